@@ -1,0 +1,14 @@
+"""The ``kg`` command line: the only place that prints, reads options or exits.
+
+Each module of this package adds the commands of one capability to ``main``; commands parse
+options, call the library and render what it returns. Data goes to stdout, everything else to
+stderr; an expected error is one ``Error: ...`` line and exit status 1, a usage error status 2.
+"""
+
+from __future__ import annotations
+
+from kg.cli.base import main
+
+from kg.cli import core  # noqa: E402,F401  (registers its commands on main)
+
+__all__ = ["main"]

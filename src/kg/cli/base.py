@@ -1,0 +1,79 @@
+"""The ``kg`` group, its global options and what every command shares."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg import __version__
+from kg.errors import KGError
+from kg.output import FORMATS
+
+DEFAULT_STORE = Path(".kg") / "store"
+
+
+@dataclass
+class Context:
+    """What the group's options give every command."""
+
+    store: str
+
+
+class KGGroup(click.Group):
+    """A click group that shows expected errors as one line and exits with status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KGError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=KGGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--store",
+    envvar="KG_STORE",
+    default=str(DEFAULT_STORE),
+    show_default=True,
+    metavar="PATH",
+    help="Where the graph lives: a store directory (env KG_STORE).",
+)
+@click.version_option(__version__, prog_name="kg")
+@click.pass_context
+def main(ctx: click.Context, store: str) -> None:
+    """kg: a knowledge graph of machine-learning theory.
+
+    Speakers, talks, papers, institutions, advisors and events, as RDF in an Oxigraph store,
+    answered with named SPARQL queries.
+
+    \b
+    Example:
+      kg build && kg stats && kg query talks --format csv
+    """
+    ctx.obj = Context(store=store)
+
+
+def format_option(choices: tuple[str, ...] = FORMATS) -> Any:
+    """The ``--format`` option shared by commands that print tables."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def store_path(ctx: Context) -> Path:
+    """The store location as a path."""
+    return Path(os.path.expanduser(ctx.store))
+
+
+def note(message: str) -> None:
+    """A message for the user, on stderr."""
+    click.echo(message, err=True)

@@ -1,0 +1,227 @@
+"""Build, query, inspect, export and validate the graph."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+import pyoxigraph as ox
+
+from kg.build import build_store
+from kg.cli.base import Context, format_option, main, note, store_path
+from kg.errors import ShapeViolation
+from kg.lookup import bind_parameters
+from kg.output import render
+from kg.queries import NamedQuery, find_query, list_queries, parse_query_file
+from kg.store import LocalStore
+from kg.validate import store_graph, validate_graph
+
+EXPORT_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+@contextmanager
+def read_only_store(ctx: Context) -> Iterator[LocalStore]:
+    """Open the store named by ``--store`` for reading."""
+    store = LocalStore.open_read_only(store_path(ctx))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@main.command()
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("data"),
+    show_default=True,
+    help="Folder of record files to build from.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.pass_obj
+def build(ctx: Context, data_dir: Path, quiet: bool) -> None:
+    """Build the store from the record files in DATA.
+
+    The new store is written beside the old one and swapped in only when the whole build
+    succeeded: a bad record leaves the previous store as it was.
+
+    \b
+    Example:
+      kg build --data data/
+    """
+    def progress(count: int) -> None:
+        if not quiet:
+            click.echo(f"\r  {count:,} quads", err=True, nl=False)
+
+    report = build_store(data_dir, store_path(ctx), progress)
+    if not quiet:
+        note(
+            f"\rBuilt {report.store}: {report.quads:,} quads from {report.documents} source "
+            f"documents, {report.people} people, {report.organizations} organizations."
+        )
+
+
+@main.command("queries")
+@format_option()
+def queries_command(fmt: str) -> None:
+    """List the named queries: name, what they answer, their parameters.
+
+    \b
+    Example:
+      kg queries --format csv
+    """
+    rows = [
+        (q.name, q.summary, " ".join(f"{p.name}:{p.kind}" for p in q.params))
+        for q in list_queries()
+    ]
+    click.echo(render(["name", "summary", "params"], rows, fmt), nl=False)
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option(
+    "--file",
+    "query_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Run this .rq file instead of a named query.",
+)
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    type=(str, str),
+    multiple=True,
+    metavar="NAME VALUE",
+    help="A parameter value; people, events and organizations by IRI or by name.",
+)
+@format_option()
+@click.pass_obj
+def query(
+    ctx: Context,
+    name: str | None,
+    query_file: Path | None,
+    params: tuple[tuple[str, str], ...],
+    fmt: str,
+) -> None:
+    """Run the named query NAME (see 'kg queries') or a .rq file.
+
+    Parameter values are bound as RDF terms by the store, never pasted into the query text.
+
+    \b
+    Examples:
+      kg query talks
+      kg query coauthors -p person "Sanjeev Arora" --format csv
+      kg query --file my-question.rq --format json
+    """
+    named = _chosen_query(name, query_file)
+    with read_only_store(ctx) as store:
+        bindings = bind_parameters(store, named, params)
+        for message in bindings.notes:
+            note(f"Note: {message}")
+        table = store.select(named.text, bindings.terms)
+    click.echo(render(table.columns, table.rows, fmt), nl=False)
+
+
+def _chosen_query(name: str | None, query_file: Path | None) -> NamedQuery:
+    if (name is None) == (query_file is None):
+        raise click.UsageError("give a query NAME or --file F.rq, not both")
+    return parse_query_file(query_file) if query_file else find_query(name or "")
+
+
+@main.command()
+@format_option()
+@click.pass_obj
+def stats(ctx: Context, fmt: str) -> None:
+    """Count what the graph holds, by class and by source document.
+
+    \b
+    Example:
+      kg stats --format json
+    """
+    with read_only_store(ctx) as store:
+        by_class = store.select(find_query("stats_by_class").text)
+        by_source = store.select(find_query("stats_by_source").text)
+    if fmt == "json":
+        import json
+
+        from kg.output import plain
+
+        payload = {
+            "classes": [{c: plain(v) for c, v in zip(by_class.columns, r)} for r in by_class.rows],
+            "sources": [
+                {c: plain(v) for c, v in zip(by_source.columns, r)} for r in by_source.rows
+            ],
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    click.echo(render(by_class.columns, by_class.rows, fmt), nl=False)
+    click.echo("")
+    click.echo(render(by_source.columns, by_source.rows, fmt), nl=False)
+
+
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(EXPORT_FORMATS)),
+    default="nquads",
+    show_default=True,
+    help="RDF serialization; triple formats merge all named graphs.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write to this file instead of stdout.",
+)
+@click.pass_obj
+def export(ctx: Context, fmt: str, output: Path | None) -> None:
+    """Write the whole graph as RDF.
+
+    \b
+    Examples:
+      kg export --format turtle > kg.ttl
+      kg export --format trig -o kg.trig
+    """
+    with read_only_store(ctx) as store:
+        if output is None:
+            stream = click.get_binary_stream("stdout")
+            store.dump(stream, EXPORT_FORMATS[fmt])
+            stream.flush()
+            return
+        partial = output.with_name(output.name + ".partial")
+        with partial.open("wb") as handle:
+            store.dump(handle, EXPORT_FORMATS[fmt])
+        partial.replace(output)
+    note(f"Wrote {output}")
+
+
+@main.command()
+@format_option()
+@click.pass_obj
+def validate(ctx: Context, fmt: str) -> None:
+    """Check the graph against the SHACL shapes in ontology/shapes.ttl.
+
+    Prints every violation; exits with status 1 if there is any.
+
+    \b
+    Example:
+      kg validate
+    """
+    with read_only_store(ctx) as store:
+        report = validate_graph(store_graph(store))
+    if report.violations:
+        rows = [(v.severity, v.focus, v.path, v.message) for v in report.violations]
+        click.echo(render(["severity", "focus", "path", "message"], rows, fmt), nl=False)
+    if not report.conforms:
+        raise ShapeViolation(f"the graph does not conform: {len(report.violations)} violation(s)")
+    note("The graph conforms to ontology/shapes.ttl.")

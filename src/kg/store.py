@@ -1,0 +1,262 @@
+"""The only module that talks to Oxigraph: open a store, bulk-load N-Quads, run SPARQL.
+
+A store location is a directory path (embedded Oxigraph through pyoxigraph). The on-disk layout
+makes rebuilds atomic: ``PATH`` is a symbolic link to a versioned directory ``PATH.v<N>``; a
+build writes a new version and then swaps the link in one ``rename``, so a reader opens either the
+old store or the new one, never a half-built one.
+
+Queries see the union of all named graphs as their default graph, so the named queries need no
+``GRAPH`` clauses; a SPARQL server should run with the same setting (``--union-default-graph``).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from kg.errors import StoreError
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+"""An RDF term as pyoxigraph represents it; every store returns these."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """The result of a SELECT query: column names and rows of terms (``None`` where unbound)."""
+
+    columns: list[str]
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+
+    def values(self) -> list[dict[str, str | None]]:
+        """Rows as dictionaries of plain strings: IRIs and literal values, ``None`` where unbound."""
+        return [
+            {c: (None if t is None else t.value) for c, t in zip(self.columns, row, strict=True)}
+            for row in self.rows
+        ]
+
+
+class GraphStore(Protocol):
+    """What analyses and commands need from a store, wherever it lives."""
+
+    location: str
+
+    def select(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Table:
+        """Run a SELECT query with variables bound to RDF terms."""
+        ...
+
+    def construct(self, sparql: str) -> list[ox.Triple]:
+        """Run a CONSTRUCT or DESCRIBE query."""
+        ...
+
+    def ask(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> bool:
+        """Run an ASK query."""
+        ...
+
+    def dump(self, output: io.BufferedIOBase, rdf_format: ox.RdfFormat) -> None:
+        """Write every quad (or triple, for triple formats) to ``output``."""
+        ...
+
+    def close(self) -> None:
+        """Release the store."""
+        ...
+
+
+class LocalStore:
+    """An embedded Oxigraph store on disk (or in memory when ``path`` is ``None``)."""
+
+    def __init__(self, store: ox.Store, location: str) -> None:
+        self._store = store
+        self.location = location
+
+    @classmethod
+    def open_read_only(cls, path: Path | str) -> LocalStore:
+        """Open an existing store for reading; several readers may do so at once."""
+        target = Path(path)
+        if not target.exists():
+            raise StoreError(f"{target}: no store here; run 'kg build' first")
+        try:
+            return cls(ox.Store.read_only(str(target.resolve())), str(target))
+        except OSError as exc:
+            raise StoreError(f"{target}: cannot open the store: {exc}") from None
+
+    @classmethod
+    def in_memory(cls) -> LocalStore:
+        """A fresh in-memory store (for tests and small pipelines)."""
+        return cls(ox.Store(), ":memory:")
+
+    @property
+    def raw(self) -> ox.Store:
+        """The underlying pyoxigraph store, for callers inside this package's store layer."""
+        return self._store
+
+    def select(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Table:
+        """Run a SELECT query; ``bindings`` must name projected variables (SEP-0007)."""
+        result = self._run(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreError("expected a SELECT query")
+        columns = [v.value for v in result.variables]
+        rows = [tuple(solution[c] for c in columns) for solution in result]
+        return Table(columns, rows)
+
+    def construct(self, sparql: str) -> list[ox.Triple]:
+        """Run a CONSTRUCT or DESCRIBE query."""
+        result = self._run(sparql, None)
+        if not isinstance(result, ox.QueryTriples):
+            raise StoreError("expected a CONSTRUCT or DESCRIBE query")
+        return list(result)
+
+    def ask(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> bool:
+        """Run an ASK query."""
+        result = self._run(sparql, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise StoreError("expected an ASK query")
+        return bool(result)
+
+    def _run(
+        self, sparql: str, bindings: Mapping[str, Term] | None
+    ) -> ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean:
+        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            return self._store.query(
+                sparql, use_default_graph_as_union=True, substitutions=substitutions or None
+            )
+        except SyntaxError as exc:
+            raise StoreError(f"SPARQL syntax error: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"{self.location}: query failed: {exc}") from None
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad in the store."""
+        return iter(self._store)
+
+    def dump(self, output: io.BufferedIOBase, rdf_format: ox.RdfFormat) -> None:
+        """Write the store; triple formats get the union of all graphs."""
+        if rdf_format.supports_datasets:
+            self._store.dump(output, rdf_format)
+            return
+        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in self._store}
+        ox.serialize(sorted(triples, key=str), output, rdf_format)
+
+    def close(self) -> None:
+        """Flush and release the store."""
+        del self._store
+
+
+class IteratorReader(io.RawIOBase):
+    """A read-only byte stream over an iterator of text chunks, so loading needs constant memory."""
+
+    def __init__(self, chunks: Iterable[str]) -> None:
+        self._chunks = iter(chunks)
+        self._buffer = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target: bytearray | memoryview) -> int:  # type: ignore[override]
+        while not self._buffer:
+            try:
+                self._buffer = next(self._chunks).encode("utf-8")
+            except StopIteration:
+                return 0
+        size = min(len(target), len(self._buffer))
+        target[:size] = self._buffer[:size]
+        self._buffer = self._buffer[size:]
+        return size
+
+
+def bulk_load_nquads(store: ox.Store, lines: Iterable[str]) -> None:
+    """Stream N-Quads lines into ``store`` with Oxigraph's bulk loader."""
+    reader = io.BufferedReader(IteratorReader(_batched(lines)), buffer_size=1 << 20)
+    store.bulk_load(input=reader, format=ox.RdfFormat.N_QUADS)
+
+
+def _batched(lines: Iterable[str], size: int = 4096) -> Iterator[str]:
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= size:
+            yield "".join(batch)
+            batch.clear()
+    if batch:
+        yield "".join(batch)
+
+
+def load_file(store: ox.Store, path: Path, graph: str) -> None:
+    """Bulk-load one RDF file (format from its extension) into a named graph."""
+    rdf_format = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
+    if rdf_format is None:
+        raise StoreError(f"{path}: unknown RDF file extension")
+    try:
+        store.bulk_load(path=str(path), format=rdf_format, to_graph=ox.NamedNode(graph))
+    except FileNotFoundError:
+        raise StoreError(f"{path}: file not found") from None
+    except SyntaxError as exc:
+        raise StoreError(f"{path}: invalid RDF: {exc}") from None
+
+
+class StoreBuilder:
+    """Builds a new version of an on-disk store and swaps it in only when told the build succeeded.
+
+    >>> with StoreBuilder(Path(".kg/store")) as store:   # doctest: +SKIP
+    ...     bulk_load_nquads(store, lines)
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.version_dir = _next_version(path)
+        self._store: ox.Store | None = None
+
+    def __enter__(self) -> ox.Store:
+        self.version_dir.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._store = ox.Store(str(self.version_dir))
+        except OSError as exc:
+            raise StoreError(f"{self.version_dir}: cannot create a store: {exc}") from None
+        return self._store
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        store, self._store = self._store, None
+        if store is not None:
+            if exc_type is None:
+                store.flush()
+                store.optimize()
+            del store
+        if exc_type is None:
+            _swap_in(self.path, self.version_dir)
+        else:
+            shutil.rmtree(self.version_dir, ignore_errors=True)
+
+
+def _versions(path: Path) -> list[Path]:
+    prefix = path.name + ".v"
+    found = [
+        p for p in path.parent.glob(prefix + "*") if p.name[len(prefix):].isdigit() and p.is_dir()
+    ]
+    return sorted(found, key=lambda p: int(p.name[len(prefix):]))
+
+
+def _next_version(path: Path) -> Path:
+    versions = _versions(path)
+    number = int(versions[-1].name.rsplit(".v", 1)[1]) + 1 if versions else 1
+    return path.parent / f"{path.name}.v{number}"
+
+
+def _swap_in(path: Path, version_dir: Path) -> None:
+    """Point ``path`` at ``version_dir`` atomically, then remove all but the previous version."""
+    if path.exists() and not path.is_symlink():
+        # A plain store directory from elsewhere: keep it as the previous version.
+        path.rename(_next_version(path).with_name(f"{path.name}.v0"))
+    link = path.with_name(path.name + ".link-new")
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    link.symlink_to(version_dir.name)
+    os.replace(link, path)
+    for old in _versions(path)[:-2]:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,80 @@
+"""SHACL validation of a built graph against ``ontology/shapes.ttl``, with the ontology's classes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import rdflib
+from pyshacl import validate as shacl_validate
+
+from kg.build import ONTOLOGY_GRAPH, project_root
+from kg.store import LocalStore
+
+SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result: the node, the property path and the message."""
+
+    focus: str
+    path: str
+    severity: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """Whether the graph conforms, and every violation found."""
+
+    conforms: bool
+    violations: list[Violation]
+
+
+def shapes_file() -> Path:
+    """The SHACL shapes shipped with the project."""
+    return project_root() / "ontology" / "shapes.ttl"
+
+
+def validate_graph(data: rdflib.Graph, ontology: rdflib.Graph | None = None) -> ValidationReport:
+    """Validate an rdflib graph; the ontology supplies subclass axioms for ``sh:class``."""
+    if ontology is None:
+        ontology = rdflib.Graph().parse(project_root() / "ontology" / "kg.ttl")
+    shapes = rdflib.Graph().parse(shapes_file())
+    conforms, results, _ = shacl_validate(
+        data, shacl_graph=shapes, ont_graph=ontology, inference="rdfs", allow_warnings=True
+    )
+    violations = sorted(
+        Violation(
+            focus=str(results.value(r, SH.focusNode)),
+            path=str(results.value(r, SH.resultPath) or ""),
+            severity=str(results.value(r, SH.resultSeverity)).rsplit("#", 1)[-1],
+            message=str(results.value(r, SH.resultMessage) or ""),
+        )
+        for r in results.subjects(rdflib.RDF.type, SH.ValidationResult)
+    )
+    return ValidationReport(bool(conforms), violations)
+
+
+def store_graph(store: LocalStore) -> rdflib.Graph:
+    """The store's data (every named graph but the ontology's) as one rdflib graph."""
+    graph = rdflib.Graph()
+    for quad in store.quads():
+        if quad.graph_name.value == ONTOLOGY_GRAPH:
+            continue
+        graph.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
+    return graph
+
+
+def _term(term: object) -> rdflib.term.Node:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    assert isinstance(term, ox.Literal)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))

@@ -46,13 +46,15 @@ def text(value: Any) -> str:
     return str(plain(value))
 
 
+def records(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[dict[str, Any]]:
+    """Rows as JSON-ready dictionaries keyed by column."""
+    return [{c: plain(v) for c, v in zip(columns, row, strict=True)} for row in rows]
+
+
 def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> str:
     """Render rows (of RDF terms or plain values) as ``fmt``; the result ends with a newline."""
     if fmt == "json":
-        records = [
-            {c: plain(v) for c, v in zip(columns, row, strict=True)} for row in rows
-        ]
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(records(columns, rows), ensure_ascii=False, indent=2) + "\n"
     if fmt in ("csv", "tsv"):
         buffer = io.StringIO()
         writer = csv.writer(

@@ -149,6 +149,13 @@ class LocalStore:
         del self._store
 
 
+def open_store(location: str) -> GraphStore:
+    """Open the store at ``location`` for reading: a directory of an embedded Oxigraph store."""
+    if location.startswith(("http://", "https://")):
+        raise StoreError(f"{location}: remote SPARQL endpoints are not supported yet")
+    return LocalStore.open_read_only(location)
+
+
 class IteratorReader(io.RawIOBase):
     """A read-only byte stream over an iterator of text chunks, so loading needs constant memory."""
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 import rdflib
 from pyshacl import validate as shacl_validate
 
-from kg.build import ONTOLOGY_GRAPH, project_root
-from kg.store import LocalStore
+from kg.build import project_root
+from kg.queries import find_query
+from kg.store import GraphStore
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 
@@ -57,24 +59,21 @@ def validate_graph(data: rdflib.Graph, ontology: rdflib.Graph | None = None) -> 
     return ValidationReport(bool(conforms), violations)
 
 
-def store_graph(store: LocalStore) -> rdflib.Graph:
+def store_graph(store: GraphStore) -> rdflib.Graph:
     """The store's data (every named graph but the ontology's) as one rdflib graph."""
     graph = rdflib.Graph()
-    for quad in store.quads():
-        if quad.graph_name.value == ONTOLOGY_GRAPH:
-            continue
-        graph.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
+    for triple in store.construct(find_query("data_triples").text):
+        graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
     return graph
 
 
-def _term(term: object) -> rdflib.term.Node:
-    import pyoxigraph as ox
-
+def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> rdflib.term.Node:
     if isinstance(term, ox.NamedNode):
         return rdflib.URIRef(term.value)
     if isinstance(term, ox.BlankNode):
         return rdflib.BNode(term.value)
-    assert isinstance(term, ox.Literal)
-    if term.language:
-        return rdflib.Literal(term.value, lang=term.language)
-    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    raise TypeError(f"RDF-star triples are not supported: {term}")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,7 @@ import click
 from kg import __version__
 from kg.errors import KGError
 from kg.output import FORMATS
+from kg.store import GraphStore, open_store
 
 DEFAULT_STORE = Path(".kg") / "store"
 
@@ -72,6 +75,16 @@ def format_option(choices: tuple[str, ...] = FORMATS) -> Any:
 def store_path(ctx: Context) -> Path:
     """The store location as a path."""
     return Path(os.path.expanduser(ctx.store))
+
+
+@contextmanager
+def read_only_store(ctx: Context) -> Iterator[GraphStore]:
+    """Open the store named by ``--store`` for reading, and release it afterwards."""
+    store = open_store(ctx.store)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def note(message: str) -> None:

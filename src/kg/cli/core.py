@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-from collections.abc import Iterator
+import json
 from pathlib import Path
 
 import click
 import pyoxigraph as ox
 
 from kg.build import build_store
-from kg.cli.base import Context, format_option, main, note, store_path
+from kg.cli.base import Context, format_option, main, note, read_only_store, store_path
 from kg.errors import ShapeViolation
 from kg.lookup import bind_parameters
-from kg.output import render
+from kg.output import records, render
 from kg.queries import NamedQuery, find_query, list_queries, parse_query_file
-from kg.store import LocalStore
 from kg.validate import store_graph, validate_graph
 
 EXPORT_FORMATS = {
@@ -25,16 +23,6 @@ EXPORT_FORMATS = {
     "trig": ox.RdfFormat.TRIG,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
-
-
-@contextmanager
-def read_only_store(ctx: Context) -> Iterator[LocalStore]:
-    """Open the store named by ``--store`` for reading."""
-    store = LocalStore.open_read_only(store_path(ctx))
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 @main.command()
@@ -151,15 +139,9 @@ def stats(ctx: Context, fmt: str) -> None:
         by_class = store.select(find_query("stats_by_class").text)
         by_source = store.select(find_query("stats_by_source").text)
     if fmt == "json":
-        import json
-
-        from kg.output import plain
-
         payload = {
-            "classes": [{c: plain(v) for c, v in zip(by_class.columns, r)} for r in by_class.rows],
-            "sources": [
-                {c: plain(v) for c, v in zip(by_source.columns, r)} for r in by_source.rows
-            ],
+            "classes": records(by_class.columns, by_class.rows),
+            "sources": records(by_source.columns, by_source.rows),
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return

@@ -1,0 +1,53 @@
+"""Graphs built from the store through SPARQL."""
+
+from kg.graphs import (
+    advising_graph,
+    coauthor_graph,
+    coauthor_neighbourhood,
+    person_institution_graph,
+    person_iri,
+    speaker_event_graph,
+)
+
+ID = "https://w3id.org/kg/id/"
+ADA, ALAN, GRACE, KURT = (ID + "person/" + p for p in
+                          ("ada-lovelace", "alan-turing", "grace-hopper", "kurt-godel"))
+
+
+def test_coauthor_graph_weights_edges_by_joint_papers(mini_store):
+    graph = coauthor_graph(mini_store)
+    assert graph.edges[ADA, ALAN]["weight"] == 2
+    assert graph.edges[ADA, ALAN]["years"] == [2020, 2021]
+    assert graph.edges[ADA, GRACE]["papers"] == [ID + "paper/2020-notes"]
+    assert graph.nodes[ADA]["label"] == "Ada Lovelace" and graph.nodes[ADA]["papers"] == 2
+    assert KURT not in graph  # no papers
+
+
+def test_neighbourhood_fetches_only_what_is_within_reach(mini_store):
+    one_hop = coauthor_neighbourhood(mini_store, [GRACE], hops=1)
+    assert set(one_hop) == {GRACE, ADA, ALAN}
+    assert one_hop.nodes[GRACE]["hop"] == 0 and one_hop.nodes[ADA]["hop"] == 1
+    assert one_hop.edges[GRACE, ADA]["weight"] == 1
+    whole = coauthor_graph(mini_store)
+    assert one_hop.edges[ADA, ALAN]["weight"] <= whole.edges[ADA, ALAN]["weight"]
+    two_hops = coauthor_neighbourhood(mini_store, [GRACE], hops=2)
+    assert two_hops.edges[ADA, ALAN]["weight"] == 2
+
+
+def test_advising_graph_points_from_advisor_to_student(mini_store):
+    graph = advising_graph(mini_store)
+    assert list(graph.edges(data="kind")) == [(KURT, ALAN, "phd")]
+
+
+def test_speaker_event_and_institution_graphs(mini_store):
+    events = speaker_event_graph(mini_store)
+    assert events.nodes[ID + "event/mini-series"]["kind"] == "event"
+    assert events.has_edge(ALAN, ID + "event/mini-series")
+    institutions = person_institution_graph(mini_store)
+    assert set(institutions[ADA]) == {ID + "org/analytical-university", ID + "org/engine-lab"}
+
+
+def test_person_iri_accepts_names_and_iris(mini_store):
+    assert person_iri(mini_store, "grace m. hopper") == GRACE
+    assert person_iri(mini_store, GRACE) == GRACE
+    assert person_iri(mini_store, "Nobody") is None

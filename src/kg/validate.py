@@ -10,6 +10,7 @@ import rdflib
 from pyshacl import validate as shacl_validate
 
 from kg.build import project_root
+from kg.errors import ShapeViolation
 from kg.queries import find_query
 from kg.store import GraphStore
 
@@ -41,9 +42,8 @@ def shapes_file() -> Path:
 
 def validate_graph(data: rdflib.Graph, ontology: rdflib.Graph | None = None) -> ValidationReport:
     """Validate an rdflib graph; the ontology supplies subclass axioms for ``sh:class``."""
-    if ontology is None:
-        ontology = rdflib.Graph().parse(project_root() / "ontology" / "kg.ttl")
-    shapes = rdflib.Graph().parse(shapes_file())
+    ontology = ontology if ontology is not None else _parse(project_root() / "ontology" / "kg.ttl")
+    shapes = _parse(shapes_file())
     conforms, results, _ = shacl_validate(
         data, shacl_graph=shapes, ont_graph=ontology, inference="rdfs", allow_warnings=True
     )
@@ -57,6 +57,15 @@ def validate_graph(data: rdflib.Graph, ontology: rdflib.Graph | None = None) -> 
         for r in results.subjects(rdflib.RDF.type, SH.ValidationResult)
     )
     return ValidationReport(bool(conforms), violations)
+
+
+def _parse(path: Path) -> rdflib.Graph:
+    try:
+        return rdflib.Graph().parse(path, format="turtle")
+    except FileNotFoundError:
+        raise ShapeViolation(f"{path}: file not found") from None
+    except SyntaxError as exc:
+        raise ShapeViolation(f"{path}: invalid Turtle: {exc}") from None
 
 
 def store_graph(store: GraphStore) -> rdflib.Graph:

@@ -171,3 +171,41 @@ def test_collaborators_named_in_abstracts(seed_store):
 def test_the_built_graph_passes_the_shapes(seed_store):
     report = validate_graph(store_graph(seed_store))
     assert report.conforms, report.violations[:5]
+
+
+def test_event_roles_organizers_contacts_hosts(seed_store):
+    roles = {(r["eventName"], r["role"], r["name"], r["roleName"], r["phone"])
+             for r in ask(seed_store, "event_roles")}
+    meeting = "2024 Mathematical and Scientific Foundations of Deep Learning Annual Meeting"
+    assert (meeting, "contact", "Christina Darras", "Event Manager", None) in roles
+    assert (meeting, "host", "Simons Foundation", None, None) in roles
+    assert any(r[2] == "Wynante R Charles" and r[4] == "(847) 467-8174" for r in roles)
+    groups = {r[2] for r in roles if r[0] == "Princeton Alg-ML Seminar"
+              and r[1] == "research group attends"}
+    assert groups == {"Sanjeev Arora", "Elad Hazan", "Jason Lee", "Chi Jin"}
+
+
+def test_talk_details_keep_abstract_place_and_collaborators(seed_store):
+    rows = ask(seed_store, "talk_details", talk=ID + "talk/alg-ml-2023-12-04-noam-razin")
+    values = {(r["property"], r["value"]) for r in rows}
+    assert ("place", "Computer Science 302") in values
+    assert ("collaborator", "Etai Littwin") in values
+    abstract = next(v for p, v in values if p == "abstract")
+    assert abstract.startswith("The resurgence of deep learning")
+
+
+def test_education_and_awards_from_bios(seed_store):
+    degrees = {(r["personName"], r["degree"], r["institutionName"], r["year"])
+               for r in ask(seed_store, "education")}
+    assert ("Rebecca Willett", "PhD", "Rice University", "2005") in degrees
+    assert ("Pengtao Xie", "PhD", "Carnegie Mellon University", "2018") in degrees
+    awards = {(r["personName"], r["award"]) for r in ask(seed_store, "awards")}
+    assert any(p == "Sadhika Malladi" and "Siebel" in a for p, a in awards)
+
+
+def test_affiliations_keep_what_each_source_printed(seed_store):
+    rows = ask(seed_store, "affiliations")
+    willett_duke = [r for r in rows if r["personName"] == "Rebecca Willett"
+                    and r["organizationName"] == "Duke University"]
+    assert willett_duke and willett_duke[0]["current"] == "false"
+    assert (willett_duke[0]["startYear"], willett_duke[0]["endYear"]) == ("2005", "2013")

@@ -176,9 +176,8 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
     """
     with read_only_store(ctx) as store:
         if output is None:
-            stream = click.get_binary_stream("stdout")
-            store.dump(stream, EXPORT_FORMATS[fmt])
-            stream.flush()
+            with click.open_file("-", "wb") as stream:
+                store.dump(stream, EXPORT_FORMATS[fmt])
             return
         partial = output.with_name(output.name + ".partial")
         with partial.open("wb") as handle:

@@ -17,7 +17,7 @@ import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import IO, Protocol
 
 import pyoxigraph as ox
 
@@ -59,7 +59,7 @@ class GraphStore(Protocol):
         """Run an ASK query."""
         ...
 
-    def dump(self, output: io.BufferedIOBase, rdf_format: ox.RdfFormat) -> None:
+    def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat) -> None:
         """Write every quad (or triple, for triple formats) to ``output``."""
         ...
 
@@ -122,7 +122,9 @@ class LocalStore:
     def _run(
         self, sparql: str, bindings: Mapping[str, Term] | None
     ) -> ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean:
-        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        substitutions: dict[ox.Variable, Term | ox.Triple] = {
+            ox.Variable(k): v for k, v in (bindings or {}).items()
+        }
         try:
             return self._store.query(
                 sparql, use_default_graph_as_union=True, substitutions=substitutions or None
@@ -136,7 +138,7 @@ class LocalStore:
         """Every quad in the store."""
         return iter(self._store)
 
-    def dump(self, output: io.BufferedIOBase, rdf_format: ox.RdfFormat) -> None:
+    def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat) -> None:
         """Write the store; triple formats get the union of all graphs."""
         if rdf_format.supports_datasets:
             self._store.dump(output, rdf_format)

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
+
+import pyoxigraph as ox
 
 from kg import rdf
 from kg.load import load_dataset
 from kg.models import Dataset
+from kg.remote import RemoteStore
 from kg.store import StoreBuilder, bulk_load_nquads, load_file
 
 ONTOLOGY_GRAPH = "https://w3id.org/kg/ontology"
+T = TypeVar("T")
 Progress = Callable[[int], None]
 """Called now and then with the number of quads written so far."""
 
@@ -20,7 +26,7 @@ Progress = Callable[[int], None]
 class BuildReport:
     """What a build wrote."""
 
-    store: Path
+    store: Path | str
     quads: int
     people: int
     organizations: int
@@ -51,7 +57,7 @@ def build_store(data_dir: Path, store_path: Path, progress: Progress | None = No
     return _report(store_path, dataset, quads.count)
 
 
-def _report(store_path: Path, dataset: Dataset, quads: int) -> BuildReport:
+def _report(store_path: Path | str, dataset: Dataset, quads: int) -> BuildReport:
     return BuildReport(
         store=store_path,
         quads=quads,
@@ -61,21 +67,39 @@ def _report(store_path: Path, dataset: Dataset, quads: int) -> BuildReport:
     )
 
 
-class _counted(Iterator[str]):
-    """Pass lines through, counting them and reporting progress every 10,000."""
+class _counted(Iterator[T]):
+    """Pass lines (or quads) through, counting them and reporting progress every 10,000."""
 
-    def __init__(self, lines: Iterable[str], progress: Progress | None) -> None:
+    def __init__(self, lines: Iterable[T], progress: Progress | None) -> None:
         self._lines = iter(lines)
         self._progress = progress
         self.count = 0
 
-    def __iter__(self) -> _counted:
+    def __iter__(self) -> _counted[T]:
         return self
 
-    def __next__(self) -> str:
+    def __next__(self) -> T:
         line = next(self._lines)
         self.count += 1
         if self._progress is not None and self.count % 10_000 == 0:
             self._progress(self.count)
         return line
 
+
+def build_remote(data_dir: Path, store: RemoteStore, progress: Progress | None = None) -> BuildReport:
+    """Load ``data_dir`` and replace kg's graphs on a SPARQL endpoint with it, in one update.
+
+    As for a local build, every record is read and checked before anything is sent; the server
+    applies the update request as a whole (see ``RemoteStore.replace_graphs``).
+    """
+    dataset = load_dataset(data_dir)
+    quads = _counted(itertools.chain(rdf.dataset_quads(dataset), ontology_quads()), progress)
+    store.replace_graphs(quads)
+    return _report(store.location, dataset, quads.count)
+
+
+def ontology_quads() -> Iterator[rdf.Quad]:
+    """The ontology's triples in their own named graph, written as N-Quads terms."""
+    graph = rdf.iri(ONTOLOGY_GRAPH)
+    for quad in ox.parse(path=ontology_file(), format=ox.RdfFormat.TURTLE):
+        yield str(quad.subject), str(quad.predicate), str(quad.object), graph

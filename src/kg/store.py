@@ -152,9 +152,11 @@ class LocalStore:
 
 
 def open_store(location: str) -> GraphStore:
-    """Open the store at ``location`` for reading: a directory of an embedded Oxigraph store."""
+    """Open the store at ``location`` for reading: a store directory or a SPARQL endpoint URL."""
     if location.startswith(("http://", "https://")):
-        raise StoreError(f"{location}: remote SPARQL endpoints are not supported yet")
+        from kg.remote import RemoteStore  # kg.remote builds on this module's Table
+
+        return RemoteStore(location)
     return LocalStore.open_read_only(location)
 
 

@@ -7,7 +7,7 @@ stderr; an expected error is one ``Error: ...`` line and exit status 1, a usage 
 
 from __future__ import annotations
 
-from kg.cli import core  # noqa: E402,F401  (registers its commands on main)
+from kg.cli import core, serve  # noqa: E402,F401  (register their commands on main)
 from kg.cli.base import main
 
 __all__ = ["main"]

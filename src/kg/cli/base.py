@@ -42,8 +42,8 @@ class KGGroup(click.Group):
     envvar="KG_STORE",
     default=str(DEFAULT_STORE),
     show_default=True,
-    metavar="PATH",
-    help="Where the graph lives: a store directory (env KG_STORE).",
+    metavar="PATH|URL",
+    help="Where the graph lives: a store directory or a SPARQL endpoint URL (env KG_STORE).",
 )
 @click.version_option(__version__, prog_name="kg")
 @click.pass_context

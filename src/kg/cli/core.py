@@ -8,12 +8,13 @@ from pathlib import Path
 import click
 import pyoxigraph as ox
 
-from kg.build import build_store
+from kg.build import build_remote, build_store
 from kg.cli.base import Context, format_option, main, note, read_only_store, store_path
 from kg.errors import ShapeViolation
 from kg.lookup import bind_parameters
 from kg.output import records, render
 from kg.queries import NamedQuery, find_query, list_queries, parse_query_file
+from kg.remote import RemoteStore, is_remote
 from kg.validate import store_graph, validate_graph
 
 EXPORT_FORMATS = {
@@ -40,17 +41,22 @@ def build(ctx: Context, data_dir: Path, quiet: bool) -> None:
     """Build the store from the record files in DATA.
 
     The new store is written beside the old one and swapped in only when the whole build
-    succeeded: a bad record leaves the previous store as it was.
+    succeeded: a bad record leaves the previous store as it was. With a SPARQL endpoint as
+    --store, kg's named graphs on the server are replaced in one update request.
 
     \b
     Example:
       kg build --data data/
+      kg --store http://127.0.0.1:7878 build
     """
     def progress(count: int) -> None:
         if not quiet:
             click.echo(f"\r  {count:,} quads", err=True, nl=False)
 
-    report = build_store(data_dir, store_path(ctx), progress)
+    if is_remote(ctx.store):
+        report = build_remote(data_dir, RemoteStore(ctx.store), progress)
+    else:
+        report = build_store(data_dir, store_path(ctx), progress)
     if not quiet:
         note(
             f"\rBuilt {report.store}: {report.quads:,} quads from {report.documents} source "

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 
 from kg import rdf
@@ -25,6 +26,9 @@ class BuildReport:
     people: int
     organizations: int
     documents: int
+    imported_papers: int = 0
+    problems: tuple[str, ...] = ()
+    """Bad entries of registered bulk imports, skipped (one line each)."""
 
 
 def ontology_file() -> Path:
@@ -37,18 +41,30 @@ def project_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
-def build_store(data_dir: Path, store_path: Path, progress: Progress | None = None) -> BuildReport:
+def build_store(
+    data_dir: Path, store_path: Path, progress: Progress | None = None, imports: bool = True
+) -> BuildReport:
     """Load ``data_dir`` and write it to a new store at ``store_path``, atomically.
 
     Nothing is written until every record has been read and checked; if anything fails the
-    previous store stays as it was.
+    previous store stays as it was. With ``imports``, the bulk files registered in
+    ``data_dir/imports.yaml`` (see ``kg.ingest.imports``) go into the same new store.
     """
+    from kg.ingest.imports import import_quads, run_imports
+
     dataset = load_dataset(data_dir)
-    quads = _counted(rdf.to_nquads(rdf.dataset_quads(dataset)), progress)
+    imported = run_imports(data_dir, dataset) if imports else None
+    quads = _counted(rdf.to_nquads(chain(
+        rdf.dataset_quads(dataset), import_quads(imported) if imported else ())), progress)
     with StoreBuilder(store_path) as store:
         bulk_load_nquads(store, quads)
         load_file(store, ontology_file(), ONTOLOGY_GRAPH)
-    return _report(store_path, dataset, quads.count)
+    report = _report(store_path, dataset, quads.count)
+    if imported is None:
+        return report
+    return replace(report, imported_papers=len(imported.papers), problems=tuple(imported.problems),
+                   people=report.people + len(imported.resolution.new_people),
+                   organizations=report.organizations + len(imported.resolution.new_organizations))
 
 
 def _report(store_path: Path, dataset: Dataset, quads: int) -> BuildReport:

@@ -51,6 +51,8 @@ def build(ctx: Context, data_dir: Path, quiet: bool) -> None:
             click.echo(f"\r  {count:,} quads", err=True, nl=False)
 
     report = build_store(data_dir, store_path(ctx), progress)
+    for problem in report.problems:
+        note(f"Skipped: {problem}")
     if not quiet:
         note(
             f"\rBuilt {report.store}: {report.quads:,} quads from {report.documents} source "

@@ -40,10 +40,27 @@ def mini_store(mini_store_path: Path) -> LocalStore:
 
 @pytest.fixture(scope="session")
 def seed_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store built once from the project's own data/ (the five seed documents)."""
+    """A store built once from the project's own data/ (the five seed documents).
+
+    Without the bulk imports of data/imports.yaml (COLT): see ``colt_store_path`` for those.
+    """
     path = tmp_path_factory.mktemp("seed") / "store"
+    build_store(SEED_DATA, path, imports=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def colt_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built once from data/ with its bulk imports: the seed documents plus COLT 2011-2024."""
+    path = tmp_path_factory.mktemp("colt") / "store"
     build_store(SEED_DATA, path)
     return path
+
+
+@pytest.fixture(scope="session")
+def colt_store(colt_store_path: Path) -> LocalStore:
+    """The seed documents plus COLT, opened read-only."""
+    return LocalStore.open_read_only(colt_store_path)
 
 
 @pytest.fixture(scope="session")

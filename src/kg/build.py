@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 from typing import TypeVar
 
 import pyoxigraph as ox
 
 from kg import rdf
+from kg.ingest.imports import ImportResult, import_quads, run_imports
 from kg.load import load_dataset
 from kg.models import Dataset
 from kg.remote import RemoteStore
@@ -31,6 +33,9 @@ class BuildReport:
     people: int
     organizations: int
     documents: int
+    imported_papers: int = 0
+    problems: tuple[str, ...] = ()
+    """Bad entries of registered bulk imports, skipped (one line each)."""
 
 
 def ontology_file() -> Path:
@@ -43,18 +48,64 @@ def project_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
-def build_store(data_dir: Path, store_path: Path, progress: Progress | None = None) -> BuildReport:
+def build_store(
+    data_dir: Path, store_path: Path, progress: Progress | None = None, imports: bool = True
+) -> BuildReport:
     """Load ``data_dir`` and write it to a new store at ``store_path``, atomically.
 
     Nothing is written until every record has been read and checked; if anything fails the
-    previous store stays as it was.
+    previous store stays as it was. With ``imports``, the bulk files registered in
+    ``data_dir/imports.yaml`` (see ``kg.ingest.imports``) go into the same new store.
     """
-    dataset = load_dataset(data_dir)
-    quads = _counted(rdf.to_nquads(rdf.dataset_quads(dataset)), progress)
+    source = _read_sources(data_dir, imports)
+    lines = _counted(rdf.to_nquads(source.quads), progress)
     with StoreBuilder(store_path) as store:
-        bulk_load_nquads(store, quads)
+        bulk_load_nquads(store, lines)
         load_file(store, ontology_file(), ONTOLOGY_GRAPH)
-    return _report(store_path, dataset, quads.count)
+    return source.report(store_path, lines.count)
+
+
+def build_remote(
+    data_dir: Path, store: RemoteStore, progress: Progress | None = None, imports: bool = True
+) -> BuildReport:
+    """Load ``data_dir`` and replace kg's graphs on a SPARQL endpoint with it, in one update.
+
+    As for a local build, every record is read and checked before anything is sent; the server
+    applies the update request as a whole (see ``RemoteStore.replace_graphs``).
+    """
+    source = _read_sources(data_dir, imports)
+    quads = _counted(itertools.chain(source.quads, ontology_quads()), progress)
+    store.replace_graphs(quads)
+    return source.report(store.location, quads.count)
+
+
+@dataclass
+class _Sources:
+    """Everything a build reads: the checked records, the bulk imports, and their quads."""
+
+    dataset: Dataset
+    imported: ImportResult | None
+    quads: Iterator[rdf.Quad]
+
+    def report(self, store: Path | str, quads: int) -> BuildReport:
+        report = _report(store, self.dataset, quads)
+        if self.imported is None:
+            return report
+        resolution = self.imported.resolution
+        return replace(
+            report,
+            imported_papers=len(self.imported.papers),
+            problems=tuple(self.imported.problems),
+            people=report.people + len(resolution.new_people),
+            organizations=report.organizations + len(resolution.new_organizations),
+        )
+
+
+def _read_sources(data_dir: Path, imports: bool) -> _Sources:
+    dataset = load_dataset(data_dir)
+    imported = run_imports(data_dir, dataset) if imports else None
+    quads = chain(rdf.dataset_quads(dataset), import_quads(imported) if imported else ())
+    return _Sources(dataset, imported, quads)
 
 
 def _report(store_path: Path | str, dataset: Dataset, quads: int) -> BuildReport:
@@ -84,18 +135,6 @@ class _counted(Iterator[T]):
         if self._progress is not None and self.count % 10_000 == 0:
             self._progress(self.count)
         return line
-
-
-def build_remote(data_dir: Path, store: RemoteStore, progress: Progress | None = None) -> BuildReport:
-    """Load ``data_dir`` and replace kg's graphs on a SPARQL endpoint with it, in one update.
-
-    As for a local build, every record is read and checked before anything is sent; the server
-    applies the update request as a whole (see ``RemoteStore.replace_graphs``).
-    """
-    dataset = load_dataset(data_dir)
-    quads = _counted(itertools.chain(rdf.dataset_quads(dataset), ontology_quads()), progress)
-    store.replace_graphs(quads)
-    return _report(store.location, dataset, quads.count)
 
 
 def ontology_quads() -> Iterator[rdf.Quad]:

@@ -11,3 +11,4 @@ from kg.cli import core, serve  # noqa: E402,F401  (register their commands on m
 from kg.cli.base import main
 
 __all__ = ["main"]
+from kg.cli import ingest  # noqa: E402,F401  (kg ingest, kg resolve)

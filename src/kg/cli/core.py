@@ -57,6 +57,8 @@ def build(ctx: Context, data_dir: Path, quiet: bool) -> None:
         report = build_remote(data_dir, RemoteStore(ctx.store), progress)
     else:
         report = build_store(data_dir, store_path(ctx), progress)
+    for problem in report.problems:
+        note(f"Skipped: {problem}")
     if not quiet:
         note(
             f"\rBuilt {report.store}: {report.quads:,} quads from {report.documents} source "

@@ -1,0 +1,191 @@
+"""Bulk imports: bibliographies and authorship tables registered in ``data/imports.yaml``.
+
+Large files are not turned into record files: ``kg build`` streams each registered file through
+its importer into the same new store version as the records, so a rebuild stays atomic and
+reproducible. ``data/imports.yaml`` lists the files (paths relative to ``data/``)::
+
+    - id: colt-2011-2024-authorships
+      kind: authorships          # bibtex | authorships
+      file: colt/colt-2011-2024-authorships.csv
+      title: COLT 2011-2024 authorships (PMLR)
+
+Papers with the same key in several imports are one paper: the first import listed gives its
+title and authors, later ones fill in what is missing (venue, pages, link) and add affiliations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+from pydantic import ValidationError
+
+from kg import rdf, vocab
+from kg.errors import DataError
+from kg.ingest import authorships, bibtex
+from kg.ingest.records import ImportedPaper, Problem
+from kg.ingest.resolve import Resolution, load_aliases, resolve
+from kg.models import Affiliation, Dataset, Id, Paper, Record, Source, Text
+
+IMPORTS_FILE = "imports.yaml"
+IMPORTED_REGISTRY_GRAPH = vocab.resource("graph", "imported-registry")
+ImportKind = Literal["bibtex", "authorships"]
+SOURCE_KIND = {"bibtex": "bibliography", "authorships": "authorship_table"}
+
+
+class ImportEntry(Record):
+    """One registered bulk file."""
+
+    id: Id
+    kind: ImportKind
+    file: Text
+    title: Text | None = None
+
+
+@dataclass
+class ImportResult:
+    """Papers of every registered import, merged by key, their resolution and the bad entries."""
+
+    entries: list[ImportEntry]
+    papers: dict[str, tuple[str, ImportedPaper]] = field(default_factory=dict)
+    filled: dict[str, list[tuple[str, dict[str, str]]]] = field(default_factory=dict)
+    """Per paper key: the later imports that filled in fields, and the fields they gave."""
+    problems: list[str] = field(default_factory=list)
+    resolution: Resolution = field(default_factory=Resolution)
+
+
+def load_entries(data_dir: Path) -> list[ImportEntry]:
+    """The imports registered in ``data_dir/imports.yaml`` (none when the file does not exist)."""
+    from kg.load import read_yaml
+
+    path = data_dir / IMPORTS_FILE
+    if not path.exists():
+        return []
+    content = read_yaml(path) or []
+    if not isinstance(content, list):
+        raise DataError(f"{path}: expected a list of imports")
+    entries = []
+    for i, item in enumerate(content):
+        try:
+            entries.append(ImportEntry.model_validate(item))
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            where = ".".join(str(p) for p in error["loc"]) or "(record)"
+            raise DataError(f"{path}: import #{i + 1}: {where}: {error['msg']}") from None
+        if not (data_dir / entries[-1].file).is_file():
+            raise DataError(f"{path}: import #{i + 1} ({entries[-1].id}): file: "
+                            f"{entries[-1].file} not found under {data_dir}")
+    return entries
+
+
+def read_import(path: Path, kind: str, label: str) -> Iterator[ImportedPaper | Problem]:
+    """Every paper (or problem) in one bulk file of the given kind."""
+    text = read_text(path)
+    if kind == "bibtex":
+        for item in bibtex.parse(text):
+            yield item if isinstance(item, Problem) else bibtex.paper_of(item, label)
+    elif kind == "authorships":
+        yield from authorships.parse(text, label)
+    else:
+        raise DataError(f"{path}: unknown import kind {kind!r}")
+
+
+def read_text(path: Path) -> str:
+    """A file's text as UTF-8, with a one-line error naming the file when it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise DataError(f"{path}: line {line}: not UTF-8 text (byte {exc.start}); "
+                        "convert the file to UTF-8 first") from None
+
+
+def run_imports(data_dir: Path, dataset: Dataset) -> ImportResult:
+    """Read every registered import, merge papers by key and resolve names."""
+    result = ImportResult(load_entries(data_dir))
+    for entry in result.entries:
+        path = data_dir / entry.file
+        for item in read_import(path, entry.kind, entry.file):
+            if isinstance(item, Problem):
+                result.problems.append(f"{path}: {item}")
+            else:
+                _merge(result, entry.id, item)
+    if result.entries:
+        result.resolution = resolve(
+            (paper for _, paper in result.papers.values()),
+            dataset.people, dataset.organizations, load_aliases(data_dir), dataset.documents)
+    return result
+
+
+def _merge(result: ImportResult, import_id: str, paper: ImportedPaper) -> None:
+    if paper.key not in result.papers:
+        result.papers[paper.key] = (import_id, paper)
+        return
+    first_id, first = result.papers[paper.key]
+    given = {name: getattr(paper, name) for name in ("venue", "pages", "url")
+             if getattr(first, name) is None and getattr(paper, name) is not None}
+    if not first.affiliations and paper.affiliations and len(paper.authors) == len(first.authors):
+        first = replace(first, affiliations=paper.affiliations)
+    result.papers[paper.key] = (first_id, first)
+    if given:
+        result.filled.setdefault(paper.key, []).append((import_id, given))
+
+
+def import_quads(result: ImportResult) -> Iterator[rdf.Quad]:
+    """The quads of every import: sources, papers, stated affiliations, new people and institutions."""
+    resolution = result.resolution
+    graphs = {e.id: rdf.iri(vocab.source_graph(e.id)) for e in result.entries}
+    for entry in result.entries:
+        source = Source(id=entry.id, title=entry.title or entry.file, kind=SOURCE_KIND[entry.kind],
+                        file=f"data/{entry.file}")
+        yield from rdf.source_quads(source, graphs[entry.id])
+    for import_id, paper in result.papers.values():
+        graph = graphs[import_id]
+        record = to_paper(paper, resolution)
+        yield from rdf.paper_quads(record, graph)
+        for other_id, given in result.filled.get(paper.key, []):
+            yield from _filled_quads(rdf.paper_iri(record.id), given, graphs[other_id])
+        for position, stated in enumerate(paper.affiliations):
+            orgs = resolution.organizations(stated) if stated else []
+            if stated and orgs:
+                yield from rdf.affiliation_quads(
+                    Affiliation(person=record.authors[position], organizations=orgs, as_stated=stated,
+                                at=paper.at),
+                    graph, context=rdf.paper_iri(record.id))
+    registry = rdf.iri(IMPORTED_REGISTRY_GRAPH)
+    for person in resolution.new_people:
+        yield from rdf.person_quads(person, registry)
+    for org in resolution.new_organizations:
+        yield from rdf.organization_quads(org, registry)
+
+
+def _filled_quads(paper: str, given: dict[str, str], graph: str) -> Iterator[rdf.Quad]:
+    """Fields a later import added to a paper, in that import's graph, with their source."""
+    for name, value in sorted(given.items()):
+        yield paper, rdf.kg(name), rdf.iri(value) if name == "url" else rdf.literal(value), graph
+    yield paper, rdf.kg("source"), graph, graph
+
+
+def to_paper(paper: ImportedPaper, resolution: Resolution) -> Paper:
+    """An imported paper as a record, its authors resolved to person ids."""
+    return Paper(
+        id=paper_id(paper.key),
+        title=paper.title,
+        year=paper.year,
+        authors=[resolution.person(a) for a in paper.authors],
+        venue=paper.venue,
+        url=paper.url,
+        pages=paper.pages,
+        at=paper.at,
+    )
+
+
+def paper_id(key: str) -> str:
+    """The record id of a bibliography key (``pmlr-v19-kallweit11a``)."""
+    return vocab.slugify(key)[:120]

@@ -1,0 +1,106 @@
+"""Registering bulk files (BibTeX, authorship tables) in ``data/imports.yaml``, atomically."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from kg.errors import DataError
+from kg.ingest.imports import IMPORTS_FILE, ImportEntry, load_entries, paper_id
+from kg.ingest.records import Problem
+
+IMPORTS_DIR = "imports"
+
+
+@dataclass(frozen=True)
+class Registration:
+    """What registering one file did: ``added``, ``updated`` (new content) or ``unchanged``."""
+
+    entry: ImportEntry
+    action: str
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and one rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def copy_atomically(source: Path, target: Path) -> None:
+    """Copy a file to ``target`` through a temporary file and one rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def plan_registration(data_dir: Path, path: Path, kind: str) -> tuple[ImportEntry, str, Path]:
+    """The entry a file would get, what registering it would do, and where its copy goes."""
+    data_dir = data_dir.resolve()
+    source = path.resolve()
+    if source.is_relative_to(data_dir):
+        relative = source.relative_to(data_dir)
+    else:
+        relative = Path(IMPORTS_DIR) / source.name
+    target = data_dir / relative
+    entries = load_entries(data_dir)
+    existing = next((e for e in entries if e.file == relative.as_posix()), None)
+    if existing is not None:
+        same = target.exists() and target.read_bytes() == source.read_bytes()
+        return existing, "unchanged" if same else "updated", target
+    import_id = paper_id(relative.stem)
+    if any(e.id == import_id for e in entries):
+        raise DataError(f"{path}: an import with id {import_id!r} is already registered for another file")
+    return ImportEntry(id=import_id, kind=kind, file=relative.as_posix(), title=source.name), "added", target
+
+
+def register(data_dir: Path, path: Path, kind: str) -> Registration:
+    """Copy ``path`` under ``data_dir`` (unless it is there) and list it in ``imports.yaml``."""
+    entry, action, target = plan_registration(data_dir, path, kind)
+    if action == "unchanged":
+        return Registration(entry, action)
+    if target.resolve() != path.resolve():
+        copy_atomically(path, target)
+    if action == "added":
+        entries = [*load_entries(data_dir.resolve()), entry]
+        text = yaml.safe_dump([e.model_dump(exclude_none=True) for e in entries],
+                              sort_keys=False, allow_unicode=True)
+        write_atomically(data_dir / IMPORTS_FILE, _HEADER + text)
+    return Registration(entry, action)
+
+
+def check_import(path: Path, kind: str) -> tuple[int, list[Problem]]:
+    """Read a bulk file without registering it: how many papers it holds and its bad entries."""
+    from kg.ingest.imports import read_import
+
+    papers, problems = 0, []
+    for item in read_import(path, kind, path.name):
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            papers += 1
+    return papers, problems
+
+
+_HEADER = (
+    "# Bulk files that `kg build` streams into the store beside the record files.\n"
+    "# For a paper present in several files, the first file listed gives title and authors;\n"
+    "# later ones fill in venue, pages and link. Paths are relative to data/.\n"
+)

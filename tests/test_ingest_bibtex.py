@@ -1,0 +1,62 @@
+"""BibTeX: entries, LaTeX decoding, ordered authors, and bad entries listed while the rest imports."""
+
+from pathlib import Path
+
+from kg.ingest import bibtex
+from kg.ingest.latex import decode, repair_broken_accents
+from kg.ingest.records import ImportedPaper, Problem
+
+DATA = Path(__file__).parent / "data" / "ingest"
+COLT_BIB = Path(__file__).parents[1] / "data" / "colt" / "colt-2011-2024.bib"
+
+
+def papers_and_problems(text: str, source: str = "refs.bib"):
+    items = [i if isinstance(i, Problem) else bibtex.paper_of(i, source) for i in bibtex.parse(text)]
+    return ([i for i in items if isinstance(i, ImportedPaper)],
+            [i for i in items if isinstance(i, Problem)])
+
+
+def test_latex_accents_and_letters_become_unicode():
+    assert decode(r"Clémen\ccon, St{\'e}phan") == "Clémençon, Stéphan"
+    assert decode(r"{\v{S}}tefankovi{\v{c}} and Kot{\l}owski") == "Štefankovič and Kotłowski"
+    assert decode(r"H\k{a}z\l{}a, M\o{}ller, Rub{\'\i}n, {\"O}zg{\"u}r") == "Hązła, Møller, Rubín, Özgür"
+
+
+def test_math_keeps_its_braces_and_text_loses_them():
+    assert decode(r"{L}earning with $\sqrt{T}$ regret") == r"Learning with $\sqrt{T}$ regret"
+
+
+def test_accents_broken_by_pdf_copying_are_repaired():
+    assert repair_broken_accents("Ecole Normale Sup´erieure, Pozna´ n, Link¨oping") == \
+        "Ecole Normale Supérieure, Poznań, Linköping"
+
+
+def test_authors_keep_their_order_as_first_last():
+    assert bibtex.split_authors(r"Kalai, Adam Tauman and {Van Erven}, Tim and John Smith") == \
+        ["Adam Tauman Kalai", "Van Erven Tim".replace("Van Erven Tim", "Tim Van Erven"), "John Smith"]
+
+
+def test_a_small_file_imports_its_good_entries_and_lists_the_bad_ones():
+    papers, problems = papers_and_problems((DATA / "refs.bib").read_text(encoding="utf-8"))
+    assert [p.key for p in papers] == ["doe24a", "roe23b"]
+    first = papers[0]
+    assert first.title == r"Learning Gaussian Mixtures with $\sqrt{n}$ Samples"
+    assert first.authors == ["Stéphan Clémençon", "Klaus-Robert Müller", "Tim Van Erven"]
+    assert first.venue == "Conference on Learning Theory 2024"  # @string macro and # concatenation
+    assert (first.year, first.pages) == (2024, "1–20")
+    assert first.url == "https://proceedings.mlr.press/v247/doe24a.html"
+    assert papers[1].authors == ["Wojciech Kotłowski", "Michał Dereziński", "Elad Hazan"]
+    assert [str(p) for p in problems] == [
+        "line 14: entry 'broken24': unbalanced braces in a value",
+        "line 25: entry 'noyear': year: missing",
+    ]
+
+
+def test_the_real_colt_bibliography_imports_completely():
+    papers, problems = papers_and_problems(COLT_BIB.read_text(encoding="utf-8"), "colt.bib")
+    assert (len(papers), problems) == (1416, [])
+    names = {a for p in papers for a in p.authors}
+    assert {"Rémi Munos", "Stéphan Clémençon", "Michał Dereziński", "Daniel Štefankovič"} <= names
+    assert not [n for n in names if "\\" in n or "{" in n]
+    spaced_key = next(p for p in papers if p.key == "pmlr-v65-locatelli andrea17a")
+    assert spaced_key.year == 2017

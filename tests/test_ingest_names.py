@@ -1,0 +1,122 @@
+"""Name resolution: people's name variants, institutions' spellings, and merges only on evidence."""
+
+import pytest
+
+from kg.ingest import institutions, names
+from kg.ingest.records import ImportedPaper
+from kg.ingest.resolve import AliasEntry, Aliases, resolve
+from kg.models import Organization, Person
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("Prof. Sanjeev Arora", "sanjeev arora"),
+    ("Dr. RÉMI MUNOS", "remi munos"),
+    ("Munos, R{\\'e}mi", "remi munos"),
+    ("Michał Dereziński", "michal derezinski"),
+    ("Wei-Ning Chen", "weining chen"),
+])
+def test_spellings_of_one_name_share_a_key(printed, expected):
+    assert names.key(printed) == expected
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("Ben Recht", "Benjamin Recht", "short form"),
+    ("Peter Bartlett", "Peter L. Bartlett", "middle name"),
+    ("Nikunj Saunshi", "Nikunj Umesh Saunshi", "middle name"),
+    ("R. Munos", "Remi Munos", "initial"),
+    ("Cristopher Moore", "Christopher Moore", "typo in the first name"),
+    ("Dimitris Papailiopoulos", "Dimitris Papailliopoulos", "typo in the last name"),
+])
+def test_variants_that_may_be_one_person(a, b, reason):
+    assert names.compatible(names.key(a), names.key(b)) == reason
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Wei Chen", "Wei-Ning Chen"), ("John Smith", "Jane Smith"), ("Michael I. Jordan", "Michael J. Jordan"),
+    ("Kpotufe Samory", "Samory Kpotufe"),
+])
+def test_names_that_are_not_variants(a, b):
+    assert names.compatible(names.key(a), names.key(b)) is None
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("MIT", ["massachusetts institute of technology"]),
+    ("USC", ["university of southern california"]),
+    ("UCSD", ["university of california san diego"]),
+    ("UPenn", ["university of pennsylvania"]),
+    ("LMU Munich", ["ludwig maximilians universitat munchen"]),
+    ("University of Texas at Austin", ["university of texas austin"]),
+    ("The University of Texas, Austin", ["university of texas austin"]),
+    ("University of California, San Diego, La Jolla, CA 92093", ["university of california san diego"]),
+    ("Department of Statistics, Harvard University", ["harvard university"]),
+    ("Blavatnik School of Computer Science, Tel Aviv University", ["tel aviv university"]),
+    ("UC Berkeley + Google DeepMind", ["university of california berkeley", "google deepmind"]),
+    ("NYU, Inria", ["new york university", "inria"]),
+    ("Università degli Studi di Milano and Politecnico di Milano, Italy",
+     ["universita degli studi di milano", "politecnico di milano"]),
+])
+def test_institutions_in_an_affiliation_string(printed, expected):
+    assert [institutions.key(n) for n in institutions.institutions(printed)] == expected
+
+
+def paper(key, authors, affiliations=()):
+    return ImportedPaper(key=key, title=key, year=2020, authors=list(authors),
+                         affiliations=list(affiliations) or [None] * len(authors))
+
+
+REGISTRY = [Person(id="sanjeev-arora", name="Sanjeev Arora")]
+ORGS = [Organization(id="princeton-university", name="Princeton University", kind="university")]
+
+
+def test_variants_with_a_shared_coauthor_are_merged():
+    result = resolve([paper("a", ["Benjamin Recht", "Ann Lee"]), paper("b", ["Ben Recht", "Ann Lee"])],
+                     REGISTRY, ORGS, Aliases())
+    assert result.person("Ben Recht") == result.person("Benjamin Recht") == "benjamin-recht"
+    assert [(m.canonical, m.variant, m.reason) for m in result.merges if m.kind == "person"] == [
+        ("Ben Recht", "Benjamin Recht", "short form")]
+    assert result.ambiguities == []
+
+
+def test_variants_without_a_shared_fact_are_kept_apart_and_reported():
+    result = resolve([paper("a", ["Samuel Hopkins", "Ann Lee"]), paper("b", ["Sam Hopkins", "Bo Li"])],
+                     REGISTRY, ORGS, Aliases())
+    assert result.person("Sam Hopkins") != result.person("Samuel Hopkins")
+    assert [(a.name, a.other) for a in result.ambiguities] == [("Sam Hopkins", "Samuel Hopkins")]
+
+
+def test_an_initial_that_fits_two_people_merges_with_neither():
+    result = resolve([paper("a", ["John Smith", "Ann Lee"]), paper("b", ["Jane Smith", "Ann Lee"]),
+                      paper("c", ["J. Smith", "Ann Lee"])], REGISTRY, ORGS, Aliases())
+    assert result.person("John Smith") != result.person("Jane Smith")
+    assert len({result.person(n) for n in ("John Smith", "Jane Smith", "J. Smith")}) >= 2
+    assert any("more than one person" in a.reason for a in result.ambiguities)
+
+
+def test_registry_people_and_organizations_keep_their_ids():
+    result = resolve([paper("a", ["Prof. SANJEEV ARORA"], ["Princeton University+MIT"])],
+                     REGISTRY, ORGS, Aliases())
+    assert result.person("Sanjeev Arora") == "sanjeev-arora"
+    assert result.organizations("Princeton University+MIT") == [
+        "princeton-university", "massachusetts-institute-of-technology"]
+    assert [p.id for p in result.new_people] == []
+
+
+def test_a_misspelled_institution_is_merged_into_the_common_spelling():
+    result = resolve([paper("a", ["Ann Lee"], ["Carnegie Mellon University"]),
+                      paper("b", ["Bo Li"], ["Carnegie Mellon University"]),
+                      paper("c", ["Cy Wu"], ["Carnegie Mellow University"])], [], [], Aliases())
+    assert result.organizations("Carnegie Mellow University") == ["carnegie-mellon-university"]
+    assert ("Carnegie Mellon University", "Carnegie Mellow University", "typo") in {
+        (m.canonical, m.variant, m.reason) for m in result.merges}
+
+
+def test_the_alias_file_settles_what_evidence_cannot():
+    aliases = Aliases(people=[AliasEntry(name="Samuel B. Hopkins", aliases=["Sam Hopkins"])],
+                      distinct_people=[["Ben Recht", "Benjamin Recht"]],
+                      organizations=[AliasEntry(name="Vector Institute", aliases=["Vector"])])
+    result = resolve([paper("a", ["Samuel B. Hopkins", "Ann Lee"]), paper("b", ["Sam Hopkins", "Bo Li"]),
+                      paper("c", ["Benjamin Recht", "Ann Lee"], [None, "Vector"]),
+                      paper("d", ["Ben Recht", "Ann Lee"])], [], [], aliases)
+    assert result.person("Sam Hopkins") == result.person("Samuel B. Hopkins")
+    assert result.person("Ben Recht") != result.person("Benjamin Recht")
+    assert result.organizations("Vector") == ["vector-institute"]

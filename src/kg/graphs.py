@@ -304,3 +304,68 @@ def _year(year: str | None, start: str | None) -> int | None:
     if start and start[:4].isdigit():
         return int(start[:4])
     return None
+
+
+def path_graph(store: GraphStore, a: str, b: str, max_hops: int = 6) -> nx.Graph:
+    """Enough of the collaboration graph to hold a shortest chain between people ``a`` and ``b``.
+
+    Grows the neighbourhoods of both ends a whole layer at a time, always the smaller frontier
+    first, until they meet or ``max_hops`` links have been explored; then every shortest chain
+    of the full graph is also in this one. The meeting is marked ``graph.graph["met"]``.
+    """
+    graph = nx.Graph(works={}, met=a == b)
+    graph.add_node(a, kind="person", expanded=False, works=[])
+    graph.add_node(b, kind="person", expanded=False, works=[])
+    sides = {a: {a}, b: {b}}
+    frontiers = {a: [a], b: [b]}
+    explored = 0
+    while not graph.graph["met"] and explored < max_hops and frontiers[a] and frontiers[b]:
+        end = a if len(frontiers[a]) <= len(frontiers[b]) else b
+        other = b if end == a else a
+        reached: set[str] = set()
+        for person in frontiers[end]:
+            add_links(graph, person, person_links(store, person))
+            reached |= {n for n in graph[person] if n not in sides[end]}
+        sides[end] |= reached
+        frontiers[end] = sorted(reached)
+        explored += 1
+        graph.graph["met"] = bool(sides[end] & sides[other])
+    _label_seeds(store, graph)
+    return graph
+
+
+def genealogy_around(store: GraphStore, person: str, depth: int = 10) -> nx.DiGraph:
+    """The academic genealogy around ``person``: advisors' advisors up, students' students down.
+
+    An edge goes from advisor to student with ``kind`` (phd or postdoc) and ``via`` (the
+    advising IRIs); at most ``depth`` generations each way, one query per person reached.
+    """
+    graph = nx.DiGraph()
+    graph.add_node(person, kind="person")
+    for upward in (True, False):
+        frontier, seen = [person], {person}
+        for _ in range(depth):
+            reached: set[str] = set()
+            for node in frontier:
+                for link in person_links(store, node):
+                    if link["other"] == node and "label" not in graph.nodes[node]:
+                        graph.nodes[node]["label"] = link["otherName"]
+                    if link["relation"] not in ("phd", "postdoc"):
+                        continue
+                    other = link["other"]
+                    if (link["advisor"] == other) != upward:
+                        continue
+                    graph.add_node(other, kind="person", label=link["otherName"])
+                    advisor, student = (other, node) if upward else (node, other)
+                    via = graph.edges[advisor, student]["via"] if graph.has_edge(advisor, student) else []
+                    graph.add_edge(advisor, student, kind=link["relation"],
+                                   via=sorted({*via, link["via"]}))
+                    if other not in seen:
+                        reached.add(other)
+            seen |= reached
+            frontier = sorted(reached)
+            if not frontier:
+                break
+    if "label" not in graph.nodes[person]:
+        graph.nodes[person]["label"] = person_name(store, person)
+    return graph

@@ -19,7 +19,6 @@ by name, then IRI, so the same store gives the same ranking.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +28,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg import topics
+from kg.analysis import Step, shortest_chain
 from kg.errors import KGError
 from kg.graphs import add_links, collaboration_neighbourhood, person_links
 from kg.lookup import resolve_entity
@@ -47,29 +47,6 @@ class Weights:
     closeness: float = 0.5
     topic: float = 0.3
     recency: float = 0.2
-
-
-@dataclass(frozen=True)
-class Step:
-    """One step of a chain: ``person`` is linked to ``to`` by ``relation`` through ``via``."""
-
-    person: str
-    name: str
-    to: str
-    to_name: str
-    relation: str
-    via: str
-    title: str | None
-    year: int | None
-
-    def describe(self) -> str:
-        """The step in words, e.g. ``Ada —paper "Notes" (2020)→ Alan``."""
-        what = self.relation
-        if self.title:
-            what += f' "{self.title}"'
-        if self.year:
-            what += f" ({self.year})"
-        return f"{self.name} —{what}→ {self.to_name}"
 
 
 @dataclass(frozen=True)
@@ -303,45 +280,6 @@ def _person_words(graph: nx.Graph, person: str) -> list[str]:
     works, skip = graph.graph["works"], graph.graph.get("skip_works", set())
     return [w for work in graph.nodes[person]["works"] if work not in skip
             for w in topics.words(works[work]["title"] or "")]
-
-
-def shortest_chain(graph: nx.Graph, start: str, targets: set[str]) -> list[Step]:
-    """The shortest chain from ``start`` to the nearest of ``targets``, neighbours taken by name.
-
-    Each step names the most recent paper, talk or advising behind it. Empty if none is reachable.
-    """
-    previous: dict[str, str | None] = {start: None}
-    queue = deque([start])
-    found = start if start in targets else None
-    while queue and found is None:
-        node = queue.popleft()
-        for neighbour in sorted(graph[node], key=lambda n: (graph.nodes[n].get("label", n), n)):
-            if neighbour in previous:
-                continue
-            previous[neighbour] = node
-            if neighbour in targets:
-                found = neighbour
-                break
-            queue.append(neighbour)
-    if found is None or found == start:
-        return []
-    chain = [found]
-    while (before := previous[chain[-1]]) is not None:
-        chain.append(before)
-    chain.reverse()
-    return [_step(graph, a, b) for a, b in zip(chain, chain[1:], strict=False)]
-
-
-def _step(graph: nx.Graph, a: str, b: str) -> Step:
-    links = graph.edges[a, b]["links"]
-    link = max(links, key=lambda e: (e.get("year") or 0, e["via"]))
-    relation = link["relation"]
-    if relation in ("phd", "postdoc"):
-        kind = "PhD" if relation == "phd" else "postdoc"
-        relation = f"{kind} advisor of" if link.get("advisor") == a else f"{kind} student of"
-    label = graph.nodes
-    return Step(a, label[a].get("label", a), b, label[b].get("label", b), relation, link["via"],
-                link.get("title"), link.get("year"))
 
 
 def _shared_coauthors(graph: nx.Graph, person: str, seeds: set[str], limit: int = 5) -> list[str]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 from itertools import combinations
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -142,3 +144,228 @@ def person_iri(store: GraphStore, name_or_iri: str) -> str | None:
 
 def _iri(value: str) -> ox.NamedNode:
     return ox.NamedNode(value)
+
+
+# --- Collaboration links: joint papers, shared talks and advising, fetched a person at a time ---
+
+ADVISING_RELATIONS = {"phd advisor": "phd", "postdoc mentor": "postdoc",
+                      "phd student": "phd", "postdoc": "postdoc"}
+"""How ``graph_links_of`` names an advising link, seen from the person asked about → its kind."""
+
+
+def person_links(store: GraphStore, person: str, as_of: date | None = None) -> list[dict[str, Any]]:
+    """Every link of one person (IRI): the paper, talk or advising behind it and who is at the other end.
+
+    Each link is a dictionary with ``other``, ``otherName``, ``relation`` (``paper``, ``talk``,
+    ``phd`` or ``postdoc``), ``via`` (the paper, talk or advising IRI), ``title``, ``year`` and,
+    for advising, ``advisor`` (the IRI of the advisor). A person's own papers and talks come back
+    with ``other`` equal to the person. With ``as_of``, papers and talks not yet known on that
+    day are left out: a paper counts from the last day of its year, a talk from its start, an
+    undated talk never; advising has no date and always counts.
+    """
+    links = []
+    for row in _rows(store, "graph_links_of", person=_iri(person)):
+        relation = row["relation"] or ""
+        link: dict[str, Any] = {
+            "other": row["other"] or "",
+            "otherName": row["otherName"] or "",
+            "relation": ADVISING_RELATIONS.get(relation, relation),
+            "via": row["via"] or "",
+            "title": row["title"],
+            "year": _year(row["year"], row["date"]),
+            "date": (row["date"] or "")[:10] or None,
+        }
+        if relation in ADVISING_RELATIONS:
+            advised_by_other = relation in ("phd advisor", "postdoc mentor")
+            link["advisor"] = link["other"] if advised_by_other else person
+        if as_of is None or known_on(link, as_of):
+            links.append(link)
+    return links
+
+
+def known_on(link: dict[str, Any], day: date) -> bool:
+    """Whether a link was known on ``day``: papers from the end of their year, talks from their start."""
+    if link["relation"] == "paper":
+        return link["year"] is not None and date(link["year"], 12, 31) <= day
+    if link["relation"] == "talk":
+        return link["date"] is not None and link["date"] <= day.isoformat()
+    return True
+
+
+def collaboration_neighbourhood(
+    store: GraphStore,
+    seeds: Iterable[str],
+    hops: int = 2,
+    *,
+    as_of: date | None = None,
+    max_expand: int | None = None,
+) -> nx.Graph:
+    """People within ``hops`` links (joint paper, shared talk, advising) of the ``seeds`` (IRIs).
+
+    One ``graph_links_of`` query per person expanded, so the cost follows the neighbourhood,
+    not the store. Edges carry ``links`` (the papers, talks and advising behind them, sorted),
+    ``weight`` (how many) and ``years``. Nodes carry ``label``, ``hop`` (distance from the
+    nearest seed) and ``expanded`` (whether all their links were fetched: true for everyone
+    but the outermost hop). ``graph.graph["works"]`` maps each paper and talk seen to its
+    ``relation``, ``title`` and ``year``; node attribute ``works`` lists a person's own.
+
+    With ``max_expand``, at most that many people of each hop are expanded: those with the
+    heaviest ties to the people already reached, then by IRI; ``graph.graph["capped"]`` says
+    whether the cap cut anything.
+    """
+    graph = nx.Graph(works={}, capped=False)
+    frontier = sorted(set(seeds))
+    for seed in frontier:
+        graph.add_node(seed, kind="person", hop=0, expanded=False, works=[])
+    for hop in range(hops):
+        frontier = _capped(graph, frontier, max_expand)
+        reached: set[str] = set()
+        for person in frontier:
+            add_links(graph, person, person_links(store, person, as_of))
+            for other in graph[person]:
+                if "hop" not in graph.nodes[other]:
+                    graph.nodes[other]["hop"] = hop + 1
+                    reached.add(other)
+        frontier = sorted(reached)
+    if graph.number_of_nodes() and any("label" not in d for _, d in graph.nodes(data=True)):
+        _label_seeds(store, graph)
+    return graph
+
+
+def add_links(graph: nx.Graph, person: str, links: list[dict[str, Any]]) -> None:
+    """Add one person's links (from ``person_links``) to ``graph`` and mark the person expanded."""
+    if person not in graph:
+        graph.add_node(person, kind="person", expanded=False, works=[])
+    node = graph.nodes[person]
+    node["expanded"] = True
+    own = set(node.get("works", []))
+    works = graph.graph.setdefault("works", {})
+    for link in links:
+        other, via = link["other"], link["via"]
+        if link["relation"] in ("paper", "talk"):
+            works.setdefault(via, {"relation": link["relation"], "title": link["title"],
+                                   "year": link["year"]})
+        if other == person:
+            node["label"] = link["otherName"]
+            if link["relation"] in ("paper", "talk"):
+                own.add(via)
+            continue
+        if other not in graph:
+            graph.add_node(other, kind="person", expanded=False, works=[])
+        graph.nodes[other]["label"] = link["otherName"]
+        if link["relation"] in ("paper", "talk"):
+            graph.nodes[other]["works"] = sorted({*graph.nodes[other]["works"], via})
+        _add_link_edge(graph, person, other, link)
+    node["works"] = sorted(own)
+
+
+def _add_link_edge(graph: nx.Graph, a: str, b: str, link: dict[str, Any]) -> None:
+    entry = {k: link.get(k) for k in ("relation", "via", "title", "year", "advisor")
+             if link.get(k) is not None}
+    if not graph.has_edge(a, b):
+        graph.add_edge(a, b, kind="collaboration", links=[entry], weight=1,
+                       years=[] if link["year"] is None else [link["year"]])
+        return
+    data = graph.edges[a, b]
+    if any(e["via"] == entry["via"] for e in data["links"]):
+        return
+    data["links"] = sorted([*data["links"], entry], key=lambda e: (e.get("year") or 0, e["via"]))
+    data["weight"] = len(data["links"])
+    if link["year"] is not None:
+        data["years"] = sorted({*data["years"], link["year"]})
+
+
+def _capped(graph: nx.Graph, frontier: list[str], limit: int | None) -> list[str]:
+    if limit is None or len(frontier) <= limit:
+        return frontier
+    graph.graph["capped"] = True
+
+    def tie_strength(person: str) -> int:
+        return sum(d["weight"] for _, _, d in graph.edges(person, data=True))
+
+    return sorted(sorted(frontier, key=lambda p: (-tie_strength(p), p))[:limit])
+
+
+def _label_seeds(store: GraphStore, graph: nx.Graph) -> None:
+    for node, data in graph.nodes(data=True):
+        if "label" not in data:
+            data["label"] = person_name(store, node)
+
+
+def person_name(store: GraphStore, person: str) -> str:
+    """The name of a person (IRI); the IRI itself when the store has no name for it."""
+    rows = _rows(store, "person_name", person=_iri(person))
+    return (rows[0]["name"] or person) if rows else person
+
+
+def _year(year: str | None, start: str | None) -> int | None:
+    if year:
+        return int(year)
+    if start and start[:4].isdigit():
+        return int(start[:4])
+    return None
+
+
+def path_graph(store: GraphStore, a: str, b: str, max_hops: int = 6) -> nx.Graph:
+    """Enough of the collaboration graph to hold a shortest chain between people ``a`` and ``b``.
+
+    Grows the neighbourhoods of both ends a whole layer at a time, always the smaller frontier
+    first, until they meet or ``max_hops`` links have been explored; then every shortest chain
+    of the full graph is also in this one. The meeting is marked ``graph.graph["met"]``.
+    """
+    graph = nx.Graph(works={}, met=a == b)
+    graph.add_node(a, kind="person", expanded=False, works=[])
+    graph.add_node(b, kind="person", expanded=False, works=[])
+    sides = {a: {a}, b: {b}}
+    frontiers = {a: [a], b: [b]}
+    explored = 0
+    while not graph.graph["met"] and explored < max_hops and frontiers[a] and frontiers[b]:
+        end = a if len(frontiers[a]) <= len(frontiers[b]) else b
+        other = b if end == a else a
+        reached: set[str] = set()
+        for person in frontiers[end]:
+            add_links(graph, person, person_links(store, person))
+            reached |= {n for n in graph[person] if n not in sides[end]}
+        sides[end] |= reached
+        frontiers[end] = sorted(reached)
+        explored += 1
+        graph.graph["met"] = bool(sides[end] & sides[other])
+    _label_seeds(store, graph)
+    return graph
+
+
+def genealogy_around(store: GraphStore, person: str, depth: int = 10) -> nx.DiGraph:
+    """The academic genealogy around ``person``: advisors' advisors up, students' students down.
+
+    An edge goes from advisor to student with ``kind`` (phd or postdoc) and ``via`` (the
+    advising IRIs); at most ``depth`` generations each way, one query per person reached.
+    """
+    graph = nx.DiGraph()
+    graph.add_node(person, kind="person")
+    for upward in (True, False):
+        frontier, seen = [person], {person}
+        for _ in range(depth):
+            reached: set[str] = set()
+            for node in frontier:
+                for link in person_links(store, node):
+                    if link["other"] == node and "label" not in graph.nodes[node]:
+                        graph.nodes[node]["label"] = link["otherName"]
+                    if link["relation"] not in ("phd", "postdoc"):
+                        continue
+                    other = link["other"]
+                    if (link["advisor"] == other) != upward:
+                        continue
+                    graph.add_node(other, kind="person", label=link["otherName"])
+                    advisor, student = (other, node) if upward else (node, other)
+                    via = graph.edges[advisor, student]["via"] if graph.has_edge(advisor, student) else []
+                    graph.add_edge(advisor, student, kind=link["relation"],
+                                   via=sorted({*via, link["via"]}))
+                    if other not in seen:
+                        reached.add(other)
+            seen |= reached
+            frontier = sorted(reached)
+            if not frontier:
+                break
+    if "label" not in graph.nodes[person]:
+        graph.nodes[person]["label"] = person_name(store, person)
+    return graph

@@ -7,8 +7,7 @@ stderr; an expected error is one ``Error: ...`` line and exit status 1, a usage 
 
 from __future__ import annotations
 
-from kg.cli import core, serve  # noqa: E402,F401  (register their commands on main)
+from kg.cli import analyze, core, ingest, serve  # noqa: F401  (each registers its commands)
 from kg.cli.base import main
 
 __all__ = ["main"]
-from kg.cli import ingest  # noqa: E402,F401  (kg ingest, kg resolve)

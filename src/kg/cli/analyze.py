@@ -1,0 +1,230 @@
+"""Questions about the collaboration graph: suggest speakers, analyze, path, lineage."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import date, datetime
+from typing import Any
+
+import click
+
+from kg import analysis
+from kg.cli.base import Context, main, note, read_only_store
+from kg.errors import KGError
+from kg.graphs import coauthor_graph, genealogy_around, path_graph
+from kg.output import render
+from kg.suggest import Suggestions, find_event, find_people, suggest
+
+SUGGEST_FORMATS = ("table", "csv", "tsv", "json")
+
+
+class DateParam(click.ParamType):
+    """A calendar day written YYYY-MM-DD."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return datetime.strptime(value, "%Y-%m-%d").date()
+        except ValueError:
+            self.fail(f"{value!r} is not a date (YYYY-MM-DD)", param, ctx)
+
+
+DATE = DateParam()
+
+
+def _format_option() -> Any:
+    return click.option("--format", "fmt", type=click.Choice(SUGGEST_FORMATS), default="table",
+                        show_default=True, help="Output format.")
+
+
+@main.command("suggest")
+@click.argument("event")
+@click.option("--top", "-k", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many candidates to show.")
+@click.option("--hops", type=click.IntRange(1, 4), default=2, show_default=True,
+              help="How many collaboration links away from speakers and organizers to look.")
+@click.option("--since", type=DATE, help="Only talks from this day on count as 'already spoke'.")
+@click.option("--as-of", "as_of", type=DATE, help="Use only what was known on this day.")
+@click.option("--exclude", "-x", multiple=True, metavar="NAME",
+              help="Never suggest this person (name or IRI); repeatable.")
+@_format_option()
+@click.pass_obj
+def suggest_command(
+    ctx: Context, event: str, top: int, hops: int, since: date | None, as_of: date | None,
+    exclude: tuple[str, ...], fmt: str,
+) -> None:
+    """Suggest speakers for EVENT (name or IRI) who have not spoken at it or its series.
+
+    Candidates are ranked by closeness in the coauthor and advising graphs to the event's
+    past speakers and organizers, by how well their papers and talks match the event's talks,
+    and by how recent their work is. Each comes with the reasons: the shortest chain to a
+    speaker or organizer (the paper, talk or advising behind every step), shared coauthors,
+    matching topic words, and conflicts of interest with the organizers.
+
+    \b
+    Examples:
+      kg suggest "TILOS Seminar" --top 5
+      kg suggest "Princeton Alg-ML Seminar" --since 2023-01-01 --exclude "Sanjeev Arora"
+      kg suggest "COLT" --as-of 2020-01-01 --format json
+    """
+    with read_only_store(ctx) as store:
+        event_iri = find_event(store, event)
+        excluded = find_people(store, exclude)
+        result = suggest(store, event_iri, top=top, hops=hops, since=since, as_of=as_of,
+                         exclude=excluded)
+    note(f"{result.event_name}: {len(result.speakers)} speakers, {len(result.organizers)} "
+         f"organizers; {result.considered} people considered.")
+    for message in result.notes:
+        note(f"Note: {message}")
+    click.echo(render_suggestions(result, fmt), nl=False)
+
+
+def render_suggestions(result: Suggestions, fmt: str) -> str:
+    """The candidates as a table, CSV/TSV (reasons joined with ' | ') or JSON (reasons as lists)."""
+    if fmt == "json":
+        payload = {
+            "event": result.event,
+            "eventName": result.event_name,
+            "asOf": result.as_of.isoformat() if result.as_of else None,
+            "speakers": result.speakers,
+            "organizers": result.organizers,
+            "considered": result.considered,
+            "candidates": [
+                {"rank": rank, **asdict(c)} for rank, c in enumerate(result.candidates, start=1)
+            ],
+        }
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    columns = ["rank", "name", "score", "closeness", "topic", "recency", "path",
+               "shared_coauthors", "topic_words", "conflicts", "person"]
+    rows = [
+        (rank, c.name, f"{c.score:.3f}", f"{c.closeness:.3f}", f"{c.topic:.3f}", f"{c.recency:.3f}",
+         " ; ".join(step.describe() for step in c.path), ", ".join(c.shared_coauthors),
+         ", ".join(c.topic_words), " | ".join(c.conflicts), c.person)
+        for rank, c in enumerate(result.candidates, start=1)
+    ]
+    return render(columns, rows, fmt)
+
+
+ANALYZE_REPORTS = ("summary", "central", "communities", "bridges")
+
+
+@main.command("analyze")
+@click.option("--top", "-k", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many people (and community members) to list.")
+@click.option("--report", type=click.Choice(("all", *ANALYZE_REPORTS)), default="all",
+              show_default=True, help="Which part to print; csv and tsv need one part.")
+@_format_option()
+@click.pass_obj
+def analyze_command(ctx: Context, top: int, report: str, fmt: str) -> None:
+    """Analyze the coauthor graph: components, central people, communities, bridges.
+
+    Central people are ranked by PageRank (weighted by joint papers), with their degree and
+    betweenness (sampled with a fixed seed on large graphs); communities come from Louvain
+    (fixed seed); bridges are the people whose coauthors span most communities.
+
+    \b
+    Examples:
+      kg analyze --top 20
+      kg analyze --report central --format csv > central.csv
+    """
+    if fmt in ("csv", "tsv") and report == "all":
+        raise click.UsageError("--format csv/tsv prints one table: choose --report")
+    with read_only_store(ctx) as store:
+        graph = coauthor_graph(store)
+    steps = ("betweenness", "communities", "centrality", "bridges")
+    results: dict[str, Any] = {}
+    with click.progressbar(steps, label="Analyzing", file=click.get_text_stream("stderr")) as bar:
+        for step in bar:
+            if step == "betweenness":
+                between = analysis.betweenness(graph)
+            elif step == "communities":
+                groups = analysis.communities(graph)
+            elif step == "centrality":
+                results["central"] = analysis.centrality(graph, groups, between, top)
+            else:
+                results["bridges"] = analysis.bridges(graph, groups, between, top)
+    tables = {
+        "summary": (["measure", "value"], list(analysis.summary(graph).items())),
+        "central": (["rank", "name", "papers", "degree", "pagerank", "betweenness", "community",
+                     "person"],
+                    [(i, c.name, c.papers, c.degree, c.pagerank, c.betweenness, c.community, c.person)
+                     for i, c in enumerate(results["central"], start=1)]),
+        "communities": (["community", "size", "best connected"],
+                        [(c.number, c.size, ", ".join(c.leaders))
+                         for c in analysis.describe_communities(graph, groups, top)[:top]]),
+        "bridges": (["rank", "name", "community", "communities_reached", "participation",
+                     "betweenness", "person"],
+                    [(i, b.name, b.community, b.communities_reached, b.participation,
+                      b.betweenness, b.person) for i, b in enumerate(results["bridges"], start=1)]),
+    }
+    chosen = ANALYZE_REPORTS if report == "all" else (report,)
+    if fmt == "json":
+        payload = {name: [dict(zip(tables[name][0], row, strict=True)) for row in tables[name][1]]
+                   for name in chosen}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    for number, name in enumerate(chosen):
+        if number:
+            click.echo("")
+        if len(chosen) > 1:
+            click.echo(f"# {name}")
+        click.echo(render(*tables[name], fmt), nl=False)
+
+
+@main.command("path")
+@click.argument("first")
+@click.argument("second")
+@click.option("--max-hops", type=click.IntRange(1, 12), default=6, show_default=True,
+              help="Give up beyond chains of this many links.")
+@_format_option()
+@click.pass_obj
+def path_command(ctx: Context, first: str, second: str, max_hops: int, fmt: str) -> None:
+    """The shortest chain of collaboration between two people (names or IRIs).
+
+    Links are joint papers, shared talks (speaker, co-speaker, named collaborator) and
+    advising; each step shows the paper, talk or advising behind it. Among equally short
+    chains, the one through people first in alphabetical order is shown.
+
+    \b
+    Example:
+      kg path "Noam Razin" "Rong Ge"
+    """
+    with read_only_store(ctx) as store:
+        a, b = find_people(store, [first, second])
+        graph = path_graph(store, a, b, max_hops)
+    steps = analysis.shortest_chain(graph, a, [b])
+    if not steps and a != b:
+        raise KGError(f"no chain of at most {max_hops} links joins {first} and {second}")
+    rows = [(i, s.name, s.relation, s.title or "", s.year, s.to_name, s.via)
+            for i, s in enumerate(steps, start=1)]
+    click.echo(render(["step", "from", "relation", "title", "year", "to", "via"], rows, fmt), nl=False)
+
+
+@main.command("lineage")
+@click.argument("person")
+@click.option("--depth", type=click.IntRange(1, 50), default=10, show_default=True,
+              help="How many generations to follow each way.")
+@_format_option()
+@click.pass_obj
+def lineage_command(ctx: Context, person: str, depth: int, fmt: str) -> None:
+    """Academic ancestors and descendants of PERSON (name or IRI).
+
+    Generation -1 are the advisors, -2 their advisors, and so on; 1 are the students, 2 the
+    students' students. PhD advising and postdoctoral mentoring both count.
+
+    \b
+    Example:
+      kg lineage "Murat Kocaoglu" --format csv
+    """
+    with read_only_store(ctx) as store:
+        (iri,) = find_people(store, [person])
+        genealogy = genealogy_around(store, iri, depth)
+    relatives = analysis.lineage(genealogy, iri)
+    if not relatives:
+        note(f"No advisors or students of {analysis.label(genealogy, iri)} are known.")
+    rows = [(r.generation, r.name, r.relation, r.of_name, r.person) for r in relatives]
+    click.echo(render(["generation", "name", "relation", "of", "person"], rows, fmt), nl=False)

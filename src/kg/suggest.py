@@ -1,0 +1,327 @@
+"""Ranked, explained candidate speakers for an event.
+
+``suggest`` reads the event's talks and organizers, fetches the collaboration neighbourhood of
+its speakers and organizers (joint papers, shared talks, advising; see
+``graphs.collaboration_neighbourhood``), and ranks the people reached who have not spoken there
+by three signals, each in [0, 1]:
+
+- closeness: ``c / (1 + c)`` with ``c = Σ 0.5 ** (d - 1)`` over the speakers and organizers at
+  distance ``d`` (within the hops fetched), then divided by the best value among the shortlist;
+- topic: TF-IDF cosine of their paper and talk titles against the event's talk titles and
+  abstracts, divided by the best value among the shortlist;
+- recency: ``0.5 ** (years since their latest paper or talk / 3)``.
+
+The score is their weighted sum. Every candidate comes with the shortest chain to a speaker or
+organizer (the paper, talk or advising behind each step), the coauthors they share with them,
+the topic words they match, and conflict-of-interest flags with the organizers. Ties are broken
+by name, then IRI, so the same store gives the same ranking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import networkx as nx
+import pyoxigraph as ox
+
+from kg import topics
+from kg.analysis import Step, shortest_chain
+from kg.errors import KGError
+from kg.graphs import add_links, collaboration_neighbourhood, person_links
+from kg.lookup import resolve_entity
+from kg.queries import find_query, looks_like_iri
+from kg.store import GraphStore
+
+RECENT_COAUTHOR_YEARS = 3
+"""A joint paper with an organizer this many years before the reference year (or later) is a conflict."""
+RECENCY_HALF_LIFE = 3.0
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each signal counts in the score."""
+
+    closeness: float = 0.5
+    topic: float = 0.3
+    recency: float = 0.2
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A suggested speaker with the score, its parts and the reasons behind it."""
+
+    person: str
+    name: str
+    score: float
+    closeness: float
+    topic: float
+    recency: float
+    last_year: int | None
+    path: tuple[Step, ...]
+    shared_coauthors: tuple[str, ...]
+    topic_words: tuple[str, ...]
+    conflicts: tuple[str, ...]
+
+
+@dataclass
+class Suggestions:
+    """The answer of ``suggest``: the event, who it starts from, and the ranked candidates."""
+
+    event: str
+    event_name: str
+    as_of: date | None
+    speakers: list[str]
+    organizers: list[str]
+    considered: int
+    candidates: list[Candidate] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def find_event(store: GraphStore, name_or_iri: str) -> str:
+    """The IRI of the event given by IRI or name; a ``KGError`` if there is none."""
+    if looks_like_iri(name_or_iri):
+        return name_or_iri
+    found = resolve_entity(store, name_or_iri, "event")
+    if found is None:
+        raise KGError(f"no event is named {name_or_iri!r}; see 'kg query events'")
+    return found.value
+
+
+def find_people(store: GraphStore, names: Iterable[str]) -> list[str]:
+    """IRIs of the people given by IRI or name; a ``KGError`` naming the first unknown one."""
+    found = []
+    for name in names:
+        if looks_like_iri(name):
+            found.append(name)
+            continue
+        person = resolve_entity(store, name, "person")
+        if person is None:
+            raise KGError(f"no person is named {name!r}; see 'kg query people'")
+        found.append(person.value)
+    return found
+
+
+def suggest(
+    store: GraphStore,
+    event: str,
+    *,
+    top: int = 10,
+    hops: int = 2,
+    since: date | None = None,
+    as_of: date | None = None,
+    exclude: Sequence[str] = (),
+    weights: Weights = Weights(),
+    max_expand: int | None = 400,
+) -> Suggestions:
+    """Rank people who have not spoken at ``event`` (an IRI) or its series as its next speakers.
+
+    Parameters
+    ----------
+    top : how many candidates to return.
+    hops : how many links away from the speakers and organizers to look.
+    since : only talks from this day on count as "already spoke"; default: every talk.
+    as_of : use only talks, papers and advising known on this day.
+    exclude : IRIs of people never to suggest.
+    max_expand : expand at most this many people per hop (the most tied first); ``None``: all.
+    """
+    name, talks = _event_talks(store, event, as_of)
+    organizers = _organizers(store, event)
+    speakers = {t["speaker"]: t["speakerName"] for t in talks}
+    if not speakers and not organizers:
+        raise KGError(f"{name}: no speakers or organizers known{_as_of_text(as_of)}; nothing to start from")
+    seeds = sorted({*speakers, *organizers})
+    graph = collaboration_neighbourhood(store, seeds, hops, as_of=as_of, max_expand=max_expand)
+    spoke = {t["speaker"] for t in talks if since is None or not t["date"] or t["date"] >= since.isoformat()}
+    excluded = spoke | set(organizers) | set(exclude)
+    pool = sorted(p for p in graph if p not in excluded)
+    result = Suggestions(event, name, as_of, sorted(speakers.values()), sorted(organizers.values()),
+                         len(pool))
+    if graph.graph.get("capped"):
+        result.notes.append(f"the neighbourhood was capped at {max_expand} people expanded per hop")
+    if not pool:
+        return result
+    reference = as_of.year if as_of else _latest_year(graph)
+    event_words = [w for t in talks for w in topics.words(_talk_text(t))]
+    graph.graph["skip_works"] = {t["talk"] for t in talks}
+    ranked = _rank(graph, pool, seeds, event_words, reference, weights, top, hops, store, as_of)
+    conflicts = _conflicts(store, graph, [c for c, _ in ranked], sorted(organizers), reference)
+    result.candidates = [
+        Candidate(
+            person=p,
+            name=graph.nodes[p].get("label", p),
+            score=round(s["score"], 4),
+            closeness=round(s["closeness"], 4),
+            topic=round(s["topic"], 4),
+            recency=round(s["recency"], 4),
+            last_year=s["last_year"],
+            path=tuple(shortest_chain(graph, p, set(seeds))),
+            shared_coauthors=tuple(_shared_coauthors(graph, p, set(seeds))),
+            topic_words=tuple(s["words"]),
+            conflicts=tuple(conflicts.get(p, [])),
+        )
+        for p, s in ranked
+    ]
+    return result
+
+
+def _event_talks(
+    store: GraphStore, event: str, as_of: date | None
+) -> tuple[str, list[dict[str, Any]]]:
+    info = store.select(find_query("event_info").text, {"event": ox.NamedNode(event)}).values()
+    if not info:
+        raise KGError(f"{event}: no such event in the store")
+    rows = store.select(find_query("suggest_event_talks").text, {"event": ox.NamedNode(event)}).values()
+    talks = []
+    for row in rows:
+        talk: dict[str, Any] = dict(row)
+        talk["date"] = (row["start"] or "")[:10] or None
+        if as_of is None or (talk["date"] is not None and talk["date"] <= as_of.isoformat()):
+            talks.append(talk)
+    return info[0]["name"] or event, talks
+
+
+def _organizers(store: GraphStore, event: str) -> dict[str, str]:
+    rows = store.select(find_query("suggest_event_organizers").text, {"event": ox.NamedNode(event)})
+    return {r["organizer"] or "": r["organizerName"] or "" for r in rows.values()}
+
+
+def _as_of_text(as_of: date | None) -> str:
+    return f" as of {as_of.isoformat()}" if as_of else ""
+
+
+def _talk_text(talk: dict[str, Any]) -> str:
+    return " ".join(t for t in (talk.get("title"), talk.get("abstract")) if t)
+
+
+def _latest_year(graph: nx.Graph) -> int:
+    years = [w["year"] for w in graph.graph["works"].values() if w["year"]]
+    return max(years) if years else date.min.year
+
+
+def closeness_counts(graph: nx.Graph, seeds: Iterable[str], hops: int) -> dict[str, float]:
+    """``Σ 0.5 ** (d - 1)`` over the seeds at distance ``d ≤ hops`` of every node (seeds skip themselves)."""
+    totals: dict[str, float] = {}
+    for seed in sorted(seeds):
+        if seed not in graph:
+            continue
+        for node, distance in nx.single_source_shortest_path_length(graph, seed, cutoff=hops).items():
+            if distance:
+                totals[node] = totals.get(node, 0.0) + 0.5 ** (distance - 1)
+    return totals
+
+
+def _rank(
+    graph: nx.Graph,
+    pool: list[str],
+    seeds: list[str],
+    event_words: list[str],
+    reference: int,
+    weights: Weights,
+    top: int,
+    hops: int,
+    store: GraphStore,
+    as_of: date | None,
+) -> list[tuple[str, dict[str, Any]]]:
+    """Score the pool, fetch the full work lists of a shortlist, score again; best ``top`` first."""
+    counts = closeness_counts(graph, seeds, hops)
+    works = graph.graph["works"]
+    documents = {p: _person_words(graph, p) for p in pool}
+    idf = topics.inverse_document_frequency([event_words, *documents.values()])
+    unseen = max(idf.values(), default=1.0)
+    event_vector = topics.tfidf(event_words, idf, unseen)
+
+    def score_all(people: list[str]) -> dict[str, dict[str, Any]]:
+        raw = {}
+        for p in people:
+            vector = topics.tfidf(documents[p], idf, unseen)
+            years = [works[w]["year"] for w in graph.nodes[p]["works"] if works[w]["year"]]
+            last = max(years) if years else None
+            c = counts.get(p, 0.0)
+            raw[p] = {
+                "closeness": c / (1 + c),
+                "topic": topics.cosine(vector, event_vector),
+                "recency": 0.0 if last is None else 0.5 ** (max(0, reference - last) / RECENCY_HALF_LIFE),
+                "last_year": last,
+                "words": topics.shared_words(vector, event_vector),
+            }
+        best_c = max((r["closeness"] for r in raw.values()), default=0.0) or 1.0
+        best_t = max((r["topic"] for r in raw.values()), default=0.0) or 1.0
+        for r in raw.values():
+            r["closeness"] /= best_c
+            r["topic"] /= best_t
+            r["score"] = (weights.closeness * r["closeness"] + weights.topic * r["topic"]
+                          + weights.recency * r["recency"])
+        return raw
+
+    def order(scored: dict[str, dict[str, Any]]) -> list[str]:
+        return sorted(scored, key=lambda p: (-scored[p]["score"], graph.nodes[p].get("label", p), p))
+
+    first = score_all(pool)
+    shortlist = order(first)[: max(5 * top, 50)]
+    for person in shortlist:
+        if not graph.nodes[person].get("expanded"):
+            _fill_works(graph, person, person_links(store, person, as_of))
+            documents[person] = _person_words(graph, person)
+    final = score_all(shortlist)
+    return [(p, final[p]) for p in order(final)[:top]]
+
+
+def _fill_works(graph: nx.Graph, person: str, links: list[dict[str, Any]]) -> None:
+    """Record a person's own papers and talks without adding the people they lead to."""
+    own = [link for link in links if link["other"] == person or link["other"] in graph]
+    add_links(graph, person, own)
+
+
+def _person_words(graph: nx.Graph, person: str) -> list[str]:
+    """The words of a person's paper and talk titles, leaving out the event's own talks."""
+    works, skip = graph.graph["works"], graph.graph.get("skip_works", set())
+    return [w for work in graph.nodes[person]["works"] if work not in skip
+            for w in topics.words(works[work]["title"] or "")]
+
+
+def _shared_coauthors(graph: nx.Graph, person: str, seeds: set[str], limit: int = 5) -> list[str]:
+    """Names of the person's collaborators who also worked with a speaker or organizer."""
+    shared = []
+    for neighbour in graph[person]:
+        if neighbour in seeds:
+            continue
+        linked = sum(1 for n in graph[neighbour] if n in seeds and n != person)
+        if linked:
+            shared.append((-linked, graph.nodes[neighbour].get("label", neighbour), neighbour))
+    return [name for _, name, _ in sorted(shared)[:limit]]
+
+
+def _conflicts(
+    store: GraphStore, graph: nx.Graph, candidates: list[str], organizers: list[str], reference: int
+) -> dict[str, list[str]]:
+    """Conflict-of-interest flags of each candidate with the organizers."""
+    if not organizers:
+        return {}
+    institutions = {p: _institutions(store, p) for p in [*organizers, *candidates]}
+    flags: dict[str, list[str]] = {}
+    for candidate in candidates:
+        found = []
+        for organizer in organizers:
+            who = graph.nodes[organizer].get("label", organizer) if organizer in graph else organizer
+            links = graph.edges[candidate, organizer]["links"] if graph.has_edge(candidate, organizer) else []
+            for link in links:
+                if link["relation"] in ("phd", "postdoc"):
+                    role = "advisor" if link.get("advisor") == candidate else "student"
+                    found.append(f"{role} of organizer {who}")
+            recent = sorted({link["year"] for link in links if link["relation"] == "paper"
+                             and link.get("year") and link["year"] >= reference - RECENT_COAUTHOR_YEARS})
+            if recent:
+                found.append(f"coauthor of organizer {who} ({recent[-1]})")
+            same = sorted(set(institutions[candidate]) & set(institutions[organizer]))
+            for org in same:
+                found.append(f"same institution as organizer {who} ({institutions[organizer][org]})")
+        flags[candidate] = sorted(set(found))
+    return flags
+
+
+def _institutions(store: GraphStore, person: str) -> dict[str, str]:
+    rows = store.select(find_query("person_organizations").text, {"person": ox.NamedNode(person)})
+    return {r["top"] or "": r["topName"] or "" for r in rows.values()}

@@ -1,0 +1,117 @@
+"""Suggesting speakers: who is ranked, why, and what the organizers should know."""
+
+import json
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from kg import topics
+from kg.cli import main
+from kg.errors import KGError
+from kg.suggest import find_event, suggest
+
+ID = "https://w3id.org/kg/id/"
+ADA, ALAN, GRACE, KURT = (ID + "person/" + p for p in
+                          ("ada-lovelace", "alan-turing", "grace-hopper", "kurt-godel"))
+SERIES = ID + "event/mini-series"
+SESSION = ID + "event/mini-2024-01-08"
+
+
+def test_people_who_spoke_or_organize_are_not_suggested(mini_store):
+    result = suggest(mini_store, SERIES)
+    assert result.speakers == ["Ada Lovelace", "Alan Turing"]
+    assert result.organizers == ["Grace Hopper"]
+    assert [c.person for c in result.candidates] == [KURT]
+
+
+def test_a_candidate_explains_the_chain_to_a_speaker(mini_store):
+    kurt = suggest(mini_store, SERIES).candidates[0]
+    assert [step.describe() for step in kurt.path] == ["Kurt Gödel —PhD advisor of→ Alan Turing"]
+    assert kurt.path[0].via.startswith(ID + "advising/")
+    assert kurt.closeness == 1.0 and kurt.topic == 0.0  # Kurt has no papers or talks in the store
+
+
+def test_a_session_is_judged_with_its_series(mini_store):
+    assert [c.person for c in suggest(mini_store, SESSION).candidates] == [KURT]
+
+
+def test_since_lets_earlier_speakers_be_suggested_again(mini_store):
+    result = suggest(mini_store, SERIES, since=date(2024, 1, 10))
+    assert [c.person for c in result.candidates] == [ADA, KURT]
+    ada = result.candidates[0]
+    # Her papers "Notes on the engine" and "Numbers again" against the series' talks (her own talk
+    # there does not count towards her topics).
+    assert ada.topic_words == ("engine", "number")
+    assert "same institution as organizer Grace Hopper (Analytical University)" in ada.conflicts
+
+
+def test_as_of_hides_later_talks_and_papers(mini_store):
+    result = suggest(mini_store, SERIES, as_of=date(2024, 1, 10))
+    assert result.speakers == ["Ada Lovelace"]  # Alan's talk of 15 January is not known yet
+    alan = next(c for c in result.candidates if c.person == ALAN)
+    assert alan.last_year == 2024  # he is a collaborator of Ada's talk of 8 January
+    assert [s.via for s in alan.path] == [ID + "talk/engines-that-think"]
+    early = suggest(mini_store, SERIES, as_of=date(2020, 12, 31), since=date(2030, 1, 1))
+    # On the last day of 2020 only the 2020 paper is known, and no talk: only the organizer is a seed.
+    assert early.speakers == []
+    assert {c.person for c in early.candidates} == {ADA, ALAN, KURT}  # advising has no date
+    assert {step.year for c in early.candidates for step in c.path} == {2020, None}
+
+
+def test_recent_coauthors_of_organizers_are_flagged(mini_store):
+    result = suggest(mini_store, SERIES, as_of=date(2022, 1, 1), since=date(2030, 1, 1))
+    ada = next(c for c in result.candidates if c.person == ADA)
+    assert "coauthor of organizer Grace Hopper (2020)" in ada.conflicts
+
+
+def test_excluded_people_are_left_out(mini_store):
+    assert suggest(mini_store, SERIES, exclude=[KURT]).candidates == []
+
+
+def test_ranking_is_deterministic_with_ties_broken_by_name(seed_store):
+    event = find_event(seed_store, "Princeton Alg-ML Seminar, December 4, 2023")
+    first = suggest(seed_store, event, top=20)
+    again = suggest(seed_store, event, top=20)
+    assert first.candidates == again.candidates
+    keys = [(-c.score, c.name) for c in first.candidates]
+    assert keys == sorted(keys)
+    assert all(c.path for c in first.candidates)
+    names = [c.name for c in first.candidates]
+    assert "Noam Razin" not in names  # the speaker
+    assert "Sanjeev Arora" in names[:5]  # Noam Razin's coauthor, on the same topics
+
+
+def test_an_unknown_event_is_a_clear_error(mini_store):
+    with pytest.raises(KGError, match="no event is named 'Nope'"):
+        find_event(mini_store, "Nope")
+
+
+def test_topic_words_fold_case_accents_and_plurals():
+    assert topics.words("Réseaux of Neural Networks, via Bandits!") == ["reseaux", "neural", "network",
+                                                                         "bandit"]
+    idf = topics.inverse_document_frequency([["bandit", "regret"], ["bandit"]])
+    a = topics.tfidf(["bandit", "regret"], idf, 2.0)
+    b = topics.tfidf(["regret"], idf, 2.0)
+    assert topics.shared_words(a, b) == ["regret"]
+    assert 0 < topics.cosine(a, b) < 1
+
+
+def test_cli_suggest_prints_json_with_reasons(mini_store_path):
+    result = CliRunner().invoke(main, ["--store", str(mini_store_path), "suggest", "Mini Seminar",
+                                       "--since", "2024-01-10", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert [c["name"] for c in payload["candidates"]] == ["Ada Lovelace", "Kurt Gödel"]
+    assert payload["candidates"][1]["path"][0]["relation"] == "PhD advisor of"
+    assert "2 speakers, 1 organizers" in result.stderr
+
+
+def test_cli_suggest_csv_and_errors(mini_store_path):
+    store = ["--store", str(mini_store_path)]
+    result = CliRunner().invoke(main, [*store, "suggest", "Mini Seminar", "--format", "csv"])
+    assert result.stdout.splitlines()[1].startswith("1,Kurt Gödel,")
+    unknown = CliRunner().invoke(main, [*store, "suggest", "Mini Seminar", "-x", "Nobody"])
+    assert unknown.exit_code == 1 and "no person is named 'Nobody'" in unknown.stderr
+    bad_date = CliRunner().invoke(main, [*store, "suggest", "Mini Seminar", "--as-of", "2024-13-01"])
+    assert bad_date.exit_code == 2

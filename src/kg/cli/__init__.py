@@ -7,6 +7,7 @@ stderr; an expected error is one ``Error: ...`` line and exit status 1, a usage 
 
 from __future__ import annotations
 
+import kg.cli.viz  # noqa: F401  (registers kg viz)
 from kg.cli import core  # noqa: E402,F401  (registers its commands on main)
 from kg.cli.base import main
 

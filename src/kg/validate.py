@@ -17,7 +17,7 @@ from kg.store import GraphStore
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Violation:
     """One SHACL result: the node, the property path and the message."""
 

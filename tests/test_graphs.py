@@ -51,3 +51,37 @@ def test_person_iri_accepts_names_and_iris(mini_store):
     assert person_iri(mini_store, "grace m. hopper") == GRACE
     assert person_iri(mini_store, GRACE) == GRACE
     assert person_iri(mini_store, "Nobody") is None
+
+
+def test_ego_graph_follows_only_the_links_asked_for(mini_store):
+    from kg.graphs import ego_graph
+
+    paper = ID + "paper/2020-notes"
+    graph = ego_graph(mini_store, GRACE, radius=2, follow={"paper": {("author", True)}})
+    assert dict(graph.nodes[GRACE]) == {"kind": "person", "label": "Grace Hopper", "hop": 0}
+    assert graph.edges[paper, ADA]["kind"] == "author"  # RDF direction: paper kg:author person
+    assert graph.nodes[ADA]["hop"] == 2
+    assert ID + "paper/2021-numbers" not in graph  # Ada's other paper is not followed
+    nothing_beyond = ego_graph(mini_store, GRACE, radius=2, follow={})
+    assert ADA not in nothing_beyond and paper in nothing_beyond
+    capped = ego_graph(mini_store, GRACE, radius=2, follow={"paper": {("author", True)}}, limit=3)
+    assert capped.number_of_nodes() == 3 and capped.graph["limit_reached"]
+
+
+def test_node_facts_gather_what_a_reader_wants_to_know(mini_store):
+    from kg.graphs import node_facts
+
+    talk = node_facts(mini_store, ID + "talk/engines-that-think")
+    assert talk["title"] == ["Engines that think"] and talk["kind"] == ["talk"]
+    assert talk["part of"] == ["Mini Seminar, 8 January 2024"]
+    assert talk["source"] == ["The Mini Seminar page"]
+    assert node_facts(mini_store, GRACE)["affiliation"] == ["Department of Mathematics"]
+    assert node_facts(mini_store, ID + "person/nobody") == {}
+
+
+def test_lineage_graph_goes_from_advisor_to_student_by_generation(mini_store):
+    from kg.graphs import lineage_graph
+
+    graph = lineage_graph(mini_store, KURT)
+    assert list(graph.edges(data="kind")) == [(KURT, ALAN, "phd")]
+    assert dict(graph.nodes(data="generation")) == {KURT: 0, ALAN: 1}

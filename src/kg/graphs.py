@@ -8,7 +8,7 @@ they never print, write files or know how graphs are drawn.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from itertools import combinations
 from typing import Any
@@ -369,3 +369,115 @@ def genealogy_around(store: GraphStore, person: str, depth: int = 10) -> nx.DiGr
     if "label" not in graph.nodes[person]:
         graph.nodes[person]["label"] = person_name(store, person)
     return graph
+Step = tuple[str, bool]
+"""A link to follow: the ``kg:`` property's local name and whether it leaves the node."""
+
+
+def ego_graph(
+    store: GraphStore,
+    seed: str,
+    radius: int,
+    follow: Mapping[str, Collection[Step]],
+    first: Collection[Step] | None = None,
+    limit: int = 2000,
+) -> nx.DiGraph:
+    """The people, institutions, talks, papers and events within ``radius`` links of ``seed``.
+
+    The seed follows the links in ``first`` (every link when ``None``); a node reached on the way
+    follows only the links ``follow`` lists for its kind, so a person's page can go from a paper
+    to its authors without going on from each author to all their papers. Edges point from the
+    subject of the RDF link to its object and carry ``kind``, the property's local name. Nodes
+    carry ``kind``, ``label`` and ``hop``. The walk stops taking new nodes at ``limit`` and then
+    sets ``graph.graph["limit_reached"]``; the walk is breadth-first in IRI order, so the same
+    store gives the same graph.
+    """
+    graph = nx.DiGraph(limit_reached=False)
+    facts = node_facts(store, seed)
+    graph.add_node(seed, kind=_first(facts, "kind") or "other", hop=0,
+                   label=_first(facts, "name") or _first(facts, "title") or "")
+    frontier = [seed]
+    for hop in range(1, radius + 1):
+        reached: list[str] = []
+        for node in frontier:
+            steps = first if hop == 1 else follow.get(graph.nodes[node]["kind"], ())
+            if steps is not None and not steps:
+                continue
+            for row in _rows(store, "graph_node_links", node=_iri(node)):
+                step = (row["link"] or "", row["outgoing"] == "true")
+                if steps is not None and step not in steps:
+                    continue
+                other = row["other"] or ""
+                if other not in graph:
+                    if graph.number_of_nodes() >= limit:
+                        graph.graph["limit_reached"] = True
+                        continue
+                    graph.add_node(other, kind=row["otherKind"], label=row["otherName"], hop=hop)
+                    reached.append(other)
+                subject, obj = (node, other) if step[1] else (other, node)
+                graph.add_edge(subject, obj, kind=step[0])
+        frontier = sorted(reached)
+    return graph
+
+
+def node_facts(store: GraphStore, node: str) -> dict[str, list[str]]:
+    """What the store says about one node for a reader: field → sorted distinct values.
+
+    Fields: ``kind``, ``name``, ``title``, ``date``, ``year``, ``place``, ``venue``,
+    ``affiliation``, ``part of`` and ``source`` (titles of the source documents that mention it).
+    """
+    facts: dict[str, list[str]] = defaultdict(list)
+    for row in _rows(store, "node_details", node=_iri(node)):
+        facts[row["field"] or ""].append(row["value"] or "")
+    return {field: sorted(set(values)) for field, values in sorted(facts.items())}
+
+
+def add_facts(store: GraphStore, graph: nx.Graph) -> None:
+    """Give every node of ``graph`` a ``facts`` attribute (see ``node_facts``), in place."""
+    for node in sorted(graph):
+        graph.nodes[node]["facts"] = node_facts(store, node)
+
+
+def lineage_graph(store: GraphStore, person: str) -> nx.DiGraph:
+    """A person's academic family: advisors up the line, students down it, and the advisors' other students.
+
+    Edges point from advisor to student (``kind`` phd or postdoc); each node's ``generation`` is
+    its level relative to the person (advisors negative, students positive).
+    """
+    advising = advising_graph(store)
+    if person not in advising:
+        graph = nx.DiGraph()
+        facts = node_facts(store, person)
+        graph.add_node(person, kind="person", label=_first(facts, "name") or "", generation=0)
+        return graph
+    ancestors = nx.ancestors(advising, person)
+    members = {person} | ancestors | nx.descendants(advising, person)
+    for ancestor in ancestors:
+        members |= set(advising.successors(ancestor))
+    graph = nx.DiGraph(advising.subgraph(sorted(members)))
+    for node, generation in _generations(graph, person).items():
+        graph.nodes[node]["generation"] = generation
+    return graph
+
+
+def _generations(graph: nx.DiGraph, person: str) -> dict[str, int]:
+    """Levels relative to ``person`` along advising edges, walking both ways breadth-first."""
+    levels = {person: 0}
+    frontier = [person]
+    while frontier:
+        reached = []
+        for node in frontier:
+            for student in sorted(graph.successors(node)):
+                if student not in levels:
+                    levels[student] = levels[node] + 1
+                    reached.append(student)
+            for advisor in sorted(graph.predecessors(node)):
+                if advisor not in levels:
+                    levels[advisor] = levels[node] - 1
+                    reached.append(advisor)
+        frontier = reached
+    return levels
+
+
+def _first(facts: Mapping[str, list[str]], field: str) -> str | None:
+    values = facts.get(field)
+    return values[0] if values else None

@@ -1,0 +1,196 @@
+"""``kg viz``: interactive HTML pages of the graph, one self-contained file each, and an index."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+import networkx as nx
+
+from kg.cli.base import Context, main, note, read_only_store
+from kg.graphs import advising_graph, coauthor_graph, speaker_event_graph
+from kg.store import GraphStore
+from kg.views import MAX_NODES, coauthors_view, event_view, lineage_view, person_view
+from kg.viz import Page, read_entry, render_index, render_page
+
+DEFAULT_OUT = Path("viz")
+INDEX = "index.html"
+
+
+def out_option(function: Callable[..., None]) -> Callable[..., None]:
+    """The ``--out`` and ``--max-nodes`` options every page command shares."""
+    function = click.option(
+        "--max-nodes", type=click.IntRange(min=2), default=MAX_NODES, show_default=True,
+        help="Most nodes a page shows; larger graphs are cut and the page says how.",
+    )(function)
+    return click.option(
+        "--out", "out", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT,
+        show_default=True, help="Folder to write the pages and index.html into.",
+    )(function)
+
+
+@main.group()
+def viz() -> None:
+    """Write interactive graph pages (HTML) that open offline in any browser.
+
+    Each page is one file with everything inside it; viz/index.html links them all.
+    Point at a node for its details, search by name, tick kinds of node on and off.
+
+    \b
+    Example:
+      kg viz all && xdg-open viz/index.html
+    """
+
+
+@viz.command("coauthors")
+@out_option
+@click.pass_obj
+def coauthors_command(ctx: Context, out: Path, max_nodes: int) -> None:
+    """The coauthor network, cut to its most central people when large.
+
+    \b
+    Example:
+      kg viz coauthors --max-nodes 100
+    """
+    with read_only_store(ctx) as store:
+        _write(out, [coauthors_view(store, max_nodes)])
+
+
+@viz.command("person")
+@click.argument("name")
+@out_option
+@click.pass_obj
+def person_command(ctx: Context, name: str, out: Path, max_nodes: int) -> None:
+    """One person: papers and coauthors, talks and events, institutions, advisors.
+
+    NAME is a name (any that sources use) or an IRI.
+
+    \b
+    Example:
+      kg viz person "Sanjeev Arora"
+    """
+    with read_only_store(ctx) as store:
+        _write(out, [person_view(store, name, max_nodes)])
+
+
+@viz.command("event")
+@click.argument("name")
+@out_option
+@click.pass_obj
+def event_command(ctx: Context, name: str, out: Path, max_nodes: int) -> None:
+    """One event: its sessions, talks, speakers, organizers and hosts.
+
+    NAME is the event's name or IRI.
+
+    \b
+    Example:
+      kg viz event "Princeton Alg-ML Seminar"
+    """
+    with read_only_store(ctx) as store:
+        _write(out, [event_view(store, name, max_nodes)])
+
+
+@viz.command("lineage")
+@click.argument("name")
+@out_option
+@click.pass_obj
+def lineage_command(ctx: Context, name: str, out: Path, max_nodes: int) -> None:
+    """A person's academic family tree, advisors above and students below.
+
+    \b
+    Example:
+      kg viz lineage "Sadhika Malladi"
+    """
+    with read_only_store(ctx) as store:
+        _write(out, [lineage_view(store, name, max_nodes)])
+
+
+@viz.command("all")
+@click.option("--people", type=click.IntRange(min=0), default=12, show_default=True,
+              help="How many person pages: the people with the most papers and talks.")
+@out_option
+@click.pass_obj
+def all_command(ctx: Context, people: int, out: Path, max_nodes: int) -> None:
+    """Every view: coauthors, each event with talks, each academic family, the busiest people.
+
+    \b
+    Example:
+      kg viz all --out viz/ && xdg-open viz/index.html
+    """
+    with read_only_store(ctx) as store:
+        makers = page_makers(store, people, max_nodes)
+        pages = []
+        with click.progressbar(makers, label="Drawing pages", file=click.get_text_stream("stderr"),
+                               show_pos=True) as bar:
+            for make in bar:
+                pages.append(make())
+    _write(out, pages)
+
+
+def page_makers(store: GraphStore, people: int, max_nodes: int) -> list[Callable[[], Page]]:
+    """What ``kg viz all`` draws, as functions that each make one page."""
+    makers: list[Callable[[], Page]] = [lambda: coauthors_view(store, max_nodes)]
+    events = speaker_event_graph(store)
+    for event in sorted(n for n, kind in events.nodes(data="kind") if kind == "event"):
+        makers.append(lambda event=event: event_view(store, event, max_nodes))
+    for person in family_heads(advising_graph(store)):
+        makers.append(lambda person=person: lineage_view(store, person, max_nodes))
+    for person in busiest_people(store, people):
+        makers.append(lambda person=person: person_view(store, person, max_nodes))
+    return makers
+
+
+def family_heads(advising: nx.DiGraph) -> list[str]:
+    """One person per academic family: the one with most advisors and students up and down."""
+    heads = []
+    for family in nx.weakly_connected_components(advising):
+        def reach(person: str) -> tuple[int, str]:
+            line = len(nx.ancestors(advising, person)) + len(nx.descendants(advising, person))
+            return (-line, advising.nodes[person].get("label") or person)
+        heads.append(min(sorted(family), key=reach))
+    return sorted(heads)
+
+
+def busiest_people(store: GraphStore, count: int) -> list[str]:
+    """The ``count`` people with the most papers and talks together, ties by name."""
+    activity: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for person, papers in coauthor_graph(store).nodes(data="papers"):
+        activity[person] = activity.get(person, 0) + int(papers or 0)
+    talks = speaker_event_graph(store)
+    for person, kind in talks.nodes(data="kind"):
+        if kind == "person":
+            names[person] = talks.nodes[person].get("label") or ""
+            activity[person] = activity.get(person, 0) + sum(
+                len(data.get("talks", [])) for *_, data in talks.edges(person, data=True))
+    ranked = sorted(activity, key=lambda p: (-activity[p], names.get(p, ""), p))
+    return sorted(ranked[:count])
+
+
+def _write(out: Path, pages: list[Page]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        path = out / f"{page.name}.html"
+        _replace(path, render_page(page))
+        suffix = " (cut to stay readable)" if page.cut else ""
+        note(f"Wrote {path}: {page.graph.number_of_nodes()} nodes, "
+             f"{page.graph.number_of_edges()} links{suffix}")
+    entries = [read_entry(p) for p in sorted(out.glob("*.html")) if p.name != INDEX]
+    _replace(out / INDEX, render_index([e for e in entries if e is not None]))
+    note(f"Wrote {out / INDEX}")
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write ``path`` whole or not at all: a reader never sees half a page."""
+    handle, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.chmod(partial, 0o644)
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise

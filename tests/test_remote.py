@@ -33,6 +33,8 @@ SAMPLE_VALUES = {
     "organization": ox.NamedNode(vocab.resource("org", "analytical-university")),
     "needle": ox.Literal("a. lovelace"),
     "class": ox.NamedNode(PERSON),
+    "talk": ox.NamedNode(vocab.resource("talk", "engines-that-think")),
+    "node": ox.NamedNode(ADA),
 }
 """A value for every parameter name the named queries use."""
 

@@ -8,14 +8,12 @@ from pathlib import Path
 import click
 import pyoxigraph as ox
 
-from kg.build import build_remote, build_store
 from kg.cli.base import Context, format_option, main, note, read_only_store, store_path
 from kg.errors import ShapeViolation
 from kg.lookup import bind_parameters
 from kg.output import records, render
 from kg.queries import NamedQuery, find_query, list_queries, parse_query_file
 from kg.remote import RemoteStore, is_remote
-from kg.validate import store_graph, validate_graph
 
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -52,6 +50,8 @@ def build(ctx: Context, data_dir: Path, quiet: bool) -> None:
     def progress(count: int) -> None:
         if not quiet:
             click.echo(f"\r  {count:,} quads", err=True, nl=False)
+
+    from kg.build import build_remote, build_store  # imports the record models: only when building
 
     if is_remote(ctx.store):
         report = build_remote(data_dir, RemoteStore(ctx.store), progress)
@@ -206,6 +206,8 @@ def validate(ctx: Context, fmt: str) -> None:
     Example:
       kg validate
     """
+    from kg.validate import store_graph, validate_graph  # pyshacl is slow to import
+
     with read_only_store(ctx) as store:
         report = validate_graph(store_graph(store))
     if report.violations:

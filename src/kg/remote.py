@@ -20,13 +20,12 @@ substitution does in the embedded store; no parameter value is ever pasted in as
 from __future__ import annotations
 
 import http.client
-import io
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 import pyoxigraph as ox
 
@@ -118,10 +117,13 @@ class RemoteStore:
         """Every quad in the endpoint's named graphs, in a stable order."""
         sparql = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?s ?p ?o"
         with self._query(sparql, RESULTS_JSON) as response:
-            for row in ox.parse_query_results(response, _results_format(self.location, response)):
+            rows = ox.parse_query_results(response, _results_format(self.location, response))
+            if not isinstance(rows, ox.QuerySolutions):
+                raise StoreError(f"{self.location}: expected solutions to a SELECT query")
+            for row in rows:
                 yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
-    def dump(self, output: io.BufferedIOBase, rdf_format: ox.RdfFormat) -> None:
+    def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat) -> None:
         """Write the endpoint's named graphs; triple formats get their union."""
         if rdf_format.supports_datasets:
             ox.serialize(self.quads(), output, rdf_format)

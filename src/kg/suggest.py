@@ -234,7 +234,7 @@ def _rank(
     event_vector = topics.tfidf(event_words, idf, unseen)
 
     def score_all(people: list[str]) -> dict[str, dict[str, Any]]:
-        raw = {}
+        raw: dict[str, dict[str, Any]] = {}
         for p in people:
             vector = topics.tfidf(documents[p], idf, unseen)
             years = [works[w]["year"] for w in graph.nodes[p]["works"] if works[w]["year"]]

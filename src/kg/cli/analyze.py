@@ -147,7 +147,7 @@ def analyze_command(ctx: Context, top: int, report: str, fmt: str) -> None:
                 results["central"] = analysis.centrality(graph, groups, between, top)
             else:
                 results["bridges"] = analysis.bridges(graph, groups, between, top)
-    tables = {
+    tables: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {
         "summary": (["measure", "value"], list(analysis.summary(graph).items())),
         "central": (["rank", "name", "papers", "degree", "pagerank", "betweenness", "community",
                      "person"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import click
 
@@ -10,7 +11,7 @@ from kg.build import build_store
 from kg.cli.base import Context, format_option, main, note, store_path
 from kg.errors import DataError
 from kg.ingest.detect import BULK_KINDS, KINDS, detect_kind
-from kg.ingest.imports import run_imports
+from kg.ingest.imports import ImportKind, run_imports
 from kg.ingest.register import check_import, plan_registration, register
 from kg.load import load_dataset
 from kg.output import render
@@ -50,6 +51,7 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, dry_run: boo
         chosen = kind or detect_kind(path)
         if chosen not in BULK_KINDS:
             raise DataError(f"{path}: kind {chosen!r} cannot be ingested yet")
+        chosen = cast(ImportKind, chosen)
         papers, problems = check_import(path, chosen)
         for problem in problems:
             note(f"Skipped: {path}: {problem}")

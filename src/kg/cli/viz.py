@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from collections.abc import Callable
@@ -135,11 +136,11 @@ def page_makers(store: GraphStore, people: int, max_nodes: int) -> list[Callable
     makers: list[Callable[[], Page]] = [lambda: coauthors_view(store, max_nodes)]
     events = speaker_event_graph(store)
     for event in sorted(n for n, kind in events.nodes(data="kind") if kind == "event"):
-        makers.append(lambda event=event: event_view(store, event, max_nodes))
+        makers.append(functools.partial(event_view, store, event, max_nodes))
     for person in family_heads(advising_graph(store)):
-        makers.append(lambda person=person: lineage_view(store, person, max_nodes))
+        makers.append(functools.partial(lineage_view, store, person, max_nodes))
     for person in busiest_people(store, people):
-        makers.append(lambda person=person: person_view(store, person, max_nodes))
+        makers.append(functools.partial(person_view, store, person, max_nodes))
     return makers
 
 

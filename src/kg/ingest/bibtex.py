@@ -210,7 +210,9 @@ def split_authors(value: str) -> list[str]:
     Handles "Last, First", "Last, Jr., First", "First Last" and "{Van Erven}, Tim"; the word
     ``and`` only separates names at brace depth zero.
     """
-    names, depth, current = [], 0, []
+    names: list[str] = []
+    current: list[str] = []
+    depth = 0
     for token in re.split(r"(\{|\}|\s+and\s+)", value):
         if token == "{":
             depth += 1

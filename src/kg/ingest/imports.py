@@ -27,12 +27,12 @@ from kg.errors import DataError
 from kg.ingest import authorships, bibtex
 from kg.ingest.records import ImportedPaper, Problem
 from kg.ingest.resolve import Resolution, load_aliases, resolve
-from kg.models import Affiliation, Dataset, Id, Paper, Record, Source, Text
+from kg.models import Affiliation, Dataset, Id, Paper, Record, Source, SourceKind, Text
 
 IMPORTS_FILE = "imports.yaml"
 IMPORTED_REGISTRY_GRAPH = vocab.resource("graph", "imported-registry")
 ImportKind = Literal["bibtex", "authorships"]
-SOURCE_KIND = {"bibtex": "bibliography", "authorships": "authorship_table"}
+SOURCE_KIND: dict[str, SourceKind] = {"bibtex": "bibliography", "authorships": "authorship_table"}
 
 
 class ImportEntry(Record):

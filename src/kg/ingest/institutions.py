@@ -14,6 +14,7 @@ import re
 
 from kg.ingest.latex import repair_broken_accents
 from kg.ingest.names import fold
+from kg.models import OrganizationKind
 
 # Abbreviations and short names → the key of the full name. People extend this in data/aliases.yaml.
 ABBREVIATIONS = {
@@ -174,7 +175,7 @@ def _names_university(folded: str) -> bool:
     return bool(re.search(r"\buniversit|\binstitute of technology\b", folded))
 
 
-def guess_kind(name: str) -> str:
+def guess_kind(name: str) -> OrganizationKind:
     """The organization kind a name suggests: university, company, institute, lab or other."""
     folded = fold(name)
     if re.search(r"univ|college|polytechni|politecnico|ecole|eth\b|epfl|technion|hochschule|"

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from kg.errors import DataError
-from kg.ingest.imports import IMPORTS_FILE, ImportEntry, load_entries, paper_id
+from kg.ingest.imports import IMPORTS_FILE, ImportEntry, ImportKind, load_entries, paper_id
 from kg.ingest.records import Problem
 
 IMPORTS_DIR = "imports"
@@ -51,7 +51,7 @@ def copy_atomically(source: Path, target: Path) -> None:
         raise
 
 
-def plan_registration(data_dir: Path, path: Path, kind: str) -> tuple[ImportEntry, str, Path]:
+def plan_registration(data_dir: Path, path: Path, kind: ImportKind) -> tuple[ImportEntry, str, Path]:
     """The entry a file would get, what registering it would do, and where its copy goes."""
     data_dir = data_dir.resolve()
     source = path.resolve()
@@ -71,7 +71,7 @@ def plan_registration(data_dir: Path, path: Path, kind: str) -> tuple[ImportEntr
     return ImportEntry(id=import_id, kind=kind, file=relative.as_posix(), title=source.name), "added", target
 
 
-def register(data_dir: Path, path: Path, kind: str) -> Registration:
+def register(data_dir: Path, path: Path, kind: ImportKind) -> Registration:
     """Copy ``path`` under ``data_dir`` (unless it is there) and list it in ``imports.yaml``."""
     entry, action, target = plan_registration(data_dir, path, kind)
     if action == "unchanged":
@@ -86,7 +86,7 @@ def register(data_dir: Path, path: Path, kind: str) -> Registration:
     return Registration(entry, action)
 
 
-def check_import(path: Path, kind: str) -> tuple[int, list[Problem]]:
+def check_import(path: Path, kind: ImportKind) -> tuple[int, list[Problem]]:
     """Read a bulk file without registering it: how many papers it holds and its bad entries."""
     from kg.ingest.imports import read_import
 

@@ -298,7 +298,7 @@ def _person_aliases(aliases: Aliases) -> dict[str, str]:
 
 
 def _distinct_pairs(aliases: Aliases) -> set[frozenset[str]]:
-    pairs = set()
+    pairs: set[frozenset[str]] = set()
     for group in aliases.distinct_people:
         keys = [names.key(n) for n in group]
         pairs.update(frozenset((a, b)) for a in keys for b in keys if a != b)

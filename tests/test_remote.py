@@ -18,7 +18,7 @@ from kg.cli import main
 from kg.errors import StoreError
 from kg.lookup import find_entities
 from kg.queries import list_queries
-from kg.remote import RemoteStore, endpoints_for, replace_graphs_request, with_values
+from kg.remote import RemoteStore, endpoints_for, replace_graphs_request
 from kg.server import Server, free_port
 from kg.store import LocalStore
 
@@ -70,26 +70,6 @@ def test_endpoint_urls_follow_the_server_layout():
     assert endpoints_for("http://h:7878/").update == "http://h:7878/update"
     assert endpoints_for("http://h:3030/ds/query").update == "http://h:3030/ds/update"
     assert endpoints_for("https://h/sparql").query == endpoints_for("https://h/sparql").update
-
-
-# Binding parameters
-
-
-def test_values_block_opens_the_where_group_and_skips_braces_in_comments_iris_and_strings():
-    query = '# a { comment\nPREFIX x: <http://e/#>\nSELECT ?p WHERE { ?p x:n "{" }'
-    bound = with_values(query, {"p": ox.NamedNode("http://e/a")})
-    assert bound.endswith('WHERE {\n  VALUES (?p) { (<http://e/a>) }\n ?p x:n "{" }')
-
-
-def test_a_hostile_value_stays_one_literal():
-    hostile = 'x" } } ; DROP ALL ; #'
-    bound = with_values("SELECT ?n WHERE { ?s ?p ?n }", {"n": ox.Literal(hostile)})
-    assert '(?n) { ("x\\" } } ; DROP ALL ; #") }' in bound
-
-
-def test_blank_nodes_cannot_be_bound():
-    with pytest.raises(StoreError, match="only IRIs and literals"):
-        with_values("SELECT ?x WHERE { ?x ?p ?o }", {"x": ox.BlankNode()})
 
 
 # Reading: the same answers as the embedded store

@@ -23,6 +23,7 @@ from typing import IO, Protocol, cast
 
 import pyoxigraph as ox
 
+from kg.bind import with_values
 from kg.errors import StoreError
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -99,7 +100,7 @@ class LocalStore:
         return self._store
 
     def select(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Table:
-        """Run a SELECT query; ``bindings`` must name projected variables (SEP-0007)."""
+        """Run a SELECT query with variables bound to RDF terms (see ``kg.bind``)."""
         result = self._run(sparql, bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise StoreError("expected a SELECT query")
@@ -124,13 +125,9 @@ class LocalStore:
     def _run(
         self, sparql: str, bindings: Mapping[str, Term] | None
     ) -> ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean:
-        substitutions: dict[ox.Variable, Term | ox.Triple] = {
-            ox.Variable(k): v for k, v in (bindings or {}).items()
-        }
+        bound = with_values(sparql, bindings)
         try:
-            return self._store.query(
-                sparql, use_default_graph_as_union=True, substitutions=substitutions or None
-            )
+            return self._store.query(bound, use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise StoreError(f"SPARQL syntax error: {exc}") from None
         except OSError as exc:

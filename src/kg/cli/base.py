@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from kg import __version__
-from kg.errors import KGError
+from kg.errors import KGError, StoreError
 from kg.output import FORMATS
 from kg.store import GraphStore, open_store
 
@@ -73,7 +73,9 @@ def format_option(choices: tuple[str, ...] = FORMATS) -> Any:
 
 
 def store_path(ctx: Context) -> Path:
-    """The store location as a path."""
+    """The store location as a path; an error for a SPARQL endpoint URL."""
+    if ctx.store.startswith(("http://", "https://")):
+        raise StoreError(f"{ctx.store}: a SPARQL endpoint; this command needs a store directory")
     return Path(os.path.expanduser(ctx.store))
 
 

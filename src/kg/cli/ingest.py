@@ -7,7 +7,7 @@ from typing import cast
 
 import click
 
-from kg.build import build_store
+from kg.build import build_remote, build_store
 from kg.cli.base import Context, format_option, main, note, store_path
 from kg.errors import DataError
 from kg.ingest.detect import BULK_KINDS, KINDS, detect_kind
@@ -15,6 +15,7 @@ from kg.ingest.imports import ImportKind, run_imports
 from kg.ingest.register import check_import, plan_registration, register
 from kg.load import load_dataset
 from kg.output import render
+from kg.remote import RemoteStore, is_remote
 
 _DATA_OPTION = click.option(
     "--data",
@@ -65,7 +66,10 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, dry_run: boo
                nl=False)
     if dry_run or no_build or all(r[2] == "unchanged" for r in rows):
         return
-    report = build_store(data_dir, store_path(ctx))
+    if is_remote(ctx.store):
+        report = build_remote(data_dir, RemoteStore(ctx.store))
+    else:
+        report = build_store(data_dir, store_path(ctx))
     note(f"Built {report.store}: {report.quads:,} quads, {report.imported_papers:,} imported papers.")
 
 

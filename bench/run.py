@@ -248,7 +248,9 @@ def spawn(step: list[str], timeout: float | None = None) -> dict[str, Any] | Non
         return None
     if done.returncode != 0:
         raise SystemExit(f"bench step failed: {' '.join(step)}\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    log(f"  {json.dumps(result)[:400]}")
+    return result
 
 
 def log(message: str) -> None:
@@ -546,7 +548,7 @@ def main(argv: list[str]) -> None:
     sizes = [parse_size(s) for s in args.sizes.split(",")]
     started = time.perf_counter()
     figures = [measured(n, args) for n in sizes]
-    write_section(Path(args.output), report(figures, args, started))
+    write_section(Path(args.output), report(figures, args, started).replace(f"{ROOT}/", ""))
     log(f"wrote {args.output}")
 
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import queue
 import shutil
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -160,31 +162,113 @@ def open_store(location: str) -> GraphStore:
 
 
 class IteratorReader(io.RawIOBase):
-    """A read-only byte stream over an iterator of text chunks, so loading needs constant memory."""
+    """A read-only byte stream over an iterator of chunks, so loading needs constant memory.
 
-    def __init__(self, chunks: Iterable[str]) -> None:
+    An exception raised by the iterator ends the stream and is kept in ``error``, for the caller
+    to raise once the loader has stopped reading (rather than inside the loader's read call).
+    """
+
+    def __init__(self, chunks: Iterable[str | bytes]) -> None:
         self._chunks = iter(chunks)
         self._buffer = b""
+        self._ended = False
+        self.error: Exception | None = None
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, target: bytearray | memoryview) -> int:  # type: ignore[override]
         while not self._buffer:
-            try:
-                self._buffer = next(self._chunks).encode("utf-8")
-            except StopIteration:
+            if self._ended:
                 return 0
+            try:
+                chunk = next(self._chunks)
+            except StopIteration:
+                self._ended = True
+                return 0
+            except Exception as exc:  # handed back to the caller of the loader
+                self.error = exc
+                self._ended = True
+                return 0
+            self._buffer = chunk.encode("utf-8") if isinstance(chunk, str) else chunk
         size = min(len(target), len(self._buffer))
         target[:size] = self._buffer[:size]
         self._buffer = self._buffer[size:]
         return size
 
 
+class Prefetch(Iterator[bytes]):
+    """Byte chunks made from text chunks by a background thread, at most ``depth`` ahead.
+
+    Oxigraph's bulk loader releases the GIL while it parses and indexes, so the Python code
+    producing the quads runs on another core at the same time. Memory stays bounded by the
+    queue. An exception in the producer is raised by ``__next__``.
+    """
+
+    _END = object()
+
+    def __init__(self, chunks: Iterable[str], depth: int = 16) -> None:
+        self._queue: queue.Queue[object] = queue.Queue(maxsize=depth)
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._produce, args=(iter(chunks),), daemon=True)
+        self._thread.start()
+
+    def _produce(self, chunks: Iterator[str]) -> None:
+        try:
+            for chunk in chunks:
+                if not self._put(chunk.encode("utf-8")):
+                    return
+        except Exception as exc:  # handed to the consumer
+            self._put(exc)
+            return
+        self._put(self._END)
+
+    def _put(self, item: object) -> bool:
+        while not self._stopped.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def __iter__(self) -> Prefetch:
+        return self
+
+    def __next__(self) -> bytes:
+        item = self._queue.get()
+        if item is self._END or isinstance(item, Exception):
+            self._queue.put(item)  # the producer has stopped: every later call ends the same way
+            if isinstance(item, Exception):
+                raise item
+            raise StopIteration
+        return item  # type: ignore[return-value]
+
+    def close(self) -> None:
+        """Stop the producer and wait for it."""
+        self._stopped.set()
+        self._thread.join()
+
+
 def bulk_load_nquads(store: ox.Store, lines: Iterable[str]) -> None:
-    """Stream N-Quads lines into ``store`` with Oxigraph's bulk loader."""
-    reader = io.BufferedReader(IteratorReader(_batched(lines)), buffer_size=1 << 20)
-    store.bulk_load(input=reader, format=ox.RdfFormat.N_QUADS)
+    """Stream N-Quads lines into ``store`` with Oxigraph's bulk loader.
+
+    The lines are produced by a background thread while the loader works; an exception raised
+    while producing them is raised here, after the loader has stopped.
+    """
+    chunks = Prefetch(_batched(lines))
+    source = IteratorReader(chunks)
+    try:
+        store.bulk_load(input=io.BufferedReader(source, buffer_size=1 << 20),
+                        format=ox.RdfFormat.N_QUADS)
+    except Exception:
+        if source.error is not None:
+            raise source.error from None
+        raise
+    finally:
+        chunks.close()
+    if source.error is not None:
+        raise source.error
 
 
 def _batched(lines: Iterable[str], size: int = 4096) -> Iterator[str]:

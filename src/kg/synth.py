@@ -169,11 +169,12 @@ class SyntheticGraph:
         self._series: list[_Series] = []
         self._sources: set[str] = set()
         self._talk_budget = 0.0
+        self._person_ids: list[str] = []
 
     def quads(self) -> Iterator[rdf.Quad]:
         """Every quad, in a deterministic order."""
         self._plan_seminar_series()
-        yield from self._counted(self._organizations())
+        yield from self._counted(list(self._organizations()))
         number = 0
         while self.summary.quads < self.target:
             yield from self._counted(self._paper(number))
@@ -184,10 +185,15 @@ class SyntheticGraph:
                 yield from self._counted(self._talk())
         self._choose_samples()
 
-    def _counted(self, quads: Iterator[rdf.Quad]) -> Iterator[rdf.Quad]:
-        for quad in quads:
-            self.summary.quads += 1
-            yield quad
+    def _counted(self, quads: list[rdf.Quad]) -> list[rdf.Quad]:
+        self.summary.quads += len(quads)
+        return quads
+
+    def _person_id(self, index: int) -> str:
+        """The record id of the person with this index (computed once)."""
+        if index == len(self._person_ids):
+            self._person_ids.append(vocab.slugify(person_name(index)))
+        return self._person_ids[index]
 
     # -- progress in time ------------------------------------------------------------------
 
@@ -236,7 +242,7 @@ class SyntheticGraph:
         self.summary.people += 1
         name = person_name(index)
         alt = [_initialled(name)] if self.random.random() < 0.3 else []
-        pid = vocab.slugify(name)
+        pid = self._person_id(index)
         quads = list(rdf.person_quads(Person(id=pid, name=name, alt_names=alt),
                                       rdf.iri(vocab.REGISTRY_GRAPH)))
         university = self._university()
@@ -285,7 +291,7 @@ class SyntheticGraph:
             yield from rdf.advising_quads(
                 Advising(
                     student=pid,
-                    advisor=vocab.slugify(person_name(advisor)),
+                    advisor=self._person_ids[advisor],
                     kind=kind,  # type: ignore[arg-type]
                     institution=university_id(self._person_university[advisor]),
                 ),
@@ -305,7 +311,7 @@ class SyntheticGraph:
 
     # -- papers ----------------------------------------------------------------------------
 
-    def _paper(self, number: int) -> Iterator[rdf.Quad]:
+    def _paper(self, number: int) -> list[rdf.Quad]:
         quads: list[rdf.Quad] = []
         size = self.random.choices(range(1, 13), weights=AUTHOR_COUNT_WEIGHTS)[0]
         authors: list[int] = []
@@ -323,7 +329,7 @@ class SyntheticGraph:
             id=f"{SYNTH_PREFIX}-{number:08d}",
             title=self._title(),
             year=year,
-            authors=[vocab.slugify(person_name(a)) for a in authors],
+            authors=[self._person_ids[a] for a in authors],
             kinds=["oral"] if self.random.random() < 0.15 else ["poster"],
             venue=f"{venue} {year}",
         )
@@ -332,7 +338,7 @@ class SyntheticGraph:
             self._author_slots.append(author)
             self._paper_counts[author] += 1
         self.summary.papers += 1
-        return iter(quads)
+        return quads
 
     def _title(self) -> str:
         first, second = self.random.sample(TOPIC_WORDS, 2)
@@ -350,7 +356,7 @@ class SyntheticGraph:
                         f"{_place(university)} Learning Theory Seminar {index}", university)
             )
 
-    def _talk(self) -> Iterator[rdf.Quad]:
+    def _talk(self) -> list[rdf.Quad]:
         quads: list[rdf.Quad] = []
         speaker = self._some_person(quads)
         year = self._year()
@@ -367,7 +373,7 @@ class SyntheticGraph:
                 id=f"{SYNTH_PREFIX}-talk-{self.summary.talks:08d}",
                 title=self._title(),
                 speakers=[TalkSpeaker(
-                    person=vocab.slugify(person_name(speaker)),
+                    person=self._person_ids[speaker],
                     affiliation=university_name(university),
                     organizations=[university_id(university)],
                 )],
@@ -378,7 +384,7 @@ class SyntheticGraph:
             ),
             graph,
         ))
-        return iter(quads)
+        return quads
 
     def _talk_time(self, year: int) -> datetime:
         day = self.random.randrange(365)
@@ -401,8 +407,7 @@ class SyntheticGraph:
         if event_id not in self._sources:
             self._sources.add(event_id)
             self.summary.events += 1
-            organizers = sorted({vocab.slugify(person_name(self._preferred_author()))
-                                 for _ in range(3)})
+            organizers = sorted({self._person_ids[self._preferred_author()] for _ in range(3)})
             quads.extend(rdf.event_quads(
                 Event(id=event_id, name=f"{venue} {year}", kind="conference", timezone=None,
                       start=date(year, 6, 1), end=date(year, 6, 5),
@@ -419,7 +424,7 @@ class SyntheticGraph:
         if series.id not in self._sources:
             self._sources.add(series.id)
             self.summary.events += 1
-            series.organizers = sorted({vocab.slugify(person_name(self._preferred_author()))
+            series.organizers = sorted({self._person_ids[self._preferred_author()]
                                         for _ in range(2)})
             quads.extend(rdf.event_quads(
                 Event(id=series.id, name=series.name, kind="seminar_series",

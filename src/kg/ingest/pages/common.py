@@ -122,7 +122,7 @@ def where(section: str, line: Line | int) -> str:
 
 # --- people as printed ------------------------------------------------------------------
 
-_NAME_WORD = r"(?:[A-Z][\w'’.\-]*|[a-z]{1,3}(?= [A-Z])|[A-Z]\.)"
+_NAME_WORD = r"(?:[A-Z][\w'’.\-]*|[a-z]{1,3}(?= [A-Z])|[A-Z]\.|['‘’][a-z]{1,2})"
 _ROLE_WORDS = re.compile(
     r"\b(?:professor|prof\b|postdoc|postdoctoral|scholar|chair|director|lecturer|researcher|"
     r"scientist|fellow|student|engineer|candidate|head|dean|founder|ceo|cto|member|faculty|"
@@ -133,7 +133,7 @@ _ROLE_WORDS = re.compile(
 def is_role(text: str) -> bool:
     """Whether text names a position ("Event Manager", "Assistant Professor")."""
     return bool(_ROLE_WORDS.search(text))
-_TITLES = re.compile(r"^(?:Prof(?:essor)?\.?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+")
+_TITLES = re.compile(r"^(?:[Pp]rof(?:essor)?\.?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+")
 
 
 def looks_like_name(text: str) -> bool:
@@ -257,7 +257,7 @@ def sentences(text: str) -> list[str]:
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"(])", text.replace("\n", " "))
     merged: list[str] = []
     for part in parts:
-        if merged and re.search(r"(?:\b(?:Prof|Dr|Mr|Ms|Mrs|Dept|St|U|Inc|Jr|Sr|vs|al|e\.g|i\.e)\.|"
+        if merged and re.search(r"(?:\b(?i:Prof|Dr|Mr|Ms|Mrs|Dept|St|U|Inc|Jr|Sr|vs|al|e\.g|i\.e)\.|"
                                 r"\b[A-Z]\.)$", merged[-1]):
             merged[-1] = f"{merged[-1]} {part}"
         else:

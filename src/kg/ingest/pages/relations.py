@@ -124,6 +124,21 @@ def _trim(institution: str) -> str:
     return institution.strip()
 
 
+def institution_names(printed: str, known: frozenset[str] = frozenset()) -> str:
+    """The institutions in "a unit at an institution" ("Computer Science at Princeton University" →
+    "Princeton University"); a unit is kept only when it is a known organization ("MIT-IBM Watson AI
+    Lab in IBM Research" keeps both). A campus ("University of Texas at Austin") stays whole."""
+    pieces = re.split(r"\s+(?:at|in)\s+(?:the\s+)?", printed.strip())
+    merged = [pieces[0]]
+    for piece in pieces[1:]:
+        if len(piece.split()) <= 2 and not institutions.is_institution(piece, known):
+            merged[-1] = f"{merged[-1]} at {piece}"  # a campus or city, part of the name
+        else:
+            merged.append(piece)
+    kept = [p for p in merged[:-1] if institutions.key(p) in known] + merged[-1:]
+    return "; ".join(re.sub(r"^[Tt]he\s+", "", p) for p in kept)
+
+
 def _education(person: str, sentence: str, known: frozenset[str]) -> list[EducationText]:
     if not _EARNED.search(sentence):
         return []
@@ -218,7 +233,8 @@ def _role_before(text: str) -> str | None:
     """The position named just before " at X": "is an associate professor in EECS" → the role."""
     pieces = re.split(r"\s+(?:is|was|as|been|include|includes)\s+|\s+and\s+(?=(?:a|an|the)\s)|,\s+",
                       text.strip())
-    role = re.sub(r"^(?:(?:also|currently|now)\s+)?(?:(?:a|an|the)\s+)?", "", pieces[-1]).strip()
+    role = re.sub(r"^(?:and\s+)?(?:(?:also|currently|now)\s+)?(?:(?:a|an|the)\s+)?", "",
+                  pieces[-1]).strip()
     if not 3 <= len(role) <= 100 or not common.is_role(role):
         return None
     return role

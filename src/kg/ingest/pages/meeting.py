@@ -96,7 +96,7 @@ def _organizers(lines: list[Line]) -> list[SpeakerText]:
 
 def _contacts(sections: list[tuple[str, list[Line]]]) -> list[tuple[str, str | None, str | None]]:
     body = next((b for t, b in sections if re.match(r"contacts?\b", t, re.IGNORECASE)), [])
-    found = []
+    found: list[tuple[str, str | None, str | None]] = []
     for i, line in enumerate(body[:-1]):
         role = body[i + 1].text
         if common.looks_like_name(line.text) and not common.is_role(line.text) \

@@ -112,9 +112,9 @@ def _name_contexts(page: PageExtract, bios: dict[int, bio.Relations]) -> Iterato
         found = bios[id(talk)]
         for m, advising in enumerate(found.advising):
             yield context(f"advisor-{n}-{m}", [advising.advisor], [advising.institution])
-        for m, position in enumerate([*found.positions, *found.education]):
-            yield context(f"bio-{n}-{m}", [talk.speakers[0].name], [position.institution])
-
+        printed = [p.institution for p in found.positions] + [e.institution for e in found.education]
+        for m, institution in enumerate(printed):
+            yield context(f"bio-{n}-{m}", [talk.speakers[0].name], [institution])
     for n, paper in enumerate(page.papers):
         yield context(f"paper-{n}", paper.authors, [])
     for n, event in enumerate(page.events):

@@ -20,7 +20,7 @@ from kg.ingest.pages.extracted import PageExtract, PaperText, SpeakerText, TalkT
 from kg.ingest.pages.text import Line, Page
 
 _ENTRY = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*(?P<kind>[A-Za-z][A-Za-z ]*?)?\s*:\s*"
-                    r"(?P<mic>🎤\s*)?(?P<title>.+?)\s*»?\s*$")
+                    r"(?P<mic>🎤\s*)?(?P<title>.+?)\s*»?\s*(?:https?://\S+)?\s*$")
 KIND_WORDS = {"poster": "poster", "oral": "oral", "spotlight": "spotlight", "talk": "talk",
               "invited talk": "talk", "tutorial": "tutorial", "workshop": "workshop",
               "contributed talk": "talk", "keynote": "talk"}

@@ -63,7 +63,14 @@ def _is_entry_start(lines: list[Line], i: int) -> bool:
     if _CHAPTER.match(title.text):
         return False
     speakers = common.speaker_line(speaker.text)
-    return bool(speakers) and len(speaker.text) <= 200
+    if not speakers or len(speaker.text) > 200:
+        return False
+    if not any(s.affiliation for s in speakers) and i + 2 < len(lines):
+        # "Title / Title-like line / Name, Affiliation": the second line is the title
+        following = common.speaker_line(lines[i + 2].text)
+        if following and any(s.affiliation for s in following):
+            return False
+    return True
 
 
 def _entry(block: list[Line], collection: EventText, series: dict[str, EventText]) -> TalkText:

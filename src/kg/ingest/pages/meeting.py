@@ -122,7 +122,7 @@ def _slots(page: Page, agenda: list[Line], year: int | None, zone: str | None) -
                             f"expected a line such as 'Thursday, September 26, 2024'")
         clock = common.parse_time(slot["time"])
         if clock is not None:
-            timed.append((day, line, clock, slot["rest"].strip()))
+            timed.append((day, line, clock, slot["rest"].strip(" |")))
     talks = []
     for n, (slot_day, line, clock, rest) in enumerate(timed):
         parts = re.split(r"\s+\|\s+|\s*\|\s*", rest, maxsplit=1)
@@ -180,8 +180,7 @@ def _join_abstract(talk: TalkText, abstracts: list[Line]) -> None:
 
 def _is_entry(lines: list[Line], i: int) -> bool:
     """A name line followed by an affiliation-like line: the start of another abstract entry."""
-    return i + 1 < len(lines) and (institutions.is_institution(lines[i + 1].text)
-                                   or len(lines[i + 1].text) <= 80)
+    return i + 1 < len(lines) and institutions.is_institution(lines[i + 1].text)
 
 
 def _title_index(block: list[Line], agenda_title: str | None) -> int:

@@ -15,6 +15,7 @@ import re
 
 from kg import vocab
 from kg.errors import DataError
+from kg.ingest import names
 from kg.ingest.pages import common
 from kg.ingest.pages.extracted import PageExtract, PaperText, SpeakerText, TalkText
 from kg.ingest.pages.text import Line, Page
@@ -114,4 +115,5 @@ def merge_duplicates(papers: list[PaperText]) -> list[PaperText]:
 
 def _same_title(a: str, b: str) -> bool:
     fa, fb = a.casefold(), b.casefold()
-    return fa == fb or difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.95
+    return fa == fb or names.edit_distance_at_most_one(fa, fb) or (
+        min(len(fa), len(fb)) >= 20 and difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.95)

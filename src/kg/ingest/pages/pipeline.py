@@ -41,7 +41,7 @@ def plan_page(data_dir: Path, path: Path, kind: str | None = None) -> writer.Pla
     from kg import vocab
 
     source_id = vocab.slugify(extracted.key)[:120]
-    existing = writer.existing_record_file(data_dir, stored, source_id)
+    existing = writer.existing_record_file(data_dir, stored, source_id, dataset.documents)
     if existing is not None:
         source_id = existing[1].source.id
     extraction = to_records(extracted, stored, dataset, load_aliases(data_dir), source_id)

@@ -68,10 +68,14 @@ def stored_path(data_dir: Path, page: Path) -> tuple[str, Path | None]:
     return f"{data_dir.name}/{SOURCES_DIR}/{source.name}", target
 
 
-def existing_record_file(data_dir: Path, stored: str, source_id: str) -> tuple[Path, SourceDocument] | None:
-    """The record file that already holds this page (same ``source.file``, else same source id)."""
+def existing_record_file(data_dir: Path, stored: str, source_id: str,
+                         loaded: list[SourceDocument]) -> tuple[Path, SourceDocument] | None:
+    """The record file that already holds this page (same ``source.file``, else same source id).
+
+    ``loaded`` are the documents ``load_dataset(data_dir)`` read, in the order of their files.
+    """
     paths = sorted((data_dir / RECORDS_DIR).glob("*.yaml"))
-    documents = [(p, SourceDocument.model_validate(read_yaml(p))) for p in paths]
+    documents = list(zip(paths, loaded, strict=True))
     for path, document in documents:
         if document.source.file == stored:
             return path, document

@@ -138,7 +138,8 @@ def test_a_bad_page_leaves_the_data_untouched(data, tmp_path):
     ingest_page(data, PAGES / "author-jonas-berg.html")
     before = snapshot(data)
     latin1 = tmp_path / "talk.md"
-    latin1.write_bytes("# This week's talk\n## May 6, 2024 | Room 1\nRené Vidal from Penn\n".encode("latin-1"))
+    text = "# This week's talk\n## May 6, 2024 | Room 1\nRené Vidal from Penn\n"
+    latin1.write_bytes(text.encode("latin-1"))
     with pytest.raises(DataError, match="talk.md: line 3: not UTF-8"):
         ingest_page(data, latin1)
     with pytest.raises(DataError, match="unknown kind of page"):

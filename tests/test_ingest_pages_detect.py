@@ -9,13 +9,13 @@ from .pages_helpers import PAGES, SEED_FILES
 
 EXPECTED = {
     "seed-000-alg-ml-seminar.html": "seminar_page", "seminar-alg-ml-2024-02-12.md": "seminar_page",
-    "seminar-theory-two-talks.html": "seminar_page",
+    "seminar-theory-two-talks.html": "seminar_page", "seminar-optimization-labelled.txt": "seminar_page",
     "seed-001-event-page.html": "event_page", "event-cs-seminar-2025-03-07.txt": "event_page",
-    "event-statistics-colloquium.html": "event_page",
+    "event-statistics-colloquium.html": "event_page", "event-ml-colloquium-labelled.md": "event_page",
     "seed-002-talk-listing.html": "talk_listing", "listing-optimization.md": "talk_listing",
     "listing-summer-school.html": "talk_listing",
     "seed-003-meeting.html": "meeting_programme", "meeting-foundations-2025.md": "meeting_programme",
-    "meeting-workshop.html": "meeting_programme",
+    "meeting-workshop.html": "meeting_programme", "meeting-symposium.md": "meeting_programme",
     "seed-004-author-page.html": "author_page", "author-elena-petrova.md": "author_page",
     "author-jonas-berg.html": "author_page",
 }

@@ -71,3 +71,16 @@ def test_an_event_page_without_a_date_is_refused(tmp_path):
     path.write_text("CS Seminar: Something\n\nSpeaker\nAda Lovelace, Analytical University\n")
     with pytest.raises(DataError, match="no-date.txt: no date found"):
         event.extract(read_page(path))
+
+
+def test_a_markdown_page_with_when_time_and_location_labels():
+    found = page("event-ml-colloquium-labelled.md")
+    series, seminar = found.events
+    assert series.name == "ML Colloquium"
+    pacific = ZoneInfo("America/Los_Angeles")
+    assert (seminar.start, seminar.end) == (datetime(2025, 1, 14, 11, tzinfo=pacific),
+                                            datetime(2025, 1, 14, 12, tzinfo=pacific))
+    assert (seminar.place, seminar.address) == ("Gates 104", "353 Jane Stanford Way, Stanford, CA 94305")
+    talk, = found.talks
+    assert talk.title == "Tight Regret Bounds for Switching Bandits"
+    assert talk.biography.startswith("Priya Raman is a PhD student")

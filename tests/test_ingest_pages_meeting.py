@@ -69,3 +69,15 @@ def test_a_programme_without_talks_is_refused(tmp_path):
     path.write_text("2025 Meeting\n\n# Agenda\n\nMonday, May 5\n\n9:00 AM Breakfast\n\n# Abstracts\n")
     with pytest.raises(DataError, match="meeting.md: line 5: the agenda holds no talk"):
         meeting.extract(read_page(path))
+
+
+def test_slots_written_with_a_colon_or_a_dash_in_central_european_time():
+    found = page("meeting-symposium.md")
+    holm, berg = found.talks
+    paris = ZoneInfo("Europe/Paris")
+    assert (holm.start, holm.end) == (datetime(2025, 6, 2, 10, tzinfo=paris),
+                                      datetime(2025, 6, 2, 11, tzinfo=paris))
+    assert (holm.title, holm.alt_titles) == ("Sampling with Langevin Dynamics",
+                                             [("Sampling with Langevin Dynamic", "agenda")])
+    assert (berg.title, berg.speakers[0].affiliation) == ("Bandits with Switching Costs",
+                                                          "University of Oslo")

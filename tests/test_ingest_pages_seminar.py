@@ -72,3 +72,23 @@ def test_a_seminar_page_without_a_dated_talk_is_refused(tmp_path):
 
 def test_day_of_a_start_value():
     assert seminar.day_of(datetime(2024, 1, 2, 3, tzinfo=NEW_YORK)) == date(2024, 1, 2)
+
+
+def test_a_plain_text_page_with_labelled_lines_and_time_and_room_after_commas():
+    found = page("seminar-optimization-labelled.txt")
+    series, event = found.events
+    assert (series.name, [o.name for o in series.organizers]) == (
+        "MIT Optimization Seminar", ["Priya Raman", "Jonas Berg"])
+    talk, = found.talks
+    assert speakers(found) == [[("Ingrid Holm", "University of Oslo", None)]]
+    assert talk.title == "Sampling with Langevin Dynamics"
+    # the date line moves the talk half an hour later than the usual schedule
+    assert (talk.start, talk.end, talk.place) == (datetime(2025, 3, 6, 16, 30, tzinfo=NEW_YORK),
+                                                  datetime(2025, 3, 6, 17, 30, tzinfo=NEW_YORK), "32-G449")
+    assert talk.biography == "Ingrid Holm is an assistant professor at the University of Oslo."
+
+
+def test_date_line_parts():
+    assert seminar.date_line_parts("December 4, 2023 | Computer Science 302") == ["Computer Science 302"]
+    assert seminar.date_line_parts("Thursday, March 6, 2025, 4:30 pm - 5:30 pm, 32-G449") == [
+        "4:30 pm - 5:30 pm", "32-G449"]

@@ -21,7 +21,10 @@ def detect_page_kind(page: Page) -> str | None:
     if "author information" in lowered or entries >= 2:
         return "author_page"
     slots = sum(1 for t in texts if common.AGENDA_TIME.match(t) and "|" in t)
-    if slots >= 2 and any(re.search(r"\babstracts?", t) for t in lowered):
+    timed = sum(1 for t in texts if common.AGENDA_TIME.match(t))
+    has_agenda = any(re.match(r"^(?:agenda|programme|program|schedule)\b", t) for t in lowered)
+    if (slots >= 2 or (timed >= 2 and has_agenda)) and any(re.search(r"\babstracts?", t)
+                                                           for t in lowered):
         return "meeting_programme"
     sections = {t.rstrip(":") for t in lowered}
     if "speaker" in sections and ({"abstract", "talk title", "title"} & sections):

@@ -29,6 +29,7 @@ SECTIONS = {
     "location": "location", "where": "location", "venue": "location",
     "interest": "interest", "cost": "other",
 }
+_PLACE_LABEL = re.compile(r"^(?:location|where|room|place|venue)\s*:\s*(?P<place>.+)$", re.IGNORECASE)
 _PHONE = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}")
 
 
@@ -129,15 +130,20 @@ def _when(header: list[Line]) -> tuple[Line | None, common.date | None,
     for line in header:
         day = common.find_date(line.text)
         if day is not None:
-            return line, day, common.time_range(line.text)
+            times = common.time_range(line.text) or next(
+                (found for other in header for found in [common.time_range(other.text)] if found), None)
+            return line, day, times
     return None, None, None
 
 
 def _place(header: list[Line], date_line: Line | None,
            sections: dict[str, tuple[Line, list[Line]]]) -> tuple[str | None, str | None]:
     text: str | None = None
+    labelled = next((m["place"] for line in header for m in [_PLACE_LABEL.match(line.text)] if m), None)
     if "location" in sections and sections["location"][1]:
         text = sections["location"][1][0].text
+    elif labelled:
+        text = labelled
     elif date_line is not None:
         after = header[header.index(date_line) + 1:]
         if after and not common.find_date(after[0].text) and not re.match(

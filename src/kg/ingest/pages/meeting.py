@@ -125,10 +125,7 @@ def _slots(page: Page, agenda: list[Line], year: int | None, zone: str | None) -
             timed.append((day, line, clock, slot["rest"].strip(" |")))
     talks = []
     for n, (slot_day, line, clock, rest) in enumerate(timed):
-        parts = re.split(r"\s+\|\s+|\s*\|\s*", rest, maxsplit=1)
-        if len(parts) < 2:
-            continue
-        speakers = common.speaker_line(parts[0])
+        parts, speakers = _speaker_and_title(rest)
         if not speakers:
             continue
         title = parts[1].strip() or None
@@ -139,6 +136,20 @@ def _slots(page: Page, agenda: list[Line], year: int | None, zone: str | None) -
         end = common.at_time(slot_day, following[2], zone) if following else None
         talks.append((slot_day, line, speakers, title, start, end))
     return talks
+
+
+def _speaker_and_title(rest: str) -> tuple[list[str], list[SpeakerText] | None]:
+    """Split a slot's text into speaker(s) and title: "Rong Ge | Title", or "Rong Ge: Title" and
+    "Rong Ge – Title" when the part before the mark reads as a speaker."""
+    for mark in (r"\s*\|\s*", r":\s+", r"\s+[–—-]\s+"):
+        parts = re.split(mark, rest, maxsplit=1)
+        if len(parts) == 2:
+            speakers = common.speaker_line(parts[0])
+            if speakers:
+                return parts, speakers
+            if mark.startswith(r"\s*\|"):
+                return parts, None
+    return [rest], None
 
 
 def _join_abstract(talk: TalkText, abstracts: list[Line]) -> None:

@@ -126,11 +126,20 @@ def _is_date_line(line: Line) -> bool:
         return False
     if _LABEL.match(line.text) and not line.text.lower().startswith(("date", "when")):
         return False
-    first_part = line.text.split("|")[0]
-    rest = common.DATE.sub("", first_part, count=1)
+    rest = " ".join(p for p in date_line_parts(line.text) if not common.time_range(p))
     # the date must be the line's subject, not a date inside a sentence
-    return len(rest.strip(" ,.-–:")) <= 25 and (line.level > 0 or "|" in line.text
-                                                or len(line.text) <= 60)
+    return len(rest) <= 40 and (line.level > 0 or "|" in line.text or len(line.text) <= 80)
+
+
+def date_line_parts(text: str) -> list[str]:
+    """What a date line says besides the date: "Dec 4, 2023 | 4:00 pm - 5:00 pm | Room 302" and
+    "Monday, Dec 4, 2023, 4:00 pm - 5:00 pm, Room 302" both give the time range and the room."""
+    if "|" in text:
+        parts = [p.strip() for p in text.split("|")]
+        return [p for p in parts if p and common.find_date(p) is None]
+    match = common.DATE.search(text) or common.ISO_DATE.search(text)
+    rest = text[match.end():] if match else text
+    return [p.strip() for p in re.split(r"\s*[·•]\s*|,\s+", rest) if p.strip(" ,.-–:")]
 
 
 def _section_end(lines: list[Line], start: int) -> int:
@@ -149,7 +158,7 @@ def _talk(page: Page, date_line: Line, body: list[Line], series: EventText,
     assert day is not None
     place: str | None = None
     times = weekday_times
-    for part in [p.strip() for p in date_line.text.split("|")[1:]]:
+    for part in date_line_parts(date_line.text):
         found = common.time_range(part)
         if found:
             times = (found[0], found[1], found[2] or (times[2] if times else None))

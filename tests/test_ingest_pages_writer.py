@@ -162,3 +162,21 @@ def plan_page_without_loading(data: Path, tmp_path: Path) -> writer.Plan:
     text = "source:\n  id: broken\n  title: Broken\n  kind: other\ntalks:\n- id: t\n  speakers:\n" \
            "  - person: nobody-at-all\n"
     return writer.Plan(tmp_path / "page.md", record_file, texts={record_file: text})
+
+
+def test_next_weeks_page_under_the_same_file_name_gets_its_own_record_file_and_copy(data, tmp_path):
+    page = tmp_path / "index.md"
+    page.write_text((PAGES / "seminar-alg-ml-2024-02-12.md").read_text())
+    ingest_page(data, page)
+    page.write_text((PAGES / "seminar-alg-ml-2024-02-12.md").read_text()
+                    .replace("February 12, 2024", "February 19, 2024"))
+    plan = ingest_page(data, page)
+    assert plan.record_file.name == "princeton-alg-ml-seminar-2024-02-19.yaml"
+    sources = sorted(p.name for p in (data / "sources").iterdir())
+    assert sources == ["index.md", "princeton-alg-ml-seminar-2024-02-19-index.md"]
+    documents = load_dataset(data).documents
+    assert [d.source.file for d in documents] == [
+        "data/sources/index.md", "data/sources/princeton-alg-ml-seminar-2024-02-19-index.md"]
+    # the series is defined once, by the first page; the second week refers to it
+    assert [e.id for d in documents for e in d.events].count("princeton-alg-ml-seminar") == 1
+    assert documents[1].talks[0].event == "princeton-alg-ml-seminar-2024-02-19"

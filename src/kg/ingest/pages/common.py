@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from kg.ingest import names
 from kg.ingest.institutions import ABBREVIATIONS
 from kg.ingest.pages.extracted import SpeakerText
-from kg.ingest.pages.text import Line
+from kg.ingest.pages.text import Line, clean_text
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -191,6 +191,15 @@ def split_role(affiliation: str) -> tuple[str | None, str]:
 def speaker_line(text: str) -> list[SpeakerText] | None:
     """Speakers of a line "Name, Affiliation", "Name (Affiliation)", "Name from Affiliation",
     several joined by ";" or " and " / " & "; ``None`` when the line is not a speaker line."""
+    found = _speakers(text)
+    if found is None:
+        return None
+    printed = clean_text(text.strip(" -–"))
+    return [SpeakerText(s.name, s.affiliation, s.role, printed if s.affiliation else None)
+            for s in found]
+
+
+def _speakers(text: str) -> list[SpeakerText] | None:
     for piece_split in (r"\s*;\s*", r"\s+(?:and|&)\s+(?=(?:Prof\.?\s+|Dr\.?\s+)?[A-Z][\w'’.-]+\s+[A-Z])"):
         pieces = [p for p in re.split(piece_split, text.strip()) if p]
         if len(pieces) > 1:

@@ -84,7 +84,7 @@ def extract(page: Page) -> PageExtract:
     series = EventText(series_key, series_name, "seminar_series", timezone=zone,
                        at=common.where("page header", lines[0]))
     abstract = _joined(sections, "abstract")
-    names, org_of, _ = common.collaborators(abstract or "")
+    names, org_of, sentence = common.collaborators(abstract or "")
     keywords = [k.strip() for line in sections.get("keywords", (None, []))[1]
                 for k in line.text.split(",") if k.strip() and ":" not in line.text]
     at = "; ".join(common.where(label.text, label) for label, _ in
@@ -92,7 +92,8 @@ def extract(page: Page) -> PageExtract:
     alt = [(page_title, "page title")] if title and page_title != title else []
     talk = TalkText(speakers, title, alt_titles=alt, event=event_key, start=start, end=end,
                     place=place, abstract=abstract, biography=_joined(sections, "biography"),
-                    collaborators=names, collaborator_affiliations=org_of, keywords=keywords,
+                    collaborators=names, collaborator_affiliations=org_of,
+                    collaboration_evidence=sentence, keywords=keywords,
                     links=common.urls(page.text), at=at)
     result = PageExtract("event_page", f"{series_name} event page: {title or 'untitled talk'} "
                          f"({', '.join(s.name for s in speakers)}), {day.isoformat()}",

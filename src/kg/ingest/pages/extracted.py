@@ -17,6 +17,8 @@ class SpeakerText:
     name: str
     affiliation: str | None = None
     role: str | None = None
+    printed: str | None = None
+    """The line the speaker was read from, kept as evidence of the affiliation."""
 
 
 @dataclass
@@ -57,6 +59,7 @@ class TalkText:
     biography: str | None = None
     collaborators: list[str] = field(default_factory=list)
     collaborator_affiliations: dict[str, str] = field(default_factory=dict)
+    collaboration_evidence: str | None = None
     keywords: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     recording_offset: str | None = None

@@ -92,10 +92,11 @@ def _entry(block: list[Line], collection: EventText, series: dict[str, EventText
     abstract_texts = texts if bio_at is None else texts[:bio_at]
     bio_texts = [] if bio_at is None else texts[bio_at:]
     abstract = "\n\n".join(abstract_texts) or None
-    names, org_of, _ = common.collaborators(abstract or "")
+    names, org_of, sentence = common.collaborators(abstract or "")
     return TalkText(speakers, title, alt_titles=alt, event=event, abstract=abstract,
                     biography="\n\n".join(bio_texts) or None, collaborators=names,
-                    collaborator_affiliations=org_of, at=common.where("listing", title_line))
+                    collaborator_affiliations=org_of,
+                    collaboration_evidence=sentence, at=common.where("listing", title_line))
 
 
 def _starts_biography(text: str, speakers: list[SpeakerText]) -> bool:

@@ -176,6 +176,7 @@ def _join_abstract(talk: TalkText, abstracts: list[Line]) -> None:
     if affiliation_lines and not talk.speakers[0].affiliation:
         role, org = common.split_role(affiliation_lines[0].text)
         talk.speakers[0].affiliation, talk.speakers[0].role = org, role
+        talk.speakers[0].printed = f"{abstracts[mine].text}\n{affiliation_lines[0].text}"
     printed_title = block[title_at].text
     if talk.title is None:
         talk.title = printed_title
@@ -184,8 +185,9 @@ def _join_abstract(talk: TalkText, abstracts: list[Line]) -> None:
         talk.title = printed_title
     abstract = "\n\n".join(line.text for line in block[title_at + 1:]) or None
     talk.abstract = abstract
-    names, org_of, _ = common.collaborators(abstract or "")
+    names, org_of, sentence = common.collaborators(abstract or "")
     talk.collaborators, talk.collaborator_affiliations = names, org_of
+    talk.collaboration_evidence = sentence
     talk.at = f"{talk.at}; abstracts, line {abstracts[mine].number}"
 
 

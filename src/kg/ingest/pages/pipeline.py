@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg import vocab
 from kg.errors import DataError
 from kg.ingest.pages import author, event, listing, meeting, seminar, writer
 from kg.ingest.pages.detect import PAGE_KINDS, detect_page_kind
@@ -38,10 +39,14 @@ def plan_page(data_dir: Path, path: Path, kind: str | None = None) -> writer.Pla
     extracted = extract_page(path, kind)
     dataset = load_dataset(data_dir)
     stored, copy_to = writer.stored_path(data_dir, path)
-    from kg import vocab
-
     source_id = vocab.slugify(extracted.key)[:120]
     existing = writer.existing_record_file(data_dir, stored, source_id, dataset.documents)
+    if (existing is not None and copy_to is not None and existing[1].source.id != source_id
+            and writer.is_extracted(existing[0])):
+        # Another page under the same file name (next week's "index.html"): keep both copies.
+        copy_to = copy_to.with_name(f"{source_id}-{copy_to.name}")
+        stored = f"{stored.rsplit('/', 1)[0]}/{copy_to.name}"
+        existing = writer.existing_record_file(data_dir, stored, source_id, dataset.documents)
     if existing is not None:
         source_id = existing[1].source.id
     extraction = to_records(extracted, stored, dataset, load_aliases(data_dir), source_id)

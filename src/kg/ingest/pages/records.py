@@ -242,13 +242,14 @@ class _Builder:
         if speaker.affiliation and orgs:
             self.affiliations.append(Affiliation(
                 person=self.person(speaker.name), organizations=orgs, as_stated=speaker.affiliation,
-                role=speaker.role, at=at or context))
+                role=speaker.role, evidence=speaker.printed, at=at or context))
 
     def talk_relations(self, talk: TalkText, found: bio.Relations) -> None:
         for speaker in talk.speakers:
             self.affiliation(speaker, "speaker line", talk.at)
         for name, printed in talk.collaborator_affiliations.items():
-            self.affiliation(SpeakerText(name, printed), "collaborators", talk.at)
+            self.affiliation(SpeakerText(name, printed, printed=talk.collaboration_evidence),
+                             "collaborators", talk.at)
         at = f"biography of {talk.speakers[0].name}" if talk.speakers else None
         for position in found.positions:
             orgs = self.bio_organizations(position.institution)

@@ -199,10 +199,11 @@ def _talk(page: Page, date_line: Line, body: list[Line], series: EventText,
         biography = "\n\n".join(abstract_lines[bio_index:])
         abstract_lines = abstract_lines[:bio_index]
     abstract = "\n\n".join(abstract_lines) or None
-    names, org_of, _ = common.collaborators(abstract or "")
+    names, org_of, sentence = common.collaborators(abstract or "")
     talk = TalkText(speakers, title, event=event.key, start=start, end=end, place=place,
                     abstract=abstract, biography=biography, collaborators=names,
-                    collaborator_affiliations=org_of, at=common.where(section, date_line))
+                    collaborator_affiliations=org_of,
+                    collaboration_evidence=sentence, at=common.where(section, date_line))
     return talk, event
 
 

@@ -92,3 +92,11 @@ def test_date_line_parts():
     assert seminar.date_line_parts("December 4, 2023 | Computer Science 302") == ["Computer Science 302"]
     assert seminar.date_line_parts("Thursday, March 6, 2025, 4:30 pm - 5:30 pm, 32-G449") == [
         "4:30 pm - 5:30 pm", "32-G449"]
+
+
+def test_a_date_without_a_speaker_is_refused_naming_the_line(tmp_path):
+    path = tmp_path / "week.md"
+    path.write_text("Welcome to the Theory Seminar page!\n\n## May 6, 2024 | Room 1\n\n"
+                    "no talk this week, see you next Monday.\n")
+    with pytest.raises(DataError, match="week.md: line 3: a date line but no speaker after it"):
+        seminar.extract(read_page(path))

@@ -44,21 +44,20 @@ def extract(page: Page) -> PageExtract:
     if not dates:
         raise DataError(f"{page.path}: no talk found: a seminar page needs a date line such as "
                         f"'December 4, 2023 | Room 302' before each talk")
-    extract = PageExtract("seminar_page", "", "", events=[series])
-    year_hint = dates and common.find_date(lines[dates[0]].text)
+    first = common.find_date(lines[dates[0]].text)
+    assert first is not None  # a date line has a date
+    result = PageExtract("seminar_page", f"{series_name} page, week of {first.isoformat()}",
+                         f"{series_key}-{first.isoformat()}", events=[series])
     for n, start in enumerate(dates):
         stop = dates[n + 1] if n + 1 < len(dates) else _section_end(lines, start)
         talk, event = _talk(page, lines[start], lines[start + 1: stop], series, weekday_times, zone)
-        extract.events.append(event)
+        result.events.append(event)
         if talk is not None:
-            extract.talks.append(talk)
-    if not extract.talks:
+            result.talks.append(talk)
+    if not result.talks:
         raise DataError(f"{page.path}: line {lines[dates[0]].number}: a date line but no speaker "
                         f"after it; expected 'Name from Affiliation' or 'Speaker: Name'")
-    first = year_hint or date.today()
-    extract.title = f"{series_name} page, week of {first.isoformat()}"
-    extract.key = f"{series_key}-{first.isoformat()}"
-    return extract
+    return result
 
 
 def _series_name(lines: list[Line]) -> str | None:

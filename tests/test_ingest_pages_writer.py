@@ -180,3 +180,16 @@ def test_next_weeks_page_under_the_same_file_name_gets_its_own_record_file_and_c
     # the series is defined once, by the first page; the second week refers to it
     assert [e.id for d in documents for e in d.events].count("princeton-alg-ml-seminar") == 1
     assert documents[1].talks[0].event == "princeton-alg-ml-seminar-2024-02-19"
+
+
+def test_each_biography_paragraph_is_about_the_speaker_it_names(data):
+    ingest_page(data, PAGES / "listing-optimization.md")
+    document = load_dataset(data).documents[0]
+    assert [(a.student, a.advisor, a.kind, a.institution) for a in document.advising] == [
+        ("pedro-alves", "ana-souza", "phd", "instituto-superior-tecnico"),
+        ("ingrid-holm", "knut-larsen", "phd", "university-of-oslo"),
+        ("ingrid-holm", "pietro-perona", "postdoc", "caltech")]
+    assert [(e.person, e.institution, e.year) for e in document.education] == [
+        ("ana-souza", "ecole-polytechnique-federale-de-lausanne", 2015),
+        ("ingrid-holm", "university-of-oslo", 2018)]
+    assert document.advising[0].at == "biography of Pedro Alves"

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from kg import vocab
 from kg.ingest import institutions, names
 from kg.ingest.pages import relations as bio
+from kg.ingest.pages.common import same_person
 from kg.ingest.pages.extracted import EventText, PageExtract, PaperText, SpeakerText, TalkText
 from kg.ingest.records import ImportedPaper
 from kg.ingest.resolve import Aliases, Resolution, resolve
@@ -90,12 +91,29 @@ def to_records(page: PageExtract, stored_file: str, dataset: Dataset, aliases: A
 def _bio_relations(talk: TalkText, known: frozenset[str]) -> bio.Relations:
     if not talk.biography or not talk.speakers:
         return bio.Relations([], [], [])
-    found = bio.relations(talk.speakers[0].name, talk.biography, known)
+    found = bio.Relations([], [], [])
+    subject = talk.speakers[0].name
+    for paragraph in talk.biography.split("\n\n"):
+        subject = _subject_of(paragraph, talk.speakers) or subject
+        more = bio.relations(subject, paragraph, known)
+        found.advising.extend(a for a in more.advising if not same_person(a.advisor, a.student))
+        found.education.extend(more.education)
+        found.positions.extend(more.positions)
     return bio.Relations(
         [replace(a, institution=bio.institution_names(a.institution, known)) if a.institution else a
          for a in found.advising],
         [replace(e, institution=bio.institution_names(e.institution, known)) for e in found.education],
         [replace(p, institution=bio.institution_names(p.institution, known)) for p in found.positions])
+
+
+def _subject_of(paragraph: str, speakers: list[SpeakerText]) -> str | None:
+    """The speaker a biography paragraph is about: the one whose name (or last name) opens it."""
+    opening = re.sub(r"^(?:Prof\.?|Professor|Dr\.?)\s+", "", paragraph.strip())
+    for speaker in speakers:
+        words = speaker.name.split()
+        if opening.startswith((speaker.name, words[-1] + " ")):
+            return speaker.name
+    return None
 
 
 def _name_contexts(page: PageExtract, bios: dict[int, bio.Relations]) -> Iterator[ImportedPaper]:
@@ -112,9 +130,10 @@ def _name_contexts(page: PageExtract, bios: dict[int, bio.Relations]) -> Iterato
         found = bios[id(talk)]
         for m, advising in enumerate(found.advising):
             yield context(f"advisor-{n}-{m}", [advising.advisor], [advising.institution])
-        printed = [p.institution for p in found.positions] + [e.institution for e in found.education]
-        for m, institution in enumerate(printed):
-            yield context(f"bio-{n}-{m}", [talk.speakers[0].name], [institution])
+        stated = [(p.person, p.institution) for p in found.positions] + [
+            (e.person, e.institution) for e in found.education]
+        for m, (subject, institution) in enumerate(stated):
+            yield context(f"bio-{n}-{m}", [subject], [institution])
     for n, paper in enumerate(page.papers):
         yield context(f"paper-{n}", paper.authors, [])
     for n, event in enumerate(page.events):
@@ -149,6 +168,8 @@ class _Builder:
         self.affiliations: list[Affiliation] = []
         self.education: list[Education] = []
         self.advising: list[Advising] = []
+        self.printed_orgs: set[str] = set()
+        """Organizations printed beside a speaker on this page."""
 
     def person(self, printed: str) -> str:
         return self.resolution.person(printed)
@@ -157,8 +178,9 @@ class _Builder:
         return self.resolution.organizations(printed) if printed else []
 
     def bio_organizations(self, printed: str | None) -> list[str]:
-        """Organizations a biography names: known ones, or new universities and companies."""
-        known = {o.id for o in self.dataset.organizations}
+        """Organizations a biography names: known ones, ones printed beside a speaker, or new
+        universities and companies."""
+        known = {o.id for o in self.dataset.organizations} | self.printed_orgs
         new = {o.id: o for o in self.resolution.new_organizations}
         return [o for o in self.organizations(printed)
                 if o in known or (o in new and new[o].kind in ("university", "company"))]
@@ -212,8 +234,10 @@ class _Builder:
             recording_offset=talk.recording_offset, at=talk.at)
 
     def _speaker(self, speaker: SpeakerText) -> TalkSpeaker:
+        organizations = self.organizations(speaker.affiliation)
+        self.printed_orgs.update(organizations)
         return TalkSpeaker(person=self.person(speaker.name), affiliation=speaker.affiliation,
-                           organizations=self.organizations(speaker.affiliation), role=speaker.role)
+                           organizations=organizations, role=speaker.role)
 
     def _talk_id(self, talk: TalkText, speaker: str, event: str | None) -> str:
         start = talk.start.date().isoformat() if talk.start else None
@@ -250,8 +274,8 @@ class _Builder:
         for name, printed in talk.collaborator_affiliations.items():
             self.affiliation(SpeakerText(name, printed, printed=talk.collaboration_evidence),
                              "collaborators", talk.at)
-        at = f"biography of {talk.speakers[0].name}" if talk.speakers else None
         for position in found.positions:
+            at = f"biography of {position.person}"
             orgs = self.bio_organizations(position.institution)
             if orgs:
                 self.affiliations.append(Affiliation(
@@ -260,12 +284,14 @@ class _Builder:
                     start_year=position.start_year, end_year=position.end_year,
                     evidence=position.evidence, at=at))
         for degree in found.education:
+            at = f"biography of {degree.person}"
             orgs = self.bio_organizations(degree.institution)
             if orgs:
                 self.education.append(Education(
                     person=self.person(degree.person), institution=orgs[-1], degree=degree.degree,
                     field=degree.field, year=degree.year, evidence=degree.evidence, at=at))
         for advising in found.advising:
+            at = f"biography of {advising.student}"
             orgs = self.bio_organizations(advising.institution)
             self.advising.append(Advising(
                 student=self.person(advising.student), advisor=self.person(advising.advisor),

@@ -79,3 +79,16 @@ def test_a_page_of_the_wrong_kind_says_what_was_expected(tmp_path):
                  str(PAGES / "listing-optimization.md"))
     assert result.exit_code == 1
     assert "listing-optimization.md: no agenda found" in result.stderr
+
+
+def test_the_graph_of_every_test_page_conforms_to_the_shapes(tmp_path):
+    data = registry_only(tmp_path)
+    pages = [str(p) for p in sorted(PAGES.iterdir()) if not p.name.startswith("seed-")]
+    store = tmp_path / "store"
+    result = run("--store", str(store), "ingest", "--data", str(data), *pages)
+    assert result.exit_code == 0, result.output
+    assert len(list((data / "records").glob("*.yaml"))) == 13
+    validated = run("--store", str(store), "validate")
+    assert validated.exit_code == 0, validated.output
+    advisors = run("--store", str(store), "query", "advisors", "--format", "csv")
+    assert "Pedro Alves,Ana Souza,phd" in advisors.stdout

@@ -54,6 +54,7 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, dry_run: boo
     """
     kinds = {path: kind or detect_kind(path) for path in files}
     pages = [path for path in files if kinds[path] in PAGE_KINDS]
+    changed = False
     if pages:
         from kg.cli.ingest_pages import ingest_pages
 
@@ -80,7 +81,7 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, dry_run: boo
         rows.append((str(path), chosen, action, f"data/{entry.file}", papers, len(problems)))
     click.echo(render(["file", "kind", "action", "registered as", "papers", "bad entries"], rows, fmt),
                nl=False)
-    if dry_run or no_build or all(r[2] == "unchanged" for r in rows):
+    if dry_run or no_build or (all(r[2] == "unchanged" for r in rows) and not changed):
         return
     report = build_store(data_dir, store_path(ctx))
     note(f"Built {report.store}: {report.quads:,} quads, {report.imported_papers:,} imported papers.")

@@ -290,3 +290,16 @@ def test_synthetic_data_and_nquads_files_load_into_the_endpoint(writable_server,
 def test_a_command_needing_a_directory_refuses_an_endpoint(read_only_server):
     result = run(read_only_server.url, "serve")
     assert result.exit_code == 1 and "already a SPARQL endpoint" in result.stderr
+
+
+def test_ingesting_a_page_rebuilds_the_graph_on_the_endpoint(writable_server, tmp_path):
+    from .pages_helpers import PAGES, registry_only
+
+    data = registry_only(tmp_path)
+    result = run(writable_server.url, "ingest", "--data", str(data),
+                 str(PAGES / "seminar-alg-ml-2024-02-12.md"))
+    assert result.exit_code == 0, result.stderr
+    assert f"Built {writable_server.url}" in result.stderr
+    found = run(writable_server.url, "query", "talks_by_speaker", "-p", "speaker", "Marta Kowalczyk",
+                "--format", "csv")
+    assert "Implicit Regularization of Sharpness-Aware Minimization" in found.stdout

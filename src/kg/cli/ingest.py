@@ -7,7 +7,7 @@ from typing import cast
 
 import click
 
-from kg.build import build_remote, build_store
+from kg.build import BuildReport, build_remote, build_store
 from kg.cli.base import Context, format_option, main, note, store_path
 from kg.errors import DataError
 from kg.ingest.detect import BULK_KINDS, KINDS, PAGE_KINDS, detect_kind
@@ -62,7 +62,7 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, dry_run: boo
         changed = ingest_pages(pages, kinds, data_dir, dry_run, fmt)
         if len(pages) == len(files):
             if changed and not dry_run and not no_build:
-                report = build_store(data_dir, store_path(ctx))
+                report = _rebuild(ctx, data_dir)
                 note(f"Built {report.store}: {report.quads:,} quads.")
             return
     rows = []
@@ -84,11 +84,15 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, dry_run: boo
                nl=False)
     if dry_run or no_build or (all(r[2] == "unchanged" for r in rows) and not changed):
         return
-    if is_remote(ctx.store):
-        report = build_remote(data_dir, RemoteStore(ctx.store))
-    else:
-        report = build_store(data_dir, store_path(ctx))
+    report = _rebuild(ctx, data_dir)
     note(f"Built {report.store}: {report.quads:,} quads, {report.imported_papers:,} imported papers.")
+
+
+def _rebuild(ctx: Context, data_dir: Path) -> BuildReport:
+    """Rebuild the store (a directory or a SPARQL endpoint) from ``data_dir``."""
+    if is_remote(ctx.store):
+        return build_remote(data_dir, RemoteStore(ctx.store))
+    return build_store(data_dir, store_path(ctx))
 
 
 @main.command("resolve")

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import re
@@ -179,8 +180,9 @@ def _timed_runs(runner: Callable[[], int], runs: int, budget_s: float) -> tuple[
 
 
 def _percentile(values: list[float], percent: float) -> float:
+    """The nearest-rank percentile: the smallest value with ``percent`` % of values at or below."""
     ordered = sorted(values)
-    rank = max(0, min(len(ordered) - 1, round(percent / 100 * len(ordered) + 0.5) - 1))
+    rank = max(0, min(len(ordered) - 1, math.ceil(percent / 100 * len(ordered)) - 1))
     return ordered[rank]
 
 
@@ -321,6 +323,8 @@ def measure_queries(store: str, summary: str, args: argparse.Namespace) -> dict[
     results: list[dict[str, Any]] = []
     peak = 0.0
     for case, name, params in query_cases(json.loads(Path(summary).read_text())):
+        if args.queries and name not in args.queries:
+            continue
         step = ["queries", "--store", store, "--summary", summary, "--runs", str(args.runs),
                 "--budget", str(args.budget), "--only", case]
         found = spawn(step, timeout=args.query_timeout)
@@ -540,6 +544,8 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--suggest-timeout", type=float, default=900.0)
     parser.add_argument("--query-timeout", type=float, default=300.0,
                         help="stop a query case (all its runs) after this many seconds")
+    parser.add_argument("--queries", type=lambda text: text.split(","), default=None,
+                        help="only these named queries, comma-separated (default: all)")
     parser.add_argument("--reuse", action="store_true",
                         help="take the figures of a size measured by an earlier run in --work")
     parser.add_argument("--output", default=str(ROOT / "BENCHMARKS.md"))

@@ -21,6 +21,7 @@ from kg.store import (
     StoreBuilder,
     bulk_load_nquads,
     load_file,
+    load_nquads_path,
     load_stream,
     open_nquads,
 )
@@ -100,9 +101,12 @@ def build_from_nquads(
     with StoreBuilder(store_path) as store:
         done = 0
         for path in files:
+            if path.suffix != ".gz":
+                load_nquads_path(store, path, progress, done)
+                done += path.stat().st_size
+                continue
             with open_nquads(path) as (stream, size):
-                reader = ProgressReader(stream, progress, done)
-                load_stream(store, reader, path)
+                load_stream(store, ProgressReader(stream, progress, done), path)
                 done += size
         load_file(store, ontology_file(), ONTOLOGY_GRAPH)
         return len(store)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import gzip
 import io
 import os
-import queue
 import shutil
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -161,114 +160,39 @@ def open_store(location: str) -> GraphStore:
     return LocalStore.open_read_only(location)
 
 
-class IteratorReader(io.RawIOBase):
-    """A read-only byte stream over an iterator of chunks, so loading needs constant memory.
-
-    An exception raised by the iterator ends the stream and is kept in ``error``, for the caller
-    to raise once the loader has stopped reading (rather than inside the loader's read call).
-    """
-
-    def __init__(self, chunks: Iterable[str | bytes]) -> None:
-        self._chunks = iter(chunks)
-        self._buffer = b""
-        self._ended = False
-        self.error: Exception | None = None
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, target: bytearray | memoryview) -> int:  # type: ignore[override]
-        while not self._buffer:
-            if self._ended:
-                return 0
-            try:
-                chunk = next(self._chunks)
-            except StopIteration:
-                self._ended = True
-                return 0
-            except Exception as exc:  # handed back to the caller of the loader
-                self.error = exc
-                self._ended = True
-                return 0
-            self._buffer = chunk.encode("utf-8") if isinstance(chunk, str) else chunk
-        size = min(len(target), len(self._buffer))
-        target[:size] = self._buffer[:size]
-        self._buffer = self._buffer[size:]
-        return size
-
-
-class Prefetch(Iterator[bytes]):
-    """Byte chunks made from text chunks by a background thread, at most ``depth`` ahead.
-
-    Oxigraph's bulk loader releases the GIL while it parses and indexes, so the Python code
-    producing the quads runs on another core at the same time. Memory stays bounded by the
-    queue. An exception in the producer is raised by ``__next__``.
-    """
-
-    _END = object()
-
-    def __init__(self, chunks: Iterable[str], depth: int = 16) -> None:
-        self._queue: queue.Queue[object] = queue.Queue(maxsize=depth)
-        self._stopped = threading.Event()
-        self._thread = threading.Thread(target=self._produce, args=(iter(chunks),), daemon=True)
-        self._thread.start()
-
-    def _produce(self, chunks: Iterator[str]) -> None:
-        try:
-            for chunk in chunks:
-                if not self._put(chunk.encode("utf-8")):
-                    return
-        except Exception as exc:  # handed to the consumer
-            self._put(exc)
-            return
-        self._put(self._END)
-
-    def _put(self, item: object) -> bool:
-        while not self._stopped.is_set():
-            try:
-                self._queue.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def __iter__(self) -> Prefetch:
-        return self
-
-    def __next__(self) -> bytes:
-        item = self._queue.get()
-        if item is self._END or isinstance(item, Exception):
-            self._queue.put(item)  # the producer has stopped: every later call ends the same way
-            if isinstance(item, Exception):
-                raise item
-            raise StopIteration
-        return item  # type: ignore[return-value]
-
-    def close(self) -> None:
-        """Stop the producer and wait for it."""
-        self._stopped.set()
-        self._thread.join()
-
-
 def bulk_load_nquads(store: ox.Store, lines: Iterable[str]) -> None:
     """Stream N-Quads lines into ``store`` with Oxigraph's bulk loader.
 
-    The lines are produced by a background thread while the loader works; an exception raised
-    while producing them is raised here, after the loader has stopped.
+    A background thread writes the lines into a pipe that the loader reads as a file. The
+    loader releases the GIL and reads the pipe without calling back into Python, so producing
+    the quads (Python) and parsing and indexing them (Oxigraph) run on two cores at once, and
+    memory stays bounded by the pipe. An exception raised while producing the lines is raised
+    here, once the loader has stopped.
     """
-    chunks = Prefetch(_batched(lines))
-    source = IteratorReader(chunks)
+    read_end, write_end = os.pipe()
+    errors: list[BaseException] = []
+    producer = threading.Thread(target=_write_lines, args=(write_end, lines, errors), daemon=True)
+    producer.start()
     try:
-        store.bulk_load(input=io.BufferedReader(source, buffer_size=1 << 20),
-                        format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(path=f"/dev/fd/{read_end}", format=ox.RdfFormat.N_QUADS)
     except Exception:
-        if source.error is not None:
-            raise source.error from None
+        if errors and not isinstance(errors[0], BrokenPipeError):
+            raise errors[0] from None
         raise
     finally:
-        chunks.close()
-    if source.error is not None:
-        raise source.error
+        os.close(read_end)  # a producer still writing gets BrokenPipeError and stops
+        producer.join()
+    if errors:
+        raise errors[0]
+
+
+def _write_lines(fd: int, lines: Iterable[str], errors: list[BaseException]) -> None:
+    try:
+        with os.fdopen(fd, "wb", buffering=1 << 20) as pipe:
+            for chunk in _batched(lines):
+                pipe.write(chunk.encode("utf-8"))
+    except BaseException as exc:  # handed to bulk_load_nquads
+        errors.append(exc)
 
 
 def _batched(lines: Iterable[str], size: int = 4096) -> Iterator[str]:
@@ -324,6 +248,50 @@ class ProgressReader(io.RawIOBase):
                 self._reported = position
                 self._progress(position)
         return size
+
+
+def load_nquads_path(store: ox.Store, path: Path, progress: Callable[[int], None] | None,
+                     offset: int = 0) -> None:
+    """Bulk-load a plain N-Quads file by its path: Oxigraph reads it without Python in between.
+
+    ``progress`` gets ``offset`` plus the bytes this process has read so far (from Linux's
+    ``/proc/self/io``; elsewhere only at the end), polled by a background thread.
+    """
+    done = threading.Event()
+    poller = threading.Thread(target=_poll_bytes_read, args=(progress, offset, done), daemon=True)
+    if progress is not None:
+        poller.start()
+    try:
+        store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    except SyntaxError as exc:
+        raise StoreError(f"{path}: invalid N-Quads: {exc}") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read: {exc}") from None
+    finally:
+        done.set()
+        if poller.is_alive():
+            poller.join()
+
+
+def _bytes_read() -> int | None:
+    try:
+        text = Path("/proc/self/io").read_text()
+    except OSError:
+        return None
+    for line in text.splitlines():
+        if line.startswith("rchar:"):
+            return int(line.split()[1])
+    return None
+
+
+def _poll_bytes_read(progress: Callable[[int], None], offset: int, done: threading.Event) -> None:
+    start = _bytes_read()
+    if start is None:
+        return
+    while not done.wait(0.25):
+        now = _bytes_read()
+        if now is not None:
+            progress(offset + now - start)
 
 
 def load_stream(store: ox.Store, stream: IO[bytes] | io.RawIOBase, name: Path | str) -> None:

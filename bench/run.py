@@ -515,13 +515,13 @@ def _growth_table(figures: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
-def write_section(path: Path, section: str) -> None:
-    """Put ``section`` between this benchmark's markers in ``path``, leaving the rest alone."""
+def write_section(path: Path, section: str, start: str = START, end: str = END) -> None:
+    """Put ``section`` between the markers ``start`` and ``end`` in ``path``, leaving the rest alone."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    block = f"{START}\n{section}{END}"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        _, tail = rest.split(END, 1)
+    block = f"{start}\n{section}{end}"
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        _, tail = rest.split(end, 1)
         text = head + block + tail
     else:
         text = text.rstrip("\n") + "\n\n" + block + "\n"

@@ -117,7 +117,7 @@ def query_cases(summary: dict[str, Any]) -> list[tuple[str, str, dict[str, str]]
         "speaker": samples["hub_person"],
         "event": samples["series"],
         "organization": samples["university"],
-        "needle": names["mid_person"].lower(),
+        "needle": names["mid_person"],
         "class": "https://w3id.org/kg/ontology#Person",
         "talk": samples["talk"],
         "node": samples["mid_person"],

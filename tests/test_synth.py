@@ -73,7 +73,7 @@ def sample_bindings(summary) -> dict[str, ox.NamedNode | ox.Literal]:
         "speaker": ox.NamedNode(s["hub_person"]),
         "event": ox.NamedNode(s["series"]),
         "organization": ox.NamedNode(s["university"]),
-        "needle": ox.Literal(summary.names["mid_person"].lower()),
+        "needle": ox.Literal(summary.names["mid_person"]),
         "class": ox.NamedNode(vocab.term("Person")),
         "talk": ox.NamedNode(s["talk"]),
         "node": ox.NamedNode(s["hub_person"]),

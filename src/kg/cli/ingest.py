@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import cast
 
@@ -12,6 +13,7 @@ from kg.cli.base import Context, format_option, main, note, store_path
 from kg.errors import DataError
 from kg.ingest.detect import BULK_KINDS, KINDS, detect_kind
 from kg.ingest.imports import ImportKind, run_imports
+from kg.ingest.records import Problem
 from kg.ingest.register import check_import, plan_registration, register
 from kg.load import load_dataset
 from kg.output import render
@@ -29,21 +31,28 @@ _DATA_OPTION = click.option(
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--kind", type=click.Choice(KINDS), help="Kind of document (detected when omitted).")
+@click.option("--venue", "venues", multiple=True,
+              help="DBLP: keep only this venue (booktitle, journal or key stream such as colt); repeatable.")
+@click.option("--year", "years", help="DBLP: keep only this year or range of years (2011-2024).")
 @click.option("--dry-run", is_flag=True, help="Show what would be added or changed; write nothing.")
 @click.option("--no-build", is_flag=True, help="Write the record files but do not rebuild the store.")
 @_DATA_OPTION
 @format_option()
 @click.pass_obj
-def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, dry_run: bool, no_build: bool,
-           data_dir: Path, fmt: str) -> None:
+def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tuple[str, ...],
+           years: str | None, dry_run: bool, no_build: bool, data_dir: Path, fmt: str) -> None:
     """Take facts from documents into DATA, then rebuild the store.
 
-    Bibliographies (.bib) and authorship tables (.csv) are registered in DATA/imports.yaml and
-    streamed into the store by every build; bad entries are listed and skipped.
+    Bibliographies (.bib), authorship tables (.csv), calendars (.ics: events become talks) and
+    DBLP dumps (dblp.xml, dblp.xml.gz: streamed, filtered by --venue and --year) are registered
+    in DATA/imports.yaml and streamed into the store by every build; bad entries are listed and
+    skipped.
 
     \b
     Examples:
       kg ingest refs.bib
+      kg ingest seminar.ics
+      kg ingest dblp.xml.gz --venue colt --year 2011-2024
       kg ingest --dry-run data/colt/colt-2011-2024-authorships.csv
     """
     rows = []
@@ -52,21 +61,36 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, dry_run: boo
         if chosen not in BULK_KINDS:
             raise DataError(f"{path}: kind {chosen!r} cannot be ingested yet")
         chosen = cast(ImportKind, chosen)
-        papers, problems = check_import(path, chosen)
+        if (venues or years) and chosen != "dblp":
+            raise click.UsageError("--venue and --year apply to DBLP dumps only")
+        found, problems = _checked(path, chosen, venues, years)
         for problem in problems:
             note(f"Skipped: {path}: {problem}")
         if dry_run:
-            entry, action, _ = plan_registration(data_dir, path, chosen)
+            entry, action, _ = plan_registration(data_dir, path, chosen, venues, years)
         else:
-            registration = register(data_dir, path, chosen)
+            registration = register(data_dir, path, chosen, venues, years)
             entry, action = registration.entry, registration.action
-        rows.append((str(path), chosen, action, f"data/{entry.file}", papers, len(problems)))
-    click.echo(render(["file", "kind", "action", "registered as", "papers", "bad entries"], rows, fmt),
-               nl=False)
+        rows.append((str(path), chosen, action, f"data/{entry.file}", found, len(problems)))
+    click.echo(render(["file", "kind", "action", "registered as", "papers or talks", "bad entries"],
+                      rows, fmt), nl=False)
     if dry_run or no_build or all(r[2] == "unchanged" for r in rows):
         return
     report = build_store(data_dir, store_path(ctx))
     note(f"Built {report.store}: {report.quads:,} quads, {report.imported_papers:,} imported papers.")
+
+
+def _checked(path: Path, kind: ImportKind, venues: tuple[str, ...],
+             years: str | None) -> tuple[int, list[Problem]]:
+    """Read a file before registering it; a DBLP dump with a progress bar on stderr."""
+    if kind != "dblp":
+        return check_import(path, kind)
+    with click.progressbar(length=path.stat().st_size, label=f"Reading {path.name}", file=sys.stderr,
+                           show_pos=False) as bar:
+        def progress(done: int, total: int) -> None:
+            bar.update(done - bar.pos)
+
+        return check_import(path, kind, venues, years, progress)
 
 
 @main.command("resolve")
@@ -90,10 +114,13 @@ def resolve_command(data_dir: Path, merges: bool, fmt: str) -> None:
     if merges:
         rows += [("merged", m.kind, m.canonical, m.variant, m.reason, m.evidence)
                  for m in resolution.merges]
+    rows += [("merged", m.kind, m.canonical, m.variant, m.reason, m.evidence)
+             for m in result.paper_merges] if merges else []
     rows.sort(key=lambda r: (r[0], r[1], r[2].casefold(), r[3].casefold()))
     click.echo(render(["status", "kind", "name", "other", "reason", "evidence"], rows, fmt), nl=False)
     people = sum(1 for m in resolution.merges if m.kind == "person")
-    note(f"{len(result.papers):,} papers, {len(resolution.new_people):,} new people, "
+    note(f"{len(result.papers):,} papers ({len(result.paper_merges)} found twice under two keys), "
+         f"{len(result.talks):,} talks, {len(resolution.new_people):,} new people, "
          f"{len(resolution.new_organizations):,} new organizations; {people} person merges, "
          f"{len(resolution.merges) - people} organization merges, "
          f"{len(resolution.ambiguities)} ambiguous cases.")

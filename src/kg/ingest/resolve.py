@@ -14,19 +14,29 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from pydantic import ValidationError
 
 from kg import vocab
 from kg.errors import DataError
 from kg.ingest import institutions, names
-from kg.ingest.records import ImportedPaper
 from kg.models import Organization, Person, Record, SourceDocument, Text
 
 ALIASES_FILE = "aliases.yaml"
+
+
+class PrintedPeople(Protocol):
+    """What the resolver reads of a paper or a talk: names in order, affiliations as printed."""
+
+    @property
+    def authors(self) -> Sequence[str]: ...
+
+    @property
+    def affiliations(self) -> Sequence[str | None]: ...
 
 
 class AliasEntry(Record):
@@ -114,7 +124,7 @@ class _Name:
 
 
 def resolve(
-    papers: Iterable[ImportedPaper],
+    papers: Iterable[PrintedPeople],
     people: list[Person],
     organizations: list[Organization],
     aliases: Aliases,
@@ -151,7 +161,7 @@ def _org_registry(organizations: list[Organization], aliases: Aliases) -> dict[s
 
 
 def _resolve_organizations(
-    papers: list[ImportedPaper],
+    papers: list[PrintedPeople],
     registry: dict[str, str],
     organizations: list[Organization],
     resolution: Resolution,
@@ -246,7 +256,7 @@ def _note_spelling_merges(kind: str, spellings: dict[str, Counter[str]], canonic
 
 # --- people -------------------------------------------------------------------------------
 
-def _resolve_people(papers: list[ImportedPaper], people: list[Person], aliases: Aliases,
+def _resolve_people(papers: list[PrintedPeople], people: list[Person], aliases: Aliases,
                     resolution: Resolution, documents: list[SourceDocument]) -> None:
     alias_of = _person_aliases(aliases)
     found: dict[str, _Name] = {}

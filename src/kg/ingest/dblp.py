@@ -1,0 +1,194 @@
+"""DBLP XML dumps (``dblp.xml`` or ``dblp.xml.gz``) → imported papers, streamed in constant memory.
+
+The dump is read with ``iterparse``; each record (``<article>``, ``<inproceedings>``,
+``<incollection>``) is turned into a paper when it ends and then cleared, together with the
+root's list of finished children, so memory does not grow with the file. The dump's DTD
+(``dblp.dtd``) is never fetched: its character entities (``&uuml;``...) are the HTML ones, taken
+from ``html.entities``. Records can be kept by venue (the ``booktitle``/``journal`` or the key's
+stream, ``conf/colt/...`` → ``colt``) and by year.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html.entities
+import io
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from kg.errors import DataError
+from kg.ingest.records import ImportedPaper, Problem
+
+PAPER_TAGS = frozenset({"article", "inproceedings", "incollection"})
+RECORD_TAGS = PAPER_TAGS | {"proceedings", "book", "phdthesis", "mastersthesis", "www", "data"}
+DBLP = "https://dblp.org/"
+_HOMONYM_NUMBER = re.compile(r"\s+\d{4}$")  # dblp tells namesakes apart: "Wei Chen 0001"
+Progress = Callable[[int, int], None]
+"""Called with (bytes read, bytes in the file) now and then."""
+
+
+def entities() -> dict[str, str]:
+    """Every named character entity of HTML (a superset of those dblp.dtd declares)."""
+    table = {name: chr(code) for name, code in html.entities.name2codepoint.items()}
+    for name, text in html.entities.html5.items():
+        if name.endswith(";"):
+            table.setdefault(name[:-1], text)
+    return table
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which records to keep: venues (any of, case-insensitive) and a year range, both optional."""
+
+    venues: tuple[str, ...] = ()
+    first_year: int | None = None
+    last_year: int | None = None
+
+    @classmethod
+    def of(cls, venues: tuple[str, ...] | list[str] = (), years: str | None = None) -> Filter:
+        """A filter from option values: ``years`` is ``2019`` or ``2011-2024``."""
+        first = last = None
+        if years:
+            match = re.fullmatch(r"\s*(\d{4})\s*(?:-\s*(\d{4})\s*)?", years)
+            if not match:
+                raise DataError(f"year filter {years!r}: give a year (2019) or a range (2011-2024)")
+            first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+        return cls(tuple(v.strip().casefold() for v in venues if v.strip()), first, last)
+
+    def keeps_year(self, year: int) -> bool:
+        """Whether ``year`` is within the range."""
+        return (self.first_year is None or year >= self.first_year) and (
+            self.last_year is None or year <= self.last_year)
+
+    def keeps_venue(self, key: str, venue: str | None) -> bool:
+        """Whether the record's venue or key stream is one of the venues asked for."""
+        if not self.venues:
+            return True
+        stream = key.split("/")[1].casefold() if key.count("/") >= 2 else ""
+        return stream in self.venues or (venue or "").strip().casefold() in self.venues
+
+
+class _CountingReader(io.RawIOBase):
+    """A binary stream that reports how far into the underlying file reading has got."""
+
+    def __init__(self, stream: IO[bytes], position: Callable[[], int], total: int,
+                 progress: Progress | None) -> None:
+        self._stream, self._position, self._total, self._progress = stream, position, total, progress
+        self._reported = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self._stream.read(len(target))
+        target[:len(data)] = data
+        if self._progress is not None:
+            done = self._position()
+            if done - self._reported >= 1 << 20 or not data:
+                self._reported = done
+                self._progress(done, self._total)
+        return len(data)
+
+
+def parse(path: Path, source: str, keep: Filter = Filter(),
+          progress: Progress | None = None) -> Iterator[ImportedPaper | Problem]:
+    """Yield the papers of a DBLP dump that ``keep`` accepts, and a ``Problem`` for each bad one.
+
+    A file that is not well-formed XML yields the papers before the fault, then one problem
+    naming its line and column.
+    """
+    try:
+        raw = path.open("rb")
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror}") from None
+    with raw:
+        total = path.stat().st_size
+        stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if path.name.endswith(".gz") else raw  # type: ignore[assignment]
+        reader = io.BufferedReader(_CountingReader(stream, raw.tell, total, progress), 1 << 16)
+        try:
+            yield from _records(reader, source, keep)
+        except ET.ParseError as exc:
+            line, column = exc.position
+            message = re.sub(r": line \d+, column \d+$", "", str(exc))
+            yield Problem(f"line {line}, column {column}",
+                          f"not well-formed XML ({message}); the rest of the file was not read")
+        except (OSError, EOFError) as exc:
+            yield Problem("file", f"cannot be read as {'gzip' if path.name.endswith('.gz') else 'XML'}: "
+                                  f"{exc}; the rest of the file was not read")
+
+
+def _records(stream: IO[bytes], source: str, keep: Filter) -> Iterator[ImportedPaper | Problem]:
+    parser = ET.XMLParser()
+    parser.entity.update(entities())  # type: ignore[attr-defined]
+    root: ET.Element | None = None
+    depth = 0
+    for event, element in ET.iterparse(stream, events=("start", "end"), parser=parser):
+        if event == "start":
+            depth += 1
+            if root is None:
+                root = element
+            continue
+        depth -= 1
+        if depth != 1:
+            continue
+        if element.tag in PAPER_TAGS:
+            item = _paper(element, source, keep)
+            if item is not None:
+                yield item
+        element.clear()
+        if root is not None:
+            root.clear()
+
+
+def _paper(record: ET.Element, source: str, keep: Filter) -> ImportedPaper | Problem | None:
+    key = record.get("key") or ""
+    where = f"{record.tag} {key!r}" if key else f"a {record.tag} without a key"
+    year_text = (record.findtext("year") or "").strip()
+    if year_text.isdigit() and not keep.keeps_year(int(year_text)):
+        return None
+    venue = _text(record.find("booktitle")) or _text(record.find("journal"))
+    if not keep.keeps_venue(key, venue):
+        return None
+    if not key:
+        return Problem(where, "key: missing")
+    title = _text(record.find("title"))
+    authors = [_HOMONYM_NUMBER.sub("", _text(a) or "") for a in record.iter("author")]
+    authors = [a for a in authors if a]
+    if not title:
+        return Problem(where, "title: missing")
+    if not authors:
+        return Problem(where, "author: missing")
+    if not year_text.isdigit() or not 1900 <= int(year_text) <= 2100:
+        return Problem(where, f"year: not a year: {year_text!r}")
+    return ImportedPaper(
+        key=key,
+        title=title.rstrip("."),
+        year=int(year_text),
+        authors=authors,
+        venue=venue,
+        pages=_text(record.find("pages")),
+        url=_link(record),
+        at=f"{source} {where}",
+    )
+
+
+def _text(element: ET.Element | None) -> str | None:
+    if element is None:
+        return None
+    text = re.sub(r"\s+", " ", "".join(element.itertext())).strip()
+    return text or None
+
+
+def _link(record: ET.Element) -> str | None:
+    for tag in ("ee", "url"):
+        for element in record.iter(tag):
+            value = (element.text or "").strip()
+            if value and not value.startswith("http"):
+                value = DBLP + value.lstrip("/")
+            if re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", value):
+                return value
+    return None

@@ -17,11 +17,11 @@ TITLES = """PREFIX kg: <https://w3id.org/kg/ontology#>
 SELECT ?paper ?title WHERE { ?paper a kg:Paper ; kg:title ?title } ORDER BY ?paper ?title"""
 
 
-def read(path=FIXTURE, keep=dblp.Filter()):
-    return list(dblp.parse(path, path.name, keep))
+def read(path=FIXTURE, keep=None):
+    return list(dblp.parse(path, path.name, keep or dblp.Filter()))
 
 
-def papers(path=FIXTURE, keep=dblp.Filter()):
+def papers(path=FIXTURE, keep=None):
     return {p.key: p for p in read(path, keep) if isinstance(p, ImportedPaper)}
 
 

@@ -120,3 +120,29 @@ def test_the_alias_file_settles_what_evidence_cannot():
     assert result.person("Sam Hopkins") == result.person("Samuel B. Hopkins")
     assert result.person("Ben Recht") != result.person("Benjamin Recht")
     assert result.organizations("Vector") == ["vector-institute"]
+
+
+def namesake_papers():
+    return [paper("a", ["Wei Chen", "Ann Lee"], ["Tsinghua University", None]),
+            paper("b", ["Wei Chen", "Bo Li"], ["Microsoft Research", None]),
+            paper("c", ["Wei Chen", "Cy Wu"], ["MIT EECS", None]),
+            paper("d", ["Wei Chen", "Ann Lee"], ["Massachusetts Institute of Technology", None])]
+
+
+def test_one_name_at_two_places_in_one_year_with_nothing_shared_is_reported():
+    result = resolve(namesake_papers(), [], [], Aliases())
+    reported = [(a.name, a.reason) for a in result.ambiguities]
+    assert reported == [("Wei Chen", "same name, at massachusetts-institute-of-technology and at "
+                                     "microsoft-research in 2020 with no coauthor or place in common: "
+                                     "maybe two people (list it under one_person if not)")]
+    assert result.person("Wei Chen") == "wei-chen"  # one spelling, one id, until someone settles it
+
+
+def test_a_name_checked_to_be_one_person_is_not_reported_again():
+    result = resolve(namesake_papers(), [], [], Aliases(one_person=["Wei Chen"]))
+    assert result.ambiguities == []
+
+
+def test_a_shared_coauthor_or_place_makes_a_name_one_person():
+    result = resolve(namesake_papers()[2:], [], [], Aliases())  # MIT EECS and MIT: one place
+    assert result.ambiguities == []

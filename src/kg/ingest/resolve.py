@@ -51,6 +51,8 @@ class Aliases(Record):
 
     people: list[AliasEntry] = []
     distinct_people: list[list[Text]] = []
+    one_person: list[Text] = []
+    """Names checked to be one person although their papers share nothing: not reported again."""
     organizations: list[AliasEntry] = []
 
 
@@ -121,6 +123,18 @@ class _Name:
     orgs: set[str] = field(default_factory=set)
     registry_id: str | None = None
     display: str = ""
+    uses: list[_Use] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Use:
+    """One paper or talk that prints a name: its year and what it says beside the name."""
+
+    year: int | None
+    coauthors: frozenset[str]
+    orgs: frozenset[str]
+    places: frozenset[str] = frozenset()
+    """The telling words of the organizations' ids (``mit``, ``weizmann``), to compare them loosely."""
 
 
 def resolve(
@@ -276,10 +290,96 @@ def _resolve_people(papers: list[PrintedPeople], people: list[Person], aliases: 
             entry = found.setdefault(name_key, _Name(name_key))
             entry.spellings[names.clean(author)] += 1
             entry.coauthors.update(k for k in keys if k != name_key)
+            orgs: list[str] = []
             if position < len(paper.affiliations) and paper.affiliations[position]:
-                entry.orgs.update(resolution.organizations(paper.affiliations[position] or ""))
+                orgs = resolution.organizations(paper.affiliations[position] or "")
+                entry.orgs.update(orgs)
+            entry.uses.append(_Use(_year_of(paper), frozenset(k for k in keys if k != name_key),
+                                   frozenset(orgs)))
+    _note_namesakes(found, aliases, resolution)
     groups = _group_people(found, _distinct_pairs(aliases), resolution)
     _assign_people(found, groups, people, alias_of, resolution)
+
+
+def _year_of(item: PrintedPeople) -> int | None:
+    year = getattr(item, "year", None)
+    if isinstance(year, int):
+        return year
+    start = getattr(item, "start", None)
+    return getattr(start, "year", None)
+
+
+def _note_namesakes(found: dict[str, _Name], aliases: Aliases, resolution: Resolution) -> None:
+    """Report names printed identically whose uses disagree: maybe two people of one name.
+
+    The uses of a name are grouped when they share a coauthor or an organization; two groups
+    that put the name at different organizations in the same year, with nothing in common,
+    are reported. The name stays one person (identical spellings cannot be told apart) until
+    someone settles it.
+    """
+    checked = {names.key(n) for n in aliases.one_person}
+    for name_key in sorted(found):
+        if name_key in checked:
+            continue
+        uses = [_Use(u.year, u.coauthors, u.orgs, frozenset(_telling_words(u.orgs)))
+                for u in found[name_key].uses]
+        uses = [u for u in uses if u.places]
+        if len(uses) < 2:
+            continue
+        groups = _connected_uses(uses)
+        if len(groups) < 2:
+            continue
+        clash = _same_year_clash(groups)
+        if clash is not None:
+            label = _label(found[name_key])
+            resolution.ambiguities.append(Ambiguity(
+                "person", label, label,
+                f"same name, at {clash[0]} and at {clash[1]} in {clash[2]} with no coauthor or place in "
+                "common: maybe two people (list it under one_person if not)"))
+
+
+_GENERIC_WORDS = frozenset(
+    "of the and for at in de di du la le der und university universite universitat universita college "
+    "institute institut inst school department dept faculty lab laboratory center centre research group "
+    "computer science sciences engineering electrical mathematics mathematical statistics applied data "
+    "technology tech national graduate division program ai artificial intelligence machine learning".split())
+
+
+_SAME_WORD = {"msr": "microsoft", "mit": "massachusetts", "ttic": "toyota", "technionisrael": "technion",
+              "cmu": "carnegie", "ucsd": "diego", "usc": "southern", "ucla": "angeles", "epfl": "lausanne",
+              "eth": "zurich", "mpi": "planck", "nyu": "york", "ucb": "berkeley", "cwi": "wiskunde"}
+
+
+def _telling_words(org_ids: Iterable[str]) -> set[str]:
+    """The words of organization ids that tell one place from another ("mit", "weizmann")."""
+    return {_SAME_WORD.get(w, w) for org in org_ids for w in org.split("-")
+            if w not in _GENERIC_WORDS and not w.isdigit()}
+
+
+def _connected_uses(uses: list[_Use]) -> list[list[_Use]]:
+    """Uses grouped by shared coauthors or organizations (connected components)."""
+    groups: list[tuple[set[str], set[str], list[_Use]]] = []
+    for use in uses:
+        joined = [g for g in groups if g[0] & use.coauthors or g[1] & use.places]
+        coauthors, orgs, members = set(use.coauthors), set(use.places), [use]
+        for group in joined:
+            coauthors |= group[0]
+            orgs |= group[1]
+            members += group[2]
+            groups.remove(group)
+        groups.append((coauthors, orgs, members))
+    return [g[2] for g in groups]
+
+
+def _same_year_clash(groups: list[list[_Use]]) -> tuple[str, str, int] | None:
+    for i, first in enumerate(groups):
+        for second in groups[i + 1:]:
+            for a in first:
+                for b in second:
+                    if a.year is not None and a.year == b.year:
+                        here, there = sorted((min(a.orgs), min(b.orgs)))
+                        return here, there, a.year
+    return None
 
 
 def _add_record_facts(found: dict[str, _Name], registry_key: dict[str, str],

@@ -146,3 +146,13 @@ def test_a_name_checked_to_be_one_person_is_not_reported_again():
 def test_a_shared_coauthor_or_place_makes_a_name_one_person():
     result = resolve(namesake_papers()[2:], [], [], Aliases())  # MIT EECS and MIT: one place
     assert result.ambiguities == []
+
+
+def test_one_campus_written_four_ways_with_a_misspelled_city_is_one_institution():
+    printed = ["University of California, San Diego", "University of California at San Diego",
+               "Univ. of California, San Deigo", "Dept. of Computer Science, UCSD"]
+    result = resolve([paper(str(i), [name], [stated]) for i, (name, stated) in
+                      enumerate(zip(["Ann Lee", "Bo Li", "Cy Wu", "Di Xu"], printed, strict=True))],
+                     [], [], Aliases())
+    assert {tuple(result.organizations(p)) for p in printed} == {("university-of-california-at-san-diego",)}
+    assert ("Univ. of California, San Deigo", "typo") in {(m.variant, m.reason) for m in result.merges}

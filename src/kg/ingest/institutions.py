@@ -151,7 +151,7 @@ def institutions(raw: str, known: frozenset[str] = frozenset()) -> tuple[str, ..
         units: list[str] = []
         for segment in segments:
             folded = fold(segment)
-            if names and _SYSTEM_END.search(fold(names[-1])) \
+            if names and _SYSTEM_END.search(re.sub(r"\buniv\b", "university", fold(names[-1]))) \
                     and not _INSTITUTION_WORDS.search(folded) and not _NON_INSTITUTION.match(folded):
                 names[-1] = f"{names[-1]}, {segment}"  # the campus of a university system
             elif is_unit(segment) and not _names_university(folded):

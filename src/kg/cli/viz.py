@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 import networkx as nx
 
-from kg.cli.base import Context, main, note, read_only_store
+from kg.cli.base import Context, main, note, progress, read_only_store
 from kg.graphs import advising_graph, coauthor_graph, speaker_event_graph
 from kg.store import GraphStore
 from kg.views import MAX_NODES, coauthors_view, event_view, lineage_view, person_view
@@ -124,10 +124,8 @@ def all_command(ctx: Context, people: int, out: Path, max_nodes: int) -> None:
     with read_only_store(ctx) as store:
         makers = page_makers(store, people, max_nodes)
         pages = []
-        with click.progressbar(makers, label="Drawing pages", file=click.get_text_stream("stderr"),
-                               show_pos=True) as bar:
-            for make in bar:
-                pages.append(make())
+        for make in progress(makers, "Drawing pages"):
+            pages.append(make())
     _write(out, pages)
 
 

@@ -79,16 +79,30 @@ def test_progress_is_reported_in_bytes_of_the_file():
     assert seen and seen[-1] == (FIXTURE.stat().st_size, FIXTURE.stat().st_size)
 
 
-def test_broken_xml_keeps_the_records_before_the_fault_and_names_the_line(tmp_path):
+def test_broken_xml_names_the_line_and_the_records_after_the_fault_still_import(tmp_path):
     broken = tmp_path / "broken.xml"
-    text = FIXTURE.read_text().replace("<title>Bandits in", "<title>Bandits <b>in")
+    text = FIXTURE.read_text().replace("<title>Learning Gaussian", "<title><b>Learning Gaussian")
     broken.write_text(text)
     items = read(broken)
-    assert "conf/colt/KallweitS11" in {p.key for p in items if isinstance(p, ImportedPaper)}
-    problem = str(items[-1])
-    line = text.splitlines().index(next(ln for ln in text.splitlines() if "Bandits <b>in" in ln)) + 1
-    assert problem.startswith(f"line {line}, column ") and "mismatched tag" in problem
-    assert "the rest of the file was not read" in problem
+    assert sorted(p.key for p in items if isinstance(p, ImportedPaper)) == [
+        "conf/colt/Chen20", "conf/colt/KallweitS11", "journals/jmlr/Kotlowski21"]
+    line = text.splitlines().index(next(ln for ln in text.splitlines() if "<b>Learning" in ln)) + 1
+    problems = [str(p) for p in items if isinstance(p, Problem)]
+    assert problems[0] == f"line {line}, column 63: not well-formed XML (mismatched tag)"
+    assert problems[1:] == ["inproceedings 'conf/colt/NoAuthor19': author: missing"]
+
+
+def test_a_fault_in_every_chunk_is_reported_once_each(tmp_path):
+    record = ('<article key="journals/x/A{n}"><author>Ann Lee</author><title>T{n}{bad}</title>'
+              "<year>2020</year><journal>X</journal></article>\n")
+    lines = [record.format(n=n, bad="<b>" if n % 400 == 7 else "") for n in range(2000)]
+    dump = tmp_path / "dump.xml"
+    dump.write_text('<?xml version="1.0"?>\n<!DOCTYPE dblp SYSTEM "dblp.dtd">\n<dblp>\n'
+                    + "".join(lines) + "</dblp>\n")
+    items = read(dump)
+    problems = [str(p) for p in items if isinstance(p, Problem)]
+    assert [p.split(",")[0] for p in problems] == [f"line {n + 4}" for n in range(7, 2000, 400)]
+    assert len([p for p in items if isinstance(p, ImportedPaper)]) == 2000 - 5
 
 
 def test_a_bad_gzip_file_is_a_problem_not_a_crash(tmp_path):

@@ -1,8 +1,9 @@
 """DBLP XML dumps (``dblp.xml`` or ``dblp.xml.gz``) → imported papers, streamed in constant memory.
 
-The dump is read with ``iterparse``; each record (``<article>``, ``<inproceedings>``,
-``<incollection>``) is turned into a paper when it ends and then cleared, together with the
-root's list of finished children, so memory does not grow with the file. The dump's DTD
+The dump is fed to a pull parser in chunks of lines; each record (``<article>``,
+``<inproceedings>``, ``<incollection>``) is turned into a paper when it ends and then cleared,
+together with the root's list of finished children, so memory does not grow with the file.
+After a fault in the XML, a new parser starts at the next line that opens a record. The dump's DTD
 (``dblp.dtd``) is never fetched: its character entities (``&uuml;``...) are the HTML ones, taken
 from ``html.entities``. Records can be kept by venue (the ``booktitle``/``journal`` or the key's
 stream, ``conf/colt/...`` → ``colt``) and by year.
@@ -15,10 +16,11 @@ import html.entities
 import io
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+import zlib
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from kg.errors import DataError
 from kg.ingest.records import ImportedPaper, Problem
@@ -98,8 +100,8 @@ def parse(path: Path, source: str, keep: Filter = Filter(),
           progress: Progress | None = None) -> Iterator[ImportedPaper | Problem]:
     """Yield the papers of a DBLP dump that ``keep`` accepts, and a ``Problem`` for each bad one.
 
-    A file that is not well-formed XML yields the papers before the fault, then one problem
-    naming its line and column.
+    Where the XML is not well-formed, the fault is reported with its line and column and reading
+    goes on at the next line that starts a record, as dblp.xml puts each record on new lines.
     """
     try:
         raw = path.open("rb")
@@ -110,38 +112,107 @@ def parse(path: Path, source: str, keep: Filter = Filter(),
         stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if path.name.endswith(".gz") else raw  # type: ignore[assignment]
         reader = io.BufferedReader(_CountingReader(stream, raw.tell, total, progress), 1 << 16)
         try:
-            yield from _records(reader, source, keep)
-        except ET.ParseError as exc:
-            line, column = exc.position
-            message = re.sub(r": line \d+, column \d+$", "", str(exc))
-            yield Problem(f"line {line}, column {column}",
-                          f"not well-formed XML ({message}); the rest of the file was not read")
-        except (OSError, EOFError) as exc:
+            yield from _Reader(reader, source, keep).items()
+        except (OSError, EOFError, zlib.error) as exc:
             yield Problem("file", f"cannot be read as {'gzip' if path.name.endswith('.gz') else 'XML'}: "
                                   f"{exc}; the rest of the file was not read")
 
 
-def _records(stream: IO[bytes], source: str, keep: Filter) -> Iterator[ImportedPaper | Problem]:
-    parser = ET.XMLParser()
-    parser.entity.update(entities())  # type: ignore[attr-defined]
+_RECORD_START = re.compile(rb"^\s*<(?:" + "|".join(sorted(RECORD_TAGS)).encode() + rb")[\s>]")
+_CHUNK_BYTES = 1 << 20
+
+
+class _Reader:
+    """Feeds the dump to a pull parser in chunks of lines; after a fault, starts a new parser."""
+
+    def __init__(self, stream: IO[bytes], source: str, keep: Filter) -> None:
+        self._stream = stream
+        self._source, self._keep = source, keep
+        self._prolog = b""
+        self._prolog_lines = 0
+
+    def items(self) -> Iterator[ImportedPaper | Problem]:
+        """Every kept paper and every problem, in file order."""
+        first_line, pending = 1, self._chunk()
+        head = b"".join(pending[:5])
+        declaration = re.match(rb"\s*<\?xml[^>]*\?>", head)
+        self._prolog = (declaration.group(0) if declaration else b"") + \
+            b'\n<!DOCTYPE dblp SYSTEM "dblp.dtd">\n<dblp>\n'
+        while pending:
+            parser, state = self._parser(), _State()
+            offset = first_line - 1 - (self._prolog_lines if first_line > 1 else 0)
+            if first_line > 1:
+                parser.feed(self._prolog)
+            fault = None
+            while pending and fault is None:
+                parser.feed(b"".join(pending))
+                fed_from, fed = first_line, len(pending)
+                fault = yield from self._events(parser, state)
+                if fault is None:
+                    first_line, pending = fed_from + fed, self._chunk()
+            if fault is None:
+                parser.close()
+                return
+            line = fault.position[0] + offset
+            message = re.sub(r": line \d+, column \d+$", "", str(fault))
+            yield Problem(f"line {line}, column {fault.position[1]}", f"not well-formed XML ({message})")
+            first_line, pending = self._resume_after(line, fed_from, pending)
+
+    def _parser(self) -> ET.XMLPullParser:
+        expat = ET.XMLParser(target=ET.TreeBuilder())
+        expat.entity.update(entities())  # type: ignore[attr-defined]
+        self._prolog_lines = self._prolog.count(b"\n")
+        return ET.XMLPullParser(events=("start", "end"), _parser=expat)  # type: ignore[call-arg]
+
+    def _chunk(self) -> list[bytes]:
+        """The next lines of the dump, about a megabyte of them; none at the end."""
+        data = self._stream.read(_CHUNK_BYTES)
+        if data and not data.endswith(b"\n"):
+            data += self._stream.readline()
+        return data.splitlines(keepends=True)
+
+    def _events(self, parser: ET.XMLPullParser, state: _State) -> Generator[
+            ImportedPaper | Problem, None, ET.ParseError | None]:
+        try:
+            for pair in parser.read_events():
+                event, element = cast(tuple[str, ET.Element], pair)  # start and end carry elements
+                if event == "start":
+                    state.depth += 1
+                    if state.root is None:
+                        state.root = element
+                    continue
+                state.depth -= 1
+                if state.depth != 1:
+                    continue
+                if element.tag in PAPER_TAGS:
+                    item = _paper(element, self._source, self._keep)
+                    if item is not None:
+                        yield item
+                element.clear()
+                if state.root is not None:
+                    state.root.clear()
+        except ET.ParseError as exc:
+            return exc
+        return None
+
+    def _resume_after(self, line: int, fed_from: int, fed: list[bytes]) -> tuple[int, list[bytes]]:
+        """The first line after ``line`` that starts a record, and the lines from there on."""
+        number = fed_from
+        rest = list(fed)
+        while True:
+            for i, text in enumerate(rest):
+                if number + i > line and _RECORD_START.match(text):
+                    return number + i, rest[i:]
+            number += len(rest)
+            rest = self._chunk()
+            if not rest:
+                return number, []
+
+
+@dataclass
+class _State:
     root: ET.Element | None = None
-    depth = 0
-    for event, element in ET.iterparse(stream, events=("start", "end"), parser=parser):
-        if event == "start":
-            depth += 1
-            if root is None:
-                root = element
-            continue
-        depth -= 1
-        if depth != 1:
-            continue
-        if element.tag in PAPER_TAGS:
-            item = _paper(element, source, keep)
-            if item is not None:
-                yield item
-        element.clear()
-        if root is not None:
-            root.clear()
+    depth: int = 0
 
 
 def _paper(record: ET.Element, source: str, keep: Filter) -> ImportedPaper | Problem | None:

@@ -130,3 +130,20 @@ def test_exporting_an_unknown_event_is_an_error(seed_store_path):
     result = CliRunner().invoke(main, ["--store", str(seed_store_path), "export", "--format", "ics",
                                        "--event", "No Such Seminar"])
     assert result.exit_code == 1 and "Error: no event is named 'No Such Seminar'" in result.stderr
+
+
+def test_a_calendar_named_after_a_recorded_series_adds_its_talks_to_it(mini_data, tmp_path):
+    store = tmp_path / "store"
+    calendar = tmp_path / "mini-series.ics"
+    calendar.write_bytes(SEMINAR.read_bytes())
+    runner = CliRunner()
+    assert runner.invoke(main, ["--store", str(store), "ingest", str(calendar), "--data", str(mini_data)]
+                         ).exit_code == 0
+    exported = runner.invoke(main, ["--store", str(store), "export", "--format", "ics",
+                                    "--event", "Mini Seminar"])
+    assert exported.exit_code == 0, exported.output
+    # 4pm in Chicago, written in the series' own zone: 10pm in London, the same instant.
+    assert "DTSTART;TZID=Europe/London:20250221T220000" in exported.stdout
+    assert exported.stdout.count("BEGIN:VEVENT") == 5  # the two recorded talks and the calendar's three
+    validated = runner.invoke(main, ["--store", str(store), "validate"])
+    assert validated.exit_code == 0, validated.output

@@ -86,6 +86,8 @@ class ImportResult:
     same_paper: dict[str, str] = field(default_factory=dict)
     """Keys of papers found again under another key (same authors and title) → the key kept."""
     paper_merges: list[Merge] = field(default_factory=list)
+    record_events: frozenset[str] = frozenset()
+    """Ids of the events the record files define: a calendar with such an id adds talks to it."""
     filled: dict[str, list[tuple[str, dict[str, str]]]] = field(default_factory=dict)
     """Per paper key: the later imports that filled in fields, and the fields they gave."""
     problems: list[str] = field(default_factory=list)
@@ -153,7 +155,8 @@ def read_text(path: Path) -> str:
 
 def run_imports(data_dir: Path, dataset: Dataset) -> ImportResult:
     """Read every registered import, merge papers by key and resolve names."""
-    result = ImportResult(load_entries(data_dir))
+    result = ImportResult(load_entries(data_dir),
+                          record_events=frozenset(e.id for d in dataset.documents for e in d.events))
     for entry in result.entries:
         path = data_dir / entry.file
         titles = _TitleIndex()
@@ -250,7 +253,8 @@ def import_quads(result: ImportResult) -> Iterator[rdf.Quad]:
                                 at=paper.at),
                     graph, context=rdf.paper_iri(record.id))
     for import_id, calendar in sorted(result.calendars.items()):
-        yield from rdf.event_quads(to_event(import_id, calendar), graphs[import_id])
+        if import_id not in result.record_events:  # else the talks join the series recorded there
+            yield from rdf.event_quads(to_event(import_id, calendar), graphs[import_id])
     taken: set[str] = set()
     for import_id, talk in result.talks:
         yield from rdf.talk_quads(to_talk(import_id, talk, resolution, taken), graphs[import_id])

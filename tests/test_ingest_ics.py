@@ -147,3 +147,12 @@ def test_a_calendar_named_after_a_recorded_series_adds_its_talks_to_it(mini_data
     assert exported.stdout.count("BEGIN:VEVENT") == 5  # the two recorded talks and the calendar's three
     validated = runner.invoke(main, ["--store", str(store), "validate"])
     assert validated.exit_code == 0, validated.output
+
+
+def test_several_speakers_with_affiliations_that_hold_and():
+    text = SEMINAR.read_bytes().decode().replace(
+        "DESCRIPTION:Speaker: Prof. Grace M. Hopper (Harvard University)",
+        "DESCRIPTION:Speakers: Grace Hopper (Lab of Art and Science) and Alan Turing")
+    talk = [i for i in ics.parse(text, "s.ics") if isinstance(i, ImportedTalk)][1]
+    assert talk.speakers == ["Grace Hopper", "Alan Turing"]
+    assert talk.affiliations == ["Lab of Art and Science", None]

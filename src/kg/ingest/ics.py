@@ -193,8 +193,7 @@ def _speakers(summary: str | None, description: str | None) -> tuple[list[str], 
     """Speakers, their printed affiliations and the talk title, from the summary and description."""
     line = _SPEAKER_LINE.search(description or "")
     if line:
-        printed = re.split(r"\s*;\s*|\s+and\s+", line.group("names").strip())
-        people = [_name_and_affiliation(p) for p in printed if p.strip()]
+        people = [_name_and_affiliation(p) for p in _split_people(line.group("names")) if p.strip()]
         return [p[0] for p in people], [p[1] for p in people], summary
     if summary and ":" in summary:
         head, _, rest = summary.partition(":")
@@ -204,6 +203,20 @@ def _speakers(summary: str | None, description: str | None) -> tuple[list[str], 
         if _looks_like_name(name) and rest.strip():
             return [name], [affiliation], rest.strip()
     return [], [], summary
+
+
+def _split_people(text: str) -> list[str]:
+    """``"Ada Lovelace (Lab of Art and Science) and Alan Turing"`` → the two people, brackets kept whole."""
+    people, depth, start = [], 0, 0
+    for match in re.finditer(r"[()]|\s*;\s*|\s+and\s+|\s*&\s*", text):
+        token = match.group(0)
+        if token in "()":
+            depth += 1 if token == "(" else -1
+        elif depth == 0:
+            people.append(text[start:match.start()])
+            start = match.end()
+    people.append(text[start:])
+    return [p.strip() for p in people]
 
 
 def _name_and_affiliation(text: str) -> tuple[str, str | None]:

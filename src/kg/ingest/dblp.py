@@ -20,7 +20,7 @@ import zlib
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, cast
+from typing import IO
 
 from kg.errors import DataError
 from kg.ingest.records import ImportedPaper, Problem
@@ -28,6 +28,7 @@ from kg.ingest.records import ImportedPaper, Problem
 PAPER_TAGS = frozenset({"article", "inproceedings", "incollection"})
 RECORD_TAGS = PAPER_TAGS | {"proceedings", "book", "phdthesis", "mastersthesis", "www", "data"}
 DBLP = "https://dblp.org/"
+_SPACES = re.compile(r"\s+")
 _HOMONYM_NUMBER = re.compile(r"\s+\d{4}$")  # dblp tells namesakes apart: "Wei Chen 0001"
 Progress = Callable[[int, int], None]
 """Called with (bytes read, bytes in the file) now and then."""
@@ -119,7 +120,7 @@ def parse(path: Path, source: str, keep: Filter = Filter(),
 
 
 _RECORD_START = re.compile(rb"^\s*<(?:" + "|".join(sorted(RECORD_TAGS)).encode() + rb")[\s>]")
-_CHUNK_BYTES = 1 << 20
+_CHUNK_BYTES = 1 << 18
 
 
 class _Reader:
@@ -165,7 +166,7 @@ class _Reader:
         return ET.XMLPullParser(events=("start", "end"), _parser=expat)  # type: ignore[call-arg]
 
     def _chunk(self) -> list[bytes]:
-        """The next lines of the dump, about a megabyte of them; none at the end."""
+        """The next lines of the dump, about 256 KiB of them; none at the end."""
         data = self._stream.read(_CHUNK_BYTES)
         if data and not data.endswith(b"\n"):
             data += self._stream.readline()
@@ -174,8 +175,8 @@ class _Reader:
     def _events(self, parser: ET.XMLPullParser, state: _State) -> Generator[
             ImportedPaper | Problem, None, ET.ParseError | None]:
         try:
-            for pair in parser.read_events():
-                event, element = cast(tuple[str, ET.Element], pair)  # start and end carry elements
+            events: Iterator[tuple[str, ET.Element]] = parser.read_events()  # type: ignore[assignment]
+            for event, element in events:  # start and end events carry elements
                 if event == "start":
                     state.depth += 1
                     if state.root is None:
@@ -250,7 +251,7 @@ def _paper(record: ET.Element, source: str, keep: Filter) -> ImportedPaper | Pro
 def _text(element: ET.Element | None) -> str | None:
     if element is None:
         return None
-    text = re.sub(r"\s+", " ", "".join(element.itertext())).strip()
+    text = _SPACES.sub(" ", "".join(element.itertext())).strip()
     return text or None
 
 

@@ -156,3 +156,19 @@ def test_several_speakers_with_affiliations_that_hold_and():
     talk = [i for i in ics.parse(text, "s.ics") if isinstance(i, ImportedTalk)][1]
     assert talk.speakers == ["Grace Hopper", "Alan Turing"]
     assert talk.affiliations == ["Lab of Art and Science", None]
+
+
+def test_a_calendar_cut_short_keeps_its_whole_events():
+    text = SEMINAR.read_bytes().decode()
+    cut = text[:text.index("SUMMARY:Programs that compile themselves")]  # inside event #2
+    found = list(ics.parse(cut, "cut.ics"))
+    assert str(found[0]) == ("end of file: the calendar is cut short (no END:VCALENDAR); its last, "
+                             "unfinished event (talk-2025-03-14@theory.example.edu) was skipped")
+    assert [t.title for t in found if isinstance(t, ImportedTalk)] == ["Engines that think"]
+
+
+def test_a_line_that_cannot_be_read_is_named_in_its_event():
+    text = SEMINAR.read_bytes().decode().replace("SUMMARY:Programs", "SUMMARY Programs")
+    problems = [str(i) for i in ics.parse(text, "s.ics") if isinstance(i, Problem)]
+    assert problems[0].startswith("event #2 (talk-2025-03-14@theory.example.edu): Content line could not be")
+    assert "SUMMARY Programs that compile themselves" in problems[0]

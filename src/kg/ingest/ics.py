@@ -80,6 +80,11 @@ class CalendarTalk:
 
 def parse(text: str, source: str) -> Iterator[ImportedCalendar | ImportedTalk | Problem]:
     """Yield the calendar, then each talk of ``text``, and a ``Problem`` for each bad event."""
+    cut = _cut_short(text)
+    if cut is not None:
+        text, lost = cut
+        yield Problem("end of file", "the calendar is cut short (no END:VCALENDAR)"
+                      + (f"; its last, unfinished event {lost} was skipped" if lost else ""))
     try:
         calendars = icalendar.Calendar.from_ical(text, multiple=True)
     except ValueError as exc:
@@ -97,6 +102,24 @@ def parse(text: str, source: str) -> Iterator[ImportedCalendar | ImportedTalk | 
     yield ImportedCalendar(name=name.strip() or source, timezone=zone_name if zone else None, at=source)
     for number, event in enumerate(calendar.walk("VEVENT"), start=1):
         yield _talk(event, number, zone, source)
+
+
+def _cut_short(text: str) -> tuple[str, str] | None:
+    """A calendar that stops before its END:VCALENDAR, closed after its last whole event.
+
+    Returns the closed text and the unfinished event's UID (or its number), or ``None`` when
+    the calendar is complete or is no calendar at all.
+    """
+    upper = text.upper()
+    if "BEGIN:VCALENDAR" not in upper or re.search(r"^END:VCALENDAR\s*$", upper, re.MULTILINE):
+        return None
+    last_begin, last_end = upper.rfind("BEGIN:VEVENT"), upper.rfind("END:VEVENT")
+    lost = ""
+    if last_begin > last_end:
+        uid = re.search(r"^UID:(.*)$", text[last_begin:], re.MULTILINE)
+        lost = f"({uid.group(1).strip()})" if uid else f"#{upper.count('BEGIN:VEVENT')}"
+        text = text[:last_begin]
+    return text.rstrip("\r\n") + "\r\nEND:VCALENDAR\r\n", lost
 
 
 def _calendar_zone(calendar: icalendar.Calendar) -> str | None:
@@ -127,7 +150,8 @@ def _talk(event: icalendar.Component, number: int, zone: tzinfo | None,
           source: str) -> ImportedTalk | Problem:
     uid = str(event.get("UID") or "").strip()
     label = f"event #{number}" + (f" ({uid})" if uid else "")
-    errors = [f"{name}: {message}" for name, message in getattr(event, "errors", [])]
+    errors = [f"{name}: {message}" if name else str(message)
+              for name, message in getattr(event, "errors", [])]
     if errors:
         return Problem(label, "; ".join(errors))
     summary = _text(event.get("SUMMARY"))

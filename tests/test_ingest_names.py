@@ -156,3 +156,26 @@ def test_one_campus_written_four_ways_with_a_misspelled_city_is_one_institution(
                      [], [], Aliases())
     assert {tuple(result.organizations(p)) for p in printed} == {("university-of-california-at-san-diego",)}
     assert ("Univ. of California, San Deigo", "typo") in {(m.variant, m.reason) for m in result.merges}
+
+
+def test_namesakes_in_the_alias_file_get_one_id_each():
+    from kg.ingest.resolve import Namesake, NamesakeEntry
+
+    aliases = Aliases(namesakes=[NamesakeEntry(name="Wei Chen", people=[
+        Namesake(id="wei-chen-tsinghua", organizations=["Tsinghua University"], coauthors=["Ann Lee"]),
+        Namesake(id="wei-chen-msr", organizations=["Microsoft Research"])])])
+    result = resolve(namesake_papers(), [], [], aliases)
+    assert [result.person("Wei Chen", (key, 0)) for key in "abcd"] == [
+        "wei-chen-tsinghua", "wei-chen-msr", "wei-chen", "wei-chen-tsinghua"]
+    assert {"wei-chen-tsinghua", "wei-chen-msr", "wei-chen"} <= {p.id for p in result.new_people}
+    assert [(a.name, a.other) for a in result.ambiguities] == [("Wei Chen", "c #1")]  # MIT: neither
+
+
+def test_when_every_use_is_placed_the_shared_name_is_no_one():
+    from kg.ingest.resolve import Namesake, NamesakeEntry
+
+    aliases = Aliases(namesakes=[NamesakeEntry(name="Wei Chen", people=[
+        Namesake(id="wei-chen-a", coauthors=["Ann Lee"]), Namesake(id="wei-chen-b", coauthors=["Bo Li"])])])
+    result = resolve(namesake_papers()[:2], [], [], aliases)
+    assert sorted(p.id for p in result.new_people if "chen" in p.id) == ["wei-chen-a", "wei-chen-b"]
+    assert result.ambiguities == []

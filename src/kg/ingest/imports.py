@@ -278,7 +278,7 @@ def to_paper(paper: ImportedPaper, resolution: Resolution) -> Paper:
         id=paper_id(paper.key),
         title=paper.title,
         year=paper.year,
-        authors=[resolution.person(a) for a in paper.authors],
+        authors=[resolution.person(a, (paper.key, i)) for i, a in enumerate(paper.authors)],
         venue=paper.venue,
         url=paper.url,
         pages=paper.pages,
@@ -303,7 +303,7 @@ def to_talk(import_id: str, talk: ImportedTalk, resolution: Resolution, taken: s
     speakers = []
     for position, name in enumerate(talk.speakers):
         stated = talk.affiliations[position] if position < len(talk.affiliations) else None
-        speakers.append(TalkSpeaker(person=resolution.person(name), affiliation=stated,
+        speakers.append(TalkSpeaker(person=resolution.person(name, (talk.uid, position)), affiliation=stated,
                                     organizations=resolution.organizations(stated) if stated else []))
     return Talk(id=talk_id, title=talk.title, speakers=speakers, event=import_id, start=talk.start,
                 end=talk.end, place=talk.place, abstract=talk.abstract,

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from kg import vocab
 from kg.errors import DataError
 from kg.ingest import institutions, names
-from kg.models import Organization, Person, Record, SourceDocument, Text
+from kg.models import Id, Organization, Person, Record, SourceDocument, Text
 
 ALIASES_FILE = "aliases.yaml"
 
@@ -46,6 +46,21 @@ class AliasEntry(Record):
     aliases: list[Text] = []
 
 
+class Namesake(Record):
+    """One of several people printed under the same name, told apart by places or coauthors."""
+
+    id: Id
+    organizations: list[Text] = []
+    coauthors: list[Text] = []
+
+
+class NamesakeEntry(Record):
+    """A name that several people share, and what tells each of them apart."""
+
+    name: Text
+    people: list[Namesake] = Field(min_length=2)
+
+
 class Aliases(Record):
     """The content of ``data/aliases.yaml``."""
 
@@ -53,6 +68,8 @@ class Aliases(Record):
     distinct_people: list[list[Text]] = []
     one_person: list[Text] = []
     """Names checked to be one person although their papers share nothing: not reported again."""
+    namesakes: list[NamesakeEntry] = []
+    """Names printed identically for different people: each use goes to the person it fits."""
     organizations: list[AliasEntry] = []
 
 
@@ -103,9 +120,13 @@ class Resolution:
     merges: list[Merge] = field(default_factory=list)
     ambiguities: list[Ambiguity] = field(default_factory=list)
     known_organizations: frozenset[str] = frozenset()
+    namesake_ids: dict[tuple[str, int], str] = field(default_factory=dict)
+    """(paper key or talk uid, position) → person id, for names several people share."""
 
-    def person(self, printed: str) -> str:
-        """The person id of a printed name."""
+    def person(self, printed: str, where: tuple[str, int] | None = None) -> str:
+        """The person id of a printed name; ``where`` (key, position) tells namesakes apart."""
+        if where is not None and where in self.namesake_ids:
+            return self.namesake_ids[where]
         return self.person_ids[names.key(printed)]
 
     def organizations(self, affiliation: str) -> list[str]:
@@ -135,6 +156,7 @@ class _Use:
     orgs: frozenset[str]
     places: frozenset[str] = frozenset()
     """The telling words of the organizations' ids (``mit``, ``weizmann``), to compare them loosely."""
+    where: tuple[str, int] = ("", 0)
 
 
 def resolve(
@@ -295,10 +317,55 @@ def _resolve_people(papers: list[PrintedPeople], people: list[Person], aliases: 
                 orgs = resolution.organizations(paper.affiliations[position] or "")
                 entry.orgs.update(orgs)
             entry.uses.append(_Use(_year_of(paper), frozenset(k for k in keys if k != name_key),
-                                   frozenset(orgs)))
+                                   frozenset(orgs), where=(_item_key(paper), position)))
     _note_namesakes(found, aliases, resolution)
     groups = _group_people(found, _distinct_pairs(aliases), resolution)
     _assign_people(found, groups, people, alias_of, resolution)
+    _split_namesakes(found, aliases, resolution)
+
+
+def _item_key(item: PrintedPeople) -> str:
+    """What names a paper or talk in ``Resolution.namesake_ids``: its key or its UID."""
+    return str(getattr(item, "key", None) or getattr(item, "uid", ""))
+
+
+def _split_namesakes(found: dict[str, _Name], aliases: Aliases, resolution: Resolution) -> None:
+    """Give each use of a shared name to the namesake whose places or coauthors it shares.
+
+    A use that fits none of them, or several equally, keeps the name's own id and is reported.
+    """
+    taken = {p.id for p in resolution.new_people} | set(resolution.person_ids.values())
+    for entry in aliases.namesakes:
+        name_key = names.key(entry.name)
+        if name_key not in found:
+            continue
+        wanted = [(n.id, {_org_id(o, resolution) for o in n.organizations},
+                   {names.key(c) for c in n.coauthors}) for n in entry.people]
+        for use in found[name_key].uses:
+            scores = sorted(((2 * len(use.orgs & orgs) + len(use.coauthors & coauthors), person_id)
+                             for person_id, orgs, coauthors in wanted), reverse=True)
+            if scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+                resolution.namesake_ids[use.where] = scores[0][1]
+            else:
+                resolution.ambiguities.append(Ambiguity(
+                    "person", entry.name, f"{use.where[0]} #{use.where[1] + 1}",
+                    "a namesake use that fits none of the people listed in aliases.yaml, or several"))
+        placed = {u.where for u in found[name_key].uses} <= set(resolution.namesake_ids)
+        own_id = resolution.person_ids.get(name_key)
+        if placed and own_id is not None:  # every use went to a namesake: the shared name is no one
+            resolution.new_people = [p for p in resolution.new_people if p.id != own_id]
+        used = set(resolution.namesake_ids.values())
+        for person_id, _, _ in wanted:
+            if person_id in used and person_id not in taken:
+                resolution.new_people.append(Person(id=person_id, name=entry.name))
+                taken.add(person_id)
+    resolution.new_people.sort(key=lambda p: p.id)
+
+
+def _org_id(printed: str, resolution: Resolution) -> str:
+    """The organization id an alias file names by id or by a printed name."""
+    ids = resolution.organizations(printed)
+    return ids[0] if ids else printed
 
 
 def _year_of(item: PrintedPeople) -> int | None:
@@ -317,11 +384,11 @@ def _note_namesakes(found: dict[str, _Name], aliases: Aliases, resolution: Resol
     are reported. The name stays one person (identical spellings cannot be told apart) until
     someone settles it.
     """
-    checked = {names.key(n) for n in aliases.one_person}
+    checked = {names.key(n) for n in aliases.one_person} | {names.key(e.name) for e in aliases.namesakes}
     for name_key in sorted(found):
         if name_key in checked:
             continue
-        uses = [_Use(u.year, u.coauthors, u.orgs, frozenset(_telling_words(u.orgs)))
+        uses = [_Use(u.year, u.coauthors, u.orgs, frozenset(_telling_words(u.orgs)), u.where)
                 for u in found[name_key].uses]
         uses = [u for u in uses if u.places]
         if len(uses) < 2:

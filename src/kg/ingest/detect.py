@@ -9,7 +9,8 @@ from pathlib import Path
 from kg.errors import DataError
 
 BULK_KINDS = ("bibtex", "authorships", "calendar", "dblp")
-KINDS = BULK_KINDS
+PAGE_KINDS = ("seminar_page", "event_page", "talk_listing", "meeting_programme", "author_page")
+KINDS = BULK_KINDS + PAGE_KINDS
 
 
 def detect_kind(path: Path) -> str:
@@ -31,6 +32,9 @@ def detect_kind(path: Path) -> str:
     first_line = head.splitlines()[0].lower() if head.strip() else ""
     if suffix == ".csv" and "author" in first_line and "position" in first_line:
         return "authorships"
+    page_kind = _page_kind(path)
+    if page_kind is not None:
+        return page_kind
     raise DataError(f"{path}: unknown kind of document; give --kind ({', '.join(KINDS)})")
 
 
@@ -41,3 +45,13 @@ def _gzip_head(path: Path) -> str:
             return stream.read(4096).decode("utf-8", errors="replace")
     except (OSError, EOFError, zlib.error) as exc:
         raise DataError(f"{path}: not a gzip file: {exc}") from None
+
+
+def _page_kind(path: Path) -> str | None:
+    """The kind of a Markdown, text or HTML page (see ``kg.ingest.pages.detect``)."""
+    from kg.ingest.pages.detect import PAGE_SUFFIXES, detect_page_kind
+    from kg.ingest.pages.text import read_page
+
+    if path.suffix.lower() not in PAGE_SUFFIXES:
+        return None
+    return detect_page_kind(read_page(path))

@@ -142,3 +142,15 @@ def test_a_paper_in_dblp_and_in_a_bibliography_under_two_keys_is_one_paper(mini_
     assert [r["paper"].rsplit("/", 1)[-1] for r in gaussian] == ["doe24a"]
     report = runner.invoke(main, ["resolve", "--data", str(mini_data), "--format", "tsv"])
     assert "merged\tpaper\tLearning Gaussian Mixtures with $\\sqrt{n}$ Samples (doe24a)\t" in report.stdout
+
+
+def test_ingesting_again_with_other_filters_updates_the_entry(mini_data, tmp_path):
+    runner = CliRunner()
+    args = ["--store", str(tmp_path / "s"), "ingest", str(FIXTURE), "--data", str(mini_data), "--no-build",
+            "--format", "csv"]
+    assert ",added," in runner.invoke(main, [*args, "--venue", "colt"]).stdout
+    again = runner.invoke(main, [*args, "--venue", "colt", "--year", "2024"])
+    assert again.exit_code == 0 and ",updated," in again.stdout
+    entries = yaml.safe_load((mini_data / "imports.yaml").read_text())
+    assert [(e["venues"], e["years"]) for e in entries] == [(["colt"], "2024")]
+    assert ",unchanged," in runner.invoke(main, [*args, "--venue", "colt", "--year", "2024"]).stdout

@@ -116,9 +116,11 @@ def test_ingest_registers_the_filters_and_builds_the_kept_papers(mini_data, tmp_
     result = CliRunner().invoke(main, ["--store", str(store), "ingest", str(FIXTURE), "--venue", "colt",
                                        "--year", "2011-2020", "--data", str(mini_data), "--format", "csv"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[1].endswith(",dblp,added,data/imports/dblp.xml,2,1")
+    assert result.stdout.splitlines()[1].endswith(",dblp,added,data/imports/dblp-colt-2011-2020.xml,2,1")
     entry = yaml.safe_load((mini_data / "imports.yaml").read_text())[0]
     assert (entry["kind"], entry["venues"], entry["years"]) == ("dblp", ["colt"], "2011-2020")
+    extract = list(dblp.parse(mini_data / "imports" / "dblp-colt-2011-2020.xml", "extract"))
+    assert sorted(p.key for p in extract) == ["conf/colt/Chen20", "conf/colt/KallweitS11"]  # only those
     titles = [r["title"] for r in LocalStore.open_read_only(store).select(TITLES).values()]
     assert "A Close Look to Margin Complexity and Related Parameters" in titles
     assert "Bandits in Poznań" not in titles  # a journal: not kept
@@ -144,13 +146,32 @@ def test_a_paper_in_dblp_and_in_a_bibliography_under_two_keys_is_one_paper(mini_
     assert "merged\tpaper\tLearning Gaussian Mixtures with $\\sqrt{n}$ Samples (doe24a)\t" in report.stdout
 
 
-def test_ingesting_again_with_other_filters_updates_the_entry(mini_data, tmp_path):
+def test_each_selection_of_a_dump_is_its_own_extract(mini_data, tmp_path):
     runner = CliRunner()
     args = ["--store", str(tmp_path / "s"), "ingest", str(FIXTURE), "--data", str(mini_data), "--no-build",
             "--format", "csv"]
     assert ",added," in runner.invoke(main, [*args, "--venue", "colt"]).stdout
-    again = runner.invoke(main, [*args, "--venue", "colt", "--year", "2024"])
-    assert again.exit_code == 0 and ",updated," in again.stdout
+    again = runner.invoke(main, [*args, "--venue", "J. Mach. Learn. Res."])
+    assert again.exit_code == 0 and ",added,data/imports/dblp-colt-j-mach-learn-res.xml," not in again.stdout
+    assert ",added,data/imports/dblp-j-mach-learn-res.xml,1,0" in again.stdout
     entries = yaml.safe_load((mini_data / "imports.yaml").read_text())
-    assert [(e["venues"], e["years"]) for e in entries] == [(["colt"], "2024")]
-    assert ",unchanged," in runner.invoke(main, [*args, "--venue", "colt", "--year", "2024"]).stdout
+    assert [e["venues"] for e in entries] == [["colt"], ["J. Mach. Learn. Res."]]
+    assert ",unchanged," in runner.invoke(main, [*args, "--venue", "colt"]).stdout
+
+
+def test_a_dry_run_reads_the_dump_and_writes_nothing(mini_data, tmp_path):
+    result = CliRunner().invoke(main, ["--store", str(tmp_path / "s"), "ingest", str(FIXTURE), "--dry-run",
+                                       "--venue", "colt", "--data", str(mini_data), "--format", "csv"])
+    assert result.exit_code == 0 and result.stdout.splitlines()[1].endswith(",added,"
+                                                                             "data/imports/dblp-colt.xml,3,1")
+    assert not (mini_data / "imports").exists() and not (mini_data / "imports.yaml").exists()
+
+
+def test_a_dump_that_cannot_be_read_registers_nothing(mini_data, tmp_path):
+    bad = tmp_path / "dblp.xml.gz"
+    bad.write_bytes(b"this is not gzip")
+    result = CliRunner().invoke(main, ["--store", str(tmp_path / "s"), "ingest", str(bad), "--kind", "dblp",
+                                       "--data", str(mini_data)])
+    assert result.exit_code == 1 and "dblp.xml.gz: cannot be read as gzip" in result.stderr
+    assert not (mini_data / "imports.yaml").exists()
+    assert list((mini_data / "imports").iterdir()) == []  # no extract, no temporary file left

@@ -13,8 +13,7 @@ from kg.cli.base import Context, format_option, main, note, store_path
 from kg.errors import DataError
 from kg.ingest.detect import BULK_KINDS, KINDS, PAGE_KINDS, detect_kind
 from kg.ingest.imports import ImportKind, run_imports
-from kg.ingest.records import Problem
-from kg.ingest.register import check_import, plan_registration, register
+from kg.ingest.register import Extracted, check_import, plan_registration, register, register_dblp
 from kg.load import load_dataset
 from kg.output import render
 
@@ -81,14 +80,19 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
         chosen = cast(ImportKind, chosen)
         if (venues or years) and chosen != "dblp":
             raise click.UsageError("--venue and --year apply to DBLP dumps only")
-        found, problems = _checked(path, chosen, venues, years)
+        if chosen == "dblp":
+            extracted = _extracted(path, data_dir, venues, years, dry_run)
+            found, problems = extracted.papers, extracted.problems
+            entry, action = extracted.registration.entry, extracted.registration.action
+        else:
+            found, problems = check_import(path, chosen)
+            if dry_run:
+                entry, action, _ = plan_registration(data_dir, path, chosen)
+            else:
+                registration = register(data_dir, path, chosen)
+                entry, action = registration.entry, registration.action
         for problem in problems:
             note(f"Skipped: {path}: {problem}")
-        if dry_run:
-            entry, action, _ = plan_registration(data_dir, path, chosen, venues, years)
-        else:
-            registration = register(data_dir, path, chosen, venues, years)
-            entry, action = registration.entry, registration.action
         rows.append((str(path), chosen, action, f"data/{entry.file}", found, len(problems)))
     click.echo(render(["file", "kind", "action", "registered as", "papers or talks", "bad entries"],
                       rows, fmt), nl=False)
@@ -98,17 +102,17 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
     note(f"Built {report.store}: {report.quads:,} quads, {report.imported_papers:,} imported papers.")
 
 
-def _checked(path: Path, kind: ImportKind, venues: tuple[str, ...],
-             years: str | None) -> tuple[int, list[Problem]]:
-    """Read a file before registering it; a DBLP dump with a progress bar on stderr."""
-    if kind != "dblp":
-        return check_import(path, kind)
+def _extracted(path: Path, data_dir: Path, venues: tuple[str, ...], years: str | None,
+               dry_run: bool) -> Extracted:
+    """Stream a DBLP dump into its extract under DATA, with a progress bar on stderr."""
+    if not path.is_file():
+        raise DataError(f"{path}: cannot read: no such file")
     with click.progressbar(length=path.stat().st_size, label=f"Reading {path.name}", file=sys.stderr,
                            show_pos=False) as bar:
         def progress(done: int, total: int) -> None:
             bar.update(done - bar.pos)
 
-        return check_import(path, kind, venues, years, progress)
+        return register_dblp(data_dir, path, venues, years, progress, dry_run)
 
 
 @main.command("resolve")

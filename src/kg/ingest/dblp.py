@@ -97,8 +97,12 @@ class _CountingReader(io.RawIOBase):
         return len(data)
 
 
-def parse(path: Path, source: str, keep: Filter = Filter(),
-          progress: Progress | None = None) -> Iterator[ImportedPaper | Problem]:
+Sink = Callable[[ET.Element], None]
+"""Called with each kept record's element before it is cleared (to write an extract)."""
+
+
+def parse(path: Path, source: str, keep: Filter = Filter(), progress: Progress | None = None,
+          sink: Sink | None = None) -> Iterator[ImportedPaper | Problem]:
     """Yield the papers of a DBLP dump that ``keep`` accepts, and a ``Problem`` for each bad one.
 
     Where the XML is not well-formed, the fault is reported with its line and column and reading
@@ -113,7 +117,7 @@ def parse(path: Path, source: str, keep: Filter = Filter(),
         stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if path.name.endswith(".gz") else raw  # type: ignore[assignment]
         reader = io.BufferedReader(_CountingReader(stream, raw.tell, total, progress), 1 << 16)
         try:
-            yield from _Reader(reader, source, keep).items()
+            yield from _Reader(reader, source, keep, sink).items()
         except (OSError, EOFError, zlib.error) as exc:
             yield Problem("file", f"cannot be read as {'gzip' if path.name.endswith('.gz') else 'XML'}: "
                                   f"{exc}; the rest of the file was not read")
@@ -126,8 +130,8 @@ _CHUNK_BYTES = 1 << 18
 class _Reader:
     """Feeds the dump to a pull parser in chunks of lines; after a fault, starts a new parser."""
 
-    def __init__(self, stream: IO[bytes], source: str, keep: Filter) -> None:
-        self._stream = stream
+    def __init__(self, stream: IO[bytes], source: str, keep: Filter, sink: Sink | None = None) -> None:
+        self._stream, self._sink = stream, sink
         self._source, self._keep = source, keep
         self._prolog = b""
         self._prolog_lines = 0
@@ -187,6 +191,8 @@ class _Reader:
                     continue
                 if element.tag in PAPER_TAGS:
                     item = _paper(element, self._source, self._keep)
+                    if isinstance(item, ImportedPaper) and self._sink is not None:
+                        self._sink(element)
                     if item is not None:
                         yield item
                 element.clear()
@@ -214,6 +220,33 @@ class _Reader:
 class _State:
     root: ET.Element | None = None
     depth: int = 0
+
+
+EXTRACT_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE dblp SYSTEM "dblp.dtd">\n<dblp>\n'
+
+
+def write_extract(path: Path, target: Path, keep: Filter = Filter(),
+                  progress: Progress | None = None) -> tuple[int, list[Problem]]:
+    """Write the records of ``path`` that ``keep`` accepts to ``target``, a small dump in dblp's format.
+
+    Returns the number of papers written and the bad records skipped. The extract is UTF-8 with
+    the entities written out as characters, so it reads without any DTD.
+    """
+    papers, problems = 0, []
+    with target.open("w", encoding="utf-8") as out:
+        out.write(EXTRACT_HEAD)
+
+        def write(element: ET.Element) -> None:
+            element.tail = None
+            out.write(ET.tostring(element, encoding="unicode") + "\n")
+
+        for item in parse(path, path.name, keep, progress, write):
+            if isinstance(item, Problem):
+                problems.append(item)
+            else:
+                papers += 1
+        out.write("</dblp>\n")
+    return papers, problems
 
 
 def _paper(record: ET.Element, source: str, keep: Filter) -> ImportedPaper | Problem | None:

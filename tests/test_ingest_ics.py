@@ -172,3 +172,11 @@ def test_a_line_that_cannot_be_read_is_named_in_its_event():
     problems = [str(i) for i in ics.parse(text, "s.ics") if isinstance(i, Problem)]
     assert problems[0].startswith("event #2 (talk-2025-03-14@theory.example.edu): Content line could not be")
     assert "SUMMARY Programs that compile themselves" in problems[0]
+
+
+def test_an_outlook_zone_defined_in_the_calendar_keeps_4pm_central_and_names_the_iana_zone():
+    outlook = SEMINAR.with_name("outlook.ics").read_text(encoding="utf-8")
+    found = list(ics.parse(outlook, "outlook.ics"))
+    assert found[0].timezone == "America/Chicago"
+    assert [t.start.isoformat() for t in found[1:]] == ["2025-02-21T16:00:00-06:00",
+                                                         "2025-03-14T16:00:00-05:00"]

@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from kg.errors import DataError
 from kg.ingest.records import Problem
@@ -123,8 +124,8 @@ def _cut_short(text: str) -> tuple[str, str] | None:
 
 
 def _calendar_zone(calendar: icalendar.Calendar) -> str | None:
-    value = calendar.get("X-WR-TIMEZONE")
-    return str(value).strip() if value else None
+    value = str(calendar.get("X-WR-TIMEZONE") or "").strip()
+    return WINDOWS_TO_OLSON.get(value, value) or None
 
 
 def _zone_key(event: icalendar.Component) -> str | None:
@@ -133,7 +134,10 @@ def _zone_key(event: icalendar.Component) -> str | None:
         start = event.decoded("DTSTART")
     except (KeyError, ValueError):
         return None
-    key = getattr(getattr(start, "tzinfo", None), "key", None)
+    zone = getattr(start, "tzinfo", None)
+    key = getattr(zone, "key", None)
+    if key is None and zone is not None:  # a zone the calendar defines, such as Outlook's
+        key = WINDOWS_TO_OLSON.get(str(event["DTSTART"].params.get("TZID", "")))
     return key if isinstance(key, str) and key != "UTC" else None
 
 

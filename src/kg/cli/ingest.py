@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import click
 
-from kg.build import build_store
 from kg.cli.base import Context, format_option, main, note, store_path
 from kg.errors import DataError
 from kg.ingest.detect import BULK_KINDS, KINDS, PAGE_KINDS, detect_kind
-from kg.ingest.imports import ImportKind, run_imports
-from kg.ingest.register import Extracted, check_import, plan_registration, register, register_dblp
-from kg.load import load_dataset
 from kg.output import render
+
+if TYPE_CHECKING:
+    from kg.ingest.imports import ImportKind
+    from kg.ingest.register import Extracted
 
 _DATA_OPTION = click.option(
     "--data",
@@ -60,6 +60,10 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
       kg ingest --dry-run seminar-2024-03-04.html
       kg ingest --kind event_page talk.md
     """
+    # The builder, importers and icalendar load only when a command needs them: `kg --help` stays quick.
+    from kg.build import build_store
+    from kg.ingest.register import check_import, plan_registration, register
+
     kinds = {path: kind or detect_kind(path) for path in files}
     pages = [path for path in files if kinds[path] in PAGE_KINDS]
     changed = False
@@ -77,7 +81,7 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
         chosen = kinds[path]
         if chosen not in BULK_KINDS:
             raise DataError(f"{path}: kind {chosen!r} cannot be ingested yet")
-        chosen = cast(ImportKind, chosen)
+        chosen = cast("ImportKind", chosen)
         if (venues or years) and chosen != "dblp":
             raise click.UsageError("--venue and --year apply to DBLP dumps only")
         if chosen == "dblp":
@@ -105,6 +109,8 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
 def _extracted(path: Path, data_dir: Path, venues: tuple[str, ...], years: str | None,
                dry_run: bool) -> Extracted:
     """Stream a DBLP dump into its extract under DATA, with a progress bar on stderr."""
+    from kg.ingest.register import register_dblp
+
     if not path.is_file():
         raise DataError(f"{path}: cannot read: no such file")
     with click.progressbar(length=path.stat().st_size, label=f"Reading {path.name}", file=sys.stderr,
@@ -130,6 +136,9 @@ def resolve_command(data_dir: Path, merges: bool, fmt: str) -> None:
     Example:
       kg resolve --no-merges --format csv > ambiguous.csv
     """
+    from kg.ingest.imports import run_imports
+    from kg.load import load_dataset
+
     result = run_imports(data_dir, load_dataset(data_dir))
     resolution = result.resolution
     rows = [("ambiguous", a.kind, a.name, a.other, a.reason, "") for a in resolution.ambiguities]

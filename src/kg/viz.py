@@ -7,7 +7,7 @@ block, escaped so that it cannot close the block, and the page's script puts it 
 document only as text (``textContent``; vis-network shows string tooltips with ``innerText``):
 a title like ``<img src=x onerror=...>`` is shown, never run.
 
-Nodes are drawn by ``kind`` (person, organization, talk, paper, event) with a colour and a
+Nodes are drawn by ``kind`` (person, organization, talk, paper, event, candidate) with a colour and a
 shape, sized by their ``importance`` (0–1); edges by ``kind`` with a colour, a dash pattern
 and, on small pages, a label. The same graph gives the same HTML, byte for byte.
 """
@@ -61,6 +61,7 @@ NODE_STYLES = {
     "talk": Style("talk", "#f28e2b", "triangle"),
     "paper": Style("paper", "#e15759", "diamond"),
     "event": Style("event", "#9c6ade", "star"),
+    "candidate": Style("suggested speaker", "#edc948", "hexagon"),
 }
 OTHER_NODE = Style("other", "#9d9d9d", "dot")
 
@@ -81,6 +82,8 @@ EDGE_STYLES = {
     "postdoc": Style("postdoc mentor of", "#4e79a7", dashes=True, arrows=True),
     "spoke at": Style("spoke at", "#f28e2b"),
     "affiliated with": Style("affiliated with", "#59a14f", dashes=True),
+    "joint paper": Style("joint paper", "#e15759"),
+    "shared talk": Style("shared talk", "#f28e2b", dashes=True),
 }
 OTHER_EDGE = Style("linked to", "#bbbbbb")
 

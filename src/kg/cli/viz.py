@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kg.cli.base import Context, main, note, read_only_store
+from kg.cli.base import Context, main, note, progress, read_only_store
 from kg.errors import KGError
 
 if TYPE_CHECKING:
@@ -164,12 +164,10 @@ def all_command(ctx: Context, people: int, out: Path, max_nodes: int) -> None:
     with read_only_store(ctx) as store:
         makers = page_makers(store, people, max_nodes)
         pages = []
-        with click.progressbar(makers, label="Drawing pages", file=click.get_text_stream("stderr"),
-                               show_pos=True) as bar:
-            for make in bar:
-                page = make()
-                if page is not None:
-                    pages.append(page)
+        for make in progress(makers, "Drawing pages"):
+            page = make()
+            if page is not None:
+                pages.append(page)
     _write(out, pages)
 
 

@@ -32,8 +32,10 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--host-resolver-rules=MA
 def draw_all(store: Path, out: Path) -> float:
     """Seconds ``kg viz all`` takes on ``store``, writing into ``out``."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "kg", "--store", str(store), "viz", "all", "--out", str(out)],
-                   check=True, capture_output=True)
+    command = [sys.executable, "-m", "kg", "--store", str(store), "viz", "all", "--out", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"kg viz all failed on {store}:\n{done.stderr}")
     return time.perf_counter() - started
 
 

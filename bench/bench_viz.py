@@ -22,6 +22,8 @@ from pathlib import Path
 from playwright.sync_api import Browser, sync_playwright
 
 from kg.build import build_store
+from kg.queries import find_query
+from kg.store import LocalStore
 from kg.viz import read_entry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,6 +39,30 @@ def draw_all(store: Path, out: Path) -> float:
     if done.returncode:
         raise SystemExit(f"kg viz all failed on {store}:\n{done.stderr}")
     return time.perf_counter() - started
+
+
+def ego_query_ms(store: Path, nodes: dict[str, str], runs: int = 20) -> list[str]:
+    """Median milliseconds of one ``graph_node_links`` query (an ego-graph step) per node."""
+    import pyoxigraph as ox
+
+    opened = LocalStore.open_read_only(store)
+    text = find_query("graph_node_links").text
+    lines = []
+    for name, iri in nodes.items():
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            rows = opened.select(text, {"node": ox.NamedNode(iri)}).values()
+            times.append((time.perf_counter() - started) * 1000)
+        lines.append(f"- `graph_node_links` for {name}: {len(rows)} rows, "
+                     f"{statistics.median(times):.1f} ms (median of {runs})")
+    return lines
+
+
+EGO_NODES = {
+    "a person (Sanjeev Arora)": "https://w3id.org/kg/id/person/sanjeev-arora",
+    "a paper": "https://w3id.org/kg/id/paper/2017-generalization-and-equilibrium-in-gans",
+}
 
 
 def settle_times(browser: Browser, page_path: Path, runs: int) -> list[float]:
@@ -104,6 +130,9 @@ def main() -> None:
                 build_store(ROOT / "data", store, imports=imports)
             print("\n".join(measure(name, store, work / f"{slug}-viz", browser, options.runs)))
             print()
+            if imports:
+                print("\n".join(ego_query_ms(store, EGO_NODES)))
+                print()
         browser.close()
 
 

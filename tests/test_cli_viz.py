@@ -75,3 +75,12 @@ def test_the_viz_commands_share_the_page_size_of_the_views():
 def test_a_missing_store_is_an_error_not_a_traceback(tmp_path):
     result = run(tmp_path / "none", "coauthors", "--out", str(tmp_path / "viz"))
     assert result.exit_code == 1 and "run 'kg build' first" in result.stderr
+
+
+def test_viz_all_draws_no_suggestion_page_for_an_event_with_no_one_to_suggest(seed_store):
+    from kg.cli.viz import suggestions_if_any
+
+    school = "https://w3id.org/kg/id/event/ieee-seasonal-school-manufacturability-testing-reliability-security"
+    assert suggestions_if_any(seed_store, school, 150) is None
+    tilos = suggestions_if_any(seed_store, "https://w3id.org/kg/id/event/tilos-seminar", 150)
+    assert tilos is not None and tilos.name == "suggest-tilos-seminar"

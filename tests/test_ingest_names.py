@@ -49,6 +49,12 @@ def test_names_that_are_not_variants(a, b):
     ("The University of Texas, Austin", ["university of texas austin"]),
     ("University of California, San Diego, La Jolla, CA 92093", ["university of california san diego"]),
     ("Department of Statistics, Harvard University", ["harvard university"]),
+    ("Department of Computer Science at the University of Toronto", ["university of toronto"]),
+    ("Computer Science Purdue University", ["purdue university"]),
+    ("Department of Computer Science UC Santa Cruz", ["university of california santa cruz"]),
+    ("Department of Statistics at University of California, Davis", ["university of california davis"]),
+    ("Department of Computer Science", []),  # which university: unknown, so no institution
+    ("Dept of CS, United States", []),
     ("Blavatnik School of Computer Science, Tel Aviv University", ["tel aviv university"]),
     ("UC Berkeley + Google DeepMind", ["university of california berkeley", "google deepmind"]),
     ("NYU, Inria", ["new york university", "inria"]),

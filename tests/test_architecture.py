@@ -21,6 +21,8 @@ FORBIDDEN = {
     "build": {"click", "kg.output"},
     "graphs": {"click", "pyvis", "kg.rdf", "kg.load"},
     "output": {"click", "kg.store"},
+    "bind": {"click", "rdflib", "kg.store", "kg.rdf", "kg.models"},
+    "synth": {"click", "pyoxigraph", "rdflib", "kg.store", "kg.load"},
 }
 
 

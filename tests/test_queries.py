@@ -126,3 +126,12 @@ def test_event_programme_is_in_time_order(mini_store):
     bindings = bind_parameters(mini_store, query, [("event", "Mini Seminar")])
     rows = mini_store.select(query.text, bindings.terms).values()
     assert [r["title"] for r in rows] == ["Engines that think", "On computable numbers"]
+
+
+def test_a_name_as_written_is_found_by_the_exact_lookup_alone(mini_store):
+    bindings = {"needle": ox.Literal("Lovelace, Ada"), "class": ox.NamedNode(
+        "https://w3id.org/kg/ontology#Person")}
+    exact = mini_store.select(find_query("find_entity_exact").text, bindings).values()
+    assert [r["entity"] for r in exact] == ["https://w3id.org/kg/id/person/ada-lovelace"]
+    bindings["needle"] = ox.Literal("lovelace, ada")
+    assert mini_store.select(find_query("find_entity_exact").text, bindings).rows == []

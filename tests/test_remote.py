@@ -18,7 +18,7 @@ from kg.cli import main
 from kg.errors import StoreError
 from kg.lookup import find_entities
 from kg.queries import list_queries
-from kg.remote import RemoteStore, endpoints_for, replace_graphs_request, with_values
+from kg.remote import RemoteStore, endpoints_for, replace_graphs_request
 from kg.server import Server, free_port
 from kg.store import LocalStore
 
@@ -70,26 +70,6 @@ def test_endpoint_urls_follow_the_server_layout():
     assert endpoints_for("http://h:7878/").update == "http://h:7878/update"
     assert endpoints_for("http://h:3030/ds/query").update == "http://h:3030/ds/update"
     assert endpoints_for("https://h/sparql").query == endpoints_for("https://h/sparql").update
-
-
-# Binding parameters
-
-
-def test_values_block_opens_the_where_group_and_skips_braces_in_comments_iris_and_strings():
-    query = '# a { comment\nPREFIX x: <http://e/#>\nSELECT ?p WHERE { ?p x:n "{" }'
-    bound = with_values(query, {"p": ox.NamedNode("http://e/a")})
-    assert bound.endswith('WHERE {\n  VALUES (?p) { (<http://e/a>) }\n ?p x:n "{" }')
-
-
-def test_a_hostile_value_stays_one_literal():
-    hostile = 'x" } } ; DROP ALL ; #'
-    bound = with_values("SELECT ?n WHERE { ?s ?p ?n }", {"n": ox.Literal(hostile)})
-    assert '(?n) { ("x\\" } } ; DROP ALL ; #") }' in bound
-
-
-def test_blank_nodes_cannot_be_bound():
-    with pytest.raises(StoreError, match="only IRIs and literals"):
-        with_values("SELECT ?x WHERE { ?x ?p ?o }", {"x": ox.BlankNode()})
 
 
 # Reading: the same answers as the embedded store
@@ -240,3 +220,86 @@ def test_dump_writes_a_dataset(read_only_server):
     RemoteStore(read_only_server.url).dump(out, ox.RdfFormat.N_QUADS)
     graphs = {q.graph_name for q in ox.parse(out.getvalue(), ox.RdfFormat.N_QUADS)}
     assert ox.NamedNode(vocab.REGISTRY_GRAPH) in graphs
+
+
+# Every command against the endpoint: the same output as on the embedded store
+
+COMMANDS = {
+    "analyze": ("analyze", "--format", "json"),
+    "path": ("path", "Kurt Godel", "Grace Hopper", "--format", "csv"),
+    "lineage": ("lineage", "Alan Turing", "--format", "tsv"),
+    "suggest": ("suggest", "Mini Seminar", "--format", "csv"),
+    "query": ("query", "coauthors", "-p", "person", "A. Lovelace", "--format", "json"),
+    "stats": ("stats", "--format", "csv"),
+    "validate": ("validate", "--format", "csv"),
+}
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_read_command_prints_the_same_through_the_endpoint(
+    command, read_only_server, mini_store_path
+):
+    args = COMMANDS[command]
+    remote, local = run(read_only_server.url, *args), run(mini_store_path, *args)
+    assert remote.exit_code == local.exit_code == 0, remote.stderr
+    assert remote.stdout == local.stdout
+    assert (remote.stdout or remote.stderr).strip()  # validate prints its verdict on stderr
+
+
+def test_viz_pages_from_the_endpoint_are_the_pages_of_the_embedded_store(
+    read_only_server, mini_store_path, tmp_path
+):
+    for store, out in ((read_only_server.url, tmp_path / "remote"), (mini_store_path, tmp_path / "local")):
+        result = run(store, "viz", "all", "--out", str(out))
+        assert result.exit_code == 0, result.stderr
+    pages = sorted(p.name for p in (tmp_path / "local").iterdir())
+    assert pages == sorted(p.name for p in (tmp_path / "remote").iterdir()) and len(pages) > 2
+    for name in pages:
+        assert (tmp_path / "remote" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+
+
+def test_ingest_rebuilds_the_graph_on_the_endpoint(writable_server, mini_data):
+    refs = Path(__file__).parent / "data" / "ingest" / "refs.bib"
+    result = run(writable_server.url, "ingest", str(refs), "--data", str(mini_data), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert f"Built {writable_server.url}" in result.stderr
+    titles = RemoteStore(writable_server.url).select(
+        f"SELECT ?t WHERE {{ ?p a <{vocab.term('Paper')}> ; <{vocab.term('title')}> ?t }}")
+    assert any(r["t"].startswith("Learning Gaussian") for r in titles.values())
+    assert count(RemoteStore(writable_server.url)) > 4  # the bibliography's authors came too
+
+
+def test_synthetic_data_and_nquads_files_load_into_the_endpoint(writable_server, tmp_path):
+    url = writable_server.url
+    result = run(url, "build", "--synthetic", "3k", "--seed", "2")
+    assert result.exit_code == 0, result.stderr
+    streamed = count(RemoteStore(url))
+    assert streamed > 30
+    made = CliRunner().invoke(main, ["synth", "--triples", "3k", "--seed", "2", "--gzip",
+                                     "--out", str(tmp_path)])
+    assert made.exit_code == 0, made.stderr
+    run(url, "build", "--data", str(MINI))  # something else first: the load must replace it
+    result = run(url, "build", "--nquads", made.stdout.strip())
+    assert result.exit_code == 0, result.stderr
+    store = RemoteStore(url)
+    assert count(store) == streamed
+    assert not store.ask(f"ASK {{ <{ADA}> ?p ?o }}")  # the mini graph is gone
+    assert store.ask(f"ASK {{ ?c a <{vocab.term('Person')}> }}")
+
+
+def test_a_command_needing_a_directory_refuses_an_endpoint(read_only_server):
+    result = run(read_only_server.url, "serve")
+    assert result.exit_code == 1 and "already a SPARQL endpoint" in result.stderr
+
+
+def test_ingesting_a_page_rebuilds_the_graph_on_the_endpoint(writable_server, tmp_path):
+    from .pages_helpers import PAGES, registry_only
+
+    data = registry_only(tmp_path)
+    result = run(writable_server.url, "ingest", "--data", str(data),
+                 str(PAGES / "seminar-alg-ml-2024-02-12.md"))
+    assert result.exit_code == 0, result.stderr
+    assert f"Built {writable_server.url}" in result.stderr
+    found = run(writable_server.url, "query", "talks_by_speaker", "-p", "speaker", "Marta Kowalczyk",
+                "--format", "csv")
+    assert "Implicit Regularization of Sharpness-Aware Minimization" in found.stdout

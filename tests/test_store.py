@@ -74,3 +74,22 @@ def test_bulk_load_streams_many_lines():
     lines = (f"<http://e/{i}> <http://e/p> \"{i}\" <http://e/g> .\n" for i in range(50_000))
     bulk_load_nquads(store.raw, lines)
     assert len(store.raw) == 50_000
+
+
+def test_an_error_while_producing_quads_stops_the_build_and_keeps_the_old_store(tmp_path):
+    from kg.errors import DataError
+
+    path = tmp_path / "store"
+    with StoreBuilder(path) as store:
+        bulk_load_nquads(store, ["<http://e/old> <http://e/p> <http://e/o> <http://e/g> .\n"])
+
+    def lines():
+        for i in range(50_000):
+            yield f"<http://e/s{i}> <http://e/p> <http://e/o> <http://e/g> .\n"
+        raise DataError("records.yaml: paper #3: title: missing")
+
+    with pytest.raises(DataError, match="paper #3"):
+        with StoreBuilder(path) as store:
+            bulk_load_nquads(store, lines())
+    kept = LocalStore.open_read_only(path)
+    assert [str(q.subject) for q in kept.quads()] == ["<http://e/old>"]

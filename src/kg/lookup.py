@@ -24,13 +24,19 @@ class Bindings:
 
 
 def find_entities(store: GraphStore, name: str, kind: str) -> list[tuple[str, str]]:
-    """(IRI, name) of every entity of ``kind`` (person, event, organization) called ``name``."""
-    lookup = find_query("find_entity")
-    table = store.select(
-        lookup.text, {"needle": ox.Literal(name), "class": entity_class_iri(kind)}
-    )
-    found = {(row["entity"] or "", row["name"] or "") for row in table.values()}
-    return sorted(found)
+    """(IRI, name) of every entity of ``kind`` (person, event, organization) called ``name``.
+
+    A name written exactly as in the data is found through the store's index
+    (``find_entity_exact``); only otherwise are all names compared in any letter case
+    (``find_entity``), which reads every name in the graph.
+    """
+    bindings: dict[str, Term] = {"needle": ox.Literal(name), "class": entity_class_iri(kind)}
+    for query in ("find_entity_exact", "find_entity"):
+        table = store.select(find_query(query).text, bindings)
+        found = {(row["entity"] or "", row["name"] or "") for row in table.values()}
+        if found:
+            return sorted(found)
+    return []
 
 
 def resolve_entity(store: GraphStore, name: str, kind: str) -> ox.NamedNode | None:

@@ -59,7 +59,14 @@ def typed(value: object, datatype: str) -> str:
 
 def kg(local_name: str) -> str:
     """Write a declared ``kg:`` term as an N-Quads IRI."""
-    return iri(vocab.term(local_name))
+    written = _KG_TERMS.get(local_name)
+    if written is None:
+        written = _KG_TERMS[local_name] = iri(vocab.term(local_name))
+    return written
+
+
+_KG_TERMS: dict[str, str] = {}
+"""``kg()`` answers, remembered: the same few dozen terms are written for every record."""
 
 
 def person_iri(person_id: str) -> str:

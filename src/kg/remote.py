@@ -12,9 +12,9 @@ Where the endpoints are, from the ``--store`` URL:
 - any other URL (Virtuoso's or QLever's ``/sparql``, GraphDB's ``/repositories/x``): queries
   and updates both go to that URL.
 
-Parameters are bound as a ``VALUES`` block written from serialized RDF terms and placed at the
-start of the query's ``WHERE`` group, where it constrains the pattern exactly as pyoxigraph's
-substitution does in the embedded store; no parameter value is ever pasted in as text.
+Parameters are bound as in the embedded store (``kg.bind``): a ``VALUES`` block written from
+serialized RDF terms opens the query's ``WHERE`` group; no parameter value is ever pasted in as
+text.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from typing import IO, BinaryIO
 
 import pyoxigraph as ox
 
+from kg.bind import with_values
 from kg.errors import StoreError
 from kg.store import Table, Term
 
@@ -54,6 +55,8 @@ class Endpoints:
 
     query: str
     update: str
+    store: str | None = None
+    """The Graph Store Protocol URL, where known (Oxigraph's ``/store``)."""
 
 
 def endpoints_for(location: str) -> Endpoints:
@@ -64,12 +67,15 @@ def endpoints_for(location: str) -> Endpoints:
     path = parts.path.rstrip("/")
     if path == "":
         base = urllib.parse.urlunsplit((parts.scheme, parts.netloc, "", "", ""))
-        return Endpoints(base + "/query", base + "/update")
+        return Endpoints(base + "/query", base + "/update", base + "/store")
     if path.endswith("/query"):
         update = urllib.parse.urlunsplit(
             (parts.scheme, parts.netloc, path[: -len("query")] + "update", parts.query, "")
         )
-        return Endpoints(location, update)
+        store = urllib.parse.urlunsplit(
+            (parts.scheme, parts.netloc, path[: -len("query")] + "store", "", "")
+        )
+        return Endpoints(location, update, store)
     return Endpoints(location, location)
 
 
@@ -153,6 +159,25 @@ class RemoteStore:
         """
         self.update(replace_graphs_request(quads))
 
+    def clear_kg_graphs(self) -> None:
+        """Delete every named graph under ``KG_GRAPHS`` (one update request)."""
+        self.update(CLEAR_KG_GRAPHS)
+
+    def post_nquads(self, chunks: Iterable[bytes]) -> None:
+        """Add N-Quads to the server through the Graph Store Protocol, streamed as produced."""
+        url = self.endpoints.store
+        if url is None:
+            raise StoreError(
+                f"{self.location}: no Graph Store Protocol URL known for this endpoint; "
+                "give the server's base URL (http://host:port)"
+            )
+        request = urllib.request.Request(
+            url, data=iter(chunks), method="POST",
+            headers={"Content-Type": "application/n-quads"},
+        )
+        with self._open(request, url, updating=True):
+            pass
+
     def close(self) -> None:
         """Nothing to release: every request opens and closes its own connection."""
 
@@ -211,78 +236,15 @@ def _results_format(location: str, response: BinaryIO) -> ox.QueryResultsFormat:
     return found
 
 
-def with_values(sparql: str, bindings: Mapping[str, Term] | None) -> str:
-    """``sparql`` with a ``VALUES`` block binding ``bindings`` opening its ``WHERE`` group.
-
-    The block is written from serialized RDF terms (``<iri>``, ``"text"@lang``,
-    ``"1"^^<datatype>``), so a value can never change the query's structure.
-    """
-    if not bindings:
-        return sparql
-    names = sorted(bindings)
-    for name in names:
-        if not name.isidentifier():
-            raise StoreError(f"'{name}' is not a SPARQL variable name")
-        if not isinstance(bindings[name], ox.NamedNode | ox.Literal):
-            raise StoreError(f"parameter {name}: only IRIs and literals can be bound")
-    header = " ".join(f"?{name}" for name in names)
-    row = " ".join(str(bindings[name]) for name in names)
-    at = where_group_start(sparql)
-    return f"{sparql[:at]}\n  VALUES ({header}) {{ ({row}) }}\n{sparql[at:]}"
-
-
-def where_group_start(sparql: str) -> int:
-    """The position just after the ``{`` opening the WHERE group of a SELECT or ASK query.
-
-    That is the first ``{`` outside comments, IRIs and string literals: the prologue and the
-    SELECT clause of the named queries hold none.
-    """
-    i, n = 0, len(sparql)
-    while i < n:
-        char = sparql[i]
-        if char == "#":
-            end = sparql.find("\n", i)
-            i = n if end < 0 else end + 1
-        elif char == "<" and _iri_end(sparql, i) > 0:
-            i = _iri_end(sparql, i)
-        elif char in "\"'":
-            i = _string_end(sparql, i)
-        elif char == "{":
-            return i + 1
-        else:
-            i += 1
-    raise StoreError("cannot bind parameters: the query has no WHERE group")
-
-
-def _iri_end(text: str, start: int) -> int:
-    for i in range(start + 1, len(text)):
-        if text[i] == ">":
-            return i + 1
-        if text[i] in ' \t\n<"{}|^`\\':
-            return -1
-    return -1
-
-
-def _string_end(text: str, start: int) -> int:
-    quote = text[start] * 3 if text.startswith(text[start] * 3, start) else text[start]
-    i = start + len(quote)
-    while i < len(text):
-        if text[i] == "\\":
-            i += 2
-        elif text.startswith(quote, i):
-            return i + len(quote)
-        else:
-            i += 1
-    return len(text)
+CLEAR_KG_GRAPHS = (
+    "DELETE { GRAPH ?g { ?s ?p ?o } }\n"
+    f'WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{KG_GRAPHS}")) }}'
+)
 
 
 def replace_graphs_request(quads: Iterable[Quad], chunk_size: int = 1 << 16) -> Iterator[bytes]:
     """The update request of ``RemoteStore.replace_graphs``, as byte chunks written lazily."""
-    yield (
-        "DELETE { GRAPH ?g { ?s ?p ?o } }\n"
-        f'WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{KG_GRAPHS}")) }} ;\n'
-        "INSERT DATA {\n"
-    ).encode()
+    yield (CLEAR_KG_GRAPHS + " ;\nINSERT DATA {\n").encode()
     parts: list[str] = []
     size = 0
     graph: str | None = None

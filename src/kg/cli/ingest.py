@@ -12,8 +12,10 @@ from kg.cli.base import Context, format_option, main, note, store_path
 from kg.errors import DataError
 from kg.ingest.detect import BULK_KINDS, KINDS, PAGE_KINDS, detect_kind
 from kg.output import render
+from kg.remote import RemoteStore, is_remote
 
 if TYPE_CHECKING:
+    from kg.build import BuildReport
     from kg.ingest.imports import ImportKind
     from kg.ingest.register import Extracted
 
@@ -61,7 +63,6 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
       kg ingest --kind event_page talk.md
     """
     # The builder, importers and icalendar load only when a command needs them: `kg --help` stays quick.
-    from kg.build import build_store
     from kg.ingest.register import check_import, plan_registration, register
 
     kinds = {path: kind or detect_kind(path) for path in files}
@@ -73,7 +74,7 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
         changed = ingest_pages(pages, kinds, data_dir, dry_run, fmt)
         if len(pages) == len(files):
             if changed and not dry_run and not no_build:
-                report = build_store(data_dir, store_path(ctx))
+                report = _rebuild(ctx, data_dir)
                 note(f"Built {report.store}: {report.quads:,} quads.")
             return
     rows = []
@@ -102,7 +103,7 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
                       rows, fmt), nl=False)
     if dry_run or no_build or (all(r[2] == "unchanged" for r in rows) and not changed):
         return
-    report = build_store(data_dir, store_path(ctx))
+    report = _rebuild(ctx, data_dir)
     note(f"Built {report.store}: {report.quads:,} quads, {report.imported_papers:,} imported papers.")
 
 
@@ -119,6 +120,15 @@ def _extracted(path: Path, data_dir: Path, venues: tuple[str, ...], years: str |
             bar.update(done - bar.pos)
 
         return register_dblp(data_dir, path, venues, years, progress, dry_run)
+
+
+def _rebuild(ctx: Context, data_dir: Path) -> BuildReport:
+    """Rebuild the store (a directory or a SPARQL endpoint) from ``data_dir``."""
+    from kg.build import build_remote, build_store
+
+    if is_remote(ctx.store):
+        return build_remote(data_dir, RemoteStore(ctx.store))
+    return build_store(data_dir, store_path(ctx))
 
 
 @main.command("resolve")

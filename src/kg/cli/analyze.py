@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from kg import analysis
 from kg.cli.base import Context, main, note, read_only_store
 from kg.errors import KGError
-from kg.graphs import coauthor_graph, genealogy_around, path_graph
 from kg.output import render
-from kg.suggest import Suggestions, find_event, find_people, suggest
+
+if TYPE_CHECKING:
+    from kg.suggest import Suggestions
+
+# networkx and the analyses are imported inside the commands, so `kg --help` stays quick.
 
 SUGGEST_FORMATS = ("table", "csv", "tsv", "json")
 
@@ -71,6 +73,8 @@ def suggest_command(
       kg suggest "Princeton Alg-ML Seminar" --since 2023-01-01 --exclude "Sanjeev Arora"
       kg suggest "COLT" --as-of 2020-01-01 --format json
     """
+    from kg.suggest import find_event, find_people, suggest
+
     with read_only_store(ctx) as store:
         event_iri = find_event(store, event)
         excluded = find_people(store, exclude)
@@ -133,6 +137,9 @@ def analyze_command(ctx: Context, top: int, report: str, fmt: str) -> None:
     """
     if fmt in ("csv", "tsv") and report == "all":
         raise click.UsageError("--format csv/tsv prints one table: choose --report")
+    from kg import analysis
+    from kg.graphs import coauthor_graph
+
     with read_only_store(ctx) as store:
         graph = coauthor_graph(store)
     steps = ("betweenness", "communities", "centrality", "bridges")
@@ -193,6 +200,10 @@ def path_command(ctx: Context, first: str, second: str, max_hops: int, fmt: str)
     Example:
       kg path "Noam Razin" "Rong Ge"
     """
+    from kg import analysis
+    from kg.graphs import path_graph
+    from kg.suggest import find_people
+
     with read_only_store(ctx) as store:
         a, b = find_people(store, [first, second])
         graph = path_graph(store, a, b, max_hops)
@@ -220,6 +231,10 @@ def lineage_command(ctx: Context, person: str, depth: int, fmt: str) -> None:
     Example:
       kg lineage "Murat Kocaoglu" --format csv
     """
+    from kg import analysis
+    from kg.graphs import genealogy_around
+    from kg.suggest import find_people
+
     with read_only_store(ctx) as store:
         (iri,) = find_people(store, [person])
         genealogy = genealogy_around(store, iri, depth)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date
+from functools import cache
 from itertools import combinations
 from typing import Any
 
@@ -22,8 +23,14 @@ from kg.store import GraphStore, Table, Term
 
 
 def _rows(store: GraphStore, query_name: str, **bindings: Term) -> list[dict[str, str | None]]:
-    table: Table = store.select(find_query(query_name).text, bindings or None)
+    table: Table = store.select(query_text(query_name), bindings or None)
     return table.values()
+
+
+@cache
+def query_text(name: str) -> str:
+    """The SPARQL text of a named query, read from ``queries/`` once per process."""
+    return find_query(name).text
 
 
 def coauthor_graph(store: GraphStore) -> nx.Graph:
@@ -209,16 +216,17 @@ def collaboration_neighbourhood(
     but the outermost hop). ``graph.graph["works"]`` maps each paper and talk seen to its
     ``relation``, ``title`` and ``year``; node attribute ``works`` lists a person's own.
 
-    With ``max_expand``, at most that many people of each hop are expanded: those with the
-    heaviest ties to the people already reached, then by IRI; ``graph.graph["capped"]`` says
-    whether the cap cut anything.
+    With ``max_expand``, at most that many people of each hop after the seeds are expanded:
+    those with the heaviest ties to the people already reached, then by IRI;
+    ``graph.graph["capped"]`` says whether the cap cut anything. The seeds are always expanded.
     """
     graph = nx.Graph(works={}, capped=False)
     frontier = sorted(set(seeds))
     for seed in frontier:
         graph.add_node(seed, kind="person", hop=0, expanded=False, works=[])
     for hop in range(hops):
-        frontier = _capped(graph, frontier, max_expand)
+        if hop:
+            frontier = _capped(graph, frontier, max_expand)
         reached: set[str] = set()
         for person in frontier:
             add_links(graph, person, person_links(store, person, as_of))
@@ -240,6 +248,7 @@ def add_links(graph: nx.Graph, person: str, links: list[dict[str, Any]]) -> None
     node["expanded"] = True
     own = set(node.get("works", []))
     works = graph.graph.setdefault("works", {})
+    their_works: dict[str, set[str]] = defaultdict(set)
     for link in links:
         other, via = link["other"], link["via"]
         if link["relation"] in ("paper", "talk"):
@@ -254,9 +263,36 @@ def add_links(graph: nx.Graph, person: str, links: list[dict[str, Any]]) -> None
             graph.add_node(other, kind="person", expanded=False, works=[])
         graph.nodes[other]["label"] = link["otherName"]
         if link["relation"] in ("paper", "talk"):
-            graph.nodes[other]["works"] = sorted({*graph.nodes[other]["works"], via})
+            their_works[other].add(via)
         _add_link_edge(graph, person, other, link)
+    for other, added in their_works.items():
+        graph.nodes[other]["works"] = sorted(added.union(graph.nodes[other]["works"]))
     node["works"] = sorted(own)
+
+
+def person_works(store: GraphStore, person: str, as_of: date | None = None) -> list[dict[str, Any]]:
+    """One person's papers and talks (``via``, ``relation``, ``title``, ``year``, ``date``), no coauthors.
+
+    Cheaper than ``person_links`` for a prolific author. ``as_of`` leaves out what was not yet
+    known on that day, as ``person_links`` does.
+    """
+    found = []
+    for row in _rows(store, "suggest_person_works", person=_iri(person)):
+        work = {"via": row["work"] or "", "relation": row["relation"] or "", "title": row["title"],
+                "year": _year(row["year"], row["date"]), "date": (row["date"] or "")[:10] or None}
+        if as_of is None or known_on(work, as_of):
+            found.append(work)
+    return found
+
+
+def add_works(graph: nx.Graph, person: str, works: list[dict[str, Any]]) -> None:
+    """Record a person's own papers and talks (from ``person_works``) in ``graph``."""
+    known = graph.graph.setdefault("works", {})
+    for work in works:
+        known.setdefault(work["via"], {"relation": work["relation"], "title": work["title"],
+                                       "year": work["year"]})
+    node = graph.nodes[person]
+    node["works"] = sorted({*node.get("works", []), *(w["via"] for w in works)})
 
 
 def _add_link_edge(graph: nx.Graph, a: str, b: str, link: dict[str, Any]) -> None:

@@ -30,14 +30,20 @@ import pyoxigraph as ox
 from kg import topics
 from kg.analysis import Step, shortest_chain
 from kg.errors import KGError
-from kg.graphs import add_links, collaboration_neighbourhood, person_links
+from kg.graphs import add_works, collaboration_neighbourhood, person_works, query_text
 from kg.lookup import resolve_entity
-from kg.queries import find_query, looks_like_iri
+from kg.queries import looks_like_iri
 from kg.store import GraphStore
 
 RECENT_COAUTHOR_YEARS = 3
 """A joint paper with an organizer this many years before the reference year (or later) is a conflict."""
 RECENCY_HALF_LIFE = 3.0
+SEED_LIMIT = 40
+"""Links are followed from at most this many speakers of an event, the most recent first."""
+EXPAND_LIMIT = 40
+"""At most this many people are expanded at each hop after the first, the most tied first."""
+SHORTLIST = 30
+"""At least this many of the best first-round candidates get their full work lists and a second look."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,7 @@ class Suggestions:
     considered: int
     candidates: list[Candidate] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    organizer_iris: list[str] = field(default_factory=list)
 
 
 def find_event(store: GraphStore, name_or_iri: str) -> str:
@@ -114,9 +121,15 @@ def suggest(
     as_of: date | None = None,
     exclude: Sequence[str] = (),
     weights: Weights = Weights(),
-    max_expand: int | None = 400,
+    max_seeds: int | None = SEED_LIMIT,
+    max_expand: int | None = EXPAND_LIMIT,
 ) -> Suggestions:
     """Rank people who have not spoken at ``event`` (an IRI) or its series as its next speakers.
+
+    Only a bounded neighbourhood is read from the store, so the answer comes as fast on a store
+    of millions of papers as on a small one: the links of the organizers and of the
+    ``max_seeds`` most recent speakers, then of at most ``max_expand`` people per further hop
+    (the most tied first), and the papers and talks of a shortlist.
 
     Parameters
     ----------
@@ -125,7 +138,8 @@ def suggest(
     since : only talks from this day on count as "already spoke"; default: every talk.
     as_of : use only talks, papers and advising known on this day.
     exclude : IRIs of people never to suggest.
-    max_expand : expand at most this many people per hop (the most tied first); ``None``: all.
+    max_seeds : expand at most this many speakers, the most recent first; ``None``: all.
+    max_expand : expand at most this many people per hop after the first; ``None``: all.
     """
     name, talks = _event_talks(store, event, as_of)
     organizers = _organizers(store, event)
@@ -133,14 +147,18 @@ def suggest(
     if not speakers and not organizers:
         raise KGError(f"{name}: no speakers or organizers known{_as_of_text(as_of)}; nothing to start from")
     seeds = sorted({*speakers, *organizers})
-    graph = collaboration_neighbourhood(store, seeds, hops, as_of=as_of, max_expand=max_expand)
+    expanded = sorted({*organizers, *_recent_speakers(talks, max_seeds)})
+    graph = collaboration_neighbourhood(store, expanded, hops, as_of=as_of, max_expand=max_expand)
     spoke = {t["speaker"] for t in talks if since is None or not t["date"] or t["date"] >= since.isoformat()}
     excluded = spoke | set(organizers) | set(exclude)
     pool = sorted(p for p in graph if p not in excluded)
     result = Suggestions(event, name, as_of, sorted(speakers.values()), sorted(organizers.values()),
-                         len(pool))
+                         len(pool), organizer_iris=sorted(organizers))
+    if len(expanded) < len(seeds):
+        result.notes.append(f"links were followed from the {len(expanded) - len(organizers)} most "
+                            f"recent of {len(speakers)} speakers")
     if graph.graph.get("capped"):
-        result.notes.append(f"the neighbourhood was capped at {max_expand} people expanded per hop")
+        result.notes.append(f"at most {max_expand} people were expanded per hop beyond the first")
     if not pool:
         return result
     reference = as_of.year if as_of else _latest_year(graph)
@@ -167,13 +185,25 @@ def suggest(
     return result
 
 
+def _recent_speakers(talks: list[dict[str, Any]], limit: int | None) -> list[str]:
+    """The speakers of the latest talks, most recent first (undated talks last), at most ``limit``."""
+    ordered = sorted(talks, key=lambda t: (t["date"] or "", t["talk"]), reverse=True)
+    chosen: list[str] = []
+    for talk in ordered:
+        if limit is not None and len(chosen) >= limit:
+            break
+        if talk["speaker"] not in chosen:
+            chosen.append(talk["speaker"])
+    return chosen
+
+
 def _event_talks(
     store: GraphStore, event: str, as_of: date | None
 ) -> tuple[str, list[dict[str, Any]]]:
-    info = store.select(find_query("event_info").text, {"event": ox.NamedNode(event)}).values()
+    info = store.select(query_text("event_info"), {"event": ox.NamedNode(event)}).values()
     if not info:
         raise KGError(f"{event}: no such event in the store")
-    rows = store.select(find_query("suggest_event_talks").text, {"event": ox.NamedNode(event)}).values()
+    rows = store.select(query_text("suggest_event_talks"), {"event": ox.NamedNode(event)}).values()
     talks = []
     for row in rows:
         talk: dict[str, Any] = dict(row)
@@ -184,7 +214,7 @@ def _event_talks(
 
 
 def _organizers(store: GraphStore, event: str) -> dict[str, str]:
-    rows = store.select(find_query("suggest_event_organizers").text, {"event": ox.NamedNode(event)})
+    rows = store.select(query_text("suggest_event_organizers"), {"event": ox.NamedNode(event)})
     return {r["organizer"] or "": r["organizerName"] or "" for r in rows.values()}
 
 
@@ -260,26 +290,27 @@ def _rank(
         return sorted(scored, key=lambda p: (-scored[p]["score"], graph.nodes[p].get("label", p), p))
 
     first = score_all(pool)
-    shortlist = order(first)[: max(5 * top, 50)]
+    shortlist = order(first)[: max(3 * top, SHORTLIST)]
     for person in shortlist:
         if not graph.nodes[person].get("expanded"):
-            _fill_works(graph, person, person_links(store, person, as_of))
+            add_works(graph, person, person_works(store, person, as_of))
             documents[person] = _person_words(graph, person)
     final = score_all(shortlist)
     return [(p, final[p]) for p in order(final)[:top]]
 
 
-def _fill_works(graph: nx.Graph, person: str, links: list[dict[str, Any]]) -> None:
-    """Record a person's own papers and talks without adding the people they lead to."""
-    own = [link for link in links if link["other"] == person or link["other"] in graph]
-    add_links(graph, person, own)
-
-
 def _person_words(graph: nx.Graph, person: str) -> list[str]:
     """The words of a person's paper and talk titles, leaving out the event's own talks."""
     works, skip = graph.graph["works"], graph.graph.get("skip_works", set())
-    return [w for work in graph.nodes[person]["works"] if work not in skip
-            for w in topics.words(works[work]["title"] or "")]
+    cache = graph.graph.setdefault("title_words", {})
+    found = []
+    for work in graph.nodes[person]["works"]:
+        if work in skip:
+            continue
+        if work not in cache:
+            cache[work] = topics.words(works[work]["title"] or "")
+        found.extend(cache[work])
+    return found
 
 
 def _shared_coauthors(graph: nx.Graph, person: str, seeds: set[str], limit: int = 5) -> list[str]:
@@ -323,5 +354,5 @@ def _conflicts(
 
 
 def _institutions(store: GraphStore, person: str) -> dict[str, str]:
-    rows = store.select(find_query("person_organizations").text, {"person": ox.NamedNode(person)})
+    rows = store.select(query_text("person_organizations"), {"person": ox.NamedNode(person)})
     return {r["top"] or "": r["topName"] or "" for r in rows.values()}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
 from pathlib import Path
@@ -16,7 +16,14 @@ from kg.ingest.imports import ImportResult, import_quads, run_imports
 from kg.load import load_dataset
 from kg.models import Dataset
 from kg.remote import RemoteStore
-from kg.store import StoreBuilder, bulk_load_nquads, load_file
+from kg.store import (
+    ProgressReader,
+    StoreBuilder,
+    bulk_load_nquads,
+    load_file,
+    load_stream,
+    open_nquads,
+)
 
 ONTOLOGY_GRAPH = "https://w3id.org/kg/ontology"
 T = TypeVar("T")
@@ -65,6 +72,42 @@ def build_store(
     return source.report(store_path, lines.count)
 
 
+def build_from_quads(
+    quads: Iterable[rdf.Quad], store_path: Path, progress: Progress | None = None
+) -> int:
+    """Stream quads (and the ontology) into a new store at ``store_path``, swapped in atomically.
+
+    Quads become N-Quads text handed to Oxigraph's bulk loader as they are produced, so memory
+    stays bounded whatever their number. Returns the number of quads streamed.
+    """
+    lines = _counted(rdf.to_nquads(iter(quads)), progress)
+    with StoreBuilder(store_path) as store:
+        bulk_load_nquads(store, lines)
+        load_file(store, ontology_file(), ONTOLOGY_GRAPH)
+    return lines.count
+
+
+def build_from_nquads(
+    files: Sequence[Path], store_path: Path, progress: Progress | None = None
+) -> int:
+    """Bulk-load N-Quads files (``.nq`` or ``.nq.gz``) and the ontology into a new store.
+
+    The files stream straight into Oxigraph's bulk loader; ``progress`` is called with the
+    number of bytes read so far (of the uncompressed text for ``.gz`` files, of the file
+    otherwise). A syntax error names the file; the previous store stays as it was. Returns the
+    number of quads in the new store.
+    """
+    with StoreBuilder(store_path) as store:
+        done = 0
+        for path in files:
+            with open_nquads(path) as (stream, size):
+                reader = ProgressReader(stream, progress, done)
+                load_stream(store, reader, path)
+                done += size
+        load_file(store, ontology_file(), ONTOLOGY_GRAPH)
+        return len(store)
+
+
 def build_remote(
     data_dir: Path, store: RemoteStore, progress: Progress | None = None, imports: bool = True
 ) -> BuildReport:
@@ -77,6 +120,64 @@ def build_remote(
     quads = _counted(itertools.chain(source.quads, ontology_quads()), progress)
     store.replace_graphs(quads)
     return source.report(store.location, quads.count)
+
+
+def build_remote_from_quads(
+    quads: Iterable[rdf.Quad], store: RemoteStore, progress: Progress | None = None
+) -> int:
+    """Replace kg's graphs on a SPARQL endpoint by ``quads`` and the ontology, in one update.
+
+    The request is streamed as the quads are produced. Returns the number of quads sent.
+    """
+    counted = _counted(itertools.chain(quads, ontology_quads()), progress)
+    store.replace_graphs(counted)
+    return counted.count
+
+
+def build_remote_from_nquads(
+    files: Sequence[Path], store: RemoteStore, progress: Progress | None = None
+) -> int:
+    """Replace kg's graphs on a SPARQL endpoint by N-Quads files, through the Graph Store Protocol.
+
+    The kg graphs are cleared first, then each file is streamed in one POST (one transaction
+    on Oxigraph): unlike the other builds this is not one atomic step, so readers may see the
+    graph half loaded meanwhile. Returns the number of quads sent.
+    """
+    for path in files:  # every file must be readable before anything is deleted
+        with open_nquads(path):
+            pass
+    store.clear_kg_graphs()
+    sent = 0
+    done = 0
+    for path in files:
+        with open_nquads(path) as (stream, size):
+            lines = _LineCounter(ProgressReader(stream, progress, done))
+            store.post_nquads(lines)
+            sent += lines.count
+            done += size
+    ontology = _LineCounter(rdf.to_nquads(ontology_quads()))
+    store.post_nquads(ontology)
+    return sent + ontology.count
+
+
+class _LineCounter(Iterator[bytes]):
+    """Byte chunks of N-Quads text, counting the lines (one quad each) that pass through."""
+
+    def __init__(self, source: Iterable[bytes] | Iterable[str] | ProgressReader) -> None:
+        self._chunks: Iterator[bytes | str] = (
+            iter(lambda: source.read(1 << 20), b"") if isinstance(source, ProgressReader)
+            else iter(source)
+        )
+        self.count = 0
+
+    def __iter__(self) -> _LineCounter:
+        return self
+
+    def __next__(self) -> bytes:
+        chunk = next(self._chunks)
+        data = chunk.encode("utf-8") if isinstance(chunk, str) else chunk
+        self.count += data.count(b"\n")
+        return data
 
 
 @dataclass

@@ -54,6 +54,8 @@ class Endpoints:
 
     query: str
     update: str
+    store: str | None = None
+    """The Graph Store Protocol URL, where known (Oxigraph's ``/store``)."""
 
 
 def endpoints_for(location: str) -> Endpoints:
@@ -64,12 +66,15 @@ def endpoints_for(location: str) -> Endpoints:
     path = parts.path.rstrip("/")
     if path == "":
         base = urllib.parse.urlunsplit((parts.scheme, parts.netloc, "", "", ""))
-        return Endpoints(base + "/query", base + "/update")
+        return Endpoints(base + "/query", base + "/update", base + "/store")
     if path.endswith("/query"):
         update = urllib.parse.urlunsplit(
             (parts.scheme, parts.netloc, path[: -len("query")] + "update", parts.query, "")
         )
-        return Endpoints(location, update)
+        store = urllib.parse.urlunsplit(
+            (parts.scheme, parts.netloc, path[: -len("query")] + "store", "", "")
+        )
+        return Endpoints(location, update, store)
     return Endpoints(location, location)
 
 
@@ -152,6 +157,25 @@ class RemoteStore:
         build. Graphs outside ``KG_GRAPHS`` are left alone.
         """
         self.update(replace_graphs_request(quads))
+
+    def clear_kg_graphs(self) -> None:
+        """Delete every named graph under ``KG_GRAPHS`` (one update request)."""
+        self.update(CLEAR_KG_GRAPHS)
+
+    def post_nquads(self, chunks: Iterable[bytes]) -> None:
+        """Add N-Quads to the server through the Graph Store Protocol, streamed as produced."""
+        url = self.endpoints.store
+        if url is None:
+            raise StoreError(
+                f"{self.location}: no Graph Store Protocol URL known for this endpoint; "
+                "give the server's base URL (http://host:port)"
+            )
+        request = urllib.request.Request(
+            url, data=iter(chunks), method="POST",
+            headers={"Content-Type": "application/n-quads"},
+        )
+        with self._open(request, url, updating=True):
+            pass
 
     def close(self) -> None:
         """Nothing to release: every request opens and closes its own connection."""
@@ -276,13 +300,15 @@ def _string_end(text: str, start: int) -> int:
     return len(text)
 
 
+CLEAR_KG_GRAPHS = (
+    "DELETE { GRAPH ?g { ?s ?p ?o } }\n"
+    f'WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{KG_GRAPHS}")) }}'
+)
+
+
 def replace_graphs_request(quads: Iterable[Quad], chunk_size: int = 1 << 16) -> Iterator[bytes]:
     """The update request of ``RemoteStore.replace_graphs``, as byte chunks written lazily."""
-    yield (
-        "DELETE { GRAPH ?g { ?s ?p ?o } }\n"
-        f'WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{KG_GRAPHS}")) }} ;\n'
-        "INSERT DATA {\n"
-    ).encode()
+    yield (CLEAR_KG_GRAPHS + " ;\nINSERT DATA {\n").encode()
     parts: list[str] = []
     size = 0
     graph: str | None = None

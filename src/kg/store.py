@@ -11,13 +11,15 @@ Queries see the union of all named graphs as their default graph, so the named q
 
 from __future__ import annotations
 
+import gzip
 import io
 import os
 import shutil
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Protocol, cast
 
 import pyoxigraph as ox
 
@@ -211,6 +213,59 @@ def _batched(lines: Iterable[str], size: int = 4096) -> Iterator[str]:
             batch.clear()
     if batch:
         yield "".join(batch)
+
+
+@contextmanager
+def open_nquads(path: Path) -> Iterator[tuple[IO[bytes], int]]:
+    """Open an N-Quads file for reading, gunzipping ``.gz`` files; with the file's size in bytes."""
+    try:
+        size = path.stat().st_size
+        raw = path.open("rb")
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        if path.suffix == ".gz":
+            with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
+                yield cast(IO[bytes], unzipped), size
+        else:
+            yield raw, size
+    finally:
+        raw.close()
+
+
+class ProgressReader(io.RawIOBase):
+    """A byte stream passed through unchanged, reporting the position of the underlying file."""
+
+    def __init__(self, stream: IO[bytes], progress: Callable[[int], None] | None,
+                 offset: int = 0) -> None:
+        self._stream = stream
+        self._raw = getattr(stream, "fileobj", None) or stream
+        self._progress = progress
+        self._offset = offset
+        self._reported = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self._stream.read(len(target))
+        size = len(data)
+        target[:size] = data
+        if self._progress is not None:
+            position = self._offset + self._raw.tell()
+            if position - self._reported >= 1 << 20 or size == 0:
+                self._reported = position
+                self._progress(position)
+        return size
+
+
+def load_stream(store: ox.Store, stream: IO[bytes] | io.RawIOBase, name: Path | str) -> None:
+    """Bulk-load an N-Quads byte stream; a syntax error names ``name``."""
+    reader = io.BufferedReader(cast(io.RawIOBase, stream), buffer_size=1 << 20)
+    try:
+        store.bulk_load(input=reader, format=ox.RdfFormat.N_QUADS)
+    except SyntaxError as exc:
+        raise StoreError(f"{name}: invalid N-Quads: {exc}") from None
 
 
 def load_file(store: ox.Store, path: Path, graph: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,3 +90,44 @@ def read_only_store(ctx: Context) -> Iterator[GraphStore]:
 def note(message: str) -> None:
     """A message for the user, on stderr."""
     click.echo(message, err=True)
+
+
+class Count(click.ParamType):
+    """A positive count written plainly or with a suffix: ``250000``, ``250k``, ``1M``, ``1.5M``."""
+
+    name = "count"
+    SUFFIXES = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower().replace("_", "").replace(",", "")
+        suffix = text[-1:] if text[-1:] in ("k", "m", "g") else ""
+        try:
+            number = float(text[: len(text) - len(suffix)]) * self.SUFFIXES[suffix]
+        except ValueError:
+            self.fail(f"{value!r} is not a count such as 250000, 250k or 10M", param, ctx)
+        if number < 1:
+            self.fail(f"{value!r}: the count must be at least 1", param, ctx)
+        return int(number)
+
+
+@contextmanager
+def progress_bar(label: str, total: int, quiet: bool = False) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr, moved to an absolute position by the function it yields."""
+    if quiet:
+        yield lambda done: None
+        return
+    with click.progressbar(length=total, label=label, file=click.get_text_stream("stderr"),
+                           show_percent=True, show_pos=False, show_eta=True) as bar:
+        reached = 0
+
+        def advance(done: int) -> None:
+            nonlocal reached
+            step = min(done, total) - reached
+            if step > 0:
+                bar.update(step)
+                reached += step
+
+        yield advance
+        advance(total)

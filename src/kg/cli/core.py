@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import click
 import pyoxigraph as ox
 
-from kg.cli.base import Context, format_option, main, note, read_only_store, store_path
+from kg.cli.base import (
+    Context,
+    Count,
+    format_option,
+    main,
+    note,
+    progress_bar,
+    read_only_store,
+    store_path,
+)
 from kg.errors import ShapeViolation
 from kg.lookup import bind_parameters
 from kg.output import records, render
@@ -33,30 +43,79 @@ EXPORT_FORMATS = {
     show_default=True,
     help="Folder of record files to build from.",
 )
+@click.option(
+    "--nquads",
+    "nquads_files",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    multiple=True,
+    help="Build from these N-Quads files (.nq or .nq.gz, e.g. from 'kg synth') instead of DATA.",
+)
+@click.option(
+    "--synthetic",
+    type=Count(),
+    metavar="COUNT",
+    help="Build from about COUNT synthetic triples (e.g. 1M), generated as they are loaded.",
+)
+@click.option("--seed", default=1, show_default=True, help="Seed of --synthetic data.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.pass_obj
-def build(ctx: Context, data_dir: Path, quiet: bool) -> None:
-    """Build the store from the record files in DATA.
+def build(
+    ctx: Context,
+    data_dir: Path,
+    nquads_files: tuple[Path, ...],
+    synthetic: int | None,
+    seed: int,
+    quiet: bool,
+) -> None:
+    """Build the store from the record files in DATA (or from N-Quads, or synthetic data).
 
     The new store is written beside the old one and swapped in only when the whole build
-    succeeded: a bad record leaves the previous store as it was. With a SPARQL endpoint as
-    --store, kg's named graphs on the server are replaced in one update request.
+    succeeded: a bad record leaves the previous store as it was. Records stream through
+    Oxigraph's bulk loader, so memory stays bounded at any size. With a SPARQL endpoint as
+    --store, kg's named graphs on the server are replaced.
 
     \b
-    Example:
+    Examples:
       kg build --data data/
+      kg build --synthetic 1M --seed 7
+      kg synth --triples 10M --out bench/data && kg build --nquads bench/data/synthetic-10000000-s1.nq
       kg --store http://127.0.0.1:7878 build
     """
+    if nquads_files and synthetic:
+        raise click.UsageError("give --nquads or --synthetic, not both")
+    from kg import build as builder  # imports the record models: only when building
+
+    remote = RemoteStore(ctx.store) if is_remote(ctx.store) else None
+    started = time.perf_counter()
+    if nquads_files:
+        total = sum(p.stat().st_size for p in nquads_files)
+        with progress_bar("Loading N-Quads", total, quiet) as advance:
+            quads = (builder.build_remote_from_nquads(nquads_files, remote, advance) if remote
+                     else builder.build_from_nquads(nquads_files, store_path(ctx), advance))
+        _built(ctx.store, f"{quads:,} quads from {len(nquads_files)} N-Quads file(s)", started, quiet)
+        return
+    if synthetic:
+        from kg.synth import SyntheticGraph
+
+        graph = SyntheticGraph(synthetic, seed)
+        with progress_bar("Generating and loading", synthetic, quiet) as advance:
+            if remote:
+                count = builder.build_remote_from_quads(graph.quads(), remote, advance)
+            else:
+                count = builder.build_from_quads(graph.quads(), store_path(ctx), advance)
+        summary = graph.summary
+        _built(ctx.store, f"{count:,} synthetic quads (seed {seed}), {summary.people:,} people, "
+               f"{summary.papers:,} papers, {summary.talks:,} talks", started, quiet)
+        return
+
     def progress(count: int) -> None:
         if not quiet:
             click.echo(f"\r  {count:,} quads", err=True, nl=False)
 
-    from kg.build import build_remote, build_store  # imports the record models: only when building
-
-    if is_remote(ctx.store):
-        report = build_remote(data_dir, RemoteStore(ctx.store), progress)
+    if remote:
+        report = builder.build_remote(data_dir, remote, progress)
     else:
-        report = build_store(data_dir, store_path(ctx), progress)
+        report = builder.build_store(data_dir, store_path(ctx), progress)
     for problem in report.problems:
         note(f"Skipped: {problem}")
     if not quiet:
@@ -64,6 +123,11 @@ def build(ctx: Context, data_dir: Path, quiet: bool) -> None:
             f"\rBuilt {report.store}: {report.quads:,} quads from {report.documents} source "
             f"documents, {report.people} people, {report.organizations} organizations."
         )
+
+
+def _built(store: str, what: str, started: float, quiet: bool) -> None:
+    if not quiet:
+        note(f"Built {store}: {what} in {time.perf_counter() - started:,.1f} s.")
 
 
 @main.command("queries")

@@ -160,7 +160,9 @@ ADVISING_RELATIONS = {"phd advisor": "phd", "postdoc mentor": "postdoc",
 """How ``graph_links_of`` names an advising link, seen from the person asked about → its kind."""
 
 
-def person_links(store: GraphStore, person: str, as_of: date | None = None) -> list[dict[str, Any]]:
+def person_links(
+    store: GraphStore, person: str, as_of: date | None = None, *, bounded: bool = False
+) -> list[dict[str, Any]]:
     """Every link of one person (IRI): the paper, talk or advising behind it and who is at the other end.
 
     Each link is a dictionary with ``other``, ``otherName``, ``relation`` (``paper``, ``talk``,
@@ -168,10 +170,19 @@ def person_links(store: GraphStore, person: str, as_of: date | None = None) -> l
     for advising, ``advisor`` (the IRI of the advisor). A person's own papers and talks come back
     with ``other`` equal to the person. With ``as_of``, papers and talks not yet known on that
     day are left out: a paper counts from the last day of its year, a talk from its start, an
-    undated talk never; advising has no date and always counts.
+    undated talk never; advising has no date and always counts. With ``bounded``, at most 30
+    papers (up to the year of ``as_of``), 30 talks and 30 advising links are read, the first in
+    the store's index order (``suggest_*_links_of``), so a prolific author costs no more than
+    an ordinary one.
     """
     links = []
-    for row in _rows(store, "graph_links_of", person=_iri(person)):
+    if bounded:
+        rows = [*_rows(store, "suggest_paper_links_of", person=_iri(person), until=_until(as_of)),
+                *_rows(store, "suggest_talk_links_of", person=_iri(person)),
+                *_rows(store, "suggest_advising_links_of", person=_iri(person))]
+    else:
+        rows = _rows(store, "graph_links_of", person=_iri(person))
+    for row in rows:
         relation = row["relation"] or ""
         link: dict[str, Any] = {
             "other": row["other"] or "",
@@ -190,6 +201,12 @@ def person_links(store: GraphStore, person: str, as_of: date | None = None) -> l
     return links
 
 
+def _until(as_of: date | None) -> ox.Literal:
+    """The last year whose papers can be known on ``as_of``, as an integer literal."""
+    return ox.Literal(str(as_of.year if as_of else 9999),
+                      datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+
+
 def known_on(link: dict[str, Any], day: date) -> bool:
     """Whether a link was known on ``day``: papers from the end of their year, talks from their start."""
     if link["relation"] == "paper":
@@ -206,6 +223,7 @@ def collaboration_neighbourhood(
     *,
     as_of: date | None = None,
     max_expand: int | None = None,
+    bounded: bool = False,
 ) -> nx.Graph:
     """People within ``hops`` links (joint paper, shared talk, advising) of the ``seeds`` (IRIs).
 
@@ -229,7 +247,7 @@ def collaboration_neighbourhood(
             frontier = _capped(graph, frontier, max_expand)
         reached: set[str] = set()
         for person in frontier:
-            add_links(graph, person, person_links(store, person, as_of))
+            add_links(graph, person, person_links(store, person, as_of, bounded=bounded))
             for other in graph[person]:
                 if "hop" not in graph.nodes[other]:
                     graph.nodes[other]["hop"] = hop + 1
@@ -273,11 +291,11 @@ def add_links(graph: nx.Graph, person: str, links: list[dict[str, Any]]) -> None
 def person_works(store: GraphStore, person: str, as_of: date | None = None) -> list[dict[str, Any]]:
     """One person's papers and talks (``via``, ``relation``, ``title``, ``year``, ``date``), no coauthors.
 
-    Cheaper than ``person_links`` for a prolific author. ``as_of`` leaves out what was not yet
-    known on that day, as ``person_links`` does.
+    At most 50 papers (up to the year of ``as_of``) and 30 talks, the first in the store's index
+    order; ``as_of`` leaves out what was not yet known on that day, as ``person_links`` does.
     """
     found = []
-    for row in _rows(store, "suggest_person_works", person=_iri(person)):
+    for row in _rows(store, "suggest_person_works", person=_iri(person), until=_until(as_of)):
         work = {"via": row["work"] or "", "relation": row["relation"] or "", "title": row["title"],
                 "year": _year(row["year"], row["date"]), "date": (row["date"] or "")[:10] or None}
         if as_of is None or known_on(work, as_of):

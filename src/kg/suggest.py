@@ -38,9 +38,9 @@ from kg.store import GraphStore
 RECENT_COAUTHOR_YEARS = 3
 """A joint paper with an organizer this many years before the reference year (or later) is a conflict."""
 RECENCY_HALF_LIFE = 3.0
-SEED_LIMIT = 40
+SEED_LIMIT = 20
 """Links are followed from at most this many speakers of an event, the most recent first."""
-EXPAND_LIMIT = 40
+EXPAND_LIMIT = 20
 """At most this many people are expanded at each hop after the first, the most tied first."""
 SHORTLIST = 30
 """At least this many of the best first-round candidates get their full work lists and a second look."""
@@ -129,7 +129,8 @@ def suggest(
     Only a bounded neighbourhood is read from the store, so the answer comes as fast on a store
     of millions of papers as on a small one: the links of the organizers and of the
     ``max_seeds`` most recent speakers, then of at most ``max_expand`` people per further hop
-    (the most tied first), and the papers and talks of a shortlist.
+    (the most tied first), each through at most 30 of their papers, talks and advising links,
+    and the papers and talks of a shortlist.
 
     Parameters
     ----------
@@ -148,7 +149,8 @@ def suggest(
         raise KGError(f"{name}: no speakers or organizers known{_as_of_text(as_of)}; nothing to start from")
     seeds = sorted({*speakers, *organizers})
     expanded = sorted({*organizers, *_recent_speakers(talks, max_seeds)})
-    graph = collaboration_neighbourhood(store, expanded, hops, as_of=as_of, max_expand=max_expand)
+    graph = collaboration_neighbourhood(store, expanded, hops, as_of=as_of, max_expand=max_expand,
+                                        bounded=True)
     spoke = {t["speaker"] for t in talks if since is None or not t["date"] or t["date"] >= since.isoformat()}
     excluded = spoke | set(organizers) | set(exclude)
     pool = sorted(p for p in graph if p not in excluded)
@@ -255,48 +257,56 @@ def _rank(
     store: GraphStore,
     as_of: date | None,
 ) -> list[tuple[str, dict[str, Any]]]:
-    """Score the pool, fetch the full work lists of a shortlist, score again; best ``top`` first."""
+    """Rank the pool in two rounds; the best ``top`` first.
+
+    Round one is cheap and covers everyone reached: closeness and the recency of the work the
+    neighbourhood shows. Round two takes the best of them, fetches their papers and talks, and
+    adds topical similarity, so topic vectors are only built for a shortlist.
+    """
     counts = closeness_counts(graph, seeds, hops)
-    works = graph.graph["works"]
-    documents = {p: _person_words(graph, p) for p in pool}
-    idf = topics.inverse_document_frequency([event_words, *documents.values()])
-    unseen = max(idf.values(), default=1.0)
-    event_vector = topics.tfidf(event_words, idf, unseen)
+    best_count = max((counts.get(p, 0.0) for p in pool), default=0.0)
+    best_closeness = best_count / (1 + best_count) or 1.0
 
-    def score_all(people: list[str]) -> dict[str, dict[str, Any]]:
-        raw: dict[str, dict[str, Any]] = {}
-        for p in people:
-            vector = topics.tfidf(documents[p], idf, unseen)
-            years = [works[w]["year"] for w in graph.nodes[p]["works"] if works[w]["year"]]
-            last = max(years) if years else None
-            c = counts.get(p, 0.0)
-            raw[p] = {
-                "closeness": c / (1 + c),
-                "topic": topics.cosine(vector, event_vector),
-                "recency": 0.0 if last is None else 0.5 ** (max(0, reference - last) / RECENCY_HALF_LIFE),
-                "last_year": last,
-                "words": topics.shared_words(vector, event_vector),
-            }
-        best_c = max((r["closeness"] for r in raw.values()), default=0.0) or 1.0
-        best_t = max((r["topic"] for r in raw.values()), default=0.0) or 1.0
-        for r in raw.values():
-            r["closeness"] /= best_c
-            r["topic"] /= best_t
-            r["score"] = (weights.closeness * r["closeness"] + weights.topic * r["topic"]
-                          + weights.recency * r["recency"])
-        return raw
+    def closeness(person: str) -> float:
+        c = counts.get(person, 0.0)
+        return c / (1 + c) / best_closeness
 
-    def order(scored: dict[str, dict[str, Any]]) -> list[str]:
-        return sorted(scored, key=lambda p: (-scored[p]["score"], graph.nodes[p].get("label", p), p))
+    def recency(person: str) -> tuple[float, int | None]:
+        works = graph.graph["works"]
+        years = [works[w]["year"] for w in graph.nodes[person]["works"] if works[w]["year"]]
+        last = max(years) if years else None
+        return (0.0 if last is None else 0.5 ** (max(0, reference - last) / RECENCY_HALF_LIFE)), last
 
-    first = score_all(pool)
-    shortlist = order(first)[: max(3 * top, SHORTLIST)]
+    def label(person: str) -> str:
+        return str(graph.nodes[person].get("label", person))
+
+    first = {p: weights.closeness * closeness(p) + weights.recency * recency(p)[0] for p in pool}
+    shortlist = sorted(pool, key=lambda p: (-first[p], label(p), p))[: max(3 * top, SHORTLIST)]
     for person in shortlist:
         if not graph.nodes[person].get("expanded"):
             add_works(graph, person, person_works(store, person, as_of))
-            documents[person] = _person_words(graph, person)
-    final = score_all(shortlist)
-    return [(p, final[p]) for p in order(final)[:top]]
+    documents = {p: _person_words(graph, p) for p in shortlist}
+    idf = topics.inverse_document_frequency([event_words, *documents.values()])
+    unseen = max(idf.values(), default=1.0)
+    event_vector = topics.tfidf(event_words, idf, unseen)
+    vectors = {p: topics.tfidf(documents[p], idf, unseen) for p in shortlist}
+    similarity = {p: topics.cosine(vectors[p], event_vector) for p in shortlist}
+    best_topic = max(similarity.values(), default=0.0) or 1.0
+    scored: dict[str, dict[str, Any]] = {}
+    for p in shortlist:
+        fresh, last = recency(p)
+        scored[p] = {
+            "closeness": closeness(p),
+            "topic": similarity[p] / best_topic,
+            "recency": fresh,
+            "last_year": last,
+            "words": topics.shared_words(vectors[p], event_vector),
+        }
+        scored[p]["score"] = (weights.closeness * scored[p]["closeness"]
+                              + weights.topic * scored[p]["topic"]
+                              + weights.recency * fresh)
+    ranked = sorted(shortlist, key=lambda p: (-scored[p]["score"], label(p), p))
+    return [(p, scored[p]) for p in ranked[:top]]
 
 
 def _person_words(graph: nx.Graph, person: str) -> list[str]:

@@ -35,6 +35,8 @@ SAMPLE_VALUES = {
     "class": ox.NamedNode(PERSON),
     "talk": ox.NamedNode(vocab.resource("talk", "engines-that-think")),
     "node": ox.NamedNode(ADA),
+    "venue": ox.Literal("engine"),
+    "until": ox.Literal("2020", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
 }
 """A value for every parameter name the named queries use."""
 

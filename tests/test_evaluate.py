@@ -70,12 +70,14 @@ def test_suggest_finds_both_newcomers_where_the_baselines_miss_the_advisor(mini_
     history = read_history(mini_store, MINI_HISTORY)
     results = {r.method: r for r in evaluate(evaluation_store(mini_store, history), history,
                                              [CUTOFF], ks=(1, 2))}
-    assert sorted(results) == ["most coauthors", "most papers", "suggest"]
+    assert sorted(results) == ["most coauthors", "most papers", "suggest",
+                               "suggest, whole neighbourhood"]
     ours = results["suggest"]
     assert (ours.past_speakers, ours.targets, ours.known_targets) == (2, 2, 1)
     # Alan (coauthor of Grace and Ada) first, then Kurt (Alan's advisor, no papers).
     assert ours.recall == {1: 0.5, 2: 1.0}
     assert ours.found[2] == (ALAN, KURT)
+    assert results["suggest, whole neighbourhood"].recall == {1: 0.5, 2: 1.0}
     # Kurt has no papers, so counting papers or coauthors never reaches him.
     assert results["most papers"].recall == {1: 0.5, 2: 0.5}
     assert results["most coauthors"].recall == {1: 0.5, 2: 0.5}
@@ -105,7 +107,8 @@ def test_cli_prints_the_recall_table(mini_store_path):
     assert result.exit_code == 0, result.stderr
     rows = json.loads(result.stdout)
     assert [(r["method"], r["recall@1"], r["recall@2"]) for r in rows] == [
-        ("suggest", 0.5, 1.0), ("most papers", 0.5, 0.5), ("most coauthors", 0.5, 0.5)]
+        ("suggest", 0.5, 1.0), ("suggest, whole neighbourhood", 0.5, 1.0),
+        ("most papers", 0.5, 0.5), ("most coauthors", 0.5, 0.5)]
     assert "Mini history: 5 talks." in result.stderr
 
 

@@ -34,7 +34,9 @@ EVALUATION_GRAPH = vocab.RESOURCE + "graph/evaluation"
 """The named graph the made-up series goes in (only ever in an in-memory copy)."""
 PRESENTATION_DAY = (7, 1)
 """Month and day a venue's papers are taken to be presented in their year."""
-METHODS = ("suggest", "most papers", "most coauthors")
+METHODS = ("suggest", "suggest, whole neighbourhood", "most papers", "most coauthors")
+"""``suggest`` as the command runs it (bounded for speed), then with every speaker and every
+person reached expanded, then the two popularity baselines."""
 
 
 @dataclass(frozen=True)
@@ -245,9 +247,12 @@ def evaluate(
         papers, coauthors = authorships.counts(cutoff)
         known = {p for p in targets if papers.get(p)}
         found = suggest(store, history.series, top=max(ks), hops=hops, as_of=cutoff)
+        whole = suggest(store, history.series, top=max(ks), hops=hops, as_of=cutoff,
+                        max_seeds=None, max_expand=None)
         excluded = past | set(found.organizer_iris)
         rankings = {
             "suggest": [c.person for c in found.candidates],
+            "suggest, whole neighbourhood": [c.person for c in whole.candidates],
             "most papers": popularity_ranking(papers, authorships.names, excluded),
             "most coauthors": popularity_ranking(coauthors, authorships.names, excluded),
         }

@@ -170,7 +170,7 @@ def person_links(
     for advising, ``advisor`` (the IRI of the advisor). A person's own papers and talks come back
     with ``other`` equal to the person. With ``as_of``, papers and talks not yet known on that
     day are left out: a paper counts from the last day of its year, a talk from its start, an
-    undated talk never; advising has no date and always counts. With ``bounded``, at most 30
+    undated talk never; advising has no date and always counts. With ``bounded``, at most 25
     papers (up to the year of ``as_of``), 30 talks and 30 advising links are read, the first in
     the store's index order (``suggest_*_links_of``), so a prolific author costs no more than
     an ordinary one.

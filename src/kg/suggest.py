@@ -38,9 +38,9 @@ from kg.store import GraphStore
 RECENT_COAUTHOR_YEARS = 3
 """A joint paper with an organizer this many years before the reference year (or later) is a conflict."""
 RECENCY_HALF_LIFE = 3.0
-SEED_LIMIT = 20
+SEED_LIMIT = 12
 """Links are followed from at most this many speakers of an event, the most recent first."""
-EXPAND_LIMIT = 20
+EXPAND_LIMIT = 12
 """At most this many people are expanded at each hop after the first, the most tied first."""
 SHORTLIST = 30
 """At least this many of the best first-round candidates get their full work lists and a second look."""
@@ -129,7 +129,7 @@ def suggest(
     Only a bounded neighbourhood is read from the store, so the answer comes as fast on a store
     of millions of papers as on a small one: the links of the organizers and of the
     ``max_seeds`` most recent speakers, then of at most ``max_expand`` people per further hop
-    (the most tied first), each through at most 30 of their papers, talks and advising links,
+    (the most tied first), each through at most 25 of their papers and 30 talks and advising links,
     and the papers and talks of a shortlist.
 
     Parameters

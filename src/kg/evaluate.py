@@ -248,7 +248,7 @@ def evaluate(
         known = {p for p in targets if papers.get(p)}
         found = suggest(store, history.series, top=max(ks), hops=hops, as_of=cutoff)
         whole = suggest(store, history.series, top=max(ks), hops=hops, as_of=cutoff,
-                        max_seeds=None, max_expand=None)
+                        max_expand=None, link_budget=None)
         excluded = past | set(found.organizer_iris)
         rankings = {
             "suggest": [c.person for c in found.candidates],

@@ -117,3 +117,18 @@ def test_colt_is_in_the_full_store_with_names_resolved(colt_store):
     arora = colt_store.select("""PREFIX kg: <https://w3id.org/kg/ontology#>
         SELECT DISTINCT ?p WHERE { ?p kg:name "Sanjeev Arora" }""").values()
     assert arora == [{"p": "https://w3id.org/kg/id/person/sanjeev-arora"}]
+
+
+def test_a_store_with_imports_passes_the_shapes(mini_data, tmp_path):
+    """A paper listed by two imports has two sources and an author affiliation in its context."""
+    from kg.validate import store_graph, validate_graph
+
+    (mini_data / "imports").mkdir()
+    for name in ("authorships.csv", "refs.bib"):
+        shutil.copy(DATA / name, mini_data / "imports" / name)
+    (mini_data / "imports.yaml").write_text(
+        "- {id: table, kind: authorships, file: imports/authorships.csv}\n"
+        "- {id: bib, kind: bibtex, file: imports/refs.bib}\n")
+    build_store(mini_data, tmp_path / "store")
+    report = validate_graph(store_graph(LocalStore.open_read_only(tmp_path / "store")))
+    assert report.violations == []

@@ -145,6 +145,13 @@ def test_affiliation_is_not_employment(ontology: rdflib.Graph):
     assert (KG.affiliatedWith, RDFS.subPropertyOf, URIRef("http://schema.org/affiliation")) in ontology
 
 
+@pytest.mark.parametrize(("name", "wikidata"), [("affiliatedWith", "P108"), ("partOf", "P179")])
+def test_looser_wikidata_matches_are_related_not_implied(ontology: rdflib.Graph, name: str, wikidata: str):
+    related = URIRef("http://www.w3.org/2004/02/skos/core#relatedMatch")
+    assert (KG[name], related, WDT[wikidata]) in ontology
+    assert (KG[name], RDFS.subPropertyOf, WDT[wikidata]) not in ontology
+
+
 def test_doctoral_student_is_the_inverse_of_doctoral_advisor(ontology: rdflib.Graph):
     assert (KG.doctoralStudent, OWL.inverseOf, KG.doctoralAdvisor) in ontology
 

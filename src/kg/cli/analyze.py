@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from kg.cli.base import Context, main, note, read_only_store
+from kg.cli.base import Context, main, note, progress, read_only_store
 from kg.errors import KGError
 from kg.output import render
 
@@ -145,16 +145,15 @@ def analyze_command(ctx: Context, top: int, report: str, fmt: str) -> None:
         graph = coauthor_graph(store)
     steps = ("betweenness", "communities", "centrality", "bridges")
     results: dict[str, Any] = {}
-    with click.progressbar(steps, label="Analyzing", file=click.get_text_stream("stderr")) as bar:
-        for step in bar:
-            if step == "betweenness":
-                between = analysis.betweenness(graph)
-            elif step == "communities":
-                groups = analysis.communities(graph)
-            elif step == "centrality":
-                results["central"] = analysis.centrality(graph, groups, between, top)
-            else:
-                results["bridges"] = analysis.bridges(graph, groups, between, top)
+    for step in progress(steps, "Analyzing"):
+        if step == "betweenness":
+            between = analysis.betweenness(graph)
+        elif step == "communities":
+            groups = analysis.communities(graph)
+        elif step == "centrality":
+            results["central"] = analysis.centrality(graph, groups, between, top)
+        else:
+            results["bridges"] = analysis.bridges(graph, groups, between, top)
     tables: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {
         "summary": (["measure", "value"], list(analysis.summary(graph).items())),
         "central": (["rank", "name", "papers", "degree", "pagerank", "betweenness", "community",

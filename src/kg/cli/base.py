@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -17,6 +18,8 @@ from kg.output import FORMATS
 from kg.store import GraphStore, open_store
 
 DEFAULT_STORE = Path(".kg") / "store"
+
+Item = TypeVar("Item")
 
 
 @dataclass
@@ -131,3 +134,12 @@ def progress_bar(label: str, total: int, quiet: bool = False) -> Iterator[Callab
 
         yield advance
         advance(total)
+
+
+def progress(items: Sequence[Item], label: str) -> Iterator[Item]:
+    """Yield ``items`` one by one while a progress bar on stderr counts them."""
+    with click.progressbar(length=len(items), label=label, show_pos=True,
+                           file=sys.stderr) as bar:
+        for item in items:
+            yield item
+            bar.update(1)

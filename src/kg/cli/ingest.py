@@ -10,7 +10,7 @@ import click
 from kg.build import build_store
 from kg.cli.base import Context, format_option, main, note, store_path
 from kg.errors import DataError
-from kg.ingest.detect import BULK_KINDS, KINDS, detect_kind
+from kg.ingest.detect import BULK_KINDS, KINDS, PAGE_KINDS, detect_kind
 from kg.ingest.imports import ImportKind, run_imports
 from kg.ingest.register import check_import, plan_registration, register
 from kg.load import load_dataset
@@ -41,14 +41,32 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, dry_run: boo
     Bibliographies (.bib) and authorship tables (.csv) are registered in DATA/imports.yaml and
     streamed into the store by every build; bad entries are listed and skipped.
 
+    Pages (.md, .txt, .html): seminar announcements, event pages, talk listings, meeting
+    programmes and author pages are turned into DATA/records/<source>.yaml; the table lists each
+    record added, updated, removed or unchanged. See README "Ingesting pages".
+
     \b
     Examples:
       kg ingest refs.bib
       kg ingest --dry-run data/colt/colt-2011-2024-authorships.csv
+      kg ingest --dry-run seminar-2024-03-04.html
+      kg ingest --kind event_page talk.md
     """
+    kinds = {path: kind or detect_kind(path) for path in files}
+    pages = [path for path in files if kinds[path] in PAGE_KINDS]
+    changed = False
+    if pages:
+        from kg.cli.ingest_pages import ingest_pages
+
+        changed = ingest_pages(pages, kinds, data_dir, dry_run, fmt)
+        if len(pages) == len(files):
+            if changed and not dry_run and not no_build:
+                report = build_store(data_dir, store_path(ctx))
+                note(f"Built {report.store}: {report.quads:,} quads.")
+            return
     rows = []
-    for path in files:
-        chosen = kind or detect_kind(path)
+    for path in (p for p in files if p not in pages):
+        chosen = kinds[path]
         if chosen not in BULK_KINDS:
             raise DataError(f"{path}: kind {chosen!r} cannot be ingested yet")
         chosen = cast(ImportKind, chosen)
@@ -63,7 +81,7 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, dry_run: boo
         rows.append((str(path), chosen, action, f"data/{entry.file}", papers, len(problems)))
     click.echo(render(["file", "kind", "action", "registered as", "papers", "bad entries"], rows, fmt),
                nl=False)
-    if dry_run or no_build or all(r[2] == "unchanged" for r in rows):
+    if dry_run or no_build or (all(r[2] == "unchanged" for r in rows) and not changed):
         return
     report = build_store(data_dir, store_path(ctx))
     note(f"Built {report.store}: {report.quads:,} quads, {report.imported_papers:,} imported papers.")

@@ -1,0 +1,71 @@
+"""Listings of many talks: titles, speaker lines, abstracts, biographies, series and chapters."""
+
+import pytest
+
+from kg.errors import DataError
+from kg.ingest.pages import listing
+from kg.ingest.pages.text import read_page
+
+from .pages_helpers import SEED_FILES, page, speakers
+
+
+def test_the_seed_listing_has_eighteen_talks_in_three_events():
+    found = listing.extract(read_page(SEED_FILES["002"]))
+    assert [(e.key, e.kind) for e in found.events] == [
+        ("recorded-talks-machine-learning", "talk_collection"),
+        ("ieee-seasonal-school-manufacturability-testing-reliability-and-security", "school"),
+        ("tilos-seminar", "seminar_series")]
+    assert len(found.talks) == 18
+    by_title = {t.title: t for t in found.talks}
+    kalai = by_title["Unlearnable Facts Cause Hallucinations in Pretrained Language Models"]
+    assert kalai.collaborators == ["Santosh Vempala"]
+    assert kalai.biography.startswith("Adam Tauman Kalai is a Research Scientist")
+    assert kalai.abstract.endswith("This is joint work with Santosh Vempala.")
+    tilos = by_title["Causal Discovery for Root Cause Analysis"]
+    assert tilos.event == "tilos-seminar"
+    assert tilos.alt_titles == [("TILOS Seminar: Causal Discovery for Root Cause Analysis", "listing")]
+    assert tilos.biography.startswith("Dr. Kocaoglu received")
+    assert [(s.name, s.affiliation, s.role) for s in tilos.speakers] == [
+        ("Murat Kocaoglu", "Purdue University", "Assistant Professor")]
+    dfm = by_title["ML for Testing and Yield"]
+    assert (dfm.recording_offset, dfm.speakers[0].name, dfm.speakers[0].role) == (
+        "59:54:00", "Li-C. Wang", "Professor")
+    assert by_title["Transformers Learn In-context by (Functional) Gradient Descent"].speakers[0].role \
+        == "TILOS Postdoctoral Scholar"
+    assert by_title["Hunting the Hessian"].biography is None
+
+
+def test_a_listing_with_two_speakers_a_series_and_a_speaker_without_affiliation():
+    found = page("listing-optimization.md")
+    assert found.kind == "talk_listing"
+    assert [t.title for t in found.talks] == ["Adaptive Methods Beyond Adam",
+                                              "Sampling with Langevin Dynamics",
+                                              "Convex Relaxations for Sparse PCA"]
+    assert speakers(found) == [
+        [("Ana Souza", "University of Lisbon", None), ("Pedro Alves", "Instituto Superior Técnico", None)],
+        [("Ingrid Holm", "University of Oslo", "Assistant Professor")],
+        [("Tobias Reinhardt", None, None)]]
+    adaptive, sampling, convex = found.talks
+    assert adaptive.biography.startswith("Ana Souza is an associate professor")
+    assert "Pedro Alves is a PhD student" in adaptive.biography
+    assert sampling.event == "tilos-seminar" and sampling.collaborators == ["Marta Kowalczyk"]
+    assert convex.biography is None
+
+
+def test_an_html_listing_with_a_shared_affiliation_and_recorded_chapters():
+    found = page("listing-summer-school.html")
+    assert speakers(found)[0] == [("Priya Raman", "Stanford University", None),
+                                  ("Jonas Berg", "Stanford University", None)]
+    assert speakers(found)[1] == [("Misha Belkin", "UC San Diego", "Professor")]
+    lectures = [t for t in found.talks if t.recording_offset]
+    assert [(t.title, t.recording_offset, t.speakers[0].name) for t in lectures] == [
+        ("Uniform Convergence", "00:05:00", "Marta Kowalczyk"),
+        ("PAC-Bayes Bounds", "01:10:00", "Kenji Watanabe")]
+    assert {e.kind for e in found.events} == {"talk_collection", "school"}
+
+
+def test_a_page_without_any_talk_is_refused(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text("Some notes.\nNothing else here.\n")
+    with pytest.raises(DataError, match="notes.md: no talk found"):
+        listing.extract(read_page(path))

@@ -38,7 +38,7 @@ from kg.store import GraphStore
 RECENT_COAUTHOR_YEARS = 3
 """A joint paper with an organizer this many years before the reference year (or later) is a conflict."""
 RECENCY_HALF_LIFE = 3.0
-LINK_BUDGET = 2000
+LINK_BUDGET = 1500
 """Stop following links after reading this many (about 0.5 s on a store of 10M triples); the
 most recent speakers are expanded first, then the people most tied to them."""
 EXPAND_LIMIT = 40

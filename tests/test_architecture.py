@@ -20,6 +20,10 @@ FORBIDDEN = {
     "store": {"click", "kg.models", "kg.load", "kg.rdf"},
     "build": {"click", "kg.output"},
     "graphs": {"click", "pyvis", "kg.rdf", "kg.load"},
+    "analysis": {"click", "pyvis", "pyoxigraph", "kg.store", "kg.graphs"},
+    "topics": {"click", "networkx", "pyoxigraph", "kg.store"},
+    "suggest": {"click", "pyvis", "kg.rdf", "kg.load"},
+    "evaluate": {"click", "pyvis", "kg.load", "kg.build"},
     "output": {"click", "kg.store"},
 }
 

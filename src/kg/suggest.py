@@ -168,6 +168,8 @@ def suggest(
         result.notes.append(f"the neighbourhood was cut at {link_budget} links read and "
                             f"{max_expand} people expanded per hop")
     if not pool:
+        result.notes.append("nobody who may be suggested is linked to its speakers or organizers"
+                            + _as_of_text(as_of))
         return result
     reference = as_of.year if as_of else _latest_year(graph)
     event_words = [w for t in talks for w in topics.words(_talk_text(t))]

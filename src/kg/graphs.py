@@ -178,7 +178,7 @@ def person_links(
     links = []
     if bounded:
         rows = [*_rows(store, "suggest_paper_links_of", person=_iri(person), until=_until(as_of)),
-                *_rows(store, "suggest_talk_links_of", person=_iri(person)),
+                *_rows(store, "suggest_talk_links_of", speaker=_iri(person)),
                 *_rows(store, "suggest_advising_links_of", person=_iri(person))]
     else:
         rows = _rows(store, "graph_links_of", person=_iri(person))

@@ -38,8 +38,8 @@ from kg.store import GraphStore
 RECENT_COAUTHOR_YEARS = 3
 """A joint paper with an organizer this many years before the reference year (or later) is a conflict."""
 RECENCY_HALF_LIFE = 3.0
-LINK_BUDGET = 1500
-"""Stop following links after reading this many (about 0.5 s on a store of 10M triples); the
+LINK_BUDGET = 1000
+"""Stop following links after reading this many (about 0.4 s of CPU on a store of 10M triples); the
 most recent speakers are expanded first, then the people most tied to them."""
 EXPAND_LIMIT = 40
 """At most this many people are expanded at each hop after the first, the most tied first."""

@@ -119,9 +119,10 @@ def build(
     for problem in report.problems:
         note(f"Skipped: {problem}")
     if not quiet:
+        imported = f" and {report.imported_papers:,} imported papers" if report.imported_papers else ""
         note(
             f"\rBuilt {report.store}: {report.quads:,} quads from {report.documents} source "
-            f"documents, {report.people} people, {report.organizations} organizations."
+            f"documents{imported}, {report.people:,} people, {report.organizations:,} organizations."
         )
 
 

@@ -130,3 +130,19 @@ def test_nobody_to_suggest_is_said(mini_store):
     assert result.candidates == []
     assert result.notes == [
         "nobody who may be suggested is linked to its speakers or organizers as of 2020-12-31"]
+
+
+def test_shared_coauthors_count_joint_papers_not_shared_talks():
+    import networkx as nx
+
+    from kg.suggest import _shared_coauthors
+
+    graph = nx.Graph()
+    paper = {"relation": "paper", "via": "p"}
+    talk = {"relation": "talk", "via": "t"}
+    for a, b, link in [("cand", "wrote", paper), ("wrote", "speaker", paper),
+                       ("cand", "spoke", talk), ("spoke", "speaker", paper)]:
+        graph.add_edge(a, b, links=[link])
+    for node in graph:
+        graph.nodes[node]["label"] = node.title()
+    assert _shared_coauthors(graph, "cand", {"speaker"}) == ["Wrote"]

@@ -332,15 +332,21 @@ def _person_words(graph: nx.Graph, person: str) -> list[str]:
 
 
 def _shared_coauthors(graph: nx.Graph, person: str, seeds: set[str], limit: int = 5) -> list[str]:
-    """Names of the person's collaborators who also worked with a speaker or organizer."""
+    """Names of the person's coauthors who also wrote a paper with a speaker or organizer."""
     shared = []
     for neighbour in graph[person]:
-        if neighbour in seeds:
+        if neighbour in seeds or not _wrote_together(graph, person, neighbour):
             continue
-        linked = sum(1 for n in graph[neighbour] if n in seeds and n != person)
+        linked = sum(1 for n in graph[neighbour]
+                     if n in seeds and n != person and _wrote_together(graph, neighbour, n))
         if linked:
             shared.append((-linked, graph.nodes[neighbour].get("label", neighbour), neighbour))
     return [name for _, name, _ in sorted(shared)[:limit]]
+
+
+def _wrote_together(graph: nx.Graph, a: str, b: str) -> bool:
+    """Whether the link between two people includes a joint paper (not only talks or advising)."""
+    return any(link.get("relation") == "paper" for link in graph.edges[a, b].get("links", ()))
 
 
 def _conflicts(

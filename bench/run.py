@@ -121,6 +121,8 @@ def query_cases(summary: dict[str, Any]) -> list[tuple[str, str, dict[str, str]]
         "class": "https://w3id.org/kg/ontology#Person",
         "talk": samples["talk"],
         "node": samples["mid_person"],
+        "venue": "synthetic",
+        "until": "9999",
     }
     cases = []
     for query in list_queries():

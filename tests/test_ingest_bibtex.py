@@ -60,3 +60,16 @@ def test_the_real_colt_bibliography_imports_completely():
     assert not [n for n in names if "\\" in n or "{" in n]
     spaced_key = next(p for p in papers if p.key == "pmlr-v65-locatelli andrea17a")
     assert spaced_key.year == 2017
+
+
+def test_the_link_is_the_url_else_the_doi_else_the_pdf():
+    def link(fields):
+        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
+        text = "@article{k,\n  title = {T},\n  author = {Lee, Ann},\n  year = {2020},\n" + body + "\n}\n"
+        papers, _ = papers_and_problems(text)
+        return papers[0].url
+
+    assert link({"url": "https://a.org/p", "doi": "10.1/x", "pdf": "https://a.org/p.pdf"}) == "https://a.org/p"
+    assert link({"doi": "10.1007/978-3", "pdf": "https://a.org/p.pdf"}) == "https://doi.org/10.1007/978-3"
+    assert link({"pdf": "https://a.org/p.pdf"}) == "https://a.org/p.pdf"
+    assert link({"url": "not a link"}) is None

@@ -132,3 +132,21 @@ def test_a_store_with_imports_passes_the_shapes(mini_data, tmp_path):
     build_store(mini_data, tmp_path / "store")
     report = validate_graph(store_graph(LocalStore.open_read_only(tmp_path / "store")))
     assert report.violations == []
+
+
+def test_namesakes_settled_in_the_alias_file_are_two_people_in_the_store(mini_data, tmp_path):
+    (mini_data / "imports.yaml").write_text("- {id: table, kind: authorships, file: table.csv}\n")
+    (mini_data / "table.csv").write_text(
+        "year,bibkey,title,position,author,affiliation\n"
+        "2020,a,Graphs,1,Wei Chen,Tsinghua University\n2020,a,Graphs,2,Ann Lee,\n"
+        "2020,b,Bandits,1,Wei Chen,Microsoft Research\n2020,b,Bandits,2,Bo Li,\n")
+    (mini_data / "aliases.yaml").write_text(
+        "namesakes:\n- name: Wei Chen\n  people:\n"
+        "  - {id: wei-chen-tsinghua, organizations: [Tsinghua University]}\n"
+        "  - {id: wei-chen-msr, organizations: [Microsoft Research]}\n")
+    build_store(mini_data, tmp_path / "store")
+    rows = LocalStore.open_read_only(tmp_path / "store").select(
+        PAPERS_OF.replace("kg:person/kg:name ?name", "kg:person ?name")).values()
+    firsts = [(r["title"], r["name"].rsplit("/", 1)[-1]) for r in rows if r["position"] == "1"]
+    assert [f for f in firsts if f[0] in ("Bandits", "Graphs")] == [
+        ("Bandits", "wei-chen-msr"), ("Graphs", "wei-chen-tsinghua")]

@@ -49,6 +49,12 @@ def test_names_that_are_not_variants(a, b):
     ("The University of Texas, Austin", ["university of texas austin"]),
     ("University of California, San Diego, La Jolla, CA 92093", ["university of california san diego"]),
     ("Department of Statistics, Harvard University", ["harvard university"]),
+    ("Department of Computer Science at the University of Toronto", ["university of toronto"]),
+    ("Computer Science Purdue University", ["purdue university"]),
+    ("Department of Computer Science UC Santa Cruz", ["university of california santa cruz"]),
+    ("Department of Statistics at University of California, Davis", ["university of california davis"]),
+    ("Department of Computer Science", []),  # which university: unknown, so no institution
+    ("Dept of CS, United States", []),
     ("Blavatnik School of Computer Science, Tel Aviv University", ["tel aviv university"]),
     ("UC Berkeley + Google DeepMind", ["university of california berkeley", "google deepmind"]),
     ("NYU, Inria", ["new york university", "inria"]),
@@ -120,3 +126,62 @@ def test_the_alias_file_settles_what_evidence_cannot():
     assert result.person("Sam Hopkins") == result.person("Samuel B. Hopkins")
     assert result.person("Ben Recht") != result.person("Benjamin Recht")
     assert result.organizations("Vector") == ["vector-institute"]
+
+
+def namesake_papers():
+    return [paper("a", ["Wei Chen", "Ann Lee"], ["Tsinghua University", None]),
+            paper("b", ["Wei Chen", "Bo Li"], ["Microsoft Research", None]),
+            paper("c", ["Wei Chen", "Cy Wu"], ["MIT EECS", None]),
+            paper("d", ["Wei Chen", "Ann Lee"], ["Massachusetts Institute of Technology", None])]
+
+
+def test_one_name_at_two_places_in_one_year_with_nothing_shared_is_reported():
+    result = resolve(namesake_papers(), [], [], Aliases())
+    reported = [(a.name, a.reason) for a in result.ambiguities]
+    assert reported == [("Wei Chen", "same name, at massachusetts-institute-of-technology and at "
+                                     "microsoft-research in 2020 with no coauthor or place in common: "
+                                     "maybe two people (list it under one_person if not)")]
+    assert result.person("Wei Chen") == "wei-chen"  # one spelling, one id, until someone settles it
+
+
+def test_a_name_checked_to_be_one_person_is_not_reported_again():
+    result = resolve(namesake_papers(), [], [], Aliases(one_person=["Wei Chen"]))
+    assert result.ambiguities == []
+
+
+def test_a_shared_coauthor_or_place_makes_a_name_one_person():
+    result = resolve(namesake_papers()[2:], [], [], Aliases())  # MIT EECS and MIT: one place
+    assert result.ambiguities == []
+
+
+def test_one_campus_written_four_ways_with_a_misspelled_city_is_one_institution():
+    printed = ["University of California, San Diego", "University of California at San Diego",
+               "Univ. of California, San Deigo", "Dept. of Computer Science, UCSD"]
+    result = resolve([paper(str(i), [name], [stated]) for i, (name, stated) in
+                      enumerate(zip(["Ann Lee", "Bo Li", "Cy Wu", "Di Xu"], printed, strict=True))],
+                     [], [], Aliases())
+    assert {tuple(result.organizations(p)) for p in printed} == {("university-of-california-at-san-diego",)}
+    assert ("Univ. of California, San Deigo", "typo") in {(m.variant, m.reason) for m in result.merges}
+
+
+def test_namesakes_in_the_alias_file_get_one_id_each():
+    from kg.ingest.resolve import Namesake, NamesakeEntry
+
+    aliases = Aliases(namesakes=[NamesakeEntry(name="Wei Chen", people=[
+        Namesake(id="wei-chen-tsinghua", organizations=["Tsinghua University"], coauthors=["Ann Lee"]),
+        Namesake(id="wei-chen-msr", organizations=["Microsoft Research"])])])
+    result = resolve(namesake_papers(), [], [], aliases)
+    assert [result.person("Wei Chen", (key, 0)) for key in "abcd"] == [
+        "wei-chen-tsinghua", "wei-chen-msr", "wei-chen", "wei-chen-tsinghua"]
+    assert {"wei-chen-tsinghua", "wei-chen-msr", "wei-chen"} <= {p.id for p in result.new_people}
+    assert [(a.name, a.other) for a in result.ambiguities] == [("Wei Chen", "c #1")]  # MIT: neither
+
+
+def test_when_every_use_is_placed_the_shared_name_is_no_one():
+    from kg.ingest.resolve import Namesake, NamesakeEntry
+
+    aliases = Aliases(namesakes=[NamesakeEntry(name="Wei Chen", people=[
+        Namesake(id="wei-chen-a", coauthors=["Ann Lee"]), Namesake(id="wei-chen-b", coauthors=["Bo Li"])])])
+    result = resolve(namesake_papers()[:2], [], [], aliases)
+    assert sorted(p.id for p in result.new_people if "chen" in p.id) == ["wei-chen-a", "wei-chen-b"]
+    assert result.ambiguities == []

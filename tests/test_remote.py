@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -35,6 +36,8 @@ SAMPLE_VALUES = {
     "class": ox.NamedNode(PERSON),
     "talk": ox.NamedNode(vocab.resource("talk", "engines-that-think")),
     "node": ox.NamedNode(ADA),
+    "venue": ox.Literal("engine"),
+    "until": ox.Literal("2020", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
 }
 """A value for every parameter name the named queries use."""
 
@@ -127,6 +130,21 @@ def test_cli_stats_and_export_through_the_endpoint(read_only_server, mini_store_
     remote_graph = ox.Dataset(ox.parse(nquads, ox.RdfFormat.N_QUADS))
     local_graph = ox.Dataset(LocalStore.open_read_only(mini_store_path).quads())
     assert remote_graph == local_graph
+
+
+def test_graph_questions_through_the_endpoint_answer_as_the_local_store_does(
+    read_only_server, mini_store_path
+):
+    for args in (("suggest", "Mini Seminar", "--since", "2024-01-10", "--format", "json"),
+                 ("analyze", "--format", "json"),
+                 ("path", "Kurt Gödel", "Grace Hopper", "--format", "csv"),
+                 ("lineage", "Alan Turing", "--format", "csv")):
+        remote, local = run(read_only_server.url, *args), run(mini_store_path, *args)
+        assert remote.exit_code == 0, remote.stderr
+        assert remote.stdout == local.stdout and remote.stdout
+    suggested = json.loads(run(read_only_server.url, "suggest", "Mini Seminar", "--since",
+                               "2024-01-10", "--format", "json").stdout)
+    assert [c["name"] for c in suggested["candidates"]] == ["Ada Lovelace", "Kurt Gödel"]
 
 
 # Errors name the endpoint

@@ -115,3 +115,34 @@ def test_cli_suggest_csv_and_errors(mini_store_path):
     assert unknown.exit_code == 1 and "no person is named 'Nobody'" in unknown.stderr
     bad_date = CliRunner().invoke(main, [*store, "suggest", "Mini Seminar", "--as-of", "2024-13-01"])
     assert bad_date.exit_code == 2
+
+
+def test_a_small_link_budget_cuts_the_neighbourhood_and_says_so(mini_store):
+    whole = suggest(mini_store, SERIES, link_budget=None)
+    cut = suggest(mini_store, SERIES, link_budget=1)
+    assert cut.considered < whole.considered
+    assert any("cut at 1 links read" in note for note in cut.notes)
+    assert not any("cut" in note for note in whole.notes)
+
+
+def test_nobody_to_suggest_is_said(mini_store):
+    result = suggest(mini_store, SERIES, as_of=date(2020, 12, 31), exclude=[ADA, ALAN, KURT])
+    assert result.candidates == []
+    assert result.notes == [
+        "nobody who may be suggested is linked to its speakers or organizers as of 2020-12-31"]
+
+
+def test_shared_coauthors_count_joint_papers_not_shared_talks():
+    import networkx as nx
+
+    from kg.suggest import _shared_coauthors
+
+    graph = nx.Graph()
+    paper = {"relation": "paper", "via": "p"}
+    talk = {"relation": "talk", "via": "t"}
+    for a, b, link in [("cand", "wrote", paper), ("wrote", "speaker", paper),
+                       ("cand", "spoke", talk), ("spoke", "speaker", paper)]:
+        graph.add_edge(a, b, links=[link])
+    for node in graph:
+        graph.nodes[node]["label"] = node.title()
+    assert _shared_coauthors(graph, "cand", {"speaker"}) == ["Wrote"]

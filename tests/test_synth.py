@@ -77,6 +77,8 @@ def sample_bindings(summary) -> dict[str, ox.NamedNode | ox.Literal]:
         "class": ox.NamedNode(vocab.term("Person")),
         "talk": ox.NamedNode(s["talk"]),
         "node": ox.NamedNode(s["hub_person"]),
+        "venue": ox.Literal("synthetic"),
+        "until": ox.Literal("9999", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
     }
 
 

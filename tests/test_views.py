@@ -13,6 +13,7 @@ from kg.views import (
     nearest_top,
     person_view,
     slug,
+    suggest_view,
 )
 
 ID = "https://w3id.org/kg/id/"
@@ -68,6 +69,32 @@ def test_a_lineage_page_is_drawn_top_down_from_advisor_to_student(mini_store):
 def test_a_person_without_advisors_has_a_lineage_of_one(mini_store):
     page = lineage_view(mini_store, "Grace Hopper")
     assert list(page.graph) == [GRACE] and page.graph.nodes[GRACE]["label"] == "Grace Hopper"
+
+
+def test_a_suggestion_page_joins_each_candidate_to_the_speakers_by_its_chain(mini_store):
+    page = suggest_view(mini_store, "Mini Seminar")
+    assert page.name == "suggest-mini-series" and page.focus == SERIES
+    assert page.title == "Speakers to invite to Mini Seminar" and page.cut is None
+    assert kinds(page.graph) == {
+        "event/mini-series": "event", "person/ada-lovelace": "person",
+        "person/alan-turing": "person", "person/grace-hopper": "person",
+        "person/kurt-godel": "candidate",
+    }
+    assert sorted(page.graph.edges(data="kind")) == [
+        (SERIES, GRACE, "organizer"), (ADA, SERIES, "spoke at"), (ALAN, SERIES, "spoke at"),
+        (KURT, ALAN, "phd"),
+    ]
+    kurt = page.graph.nodes[KURT]
+    assert kurt["label"] == "1. Kurt Gödel"
+    assert kurt["facts"]["why"] == ["Kurt Gödel —PhD advisor of→ Alan Turing"]
+    assert kurt["facts"]["rank"] == ["1"] and kurt["facts"]["score"][0].startswith("0.500 (closeness")
+    assert "2 past speakers and 1 organizer" in page.summary
+
+
+def test_a_suggestion_page_too_big_leaves_out_speakers_on_no_chain(mini_store):
+    page = suggest_view(mini_store, "Mini Seminar", max_nodes=3)
+    assert set(page.graph) == {SERIES, ALAN, KURT}  # Alan is on Kurt's chain
+    assert page.cut.startswith("Cut to 3 of 5 nodes: 2 of the 2 past speakers and organizers")
 
 
 def test_the_coauthor_page_is_cut_when_asked_for_fewer_nodes(mini_store):

@@ -112,6 +112,11 @@ def test_physics_lays_out_then_stops_and_lineages_go_top_down():
     options = page_data(render_page(Page("p", "Ada", "s", ego())))["options"]
     assert options["physics"]["stabilization"]["enabled"] is True
     assert options["layout"]["randomSeed"] == 7
+    assert options["layout"]["improvedLayout"] is True
+    big = nx.path_graph([f"urn:p:{n:03d}" for n in range(150)])
+    quick = page_data(render_page(Page("b", "Big", "s", big)))["options"]
+    assert quick["layout"]["improvedLayout"] is False
+    assert quick["physics"]["stabilization"]["iterations"] < options["physics"]["stabilization"]["iterations"]
     lineage = nx.DiGraph()
     lineage.add_node(KURT, kind="person", label="Kurt", generation=-1)
     lineage.add_node(ALAN, kind="person", label="Alan", generation=0)

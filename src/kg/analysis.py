@@ -19,7 +19,7 @@ SEED = 42
 """Seed of the randomised algorithms: same graph, same answer."""
 BETWEENNESS_EXACT_UP_TO = 1000
 """Above this many people, betweenness is estimated from ``BETWEENNESS_SAMPLES`` sources."""
-BETWEENNESS_SAMPLES = 500
+BETWEENNESS_SAMPLES = 200
 
 
 @dataclass(frozen=True)

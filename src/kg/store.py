@@ -160,6 +160,20 @@ def open_store(location: str) -> GraphStore:
     return LocalStore.open_read_only(location)
 
 
+def in_memory_copy(store: GraphStore, extra: Iterable[str] = ()) -> LocalStore:
+    """A new in-memory store with every quad of ``store`` plus the N-Quads lines ``extra``.
+
+    For what-if questions (an evaluation adding a made-up event history) that must leave the
+    store itself untouched; ``store`` may be embedded or remote.
+    """
+    dumped = io.BytesIO()
+    store.dump(dumped, ox.RdfFormat.N_QUADS)
+    copy = LocalStore.in_memory()
+    copy.raw.bulk_load(input=dumped.getvalue(), format=ox.RdfFormat.N_QUADS)
+    bulk_load_nquads(copy.raw, extra)
+    return copy
+
+
 def bulk_load_nquads(store: ox.Store, lines: Iterable[str]) -> None:
     """Stream N-Quads lines into ``store`` with Oxigraph's bulk loader.
 

@@ -30,14 +30,21 @@ import pyoxigraph as ox
 from kg import topics
 from kg.analysis import Step, shortest_chain
 from kg.errors import KGError
-from kg.graphs import add_links, collaboration_neighbourhood, person_links
+from kg.graphs import add_works, collaboration_neighbourhood, person_works, query_text
 from kg.lookup import resolve_entity
-from kg.queries import find_query, looks_like_iri
+from kg.queries import looks_like_iri
 from kg.store import GraphStore
 
 RECENT_COAUTHOR_YEARS = 3
 """A joint paper with an organizer this many years before the reference year (or later) is a conflict."""
 RECENCY_HALF_LIFE = 3.0
+LINK_BUDGET = 1000
+"""Stop following links after reading this many (about 0.4 s of CPU on a store of 10M triples); the
+most recent speakers are expanded first, then the people most tied to them."""
+EXPAND_LIMIT = 40
+"""At most this many people are expanded at each hop after the first, the most tied first."""
+SHORTLIST = 30
+"""At least this many of the best first-round candidates get their full work lists and a second look."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,7 @@ class Suggestions:
     considered: int
     candidates: list[Candidate] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    organizer_iris: list[str] = field(default_factory=list)
 
 
 def find_event(store: GraphStore, name_or_iri: str) -> str:
@@ -114,9 +122,17 @@ def suggest(
     as_of: date | None = None,
     exclude: Sequence[str] = (),
     weights: Weights = Weights(),
-    max_expand: int | None = 400,
+    max_seeds: int | None = None,
+    max_expand: int | None = EXPAND_LIMIT,
+    link_budget: int | None = LINK_BUDGET,
 ) -> Suggestions:
     """Rank people who have not spoken at ``event`` (an IRI) or its series as its next speakers.
+
+    Only a bounded neighbourhood is read from the store, so the answer comes about as fast on a
+    store of millions of papers as on a small one: the links of the organizers and of the most
+    recent speakers, then of the people most tied to them, until ``link_budget`` links have
+    been read; each person through at most 25 of their papers and 30 talks and advising links;
+    then the papers and talks of a shortlist.
 
     Parameters
     ----------
@@ -125,7 +141,9 @@ def suggest(
     since : only talks from this day on count as "already spoke"; default: every talk.
     as_of : use only talks, papers and advising known on this day.
     exclude : IRIs of people never to suggest.
-    max_expand : expand at most this many people per hop (the most tied first); ``None``: all.
+    max_seeds : expand at most this many speakers, the most recent first; ``None``: all.
+    max_expand : expand at most this many people per hop after the first; ``None``: all.
+    link_budget : stop expanding after reading this many links; ``None``: no limit.
     """
     name, talks = _event_talks(store, event, as_of)
     organizers = _organizers(store, event)
@@ -133,15 +151,25 @@ def suggest(
     if not speakers and not organizers:
         raise KGError(f"{name}: no speakers or organizers known{_as_of_text(as_of)}; nothing to start from")
     seeds = sorted({*speakers, *organizers})
-    graph = collaboration_neighbourhood(store, seeds, hops, as_of=as_of, max_expand=max_expand)
+    expanded = [*sorted(organizers), *(s for s in _recent_speakers(talks, max_seeds)
+                                       if s not in organizers)]
+    graph = collaboration_neighbourhood(store, expanded, hops, as_of=as_of, max_expand=max_expand,
+                                        bounded=True, link_budget=link_budget)
     spoke = {t["speaker"] for t in talks if since is None or not t["date"] or t["date"] >= since.isoformat()}
     excluded = spoke | set(organizers) | set(exclude)
     pool = sorted(p for p in graph if p not in excluded)
     result = Suggestions(event, name, as_of, sorted(speakers.values()), sorted(organizers.values()),
-                         len(pool))
+                         len(pool), organizer_iris=sorted(organizers))
+    followed = sum(1 for s in seeds if s in graph and graph.nodes[s].get("expanded"))
+    if followed < len(seeds):
+        result.notes.append(f"links were followed from {followed} of the {len(seeds)} speakers and "
+                            "organizers (organizers and the most recent speakers first)")
     if graph.graph.get("capped"):
-        result.notes.append(f"the neighbourhood was capped at {max_expand} people expanded per hop")
+        result.notes.append(f"the neighbourhood was cut at {link_budget} links read and "
+                            f"{max_expand} people expanded per hop")
     if not pool:
+        result.notes.append("nobody who may be suggested is linked to its speakers or organizers"
+                            + _as_of_text(as_of))
         return result
     reference = as_of.year if as_of else _latest_year(graph)
     event_words = [w for t in talks for w in topics.words(_talk_text(t))]
@@ -167,13 +195,25 @@ def suggest(
     return result
 
 
+def _recent_speakers(talks: list[dict[str, Any]], limit: int | None) -> list[str]:
+    """The speakers of the latest talks, most recent first (undated talks last), at most ``limit``."""
+    ordered = sorted(talks, key=lambda t: (t["date"] or "", t["talk"]), reverse=True)
+    chosen: list[str] = []
+    for talk in ordered:
+        if limit is not None and len(chosen) >= limit:
+            break
+        if talk["speaker"] not in chosen:
+            chosen.append(talk["speaker"])
+    return chosen
+
+
 def _event_talks(
     store: GraphStore, event: str, as_of: date | None
 ) -> tuple[str, list[dict[str, Any]]]:
-    info = store.select(find_query("event_info").text, {"event": ox.NamedNode(event)}).values()
+    info = store.select(query_text("event_info"), {"event": ox.NamedNode(event)}).values()
     if not info:
         raise KGError(f"{event}: no such event in the store")
-    rows = store.select(find_query("suggest_event_talks").text, {"event": ox.NamedNode(event)}).values()
+    rows = store.select(query_text("suggest_event_talks"), {"event": ox.NamedNode(event)}).values()
     talks = []
     for row in rows:
         talk: dict[str, Any] = dict(row)
@@ -184,7 +224,7 @@ def _event_talks(
 
 
 def _organizers(store: GraphStore, event: str) -> dict[str, str]:
-    rows = store.select(find_query("suggest_event_organizers").text, {"event": ox.NamedNode(event)})
+    rows = store.select(query_text("suggest_event_organizers"), {"event": ox.NamedNode(event)})
     return {r["organizer"] or "": r["organizerName"] or "" for r in rows.values()}
 
 
@@ -225,73 +265,88 @@ def _rank(
     store: GraphStore,
     as_of: date | None,
 ) -> list[tuple[str, dict[str, Any]]]:
-    """Score the pool, fetch the full work lists of a shortlist, score again; best ``top`` first."""
+    """Rank the pool in two rounds; the best ``top`` first.
+
+    Round one is cheap and covers everyone reached: closeness and the recency of the work the
+    neighbourhood shows. Round two takes the best of them, fetches their papers and talks, and
+    adds topical similarity, so topic vectors are only built for a shortlist.
+    """
     counts = closeness_counts(graph, seeds, hops)
-    works = graph.graph["works"]
-    documents = {p: _person_words(graph, p) for p in pool}
+    best_count = max((counts.get(p, 0.0) for p in pool), default=0.0)
+    best_closeness = best_count / (1 + best_count) or 1.0
+
+    def closeness(person: str) -> float:
+        c = counts.get(person, 0.0)
+        return c / (1 + c) / best_closeness
+
+    def recency(person: str) -> tuple[float, int | None]:
+        works = graph.graph["works"]
+        years = [works[w]["year"] for w in graph.nodes[person]["works"] if works[w]["year"]]
+        last = max(years) if years else None
+        return (0.0 if last is None else 0.5 ** (max(0, reference - last) / RECENCY_HALF_LIFE)), last
+
+    def label(person: str) -> str:
+        return str(graph.nodes[person].get("label", person))
+
+    first = {p: weights.closeness * closeness(p) + weights.recency * recency(p)[0] for p in pool}
+    shortlist = sorted(pool, key=lambda p: (-first[p], label(p), p))[: max(3 * top, SHORTLIST)]
+    for person in shortlist:
+        if not graph.nodes[person].get("expanded"):
+            add_works(graph, person, person_works(store, person, as_of))
+    documents = {p: _person_words(graph, p) for p in shortlist}
     idf = topics.inverse_document_frequency([event_words, *documents.values()])
     unseen = max(idf.values(), default=1.0)
     event_vector = topics.tfidf(event_words, idf, unseen)
-
-    def score_all(people: list[str]) -> dict[str, dict[str, Any]]:
-        raw: dict[str, dict[str, Any]] = {}
-        for p in people:
-            vector = topics.tfidf(documents[p], idf, unseen)
-            years = [works[w]["year"] for w in graph.nodes[p]["works"] if works[w]["year"]]
-            last = max(years) if years else None
-            c = counts.get(p, 0.0)
-            raw[p] = {
-                "closeness": c / (1 + c),
-                "topic": topics.cosine(vector, event_vector),
-                "recency": 0.0 if last is None else 0.5 ** (max(0, reference - last) / RECENCY_HALF_LIFE),
-                "last_year": last,
-                "words": topics.shared_words(vector, event_vector),
-            }
-        best_c = max((r["closeness"] for r in raw.values()), default=0.0) or 1.0
-        best_t = max((r["topic"] for r in raw.values()), default=0.0) or 1.0
-        for r in raw.values():
-            r["closeness"] /= best_c
-            r["topic"] /= best_t
-            r["score"] = (weights.closeness * r["closeness"] + weights.topic * r["topic"]
-                          + weights.recency * r["recency"])
-        return raw
-
-    def order(scored: dict[str, dict[str, Any]]) -> list[str]:
-        return sorted(scored, key=lambda p: (-scored[p]["score"], graph.nodes[p].get("label", p), p))
-
-    first = score_all(pool)
-    shortlist = order(first)[: max(5 * top, 50)]
-    for person in shortlist:
-        if not graph.nodes[person].get("expanded"):
-            _fill_works(graph, person, person_links(store, person, as_of))
-            documents[person] = _person_words(graph, person)
-    final = score_all(shortlist)
-    return [(p, final[p]) for p in order(final)[:top]]
-
-
-def _fill_works(graph: nx.Graph, person: str, links: list[dict[str, Any]]) -> None:
-    """Record a person's own papers and talks without adding the people they lead to."""
-    own = [link for link in links if link["other"] == person or link["other"] in graph]
-    add_links(graph, person, own)
+    vectors = {p: topics.tfidf(documents[p], idf, unseen) for p in shortlist}
+    similarity = {p: topics.cosine(vectors[p], event_vector) for p in shortlist}
+    best_topic = max(similarity.values(), default=0.0) or 1.0
+    scored: dict[str, dict[str, Any]] = {}
+    for p in shortlist:
+        fresh, last = recency(p)
+        scored[p] = {
+            "closeness": closeness(p),
+            "topic": similarity[p] / best_topic,
+            "recency": fresh,
+            "last_year": last,
+            "words": topics.shared_words(vectors[p], event_vector),
+        }
+        scored[p]["score"] = (weights.closeness * scored[p]["closeness"]
+                              + weights.topic * scored[p]["topic"]
+                              + weights.recency * fresh)
+    ranked = sorted(shortlist, key=lambda p: (-scored[p]["score"], label(p), p))
+    return [(p, scored[p]) for p in ranked[:top]]
 
 
 def _person_words(graph: nx.Graph, person: str) -> list[str]:
     """The words of a person's paper and talk titles, leaving out the event's own talks."""
     works, skip = graph.graph["works"], graph.graph.get("skip_works", set())
-    return [w for work in graph.nodes[person]["works"] if work not in skip
-            for w in topics.words(works[work]["title"] or "")]
+    cache = graph.graph.setdefault("title_words", {})
+    found = []
+    for work in graph.nodes[person]["works"]:
+        if work in skip:
+            continue
+        if work not in cache:
+            cache[work] = topics.words(works[work]["title"] or "")
+        found.extend(cache[work])
+    return found
 
 
 def _shared_coauthors(graph: nx.Graph, person: str, seeds: set[str], limit: int = 5) -> list[str]:
-    """Names of the person's collaborators who also worked with a speaker or organizer."""
+    """Names of the person's coauthors who also wrote a paper with a speaker or organizer."""
     shared = []
     for neighbour in graph[person]:
-        if neighbour in seeds:
+        if neighbour in seeds or not _wrote_together(graph, person, neighbour):
             continue
-        linked = sum(1 for n in graph[neighbour] if n in seeds and n != person)
+        linked = sum(1 for n in graph[neighbour]
+                     if n in seeds and n != person and _wrote_together(graph, neighbour, n))
         if linked:
             shared.append((-linked, graph.nodes[neighbour].get("label", neighbour), neighbour))
     return [name for _, name, _ in sorted(shared)[:limit]]
+
+
+def _wrote_together(graph: nx.Graph, a: str, b: str) -> bool:
+    """Whether the link between two people includes a joint paper (not only talks or advising)."""
+    return any(link.get("relation") == "paper" for link in graph.edges[a, b].get("links", ()))
 
 
 def _conflicts(
@@ -323,5 +378,5 @@ def _conflicts(
 
 
 def _institutions(store: GraphStore, person: str) -> dict[str, str]:
-    rows = store.select(find_query("person_organizations").text, {"person": ox.NamedNode(person)})
+    rows = store.select(query_text("person_organizations"), {"person": ox.NamedNode(person)})
     return {r["top"] or "": r["topName"] or "" for r in rows.values()}

@@ -12,11 +12,14 @@ import re
 from collections.abc import Callable
 
 import networkx as nx
+import pyoxigraph as ox
 
 from kg.errors import QueryError
 from kg.graphs import add_facts, coauthor_graph, ego_graph, lineage_graph, node_facts
 from kg.lookup import resolve_entity
+from kg.queries import find_query
 from kg.store import GraphStore
+from kg.suggest import Candidate, Suggestions, suggest
 from kg.viz import Page
 
 MAX_NODES = 150
@@ -94,6 +97,82 @@ def lineage_view(store: GraphStore, name: str, max_nodes: int = MAX_NODES) -> Pa
         hierarchical=True,
         focus=person,
     )
+
+
+def suggest_view(store: GraphStore, name: str, top: int = 10, max_nodes: int = MAX_NODES) -> Page:
+    """An event, its past speakers and organizers, and the people suggested to speak next.
+
+    Each candidate (``kind`` candidate, labelled with its rank) is joined to the speakers and
+    organizers by the chain of joint papers, shared talks and advising that explains the
+    suggestion; its details hold the score, its parts and the reasons. When the page would be
+    too big, the speakers and organizers on no candidate's chain are the ones left out.
+    """
+    event = _entity(store, name, "event")
+    result = suggest(store, event, top=top)
+    graph = suggestion_graph(result, *_event_people(store, event))
+    shown, cut = _without_loose_seeds(graph, max_nodes)
+    _finish(store, shown)
+    for candidate_rank, candidate in enumerate(result.candidates, start=1):
+        facts = shown.nodes[candidate.person]["facts"]
+        facts.update(candidate_facts(candidate_rank, candidate))
+    notes = [cut] if cut else []
+    notes += [f"The suggestion itself: {message}." for message in result.notes]
+    return Page(
+        name=f"suggest-{slug(event)}",
+        title=f"Speakers to invite to {result.event_name}",
+        summary=f"{result.event_name}: {_counted(len(result.speakers), 'past speaker')} and "
+        f"{_counted(len(result.organizers), 'organizer')}, and the "
+        f"{_counted(len(result.candidates), 'person', 'people')} 'kg suggest' ranks first of "
+        f"the {result.considered:,} it considered, each joined to them by the papers, talks and "
+        "advising that explain the suggestion.",
+        graph=shown,
+        cut=" ".join(notes) or None,
+        focus=event,
+    )
+
+
+def suggestion_graph(
+    result: Suggestions, speakers: dict[str, str], organizers: dict[str, str]
+) -> nx.DiGraph:
+    """The event, its speakers and organizers (IRI → name) and the candidates with their chains.
+
+    Speakers point to the event (``spoke at``), the event to its organizers (``organizer``);
+    each step of a chain is an edge between two people, of kind ``joint paper`` or
+    ``shared talk`` (from the first person to the second, ``detail`` naming the paper or
+    talk) or ``phd`` / ``postdoc`` (from advisor to student).
+    """
+    graph = nx.DiGraph()
+    graph.add_node(result.event, kind="event", label=result.event_name)
+    for person, label in sorted(speakers.items()):
+        graph.add_node(person, kind="person", label=label, role="speaker")
+        graph.add_edge(person, result.event, kind="spoke at")
+    for person, label in sorted(organizers.items()):
+        graph.add_node(person, kind="person", label=label, role="organizer")
+        graph.add_edge(result.event, person, kind="organizer")
+    for candidate_rank, candidate in enumerate(result.candidates, start=1):
+        graph.add_node(candidate.person, kind="candidate", label=f"{candidate_rank}. {candidate.name}")
+    for candidate in result.candidates:
+        for step in candidate.path:
+            for person, label in ((step.person, step.name), (step.to, step.to_name)):
+                if person not in graph:
+                    graph.add_node(person, kind="person", label=label)
+            _add_step(graph, step.person, step.to, step.relation, step.title, step.year)
+    return graph
+
+
+def candidate_facts(rank: int, candidate: Candidate) -> dict[str, list[str]]:
+    """What the details panel says about a candidate: rank, score, its parts and the reasons."""
+    facts = {
+        "rank": [str(rank)],
+        "score": [f"{candidate.score:.3f} (closeness {candidate.closeness:.3f}, topic "
+                  f"{candidate.topic:.3f}, recency {candidate.recency:.3f})"],
+        "why": [" then ".join(step.describe() for step in candidate.path) or "no chain found"],
+        "shared coauthors": [", ".join(candidate.shared_coauthors)],
+        "topic words": [", ".join(candidate.topic_words)],
+        "conflicts": list(candidate.conflicts),
+        "last active": [str(candidate.last_year)] if candidate.last_year else [],
+    }
+    return {field: values for field, values in facts.items() if any(values)}
 
 
 def densest_top(graph: nx.Graph, max_nodes: int, nouns: str, links: str) -> tuple[nx.Graph, str | None]:
@@ -183,6 +262,54 @@ def _entity(store: GraphStore, name: str, kind: str) -> str:
         listing = {"person": "people", "event": "events"}.get(kind, kind + "s")
         raise QueryError(f"no {kind} is named {name!r}; 'kg query {listing}' lists them")
     return found.value
+
+
+STEP_KINDS = {"paper": "joint paper", "talk": "shared talk"}
+
+
+def _add_step(graph: nx.DiGraph, a: str, b: str, relation: str, title: str | None,
+              year: int | None) -> None:
+    """One step of a chain as an edge (advising from advisor to student)."""
+    words = relation.lower()
+    if "advisor of" in words or "student of" in words:
+        kind = "postdoc" if words.startswith("postdoc") else "phd"
+        advisor, student = (a, b) if "advisor of" in words else (b, a)
+        if not graph.has_edge(student, advisor):
+            graph.add_edge(advisor, student, kind=kind)
+        return
+    detail = " ".join(part for part in (f'"{title}"' if title else "", f"({year})" if year else "")
+                      if part)
+    if not graph.has_edge(b, a):
+        graph.add_edge(a, b, kind=STEP_KINDS.get(relation, relation), detail=detail)
+
+
+def _event_people(store: GraphStore, event: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The speakers and organizers of an event and its series, IRI → name, as ``suggest`` reads them."""
+    bindings = {"event": ox.NamedNode(event)}
+    talks = store.select(find_query("suggest_event_talks").text, bindings).values()
+    organizers = store.select(find_query("suggest_event_organizers").text, bindings).values()
+    return ({r["speaker"] or "": r["speakerName"] or "" for r in talks},
+            {r["organizer"] or "": r["organizerName"] or "" for r in organizers})
+
+
+def _without_loose_seeds(graph: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, str | None]:
+    """At most ``max_nodes`` nodes, leaving out speakers and organizers on no candidate's chain."""
+    if graph.number_of_nodes() <= max_nodes:
+        return graph.copy(), None
+    loose = sorted((n for n, d in graph.nodes(data=True)
+                    if d.get("role") and graph.degree(n) == 1),
+                   key=lambda n: (graph.nodes[n]["role"] != "organizer", graph.nodes[n]["label"], n))
+    keep = max(0, max_nodes - (graph.number_of_nodes() - len(loose)))
+    dropped = loose[keep:]
+    shown = graph.subgraph(sorted(set(graph) - set(dropped))).copy()
+    note = (f"Cut to {shown.number_of_nodes():,} of {graph.number_of_nodes():,} nodes: "
+            f"{len(dropped):,} of the {len(loose):,} past speakers and organizers on no "
+            "candidate's chain are not shown (organizers kept first, then by name).")
+    return shown, note
+
+
+def _counted(number: int, noun: str, plural: str | None = None) -> str:
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
 
 
 def _count(graph: nx.Graph, kind: str, plural: str) -> str:

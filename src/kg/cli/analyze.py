@@ -5,16 +5,19 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from datetime import date, datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from kg import analysis
 from kg.cli.base import Context, main, note, progress, read_only_store
 from kg.errors import KGError
-from kg.graphs import coauthor_graph, genealogy_around, path_graph
 from kg.output import render
-from kg.suggest import Suggestions, find_event, find_people, suggest
+
+if TYPE_CHECKING:
+    from kg.suggest import Suggestions
+
+# networkx and the analyses are imported inside the commands, so `kg --help` stays quick.
 
 SUGGEST_FORMATS = ("table", "csv", "tsv", "json")
 
@@ -71,6 +74,8 @@ def suggest_command(
       kg suggest "Princeton Alg-ML Seminar" --since 2023-01-01 --exclude "Sanjeev Arora"
       kg suggest "COLT" --as-of 2020-01-01 --format json
     """
+    from kg.suggest import find_event, find_people, suggest
+
     with read_only_store(ctx) as store:
         event_iri = find_event(store, event)
         excluded = find_people(store, exclude)
@@ -133,6 +138,9 @@ def analyze_command(ctx: Context, top: int, report: str, fmt: str) -> None:
     """
     if fmt in ("csv", "tsv") and report == "all":
         raise click.UsageError("--format csv/tsv prints one table: choose --report")
+    from kg import analysis
+    from kg.graphs import coauthor_graph
+
     with read_only_store(ctx) as store:
         graph = coauthor_graph(store)
     steps = ("betweenness", "communities", "centrality", "bridges")
@@ -192,6 +200,10 @@ def path_command(ctx: Context, first: str, second: str, max_hops: int, fmt: str)
     Example:
       kg path "Noam Razin" "Rong Ge"
     """
+    from kg import analysis
+    from kg.graphs import path_graph
+    from kg.suggest import find_people
+
     with read_only_store(ctx) as store:
         a, b = find_people(store, [first, second])
         graph = path_graph(store, a, b, max_hops)
@@ -219,6 +231,10 @@ def lineage_command(ctx: Context, person: str, depth: int, fmt: str) -> None:
     Example:
       kg lineage "Murat Kocaoglu" --format csv
     """
+    from kg import analysis
+    from kg.graphs import genealogy_around
+    from kg.suggest import find_people
+
     with read_only_store(ctx) as store:
         (iri,) = find_people(store, [person])
         genealogy = genealogy_around(store, iri, depth)
@@ -227,3 +243,76 @@ def lineage_command(ctx: Context, person: str, depth: int, fmt: str) -> None:
         note(f"No advisors or students of {analysis.label(genealogy, iri)} are known.")
     rows = [(r.generation, r.name, r.relation, r.of_name, r.person) for r in relatives]
     click.echo(render(["generation", "name", "relation", "of", "person"], rows, fmt), nl=False)
+
+
+DEFAULT_CUTOFFS = ("2016-12-31", "2018-12-31", "2020-12-31", "2022-12-31")
+DEFAULT_VENUE = "Conference on Learning Theory"
+
+
+@main.command("evaluate-suggest")
+@click.option("--venue", "venues", multiple=True, default=(DEFAULT_VENUE,), show_default=True,
+              help="A venue whose papers make a history (first authors present); repeatable; "
+                   "'' for none.")
+@click.option("--keyword", "keywords", multiple=True, metavar="WORD",
+              help="Also a topical history: the venue's papers with WORD in the title; repeatable.")
+@click.option("--history", "histories", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A YAML history (id, name, talks: date, speaker, title); repeatable.")
+@click.option("--cutoff", "cutoffs", multiple=True, type=DATE, default=DEFAULT_CUTOFFS,
+              show_default=True, help="Hide what comes after this day; repeatable.")
+@click.option("--k", "ks", multiple=True, type=click.IntRange(min=1), default=(10, 50),
+              show_default=True, help="Measure recall at this many candidates; repeatable.")
+@click.option("--hops", type=click.IntRange(1, 4), default=2, show_default=True,
+              help="Hops for kg suggest.")
+@_format_option()
+@click.pass_obj
+def evaluate_suggest_command(
+    ctx: Context, venues: tuple[str, ...], keywords: tuple[str, ...], histories: tuple[Path, ...],
+    cutoffs: tuple[date, ...], ks: tuple[int, ...], hops: int, fmt: str,
+) -> None:
+    """Measure how well kg suggest finds a series' later speakers: recall@k against baselines.
+
+    For each history and cutoff day, the talks after the cutoff are hidden, kg suggest runs
+    with --as-of the cutoff, and recall@k is the share of the people who first speak after the
+    cutoff among its first k candidates. Baselines rank everyone known on the cutoff day by
+    most papers and by most coauthors. "known" columns count only the later speakers who had
+    a paper by the cutoff. A venue's history takes each paper's first author as its presenter,
+    on 1 July of its year. Histories go into an in-memory copy: the store is not changed.
+
+    \b
+    Examples:
+      kg evaluate-suggest
+      kg evaluate-suggest --keyword bandit --cutoff 2018-12-31 --format csv
+      kg evaluate-suggest --venue '' --history tests/data/evaluation/mini-history.yaml
+    """
+    from kg import evaluate
+
+    with read_only_store(ctx) as store:
+        chosen = []
+        for venue in (v for v in venues if v):
+            for keyword in (None, *keywords):
+                history = evaluate.venue_history(store, venue, keyword)
+                if history.talks:
+                    chosen.append(history)
+                else:
+                    note(f"No papers at a venue named like {venue!r}"
+                         + (f" with {keyword!r} in the title" if keyword else "") + "; skipped.")
+        chosen += [evaluate.read_history(store, path) for path in histories]
+        if not chosen:
+            raise KGError("no history to evaluate on: give --venue or --history")
+        results = []
+        for history in chosen:
+            note(f"{history.name}: {len(history.talks)} talks.")
+            copy = evaluate.evaluation_store(store, history)
+            results += evaluate.evaluate(copy, history, cutoffs, sorted(set(ks)), hops)
+    ordered = sorted(set(ks))
+    columns = ["history", "cutoff", "method", "past_speakers", "later_speakers", "known",
+               *(f"recall@{k}" for k in ordered), *(f"recall@{k}_known" for k in ordered)]
+    rows = [(r.history, r.cutoff.isoformat(), r.method, r.past_speakers, r.targets,
+             r.known_targets, *(r.recall[k] for k in ordered),
+             *(r.recall_known[k] for k in ordered)) for r in results]
+    if fmt == "json":
+        click.echo(json.dumps([dict(zip(columns, row, strict=True)) for row in rows],
+                              ensure_ascii=False, indent=2))
+        return
+    click.echo(render(columns, rows, fmt), nl=False)

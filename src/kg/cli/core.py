@@ -19,8 +19,8 @@ from kg.cli.base import (
     read_only_store,
     store_path,
 )
-from kg.errors import ShapeViolation
-from kg.lookup import bind_parameters
+from kg.errors import QueryError, ShapeViolation
+from kg.lookup import bind_parameters, resolve_entity
 from kg.output import records, render
 from kg.queries import NamedQuery, find_query, list_queries, parse_query_file
 from kg.remote import RemoteStore, is_remote
@@ -119,9 +119,10 @@ def build(
     for problem in report.problems:
         note(f"Skipped: {problem}")
     if not quiet:
+        imported = f" and {report.imported_papers:,} imported papers" if report.imported_papers else ""
         note(
             f"\rBuilt {report.store}: {report.quads:,} quads from {report.documents} source "
-            f"documents, {report.people} people, {report.organizations} organizations."
+            f"documents{imported}, {report.people:,} people, {report.organizations:,} organizations."
         )
 
 
@@ -226,11 +227,12 @@ def stats(ctx: Context, fmt: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(EXPORT_FORMATS)),
+    type=click.Choice(sorted([*EXPORT_FORMATS, "ics"])),
     default="nquads",
     show_default=True,
-    help="RDF serialization; triple formats merge all named graphs.",
+    help="RDF serialization (triple formats merge all named graphs), or ics: talks as a calendar.",
 )
+@click.option("--event", help="With --format ics: only this event's talks (IRI or name).")
 @click.option(
     "--output",
     "-o",
@@ -238,14 +240,23 @@ def stats(ctx: Context, fmt: str) -> None:
     help="Write to this file instead of stdout.",
 )
 @click.pass_obj
-def export(ctx: Context, fmt: str, output: Path | None) -> None:
-    """Write the whole graph as RDF.
+def export(ctx: Context, fmt: str, event: str | None, output: Path | None) -> None:
+    """Write the whole graph as RDF, or talks as an iCalendar file.
+
+    A calendar states each talk's start in the time zone of its event, with a VTIMEZONE, so a
+    talk at 4pm Chicago time shows as 4pm Chicago time in any calendar program.
 
     \b
     Examples:
       kg export --format turtle > kg.ttl
       kg export --format trig -o kg.trig
+      kg export --format ics --event "CS Seminar" -o seminar.ics
     """
+    if fmt == "ics":
+        _export_calendar(ctx, event, output)
+        return
+    if event is not None:
+        raise click.UsageError("--event applies to --format ics only")
     with read_only_store(ctx) as store:
         if output is None:
             with click.open_file("-", "wb") as stream:
@@ -256,6 +267,26 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
             store.dump(handle, EXPORT_FORMATS[fmt])
         partial.replace(output)
     note(f"Wrote {output}")
+
+
+def _export_calendar(ctx: Context, event: str | None, output: Path | None) -> None:
+    from kg.ingest.ics import calendar_of_store
+
+    with read_only_store(ctx) as store:
+        chosen = None
+        if event is not None:
+            chosen = resolve_entity(store, event, "event") if not event.startswith("http") \
+                else ox.NamedNode(event)
+            if chosen is None:
+                raise QueryError(f"no event is named {event!r}")
+        data, count = calendar_of_store(store, chosen)
+    if output is None:
+        click.get_binary_stream("stdout").write(data)
+    else:
+        partial = output.with_name(output.name + ".partial")
+        partial.write_bytes(data)
+        partial.replace(output)
+    note(f"Wrote {count} talk(s)" + (f" to {output}" if output else ""))
 
 
 @main.command()

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import click
 
-from kg.build import BuildReport, build_remote, build_store
 from kg.cli.base import Context, format_option, main, note, store_path
 from kg.errors import DataError
 from kg.ingest.detect import BULK_KINDS, KINDS, PAGE_KINDS, detect_kind
-from kg.ingest.imports import ImportKind, run_imports
-from kg.ingest.register import check_import, plan_registration, register
-from kg.load import load_dataset
 from kg.output import render
 from kg.remote import RemoteStore, is_remote
+
+if TYPE_CHECKING:
+    from kg.build import BuildReport
+    from kg.ingest.imports import ImportKind
+    from kg.ingest.register import Extracted
 
 _DATA_OPTION = click.option(
     "--data",
@@ -30,17 +32,22 @@ _DATA_OPTION = click.option(
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--kind", type=click.Choice(KINDS), help="Kind of document (detected when omitted).")
+@click.option("--venue", "venues", multiple=True,
+              help="DBLP: keep only this venue (booktitle, journal or key stream such as colt); repeatable.")
+@click.option("--year", "years", help="DBLP: keep only this year or range of years (2011-2024).")
 @click.option("--dry-run", is_flag=True, help="Show what would be added or changed; write nothing.")
 @click.option("--no-build", is_flag=True, help="Write the record files but do not rebuild the store.")
 @_DATA_OPTION
 @format_option()
 @click.pass_obj
-def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, dry_run: bool, no_build: bool,
-           data_dir: Path, fmt: str) -> None:
+def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tuple[str, ...],
+           years: str | None, dry_run: bool, no_build: bool, data_dir: Path, fmt: str) -> None:
     """Take facts from documents into DATA, then rebuild the store.
 
-    Bibliographies (.bib) and authorship tables (.csv) are registered in DATA/imports.yaml and
-    streamed into the store by every build; bad entries are listed and skipped.
+    Bibliographies (.bib), authorship tables (.csv), calendars (.ics: events become talks) and
+    DBLP dumps (dblp.xml, dblp.xml.gz: streamed, filtered by --venue and --year) are registered
+    in DATA/imports.yaml and streamed into the store by every build; bad entries are listed and
+    skipped.
 
     Pages (.md, .txt, .html): seminar announcements, event pages, talk listings, meeting
     programmes and author pages are turned into DATA/records/<source>.yaml; the table lists each
@@ -49,10 +56,15 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, dry_run: boo
     \b
     Examples:
       kg ingest refs.bib
+      kg ingest seminar.ics
+      kg ingest dblp.xml.gz --venue colt --year 2011-2024
       kg ingest --dry-run data/colt/colt-2011-2024-authorships.csv
       kg ingest --dry-run seminar-2024-03-04.html
       kg ingest --kind event_page talk.md
     """
+    # The builder, importers and icalendar load only when a command needs them: `kg --help` stays quick.
+    from kg.ingest.register import check_import, plan_registration, register
+
     kinds = {path: kind or detect_kind(path) for path in files}
     pages = [path for path in files if kinds[path] in PAGE_KINDS]
     changed = False
@@ -70,26 +82,50 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, dry_run: boo
         chosen = kinds[path]
         if chosen not in BULK_KINDS:
             raise DataError(f"{path}: kind {chosen!r} cannot be ingested yet")
-        chosen = cast(ImportKind, chosen)
-        papers, problems = check_import(path, chosen)
+        chosen = cast("ImportKind", chosen)
+        if (venues or years) and chosen != "dblp":
+            raise click.UsageError("--venue and --year apply to DBLP dumps only")
+        if chosen == "dblp":
+            extracted = _extracted(path, data_dir, venues, years, dry_run)
+            found, problems = extracted.papers, extracted.problems
+            entry, action = extracted.registration.entry, extracted.registration.action
+        else:
+            found, problems = check_import(path, chosen)
+            if dry_run:
+                entry, action, _ = plan_registration(data_dir, path, chosen)
+            else:
+                registration = register(data_dir, path, chosen)
+                entry, action = registration.entry, registration.action
         for problem in problems:
             note(f"Skipped: {path}: {problem}")
-        if dry_run:
-            entry, action, _ = plan_registration(data_dir, path, chosen)
-        else:
-            registration = register(data_dir, path, chosen)
-            entry, action = registration.entry, registration.action
-        rows.append((str(path), chosen, action, f"data/{entry.file}", papers, len(problems)))
-    click.echo(render(["file", "kind", "action", "registered as", "papers", "bad entries"], rows, fmt),
-               nl=False)
+        rows.append((str(path), chosen, action, f"data/{entry.file}", found, len(problems)))
+    click.echo(render(["file", "kind", "action", "registered as", "papers or talks", "bad entries"],
+                      rows, fmt), nl=False)
     if dry_run or no_build or (all(r[2] == "unchanged" for r in rows) and not changed):
         return
     report = _rebuild(ctx, data_dir)
     note(f"Built {report.store}: {report.quads:,} quads, {report.imported_papers:,} imported papers.")
 
 
+def _extracted(path: Path, data_dir: Path, venues: tuple[str, ...], years: str | None,
+               dry_run: bool) -> Extracted:
+    """Stream a DBLP dump into its extract under DATA, with a progress bar on stderr."""
+    from kg.ingest.register import register_dblp
+
+    if not path.is_file():
+        raise DataError(f"{path}: cannot read: no such file")
+    with click.progressbar(length=path.stat().st_size, label=f"Reading {path.name}", file=sys.stderr,
+                           show_pos=False) as bar:
+        def progress(done: int, total: int) -> None:
+            bar.update(done - bar.pos)
+
+        return register_dblp(data_dir, path, venues, years, progress, dry_run)
+
+
 def _rebuild(ctx: Context, data_dir: Path) -> BuildReport:
     """Rebuild the store (a directory or a SPARQL endpoint) from ``data_dir``."""
+    from kg.build import build_remote, build_store
+
     if is_remote(ctx.store):
         return build_remote(data_dir, RemoteStore(ctx.store))
     return build_store(data_dir, store_path(ctx))
@@ -110,16 +146,22 @@ def resolve_command(data_dir: Path, merges: bool, fmt: str) -> None:
     Example:
       kg resolve --no-merges --format csv > ambiguous.csv
     """
+    from kg.ingest.imports import run_imports
+    from kg.load import load_dataset
+
     result = run_imports(data_dir, load_dataset(data_dir))
     resolution = result.resolution
     rows = [("ambiguous", a.kind, a.name, a.other, a.reason, "") for a in resolution.ambiguities]
     if merges:
         rows += [("merged", m.kind, m.canonical, m.variant, m.reason, m.evidence)
                  for m in resolution.merges]
+    rows += [("merged", m.kind, m.canonical, m.variant, m.reason, m.evidence)
+             for m in result.paper_merges] if merges else []
     rows.sort(key=lambda r: (r[0], r[1], r[2].casefold(), r[3].casefold()))
     click.echo(render(["status", "kind", "name", "other", "reason", "evidence"], rows, fmt), nl=False)
     people = sum(1 for m in resolution.merges if m.kind == "person")
-    note(f"{len(result.papers):,} papers, {len(resolution.new_people):,} new people, "
+    note(f"{len(result.papers):,} papers ({len(result.paper_merges)} found twice under two keys), "
+         f"{len(result.talks):,} talks, {len(resolution.new_people):,} new people, "
          f"{len(resolution.new_organizations):,} new organizations; {people} person merges, "
          f"{len(resolution.merges) - people} organization merges, "
          f"{len(resolution.ambiguities)} ambiguous cases.")

@@ -1,4 +1,8 @@
-"""``kg viz``: interactive HTML pages of the graph, one self-contained file each, and an index."""
+"""``kg viz``: interactive HTML pages of the graph, one self-contained file each, and an index.
+
+The views, NetworkX and pyvis (which loads IPython) are imported inside the commands, so other
+``kg`` commands and ``kg --help`` do not pay for them.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,23 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import networkx as nx
 
 from kg.cli.base import Context, main, note, progress, read_only_store
-from kg.graphs import advising_graph, coauthor_graph, speaker_event_graph
-from kg.store import GraphStore
-from kg.views import MAX_NODES, coauthors_view, event_view, lineage_view, person_view
-from kg.viz import Page, read_entry, render_index, render_page
+from kg.errors import KGError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kg.store import GraphStore
+    from kg.viz import Page
 
 DEFAULT_OUT = Path("viz")
 INDEX = "index.html"
+MAX_NODES = 150
+"""Default of ``--max-nodes``; the same as ``kg.views.MAX_NODES`` (a test keeps them equal)."""
 
 
 def out_option(function: Callable[..., None]) -> Callable[..., None]:
@@ -56,6 +65,8 @@ def coauthors_command(ctx: Context, out: Path, max_nodes: int) -> None:
     Example:
       kg viz coauthors --max-nodes 100
     """
+    from kg.views import coauthors_view
+
     with read_only_store(ctx) as store:
         _write(out, [coauthors_view(store, max_nodes)])
 
@@ -73,6 +84,8 @@ def person_command(ctx: Context, name: str, out: Path, max_nodes: int) -> None:
     Example:
       kg viz person "Sanjeev Arora"
     """
+    from kg.views import person_view
+
     with read_only_store(ctx) as store:
         _write(out, [person_view(store, name, max_nodes)])
 
@@ -90,6 +103,8 @@ def event_command(ctx: Context, name: str, out: Path, max_nodes: int) -> None:
     Example:
       kg viz event "Princeton Alg-ML Seminar"
     """
+    from kg.views import event_view
+
     with read_only_store(ctx) as store:
         _write(out, [event_view(store, name, max_nodes)])
 
@@ -105,8 +120,32 @@ def lineage_command(ctx: Context, name: str, out: Path, max_nodes: int) -> None:
     Example:
       kg viz lineage "Sadhika Malladi"
     """
+    from kg.views import lineage_view
+
     with read_only_store(ctx) as store:
         _write(out, [lineage_view(store, name, max_nodes)])
+
+
+@viz.command("suggest")
+@click.argument("event")
+@click.option("--top", "-k", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many suggested speakers to draw.")
+@out_option
+@click.pass_obj
+def suggest_command(ctx: Context, event: str, top: int, out: Path, max_nodes: int) -> None:
+    """Speakers to invite to EVENT: its past speakers, organizers and the top suggestions.
+
+    Each suggestion (as 'kg suggest' ranks them) is joined to the speakers and organizers by
+    the papers, talks and advising that explain it; click it for its score and reasons.
+
+    \b
+    Example:
+      kg viz suggest "Princeton Alg-ML Seminar" --top 5
+    """
+    from kg.views import suggest_view
+
+    with read_only_store(ctx) as store:
+        _write(out, [suggest_view(store, event, top, max_nodes)])
 
 
 @viz.command("all")
@@ -115,7 +154,8 @@ def lineage_command(ctx: Context, name: str, out: Path, max_nodes: int) -> None:
 @out_option
 @click.pass_obj
 def all_command(ctx: Context, people: int, out: Path, max_nodes: int) -> None:
-    """Every view: coauthors, each event with talks, each academic family, the busiest people.
+    """Every view: coauthors, each event with talks and its suggested speakers, each academic
+    family, the busiest people.
 
     \b
     Example:
@@ -125,16 +165,22 @@ def all_command(ctx: Context, people: int, out: Path, max_nodes: int) -> None:
         makers = page_makers(store, people, max_nodes)
         pages = []
         for make in progress(makers, "Drawing pages"):
-            pages.append(make())
+            page = make()
+            if page is not None:
+                pages.append(page)
     _write(out, pages)
 
 
-def page_makers(store: GraphStore, people: int, max_nodes: int) -> list[Callable[[], Page]]:
-    """What ``kg viz all`` draws, as functions that each make one page."""
-    makers: list[Callable[[], Page]] = [lambda: coauthors_view(store, max_nodes)]
+def page_makers(store: GraphStore, people: int, max_nodes: int) -> list[Callable[[], Page | None]]:
+    """What ``kg viz all`` draws, as functions that each make one page (``None``: nothing to draw)."""
+    from kg.graphs import advising_graph, speaker_event_graph
+    from kg.views import coauthors_view, event_view, lineage_view, person_view
+
+    makers: list[Callable[[], Page | None]] = [lambda: coauthors_view(store, max_nodes)]
     events = speaker_event_graph(store)
     for event in sorted(n for n, kind in events.nodes(data="kind") if kind == "event"):
         makers.append(functools.partial(event_view, store, event, max_nodes))
+        makers.append(functools.partial(suggestions_if_any, store, event, max_nodes))
     for person in family_heads(advising_graph(store)):
         makers.append(functools.partial(lineage_view, store, person, max_nodes))
     for person in busiest_people(store, people):
@@ -142,8 +188,22 @@ def page_makers(store: GraphStore, people: int, max_nodes: int) -> list[Callable
     return makers
 
 
+def suggestions_if_any(store: GraphStore, event: str, max_nodes: int) -> Page | None:
+    """The suggestion page of an event, or ``None`` when there is no one to suggest."""
+    from kg.views import suggest_view
+
+    try:
+        page = suggest_view(store, event, max_nodes=max_nodes)
+    except KGError:
+        return None
+    has_candidates = any(kind == "candidate" for _, kind in page.graph.nodes(data="kind"))
+    return page if has_candidates else None
+
+
 def family_heads(advising: nx.DiGraph) -> list[str]:
     """One person per academic family: the one with most advisors and students up and down."""
+    import networkx as nx
+
     heads = []
     for family in nx.weakly_connected_components(advising):
         def reach(person: str) -> tuple[int, str]:
@@ -155,6 +215,8 @@ def family_heads(advising: nx.DiGraph) -> list[str]:
 
 def busiest_people(store: GraphStore, count: int) -> list[str]:
     """The ``count`` people with the most papers and talks together, ties by name."""
+    from kg.graphs import coauthor_graph, speaker_event_graph
+
     activity: dict[str, int] = {}
     names: dict[str, str] = {}
     for person, papers in coauthor_graph(store).nodes(data="papers"):
@@ -170,6 +232,8 @@ def busiest_people(store: GraphStore, count: int) -> list[str]:
 
 
 def _write(out: Path, pages: list[Page]) -> None:
+    from kg.viz import read_entry, render_index, render_page
+
     out.mkdir(parents=True, exist_ok=True)
     for page in pages:
         path = out / f"{page.name}.html"

@@ -250,9 +250,7 @@ def paper_of(entry: BibEntry, source: str) -> ImportedPaper | Problem:
     if not authors:
         return Problem(where, f"entry {entry.key!r}: author: no names")
     venue = fields.get("booktitle") or fields.get("journal") or fields.get("series")
-    url = fields.get("url", "").strip() or None
-    if url and not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", url):
-        url = None
+    url = _link(fields)
     pages = fields.get("pages", "").strip()
     return ImportedPaper(
         key=entry.key,
@@ -264,3 +262,13 @@ def paper_of(entry: BibEntry, source: str) -> ImportedPaper | Problem:
         url=url,
         at=f"{source} {where} @{entry.kind}{{{entry.key}}}",
     )
+
+
+def _link(fields: dict[str, str]) -> str | None:
+    """The entry's web address: its ``url``, else its DOI as a link, else its ``pdf``."""
+    doi = fields.get("doi", "").strip().removeprefix("https://doi.org/")
+    candidates = [fields.get("url", ""), f"https://doi.org/{doi}" if doi else "", fields.get("pdf", "")]
+    for candidate in (c.strip() for c in candidates):
+        if re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", candidate):
+            return candidate
+    return None

@@ -1,20 +1,28 @@
-"""Bulk imports: bibliographies and authorship tables registered in ``data/imports.yaml``.
+"""Bulk imports: bibliographies, authorship tables, calendars and DBLP dumps in ``data/imports.yaml``.
 
 Large files are not turned into record files: ``kg build`` streams each registered file through
 its importer into the same new store version as the records, so a rebuild stays atomic and
 reproducible. ``data/imports.yaml`` lists the files (paths relative to ``data/``)::
 
     - id: colt-2011-2024-authorships
-      kind: authorships          # bibtex | authorships
+      kind: authorships          # bibtex | authorships | calendar | dblp
       file: colt/colt-2011-2024-authorships.csv
       title: COLT 2011-2024 authorships (PMLR)
+    - id: dblp-colt
+      kind: dblp
+      file: imports/dblp.xml.gz
+      venues: [colt]             # dblp only: keep these venues (booktitle, journal or key stream)
+      years: 2011-2024           # dblp only: keep these years
 
-Papers with the same key in several imports are one paper: the first import listed gives its
+Papers with the same key in several imports are one paper, and so are papers with the same
+authors and the same title up to case, punctuation or a typo: the first import listed gives
 title and authors, later ones fill in what is missing (venue, pages, link) and add affiliations.
+A calendar becomes a seminar series whose events are its talks.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,15 +32,30 @@ from pydantic import ValidationError
 
 from kg import rdf, vocab
 from kg.errors import DataError
-from kg.ingest import authorships, bibtex
+from kg.ingest import authorships, bibtex, dblp, ics, names
+from kg.ingest.ics import ImportedCalendar, ImportedTalk
 from kg.ingest.records import ImportedPaper, Problem
-from kg.ingest.resolve import Resolution, load_aliases, resolve
-from kg.models import Affiliation, Dataset, Id, Paper, Record, Source, SourceKind, Text
+from kg.ingest.resolve import Merge, Resolution, load_aliases, resolve
+from kg.models import (
+    Affiliation,
+    Dataset,
+    Event,
+    Id,
+    Paper,
+    Record,
+    Source,
+    SourceKind,
+    Talk,
+    TalkSpeaker,
+    Text,
+)
 
 IMPORTS_FILE = "imports.yaml"
 IMPORTED_REGISTRY_GRAPH = vocab.resource("graph", "imported-registry")
-ImportKind = Literal["bibtex", "authorships"]
-SOURCE_KIND: dict[str, SourceKind] = {"bibtex": "bibliography", "authorships": "authorship_table"}
+ImportKind = Literal["bibtex", "authorships", "calendar", "dblp"]
+SOURCE_KIND: dict[str, SourceKind] = {"bibtex": "bibliography", "authorships": "authorship_table",
+                                      "calendar": "calendar", "dblp": "bibliography"}
+ImportedItem = ImportedPaper | ImportedTalk | ImportedCalendar | Problem
 
 
 class ImportEntry(Record):
@@ -42,6 +65,14 @@ class ImportEntry(Record):
     kind: ImportKind
     file: Text
     title: Text | None = None
+    venues: list[Text] = []
+    """DBLP only: keep records of these venues."""
+    years: Text | None = None
+    """DBLP only: keep records of this year or range of years (``2011-2024``)."""
+
+    def dblp_filter(self) -> dblp.Filter:
+        """The DBLP record filter this entry asks for."""
+        return dblp.Filter.of(self.venues, self.years)
 
 
 @dataclass
@@ -50,6 +81,13 @@ class ImportResult:
 
     entries: list[ImportEntry]
     papers: dict[str, tuple[str, ImportedPaper]] = field(default_factory=dict)
+    talks: list[tuple[str, ImportedTalk]] = field(default_factory=list)
+    calendars: dict[str, ImportedCalendar] = field(default_factory=dict)
+    same_paper: dict[str, str] = field(default_factory=dict)
+    """Keys of papers found again under another key (same authors and title) → the key kept."""
+    paper_merges: list[Merge] = field(default_factory=list)
+    record_events: frozenset[str] = frozenset()
+    """Ids of the events the record files define: a calendar with such an id adds talks to it."""
     filled: dict[str, list[tuple[str, dict[str, str]]]] = field(default_factory=dict)
     """Per paper key: the later imports that filled in fields, and the fields they gave."""
     problems: list[str] = field(default_factory=list)
@@ -80,14 +118,23 @@ def load_entries(data_dir: Path) -> list[ImportEntry]:
     return entries
 
 
-def read_import(path: Path, kind: str, label: str) -> Iterator[ImportedPaper | Problem]:
-    """Every paper (or problem) in one bulk file of the given kind."""
+def read_import(path: Path, kind: str, label: str, keep: dblp.Filter | None = None,
+                progress: dblp.Progress | None = None) -> Iterator[ImportedItem]:
+    """Every paper, talk or calendar (or problem) in one bulk file of the given kind.
+
+    ``keep`` and ``progress`` apply to DBLP dumps, which are streamed rather than read whole.
+    """
+    if kind == "dblp":
+        yield from dblp.parse(path, label, keep or dblp.Filter(), progress)
+        return
     text = read_text(path)
     if kind == "bibtex":
         for item in bibtex.parse(text):
             yield item if isinstance(item, Problem) else bibtex.paper_of(item, label)
     elif kind == "authorships":
         yield from authorships.parse(text, label)
+    elif kind == "calendar":
+        yield from ics.parse(text, label)
     else:
         raise DataError(f"{path}: unknown import kind {kind!r}")
 
@@ -108,25 +155,72 @@ def read_text(path: Path) -> str:
 
 def run_imports(data_dir: Path, dataset: Dataset) -> ImportResult:
     """Read every registered import, merge papers by key and resolve names."""
-    result = ImportResult(load_entries(data_dir))
+    result = ImportResult(load_entries(data_dir),
+                          record_events=frozenset(e.id for d in dataset.documents for e in d.events))
     for entry in result.entries:
         path = data_dir / entry.file
-        for item in read_import(path, entry.kind, entry.file):
+        titles = _TitleIndex()
+        for _, paper in result.papers.values():
+            titles.add(paper)
+        for item in read_import(path, entry.kind, entry.file, entry.dblp_filter()):
             if isinstance(item, Problem):
                 result.problems.append(f"{path}: {item}")
+            elif isinstance(item, ImportedCalendar):
+                result.calendars[entry.id] = item
+            elif isinstance(item, ImportedTalk):
+                result.talks.append((entry.id, item))
             else:
-                _merge(result, entry.id, item)
+                _merge(result, entry.id, item, titles)
     if result.entries:
         result.resolution = resolve(
-            (paper for _, paper in result.papers.values()),
+            [*(paper for _, paper in result.papers.values()), *(talk for _, talk in result.talks)],
             dataset.people, dataset.organizations, load_aliases(data_dir), dataset.documents)
     return result
 
 
-def _merge(result: ImportResult, import_id: str, paper: ImportedPaper) -> None:
-    if paper.key not in result.papers:
-        result.papers[paper.key] = (import_id, paper)
-        return
+class _TitleIndex:
+    """Papers of earlier imports by their authors' last names, to find one listed again."""
+
+    def __init__(self) -> None:
+        self._by_authors: dict[tuple[str, ...], list[ImportedPaper]] = {}
+
+    def add(self, paper: ImportedPaper) -> None:
+        self._by_authors.setdefault(_author_block(paper), []).append(paper)
+
+    def same_as(self, paper: ImportedPaper) -> ImportedPaper | None:
+        """An earlier paper with the same authors and the same title up to case or a typo."""
+        title = names.fold(paper.title)
+        for other in self._by_authors.get(_author_block(paper), []):
+            if other.key == paper.key or abs(other.year - paper.year) > 1:
+                continue
+            other_title = names.fold(other.title)
+            if other_title == title or (
+                min(len(title), len(other_title)) >= 20
+                and difflib.SequenceMatcher(None, title, other_title).ratio() >= 0.95
+            ):
+                return other
+        return None
+
+
+def _author_block(paper: ImportedPaper) -> tuple[str, ...]:
+    """The folded last names of a paper's authors, in order."""
+    return tuple(names.parts(names.key(a))[2] or names.key(a) for a in paper.authors)
+
+
+def _merge(result: ImportResult, import_id: str, paper: ImportedPaper, titles: _TitleIndex) -> None:
+    if paper.key in result.same_paper:
+        paper = replace(paper, key=result.same_paper[paper.key])
+    elif paper.key not in result.papers:
+        earlier = titles.same_as(paper)
+        if earlier is None:
+            result.papers[paper.key] = (import_id, paper)
+            return
+        result.same_paper[paper.key] = earlier.key
+        result.paper_merges.append(Merge(
+            "paper", f"{earlier.title} ({earlier.key})", f"{paper.title} ({paper.key})",
+            "same authors and title" if names.fold(earlier.title) == names.fold(paper.title)
+            else "same authors, title with a typo", f"{import_id}: {paper.at or paper.key}"))
+        paper = replace(paper, key=earlier.key)
     first_id, first = result.papers[paper.key]
     given = {name: getattr(paper, name) for name in ("venue", "pages", "url")
              if getattr(first, name) is None and getattr(paper, name) is not None}
@@ -158,6 +252,12 @@ def import_quads(result: ImportResult) -> Iterator[rdf.Quad]:
                     Affiliation(person=record.authors[position], organizations=orgs, as_stated=stated,
                                 at=paper.at),
                     graph, context=rdf.paper_iri(record.id))
+    for import_id, calendar in sorted(result.calendars.items()):
+        if import_id not in result.record_events:  # else the talks join the series recorded there
+            yield from rdf.event_quads(to_event(import_id, calendar), graphs[import_id])
+    taken: set[str] = set()
+    for import_id, talk in result.talks:
+        yield from rdf.talk_quads(to_talk(import_id, talk, resolution, taken), graphs[import_id])
     registry = rdf.iri(IMPORTED_REGISTRY_GRAPH)
     for person in resolution.new_people:
         yield from rdf.person_quads(person, registry)
@@ -178,12 +278,36 @@ def to_paper(paper: ImportedPaper, resolution: Resolution) -> Paper:
         id=paper_id(paper.key),
         title=paper.title,
         year=paper.year,
-        authors=[resolution.person(a) for a in paper.authors],
+        authors=[resolution.person(a, (paper.key, i)) for i, a in enumerate(paper.authors)],
         venue=paper.venue,
         url=paper.url,
         pages=paper.pages,
         at=paper.at,
     )
+
+
+def to_event(import_id: str, calendar: ImportedCalendar) -> Event:
+    """The seminar series a calendar stands for; its id is the import's."""
+    return Event(id=import_id, name=calendar.name, kind="seminar_series", timezone=calendar.timezone,
+                 at=calendar.at)
+
+
+def to_talk(import_id: str, talk: ImportedTalk, resolution: Resolution, taken: set[str]) -> Talk:
+    """A calendar event as a talk of the calendar's series, its speakers resolved to person ids."""
+    local = talk.uid.split("@")[0].rstrip("/").rsplit("/", 1)[-1]  # a UID may be an IRI
+    base = vocab.slugify(f"{import_id}-{local}")[:110].strip("-")
+    talk_id, n = base, 2
+    while talk_id in taken:
+        talk_id, n = f"{base}-{n}", n + 1
+    taken.add(talk_id)
+    speakers = []
+    for position, name in enumerate(talk.speakers):
+        stated = talk.affiliations[position] if position < len(talk.affiliations) else None
+        speakers.append(TalkSpeaker(person=resolution.person(name, (talk.uid, position)), affiliation=stated,
+                                    organizations=resolution.organizations(stated) if stated else []))
+    return Talk(id=talk_id, title=talk.title, speakers=speakers, event=import_id, start=talk.start,
+                end=talk.end, place=talk.place, abstract=talk.abstract,
+                links=[talk.url] if talk.url else [], at=talk.at)
 
 
 def paper_id(key: str) -> str:

@@ -144,16 +144,17 @@ def institutions(raw: str, known: frozenset[str] = frozenset()) -> tuple[str, ..
     "Criteo" count as institutions once someone has recorded them.
     """
     found: list[str] = []
-    all_units: list[str] = []
     for part in split_parts(raw):
         segments = [s.strip() for s in part.split(",") if s.strip()]
         names: list[str] = []
         units: list[str] = []
         for segment in segments:
             folded = fold(segment)
-            if names and _SYSTEM_END.search(fold(names[-1])) \
+            if names and _SYSTEM_END.search(re.sub(r"\buniv\b", "university", fold(names[-1]))) \
                     and not _INSTITUTION_WORDS.search(folded) and not _NON_INSTITUTION.match(folded):
                 names[-1] = f"{names[-1]}, {segment}"  # the campus of a university system
+            elif (inner := _inner_institution(segment, known)) is not None:
+                names.append(inner)
             elif is_unit(segment) and not _names_university(folded):
                 units.append(segment)
             elif is_institution(segment, known):
@@ -161,14 +162,33 @@ def institutions(raw: str, known: frozenset[str] = frozenset()) -> tuple[str, ..
         if any(_names_university(fold(n)) for n in names):
             names = [n for n in names if _names_university(fold(n)) or not _INNER_UNIT.search(fold(n))]
         found.extend(names)
-        all_units.extend(units)
-    if not found:
-        found = all_units[-1:]
     unique: dict[str, str] = {}
     for name in found:
         if key(name):
             unique.setdefault(key(name), name)
     return tuple(unique.values())
+
+
+_AT_INSTITUTION = re.compile(r"\s(?:at|@)\s+(?:the\s+)?(?P<inst>\S.*)$", re.IGNORECASE)
+_ENDS_WITH_UNIVERSITY = re.compile(r"(?:\b[A-Z][\w'’.&-]*\s+)?(?:University|Universit[éeà]|Institute)\b.*$")
+
+
+def _inner_institution(segment: str, known: frozenset[str]) -> str | None:
+    """The institution a department's name holds ("Dept. of CS at Princeton University" → Princeton)."""
+    if not is_unit(segment):
+        return None
+    at = _AT_INSTITUTION.search(segment)
+    if at and is_institution(at.group("inst"), known):
+        return at.group("inst").strip()
+    words = segment.split()
+    folded_words = fold(segment).split()
+    for size in range(min(4, len(folded_words) - 1), 0, -1):
+        if " ".join(folded_words[-size:]) in ABBREVIATIONS and len(words) == len(folded_words):
+            return " ".join(words[-size:])
+    tail = _ENDS_WITH_UNIVERSITY.search(segment)
+    if tail and tail.start() > 0:
+        return tail.group(0).strip()
+    return None
 
 
 def _names_university(folded: str) -> bool:

@@ -14,19 +14,29 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from kg import vocab
 from kg.errors import DataError
 from kg.ingest import institutions, names
-from kg.ingest.records import ImportedPaper
-from kg.models import Organization, Person, Record, SourceDocument, Text
+from kg.models import Id, Organization, Person, Record, SourceDocument, Text
 
 ALIASES_FILE = "aliases.yaml"
+
+
+class PrintedPeople(Protocol):
+    """What the resolver reads of a paper or a talk: names in order, affiliations as printed."""
+
+    @property
+    def authors(self) -> Sequence[str]: ...
+
+    @property
+    def affiliations(self) -> Sequence[str | None]: ...
 
 
 class AliasEntry(Record):
@@ -36,11 +46,30 @@ class AliasEntry(Record):
     aliases: list[Text] = []
 
 
+class Namesake(Record):
+    """One of several people printed under the same name, told apart by places or coauthors."""
+
+    id: Id
+    organizations: list[Text] = []
+    coauthors: list[Text] = []
+
+
+class NamesakeEntry(Record):
+    """A name that several people share, and what tells each of them apart."""
+
+    name: Text
+    people: list[Namesake] = Field(min_length=2)
+
+
 class Aliases(Record):
     """The content of ``data/aliases.yaml``."""
 
     people: list[AliasEntry] = []
     distinct_people: list[list[Text]] = []
+    one_person: list[Text] = []
+    """Names checked to be one person although their papers share nothing: not reported again."""
+    namesakes: list[NamesakeEntry] = []
+    """Names printed identically for different people: each use goes to the person it fits."""
     organizations: list[AliasEntry] = []
 
 
@@ -91,9 +120,13 @@ class Resolution:
     merges: list[Merge] = field(default_factory=list)
     ambiguities: list[Ambiguity] = field(default_factory=list)
     known_organizations: frozenset[str] = frozenset()
+    namesake_ids: dict[tuple[str, int], str] = field(default_factory=dict)
+    """(paper key or talk uid, position) → person id, for names several people share."""
 
-    def person(self, printed: str) -> str:
-        """The person id of a printed name."""
+    def person(self, printed: str, where: tuple[str, int] | None = None) -> str:
+        """The person id of a printed name; ``where`` (key, position) tells namesakes apart."""
+        if where is not None and where in self.namesake_ids:
+            return self.namesake_ids[where]
         return self.person_ids[names.key(printed)]
 
     def organizations(self, affiliation: str) -> list[str]:
@@ -111,10 +144,23 @@ class _Name:
     orgs: set[str] = field(default_factory=set)
     registry_id: str | None = None
     display: str = ""
+    uses: list[_Use] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Use:
+    """One paper or talk that prints a name: its year and what it says beside the name."""
+
+    year: int | None
+    coauthors: frozenset[str]
+    orgs: frozenset[str]
+    places: frozenset[str] = frozenset()
+    """The telling words of the organizations' ids (``mit``, ``weizmann``), to compare them loosely."""
+    where: tuple[str, int] = ("", 0)
 
 
 def resolve(
-    papers: Iterable[ImportedPaper],
+    papers: Iterable[PrintedPeople],
     people: list[Person],
     organizations: list[Organization],
     aliases: Aliases,
@@ -151,7 +197,7 @@ def _org_registry(organizations: list[Organization], aliases: Aliases) -> dict[s
 
 
 def _resolve_organizations(
-    papers: list[ImportedPaper],
+    papers: list[PrintedPeople],
     registry: dict[str, str],
     organizations: list[Organization],
     resolution: Resolution,
@@ -246,7 +292,7 @@ def _note_spelling_merges(kind: str, spellings: dict[str, Counter[str]], canonic
 
 # --- people -------------------------------------------------------------------------------
 
-def _resolve_people(papers: list[ImportedPaper], people: list[Person], aliases: Aliases,
+def _resolve_people(papers: list[PrintedPeople], people: list[Person], aliases: Aliases,
                     resolution: Resolution, documents: list[SourceDocument]) -> None:
     alias_of = _person_aliases(aliases)
     found: dict[str, _Name] = {}
@@ -266,10 +312,141 @@ def _resolve_people(papers: list[ImportedPaper], people: list[Person], aliases: 
             entry = found.setdefault(name_key, _Name(name_key))
             entry.spellings[names.clean(author)] += 1
             entry.coauthors.update(k for k in keys if k != name_key)
+            orgs: list[str] = []
             if position < len(paper.affiliations) and paper.affiliations[position]:
-                entry.orgs.update(resolution.organizations(paper.affiliations[position] or ""))
+                orgs = resolution.organizations(paper.affiliations[position] or "")
+                entry.orgs.update(orgs)
+            entry.uses.append(_Use(_year_of(paper), frozenset(k for k in keys if k != name_key),
+                                   frozenset(orgs), where=(_item_key(paper), position)))
+    _note_namesakes(found, aliases, resolution)
     groups = _group_people(found, _distinct_pairs(aliases), resolution)
     _assign_people(found, groups, people, alias_of, resolution)
+    _split_namesakes(found, aliases, resolution)
+
+
+def _item_key(item: PrintedPeople) -> str:
+    """What names a paper or talk in ``Resolution.namesake_ids``: its key or its UID."""
+    return str(getattr(item, "key", None) or getattr(item, "uid", ""))
+
+
+def _split_namesakes(found: dict[str, _Name], aliases: Aliases, resolution: Resolution) -> None:
+    """Give each use of a shared name to the namesake whose places or coauthors it shares.
+
+    A use that fits none of them, or several equally, keeps the name's own id and is reported.
+    """
+    taken = {p.id for p in resolution.new_people} | set(resolution.person_ids.values())
+    for entry in aliases.namesakes:
+        name_key = names.key(entry.name)
+        if name_key not in found:
+            continue
+        wanted = [(n.id, {_org_id(o, resolution) for o in n.organizations},
+                   {names.key(c) for c in n.coauthors}) for n in entry.people]
+        for use in found[name_key].uses:
+            scores = sorted(((2 * len(use.orgs & orgs) + len(use.coauthors & coauthors), person_id)
+                             for person_id, orgs, coauthors in wanted), reverse=True)
+            if scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+                resolution.namesake_ids[use.where] = scores[0][1]
+            else:
+                resolution.ambiguities.append(Ambiguity(
+                    "person", entry.name, f"{use.where[0]} #{use.where[1] + 1}",
+                    "a namesake use that fits none of the people listed in aliases.yaml, or several"))
+        placed = {u.where for u in found[name_key].uses} <= set(resolution.namesake_ids)
+        own_id = resolution.person_ids.get(name_key)
+        if placed and own_id is not None:  # every use went to a namesake: the shared name is no one
+            resolution.new_people = [p for p in resolution.new_people if p.id != own_id]
+        used = set(resolution.namesake_ids.values())
+        for person_id, _, _ in wanted:
+            if person_id in used and person_id not in taken:
+                resolution.new_people.append(Person(id=person_id, name=entry.name))
+                taken.add(person_id)
+    resolution.new_people.sort(key=lambda p: p.id)
+
+
+def _org_id(printed: str, resolution: Resolution) -> str:
+    """The organization id an alias file names by id or by a printed name."""
+    ids = resolution.organizations(printed)
+    return ids[0] if ids else printed
+
+
+def _year_of(item: PrintedPeople) -> int | None:
+    year = getattr(item, "year", None)
+    if isinstance(year, int):
+        return year
+    start = getattr(item, "start", None)
+    return getattr(start, "year", None)
+
+
+def _note_namesakes(found: dict[str, _Name], aliases: Aliases, resolution: Resolution) -> None:
+    """Report names printed identically whose uses disagree: maybe two people of one name.
+
+    The uses of a name are grouped when they share a coauthor or an organization; two groups
+    that put the name at different organizations in the same year, with nothing in common,
+    are reported. The name stays one person (identical spellings cannot be told apart) until
+    someone settles it.
+    """
+    checked = {names.key(n) for n in aliases.one_person} | {names.key(e.name) for e in aliases.namesakes}
+    for name_key in sorted(found):
+        if name_key in checked:
+            continue
+        uses = [_Use(u.year, u.coauthors, u.orgs, frozenset(_telling_words(u.orgs)), u.where)
+                for u in found[name_key].uses]
+        uses = [u for u in uses if u.places]
+        if len(uses) < 2:
+            continue
+        groups = _connected_uses(uses)
+        if len(groups) < 2:
+            continue
+        clash = _same_year_clash(groups)
+        if clash is not None:
+            label = _label(found[name_key])
+            resolution.ambiguities.append(Ambiguity(
+                "person", label, label,
+                f"same name, at {clash[0]} and at {clash[1]} in {clash[2]} with no coauthor or place in "
+                "common: maybe two people (list it under one_person if not)"))
+
+
+_GENERIC_WORDS = frozenset(
+    "of the and for at in de di du la le der und university universite universitat universita college "
+    "institute institut inst school department dept faculty lab laboratory center centre research group "
+    "computer science sciences engineering electrical mathematics mathematical statistics applied data "
+    "technology tech national graduate division program ai artificial intelligence machine learning".split())
+
+
+_SAME_WORD = {"msr": "microsoft", "mit": "massachusetts", "ttic": "toyota", "technionisrael": "technion",
+              "cmu": "carnegie", "ucsd": "diego", "usc": "southern", "ucla": "angeles", "epfl": "lausanne",
+              "eth": "zurich", "mpi": "planck", "nyu": "york", "ucb": "berkeley", "cwi": "wiskunde"}
+
+
+def _telling_words(org_ids: Iterable[str]) -> set[str]:
+    """The words of organization ids that tell one place from another ("mit", "weizmann")."""
+    return {_SAME_WORD.get(w, w) for org in org_ids for w in org.split("-")
+            if w not in _GENERIC_WORDS and not w.isdigit()}
+
+
+def _connected_uses(uses: list[_Use]) -> list[list[_Use]]:
+    """Uses grouped by shared coauthors or organizations (connected components)."""
+    groups: list[tuple[set[str], set[str], list[_Use]]] = []
+    for use in uses:
+        joined = [g for g in groups if g[0] & use.coauthors or g[1] & use.places]
+        coauthors, orgs, members = set(use.coauthors), set(use.places), [use]
+        for group in joined:
+            coauthors |= group[0]
+            orgs |= group[1]
+            members += group[2]
+            groups.remove(group)
+        groups.append((coauthors, orgs, members))
+    return [g[2] for g in groups]
+
+
+def _same_year_clash(groups: list[list[_Use]]) -> tuple[str, str, int] | None:
+    for i, first in enumerate(groups):
+        for second in groups[i + 1:]:
+            for a in first:
+                for b in second:
+                    if a.year is not None and a.year == b.year:
+                        here, there = sorted((min(a.orgs), min(b.orgs)))
+                        return here, there, a.year
+    return None
 
 
 def _add_record_facts(found: dict[str, _Name], registry_key: dict[str, str],

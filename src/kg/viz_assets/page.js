@@ -20,6 +20,7 @@
     nodes: nodes,
     edges: edges,
     ready: false,
+    readyAt: null,
     drawn: function () {
       return { nodes: network.body.nodeIndices.length, edges: network.body.edgeIndices.length };
     },
@@ -40,6 +41,7 @@
     network.setOptions({ physics: { enabled: false } });
     network.fit({ animation: false });
     view.ready = true;
+    view.readyAt = performance.now();
     document.body.setAttribute("data-ready", "true");
   }
 

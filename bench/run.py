@@ -314,7 +314,7 @@ def measure(triples: int, args: argparse.Namespace) -> dict[str, Any]:
     _remove_store(Path(stores["build-nquads"]))
     queries = measure_queries(stores["build-stream"], summary, args)
     suggestion = spawn(["suggest", "--store", stores["build-stream"], "--summary", summary,
-                        "--runs", "1"], timeout=args.suggest_timeout)
+                        "--runs", str(args.suggest_runs)], timeout=args.suggest_timeout)
     return {"size": size, "triples": triples, "synth": synth, "builds": builds,
             "queries": queries, "suggest": suggestion, "store": stores["build-stream"],
             "file": nq, "summary": summary}
@@ -459,8 +459,9 @@ def _suggest_table(figures: list[dict[str, Any]], args: argparse.Namespace) -> l
         "",
         "### kg suggest",
         "",
-        "`suggest(store, series, top=10)` through the library, one cold run in a fresh process "
-        f"(time limit {args.suggest_timeout:g} s unless the row says otherwise).",
+        "`suggest(store, series, top=10)` through the library in a fresh process, median of "
+        f"{args.suggest_runs} run(s), the first one cold (time limit {args.suggest_timeout:g} s "
+        "unless the row says otherwise).",
         "",
         "| size | event | seconds | people considered | peak RSS | command |",
         "|---|---|---|---|---|---|",
@@ -551,6 +552,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--budget", type=float, default=30.0, help="seconds per query, about")
     parser.add_argument("--build-repeats", type=int, default=1)
     parser.add_argument("--suggest-timeout", type=float, default=900.0)
+    parser.add_argument("--suggest-runs", type=int, default=3)
     parser.add_argument("--query-timeout", type=float, default=300.0,
                         help="stop a query case (all its runs) after this many seconds")
     parser.add_argument("--queries", type=lambda text: text.split(","), default=None,

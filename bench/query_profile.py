@@ -37,6 +37,11 @@ def _timed(run: Any, runs: int, budget_s: float) -> tuple[float, list[Any]]:
     return statistics.median(times), rows
 
 
+def _runner(store: Any, sparql: str, terms: dict[str, Any]) -> Any:
+    """A function running ``sparql`` on ``store`` with ``terms`` bound, returning the rows."""
+    return lambda: store.select(sparql, terms).rows
+
+
 def main(argv: list[str]) -> None:
     """Time every selected case before and after, checking the rows match."""
     sys.path.insert(0, str(ROOT / "src"))
@@ -67,13 +72,13 @@ def main(argv: list[str]) -> None:
             continue
         terms = bind_parameters(store, query, params.items()).terms
         entry: dict[str, Any] = {"label": label}
-        after_s, after_rows = _timed(lambda q=query.text: store.select(q, terms).rows, args.runs, args.budget_s)
+        after_s, after_rows = _timed(_runner(store, query.text, terms), args.runs, args.budget_s)
         entry["after_ms"] = after_s * 1000
         entry["rows"] = len(after_rows)
         if args.before:
             old = subprocess.run(["git", "show", f"{args.before}:queries/{name}.rq"], cwd=ROOT,
                                  check=True, capture_output=True, text=True).stdout
-            before_s, before_rows = _timed(lambda q=old: store.select(q, terms).rows, args.runs, args.budget_s)
+            before_s, before_rows = _timed(_runner(store, old, terms), args.runs, args.budget_s)
             entry["before_ms"] = before_s * 1000
             if before_rows != after_rows:
                 raise SystemExit(f"{label}: rows differ ({len(before_rows)} before, {len(after_rows)} after)")

@@ -123,7 +123,7 @@ def progress_bar(label: str, total: int, quiet: bool = False) -> Iterator[Callab
     if quiet:
         yield lambda done: None
         return
-    with click.progressbar(length=total, label=label, file=click.get_text_stream("stderr"),
+    with click.progressbar(length=total, label=label, file=sys.stderr,
                            show_percent=True, show_pos=False, show_eta=True) as bar:
         reached = 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 from pathlib import Path
 
@@ -281,7 +282,8 @@ def _export_calendar(ctx: Context, event: str | None, output: Path | None) -> No
                 raise QueryError(f"no event is named {event!r}")
         data, count = calendar_of_store(store, chosen)
     if output is None:
-        click.get_binary_stream("stdout").write(data)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
     else:
         partial = output.with_name(output.name + ".partial")
         partial.write_bytes(data)

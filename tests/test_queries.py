@@ -13,7 +13,7 @@ REQUIRED = {
     "papers": ["paper", "title", "year", "authors"],
     "advisors": ["studentName", "advisorName", "kind", "source"],
     "people": ["person", "name", "altNames", "affiliations"],
-    "events": ["event", "name", "kind", "start", "end", "organizers"],
+    "events": ["event", "name", "kind", "start", "end", "partOf", "organizers"],
     "coauthors": ["coauthorName", "jointPapers"],
     "speakers_of_event": ["speakerName"],
 }

@@ -142,3 +142,12 @@ def test_nearest_top_keeps_the_focus_and_one_connected_picture():
 def test_slugs_are_safe_file_names():
     assert slug(ADA) == "ada-lovelace"
     assert slug("http://example.org/People/Jürgen%20Schmidhuber/") == "j-rgen-20schmidhuber"
+
+
+def test_parent_events_are_the_series_a_session_belongs_to(seed_store):
+    from kg.views import parent_events
+
+    session = "https://w3id.org/kg/id/event/alg-ml-seminar-2023-12-04"
+    series = "https://w3id.org/kg/id/event/alg-ml-seminar"
+    assert parent_events(seed_store, [session]) == [series]
+    assert parent_events(seed_store, [session, series]) == []

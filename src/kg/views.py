@@ -9,7 +9,7 @@ returns a ``Page`` for ``kg.viz`` to draw; it never writes files or HTML itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import networkx as nx
 import pyoxigraph as ox
@@ -78,6 +78,13 @@ def event_view(store: GraphStore, name: str, max_nodes: int = MAX_NODES) -> Page
         cut=_limit_note(graph, cut),
         focus=event,
     )
+
+
+def parent_events(store: GraphStore, events: Iterable[str]) -> list[str]:
+    """The series, conferences or meetings that the given events are part of, sorted."""
+    wanted = set(events)
+    rows = store.select(find_query("events").text).values()
+    return sorted({row["partOf"] for row in rows if row["event"] in wanted and row["partOf"]} - wanted)
 
 
 def lineage_view(store: GraphStore, name: str, max_nodes: int = MAX_NODES) -> Page:

@@ -174,11 +174,12 @@ def all_command(ctx: Context, people: int, out: Path, max_nodes: int) -> None:
 def page_makers(store: GraphStore, people: int, max_nodes: int) -> list[Callable[[], Page | None]]:
     """What ``kg viz all`` draws, as functions that each make one page (``None``: nothing to draw)."""
     from kg.graphs import advising_graph, speaker_event_graph
-    from kg.views import coauthors_view, event_view, lineage_view, person_view
+    from kg.views import coauthors_view, event_view, lineage_view, parent_events, person_view
 
     makers: list[Callable[[], Page | None]] = [lambda: coauthors_view(store, max_nodes)]
-    events = speaker_event_graph(store)
-    for event in sorted(n for n, kind in events.nodes(data="kind") if kind == "event"):
+    graph = speaker_event_graph(store)
+    with_talks = [n for n, kind in graph.nodes(data="kind") if kind == "event"]
+    for event in sorted([*with_talks, *parent_events(store, with_talks)]):
         makers.append(functools.partial(event_view, store, event, max_nodes))
         makers.append(functools.partial(suggestions_if_any, store, event, max_nodes))
     for person in family_heads(advising_graph(store)):

@@ -28,8 +28,8 @@ FIXTURE = ROOT / "tests" / "data" / "ingest" / "dblp.xml"
 _CHILD = """
 import re, sys, time
 from pathlib import Path
-from kg.ingest import dblp
-from kg.ingest.records import ImportedPaper
+from kg.ingest.bulk import dblp
+from kg.ingest.printed import ImportedPaper
 start, cpu = time.perf_counter(), time.process_time()
 kept = sum(isinstance(i, ImportedPaper) for i in dblp.parse(Path(sys.argv[1]), "bench",
            dblp.Filter.of(sys.argv[2].split(",") if sys.argv[2] else [], None)))
@@ -52,21 +52,20 @@ def median_seconds(run, repeat: int) -> tuple[float, float]:
 
 def bench_colt(repeat: int) -> None:
     """COLT: registered imports read and resolved; a full build with and without them."""
-    from kg.build import build_store
-    from kg.ingest.imports import run_imports
-    from kg.load import load_dataset
+    from kg.build import build_folder
+    from kg.ingest.bulk.imports import run_imports
+    from kg.records.folder import read_data_folder
 
     data = ROOT / "data"
-    dataset = load_dataset(data)
-    result = run_imports(data, dataset)
+    result = run_imports(read_data_folder(data))
     rows = sum(1 for _ in open(data / "colt" / "colt-2011-2024-authorships.csv", encoding="utf-8")) - 1
-    imports = median_seconds(lambda: run_imports(data, dataset), repeat)
+    imports = median_seconds(lambda: run_imports(read_data_folder(data)), repeat)
     with tempfile.TemporaryDirectory() as tmp:
         counter = iter(range(10_000))
-        with_imports = median_seconds(lambda: build_store(data, Path(tmp) / f"s{next(counter)}"), repeat)
+        with_imports = median_seconds(lambda: build_folder(data, Path(tmp) / f"s{next(counter)}"), repeat)
         without = median_seconds(
-            lambda: build_store(data, Path(tmp) / f"s{next(counter)}", imports=False), repeat)
-        report = build_store(data, Path(tmp) / "last")
+            lambda: build_folder(data, Path(tmp) / f"s{next(counter)}", imports=False), repeat)
+        report = build_folder(data, Path(tmp) / "last")
     papers = len(result.papers)
     print(f"COLT: {papers:,} papers ({rows:,} authorship rows + the BibTeX), "
           f"{len(result.resolution.new_people):,} new people, "

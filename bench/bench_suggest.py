@@ -49,8 +49,8 @@ def timed(call):  # noqa: ANN001, ANN201 - a tiny helper
 
 def bench_suggest(store_path: str, events: list[str], repeat: int) -> list[str]:
     """One Markdown row per event."""
+    from kg.network.suggest import suggest
     from kg.store import LocalStore
-    from kg.suggest import suggest
 
     rows = []
     for event in events:
@@ -73,8 +73,8 @@ def bench_suggest(store_path: str, events: list[str], repeat: int) -> list[str]:
 
 def bench_analyze(store_path: str) -> list[str]:
     """The whole `kg analyze` command, then its steps in one process."""
-    from kg import analysis
-    from kg.graphs import coauthor_graph
+    from kg.network import analysis
+    from kg.network.graphs import coauthor_graph
     from kg.store import LocalStore
 
     cli = run_cli(store_path, "analyze", "--top", "10")

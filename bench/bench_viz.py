@@ -21,10 +21,10 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
-from kg.build import build_store
-from kg.queries import find_query
+from kg.build import build_folder
+from kg.sparql.catalog import find_query
 from kg.store import LocalStore
-from kg.viz import read_entry
+from kg.views.render import read_entry
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -127,7 +127,7 @@ def main() -> None:
             slug = name.split()[0].lower()
             store = work / f"{slug}-store"
             if not store.exists():
-                build_store(ROOT / "data", store, imports=imports)
+                build_folder(ROOT / "data", store, imports=imports)
             print("\n".join(measure(name, store, work / f"{slug}-viz", browser, options.runs)))
             print()
             if imports:

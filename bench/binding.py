@@ -1,4 +1,4 @@
-"""Binding parameters: pyoxigraph ``substitutions`` against the ``VALUES`` block of ``kg.bind``.
+"""Binding parameters: pyoxigraph ``substitutions`` against the ``VALUES`` block of ``kg.store.bind``.
 
     python bench/binding.py --store bench/work/store-1M --summary bench/work/synthetic-1000000-s1.json
 
@@ -28,8 +28,8 @@ def main(argv: list[str]) -> None:
     import pyoxigraph as ox
     from run import query_cases, write_section  # bench/run.py
 
-    from kg.lookup import bind_parameters
-    from kg.queries import find_query
+    from kg.sparql.catalog import find_query
+    from kg.sparql.resolver import bind_parameters
     from kg.store import LocalStore
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -83,7 +83,7 @@ def main(argv: list[str]) -> None:
         f"Median ms of warm runs on a synthetic store of {size} quads; the same rows both ways. "
         f"Command: `python bench/binding.py --store {args.store} --summary {args.summary}`.",
         "",
-        "| query | VALUES (kg.bind) | substitutions | substitutions / VALUES | rows |",
+        "| query | VALUES (kg.store.bind) | substitutions | substitutions / VALUES | rows |",
         "|---|---|---|---|---|",
     ]
     for case, values_s, subst_s, count in rows:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.queries import find_query
+from kg.sparql.catalog import find_query
 from kg.store import LocalStore
 
 

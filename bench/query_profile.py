@@ -5,7 +5,7 @@
 
 Runs each named query (the cases of ``bench/run.py``, hub variants included) as written at the git
 revision ``--before`` and as it is now in ``queries/``, warm, in-process, with parameters bound through
-``kg.bind``'s ``VALUES`` block. Prints the p50 of both in milliseconds and stops if the rows differ
+``kg.store.bind``'s ``VALUES`` block. Prints the p50 of both in milliseconds and stops if the rows differ
 (same columns, same rows, same order).
 """
 
@@ -48,8 +48,8 @@ def main(argv: list[str]) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from run import query_cases  # bench/run.py
 
-    from kg.lookup import bind_parameters
-    from kg.queries import find_query
+    from kg.sparql.catalog import find_query
+    from kg.sparql.resolver import bind_parameters
     from kg.store import LocalStore
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

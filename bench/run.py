@@ -55,7 +55,7 @@ def peak_rss_mb() -> float:
 
 def step_synth(args: argparse.Namespace) -> dict[str, Any]:
     """Generate the synthetic dataset (``kg synth``)."""
-    from kg.synth import write_synthetic
+    from kg.rdf.synthetic import write_synthetic
 
     started = time.perf_counter()
     path, summary = write_synthetic(Path(args.out), args.triples, args.seed)
@@ -80,22 +80,22 @@ def step_bulk_load(args: argparse.Namespace) -> dict[str, Any]:
 
 def step_build_nquads(args: argparse.Namespace) -> dict[str, Any]:
     """``kg build --nquads FILE``: the file streamed into a new store, swapped in."""
-    from kg.build import build_from_nquads
+    from kg.build import FromNQuads, build
 
     _remove_store(Path(args.store))
     started = time.perf_counter()
-    quads = build_from_nquads([Path(args.file)], Path(args.store))
+    quads = build(FromNQuads([Path(args.file)]), Path(args.store)).quads
     return {"seconds": time.perf_counter() - started, "quads": quads}
 
 
 def step_build_stream(args: argparse.Namespace) -> dict[str, Any]:
     """``kg build --synthetic N``: records generated, written as N-Quads and bulk-loaded, streamed."""
-    from kg.build import build_from_quads
-    from kg.synth import SyntheticGraph
+    from kg.build import FromQuads, build
+    from kg.rdf.synthetic import SyntheticGraph
 
     _remove_store(Path(args.store))
     started = time.perf_counter()
-    quads = build_from_quads(SyntheticGraph(args.triples, args.seed).quads(), Path(args.store))
+    quads = build(FromQuads(SyntheticGraph(args.triples, args.seed).quads()), Path(args.store)).quads
     return {"seconds": time.perf_counter() - started, "quads": quads}
 
 
@@ -109,7 +109,7 @@ def _remove_store(path: Path) -> None:
 
 def query_cases(summary: dict[str, Any]) -> list[tuple[str, str, dict[str, str]]]:
     """(label, query name, parameters as text) for every named query, hub variants included."""
-    from kg.queries import list_queries
+    from kg.sparql.catalog import list_queries
 
     samples, names = summary["samples"], summary["names"]
     values = {
@@ -138,8 +138,8 @@ def query_cases(summary: dict[str, Any]) -> list[tuple[str, str, dict[str, str]]
 
 def step_queries(args: argparse.Namespace) -> dict[str, Any]:
     """p50/p95 of every named query on a built store, warm, in-process."""
-    from kg.lookup import bind_parameters
-    from kg.queries import find_query
+    from kg.sparql.catalog import find_query
+    from kg.sparql.resolver import bind_parameters
     from kg.store import LocalStore
 
     store = LocalStore.open_read_only(args.store)
@@ -190,8 +190,8 @@ def _percentile(values: list[float], percent: float) -> float:
 
 def step_suggest(args: argparse.Namespace) -> dict[str, Any]:
     """``kg suggest`` for the busiest synthetic seminar series, through the library."""
+    from kg.network.suggest import suggest
     from kg.store import LocalStore
-    from kg.suggest import suggest
 
     store = LocalStore.open_read_only(args.store)
     summary = json.loads(Path(args.summary).read_text())
@@ -423,7 +423,7 @@ def _query_table(figures: list[dict[str, Any]], args: argparse.Namespace) -> lis
         "",
         "### Named queries",
         "",
-        "Warm, in-process (`LocalStore.select`, parameters bound by `kg.bind`), after one "
+        "Warm, in-process (`LocalStore.select`, parameters bound by `kg.store.bind`), after one "
         f"warm-up run; up to {args.runs} runs or about {args.budget:g} s per query, whichever "
         "comes first (a query slower than that ran once, cold; one that ran longer than "
         f"{args.query_timeout:g} s was stopped). Person parameters: a person with about "

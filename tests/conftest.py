@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build_store
+from kg.build import build_folder
 from kg.store import LocalStore
 
 TESTS = Path(__file__).resolve().parent
@@ -28,7 +28,7 @@ def mini_data(tmp_path: Path) -> Path:
 def mini_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store built once from the tiny dataset."""
     path = tmp_path_factory.mktemp("mini") / "store"
-    build_store(MINI, path)
+    build_folder(MINI, path)
     return path
 
 
@@ -45,7 +45,7 @@ def seed_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Without the bulk imports of data/imports.yaml (COLT): see ``colt_store_path`` for those.
     """
     path = tmp_path_factory.mktemp("seed") / "store"
-    build_store(SEED_DATA, path, imports=False)
+    build_folder(SEED_DATA, path, imports=False)
     return path
 
 
@@ -53,7 +53,7 @@ def seed_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def colt_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store built once from data/ with its bulk imports: the seed documents plus COLT 2011-2024."""
     path = tmp_path_factory.mktemp("colt") / "store"
-    build_store(SEED_DATA, path)
+    build_folder(SEED_DATA, path)
     return path
 
 

@@ -5,9 +5,9 @@ import json
 import networkx as nx
 from click.testing import CliRunner
 
-from kg import analysis
 from kg.cli import main
-from kg.graphs import genealogy_around, path_graph
+from kg.network import analysis
+from kg.network.graphs import genealogy_around, path_graph
 
 ID = "https://w3id.org/kg/id/"
 ADA, ALAN, GRACE, KURT = (ID + "person/" + p for p in

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg import vocab
-from kg.bind import where_group_start, with_values
 from kg.errors import StoreError
-from kg.queries import find_query
+from kg.rdf import vocab
+from kg.sparql.catalog import find_query
 from kg.store import LocalStore
+from kg.store.bind import where_group_start, with_values
 
 ADA = vocab.resource("person", "ada-lovelace")
 HOSTILE = 'x" } ; DROP ALL ; #'

@@ -5,7 +5,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.viz import read_entry
+from kg.views.render import read_entry
 from tests.test_viz import page_data
 
 
@@ -67,7 +67,7 @@ def test_suggest_draws_the_event_its_speakers_and_the_candidates(mini_store_path
 
 def test_the_viz_commands_share_the_page_size_of_the_views():
     from kg.cli import viz
-    from kg.views import MAX_NODES
+    from kg.views.graph_pages import MAX_NODES
 
     assert viz.MAX_NODES == MAX_NODES
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.errors import KGError
-from kg.evaluate import (
+from kg.network.evaluate import (
     History,
     HistoryTalk,
     evaluate,

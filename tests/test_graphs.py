@@ -1,6 +1,6 @@
 """Graphs built from the store through SPARQL."""
 
-from kg.graphs import (
+from kg.network.graphs import (
     advising_graph,
     coauthor_graph,
     coauthor_neighbourhood,
@@ -54,7 +54,7 @@ def test_person_iri_accepts_names_and_iris(mini_store):
 
 
 def test_ego_graph_follows_only_the_links_asked_for(mini_store):
-    from kg.graphs import ego_graph
+    from kg.network.graphs import ego_graph
 
     paper = ID + "paper/2020-notes"
     graph = ego_graph(mini_store, GRACE, radius=2, follow={"paper": {("author", True)}})
@@ -69,7 +69,7 @@ def test_ego_graph_follows_only_the_links_asked_for(mini_store):
 
 
 def test_node_facts_gather_what_a_reader_wants_to_know(mini_store):
-    from kg.graphs import node_facts
+    from kg.network.graphs import node_facts
 
     talk = node_facts(mini_store, ID + "talk/engines-that-think")
     assert talk["title"] == ["Engines that think"] and talk["kind"] == ["talk"]
@@ -80,7 +80,7 @@ def test_node_facts_gather_what_a_reader_wants_to_know(mini_store):
 
 
 def test_lineage_graph_goes_from_advisor_to_student_by_generation(mini_store):
-    from kg.graphs import lineage_graph
+    from kg.network.graphs import lineage_graph
 
     graph = lineage_graph(mini_store, KURT)
     assert list(graph.edges(data="kind")) == [(KURT, ALAN, "phd")]

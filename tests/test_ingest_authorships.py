@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from kg.ingest import authorships
-from kg.ingest.records import ImportedPaper, Problem
+from kg.ingest.bulk import authorships
+from kg.ingest.printed import ImportedPaper, Problem
 
 DATA = Path(__file__).parent / "data" / "ingest"
 COLT_CSV = Path(__file__).parents[1] / "data" / "colt" / "colt-2011-2024-authorships.csv"

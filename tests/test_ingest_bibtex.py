@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from kg.ingest import bibtex
+from kg.ingest.bulk import bibtex
 from kg.ingest.latex import decode, repair_broken_accents
-from kg.ingest.records import ImportedPaper, Problem
+from kg.ingest.printed import ImportedPaper, Problem
 
 DATA = Path(__file__).parent / "data" / "ingest"
 COLT_BIB = Path(__file__).parents[1] / "data" / "colt" / "colt-2011-2024.bib"

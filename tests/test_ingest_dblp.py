@@ -8,8 +8,8 @@ import yaml
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.ingest import dblp
-from kg.ingest.records import ImportedPaper, Problem
+from kg.ingest.bulk import dblp
+from kg.ingest.printed import ImportedPaper, Problem
 from kg.store import LocalStore
 
 FIXTURE = Path(__file__).parent / "data" / "ingest" / "dblp.xml"

@@ -7,9 +7,9 @@ import icalendar
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.ingest import ics
-from kg.ingest.ics import CalendarTalk, ImportedCalendar, ImportedTalk
-from kg.ingest.records import Problem
+from kg.ingest.bulk import ics
+from kg.ingest.bulk.ics import CalendarTalk, ImportedCalendar, ImportedTalk
+from kg.ingest.printed import Problem
 
 SEMINAR = Path(__file__).parent / "data" / "ingest" / "seminar.ics"
 CENTRAL_WINTER = timezone(timedelta(hours=-6))

@@ -6,7 +6,7 @@ from pathlib import Path
 import yaml
 from click.testing import CliRunner
 
-from kg.build import build_store
+from kg.build import build_folder
 from kg.cli import main
 from kg.store import LocalStore
 
@@ -60,7 +60,7 @@ def test_a_paper_in_two_files_is_one_paper_with_affiliations_and_link(mini_data,
     (mini_data / "imports.yaml").write_text(
         "- {id: table, kind: authorships, file: imports/authorships.csv}\n"
         "- {id: bib, kind: bibtex, file: imports/refs.bib}\n")
-    report = build_store(mini_data, tmp_path / "store")
+    report = build_folder(mini_data, tmp_path / "store")
     assert report.imported_papers == 2
     assert [p.split(": ", 1)[1] for p in report.problems] == [
         "line 6: position: not a positive number: 'two'",
@@ -84,7 +84,7 @@ def test_a_rebuild_from_the_same_files_is_identical(mini_data, tmp_path):
     shutil.copy(DATA / "authorships.csv", mini_data / "table.csv")
     dumps = []
     for n in (1, 2):
-        build_store(mini_data, tmp_path / f"store{n}")
+        build_folder(mini_data, tmp_path / f"store{n}")
         store = LocalStore.open_read_only(tmp_path / f"store{n}")
         # The ontology's blank nodes get fresh labels on every load; everything else is compared.
         dumps.append(sorted(str(q) for q in store.quads() if "_:" not in str(q)))
@@ -121,7 +121,8 @@ def test_colt_is_in_the_full_store_with_names_resolved(colt_store):
 
 def test_a_store_with_imports_passes_the_shapes(mini_data, tmp_path):
     """A paper listed by two imports has two sources and an author affiliation in its context."""
-    from kg.validate import store_graph, validate_graph
+    from kg.rdf.shapes import validate_graph
+    from kg.sparql.reads import data_graph as store_graph
 
     (mini_data / "imports").mkdir()
     for name in ("authorships.csv", "refs.bib"):
@@ -129,7 +130,7 @@ def test_a_store_with_imports_passes_the_shapes(mini_data, tmp_path):
     (mini_data / "imports.yaml").write_text(
         "- {id: table, kind: authorships, file: imports/authorships.csv}\n"
         "- {id: bib, kind: bibtex, file: imports/refs.bib}\n")
-    build_store(mini_data, tmp_path / "store")
+    build_folder(mini_data, tmp_path / "store")
     report = validate_graph(store_graph(LocalStore.open_read_only(tmp_path / "store")))
     assert report.violations == []
 
@@ -144,7 +145,7 @@ def test_namesakes_settled_in_the_alias_file_are_two_people_in_the_store(mini_da
         "namesakes:\n- name: Wei Chen\n  people:\n"
         "  - {id: wei-chen-tsinghua, organizations: [Tsinghua University]}\n"
         "  - {id: wei-chen-msr, organizations: [Microsoft Research]}\n")
-    build_store(mini_data, tmp_path / "store")
+    build_folder(mini_data, tmp_path / "store")
     rows = LocalStore.open_read_only(tmp_path / "store").select(
         PAPERS_OF.replace("kg:person/kg:name ?name", "kg:person ?name")).values()
     firsts = [(r["title"], r["name"].rsplit("/", 1)[-1]) for r in rows if r["position"] == "1"]

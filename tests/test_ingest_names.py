@@ -2,10 +2,11 @@
 
 import pytest
 
-from kg.ingest import institutions, names
-from kg.ingest.records import ImportedPaper
-from kg.ingest.resolve import AliasEntry, Aliases, resolve
-from kg.models import Organization, Person
+from kg.ingest.printed import ImportedPaper
+from kg.ingest.resolve import institutions, names
+from kg.ingest.resolve.people import resolve
+from kg.records.aliases import AliasEntry, Aliases
+from kg.records.models import Organization, Person
 
 
 @pytest.mark.parametrize("printed, expected", [
@@ -165,7 +166,7 @@ def test_one_campus_written_four_ways_with_a_misspelled_city_is_one_institution(
 
 
 def test_namesakes_in_the_alias_file_get_one_id_each():
-    from kg.ingest.resolve import Namesake, NamesakeEntry
+    from kg.records.aliases import Namesake, NamesakeEntry
 
     aliases = Aliases(namesakes=[NamesakeEntry(name="Wei Chen", people=[
         Namesake(id="wei-chen-tsinghua", organizations=["Tsinghua University"], coauthors=["Ann Lee"]),
@@ -178,7 +179,7 @@ def test_namesakes_in_the_alias_file_get_one_id_each():
 
 
 def test_when_every_use_is_placed_the_shared_name_is_no_one():
-    from kg.ingest.resolve import Namesake, NamesakeEntry
+    from kg.records.aliases import Namesake, NamesakeEntry
 
     aliases = Aliases(namesakes=[NamesakeEntry(name="Wei Chen", people=[
         Namesake(id="wei-chen-a", coauthors=["Ann Lee"]), Namesake(id="wei-chen-b", coauthors=["Bo Li"])])])

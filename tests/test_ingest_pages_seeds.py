@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from kg.ingest.pages.pipeline import ingest_page
-from kg.load import load_dataset
-from kg.models import Dataset, SourceDocument
+from kg.records.load import load_dataset
+from kg.records.models import Dataset, SourceDocument
 
 from .conftest import SEED_DATA
 from .pages_helpers import SEED_FILES, registry_only

@@ -9,7 +9,7 @@ import yaml
 from kg.errors import DataError
 from kg.ingest.pages import writer
 from kg.ingest.pages.pipeline import ingest_page, plan_page
-from kg.load import load_dataset
+from kg.records.load import load_dataset
 
 from .conftest import SEED_DATA
 from .pages_helpers import PAGES, SEED_FILES, registry_only

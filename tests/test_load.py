@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from kg.errors import DataError
-from kg.load import load_dataset
+from kg.records.load import load_dataset
 
 
 def edit(path: Path, change) -> None:

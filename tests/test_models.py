@@ -3,7 +3,7 @@
 import pytest
 from pydantic import ValidationError
 
-from kg.models import Paper, Person, Talk
+from kg.records.models import Paper, Person, Talk
 
 
 def test_person_keeps_alternative_names():

@@ -12,7 +12,8 @@ import rdflib
 from pyshacl import validate
 from rdflib import OWL, RDF, RDFS, SH, XSD, Literal, URIRef
 
-from kg import models, vocab
+from kg.rdf import vocab
+from kg.records import models
 
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY_FILE = ROOT / "ontology" / "kg.ttl"

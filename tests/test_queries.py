@@ -4,8 +4,8 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import QueryError
-from kg.lookup import NOTHING, bind_parameters, find_entities
-from kg.queries import Param, find_query, list_queries, parse_query_file, to_term
+from kg.sparql.catalog import Param, find_query, list_queries, parse_query_file, to_term
+from kg.sparql.resolver import NOTHING, bind_parameters, find_entities
 
 ALL_QUERIES = list_queries()
 REQUIRED = {

@@ -5,8 +5,9 @@ from pathlib import Path
 import rdflib
 from rdflib.compare import isomorphic
 
-from kg import rdf, vocab
-from kg.load import load_dataset
+from kg.rdf import mapping as rdf
+from kg.rdf import vocab
+from kg.records.load import load_dataset
 
 from .conftest import MINI, TESTS
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.server import Server, free_port
+from kg.store.server import Server, free_port
 
 from .conftest import ROOT
 

@@ -13,15 +13,15 @@ import rdflib.compare
 import yaml
 from click.testing import CliRunner
 
-from kg import vocab
-from kg.build import build_remote
+from kg.build import build_folder
 from kg.cli import main
 from kg.errors import StoreError
-from kg.lookup import find_entities
-from kg.queries import list_queries
-from kg.remote import RemoteStore, endpoints_for, replace_graphs_request
-from kg.server import Server, free_port
+from kg.rdf import vocab
+from kg.sparql.catalog import list_queries
+from kg.sparql.resolver import find_entities
 from kg.store import LocalStore
+from kg.store.remote import RemoteStore, endpoints_for, replace_graphs_request
+from kg.store.server import Server, free_port
 
 from .conftest import MINI
 
@@ -189,7 +189,7 @@ def test_rebuilding_replaces_kg_graphs_and_keeps_other_graphs(writable_server):
     store = RemoteStore(writable_server.url)
     store.update('INSERT DATA { GRAPH <http://other/g> { <http://other/s> <http://other/p> "kept" } }')
     for _ in range(2):
-        build_remote(MINI, store)
+        build_folder(MINI, store)
     assert count(store) == 4
     assert store.ask('ASK { GRAPH <http://other/g> { ?s ?p "kept" } }')
 
@@ -206,7 +206,7 @@ def test_a_bad_record_sends_nothing(writable_server, mini_data):
 
 def test_a_build_the_server_rejects_half_way_leaves_the_old_graph(writable_server):
     store = RemoteStore(writable_server.url)
-    build_remote(MINI, store)
+    build_folder(MINI, store)
     graph = f"<{vocab.REGISTRY_GRAPH}>"
     good = [(f"<http://e/{i}>", "<http://e/p>", f'"{i}"', graph) for i in range(20_000)]
     broken = ("<http://e/x>", "<http://e/p>", "not a term", graph)
@@ -227,7 +227,7 @@ def test_the_update_request_groups_quads_by_graph():
 
 
 def test_analyses_read_a_remote_store_as_rdflib_graph(read_only_server, mini_store):
-    from kg.validate import store_graph
+    from kg.sparql.reads import data_graph as store_graph
 
     remote, local = store_graph(RemoteStore(read_only_server.url)), store_graph(mini_store)
     assert rdflib.compare.isomorphic(remote, local) and len(remote) > 100

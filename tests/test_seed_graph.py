@@ -2,9 +2,10 @@
 
 import pytest
 
-from kg.lookup import bind_parameters
-from kg.queries import find_query
-from kg.validate import store_graph, validate_graph
+from kg.rdf.shapes import validate_graph
+from kg.sparql.catalog import find_query
+from kg.sparql.reads import data_graph as store_graph
+from kg.sparql.resolver import bind_parameters
 
 ID = "https://w3id.org/kg/id/"
 

@@ -17,11 +17,11 @@ import rdflib
 from click.testing import CliRunner
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
-from kg import vocab
 from kg.cli import main
 from kg.errors import StoreError
-from kg.remote import RemoteStore
-from kg.server import Server, free_port
+from kg.rdf import vocab
+from kg.store.remote import RemoteStore
+from kg.store.server import Server, free_port
 
 from .conftest import MINI
 

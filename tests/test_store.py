@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg.build import build_store
+from kg.build import build_folder
 from kg.errors import DataError, StoreError
 from kg.store import LocalStore, StoreBuilder, bulk_load_nquads
 
@@ -20,7 +20,7 @@ def count_people(path: Path) -> int:
 
 def test_build_writes_a_versioned_store_behind_a_link(mini_data, tmp_path):
     path = tmp_path / "store"
-    report = build_store(mini_data, path)
+    report = build_folder(mini_data, path)
     assert path.is_symlink() and report.quads > 100
     assert count_people(path) == 4
 
@@ -28,14 +28,14 @@ def test_build_writes_a_versioned_store_behind_a_link(mini_data, tmp_path):
 def test_rebuild_swaps_in_a_new_version_and_keeps_one_previous(mini_data, tmp_path):
     path = tmp_path / "store"
     for _ in range(3):
-        build_store(mini_data, path)
+        build_folder(mini_data, path)
     assert path.resolve().name == "store.v3"
     assert sorted(p.name for p in tmp_path.glob("store.v*")) == ["store.v2", "store.v3"]
 
 
 def test_a_bad_record_leaves_the_previous_store_as_it_was(mini_data, tmp_path):
     path = tmp_path / "store"
-    build_store(mini_data, path)
+    build_folder(mini_data, path)
     before = path.resolve()
     people = mini_data / "people.yaml"
     records = yaml.safe_load(people.read_text())
@@ -43,7 +43,7 @@ def test_a_bad_record_leaves_the_previous_store_as_it_was(mini_data, tmp_path):
     records.append({"id": "Bad Id", "name": "Bad"})
     people.write_text(yaml.safe_dump(records))
     with pytest.raises(DataError):
-        build_store(mini_data, path)
+        build_folder(mini_data, path)
     assert path.resolve() == before
     assert count_people(path) == 4
     assert sorted(p.name for p in tmp_path.glob("store*")) == ["store", "store.v1"]

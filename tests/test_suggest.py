@@ -6,10 +6,10 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
-from kg import topics
 from kg.cli import main
 from kg.errors import KGError
-from kg.suggest import find_event, suggest
+from kg.network import topics
+from kg.network.suggest import find_event, suggest
 
 ID = "https://w3id.org/kg/id/"
 ADA, ALAN, GRACE, KURT = (ID + "person/" + p for p in
@@ -135,7 +135,7 @@ def test_nobody_to_suggest_is_said(mini_store):
 def test_shared_coauthors_count_joint_papers_not_shared_talks():
     import networkx as nx
 
-    from kg.suggest import _shared_coauthors
+    from kg.network.suggest import _shared_coauthors
 
     graph = nx.Graph()
     paper = {"relation": "paper", "via": "p"}

@@ -4,7 +4,7 @@ import networkx as nx
 import pytest
 
 from kg.errors import QueryError
-from kg.views import (
+from kg.views.graph_pages import (
     coauthors_view,
     densest_top,
     event_view,
@@ -145,7 +145,7 @@ def test_slugs_are_safe_file_names():
 
 
 def test_parent_events_are_the_series_a_session_belongs_to(seed_store):
-    from kg.views import parent_events
+    from kg.views.graph_pages import parent_events
 
     session = "https://w3id.org/kg/id/event/alg-ml-seminar-2023-12-04"
     series = "https://w3id.org/kg/id/event/alg-ml-seminar"

@@ -6,7 +6,7 @@ import re
 import networkx as nx
 import pytest
 
-from kg.viz import IndexEntry, Page, read_entry, render_index, render_page
+from kg.views.render import IndexEntry, Page, read_entry, render_index, render_page
 
 ADA, ALAN, KURT = "urn:p:ada", "urn:p:alan", "urn:p:kurt"
 PAPER, TALK = "urn:paper:1", "urn:talk:1"

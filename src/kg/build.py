@@ -1,35 +1,54 @@
-"""data/ → records → quads → a fresh Oxigraph store, swapped in only when everything succeeded."""
+"""The pipeline in one call: sources → records → quads → a store, swapped in only on success.
+
+``build(source, target)`` is what ``kg build`` and every rebuild run. A source is a ``data/``
+folder (record files and the bulk files registered in ``data/imports.yaml``), N-Quads files, or
+synthetic data; the target is a store directory or a SPARQL endpoint. Records reach the store
+only through ``kg.rdf`` (``placed_quads``), and the ontology with them.
+"""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from itertools import chain
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-import pyoxigraph as ox
+from kg.ingest.bulk.imports import ImportResult, import_records, run_imports
+from kg.rdf import mapping as rdf
+from kg.rdf.ontology import ontology_quads
+from kg.records.folder import DataFolder, read_data_folder
+from kg.store import RemoteStore, StoreBuilder
+from kg.store.bulk import ProgressReader, bulk_load_nquads, load_nquads_path, load_stream, open_nquads
 
-from kg import rdf
-from kg.ingest.imports import ImportResult, import_quads, run_imports
-from kg.load import load_dataset
-from kg.models import Dataset
-from kg.remote import RemoteStore
-from kg.store import (
-    ProgressReader,
-    StoreBuilder,
-    bulk_load_nquads,
-    load_file,
-    load_nquads_path,
-    load_stream,
-    open_nquads,
-)
-
-ONTOLOGY_GRAPH = "https://w3id.org/kg/ontology"
 T = TypeVar("T")
 Progress = Callable[[int], None]
-"""Called now and then with the number of quads written so far."""
+"""Called now and then with how far the build got (quads written, or bytes read of N-Quads files)."""
+
+
+@dataclass(frozen=True)
+class FromData:
+    """Build from a data folder: its records and, with ``imports``, its registered bulk files."""
+
+    folder: DataFolder
+    imports: bool = True
+
+
+@dataclass(frozen=True)
+class FromNQuads:
+    """Build from N-Quads files (``.nq`` or ``.nq.gz``), e.g. written by ``kg synth``."""
+
+    files: Sequence[Path]
+
+
+@dataclass(frozen=True)
+class FromQuads:
+    """Build from a stream of quads made by ``kg.rdf`` (synthetic data)."""
+
+    quads: Iterable[rdf.Quad]
+
+
+Source = FromData | FromNQuads | FromQuads
 
 
 @dataclass(frozen=True)
@@ -38,67 +57,58 @@ class BuildReport:
 
     store: Path | str
     quads: int
-    people: int
-    organizations: int
-    documents: int
+    people: int = 0
+    organizations: int = 0
+    documents: int = 0
     imported_papers: int = 0
-    problems: tuple[str, ...] = ()
+    problems: tuple[str, ...] = field(default=())
     """Bad entries of registered bulk imports, skipped (one line each)."""
 
 
-def ontology_file() -> Path:
-    """The ontology shipped with the project (``ontology/kg.ttl``)."""
-    return project_root() / "ontology" / "kg.ttl"
+def build(source: Source, target: Path | RemoteStore, progress: Progress | None = None) -> BuildReport:
+    """Write ``source`` to ``target`` as a new version of the graph; the old one stays if anything fails.
 
-
-def project_root() -> Path:
-    """The repository root: the folder holding ``ontology/`` and ``queries/``."""
-    return Path(__file__).resolve().parents[2]
-
-
-def build_store(
-    data_dir: Path, store_path: Path, progress: Progress | None = None, imports: bool = True
-) -> BuildReport:
-    """Load ``data_dir`` and write it to a new store at ``store_path``, atomically.
-
-    Nothing is written until every record has been read and checked; if anything fails the
-    previous store stays as it was. With ``imports``, the bulk files registered in
-    ``data_dir/imports.yaml`` (see ``kg.ingest.imports``) go into the same new store.
+    A store directory gets a new version swapped in with one rename; a SPARQL endpoint has kg's
+    named graphs replaced. Nothing is written before every record has been read and checked.
     """
-    source = _read_sources(data_dir, imports)
-    lines = _counted(rdf.to_nquads(source.quads), progress)
-    with StoreBuilder(store_path) as store:
-        bulk_load_nquads(store, lines)
-        load_file(store, ontology_file(), ONTOLOGY_GRAPH)
-    return source.report(store_path, lines.count)
+    if isinstance(source, FromNQuads):
+        return _build_from_nquads(source.files, target, progress)
+    if isinstance(source, FromQuads):
+        return BuildReport(_location(target), _write(source.quads, target, progress))
+    imported = _imports(source)
+    records = itertools.chain(rdf.dataset_records(source.folder.dataset),
+                              import_records(imported) if imported else ())
+    count = _write(rdf.placed_quads(records), target, progress)
+    return _report(_location(target), count, source.folder, imported)
 
 
-def build_from_quads(
-    quads: Iterable[rdf.Quad], store_path: Path, progress: Progress | None = None
-) -> int:
-    """Stream quads (and the ontology) into a new store at ``store_path``, swapped in atomically.
-
-    Quads become N-Quads text handed to Oxigraph's bulk loader as they are produced, so memory
-    stays bounded whatever their number. Returns the number of quads streamed.
-    """
-    lines = _counted(rdf.to_nquads(iter(quads)), progress)
-    with StoreBuilder(store_path) as store:
-        bulk_load_nquads(store, lines)
-        load_file(store, ontology_file(), ONTOLOGY_GRAPH)
-    return lines.count
+def build_folder(data_dir: Path | str, target: Path | RemoteStore, imports: bool = True,
+                 progress: Progress | None = None) -> BuildReport:
+    """Read ``data_dir`` once and ``build`` it into ``target``."""
+    return build(FromData(read_data_folder(data_dir), imports), target, progress)
 
 
-def build_from_nquads(
-    files: Sequence[Path], store_path: Path, progress: Progress | None = None
-) -> int:
-    """Bulk-load N-Quads files (``.nq`` or ``.nq.gz``) and the ontology into a new store.
+def _imports(source: FromData) -> ImportResult | None:
+    return run_imports(source.folder) if source.imports else None
 
-    The files stream straight into Oxigraph's bulk loader; ``progress`` is called with the
-    number of bytes read so far (of the uncompressed text for ``.gz`` files, of the file
-    otherwise). A syntax error names the file; the previous store stays as it was. Returns the
-    number of quads in the new store.
-    """
-    with StoreBuilder(store_path) as store:
+
+def _write(quads: Iterable[rdf.Quad], target: Path | RemoteStore, progress: Progress | None) -> int:
+    """Stream quads and the ontology into ``target``; the number of quads stored (sent, for a server)."""
+    counted = _Counted(itertools.chain(quads, ontology_quads()), progress)
+    if isinstance(target, RemoteStore):
+        target.replace_graphs(counted)
+        return counted.count
+    with StoreBuilder(target) as store:
+        bulk_load_nquads(store, rdf.to_nquads(counted))
+        return len(store)
+
+
+def _build_from_nquads(files: Sequence[Path], target: Path | RemoteStore,
+                       progress: Progress | None) -> BuildReport:
+    """N-Quads files straight into the store's bulk loader (or a server's Graph Store Protocol)."""
+    if isinstance(target, RemoteStore):
+        return BuildReport(target.location, _post_nquads(files, target, progress))
+    with StoreBuilder(target) as store:
         done = 0
         for path in files:
             if path.suffix != ".gz":
@@ -108,44 +118,15 @@ def build_from_nquads(
             with open_nquads(path) as (stream, size):
                 load_stream(store, ProgressReader(stream, progress, done), path)
                 done += size
-        load_file(store, ontology_file(), ONTOLOGY_GRAPH)
-        return len(store)
+        bulk_load_nquads(store, rdf.to_nquads(ontology_quads()))
+        return BuildReport(target, len(store))
 
 
-def build_remote(
-    data_dir: Path, store: RemoteStore, progress: Progress | None = None, imports: bool = True
-) -> BuildReport:
-    """Load ``data_dir`` and replace kg's graphs on a SPARQL endpoint with it, in one update.
+def _post_nquads(files: Sequence[Path], store: RemoteStore, progress: Progress | None) -> int:
+    """Replace kg's graphs on a server by N-Quads files, through the Graph Store Protocol.
 
-    As for a local build, every record is read and checked before anything is sent; the server
-    applies the update request as a whole (see ``RemoteStore.replace_graphs``).
-    """
-    source = _read_sources(data_dir, imports)
-    quads = _counted(itertools.chain(source.quads, ontology_quads()), progress)
-    store.replace_graphs(quads)
-    return source.report(store.location, quads.count)
-
-
-def build_remote_from_quads(
-    quads: Iterable[rdf.Quad], store: RemoteStore, progress: Progress | None = None
-) -> int:
-    """Replace kg's graphs on a SPARQL endpoint by ``quads`` and the ontology, in one update.
-
-    The request is streamed as the quads are produced. Returns the number of quads sent.
-    """
-    counted = _counted(itertools.chain(quads, ontology_quads()), progress)
-    store.replace_graphs(counted)
-    return counted.count
-
-
-def build_remote_from_nquads(
-    files: Sequence[Path], store: RemoteStore, progress: Progress | None = None
-) -> int:
-    """Replace kg's graphs on a SPARQL endpoint by N-Quads files, through the Graph Store Protocol.
-
-    The kg graphs are cleared first, then each file is streamed in one POST (one transaction
-    on Oxigraph): unlike the other builds this is not one atomic step, so readers may see the
-    graph half loaded meanwhile. Returns the number of quads sent.
+    The kg graphs are cleared first, then each file is streamed in one POST: unlike the other
+    builds this is not one atomic step, so readers may see the graph half loaded meanwhile.
     """
     for path in files:  # every file must be readable before anything is deleted
         with open_nquads(path):
@@ -162,6 +143,27 @@ def build_remote_from_nquads(
     ontology = _LineCounter(rdf.to_nquads(ontology_quads()))
     store.post_nquads(ontology)
     return sent + ontology.count
+
+
+def _location(target: Path | RemoteStore) -> Path | str:
+    return target.location if isinstance(target, RemoteStore) else target
+
+
+def _report(store: Path | str, quads: int, folder: DataFolder,
+            imported: ImportResult | None) -> BuildReport:
+    dataset = folder.dataset
+    people, organizations = len(dataset.people), len(dataset.organizations)
+    if imported is None:
+        return BuildReport(store, quads, people, organizations, len(dataset.documents))
+    resolution = imported.resolution
+    return BuildReport(
+        store, quads,
+        people=people + len(resolution.new_people),
+        organizations=organizations + len(resolution.new_organizations),
+        documents=len(dataset.documents),
+        imported_papers=len(imported.papers),
+        problems=tuple(imported.problems),
+    )
 
 
 class _LineCounter(Iterator[bytes]):
@@ -184,66 +186,20 @@ class _LineCounter(Iterator[bytes]):
         return data
 
 
-@dataclass
-class _Sources:
-    """Everything a build reads: the checked records, the bulk imports, and their quads."""
+class _Counted(Iterator[T]):
+    """Pass items through, counting them and reporting progress every 10,000."""
 
-    dataset: Dataset
-    imported: ImportResult | None
-    quads: Iterator[rdf.Quad]
-
-    def report(self, store: Path | str, quads: int) -> BuildReport:
-        report = _report(store, self.dataset, quads)
-        if self.imported is None:
-            return report
-        resolution = self.imported.resolution
-        return replace(
-            report,
-            imported_papers=len(self.imported.papers),
-            problems=tuple(self.imported.problems),
-            people=report.people + len(resolution.new_people),
-            organizations=report.organizations + len(resolution.new_organizations),
-        )
-
-
-def _read_sources(data_dir: Path, imports: bool) -> _Sources:
-    dataset = load_dataset(data_dir)
-    imported = run_imports(data_dir, dataset) if imports else None
-    quads = chain(rdf.dataset_quads(dataset), import_quads(imported) if imported else ())
-    return _Sources(dataset, imported, quads)
-
-
-def _report(store_path: Path | str, dataset: Dataset, quads: int) -> BuildReport:
-    return BuildReport(
-        store=store_path,
-        quads=quads,
-        people=len(dataset.people),
-        organizations=len(dataset.organizations),
-        documents=len(dataset.documents),
-    )
-
-
-class _counted(Iterator[T]):
-    """Pass lines (or quads) through, counting them and reporting progress every 10,000."""
-
-    def __init__(self, lines: Iterable[T], progress: Progress | None) -> None:
-        self._lines = iter(lines)
+    def __init__(self, items: Iterable[T], progress: Progress | None) -> None:
+        self._items = iter(items)
         self._progress = progress
         self.count = 0
 
-    def __iter__(self) -> _counted[T]:
+    def __iter__(self) -> _Counted[T]:
         return self
 
     def __next__(self) -> T:
-        line = next(self._lines)
+        item = next(self._items)
         self.count += 1
         if self._progress is not None and self.count % 10_000 == 0:
             self._progress(self.count)
-        return line
-
-
-def ontology_quads() -> Iterator[rdf.Quad]:
-    """The ontology's triples in their own named graph, written as N-Quads terms."""
-    graph = rdf.iri(ONTOLOGY_GRAPH)
-    for quad in ox.parse(path=ontology_file(), format=ox.RdfFormat.TURTLE):
-        yield str(quad.subject), str(quad.predicate), str(quad.object), graph
+        return item

@@ -24,7 +24,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from kg.build import build_store
+from kg.build import build_folder
 from kg.cli import main
 from tests.conftest import ROOT, TESTS
 
@@ -162,6 +162,6 @@ def seed_pages(seed_store_path: Path, tmp_path_factory: pytest.TempPathFactory) 
 def xss_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every page ``kg viz all`` draws from tests/data/xss, whose names and titles hold markup."""
     root = tmp_path_factory.mktemp("xss")
-    build_store(XSS_DATA, root / "store", imports=False)
+    build_folder(XSS_DATA, root / "store", imports=False)
     write_pages(root / "store", root / "viz", ["all"])
     return root / "viz"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.views import coauthors_view, event_view, lineage_view, person_view, suggest_view
-from kg.viz import Page
+from kg.views.graph_pages import coauthors_view, event_view, lineage_view, person_view, suggest_view
+from kg.views.render import Page
 from tests.browser.conftest import SEED_VIEWS, Visit
 
 ID = "https://w3id.org/kg/id/"

@@ -12,10 +12,10 @@ import click
 
 from kg.cli.base import Context, main, note, progress, read_only_store
 from kg.errors import KGError
-from kg.output import render
+from kg.views.tables import render
 
 if TYPE_CHECKING:
-    from kg.suggest import Suggestions
+    from kg.network.suggest import Suggestions
 
 # networkx and the analyses are imported inside the commands, so `kg --help` stays quick.
 
@@ -74,7 +74,7 @@ def suggest_command(
       kg suggest "Princeton Alg-ML Seminar" --since 2023-01-01 --exclude "Sanjeev Arora"
       kg suggest "COLT" --as-of 2020-01-01 --format json
     """
-    from kg.suggest import find_event, find_people, suggest
+    from kg.network.suggest import find_event, find_people, suggest
 
     with read_only_store(ctx) as store:
         event_iri = find_event(store, event)
@@ -138,8 +138,8 @@ def analyze_command(ctx: Context, top: int, report: str, fmt: str) -> None:
     """
     if fmt in ("csv", "tsv") and report == "all":
         raise click.UsageError("--format csv/tsv prints one table: choose --report")
-    from kg import analysis
-    from kg.graphs import coauthor_graph
+    from kg.network import analysis
+    from kg.network.graphs import coauthor_graph
 
     with read_only_store(ctx) as store:
         graph = coauthor_graph(store)
@@ -200,9 +200,9 @@ def path_command(ctx: Context, first: str, second: str, max_hops: int, fmt: str)
     Example:
       kg path "Noam Razin" "Rong Ge"
     """
-    from kg import analysis
-    from kg.graphs import path_graph
-    from kg.suggest import find_people
+    from kg.network import analysis
+    from kg.network.graphs import path_graph
+    from kg.network.suggest import find_people
 
     with read_only_store(ctx) as store:
         a, b = find_people(store, [first, second])
@@ -231,9 +231,9 @@ def lineage_command(ctx: Context, person: str, depth: int, fmt: str) -> None:
     Example:
       kg lineage "Murat Kocaoglu" --format csv
     """
-    from kg import analysis
-    from kg.graphs import genealogy_around
-    from kg.suggest import find_people
+    from kg.network import analysis
+    from kg.network.graphs import genealogy_around
+    from kg.network.suggest import find_people
 
     with read_only_store(ctx) as store:
         (iri,) = find_people(store, [person])
@@ -285,7 +285,7 @@ def evaluate_suggest_command(
       kg evaluate-suggest --keyword bandit --cutoff 2018-12-31 --format csv
       kg evaluate-suggest --venue '' --history tests/data/evaluation/mini-history.yaml
     """
-    from kg import evaluate
+    from kg.network import evaluate
 
     with read_only_store(ctx) as store:
         chosen = []

@@ -14,8 +14,8 @@ import click
 
 from kg import __version__
 from kg.errors import KGError, StoreError
-from kg.output import FORMATS
 from kg.store import GraphStore, open_store
+from kg.views.tables import FORMATS
 
 DEFAULT_STORE = Path(".kg") / "store"
 

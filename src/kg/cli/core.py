@@ -21,10 +21,10 @@ from kg.cli.base import (
     store_path,
 )
 from kg.errors import QueryError, ShapeViolation
-from kg.lookup import bind_parameters, resolve_entity
-from kg.output import records, render
-from kg.queries import NamedQuery, find_query, list_queries, parse_query_file
-from kg.remote import RemoteStore, is_remote
+from kg.sparql.catalog import NamedQuery, find_query, list_queries, parse_query_file
+from kg.sparql.resolver import bind_parameters, resolve_entity
+from kg.store.remote import RemoteStore, is_remote
+from kg.views.tables import records, render
 
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -84,39 +84,33 @@ def build(
     """
     if nquads_files and synthetic:
         raise click.UsageError("give --nquads or --synthetic, not both")
-    from kg import build as builder  # imports the record models: only when building
+    from kg import build as pipeline  # imports the record models: only when building
 
-    remote = RemoteStore(ctx.store) if is_remote(ctx.store) else None
+    target = RemoteStore(ctx.store) if is_remote(ctx.store) else store_path(ctx)
     started = time.perf_counter()
     if nquads_files:
         total = sum(p.stat().st_size for p in nquads_files)
         with progress_bar("Loading N-Quads", total, quiet) as advance:
-            quads = (builder.build_remote_from_nquads(nquads_files, remote, advance) if remote
-                     else builder.build_from_nquads(nquads_files, store_path(ctx), advance))
-        _built(ctx.store, f"{quads:,} quads from {len(nquads_files)} N-Quads file(s)", started, quiet)
+            report = pipeline.build(pipeline.FromNQuads(nquads_files), target, advance)
+        _built(ctx.store, f"{report.quads:,} quads from {len(nquads_files)} N-Quads file(s)", started, quiet)
         return
     if synthetic:
-        from kg.synth import SyntheticGraph
+        from kg.rdf.synthetic import SyntheticGraph
 
         graph = SyntheticGraph(synthetic, seed)
         with progress_bar("Generating and loading", synthetic, quiet) as advance:
-            if remote:
-                count = builder.build_remote_from_quads(graph.quads(), remote, advance)
-            else:
-                count = builder.build_from_quads(graph.quads(), store_path(ctx), advance)
+            report = pipeline.build(pipeline.FromQuads(graph.quads()), target, advance)
         summary = graph.summary
-        _built(ctx.store, f"{count:,} synthetic quads (seed {seed}), {summary.people:,} people, "
+        _built(ctx.store, f"{report.quads:,} synthetic quads (seed {seed}), {summary.people:,} people, "
                f"{summary.papers:,} papers, {summary.talks:,} talks", started, quiet)
         return
+    from kg.records.folder import read_data_folder
 
     def progress(count: int) -> None:
         if not quiet:
             click.echo(f"\r  {count:,} quads", err=True, nl=False)
 
-    if remote:
-        report = builder.build_remote(data_dir, remote, progress)
-    else:
-        report = builder.build_store(data_dir, store_path(ctx), progress)
+    report = pipeline.build(pipeline.FromData(read_data_folder(data_dir)), target, progress)
     for problem in report.problems:
         note(f"Skipped: {problem}")
     if not quiet:
@@ -271,7 +265,7 @@ def export(ctx: Context, fmt: str, event: str | None, output: Path | None) -> No
 
 
 def _export_calendar(ctx: Context, event: str | None, output: Path | None) -> None:
-    from kg.ingest.ics import calendar_of_store
+    from kg.ingest.bulk.ics import calendar_of_store
 
     with read_only_store(ctx) as store:
         chosen = None
@@ -303,10 +297,11 @@ def validate(ctx: Context, fmt: str) -> None:
     Example:
       kg validate
     """
-    from kg.validate import store_graph, validate_graph  # pyshacl is slow to import
+    from kg.rdf.shapes import validate_graph  # pyshacl is slow to import
+    from kg.sparql.reads import data_graph
 
     with read_only_store(ctx) as store:
-        report = validate_graph(store_graph(store))
+        report = validate_graph(data_graph(store))
     if report.violations:
         rows = [(v.severity, v.focus, v.path, v.message) for v in report.violations]
         click.echo(render(["severity", "focus", "path", "message"], rows, fmt), nl=False)

@@ -11,13 +11,13 @@ import click
 from kg.cli.base import Context, format_option, main, note, store_path
 from kg.errors import DataError
 from kg.ingest.detect import BULK_KINDS, KINDS, PAGE_KINDS, detect_kind
-from kg.output import render
-from kg.remote import RemoteStore, is_remote
+from kg.store.remote import RemoteStore, is_remote
+from kg.views.tables import render
 
 if TYPE_CHECKING:
     from kg.build import BuildReport
-    from kg.ingest.imports import ImportKind
-    from kg.ingest.register import Extracted
+    from kg.ingest.bulk.imports import ImportKind
+    from kg.ingest.bulk.register import Extracted
 
 _DATA_OPTION = click.option(
     "--data",
@@ -63,7 +63,7 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
       kg ingest --kind event_page talk.md
     """
     # The builder, importers and icalendar load only when a command needs them: `kg --help` stays quick.
-    from kg.ingest.register import check_import, plan_registration, register
+    from kg.ingest.bulk.register import check_import, plan_registration, register
 
     kinds = {path: kind or detect_kind(path) for path in files}
     pages = [path for path in files if kinds[path] in PAGE_KINDS]
@@ -110,7 +110,7 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
 def _extracted(path: Path, data_dir: Path, venues: tuple[str, ...], years: str | None,
                dry_run: bool) -> Extracted:
     """Stream a DBLP dump into its extract under DATA, with a progress bar on stderr."""
-    from kg.ingest.register import register_dblp
+    from kg.ingest.bulk.register import register_dblp
 
     if not path.is_file():
         raise DataError(f"{path}: cannot read: no such file")
@@ -124,11 +124,11 @@ def _extracted(path: Path, data_dir: Path, venues: tuple[str, ...], years: str |
 
 def _rebuild(ctx: Context, data_dir: Path) -> BuildReport:
     """Rebuild the store (a directory or a SPARQL endpoint) from ``data_dir``."""
-    from kg.build import build_remote, build_store
+    from kg.build import build_folder
 
     if is_remote(ctx.store):
-        return build_remote(data_dir, RemoteStore(ctx.store))
-    return build_store(data_dir, store_path(ctx))
+        return build_folder(data_dir, RemoteStore(ctx.store))
+    return build_folder(data_dir, store_path(ctx))
 
 
 @main.command("resolve")
@@ -146,10 +146,10 @@ def resolve_command(data_dir: Path, merges: bool, fmt: str) -> None:
     Example:
       kg resolve --no-merges --format csv > ambiguous.csv
     """
-    from kg.ingest.imports import run_imports
-    from kg.load import load_dataset
+    from kg.ingest.bulk.imports import run_imports
+    from kg.records.folder import read_data_folder
 
-    result = run_imports(data_dir, load_dataset(data_dir))
+    result = run_imports(read_data_folder(data_dir))
     resolution = result.resolution
     rows = [("ambiguous", a.kind, a.name, a.other, a.reason, "") for a in resolution.ambiguities]
     if merges:

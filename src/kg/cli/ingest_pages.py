@@ -8,7 +8,7 @@ import click
 
 from kg.cli.base import note
 from kg.ingest.pages.pipeline import extract_page, ingest_page, plan_page
-from kg.output import render
+from kg.views.tables import render
 
 COLUMNS = ["file", "action", "record", "id", "summary"]
 

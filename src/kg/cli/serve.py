@@ -9,8 +9,8 @@ import click
 
 from kg.cli.base import Context, main, note, store_path
 from kg.errors import StoreError
-from kg.remote import is_remote
-from kg.server import DEFAULT_HOST, DEFAULT_PORT, Server
+from kg.store.remote import is_remote
+from kg.store.server import DEFAULT_HOST, DEFAULT_PORT, Server
 
 
 @main.command()

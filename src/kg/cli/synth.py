@@ -31,7 +31,7 @@ def synth(triples: int, out_dir: Path, seed: int, compress: bool, quiet: bool) -
       kg synth --triples 1M --out bench/data
       kg --store /tmp/big build --nquads bench/data/synthetic-1000000-s1.nq
     """
-    from kg.synth import write_synthetic  # the record models load only when generating
+    from kg.rdf.synthetic import write_synthetic  # the record models load only when generating
 
     with progress_bar("Generating", triples, quiet) as advance:
         path, summary = write_synthetic(out_dir, triples, seed, compress, advance)

@@ -22,12 +22,12 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from kg.store import GraphStore
-    from kg.viz import Page
+    from kg.views.render import Page
 
 DEFAULT_OUT = Path("viz")
 INDEX = "index.html"
 MAX_NODES = 150
-"""Default of ``--max-nodes``; the same as ``kg.views.MAX_NODES`` (a test keeps them equal)."""
+"""Default of ``--max-nodes``; the same as ``kg.views.graph_pages.MAX_NODES`` (a test keeps them equal)."""
 
 
 def out_option(function: Callable[..., None]) -> Callable[..., None]:
@@ -65,7 +65,7 @@ def coauthors_command(ctx: Context, out: Path, max_nodes: int) -> None:
     Example:
       kg viz coauthors --max-nodes 100
     """
-    from kg.views import coauthors_view
+    from kg.views.graph_pages import coauthors_view
 
     with read_only_store(ctx) as store:
         _write(out, [coauthors_view(store, max_nodes)])
@@ -84,7 +84,7 @@ def person_command(ctx: Context, name: str, out: Path, max_nodes: int) -> None:
     Example:
       kg viz person "Sanjeev Arora"
     """
-    from kg.views import person_view
+    from kg.views.graph_pages import person_view
 
     with read_only_store(ctx) as store:
         _write(out, [person_view(store, name, max_nodes)])
@@ -103,7 +103,7 @@ def event_command(ctx: Context, name: str, out: Path, max_nodes: int) -> None:
     Example:
       kg viz event "Princeton Alg-ML Seminar"
     """
-    from kg.views import event_view
+    from kg.views.graph_pages import event_view
 
     with read_only_store(ctx) as store:
         _write(out, [event_view(store, name, max_nodes)])
@@ -120,7 +120,7 @@ def lineage_command(ctx: Context, name: str, out: Path, max_nodes: int) -> None:
     Example:
       kg viz lineage "Sadhika Malladi"
     """
-    from kg.views import lineage_view
+    from kg.views.graph_pages import lineage_view
 
     with read_only_store(ctx) as store:
         _write(out, [lineage_view(store, name, max_nodes)])
@@ -142,7 +142,7 @@ def suggest_command(ctx: Context, event: str, top: int, out: Path, max_nodes: in
     Example:
       kg viz suggest "Princeton Alg-ML Seminar" --top 5
     """
-    from kg.views import suggest_view
+    from kg.views.graph_pages import suggest_view
 
     with read_only_store(ctx) as store:
         _write(out, [suggest_view(store, event, top, max_nodes)])
@@ -173,8 +173,8 @@ def all_command(ctx: Context, people: int, out: Path, max_nodes: int) -> None:
 
 def page_makers(store: GraphStore, people: int, max_nodes: int) -> list[Callable[[], Page | None]]:
     """What ``kg viz all`` draws, as functions that each make one page (``None``: nothing to draw)."""
-    from kg.graphs import advising_graph, speaker_event_graph
-    from kg.views import coauthors_view, event_view, lineage_view, parent_events, person_view
+    from kg.network.graphs import advising_graph, speaker_event_graph
+    from kg.views.graph_pages import coauthors_view, event_view, lineage_view, parent_events, person_view
 
     makers: list[Callable[[], Page | None]] = [lambda: coauthors_view(store, max_nodes)]
     graph = speaker_event_graph(store)
@@ -191,7 +191,7 @@ def page_makers(store: GraphStore, people: int, max_nodes: int) -> list[Callable
 
 def suggestions_if_any(store: GraphStore, event: str, max_nodes: int) -> Page | None:
     """The suggestion page of an event, or ``None`` when there is no one to suggest."""
-    from kg.views import suggest_view
+    from kg.views.graph_pages import suggest_view
 
     try:
         page = suggest_view(store, event, max_nodes=max_nodes)
@@ -216,7 +216,7 @@ def family_heads(advising: nx.DiGraph) -> list[str]:
 
 def busiest_people(store: GraphStore, count: int) -> list[str]:
     """The ``count`` people with the most papers and talks together, ties by name."""
-    from kg.graphs import coauthor_graph, speaker_event_graph
+    from kg.network.graphs import coauthor_graph, speaker_event_graph
 
     activity: dict[str, int] = {}
     names: dict[str, str] = {}
@@ -233,7 +233,7 @@ def busiest_people(store: GraphStore, count: int) -> list[str]:
 
 
 def _write(out: Path, pages: list[Page]) -> None:
-    from kg.viz import read_entry, render_index, render_page
+    from kg.views.render import read_entry, render_index, render_page
 
     out.mkdir(parents=True, exist_ok=True)
     for page in pages:

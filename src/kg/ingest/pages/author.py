@@ -13,12 +13,12 @@ from __future__ import annotations
 import difflib
 import re
 
-from kg import vocab
 from kg.errors import DataError
-from kg.ingest import names
 from kg.ingest.pages import common
 from kg.ingest.pages.extracted import PageExtract, PaperText, SpeakerText, TalkText
 from kg.ingest.pages.text import Line, Page
+from kg.ingest.resolve import names
+from kg.rdf import vocab
 
 _ENTRY = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*(?P<kind>[A-Za-z][A-Za-z ]*?)?\s*:\s*"
                     r"(?P<mic>🎤\s*)?(?P<title>.+?)\s*»?\s*(?:https?://\S+)?\s*$")

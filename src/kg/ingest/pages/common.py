@@ -6,10 +6,10 @@ import re
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from kg.ingest import names
-from kg.ingest.institutions import ABBREVIATIONS
 from kg.ingest.pages.extracted import SpeakerText
 from kg.ingest.pages.text import Line, clean_text
+from kg.ingest.resolve import names
+from kg.ingest.resolve.institutions import ABBREVIATIONS
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from kg import vocab
 from kg.errors import DataError
 from kg.ingest.pages import common
 from kg.ingest.pages.extracted import EventText, PageExtract, TalkText
 from kg.ingest.pages.text import Line, Page
+from kg.rdf import vocab
 
 SECTIONS = {
     "speaker": "speaker", "speakers": "speaker", "presenter": "speaker",

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
-from kg import vocab
 from kg.errors import DataError
 from kg.ingest.pages import common
 from kg.ingest.pages.extracted import EventText, PageExtract, SpeakerText, TalkText
 from kg.ingest.pages.text import Line, Page
+from kg.rdf import vocab
 
 _CHAPTER = re.compile(r"^(?P<offset>\d{1,2}:\d{2}(?::\d{2})?)\s*[-–—]\s*(?P<rest>.+)$")
 _QUOTED = re.compile(r"^[\"“](?P<title>[^\"”]+)[\"”],?\s*(?P<rest>.*)$")

@@ -16,12 +16,12 @@ import difflib
 import re
 from datetime import date
 
-from kg import vocab
 from kg.errors import DataError
-from kg.ingest import institutions
 from kg.ingest.pages import common
 from kg.ingest.pages.extracted import EventText, PageExtract, SpeakerText, TalkText
 from kg.ingest.pages.text import Line, Page
+from kg.ingest.resolve import institutions
+from kg.rdf import vocab
 
 _SECTION_SUFFIX = re.compile(r"\s*plus--large\s*$")
 _AGENDA = re.compile(r"\b(?:agenda|programme|program|schedule)\b", re.IGNORECASE)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg import vocab
 from kg.errors import DataError
 from kg.ingest.pages import author, event, listing, meeting, seminar, writer
 from kg.ingest.pages.detect import PAGE_KINDS, detect_page_kind
 from kg.ingest.pages.extracted import PageExtract
 from kg.ingest.pages.records import to_records
 from kg.ingest.pages.text import read_page
-from kg.ingest.resolve import load_aliases
-from kg.load import load_dataset
+from kg.rdf import vocab
+from kg.records.aliases import load_aliases
+from kg.records.load import load_dataset
 
 EXTRACTORS = {
     "seminar_page": seminar.extract,

@@ -1,6 +1,6 @@
 """Extracted pages → records: names resolved to ids, a ``SourceDocument`` with stable ids.
 
-People and institutions go through the project's resolver (``kg.ingest.resolve``): a name the
+People and institutions go through the project's resolver (``kg.ingest.resolve.people``): a name the
 registry knows (or an alias) gets its id; a variant that fits a registry person and shares an
 organization or a coauthor is merged and its spelling added to ``alt_names``; anyone else
 becomes a new person. Events the data already holds (same id or same name) are referred to,
@@ -16,14 +16,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from kg import vocab
-from kg.ingest import institutions, names
 from kg.ingest.pages import relations as bio
 from kg.ingest.pages.common import same_person
 from kg.ingest.pages.extracted import EventText, PageExtract, PaperText, SpeakerText, TalkText
-from kg.ingest.records import ImportedPaper
-from kg.ingest.resolve import Aliases, Resolution, resolve
-from kg.models import (
+from kg.ingest.printed import ImportedPaper
+from kg.ingest.resolve import institutions, names
+from kg.ingest.resolve.people import Resolution, resolve
+from kg.rdf import vocab
+from kg.records.aliases import Aliases
+from kg.records.models import (
     Advising,
     Affiliation,
     AltTitle,

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.ingest import institutions
 from kg.ingest.pages import common
+from kg.ingest.resolve import institutions
 
 
 @dataclass(frozen=True)

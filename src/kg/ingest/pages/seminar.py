@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
-from kg import vocab
 from kg.errors import DataError
 from kg.ingest.pages import common
 from kg.ingest.pages.extracted import EventText, PageExtract, SpeakerText, TalkText
 from kg.ingest.pages.text import Line, Page
+from kg.rdf import vocab
 
 _SERIES = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){1,6}(?:Seminar|Colloquium|Reading Group|Lecture Series))")
 _LABEL = re.compile(r"^(?P<label>speaker|speakers|title|abstract|bio|biography|room|place|location|"

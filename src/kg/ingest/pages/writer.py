@@ -22,10 +22,10 @@ from typing import Any
 import yaml
 
 from kg.errors import DataError
+from kg.ingest.bulk.register import copy_atomically, write_atomically
 from kg.ingest.pages.records import Extraction, day, same_title
-from kg.ingest.register import copy_atomically, write_atomically
-from kg.load import ORGANIZATIONS_FILE, PEOPLE_FILE, RECORDS_DIR, load_dataset, read_yaml
-from kg.models import Organization, Person, SourceDocument
+from kg.records.load import ORGANIZATIONS_FILE, PEOPLE_FILE, RECORDS_DIR, load_dataset, read_yaml
+from kg.records.models import Organization, Person, SourceDocument
 
 MARKER = "# Extracted by kg ingest"
 SOURCES_DIR = "sources"

@@ -1,0 +1,1 @@
+"""Bulk files → records: bibliographies, authorship tables, calendars and DBLP dumps."""

@@ -1,0 +1,252 @@
+"""Bulk imports → records: the files registered in ``data/imports.yaml`` (see ``kg.records.imports``).
+
+Large files are not turned into record files: ``kg build`` streams each registered file through
+its importer and hands the records (``import_records``) to ``kg.rdf`` with the record files', so
+a rebuild stays atomic and reproducible.
+
+Papers with the same key in several imports are one paper, and so are papers with the same
+authors and the same title up to case, punctuation or a typo: the first import listed gives
+title and authors, later ones fill in what is missing (venue, pages, link) and add affiliations.
+A calendar becomes a seminar series whose events are its talks.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from kg.errors import DataError
+from kg.ingest.bulk import authorships, bibtex, dblp, ics
+from kg.ingest.bulk.ics import ImportedCalendar, ImportedTalk
+from kg.ingest.printed import ImportedPaper, Problem
+from kg.ingest.resolve import names
+from kg.ingest.resolve.people import Merge, Resolution, resolve
+from kg.rdf import vocab
+from kg.records.folder import DataFolder
+from kg.records.imports import ImportEntry
+from kg.records.models import (
+    IMPORTED_REGISTRY,
+    Affiliation,
+    Event,
+    Paper,
+    PaperDetails,
+    Placed,
+    Source,
+    SourceKind,
+    Talk,
+    TalkSpeaker,
+    source_graph,
+)
+
+SOURCE_KIND: dict[str, SourceKind] = {"bibtex": "bibliography", "authorships": "authorship_table",
+                                      "calendar": "calendar", "dblp": "bibliography"}
+ImportedItem = ImportedPaper | ImportedTalk | ImportedCalendar | Problem
+
+
+@dataclass
+class ImportResult:
+    """Papers of every registered import, merged by key, their resolution and the bad entries."""
+
+    entries: list[ImportEntry]
+    papers: dict[str, tuple[str, ImportedPaper]] = field(default_factory=dict)
+    talks: list[tuple[str, ImportedTalk]] = field(default_factory=list)
+    calendars: dict[str, ImportedCalendar] = field(default_factory=dict)
+    same_paper: dict[str, str] = field(default_factory=dict)
+    """Keys of papers found again under another key (same authors and title) → the key kept."""
+    paper_merges: list[Merge] = field(default_factory=list)
+    record_events: frozenset[str] = frozenset()
+    """Ids of the events the record files define: a calendar with such an id adds talks to it."""
+    filled: dict[str, list[tuple[str, dict[str, str]]]] = field(default_factory=dict)
+    """Per paper key: the later imports that filled in fields, and the fields they gave."""
+    problems: list[str] = field(default_factory=list)
+    resolution: Resolution = field(default_factory=Resolution)
+
+
+def read_import(path: Path, kind: str, label: str, keep: dblp.Filter | None = None,
+                progress: dblp.Progress | None = None) -> Iterator[ImportedItem]:
+    """Every paper, talk or calendar (or problem) in one bulk file of the given kind.
+
+    ``keep`` and ``progress`` apply to DBLP dumps, which are streamed rather than read whole.
+    """
+    if kind == "dblp":
+        yield from dblp.parse(path, label, keep or dblp.Filter(), progress)
+        return
+    text = read_text(path)
+    if kind == "bibtex":
+        for item in bibtex.parse(text):
+            yield item if isinstance(item, Problem) else bibtex.paper_of(item, label)
+    elif kind == "authorships":
+        yield from authorships.parse(text, label)
+    elif kind == "calendar":
+        yield from ics.parse(text, label)
+    else:
+        raise DataError(f"{path}: unknown import kind {kind!r}")
+
+
+def read_text(path: Path) -> str:
+    """A file's text as UTF-8, with a one-line error naming the file when it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise DataError(f"{path}: line {line}: not UTF-8 text (byte {exc.start}); "
+                        "convert the file to UTF-8 first") from None
+
+
+def run_imports(folder: DataFolder) -> ImportResult:
+    """Read every import registered in ``folder``, merge papers by key and resolve names."""
+    data_dir, dataset, aliases = folder.root, folder.dataset, folder.aliases
+    result = ImportResult(folder.imports,
+                          record_events=frozenset(e.id for d in dataset.documents for e in d.events))
+    for entry in result.entries:
+        path = data_dir / entry.file
+        titles = _TitleIndex()
+        for _, paper in result.papers.values():
+            titles.add(paper)
+        for item in read_import(path, entry.kind, entry.file, dblp.Filter.of(entry.venues, entry.years)):
+            if isinstance(item, Problem):
+                result.problems.append(f"{path}: {item}")
+            elif isinstance(item, ImportedCalendar):
+                result.calendars[entry.id] = item
+            elif isinstance(item, ImportedTalk):
+                result.talks.append((entry.id, item))
+            else:
+                _merge(result, entry.id, item, titles)
+    if result.entries:
+        result.resolution = resolve(
+            [*(paper for _, paper in result.papers.values()), *(talk for _, talk in result.talks)],
+            dataset.people, dataset.organizations, aliases, dataset.documents)
+    return result
+
+
+class _TitleIndex:
+    """Papers of earlier imports by their authors' last names, to find one listed again."""
+
+    def __init__(self) -> None:
+        self._by_authors: dict[tuple[str, ...], list[ImportedPaper]] = {}
+
+    def add(self, paper: ImportedPaper) -> None:
+        self._by_authors.setdefault(_author_block(paper), []).append(paper)
+
+    def same_as(self, paper: ImportedPaper) -> ImportedPaper | None:
+        """An earlier paper with the same authors and the same title up to case or a typo."""
+        title = names.fold(paper.title)
+        for other in self._by_authors.get(_author_block(paper), []):
+            if other.key == paper.key or abs(other.year - paper.year) > 1:
+                continue
+            other_title = names.fold(other.title)
+            if other_title == title or (
+                min(len(title), len(other_title)) >= 20
+                and difflib.SequenceMatcher(None, title, other_title).ratio() >= 0.95
+            ):
+                return other
+        return None
+
+
+def _author_block(paper: ImportedPaper) -> tuple[str, ...]:
+    """The folded last names of a paper's authors, in order."""
+    return tuple(names.parts(names.key(a))[2] or names.key(a) for a in paper.authors)
+
+
+def _merge(result: ImportResult, import_id: str, paper: ImportedPaper, titles: _TitleIndex) -> None:
+    if paper.key in result.same_paper:
+        paper = replace(paper, key=result.same_paper[paper.key])
+    elif paper.key not in result.papers:
+        earlier = titles.same_as(paper)
+        if earlier is None:
+            result.papers[paper.key] = (import_id, paper)
+            return
+        result.same_paper[paper.key] = earlier.key
+        result.paper_merges.append(Merge(
+            "paper", f"{earlier.title} ({earlier.key})", f"{paper.title} ({paper.key})",
+            "same authors and title" if names.fold(earlier.title) == names.fold(paper.title)
+            else "same authors, title with a typo", f"{import_id}: {paper.at or paper.key}"))
+        paper = replace(paper, key=earlier.key)
+    first_id, first = result.papers[paper.key]
+    given = {name: getattr(paper, name) for name in ("venue", "pages", "url")
+             if getattr(first, name) is None and getattr(paper, name) is not None}
+    if not first.affiliations and paper.affiliations and len(paper.authors) == len(first.authors):
+        first = replace(first, affiliations=paper.affiliations)
+    result.papers[paper.key] = (first_id, first)
+    if given:
+        result.filled.setdefault(paper.key, []).append((import_id, given))
+
+
+def import_records(result: ImportResult) -> Iterator[Placed]:
+    """Every import as records: sources, papers, stated affiliations, talks, new people and institutions."""
+    resolution = result.resolution
+    graphs = {e.id: source_graph(e.id) for e in result.entries}
+    for entry in result.entries:
+        yield Placed(Source(id=entry.id, title=entry.title or entry.file, kind=SOURCE_KIND[entry.kind],
+                            file=f"data/{entry.file}"), graphs[entry.id])
+    for import_id, paper in result.papers.values():
+        graph = graphs[import_id]
+        record = to_paper(paper, resolution)
+        yield Placed(record, graph)
+        for other_id, given in result.filled.get(paper.key, []):
+            yield Placed(PaperDetails(paper=record.id, **given), graphs[other_id])
+        for position, stated in enumerate(paper.affiliations):
+            orgs = resolution.organizations(stated) if stated else []
+            if stated and orgs:
+                stated_by = Affiliation(person=record.authors[position], organizations=orgs,
+                                        as_stated=stated, paper=record.id, at=paper.at)
+                yield Placed(stated_by, graph)
+    for import_id, calendar in sorted(result.calendars.items()):
+        if import_id not in result.record_events:  # else the talks join the series recorded there
+            yield Placed(to_event(import_id, calendar), graphs[import_id])
+    taken: set[str] = set()
+    for import_id, talk in result.talks:
+        yield Placed(to_talk(import_id, talk, resolution, taken), graphs[import_id])
+    for person in resolution.new_people:
+        yield Placed(person, IMPORTED_REGISTRY)
+    for org in resolution.new_organizations:
+        yield Placed(org, IMPORTED_REGISTRY)
+
+
+def to_paper(paper: ImportedPaper, resolution: Resolution) -> Paper:
+    """An imported paper as a record, its authors resolved to person ids."""
+    return Paper(
+        id=paper_id(paper.key),
+        title=paper.title,
+        year=paper.year,
+        authors=[resolution.person(a, (paper.key, i)) for i, a in enumerate(paper.authors)],
+        venue=paper.venue,
+        url=paper.url,
+        pages=paper.pages,
+        at=paper.at,
+    )
+
+
+def to_event(import_id: str, calendar: ImportedCalendar) -> Event:
+    """The seminar series a calendar stands for; its id is the import's."""
+    return Event(id=import_id, name=calendar.name, kind="seminar_series", timezone=calendar.timezone,
+                 at=calendar.at)
+
+
+def to_talk(import_id: str, talk: ImportedTalk, resolution: Resolution, taken: set[str]) -> Talk:
+    """A calendar event as a talk of the calendar's series, its speakers resolved to person ids."""
+    local = talk.uid.split("@")[0].rstrip("/").rsplit("/", 1)[-1]  # a UID may be an IRI
+    base = vocab.slugify(f"{import_id}-{local}")[:110].strip("-")
+    talk_id, n = base, 2
+    while talk_id in taken:
+        talk_id, n = f"{base}-{n}", n + 1
+    taken.add(talk_id)
+    speakers = []
+    for position, name in enumerate(talk.speakers):
+        stated = talk.affiliations[position] if position < len(talk.affiliations) else None
+        speakers.append(TalkSpeaker(person=resolution.person(name, (talk.uid, position)), affiliation=stated,
+                                    organizations=resolution.organizations(stated) if stated else []))
+    return Talk(id=talk_id, title=talk.title, speakers=speakers, event=import_id, start=talk.start,
+                end=talk.end, place=talk.place, abstract=talk.abstract,
+                links=[talk.url] if talk.url else [], at=talk.at)
+
+
+def paper_id(key: str) -> str:
+    """The record id of a bibliography key (``pmlr-v19-kallweit11a``)."""
+    return vocab.slugify(key)[:120]

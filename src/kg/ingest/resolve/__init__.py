@@ -1,0 +1,1 @@
+"""Printed names → people and institutions: name keys, institution strings, the resolver."""

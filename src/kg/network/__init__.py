@@ -1,0 +1,1 @@
+"""Rows of the store → NetworkX graphs → metrics, paths, lineage, suggestions and their evaluation."""

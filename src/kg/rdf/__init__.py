@@ -1,0 +1,1 @@
+"""Records → RDF quads: the only mapping, the ``kg:`` vocabulary, the ontology and its shapes."""

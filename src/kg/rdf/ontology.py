@@ -1,0 +1,86 @@
+"""The ontology and its SHACL shapes as shipped inside the package, and the ontology as quads.
+
+``ontology/kg.ttl`` and ``ontology/shapes.ttl`` live at the top of the repository, where people
+look for them; the package reaches them through ``kg/rdf/ontology``, a link that the wheel
+turns into a copy, so an installed ``kg`` finds them wherever it runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from importlib.resources import as_file, files
+from pathlib import Path
+
+import rdflib
+from rdflib.plugins.serializers.nt import _nt_row
+
+ONTOLOGY_GRAPH = "https://w3id.org/kg/ontology"
+"""The named graph the ontology's own triples go in."""
+
+
+def ontology_file() -> Path:
+    """The ontology (``ontology/kg.ttl``)."""
+    return _resource("kg.ttl")
+
+
+def shapes_file() -> Path:
+    """The SHACL shapes (``ontology/shapes.ttl``)."""
+    return _resource("shapes.ttl")
+
+
+def _resource(name: str) -> Path:
+    with as_file(files("kg.rdf") / "ontology" / name) as path:
+        return Path(path)
+
+
+def ontology_graph() -> rdflib.Graph:
+    """The ontology parsed by rdflib."""
+    graph = rdflib.Graph()
+    graph.parse(ontology_file(), format="turtle")
+    return graph
+
+
+def ontology_quads() -> Iterator[tuple[str, str, str, str]]:
+    """The ontology's triples in ``ONTOLOGY_GRAPH``, as N-Quads terms, sorted.
+
+    Blank nodes (the ``owl:unionOf`` domains) get labels made from what they describe, so the same
+    ontology always gives the same text.
+    """
+    graph = ontology_graph()
+    labels = _blank_labels(graph)
+    name = f"<{ONTOLOGY_GRAPH}>"
+    rows = []
+    for triple in graph:
+        s, p, o = (labels.get(term, term) for term in triple)
+        line = _nt_row((s, p, o)).rstrip("\n")
+        subject, predicate, rest = line.split(" ", 2)
+        rows.append((subject, predicate, rest.removesuffix(" ."), name))
+    return iter(sorted(rows))
+
+
+def _blank_labels(graph: rdflib.Graph) -> dict[rdflib.term.Node, rdflib.BNode]:
+    """A stable label for every blank node: a digest of where it hangs (the IRI above it and the
+    properties leading down to it) and of what it describes, so two equal descriptions in two
+    places stay two nodes."""
+    labels: dict[rdflib.term.Node, rdflib.BNode] = {}
+
+    def describe(node: rdflib.term.Node) -> str:
+        if not isinstance(node, rdflib.BNode):
+            return node.n3()
+        return "[" + " ; ".join(sorted(f"{p.n3()} {describe(o)}" for p, o in graph.predicate_objects(node))) + "]"
+
+    def label(node: rdflib.term.Node, path: str) -> None:
+        if not isinstance(node, rdflib.BNode) or node in labels:
+            return
+        digest = hashlib.sha1(f"{path} {describe(node)}".encode()).hexdigest()[:16]
+        labels[node] = rdflib.BNode("o" + digest)
+        for p, o in sorted(graph.predicate_objects(node)):
+            label(o, f"{path} {p.n3()}")
+
+    for s, p, o in sorted(graph):
+        if not isinstance(s, rdflib.BNode):
+            label(o, f"{s.n3()} {p.n3()}")
+    for node in sorted(n for n in graph.subjects() if isinstance(n, rdflib.BNode) and n not in labels):
+        label(node, "")  # a blank node nothing points at
+    return labels

@@ -1,0 +1,1 @@
+"""The hand-off format between steps: pydantic records, reading and writing ``data/``."""

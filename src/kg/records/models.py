@@ -1,0 +1,269 @@
+"""Pydantic records: the shape of everything kg knows, as people write it in ``data/``.
+
+The registry files (``data/people.yaml``, ``data/organizations.yaml``) hold one record per real
+person or organization. Each source document has one record file (``data/records/<source>.yaml``)
+holding a ``SourceDocument``: the document's description and every fact taken from it. Facts
+refer to people, organizations and events by id; ``load.py`` checks that the ids exist.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal, NamedTuple
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=120)]
+"""A record id: lower-case letters, digits and hyphens. It becomes the last segment of an IRI."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")]
+Url = Annotated[str, StringConstraints(pattern=r"^(https?|mailto):[^\s<>\"{}|\\^`]+$")]
+"""An absolute web address; it becomes an IRI, so it may not hold spaces or <>"{}|\\^`."""
+
+OrganizationKind = Literal[
+    "university", "department", "lab", "institute", "company", "foundation", "other"
+]
+EventKind = Literal[
+    "seminar_series", "seminar", "meeting", "workshop", "school", "conference", "talk_collection"
+]
+PresentationKind = Literal[
+    "poster", "oral", "spotlight", "tutorial", "talk", "workshop", "workshop_talk"
+]
+AdvisingKind = Literal["phd", "postdoc"]
+SourceKind = Literal[
+    "seminar_page",
+    "event_page",
+    "talk_listing",
+    "meeting_programme",
+    "author_page",
+    "bibliography",
+    "authorship_table",
+    "calendar",
+    "other",
+]
+
+
+class Record(BaseModel):
+    """Base of every record: unknown fields are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Person(Record):
+    """A real person. ``alt_names`` keeps every other way a source writes the name."""
+
+    id: Id
+    name: Text
+    alt_names: list[Text] = []
+    homepage: Url | None = None
+    wikidata: WikidataId | None = None
+
+
+class Organization(Record):
+    """A university, department, lab, institute, company or foundation."""
+
+    id: Id
+    name: Text
+    kind: OrganizationKind
+    alt_names: list[Text] = []
+    part_of: Id | None = None
+    location: Text | None = None
+    homepage: Url | None = None
+    wikidata: WikidataId | None = None
+
+
+class Source(Record):
+    """The document a record file was taken from."""
+
+    id: Id
+    title: Text
+    kind: SourceKind
+    file: str | None = Field(None, description="path of the copy under data/sources/")
+    url: Url | None = None
+    retrieved: date | None = None
+
+
+class AltTitle(Record):
+    """Another spelling of a title, with where in the source it was seen."""
+
+    text: Text
+    at: Text | None = None
+
+
+class Contact(Record):
+    """A person to contact about an event, with the role the source gives them."""
+
+    person: Id
+    role: Text | None = None
+    phone: Text | None = None
+
+
+class Event(Record):
+    """A seminar series, one seminar, a meeting, workshop, school, conference or talk collection."""
+
+    id: Id
+    name: Text
+    kind: EventKind
+    part_of: Id | None = None
+    start: AwareDatetime | date | None = None
+    end: AwareDatetime | date | None = None
+    timezone: Text | None = Field(None, description="IANA zone of the stated times")
+    schedule: Text | None = None
+    place: Text | None = None
+    address: Text | None = None
+    hosts: list[Id] = []
+    organizers: list[Id] = []
+    contacts: list[Contact] = []
+    attended_by_groups_of: list[Id] = []
+    audience: list[Text] = []
+    description: Text | None = None
+    links: list[Url] = []
+    at: Text | None = None
+
+
+class TalkSpeaker(Record):
+    """One speaker of a talk and the affiliation the source prints beside the name."""
+
+    person: Id
+    affiliation: Text | None = None
+    organizations: list[Id] = []
+    role: Text | None = None
+
+
+class Talk(Record):
+    """A talk: speakers in order, title (possibly not yet known), abstract, time and place."""
+
+    id: Id
+    title: Text | None = None
+    alt_titles: list[AltTitle] = []
+    speakers: list[TalkSpeaker] = Field(min_length=1)
+    event: Id | None = None
+    start: AwareDatetime | None = None
+    end: AwareDatetime | None = None
+    place: Text | None = None
+    abstract: Text | None = None
+    biography: Text | None = None
+    collaborators: list[Id] = []
+    keywords: list[Text] = []
+    links: list[Url] = []
+    recording_offset: Text | None = None
+    at: Text | None = None
+
+
+class Paper(Record):
+    """A paper with its authors in order and every way it was presented."""
+
+    id: Id
+    title: Text
+    alt_titles: list[AltTitle] = []
+    year: int = Field(ge=1900, le=2100)
+    authors: list[Id] = Field(min_length=1)
+    kinds: list[PresentationKind] = []
+    venue: Text | None = None
+    url: Url | None = None
+    pages: Text | None = None
+    at: Text | None = None
+
+
+class Affiliation(Record):
+    """A source's statement that a person is (or was) at one or more organizations.
+
+    ``paper`` names the paper whose byline states it, when a bibliography gives affiliations.
+    """
+
+    person: Id
+    organizations: list[Id] = Field(min_length=1)
+    as_stated: Text
+    paper: Id | None = None
+    role: Text | None = None
+    current: bool = True
+    start_year: int | None = None
+    end_year: int | None = None
+    evidence: Text | None = None
+    at: Text | None = None
+
+
+class PaperDetails(Record):
+    """What one source adds about a paper another source lists: venue, pages, a link."""
+
+    paper: Id
+    venue: Text | None = None
+    pages: Text | None = None
+    url: Url | None = None
+
+
+class Education(Record):
+    """A degree a person earned, as a source states it."""
+
+    person: Id
+    institution: Id
+    degree: Text
+    field: Text | None = None
+    year: int | None = None
+    evidence: Text | None = None
+    at: Text | None = None
+
+
+class Advising(Record):
+    """An advisor relation: PhD advisor or postdoctoral mentor."""
+
+    student: Id
+    advisor: Id
+    kind: AdvisingKind
+    institution: Id | None = None
+    evidence: Text | None = None
+    at: Text | None = None
+
+
+class Award(Record):
+    """An honour a source says a person received."""
+
+    person: Id
+    name: Text
+    year: int | None = None
+    evidence: Text | None = None
+    at: Text | None = None
+
+
+class SourceDocument(Record):
+    """Everything taken from one source document: the content of one ``data/records/*.yaml``."""
+
+    source: Source
+    events: list[Event] = []
+    talks: list[Talk] = []
+    papers: list[Paper] = []
+    affiliations: list[Affiliation] = []
+    education: list[Education] = []
+    advising: list[Advising] = []
+    awards: list[Award] = []
+
+
+class Dataset(Record):
+    """The whole of ``data/``: the registries and every source document."""
+
+    people: list[Person]
+    organizations: list[Organization]
+    documents: list[SourceDocument]
+
+
+REGISTRY = "graph/registry"
+"""The graph of ``data/people.yaml`` and ``data/organizations.yaml``."""
+IMPORTED_REGISTRY = "graph/imported-registry"
+"""The graph of the people and organizations that bulk imports introduce."""
+
+
+def source_graph(source_id: str) -> str:
+    """The graph holding the facts of one source document."""
+    return f"source/{source_id}"
+
+
+class Placed(NamedTuple):
+    """A record and the graph it belongs in: ``REGISTRY``, ``IMPORTED_REGISTRY``, a source's graph.
+
+    Streams of placed records are how bulk imports, synthetic data and evaluation histories hand
+    their records to ``kg.rdf`` without holding a whole ``SourceDocument`` in memory.
+    """
+
+    record: Record
+    graph: str

@@ -1,0 +1,77 @@
+"""Parameter values → bound RDF terms, looking names up in the graph where a query wants an entity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+from kg.sparql.catalog import ENTITY_CLASSES, NamedQuery, entity_class_iri, find_query, to_term
+from kg.store import GraphStore, Term
+
+NOTHING = ox.NamedNode("urn:kg:nothing")
+"""Bound where a name matches no entity: an IRI no graph contains, so the query finds nothing."""
+
+
+@dataclass
+class Bindings:
+    """Terms to bind, and notes for the user about names that matched nothing."""
+
+    terms: dict[str, Term] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def find_entities(store: GraphStore, name: str, kind: str) -> list[tuple[str, str]]:
+    """(IRI, name) of every entity of ``kind`` (person, event, organization) called ``name``.
+
+    A name written exactly as in the data is found through the store's index
+    (``find_entity_exact``); only otherwise are all names compared in any letter case
+    (``find_entity``), which reads every name in the graph.
+    """
+    bindings: dict[str, Term] = {"needle": ox.Literal(name), "class": entity_class_iri(kind)}
+    for query in ("find_entity_exact", "find_entity"):
+        table = store.select(find_query(query).text, bindings)
+        found = {(row["entity"] or "", row["name"] or "") for row in table.values()}
+        if found:
+            return sorted(found)
+    return []
+
+
+def resolve_entity(store: GraphStore, name: str, kind: str) -> ox.NamedNode | None:
+    """The single entity of ``kind`` named ``name``; ``None`` if none; an error if ambiguous."""
+    matches = find_entities(store, name, kind)
+    if not matches:
+        return None
+    iris = sorted({iri for iri, _ in matches})
+    if len(iris) > 1:
+        raise QueryError(
+            f"'{name}' names {len(iris)} {kind}s: {', '.join(iris)}; give the IRI instead"
+        )
+    return ox.NamedNode(iris[0])
+
+
+def bind_parameters(
+    store: GraphStore, query: NamedQuery, values: Iterable[tuple[str, str]]
+) -> Bindings:
+    """Check ``values`` against the query's parameters and turn them into RDF terms."""
+    bindings = Bindings()
+    for name, value in values:
+        param = query.param(name)
+        if name in bindings.terms:
+            raise QueryError(f"parameter {name} is given twice")
+        term = to_term(param, value)
+        if param.kind in ENTITY_CLASSES and isinstance(term, ox.Literal):
+            entity = resolve_entity(store, value, param.kind)
+            if entity is None:
+                bindings.notes.append(f"no {param.kind} is named {value!r}")
+                entity = NOTHING
+            term = entity
+        bindings.terms[name] = term
+    missing = [p.name for p in query.params if p.name not in bindings.terms]
+    if missing:
+        raise QueryError(
+            f"query '{query.name}' needs parameter(s) {', '.join(missing)} (-p NAME VALUE)"
+        )
+    return bindings

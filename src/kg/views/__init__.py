@@ -1,0 +1,1 @@
+"""Graphs and rows → what people read: graph pages, tables in text formats, calendars."""

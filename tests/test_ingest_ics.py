@@ -8,8 +8,10 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.ingest.bulk import ics
-from kg.ingest.bulk.ics import CalendarTalk, ImportedCalendar, ImportedTalk
+from kg.ingest.bulk.ics import ImportedCalendar, ImportedTalk
 from kg.ingest.printed import Problem
+from kg.views import calendar
+from kg.views.calendar import CalendarTalk
 
 SEMINAR = Path(__file__).parent / "data" / "ingest" / "seminar.ics"
 CENTRAL_WINTER = timezone(timedelta(hours=-6))
@@ -81,7 +83,7 @@ def test_a_file_that_is_not_a_calendar_is_one_problem():
 def test_written_talks_carry_their_zone_and_a_vtimezone():
     talk = CalendarTalk("t1@kg", "Engines that think", datetime(2025, 2, 21, 22, 0, tzinfo=UTC),
                         speakers=["Ada Lovelace"], timezone="America/Chicago")
-    text = ics.to_ics([talk], "Theory Seminar", "America/Chicago").decode()
+    text = calendar.to_ics([talk], "Theory Seminar", "America/Chicago").decode()
     assert "DTSTART;TZID=America/Chicago:20250221T160000" in text
     assert "BEGIN:VTIMEZONE" in text and "TZID:America/Chicago" in text
     event = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
@@ -90,11 +92,11 @@ def test_written_talks_carry_their_zone_and_a_vtimezone():
 
 def test_talks_of_an_event_without_a_zone_are_written_in_utc():
     talk = CalendarTalk("t1@kg", "T", datetime(2025, 2, 21, 16, 0, tzinfo=CENTRAL_WINTER))
-    assert "DTSTART:20250221T220000Z" in ics.to_ics([talk], "x").decode()
+    assert "DTSTART:20250221T220000Z" in calendar.to_ics([talk], "x").decode()
 
 
 def test_writing_then_reading_keeps_start_instants_and_titles():
-    written = ics.to_ics([CalendarTalk(t.uid, t.title or "", t.start, t.end, t.speakers,
+    written = calendar.to_ics([CalendarTalk(t.uid, t.title or "", t.start, t.end, t.speakers,
                                        timezone="America/Chicago") for t in talks()], "Theory Seminar")
     again = [i for i in ics.parse(written.decode(), "again.ics") if isinstance(i, ImportedTalk)]
     assert [(t.start, t.title, t.speakers) for t in again] == [

@@ -14,6 +14,7 @@ from kg.cli import main
 from kg.network.suggest import suggest
 from kg.rdf import vocab
 from kg.rdf.synthetic import SyntheticGraph, person_name, read_summary, write_synthetic
+from kg.records.ids import slugify
 from kg.sparql.catalog import list_queries
 from kg.store import LocalStore
 
@@ -62,7 +63,7 @@ def test_coauthorship_has_hubs(synth_store):
 def test_people_names_are_unique_even_beyond_the_name_lists():
     names = [person_name(i) for i in range(0, 60_000, 7)]
     assert len(set(names)) == len(names)
-    slugs = {vocab.slugify(n) for n in names}
+    slugs = {slugify(n) for n in names}
     assert len(slugs) == len(names)
 
 

@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import click
-import pyoxigraph as ox
 
 from kg.cli.base import (
     Context,
@@ -24,15 +23,10 @@ from kg.errors import QueryError, ShapeViolation
 from kg.sparql.catalog import NamedQuery, find_query, list_queries, parse_query_file
 from kg.sparql.resolver import bind_parameters, resolve_entity
 from kg.store.remote import RemoteStore, is_remote
+from kg.store.terms import IRI, RDF_FORMATS
 from kg.views.tables import records, render
 
-EXPORT_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
+EXPORT_FORMATS = tuple(RDF_FORMATS)
 
 
 @main.command()
@@ -255,23 +249,23 @@ def export(ctx: Context, fmt: str, event: str | None, output: Path | None) -> No
     with read_only_store(ctx) as store:
         if output is None:
             with click.open_file("-", "wb") as stream:
-                store.dump(stream, EXPORT_FORMATS[fmt])
+                store.dump(stream, RDF_FORMATS[fmt])
             return
         partial = output.with_name(output.name + ".partial")
         with partial.open("wb") as handle:
-            store.dump(handle, EXPORT_FORMATS[fmt])
+            store.dump(handle, RDF_FORMATS[fmt])
         partial.replace(output)
     note(f"Wrote {output}")
 
 
 def _export_calendar(ctx: Context, event: str | None, output: Path | None) -> None:
-    from kg.ingest.bulk.ics import calendar_of_store
+    from kg.views.calendar import calendar_of_store
 
     with read_only_store(ctx) as store:
         chosen = None
         if event is not None:
             chosen = resolve_entity(store, event, "event") if not event.startswith("http") \
-                else ox.NamedNode(event)
+                else IRI(event)
             if chosen is None:
                 raise QueryError(f"no event is named {event!r}")
         data, count = calendar_of_store(store, chosen)

@@ -16,7 +16,7 @@ from kg.views.tables import render
 
 if TYPE_CHECKING:
     from kg.build import BuildReport
-    from kg.ingest.bulk.imports import ImportKind
+    from kg.records.imports import ImportKind
     from kg.ingest.bulk.register import Extracted
 
 _DATA_OPTION = click.option(

@@ -21,7 +21,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 import yaml
 
 from kg.errors import KGError
@@ -29,6 +28,7 @@ from kg.network.suggest import find_people, suggest
 from kg.rdf import vocab
 from kg.sparql.catalog import find_query
 from kg.store import GraphStore, LocalStore, in_memory_copy
+from kg.store.terms import Literal
 
 EVALUATION_GRAPH = vocab.RESOURCE + "graph/evaluation"
 """The named graph the made-up series goes in (only ever in an in-memory copy)."""
@@ -102,7 +102,7 @@ def venue_history(store: GraphStore, venue: str, keyword: str | None = None) -> 
     With ``keyword``, only papers whose title contains it (any letter case): a topical series,
     such as a workshop on bandits, drawn from the same venue.
     """
-    rows = store.select(find_query("evaluation_venue_presenters").text, {"venue": ox.Literal(venue)})
+    rows = store.select(find_query("evaluation_venue_presenters").text, {"venue": Literal(venue)})
     talks = []
     for row in rows.values():
         title = row["title"] or ""

@@ -15,11 +15,11 @@ from itertools import combinations
 from typing import Any
 
 import networkx as nx
-import pyoxigraph as ox
 
 from kg.sparql.catalog import find_query
 from kg.sparql.resolver import resolve_entity
 from kg.store import GraphStore, Table, Term
+from kg.store.terms import IRI, Literal
 
 
 def _rows(store: GraphStore, query_name: str, **bindings: Term) -> list[dict[str, str | None]]:
@@ -149,8 +149,8 @@ def person_iri(store: GraphStore, name_or_iri: str) -> str | None:
     return None if found is None else found.value
 
 
-def _iri(value: str) -> ox.NamedNode:
-    return ox.NamedNode(value)
+def _iri(value: str) -> IRI:
+    return IRI(value)
 
 
 # --- Collaboration links: joint papers, shared talks and advising, fetched a person at a time ---
@@ -201,10 +201,10 @@ def person_links(
     return links
 
 
-def _until(as_of: date | None) -> ox.Literal:
+def _until(as_of: date | None) -> Literal:
     """The last year whose papers can be known on ``as_of``, as an integer literal."""
-    return ox.Literal(str(as_of.year if as_of else 9999),
-                      datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    return Literal(str(as_of.year if as_of else 9999),
+                      datatype=IRI("http://www.w3.org/2001/XMLSchema#integer"))
 
 
 def known_on(link: dict[str, Any], day: date) -> bool:

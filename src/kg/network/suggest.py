@@ -25,7 +25,6 @@ from datetime import date
 from typing import Any
 
 import networkx as nx
-import pyoxigraph as ox
 
 from kg.errors import KGError
 from kg.network import topics
@@ -34,6 +33,7 @@ from kg.network.graphs import add_works, collaboration_neighbourhood, person_wor
 from kg.sparql.catalog import looks_like_iri
 from kg.sparql.resolver import resolve_entity
 from kg.store import GraphStore
+from kg.store.terms import IRI
 
 RECENT_COAUTHOR_YEARS = 3
 """A joint paper with an organizer this many years before the reference year (or later) is a conflict."""
@@ -210,10 +210,10 @@ def _recent_speakers(talks: list[dict[str, Any]], limit: int | None) -> list[str
 def _event_talks(
     store: GraphStore, event: str, as_of: date | None
 ) -> tuple[str, list[dict[str, Any]]]:
-    info = store.select(query_text("event_info"), {"event": ox.NamedNode(event)}).values()
+    info = store.select(query_text("event_info"), {"event": IRI(event)}).values()
     if not info:
         raise KGError(f"{event}: no such event in the store")
-    rows = store.select(query_text("suggest_event_talks"), {"event": ox.NamedNode(event)}).values()
+    rows = store.select(query_text("suggest_event_talks"), {"event": IRI(event)}).values()
     talks = []
     for row in rows:
         talk: dict[str, Any] = dict(row)
@@ -224,7 +224,7 @@ def _event_talks(
 
 
 def _organizers(store: GraphStore, event: str) -> dict[str, str]:
-    rows = store.select(query_text("suggest_event_organizers"), {"event": ox.NamedNode(event)})
+    rows = store.select(query_text("suggest_event_organizers"), {"event": IRI(event)})
     return {r["organizer"] or "": r["organizerName"] or "" for r in rows.values()}
 
 
@@ -378,5 +378,5 @@ def _conflicts(
 
 
 def _institutions(store: GraphStore, person: str) -> dict[str, str]:
-    rows = store.select(query_text("person_organizations"), {"person": ox.NamedNode(person)})
+    rows = store.select(query_text("person_organizations"), {"person": IRI(person)})
     return {r["top"] or "": r["topName"] or "" for r in rows.values()}

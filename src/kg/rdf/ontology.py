@@ -68,7 +68,8 @@ def _blank_labels(graph: rdflib.Graph) -> dict[rdflib.term.Node, rdflib.BNode]:
     def describe(node: rdflib.term.Node) -> str:
         if not isinstance(node, rdflib.BNode):
             return node.n3()
-        return "[" + " ; ".join(sorted(f"{p.n3()} {describe(o)}" for p, o in graph.predicate_objects(node))) + "]"
+        facts = sorted(f"{p.n3()} {describe(o)}" for p, o in graph.predicate_objects(node))
+        return "[" + " ; ".join(facts) + "]"
 
     def label(node: rdflib.term.Node, path: str) -> None:
         if not isinstance(node, rdflib.BNode) or node in labels:

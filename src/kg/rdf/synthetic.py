@@ -35,6 +35,7 @@ from typing import IO, cast
 
 from kg.rdf import mapping as rdf
 from kg.rdf import vocab
+from kg.records.ids import slugify
 from kg.records.models import (
     Advising,
     Affiliation,
@@ -193,7 +194,7 @@ class SyntheticGraph:
     def _person_id(self, index: int) -> str:
         """The record id of the person with this index (computed once)."""
         if index == len(self._person_ids):
-            self._person_ids.append(vocab.slugify(person_name(index)))
+            self._person_ids.append(slugify(person_name(index)))
         return self._person_ids[index]
 
     # -- progress in time ------------------------------------------------------------------
@@ -456,7 +457,7 @@ class SyntheticGraph:
         mid = min(range(len(counts)), key=lambda i: (abs(counts[i] - 10), i))
         samples = {"hub_person": ("person", hub), "mid_person": ("person", mid)}
         for key, (_, index) in samples.items():
-            pid = vocab.slugify(person_name(index))
+            pid = slugify(person_name(index))
             self.summary.samples[key] = vocab.resource("person", pid)
             self.summary.names[key] = person_name(index)
         biggest = max(self._series, key=lambda s: (s.sessions, s.id))
@@ -491,7 +492,7 @@ def university_name(index: int) -> str:
 
 def university_id(index: int) -> str:
     """The record id of the synthetic university with this index."""
-    return vocab.slugify(university_name(index))
+    return slugify(university_name(index))
 
 
 def _place(index: int) -> str:

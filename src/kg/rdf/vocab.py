@@ -7,8 +7,6 @@ the ontology file declare exactly the same terms.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 
 ONTOLOGY = "https://w3id.org/kg/ontology#"
 RESOURCE = "https://w3id.org/kg/id/"
@@ -183,10 +181,3 @@ def statement(kind: str, *key: object) -> str:
 def source_graph(source_id: str) -> str:
     """Return the named graph holding the facts of one source document (its own IRI)."""
     return resource("source", source_id)
-
-
-def slugify(text: str) -> str:
-    """Return a readable id for free text: ascii, lower case, hyphens (``René Vidal`` → ``rene-vidal``)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "x"

@@ -20,10 +20,9 @@ from datetime import date
 from importlib.resources import as_file, files
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from kg.errors import QueryError
 from kg.rdf import vocab
+from kg.store.terms import IRI, Literal
 
 PARAM_KINDS = ("person", "event", "organization", "iri", "string", "integer", "year", "date")
 ENTITY_CLASSES = {"person": "Person", "event": "Event", "organization": "Organization"}
@@ -116,7 +115,7 @@ def _parse_param(path: Path, line: int, value: str) -> Param:
     return Param(match["name"], match["kind"], match["doc"].strip())
 
 
-def to_term(param: Param, value: str) -> ox.NamedNode | ox.Literal:
+def to_term(param: Param, value: str) -> IRI | Literal:
     """Turn a parameter's string value into the RDF term bound in the query.
 
     Entity kinds (person, event, organization) given a name return a string literal: the caller
@@ -124,24 +123,24 @@ def to_term(param: Param, value: str) -> ox.NamedNode | ox.Literal:
     """
     if param.kind in ("iri",) or (param.kind in ENTITY_CLASSES and looks_like_iri(value)):
         try:
-            return ox.NamedNode(value)
+            return IRI(value)
         except ValueError:
             raise QueryError(f"parameter {param.name}: '{value}' is not a valid IRI") from None
     if param.kind == "integer":
         if not re.fullmatch(r"[+-]?[0-9]+", value.strip()):
             raise QueryError(f"parameter {param.name}: '{value}' is not an integer")
-        return ox.Literal(str(int(value)), datatype=ox.NamedNode(vocab.XSD + "integer"))
+        return Literal(str(int(value)), datatype=IRI(vocab.XSD + "integer"))
     if param.kind == "year":
         if not re.fullmatch(r"[0-9]{4}", value.strip()):
             raise QueryError(f"parameter {param.name}: '{value}' is not a year (YYYY)")
-        return ox.Literal(value.strip(), datatype=ox.NamedNode(vocab.XSD + "gYear"))
+        return Literal(value.strip(), datatype=IRI(vocab.XSD + "gYear"))
     if param.kind == "date":
         try:
             day = date.fromisoformat(value.strip())
         except ValueError:
             raise QueryError(f"parameter {param.name}: '{value}' is not a date (YYYY-MM-DD)") from None
-        return ox.Literal(day.isoformat(), datatype=ox.NamedNode(vocab.XSD + "date"))
-    return ox.Literal(value)
+        return Literal(day.isoformat(), datatype=IRI(vocab.XSD + "date"))
+    return Literal(value)
 
 
 def looks_like_iri(value: str) -> bool:
@@ -149,6 +148,6 @@ def looks_like_iri(value: str) -> bool:
     return re.match(r"^(https?|urn):", value) is not None
 
 
-def entity_class_iri(kind: str) -> ox.NamedNode:
+def entity_class_iri(kind: str) -> IRI:
     """The ontology class a parameter kind refers to."""
-    return ox.NamedNode(vocab.term(ENTITY_CLASSES[kind]))
+    return IRI(vocab.term(ENTITY_CLASSES[kind]))

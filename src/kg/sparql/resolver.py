@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import pyoxigraph as ox
-
 from kg.errors import QueryError
 from kg.sparql.catalog import ENTITY_CLASSES, NamedQuery, entity_class_iri, find_query, to_term
 from kg.store import GraphStore, Term
+from kg.store.terms import IRI, Literal
 
-NOTHING = ox.NamedNode("urn:kg:nothing")
+NOTHING = IRI("urn:kg:nothing")
 """Bound where a name matches no entity: an IRI no graph contains, so the query finds nothing."""
 
 
@@ -30,7 +29,7 @@ def find_entities(store: GraphStore, name: str, kind: str) -> list[tuple[str, st
     (``find_entity_exact``); only otherwise are all names compared in any letter case
     (``find_entity``), which reads every name in the graph.
     """
-    bindings: dict[str, Term] = {"needle": ox.Literal(name), "class": entity_class_iri(kind)}
+    bindings: dict[str, Term] = {"needle": Literal(name), "class": entity_class_iri(kind)}
     for query in ("find_entity_exact", "find_entity"):
         table = store.select(find_query(query).text, bindings)
         found = {(row["entity"] or "", row["name"] or "") for row in table.values()}
@@ -39,7 +38,7 @@ def find_entities(store: GraphStore, name: str, kind: str) -> list[tuple[str, st
     return []
 
 
-def resolve_entity(store: GraphStore, name: str, kind: str) -> ox.NamedNode | None:
+def resolve_entity(store: GraphStore, name: str, kind: str) -> IRI | None:
     """The single entity of ``kind`` named ``name``; ``None`` if none; an error if ambiguous."""
     matches = find_entities(store, name, kind)
     if not matches:
@@ -49,7 +48,7 @@ def resolve_entity(store: GraphStore, name: str, kind: str) -> ox.NamedNode | No
         raise QueryError(
             f"'{name}' names {len(iris)} {kind}s: {', '.join(iris)}; give the IRI instead"
         )
-    return ox.NamedNode(iris[0])
+    return IRI(iris[0])
 
 
 def bind_parameters(
@@ -62,7 +61,7 @@ def bind_parameters(
         if name in bindings.terms:
             raise QueryError(f"parameter {name} is given twice")
         term = to_term(param, value)
-        if param.kind in ENTITY_CLASSES and isinstance(term, ox.Literal):
+        if param.kind in ENTITY_CLASSES and isinstance(term, Literal):
             entity = resolve_entity(store, value, param.kind)
             if entity is None:
                 bindings.notes.append(f"no {param.kind} is named {value!r}")

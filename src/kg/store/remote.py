@@ -41,7 +41,7 @@ TRIPLES_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;
 TIMEOUT_S = 600.0
 
 Quad = tuple[str, str, str, str]
-"""Subject, predicate, object, graph: each an N-Quads (hence SPARQL) term, as ``kg.rdf.mapping`` writes them."""
+"""Subject, predicate, object, graph: each an N-Quads (hence SPARQL) term, as ``kg.rdf`` writes them."""
 
 
 def is_remote(location: str) -> bool:

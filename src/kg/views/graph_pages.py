@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Iterable
 
 import networkx as nx
-import pyoxigraph as ox
 
 from kg.errors import QueryError
 from kg.network.graphs import add_facts, coauthor_graph, ego_graph, lineage_graph, node_facts
@@ -20,6 +19,7 @@ from kg.network.suggest import Candidate, Suggestions, suggest
 from kg.sparql.catalog import find_query
 from kg.sparql.resolver import resolve_entity
 from kg.store import GraphStore
+from kg.store.terms import IRI
 from kg.views.render import Page
 
 MAX_NODES = 150
@@ -292,7 +292,7 @@ def _add_step(graph: nx.DiGraph, a: str, b: str, relation: str, title: str | Non
 
 def _event_people(store: GraphStore, event: str) -> tuple[dict[str, str], dict[str, str]]:
     """The speakers and organizers of an event and its series, IRI → name, as ``suggest`` reads them."""
-    bindings = {"event": ox.NamedNode(event)}
+    bindings = {"event": IRI(event)}
     talks = store.select(find_query("suggest_event_talks").text, bindings).values()
     organizers = store.select(find_query("suggest_event_organizers").text, bindings).values()
     return ({r["speaker"] or "": r["speakerName"] or "" for r in talks},

@@ -8,33 +8,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-import pyoxigraph as ox
+from kg.store.terms import plain
 
 FORMATS = ("table", "csv", "tsv", "json")
-XSD = "http://www.w3.org/2001/XMLSchema#"
-_NUMBERS = {XSD + "integer": int, XSD + "decimal": float, XSD + "double": float,
-            XSD + "float": float, XSD + "positiveInteger": int, XSD + "long": int,
-            XSD + "int": int, XSD + "nonNegativeInteger": int}
 TABLE_CELL_WIDTH = 60
-
-
-def plain(term: Any) -> Any:
-    """A JSON-ready Python value for an RDF term: numbers and booleans typed, the rest strings."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        if datatype in _NUMBERS:
-            try:
-                return _NUMBERS[datatype](term.value)
-            except ValueError:
-                return term.value
-        if datatype == XSD + "boolean":
-            return term.value == "true"
-        return term.value
-    if isinstance(term, (ox.NamedNode, ox.BlankNode)):
-        return term.value if isinstance(term, ox.NamedNode) else f"_:{term.value}"
-    return term
 
 
 def text(value: Any) -> str:

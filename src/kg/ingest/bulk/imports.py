@@ -23,8 +23,8 @@ from kg.ingest.bulk.ics import ImportedCalendar, ImportedTalk
 from kg.ingest.printed import ImportedPaper, Problem
 from kg.ingest.resolve import names
 from kg.ingest.resolve.people import Merge, Resolution, resolve
-from kg.rdf import vocab
 from kg.records.folder import DataFolder
+from kg.records.ids import slugify
 from kg.records.imports import ImportEntry
 from kg.records.models import (
     IMPORTED_REGISTRY,
@@ -232,7 +232,7 @@ def to_event(import_id: str, calendar: ImportedCalendar) -> Event:
 def to_talk(import_id: str, talk: ImportedTalk, resolution: Resolution, taken: set[str]) -> Talk:
     """A calendar event as a talk of the calendar's series, its speakers resolved to person ids."""
     local = talk.uid.split("@")[0].rstrip("/").rsplit("/", 1)[-1]  # a UID may be an IRI
-    base = vocab.slugify(f"{import_id}-{local}")[:110].strip("-")
+    base = slugify(f"{import_id}-{local}")[:110].strip("-")
     talk_id, n = base, 2
     while talk_id in taken:
         talk_id, n = f"{base}-{n}", n + 1
@@ -249,4 +249,4 @@ def to_talk(import_id: str, talk: ImportedTalk, resolution: Resolution, taken: s
 
 def paper_id(key: str) -> str:
     """The record id of a bibliography key (``pmlr-v19-kallweit11a``)."""
-    return vocab.slugify(key)[:120]
+    return slugify(key)[:120]

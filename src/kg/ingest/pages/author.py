@@ -18,7 +18,7 @@ from kg.ingest.pages import common
 from kg.ingest.pages.extracted import PageExtract, PaperText, SpeakerText, TalkText
 from kg.ingest.pages.text import Line, Page
 from kg.ingest.resolve import names
-from kg.rdf import vocab
+from kg.records.ids import slugify
 
 _ENTRY = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*(?P<kind>[A-Za-z][A-Za-z ]*?)?\s*:\s*"
                     r"(?P<mic>🎤\s*)?(?P<title>.+?)\s*»?\s*(?:https?://\S+)?\s*$")
@@ -50,7 +50,7 @@ def extract(page: Page) -> PageExtract:
                         f"Information' and entries such as '2023 Poster: Title »' followed by "
                         f"the authors joined by ' · '")
     name = author.name if author else papers[0].authors[0]
-    result = PageExtract("author_page", f"{name} author page", f"{vocab.slugify(name)}-author-page",
+    result = PageExtract("author_page", f"{name} author page", f"{slugify(name)}-author-page",
                          papers=merge_duplicates(papers))
     talk = _talk(lines, author)
     if talk is not None:

@@ -15,7 +15,7 @@ from kg.errors import DataError
 from kg.ingest.pages import common
 from kg.ingest.pages.extracted import EventText, PageExtract, TalkText
 from kg.ingest.pages.text import Line, Page
-from kg.rdf import vocab
+from kg.records.ids import slugify
 
 SECTIONS = {
     "speaker": "speaker", "speakers": "speaker", "presenter": "speaker",
@@ -73,7 +73,7 @@ def extract(page: Page) -> PageExtract:
     end = common.at_time(day, times[1] if times else None, zone)
     place, address = _place(header, date_line, sections)
     series_name = series_name or "Seminar"
-    series_key = vocab.slugify(series_name)
+    series_key = slugify(series_name)
     event_key = f"{series_key}-{day.isoformat()}"
     contact = _contact(sections)
     event = EventText(event_key, page_title, "seminar", part_of=series_key, start=start or day,
@@ -97,7 +97,7 @@ def extract(page: Page) -> PageExtract:
                     links=common.urls(page.text), at=at)
     result = PageExtract("event_page", f"{series_name} event page: {title or 'untitled talk'} "
                          f"({', '.join(s.name for s in speakers)}), {day.isoformat()}",
-                         f"{series_key}-{day.isoformat()}-{vocab.slugify(speakers[0].name)}",
+                         f"{series_key}-{day.isoformat()}-{slugify(speakers[0].name)}",
                          events=[series, event], talks=[talk])
     return result
 

@@ -17,7 +17,7 @@ from kg.errors import DataError
 from kg.ingest.pages import common
 from kg.ingest.pages.extracted import EventText, PageExtract, SpeakerText, TalkText
 from kg.ingest.pages.text import Line, Page
-from kg.rdf import vocab
+from kg.records.ids import slugify
 
 _CHAPTER = re.compile(r"^(?P<offset>\d{1,2}:\d{2}(?::\d{2})?)\s*[-–—]\s*(?P<rest>.+)$")
 _QUOTED = re.compile(r"^[\"“](?P<title>[^\"”]+)[\"”],?\s*(?P<rest>.*)$")
@@ -40,10 +40,10 @@ def extract(page: Page) -> PageExtract:
                         f"speaker line such as 'Ada Lovelace, Analytical University'")
     first_entry = min(starts + schools)
     collection_name = lines[0].text if first_entry > 0 else page.path.stem
-    collection = EventText(vocab.slugify(collection_name), collection_name, "talk_collection",
+    collection = EventText(slugify(collection_name), collection_name, "talk_collection",
                            at=common.where("title", lines[0]))
     result = PageExtract("talk_listing", f"{collection_name} (listing of talks)",
-                         vocab.slugify(collection_name), events=[collection])
+                         slugify(collection_name), events=[collection])
     boundaries = sorted(set(starts + schools)) + [len(lines)]
     series: dict[str, EventText] = {}
     for n, start in enumerate(boundaries[:-1]):
@@ -82,7 +82,7 @@ def _entry(block: list[Line], collection: EventText, series: dict[str, EventText
     prefixed = _SERIES_PREFIX.match(title_line.text)
     if prefixed:
         name = prefixed["series"].strip()
-        event = vocab.slugify(name)
+        event = slugify(name)
         series.setdefault(event, EventText(event, name, "seminar_series",
                                            at=common.where("listing", title_line)))
         title = prefixed["title"].strip()
@@ -114,7 +114,7 @@ def _school(block: list[Line], result: PageExtract, collection: EventText) -> No
     lowered = name.lower()
     kind = "school" if "school" in lowered else "workshop" if "workshop" in lowered else \
         "conference" if "conference" in lowered else "talk_collection"
-    event = EventText(vocab.slugify(name), name, kind, part_of=None,
+    event = EventText(slugify(name), name, kind, part_of=None,
                       description="Chapters as printed: " + "; ".join(line.text for line in block[1:]),
                       at=common.where("listing", block[0]))
     result.events.append(event)

@@ -21,7 +21,7 @@ from kg.ingest.pages import common
 from kg.ingest.pages.extracted import EventText, PageExtract, SpeakerText, TalkText
 from kg.ingest.pages.text import Line, Page
 from kg.ingest.resolve import institutions
-from kg.rdf import vocab
+from kg.records.ids import slugify
 
 _SECTION_SUFFIX = re.compile(r"\s*plus--large\s*$")
 _AGENDA = re.compile(r"\b(?:agenda|programme|program|schedule)\b", re.IGNORECASE)
@@ -51,7 +51,7 @@ def extract(page: Page) -> PageExtract:
                         f"'Agenda' with slot lines such as '9:30 AM Speaker | Title'")
     abstracts = next((body for title, body in sections if _ABSTRACTS.search(title)), [])
     zone = common.zone_in(page.text)
-    key = vocab.slugify(name)
+    key = slugify(name)
     meeting = EventText(key, name, "meeting", timezone=zone, at=common.where("page header", lines[0]))
     meeting.organizers = _organizers(lines)
     meeting.contacts = _contacts(sections)

@@ -10,8 +10,8 @@ from kg.ingest.pages.detect import PAGE_KINDS, detect_page_kind
 from kg.ingest.pages.extracted import PageExtract
 from kg.ingest.pages.records import to_records
 from kg.ingest.pages.text import read_page
-from kg.rdf import vocab
 from kg.records.aliases import load_aliases
+from kg.records.ids import slugify
 from kg.records.load import load_dataset
 
 EXTRACTORS = {
@@ -39,7 +39,7 @@ def plan_page(data_dir: Path, path: Path, kind: str | None = None) -> writer.Pla
     extracted = extract_page(path, kind)
     dataset = load_dataset(data_dir)
     stored, copy_to = writer.stored_path(data_dir, path)
-    source_id = vocab.slugify(extracted.key)[:120]
+    source_id = slugify(extracted.key)[:120]
     existing = writer.existing_record_file(data_dir, stored, source_id, dataset.documents)
     if (existing is not None and copy_to is not None and existing[1].source.id != source_id
             and writer.is_extracted(existing[0])):

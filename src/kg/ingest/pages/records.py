@@ -22,8 +22,8 @@ from kg.ingest.pages.extracted import EventText, PageExtract, PaperText, Speaker
 from kg.ingest.printed import ImportedPaper
 from kg.ingest.resolve import institutions, names
 from kg.ingest.resolve.people import Resolution, resolve
-from kg.rdf import vocab
 from kg.records.aliases import Aliases
+from kg.records.ids import slugify
 from kg.records.models import (
     Advising,
     Affiliation,
@@ -56,7 +56,7 @@ class Extraction:
 def to_records(page: PageExtract, stored_file: str, dataset: Dataset, aliases: Aliases,
                source_id: str | None = None) -> Extraction:
     """Resolve the names of ``page`` against ``dataset`` and build its record file's content."""
-    source_id = source_id or vocab.slugify(page.key)[:120]
+    source_id = source_id or slugify(page.key)[:120]
     others = [d for d in dataset.documents if d.source.id != source_id]
     known_orgs = frozenset(institutions.key(s) for o in dataset.organizations
                            for s in (o.name, *o.alt_names))
@@ -192,7 +192,7 @@ class _Builder:
         result = _Events()
         for event in found:
             existing = self._existing_event(event)
-            result.ids[event.key] = existing or vocab.slugify(event.key)[:120]
+            result.ids[event.key] = existing or slugify(event.key)[:120]
         for event in found:
             event_id = result.ids[event.key]
             if event_id in self.events_elsewhere:
@@ -211,7 +211,7 @@ class _Builder:
         return result
 
     def _existing_event(self, event: EventText) -> str | None:
-        key = vocab.slugify(event.key)
+        key = slugify(event.key)
         for pool in (self.events_here, self.events_elsewhere):
             if key in pool:
                 return key
@@ -302,14 +302,14 @@ class _Builder:
 
 def _short_slug(title: str) -> str:
     """A title's slug cut at a word boundary (at most 60 characters)."""
-    slug = vocab.slugify(title)
+    slug = slugify(title)
     if len(slug) <= 60:
         return slug
     return slug[:60].rsplit("-", 1)[0]
 
 
 def _unique_id(base: str, taken: set[str]) -> str:
-    base = vocab.slugify(base)[:110].strip("-")
+    base = slugify(base)[:110].strip("-")
     candidate, n = base, 2
     while candidate in taken:
         candidate = f"{base}-{n}"

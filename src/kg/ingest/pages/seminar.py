@@ -18,7 +18,7 @@ from kg.errors import DataError
 from kg.ingest.pages import common
 from kg.ingest.pages.extracted import EventText, PageExtract, SpeakerText, TalkText
 from kg.ingest.pages.text import Line, Page
-from kg.rdf import vocab
+from kg.records.ids import slugify
 
 _SERIES = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){1,6}(?:Seminar|Colloquium|Reading Group|Lecture Series))")
 _LABEL = re.compile(r"^(?P<label>speaker|speakers|title|abstract|bio|biography|room|place|location|"
@@ -32,7 +32,7 @@ def extract(page: Page) -> PageExtract:
     lines = list(page.lines)
     text = page.text
     series_name = _series_name(lines) or page.path.stem
-    series_key = vocab.slugify(series_name)
+    series_key = slugify(series_name)
     schedule_sentence, weekday_times = _schedule(text)
     zone = (weekday_times[2] if weekday_times else None) or common.zone_in(text)
     series = EventText(series_key, series_name, "seminar_series", timezone=zone,

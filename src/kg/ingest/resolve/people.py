@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from kg.ingest.resolve import institutions, names
-from kg.rdf import vocab
 from kg.records.aliases import Aliases
+from kg.records.ids import slugify
 from kg.records.models import Organization, Person, SourceDocument
 
 
@@ -135,7 +135,7 @@ def _org_registry(organizations: list[Organization], aliases: Aliases) -> dict[s
             registry.setdefault(institutions.key(spelling), org.id)
     by_name = {institutions.key(o.name): o.id for o in organizations}
     for entry in aliases.organizations:
-        target = by_name.get(institutions.key(entry.name)) or vocab.slugify(entry.name)
+        target = by_name.get(institutions.key(entry.name)) or slugify(entry.name)
         registry.setdefault(institutions.key(entry.name), target)
         for alias in entry.aliases:
             registry[institutions.key(alias)] = target
@@ -175,7 +175,7 @@ def _resolve_organizations(
             continue
         if target not in new:
             name = _org_name(target, spellings[target])
-            org_id = _unique_id(vocab.slugify(name), taken)
+            org_id = _unique_id(slugify(name), taken)
             new[target] = (org_id, [])
         resolution.org_ids[org_key] = new[target][0]
         new[target][1].extend(spellings[org_key])
@@ -503,7 +503,7 @@ def _assign_people(found: dict[str, _Name], groups: dict[str, list[str]], people
                                                "registry name written differently"))
         elif spellings:
             name = _best_spelling(found, keys)
-            person_id = _unique_id(vocab.slugify(name), taken)
+            person_id = _unique_id(slugify(name), taken)
             resolution.new_people.append(
                 Person(id=person_id, name=name, alt_names=sorted(s for s in spellings if s != name)))
             if len(spellings) > 1 and len(keys) == 1:

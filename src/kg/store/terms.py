@@ -1,0 +1,66 @@
+"""RDF terms as the stores take and give them, for the modules that must not import Oxigraph.
+
+Parameters are bound as these terms (never pasted into query text), and result tables hold them.
+``plain`` turns one into the Python value a table or a JSON document shows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyoxigraph as ox
+
+IRI = ox.NamedNode
+"""An IRI term: ``IRI("https://w3id.org/kg/id/person/ada")``; a ``ValueError`` if it is not one."""
+Literal = ox.Literal
+"""A literal term: ``Literal("Ada")``, ``Literal("2024", datatype=IRI(XSD + "gYear"))``."""
+BlankNode = ox.BlankNode
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMBERS = {XSD + "integer": int, XSD + "decimal": float, XSD + "double": float,
+            XSD + "float": float, XSD + "positiveInteger": int, XSD + "long": int,
+            XSD + "int": int, XSD + "nonNegativeInteger": int}
+
+RDF_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+"""The RDF syntaxes a store can write, by the name the command line uses."""
+
+
+def typed(value: str, datatype: str) -> Literal:
+    """A literal of an XSD datatype given by its local name: ``typed("2024", "gYear")``."""
+    return ox.Literal(value, datatype=ox.NamedNode(XSD + datatype))
+
+
+def is_literal(term: object) -> bool:
+    """Whether ``term`` is an RDF literal."""
+    return isinstance(term, ox.Literal)
+
+
+def plain(term: Any) -> Any:
+    """A JSON-ready Python value for an RDF term: numbers and booleans typed, the rest strings.
+
+    Values that are not terms pass through unchanged.
+    """
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype in _NUMBERS:
+            try:
+                return _NUMBERS[datatype](term.value)
+            except ValueError:
+                return term.value
+        if datatype == XSD + "boolean":
+            return term.value in ("true", "1")
+        return term.value
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term

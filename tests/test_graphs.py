@@ -1,11 +1,12 @@
 """Graphs built from the store through SPARQL."""
 
+import pytest
+
 from kg.network.graphs import (
     advising_graph,
     coauthor_graph,
     coauthor_neighbourhood,
     person_institution_graph,
-    person_iri,
     speaker_event_graph,
 )
 
@@ -47,10 +48,14 @@ def test_speaker_event_and_institution_graphs(mini_store):
     assert set(institutions[ADA]) == {ID + "org/analytical-university", ID + "org/engine-lab"}
 
 
-def test_person_iri_accepts_names_and_iris(mini_store):
-    assert person_iri(mini_store, "grace m. hopper") == GRACE
-    assert person_iri(mini_store, GRACE) == GRACE
-    assert person_iri(mini_store, "Nobody") is None
+def test_one_resolver_takes_names_in_any_case_and_iris(mini_store):
+    from kg.errors import QueryError
+    from kg.sparql.resolver import entity
+
+    assert entity(mini_store, "grace m. hopper", "person") == GRACE
+    assert entity(mini_store, GRACE, "person") == GRACE
+    with pytest.raises(QueryError, match="no person is named 'Nobody'; 'kg query people' lists them"):
+        entity(mini_store, "Nobody", "person")
 
 
 def test_ego_graph_follows_only_the_links_asked_for(mini_store):

@@ -9,7 +9,8 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.errors import KGError
 from kg.network import topics
-from kg.network.suggest import find_event, suggest
+from kg.network.suggest import suggest
+from kg.sparql.resolver import entity
 
 ID = "https://w3id.org/kg/id/"
 ADA, ALAN, GRACE, KURT = (ID + "person/" + p for p in
@@ -70,7 +71,7 @@ def test_excluded_people_are_left_out(mini_store):
 
 
 def test_ranking_is_deterministic_with_ties_broken_by_name(seed_store):
-    event = find_event(seed_store, "Princeton Alg-ML Seminar, December 4, 2023")
+    event = entity(seed_store, "Princeton Alg-ML Seminar, December 4, 2023", "event")
     first = suggest(seed_store, event, top=20)
     again = suggest(seed_store, event, top=20)
     assert first.candidates == again.candidates
@@ -83,8 +84,8 @@ def test_ranking_is_deterministic_with_ties_broken_by_name(seed_store):
 
 
 def test_an_unknown_event_is_a_clear_error(mini_store):
-    with pytest.raises(KGError, match="no event is named 'Nope'"):
-        find_event(mini_store, "Nope")
+    with pytest.raises(KGError, match="no event is named 'Nope'; 'kg query events' lists them"):
+        entity(mini_store, "Nope", "event")
 
 
 def test_topic_words_fold_case_accents_and_plurals():

@@ -74,11 +74,12 @@ def suggest_command(
       kg suggest "Princeton Alg-ML Seminar" --since 2023-01-01 --exclude "Sanjeev Arora"
       kg suggest "COLT" --as-of 2020-01-01 --format json
     """
-    from kg.network.suggest import find_event, find_people, suggest
+    from kg.network.suggest import suggest
+    from kg.sparql.resolver import entities, entity
 
     with read_only_store(ctx) as store:
-        event_iri = find_event(store, event)
-        excluded = find_people(store, exclude)
+        event_iri = entity(store, event, "event")
+        excluded = entities(store, exclude, "person")
         result = suggest(store, event_iri, top=top, hops=hops, since=since, as_of=as_of,
                          exclude=excluded)
     note(f"{result.event_name}: {len(result.speakers)} speakers, {len(result.organizers)} "
@@ -202,10 +203,10 @@ def path_command(ctx: Context, first: str, second: str, max_hops: int, fmt: str)
     """
     from kg.network import analysis
     from kg.network.graphs import path_graph
-    from kg.network.suggest import find_people
+    from kg.sparql.resolver import entities
 
     with read_only_store(ctx) as store:
-        a, b = find_people(store, [first, second])
+        a, b = entities(store, [first, second], "person")
         graph = path_graph(store, a, b, max_hops)
     steps = analysis.shortest_chain(graph, a, [b])
     if not steps and a != b:
@@ -233,10 +234,10 @@ def lineage_command(ctx: Context, person: str, depth: int, fmt: str) -> None:
     """
     from kg.network import analysis
     from kg.network.graphs import genealogy_around
-    from kg.network.suggest import find_people
+    from kg.sparql.resolver import entity
 
     with read_only_store(ctx) as store:
-        (iri,) = find_people(store, [person])
+        iri = entity(store, person, "person")
         genealogy = genealogy_around(store, iri, depth)
     relatives = analysis.lineage(genealogy, iri)
     if not relatives:

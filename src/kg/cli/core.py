@@ -19,9 +19,9 @@ from kg.cli.base import (
     read_only_store,
     store_path,
 )
-from kg.errors import QueryError, ShapeViolation
+from kg.errors import ShapeViolation
 from kg.sparql.catalog import NamedQuery, find_query, list_queries, parse_query_file
-from kg.sparql.resolver import bind_parameters, resolve_entity
+from kg.sparql.resolver import bind_parameters, entity
 from kg.store.remote import RemoteStore, is_remote
 from kg.store.terms import IRI, RDF_FORMATS
 from kg.views.tables import records, render
@@ -262,12 +262,7 @@ def _export_calendar(ctx: Context, event: str | None, output: Path | None) -> No
     from kg.views.calendar import calendar_of_store
 
     with read_only_store(ctx) as store:
-        chosen = None
-        if event is not None:
-            chosen = resolve_entity(store, event, "event") if not event.startswith("http") \
-                else IRI(event)
-            if chosen is None:
-                raise QueryError(f"no event is named {event!r}")
+        chosen = IRI(entity(store, event, "event")) if event is not None else None
         data, count = calendar_of_store(store, chosen)
     if output is None:
         sys.stdout.buffer.write(data)

@@ -16,8 +16,8 @@ from kg.views.tables import render
 
 if TYPE_CHECKING:
     from kg.build import BuildReport
-    from kg.records.imports import ImportKind
     from kg.ingest.bulk.register import Extracted
+    from kg.records.imports import ImportKind
 
 _DATA_OPTION = click.option(
     "--data",

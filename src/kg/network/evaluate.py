@@ -24,9 +24,10 @@ from typing import Any
 import yaml
 
 from kg.errors import KGError
-from kg.network.suggest import find_people, suggest
+from kg.network.suggest import suggest
 from kg.rdf import vocab
 from kg.sparql.catalog import find_query
+from kg.sparql.resolver import entity
 from kg.store import GraphStore, LocalStore, in_memory_copy
 from kg.store.terms import Literal
 
@@ -149,7 +150,7 @@ def _history_talk(store: GraphStore, path: Path, number: int, entry: Any) -> His
     if not isinstance(speaker, str) or not speaker:
         raise KGError(f"{where}: speaker: missing")
     try:
-        (iri,) = find_people(store, [speaker])
+        iri = entity(store, speaker, "person")
     except KGError as exc:
         raise KGError(f"{where}: speaker: {exc}") from None
     return HistoryTalk(day, iri, str(entry.get("title") or ""))

@@ -17,7 +17,6 @@ from typing import Any
 import networkx as nx
 
 from kg.sparql.catalog import find_query
-from kg.sparql.resolver import resolve_entity
 from kg.store import GraphStore, Table, Term
 from kg.store.terms import IRI, Literal
 
@@ -139,14 +138,6 @@ def person_institution_graph(store: GraphStore) -> nx.Graph:
         graph.add_node(org, kind="organization", label=row["organizationName"])
         graph.add_edge(person, org, kind="affiliated with")
     return graph
-
-
-def person_iri(store: GraphStore, name_or_iri: str) -> str | None:
-    """The IRI of a person given by IRI or by name; ``None`` if nobody is called that."""
-    if name_or_iri.startswith(("http://", "https://")):
-        return name_or_iri
-    found = resolve_entity(store, name_or_iri, "person")
-    return None if found is None else found.value
 
 
 def _iri(value: str) -> IRI:

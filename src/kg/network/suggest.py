@@ -30,8 +30,6 @@ from kg.errors import KGError
 from kg.network import topics
 from kg.network.analysis import Step, shortest_chain
 from kg.network.graphs import add_works, collaboration_neighbourhood, person_works, query_text
-from kg.sparql.catalog import looks_like_iri
-from kg.sparql.resolver import resolve_entity
 from kg.store import GraphStore
 from kg.store.terms import IRI
 
@@ -86,30 +84,6 @@ class Suggestions:
     candidates: list[Candidate] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     organizer_iris: list[str] = field(default_factory=list)
-
-
-def find_event(store: GraphStore, name_or_iri: str) -> str:
-    """The IRI of the event given by IRI or name; a ``KGError`` if there is none."""
-    if looks_like_iri(name_or_iri):
-        return name_or_iri
-    found = resolve_entity(store, name_or_iri, "event")
-    if found is None:
-        raise KGError(f"no event is named {name_or_iri!r}; see 'kg query events'")
-    return found.value
-
-
-def find_people(store: GraphStore, names: Iterable[str]) -> list[str]:
-    """IRIs of the people given by IRI or name; a ``KGError`` naming the first unknown one."""
-    found = []
-    for name in names:
-        if looks_like_iri(name):
-            found.append(name)
-            continue
-        person = resolve_entity(store, name, "person")
-        if person is None:
-            raise KGError(f"no person is named {name!r}; see 'kg query people'")
-        found.append(person.value)
-    return found
 
 
 def suggest(

@@ -1,4 +1,9 @@
-"""Parameter values → bound RDF terms, looking names up in the graph where a query wants an entity."""
+"""The one name-or-IRI resolver, and parameter values → bound RDF terms.
+
+Every command that takes a person, an event or an organization goes through ``entity``: an IRI
+is taken as it is; a name is looked up among every name and other name in the graph, in any
+letter case; none or several matches are a one-line error saying what to do.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.errors import QueryError
-from kg.sparql.catalog import ENTITY_CLASSES, NamedQuery, entity_class_iri, find_query, to_term
+from kg.sparql.catalog import (
+    ENTITY_CLASSES,
+    NamedQuery,
+    entity_class_iri,
+    find_query,
+    looks_like_iri,
+    to_term,
+)
 from kg.store import GraphStore, Term
 from kg.store.terms import IRI, Literal
 
@@ -49,6 +61,28 @@ def resolve_entity(store: GraphStore, name: str, kind: str) -> IRI | None:
             f"'{name}' names {len(iris)} {kind}s: {', '.join(iris)}; give the IRI instead"
         )
     return IRI(iris[0])
+
+
+LISTINGS = {"person": "people", "event": "events", "organization": "affiliations"}
+"""The named query that lists the entities of each kind, for error messages."""
+
+
+def entity(store: GraphStore, name_or_iri: str, kind: str) -> str:
+    """The IRI of the ``kind`` (person, event, organization) given by IRI or by one of its names.
+
+    A ``QueryError`` when nothing or several things of that kind have the name.
+    """
+    if looks_like_iri(name_or_iri):
+        return name_or_iri
+    found = resolve_entity(store, name_or_iri, kind)
+    if found is None:
+        raise QueryError(f"no {kind} is named {name_or_iri!r}; 'kg query {LISTINGS[kind]}' lists them")
+    return found.value
+
+
+def entities(store: GraphStore, names: Iterable[str], kind: str) -> list[str]:
+    """The IRIs of several entities of one kind (see ``entity``), in the order given."""
+    return [entity(store, name, kind) for name in names]
 
 
 def bind_parameters(

@@ -13,11 +13,10 @@ from collections.abc import Callable, Iterable
 
 import networkx as nx
 
-from kg.errors import QueryError
 from kg.network.graphs import add_facts, coauthor_graph, ego_graph, lineage_graph, node_facts
 from kg.network.suggest import Candidate, Suggestions, suggest
 from kg.sparql.catalog import find_query
-from kg.sparql.resolver import resolve_entity
+from kg.sparql.resolver import entity
 from kg.store import GraphStore
 from kg.store.terms import IRI
 from kg.views.render import Page
@@ -47,7 +46,7 @@ def coauthors_view(store: GraphStore, max_nodes: int = MAX_NODES) -> Page:
 
 def person_view(store: GraphStore, name: str, max_nodes: int = MAX_NODES) -> Page:
     """A person's papers and coauthors, talks and their events, institutions and advisors."""
-    person = _entity(store, name, "person")
+    person = entity(store, name, "person")
     graph = ego_graph(store, person, radius=2, follow=PERSON_FOLLOW)
     label = graph.nodes[person]["label"]
     shown, cut = nearest_top(graph, person, max_nodes)
@@ -65,7 +64,7 @@ def person_view(store: GraphStore, name: str, max_nodes: int = MAX_NODES) -> Pag
 
 def event_view(store: GraphStore, name: str, max_nodes: int = MAX_NODES) -> Page:
     """An event with its sessions, talks, speakers, organizers and hosts."""
-    event = _entity(store, name, "event")
+    event = entity(store, name, "event")
     graph = ego_graph(store, event, radius=3, follow=EVENT_FOLLOW, first=EVENT_FIRST)
     label = graph.nodes[event]["label"]
     shown, cut = nearest_top(graph, event, max_nodes)
@@ -89,7 +88,7 @@ def parent_events(store: GraphStore, events: Iterable[str]) -> list[str]:
 
 def lineage_view(store: GraphStore, name: str, max_nodes: int = MAX_NODES) -> Page:
     """A person's academic family tree: advisors above, students below, drawn top-down."""
-    person = _entity(store, name, "person")
+    person = entity(store, name, "person")
     graph = lineage_graph(store, person)
     label = graph.nodes[person].get("label") or node_facts(store, person).get("name", [""])[0]
     shown, cut = nearest_top(graph, person, max_nodes)
@@ -114,7 +113,7 @@ def suggest_view(store: GraphStore, name: str, top: int = 10, max_nodes: int = M
     suggestion; its details hold the score, its parts and the reasons. When the page would be
     too big, the speakers and organizers on no candidate's chain are the ones left out.
     """
-    event = _entity(store, name, "event")
+    event = entity(store, name, "event")
     result = suggest(store, event, top=top)
     graph = suggestion_graph(result, *_event_people(store, event))
     shown, cut = _without_loose_seeds(graph, max_nodes)
@@ -259,16 +258,6 @@ def _finish(store: GraphStore, graph: nx.Graph) -> None:
     add_facts(store, graph)
     for node, rank in importance(graph).items():
         graph.nodes[node]["importance"] = rank
-
-
-def _entity(store: GraphStore, name: str, kind: str) -> str:
-    if name.startswith(("http://", "https://")):
-        return name
-    found = resolve_entity(store, name, kind)
-    if found is None:
-        listing = {"person": "people", "event": "events"}.get(kind, kind + "s")
-        raise QueryError(f"no {kind} is named {name!r}; 'kg query {listing}' lists them")
-    return found.value
 
 
 STEP_KINDS = {"paper": "joint paper", "talk": "shared talk"}

@@ -13,7 +13,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from kg.ingest.pages.pipeline import extract_page, ingest_page
+from kg.ingest.documents import ingest_page
+from kg.ingest.pages.pipeline import extract_file
 
 DATA = Path("data")
 SEEDS = sorted((DATA / "sources").glob("0*.txt"))
@@ -52,7 +53,7 @@ def ingest_all(with_records: bool) -> None:
 def main() -> None:
     """Print the timings."""
     for path in SEEDS:
-        print(f"extract {path.name}: {median_ms(lambda p=path: extract_page(p)):.1f} ms")
+        print(f"extract {path.name}: {median_ms(lambda p=path: extract_file(p)):.1f} ms")
     print(f"ingest 5 seeds, registries only: {median_ms(lambda: ingest_all(False)):.0f} ms")
     print(f"ingest 5 seeds into the curated data: {median_ms(lambda: ingest_all(True)):.0f} ms")
 

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from kg.ingest.pages.extracted import PageExtract
-from kg.ingest.pages.pipeline import extract_page
+from kg.ingest.pages.pipeline import extract_file
 
 from .conftest import SEED_DATA, TESTS
 
@@ -23,7 +23,7 @@ SEED_FILES = {
 
 def page(name: str) -> PageExtract:
     """Extract one test page (kind detected)."""
-    return extract_page(PAGES / name)
+    return extract_file(PAGES / name)
 
 
 def registry_only(target: Path) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest.pages.pipeline import ingest_page
+from kg.ingest.documents import ingest_page
 from kg.records.load import load_dataset
 from kg.records.models import Dataset, SourceDocument
 

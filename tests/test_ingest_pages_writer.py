@@ -8,7 +8,7 @@ import yaml
 
 from kg.errors import DataError
 from kg.ingest.pages import writer
-from kg.ingest.pages.pipeline import ingest_page, plan_page
+from kg.ingest.documents import ingest_page, plan_page_file
 from kg.records.load import load_dataset
 
 from .conftest import SEED_DATA
@@ -129,7 +129,7 @@ def test_a_variant_spelling_of_a_known_person_becomes_an_alt_name(tmp_path):
 
 def test_a_dry_run_plan_writes_nothing(data):
     before = snapshot(data)
-    plan = plan_page(data, PAGES / "listing-optimization.md")
+    plan = plan_page_file(data, PAGES / "listing-optimization.md")
     assert plan.changed and actions(plan)[("added", "talk")] == 3
     assert snapshot(data) == before
 
@@ -152,16 +152,22 @@ def test_records_that_would_not_load_are_not_written(data, tmp_path):
     before = snapshot(data)
     with pytest.raises(DataError, match="nothing written: .*broken.yaml: talk #1 \\(t\\): "
                                         "speakers.0.person: unknown person 'nobody-at-all'"):
-        writer.apply(data, plan_page_without_loading(data, tmp_path))
+        writer.apply(plan_naming_nobody(data, tmp_path))
     assert snapshot(data) == before
 
 
-def plan_page_without_loading(data: Path, tmp_path: Path) -> writer.Plan:
+def plan_naming_nobody(data: Path, tmp_path: Path) -> writer.Plan:
     """A plan that writes a record file naming a person nobody knows."""
+    from kg.records.folder import read_data_folder
+    from kg.records.models import SourceDocument
+
     record_file = data / "records" / "broken.yaml"
     text = "source:\n  id: broken\n  title: Broken\n  kind: other\ntalks:\n- id: t\n  speakers:\n" \
            "  - person: nobody-at-all\n"
-    return writer.Plan(tmp_path / "page.md", record_file, texts={record_file: text})
+    broken = SourceDocument.model_validate({"source": {"id": "broken", "title": "Broken", "kind": "other"},
+                                            "talks": [{"id": "t", "speakers": [{"person": "nobody-at-all"}]}]})
+    folder = writer._with_document(read_data_folder(data), record_file, broken)
+    return writer.Plan(tmp_path / "page.md", record_file, folder, texts={record_file: text})
 
 
 def test_next_weeks_page_under_the_same_file_name_gets_its_own_record_file_and_copy(data, tmp_path):

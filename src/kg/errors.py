@@ -19,3 +19,7 @@ class StoreError(KGError):
 
 class ShapeViolation(KGError):
     """The graph does not conform to the SHACL shapes."""
+
+
+class UsageError(KGError):
+    """Options that do not fit together or do not fit the input: the command line exits 2."""

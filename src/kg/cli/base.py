@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from kg import __version__
-from kg.errors import KGError, StoreError
+from kg.errors import KGError, StoreError, UsageError
 from kg.store import GraphStore, open_store
 from kg.views.tables import FORMATS
 
@@ -35,6 +35,8 @@ class KGGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except UsageError as exc:
+            raise click.UsageError(str(exc)) from None
         except KGError as exc:
             raise click.ClickException(str(exc)) from None
 

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.cli.base import Context, format_option, main, note, store_path
-from kg.errors import DataError
-from kg.ingest.detect import BULK_KINDS, KINDS, PAGE_KINDS, detect_kind
+from kg.ingest.detect import KINDS
 from kg.store.remote import RemoteStore, is_remote
 from kg.views.tables import render
 
 if TYPE_CHECKING:
     from kg.build import BuildReport
-    from kg.ingest.bulk.register import Extracted
-    from kg.records.imports import ImportKind
 
 _DATA_OPTION = click.option(
     "--data",
@@ -63,63 +62,24 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
       kg ingest --kind event_page talk.md
     """
     # The builder, importers and icalendar load only when a command needs them: `kg --help` stays quick.
-    from kg.ingest.bulk.register import check_import, plan_registration, register
+    from kg.ingest.documents import ingest_documents
 
-    kinds = {path: kind or detect_kind(path) for path in files}
-    pages = [path for path in files if kinds[path] in PAGE_KINDS]
-    changed = False
-    if pages:
-        from kg.cli.ingest_pages import ingest_pages
+    with contextlib.ExitStack() as bars:
+        def dblp_progress(path: Path) -> Callable[[int, int], None]:
+            bar = bars.enter_context(click.progressbar(
+                length=path.stat().st_size, label=f"Reading {path.name}", file=sys.stderr, show_pos=False))
+            return lambda done, total: bar.update(done - bar.pos)
 
-        changed = ingest_pages(pages, kinds, data_dir, dry_run, fmt)
-        if len(pages) == len(files):
-            if changed and not dry_run and not no_build:
-                report = _rebuild(ctx, data_dir)
-                note(f"Built {report.store}: {report.quads:,} quads.")
-            return
-    rows = []
-    for path in (p for p in files if p not in pages):
-        chosen = kinds[path]
-        if chosen not in BULK_KINDS:
-            raise DataError(f"{path}: kind {chosen!r} cannot be ingested yet")
-        chosen = cast("ImportKind", chosen)
-        if (venues or years) and chosen != "dblp":
-            raise click.UsageError("--venue and --year apply to DBLP dumps only")
-        if chosen == "dblp":
-            extracted = _extracted(path, data_dir, venues, years, dry_run)
-            found, problems = extracted.papers, extracted.problems
-            entry, action = extracted.registration.entry, extracted.registration.action
-        else:
-            found, problems = check_import(path, chosen)
-            if dry_run:
-                entry, action, _ = plan_registration(data_dir, path, chosen)
-            else:
-                registration = register(data_dir, path, chosen)
-                entry, action = registration.entry, registration.action
-        for problem in problems:
-            note(f"Skipped: {path}: {problem}")
-        rows.append((str(path), chosen, action, f"data/{entry.file}", found, len(problems)))
-    click.echo(render(["file", "kind", "action", "registered as", "papers or talks", "bad entries"],
-                      rows, fmt), nl=False)
-    if dry_run or no_build or (all(r[2] == "unchanged" for r in rows) and not changed):
-        return
-    report = _rebuild(ctx, data_dir)
-    note(f"Built {report.store}: {report.quads:,} quads, {report.imported_papers:,} imported papers.")
-
-
-def _extracted(path: Path, data_dir: Path, venues: tuple[str, ...], years: str | None,
-               dry_run: bool) -> Extracted:
-    """Stream a DBLP dump into its extract under DATA, with a progress bar on stderr."""
-    from kg.ingest.bulk.register import register_dblp
-
-    if not path.is_file():
-        raise DataError(f"{path}: cannot read: no such file")
-    with click.progressbar(length=path.stat().st_size, label=f"Reading {path.name}", file=sys.stderr,
-                           show_pos=False) as bar:
-        def progress(done: int, total: int) -> None:
-            bar.update(done - bar.pos)
-
-        return register_dblp(data_dir, path, venues, years, progress, dry_run)
+        report = ingest_documents(data_dir, files, kind, venues, years, dry_run, dblp_progress)
+    for line in report.notes:
+        note(line)
+    for table in (report.pages, report.bulk):
+        if table.rows:
+            click.echo(render(table.columns, table.rows, fmt), nl=False)
+    if report.changed and not dry_run and not no_build:
+        built = _rebuild(ctx, data_dir)
+        imported = f", {built.imported_papers:,} imported papers" if built.imported_papers else ""
+        note(f"Built {built.store}: {built.quads:,} quads{imported}.")
 
 
 def _rebuild(ctx: Context, data_dir: Path) -> BuildReport:

@@ -7,14 +7,20 @@ import zlib
 from pathlib import Path
 
 from kg.errors import DataError
+from kg.ingest.pages.detect import PAGE_KINDS, PAGE_SUFFIXES
 
 BULK_KINDS = ("bibtex", "authorships", "calendar", "dblp")
-PAGE_KINDS = ("seminar_page", "event_page", "talk_listing", "meeting_programme", "author_page")
 KINDS = BULK_KINDS + PAGE_KINDS
+PAGE = "page"
+"""What ``detect_kind`` says of a web page or text file: which kind of page is told from its content."""
 
 
 def detect_kind(path: Path) -> str:
-    """The kind of ``path``; a ``DataError`` naming the file when it cannot be told."""
+    """The bulk kind of ``path``, or ``PAGE``; a ``DataError`` naming the file when it is neither.
+
+    Only the head of the file is read: a DBLP dump may be gigabytes, and a page is read whole
+    once, when it is extracted.
+    """
     try:
         with path.open("rb") as stream:  # only the head: a dump may be gigabytes
             head = stream.read(4096).decode("utf-8", errors="replace")
@@ -32,9 +38,8 @@ def detect_kind(path: Path) -> str:
     first_line = head.splitlines()[0].lower() if head.strip() else ""
     if suffix == ".csv" and "author" in first_line and "position" in first_line:
         return "authorships"
-    page_kind = _page_kind(path)
-    if page_kind is not None:
-        return page_kind
+    if suffix in PAGE_SUFFIXES:
+        return PAGE
     raise DataError(f"{path}: unknown kind of document; give --kind ({', '.join(KINDS)})")
 
 
@@ -45,13 +50,3 @@ def _gzip_head(path: Path) -> str:
             return stream.read(4096).decode("utf-8", errors="replace")
     except (OSError, EOFError, zlib.error) as exc:
         raise DataError(f"{path}: not a gzip file: {exc}") from None
-
-
-def _page_kind(path: Path) -> str | None:
-    """The kind of a Markdown, text or HTML page (see ``kg.ingest.pages.detect``)."""
-    from kg.ingest.pages.detect import PAGE_SUFFIXES, detect_page_kind
-    from kg.ingest.pages.text import read_page
-
-    if path.suffix.lower() not in PAGE_SUFFIXES:
-        return None
-    return detect_page_kind(read_page(path))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kg.records.aliases import Aliases, load_aliases
 from kg.records.imports import ImportEntry, load_entries
-from kg.records.load import load_dataset
+from kg.records.load import load_dataset, record_files
 from kg.records.models import Dataset
 
 
@@ -19,9 +19,11 @@ class DataFolder:
     dataset: Dataset
     imports: list[ImportEntry]
     aliases: Aliases
+    record_files: list[Path]
+    """The file of each of ``dataset.documents``, in the same order."""
 
 
 def read_data_folder(root: Path | str) -> DataFolder:
     """Read and check ``root``: the record files, ``imports.yaml`` and ``aliases.yaml``."""
     root = Path(root)
-    return DataFolder(root, load_dataset(root), load_entries(root), load_aliases(root))
+    return DataFolder(root, load_dataset(root), load_entries(root), load_aliases(root), record_files(root))

@@ -43,7 +43,10 @@ class ImportEntry(Record):
 
 
 def load_entries(data_dir: Path) -> list[ImportEntry]:
-    """The imports registered in ``data_dir/imports.yaml`` (none when the file does not exist)."""
+    """The imports registered in ``data_dir/imports.yaml`` (none when the file does not exist).
+
+    Whether each file is there is checked when it is read (``check_files``), by a build.
+    """
     path = data_dir / IMPORTS_FILE
     if not path.exists():
         return []
@@ -58,7 +61,12 @@ def load_entries(data_dir: Path) -> list[ImportEntry]:
             error = exc.errors()[0]
             where = ".".join(str(p) for p in error["loc"]) or "(record)"
             raise DataError(f"{path}: import #{i + 1}: {where}: {error['msg']}") from None
-        if not (data_dir / entries[-1].file).is_file():
-            raise DataError(f"{path}: import #{i + 1} ({entries[-1].id}): file: "
-                            f"{entries[-1].file} not found under {data_dir}")
     return entries
+
+
+def check_files(data_dir: Path, entries: list[ImportEntry]) -> None:
+    """A ``DataError`` naming the first registered file that is not under ``data_dir``."""
+    for i, entry in enumerate(entries):
+        if not (data_dir / entry.file).is_file():
+            raise DataError(f"{data_dir / IMPORTS_FILE}: import #{i + 1} ({entry.id}): file: "
+                            f"{entry.file} not found under {data_dir}")

@@ -36,11 +36,16 @@ def load_dataset(data_dir: Path | str) -> Dataset:
         raise DataError(f"{root}: no such data directory")
     people = _load_list(root / PEOPLE_FILE, Person)
     organizations = _load_list(root / ORGANIZATIONS_FILE, Organization)
-    record_files = sorted((root / RECORDS_DIR).glob("*.yaml"))
-    documents = [_load_document(path) for path in record_files]
+    files = record_files(root)
+    documents = [_load_document(path) for path in files]
     dataset = Dataset(people=people, organizations=organizations, documents=documents)
-    check_references(dataset, record_files, root)
+    check_references(dataset, files, root)
     return dataset
+
+
+def record_files(root: Path) -> list[Path]:
+    """The record files of a data folder, in the order ``load_dataset`` reads them."""
+    return sorted((root / RECORDS_DIR).glob("*.yaml"))
 
 
 def read_yaml(path: Path) -> Any:

@@ -25,7 +25,7 @@ from kg.ingest.resolve import names
 from kg.ingest.resolve.people import Merge, Resolution, resolve
 from kg.records.folder import DataFolder
 from kg.records.ids import slugify
-from kg.records.imports import ImportEntry
+from kg.records.imports import ImportEntry, check_files
 from kg.records.models import (
     IMPORTED_REGISTRY,
     Affiliation,
@@ -102,6 +102,7 @@ def read_text(path: Path) -> str:
 def run_imports(folder: DataFolder) -> ImportResult:
     """Read every import registered in ``folder``, merge papers by key and resolve names."""
     data_dir, dataset, aliases = folder.root, folder.dataset, folder.aliases
+    check_files(data_dir, folder.imports)
     result = ImportResult(folder.imports,
                           record_events=frozenset(e.id for d in dataset.documents for e in d.events))
     for entry in result.entries:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.detect import PAGE_KINDS
 from kg.ingest.pages import common
 from kg.ingest.pages.text import Page
 
-__all__ = ["PAGE_KINDS", "PAGE_SUFFIXES", "detect_page_kind"]
+PAGE_KINDS = ("seminar_page", "event_page", "talk_listing", "meeting_programme", "author_page")
 PAGE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
 
 

@@ -7,24 +7,24 @@ newer version of it, updates its records in place. A hand-curated file is never 
 records stay as they are, and only extracted records it does not already hold (matched by
 speaker and title, by authors and title, by person and institution) are appended.
 
-Every file is written through a temporary file and a rename, after the whole new ``data/`` has
-been read and checked in a scratch copy: a page that would make the data invalid changes nothing.
+A plan holds the data folder as it will be; it is checked as a whole (every id known, none
+twice) before any file is written, and every file is written through a temporary file and a
+rename: a page that would make the data invalid changes nothing.
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from kg.errors import DataError
-from kg.ingest.bulk.register import copy_atomically, write_atomically
 from kg.ingest.pages.records import Extraction, day, same_title
-from kg.records.load import ORGANIZATIONS_FILE, PEOPLE_FILE, RECORDS_DIR, load_dataset, read_yaml
+from kg.records.files import copy_atomically, write_atomically
+from kg.records.folder import DataFolder
+from kg.records.load import ORGANIZATIONS_FILE, PEOPLE_FILE, RECORDS_DIR, check_references
 from kg.records.models import Organization, Person, SourceDocument
 
 MARKER = "# Extracted by kg ingest"
@@ -44,10 +44,11 @@ class Change:
 
 @dataclass
 class Plan:
-    """What ingesting one page would write, and the changes it makes."""
+    """What ingesting one page would write, the changes it makes, and the data folder after it."""
 
     page: Path
     record_file: Path
+    folder: DataFolder
     changes: list[Change] = field(default_factory=list)
     texts: dict[Path, str] = field(default_factory=dict)
     copy_page_to: Path | None = None
@@ -68,14 +69,10 @@ def stored_path(data_dir: Path, page: Path) -> tuple[str, Path | None]:
     return f"{data_dir.name}/{SOURCES_DIR}/{source.name}", target
 
 
-def existing_record_file(data_dir: Path, stored: str, source_id: str,
-                         loaded: list[SourceDocument]) -> tuple[Path, SourceDocument] | None:
-    """The record file that already holds this page (same ``source.file``, else same source id).
-
-    ``loaded`` are the documents ``load_dataset(data_dir)`` read, in the order of their files.
-    """
-    paths = sorted((data_dir / RECORDS_DIR).glob("*.yaml"))
-    documents = list(zip(paths, loaded, strict=True))
+def existing_record_file(folder: DataFolder, stored: str,
+                         source_id: str) -> tuple[Path, SourceDocument] | None:
+    """The record file that already holds this page (same ``source.file``, else same source id)."""
+    documents = list(zip(folder.record_files, folder.dataset.documents, strict=True))
     for path, document in documents:
         if document.source.file == stored:
             return path, document
@@ -91,22 +88,20 @@ def is_extracted(path: Path) -> bool:
         return stream.readline().startswith(MARKER)
 
 
-def plan(data_dir: Path, page: Path, extraction: Extraction, existing: tuple[Path, SourceDocument] | None,
-         copy_to: Path | None) -> Plan:
-    """The files to write and the changes they make; nothing is written."""
+def plan(folder: DataFolder, page: Path, extraction: Extraction,
+         existing: tuple[Path, SourceDocument] | None, copy_to: Path | None) -> Plan:
+    """The files to write, the changes they make and the data folder after them; nothing is written."""
     new = extraction.document
     if existing is None:
-        record_file = data_dir / RECORDS_DIR / f"{new.source.id}.yaml"
-        result = Plan(page, record_file)
-        merged = new
-        result.changes += _diff(None, new)
-        curated = False
+        record_file = folder.root / RECORDS_DIR / f"{new.source.id}.yaml"
+        changes = _diff(None, new)
+        merged, curated = new, False
     else:
         record_file, old = existing
-        result = Plan(page, record_file)
         curated = not is_extracted(record_file)
         merged = _merge_curated(old, new) if curated else new
-        result.changes += _diff(old, merged, curated=curated)
+        changes = _diff(old, merged, curated=curated)
+    result = Plan(page, record_file, _with_document(folder, record_file, merged), changes)
     if any(c.action in ("added", "updated", "removed") for c in result.changes):
         if curated and existing is not None:
             result.texts[record_file] = _append_records(record_file, existing[1], merged)
@@ -115,7 +110,7 @@ def plan(data_dir: Path, page: Path, extraction: Extraction, existing: tuple[Pat
                 f"{MARKER} from {new.source.file} ({new.source.kind}).\n"
                 f"# Ingesting the page again replaces this file: edit the page, not this file.\n"
                 + dump_document(merged))
-    _plan_registries(data_dir, extraction, result)
+    _plan_registries(extraction, result)
     if copy_to is not None and (not copy_to.exists() or copy_to.read_bytes() != page.read_bytes()):
         result.copy_page_to = copy_to
         result.changes.append(Change("added" if not copy_to.exists() else "updated", "page",
@@ -123,41 +118,38 @@ def plan(data_dir: Path, page: Path, extraction: Extraction, existing: tuple[Pat
     return result
 
 
-def apply(data_dir: Path, plan_: Plan) -> None:
-    """Check the planned data in a scratch copy, then write every file atomically."""
+def _with_document(folder: DataFolder, record_file: Path, document: SourceDocument) -> DataFolder:
+    """``folder`` with ``document`` in ``record_file`` (replaced, or added in file-name order)."""
+    pairs = dict(zip(folder.record_files, folder.dataset.documents, strict=True))
+    pairs[record_file] = document
+    files = sorted(pairs)
+    dataset = folder.dataset.model_copy(update={"documents": [pairs[f] for f in files]})
+    return replace(folder, dataset=dataset, record_files=files)
+
+
+def apply(plan_: Plan) -> DataFolder:
+    """Check the planned data folder as a whole, then write every file atomically; the new folder."""
     if not plan_.changed:
-        return
-    with tempfile.TemporaryDirectory(prefix="kg-ingest-") as scratch:
-        copy = Path(scratch) / data_dir.name
-        copy.mkdir()
-        for name in (PEOPLE_FILE, ORGANIZATIONS_FILE):
-            if (data_dir / name).exists():
-                shutil.copyfile(data_dir / name, copy / name)
-        shutil.copytree(data_dir / RECORDS_DIR, copy / RECORDS_DIR, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns(".*"))
-        for path, text in plan_.texts.items():
-            (copy / path.relative_to(data_dir)).parent.mkdir(parents=True, exist_ok=True)
-            (copy / path.relative_to(data_dir)).write_text(text, encoding="utf-8")
-        try:
-            load_dataset(copy)
-        except DataError as exc:
-            message = str(exc).replace(str(copy), str(data_dir))
-            raise DataError(f"{plan_.page}: the extracted records do not fit the data, nothing "
-                            f"written: {message}") from None
+        return plan_.folder
+    folder = plan_.folder
+    try:
+        check_references(folder.dataset, folder.record_files, folder.root)
+    except DataError as exc:
+        raise DataError(f"{plan_.page}: the extracted records do not fit the data, nothing "
+                        f"written: {exc}") from None
     if plan_.copy_page_to is not None:
         copy_atomically(plan_.page, plan_.copy_page_to)
     ordered = sorted(plan_.texts, key=lambda p: p.parent.name == RECORDS_DIR)
     for path in ordered:  # registries first, so the records never name an unknown id
         write_atomically(path, plan_.texts[path])
+    return folder
 
 
 # --- registries ---------------------------------------------------------------------------
 
-def _plan_registries(data_dir: Path, extraction: Extraction, result: Plan) -> None:
-    people_path = data_dir / PEOPLE_FILE
-    people = [Person.model_validate(p) for p in (read_yaml(people_path) or [])] \
-        if people_path.exists() else []
-    by_id = {p.id: p for p in people}
+def _plan_registries(extraction: Extraction, result: Plan) -> None:
+    folder = result.folder
+    by_id = {p.id: p for p in folder.dataset.people}
     touched = False
     for person in extraction.new_people:
         if person.id not in by_id:
@@ -172,19 +164,22 @@ def _plan_registries(data_dir: Path, extraction: Extraction, result: Plan) -> No
             touched = True
             result.changes.append(Change("updated", "person", person_id,
                                          "alt_names + " + ", ".join(extra)))
+    people = sorted(by_id.values(), key=lambda p: p.id)
     if touched:
-        result.texts[people_path] = _header(people_path) + _dump_list(
-            sorted(by_id.values(), key=lambda p: p.id))
-    orgs_path = data_dir / ORGANIZATIONS_FILE
-    orgs = [Organization.model_validate(o) for o in (read_yaml(orgs_path) or [])] \
-        if orgs_path.exists() else []
-    org_ids = {o.id for o in orgs}
+        path = folder.root / PEOPLE_FILE
+        result.texts[path] = _header(path) + _dump_list(people)
+    org_ids = {o.id for o in folder.dataset.organizations}
     added = [o for o in extraction.new_organizations if o.id not in org_ids]
     for org in added:
         result.changes.append(Change("added", "organization", org.id, f"{org.name} ({org.kind})"))
+    organizations = sorted([*folder.dataset.organizations, *added], key=lambda o: o.id)
     if added:
-        result.texts[orgs_path] = _header(orgs_path) + _dump_list(
-            sorted([*orgs, *added], key=lambda o: o.id))
+        path = folder.root / ORGANIZATIONS_FILE
+        result.texts[path] = _header(path) + _dump_list(organizations)
+    if touched or added:
+        update = {"people": people if touched else folder.dataset.people,
+                  "organizations": organizations if added else folder.dataset.organizations}
+        result.folder = replace(folder, dataset=folder.dataset.model_copy(update=update))
 
 
 def _header(path: Path) -> str:

@@ -1,0 +1,124 @@
+"""Documents of any kind → ``data/``: pages become record files, bulk files are registered.
+
+``ingest_documents`` is what ``kg ingest`` runs: it tells each file's kind, reads every page
+once and plans all of them before anything is written (a bad page stops the command with
+``data/`` untouched), then writes the pages one after another against the data folder read
+once, and registers bulk files in ``data/imports.yaml``. It returns report tables for the
+command line to print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import cast
+
+from kg.errors import DataError, UsageError
+from kg.ingest.bulk import register
+from kg.ingest.detect import BULK_KINDS, KINDS, PAGE, detect_kind
+from kg.ingest.pages import writer
+from kg.ingest.pages.detect import PAGE_KINDS
+from kg.ingest.pages.pipeline import extract_file, plan_page
+from kg.records.folder import DataFolder, read_data_folder
+from kg.records.imports import ImportKind
+
+__all__ = ["KINDS", "Report", "ingest_documents"]
+
+PAGE_COLUMNS = ["file", "action", "record", "id", "summary"]
+BULK_COLUMNS = ["file", "kind", "action", "registered as", "papers or talks", "bad entries"]
+Progress = Callable[[int, int], None]
+"""Bytes read so far and in all, while a DBLP dump streams."""
+
+
+@dataclass
+class Table:
+    """Rows for the command line to print, with their column names."""
+
+    columns: list[str]
+    rows: list[tuple[object, ...]] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """What ingesting some files did (or, in a dry run, would do)."""
+
+    pages: Table = field(default_factory=lambda: Table(PAGE_COLUMNS))
+    bulk: Table = field(default_factory=lambda: Table(BULK_COLUMNS))
+    notes: list[str] = field(default_factory=list)
+    changed: bool = False
+    """Whether ``data/`` changed (or would change), so that the store needs a rebuild."""
+
+
+def ingest_documents(data_dir: Path, files: Sequence[Path], kind: str | None = None,
+                     venues: tuple[str, ...] = (), years: str | None = None, dry_run: bool = False,
+                     dblp_progress: Callable[[Path], Progress] | None = None) -> Report:
+    """Take ``files`` into ``data_dir`` (pages and bulk files alike); see the module's help."""
+    if kind is not None and kind not in KINDS:
+        raise DataError(f"{kind!r} is not a kind of document ({', '.join(KINDS)})")
+    kinds = {path: kind or detect_kind(path) for path in files}
+    pages = {path: (None if chosen == PAGE else chosen) for path, chosen in kinds.items()
+             if chosen == PAGE or chosen in PAGE_KINDS}
+    bulk = {path: chosen for path, chosen in kinds.items() if path not in pages}
+    if (venues or years) and any(chosen != "dblp" for chosen in bulk.values()):
+        raise UsageError("--venue and --year apply to DBLP dumps only")
+    report = Report()
+    if pages:
+        _ingest_pages(read_data_folder(data_dir), pages, dry_run, report)
+    for path, chosen in bulk.items():
+        if chosen not in BULK_KINDS:
+            raise DataError(f"{path}: kind {chosen!r} cannot be ingested yet")
+        progress = dblp_progress(path) if dblp_progress and chosen == "dblp" else None
+        _register(data_dir, path, cast(ImportKind, chosen), venues, years, dry_run, progress, report)
+    return report
+
+
+def _ingest_pages(folder: DataFolder, pages: Mapping[Path, str | None], dry_run: bool,
+                  report: Report) -> None:
+    """Extract every page first (a bad one stops everything), then plan and write them in turn."""
+    extracted = {path: extract_file(path, chosen) for path, chosen in pages.items()}
+    for path, extraction in extracted.items():
+        plan = plan_page(folder, path, extraction)
+        folder = plan.folder if dry_run else writer.apply(plan)
+        report.changed = report.changed or plan.changed
+        report.pages.rows.extend((str(path), c.action, c.record, c.id, c.summary) for c in plan.changes)
+        counts: dict[str, int] = {}
+        for change in plan.changes:
+            counts[change.action] = counts.get(change.action, 0) + 1
+        summary = ", ".join(f"{n} {a}" for a, n in sorted(counts.items())) or "nothing to do"
+        verb = "would change" if dry_run else "wrote"
+        report.notes.append(f"{path}: {extraction.kind} → {plan.record_file}: {summary}"
+                            + (f" ({verb} {len(plan.texts)} files)" if plan.changed else ""))
+
+
+def _register(data_dir: Path, path: Path, kind: ImportKind, venues: tuple[str, ...], years: str | None,
+              dry_run: bool, progress: Progress | None, report: Report) -> None:
+    """Register one bulk file (or plan it, in a dry run) and add its row to the report."""
+    if kind == "dblp":
+        if not path.is_file():
+            raise DataError(f"{path}: cannot read: no such file")
+        extracted = register.register_dblp(data_dir, path, venues, years, progress, dry_run)
+        found, problems = extracted.papers, extracted.problems
+        entry, action = extracted.registration.entry, extracted.registration.action
+    else:
+        found, problems = register.check_import(path, kind)
+        if dry_run:
+            entry, action, _ = register.plan_registration(data_dir, path, kind)
+        else:
+            registration = register.register(data_dir, path, kind)
+            entry, action = registration.entry, registration.action
+    report.notes.extend(f"Skipped: {path}: {problem}" for problem in problems)
+    report.bulk.rows.append((str(path), kind, action, f"data/{entry.file}", found, len(problems)))
+    report.changed = report.changed or (action != "unchanged" and not dry_run)
+
+
+def ingest_page(data_dir: Path, path: Path, kind: str | None = None) -> writer.Plan:
+    """Ingest one page into ``data_dir`` (records, registries, a copy of the page): the plan it ran."""
+    plan = plan_page(read_data_folder(data_dir), path, extract_file(path, kind))
+    writer.apply(plan)
+    return plan
+
+
+def plan_page_file(data_dir: Path, path: Path, kind: str | None = None) -> writer.Plan:
+    """What ingesting one page into ``data_dir`` would change; nothing is written."""
+    return plan_page(read_data_folder(data_dir), path, extract_file(path, kind))

@@ -7,8 +7,8 @@ import pytest
 import yaml
 
 from kg.errors import DataError
-from kg.ingest.pages import writer
 from kg.ingest.documents import ingest_page, plan_page_file
+from kg.ingest.pages import writer
 from kg.records.load import load_dataset
 
 from .conftest import SEED_DATA
@@ -164,8 +164,9 @@ def plan_naming_nobody(data: Path, tmp_path: Path) -> writer.Plan:
     record_file = data / "records" / "broken.yaml"
     text = "source:\n  id: broken\n  title: Broken\n  kind: other\ntalks:\n- id: t\n  speakers:\n" \
            "  - person: nobody-at-all\n"
-    broken = SourceDocument.model_validate({"source": {"id": "broken", "title": "Broken", "kind": "other"},
-                                            "talks": [{"id": "t", "speakers": [{"person": "nobody-at-all"}]}]})
+    broken = SourceDocument.model_validate({
+        "source": {"id": "broken", "title": "Broken", "kind": "other"},
+        "talks": [{"id": "t", "speakers": [{"person": "nobody-at-all"}]}]})
     folder = writer._with_document(read_data_folder(data), record_file, broken)
     return writer.Plan(tmp_path / "page.md", record_file, folder, texts={record_file: text})
 

@@ -24,7 +24,12 @@ BETWEENNESS_SAMPLES = 200
 
 @dataclass(frozen=True)
 class Step:
-    """One step of a chain: ``person`` is linked to ``to`` by ``relation`` through ``via``."""
+    """One step of a chain: ``person`` is linked to ``to`` by ``relation`` through ``via``.
+
+    ``kind`` says what the link is as data (``paper``, ``talk``, ``phd``, ``postdoc``), and
+    ``advisor`` which of the two advised the other on an advising step; ``relation`` is the
+    same in words, for people.
+    """
 
     person: str
     name: str
@@ -34,6 +39,8 @@ class Step:
     via: str
     title: str | None
     year: int | None
+    kind: str = ""
+    advisor: str | None = None
 
     def describe(self) -> str:
         """The step in words, e.g. ``Ada —paper "Notes" (2020)→ Alan``."""
@@ -240,12 +247,14 @@ def link_step(graph: nx.Graph, a: str, b: str) -> Step:
     """The step from ``a`` to ``b``, named after the most recent link behind their edge."""
     links = graph.edges[a, b]["links"]
     link = max(links, key=lambda e: (e.get("year") or 0, e["via"]))
-    relation = link["relation"]
-    if relation in ("phd", "postdoc"):
-        kind = "PhD" if relation == "phd" else "postdoc"
-        relation = f"{kind} advisor of" if link.get("advisor") == a else f"{kind} student of"
+    kind = relation = link["relation"]
+    advisor = None
+    if kind in ("phd", "postdoc"):
+        advisor = a if link.get("advisor") == a else b
+        words = "PhD" if kind == "phd" else "postdoc"
+        relation = f"{words} advisor of" if advisor == a else f"{words} student of"
     return Step(a, label(graph, a), b, label(graph, b), relation, link["via"],
-                link.get("title"), link.get("year"))
+                link.get("title"), link.get("year"), kind, advisor)
 
 
 def lineage(genealogy: nx.DiGraph, person: str) -> list[Relative]:

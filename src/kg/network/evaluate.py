@@ -250,7 +250,7 @@ def evaluate(
         found = suggest(store, history.series, top=max(ks), hops=hops, as_of=cutoff)
         whole = suggest(store, history.series, top=max(ks), hops=hops, as_of=cutoff,
                         max_expand=None, link_budget=None)
-        excluded = past | set(found.organizer_iris)
+        excluded = past | set(found.organizer_names)
         rankings = {
             "suggest": [c.person for c in found.candidates],
             "suggest, whole neighbourhood": [c.person for c in whole.candidates],

@@ -78,12 +78,23 @@ class Suggestions:
     event: str
     event_name: str
     as_of: date | None
-    speakers: list[str]
-    organizers: list[str]
+    speaker_names: dict[str, str]
+    """Past speakers of the event and its series: IRI → name."""
+    organizer_names: dict[str, str]
+    """Organizers: IRI → name."""
     considered: int
     candidates: list[Candidate] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    organizer_iris: list[str] = field(default_factory=list)
+
+    @property
+    def speakers(self) -> list[str]:
+        """The past speakers' names, sorted."""
+        return sorted(self.speaker_names.values())
+
+    @property
+    def organizers(self) -> list[str]:
+        """The organizers' names, sorted."""
+        return sorted(self.organizer_names.values())
 
 
 def suggest(
@@ -132,8 +143,8 @@ def suggest(
     spoke = {t["speaker"] for t in talks if since is None or not t["date"] or t["date"] >= since.isoformat()}
     excluded = spoke | set(organizers) | set(exclude)
     pool = sorted(p for p in graph if p not in excluded)
-    result = Suggestions(event, name, as_of, sorted(speakers.values()), sorted(organizers.values()),
-                         len(pool), organizer_iris=sorted(organizers))
+    result = Suggestions(event, name, as_of, dict(sorted(speakers.items())), dict(sorted(organizers.items())),
+                         len(pool))
     followed = sum(1 for s in seeds if s in graph and graph.nodes[s].get("expanded"))
     if followed < len(seeds):
         result.notes.append(f"links were followed from {followed} of the {len(seeds)} speakers and "

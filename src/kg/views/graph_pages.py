@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterable
 
 import networkx as nx
 
+from kg.network.analysis import Step
 from kg.network.graphs import add_facts, coauthor_graph, ego_graph, lineage_graph, node_facts
 from kg.network.suggest import Candidate, Suggestions, suggest
 from kg.sparql.catalog import find_query
 from kg.sparql.resolver import entity
 from kg.store import GraphStore
-from kg.store.terms import IRI
 from kg.views.render import Page
 
 MAX_NODES = 150
@@ -115,7 +115,7 @@ def suggest_view(store: GraphStore, name: str, top: int = 10, max_nodes: int = M
     """
     event = entity(store, name, "event")
     result = suggest(store, event, top=top)
-    graph = suggestion_graph(result, *_event_people(store, event))
+    graph = suggestion_graph(result)
     shown, cut = _without_loose_seeds(graph, max_nodes)
     _finish(store, shown)
     for candidate_rank, candidate in enumerate(result.candidates, start=1):
@@ -137,10 +137,8 @@ def suggest_view(store: GraphStore, name: str, top: int = 10, max_nodes: int = M
     )
 
 
-def suggestion_graph(
-    result: Suggestions, speakers: dict[str, str], organizers: dict[str, str]
-) -> nx.DiGraph:
-    """The event, its speakers and organizers (IRI → name) and the candidates with their chains.
+def suggestion_graph(result: Suggestions) -> nx.DiGraph:
+    """The event, its speakers and organizers and the candidates with their chains.
 
     Speakers point to the event (``spoke at``), the event to its organizers (``organizer``);
     each step of a chain is an edge between two people, of kind ``joint paper`` or
@@ -149,10 +147,10 @@ def suggestion_graph(
     """
     graph = nx.DiGraph()
     graph.add_node(result.event, kind="event", label=result.event_name)
-    for person, label in sorted(speakers.items()):
+    for person, label in sorted(result.speaker_names.items()):
         graph.add_node(person, kind="person", label=label, role="speaker")
         graph.add_edge(person, result.event, kind="spoke at")
-    for person, label in sorted(organizers.items()):
+    for person, label in sorted(result.organizer_names.items()):
         graph.add_node(person, kind="person", label=label, role="organizer")
         graph.add_edge(result.event, person, kind="organizer")
     for candidate_rank, candidate in enumerate(result.candidates, start=1):
@@ -162,7 +160,7 @@ def suggestion_graph(
             for person, label in ((step.person, step.name), (step.to, step.to_name)):
                 if person not in graph:
                     graph.add_node(person, kind="person", label=label)
-            _add_step(graph, step.person, step.to, step.relation, step.title, step.year)
+            _add_step(graph, step)
     return graph
 
 
@@ -263,29 +261,17 @@ def _finish(store: GraphStore, graph: nx.Graph) -> None:
 STEP_KINDS = {"paper": "joint paper", "talk": "shared talk"}
 
 
-def _add_step(graph: nx.DiGraph, a: str, b: str, relation: str, title: str | None,
-              year: int | None) -> None:
+def _add_step(graph: nx.DiGraph, step: Step) -> None:
     """One step of a chain as an edge (advising from advisor to student)."""
-    words = relation.lower()
-    if "advisor of" in words or "student of" in words:
-        kind = "postdoc" if words.startswith("postdoc") else "phd"
-        advisor, student = (a, b) if "advisor of" in words else (b, a)
-        if not graph.has_edge(student, advisor):
-            graph.add_edge(advisor, student, kind=kind)
+    if step.advisor is not None:
+        student = step.to if step.advisor == step.person else step.person
+        if not graph.has_edge(student, step.advisor):
+            graph.add_edge(step.advisor, student, kind=step.kind)
         return
-    detail = " ".join(part for part in (f'"{title}"' if title else "", f"({year})" if year else "")
-                      if part)
-    if not graph.has_edge(b, a):
-        graph.add_edge(a, b, kind=STEP_KINDS.get(relation, relation), detail=detail)
-
-
-def _event_people(store: GraphStore, event: str) -> tuple[dict[str, str], dict[str, str]]:
-    """The speakers and organizers of an event and its series, IRI → name, as ``suggest`` reads them."""
-    bindings = {"event": IRI(event)}
-    talks = store.select(find_query("suggest_event_talks").text, bindings).values()
-    organizers = store.select(find_query("suggest_event_organizers").text, bindings).values()
-    return ({r["speaker"] or "": r["speakerName"] or "" for r in talks},
-            {r["organizer"] or "": r["organizerName"] or "" for r in organizers})
+    detail = " ".join(part for part in (f'"{step.title}"' if step.title else "",
+                                        f"({step.year})" if step.year else "") if part)
+    if not graph.has_edge(step.to, step.person):
+        graph.add_edge(step.person, step.to, kind=STEP_KINDS.get(step.kind, step.relation), detail=detail)
 
 
 def _without_loose_seeds(graph: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, str | None]:

@@ -78,6 +78,18 @@ def test_query_formats(built):
     assert table[0].startswith("paper") and set(table[1]) <= {"-", " "}
 
 
+def test_construct_and_ask_queries_print_triples_and_answers(built, tmp_path):
+    triples = run("query", "data_triples", "--format", "csv", store=built)
+    assert triples.exit_code == 0, triples.stderr
+    rows = list(csv.DictReader(io.StringIO(triples.stdout)))
+    assert rows and set(rows[0]) == {"subject", "predicate", "object"}
+    assert rows == sorted(rows, key=lambda r: (r["subject"], r["predicate"], r["object"]))
+    ask = tmp_path / "ask.rq"
+    ask.write_text("# a question\nPREFIX kg: <https://w3id.org/kg/ontology#>\nASK { ?p a kg:Person }\n")
+    answer = run("query", "--file", str(ask), "--format", "csv", store=built)
+    assert answer.exit_code == 0 and answer.stdout == "answer\ntrue\n"
+
+
 def test_query_with_a_name_parameter(built):
     result = run("query", "coauthors", "-p", "person", "ada lovelace", "--format", "csv",
                  store=built)

@@ -19,7 +19,7 @@ from kg.cli.base import (
     read_only_store,
     store_path,
 )
-from kg.errors import ShapeViolation
+from kg.errors import QueryError, ShapeViolation
 from kg.sparql.catalog import NamedQuery, find_query, list_queries, parse_query_file
 from kg.sparql.resolver import bind_parameters, entity
 from kg.store.remote import RemoteStore, is_remote
@@ -164,7 +164,9 @@ def query(
 ) -> None:
     """Run the named query NAME (see 'kg queries') or a .rq file.
 
-    Parameter values are bound as RDF terms by the store, never pasted into the query text.
+    Parameter values are bound as RDF terms by the store, never pasted into the query text. A
+    CONSTRUCT or DESCRIBE query prints its triples (subject, predicate, object), an ASK query
+    its answer.
 
     \b
     Examples:
@@ -177,8 +179,19 @@ def query(
         bindings = bind_parameters(store, named, params)
         for message in bindings.notes:
             note(f"Note: {message}")
-        table = store.select(named.text, bindings.terms)
-    click.echo(render(table.columns, table.rows, fmt), nl=False)
+        if named.form in ("CONSTRUCT", "DESCRIBE"):
+            if bindings.terms:
+                raise QueryError(f"query '{named.name}': parameters bind only in SELECT and ASK queries")
+            triples = store.construct(named.text)
+            rows = sorted(((t.subject, t.predicate, t.object) for t in triples),
+                          key=lambda row: tuple(term.value for term in row))
+            columns = ["subject", "predicate", "object"]
+        elif named.form == "ASK":
+            columns, rows = ["answer"], [(store.ask(named.text, bindings.terms),)]
+        else:
+            table = store.select(named.text, bindings.terms)
+            columns, rows = table.columns, table.rows
+    click.echo(render(columns, rows, fmt), nl=False)
 
 
 def _chosen_query(name: str | None, query_file: Path | None) -> NamedQuery:

@@ -50,6 +50,11 @@ class NamedQuery:
     params: tuple[Param, ...]
     text: str
 
+    @property
+    def form(self) -> str:
+        """``SELECT``, ``CONSTRUCT``, ``DESCRIBE`` or ``ASK``: what the query answers with."""
+        return query_form(self.text)
+
     def param(self, name: str) -> Param:
         """The parameter called ``name``; a ``QueryError`` if the query has none such."""
         for param in self.params:
@@ -141,6 +146,17 @@ def to_term(param: Param, value: str) -> IRI | Literal:
             raise QueryError(f"parameter {param.name}: '{value}' is not a date (YYYY-MM-DD)") from None
         return Literal(day.isoformat(), datatype=IRI(vocab.XSD + "date"))
     return Literal(value)
+
+
+_FORM = re.compile(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", re.IGNORECASE)
+_PROLOGUE_NOISE = re.compile(r"#[^\n]*|<[^>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'")
+
+
+def query_form(text: str) -> str:
+    """The form of a SPARQL query (``SELECT`` when none is found): the first form keyword outside
+    comments, IRIs and strings."""
+    found = _FORM.search(_PROLOGUE_NOISE.sub(" ", text))
+    return found.group(1).upper() if found else "SELECT"
 
 
 def looks_like_iri(value: str) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,10 +11,11 @@ import click
 
 from kg.cli.base import Context, main, note, progress, read_only_store
 from kg.errors import KGError
+from kg.views.reports import ANALYZE_REPORTS, analysis_tables, lineage_table, path_table, suggestions_text
 from kg.views.tables import render
 
 if TYPE_CHECKING:
-    from kg.network.suggest import Suggestions
+    pass
 
 # networkx and the analyses are imported inside the commands, so `kg --help` stays quick.
 
@@ -86,36 +86,10 @@ def suggest_command(
          f"organizers; {result.considered} people considered.")
     for message in result.notes:
         note(f"Note: {message}")
-    click.echo(render_suggestions(result, fmt), nl=False)
+    click.echo(suggestions_text(result, fmt), nl=False)
 
 
-def render_suggestions(result: Suggestions, fmt: str) -> str:
-    """The candidates as a table, CSV/TSV (reasons joined with ' | ') or JSON (reasons as lists)."""
-    if fmt == "json":
-        payload = {
-            "event": result.event,
-            "eventName": result.event_name,
-            "asOf": result.as_of.isoformat() if result.as_of else None,
-            "speakers": result.speakers,
-            "organizers": result.organizers,
-            "considered": result.considered,
-            "candidates": [
-                {"rank": rank, **asdict(c)} for rank, c in enumerate(result.candidates, start=1)
-            ],
-        }
-        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    columns = ["rank", "name", "score", "closeness", "topic", "recency", "path",
-               "shared_coauthors", "topic_words", "conflicts", "person"]
-    rows = [
-        (rank, c.name, f"{c.score:.3f}", f"{c.closeness:.3f}", f"{c.topic:.3f}", f"{c.recency:.3f}",
-         " ; ".join(step.describe() for step in c.path), ", ".join(c.shared_coauthors),
-         ", ".join(c.topic_words), " | ".join(c.conflicts), c.person)
-        for rank, c in enumerate(result.candidates, start=1)
-    ]
-    return render(columns, rows, fmt)
 
-
-ANALYZE_REPORTS = ("summary", "central", "communities", "bridges")
 
 
 @main.command("analyze")
@@ -139,36 +113,11 @@ def analyze_command(ctx: Context, top: int, report: str, fmt: str) -> None:
     """
     if fmt in ("csv", "tsv") and report == "all":
         raise click.UsageError("--format csv/tsv prints one table: choose --report")
-    from kg.network import analysis
     from kg.network.graphs import coauthor_graph
 
     with read_only_store(ctx) as store:
         graph = coauthor_graph(store)
-    steps = ("betweenness", "communities", "centrality", "bridges")
-    results: dict[str, Any] = {}
-    for step in progress(steps, "Analyzing"):
-        if step == "betweenness":
-            between = analysis.betweenness(graph)
-        elif step == "communities":
-            groups = analysis.communities(graph)
-        elif step == "centrality":
-            results["central"] = analysis.centrality(graph, groups, between, top)
-        else:
-            results["bridges"] = analysis.bridges(graph, groups, between, top)
-    tables: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {
-        "summary": (["measure", "value"], list(analysis.summary(graph).items())),
-        "central": (["rank", "name", "papers", "degree", "pagerank", "betweenness", "community",
-                     "person"],
-                    [(i, c.name, c.papers, c.degree, c.pagerank, c.betweenness, c.community, c.person)
-                     for i, c in enumerate(results["central"], start=1)]),
-        "communities": (["community", "size", "best connected"],
-                        [(c.number, c.size, ", ".join(c.leaders))
-                         for c in analysis.describe_communities(graph, groups, top)[:top]]),
-        "bridges": (["rank", "name", "community", "communities_reached", "participation",
-                     "betweenness", "person"],
-                    [(i, b.name, b.community, b.communities_reached, b.participation,
-                      b.betweenness, b.person) for i, b in enumerate(results["bridges"], start=1)]),
-    }
+    tables = analysis_tables(graph, top, progress)
     chosen = ANALYZE_REPORTS if report == "all" else (report,)
     if fmt == "json":
         payload = {name: [dict(zip(tables[name][0], row, strict=True)) for row in tables[name][1]]
@@ -211,9 +160,7 @@ def path_command(ctx: Context, first: str, second: str, max_hops: int, fmt: str)
     steps = analysis.shortest_chain(graph, a, [b])
     if not steps and a != b:
         raise KGError(f"no chain of at most {max_hops} links joins {first} and {second}")
-    rows = [(i, s.name, s.relation, s.title or "", s.year, s.to_name, s.via)
-            for i, s in enumerate(steps, start=1)]
-    click.echo(render(["step", "from", "relation", "title", "year", "to", "via"], rows, fmt), nl=False)
+    click.echo(render(*path_table(steps), fmt), nl=False)
 
 
 @main.command("lineage")
@@ -242,8 +189,7 @@ def lineage_command(ctx: Context, person: str, depth: int, fmt: str) -> None:
     relatives = analysis.lineage(genealogy, iri)
     if not relatives:
         note(f"No advisors or students of {analysis.label(genealogy, iri)} are known.")
-    rows = [(r.generation, r.name, r.relation, r.of_name, r.person) for r in relatives]
-    click.echo(render(["generation", "name", "relation", "of", "person"], rows, fmt), nl=False)
+    click.echo(render(*lineage_table(relatives), fmt), nl=False)
 
 
 DEFAULT_CUTOFFS = ("2016-12-31", "2018-12-31", "2020-12-31", "2022-12-31")

@@ -6,6 +6,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -23,7 +24,7 @@ from kg.errors import QueryError, ShapeViolation
 from kg.sparql.catalog import NamedQuery, find_query, list_queries, parse_query_file
 from kg.sparql.resolver import bind_parameters, entity
 from kg.store.remote import RemoteStore, is_remote
-from kg.store.terms import IRI, RDF_FORMATS
+from kg.store.terms import IRI, RDF_FORMATS, plain
 from kg.views.tables import records, render
 
 EXPORT_FORMATS = tuple(RDF_FORMATS)
@@ -183,8 +184,8 @@ def query(
             if bindings.terms:
                 raise QueryError(f"query '{named.name}': parameters bind only in SELECT and ASK queries")
             triples = store.construct(named.text)
-            rows = sorted(((t.subject, t.predicate, t.object) for t in triples),
-                          key=lambda row: tuple(term.value for term in row))
+            rows: list[tuple[Any, ...]] = sorted(((t.subject, t.predicate, t.object) for t in triples),
+                                                 key=lambda row: tuple(str(plain(term)) for term in row))
             columns = ["subject", "predicate", "object"]
         elif named.form == "ASK":
             columns, rows = ["answer"], [(store.ask(named.text, bindings.terms),)]

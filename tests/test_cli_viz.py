@@ -78,7 +78,7 @@ def test_a_missing_store_is_an_error_not_a_traceback(tmp_path):
 
 
 def test_viz_all_draws_no_suggestion_page_for_an_event_with_no_one_to_suggest(seed_store):
-    from kg.cli.viz import suggestions_if_any
+    from kg.views.selection import suggestions_if_any
 
     school = "https://w3id.org/kg/id/event/ieee-seasonal-school-manufacturability-testing-reliability-security"
     assert suggestions_if_any(seed_store, school, 150) is None

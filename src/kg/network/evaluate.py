@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +26,14 @@ import yaml
 from kg.errors import KGError
 from kg.network.suggest import suggest
 from kg.rdf import vocab
+from kg.rdf.mapping import placed_quads, to_nquads
+from kg.records.models import Event, Placed, Talk, TalkSpeaker
 from kg.sparql.catalog import find_query
 from kg.sparql.resolver import entity
 from kg.store import GraphStore, LocalStore, in_memory_copy
 from kg.store.terms import Literal
 
-EVALUATION_GRAPH = vocab.RESOURCE + "graph/evaluation"
+EVALUATION_GRAPH = "graph/evaluation"
 """The named graph the made-up series goes in (only ever in an in-memory copy)."""
 PRESENTATION_DAY = (7, 1)
 """Month and day a venue's papers are taken to be presented in their year."""
@@ -160,32 +162,21 @@ def _talk_order(talk: HistoryTalk) -> tuple[date, str, str]:
     return talk.day, talk.speaker, talk.title
 
 
-def history_nquads(history: History) -> Iterator[str]:
-    """The history as N-Quads: a seminar series and one talk per entry, in ``EVALUATION_GRAPH``."""
-    graph = f"<{EVALUATION_GRAPH}>"
-    series = f"<{history.series}>"
-    kg = vocab.term
-    yield f"{series} <{vocab.RDF_TYPE}> <{kg('SeminarSeries')}> {graph} .\n"
-    yield f"{series} <{kg('name')}> {_literal(history.name)} {graph} .\n"
+def history_records(history: History) -> Iterator[Placed]:
+    """The history as records: a seminar series and one talk per entry, in ``EVALUATION_GRAPH``."""
+    series_id = history.series.rsplit("/", 1)[-1]
+    series = Event(id=series_id, name=history.name, kind="seminar_series", timezone=None)
+    yield Placed(series, EVALUATION_GRAPH)
     for number, talk in enumerate(history.talks, start=1):
-        node = f"<{vocab.resource('talk', f'evaluation-{history.id}-{number:05d}')}>"
-        start = f'"{talk.day.isoformat()}T12:00:00+00:00"^^<{vocab.XSD}dateTime>'
-        yield f"{node} <{vocab.RDF_TYPE}> <{kg('Talk')}> {graph} .\n"
-        yield f"{node} <{kg('speaker')}> <{talk.speaker}> {graph} .\n"
-        yield f"{node} <{kg('partOf')}> {series} {graph} .\n"
-        yield f"{node} <{kg('start')}> {start} {graph} .\n"
-        if talk.title:
-            yield f"{node} <{kg('title')}> {_literal(talk.title)} {graph} .\n"
-
-
-def _literal(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return f'"{escaped}"'
+        start = datetime.combine(talk.day, time(12, 0), tzinfo=UTC)
+        speaker = TalkSpeaker(person=talk.speaker.rsplit("/", 1)[-1])
+        yield Placed(Talk(id=f"evaluation-{history.id}-{number:05d}", title=talk.title or None,
+                          speakers=[speaker], event=series_id, start=start), EVALUATION_GRAPH)
 
 
 def evaluation_store(store: GraphStore, history: History) -> LocalStore:
     """An in-memory copy of ``store`` with the history added as a series (see ``History.series``)."""
-    return in_memory_copy(store, history_nquads(history))
+    return in_memory_copy(store, to_nquads(placed_quads(history_records(history))))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ command line to print.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,13 +64,23 @@ def ingest_documents(data_dir: Path, files: Sequence[Path], kind: str | None = N
     if (venues or years) and any(chosen != "dblp" for chosen in bulk.values()):
         raise UsageError("--venue and --year apply to DBLP dumps only")
     report = Report()
-    if pages:
-        _ingest_pages(read_data_folder(data_dir), pages, dry_run, report)
     for path, chosen in bulk.items():
         if chosen not in BULK_KINDS:
             raise DataError(f"{path}: kind {chosen!r} cannot be ingested yet")
-        progress = dblp_progress(path) if dblp_progress and chosen == "dblp" else None
-        _register(data_dir, path, cast(ImportKind, chosen), venues, years, dry_run, progress, report)
+    with contextlib.ExitStack() as stack:
+        # Every file is read and checked before anything is written: a bad one leaves data/ as it was.
+        staged = []
+        for path, chosen in bulk.items():
+            if chosen == "dblp" and not path.is_file():
+                raise DataError(f"{path}: cannot read: no such file")
+            progress = dblp_progress(path) if dblp_progress and chosen == "dblp" else None
+            filters = (venues, years) if chosen == "dblp" else ((), None)
+            staged.append((path, chosen, stack.enter_context(
+                register.stage(data_dir, path, cast(ImportKind, chosen), *filters, progress, dry_run))))
+        if pages:
+            _ingest_pages(read_data_folder(data_dir), pages, dry_run, report)
+        for path, chosen, checked in staged:
+            _register(path, chosen, checked, dry_run, report)
     return report
 
 
@@ -91,24 +102,12 @@ def _ingest_pages(folder: DataFolder, pages: Mapping[Path, str | None], dry_run:
                             + (f" ({verb} {len(plan.texts)} files)" if plan.changed else ""))
 
 
-def _register(data_dir: Path, path: Path, kind: ImportKind, venues: tuple[str, ...], years: str | None,
-              dry_run: bool, progress: Progress | None, report: Report) -> None:
-    """Register one bulk file (or plan it, in a dry run) and add its row to the report."""
-    if kind == "dblp":
-        if not path.is_file():
-            raise DataError(f"{path}: cannot read: no such file")
-        extracted = register.register_dblp(data_dir, path, venues, years, progress, dry_run)
-        found, problems = extracted.papers, extracted.problems
-        entry, action = extracted.registration.entry, extracted.registration.action
-    else:
-        found, problems = register.check_import(path, kind)
-        if dry_run:
-            entry, action, _ = register.plan_registration(data_dir, path, kind)
-        else:
-            registration = register.register(data_dir, path, kind)
-            entry, action = registration.entry, registration.action
-    report.notes.extend(f"Skipped: {path}: {problem}" for problem in problems)
-    report.bulk.rows.append((str(path), kind, action, f"data/{entry.file}", found, len(problems)))
+def _register(path: Path, kind: str, staged: register.Staged, dry_run: bool, report: Report) -> None:
+    """Register one checked bulk file (unless in a dry run) and add its row to the report."""
+    action = staged.action if dry_run else staged.commit().action
+    report.notes.extend(f"Skipped: {path}: {problem}" for problem in staged.problems)
+    report.bulk.rows.append((str(path), kind, action, f"data/{staged.entry.file}", staged.found,
+                             len(staged.problems)))
     report.changed = report.changed or (action != "unchanged" and not dry_run)
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+_DOI = re.compile(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)?\s*(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -32,3 +35,11 @@ class ImportedPaper:
     url: str | None = None
     at: str | None = None
     affiliations: list[str | None] = field(default_factory=list)
+    doi: str | None = None
+    """The paper's DOI, lower case (``10.1145/3357713.3384290``): one paper wherever it is listed."""
+
+
+def doi_of(text: str | None) -> str | None:
+    """The DOI in a ``doi`` field or a ``https://doi.org/...`` link, lower case; ``None`` if there is none."""
+    match = _DOI.match((text or "").strip())
+    return match.group(1).lower() if match else None

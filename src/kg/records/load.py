@@ -26,7 +26,33 @@ ORGANIZATIONS_FILE = "organizations.yaml"
 RECORDS_DIR = "records"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader when present (10x faster), keeping impossible dates as text.
+
+    YAML reads ``2024-02-30`` or ``2024-01-05T25:00:00`` unquoted as a timestamp and fails with
+    a bare ``ValueError``; kept as text, the value reaches the record's model, whose error names
+    the file, the record and the field.
+    """
+
+
+class _ImpossibleDate(str):
+    """The text of a date YAML could not construct, with the reason (``day is out of range for month``)."""
+
+    reason: str
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError) as exc:
+        text = _ImpossibleDate(loader.construct_scalar(node))
+        text.reason = str(exc)
+        return text
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
 def load_dataset(data_dir: Path | str) -> Dataset:
@@ -53,16 +79,25 @@ def read_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DataError(f"{path}: file not found") from None
+        raise DataError(f"{path}: file not found{_dangling(path)}") from None
+    except IsADirectoryError:
+        raise DataError(f"{path}: a folder, not a file: rename it or move it out of {path.parent}") from None
     except UnicodeDecodeError as exc:
         raise DataError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:  # a loop of symbolic links, no permission, an I/O error
+        raise DataError(f"{path}: cannot read: {(exc.strerror or str(exc)).lower()}") from None
     try:
-        return yaml.load(text, Loader=_LOADER)  # libyaml's loader when present: 10x faster
+        return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise DataError(f"{path}:{where}: invalid YAML: {problem}") from None
+
+
+def _dangling(path: Path) -> str:
+    """What a missing file is, when it is a symbolic link to nothing."""
+    return f" (a symbolic link to {path.readlink()}, which does not exist)" if path.is_symlink() else ""
 
 
 def _load_list(path: Path, model: type[ModelT]) -> list[ModelT]:
@@ -100,9 +135,26 @@ def _describe_validation_error(path: Path, label: str, item: Any, exc: Validatio
         location = location[2:]
     elif isinstance(item, dict) and "id" in item:
         record_label = f"{label} ({item['id']})"
-    field = ".".join(str(part) for part in location) or "(record)"
-    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    field = ".".join(str(part) for part in location if not _is_type_tag(part)) or "(record)"
+    others = {_field_of(e["loc"]) for e in exc.errors()} - {_field_of(error["loc"])}
+    more = f" (and {len(others)} more)" if others else ""
+    value = error.get("input")
+    if isinstance(value, _ImpossibleDate):
+        return f"{path}: {record_label}: {field}: {value!s} is not a date: {value.reason}{more}"
     return f"{path}: {record_label}: {field}: {error['msg']}{more}"
+
+
+def _field_of(location: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    return tuple(part for part in location if not _is_type_tag(part))
+
+
+def _is_type_tag(part: object) -> bool:
+    """Whether a part of an error's location names a type of a union (``function-after[...]``) or a
+    constrained type (``constrained-str``) rather than a field."""
+    return isinstance(part, str) and ("[" in part or part in _TYPE_TAGS)
+
+
+_TYPE_TAGS = frozenset({"datetime", "date", "int", "str", "constrained-str", "none", "list"})
 
 
 def _record_label(kind: str, index: int, record: Any) -> str:

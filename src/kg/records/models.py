@@ -8,10 +8,13 @@ refer to people, organizations and events by id; ``load.py`` checks that the ids
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from kg.records.dates import implausible_date, implausible_year
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=120)]
 """A record id: lower-case letters, digits and hyphens. It becomes the last segment of an IRI."""
@@ -20,6 +23,28 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")]
 Url = Annotated[str, StringConstraints(pattern=r"^(https?|mailto):[^\s<>\"{}|\\^`]+$")]
 """An absolute web address; it becomes an IRI, so it may not hold spaces or <>"{}|\\^`."""
+
+
+def _plausible_year(year: int) -> int:
+    problem = implausible_year(year)
+    if problem:
+        raise PydanticCustomError("implausible_year", problem)
+    return year
+
+
+def _plausible_date(value: date | datetime) -> date | datetime:
+    problem = implausible_date(value)
+    if problem:
+        raise PydanticCustomError("implausible_date", problem)
+    return value
+
+
+Year = Annotated[int, AfterValidator(_plausible_year)]
+"""A year from 1900 to ten years ahead (``kg.records.dates``)."""
+Instant = Annotated[AwareDatetime, AfterValidator(_plausible_date)]
+"""A date-time with its UTC offset, from 1900 to ten years ahead."""
+Day = Annotated[date, AfterValidator(_plausible_date)]
+"""A calendar day, from 1900 to ten years ahead."""
 
 OrganizationKind = Literal[
     "university", "department", "lab", "institute", "company", "foundation", "other"
@@ -81,7 +106,7 @@ class Source(Record):
     kind: SourceKind
     file: str | None = Field(None, description="path of the copy under data/sources/")
     url: Url | None = None
-    retrieved: date | None = None
+    retrieved: Day | None = None
 
 
 class AltTitle(Record):
@@ -106,8 +131,8 @@ class Event(Record):
     name: Text
     kind: EventKind
     part_of: Id | None = None
-    start: AwareDatetime | date | None = None
-    end: AwareDatetime | date | None = None
+    start: Instant | Day | None = None
+    end: Instant | Day | None = None
     timezone: Text | None = Field(None, description="IANA zone of the stated times")
     schedule: Text | None = None
     place: Text | None = None
@@ -139,8 +164,8 @@ class Talk(Record):
     alt_titles: list[AltTitle] = []
     speakers: list[TalkSpeaker] = Field(min_length=1)
     event: Id | None = None
-    start: AwareDatetime | None = None
-    end: AwareDatetime | None = None
+    start: Instant | None = None
+    end: Instant | None = None
     place: Text | None = None
     abstract: Text | None = None
     biography: Text | None = None
@@ -157,7 +182,7 @@ class Paper(Record):
     id: Id
     title: Text
     alt_titles: list[AltTitle] = []
-    year: int = Field(ge=1900, le=2100)
+    year: Year
     authors: list[Id] = Field(min_length=1)
     kinds: list[PresentationKind] = []
     venue: Text | None = None
@@ -178,8 +203,8 @@ class Affiliation(Record):
     paper: Id | None = None
     role: Text | None = None
     current: bool = True
-    start_year: int | None = None
-    end_year: int | None = None
+    start_year: Year | None = None
+    end_year: Year | None = None
     evidence: Text | None = None
     at: Text | None = None
 
@@ -200,7 +225,7 @@ class Education(Record):
     institution: Id
     degree: Text
     field: Text | None = None
-    year: int | None = None
+    year: Year | None = None
     evidence: Text | None = None
     at: Text | None = None
 
@@ -221,7 +246,7 @@ class Award(Record):
 
     person: Id
     name: Text
-    year: int | None = None
+    year: Year | None = None
     evidence: Text | None = None
     at: Text | None = None
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from kg.ingest.latex import decode, repair_broken_accents
 from kg.ingest.printed import ImportedPaper, Problem
+from kg.records.dates import implausible_year
 
 REQUIRED = ("year", "title", "position", "author")
 
@@ -62,8 +63,10 @@ def _row_problem(row: dict[str, str | None], key_column: str) -> str | None:
         if not (row.get(column) or "").strip():
             return f"{column}: empty"
     year, position = (row.get("year") or "").strip(), (row.get("position") or "").strip()
-    if not year.isdigit() or not 1900 <= int(year) <= 2100:
+    if not year.isdigit():
         return f"year: not a year: {year!r}"
+    if implausible_year(int(year)):
+        return f"year: {implausible_year(int(year))}"
     if not position.isdigit() or int(position) < 1:
         return f"position: not a positive number: {position!r}"
     return None

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.ingest.latex import decode
-from kg.ingest.printed import ImportedPaper, Problem
+from kg.ingest.printed import ImportedPaper, Problem, doi_of
+from kg.records.dates import implausible_year
 
 _NAME_RE = re.compile(r"[A-Za-z_][\w:.+/-]*")
 _ENTRY_START_RE = re.compile(r"^[ \t]*@", re.MULTILINE)
@@ -244,8 +245,10 @@ def paper_of(entry: BibEntry, source: str) -> ImportedPaper | Problem:
         if not fields.get(required, "").strip():
             return Problem(where, f"entry {entry.key!r}: {required}: missing")
     year = fields["year"].strip()
-    if not year.isdigit() or not 1900 <= int(year) <= 2100:
+    if not year.isdigit():
         return Problem(where, f"entry {entry.key!r}: year: not a year: {year!r}")
+    if implausible_year(int(year)):
+        return Problem(where, f"entry {entry.key!r}: year: {implausible_year(int(year))}")
     authors = split_authors(fields["author"])
     if not authors:
         return Problem(where, f"entry {entry.key!r}: author: no names")
@@ -261,6 +264,7 @@ def paper_of(entry: BibEntry, source: str) -> ImportedPaper | Problem:
         pages=decode(pages) if pages else None,
         url=url,
         at=f"{source} {where} @{entry.kind}{{{entry.key}}}",
+        doi=doi_of(fields.get("doi")),
     )
 
 

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import IO
 
 from kg.errors import DataError
-from kg.ingest.printed import ImportedPaper, Problem
+from kg.ingest.printed import ImportedPaper, Problem, doi_of
+from kg.records.dates import implausible_year
 
 PAPER_TAGS = frozenset({"article", "inproceedings", "incollection"})
 RECORD_TAGS = PAPER_TAGS | {"proceedings", "book", "phdthesis", "mastersthesis", "www", "data"}
@@ -78,16 +79,21 @@ class Filter:
 class _CountingReader(io.RawIOBase):
     """A binary stream that reports how far into the underlying file reading has got."""
 
-    def __init__(self, stream: IO[bytes], position: Callable[[], int], total: int,
+    def __init__(self, stream: io.BufferedIOBase, position: Callable[[], int], total: int,
                  progress: Progress | None) -> None:
         self._stream, self._position, self._total, self._progress = stream, position, total, progress
         self._reported = 0
+        self.cut_short = False
+        """Whether a gzip stream ended before its end marker (a download that did not finish)."""
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, target: bytearray | memoryview) -> int:  # type: ignore[override]
-        data = self._stream.read(len(target))
+        try:  # read1: one read of the stream underneath, so nothing read before a cut is dropped
+            data = self._stream.read1(len(target))
+        except EOFError:  # gzip: everything before the cut has been read; the XML parser says where
+            self.cut_short, data = True, b""
         target[:len(data)] = data
         if self._progress is not None:
             done = self._position()
@@ -114,11 +120,12 @@ def parse(path: Path, source: str, keep: Filter = Filter(), progress: Progress |
         raise DataError(f"{path}: cannot read: {exc.strerror}") from None
     with raw:
         total = path.stat().st_size
-        stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if path.name.endswith(".gz") else raw  # type: ignore[assignment]
-        reader = io.BufferedReader(_CountingReader(stream, raw.tell, total, progress), 1 << 16)
+        stream: io.BufferedIOBase = gzip.GzipFile(fileobj=raw) if path.name.endswith(".gz") else raw
+        counting = _CountingReader(stream, raw.tell, total, progress)
+        reader = io.BufferedReader(counting, 1 << 16)
         try:
-            yield from _Reader(reader, source, keep, sink).items()
-        except (OSError, EOFError, zlib.error) as exc:
+            yield from _Reader(reader, source, keep, sink, lambda: counting.cut_short).items()
+        except (OSError, zlib.error) as exc:
             yield Problem("file", f"cannot be read as {'gzip' if path.name.endswith('.gz') else 'XML'}: "
                                   f"{exc}; the rest of the file was not read")
 
@@ -130,8 +137,9 @@ _CHUNK_BYTES = 1 << 18
 class _Reader:
     """Feeds the dump to a pull parser in chunks of lines; after a fault, starts a new parser."""
 
-    def __init__(self, stream: IO[bytes], source: str, keep: Filter, sink: Sink | None = None) -> None:
-        self._stream, self._sink = stream, sink
+    def __init__(self, stream: IO[bytes], source: str, keep: Filter, sink: Sink | None = None,
+                 cut_short: Callable[[], bool] = lambda: False) -> None:
+        self._stream, self._sink, self._cut_short = stream, sink, cut_short
         self._source, self._keep = source, keep
         self._prolog = b""
         self._prolog_lines = 0
@@ -156,12 +164,22 @@ class _Reader:
                 if fault is None:
                     first_line, pending = fed_from + fed, self._chunk()
             if fault is None:
-                parser.close()
+                try:
+                    parser.close()
+                except ET.ParseError as unfinished:  # the file stops inside a record
+                    yield self._unfinished(unfinished.position[0] + offset, unfinished.position[1])
                 return
             line = fault.position[0] + offset
             message = re.sub(r": line \d+, column \d+$", "", str(fault))
             yield Problem(f"line {line}, column {fault.position[1]}", f"not well-formed XML ({message})")
             first_line, pending = self._resume_after(line, fed_from, pending)
+
+    def _unfinished(self, line: int, column: int) -> Problem:
+        """The problem of a dump that stops before its end: the records before the cut are kept."""
+        how = "its gzip stream stops before the end" if self._cut_short() else "the XML stops inside a record"
+        return Problem(f"line {line}, column {column}",
+                       f"the file is cut short ({how}: an unfinished download?); "
+                       "the records before this line were read, the rest is missing")
 
     def _parser(self) -> ET.XMLPullParser:
         expat = ET.XMLParser(target=ET.TreeBuilder())
@@ -267,8 +285,10 @@ def _paper(record: ET.Element, source: str, keep: Filter) -> ImportedPaper | Pro
         return Problem(where, "title: missing")
     if not authors:
         return Problem(where, "author: missing")
-    if not year_text.isdigit() or not 1900 <= int(year_text) <= 2100:
+    if not year_text.isdigit():
         return Problem(where, f"year: not a year: {year_text!r}")
+    if implausible_year(int(year_text)):
+        return Problem(where, f"year: {implausible_year(int(year_text))}")
     return ImportedPaper(
         key=key,
         title=title.rstrip("."),
@@ -278,6 +298,7 @@ def _paper(record: ET.Element, source: str, keep: Filter) -> ImportedPaper | Pro
         pages=_text(record.find("pages")),
         url=_link(record),
         at=f"{source} {where}",
+        doi=next((doi for doi in (doi_of(e.text) for e in record.iter("ee")) if doi), None),
     )
 
 

@@ -23,6 +23,7 @@ import icalendar
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from kg.ingest.printed import Problem
+from kg.records.dates import implausible_date
 
 _SPEAKER_LINE = re.compile(r"^\s*(?:speakers?|presenters?|presented by|lecturers?)\s*:\s*(?P<names>.+)$",
                            re.IGNORECASE | re.MULTILINE)
@@ -38,6 +39,8 @@ class ImportedCalendar:
     name: str
     timezone: str | None
     at: str
+    calendar_id: str | None = None
+    """The calendar's own id (``X-WR-RELCALID``), when it states one."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ def parse(text: str, source: str) -> Iterator[ImportedCalendar | ImportedTalk | 
         text, lost = cut
         yield Problem("end of file", "the calendar is cut short (no END:VCALENDAR)"
                       + (f"; its last, unfinished event {lost} was skipped" if lost else ""))
+    text, broken, stray = _mend_nesting(text)
+    yield from stray
     try:
         calendars = icalendar.Calendar.from_ical(text, multiple=True)
     except ValueError as exc:
@@ -82,9 +87,58 @@ def parse(text: str, source: str) -> Iterator[ImportedCalendar | ImportedTalk | 
         zone_name = next((_zone_key(e) for e in calendar.walk("VEVENT") if _zone_key(e)), None)
     zone = _zone(zone_name)
     name = str(calendar.get("X-WR-CALNAME") or calendar.get("NAME") or source)
-    yield ImportedCalendar(name=name.strip() or source, timezone=zone_name if zone else None, at=source)
+    calendar_id = str(calendar.get("X-WR-RELCALID") or "").strip() or None
+    yield ImportedCalendar(name=name.strip() or source, timezone=zone_name if zone else None, at=source,
+                           calendar_id=calendar_id)
     for number, event in enumerate(calendar.walk("VEVENT"), start=1):
-        yield _talk(event, number, zone, source)
+        if number in broken:
+            uid = str(event.get("UID") or "").strip()
+            yield Problem(f"event #{number}" + (f" ({uid})" if uid else ""), f"{broken[number]}; skipped")
+        else:
+            yield _talk(event, number, zone, source)
+
+
+_BEGIN_END = re.compile(r"^(BEGIN|END):([A-Za-z0-9-]+)\s*$", re.IGNORECASE)
+
+
+def _mend_nesting(text: str) -> tuple[str, dict[int, str], list[Problem]]:
+    """Close components left open inside another (``BEGIN:VALARM`` with no ``END:VALARM``).
+
+    The iCalendar parser gives up on the whole file at one such fault ("no VCALENDAR found"):
+    the missing ``END`` lines are added, the events holding a fault are returned by number
+    with what was wrong (to be skipped and listed), and ``END`` lines that close nothing are
+    dropped, each a problem naming its line.
+    """
+    lines = text.splitlines(keepends=True)
+    mended: list[str] = []
+    stack: list[tuple[str, int]] = []
+    broken: dict[int, str] = {}
+    stray: list[Problem] = []
+    events = 0
+    for number, line in enumerate(lines, start=1):
+        match = _BEGIN_END.match(line)
+        if match is None:
+            mended.append(line)
+            continue
+        word, name = match.group(1).upper(), match.group(2).upper()
+        if word == "BEGIN":
+            events += name == "VEVENT"
+            stack.append((name, number))
+            mended.append(line)
+            continue
+        if name not in (open_name for open_name, _ in stack):
+            stray.append(Problem(f"line {number}", f"END:{name} closes nothing; the line was ignored"))
+            continue
+        while stack[-1][0] != name:
+            open_name, opened = stack.pop()
+            mended.append(f"END:{open_name}\r\n")
+            if any(n == "VEVENT" for n, _ in stack):
+                broken.setdefault(events, f"BEGIN:{open_name} on line {opened} has no END:{open_name}")
+            else:
+                stray.append(Problem(f"line {opened}", f"BEGIN:{open_name} has no END:{open_name}"))
+        stack.pop()
+        mended.append(line)
+    return "".join(mended), broken, stray
 
 
 def _cut_short(text: str) -> tuple[str, str] | None:
@@ -151,12 +205,16 @@ def _talk(event: icalendar.Component, number: int, zone: tzinfo | None,
         return Problem(label, "DTSTART: missing")
     if end is None and "DURATION" in event:
         end = start + event.decoded("DURATION")
+    for name, value in (("DTSTART", start), ("DTEND", end)):
+        problem = implausible_date(value) if value is not None else None
+        if problem:
+            return Problem(label, f"{name}: {problem}")
     speakers, affiliations, title = _speakers(summary, description)
     if not speakers:
         return Problem(label, "no speaker found: give a 'Speaker: Name (Affiliation)' line in DESCRIPTION "
                               "or a SUMMARY 'Name: Title'")
     return ImportedTalk(
-        uid=uid or f"event-{number}",
+        uid=uid or f"{start.isoformat()} {title or summary}",  # without a UID, the event's time and title
         title=title,
         speakers=speakers,
         affiliations=affiliations,

@@ -13,6 +13,7 @@ A calendar becomes a seminar series whose events are its talks.
 from __future__ import annotations
 
 import difflib
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -62,6 +63,8 @@ class ImportResult:
     """Per paper key: the later imports that filled in fields, and the fields they gave."""
     problems: list[str] = field(default_factory=list)
     resolution: Resolution = field(default_factory=Resolution)
+    series: dict[str, str] = field(default_factory=dict)
+    """Calendar import id → the import id of the series its talks belong to (``one_talk_per_uid``)."""
 
 
 def read_import(path: Path, kind: str, label: str, keep: dblp.Filter | None = None,
@@ -119,6 +122,7 @@ def run_imports(folder: DataFolder) -> ImportResult:
                 result.talks.append((entry.id, item))
             else:
                 _merge(result, entry.id, item, titles)
+    one_talk_per_uid(result)
     if result.entries:
         result.resolution = resolve(
             [*(paper for _, paper in result.papers.values()), *(talk for _, talk in result.talks)],
@@ -131,12 +135,18 @@ class _TitleIndex:
 
     def __init__(self) -> None:
         self._by_authors: dict[tuple[str, ...], list[ImportedPaper]] = {}
+        self._by_doi: dict[str, ImportedPaper] = {}
 
     def add(self, paper: ImportedPaper) -> None:
         self._by_authors.setdefault(_author_block(paper), []).append(paper)
+        if paper.doi:
+            self._by_doi.setdefault(paper.doi, paper)
 
     def same_as(self, paper: ImportedPaper) -> ImportedPaper | None:
-        """An earlier paper with the same authors and the same title up to case or a typo."""
+        """An earlier paper with the same DOI, or the same authors and the same title up to case or a typo."""
+        same_doi = self._by_doi.get(paper.doi) if paper.doi else None
+        if same_doi is not None and same_doi.key != paper.key:
+            return same_doi
         title = names.fold(paper.title)
         for other in self._by_authors.get(_author_block(paper), []):
             if other.key == paper.key or abs(other.year - paper.year) > 1:
@@ -166,7 +176,8 @@ def _merge(result: ImportResult, import_id: str, paper: ImportedPaper, titles: _
         result.same_paper[paper.key] = earlier.key
         result.paper_merges.append(Merge(
             "paper", f"{earlier.title} ({earlier.key})", f"{paper.title} ({paper.key})",
-            "same authors and title" if names.fold(earlier.title) == names.fold(paper.title)
+            "same DOI" if paper.doi and paper.doi == earlier.doi
+            else "same authors and title" if names.fold(earlier.title) == names.fold(paper.title)
             else "same authors, title with a typo", f"{import_id}: {paper.at or paper.key}"))
         paper = replace(paper, key=earlier.key)
     first_id, first = result.papers[paper.key]
@@ -199,11 +210,13 @@ def import_records(result: ImportResult) -> Iterator[Placed]:
                                         as_stated=stated, paper=record.id, at=paper.at)
                 yield Placed(stated_by, graph)
     for import_id, calendar in sorted(result.calendars.items()):
-        if import_id not in result.record_events:  # else the talks join the series recorded there
+        # A calendar named after a recorded series adds its talks there; one seen before, to that one.
+        if import_id not in result.record_events and result.series.get(import_id, import_id) == import_id:
             yield Placed(to_event(import_id, calendar), graphs[import_id])
     taken: set[str] = set()
     for import_id, talk in result.talks:
-        yield Placed(to_talk(import_id, talk, resolution, taken), graphs[import_id])
+        series = result.series.get(import_id, import_id)
+        yield Placed(to_talk(series, talk, resolution, taken), graphs[import_id])
     for person in resolution.new_people:
         yield Placed(person, IMPORTED_REGISTRY)
     for org in resolution.new_organizations:
@@ -230,10 +243,36 @@ def to_event(import_id: str, calendar: ImportedCalendar) -> Event:
                  at=calendar.at)
 
 
+def one_talk_per_uid(result: ImportResult) -> None:
+    """Keep one talk per calendar UID, and make calendars that share a talk (or an
+    ``X-WR-RELCALID``) one series: the same calendar saved twice (``seminar (1).ics``) or
+    downloaded again later adds only its new talks, to the series of the import listed first.
+    """
+    first_import: dict[str, str] = {}
+
+    def joins(import_id: str, earlier: str) -> None:
+        if earlier != import_id and import_id not in result.record_events:
+            result.series.setdefault(import_id, result.series.get(earlier, earlier))
+
+    for import_id, calendar in result.calendars.items():
+        if calendar.calendar_id is not None:
+            joins(import_id, first_import.setdefault(f"calendar {calendar.calendar_id}", import_id))
+    kept: list[tuple[str, ImportedTalk]] = []
+    for import_id, talk in result.talks:
+        earlier = first_import.setdefault(f"talk {talk.uid}", import_id)
+        joins(import_id, earlier)
+        if earlier == import_id:
+            kept.append((import_id, talk))
+    result.talks = kept
+
+
 def to_talk(import_id: str, talk: ImportedTalk, resolution: Resolution, taken: set[str]) -> Talk:
-    """A calendar event as a talk of the calendar's series, its speakers resolved to person ids."""
-    local = talk.uid.split("@")[0].rstrip("/").rsplit("/", 1)[-1]  # a UID may be an IRI
-    base = slugify(f"{import_id}-{local}")[:110].strip("-")
+    """A calendar event as a talk of the series ``import_id``, its speakers resolved to person ids.
+
+    The talk's id comes from its calendar UID, which names the event wherever the calendar is
+    saved, never from the file's name.
+    """
+    base = talk_id_of(talk.uid)
     talk_id, n = base, 2
     while talk_id in taken:
         talk_id, n = f"{base}-{n}", n + 1
@@ -246,6 +285,14 @@ def to_talk(import_id: str, talk: ImportedTalk, resolution: Resolution, taken: s
     return Talk(id=talk_id, title=talk.title, speakers=speakers, event=import_id, start=talk.start,
                 end=talk.end, place=talk.place, abstract=talk.abstract,
                 links=[talk.url] if talk.url else [], at=talk.at)
+
+
+def talk_id_of(uid: str) -> str:
+    """The record id of a calendar UID (``talk-7@theory.example.edu`` → ``talk-7-theory-example-edu``)."""
+    slug = slugify(uid)
+    if len(slug) <= 110:
+        return slug
+    return f"{slug[:100].strip('-')}-{hashlib.sha1(uid.encode()).hexdigest()[:8]}"
 
 
 def paper_id(key: str) -> str:

@@ -1,4 +1,4 @@
-"""Registering bulk files (BibTeX, authorship tables) in ``data/imports.yaml``, atomically."""
+"""Registering bulk files (BibTeX, authorship tables, calendars, DBLP) in ``data/imports.yaml``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import filecmp
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,30 +87,78 @@ def _list_entry(data_dir: Path, entry: ImportEntry) -> None:
     write_atomically(data_dir / IMPORTS_FILE, _HEADER + text)
 
 
-@dataclass(frozen=True)
-class Extracted:
-    """What registering a DBLP dump did, and what its extract holds."""
+@dataclass
+class Staged:
+    """A bulk file read and checked, with the registration it would make; nothing written yet.
 
-    registration: Registration
-    papers: int
+    ``commit`` writes the registration (and the copy or the DBLP extract) into ``data/``; a file
+    with nothing to import is refused before it gets this far (``stage``).
+    """
+
+    entry: ImportEntry
+    action: str
+    found: int
+    """Papers or talks the file holds (for DBLP, that the filters keep)."""
     problems: list[Problem]
+    _write: Callable[[], None]
+
+    def commit(self) -> Registration:
+        """Write the registration into ``data/`` (nothing when it is unchanged)."""
+        if self.action != "unchanged":
+            self._write()
+        return Registration(self.entry, self.action)
 
 
-def register_dblp(data_dir: Path, path: Path, venues: tuple[str, ...] = (), years: str | None = None,
-                  progress: dblp.Progress | None = None, dry_run: bool = False) -> Extracted:
-    """Register the records of a DBLP dump that the filters keep, as a small extract under ``data/``.
+@contextmanager
+def stage(data_dir: Path, path: Path, kind: ImportKind, venues: tuple[str, ...] = (),
+          years: str | None = None, progress: dblp.Progress | None = None,
+          dry_run: bool = False) -> Iterator[Staged]:
+    """Read and check one bulk file for registration; ``commit`` the result to write it.
 
-    The dump is streamed once; the kept records go to ``data/imports/<name>.xml`` (written
-    through a temporary file and one rename), so ``data/`` never holds a copy of the whole dump
-    and every build reads only the extract. A dump already under ``data/`` is registered as it is.
+    A file that cannot be read, or holds nothing to import (empty, garbage, or every entry
+    bad), is a ``DataError`` naming the file: such a file is never registered. A DBLP dump
+    outside ``data/`` is streamed once into an extract beside its final place (in a dry run, in a
+    temporary folder), which ``commit`` renames into place; leaving the block without committing
+    removes it.
     """
     data_dir = data_dir.resolve()
-    if path.resolve().is_relative_to(data_dir):
-        papers, problems = check_import(path, "dblp", venues, years, progress)
-        if dry_run:
-            entry, action, _ = plan_registration(data_dir, path, "dblp", venues, years)
-            return Extracted(Registration(entry, action), papers, problems)
-        return Extracted(register(data_dir, path, "dblp", venues, years), papers, problems)
+    if kind == "dblp" and not path.resolve().is_relative_to(data_dir):
+        with _staged_extract(data_dir, path, venues, years, progress, dry_run) as staged:
+            yield staged
+        return
+    found, problems = check_import(path, kind, venues, years, progress)
+    _refuse_if_empty(path, kind, found, problems, venues or years)
+    entry, action, target = plan_registration(data_dir, path, kind, venues, years)
+
+    def write() -> None:
+        if target.resolve() != path.resolve():
+            copy_atomically(path, target)
+        _list_entry(data_dir, entry)
+
+    yield Staged(entry, action, found, problems, write)
+
+
+def _refuse_if_empty(path: Path, kind: ImportKind, found: int, problems: list[Problem],
+                     filtered: object) -> None:
+    """A ``DataError`` for a file with nothing to import, naming what was wrong with it."""
+    if found:
+        return
+    unreadable = next((p for p in problems if p.where == "file"), None)
+    if unreadable is not None:
+        raise DataError(f"{path}: {unreadable.message}")
+    what = "talk" if kind == "calendar" else "paper"
+    kept = " that --venue and --year keep" if filtered else ""
+    bad = ""
+    if problems:
+        entries = "1 bad entry" if len(problems) == 1 else f"{len(problems)} bad entries"
+        bad = f"; {entries}, the first: {problems[0]}"
+    raise DataError(f"{path}: nothing to import: no {what}{kept} found{bad}")
+
+
+@contextmanager
+def _staged_extract(data_dir: Path, path: Path, venues: tuple[str, ...], years: str | None,
+                    progress: dblp.Progress | None, dry_run: bool) -> Iterator[Staged]:
+    """The records of a DBLP dump that the filters keep, written to a temporary extract under ``data/``."""
     stem = path.name.removesuffix(".gz").removesuffix(".xml")
     name = paper_id("-".join([stem, *sorted(venues), *([years] if years else [])]))
     relative = f"{IMPORTS_DIR}/{name}.xml"
@@ -125,20 +175,20 @@ def register_dblp(data_dir: Path, path: Path, venues: tuple[str, ...] = (), year
     os.close(handle)
     try:
         papers, problems = dblp.write_extract(path, Path(temporary), dblp.Filter.of(venues, years), progress)
-        unreadable = next((p for p in problems if p.where == "file"), None)
-        if unreadable is not None:
-            raise DataError(f"{path}: {unreadable.message}")
+        _refuse_if_empty(path, "dblp", papers, problems, venues or years)
         previous = next((e for e in entries if e.file == relative), None)
         same = target.exists() and filecmp.cmp(temporary, target, shallow=False)
         action = "added" if previous is None else "unchanged" if same and previous == entry else "updated"
-        if not dry_run and action != "unchanged":
+
+        def write() -> None:
             os.replace(temporary, target)
             _list_entry(data_dir, entry)
+
+        yield Staged(entry, action, papers, problems, write)
     finally:
         Path(temporary).unlink(missing_ok=True)
         if dry_run:
             shutil.rmtree(folder, ignore_errors=True)
-    return Extracted(Registration(entry, action), papers, problems)
 
 
 def check_import(path: Path, kind: ImportKind, venues: tuple[str, ...] = (), years: str | None = None,

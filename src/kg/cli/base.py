@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import os
-import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from kg import __version__
+from kg.cli.interrupt import quiet_stdout, run_interruptibly
+from kg.cli.progress import progress as progress  # commands take progress from here
+from kg.cli.progress import progress_bar as progress_bar
+from kg.cli.progress import progress_count as progress_count
+from kg.cli.progress import progress_steps as progress_steps
 from kg.errors import KGError, StoreError, UsageError
 from kg.store import GraphStore, open_store
 from kg.views.tables import FORMATS
 
 DEFAULT_STORE = Path(".kg") / "store"
-
-Item = TypeVar("Item")
 
 
 @dataclass
@@ -29,8 +31,43 @@ class Context:
     store: str
 
 
+MAIN_THREAD_COMMANDS = frozenset({"serve"})
+"""Commands that run in the main thread: they install their own signal handlers."""
+
+
+class KGCommand(click.Command):
+    """A kg command: run so that Ctrl-C stops it within a second, and taking ``--store`` after its name.
+
+    The command runs in a worker thread (``interrupt.run_interruptibly``) while the main thread
+    waits for it and for signals: Oxigraph's long calls (a build's bulk load, a long query)
+    release the GIL but would keep a Ctrl-C waiting until they return.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.append(click.Option(
+            ["--store"], metavar="PATH|URL", expose_value=False, hidden=True, callback=_store_after_command,
+            help="Same as 'kg --store', given after the command."))
+
+    def invoke(self, ctx: click.Context) -> Any:
+        if self.name in MAIN_THREAD_COMMANDS:
+            return super().invoke(ctx)
+        return run_interruptibly(lambda: super(KGCommand, self).invoke(ctx), ctx)
+
+
+def _store_after_command(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None and isinstance(ctx.obj, Context):
+        ctx.obj.store = value
+
+
 class KGGroup(click.Group):
-    """A click group that shows expected errors as one line and exits with status 1."""
+    """A click group that shows expected errors as one line and exits with status 1.
+
+    A reader that stops early (``kg export | head``) is not an error: the command stops
+    quietly with status 0.
+    """
+
+    command_class = KGCommand
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -39,6 +76,12 @@ class KGGroup(click.Group):
             raise click.UsageError(str(exc)) from None
         except KGError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            quiet_stdout()
+            raise click.exceptions.Exit(0) from None
+
+
+KGGroup.group_class = KGGroup
 
 
 @click.group(cls=KGGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -117,33 +160,3 @@ class Count(click.ParamType):
         if number < 1:
             self.fail(f"{value!r}: the count must be at least 1", param, ctx)
         return int(number)
-
-
-@contextmanager
-def progress_bar(label: str, total: int, quiet: bool = False) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr, moved to an absolute position by the function it yields."""
-    if quiet:
-        yield lambda done: None
-        return
-    with click.progressbar(length=total, label=label, file=sys.stderr,
-                           show_percent=True, show_pos=False, show_eta=True) as bar:
-        reached = 0
-
-        def advance(done: int) -> None:
-            nonlocal reached
-            step = min(done, total) - reached
-            if step > 0:
-                bar.update(step)
-                reached += step
-
-        yield advance
-        advance(total)
-
-
-def progress(items: Sequence[Item], label: str) -> Iterator[Item]:
-    """Yield ``items`` one by one while a progress bar on stderr counts them."""
-    with click.progressbar(length=len(items), label=label, show_pos=True,
-                           file=sys.stderr) as bar:
-        for item in items:
-            yield item
-            bar.update(1)

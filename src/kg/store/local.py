@@ -2,7 +2,8 @@
 
 A store location is a directory path. ``PATH`` is a symbolic link to a versioned directory
 ``PATH.v<N>``; a build writes a new version and then swaps the link in one ``rename``, so a reader
-opens either the old store or the new one, never a half-built one.
+opens either the old store or the new one, never a half-built one. Builds that run at once, or
+die half-way, cannot harm each other or the store in use (see ``StoreBuilder``).
 
 Queries see the union of all named graphs as their default graph, so the named queries need no
 ``GRAPH`` clauses; a SPARQL server should run with the same setting (``--union-default-graph``).
@@ -10,9 +11,12 @@ Queries see the union of all named graphs as their default graph, so the named q
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import threading
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -107,32 +111,186 @@ class StoreBuilder:
 
     >>> with StoreBuilder(Path(".kg/store")) as store:   # doctest: +SKIP
     ...     bulk_load_nquads(store, lines)
+
+    Builds of one store may run at once, in several processes, without harming each other:
+
+    - the version number is chosen, and the new version swapped in, under a lock on the folder
+      holding the store (``flock``), so two builds never write the same directory;
+    - while it writes ``PATH.v<N>``, a build holds a lock on ``PATH.v<N>.building``; a version
+      whose marker is there but not locked was left by a build that died (``kill -9``, a power
+      cut), and the next build removes it;
+    - after a swap, the versions kept are the one swapped in and the one it replaced; versions
+      being written by live builds are left alone, everything else is removed.
+
+    ``abandon_builds`` removes the versions this process is writing, for a command that must
+    stop at once (Ctrl-C) while Oxigraph is still busy with them.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.version_dir = _next_version(path)
+        self.version_dir = path.with_name(f"{path.name}.v?")
         self._store: ox.Store | None = None
+        self._marker: int | None = None
+        self._guard = threading.Lock()
+        self._state = "building"  # then "swapped" or "abandoned"
 
     def __enter__(self) -> ox.Store:
-        self.version_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with _folder_lock(self.path):
+            _remove_leftovers(self.path)
+            self.version_dir, self._marker = _claim_next_version(self.path)
+        with _LIVE_LOCK:
+            _LIVE.add(self)
         try:
             self._store = ox.Store(str(self.version_dir))
         except OSError as exc:
+            self._discard()
             raise StoreError(f"{self.version_dir}: cannot create a store: {exc}") from None
         return self._store
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         store, self._store = self._store, None
-        if store is not None:
-            if exc_type is None:
+        try:
+            if store is not None and exc_type is None:
                 store.flush()
                 store.optimize()
             del store
-        if exc_type is None:
-            _swap_in(self.path, self.version_dir)
-        else:
+            if exc_type is None:
+                self._swap_in()
+        except BaseException:
+            self._discard()
+            raise
+        if exc_type is not None:
+            self._discard()
+
+    def _swap_in(self) -> None:
+        with _folder_lock(self.path), self._guard:
+            if self._state == "abandoned":
+                raise StoreError(f"{self.path}: the build was stopped before its store was swapped in")
+            previous = _swap_in(self.path, self.version_dir)
+            self._state = "swapped"
+            _remove_old_versions(self.path, keep={self.version_dir.name, previous})
+            self._release_marker()
+        with _LIVE_LOCK:
+            _LIVE.discard(self)
+
+    def _discard(self) -> None:
+        """Remove the version this build was writing (under the folder lock), and its marker."""
+        with _folder_lock(self.path):
+            self.abandon()
+        with _LIVE_LOCK:
+            _LIVE.discard(self)
+
+    def abandon(self, wait: float = -1) -> None:
+        """Remove the version being written unless it was swapped in already; no swap happens after.
+
+        ``wait`` bounds how long to wait (in seconds) for a swap under way; ``-1`` waits for it.
+        """
+        if not self._guard.acquire(timeout=wait):
+            return  # a swap is under way: the version is kept (it is the store now) or is a leftover
+        try:
+            if self._state != "building":
+                return
+            self._state = "abandoned"
             shutil.rmtree(self.version_dir, ignore_errors=True)
+            if not self.version_dir.exists():  # else a leftover, recognised by the next build
+                self._release_marker()
+        finally:
+            self._guard.release()
+
+    def _release_marker(self) -> None:
+        if self._marker is not None:
+            _marker_of(self.version_dir).unlink(missing_ok=True)
+            os.close(self._marker)
+            self._marker = None
+
+
+_LIVE: set[StoreBuilder] = set()
+"""The builds this process is running: what ``abandon_builds`` removes."""
+_LIVE_LOCK = threading.Lock()
+BUILDING = ".building"
+"""Suffix of the marker a build holds locked while it writes a version (``store.v7.building``)."""
+
+
+def abandon_builds(wait: float = 0.5) -> None:
+    """Remove every version this process is still writing, for a command that stops at once.
+
+    Meant for the last moment before a hard exit (a Ctrl-C while Oxigraph is still busy): the
+    store link is never touched, so readers keep the previous store; a version Oxigraph keeps
+    writing into is left with its marker, and the next build removes it.
+    """
+    with _LIVE_LOCK:
+        builds = list(_LIVE)
+    for builder in builds:
+        builder.abandon(wait)
+
+
+@contextmanager
+def _folder_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the folder that holds the store and its versions."""
+    handle = os.open(path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
+
+
+def _marker_of(version_dir: Path) -> Path:
+    return version_dir.with_name(version_dir.name + BUILDING)
+
+
+def _number(path: Path, name: str) -> int | None:
+    """The version number in ``store.v7`` or ``store.v7.building``; ``None`` for other names."""
+    prefix = path.name + ".v"
+    if not name.startswith(prefix):
+        return None
+    digits = name[len(prefix):].removesuffix(BUILDING)
+    return int(digits) if digits.isdigit() else None
+
+
+def _claim_next_version(path: Path) -> tuple[Path, int]:
+    """The next version directory's path, and its marker, created and locked (under the folder lock)."""
+    numbers = [n for p in path.parent.iterdir() if (n := _number(path, p.name)) is not None]
+    version_dir = path.with_name(f"{path.name}.v{max(numbers, default=0) + 1}")
+    marker = os.open(_marker_of(version_dir), os.O_RDWR | os.O_CREAT, 0o644)
+    fcntl.flock(marker, fcntl.LOCK_EX)
+    return version_dir, marker
+
+
+def _is_being_built(version_dir: Path) -> bool:
+    """Whether a live build holds the marker of ``version_dir`` (a dead one's lock is gone with it)."""
+    try:
+        marker = os.open(_marker_of(version_dir), os.O_RDWR)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(marker, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(marker)
+    return False
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Remove the versions (and markers) of builds that died before finishing (under the folder lock)."""
+    current = os.path.realpath(path) if path.is_symlink() else None
+    for marker in path.parent.glob(f"{path.name}.v*{BUILDING}"):
+        version_dir = marker.with_name(marker.name.removesuffix(BUILDING))
+        if _number(path, marker.name) is None or _is_being_built(version_dir):
+            continue
+        if os.path.realpath(version_dir) != current:  # a build killed after its swap: keep the store
+            shutil.rmtree(version_dir, ignore_errors=True)
+        marker.unlink(missing_ok=True)
+
+
+def _remove_old_versions(path: Path, keep: set[str]) -> None:
+    """Remove finished versions other than ``keep`` and leftovers of dead builds (under the folder lock)."""
+    _remove_leftovers(path)
+    for version_dir in _versions(path):
+        if version_dir.name not in keep and not _marker_of(version_dir).exists():
+            shutil.rmtree(version_dir, ignore_errors=True)
 
 
 def _versions(path: Path) -> list[Path]:
@@ -143,21 +301,18 @@ def _versions(path: Path) -> list[Path]:
     return sorted(found, key=lambda p: int(p.name[len(prefix):]))
 
 
-def _next_version(path: Path) -> Path:
-    versions = _versions(path)
-    number = int(versions[-1].name.rsplit(".v", 1)[1]) + 1 if versions else 1
-    return path.parent / f"{path.name}.v{number}"
-
-
-def _swap_in(path: Path, version_dir: Path) -> None:
-    """Point ``path`` at ``version_dir`` atomically, then remove all but the previous version."""
-    if path.exists() and not path.is_symlink():
+def _swap_in(path: Path, version_dir: Path) -> str:
+    """Point ``path`` at ``version_dir`` atomically; the name of the version it pointed at before."""
+    previous = ""
+    if path.is_symlink():
+        previous = Path(os.readlink(path)).name
+    elif path.exists():
         # A plain store directory from elsewhere: keep it as the previous version.
-        path.rename(_next_version(path).with_name(f"{path.name}.v0"))
+        previous = f"{path.name}.v0"
+        path.rename(path.with_name(previous))
     link = path.with_name(path.name + ".link-new")
     if link.is_symlink() or link.exists():
         link.unlink()
     link.symlink_to(version_dir.name)
     os.replace(link, path)
-    for old in _versions(path)[:-2]:
-        shutil.rmtree(old, ignore_errors=True)
+    return previous

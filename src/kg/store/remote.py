@@ -24,6 +24,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, BinaryIO
 
@@ -89,7 +90,7 @@ class RemoteStore:
 
     def select(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Table:
         """Run a SELECT query with variables bound through a ``VALUES`` block."""
-        with self._query(with_values(sparql, bindings), RESULTS_JSON) as response:
+        with self._query(with_values(sparql, bindings), RESULTS_JSON) as response, _readable(self.location):
             result = ox.parse_query_results(response, _results_format(self.location, response))
             if not isinstance(result, ox.QuerySolutions):
                 raise StoreError("expected a SELECT query")
@@ -113,7 +114,7 @@ class RemoteStore:
 
     def ask(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> bool:
         """Run an ASK query."""
-        with self._query(with_values(sparql, bindings), RESULTS_JSON) as response:
+        with self._query(with_values(sparql, bindings), RESULTS_JSON) as response, _readable(self.location):
             result = ox.parse_query_results(response, _results_format(self.location, response))
         if not isinstance(result, ox.QueryBoolean):
             raise StoreError("expected an ASK query")
@@ -122,7 +123,7 @@ class RemoteStore:
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad in the endpoint's named graphs, in a stable order."""
         sparql = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?s ?p ?o"
-        with self._query(sparql, RESULTS_JSON) as response:
+        with self._query(sparql, RESULTS_JSON) as response, _readable(self.location):
             rows = ox.parse_query_results(response, _results_format(self.location, response))
             if not isinstance(rows, ox.QuerySolutions):
                 raise StoreError(f"{self.location}: expected solutions to a SELECT query")
@@ -226,6 +227,18 @@ def _reason(exc: urllib.error.URLError) -> str:
     if isinstance(reason, ConnectionRefusedError):
         return "connection refused (is the server running?)"
     return str(getattr(reason, "strerror", None) or reason)
+
+
+@contextmanager
+def _readable(location: str) -> Iterator[None]:
+    """Turn an answer that is not valid SPARQL results (or that breaks off) into one ``StoreError``."""
+    try:
+        yield
+    except SyntaxError as exc:
+        raise StoreError(f"{location}: the endpoint's answer is not valid SPARQL results: "
+                         f"{str(exc).splitlines()[0] if str(exc) else 'unreadable'}") from None
+    except (http.client.HTTPException, OSError) as exc:
+        raise StoreError(f"{location}: the answer broke off: {exc or type(exc).__name__}") from None
 
 
 def _results_format(location: str, response: BinaryIO) -> ox.QueryResultsFormat:

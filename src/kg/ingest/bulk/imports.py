@@ -21,6 +21,7 @@ from pathlib import Path
 from kg.errors import DataError
 from kg.ingest.bulk import authorships, bibtex, dblp, ics
 from kg.ingest.bulk.ics import ImportedCalendar, ImportedTalk
+from kg.ingest.encoding import not_utf8
 from kg.ingest.printed import ImportedPaper, Problem
 from kg.ingest.resolve import names
 from kg.ingest.resolve.people import Merge, Resolution, resolve
@@ -97,9 +98,7 @@ def read_text(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise DataError(f"{path}: line {line}: not UTF-8 text (byte {exc.start}); "
-                        "convert the file to UTF-8 first") from None
+        raise not_utf8(path, data, exc) from None
 
 
 def run_imports(folder: DataFolder) -> ImportResult:

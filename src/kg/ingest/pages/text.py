@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from kg.errors import DataError
+from kg.ingest.encoding import not_utf8
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _BLOCK_TAGS = frozenset({
@@ -70,11 +71,7 @@ def decode(path: Path, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise DataError(
-            f"{path}: line {line}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
-            f"{exc.start}); convert the file to UTF-8, e.g. iconv -f latin1 -t utf-8"
-        ) from None
+        raise not_utf8(path, raw, exc) from None
 
 
 def looks_like_html(text: str) -> bool:

@@ -1,27 +1,23 @@
 #!/usr/bin/env bash
 # Set up and run the whole test suite on a fresh Debian or Ubuntu machine with Python 3.11+.
 # Installs what the tests need from Debian when it is missing (as root, or through sudo):
-# chromium for the browser tests, python3-venv where Debian splits it out. Creates a virtual
-# environment in .venv (a stock Debian Python refuses pip installs outside one), installs kg with
-# its test extras into it (the Oxigraph server comes with the `oxigraph` package, the browser
-# driver with `playwright`, which uses /usr/bin/chromium and downloads no browser), then runs
-# pytest with it. Extra arguments go to pytest; --setup-only stops after the installs.
+# chromium for the browser tests. Then install.sh --test makes the virtual environment .venv
+# (installing python3-venv where Debian splits it out) with kg and its test extras (the Oxigraph
+# server comes with the `oxigraph` package, the browser driver with `playwright`, which uses
+# /usr/bin/chromium and downloads no browser), and pytest runs with it. Extra arguments go to
+# pytest; --setup-only stops after the installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 setup_only=0
 if [ "${1:-}" = "--setup-only" ]; then setup_only=1; shift; fi
 
-missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)
-python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
-if [ ${#missing[@]} -gt 0 ]; then
+if [ ! -x /usr/bin/chromium ]; then
     sudo=""
     if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}" >/dev/null
+        chromium fonts-liberation >/dev/null
 fi
-[ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+bash install.sh --test
 [ "$setup_only" = 1 ] && exit 0
 exec .venv/bin/python -m pytest "$@"

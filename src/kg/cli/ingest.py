@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from kg.cli.base import Context, format_option, main, note, store_path
+from kg.cli.base import Context, format_option, main, note, progress_bar, store_path
 from kg.ingest.detect import KINDS
 from kg.store.remote import RemoteStore, is_remote
 from kg.views.tables import render
@@ -66,9 +65,8 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
 
     with contextlib.ExitStack() as bars:
         def dblp_progress(path: Path) -> Callable[[int, int], None]:
-            bar = bars.enter_context(click.progressbar(
-                length=path.stat().st_size, label=f"Reading {path.name}", file=sys.stderr, show_pos=False))
-            return lambda done, total: bar.update(done - bar.pos)
+            advance = bars.enter_context(progress_bar(f"Reading {path.name}", path.stat().st_size))
+            return lambda done, total: advance(done)
 
         report = ingest_documents(data_dir, files, kind, venues, years, dry_run, dblp_progress)
     for line in report.notes:

@@ -22,6 +22,7 @@ import click
 
 Item = TypeVar("Item")
 LOG_EVERY_S = 10.0
+LOG_AFTER_S = 5.0
 
 
 def on_terminal() -> bool:
@@ -98,8 +99,11 @@ def progress_count(label: str, unit: str, quiet: bool = False) -> Iterator[Calla
 
 @contextmanager
 def _log_lines(label: str, total: int) -> Iterator[Callable[[int], None]]:
-    """Whole lines for a log: the label, then one line at each tenth of ``total``."""
-    click.echo(f"{label}...", err=True)
+    """Whole lines for a log: one at each tenth of ``total`` reached after ``LOG_AFTER_S`` seconds.
+
+    Work done sooner prints nothing, so quick commands keep their output to what they report.
+    """
+    started = time.monotonic()
     shown = 0
     lock = threading.Lock()
 
@@ -107,7 +111,7 @@ def _log_lines(label: str, total: int) -> Iterator[Callable[[int], None]]:
         nonlocal shown
         tenth = min(10, done * 10 // total) if total > 0 else 10
         with lock:
-            if tenth > shown:
+            if tenth > shown and time.monotonic() - started >= LOG_AFTER_S:
                 shown = tenth
                 click.echo(f"{label}: {tenth * 10}%", err=True)
 

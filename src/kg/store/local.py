@@ -14,6 +14,8 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -198,6 +200,11 @@ class StoreBuilder:
         finally:
             self._guard.release()
 
+    @property
+    def abandoned(self) -> bool:
+        """Whether the build was stopped before its version was swapped in."""
+        return self._state == "abandoned"
+
     def _release_marker(self) -> None:
         if self._marker is not None:
             _marker_of(self.version_dir).unlink(missing_ok=True)
@@ -223,6 +230,43 @@ def abandon_builds(wait: float = 0.5) -> None:
         builds = list(_LIVE)
     for builder in builds:
         builder.abandon(wait)
+    still_there = [b.version_dir for b in builds if b.abandoned and b.version_dir.exists()]
+    if still_there:
+        _remove_after_exit(still_there)
+
+
+_CLEANER = """
+import os, shutil, sys, time
+pid, paths = int(sys.argv[1]), sys.argv[2:]
+deadline = time.monotonic() + 120
+while time.monotonic() < deadline:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            if stat.read().rsplit(")", 1)[1].split()[0] in "ZX":
+                break
+    except OSError:
+        break
+    time.sleep(0.05)
+for path in paths:
+    shutil.rmtree(path, ignore_errors=True)
+    if not os.path.exists(path):
+        try:
+            os.unlink(path + ".building")
+        except FileNotFoundError:
+            pass
+"""
+
+
+def _remove_after_exit(version_dirs: list[Path]) -> None:
+    """Remove ``version_dirs`` once this process has ended, from a small process of their own.
+
+    Oxigraph's threads may still be writing into a version when the process has to stop; files
+    removed now would be written again. The versions keep their markers until they are gone,
+    so a build starting meanwhile recognises them as leftovers too.
+    """
+    subprocess.Popen([sys.executable, "-c", _CLEANER, str(os.getpid()), *map(str, version_dirs)],
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                     start_new_session=True, close_fds=True)
 
 
 @contextmanager

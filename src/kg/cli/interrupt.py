@@ -83,8 +83,8 @@ def _stop(done: threading.Event, before: set[int | None], status: int) -> None:
         if thread.ident not in before and thread.ident is not None:
             ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident),
                                                        ctypes.py_object(KeyboardInterrupt))
-    if not done.wait(GRACE_S):
-        abandon_builds()
+    done.wait(GRACE_S)
+    abandon_builds()  # also when the threads ended: the interrupt may have cut their own clean-up short
     click.echo("Interrupted.", err=True)
     sys.stderr.flush()
     quiet_stdout()

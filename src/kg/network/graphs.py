@@ -18,7 +18,7 @@ import networkx as nx
 
 from kg.sparql.catalog import find_query
 from kg.store import GraphStore, Table, Term
-from kg.store.terms import IRI, Literal
+from kg.store.terms import IRI
 
 
 def _rows(store: GraphStore, query_name: str, **bindings: Term) -> list[dict[str, str | None]]:
@@ -151,9 +151,7 @@ ADVISING_RELATIONS = {"phd advisor": "phd", "postdoc mentor": "postdoc",
 """How ``graph_links_of`` names an advising link, seen from the person asked about → its kind."""
 
 
-def person_links(
-    store: GraphStore, person: str, as_of: date | None = None, *, bounded: bool = False
-) -> list[dict[str, Any]]:
+def person_links(store: GraphStore, person: str, as_of: date | None = None) -> list[dict[str, Any]]:
     """Every link of one person (IRI): the paper, talk or advising behind it and who is at the other end.
 
     Each link is a dictionary with ``other``, ``otherName``, ``relation`` (``paper``, ``talk``,
@@ -161,19 +159,10 @@ def person_links(
     for advising, ``advisor`` (the IRI of the advisor). A person's own papers and talks come back
     with ``other`` equal to the person. With ``as_of``, papers and talks not yet known on that
     day are left out: a paper counts from the last day of its year, a talk from its start, an
-    undated talk never; advising has no date and always counts. With ``bounded``, at most 25
-    papers (up to the year of ``as_of``), 30 talks and 30 advising links are read, the first in
-    the store's index order (``suggest_*_links_of``), so a prolific author costs no more than
-    an ordinary one.
+    undated talk never; advising has no date and always counts.
     """
     links = []
-    if bounded:
-        rows = [*_rows(store, "suggest_paper_links_of", person=_iri(person), until=_until(as_of)),
-                *_rows(store, "suggest_talk_links_of", speaker=_iri(person)),
-                *_rows(store, "suggest_advising_links_of", person=_iri(person))]
-    else:
-        rows = _rows(store, "graph_links_of", person=_iri(person))
-    for row in rows:
+    for row in _rows(store, "graph_links_of", person=_iri(person)):
         relation = row["relation"] or ""
         link: dict[str, Any] = {
             "other": row["other"] or "",
@@ -192,12 +181,6 @@ def person_links(
     return links
 
 
-def _until(as_of: date | None) -> Literal:
-    """The last year whose papers can be known on ``as_of``, as an integer literal."""
-    return Literal(str(as_of.year if as_of else 9999),
-                      datatype=IRI("http://www.w3.org/2001/XMLSchema#integer"))
-
-
 def known_on(link: dict[str, Any], day: date) -> bool:
     """Whether a link was known on ``day``: papers from the end of their year, talks from their start."""
     if link["relation"] == "paper":
@@ -214,7 +197,6 @@ def collaboration_neighbourhood(
     *,
     as_of: date | None = None,
     max_expand: int | None = None,
-    bounded: bool = False,
     link_budget: int | None = None,
 ) -> nx.Graph:
     """People within ``hops`` links (joint paper, shared talk, advising) of the ``seeds`` (IRIs).
@@ -232,7 +214,6 @@ def collaboration_neighbourhood(
       with the heaviest ties to the people already reached first, then by IRI;
     - ``link_budget``: stop expanding once that many link rows have been read, spread evenly
       over the hops (unused budget passes on); seeds are expanded in the order given;
-    - ``bounded``: at most 25 papers, 30 talks and 30 advising links of each person expanded.
     """
     graph = nx.Graph(works={}, capped=False)
     frontier = list(dict.fromkeys(seeds))
@@ -248,7 +229,7 @@ def collaboration_neighbourhood(
             if allowed is not None and fetched >= allowed:
                 graph.graph["capped"] = True
                 break
-            links = person_links(store, person, as_of, bounded=bounded)
+            links = person_links(store, person, as_of)
             fetched += len(links)
             add_links(graph, person, links)
             for other in graph[person]:
@@ -289,31 +270,6 @@ def add_links(graph: nx.Graph, person: str, links: list[dict[str, Any]]) -> None
     for other, added in their_works.items():
         graph.nodes[other]["works"] = sorted(added.union(graph.nodes[other]["works"]))
     node["works"] = sorted(own)
-
-
-def person_works(store: GraphStore, person: str, as_of: date | None = None) -> list[dict[str, Any]]:
-    """One person's papers and talks (``via``, ``relation``, ``title``, ``year``, ``date``), no coauthors.
-
-    At most 50 papers (up to the year of ``as_of``) and 30 talks, the first in the store's index
-    order; ``as_of`` leaves out what was not yet known on that day, as ``person_links`` does.
-    """
-    found = []
-    for row in _rows(store, "suggest_person_works", person=_iri(person), until=_until(as_of)):
-        work = {"via": row["work"] or "", "relation": row["relation"] or "", "title": row["title"],
-                "year": _year(row["year"], row["date"]), "date": (row["date"] or "")[:10] or None}
-        if as_of is None or known_on(work, as_of):
-            found.append(work)
-    return found
-
-
-def add_works(graph: nx.Graph, person: str, works: list[dict[str, Any]]) -> None:
-    """Record a person's own papers and talks (from ``person_works``) in ``graph``."""
-    known = graph.graph.setdefault("works", {})
-    for work in works:
-        known.setdefault(work["via"], {"relation": work["relation"], "title": work["title"],
-                                       "year": work["year"]})
-    node = graph.nodes[person]
-    node["works"] = sorted({*node.get("works", []), *(w["via"] for w in works)})
 
 
 def _add_link_edge(graph: nx.Graph, a: str, b: str, link: dict[str, Any]) -> None:

@@ -37,7 +37,7 @@ import scipy.sparse as sp
 from kg.errors import StoreError
 from kg.network import topics
 from kg.sparql.catalog import find_query
-from kg.store import GraphStore
+from kg.store import GraphStore, is_remote
 
 FORMAT = 1
 """Bumped whenever the files change shape; an index of another format is derived again."""
@@ -405,6 +405,8 @@ def index_for(store: GraphStore, cache_dir: Path | None = None) -> GraphIndex:
         except OSError:
             pass  # a read-only store: derive it each time
         return index
+    if not is_remote(store.location):  # an in-memory store: nothing to keep it beside
+        return derive_index(store)
     folder = (cache_dir or default_cache_dir()) / _remote_key(store)
     found = load_index(folder)
     if found is not None:

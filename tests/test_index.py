@@ -1,7 +1,6 @@
 """The graph index: derived from any store through SPARQL, kept inside each store version."""
 
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 from click.testing import CliRunner

@@ -355,6 +355,9 @@ def _fit_taste(index: GraphIndex, series: Series, seed: str) -> tuple[taste.Tast
         x, _ = features(v, Series(series.event, series.hidden, earlier, series.hosts,
                                   series.host_organizations), before, _talk_texts(index, earlier))
         active = np.asarray(v.binary.sum(axis=1)).ravel() > 0
+        # Only speakers the field knew by then can teach anything: one with no paper or talk
+        # known looks like nobody, and would teach the model to prefer nobodies.
+        positives = [p for p in positives if active[p]]
         active[before + positives + series.hosts] = False
         pool = np.flatnonzero(active)
         negatives = taste.sample_negatives(pool, taste.NEGATIVES_PER_POSITIVE * len(positives),

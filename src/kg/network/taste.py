@@ -20,9 +20,13 @@ import numpy as np
 FEATURES = ("closeness", "topic", "coauthored_speakers", "organizer_links", "papers", "recent_papers",
             "career_years", "venues", "talks_elsewhere", "local")
 """The features of a person, as ``features`` computes them (see ``suggest``)."""
-PRIOR = {"closeness": 1.0, "topic": 0.8, "coauthored_speakers": 0.4, "papers": 0.2, "recent_papers": 0.3}
+PRIOR = {"closeness": 1.0, "topic": 0.3, "coauthored_speakers": 0.3, "recent_papers": 0.2}
 """Coefficients used when the series has too little history to fit its own (fewer than
 ``MIN_POSITIVES`` later speakers in its replayed past)."""
+PRIOR_STRENGTH = 30
+"""The fitted coefficients are shrunk towards ``PRIOR`` as if the prior had been seen on this many
+speakers: a series with 30 past speakers to learn from weighs its own taste and the prior
+equally (a few speakers say little, and a logistic regression on them swings)."""
 MIN_POSITIVES = 4
 NEGATIVES_PER_POSITIVE = 100
 BLOCKS = 4
@@ -83,7 +87,10 @@ def fit(x: np.ndarray, y: np.ndarray) -> Taste:
 
     model = LogisticRegression(C=0.3, class_weight="balanced", max_iter=1000)
     model.fit((x - mean) / scale, y)
-    return Taste(model.coef_[0].astype(np.float64), float(model.intercept_[0]), mean, scale, True, positives)
+    trust = positives / (positives + PRIOR_STRENGTH)
+    prior = np.array([PRIOR.get(name, 0.0) for name in FEATURES])
+    coefficients = trust * model.coef_[0].astype(np.float64) + (1 - trust) * prior
+    return Taste(coefficients, float(model.intercept_[0]), mean, scale, True, positives)
 
 
 def prior_taste(mean: np.ndarray, scale: np.ndarray, positives: int = 0) -> Taste:

@@ -119,7 +119,7 @@ def baselines(index: GraphIndex, event: str, cutoff: date, depth: int) -> dict[s
     pool = np.flatnonzero(active)
     restart = np.zeros((v.people, 1))
     restart[speakers, 0] = 1.0
-    papers = signals.work_counts(v, PAPER)
+    papers = signals.counts_until(v, day).papers
     coauthors = _coauthor_counts(v)
     scores = {
         "most papers": papers,

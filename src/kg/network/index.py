@@ -11,7 +11,9 @@ scipy arrays:
 - events with their parent event, organizers, leads of the groups they are for, and hosts;
 - affiliations with the day they are known from, organizations mapped to their top
   organization;
-- a work × word matrix of counts over titles and abstracts (``topics.words``).
+- a work × word matrix over titles and abstracts (``topics.words``): each word once, times its
+  inverse document frequency, rows of unit length, stored by column so a query reads only its
+  words; and each person's place in the order of names, for ties.
 
 A store directory keeps the index inside its version directory (``kg build`` writes it before
 the swap, so it is versioned and replaced with the store); a SPARQL endpoint gets it derived
@@ -26,8 +28,9 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +42,7 @@ from kg.network import topics
 from kg.sparql.catalog import find_query
 from kg.store import GraphStore, is_remote
 
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever the files change shape; an index of another format is derived again."""
 INDEX_DIR = "kg-index"
 """The folder, inside a store's version directory, that holds its graph index."""
@@ -104,13 +107,24 @@ class GraphIndex:
     affiliation_organization: np.ndarray
     affiliation_day: np.ndarray
     terms: list[str]
-    work_terms: sp.csr_matrix
-    person_index: dict[str, int] = field(default_factory=dict, repr=False)
-    event_index: dict[str, int] = field(default_factory=dict, repr=False)
+    term_idf: np.ndarray
+    work_terms: sp.csc_matrix
+    """Works × words: binary TF times IDF, rows of unit length."""
+    name_rank: np.ndarray
+    @cached_property
+    def person_index(self) -> dict[str, int]:
+        """Person IRI → row."""
+        return {p: i for i, p in enumerate(self.people)}
 
-    def __post_init__(self) -> None:
-        self.person_index = {p: i for i, p in enumerate(self.people)}
-        self.event_index = {e: i for i, e in enumerate(self.events)}
+    @cached_property
+    def event_index(self) -> dict[str, int]:
+        """Event IRI → row."""
+        return {e: i for i, e in enumerate(self.events)}
+
+    @cached_property
+    def term_index(self) -> dict[str, int]:
+        """Word → column of ``work_terms``."""
+        return {w: i for i, w in enumerate(self.terms)}
 
     @property
     def memberships(self) -> sp.csr_matrix:
@@ -223,10 +237,15 @@ def _assemble(
     known_from = sorted({(person_ids[p], org_ids[o], _affiliation_day(start, context, years, starts))
                          for _, p, o, start, context in ((None, *a[:2], *a[2:]) for a in affiliations)
                          if p in person_ids})
-    vocabulary, matrix = _work_terms(works, titles, abstracts)
+    vocabulary, counts = _work_terms(works, titles, abstracts)
+    idf, matrix = _weighted(counts)
+    person_names = [names.get(p, p.rsplit("/", 1)[-1]) for p in people]
+    order = sorted(range(len(people)), key=lambda i: (person_names[i], people[i]))
+    name_rank = np.empty(len(people), dtype=np.int64)
+    name_rank[order] = np.arange(len(people))
     return GraphIndex(
         people=people,
-        names=[names.get(p, p.rsplit("/", 1)[-1]) for p in people],
+        names=person_names,
         works=works,
         work_kind=np.array([work_kind[w] for w in works], dtype=np.int8),
         work_day=work_days,
@@ -256,7 +275,9 @@ def _assemble(
         affiliation_organization=np.array([a[1] for a in known_from], dtype=np.int32),
         affiliation_day=np.array([a[2] for a in known_from], dtype=np.int32),
         terms=vocabulary,
+        term_idf=idf,
         work_terms=matrix,
+        name_rank=name_rank,
     )
 
 
@@ -336,6 +357,18 @@ def _work_terms(works: list[str], titles: dict[str, str],
     return ordered, matrix
 
 
+def _weighted(counts: sp.csr_matrix) -> tuple[np.ndarray, sp.csc_matrix]:
+    """Smoothed IDF of each word, and the works × words matrix: binary TF × IDF, unit rows."""
+    works = counts.shape[0]
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = (np.log((1 + works) / (1 + df)) + 1).astype(np.float64)
+    matrix = counts.tocsr(copy=True)
+    matrix.data = idf[matrix.indices].astype(np.float32)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    return idf, sp.csc_matrix(sp.diags(scale.astype(np.float32)) @ matrix)
+
+
 # --- Files ---------------------------------------------------------------------------------------
 
 _LISTS = ("people", "names", "works", "work_title", "venues", "events", "event_names", "organizations",
@@ -345,8 +378,8 @@ _LISTS = ("people", "names", "works", "work_title", "venues", "events", "event_n
 def save_index(index: GraphIndex, folder: Path) -> None:
     """Write the index into ``folder`` (created; files written to temporary names, then renamed)."""
     folder.mkdir(parents=True, exist_ok=True)
-    arrays = {name: value for name, value in vars(index).items()
-              if isinstance(value, np.ndarray)}
+    arrays = {name: getattr(index, name) for name in index.__dataclass_fields__
+              if isinstance(getattr(index, name), np.ndarray)}
     matrix = index.work_terms
     arrays.update(terms_data=matrix.data, terms_indices=matrix.indices, terms_indptr=matrix.indptr,
                   terms_shape=np.array(matrix.shape, dtype=np.int64))
@@ -374,7 +407,7 @@ def load_index(folder: Path) -> GraphIndex | None:
     except (OSError, ValueError, KeyError):
         return None
     shape = tuple(int(n) for n in arrays.pop("terms_shape"))
-    matrix = sp.csr_matrix((arrays.pop("terms_data"), arrays.pop("terms_indices"),
+    matrix = sp.csc_matrix((arrays.pop("terms_data"), arrays.pop("terms_indices"),
                             arrays.pop("terms_indptr")), shape=shape)
     return GraphIndex(**arrays, **lists, work_terms=matrix)
 

@@ -51,7 +51,9 @@ def view(index: GraphIndex, day: int, hidden: np.ndarray | None = None) -> View:
     member_day = index.member_day
     known = member_day <= day
     if hidden is not None and len(hidden):
-        known &= ~np.isin(index.member_work, hidden)
+        hidden_work = np.zeros(len(index.works), dtype=bool)
+        hidden_work[hidden] = True
+        known &= ~hidden_work[index.member_work]
     age = np.where(member_day == ALWAYS, 0, np.maximum(day - member_day, 0)) / 365.25
     kinds = index.work_kind[index.member_work]
     kind_weight = np.zeros(len(kinds), dtype=np.float32)
@@ -136,23 +138,37 @@ def topic_words(v: View, person: int, query: tuple[np.ndarray, np.ndarray], limi
     return [v.index.terms[int(terms[i])] for i in order[:limit]]
 
 
-def work_counts(v: View, kind: int, since_day: int | None = None) -> np.ndarray:
-    """How many known works of ``kind`` each person has (since ``since_day`` when given)."""
-    index = v.index
-    chosen = v.known & (index.work_kind[index.member_work] == kind)
-    if since_day is not None:
-        chosen &= index.member_day >= since_day
-    return np.bincount(index.member_person[chosen], minlength=v.people).astype(np.float64)
+@dataclass(frozen=True)
+class Counts:
+    """Per person, counted up to a day: papers, papers of the last three years, years since the
+    first paper (0 for none), talks, and works of any kind."""
+
+    papers: np.ndarray
+    recent_papers: np.ndarray
+    career_years: np.ndarray
+    talks: np.ndarray
+    works: np.ndarray
 
 
-def first_days(v: View) -> np.ndarray:
-    """The day of each person's first known paper (``NaN`` for none)."""
+def counts_until(v: View, day: int) -> Counts:
+    """What each person had done by ``day`` (within what ``v`` knows)."""
     index = v.index
-    chosen = v.known & (index.work_kind[index.member_work] == PAPER)
-    first = np.full(v.people, np.inf)
-    np.minimum.at(first, index.member_person[chosen], index.member_day[chosen].astype(np.float64))
-    first[np.isinf(first)] = np.nan
-    return first
+    member_day = index.member_day
+    known = v.known & (member_day <= day)
+    kinds = index.work_kind[index.member_work]
+    people = index.member_person
+    n = v.people
+
+    def count(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(people[mask], minlength=n).astype(np.float64)
+
+    papers = known & (kinds == PAPER)
+    first = np.full(n, np.inf)
+    np.minimum.at(first, people[papers], member_day[papers].astype(np.float64))
+    career = np.where(np.isinf(first), 0.0, np.clip((day - np.where(np.isinf(first), day, first)) / 365.25,
+                                                    0, 50))
+    return Counts(count(papers), count(papers & (member_day >= day - 3 * 365)), career,
+                  count(known & (kinds == TALK)), count(known & (kinds != SERIES)))
 
 
 def linked(v: View, people: Sequence[int]) -> sp.csr_matrix:
@@ -202,35 +218,18 @@ def organizations_known(v: View) -> list[set[int]]:
     return found
 
 
-_CACHE: dict[int, dict[str, object]] = {}
-
-
-def _cached(index: GraphIndex) -> dict[str, object]:
-    return _CACHE.setdefault(id(index), {"index": index})
+def name_ranks(index: GraphIndex) -> np.ndarray:
+    """Each person's place in the order of names (then IRIs), for breaking ties by name."""
+    return index.name_rank
 
 
 def _vocabulary(index: GraphIndex) -> dict[str, int]:
-    cache = _cached(index)
-    if "vocabulary" not in cache:
-        cache["vocabulary"] = {w: i for i, w in enumerate(index.terms)}
-    return cache["vocabulary"]  # type: ignore[return-value]
+    return index.term_index
 
 
 def _idf(index: GraphIndex) -> np.ndarray:
-    cache = _cached(index)
-    if "idf" not in cache:
-        df = np.bincount(index.work_terms.indices, minlength=len(index.terms))
-        cache["idf"] = np.log((1 + len(index.works)) / (1 + df)) + 1
-    return cache["idf"]  # type: ignore[return-value]
+    return index.term_idf
 
 
 def _normalized_works(index: GraphIndex) -> sp.csc_matrix:
-    """Works × words, binary TF times IDF, rows of unit length, by column for quick slicing."""
-    cache = _cached(index)
-    if "works" not in cache:
-        matrix = index.work_terms.copy().tocsr()
-        matrix.data = np.ones_like(matrix.data) * _idf(index)[matrix.indices]
-        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-        scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
-        cache["works"] = sp.csc_matrix(sp.diags(scale) @ matrix)
-    return cache["works"]  # type: ignore[return-value]
+    return index.work_terms

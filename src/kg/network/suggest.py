@@ -177,10 +177,9 @@ def rank(
         raise KGError(f"{name}: no speakers or organizers known{_as_of_text(as_of)}; nothing to start from")
     result = Suggestions(event, name, as_of, {index.people[p]: index.names[p] for p in speakers},
                          dict(sorted((index.people[p], index.names[p]) for p in series.hosts)), 0)
-    model, texts = _fit_taste(index, series, event)
-    result.taste, result.fitted = model.described(), model.fitted
     v = signals.view(index, day, series.hidden)
-    x, query = features(v, series, speakers, texts)
+    model, x, query = _fit_taste(index, series, event, v, speakers)
+    result.taste, result.fitted = model.described(), model.fitted
     since_day = day_number(since) if since else None
     spoke = {p for d, p, _ in series.talks if since_day is None or d >= since_day}
     excluded = spoke | set(series.hosts) | {index.person_index[p] for p in exclude if p in index.person_index}
@@ -213,9 +212,8 @@ def ranked_people(index: GraphIndex, event: str, as_of: date | None, limit: int)
     day = day_number(as_of) if as_of else _latest_day(index)
     series = series_of(index, found, day)
     speakers = sorted({p for _, p, _ in series.talks})
-    model, texts = _fit_taste(index, series, event)
     v = signals.view(index, day, series.hidden)
-    x, _ = features(v, series, speakers, texts)
+    model, x, _ = _fit_taste(index, series, event, v, speakers)
     active = np.asarray(v.binary.sum(axis=1)).ravel() > 0
     active[speakers + series.hosts] = False
     pool = np.flatnonzero(active)
@@ -233,16 +231,20 @@ def series_of(index: GraphIndex, event: int, day: int) -> Series:
         seen.add(top)
     root = top if index.event_series[top] or top == event else event
     scope = _descendants(index, root)
-    talk_works = np.flatnonzero(np.isin(index.talk_event, scope) & (index.work_kind == TALK))
+    in_scope = np.zeros(len(index.events), dtype=bool)
+    in_scope[scope] = True
+    talk_works = np.flatnonzero((index.talk_event >= 0) & in_scope[index.talk_event]
+                                & (index.work_kind == TALK))
     series_works = [w for w in (_work_id(index, index.events[e]) for e in scope) if w is not None
                     and index.work_kind[w] == SERIES]
     hidden = np.unique(np.concatenate([talk_works, np.array(series_works, dtype=np.int64)]))
-    rows = np.flatnonzero(np.isin(index.member_work, talk_works) & (index.member_role == SPEAKER)
+    is_talk = np.zeros(len(index.works), dtype=bool)
+    is_talk[talk_works] = True
+    rows = np.flatnonzero(is_talk[index.member_work] & (index.member_role == SPEAKER)
                           & (index.member_day <= day))
     talks = sorted((int(index.member_day[r]), int(index.member_person[r]), int(index.member_work[r]))
                    for r in rows)
-    in_scope = np.isin(index.role_event, scope)
-    hosts = sorted({int(p) for p in index.role_person[in_scope]})
+    hosts = sorted({int(p) for p in index.role_person[in_scope[index.role_event]]})
     host_orgs = sorted({int(index.organization_top[o])
                         for o in index.host_organization[np.isin(index.host_event, scope)]})
     return Series(event, hidden, talks, hosts, host_orgs)
@@ -281,45 +283,54 @@ def _talk_texts(index: GraphIndex, talks: Sequence[tuple[int, int, int]]) -> lis
     return [seen[w] for w in sorted(seen)]
 
 
-def features(v: signals.View, series: Series, speakers: Sequence[int],
-             texts: Sequence[str]) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
-    """Every person's features (people × ``taste.FEATURES``) for a series whose speakers so far
-    are ``speakers`` and whose talks say ``texts``, as known in ``v``; and the topic query."""
-    day = v.day
-    last_talk: dict[int, int] = {}
-    for talk_day, person, _ in series.talks:
-        if talk_day <= day:
+@dataclass(frozen=True)
+class Stage:
+    """A moment of the series: its day, the speakers so far and the talks so far."""
+
+    day: int
+    speakers: list[int]
+    talks: list[tuple[int, int, int]]
+
+
+def features(v: signals.View, series: Series, stages: Sequence[Stage],
+             index: GraphIndex) -> list[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:
+    """Every person's features (people × ``taste.FEATURES``) at each stage, and its topic query.
+
+    All stages share the view ``v`` (one sparse matrix, one walk with a column per stage): the
+    walk, topic, links and venues use what ``v`` knows; papers, recent papers, career and talks
+    elsewhere are counted up to each stage's day.
+    """
+    restart = np.zeros((v.people, len(stages)))
+    for column, stage in enumerate(stages):
+        last_talk: dict[int, int] = {}
+        for talk_day, person, _ in stage.talks:
             last_talk[person] = max(talk_day, last_talk.get(person, talk_day))
-    restart = np.zeros((v.people, 1))
-    for person in speakers:
-        age = max(0, day - last_talk.get(person, day)) / 365.25
-        restart[person, 0] += 0.5 ** (age / SPEAKER_HALF_LIFE_YEARS)
-    for person in series.hosts:
-        restart[person, 0] += 1.0
-    reached = signals.walk(v, restart)[:, 0] if restart.any() else np.zeros(v.people)
-    query = signals.query_vector(v, texts)
-    topic = signals.topic_scores(v, [query])[:, 0]
-    links_speakers = signals.linked(v, list(speakers))
-    links_hosts = signals.linked(v, list(series.hosts))
-    first = signals.first_days(v)
-    career = np.where(np.isnan(first), 0.0, np.clip((day - np.nan_to_num(first)) / 365.25, 0, 50))
-    papers = signals.work_counts(v, PAPER)
-    recent = signals.work_counts(v, PAPER, since_day=day - 3 * 365)
-    talks = signals.work_counts(v, TALK)
-    local = _local(v, series, speakers)
-    x = np.column_stack([
-        np.log10(np.maximum(reached * v.people, 1e-4)),
-        topic,
-        np.log1p(np.diff(links_speakers.indptr)),
-        np.log1p(np.diff(links_hosts.indptr)),
-        np.log1p(papers),
-        np.log1p(recent),
-        career,
-        signals.venue_fit(v, list(speakers)),
-        np.log1p(talks),
-        local,
-    ])
-    return x, query
+        for person in stage.speakers:
+            age = max(0, stage.day - last_talk.get(person, stage.day)) / 365.25
+            restart[person, column] += 0.5 ** (age / SPEAKER_HALF_LIFE_YEARS)
+        for person in series.hosts:
+            restart[person, column] += 1.0
+    reached = signals.walk(v, restart) if restart.any() else np.zeros((v.people, len(stages)))
+    queries = [signals.query_vector(v, _talk_texts(index, stage.talks)) for stage in stages]
+    topic = signals.topic_scores(v, queries)
+    hosts = np.log1p(np.diff(signals.linked(v, list(series.hosts)).indptr))
+    found = []
+    for column, stage in enumerate(stages):
+        counts = signals.counts_until(v, stage.day)
+        x = np.column_stack([
+            np.log10(np.maximum(reached[:, column] * v.people, 1e-4)),
+            topic[:, column],
+            np.log1p(np.diff(signals.linked(v, stage.speakers).indptr)),
+            hosts,
+            np.log1p(counts.papers),
+            np.log1p(counts.recent_papers),
+            counts.career_years,
+            signals.venue_fit(v, stage.speakers),
+            np.log1p(counts.talks),
+            _local(v, series, stage.speakers),
+        ])
+        found.append((x, queries[column]))
+    return found
 
 
 def _local(v: signals.View, series: Series, speakers: Sequence[int]) -> np.ndarray:
@@ -338,44 +349,40 @@ def _local(v: signals.View, series: Series, speakers: Sequence[int]) -> np.ndarr
     return (np.bincount(person[chosen], minlength=v.people) > 0).astype(np.float64)
 
 
-def _fit_taste(index: GraphIndex, series: Series, seed: str) -> tuple[taste.Taste, list[str]]:
-    """The series' model, fitted on its replayed past (see ``kg.network.taste``), and its talk texts."""
+def _fit_taste(index: GraphIndex, series: Series, seed: str, v: signals.View,
+               speakers: list[int]) -> tuple[taste.Taste, np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """The series' model fitted on its replayed past (see ``kg.network.taste``), with the features
+    of everyone now and the topic query now."""
     firsts: dict[int, int] = {}
     for talk_day, person, _ in series.talks:
         firsts.setdefault(person, talk_day)
     parts = taste.blocks([(d, p) for p, d in firsts.items()])
-    texts = _talk_texts(index, series.talks)
+    stages = [Stage(parts[n][0][0] - 1, sorted({p for block in parts[:n] for _, p in block}),
+                    [t for t in series.talks if t[0] < parts[n][0][0]]) for n in range(1, len(parts))]
+    stages.append(Stage(v.day, speakers, list(series.talks)))
+    computed = features(v, series, stages, index)
+    active = np.asarray(v.binary.sum(axis=1)).ravel() > 0
     rows, labels = [], []
-    for number in range(1, len(parts)):
-        start = parts[number][0][0] - 1
-        before = sorted({p for block in parts[:number] for _, p in block})
-        positives = sorted({p for _, p in parts[number]})
-        earlier = [t for t in series.talks if t[0] <= start]
-        v = signals.view(index, start, series.hidden)
-        x, _ = features(v, Series(series.event, series.hidden, earlier, series.hosts,
-                                  series.host_organizations), before, _talk_texts(index, earlier))
-        active = np.asarray(v.binary.sum(axis=1)).ravel() > 0
+    for number, (stage, (x, _)) in enumerate(zip(stages[:-1], computed[:-1], strict=True), start=1):
         # Only speakers the field knew by then can teach anything: one with no paper or talk
         # known looks like nobody, and would teach the model to prefer nobodies.
-        positives = [p for p in positives if active[p]]
-        active[before + positives + series.hosts] = False
-        pool = np.flatnonzero(active)
-        negatives = taste.sample_negatives(pool, taste.NEGATIVES_PER_POSITIVE * len(positives),
-                                           f"{seed}#{number}")
+        known = signals.counts_until(v, stage.day).works > 0
+        positives = sorted({p for _, p in parts[number] if known[p]})
+        pool = active & known
+        pool[stage.speakers + positives + series.hosts] = False
+        negatives = taste.sample_negatives(np.flatnonzero(pool),
+                                           taste.NEGATIVES_PER_POSITIVE * len(positives), f"{seed}#{number}")
         rows += [x[positives], x[negatives]]
         labels += [np.ones(len(positives)), np.zeros(len(negatives))]
+    x_now, query = computed[-1]
     if not rows:
-        return taste.fit(np.zeros((0, len(taste.FEATURES))), np.zeros(0)), texts
-    return taste.fit(np.vstack(rows), np.concatenate(labels)), texts
+        return taste.fit(np.zeros((0, len(taste.FEATURES))), np.zeros(0)), x_now, query
+    return taste.fit(np.vstack(rows), np.concatenate(labels)), x_now, query
 
 
 def _name_keys(index: GraphIndex, people: np.ndarray) -> np.ndarray:
     """Ranks of the people's names, for breaking ties by name."""
-    names = [index.names[int(p)] for p in people]
-    order = sorted(range(len(names)), key=lambda i: (names[i], int(people[i])))
-    keys = np.empty(len(names), dtype=np.int64)
-    keys[order] = np.arange(len(names))
-    return keys
+    return signals.name_ranks(index)[people]
 
 
 class _Explainer:

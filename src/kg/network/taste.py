@@ -85,7 +85,7 @@ def fit(x: np.ndarray, y: np.ndarray) -> Taste:
         return prior_taste(mean, scale, positives)
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=0.3, class_weight="balanced", max_iter=1000)
+    model = LogisticRegression(C=0.3, class_weight="balanced", solver="newton-cholesky", max_iter=100)
     model.fit((x - mean) / scale, y)
     trust = positives / (positives + PRIOR_STRENGTH)
     prior = np.array([PRIOR.get(name, 0.0) for name in FEATURES])

@@ -42,7 +42,7 @@ from kg.network import topics
 from kg.sparql.catalog import find_query
 from kg.store import GraphStore, is_remote
 
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever the files change shape; an index of another format is derived again."""
 INDEX_DIR = "kg-index"
 """The folder, inside a store's version directory, that holds its graph index."""
@@ -122,6 +122,26 @@ class GraphIndex:
         return {e: i for i, e in enumerate(self.events)}
 
     @cached_property
+    def person_starts(self) -> np.ndarray:
+        """Where each person's membership rows start (rows are sorted by person): a CSR ``indptr``."""
+        return _starts(self.member_person, len(self.people))
+
+    @cached_property
+    def by_work(self) -> np.ndarray:
+        """The membership rows ordered by work (then person)."""
+        return np.argsort(self.member_work, kind="stable")
+
+    @cached_property
+    def work_starts(self) -> np.ndarray:
+        """Where each work's rows start in ``by_work``: a CSR ``indptr``."""
+        return _starts(self.member_work, len(self.works))
+
+    @cached_property
+    def member_kind(self) -> np.ndarray:
+        """The kind of work of each membership row."""
+        return self.work_kind[self.member_work]
+
+    @cached_property
     def term_index(self) -> dict[str, int]:
         """Word → column of ``work_terms``."""
         return {w: i for i, w in enumerate(self.terms)}
@@ -132,6 +152,25 @@ class GraphIndex:
         return sp.csr_matrix((np.ones(len(self.member_person), dtype=np.float32),
                               (self.member_person, self.member_work)),
                              shape=(len(self.people), len(self.works)))
+
+
+def _starts(owners: np.ndarray, count: int) -> np.ndarray:
+    starts = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owners, minlength=count), out=starts[1:])
+    return starts
+
+
+def expand(starts: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of several owners of a CSR layout, in order, and for each row the position of its
+    owner in ``owners``."""
+    owners = np.asarray(owners, dtype=np.int64)
+    lengths = starts[owners + 1] - starts[owners]
+    total = int(lengths.sum())
+    if not total:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    position = np.repeat(np.arange(len(owners)), lengths)
+    offsets = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return starts[owners[position]] + offsets, position
 
 
 # --- Deriving the index from a store -------------------------------------------------------------

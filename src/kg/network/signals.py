@@ -15,7 +15,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from kg.network import topics
-from kg.network.index import ALWAYS, PAPER, PHD, POSTDOC, SERIES, TALK, GraphIndex
+from kg.network.index import ALWAYS, PAPER, PHD, POSTDOC, SERIES, TALK, GraphIndex, expand
 
 HALF_LIFE_YEARS = 4.0
 """A link (joint paper, shared talk) counts half as much in the walk after this many years."""
@@ -29,7 +29,7 @@ STEPS = 12
 
 @dataclass
 class View:
-    """The index as known on ``day`` (a day number), leaving out ``hidden`` works (the series' own)."""
+    """The index as known on ``day``, leaving out ``hidden`` works (the series' own)."""
 
     index: GraphIndex
     day: int
@@ -37,8 +37,13 @@ class View:
     """Per membership row: known on the day and not hidden."""
     walk_matrix: sp.csr_matrix
     """People × works, recency- and kind-weighted known memberships."""
+    walk_transposed: sp.csr_matrix
+    """Works × people, the same weights."""
     binary: sp.csr_matrix
     """People × works, 1 for each known membership."""
+    linking: np.ndarray
+    """Per membership row: known, and a paper, talk or advising (not a series)."""
+    _venues: sp.csr_matrix | None = None
 
     @property
     def people(self) -> int:
@@ -55,16 +60,20 @@ def view(index: GraphIndex, day: int, hidden: np.ndarray | None = None) -> View:
         hidden_work[hidden] = True
         known &= ~hidden_work[index.member_work]
     age = np.where(member_day == ALWAYS, 0, np.maximum(day - member_day, 0)) / 365.25
-    kinds = index.work_kind[index.member_work]
-    kind_weight = np.zeros(len(kinds), dtype=np.float32)
+    kinds = index.member_kind
+    kind_weight = np.zeros(len(KIND_WEIGHT) + 1, dtype=np.float32)
     for kind, weight in KIND_WEIGHT.items():
-        kind_weight[kinds == kind] = weight
-    weights = np.where(known, kind_weight * np.power(0.5, age / HALF_LIFE_YEARS), 0.0).astype(np.float32)
-    shape = (len(index.people), len(index.works))
-    rows, cols = index.member_person, index.member_work
-    walk_matrix = sp.csr_matrix((weights, (rows, cols)), shape=shape)
-    binary = sp.csr_matrix((known.astype(np.float32), (rows, cols)), shape=shape)
-    return View(index, day, known, walk_matrix, binary)
+        kind_weight[kind] = weight
+    weights = np.where(known, kind_weight[kinds] * np.power(0.5, age / HALF_LIFE_YEARS), 0.0)
+    weights = weights.astype(np.float32)
+    people, works = len(index.people), len(index.works)
+    order = index.by_work
+    walk_matrix = sp.csr_matrix((weights, index.member_work, index.person_starts), shape=(people, works))
+    walk_transposed = sp.csr_matrix((weights[order], index.member_person[order], index.work_starts),
+                                    shape=(works, people))
+    binary = sp.csr_matrix((known.astype(np.float32), index.member_work, index.person_starts),
+                           shape=(people, works))
+    return View(index, day, known, walk_matrix, walk_transposed, binary, known & (kinds != SERIES))
 
 
 def walk(v: View, restarts: np.ndarray) -> np.ndarray:
@@ -74,20 +83,19 @@ def walk(v: View, restarts: np.ndarray) -> np.ndarray:
     chosen by weight, then to one of the link's other people. Returns people × k visiting
     probabilities; mass reaching someone with no links goes back to the start.
     """
-    m = v.walk_matrix
-    person_degree = np.asarray(m.sum(axis=1)).ravel()
-    work_degree = np.asarray(m.sum(axis=0)).ravel()
+    m, mt = v.walk_matrix, v.walk_transposed
+    person_degree = np.asarray(m.sum(axis=1), dtype=np.float32).ravel()
+    work_degree = np.asarray(mt.sum(axis=1), dtype=np.float32).ravel()
     to_person = np.divide(1.0, person_degree, out=np.zeros_like(person_degree), where=person_degree > 0)
     to_work = np.divide(1.0, work_degree, out=np.zeros_like(work_degree), where=work_degree > 0)
-    start = restarts / np.maximum(restarts.sum(axis=0, keepdims=True), 1e-12)
+    start = (restarts / np.maximum(restarts.sum(axis=0, keepdims=True), 1e-12)).astype(np.float32)
     x = start.copy()
-    mt = m.T.tocsr()
     for _ in range(STEPS):
         on_works = mt @ (x * to_person[:, None])
         moved = m @ (on_works * to_work[:, None])
         lost = 1.0 - moved.sum(axis=0, keepdims=True)
         x = RESTART * start + (1 - RESTART) * (moved + lost * start)
-    return np.asarray(x)
+    return np.asarray(x, dtype=np.float64)
 
 
 def query_vector(v: View, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -132,8 +140,10 @@ def topic_words(v: View, person: int, query: tuple[np.ndarray, np.ndarray], limi
     terms, weights = query
     if len(terms) == 0:
         return []
-    row = v.binary.getrow(person)
-    mine = np.asarray((row @ _normalized_works(v.index)[:, terms]).todense()).ravel() * weights
+    index = v.index
+    rows = np.arange(index.person_starts[person], index.person_starts[person + 1])
+    works = index.member_work[rows[v.known[rows]]]
+    mine = np.asarray(_query_columns(index, terms)[works].sum(axis=0)).ravel() * weights
     order = sorted((i for i in range(len(terms)) if mine[i] > 0), key=lambda i: (-mine[i], int(terms[i])))
     return [v.index.terms[int(terms[i])] for i in order[:limit]]
 
@@ -155,36 +165,62 @@ def counts_until(v: View, day: int) -> Counts:
     index = v.index
     member_day = index.member_day
     known = v.known & (member_day <= day)
-    kinds = index.work_kind[index.member_work]
-    people = index.member_person
-    n = v.people
+    kinds = index.member_kind
+    starts = index.person_starts
+    empty = starts[1:] == starts[:-1]
+    heads = np.minimum(starts[:-1], max(len(member_day) - 1, 0))
 
     def count(mask: np.ndarray) -> np.ndarray:
-        return np.bincount(people[mask], minlength=n).astype(np.float64)
+        if not len(mask):
+            return np.zeros(v.people)
+        summed = np.add.reduceat(mask.astype(np.float64), heads)
+        summed[empty] = 0.0
+        return summed
 
     papers = known & (kinds == PAPER)
-    first = np.full(n, np.inf)
-    np.minimum.at(first, people[papers], member_day[papers].astype(np.float64))
-    career = np.where(np.isinf(first), 0.0, np.clip((day - np.where(np.isinf(first), day, first)) / 365.25,
-                                                    0, 50))
+    career = np.zeros(v.people)
+    if len(member_day):
+        first = np.minimum.reduceat(np.where(papers, member_day, np.iinfo(np.int32).max), heads)
+        found = (~empty) & (first < np.iinfo(np.int32).max)
+        career[found] = np.clip((day - first[found]) / 365.25, 0, 50)
     return Counts(count(papers), count(papers & (member_day >= day - 3 * 365)), career,
                   count(known & (kinds == TALK)), count(known & (kinds != SERIES)))
 
 
-def linked(v: View, people: Sequence[int]) -> sp.csr_matrix:
-    """People × ``people``: how many known papers, talks or advising each person shares with each.
+def linked(v: View, people: Sequence[int]) -> np.ndarray:
+    """How many of ``people`` each person shares a known paper, talk or advising with.
 
     Series are not links here (having spoken in the same series is not working together).
     """
-    if not len(people):
-        return sp.csr_matrix((v.people, 0))
+    found = np.zeros(v.people)
+    person, other, _ = linked_pairs(v, people)
+    if len(person):
+        key = np.unique(person * np.int64(v.people) + other)
+        found += np.bincount(key // v.people, minlength=v.people)
+    return found
+
+
+def linked_pairs(v: View, people: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(person, one of ``people``, the work they share) for every known paper, talk or advising
+    that links someone to one of ``people``, sorted by person."""
     index = v.index
-    direct = v.binary.multiply(sp.csr_matrix(
-        (index.work_kind != SERIES).astype(np.float32)[None, :])).tocsr()
-    chosen = direct[np.asarray(people)]
-    shared = (direct @ chosen.T).tocsr()
-    shared.eliminate_zeros()
-    return shared
+    chosen = np.asarray(sorted(set(people)), dtype=np.int64)
+    rows, _ = expand(index.person_starts, chosen)
+    rows = rows[v.linking[rows]]
+    empty = np.zeros(0, dtype=np.int64)
+    if not len(rows):
+        return empty, empty, empty
+    works = index.member_work[rows].astype(np.int64)
+    seeds = index.member_person[rows].astype(np.int64)
+    positions, which = expand(index.work_starts, works)
+    members = index.by_work[positions]
+    keep = v.linking[members]
+    person = index.member_person[members[keep]].astype(np.int64)
+    seed, work = seeds[which[keep]], works[which[keep]]
+    different = person != seed
+    person, seed, work = person[different], seed[different], work[different]
+    order = np.lexsort((work, seed, person))
+    return person[order], seed[order], work[order]
 
 
 def venue_fit(v: View, people: Sequence[int]) -> np.ndarray:
@@ -192,19 +228,19 @@ def venue_fit(v: View, people: Sequence[int]) -> np.ndarray:
     index = v.index
     if not index.venues or not len(people):
         return np.zeros(v.people)
-    venue = index.work_venue
-    has = venue >= 0
-    work_to_venue = sp.csr_matrix((np.ones(int(has.sum()), dtype=np.float32),
-                                   (np.flatnonzero(has), venue[has])),
-                                  shape=(len(index.works), len(index.venues)))
-    profile = (v.binary @ work_to_venue).tocsr()
-    norms = np.sqrt(np.asarray(profile.multiply(profile).sum(axis=1)).ravel())
-    series = np.asarray(profile[np.asarray(people)].sum(axis=0)).ravel()
+    if v._venues is None:
+        has = (index.work_venue[index.member_work] >= 0) & v.known
+        profile = sp.csr_matrix((np.ones(int(has.sum()), dtype=np.float32),
+                                 (index.member_person[has], index.work_venue[index.member_work[has]])),
+                                shape=(v.people, len(index.venues)))
+        norms = np.sqrt(np.asarray(profile.multiply(profile).sum(axis=1)).ravel())
+        scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+        v._venues = sp.csr_matrix(sp.diags(scale) @ profile)
+    unit = v._venues
+    series = np.asarray(unit[np.asarray(people)].sum(axis=0)).ravel()
     if not series.any():
         return np.zeros(v.people)
-    series = series / np.linalg.norm(series)
-    dots = np.asarray(profile @ series).ravel()
-    return np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
+    return np.asarray(unit @ (series / np.linalg.norm(series))).ravel().astype(np.float64)
 
 
 def organizations_known(v: View) -> list[set[int]]:
@@ -229,6 +265,19 @@ def _vocabulary(index: GraphIndex) -> dict[str, int]:
 
 def _idf(index: GraphIndex) -> np.ndarray:
     return index.term_idf
+
+
+_COLUMNS: dict[tuple[int, bytes], tuple[GraphIndex, sp.csr_matrix]] = {}
+
+
+def _query_columns(index: GraphIndex, terms: np.ndarray) -> sp.csr_matrix:
+    """Works × the query's words, by row (kept for the last query, for explaining many people)."""
+    key = (id(index), terms.tobytes())
+    found = _COLUMNS.get(key)
+    if found is None or found[0] is not index:
+        _COLUMNS.clear()
+        found = _COLUMNS[key] = (index, sp.csr_matrix(index.work_terms[:, terms]))
+    return found[1]
 
 
 def _normalized_works(index: GraphIndex) -> sp.csc_matrix:

@@ -25,12 +25,11 @@ information. Ties are broken by name, then IRI, so the same store gives the same
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
-import scipy.sparse as sp
 
 from kg.errors import KGError
 from kg.network import signals, taste
@@ -313,14 +312,14 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage],
     reached = signals.walk(v, restart) if restart.any() else np.zeros((v.people, len(stages)))
     queries = [signals.query_vector(v, _talk_texts(index, stage.talks)) for stage in stages]
     topic = signals.topic_scores(v, queries)
-    hosts = np.log1p(np.diff(signals.linked(v, list(series.hosts)).indptr))
+    hosts = np.log1p(signals.linked(v, list(series.hosts)))
     found = []
     for column, stage in enumerate(stages):
         counts = signals.counts_until(v, stage.day)
         x = np.column_stack([
             np.log10(np.maximum(reached[:, column] * v.people, 1e-4)),
             topic[:, column],
-            np.log1p(np.diff(signals.linked(v, stage.speakers).indptr)),
+            np.log1p(signals.linked(v, stage.speakers)),
             hosts,
             np.log1p(counts.papers),
             np.log1p(counts.recent_papers),
@@ -396,35 +395,42 @@ class _Explainer:
         self.seeds = set(speakers) | set(series.hosts)
         self.speakers = set(speakers)
         self.hosts = set(series.hosts)
-        direct = v.binary.multiply(sp.csr_matrix((index.work_kind != SERIES).astype(np.float32)[None, :]))
-        self.direct = direct.tocsr()
-        self.members = self.direct.T.tocsr()
+        self.pairs = signals.linked_pairs(v, sorted(self.seeds))
+        """(person, speaker or organizer, shared work), sorted by person."""
         self.best_closeness = float(np.max(x[pool, 0])) if len(pool) else 0.0
         self.best_topic = float(np.max(x[pool, 1])) if len(pool) else 0.0
-        past = [p for p in speakers]
-        self.past_stages = [_stage(x[p, 6], x[p, 4]) for p in past]
+        self.past_stages = [_stage(x[p, 6], x[p, 4]) for p in speakers]
         self.day = v.day
 
+    def _recent_first(self, works: Iterable[int]) -> list[int]:
+        return sorted(set(works), key=lambda w: (-int(self.index.work_day[w]), w))
+
+    def near(self, person: int) -> dict[int, list[int]]:
+        """The speakers and organizers the person shares works with → those works, most recent first."""
+        people, seeds, works = self.pairs
+        start, end = np.searchsorted(people, [person, person + 1])
+        found: dict[int, list[int]] = {}
+        for seed, work in zip(seeds[start:end], works[start:end], strict=True):
+            found.setdefault(int(seed), []).append(int(work))
+        return {seed: self._recent_first(shared) for seed, shared in found.items()}
+
     def works_of(self, person: int) -> list[int]:
-        """The person's known works (not series), most recent first."""
-        row = self.direct.getrow(person)
-        works = row.indices[row.data > 0]
-        return sorted((int(w) for w in works), key=lambda w: (-int(self.index.work_day[w]), w))
+        """The person's known papers, talks and advising, most recent first."""
+        index = self.index
+        rows = np.arange(index.person_starts[person], index.person_starts[person + 1])
+        return self._recent_first(int(w) for w in index.member_work[rows[self.v.linking[rows]]])
 
     def members_of(self, work: int) -> list[int]:
         """The people of a work, as known."""
-        row = self.members.getrow(work)
-        return [int(p) for p in row.indices[row.data > 0]]
+        index = self.index
+        rows = index.by_work[index.work_starts[work]:index.work_starts[work + 1]]
+        return [int(p) for p in index.member_person[rows[self.v.linking[rows]]]]
 
     def candidate(self, person: int, score: float) -> Candidate:
         """The explained candidate."""
         index, x = self.index, self.x[person]
         works = self.works_of(person)
-        linked: dict[int, list[int]] = {}
-        for work in works:
-            for other in self.members_of(work):
-                if other != person and other in self.seeds:
-                    linked.setdefault(other, []).append(work)
+        linked = self.near(person)
         path = self._path(person, works, linked)
         conflicts, relations = self._organizer_relations(person, linked)
         words = signals.topic_words(self.v, person, self.query)
@@ -457,13 +463,12 @@ class _Explainer:
             return [self._step(person, other, linked[other][0])]
         for work in works[:200]:
             for middle in sorted(self.members_of(work), key=lambda p: (index.names[p], p)):
-                if middle == person:
+                reached = self.near(middle) if middle != person else {}
+                if not reached:
                     continue
-                for second in self.works_of(middle)[:200]:
-                    ends = [p for p in self.members_of(second) if p in self.seeds and p != middle]
-                    if ends:
-                        end = min(ends, key=lambda p: (index.names[p], p))
-                        return [self._step(person, middle, work), self._step(middle, end, second)]
+                end = min(reached, key=lambda p: (index.names[p], p))
+                second = reached[end][0]
+                return [self._step(person, middle, work), self._step(middle, end, second)]
         return []
 
     def _step(self, a: int, b: int, work: int) -> Step:

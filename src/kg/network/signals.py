@@ -9,7 +9,7 @@ and not the number of candidates.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
@@ -23,8 +23,8 @@ KIND_WEIGHT = {PAPER: 1.0, TALK: 1.0, PHD: 2.0, POSTDOC: 2.0, SERIES: 0.3}
 """How much each kind of link counts in the walk; series join everyone who spoke there."""
 RESTART = 0.3
 """The probability that the walk jumps back to the series' speakers and organizers at each step."""
-STEPS = 12
-"""Steps of the walk (0.7 ** 12 ≈ 1 %: what is left of the last step)."""
+STEPS = 10
+"""Steps of the walk (0.7 ** 10 ≈ 3 %: what is left of the last step)."""
 
 
 @dataclass
@@ -44,6 +44,8 @@ class View:
     linking: np.ndarray
     """Per membership row: known, and a paper, talk or advising (not a series)."""
     _venues: sp.csr_matrix | None = None
+    _counts: dict[int, Counts] = field(default_factory=dict)
+    _pairs: dict[bytes, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     @property
     def people(self) -> int:
@@ -162,6 +164,12 @@ class Counts:
 
 def counts_until(v: View, day: int) -> Counts:
     """What each person had done by ``day`` (within what ``v`` knows)."""
+    if day not in v._counts:
+        v._counts[day] = _counts_until(v, day)
+    return v._counts[day]
+
+
+def _counts_until(v: View, day: int) -> Counts:
     index = v.index
     member_day = index.member_day
     known = v.known & (member_day <= day)
@@ -187,13 +195,20 @@ def counts_until(v: View, day: int) -> Counts:
                   count(known & (kinds == TALK)), count(known & (kinds != SERIES)))
 
 
-def linked(v: View, people: Sequence[int]) -> np.ndarray:
+def linked(v: View, people: Sequence[int],
+           pairs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """How many of ``people`` each person shares a known paper, talk or advising with.
 
     Series are not links here (having spoken in the same series is not working together).
+    ``pairs`` (from ``linked_pairs`` of a set of people including ``people``) saves reading
+    the links again.
     """
     found = np.zeros(v.people)
-    person, other, _ = linked_pairs(v, people)
+    person, other, _ = pairs if pairs is not None else linked_pairs(v, people)
+    if pairs is not None:
+        chosen = np.zeros(v.people, dtype=bool)
+        chosen[np.asarray(people, dtype=np.int64)] = True
+        person, other = person[chosen[other]], other[chosen[other]]
     if len(person):
         key = np.unique(person * np.int64(v.people) + other)
         found += np.bincount(key // v.people, minlength=v.people)
@@ -203,8 +218,15 @@ def linked(v: View, people: Sequence[int]) -> np.ndarray:
 def linked_pairs(v: View, people: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(person, one of ``people``, the work they share) for every known paper, talk or advising
     that links someone to one of ``people``, sorted by person."""
-    index = v.index
     chosen = np.asarray(sorted(set(people)), dtype=np.int64)
+    key = chosen.tobytes()
+    if key not in v._pairs:
+        v._pairs[key] = _linked_pairs(v, chosen)
+    return v._pairs[key]
+
+
+def _linked_pairs(v: View, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    index = v.index
     rows, _ = expand(index.person_starts, chosen)
     rows = rows[v.linking[rows]]
     empty = np.zeros(0, dtype=np.int64)

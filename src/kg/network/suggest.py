@@ -312,14 +312,16 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage],
     reached = signals.walk(v, restart) if restart.any() else np.zeros((v.people, len(stages)))
     queries = [signals.query_vector(v, _talk_texts(index, stage.talks)) for stage in stages]
     topic = signals.topic_scores(v, queries)
-    hosts = np.log1p(signals.linked(v, list(series.hosts)))
+    everyone = sorted({p for stage in stages for p in stage.speakers} | set(series.hosts))
+    pairs = signals.linked_pairs(v, everyone)
+    hosts = np.log1p(signals.linked(v, list(series.hosts), pairs))
     found = []
     for column, stage in enumerate(stages):
         counts = signals.counts_until(v, stage.day)
         x = np.column_stack([
             np.log10(np.maximum(reached[:, column] * v.people, 1e-4)),
             topic[:, column],
-            np.log1p(signals.linked(v, stage.speakers)),
+            np.log1p(signals.linked(v, stage.speakers, pairs)),
             hosts,
             np.log1p(counts.papers),
             np.log1p(counts.recent_papers),

@@ -1,8 +1,8 @@
 """The graph index: the whole store as arrays, derived once per store version, for suggestions.
 
 ``derive_index`` reads three whole-store scans (``suggest_index_links``, ``_values`` and
-``_affiliations``: plain SPARQL 1.1, no joins) and keeps what a suggestion needs as numpy and
-scipy arrays:
+``_types``: plain SPARQL 1.1, one pattern each, no joins) and keeps what a suggestion needs as
+numpy and scipy arrays:
 
 - people and *works*: papers (authors), talks (speakers and named collaborators), advising
   (advisor and student) and series (everyone who spoke in the series, so "who spoke where" is a
@@ -30,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -190,20 +190,24 @@ class _Ids:
 
 
 def derive_index(store: GraphStore) -> GraphIndex:
-    """Read the store through three whole-store scans and build its graph index."""
+    """Read the store through four whole-store scans and build its graph index."""
     links: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for subject, prop, obj in _rows(store, "suggest_index_links"):
         links[prop.removeprefix(KG)].add((subject, obj))
     values: dict[str, dict[str, str]] = defaultdict(dict)
-    classes: dict[str, set[str]] = defaultdict(set)
     for subject, prop, value in _rows(store, "suggest_index_values"):
-        if prop == RDF_TYPE:
-            classes[subject].add(value)
-            continue
         kept = values[prop.removeprefix(KG)]
         if subject not in kept or value < kept[subject]:  # several sources: the first value wins
             kept[subject] = value
-    affiliations = [(row[1], row[2], row[3], row[4]) for row in _rows(store, "suggest_index_affiliations")]
+    classes: dict[str, set[str]] = defaultdict(set)
+    for subject, value in _rows(store, "suggest_index_types"):
+        classes[subject].add(value)
+    affiliation_nodes = {s for s, c in classes.items() if KG + "Affiliation" in c}
+    person_of = {a: p for a, p in links["person"] if a in affiliation_nodes}
+    context_of = dict(sorted(links["context"], reverse=True))
+    start_of = values["startYear"]
+    affiliations = sorted((person_of[a], o, start_of.get(a, ""), context_of.get(a, ""))
+                          for a, o in links["organization"] if a in person_of)
     return _assemble(links, values, classes, affiliations)
 
 
@@ -274,8 +278,7 @@ def _assemble(
                       if e in event_ids})
     hosts = sorted({(event_ids[e], org_ids[o]) for e, o in links["host"] if e in event_ids})
     known_from = sorted({(person_ids[p], org_ids[o], _affiliation_day(start, context, years, starts))
-                         for _, p, o, start, context in ((None, *a[:2], *a[2:]) for a in affiliations)
-                         if p in person_ids})
+                         for p, o, start, context in affiliations if p in person_ids})
     vocabulary, counts = _work_terms(works, titles, abstracts)
     idf, matrix = _weighted(counts)
     person_names = [names.get(p, p.rsplit("/", 1)[-1]) for p in people]
@@ -320,6 +323,7 @@ def _assemble(
     )
 
 
+@cache
 def _paper_day(year: str | None) -> int:
     """A paper known only by its year counts from the last day of that year."""
     try:
@@ -329,8 +333,13 @@ def _paper_day(year: str | None) -> int:
 
 
 def _talk_day(start: str | None) -> int:
+    return _day_of_text(str(start)[:10]) if start else NEVER
+
+
+@cache
+def _day_of_text(text: str) -> int:
     try:
-        return day_number(datetime.fromisoformat(str(start)[:10]).date())
+        return day_number(datetime.fromisoformat(text).date())
     except (TypeError, ValueError):
         return NEVER
 
@@ -352,6 +361,7 @@ _ORDINAL = re.compile(r"^(?:[0-9]+(?:st|nd|rd|th)?|first|second|third|fourth|fif
                       r"fifty\w*|proceedings|of|the|annual|in|on)$", re.IGNORECASE)
 
 
+@cache
 def _venue(text: str) -> str:
     """A venue's name without year, volume, ordinals and "Proceedings of the": one name per venue."""
     words = [w for w in re.split(r"[\s-]+", text) if w and not _ORDINAL.match(w.strip(",.:"))]

@@ -31,7 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 HISTORIES = ROOT / "tests" / "data" / "histories"
-DEVELOPMENT = ("nyu-mad-seminar", "ucla-scai-ml-seminar", "mcgill-statistics-seminar", "uq-data-science-seminar")
+DEVELOPMENT = ("nyu-mad-seminar", "ucla-scai-ml-seminar", "mcgill-statistics-seminar",
+               "uq-data-science-seminar")
 CHECK = ("nyu-madplus-seminar", "mtl-mlopt-seminar", "tuw-ml-research-seminar", "uva-ml-seminar",
          "s3-paris-saclay-signal-seminar")
 KS = (10, 50, 200)
@@ -101,7 +102,8 @@ def table(rows: list[dict], title: str) -> list[str]:
         if row["method"] not in methods:
             methods.append(row["method"])
     lines = [f"**{title}**", "",
-             "| series | cutoff | past / later (known) speakers | method | recall@10 | recall@50 | recall@200 | MRR |",
+             "| series | cutoff | past / later (known) speakers | method | recall@10 | recall@50 "
+             "| recall@200 | MRR |",
              "|---|---|---|---|---|---|---|---|"]
     for row in rows:
         lines.append(f"| {row['name']} | {row['cutoff']} | {row['pastSpeakers']} / {row['laterSpeakers']} "

@@ -1,7 +1,7 @@
 """The graph index: the whole store as arrays, derived once per store version, for suggestions.
 
-``derive_index`` reads three whole-store scans (``suggest_index_links``, ``_values`` and
-``_types``: plain SPARQL 1.1, one pattern each, no joins) and keeps what a suggestion needs as
+``derive_index`` reads four whole-store scans (``suggest_index_links``, ``_values``, ``_types``
+and ``_affiliations``: plain SPARQL 1.1, one pattern each but for the last) and keeps what a suggestion needs as
 numpy and scipy arrays:
 
 - people and *works*: papers (authors), talks (speakers and named collaborators), advising
@@ -202,12 +202,10 @@ def derive_index(store: GraphStore) -> GraphIndex:
     classes: dict[str, set[str]] = defaultdict(set)
     for subject, value in _rows(store, "suggest_index_types"):
         classes[subject].add(value)
-    affiliation_nodes = {s for s, c in classes.items() if KG + "Affiliation" in c}
-    person_of = {a: p for a, p in links["person"] if a in affiliation_nodes}
-    context_of = dict(sorted(links["context"], reverse=True))
-    start_of = values["startYear"]
-    affiliations = sorted((person_of[a], o, start_of.get(a, ""), context_of.get(a, ""))
-                          for a, o in links["organization"] if a in person_of)
+    context_of = dict(sorted(links.pop("context", set()), reverse=True))
+    start_of = values.pop("startYear", {})
+    affiliations = sorted({(person, org, start_of.get(a, ""), context_of.get(a, ""))
+                           for a, person, org in _rows(store, "suggest_index_affiliations")})
     return _assemble(links, values, classes, affiliations)
 
 

@@ -204,8 +204,8 @@ def derive_index(store: GraphStore) -> GraphIndex:
         classes[subject].add(value)
     context_of = dict(sorted(links.pop("context", set()), reverse=True))
     start_of = values.pop("startYear", {})
-    affiliations = sorted({(person, org, start_of.get(a, ""), context_of.get(a, ""))
-                           for a, person, org in _rows(store, "suggest_index_affiliations")})
+    affiliations = list({(person, org, start_of.get(a, ""), context_of.get(a, ""))
+                         for a, person, org in _rows(store, "suggest_index_affiliations")})
     return _assemble(links, values, classes, affiliations)
 
 
@@ -261,7 +261,12 @@ def _assemble(
     person_ids = {p: i for i, p in enumerate(people)}
     works = sorted(work_kind)
     work_ids = {w: i for i, w in enumerate(works)}
-    members.sort(key=lambda m: (person_ids[m[0]], work_ids[m[1]], m[3], m[2]))
+    count = len(members)
+    member_person = np.fromiter((person_ids[m[0]] for m in members), np.int32, count)
+    member_work = np.fromiter((work_ids[m[1]] for m in members), np.int32, count)
+    member_role = np.fromiter((m[2] for m in members), np.int8, count)
+    member_day = np.fromiter((m[3] for m in members), np.int32, count)
+    ordered = np.lexsort((member_role, member_day, member_work, member_person))
     venue_names = sorted({_venue(v) for v in venues_of.values()} - {""})
     venue_ids = {v: i for i, v in enumerate(venue_names)}
     work_days = np.array([_paper_day(years.get(w)) if work_kind[w] == PAPER
@@ -292,10 +297,10 @@ def _assemble(
         work_title=[titles.get(w) or names.get(w) or "" for w in works],
         work_venue=np.array([venue_ids.get(_venue(venues_of.get(w, "")), -1) for w in works], dtype=np.int32),
         venues=venue_names,
-        member_person=np.array([person_ids[m[0]] for m in members], dtype=np.int32),
-        member_work=np.array([work_ids[m[1]] for m in members], dtype=np.int32),
-        member_role=np.array([m[2] for m in members], dtype=np.int8),
-        member_day=np.array([m[3] for m in members], dtype=np.int32),
+        member_person=member_person[ordered],
+        member_work=member_work[ordered],
+        member_role=member_role[ordered],
+        member_day=member_day[ordered],
         events=events,
         event_names=[names.get(e, e) for e in events],
         event_parent=np.array([event_ids.get(parent.get(e, ""), -1) for e in events], dtype=np.int32),
@@ -387,9 +392,13 @@ def _work_terms(works: list[str], titles: dict[str, str],
     """The vocabulary (sorted) and the works × words matrix of counts."""
     vocabulary: dict[str, int] = {}
     rows, cols = [], []
+    seen: dict[str, list[str]] = {}
     for row, work in enumerate(works):
         text = " ".join(t for t in (titles.get(work), abstracts.get(work)) if t)
-        for word in topics.words(text):
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = topics.words(text)
+        for word in found:
             rows.append(row)
             cols.append(vocabulary.setdefault(word, len(vocabulary)))
     ordered = sorted(vocabulary)

@@ -110,3 +110,10 @@ def test_kg_build_then_suggest_reads_the_index(tmp_path, mini_data):
     assert (store.resolve() / INDEX_DIR).is_dir()
     shown = CliRunner().invoke(main, ["--store", str(store), "suggest", "Mini Seminar", "--format", "csv"])
     assert shown.exit_code == 0 and "Kurt Gödel" in shown.stdout
+
+
+def test_the_same_store_gives_the_same_index_files(mini_store, tmp_path):
+    save_index(derive_index(mini_store), tmp_path / "a")
+    save_index(derive_index(mini_store), tmp_path / "b")
+    for name in ("arrays.npz", "lists.json", "FORMAT"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()

@@ -500,14 +500,17 @@ class _Explainer:
         reference = (day_of(self.day) or date.min).year
         for host in sorted(self.hosts, key=lambda p: (index.names[p], p)):
             who = index.names[host]
-            for work in linked.get(host, []):
+            seen: set[int] = set()
+            for work in linked.get(host, []):  # most recent first: one line per kind of link
                 kind = int(index.work_kind[work])
+                if kind in seen:
+                    continue
+                seen.add(kind)
                 step = self._step(person, host, work)
                 if kind == PAPER:
-                    if step.year is not None and step.year >= reference - RECENT_COAUTHOR_YEARS:
-                        conflicts.append(f"coauthor of organizer {who} ({step.year})")
-                    else:
-                        relations.append(f"coauthor of organizer {who} ({step.year})")
+                    recent = step.year is not None and step.year >= reference - RECENT_COAUTHOR_YEARS
+                    text = f"coauthor of organizer {who} ({step.year})"
+                    (conflicts if recent else relations).append(text)
                 elif kind == TALK:
                     relations.append(f"shared a talk with organizer {who} ({step.year})")
                 else:

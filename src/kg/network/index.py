@@ -1,8 +1,8 @@
 """The graph index: the whole store as arrays, derived once per store version, for suggestions.
 
 ``derive_index`` reads four whole-store scans (``suggest_index_links``, ``_values``, ``_types``
-and ``_affiliations``: plain SPARQL 1.1, one pattern each but for the last) and keeps what a suggestion needs as
-numpy and scipy arrays:
+and ``_affiliations``: plain SPARQL 1.1, one pattern each but for the last) and keeps what a
+suggestion needs as numpy and scipy arrays:
 
 - people and *works*: papers (authors), talks (speakers and named collaborators), advising
   (advisor and student) and series (everyone who spoke in the series, so "who spoke where" is a

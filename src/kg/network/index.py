@@ -192,11 +192,11 @@ class _Ids:
 def derive_index(store: GraphStore) -> GraphIndex:
     """Read the store through four whole-store scans and build its graph index."""
     links: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for subject, prop, obj in _rows(store, "suggest_index_links"):
-        links[prop.removeprefix(KG)].add((subject, obj))
+    for subject, link, obj in _rows(store, "suggest_index_links"):
+        links[link].add((subject, obj))
     values: dict[str, dict[str, str]] = defaultdict(dict)
-    for subject, prop, value in _rows(store, "suggest_index_values"):
-        kept = values[prop.removeprefix(KG)]
+    for subject, name, value in _rows(store, "suggest_index_values"):
+        kept = values[name]
         if subject not in kept or value < kept[subject]:  # several sources: the first value wins
             kept[subject] = value
     classes: dict[str, set[str]] = defaultdict(set)

@@ -1,0 +1,30 @@
+"""Where each entity's page is in the site, and relative links between pages.
+
+The page of ``https://w3id.org/kg/id/<kind>/<id>`` is ``<kind>/<id>.html`` under the site's root,
+for the kinds that have pages; ``kg serve --site DIR`` serves the same files for the same IRIs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+ID = "https://w3id.org/kg/id/"
+PAGE_KINDS = ("person", "org", "event", "talk", "paper", "source")
+"""The kinds of entity that have a page, by the IRI segment that names them."""
+_LOCAL = re.compile(r"([a-z]+)/([A-Za-z0-9][A-Za-z0-9._-]{0,199})")
+
+
+def page_of(iri: str) -> str | None:
+    """The path of an entity's page under the site root (``person/ada.html``); ``None`` if it has none."""
+    if not iri.startswith(ID):
+        return None
+    match = _LOCAL.fullmatch(iri[len(ID):])
+    if match is None or match.group(1) not in PAGE_KINDS:
+        return None
+    return f"{match.group(1)}/{match.group(2)}.html"
+
+
+def href(here: str, there: str) -> str:
+    """A relative link from the page ``here`` to the page ``there`` (both paths under the root)."""
+    return posixpath.relpath(there, posixpath.dirname(here) or ".")

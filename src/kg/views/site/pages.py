@@ -324,8 +324,10 @@ class Pages:
             row = self._affiliations(here, org.people[person])[0]
             rows.append({"person": self.ref(here, person), "when": row["when"], "stated": row["stated"]})
         talks = sorted({a.context for statements in org.people.values() for a in statements
-                        if a.context and a.context in c.talks}, key=lambda t: (sort_time(c.talks[t].start), t))
-        talk_items = [{"title": self.ref(here, t), "speakers": [self.ref(here, s) for s in c.talks[t].speakers],
+                        if a.context and a.context in c.talks},
+                       key=lambda t: (sort_time(c.talks[t].start), t))
+        talk_items = [{"title": self.ref(here, t),
+                       "speakers": [self.ref(here, s) for s in c.talks[t].speakers],
                        "event": self.ref(here, c.talks[t].event) if c.talks[t].event else None,
                        "when": human_when(c.talks[t].start, c.talks[t].end, self._zone_of(c.talks[t].event))}
                       for t in talks]
@@ -462,12 +464,14 @@ class Pages:
                                          for p in papers[:top]], max(0, len(papers) - top)),
             ("Sources", "sources", [{"ref": self.ref(here, s), "meta": ""} for s in sorted(c.sources)], 0),
         ]
-        summary = (f"A knowledge graph of machine-learning theory: {_count(len(c.people), 'person', 'people')}, "
+        people_count = _count(len(c.people), "person", "people")
+        summary = (f"A knowledge graph of machine-learning theory: {people_count}, "
                    f"{_count(len(c.events), 'event')}, {_count(len(c.talks), 'talk')}, "
                    f"{_count(len(c.papers), 'paper')} and {_count(len(c.organizations), 'institution')}, "
                    f"taken from {_count(len(c.sources), 'source document')}. Every page links to what it "
                    "mentions, and the site works offline.")
-        return self._render("home.html", here, kind="home", kind_name="kg", title="Speakers, talks and papers",
+        return self._render("home.html", here, kind="home", kind_name="kg",
+                            title="Speakers, talks and papers",
                             description=summary, summary=summary, sections=[s for s in sections if s[2]])
 
     def search(self) -> str:
@@ -486,7 +490,8 @@ class Pages:
                 groups[colour].append(node)
         listed = []
         for number, colour in enumerate(COMMUNITY_COLOURS):
-            members = sorted(groups.get(colour, []), key=lambda n: (-graph.nodes[n].get("importance", 0), n))
+            members = sorted(groups.get(colour, []),
+                             key=lambda n: (-graph.nodes[n].get("importance", 0), n))
             if members:
                 listed.append({"cls": f"community-{number}", "people": [self.ref(here, m) for m in members[:12]],
                                "more": max(0, len(members) - 12)})

@@ -493,7 +493,8 @@ class Pages:
             members = sorted(groups.get(colour, []),
                              key=lambda n: (-graph.nodes[n].get("importance", 0), n))
             if members:
-                listed.append({"cls": f"community-{number}", "people": [self.ref(here, m) for m in members[:12]],
+                listed.append({"cls": f"community-{number}",
+                               "people": [self.ref(here, m) for m in members[:12]],
                                "more": max(0, len(members) - 12)})
         notes = " ".join(n for n in (cut, panel.note) if n) or None
         people = sum(1 for _, k in graph.nodes(data="kind") if k == "person")

@@ -208,7 +208,7 @@ def readable(graph: nx.Graph, focus: str | None, nouns: str, max_nodes: int = MA
     notes = []
     if graph.number_of_nodes() > shown.number_of_nodes():
         notes.append(f"{shown.number_of_nodes():,} of {graph.number_of_nodes():,} {nouns}")
-    if inside.number_of_edges() > shown.number_of_edges() or graph.number_of_edges() > inside.number_of_edges():
+    if graph.number_of_edges() > shown.number_of_edges():
         notes.append(f"{shown.number_of_edges():,} of {graph.number_of_edges():,} links")
     panel = Panel(shown, None, totals={"nodes": graph.number_of_nodes(), "links": graph.number_of_edges()})
     if notes:
@@ -249,9 +249,13 @@ def panel_data(panel: Panel, content: SiteContent, here: str, focus: str | None)
         source = data.get("source", a)
         start, end = (a, b) if source == a else (b, a)
         name = LINK_NAMES.get(kind, kind)
-        words = f"{data['weight']} {name}" if kind == "coauthor" else str(data.get("detail") or name)
+        weight = int(data.get("weight", 1))
+        if kind == "coauthor":
+            words = f"{weight} joint paper{'s' if weight != 1 else ''}"
+        else:
+            words = str(data.get("detail") or name)
         edge: dict[str, Any] = {"id": f"e{number}", "from": start, "to": end, "title": words, "kind": kind,
-                                "width": min(1 + int(data.get("weight", 1)), 8) if kind == "coauthor" else 1.5}
+                                "width": min(1 + weight, 8) if kind == "coauthor" else 1.5}
         if kind in ("advisor", "part", "organizer", "host"):
             edge["arrows"] = "to"
         pages = [[href(here, page), _short(content.name(p), 70)] for p in data.get("papers", [])[:12]

@@ -34,7 +34,8 @@
                stabilization: { enabled: true, iterations: big ? 600 : 1000, updateInterval: 100, fit: true } }
   };
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
-  var view = { network: network, nodes: nodes, edges: edges, ready: false, readyAt: null };
+  var view = { network: network, nodes: nodes, edges: edges, ready: false, readyAt: null,
+               domPosition: function (id) { return network.canvasToDOM(network.getPositions([id])[id]); } };
   window.kgView = view;
 
   function labelForZoom() {

@@ -194,7 +194,7 @@ def readable(graph: nx.Graph, focus: str | None, nouns: str, max_nodes: int = MA
 
     The links kept are, in turn: the focus's own, a maximum spanning forest (each node keeps its
     strongest link, so no one is left floating), then the heaviest others. Nodes get
-    ``importance`` (PageRank, largest 1), ``labelled`` (shown at first view) and ``colour``
+    ``importance`` (largest 1: PageRank for a whole network, weighted degree around a ``focus``), ``labelled`` (shown at first view) and ``colour``
     (people: their Louvain community; others: their kind).
     """
     ranked = list(order) if order is not None else sorted(
@@ -213,7 +213,7 @@ def readable(graph: nx.Graph, focus: str | None, nouns: str, max_nodes: int = MA
     panel = Panel(shown, None, totals={"nodes": graph.number_of_nodes(), "links": graph.number_of_edges()})
     if notes:
         panel.note = "The graph shows " + " and ".join(notes) + "."
-    _importance(shown)
+    _importance(shown, pagerank=focus is None)
     panel.communities = _colour(shown, focus)
     return panel
 
@@ -341,11 +341,14 @@ def _links_to_keep(graph: nx.Graph, focus: str | None, max_links: int) -> list[t
     return list(chosen)
 
 
-def _importance(graph: nx.Graph) -> None:
+def _importance(graph: nx.Graph, pagerank: bool) -> None:
+    """Each node's importance on the panel, largest 1: PageRank, or (around one entity) weighted degree."""
     if graph.number_of_edges() == 0:
         ranks = {n: 1.0 for n in graph}
-    else:
+    elif pagerank:
         ranks = nx.pagerank(graph, weight="weight")
+    else:
+        ranks = {n: 1.0 + float(d) for n, d in graph.degree(weight="weight")}
     top = max(ranks.values(), default=1.0)
     for node, rank in ranks.items():
         graph.nodes[node]["importance"] = rank / top

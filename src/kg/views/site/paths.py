@@ -27,4 +27,11 @@ def page_of(iri: str) -> str | None:
 
 def href(here: str, there: str) -> str:
     """A relative link from the page ``here`` to the page ``there`` (both paths under the root)."""
-    return posixpath.relpath(there, posixpath.dirname(here) or ".")
+    folder = here.rpartition("/")[0]
+    if not folder:
+        return there
+    if "/" not in folder and there.startswith(folder + "/") and "/" not in there[len(folder) + 1:]:
+        return there[len(folder) + 1:]
+    if "/" not in folder:
+        return "../" + there
+    return posixpath.relpath(there, folder)

@@ -194,7 +194,8 @@ def readable(graph: nx.Graph, focus: str | None, nouns: str, max_nodes: int = MA
 
     The links kept are, in turn: the focus's own, a maximum spanning forest (each node keeps its
     strongest link, so no one is left floating), then the heaviest others. Nodes get
-    ``importance`` (largest 1: PageRank for a whole network, weighted degree around a ``focus``), ``labelled`` (shown at first view) and ``colour``
+    ``importance`` (largest 1: PageRank for a whole network, weighted degree around a
+    ``focus``), ``labelled`` (shown at first view) and ``colour``
     (people: their Louvain community; others: their kind).
     """
     ranked = list(order) if order is not None else sorted(

@@ -68,7 +68,39 @@ def measure(data: Path, work: Path, label: str) -> list[str]:
         "",
         *site_sizes(site),
         "",
+        *open_times(site),
+        "",
     ]
+
+
+def open_times(site: Path) -> list[str]:
+    """Milliseconds until pages are ready in headless Chromium (no network): median of three loads."""
+    from playwright.sync_api import sync_playwright
+
+    people = sorted((site / "person").glob("*.html"), key=lambda p: p.stat().st_size)
+    chosen = {"home": site / "index.html", "coauthor network": site / "coauthors.html",
+              "median person page": people[len(people) // 2], "largest person page": people[-1],
+              "search for 'rene vidal'": site / "search.html"}
+    lines = ["| page | size KB | ready ms (median of 3) |", "|---|---|---|"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                             args=["--no-sandbox", "--disable-gpu"])
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
+                      else route.abort())
+        for name, path in chosen.items():
+            times = []
+            for _ in range(3):
+                page = context.new_page()
+                page.goto(path.as_uri() + ("?q=rene%20vidal" if "search" in name else ""))
+                if page.query_selector("#graph, #search-results"):
+                    page.wait_for_selector("body[data-ready=true]", state="attached", timeout=120_000)
+                times.append(page.evaluate("performance.now()"))
+                page.close()
+            lines.append(f"| {name} ({path.relative_to(site)}) | {path.stat().st_size / 1e3:,.0f} | "
+                         f"{statistics.median(times):,.0f} |")
+        browser.close()
+    return lines
 
 
 def ml_venues_data(source: Path, work: Path) -> Path:

@@ -60,11 +60,11 @@
   }
 
   // Let the layout settle: after the hidden warm-up, keep the physics on until vis-network says
-  // the nodes have stopped (or 12 s have passed), then freeze it.
+  // the nodes have stopped (or 6 s have passed), then freeze it.
   network.once("stabilizationIterationsDone", function () {
     network.fit({ animation: false });
     labelForZoom();
-    window.setTimeout(settled, 12000);
+    window.setTimeout(settled, 6000);
   });
   network.on("stabilized", settled);
 

@@ -160,7 +160,8 @@ def test_a_hyper_authored_paper_is_one_node_of_the_coauthor_page_not_a_clique():
     graph = nx.Graph()
     for a, b in nx.complete_graph(people).edges():
         graph.add_edge(a, b, kind="coauthor", weight=1, papers=["urn:paper:big"], years=[2020])
-    graph.add_edge(people[0], "urn:p:other", kind="coauthor", weight=1, papers=["urn:paper:small"], years=[2021])
+    graph.add_edge(people[0], "urn:p:other", kind="coauthor", weight=1, papers=["urn:paper:small"],
+                   years=[2021])
     graph.edges[people[0], people[1]].update(weight=2, papers=["urn:paper:big", "urn:paper:two"])
     collapsed = without_hyper_cliques(graph)
     assert collapsed.nodes["urn:paper:big"]["kind"] == "paper"

@@ -496,7 +496,8 @@ class _Explainer:
 
     def _organizer_relations(self, person: int, linked: dict[int, list[int]]) -> tuple[list[str], list[str]]:
         index = self.index
-        conflicts, relations = [], []
+        conflicts: list[str] = []
+        relations: list[str] = []
         reference = (day_of(self.day) or date.min).year
         for host in sorted(self.hosts, key=lambda p: (index.names[p], p)):
             who = index.names[host]

@@ -341,13 +341,19 @@ def _local(v: signals.View, series: Series, speakers: Sequence[int]) -> np.ndarr
     person = index.affiliation_person[known]
     org = index.organization_top[index.affiliation_organization[known]]
     home = set(series.host_organizations)
-    home.update(int(o) for o in org[np.isin(person, series.hosts)])
+    is_host = np.zeros(v.people, dtype=bool)
+    is_host[series.hosts] = True
+    home.update(int(o) for o in org[is_host[person]])
     if len(speakers):
-        pairs = np.unique(np.column_stack([person, org])[np.isin(person, speakers)], axis=0)
-        counts = np.bincount(pairs[:, 1], minlength=len(index.organizations)) if len(pairs) else np.zeros(1)
+        is_speaker = np.zeros(v.people, dtype=bool)
+        is_speaker[list(speakers)] = True
+        mine = is_speaker[person]
+        pairs = np.unique(person[mine].astype(np.int64) * len(index.organizations) + org[mine])
+        counts = np.bincount(pairs % len(index.organizations), minlength=len(index.organizations))
         home.update(int(o) for o in np.flatnonzero(counts >= max(2, 0.2 * len(speakers))))
-    chosen = np.isin(org, sorted(home))
-    return (np.bincount(person[chosen], minlength=v.people) > 0).astype(np.float64)
+    is_home = np.zeros(len(index.organizations) + 1, dtype=bool)
+    is_home[sorted(home)] = True
+    return (np.bincount(person[is_home[org]], minlength=v.people) > 0).astype(np.float64)
 
 
 def _fit_taste(index: GraphIndex, series: Series, seed: str, v: signals.View,

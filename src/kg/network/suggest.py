@@ -67,7 +67,7 @@ class Candidate:
     name: str
     score: float
     closeness: float
-    """The walk's visiting probability, relative to the best candidate's."""
+    """The best candidate's rank by the walk divided by this one's (1 for the best)."""
     topic: float
     """Topic fit, relative to the best candidate's."""
     recency: float
@@ -319,7 +319,7 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage],
     for column, stage in enumerate(stages):
         counts = signals.counts_until(v, stage.day)
         x = np.column_stack([
-            np.log10(np.maximum(reached[:, column] * v.people, 1e-4)),
+            _log_rank(reached[:, column]),
             topic[:, column],
             np.log1p(signals.linked(v, stage.speakers, pairs)),
             hosts,
@@ -332,6 +332,16 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage],
         ])
         found.append((x, queries[column]))
     return found
+
+
+def _log_rank(values: np.ndarray) -> np.ndarray:
+    """``-log10`` of each value's rank among everyone's (0 for the first; ties share the best
+    rank; a zero value ranks after everyone). The walk's raw probabilities span orders of
+    magnitude and only the first few thousand matter: the log of the rank weighs the top of
+    the ranking as a person reading it would."""
+    descending = -np.sort(-values)
+    first = np.searchsorted(-descending, -values, side="left") + 1
+    return np.where(values > 0, -np.log10(first.astype(np.float64)), -np.log10(len(values) + 1.0))
 
 
 def _local(v: signals.View, series: Series, speakers: Sequence[int]) -> np.ndarray:
@@ -451,7 +461,7 @@ class _Explainer:
             person=index.people[person],
             name=index.names[person],
             score=round(1 / (1 + float(np.exp(-score))), 4),
-            closeness=round(_relative(x[0], self.best_closeness, floor=-4.0), 4),
+            closeness=round(10 ** (x[0] - self.best_closeness), 4),
             topic=round(x[1] / self.best_topic, 4) if self.best_topic > 0 else 0.0,
             recency=round(recency, 4),
             last_year=last,
@@ -578,10 +588,3 @@ def _stage(career_years: float, log_papers: float) -> str:
     if career_years < EARLY_CAREER_YEARS:
         return "early career"
     return "senior" if career_years >= SENIOR_YEARS else "mid career"
-
-
-def _relative(value: float, best: float, floor: float) -> float:
-    """A log-scale value relative to the best: 1 for the best, 0 at ``floor`` and below."""
-    if best <= floor:
-        return 0.0
-    return float(max(0.0, (value - floor) / (best - floor)))

@@ -15,7 +15,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from kg.network import topics
-from kg.network.index import ALWAYS, PAPER, PHD, POSTDOC, SERIES, TALK, GraphIndex, expand
+from kg.network.index import ALWAYS, NEVER, PAPER, PHD, POSTDOC, SERIES, TALK, GraphIndex, expand
 
 HALF_LIFE_YEARS = 4.0
 """A link (joint paper, shared talk) counts half as much in the walk after this many years."""
@@ -53,10 +53,17 @@ class View:
         return len(self.index.people)
 
 
-def view(index: GraphIndex, day: int, hidden: np.ndarray | None = None) -> View:
-    """The index as known on ``day``, without the works in ``hidden`` (an array of work ids)."""
+def view(index: GraphIndex, day: int, hidden: np.ndarray | None = None, undated: bool = False) -> View:
+    """The index as known on ``day``, without the works in ``hidden`` (an array of work ids).
+
+    With ``undated`` (the question is about now, not about a past day), talks without a date
+    count too, as if given on the day.
+    """
     member_day = index.member_day
     known = member_day <= day
+    if undated:
+        known |= member_day == NEVER
+        member_day = np.where(member_day == NEVER, day, member_day)
     if hidden is not None and len(hidden):
         hidden_work = np.zeros(len(index.works), dtype=bool)
         hidden_work[hidden] = True

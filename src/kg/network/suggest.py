@@ -169,20 +169,20 @@ def rank(
     if found is None:
         raise KGError(f"{event}: no such event in the store")
     day = day_number(as_of) if as_of else _latest_day(index)
-    series = series_of(index, found, day)
+    series = series_of(index, found, day, undated=as_of is None)
     speakers = sorted({p for _, p, _ in series.talks})
     name = index.event_names[found]
     if not speakers and not series.hosts:
         raise KGError(f"{name}: no speakers or organizers known{_as_of_text(as_of)}; nothing to start from")
     result = Suggestions(event, name, as_of, {index.people[p]: index.names[p] for p in speakers},
                          dict(sorted((index.people[p], index.names[p]) for p in series.hosts)), 0)
-    v = signals.view(index, day, series.hidden)
+    v = signals.view(index, day, series.hidden, undated=as_of is None)
     model, x, query = _fit_taste(index, series, event, v, speakers)
     result.taste, result.fitted = model.described(), model.fitted
     since_day = day_number(since) if since else None
     spoke = {p for d, p, _ in series.talks if since_day is None or d >= since_day}
     excluded = spoke | set(series.hosts) | {index.person_index[p] for p in exclude if p in index.person_index}
-    active = np.asarray(v.binary.sum(axis=1)).ravel() > 0
+    active = _reachable(v, x)
     active[list(excluded)] = False
     pool = np.flatnonzero(active)
     result.considered = len(pool)
@@ -209,11 +209,11 @@ def ranked_people(index: GraphIndex, event: str, as_of: date | None, limit: int)
     """The IRIs of the first ``limit`` people ``suggest`` ranks for ``event``, without explanations."""
     found = index.event_index[event]
     day = day_number(as_of) if as_of else _latest_day(index)
-    series = series_of(index, found, day)
+    series = series_of(index, found, day, undated=as_of is None)
     speakers = sorted({p for _, p, _ in series.talks})
-    v = signals.view(index, day, series.hidden)
+    v = signals.view(index, day, series.hidden, undated=as_of is None)
     model, x, _ = _fit_taste(index, series, event, v, speakers)
-    active = np.asarray(v.binary.sum(axis=1)).ravel() > 0
+    active = _reachable(v, x)
     active[speakers + series.hosts] = False
     pool = np.flatnonzero(active)
     scores = model.score(x[pool])
@@ -221,8 +221,17 @@ def ranked_people(index: GraphIndex, event: str, as_of: date | None, limit: int)
     return [index.people[int(pool[i])] for i in order]
 
 
-def series_of(index: GraphIndex, event: int, day: int) -> Series:
-    """The event's scope (itself and, when part of a series, the whole series) as known on ``day``."""
+def _reachable(v: signals.View, x: np.ndarray) -> np.ndarray:
+    """People the field knows who are linked to the series (the walk reaches them) or share its
+    topics: anyone else would be a guess, not a suggestion."""
+    known = np.asarray(v.binary.sum(axis=1)).ravel() > 0
+    unreached = -np.log10(v.people + 1.0)  # what ``_log_rank`` gives a zero
+    return known & ((x[:, 0] > unreached + 1e-12) | (x[:, 1] > 0))
+
+
+def series_of(index: GraphIndex, event: int, day: int, undated: bool = False) -> Series:
+    """The event's scope (itself and, when part of a series, the whole series) as known on ``day``;
+    with ``undated``, talks without a date count as given on the day."""
     top = event
     seen = {event}
     while index.event_parent[top] >= 0 and int(index.event_parent[top]) not in seen:
@@ -239,10 +248,12 @@ def series_of(index: GraphIndex, event: int, day: int) -> Series:
     hidden = np.unique(np.concatenate([talk_works, np.array(series_works, dtype=np.int64)]))
     is_talk = np.zeros(len(index.works), dtype=bool)
     is_talk[talk_works] = True
-    rows = np.flatnonzero(is_talk[index.member_work] & (index.member_role == SPEAKER)
-                          & (index.member_day <= day))
-    talks = sorted((int(index.member_day[r]), int(index.member_person[r]), int(index.member_work[r]))
-                   for r in rows)
+    dated = index.member_day <= day
+    if undated:
+        dated |= index.member_day == NEVER
+    rows = np.flatnonzero(is_talk[index.member_work] & (index.member_role == SPEAKER) & dated)
+    talks = sorted((min(int(index.member_day[r]), day), int(index.member_person[r]),
+                    int(index.member_work[r])) for r in rows)
     hosts = sorted({int(p) for p in index.role_person[in_scope[index.role_event]]})
     host_orgs = sorted({int(index.organization_top[o])
                         for o in index.host_organization[np.isin(index.host_event, scope)]})

@@ -23,7 +23,7 @@ import numpy as np
 from kg.errors import KGError
 from kg.network import signals
 from kg.network.index import PAPER, GraphIndex, day_number, day_of
-from kg.network.suggest import _name_keys, _talk_texts, ranked_people, series_of
+from kg.network.suggest import name_keys, ranked_people, series_of, talk_texts
 
 METHODS = ("suggest", "most papers", "most coauthors", "personalized PageRank", "topic only")
 DEFAULT_KS = (10, 50, 200)
@@ -126,9 +126,9 @@ def baselines(index: GraphIndex, event: str, cutoff: date, depth: int) -> dict[s
         "most coauthors": coauthors,
         "personalized PageRank": signals.walk(v, restart)[:, 0] if speakers else np.zeros(v.people),
         "topic only": signals.topic_scores(
-            v, [signals.query_vector(v, _talk_texts(index, series.talks))])[:, 0],
+            v, [signals.query_vector(v, talk_texts(index, series.talks))])[:, 0],
     }
-    names = _name_keys(index, pool)
+    names = name_keys(index, pool)
     ranked = {}
     for method, values in scores.items():
         chosen = pool[values[pool] > 0]

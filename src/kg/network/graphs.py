@@ -190,58 +190,6 @@ def known_on(link: dict[str, Any], day: date) -> bool:
     return True
 
 
-def collaboration_neighbourhood(
-    store: GraphStore,
-    seeds: Iterable[str],
-    hops: int = 2,
-    *,
-    as_of: date | None = None,
-    max_expand: int | None = None,
-    link_budget: int | None = None,
-) -> nx.Graph:
-    """People within ``hops`` links (joint paper, shared talk, advising) of the ``seeds`` (IRIs).
-
-    One ``graph_links_of`` query per person expanded, so the cost follows the neighbourhood,
-    not the store. Edges carry ``links`` (the papers, talks and advising behind them, sorted),
-    ``weight`` (how many) and ``years``. Nodes carry ``label``, ``hop`` (distance from the
-    nearest seed) and ``expanded`` (whether all their links were fetched: true for everyone
-    but the outermost hop). ``graph.graph["works"]`` maps each paper and talk seen to its
-    ``relation``, ``title`` and ``year``; node attribute ``works`` lists a person's own.
-
-    Bounds, for large stores (``graph.graph["capped"]`` says whether one cut anything):
-
-    - ``max_expand``: at most that many people of each hop after the seeds are expanded, those
-      with the heaviest ties to the people already reached first, then by IRI;
-    - ``link_budget``: stop expanding once that many link rows have been read, spread evenly
-      over the hops (unused budget passes on); seeds are expanded in the order given;
-    """
-    graph = nx.Graph(works={}, capped=False)
-    frontier = list(dict.fromkeys(seeds))
-    for seed in frontier:
-        graph.add_node(seed, kind="person", hop=0, expanded=False, works=[])
-    fetched = 0
-    for hop in range(hops):
-        if hop:
-            frontier = _capped(graph, frontier, max_expand)
-        allowed = None if link_budget is None else link_budget * (hop + 1) // hops
-        reached: set[str] = set()
-        for person in frontier:
-            if allowed is not None and fetched >= allowed:
-                graph.graph["capped"] = True
-                break
-            links = person_links(store, person, as_of)
-            fetched += len(links)
-            add_links(graph, person, links)
-            for other in graph[person]:
-                if "hop" not in graph.nodes[other]:
-                    graph.nodes[other]["hop"] = hop + 1
-                    reached.add(other)
-        frontier = sorted(reached)
-    if graph.number_of_nodes() and any("label" not in d for _, d in graph.nodes(data=True)):
-        _label_seeds(store, graph)
-    return graph
-
-
 def add_links(graph: nx.Graph, person: str, links: list[dict[str, Any]]) -> None:
     """Add one person's links (from ``person_links``) to ``graph`` and mark the person expanded."""
     if person not in graph:
@@ -286,17 +234,6 @@ def _add_link_edge(graph: nx.Graph, a: str, b: str, link: dict[str, Any]) -> Non
     data["weight"] = len(data["links"])
     if link["year"] is not None:
         data["years"] = sorted({*data["years"], link["year"]})
-
-
-def _capped(graph: nx.Graph, frontier: list[str], limit: int | None) -> list[str]:
-    """The frontier, most tied first, then by IRI; at most ``limit`` of them."""
-    if limit is not None and len(frontier) > limit:
-        graph.graph["capped"] = True
-
-    def tie_strength(person: str) -> int:
-        return sum(d["weight"] for _, _, d in graph.edges(person, data=True))
-
-    return sorted(frontier, key=lambda p: (-tie_strength(p), p))[:limit]
 
 
 def _label_seeds(store: GraphStore, graph: nx.Graph) -> None:

@@ -190,7 +190,7 @@ def rank(
         result.notes.append("nobody who may be suggested is known" + _as_of_text(as_of))
         return result
     scores = model.score(x[pool])
-    order = np.lexsort((pool, _name_keys(index, pool), -np.round(scores, 9)))
+    order = np.lexsort((pool, name_keys(index, pool), -np.round(scores, 9)))
     chosen: list[Candidate] = []
     explainer = _Explainer(index, v, series, speakers, x, model, query, pool, scores)
     for position in order:
@@ -217,7 +217,7 @@ def ranked_people(index: GraphIndex, event: str, as_of: date | None, limit: int)
     active[speakers + series.hosts] = False
     pool = np.flatnonzero(active)
     scores = model.score(x[pool])
-    order = np.lexsort((pool, _name_keys(index, pool), -np.round(scores, 9)))[:limit]
+    order = np.lexsort((pool, name_keys(index, pool), -np.round(scores, 9)))[:limit]
     return [index.people[int(pool[i])] for i in order]
 
 
@@ -286,7 +286,7 @@ def _as_of_text(as_of: date | None) -> str:
     return f" as of {as_of.isoformat()}" if as_of else ""
 
 
-def _talk_texts(index: GraphIndex, talks: Sequence[tuple[int, int, int]]) -> list[str]:
+def talk_texts(index: GraphIndex, talks: Sequence[tuple[int, int, int]]) -> list[str]:
     seen: dict[int, str] = {}
     for _, _, work in talks:
         seen.setdefault(work, index.work_title[work])
@@ -321,7 +321,7 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage],
         for person in series.hosts:
             restart[person, column] += 1.0
     reached = signals.walk(v, restart) if restart.any() else np.zeros((v.people, len(stages)))
-    queries = [signals.query_vector(v, _talk_texts(index, stage.talks)) for stage in stages]
+    queries = [signals.query_vector(v, talk_texts(index, stage.talks)) for stage in stages]
     topic = signals.topic_scores(v, queries)
     everyone = sorted({p for stage in stages for p in stage.speakers} | set(series.hosts))
     pairs = signals.linked_pairs(v, everyone)
@@ -408,7 +408,7 @@ def _fit_taste(index: GraphIndex, series: Series, seed: str, v: signals.View,
     return taste.fit(np.vstack(rows), np.concatenate(labels)), x_now, query
 
 
-def _name_keys(index: GraphIndex, people: np.ndarray) -> np.ndarray:
+def name_keys(index: GraphIndex, people: np.ndarray) -> np.ndarray:
     """Ranks of the people's names, for breaking ties by name."""
     return signals.name_ranks(index)[people]
 

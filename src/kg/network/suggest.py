@@ -329,7 +329,8 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage],
     found = []
     for column, stage in enumerate(stages):
         counts = signals.counts_until(v, stage.day)
-        x = np.column_stack([
+        x = np.empty((v.people, len(taste.FEATURES)))
+        for number, feature in enumerate((
             _log_rank(reached[:, column]),
             topic[:, column],
             np.log1p(signals.linked(v, stage.speakers, pairs)),
@@ -340,7 +341,8 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage],
             signals.venue_fit(v, stage.speakers),
             np.log1p(counts.talks),
             _local(v, series, stage.speakers),
-        ])
+        )):
+            x[:, number] = feature
         found.append((x, queries[column]))
     return found
 
@@ -350,9 +352,14 @@ def _log_rank(values: np.ndarray) -> np.ndarray:
     rank; a zero value ranks after everyone). The walk's raw probabilities span orders of
     magnitude and only the first few thousand matter: the log of the rank weighs the top of
     the ranking as a person reading it would."""
-    descending = -np.sort(-values)
-    first = np.searchsorted(-descending, -values, side="left") + 1
-    return np.where(values > 0, -np.log10(first.astype(np.float64)), -np.log10(len(values) + 1.0))
+    order = np.argsort(-values, kind="stable")
+    ordered = values[order]
+    starts = np.ones(len(values), dtype=bool)
+    starts[1:] = ordered[1:] != ordered[:-1]
+    first = np.maximum.accumulate(np.where(starts, np.arange(len(values)), 0)) + 1
+    ranks = np.empty(len(values), dtype=np.float64)
+    ranks[order] = first
+    return np.where(values > 0, -np.log10(ranks), -np.log10(len(values) + 1.0))
 
 
 def _local(v: signals.View, series: Series, speakers: Sequence[int]) -> np.ndarray:

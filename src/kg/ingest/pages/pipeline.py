@@ -13,6 +13,7 @@ from pathlib import Path
 from kg.errors import DataError
 from kg.ingest.pages import author, event, listing, meeting, seminar, writer
 from kg.ingest.pages.detect import PAGE_KINDS, detect_page_kind
+from kg.ingest.pages.extract import extract_path
 from kg.ingest.pages.extracted import PageExtract
 from kg.ingest.pages.records import to_records
 from kg.ingest.pages.text import read_page
@@ -30,13 +31,14 @@ EXTRACTORS = {
 
 def extract_file(path: Path, kind: str | None = None) -> PageExtract:
     """Read a page once and extract its talks, events and papers (kind detected when not given)."""
-    page = read_page(path)
-    chosen = kind or detect_page_kind(page)
-    if chosen is None:
-        raise DataError(f"{path}: unknown kind of page; give --kind ({', '.join(PAGE_KINDS)})")
-    if chosen not in EXTRACTORS:
-        raise DataError(f"{path}: {chosen!r} is not a kind of page ({', '.join(PAGE_KINDS)})")
-    return EXTRACTORS[chosen](page)
+    if kind is not None and kind not in PAGE_KINDS:
+        raise DataError(f"{path}: {kind!r} is not a kind of page ({', '.join(PAGE_KINDS)})")
+    found = extract_path(path)
+    if not found.talks and not found.papers:
+        raise DataError(f"{path}: no talk and no paper found: the page holds neither")
+    if kind is not None:
+        found.kind = kind
+    return found
 
 
 def plan_page(folder: DataFolder, path: Path, extracted: PageExtract) -> writer.Plan:

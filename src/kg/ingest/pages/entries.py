@@ -1,0 +1,371 @@
+"""One piece of page text → the fields it states: speakers, title, date, time, place, links.
+
+A piece is a list item, a paragraph, a heading, a table cell or a labelled line. Labels
+(``Speaker:``, ``Title:``, ``When:``...) say what a value is; otherwise the text is cut at the
+separators people use between fields (" - ", ": ", "|", line breaks, a date), without cutting
+inside bold, italics, links or quotes, and each part is read by its content: a date, a clock time,
+a person's name (with an affiliation in brackets or after a comma), an organization, or words of a
+title. The title is the marked part (bold, italics, quotes, a link) that is no name, else the
+longest part left; a title found that way is marked as guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import time
+
+from kg.ingest.pages.blocks import Span
+from kg.ingest.pages.fields import (
+    PartialDate,
+    find_dates,
+    find_times,
+    fold,
+    is_name,
+    is_organization,
+    is_placeholder,
+    strip_honorifics,
+)
+
+LABELS = {
+    "speaker": "speaker", "speakers": "speaker", "presenter": "speaker", "presenters": "speaker",
+    "lecturer": "speaker", "invited speaker": "speaker", "keynote speaker": "speaker",
+    "speaker name": "speaker", "who": "speaker", "guest": "speaker", "name": "speaker",
+    "orateur": "speaker", "intervenant": "speaker", "presented by": "speaker", "by": "speaker",
+    "title": "title", "talk title": "title", "talk": "title", "topic": "title", "titre": "title",
+    "paper": "paper", "papers": "paper", "reading": "paper", "relevant papers": "paper",
+    "abstract": "abstract", "summary": "abstract", "résumé": "abstract", "description": "abstract",
+    "bio": "bio", "biography": "bio", "short bio": "bio", "speaker bio": "bio", "about the speaker": "bio",
+    "date": "date", "when": "date", "day": "date", "date and time": "date", "date & time": "date",
+    "time": "time", "hour": "time", "heure": "time",
+    "where": "place", "location": "place", "room": "place", "place": "place", "venue": "place",
+    "lieu": "place", "salle": "place",
+    "affiliation": "affiliation", "institution": "affiliation", "organization": "affiliation",
+    "from": "affiliation", "host": "host", "hosted by": "host", "hosts": "host", "chair": "host",
+    "slides": "slides", "video": "video", "recording": "video", "zoom": "online", "link": "page",
+}
+_LABEL = re.compile(r"^\W{0,3}(?P<label>[A-Za-zéè][A-Za-zéè &/]{1,25}?)\s*[:：]\s*(?P<value>.*)$", re.DOTALL)
+_STRONG_SEPARATOR = re.compile(r"\s+[-–—]{1,2}\s+|\s*[|•·]\s*|\n|\s*;\s+|\s+/\s+|(?<=\w)[-–—]{2}(?=\w)")
+_COLON = re.compile(r"\s*:\s+")
+_QUOTED = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|``[^']{3,}''|‘[^’]{6,}’|„[^“]{3,}“|«[^»]{3,}»")
+_LINK_WORDS = re.compile(r"^\W*(?:slides?|video|recording|youtube|pdf|paper|arxiv|preprint|code|"
+                         r"abstract|bio|zoom(?: link)?|link|notes|poster|webpage|website|homepage|"
+                         r"ref|references?|watch|details|more|here|register|registration|"
+                         r"calendar|ics|livestream|stream|streaming|online|recorded|talk)\W*$",
+                         re.IGNORECASE)
+MEDIA = {"slides": re.compile(r"slide|\.pptx?$|speakerdeck|slideshare", re.I),
+         "video": re.compile(r"video|youtu|vimeo|recording|bilibili|panopto|watch", re.I),
+         "paper": re.compile(r"arxiv|doi\.org|paper|openreview|proceedings|\.pdf$|pdf", re.I)}
+
+
+@dataclass
+class Person:
+    """A speaker as printed, with the affiliation and homepage printed beside the name."""
+
+    name: str
+    affiliation: str | None = None
+    homepage: str | None = None
+
+
+@dataclass
+class Fields:
+    """What one piece of text (or a group of pieces) states about a talk."""
+
+    speakers: list[Person] = field(default_factory=list)
+    title: str | None = None
+    date: PartialDate | None = None
+    time: time | None = None
+    end: time | None = None
+    place: str | None = None
+    abstract: str | None = None
+    bio: str | None = None
+    links: dict[str, str] = field(default_factory=dict)
+    labels: set[str] = field(default_factory=set)
+    guessed: set[str] = field(default_factory=set)
+    title_open: bool = False
+    """The page says the title is not known yet (TBD, TBA...)."""
+    papers: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """Whether nothing was found."""
+        return not (self.speakers or self.title or self.date or self.time or self.labels)
+
+
+def label_of(text: str) -> tuple[str, str] | None:
+    """``(field, value)`` when text is a labelled line ("Speaker: Ada Lovelace")."""
+    match = _LABEL.match(text)
+    if not match:
+        return None
+    name = LABELS.get(re.sub(r"\s+", " ", match["label"].strip().lower()))
+    return (name, match["value"].strip()) if name else None
+
+
+def heading_label(text: str) -> str | None:
+    """The field a line holding only a label introduces ("Abstract", "**Speaker**:")."""
+    return LABELS.get(re.sub(r"[\s:：*_#]+$|^[\s*_#]+", "", text).lower())
+
+
+def read(text: str, spans: list[Span] | None = None, day_first: bool = False) -> Fields:
+    """The fields one piece of text states (labels first, then its parts by content)."""
+    spans = spans or []
+    fields = Fields()
+    labelled = label_of(text)
+    if labelled is not None:
+        apply_label(fields, labelled[0], labelled[1], spans, day_first)
+        return fields
+    _read_parts(fields, text, spans, day_first)
+    return fields
+
+
+def apply_label(fields: Fields, name: str, value: str, spans: list[Span], day_first: bool) -> None:
+    """Set the field a label names from its value."""
+    fields.labels.add(name)
+    if name == "speaker":
+        people = speakers_of(value, spans)
+        if people:
+            fields.speakers = people
+        elif value and not is_placeholder(value):
+            inner = read(value, spans, day_first)
+            fields.speakers = inner.speakers
+    elif name == "title":
+        if is_placeholder(value):
+            fields.title_open = True
+        else:
+            fields.title = clean_title(value)
+    elif name in ("date", "time"):
+        dates = find_dates(value, day_first)
+        if dates:
+            fields.date = dates[0].value  # type: ignore[assignment]
+        times = find_times(value)
+        if times:
+            fields.time, fields.end = times[0].value  # type: ignore[misc]
+    elif name == "place":
+        fields.place = value or None
+    elif name == "affiliation":
+        if fields.speakers and value:
+            fields.speakers[0].affiliation = value
+        fields.labels.add("affiliation:" + value)
+    elif name == "abstract":
+        fields.abstract = value or None
+    elif name == "bio":
+        fields.bio = value or None
+    elif name == "paper":
+        if value:
+            fields.papers.append(value)
+    elif name in ("slides", "video", "page"):
+        href = next((s.href for s in spans if s.href), None)
+        if href:
+            fields.links[name] = href
+
+
+def _protected(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """Stretches of text not to be cut: marked spans and quotations."""
+    found = []
+    for span in spans:
+        if len(span.text) < 4:
+            continue
+        at = text.find(span.text)
+        if at >= 0:
+            found.append((at, at + len(span.text)))
+    found.extend((m.start(), m.end()) for m in _QUOTED.finditer(text))
+    return found
+
+
+def _cut(text: str, pattern: re.Pattern[str], keep: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """Parts of text between separators, each with the separator before it."""
+    parts: list[tuple[str, str]] = []
+    last, separator = 0, ""
+    for match in pattern.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in keep):
+            continue
+        parts.append((separator, text[last:match.start()]))
+        last, separator = match.end(), match.group(0)
+    parts.append((separator, text[last:]))
+    return [(s, p) for s, p in parts if p.strip()]
+
+
+def _read_parts(fields: Fields, text: str, spans: list[Span], day_first: bool) -> None:
+    dates = find_dates(text, day_first)
+    times = find_times(text)
+    if dates:
+        fields.date = dates[0].value  # type: ignore[assignment]
+    if times:
+        fields.time, fields.end = times[0].value  # type: ignore[misc]
+    # blank out dates and times, so that what stays are names, organizations and titles
+    chars = list(text)
+    for found in (*dates[:1], *times[:1]):
+        for i in range(found.start, found.end):
+            chars[i] = "\n" if i == found.start else " "
+    text = re.sub(r"^[\s,.;:()\[\]\-–—|]*(?:\s*(?:[A-Z][a-z]{2}|[a-z]{3}))?\s*[,.:)\]\-–—|]+",
+                  "", "".join(chars)) if (dates or times) and "".join(chars).lstrip(" \n,.:(")[:1] in ",.)" \
+        else "".join(chars)
+    text = re.sub(r"\((?:\s*[,;]?\s*|[A-Z]{2,5}|GMT[+-]\d+|UTC[+-]?\d*)\)", " ", text)
+    keep = _protected(text, spans)
+    parts = [p.strip(" ,.\t-–—:()[]") for _, p in _cut(text, _STRONG_SEPARATOR, keep)]
+    parts = [p for p in parts if p and not re.fullmatch(r"[\W\d]*(?:[AaPp]\.?[Mm]\.?)?\W*", p)]
+    kinds: list[tuple[str, str, str | None]] = []  # (kind, text, affiliation)
+    for part in parts:
+        kinds.extend(_classify(part, spans))
+    _assign(fields, kinds, spans)
+    for span in spans:
+        if span.kind == "a" and span.href:
+            kind = _media_kind(span.text, span.href)
+            if kind and kind not in fields.links:
+                fields.links[kind] = span.href
+
+
+def _media_kind(text: str, href: str) -> str | None:
+    for kind, pattern in MEDIA.items():
+        if pattern.search(text) or (kind != "paper" and pattern.search(href)):
+            return kind
+    if MEDIA["paper"].search(href) and not is_name(text):
+        return "paper"
+    return None
+
+
+def _classify(part: str, spans: list[Span]) -> list[tuple[str, str, str | None]]:
+    """What one part is: ``name`` (with an affiliation), ``org``, ``junk`` or ``text``."""
+    if _LINK_WORDS.match(part) or is_placeholder(part):
+        return [("open" if is_placeholder(part) else "junk", part, None)]
+    people = speakers_of(part, spans)
+    if people:
+        return [("name", p.name, p.affiliation) for p in people]
+    colon = [p for _, p in _cut(part, _COLON, _protected(part, spans))]
+    if len(colon) >= 2:
+        first = speakers_of(colon[0], spans)
+        if first:
+            rest = ": ".join(colon[1:])
+            return [("name", p.name, p.affiliation) for p in first] + _classify(rest, spans)
+        if heading_label(colon[0]) is None and len(colon[0].split()) <= 4 and speakers_of(
+                ": ".join(colon[1:]), spans):
+            return [("text", colon[0], None)] + _classify(": ".join(colon[1:]), spans)
+    if "," in part:
+        head, rest = part.split(",", 1)
+        first = speakers_of(head, spans)
+        if first and rest.strip():
+            if is_organization(rest):
+                return [("name", first[0].name, rest.strip())]
+            return [("name", first[0].name, None), *_classify(rest.strip(" ,"), spans)]
+        tail_people = speakers_of(part.rsplit(",", 1)[1], spans)
+        if tail_people and not is_organization(part.rsplit(",", 1)[0]):
+            return [("text", part.rsplit(",", 1)[0], None)] + [
+                ("name", p.name, p.affiliation) for p in tail_people]
+    by = re.match(r"^(?P<title>.{8,}?),?\s+(?:by|with)\s+(?P<who>[^,]+)$", part)
+    if by and speakers_of(by["who"], spans):
+        return [("text", by["title"], None)] + [
+            ("name", p.name, p.affiliation) for p in speakers_of(by["who"], spans)]
+    if is_organization(part):
+        return [("org", part, None)]
+    return [("text", part, None)]
+
+
+def speakers_of(text: str, spans: list[Span] | None = None) -> list[Person]:
+    """The people of a speaker string ("A (X)", "A, X", "A and B", "A & B, X"), or [] when it is
+    not one."""
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:-–*_")
+    text = re.sub(r"\s*\*+$|\s*\[[^\]]*\]$", "", text)
+    if not text or len(text) > 200:
+        return []
+    bracket = re.fullmatch(r"(?P<name>[^()]+?)\s*[(\[](?P<aff>[^()\[\]]+)[)\]](?P<rest>.*)", text)
+    if bracket and is_name(bracket["name"]) and not bracket["rest"].strip(" ,."):
+        return [Person(strip_honorifics(bracket["name"]), _affiliation(bracket["aff"]),
+                       _homepage(bracket["name"], spans))]
+    for splitter in (r"\s*;\s*", r",?\s+(?:and|&|et)\s+|\s*&\s*|\s*,\s*"):
+        pieces = [p for p in re.split(splitter, text) if p.strip()]
+        if len(pieces) < 2:
+            continue
+        people = [speakers_of(p, spans) for p in pieces]
+        if all(len(p) == 1 for p in people):
+            found = [p[0] for p in people]
+            if splitter.startswith(r",?") and len(found) == 2 and found[1].affiliation is None \
+                    and is_organization(pieces[1]):
+                continue
+            return found
+        if len(pieces) >= 2 and all(len(p) == 1 for p in people[:-1]) and is_organization(pieces[-1]) \
+                and splitter.startswith(r",?"):
+            found = [p[0] for p in people[:-1]]
+            for person in found:
+                person.affiliation = person.affiliation or pieces[-1].strip()
+            return found
+    if is_name(text):
+        return [Person(strip_honorifics(text), None, _homepage(text, spans))]
+    dash = re.fullmatch(r"(?P<name>.+?)\s+(?:[-–—,]|from|of|at)\s+(?P<aff>.+)", text)
+    if dash and is_name(dash["name"]) and is_organization(dash["aff"]):
+        return [Person(strip_honorifics(dash["name"]), dash["aff"].strip(),
+                       _homepage(dash["name"], spans))]
+    return []
+
+
+def _affiliation(text: str) -> str | None:
+    text = text.strip(" ,.")
+    return None if not text or is_placeholder(text) or re.fullmatch(r"[\d\W]+", text) else text
+
+
+def _homepage(name: str, spans: list[Span] | None) -> str | None:
+    key = fold(strip_honorifics(name))
+    for span in spans or ():
+        if span.kind == "a" and span.href and fold(strip_honorifics(span.text)) == key \
+                and span.href.startswith(("http://", "https://")):
+            return span.href
+    return None
+
+
+def _assign(fields: Fields, kinds: list[tuple[str, str, str | None]], spans: list[Span]) -> None:
+    """Speakers, affiliation and title from the classified parts of a text."""
+    names = [(text, aff) for kind, text, aff in kinds if kind == "name"]
+    texts: list[str] = []
+    run: list[str] = []
+    for kind, text, _ in kinds:
+        if kind == "text":
+            run.append(text)
+        else:
+            if run:
+                texts.append(" - ".join(run))
+            run = []
+        if kind == "open":
+            fields.title_open = True
+    if run:
+        texts.append(" - ".join(run))
+    orgs = [text for kind, text, _ in kinds if kind == "org"]
+    if names:
+        fields.speakers = [Person(n, a, _homepage(n, spans)) for n, a in names]
+        first = next(i for i, k in enumerate(kinds) if k[0] == "name")
+        after = kinds[first + len(names)] if first + len(names) < len(kinds) else None
+        if fields.speakers[0].affiliation is None and after and after[0] == "org":
+            for person in fields.speakers:
+                person.affiliation = person.affiliation or after[1]
+        elif fields.speakers[0].affiliation is None and orgs and len(orgs) == 1:
+            fields.speakers[0].affiliation = orgs[0]
+    candidates = [t for t in texts if _title_like(t)]
+    if not candidates:
+        return
+    marked = [t for t in candidates if any(fold(s.text) == fold(t) or (
+        len(s.text) > 12 and fold(s.text) in fold(t)) for s in spans if s.kind in ("b", "i", "a"))]
+    quoted = [t for t in candidates if _QUOTED.fullmatch(t.strip())]
+    chosen = (quoted or marked or sorted(candidates, key=len, reverse=True))[0]
+    fields.title = clean_title(chosen)
+    if not (quoted or marked):
+        fields.guessed.add("title")
+
+
+def _title_like(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return len(words) >= 1 and len(text) >= 4 and not _LINK_WORDS.match(text)
+
+
+def clean_title(text: str) -> str | None:
+    """A title without quotes, trailing full stop, list numbering or a "Title:" label."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^(?:\(?\d{1,3}[.)]\s+|#\d+\s+|No\.\s?[\d-]+\s+)", "", text)
+    text = re.sub(r"^(?:title|talk)\s*:\s*", "", text, flags=re.IGNORECASE)
+    for _ in range(2):
+        text = text.strip(" \t*_,;–-")
+        if len(text) >= 2 and (text[0], text[-1]) in (('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’"),
+                                                     ("«", "»"), ("„", "“")):
+            text = text[1:-1]
+        text = re.sub(r"^``|''$", "", text)
+    text = re.sub(r"\s*\((?:slides|video|pdf|abstract|recording|youtube|link)[^)]*\)\s*$", "", text,
+                  flags=re.IGNORECASE)
+    text = text.rstrip(" .").strip()
+    return None if is_placeholder(text) or not text else text

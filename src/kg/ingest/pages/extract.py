@@ -1,0 +1,117 @@
+"""One extractor for every page: the document tree → talks, papers, and the kind the content shows.
+
+``extract_document`` reads the talks (``talks``) and the publications (``papers``) of a page, says
+how sure it is of each (``confidence``, and the fields it guessed), and labels the page with one of
+the five kinds from what it holds: papers and no talks → ``author_page``; one talk →
+``event_page``; timed talks of a workshop or school → ``meeting_programme``; talks without dates
+→ ``talk_listing``; dated talks of a series → ``seminar_page``. A page holding neither has no kind.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kg.ingest.pages import papers as paper_reader
+from kg.ingest.pages.blocks import layout
+from kg.ingest.pages.document import Document, read_document
+from kg.ingest.pages.entries import Fields
+from kg.ingest.pages.extracted import EventText, PageExtract, SpeakerText, TalkText
+from kg.ingest.pages.fields import is_name
+from kg.ingest.pages.talks import Record, talk_records
+from kg.records.ids import slugify
+
+PAGE_KINDS = ("seminar_page", "event_page", "talk_listing", "meeting_programme", "author_page")
+_MEETING = re.compile(r"\b(?:workshop|symposium|conference|summer school|winter school|school|"
+                      r"programme|program|agenda|meeting|colloquium day|retreat)\b", re.IGNORECASE)
+
+
+def extract_path(path: Path) -> PageExtract:
+    """Read ``path`` once and extract everything it states."""
+    return extract_document(read_document(path))
+
+
+def day_first(text: str) -> bool:
+    """Whether the page writes numeric dates day first (25/09/2020, 25.09.2020)."""
+    first = second = 0
+    for a, b in re.findall(r"(?<![\d/.])([0-3]?\d)[/.]([0-3]?\d)[/.](?:19|20)?\d{2}(?![\d/.])", text):
+        first += int(a) > 12
+        second += int(b) > 12
+    dotted = len(re.findall(r"(?<![\d.])[0-3]?\d\.[01]?\d\.(?:19|20)\d{2}(?![\d.])", text))
+    return first > second or (dotted > 0 and second == 0)
+
+
+def extract_document(document: Document) -> PageExtract:
+    """Talks, papers, the page's kind and its series (if any) from a document read once."""
+    parts = layout(document)
+    first = day_first(document.source)
+    records = talk_records(document, parts, first)
+    found_papers, owner = paper_reader.papers(document, parts)
+    talks = [_talk(r) for r in records]
+    title = _page_title(document, parts)
+    kind = page_kind(document, talks, len(found_papers), title)
+    key = slugify(f"{title} {document.path.stem}")[:100] or "page"
+    result = PageExtract(kind or "none", title, key, talks=talks, papers=found_papers)
+    if owner:
+        result.people.append(SpeakerText(owner))
+    if talks and kind in ("seminar_page", "talk_listing", "meeting_programme"):
+        series_kind = "meeting" if kind == "meeting_programme" else "seminar_series"
+        result.events.append(EventText(key, title, series_kind, at=f"line {parts.blocks[0].line}"
+                                       if parts.blocks else None))
+        for talk in talks:
+            talk.event = key
+    return result
+
+
+def page_kind(document: Document, talks: list[TalkText], papers: int, title: str) -> str | None:
+    """The kind of page its content shows (``None`` for a page with neither talks nor papers)."""
+    if not talks and not papers:
+        return None
+    if papers > len(talks) and papers >= 2 or not talks:
+        return "author_page"
+    if len(talks) == 1:
+        return "event_page"
+    timed = sum(1 for t in talks if t.clock is not None)
+    days = {t.day for t in talks if t.day}
+    if timed >= 0.6 * len(talks) and len(days) <= 4 and _MEETING.search(title + " " + document.source[:3000]):
+        return "meeting_programme"
+    dated = sum(1 for t in talks if t.day and len(t.day) >= 7)
+    return "seminar_page" if dated >= 0.5 * len(talks) else "talk_listing"
+
+
+def _page_title(document: Document, parts: object) -> str:
+    title = document.front_matter.get("title") if document.front_matter else None
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    tree_title = document.root.getroottree().findtext(".//title")
+    if tree_title and tree_title.strip():
+        return re.sub(r"\s+", " ", tree_title).strip()
+    blocks = getattr(parts, "blocks", [])
+    heading = next((b.text for b in blocks if b.level), None)
+    return heading or document.path.stem
+
+
+def _talk(record: Record) -> TalkText:
+    fields: Fields = record.fields
+    speakers = [SpeakerText(p.name, p.affiliation, None, homepage=p.homepage) for p in fields.speakers]
+    return TalkText(
+        speakers, fields.title, abstract=fields.abstract, biography=fields.bio, place=fields.place,
+        links=list(dict.fromkeys([*fields.links.values(), *(p.homepage for p in fields.speakers
+                                                             if p.homepage)])),
+        at=f"line {record.line}", day=fields.date.iso() if fields.date else None, clock=fields.time,
+        media=dict(fields.links), line=record.line, confidence=_confidence(record),
+        guessed=sorted(fields.guessed))
+
+
+def _confidence(record: Record) -> float:
+    """How sure the extractor is of a talk: labelled and structured facts high, guesses low."""
+    fields = record.fields
+    score = {"front matter": 0.95, "json-ld": 0.95, "table": 0.85, "entry": 0.75, "block": 0.7}[record.how]
+    if "speaker" in fields.labels or "title" in fields.labels:
+        score = max(score, 0.9)
+    score -= 0.15 * len(fields.guessed)
+    if not all(is_name(p.name) for p in fields.speakers):
+        score -= 0.1
+    if fields.title is None and not fields.title_open:
+        score -= 0.1
+    return round(max(0.05, min(score, 1.0)), 2)

@@ -51,6 +51,8 @@ class Block:
     section: str = ""
     """The text of the heading the block stands under."""
     index: int = 0
+    context: tuple[str, ...] = ()
+    """The headings the block stands under, outermost first (its own, for a heading, last)."""
 
     @property
     def links(self) -> list[Span]:
@@ -66,6 +68,7 @@ class Table:
     header: list[str] | None
     line: int
     section: str = ""
+    context: tuple[str, ...] = ()
 
 
 @dataclass
@@ -90,6 +93,7 @@ class _Reader:
         self.blocks: list[Block] = []
         self.tables: list[Table] = []
         self.section = ""
+        self.headings: dict[int, str] = {}
         self.lines = [_plain(line) for line in document.lines]
         self.last_line = document.front_matter_lines + 1
 
@@ -174,7 +178,8 @@ class _Reader:
                     add(child.tail, marks)
 
         def add(text: str, marks: tuple[str, ...]) -> None:
-            text = text.replace("\n", " ") if not element.tag == "pre" else text
+            if self.document.is_html and element.tag != "pre":
+                text = text.replace("\n", " ")  # Markdown keeps its line breaks: entries span lines
             parts.append(text)
             size = len(text.strip())
             struck[1] += size
@@ -189,12 +194,17 @@ class _Reader:
     def _add(self, element: Any, text: str, spans: list[Span], struck: bool, depth: int) -> None:
         tag = element.tag.lower() if isinstance(element.tag, str) else "div"
         level = _HEADINGS.get(tag, 0)
-        block = Block(text, self.line_of(element, text), tag, level, depth, spans, struck,
-                      self.section, len(self.blocks))
         if level:
+            self.headings = {k: v for k, v in self.headings.items() if k < level}
+            self.headings[level] = text
             self.section = text
-            block.section = text
+        block = Block(text, self.line_of(element, text), tag, level, depth, spans, struck,
+                      self.section, len(self.blocks), self.context())
         self.blocks.append(block)
+
+    def context(self) -> tuple[str, ...]:
+        """The headings in force, outermost first."""
+        return tuple(self.headings[k] for k in sorted(self.headings))
 
     def table(self, element: Any) -> None:
         """A table's grid, with spans spread; its first row is a header when made of ``th`` or
@@ -233,13 +243,14 @@ class _Reader:
             if cells:
                 grid.append(cells)
         line = self.line_of(element, grid[0][0].text if grid and grid[0] else "")
-        self.tables.append(Table(grid, header, line, self.section))
+        self.tables.append(Table(grid, header, line, self.section, self.context()))
 
     def _cell(self, cell: Any) -> Block:
         """A table cell as one block (nested blocks joined by line breaks)."""
         inner = _Reader(self.document)
         inner.last_line = self.last_line
         inner.section = self.section
+        inner.headings = dict(self.headings)
         inner.walk(cell)
         text = "\n".join(b.text for b in inner.blocks)
         spans = [s for b in inner.blocks for s in b.spans]
@@ -247,7 +258,8 @@ class _Reader:
         line = inner.blocks[0].line if inner.blocks else self.line_of(cell, "")
         for table in inner.tables:  # a table inside a cell: its cells become lines of the cell
             text += "\n" + "\n".join(" | ".join(c.text for c in row) for row in table.rows)
-        return Block(clean(text), line, "td", spans=spans, struck=struck, section=self.section)
+        return Block(clean(text), line, "td", spans=spans, struck=struck, section=self.section,
+                     context=self.context())
 
 
 def _own_table(row: Any, table: Any) -> bool:

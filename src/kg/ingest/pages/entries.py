@@ -34,7 +34,7 @@ LABELS = {
     "orateur": "speaker", "intervenant": "speaker", "presented by": "speaker", "by": "speaker",
     "title": "title", "talk title": "title", "talk": "title", "topic": "title", "titre": "title",
     "paper": "paper", "papers": "paper", "reading": "paper", "relevant papers": "paper",
-    "abstract": "abstract", "summary": "abstract", "résumé": "abstract", "description": "abstract",
+    "authors": "authors", "author": "authors", "abstract": "abstract", "summary": "abstract", "résumé": "abstract", "description": "abstract",
     "bio": "bio", "biography": "bio", "short bio": "bio", "speaker bio": "bio", "about the speaker": "bio",
     "date": "date", "when": "date", "day": "date", "date and time": "date", "date & time": "date",
     "time": "time", "hour": "time", "heure": "time",
@@ -49,6 +49,8 @@ _STRONG_SEPARATOR = re.compile(r"\s+[-–—]{1,2}\s+|\s*[|•·]\s*|\n|\s*;\s+|
 _COLON = re.compile(r"\s*:\s+")
 _QUOTED = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|``[^']{3,}''|‘[^’]{6,}’|„[^“]{3,}“|«[^»]{3,}»")
 _LINK_WORDS = re.compile(r"^\W*(?:slides?|video|recording|youtube|pdf|paper|arxiv|preprint|code|"
+                         r"seminar|invited talk|keynote|tutorial|lecture|journal club|reading group|"
+                         r"webinar|colloquium|presentation|contributed talk|spotlight|oral|"
                          r"abstract|bio|zoom(?: link)?|link|notes|poster|webpage|website|homepage|"
                          r"ref|references?|watch|details|more|here|register|registration|"
                          r"calendar|ics|livestream|stream|streaming|online|recorded|talk)\W*$",
@@ -85,6 +87,8 @@ class Fields:
     title_open: bool = False
     """The page says the title is not known yet (TBD, TBA...)."""
     papers: list[str] = field(default_factory=list)
+    paper_authors: list[str] = field(default_factory=list)
+    """Authors of the paper a talk presents (reading groups: "Authors: A, B")."""
 
     @property
     def empty(self) -> bool:
@@ -110,6 +114,21 @@ def read(text: str, spans: list[Span] | None = None, day_first: bool = False) ->
     """The fields one piece of text states (labels first, then its parts by content)."""
     spans = spans or []
     fields = Fields()
+    lines = text.split("\n")
+    if len(lines) > 1 and any(label_of(line) for line in lines):
+        for line in lines:
+            labelled = label_of(line)
+            if labelled is not None:
+                apply_label(fields, labelled[0], labelled[1], spans, day_first)
+                continue
+            more = read(line, spans, day_first)
+            if more.speakers and not fields.speakers:
+                fields.speakers = more.speakers
+            if more.date and not fields.date:
+                fields.date, fields.time = more.date, more.time or fields.time
+            if not fields.title and not more.speakers and len(line) < 250 and more.title:
+                fields.title = more.title
+        return fields
     labelled = label_of(text)
     if labelled is not None:
         apply_label(fields, labelled[0], labelled[1], spans, day_first)
@@ -150,6 +169,9 @@ def apply_label(fields: Fields, name: str, value: str, spans: list[Span], day_fi
         fields.abstract = value or None
     elif name == "bio":
         fields.bio = value or None
+    elif name == "authors":
+        fields.paper_authors = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", value)
+                                if p.strip()]
     elif name == "paper":
         if value:
             fields.papers.append(value)
@@ -231,6 +253,22 @@ def _classify(part: str, spans: list[Span]) -> list[tuple[str, str, str | None]]
     people = speakers_of(part, spans)
     if people:
         return [("name", p.name, p.affiliation) for p in people]
+    by = re.match(r"^(?P<pre>(?:\S+\s+){0,7}?by)\s+(?P<rest>\S.*)$", part)
+    if by and not re.search(r"\b(?:work|joint|based|paper|written|supported|funded)\b", by["pre"], re.I):
+        for cut in (r"\s*:\s+", r"\.\s+", r",\s+", r"\s+[-–—]\s+"):
+            pieces = re.split(cut, by["rest"], maxsplit=1)
+            who = speakers_of(pieces[0], spans)
+            if who and (len(pieces) == 1 or pieces[1].strip()):
+                rest = _classify(pieces[1], spans) if len(pieces) == 2 else []
+                pre = by["pre"].rsplit(None, 1)[0] if len(by["pre"].split()) > 1 else ""
+                return ([("text", pre, None)] if pre and len(pieces) == 1 else [("junk", pre, None)]) + [
+                    ("name", p.name, p.affiliation) for p in who] + rest
+    for cut in (r"\.\s+", r"\s+[-–—]\s+"):
+        pieces = re.split(cut, part, maxsplit=1)
+        if len(pieces) == 2 and len(pieces[1]) > 3:
+            who = speakers_of(pieces[0], spans)
+            if who:
+                return [("name", p.name, p.affiliation) for p in who] + _classify(pieces[1], spans)
     colon = [p for _, p in _cut(part, _COLON, _protected(part, spans))]
     if len(colon) >= 2:
         first = speakers_of(colon[0], spans)
@@ -267,10 +305,15 @@ def speakers_of(text: str, spans: list[Span] | None = None) -> list[Person]:
     text = re.sub(r"\s*\*+$|\s*\[[^\]]*\]$", "", text)
     if not text or len(text) > 200:
         return []
+    if is_name(text):
+        return [Person(strip_honorifics(text), None, _homepage(text, spans))]
     bracket = re.fullmatch(r"(?P<name>[^()]+?)\s*[(\[](?P<aff>[^()\[\]]+)[)\]](?P<rest>.*)", text)
     if bracket and is_name(bracket["name"]) and not bracket["rest"].strip(" ,."):
-        return [Person(strip_honorifics(bracket["name"]), _affiliation(bracket["aff"]),
-                       _homepage(bracket["name"], spans))]
+        affiliation = _affiliation(bracket["aff"])
+        if affiliation and len(affiliation.split()) == 1 and not is_organization(affiliation) \
+                and not affiliation.isupper():
+            affiliation = None  # "(Live)", "(virtual)", "(remote)"
+        return [Person(strip_honorifics(bracket["name"]), affiliation, _homepage(bracket["name"], spans))]
     for splitter in (r"\s*;\s*", r",?\s+(?:and|&|et)\s+|\s*&\s*|\s*,\s*"):
         pieces = [p for p in re.split(splitter, text) if p.strip()]
         if len(pieces) < 2:
@@ -358,7 +401,10 @@ def clean_title(text: str) -> str | None:
     """A title without quotes, trailing full stop, list numbering or a "Title:" label."""
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^(?:\(?\d{1,3}[.)]\s+|#\d+\s+|No\.\s?[\d-]+\s+)", "", text)
-    text = re.sub(r"^(?:title|talk)\s*:\s*", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:title|talk|(?:research |invited |contributed |keynote |plenary )?(?:talk|lecture|"
+                  r"keynote|tutorial|seminar))\s*:\s*", "", text, flags=re.IGNORECASE)
+    text = re.sub(r",\s*(?:[^,]{0,40}\s)?(?:19|20)\d{2}$", "", text) if re.search(
+        r",\s*(?:[A-Z][\w.&-]*\s?){1,4}(?:19|20)\d{2}$", text) else text
     for _ in range(2):
         text = text.strip(" \t*_,;–-")
         if len(text) >= 2 and (text[0], text[-1]) in (('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’"),

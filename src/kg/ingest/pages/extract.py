@@ -16,8 +16,8 @@ from kg.ingest.pages import papers as paper_reader
 from kg.ingest.pages.blocks import layout
 from kg.ingest.pages.document import Document, read_document
 from kg.ingest.pages.entries import Fields
-from kg.ingest.pages.extracted import EventText, PageExtract, SpeakerText, TalkText
-from kg.ingest.pages.fields import is_name
+from kg.ingest.pages.extracted import EventText, PageExtract, PaperText, SpeakerText, TalkText
+from kg.ingest.pages.fields import fold, is_name
 from kg.ingest.pages.talks import Record, talk_records
 from kg.records.ids import slugify
 
@@ -48,6 +48,13 @@ def extract_document(document: Document) -> PageExtract:
     records = talk_records(document, parts, first)
     found_papers, owner = paper_reader.papers(document, parts)
     talks = [_talk(r) for r in records]
+    known = {fold(p.title) for p in found_papers}
+    for record in records:  # a reading group's talk presents a paper: "Authors: A, B"
+        fields = record.fields
+        if fields.paper_authors and fields.title and fold(fields.title) not in known:
+            found_papers.append(PaperText(fields.title, fields.date.year if fields.date else None,
+                                          fields.paper_authors, line=record.line, at=f"line {record.line}",
+                                          confidence=0.7))
     title = _page_title(document, parts)
     kind = page_kind(document, talks, len(found_papers), title)
     key = slugify(f"{title} {document.path.stem}")[:100] or "page"

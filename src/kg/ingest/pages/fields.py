@@ -139,6 +139,7 @@ def _date_of(n: int, match: re.Match[str], day_first: bool) -> PartialDate | Non
 
 def find_times(text: str) -> list[Found]:
     """Clock times in ``text`` ("4:00pm", "16:00", "10am", "16h30"), ranges giving their start."""
+    text = re.sub(r"\bnoon\b", "12pm", text, flags=re.IGNORECASE)  # same length: offsets stay true
     found: list[Found] = []
     for match in TIME_RANGE.finditer(text):
         end_half = re.search(r"[ap]", match["end"], re.IGNORECASE)
@@ -167,6 +168,8 @@ def parse_time(text: str, default_half: str | None = None) -> time | None:
         return None
     hour, minute = int(match["hour"]), int(match["minute"] or 0)
     half = (match["half"] or default_half or "").lower().replace(".", "").replace(" ", "")
+    if not half and 1 <= hour <= 7 and match["sep"] == ":" and not match["hour"].startswith("0"):
+        half = "pm"  # "at 2:00": talks are not held at two in the morning
     if half == "pm" and hour < 12:
         hour += 12
     elif half == "am" and hour == 12:
@@ -178,7 +181,7 @@ def parse_time(text: str, default_half: str | None = None) -> time | None:
 
 # --- names ------------------------------------------------------------------------------------
 
-HONORIFICS = re.compile(r"^(?:(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs|Mme|M|Sir|Dame|Assoc\.? Prof|Asst\.? Prof)"
+HONORIFICS = re.compile(r"^(?:(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs|Mme|Sir|Dame|Assoc\.? Prof|Asst\.? Prof)"
                         r"\.?\s+)+", re.IGNORECASE)
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "del", "della", "le", "la", "du",
                         "dos", "das", "bin", "al", "el", "y", "ten", "ter", "zu", "st", "d'", "l'",
@@ -210,10 +213,10 @@ university institute college school department lab laboratory centre center rese
 abstract speaker speakers title biography bio slides video paper papers recording zoom room
 schedule program programme agenda calendar news home contact organizers organisers committee
 tbd tba tbc sponsors venue location date time place registration talks upcoming past previous
-youtube link links pdf code here more details spring summer fall autumn winter semester term
+youtube link links pdf code here more details semester term
 week day monday tuesday wednesday thursday friday saturday sunday inc ltd gmbh llc corp
-january february march april may june july august september october november december
 """.split())
+_NICKNAME = re.compile(r"\s+\([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?\)(?=\s)")
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.\-]*|[^\W\d_]\.(?:[^\W\d_]\.)*)$")
 _CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,5}$")
 
@@ -227,7 +230,7 @@ def strip_honorifics(text: str) -> str:
 @functools.lru_cache(maxsize=1 << 15)
 def is_name(text: str) -> bool:
     """Whether ``text`` reads as one person's name ("Ada Lovelace", "J. van der Berg", "김웅희")."""
-    text = strip_honorifics(text)
+    text = _NICKNAME.sub("", strip_honorifics(text))
     if _CJK.match(text):
         return True
     if not text or len(text) > 50 or re.search(r"[\d@:;!?|/\\()\[\]{}<>=+#$%&*\"“”]", text):
@@ -238,16 +241,21 @@ def is_name(text: str) -> bool:
     capitals = 0
     for word in words:
         folded = word.lower().strip(".,")
+        if re.fullmatch(r"(?:[^\W\d_]\.-?)+|[^\W\d_]", word) and word[0].isupper():
+            capitals += 1  # an initial: "A.", "J.-P."
+            continue
         if folded in _NOT_NAME or folded in TITLE_WORDS and folded not in _PARTICLES:
             return False
         if folded in _PARTICLES or folded in ("d'", "o'"):
             continue
         if not _NAME_WORD.match(word) or not word[0].isupper():
-            return False
+            if not (capitals and word.isalpha() and word.islower() and len(word) > 2
+                    and words[words.index(word) - 1].lower() in _PARTICLES):
+                return False
         if word.isupper() and len(word) > 3 and "." not in word and "-" not in word:
             continue  # a surname in capitals ("Wang GAO")
         capitals += 1
-    if capitals == 0 or not words[-1][0].isupper() and words[-1].lower() not in _PARTICLES:
+    if capitals == 0:
         return False
     if institutions.is_institution(text) or institutions.key(text) in institutions.ABBREVIATIONS:
         return False

@@ -38,7 +38,13 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.\s?-?)+$|^[A-Z]{1,3}$")
 def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | None]:
     """The publications a page lists, and the page's owner when the entries show one."""
     found: list[PaperText] = []
+    year: int | None = None
     for block in parts.blocks:
+        if re.fullmatch(r"\W*((?:19|20)\d{2})\W*", block.text):
+            year = int(re.sub(r"\D", "", block.text))  # a year standing alone heads the entries below
+            continue
+        if block.level:
+            year = _section_year(block.text)
         labelled = label_of(block.text)
         if labelled and labelled[0] == "paper" and labelled[1]:
             title = _marked_title(labelled[1], block.spans) or clean_title(labelled[1])
@@ -51,6 +57,7 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
         in_section = bool(_SECTION.search(block.section)) and not _NOT_SECTION.search(block.section)
         paper = citation(block, in_section)
         if paper is not None:
+            paper.year = paper.year or year
             found.append(paper)
     found.extend(_bibtex(parts))
     owner = _owner(found, parts.blocks)
@@ -72,8 +79,9 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
     if title:
         at = text.find(title)
         before, after = text[:max(at, 0)], text[at + len(title):] if at >= 0 else ""
-        authors_text = before if _author_list(before) else after.split(" ; ")[0] if _author_list(
-            after.split(" ; ")[0]) else before
+        following = [p for p in re.split(r"\s;\s|(?<![A-Z])\.\s", after) if p.strip(" .,;:")]
+        authors_text = before if _author_list(before) else following[0] if following and _author_list(
+            following[0]) else before
     else:
         pieces = _sentences(text)
         for n, piece in enumerate(pieces[:-1]):

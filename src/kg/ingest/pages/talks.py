@@ -25,6 +25,7 @@ from kg.ingest.pages.entries import (
     apply_label,
     clean_title,
     heading_label,
+    label_of,
     read,
     speakers_of,
 )
@@ -58,7 +59,7 @@ _SERIES_TIME = re.compile(
 SPEAKER_KEYS = ("speaker", "speakers", "presenter", "presenters", "speaker_name", "lecturer", "author",
                 "authors", "who", "name")
 TITLE_KEYS = ("talk_title", "title", "talk", "topic")
-DATE_KEYS = ("talk_date", "event_date", "date", "day", "when", "start", "time", "datetime", "startDate")
+DATE_KEYS = ("talk_date", "time_start", "start_time", "event_date", "date", "day", "when", "start", "time", "datetime", "startDate")
 TIME_KEYS = ("hour", "time", "start_time", "starttime", "talk_time", "start")
 AFFILIATION_KEYS = ("affiliation", "affil", "org", "organization", "organisation", "institution",
                     "university", "company", "speaker_affiliation", "institute")
@@ -77,6 +78,7 @@ class Record:
     """``front matter``, ``json-ld``, ``table``, ``entry`` (one block) or ``block`` (several)."""
     section: str = ""
     blocks: int = 1
+    context: tuple[str, ...] = ()
     abstract_parts: list[str] = field(default_factory=list)
     pending: str | None = None
 
@@ -88,14 +90,10 @@ def talk_records(document: Document, layout: Layout, day_first: bool) -> list[Re
     records.extend(_json_ld_records(document, day_first))
     for table in layout.tables:
         records.extend(_table_records(table, day_first))
-    body = _block_records(layout.blocks, day_first)
-    if len(front) == 1 and (len(body) + len(records) <= 1 or not front[0].fields.speakers):
-        merged = _merge_into(front[0], body[0] if len(body) == 1 and not records else None)
-        if merged.fields.speakers:
-            records.insert(0, merged)
-        elif len(body) == 1:
-            records.extend(body)
-        body = [] if len(body) <= 1 else body
+    body = [r for r in _block_records(layout.blocks, day_first) if r.fields.speakers]
+    if len(front) == 1 and not records and len(body) == 1:
+        records.append(_merge_into(front[0], body[0]))  # one talk: front matter and body agree
+        body = []
     else:
         records[:0] = [r for r in front if r.fields.speakers]
     records.extend(body)
@@ -320,7 +318,7 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
             fields.date = context_date
         line = next((c.line for c in row if c.text), table.line)
         if fields.speakers:
-            found.append(Record(fields, line, "table", table.section))
+            found.append(Record(fields, line, "table", table.section, context=table.context))
     return found
 
 
@@ -444,7 +442,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
                     _has(current.fields, label_only):
                 close()
             if current is None:
-                current = Record(Fields(), block.line, "block", block.section, 0)
+                current = Record(Fields(), block.line, "block", block.section, 0, context=block.context)
             pending = label_only
             continue
         if pending is not None and current is not None and not block.level:
@@ -466,14 +464,14 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
         if block.level:
             close()
             if fields.speakers and (fields.title or fields.date or fields.time) or fields.date:
-                current = Record(fields, block.line, "block", block.section)
+                current = Record(fields, block.line, "block", block.section, context=block.context)
             continue
         if fields.labels:
             name = next(iter(fields.labels - {"affiliation"}), None) if len(fields.labels) == 1 else None
             if current is None or (name in ("speaker", "title", "date") and current is not None
                                    and _has(current.fields, name or "")) and current.blocks > 0:
                 close()
-                current = Record(Fields(), block.line, "block", block.section, 0)
+                current = Record(Fields(), block.line, "block", block.section, 0, context=block.context)
             _merge_fields(current.fields, fields)
             if "abstract" in fields.labels and fields.abstract:
                 current.abstract_parts.append(fields.abstract)
@@ -487,13 +485,13 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             continue
         if fields.speakers and (fields.title or fields.date or fields.time) and not _is_citation(fields, text):
             close()
-            current = Record(fields, block.line, "entry", block.section)
+            current = Record(fields, block.line, "entry", block.section, context=block.context)
             continue
         if fields.date and not fields.speakers and len(text) < 120:
             if current is not None and (current.fields.speakers or current.fields.date):
                 close()
             if current is None:
-                current = Record(fields, block.line, "block", block.section)
+                current = Record(fields, block.line, "block", block.section, context=block.context)
             else:
                 _merge_fields(current.fields, fields)
             continue
@@ -582,23 +580,44 @@ def _is_talk(record: Record) -> bool:
 
 def _contexts(records: list[Record], layout: Layout, document: Document) -> None:
     """Years from headings and series times from the page, for talks that lack them."""
-    headings = {b.text: b for b in layout.blocks if b.level}
     series = _series_time(layout.blocks)
+    title = document.front_matter.get("title") if document.front_matter else None
+    page = [title] if isinstance(title, str) else []
     for record in records:
         fields = record.fields
+        headings = page + list(record.context)
+        if record.how == "block" and headings and fields.date is not None:
+            headings = headings[:-1]  # the record's own heading gave its date
+        if fields.date is None:
+            for heading in reversed(headings):
+                dates = find_dates(heading)
+                if len(dates) == 1:  # a day heading, not a range ("Aug 03 - Sep 07")
+                    fields.date = dates[0].value  # type: ignore[assignment]
+                    break
         if fields.date is not None and fields.date.year is None and fields.date.month:
-            year = _year_of(record.section) if record.section in headings or record.section else None
-            if year:
-                fields.date = fields.date.with_year(year)
+            for heading in reversed(headings):
+                year = _year_of(heading, fields.date.month)
+                if year:
+                    fields.date = fields.date.with_year(year)
+                    break
         if fields.date is not None and fields.time is None and series is not None:
             fields.time = series
             fields.guessed.add("time")
 
 
-def _year_of(text: str) -> int | None:
+def _year_of(text: str, month: int) -> int | None:
+    """The year a heading gives to a month of it: "2023-2024" gives 2023 to September and 2024 to
+    March (an academic year)."""
+    span = re.search(r"\b((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)?\d{2})\b", text)
+    if span:
+        first = int(span.group(1))
+        return first if month >= 8 else first + 1
     years = set(re.findall(r"\b((?:19|20)\d{2})\b", text))
     if len(years) == 1 and not find_dates(text):
         return int(years.pop())
+    term = re.search(r"\b(?:spring|summer|fall|autumn|winter)\s+'?(\d{2})\b", text, re.IGNORECASE)
+    if term:
+        return 2000 + int(term.group(1))
     dates = find_dates(text)
     if len(dates) == 1 and dates[0].value.year:  # type: ignore[attr-defined]
         return dates[0].value.year  # type: ignore[attr-defined, no-any-return]
@@ -608,6 +627,9 @@ def _year_of(text: str) -> int | None:
 def _series_time(blocks: list[Block]) -> time | None:
     """The time every talk of a series starts, when the page states one ("every Monday at 4pm")."""
     for block in blocks[:80]:
+        labelled = label_of(block.text)
+        if labelled and labelled[0] == "time" and not find_dates(block.text) and find_times(block.text):
+            return find_times(block.text)[0].value[0]  # type: ignore[index, no-any-return]
         if _SERIES_TIME.search(block.text):
             times = find_times(block.text)
             if times:

@@ -224,7 +224,7 @@ def _read_parts(fields: Fields, text: str, spans: list[Span], day_first: bool) -
         else "".join(chars)
     text = re.sub(r"\((?:\s*[,;]?\s*|[A-Z]{2,5}|GMT[+-]\d+|UTC[+-]?\d*)\)", " ", text)
     keep = _protected(text, spans)
-    parts = [p.strip(" ,.\t-–—:()[]") for _, p in _cut(text, _STRONG_SEPARATOR, keep)]
+    parts = [_trim(p) for _, p in _cut(text, _STRONG_SEPARATOR, keep)]
     parts = [p for p in parts if p and not re.fullmatch(r"[\W\d]*(?:[AaPp]\.?[Mm]\.?)?\W*", p)]
     kinds: list[tuple[str, str, str | None]] = []  # (kind, text, affiliation)
     for part in parts:
@@ -235,6 +235,18 @@ def _read_parts(fields: Fields, text: str, spans: list[Span], day_first: bool) -
             kind = _media_kind(span.text, span.href)
             if kind and kind not in fields.links:
                 fields.links[kind] = span.href
+
+
+def _trim(part: str) -> str:
+    """A part without the punctuation around it; brackets kept when they are balanced."""
+    part = part.strip(" ,.\t-–—:;[]")
+    while part.startswith("(") and part.count("(") > part.count(")"):
+        part = part[1:].strip(" ,.\t-–—:;")
+    while part.endswith(")") and part.count(")") > part.count("("):
+        part = part[:-1].strip(" ,.\t-–—:;")
+    if part.startswith("(") and part.endswith(")") and part.count("(") == 1:
+        part = part[1:-1]
+    return part
 
 
 def _media_kind(text: str, href: str) -> str | None:
@@ -277,7 +289,8 @@ def _classify(part: str, spans: list[Span]) -> list[tuple[str, str, str | None]]
             return [("name", p.name, p.affiliation) for p in first] + _classify(rest, spans)
         if heading_label(colon[0]) is None and len(colon[0].split()) <= 4 and speakers_of(
                 ": ".join(colon[1:]), spans):
-            return [("text", colon[0], None)] + _classify(": ".join(colon[1:]), spans)
+            kind = "junk" if _LINK_WORDS.match(colon[0]) else "text"
+            return [(kind, colon[0], None)] + _classify(": ".join(colon[1:]), spans)
     if "," in part:
         head, rest = part.split(",", 1)
         first = speakers_of(head, spans)
@@ -302,13 +315,15 @@ def speakers_of(text: str, spans: list[Span] | None = None) -> list[Person]:
     """The people of a speaker string ("A (X)", "A, X", "A and B", "A & B, X"), or [] when it is
     not one."""
     text = re.sub(r"\s+", " ", text).strip(" ,.;:-–*_")
-    text = re.sub(r"\s*\*+$|\s*\[[^\]]*\]$", "", text)
+    text = re.sub(r"\s*\*+$|\s*\[[^\]]*\]$|,?\s+et\.?\s+al\.?$", "", text)
     if not text or len(text) > 200:
         return []
     if is_name(text):
         return [Person(strip_honorifics(text), None, _homepage(text, spans))]
     bracket = re.fullmatch(r"(?P<name>[^()]+?)\s*[(\[](?P<aff>[^()\[\]]+)[)\]](?P<rest>.*)", text)
     if bracket and is_name(bracket["name"]) and not bracket["rest"].strip(" ,."):
+        if re.search(r"remarks|break|lunch|panel|welcome|poster|discussion", bracket["aff"], re.I):
+            return []  # "Judith Fan (Opening Remarks)": a slot of the programme, not a talk
         affiliation = _affiliation(bracket["aff"])
         if affiliation and len(affiliation.split()) == 1 and not is_organization(affiliation) \
                 and not affiliation.isupper():

@@ -63,7 +63,7 @@ DATE_KEYS = ("talk_date", "time_start", "start_time", "event_date", "date", "day
 TIME_KEYS = ("hour", "time", "start_time", "starttime", "talk_time", "start")
 AFFILIATION_KEYS = ("affiliation", "affil", "org", "organization", "organisation", "institution",
                     "university", "company", "speaker_affiliation", "institute")
-HOMEPAGE_KEYS = ("homepage", "website", "perso", "speaker_url", "speaker_website", "webpage", "url_speaker")
+HOMEPAGE_KEYS = ("homepage", "website", "perso", "author_url", "speaker_link", "speaker_url", "speaker_website", "webpage", "url_speaker")
 LINK_KEYS = {"slides": "slides", "video": "video", "recording": "video", "youtube": "video",
              "paper": "paper", "arxiv": "paper", "pdf": "paper"}
 
@@ -124,6 +124,10 @@ def _front_matter_records(document: Document, day_first: bool) -> list[Record]:
 def _mapping_record(data: dict[str, Any], document: Document, day_first: bool) -> Record | None:
     """A talk from one mapping of fields (front matter, a YAML item)."""
     lower = {str(k).lower().replace("-", "_"): v for k, v in data.items()}
+    for key, value in data.items():  # [extra] / params: tables of fields inside front matter
+        if isinstance(value, dict) and str(key).lower() in ("extra", "params", "talk", "event", "speaker_info"):
+            for inner, item in value.items():
+                lower.setdefault(str(inner).lower().replace("-", "_"), item)
     fields = Fields()
     for key in SPEAKER_KEYS:
         people = _people_value(lower.get(key))
@@ -417,7 +421,32 @@ def _is_prose(block: Block) -> bool:
     return len(text) > 260 or (len(text) > 110 and len(_PROSE.findall(text)) >= 4 and text.endswith("."))
 
 
+def _entry_lines(blocks: list[Block], day_first: bool) -> list[Block]:
+    """Blocks with a line per entry (a Markdown paragraph of one-line entries, a pipe table
+    without its delimiter row) cut into one block per line."""
+    cut: list[Block] = []
+    for block in blocks:
+        lines = block.text.split("\n")
+        if len(lines) < 2 or block.level:
+            cut.append(block)
+            continue
+        entries = 0
+        for line in lines:
+            fields = read(line.strip(" |"), block.spans, day_first)
+            entries += bool(fields.speakers and (fields.title or fields.date or fields.time))
+        if entries < 2:
+            cut.append(block)
+            continue
+        for n, line in enumerate(lines):
+            text = re.sub(r"\s*\|\s*", " | ", line.strip(" |"))
+            cut.append(Block(text, block.line + n, block.tag, 0, block.depth,
+                             [s for s in block.spans if s.text in line], block.struck, block.section,
+                             block.index, block.context))
+    return cut
+
+
 def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
+    blocks = _entry_lines(blocks, day_first)
     records: list[Record] = []
     current: Record | None = None
     pending: str | None = None
@@ -497,7 +526,10 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             continue
         if current is None:
             continue
-        if not current.fields.speakers and fields.speakers and len(text) < 160:
+        if current.fields.speakers and current.fields.speakers[0].affiliation is None \
+                and is_organization(text) and not fields.speakers:
+            current.fields.speakers[0].affiliation = text
+        elif not current.fields.speakers and fields.speakers and len(text) < 160:
             current.fields.speakers = fields.speakers
             if fields.title and not current.fields.title:
                 current.fields.title = fields.title
@@ -581,6 +613,7 @@ def _is_talk(record: Record) -> bool:
 def _contexts(records: list[Record], layout: Layout, document: Document) -> None:
     """Years from headings and series times from the page, for talks that lack them."""
     series = _series_time(layout.blocks)
+    page_date = _page_date(layout.blocks)
     title = document.front_matter.get("title") if document.front_matter else None
     page = [title] if isinstance(title, str) else []
     for record in records:
@@ -594,6 +627,8 @@ def _contexts(records: list[Record], layout: Layout, document: Document) -> None
                 if len(dates) == 1:  # a day heading, not a range ("Aug 03 - Sep 07")
                     fields.date = dates[0].value  # type: ignore[assignment]
                     break
+        if fields.date is None and page_date is not None:
+            fields.date = page_date
         if fields.date is not None and fields.date.year is None and fields.date.month:
             for heading in reversed(headings):
                 year = _year_of(heading, fields.date.month)
@@ -622,6 +657,18 @@ def _year_of(text: str, month: int) -> int | None:
     if len(dates) == 1 and dates[0].value.year:  # type: ignore[attr-defined]
         return dates[0].value.year  # type: ignore[attr-defined, no-any-return]
     return None
+
+
+def _page_date(blocks: list[Block]) -> PartialDate | None:
+    """The one day a whole page is about, when a ``Date:`` line says it (a one-day workshop)."""
+    found = set()
+    for block in blocks:
+        labelled = label_of(block.text.split("\n")[0])
+        if labelled and labelled[0] == "date":
+            dates = find_dates(labelled[1])
+            if len(dates) == 1 and dates[0].value.day:  # type: ignore[attr-defined]
+                found.add(dates[0].value)
+    return found.pop() if len(found) == 1 else None  # type: ignore[return-value]
 
 
 def _series_time(blocks: list[Block]) -> time | None:

@@ -88,13 +88,13 @@ def clean(text: str) -> str:
 class _Reader:
     """Walks a tree once, cutting it into blocks and tables."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, lines: list[str] | None = None) -> None:
         self.document = document
         self.blocks: list[Block] = []
         self.tables: list[Table] = []
         self.section = ""
         self.headings: dict[int, str] = {}
-        self.lines = [_plain(line) for line in document.lines]
+        self.lines = lines if lines is not None else [_plain(line) for line in document.lines]
         self.last_line = document.front_matter_lines + 1
 
     # -- lines --------------------------------------------------------------------------
@@ -247,7 +247,7 @@ class _Reader:
 
     def _cell(self, cell: Any) -> Block:
         """A table cell as one block (nested blocks joined by line breaks)."""
-        inner = _Reader(self.document)
+        inner = _Reader(self.document, self.lines)
         inner.last_line = self.last_line
         inner.section = self.section
         inner.headings = dict(self.headings)

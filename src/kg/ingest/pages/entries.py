@@ -53,7 +53,8 @@ _LINK_WORDS = re.compile(r"^\W*(?:slides?|video|recording|youtube|pdf|paper|arxi
                          r"webinar|colloquium|presentation|contributed talk|spotlight|oral|"
                          r"abstract|bio|zoom(?: link)?|link|notes|poster|webpage|website|homepage|"
                          r"ref|references?|watch|details|more|here|register|registration|"
-                         r"calendar|ics|livestream|stream|streaming|online|recorded|talk)\W*$",
+                         r"calendar|ics|livestream|stream|streaming|online|recorded|talk|e-?mail|"
+                         r"phone|contact|map it|map)\W*$",
                          re.IGNORECASE)
 MEDIA = {"slides": re.compile(r"slide|\.pptx?$|speakerdeck|slideshare", re.I),
          "video": re.compile(r"video|youtu|vimeo|recording|bilibili|panopto|watch", re.I),
@@ -115,9 +116,14 @@ def read(text: str, spans: list[Span] | None = None, day_first: bool = False) ->
     spans = spans or []
     fields = Fields()
     lines = text.split("\n")
-    if len(lines) > 1 and any(label_of(line) for line in lines):
+    if len(lines) > 1 and any(label_of(line) or (heading_label(line) and len(line) < 40) for line in lines):
+        pending: str | None = None
         for line in lines:
-            labelled = label_of(line)
+            if len(line) < 40 and heading_label(line):
+                pending = heading_label(line)  # "Speaker" on its own line: the next line is its value
+                continue
+            labelled = label_of(line) or ((pending, line) if pending else None)
+            pending = None
             if labelled is not None:
                 apply_label(fields, labelled[0], labelled[1], spans, day_first)
                 continue
@@ -371,6 +377,12 @@ def _homepage(name: str, spans: list[Span] | None) -> str | None:
 
 def _assign(fields: Fields, kinds: list[tuple[str, str, str | None]], spans: list[Span]) -> None:
     """Speakers, affiliation and title from the classified parts of a text."""
+    first = next((i for i, k in enumerate(kinds) if k[0] == "name"), None)
+    if first is not None:  # the speakers are the first run of names; a later "name" is title words
+        end = first
+        while end < len(kinds) and kinds[end][0] == "name":
+            end += 1
+        kinds = kinds[:end] + [("text" if k == "name" else k, t, a) for k, t, a in kinds[end:]]
     names = [(text, aff) for kind, text, aff in kinds if kind == "name"]
     texts: list[str] = []
     run: list[str] = []

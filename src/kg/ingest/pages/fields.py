@@ -42,7 +42,7 @@ _MONTH_YEAR = 4
 _SHORT_NUMERIC = 5
 TIME = re.compile(
     r"(?<![\d:./-])(?P<hour>[012]?\d)(?:(?P<sep>[:h]|\.(?=\d{2}\s*[ap]))(?P<minute>[0-5]\d))?\s*"
-    r"(?P<half>[ap]\.?\s?m\.?(?![a-z]))?(?![\d/])", re.IGNORECASE)
+    r"(?P<half>[ap]\.?\s?m\.?(?-i:(?![a-z])))?(?![\d/])", re.IGNORECASE)
 TIME_RANGE = re.compile(
     r"(?P<start>[012]?\d(?:[:h.][0-5]\d)?\s*(?:[ap]\.?\s?m\.?)?)\s*(?:-|–|—|to|until)\s*"
     r"(?P<end>[012]?\d(?:[:h.][0-5]\d)?\s*(?:[ap]\.?\s?m\.?)?)(?![\d/])", re.IGNORECASE)
@@ -213,7 +213,9 @@ university institute college school department lab laboratory centre center rese
 abstract speaker speakers title biography bio slides video paper papers recording zoom room
 schedule program programme agenda calendar news home contact organizers organisers committee
 tbd tba tbc sponsors venue location date time place registration talks upcoming past previous
-youtube link links pdf code here more details semester term
+youtube link links pdf code here more details semester term hall building library street avenue
+drive road campus auditorium topic topics email phone participants participant students student
+staff faculty manager group groups audience interest interests contact registration members
 week day monday tuesday wednesday thursday friday saturday sunday inc ltd gmbh llc corp
 """.split())
 _NICKNAME = re.compile(r"\s+\([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?\)(?=\s)")

@@ -48,9 +48,12 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
     in DATA/imports.yaml and streamed into the store by every build; bad entries are listed and
     skipped.
 
-    Pages (.md, .txt, .html): seminar announcements, event pages, talk listings, meeting
-    programmes and author pages are turned into DATA/records/<source>.yaml; the table lists each
-    record added, updated, removed or unchanged. See README "Ingesting pages".
+    Pages (.md, .markdown, .txt, .html) of any layout: the talks and papers they state are turned
+    into DATA/records/<source>.yaml, and the kind of page is told from its content; the table
+    lists each record added, updated, removed or unchanged. With --dry-run every talk and paper is
+    listed on stderr with its line, a confidence and the fields the extractor guessed, so a
+    person checks them first. A file that cannot be read is reported and the others go in (exit status 1). See README
+    "Ingesting pages".
 
     \b
     Examples:
@@ -73,6 +76,10 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
         report = ingest_documents(data_dir, files, kind, venues, years, dry_run, dblp_progress)
     for line in report.notes:
         note(line)
+    for line in report.failed:
+        note(f"Not ingested: {line}")
+    if dry_run and report.review.rows:  # for a person to check before anything is written
+        click.echo(render(report.review.columns, report.review.rows, fmt), nl=False, err=True)
     for table in (report.pages, report.bulk):
         if table.rows:
             click.echo(render(table.columns, table.rows, fmt), nl=False)
@@ -80,6 +87,11 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
         built = _rebuild(ctx, data_dir)
         imported = f", {built.imported_papers:,} imported papers" if built.imported_papers else ""
         note(f"Built {built.store}: {built.quads:,} quads{imported}.")
+    if report.failed:
+        from kg.errors import DataError
+
+        others = "; the other files went in" if len(report.failed) < len(files) else ""
+        raise DataError(f"{len(report.failed)} of {len(files)} files not ingested{others}: {report.failed[0]}")
 
 
 def _rebuild(ctx: Context, data_dir: Path) -> BuildReport:

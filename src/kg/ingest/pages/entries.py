@@ -331,9 +331,10 @@ def speakers_of(text: str, spans: list[Span] | None = None) -> list[Person]:
         if re.search(r"remarks|break|lunch|panel|welcome|poster|discussion", bracket["aff"], re.I):
             return []  # "Judith Fan (Opening Remarks)": a slot of the programme, not a talk
         affiliation = _affiliation(bracket["aff"])
-        if affiliation and len(affiliation.split()) == 1 and not is_organization(affiliation) \
-                and not affiliation.isupper():
-            affiliation = None  # "(Live)", "(virtual)", "(remote)"
+        if affiliation and re.fullmatch(r"(?i)live|recorded|virtual|remote|online|in[- ]person|video|zoom|"
+                                        r"tb[acd]|confirmed|invited|keynote|slides|cancell?ed|postponed|"
+                                        r"host|chair|moderator|organi[sz]er|speaker", affiliation):
+            affiliation = None  # "(Live)", "(virtual)": how the talk is given, not where the speaker is
         return [Person(strip_honorifics(bracket["name"]), affiliation, _homepage(bracket["name"], spans))]
     for splitter in (r"\s*;\s*", r",?\s+(?:and|&|et)\s+|\s*&\s*|\s*,\s*"):
         pieces = [p for p in re.split(splitter, text) if p.strip()]

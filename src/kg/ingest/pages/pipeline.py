@@ -46,7 +46,7 @@ def extract_file(path: Path, kind: str | None = None) -> PageExtract:
     if layout is not None and _agrees(layout, found):
         found = layout
     if not found.talks and not found.papers:
-        raise DataError(f"{path}: no talk and no paper found: the page holds neither")
+        raise DataError(f"{path}: unknown kind of page: no talk and no paper found (the kinds: {', '.join(PAGE_KINDS)})")
     if kind is not None:
         found.kind = kind
     return found

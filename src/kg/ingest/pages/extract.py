@@ -10,10 +10,13 @@ the five kinds from what it holds: papers and no talks → ``author_page``; one 
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from kg.ingest.pages import papers as paper_reader
 from kg.ingest.pages.blocks import layout
+from kg.ingest.pages.common import zone_in
 from kg.ingest.pages.document import Document, read_document
 from kg.ingest.pages.entries import Fields
 from kg.ingest.pages.extracted import EventText, PageExtract, PaperText, SpeakerText, TalkText
@@ -45,7 +48,7 @@ def extract_document(document: Document) -> PageExtract:
     """Talks, papers, the page's kind and its series (if any) from a document read once."""
     parts = layout(document)
     first = day_first(document.source)
-    records = talk_records(document, parts, first)
+    records, problems = talk_records(document, parts, first)
     found_papers, owner = paper_reader.papers(document, parts)
     talks = [_talk(r) for r in records]
     known = {fold(p.title) for p in found_papers}
@@ -58,16 +61,50 @@ def extract_document(document: Document) -> PageExtract:
     title = _page_title(document, parts)
     kind = page_kind(document, talks, len(found_papers), title)
     key = slugify(f"{title} {document.path.stem}")[:100] or "page"
-    result = PageExtract(kind or "none", title, key, talks=talks, papers=found_papers)
+    result = PageExtract(kind or "none", title, key, talks=talks, papers=found_papers, problems=problems)
+    result.problems.extend(f"line {p.line}: paper {p.title!r} has no year or no authors, left out"
+                           for p in found_papers if p.year is None or not p.authors)
     if owner:
         result.people.append(SpeakerText(owner))
-    if talks and kind in ("seminar_page", "talk_listing", "meeting_programme"):
-        series_kind = "meeting" if kind == "meeting_programme" else "seminar_series"
-        result.events.append(EventText(key, title, series_kind, at=f"line {parts.blocks[0].line}"
-                                       if parts.blocks else None))
-        for talk in talks:
-            talk.event = key
+    _events(result, document)
     return result
+
+
+def _events(result: PageExtract, document: Document) -> None:
+    """The series or meeting of a page's talks and one event per day, so that a talk's day is kept
+    (and the same talk on a later version of the page is the same talk); starts get the page's
+    time zone when it states one."""
+    if not result.talks:
+        return
+    zone = zone_in(document.source[:20000])
+    meeting = result.kind == "meeting_programme"
+    series = EventText(result.key, result.title, "meeting" if meeting else "seminar_series")
+    result.events.append(series)
+    days: dict[str, EventText] = {}
+    for talk in result.talks:
+        day = _full_day(talk.day)
+        if day is not None and talk.clock is not None and zone is not None:
+            talk.start = datetime.combine(day, talk.clock, tzinfo=ZoneInfo(zone))
+        if day is None or meeting:
+            talk.event = series.key
+            continue
+        key = f"{series.key}-{day.isoformat()}"
+        if key not in days:
+            days[key] = EventText(key, f"{result.title}, {day.isoformat()}", "seminar", part_of=series.key,
+                                  start=talk.start or day, timezone=zone)
+            result.events.append(days[key])
+        talk.event = key
+    if meeting:
+        dated = sorted(d for d in (_full_day(t.day) for t in result.talks) if d is not None)
+        if dated:
+            series.start, series.end = dated[0], dated[-1] if dated[-1] != dated[0] else None
+
+
+def _full_day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text and len(text) == 10 and not text.startswith("-") else None
+    except ValueError:
+        return None
 
 
 def page_kind(document: Document, talks: list[TalkText], papers: int, title: str) -> str | None:

@@ -83,14 +83,19 @@ class Record:
     pending: str | None = None
 
 
-def talk_records(document: Document, layout: Layout, day_first: bool) -> list[Record]:
-    """Every talk a page states, once each, with its fields and line."""
+def talk_records(document: Document, layout: Layout, day_first: bool) -> tuple[list[Record], list[str]]:
+    """Every talk a page states, once each, with its fields and line; and the entries that look
+    like talks but could not be read (``line N: why``)."""
     records: list[Record] = []
     front = _front_matter_records(document, day_first)
     records.extend(_json_ld_records(document, day_first))
     for table in layout.tables:
         records.extend(_table_records(table, day_first))
-    body = [r for r in _block_records(layout.blocks, day_first) if r.fields.speakers]
+    every = _block_records(layout.blocks, day_first)
+    problems = [f"line {r.line}: a dated entry without a speaker, left out: {r.fields.title!r}"
+                for r in every if not r.fields.speakers and r.fields.title and r.fields.date
+                and not NOT_TALK.match(r.fields.title)]
+    body = [r for r in every if r.fields.speakers]
     if len(front) == 1 and not records and len(body) == 1:
         records.append(_merge_into(front[0], body[0]))  # one talk: front matter and body agree
         body = []
@@ -99,7 +104,7 @@ def talk_records(document: Document, layout: Layout, day_first: bool) -> list[Re
     records.extend(body)
     records = [r for r in records if _is_talk(r)]
     _contexts(records, layout, document)
-    return _unique(records)
+    return _unique(records), problems
 
 
 # --- structured facts ---------------------------------------------------------------------

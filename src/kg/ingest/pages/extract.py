@@ -60,7 +60,8 @@ def extract_document(document: Document) -> PageExtract:
                                           confidence=0.7))
     title = _page_title(document, parts)
     kind = page_kind(document, talks, len(found_papers), title)
-    key = slugify(f"{title} {document.path.stem}")[:100] or "page"
+    stem = document.path.stem.split("@")[0]  # "index@2021-06-28": a dated copy of index
+    key = slugify(f"{title} {stem}")[:100] or "page"
     result = PageExtract(kind or "none", title, key, talks=talks, papers=found_papers, problems=problems)
     result.problems.extend(f"line {p.line}: paper {p.title!r} has no year or no authors, left out"
                            for p in found_papers if p.year is None or not p.authors)
@@ -117,7 +118,8 @@ def page_kind(document: Document, talks: list[TalkText], papers: int, title: str
         return "event_page"
     timed = sum(1 for t in talks if t.clock is not None)
     days = {t.day for t in talks if t.day}
-    if timed >= 0.6 * len(talks) and len(days) <= 4 and _MEETING.search(title + " " + document.source[:3000]):
+    headings = " ".join(re.findall(r"(?m)^#{1,2}\s.*$|<h[12][^>]*>[^<]*", document.source[:5000]))
+    if timed >= 0.6 * len(talks) and len(days) <= 4 and _MEETING.search(f"{title} {headings}"):
         return "meeting_programme"
     dated = sum(1 for t in talks if t.day and len(t.day) >= 7)
     return "seminar_page" if dated >= 0.5 * len(talks) else "talk_listing"

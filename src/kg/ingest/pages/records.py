@@ -247,8 +247,8 @@ class _Builder:
 
     def _talk_id(self, talk: TalkText, speaker: str, event: str | None) -> str:
         start = talk.start.date().isoformat() if talk.start else None
-        if start and event and start in event:
-            base = f"{event}-{speaker}"
+        if (start and event and start in event) or (event and re.search(r"-\d{4}-\d{2}-\d{2}$", event)):
+            base = f"{event}-{speaker}"  # one speaker, one day of a series: one talk, whatever its title
         elif start:
             base = f"{start}-{speaker}"
         else:

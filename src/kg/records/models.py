@@ -149,8 +149,10 @@ class Talk(Record):
     links: list[Url] = []
     slides: Url | None = None
     video: Url | None = None
-    paper_link: Url | None = Field(None, description="the paper the talk presents (arXiv, DOI, PDF)")
-    page: Url | None = Field(None, description="the talk's own web page")
+    paper_link: Url | None = None
+    """The paper the talk presents (arXiv, DOI, PDF)."""
+    page: Url | None = None
+    """The talk's own web page."""
     recording_offset: Text | None = None
     at: Text | None = None
 

@@ -11,9 +11,9 @@ longest part left; a title found that way is marked as guessed.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
-from datetime import time
 
 from kg.ingest.pages.blocks import Span
 from kg.ingest.pages.fields import (
@@ -77,8 +77,8 @@ class Fields:
     speakers: list[Person] = field(default_factory=list)
     title: str | None = None
     date: PartialDate | None = None
-    time: time | None = None
-    end: time | None = None
+    time: dt.time | None = None
+    end: dt.time | None = None
     place: str | None = None
     abstract: str | None = None
     bio: str | None = None
@@ -277,10 +277,10 @@ def _classify(part: str, spans: list[Span]) -> list[tuple[str, str, str | None]]
             pieces = re.split(cut, by["rest"], maxsplit=1)
             who = speakers_of(pieces[0], spans)
             if who and (len(pieces) == 1 or pieces[1].strip()):
-                rest = _classify(pieces[1], spans) if len(pieces) == 2 else []
+                tail = _classify(pieces[1], spans) if len(pieces) == 2 else []
                 pre = by["pre"].rsplit(None, 1)[0] if len(by["pre"].split()) > 1 else ""
                 return ([("text", pre, None)] if pre and len(pieces) == 1 else [("junk", pre, None)]) + [
-                    ("name", p.name, p.affiliation) for p in who] + rest
+                    ("name", p.name, p.affiliation) for p in who] + tail
     for cut in (r"\.\s+", r"\s+[-–—]\s+"):
         pieces = re.split(cut, part, maxsplit=1)
         if len(pieces) == 2 and len(pieces[1]) > 3:
@@ -291,8 +291,8 @@ def _classify(part: str, spans: list[Span]) -> list[tuple[str, str, str | None]]
     if len(colon) >= 2:
         first = speakers_of(colon[0], spans)
         if first:
-            rest = ": ".join(colon[1:])
-            return [("name", p.name, p.affiliation) for p in first] + _classify(rest, spans)
+            after = ": ".join(colon[1:])
+            return [("name", p.name, p.affiliation) for p in first] + _classify(after, spans)
         if heading_label(colon[0]) is None and len(colon[0].split()) <= 4 and speakers_of(
                 ": ".join(colon[1:]), spans):
             kind = "junk" if _LINK_WORDS.match(colon[0]) else "text"

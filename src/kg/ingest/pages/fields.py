@@ -132,9 +132,10 @@ def _date_of(n: int, match: re.Match[str], day_first: bool) -> PartialDate | Non
         return _valid(year, month, day)
     if n == _MONTH_YEAR:
         return _valid(year, _month(groups["month"]), None)
-    month = _month(groups["month"]) if groups.get("month") and not groups["month"].isdigit() else (
-        int(groups["month"]) if groups.get("month") else None)
-    return _valid(year, month, int(groups["day"]) if groups.get("day") else None)
+    named: int | None = None
+    if groups.get("month"):
+        named = int(groups["month"]) if groups["month"].isdigit() else _month(groups["month"])
+    return _valid(year, named, int(groups["day"]) if groups.get("day") else None)
 
 
 def find_times(text: str) -> list[Found]:

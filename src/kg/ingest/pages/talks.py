@@ -392,10 +392,10 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
             fields.abstract = text
         elif kind == "links":
             for span in cell.links:
-                kind_ = "video" if re.search(r"video|youtu|record", span.text + (span.href or ""), re.I) \
+                media = "video" if re.search(r"video|youtu|record", span.text + (span.href or ""), re.I) \
                     else "slides" if re.search(r"slide", span.text + (span.href or ""), re.I) else None
-                if kind_ and span.href:
-                    fields.links.setdefault(kind_, span.href)
+                if media and span.href:
+                    fields.links.setdefault(media, span.href)
         else:
             rest.append(cell)
     for cell in rest:

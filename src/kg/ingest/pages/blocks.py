@@ -208,7 +208,13 @@ class _Reader:
 
     def table(self, element: Any) -> None:
         """A table's grid, with spans spread; its first row is a header when made of ``th`` or
-        when no other row is."""
+        when no other row is. A table that lays out a page (a cell holding whole sections) is read
+        as the blocks it holds."""
+        if _is_layout_table(element):
+            for cell in element.iter("td", "th"):
+                if _own_table(cell.getparent(), element):
+                    self.walk(cell)
+            return
         grid: list[list[Block]] = []
         carried: dict[int, tuple[Block, int]] = {}
         header: list[str] | None = None
@@ -256,10 +262,26 @@ class _Reader:
         spans = [s for b in inner.blocks for s in b.spans]
         struck = bool(inner.blocks) and all(b.struck for b in inner.blocks)
         line = inner.blocks[0].line if inner.blocks else self.line_of(cell, "")
-        for table in inner.tables:  # a table inside a cell: its cells become lines of the cell
-            text += "\n" + "\n".join(" | ".join(c.text for c in row) for row in table.rows)
+        self.tables.extend(inner.tables)  # a table inside a cell is a table of its own
         return Block(clean(text), line, "td", spans=spans, struck=struck, section=self.section,
                      context=self.context())
+
+
+def _is_layout_table(table: Any) -> bool:
+    """Whether a table lays out a page rather than listing rows: few rows, a cell holding headings,
+    lists or tables of its own, or much text."""
+    rows = [r for r in table.iter("tr") if _own_table(r, table)]
+    if len(rows) > 6:
+        return False
+    for row in rows:
+        for cell in row:
+            if not isinstance(cell.tag, str):
+                continue
+            nested = sum(1 for e in cell.iter() if isinstance(e.tag, str) and e.tag.lower() in
+                         ("h1", "h2", "h3", "h4", "table", "ul", "ol", "p"))
+            if nested >= 4 or len(cell.text_content()) > 1500:
+                return True
+    return False
 
 
 def _own_table(row: Any, table: Any) -> bool:

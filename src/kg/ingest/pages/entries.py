@@ -439,7 +439,7 @@ def clean_title(text: str) -> str | None:
                                                      ("«", "»"), ("„", "“")):
             text = text[1:-1]
         text = re.sub(r"^``|''$", "", text)
-    text = re.sub(r"\s*\((?:slides|video|pdf|abstract|recording|youtube|link)[^)]*\)\s*$", "", text,
+    text = re.sub(r"\s*\((?:slides|video|pdf|abstract|recording|youtube|link|arxiv|here|paper|code|preprint|doi)[^)]*\)\s*$", "", text,
                   flags=re.IGNORECASE)
     text = text.rstrip(" .").strip()
     return None if is_placeholder(text) or not text else text

@@ -29,9 +29,9 @@ _MEETING = re.compile(r"\b(?:workshop|symposium|conference|summer school|winter 
                       r"programme|program|agenda|meeting|colloquium day|retreat)\b", re.IGNORECASE)
 
 
-def extract_path(path: Path) -> PageExtract:
+def extract_path(path: Path, owner: str | None = None) -> PageExtract:
     """Read ``path`` once and extract everything it states."""
-    return extract_document(read_document(path))
+    return extract_document(read_document(path), owner)
 
 
 def day_first(text: str) -> bool:
@@ -44,11 +44,12 @@ def day_first(text: str) -> bool:
     return first > second or (dotted > 0 and second == 0)
 
 
-def extract_document(document: Document) -> PageExtract:
-    """Talks, papers, the page's kind and its series (if any) from a document read once."""
+def extract_document(document: Document, owner: str | None = None) -> PageExtract:
+    """Talks, papers, the page's kind and its series (if any) from a document read once;
+    ``owner`` is the speaker of a personal talk list that does not print its owner's name."""
     parts = layout(document)
     first = day_first(document.source)
-    records, problems = talk_records(document, parts, first)
+    records, problems = talk_records(document, parts, first, owner)
     found_papers, owner = paper_reader.papers(document, parts)
     talks = [_talk(r) for r in records]
     known = {fold(p.title) for p in found_papers}

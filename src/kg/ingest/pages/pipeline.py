@@ -36,12 +36,13 @@ LAYOUT_READERS = {
 }
 
 
-def extract_file(path: Path, kind: str | None = None) -> PageExtract:
-    """Read a page once and extract its talks, events and papers (kind detected when not given)."""
+def extract_file(path: Path, kind: str | None = None, owner: str | None = None) -> PageExtract:
+    """Read a page once and extract its talks, events and papers (kind detected when not given);
+    ``owner`` is the speaker of a personal talk list that never prints its owner's name."""
     if kind is not None and kind not in PAGE_KINDS:
         raise DataError(f"{path}: {kind!r} is not a kind of page ({', '.join(PAGE_KINDS)})")
     document = read_document(path)
-    found = extract_document(document)
+    found = extract_document(document, owner)
     layout = _layout_reading(path, document.source, document.is_html, kind)
     if layout is not None and _agrees(layout, found):
         found = layout

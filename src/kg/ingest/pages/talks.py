@@ -83,9 +83,11 @@ class Record:
     pending: str | None = None
 
 
-def talk_records(document: Document, layout: Layout, day_first: bool) -> tuple[list[Record], list[str]]:
+def talk_records(document: Document, layout: Layout, day_first: bool,
+                 owner: str | None = None) -> tuple[list[Record], list[str]]:
     """Every talk a page states, once each, with its fields and line; and the entries that look
-    like talks but could not be read (``line N: why``)."""
+    like talks but could not be read (``line N: why``). ``owner`` is the speaker of a personal
+    talk list that never prints its owner's name."""
     records: list[Record] = []
     front = _front_matter_records(document, day_first)
     records.extend(_json_ld_records(document, day_first))
@@ -103,8 +105,64 @@ def talk_records(document: Document, layout: Layout, day_first: bool) -> tuple[l
         records[:0] = [r for r in front if r.fields.speakers]
     records.extend(body)
     records = [r for r in records if _is_talk(r)]
+    own, unnamed = _own_talks(document, layout, day_first, owner)
+    if len(own) > 2 * len(records):  # a personal talk list: what looked like speakers were places
+        records = own
+    elif unnamed > 2 * len(records):
+        if unnamed:
+            problems.append(f"{unnamed} talks without a speaker's name (a personal talk list?): "
+                            f"give the owner with --speaker NAME")
     _contexts(records, layout, document)
     return _unique(records), problems
+
+
+_TALK_LIST = re.compile(r"\b(?:talks?|presentations?|lectures|seminars given|invited talks)\b", re.IGNORECASE)
+
+
+def _own_talks(document: Document, layout: Layout, day_first: bool,
+               owner: str | None) -> tuple[list[Record], int]:
+    """The talks of a personal talk list: entries under a "Talks" title or heading that give a
+    title (bold, italics, quotes or a line of their own) and a date or a venue, but no speaker.
+    Their speaker is ``owner`` (given by the user) or the page's owner when the page names one
+    (``author`` in front matter, a person's name as the HTML title); else they are only counted."""
+    title = document.front_matter.get("title") if document.front_matter else None
+    page_title = title if isinstance(title, str) else (document.root.getroottree().findtext(".//title") or "")
+    owner = owner or _page_owner(document, page_title)
+    whole_page = bool(_TALK_LIST.search(page_title))
+    found: list[Record] = []
+    for block in layout.blocks:
+        if block.level or block.struck or not (whole_page or any(_TALK_LIST.search(h) for h in block.context)):
+            continue
+        lines = block.text.split("\n")
+        marked = [s.text for s in block.spans if s.kind in ("b", "i") and len(s.text.split()) >= 2]
+        candidate = marked[0] if marked else lines[0]
+        if len(candidate.split()) < 2 or len(block.text) > 600 or speakers_of(candidate):
+            continue
+        dates = find_dates(block.text, day_first)
+        year = re.search(r"\b(?:19|20)\d{2}\b", block.text)
+        if not dates and not year and len(lines) < 2:
+            continue
+        fields = Fields(title=clean_title(candidate))
+        if dates:
+            fields.date = dates[0].value  # type: ignore[assignment]
+        elif year:
+            fields.date = PartialDate(int(year.group(0)), None, None)
+        fields.guessed.add("speaker")
+        if owner:
+            fields.speakers = [Person(owner)]
+        found.append(Record(fields, block.line, "entry", block.section, context=block.context))
+    if owner is None:
+        return [], len(found)
+    return found, 0
+
+
+def _page_owner(document: Document, page_title: str) -> str | None:
+    """The person a personal page is about, when the page names one."""
+    author = document.front_matter.get("author") if document.front_matter else None
+    for candidate in (author, page_title):
+        if isinstance(candidate, str) and is_name(candidate.strip()):
+            return strip_honorifics(candidate.strip())
+    return None
 
 
 # --- structured facts ---------------------------------------------------------------------
@@ -681,6 +739,9 @@ def _series_time(blocks: list[Block]) -> time | None:
     for block in blocks[:80]:
         labelled = label_of(block.text)
         if labelled and labelled[0] == "time" and not find_dates(block.text) and find_times(block.text):
+            return find_times(block.text)[0].value[0]  # type: ignore[index, no-any-return]
+        weekly = re.search(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", block.text, re.IGNORECASE)
+        if weekly and len(block.text) < 200 and not find_dates(block.text) and find_times(block.text):
             return find_times(block.text)[0].value[0]  # type: ignore[index, no-any-return]
         if _SERIES_TIME.search(block.text):
             times = find_times(block.text)

@@ -34,13 +34,15 @@ _DATA_OPTION = click.option(
 @click.option("--venue", "venues", multiple=True,
               help="DBLP: keep only this venue (booktitle, journal or key stream such as colt); repeatable.")
 @click.option("--year", "years", help="DBLP: keep only this year or range of years (2011-2024).")
+@click.option("--speaker", help="Pages: the owner of a personal talk list that never prints its owner's name.")
 @click.option("--dry-run", is_flag=True, help="Show what would be added or changed; write nothing.")
 @click.option("--no-build", is_flag=True, help="Write the record files but do not rebuild the store.")
 @_DATA_OPTION
 @format_option()
 @click.pass_obj
 def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tuple[str, ...],
-           years: str | None, dry_run: bool, no_build: bool, data_dir: Path, fmt: str) -> None:
+           years: str | None, speaker: str | None, dry_run: bool, no_build: bool, data_dir: Path,
+           fmt: str) -> None:
     """Take facts from documents into DATA, then rebuild the store.
 
     Bibliographies (.bib), authorship tables (.csv), calendars (.ics: events become talks) and
@@ -63,6 +65,7 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
       kg ingest --dry-run data/colt/colt-2011-2024-authorships.csv
       kg ingest --dry-run seminar-2024-03-04.html
       kg ingest --kind event_page talk.md
+      kg ingest --speaker "Vincent Roulet" talks.md
     """
     # The builder, importers and icalendar load only when a command needs them: `kg --help` stays quick.
     from kg.ingest.documents import ingest_documents
@@ -73,7 +76,7 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
                 length=path.stat().st_size, label=f"Reading {path.name}", file=sys.stderr, show_pos=False))
             return lambda done, total: bar.update(done - bar.pos)
 
-        report = ingest_documents(data_dir, files, kind, venues, years, dry_run, dblp_progress)
+        report = ingest_documents(data_dir, files, kind, venues, years, dry_run, dblp_progress, speaker)
     for line in report.notes:
         note(line)
     for line in report.failed:

@@ -58,8 +58,10 @@ class Report:
 
 def ingest_documents(data_dir: Path, files: Sequence[Path], kind: str | None = None,
                      venues: tuple[str, ...] = (), years: str | None = None, dry_run: bool = False,
-                     dblp_progress: Callable[[Path], Progress] | None = None) -> Report:
-    """Take ``files`` into ``data_dir`` (pages and bulk files alike); see the module's help."""
+                     dblp_progress: Callable[[Path], Progress] | None = None,
+                     speaker: str | None = None) -> Report:
+    """Take ``files`` into ``data_dir`` (pages and bulk files alike); see the module's help.
+    ``speaker`` is the owner of a personal talk list that never prints its owner's name."""
     if kind is not None and kind not in KINDS:
         raise DataError(f"{kind!r} is not a kind of document ({', '.join(KINDS)})")
     kinds = {path: kind or detect_kind(path) for path in files}
@@ -70,7 +72,7 @@ def ingest_documents(data_dir: Path, files: Sequence[Path], kind: str | None = N
         raise UsageError("--venue and --year apply to DBLP dumps only")
     report = Report()
     if pages:
-        _ingest_pages(read_data_folder(data_dir), pages, dry_run, report)
+        _ingest_pages(read_data_folder(data_dir), pages, dry_run, report, speaker)
     for path, chosen in bulk.items():
         if chosen not in BULK_KINDS:
             raise DataError(f"{path}: kind {chosen!r} cannot be ingested yet")
@@ -80,13 +82,13 @@ def ingest_documents(data_dir: Path, files: Sequence[Path], kind: str | None = N
 
 
 def _ingest_pages(folder: DataFolder, pages: Mapping[Path, str | None], dry_run: bool,
-                  report: Report) -> None:
+                  report: Report, speaker: str | None = None) -> None:
     """Extract every page, then plan and write them in turn; a page that cannot be read or whose
     records do not fit is reported and left out, and the others go in."""
     extracted = {}
     for path, chosen in pages.items():
         try:
-            extracted[path] = extract_file(path, chosen)
+            extracted[path] = extract_file(path, chosen, speaker)
         except DataError as exc:
             report.failed.append(str(exc))
     for path, extraction in extracted.items():

@@ -90,6 +90,8 @@ class Fields:
     papers: list[str] = field(default_factory=list)
     paper_authors: list[str] = field(default_factory=list)
     """Authors of the paper a talk presents (reading groups: "Authors: A, B")."""
+    linked_papers: list[tuple[str, str, int]] = field(default_factory=list)
+    """Papers listed under a talk as links to them: (title, address, line)."""
 
     @property
     def empty(self) -> bool:
@@ -253,6 +255,18 @@ def _trim(part: str) -> str:
     if part.startswith("(") and part.endswith(")") and part.count("(") == 1:
         part = part[1:-1]
     return part
+
+
+def paper_link(text: str, spans: list[Span]) -> tuple[str, str] | None:
+    """``(title, address)`` when a piece of text is mainly a link to a paper (arXiv, DOI, a PDF,
+    proceedings)."""
+    for span in spans:
+        if span.kind == "a" and span.href and MEDIA["paper"].search(span.href) and len(span.text.split()) >= 2 \
+                and len(span.text) >= 0.5 * len(text) and not is_name(span.text):
+            title = clean_title(span.text)
+            if title:
+                return title, span.href
+    return None
 
 
 def _media_kind(text: str, href: str) -> str | None:

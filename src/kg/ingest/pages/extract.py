@@ -53,8 +53,18 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
     found_papers, owner = paper_reader.papers(document, parts)
     talks = [_talk(r) for r in records]
     known = {fold(p.title) for p in found_papers}
-    for record in records:  # a reading group's talk presents a paper: "Authors: A, B"
-        fields = record.fields
+    for record in records:  # a reading group's talk presents a paper: "Authors: A, B", or its title
+        fields = record.fields  # links to the paper (arXiv, a PDF, proceedings)
+        if fields.title and fields.links.get("paper") and not fields.paper_authors \
+                and fold(fields.title) not in known:
+            found_papers.append(PaperText(fields.title, None, [], url=fields.links["paper"], line=record.line,
+                                          at=f"line {record.line}", confidence=0.5, guessed=["authors"]))
+            known.add(fold(fields.title))
+        for title, url, line in fields.linked_papers:
+            if fold(title) not in known:
+                found_papers.append(PaperText(title, None, [], url=url, line=line, at=f"line {line}",
+                                              confidence=0.5, guessed=["authors"]))
+                known.add(fold(title))
         if fields.paper_authors and fields.title and fold(fields.title) not in known:
             found_papers.append(PaperText(fields.title, fields.date.year if fields.date else None,
                                           fields.paper_authors, line=record.line, at=f"line {record.line}",

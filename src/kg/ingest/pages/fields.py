@@ -31,7 +31,7 @@ DATE_PATTERNS = [
     re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d])"),
     re.compile(rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s*(?:of\s+)?(?P<month>{_MONTH})(?![a-z])(?:,?\s*{_YEAR})?",
                re.IGNORECASE),
-    re.compile(rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})(?![a-z])\s*{_DAY}(?![\d:])(?:,?\s*{_YEAR})?",
+    re.compile(rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})(?![a-z])\s*{_DAY}(?!\d|:\d)(?:,?\s*{_YEAR})?",
                re.IGNORECASE),
     re.compile(r"(?<![\d/.:])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)?\d{2})(?![\d/.])"),
     re.compile(rf"(?<![\w])(?P<month>{_MONTH})(?![a-z]),?\s+{_YEAR}\b", re.IGNORECASE),
@@ -251,6 +251,8 @@ def is_name(text: str) -> bool:
             return False
         if folded in _PARTICLES or folded in ("d'", "o'"):
             continue
+        if word.endswith(".") and len(word) > 3 and folded not in ("jr", "sr", "st", "ste"):
+            return False  # "Brunskill. Careful Pessimism": a sentence ends inside
         if not _NAME_WORD.match(word) or not word[0].isupper():
             if not (capitals and word.isalpha() and word.islower() and len(word) > 2
                     and words[words.index(word) - 1].lower() in _PARTICLES):

@@ -39,6 +39,7 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
     """The publications a page lists, and the page's owner when the entries show one."""
     found: list[PaperText] = []
     year: int | None = None
+    page_year = _page_year(document, parts)
     for block in parts.blocks:
         if re.fullmatch(r"\W*((?:19|20)\d{2})\W*", block.text):
             year = int(re.sub(r"\D", "", block.text))  # a year standing alone heads the entries below
@@ -57,11 +58,19 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
         in_section = bool(_SECTION.search(block.section)) and not _NOT_SECTION.search(block.section)
         paper = citation(block, in_section)
         if paper is not None:
-            paper.year = paper.year or year
+            paper.year = paper.year or year or (page_year if in_section else None)
             found.append(paper)
     found.extend(_bibtex(parts))
     owner = _owner(found, parts.blocks)
     return _unique(found), owner
+
+
+def _page_year(document: Document, parts: Layout) -> int | None:
+    """The one year a page's title or first heading names (a workshop's accepted papers)."""
+    title = document.front_matter.get("title") if document.front_matter else None
+    heading = next((b.text for b in parts.blocks if b.level == 1), "")
+    years = set(_YEAR.findall(f"{title if isinstance(title, str) else ''} {heading}"))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def _first_link(spans: list[Span]) -> str | None:
@@ -76,13 +85,16 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
     year = int(years[-1]) if years else _section_year(block.section)
     title = _marked_title(text, block.spans)
     authors_text = ""
-    if title:
+    bracketed = re.match(r"^(?:#?\d+\s*[:.]\s*)?(?P<title>[^()]{12,}?)\s*\((?P<authors>[^()]+)\)", text)
+    if not title and bracketed and _author_list(bracketed["authors"]):
+        title, authors_text = clean_title(bracketed["title"]), bracketed["authors"]  # "Title (A and B)"
+    if title and not authors_text:
         at = text.find(title)
         before, after = text[:max(at, 0)], text[at + len(title):] if at >= 0 else ""
         following = [p for p in re.split(r"\s;\s|(?<![A-Z])\.\s", after) if p.strip(" .,;:")]
         authors_text = before if _author_list(before) else following[0] if following and _author_list(
             following[0]) else before
-    else:
+    elif not title:
         pieces = _sentences(text)
         for n, piece in enumerate(pieces[:-1]):
             if _author_list(piece):

@@ -26,6 +26,7 @@ from kg.ingest.pages.entries import (
     clean_title,
     heading_label,
     label_of,
+    paper_link,
     read,
     speakers_of,
 )
@@ -528,6 +529,10 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
                 close()
             continue
         text = block.text
+        linked = paper_link(text, block.spans) if current is not None and block.depth > 0 else None
+        if linked is not None and current is not None and current.fields.speakers:
+            current.fields.linked_papers.append((*linked, block.line))  # a paper listed under a talk
+            continue
         label_only = heading_label(text) if len(text) < 40 else None
         if label_only:
             if label_only in ("speaker", "title", "date") and current is not None and \
@@ -711,7 +716,7 @@ def _year_of(text: str, month: int) -> int | None:
         first = int(span.group(1))
         return first if month >= 8 else first + 1
     years = set(re.findall(r"\b((?:19|20)\d{2})\b", text))
-    if len(years) == 1 and not find_dates(text):
+    if len(years) == 1:
         return int(years.pop())
     term = re.search(r"\b(?:spring|summer|fall|autumn|winter)\s+'?(\d{2})\b", text, re.IGNORECASE)
     if term:

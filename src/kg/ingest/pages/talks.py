@@ -365,9 +365,36 @@ def _column_kinds(table: Table, day_first: bool) -> list[str | None]:
     return kinds
 
 
+def _grid_records(table: Table, day_first: bool) -> list[Record] | None:
+    """A timetable with a column per day (the header gives each column's day, the first column the
+    time): one record per cell that names a speaker; ``None`` when the table is not one."""
+    header = table.header or []
+    days = {i: find_dates(text or "", day_first) for i, text in enumerate(header)}
+    columns = [i for i, found in days.items() if len(found) == 1]
+    if len(columns) < 2:
+        return None
+    found = []
+    for row in table.rows:
+        clock = find_times(row[0].text) if row else []
+        for i in columns:
+            if i >= len(row) or not row[i].text or row[i].struck or row[i] is row[0]:
+                continue
+            fields = read(row[i].text, row[i].spans, day_first)
+            if not fields.speakers:
+                continue
+            fields.date = days[i][0].value  # type: ignore[assignment]
+            if clock and fields.time is None:
+                fields.time, fields.end = clock[0].value  # type: ignore[misc]
+            found.append(Record(fields, row[i].line, "table", table.section, context=table.context))
+    return found
+
+
 def _table_records(table: Table, day_first: bool) -> list[Record]:
     if not table.rows:
         return []
+    grid = _grid_records(table, day_first)
+    if grid is not None:
+        return grid
     if table.header and not any(
             p.search((h or "").strip(" *_")) for h in table.header for _, p in _COLUMN_WORDS):
         # A Markdown table always has a first row; when it names no column, it is a row too.
@@ -439,6 +466,7 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
                 fields.speakers = inner.speakers
                 fields.title = inner.title
                 fields.guessed |= inner.guessed
+                fields.paper_authors = inner.paper_authors
             elif is_placeholder(text.split("\n")[0]):
                 fields.title_open = True
             else:
@@ -542,8 +570,10 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
                 current = Record(Fields(), block.line, "block", block.section, 0, context=block.context)
             pending = label_only
             continue
+        value_fields = read(text, block.spans, day_first) if pending is not None else Fields()
+        if value_fields.labels:
+            pending = None  # "Speakers" heads a section of labelled entries, not one value
         if pending is not None and current is not None and not block.level:
-            value_fields = read(text, block.spans, day_first)
             if pending == "abstract" or pending == "bio":
                 if pending == "abstract":
                     current.abstract_parts.append(text)
@@ -565,8 +595,9 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             continue
         if fields.labels:
             name = next(iter(fields.labels - {"affiliation"}), None) if len(fields.labels) == 1 else None
-            if current is None or (name in ("speaker", "title", "date") and current is not None
-                                   and _has(current.fields, name or "")) and current.blocks > 0:
+            if current is None or _conflicts(current.fields, fields) or (
+                    name in ("speaker", "title", "date") and _has(current.fields, name or "")
+                    and current.blocks > 0):
                 close()
                 current = Record(Fields(), block.line, "block", block.section, 0, context=block.context)
             _merge_fields(current.fields, fields)
@@ -616,6 +647,14 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             current.abstract_parts.append(text)
     close()
     return records
+
+
+def _conflicts(current: Fields, more: Fields) -> bool:
+    """Whether a block states a speaker or a title the record being read already has otherwise:
+    the block starts the next record."""
+    if current.speakers and more.speakers and fold(current.speakers[0].name) != fold(more.speakers[0].name):
+        return True
+    return bool(current.title and more.title and fold(current.title) != fold(more.title))
 
 
 def _has(fields: Fields, name: str) -> bool:
@@ -774,4 +813,4 @@ def _same_talk(a: Fields, b: Fields) -> bool:
         return False
     if a.title and b.title:
         return fuzz.ratio(fold(a.title), fold(b.title)) >= 85
-    return bool(a.date and b.date)
+    return True  # one of them has no title: the same speaker's one talk, stated twice

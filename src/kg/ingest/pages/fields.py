@@ -182,7 +182,7 @@ def parse_time(text: str, default_half: str | None = None) -> time | None:
 
 # --- names ------------------------------------------------------------------------------------
 
-HONORIFICS = re.compile(r"^(?:(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs|Mme|Sir|Dame|Assoc\.? Prof|Asst\.? Prof)"
+HONORIFICS = re.compile(r"^(?:(?:A/Prof|Prof(?:essor)?|Dr|Mr|Ms|Mrs|Mme|Sir|Dame|Assoc\.? Prof|Asst\.? Prof)"
                         r"\.?\s+)+", re.IGNORECASE)
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "del", "della", "le", "la", "du",
                         "dos", "das", "bin", "al", "el", "y", "ten", "ter", "zu", "st", "d'", "l'",
@@ -253,6 +253,9 @@ def is_name(text: str) -> bool:
             continue
         if word.endswith(".") and len(word) > 3 and folded not in ("jr", "sr", "st", "ste"):
             return False  # "Brunskill. Careful Pessimism": a sentence ends inside
+        if re.fullmatch(r"[dlDL]['’][^\W\d_][\w-]+", word):
+            capitals += 1  # "d'Aspremont"
+            continue
         if not _NAME_WORD.match(word) or not word[0].isupper():
             if not (capitals and word.isalpha() and word.islower() and len(word) > 2
                     and words[words.index(word) - 1].lower() in _PARTICLES):
@@ -262,9 +265,15 @@ def is_name(text: str) -> bool:
         capitals += 1
     if capitals == 0:
         return False
-    if institutions.is_institution(text) or institutions.key(text) in institutions.ABBREVIATIONS:
+    if _ORGANIZATION_WORD.search(fold(text)) or institutions.key(text) in institutions.ABBREVIATIONS:
         return False
     return not all(w.isupper() and "." not in w for w in words)
+
+
+_ORGANIZATION_WORD = re.compile(
+    r"\b(?:universit\w*|institut\w*|college|lab|labs|laboratory|inc|corp\w*|research|school|"
+    r"cent(?:er|re)|foundation|academy|google|microsoft|meta|amazon|ibm|deepmind|openai|nvidia|"
+    r"inria|cnrs|polytechni\w*|hospital|company|group|department|tech|technology|technologies)\b")
 
 
 def is_organization(text: str) -> bool:

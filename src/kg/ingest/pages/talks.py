@@ -99,11 +99,16 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
                 for r in every if not r.fields.speakers and r.fields.title and r.fields.date
                 and not NOT_TALK.match(r.fields.title)]
     body = [r for r in every if r.fields.speakers]
-    if len(front) == 1 and not records and len(body) == 1:
-        records.append(_merge_into(front[0], body[0]))  # one talk: front matter and body agree
-        body = []
+    labelled = [r for r in body if "speaker" in r.fields.labels]
+    if len(front) == 1 and not records and (len(body) == 1 or (len(labelled) == 1 and not front[0].fields.speakers)):
+        chosen = body[0] if len(body) == 1 else labelled[0]  # one talk: front matter and body agree
+        records.append(_merge_into(front[0], chosen))
+        body = [r for r in body if r is not chosen and "speaker" in r.fields.labels]
     else:
         records[:0] = [r for r in front if r.fields.speakers]
+    if len(front) == 1 and front[0].fields.speakers and front[0].fields.title:
+        # a talk's own page: its body holds the abstract, a biography and references, not more talks
+        body = [r for r in body if "speaker" in r.fields.labels or r.how == "table"]
     records.extend(body)
     records = [r for r in records if _is_talk(r)]
     own, unnamed = _own_talks(document, layout, day_first, owner)
@@ -338,8 +343,12 @@ def _column_kinds(table: Table, day_first: bool) -> list[str | None]:
     kinds: list[str | None] = [None] * width
     if table.header:
         for i, text in enumerate(table.header[:width]):
+            cleaned = (text or "").strip(" *_")
+            if re.search(r"institution|affiliation|universit|organi[sz]ation|department", cleaned, re.I):
+                kinds[i] = "affiliation"  # "Speaker institution" names the speaker's institution
+                continue
             for kind, pattern in _COLUMN_WORDS:
-                if pattern.search((text or "").strip(" *_")):
+                if pattern.search(cleaned):
                     kinds[i] = kind
                     break
     for i in range(width):
@@ -526,8 +535,8 @@ def _entry_lines(blocks: list[Block], day_first: bool) -> list[Block]:
         for line in lines:
             fields = read(line.strip(" |"), block.spans, day_first)
             entries += bool(fields.speakers and (fields.title or fields.date or fields.time))
-        if entries < 2:
-            cut.append(block)
+        if entries < 2 or entries < 0.5 * len(lines):
+            cut.append(block)  # wrapped prose is one block, whatever a line of it looks like
             continue
         for n, line in enumerate(lines):
             text = re.sub(r"\s*\|\s*", " | ", line.strip(" |"))

@@ -95,12 +95,19 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
         authors_text = before if _author_list(before) else following[0] if following and _author_list(
             following[0]) else before
     elif not title:
-        pieces = _sentences(text)
-        for n, piece in enumerate(pieces[:-1]):
-            if _author_list(piece):
-                title = clean_title(pieces[n + 1])
+        pieces = _sentences(re.sub(r"\s*\((?:19|20)\d{2}[a-z]?\)\.?", ".", text))  # APA: "N. (2020)."
+        for n, piece in enumerate(pieces):
+            if _author_list(piece) and len(pieces) > 1:
+                before = pieces[n - 1] if n >= 1 else None
+                after = pieces[n + 1] if n + 1 < len(pieces) else None
+                chosen = before if before and not _VENUE.search(before) and len(before.split()) >= 3 else after
+                title = clean_title(chosen) if chosen else None
                 authors_text = piece
                 break
+        if not title:
+            found = _by_commas(text)
+            if found:
+                authors_text, title = ", ".join(found[0]), clean_title(found[1])
     if not title or len(title.split()) < 3 or is_name(title):
         return None
     authors = _author_list(authors_text)
@@ -139,15 +146,41 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
     return None
 
 
+_NOT_A_STOP = re.compile(r"[A-Z]|[A-Z]\.[A-Z]|[A-Z]-[A-Z]|vs|Proc|Conf|Vol|pp|no|No|Jr|Sr|St|Inc|eds?|Ed",
+                         re.ASCII)
+
+
 def _sentences(text: str) -> list[str]:
-    """A citation cut at ". " (not after an initial) and at " ; " line breaks."""
-    pieces = re.split(r"(?<![\s.][A-Z])(?<!\bal)(?<!\bet)\.\s+|\s;\s", text)
+    """A citation cut at ". " (not after an initial or an abbreviation) and at " ; " line breaks."""
+    pieces, start = [], 0
+    for match in re.finditer(r"\.\s+|\s;\s", text):
+        before = text[start:match.start()].split()
+        last = before[-1].strip("(") if before else ""
+        if match.group(0).startswith(".") and _NOT_A_STOP.fullmatch(last):
+            continue
+        pieces.append(text[start:match.start()])
+        start = match.end()
+    pieces.append(text[start:])
     return [p.strip(" .,") for p in pieces if p.strip(" .,")]
+
+
+def _by_commas(text: str) -> tuple[list[str], str] | None:
+    """"A. Smith, M. Jones, Title, Venue, 2019": the names that open a comma list, and the part after."""
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+", text)]
+    names: list[str] = []
+    for n, part in enumerate(parts):
+        if _author_list(part):
+            names.append(part)
+            continue
+        if names and n < len(parts) and len(part.split()) >= 3:
+            return names, part
+        return None
+    return None
 
 
 def _author_list(text: str) -> list[str]:
     """The authors of a byline, in order; [] when the text is not one."""
-    text = _ET_AL.sub(" ", text).strip(" .,;:()")
+    text = _ET_AL.sub(" ", text).strip(" .,;:()\"“”'‘’«»")
     text = re.sub(r"\*|†|‡|\^\S*|\d+(?=,|\s|$)", "", text)
     text = re.sub(r"\s*\((?:eds?|equal contribution)\.?\)", "", text, flags=re.IGNORECASE)
     if not text or len(text) > 600:

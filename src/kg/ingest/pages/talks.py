@@ -730,6 +730,7 @@ def _contexts(records: list[Record], layout: Layout, document: Document) -> None
     """Years from headings and series times from the page, for talks that lack them."""
     series = _series_time(layout.blocks)
     page_date = _page_date(layout.blocks)
+    page_year = _page_year(document, layout.blocks)
     title = document.front_matter.get("title") if document.front_matter else None
     page = [title] if isinstance(title, str) else []
     for record in records:
@@ -751,6 +752,8 @@ def _contexts(records: list[Record], layout: Layout, document: Document) -> None
                 if year:
                     fields.date = fields.date.with_year(year)
                     break
+            else:
+                fields.date = fields.date.with_year(page_year)
         if fields.date is not None and fields.time is None and series is not None:
             fields.time = series
             fields.guessed.add("time")
@@ -776,7 +779,8 @@ def _year_of(text: str, month: int) -> int | None:
 
 
 def _page_date(blocks: list[Block]) -> PartialDate | None:
-    """The one day a whole page is about, when a ``Date:`` line says it (a one-day workshop)."""
+    """The one day a whole page is about, when a ``Date:`` line says it (a one-day workshop) or
+    a sentence near the top does ("The workshop will be held December 13")."""
     found = set()
     for block in blocks:
         labelled = label_of(block.text.split("\n")[0])
@@ -784,7 +788,24 @@ def _page_date(blocks: list[Block]) -> PartialDate | None:
             dates = find_dates(labelled[1])
             if len(dates) == 1 and dates[0].value.day:  # type: ignore[attr-defined]
                 found.add(dates[0].value)
+    if not found:
+        for block in blocks[:15]:
+            if re.search(r"\b(?:will be held|takes? place|is held|held on)\b", block.text, re.IGNORECASE):
+                dates = find_dates(block.text)
+                if len(dates) == 1 and dates[0].value.day:  # type: ignore[attr-defined]
+                    found.add(dates[0].value)
     return found.pop() if len(found) == 1 else None  # type: ignore[return-value]
+
+
+def _page_year(document: Document, blocks: list[Block]) -> int | None:
+    """The one year a page's title, top headings and ``Dates:`` lines name (none when they name
+    several, or none)."""
+    title = document.front_matter.get("title") if document.front_matter else None
+    texts = [title if isinstance(title, str) else "", document.root.getroottree().findtext(".//title") or ""]
+    texts += [b.text for b in blocks if b.level == 1]
+    texts += [b.text for b in blocks[:30] if (label_of(b.text.split("\n")[0]) or ("", ""))[0] == "date"]
+    years = set(re.findall(r"\b((?:19|20)\d{2})\b", " ".join(texts)))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def _series_time(blocks: list[Block]) -> time | None:

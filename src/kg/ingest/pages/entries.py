@@ -340,7 +340,9 @@ def speakers_of(text: str, spans: list[Span] | None = None) -> list[Person]:
         return []
     if is_name(text):
         return [Person(strip_honorifics(text), None, _homepage(text, spans))]
-    bracket = re.fullmatch(r"(?P<name>[^()]+?)\s*[(\[](?P<aff>[^()\[\]]+)[)\]](?P<rest>.*)", text)
+    bracket = re.fullmatch(r"(?P<name>.+?\S)\s*[(\[](?P<aff>[^()\[\]]+)[)\]](?P<rest>)", text)
+    if bracket is None or not is_name(bracket["name"]):
+        bracket = re.fullmatch(r"(?P<name>[^()]+?)\s*[(\[](?P<aff>[^()\[\]]+)[)\]](?P<rest>.*)", text)
     if bracket and is_name(bracket["name"]) and not bracket["rest"].strip(" ,."):
         if re.search(r"remarks|break|lunch|panel|welcome|poster|discussion", bracket["aff"], re.I):
             return []  # "Judith Fan (Opening Remarks)": a slot of the programme, not a talk

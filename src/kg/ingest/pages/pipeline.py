@@ -21,7 +21,7 @@ from kg.ingest.pages.detect import PAGE_KINDS, detect_page_kind
 from kg.ingest.pages.document import read_document
 from kg.ingest.pages.extract import extract_document
 from kg.ingest.pages.extracted import PageExtract
-from kg.ingest.pages.fields import is_name
+from kg.ingest.pages.fields import fold, is_name
 from kg.ingest.pages.records import to_records
 from kg.ingest.pages.text import Page, html_lines, markdown_lines
 from kg.records.folder import DataFolder
@@ -91,6 +91,9 @@ def _agrees(layout: PageExtract, general: PageExtract) -> bool:
     def richness(found: PageExtract) -> int:
         return sum(1 + bool(t.title) for t in found.talks if t.speakers) + len(found.papers)
 
+    kept = {fold(s.name) for t in layout.talks for s in t.speakers}
+    if any(t.confidence >= 0.9 and t.speakers and fold(t.speakers[0].name) not in kept for t in general.talks):
+        return False  # the general reading is sure of a talk (front matter, labels) the layout reader lost
     speakers = [s.name for t in layout.talks for s in t.speakers[:1]]
     named = sum(1 for name in speakers if is_name(name))
     if named < 0.8 * len(speakers) or len(layout.papers) < len(general.papers):

@@ -215,7 +215,15 @@ def _cut(text: str, pattern: re.Pattern[str], keep: list[tuple[int, int]]) -> li
     return [(s, p) for s, p in parts if p.strip()]
 
 
+_BARE_URL = re.compile(r"(?<![(\w])(?:https?://|www\.)[^\s<>\"'“”)]+")
+
+
 def _read_parts(fields: Fields, text: str, spans: list[Span], day_first: bool) -> None:
+    for match in _BARE_URL.finditer(text):  # a link flattened into the text: "Title - https://..."
+        url = match.group(0).rstrip(".,;")
+        kind = _media_kind("", url) or "page"
+        fields.links.setdefault(kind, url if url.startswith("http") else f"https://{url}")
+    text = _BARE_URL.sub(lambda m: " " * len(m.group(0)), text)
     dates = find_dates(text, day_first)
     times = find_times(text)
     if dates:
@@ -449,6 +457,8 @@ def clean_title(text: str) -> str | None:
                   r"keynote|tutorial|seminar))\s*:\s*", "", text, flags=re.IGNORECASE)
     text = re.sub(r",\s*(?:[^,]{0,40}\s)?(?:19|20)\d{2}$", "", text) if re.search(
         r",\s*(?:[A-Z][\w.&-]*\s?){1,4}(?:19|20)\d{2}$", text) else text
+    text = re.sub(r",\s*(?:[A-Z][\w.&-]*\s){0,4}(?:seminar|workshop|conference|colloquium|symposium|"
+                  r"lecture|school|summit|meeting|series)$", "", text, flags=re.IGNORECASE)
     for _ in range(2):
         text = text.strip(" \t*_,;–-")
         if len(text) >= 2 and (text[0], text[-1]) in (('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’"),

@@ -41,7 +41,7 @@ _NUMERIC_DAY_MONTH = 3
 _MONTH_YEAR = 4
 _SHORT_NUMERIC = 5
 TIME = re.compile(
-    r"(?<![\d:./-])(?P<hour>[012]?\d)(?:(?P<sep>[:h]|\.(?=\d{2}\s*[ap]))(?P<minute>[0-5]\d))?\s*"
+    r"(?<![\d:./-])(?P<hour>[012]?\d)(?:(?P<sep>[:h]|\.(?=\d{2}\s*[ap])|\.(?=[0-5]\d(?![\d.])))(?P<minute>[0-5]\d))?\s*"
     r"(?P<half>[ap]\.?\s?m\.?(?-i:(?![a-z])))?(?![\d/])", re.IGNORECASE)
 TIME_RANGE = re.compile(
     r"(?P<start>[012]?\d(?:[:h.][0-5]\d)?\s*(?:[ap]\.?\s?m\.?)?)\s*(?:-|–|—|to|until)\s*"

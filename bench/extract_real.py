@@ -166,7 +166,8 @@ def score_page(gold: dict[str, Any], kind: str, talks: list[Talk], papers: list[
             free.remove(match)
             counts.values["talks"][0] += 1
         elif misses is not None:
-            near = next((t for t in talks if any(same_name(g, s) for g in wanted["speakers"] for s in t.speakers)), None)
+            near = next((t for t in talks if any(same_name(g, s) for g in wanted["speakers"]
+                                                 for s in t.speakers)), None)
             misses.append(f"{gold['file']}:{wanted['line']}: talk {wanted['speakers']} {wanted['title']!r}"
                           + (f" ~ got title {near.title!r}" if near else " (speaker not found)"))
         if wanted["date"] or wanted["time"]:
@@ -316,7 +317,8 @@ def table(results: dict[str, dict[str, Any]]) -> str:
         counts = whole["kinds"].get(kind)
         if counts is None:
             continue
-        lines.append(f"| {kind} | {counts.pages} | {counts.values['talks'][1]} | {_pct(counts.ratio('talks'))} | "
+        lines.append(f"| {kind} | {counts.pages} | {counts.values['talks'][1]} | "
+                     f"{_pct(counts.ratio('talks'))} | "
                      f"{_pct(counts.ratio('datetime'))} | {_pct(counts.ratio('affiliation'))} | "
                      f"{counts.values['papers'][1]} | {_pct(counts.ratio('papers'))} | "
                      f"{_pct(counts.spurious_share)} | {counts.kind_right / counts.pages:.2f} |")

@@ -76,7 +76,8 @@ def test_a_bad_file_is_reported_and_the_others_go_in(tmp_path):
     data = registry_only(tmp_path)
     prose = tmp_path / "notes.md"
     prose.write_text("Some notes about nothing in particular.\n", encoding="utf-8")
-    result = run("ingest", "--data", str(data), "--no-build", str(prose), str(PAGES / "author-jonas-berg.html"))
+    result = run("ingest", "--data", str(data), "--no-build", str(prose),
+                 str(PAGES / "author-jonas-berg.html"))
     assert result.exit_code == 1
     assert "notes.md: unknown kind of page" in result.stderr
     assert "1 of 2 files not ingested; the other files went in" in result.stderr

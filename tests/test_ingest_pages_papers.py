@@ -37,5 +37,6 @@ def test_a_bold_title_over_a_byline_on_its_own_line():
 
 
 def test_a_sentence_of_prose_is_no_citation():
-    block = Block("We thank John Smith and Mary Jones for the discussions that led to this work in 2019.", 1, "p")
+    text = "We thank John Smith and Mary Jones for the discussions that led to this work in 2019."
+    block = Block(text, 1, "p")
     assert citation(block, in_section=False) is None

@@ -34,7 +34,8 @@ _DATA_OPTION = click.option(
 @click.option("--venue", "venues", multiple=True,
               help="DBLP: keep only this venue (booktitle, journal or key stream such as colt); repeatable.")
 @click.option("--year", "years", help="DBLP: keep only this year or range of years (2011-2024).")
-@click.option("--speaker", help="Pages: the owner of a personal talk list that never prints its owner's name.")
+@click.option("--speaker",
+              help="Pages: the owner of a personal talk list that never prints its owner's name.")
 @click.option("--dry-run", is_flag=True, help="Show what would be added or changed; write nothing.")
 @click.option("--no-build", is_flag=True, help="Write the record files but do not rebuild the store.")
 @_DATA_OPTION
@@ -54,7 +55,8 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
     into DATA/records/<source>.yaml, and the kind of page is told from its content; the table
     lists each record added, updated, removed or unchanged. With --dry-run every talk and paper is
     listed on stderr with its line, a confidence and the fields the extractor guessed, so a
-    person checks them first. A file that cannot be read is reported and the others go in (exit status 1). See README
+    person checks them first. A file that cannot be read is reported and the others go in
+    (exit status 1). See README
     "Ingesting pages".
 
     \b
@@ -94,7 +96,8 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
         from kg.errors import DataError
 
         others = "; the other files went in" if len(report.failed) < len(files) else ""
-        raise DataError(f"{len(report.failed)} of {len(files)} files not ingested{others}: {report.failed[0]}")
+        raise DataError(f"{len(report.failed)} of {len(files)} files not ingested{others}: "
+                        f"{report.failed[0]}")
 
 
 def _rebuild(ctx: Context, data_dir: Path) -> BuildReport:

@@ -118,10 +118,12 @@ def review_rows(path: Path, extraction: PageExtract) -> list[tuple[object, ...]]
         when = " ".join(p for p in (talk.day, talk.clock.strftime("%H:%M") if talk.clock else None) if p)
         guessed = set(talk.guessed)
         rows.append((str(path), talk.line or "", "talk", f"{talk.confidence:.2f}",
-                     "; ".join(s.name + (f" ({s.affiliation})" if s.affiliation else "") for s in talk.speakers),
+                     "; ".join(s.name + (f" ({s.affiliation})" if s.affiliation else "")
+                               for s in talk.speakers),
                      talk.title or "(untitled)", when, ", ".join(sorted(guessed))))
     for paper in extraction.papers:
-        rows.append((str(path), paper.line or "", "paper", f"{paper.confidence:.2f}", "; ".join(paper.authors),
+        rows.append((str(path), paper.line or "", "paper", f"{paper.confidence:.2f}",
+                     "; ".join(paper.authors),
                      paper.title, str(paper.year or ""), ", ".join(sorted(paper.guessed))))
     return rows
 

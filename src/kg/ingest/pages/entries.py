@@ -34,7 +34,8 @@ LABELS = {
     "orateur": "speaker", "intervenant": "speaker", "presented by": "speaker", "by": "speaker",
     "title": "title", "talk title": "title", "talk": "title", "topic": "title", "titre": "title",
     "paper": "paper", "papers": "paper", "reading": "paper", "relevant papers": "paper",
-    "authors": "authors", "author": "authors", "abstract": "abstract", "summary": "abstract", "résumé": "abstract", "description": "abstract",
+    "authors": "authors", "author": "authors", "abstract": "abstract", "summary": "abstract",
+    "résumé": "abstract", "description": "abstract",
     "bio": "bio", "biography": "bio", "short bio": "bio", "speaker bio": "bio", "about the speaker": "bio",
     "date": "date", "when": "date", "day": "date", "date and time": "date", "date & time": "date",
     "time": "time", "hour": "time", "heure": "time",
@@ -248,9 +249,9 @@ def _read_parts(fields: Fields, text: str, spans: list[Span], day_first: bool) -
     _assign(fields, kinds, spans)
     for span in spans:
         if span.kind == "a" and span.href:
-            kind = _media_kind(span.text, span.href)
-            if kind and kind not in fields.links:
-                fields.links[kind] = span.href
+            media = _media_kind(span.text, span.href)
+            if media and media not in fields.links:
+                fields.links[media] = span.href
 
 
 def _trim(part: str) -> str:
@@ -269,7 +270,8 @@ def paper_link(text: str, spans: list[Span]) -> tuple[str, str] | None:
     """``(title, address)`` when a piece of text is mainly a link to a paper (arXiv, DOI, a PDF,
     proceedings)."""
     for span in spans:
-        if span.kind == "a" and span.href and MEDIA["paper"].search(span.href) and len(span.text.split()) >= 2 \
+        if span.kind == "a" and span.href and MEDIA["paper"].search(span.href) \
+                and len(span.text.split()) >= 2 \
                 and len(span.text) >= 0.5 * len(text) and not is_name(span.text):
             title = clean_title(span.text)
             if title:
@@ -465,7 +467,8 @@ def clean_title(text: str) -> str | None:
                                                      ("«", "»"), ("„", "“")):
             text = text[1:-1]
         text = re.sub(r"^``|''$", "", text)
-    text = re.sub(r"\s*\((?:slides|video|pdf|abstract|recording|youtube|link|arxiv|here|paper|code|preprint|doi)[^)]*\)\s*$", "", text,
+    text = re.sub(r"\s*\((?:slides|video|pdf|abstract|recording|youtube|link|arxiv|here|paper|code|"
+                  r"preprint|doi)[^)]*\)\s*$", "", text,
                   flags=re.IGNORECASE)
     text = text.rstrip(" .").strip()
     return None if is_placeholder(text) or not text else text

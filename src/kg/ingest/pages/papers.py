@@ -98,9 +98,10 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
         pieces = _sentences(re.sub(r"\s*\((?:19|20)\d{2}[a-z]?\)\.?", ".", text))  # APA: "N. (2020)."
         for n, piece in enumerate(pieces):
             if _author_list(piece) and len(pieces) > 1:
-                before = pieces[n - 1] if n >= 1 else None
-                after = pieces[n + 1] if n + 1 < len(pieces) else None
-                chosen = before if before and not _VENUE.search(before) and len(before.split()) >= 3 else after
+                ahead = pieces[n - 1] if n >= 1 else None
+                behind = pieces[n + 1] if n + 1 < len(pieces) else None
+                title_first = ahead and not _VENUE.search(ahead) and len(ahead.split()) >= 3
+                chosen = ahead if title_first else behind
                 title = clean_title(chosen) if chosen else None
                 authors_text = piece
                 break

@@ -47,7 +47,8 @@ def extract_file(path: Path, kind: str | None = None, owner: str | None = None) 
     if layout is not None and _agrees(layout, found):
         found = layout
     if not found.talks and not found.papers:
-        raise DataError(f"{path}: unknown kind of page: no talk and no paper found (the kinds: {', '.join(PAGE_KINDS)})")
+        raise DataError(f"{path}: unknown kind of page: no talk and no paper found "
+                        f"(the kinds: {', '.join(PAGE_KINDS)})")
     if kind is not None:
         found.kind = kind
     return found
@@ -92,7 +93,8 @@ def _agrees(layout: PageExtract, general: PageExtract) -> bool:
         return sum(1 + bool(t.title) for t in found.talks if t.speakers) + len(found.papers)
 
     kept = {fold(s.name) for t in layout.talks for s in t.speakers}
-    if any(t.confidence >= 0.9 and t.speakers and fold(t.speakers[0].name) not in kept for t in general.talks):
+    if any(t.confidence >= 0.9 and t.speakers and fold(t.speakers[0].name) not in kept
+           for t in general.talks):
         return False  # the general reading is sure of a talk (front matter, labels) the layout reader lost
     speakers = [s.name for t in layout.talks for s in t.speakers[:1]]
     named = sum(1 for name in speakers if is_name(name))

@@ -60,11 +60,13 @@ _SERIES_TIME = re.compile(
 SPEAKER_KEYS = ("speaker", "speakers", "presenter", "presenters", "speaker_name", "lecturer", "author",
                 "authors", "who", "name")
 TITLE_KEYS = ("talk_title", "title", "talk", "topic")
-DATE_KEYS = ("talk_date", "time_start", "start_time", "event_date", "date", "day", "when", "start", "time", "datetime", "startDate")
+DATE_KEYS = ("talk_date", "time_start", "start_time", "event_date", "date", "day", "when", "start", "time",
+             "datetime", "startDate")
 TIME_KEYS = ("hour", "time", "start_time", "starttime", "talk_time", "start")
 AFFILIATION_KEYS = ("affiliation", "affil", "org", "organization", "organisation", "institution",
                     "university", "company", "speaker_affiliation", "institute")
-HOMEPAGE_KEYS = ("homepage", "website", "perso", "author_url", "speaker_link", "speaker_url", "speaker_website", "webpage", "url_speaker")
+HOMEPAGE_KEYS = ("homepage", "website", "perso", "author_url", "speaker_link", "speaker_url",
+                 "speaker_website", "webpage", "url_speaker")
 LINK_KEYS = {"slides": "slides", "video": "video", "recording": "video", "youtube": "video",
              "paper": "paper", "arxiv": "paper", "pdf": "paper"}
 
@@ -100,7 +102,8 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
                 and not NOT_TALK.match(r.fields.title)]
     body = [r for r in every if r.fields.speakers]
     labelled = [r for r in body if "speaker" in r.fields.labels]
-    if len(front) == 1 and not records and (len(body) == 1 or (len(labelled) == 1 and not front[0].fields.speakers)):
+    one_body = len(body) == 1 or (len(labelled) == 1 and not (front and front[0].fields.speakers))
+    if len(front) == 1 and not records and one_body:
         chosen = body[0] if len(body) == 1 else labelled[0]  # one talk: front matter and body agree
         records.append(_merge_into(front[0], chosen))
         body = [r for r in body if r is not chosen and "speaker" in r.fields.labels]
@@ -137,7 +140,8 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
     whole_page = bool(_TALK_LIST.search(page_title))
     found: list[Record] = []
     for block in layout.blocks:
-        if block.level or block.struck or not (whole_page or any(_TALK_LIST.search(h) for h in block.context)):
+        in_list = whole_page or any(_TALK_LIST.search(h) for h in block.context)
+        if block.level or block.struck or not in_list:
             continue
         lines = block.text.split("\n")
         marked = [s.text for s in block.spans if s.kind in ("b", "i") and len(s.text.split()) >= 2]
@@ -194,7 +198,8 @@ def _mapping_record(data: dict[str, Any], document: Document, day_first: bool) -
     """A talk from one mapping of fields (front matter, a YAML item)."""
     lower = {str(k).lower().replace("-", "_"): v for k, v in data.items()}
     for key, value in data.items():  # [extra] / params: tables of fields inside front matter
-        if isinstance(value, dict) and str(key).lower() in ("extra", "params", "talk", "event", "speaker_info"):
+        if isinstance(value, dict) and str(key).lower() in ("extra", "params", "talk", "event",
+                                                             "speaker_info"):
             for inner, item in value.items():
                 lower.setdefault(str(inner).lower().replace("-", "_"), item)
     fields = Fields()
@@ -224,7 +229,8 @@ def _mapping_record(data: dict[str, Any], document: Document, day_first: bool) -
             fields.time = clock
     for key in AFFILIATION_KEYS:
         value = lower.get(key)
-        if isinstance(value, str) and value.strip() and fields.speakers and not fields.speakers[0].affiliation:
+        if isinstance(value, str) and value.strip() and fields.speakers \
+                and not fields.speakers[0].affiliation:
             fields.speakers[0].affiliation = value.strip()
     for key in HOMEPAGE_KEYS:
         value = lower.get(key)
@@ -270,7 +276,8 @@ def _people_value(value: Any) -> list[Person]:
     if isinstance(value, dict):
         name = value.get("name") or value.get("speaker")
         if isinstance(name, str) and (is_name(name) or speakers_of(name)):
-            aff = value.get("affiliation") or value.get("affil") or value.get("institution") or value.get("org")
+            keys = ("affiliation", "affil", "institution", "org")
+            aff = next((value[k] for k in keys if value.get(k)), None)
             home = value.get("homepage") or value.get("url") or value.get("website")
             return [Person(strip_honorifics(name), aff if isinstance(aff, str) else None,
                            home if isinstance(home, str) and home.startswith("http") else None)]
@@ -332,7 +339,8 @@ _COLUMN_WORDS = [
                            r"invited speakers?|discussion lead|host)\b", re.I)),
     ("affiliation", re.compile(r"^(?:affiliations?|institutions?|university|organi[sz]ation|"
                                r"department|from)\b", re.I)),
-    ("title", re.compile(r"^(?:title|talk|topic|paper|subject|presentation|lecture|theme|event|titre)", re.I)),
+    ("title", re.compile(r"^(?:title|talk|topic|paper|subject|presentation|lecture|theme|event|titre)",
+                         re.I)),
     ("abstract", re.compile(r"^(?:abstract|summary|description)\b", re.I)),
     ("links", re.compile(r"^(?:slides|video|materials?|recording|links?|stream|resources|notes)\b", re.I)),
 ]
@@ -620,7 +628,8 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             if current is not None:
                 current.abstract_parts.append(text)
             continue
-        if fields.speakers and (fields.title or fields.date or fields.time) and not _is_citation(fields, text):
+        if fields.speakers and (fields.title or fields.date or fields.time) \
+                and not _is_citation(fields, text):
             close()
             current = Record(fields, block.line, "entry", block.section, context=block.context)
             continue

@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kg.ingest.bulk import bibtex
 from kg.ingest.pages.blocks import Block, Layout, Span
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import clean_title, label_of
 from kg.ingest.pages.extracted import PaperText
 from kg.ingest.pages.fields import fold, is_name, strip_honorifics
+from kg.ingest.printed import Problem
 
 _SECTION = re.compile(r"publication|papers?\b|preprints?|articles?|journal|conference|proceedings|"
                       r"working|manuscripts?|reports?|thes[ie]s|books?|chapters?|selected|research|"
@@ -60,7 +62,7 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
         if paper is not None:
             paper.year = paper.year or year or (page_year if in_section else None)
             found.append(paper)
-    found.extend(_bibtex(parts))
+    found.extend(_bibtex(document, parts))
     owner = _owner(found, parts.blocks)
     return _unique(found), owner
 
@@ -205,36 +207,28 @@ def _author_list(text: str) -> list[str]:
     return names
 
 
-def _bibtex(parts: Layout) -> list[PaperText]:
-    """Papers of BibTeX entries a page shows in ``<pre>`` blocks."""
+def _bibtex(document: Document, parts: Layout) -> list[PaperText]:
+    """Papers of the BibTeX a page shows in ``<pre>`` blocks or links to (a ``.bib`` file beside
+    the page), read by the project's BibTeX reader."""
+    texts: list[tuple[str, int, str]] = [(b.text, b.line, f"line {b.line}") for b in parts.blocks
+                                         if b.tag == "pre" and re.search(r"@\w+\s*\{", b.text)]
+    for link in {s.href for b in parts.blocks for s in b.links if s.href}:
+        if link.lower().endswith(".bib") and not re.match(r"\w+://", link):
+            path = (document.path.parent / link.lstrip("/")).resolve()
+            if path.is_file():
+                texts.append((path.read_text(encoding="utf-8", errors="replace"), 0, path.name))
     found = []
-    for block in parts.blocks:
-        if block.tag != "pre" or "@" not in block.text:
-            continue
-        for entry in re.finditer(r"@\w+\s*\{[^@]*", block.text):
-            body = entry.group(0)
-            title = _bib_field(body, "title")
-            authors = _bib_field(body, "author")
-            year = _bib_field(body, "year")
-            if title and authors:
-                names = [_bib_name(a) for a in re.split(r"\s+and\s+", authors) if a.strip()]
-                found.append(PaperText(clean_title(title.replace("{", "").replace("}", "")) or title,
-                                       int(year) if year and year.isdigit() else None, names,
-                                       line=block.line, at=f"line {block.line}", confidence=0.9))
+    for text, line, where in texts:
+        for entry in bibtex.parse(text):
+            if isinstance(entry, Problem):
+                continue
+            paper = bibtex.paper_of(entry, where)
+            if isinstance(paper, Problem):
+                continue
+            found.append(PaperText(clean_title(paper.title) or paper.title, paper.year, paper.authors,
+                                   venue=paper.venue, url=paper.url, at=paper.at, confidence=0.9,
+                                   line=line + entry.line - 1 if line else None))
     return found
-
-
-def _bib_field(body: str, name: str) -> str | None:
-    match = re.search(rf"\b{name}\s*=\s*[{{\"](.+?)[}}\"]\s*,?\s*$", body, re.IGNORECASE | re.MULTILINE)
-    return re.sub(r"\s+", " ", match.group(1)).strip() if match else None
-
-
-def _bib_name(text: str) -> str:
-    text = text.replace("{", "").replace("}", "").strip()
-    if "," in text:
-        last, first = (p.strip() for p in text.split(",", 1))
-        return f"{first} {last}"
-    return text
 
 
 def _owner(found: list[PaperText], blocks: list[Block]) -> str | None:

@@ -80,6 +80,10 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
     result = PageExtract(kind or "none", title, key, talks=talks, papers=found_papers, problems=problems)
     result.problems.extend(f"line {p.line}: paper {p.title!r} has no year or no authors, left out"
                            for p in found_papers if p.year is None or not p.authors)
+    calendars = sorted({s.href for b in parts.blocks for s in b.links if s.href and
+                        re.search(r"\.ics(?:$|\?)|webcal:|calendar\.google\.com/calendar/ical", s.href)})
+    result.problems.extend(f"links to a calendar: {c} (kg ingest the .ics file to take its events)"
+                           for c in calendars)
     if owner:
         result.people.append(SpeakerText(owner))
     _events(result, document)

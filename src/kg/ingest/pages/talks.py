@@ -51,6 +51,8 @@ _NON_TALK_SECTION = re.compile(
     r"preprints?|journal|conference papers|thesis|theses|students|alumni|advis|teaching|awards?|"
     r"education|experience|service|reviewing|news\b|bibliography|references|accepted|"
     r"call for|important dates|topics|about|host", re.IGNORECASE)
+_COLLABORATION = re.compile(r"\b(?:joint work|based on (?:\w+ )?work|work with|in collaboration with|"
+                            r"collaboration with|together with|co-?authored with)\b", re.IGNORECASE)
 _PROSE = re.compile(r"\b(?:the|is|are|we|this|that|will|our|of|and|in)\b", re.IGNORECASE)
 _SERIES_TIME = re.compile(
     r"(?:every|each|on|held on|meets on)\s+(?:\w+\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
@@ -629,7 +631,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
                 current.abstract_parts.append(text)
             continue
         if fields.speakers and (fields.title or fields.date or fields.time) \
-                and not _is_citation(fields, text):
+                and not _is_citation(fields, text) and not _COLLABORATION.search(text):
             close()
             current = Record(fields, block.line, "entry", block.section, context=block.context)
             continue

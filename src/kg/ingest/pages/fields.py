@@ -217,6 +217,7 @@ tbd tba tbc sponsors venue location date time place registration talks upcoming 
 youtube link links pdf code here more details semester term hall building library street avenue
 drive road campus auditorium topic topics email phone participants participant students student
 staff faculty manager group groups audience interest interests contact registration members
+selected award awards important dates submission submissions instructions deadline deadlines
 week day monday tuesday wednesday thursday friday saturday sunday inc ltd gmbh llc corp
 """.split())
 _NICKNAME = re.compile(r"\s+\([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?\)(?=\s)")

@@ -53,6 +53,7 @@ _NON_TALK_SECTION = re.compile(
     r"call for|important dates|topics|about|host", re.IGNORECASE)
 _COLLABORATION = re.compile(r"\b(?:joint work|based on (?:\w+ )?work|work with|in collaboration with|"
                             r"collaboration with|together with|co-?authored with)\b", re.IGNORECASE)
+_PUBLICATIONS = re.compile(r"\b(?:publications|papers|preprints|bibliography|references)\b", re.IGNORECASE)
 _PROSE = re.compile(r"\b(?:the|is|are|we|this|that|will|our|of|and|in)\b", re.IGNORECASE)
 _SERIES_TIME = re.compile(
     r"(?:every|each|on|held on|meets on)\s+(?:\w+\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
@@ -571,7 +572,8 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
         current, pending = None, None
 
     for block in blocks:
-        if block.struck or _NON_TALK_SECTION.search(block.section) and not block.level:
+        aside = _NON_TALK_SECTION.search(block.section) or _PUBLICATIONS.search(" ".join(block.context))
+        if block.struck or aside and not block.level:
             if block.level == 0 and current is not None and current.section != block.section:
                 close()
             continue

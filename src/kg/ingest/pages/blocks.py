@@ -53,6 +53,9 @@ class Block:
     index: int = 0
     context: tuple[str, ...] = ()
     """The headings the block stands under, outermost first (its own, for a heading, last)."""
+    role: str | None = None
+    """The field the page's markup says the block holds (``class="speaker"``, ``itemprop="startDate"``):
+    ``speaker``, ``title``, ``date``, ``place``, ``affiliation`` or ``abstract``."""
 
     @property
     def links(self) -> list[Span]:
@@ -199,7 +202,7 @@ class _Reader:
             self.headings[level] = text
             self.section = text
         block = Block(text, self.line_of(element, text), tag, level, depth, spans, struck,
-                      self.section, len(self.blocks), self.context())
+                      self.section, len(self.blocks), self.context(), role_of(element))
         self.blocks.append(block)
 
     def context(self) -> tuple[str, ...]:
@@ -265,6 +268,28 @@ class _Reader:
         self.tables.extend(inner.tables)  # a table inside a cell is a table of its own
         return Block(clean(text), line, "td", spans=spans, struck=struck, section=self.section,
                      context=self.context())
+
+
+_ROLES = [
+    ("speaker", re.compile(r"speaker|presenter|lecturer|performer|(?<![a-z])author(?!s)", re.I)),
+    ("affiliation", re.compile(r"affiliation|institution|organi[sz]ation|university", re.I)),
+    ("title", re.compile(r"(?:talk|event|seminar|paper)[-_]?(?:title|name)|^title$|^summary$", re.I)),
+    ("date", re.compile(r"(?<![a-z])(?:date|datetime|when|startdate|event-time|talk-time)(?![a-z])", re.I)),
+    ("place", re.compile(r"(?<![a-z])(?:location|venue|room)(?![a-z])", re.I)),
+    ("abstract", re.compile(r"abstract|description", re.I)),
+]
+
+
+def role_of(element: Any) -> str | None:
+    """The field an element's class, id or microdata ``itemprop`` names, if any."""
+    names = " ".join(filter(None, (element.get("itemprop"), element.get("class"), element.get("id"))))
+    if not names:
+        return None
+    for token in names.split():
+        for role, pattern in _ROLES:
+            if pattern.search(token):
+                return role
+    return None
 
 
 def _is_layout_table(table: Any) -> bool:

@@ -72,7 +72,8 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
                                           fields.paper_authors, line=record.line, at=f"line {record.line}",
                                           confidence=0.7))
     title = _page_title(document, parts)
-    if len(talks) == 1:  # a talk's own page: the papers its abstract cites are references, not a list
+    if len(talks) == 1 and talks[0].confidence >= 0.95:  # a talk's own page (front matter, JSON-LD):
+        # the papers its abstract cites are references, not a publication list
         found_papers = [p for p in found_papers if "kind" not in p.guessed]
     kind = page_kind(document, talks, len(found_papers), title)
     stem = document.path.stem.split("@")[0]  # "index@2021-06-28": a dated copy of index

@@ -607,6 +607,8 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             current.blocks += 1
             pending = None
             continue
+        if block.role and not label_of(text) and (block.role != "title" or len(text) < 300):
+            text = f"{block.role.capitalize()}: {text}"  # the page's markup names the field
         fields = read(text, block.spans, day_first)
         prose = _is_prose(block) and not fields.labels
         if block.level:

@@ -51,3 +51,27 @@ def test_past_talks_a_newer_version_no_longer_lists_stay_in_the_series(tmp_path)
     assert set(talks) == {"ada-lovelace", "charles-babbage", "mary-somerville"}
     assert talks["charles-babbage"].title == "Difference engines, revised"  # the newer page updates it
     assert ("updated", "talk") in {(r[1], r[2]) for r in report.pages.rows}
+
+
+def test_the_links_of_an_ingested_talk_are_shown_by_talk_details(tmp_path):
+    from kg.build import build_folder
+    from kg.sparql.catalog import find_query
+    from kg.sparql.resolver import bind_parameters
+    from kg.store.local import LocalStore
+
+    data = registry_only(tmp_path)
+    page = tmp_path / "talk.md"
+    page.write_text("---\ntitle: Notes on engines\nspeaker: Ada Lovelace\nhomepage: https://ada.example/\n"
+                    "date: 2024-05-06 16:00\nslides: https://ada.example/slides.pdf\n"
+                    "video: https://www.youtube.com/watch?v=abcdefghijk\n---\n\nAbstract.\n", encoding="utf-8")
+    ingest_documents(data, [page])
+    talk, = [t for d in load_dataset(data).documents for t in d.talks]
+    store_path = tmp_path / "store"
+    build_folder(data, store_path)
+    store = LocalStore.open_read_only(store_path)
+    query = find_query("talk_details")
+    bindings = bind_parameters(store, query, [("talk", f"https://w3id.org/kg/id/talk/{talk.id}")])
+    rows = {(str(r["property"]), str(r["value"])) for r in store.select(query.text, bindings.terms).values()}
+    assert ("slides", "https://ada.example/slides.pdf") in rows
+    assert ("video", "https://www.youtube.com/watch?v=abcdefghijk") in rows
+    assert ("speaker homepage", "https://ada.example/") in rows

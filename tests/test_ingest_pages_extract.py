@@ -20,8 +20,10 @@ def talks_of(tmp_path, name: str, text: str | bytes):
 def test_a_markdown_table_with_its_columns_told_by_their_headers(tmp_path):
     page, talks = talks_of(tmp_path, "s.md", "# Seminar, Spring 2024\n\n**Time:** 2:00pm-3:00pm\n\n"
                            "| Date | Speaker | Title |\n|---|---|---|\n"
-                           "| Feb 8 | [Ada Lovelace](https://ada.example) (Analytical U) | Notes on engines |\n"
-                           "| Feb 15 | Charles Babbage (Cambridge) | TBA |\n| ~~Feb 22~~ | ~~Mary Somerville~~ | ~~x~~ |\n")
+                           "| Feb 8 | [Ada Lovelace](https://ada.example) (Analytical U) | "
+                           "Notes on engines |\n"
+                           "| Feb 15 | Charles Babbage (Cambridge) | TBA |\n"
+                           "| ~~Feb 22~~ | ~~Mary Somerville~~ | ~~x~~ |\n")
     assert talks == [(("Ada Lovelace",), "Notes on engines", "2024-02-08", "14:00"),
                      (("Charles Babbage",), None, "2024-02-15", "14:00")]
     assert page.talks[0].speakers[0].homepage == "https://ada.example"
@@ -31,7 +33,8 @@ def test_a_markdown_table_with_its_columns_told_by_their_headers(tmp_path):
 
 def test_an_html_schedule_inside_markdown_with_a_rowspan(tmp_path):
     _, talks = talks_of(tmp_path, "p.md", "## Monday 29 February 2016\n\n<table>\n"
-                        "<tr><td rowspan=\"2\">10:30</td><td>Keynote by Ada Lovelace: \"Engines of thought\"</td></tr>\n"
+                        "<tr><td rowspan=\"2\">10:30</td>"
+                        "<td>Keynote by Ada Lovelace: \"Engines of thought\"</td></tr>\n"
                         "<tr><td>Charles Babbage: Difference engines</td></tr>\n"
                         "<tr><td>12:30</td><td>Lunch</td></tr>\n</table>\n")
     assert talks == [(("Ada Lovelace",), "Engines of thought", "2016-02-29", "10:30"),
@@ -40,7 +43,8 @@ def test_an_html_schedule_inside_markdown_with_a_rowspan(tmp_path):
 
 def test_facts_only_in_front_matter(tmp_path):
     page, talks = talks_of(tmp_path, "t.md", "---\ntitle: Faster algorithms\nauthor: Mark Schmidt\n"
-                           "date: 2020-04-17 4:00pm\nslides: https://example.org/s.pdf\n---\n\nAbstract text.\n")
+                           "date: 2020-04-17 4:00pm\nslides: https://example.org/s.pdf\n---\n\n"
+                           "Abstract text.\n")
     assert talks == [(("Mark Schmidt",), "Faster algorithms", "2020-04-17", "16:00")]
     assert page.talks[0].media == {"slides": "https://example.org/s.pdf"} and page.kind == "event_page"
 
@@ -53,10 +57,12 @@ def test_a_link_flattened_into_the_text_is_a_link(tmp_path):
 
 
 def test_labels_a_biography_breaks_and_placeholders(tmp_path):
-    _, talks = talks_of(tmp_path, "e.md", "# Theory seminar\n\n## Tue, Mar 3 at 4pm\n\nSpeaker: Ada Lovelace "
-                        "(Analytical U)\n\nTitle: TBD\n\n### Speaker\n\nAda Lovelace is a professor at Analytical "
-                        "University, where she works on engines and the notes that describe them in detail.\n\n"
-                        "## Tue, Mar 10 at 4pm\n\nCoffee break\n\n## Tue, Mar 17 at 4pm\n\nCoffee break\n")
+    _, talks = talks_of(tmp_path, "e.md", "# Theory seminar\n\n## Tue, Mar 3 at 4pm\n\n"
+                        "Speaker: Ada Lovelace (Analytical U)\n\nTitle: TBD\n\n### Speaker\n\n"
+                        "Ada Lovelace is a professor at Analytical University, where she works on "
+                        "engines and the notes that describe them in detail.\n\n"
+                        "## Tue, Mar 10 at 4pm\n\nCoffee break\n\n"
+                        "## Tue, Mar 17 at 4pm\n\nCoffee break\n")
     assert talks == [(("Ada Lovelace",), None, "--03-03", "16:00")]
 
 

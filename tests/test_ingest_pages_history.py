@@ -63,7 +63,8 @@ def test_the_links_of_an_ingested_talk_are_shown_by_talk_details(tmp_path):
     page = tmp_path / "talk.md"
     page.write_text("---\ntitle: Notes on engines\nspeaker: Ada Lovelace\nhomepage: https://ada.example/\n"
                     "date: 2024-05-06 16:00\nslides: https://ada.example/slides.pdf\n"
-                    "video: https://www.youtube.com/watch?v=abcdefghijk\n---\n\nAbstract.\n", encoding="utf-8")
+                    "video: https://www.youtube.com/watch?v=abcdefghijk\n---\n\nAbstract.\n",
+                    encoding="utf-8")
     ingest_documents(data, [page])
     talk, = [t for d in load_dataset(data).documents for t in d.talks]
     store_path = tmp_path / "store"

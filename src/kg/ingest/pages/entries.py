@@ -332,7 +332,7 @@ def _classify(part: str, spans: list[Span]) -> list[tuple[str, str, str | None]]
         if tail_people and not is_organization(part.rsplit(",", 1)[0]):
             return [("text", part.rsplit(",", 1)[0], None)] + [
                 ("name", p.name, p.affiliation) for p in tail_people]
-    by = re.match(r"^(?P<title>.{8,}?),?\s+(?:by|with)\s+(?P<who>[^,]+)$", part)
+    by = re.match(r"^(?P<title>.{8,}?),?\s+by\s+(?P<who>[^,]+)$", part)
     if by and speakers_of(by["who"], spans):
         return [("text", by["title"], None)] + [
             ("name", p.name, p.affiliation) for p in speakers_of(by["who"], spans)]

@@ -546,7 +546,8 @@ def _entry_lines(blocks: list[Block], day_first: bool) -> list[Block]:
         for line in lines:
             fields = read(line.strip(" |"), block.spans, day_first)
             entries += bool(fields.speakers and (fields.title or fields.date or fields.time))
-        if entries < 2 or entries < 0.5 * len(lines):
+        piped = all(line.strip().startswith("|") for line in lines)  # a table without its delimiter row
+        if entries < 2 or (entries < 0.5 * len(lines) and not piped):
             cut.append(block)  # wrapped prose is one block, whatever a line of it looks like
             continue
         for n, line in enumerate(lines):
@@ -830,8 +831,9 @@ def _series_time(blocks: list[Block]) -> time | None:
         if labelled and labelled[0] == "time" and not find_dates(block.text) and find_times(block.text):
             return find_times(block.text)[0].value[0]  # type: ignore[index, no-any-return]
         weekly = re.search(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", block.text, re.IGNORECASE)
-        if weekly and len(block.text) < 200 and not find_dates(block.text) and find_times(block.text):
-            return find_times(block.text)[0].value[0]  # type: ignore[index, no-any-return]
+        ranges = [t for t in find_times(block.text) if t.value[1] is not None]  # type: ignore[index]
+        if weekly and ranges and len(block.text) < 120 and not find_dates(block.text):
+            return ranges[0].value[0]  # type: ignore[index, no-any-return]
         if _SERIES_TIME.search(block.text):
             times = find_times(block.text)
             if times:

@@ -288,10 +288,13 @@ def _media_kind(text: str, href: str) -> str | None:
     return None
 
 
-def _classify(part: str, spans: list[Span]) -> list[tuple[str, str, str | None]]:
-    """What one part is: ``name`` (with an affiliation), ``org``, ``junk`` or ``text``."""
+def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tuple[str, str, str | None]]:
+    """What one part is: ``name`` (with an affiliation), ``org``, ``junk`` or ``text``; the rest of
+    a part after a speaker's name (``after_name``) is a title, whatever its first words look like."""
     if _LINK_WORDS.match(part) or is_placeholder(part):
         return [("open" if is_placeholder(part) else "junk", part, None)]
+    if after_name:
+        return [("org", part, None)] if is_organization(part) else [("text", part, None)]
     people = speakers_of(part, spans)
     if people:
         return [("name", p.name, p.affiliation) for p in people]
@@ -301,7 +304,7 @@ def _classify(part: str, spans: list[Span]) -> list[tuple[str, str, str | None]]
             pieces = re.split(cut, by["rest"], maxsplit=1)
             who = speakers_of(pieces[0], spans)
             if who and (len(pieces) == 1 or pieces[1].strip()):
-                tail = _classify(pieces[1], spans) if len(pieces) == 2 else []
+                tail = _classify(pieces[1], spans, True) if len(pieces) == 2 else []
                 pre = by["pre"].rsplit(None, 1)[0] if len(by["pre"].split()) > 1 else ""
                 return ([("text", pre, None)] if pre and len(pieces) == 1 else [("junk", pre, None)]) + [
                     ("name", p.name, p.affiliation) for p in who] + tail
@@ -310,13 +313,13 @@ def _classify(part: str, spans: list[Span]) -> list[tuple[str, str, str | None]]
         if len(pieces) == 2 and len(pieces[1]) > 3:
             who = speakers_of(pieces[0], spans)
             if who:
-                return [("name", p.name, p.affiliation) for p in who] + _classify(pieces[1], spans)
+                return [("name", p.name, p.affiliation) for p in who] + _classify(pieces[1], spans, True)
     colon = [p for _, p in _cut(part, _COLON, _protected(part, spans))]
     if len(colon) >= 2:
         first = speakers_of(colon[0], spans)
         if first:
             after = ": ".join(colon[1:])
-            return [("name", p.name, p.affiliation) for p in first] + _classify(after, spans)
+            return [("name", p.name, p.affiliation) for p in first] + _classify(after, spans, True)
         if heading_label(colon[0]) is None and len(colon[0].split()) <= 4 and speakers_of(
                 ": ".join(colon[1:]), spans):
             kind = "junk" if _LINK_WORDS.match(colon[0]) else "text"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up and run the whole test suite on a fresh Debian or Ubuntu machine with Python 3.11+.
 # Installs what the tests need from Debian when it is missing (as root, or through sudo):
-# chromium for the browser tests. Then install.sh --test makes the virtual environment .venv
+# chromium for the browser tests, jq for a README example. Then install.sh --test makes the virtual environment .venv
 # (installing python3-venv where Debian splits it out) with kg and its test extras (the Oxigraph
 # server comes with the `oxigraph` package, the browser driver with `playwright`, which uses
 # /usr/bin/chromium and downloads no browser), and pytest runs with it. Extra arguments go to
@@ -11,12 +11,15 @@ cd "$(dirname "$0")/.."
 setup_only=0
 if [ "${1:-}" = "--setup-only" ]; then setup_only=1; shift; fi
 
-if [ ! -x /usr/bin/chromium ]; then
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)
+command -v jq >/dev/null || missing+=(jq)  # a README example pipes kg's JSON through jq
+if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
     if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-        chromium fonts-liberation >/dev/null
+        "${missing[@]}" >/dev/null
 fi
 bash install.sh --test
 [ "$setup_only" = 1 ] && exit 0

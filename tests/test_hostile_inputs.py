@@ -318,11 +318,11 @@ def test_progress_on_a_terminal_is_redrawn_and_erased(project):
 
 
 def test_a_windows_1252_file_gets_a_conversion_that_keeps_curly_quotes(project, tmp_path):
-    page = tmp_path / "talk.md"
-    text = "Title: “Engines” that think — again\nSpeaker: Ada Lovelace\n"
-    page.write_bytes(text.encode("cp1252"))
-    line = refused(project, ["ingest", str(page)], "talk.md: line 1: not UTF-8 text (byte 0x93 at offset 7)")
+    bib = tmp_path / "word.bib"
+    text = "@article{w, title={“Engines” that think — again}, author={Ada Lovelace}, year={2024}}\n"
+    bib.write_bytes(text.encode("cp1252"))
+    line = refused(project, ["ingest", str(bib)], "word.bib: line 1: not UTF-8 text (byte 0x93 at offset 22)")
     command = line.split("convert it with ", 1)[1]
     assert command.startswith("iconv -f windows-1252 -t utf-8 ")
     subprocess.run(["bash", "-c", command], check=True, cwd=tmp_path)
-    assert (tmp_path / "talk.utf8.md").read_text(encoding="utf-8") == text
+    assert (tmp_path / "word.utf8.bib").read_text(encoding="utf-8") == text

@@ -122,7 +122,7 @@ def test_the_first_command_works_in_a_fresh_clone(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     assert (clone / ".venv" / "bin" / "kg").is_file() and (clone / ".venv" / "bin" / "oxigraph").is_file()
     assert "https://w3id.org/kg/ontology#Person" in result.stdout  # kg stats
-    assert (clone / "viz" / "index.html").is_file()
+    assert (clone / "site" / "index.html").is_file()
 
 
 @pytest.fixture(scope="module")

@@ -252,7 +252,8 @@ def export(ctx: Context, fmt: str, event: str | None, output: Path | None) -> No
     \b
     Examples:
       kg export --format turtle > kg.ttl
-      kg export --format trig -o kg.trig
+      kg export --format trig -o kg.trig       (Turtle and TriG with the ontology's prefixes)
+      kg export --format jsonld -o kg.jsonld   (with an @context of the same prefixes)
       kg export --format ics --event "CS Seminar" -o seminar.ics
     """
     if fmt == "ics":
@@ -260,14 +261,17 @@ def export(ctx: Context, fmt: str, event: str | None, output: Path | None) -> No
         return
     if event is not None:
         raise click.UsageError("--event applies to --format ics only")
+    from kg.rdf.ontology import prefixes
+
+    declared = prefixes()
     with read_only_store(ctx) as store:
         if output is None:
             with click.open_file("-", "wb") as stream:
-                store.dump(stream, RDF_FORMATS[fmt])
+                store.dump(stream, RDF_FORMATS[fmt], declared)
             return
         partial = output.with_name(output.name + ".partial")
         with partial.open("wb") as handle:
-            store.dump(handle, RDF_FORMATS[fmt])
+            store.dump(handle, RDF_FORMATS[fmt], declared)
         partial.replace(output)
     note(f"Wrote {output}")
 

@@ -45,8 +45,10 @@ class GraphStore(Protocol):
         """Run an ASK query."""
         ...
 
-    def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat) -> None:
-        """Write every quad (or triple, for triple formats) to ``output``."""
+    def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat,
+             prefixes: Mapping[str, str] | None = None) -> None:
+        """Write every quad (or triple, for triple formats) to ``output``, with ``prefixes`` where
+        the format has them."""
         ...
 
     def close(self) -> None:

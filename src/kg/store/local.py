@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from kg.errors import StoreError
 from kg.store.base import Table, Term
 from kg.store.bind import with_values
+from kg.store.terms import serialize
 
 
 class LocalStore:
@@ -89,13 +90,18 @@ class LocalStore:
         """Every quad in the store."""
         return iter(self._store)
 
-    def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat) -> None:
-        """Write the store; triple formats get the union of all graphs."""
+    def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat,
+             prefixes: Mapping[str, str] | None = None) -> None:
+        """Write the store; triple formats get the union of all graphs; Turtle, TriG and JSON-LD
+        use ``prefixes``."""
         if rdf_format.supports_datasets:
-            self._store.dump(output, rdf_format)
+            if prefixes:
+                serialize(self._store, output, rdf_format, prefixes)
+            else:
+                self._store.dump(output, rdf_format)
             return
         triples = {ox.Triple(q.subject, q.predicate, q.object) for q in self._store}
-        ox.serialize(sorted(triples, key=str), output, rdf_format)
+        serialize(sorted(triples, key=str), output, rdf_format, prefixes)
 
     def close(self) -> None:
         """Flush and release the store."""

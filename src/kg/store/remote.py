@@ -34,6 +34,7 @@ from kg.errors import StoreError
 from kg.store.base import Table, Term
 from kg.store.bind import with_values
 from kg.store.loading import StagedLoad
+from kg.store.ordering import order_keys, sort_rows
 from kg.store.paging import is_pageable, page_of
 from kg.store.results import canonical_triples, read_json_boolean, read_json_results
 from kg.store.terms import serialize
@@ -96,9 +97,12 @@ class RemoteStore:
 
     def select(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Table:
         """Run a SELECT query with variables bound through a ``VALUES`` block; every row, paged
-        through ``LIMIT``/``OFFSET`` if the server caps its answers."""
+        through ``LIMIT``/``OFFSET`` if the server caps its answers, in the order SPARQL gives
+        the query's ``ORDER BY`` (``kg.store.ordering``: engines differ on strings)."""
         columns, pages = self.select_pages(sparql, bindings)
-        return Table(columns, [row for page in pages for row in page])
+        rows = [row for page in pages for row in page]
+        keys = order_keys(sparql)
+        return Table(columns, sort_rows(columns, rows, keys) if keys else rows)
 
     def select_pages(
         self, sparql: str, bindings: Mapping[str, Term] | None = None
@@ -194,11 +198,12 @@ class RemoteStore:
                 yield ox.Quad(s, p, o, g)  # type: ignore[arg-type]
 
     def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat, prefixes: Mapping[str, str] | None = None) -> None:
-        """Write the endpoint's named graphs; triple formats get their union."""
+        """Write kg's named graphs on the endpoint (not the server's own, such as Virtuoso's
+        system graphs); triple formats get their union."""
         if rdf_format.supports_datasets:
-            serialize(self.quads(), output, rdf_format, prefixes)
+            serialize(self.quads(KG_GRAPHS), output, rdf_format, prefixes)
             return
-        triples = {q.triple for q in self.quads()}
+        triples = {q.triple for q in self.quads(KG_GRAPHS)}
         serialize(sorted(triples, key=str), output, rdf_format, prefixes)
 
     def update(self, sparql: str) -> None:

@@ -17,6 +17,7 @@ IRI = ox.NamedNode
 Literal = ox.Literal
 """A literal term: ``Literal("Ada")``, ``Literal("2024", datatype=IRI(XSD + "gYear"))``."""
 BlankNode = ox.BlankNode
+Triple = ox.Triple
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -1,0 +1,115 @@
+"""A query's ``ORDER BY`` applied to rows as the SPARQL specification orders them, in Python.
+
+Engines disagree on how to sort strings: Oxigraph compares code points, as SPARQL says
+(``fn:compare``); Virtuoso uses its own collation ("New York" before "NYC"). Rows from a server
+are therefore put in the order the query's ``ORDER BY`` gives under SPARQL's rules: unbound
+first, then blank nodes, IRIs, literals; numbers by value, dates and times by the instant they
+name, strings by code point. Only ``ORDER BY`` clauses made of variables (``?x``, ``ASC(?x)``,
+``DESC(?x)``) are applied here; any other leaves the server's order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.store.paging import words_outside_groups
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+NUMERIC = {XSD + name for name in (
+    "integer", "decimal", "double", "float", "long", "int", "short", "byte", "nonNegativeInteger",
+    "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedLong", "unsignedInt",
+    "unsignedShort", "unsignedByte")}
+_KEY = re.compile(r"\s*(?:(ASC|DESC)\s*\(\s*[?$](\w+)\s*\)|[?$](\w+))", re.IGNORECASE)
+
+Row = tuple[Any, ...]
+
+
+def order_keys(sparql: str) -> list[tuple[str, bool]] | None:
+    """(variable, descending) for each key of the query's top-level ``ORDER BY``; ``None`` when
+    there is none or a key is an expression."""
+    words = words_outside_groups(sparql)
+    starts = [pos for pos, word in words if word == "ORDER"]
+    if not starts:
+        return None
+    text = sparql[starts[-1]:]
+    by = re.match(r"ORDER\s+BY", text, re.IGNORECASE)
+    if by is None:
+        return None
+    rest = re.split(r"\b(?:LIMIT|OFFSET)\b", _strip_comments(text[by.end():]), flags=re.IGNORECASE)[0]
+    keys: list[tuple[str, bool]] = []
+    at = 0
+    while rest[at:].strip():
+        match = _KEY.match(rest, at)
+        if match is None:
+            return None
+        if match.group(3):
+            keys.append((match.group(3), False))
+        else:
+            keys.append((match.group(2), match.group(1).upper() == "DESC"))
+        at = match.end()
+    return keys or None
+
+
+def _strip_comments(text: str) -> str:
+    return re.sub(r"#[^\n]*", " ", text)
+
+
+def sort_rows(columns: Sequence[str], rows: list[Row], keys: Sequence[tuple[str, bool]]) -> list[Row]:
+    """``rows`` in the order of ``keys`` (see ``order_keys``); rows equal on every key keep their order."""
+    ordered = list(rows)
+    for name, descending in reversed(keys):
+        if name not in columns:
+            continue
+        index = list(columns).index(name)
+        ordered.sort(key=lambda row, i=index: term_key(row[i]), reverse=descending)
+    return ordered
+
+
+def term_key(term: Any) -> tuple[Any, ...]:
+    """A sort key putting RDF terms in SPARQL's ``ORDER BY`` order."""
+    if term is None:
+        return (0,)
+    if isinstance(term, ox.BlankNode):
+        return (1, term.value)
+    if isinstance(term, ox.NamedNode):
+        return (2, term.value)
+    if isinstance(term, ox.Literal):
+        return (3, *_literal_key(term))
+    return (4, str(term))
+
+
+def _literal_key(term: ox.Literal) -> tuple[Any, ...]:
+    datatype, text = term.datatype.value, term.value
+    if datatype in NUMERIC:
+        try:
+            return (0, Decimal(text.strip()), "")
+        except InvalidOperation:
+            pass
+    elif datatype == XSD + "dateTime":
+        moment = _datetime(text)
+        if moment is not None:
+            return (1, moment, text)
+    elif datatype == XSD + "date":
+        try:
+            return (1, datetime.combine(date.fromisoformat(text[:10]), datetime.min.time(), UTC), text)
+        except ValueError:
+            pass
+    elif datatype == XSD + "gYear" and text.lstrip("-").isdigit():
+        return (2, int(text), "")
+    elif datatype == XSD + "boolean":
+        return (3, text in ("true", "1"), "")
+    return (4, text, term.language or datatype)
+
+
+def _datetime(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

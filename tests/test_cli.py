@@ -79,7 +79,10 @@ def test_query_formats(built):
 
 
 def test_construct_and_ask_queries_print_triples_and_answers(built, tmp_path):
-    triples = run("query", "data_triples", "--format", "csv", store=built)
+    construct = tmp_path / "people.rq"
+    construct.write_text("PREFIX kg: <https://w3id.org/kg/ontology#>\n"
+                         "CONSTRUCT { ?p a kg:Person ; kg:name ?n } WHERE { ?p a kg:Person ; kg:name ?n }\n")
+    triples = run("query", "--file", str(construct), "--format", "csv", store=built)
     assert triples.exit_code == 0, triples.stderr
     rows = list(csv.DictReader(io.StringIO(triples.stdout)))
     assert rows and set(rows[0]) == {"subject", "predicate", "object"}

@@ -151,7 +151,7 @@ COLT_VALUES = {
     "speaker": "Sadhika Malladi",
     "event": "Princeton Alg-ML Seminar",
     "organization": "Princeton University",
-    "needle": "sanjeev arora",
+    "needle": "Sanjeev Arora",
     "class": vocab.term("Person"),
     "talk": vocab.resource("talk", "adam-tauman-kalai-unlearnable-facts-cause-hallucinations"),
     "node": vocab.resource("person", "sanjeev-arora"),
@@ -192,7 +192,7 @@ COMMANDS = {
     "path": ("path", "Sadhika Malladi", "Elad Hazan", "--format", "csv"),
     "lineage": ("lineage", "Sadhika Malladi", "--format", "csv"),
     "suggest": ("suggest", "Princeton Alg-ML Seminar", "--format", "json"),
-    "suggest-as-of": ("suggest", "TILOS Seminar", "--as-of", "2024-06-01", "--format", "csv"),
+    "suggest-as-of": ("suggest", "CS Seminar", "--as-of", "2025-03-01", "--format", "csv"),
 }
 
 

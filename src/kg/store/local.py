@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from kg.errors import StoreError
 from kg.store.base import Table, Term
 from kg.store.bind import with_values
+from kg.store.ordering import order_keys, sort_list_items, sort_rows, sorted_lists
 from kg.store.terms import serialize
 
 
@@ -59,6 +60,11 @@ class LocalStore:
             raise StoreError("expected a SELECT query")
         columns = [v.value for v in result.variables]
         rows = [tuple(solution[c] for c in columns) for solution in result]
+        lists = sorted_lists(sparql)
+        if lists:  # GROUP_CONCAT lists in a stable order, then the rows in the query's order again
+            keys = order_keys(sparql)
+            rows = sort_list_items(columns, rows, lists)
+            rows = sort_rows(columns, rows, keys) if keys else rows
         return Table(columns, rows)
 
     def construct(self, sparql: str) -> list[ox.Triple]:

@@ -113,3 +113,33 @@ def _datetime(text: str) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+_SORTED_LIST = re.compile(r'^#\+\s*sorted-list:\s*(\w+)\s+"([^"]*)"\s*$', re.MULTILINE)
+
+
+def sorted_lists(sparql: str) -> dict[str, str]:
+    """Column → separator for each ``#+ sorted-list: COLUMN "SEPARATOR"`` line of the query.
+
+    Such a column holds a ``GROUP_CONCAT`` list: SPARQL leaves the order of its items to the
+    engine, so the store sorts them (by code point) for the same answer everywhere.
+    """
+    return {m.group(1): m.group(2) for m in _SORTED_LIST.finditer(sparql)}
+
+
+def sort_list_items(columns: Sequence[str], rows: list[Row], lists: dict[str, str]) -> list[Row]:
+    """``rows`` with the items of each list column (see ``sorted_lists``) in code point order."""
+    indexes = {list(columns).index(c): sep for c, sep in lists.items() if c in columns}
+    if not indexes or not rows:
+        return rows
+    return [tuple(_sorted_items(v, indexes[i]) if i in indexes else v for i, v in enumerate(row))
+            for row in rows]
+
+
+def _sorted_items(term: Any, separator: str) -> Any:
+    if not isinstance(term, ox.Literal) or not separator or separator not in term.value:
+        return term
+    text = separator.join(sorted(term.value.split(separator)))
+    if term.language:
+        return ox.Literal(text, language=term.language)
+    return ox.Literal(text, datatype=term.datatype)

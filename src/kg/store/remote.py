@@ -34,7 +34,7 @@ from kg.errors import StoreError
 from kg.store.base import Table, Term
 from kg.store.bind import with_values
 from kg.store.loading import StagedLoad
-from kg.store.ordering import order_keys, sort_rows
+from kg.store.ordering import order_keys, sort_list_items, sort_rows, sorted_lists
 from kg.store.paging import is_pageable, page_of
 from kg.store.results import canonical_triples, read_json_boolean, read_json_results
 from kg.store.terms import serialize
@@ -100,7 +100,7 @@ class RemoteStore:
         through ``LIMIT``/``OFFSET`` if the server caps its answers, in the order SPARQL gives
         the query's ``ORDER BY`` (``kg.store.ordering``: engines differ on strings)."""
         columns, pages = self.select_pages(sparql, bindings)
-        rows = [row for page in pages for row in page]
+        rows = sort_list_items(columns, [row for page in pages for row in page], sorted_lists(sparql))
         keys = order_keys(sparql)
         return Table(columns, sort_rows(columns, rows, keys) if keys else rows)
 

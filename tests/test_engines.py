@@ -160,7 +160,19 @@ COLT_VALUES = {
 }
 
 
-@pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
+LATERAL = [q.name for q in list_queries() if "LATERAL" in q.text.upper()]
+"""Named queries still using Oxigraph's LATERAL (not SPARQL 1.1): the suggestions' queries, which
+issue 12 replaces with a graph index. Their comparison is expected to fail on Virtuoso until then."""
+NOT_YET_PORTABLE = pytest.mark.xfail(bool(LATERAL), strict=True,
+                                     reason=f"LATERAL is not SPARQL 1.1: {', '.join(LATERAL)}")
+
+
+def _query_case(query):
+    marks = [NOT_YET_PORTABLE] if query.name in LATERAL else []
+    return pytest.param(query, id=query.name, marks=marks)
+
+
+@pytest.mark.parametrize("query", [_query_case(q) for q in list_queries()])
 def test_every_named_query_prints_the_same_through_every_engine(query, colt):
     params = [arg for p in query.params for arg in ("-p", p.name, COLT_VALUES[p.name])]
     printed = same_everywhere(colt, "query", query.name, *params, "--format", "json")
@@ -196,7 +208,8 @@ COMMANDS = {
 }
 
 
-@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize("command", [pytest.param(c, marks=[NOT_YET_PORTABLE] if "suggest" in c else [])
+                                     for c in sorted(COMMANDS)])
 def test_every_read_command_prints_the_same_through_every_engine(command, colt):
     assert same_everywhere(colt, *COMMANDS[command]).strip()
 
@@ -213,8 +226,10 @@ def test_quad_exports_hold_the_same_dataset(colt):
     assert all(dataset == first for dataset in datasets.values())
 
 
-@pytest.mark.parametrize("view", [("all",), ("person", "Sanjeev Arora"),
-                                  ("suggest", "Princeton Alg-ML Seminar")], ids=lambda v: v[0])
+@pytest.mark.parametrize("view", [pytest.param(("all",), marks=[NOT_YET_PORTABLE], id="all"),
+                                  pytest.param(("person", "Sanjeev Arora"), id="person"),
+                                  pytest.param(("suggest", "Princeton Alg-ML Seminar"),
+                                               marks=[NOT_YET_PORTABLE], id="suggest")])
 def test_viz_pages_are_the_same_through_every_engine(view, colt, tmp_path):
     pages: dict[str, dict[str, bytes]] = {}
     for name, store in colt.each().items():

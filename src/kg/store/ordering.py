@@ -128,7 +128,8 @@ def sorted_lists(sparql: str) -> dict[str, str]:
 
 
 def sort_list_items(columns: Sequence[str], rows: list[Row], lists: dict[str, str]) -> list[Row]:
-    """``rows`` with the items of each list column (see ``sorted_lists``) in code point order."""
+    """``rows`` with the items of each list column (see ``sorted_lists``) in code point order, and
+    empty lists unbound."""
     indexes = {list(columns).index(c): sep for c, sep in lists.items() if c in columns}
     if not indexes or not rows:
         return rows
@@ -137,6 +138,8 @@ def sort_list_items(columns: Sequence[str], rows: list[Row], lists: dict[str, st
 
 
 def _sorted_items(term: Any, separator: str) -> Any:
+    if isinstance(term, ox.Literal) and term.value == "":
+        return None  # an empty list: Oxigraph's GROUP_CONCAT gives "", Virtuoso's nothing
     if not isinstance(term, ox.Literal) or not separator or separator not in term.value:
         return term
     text = separator.join(sorted(term.value.split(separator)))

@@ -218,7 +218,8 @@ def test_the_service_and_its_dataset_describe_themselves(served_site):
     assert (dataset, VOID.sparqlEndpoint, endpoint) in void
     triples = int(void.value(dataset, VOID.triples))
     counted = RemoteStore(served_site).select(
-        'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "https://w3id.org/kg/")) }')
+        'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } '
+        'FILTER(STRSTARTS(STR(?g), "https://w3id.org/kg/")) }')
     assert triples == int(counted.rows[0][0].value) > 100
 
 

@@ -13,4 +13,4 @@ from kg.store.terms import Triple
 def data_graph(store: GraphStore) -> rdflib.Graph:
     """The store's data (every kg graph but the ontology's) as one rdflib graph."""
     rows = store.select(find_query("data_triples").text).rows
-    return rdflib_graph(Triple(s, p, o) for s, p, o in rows)
+    return rdflib_graph(Triple(s, p, o) for s, p, o in rows)  # type: ignore[arg-type]

@@ -184,7 +184,8 @@ def nquads_terms(stream: IO[bytes] | io.RawIOBase, name: Path | str) -> Iterator
     try:
         for number, quad in enumerate(ox.parse(reader, ox.RdfFormat.N_QUADS), start=1):
             if isinstance(quad.graph_name, ox.DefaultGraph):
-                raise StoreError(f"{name}: quad #{number} is in the default graph; kg loads named graphs only")
+                raise StoreError(f"{name}: quad #{number} is in the default graph; "
+                                 "kg loads named graphs only")
             yield str(quad.subject), str(quad.predicate), str(quad.object), str(quad.graph_name)
     except SyntaxError as exc:
         raise StoreError(f"{name}: invalid N-Quads: {exc}") from None

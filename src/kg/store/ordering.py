@@ -11,7 +11,7 @@ name, strings by code point. Only ``ORDER BY`` clauses made of variables (``?x``
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -67,8 +67,12 @@ def sort_rows(columns: Sequence[str], rows: list[Row], keys: Sequence[tuple[str,
         if name not in columns:
             continue
         index = list(columns).index(name)
-        ordered.sort(key=lambda row, i=index: term_key(row[i]), reverse=descending)
+        ordered.sort(key=_column_key(index), reverse=descending)
     return ordered
+
+
+def _column_key(index: int) -> Callable[[Row], tuple[Any, ...]]:
+    return lambda row: term_key(row[index])
 
 
 def term_key(term: Any) -> tuple[Any, ...]:

@@ -197,7 +197,8 @@ class RemoteStore:
             for s, p, o, g in page:
                 yield ox.Quad(s, p, o, g)  # type: ignore[arg-type]
 
-    def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat, prefixes: Mapping[str, str] | None = None) -> None:
+    def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat,
+             prefixes: Mapping[str, str] | None = None) -> None:
         """Write kg's named graphs on the endpoint (not the server's own, such as Virtuoso's
         system graphs); triple formats get their union."""
         if rdf_format.supports_datasets:

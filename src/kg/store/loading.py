@@ -17,10 +17,39 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from kg.store.remote import Quad, RemoteStore
+KG_GRAPHS = "https://w3id.org/kg/"
+"""Every named graph kg writes starts with this; a build replaces only these."""
+
+Quad = tuple[str, str, str, str]
+"""Subject, predicate, object, graph: each an N-Quads (hence SPARQL) term, as ``kg.rdf`` writes them."""
+
+
+class Server(Protocol):
+    """What a staged load needs of a SPARQL server (``kg.store.remote.RemoteStore`` has it)."""
+
+    @property
+    def graph_store_url(self) -> str | None:
+        """The Graph Store Protocol URL, if known."""
+        ...
+
+    def update(self, sparql: str) -> None:
+        """Send one SPARQL Update request."""
+        ...
+
+    def post_nquads(self, body: bytes) -> None:
+        """Add N-Quads through the Graph Store Protocol."""
+        ...
+
+    def graph_names(self, graph_prefix: str) -> list[str]:
+        """The named graphs starting with ``graph_prefix``."""
+        ...
+
+    def count_quads(self, graph_prefix: str) -> int:
+        """The quads in the named graphs starting with ``graph_prefix``."""
+        ...
+
 
 STAGING = "urn:kg:staging:"
 SKOLEM = "https://w3id.org/kg/.well-known/genid/"
@@ -34,17 +63,15 @@ _BLANK = re.compile(r"^_:(.+)$")
 class StagedLoad:
     """One replacement of kg's graphs on a server (see the module's help)."""
 
-    def __init__(self, store: RemoteStore) -> None:
+    def __init__(self, store: Server) -> None:
         self.store = store
         self.run_id = uuid.uuid4().hex[:12]
         self.staged: dict[str, str] = {}
         """Real graph name (an N-Quads term) → temporary graph name (an N-Quads term)."""
-        self.graph_store = store.endpoints.store is not None
+        self.graph_store = store.graph_store_url is not None
 
     def run(self, quads: Iterable[Quad], progress: Callable[[int], None] | None = None) -> int:
         """Load ``quads`` and swap them in; the number of quads kg's graphs then hold."""
-        from kg.store.remote import KG_GRAPHS
-
         try:
             self._send_batches(quads, progress)
             old = self.store.graph_names(KG_GRAPHS)

@@ -33,21 +33,16 @@ import pyoxigraph as ox
 from kg.errors import StoreError
 from kg.store.base import Table, Term
 from kg.store.bind import with_values
-from kg.store.loading import StagedLoad
+from kg.store.loading import KG_GRAPHS, Quad, StagedLoad
 from kg.store.ordering import order_keys, sort_list_items, sort_rows, sorted_lists
 from kg.store.paging import is_pageable, page_of
 from kg.store.results import canonical_triples, read_json_boolean, read_json_results
 from kg.store.terms import serialize
 
-KG_GRAPHS = "https://w3id.org/kg/"
-"""Every named graph kg writes starts with this; ``replace_graphs`` replaces only these."""
-
 RESULTS_JSON = "application/sparql-results+json"
 TRIPLES_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
 TIMEOUT_S = 600.0
 
-Quad = tuple[str, str, str, str]
-"""Subject, predicate, object, graph: each an N-Quads (hence SPARQL) term, as ``kg.rdf`` writes them."""
 
 
 def is_remote(location: str) -> bool:
@@ -206,6 +201,11 @@ class RemoteStore:
             return
         triples = {q.triple for q in self.quads(KG_GRAPHS)}
         serialize(sorted(triples, key=str), output, rdf_format, prefixes)
+
+    @property
+    def graph_store_url(self) -> str | None:
+        """The Graph Store Protocol URL, where known."""
+        return self.endpoints.store
 
     def update(self, sparql: str) -> None:
         """Send one SPARQL Update request (with its length: no chunked body)."""

@@ -261,3 +261,44 @@ def test_answers_over_the_servers_cap_are_read_whole(command, small):
     printed = same_everywhere(small, *SMALL_COMMANDS[command])
     if command == "export":
         assert printed.count("\n") > 3_000  # three times Virtuoso's cap
+
+
+# A build that fails half-way leaves the server as it was
+
+
+def _broken_half_way(good: int):
+    """Quads of a new graph that stop with an error after ``good`` of them."""
+    graph = "<https://w3id.org/kg/id/graph/registry>"
+    for i in range(good):
+        yield (f"<http://example.org/new/{i}>", "<http://example.org/p>", f'"{i}"', graph)
+    raise RuntimeError("the source broke half-way")
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "virtuoso"])
+def test_a_build_broken_half_way_leaves_the_server_as_it_was(engine, colt):
+    from kg.store.remote import RemoteStore
+
+    store = RemoteStore(getattr(colt, engine))
+    before = store.count_quads()
+    graphs = store.graph_names()
+    with pytest.raises(RuntimeError, match="broke half-way"):
+        store.replace_graphs(_broken_half_way(9_000))  # several batches went in before the break
+    assert store.count_quads() == before and store.graph_names() == graphs
+    assert not store.ask("ASK { <http://example.org/new/1> ?p ?o }")
+    assert store.graph_names("urn:kg:staging:") == []  # the new graphs written so far are gone
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "virtuoso"])
+def test_a_batch_the_server_refuses_leaves_the_server_as_it_was(engine, colt):
+    from kg.errors import StoreError
+    from kg.store.remote import RemoteStore
+
+    store = RemoteStore(getattr(colt, engine))
+    before = store.count_quads()
+    good = [(f"<http://example.org/new/{i}>", "<http://example.org/p>", f'"{i}"',
+             "<https://w3id.org/kg/id/graph/registry>") for i in range(5_000)]
+    bad = ("<http://example.org/x>", "<http://example.org/p>", "not a term", "<https://w3id.org/kg/id/graph/registry>")
+    with pytest.raises(StoreError, match="HTTP 4"):
+        store.replace_graphs([*good, bad])
+    assert store.count_quads() == before
+    assert store.graph_names("urn:kg:staging:") == []

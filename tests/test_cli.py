@@ -190,3 +190,14 @@ def test_real_subprocess(tmp_path):
     )
     assert query.returncode == 0 and query.stdout.startswith("person,name,altNames")
     assert query.stderr == ""
+
+
+def test_query_pages_with_limit_and_offset_in_the_querys_order(built):
+    whole = run("query", "people", "--format", "csv", store=built).stdout.splitlines()
+    page = run("query", "people", "--format", "csv", "--limit", "2", "--offset", "1", store=built)
+    assert page.exit_code == 0, page.stderr
+    assert page.stdout.splitlines() == [whole[0], *whole[2:4]] and len(whole) > 4
+    as_json = run("query", "people", "--format", "json", store=built).stdout
+    assert json.loads(as_json) == json.loads(run("query", "people", "--format", "json", "--limit", "1000",
+                                                 store=built).stdout)
+    assert run("query", "people", "--format", "json", "--limit", "0", store=built).stdout == "[]\n"

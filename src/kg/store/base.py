@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Protocol
 
@@ -35,6 +35,13 @@ class GraphStore(Protocol):
 
     def select(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Table:
         """Run a SELECT query with variables bound to RDF terms."""
+        ...
+
+    def stream(self, sparql: str, bindings: Mapping[str, Term] | None = None,
+               limit: int | None = None, offset: int = 0,
+               ) -> tuple[list[str], Iterator[tuple[Term | None, ...]]]:
+        """The columns of a SELECT query and its rows, ``limit`` of them from ``offset`` on, as
+        they come."""
         ...
 
     def construct(self, sparql: str) -> list[ox.Triple]:

@@ -21,7 +21,8 @@ import pyoxigraph as ox
 from kg.errors import StoreError
 from kg.store.base import Table, Term
 from kg.store.bind import with_values
-from kg.store.ordering import order_keys, sort_list_items, sort_rows, sorted_lists
+from kg.store.ordering import Row, order_keys, sort_list_items, sort_rows, sorted_lists
+from kg.store.paging import page_of_answer
 from kg.store.terms import serialize
 
 
@@ -66,6 +67,24 @@ class LocalStore:
             rows = sort_list_items(columns, rows, lists)
             rows = sort_rows(columns, rows, keys) if keys else rows
         return Table(columns, rows)
+
+    def stream(self, sparql: str, bindings: Mapping[str, Term] | None = None,
+               limit: int | None = None, offset: int = 0) -> tuple[list[str], Iterator[Row]]:
+        """The columns of a SELECT query and its rows as Oxigraph produces them (nothing is held
+        in memory but what the query itself needs); ``limit`` and ``offset`` cut the answer in
+        the query's own order."""
+        result = self._run(page_of_answer(sparql, limit, offset), bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreError("expected a SELECT query")
+        columns = [v.value for v in result.variables]
+        lists = sorted_lists(sparql)
+
+        def rows() -> Iterator[Row]:
+            for solution in result:
+                row = tuple(solution[c] for c in columns)
+                yield sort_list_items(columns, [row], lists)[0] if lists else row
+
+        return columns, rows()
 
     def construct(self, sparql: str) -> list[ox.Triple]:
         """Run a CONSTRUCT or DESCRIBE query."""

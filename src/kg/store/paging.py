@@ -60,10 +60,15 @@ def page_of(sparql: str, offset: int, limit: int) -> str:
     return f"{sparql[:at]}SELECT * WHERE {{\n{{\n{sparql[at:]}\n}}\n}}\nLIMIT {limit} OFFSET {offset}\n"
 
 
-def with_limit(sparql: str, limit: int | None, offset: int) -> str:
-    """``sparql`` answering at most ``limit`` rows from ``offset`` on (for ``kg query --limit``)."""
+def page_of_answer(sparql: str, limit: int | None, offset: int = 0) -> str:
+    """``sparql`` answering at most ``limit`` rows from ``offset`` on, in its own order (for
+    ``kg query --limit --offset``): the clauses are appended to a query ending in ``ORDER BY``
+    (or in nothing), and the query is made a subquery otherwise."""
     if limit is None and offset == 0:
         return sparql
-    at = next((pos for pos, word in words_outside_groups(sparql) if word == "SELECT"), 0)
     clause = (f"LIMIT {limit} " if limit is not None else "") + (f"OFFSET {offset}" if offset else "")
+    words = [w for _, w in words_outside_groups(sparql)]
+    if "LIMIT" not in words and "OFFSET" not in words:
+        return f"{sparql.rstrip()}\n{clause}\n"
+    at = next((pos for pos, word in words_outside_groups(sparql) if word == "SELECT"), 0)
     return f"{sparql[:at]}SELECT * WHERE {{\n{{\n{sparql[at:]}\n}}\n}}\n{clause}\n"

@@ -99,6 +99,19 @@ class RemoteStore:
         keys = order_keys(sparql)
         return Table(columns, sort_rows(columns, rows, keys) if keys else rows)
 
+    def stream(self, sparql: str, bindings: Mapping[str, Term] | None = None,
+               limit: int | None = None, offset: int = 0,
+               ) -> tuple[list[str], Iterator[tuple[Term | None, ...]]]:
+        """The columns of a SELECT query and its rows from ``offset`` on, at most ``limit``.
+
+        The whole answer is read (page by page where the server caps it) and put in the query's
+        order before it is cut: engines order strings differently, so a cut made by the server
+        would not be the same rows everywhere.
+        """
+        table = self.select(sparql, bindings)
+        end = None if limit is None else offset + limit
+        return table.columns, iter(table.rows[offset:end])
+
     def select_pages(
         self, sparql: str, bindings: Mapping[str, Term] | None = None
     ) -> tuple[list[str], Iterator[list[tuple[Term | None, ...]]]]:

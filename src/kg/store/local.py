@@ -10,6 +10,7 @@ Queries see the union of all named graphs as their default graph, so the named q
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from collections.abc import Iterator, Mapping
@@ -19,6 +20,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg.errors import StoreError
+from kg.store.answers import AnswerCache
 from kg.store.base import Table, Term
 from kg.store.bind import with_values
 from kg.store.ordering import Row, order_keys, sort_list_items, sort_rows, sorted_lists
@@ -29,9 +31,11 @@ from kg.store.terms import serialize
 class LocalStore:
     """An embedded Oxigraph store on disk (or in memory when ``path`` is ``None``)."""
 
-    def __init__(self, store: ox.Store, location: str) -> None:
+    def __init__(self, store: ox.Store, location: str, directory: Path | None = None) -> None:
         self._store = store
         self.location = location
+        self.answers = AnswerCache(directory) if directory is not None else None
+        """Answers of whole SELECT queries kept beside a read-only store (``kg.store.answers``)."""
 
     @classmethod
     def open_read_only(cls, path: Path | str) -> LocalStore:
@@ -40,7 +44,7 @@ class LocalStore:
         if not target.exists():
             raise StoreError(f"{target}: no store here; run 'kg build' first")
         try:
-            return cls(ox.Store.read_only(str(target.resolve())), str(target))
+            return cls(ox.Store.read_only(str(target.resolve())), str(target), target.resolve())
         except OSError as exc:
             raise StoreError(f"{target}: cannot open the store: {exc}") from None
 
@@ -72,7 +76,14 @@ class LocalStore:
                limit: int | None = None, offset: int = 0) -> tuple[list[str], Iterator[Row]]:
         """The columns of a SELECT query and its rows as Oxigraph produces them (nothing is held
         in memory but what the query itself needs); ``limit`` and ``offset`` cut the answer in
-        the query's own order."""
+        the query's own order. A whole answer read to its end is kept beside the store and
+        read from there the next time (``kg.store.answers``)."""
+        key = self.answers.key(with_values(sparql, bindings)) if self.answers is not None else None
+        if key is not None and self.answers is not None:
+            kept = self.answers.read(key)
+            if kept is not None:
+                end = None if limit is None else offset + limit
+                return kept[0], itertools.islice(kept[1], offset, end)
         result = self._run(page_of_answer(sparql, limit, offset), bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise StoreError("expected a SELECT query")
@@ -84,6 +95,8 @@ class LocalStore:
                 row = tuple(solution[c] for c in columns)
                 yield sort_list_items(columns, [row], lists)[0] if lists else row
 
+        if key is not None and self.answers is not None and limit is None and offset == 0:
+            return columns, self.answers.keep(key, columns, rows())
         return columns, rows()
 
     def construct(self, sparql: str) -> list[ox.Triple]:

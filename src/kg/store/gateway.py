@@ -68,6 +68,8 @@ class GatewayConfig:
     stop_queries: Callable[[], None] | None = None
     """Stops every query Oxigraph is evaluating (a restart of the read-only server); ``None``
     where that cannot be done safely (read-write): there only Oxigraph's own timeout applies."""
+    counts: dict[str, int] | None = None
+    """Triples per named graph, for the descriptions, once counted."""
 
 
 class Gateway(ThreadingHTTPServer):
@@ -237,7 +239,10 @@ class _Handler(BaseHTTPRequestHandler):
         return f"http://{host}"
 
     def _counts(self) -> dict[str, int]:
-        """Triples in each of kg's named graphs, asked of Oxigraph."""
+        """Triples in each of kg's named graphs, asked of Oxigraph (once, on a read-only server)."""
+        config = self.server.config
+        if config.counts is not None and not config.read_write:
+            return config.counts
         sparql = ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
         answer = self._upstream_json(sparql)
         counts: dict[str, int] = {}
@@ -245,6 +250,7 @@ class _Handler(BaseHTTPRequestHandler):
             graph = row["g"]["value"]
             if graph.startswith(self.server.config.info.graphs):
                 counts[graph] = int(row["n"]["value"])
+        config.counts = counts
         return counts
 
     def _ask(self, sparql: str) -> bool:

@@ -6,6 +6,7 @@ import csv
 import io
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -312,3 +313,28 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "Z"
+
+
+def test_a_query_its_client_abandons_is_stopped(mini_store_path):
+    process, url = start_kg_serve(mini_store_path, "--timeout", "600")
+    try:
+        first_oxigraph = child_processes(process.pid)
+        values = " ".join(str(i) for i in range(300))
+        endless = ("SELECT (COUNT(*) AS ?n) WHERE { "
+                   + " ".join(f"VALUES ?{v} {{ {values} }}" for v in "abcde") + " }")
+        body = urllib.parse.urlencode({"query": endless}).encode()
+        port = int(url.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port)) as client:
+            client.sendall(b"POST /sparql HTTP/1.0\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                           + f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+            time.sleep(1)
+        # the client is gone: Oxigraph, busy with the query, is replaced by a fresh one
+        for _ in range(200):
+            now = child_processes(process.pid)
+            if now and now != first_oxigraph:
+                break
+            time.sleep(0.1)
+        assert now and now != first_oxigraph
+        assert people_count(url) == 4
+    finally:
+        stop(process)

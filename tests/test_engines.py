@@ -305,3 +305,16 @@ def test_a_batch_the_server_refuses_leaves_the_server_as_it_was(engine, colt):
         store.replace_graphs([*good, bad])
     assert store.count_quads() == before
     assert store.graph_names("urn:kg:staging:") == []
+
+
+def test_virtuosos_blank_node_labels_are_read_as_blank_nodes(colt):
+    from kg.store.remote import RemoteStore
+
+    store = RemoteStore(colt.virtuoso)
+    store.update('INSERT { GRAPH <http://example.org/blank> { _:x <http://example.org/p> "x" } } WHERE {}')
+    try:
+        rows = store.select("SELECT ?s WHERE { GRAPH <http://example.org/blank> { ?s ?p ?o } }").rows
+        assert len(rows) == 1 and isinstance(rows[0][0], ox.BlankNode)
+        assert rows[0][0].value.startswith("nodeID")  # Virtuoso's nodeID://b... made a label
+    finally:
+        store.update("DROP SILENT GRAPH <http://example.org/blank>")

@@ -201,3 +201,17 @@ def test_query_pages_with_limit_and_offset_in_the_querys_order(built):
     assert json.loads(as_json) == json.loads(run("query", "people", "--format", "json", "--limit", "1000",
                                                  store=built).stdout)
     assert run("query", "people", "--format", "json", "--limit", "0", store=built).stdout == "[]\n"
+
+
+def test_exports_write_prefixes_and_a_json_ld_context(built):
+    turtle = run("export", "--format", "turtle", store=built).stdout
+    assert "@prefix kg: <https://w3id.org/kg/ontology#> ." in turtle and "\tkg:name " in turtle
+    trig = run("export", "--format", "trig", store=built).stdout
+    assert "@prefix kg: <https://w3id.org/kg/ontology#> ." in trig
+    document = json.loads(run("export", "--format", "jsonld", store=built).stdout)
+    assert document["@context"]["kg"] == "https://w3id.org/kg/ontology#"
+    as_jsonld = rdflib.Dataset().parse(data=json.dumps(document), format="json-ld")
+    as_nquads = rdflib.Dataset().parse(data=run("export", "--format", "nquads", store=built).stdout,
+                                       format="nquads")
+    triples = {(s, p, o) for s, p, o, _ in as_nquads.quads()}
+    assert {(s, p, o) for s, p, o, _ in as_jsonld.quads()} == triples and len(triples) > 100

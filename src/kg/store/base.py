@@ -44,6 +44,10 @@ class GraphStore(Protocol):
         they come."""
         ...
 
+    def select_text(self, sparql: str) -> Iterator[list[str]]:
+        """Run a SELECT query for many rows: the header, then each row as plain strings ('' unbound)."""
+        ...
+
     def construct(self, sparql: str) -> list[ox.Triple]:
         """Run a CONSTRUCT or DESCRIBE query."""
         ...

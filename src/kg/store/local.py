@@ -10,10 +10,12 @@ Queries see the union of all named graphs as their default graph, so the named q
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 import os
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
@@ -31,10 +33,12 @@ from kg.store.terms import serialize
 class LocalStore:
     """An embedded Oxigraph store on disk (or in memory when ``path`` is ``None``)."""
 
-    def __init__(self, store: ox.Store, location: str, directory: Path | None = None) -> None:
+    def __init__(self, store: ox.Store, location: str, version_dir: Path | None = None) -> None:
         self._store = store
         self.location = location
-        self.answers = AnswerCache(directory) if directory is not None else None
+        self.version_dir = version_dir
+        """The version directory opened (``PATH.v<N>``): files derived from this version live in it."""
+        self.answers = AnswerCache(version_dir) if version_dir is not None else None
         """Answers of whole SELECT queries kept beside a read-only store (``kg.store.answers``)."""
 
     @classmethod
@@ -43,8 +47,9 @@ class LocalStore:
         target = Path(path)
         if not target.exists():
             raise StoreError(f"{target}: no store here; run 'kg build' first")
+        version = target.resolve()
         try:
-            return cls(ox.Store.read_only(str(target.resolve())), str(target), target.resolve())
+            return cls(ox.Store.read_only(str(version)), str(target), version)
         except OSError as exc:
             raise StoreError(f"{target}: cannot open the store: {exc}") from None
 
@@ -98,6 +103,18 @@ class LocalStore:
         if key is not None and self.answers is not None and limit is None and offset == 0:
             return columns, self.answers.keep(key, columns, rows())
         return columns, rows()
+
+    def select_text(self, sparql: str) -> Iterator[list[str]]:
+        """Run a SELECT query for many rows: the header, then each row as plain strings ('' unbound).
+
+        The results are written as SPARQL CSV by Oxigraph itself, so a scan of millions of rows
+        builds no Python term objects (kg's graph index is derived this way).
+        """
+        result = self._run(sparql, None)
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreError("expected a SELECT query")
+        text = result.serialize(format=ox.QueryResultsFormat.CSV)
+        return csv.reader(io.StringIO(text.decode("utf-8") if text else "", newline=""))
 
     def construct(self, sparql: str) -> list[ox.Triple]:
         """Run a CONSTRUCT or DESCRIBE query."""
@@ -153,9 +170,11 @@ class StoreBuilder:
     ...     bulk_load_nquads(store, lines)
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, prepare: Callable[[LocalStore], None] | None = None) -> None:
         self.path = path
         self.version_dir = _next_version(path)
+        self.prepare = prepare
+        """Called with the finished new version (before the swap) to derive files inside it."""
         self._store: ox.Store | None = None
 
     def __enter__(self) -> ox.Store:
@@ -172,6 +191,13 @@ class StoreBuilder:
             if exc_type is None:
                 store.flush()
                 store.optimize()
+                if self.prepare is not None:
+                    try:
+                        self.prepare(LocalStore(store, str(self.version_dir), self.version_dir))
+                    except BaseException:
+                        del store
+                        shutil.rmtree(self.version_dir, ignore_errors=True)
+                        raise
             del store
         if exc_type is None:
             _swap_in(self.path, self.version_dir)

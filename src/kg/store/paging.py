@@ -54,6 +54,20 @@ def is_pageable(sparql: str) -> bool:
     return "ORDER" in words[words.index("SELECT"):]
 
 
+def is_unordered(sparql: str) -> bool:
+    """True for a SELECT query with no ``ORDER BY``, ``LIMIT`` or ``OFFSET`` of its own."""
+    words = [w for _, w in words_outside_groups(sparql)]
+    return "SELECT" in words and not {"ORDER", "LIMIT", "OFFSET"} & set(words[words.index("SELECT"):])
+
+
+def ordered_by(sparql: str, columns: list[str]) -> str:
+    """``sparql`` (an unordered SELECT query) as a subquery ordered by every column: a total
+    order to read it in pages."""
+    at = next(pos for pos, word in words_outside_groups(sparql) if word == "SELECT")
+    keys = " ".join(f"?{c}" for c in columns)
+    return f"{sparql[:at]}SELECT * WHERE {{\n{{\n{sparql[at:]}\n}}\n}}\nORDER BY {keys}\n"
+
+
 def page_of(sparql: str, offset: int, limit: int) -> str:
     """``sparql`` (a pageable query) reduced to ``limit`` rows from ``offset`` on, in its order."""
     at = next(pos for pos, word in words_outside_groups(sparql) if word == "SELECT")

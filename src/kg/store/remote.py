@@ -35,7 +35,7 @@ from kg.store.base import Table, Term
 from kg.store.bind import with_values
 from kg.store.loading import KG_GRAPHS, Quad, StagedLoad
 from kg.store.ordering import order_keys, sort_list_items, sort_rows, sorted_lists
-from kg.store.paging import is_pageable, page_of
+from kg.store.paging import is_pageable, is_unordered, ordered_by, page_of
 from kg.store.results import canonical_triples, read_json_boolean, read_json_results
 from kg.store.terms import serialize
 
@@ -127,14 +127,19 @@ class RemoteStore:
 
     def _pages(self, text: str, columns: list[str], rows: list[tuple[Term | None, ...]],
                cap: int | None) -> Iterator[list[tuple[Term | None, ...]]]:
-        yield rows
         if cap is None or len(rows) < cap:
+            yield rows
             return
+        if is_pageable(text):
+            yield rows
         if not is_pageable(text):
-            raise StoreError(
-                f"{self.location}: the server returned only its first {cap:,} rows (X-SPARQL-MaxRows) "
-                "and the query cannot be read in pages: give it a total ORDER BY and no LIMIT"
-            )
+            if not is_unordered(text):
+                raise StoreError(
+                    f"{self.location}: the server returned only its first {cap:,} rows "
+                    "(X-SPARQL-MaxRows) and the query cannot be read in pages: it has its own LIMIT"
+                )
+            # No order to page in: read it again from the start, ordered by every column.
+            text, rows = ordered_by(text, columns), []
         offset = len(rows)
         while True:
             names, page, _ = self._select_once(page_of(text, offset, cap))
@@ -157,6 +162,18 @@ class RemoteStore:
             return None
         self.row_cap = int(header)
         return self.row_cap
+
+    def select_text(self, sparql: str) -> Iterator[list[str]]:
+        """Run a SELECT query for many rows: the header, then each row as plain strings ('' unbound).
+
+        Read as every answer is (by datatype, paged where the server caps it: see
+        ``select_pages``), then written as Oxigraph's CSV results write values.
+        """
+        columns, pages = self.select_pages(sparql)
+        yield columns
+        for page in pages:
+            for row in page:
+                yield [_text(term) for term in row]
 
     def construct(self, sparql: str) -> list[ox.Triple]:
         """Run a CONSTRUCT or DESCRIBE query; an error if the server cut the answer short."""
@@ -312,6 +329,14 @@ def _reason(exc: urllib.error.URLError) -> str:
     if isinstance(reason, ConnectionRefusedError):
         return "connection refused (is the server running?)"
     return str(getattr(reason, "strerror", None) or reason)
+
+
+def _text(term: Term | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
 
 
 def _expect_json(location: str, response: _Response) -> None:

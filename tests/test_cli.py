@@ -79,7 +79,10 @@ def test_query_formats(built):
 
 
 def test_construct_and_ask_queries_print_triples_and_answers(built, tmp_path):
-    triples = run("query", "data_triples", "--format", "csv", store=built)
+    construct = tmp_path / "people.rq"
+    construct.write_text("PREFIX kg: <https://w3id.org/kg/ontology#>\n"
+                         "CONSTRUCT { ?p a kg:Person ; kg:name ?n } WHERE { ?p a kg:Person ; kg:name ?n }\n")
+    triples = run("query", "--file", str(construct), "--format", "csv", store=built)
     assert triples.exit_code == 0, triples.stderr
     rows = list(csv.DictReader(io.StringIO(triples.stdout)))
     assert rows and set(rows[0]) == {"subject", "predicate", "object"}
@@ -187,3 +190,28 @@ def test_real_subprocess(tmp_path):
     )
     assert query.returncode == 0 and query.stdout.startswith("person,name,altNames")
     assert query.stderr == ""
+
+
+def test_query_pages_with_limit_and_offset_in_the_querys_order(built):
+    whole = run("query", "people", "--format", "csv", store=built).stdout.splitlines()
+    page = run("query", "people", "--format", "csv", "--limit", "2", "--offset", "1", store=built)
+    assert page.exit_code == 0, page.stderr
+    assert page.stdout.splitlines() == [whole[0], *whole[2:4]] and len(whole) > 4
+    as_json = run("query", "people", "--format", "json", store=built).stdout
+    assert json.loads(as_json) == json.loads(run("query", "people", "--format", "json", "--limit", "1000",
+                                                 store=built).stdout)
+    assert run("query", "people", "--format", "json", "--limit", "0", store=built).stdout == "[]\n"
+
+
+def test_exports_write_prefixes_and_a_json_ld_context(built):
+    turtle = run("export", "--format", "turtle", store=built).stdout
+    assert "@prefix kg: <https://w3id.org/kg/ontology#> ." in turtle and "\tkg:name " in turtle
+    trig = run("export", "--format", "trig", store=built).stdout
+    assert "@prefix kg: <https://w3id.org/kg/ontology#> ." in trig
+    document = json.loads(run("export", "--format", "jsonld", store=built).stdout)
+    assert document["@context"]["kg"] == "https://w3id.org/kg/ontology#"
+    as_jsonld = rdflib.Dataset().parse(data=json.dumps(document), format="json-ld")
+    as_nquads = rdflib.Dataset().parse(data=run("export", "--format", "nquads", store=built).stdout,
+                                       format="nquads")
+    triples = {(s, p, o) for s, p, o, _ in as_nquads.quads()}
+    assert {(s, p, o) for s, p, o, _ in as_jsonld.quads()} == triples and len(triples) > 100

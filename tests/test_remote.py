@@ -20,7 +20,8 @@ from kg.rdf import vocab
 from kg.sparql.catalog import list_queries
 from kg.sparql.resolver import find_entities
 from kg.store import LocalStore
-from kg.store.remote import RemoteStore, endpoints_for, replace_graphs_request
+from kg.store.loading import insert_data
+from kg.store.remote import RemoteStore, endpoints_for
 from kg.store.server import Server, free_port
 
 from .conftest import MINI
@@ -163,7 +164,7 @@ def test_a_server_that_is_down_gets_a_one_line_error_naming_it():
 def test_a_read_only_server_refuses_a_build_clearly(read_only_server):
     result = run(read_only_server.url, "build", "--data", str(MINI))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: {read_only_server.url}/update: the endpoint answered HTTP")
+    assert result.stderr.startswith(f"Error: {read_only_server.url}/store: the endpoint answered HTTP 403")
     assert "read-only" in result.stderr and len(result.stderr.splitlines()) == 1
 
 
@@ -216,11 +217,11 @@ def test_a_build_the_server_rejects_half_way_leaves_the_old_graph(writable_serve
     assert not store.ask("ASK { <http://e/1> ?p ?o }")
 
 
-def test_the_update_request_groups_quads_by_graph():
+def test_an_insert_batch_groups_quads_by_graph():
     quads = [("<http://s>", "<http://p>", '"a"', "<http://g1>"),
              ("<http://s>", "<http://p>", '"b"', "<http://g1>"),
              ("<http://s>", "<http://p>", '"c"', "<http://g2>")]
-    text = b"".join(replace_graphs_request(quads)).decode()
+    text = insert_data(quads)
     store = ox.Store()
     store.update(text)
     assert len(store) == 3 and text.count("GRAPH <http://g1>") == 1

@@ -93,3 +93,29 @@ def test_an_error_while_producing_quads_stops_the_build_and_keeps_the_old_store(
             bulk_load_nquads(store, lines())
     kept = LocalStore.open_read_only(path)
     assert [str(q.subject) for q in kept.quads()] == ["<http://e/old>"]
+
+
+def test_a_whole_answer_is_kept_beside_the_store_and_read_from_there(mini_store_path, tmp_path):
+    import shutil as sh
+
+    from kg.sparql.catalog import find_query
+    from kg.store.answers import FOLDER
+
+    copy = tmp_path / "store"
+    sh.copytree(mini_store_path.resolve(), copy)
+    sh.rmtree(copy / FOLDER, ignore_errors=True)  # answers other tests kept on the shared store
+    text = find_query("people").text
+    store = LocalStore.open_read_only(copy)
+    columns, page = store.stream(text, limit=2, offset=1)
+    assert len(list(page)) == 2 and not (copy / FOLDER).exists()  # a page is not the whole answer
+    columns, rows = store.stream(text)
+    first = list(rows)
+    kept = list((copy / FOLDER).glob("*.tsv"))
+    assert len(kept) == 1 and first
+    again_columns, again = LocalStore.open_read_only(copy).stream(text)
+    assert again_columns == columns and list(again) == first == store.select(text).rows
+    assert list(store.stream(text, limit=2, offset=1)[1]) == first[1:3]
+    kept[0].write_text("?person\t?name\t?altNames\t?affiliations\n<http://e/x>\t\"kept\"\t\t\n")
+    assert [row[1].value for row in store.stream(text)[1]] == ["kept"]  # it is read, not recomputed
+    (copy / "000999.log").write_text("")  # the store changed: the kept answer no longer applies
+    assert list(store.stream(text)[1]) == first

@@ -21,7 +21,14 @@ from kg.rdf import mapping as rdf
 from kg.rdf.ontology import ontology_quads
 from kg.records.folder import DataFolder, read_data_folder
 from kg.store import LocalStore, RemoteStore, StoreBuilder
-from kg.store.bulk import ProgressReader, bulk_load_nquads, load_nquads_path, load_stream, open_nquads
+from kg.store.bulk import (
+    ProgressReader,
+    bulk_load_nquads,
+    load_nquads_path,
+    load_stream,
+    nquads_terms,
+    open_nquads,
+)
 
 T = TypeVar("T")
 Progress = Callable[[int], None]
@@ -95,11 +102,11 @@ def _imports(source: FromData) -> ImportResult | None:
 
 
 def _write(quads: Iterable[rdf.Quad], target: Path | RemoteStore, progress: Progress | None) -> int:
-    """Stream quads and the ontology into ``target``; the number of quads stored (sent, for a server)."""
-    counted = _Counted(itertools.chain(quads, ontology_quads()), progress)
+    """Stream quads and the ontology into ``target``; the number of quads it then holds (kg's
+    graphs, for a server)."""
     if isinstance(target, RemoteStore):
-        target.replace_graphs(counted)
-        return counted.count
+        return target.replace_graphs(itertools.chain(quads, ontology_quads()), progress)
+    counted = _Counted(itertools.chain(quads, ontology_quads()), progress)
     with StoreBuilder(target, prepare=_index) as store:
         bulk_load_nquads(store, rdf.to_nquads(counted))
         return len(store)
@@ -131,26 +138,23 @@ def _build_from_nquads(files: Sequence[Path], target: Path | RemoteStore,
 
 
 def _post_nquads(files: Sequence[Path], store: RemoteStore, progress: Progress | None) -> int:
-    """Replace kg's graphs on a server by N-Quads files, through the Graph Store Protocol.
+    """Replace kg's graphs on a server by N-Quads files (and the ontology); the quads it then holds.
 
-    The kg graphs are cleared first, then each file is streamed in one POST: unlike the other
-    builds this is not one atomic step, so readers may see the graph half loaded meanwhile.
+    Every file is read through before anything is swapped in (``RemoteStore.replace_graphs``), so
+    a bad line leaves the server as it was.
     """
-    for path in files:  # every file must be readable before anything is deleted
+    for path in files:  # every file must be readable before anything is sent
         with open_nquads(path):
             pass
-    store.clear_kg_graphs()
-    sent = 0
+    return store.replace_graphs(itertools.chain(_file_quads(files, progress), ontology_quads()))
+
+
+def _file_quads(files: Sequence[Path], progress: Progress | None) -> Iterator[rdf.Quad]:
     done = 0
     for path in files:
         with open_nquads(path) as (stream, size):
-            lines = _LineCounter(ProgressReader(stream, progress, done))
-            store.post_nquads(lines)
-            sent += lines.count
+            yield from nquads_terms(ProgressReader(stream, progress, done), path)
             done += size
-    ontology = _LineCounter(rdf.to_nquads(ontology_quads()))
-    store.post_nquads(ontology)
-    return sent + ontology.count
 
 
 def _location(target: Path | RemoteStore) -> Path | str:
@@ -172,26 +176,6 @@ def _report(store: Path | str, quads: int, folder: DataFolder,
         imported_papers=len(imported.papers),
         problems=tuple(imported.problems),
     )
-
-
-class _LineCounter(Iterator[bytes]):
-    """Byte chunks of N-Quads text, counting the lines (one quad each) that pass through."""
-
-    def __init__(self, source: Iterable[bytes] | Iterable[str] | ProgressReader) -> None:
-        self._chunks: Iterator[bytes | str] = (
-            iter(lambda: source.read(1 << 20), b"") if isinstance(source, ProgressReader)
-            else iter(source)
-        )
-        self.count = 0
-
-    def __iter__(self) -> _LineCounter:
-        return self
-
-    def __next__(self) -> bytes:
-        chunk = next(self._chunks)
-        data = chunk.encode("utf-8") if isinstance(chunk, str) else chunk
-        self.count += data.count(b"\n")
-        return data
 
 
 class _Counted(Iterator[T]):

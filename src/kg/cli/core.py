@@ -27,7 +27,7 @@ from kg.sparql.catalog import NamedQuery, find_query, list_queries, parse_query_
 from kg.sparql.resolver import bind_parameters, entity
 from kg.store.remote import RemoteStore, is_remote
 from kg.store.terms import IRI, RDF_FORMATS, plain
-from kg.views.tables import records, render
+from kg.views.tables import records, render, render_stream
 
 EXPORT_FORMATS = tuple(RDF_FORMATS)
 
@@ -154,6 +154,8 @@ def queries_command(fmt: str) -> None:
     metavar="NAME VALUE",
     help="A parameter value; people, events and organizations by IRI or by name.",
 )
+@click.option("--limit", type=click.IntRange(min=0), help="Print at most this many rows (SELECT).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first (SELECT).")
 @format_option()
 @click.pass_obj
 def query(
@@ -161,17 +163,21 @@ def query(
     name: str | None,
     query_file: Path | None,
     params: tuple[tuple[str, str], ...],
+    limit: int | None,
+    offset: int,
     fmt: str,
 ) -> None:
     """Run the named query NAME (see 'kg queries') or a .rq file.
 
     Parameter values are bound as RDF terms by the store, never pasted into the query text. A
     CONSTRUCT or DESCRIBE query prints its triples (subject, predicate, object), an ASK query
-    its answer.
+    its answer. Rows are printed as the store gives them (csv, tsv, json); --limit and
+    --offset page through a long answer in the query's order.
 
     \b
     Examples:
       kg query talks
+      kg query people --limit 100 --offset 200 --format csv
       kg query coauthors -p person "Sanjeev Arora" --format csv
       kg query --file my-question.rq --format json
     """
@@ -190,8 +196,12 @@ def query(
         elif named.form == "ASK":
             columns, rows = ["answer"], [(store.ask(named.text, bindings.terms),)]
         else:
-            table = store.select(named.text, bindings.terms)
-            columns, rows = table.columns, table.rows
+            columns, stream = store.stream(named.text, bindings.terms, limit, offset)
+            out = sys.stdout
+            for piece in render_stream(columns, stream, fmt):
+                out.write(piece)
+                out.flush()
+            return
     click.echo(render(columns, rows, fmt), nl=False)
 
 
@@ -252,7 +262,8 @@ def export(ctx: Context, fmt: str, event: str | None, output: Path | None) -> No
     \b
     Examples:
       kg export --format turtle > kg.ttl
-      kg export --format trig -o kg.trig
+      kg export --format trig -o kg.trig       (Turtle and TriG with the ontology's prefixes)
+      kg export --format jsonld -o kg.jsonld   (with an @context of the same prefixes)
       kg export --format ics --event "CS Seminar" -o seminar.ics
     """
     if fmt == "ics":
@@ -260,14 +271,17 @@ def export(ctx: Context, fmt: str, event: str | None, output: Path | None) -> No
         return
     if event is not None:
         raise click.UsageError("--event applies to --format ics only")
+    from kg.rdf.ontology import prefixes
+
+    declared = prefixes()
     with read_only_store(ctx) as store:
         if output is None:
             with click.open_file("-", "wb") as stream:
-                store.dump(stream, RDF_FORMATS[fmt])
+                store.dump(stream, RDF_FORMATS[fmt], declared)
             return
         partial = output.with_name(output.name + ".partial")
         with partial.open("wb") as handle:
-            store.dump(handle, RDF_FORMATS[fmt])
+            store.dump(handle, RDF_FORMATS[fmt], declared)
         partial.replace(output)
     note(f"Wrote {output}")
 

@@ -294,7 +294,8 @@ def paper_quads(paper: Paper, graph: str) -> Iterator[Quad]:
         yield s, kg("authorship"), a, graph
         yield a, _TYPE, kg("Authorship"), graph
         yield a, kg("person"), person_iri(author), graph
-        yield a, kg("position"), typed(position, "positiveInteger"), graph
+        # xsd:integer, which Oxigraph stores xsd:positiveInteger as: every engine then holds the same.
+        yield a, kg("position"), typed(position, "integer"), graph
     for kind in paper.kinds:
         yield s, kg("presentedAs"), kg(vocab.PRESENTATION_INDIVIDUAL[kind]), graph
     if paper.venue:

@@ -17,6 +17,8 @@ from rdflib.plugins.serializers.nt import _nt_row
 
 ONTOLOGY_GRAPH = "https://w3id.org/kg/ontology"
 """The named graph the ontology's own triples go in."""
+SKOLEM = "https://w3id.org/kg/.well-known/genid/"
+"""Where the ontology's blank nodes get their IRIs in the store (RDF 1.1 skolemization)."""
 
 
 def ontology_file() -> Path:
@@ -41,14 +43,25 @@ def ontology_graph() -> rdflib.Graph:
     return graph
 
 
+def prefixes() -> dict[str, str]:
+    """The prefixes ``ontology/kg.ttl`` declares (``kg:``, ``rdf:``, ``schema:``...): what exports
+    write their IRIs with."""
+    graph = rdflib.Graph(bind_namespaces="none")
+    graph.parse(ontology_file(), format="turtle")
+    return {name: str(space) for name, space in sorted(graph.namespaces()) if name}
+
+
 def ontology_quads() -> Iterator[tuple[str, str, str, str]]:
     """The ontology's triples in ``ONTOLOGY_GRAPH``, as N-Quads terms, sorted.
 
-    Blank nodes (the ``owl:unionOf`` domains) get labels made from what they describe, so the same
-    ontology always gives the same text.
+    Blank nodes (the ``owl:unionOf`` domains and their lists) become skolem IRIs under ``SKOLEM``
+    made from what they describe, so the same ontology always gives the same quads, a SPARQL
+    server takes them in ``INSERT DATA`` (Virtuoso refuses blank nodes there), and exporting
+    and building again adds nothing. ``ontology/kg.ttl`` keeps its blank nodes: OWL reads
+    class expressions and lists from them.
     """
     graph = ontology_graph()
-    labels = _blank_labels(graph)
+    labels = {node: rdflib.URIRef(SKOLEM + label) for node, label in _blank_labels(graph).items()}
     name = f"<{ONTOLOGY_GRAPH}>"
     rows = []
     for triple in graph:
@@ -59,11 +72,11 @@ def ontology_quads() -> Iterator[tuple[str, str, str, str]]:
     return iter(sorted(rows))
 
 
-def _blank_labels(graph: rdflib.Graph) -> dict[rdflib.term.Node, rdflib.BNode]:
+def _blank_labels(graph: rdflib.Graph) -> dict[rdflib.term.Node, str]:
     """A stable label for every blank node: a digest of where it hangs (the IRI above it and the
     properties leading down to it) and of what it describes, so two equal descriptions in two
     places stay two nodes."""
-    labels: dict[rdflib.term.Node, rdflib.BNode] = {}
+    labels: dict[rdflib.term.Node, str] = {}
 
     def describe(node: rdflib.term.Node) -> str:
         if not isinstance(node, rdflib.BNode):
@@ -75,7 +88,7 @@ def _blank_labels(graph: rdflib.Graph) -> dict[rdflib.term.Node, rdflib.BNode]:
         if not isinstance(node, rdflib.BNode) or node in labels:
             return
         digest = hashlib.sha1(f"{path} {describe(node)}".encode()).hexdigest()[:16]
-        labels[node] = rdflib.BNode("o" + digest)
+        labels[node] = "o" + digest
         for p, o in sorted(graph.predicate_objects(node)):
             label(o, f"{path} {p.n3()}")
 

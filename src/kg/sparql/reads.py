@@ -7,8 +7,10 @@ import rdflib
 from kg.sparql.catalog import find_query
 from kg.store import GraphStore
 from kg.store.base import rdflib_graph
+from kg.store.terms import Triple
 
 
 def data_graph(store: GraphStore) -> rdflib.Graph:
-    """The store's data (every named graph but the ontology's) as one rdflib graph."""
-    return rdflib_graph(store.construct(find_query("data_triples").text))
+    """The store's data (every kg graph but the ontology's) as one rdflib graph."""
+    rows = store.select(find_query("data_triples").text).rows
+    return rdflib_graph(Triple(s, p, o) for s, p, o in rows)  # type: ignore[arg-type]

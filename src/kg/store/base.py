@@ -37,6 +37,13 @@ class GraphStore(Protocol):
         """Run a SELECT query with variables bound to RDF terms."""
         ...
 
+    def stream(self, sparql: str, bindings: Mapping[str, Term] | None = None,
+               limit: int | None = None, offset: int = 0,
+               ) -> tuple[list[str], Iterator[tuple[Term | None, ...]]]:
+        """The columns of a SELECT query and its rows, ``limit`` of them from ``offset`` on, as
+        they come."""
+        ...
+
     def select_text(self, sparql: str) -> Iterator[list[str]]:
         """Run a SELECT query for many rows: the header, then each row as plain strings ('' unbound)."""
         ...
@@ -49,8 +56,10 @@ class GraphStore(Protocol):
         """Run an ASK query."""
         ...
 
-    def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat) -> None:
-        """Write every quad (or triple, for triple formats) to ``output``."""
+    def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat,
+             prefixes: Mapping[str, str] | None = None) -> None:
+        """Write every quad (or triple, for triple formats) to ``output``, with ``prefixes`` where
+        the format has them."""
         ...
 
     def close(self) -> None:

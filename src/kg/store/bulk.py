@@ -172,3 +172,20 @@ def load_file(store: ox.Store, path: Path, graph: str) -> None:
         raise StoreError(f"{path}: invalid RDF: {exc}") from None
 
 
+
+
+def nquads_terms(stream: IO[bytes] | io.RawIOBase, name: Path | str) -> Iterator[tuple[str, str, str, str]]:
+    """The quads of an N-Quads byte stream as N-Quads terms (subject, predicate, object, graph).
+
+    A syntax error, or a quad in the default graph (kg keeps every fact in a named graph), is a
+    ``StoreError`` naming ``name`` and the line.
+    """
+    reader = io.BufferedReader(cast(io.RawIOBase, stream), buffer_size=1 << 20)
+    try:
+        for number, quad in enumerate(ox.parse(reader, ox.RdfFormat.N_QUADS), start=1):
+            if isinstance(quad.graph_name, ox.DefaultGraph):
+                raise StoreError(f"{name}: quad #{number} is in the default graph; "
+                                 "kg loads named graphs only")
+            yield str(quad.subject), str(quad.predicate), str(quad.object), str(quad.graph_name)
+    except SyntaxError as exc:
+        raise StoreError(f"{name}: invalid N-Quads: {exc}") from None

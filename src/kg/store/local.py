@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import fcntl
 import io
+import itertools
 import os
 import shutil
 import subprocess
@@ -27,8 +28,12 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg.errors import StoreError
+from kg.store.answers import AnswerCache
 from kg.store.base import Table, Term
 from kg.store.bind import with_values
+from kg.store.ordering import Row, order_keys, sort_list_items, sort_rows, sorted_lists
+from kg.store.paging import page_of_answer
+from kg.store.terms import serialize
 
 
 class LocalStore:
@@ -39,6 +44,8 @@ class LocalStore:
         self.location = location
         self.version_dir = version_dir
         """The version directory opened (``PATH.v<N>``): files derived from this version live in it."""
+        self.answers = AnswerCache(version_dir) if version_dir is not None else None
+        """Answers of whole SELECT queries kept beside a read-only store (``kg.store.answers``)."""
 
     @classmethod
     def open_read_only(cls, path: Path | str) -> LocalStore:
@@ -69,7 +76,39 @@ class LocalStore:
             raise StoreError("expected a SELECT query")
         columns = [v.value for v in result.variables]
         rows = [tuple(solution[c] for c in columns) for solution in result]
+        lists = sorted_lists(sparql)
+        if lists:  # GROUP_CONCAT lists in a stable order, then the rows in the query's order again
+            keys = order_keys(sparql)
+            rows = sort_list_items(columns, rows, lists)
+            rows = sort_rows(columns, rows, keys) if keys else rows
         return Table(columns, rows)
+
+    def stream(self, sparql: str, bindings: Mapping[str, Term] | None = None,
+               limit: int | None = None, offset: int = 0) -> tuple[list[str], Iterator[Row]]:
+        """The columns of a SELECT query and its rows as Oxigraph produces them (nothing is held
+        in memory but what the query itself needs); ``limit`` and ``offset`` cut the answer in
+        the query's own order. A whole answer read to its end is kept beside the store and
+        read from there the next time (``kg.store.answers``)."""
+        key = self.answers.key(with_values(sparql, bindings)) if self.answers is not None else None
+        if key is not None and self.answers is not None:
+            kept = self.answers.read(key)
+            if kept is not None:
+                end = None if limit is None else offset + limit
+                return kept[0], itertools.islice(kept[1], offset, end)
+        result = self._run(page_of_answer(sparql, limit, offset), bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreError("expected a SELECT query")
+        columns = [v.value for v in result.variables]
+        lists = sorted_lists(sparql)
+
+        def rows() -> Iterator[Row]:
+            for solution in result:
+                row = tuple(solution[c] for c in columns)
+                yield sort_list_items(columns, [row], lists)[0] if lists else row
+
+        if key is not None and self.answers is not None and limit is None and offset == 0:
+            return columns, self.answers.keep(key, columns, rows())
+        return columns, rows()
 
     def select_text(self, sparql: str) -> Iterator[list[str]]:
         """Run a SELECT query for many rows: the header, then each row as plain strings ('' unbound).
@@ -112,13 +151,18 @@ class LocalStore:
         """Every quad in the store."""
         return iter(self._store)
 
-    def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat) -> None:
-        """Write the store; triple formats get the union of all graphs."""
+    def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat,
+             prefixes: Mapping[str, str] | None = None) -> None:
+        """Write the store; triple formats get the union of all graphs; Turtle, TriG and JSON-LD
+        use ``prefixes``."""
         if rdf_format.supports_datasets:
-            self._store.dump(output, rdf_format)
+            if prefixes:
+                serialize(self._store, output, rdf_format, prefixes)
+            else:
+                self._store.dump(output, rdf_format)
             return
         triples = {ox.Triple(q.subject, q.predicate, q.object) for q in self._store}
-        ox.serialize(sorted(triples, key=str), output, rdf_format)
+        serialize(sorted(triples, key=str), output, rdf_format, prefixes)
 
     def close(self) -> None:
         """Flush and release the store."""

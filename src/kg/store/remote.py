@@ -14,37 +14,35 @@ Where the endpoints are, from the ``--store`` URL:
 
 Parameters are bound as in the embedded store (``kg.store.bind``): a ``VALUES`` block written from
 serialized RDF terms opens the query's ``WHERE`` group; no parameter value is ever pasted in as
-text.
+text. Answers are read by datatype (``kg.store.results``); a server that caps its answers is read
+in pages (``kg.store.paging``); writing goes through ``kg.store.loading``.
 """
 
 from __future__ import annotations
 
-import csv
 import http.client
-import io
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import IO, BinaryIO
+from typing import IO
 
 import pyoxigraph as ox
 
 from kg.errors import StoreError
 from kg.store.base import Table, Term
 from kg.store.bind import with_values
-
-KG_GRAPHS = "https://w3id.org/kg/"
-"""Every named graph kg writes starts with this; ``replace_graphs`` replaces only these."""
+from kg.store.loading import KG_GRAPHS, Quad, StagedLoad
+from kg.store.ordering import order_keys, sort_list_items, sort_rows, sorted_lists
+from kg.store.paging import is_pageable, is_unordered, ordered_by, page_of
+from kg.store.results import canonical_triples, read_json_boolean, read_json_results
+from kg.store.terms import serialize
 
 RESULTS_JSON = "application/sparql-results+json"
 TRIPLES_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
 TIMEOUT_S = 600.0
 
-Quad = tuple[str, str, str, str]
-"""Subject, predicate, object, graph: each an N-Quads (hence SPARQL) term, as ``kg.rdf`` writes them."""
 
 
 def is_remote(location: str) -> bool:
@@ -89,31 +87,96 @@ class RemoteStore:
         self.location = location
         self.endpoints = endpoints_for(location)
         self.timeout = timeout
+        self.row_cap: int | None = None
+        """The most rows the server returns for one query, once it has said so (``X-SPARQL-MaxRows``)."""
 
     def select(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Table:
-        """Run a SELECT query with variables bound through a ``VALUES`` block."""
-        with self._query(with_values(sparql, bindings), RESULTS_JSON) as response, _readable(self.location):
-            result = ox.parse_query_results(response, _results_format(self.location, response))
-            if not isinstance(result, ox.QuerySolutions):
-                raise StoreError("expected a SELECT query")
-            columns = [v.value for v in result.variables]
-            rows = [tuple(solution[c] for c in columns) for solution in result]
-        return Table(columns, rows)
+        """Run a SELECT query with variables bound through a ``VALUES`` block; every row, paged
+        through ``LIMIT``/``OFFSET`` if the server caps its answers, in the order SPARQL gives
+        the query's ``ORDER BY`` (``kg.store.ordering``: engines differ on strings)."""
+        columns, pages = self.select_pages(sparql, bindings)
+        rows = sort_list_items(columns, [row for page in pages for row in page], sorted_lists(sparql))
+        keys = order_keys(sparql)
+        return Table(columns, sort_rows(columns, rows, keys) if keys else rows)
+
+    def stream(self, sparql: str, bindings: Mapping[str, Term] | None = None,
+               limit: int | None = None, offset: int = 0,
+               ) -> tuple[list[str], Iterator[tuple[Term | None, ...]]]:
+        """The columns of a SELECT query and its rows from ``offset`` on, at most ``limit``.
+
+        The whole answer is read (page by page where the server caps it) and put in the query's
+        order before it is cut: engines order strings differently, so a cut made by the server
+        would not be the same rows everywhere.
+        """
+        table = self.select(sparql, bindings)
+        end = None if limit is None else offset + limit
+        return table.columns, iter(table.rows[offset:end])
+
+    def select_pages(
+        self, sparql: str, bindings: Mapping[str, Term] | None = None
+    ) -> tuple[list[str], Iterator[list[tuple[Term | None, ...]]]]:
+        """The columns of a SELECT query and its rows page by page, as the server sends them.
+
+        When the server announces that it cut the answer (``X-SPARQL-MaxRows``), the rest is read
+        in pages of that many rows if the query ends in a total ``ORDER BY``; otherwise a
+        ``StoreError`` says so: a capped answer is never taken for the whole one.
+        """
+        text = with_values(sparql, bindings)
+        columns, rows, cap = self._select_once(text)
+        return columns, self._pages(text, columns, rows, cap)
+
+    def _pages(self, text: str, columns: list[str], rows: list[tuple[Term | None, ...]],
+               cap: int | None) -> Iterator[list[tuple[Term | None, ...]]]:
+        if cap is None or len(rows) < cap:
+            yield rows
+            return
+        if is_pageable(text):
+            yield rows
+        if not is_pageable(text):
+            if not is_unordered(text):
+                raise StoreError(
+                    f"{self.location}: the server returned only its first {cap:,} rows "
+                    "(X-SPARQL-MaxRows) and the query cannot be read in pages: it has its own LIMIT"
+                )
+            # No order to page in: read it again from the start, ordered by every column.
+            text, rows = ordered_by(text, columns), []
+        offset = len(rows)
+        while True:
+            names, page, _ = self._select_once(page_of(text, offset, cap))
+            order = [names.index(c) for c in columns]
+            yield [tuple(row[i] for i in order) for row in page]
+            if len(page) < cap:
+                return
+            offset += len(page)
+
+    def _select_once(self, text: str) -> tuple[list[str], list[tuple[Term | None, ...]], int | None]:
+        with self._query(text, RESULTS_JSON) as response:
+            _expect_json(self.location, response)
+            cap = self._announced_cap(response)
+            columns, rows = read_json_results(self.location, response)
+        return columns, rows, cap
+
+    def _announced_cap(self, response: _Response) -> int | None:
+        header = response.headers.get("X-SPARQL-MaxRows")
+        if header is None or not header.strip().isdigit():
+            return None
+        self.row_cap = int(header)
+        return self.row_cap
 
     def select_text(self, sparql: str) -> Iterator[list[str]]:
         """Run a SELECT query for many rows: the header, then each row as plain strings ('' unbound).
 
-        Asks for SPARQL CSV results, which carry plain values and are parsed without term objects.
+        Read as every answer is (by datatype, paged where the server caps it: see
+        ``select_pages``), then written as Oxigraph's CSV results write values.
         """
-        with self._query(sparql, "text/csv") as response:
-            media = response.headers.get_content_type()
-            body = response.read()
-        if media != "text/csv":
-            raise StoreError(f"{self.location}: expected CSV results, got {media}")
-        return csv.reader(io.StringIO(body.decode("utf-8"), newline=""))
+        columns, pages = self.select_pages(sparql)
+        yield columns
+        for page in pages:
+            for row in page:
+                yield [_text(term) for term in row]
 
     def construct(self, sparql: str) -> list[ox.Triple]:
-        """Run a CONSTRUCT or DESCRIBE query."""
+        """Run a CONSTRUCT or DESCRIBE query; an error if the server cut the answer short."""
         with self._query(sparql, TRIPLES_ACCEPT) as response:
             media = response.headers.get_content_type()
             rdf_format = ox.RdfFormat.from_media_type(media)
@@ -121,83 +184,108 @@ class RemoteStore:
                 raise StoreError(
                     f"{self.location}: expected RDF triples from a CONSTRUCT query, got {media}"
                 )
+            cap = self._announced_cap(response)
             try:
-                return [quad.triple for quad in ox.parse(response, rdf_format)]
+                triples = list(canonical_triples(quad.triple for quad in ox.parse(response, rdf_format)))
             except SyntaxError as exc:
                 raise StoreError(f"{self.location}: unreadable {media} answer: {exc}") from None
+        cap = cap or self.row_cap or self._probe_cap()
+        if cap is not None and len(triples) >= cap:
+            raise StoreError(
+                f"{self.location}: the server returns at most {cap:,} results a query and this "
+                "CONSTRUCT answer reached that many; it may be cut short (ask with a paged SELECT)"
+            )
+        return triples
+
+    def _probe_cap(self) -> int | None:
+        """Ask for 20,000 made-up rows once: a server that caps its answers says so then."""
+        if self.row_cap is None:
+            values = " ".join(str(i) for i in range(100))
+            self._select_once(f"SELECT ?a WHERE {{ VALUES ?a {{ {values} }} VALUES ?b {{ {values} }} "
+                              "VALUES ?c { 0 1 } }")
+        return self.row_cap
 
     def ask(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> bool:
         """Run an ASK query."""
-        with self._query(with_values(sparql, bindings), RESULTS_JSON) as response, _readable(self.location):
-            result = ox.parse_query_results(response, _results_format(self.location, response))
-        if not isinstance(result, ox.QueryBoolean):
-            raise StoreError("expected an ASK query")
-        return bool(result)
+        with self._query(with_values(sparql, bindings), RESULTS_JSON) as response:
+            _expect_json(self.location, response)
+            return read_json_boolean(self.location, response)
 
-    def quads(self) -> Iterator[ox.Quad]:
-        """Every quad in the endpoint's named graphs, in a stable order."""
-        sparql = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?s ?p ?o"
-        with self._query(sparql, RESULTS_JSON) as response, _readable(self.location):
-            rows = ox.parse_query_results(response, _results_format(self.location, response))
-            if not isinstance(rows, ox.QuerySolutions):
-                raise StoreError(f"{self.location}: expected solutions to a SELECT query")
-            for row in rows:
-                yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
+    def quads(self, graph_prefix: str = "") -> Iterator[ox.Quad]:
+        """Every quad in the endpoint's named graphs (those starting with ``graph_prefix``), in a
+        stable order."""
+        sparql = ("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                  + (f'FILTER(STRSTARTS(STR(?g), "{graph_prefix}")) ' if graph_prefix else "")
+                  + "} ORDER BY ?g ?s ?p ?o")
+        _, pages = self.select_pages(sparql)
+        for page in pages:
+            for s, p, o, g in page:
+                yield ox.Quad(s, p, o, g)  # type: ignore[arg-type]
 
-    def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat) -> None:
-        """Write the endpoint's named graphs; triple formats get their union."""
+    def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat,
+             prefixes: Mapping[str, str] | None = None) -> None:
+        """Write kg's named graphs on the endpoint (not the server's own, such as Virtuoso's
+        system graphs); triple formats get their union."""
         if rdf_format.supports_datasets:
-            ox.serialize(self.quads(), output, rdf_format)
+            serialize(self.quads(KG_GRAPHS), output, rdf_format, prefixes)
             return
-        triples = {q.triple for q in self.quads()}
-        ox.serialize(sorted(triples, key=str), output, rdf_format)
+        triples = {q.triple for q in self.quads(KG_GRAPHS)}
+        serialize(sorted(triples, key=str), output, rdf_format, prefixes)
 
-    def update(self, sparql: str | Iterable[bytes]) -> None:
-        """Send a SPARQL Update request; an iterable of byte chunks is streamed as it is produced."""
-        body = sparql.encode("utf-8") if isinstance(sparql, str) else iter(sparql)
+    @property
+    def graph_store_url(self) -> str | None:
+        """The Graph Store Protocol URL, where known."""
+        return self.endpoints.store
+
+    def update(self, sparql: str) -> None:
+        """Send one SPARQL Update request (with its length: no chunked body)."""
+        self._send(self.endpoints.update, sparql.encode("utf-8"), "application/sparql-update; charset=utf-8")
+
+    def post_nquads(self, body: bytes) -> None:
+        """Add N-Quads to the server through its Graph Store Protocol URL."""
+        if self.endpoints.store is None:
+            raise StoreError(f"{self.location}: no Graph Store Protocol URL known for this endpoint")
+        self._send(self.endpoints.store, body, "application/n-quads")
+
+    def _send(self, url: str, body: bytes, media: str) -> None:
         request = urllib.request.Request(
-            self.endpoints.update,
-            data=body,
-            method="POST",
-            headers={"Content-Type": "application/sparql-update; charset=utf-8"},
+            url, data=body, method="POST",
+            headers={"Content-Type": media, "Content-Length": str(len(body))},
         )
-        with self._open(request, self.endpoints.update, updating=True):
-            pass
+        with self._open(request, url, updating=True) as response:
+            response.read()
 
-    def replace_graphs(self, quads: Iterable[Quad]) -> None:
-        """Replace every kg graph on the server by ``quads``, in one update request.
+    def replace_graphs(self, quads: Iterable[Quad], progress: Callable[[int], None] | None = None) -> int:
+        """Replace every kg graph on the server by ``quads``; the number of quads then stored.
 
-        The request deletes the named graphs under ``KG_GRAPHS`` and inserts the new quads; the
-        SPARQL 1.1 Update specification asks servers to apply a request atomically (Oxigraph
-        does, in one transaction), so readers see the old graph or the new one, never half a
-        build. Graphs outside ``KG_GRAPHS`` are left alone.
+        The quads go to new graphs under temporary names first, in bounded batches; only when
+        every batch is in are kg's graphs replaced by them in one update request (``MOVE``, and
+        ``DROP`` for graphs the new build no longer has). A failure before that leaves the
+        server's kg graphs as they were and removes the temporary ones. Graphs outside
+        ``KG_GRAPHS`` are left alone.
         """
-        self.update(replace_graphs_request(quads))
+        return StagedLoad(self).run(quads, progress)
 
-    def clear_kg_graphs(self) -> None:
-        """Delete every named graph under ``KG_GRAPHS`` (one update request)."""
-        self.update(CLEAR_KG_GRAPHS)
+    def count_quads(self, graph_prefix: str = KG_GRAPHS) -> int:
+        """How many quads the named graphs starting with ``graph_prefix`` hold on the server."""
+        table = self.select(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+            f'FILTER(STRSTARTS(STR(?g), "{graph_prefix}")) }}')
+        value = table.rows[0][0] if table.rows else None
+        return int(value.value) if value is not None else 0
 
-    def post_nquads(self, chunks: Iterable[bytes]) -> None:
-        """Add N-Quads to the server through the Graph Store Protocol, streamed as produced."""
-        url = self.endpoints.store
-        if url is None:
-            raise StoreError(
-                f"{self.location}: no Graph Store Protocol URL known for this endpoint; "
-                "give the server's base URL (http://host:port)"
-            )
-        request = urllib.request.Request(
-            url, data=iter(chunks), method="POST",
-            headers={"Content-Type": "application/n-quads"},
-        )
-        with self._open(request, url, updating=True):
-            pass
+    def graph_names(self, graph_prefix: str = KG_GRAPHS) -> list[str]:
+        """The named graphs on the server whose name starts with ``graph_prefix``, sorted."""
+        table = self.select(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+            f'FILTER(STRSTARTS(STR(?g), "{graph_prefix}")) }} ORDER BY ?g')
+        return [row[0].value for row in table.rows if row[0] is not None]
 
     def close(self) -> None:
         """Nothing to release: every request opens and closes its own connection."""
 
     def _query(self, sparql: str, accept: str) -> _Response:
-        body = urllib.parse.urlencode({"query": sparql}).encode("ascii")
+        body = urllib.parse.urlencode({"query": sparql}).encode("utf-8")
         request = urllib.request.Request(
             self.endpoints.query,
             data=body,
@@ -243,50 +331,17 @@ def _reason(exc: urllib.error.URLError) -> str:
     return str(getattr(reason, "strerror", None) or reason)
 
 
-@contextmanager
-def _readable(location: str) -> Iterator[None]:
-    """Turn an answer that is not valid SPARQL results (or that breaks off) into one ``StoreError``."""
-    try:
-        yield
-    except SyntaxError as exc:
-        raise StoreError(f"{location}: the endpoint's answer is not valid SPARQL results: "
-                         f"{str(exc).splitlines()[0] if str(exc) else 'unreadable'}") from None
-    except (http.client.HTTPException, OSError) as exc:
-        raise StoreError(f"{location}: the answer broke off: {exc or type(exc).__name__}") from None
+def _text(term: Term | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
 
 
-def _results_format(location: str, response: BinaryIO) -> ox.QueryResultsFormat:
-    media = response.headers.get_content_type()  # type: ignore[attr-defined]
-    found = ox.QueryResultsFormat.from_media_type(media)
-    if found is None:
+def _expect_json(location: str, response: _Response) -> None:
+    media = response.headers.get_content_type()
+    if media not in (RESULTS_JSON, "application/json"):
         raise StoreError(f"{location}: not a SPARQL endpoint (it answered with {media})")
-    return found
 
 
-CLEAR_KG_GRAPHS = (
-    "DELETE { GRAPH ?g { ?s ?p ?o } }\n"
-    f'WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{KG_GRAPHS}")) }}'
-)
-
-
-def replace_graphs_request(quads: Iterable[Quad], chunk_size: int = 1 << 16) -> Iterator[bytes]:
-    """The update request of ``RemoteStore.replace_graphs``, as byte chunks written lazily."""
-    yield (CLEAR_KG_GRAPHS + " ;\nINSERT DATA {\n").encode()
-    parts: list[str] = []
-    size = 0
-    graph: str | None = None
-    for s, p, o, g in quads:
-        if g != graph:
-            parts.append(f"}}\nGRAPH {g} {{\n" if graph is not None else f"GRAPH {g} {{\n")
-            graph = g
-        line = f"{s} {p} {o} .\n"
-        parts.append(line)
-        size += len(line)
-        if size >= chunk_size:
-            yield "".join(parts).encode("utf-8")
-            parts.clear()
-            size = 0
-    if graph is not None:
-        parts.append("}\n")
-    parts.append("}\n")
-    yield "".join(parts).encode("utf-8")

@@ -8,11 +8,15 @@ read-write one holds the store's lock.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -63,14 +67,38 @@ def port_is_free(host: str, port: int) -> bool:
     return True
 
 
-def server_command(location: Path | None, host: str, port: int, read_write: bool) -> list[str]:
+def server_command(location: Path | None, host: str, port: int, read_write: bool,
+                   timeout_s: float | None = None, union_default_graph: bool = True) -> list[str]:
     """The command line starting the server on ``location`` (in memory when ``None``)."""
     command = [oxigraph_binary(), "serve" if read_write else "serve-read-only"]
     if location is not None:
         command += ["-l", str(location)]
     elif not read_write:
         raise StoreError("a read-only server needs a store directory")
-    return [*command, "-b", bind_address(host, port), "--union-default-graph"]
+    command += ["-b", bind_address(host, port)]
+    if union_default_graph:
+        command.append("--union-default-graph")
+    if timeout_s is not None:
+        command += ["--timeout-s", f"{max(1, round(timeout_s))}"]
+    return command
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: be killed when the process that started us dies, even by
+    SIGKILL (Linux's PR_SET_PDEATHSIG), so no server outlives ``kg serve``."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _spawn(command: list[str], errors: IO[bytes]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors,
+                            preexec_fn=_die_with_parent if sys.platform == "linux" else None)
 
 
 class Server:
@@ -80,10 +108,14 @@ class Server:
     ...     RemoteStore(server.url).select("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
     """
 
-    def __init__(self, process: subprocess.Popen[bytes], url: str, errors: IO[bytes]) -> None:
+    def __init__(self, process: subprocess.Popen[bytes], url: str, errors: IO[bytes],
+                 command: list[str] | None = None) -> None:
         self.process = process
         self.url = url
         self._errors = errors
+        self._command = command
+        self._lock = threading.Lock()
+        self._restart_done: threading.Event | None = None
 
     @property
     def query_url(self) -> str:
@@ -98,18 +130,25 @@ class Server:
         port: int = DEFAULT_PORT,
         read_write: bool = False,
         wait_s: float = 30.0,
+        timeout_s: float | None = None,
+        union_default_graph: bool = True,
     ) -> Server:
-        """Start the server on the store directory ``location`` and wait until it answers."""
+        """Start the server on the store directory ``location`` and wait until it answers.
+
+        ``timeout_s`` ends any query evaluating longer. Without ``union_default_graph`` the
+        requests say themselves whether to read the union of all graphs (``kg serve``'s gateway).
+        The server dies with this process, even when this process is killed with SIGKILL (on
+        Linux).
+        """
         if location is not None:
             if not read_write and not location.exists():
                 raise StoreError(f"{location}: no store here; run 'kg build' first")
             location = location.resolve()
         if not port_is_free(host, port):
             raise StoreError(f"{server_url(host, port)}: the port is in use; choose another with --port")
-        command = server_command(location, host, port, read_write)
+        command = server_command(location, host, port, read_write, timeout_s, union_default_graph)
         errors = tempfile.TemporaryFile()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
-        server = cls(process, server_url(host, port), errors)
+        server = cls(_spawn(command, errors), server_url(host, port), errors, command)
         try:
             server._wait_until_ready(wait_s)
         except BaseException:
@@ -141,8 +180,36 @@ class Server:
         return lines[-1] if lines else f"exit status {self.process.returncode}"
 
     def wait(self) -> int:
-        """Wait until the server exits; its exit status."""
-        return self.process.wait()
+        """Wait until the server exits for good; its exit status.
+
+        Call it from the thread that started the server: a restart asked for meanwhile
+        (``restart``) starts the new process from this thread, the one Linux kills the server
+        with when it dies.
+        """
+        while True:
+            status = self.process.wait()
+            with self._lock:
+                done, self._restart_done = self._restart_done, None
+            if done is None:
+                return status
+            try:
+                self.process = _spawn(self._command or [], self._errors)
+                self._wait_until_ready(30.0)
+            finally:
+                done.set()
+
+    def restart(self, wait_s: float = 30.0) -> None:
+        """Kill the server and have ``wait`` start it again on the same store and port: the one
+        way to stop a query Oxigraph is evaluating (its own timeout is not checked inside a long
+        join). Returns when the new server answers (or after ``wait_s``)."""
+        if self._command is None:
+            raise StoreError(f"{self.url}: this server cannot be restarted")
+        with self._lock:
+            if self._restart_done is None:
+                self._restart_done = threading.Event()
+                self.process.kill()
+            done = self._restart_done
+        done.wait(wait_s)
 
     def stop(self, grace_s: float = 10.0) -> None:
         """Stop the server (SIGTERM, then SIGKILL if it does not exit within ``grace_s``)."""

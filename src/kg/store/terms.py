@@ -6,7 +6,9 @@ Parameters are bound as these terms (never pasted into query text), and result t
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from collections.abc import Iterable, Mapping
+from typing import IO, Any
 
 import pyoxigraph as ox
 
@@ -15,6 +17,7 @@ IRI = ox.NamedNode
 Literal = ox.Literal
 """A literal term: ``Literal("Ada")``, ``Literal("2024", datatype=IRI(XSD + "gYear"))``."""
 BlankNode = ox.BlankNode
+Triple = ox.Triple
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -64,3 +67,52 @@ def plain(term: Any) -> Any:
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     return term
+
+
+def serialize(
+    items: Iterable[ox.Quad] | Iterable[ox.Triple],
+    output: IO[bytes],
+    rdf_format: ox.RdfFormat,
+    prefixes: Mapping[str, str] | None = None,
+) -> None:
+    """Write triples or quads as ``rdf_format``: Turtle and TriG with ``prefixes``, JSON-LD with
+    them as its ``@context`` (IRIs written compact), the other formats as they are."""
+    if rdf_format == ox.RdfFormat.JSON_LD and prefixes:
+        expanded = json.loads(ox.serialize(items, None, rdf_format) or b"[]")
+        document = {"@context": dict(sorted(prefixes.items())), "@graph": compact(expanded, prefixes)}
+        output.write(json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
+        output.write(b"\n")
+        return
+    ox.serialize(items, output, rdf_format, prefixes=dict(prefixes) if prefixes else None)
+
+
+def compact(node: Any, prefixes: Mapping[str, str]) -> Any:
+    """Expanded JSON-LD with every IRI in keys, ``@id`` and ``@type`` written as ``prefix:name``."""
+    # Longest namespace first, so that "https://w3id.org/kg/id/" wins over "https://w3id.org/kg/".
+    spaces = sorted(((ns, name) for name, ns in prefixes.items()), key=lambda p: -len(p[0]))
+
+    def short(iri: str) -> str:
+        for ns, name in spaces:
+            rest = iri[len(ns):]
+            if iri.startswith(ns) and rest and "/" not in rest and "#" not in rest and ":" not in rest:
+                return f"{name}:{rest}"
+        return iri
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if not isinstance(value, dict):
+            return value
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            if key in ("@id", "@type") and isinstance(item, str):
+                out[key] = short(item)
+            elif key == "@type" and isinstance(item, list):
+                out[key] = [short(v) for v in item]
+            elif key.startswith("@"):
+                out[key] = walk(item)
+            else:
+                out[short(key)] = walk(item)
+        return out
+
+    return walk(node)

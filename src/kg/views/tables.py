@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from kg.store.terms import plain
@@ -44,6 +44,35 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> s
     if fmt == "table":
         return _table(columns, rows)
     raise ValueError(f"unknown format {fmt!r}")
+
+
+def render_stream(columns: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str) -> Iterator[str]:
+    """``render`` piece by piece as the rows come, for csv, tsv and json (the same text in the
+    end); a table needs every row for its widths and comes whole."""
+    if fmt == "table":
+        yield render(columns, list(rows), fmt)
+        return
+    if fmt == "json":
+        first = True
+        for row in rows:
+            item = json.dumps(dict(zip(columns, (plain(v) for v in row), strict=True)),
+                              ensure_ascii=False, indent=2)
+            yield ("[\n" if first else ",\n") + "\n".join("  " + line for line in item.splitlines())
+            first = False
+        yield "[]\n" if first else "\n]\n"
+        return
+    if fmt not in ("csv", "tsv"):
+        raise ValueError(f"unknown format {fmt!r}")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
+    writer.writerow(columns)
+    for number, row in enumerate(rows, start=1):
+        writer.writerow([_one_line(text(v)) if fmt == "tsv" else text(v) for v in row])
+        if number % 1000 == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def _one_line(value: str) -> str:

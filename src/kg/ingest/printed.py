@@ -20,7 +20,9 @@ class Problem:
 class ImportedPaper:
     """A paper as a bibliography prints it: names are still strings, not person ids.
 
-    ``affiliations`` holds, per author position, the affiliation string printed (or ``None``).
+    ``affiliations`` holds, per author position, the affiliation string printed (or ``None``);
+    ``author_at`` where each author is printed (``file line 12``), when a source has one line per
+    author; ``more_authors`` that the source ends the list with "and others".
     """
 
     key: str
@@ -32,3 +34,5 @@ class ImportedPaper:
     url: str | None = None
     at: str | None = None
     affiliations: list[str | None] = field(default_factory=list)
+    author_at: list[str] = field(default_factory=list)
+    more_authors: bool = False

@@ -45,6 +45,8 @@ class Aliases(Record):
     namesakes: list[NamesakeEntry] = []
     """Names printed identically for different people: each use goes to the person it fits."""
     organizations: list[AliasEntry] = []
+    short_forms: dict[Text, list[Text]] = {}
+    """Given-name short forms for this data folder, beside the packaged table: ``nati: [nathan]``."""
 
 
 def load_aliases(data_dir: Path) -> Aliases:

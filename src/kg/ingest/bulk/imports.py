@@ -13,6 +13,7 @@ A calendar becomes a seminar series whose events are its talks.
 from __future__ import annotations
 
 import difflib
+import gzip
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -86,11 +87,13 @@ def read_import(path: Path, kind: str, label: str, keep: dblp.Filter | None = No
 
 
 def read_text(path: Path) -> str:
-    """A file's text as UTF-8, with a one-line error naming the file when it cannot be read."""
+    """A file's text as UTF-8 (gunzipped if it ends in ``.gz``), with a one-line error naming the file."""
     try:
         data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
     except OSError as exc:
-        raise DataError(f"{path}: cannot read: {exc.strerror}") from None
+        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -6,7 +6,7 @@ person (``names.variant``: found through blocks on the family name, the letters 
 words in any order and one-letter typos). A pair's score is
 
     name  = the name's prior (how few people carry it) for one name, or
-            min(prior, VARIANT_PRIOR_CAP) + the variant's cost for two names
+            min(prior, prior_cap(variant)) + the variant's cost for two names
     score = name + the evidence of coauthors, institutions, topics (``evidence.Field.score``)
 
 and pairs are merged from the highest score down while it is at least ``MERGE_AT``; scores are
@@ -28,7 +28,24 @@ from kg.ingest.resolve.evidence import Field, Group
 
 MERGE_AT = 1.0
 OPEN_FROM = -1.5
+PRIOR_CAPS = {"spacing": 5.0, "names swapped": 5.0, "particle": 5.0, "same given names": 5.0,
+              "middle name": 4.0, "middle initial": 4.0, "first initial left out": 3.0, "short form": 3.0,
+              "umlaut written out": 5.0, "first name left out": 2.5, "double family name": 2.5,
+              "initial": 2.0, "name cut short": 2.0, "one name only": 1.5}
+"""How much a rare name may vouch for a variant of it: a rare name swapped is still that person,
+a rare name one letter off may be another real name."""
 VARIANT_PRIOR_CAP = 2.0
+DENSE_FAMILY = 50
+"""Keys sharing a family name beyond which a one-letter difference in a name is taken as another name."""
+
+
+def prior_cap(reason: str) -> float:
+    """The most a name's rarity may add to a pair of names related by ``reason``."""
+    return min(PRIOR_CAPS.get(part, VARIANT_PRIOR_CAP) for part in reason.split(", "))
+
+CLOSE = frozenset({"same name", "spacing", "names swapped", "particle", "middle name", "middle initial",
+                   "same given names"})
+"""Variants through which two keys that do not fit directly may still be one person's."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +90,8 @@ class Clusters:
             found = names.variant(pair[0], pair[1], self.extra)
             if frozenset(pair) in self.distinct:
                 found = None
+            elif found is not None and "typo" in found.reason and self._dense(pair):
+                found = None  # "Yuxiang" / "Yuxiong" Wang: in a dense name culture, two names
             self._variants[pair] = found
         return self._variants[pair]
 
@@ -85,7 +104,31 @@ class Clusters:
             return False
         if ga.fixed_id and gb.fixed_id and ga.fixed_id != gb.fixed_id:
             return False
-        return all(self.variant(x, y) is not None for x in ga.keys for y in gb.keys)
+        keys = [*ga.keys, *gb.keys]
+        return all(self._fits(x, y, keys) for x in ga.keys for y in gb.keys)
+
+    def _fits(self, x: str, y: str, keys: list[str]) -> bool:
+        """Whether two keys may be one person's: directly, or through a third by close variants.
+
+        "Yee Teh" and "Yee-Whye Teh" fit through "Yee Whye Teh" (one of the two steps must be a
+        close variant); "John Smith" and "Jane Smith" never fit, not even through "J. Smith" (an
+        initial is not a close variant), nor do "Michael D. Dennis" and "Michael L. Dennis".
+        """
+        if self.variant(x, y) is not None:
+            return True
+        if names.conflict(x, y):
+            return False
+        return any((self._close(x, z) and self.variant(z, y) is not None)
+                   or (self.variant(x, z) is not None and self._close(z, y)) for z in keys if z not in (x, y))
+
+    def _dense(self, pair: tuple[str, str]) -> bool:
+        """Whether either name's family name is common enough for one-letter differences to matter."""
+        count = self.field.family_count
+        return any(count.get(names.parse(k).family, 0) >= DENSE_FAMILY for k in pair)
+
+    def _close(self, a: str, b: str) -> bool:
+        found = self.variant(a, b)
+        return found is not None and found.reason in CLOSE
 
     def name_term(self, a: int, b: int) -> tuple[float, str]:
         """The names' part of a pair's score and the relation of the names."""
@@ -96,7 +139,9 @@ class Clusters:
                 if found is None:
                     continue
                 prior = min(self.field.prior(x), self.field.prior(y))
-                value = prior if x == y else min(prior, VARIANT_PRIOR_CAP) + found.cost
+                if found.reason == "one name only":  # the full name's rarity tells who "Satinder" is
+                    prior = max(self.field.prior(x), self.field.prior(y))
+                value = prior if x == y else min(prior, prior_cap(found.reason)) + found.cost
                 if best is None or value > best[0]:
                     best = (value, found.reason)
         return best if best is not None else (float("-inf"), "")
@@ -163,6 +208,7 @@ def candidate_key_pairs(keys: Iterable[str], extra: dict[str, frozenset[str]]) -
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
     table = names.short_forms()
     keys = sorted(set(keys))
+    families = {names.parse(k).family for k in keys}
     for name_key in keys:
         parsed = names.parse(name_key)
         words = name_key.split()
@@ -181,9 +227,16 @@ def candidate_key_pairs(keys: Iterable[str], extra: dict[str, frozenset[str]]) -
         for initial in initials:
             blocks[("family", f"{parsed.family} {initial}")].append(name_key)
         if len(parsed.family) >= 5:
+            blocks[("typo", f"{parsed.family} {parsed.given[0][0]}")].append(name_key)
             for i in range(len(parsed.family)):
                 deleted = parsed.family[:i] + parsed.family[i + 1:]
                 blocks[("typo", f"{deleted} {parsed.given[0][0]}")].append(name_key)
+        plain = names.plain_vowels(parsed.family)
+        if plain != parsed.family:
+            blocks[("family", f"{plain} {parsed.given[0][0]}")].append(name_key)
+        for size in range(4, len(parsed.family) - 2):
+            if parsed.family[-size:] in families:  # "Niles-Weed" / "Weed"
+                blocks[("family", f"{parsed.family[-size:]} {parsed.given[0][0]}")].append(name_key)
         if len(words) >= 3:
             blocks[("cut", " ".join(words[:2]))].append(name_key)
     pairs: set[tuple[str, str]] = set()

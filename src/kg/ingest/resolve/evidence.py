@@ -39,8 +39,8 @@ TWO_HOP_CAP = 2.1
 TOPIC_WEIGHT = 5.0
 TOPIC_OFFSET = -0.6
 MIDDLE_NAME_RARITY = 0.1
-CULTURE_EVIDENCE = 30
-"""How many keys a given name needs before its families are taken as its name culture."""
+CULTURE_FAMILY = 50
+"""How many keys make a family name common enough for a name culture of its own."""
 """A key with a middle name or initial is about ten times rarer than without it."""
 
 _STOP = frozenset(
@@ -95,7 +95,7 @@ class Field:
     given_count: Counter[str]
     family_count: Counter[str]
     population: dict[str, int]
-    """Per given name: how many keys carry a family name seen with it (its name culture's size)."""
+    """Per family name: how many keys carry a given name seen with it (its name culture's size)."""
     org_share: dict[str, float]
     idf: dict[str, float]
     keys: int = 1
@@ -106,9 +106,9 @@ class Field:
     def expected_people(self, name_key: str) -> float:
         """About how many people of the field carry this name (given and family name together).
 
-        Given and family names are taken as drawn independently within a name culture: the
-        keys whose family names occur with this given name (for a common given name; the whole
-        field for a rare one, whose few families say little about its culture).
+        Given and family names are taken as drawn independently, within the field for most names
+        and within a name culture when the family name is a common one (Liu, Nguyen, Kumar): the
+        keys whose given names occur with that family name.
         """
         if name_key in self.common:
             return self.common[name_key]
@@ -119,9 +119,9 @@ class Field:
         given = self._given(first)
         family = max(1, self.family_count.get(parsed.family, 0))
         culture = float(self.keys)
-        if len(first) > 1 and first in self.population:
-            weight = min(1.0, given / CULTURE_EVIDENCE)
-            culture = self.keys ** (1 - weight) * max(self.population[first], family) ** weight
+        if parsed.family in self.population:
+            weight = min(1.0, family / CULTURE_FAMILY)
+            culture = self.keys ** (1 - weight) * max(self.population[parsed.family], given) ** weight
         expected = given * family / max(culture, 1.0)
         for _ in parsed.given[1:]:
             expected *= MIDDLE_NAME_RARITY
@@ -213,14 +213,14 @@ def field_of(keys: Iterable[str], orgs: Counter[str], documents: list[frozenset[
     keys = set(keys)
     given_count: Counter[str] = Counter()
     family_count: Counter[str] = Counter()
-    families_of: dict[str, set[str]] = defaultdict(set)
+    givens_of: dict[str, set[str]] = defaultdict(set)
     for name_key in keys:
         parsed = names.parse(name_key)
         if parsed.family and parsed.given:
             given_count[parsed.given[0]] += 1
             family_count[parsed.family] += 1
-            families_of[parsed.given[0]].add(parsed.family)
-    population = {given: sum(family_count[f] for f in families) for given, families in families_of.items()}
+            givens_of[parsed.family].add(parsed.given[0])
+    population = {family: sum(given_count[g] for g in givens) for family, givens in givens_of.items()}
     total = sum(orgs.values()) or 1
     org_share = {org: n / total for org, n in orgs.items()}
     frequency: Counter[str] = Counter()

@@ -205,6 +205,9 @@ def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None) -> V
     if sorted(a.split()) == sorted(b.split()):
         return Variant("names swapped", -1.5)
     if pa.family != pb.family:
+        if plain_vowels(pa.family) == plain_vowels(pb.family):
+            given = _given_variant(pa.given, pb.given, extra)
+            return Variant("umlaut written out", given.cost - 0.2) if given else None
         return _family_variant(a, b, pa, pb, extra)
     given = _given_variant(pa.given, pb.given, extra)
     if given is None:
@@ -214,9 +217,18 @@ def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None) -> V
     return given
 
 
+def plain_vowels(word: str) -> str:
+    """A German family name with its umlauts as plain vowels: "schoelkopf" → "scholkopf"."""
+    return re.sub(r"(?<=[bcdfghjklmnpqrstvwxz])([aou])e", r"\1", word)
+
+
 def _family_variant(a: str, b: str, pa: Parsed, pb: Parsed,
                     extra: dict[str, frozenset[str]] | None) -> Variant | None:
     fa, fb = pa.family, pb.family
+    short_family, long_family = sorted((fa, fb), key=len)
+    if (len(short_family) >= 4 and long_family.endswith(short_family) and len(long_family) - len(short_family) >= 3
+            and (given := _given_variant(pa.given, pb.given, extra)) is not None and given.cost > -1.5):
+        return Variant("double family name", given.cost - 1.0)  # "Jonathan Weed" / "Jonathan Niles-Weed"
     if (min(len(fa), len(fb)) >= 5 and OSA.distance(fa, fb) <= 1
             and (given := _given_variant(pa.given, pb.given, extra)) is not None and given.cost > -1.5):
         return Variant("typo in the last name", given.cost - 2.5)
@@ -239,12 +251,13 @@ def _given_variant(ga: tuple[str, ...], gb: tuple[str, ...],
         return None
     first = same_given(ga[0], gb[0], extra)
     if first is None:
-        # "H. Brendan McMahan" / "Brendan McMahan": a leading initial left out.
+        # "H. Brendan McMahan" / "Brendan McMahan": a leading name or initial left out.
         for longer, shorter in ((ga, gb), (gb, ga)):
-            if len(longer) >= 2 and len(longer[0]) == 1 and same_given(longer[1], shorter[0], extra) == "":
+            if len(longer) >= 2 and same_given(longer[1], shorter[0], extra) == "" and len(longer[1]) > 1:
                 rest = _middles(longer[2:], shorter[1:], extra)
                 if rest is not None:
-                    return Variant("first initial left out", -1.2 + rest.cost)
+                    left_out = "first initial left out" if len(longer[0]) == 1 else "first name left out"
+                    return Variant(left_out, -1.2 + rest.cost)
         return None
     rest = _middles(ga[1:], gb[1:], extra)
     if rest is None:
@@ -276,6 +289,14 @@ def _middles(ma: tuple[str, ...], mb: tuple[str, ...],
     if len(short) == len(long):
         return Variant("middle initial", -0.2)
     return Variant("middle name", -0.4 if not shortened else -0.5)
+
+
+def conflict(a: str, b: str) -> bool:
+    """Whether two keys name two people outright: one family and first name, middle names that differ."""
+    pa, pb = parse(a), parse(b)
+    if not pa.family or pa.family != pb.family or not pa.given or not pb.given:
+        return False
+    return same_given(pa.given[0], pb.given[0]) is not None and variant(a, b) is None
 
 
 def compatible(a: str, b: str) -> str | None:

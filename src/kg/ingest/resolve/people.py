@@ -171,6 +171,7 @@ class _People:
         self.field = field
         groups = self._initial_groups()
         self.clusters = clustering.Clusters(groups, field, _distinct_pairs(self.aliases), self.extra)
+        self.clusters.parent = list(self.early_root)
         self.joined: list[clustering.Decision] = []
         open_cases: list[clustering.Decision] = []
         for round_number in range(2):
@@ -198,6 +199,8 @@ class _People:
                 if fixed.get(i):
                     continue
                 for coauthor in self._coauthor_keys(i):
+                    if self.field.expected_people(coauthor) > 1.0:
+                        continue  # a coauthor of a common name may be two people
                     if coauthor in seen:
                         self._pre_union(groups, seen[coauthor], i)
                     else:
@@ -270,10 +273,12 @@ class _People:
         for root in self.clusters.roots():
             group = self.clusters.groups[root]
             group.coauthors = Counter()
+            if not group.mentions:
+                continue
             own = set(group.keys)
             for i in group.mentions:
                 for j in self._coauthor_mentions(i):
-                    token = f"#{find(self.early_root[j])}" if by_group else self.mentions[j].key
+                    token = f"#{find(j)}" if by_group else self.mentions[j].key
                     if not by_group and token in own:
                         continue
                     group.coauthors[token] += 1

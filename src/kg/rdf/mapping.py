@@ -147,7 +147,7 @@ def person_quads(person: Person, graph: str) -> Iterator[Quad]:
 
 
 def organization_quads(org: Organization, graph: str) -> Iterator[Quad]:
-    """An organization typed by its kind, with names, parent and location."""
+    """An organization typed by its kind, with names, parent, location and country."""
     s = organization_iri(org.id)
     yield s, _TYPE, kg(vocab.ORGANIZATION_CLASS[org.kind]), graph
     yield s, kg("name"), literal(org.name), graph
@@ -157,6 +157,8 @@ def organization_quads(org: Organization, graph: str) -> Iterator[Quad]:
         yield s, kg("subOrganizationOf"), organization_iri(org.part_of), graph
     if org.location:
         yield s, kg("location"), literal(org.location), graph
+    if org.country:
+        yield s, kg("country"), literal(org.country), graph
     if org.homepage:
         yield s, kg("homepage"), iri(org.homepage), graph
     if org.wikidata:

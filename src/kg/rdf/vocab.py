@@ -83,6 +83,7 @@ DATATYPE_PROPERTIES = (
     "title",
     "altTitle",
     "location",
+    "country",
     "start",
     "end",
     "timezone",

@@ -1,7 +1,10 @@
 """Institutions named in affiliations → organization ids: the registry's, or new ones.
 
-Strings with the same key (see ``institutions.key``) are one institution; keys one typo apart (a
-misspelled city) are merged and reported.
+``affiliations.Registry`` finds the registry's institutions in each printed affiliation (by any
+of their names, abbreviations or translations, or with a typo). A name the registry does not
+know becomes a new institution when it looks like one; new names with the same key (see
+``institutions.key``) are one institution, and keys one typo apart (a misspelled city) are
+merged and reported.
 """
 
 from __future__ import annotations
@@ -10,13 +13,11 @@ import difflib
 from collections import Counter, defaultdict
 
 from kg.ingest.resolve import institutions, names
+from kg.ingest.resolve.affiliations import Registry
 from kg.ingest.resolve.resolution import Merge, PrintedPeople, Resolution, most_common, unique_id
 from kg.records.aliases import Aliases
 from kg.records.ids import slugify
 from kg.records.models import Organization
-
-_most_common = most_common
-_unique_id = unique_id
 
 
 def top_level(org_id: str, parents: dict[str, str]) -> str:
@@ -28,74 +29,61 @@ def top_level(org_id: str, parents: dict[str, str]) -> str:
     return org_id
 
 
+def registry_of(organizations: list[Organization], aliases: Aliases) -> tuple[Registry, list[Organization]]:
+    """The registry's names (and the alias file's), and the organizations the alias file adds."""
+    spelled: list[tuple[str, str]] = []
+    for org in organizations:
+        spelled.extend((name, org.id) for name in (org.name, *org.alt_names))
+    by_key = {institutions.key(name): org_id for name, org_id in spelled}
+    taken = {o.id for o in organizations}
+    added: list[Organization] = []
+    for entry in aliases.organizations:
+        target = by_key.get(institutions.key(entry.name))
+        if target is None:
+            target = unique_id(slugify(entry.name), taken)
+            added.append(Organization(id=target, name=entry.name, kind=institutions.guess_kind(entry.name)))
+            by_key[institutions.key(entry.name)] = target
+        spelled.extend((name, target) for name in (entry.name, *entry.aliases))
+    return Registry(spelled), added
+
+
 def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organization], aliases: Aliases,
                           resolution: Resolution) -> None:
     """Fill ``resolution`` with the organization ids of every institution the papers print."""
-    registry = _org_registry(organizations, aliases)
-    resolution.known_organizations = frozenset(registry)
-    _resolve_organizations(papers, registry, organizations, resolution)
-
-def _org_registry(organizations: list[Organization], aliases: Aliases) -> dict[str, str]:
-    registry: dict[str, str] = {}
-    for org in organizations:
-        for spelling in (org.name, *org.alt_names):
-            registry.setdefault(institutions.key(spelling), org.id)
-    by_name = {institutions.key(o.name): o.id for o in organizations}
-    for entry in aliases.organizations:
-        target = by_name.get(institutions.key(entry.name)) or slugify(entry.name)
-        registry.setdefault(institutions.key(entry.name), target)
-        for alias in entry.aliases:
-            registry[institutions.key(alias)] = target
-    return registry
-
-
-def _resolve_organizations(
-    papers: list[PrintedPeople],
-    registry: dict[str, str],
-    organizations: list[Organization],
-    resolution: Resolution,
-) -> None:
-    known = frozenset(registry)
+    registry, added = registry_of(organizations, aliases)
+    resolution.registry = registry
+    resolution.known_organizations = frozenset(registry.by_key)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for paper in papers:
         for affiliation in paper.affiliations:
-            for name in institutions.institutions(affiliation or "", known):
-                spellings[institutions.key(name)][name] += 1
-    registry_ids = {o.id for o in organizations}
-    taken = set(registry_ids)
+            if affiliation:
+                for named in registry.read(affiliation):
+                    if named.org_id is None:
+                        spellings[named.key][named.printed] += 1
+    taken = {o.id for o in organizations} | {o.id for o in added}
     canonical: dict[str, str] = {}
     for org_key in sorted(spellings, key=lambda k: (-sum(spellings[k].values()), k)):
-        if org_key in registry:
-            canonical[org_key] = org_key
-            continue
         match = _close_key(org_key, canonical)
         if match is not None:
             canonical[org_key] = canonical[match]
-            resolution.merges.append(Merge("organization", _most_common(spellings[match]),
-                                           _most_common(spellings[org_key]), "typo"))
+            resolution.merges.append(Merge("organization", most_common(spellings[match]),
+                                           most_common(spellings[org_key]), "typo"))
         else:
             canonical[org_key] = org_key
     new: dict[str, tuple[str, list[str]]] = {}
     for org_key, target in sorted(canonical.items()):
-        if target in registry:
-            resolution.org_ids[org_key] = registry[target]
-            continue
         if target not in new:
-            name = _org_name(target, spellings[target])
-            org_id = _unique_id(slugify(name), taken)
-            new[target] = (org_id, [])
+            new[target] = (unique_id(slugify(_org_name(target, spellings[target])), taken), [])
         resolution.org_ids[org_key] = new[target][0]
         new[target][1].extend(spellings[org_key])
-    for org_key, mapped in registry.items():
-        resolution.org_ids.setdefault(org_key, mapped)
     for target, (org_id, all_spellings) in sorted(new.items(), key=lambda item: item[1][0]):
         name = _org_name(target, spellings[target])
         alt = sorted({s for s in all_spellings if s != name})
         resolution.new_organizations.append(
             Organization(id=org_id, name=name, kind=institutions.guess_kind(name), alt_names=alt))
-    _note_spelling_merges("organization", spellings, canonical, resolution)
-    _add_alias_organizations(registry, registry_ids, {o.id for o in resolution.new_organizations},
-                             resolution)
+    resolution.new_organizations.extend(added)
+    resolution.new_organizations.sort(key=lambda o: o.id)
+    _note_spelling_merges(spellings, canonical, resolution)
 
 
 def _org_name(org_key: str, spellings: Counter[str]) -> str:
@@ -103,19 +91,9 @@ def _org_name(org_key: str, spellings: Counter[str]) -> str:
     full = Counter({s: n for s, n in spellings.items()
                     if institutions.fold(s) not in institutions.ABBREVIATIONS})
     if full:
-        return _most_common(full)
+        return most_common(full)
     small = {"of", "and", "for", "de", "di", "the", "at"}
     return " ".join(w if w in small else w.capitalize() for w in org_key.split())
-
-
-def _add_alias_organizations(registry: dict[str, str], registry_ids: set[str], new_ids: set[str],
-                             resolution: Resolution) -> None:
-    """Organizations the alias file names that neither the registry nor the papers define."""
-    missing = sorted({target for target in registry.values()} - registry_ids - new_ids)
-    for org_id in missing:
-        spelled = sorted(k for k, v in registry.items() if v == org_id)
-        resolution.new_organizations.append(Organization(
-            id=org_id, name=spelled[0], kind=institutions.guess_kind(spelled[0])))
 
 
 def _close_key(org_key: str, known: dict[str, str]) -> str | None:
@@ -132,13 +110,13 @@ def _close_key(org_key: str, known: dict[str, str]) -> str | None:
     return None
 
 
-def _note_spelling_merges(kind: str, spellings: dict[str, Counter[str]], canonical: dict[str, str],
+def _note_spelling_merges(spellings: dict[str, Counter[str]], canonical: dict[str, str],
                           resolution: Resolution) -> None:
     for org_key in sorted(spellings):
         variants = sorted(spellings[org_key])
         if len(variants) > 1:
-            main = _most_common(spellings[org_key])
+            main = most_common(spellings[org_key])
             for variant in variants:
                 if variant != main:
-                    resolution.merges.append(Merge(kind, main, variant, "same name written differently"))
-
+                    resolution.merges.append(Merge("organization", main, variant,
+                                                   "same name written differently"))

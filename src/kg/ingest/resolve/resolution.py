@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
-from kg.ingest.resolve import institutions, names
+from kg.ingest.resolve import names
+from kg.ingest.resolve.affiliations import Registry
 from kg.records.models import Organization, Person
 
 
@@ -99,6 +100,8 @@ class Resolution:
     ambiguities: list[Ambiguity] = field(default_factory=list)
     cases: list[Case] = field(default_factory=list)
     known_organizations: frozenset[str] = frozenset()
+    registry: Registry | None = None
+    """The registry's institutions, to read any printed affiliation."""
     namesake_ids: dict[tuple[str, int], str] = field(default_factory=dict)
     """(paper key or talk uid, position) → person id, for every authorship resolved."""
 
@@ -110,9 +113,10 @@ class Resolution:
 
     def organizations(self, affiliation: str) -> list[str]:
         """The organization ids named in an affiliation string, in printed order, no repeats."""
-        found = institutions.institutions(affiliation, self.known_organizations)
-        ids = [self.org_ids[institutions.key(n)] for n in found if institutions.key(n) in self.org_ids]
-        return list(dict.fromkeys(ids))
+        if self.registry is None:
+            return []
+        ids = [named.org_id or self.org_ids.get(named.key) for named in self.registry.read(affiliation)]
+        return list(dict.fromkeys(i for i in ids if i))
 
 
 def most_common(counter: Counter[str]) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import gzip
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -63,6 +64,8 @@ class ImportResult:
     """Per paper key: the later imports that filled in fields, and the fields they gave."""
     problems: list[str] = field(default_factory=list)
     resolution: Resolution = field(default_factory=Resolution)
+    front_matter: list[tuple[str, ImportedPaper, str]] = field(default_factory=list)
+    """Entries that are not papers (prefaces, front matter, proceedings, errata): import, entry, what."""
 
 
 def read_import(path: Path, kind: str, label: str, keep: dblp.Filter | None = None,
@@ -120,13 +123,42 @@ def run_imports(folder: DataFolder) -> ImportResult:
                 result.calendars[entry.id] = item
             elif isinstance(item, ImportedTalk):
                 result.talks.append((entry.id, item))
+            elif (what := not_a_paper(item.title)) is not None:
+                result.front_matter.append((entry.id, item, what))
             else:
                 _merge(result, entry.id, item, titles)
     if result.entries:
         result.resolution = resolve(
-            [*(paper for _, paper in result.papers.values()), *(talk for _, talk in result.talks)],
+            [*(paper for _, paper in result.papers.values()), *(talk for _, talk in result.talks),
+             *_signed(result.front_matter)],
             dataset.people, dataset.organizations, aliases, dataset.documents)
     return result
+
+
+_NOT_A_PAPER = re.compile(
+    r"^(?:(?P<front>front\s*matter|table of contents|contents|author index|index of authors|foreword)$)"
+    r"|\b(?P<preface>preface|editorial)\b"
+    r"|^(?P<errata>errat(?:um|a)|corrigend(?:um|a)|correction to)\b"
+    r"|^(?P<proceedings>proceedings of\b)", re.IGNORECASE)
+
+
+def not_a_paper(title: str) -> str | None:
+    """What an entry is when its title says it is no paper: a preface, front matter, proceedings, errata."""
+    match = _NOT_A_PAPER.search(title.strip())
+    if match is None:
+        return None
+    return {"front": "front matter", "preface": "preface", "errata": "erratum",
+            "proceedings": "proceedings volume"}[match.lastgroup or "front"]
+
+
+def _signed(front_matter: list[tuple[str, ImportedPaper, str]]) -> Iterator[ImportedPaper]:
+    """Who signed each entry that is not a paper, one name a time: signers are not coauthors."""
+    for _, entry, _ in front_matter:
+        for position, author in enumerate(entry.authors):
+            stated = entry.affiliations[position] if position < len(entry.affiliations) else None
+            at = entry.author_at[position] if position < len(entry.author_at) else entry.at
+            yield ImportedPaper(key=f"{entry.key}#{position}", title=entry.title, year=entry.year,
+                                authors=[author], affiliations=[stated], at=at, author_at=[at or ""])
 
 
 class _TitleIndex:
@@ -198,9 +230,19 @@ def import_records(result: ImportResult) -> Iterator[Placed]:
         for position, stated in enumerate(paper.affiliations):
             orgs = resolution.organizations(stated) if stated else []
             if stated and orgs:
+                at = paper.author_at[position] if position < len(paper.author_at) else paper.at
                 stated_by = Affiliation(person=record.authors[position], organizations=orgs,
-                                        as_stated=stated, paper=record.id, at=paper.at)
+                                        as_stated=stated, paper=record.id, at=at)
                 yield Placed(stated_by, graph)
+    for import_id, entry, what in result.front_matter:
+        for signer in _signed([(import_id, entry, what)]):
+            stated = signer.affiliations[0]
+            orgs = resolution.organizations(stated) if stated else []
+            if stated and orgs:
+                person = resolution.person(signer.authors[0], (signer.key, 0))
+                yield Placed(Affiliation(person=person, organizations=orgs, as_stated=stated,
+                                         evidence=f"signed the {what} of {entry.title}", at=signer.at),
+                             graphs[import_id])
     for import_id, calendar in sorted(result.calendars.items()):
         if import_id not in result.record_events:  # else the talks join the series recorded there
             yield Placed(to_event(import_id, calendar), graphs[import_id])

@@ -182,7 +182,7 @@ def _segments(part: str) -> list[str]:
         if not piece:
             continue
         folded = fold(piece)
-        if (pieces and institutions.SYSTEM_END.search(" ".join(_words(pieces[-1])))
+        if (pieces and institutions.SYSTEM_END.search(fold(re.sub(r"\bUniv\b\.?", "University", pieces[-1])))
                 and not institutions.INSTITUTION_WORDS.search(folded) and not _ADDRESS.search(folded)):
             pieces[-1] = f"{pieces[-1]} {piece}"  # "University of California, San Diego": a campus
         else:
@@ -226,7 +226,7 @@ def _new_names(segment: str, beside_known: bool) -> list[Named]:
             continue
         if _UNIT_START.match(folded) or _ADDRESS.search(folded):
             continue
-        if not institutions.INSTITUTION_WORDS.search(folded):
+        if not institutions.INSTITUTION_WORDS.search(folded) and folded not in institutions.ABBREVIATIONS:
             continue
         words = folded.split()
         if all(w in _GENERIC for w in words):

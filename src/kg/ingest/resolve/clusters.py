@@ -27,6 +27,8 @@ from kg.ingest.resolve import names
 from kg.ingest.resolve.evidence import Field, Group
 
 MERGE_AT = 1.0
+VARIANT_EVIDENCE = 0.5
+"""The least evidence beyond the names (coauthors, places, topics) for two different names to be merged."""
 OPEN_FROM = -1.5
 PRIOR_CAPS = {"spacing": 5.0, "names swapped": 5.0, "particle": 5.0, "same given names": 5.0,
               "middle name": 4.0, "middle initial": 4.0, "first initial left out": 3.0, "short form": 3.0,
@@ -152,7 +154,10 @@ class Clusters:
             return Decision(float("-inf"), a, b, "", "")
         name, reason = self.name_term(a, b)
         evidence, facts = self.field.score(self.groups[a], self.groups[b])
-        return Decision(name + evidence, a, b, reason, facts)
+        score = name + evidence
+        if reason != "same name" and evidence < VARIANT_EVIDENCE:
+            score = min(score, MERGE_AT - 0.5)  # two names are never merged on the names alone
+        return Decision(score, a, b, reason, facts)
 
     def merge(self, a: int, b: int) -> int:
         """Join two groups (roots); the root kept is returned."""
@@ -172,14 +177,28 @@ def agglomerate(clusters: Clusters, pairs: Iterable[tuple[int, int]],
     Returns the pairs left apart whose last score was at least ``OPEN_FROM`` (open cases).
     """
     heap: list[tuple[float, int, int, int, int]] = []
+    left: dict[tuple[int, int], Decision] = {}
+    decisions = []
+    partners: dict[int, list[int]] = defaultdict(list)
     for a, b in pairs:
         ra, rb = clusters.find(a), clusters.find(b)
         if ra == rb:
             continue
         decision = clusters.weigh(ra, rb)
+        decisions.append(decision)
+        if decision.score >= MERGE_AT:
+            partners[ra].append(rb)
+            partners[rb].append(ra)
+    torn = _torn(clusters, partners)
+    for decision in decisions:
+        ra, rb = decision.a, decision.b
+        if ra in torn and rb in torn[ra] or rb in torn and ra in torn[rb]:
+            left[(min(ra, rb), max(ra, rb))] = Decision(
+                decision.score, ra, rb, f"{decision.reason}, but the name fits more than one person",
+                decision.evidence)
+            continue
         if decision.score >= OPEN_FROM:
             heapq.heappush(heap, (-decision.score, ra, rb, clusters.version[ra], clusters.version[rb]))
-    left: dict[tuple[int, int], Decision] = {}
     while heap:
         negative, a, b, va, vb = heapq.heappop(heap)
         ra, rb = clusters.find(a), clusters.find(b)
@@ -201,6 +220,21 @@ def agglomerate(clusters: Clusters, pairs: Iterable[tuple[int, int]],
         if clusters.find(a) == a and clusters.find(b) == b and a != b:
             open_cases.append(decision)
     return open_cases
+
+
+def _torn(clusters: Clusters, partners: dict[int, list[int]]) -> dict[int, set[int]]:
+    """Groups that fit two groups which cannot be one person ("J. Smith": John or Jane), and those two."""
+    torn: dict[int, set[int]] = {}
+    for group, others in partners.items():
+        if len(others) < 2 or not all(len(names.parse(k).given[:1] and names.parse(k).given[0]) == 1
+                                      for k in clusters.groups[group].keys):
+            continue
+        clashing = {x for i, x in enumerate(others) for y in others[i + 1:]
+                    if not clusters.can_merge(x, y) and not clusters.groups[x].items & clusters.groups[y].items
+                    for x in (x, y)}
+        if clashing:
+            torn[group] = clashing
+    return torn
 
 
 def candidate_key_pairs(keys: Iterable[str], extra: dict[str, frozenset[str]]) -> set[tuple[str, str]]:

@@ -39,6 +39,9 @@ TWO_HOP_CAP = 2.1
 TOPIC_WEIGHT = 5.0
 TOPIC_OFFSET = -0.6
 MIDDLE_NAME_RARITY = 0.1
+FIELD_SIZE = 30_000
+"""The fewest names a field is taken to have: a small input (one page, one conference) is drawn from a
+whole field of people, and a name rare in it is not therefore rare in the field."""
 CULTURE_FAMILY = 50
 """How many keys make a family name common enough for a name culture of its own."""
 """A key with a middle name or initial is about ten times rarer than without it."""
@@ -228,4 +231,4 @@ def field_of(keys: Iterable[str], orgs: Counter[str], documents: list[frozenset[
         frequency.update(words)
     count = max(len(documents), 1)
     idf = {w: math.log(count / n) for w, n in frequency.items() if n < count}
-    return Field(given_count, family_count, population, org_share, idf, keys=max(len(keys), 1))
+    return Field(given_count, family_count, population, org_share, idf, keys=max(len(keys), FIELD_SIZE))

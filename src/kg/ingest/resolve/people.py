@@ -169,6 +169,8 @@ class _People:
         field = field_of((m.key for m in self.mentions), org_counts,
                          [w for w in self.item_words if w])
         self.field = field
+        for entry in self.aliases.namesakes:  # a name the alias file knows several people by is common
+            field.common[self.key_of(entry.name)] = float(max(len(entry.people), 2) + 1)
         groups = self._initial_groups()
         self.clusters = clustering.Clusters(groups, field, _distinct_pairs(self.aliases), self.extra)
         self.clusters.parent = list(self.early_root)

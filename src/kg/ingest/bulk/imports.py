@@ -132,6 +132,11 @@ def run_imports(folder: DataFolder) -> ImportResult:
             [*(paper for _, paper in result.papers.values()), *(talk for _, talk in result.talks),
              *_signed(result.front_matter)],
             dataset.people, dataset.organizations, aliases, dataset.documents)
+        ids = result.resolution.namesake_ids
+        for _, entry, _ in result.front_matter:  # each signer under the entry's own key and position
+            for position in range(len(entry.authors)):
+                if (f"{entry.key}#{position}", 0) in ids:
+                    ids[(entry.key, position)] = ids[(f"{entry.key}#{position}", 0)]
     return result
 
 
@@ -239,7 +244,7 @@ def import_records(result: ImportResult) -> Iterator[Placed]:
             stated = signer.affiliations[0]
             orgs = resolution.organizations(stated) if stated else []
             if stated and orgs:
-                person = resolution.person(signer.authors[0], (signer.key, 0))
+                person = resolution.person(signer.authors[0], (signer.key, 0))  # key "entry#position"
                 yield Placed(Affiliation(person=person, organizations=orgs, as_stated=stated,
                                          evidence=f"signed the {what} of {entry.title}", at=signer.at),
                              graphs[import_id])

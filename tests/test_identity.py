@@ -41,7 +41,8 @@ def scored(tmp_path_factory):
 
     organizations = list(read_data_folder(work / "data").dataset.organizations)
     people = bench.score_people(run.result.resolution, bench.read_pairs(GOLD / "pairs.tsv"))
-    places = bench.score_institutions(run.result, organizations, bench.read_affiliations(GOLD / "affiliations.jsonl"))
+    gold = bench.read_affiliations(GOLD / "affiliations.jsonl")
+    places = bench.score_institutions(run.result, organizations, gold)
     return run, people, places
 
 

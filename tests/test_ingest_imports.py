@@ -93,7 +93,8 @@ def test_a_rebuild_from_the_same_files_is_identical(mini_data, tmp_path):
 
 TABLE = ("year,bibkey,title,position,author,affiliation\n"
          "2020,a,Bandit learning,1,Benjamin Recht,UC Berkeley\n2020,a,Bandit learning,2,Ann Lee,\n"
-         "2021,b,Bandit regret,1,Ben Recht,\"University of California, Berkeley\"\n2021,b,Bandit regret,2,Ann Lee,\n"
+         "2021,b,Bandit regret,1,Ben Recht,\"University of California, Berkeley\"\n"
+         "2021,b,Bandit regret,2,Ann Lee,\n"
          "2022,c,Graph sparsifiers,1,Sam Hopkins,MIT\n"
          "2022,d,Spectral graph sparsifiers,1,Samuel Hopkins,Princeton University\n")
 
@@ -119,11 +120,13 @@ def test_resolve_lists_merges_and_open_cases_with_stable_ids(mini_data, tmp_path
 def test_resolve_accept_and_reject_settle_cases_in_the_alias_file(mini_data, tmp_path):
     (mini_data / "imports.yaml").write_text("- {id: table, kind: authorships, file: table.csv}\n")
     (mini_data / "table.csv").write_text(TABLE)
-    (mini_data / "aliases.yaml").write_text("# Decisions kept by hand.\none_person:\n- Gaurav Mahajan  # moved\n")
+    (mini_data / "aliases.yaml").write_text(
+        "# Decisions kept by hand.\none_person:\n- Gaurav Mahajan  # moved\n")
     found, _ = cases(mini_data, tmp_path)
     hopkins = found[("open", "person", "Sam Hopkins", "Samuel Hopkins")]
     recht = found[("merged", "person", "Benjamin Recht", "Ben Recht")]
-    settled = run("resolve", "--data", str(mini_data), "--accept", hopkins, "--reject", recht, store=tmp_path / "s")
+    settled = run("resolve", "--data", str(mini_data), "--accept", hopkins, "--reject", recht,
+                  store=tmp_path / "s")
     assert settled.exit_code == 0, settled.output
     text = (mini_data / "aliases.yaml").read_text()
     assert text.startswith("# Decisions kept by hand.\n") and "- Gaurav Mahajan  # moved" in text
@@ -158,10 +161,10 @@ def test_prefaces_are_not_papers_and_each_affiliation_cites_its_own_line(mini_da
     store = LocalStore.open_read_only(tmp_path / "store")
     titles = store.select("PREFIX kg: <https://w3id.org/kg/ontology#> SELECT ?t WHERE { ?p a kg:Paper ; "
                           "kg:title ?t } ORDER BY ?t").values()
-    assert [r["t"] for r in titles if r["t"] in ("Bandits", "Conference on Learning Theory 2020: Preface")] == [
-        "Bandits"]
-    cited = store.select("PREFIX kg: <https://w3id.org/kg/ontology#> SELECT ?at WHERE { ?s a kg:Affiliation ; "
-                         "kg:at ?at } ORDER BY ?at").values()
+    preface = "Conference on Learning Theory 2020: Preface"
+    assert [r["t"] for r in titles if r["t"] in ("Bandits", preface)] == ["Bandits"]
+    cited = store.select("PREFIX kg: <https://w3id.org/kg/ontology#> SELECT ?at WHERE { "
+                         "?s a kg:Affiliation ; kg:at ?at } ORDER BY ?at").values()
     assert {r["at"] for r in cited} >= {"table.csv line 4", "table.csv line 5", "table.csv line 2",
                                          "table.csv line 3"}
 

@@ -164,8 +164,9 @@ def test_a_common_name_at_two_places_in_one_year_with_nothing_shared_is_two_peop
 
 
 def test_a_rare_name_at_two_places_is_one_person_who_moved():
-    result = resolve([paper("a", ["Sebastien Bubeck", "Ann Lee"], ["Princeton University", None]),
-                      paper("b", ["Sebastien Bubeck", "Bo Li"], ["Microsoft Research", None])], [], [], Aliases())
+    papers = [paper("a", ["Sebastien Bubeck", "Ann Lee"], ["Princeton University", None]),
+              paper("b", ["Sebastien Bubeck", "Bo Li"], ["Microsoft Research", None])]
+    result = resolve(papers, [], [], Aliases())
     assert result.person("Sebastien Bubeck", ("a", 0)) == result.person("Sebastien Bubeck", ("b", 0))
 
 

@@ -104,7 +104,7 @@ def _section(content: CommentedMap, name: str) -> CommentedSeq:
     if content.get(name) is None:
         content[name] = CommentedSeq()
     section = content[name]
-    if not isinstance(section, list):
+    if not isinstance(section, CommentedSeq):
         raise DataError(f"{ALIASES_FILE}: {name}: expected a list")
     return section
 

@@ -133,10 +133,10 @@ def run_imports(folder: DataFolder) -> ImportResult:
              *_signed(result.front_matter)],
             dataset.people, dataset.organizations, aliases, dataset.documents)
         ids = result.resolution.namesake_ids
-        for _, entry, _ in result.front_matter:  # each signer under the entry's own key and position
-            for position in range(len(entry.authors)):
-                if (f"{entry.key}#{position}", 0) in ids:
-                    ids[(entry.key, position)] = ids[(f"{entry.key}#{position}", 0)]
+        for _, signed, _ in result.front_matter:  # each signer under the entry's own key and position
+            for position in range(len(signed.authors)):
+                if (f"{signed.key}#{position}", 0) in ids:
+                    ids[(signed.key, position)] = ids[(f"{signed.key}#{position}", 0)]
     return result
 
 
@@ -239,14 +239,14 @@ def import_records(result: ImportResult) -> Iterator[Placed]:
                 stated_by = Affiliation(person=record.authors[position], organizations=orgs,
                                         as_stated=stated, paper=record.id, at=at)
                 yield Placed(stated_by, graph)
-    for import_id, entry, what in result.front_matter:
-        for signer in _signed([(import_id, entry, what)]):
+    for import_id, signed, what in result.front_matter:
+        for signer in _signed([(import_id, signed, what)]):
             stated = signer.affiliations[0]
             orgs = resolution.organizations(stated) if stated else []
             if stated and orgs:
-                person = resolution.person(signer.authors[0], (signer.key, 0))  # key "entry#position"
-                yield Placed(Affiliation(person=person, organizations=orgs, as_stated=stated,
-                                         evidence=f"signed the {what} of {entry.title}", at=signer.at),
+                signer_id = resolution.person(signer.authors[0], (signer.key, 0))  # key "entry#position"
+                yield Placed(Affiliation(person=signer_id, organizations=orgs, as_stated=stated,
+                                         evidence=f"signed the {what} of {signed.title}", at=signer.at),
                              graphs[import_id])
     for import_id, calendar in sorted(result.calendars.items()):
         if import_id not in result.record_events:  # else the talks join the series recorded there

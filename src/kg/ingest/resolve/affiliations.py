@@ -36,7 +36,8 @@ _ADDRESS = re.compile(
 _UNIT_START = re.compile(
     r"^(?:the )?(?:dep(?:ar)?t|department|departement|departamento|dipartimento|division|faculty|fakultat|"
     r"school|college of|center|centre|laboratory|laboratoire|lab|labs|group|program|programme|"
-    r"graduate|chair|section|unit|institute (?:of|for)|institut (?:de|fur|for)|research (?:center|group|unit)|"
+    r"graduate|chair|section|unit|institute (?:of|for)|institut (?:de|fur|for)|"
+    r"research (?:center|group|unit)|"
     r"key lab|key laboratory|state key|national key|national lab|national laboratory|ecole doctorale|"
     r"computer science|electrical|statistics|mathematics|machine learning|artificial intelligence|"
     r"applied|eecs|ece|csail|cs|ee|umr|inria project|project team)\b")
@@ -63,9 +64,11 @@ class Named:
 
 def repair(raw: str) -> str:
     """An affiliation with mojibake, ligatures, accents printed apart and footnote marks put right."""
-    text = repair_broken_accents(re.sub(r"(?<=\s)([´`¨ˆ˜])\s+(?=[A-Za-z])", r"\1", raw))
-    text = ftfy.fix_text(text, normalization="NFC")
-    text = re.sub(r"(?<=\w) ([´`¨ˆ˜])(?=[a-z])", r"\1", text)
+    text = raw
+    if not text.isascii():
+        text = repair_broken_accents(re.sub(r"(?<=\s)([´`¨ˆ˜])\s+(?=[A-Za-z])", r"\1", text))
+        text = ftfy.fix_text(text, normalization="NFC")
+        text = re.sub(r"(?<=\w) ([´`¨ˆ˜])(?=[a-z])", r"\1", text)
     return _MARKS.sub(" ", text).strip()
 
 

@@ -106,6 +106,8 @@ class Clusters:
             return False
         if ga.fixed_id and gb.fixed_id and ga.fixed_id != gb.fixed_id:
             return False
+        if len(ga.keys) == 1 and ga.keys.keys() == gb.keys.keys():
+            return True  # one name on both sides
         keys = [*ga.keys, *gb.keys]
         return all(self._fits(x, y, keys) for x in ga.keys for y in gb.keys)
 
@@ -230,7 +232,8 @@ def _torn(clusters: Clusters, partners: dict[int, list[int]]) -> dict[int, set[i
                                       for k in clusters.groups[group].keys):
             continue
         clashing = {x for i, x in enumerate(others) for y in others[i + 1:]
-                    if not clusters.can_merge(x, y) and not clusters.groups[x].items & clusters.groups[y].items
+                    if not clusters.can_merge(x, y)
+                    and not clusters.groups[x].items & clusters.groups[y].items
                     for x in (x, y)}
         if clashing:
             torn[group] = clashing

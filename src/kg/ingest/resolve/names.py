@@ -32,7 +32,8 @@ from kg.ingest.latex import decode, repair_broken_accents
 TITLES = frozenset({"prof", "professor", "dr", "mr", "mrs", "ms", "sir", "phd", "assoc", "asst"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PARTICLES = frozenset(p for p in (unidecode(x).lower().strip("'- ") for x in CONSTANTS.prefixes)
-                      if p.isalpha() and 2 <= len(p) <= 4) | {"van", "von", "der", "den", "de", "da", "di", "le"}
+                      if p.isalpha() and 2 <= len(p) <= 4) | {"van", "von", "der", "den", "de", "da", "di",
+                                                              "le"}
 """Family-name particles ("von", "van", "de", "di"...), from nameparser's list."""
 SHORT_FORMS_FILE = "short_forms.tsv"
 
@@ -67,11 +68,16 @@ _LEFT_QUOTE_ACCENT = re.compile(r"(?<=[a-z])[‘`]([aeiou])\b")
 @functools.lru_cache(maxsize=1 << 16)
 def repair(raw: str) -> str:
     """A printed name with what sources break put right: entities, mojibake, LaTeX, stray marks."""
-    text = html.unescape(raw)
-    text = _ENTITY_TAIL.sub("", text)  # "d&#x27": an entity cut off mid-way
-    text = _LEFT_QUOTE_ACCENT.sub(lambda m: m.group(1) + "\u0300", text)  # "Nicol‘o": a grave accent printed before its letter
-    text = ftfy.fix_text(text, normalization="NFC")
-    text = unicodedata.normalize("NFC", repair_broken_accents(decode(text)))
+    text = raw
+    if "&" in text:
+        text = _ENTITY_TAIL.sub("", html.unescape(text))  # "d&#x27": an entity cut off mid-way
+    if not text.isascii():
+        text = _LEFT_QUOTE_ACCENT.sub(lambda m: m.group(1) + "\u0300", text)  # "Nicol‘o"
+        text = ftfy.fix_text(text, normalization="NFC")
+    elif any(ord(c) < 32 or ord(c) == 127 for c in text):
+        text = "".join(c for c in text if 32 <= ord(c) != 127)
+    if "\\" in text or "{" in text or not text.isascii():
+        text = unicodedata.normalize("NFC", repair_broken_accents(decode(text)))
     return _STARS.sub("", text).strip()
 
 
@@ -226,7 +232,8 @@ def _family_variant(a: str, b: str, pa: Parsed, pb: Parsed,
                     extra: dict[str, frozenset[str]] | None) -> Variant | None:
     fa, fb = pa.family, pb.family
     short_family, long_family = sorted((fa, fb), key=len)
-    if (len(short_family) >= 4 and long_family.endswith(short_family) and len(long_family) - len(short_family) >= 3
+    if (len(short_family) >= 4 and long_family.endswith(short_family)
+            and len(long_family) - len(short_family) >= 3
             and (given := _given_variant(pa.given, pb.given, extra)) is not None and given.cost > -1.5):
         return Variant("double family name", given.cost - 1.0)  # "Jonathan Weed" / "Jonathan Niles-Weed"
     if (min(len(fa), len(fb)) >= 5 and OSA.distance(fa, fb) <= 1
@@ -291,6 +298,7 @@ def _middles(ma: tuple[str, ...], mb: tuple[str, ...],
     return Variant("middle name", -0.4 if not shortened else -0.5)
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def conflict(a: str, b: str) -> bool:
     """Whether two keys name two people outright: one family and first name, middle names that differ."""
     pa, pb = parse(a), parse(b)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from kg.ingest.resolve import clusters as clustering
 from kg.ingest.resolve import names
-from kg.ingest.resolve.evidence import Field, Group, field_of, title_words
+from kg.ingest.resolve.evidence import Group, field_of, title_words
 from kg.ingest.resolve.organizations import resolve_organizations, top_level
 from kg.ingest.resolve.resolution import (
     Ambiguity,
@@ -34,6 +34,9 @@ from kg.ingest.resolve.resolution import (
 from kg.records.aliases import Aliases
 from kg.records.ids import slugify
 from kg.records.models import Organization, Person, SourceDocument
+
+ROUNDS = 2
+"""Rounds of merging: the second compares coauthors as the people the first found, not as names."""
 
 __all__ = ["Ambiguity", "Case", "Merge", "PrintedPeople", "Resolution", "resolve"]
 
@@ -176,7 +179,7 @@ class _People:
         self.clusters.parent = list(self.early_root)
         self.joined: list[clustering.Decision] = []
         open_cases: list[clustering.Decision] = []
-        for round_number in range(2):
+        for round_number in range(ROUNDS):
             self._set_coauthors(by_group=round_number > 0)
             pairs = self._candidate_pairs()
             open_cases = clustering.agglomerate(self.clusters, pairs, self.joined.append)
@@ -432,18 +435,19 @@ class _People:
                         "same name written differently"
                     resolution.merges.append(Merge("person", name, spelling, reason))
                     continue
-                decision = joined_by.get(frozenset((main_key, spelled_key)))
+                joined = joined_by.get(frozenset((main_key, spelled_key)))
                 found = self.clusters.variant(main_key, spelled_key)
-                reason = found.reason if found else (decision.reason if decision else "alias file")
-                evidence = decision.evidence if decision else ""
-                score = round(decision.score, 2) if decision else None
+                reason = found.reason if found else (joined.reason if joined else "alias file")
+                evidence = joined.evidence if joined else "settled in aliases.yaml"
+                score = round(joined.score, 2) if joined else None
                 resolution.merges.append(Merge("person", name, spelling, reason, evidence, score))
                 resolution.cases.append(Case("merged", "person", name, spelling, reason, evidence,
                                              score if score is not None else 0.0, (main_key, spelled_key)))
 
     def _report_splits(self, sizes: dict[str, list[tuple[int, int]]], person_of: dict[int, str]) -> None:
         for name_key, counted in sorted(sizes.items()):
-            roots = sorted({r for _, r in counted}, key=lambda r: (-self.clusters.groups[r].keys[name_key], r))
+            groups = self.clusters.groups
+            roots = sorted({r for _, r in counted}, key=lambda r: (-groups[r].keys[name_key], r))
             if len(roots) < 2:
                 continue
             main = roots[0]

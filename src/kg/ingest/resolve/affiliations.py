@@ -151,6 +151,8 @@ class Registry:
                     candidates.append((len(entry), i, org_id))
         for size, start, org_id in sorted(candidates, key=lambda c: (-c[0], c[1])):
             span = range(start, start + size)
+            if _inside_longer_name(words, span):
+                continue
             if taken.isdisjoint(span):
                 taken.update(span)
                 spans.append((org_id, span))
@@ -170,6 +172,19 @@ class Registry:
         if key.split()[0][:3] != text.split()[0][:3]:
             return None
         return self.by_key[key]
+
+
+_HEAD = frozenset("institute institut center centre foundation school laboratory laboratories lab labs "
+                  "college academy university".split())
+
+
+def _inside_longer_name(words: list[str], span: range) -> bool:
+    """Whether a registry name is only part of a longer name ("NSF-Simons Foundation National Institute",
+    "Simons Institute for AI in the Sky"): then it does not name its institution."""
+    after = words[span.stop:span.stop + 3]
+    if words[span.stop - 1] in _HEAD and after[:1] and after[0] in ("for", "in", "on") and len(after) > 1:
+        return True
+    return span.start > 0 and any(w in _HEAD for w in after[:2]) and words[span.start - 1] not in _HEAD
 
 
 def _words(text: str) -> list[str]:

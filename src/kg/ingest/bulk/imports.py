@@ -124,7 +124,8 @@ def run_imports(folder: DataFolder) -> ImportResult:
             elif isinstance(item, ImportedTalk):
                 result.talks.append((entry.id, item))
             elif (what := not_a_paper(item.title)) is not None:
-                result.front_matter.append((entry.id, item, what))
+                if all(item.key != listed.key for _, listed, _ in result.front_matter):
+                    result.front_matter.append((entry.id, item, what))  # the first import lists it
             else:
                 _merge(result, entry.id, item, titles)
     if result.entries:

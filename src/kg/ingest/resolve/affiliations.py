@@ -48,6 +48,7 @@ _GENERIC_UNIT = re.compile(r"^(?:dep(?:ar)?t|department|division|faculty|school 
 _STREET = re.compile(r"\b\d{1,5}[a-z]?\b.*\b(?:ring|str|strasse|street|st|road|rd|avenue|ave|drive|dr|blvd|"
                      r"way|lane|allee|platz|weg|square)\b|\b(?:ring|strasse|street|road|avenue|drive|allee|"
                      r"platz|weg)\b \d{1,5}\b")
+_STREET_OR_NUMBER = re.compile(r"\d|\b(?:street|avenue|road|blvd|boulevard|building|room|suite|floor|box)\b")
 FUZZY_AT = 92
 _SKIPPED = frozenset({"the", "at", "of", "de", "du", "des", "la", "le", "d", "l"})
 """Words left out when names are compared ("École Normale Supérieure de Lyon" = "... Lyon")."""
@@ -200,6 +201,9 @@ def _segments(part: str) -> list[str]:
         if not piece:
             continue
         folded = fold(piece)
+        if pieces and folded in ("inc", "ltd", "llc", "gmbh", "corp", "sa", "ag", "co"):
+            pieces[-1] = f"{pieces[-1]} {piece}"  # "Cadence Design Systems, Inc.": one company
+            continue
         if (pieces and institutions.SYSTEM_END.search(fold(re.sub(r"\bUniv\b\.?", "University", pieces[-1])))
                 and not institutions.INSTITUTION_WORDS.search(folded) and not _ADDRESS.search(folded)):
             pieces[-1] = f"{pieces[-1]} {piece}"  # "University of California, San Diego": a campus
@@ -231,7 +235,7 @@ def _beside(words: list[str], owner: list[int], covered: set[int], number: int, 
             run = run[:-1]
         text = " ".join(run)
         if len(run) >= 2 and _TOP.search(text) and re.search(r"\buniv", text) and not _UNIT_START.match(text):
-            found.append(Named(None, institutions.key(text), text))
+            found.append(Named(None, new_key(text), text))
     return found
 
 
@@ -242,7 +246,8 @@ def _new_names(segment: str, beside_known: bool) -> list[Named]:
         folded = fold(piece)
         if not folded or len(folded) < 3:
             continue
-        if _UNIT_START.match(folded) or _ADDRESS.search(folded):
+        if _UNIT_START.match(folded) or (_STREET_OR_NUMBER.search(folded) if _TOP.search(folded)
+                                          else _ADDRESS.search(folded)):
             continue
         if not institutions.INSTITUTION_WORDS.search(folded) and folded not in institutions.ABBREVIATIONS:
             continue
@@ -251,7 +256,13 @@ def _new_names(segment: str, beside_known: bool) -> list[Named]:
             continue
         if beside_known and not _TOP.search(folded):
             continue  # a centre, school or lab of the institution printed beside it
-        key = institutions.key(piece)
+        key = new_key(piece)
         if key:
             found.append(Named(None, key, piece))
     return found
+
+
+def new_key(name: str) -> str:
+    """What spellings of an institution the registry does not know share: its words, abbreviations
+    written out ("UCSD" and "University of California, San Diego" alike)."""
+    return " ".join(_words(institutions.key(name)))

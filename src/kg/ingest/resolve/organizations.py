@@ -92,8 +92,9 @@ def _org_name(org_key: str, spellings: Counter[str]) -> str:
                     if institutions.fold(s) not in institutions.ABBREVIATIONS})
     if full:
         return most_common(full)
+    written_out = institutions.ABBREVIATIONS.get(institutions.fold(most_common(spellings)), org_key)
     small = {"of", "and", "for", "de", "di", "the", "at"}
-    return " ".join(w if w in small else w.capitalize() for w in org_key.split())
+    return " ".join(w if w in small else w.capitalize() for w in written_out.split())
 
 
 def _close_key(org_key: str, known: dict[str, str]) -> str | None:

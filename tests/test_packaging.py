@@ -52,6 +52,7 @@ def test_the_wheel_holds_its_queries_ontology_and_assets(installed):
     assert (ontology / "kg.ttl").read_bytes() == (ROOT / "ontology" / "kg.ttl").read_bytes()
     assert (ontology / "shapes.ttl").is_file()
     assert (installed / "kg" / "views" / "assets" / "page.js").is_file()
+    assert (installed / "kg" / "views" / "assets" / "site" / "graph.js").is_file()
     assert not (installed / "kg" / "sparql" / "queries").is_symlink()
 
 
@@ -78,6 +79,10 @@ def test_the_installed_kg_builds_queries_and_validates_the_bundled_data(installe
                       "--format", "csv")
         assert answered.returncode == 0, f"{query['name']}: {answered.stderr}"
         assert answered.stdout.splitlines()[0], query["name"]  # a header, at least
+
+    site = kg(installed, elsewhere, "--store", "store", "site", "--out", "site")
+    assert site.returncode == 0, site.stderr
+    assert (elsewhere / "site" / "person" / "sanjeev-arora.html").is_file()
 
     validated = kg(installed, elsewhere, "--store", "store", "validate")
     assert validated.returncode == 0, validated.stdout + validated.stderr

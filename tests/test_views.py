@@ -151,3 +151,23 @@ def test_parent_events_are_the_series_a_session_belongs_to(seed_store):
     series = "https://w3id.org/kg/id/event/alg-ml-seminar"
     assert parent_events(seed_store, [session]) == [series]
     assert parent_events(seed_store, [session, series]) == []
+
+
+def test_a_hyper_authored_paper_is_one_node_of_the_coauthor_page_not_a_clique():
+    from kg.views.graph_pages import without_hyper_cliques
+
+    people = [f"urn:p:{n:03d}" for n in range(200)]
+    graph = nx.Graph()
+    for a, b in nx.complete_graph(people).edges():
+        graph.add_edge(a, b, kind="coauthor", weight=1, papers=["urn:paper:big"], years=[2020])
+    graph.add_edge(people[0], "urn:p:other", kind="coauthor", weight=1, papers=["urn:paper:small"],
+                   years=[2021])
+    graph.edges[people[0], people[1]].update(weight=2, papers=["urn:paper:big", "urn:paper:two"])
+    collapsed = without_hyper_cliques(graph)
+    assert collapsed.nodes["urn:paper:big"]["kind"] == "paper"
+    assert collapsed.degree("urn:paper:big") == 200
+    assert collapsed.number_of_edges() == 200 + 2, "one link per author, and the two other joint papers"
+    assert collapsed.edges[people[0], people[1]]["weight"] == 1
+    shown, cut = densest_top(collapsed, 20, "people", "links")
+    assert shown.number_of_nodes() == 20 and shown.number_of_edges() < 40
+    assert without_hyper_cliques(nx.path_graph(3)).number_of_edges() == 2

@@ -165,3 +165,68 @@ def xss_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build_folder(XSS_DATA, root / "store", imports=False)
     write_pages(root / "store", root / "viz", ["all"])
     return root / "viz"
+
+
+VIEWPORTS = {"desktop": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
+"""The two screens the site is tested on: a laptop and a phone."""
+
+
+@pytest.fixture(scope="session")
+def screens(browser: Browser) -> Iterator[dict[tuple[str, bool], BrowserContext]]:
+    """A context per screen (desktop, phone), with and without the pages' Content-Security-Policy."""
+    made = {}
+    for screen, viewport in VIEWPORTS.items():
+        for csp in (True, False):
+            phone = screen == "phone"
+            context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone,
+                                          device_scale_factor=1, bypass_csp=not csp)
+            context.route("**/*", _files_only)
+            made[screen, csp] = context
+    yield made
+    for context in made.values():
+        context.close()
+
+
+@pytest.fixture
+def open_site_page(screens: dict[tuple[str, bool], BrowserContext]) -> Iterator:
+    """``open_site_page(path, screen="desktop", csp=True)`` → a ``Visit``, once the page is ready."""
+    pages: list[Page] = []
+
+    def visit(path: str, screen: str = "desktop", csp: bool = True, ready: bool = True) -> Visit:
+        page = screens[screen, csp].new_page()
+        pages.append(page)
+        seen = Visit(page)
+        page.on("request", lambda request: seen.requests.append(_url(request)))
+        page.on("console", lambda message: _log_error(seen, message))
+        page.on("pageerror", lambda error: seen.errors.append(f"uncaught: {error}"))
+        page.goto(path)
+        if ready and page.query_selector("#graph, #search-results"):
+            page.wait_for_selector(READY, state="attached", timeout=60_000)
+        return seen
+
+    yield visit
+    for page in pages:
+        page.close()
+
+
+def write_site(store: Path, out: Path) -> None:
+    """Run ``kg site`` as a user would."""
+    result = CliRunner().invoke(main, ["--store", str(store), "site", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="session")
+def colt_site(colt_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the bundled data (seed documents and COLT 2011-2024)."""
+    out = tmp_path_factory.mktemp("colt-site") / "site"
+    write_site(colt_store_path, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of tests/data/xss, whose names and titles hold markup and script."""
+    root = tmp_path_factory.mktemp("xss-site")
+    build_folder(XSS_DATA, root / "store", imports=False)
+    write_site(root / "store", root / "site")
+    return root / "site"

@@ -7,7 +7,7 @@ stderr; an expected error is one ``Error: ...`` line and exit status 1, a usage 
 
 from __future__ import annotations
 
-from kg.cli import analyze, core, ingest, serve, synth, viz  # noqa: F401  (each registers its commands)
+from kg.cli import analyze, core, ingest, serve, site, synth, viz  # noqa: F401  (each registers its commands)
 from kg.cli.base import main
 
 __all__ = ["main"]

@@ -20,6 +20,7 @@ from kg.sparql.catalog import find_query
 from kg.sparql.resolver import entity
 from kg.store import GraphStore
 from kg.views.render import Page
+from kg.views.site.panels import HYPER_AUTHORS
 
 MAX_NODES = 150
 """How many nodes a page shows at most: beyond that a force layout is a hairball."""
@@ -31,7 +32,10 @@ EVENT_FOLLOW = {"event": {("partOf", False), ("organizer", True)}, "talk": {("sp
 
 def coauthors_view(store: GraphStore, max_nodes: int = MAX_NODES) -> Page:
     """The coauthor network; when large, the most central people of its densest big core."""
-    whole = coauthor_graph(store)
+    whole = without_hyper_cliques(coauthor_graph(store))
+    for node, kind in whole.nodes(data="kind"):
+        if kind == "paper":
+            whole.nodes[node]["label"] = (node_facts(store, node).get("title") or [""])[0]
     shown, cut = densest_top(whole, max_nodes, "people", "coauthor links")
     _finish(store, shown)
     return Page(
@@ -177,6 +181,34 @@ def candidate_facts(rank: int, candidate: Candidate) -> dict[str, list[str]]:
         "last active": [str(candidate.last_year)] if candidate.last_year else [],
     }
     return {field: values for field, values in facts.items() if any(values)}
+
+
+def without_hyper_cliques(graph: nx.Graph, max_authors: int = HYPER_AUTHORS) -> nx.Graph:
+    """The coauthor graph with each paper of more than ``max_authors`` authors as one node.
+
+    Such a paper would join every pair of its authors (19,900 links for 200 authors) and fill
+    the densest core with its authors alone; as one ``paper`` node linked to each author
+    (``kind`` author) it counts as one link per author for the layout and the cut. Links left
+    with no other joint paper disappear; the others keep their other papers (``weight``).
+    """
+    authors: dict[str, set[str]] = {}
+    for a, b, papers in graph.edges(data="papers", default=[]):
+        for paper in papers:
+            authors.setdefault(paper, set()).update((a, b))
+    hyper = {paper for paper, people in authors.items() if len(people) > max_authors}
+    if not hyper:
+        return graph
+    result = nx.Graph()
+    result.add_nodes_from(graph.nodes(data=True))
+    for a, b, data in graph.edges(data=True):
+        kept = [paper for paper in data.get("papers", []) if paper not in hyper]
+        if kept:
+            result.add_edge(a, b, **{**data, "papers": kept, "weight": len(kept)})
+    for paper in sorted(hyper):
+        result.add_node(paper, kind="paper", label="")
+        for person in sorted(authors[paper]):
+            result.add_edge(person, paper, kind="author")
+    return result
 
 
 def densest_top(graph: nx.Graph, max_nodes: int, nouns: str, links: str) -> tuple[nx.Graph, str | None]:

@@ -269,6 +269,13 @@ def section(run: Run, people: dict[str, Score], places: dict[str, InstitutionSco
         p, i = people[part], places[part]
         lines.append(f"| {part} | {p.precision:.3f} | {p.recall:.3f} | {p.tp + p.fn} / {p.fp + p.tn} "
                      f"| {i.accuracy:.3f} | {i.total} | {len(i.wrong_merges)} |")
+    check, places_check = people["check"], places["check"]
+    met = {"people precision ≥ 0.995": check.precision >= 0.995, "people recall ≥ 0.97": check.recall >= 0.97,
+           "institutions ≥ 0.97": places_check.accuracy >= 0.97,
+           "no wrong merge of institutions": not places_check.wrong_merges,
+           "under 60 s of CPU": run.cpu_seconds < 60, "under 2 GB": run.peak_mb < 2048}
+    lines += ["", "Goals of issue 11 on the check half: " + "; ".join(
+        f"{goal}: {'met' if ok else 'not met'}" for goal, ok in met.items()) + "."]
     counts = Counter(c.status for c in resolution.cases)
     lines += ["", f"`kg resolve` on this field: {counts['merged']:,} names merged into another, "
               f"{counts['split']:,} names split into several people, {counts['open']:,} open cases.", ""]

@@ -213,3 +213,17 @@ def test_namesakes_settled_in_the_alias_file_are_two_people_in_the_store(mini_da
     firsts = [(r["title"], r["name"].rsplit("/", 1)[-1]) for r in rows if r["position"] == "1"]
     assert [f for f in firsts if f[0] in ("Bandits", "Graphs")] == [
         ("Bandits", "wei-chen-msr"), ("Graphs", "wei-chen-tsinghua")]
+
+
+def test_corporate_authors_become_organizations_and_and_others_a_note(mini_data, tmp_path):
+    (mini_data / "imports.yaml").write_text("- {id: bib, kind: bibtex, file: refs.bib}\n")
+    (mini_data / "refs.bib").write_text(
+        "@article{gpt4, title = {A Technical Report}, year = 2023,\n"
+        "  author = {{OpenAI} and Achiam, Josh and {The Hail Collaboration} and others}}\n")
+    build_folder(mini_data, tmp_path / "store")
+    rows = LocalStore.open_read_only(tmp_path / "store").select(
+        "PREFIX kg: <https://w3id.org/kg/ontology#> SELECT ?org ?note WHERE { "
+        "?p kg:title 'A Technical Report' ; kg:organizationAuthor/kg:name ?org ; kg:authorListNote ?note } "
+        "ORDER BY ?org").values()
+    assert rows == [{"org": "OpenAI", "note": "and others"},
+                    {"org": "The Hail Collaboration", "note": "and others"}]

@@ -36,3 +36,5 @@ class ImportedPaper:
     affiliations: list[str | None] = field(default_factory=list)
     author_at: list[str] = field(default_factory=list)
     more_authors: bool = False
+    organization_authors: list[str] = field(default_factory=list)
+    """Authors that are organizations (BibTeX ``{OpenAI}``), as printed."""

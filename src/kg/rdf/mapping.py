@@ -293,6 +293,10 @@ def paper_quads(paper: Paper, graph: str) -> Iterator[Quad]:
         yield a, _TYPE, kg("Authorship"), graph
         yield a, kg("person"), person_iri(author), graph
         yield a, kg("position"), typed(position, "positiveInteger"), graph
+    for org in paper.organization_authors:
+        yield s, kg("organizationAuthor"), organization_iri(org), graph
+    if paper.author_list_note:
+        yield s, kg("authorListNote"), literal(paper.author_list_note), graph
     for kind in paper.kinds:
         yield s, kg("presentedAs"), kg(vocab.PRESENTATION_INDIVIDUAL[kind]), graph
     if paper.venue:

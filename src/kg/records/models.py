@@ -166,6 +166,10 @@ class Paper(Record):
     venue: Text | None = None
     url: Url | None = None
     pages: Text | None = None
+    organization_authors: list[Id] = []
+    """Authors that are organizations (a consortium, a company), after the people."""
+    author_list_note: Text | None = None
+    """What the source prints after the names when it does not list them all ("and others")."""
     at: Text | None = None
 
 

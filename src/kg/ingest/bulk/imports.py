@@ -215,6 +215,10 @@ def _merge(result: ImportResult, import_id: str, paper: ImportedPaper, titles: _
              if getattr(first, name) is None and getattr(paper, name) is not None}
     if not first.affiliations and paper.affiliations and len(paper.authors) == len(first.authors):
         first = replace(first, affiliations=paper.affiliations)
+    if paper.organization_authors and not first.organization_authors:
+        first = replace(first, organization_authors=paper.organization_authors)
+    if paper.more_authors and not first.more_authors:
+        first = replace(first, more_authors=True)
     result.papers[paper.key] = (first_id, first)
     if given:
         result.filled.setdefault(paper.key, []).append((import_id, given))
@@ -271,6 +275,9 @@ def to_paper(paper: ImportedPaper, resolution: Resolution) -> Paper:
         venue=paper.venue,
         url=paper.url,
         pages=paper.pages,
+        organization_authors=list(dict.fromkeys(
+            org for name in paper.organization_authors for org in resolution.corporate(name))),
+        author_list_note="and others" if paper.more_authors else None,
         at=paper.at,
     )
 

@@ -14,7 +14,14 @@ from collections import Counter, defaultdict
 
 from kg.ingest.resolve import institutions, names
 from kg.ingest.resolve.affiliations import Registry
-from kg.ingest.resolve.resolution import Merge, PrintedPeople, Resolution, most_common, unique_id
+from kg.ingest.resolve.resolution import (
+    Merge,
+    PrintedPeople,
+    Resolution,
+    corporate_key,
+    most_common,
+    unique_id,
+)
 from kg.records.aliases import Aliases
 from kg.records.ids import slugify
 from kg.records.models import Organization
@@ -60,10 +67,13 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
                 for named in registry.read(affiliation):
                     if named.org_id is None:
                         spellings[named.key][named.printed] += 1
+        for corporate in getattr(paper, "organization_authors", ()):
+            if not any(n.org_id for n in registry.read(corporate)):
+                spellings[corporate_key(corporate)][corporate] += 1
     taken = {o.id for o in organizations} | {o.id for o in added}
     canonical: dict[str, str] = {}
     for org_key in sorted(spellings, key=lambda k: (-sum(spellings[k].values()), k)):
-        match = _close_key(org_key, canonical)
+        match = None if org_key.startswith("corporate ") else _close_key(org_key, canonical)
         if match is not None:
             canonical[org_key] = canonical[match]
             resolution.merges.append(Merge("organization", most_common(spellings[match]),

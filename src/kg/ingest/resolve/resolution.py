@@ -111,12 +111,24 @@ class Resolution:
             return self.namesake_ids[where]
         return self.person_ids[names.key(printed)]
 
+    def corporate(self, printed: str) -> list[str]:
+        """The organization an author that is an organization names (``{OpenAI}``): known or new."""
+        known = self.organizations(printed)
+        if known:
+            return known[:1]
+        return [self.org_ids[k] for k in (corporate_key(printed),) if k in self.org_ids]
+
     def organizations(self, affiliation: str) -> list[str]:
         """The organization ids named in an affiliation string, in printed order, no repeats."""
         if self.registry is None:
             return []
         ids = [named.org_id or self.org_ids.get(named.key) for named in self.registry.read(affiliation)]
         return list(dict.fromkeys(i for i in ids if i))
+
+
+def corporate_key(printed: str) -> str:
+    """The key of an organization printed as an author, whatever words it has."""
+    return "corporate " + names.fold(printed)
 
 
 def most_common(counter: Counter[str]) -> str:

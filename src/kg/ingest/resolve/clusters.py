@@ -28,7 +28,8 @@ from kg.ingest.resolve.evidence import Field, Group
 
 MERGE_AT = 1.0
 VARIANT_EVIDENCE = 0.5
-"""The least evidence beyond the names (coauthors, places, topics) for two different names to be merged."""
+"""The least evidence beyond the names that speaks for one person (coauthors, places, topics) for two
+different names to be merged."""
 OPEN_FROM = -1.5
 PRIOR_CAPS = {"spacing": 5.0, "names swapped": 5.0, "particle": 5.0, "same given names": 5.0,
               "middle name": 4.0, "middle initial": 4.0, "first initial left out": 3.0, "short form": 3.0,
@@ -155,9 +156,9 @@ class Clusters:
         if not self.can_merge(a, b):
             return Decision(float("-inf"), a, b, "", "")
         name, reason = self.name_term(a, b)
-        evidence, facts = self.field.score(self.groups[a], self.groups[b])
+        evidence, positive, facts = self.field.weigh(self.groups[a], self.groups[b])
         score = name + evidence
-        if reason != "same name" and evidence < VARIANT_EVIDENCE:
+        if reason != "same name" and positive < VARIANT_EVIDENCE:
             score = min(score, MERGE_AT - 0.5)  # two names are never merged on the names alone
         return Decision(score, a, b, reason, facts)
 

@@ -102,6 +102,8 @@ class Field:
     org_share: dict[str, float]
     idf: dict[str, float]
     keys: int = 1
+    family_org_share: dict[tuple[str, str], float] = field(default_factory=dict)
+    """(family name, institution) → the share of that family's authorships printed at it: Liu at Tsinghua."""
     neighbours: dict[str, set[str]] = field(default_factory=dict)
     """Coauthor token → the coauthor tokens of its coauthors, for the two-hop evidence."""
     common: dict[str, float] = field(default_factory=dict)
@@ -142,27 +144,36 @@ class Field:
 
     def score(self, a: Group, b: Group) -> tuple[float, str]:
         """The evidence beyond the name that ``a`` and ``b`` are one person, and its main fact."""
-        total, facts = 0.0, []
+        total, _, facts = self.weigh(a, b)
+        return total, facts
+
+    def weigh(self, a: Group, b: Group) -> tuple[float, float, str]:
+        """The evidence beyond the name, its positive part alone (what speaks for one person), its facts."""
+        total, positive, facts = 0.0, 0.0, []
         shared = set(a.coauthors) & set(b.coauthors)
         if shared:
             weights = sorted((self._coauthor_weight(c) for c in shared), reverse=True)
-            co = COAUTHOR_FIRST * weights[0] + COAUTHOR_MORE * sum(weights[1:])
-            total += min(co, COAUTHOR_CAP)
+            co = min(COAUTHOR_FIRST * weights[0] + COAUTHOR_MORE * sum(weights[1:]), COAUTHOR_CAP)
+            total += co
+            positive += co
             facts.append(f"{len(shared)} shared coauthor{'s' if len(shared) > 1 else ''}")
         org_score, org_fact = self._org_score(a, b)
         total += org_score
+        positive += max(org_score, 0.0)
         if org_fact:
             facts.append(org_fact)
         if not shared:
             hop = self._two_hop(a, b)
             if hop:
                 total += min(TWO_HOP * hop, TWO_HOP_CAP)
+                positive += min(TWO_HOP * hop, TWO_HOP_CAP)
                 facts.append(f"{hop} coauthors of coauthors in common")
         cosine = self._cosine(a.words, b.words)
         if a.words and b.words:
             total += TOPIC_WEIGHT * cosine + TOPIC_OFFSET
+            positive += TOPIC_WEIGHT * cosine
             facts.append(f"topics {cosine:.2f}")
-        return total, ", ".join(facts)
+        return total, positive, ", ".join(facts)
 
     def _coauthor_weight(self, token: str) -> float:
         if token.startswith("#"):
@@ -176,7 +187,8 @@ class Field:
         for org in set(a.orgs) & set(b.orgs):
             gap = min((abs(x - y) for x in a.orgs[org] for y in b.orgs[org]), default=0)
             closeness = 1.0 if gap <= 2 else 0.6 if gap <= 5 else 0.3
-            rarity = -math.log10(max(self.org_share.get(org, 1e-4), 1e-4))
+            share = max(self.org_share.get(org, 1e-4), self._family_share(a, b, org), 1e-4)
+            rarity = -math.log10(share)
             value = ORG_WEIGHT * rarity * closeness
             if value > best:
                 best, best_org = value, org
@@ -187,6 +199,15 @@ class Field:
         if years_a & years_b:
             return ORG_CONFLICT_SAME_YEAR, "different institutions in the same year"
         return ORG_CONFLICT, "different institutions"
+
+    def _family_share(self, a: Group, b: Group, org: str) -> float:
+        """How often people of the groups' family names are printed at ``org`` (0 for a rare family).
+
+        Two namesakes of a common family name are more likely at an institution where many of that
+        family work: a shared Tsinghua says less of two Yang Lius than of two Sébastien Bubecks.
+        """
+        shares = [self.family_org_share.get((names.parse(k).family, org), 0.0) for k in (*a.keys, *b.keys)]
+        return max(shares, default=0.0)
 
     def _two_hop(self, a: Group, b: Group) -> int:
         if len(a.coauthors) > 60 or len(b.coauthors) > 60:
@@ -211,8 +232,13 @@ class Field:
         return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
 
 
-def field_of(keys: Iterable[str], orgs: Counter[str], documents: list[frozenset[str]]) -> Field:
-    """The statistics of a field: its name keys, institutions (by authorship) and titles' words."""
+def field_of(keys: Iterable[str], orgs: Counter[str], documents: list[frozenset[str]],
+             family_orgs: Counter[tuple[str, str]] | None = None) -> Field:
+    """The statistics of a field: its name keys, institutions (by authorship) and titles' words.
+
+    ``family_orgs`` counts authorships by family name and institution; only common family names
+    (at least ``CULTURE_FAMILY`` keys) get a share of their own.
+    """
     keys = set(keys)
     given_count: Counter[str] = Counter()
     family_count: Counter[str] = Counter()
@@ -231,4 +257,11 @@ def field_of(keys: Iterable[str], orgs: Counter[str], documents: list[frozenset[
         frequency.update(words)
     count = max(len(documents), 1)
     idf = {w: math.log(count / n) for w, n in frequency.items() if n < count}
-    return Field(given_count, family_count, population, org_share, idf, keys=max(len(keys), FIELD_SIZE))
+    by_family: Counter[str] = Counter()
+    for (family, _), n in (family_orgs or Counter()).items():
+        by_family[family] += n
+    family_org_share = {(family, org): n / by_family[family]
+                        for (family, org), n in (family_orgs or Counter()).items()
+                        if family_count.get(family, 0) >= CULTURE_FAMILY and by_family[family] >= 20}
+    return Field(given_count, family_count, population, org_share, idf, keys=max(len(keys), FIELD_SIZE),
+                 family_org_share=family_org_share)

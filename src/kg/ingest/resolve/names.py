@@ -186,6 +186,8 @@ def same_given(a: str, b: str, extra: dict[str, frozenset[str]] | None = None) -
         return "short form"
     if min(len(a), len(b)) >= 4 and a[0] == b[0] and OSA.distance(a, b) <= 1:
         return "typo"
+    if min(len(a), len(b)) >= 6 and a[:2] == b[:2] and OSA.distance(a, b) <= 2:
+        return "typo"  # "Sofiane" / "Sofien"
     return None
 
 
@@ -270,6 +272,10 @@ def _given_variant(ga: tuple[str, ...], gb: tuple[str, ...],
     if rest is None:
         return None
     cost = _COSTS[first] + rest.cost
+    if first == "initial" and rest.reason.startswith("middle name"):
+        initialled = ga if len(ga[0]) == 1 else gb
+        if any(len(m) > 1 for m in initialled[1:]):
+            cost -= 2.0  # "N. Raj Rao" goes by Raj: not "Nikhil Rao" on an initial alone
     if first == "" and rest.reason == "":
         return Variant("same given names", 0.0)
     reason = first or rest.reason

@@ -167,10 +167,13 @@ class _People:
         """Read, group, weigh and merge; then give every authorship its person id."""
         self.read()
         org_counts: Counter[str] = Counter()
+        family_orgs: Counter[tuple[str, str]] = Counter()
         for mention in self.mentions:
             org_counts.update(mention.orgs)
+            family = names.parse(mention.key).family
+            family_orgs.update((family, org) for org in mention.orgs)
         field = field_of((m.key for m in self.mentions), org_counts,
-                         [w for w in self.item_words if w])
+                         [w for w in self.item_words if w], family_orgs)
         self.field = field
         for entry in self.aliases.namesakes:  # a name the alias file knows several people by is common
             field.common[self.key_of(entry.name)] = float(max(len(entry.people), 2) + 1)

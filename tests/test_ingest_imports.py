@@ -96,7 +96,7 @@ TABLE = ("year,bibkey,title,position,author,affiliation\n"
          "2021,b,Bandit regret,1,Ben Recht,\"University of California, Berkeley\"\n"
          "2021,b,Bandit regret,2,Ann Lee,\n"
          "2022,c,Graph sparsifiers,1,Sam Hopkins,MIT\n"
-         "2022,d,Spectral graph sparsifiers,1,Samuel Hopkins,Princeton University\n")
+         "2022,d,Protein folding kinetics,1,Samuel Hopkins,Princeton University\n")
 
 
 def cases(data, tmp_path):

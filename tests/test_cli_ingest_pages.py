@@ -61,24 +61,52 @@ def test_ingesting_builds_a_store_where_the_talk_is_found(tmp_path):
     assert "Implicit Regularization of Sharpness-Aware Minimization" in found.stdout
 
 
-def test_a_page_in_a_wrong_encoding_is_an_error_naming_file_and_line(tmp_path):
+def test_a_page_in_latin1_is_read_and_goes_in(tmp_path):
     data = registry_only(tmp_path)
     page = tmp_path / "week.md"
-    page.write_bytes("Welcome to the Theory Seminar page!\n\n## May 6, 2024 | Room 1\n\nRené Vidal\n"
-                     .encode("latin-1"))
-    before = snapshot(data)
-    result = run("ingest", "--data", str(data), str(PAGES / "author-jonas-berg.html"), str(page))
-    assert result.exit_code == 1
-    assert result.stderr.startswith("Error: ") and "week.md: line 5: not UTF-8 text" in result.stderr
-    assert snapshot(data) == before  # the good page before it was not written either
+    page.write_bytes("Welcome to the Theory Seminar page!\n\n## May 6, 2024 | Room 1\n\n"
+                     "René Vidal (Université de Montréal): Théorie des réseaux profonds\n".encode("latin-1"))
+    result = run("ingest", "--data", str(data), "--no-build", str(page))
+    assert result.exit_code == 0, result.stderr
+    records = next((data / "records").glob("*.yaml")).read_text(encoding="utf-8")
+    assert "Théorie des réseaux profonds" in records
 
 
-def test_a_page_of_the_wrong_kind_says_what_was_expected(tmp_path):
+def test_a_bad_file_is_reported_and_the_others_go_in(tmp_path):
     data = registry_only(tmp_path)
-    result = run("ingest", "--data", str(data), "--kind", "meeting_programme",
-                 str(PAGES / "listing-optimization.md"))
+    prose = tmp_path / "notes.md"
+    prose.write_text("Some notes about nothing in particular.\n", encoding="utf-8")
+    result = run("ingest", "--data", str(data), "--no-build", str(prose),
+                 str(PAGES / "author-jonas-berg.html"))
     assert result.exit_code == 1
-    assert "listing-optimization.md: no agenda found" in result.stderr
+    assert "notes.md: unknown kind of page" in result.stderr
+    assert "1 of 2 files not ingested; the other files went in" in result.stderr
+    assert any("jonas" in p.name for p in (data / "records").glob("*.yaml"))
+
+
+def test_a_kind_given_is_the_label_of_the_page(tmp_path):
+    data = registry_only(tmp_path)
+    result = run("ingest", "--data", str(data), "--no-build", "--kind", "talk_listing",
+                 str(PAGES / "listing-optimization.md"))
+    assert result.exit_code == 0, result.stderr
+    assert "talk_listing" in result.stderr
+
+
+def test_a_dry_run_lists_every_talk_with_its_line_and_confidence(tmp_path):
+    data = registry_only(tmp_path)
+    page = tmp_path / "schedule.md"
+    page.write_text("# Reading group\n\n- **May 6, 2024**: Ada Lovelace, Notes on the engine\n"
+                    "- **May 13, 2024**: Charles Babbage (Cambridge): Difference engines\n", encoding="utf-8")
+    result = run("ingest", "--data", str(data), "--dry-run", "--format", "tsv", str(page))
+    assert result.exit_code == 0, result.stderr
+    rows = [line.split("\t") for line in result.stderr.splitlines() if "\t" in line]
+    assert rows[0][:4] == ["file", "line", "record", "confidence"]
+    talks = {r[4]: r for r in rows[1:] if len(r) > 5 and r[2] == "talk"}
+    assert talks["Ada Lovelace"][1] == "3" and talks["Ada Lovelace"][6] == "2024-05-06"
+    assert talks["Charles Babbage (Cambridge)"][5] == "Difference engines"
+    assert talks["Ada Lovelace"][7] == "title"  # read from its place in the line, not from a label
+    assert 0 < float(talks["Ada Lovelace"][3]) <= 1
+    assert not list((data / "records").glob("*.yaml"))
 
 
 def test_the_graph_of_every_test_page_conforms_to_the_shapes(tmp_path):

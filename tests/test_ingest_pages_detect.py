@@ -44,7 +44,7 @@ def test_the_kind_of_each_seed(seed, kind):
 def test_a_page_of_plain_prose_has_no_kind(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("Some notes about nothing in particular.\nAnother line.\n")
-    with pytest.raises(DataError, match=r"notes.txt: unknown kind of page; give --kind \(seminar_page, "):
+    with pytest.raises(DataError, match=r"notes.txt: unknown kind of page: no talk and no paper found"):
         extract_file(path)
 
 

@@ -36,13 +36,16 @@ _DATA_OPTION = click.option(
 @click.option("--venue", "venues", multiple=True,
               help="DBLP: keep only this venue (booktitle, journal or key stream such as colt); repeatable.")
 @click.option("--year", "years", help="DBLP: keep only this year or range of years (2011-2024).")
+@click.option("--speaker",
+              help="Pages: the owner of a personal talk list that never prints its owner's name.")
 @click.option("--dry-run", is_flag=True, help="Show what would be added or changed; write nothing.")
 @click.option("--no-build", is_flag=True, help="Write the record files but do not rebuild the store.")
 @_DATA_OPTION
 @format_option()
 @click.pass_obj
 def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tuple[str, ...],
-           years: str | None, dry_run: bool, no_build: bool, data_dir: Path, fmt: str) -> None:
+           years: str | None, speaker: str | None, dry_run: bool, no_build: bool, data_dir: Path,
+           fmt: str) -> None:
     """Take facts from documents into DATA, then rebuild the store.
 
     Bibliographies (.bib), authorship tables (.csv), calendars (.ics: events become talks) and
@@ -50,9 +53,13 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
     in DATA/imports.yaml and streamed into the store by every build; bad entries are listed and
     skipped.
 
-    Pages (.md, .txt, .html): seminar announcements, event pages, talk listings, meeting
-    programmes and author pages are turned into DATA/records/<source>.yaml; the table lists each
-    record added, updated, removed or unchanged. See README "Ingesting pages".
+    Pages (.md, .markdown, .txt, .html) of any layout: the talks and papers they state are turned
+    into DATA/records/<source>.yaml, and the kind of page is told from its content; the table
+    lists each record added, updated, removed or unchanged. With --dry-run every talk and paper is
+    listed on stderr with its line, a confidence and the fields the extractor guessed, so a
+    person checks them first. A file that cannot be read is reported and the others go in
+    (exit status 1). See README
+    "Ingesting pages".
 
     \b
     Examples:
@@ -62,6 +69,7 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
       kg ingest --dry-run data/colt/colt-2011-2024-authorships.csv
       kg ingest --dry-run seminar-2024-03-04.html
       kg ingest --kind event_page talk.md
+      kg ingest --speaker "Vincent Roulet" talks.md
     """
     # The builder, importers and icalendar load only when a command needs them: `kg --help` stays quick.
     from kg.ingest.documents import ingest_documents
@@ -72,9 +80,13 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
                 length=path.stat().st_size, label=f"Reading {path.name}", file=sys.stderr, show_pos=False))
             return lambda done, total: bar.update(done - bar.pos)
 
-        report = ingest_documents(data_dir, files, kind, venues, years, dry_run, dblp_progress)
+        report = ingest_documents(data_dir, files, kind, venues, years, dry_run, dblp_progress, speaker)
     for line in report.notes:
         note(line)
+    for line in report.failed:
+        note(f"Not ingested: {line}")
+    if dry_run and report.review.rows:  # for a person to check before anything is written
+        click.echo(render(report.review.columns, report.review.rows, fmt), nl=False, err=True)
     for table in (report.pages, report.bulk):
         if table.rows:
             click.echo(render(table.columns, table.rows, fmt), nl=False)
@@ -82,6 +94,12 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
         built = _rebuild(ctx, data_dir)
         imported = f", {built.imported_papers:,} imported papers" if built.imported_papers else ""
         note(f"Built {built.store}: {built.quads:,} quads{imported}.")
+    if report.failed:
+        from kg.errors import DataError
+
+        others = "; the other files went in" if len(report.failed) < len(files) else ""
+        raise DataError(f"{len(report.failed)} of {len(files)} files not ingested{others}: "
+                        f"{report.failed[0]}")
 
 
 def _rebuild(ctx: Context, data_dir: Path) -> BuildReport:

@@ -19,6 +19,7 @@ from kg.ingest.bulk import register
 from kg.ingest.detect import BULK_KINDS, KINDS, PAGE, detect_kind
 from kg.ingest.pages import writer
 from kg.ingest.pages.detect import PAGE_KINDS
+from kg.ingest.pages.extracted import PageExtract
 from kg.ingest.pages.pipeline import extract_file, plan_page
 from kg.records.folder import DataFolder, read_data_folder
 from kg.records.imports import ImportKind
@@ -26,6 +27,7 @@ from kg.records.imports import ImportKind
 __all__ = ["KINDS", "Report", "ingest_documents"]
 
 PAGE_COLUMNS = ["file", "action", "record", "id", "summary"]
+REVIEW_COLUMNS = ["file", "line", "record", "confidence", "speakers or authors", "title", "when", "guessed"]
 BULK_COLUMNS = ["file", "kind", "action", "registered as", "papers or talks", "bad entries"]
 Progress = Callable[[int, int], None]
 """Bytes read so far and in all, while a DBLP dump streams."""
@@ -45,15 +47,21 @@ class Report:
 
     pages: Table = field(default_factory=lambda: Table(PAGE_COLUMNS))
     bulk: Table = field(default_factory=lambda: Table(BULK_COLUMNS))
+    review: Table = field(default_factory=lambda: Table(REVIEW_COLUMNS))
+    """Every talk and paper extracted from the pages, with its line and confidence (for --dry-run)."""
     notes: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    """Files that could not be ingested, each with why (the others went in)."""
     changed: bool = False
     """Whether ``data/`` changed (or would change), so that the store needs a rebuild."""
 
 
 def ingest_documents(data_dir: Path, files: Sequence[Path], kind: str | None = None,
                      venues: tuple[str, ...] = (), years: str | None = None, dry_run: bool = False,
-                     dblp_progress: Callable[[Path], Progress] | None = None) -> Report:
-    """Take ``files`` into ``data_dir`` (pages and bulk files alike); see the module's help."""
+                     dblp_progress: Callable[[Path], Progress] | None = None,
+                     speaker: str | None = None) -> Report:
+    """Take ``files`` into ``data_dir`` (pages and bulk files alike); see the module's help.
+    ``speaker`` is the owner of a personal talk list that never prints its owner's name."""
     if kind is not None and kind not in KINDS:
         raise DataError(f"{kind!r} is not a kind of document ({', '.join(KINDS)})")
     kinds = {path: kind or detect_kind(path) for path in files}
@@ -64,7 +72,7 @@ def ingest_documents(data_dir: Path, files: Sequence[Path], kind: str | None = N
         raise UsageError("--venue and --year apply to DBLP dumps only")
     report = Report()
     if pages:
-        _ingest_pages(read_data_folder(data_dir), pages, dry_run, report)
+        _ingest_pages(read_data_folder(data_dir), pages, dry_run, report, speaker)
     for path, chosen in bulk.items():
         if chosen not in BULK_KINDS:
             raise DataError(f"{path}: kind {chosen!r} cannot be ingested yet")
@@ -74,12 +82,24 @@ def ingest_documents(data_dir: Path, files: Sequence[Path], kind: str | None = N
 
 
 def _ingest_pages(folder: DataFolder, pages: Mapping[Path, str | None], dry_run: bool,
-                  report: Report) -> None:
-    """Extract every page first (a bad one stops everything), then plan and write them in turn."""
-    extracted = {path: extract_file(path, chosen) for path, chosen in pages.items()}
+                  report: Report, speaker: str | None = None) -> None:
+    """Extract every page, then plan and write them in turn; a page that cannot be read or whose
+    records do not fit is reported and left out, and the others go in."""
+    extracted = {}
+    for path, chosen in pages.items():
+        try:
+            extracted[path] = extract_file(path, chosen, speaker)
+        except DataError as exc:
+            report.failed.append(str(exc))
     for path, extraction in extracted.items():
+        report.review.rows.extend(review_rows(path, extraction))
+        report.notes.extend(f"{path}: {problem}" for problem in extraction.problems)
         plan = plan_page(folder, path, extraction)
-        folder = plan.folder if dry_run else writer.apply(plan)
+        try:
+            folder = plan.folder if dry_run else writer.apply(plan)
+        except DataError as exc:
+            report.failed.append(str(exc))
+            continue
         report.changed = report.changed or plan.changed
         report.pages.rows.extend((str(path), c.action, c.record, c.id, c.summary) for c in plan.changes)
         counts: dict[str, int] = {}
@@ -89,6 +109,23 @@ def _ingest_pages(folder: DataFolder, pages: Mapping[Path, str | None], dry_run:
         verb = "would change" if dry_run else "wrote"
         report.notes.append(f"{path}: {extraction.kind} → {plan.record_file}: {summary}"
                             + (f" ({verb} {len(plan.texts)} files)" if plan.changed else ""))
+
+
+def review_rows(path: Path, extraction: PageExtract) -> list[tuple[object, ...]]:
+    """One row per talk and paper of a page: line, confidence, what was read, guessed fields ("?")."""
+    rows: list[tuple[object, ...]] = []
+    for talk in extraction.talks:
+        when = " ".join(p for p in (talk.day, talk.clock.strftime("%H:%M") if talk.clock else None) if p)
+        guessed = set(talk.guessed)
+        rows.append((str(path), talk.line or "", "talk", f"{talk.confidence:.2f}",
+                     "; ".join(s.name + (f" ({s.affiliation})" if s.affiliation else "")
+                               for s in talk.speakers),
+                     talk.title or "(untitled)", when, ", ".join(sorted(guessed))))
+    for paper in extraction.papers:
+        rows.append((str(path), paper.line or "", "paper", f"{paper.confidence:.2f}",
+                     "; ".join(paper.authors),
+                     paper.title, str(paper.year or ""), ", ".join(sorted(paper.guessed))))
+    return rows
 
 
 def _register(data_dir: Path, path: Path, kind: ImportKind, venues: tuple[str, ...], years: str | None,

@@ -275,6 +275,10 @@ def talk_quads(talk: Talk, graph: str) -> Iterator[Quad]:
         yield s, kg("keyword"), literal(keyword), graph
     for link in talk.links:
         yield s, kg("link"), iri(link), graph
+    for prop, media in (("slides", talk.slides), ("video", talk.video), ("paperLink", talk.paper_link),
+                        ("talkPage", talk.page)):
+        if media:
+            yield s, kg(prop), iri(media), graph
     yield from _provenance(s, talk.at, graph)
 
 

@@ -150,6 +150,12 @@ class Talk(Record):
     collaborators: list[Id] = []
     keywords: list[Text] = []
     links: list[Url] = []
+    slides: Url | None = None
+    video: Url | None = None
+    paper_link: Url | None = None
+    """The paper the talk presents (arXiv, DOI, PDF)."""
+    page: Url | None = None
+    """The talk's own web page."""
     recording_offset: Text | None = None
     at: Text | None = None
 

@@ -7,7 +7,7 @@ the place in the page it came from (``at``: a section name and a line number).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 
 @dataclass
@@ -19,6 +19,8 @@ class SpeakerText:
     role: str | None = None
     printed: str | None = None
     """The line the speaker was read from, kept as evidence of the affiliation."""
+    homepage: str | None = None
+    """The address the page links the speaker's name to."""
 
 
 @dataclass
@@ -64,6 +66,16 @@ class TalkText:
     links: list[str] = field(default_factory=list)
     recording_offset: str | None = None
     at: str | None = None
+    day: str | None = None
+    """The date as precise as the page gives it: ``YYYY-MM-DD``, ``--MM-DD``, ``YYYY-MM``, ``YYYY``."""
+    clock: time | None = None
+    """The start time as printed (no zone needed)."""
+    media: dict[str, str] = field(default_factory=dict)
+    """Links of the talk by kind: ``slides``, ``video``, ``paper``, ``page``."""
+    line: int | None = None
+    confidence: float = 1.0
+    guessed: list[str] = field(default_factory=list)
+    """Fields the extractor guessed (from position rather than a label or mark)."""
 
 
 @dataclass
@@ -71,11 +83,16 @@ class PaperText:
     """A paper as an author page lists it: year, title, authors in order, presentation kinds."""
 
     title: str
-    year: int
+    year: int | None
     authors: list[str]
     kinds: list[str] = field(default_factory=list)
     alt_titles: list[tuple[str, str]] = field(default_factory=list)
     at: str | None = None
+    venue: str | None = None
+    url: str | None = None
+    line: int | None = None
+    confidence: float = 1.0
+    guessed: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -89,3 +106,5 @@ class PageExtract:
     talks: list[TalkText] = field(default_factory=list)
     papers: list[PaperText] = field(default_factory=list)
     people: list[SpeakerText] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    """Blocks that could not be read: ``line N: why``."""

@@ -1,25 +1,33 @@
 """One page from file to planned changes: read and extract once, then resolve and plan against
 the data folder already in memory; then apply.
 
-``extract_file`` reads a page once and returns its extraction; ``plan_page`` resolves its names
-against a ``DataFolder`` and plans the changes; ``writer.apply`` writes them and hands back the
-folder as it now is, for the next page.
+``extract_file`` reads a page once and returns its extraction: the layout-agnostic extractor
+(``extract``) reads every page; the five layout readers written for the seed pages (``seminar``,
+``event``, ``listing``, ``meeting``, ``author``, which also read series, biographies, keywords and
+agendas) read the same text when their detector recognises the page, and the richer of the two
+extractions is kept. ``plan_page`` resolves names against a ``DataFolder`` and plans the changes;
+``writer.apply`` writes them and hands back the folder as it now is, for the next page.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from pathlib import Path
 
 from kg.errors import DataError
 from kg.ingest.pages import author, event, listing, meeting, seminar, writer
 from kg.ingest.pages.detect import PAGE_KINDS, detect_page_kind
+from kg.ingest.pages.document import read_document
+from kg.ingest.pages.extract import extract_document
 from kg.ingest.pages.extracted import PageExtract
+from kg.ingest.pages.fields import fold, is_name
 from kg.ingest.pages.records import to_records
-from kg.ingest.pages.text import read_page
+from kg.ingest.pages.text import Page, html_lines, markdown_lines
 from kg.records.folder import DataFolder
 from kg.records.ids import slugify
 
-EXTRACTORS = {
+LAYOUT_READERS = {
     "seminar_page": seminar.extract,
     "event_page": event.extract,
     "talk_listing": listing.extract,
@@ -28,15 +36,73 @@ EXTRACTORS = {
 }
 
 
-def extract_file(path: Path, kind: str | None = None) -> PageExtract:
-    """Read a page once and extract its talks, events and papers (kind detected when not given)."""
-    page = read_page(path)
+def extract_file(path: Path, kind: str | None = None, owner: str | None = None) -> PageExtract:
+    """Read a page once and extract its talks, events and papers (kind detected when not given);
+    ``owner`` is the speaker of a personal talk list that never prints its owner's name."""
+    if kind is not None and kind not in PAGE_KINDS:
+        raise DataError(f"{path}: {kind!r} is not a kind of page ({', '.join(PAGE_KINDS)})")
+    document = read_document(path)
+    found = extract_document(document, owner)
+    layout = _layout_reading(path, document.source, document.is_html, kind)
+    if layout is not None and _agrees(layout, found):
+        found = layout
+    if not found.talks and not found.papers:
+        raise DataError(f"{path}: unknown kind of page: no talk and no paper found "
+                        f"(the kinds: {', '.join(PAGE_KINDS)})")
+    if kind is not None:
+        found.kind = kind
+    return found
+
+
+def _layout_reading(path: Path, text: str, is_html: bool, kind: str | None) -> PageExtract | None:
+    """What the layout reader of the page's layout extracts, when one recognises the page."""
+    lines = html_lines(text) if is_html else markdown_lines(text)
+    if not any(line.text for line in lines):
+        return None
+    page = Page(path, tuple(lines), is_html)
     chosen = kind or detect_page_kind(page)
     if chosen is None:
-        raise DataError(f"{path}: unknown kind of page; give --kind ({', '.join(PAGE_KINDS)})")
-    if chosen not in EXTRACTORS:
-        raise DataError(f"{path}: {chosen!r} is not a kind of page ({', '.join(PAGE_KINDS)})")
-    return EXTRACTORS[chosen](page)
+        return None
+    try:
+        found = LAYOUT_READERS[chosen](page)
+    except (DataError, IndexError, ValueError, AssertionError):
+        return None  # a page that only looks like the layout: the general reading stands
+    for talk in found.talks:
+        line = re.search(r"line (\d+)", talk.at or "")
+        talk.line = int(line.group(1)) if line else None
+        event = next((e for e in found.events if e.key == talk.event), None)
+        start = talk.start or (event.start if event else None)
+        if start is not None:
+            talk.day = (start.date() if isinstance(start, datetime) else start).isoformat()
+        if talk.start is not None:
+            talk.clock = talk.start.timetz().replace(tzinfo=None)
+        talk.confidence = 0.9
+        talk.links = list(talk.links)
+    for paper in found.papers:
+        line = re.search(r"line (\d+)", paper.at or "")
+        paper.line = int(line.group(1)) if line else None
+        paper.confidence = 0.9
+    return found
+
+
+def _agrees(layout: PageExtract, general: PageExtract) -> bool:
+    """Whether a layout reader's extraction is a richer reading of the page than the general one:
+    as many talks with a title and papers, its speakers read as names, no paper of the general
+    reading lost."""
+    def richness(found: PageExtract) -> int:
+        return sum(1 + bool(t.title) for t in found.talks if t.speakers) + len(found.papers)
+
+    kept = {fold(s.name) for t in layout.talks for s in t.speakers}
+    if any(t.confidence >= 0.9 and t.speakers and fold(t.speakers[0].name) not in kept
+           for t in general.talks):
+        return False  # the general reading is sure of a talk (front matter, labels) the layout reader lost
+    speakers = [s.name for t in layout.talks for s in t.speakers[:1]]
+    named = sum(1 for name in speakers if is_name(name))
+    if named < 0.8 * len(speakers) or len(layout.papers) < len(general.papers):
+        return False
+    # A listing is told from loose signals (title line, speaker line): it must find as much.
+    enough = 1.0 if layout.kind == "talk_listing" else 0.5
+    return richness(layout) >= enough * richness(general)
 
 
 def plan_page(folder: DataFolder, path: Path, extracted: PageExtract) -> writer.Plan:

@@ -82,9 +82,12 @@ def to_records(page: PageExtract, stored_file: str, dataset: Dataset, aliases: A
         advising=_unique(builder.advising))
     used = set(_person_ids(document))
     used_orgs = set(_org_ids(document))
+    homepages = {resolution.person(s.name): s.homepage for t in page.talks for s in t.speakers
+                 if s.homepage and _is_url(s.homepage)}
     return Extraction(
         document,
-        new_people=[p for p in resolution.new_people if p.id in used],
+        new_people=[p.model_copy(update={"homepage": p.homepage or homepages.get(p.id)})
+                    for p in resolution.new_people if p.id in used],
         new_organizations=[o for o in resolution.new_organizations if o.id in used_orgs],
         alt_names=_alt_names(resolution, dataset.people, used))
 
@@ -231,7 +234,9 @@ class _Builder:
             speakers=speakers, event=event, start=talk.start, end=talk.end, place=talk.place,
             abstract=talk.abstract, biography=talk.biography,
             collaborators=_ordered(self.person(c) for c in talk.collaborators),
-            keywords=talk.keywords, links=[u for u in talk.links if " " not in u],
+            keywords=talk.keywords, links=[u for u in talk.links if _is_url(u)],
+            slides=_url(talk.media.get("slides")), video=_url(talk.media.get("video")),
+            paper_link=_url(talk.media.get("paper")), page=_url(talk.media.get("page")),
             recording_offset=talk.recording_offset, at=talk.at)
 
     def _speaker(self, speaker: SpeakerText) -> TalkSpeaker:
@@ -242,8 +247,8 @@ class _Builder:
 
     def _talk_id(self, talk: TalkText, speaker: str, event: str | None) -> str:
         start = talk.start.date().isoformat() if talk.start else None
-        if start and event and start in event:
-            base = f"{event}-{speaker}"
+        if (start and event and start in event) or (event and re.search(r"-\d{4}-\d{2}-\d{2}$", event)):
+            base = f"{event}-{speaker}"  # one speaker, one day of a series: one talk, whatever its title
         elif start:
             base = f"{start}-{speaker}"
         else:
@@ -256,9 +261,9 @@ class _Builder:
         return [Paper(id=_unique_id(f"{p.year}-{_short_slug(p.title)}", self.taken_papers),
                       title=p.title, year=p.year,
                       alt_titles=[AltTitle(text=t, at=a or None) for t, a in p.alt_titles],
-                      authors=[self.person(a) for a in p.authors],
+                      authors=[self.person(a) for a in p.authors], url=_url(p.url),
                       kinds=p.kinds, at=p.at)  # type: ignore[arg-type]
-                for p in found]
+                for p in found if p.year is not None and p.authors]
 
     # relations ----------------------------------------------------------------------------
 
@@ -298,6 +303,15 @@ class _Builder:
                 student=self.person(advising.student), advisor=self.person(advising.advisor),
                 kind=advising.kind, institution=orgs[-1] if len(orgs) == 1 else None,  # type: ignore[arg-type]
                 evidence=advising.evidence, at=at))
+
+
+def _is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://")) and " " not in text
+
+
+def _url(text: str | None) -> str | None:
+    """An absolute web address, or ``None`` (relative links of a page cannot be followed later)."""
+    return text if text and _is_url(text) else None
 
 
 def _short_slug(title: str) -> str:

@@ -14,6 +14,7 @@ rename: a page that would make the data invalid changes nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -99,7 +100,7 @@ def plan(folder: DataFolder, page: Path, extraction: Extraction,
     else:
         record_file, old = existing
         curated = not is_extracted(record_file)
-        merged = _merge_curated(old, new) if curated else new
+        merged = _merge_curated(old, new) if curated else _with_history(old, new)
         changes = _diff(old, merged, curated=curated)
     result = Plan(page, record_file, _with_document(folder, record_file, merged), changes)
     if any(c.action in ("added", "updated", "removed") for c in result.changes):
@@ -241,7 +242,8 @@ def _same(kind: str, a: Any, b: Any) -> bool:
         return False
     if kind == "talks":
         return (same_title(a.title, b.title) or any(same_title(t.text, b.title) for t in a.alt_titles)
-                or (a.start is not None and day(a.start) == day(b.start)))
+                or (a.start is not None and day(a.start) == day(b.start))
+                or (a.event is not None and a.event == b.event and _is_day_event(a.event)))
     if kind == "papers":
         return same_title(a.title, b.title)
     return True
@@ -254,6 +256,41 @@ def _known_to_curator(kind: str, existing: Any, record: Any) -> bool:
         return existing.person == record.person and bool(
             set(existing.organizations) & set(record.organizations))
     return _same(kind, existing, record)
+
+
+def _with_history(old: SourceDocument, new: SourceDocument) -> SourceDocument:
+    """A newer version of a page, with the talks of the older versions that it no longer lists
+    because they are past: those dated before the first talk it lists stay, as the series'
+    history (with their events); a talk dropped from the period the new version covers is
+    removed (cancelled). Talks listed again are the same talks, updated by the new version."""
+    days = [d for d in (_talk_day(t, new) for t in new.talks) if d is not None]
+    if not days:
+        return new
+    first = min(days)
+    kept = [t for t in old.talks if not any(_same("talks", t, n) for n in new.talks)
+            and (day := _talk_day(t, old)) is not None and day < first]
+    if not kept:
+        return new
+    event_ids = {e.id for e in new.events}
+    needed = {t.event for t in kept if t.event}
+    events = [*new.events, *(e for e in old.events if e.id in needed and e.id not in event_ids)]
+    talk_ids = {t.id for t in new.talks}
+    history = [t for t in kept if t.id not in talk_ids]
+    return new.model_copy(update={"talks": sorted(history, key=lambda t: t.id) + list(new.talks),
+                                  "events": events})
+
+
+def _is_day_event(event_id: str) -> bool:
+    """Whether an event id names one day of a series ("...-2024-05-06"): same speaker, same day."""
+    return bool(re.search(r"-\d{4}-\d{2}-\d{2}$", event_id))
+
+
+def _talk_day(talk: Any, document: SourceDocument) -> Any:
+    """The day of a talk: its start, else the start of its event."""
+    if talk.start is not None:
+        return talk.start.date()
+    event = next((e for e in document.events if e.id == talk.event), None)
+    return day(event.start) if event is not None and event.start is not None else None
 
 
 def _merge_curated(old: SourceDocument, new: SourceDocument) -> SourceDocument:

@@ -1,0 +1,369 @@
+"""Score page extraction on the real pages in tests/data/pages/real against their hand-checked gold.
+
+Run from the repository root:
+
+    PYTHONPATH=src python bench/extract_real.py                 # all pages, both halves
+    PYTHONPATH=src python bench/extract_real.py --write         # and write the table to BENCHMARKS.md
+    PYTHONPATH=src python bench/extract_real.py --half dev --show-misses 30
+
+Every page goes through ``extract_file`` with no kind given, as ``kg ingest PAGE`` does. The sites
+(the corpus's top folders) are split once into a development half and a check half by a hash of
+their name (``half_of``): the extractor is tuned on the development half only, and the check half
+estimates how it does on sites nobody looked at.
+
+Matching: text is compared after folding case, accents, punctuation and spaces. A gold talk is
+found when an extracted talk has one of its speakers (same name, or a fuzzy ratio >= 90) and the
+same title (rapidfuzz ratio >= 85), or both titles are null. Date-time: of the gold talks with a
+date or a time, those found with the same date (``YYYY-MM-DD``, ``--MM-DD``, ``YYYY-MM`` or ``YYYY``
+as the gold writes it) and the same start time. Affiliation: of the gold talks with one, those
+found with the first speaker's affiliation (partial ratio >= 85). A gold paper is found when an
+extracted paper has its title (ratio >= 85) and its authors in order (each name matching, or
+the last names equal); a gold paper without authors needs the title only. Spurious: extracted
+talks that share neither a speaker nor a title with any gold talk of the page, and extracted
+papers whose title matches no gold paper, as a share of all extracted rows.
+
+Figures are given per kind (pooled over pages) and macro-averaged over sites (each site's own
+ratio, then the mean over sites), so that a few big sites do not decide the result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import statistics
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "data" / "pages" / "real"
+KINDS = ("seminar_page", "event_page", "talk_listing", "meeting_programme", "author_page", "none")
+METRICS = ("talks", "datetime", "affiliation", "papers")
+START, END = "<!-- bench/extract_real.py:start -->", "<!-- bench/extract_real.py:end -->"
+
+
+def fold(text: str | None) -> str:
+    """Case, accents, punctuation and spaces folded away."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
+
+
+def half_of(site: str) -> str:
+    """``dev`` or ``check``: a fixed split of the sites by a hash of the site's name."""
+    return "dev" if hashlib.sha1(site.encode()).digest()[0] % 2 == 0 else "check"
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two printed names are one person's (folded equal, fuzzy, or initial + last name)."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if fa == fb or fuzz.ratio(fa, fb) >= 90:
+        return True
+    wa, wb = fa.split(), fb.split()
+    return wa[-1] == wb[-1] and wa[0][0] == wb[0][0] if len(wa) > 1 and len(wb) > 1 else False
+
+
+def same_title(a: str | None, b: str | None) -> bool:
+    """Whether two titles are one (rapidfuzz ratio >= 85 once folded); two nulls are the same."""
+    if not a or not b:
+        return not a and not b
+    return fuzz.ratio(fold(a), fold(b)) >= 85
+
+
+def same_affiliation(gold: str, found: str | None) -> bool:
+    """Whether an extracted affiliation states the gold one."""
+    return bool(found) and fuzz.partial_ratio(fold(gold), fold(found)) >= 85
+
+
+@dataclass
+class Counts:
+    """Hits and totals of one page, one site or one kind."""
+
+    values: dict[str, list[int]] = field(default_factory=lambda: {m: [0, 0] for m in METRICS})
+    extracted: int = 0
+    spurious: int = 0
+    seconds: float = 0.0
+    pages: int = 0
+    kind_right: int = 0
+
+    def add(self, other: Counts) -> None:
+        for metric in METRICS:
+            for i in (0, 1):
+                self.values[metric][i] += other.values[metric][i]
+        self.extracted += other.extracted
+        self.spurious += other.spurious
+        self.seconds += other.seconds
+        self.pages += other.pages
+        self.kind_right += other.kind_right
+
+    def ratio(self, metric: str) -> float | None:
+        hit, total = self.values[metric]
+        return hit / total if total else None
+
+    @property
+    def spurious_share(self) -> float | None:
+        return self.spurious / self.extracted if self.extracted else None
+
+
+@dataclass
+class Talk:
+    speakers: list[str]
+    title: str | None
+    date: str | None
+    time: str | None
+    affiliation: str | None
+    line: int | None = None
+
+
+@dataclass
+class Paper:
+    title: str
+    authors: list[str]
+
+
+def extracted_rows(path: Path) -> tuple[str, list[Talk], list[Paper], float]:
+    """What ``kg ingest PAGE`` extracts from a page: kind, talks, papers, and the seconds it took."""
+    from kg.errors import KGError
+    from kg.ingest.pages.pipeline import extract_file
+
+    start = time.perf_counter()
+    try:
+        page = extract_file(path)
+    except KGError:
+        return "none", [], [], time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    talks = [Talk([s.name for s in t.speakers], t.title, t.day,
+                  t.clock.strftime("%H:%M") if t.clock else None,
+                  t.speakers[0].affiliation if t.speakers else None, t.line) for t in page.talks]
+    papers = [Paper(p.title, list(p.authors)) for p in page.papers]
+    return page.kind, talks, papers, seconds
+
+
+def score_page(gold: dict[str, Any], kind: str, talks: list[Talk], papers: list[Paper],
+               misses: list[str] | None = None) -> Counts:
+    """Hits and totals of one page."""
+    counts = Counts(pages=1, extracted=len(talks) + len(papers))
+    counts.kind_right = int(kind == gold["kind"] or (gold["kind"] == "none" and not talks and not papers))
+    free = list(talks)
+    for wanted in gold["talks"]:
+        match = next((t for t in free if any(same_name(g, s) for g in wanted["speakers"] for s in t.speakers)
+                      and same_title(wanted["title"], t.title)), None)
+        if not wanted["speakers"]:
+            match = next((t for t in free if same_title(wanted["title"], t.title) and t.title), None)
+        counts.values["talks"][1] += 1
+        if match is not None:
+            free.remove(match)
+            counts.values["talks"][0] += 1
+        elif misses is not None:
+            near = next((t for t in talks if any(same_name(g, s) for g in wanted["speakers"]
+                                                 for s in t.speakers)), None)
+            misses.append(f"{gold['file']}:{wanted['line']}: talk {wanted['speakers']} {wanted['title']!r}"
+                          + (f" ~ got title {near.title!r}" if near else " (speaker not found)"))
+        if wanted["date"] or wanted["time"]:
+            counts.values["datetime"][1] += 1
+            if match is not None and (not wanted["date"] or match.date == wanted["date"]) and (
+                    not wanted["time"] or match.time == wanted["time"]):
+                counts.values["datetime"][0] += 1
+            elif misses is not None and match is not None:
+                misses.append(f"{gold['file']}:{wanted['line']}: when {wanted['date']} {wanted['time']}"
+                              f" ~ got {match.date} {match.time}")
+        if wanted["affiliation"]:
+            counts.values["affiliation"][1] += 1
+            if match is not None and same_affiliation(wanted["affiliation"], match.affiliation):
+                counts.values["affiliation"][0] += 1
+    free_papers = list(papers)
+    for wanted in gold["papers"]:
+        counts.values["papers"][1] += 1
+        match = next((p for p in free_papers if same_title(wanted["title"], p.title) and _same_authors(
+            wanted["authors"], p.authors)), None)
+        if match is not None:
+            free_papers.remove(match)
+            counts.values["papers"][0] += 1
+        elif misses is not None:
+            near = next((p for p in papers if same_title(wanted["title"], p.title)), None)
+            misses.append(f"{gold['file']}:{wanted['line']}: paper {wanted['title']!r}"
+                          + (f" ~ authors {near.authors} vs {wanted['authors']}" if near else " (not found)"))
+    gold_names = [n for t in gold["talks"] for n in t["speakers"]]
+    gold_titles = [t["title"] for t in gold["talks"] if t["title"]]
+    for talk in talks:
+        if not any(same_name(g, s) for g in gold_names for s in talk.speakers) and not any(
+                same_title(g, talk.title) for g in gold_titles):
+            counts.spurious += 1
+            if misses is not None:
+                misses.append(f"{gold['file']}:{talk.line}: spurious talk {talk.speakers} {talk.title!r}")
+    gold_paper_titles = [p["title"] for p in gold["papers"]]
+    for paper in papers:
+        if not any(same_title(g, paper.title) for g in gold_paper_titles) and not any(
+                same_title(g, paper.title) for g in gold_titles):
+            counts.spurious += 1
+            if misses is not None:
+                misses.append(f"{gold['file']}: spurious paper {paper.title!r}")
+    return counts
+
+
+def _same_authors(gold: list[str], found: list[str]) -> bool:
+    if not gold:
+        return True
+    if len(gold) != len(found):
+        return False
+    return all(same_name(g, f) or (fold(g).split() or [""])[-1] == (fold(f).split() or [""])[-1]
+               or _apa(g, f) for g, f in zip(gold, found, strict=True))
+
+
+def _apa(gold: str, found: str) -> bool:
+    """"Truong, C." and "C. Truong" name one author."""
+    parts = [p.strip() for p in gold.split(",")]
+    return len(parts) == 2 and fold(parts[0]) in fold(found).split()
+
+
+def load_gold(corpus: Path) -> list[dict[str, Any]]:
+    """The gold lines of the corpus."""
+    with (corpus / "gold.jsonl").open(encoding="utf-8") as stream:
+        return [json.loads(line) for line in stream if line.strip()]
+
+
+def run(corpus: Path, half: str = "all", misses: list[str] | None = None,
+        sites: set[str] | None = None) -> dict[str, Any]:
+    """Score every page of the chosen half: counts per kind, per site, and the page times."""
+    per_kind: dict[str, Counts] = defaultdict(Counts)
+    per_site: dict[str, Counts] = defaultdict(Counts)
+    site_kinds: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
+    page_times: dict[str, list[float]] = {"dev": [], "check": []}
+    times: list[float] = []
+    extracted_rows(corpus / load_gold(corpus)[0]["file"])  # imports and caches out of the timing
+    for gold in load_gold(corpus):
+        site = gold["file"].split("/")[0]
+        if (half != "all" and half_of(site) != half) or (sites and site not in sites):
+            continue
+        kind, talks, papers, seconds = extracted_rows(corpus / gold["file"])
+        counts = score_page(gold, kind, talks, papers, misses)
+        counts.seconds = seconds
+        times.append(seconds)
+        page_times[half_of(site)].append(seconds)
+        per_kind[gold["kind"]].add(counts)
+        per_site[site].add(counts)
+        site_kinds[gold["kind"]][site].add(counts)
+    return {"kinds": per_kind, "sites": per_site, "times": times, "site_kinds": site_kinds,
+            "page_times": page_times}
+
+
+def halves(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A run of the whole corpus and its two halves (taken from it, not run again)."""
+    split: dict[str, dict[str, Any]] = {"all": result}
+    for half in ("dev", "check"):
+        sites = {s: c for s, c in result["sites"].items() if half_of(s) == half}
+        kinds: dict[str, Counts] = defaultdict(Counts)
+        for kind, counts in result["site_kinds"].items():
+            for site, part in counts.items():
+                if site in sites:
+                    kinds[kind].add(part)
+        split[half] = {"kinds": kinds, "sites": sites, "times": result["page_times"][half], "site_kinds": {}}
+    return split
+
+
+def summary(result: dict[str, Any]) -> dict[str, float | None]:
+    """Pooled and site-averaged figures of a run."""
+    pooled = Counts()
+    for counts in result["kinds"].values():
+        pooled.add(counts)
+    figures: dict[str, float | None] = {}
+    for metric in METRICS:
+        figures[metric] = pooled.ratio(metric)
+        per_site = [c.ratio(metric) for c in result["sites"].values() if c.ratio(metric) is not None]
+        figures[f"{metric}_sites"] = statistics.mean(per_site) if per_site else None  # type: ignore[arg-type]
+    figures["spurious"] = pooled.spurious_share
+    shares = [c.spurious_share for c in result["sites"].values() if c.spurious_share is not None]
+    figures["spurious_sites"] = statistics.mean(shares) if shares else None  # type: ignore[arg-type]
+    times = sorted(result["times"])
+    figures["median_s"] = statistics.median(times) if times else None
+    figures["max_s"] = times[-1] if times else None
+    figures["pages"] = float(len(times))
+    figures["sites"] = float(len(result["sites"]))
+    figures["kinds_right"] = pooled.kind_right / pooled.pages if pooled.pages else None
+    return figures
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def table(results: dict[str, dict[str, Any]]) -> str:
+    """The Markdown tables of the figures, per half and per kind."""
+    lines = ["| half | sites | pages | talks | talks (site mean) | date-time | date-time (site mean) | "
+             "affiliation | papers | papers (site mean) | spurious | spurious (site mean) | kind right | "
+             "median s/page | max s/page |", "|" + "---|" * 15]
+    for name, result in results.items():
+        f = summary(result)
+        lines.append(f"| {name} | {int(f['sites'] or 0)} | {int(f['pages'] or 0)} | {_pct(f['talks'])} | "
+                     f"{_pct(f['talks_sites'])} | {_pct(f['datetime'])} | {_pct(f['datetime_sites'])} | "
+                     f"{_pct(f['affiliation'])} | {_pct(f['papers'])} | {_pct(f['papers_sites'])} | "
+                     f"{_pct(f['spurious'])} | {_pct(f['spurious_sites'])} | {_pct(f['kinds_right'])} | "
+                     f"{f['median_s']:.3f} | {f['max_s']:.3f} |")
+    whole = results.get("all") or next(iter(results.values()))
+    lines += ["", "| kind (gold) | pages | gold talks | talks | date-time | affiliation | gold papers | "
+              "papers | spurious | kind right |", "|" + "---|" * 10]
+    for kind in KINDS:
+        counts = whole["kinds"].get(kind)
+        if counts is None:
+            continue
+        lines.append(f"| {kind} | {counts.pages} | {counts.values['talks'][1]} | "
+                     f"{_pct(counts.ratio('talks'))} | "
+                     f"{_pct(counts.ratio('datetime'))} | {_pct(counts.ratio('affiliation'))} | "
+                     f"{counts.values['papers'][1]} | {_pct(counts.ratio('papers'))} | "
+                     f"{_pct(counts.spurious_share)} | {counts.kind_right / counts.pages:.2f} |")
+    return "\n".join(lines)
+
+
+def write_section(path: Path, text: str) -> None:
+    """Put ``text`` between this benchmark's markers in ``path`` (added at the end the first time)."""
+    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    block = f"{START}\n{text}\n{END}"
+    if START in old and END in old:
+        new = old.split(START)[0] + block + old.split(END, 1)[1]
+    else:
+        new = old.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(new, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--half", choices=("all", "dev", "check", "both"), default="both")
+    parser.add_argument("--site", action="append", help="only these sites (repeatable)")
+    parser.add_argument("--show-misses", type=int, default=0, metavar="N")
+    parser.add_argument("--write", action="store_true", help="write the tables to BENCHMARKS.md")
+    parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    misses: list[str] = []
+    sites = set(args.site) if args.site else None
+    if args.half == "both":
+        results = halves(run(args.corpus, "all", misses, sites))
+    else:
+        results = {args.half: run(args.corpus, args.half, misses, sites)}
+    text = table(results)
+    print(text)
+    for miss in misses[: args.show_misses]:
+        print(miss, file=sys.stderr)
+    if args.write:
+        header = (f"## Page extraction on real pages (`bench/extract_real.py`)\n\n"
+                  f"`PYTHONPATH=src python bench/extract_real.py --write`, {date.today().isoformat()}, on "
+                  f"`tests/data/pages/real/` (the gold in `gold.jsonl`); dev and check are the two fixed "
+                  f"halves of the sites (`half_of`). Ratios are recalls except spurious (a share of the "
+                  f"rows extracted); \"site mean\" averages each site's own ratio.\n\n")
+        write_section(args.output, header + text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,349 @@
+"""A document tree as the units an extractor reads: blocks of text with their typography, and tables.
+
+A block is the own text of one block element (a paragraph, a list item, a heading, a table cell, a
+``div`` holding text): nested blocks are blocks of their own. Each keeps its line in the file, its
+heading level, its list depth, the spans people use to mark fields (bold, italics, links with
+their address, quotes, code) and whether it is struck through. Tables are read as grids of cells
+with rowspans and colspans spread out, so that every row holds every column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.ingest.pages.document import Document
+
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "nav",
+                   "button", "select", "form", "math", "object", "canvas"})
+_BLOCK = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "div", "section",
+                    "article", "blockquote", "pre", "header", "footer", "main", "aside", "figure",
+                    "figcaption", "details", "summary", "ul", "ol", "dl", "center", "address",
+                    "body", "html", "hr", "td", "th", "caption", "label"})
+_BOLD = frozenset({"b", "strong"})
+_ITALIC = frozenset({"i", "em", "cite"})
+_STRUCK = frozenset({"del", "s", "strike"})
+_HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f\u200b]+")
+
+
+@dataclass
+class Span:
+    """A run of marked text inside a block: ``b`` bold, ``i`` italics, ``a`` link, ``code``."""
+
+    kind: str
+    text: str
+    href: str | None = None
+
+
+@dataclass
+class Block:
+    """One block element's own text, where it is and how it is marked."""
+
+    text: str
+    line: int
+    tag: str
+    level: int = 0
+    depth: int = 0
+    spans: list[Span] = field(default_factory=list)
+    struck: bool = False
+    section: str = ""
+    """The text of the heading the block stands under."""
+    index: int = 0
+    context: tuple[str, ...] = ()
+    """The headings the block stands under, outermost first (its own, for a heading, last)."""
+    role: str | None = None
+    """The field the page's markup says the block holds (``class="speaker"``, ``itemprop="startDate"``):
+    ``speaker``, ``title``, ``date``, ``place``, ``affiliation`` or ``abstract``."""
+
+    @property
+    def links(self) -> list[Span]:
+        """The links of the block, in order."""
+        return [s for s in self.spans if s.kind == "a" and s.href]
+
+
+@dataclass
+class Table:
+    """A table as a grid: rows of cells (blocks), rowspans and colspans spread out."""
+
+    rows: list[list[Block]]
+    header: list[str] | None
+    line: int
+    section: str = ""
+    context: tuple[str, ...] = ()
+
+
+@dataclass
+class Layout:
+    """The blocks of a page in reading order, and its tables apart."""
+
+    blocks: list[Block]
+    tables: list[Table]
+
+
+def clean(text: str) -> str:
+    """Spaces collapsed, lines trimmed, empty lines dropped."""
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+class _Reader:
+    """Walks a tree once, cutting it into blocks and tables."""
+
+    def __init__(self, document: Document, lines: list[str] | None = None) -> None:
+        self.document = document
+        self.blocks: list[Block] = []
+        self.tables: list[Table] = []
+        self.section = ""
+        self.headings: dict[int, str] = {}
+        self.lines = lines if lines is not None else [_plain(line) for line in document.lines]
+        self.last_line = document.front_matter_lines + 1
+
+    # -- lines --------------------------------------------------------------------------
+
+    def line_of(self, element: Any, text: str) -> int:
+        """The file line of an element's text: exact for HTML, searched from Markdown's hint."""
+        if self.document.is_html:
+            return int(element.sourceline or self.last_line)
+        hint = None
+        node = element
+        while node is not None and hint is None:
+            hint = node.get("data-line") if isinstance(node.tag, str) else None
+            node = node.getparent()
+        start = int(hint) if hint else self.last_line
+        found = self._search(text, start)
+        line = found or start
+        self.last_line = max(self.last_line, line) if hint is None else line
+        return line
+
+    def _search(self, text: str, start: int) -> int | None:
+        words = _plain(text).split()[:5]
+        if not words:
+            return None
+        probe = " ".join(words)[:40]
+        for number in range(max(start, 1), min(len(self.lines), start + 400) + 1):
+            if probe in self.lines[number - 1]:
+                return number
+        first = words[0]
+        for number in range(max(start, 1), min(len(self.lines), start + 400) + 1):
+            if first in self.lines[number - 1]:
+                return number
+        return None
+
+    # -- walking ------------------------------------------------------------------------
+
+    def walk(self, element: Any, depth: int = 0) -> None:
+        """Blocks of ``element`` and of everything under it."""
+        parts: list[str] = []
+        spans: list[Span] = []
+        struck: list[int] = [0, 0]
+
+        def flush() -> None:
+            text = clean("".join(parts))
+            if text:
+                self._add(element, text, spans[:], struck[0] > 0 and struck[0] >= struck[1] * 0.6,
+                          depth)
+            parts.clear()
+            spans.clear()
+            struck[0] = struck[1] = 0
+
+        def inline(node: Any, marks: tuple[str, ...]) -> None:
+            for child in node:
+                if not isinstance(child.tag, str):  # comments, processing instructions
+                    if child.tail:
+                        add(child.tail, marks)
+                    continue
+                tag = child.tag.lower()
+                if tag in _SKIP:
+                    pass
+                elif tag == "table":
+                    flush()
+                    self.table(child)
+                elif tag in _BLOCK:
+                    flush()
+                    self.walk(child, depth + (1 if tag in ("ul", "ol", "dl") else 0))
+                elif tag == "br":
+                    parts.append("\n")
+                else:
+                    start = len("".join(parts))
+                    mark = ("s" if tag in _STRUCK else "b" if tag in _BOLD else
+                            "i" if tag in _ITALIC else "code" if tag == "code" else
+                            "a" if tag == "a" else "")
+                    if child.text:
+                        add(child.text, marks + ((mark,) if mark else ()))
+                    inline(child, marks + ((mark,) if mark else ()))
+                    text = "".join(parts)[start:]
+                    if mark and mark != "s" and text.strip():
+                        spans.append(Span(mark, clean(text.replace("\n", " ")),
+                                          child.get("href") if mark == "a" else None))
+                if child.tail:
+                    add(child.tail, marks)
+
+        def add(text: str, marks: tuple[str, ...]) -> None:
+            if self.document.is_html and element.tag != "pre":
+                text = text.replace("\n", " ")  # Markdown keeps its line breaks: entries span lines
+            parts.append(text)
+            size = len(text.strip())
+            struck[1] += size
+            if "s" in marks:
+                struck[0] += size
+
+        if element.text:
+            add(element.text, ())
+        inline(element, ())
+        flush()
+
+    def _add(self, element: Any, text: str, spans: list[Span], struck: bool, depth: int) -> None:
+        tag = element.tag.lower() if isinstance(element.tag, str) else "div"
+        level = _HEADINGS.get(tag, 0)
+        if level:
+            self.headings = {k: v for k, v in self.headings.items() if k < level}
+            self.headings[level] = text
+            self.section = text
+        block = Block(text, self.line_of(element, text), tag, level, depth, spans, struck,
+                      self.section, len(self.blocks), self.context(), role_of(element))
+        self.blocks.append(block)
+
+    def context(self) -> tuple[str, ...]:
+        """The headings in force, outermost first."""
+        return tuple(self.headings[k] for k in sorted(self.headings))
+
+    def table(self, element: Any) -> None:
+        """A table's grid, with spans spread; its first row is a header when made of ``th`` or
+        when no other row is. A table that lays out a page (a cell holding whole sections) is read
+        as the blocks it holds."""
+        if _is_layout_table(element):
+            for cell in element.iter("td", "th"):
+                if _own_table(cell.getparent(), element):
+                    self.walk(cell)
+            return
+        grid: list[list[Block]] = []
+        carried: dict[int, tuple[Block, int]] = {}
+        header: list[str] | None = None
+        rows = [r for r in element.iter("tr") if _own_table(r, element)]
+        for n, row in enumerate(rows):
+            cells: list[Block] = []
+            column = 0
+            raw_cells = [c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+            queue = list(raw_cells)
+            while queue or column in carried:
+                if column in carried:
+                    block, left = carried[column]
+                    cells.append(block)
+                    if left > 1:
+                        carried[column] = (block, left - 1)
+                    else:
+                        del carried[column]
+                    column += 1
+                    continue
+                cell = queue.pop(0)
+                block = self._cell(cell)
+                span = _int(cell.get("colspan"), 1)
+                down = _int(cell.get("rowspan"), 1)
+                for _ in range(min(span, 20)):
+                    cells.append(block)
+                    if down > 1:
+                        carried[column] = (block, min(down, 60) - 1)
+                    column += 1
+            if n == 0 and raw_cells and all(c.tag.lower() == "th" for c in raw_cells):
+                header = [c.text for c in cells]
+                continue
+            if cells:
+                grid.append(cells)
+        line = self.line_of(element, grid[0][0].text if grid and grid[0] else "")
+        self.tables.append(Table(grid, header, line, self.section, self.context()))
+
+    def _cell(self, cell: Any) -> Block:
+        """A table cell as one block (nested blocks joined by line breaks)."""
+        inner = _Reader(self.document, self.lines)
+        inner.last_line = self.last_line
+        inner.section = self.section
+        inner.headings = dict(self.headings)
+        inner.walk(cell)
+        text = "\n".join(b.text for b in inner.blocks)
+        spans = [s for b in inner.blocks for s in b.spans]
+        struck = bool(inner.blocks) and all(b.struck for b in inner.blocks)
+        line = inner.blocks[0].line if inner.blocks else self.line_of(cell, "")
+        self.tables.extend(inner.tables)  # a table inside a cell is a table of its own
+        return Block(clean(text), line, "td", spans=spans, struck=struck, section=self.section,
+                     context=self.context())
+
+
+_ROLES = [
+    ("speaker", re.compile(r"speaker|presenter|lecturer|performer|(?<![a-z])author(?!s)", re.I)),
+    ("affiliation", re.compile(r"affiliation|institution|organi[sz]ation|university", re.I)),
+    ("title", re.compile(r"(?:talk|event|seminar|paper)[-_]?(?:title|name)|^title$|^summary$", re.I)),
+    ("date", re.compile(r"(?<![a-z])(?:date|datetime|when|startdate|event-time|talk-time)(?![a-z])", re.I)),
+    ("place", re.compile(r"(?<![a-z])(?:location|venue|room)(?![a-z])", re.I)),
+    ("abstract", re.compile(r"abstract|description", re.I)),
+]
+
+
+def role_of(element: Any) -> str | None:
+    """The field an element's class, id or microdata ``itemprop`` names, if any."""
+    names = " ".join(filter(None, (element.get("itemprop"), element.get("class"), element.get("id"))))
+    if not names:
+        return None
+    for token in names.split():
+        for role, pattern in _ROLES:
+            if pattern.search(token):
+                return role
+    return None
+
+
+def _is_layout_table(table: Any) -> bool:
+    """Whether a table lays out a page rather than listing rows: few rows, a cell holding headings,
+    lists or tables of its own, or much text."""
+    rows = [r for r in table.iter("tr") if _own_table(r, table)]
+    if len(rows) > 6:
+        return False
+    for row in rows:
+        for cell in row:
+            if not isinstance(cell.tag, str):
+                continue
+            nested = sum(1 for e in cell.iter() if isinstance(e.tag, str) and e.tag.lower() in
+                         ("h1", "h2", "h3", "h4", "table", "ul", "ol", "p"))
+            if nested >= 4 or len(cell.text_content()) > 1500:
+                return True
+    return False
+
+
+def _own_table(row: Any, table: Any) -> bool:
+    """Whether a row belongs to ``table`` itself, not to a table nested in one of its cells."""
+    node = row.getparent()
+    while node is not None and node is not table:
+        if isinstance(node.tag, str) and node.tag.lower() == "table":
+            return False
+        node = node.getparent()
+    return True
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return max(1, int(str(value).strip()))
+    except (TypeError, ValueError):
+        return default
+
+
+_MARKUP = re.compile(r"<[^>]*>|[*_`#>|\[\]]|\]\([^)]*\)")
+
+
+def _plain(text: str) -> str:
+    """A source line as comparable text: tags and Markdown marks out, spaces collapsed."""
+    text = re.sub(r"\]\([^)]*\)", " ", text)
+    text = _MARKUP.sub(" ", text)
+    text = re.sub(r"&(?:amp|nbsp|quot|#\d+);", " ", text)
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def layout(document: Document) -> Layout:
+    """The blocks and tables of a document, in reading order."""
+    reader = _Reader(document)
+    reader.walk(document.root)
+    for n, block in enumerate(reader.blocks):
+        block.index = n
+    return Layout(reader.blocks, reader.tables)
+
+
+__all__ = ["Block", "Layout", "Span", "Table", "clean", "layout"]

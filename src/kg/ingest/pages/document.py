@@ -1,0 +1,164 @@
+"""Any page as one document tree: Markdown (with its HTML blocks and front matter) and HTML alike.
+
+Bytes become text with UTF-8 first and charset-normalizer's guess second (a bad byte costs one
+character, never the page); front matter (YAML between ``---`` lines, TOML between ``+++``) is
+read apart; Markdown is rendered by markdown-it-py (tables, strikethrough and raw HTML on) and
+the HTML by lxml, so that a schedule written as a Markdown table, an HTML table inside Markdown
+or a rendered page reach the extractor as the same elements. Each element keeps the line of the
+file it came from (``data-line`` for Markdown blocks, the parser's line for HTML).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import yaml
+from lxml import etree
+from markdown_it import MarkdownIt
+
+from kg.errors import DataError
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_LINE_TOKENS = frozenset({"paragraph_open", "heading_open", "list_item_open", "tr_open", "table_open",
+                          "blockquote_open", "bullet_list_open", "ordered_list_open"})
+
+
+@dataclass
+class Document:
+    """A page read once: its source lines, front matter, element tree and structured data."""
+
+    path: Path
+    source: str
+    root: Any
+    """The lxml root element of the page's body."""
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_lines: int = 0
+    """How many lines the front matter takes at the top of the file (0 without one)."""
+    json_ld: list[dict[str, Any]] = field(default_factory=list)
+    is_html: bool = False
+    decoded_with: str = "utf-8"
+
+    @property
+    def lines(self) -> list[str]:
+        """The file's lines (numbered from 1 in every fact)."""
+        return self.source.splitlines()
+
+
+def read_document(path: Path) -> Document:
+    """Read ``path`` as a page; a ``DataError`` naming the file when it holds no text at all."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror}") from None
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        offset = raw.index(b"\x00")
+        raise DataError(f"{path}: a binary file, not a page (NUL byte at offset {offset})")
+    text, encoding = decode(raw)
+    if not text.strip():
+        raise DataError(f"{path}: the page holds no text")
+    is_html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text)
+    front, front_lines, body = split_front_matter(text) if not is_html else ({}, 0, text)
+    root = html_tree(body) if is_html else markdown_tree(body, front_lines)
+    return Document(path, text, root, front, front_lines, json_ld(root), is_html, encoding)
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Text of a file and the encoding used: UTF-8 when it is, else the best guess of
+    charset-normalizer, else UTF-8 with each bad byte replaced."""
+    try:
+        return raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # only for the rare page that is not UTF-8
+
+    best = from_bytes(raw).best()
+    if best is not None and best.encoding not in ("utf_8", "utf-8"):
+        return str(best), best.encoding
+    return raw.decode("utf-8", errors="replace"), "utf-8 (bad bytes replaced)"
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether text starts like an HTML document."""
+    head = text.lstrip("\ufeff \r\n\t")[:300].lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or (
+        head.startswith("<") and "<body" in text[:5000].lower())
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], int, str]:
+    """Front matter as a mapping, the lines it takes, and the body with those lines blanked."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return {}, 0, text
+    lines = match.group(0).count("\n")
+    data = _front_matter_data(match.group(2), toml=match.group(1) == "+++")
+    return data, lines, "\n" * lines + text[match.end():]
+
+
+def _front_matter_data(text: str, toml: bool) -> dict[str, Any]:
+    """The fields of front matter; an invalid block is read line by line as ``key: value``."""
+    try:
+        data = tomllib.loads(text) if toml else yaml.safe_load(text)
+        if isinstance(data, dict):
+            return data
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError):
+        pass
+    found: dict[str, Any] = {}
+    for line in text.splitlines():
+        pair = re.match(r"^([A-Za-z_][\w-]*)\s*[:=]\s*(.*)$", line)
+        if pair:
+            found[pair.group(1)] = pair.group(2).strip().strip("'\"")
+    return found
+
+
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def markdown_tree(text: str, first_line: int = 0) -> Any:
+    """The element tree of a Markdown page; each Markdown block says its line in ``data-line``."""
+    parser = _markdown()
+    tokens = parser.parse(text)
+    for token in tokens:
+        if token.type in _LINE_TOKENS and token.map:
+            token.attrSet("data-line", str(token.map[0] + 1))
+    rendered = parser.renderer.render(tokens, parser.options, {})
+    return html_tree(rendered, fragment=True)
+
+
+def html_tree(text: str, fragment: bool = False) -> Any:
+    """The body element of an HTML page (or of a rendered Markdown page)."""
+    text = re.sub(r"^<\?xml[^>]*\?>", "", text.lstrip("\ufeff"))
+    if not text.strip():
+        return lxml.html.fromstring("<div></div>")
+    try:
+        if fragment:
+            return lxml.html.fromstring(f"<div>{text}</div>")
+        document = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return lxml.html.fromstring("<div></div>")
+    body = document.find("body")
+    return body if body is not None else document
+
+
+def json_ld(root: Any) -> list[dict[str, Any]]:
+    """The schema.org JSON-LD objects a page embeds (``@graph`` lists flattened)."""
+    found: list[dict[str, Any]] = []
+    for script in root.getroottree().iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else [data]
+        for item in items:
+            if isinstance(item, dict):
+                found.extend(i for i in item.get("@graph", [item]) if isinstance(i, dict))
+    return found

@@ -1,0 +1,477 @@
+"""One piece of page text → the fields it states: speakers, title, date, time, place, links.
+
+A piece is a list item, a paragraph, a heading, a table cell or a labelled line. Labels
+(``Speaker:``, ``Title:``, ``When:``...) say what a value is; otherwise the text is cut at the
+separators people use between fields (" - ", ": ", "|", line breaks, a date), without cutting
+inside bold, italics, links or quotes, and each part is read by its content: a date, a clock time,
+a person's name (with an affiliation in brackets or after a comma), an organization, or words of a
+title. The title is the marked part (bold, italics, quotes, a link) that is no name, else the
+longest part left; a title found that way is marked as guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from kg.ingest.pages.blocks import Span
+from kg.ingest.pages.fields import (
+    PartialDate,
+    find_dates,
+    find_times,
+    fold,
+    is_name,
+    is_organization,
+    is_placeholder,
+    strip_honorifics,
+)
+
+LABELS = {
+    "speaker": "speaker", "speakers": "speaker", "presenter": "speaker", "presenters": "speaker",
+    "lecturer": "speaker", "invited speaker": "speaker", "keynote speaker": "speaker",
+    "speaker name": "speaker", "who": "speaker", "guest": "speaker", "name": "speaker",
+    "orateur": "speaker", "intervenant": "speaker", "presented by": "speaker", "by": "speaker",
+    "title": "title", "talk title": "title", "talk": "title", "topic": "title", "titre": "title",
+    "paper": "paper", "papers": "paper", "reading": "paper", "relevant papers": "paper",
+    "authors": "authors", "author": "authors", "abstract": "abstract", "summary": "abstract",
+    "résumé": "abstract", "description": "abstract",
+    "bio": "bio", "biography": "bio", "short bio": "bio", "speaker bio": "bio", "about the speaker": "bio",
+    "date": "date", "when": "date", "day": "date", "date and time": "date", "date & time": "date",
+    "time": "time", "hour": "time", "heure": "time",
+    "where": "place", "location": "place", "room": "place", "place": "place", "venue": "place",
+    "lieu": "place", "salle": "place",
+    "affiliation": "affiliation", "institution": "affiliation", "organization": "affiliation",
+    "from": "affiliation", "host": "host", "hosted by": "host", "hosts": "host", "chair": "host",
+    "slides": "slides", "video": "video", "recording": "video", "zoom": "online", "link": "page",
+}
+_LABEL = re.compile(r"^\W{0,3}(?P<label>[A-Za-zéè][A-Za-zéè &/]{1,25}?)\s*[:：]\s*(?P<value>.*)$", re.DOTALL)
+_STRONG_SEPARATOR = re.compile(r"\s+[-–—]{1,2}\s+|\s*[|•·]\s*|\n|\s*;\s+|\s+/\s+|(?<=\w)[-–—]{2}(?=\w)")
+_COLON = re.compile(r"\s*:\s+")
+_QUOTED = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|``[^']{3,}''|‘[^’]{6,}’|„[^“]{3,}“|«[^»]{3,}»")
+_LINK_WORDS = re.compile(r"^\W*(?:slides?|video|recording|youtube|pdf|paper|arxiv|preprint|code|"
+                         r"seminar|invited talk|keynote|tutorial|lecture|journal club|reading group|"
+                         r"webinar|colloquium|presentation|contributed talk|spotlight|oral|"
+                         r"abstract|bio|zoom(?: link)?|link|notes|poster|webpage|website|homepage|"
+                         r"ref|references?|watch|details|more|here|register|registration|"
+                         r"calendar|ics|livestream|stream|streaming|online|recorded|talk|e-?mail|"
+                         r"phone|contact|map it|map)\W*$",
+                         re.IGNORECASE)
+MEDIA = {"slides": re.compile(r"slide|\.pptx?$|speakerdeck|slideshare", re.I),
+         "video": re.compile(r"video|youtu|vimeo|recording|bilibili|panopto|watch", re.I),
+         "paper": re.compile(r"arxiv|doi\.org|paper|openreview|proceedings|\.pdf$|pdf", re.I)}
+
+
+@dataclass
+class Person:
+    """A speaker as printed, with the affiliation and homepage printed beside the name."""
+
+    name: str
+    affiliation: str | None = None
+    homepage: str | None = None
+
+
+@dataclass
+class Fields:
+    """What one piece of text (or a group of pieces) states about a talk."""
+
+    speakers: list[Person] = field(default_factory=list)
+    title: str | None = None
+    date: PartialDate | None = None
+    time: dt.time | None = None
+    end: dt.time | None = None
+    place: str | None = None
+    abstract: str | None = None
+    bio: str | None = None
+    links: dict[str, str] = field(default_factory=dict)
+    labels: set[str] = field(default_factory=set)
+    guessed: set[str] = field(default_factory=set)
+    title_open: bool = False
+    """The page says the title is not known yet (TBD, TBA...)."""
+    papers: list[str] = field(default_factory=list)
+    paper_authors: list[str] = field(default_factory=list)
+    """Authors of the paper a talk presents (reading groups: "Authors: A, B")."""
+    linked_papers: list[tuple[str, str, int]] = field(default_factory=list)
+    """Papers listed under a talk as links to them: (title, address, line)."""
+
+    @property
+    def empty(self) -> bool:
+        """Whether nothing was found."""
+        return not (self.speakers or self.title or self.date or self.time or self.labels)
+
+
+def label_of(text: str) -> tuple[str, str] | None:
+    """``(field, value)`` when text is a labelled line ("Speaker: Ada Lovelace")."""
+    match = _LABEL.match(text)
+    if not match:
+        return None
+    name = LABELS.get(re.sub(r"\s+", " ", match["label"].strip().lower()))
+    return (name, match["value"].strip()) if name else None
+
+
+def heading_label(text: str) -> str | None:
+    """The field a line holding only a label introduces ("Abstract", "**Speaker**:")."""
+    return LABELS.get(re.sub(r"[\s:：*_#]+$|^[\s*_#]+", "", text).lower())
+
+
+def read(text: str, spans: list[Span] | None = None, day_first: bool = False) -> Fields:
+    """The fields one piece of text states (labels first, then its parts by content)."""
+    spans = spans or []
+    fields = Fields()
+    lines = text.split("\n")
+    if len(lines) > 1 and any(label_of(line) or (heading_label(line) and len(line) < 40) for line in lines):
+        pending: str | None = None
+        for line in lines:
+            if len(line) < 40 and heading_label(line):
+                pending = heading_label(line)  # "Speaker" on its own line: the next line is its value
+                continue
+            labelled = label_of(line) or ((pending, line) if pending else None)
+            pending = None
+            if labelled is not None:
+                apply_label(fields, labelled[0], labelled[1], spans, day_first)
+                continue
+            more = read(line, spans, day_first)
+            if more.speakers and not fields.speakers:
+                fields.speakers = more.speakers
+            if more.date and not fields.date:
+                fields.date, fields.time = more.date, more.time or fields.time
+            if not fields.title and not more.speakers and len(line) < 250 and more.title:
+                fields.title = more.title
+        return fields
+    labelled = label_of(text)
+    if labelled is not None:
+        apply_label(fields, labelled[0], labelled[1], spans, day_first)
+        return fields
+    _read_parts(fields, text, spans, day_first)
+    return fields
+
+
+def apply_label(fields: Fields, name: str, value: str, spans: list[Span], day_first: bool) -> None:
+    """Set the field a label names from its value."""
+    fields.labels.add(name)
+    if name == "speaker":
+        people = speakers_of(value, spans)
+        if people:
+            fields.speakers = people
+        elif value and not is_placeholder(value):
+            inner = read(value, spans, day_first)
+            fields.speakers = inner.speakers
+    elif name == "title":
+        if is_placeholder(value):
+            fields.title_open = True
+        else:
+            fields.title = clean_title(value)
+    elif name in ("date", "time"):
+        dates = find_dates(value, day_first)
+        if dates:
+            fields.date = dates[0].value  # type: ignore[assignment]
+        times = find_times(value)
+        if times:
+            fields.time, fields.end = times[0].value  # type: ignore[misc]
+    elif name == "place":
+        fields.place = value or None
+    elif name == "affiliation":
+        if fields.speakers and value:
+            fields.speakers[0].affiliation = value
+        fields.labels.add("affiliation:" + value)
+    elif name == "abstract":
+        fields.abstract = value or None
+    elif name == "bio":
+        fields.bio = value or None
+    elif name == "authors":
+        fields.paper_authors = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", value)
+                                if p.strip()]
+    elif name == "paper":
+        if value:
+            fields.papers.append(value)
+    elif name in ("slides", "video", "page"):
+        href = next((s.href for s in spans if s.href), None)
+        if href:
+            fields.links[name] = href
+
+
+def _protected(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """Stretches of text not to be cut: marked spans and quotations."""
+    found = []
+    for span in spans:
+        if len(span.text) < 4:
+            continue
+        at = text.find(span.text)
+        if at >= 0:
+            found.append((at, at + len(span.text)))
+    found.extend((m.start(), m.end()) for m in _QUOTED.finditer(text))
+    return found
+
+
+def _cut(text: str, pattern: re.Pattern[str], keep: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """Parts of text between separators, each with the separator before it."""
+    parts: list[tuple[str, str]] = []
+    last, separator = 0, ""
+    for match in pattern.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in keep):
+            continue
+        parts.append((separator, text[last:match.start()]))
+        last, separator = match.end(), match.group(0)
+    parts.append((separator, text[last:]))
+    return [(s, p) for s, p in parts if p.strip()]
+
+
+_BARE_URL = re.compile(r"(?<![(\w])(?:https?://|www\.)[^\s<>\"'“”)]+")
+
+
+def _read_parts(fields: Fields, text: str, spans: list[Span], day_first: bool) -> None:
+    for match in _BARE_URL.finditer(text):  # a link flattened into the text: "Title - https://..."
+        url = match.group(0).rstrip(".,;")
+        kind = _media_kind("", url) or "page"
+        fields.links.setdefault(kind, url if url.startswith("http") else f"https://{url}")
+    text = _BARE_URL.sub(lambda m: " " * len(m.group(0)), text)
+    dates = find_dates(text, day_first)
+    times = find_times(text)
+    if dates:
+        fields.date = dates[0].value  # type: ignore[assignment]
+    if times:
+        fields.time, fields.end = times[0].value  # type: ignore[misc]
+    # blank out dates and times, so that what stays are names, organizations and titles
+    chars = list(text)
+    for found in (*dates[:1], *times[:1]):
+        for i in range(found.start, found.end):
+            chars[i] = "\n" if i == found.start else " "
+    text = re.sub(r"^[\s,.;:()\[\]\-–—|]*(?:\s*(?:[A-Z][a-z]{2}|[a-z]{3}))?\s*[,.:)\]\-–—|]+",
+                  "", "".join(chars)) if (dates or times) and "".join(chars).lstrip(" \n,.:(")[:1] in ",.)" \
+        else "".join(chars)
+    text = re.sub(r"\((?:\s*[,;]?\s*|[A-Z]{2,5}|GMT[+-]\d+|UTC[+-]?\d*)\)", " ", text)
+    keep = _protected(text, spans)
+    parts = [_trim(p) for _, p in _cut(text, _STRONG_SEPARATOR, keep)]
+    parts = [p for p in parts if p and not re.fullmatch(r"[\W\d]*(?:[AaPp]\.?[Mm]\.?)?\W*", p)]
+    kinds: list[tuple[str, str, str | None]] = []  # (kind, text, affiliation)
+    for part in parts:
+        kinds.extend(_classify(part, spans))
+    _assign(fields, kinds, spans)
+    for span in spans:
+        if span.kind == "a" and span.href:
+            media = _media_kind(span.text, span.href)
+            if media and media not in fields.links:
+                fields.links[media] = span.href
+
+
+def _trim(part: str) -> str:
+    """A part without the punctuation around it; brackets kept when they are balanced."""
+    part = part.strip(" ,.\t-–—:;[]")
+    while part.startswith("(") and part.count("(") > part.count(")"):
+        part = part[1:].strip(" ,.\t-–—:;")
+    while part.endswith(")") and part.count(")") > part.count("("):
+        part = part[:-1].strip(" ,.\t-–—:;")
+    if part.startswith("(") and part.endswith(")") and part.count("(") == 1:
+        part = part[1:-1]
+    return part
+
+
+def paper_link(text: str, spans: list[Span]) -> tuple[str, str] | None:
+    """``(title, address)`` when a piece of text is mainly a link to a paper (arXiv, DOI, a PDF,
+    proceedings)."""
+    for span in spans:
+        if span.kind == "a" and span.href and MEDIA["paper"].search(span.href) \
+                and len(span.text.split()) >= 2 \
+                and len(span.text) >= 0.5 * len(text) and not is_name(span.text):
+            title = clean_title(span.text)
+            if title:
+                return title, span.href
+    return None
+
+
+def _media_kind(text: str, href: str) -> str | None:
+    for kind, pattern in MEDIA.items():
+        if pattern.search(text) or (kind != "paper" and pattern.search(href)):
+            return kind
+    if MEDIA["paper"].search(href) and not is_name(text):
+        return "paper"
+    return None
+
+
+def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tuple[str, str, str | None]]:
+    """What one part is: ``name`` (with an affiliation), ``org``, ``junk`` or ``text``; the rest of
+    a part after a speaker's name (``after_name``) is a title, whatever its first words look like."""
+    if _LINK_WORDS.match(part) or is_placeholder(part):
+        return [("open" if is_placeholder(part) else "junk", part, None)]
+    if after_name:
+        return [("org", part, None)] if is_organization(part) else [("text", part, None)]
+    people = speakers_of(part, spans)
+    if people:
+        return [("name", p.name, p.affiliation) for p in people]
+    by = re.match(r"^(?P<pre>(?:\S+\s+){0,7}?by)\s+(?P<rest>\S.*)$", part)
+    if by and not re.search(r"\b(?:work|joint|based|paper|written|supported|funded)\b", by["pre"], re.I):
+        for cut in (r"\s*:\s+", r"\.\s+", r",\s+", r"\s+[-–—]\s+"):
+            pieces = re.split(cut, by["rest"], maxsplit=1)
+            who = speakers_of(pieces[0], spans)
+            if who and (len(pieces) == 1 or pieces[1].strip()):
+                tail = _classify(pieces[1], spans, True) if len(pieces) == 2 else []
+                pre = by["pre"].rsplit(None, 1)[0] if len(by["pre"].split()) > 1 else ""
+                return ([("text", pre, None)] if pre and len(pieces) == 1 else [("junk", pre, None)]) + [
+                    ("name", p.name, p.affiliation) for p in who] + tail
+    for cut in (r"\.\s+", r"\s+[-–—]\s+"):
+        pieces = re.split(cut, part, maxsplit=1)
+        if len(pieces) == 2 and len(pieces[1]) > 3:
+            who = speakers_of(pieces[0], spans)
+            if who:
+                return [("name", p.name, p.affiliation) for p in who] + _classify(pieces[1], spans, True)
+    colon = [p for _, p in _cut(part, _COLON, _protected(part, spans))]
+    if len(colon) >= 2:
+        first = speakers_of(colon[0], spans)
+        if first:
+            after = ": ".join(colon[1:])
+            return [("name", p.name, p.affiliation) for p in first] + _classify(after, spans, True)
+        if heading_label(colon[0]) is None and len(colon[0].split()) <= 4 and speakers_of(
+                ": ".join(colon[1:]), spans):
+            kind = "junk" if _LINK_WORDS.match(colon[0]) else "text"
+            return [(kind, colon[0], None)] + _classify(": ".join(colon[1:]), spans)
+    if "," in part:
+        head, rest = part.split(",", 1)
+        first = speakers_of(head, spans)
+        if first and rest.strip():
+            if is_organization(rest):
+                return [("name", first[0].name, rest.strip())]
+            return [("name", first[0].name, None), *_classify(rest.strip(" ,"), spans)]
+        tail_people = speakers_of(part.rsplit(",", 1)[1], spans)
+        if tail_people and not is_organization(part.rsplit(",", 1)[0]):
+            return [("text", part.rsplit(",", 1)[0], None)] + [
+                ("name", p.name, p.affiliation) for p in tail_people]
+    by = re.match(r"^(?P<title>.{8,}?),?\s+by\s+(?P<who>[^,]+)$", part)
+    if by and speakers_of(by["who"], spans):
+        return [("text", by["title"], None)] + [
+            ("name", p.name, p.affiliation) for p in speakers_of(by["who"], spans)]
+    if is_organization(part):
+        return [("org", part, None)]
+    return [("text", part, None)]
+
+
+def speakers_of(text: str, spans: list[Span] | None = None) -> list[Person]:
+    """The people of a speaker string ("A (X)", "A, X", "A and B", "A & B, X"), or [] when it is
+    not one."""
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:-–*_")
+    text = re.sub(r"\s*\*+$|\s*\[[^\]]*\]$|,?\s+et\.?\s+al\.?$", "", text)
+    if not text or len(text) > 200:
+        return []
+    if is_name(text):
+        return [Person(strip_honorifics(text), None, _homepage(text, spans))]
+    bracket = re.fullmatch(r"(?P<name>.+?\S)\s*[(\[](?P<aff>[^()\[\]]+)[)\]](?P<rest>)", text)
+    if bracket is None or not is_name(bracket["name"]):
+        bracket = re.fullmatch(r"(?P<name>[^()]+?)\s*[(\[](?P<aff>[^()\[\]]+)[)\]](?P<rest>.*)", text)
+    if bracket and is_name(bracket["name"]) and not bracket["rest"].strip(" ,."):
+        if re.search(r"remarks|break|lunch|panel|welcome|poster|discussion", bracket["aff"], re.I):
+            return []  # "Judith Fan (Opening Remarks)": a slot of the programme, not a talk
+        affiliation = _affiliation(bracket["aff"])
+        if affiliation and re.fullmatch(r"(?i)live|recorded|virtual|remote|online|in[- ]person|video|zoom|"
+                                        r"tb[acd]|confirmed|invited|keynote|slides|cancell?ed|postponed|"
+                                        r"host|chair|moderator|organi[sz]er|speaker", affiliation):
+            affiliation = None  # "(Live)", "(virtual)": how the talk is given, not where the speaker is
+        return [Person(strip_honorifics(bracket["name"]), affiliation, _homepage(bracket["name"], spans))]
+    for splitter in (r"\s*;\s*", r",?\s+(?:and|&|et)\s+|\s*&\s*|\s*,\s*"):
+        pieces = [p for p in re.split(splitter, text) if p.strip()]
+        if len(pieces) < 2:
+            continue
+        people = [speakers_of(p, spans) for p in pieces]
+        if all(len(p) == 1 for p in people):
+            found = [p[0] for p in people]
+            if splitter.startswith(r",?") and len(found) == 2 and found[1].affiliation is None \
+                    and is_organization(pieces[1]):
+                continue
+            return found
+        if len(pieces) >= 2 and all(len(p) == 1 for p in people[:-1]) and is_organization(pieces[-1]) \
+                and splitter.startswith(r",?"):
+            found = [p[0] for p in people[:-1]]
+            for person in found:
+                person.affiliation = person.affiliation or pieces[-1].strip()
+            return found
+    if is_name(text):
+        return [Person(strip_honorifics(text), None, _homepage(text, spans))]
+    dash = re.fullmatch(r"(?P<name>.+?)\s+(?:[-–—,]|from|of|at)\s+(?P<aff>.+)", text)
+    if dash and is_name(dash["name"]) and is_organization(dash["aff"]):
+        return [Person(strip_honorifics(dash["name"]), dash["aff"].strip(),
+                       _homepage(dash["name"], spans))]
+    return []
+
+
+def _affiliation(text: str) -> str | None:
+    text = text.strip(" ,.")
+    return None if not text or is_placeholder(text) or re.fullmatch(r"[\d\W]+", text) else text
+
+
+def _homepage(name: str, spans: list[Span] | None) -> str | None:
+    key = fold(strip_honorifics(name))
+    for span in spans or ():
+        if span.kind == "a" and span.href and fold(strip_honorifics(span.text)) == key \
+                and span.href.startswith(("http://", "https://")):
+            return span.href
+    return None
+
+
+def _assign(fields: Fields, kinds: list[tuple[str, str, str | None]], spans: list[Span]) -> None:
+    """Speakers, affiliation and title from the classified parts of a text."""
+    first = next((i for i, k in enumerate(kinds) if k[0] == "name"), None)
+    if first is not None:  # the speakers are the first run of names; a later "name" is title words
+        end = first
+        while end < len(kinds) and kinds[end][0] == "name":
+            end += 1
+        kinds = kinds[:end] + [("text" if k == "name" else k, t, a) for k, t, a in kinds[end:]]
+    names = [(text, aff) for kind, text, aff in kinds if kind == "name"]
+    texts: list[str] = []
+    run: list[str] = []
+    for kind, text, _ in kinds:
+        if kind == "text":
+            run.append(text)
+        else:
+            if run:
+                texts.append(" - ".join(run))
+            run = []
+        if kind == "open":
+            fields.title_open = True
+    if run:
+        texts.append(" - ".join(run))
+    orgs = [text for kind, text, _ in kinds if kind == "org"]
+    if names:
+        fields.speakers = [Person(n, a, _homepage(n, spans)) for n, a in names]
+        first = next(i for i, k in enumerate(kinds) if k[0] == "name")
+        after = kinds[first + len(names)] if first + len(names) < len(kinds) else None
+        if fields.speakers[0].affiliation is None and after and after[0] == "org":
+            for person in fields.speakers:
+                person.affiliation = person.affiliation or after[1]
+        elif fields.speakers[0].affiliation is None and orgs and len(orgs) == 1:
+            fields.speakers[0].affiliation = orgs[0]
+    candidates = [t for t in texts if _title_like(t)]
+    if not candidates:
+        return
+    marked = [t for t in candidates if any(fold(s.text) == fold(t) or (
+        len(s.text) > 12 and fold(s.text) in fold(t)) for s in spans if s.kind in ("b", "i", "a"))]
+    quoted = [t for t in candidates if _QUOTED.fullmatch(t.strip())]
+    chosen = (quoted or marked or sorted(candidates, key=len, reverse=True))[0]
+    fields.title = clean_title(chosen)
+    if not (quoted or marked):
+        fields.guessed.add("title")
+
+
+def _title_like(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return len(words) >= 1 and len(text) >= 4 and not _LINK_WORDS.match(text)
+
+
+def clean_title(text: str) -> str | None:
+    """A title without quotes, trailing full stop, list numbering or a "Title:" label."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^(?:\(?\d{1,3}[.)]\s+|#\d+\s+|No\.\s?[\d-]+\s+)", "", text)
+    text = re.sub(r"^(?:title|talk|(?:research |invited |contributed |keynote |plenary )?(?:talk|lecture|"
+                  r"keynote|tutorial|seminar))\s*:\s*", "", text, flags=re.IGNORECASE)
+    text = re.sub(r",\s*(?:[^,]{0,40}\s)?(?:19|20)\d{2}$", "", text) if re.search(
+        r",\s*(?:[A-Z][\w.&-]*\s?){1,4}(?:19|20)\d{2}$", text) else text
+    text = re.sub(r",\s*(?:[A-Z][\w.&-]*\s){0,4}(?:seminar|workshop|conference|colloquium|symposium|"
+                  r"lecture|school|summit|meeting|series)$", "", text, flags=re.IGNORECASE)
+    for _ in range(2):
+        text = text.strip(" \t*_,;–-")
+        if len(text) >= 2 and (text[0], text[-1]) in (('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’"),
+                                                     ("«", "»"), ("„", "“")):
+            text = text[1:-1]
+        text = re.sub(r"^``|''$", "", text)
+    text = re.sub(r"\s*\((?:slides|video|pdf|abstract|recording|youtube|link|arxiv|here|paper|code|"
+                  r"preprint|doi)[^)]*\)\s*$", "", text,
+                  flags=re.IGNORECASE)
+    text = text.rstrip(" .").strip()
+    return None if is_placeholder(text) or not text else text

@@ -1,0 +1,183 @@
+"""One extractor for every page: the document tree → talks, papers, and the kind the content shows.
+
+``extract_document`` reads the talks (``talks``) and the publications (``papers``) of a page, says
+how sure it is of each (``confidence``, and the fields it guessed), and labels the page with one of
+the five kinds from what it holds: papers and no talks → ``author_page``; one talk →
+``event_page``; timed talks of a workshop or school → ``meeting_programme``; talks without dates
+→ ``talk_listing``; dated talks of a series → ``seminar_page``. A page holding neither has no kind.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from kg.ingest.pages import papers as paper_reader
+from kg.ingest.pages.blocks import layout
+from kg.ingest.pages.common import zone_in
+from kg.ingest.pages.document import Document, read_document
+from kg.ingest.pages.entries import Fields
+from kg.ingest.pages.extracted import EventText, PageExtract, PaperText, SpeakerText, TalkText
+from kg.ingest.pages.fields import fold, is_name
+from kg.ingest.pages.talks import Record, talk_records
+from kg.records.ids import slugify
+
+PAGE_KINDS = ("seminar_page", "event_page", "talk_listing", "meeting_programme", "author_page")
+_MEETING = re.compile(r"\b(?:workshop|symposium|conference|summer school|winter school|school|"
+                      r"programme|program|agenda|meeting|colloquium day|retreat)\b", re.IGNORECASE)
+
+
+def extract_path(path: Path, owner: str | None = None) -> PageExtract:
+    """Read ``path`` once and extract everything it states."""
+    return extract_document(read_document(path), owner)
+
+
+def day_first(text: str) -> bool:
+    """Whether the page writes numeric dates day first (25/09/2020, 25.09.2020)."""
+    first = second = 0
+    for groups in re.findall(r"(?<![\d/.])([0-3]?\d)/([0-3]?\d)(?:/(?:19|20)?\d{2})?(?![\d/.])|"
+                             r"(?<![\d/.])([0-3]?\d)\.([0-3]?\d)\.(?:19|20)?\d{2}(?![\d/.])", text):
+        a, b = (groups[0], groups[1]) if groups[0] else (groups[2], groups[3])
+        first += int(a) > 12
+        second += int(b) > 12
+    dotted = len(re.findall(r"(?<![\d.])[0-3]?\d\.[01]?\d\.(?:19|20)\d{2}(?![\d.])", text))
+    return first > second or (dotted > 0 and second == 0)
+
+
+def extract_document(document: Document, owner: str | None = None) -> PageExtract:
+    """Talks, papers, the page's kind and its series (if any) from a document read once;
+    ``owner`` is the speaker of a personal talk list that does not print its owner's name."""
+    parts = layout(document)
+    first = day_first(document.source)
+    records, problems = talk_records(document, parts, first, owner)
+    found_papers, owner = paper_reader.papers(document, parts)
+    talks = [_talk(r) for r in records]
+    known = {fold(p.title) for p in found_papers}
+    for record in records:  # a reading group's talk presents a paper: "Authors: A, B", or its title
+        fields = record.fields  # links to the paper (arXiv, a PDF, proceedings)
+        if fields.title and fields.links.get("paper") and not fields.paper_authors \
+                and fold(fields.title) not in known:
+            found_papers.append(PaperText(fields.title, None, [], url=fields.links["paper"], line=record.line,
+                                          at=f"line {record.line}", confidence=0.5, guessed=["authors"]))
+            known.add(fold(fields.title))
+        for title, url, line in fields.linked_papers:
+            if fold(title) not in known:
+                found_papers.append(PaperText(title, None, [], url=url, line=line, at=f"line {line}",
+                                              confidence=0.5, guessed=["authors"]))
+                known.add(fold(title))
+        if fields.paper_authors and fields.title and fold(fields.title) not in known:
+            found_papers.append(PaperText(fields.title, fields.date.year if fields.date else None,
+                                          fields.paper_authors, line=record.line, at=f"line {record.line}",
+                                          confidence=0.7))
+    title = _page_title(document, parts)
+    if len(talks) == 1 and talks[0].confidence >= 0.95:  # a talk's own page (front matter, JSON-LD):
+        # the papers its abstract cites are references, not a publication list
+        found_papers = [p for p in found_papers if "kind" not in p.guessed]
+    kind = page_kind(document, talks, len(found_papers), title)
+    stem = document.path.stem.split("@")[0]  # "index@2021-06-28": a dated copy of index
+    key = slugify(f"{title} {stem}")[:100] or "page"
+    result = PageExtract(kind or "none", title, key, talks=talks, papers=found_papers, problems=problems)
+    result.problems.extend(f"line {p.line}: paper {p.title!r} has no year or no authors, left out"
+                           for p in found_papers if p.year is None or not p.authors)
+    calendars = sorted({s.href for b in parts.blocks for s in b.links if s.href and
+                        re.search(r"\.ics(?:$|\?)|webcal:|calendar\.google\.com/calendar/ical", s.href)})
+    result.problems.extend(f"links to a calendar: {c} (kg ingest the .ics file to take its events)"
+                           for c in calendars)
+    if owner:
+        result.people.append(SpeakerText(owner))
+    _events(result, document)
+    return result
+
+
+def _events(result: PageExtract, document: Document) -> None:
+    """The series or meeting of a page's talks and one event per day, so that a talk's day is kept
+    (and the same talk on a later version of the page is the same talk); starts get the page's
+    time zone when it states one."""
+    if not result.talks:
+        return
+    zone = zone_in(document.source[:20000])
+    meeting = result.kind == "meeting_programme"
+    series = EventText(result.key, result.title, "meeting" if meeting else "seminar_series")
+    result.events.append(series)
+    days: dict[str, EventText] = {}
+    for talk in result.talks:
+        day = _full_day(talk.day)
+        if day is not None and talk.clock is not None and zone is not None:
+            talk.start = datetime.combine(day, talk.clock, tzinfo=ZoneInfo(zone))
+        if day is None or meeting:
+            talk.event = series.key
+            continue
+        key = f"{series.key}-{day.isoformat()}"
+        if key not in days:
+            days[key] = EventText(key, f"{result.title}, {day.isoformat()}", "seminar", part_of=series.key,
+                                  start=talk.start or day, timezone=zone)
+            result.events.append(days[key])
+        talk.event = key
+    if meeting:
+        dated = sorted(d for d in (_full_day(t.day) for t in result.talks) if d is not None)
+        if dated:
+            series.start, series.end = dated[0], dated[-1] if dated[-1] != dated[0] else None
+
+
+def _full_day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text and len(text) == 10 and not text.startswith("-") else None
+    except ValueError:
+        return None
+
+
+def page_kind(document: Document, talks: list[TalkText], papers: int, title: str) -> str | None:
+    """The kind of page its content shows (``None`` for a page with neither talks nor papers)."""
+    if not talks and not papers:
+        return None
+    if papers > len(talks) and papers >= 2 or not talks:
+        return "author_page"
+    if len(talks) == 1:
+        return "event_page"
+    timed = sum(1 for t in talks if t.clock is not None)
+    days = {t.day for t in talks if t.day}
+    headings = " ".join(re.findall(r"(?m)^#{1,2}\s.*$|<h[12][^>]*>[^<]*", document.source[:5000]))
+    if timed >= 0.6 * len(talks) and len(days) <= 4 and _MEETING.search(f"{title} {headings}"):
+        return "meeting_programme"
+    dated = sum(1 for t in talks if t.day and len(t.day) >= 7)
+    return "seminar_page" if dated >= 0.5 * len(talks) else "talk_listing"
+
+
+def _page_title(document: Document, parts: object) -> str:
+    title = document.front_matter.get("title") if document.front_matter else None
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    tree_title = document.root.getroottree().findtext(".//title")
+    if tree_title and tree_title.strip():
+        return re.sub(r"\s+", " ", tree_title).strip()
+    blocks = getattr(parts, "blocks", [])
+    heading = next((b.text for b in blocks if b.level), None)
+    return heading or document.path.stem
+
+
+def _talk(record: Record) -> TalkText:
+    fields: Fields = record.fields
+    speakers = [SpeakerText(p.name, p.affiliation, None, homepage=p.homepage) for p in fields.speakers]
+    return TalkText(
+        speakers, fields.title, abstract=fields.abstract, biography=fields.bio, place=fields.place,
+        links=list(dict.fromkeys([*fields.links.values(), *(p.homepage for p in fields.speakers
+                                                             if p.homepage)])),
+        at=f"line {record.line}", day=fields.date.iso() if fields.date else None, clock=fields.time,
+        media=dict(fields.links), line=record.line, confidence=_confidence(record),
+        guessed=sorted(fields.guessed))
+
+
+def _confidence(record: Record) -> float:
+    """How sure the extractor is of a talk: labelled and structured facts high, guesses low."""
+    fields = record.fields
+    score = {"front matter": 0.95, "json-ld": 0.95, "table": 0.85, "entry": 0.75, "block": 0.7}[record.how]
+    if "speaker" in fields.labels or "title" in fields.labels:
+        score = max(score, 0.9)
+    score -= 0.15 * len(fields.guessed)
+    if not all(is_name(p.name) for p in fields.speakers):
+        score -= 0.1
+    if fields.title is None and not fields.title_open:
+        score -= 0.1
+    return round(max(0.05, min(score, 1.0)), 2)

@@ -1,0 +1,306 @@
+"""What a piece of page text is: a date, a clock time, a person's name, an organization, a title.
+
+Dates come in every form pages use ("Wed 1 March 2023", "Oct. 22, 2021", "June 11th", "3/25",
+"25/09/2020", "2023-03-01", "March 2023", a bare year in a heading) and keep the precision the page
+gives: a ``PartialDate`` may lack its year, or its day. Names are told from titles by their shape
+(2-6 capitalised words, particles and initials allowed, no digits) and by the words titles use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, time
+
+from kg.ingest.resolve import institutions
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS.update({"sept": 9, "janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6,
+               "juil": 7, "août": 8, "aout": 8, "déc": 12})
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+DATE_PATTERNS = [
+    re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d])"),
+    re.compile(rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s*(?:of\s+)?(?P<month>{_MONTH})(?![a-z])(?:,?\s*{_YEAR})?",
+               re.IGNORECASE),
+    re.compile(rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})(?![a-z])\s*{_DAY}(?!\d|:\d)(?:,?\s*{_YEAR})?",
+               re.IGNORECASE),
+    re.compile(r"(?<![\d/.:])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)?\d{2})(?![\d/.])"),
+    re.compile(rf"(?<![\w])(?P<month>{_MONTH})(?![a-z]),?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(r"(?<![\d/.:$])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![\d/.%])"),
+]
+_NUMERIC_DAY_MONTH = 3
+_MONTH_YEAR = 4
+_SHORT_NUMERIC = 5
+TIME = re.compile(
+    r"(?<![\d:./-])(?P<hour>[012]?\d)(?:(?P<sep>[:h]|\.(?=\d{2}\s*[ap])|\.(?=[0-5]\d(?![\d.])))(?P<minute>[0-5]\d))?\s*"
+    r"(?P<half>[ap]\.?\s?m\.?(?-i:(?![a-z])))?(?![\d/])", re.IGNORECASE)
+TIME_RANGE = re.compile(
+    r"(?P<start>[012]?\d(?:[:h.][0-5]\d)?\s*(?:[ap]\.?\s?m\.?)?)\s*(?:-|–|—|to|until)\s*"
+    r"(?P<end>[012]?\d(?:[:h.][0-5]\d)?\s*(?:[ap]\.?\s?m\.?)?)(?![\d/])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date as precise as the page gives it (any part may be missing)."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+
+    def iso(self) -> str | None:
+        """``YYYY-MM-DD``, ``--MM-DD`` without a year, ``YYYY-MM`` or ``YYYY`` with less."""
+        if self.month and self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}" if self.year else \
+                f"--{self.month:02d}-{self.day:02d}"
+        if self.year and self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}" if self.year else None
+
+    def as_date(self) -> date | None:
+        """The calendar day, when year, month and day are all known."""
+        if self.year and self.month and self.day:
+            try:
+                return date(self.year, self.month, self.day)
+            except ValueError:
+                return None
+        return None
+
+    def with_year(self, year: int | None) -> PartialDate:
+        """The date with a year taken from its context when it has none."""
+        return self if self.year or not year else PartialDate(year, self.month, self.day)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A match in a text: where it starts and ends, and its value."""
+
+    start: int
+    end: int
+    value: object
+
+
+def _month(text: str) -> int | None:
+    folded = text.lower().rstrip(".")
+    return MONTHS.get(folded) or MONTHS.get(folded[:3])
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> PartialDate | None:
+    if month is None or not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if year is not None and not 1950 <= year <= 2100:
+        return None
+    return PartialDate(year, month, day)
+
+
+def find_dates(text: str, day_first: bool = False, short_numeric: bool = True) -> list[Found]:
+    """Every date written in ``text``, in order, overlapping matches dropped."""
+    found: list[Found] = []
+    for n, pattern in enumerate(DATE_PATTERNS):
+        if n == _SHORT_NUMERIC and not short_numeric:
+            continue
+        for match in pattern.finditer(text):
+            if any(f.start < match.end() and match.start() < f.end for f in found):
+                continue
+            value = _date_of(n, match, day_first)
+            if value is not None:
+                found.append(Found(match.start(), match.end(), value))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _date_of(n: int, match: re.Match[str], day_first: bool) -> PartialDate | None:
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    if year is not None and year < 100:
+        year += 2000
+    if n in (_NUMERIC_DAY_MONTH, _SHORT_NUMERIC):
+        a, b = int(groups["a"]), int(groups["b"])
+        if n == _NUMERIC_DAY_MONTH and match.group(0).count(".") and not day_first:
+            day_first = True  # 25.09.2020 is European
+        first_is_day = a > 12 or (day_first and b <= 12)
+        day, month = (a, b) if first_is_day else (b, a)
+        return _valid(year, month, day)
+    if n == _MONTH_YEAR:
+        return _valid(year, _month(groups["month"]), None)
+    named: int | None = None
+    if groups.get("month"):
+        named = int(groups["month"]) if groups["month"].isdigit() else _month(groups["month"])
+    return _valid(year, named, int(groups["day"]) if groups.get("day") else None)
+
+
+def find_times(text: str) -> list[Found]:
+    """Clock times in ``text`` ("4:00pm", "16:00", "10am", "16h30"), ranges giving their start."""
+    text = re.sub(r"\bnoon\b", "12pm", text, flags=re.IGNORECASE)  # same length: offsets stay true
+    found: list[Found] = []
+    for match in TIME_RANGE.finditer(text):
+        end_half = re.search(r"[ap]", match["end"], re.IGNORECASE)
+        start = parse_time(match["start"], end_half.group(0).lower() + "m" if end_half else None)
+        end = parse_time(match["end"])
+        if start is None or end is None or not re.search(r"[:h.apAP]", match["start"] + match["end"]):
+            continue
+        if start > end and not re.search(r"[ap]", match["start"], re.IGNORECASE):
+            start = parse_time(match["start"]) or start
+        found.append(Found(match.start(), match.end(), (start, end)))
+    for match in TIME.finditer(text):
+        if any(f.start <= match.start() < f.end for f in found):
+            continue
+        if not (match["minute"] or match["half"]):
+            continue
+        value = parse_time(match.group(0))
+        if value is not None:
+            found.append(Found(match.start(), match.end(), (value, None)))
+    return sorted(found, key=lambda f: f.start)
+
+
+def parse_time(text: str, default_half: str | None = None) -> time | None:
+    """"12:30 pm", "1 PM", "13:30", "16h30" → a time; ``default_half`` for a bare "1:30"."""
+    match = TIME.search(text.strip())
+    if not match:
+        return None
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    half = (match["half"] or default_half or "").lower().replace(".", "").replace(" ", "")
+    if not half and 1 <= hour <= 7 and match["sep"] == ":" and not match["hour"].startswith("0"):
+        half = "pm"  # "at 2:00": talks are not held at two in the morning
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+# --- names ------------------------------------------------------------------------------------
+
+HONORIFICS = re.compile(r"^(?:(?:A/Prof|Prof(?:essor)?|Dr|Mr|Ms|Mrs|Mme|Sir|Dame|Assoc\.? Prof|Asst\.? Prof)"
+                        r"\.?\s+)+", re.IGNORECASE)
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "del", "della", "le", "la", "du",
+                        "dos", "das", "bin", "al", "el", "y", "ten", "ter", "zu", "st", "d'", "l'",
+                        "mac", "af", "av", "e"})
+# Words of talk and paper titles that are nobody's name: a capitalised run holding one is a title.
+TITLE_WORDS = frozenset("""
+a an the of for and or in on with via to from by at as into towards toward beyond without under
+over through between is are can do does how what why when where which who we our your my is it
+learning learn learned deep machine neural network networks model models theory theoretical data
+optimization optimal inference bayesian statistical statistics analysis algorithm algorithms
+estimation regression methods method approach approaches problems problem systems system
+reinforcement generative graph graphs kernel kernels gradient descent stochastic random linear
+convex nonconvex sparse high dimensional dimension representation representations language
+large scale sampling causal causality transformer transformers attention training adversarial
+robust robustness privacy private fairness fair quantum control dynamics dynamical process
+processes gaussian matrix tensor introduction tutorial lecture talk keynote seminar workshop
+session panel discussion break lunch coffee poster posters opening closing remarks welcome
+applications application design efficient fast scalable provable guarantees bounds complexity
+information entropy geometry geometric topology distribution distributions function functions
+space spaces mean field limit limits physics science scientific vision image images video
+detection classification clustering prediction predictive forecasting planning search games
+game policy policies value values agents agent multi self supervised unsupervised semi
+transfer meta federated online offline active bandit bandits evolution evolutionary hypothesis
+testing test tests new recent advances perspective perspectives understanding towards part
+medical health climate brain cognitive computational computation computing computer
+""".split())
+_NOT_NAME = frozenset("""
+university institute college school department lab laboratory centre center research group
+abstract speaker speakers title biography bio slides video paper papers recording zoom room
+schedule program programme agenda calendar news home contact organizers organisers committee
+tbd tba tbc sponsors venue location date time place registration talks upcoming past previous
+youtube link links pdf code here more details semester term hall building library street avenue
+drive road campus auditorium topic topics email phone participants participant students student
+staff faculty manager group groups audience interest interests contact registration members
+selected award awards important dates submission submissions instructions deadline deadlines
+week day monday tuesday wednesday thursday friday saturday sunday inc ltd gmbh llc corp
+""".split())
+_NICKNAME = re.compile(r"\s+\([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?\)(?=\s)")
+_NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.\-]*|[^\W\d_]\.(?:[^\W\d_]\.)*)$")
+_CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,5}$")
+
+
+def strip_honorifics(text: str) -> str:
+    """A printed name without "Prof." or "Dr." in front and marks around it."""
+    text = re.sub(r"\s+", " ", text).strip(" ,;:*_–-\"'“”")
+    return HONORIFICS.sub("", text).strip()
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def is_name(text: str) -> bool:
+    """Whether ``text`` reads as one person's name ("Ada Lovelace", "J. van der Berg", "김웅희")."""
+    text = _NICKNAME.sub("", strip_honorifics(text))
+    if _CJK.match(text):
+        return True
+    if not text or len(text) > 50 or re.search(r"[\d@:;!?|/\\()\[\]{}<>=+#$%&*\"“”]", text):
+        return False
+    words = text.split()
+    if not 2 <= len(words) <= 6:
+        return False
+    capitals = 0
+    for word in words:
+        folded = word.lower().strip(".,")
+        if re.fullmatch(r"(?:[^\W\d_]\.-?)+|[^\W\d_]", word) and word[0].isupper():
+            capitals += 1  # an initial: "A.", "J.-P."
+            continue
+        if folded in _NOT_NAME or folded in TITLE_WORDS and folded not in _PARTICLES:
+            return False
+        if folded in _PARTICLES or folded in ("d'", "o'"):
+            continue
+        if word.endswith(".") and len(word) > 3 and folded not in ("jr", "sr", "st", "ste"):
+            return False  # "Brunskill. Careful Pessimism": a sentence ends inside
+        if re.fullmatch(r"[dlDL]['’][^\W\d_][\w-]+", word):
+            capitals += 1  # "d'Aspremont"
+            continue
+        if not _NAME_WORD.match(word) or not word[0].isupper():
+            if not (capitals and word.isalpha() and word.islower() and len(word) > 2
+                    and words[words.index(word) - 1].lower() in _PARTICLES):
+                return False
+        if word.isupper() and len(word) > 3 and "." not in word and "-" not in word:
+            continue  # a surname in capitals ("Wang GAO")
+        capitals += 1
+    if capitals == 0:
+        return False
+    if _ORGANIZATION_WORD.search(fold(text)) or institutions.key(text) in institutions.ABBREVIATIONS:
+        return False
+    return not all(w.isupper() and "." not in w for w in words)
+
+
+_ORGANIZATION_WORD = re.compile(
+    r"\b(?:universit\w*|institut\w*|college|lab|labs|laboratory|inc|corp\w*|research|school|"
+    r"cent(?:er|re)|foundation|academy|google|microsoft|meta|amazon|ibm|deepmind|openai|nvidia|"
+    r"inria|cnrs|polytechni\w*|hospital|company|group|department|tech|technology|technologies)\b")
+
+
+def is_organization(text: str) -> bool:
+    """Whether ``text`` names an institution or a company ("MIT", "Google Brain", "U. Toronto")."""
+    text = text.strip(" ,;()")
+    if not text or len(text) > 120 or is_name(text):
+        return False
+    if institutions.is_institution(text) or fold(text) in institutions.ABBREVIATIONS:
+        return True
+    words = text.split()
+    return len(words) <= 3 and all(w.isupper() and w.isalpha() and len(w) >= 2 for w in words)
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and punctuation off, spaces collapsed: for comparing printed text."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
+
+
+PLACEHOLDER = re.compile(
+    r"^\W*(?:t\.?b\.?[adc]\.?|to be (?:announced|determined|confirmed|decided)|title (?:tb[adc]|to be "
+    r"announced)|(?:talk )?(?:details|title|abstract)s? (?:coming soon|to follow|to come|tb[adc])|"
+    r"coming soon|n/?a|none|\?+|-+|…|\.\.\.|cancell?ed|postponed)\W*$", re.IGNORECASE)
+
+
+def is_placeholder(text: str | None) -> bool:
+    """Whether a field's text only says it is not known yet ("TBD", "Talk details coming soon")."""
+    return text is None or not text.strip() or bool(PLACEHOLDER.match(text.strip()))

@@ -1,0 +1,249 @@
+"""Publication lists: entries as list items, paragraphs or cards in the common citation styles.
+
+An entry holds authors, a title and a venue with a year, in any order. The title is the quoted,
+linked or bold part (italics only when they are not the venue), else the sentence after the
+authors; authors are names joined by commas, "and", "&" or semicolons, initials and the APA
+"Last, F." form included, "et al." and "and others" dropped. A year comes from the entry or, when
+it has none, from the heading it stands under. The page's owner is the name most entries share
+(often printed in bold). Papers a reading group lists under a ``Paper:`` label are kept too, with
+their authors when printed. BibTeX files the page embeds in ``<pre>`` blocks are read as BibTeX.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.ingest.bulk import bibtex
+from kg.ingest.pages.blocks import Block, Layout, Span
+from kg.ingest.pages.document import Document
+from kg.ingest.pages.entries import clean_title, label_of
+from kg.ingest.pages.extracted import PaperText
+from kg.ingest.pages.fields import fold, is_name, strip_honorifics
+from kg.ingest.printed import Problem
+
+_SECTION = re.compile(r"publication|papers?\b|preprints?|articles?|journal|conference|proceedings|"
+                      r"working|manuscripts?|reports?|thes[ie]s|books?|chapters?|selected|research|"
+                      r"submitted|in preparation|under review|workshop", re.IGNORECASE)
+_NOT_SECTION = re.compile(r"talks?\b|presentations?|teaching|students|news|awards|service|"
+                          r"reviewing|seminars?", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-3])\d)(?![\d/])")
+_ET_AL = re.compile(r",?\s*(?:\*?et\.? al\.?\*?|and others|…|\.\.\.)\s*", re.IGNORECASE)
+_VENUE = re.compile(r"\b(?:proceedings|conference|journal|transactions|symposium|workshop|arxiv|"
+                    r"preprint|neurips|nips|icml|iclr|colt|aistats|uai|aaai|ijcai|cvpr|iccv|eccv|acl|"
+                    r"emnlp|kdd|siam|ieee|acm|annals|biometrika|jmlr|review|letters|submitted|"
+                    r"in press|to appear|accepted|under review|thesis|manuscript|springer|elsevier|"
+                    r"mathematical programming|statistics|probability|vol\.|pp\.|pages)\b", re.IGNORECASE)
+_INITIALS = re.compile(r"^(?:[A-Z]\.\s?-?)+$|^[A-Z]{1,3}$")
+
+
+def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | None]:
+    """The publications a page lists, and the page's owner when the entries show one."""
+    found: list[PaperText] = []
+    year: int | None = None
+    page_year = _page_year(document, parts)
+    for block in parts.blocks:
+        if re.fullmatch(r"\W*((?:19|20)\d{2})\W*", block.text):
+            year = int(re.sub(r"\D", "", block.text))  # a year standing alone heads the entries below
+            continue
+        if block.level:
+            year = _section_year(block.text)
+        labelled = label_of(block.text)
+        if labelled and labelled[0] == "paper" and labelled[1]:
+            title = _marked_title(labelled[1], block.spans) or clean_title(labelled[1])
+            if title and len(title.split()) >= 2:
+                found.append(PaperText(title, None, [], line=block.line, confidence=0.6,
+                                       url=_first_link(block.spans), at=f"line {block.line}"))
+            continue
+        if block.level or len(block.text) < 25 or len(block.text) > 900:
+            continue
+        in_section = bool(_SECTION.search(block.section)) and not _NOT_SECTION.search(block.section)
+        paper = citation(block, in_section)
+        if paper is not None:
+            paper.year = paper.year or year or (page_year if in_section else None)
+            found.append(paper)
+    found.extend(_bibtex(document, parts))
+    owner = _owner(found, parts.blocks)
+    return _unique(found), owner
+
+
+def _page_year(document: Document, parts: Layout) -> int | None:
+    """The one year a page's title or first heading names (a workshop's accepted papers)."""
+    title = document.front_matter.get("title") if document.front_matter else None
+    heading = next((b.text for b in parts.blocks if b.level == 1), "")
+    years = set(_YEAR.findall(f"{title if isinstance(title, str) else ''} {heading}"))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _first_link(spans: list[Span]) -> str | None:
+    return next((s.href for s in spans if s.kind == "a" and s.href and s.href.startswith("http")), None)
+
+
+def citation(block: Block, in_section: bool) -> PaperText | None:
+    """A paper read from one entry, or ``None`` when the block is not a citation."""
+    text = re.sub(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)])\s*", "", block.text)
+    text = re.sub(r"\s+", " ", text.replace("\n", " ; ")).strip()
+    years = _YEAR.findall(text)
+    year = int(years[-1]) if years else _section_year(block.section)
+    title = _marked_title(text, block.spans)
+    authors_text = ""
+    bracketed = re.match(r"^(?:#?\d+\s*[:.]\s*)?(?P<title>[^()]{12,}?)\s*\((?P<authors>[^()]+)\)", text)
+    if not title and bracketed and _author_list(bracketed["authors"]):
+        title, authors_text = clean_title(bracketed["title"]), bracketed["authors"]  # "Title (A and B)"
+    if title and not authors_text:
+        at = text.find(title)
+        before, after = text[:max(at, 0)], text[at + len(title):] if at >= 0 else ""
+        following = [p for p in re.split(r"\s;\s|(?<![A-Z])\.\s", after) if p.strip(" .,;:")]
+        authors_text = before if _author_list(before) else following[0] if following and _author_list(
+            following[0]) else before
+    elif not title:
+        pieces = _sentences(re.sub(r"\s*\((?:19|20)\d{2}[a-z]?\)\.?", ".", text))  # APA: "N. (2020)."
+        for n, piece in enumerate(pieces):
+            if _author_list(piece) and len(pieces) > 1:
+                ahead = pieces[n - 1] if n >= 1 else None
+                behind = pieces[n + 1] if n + 1 < len(pieces) else None
+                title_first = ahead and not _VENUE.search(ahead) and len(ahead.split()) >= 3
+                chosen = ahead if title_first else behind
+                title = clean_title(chosen) if chosen else None
+                authors_text = piece
+                break
+        if not title:
+            found = _by_commas(text)
+            if found:
+                authors_text, title = ", ".join(found[0]), clean_title(found[1])
+    if not title or len(title.split()) < 3 or is_name(title):
+        return None
+    authors = _author_list(authors_text)
+    venue_like = bool(_VENUE.search(text)) or bool(years)
+    if not authors or not (venue_like or in_section):
+        return None
+    if not in_section and (len(authors) < 2 or not years):
+        return None
+    return PaperText(title, year, authors, line=block.line, url=_first_link(block.spans),
+                     at=f"line {block.line}", confidence=0.85 if in_section else 0.6,
+                     guessed=[] if in_section else ["kind"])
+
+
+def _section_year(section: str) -> int | None:
+    years = _YEAR.findall(section)
+    return int(years[0]) if len(set(years)) == 1 else None
+
+
+def _marked_title(text: str, spans: list[Span]) -> str | None:
+    """The part of a citation marked as its title: quoted, linked, bold, or italics not a venue."""
+    quoted = re.search(r"“([^”]{10,})”|\"([^\"]{10,})\"|``(.{10,}?)''|‘([^’]{10,})’", text)
+    if quoted:
+        return clean_title(next(g for g in quoted.groups() if g))
+    for kind in ("a", "b", "i"):
+        for span in spans:
+            words = span.text.split()
+            if span.kind != kind or len(words) < 3 or is_name(span.text) or _author_list(span.text):
+                continue
+            if kind == "i" and _VENUE.search(span.text):
+                continue
+            if kind == "a" and re.fullmatch(r"\W*(?:pdf|arxiv|code|slides|link|doi|html|paper)\W*",
+                                            span.text, re.IGNORECASE):
+                continue
+            if span.text in text:
+                return clean_title(span.text)
+    return None
+
+
+_NOT_A_STOP = re.compile(r"[A-Z]|[A-Z]\.[A-Z]|[A-Z]-[A-Z]|vs|Proc|Conf|Vol|pp|no|No|Jr|Sr|St|Inc|eds?|Ed",
+                         re.ASCII)
+
+
+def _sentences(text: str) -> list[str]:
+    """A citation cut at ". " (not after an initial or an abbreviation) and at " ; " line breaks."""
+    pieces, start = [], 0
+    for match in re.finditer(r"\.\s+|\s;\s", text):
+        before = text[start:match.start()].split()
+        last = before[-1].strip("(") if before else ""
+        if match.group(0).startswith(".") and _NOT_A_STOP.fullmatch(last):
+            continue
+        pieces.append(text[start:match.start()])
+        start = match.end()
+    pieces.append(text[start:])
+    return [p.strip(" .,") for p in pieces if p.strip(" .,")]
+
+
+def _by_commas(text: str) -> tuple[list[str], str] | None:
+    """"A. Smith, M. Jones, Title, Venue, 2019": the names that open a comma list, and the part after."""
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+", text)]
+    names: list[str] = []
+    for n, part in enumerate(parts):
+        if _author_list(part):
+            names.append(part)
+            continue
+        if names and n < len(parts) and len(part.split()) >= 3:
+            return names, part
+        return None
+    return None
+
+
+def _author_list(text: str) -> list[str]:
+    """The authors of a byline, in order; [] when the text is not one."""
+    text = _ET_AL.sub(" ", text).strip(" .,;:()\"“”'‘’«»")
+    text = re.sub(r"\*|†|‡|\^\S*|\d+(?=,|\s|$)", "", text)
+    text = re.sub(r"\s*\((?:eds?|equal contribution)\.?\)", "", text, flags=re.IGNORECASE)
+    if not text or len(text) > 600:
+        return []
+    pieces = [p.strip(" .") for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|;\s*", text)]
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return []
+    if len(pieces) >= 2 and all(_INITIALS.match(p.replace(" ", "")) for p in pieces[1::2]) and all(
+            re.fullmatch(r"[^\W\d][\w'’-]+(?: [^\W\d][\w'’-]+)?", p) for p in pieces[0::2]):
+        pieces = [f"{pieces[i]}, {pieces[i + 1]}." .replace("..", ".")
+                  for i in range(0, len(pieces) - 1, 2)]  # APA: "Truong, C., & Oudre, L."
+        return pieces
+    names = []
+    for piece in pieces:
+        name = strip_honorifics(piece)
+        if is_name(name) or re.fullmatch(r"(?:[A-Z]\.\s?-?)+\s*[^\W\d][\w'’-]+(?: [^\W\d][\w'’-]+)?", name):
+            names.append(name)
+        else:
+            return []
+    return names
+
+
+def _bibtex(document: Document, parts: Layout) -> list[PaperText]:
+    """Papers of the BibTeX a page shows in ``<pre>`` blocks or links to (a ``.bib`` file beside
+    the page), read by the project's BibTeX reader."""
+    texts: list[tuple[str, int, str]] = [(b.text, b.line, f"line {b.line}") for b in parts.blocks
+                                         if b.tag == "pre" and re.search(r"@\w+\s*\{", b.text)]
+    for link in {s.href for b in parts.blocks for s in b.links if s.href}:
+        if link.lower().endswith(".bib") and not re.match(r"\w+://", link):
+            path = (document.path.parent / link.lstrip("/")).resolve()
+            if path.is_file():
+                texts.append((path.read_text(encoding="utf-8", errors="replace"), 0, path.name))
+    found = []
+    for text, line, where in texts:
+        for entry in bibtex.parse(text):
+            if isinstance(entry, Problem):
+                continue
+            paper = bibtex.paper_of(entry, where)
+            if isinstance(paper, Problem):
+                continue
+            found.append(PaperText(clean_title(paper.title) or paper.title, paper.year, paper.authors,
+                                   venue=paper.venue, url=paper.url, at=paper.at, confidence=0.9,
+                                   line=line + entry.line - 1 if line else None))
+    return found
+
+
+def _owner(found: list[PaperText], blocks: list[Block]) -> str | None:
+    """The name most entries share: the owner of a publication page."""
+    counts = Counter(fold(a) for p in found for a in p.authors)
+    if not counts or len(found) < 3:
+        return None
+    top, n = counts.most_common(1)[0]
+    if n < 0.5 * len(found):
+        return None
+    return next(a for p in found for a in p.authors if fold(a) == top)
+
+
+def _unique(found: list[PaperText]) -> list[PaperText]:
+    kept: dict[str, PaperText] = {}
+    for paper in found:
+        kept.setdefault(fold(paper.title), paper)
+    return list(kept.values())

@@ -1,0 +1,863 @@
+"""The talks of a page, whatever its layout: front matter, JSON-LD, tables and repeated blocks.
+
+Structured facts come first (front matter fields, schema.org ``Event`` objects); then every table
+row and every block is read (``entries.read``) and blocks are gathered into records: a block that
+states a speaker with a title or a date is a record of its own (one-line entries in any order),
+and a heading, a date line or a ``Speaker:`` label opens a record that the blocks after it fill
+(the speaker line, the title in bold or just after it, labelled fields, the abstract). The same
+talk stated twice on a page (a schedule and an abstracts section) is one talk.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from kg.ingest.pages.blocks import Block, Layout, Table
+from kg.ingest.pages.document import Document
+from kg.ingest.pages.entries import (
+    Fields,
+    Person,
+    apply_label,
+    clean_title,
+    heading_label,
+    label_of,
+    paper_link,
+    read,
+    speakers_of,
+)
+from kg.ingest.pages.fields import (
+    PartialDate,
+    find_dates,
+    find_times,
+    fold,
+    is_name,
+    is_organization,
+    is_placeholder,
+    strip_honorifics,
+)
+
+NOT_TALK = re.compile(
+    r"^\W*(?:(?:coffee|lunch|tea|dinner|poster|networking)\b.*|break\b.*|.*\bbreak\W*$|panel\b.*|"
+    r"opening(?: remarks)?\b.*|closing(?: remarks)?\b.*|welcome\b.*|registration\b.*|q\s*&\s*a\b.*|"
+    r"reception\b.*|social\b.*|discussion\W*$|no (?:seminar|talk|meeting)\b.*|cancell?ed\b.*|"
+    r"postponed\b.*|holiday\b.*|reading week\b.*)$", re.IGNORECASE)
+_NON_TALK_SECTION = re.compile(
+    r"organi[sz]|committee|contact|sponsor|people|members|team|past organi|publication|papers?\b|"
+    r"preprints?|journal|conference papers|thesis|theses|students|alumni|advis|teaching|awards?|"
+    r"education|experience|service|reviewing|news\b|bibliography|references|accepted|"
+    r"call for|important dates|topics|about|host", re.IGNORECASE)
+_COLLABORATION = re.compile(r"\b(?:joint work|based on (?:\w+ )?work|work with|in collaboration with|"
+                            r"collaboration with|together with|co-?authored with)\b", re.IGNORECASE)
+_PUBLICATIONS = re.compile(r"\b(?:publications|papers|preprints|bibliography|references)\b", re.IGNORECASE)
+_PROSE = re.compile(r"\b(?:the|is|are|we|this|that|will|our|of|and|in)\b", re.IGNORECASE)
+_SERIES_TIME = re.compile(
+    r"(?:every|each|on|held on|meets on)\s+(?:\w+\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\s+(?:at|from)\b|unless (?:otherwise|the description)",
+    re.IGNORECASE)
+
+SPEAKER_KEYS = ("speaker", "speakers", "presenter", "presenters", "speaker_name", "lecturer", "author",
+                "authors", "who", "name")
+TITLE_KEYS = ("talk_title", "title", "talk", "topic")
+DATE_KEYS = ("talk_date", "time_start", "start_time", "event_date", "date", "day", "when", "start", "time",
+             "datetime", "startDate")
+TIME_KEYS = ("hour", "time", "start_time", "starttime", "talk_time", "start")
+AFFILIATION_KEYS = ("affiliation", "affil", "org", "organization", "organisation", "institution",
+                    "university", "company", "speaker_affiliation", "institute")
+HOMEPAGE_KEYS = ("homepage", "website", "perso", "author_url", "speaker_link", "speaker_url",
+                 "speaker_website", "webpage", "url_speaker")
+LINK_KEYS = {"slides": "slides", "video": "video", "recording": "video", "youtube": "video",
+             "paper": "paper", "arxiv": "paper", "pdf": "paper"}
+
+
+@dataclass
+class Record:
+    """A talk being read: its fields, the line it starts on, how it was found."""
+
+    fields: Fields
+    line: int
+    how: str
+    """``front matter``, ``json-ld``, ``table``, ``entry`` (one block) or ``block`` (several)."""
+    section: str = ""
+    blocks: int = 1
+    context: tuple[str, ...] = ()
+    abstract_parts: list[str] = field(default_factory=list)
+    pending: str | None = None
+
+
+def talk_records(document: Document, layout: Layout, day_first: bool,
+                 owner: str | None = None) -> tuple[list[Record], list[str]]:
+    """Every talk a page states, once each, with its fields and line; and the entries that look
+    like talks but could not be read (``line N: why``). ``owner`` is the speaker of a personal
+    talk list that never prints its owner's name."""
+    records: list[Record] = []
+    front = _front_matter_records(document, day_first)
+    records.extend(_json_ld_records(document, day_first))
+    for table in layout.tables:
+        records.extend(_table_records(table, day_first))
+    every = _block_records(layout.blocks, day_first)
+    problems = [f"line {r.line}: a dated entry without a speaker, left out: {r.fields.title!r}"
+                for r in every if not r.fields.speakers and r.fields.title and r.fields.date
+                and not NOT_TALK.match(r.fields.title)]
+    body = [r for r in every if r.fields.speakers]
+    labelled = [r for r in body if "speaker" in r.fields.labels]
+    one_body = len(body) == 1 or (len(labelled) == 1 and not (front and front[0].fields.speakers))
+    if len(front) == 1 and not records and one_body:
+        chosen = body[0] if len(body) == 1 else labelled[0]  # one talk: front matter and body agree
+        records.append(_merge_into(front[0], chosen))
+        body = [r for r in body if r is not chosen and "speaker" in r.fields.labels]
+    else:
+        records[:0] = [r for r in front if r.fields.speakers]
+    if len(front) == 1 and front[0].fields.speakers and front[0].fields.title:
+        # a talk's own page: its body holds the abstract, a biography and references, not more talks
+        body = [r for r in body if "speaker" in r.fields.labels or r.how == "table"]
+    records.extend(body)
+    records = [r for r in records if _is_talk(r)]
+    own, unnamed = _own_talks(document, layout, day_first, owner)
+    if len(own) > 2 * len(records):  # a personal talk list: what looked like speakers were places
+        records = own
+    elif unnamed > 2 * len(records):
+        if unnamed:
+            problems.append(f"{unnamed} talks without a speaker's name (a personal talk list?): "
+                            f"give the owner with --speaker NAME")
+    _contexts(records, layout, document)
+    return _unique(records), problems
+
+
+_TALK_LIST = re.compile(r"\b(?:talks?|presentations?|lectures|seminars given|invited talks)\b", re.IGNORECASE)
+
+
+def _own_talks(document: Document, layout: Layout, day_first: bool,
+               owner: str | None) -> tuple[list[Record], int]:
+    """The talks of a personal talk list: entries under a "Talks" title or heading that give a
+    title (bold, italics, quotes or a line of their own) and a date or a venue, but no speaker.
+    Their speaker is ``owner`` (given by the user) or the page's owner when the page names one
+    (``author`` in front matter, a person's name as the HTML title); else they are only counted."""
+    title = document.front_matter.get("title") if document.front_matter else None
+    page_title = title if isinstance(title, str) else (document.root.getroottree().findtext(".//title") or "")
+    owner = owner or _page_owner(document, page_title)
+    whole_page = bool(_TALK_LIST.search(page_title))
+    found: list[Record] = []
+    for block in layout.blocks:
+        in_list = whole_page or any(_TALK_LIST.search(h) for h in block.context)
+        if block.level or block.struck or not in_list:
+            continue
+        lines = block.text.split("\n")
+        marked = [s.text for s in block.spans if s.kind in ("b", "i") and len(s.text.split()) >= 2]
+        candidate = marked[0] if marked else lines[0]
+        if len(candidate.split()) < 2 or len(block.text) > 600 or speakers_of(candidate):
+            continue
+        dates = find_dates(block.text, day_first)
+        year = re.search(r"\b(?:19|20)\d{2}\b", block.text)
+        if not dates and not year and len(lines) < 2:
+            continue
+        fields = Fields(title=clean_title(candidate))
+        if dates:
+            fields.date = dates[0].value  # type: ignore[assignment]
+        elif year:
+            fields.date = PartialDate(int(year.group(0)), None, None)
+        fields.guessed.add("speaker")
+        if owner:
+            fields.speakers = [Person(owner)]
+        found.append(Record(fields, block.line, "entry", block.section, context=block.context))
+    if owner is None:
+        return [], len(found)
+    return found, 0
+
+
+def _page_owner(document: Document, page_title: str) -> str | None:
+    """The person a personal page is about, when the page names one."""
+    author = document.front_matter.get("author") if document.front_matter else None
+    for candidate in (author, page_title):
+        if isinstance(candidate, str) and is_name(candidate.strip()):
+            return strip_honorifics(candidate.strip())
+    return None
+
+
+# --- structured facts ---------------------------------------------------------------------
+
+def _front_matter_records(document: Document, day_first: bool) -> list[Record]:
+    data = document.front_matter
+    if not data:
+        return []
+    found = []
+    for value in data.values():  # lists of talks (a programme in front matter)
+        if isinstance(value, list) and len(value) >= 1 and all(isinstance(v, dict) for v in value):
+            for item in value:
+                record = _mapping_record(item, document, day_first)
+                if record is not None and record.fields.speakers:
+                    found.append(record)
+    if found:
+        return found
+    record = _mapping_record(data, document, day_first)
+    return [record] if record is not None else []
+
+
+def _mapping_record(data: dict[str, Any], document: Document, day_first: bool) -> Record | None:
+    """A talk from one mapping of fields (front matter, a YAML item)."""
+    lower = {str(k).lower().replace("-", "_"): v for k, v in data.items()}
+    for key, value in data.items():  # [extra] / params: tables of fields inside front matter
+        if isinstance(value, dict) and str(key).lower() in ("extra", "params", "talk", "event",
+                                                             "speaker_info"):
+            for inner, item in value.items():
+                lower.setdefault(str(inner).lower().replace("-", "_"), item)
+    fields = Fields()
+    for key in SPEAKER_KEYS:
+        people = _people_value(lower.get(key))
+        if people:
+            fields.speakers = people
+            break
+    for key in TITLE_KEYS:
+        value = lower.get(key)
+        if isinstance(value, str) and value.strip():
+            if is_placeholder(value):
+                fields.title_open = True
+            else:
+                fields.title = clean_title(value)
+            break
+    for key in DATE_KEYS:
+        value = lower.get(key)
+        day = _date_value(value, day_first)
+        if day is not None:
+            fields.date = day
+            fields.time = fields.time or _time_value(value)
+            break
+    for key in TIME_KEYS:
+        clock = _time_value(lower.get(key), bare=True)
+        if clock is not None and fields.time is None:
+            fields.time = clock
+    for key in AFFILIATION_KEYS:
+        value = lower.get(key)
+        if isinstance(value, str) and value.strip() and fields.speakers \
+                and not fields.speakers[0].affiliation:
+            fields.speakers[0].affiliation = value.strip()
+    for key in HOMEPAGE_KEYS:
+        value = lower.get(key)
+        if isinstance(value, str) and value.startswith("http") and fields.speakers:
+            fields.speakers[0].homepage = fields.speakers[0].homepage or value
+    for key, kind in LINK_KEYS.items():
+        value = lower.get(key)
+        if isinstance(value, str) and value.strip():
+            url = value.strip()
+            if kind == "video" and re.fullmatch(r"[\w-]{11}", url):
+                url = f"https://www.youtube.com/watch?v={url}"
+            if url.startswith("http"):
+                fields.links.setdefault(kind, url)
+    for key in ("location", "room", "place", "venue", "loc"):
+        value = lower.get(key)
+        if isinstance(value, str) and value.strip():
+            fields.place = value.strip()
+            break
+    for key in ("abstract", "summary"):
+        value = lower.get(key)
+        if isinstance(value, str) and value.strip():
+            fields.abstract = value.strip()
+    if not (fields.speakers or fields.title):
+        return None
+    line = _front_matter_line(document, fields)
+    return Record(fields, line, "front matter")
+
+
+def _front_matter_line(document: Document, fields: Fields) -> int:
+    probe = fields.speakers[0].name if fields.speakers else (fields.title or "")
+    for number, text in enumerate(document.lines[: document.front_matter_lines], start=1):
+        if probe and probe.split()[0] in text:
+            return number
+    return 1
+
+
+def _people_value(value: Any) -> list[Person]:
+    if isinstance(value, str):
+        people = speakers_of(value)
+        if not people and is_name(value.split(",")[0]):
+            people = [Person(strip_honorifics(value.split(",")[0]), value.split(",", 1)[1].strip() or None)]
+        return people
+    if isinstance(value, dict):
+        name = value.get("name") or value.get("speaker")
+        if isinstance(name, str) and (is_name(name) or speakers_of(name)):
+            keys = ("affiliation", "affil", "institution", "org")
+            aff = next((value[k] for k in keys if value.get(k)), None)
+            home = value.get("homepage") or value.get("url") or value.get("website")
+            return [Person(strip_honorifics(name), aff if isinstance(aff, str) else None,
+                           home if isinstance(home, str) and home.startswith("http") else None)]
+        return []
+    if isinstance(value, list):
+        found = []
+        for item in value:
+            found.extend(_people_value(item))
+        return found
+    return []
+
+
+def _date_value(value: Any, day_first: bool) -> PartialDate | None:
+    if isinstance(value, datetime):
+        return PartialDate(value.year, value.month, value.day)
+    if isinstance(value, date):
+        return PartialDate(value.year, value.month, value.day)
+    if isinstance(value, str):
+        dates = find_dates(value, day_first)
+        return dates[0].value if dates else None  # type: ignore[return-value]
+    return None
+
+
+def _time_value(value: Any, bare: bool = False) -> time | None:
+    if isinstance(value, datetime):
+        return value.time().replace(second=0, microsecond=0) if (value.hour or value.minute) else None
+    if isinstance(value, int) and bare and 0 < value < 86400 and value % 60 == 0:
+        return time(value // 3600, value % 3600 // 60)  # YAML 1.1 reads 16:00 as 57600 seconds
+    if isinstance(value, str):
+        times = find_times(value)
+        if times:
+            return times[0].value[0]  # type: ignore[index, no-any-return]
+    return None
+
+
+def _json_ld_records(document: Document, day_first: bool) -> list[Record]:
+    found = []
+    for item in document.json_ld:
+        kinds = item.get("@type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if not any(isinstance(k, str) and k.endswith("Event") for k in kinds):
+            continue
+        performer = item.get("performer") or item.get("organizer") if item.get("performer") else None
+        people = _people_value(performer)
+        fields = Fields(speakers=people, title=clean_title(str(item.get("name") or "")) or None)
+        fields.date = _date_value(item.get("startDate"), day_first)
+        fields.time = _time_value(item.get("startDate"))
+        if people:
+            found.append(Record(fields, 1, "json-ld"))
+    return found
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+_COLUMN_WORDS = [
+    ("date", re.compile(r"^(?:date|day|when|datum|fecha|week|dates?\s*(?:&|and)\s*time)\b", re.I)),
+    ("time", re.compile(r"^(?:time|hour|slot|heure|start)\b", re.I)),
+    ("speaker", re.compile(r"^(?:speakers?|presenters?|name|who|lecturers?|leader|presented by|"
+                           r"invited speakers?|discussion lead|host)\b", re.I)),
+    ("affiliation", re.compile(r"^(?:affiliations?|institutions?|university|organi[sz]ation|"
+                               r"department|from)\b", re.I)),
+    ("title", re.compile(r"^(?:title|talk|topic|paper|subject|presentation|lecture|theme|event|titre)",
+                         re.I)),
+    ("abstract", re.compile(r"^(?:abstract|summary|description)\b", re.I)),
+    ("links", re.compile(r"^(?:slides|video|materials?|recording|links?|stream|resources|notes)\b", re.I)),
+]
+
+
+def _column_kinds(table: Table, day_first: bool) -> list[str | None]:
+    width = max(len(r) for r in table.rows)
+    kinds: list[str | None] = [None] * width
+    if table.header:
+        for i, text in enumerate(table.header[:width]):
+            cleaned = (text or "").strip(" *_")
+            if re.search(r"institution|affiliation|universit|organi[sz]ation|department", cleaned, re.I):
+                kinds[i] = "affiliation"  # "Speaker institution" names the speaker's institution
+                continue
+            for kind, pattern in _COLUMN_WORDS:
+                if pattern.search(cleaned):
+                    kinds[i] = kind
+                    break
+    for i in range(width):
+        if kinds[i] is not None:
+            continue
+        cells = [r[i].text for r in table.rows if i < len(r) and r[i].text.strip()]
+        if not cells:
+            continue
+        share = len(cells)
+        dated = sum(1 for c in cells if find_dates(c, day_first) and len(c) < 60)
+        people = sum(1 for c in cells if speakers_of(c.split("\n")[0]))
+        if dated >= 0.5 * share:
+            kinds[i] = "date"
+        elif sum(1 for c in cells if find_times(c) and len(c) < 30) >= 0.5 * share:
+            kinds[i] = "time"
+        elif people >= 0.5 * share and "speaker" not in kinds:
+            kinds[i] = "speaker"
+    if "title" not in kinds:
+        free = [i for i in range(width) if kinds[i] is None]
+        if free:
+            lengths = {i: sum(len(r[i].text) for r in table.rows if i < len(r)) for i in free}
+            kinds[max(free, key=lambda i: lengths[i])] = "title"
+    return kinds
+
+
+def _grid_records(table: Table, day_first: bool) -> list[Record] | None:
+    """A timetable with a column per day (the header gives each column's day, the first column the
+    time): one record per cell that names a speaker; ``None`` when the table is not one."""
+    header = table.header or []
+    days = {i: find_dates(text or "", day_first) for i, text in enumerate(header)}
+    columns = [i for i, found in days.items() if len(found) == 1]
+    if len(columns) < 2:
+        return None
+    found = []
+    for row in table.rows:
+        clock = find_times(row[0].text) if row else []
+        for i in columns:
+            if i >= len(row) or not row[i].text or row[i].struck or row[i] is row[0]:
+                continue
+            fields = read(row[i].text, row[i].spans, day_first)
+            if not fields.speakers:
+                continue
+            fields.date = days[i][0].value  # type: ignore[assignment]
+            if clock and fields.time is None:
+                fields.time, fields.end = clock[0].value  # type: ignore[misc]
+            found.append(Record(fields, row[i].line, "table", table.section, context=table.context))
+    return found
+
+
+def _table_records(table: Table, day_first: bool) -> list[Record]:
+    if not table.rows:
+        return []
+    grid = _grid_records(table, day_first)
+    if grid is not None:
+        return grid
+    if table.header and not any(
+            p.search((h or "").strip(" *_")) for h in table.header for _, p in _COLUMN_WORDS):
+        # A Markdown table always has a first row; when it names no column, it is a row too.
+        table = Table([_header_row(table), *table.rows], None, table.line, table.section)
+    kinds = _column_kinds(table, day_first)
+    found = []
+    context_date: PartialDate | None = None
+    for row in table.rows:
+        if all(c.struck for c in row if c.text) or not any(c.text for c in row):
+            continue
+        fields = _row_fields(row, kinds, day_first)
+        if fields.date and not fields.speakers and not fields.title:
+            context_date = fields.date  # a row that only gives the day of the rows below
+            continue
+        if fields.date is None and context_date is not None and kinds.count("date") == 0:
+            fields.date = context_date
+        line = next((c.line for c in row if c.text), table.line)
+        if fields.speakers:
+            found.append(Record(fields, line, "table", table.section, context=table.context))
+    return found
+
+
+def _header_row(table: Table) -> list[Block]:
+    return [Block(text or "", table.line, "td") for text in (table.header or [])]
+
+
+def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> Fields:
+    fields = Fields()
+    seen: set[int] = set()
+    rest: list[Block] = []
+    for i, cell in enumerate(row):
+        if id(cell) in seen or not cell.text or cell.struck:
+            continue
+        seen.add(id(cell))
+        kind = kinds[i] if i < len(kinds) else None
+        text = cell.text
+        if kind in ("date", "time"):
+            dates = find_dates(text, day_first)
+            if dates and fields.date is None:
+                fields.date = dates[0].value  # type: ignore[assignment]
+            times = find_times(text)
+            if times and fields.time is None:
+                fields.time, fields.end = times[0].value  # type: ignore[misc]
+            leftover = text
+            for found in (*dates[:1], *times[:1]):
+                leftover = leftover.replace(text[found.start:found.end], " ")
+            if re.search(r"[^\W\d]{3,}", leftover) and speakers_of(leftover.strip(" ,-|")):
+                rest.append(Block(leftover, cell.line, "td", spans=cell.spans))
+        elif kind == "speaker":
+            lines = text.split("\n")
+            people = speakers_of(" and ".join(lines)) or speakers_of(lines[0])
+            if people:
+                if len(lines) > 1 and people[0].affiliation is None and len(people) == 1 \
+                        and is_organization(lines[1]):
+                    people[0].affiliation = lines[1]
+                for person in people:
+                    person.homepage = person.homepage or _link_for(person.name, cell)
+                fields.speakers = people
+            else:
+                rest.append(cell)
+        elif kind == "affiliation":
+            if fields.speakers and not fields.speakers[0].affiliation:
+                fields.speakers[0].affiliation = text.replace("\n", ", ")
+            else:
+                fields.labels.add("affiliation:" + text.replace("\n", ", "))
+        elif kind == "title":
+            inner = read(text, cell.spans, day_first)
+            if inner.speakers and not fields.speakers:
+                fields.speakers = inner.speakers
+                fields.title = inner.title
+                fields.guessed |= inner.guessed
+                fields.paper_authors = inner.paper_authors
+            elif is_placeholder(text.split("\n")[0]):
+                fields.title_open = True
+            else:
+                first = text.split("\n")[0]
+                marked = [s.text for s in cell.spans if s.kind in ("b", "a", "i") and len(s.text) > 8]
+                fields.title = clean_title(marked[0] if marked and "\n" in text else first)
+            for kind_, url in inner.links.items():
+                fields.links.setdefault(kind_, url)
+        elif kind == "abstract":
+            fields.abstract = text
+        elif kind == "links":
+            for span in cell.links:
+                media = "video" if re.search(r"video|youtu|record", span.text + (span.href or ""), re.I) \
+                    else "slides" if re.search(r"slide", span.text + (span.href or ""), re.I) else None
+                if media and span.href:
+                    fields.links.setdefault(media, span.href)
+        else:
+            rest.append(cell)
+    for cell in rest:
+        inner = read(cell.text, cell.spans, day_first)
+        if inner.speakers and not fields.speakers:
+            fields.speakers = inner.speakers
+            if inner.title and not fields.title:
+                fields.title = inner.title
+        elif inner.title and not fields.title and not inner.speakers and kinds.count("title") == 0:
+            fields.title = inner.title
+    affiliation = next((label[12:] for label in fields.labels if label.startswith("affiliation:")), None)
+    if affiliation and fields.speakers and not fields.speakers[0].affiliation:
+        fields.speakers[0].affiliation = affiliation
+    return fields
+
+
+def _link_for(name: str, cell: Block) -> str | None:
+    for span in cell.links:
+        if fold(span.text) == fold(name) and span.href and span.href.startswith("http"):
+            return span.href
+    return None
+
+
+# --- blocks -----------------------------------------------------------------------------------
+
+def _is_prose(block: Block) -> bool:
+    text = block.text
+    return len(text) > 260 or (len(text) > 110 and len(_PROSE.findall(text)) >= 4 and text.endswith("."))
+
+
+def _entry_lines(blocks: list[Block], day_first: bool) -> list[Block]:
+    """Blocks with a line per entry (a Markdown paragraph of one-line entries, a pipe table
+    without its delimiter row) cut into one block per line."""
+    cut: list[Block] = []
+    for block in blocks:
+        lines = block.text.split("\n")
+        if len(lines) < 2 or block.level:
+            cut.append(block)
+            continue
+        entries = 0
+        for line in lines:
+            fields = read(line.strip(" |"), block.spans, day_first)
+            entries += bool(fields.speakers and (fields.title or fields.date or fields.time))
+        piped = all(line.strip().startswith("|") for line in lines)  # a table without its delimiter row
+        if entries < 2 or (entries < 0.5 * len(lines) and not piped):
+            cut.append(block)  # wrapped prose is one block, whatever a line of it looks like
+            continue
+        for n, line in enumerate(lines):
+            text = re.sub(r"\s*\|\s*", " | ", line.strip(" |"))
+            cut.append(Block(text, block.line + n, block.tag, 0, block.depth,
+                             [s for s in block.spans if s.text in line], block.struck, block.section,
+                             block.index, block.context))
+    return cut
+
+
+def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
+    blocks = _entry_lines(blocks, day_first)
+    records: list[Record] = []
+    current: Record | None = None
+    pending: str | None = None
+
+    def close() -> None:
+        nonlocal current, pending
+        if current is not None:
+            if current.abstract_parts and not current.fields.abstract:
+                current.fields.abstract = "\n\n".join(current.abstract_parts)
+            records.append(current)
+        current, pending = None, None
+
+    for block in blocks:
+        aside = _NON_TALK_SECTION.search(block.section) or _PUBLICATIONS.search(" ".join(block.context))
+        if block.struck or aside and not block.level:
+            if block.level == 0 and current is not None and current.section != block.section:
+                close()
+            continue
+        text = block.text
+        linked = paper_link(text, block.spans) if current is not None and block.depth > 0 else None
+        if linked is not None and current is not None and current.fields.speakers:
+            current.fields.linked_papers.append((*linked, block.line))  # a paper listed under a talk
+            continue
+        label_only = heading_label(text) if len(text) < 40 else None
+        if label_only:
+            if label_only in ("speaker", "title", "date") and current is not None and \
+                    _has(current.fields, label_only):
+                close()
+            if current is None:
+                current = Record(Fields(), block.line, "block", block.section, 0, context=block.context)
+            pending = label_only
+            continue
+        value_fields = read(text, block.spans, day_first) if pending is not None else Fields()
+        if value_fields.labels:
+            pending = None  # "Speakers" heads a section of labelled entries, not one value
+        if pending is not None and current is not None and not block.level:
+            if pending == "abstract" or pending == "bio":
+                if pending == "abstract":
+                    current.abstract_parts.append(text)
+                else:
+                    current.fields.bio = ((current.fields.bio or "") + "\n\n" + text).strip()
+                continue
+            apply_label(current.fields, pending, text, block.spans, day_first)
+            if pending == "speaker" and not current.fields.speakers and value_fields.speakers:
+                current.fields.speakers = value_fields.speakers
+            current.blocks += 1
+            pending = None
+            continue
+        if block.role and not label_of(text) and (block.role != "title" or len(text) < 300):
+            text = f"{block.role.capitalize()}: {text}"  # the page's markup names the field
+        fields = read(text, block.spans, day_first)
+        prose = _is_prose(block) and not fields.labels
+        if block.level:
+            close()
+            if fields.speakers and (fields.title or fields.date or fields.time) or fields.date:
+                current = Record(fields, block.line, "block", block.section, context=block.context)
+            continue
+        if fields.labels:
+            name = next(iter(fields.labels - {"affiliation"}), None) if len(fields.labels) == 1 else None
+            if current is None or _conflicts(current.fields, fields) or (
+                    name in ("speaker", "title", "date") and _has(current.fields, name or "")
+                    and current.blocks > 0):
+                close()
+                current = Record(Fields(), block.line, "block", block.section, 0, context=block.context)
+            _merge_fields(current.fields, fields)
+            if "abstract" in fields.labels and fields.abstract:
+                current.abstract_parts.append(fields.abstract)
+                current.fields.abstract = None
+                pending = "abstract"
+            current.blocks += 1
+            continue
+        if prose:
+            if current is not None:
+                current.abstract_parts.append(text)
+            continue
+        if fields.speakers and (fields.title or fields.date or fields.time) \
+                and not _is_citation(fields, text) and not _COLLABORATION.search(text):
+            close()
+            current = Record(fields, block.line, "entry", block.section, context=block.context)
+            continue
+        if fields.date and not fields.speakers and len(text) < 120:
+            if current is not None and (current.fields.speakers or current.fields.date):
+                close()
+            if current is None:
+                current = Record(fields, block.line, "block", block.section, context=block.context)
+            else:
+                _merge_fields(current.fields, fields)
+            continue
+        if current is None:
+            continue
+        if current.fields.speakers and current.fields.speakers[0].affiliation is None \
+                and is_organization(text) and not fields.speakers:
+            current.fields.speakers[0].affiliation = text
+        elif not current.fields.speakers and fields.speakers and len(text) < 160:
+            current.fields.speakers = fields.speakers
+            if fields.title and not current.fields.title:
+                current.fields.title = fields.title
+            current.blocks += 1
+        elif current.fields.speakers and not current.fields.title and not current.fields.title_open \
+                and len(text) < 250 and not fields.speakers:
+            title = clean_title(text.split("\n")[0])
+            marked = any(s.kind in ("b", "i") and len(s.text) >= 0.6 * len(text) for s in block.spans)
+            current.fields.title = title
+            if not marked:
+                current.fields.guessed.add("title")
+            current.blocks += 1
+        elif fields.title_open and not current.fields.title:
+            current.fields.title_open = True
+        elif len(text) > 80:
+            current.abstract_parts.append(text)
+    close()
+    return records
+
+
+def _conflicts(current: Fields, more: Fields) -> bool:
+    """Whether a block states a speaker or a title the record being read already has otherwise:
+    the block starts the next record."""
+    if current.speakers and more.speakers and fold(current.speakers[0].name) != fold(more.speakers[0].name):
+        return True
+    return bool(current.title and more.title and fold(current.title) != fold(more.title))
+
+
+def _has(fields: Fields, name: str) -> bool:
+    return bool({"speaker": fields.speakers, "title": fields.title or fields.title_open,
+                 "date": fields.date}.get(name))
+
+
+def _merge_fields(into: Fields, more: Fields) -> None:
+    """Fill the fields ``into`` lacks from ``more``."""
+    if more.speakers and not into.speakers:
+        into.speakers = more.speakers
+    elif more.speakers and into.speakers and into.speakers[0].affiliation is None:
+        same = [p for p in more.speakers if fold(p.name) == fold(into.speakers[0].name)]
+        if same and same[0].affiliation:
+            into.speakers[0].affiliation = same[0].affiliation
+    for name in ("title", "date", "time", "end", "place", "abstract", "bio"):
+        if getattr(into, name) is None and getattr(more, name) is not None:
+            setattr(into, name, getattr(more, name))
+    into.title_open = into.title_open or more.title_open
+    into.labels |= more.labels
+    into.guessed |= {g for g in more.guessed if getattr(into, g, None) == getattr(more, g, None)}
+    for kind, url in more.links.items():
+        into.links.setdefault(kind, url)
+    into.papers.extend(more.papers)
+    for label in more.labels:
+        if label.startswith("affiliation:") and into.speakers and not into.speakers[0].affiliation:
+            into.speakers[0].affiliation = label[12:]
+
+
+def _merge_into(front: Record, body: Record | None) -> Record:
+    """The front matter's talk completed (and corrected) by the one talk its body states."""
+    if body is None:
+        return front
+    fields = front.fields
+    if body.fields.date is not None and "date" in body.fields.labels:
+        fields.date = body.fields.date
+        fields.time = body.fields.time or fields.time
+    if body.fields.speakers and ("speaker" in body.fields.labels or not fields.speakers):
+        fields.speakers = body.fields.speakers
+    _merge_fields(fields, body.fields)
+    return front
+
+
+def _is_citation(fields: Fields, text: str) -> bool:
+    """Whether a block reads as a publication (several authors, a year, a venue)."""
+    return len(fields.speakers) >= 3 and bool(re.search(r"\b(?:19|20)\d{2}\b", text)) and not fields.time
+
+
+def _is_talk(record: Record) -> bool:
+    fields = record.fields
+    if not fields.speakers:
+        return False
+    if fields.title and NOT_TALK.match(fields.title):
+        return False
+    if _NON_TALK_SECTION.search(record.section) and record.how == "entry":
+        return False
+    return bool(fields.title or fields.date or fields.time or fields.title_open or fields.labels
+                or record.how in ("front matter", "json-ld", "table"))
+
+
+# --- context: years, series times, duplicates ----------------------------------------------
+
+def _contexts(records: list[Record], layout: Layout, document: Document) -> None:
+    """Years from headings and series times from the page, for talks that lack them."""
+    series = _series_time(layout.blocks)
+    page_date = _page_date(layout.blocks)
+    page_year = _page_year(document, layout.blocks)
+    title = document.front_matter.get("title") if document.front_matter else None
+    page = [title] if isinstance(title, str) else []
+    for record in records:
+        fields = record.fields
+        headings = page + list(record.context)
+        if record.how == "block" and headings and fields.date is not None:
+            headings = headings[:-1]  # the record's own heading gave its date
+        if fields.date is None:
+            for heading in reversed(headings):
+                dates = find_dates(heading)
+                if len(dates) == 1:  # a day heading, not a range ("Aug 03 - Sep 07")
+                    fields.date = dates[0].value  # type: ignore[assignment]
+                    break
+        if fields.date is None and page_date is not None:
+            fields.date = page_date
+        if fields.date is not None and fields.date.year is None and fields.date.month:
+            for heading in reversed(headings):
+                year = _year_of(heading, fields.date.month)
+                if year:
+                    fields.date = fields.date.with_year(year)
+                    break
+            else:
+                fields.date = fields.date.with_year(page_year)
+        if fields.date is not None and fields.time is None and series is not None:
+            fields.time = series
+            fields.guessed.add("time")
+
+
+def _year_of(text: str, month: int) -> int | None:
+    """The year a heading gives to a month of it: "2023-2024" gives 2023 to September and 2024 to
+    March (an academic year)."""
+    span = re.search(r"\b((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)?\d{2})\b", text)
+    if span:
+        first = int(span.group(1))
+        return first if month >= 8 else first + 1
+    years = set(re.findall(r"\b((?:19|20)\d{2})\b", text))
+    if len(years) == 1:
+        return int(years.pop())
+    term = re.search(r"\b(?:spring|summer|fall|autumn|winter)\s+'?(\d{2})\b", text, re.IGNORECASE)
+    if term:
+        return 2000 + int(term.group(1))
+    dates = find_dates(text)
+    if len(dates) == 1 and dates[0].value.year:  # type: ignore[attr-defined]
+        return dates[0].value.year  # type: ignore[attr-defined, no-any-return]
+    return None
+
+
+def _page_date(blocks: list[Block]) -> PartialDate | None:
+    """The one day a whole page is about, when a ``Date:`` line says it (a one-day workshop) or
+    a sentence near the top does ("The workshop will be held December 13")."""
+    found = set()
+    for block in blocks:
+        labelled = label_of(block.text.split("\n")[0])
+        if labelled and labelled[0] == "date":
+            dates = find_dates(labelled[1])
+            if len(dates) == 1 and dates[0].value.day:  # type: ignore[attr-defined]
+                found.add(dates[0].value)
+    if not found:
+        for block in blocks[:15]:
+            if re.search(r"\b(?:will be held|takes? place|is held|held on)\b", block.text, re.IGNORECASE):
+                dates = find_dates(block.text)
+                if len(dates) == 1 and dates[0].value.day:  # type: ignore[attr-defined]
+                    found.add(dates[0].value)
+    return found.pop() if len(found) == 1 else None  # type: ignore[return-value]
+
+
+def _page_year(document: Document, blocks: list[Block]) -> int | None:
+    """The one year a page's title, top headings and ``Dates:`` lines name (none when they name
+    several, or none)."""
+    title = document.front_matter.get("title") if document.front_matter else None
+    texts = [title if isinstance(title, str) else "", document.root.getroottree().findtext(".//title") or ""]
+    texts += [b.text for b in blocks if b.level == 1]
+    texts += [b.text for b in blocks[:30] if (label_of(b.text.split("\n")[0]) or ("", ""))[0] == "date"]
+    years = set(re.findall(r"\b((?:19|20)\d{2})\b", " ".join(texts)))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _series_time(blocks: list[Block]) -> time | None:
+    """The time every talk of a series starts, when the page states one ("every Monday at 4pm")."""
+    for block in blocks[:80]:
+        labelled = label_of(block.text)
+        if labelled and labelled[0] == "time" and not find_dates(block.text) and find_times(block.text):
+            return find_times(block.text)[0].value[0]  # type: ignore[index, no-any-return]
+        weekly = re.search(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", block.text, re.IGNORECASE)
+        ranges = [t for t in find_times(block.text) if t.value[1] is not None]  # type: ignore[index]
+        if weekly and ranges and len(block.text) < 120 and not find_dates(block.text):
+            return ranges[0].value[0]  # type: ignore[index, no-any-return]
+        if _SERIES_TIME.search(block.text):
+            times = find_times(block.text)
+            if times:
+                return times[0].value[0]  # type: ignore[index, no-any-return]
+    return None
+
+
+def _unique(records: list[Record]) -> list[Record]:
+    """One record per talk: the same speaker with the same (or no) title is merged."""
+    kept: list[Record] = []
+    for record in records:
+        twin = next((k for k in kept if _same_talk(k.fields, record.fields)), None)
+        if twin is None:
+            kept.append(record)
+            continue
+        _merge_fields(twin.fields, record.fields)
+    return kept
+
+
+def _same_talk(a: Fields, b: Fields) -> bool:
+    if not a.speakers or not b.speakers or fold(a.speakers[0].name) != fold(b.speakers[0].name):
+        return False
+    if a.date and b.date and a.date.iso() != b.date.iso():
+        return False
+    if a.title and b.title:
+        return fuzz.ratio(fold(a.title), fold(b.title)) >= 85
+    return True  # one of them has no title: the same speaker's one talk, stated twice

@@ -1,0 +1,75 @@
+"""bench/extract_real.py on the real corpus: the scorer, its fixed split, and the figures it measures.
+
+The thresholds sit a little under the figures in BENCHMARKS.md ("Page extraction on real pages"),
+so that a regression of the extractor fails here. The whole corpus takes a few seconds.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+CORPUS = ROOT / "tests" / "data" / "pages" / "real"
+
+
+def load_bench():
+    spec = importlib.util.spec_from_file_location("extract_real", ROOT / "bench" / "extract_real.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["extract_real"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def bench():
+    return load_bench()
+
+
+@pytest.fixture(scope="module")
+def figures(bench):
+    whole = bench.run(CORPUS, "all")
+    return {half: bench.summary(result) for half, result in bench.halves(whole).items()}
+
+
+def test_the_split_is_fixed_by_site_and_covers_both_halves(bench):
+    sites = {row["file"].split("/")[0] for row in bench.load_gold(CORPUS)}
+    halves = {site: bench.half_of(site) for site in sites}
+    assert set(halves.values()) == {"dev", "check"}
+    assert halves == {site: bench.half_of(site) for site in sites}  # the same every time
+    assert bench.half_of("nyu-mad") == "dev"
+
+
+def test_matching_folds_case_accents_and_small_differences(bench):
+    assert bench.same_name("Lénaïc Chizat", "lenaic chizat")
+    assert bench.same_title("Matrix Concentration for Products", "Matrix Concetration for Products")
+    assert not bench.same_title("Deep RL", "Deep Reinforcement Learning at Scale")
+    assert bench.same_title(None, None) and not bench.same_title("A title", None)
+
+
+def test_a_page_is_scored_on_talks_times_affiliations_papers_and_spurious_rows(bench):
+    gold = {"file": "x/p.md", "kind": "seminar_page", "papers": [
+        {"title": "Sharpness and generalization", "authors": ["Ada Lovelace", "C. Babbage"], "line": 9}],
+        "talks": [{"speakers": ["Ada Lovelace"], "title": "Engines", "date": "2024-05-06", "time": "16:00",
+                   "affiliation": "University of London", "line": 3},
+                  {"speakers": ["Charles Babbage"], "title": None, "date": None, "time": None,
+                   "affiliation": None, "line": 4}]}
+    talks = [bench.Talk(["Ada Lovelace"], "Engines", "2024-05-06", "16:00", "Imperial College", 3),
+             bench.Talk(["Mary Somerville"], "Tides", None, None, None, 7)]
+    papers = [bench.Paper("Sharpness and Generalization", ["A. Lovelace", "Charles Babbage"])]
+    counts = bench.score_page(gold, "seminar_page", talks, papers)
+    assert counts.values == {"talks": [1, 2], "datetime": [1, 1], "affiliation": [0, 1], "papers": [1, 1]}
+    assert (counts.spurious, counts.extracted) == (1, 3)
+
+
+def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
+    whole, dev, check = figures["all"], figures["dev"], figures["check"]
+    assert whole["pages"] == 460 and whole["sites"] == 71
+    assert whole["talks"] >= 0.60 and whole["talks_sites"] >= 0.45
+    assert whole["datetime"] >= 0.47 and whole["affiliation"] >= 0.70
+    assert whole["papers"] >= 0.51 and whole["spurious"] <= 0.14
+    assert dev["talks"] >= 0.74 and check["talks"] >= 0.46
+    assert whole["max_s"] < 5  # generous: CI machines are shared; bench/ measures the real figure

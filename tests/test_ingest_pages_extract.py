@@ -1,0 +1,82 @@
+"""The layout-agnostic extractor on the patterns of real pages that lost the old extractors
+(hand-written edge cases; bench/extract_real.py measures it on real pages)."""
+
+from __future__ import annotations
+
+from kg.ingest.pages.extract import extract_path
+
+
+def talks_of(tmp_path, name: str, text: str | bytes):
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    page = extract_path(path)
+    return page, [(tuple(s.name for s in t.speakers), t.title, t.day,
+                   t.clock.strftime("%H:%M") if t.clock else None) for t in page.talks]
+
+
+def test_a_markdown_table_with_its_columns_told_by_their_headers(tmp_path):
+    page, talks = talks_of(tmp_path, "s.md", "# Seminar, Spring 2024\n\n**Time:** 2:00pm-3:00pm\n\n"
+                           "| Date | Speaker | Title |\n|---|---|---|\n"
+                           "| Feb 8 | [Ada Lovelace](https://ada.example) (Analytical U) | "
+                           "Notes on engines |\n"
+                           "| Feb 15 | Charles Babbage (Cambridge) | TBA |\n"
+                           "| ~~Feb 22~~ | ~~Mary Somerville~~ | ~~x~~ |\n")
+    assert talks == [(("Ada Lovelace",), "Notes on engines", "2024-02-08", "14:00"),
+                     (("Charles Babbage",), None, "2024-02-15", "14:00")]
+    assert page.talks[0].speakers[0].homepage == "https://ada.example"
+    assert page.talks[0].speakers[0].affiliation == "Analytical U"
+    assert "time" in page.talks[0].guessed and page.kind == "seminar_page"
+
+
+def test_an_html_schedule_inside_markdown_with_a_rowspan(tmp_path):
+    _, talks = talks_of(tmp_path, "p.md", "## Monday 29 February 2016\n\n<table>\n"
+                        "<tr><td rowspan=\"2\">10:30</td>"
+                        "<td>Keynote by Ada Lovelace: \"Engines of thought\"</td></tr>\n"
+                        "<tr><td>Charles Babbage: Difference engines</td></tr>\n"
+                        "<tr><td>12:30</td><td>Lunch</td></tr>\n</table>\n")
+    assert talks == [(("Ada Lovelace",), "Engines of thought", "2016-02-29", "10:30"),
+                     (("Charles Babbage",), "Difference engines", "2016-02-29", "10:30")]
+
+
+def test_facts_only_in_front_matter(tmp_path):
+    page, talks = talks_of(tmp_path, "t.md", "---\ntitle: Faster algorithms\nauthor: Mark Schmidt\n"
+                           "date: 2020-04-17 4:00pm\nslides: https://example.org/s.pdf\n---\n\n"
+                           "Abstract text.\n")
+    assert talks == [(("Mark Schmidt",), "Faster algorithms", "2020-04-17", "16:00")]
+    assert page.talks[0].media == {"slides": "https://example.org/s.pdf"} and page.kind == "event_page"
+
+
+def test_a_link_flattened_into_the_text_is_a_link(tmp_path):
+    page, talks = talks_of(tmp_path, "l.md", "- 2024-05-06: Ada Lovelace, “Notes on engines” - "
+                           "https://youtu.be/abc\n- 2024-05-13: Charles Babbage, “Difference engines”\n")
+    assert talks[0] == (("Ada Lovelace",), "Notes on engines", "2024-05-06", None)
+    assert page.talks[0].media["video"] == "https://youtu.be/abc"
+
+
+def test_labels_a_biography_breaks_and_placeholders(tmp_path):
+    _, talks = talks_of(tmp_path, "e.md", "# Theory seminar\n\n## Tue, Mar 3 at 4pm\n\n"
+                        "Speaker: Ada Lovelace (Analytical U)\n\nTitle: TBD\n\n### Speaker\n\n"
+                        "Ada Lovelace is a professor at Analytical University, where she works on "
+                        "engines and the notes that describe them in detail.\n\n"
+                        "## Tue, Mar 10 at 4pm\n\nCoffee break\n\n"
+                        "## Tue, Mar 17 at 4pm\n\nCoffee break\n")
+    assert talks == [(("Ada Lovelace",), None, "--03-03", "16:00")]
+
+
+def test_a_byte_that_is_not_utf8_costs_a_character_not_the_page(tmp_path):
+    _, talks = talks_of(tmp_path, "x.md", "- 6 May 2024: René Vidal (Penn), Théorie\n- 13 May 2024: Ada "
+                        "Lovelace (Analytical U), Engines\n".encode("latin-1"))
+    assert talks[0] == (("René Vidal",), "Théorie", "2024-05-06", None)
+
+
+def test_cards_whose_markup_names_the_fields(tmp_path):
+    _, talks = talks_of(tmp_path, "c.html", "<html><body><div class='talk'><div class='talk-title'>Notes on "
+                        "engines</div><div class='speaker'>Ada Lovelace</div><div class='date'>May 6, 2024"
+                        "</div></div><div class='talk'><div class='talk-title'>Difference engines</div>"
+                        "<div class='speaker'>Charles Babbage</div><div class='date'>May 13, 2024</div></div>"
+                        "</body></html>")
+    assert talks == [(("Ada Lovelace",), "Notes on engines", "2024-05-06", None),
+                     (("Charles Babbage",), "Difference engines", "2024-05-13", None)]

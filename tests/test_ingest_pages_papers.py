@@ -1,0 +1,42 @@
+"""Publication entries in the common citation styles (hand-written edge cases; the real pages are
+scored by bench/extract_real.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest.pages.blocks import Block, Span
+from kg.ingest.pages.papers import citation
+
+TITLE = "Learning with kernels on graphs"
+
+
+@pytest.mark.parametrize("text, authors", [
+    ("Truong, C., Oudre, L., & Vayer, N. (2019). Learning with kernels on graphs. Signal Processing, 167.",
+     ["Truong, C.", "Oudre, L.", "Vayer, N."]),
+    ("A. Smith, B. Jones and C. Brown. Learning with kernels on graphs. In NeurIPS, 2019.",
+     ["A. Smith", "B. Jones", "C. Brown"]),
+    ("Learning with kernels on graphs. A. Smith, B. Jones, C. Brown. NeurIPS 2019.",
+     ["A. Smith", "B. Jones", "C. Brown"]),
+    ("John Smith, Mary Jones. “Learning with kernels on graphs”, NeurIPS 2019", ["John Smith", "Mary Jones"]),
+    ("J. Smith, M. Jones, Learning with kernels on graphs, Annals of Statistics, 47(3), 2019.",
+     ["J. Smith", "M. Jones"]),
+    ("[12] J. Smith and M. Jones et al. Learning with kernels on graphs. arXiv:1901.00001, 2019.",
+     ["J. Smith", "M. Jones"]),
+])
+def test_authors_title_and_year_in_any_common_order(text, authors):
+    paper = citation(Block(text, 7, "li"), in_section=True)
+    assert paper is not None
+    assert (paper.title, paper.authors, paper.year, paper.line) == (TITLE, authors, 2019, 7)
+
+
+def test_a_bold_title_over_a_byline_on_its_own_line():
+    block = Block(f"{TITLE}\nJohn Smith, Mary Jones\nNeurIPS 2019", 3, "p", spans=[Span("b", TITLE)])
+    paper = citation(block, in_section=True)
+    assert paper is not None and paper.authors == ["John Smith", "Mary Jones"]
+
+
+def test_a_sentence_of_prose_is_no_citation():
+    text = "We thank John Smith and Mary Jones for the discussions that led to this work in 2019."
+    block = Block(text, 1, "p")
+    assert citation(block, in_section=False) is None

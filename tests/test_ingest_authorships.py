@@ -35,3 +35,16 @@ def test_the_real_colt_table_imports_completely():
     papers, problems = split(authorships.parse(COLT_CSV.read_text(encoding="utf-8"), "colt.csv"))
     assert (len(papers), problems) == (1416, [])
     assert sum(len(p.authors) for p in papers) == 4188
+
+
+def test_rows_that_print_the_whole_byline_stand_for_the_author_at_their_position():
+    from kg.ingest.bulk.authorships import parse
+
+    text = ("year,bibkey,title,position,author,affiliation\n"
+            "2018,a,T,1,Samuel L. Smith and Quoc V. Le,\n2018,a,T,2,Samuel L. Smith and Quoc V. Le,\n"
+            "2020,b,U,1,Reinhard Heckel and Mahdi Soltanolkotabi,Rice\n")
+    first, second = parse(text, "t.csv")
+    assert first.authors == ["Samuel L. Smith", "Quoc V. Le"]
+    assert first.author_at == ["t.csv line 2", "t.csv line 3"]
+    assert second.authors == ["Reinhard Heckel", "Mahdi Soltanolkotabi"]
+    assert second.affiliations == ["Rice", None]

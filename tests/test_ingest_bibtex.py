@@ -73,3 +73,13 @@ def test_the_link_is_the_url_else_the_doi_else_the_pdf():
     assert link({"doi": "10.1007/978-3", "pdf": "https://a.org/p.pdf"}) == "https://doi.org/10.1007/978-3"
     assert link({"pdf": "https://a.org/p.pdf"}) == "https://a.org/p.pdf"
     assert link({"url": "not a link"}) is None
+
+
+def test_corporate_authors_and_and_others_are_kept_apart_from_the_people():
+    from kg.ingest.bulk.bibtex import byline
+
+    printed = byline("{OpenAI} and Achiam, Josh and {The {ATLAS} Collaboration} and others")
+    assert printed.people == ["Josh Achiam"]
+    assert printed.organizations == ["OpenAI", "The ATLAS Collaboration"]
+    assert printed.more is True
+    assert byline("{Van Erven}, Tim and Koolen, Wouter").people == ["Tim Van Erven", "Wouter Koolen"]

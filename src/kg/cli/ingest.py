@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 import click
 
 from kg.cli.base import Context, format_option, main, note, progress_bar, store_path
+from kg.errors import DataError
 from kg.ingest.detect import KINDS
 from kg.store.remote import RemoteStore, is_remote
 from kg.views.tables import render
 
 if TYPE_CHECKING:
     from kg.build import BuildReport
+    from kg.ingest.resolve.resolution import Case
 
 _DATA_OPTION = click.option(
     "--data",
@@ -110,34 +112,72 @@ def _rebuild(ctx: Context, data_dir: Path) -> BuildReport:
 @main.command("resolve")
 @_DATA_OPTION
 @click.option("--merges/--no-merges", default=True, show_default=True,
-              help="List the merges made, not only the ambiguous cases.")
+              help="List the merges made, not only the splits and open cases.")
+@click.option("--accept", "accepted", multiple=True, metavar="ID",
+              help="Settle a case as the resolver proposes it (merged: one person; split: two people; "
+                   "open: one person) in DATA/aliases.yaml; repeatable.")
+@click.option("--reject", "rejected", multiple=True, metavar="ID",
+              help="Settle a case against the resolver (merged: two people; split: one person; open: two "
+                   "people) in DATA/aliases.yaml; repeatable.")
 @format_option()
-def resolve_command(data_dir: Path, merges: bool, fmt: str) -> None:
-    """Report how names in the imported files were resolved: merges made, ambiguous cases left.
+def resolve_command(data_dir: Path, merges: bool, accepted: tuple[str, ...], rejected: tuple[str, ...],
+                    fmt: str) -> None:
+    """Review how names in the imported files were resolved, and settle cases.
 
-    Two names are merged only when they fit one person and share a coauthor or an organization;
-    the rest are listed as ambiguous, for you to settle in DATA/aliases.yaml.
+    Lists every case with a stable ID: "merged" (two names taken as one person), "split" (one
+    name taken as two people) and "open" (two names or two groups of one name left apart though
+    they may be one person), with the score (log-odds; merged at 1 or more) and the evidence
+    (shared coauthors, institutions, topics). --accept ID or --reject ID writes the decision to
+    DATA/aliases.yaml, which every later build and resolve keeps.
 
     \b
-    Example:
-      kg resolve --no-merges --format csv > ambiguous.csv
+    Examples:
+      kg resolve --no-merges --format csv > cases.csv
+      kg resolve --accept 3f2a9c1e --reject 77b0d41a
     """
     from kg.ingest.bulk.imports import run_imports
     from kg.records.folder import read_data_folder
 
     result = run_imports(read_data_folder(data_dir))
     resolution = result.resolution
-    rows = [("ambiguous", a.kind, a.name, a.other, a.reason, "") for a in resolution.ambiguities]
-    if merges:
-        rows += [("merged", m.kind, m.canonical, m.variant, m.reason, m.evidence)
-                 for m in resolution.merges]
-    rows += [("merged", m.kind, m.canonical, m.variant, m.reason, m.evidence)
-             for m in result.paper_merges] if merges else []
-    rows.sort(key=lambda r: (r[0], r[1], r[2].casefold(), r[3].casefold()))
-    click.echo(render(["status", "kind", "name", "other", "reason", "evidence"], rows, fmt), nl=False)
-    people = sum(1 for m in resolution.merges if m.kind == "person")
+    if accepted or rejected:
+        _settle(data_dir, resolution.cases, accepted, rejected)
+        return
+    rows = [(c.id, c.status, c.kind, c.name, c.other, f"{c.score:.2f}", c.reason, c.evidence)
+            for c in resolution.cases if merges or c.status != "merged"]
+    rows += [("", "merged", m.kind, m.canonical, m.variant, "", m.reason, m.evidence)
+             for m in (*resolution.merges, *result.paper_merges)
+             if merges and m.kind != "person"]
+    rows.sort(key=lambda r: (r[1], r[2], r[3].casefold(), r[4].casefold(), r[0]))
+    click.echo(render(["id", "status", "kind", "name", "other", "score", "reason", "evidence"], rows, fmt),
+               nl=False)
+    counts = {s: sum(1 for c in resolution.cases if c.status == s) for s in ("merged", "split", "open")}
     note(f"{len(result.papers):,} papers ({len(result.paper_merges)} found twice under two keys), "
          f"{len(result.talks):,} talks, {len(resolution.new_people):,} new people, "
-         f"{len(resolution.new_organizations):,} new organizations; {people} person merges, "
-         f"{len(resolution.merges) - people} organization merges, "
-         f"{len(resolution.ambiguities)} ambiguous cases.")
+         f"{len(resolution.new_organizations):,} new organizations; {counts['merged']} names merged, "
+         f"{counts['split']} names split, {counts['open']} open cases.")
+
+
+def _settle(data_dir: Path, cases: list[Case], accepted: tuple[str, ...], rejected: tuple[str, ...]) -> None:
+    """Write each decision to the alias file; an unknown ID stops before anything is written."""
+    from kg.records import aliases
+
+    by_id = {c.id: c for c in cases}
+    unknown = [i for i in (*accepted, *rejected) if i not in by_id]
+    if unknown:
+        raise DataError(f"no case with ID {unknown[0]} (run kg resolve to list the cases and their IDs)")
+    for case_id, accept in [*((i, True) for i in accepted), *((i, False) for i in rejected)]:
+        case = by_id[case_id]
+        one = (case.status != "split") == accept
+        if case.status == "split" and not one and case.sides:
+            aliases.namesakes(data_dir, case.name, [
+                aliases.Namesake(id=side.person, organizations=list(side.organizations),
+                                 coauthors=list(side.coauthors)) for side in case.sides])
+        elif case.status == "split":
+            aliases.one_person(data_dir, case.name)
+        elif one:
+            aliases.same_person(data_dir, case.name, case.other)
+        else:
+            aliases.distinct_people(data_dir, case.name, case.other)
+        verdict = "one person" if one else "two people"
+        note(f"{case_id}: {case.name} / {case.other}: {verdict}, written to {data_dir / 'aliases.yaml'}.")

@@ -23,7 +23,9 @@ class Problem:
 class ImportedPaper:
     """A paper as a bibliography prints it: names are still strings, not person ids.
 
-    ``affiliations`` holds, per author position, the affiliation string printed (or ``None``).
+    ``affiliations`` holds, per author position, the affiliation string printed (or ``None``);
+    ``author_at`` where each author is printed (``file line 12``), when a source has one line per
+    author; ``more_authors`` that the source ends the list with "and others".
     """
 
     key: str
@@ -37,6 +39,10 @@ class ImportedPaper:
     affiliations: list[str | None] = field(default_factory=list)
     doi: str | None = None
     """The paper's DOI, lower case (``10.1145/3357713.3384290``): one paper wherever it is listed."""
+    author_at: list[str] = field(default_factory=list)
+    more_authors: bool = False
+    organization_authors: list[str] = field(default_factory=list)
+    """Authors that are organizations (BibTeX ``{OpenAI}``), as printed."""
 
 
 def doi_of(text: str | None) -> str | None:

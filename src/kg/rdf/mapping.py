@@ -147,7 +147,7 @@ def person_quads(person: Person, graph: str) -> Iterator[Quad]:
 
 
 def organization_quads(org: Organization, graph: str) -> Iterator[Quad]:
-    """An organization typed by its kind, with names, parent and location."""
+    """An organization typed by its kind, with names, parent, location and country."""
     s = organization_iri(org.id)
     yield s, _TYPE, kg(vocab.ORGANIZATION_CLASS[org.kind]), graph
     yield s, kg("name"), literal(org.name), graph
@@ -157,6 +157,8 @@ def organization_quads(org: Organization, graph: str) -> Iterator[Quad]:
         yield s, kg("subOrganizationOf"), organization_iri(org.part_of), graph
     if org.location:
         yield s, kg("location"), literal(org.location), graph
+    if org.country:
+        yield s, kg("country"), literal(org.country), graph
     if org.homepage:
         yield s, kg("homepage"), iri(org.homepage), graph
     if org.wikidata:
@@ -296,6 +298,10 @@ def paper_quads(paper: Paper, graph: str) -> Iterator[Quad]:
         yield a, kg("person"), person_iri(author), graph
         # xsd:integer, which Oxigraph stores xsd:positiveInteger as: every engine then holds the same.
         yield a, kg("position"), typed(position, "integer"), graph
+    for org in paper.organization_authors:
+        yield s, kg("organizationAuthor"), organization_iri(org), graph
+    if paper.author_list_note:
+        yield s, kg("authorListNote"), literal(paper.author_list_note), graph
     for kind in paper.kinds:
         yield s, kg("presentedAs"), kg(vocab.PRESENTATION_INDIVIDUAL[kind]), graph
     if paper.venue:

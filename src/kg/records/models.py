@@ -21,6 +21,8 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_lengt
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")]
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+"""An ISO 3166-1 alpha-2 country code (``US``, ``IL``)."""
 Url = Annotated[str, StringConstraints(pattern=r"^(https?|mailto):[^\s<>\"{}|\\^`]+$")]
 """An absolute web address; it becomes an IRI, so it may not hold spaces or <>"{}|\\^`."""
 
@@ -94,6 +96,7 @@ class Organization(Record):
     alt_names: list[Text] = []
     part_of: Id | None = None
     location: Text | None = None
+    country: CountryCode | None = None
     homepage: Url | None = None
     wikidata: WikidataId | None = None
 
@@ -194,6 +197,10 @@ class Paper(Record):
     venue: Text | None = None
     url: Url | None = None
     pages: Text | None = None
+    organization_authors: list[Id] = []
+    """Authors that are organizations (a consortium, a company), after the people."""
+    author_list_note: Text | None = None
+    """What the source prints after the names when it does not list them all ("and others")."""
     at: Text | None = None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -25,7 +26,7 @@ class _Rows:
     title: str
     year: int
     line: int
-    authors: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+    authors: dict[int, tuple[str, str | None, int]] = field(default_factory=dict)
 
 
 def parse(text: str, source: str) -> Iterator[ImportedPaper | Problem]:
@@ -53,7 +54,7 @@ def parse(text: str, source: str) -> Iterator[ImportedPaper | Problem]:
             continue
         affiliation = (row.get("affiliation") or "").strip() or None
         name = repair_broken_accents(decode(row["author"]))
-        paper.authors[position] = (name, repair_broken_accents(affiliation) if affiliation else None)
+        paper.authors[position] = (name, repair_broken_accents(affiliation) if affiliation else None, line)
     for paper in papers.values():
         yield _paper(paper, source)
 
@@ -76,11 +77,37 @@ def _paper(rows: _Rows, source: str) -> ImportedPaper | Problem:
     positions = sorted(rows.authors)
     if positions != list(range(1, len(positions) + 1)):
         return Problem(f"line {rows.line}", f"paper {rows.key!r}: author positions {positions} have gaps")
+    authors = [rows.authors[p] for p in positions]
+    if len(authors) == 1 and len(parts := _byline(authors[0][0])) > 1:
+        # One row printing the whole byline: its names are the paper's authors, from that one line.
+        authors = [(name, authors[0][1] if i == 0 else None, authors[0][2]) for i, name in enumerate(parts)]
     return ImportedPaper(
         key=rows.key,
         title=decode(rows.title),
         year=rows.year,
-        authors=[rows.authors[p][0] for p in positions],
-        affiliations=[rows.authors[p][1] for p in positions],
+        authors=[_slot(a[0], position) for position, a in enumerate(authors)],
+        affiliations=[a[1] for a in authors],
         at=f"{source} line {rows.line}",
+        author_at=[f"{source} line {a[2]}" for a in authors],
     )
+
+
+_JOINED = re.compile(r"\s+and\s+|\s*;\s*")
+
+
+def _byline(name: str) -> list[str]:
+    """The names of a cell that prints a whole byline ("A and B"), or the cell alone."""
+    parts = [p.strip() for p in _JOINED.split(name) if p.strip()]
+    if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
+        return parts
+    return [name]
+
+
+def _slot(name: str, position: int) -> str:
+    """The author a row stands for: the name at its position when the row prints the whole byline.
+
+    Some sources print every author's row with the paper's whole byline; each row still stands
+    for one author, the one at its position.
+    """
+    parts = _byline(name)
+    return parts[min(position, len(parts) - 1)]

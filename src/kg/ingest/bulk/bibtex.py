@@ -206,11 +206,52 @@ def parse(text: str) -> Iterator[BibEntry | Problem]:
 
 
 def split_authors(value: str) -> list[str]:
-    """Authors of a BibTeX ``author`` field as "First Last" names, in order.
+    """Authors of a BibTeX ``author`` field as "First Last" names, in order ("and others" left out).
 
     Handles "Last, First", "Last, Jr., First", "First Last" and "{Van Erven}, Tim"; the word
     ``and`` only separates names at brace depth zero.
     """
+    return [_first_last(decode(n)) for n in _author_fields(value) if n.strip().lower() != "others"]
+
+
+@dataclass(frozen=True)
+class Byline:
+    """A BibTeX author list: people, organizations (a name wholly in braces), "and others"."""
+
+    people: list[str]
+    organizations: list[str]
+    more: bool
+
+
+def byline(value: str) -> Byline:
+    """The people, corporate authors (``{OpenAI}``) and "and others" marker of an ``author`` field."""
+    people, organizations, more = [], [], False
+    for name in _author_fields(value):
+        stripped = name.strip()
+        if stripped.lower() == "others":
+            more = True
+        elif _corporate(stripped):
+            organizations.append(decode(stripped[1:-1]).strip())
+        elif stripped:
+            people.append(_first_last(decode(stripped)))
+    return Byline(people, organizations, more)
+
+
+def _corporate(name: str) -> bool:
+    """Whether a name is one braced group ("{OpenAI}", "{The ATLAS Collaboration}"), not a person's."""
+    if not (name.startswith("{") and name.endswith("}")):
+        return False
+    depth = 0
+    for i, char in enumerate(name):
+        depth += char == "{"
+        depth -= char == "}"
+        if depth == 0 and i < len(name) - 1:
+            return False
+    return True
+
+
+def _author_fields(value: str) -> list[str]:
+    """The names of an ``author`` field as written, split on ``and`` at brace depth zero."""
     names: list[str] = []
     current: list[str] = []
     depth = 0
@@ -225,7 +266,7 @@ def split_authors(value: str) -> list[str]:
         else:
             current.append(token)
     names.append("".join(current))
-    return [_first_last(decode(n)) for n in names if n.strip() and n.strip().lower() != "others"]
+    return [n for n in names if n.strip()]
 
 
 def _first_last(name: str) -> str:
@@ -249,9 +290,10 @@ def paper_of(entry: BibEntry, source: str) -> ImportedPaper | Problem:
         return Problem(where, f"entry {entry.key!r}: year: not a year: {year!r}")
     if implausible_year(int(year)):
         return Problem(where, f"entry {entry.key!r}: year: {implausible_year(int(year))}")
-    authors = split_authors(fields["author"])
+    printed = byline(fields["author"])
+    authors = printed.people
     if not authors:
-        return Problem(where, f"entry {entry.key!r}: author: no names")
+        return Problem(where, f"entry {entry.key!r}: author: no person among the authors")
     venue = fields.get("booktitle") or fields.get("journal") or fields.get("series")
     url = _link(fields)
     pages = fields.get("pages", "").strip()
@@ -265,6 +307,8 @@ def paper_of(entry: BibEntry, source: str) -> ImportedPaper | Problem:
         url=url,
         at=f"{source} {where} @{entry.kind}{{{entry.key}}}",
         doi=doi_of(fields.get("doi")),
+        more_authors=printed.more,
+        organization_authors=printed.organizations,
     )
 
 

@@ -13,7 +13,9 @@ A calendar becomes a seminar series whose events are its talks.
 from __future__ import annotations
 
 import difflib
+import gzip
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -66,6 +68,8 @@ class ImportResult:
     resolution: Resolution = field(default_factory=Resolution)
     series: dict[str, str] = field(default_factory=dict)
     """Calendar import id → the import id of the series its talks belong to (``one_talk_per_uid``)."""
+    front_matter: list[tuple[str, ImportedPaper, str]] = field(default_factory=list)
+    """Entries that are not papers (prefaces, front matter, proceedings, errata): import, entry, what."""
 
 
 def read_import(path: Path, kind: str, label: str, keep: dblp.Filter | None = None,
@@ -90,11 +94,13 @@ def read_import(path: Path, kind: str, label: str, keep: dblp.Filter | None = No
 
 
 def read_text(path: Path) -> str:
-    """A file's text as UTF-8, with a one-line error naming the file when it cannot be read."""
+    """A file's text as UTF-8 (gunzipped if it ends in ``.gz``), with a one-line error naming the file."""
     try:
         data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
     except OSError as exc:
-        raise DataError(f"{path}: cannot read: {exc.strerror}") from None
+        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -119,14 +125,49 @@ def run_imports(folder: DataFolder) -> ImportResult:
                 result.calendars[entry.id] = item
             elif isinstance(item, ImportedTalk):
                 result.talks.append((entry.id, item))
+            elif (what := not_a_paper(item.title)) is not None:
+                if all(item.key != listed.key for _, listed, _ in result.front_matter):
+                    result.front_matter.append((entry.id, item, what))  # the first import lists it
             else:
                 _merge(result, entry.id, item, titles)
     one_talk_per_uid(result)
     if result.entries:
         result.resolution = resolve(
-            [*(paper for _, paper in result.papers.values()), *(talk for _, talk in result.talks)],
+            [*(paper for _, paper in result.papers.values()), *(talk for _, talk in result.talks),
+             *_signed(result.front_matter)],
             dataset.people, dataset.organizations, aliases, dataset.documents)
+        ids = result.resolution.namesake_ids
+        for _, signed, _ in result.front_matter:  # each signer under the entry's own key and position
+            for position in range(len(signed.authors)):
+                if (f"{signed.key}#{position}", 0) in ids:
+                    ids[(signed.key, position)] = ids[(f"{signed.key}#{position}", 0)]
     return result
+
+
+_NOT_A_PAPER = re.compile(
+    r"^(?:(?P<front>front\s*matter|table of contents|contents|author index|index of authors|foreword)$)"
+    r"|\b(?P<preface>preface|editorial)\b"
+    r"|^(?P<errata>errat(?:um|a)|corrigend(?:um|a)|correction to)\b"
+    r"|^(?P<proceedings>proceedings of\b)", re.IGNORECASE)
+
+
+def not_a_paper(title: str) -> str | None:
+    """What an entry is when its title says it is no paper: a preface, front matter, proceedings, errata."""
+    match = _NOT_A_PAPER.search(title.strip())
+    if match is None:
+        return None
+    return {"front": "front matter", "preface": "preface", "errata": "erratum",
+            "proceedings": "proceedings volume"}[match.lastgroup or "front"]
+
+
+def _signed(front_matter: list[tuple[str, ImportedPaper, str]]) -> Iterator[ImportedPaper]:
+    """Who signed each entry that is not a paper, one name a time: signers are not coauthors."""
+    for _, entry, _ in front_matter:
+        for position, author in enumerate(entry.authors):
+            stated = entry.affiliations[position] if position < len(entry.affiliations) else None
+            at = entry.author_at[position] if position < len(entry.author_at) else entry.at
+            yield ImportedPaper(key=f"{entry.key}#{position}", title=entry.title, year=entry.year,
+                                authors=[author], affiliations=[stated], at=at, author_at=[at or ""])
 
 
 class _TitleIndex:
@@ -184,6 +225,10 @@ def _merge(result: ImportResult, import_id: str, paper: ImportedPaper, titles: _
              if getattr(first, name) is None and getattr(paper, name) is not None}
     if not first.affiliations and paper.affiliations and len(paper.authors) == len(first.authors):
         first = replace(first, affiliations=paper.affiliations)
+    if paper.organization_authors and not first.organization_authors:
+        first = replace(first, organization_authors=paper.organization_authors)
+    if paper.more_authors and not first.more_authors:
+        first = replace(first, more_authors=True)
     result.papers[paper.key] = (first_id, first)
     if given:
         result.filled.setdefault(paper.key, []).append((import_id, given))
@@ -205,9 +250,19 @@ def import_records(result: ImportResult) -> Iterator[Placed]:
         for position, stated in enumerate(paper.affiliations):
             orgs = resolution.organizations(stated) if stated else []
             if stated and orgs:
+                at = paper.author_at[position] if position < len(paper.author_at) else paper.at
                 stated_by = Affiliation(person=record.authors[position], organizations=orgs,
-                                        as_stated=stated, paper=record.id, at=paper.at)
+                                        as_stated=stated, paper=record.id, at=at)
                 yield Placed(stated_by, graph)
+    for import_id, signed, what in result.front_matter:
+        for signer in _signed([(import_id, signed, what)]):
+            stated = signer.affiliations[0]
+            orgs = resolution.organizations(stated) if stated else []
+            if stated and orgs:
+                signer_id = resolution.person(signer.authors[0], (signer.key, 0))  # key "entry#position"
+                yield Placed(Affiliation(person=signer_id, organizations=orgs, as_stated=stated,
+                                         evidence=f"signed the {what} of {signed.title}", at=signer.at),
+                             graphs[import_id])
     for import_id, calendar in sorted(result.calendars.items()):
         # A calendar named after a recorded series adds its talks there; one seen before, to that one.
         if import_id not in result.record_events and result.series.get(import_id, import_id) == import_id:
@@ -232,6 +287,9 @@ def to_paper(paper: ImportedPaper, resolution: Resolution) -> Paper:
         venue=paper.venue,
         url=paper.url,
         pages=paper.pages,
+        organization_authors=list(dict.fromkeys(
+            org for name in paper.organization_authors for org in resolution.corporate(name))),
+        author_list_note="and others" if paper.more_authors else None,
         at=paper.at,
     )
 

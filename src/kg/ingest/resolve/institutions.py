@@ -87,7 +87,7 @@ _SYSTEMS = ("university of california", "university of texas", "university of il
             "university of tennessee", "university of alabama",
             "university of hawaii", "university of houston", "university of pittsburgh",
             "university of paris", "universite paris", "university of london")
-_INSTITUTION_WORDS = re.compile(
+INSTITUTION_WORDS = re.compile(
     r"univ|unvers|college|institut|polytechni|politecnico|ecole|school|academy|hochschule|"
     r"research|labs?\b|laborator|inria|cnrs|google|microsoft|ibm|amazon|meta\b|facebook|deepmind|"
     r"openai|yahoo|apple|nvidia|adobe|intel|baidu|tencent|alibaba|huawei|samsung|technion|"
@@ -100,7 +100,7 @@ _UNIT = re.compile(
     r"lab for|group|program|programme|graduate|chair|section|unit|eecs|csail|ee\b|cs\b|"
     r"electrical|computer science|statistics|mathematics|industrial|operations research)"
 )
-_SYSTEM_END = re.compile("(?:" + "|".join(_SYSTEMS) + ")$")
+SYSTEM_END = re.compile("(?:" + "|".join(_SYSTEMS) + ")$")
 _INNER_UNIT = re.compile(r"school of|department|faculty of|\bdept\b|college of")
 _NON_INSTITUTION = re.compile(r"^(\d|[a-z]{2} \d|usa$|u ?s ?a$|uk$|united states|united kingdom)")
 _STOP_WORDS = ("the ",)
@@ -133,7 +133,7 @@ def is_unit(segment: str) -> bool:
 def is_institution(segment: str, known: frozenset[str] = frozenset()) -> bool:
     """Whether a segment names an institution (by a telling word, an abbreviation or a known key)."""
     folded = fold(segment)
-    return bool(_INSTITUTION_WORDS.search(folded)) or key(segment) in known or folded in ABBREVIATIONS
+    return bool(INSTITUTION_WORDS.search(folded)) or key(segment) in known or folded in ABBREVIATIONS
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -150,8 +150,8 @@ def institutions(raw: str, known: frozenset[str] = frozenset()) -> tuple[str, ..
         units: list[str] = []
         for segment in segments:
             folded = fold(segment)
-            if names and _SYSTEM_END.search(re.sub(r"\buniv\b", "university", fold(names[-1]))) \
-                    and not _INSTITUTION_WORDS.search(folded) and not _NON_INSTITUTION.match(folded):
+            if names and SYSTEM_END.search(re.sub(r"\buniv\b", "university", fold(names[-1]))) \
+                    and not INSTITUTION_WORDS.search(folded) and not _NON_INSTITUTION.match(folded):
                 names[-1] = f"{names[-1]}, {segment}"  # the campus of a university system
             elif (inner := _inner_institution(segment, known)) is not None:
                 names.append(inner)

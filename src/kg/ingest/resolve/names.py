@@ -1,50 +1,120 @@
-"""People's names: cleaning what a source prints, keys for exact matching, tests for variants.
+"""People's names: repairing what a source prints, keys for exact matching, and name variants.
 
-``clean`` turns a printed name into "First Middle Last" without titles; ``key`` is what two
-spellings of one name share (no accents, case or punctuation); ``compatible`` says whether two
-different keys may name the same person (an initial for a name, a middle name one source
-leaves out, a short form, a one-letter typo). Compatibility alone never merges two people:
-the resolver also asks for a shared coauthor or organization.
+``repair`` undoes what sources break (HTML entities, mojibake, LaTeX, accents printed beside
+their letter, equal-contribution stars); ``clean`` turns a printed name into "First Middle Last"
+without titles; ``key`` is what two spellings of one name share (no accents, case or
+punctuation); ``variant`` says how two different keys may name the same person (an initial, a
+middle name one source leaves out, a short form, a typo, the order of the names swapped...) and
+how likely such a variant is. A variant never merges two people by itself: the resolver weighs it
+with the evidence of coauthors, places and topics (``kg.ingest.resolve.evidence``).
+
+Libraries: ``ftfy`` repairs mojibake ("BÃ©atrice" → "Béatrice"), ``unidecode`` transliterates
+to ASCII for keys (ł, ø, ß, Cyrillic...), ``nameparser`` supplies the lists of titles, suffixes
+and family-name particles, ``rapidfuzz`` measures typos.
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+import ftfy
+from nameparser.config import CONSTANTS
+from rapidfuzz.distance import OSA
+from unidecode import unidecode
 
 from kg.ingest.latex import decode, repair_broken_accents
 
 TITLES = frozenset({"prof", "professor", "dr", "mr", "mrs", "ms", "sir", "phd", "assoc", "asst"})
-SHORT_FORMS = {
-    "ben": "benjamin", "alex": "alexander", "sasha": "alexander", "misha": "mikhail",
-    "mike": "michael", "dan": "daniel", "danny": "daniel", "sam": "samuel", "tom": "thomas",
-    "nick": "nicholas", "rob": "robert", "bob": "robert", "bill": "william", "will": "william",
-    "jim": "james", "joe": "joseph", "dave": "david", "chris": "christopher", "tony": "anthony",
-    "matt": "matthew", "andy": "andrew", "steve": "steven", "greg": "gregory", "jon": "jonathan",
-    "nate": "nathan", "josh": "joshua", "jeff": "jeffrey", "ed": "edward", "liz": "elizabeth",
-    "kate": "katherine", "pete": "peter", "phil": "philip", "tim": "timothy", "vlad": "vladimir",
-    "max": "maximilian", "gabi": "gabriel", "fred": "frederick",
-}
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+PARTICLES = frozenset(p for p in (unidecode(x).lower().strip("'- ") for x in CONSTANTS.prefixes)
+                      if p.isalpha() and 2 <= len(p) <= 4) | {"van", "von", "der", "den", "de", "da", "di",
+                                                              "le"}
+"""Family-name particles ("von", "van", "de", "di"...), from nameparser's list."""
+SHORT_FORMS_FILE = "short_forms.tsv"
+
+
+@functools.lru_cache(maxsize=1)
+def short_forms() -> dict[str, frozenset[str]]:
+    """The packaged table of given-name short forms: ``ben`` → {benjamin}, ``sasha`` → {alexander...}."""
+    table: dict[str, set[str]] = {}
+    text = resources.files("kg.ingest.resolve").joinpath(SHORT_FORMS_FILE).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        short, _, full = line.partition("\t")
+        for name in full.split(","):
+            if name.strip():
+                table.setdefault(fold(short), set()).add(fold(name))
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def fold(text: str) -> str:
+    """Lower-case ASCII letters, digits and spaces only (accents dropped, ``ł`` → ``l``, ``ß`` → ``ss``)."""
+    ascii_text = unidecode(unicodedata.normalize("NFC", text)).lower()
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", ascii_text)).strip()
+
+
+_ENTITY_TAIL = re.compile(r"&#?x?[0-9a-zA-Z]*$")
+_STARS = re.compile(r"\s*[*†‡§¶]+\s*$")
+_LEFT_QUOTE_ACCENT = re.compile(r"(?<=[a-z])[‘`]([aeiou])\b")
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Lower-case ASCII letters, digits and spaces only (accents dropped, ``ł`` → ``l``)."""
-    text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O")
-    text = text.replace("ß", "ss").replace("æ", "ae").replace("œ", "oe").replace("ı", "i")
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", ascii_text.lower())).strip()
+def repair(raw: str) -> str:
+    """A printed name with what sources break put right: entities, mojibake, LaTeX, stray marks."""
+    text = raw
+    if "&" in text:
+        text = _ENTITY_TAIL.sub("", html.unescape(text))  # "d&#x27": an entity cut off mid-way
+    if not text.isascii():
+        text = _LEFT_QUOTE_ACCENT.sub(lambda m: m.group(1) + "\u0300", text)  # "Nicol‘o"
+        text = ftfy.fix_text(text, normalization="NFC")
+    elif any(ord(c) < 32 or ord(c) == 127 for c in text):
+        text = "".join(c for c in text if 32 <= ord(c) != 127)
+    if "\\" in text or "{" in text or not text.isascii():
+        text = unicodedata.normalize("NFC", repair_broken_accents(decode(text)))
+    return _STARS.sub("", text).strip()
+
+
+_BRACKETS = re.compile(r"\s*(?:\(([^)]*)\)|[“\"‘`']([^”\"’']{2,})[”\"’'])\s*")
+
+
+def nicknames(raw: str) -> tuple[str, ...]:
+    """Given names printed in brackets or quotes: "Shixiang (Shane) Gu" → ("shane",)."""
+    found = []
+    for match in _BRACKETS.finditer(repair(raw)):
+        inner = fold(match.group(1) or match.group(2) or "")
+        if inner and len(inner.split()) == 1:
+            found.append(inner)
+    return tuple(found)
+
+
+_GLUED = re.compile(r"^(?:.*\b(?:institute|university|department|school|college|laboratory|lab|"
+                    r"center|centre|academy|computing|sciences?|technology|research|inc|ltd)\b\.?,?\s+)"
+                    r"(?=\S+\s+\S+$)", re.IGNORECASE)
 
 
 def clean(raw: str) -> str:
-    """A printed name as "First Middle Last": LaTeX decoded, titles removed, "Last, First" turned."""
-    name = repair_broken_accents(decode(raw)).strip().strip(",;")
-    name = re.sub(r"\s*\([^)]*\)", "", name)  # "Misha (Mikhail) Belkin": the bracket is an aside
+    """A printed name as "First Middle Last": repaired, titles removed, "Last, First" turned.
+
+    Also put right: an affiliation glued before the name ("Institute of Computing Jialin
+    Zhang"), stray brackets and full stops, a family name printed twice ("Arthur Choi Choi").
+    """
+    name = repair(raw).strip().strip(",;")
+    name = _BRACKETS.sub(" ", name)  # "Misha (Mikhail) Belkin": the bracket is an aside
+    name = re.sub(r"[()\[\]{}]", " ", name)
+    name = _GLUED.sub("", name)
+    name = re.sub(r"(?<=\w{2})\.(?=\s)", "", name)  # "Se-Young. Yun"
     words = name.split()
     while words and fold(words[0]) in TITLES:
         words = words[1:]
+    if len(words) >= 3 and words[-1] == words[-2]:
+        words = words[:-1]
     name = " ".join(words)
     if name.count(",") == 1:
         last, first = (part.strip() for part in name.split(","))
@@ -55,7 +125,7 @@ def clean(raw: str) -> str:
     return re.sub(r"\s+", " ", name).strip()
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 17)
 def key(name: str) -> str:
     """What every spelling of one name shares: folded words of the cleaned name.
 
@@ -72,57 +142,183 @@ def parts(name_key: str) -> tuple[str, list[str], str]:
     return words[0], words[1:-1], words[-1]
 
 
-def _same_given(a: str, b: str) -> bool:
+@dataclass(frozen=True)
+class Parsed:
+    """A key split into given names and family name; particles ("von", "de") kept apart."""
+
+    given: tuple[str, ...]
+    family: str
+    particles: tuple[str, ...] = ()
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def parse(name_key: str) -> Parsed:
+    """The given names, family name and particles of a key ("ulrike von luxburg")."""
+    words = [w for w in name_key.split() if w not in _SUFFIXES]
+    if len(words) < 2:
+        return Parsed(tuple(words), "")
+    family = words[-1]
+    rest = words[:-1]
+    particles: list[str] = []
+    while len(rest) > 1 and rest[-1] in PARTICLES:
+        particles.insert(0, rest.pop())
+    return Parsed(tuple(rest), family, tuple(particles))
+
+
+@dataclass(frozen=True)
+class Variant:
+    """How two different keys may name one person, and how much that costs (log-odds, ≤ 0)."""
+
+    reason: str
+    cost: float
+
+
+def same_given(a: str, b: str, extra: dict[str, frozenset[str]] | None = None) -> str | None:
+    """How two given names may be one ("initial", "short form", "typo"), "" if equal, else ``None``."""
     if a == b:
-        return True
+        return ""
     if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
-    return SHORT_FORMS.get(a, a) == SHORT_FORMS.get(b, b)
+        return "initial" if a[0] == b[0] else None
+    table = short_forms()
+    forms_a = table.get(a, frozenset()) | (extra or {}).get(a, frozenset()) | {a}
+    forms_b = table.get(b, frozenset()) | (extra or {}).get(b, frozenset()) | {b}
+    if forms_a & forms_b:
+        return "short form"
+    if min(len(a), len(b)) >= 4 and a[0] == b[0] and OSA.distance(a, b) <= 1:
+        return "typo"
+    if min(len(a), len(b)) >= 6 and a[:2] == b[:2] and OSA.distance(a, b) <= 2:
+        return "typo"  # "Sofiane" / "Sofien"
+    return None
 
 
-def _middles_agree(a: list[str], b: list[str]) -> bool:
-    """One list of middle names is the other with some left out or shortened to initials."""
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    rest = iter(long)
-    return all(any(_same_given(m, other) for other in rest) for m in short)
+_COSTS = {"": 0.0, "initial": -1.0, "short form": -1.0, "typo": -2.5}
 
 
-def edit_distance_at_most_one(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with at most one letter changed, added, removed or two swapped."""
+def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None) -> Variant | None:
+    """Why two different keys may be one person, with the cost of that explanation, or ``None``.
+
+    ``extra`` holds more short forms (from ``data/aliases.yaml`` and names printed in brackets).
+    """
     if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
+        return Variant("same name", 0.0)
+    if a.replace(" ", "") == b.replace(" ", ""):
+        return Variant("spacing", -0.3)
+    pa, pb = parse(a), parse(b)
+    if not pa.family or not pb.family:
+        single, other = (pa, pb) if not pa.family else (pb, pa)
+        if single.given and other.family and single.given[0] in (other.given[:1] + (other.family,)) \
+                and len(single.given[0]) > 1:
+            return Variant("one name only", -3.0)
+        return None
+    if sorted(a.split()) == sorted(b.split()):
+        return Variant("names swapped", -1.5)
+    if pa.family != pb.family:
+        if plain_vowels(pa.family) == plain_vowels(pb.family):
+            given = _given_variant(pa.given, pb.given, extra)
+            return Variant("umlaut written out", given.cost - 0.2) if given else None
+        return _family_variant(a, b, pa, pb, extra)
+    given = _given_variant(pa.given, pb.given, extra)
+    if given is None:
+        return None
+    if pa.particles != pb.particles:
+        return Variant("particle", given.cost - 0.3) if given.reason == "same given names" else None
+    return given
+
+
+def plain_vowels(word: str) -> str:
+    """A German family name with its umlauts as plain vowels: "schoelkopf" → "scholkopf"."""
+    return re.sub(r"(?<=[bcdfghjklmnpqrstvwxz])([aou])e", r"\1", word)
+
+
+def _family_variant(a: str, b: str, pa: Parsed, pb: Parsed,
+                    extra: dict[str, frozenset[str]] | None) -> Variant | None:
+    fa, fb = pa.family, pb.family
+    short_family, long_family = sorted((fa, fb), key=len)
+    if (len(short_family) >= 4 and long_family.endswith(short_family)
+            and len(long_family) - len(short_family) >= 3
+            and (given := _given_variant(pa.given, pb.given, extra)) is not None and given.cost > -1.5):
+        return Variant("double family name", given.cost - 1.0)  # "Jonathan Weed" / "Jonathan Niles-Weed"
+    if (min(len(fa), len(fb)) >= 5 and OSA.distance(fa, fb) <= 1
+            and (given := _given_variant(pa.given, pb.given, extra)) is not None and given.cost > -1.5):
+        return Variant("typo in the last name", given.cost - 2.5)
+    wa, wb = a.split(), b.split()
+    short, long = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    if (len(short) >= 3 and len(short[-1]) <= 2 and long[:len(short) - 1] == short[:-1]
+            and long[len(short) - 1].startswith(short[-1])):
+        return Variant("name cut short", -2.0)
+    if len(wa) == len(wb) and OSA.distance(a, b) <= 2 and sorted(wa[::-1]) != sorted(wb):
+        swapped = " ".join([wa[-1], *wa[1:-1], wa[0]])
+        if OSA.distance(swapped, b) <= 1 and min(len(fa), len(fb)) >= 4:
+            return Variant("names swapped, with a typo", -3.5)
+    return None
+
+
+def _given_variant(ga: tuple[str, ...], gb: tuple[str, ...],
+                   extra: dict[str, frozenset[str]] | None) -> Variant | None:
+    """How two lists of given names (first and middle) may be one person's."""
+    if not ga or not gb:
+        return None
+    first = same_given(ga[0], gb[0], extra)
+    if first is None:
+        # "H. Brendan McMahan" / "Brendan McMahan": a leading name or initial left out.
+        for longer, shorter in ((ga, gb), (gb, ga)):
+            if len(longer) >= 2 and same_given(longer[1], shorter[0], extra) == "" and len(longer[1]) > 1:
+                rest = _middles(longer[2:], shorter[1:], extra)
+                if rest is not None:
+                    left_out = "first initial left out" if len(longer[0]) == 1 else "first name left out"
+                    return Variant(left_out, -1.2 + rest.cost)
+        return None
+    rest = _middles(ga[1:], gb[1:], extra)
+    if rest is None:
+        return None
+    cost = _COSTS[first] + rest.cost
+    if first == "initial" and rest.reason.startswith("middle name"):
+        initialled = ga if len(ga[0]) == 1 else gb
+        if any(len(m) > 1 for m in initialled[1:]):
+            cost -= 2.0  # "N. Raj Rao" goes by Raj: not "Nikhil Rao" on an initial alone
+    if first == "" and rest.reason == "":
+        return Variant("same given names", 0.0)
+    reason = first or rest.reason
+    if first and rest.reason:
+        reason = f"{first}, {rest.reason}"
+    return Variant(reason if reason != "typo" else "typo in the first name", cost)
+
+
+def _middles(ma: tuple[str, ...], mb: tuple[str, ...],
+             extra: dict[str, frozenset[str]] | None) -> Variant | None:
+    """Two lists of middle names: one the other with some left out or shortened to initials."""
+    if ma == mb:
+        return Variant("", 0.0)
+    short, long = (ma, mb) if len(ma) <= len(mb) else (mb, ma)
+    position = 0
+    shortened = False
+    for name in short:
+        while position < len(long) and same_given(name, long[position], extra) not in ("", "initial"):
+            position += 1
+        if position == len(long):
+            return None
+        shortened |= same_given(name, long[position], extra) == "initial"
+        position += 1
+    if len(short) == len(long):
+        return Variant("middle initial", -0.2)
+    return Variant("middle name", -0.4 if not shortened else -0.5)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def conflict(a: str, b: str) -> bool:
+    """Whether two keys name two people outright: one family and first name, middle names that differ."""
+    pa, pb = parse(a), parse(b)
+    if not pa.family or pa.family != pb.family or not pa.given or not pb.given:
         return False
-    if len(a) == len(b):
-        diffs = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diffs) == 1 or (
-            len(diffs) == 2 and diffs[1] == diffs[0] + 1
-            and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
-        )
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    return same_given(pa.given[0], pb.given[0]) is not None and variant(a, b) is None
 
 
 def compatible(a: str, b: str) -> str | None:
     """Why two different name keys may be one person ("initial", "middle name"...), or ``None``."""
-    first_a, middle_a, last_a = parts(a)
-    first_b, middle_b, last_b = parts(b)
-    if not last_a or not last_b:
-        return None
-    if last_a != last_b:
-        if (first_a == first_b and middle_a == middle_b and min(len(last_a), len(last_b)) >= 5
-                and edit_distance_at_most_one(last_a, last_b)):
-            return "typo in the last name"
-        if a.replace(" ", "") == b.replace(" ", ""):
-            return "spacing"
-        return None
-    if first_a != first_b and not _same_given(first_a, first_b):
-        if (min(len(first_a), len(first_b)) >= 4 and middle_a == middle_b
-                and edit_distance_at_most_one(first_a, first_b)):
-            return "typo in the first name"
-        return None
-    if not _middles_agree(middle_a, middle_b):
-        return None
-    if first_a != first_b:
-        return "initial" if min(len(first_a), len(first_b)) == 1 else "short form"
-    return "middle name" if len(middle_a) != len(middle_b) else "middle initial"
+    found = variant(a, b)
+    return None if found is None or a == b else found.reason
+
+
+def edit_distance_at_most_one(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with at most one letter changed, added, removed or two swapped."""
+    return OSA.distance(a, b) <= 1

@@ -1,108 +1,57 @@
-"""Name resolution: the people and institutions behind the names printed in imported papers.
+"""Name resolution: the people behind the names printed in imported papers and talks.
 
-People: spellings with the same key (accents, case, titles, "Last, First" aside) are one name.
-Two different names are merged only when ``names.compatible`` says they may be one person (an
-initial, a middle name, a short form, a typo) **and** another fact agrees: a shared coauthor or
-a shared organization. A compatible pair without such a fact is reported as ambiguous, never
-merged. The alias file (``data/aliases.yaml``) lets people settle cases by hand.
+Each authorship (a name printed at one position of one paper or talk) is resolved on its own:
+authorships of one name may be one person or several (namesakes), and authorships of different
+names may be one person (an initial, a middle name, a short form, a typo, swapped names...).
+``clusters`` groups them by scored evidence (coauthors, institutions in time, topics, how rare
+the name is), never by the name alone. The alias file (``data/aliases.yaml``) settles by hand
+what the evidence cannot: its decisions are applied before any scoring and always kept.
 
-Institutions: strings with the same key (see ``institutions.key``) are one institution; keys one
-typo apart (a misspelled city) are merged and reported.
+Institutions are resolved first (``organizations``), so that authorships can be compared by the
+institutions they print.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Protocol
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from kg.ingest.resolve import institutions, names
+from kg.ingest.resolve import clusters as clustering
+from kg.ingest.resolve import names
+from kg.ingest.resolve.evidence import Group, field_of, title_words
+from kg.ingest.resolve.organizations import resolve_organizations, top_level
+from kg.ingest.resolve.resolution import (
+    Ambiguity,
+    Case,
+    Merge,
+    PrintedPeople,
+    Resolution,
+    Side,
+    most_common,
+    unique_id,
+)
 from kg.records.aliases import Aliases
 from kg.records.ids import slugify
 from kg.records.models import Organization, Person, SourceDocument
 
+ROUNDS = 2
+"""Rounds of merging: the second compares coauthors as the people the first found, not as names."""
 
-class PrintedPeople(Protocol):
-    """What the resolver reads of a paper or a talk: names in order, affiliations as printed."""
-
-    @property
-    def authors(self) -> Sequence[str]: ...
-
-    @property
-    def affiliations(self) -> Sequence[str | None]: ...
+__all__ = ["Ambiguity", "Case", "Merge", "PrintedPeople", "Resolution", "resolve"]
 
 
 @dataclass(frozen=True)
-class Merge:
-    """Two spellings resolved to one person or institution, and why."""
+class _Mention:
+    """One printed name: where, as what key, when, beside whom and at which institutions."""
 
-    kind: str
-    canonical: str
-    variant: str
-    reason: str
-    evidence: str = ""
-
-
-@dataclass(frozen=True)
-class Ambiguity:
-    """Two names that may be one person, left apart for a person to decide."""
-
-    kind: str
-    name: str
-    other: str
-    reason: str
-
-
-@dataclass
-class Resolution:
-    """Names → ids, the people and organizations to add, and what was merged or left open."""
-
-    person_ids: dict[str, str] = field(default_factory=dict)
-    org_ids: dict[str, str] = field(default_factory=dict)
-    new_people: list[Person] = field(default_factory=list)
-    new_organizations: list[Organization] = field(default_factory=list)
-    merges: list[Merge] = field(default_factory=list)
-    ambiguities: list[Ambiguity] = field(default_factory=list)
-    known_organizations: frozenset[str] = frozenset()
-    namesake_ids: dict[tuple[str, int], str] = field(default_factory=dict)
-    """(paper key or talk uid, position) → person id, for names several people share."""
-
-    def person(self, printed: str, where: tuple[str, int] | None = None) -> str:
-        """The person id of a printed name; ``where`` (key, position) tells namesakes apart."""
-        if where is not None and where in self.namesake_ids:
-            return self.namesake_ids[where]
-        return self.person_ids[names.key(printed)]
-
-    def organizations(self, affiliation: str) -> list[str]:
-        """The organization ids named in an affiliation string, in printed order, no repeats."""
-        found = institutions.institutions(affiliation, self.known_organizations)
-        ids = [self.org_ids[institutions.key(n)] for n in found if institutions.key(n) in self.org_ids]
-        return list(dict.fromkeys(ids))
-
-
-@dataclass
-class _Name:
+    where: tuple[str, int]
     key: str
-    spellings: Counter[str] = field(default_factory=Counter)
-    coauthors: set[str] = field(default_factory=set)
-    orgs: set[str] = field(default_factory=set)
-    registry_id: str | None = None
-    display: str = ""
-    uses: list[_Use] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class _Use:
-    """One paper or talk that prints a name: its year and what it says beside the name."""
-
+    spelling: str
     year: int | None
-    coauthors: frozenset[str]
+    item: int
     orgs: frozenset[str]
-    places: frozenset[str] = frozenset()
-    """The telling words of the organizations' ids (``mit``, ``weizmann``), to compare them loosely."""
-    where: tuple[str, int] = ("", 0)
+    registry_id: str | None = None
 
 
 def resolve(
@@ -115,203 +64,487 @@ def resolve(
     """Resolve every author and affiliation of ``papers`` against the registry and each other.
 
     ``documents`` (the record files) tell what is known of registry people: their coauthors and
-    organizations count as corroborating facts.
+    organizations count as evidence like the papers'.
     """
     papers = list(papers)
     resolution = Resolution()
-    org_registry = _org_registry(organizations, aliases)
-    resolution.known_organizations = frozenset(org_registry)
-    _resolve_organizations(papers, org_registry, organizations, resolution)
-    _resolve_people(papers, people, aliases, resolution, list(documents))
+    resolve_organizations(papers, organizations, aliases, resolution)
+    _People(papers, people, organizations, aliases, list(documents), resolution).run()
     return resolution
 
 
-# --- institutions -------------------------------------------------------------------------
+class _People:
+    """One run of people's resolution over a list of papers and talks."""
 
-def _org_registry(organizations: list[Organization], aliases: Aliases) -> dict[str, str]:
-    registry: dict[str, str] = {}
-    for org in organizations:
-        for spelling in (org.name, *org.alt_names):
-            registry.setdefault(institutions.key(spelling), org.id)
-    by_name = {institutions.key(o.name): o.id for o in organizations}
-    for entry in aliases.organizations:
-        target = by_name.get(institutions.key(entry.name)) or slugify(entry.name)
-        registry.setdefault(institutions.key(entry.name), target)
-        for alias in entry.aliases:
-            registry[institutions.key(alias)] = target
-    return registry
+    def __init__(self, papers: list[PrintedPeople], people: list[Person], organizations: list[Organization],
+                 aliases: Aliases, documents: list[SourceDocument], resolution: Resolution) -> None:
+        self.papers = papers
+        self.people = people
+        self.aliases = aliases
+        self.resolution = resolution
+        self.parents = {o.id: o.part_of for o in organizations if o.part_of}
+        self.parents.update({o.id: o.part_of for o in resolution.new_organizations if o.part_of})
+        self.alias_of = _person_aliases(aliases)
+        self.registry_key: dict[str, str] = {}
+        for person in people:
+            main = self.alias_of.get(names.key(person.name), names.key(person.name))
+            self.registry_key[person.id] = main
+            for spelling in person.alt_names:
+                self.alias_of.setdefault(names.key(spelling), main)
+        self.extra = _extra_forms(aliases)
+        self.mentions: list[_Mention] = []
+        self.item_mentions: list[list[int]] = []
+        self.item_words: list[frozenset[str]] = []
+        self.item_names: list[str] = []
+        self.documents = documents
+
+    def key_of(self, printed: str) -> str:
+        """The key a printed name resolves to, through the alias file and registry spellings."""
+        name_key = names.key(printed)
+        return self.alias_of.get(name_key, name_key)
+
+    # --- reading -------------------------------------------------------------------------
+
+    def read(self) -> None:
+        """Every authorship of the papers, and one for each registry person (with record facts)."""
+        swapped = _swapped_items(self.papers, self.key_of)
+        for paper in self.papers:
+            item = len(self.item_mentions)
+            label = _item_key(paper)
+            self.item_names.append(label)
+            self.item_words.append(title_words(str(getattr(paper, "title", "") or "")))
+            year = _year_of(paper)
+            members = []
+            for position, author in enumerate(paper.authors):
+                stated = paper.affiliations[position] if position < len(paper.affiliations) else None
+                orgs = frozenset(top_level(o, self.parents) for o in self.resolution.organizations(stated)) \
+                    if stated else frozenset()
+                members.append(len(self.mentions))
+                spelling = names.clean(author)
+                if item in swapped and len(spelling.split()) >= 2:
+                    words = spelling.split()
+                    spelling = " ".join(words[1:] + words[:1])
+                self.mentions.append(_Mention((label, position), self.key_of(spelling), spelling,
+                                              year, item, orgs))
+                for nick in names.nicknames(author):
+                    given = names.parse(self.key_of(author)).given
+                    if given and nick != given[0]:
+                        self.extra.setdefault(nick, frozenset())
+                        self.extra[nick] |= {given[0]}
+                        self.extra[given[0]] = self.extra.get(given[0], frozenset()) | {nick}
+            self.item_mentions.append(members)
+        self._read_registry()
+
+    def _read_registry(self) -> None:
+        """Registry people as authorships of their own, with the coauthors and places records give."""
+        facts: dict[str, set[str]] = defaultdict(set)
+        coauthors: dict[str, set[str]] = defaultdict(set)
+        for document in self.documents:
+            for paper in document.papers:
+                for author in paper.authors:
+                    coauthors[author].update(a for a in paper.authors if a != author)
+            for affiliation in document.affiliations:
+                facts[affiliation.person].update(affiliation.organizations)
+            for talk in document.talks:
+                for speaker in talk.speakers:
+                    facts[speaker.person].update(speaker.organizations)
+        first = len(self.mentions)
+        index = {p.id: first + i for i, p in enumerate(self.people)}
+        for person in self.people:
+            item = len(self.item_mentions)
+            self.item_names.append(f"registry:{person.id}")
+            self.item_words.append(frozenset())
+            self.item_mentions.append([index[person.id]])
+            orgs = frozenset(top_level(o, self.parents) for o in facts[person.id])
+            self.mentions.append(_Mention(("registry", index[person.id]), self.registry_key[person.id],
+                                          person.name, None, item, orgs, registry_id=person.id))
+        self.registry_coauthors = {index[p]: {index[c] for c in cs if c in index}
+                                   for p, cs in coauthors.items() if p in index}
+
+    # --- grouping ------------------------------------------------------------------------
+
+    def run(self) -> None:
+        """Read, group, weigh and merge; then give every authorship its person id."""
+        self.read()
+        org_counts: Counter[str] = Counter()
+        family_orgs: Counter[tuple[str, str]] = Counter()
+        for mention in self.mentions:
+            org_counts.update(mention.orgs)
+            family = names.parse(mention.key).family
+            family_orgs.update((family, org) for org in mention.orgs)
+        field = field_of((m.key for m in self.mentions), org_counts,
+                         [w for w in self.item_words if w], family_orgs)
+        self.field = field
+        for entry in self.aliases.namesakes:  # a name the alias file knows several people by is common
+            field.common[self.key_of(entry.name)] = float(max(len(entry.people), 2) + 1)
+        groups = self._initial_groups()
+        self.clusters = clustering.Clusters(groups, field, _distinct_pairs(self.aliases), self.extra)
+        self.clusters.parent = list(self.early_root)
+        self.joined: list[clustering.Decision] = []
+        open_cases: list[clustering.Decision] = []
+        for round_number in range(ROUNDS):
+            self._set_coauthors(by_group=round_number > 0)
+            pairs = self._candidate_pairs()
+            open_cases = clustering.agglomerate(self.clusters, pairs, self.joined.append)
+        self._assign(open_cases)
+
+    def _initial_groups(self) -> list[Group]:
+        """One group per authorship, then authorships of one name that share a coauthor joined."""
+        groups = [self._group(i) for i in range(len(self.mentions))]
+        self._pre_parent = list(range(len(groups)))
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for i, mention in enumerate(self.mentions):
+            by_key[mention.key].append(i)
+        one_person = {self.key_of(n) for n in self.aliases.one_person}
+        fixed = self._namesake_ids(by_key)
+        for name_key, members in by_key.items():
+            if name_key in one_person:
+                for other in members[1:]:
+                    self._pre_union(groups, members[0], other)
+                continue
+            seen: dict[str, int] = {}
+            for i in members:
+                if fixed.get(i):
+                    continue
+                for coauthor in self._coauthor_keys(i):
+                    if self.field.expected_people(coauthor) > 1.0:
+                        continue  # a coauthor of a common name may be two people
+                    if coauthor in seen:
+                        self._pre_union(groups, seen[coauthor], i)
+                    else:
+                        seen[coauthor] = i
+        for i, person_id in fixed.items():
+            groups[i].fixed_id = person_id
+        by_fixed: dict[str, int] = {}
+        for i, person_id in sorted(fixed.items()):
+            if person_id in by_fixed:
+                self._pre_union(groups, by_fixed[person_id], i)
+            else:
+                by_fixed[person_id] = i
+        self._flatten(groups)
+        return groups
+
+    def _pre_union(self, groups: list[Group], a: int, b: int) -> None:
+        ra, rb = self._pre_find(a), self._pre_find(b)
+        if ra == rb or groups[ra].items & groups[rb].items:
+            return
+        if groups[ra].registry_id and groups[rb].registry_id:
+            return
+        if groups[ra].fixed_id and groups[rb].fixed_id and groups[ra].fixed_id != groups[rb].fixed_id:
+            return
+        self._pre_parent[rb] = ra
+        groups[ra].absorb(groups[rb])
+
+    def _pre_find(self, i: int) -> int:
+        while self._pre_parent[i] != i:
+            self._pre_parent[i] = self._pre_parent[self._pre_parent[i]]
+            i = self._pre_parent[i]
+        return i
+
+    def _flatten(self, groups: list[Group]) -> None:
+        """Empty the groups joined before clustering: their roots hold them now."""
+        for i in range(len(groups)):
+            root = self._pre_find(i)
+            if root != i:
+                groups[i] = Group([])
+        self.early_root = [self._pre_find(i) for i in range(len(groups))]
+
+    def _group(self, i: int) -> Group:
+        mention = self.mentions[i]
+        group = Group([i], registry_id=mention.registry_id)
+        group.keys[mention.key] += 1
+        group.items.add(self.item_names[mention.item])
+        for org in mention.orgs:
+            group.orgs.setdefault(org, set()).add(mention.year or 0)
+        group.words.update(self.item_words[mention.item])
+        if mention.year:
+            group.years.add(mention.year)
+        return group
+
+    def _coauthor_keys(self, i: int) -> list[str]:
+        mention = self.mentions[i]
+        if mention.registry_id is not None:
+            return [self.mentions[j].key for j in self.registry_coauthors.get(i, ())]
+        return [self.mentions[j].key for j in self.item_mentions[mention.item]
+                if j != i and self.mentions[j].key != mention.key]
+
+    def _coauthor_mentions(self, i: int) -> Iterable[int]:
+        mention = self.mentions[i]
+        if mention.registry_id is not None:
+            return self.registry_coauthors.get(i, ())
+        return (j for j in self.item_mentions[mention.item] if j != i)
+
+    def _set_coauthors(self, by_group: bool) -> None:
+        """Each group's coauthors as tokens: their name keys first, their groups once groups exist."""
+        find = self.clusters.find
+        neighbours: dict[str, set[str]] = defaultdict(set)
+        for root in self.clusters.roots():
+            group = self.clusters.groups[root]
+            group.coauthors = Counter()
+            if not group.mentions:
+                continue
+            own = set(group.keys)
+            for i in group.mentions:
+                for j in self._coauthor_mentions(i):
+                    token = f"#{find(j)}" if by_group else self.mentions[j].key
+                    if not by_group and token in own:
+                        continue
+                    group.coauthors[token] += 1
+        for root in self.clusters.roots():
+            group = self.clusters.groups[root]
+            token = f"#{root}"
+            tokens = set(group.coauthors)
+            if by_group:
+                neighbours[token] = tokens
+            else:
+                for name_key in group.keys:
+                    neighbours[name_key] |= tokens
+        self.field.neighbours = neighbours
+
+    def _candidate_pairs(self) -> list[tuple[int, int]]:
+        """Pairs of groups to weigh: those of one name, and those of two names that may be one person."""
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for root in self.clusters.roots():
+            if not self.clusters.groups[root].mentions:
+                continue
+            for name_key in self.clusters.groups[root].keys:
+                by_key[name_key].append(root)
+        pairs: set[tuple[int, int]] = set()
+        for roots in by_key.values():
+            for i, a in enumerate(roots):
+                for b in roots[i + 1:]:
+                    pairs.add((min(a, b), max(a, b)))
+        for ka, kb in clustering.candidate_key_pairs(by_key, self.extra):
+            for a in by_key[ka]:
+                for b in by_key[kb]:
+                    if a != b:
+                        pairs.add((min(a, b), max(a, b)))
+        return sorted(pairs)
+
+    def _namesake_ids(self, by_key: dict[str, list[int]]) -> dict[int, str]:
+        """Authorships the alias file's namesakes entries place: the id of the namesake each fits."""
+        fixed: dict[int, str] = {}
+        for entry in self.aliases.namesakes:
+            name_key = self.key_of(entry.name)
+            wanted = [(n.id, {top_level(o, self.parents) for p in n.organizations
+                              for o in self.resolution.organizations(p)} | set(n.organizations),
+                       {self.key_of(c) for c in n.coauthors}) for n in entry.people]
+            for i in by_key.get(name_key, []):
+                mention = self.mentions[i]
+                coauthors = set(self._coauthor_keys(i))
+                scores = sorted(((2 * len(mention.orgs & orgs) + len(coauthors & wanted_coauthors), person_id)
+                                 for person_id, orgs, wanted_coauthors in wanted), reverse=True)
+                if scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+                    fixed[i] = scores[0][1]
+                else:
+                    self.resolution.ambiguities.append(Ambiguity(
+                        "person", entry.name, f"{mention.where[0]} #{mention.where[1] + 1}",
+                        "a namesake use that fits none of the people listed in aliases.yaml, or several"))
+        return fixed
+
+    # --- ids and reports ------------------------------------------------------------------
+
+    def _assign(self, open_cases: list[clustering.Decision]) -> None:
+        """Person ids for every group, and the merges, splits and open cases to report."""
+        resolution = self.resolution
+        roots = [r for r in self.clusters.roots() if self.clusters.groups[r].mentions]
+        display = {r: self._display(r) for r in roots}
+        taken = {p.id for p in self.people}
+        person_of: dict[int, str] = {}
+        registry_names = {p.id: p for p in self.people}
+        order = sorted(roots, key=lambda r: (display[r], -len(self.clusters.groups[r].mentions),
+                                             self._anchor(r)))
+        for root in order:
+            group = self.clusters.groups[root]
+            if group.registry_id:
+                person_of[root] = group.registry_id
+                continue
+            base = group.fixed_id or slugify(display[root])
+            person_id = unique_id(base, taken)
+            person_of[root] = person_id
+            spellings = self._spellings(root)
+            resolution.new_people.append(Person(id=person_id, name=display[root],
+                                                alt_names=sorted(s for s in spellings if s != display[root])))
+        resolution.new_people.sort(key=lambda p: p.id)
+        sizes: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for root in roots:
+            for i in self.clusters.groups[root].mentions:
+                mention = self.mentions[i]
+                if mention.registry_id is None:
+                    resolution.namesake_ids[mention.where] = person_of[root]
+            for name_key, count in self.clusters.groups[root].keys.items():
+                sizes[name_key].append((count, root))
+        for name_key, counted in sizes.items():
+            resolution.person_ids[name_key] = person_of[max(counted, key=lambda c: (c[0], -c[1]))[1]]
+        for alias_key, target_key in self.alias_of.items():
+            if target_key in resolution.person_ids:
+                resolution.person_ids.setdefault(alias_key, resolution.person_ids[target_key])
+        self._report_merges(roots, display, registry_names)
+        self._report_splits(sizes, person_of)
+        self._report_open(open_cases, person_of)
+        resolution.cases.sort(key=lambda c: (c.status, c.name.casefold(), c.other.casefold(), c.id))
+
+    def _display(self, root: int) -> str:
+        group = self.clusters.groups[root]
+        if group.registry_id:
+            return next(p.name for p in self.people if p.id == group.registry_id)
+        spellings = self._spellings(root)
+        # A full first name beats an initial ("Alistair Stewart" over "A. Stewart"), then frequency.
+        return min(spellings, key=lambda s: (_initial_only(s), -spellings[s], -len(s), s))
+
+    def _spellings(self, root: int) -> Counter[str]:
+        spellings: Counter[str] = Counter()
+        for i in self.clusters.groups[root].mentions:
+            if self.mentions[i].registry_id is None:
+                spellings[self.mentions[i].spelling] += 1
+        return spellings
+
+    def _anchor(self, root: int) -> str:
+        """The first authorship of a group, "paper-key #position", to name it in stable IDs."""
+        first = min(self.mentions[i].where for i in self.clusters.groups[root].mentions)
+        return f"{first[0]} #{first[1] + 1}"
+
+    def _side(self, root: int, person_id: str) -> Side:
+        group = self.clusters.groups[root]
+        orgs = tuple(o for o, _ in sorted(group.orgs.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:3])
+        coauthors = Counter[str]()
+        for i in group.mentions:
+            for j in self._coauthor_mentions(i):
+                coauthors[self.mentions[j].spelling] += 1
+        top = tuple(c for c, _ in sorted(coauthors.items(), key=lambda kv: (-kv[1], kv[0]))[:3])
+        return Side(self._anchor(root), orgs, top, person_id)
+
+    def _report_merges(self, roots: list[int], display: dict[int, str], registry: dict[str, Person]) -> None:
+        resolution = self.resolution
+        joined_by: dict[frozenset[str], clustering.Decision] = {}
+        for decision in self.joined:
+            for x in self.clusters.groups[decision.a].keys:
+                for y in self.clusters.groups[decision.b].keys:
+                    if x != y:
+                        joined_by.setdefault(frozenset((x, y)), decision)
+        for root in roots:
+            group = self.clusters.groups[root]
+            name = display[root]
+            main_key = names.key(name) if not group.registry_id else self.registry_key[group.registry_id]
+            spellings = self._spellings(root)
+            known = ({registry[group.registry_id].name, *registry[group.registry_id].alt_names}
+                     if group.registry_id else {name})
+            for spelling in sorted(spellings):
+                if spelling in known:
+                    continue
+                spelled_key = self.key_of(spelling)
+                if spelled_key == main_key:
+                    reason = "registry name written differently" if group.registry_id else \
+                        "same name written differently"
+                    resolution.merges.append(Merge("person", name, spelling, reason))
+                    continue
+                joined = joined_by.get(frozenset((main_key, spelled_key)))
+                found = self.clusters.variant(main_key, spelled_key)
+                reason = found.reason if found else (joined.reason if joined else "alias file")
+                evidence = joined.evidence if joined else "settled in aliases.yaml"
+                score = round(joined.score, 2) if joined else None
+                resolution.merges.append(Merge("person", name, spelling, reason, evidence, score))
+                resolution.cases.append(Case("merged", "person", name, spelling, reason, evidence,
+                                             score if score is not None else 0.0, (main_key, spelled_key)))
+
+    def _report_splits(self, sizes: dict[str, list[tuple[int, int]]], person_of: dict[int, str]) -> None:
+        for name_key, counted in sorted(sizes.items()):
+            groups = self.clusters.groups
+            roots = sorted({r for _, r in counted}, key=lambda r: (-groups[r].keys[name_key], r))
+            if len(roots) < 2:
+                continue
+            main = roots[0]
+            for other in roots[1:]:
+                decision = self.clusters.weigh(main, other)
+                label = self._label(name_key, main)
+                sides = (self._side(main, person_of[main]), self._side(other, person_of[other]))
+                score = decision.score if decision.score != float("-inf") else -99.0
+                self.resolution.cases.append(Case(
+                    "split", "person", label, label, f"one name, two people ({sides[0].anchor} / "
+                    f"{sides[1].anchor})", decision.evidence or "two authors of one paper",
+                    round(score, 2), (name_key, name_key), sides))
+
+    def _report_open(self, open_cases: list[clustering.Decision], person_of: dict[int, str]) -> None:
+        find = self.clusters.find
+        seen: set[tuple[str, str]] = set()
+        for decision in open_cases:
+            a, b = find(decision.a), find(decision.b)
+            if a == b:
+                continue
+            ga, gb = self.clusters.groups[a], self.clusters.groups[b]
+            ka, kb = ga.keys.most_common(1)[0][0], gb.keys.most_common(1)[0][0]
+            if ka == kb:
+                continue  # one name in two groups: reported as a split
+            pair = (min(ka, kb), max(ka, kb))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            name_a, name_b = self._label(ka, a), self._label(kb, b)
+            first, second = sorted((name_a, name_b))
+            reason = f"{decision.reason}, but the evidence is short of one person"
+            self.resolution.ambiguities.append(Ambiguity("person", first, second, reason, decision.evidence,
+                                                         round(decision.score, 2)))
+            self.resolution.cases.append(Case("open", "person", first, second, decision.reason,
+                                              decision.evidence, round(decision.score, 2),
+                                              (names.key(first), names.key(second))))
+
+    def _label(self, name_key: str, root: int) -> str:
+        spellings = Counter({s: n for s, n in self._spellings(root).items() if self.key_of(s) == name_key})
+        if spellings:
+            return most_common(spellings)
+        group = self.clusters.groups[root]
+        if group.registry_id:
+            return next(p.name for p in self.people if p.id == group.registry_id)
+        return name_key
 
 
-def _resolve_organizations(
-    papers: list[PrintedPeople],
-    registry: dict[str, str],
-    organizations: list[Organization],
-    resolution: Resolution,
-) -> None:
-    known = frozenset(registry)
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    for paper in papers:
-        for affiliation in paper.affiliations:
-            for name in institutions.institutions(affiliation or "", known):
-                spellings[institutions.key(name)][name] += 1
-    registry_ids = {o.id for o in organizations}
-    taken = set(registry_ids)
-    canonical: dict[str, str] = {}
-    for org_key in sorted(spellings, key=lambda k: (-sum(spellings[k].values()), k)):
-        if org_key in registry:
-            canonical[org_key] = org_key
-            continue
-        match = _close_key(org_key, canonical)
-        if match is not None:
-            canonical[org_key] = canonical[match]
-            resolution.merges.append(Merge("organization", _most_common(spellings[match]),
-                                           _most_common(spellings[org_key]), "typo"))
-        else:
-            canonical[org_key] = org_key
-    new: dict[str, tuple[str, list[str]]] = {}
-    for org_key, target in sorted(canonical.items()):
-        if target in registry:
-            resolution.org_ids[org_key] = registry[target]
-            continue
-        if target not in new:
-            name = _org_name(target, spellings[target])
-            org_id = _unique_id(slugify(name), taken)
-            new[target] = (org_id, [])
-        resolution.org_ids[org_key] = new[target][0]
-        new[target][1].extend(spellings[org_key])
-    for org_key, mapped in registry.items():
-        resolution.org_ids.setdefault(org_key, mapped)
-    for target, (org_id, all_spellings) in sorted(new.items(), key=lambda item: item[1][0]):
-        name = _org_name(target, spellings[target])
-        alt = sorted({s for s in all_spellings if s != name})
-        resolution.new_organizations.append(
-            Organization(id=org_id, name=name, kind=institutions.guess_kind(name), alt_names=alt))
-    _note_spelling_merges("organization", spellings, canonical, resolution)
-    _add_alias_organizations(registry, registry_ids, {o.id for o in resolution.new_organizations},
-                             resolution)
+def _swapped_items(papers: list[PrintedPeople], key_of: Callable[[str], str]) -> set[int]:
+    """Papers that print every author family name first, told by the other papers' uses of the names.
+
+    An author votes "swapped" when the field prints the name the other way round more often, or
+    (a name printed once) when its first word is a family name elsewhere and its last a given
+    name; "as printed" in the opposite cases. A paper with at least two "swapped" votes and more
+    of them than "as printed" votes is read family name last.
+    """
+    printed: list[list[str]] = [[key_of(a) for a in paper.authors] for paper in papers]
+    count: Counter[str] = Counter(k for keys in printed for k in set(keys))
+    first_word: Counter[str] = Counter()
+    last_word: Counter[str] = Counter()
+    for name_key in count:
+        words = name_key.split()
+        if len(words) >= 2:
+            first_word[words[0]] += count[name_key]
+            last_word[words[-1]] += count[name_key]
+    swapped: set[int] = set()
+    for item, keys in enumerate(printed):
+        votes = 0
+        against = 0
+        for name_key in keys:
+            words = name_key.split()
+            if len(words) < 2:
+                continue
+            other = " ".join(words[1:] + words[:1])
+            if count[other] > count[name_key] - 1 and count[other] > 0:
+                votes += 1
+            elif count[name_key] > 1 and count[name_key] - 1 > count[other]:
+                against += 1
+            elif last_word[words[0]] > first_word[words[0]] and first_word[words[-1]] > last_word[words[-1]]:
+                votes += 1
+            elif first_word[words[0]] > last_word[words[0]] and last_word[words[-1]] > first_word[words[-1]]:
+                against += 1
+        if votes >= 2 and votes > against:
+            swapped.add(item)
+    return swapped
 
 
-def _org_name(org_key: str, spellings: Counter[str]) -> str:
-    """The most common spelling that is not an abbreviation; else the full name the key spells."""
-    full = Counter({s: n for s, n in spellings.items()
-                    if institutions.fold(s) not in institutions.ABBREVIATIONS})
-    if full:
-        return _most_common(full)
-    small = {"of", "and", "for", "de", "di", "the", "at"}
-    return " ".join(w if w in small else w.capitalize() for w in org_key.split())
-
-
-def _add_alias_organizations(registry: dict[str, str], registry_ids: set[str], new_ids: set[str],
-                             resolution: Resolution) -> None:
-    """Organizations the alias file names that neither the registry nor the papers define."""
-    missing = sorted({target for target in registry.values()} - registry_ids - new_ids)
-    for org_id in missing:
-        spelled = sorted(k for k, v in registry.items() if v == org_id)
-        resolution.new_organizations.append(Organization(
-            id=org_id, name=spelled[0], kind=institutions.guess_kind(spelled[0])))
-
-
-def _close_key(org_key: str, known: dict[str, str]) -> str | None:
-    """A known key one typo away from ``org_key`` (long keys only, same first word)."""
-    if len(org_key) < 12:
-        return None
-    first = org_key.split()[0]
-    candidates = [k for k in known if k.split()[0][:3] == first[:3] and abs(len(k) - len(org_key)) <= 2]
-    for candidate in sorted(candidates):
-        if names.edit_distance_at_most_one(org_key, candidate) or (
-            difflib.SequenceMatcher(None, org_key, candidate).ratio() >= 0.96
-        ):
-            return candidate
-    return None
-
-
-def _note_spelling_merges(kind: str, spellings: dict[str, Counter[str]], canonical: dict[str, str],
-                          resolution: Resolution) -> None:
-    for org_key in sorted(spellings):
-        variants = sorted(spellings[org_key])
-        if len(variants) > 1:
-            main = _most_common(spellings[org_key])
-            for variant in variants:
-                if variant != main:
-                    resolution.merges.append(Merge(kind, main, variant, "same name written differently"))
-
-
-# --- people -------------------------------------------------------------------------------
-
-def _resolve_people(papers: list[PrintedPeople], people: list[Person], aliases: Aliases,
-                    resolution: Resolution, documents: list[SourceDocument]) -> None:
-    alias_of = _person_aliases(aliases)
-    found: dict[str, _Name] = {}
-    registry_key: dict[str, str] = {}
-    for person in people:
-        # Every spelling of a registry person shares one entry, under the key of the main name.
-        main_key = alias_of.get(names.key(person.name), names.key(person.name))
-        entry = found.setdefault(main_key, _Name(main_key, display=person.name))
-        entry.registry_id = entry.registry_id or person.id
-        registry_key[person.id] = main_key
-        for spelling in person.alt_names:
-            alias_of.setdefault(names.key(spelling), main_key)
-    _add_record_facts(found, registry_key, documents)
-    for paper in papers:
-        keys = [alias_of.get(names.key(a), names.key(a)) for a in paper.authors]
-        for position, (author, name_key) in enumerate(zip(paper.authors, keys, strict=True)):
-            entry = found.setdefault(name_key, _Name(name_key))
-            entry.spellings[names.clean(author)] += 1
-            entry.coauthors.update(k for k in keys if k != name_key)
-            orgs: list[str] = []
-            if position < len(paper.affiliations) and paper.affiliations[position]:
-                orgs = resolution.organizations(paper.affiliations[position] or "")
-                entry.orgs.update(orgs)
-            entry.uses.append(_Use(_year_of(paper), frozenset(k for k in keys if k != name_key),
-                                   frozenset(orgs), where=(_item_key(paper), position)))
-    _note_namesakes(found, aliases, resolution)
-    groups = _group_people(found, _distinct_pairs(aliases), resolution)
-    _assign_people(found, groups, people, alias_of, resolution)
-    _split_namesakes(found, aliases, resolution)
+def _initial_only(spelling: str) -> bool:
+    given = names.parse(names.key(spelling)).given
+    return not given or len(given[0]) <= 1
 
 
 def _item_key(item: PrintedPeople) -> str:
     """What names a paper or talk in ``Resolution.namesake_ids``: its key or its UID."""
     return str(getattr(item, "key", None) or getattr(item, "uid", ""))
-
-
-def _split_namesakes(found: dict[str, _Name], aliases: Aliases, resolution: Resolution) -> None:
-    """Give each use of a shared name to the namesake whose places or coauthors it shares.
-
-    A use that fits none of them, or several equally, keeps the name's own id and is reported.
-    """
-    taken = {p.id for p in resolution.new_people} | set(resolution.person_ids.values())
-    for entry in aliases.namesakes:
-        name_key = names.key(entry.name)
-        if name_key not in found:
-            continue
-        wanted = [(n.id, {_org_id(o, resolution) for o in n.organizations},
-                   {names.key(c) for c in n.coauthors}) for n in entry.people]
-        for use in found[name_key].uses:
-            scores = sorted(((2 * len(use.orgs & orgs) + len(use.coauthors & coauthors), person_id)
-                             for person_id, orgs, coauthors in wanted), reverse=True)
-            if scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
-                resolution.namesake_ids[use.where] = scores[0][1]
-            else:
-                resolution.ambiguities.append(Ambiguity(
-                    "person", entry.name, f"{use.where[0]} #{use.where[1] + 1}",
-                    "a namesake use that fits none of the people listed in aliases.yaml, or several"))
-        placed = {u.where for u in found[name_key].uses} <= set(resolution.namesake_ids)
-        own_id = resolution.person_ids.get(name_key)
-        if placed and own_id is not None:  # every use went to a namesake: the shared name is no one
-            resolution.new_people = [p for p in resolution.new_people if p.id != own_id]
-        used = set(resolution.namesake_ids.values())
-        for person_id, _, _ in wanted:
-            if person_id in used and person_id not in taken:
-                resolution.new_people.append(Person(id=person_id, name=entry.name))
-                taken.add(person_id)
-    resolution.new_people.sort(key=lambda p: p.id)
-
-
-def _org_id(printed: str, resolution: Resolution) -> str:
-    """The organization id an alias file names by id or by a printed name."""
-    ids = resolution.organizations(printed)
-    return ids[0] if ids else printed
 
 
 def _year_of(item: PrintedPeople) -> int | None:
@@ -320,96 +553,6 @@ def _year_of(item: PrintedPeople) -> int | None:
         return year
     start = getattr(item, "start", None)
     return getattr(start, "year", None)
-
-
-def _note_namesakes(found: dict[str, _Name], aliases: Aliases, resolution: Resolution) -> None:
-    """Report names printed identically whose uses disagree: maybe two people of one name.
-
-    The uses of a name are grouped when they share a coauthor or an organization; two groups
-    that put the name at different organizations in the same year, with nothing in common,
-    are reported. The name stays one person (identical spellings cannot be told apart) until
-    someone settles it.
-    """
-    checked = {names.key(n) for n in aliases.one_person} | {names.key(e.name) for e in aliases.namesakes}
-    for name_key in sorted(found):
-        if name_key in checked:
-            continue
-        uses = [_Use(u.year, u.coauthors, u.orgs, frozenset(_telling_words(u.orgs)), u.where)
-                for u in found[name_key].uses]
-        uses = [u for u in uses if u.places]
-        if len(uses) < 2:
-            continue
-        groups = _connected_uses(uses)
-        if len(groups) < 2:
-            continue
-        clash = _same_year_clash(groups)
-        if clash is not None:
-            label = _label(found[name_key])
-            resolution.ambiguities.append(Ambiguity(
-                "person", label, label,
-                f"same name, at {clash[0]} and at {clash[1]} in {clash[2]} with no coauthor or place in "
-                "common: maybe two people (list it under one_person if not)"))
-
-
-_GENERIC_WORDS = frozenset(
-    "of the and for at in de di du la le der und university universite universitat universita college "
-    "institute institut inst school department dept faculty lab laboratory center centre research group "
-    "computer science sciences engineering electrical mathematics mathematical statistics applied data "
-    "technology tech national graduate division program ai artificial intelligence machine learning".split())
-
-
-_SAME_WORD = {"msr": "microsoft", "mit": "massachusetts", "ttic": "toyota", "technionisrael": "technion",
-              "cmu": "carnegie", "ucsd": "diego", "usc": "southern", "ucla": "angeles", "epfl": "lausanne",
-              "eth": "zurich", "mpi": "planck", "nyu": "york", "ucb": "berkeley", "cwi": "wiskunde"}
-
-
-def _telling_words(org_ids: Iterable[str]) -> set[str]:
-    """The words of organization ids that tell one place from another ("mit", "weizmann")."""
-    return {_SAME_WORD.get(w, w) for org in org_ids for w in org.split("-")
-            if w not in _GENERIC_WORDS and not w.isdigit()}
-
-
-def _connected_uses(uses: list[_Use]) -> list[list[_Use]]:
-    """Uses grouped by shared coauthors or organizations (connected components)."""
-    groups: list[tuple[set[str], set[str], list[_Use]]] = []
-    for use in uses:
-        joined = [g for g in groups if g[0] & use.coauthors or g[1] & use.places]
-        coauthors, orgs, members = set(use.coauthors), set(use.places), [use]
-        for group in joined:
-            coauthors |= group[0]
-            orgs |= group[1]
-            members += group[2]
-            groups.remove(group)
-        groups.append((coauthors, orgs, members))
-    return [g[2] for g in groups]
-
-
-def _same_year_clash(groups: list[list[_Use]]) -> tuple[str, str, int] | None:
-    for i, first in enumerate(groups):
-        for second in groups[i + 1:]:
-            for a in first:
-                for b in second:
-                    if a.year is not None and a.year == b.year:
-                        here, there = sorted((min(a.orgs), min(b.orgs)))
-                        return here, there, a.year
-    return None
-
-
-def _add_record_facts(found: dict[str, _Name], registry_key: dict[str, str],
-                      documents: list[SourceDocument]) -> None:
-    """Coauthors and organizations the record files give registry people."""
-    for document in documents:
-        for paper in document.papers:
-            keys = [registry_key[a] for a in paper.authors if a in registry_key]
-            for k in keys:
-                found[k].coauthors.update(other for other in keys if other != k)
-        for affiliation in document.affiliations:
-            if affiliation.person in registry_key:
-                found[registry_key[affiliation.person]].orgs.update(affiliation.organizations)
-        for talk in document.talks:
-            for speaker in talk.speakers:
-                if speaker.person in registry_key:
-                    found[registry_key[speaker.person]].orgs.update(speaker.organizations)
 
 
 def _person_aliases(aliases: Aliases) -> dict[str, str]:
@@ -428,119 +571,11 @@ def _distinct_pairs(aliases: Aliases) -> set[frozenset[str]]:
     return pairs
 
 
-def _group_people(found: dict[str, _Name], distinct: set[frozenset[str]],
-                  resolution: Resolution) -> dict[str, list[str]]:
-    """Union compatible, corroborated names; returns group leader → member keys."""
-    leader = {k: k for k in found}
-    members = {k: [k] for k in found}
-    by_last: dict[str, list[str]] = defaultdict(list)
-    by_first: dict[str, list[str]] = defaultdict(list)
-    for name_key in sorted(found):
-        first, _, last = names.parts(name_key)
-        by_last[last].append(name_key)
-        by_first[first].append(name_key)
-    pairs: set[tuple[str, str]] = set()
-    for block in (*by_last.values(), *by_first.values()):
-        pairs.update((a, b) for i, a in enumerate(block) for b in block[i + 1:])
-    for a, b in sorted(pairs):
-        reason = names.compatible(a, b)
-        if reason is None or frozenset((a, b)) in distinct:
-            continue
-        ga, gb = leader[a], leader[b]
-        if ga == gb:
-            continue
-        shared = _shared_facts(found[a], found[b])
-        label_a, label_b = _label(found[a]), _label(found[b])
-        if not shared:
-            resolution.ambiguities.append(Ambiguity(
-                "person", label_a, label_b, f"{reason}, but no shared coauthor or organization"))
-            continue
-        registry_ids = {found[k].registry_id for k in members[ga] + members[gb]} - {None}
-        if len(registry_ids) > 1 or not _all_compatible(members[ga], members[gb], distinct):
-            resolution.ambiguities.append(Ambiguity(
-                "person", label_a, label_b, f"{reason}, but the name fits more than one person"))
-            continue
-        for k in members[gb]:
-            leader[k] = ga
-        members[ga].extend(members.pop(gb))
-        resolution.merges.append(Merge("person", label_a, label_b, reason, shared))
-    return members
-
-
-def _shared_facts(a: _Name, b: _Name) -> str:
-    coauthors = sorted(a.coauthors & b.coauthors)
-    if coauthors:
-        return f"shared coauthor {coauthors[0]}"
-    orgs = sorted(a.orgs & b.orgs)
-    return f"shared organization {orgs[0]}" if orgs else ""
-
-
-def _all_compatible(a: list[str], b: list[str], distinct: set[frozenset[str]]) -> bool:
-    return all(x == y or (names.compatible(x, y) and frozenset((x, y)) not in distinct)
-               for x in a for y in b)
-
-
-def _label(entry: _Name) -> str:
-    return entry.display or (_most_common(entry.spellings) if entry.spellings else entry.key)
-
-
-def _assign_people(found: dict[str, _Name], groups: dict[str, list[str]], people: list[Person],
-                   alias_of: dict[str, str], resolution: Resolution) -> None:
-    registry = {p.id: p for p in people}
-    taken = set(registry)
-    for leader in sorted(groups, key=lambda k: (_best_spelling(found, groups[k]), k)):
-        keys = groups[leader]
-        registry_id = next((found[k].registry_id for k in keys if found[k].registry_id), None)
-        spellings: Counter[str] = Counter()
-        for k in keys:
-            spellings.update(found[k].spellings)
-        if registry_id is not None:
-            person_id = registry_id
-            known = {registry[registry_id].name, *registry[registry_id].alt_names}
-            extra = sorted(s for s in spellings if s not in known)
-            for spelling in extra:
-                resolution.merges.append(Merge("person", registry[registry_id].name, spelling,
-                                               "registry name written differently"))
-        elif spellings:
-            name = _best_spelling(found, keys)
-            person_id = _unique_id(slugify(name), taken)
-            resolution.new_people.append(
-                Person(id=person_id, name=name, alt_names=sorted(s for s in spellings if s != name)))
-            if len(spellings) > 1 and len(keys) == 1:
-                for spelling in sorted(spellings):
-                    if spelling != name:
-                        resolution.merges.append(Merge("person", name, spelling,
-                                                       "same name written differently"))
-        else:
-            continue
-        for k in keys:
-            resolution.person_ids[k] = person_id
-    for alias_key, target_key in alias_of.items():
-        if target_key in resolution.person_ids:
-            resolution.person_ids.setdefault(alias_key, resolution.person_ids[target_key])
-    resolution.new_people.sort(key=lambda p: p.id)
-
-
-def _best_spelling(found: dict[str, _Name], keys: list[str]) -> str:
-    spellings: Counter[str] = Counter()
-    for k in keys:
-        spellings.update(found[k].spellings)
-    if not spellings:
-        return keys[0]
-    # A full first name beats an initial ("Alistair Stewart" over "A. Stewart"), then frequency.
-    return min(spellings, key=lambda s: (len(names.parts(names.key(s))[0]) <= 1, -spellings[s],
-                                         -len(s), s))
-
-
-def _most_common(counter: Counter[str]) -> str:
-    """The most frequent spelling; ties go to the longest (most complete), then alphabetical."""
-    return min(counter, key=lambda s: (-counter[s], -len(s), s))
-
-
-def _unique_id(base: str, taken: set[str]) -> str:
-    candidate, n = base[:120].strip("-") or "x", 2
-    while candidate in taken:
-        candidate = f"{base[:115]}-{n}"
-        n += 1
-    taken.add(candidate)
-    return candidate
+def _extra_forms(aliases: Aliases) -> dict[str, frozenset[str]]:
+    """Short forms the alias file adds: ``short_forms: {nati: [nathan]}``."""
+    extra: dict[str, set[str]] = defaultdict(set)
+    for short, fulls in aliases.short_forms.items():
+        for full in fulls:
+            extra[names.fold(short)].add(names.fold(full))
+            extra[names.fold(full)].add(names.fold(short))
+    return {k: frozenset(v) for k, v in extra.items()}

@@ -1,0 +1,268 @@
+"""A printed affiliation → the institutions it names: registry entries found in it, and new ones.
+
+The registry (``data/organizations.yaml`` and the alias file's institutions) gives every name,
+abbreviation and translation of each institution. A printed affiliation is repaired (mojibake,
+ligatures, accents printed beside their letter, footnote marks), split into its parts ("+", ";",
+" / "), and each part is read as words: the longest registry names found among its words are
+its institutions ("Department of Statistics, Harvard University" → Harvard University; "Google
+Research NYC" → Google Research, a lab of Google). What is left, comma by comma, is an
+institution of its own only when it looks like one: it has an institution's word (University,
+Institute, Labs, Inc...) and is not a department, school, centre or lab without its parent, a
+street address, a room, a postal code or a place. A name of the registry printed with a typo
+("Georgia Instiute of Technology") is found by fuzzy matching (rapidfuzz) when nothing else is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ftfy
+from rapidfuzz import fuzz, process
+
+from kg.ingest.latex import repair_broken_accents
+from kg.ingest.resolve import institutions
+from kg.ingest.resolve.names import fold
+
+_MARKS = re.compile(r"[*∗†‡§¶⇤⋆♯♮♭#]+|(?<=[a-z])\d{1,2}\b|^\d{1,2}(?=[A-Z])")
+_PARTS = re.compile(r"\s*(?:\+|;|\s/\s|(?<=[a-z])/(?=[A-Z])|\|)\s*")
+_ADDRESS = re.compile(
+    r"\d|\b(?:street|st|avenue|ave|road|rd|blvd|boulevard|drive|dr|lane|way|square|place|plaza|"
+    r"building|bldg|room|suite|floor|box|campus|cedex|usa|u s a|united states|uk|united kingdom|"
+    r"china|japan|germany|france|canada|israel|switzerland|italy|spain|india|korea|australia|"
+    r"netherlands|singapore|sweden|finland|denmark|belgium|austria|russia|brazil|email|e mail)\b")
+_UNIT_START = re.compile(
+    r"^(?:the )?(?:dep(?:ar)?t|department|departement|departamento|dipartimento|division|faculty|fakultat|"
+    r"school|college of|center|centre|laboratory|laboratoire|lab|labs|group|program|programme|"
+    r"graduate|chair|section|unit|institute (?:of|for)|institut (?:de|fur|for)|"
+    r"research (?:center|group|unit)|"
+    r"key lab|key laboratory|state key|national key|national lab|national laboratory|ecole doctorale|"
+    r"computer science|electrical|statistics|mathematics|machine learning|artificial intelligence|"
+    r"applied|eecs|ece|csail|cs|ee|umr|inria project|project team)\b")
+_GENERIC = frozenset("inc ltd llc gmbh corp corporation co company research labs lab university institute "
+                     "college school center centre technology science sciences".split())
+_GENERIC_UNIT = re.compile(r"^(?:dep(?:ar)?t|department|division|faculty|school of|laboratory (?:of|for)|"
+                           r"lab (?:of|for)|cent(?:er|re) (?:of|for)|group|program)\b")
+_STREET = re.compile(r"\b\d{1,5}[a-z]?\b.*\b(?:ring|str|strasse|street|st|road|rd|avenue|ave|drive|dr|blvd|"
+                     r"way|lane|allee|platz|weg|square)\b|\b(?:ring|strasse|street|road|avenue|drive|allee|"
+                     r"platz|weg)\b \d{1,5}\b")
+_STREET_OR_NUMBER = re.compile(r"\d|\b(?:street|avenue|road|blvd|boulevard|building|room|suite|floor|box)\b")
+FUZZY_AT = 92
+_SKIPPED = frozenset({"the", "at", "of", "de", "du", "des", "la", "le", "d", "l"})
+"""Words left out when names are compared ("École Normale Supérieure de Lyon" = "... Lyon")."""
+
+
+@dataclass(frozen=True)
+class Named:
+    """One institution an affiliation names: the registry's id, or a new name's key and spelling."""
+
+    org_id: str | None
+    key: str
+    printed: str
+
+
+def repair(raw: str) -> str:
+    """An affiliation with mojibake, ligatures, accents printed apart and footnote marks put right."""
+    text = raw
+    if not text.isascii():
+        text = repair_broken_accents(re.sub(r"(?<=\s)([´`¨ˆ˜])\s+(?=[A-Za-z])", r"\1", text))
+        text = ftfy.fix_text(text, normalization="NFC")
+        text = re.sub(r"(?<=\w) ([´`¨ˆ˜])(?=[a-z])", r"\1", text)
+    return _MARKS.sub(" ", text).strip()
+
+
+def parts(raw: str) -> list[str]:
+    """The separately printed affiliations of one string ("A + B", "A; B", "A / B")."""
+    return [p.strip(" ,.") for p in _PARTS.split(repair(raw)) if p.strip(" ,.")]
+
+
+class Registry:
+    """Every known name of every known institution, found by words in printed affiliations."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        self.by_key: dict[str, str] = {}
+        for name, org_id in names:
+            if "," not in name and _GENERIC_UNIT.match(fold(name)):
+                continue  # "Department of Statistics": whose? Only with its university's name.
+            words = tuple(_words(name))
+            if not words or " ".join(words) in self.by_key:
+                continue
+            self.by_key[" ".join(words)] = org_id
+            self.by_first[words[0]].append((words, org_id))
+        for entries in self.by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        self._keys = sorted(k for k in self.by_key if len(k) >= 8)
+        self._read: dict[str, tuple[Named, ...]] = {}
+
+    def read(self, raw: str) -> tuple[Named, ...]:
+        """The institutions one printed affiliation names, in printed order, no repeats."""
+        if raw not in self._read:
+            self._read[raw] = self._read_all(raw)
+        return self._read[raw]
+
+    def _read_all(self, raw: str) -> tuple[Named, ...]:
+        found: list[Named] = []
+        for part in parts(raw):
+            found.extend(self._read_part(part))
+        unique: dict[str, Named] = {}
+        for named in found:
+            unique.setdefault(named.org_id or f"?{named.key}", named)
+        return tuple(unique.values())
+
+    def _read_part(self, part: str) -> list[Named]:
+        """Registry names across the whole part first (they may hold commas), then segment by segment."""
+        segments = _segments(part)
+        words: list[str] = []
+        owner: list[int] = []
+        for number, segment in enumerate(segments):
+            segment_words = _words(segment)
+            if _STREET.search(" ".join(segment_words)):
+                continue  # "Max Planck Ring 4": an address, whatever names it holds
+            words.extend(segment_words)
+            owner.extend([number] * len(segment_words))
+        spans = self._spans(words)
+        found = [Named(org_id, " ".join(words[s.start:s.stop]), part) for org_id, s in spans]
+        matched = {owner[i] for _, s in spans for i in s}
+        covered = {i for _, s in spans for i in s}
+        for number, segment in enumerate(segments):
+            if number in matched:
+                found.extend(_beside(words, owner, covered, number, segment))
+                continue
+            if _STREET.search(" ".join(_words(segment))):
+                continue
+            fuzzy = self._fuzzy(" ".join(_words(segment)))
+            if fuzzy is not None:
+                found.append(Named(fuzzy, " ".join(_words(segment)), segment))
+                matched.add(number)
+                continue
+            found.extend(_new_names(segment, beside_known=bool(spans)))
+        return found
+
+    def _spans(self, words: list[str]) -> list[tuple[str, range]]:
+        """Registry names among ``words``: longest first, not overlapping."""
+        spans: list[tuple[str, range]] = []
+        taken: set[int] = set()
+        candidates: list[tuple[int, int, str]] = []
+        for i, word in enumerate(words):
+            for entry, org_id in self.by_first.get(word, ()):
+                if tuple(words[i:i + len(entry)]) == entry:
+                    candidates.append((len(entry), i, org_id))
+        for size, start, org_id in sorted(candidates, key=lambda c: (-c[0], c[1])):
+            span = range(start, start + size)
+            if _inside_longer_name(words, span):
+                continue
+            if taken.isdisjoint(span):
+                taken.update(span)
+                spans.append((org_id, span))
+        return sorted(spans, key=lambda s: s[1].start)
+
+    def _matches(self, words: list[str]) -> list[tuple[str, list[str]]]:
+        return [(org_id, words[span.start:span.stop]) for org_id, span in self._spans(words)]
+
+    def _fuzzy(self, text: str) -> str | None:
+        """A registry name one or two typos from ``text`` (long names only)."""
+        if len(text) < 10 or not self._keys:
+            return None
+        best = process.extractOne(text, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_AT)
+        if best is None:
+            return None
+        key = best[0]
+        if key.split()[0][:3] != text.split()[0][:3]:
+            return None
+        return self.by_key[key]
+
+
+_HEAD = frozenset("institute institut center centre foundation school laboratory laboratories lab labs "
+                  "college academy university".split())
+
+
+def _inside_longer_name(words: list[str], span: range) -> bool:
+    """Whether a registry name is only part of a longer name ("NSF-Simons Foundation National Institute",
+    "Simons Institute for AI in the Sky"): then it does not name its institution."""
+    after = words[span.stop:span.stop + 3]
+    if words[span.stop - 1] in _HEAD and after[:1] and after[0] in ("for", "in", "on") and len(after) > 1:
+        return True
+    return span.start > 0 and any(w in _HEAD for w in after[:2]) and words[span.start - 1] not in _HEAD
+
+
+def _words(text: str) -> list[str]:
+    folded = fold(re.sub(r"\bUniv\b\.?", "University", text, flags=re.IGNORECASE))
+    return [w for w in folded.split() if w not in _SKIPPED]
+
+
+def _segments(part: str) -> list[str]:
+    """Comma-separated pieces of one affiliation (a dash between two names also separates)."""
+    pieces: list[str] = []
+    for piece in re.split(r"\s*,\s*|\s+[-–—]\s+(?=[A-Z])|\s*\(\s*|\s*\)\s*", part):
+        piece = piece.strip(" .-–—")
+        if not piece:
+            continue
+        folded = fold(piece)
+        if pieces and folded in ("inc", "ltd", "llc", "gmbh", "corp", "sa", "ag", "co"):
+            pieces[-1] = f"{pieces[-1]} {piece}"  # "Cadence Design Systems, Inc.": one company
+            continue
+        if (pieces and institutions.SYSTEM_END.search(fold(re.sub(r"\bUniv\b\.?", "University", pieces[-1])))
+                and not institutions.INSTITUTION_WORDS.search(folded) and not _ADDRESS.search(folded)):
+            pieces[-1] = f"{pieces[-1]} {piece}"  # "University of California, San Diego": a campus
+        else:
+            pieces.append(piece)
+    return pieces or [part]
+
+
+_TOP = re.compile(r"\buniv|\bpolytechn|\bpolitecnico|\binc\b|\bcorp|\bltd\b|\bgmbh\b|\bllc\b|\bcompany\b|"
+                  r"\bhospital\b|\bfoundation\b|\bacademy of sciences\b")
+"""Words of a whole institution (not of a department, centre or lab inside one)."""
+
+
+def _beside(words: list[str], owner: list[int], covered: set[int], number: int, segment: str) -> list[Named]:
+    """A whole institution printed in the same segment as a registry one ("U. of Twente & PUC Chile")."""
+    runs: list[list[str]] = [[]]
+    for i, word in enumerate(words):
+        if owner[i] != number:
+            continue
+        if i in covered:
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    found = []
+    for run in runs:
+        while run and run[0] in ("and", "of", "for", "in"):
+            run = run[1:]
+        while run and run[-1] in ("and", "of", "for", "in"):
+            run = run[:-1]
+        text = " ".join(run)
+        if len(run) >= 2 and _TOP.search(text) and re.search(r"\buniv", text) and not _UNIT_START.match(text):
+            found.append(Named(None, new_key(text), text))
+    return found
+
+
+def _new_names(segment: str, beside_known: bool) -> list[Named]:
+    """A segment that names an institution the registry does not know, if it looks like one."""
+    found = []
+    for piece in re.split(r"\s+(?:and|&)\s+(?=[A-Z])", segment):
+        folded = fold(piece)
+        if not folded or len(folded) < 3:
+            continue
+        if _UNIT_START.match(folded) or (_STREET_OR_NUMBER.search(folded) if _TOP.search(folded)
+                                          else _ADDRESS.search(folded)):
+            continue
+        if not institutions.INSTITUTION_WORDS.search(folded) and folded not in institutions.ABBREVIATIONS:
+            continue
+        words = folded.split()
+        if all(w in _GENERIC for w in words):
+            continue
+        if beside_known and not _TOP.search(folded):
+            continue  # a centre, school or lab of the institution printed beside it
+        key = new_key(piece)
+        if key:
+            found.append(Named(None, key, piece))
+    return found
+
+
+def new_key(name: str) -> str:
+    """What spellings of an institution the registry does not know share: its words, abbreviations
+    written out ("UCSD" and "University of California, San Diego" alike)."""
+    return " ".join(_words(institutions.key(name)))

@@ -1,0 +1,267 @@
+"""Evidence that two groups of authorships are one person, as a score in log-odds.
+
+A group is a set of authorships (a name printed on a paper or talk) taken to be one person.
+Two groups are weighed by
+
+- how rare the name is (``Field.expected_people``: about how many people in the field carry it,
+  from how often its given and family names occur together in the field),
+- coauthors they share (each coauthor counted once, a common-named coauthor less),
+- institutions they share in nearby years (a rare institution counts more than a large one),
+  and institutions that disagree in the same year,
+- coauthors of coauthors they share (the same community),
+- topics: the words of their titles, weighed by rarity (tf-idf cosine).
+
+The weights are log-odds: a sum above the merge threshold of ``clusters`` means one person.
+They were set by hand on the tuning half of ``tests/data/identity/`` and checked on the other
+half (see ``bench/identity.py``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.ingest.resolve import names
+
+# Weights (log-odds).
+COAUTHOR_FIRST = 3.5
+COAUTHOR_MORE = 1.5
+COAUTHOR_CAP = 8.0
+ORG_WEIGHT = 1.1
+ORG_CAP = 4.5
+ORG_CONFLICT_SAME_YEAR = -2.0
+ORG_CONFLICT = -1.0
+TWO_HOP = 0.7
+TWO_HOP_CAP = 2.1
+TOPIC_WEIGHT = 5.0
+TOPIC_OFFSET = -0.6
+MIDDLE_NAME_RARITY = 0.1
+FIELD_SIZE = 30_000
+"""The fewest names a field is taken to have: a small input (one page, one conference) is drawn from a
+whole field of people, and a name rare in it is not therefore rare in the field."""
+CULTURE_FAMILY = 50
+"""How many keys make a family name common enough for a name culture of its own."""
+"""A key with a middle name or initial is about ten times rarer than without it."""
+
+_STOP = frozenset(
+    "a an and are as at by for from in into is it its of on or over the to via with without using "
+    "towards toward under new based beyond through their than how when what which between can do "
+    "does not we our all one two learning".split())
+
+
+def title_words(title: str) -> frozenset[str]:
+    """The telling words of a title: folded, stop words and short words left out, plurals cut."""
+    words = set()
+    for word in names.fold(title).split():
+        if len(word) < 3 or word in _STOP or word.isdigit():
+            continue
+        words.add(re.sub(r"(?<=[a-z]{4})s$", "", word))
+    return frozenset(words)
+
+
+@dataclass
+class Group:
+    """Authorships taken to be one person, with what they say beside the name."""
+
+    mentions: list[int]
+    keys: Counter[str] = field(default_factory=Counter)
+    coauthors: Counter[str] = field(default_factory=Counter)
+    orgs: dict[str, set[int]] = field(default_factory=dict)
+    words: Counter[str] = field(default_factory=Counter)
+    items: set[str] = field(default_factory=set)
+    years: set[int] = field(default_factory=set)
+    registry_id: str | None = None
+    fixed_id: str | None = None
+    """An id the alias file gives this group (a namesake's): never merged with another fixed id."""
+
+    def absorb(self, other: Group) -> None:
+        """Take in another group's authorships and facts."""
+        self.mentions.extend(other.mentions)
+        self.keys.update(other.keys)
+        self.coauthors.update(other.coauthors)
+        for org, years in other.orgs.items():
+            self.orgs.setdefault(org, set()).update(years)
+        self.words.update(other.words)
+        self.items |= other.items
+        self.years |= other.years
+        self.registry_id = self.registry_id or other.registry_id
+        self.fixed_id = self.fixed_id or other.fixed_id
+
+
+@dataclass
+class Field:
+    """What the whole field tells about names, institutions and words, to weigh evidence."""
+
+    given_count: Counter[str]
+    family_count: Counter[str]
+    population: dict[str, int]
+    """Per family name: how many keys carry a given name seen with it (its name culture's size)."""
+    org_share: dict[str, float]
+    idf: dict[str, float]
+    keys: int = 1
+    family_org_share: dict[tuple[str, str], float] = field(default_factory=dict)
+    """(family name, institution) → the share of that family's authorships printed at it: Liu at Tsinghua."""
+    neighbours: dict[str, set[str]] = field(default_factory=dict)
+    """Coauthor token → the coauthor tokens of its coauthors, for the two-hop evidence."""
+    common: dict[str, float] = field(default_factory=dict)
+
+    def expected_people(self, name_key: str) -> float:
+        """About how many people of the field carry this name (given and family name together).
+
+        Given and family names are taken as drawn independently, within the field for most names
+        and within a name culture when the family name is a common one (Liu, Nguyen, Kumar): the
+        keys whose given names occur with that family name.
+        """
+        if name_key in self.common:
+            return self.common[name_key]
+        parsed = names.parse(name_key)
+        if not parsed.family or not parsed.given:
+            return 50.0
+        first = parsed.given[0]
+        given = self._given(first)
+        family = max(1, self.family_count.get(parsed.family, 0))
+        culture = float(self.keys)
+        if parsed.family in self.population:
+            weight = min(1.0, family / CULTURE_FAMILY)
+            culture = self.keys ** (1 - weight) * max(self.population[parsed.family], given) ** weight
+        expected = given * family / max(culture, 1.0)
+        for _ in parsed.given[1:]:
+            expected *= MIDDLE_NAME_RARITY
+        self.common[name_key] = max(expected, 1e-3)
+        return self.common[name_key]
+
+    def _given(self, first: str) -> float:
+        if len(first) == 1:
+            return float(sum(n for g, n in self.given_count.items() if g[0] == first))
+        return float(max(1, self.given_count.get(first, 0)))
+
+    def prior(self, name_key: str) -> float:
+        """Log-odds that two groups of this name are one person, before any other evidence."""
+        return -math.log(self.expected_people(name_key))
+
+    def score(self, a: Group, b: Group) -> tuple[float, str]:
+        """The evidence beyond the name that ``a`` and ``b`` are one person, and its main fact."""
+        total, _, facts = self.weigh(a, b)
+        return total, facts
+
+    def weigh(self, a: Group, b: Group) -> tuple[float, float, str]:
+        """The evidence beyond the name, its positive part alone (what speaks for one person), its facts."""
+        total, positive, facts = 0.0, 0.0, []
+        shared = set(a.coauthors) & set(b.coauthors)
+        if shared:
+            weights = sorted((self._coauthor_weight(c) for c in shared), reverse=True)
+            co = min(COAUTHOR_FIRST * weights[0] + COAUTHOR_MORE * sum(weights[1:]), COAUTHOR_CAP)
+            total += co
+            positive += co
+            facts.append(f"{len(shared)} shared coauthor{'s' if len(shared) > 1 else ''}")
+        org_score, org_fact = self._org_score(a, b)
+        total += org_score
+        positive += max(org_score, 0.0)
+        if org_fact:
+            facts.append(org_fact)
+        if not shared:
+            hop = self._two_hop(a, b)
+            if hop:
+                total += min(TWO_HOP * hop, TWO_HOP_CAP)
+                positive += min(TWO_HOP * hop, TWO_HOP_CAP)
+                facts.append(f"{hop} coauthors of coauthors in common")
+        cosine = self._cosine(a.words, b.words)
+        if a.words and b.words:
+            total += TOPIC_WEIGHT * cosine + TOPIC_OFFSET
+            positive += TOPIC_WEIGHT * cosine
+            facts.append(f"topics {cosine:.2f}")
+        return total, positive, ", ".join(facts)
+
+    def _coauthor_weight(self, token: str) -> float:
+        if token.startswith("#"):
+            return 1.0
+        return 0.5 if self.expected_people(token) > 2.0 else 1.0
+
+    def _org_score(self, a: Group, b: Group) -> tuple[float, str]:
+        if not a.orgs or not b.orgs:
+            return 0.0, ""
+        best, best_org = 0.0, ""
+        for org in set(a.orgs) & set(b.orgs):
+            gap = min((abs(x - y) for x in a.orgs[org] for y in b.orgs[org]), default=0)
+            closeness = 1.0 if gap <= 2 else 0.6 if gap <= 5 else 0.3
+            share = max(self.org_share.get(org, 1e-4), self._family_share(a, b, org), 1e-4)
+            rarity = -math.log10(share)
+            value = ORG_WEIGHT * rarity * closeness
+            if value > best:
+                best, best_org = value, org
+        if best_org:
+            return min(best, ORG_CAP), f"shared institution {best_org}"
+        years_a = {y for ys in a.orgs.values() for y in ys}
+        years_b = {y for ys in b.orgs.values() for y in ys}
+        if years_a & years_b:
+            return ORG_CONFLICT_SAME_YEAR, "different institutions in the same year"
+        return ORG_CONFLICT, "different institutions"
+
+    def _family_share(self, a: Group, b: Group, org: str) -> float:
+        """How often people of the groups' family names are printed at ``org`` (0 for a rare family).
+
+        Two namesakes of a common family name are more likely at an institution where many of that
+        family work: a shared Tsinghua says less of two Yang Lius than of two Sébastien Bubecks.
+        """
+        shares = [self.family_org_share.get((names.parse(k).family, org), 0.0) for k in (*a.keys, *b.keys)]
+        return max(shares, default=0.0)
+
+    def _two_hop(self, a: Group, b: Group) -> int:
+        if len(a.coauthors) > 60 or len(b.coauthors) > 60:
+            return 0
+        around_a: set[str] = set()
+        for token in a.coauthors:
+            around_a |= self.neighbours.get(token, set())
+        around_b: set[str] = set()
+        for token in b.coauthors:
+            around_b |= self.neighbours.get(token, set())
+        return len((around_a & set(b.coauthors)) | (around_b & set(a.coauthors)))
+
+    def _cosine(self, a: Counter[str], b: Counter[str]) -> float:
+        if not a or not b:
+            return 0.0
+        idf = self.idf
+        dot = sum(a[w] * b[w] * idf.get(w, 0.0) ** 2 for w in a.keys() & b.keys())
+        if dot == 0:
+            return 0.0
+        norm_a = math.sqrt(sum((n * idf.get(w, 0.0)) ** 2 for w, n in a.items()))
+        norm_b = math.sqrt(sum((n * idf.get(w, 0.0)) ** 2 for w, n in b.items()))
+        return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
+
+
+def field_of(keys: Iterable[str], orgs: Counter[str], documents: list[frozenset[str]],
+             family_orgs: Counter[tuple[str, str]] | None = None) -> Field:
+    """The statistics of a field: its name keys, institutions (by authorship) and titles' words.
+
+    ``family_orgs`` counts authorships by family name and institution; only common family names
+    (at least ``CULTURE_FAMILY`` keys) get a share of their own.
+    """
+    keys = set(keys)
+    given_count: Counter[str] = Counter()
+    family_count: Counter[str] = Counter()
+    givens_of: dict[str, set[str]] = defaultdict(set)
+    for name_key in keys:
+        parsed = names.parse(name_key)
+        if parsed.family and parsed.given:
+            given_count[parsed.given[0]] += 1
+            family_count[parsed.family] += 1
+            givens_of[parsed.family].add(parsed.given[0])
+    population = {family: sum(given_count[g] for g in givens) for family, givens in givens_of.items()}
+    total = sum(orgs.values()) or 1
+    org_share = {org: n / total for org, n in orgs.items()}
+    frequency: Counter[str] = Counter()
+    for words in documents:
+        frequency.update(words)
+    count = max(len(documents), 1)
+    idf = {w: math.log(count / n) for w, n in frequency.items() if n < count}
+    by_family: Counter[str] = Counter()
+    for (family, _), n in (family_orgs or Counter()).items():
+        by_family[family] += n
+    family_org_share = {(family, org): n / by_family[family]
+                        for (family, org), n in (family_orgs or Counter()).items()
+                        if family_count.get(family, 0) >= CULTURE_FAMILY and by_family[family] >= 20}
+    return Field(given_count, family_count, population, org_share, idf, keys=max(len(keys), FIELD_SIZE),
+                 family_org_share=family_org_share)

@@ -9,10 +9,12 @@ gives: a ``PartialDate`` may lack its year, or its day. Names are told from titl
 from __future__ import annotations
 
 import functools
+import gzip
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, time
+from importlib import resources
 
 from kg.ingest.resolve import institutions
 
@@ -264,11 +266,44 @@ def is_name(text: str) -> bool:
         if word.isupper() and len(word) > 3 and "." not in word and "-" not in word:
             continue  # a surname in capitals ("Wang GAO")
         capitals += 1
-    if capitals == 0:
+    if capitals == 0 or not _has_name_words(words):
         return False
     if _ORGANIZATION_WORD.search(fold(text)) or institutions.key(text) in institutions.ABBREVIATIONS:
         return False
     return not all(w.isupper() and "." not in w for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _word_counts() -> dict[str, tuple[int, int]]:
+    """How often each word is a word of an author's name and of a paper title, in the real
+    bibliographies of the field (``bench/name_words.py`` builds the file)."""
+    raw = gzip.decompress(resources.files("kg.ingest.pages").joinpath("name_words.tsv.gz").read_bytes())
+    counts = {}
+    for line in raw.decode("utf-8").splitlines():
+        word, names, titles = line.split("\t")
+        counts[word] = (int(names), int(titles))
+    return counts
+
+
+def word_leaning(word: str) -> str | None:
+    """``name`` for a word that is mostly a word of people's names ("Felix", "Chen"), ``title``
+    for one mostly found in paper titles ("Principal", "Practices"), ``None`` when unknown or
+    mixed."""
+    key = unicodedata.normalize("NFKD", word.strip(".,'’-")).casefold()
+    key = "".join(c for c in key if not unicodedata.combining(c))
+    names, titles = _word_counts().get(key, (0, 0))
+    if names and names >= titles:
+        return "name"
+    if titles and (names == 0 or titles > 3 * names):
+        return "title"
+    return None
+
+
+def _has_name_words(words: list[str]) -> bool:
+    """Whether the words of a would-be name hold a word of people's names, or at least no word
+    that only titles use ("Best Practices", "Principal Component" are titles)."""
+    leanings = [word_leaning(w) for w in words if len(w.strip(".")) > 1 and w.lower() not in _PARTICLES]
+    return "name" in leanings or "title" not in leanings
 
 
 _ORGANIZATION_WORD = re.compile(

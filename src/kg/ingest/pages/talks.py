@@ -30,6 +30,7 @@ from kg.ingest.pages.entries import (
     read,
     speakers_of,
 )
+from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.fields import (
     PartialDate,
     find_dates,
@@ -139,7 +140,7 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
     (``author`` in front matter, a person's name as the HTML title); else they are only counted."""
     title = document.front_matter.get("title") if document.front_matter else None
     page_title = title if isinstance(title, str) else (document.root.getroottree().findtext(".//title") or "")
-    owner = owner or _page_owner(document, page_title)
+    owner = owner or page_owner(document)
     whole_page = bool(_TALK_LIST.search(page_title))
     found: list[Record] = []
     for block in layout.blocks:
@@ -167,15 +168,6 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
     if owner is None:
         return [], len(found)
     return found, 0
-
-
-def _page_owner(document: Document, page_title: str) -> str | None:
-    """The person a personal page is about, when the page names one."""
-    author = document.front_matter.get("author") if document.front_matter else None
-    for candidate in (author, page_title):
-        if isinstance(candidate, str) and is_name(candidate.strip()):
-            return strip_honorifics(candidate.strip())
-    return None
 
 
 # --- structured facts ---------------------------------------------------------------------

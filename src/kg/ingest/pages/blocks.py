@@ -25,6 +25,7 @@ _BOLD = frozenset({"b", "strong"})
 _ITALIC = frozenset({"i", "em", "cite"})
 _STRUCK = frozenset({"del", "s", "strike"})
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f\u200b]+")
 
 
@@ -197,6 +198,8 @@ class _Reader:
     def _add(self, element: Any, text: str, spans: list[Span], struck: bool, depth: int) -> None:
         tag = element.tag.lower() if isinstance(element.tag, str) else "div"
         level = _HEADINGS.get(tag, 0)
+        if not level and tag != "td" and _YEAR_ALONE.fullmatch(text):
+            level = 6  # a year standing alone ("<div class="year">2024</div>") heads what follows
         if level:
             self.headings = {k: v for k, v in self.headings.items() if k < level}
             self.headings[level] = text

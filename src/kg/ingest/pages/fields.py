@@ -37,11 +37,13 @@ DATE_PATTERNS = [
                re.IGNORECASE),
     re.compile(r"(?<![\d/.:])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)?\d{2})(?![\d/.])"),
     re.compile(rf"(?<![\w])(?P<month>{_MONTH})(?![a-z]),?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(r"(?<![\d/.:$-])(?P<month>0?[1-9]|1[0-2])[/.-](?P<year>(?:19|20)\d{2})(?![\d/.])"),
     re.compile(r"(?<![\d/.:$])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![\d/.%])"),
 ]
 _NUMERIC_DAY_MONTH = 3
 _MONTH_YEAR = 4
-_SHORT_NUMERIC = 5
+_NUMERIC_MONTH_YEAR = 5
+_SHORT_NUMERIC = 6
 TIME = re.compile(
     r"(?<![\d:./-])(?P<hour>[012]?\d)(?:(?P<sep>[:h]|\.(?=\d{2}\s*[ap])|\.(?=[0-5]\d(?![\d.])))(?P<minute>[0-5]\d))?\s*"
     r"(?P<half>[ap]\.?\s?m\.?(?-i:(?![a-z])))?(?![\d/])", re.IGNORECASE)
@@ -134,6 +136,8 @@ def _date_of(n: int, match: re.Match[str], day_first: bool) -> PartialDate | Non
         return _valid(year, month, day)
     if n == _MONTH_YEAR:
         return _valid(year, _month(groups["month"]), None)
+    if n == _NUMERIC_MONTH_YEAR:
+        return _valid(year, int(groups["month"]), None)
     named: int | None = None
     if groups.get("month"):
         named = int(groups["month"]) if groups["month"].isdigit() else _month(groups["month"])
@@ -266,6 +270,8 @@ def is_name(text: str) -> bool:
         if word.isupper() and len(word) > 3 and "." not in word and "-" not in word:
             continue  # a surname in capitals ("Wang GAO")
         capitals += 1
+    if re.fullmatch(r"[A-Z]{2}", words[-1]):
+        return False  # "Winnipeg MB": a city and its province, not a name
     if capitals == 0 or not _has_name_words(words):
         return False
     if _ORGANIZATION_WORD.search(fold(text)) or institutions.key(text) in institutions.ABBREVIATIONS:

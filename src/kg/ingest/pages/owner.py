@@ -51,9 +51,16 @@ def site_owner(path: Path) -> str | None:
 
 def _config_owner(path: Path) -> str | None:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8", errors="replace"))
-    except (yaml.YAMLError, OSError):
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
         return None
+    data = None
+    for attempt in (text, text.replace("\t", " ")):  # Jekyll's reader takes tabs, PyYAML does not
+        try:
+            data = yaml.safe_load(attempt)
+            break
+        except yaml.YAMLError:
+            continue
     if not isinstance(data, dict):
         return None
     first, last = data.get("first_name"), data.get("last_name")

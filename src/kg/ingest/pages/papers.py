@@ -34,6 +34,7 @@ _VENUE = re.compile(r"\b(?:proceedings|conference|journal|transactions|symposium
                     r"emnlp|kdd|siam|ieee|acm|annals|biometrika|jmlr|review|letters|submitted|"
                     r"in press|to appear|accepted|under review|thesis|manuscript|springer|elsevier|"
                     r"mathematical programming|statistics|probability|vol\.|pp\.|pages)\b", re.IGNORECASE)
+_YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s?-?)+$|^[A-Z]{1,3}$")
 
 
@@ -57,7 +58,8 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             continue
         if block.level or len(block.text) < 25 or len(block.text) > 900:
             continue
-        in_section = bool(_SECTION.search(block.section)) and not _NOT_SECTION.search(block.section)
+        named = next((h for h in reversed(block.context) if not _YEAR_ALONE.fullmatch(h)), block.section)
+        in_section = bool(_SECTION.search(named)) and not _NOT_SECTION.search(named)
         paper = citation(block, in_section)
         if paper is not None:
             paper.year = paper.year or year or (page_year if in_section else None)

@@ -30,6 +30,7 @@ from kg.ingest.pages.entries import (
     read,
     speakers_of,
 )
+from kg.ingest.pages.own_talks import own_talks
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.fields import (
     PartialDate,
@@ -129,42 +130,21 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     return _unique(records), problems
 
 
-_TALK_LIST = re.compile(r"\b(?:talks?|presentations?|lectures|seminars given|invited talks)\b", re.IGNORECASE)
-
-
 def _own_talks(document: Document, layout: Layout, day_first: bool,
                owner: str | None) -> tuple[list[Record], int]:
-    """The talks of a personal talk list: entries under a "Talks" title or heading that give a
-    title (bold, italics, quotes or a line of their own) and a date or a venue, but no speaker.
-    Their speaker is ``owner`` (given by the user) or the page's owner when the page names one
-    (``author`` in front matter, a person's name as the HTML title); else they are only counted."""
+    """The talks of a personal talk list (``own_talks``), with the page's owner as their speaker:
+    ``owner`` (given by the user) or the one the page or its site names; without one they are only
+    counted."""
     title = document.front_matter.get("title") if document.front_matter else None
     page_title = title if isinstance(title, str) else (document.root.getroottree().findtext(".//title") or "")
     owner = owner or page_owner(document)
-    whole_page = bool(_TALK_LIST.search(page_title))
     found: list[Record] = []
-    for block in layout.blocks:
-        in_list = whole_page or any(_TALK_LIST.search(h) for h in block.context)
-        if block.level or block.struck or not in_list:
-            continue
-        lines = block.text.split("\n")
-        marked = [s.text for s in block.spans if s.kind in ("b", "i") and len(s.text.split()) >= 2]
-        candidate = marked[0] if marked else lines[0]
-        if len(candidate.split()) < 2 or len(block.text) > 600 or speakers_of(candidate):
-            continue
-        dates = find_dates(block.text, day_first)
-        year = re.search(r"\b(?:19|20)\d{2}\b", block.text)
-        if not dates and not year and len(lines) < 2:
-            continue
-        fields = Fields(title=clean_title(candidate))
-        if dates:
-            fields.date = dates[0].value  # type: ignore[assignment]
-        elif year:
-            fields.date = PartialDate(int(year.group(0)), None, None)
+    for talk in own_talks(layout.blocks, page_title, day_first):
+        fields = Fields(title=talk.title, date=talk.date, title_open=talk.title is None)
         fields.guessed.add("speaker")
         if owner:
             fields.speakers = [Person(owner)]
-        found.append(Record(fields, block.line, "entry", block.section, context=block.context))
+        found.append(Record(fields, talk.line, "entry", talk.section, context=talk.context))
     if owner is None:
         return [], len(found)
     return found, 0
@@ -751,6 +731,10 @@ def _contexts(records: list[Record], layout: Layout, document: Document) -> None
                 dates = find_dates(heading)
                 if len(dates) == 1:  # a day heading, not a range ("Aug 03 - Sep 07")
                     fields.date = dates[0].value  # type: ignore[assignment]
+                    break
+                year = re.fullmatch(r"[\W_]*((?:19|20)\d{2})[\W_]*", heading)
+                if year:  # a year heading: the talks under it are of that year
+                    fields.date = PartialDate(int(year.group(1)), None, None)
                     break
         if fields.date is None and page_date is not None:
             fields.date = page_date

@@ -65,8 +65,39 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             paper.year = paper.year or year or (page_year if in_section else None)
             found.append(paper)
     found.extend(_bibtex(document, parts))
+    found.extend(front_matter_papers(document))
     owner = _owner(found, parts.blocks)
     return _unique(found), owner
+
+
+_PUBLICATION_KEYS = ("publication", "publication_types", "publication_type", "journal", "venue", "doi",
+                     "booktitle", "pub_type")
+
+
+def is_publication(data: dict[str, object]) -> bool:
+    """Whether front matter describes a publication (Hugo Academic, academicpages): authors and a
+    venue, a DOI or a publication type."""
+    keys = {str(k).lower() for k in data}
+    return "authors" in keys and bool(keys & set(_PUBLICATION_KEYS)) and "event" not in keys
+
+
+def front_matter_papers(document: Document) -> list[PaperText]:
+    """The paper a page's front matter describes (a publication's own page)."""
+    data = document.front_matter
+    if not data or not is_publication(data):
+        return []
+    title = data.get("title")
+    authors = [a.strip() for a in data.get("authors") or [] if isinstance(a, str) and a.strip()]
+    if not isinstance(title, str) or not title.strip() or not authors:
+        return []
+    year = _YEAR.search(str(data.get("date") or data.get("year") or data.get("publishDate") or ""))
+    venue = data.get("publication") or data.get("journal") or data.get("venue")
+    line = next((n for n, text in enumerate(document.lines[:document.front_matter_lines], start=1)
+                 if re.match(r"\s*title\s*[:=]", text)), 1)
+    return [PaperText(clean_title(title) or title.strip(), int(year.group(1)) if year else None,
+                      [strip_honorifics(a) for a in authors],
+                      venue=str(venue).strip("*_ ") if venue else None, line=line, at=f"line {line}",
+                      confidence=0.95)]
 
 
 def _page_year(document: Document, parts: Layout) -> int | None:

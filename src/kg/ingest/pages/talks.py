@@ -31,6 +31,7 @@ from kg.ingest.pages.entries import (
     speakers_of,
 )
 from kg.ingest.pages.own_talks import own_talks
+from kg.ingest.pages.papers import is_publication
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.fields import (
     PartialDate,
@@ -154,8 +155,8 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
 
 def _front_matter_records(document: Document, day_first: bool) -> list[Record]:
     data = document.front_matter
-    if not data:
-        return []
+    if not data or is_publication(data):
+        return []  # a publication's page: its authors are no speakers
     found = []
     for value in data.values():  # lists of talks (a programme in front matter)
         if isinstance(value, list) and len(value) >= 1 and all(isinstance(v, dict) for v in value):

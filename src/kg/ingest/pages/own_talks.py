@@ -210,3 +210,42 @@ def _talks_of(unit: _Unit) -> list[OwnTalk]:
 
 def _precision(date: PartialDate) -> int:
     return (date.year is not None) + (date.month is not None) * 2 + (date.day is not None) * 4
+
+
+_FIRST_PERSON = re.compile(
+    r"\bI(?:'m|’m| am| will| shall|'ll|’ll)?\s+(?:also\s+)?(?:be\s+)?(?:giv(?:e|ing)|gave|present(?:ing|ed)?|"
+    r"speak(?:ing)?|spoke|deliver(?:ing|ed)?|(?:a|an|the)\s+(?:keynote|invited|plenary|featured)\s+speaker)\b",
+    re.IGNORECASE)
+_TALK_WORD = re.compile(r"\b(?:talks?|presentations?|keynote|lectures?|tutorials?|seminars?|speak\w*|spoke|"
+                        r"present\w*|colloquium|webinar)\b", re.IGNORECASE)
+
+
+def talk_sentences(blocks: list[Block], day_first: bool) -> list[OwnTalk]:
+    """Talks a personal page announces in the first person ("I will give a talk at the Statistics
+    Seminar on April 21"), with the year of the news they stand under."""
+    found: list[OwnTalk] = []
+    for block in blocks:
+        if block.level or block.struck:
+            continue
+        year: int | None = None
+        for offset, raw in enumerate(block.text.split("\n")):
+            text = raw.strip(" *-•")
+            alone = _YEAR.fullmatch(text.strip(" :"))
+            if alone:
+                year = int(alone.group(1))
+                continue
+            if not _FIRST_PERSON.search(text) or not _TALK_WORD.search(text) or len(text) > 400:
+                continue
+            dates = find_dates(text, day_first)
+            date = dates[0].value if dates else None
+            if date is None and _YEAR.search(text):
+                date = PartialDate(int(_YEAR.search(text).group(1)), None, None)  # type: ignore[union-attr]
+            if isinstance(date, PartialDate) and date.year is None and year:
+                date = date.with_year(year)
+            elif date is None and year:
+                date = PartialDate(year, None, None)
+            quoted = _QUOTED.search(text)
+            title = clean_title(quoted.group(0)) if quoted else None
+            found.append(OwnTalk(title, date, block.line + offset, block.section,  # type: ignore[arg-type]
+                                 block.context))
+    return found

@@ -30,7 +30,7 @@ from kg.ingest.pages.entries import (
     read,
     speakers_of,
 )
-from kg.ingest.pages.own_talks import own_talks
+from kg.ingest.pages.own_talks import own_talks, talk_sentences
 from kg.ingest.pages.papers import is_publication
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.fields import (
@@ -140,7 +140,7 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
     page_title = title if isinstance(title, str) else (document.root.getroottree().findtext(".//title") or "")
     owner = owner or page_owner(document)
     found: list[Record] = []
-    for talk in own_talks(layout.blocks, page_title, day_first):
+    for talk in own_talks(layout.blocks, page_title, day_first) + talk_sentences(layout.blocks, day_first):
         fields = Fields(title=talk.title, date=talk.date, title_open=talk.title is None)
         fields.guessed.add("speaker")
         if owner:

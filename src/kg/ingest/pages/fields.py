@@ -270,7 +270,7 @@ def is_name(text: str) -> bool:
         if word.isupper() and len(word) > 3 and "." not in word and "-" not in word:
             continue  # a surname in capitals ("Wang GAO")
         capitals += 1
-    if re.fullmatch(r"[A-Z]{2}", words[-1]):
+    if re.fullmatch(r"[A-Z]{2}", words[-1]) and word_leaning(words[-1]) != "name":
         return False  # "Winnipeg MB": a city and its province, not a name
     if capitals == 0 or not _has_name_words(words):
         return False
@@ -309,7 +309,7 @@ def _has_name_words(words: list[str]) -> bool:
     """Whether the words of a would-be name hold a word of people's names, or at least no word
     that only titles use ("Best Practices", "Principal Component" are titles)."""
     leanings = [word_leaning(w) for w in words if len(w.strip(".")) > 1 and w.lower() not in _PARTICLES]
-    return "name" in leanings or "title" not in leanings
+    return "name" in leanings or 2 * leanings.count("title") <= len(leanings)
 
 
 _ORGANIZATION_WORD = re.compile(

@@ -717,7 +717,8 @@ def _is_talk(record: Record) -> bool:
 
 def _contexts(records: list[Record], layout: Layout, document: Document) -> None:
     """Years from headings and series times from the page, for talks that lack them."""
-    series = _series_time(layout.blocks)
+    small = [cell for table in layout.tables if len(table.rows) <= 4 for row in table.rows for cell in row]
+    series = _series_time(layout.blocks, [b for b in small if b.text])  # a page's head laid out as a table
     page_date = _page_date(layout.blocks)
     page_year = _page_year(document, layout.blocks)
     title = document.front_matter.get("title") if document.front_matter else None
@@ -801,18 +802,20 @@ def _page_year(document: Document, blocks: list[Block]) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
-def _series_time(blocks: list[Block]) -> time | None:
-    """The time every talk of a series starts, when the page states one ("every Monday at 4pm")."""
-    for block in blocks[:80]:
-        labelled = label_of(block.text)
-        if labelled and labelled[0] == "time" and not find_dates(block.text) and find_times(block.text):
-            return find_times(block.text)[0].value[0]  # type: ignore[index, no-any-return]
-        weekly = re.search(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", block.text, re.IGNORECASE)
-        ranges = [t for t in find_times(block.text) if t.value[1] is not None]  # type: ignore[index]
-        if weekly and ranges and len(block.text) < 120 and not find_dates(block.text):
+def _series_time(blocks: list[Block], cells: list[Block] = ()) -> time | None:  # type: ignore[assignment]
+    """The time every talk of a series starts, when the page states one ("every Monday at 4pm",
+    "Time: 10:30 am-12:00 pm Monday"), in its first blocks or in a small table laying out its head."""
+    texts = [line for block in [*blocks[:80], *cells] for line in block.text.split("\n")]
+    for text in texts:
+        labelled = label_of(text)
+        if labelled and labelled[0] == "time" and not find_dates(text) and find_times(text):
+            return find_times(text)[0].value[0]  # type: ignore[index, no-any-return]
+        weekly = re.search(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", text, re.IGNORECASE)
+        ranges = [t for t in find_times(text) if t.value[1] is not None]  # type: ignore[index]
+        if weekly and ranges and len(text) < 120 and not find_dates(text):
             return ranges[0].value[0]  # type: ignore[index, no-any-return]
-        if _SERIES_TIME.search(block.text):
-            times = find_times(block.text)
+        if _SERIES_TIME.search(text):
+            times = find_times(text)
             if times:
                 return times[0].value[0]  # type: ignore[index, no-any-return]
     return None

@@ -797,7 +797,7 @@ def _page_year(document: Document, blocks: list[Block]) -> int | None:
     title = document.front_matter.get("title") if document.front_matter else None
     texts = [title if isinstance(title, str) else "", document.root.getroottree().findtext(".//title") or ""]
     texts += [b.text for b in blocks if b.level == 1]
-    texts += [b.text for b in blocks[:30] if (label_of(b.text.split("\n")[0]) or ("", ""))[0] == "date"]
+    texts += [b.text for b in blocks[:30] if re.match(r"\W*(?:dates?|when)\W*:", b.text, re.IGNORECASE)]
     years = set(re.findall(r"\b((?:19|20)\d{2})\b", " ".join(texts)))
     return int(years.pop()) if len(years) == 1 else None
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.ingest.pages.document import Document
+from kg.ingest.pages.document import Document, markdown_tree
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "nav",
                    "button", "select", "form", "math", "object", "canvas"})
@@ -25,6 +25,7 @@ _BOLD = frozenset({"b", "strong"})
 _ITALIC = frozenset({"i", "em", "cite"})
 _STRUCK = frozenset({"del", "s", "strike"})
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_PIPE_TABLE = re.compile(r"^\s*\|.*\|\s*\n\s*\|?\s*:?-{3,}", re.MULTILINE)
 _YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f\u200b]+")
 
@@ -136,6 +137,8 @@ class _Reader:
 
     def walk(self, element: Any, depth: int = 0) -> None:
         """Blocks of ``element`` and of everything under it."""
+        if self._markdown_in_code(element, depth):
+            return
         parts: list[str] = []
         spans: list[Span] = []
         struck: list[int] = [0, 0]
@@ -194,6 +197,19 @@ class _Reader:
             add(element.text, ())
         inline(element, ())
         flush()
+
+    def _markdown_in_code(self, element: Any, depth: int) -> bool:
+        """A code block of a Markdown page that holds a pipe table (a fence a site generator reads
+        as raw HTML, left open): its text is read as Markdown. ``True`` when it was."""
+        if self.document.is_html or not isinstance(element.tag, str) or element.tag.lower() != "pre":
+            return False
+        content = element.text_content()
+        if not _PIPE_TABLE.search(content):
+            return False
+        hint = element.get("data-line") or (element[0].get("data-line") if len(element) else None)
+        start = int(hint) if hint else self.line_of(element, content.strip().split("\n")[0])
+        self.walk(markdown_tree("\n" * start + content), depth)
+        return True
 
     def _add(self, element: Any, text: str, spans: list[Span], struck: bool, depth: int) -> None:
         tag = element.tag.lower() if isinstance(element.tag, str) else "div"

@@ -25,6 +25,7 @@ _BOLD = frozenset({"b", "strong"})
 _ITALIC = frozenset({"i", "em", "cite"})
 _STRUCK = frozenset({"del", "s", "strike"})
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_LATEX_ORDINAL = re.compile(r"\$\s*(\d{1,2})\s*\^\s*\{?\s*(st|nd|rd|th)\s*\}?\s*\$")
 _PIPE_TABLE = re.compile(r"^\s*\|.*\|\s*\n\s*\|?\s*:?-{3,}", re.MULTILINE)
 _YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f\u200b]+")
@@ -85,7 +86,8 @@ class Layout:
 
 
 def clean(text: str) -> str:
-    """Spaces collapsed, lines trimmed, empty lines dropped."""
+    """Spaces collapsed, lines trimmed, empty lines dropped; LaTeX ordinals ("$10^{th}$") as text."""
+    text = _LATEX_ORDINAL.sub(r"\1\2", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 

@@ -784,7 +784,7 @@ def _page_date(blocks: list[Block]) -> PartialDate | None:
                 found.add(dates[0].value)
     if not found:
         for block in blocks[:15]:
-            if re.search(r"\b(?:will be held|takes? place|is held|held on)\b", block.text, re.IGNORECASE):
+            if re.search(r"\b(?:will be held|will take place|takes? place|is held|held on|will be on|is on|will happen)\b", block.text, re.IGNORECASE):
                 dates = find_dates(block.text)
                 if len(dates) == 1 and dates[0].value.day:  # type: ignore[attr-defined]
                     found.add(dates[0].value)

@@ -48,7 +48,7 @@ LABELS = {
 _LABEL = re.compile(r"^\W{0,3}(?P<label>[A-Za-zéè][A-Za-zéè &/]{1,25}?)\s*[:：]\s*(?P<value>.*)$", re.DOTALL)
 _STRONG_SEPARATOR = re.compile(r"\s+[-–—]{1,2}\s+|\s*[|•·]\s*|\n|\s*;\s+|\s+/\s+|(?<=\w)[-–—]{2}(?=\w)")
 _COLON = re.compile(r"\s*:\s+")
-_QUOTED = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|``[^']{3,}''|‘[^’]{6,}’|„[^“]{3,}“|«[^»]{3,}»")
+_QUOTED = re.compile(r"[“\"„][^“”\"„]{3,}[”\"“]|``[^']{3,}''|‘[^’]{6,}’|«[^»]{3,}»")
 _LINK_WORDS = re.compile(r"^\W*(?:slides?|video|recording|youtube|pdf|paper|arxiv|preprint|code|"
                          r"seminar|invited talk|keynote|tutorial|lecture|journal club|reading group|"
                          r"webinar|colloquium|presentation|contributed talk|spotlight|oral|"
@@ -466,9 +466,9 @@ def clean_title(text: str) -> str | None:
                   r"lecture|school|summit|meeting|series)$", "", text, flags=re.IGNORECASE)
     for _ in range(2):
         text = text.strip(" \t*_,;–-")
-        if len(text) >= 2 and (text[0], text[-1]) in (('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’"),
-                                                     ("«", "»"), ("„", "“")):
-            text = text[1:-1]
+        if len(text) >= 2 and (text[0] in "\"“„«‘'" and text[-1] in "\"”“»’'") and (
+                text[0] not in "'‘" or text[-1] in "'’"):
+            text = text[1:-1]  # quotes, paired or not ("Title”, “Title")
         text = re.sub(r"^``|''$", "", text)
     text = re.sub(r"\s*\((?:slides|video|pdf|abstract|recording|youtube|link|arxiv|here|paper|code|"
                   r"preprint|doi)[^)]*\)\s*$", "", text,

@@ -398,6 +398,15 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     for row in table.rows:
         if all(c.struck for c in row if c.text) or not any(c.text for c in row):
             continue
+        cells = _entry_cells(row, day_first)
+        if cells:  # a row of parallel talks, each cell a whole entry (spotlights, parallel rooms)
+            clock = next((t for c in row for t in find_times(c.text)[:1] if len(c.text) < 30), None)
+            for cell, more in cells:
+                if clock is not None and more.time is None:
+                    more.time, more.end = clock.value  # type: ignore[misc]
+                more.date = more.date or context_date
+                found.append(Record(more, cell.line, "table", table.section, context=table.context))
+            continue
         fields = _row_fields(row, kinds, day_first)
         if fields.date and not fields.speakers and not fields.title:
             context_date = fields.date  # a row that only gives the day of the rows below
@@ -408,6 +417,18 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
         if fields.speakers:
             found.append(Record(fields, line, "table", table.section, context=table.context))
     return found
+
+
+def _entry_cells(row: list[Block], day_first: bool) -> list[tuple[Block, Fields]]:
+    """The cells of a row that each state a whole talk (a speaker and a title), when two or more do."""
+    found = []
+    for n, cell in enumerate(row):
+        if not cell.text or cell.struck or any(cell is other for other in row[:n]):  # a spanned cell once
+            continue
+        fields = read(cell.text, cell.spans, day_first)
+        if fields.speakers and fields.title and not _is_citation(fields, cell.text):
+            found.append((cell, fields))
+    return found if len(found) >= 2 else []
 
 
 def _header_row(table: Table) -> list[Block]:

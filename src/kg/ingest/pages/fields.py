@@ -27,7 +27,7 @@ MONTHS.update({"sept": 9, "janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4,
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
+_DAY = r"(?<![\d:])(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"  # not the minutes of "15:30 Jan Krause"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 DATE_PATTERNS = [
     re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d])"),
@@ -312,6 +312,12 @@ def _has_name_words(words: list[str]) -> bool:
     return "name" in leanings or 2 * leanings.count("title") <= len(leanings)
 
 
+TITLE_WORDS_OF_ORGS = frozenset({"institute", "research", "science", "sciences", "technology", "national",
+                                  "center", "centre", "school", "college", "laboratory", "lab", "department",
+                                  "computer", "mathematics", "statistics", "engineering", "data", "applied",
+                                  "artificial", "intelligence", "learning", "machine", "of", "and", "for"})
+
+
 _ORGANIZATION_WORD = re.compile(
     r"\b(?:universit\w*|institut\w*|college|lab|labs|laboratory|inc|corp\w*|research|school|"
     r"cent(?:er|re)|foundation|academy|google|microsoft|meta|amazon|ibm|deepmind|openai|nvidia|"
@@ -319,9 +325,14 @@ _ORGANIZATION_WORD = re.compile(
 
 
 def is_organization(text: str) -> bool:
-    """Whether ``text`` names an institution or a company ("MIT", "Google Brain", "U. Toronto")."""
+    """Whether ``text`` names an institution or a company ("MIT", "Google Brain", "U. Toronto"); a
+    string made mostly of title words ("Informing inter-hospital transfer using ...") is none."""
     text = text.strip(" ,;()")
     if not text or len(text) > 120 or is_name(text):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’]*", text)
+    titled = sum(1 for w in words if word_leaning(w) == "title" and w.lower() not in TITLE_WORDS_OF_ORGS)
+    if titled >= 3 and 2 * titled > len(words):
         return False
     if institutions.is_institution(text) or fold(text) in institutions.ABBREVIATIONS:
         return True

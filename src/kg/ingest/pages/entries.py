@@ -216,6 +216,7 @@ def _cut(text: str, pattern: re.Pattern[str], keep: list[tuple[int, int]]) -> li
     return [(s, p) for s, p in parts if p.strip()]
 
 
+_YEAR_IN_TEXT = re.compile(r"(?<![\w/.:-])((?:19|20)\d{2})(?![\w/:-])")
 _BARE_URL = re.compile(r"(?<![(\w])(?:https?://|www\.)[^\s<>\"'“”)]+")
 
 
@@ -229,6 +230,8 @@ def _read_parts(fields: Fields, text: str, spans: list[Span], day_first: bool) -
     times = find_times(text)
     if dates:
         fields.date = dates[0].value  # type: ignore[assignment]
+    elif len(set(_YEAR_IN_TEXT.findall(text))) == 1:  # "ICML 2016", ", 2017": the year, as precise as given
+        fields.date = PartialDate(int(_YEAR_IN_TEXT.search(text).group(1)), None, None)  # type: ignore[union-attr]
     if times:
         fields.time, fields.end = times[0].value  # type: ignore[misc]
     # blank out dates and times, so that what stays are names, organizations and titles
@@ -462,6 +465,7 @@ def clean_title(text: str) -> str | None:
                   r"keynote|tutorial|seminar))\s*:\s*", "", text, flags=re.IGNORECASE)
     text = re.sub(r",\s*(?:[^,]{0,40}\s)?(?:19|20)\d{2}$", "", text) if re.search(
         r",\s*(?:[A-Z][\w.&-]*\s?){1,4}(?:19|20)\d{2}$", text) else text
+    text = re.sub(r",\s*(?:[^,]{2,40},\s*)?(?:19|20)\d{2}\.?$", "", text)  # ", RI Seminar, 2017": where and when
     text = re.sub(r",\s*(?:[A-Z][\w.&-]*\s){0,4}(?:seminar|workshop|conference|colloquium|symposium|"
                   r"lecture|school|summit|meeting|series)$", "", text, flags=re.IGNORECASE)
     for _ in range(2):

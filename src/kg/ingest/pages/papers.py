@@ -64,6 +64,10 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
         if paper is not None:
             paper.year = paper.year or year or (page_year if in_section else None)
             found.append(paper)
+            continue
+        linked = linked_paper(block, named)
+        if linked is not None:
+            found.append(linked)
     found.extend(_bibtex(document, parts))
     found.extend(front_matter_papers(document))
     owner = _owner(found, parts.blocks)
@@ -240,11 +244,43 @@ def _author_list(text: str) -> list[str]:
     return names
 
 
+_READING = re.compile(r"read|papers?\b|material|literature|references?|suggest|further|supplement|"
+                      r"bibliograph|resources|articles?", re.IGNORECASE)
+_PAPER_HREF = re.compile(r"arxiv\.org|doi\.org|openreview\.net|proceedings|papers\.nips|jmlr\.org|"
+                         r"aclanthology|\.pdf(?:$|[?#])", re.IGNORECASE)
+_PAPER_WORD = re.compile(r"^\W*(?:paper|pdf|arxiv|preprint|article)\W*$", re.IGNORECASE)
+
+
+def linked_paper(block: Block, section: str) -> PaperText | None:
+    """A paper a reading list gives as a link: an item that is mostly a link to a paper (arXiv, DOI,
+    a PDF) under a reading or material heading, or an entry "Title [Paper]" whose "Paper" link
+    points to one. Its authors are not printed."""
+    links = [s for s in block.spans if s.kind == "a" and s.href and _PAPER_HREF.search(s.href)]
+    if not links or block.depth == 0 and block.tag != "li" and not _READING.search(section):
+        return None
+    text = re.sub(r"\s+", " ", block.text).strip()
+    main = max(links, key=lambda s: len(s.text))
+    title: str | None = None
+    if len(main.text) >= 0.6 * len(text) and _READING.search(section):
+        title = clean_title(main.text)
+    elif any(_PAPER_WORD.match(s.text) for s in links):  # "Title [ [Paper](arxiv) ]"
+        rest = re.sub(r"\[[^\]]*\]|\(\s*\)", " ", text)
+        rest = re.sub(r"^\s*(?:\[?[\d/.-]+\]?)?\s*(?:\*\*[^*]+\*\*|[A-Z][\w ]{0,30}?)\s+[-–—:]\s+", "", rest)
+        marked = next((s.text for s in block.spans if s.kind in ("b", "i") and len(s.text.split()) >= 3), None)
+        title = clean_title(marked or rest.strip(" -–—[]"))
+    if not title or len(title.split()) < 3 or is_name(title) or len(title) > 250:
+        return None
+    return PaperText(title, None, [], url=main.href, line=block.line, at=f"line {block.line}",
+                     confidence=0.5, guessed=["authors"])
+
+
 def _bibtex(document: Document, parts: Layout) -> list[PaperText]:
     """Papers of the BibTeX a page shows in ``<pre>`` blocks or links to (a ``.bib`` file beside
     the page), read by the project's BibTeX reader."""
     texts: list[tuple[str, int, str]] = [(b.text, b.line, f"line {b.line}") for b in parts.blocks
                                          if b.tag == "pre" and re.search(r"@\w+\s*\{", b.text)]
+    if document.path.suffix.lower() == ".bib":  # a BibTeX file given as the page itself
+        texts = [(document.source, 1, document.path.name)]
     for link in {s.href for b in parts.blocks for s in b.links if s.href}:
         if link.lower().endswith(".bib") and not re.match(r"\w+://", link):
             path = (document.path.parent / link.lstrip("/")).resolve()

@@ -216,6 +216,10 @@ def _cut(text: str, pattern: re.Pattern[str], keep: list[tuple[int, int]]) -> li
     return [(s, p) for s, p in parts if p.strip()]
 
 
+_REMARK = re.compile(
+    r"\s*\((?=[^()]*\b(?:room|this week|attempt|sponsored|online|virtual|zoom|cancell?ed|postponed|"
+    r"rescheduled|moved|hybrid|in[- ]person|recorded|live|part \d|continued)\b)[^()]*\)\W*$", re.IGNORECASE)
+"""A remark in brackets after a title ("(in Alice Room this week)", "(second attempt!)"), not part of it."""
 _YEAR_IN_TEXT = re.compile(r"(?<![\w/.:-])((?:19|20)\d{2})(?![\w/:-])")
 _BARE_URL = re.compile(r"(?<![(\w])(?:https?://|www\.)[^\s<>\"'“”)]+")
 
@@ -477,5 +481,6 @@ def clean_title(text: str) -> str | None:
     text = re.sub(r"\s*\((?:slides|video|pdf|abstract|recording|youtube|link|arxiv|here|paper|code|"
                   r"preprint|doi)[^)]*\)\s*$", "", text,
                   flags=re.IGNORECASE)
+    text = _REMARK.sub("", text)
     text = text.rstrip(" .").strip()
     return None if is_placeholder(text) or not text else text

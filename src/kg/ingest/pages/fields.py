@@ -272,7 +272,7 @@ def is_name(text: str) -> bool:
         capitals += 1
     if re.fullmatch(r"[A-Z]{2}", words[-1]) and word_leaning(words[-1]) != "name":
         return False  # "Winnipeg MB": a city and its province, not a name
-    if capitals == 0 or not _has_name_words(words):
+    if capitals == 0 or not _has_name_words(words) or VENUE_WORD.search(text):
         return False
     if _ORGANIZATION_WORD.search(fold(text)) or institutions.key(text) in institutions.ABBREVIATIONS:
         return False
@@ -312,6 +312,11 @@ def _has_name_words(words: list[str]) -> bool:
     return "name" in leanings or 2 * leanings.count("title") <= len(leanings)
 
 
+VENUE_WORD = re.compile(
+    r"\b(?:conference|meeting|symposium|workshop|seminars?|colloquium|society|annual|international|"
+    r"summit|forum|congress|webinar|lightning|lunch|keynote|plenary|orientation|retreat)\b", re.IGNORECASE)
+"""Words of the names of meetings and venues, never of people's names."""
+
 TITLE_WORDS_OF_ORGS = frozenset({"institute", "research", "science", "sciences", "technology", "national",
                                   "center", "centre", "school", "college", "laboratory", "lab", "department",
                                   "computer", "mathematics", "statistics", "engineering", "data", "applied",
@@ -350,7 +355,7 @@ def fold(text: str) -> str:
 PLACEHOLDER = re.compile(
     r"^\W*(?:t\.?b\.?[adc]\.?|to be (?:announced|determined|confirmed|decided)|title (?:tb[adc]|to be "
     r"announced)|(?:talk )?(?:details|title|abstract)s? (?:coming soon|to follow|to come|tb[adc])|"
-    r"coming soon|n/?a|none|\?+|-+|…|\.\.\.|cancell?ed|postponed)\W*$", re.IGNORECASE)
+    r"coming soon|n/?a|none|\?+|-+|…|\.\.\.|cancell?ed|postponed)\W*(?:\([^()]{0,60}\)\W*)?$", re.IGNORECASE)
 
 
 def is_placeholder(text: str | None) -> bool:

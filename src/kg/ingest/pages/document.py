@@ -26,7 +26,8 @@ from kg.errors import DataError
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_LINE_TOKENS = frozenset({"fence", "code_block", "paragraph_open", "heading_open", "list_item_open", "tr_open", "table_open",
+_LINE_TOKENS = frozenset({"fence", "code_block", "paragraph_open", "heading_open",
+                          "list_item_open", "tr_open", "table_open",
                           "blockquote_open", "bullet_list_open", "ordered_list_open"})
 
 

@@ -469,7 +469,7 @@ def clean_title(text: str) -> str | None:
                   r"keynote|tutorial|seminar))\s*:\s*", "", text, flags=re.IGNORECASE)
     text = re.sub(r",\s*(?:[^,]{0,40}\s)?(?:19|20)\d{2}$", "", text) if re.search(
         r",\s*(?:[A-Z][\w.&-]*\s?){1,4}(?:19|20)\d{2}$", text) else text
-    text = re.sub(r",\s*(?:[^,]{2,40},\s*)?(?:19|20)\d{2}\.?$", "", text)  # ", RI Seminar, 2017": where and when
+    text = re.sub(r",\s*(?:[^,]{2,40},\s*)?(?:19|20)\d{2}\.?$", "", text)  # ", RI Seminar, 2017"
     text = re.sub(r",\s*(?:[A-Z][\w.&-]*\s){0,4}(?:seminar|workshop|conference|colloquium|symposium|"
                   r"lecture|school|summit|meeting|series)$", "", text, flags=re.IGNORECASE)
     for _ in range(2):

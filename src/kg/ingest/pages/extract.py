@@ -61,7 +61,8 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
         presents = bool(fields.links.get("paper")) or (reading_group and "title" not in fields.guessed)
         if fields.title and presents and not fields.paper_authors \
                 and fold(fields.title) not in known and len(fields.title.split()) >= 3:
-            found_papers.append(PaperText(fields.title, None, [], url=fields.links.get("paper"), line=record.line,
+            found_papers.append(PaperText(fields.title, None, [], url=fields.links.get("paper"),
+                                          line=record.line,
                                           at=f"line {record.line}", confidence=0.5, guessed=["authors"]))
             known.add(fold(fields.title))
         for title, url, line in fields.linked_papers:

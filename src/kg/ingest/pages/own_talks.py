@@ -71,8 +71,9 @@ def in_talk_list(block: Block, page_title: str) -> bool:
 
 def own_talks(blocks: list[Block], page_title: str, day_first: bool) -> list[OwnTalk]:
     """The talks of the personal talk list(s) among ``blocks``."""
-    lines = [line for block in blocks if not block.level and not block.struck and in_talk_list(block, page_title)
-             and len(block.text) <= 1500 for line in _lines(block, day_first)]
+    lines = [line for block in blocks if not block.level and not block.struck
+             and in_talk_list(block, page_title) and len(block.text) <= 1500
+             for line in _lines(block, day_first)]
     talks: list[OwnTalk] = []
     for unit in _units(lines):
         talks.extend(_talks_of(unit))

@@ -266,7 +266,8 @@ def linked_paper(block: Block, section: str) -> PaperText | None:
     elif any(_PAPER_WORD.match(s.text) for s in links):  # "Title [ [Paper](arxiv) ]"
         rest = re.sub(r"\[[^\]]*\]|\(\s*\)", " ", text)
         rest = re.sub(r"^\s*(?:\[?[\d/.-]+\]?)?\s*(?:\*\*[^*]+\*\*|[A-Z][\w ]{0,30}?)\s+[-–—:]\s+", "", rest)
-        marked = next((s.text for s in block.spans if s.kind in ("b", "i") and len(s.text.split()) >= 3), None)
+        marked = next((s.text for s in block.spans if s.kind in ("b", "i") and len(s.text.split()) >= 3),
+                      None)
         title = clean_title(marked or rest.strip(" -–—[]"))
     if not title or len(title.split()) < 3 or is_name(title) or len(title) > 250:
         return None

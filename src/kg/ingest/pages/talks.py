@@ -30,9 +30,6 @@ from kg.ingest.pages.entries import (
     read,
     speakers_of,
 )
-from kg.ingest.pages.own_talks import own_talks, talk_sentences
-from kg.ingest.pages.papers import is_publication
-from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.fields import (
     PartialDate,
     find_dates,
@@ -43,6 +40,9 @@ from kg.ingest.pages.fields import (
     is_placeholder,
     strip_honorifics,
 )
+from kg.ingest.pages.own_talks import own_talks, talk_sentences
+from kg.ingest.pages.owner import page_owner
+from kg.ingest.pages.papers import is_publication
 
 NOT_TALK = re.compile(
     r"^\W*(?:(?:coffee|lunch|tea|dinner|poster|networking)\b.*|break\b.*|.*\bbreak\W*$|panel\b.*|"
@@ -755,9 +755,9 @@ def _contexts(records: list[Record], layout: Layout, document: Document) -> None
                 if len(dates) == 1:  # a day heading, not a range ("Aug 03 - Sep 07")
                     fields.date = dates[0].value  # type: ignore[assignment]
                     break
-                year = re.fullmatch(r"[\W_]*((?:19|20)\d{2})[\W_]*", heading)
-                if year:  # a year heading: the talks under it are of that year
-                    fields.date = PartialDate(int(year.group(1)), None, None)
+                alone = re.fullmatch(r"[\W_]*((?:19|20)\d{2})[\W_]*", heading)
+                if alone:  # a year heading: the talks under it are of that year
+                    fields.date = PartialDate(int(alone.group(1)), None, None)
                     break
         if fields.date is None and page_date is not None:
             fields.date = page_date
@@ -793,6 +793,10 @@ def _year_of(text: str, month: int) -> int | None:
     return None
 
 
+_WILL_BE_HELD = re.compile(r"\b(?:will be held|will take place|takes? place|is held|held on|will be on|"
+                           r"is on|will happen)\b", re.IGNORECASE)
+
+
 def _page_date(blocks: list[Block]) -> PartialDate | None:
     """The one day a whole page is about, when a ``Date:`` line says it (a one-day workshop) or
     a sentence near the top does ("The workshop will be held December 13")."""
@@ -805,7 +809,7 @@ def _page_date(blocks: list[Block]) -> PartialDate | None:
                 found.add(dates[0].value)
     if not found:
         for block in blocks[:15]:
-            if re.search(r"\b(?:will be held|will take place|takes? place|is held|held on|will be on|is on|will happen)\b", block.text, re.IGNORECASE):
+            if _WILL_BE_HELD.search(block.text):
                 dates = find_dates(block.text)
                 if len(dates) == 1 and dates[0].value.day:  # type: ignore[attr-defined]
                     found.add(dates[0].value)

@@ -194,8 +194,8 @@ def _protected(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     """Stretches of text not to be cut: marked spans and quotations."""
     found = []
     for span in spans:
-        if len(span.text) < 4:
-            continue
+        if len(span.text) < 4 or len(span.text) >= 0.9 * len(text.strip()):
+            continue  # a mark around the whole entry (a link on all of it) protects nothing
         at = text.find(span.text)
         if at >= 0:
             found.append((at, at + len(span.text)))
@@ -257,6 +257,8 @@ def _read_parts(fields: Fields, text: str, spans: list[Span], day_first: bool) -
     for span in spans:
         if span.kind == "a" and span.href:
             media = _media_kind(span.text, span.href)
+            if media is None and len(span.text) >= 0.6 * len(text.strip()) and not is_name(span.text):
+                media = "page"  # a link on the whole entry: the talk's own page
             if media and media not in fields.links:
                 fields.links[media] = span.href
 

@@ -130,7 +130,8 @@ def template_links(text: str) -> str:
     """Markdown whose link targets hold site-generator tags (``[Slides]({{ site.url }}/s.pdf)``,
     ``[Title]({{< relref "post.md" >}})``) with the tags taken out, so that the links stay links."""
     def target(match: re.Match[str]) -> str:
-        inner = _TEMPLATE.sub(lambda t: next(iter(re.findall(r"\"([^\"]*)\"", t.group(0))), ""), match.group(1))
+        inner = _TEMPLATE.sub(lambda t: next(iter(re.findall(r"\"([^\"]*)\"", t.group(0))), ""),
+                              match.group(1))
         return "](" + inner.replace(" ", "") + ")"
 
     return _TEMPLATE_LINK.sub(target, text)

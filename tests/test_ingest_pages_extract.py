@@ -138,3 +138,24 @@ def test_links_whose_targets_hold_site_generator_tags_stay_links(tmp_path):
     assert talks == [(("Ada Lovelace",), "Notes on engines", "2019-02-08", None),
                      (("Charles Babbage",), "Difference engines", "2019-02-15", None)]
     assert page.talks[0].media == {"page": "2019/ada.md"} or "2019/ada.md" in page.talks[0].links
+
+
+def test_a_programme_table_under_its_day_with_contributed_talks_by_several_authors(tmp_path):
+    _, talks = talks_of(tmp_path, "p.html", "<html><body><h3>Program</h3><p><b>October 23rd, 2020</b></p>"
+                        "<table><tr><td>18:00</td><td><b>Invited Talk: Ada Lovelace</b></td></tr>"
+                        "<tr><td>18:40</td><td>#17 Charles Babbage, Mary Somerville and Augustus De Morgan, "
+                        "Difference Engines at Scale</td></tr><tr><td>19:00</td><td>Break</td></tr>"
+                        "</table></body></html>")
+    assert talks == [(("Ada Lovelace",), None, "2020-10-23", "18:00"),
+                     (("Charles Babbage", "Mary Somerville", "Augustus De Morgan"), "Difference Engines at Scale",
+                      "2020-10-23", "18:40")]
+
+
+def test_accepted_papers_in_a_table(tmp_path):
+    page, _ = talks_of(tmp_path, "a.html", "<html><body><h3>Accepted papers</h3><table>"
+                       "<tr><td>[1] Difference Engines at Scale (Charles Babbage and Ada Lovelace) "
+                       "(<a href=\"p1.pdf\">pdf</a>)</td></tr><tr><td>[3] Notes on the Analytical Engine "
+                       "(Ada Lovelace) (<a href=\"p3.pdf\">pdf</a>)</td></tr></table></body></html>")
+    assert [(p.title, p.authors) for p in page.papers] == [
+        ("Difference Engines at Scale", ["Charles Babbage", "Ada Lovelace"]),
+        ("Notes on the Analytical Engine", ["Ada Lovelace"])]

@@ -75,6 +75,8 @@ class Table:
     line: int
     section: str = ""
     context: tuple[str, ...] = ()
+    before: str = ""
+    """The short line just above the table, in its section ("October 22nd" over a day's schedule)."""
 
 
 @dataclass
@@ -273,7 +275,10 @@ class _Reader:
             if cells:
                 grid.append(cells)
         line = self.line_of(element, grid[0][0].text if grid and grid[0] else "")
-        self.tables.append(Table(grid, header, line, self.section, self.context()))
+        last = self.blocks[-1] if self.blocks else None
+        before = last.text if last is not None and not last.level and last.section == self.section \
+            and len(last.text) <= 60 else ""
+        self.tables.append(Table(grid, header, line, self.section, self.context(), before))
 
     def _cell(self, cell: Any) -> Block:
         """A table cell as one block (nested blocks joined by line breaks)."""

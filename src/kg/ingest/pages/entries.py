@@ -300,6 +300,7 @@ def _media_kind(text: str, href: str) -> str | None:
 def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tuple[str, str, str | None]]:
     """What one part is: ``name`` (with an affiliation), ``org``, ``junk`` or ``text``; the rest of
     a part after a speaker's name (``after_name``) is a title, whatever its first words look like."""
+    part = re.sub(r"^(?:#\d+|\[\d+\])\s+", "", part)  # "#21 A, B and C, Title": a paper's number
     if _LINK_WORDS.match(part) or is_placeholder(part):
         return [("open" if is_placeholder(part) else "junk", part, None)]
     if after_name:
@@ -333,6 +334,10 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
                 ": ".join(colon[1:]), spans):
             kind = "junk" if _LINK_WORDS.match(colon[0]) else "text"
             return [(kind, colon[0], None)] + _classify(": ".join(colon[1:]), spans)
+    authors = _names_then_title(part)
+    if authors is not None:
+        named: list[tuple[str, str, str | None]] = [("name", n, None) for n in authors[0]]
+        return [*named, ("text", authors[1], None)]
     if "," in part:
         head, rest = part.split(",", 1)
         first = speakers_of(head, spans)
@@ -351,6 +356,20 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     if is_organization(part):
         return [("org", part, None)]
     return [("text", part, None)]
+
+
+def _names_then_title(part: str) -> tuple[list[str], str] | None:
+    """"A, B and C, Title": the authors of a contributed talk before its title (two names at least)."""
+    pieces = re.split(r"(,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", part)
+    names: list[str] = []
+    n = 0
+    while n < len(pieces) and is_name(pieces[n].strip()):
+        names.append(strip_honorifics(pieces[n].strip()))
+        n += 2
+    if len(names) < 2 or n >= len(pieces) or not pieces[n - 1].startswith(","):
+        return None
+    rest = "".join(pieces[n:]).strip(" ,")
+    return (names, rest) if len(rest.split()) >= 3 and not is_organization(rest) else None
 
 
 def speakers_of(text: str, spans: list[Span] | None = None) -> list[Person]:

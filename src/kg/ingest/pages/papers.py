@@ -43,7 +43,9 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
     found: list[PaperText] = []
     year: int | None = None
     page_year = _page_year(document, parts)
-    for block in parts.blocks:
+    cells = [cell for table in parts.tables for row in table.rows for n, cell in enumerate(row)
+             if cell.text and not any(cell is other for other in row[:n])]
+    for block in [*parts.blocks, *cells]:
         if re.fullmatch(r"\W*((?:19|20)\d{2})\W*", block.text):
             year = int(re.sub(r"\D", "", block.text))  # a year standing alone heads the entries below
             continue

@@ -391,10 +391,12 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     if table.header and not any(
             p.search((h or "").strip(" *_")) for h in table.header for _, p in _COLUMN_WORDS):
         # A Markdown table always has a first row; when it names no column, it is a row too.
-        table = Table([_header_row(table), *table.rows], None, table.line, table.section)
+        table = Table([_header_row(table), *table.rows], None, table.line, table.section, table.context,
+                      table.before)
     kinds = _column_kinds(table, day_first)
     found = []
-    context_date: PartialDate | None = None
+    over = find_dates(table.before, day_first) if table.before else []
+    context_date: PartialDate | None = over[0].value if len(over) == 1 else None  # type: ignore[assignment]
     for row in table.rows:
         if all(c.struck for c in row if c.text) or not any(c.text for c in row):
             continue

@@ -147,8 +147,8 @@ def test_a_programme_table_under_its_day_with_contributed_talks_by_several_autho
                         "Difference Engines at Scale</td></tr><tr><td>19:00</td><td>Break</td></tr>"
                         "</table></body></html>")
     assert talks == [(("Ada Lovelace",), None, "2020-10-23", "18:00"),
-                     (("Charles Babbage", "Mary Somerville", "Augustus De Morgan"), "Difference Engines at Scale",
-                      "2020-10-23", "18:40")]
+                     (("Charles Babbage", "Mary Somerville", "Augustus De Morgan"),
+                      "Difference Engines at Scale", "2020-10-23", "18:40")]
 
 
 def test_accepted_papers_in_a_table(tmp_path):

@@ -48,8 +48,8 @@ LABELS = {
 _LABEL = re.compile(r"^\W{0,3}(?P<label>[A-Za-zéè][A-Za-zéè &/]{1,25}?)\s*[:：]\s*(?P<value>.*)$", re.DOTALL)
 _STRONG_SEPARATOR = re.compile(r"\s+[-–—]{1,2}\s+|\s*[|•·]\s*|\n|\s*;\s+|\s+/\s+|(?<=\w)[-–—]{2}(?=\w)")
 _COLON = re.compile(r"\s*:\s+")
-_QUOTED = re.compile(r"[“\"„][^“”\"„]{3,}[”\"“]|``[^']{3,}''|‘[^’]{6,}’|«[^»]{3,}»")
-_LINK_WORDS = re.compile(r"^\W*(?:slides?|video|recording|youtube|pdf|paper|arxiv|preprint|code|"
+QUOTED = re.compile(r"[“\"„][^“”\"„]{3,}[”\"“]|``[^']{3,}''|‘[^’]{6,}’|«[^»]{3,}»")
+LINK_WORDS = re.compile(r"^\W*(?:slides?|video|recording|youtube|pdf|paper|arxiv|preprint|code|"
                          r"seminar|invited talk|keynote|tutorial|lecture|journal club|reading group|"
                          r"webinar|colloquium|presentation|contributed talk|spotlight|oral|"
                          r"abstract|bio|zoom(?: link)?|link|notes|poster|webpage|website|homepage|"
@@ -199,7 +199,7 @@ def _protected(text: str, spans: list[Span]) -> list[tuple[int, int]]:
         at = text.find(span.text)
         if at >= 0:
             found.append((at, at + len(span.text)))
-    found.extend((m.start(), m.end()) for m in _QUOTED.finditer(text))
+    found.extend((m.start(), m.end()) for m in QUOTED.finditer(text))
     return found
 
 
@@ -301,7 +301,7 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     """What one part is: ``name`` (with an affiliation), ``org``, ``junk`` or ``text``; the rest of
     a part after a speaker's name (``after_name``) is a title, whatever its first words look like."""
     part = re.sub(r"^(?:#\d+|\[\d+\])\s+", "", part)  # "#21 A, B and C, Title": a paper's number
-    if _LINK_WORDS.match(part) or is_placeholder(part):
+    if LINK_WORDS.match(part) or is_placeholder(part):
         return [("open" if is_placeholder(part) else "junk", part, None)]
     if after_name:
         return [("org", part, None)] if is_organization(part) else [("text", part, None)]
@@ -332,7 +332,7 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
             return [("name", p.name, p.affiliation) for p in first] + _classify(after, spans, True)
         if heading_label(colon[0]) is None and len(colon[0].split()) <= 4 and speakers_of(
                 ": ".join(colon[1:]), spans):
-            kind = "junk" if _LINK_WORDS.match(colon[0]) else "text"
+            kind = "junk" if LINK_WORDS.match(colon[0]) else "text"
             return [(kind, colon[0], None)] + _classify(": ".join(colon[1:]), spans)
     authors = _names_then_title(part)
     if authors is not None:
@@ -470,7 +470,7 @@ def _assign(fields: Fields, kinds: list[tuple[str, str, str | None]], spans: lis
         return
     marked = [t for t in candidates if any(fold(s.text) == fold(t) or (
         len(s.text) > 12 and fold(s.text) in fold(t)) for s in spans if s.kind in ("b", "i", "a"))]
-    quoted = [t for t in candidates if _QUOTED.fullmatch(t.strip())]
+    quoted = [t for t in candidates if QUOTED.fullmatch(t.strip())]
     chosen = (quoted or marked or sorted(candidates, key=len, reverse=True))[0]
     fields.title = clean_title(chosen)
     if not (quoted or marked):
@@ -479,7 +479,7 @@ def _assign(fields: Fields, kinds: list[tuple[str, str, str | None]], spans: lis
 
 def _title_like(text: str) -> bool:
     words = re.findall(r"[^\W\d_]{2,}", text)
-    return len(words) >= 1 and len(text) >= 4 and not _LINK_WORDS.match(text)
+    return len(words) >= 1 and len(text) >= 4 and not LINK_WORDS.match(text)
 
 
 def clean_title(text: str) -> str | None:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.ingest.pages.blocks import Block, Span
-from kg.ingest.pages.entries import _LINK_WORDS, _QUOTED, clean_title, speakers_of
+from kg.ingest.pages.entries import LINK_WORDS, QUOTED, clean_title, speakers_of
 from kg.ingest.pages.fields import PartialDate, find_dates, is_name, is_placeholder, word_leaning
 
 TALK_LIST = re.compile(r"\b(?:talks?|presentations?|lectures|seminars given|invited talks)\b", re.IGNORECASE)
@@ -102,14 +102,14 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
     if date is None and _YEAR.search(text):
         date = PartialDate(int(_YEAR.search(text).group(1)), None, None)  # type: ignore[union-attr]
     line = _Line(text, number, block.depth, "venue", date=date, block=block)  # type: ignore[arg-type]
-    if _LINK_WORDS.match(text) or _JUNK.match(text) or is_placeholder(text):
+    if LINK_WORDS.match(text) or _JUNK.match(text) or is_placeholder(text):
         line.kind = "link"
         return line
     marked = next((s.text for s in spans if s.kind in ("b", "a", "i") and len(s.text.split()) >= 2
                    and len(s.text) >= 0.4 * len(text) and not (s.kind == "i" and is_venue(s.text))
                    and not is_name(s.text)
                    and not _JUNK.match(s.text)), None)
-    quoted = _QUOTED.search(text)
+    quoted = QUOTED.search(text)
     if quoted and len(quoted.group(0)) > 10:
         marked = quoted.group(0)
     if block.role == "title" and not date:
@@ -245,7 +245,7 @@ def talk_sentences(blocks: list[Block], day_first: bool) -> list[OwnTalk]:
                 date = date.with_year(year)
             elif date is None and year:
                 date = PartialDate(year, None, None)
-            quoted = _QUOTED.search(text)
+            quoted = QUOTED.search(text)
             title = clean_title(quoted.group(0)) if quoted else None
             found.append(OwnTalk(title, date, block.line + offset, block.section,  # type: ignore[arg-type]
                                  block.context))

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from kg.ingest.pages.blocks import Block, Layout, Table
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import (
+    QUOTED,
     Fields,
     Person,
     apply_label,
@@ -457,7 +458,8 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
             leftover = text
             for found in (*dates[:1], *times[:1]):
                 leftover = leftover.replace(text[found.start:found.end], " ")
-            if re.search(r"[^\W\d]{3,}", leftover) and speakers_of(leftover.strip(" ,-|")):
+            if re.search(r"[^\W\d]{3,}", leftover) and speakers_of(leftover.strip(" ,-|")) \
+                    and "speaker" not in kinds:  # else a room named after someone ("4pm, Ada Lovelace")
                 rest.append(Block(leftover, cell.line, "td", spans=cell.spans))
         elif kind == "speaker":
             lines = text.split("\n")
@@ -488,7 +490,9 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
             else:
                 first = text.split("\n")[0]
                 marked = [s.text for s in cell.spans if s.kind in ("b", "a", "i") and len(s.text) > 8]
-                fields.title = clean_title(marked[0] if marked and "\n" in text else first)
+                quoted = QUOTED.search(first)
+                fields.title = clean_title(quoted.group(0) if quoted and len(quoted.group(0)) > 12 else
+                                           marked[0] if marked and "\n" in text else first)
             for kind_, url in inner.links.items():
                 fields.links.setdefault(kind_, url)
         elif kind == "abstract":

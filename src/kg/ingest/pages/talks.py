@@ -595,6 +595,19 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
         value_fields = read(text, block.spans, day_first) if pending is not None else Fields()
         if value_fields.labels:
             pending = None  # "Speakers" heads a section of labelled entries, not one value
+        if pending == "speaker" and current is not None and not block.level and _is_prose(block):
+            subject = _BIO_SUBJECT.match(text)  # a biography under a "Speaker" heading
+            name = strip_honorifics(subject.group(1)) if subject else None
+            previous = records[-1] if records else None
+            if name and current.blocks == 0 and not current.fields.speakers and previous is not None \
+                    and previous.fields.speakers and _same_person(previous.fields.speakers[0].name, name):
+                current = previous  # the biography of the talk just read, not a new talk
+                records.pop()
+            elif name and not current.fields.speakers and is_name(name):
+                current.fields.speakers = [Person(name)]
+            current.fields.bio = ((current.fields.bio or "") + "\n\n" + text).strip()
+            pending = "bio"
+            continue
         if pending is not None and current is not None and not block.level:
             if pending == "abstract" or pending == "bio":
                 if pending == "abstract":
@@ -612,9 +625,20 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             text = f"{block.role.capitalize()}: {text}"  # the page's markup names the field
         fields = read(text, block.spans, day_first)
         prose = _is_prose(block) and not fields.labels
+        if block.level and current is not None and fields.labels - {"title"} and not fields.speakers:
+            _merge_fields(current.fields, fields)  # "#### Date: 2011-09-16" under the talk's title
+            current.blocks += 1
+            continue
+        if block.level and current is not None and not current.fields.speakers and fields.speakers \
+                and not fields.title and not fields.date and len(text) < 80:
+            current.fields.speakers = fields.speakers  # "### Elif F. Acar" under the talk's title
+            current.blocks += 1
+            continue
         if block.level:
             close()
             if fields.speakers and (fields.title or fields.date or fields.time) or fields.date:
+                current = Record(fields, block.line, "block", block.section, context=block.context)
+            elif block.role == "title" and fields.title:  # the markup says the heading is a talk's title
                 current = Record(fields, block.line, "block", block.section, context=block.context)
             continue
         if fields.labels:
@@ -672,6 +696,16 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             current.abstract_parts.append(text)
     close()
     return records
+
+
+_BIO_SUBJECT = re.compile(r"^((?:(?:Prof\.?|Dr\.?)\s+)?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)\s+"
+                          r"(?:is|was|has|holds|received|obtained|works|joined|completed|got)\b")
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Whether two printed names are one person's ("Elif F. Acar", "Elif F Acar", "Elif Acar")."""
+    wa, wb = fold(a).split(), fold(b).split()
+    return bool(wa and wb) and wa[-1] == wb[-1] and wa[0][:1] == wb[0][:1]
 
 
 def _conflicts(current: Fields, more: Fields) -> bool:

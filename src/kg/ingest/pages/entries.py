@@ -220,6 +220,9 @@ _REMARK = re.compile(
     r"\s*\((?=[^()]*\b(?:room|this week|attempt|sponsored|online|virtual|zoom|cancell?ed|postponed|"
     r"rescheduled|moved|hybrid|in[- ]person|recorded|live|part \d|continued)\b)[^()]*\)\W*$", re.IGNORECASE)
 """A remark in brackets after a title ("(in Alice Room this week)", "(second attempt!)"), not part of it."""
+_SESSION = re.compile(r"\b(?:session|seminar|keynote|invited|plenary|contributed|spotlight|tutorial|"
+                      r"lecture|talks?|panel(?:ist)?|chair|opening|closing|award)\b", re.IGNORECASE)
+"""Words of a programme's slot names ("Seminar for Vision:", "Invited talk:"), not of a talk's title."""
 _YEAR_IN_TEXT = re.compile(r"(?<![\w/.:-])((?:19|20)\d{2})(?![\w/:-])")
 _BARE_URL = re.compile(r"(?<![(\w])(?:https?://|www\.)[^\s<>\"'“”)]+")
 
@@ -330,9 +333,10 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
         if first:
             after = ": ".join(colon[1:])
             return [("name", p.name, p.affiliation) for p in first] + _classify(after, spans, True)
-        if heading_label(colon[0]) is None and len(colon[0].split()) <= 4 and speakers_of(
+        session = bool(_SESSION.search(colon[0]))  # "Seminar for Vision: Kristen Grauman"
+        if heading_label(colon[0]) is None and (len(colon[0].split()) <= 4 or session) and speakers_of(
                 ": ".join(colon[1:]), spans):
-            kind = "junk" if LINK_WORDS.match(colon[0]) else "text"
+            kind = "junk" if LINK_WORDS.match(colon[0]) or session else "text"
             return [(kind, colon[0], None)] + _classify(": ".join(colon[1:]), spans)
     authors = _names_then_title(part)
     if authors is not None:

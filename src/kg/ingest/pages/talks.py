@@ -60,7 +60,8 @@ _COLLABORATION = re.compile(r"\b(?:joint work|based on (?:\w+ )?work|work with|i
 _PUBLICATIONS = re.compile(r"\b(?:publications|papers|preprints|bibliography|references)\b", re.IGNORECASE)
 _PROSE = re.compile(r"\b(?:the|is|are|we|this|that|will|our|of|and|in)\b", re.IGNORECASE)
 _SERIES_TIME = re.compile(
-    r"(?:every|each|on|held on|meets on)\s+(?:\w+\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
+    r"(?:every|each|on|held on|meets on)\s+(?!the\s|this\s|that\s|next\s)(?:\w+\s+)?"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\s+(?:at|from)\b|unless (?:otherwise|the description)",
     re.IGNORECASE)
 
@@ -563,6 +564,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
     records: list[Record] = []
     current: Record | None = None
     pending: str | None = None
+    slot: time | None = None
 
     def close() -> None:
         nonlocal current, pending
@@ -625,6 +627,10 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             text = f"{block.role.capitalize()}: {text}"  # the page's markup names the field
         fields = read(text, block.spans, day_first)
         prose = _is_prose(block) and not fields.labels
+        if block.level:
+            slot = None
+        elif fields.time and not fields.speakers and not fields.labels and not prose:
+            slot = fields.time  # "09:00 - 10:30 Contributed talks:": the first talk below starts then
         if block.level and current is not None and fields.labels - {"title"} and not fields.speakers:
             _merge_fields(current.fields, fields)  # "#### Date: 2011-09-16" under the talk's title
             current.blocks += 1
@@ -663,6 +669,9 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
         if fields.speakers and (fields.title or fields.date or fields.time) \
                 and not _is_citation(fields, text) and not _COLLABORATION.search(text):
             close()
+            if fields.time is None and slot is not None:
+                fields.time = slot
+            slot = None
             current = Record(fields, block.line, "entry", block.section, context=block.context)
             continue
         if fields.date and not fields.speakers and len(text) < 120:

@@ -28,3 +28,13 @@ def test_the_page_itself_names_its_owner_first(tmp_path):
                     encoding="utf-8")
     (tmp_path / "_config.yml").write_text("name: Someone Else\n", encoding="utf-8")
     assert page_owner(read_document(page)) == "Spencer Frei"
+
+
+def test_a_hugo_academic_site_names_its_owner_on_the_superusers_author_page(tmp_path):
+    for who, superuser in (("charles-babbage", "false"), ("ada-lovelace", "true")):
+        folder = tmp_path / "content" / "authors" / who
+        folder.mkdir(parents=True)
+        (folder / "_index.md").write_text(f"---\ntitle: {who.replace('-', ' ').title()}\n"
+                                          f"superuser: {superuser}\n---\n", encoding="utf-8")
+    (tmp_path / "content" / "misc").mkdir()
+    assert site_owner(tmp_path / "content" / "misc" / "talks.md") == "Ada Lovelace"

@@ -4,8 +4,9 @@ Personal sites list "my talks" without the speaker's name. The owner is read, fi
 from the page (front matter ``author``, an HTML ``<meta name="author">``, an HTML ``<title>`` that
 is a person's name) and then from the site the page belongs to: the Jekyll ``_config.yml`` of the
 folder the page is in or of one of its three parents (``author: name``, ``name``,
-``first_name`` + ``last_name``, a ``title`` that is a name). Only files next to the page are
-read; nothing is fetched.
+``first_name`` + ``last_name``, a ``title`` that is a name), or the Hugo Academic author page
+marked ``superuser`` (``content/authors/NAME/_index.md``). Only files near the page are read;
+nothing is fetched.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from kg.ingest.pages.document import Document
+from kg.ingest.pages.document import Document, split_front_matter
 from kg.ingest.pages.fields import is_name, strip_honorifics
 
 SITE_CONFIGS = ("_config.yml", "_config.yaml")
@@ -43,6 +44,9 @@ def site_owner(path: Path) -> str | None:
             candidate = folder / config
             if candidate.is_file():
                 return _config_owner(candidate)
+        authors = folder / "content" / "authors"
+        if authors.is_dir():  # Hugo Academic (Wowchemy): the author page marked ``superuser``
+            return _hugo_owner(authors)
         if (folder / ".git").exists() or folder.parent == folder:
             return None
         folder = folder.parent
@@ -69,6 +73,14 @@ def _config_owner(path: Path) -> str | None:
         name = _a_name(candidate)
         if name:
             return name
+    return None
+
+
+def _hugo_owner(authors: Path) -> str | None:
+    for page in sorted(authors.glob("*/_index.md")):
+        front = split_front_matter(page.read_text(encoding="utf-8", errors="replace"))[0]
+        if front.get("superuser") is True:
+            return _a_name(front.get("title") or front.get("name"))
     return None
 
 

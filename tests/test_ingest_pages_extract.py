@@ -159,3 +159,11 @@ def test_accepted_papers_in_a_table(tmp_path):
     assert [(p.title, p.authors) for p in page.papers] == [
         ("Difference Engines at Scale", ["Charles Babbage", "Ada Lovelace"]),
         ("Notes on the Analytical Engine", ["Ada Lovelace"])]
+
+
+def test_the_first_talk_under_a_timed_slot_starts_at_the_slots_time(tmp_path):
+    _, talks = talks_of(tmp_path, "s.md", "## Thursday 3 March 2016\n\n"
+                        "| 09:00 - 10:30 | Contributed talks: |\n| | Ada Lovelace: Notes on the engine |\n"
+                        "| | Charles Babbage: Difference engines |\n| 10:30 - 11:00 | Coffee break |\n")
+    assert talks == [(("Ada Lovelace",), "Notes on the engine", "2016-03-03", "09:00"),
+                     (("Charles Babbage",), "Difference engines", "2016-03-03", None)]

@@ -157,8 +157,13 @@ def page_kind(document: Document, talks: list[TalkText], papers: int, title: str
     headings = " ".join(re.findall(r"(?m)^#{1,2}\s.*$|<h[12][^>]*>[^<]*", document.source[:5000]))
     if timed >= 0.6 * len(talks) and len(days) <= 4 and _MEETING.search(f"{title} {headings}"):
         return "meeting_programme"
-    dated = sum(1 for t in talks if t.day and len(t.day) >= 7)
-    return "seminar_page" if dated >= 0.5 * len(talks) else "talk_listing"
+    full = [t.day for t in talks if t.day and (len(t.day) == 10 or t.day.startswith("--"))]
+    if len(full) >= 0.5 * len(talks) and len(talks) >= 2.5 * len(set(full)) and len(set(full)) <= 7:
+        return "meeting_programme"  # several talks a day on a few days: a workshop, not a series
+    speakers = {fold(t.speakers[0].name) for t in talks if t.speakers}
+    if len(speakers) == 1 and len(talks) >= 3:
+        return "talk_listing"  # one person's talks
+    return "seminar_page" if len(full) >= 0.5 * len(talks) else "talk_listing"
 
 
 def _page_title(document: Document, parts: object) -> str:

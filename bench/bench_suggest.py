@@ -10,8 +10,9 @@ stores first, for example:
         --colt-store .kg/store
 
 For every store and event it reports: the whole `kg suggest` command in a fresh process (start-up
-included), then inside one process after start-up: opening the store, the first answer and the
-median of the following ones (wall and CPU time), and how many people were considered.
+included), then inside one process after start-up: opening the store and loading its graph index
+(written by `kg build`), the first answer and the median of the following ones (wall and CPU
+time), and how many people were considered; then the size of each store's index.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def timed(call):  # noqa: ANN001, ANN201 - a tiny helper
 
 def bench_suggest(store_path: str, events: list[str], repeat: int) -> list[str]:
     """One Markdown row per event."""
+    from kg.network.index import index_for
     from kg.network.suggest import suggest
     from kg.store import LocalStore
 
@@ -56,19 +58,29 @@ def bench_suggest(store_path: str, events: list[str], repeat: int) -> list[str]:
     for event in events:
         cli = run_cli(store_path, "suggest", event, "--top", "10")
         store, opened, _ = timed(lambda: LocalStore.open_read_only(store_path))
-        first, first_wall, first_cpu = timed(lambda: suggest(store, event, top=10))  # noqa: B023
+        index, loaded, _ = timed(lambda: index_for(store))  # noqa: B023
+        first, first_wall, first_cpu = timed(lambda: suggest(store, event, top=10, index=index))  # noqa: B023
         walls, cpus = [], []
         for _ in range(repeat):
-            _, wall, cpu = timed(lambda: suggest(store, event, top=10))  # noqa: B023
+            _, wall, cpu = timed(lambda: suggest(store, event, top=10, index=index))  # noqa: B023
             walls.append(wall)
             cpus.append(cpu)
         rows.append(
-            f"| {Path(store_path).name} | {event.rsplit('/', 1)[-1]} | {first.considered:,} | "
-            f"{cli:.2f} | {opened:.3f} | {first_wall:.3f} ({first_cpu:.3f}) | "
+            f"| {Path(store_path).name} | {event.rsplit('/', 1)[-1]} | {len(first.speakers)} | "
+            f"{first.considered:,} | {cli:.2f} | {opened + loaded:.3f} | "
+            f"{first_wall:.3f} ({first_cpu:.3f}) | "
             f"{statistics.median(walls):.3f} ({statistics.median(cpus):.3f}) |"
         )
         store.close()
     return rows
+
+
+def index_size(store_path: str) -> str:
+    """The graph index's files, in MB."""
+    from kg.network.index import INDEX_DIR
+
+    folder = Path(store_path).resolve() / INDEX_DIR
+    return f"{sum(f.stat().st_size for f in folder.iterdir()) / 1e6:.1f}"
 
 
 def bench_analyze(store_path: str) -> list[str]:
@@ -98,13 +110,15 @@ def main() -> None:
     options = parser.parse_args()
     out = sys.stdout
     if options.store:
-        out.write("| store | event | people considered | `kg suggest` command, s | open store, s "
-                  "| first answer, s wall (CPU) | next answers, median s wall (CPU) |\n"
-                  "|---|---|---|---|---|---|---|\n")
+        out.write("| store | event | past speakers | people considered | `kg suggest` command, s "
+                  "| open store and index, s | first answer, s wall (CPU) | next answers, median s wall "
+                  "(CPU) |\n|---|---|---|---|---|---|---|---|\n")
         for store in options.store:
             for row in bench_suggest(store, options.event or list(SYNTHETIC_EVENTS), options.repeat):
                 out.write(row + "\n")
                 out.flush()
+        for store in options.store:
+            out.write(f"\nGraph index of {store}: {index_size(store)} MB on disk.\n")
     if options.colt_store:
         out.write("\n| coauthor graph | `kg analyze` command, s | read graph, s | betweenness, s "
                   "| Louvain, s | PageRank, s | bridges, s |\n|---|---|---|---|---|---|---|\n")

@@ -67,3 +67,13 @@ def colt_store(colt_store_path: Path) -> LocalStore:
 def seed_store(seed_store_path: Path) -> LocalStore:
     """The seed store, opened read-only."""
     return LocalStore.open_read_only(seed_store_path)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def index_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Graph indexes of SPARQL endpoints are cached in a temporary folder, not in ~/.cache."""
+    import os
+
+    folder = tmp_path_factory.mktemp("kg-cache")
+    os.environ["KG_CACHE"] = str(folder)
+    return folder

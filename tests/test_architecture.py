@@ -26,7 +26,7 @@ ALLOWED = {
     "sparql":  {"errors", "store", "rdf"},
     "network": {"errors", "store", "sparql", "rdf", "records"},
     "views":   {"errors", "store", "sparql", "network", "rdf"},
-    "build":   {"errors", "records", "ingest", "rdf", "store"},
+    "build":   {"errors", "records", "ingest", "rdf", "store", "network"},
     "cli":     {"errors", "records", "ingest", "rdf", "store", "sparql", "network", "views", "build"},
     "__main__": {"cli"},
     "__init__": set(),

@@ -25,7 +25,9 @@ def test_every_query_is_documented_parses_and_projects_its_parameters(query, min
     if "CONSTRUCT" in query.text:
         assert mini_store.construct(query.text)
         return
-    assert "ORDER BY" in query.text
+    # A whole-store scan that a program sorts itself says so in an '#+ unordered:' line (ORDER BY
+    # made such scans 10x slower on Oxigraph): every other query has a total order.
+    assert "ORDER BY" in query.text or "#+ unordered:" in query.text
     projected = mini_store.select(query.text).columns  # parses and runs unbound
     for param in query.params:
         assert param.name in projected, f"{query.name} does not project ?{param.name}"

@@ -3,7 +3,8 @@
 ``build(source, target)`` is what ``kg build`` and every rebuild run. A source is a ``data/``
 folder (record files and the bulk files registered in ``data/imports.yaml``), N-Quads files, or
 synthetic data; the target is a store directory or a SPARQL endpoint. Records reach the store
-only through ``kg.rdf`` (``placed_quads``), and the ontology with them.
+only through ``kg.rdf`` (``placed_quads``), and the ontology with them. A store directory also
+gets its graph index (``kg.network.index``), written inside the new version before the swap.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from kg.ingest.bulk.imports import ImportResult, import_records, run_imports
+from kg.network.index import write_index
 from kg.rdf import mapping as rdf
 from kg.rdf.ontology import ontology_quads
 from kg.records.folder import DataFolder, read_data_folder
-from kg.store import RemoteStore, StoreBuilder
+from kg.store import LocalStore, RemoteStore, StoreBuilder
 from kg.store.bulk import ProgressReader, bulk_load_nquads, load_nquads_path, load_stream, open_nquads
 
 T = TypeVar("T")
@@ -98,9 +100,15 @@ def _write(quads: Iterable[rdf.Quad], target: Path | RemoteStore, progress: Prog
     if isinstance(target, RemoteStore):
         target.replace_graphs(counted)
         return counted.count
-    with StoreBuilder(target) as store:
+    with StoreBuilder(target, prepare=_index) as store:
         bulk_load_nquads(store, rdf.to_nquads(counted))
         return len(store)
+
+
+def _index(store: LocalStore) -> None:
+    """Derive the graph index of the new version inside its directory, before it is swapped in."""
+    if store.version_dir is not None:
+        write_index(store, store.version_dir)
 
 
 def _build_from_nquads(files: Sequence[Path], target: Path | RemoteStore,
@@ -108,7 +116,7 @@ def _build_from_nquads(files: Sequence[Path], target: Path | RemoteStore,
     """N-Quads files straight into the store's bulk loader (or a server's Graph Store Protocol)."""
     if isinstance(target, RemoteStore):
         return BuildReport(target.location, _post_nquads(files, target, progress))
-    with StoreBuilder(target) as store:
+    with StoreBuilder(target, prepare=_index) as store:
         done = 0
         for path in files:
             if path.suffix != ".gz":

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from kg.cli.base import Context, main, note, progress, read_only_store
 from kg.errors import KGError
-from kg.views.reports import ANALYZE_REPORTS, analysis_tables, lineage_table, path_table, suggestions_text
+from kg.views.reports import (
+    ANALYZE_REPORTS,
+    analysis_tables,
+    evaluation_json,
+    evaluation_table,
+    lineage_table,
+    path_table,
+    suggestions_text,
+)
 from kg.views.tables import render
 
 if TYPE_CHECKING:
@@ -48,31 +55,34 @@ def _format_option() -> Any:
 @click.argument("event")
 @click.option("--top", "-k", type=click.IntRange(min=1), default=10, show_default=True,
               help="How many candidates to show.")
-@click.option("--hops", type=click.IntRange(1, 4), default=2, show_default=True,
-              help="How many collaboration links away from speakers and organizers to look.")
 @click.option("--since", type=DATE, help="Only talks from this day on count as 'already spoke'.")
-@click.option("--as-of", "as_of", type=DATE, help="Use only what was known on this day.")
+@click.option("--as-of", "as_of", type=DATE,
+              help="Use only what was known on this day (talks, papers, affiliations).")
 @click.option("--exclude", "-x", multiple=True, metavar="NAME",
               help="Never suggest this person (name or IRI); repeatable.")
+@click.option("--exclude-conflicts", is_flag=True,
+              help="Leave out advisors, students and recent coauthors (3 years) of the organizers.")
 @_format_option()
 @click.pass_obj
 def suggest_command(
-    ctx: Context, event: str, top: int, hops: int, since: date | None, as_of: date | None,
-    exclude: tuple[str, ...], fmt: str,
+    ctx: Context, event: str, top: int, since: date | None, as_of: date | None,
+    exclude: tuple[str, ...], exclude_conflicts: bool, fmt: str,
 ) -> None:
-    """Suggest speakers for EVENT (name or IRI) who have not spoken at it or its series.
+    """Suggest speakers for EVENT (name or IRI) from the whole field, each with its reasons.
 
-    Candidates are ranked by closeness in the coauthor and advising graphs to the event's
-    past speakers and organizers, by how well their papers and talks match the event's talks,
-    and by how recent their work is. Each comes with the reasons: the shortest chain to a
-    speaker or organizer (the paper, talk or advising behind every step), shared coauthors,
-    matching topic words, and conflicts of interest with the organizers.
+    Everyone in the store's graph index is scored: random walks from the event's speakers
+    (recent ones more) and organizers over joint papers, talks and advising; how well their
+    papers and talks match the event's talks; career, venues, talks elsewhere, local or
+    visiting, weighed by a small model fitted on whom the series itself invited. Organizers,
+    group leads and past speakers (unless --since) are never suggested. Each candidate shows
+    the chain to a speaker or organizer, the reasons in the series' terms, and relations to
+    the organizers; advisor/student and a joint paper in the last three years are conflicts.
 
     \b
     Examples:
       kg suggest "TILOS Seminar" --top 5
       kg suggest "Princeton Alg-ML Seminar" --since 2023-01-01 --exclude "Sanjeev Arora"
-      kg suggest "COLT" --as-of 2020-01-01 --format json
+      kg suggest "the MaD Seminar" --as-of 2019-06-30 --exclude-conflicts --format json
     """
     from kg.network.suggest import suggest
     from kg.sparql.resolver import entities, entity
@@ -80,16 +90,15 @@ def suggest_command(
     with read_only_store(ctx) as store:
         event_iri = entity(store, event, "event")
         excluded = entities(store, exclude, "person")
-        result = suggest(store, event_iri, top=top, hops=hops, since=since, as_of=as_of,
-                         exclude=excluded)
+        result = suggest(store, event_iri, top=top, since=since, as_of=as_of, exclude=excluded,
+                         exclude_conflicts=exclude_conflicts)
     note(f"{result.event_name}: {len(result.speakers)} speakers, {len(result.organizers)} "
          f"organizers; {result.considered} people considered.")
     for message in result.notes:
         note(f"Note: {message}")
+    if not result.fitted:
+        note("Note: too little history to learn the series' taste; default weights were used.")
     click.echo(suggestions_text(result, fmt), nl=False)
-
-
-
 
 
 @main.command("analyze")
@@ -192,74 +201,50 @@ def lineage_command(ctx: Context, person: str, depth: int, fmt: str) -> None:
     click.echo(render(*lineage_table(relatives), fmt), nl=False)
 
 
-DEFAULT_CUTOFFS = ("2016-12-31", "2018-12-31", "2020-12-31", "2022-12-31")
-DEFAULT_VENUE = "Conference on Learning Theory"
-
-
 @main.command("evaluate-suggest")
-@click.option("--venue", "venues", multiple=True, default=(DEFAULT_VENUE,), show_default=True,
-              help="A venue whose papers make a history (first authors present); repeatable; "
-                   "'' for none.")
-@click.option("--keyword", "keywords", multiple=True, metavar="WORD",
-              help="Also a topical history: the venue's papers with WORD in the title; repeatable.")
-@click.option("--history", "histories", multiple=True,
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A YAML history (id, name, talks: date, speaker, title); repeatable.")
-@click.option("--cutoff", "cutoffs", multiple=True, type=DATE, default=DEFAULT_CUTOFFS,
-              show_default=True, help="Hide what comes after this day; repeatable.")
-@click.option("--k", "ks", multiple=True, type=click.IntRange(min=1), default=(10, 50),
+@click.argument("series", nargs=-1)
+@click.option("--cutoff", type=DATE, help="Hide what comes after this day (default: the day by which "
+              "--share of each series' talks were given).")
+@click.option("--share", type=click.FloatRange(0.05, 0.95), default=0.5, show_default=True,
+              help="Where the default cutoff falls: this share of the series' talks before it.")
+@click.option("--min-talks", type=click.IntRange(min=2), default=20, show_default=True,
+              help="Without SERIES: evaluate every seminar series with at least this many dated talks.")
+@click.option("--k", "ks", multiple=True, type=click.IntRange(min=1), default=(10, 50, 200),
               show_default=True, help="Measure recall at this many candidates; repeatable.")
-@click.option("--hops", type=click.IntRange(1, 4), default=2, show_default=True,
-              help="Hops for kg suggest.")
 @_format_option()
 @click.pass_obj
 def evaluate_suggest_command(
-    ctx: Context, venues: tuple[str, ...], keywords: tuple[str, ...], histories: tuple[Path, ...],
-    cutoffs: tuple[date, ...], ks: tuple[int, ...], hops: int, fmt: str,
+    ctx: Context, series: tuple[str, ...], cutoff: date | None, share: float, min_talks: int,
+    ks: tuple[int, ...], fmt: str,
 ) -> None:
-    """Measure how well kg suggest finds a series' later speakers: recall@k against baselines.
+    """Measure how well kg suggest finds a series' later speakers: recall@k and MRR against baselines.
 
-    For each history and cutoff day, the talks after the cutoff are hidden, kg suggest runs
-    with --as-of the cutoff, and recall@k is the share of the people who first speak after the
-    cutoff among its first k candidates. Baselines rank everyone known on the cutoff day by
-    most papers and by most coauthors. "known" columns count only the later speakers who had
-    a paper by the cutoff. A venue's history takes each paper's first author as its presenter,
-    on 1 July of its year. Histories go into an in-memory copy: the store is not changed.
+    Each SERIES (name or IRI of an event in the store, its talks ingested from pages or
+    calendars; default: every seminar series with --min-talks dated talks) is cut at a day:
+    what comes after it is hidden (kg suggest --as-of the cutoff), and recall@k is the share
+    of the people who first speak after the cutoff among the first k candidates. Baselines:
+    most papers, most coauthors, personalized PageRank from the past speakers, topic only.
+    The last rows average each method over the series. The store is not changed.
 
     \b
     Examples:
       kg evaluate-suggest
-      kg evaluate-suggest --keyword bandit --cutoff 2018-12-31 --format csv
-      kg evaluate-suggest --venue '' --history tests/data/evaluation/mini-history.yaml
+      kg evaluate-suggest "the MaD Seminar" --cutoff 2019-06-30 --format csv
     """
     from kg.network import evaluate
+    from kg.network.index import index_for
+    from kg.sparql.resolver import entities
 
     with read_only_store(ctx) as store:
-        chosen = []
-        for venue in (v for v in venues if v):
-            for keyword in (None, *keywords):
-                history = evaluate.venue_history(store, venue, keyword)
-                if history.talks:
-                    chosen.append(history)
-                else:
-                    note(f"No papers at a venue named like {venue!r}"
-                         + (f" with {keyword!r} in the title" if keyword else "") + "; skipped.")
-        chosen += [evaluate.read_history(store, path) for path in histories]
-        if not chosen:
-            raise KGError("no history to evaluate on: give --venue or --history")
-        results = []
-        for history in chosen:
-            note(f"{history.name}: {len(history.talks)} talks.")
-            copy = evaluate.evaluation_store(store, history)
-            results += evaluate.evaluate(copy, history, cutoffs, sorted(set(ks)), hops)
-    ordered = sorted(set(ks))
-    columns = ["history", "cutoff", "method", "past_speakers", "later_speakers", "known",
-               *(f"recall@{k}" for k in ordered), *(f"recall@{k}_known" for k in ordered)]
-    rows = [(r.history, r.cutoff.isoformat(), r.method, r.past_speakers, r.targets,
-             r.known_targets, *(r.recall[k] for k in ordered),
-             *(r.recall_known[k] for k in ordered)) for r in results]
-    if fmt == "json":
-        click.echo(json.dumps([dict(zip(columns, row, strict=True)) for row in rows],
-                              ensure_ascii=False, indent=2))
-        return
-    click.echo(render(columns, rows, fmt), nl=False)
+        index = index_for(store)
+        chosen = entities(store, series, "event") if series else evaluate.seminar_series(index, min_talks)
+    if not chosen:
+        raise KGError(f"no seminar series with {min_talks} dated talks in the store; name one")
+    results = []
+    for event in chosen:
+        days = evaluate.speaker_days(index, event)
+        day = cutoff or evaluate.middle_cutoff(days, share)
+        note(f"{index.event_names[index.event_index[event]]}: {len(days)} talks, cutoff {day.isoformat()}.")
+        results += evaluate.evaluate(index, event, day, sorted(set(ks)))
+    click.echo(render(*evaluation_table(results, sorted(set(ks))), fmt) if fmt != "json" else
+               evaluation_json(results, sorted(set(ks))), nl=False)

@@ -216,7 +216,7 @@ def shortest_chain(graph: nx.Graph, start: str, targets: Iterable[str]) -> list[
 
     Breadth-first, neighbours taken in name order, so among equally short chains the one
     through the alphabetically first people wins. Each step names the most recent paper,
-    talk or advising behind its edge (edges as ``graphs.collaboration_neighbourhood`` makes
+    talk or advising behind its edge (edges as ``graphs.add_links`` makes
     them). Empty if no target can be reached or ``start`` is one.
     """
     goal = set(targets)

@@ -18,7 +18,7 @@ import networkx as nx
 
 from kg.sparql.catalog import find_query
 from kg.store import GraphStore, Table, Term
-from kg.store.terms import IRI, Literal
+from kg.store.terms import IRI
 
 
 def _rows(store: GraphStore, query_name: str, **bindings: Term) -> list[dict[str, str | None]]:
@@ -151,9 +151,7 @@ ADVISING_RELATIONS = {"phd advisor": "phd", "postdoc mentor": "postdoc",
 """How ``graph_links_of`` names an advising link, seen from the person asked about → its kind."""
 
 
-def person_links(
-    store: GraphStore, person: str, as_of: date | None = None, *, bounded: bool = False
-) -> list[dict[str, Any]]:
+def person_links(store: GraphStore, person: str, as_of: date | None = None) -> list[dict[str, Any]]:
     """Every link of one person (IRI): the paper, talk or advising behind it and who is at the other end.
 
     Each link is a dictionary with ``other``, ``otherName``, ``relation`` (``paper``, ``talk``,
@@ -161,19 +159,10 @@ def person_links(
     for advising, ``advisor`` (the IRI of the advisor). A person's own papers and talks come back
     with ``other`` equal to the person. With ``as_of``, papers and talks not yet known on that
     day are left out: a paper counts from the last day of its year, a talk from its start, an
-    undated talk never; advising has no date and always counts. With ``bounded``, at most 25
-    papers (up to the year of ``as_of``), 30 talks and 30 advising links are read, the first in
-    the store's index order (``suggest_*_links_of``), so a prolific author costs no more than
-    an ordinary one.
+    undated talk never; advising has no date and always counts.
     """
     links = []
-    if bounded:
-        rows = [*_rows(store, "suggest_paper_links_of", person=_iri(person), until=_until(as_of)),
-                *_rows(store, "suggest_talk_links_of", speaker=_iri(person)),
-                *_rows(store, "suggest_advising_links_of", person=_iri(person))]
-    else:
-        rows = _rows(store, "graph_links_of", person=_iri(person))
-    for row in rows:
+    for row in _rows(store, "graph_links_of", person=_iri(person)):
         relation = row["relation"] or ""
         link: dict[str, Any] = {
             "other": row["other"] or "",
@@ -192,12 +181,6 @@ def person_links(
     return links
 
 
-def _until(as_of: date | None) -> Literal:
-    """The last year whose papers can be known on ``as_of``, as an integer literal."""
-    return Literal(str(as_of.year if as_of else 9999),
-                      datatype=IRI("http://www.w3.org/2001/XMLSchema#integer"))
-
-
 def known_on(link: dict[str, Any], day: date) -> bool:
     """Whether a link was known on ``day``: papers from the end of their year, talks from their start."""
     if link["relation"] == "paper":
@@ -205,60 +188,6 @@ def known_on(link: dict[str, Any], day: date) -> bool:
     if link["relation"] == "talk":
         return link["date"] is not None and link["date"] <= day.isoformat()
     return True
-
-
-def collaboration_neighbourhood(
-    store: GraphStore,
-    seeds: Iterable[str],
-    hops: int = 2,
-    *,
-    as_of: date | None = None,
-    max_expand: int | None = None,
-    bounded: bool = False,
-    link_budget: int | None = None,
-) -> nx.Graph:
-    """People within ``hops`` links (joint paper, shared talk, advising) of the ``seeds`` (IRIs).
-
-    One ``graph_links_of`` query per person expanded, so the cost follows the neighbourhood,
-    not the store. Edges carry ``links`` (the papers, talks and advising behind them, sorted),
-    ``weight`` (how many) and ``years``. Nodes carry ``label``, ``hop`` (distance from the
-    nearest seed) and ``expanded`` (whether all their links were fetched: true for everyone
-    but the outermost hop). ``graph.graph["works"]`` maps each paper and talk seen to its
-    ``relation``, ``title`` and ``year``; node attribute ``works`` lists a person's own.
-
-    Bounds, for large stores (``graph.graph["capped"]`` says whether one cut anything):
-
-    - ``max_expand``: at most that many people of each hop after the seeds are expanded, those
-      with the heaviest ties to the people already reached first, then by IRI;
-    - ``link_budget``: stop expanding once that many link rows have been read, spread evenly
-      over the hops (unused budget passes on); seeds are expanded in the order given;
-    - ``bounded``: at most 25 papers, 30 talks and 30 advising links of each person expanded.
-    """
-    graph = nx.Graph(works={}, capped=False)
-    frontier = list(dict.fromkeys(seeds))
-    for seed in frontier:
-        graph.add_node(seed, kind="person", hop=0, expanded=False, works=[])
-    fetched = 0
-    for hop in range(hops):
-        if hop:
-            frontier = _capped(graph, frontier, max_expand)
-        allowed = None if link_budget is None else link_budget * (hop + 1) // hops
-        reached: set[str] = set()
-        for person in frontier:
-            if allowed is not None and fetched >= allowed:
-                graph.graph["capped"] = True
-                break
-            links = person_links(store, person, as_of, bounded=bounded)
-            fetched += len(links)
-            add_links(graph, person, links)
-            for other in graph[person]:
-                if "hop" not in graph.nodes[other]:
-                    graph.nodes[other]["hop"] = hop + 1
-                    reached.add(other)
-        frontier = sorted(reached)
-    if graph.number_of_nodes() and any("label" not in d for _, d in graph.nodes(data=True)):
-        _label_seeds(store, graph)
-    return graph
 
 
 def add_links(graph: nx.Graph, person: str, links: list[dict[str, Any]]) -> None:
@@ -291,31 +220,6 @@ def add_links(graph: nx.Graph, person: str, links: list[dict[str, Any]]) -> None
     node["works"] = sorted(own)
 
 
-def person_works(store: GraphStore, person: str, as_of: date | None = None) -> list[dict[str, Any]]:
-    """One person's papers and talks (``via``, ``relation``, ``title``, ``year``, ``date``), no coauthors.
-
-    At most 50 papers (up to the year of ``as_of``) and 30 talks, the first in the store's index
-    order; ``as_of`` leaves out what was not yet known on that day, as ``person_links`` does.
-    """
-    found = []
-    for row in _rows(store, "suggest_person_works", person=_iri(person), until=_until(as_of)):
-        work = {"via": row["work"] or "", "relation": row["relation"] or "", "title": row["title"],
-                "year": _year(row["year"], row["date"]), "date": (row["date"] or "")[:10] or None}
-        if as_of is None or known_on(work, as_of):
-            found.append(work)
-    return found
-
-
-def add_works(graph: nx.Graph, person: str, works: list[dict[str, Any]]) -> None:
-    """Record a person's own papers and talks (from ``person_works``) in ``graph``."""
-    known = graph.graph.setdefault("works", {})
-    for work in works:
-        known.setdefault(work["via"], {"relation": work["relation"], "title": work["title"],
-                                       "year": work["year"]})
-    node = graph.nodes[person]
-    node["works"] = sorted({*node.get("works", []), *(w["via"] for w in works)})
-
-
 def _add_link_edge(graph: nx.Graph, a: str, b: str, link: dict[str, Any]) -> None:
     entry = {k: link.get(k) for k in ("relation", "via", "title", "year", "advisor")
              if link.get(k) is not None}
@@ -330,17 +234,6 @@ def _add_link_edge(graph: nx.Graph, a: str, b: str, link: dict[str, Any]) -> Non
     data["weight"] = len(data["links"])
     if link["year"] is not None:
         data["years"] = sorted({*data["years"], link["year"]})
-
-
-def _capped(graph: nx.Graph, frontier: list[str], limit: int | None) -> list[str]:
-    """The frontier, most tied first, then by IRI; at most ``limit`` of them."""
-    if limit is not None and len(frontier) > limit:
-        graph.graph["capped"] = True
-
-    def tie_strength(person: str) -> int:
-        return sum(d["weight"] for _, _, d in graph.edges(person, data=True))
-
-    return sorted(frontier, key=lambda p: (-tie_strength(p), p))[:limit]
 
 
 def _label_seeds(store: GraphStore, graph: nx.Graph) -> None:

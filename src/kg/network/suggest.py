@@ -1,74 +1,88 @@
-"""Ranked, explained candidate speakers for an event.
+"""Ranked, explained candidate speakers for an event, from the whole field.
 
-``suggest`` reads the event's talks and organizers, fetches the collaboration neighbourhood of
-its speakers and organizers (joint papers, shared talks, advising; see
-``graphs.collaboration_neighbourhood``), and ranks the people reached who have not spoken there
-by three signals, each in [0, 1]:
+``suggest`` works on the store's graph index (``kg.network.index``), as known on the day of
+``as_of`` (nothing dated later is used: talks, papers, affiliations):
 
-- closeness: ``c / (1 + c)`` with ``c = Σ 0.5 ** (d - 1)`` over the speakers and organizers at
-  distance ``d`` (within the hops fetched), then divided by the best value among the shortlist;
-- topic: TF-IDF cosine of their paper and talk titles against the event's talk titles and
-  abstracts, divided by the best value among the shortlist;
-- recency: ``0.5 ** (years since their latest paper or talk / 3)``.
+1. **Who the series is.** Its talks (the event's and, for a session, its series'), speakers,
+   organizers and the leads of the groups it is for (the hosts).
+2. **Signals for everyone in the field** (``kg.network.signals``): random walks with restart from
+   the speakers (weighted by how recently they spoke) and organizers over papers, talks,
+   advising and series; TF-IDF fit of their papers and talks to the series' talk titles and
+   abstracts; career (years since the first paper, papers, recent papers); venues like the
+   speakers'; talks given elsewhere; local (an organization in common with the hosts, the
+   organizers or several speakers) or visiting; links to speakers and to organizers.
+3. **The series' taste** (``kg.network.taste``): a logistic regression fitted on its own past,
+   which weighs those signals; the score is its probability.
 
-The score is their weighted sum. Every candidate comes with the shortest chain to a speaker or
-organizer (the paper, talk or advising behind each step), the coauthors they share with them,
-the topic words they match, and conflict-of-interest flags with the organizers. Ties are broken
-by name, then IRI, so the same store gives the same ranking.
+Hosts (organizers and group leads) are never candidates; past speakers neither, unless their
+talks all came before ``since``. Every candidate carries the chain to the nearest speaker or
+organizer, the contributions of the signals in words, and its relations to the organizers:
+advisor/student or a joint paper in the last three years are conflicts
+(``exclude_conflicts`` drops them); older joint papers and a common institution are shown as
+information. Ties are broken by name, then IRI, so the same store gives the same ranking.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
-import networkx as nx
+import numpy as np
 
 from kg.errors import KGError
-from kg.network import topics
-from kg.network.analysis import Step, shortest_chain
-from kg.network.graphs import add_works, collaboration_neighbourhood, person_works, query_text
+from kg.network import signals, taste
+from kg.network.analysis import Step
+from kg.network.index import (
+    ADVISOR,
+    ALWAYS,
+    NEVER,
+    PAPER,
+    PHD,
+    SERIES,
+    SPEAKER,
+    TALK,
+    GraphIndex,
+    day_number,
+    day_of,
+    index_for,
+)
 from kg.store import GraphStore
-from kg.store.terms import IRI
 
 RECENT_COAUTHOR_YEARS = 3
-"""A joint paper with an organizer this many years before the reference year (or later) is a conflict."""
+"""A joint paper with an organizer in the three years before the day is a conflict of interest."""
+SPEAKER_HALF_LIFE_YEARS = 2.0
+"""A speaker who spoke this long ago starts half as many walks as one who just spoke."""
 RECENCY_HALF_LIFE = 3.0
-LINK_BUDGET = 1000
-"""Stop following links after reading this many (about 0.4 s of CPU on a store of 10M triples); the
-most recent speakers are expanded first, then the people most tied to them."""
-EXPAND_LIMIT = 40
-"""At most this many people are expanded at each hop after the first, the most tied first."""
-SHORTLIST = 30
-"""At least this many of the best first-round candidates get their full work lists and a second look."""
-
-
-@dataclass(frozen=True)
-class Weights:
-    """How much each signal counts in the score."""
-
-    closeness: float = 0.5
-    topic: float = 0.3
-    recency: float = 0.2
+EARLY_CAREER_YEARS = 6
+SENIOR_YEARS = 15
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A suggested speaker with the score, its parts and the reasons behind it."""
+    """A suggested speaker with the score, the signals behind it and the reasons in words."""
 
     person: str
     name: str
     score: float
     closeness: float
+    """The best candidate's rank by the walk divided by this one's (1 for the best)."""
     topic: float
+    """Topic fit, relative to the best candidate's."""
     recency: float
+    """``0.5 ** (years since their latest known paper or talk / 3)``."""
     last_year: int | None
     path: tuple[Step, ...]
     shared_coauthors: tuple[str, ...]
+    """Past speakers and organizers they wrote a paper or gave a talk with."""
     topic_words: tuple[str, ...]
     conflicts: tuple[str, ...]
+    reasons: tuple[str, ...] = ()
+    """The signals that raised the score most, in the series' own terms."""
+    relations: tuple[str, ...] = ()
+    """Relations to the organizers that are not conflicts (older joint papers, same institution)."""
+    features: dict[str, float] = field(default_factory=dict, compare=False)
 
 
 @dataclass
@@ -81,10 +95,14 @@ class Suggestions:
     speaker_names: dict[str, str]
     """Past speakers of the event and its series: IRI → name."""
     organizer_names: dict[str, str]
-    """Organizers: IRI → name."""
+    """Organizers and group leads (the hosts): IRI → name."""
     considered: int
     candidates: list[Candidate] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    taste: dict[str, float] = field(default_factory=dict)
+    """The series' model: feature → coefficient (standardized), largest first."""
+    fitted: bool = False
+    """Whether ``taste`` was fitted on the series' past (else the prior was used)."""
 
     @property
     def speakers(self) -> list[str]:
@@ -102,266 +120,489 @@ def suggest(
     event: str,
     *,
     top: int = 10,
-    hops: int = 2,
     since: date | None = None,
     as_of: date | None = None,
     exclude: Sequence[str] = (),
-    weights: Weights = Weights(),
-    max_seeds: int | None = None,
-    max_expand: int | None = EXPAND_LIMIT,
-    link_budget: int | None = LINK_BUDGET,
+    exclude_conflicts: bool = False,
+    index: GraphIndex | None = None,
 ) -> Suggestions:
-    """Rank people who have not spoken at ``event`` (an IRI) or its series as its next speakers.
-
-    Only a bounded neighbourhood is read from the store, so the answer comes about as fast on a
-    store of millions of papers as on a small one: the links of the organizers and of the most
-    recent speakers, then of the people most tied to them, until ``link_budget`` links have
-    been read; each person through at most 25 of their papers and 30 talks and advising links;
-    then the papers and talks of a shortlist.
+    """Rank everyone in the field who may speak at ``event`` (an IRI) next, each with reasons.
 
     Parameters
     ----------
     top : how many candidates to return.
-    hops : how many links away from the speakers and organizers to look.
     since : only talks from this day on count as "already spoke"; default: every talk.
-    as_of : use only talks, papers and advising known on this day.
+    as_of : use only talks, papers and affiliations known on this day.
     exclude : IRIs of people never to suggest.
-    max_seeds : expand at most this many speakers, the most recent first; ``None``: all.
-    max_expand : expand at most this many people per hop after the first; ``None``: all.
-    link_budget : stop expanding after reading this many links; ``None``: no limit.
+    exclude_conflicts : leave out advisors, students and recent coauthors of the organizers.
+    index : the store's graph index, when the caller has it already.
     """
-    name, talks = _event_talks(store, event, as_of)
-    organizers = _organizers(store, event)
-    speakers = {t["speaker"]: t["speakerName"] for t in talks}
-    if not speakers and not organizers:
+    return rank(index or index_for(store), event, top=top, since=since, as_of=as_of, exclude=exclude,
+                exclude_conflicts=exclude_conflicts)
+
+
+@dataclass
+class Series:
+    """An event seen from the index on a day: its talks, speakers and hosts."""
+
+    event: int
+    hidden: np.ndarray
+    """Work ids of its talks and series (left out of every signal)."""
+    talks: list[tuple[int, int, int]]
+    """(day, person, talk work id) of each speaker of a known talk, in time order."""
+    hosts: list[int]
+    host_organizations: list[int]
+
+
+def rank(
+    index: GraphIndex,
+    event: str,
+    *,
+    top: int = 10,
+    since: date | None = None,
+    as_of: date | None = None,
+    exclude: Sequence[str] = (),
+    exclude_conflicts: bool = False,
+) -> Suggestions:
+    """``suggest`` on a graph index already loaded."""
+    found = index.event_index.get(event)
+    if found is None:
+        raise KGError(f"{event}: no such event in the store")
+    day = day_number(as_of) if as_of else _latest_day(index)
+    series = series_of(index, found, day, undated=as_of is None)
+    speakers = sorted({p for _, p, _ in series.talks})
+    name = index.event_names[found]
+    if not speakers and not series.hosts:
         raise KGError(f"{name}: no speakers or organizers known{_as_of_text(as_of)}; nothing to start from")
-    seeds = sorted({*speakers, *organizers})
-    expanded = [*sorted(organizers), *(s for s in _recent_speakers(talks, max_seeds)
-                                       if s not in organizers)]
-    graph = collaboration_neighbourhood(store, expanded, hops, as_of=as_of, max_expand=max_expand,
-                                        bounded=True, link_budget=link_budget)
-    spoke = {t["speaker"] for t in talks if since is None or not t["date"] or t["date"] >= since.isoformat()}
-    excluded = spoke | set(organizers) | set(exclude)
-    pool = sorted(p for p in graph if p not in excluded)
-    result = Suggestions(event, name, as_of, dict(sorted(speakers.items())), dict(sorted(organizers.items())),
-                         len(pool))
-    followed = sum(1 for s in seeds if s in graph and graph.nodes[s].get("expanded"))
-    if followed < len(seeds):
-        result.notes.append(f"links were followed from {followed} of the {len(seeds)} speakers and "
-                            "organizers (organizers and the most recent speakers first)")
-    if graph.graph.get("capped"):
-        result.notes.append(f"the neighbourhood was cut at {link_budget} links read and "
-                            f"{max_expand} people expanded per hop")
-    if not pool:
-        result.notes.append("nobody who may be suggested is linked to its speakers or organizers"
-                            + _as_of_text(as_of))
+    result = Suggestions(event, name, as_of, {index.people[p]: index.names[p] for p in speakers},
+                         dict(sorted((index.people[p], index.names[p]) for p in series.hosts)), 0)
+    v = signals.view(index, day, series.hidden, undated=as_of is None)
+    model, x, query = _fit_taste(index, series, event, v, speakers)
+    result.taste, result.fitted = model.described(), model.fitted
+    since_day = day_number(since) if since else None
+    spoke = {p for d, p, _ in series.talks if since_day is None or d >= since_day}
+    excluded = spoke | set(series.hosts) | {index.person_index[p] for p in exclude if p in index.person_index}
+    active = _reachable(v, x)
+    active[list(excluded)] = False
+    pool = np.flatnonzero(active)
+    result.considered = len(pool)
+    if not len(pool):
+        result.notes.append("nobody who may be suggested is known" + _as_of_text(as_of))
         return result
-    reference = as_of.year if as_of else _latest_year(graph)
-    event_words = [w for t in talks for w in topics.words(_talk_text(t))]
-    graph.graph["skip_works"] = {t["talk"] for t in talks}
-    ranked = _rank(graph, pool, seeds, event_words, reference, weights, top, hops, store, as_of)
-    conflicts = _conflicts(store, graph, [c for c, _ in ranked], sorted(organizers), reference)
-    result.candidates = [
-        Candidate(
-            person=p,
-            name=graph.nodes[p].get("label", p),
-            score=round(s["score"], 4),
-            closeness=round(s["closeness"], 4),
-            topic=round(s["topic"], 4),
-            recency=round(s["recency"], 4),
-            last_year=s["last_year"],
-            path=tuple(shortest_chain(graph, p, set(seeds))),
-            shared_coauthors=tuple(_shared_coauthors(graph, p, set(seeds))),
-            topic_words=tuple(s["words"]),
-            conflicts=tuple(conflicts.get(p, [])),
-        )
-        for p, s in ranked
-    ]
+    scores = model.score(x[pool])
+    order = np.lexsort((pool, name_keys(index, pool), -np.round(scores, 9)))
+    chosen: list[Candidate] = []
+    explainer = _Explainer(index, v, series, speakers, x, model, query, pool, scores)
+    for position in order:
+        person = int(pool[position])
+        candidate = explainer.candidate(person, float(scores[position]))
+        if exclude_conflicts and candidate.conflicts:
+            continue
+        chosen.append(candidate)
+        if len(chosen) >= top:
+            break
+    result.candidates = chosen
     return result
 
 
-def _recent_speakers(talks: list[dict[str, Any]], limit: int | None) -> list[str]:
-    """The speakers of the latest talks, most recent first (undated talks last), at most ``limit``."""
-    ordered = sorted(talks, key=lambda t: (t["date"] or "", t["talk"]), reverse=True)
-    chosen: list[str] = []
-    for talk in ordered:
-        if limit is not None and len(chosen) >= limit:
-            break
-        if talk["speaker"] not in chosen:
-            chosen.append(talk["speaker"])
-    return chosen
+def ranked_people(index: GraphIndex, event: str, as_of: date | None, limit: int) -> list[str]:
+    """The IRIs of the first ``limit`` people ``suggest`` ranks for ``event``, without explanations."""
+    found = index.event_index[event]
+    day = day_number(as_of) if as_of else _latest_day(index)
+    series = series_of(index, found, day, undated=as_of is None)
+    speakers = sorted({p for _, p, _ in series.talks})
+    v = signals.view(index, day, series.hidden, undated=as_of is None)
+    model, x, _ = _fit_taste(index, series, event, v, speakers)
+    active = _reachable(v, x)
+    active[speakers + series.hosts] = False
+    pool = np.flatnonzero(active)
+    scores = model.score(x[pool])
+    order = np.lexsort((pool, name_keys(index, pool), -np.round(scores, 9)))[:limit]
+    return [index.people[int(pool[i])] for i in order]
 
 
-def _event_talks(
-    store: GraphStore, event: str, as_of: date | None
-) -> tuple[str, list[dict[str, Any]]]:
-    info = store.select(query_text("event_info"), {"event": IRI(event)}).values()
-    if not info:
-        raise KGError(f"{event}: no such event in the store")
-    rows = store.select(query_text("suggest_event_talks"), {"event": IRI(event)}).values()
-    talks = []
-    for row in rows:
-        talk: dict[str, Any] = dict(row)
-        talk["date"] = (row["start"] or "")[:10] or None
-        if as_of is None or (talk["date"] is not None and talk["date"] <= as_of.isoformat()):
-            talks.append(talk)
-    return info[0]["name"] or event, talks
+def _reachable(v: signals.View, x: np.ndarray) -> np.ndarray:
+    """People the field knows who are linked to the series (the walk reaches them) or share its
+    topics: anyone else would be a guess, not a suggestion."""
+    known = np.asarray(v.binary.sum(axis=1)).ravel() > 0
+    unreached = -np.log10(v.people + 1.0)  # what ``_log_rank`` gives a zero
+    return known & ((x[:, 0] > unreached + 1e-12) | (x[:, 1] > 0))
 
 
-def _organizers(store: GraphStore, event: str) -> dict[str, str]:
-    rows = store.select(query_text("suggest_event_organizers"), {"event": IRI(event)})
-    return {r["organizer"] or "": r["organizerName"] or "" for r in rows.values()}
+def series_of(index: GraphIndex, event: int, day: int, undated: bool = False) -> Series:
+    """The event's scope (itself and, when part of a series, the whole series) as known on ``day``;
+    with ``undated``, talks without a date count as given on the day."""
+    top = event
+    seen = {event}
+    while index.event_parent[top] >= 0 and int(index.event_parent[top]) not in seen:
+        top = int(index.event_parent[top])
+        seen.add(top)
+    root = top if index.event_series[top] or top == event else event
+    scope = _descendants(index, root)
+    in_scope = np.zeros(len(index.events), dtype=bool)
+    in_scope[scope] = True
+    talk_works = np.flatnonzero((index.talk_event >= 0) & in_scope[index.talk_event]
+                                & (index.work_kind == TALK))
+    series_works = [w for w in (_work_id(index, index.events[e]) for e in scope) if w is not None
+                    and index.work_kind[w] == SERIES]
+    hidden = np.unique(np.concatenate([talk_works, np.array(series_works, dtype=np.int64)]))
+    is_talk = np.zeros(len(index.works), dtype=bool)
+    is_talk[talk_works] = True
+    dated = index.member_day <= day
+    if undated:
+        dated |= index.member_day == NEVER
+    rows = np.flatnonzero(is_talk[index.member_work] & (index.member_role == SPEAKER) & dated)
+    talks = sorted((min(int(index.member_day[r]), day), int(index.member_person[r]),
+                    int(index.member_work[r])) for r in rows)
+    hosts = sorted({int(p) for p in index.role_person[in_scope[index.role_event]]})
+    host_orgs = sorted({int(index.organization_top[o])
+                        for o in index.host_organization[np.isin(index.host_event, scope)]})
+    return Series(event, hidden, talks, hosts, host_orgs)
+
+
+def _descendants(index: GraphIndex, root: int) -> np.ndarray:
+    children: dict[int, list[int]] = {}
+    for child, parent in enumerate(index.event_parent):
+        if parent >= 0:
+            children.setdefault(int(parent), []).append(child)
+    found, frontier = {root}, [root]
+    while frontier:
+        frontier = [c for e in frontier for c in children.get(e, []) if c not in found]
+        found.update(frontier)
+    return np.array(sorted(found), dtype=np.int64)
+
+
+def _work_id(index: GraphIndex, iri: str) -> int | None:
+    position = bisect_left(index.works, iri)
+    return position if position < len(index.works) and index.works[position] == iri else None
+
+
+def _latest_day(index: GraphIndex) -> int:
+    known = index.member_day[(index.member_day != NEVER) & (index.member_day != ALWAYS)]
+    return int(known.max()) if len(known) else day_number(date(2000, 1, 1))
 
 
 def _as_of_text(as_of: date | None) -> str:
     return f" as of {as_of.isoformat()}" if as_of else ""
 
 
-def _talk_text(talk: dict[str, Any]) -> str:
-    return " ".join(t for t in (talk.get("title"), talk.get("abstract")) if t)
+def talk_texts(index: GraphIndex, talks: Sequence[tuple[int, int, int]]) -> list[str]:
+    seen: dict[int, str] = {}
+    for _, _, work in talks:
+        seen.setdefault(work, index.work_title[work])
+    return [seen[w] for w in sorted(seen)]
 
 
-def _latest_year(graph: nx.Graph) -> int:
-    years = [w["year"] for w in graph.graph["works"].values() if w["year"]]
-    return max(years) if years else date.min.year
+@dataclass(frozen=True)
+class Stage:
+    """A moment of the series: its day, the speakers so far and the talks so far."""
+
+    day: int
+    speakers: list[int]
+    talks: list[tuple[int, int, int]]
 
 
-def closeness_counts(graph: nx.Graph, seeds: Iterable[str], hops: int) -> dict[str, float]:
-    """``Σ 0.5 ** (d - 1)`` over the seeds at distance ``d ≤ hops`` of every node (seeds skip themselves)."""
-    totals: dict[str, float] = {}
-    for seed in sorted(seeds):
-        if seed not in graph:
-            continue
-        for node, distance in nx.single_source_shortest_path_length(graph, seed, cutoff=hops).items():
-            if distance:
-                totals[node] = totals.get(node, 0.0) + 0.5 ** (distance - 1)
-    return totals
+def features(v: signals.View, series: Series, stages: Sequence[Stage],
+             index: GraphIndex) -> list[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:
+    """Every person's features (people × ``taste.FEATURES``) at each stage, and its topic query.
 
-
-def _rank(
-    graph: nx.Graph,
-    pool: list[str],
-    seeds: list[str],
-    event_words: list[str],
-    reference: int,
-    weights: Weights,
-    top: int,
-    hops: int,
-    store: GraphStore,
-    as_of: date | None,
-) -> list[tuple[str, dict[str, Any]]]:
-    """Rank the pool in two rounds; the best ``top`` first.
-
-    Round one is cheap and covers everyone reached: closeness and the recency of the work the
-    neighbourhood shows. Round two takes the best of them, fetches their papers and talks, and
-    adds topical similarity, so topic vectors are only built for a shortlist.
+    All stages share the view ``v`` (one sparse matrix, one walk with a column per stage): the
+    walk, topic, links and venues use what ``v`` knows; papers, recent papers, career and talks
+    elsewhere are counted up to each stage's day.
     """
-    counts = closeness_counts(graph, seeds, hops)
-    best_count = max((counts.get(p, 0.0) for p in pool), default=0.0)
-    best_closeness = best_count / (1 + best_count) or 1.0
-
-    def closeness(person: str) -> float:
-        c = counts.get(person, 0.0)
-        return c / (1 + c) / best_closeness
-
-    def recency(person: str) -> tuple[float, int | None]:
-        works = graph.graph["works"]
-        years = [works[w]["year"] for w in graph.nodes[person]["works"] if works[w]["year"]]
-        last = max(years) if years else None
-        return (0.0 if last is None else 0.5 ** (max(0, reference - last) / RECENCY_HALF_LIFE)), last
-
-    def label(person: str) -> str:
-        return str(graph.nodes[person].get("label", person))
-
-    first = {p: weights.closeness * closeness(p) + weights.recency * recency(p)[0] for p in pool}
-    shortlist = sorted(pool, key=lambda p: (-first[p], label(p), p))[: max(3 * top, SHORTLIST)]
-    for person in shortlist:
-        if not graph.nodes[person].get("expanded"):
-            add_works(graph, person, person_works(store, person, as_of))
-    documents = {p: _person_words(graph, p) for p in shortlist}
-    idf = topics.inverse_document_frequency([event_words, *documents.values()])
-    unseen = max(idf.values(), default=1.0)
-    event_vector = topics.tfidf(event_words, idf, unseen)
-    vectors = {p: topics.tfidf(documents[p], idf, unseen) for p in shortlist}
-    similarity = {p: topics.cosine(vectors[p], event_vector) for p in shortlist}
-    best_topic = max(similarity.values(), default=0.0) or 1.0
-    scored: dict[str, dict[str, Any]] = {}
-    for p in shortlist:
-        fresh, last = recency(p)
-        scored[p] = {
-            "closeness": closeness(p),
-            "topic": similarity[p] / best_topic,
-            "recency": fresh,
-            "last_year": last,
-            "words": topics.shared_words(vectors[p], event_vector),
-        }
-        scored[p]["score"] = (weights.closeness * scored[p]["closeness"]
-                              + weights.topic * scored[p]["topic"]
-                              + weights.recency * fresh)
-    ranked = sorted(shortlist, key=lambda p: (-scored[p]["score"], label(p), p))
-    return [(p, scored[p]) for p in ranked[:top]]
-
-
-def _person_words(graph: nx.Graph, person: str) -> list[str]:
-    """The words of a person's paper and talk titles, leaving out the event's own talks."""
-    works, skip = graph.graph["works"], graph.graph.get("skip_works", set())
-    cache = graph.graph.setdefault("title_words", {})
+    restart = np.zeros((v.people, len(stages)))
+    for column, stage in enumerate(stages):
+        last_talk: dict[int, int] = {}
+        for talk_day, person, _ in stage.talks:
+            last_talk[person] = max(talk_day, last_talk.get(person, talk_day))
+        for person in stage.speakers:
+            age = max(0, stage.day - last_talk.get(person, stage.day)) / 365.25
+            restart[person, column] += 0.5 ** (age / SPEAKER_HALF_LIFE_YEARS)
+        for person in series.hosts:
+            restart[person, column] += 1.0
+    reached = signals.walk(v, restart) if restart.any() else np.zeros((v.people, len(stages)))
+    queries = [signals.query_vector(v, talk_texts(index, stage.talks)) for stage in stages]
+    topic = signals.topic_scores(v, queries)
+    everyone = sorted({p for stage in stages for p in stage.speakers} | set(series.hosts))
+    pairs = signals.linked_pairs(v, everyone)
+    hosts = np.log1p(signals.linked(v, list(series.hosts), pairs))
     found = []
-    for work in graph.nodes[person]["works"]:
-        if work in skip:
-            continue
-        if work not in cache:
-            cache[work] = topics.words(works[work]["title"] or "")
-        found.extend(cache[work])
+    for column, stage in enumerate(stages):
+        counts = signals.counts_until(v, stage.day)
+        x = np.empty((v.people, len(taste.FEATURES)))
+        for number, feature in enumerate((
+            _log_rank(reached[:, column]),
+            topic[:, column],
+            np.log1p(signals.linked(v, stage.speakers, pairs)),
+            hosts,
+            np.log1p(counts.papers),
+            np.log1p(counts.recent_papers),
+            counts.career_years,
+            signals.venue_fit(v, stage.speakers),
+            np.log1p(counts.talks),
+            _local(v, series, stage.speakers),
+        )):
+            x[:, number] = feature
+        found.append((x, queries[column]))
     return found
 
 
-def _shared_coauthors(graph: nx.Graph, person: str, seeds: set[str], limit: int = 5) -> list[str]:
-    """Names of the person's coauthors who also wrote a paper with a speaker or organizer."""
-    shared = []
-    for neighbour in graph[person]:
-        if neighbour in seeds or not _wrote_together(graph, person, neighbour):
-            continue
-        linked = sum(1 for n in graph[neighbour]
-                     if n in seeds and n != person and _wrote_together(graph, neighbour, n))
+def _log_rank(values: np.ndarray) -> np.ndarray:
+    """``-log10`` of each value's rank among everyone's (0 for the first; ties share the best
+    rank; a zero value ranks after everyone). The walk's raw probabilities span orders of
+    magnitude and only the first few thousand matter: the log of the rank weighs the top of
+    the ranking as a person reading it would."""
+    order = np.argsort(-values, kind="stable")
+    ordered = values[order]
+    starts = np.ones(len(values), dtype=bool)
+    starts[1:] = ordered[1:] != ordered[:-1]
+    first = np.maximum.accumulate(np.where(starts, np.arange(len(values)), 0)) + 1
+    ranks = np.empty(len(values), dtype=np.float64)
+    ranks[order] = first
+    return np.where(values > 0, -np.log10(ranks), -np.log10(len(values) + 1.0))
+
+
+def _local(v: signals.View, series: Series, speakers: Sequence[int]) -> np.ndarray:
+    """1 for people with a top organization of the hosts, the organizers or a fifth of the speakers."""
+    index = v.index
+    known = index.affiliation_day <= v.day
+    person = index.affiliation_person[known]
+    org = index.organization_top[index.affiliation_organization[known]]
+    home = set(series.host_organizations)
+    is_host = np.zeros(v.people, dtype=bool)
+    is_host[series.hosts] = True
+    home.update(int(o) for o in org[is_host[person]])
+    if len(speakers):
+        is_speaker = np.zeros(v.people, dtype=bool)
+        is_speaker[list(speakers)] = True
+        mine = is_speaker[person]
+        pairs = np.unique(person[mine].astype(np.int64) * len(index.organizations) + org[mine])
+        counts = np.bincount(pairs % len(index.organizations), minlength=len(index.organizations))
+        home.update(int(o) for o in np.flatnonzero(counts >= max(2, 0.2 * len(speakers))))
+    is_home = np.zeros(len(index.organizations) + 1, dtype=bool)
+    is_home[sorted(home)] = True
+    return (np.bincount(person[is_home[org]], minlength=v.people) > 0).astype(np.float64)
+
+
+def _fit_taste(index: GraphIndex, series: Series, seed: str, v: signals.View,
+               speakers: list[int]) -> tuple[taste.Taste, np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """The series' model fitted on its replayed past (see ``kg.network.taste``), with the features
+    of everyone now and the topic query now."""
+    firsts: dict[int, int] = {}
+    for talk_day, person, _ in series.talks:
+        firsts.setdefault(person, talk_day)
+    parts = taste.blocks([(d, p) for p, d in firsts.items()])
+    stages = [Stage(parts[n][0][0] - 1, sorted({p for block in parts[:n] for _, p in block}),
+                    [t for t in series.talks if t[0] < parts[n][0][0]]) for n in range(1, len(parts))]
+    stages.append(Stage(v.day, speakers, list(series.talks)))
+    computed = features(v, series, stages, index)
+    active = np.asarray(v.binary.sum(axis=1)).ravel() > 0
+    rows, labels = [], []
+    for number, (stage, (x, _)) in enumerate(zip(stages[:-1], computed[:-1], strict=True), start=1):
+        # Only speakers the field knew by then can teach anything: one with no paper or talk
+        # known looks like nobody, and would teach the model to prefer nobodies.
+        known = signals.counts_until(v, stage.day).works > 0
+        positives = sorted({p for _, p in parts[number] if known[p]})
+        pool = active & known
+        pool[stage.speakers + positives + series.hosts] = False
+        negatives = taste.sample_negatives(np.flatnonzero(pool),
+                                           taste.NEGATIVES_PER_POSITIVE * len(positives), f"{seed}#{number}")
+        rows += [x[positives], x[negatives]]
+        labels += [np.ones(len(positives)), np.zeros(len(negatives))]
+    x_now, query = computed[-1]
+    if not rows:
+        return taste.fit(np.zeros((0, len(taste.FEATURES))), np.zeros(0)), x_now, query
+    return taste.fit(np.vstack(rows), np.concatenate(labels)), x_now, query
+
+
+def name_keys(index: GraphIndex, people: np.ndarray) -> np.ndarray:
+    """Ranks of the people's names, for breaking ties by name."""
+    return signals.name_ranks(index)[people]
+
+
+class _Explainer:
+    """Turns a ranked person into a ``Candidate``: chain, reasons and relations to the organizers."""
+
+    def __init__(self, index: GraphIndex, v: signals.View, series: Series, speakers: Sequence[int],
+                 x: np.ndarray, model: taste.Taste, query: tuple[np.ndarray, np.ndarray],
+                 pool: np.ndarray, scores: np.ndarray) -> None:
+        self.index, self.v, self.series, self.model, self.query = index, v, series, model, query
+        self.x = x
+        self.seeds = set(speakers) | set(series.hosts)
+        self.speakers = set(speakers)
+        self.hosts = set(series.hosts)
+        self.pairs = signals.linked_pairs(v, sorted(self.seeds))
+        """(person, speaker or organizer, shared work), sorted by person."""
+        self.best_closeness = float(np.max(x[pool, 0])) if len(pool) else 0.0
+        self.best_topic = float(np.max(x[pool, 1])) if len(pool) else 0.0
+        self.past_stages = [_stage(x[p, 6], x[p, 4]) for p in speakers]
+        self.day = v.day
+
+    def _recent_first(self, works: Iterable[int]) -> list[int]:
+        return sorted(set(works), key=lambda w: (-int(self.index.work_day[w]), w))
+
+    def near(self, person: int) -> dict[int, list[int]]:
+        """The speakers and organizers the person shares works with → those works, most recent first."""
+        people, seeds, works = self.pairs
+        start, end = np.searchsorted(people, [person, person + 1])
+        found: dict[int, list[int]] = {}
+        for seed, work in zip(seeds[start:end], works[start:end], strict=True):
+            found.setdefault(int(seed), []).append(int(work))
+        return {seed: self._recent_first(shared) for seed, shared in found.items()}
+
+    def works_of(self, person: int) -> list[int]:
+        """The person's known papers, talks and advising, most recent first."""
+        index = self.index
+        rows = np.arange(index.person_starts[person], index.person_starts[person + 1])
+        return self._recent_first(int(w) for w in index.member_work[rows[self.v.linking[rows]]])
+
+    def members_of(self, work: int) -> list[int]:
+        """The people of a work, as known."""
+        index = self.index
+        rows = index.by_work[index.work_starts[work]:index.work_starts[work + 1]]
+        return [int(p) for p in index.member_person[rows[self.v.linking[rows]]]]
+
+    def candidate(self, person: int, score: float) -> Candidate:
+        """The explained candidate."""
+        index, x = self.index, self.x[person]
+        works = self.works_of(person)
+        linked = self.near(person)
+        path = self._path(person, works, linked)
+        conflicts, relations = self._organizer_relations(person, linked)
+        words = signals.topic_words(self.v, person, self.query)
+        years = [int(d) for d in (self.index.work_day[w] for w in works) if d not in (ALWAYS, NEVER)]
+        last = day_of(max(years)).year if years else None  # type: ignore[union-attr]
+        recency = 0.0 if last is None else 0.5 ** (max(0, (day_of(self.day) or date.min).year - last)
+                                                    / RECENCY_HALF_LIFE)
+        shared = sorted({index.names[p] for p in linked if p in self.speakers})
+        return Candidate(
+            person=index.people[person],
+            name=index.names[person],
+            score=round(1 / (1 + float(np.exp(-score))), 4),
+            closeness=round(10 ** (x[0] - self.best_closeness), 4),
+            topic=round(x[1] / self.best_topic, 4) if self.best_topic > 0 else 0.0,
+            recency=round(recency, 4),
+            last_year=last,
+            path=tuple(path),
+            shared_coauthors=tuple(shared[:5]),
+            topic_words=tuple(words),
+            conflicts=tuple(conflicts),
+            reasons=tuple(self._reasons(person, x, shared, words)),
+            relations=tuple(relations),
+            features={name: round(float(value), 4) for name, value in zip(taste.FEATURES, x, strict=True)},
+        )
+
+    def _path(self, person: int, works: list[int], linked: dict[int, list[int]]) -> list[Step]:
+        index = self.index
         if linked:
-            shared.append((-linked, graph.nodes[neighbour].get("label", neighbour), neighbour))
-    return [name for _, name, _ in sorted(shared)[:limit]]
+            other = min(linked, key=lambda p: (index.names[p], p))
+            return [self._step(person, other, linked[other][0])]
+        for work in works[:200]:
+            for middle in sorted(self.members_of(work), key=lambda p: (index.names[p], p)):
+                reached = self.near(middle) if middle != person else {}
+                if not reached:
+                    continue
+                end = min(reached, key=lambda p: (index.names[p], p))
+                second = reached[end][0]
+                return [self._step(person, middle, work), self._step(middle, end, second)]
+        return []
+
+    def _step(self, a: int, b: int, work: int) -> Step:
+        index = self.index
+        kind = int(index.work_kind[work])
+        year_day = int(index.work_day[work])
+        year = day_of(year_day).year if year_day not in (ALWAYS, NEVER) else None  # type: ignore[union-attr]
+        title = index.work_title[work] or None
+        if kind in (PAPER, TALK):
+            word = "paper" if kind == PAPER else "talk"
+            return Step(index.people[a], index.names[a], index.people[b], index.names[b], word,
+                        index.works[work], title, year, word)
+        advisor = self._advisor(work)
+        words = "PhD" if kind == PHD else "postdoc"
+        relation = f"{words} advisor of" if advisor == a else f"{words} student of"
+        return Step(index.people[a], index.names[a], index.people[b], index.names[b], relation,
+                    index.works[work], None, None, "phd" if kind == PHD else "postdoc",
+                    index.people[advisor] if advisor is not None else None)
+
+    def _advisor(self, work: int) -> int | None:
+        rows = np.flatnonzero((self.index.member_work == work) & (self.index.member_role == ADVISOR))
+        return int(self.index.member_person[rows[0]]) if len(rows) else None
+
+    def _organizer_relations(self, person: int, linked: dict[int, list[int]]) -> tuple[list[str], list[str]]:
+        index = self.index
+        conflicts: list[str] = []
+        relations: list[str] = []
+        reference = (day_of(self.day) or date.min).year
+        for host in sorted(self.hosts, key=lambda p: (index.names[p], p)):
+            who = index.names[host]
+            seen: set[int] = set()
+            for work in linked.get(host, []):  # most recent first: one line per kind of link
+                kind = int(index.work_kind[work])
+                if kind in seen:
+                    continue
+                seen.add(kind)
+                step = self._step(person, host, work)
+                if kind == PAPER:
+                    recent = step.year is not None and step.year >= reference - RECENT_COAUTHOR_YEARS
+                    text = f"coauthor of organizer {who} ({step.year})"
+                    (conflicts if recent else relations).append(text)
+                elif kind == TALK:
+                    relations.append(f"shared a talk with organizer {who} ({step.year})")
+                else:
+                    conflicts.append(f"{step.relation} organizer {who}")
+        mine = self._organizations(person)
+        for host in sorted(self.hosts, key=lambda p: (index.names[p], p)):
+            for org in sorted(mine & self._organizations(host)):
+                relations.append(f"same institution as organizer {index.names[host]} "
+                                 f"({index.organization_names[org]})")
+        return sorted(set(conflicts)), sorted(set(relations))
+
+    def _organizations(self, person: int) -> set[int]:
+        index = self.index
+        rows = np.flatnonzero((index.affiliation_person == person) & (index.affiliation_day <= self.day))
+        return {int(index.organization_top[index.affiliation_organization[r]]) for r in rows}
+
+    def _reasons(self, person: int, x: np.ndarray, shared: list[str], words: list[str]) -> list[str]:
+        parts = self.model.contributions(x[None, :])[0]
+        order = sorted(range(len(parts)), key=lambda i: (-parts[i], i))
+        reasons: list[str] = []
+        for i in order:
+            if parts[i] <= 0.1 or len(reasons) >= 4:
+                break
+            if self.model.coefficients[i] <= 0:  # a low value of a feature the series dislikes
+                continue
+            text = self._reason(taste.FEATURES[i], x, shared, words)
+            if text and text not in reasons:
+                reasons.append(text)
+        return reasons
+
+    def _reason(self, feature: str, x: np.ndarray, shared: list[str], words: list[str]) -> str | None:
+        if feature == "closeness":
+            return "close to the series' speakers and organizers in the collaboration graph"
+        if feature == "topic":
+            return f"topic: {', '.join(words)}" if words else None
+        if feature == "coauthored_speakers" and shared:
+            names = ", ".join(shared[:3]) + (" ..." if len(shared) > 3 else "")
+            return f"worked with {len(shared)} past speaker{'s' if len(shared) > 1 else ''} ({names})"
+        if feature == "organizer_links":
+            return "has worked with the organizers"
+        if feature in ("papers", "recent_papers", "career_years"):
+            stage = _stage(x[6], x[4])
+            alike = sum(1 for s in self.past_stages if s == stage)
+            return (f"{stage} ({int(np.expm1(x[4]))} papers, {int(np.expm1(x[5]))} in the last three "
+                    f"years), like {alike} of the {len(self.past_stages)} past speakers")
+        if feature == "venues":
+            return "publishes at the venues the past speakers publish at"
+        if feature == "talks_elsewhere":
+            return f"has given {int(np.expm1(x[8]))} talks elsewhere"
+        if feature == "local":
+            return "local: an institution of the hosts or of several past speakers"
+        return None
 
 
-def _wrote_together(graph: nx.Graph, a: str, b: str) -> bool:
-    """Whether the link between two people includes a joint paper (not only talks or advising)."""
-    return any(link.get("relation") == "paper" for link in graph.edges[a, b].get("links", ()))
-
-
-def _conflicts(
-    store: GraphStore, graph: nx.Graph, candidates: list[str], organizers: list[str], reference: int
-) -> dict[str, list[str]]:
-    """Conflict-of-interest flags of each candidate with the organizers."""
-    if not organizers:
-        return {}
-    institutions = {p: _institutions(store, p) for p in [*organizers, *candidates]}
-    flags: dict[str, list[str]] = {}
-    for candidate in candidates:
-        found = []
-        for organizer in organizers:
-            who = graph.nodes[organizer].get("label", organizer) if organizer in graph else organizer
-            links = graph.edges[candidate, organizer]["links"] if graph.has_edge(candidate, organizer) else []
-            for link in links:
-                if link["relation"] in ("phd", "postdoc"):
-                    role = "advisor" if link.get("advisor") == candidate else "student"
-                    found.append(f"{role} of organizer {who}")
-            recent = sorted({link["year"] for link in links if link["relation"] == "paper"
-                             and link.get("year") and link["year"] >= reference - RECENT_COAUTHOR_YEARS})
-            if recent:
-                found.append(f"coauthor of organizer {who} ({recent[-1]})")
-            same = sorted(set(institutions[candidate]) & set(institutions[organizer]))
-            for org in same:
-                found.append(f"same institution as organizer {who} ({institutions[organizer][org]})")
-        flags[candidate] = sorted(set(found))
-    return flags
-
-
-def _institutions(store: GraphStore, person: str) -> dict[str, str]:
-    rows = store.select(query_text("person_organizations"), {"person": IRI(person)})
-    return {r["top"] or "": r["topName"] or "" for r in rows.values()}
+def _stage(career_years: float, log_papers: float) -> str:
+    if log_papers <= 0:
+        return "no papers known"
+    if career_years < EARLY_CAREER_YEARS:
+        return "early career"
+    return "senior" if career_years >= SENIOR_YEARS else "mid career"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Protocol
 
@@ -35,6 +35,10 @@ class GraphStore(Protocol):
 
     def select(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Table:
         """Run a SELECT query with variables bound to RDF terms."""
+        ...
+
+    def select_text(self, sparql: str) -> Iterator[list[str]]:
+        """Run a SELECT query for many rows: the header, then each row as plain strings ('' unbound)."""
         ...
 
     def construct(self, sparql: str) -> list[ox.Triple]:

@@ -10,9 +10,11 @@ Queries see the union of all named graphs as their default graph, so the named q
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
@@ -26,9 +28,11 @@ from kg.store.bind import with_values
 class LocalStore:
     """An embedded Oxigraph store on disk (or in memory when ``path`` is ``None``)."""
 
-    def __init__(self, store: ox.Store, location: str) -> None:
+    def __init__(self, store: ox.Store, location: str, version_dir: Path | None = None) -> None:
         self._store = store
         self.location = location
+        self.version_dir = version_dir
+        """The version directory opened (``PATH.v<N>``): files derived from this version live in it."""
 
     @classmethod
     def open_read_only(cls, path: Path | str) -> LocalStore:
@@ -36,8 +40,9 @@ class LocalStore:
         target = Path(path)
         if not target.exists():
             raise StoreError(f"{target}: no store here; run 'kg build' first")
+        version = target.resolve()
         try:
-            return cls(ox.Store.read_only(str(target.resolve())), str(target))
+            return cls(ox.Store.read_only(str(version)), str(target), version)
         except OSError as exc:
             raise StoreError(f"{target}: cannot open the store: {exc}") from None
 
@@ -59,6 +64,18 @@ class LocalStore:
         columns = [v.value for v in result.variables]
         rows = [tuple(solution[c] for c in columns) for solution in result]
         return Table(columns, rows)
+
+    def select_text(self, sparql: str) -> Iterator[list[str]]:
+        """Run a SELECT query for many rows: the header, then each row as plain strings ('' unbound).
+
+        The results are written as SPARQL CSV by Oxigraph itself, so a scan of millions of rows
+        builds no Python term objects (kg's graph index is derived this way).
+        """
+        result = self._run(sparql, None)
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreError("expected a SELECT query")
+        text = result.serialize(format=ox.QueryResultsFormat.CSV)
+        return csv.reader(io.StringIO(text.decode("utf-8") if text else "", newline=""))
 
     def construct(self, sparql: str) -> list[ox.Triple]:
         """Run a CONSTRUCT or DESCRIBE query."""
@@ -109,9 +126,11 @@ class StoreBuilder:
     ...     bulk_load_nquads(store, lines)
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, prepare: Callable[[LocalStore], None] | None = None) -> None:
         self.path = path
         self.version_dir = _next_version(path)
+        self.prepare = prepare
+        """Called with the finished new version (before the swap) to derive files inside it."""
         self._store: ox.Store | None = None
 
     def __enter__(self) -> ox.Store:
@@ -128,6 +147,13 @@ class StoreBuilder:
             if exc_type is None:
                 store.flush()
                 store.optimize()
+                if self.prepare is not None:
+                    try:
+                        self.prepare(LocalStore(store, str(self.version_dir), self.version_dir))
+                    except BaseException:
+                        del store
+                        shutil.rmtree(self.version_dir, ignore_errors=True)
+                        raise
             del store
         if exc_type is None:
             _swap_in(self.path, self.version_dir)

@@ -19,7 +19,9 @@ text.
 
 from __future__ import annotations
 
+import csv
 import http.client
+import io
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -96,6 +98,18 @@ class RemoteStore:
             columns = [v.value for v in result.variables]
             rows = [tuple(solution[c] for c in columns) for solution in result]
         return Table(columns, rows)
+
+    def select_text(self, sparql: str) -> Iterator[list[str]]:
+        """Run a SELECT query for many rows: the header, then each row as plain strings ('' unbound).
+
+        Asks for SPARQL CSV results, which carry plain values and are parsed without term objects.
+        """
+        with self._query(sparql, "text/csv") as response:
+            media = response.headers.get_content_type()
+            body = response.read()
+        if media != "text/csv":
+            raise StoreError(f"{self.location}: expected CSV results, got {media}")
+        return csv.reader(io.StringIO(body.decode("utf-8"), newline=""))
 
     def construct(self, sparql: str) -> list[ox.Triple]:
         """Run a CONSTRUCT or DESCRIBE query."""

@@ -175,6 +175,8 @@ def candidate_facts(rank: int, candidate: Candidate) -> dict[str, list[str]]:
         "score": [f"{candidate.score:.3f} (closeness {candidate.closeness:.3f}, topic "
                   f"{candidate.topic:.3f}, recency {candidate.recency:.3f})"],
         "why": [" then ".join(step.describe() for step in candidate.path) or "no chain found"],
+        "reasons": list(candidate.reasons),
+        "relations to organizers": list(candidate.relations),
         "shared coauthors": [", ".join(candidate.shared_coauthors)],
         "topic words": [", ".join(candidate.topic_words)],
         "conflicts": list(candidate.conflicts),

@@ -11,6 +11,7 @@ import networkx as nx
 
 from kg.network import analysis
 from kg.network.analysis import Relative, Step
+from kg.network.evaluate import Result, summary
 from kg.network.suggest import Suggestions
 from kg.views.tables import render
 
@@ -30,20 +31,49 @@ def suggestions_text(result: Suggestions, fmt: str) -> str:
             "speakers": result.speakers,
             "organizers": result.organizers,
             "considered": result.considered,
+            "taste": result.taste,
+            "tasteFitted": result.fitted,
             "candidates": [
                 {"rank": rank, **asdict(c)} for rank, c in enumerate(result.candidates, start=1)
             ],
         }
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    columns = ["rank", "name", "score", "closeness", "topic", "recency", "path",
-               "shared_coauthors", "topic_words", "conflicts", "person"]
+    columns = ["rank", "name", "score", "reasons", "path", "topic_words", "conflicts", "relations",
+               "closeness", "topic", "recency", "person"]
     rows = [
-        (rank, c.name, f"{c.score:.3f}", f"{c.closeness:.3f}", f"{c.topic:.3f}", f"{c.recency:.3f}",
-         " ; ".join(step.describe() for step in c.path), ", ".join(c.shared_coauthors),
-         ", ".join(c.topic_words), " | ".join(c.conflicts), c.person)
+        (rank, c.name, f"{c.score:.3f}", " | ".join(c.reasons),
+         " ; ".join(step.describe() for step in c.path), ", ".join(c.topic_words),
+         " | ".join(c.conflicts), " | ".join(c.relations), f"{c.closeness:.3f}", f"{c.topic:.3f}",
+         f"{c.recency:.3f}", c.person)
         for rank, c in enumerate(result.candidates, start=1)
     ]
     return render(columns, rows, fmt)
+
+
+def evaluation_table(results: Sequence[Result], ks: Sequence[int]) -> Rows:
+    """One row per series and method, then the average of each method over the series."""
+    columns = ["series", "cutoff", "method", "past_speakers", "later_speakers", "known",
+               *(f"recall@{k}" for k in ks), "MRR"]
+    rows: list[tuple[Any, ...]] = [
+        (r.name, r.cutoff.isoformat(), r.method, r.past_speakers, r.later_speakers, r.known,
+         *(f"{r.recall[k]:.3f}" for k in ks), f"{r.mrr:.4f}") for r in results]
+    count = len({r.series for r in results})
+    for method, row in summary(results, ks).items():
+        rows.append((f"average of {count} series", "", method, "", "", "",
+                     *(f"{row[f'recall@{k}']:.3f}" for k in ks), f"{row['MRR']:.4f}"))
+    return columns, rows
+
+
+def evaluation_json(results: Sequence[Result], ks: Sequence[int]) -> str:
+    """The evaluation as JSON: every result, and the averages per method."""
+    payload = {
+        "results": [{"series": r.series, "name": r.name, "cutoff": r.cutoff.isoformat(),
+                     "method": r.method, "pastSpeakers": r.past_speakers,
+                     "laterSpeakers": r.later_speakers, "known": r.known,
+                     "recall": {str(k): r.recall[k] for k in ks}, "mrr": r.mrr} for r in results],
+        "average": summary(results, ks),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
 def analysis_tables(graph: nx.Graph, top: int,

@@ -1,0 +1,137 @@
+"""How well `kg suggest` finds the next speakers of real seminars: recall@10/50/200 and MRR.
+
+Not a test: it prints the Markdown table of README.md ("How good are the suggestions") and
+BENCHMARKS.md. It assembles the field in a scratch folder and measures there:
+
+1. a copy of `data/` (the seed documents and COLT 2011-2024);
+2. the ML-venues bibliography (NeurIPS, ICML, ICLR, AISTATS, UAI 2013-2021), gunzipped from the
+   folder given with `--ml-venues`, taken in with `kg ingest`;
+3. each real history of `tests/data/histories/*.json` written as an iCalendar file (one event
+   per talk: the date at noon UTC, the title, "Speaker: Name (Affiliation)") and taken in with
+   `kg ingest`, so the series reaches the store the way any calendar does;
+4. `kg build` (which derives the graph index), then `kg evaluate-suggest` on every series: the
+   cutoff is the day by which half of its talks were given, everything later is hidden.
+
+The series are split in two: those looked at while the ranking was developed (`DEVELOPMENT`) and
+those it was only checked on afterwards (`CHECK`); the table gives the average of each.
+
+    python bench/suggest_real.py --ml-venues ../shared/data/ml-venues --work /tmp/kg-real
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HISTORIES = ROOT / "tests" / "data" / "histories"
+DEVELOPMENT = ("nyu-mad-seminar", "ucla-scai-ml-seminar", "mcgill-statistics-seminar",
+               "uq-data-science-seminar")
+CHECK = ("nyu-madplus-seminar", "mtl-mlopt-seminar", "tuw-ml-research-seminar", "uva-ml-seminar",
+         "s3-paris-saclay-signal-seminar")
+KS = (10, 50, 200)
+
+
+def calendar(history: dict, stem: str) -> bytes:
+    """A history as an iCalendar file that `kg ingest` reads as a seminar series."""
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//kg//real seminar histories//EN")
+    cal.add("version", "2.0")
+    cal.add("X-WR-CALNAME", history["series"])
+    cal.add("X-WR-TIMEZONE", "UTC")
+    for number, talk in enumerate(history["talks"], start=1):
+        event = Event()
+        event.add("uid", f"{stem}-{number:04d}@kg-histories")
+        event.add("dtstart", datetime.fromisoformat(talk["date"] + "T12:00:00+00:00"))
+        event.add("summary", talk["title"] or "TBA")
+        where = f" ({talk['affiliation']})" if talk.get("affiliation") else ""
+        event.add("description", "Speaker: " + " and ".join(talk["speakers"]) + where)
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def kg(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the kg command line of this checkout."""
+    return subprocess.run([sys.executable, "-m", "kg", *args], check=True, text=True,
+                          capture_output=True, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+
+
+def assemble(ml_venues: Path, work: Path) -> Path:
+    """The data folder and store of the field with the histories; returns the store path."""
+    if work.exists():
+        shutil.rmtree(work)
+    data, store, inbox = work / "data", work / "store", work / "inbox"
+    shutil.copytree(ROOT / "data", data)
+    inbox.mkdir(parents=True)
+    bulk = []
+    for packed in sorted(ml_venues.glob("*.gz")):
+        plain = inbox / packed.name.removesuffix(".gz")
+        with gzip.open(packed, "rb") as source, plain.open("wb") as target:
+            shutil.copyfileobj(source, target)
+        bulk.append(str(plain))
+    calendars = []
+    for path in sorted(HISTORIES.glob("*.json")):
+        target = inbox / f"{path.stem}.ics"
+        target.write_bytes(calendar(json.loads(path.read_text(encoding="utf-8")), path.stem))
+        calendars.append(str(target))
+    kg("--store", str(store), "ingest", "--data", str(data), *bulk, *calendars)
+    return store
+
+
+def evaluate(store: Path, stems: tuple[str, ...]) -> list[dict]:
+    """`kg evaluate-suggest` on the series made from the given histories, as JSON rows."""
+    iris = [f"https://w3id.org/kg/id/event/{stem}" for stem in stems]
+    args = ["--store", str(store), "evaluate-suggest", *iris, "--format", "json"]
+    for k in KS:
+        args += ["--k", str(k)]
+    return json.loads(kg(*args).stdout)["results"]
+
+
+def table(rows: list[dict], title: str) -> list[str]:
+    """Markdown rows: one per series (suggest and the best baseline), then the averages."""
+    methods = []
+    for row in rows:
+        if row["method"] not in methods:
+            methods.append(row["method"])
+    lines = [f"**{title}**", "",
+             "| series | cutoff | past / later (known) speakers | method | recall@10 | recall@50 "
+             "| recall@200 | MRR |",
+             "|---|---|---|---|---|---|---|---|"]
+    for row in rows:
+        lines.append(f"| {row['name']} | {row['cutoff']} | {row['pastSpeakers']} / {row['laterSpeakers']} "
+                     f"({row['known']}) | {row['method']} | " + " | ".join(
+                         f"{row['recall'][str(k)]:.3f}" for k in KS) + f" | {row['mrr']:.4f} |")
+    count = len({r["series"] for r in rows})
+    for method in methods:
+        mine = [r for r in rows if r["method"] == method]
+        averages = [sum(r["recall"][str(k)] for r in mine) / len(mine) for k in KS]
+        mrr = sum(r["mrr"] for r in mine) / len(mine)
+        lines.append(f"| **average of {count}** | | | **{method}** | " + " | ".join(
+            f"**{a:.3f}**" for a in averages) + f" | **{mrr:.4f}** |")
+    return lines
+
+
+def main() -> None:
+    """Parse the options, assemble the field, evaluate, print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ml-venues", type=Path, required=True,
+                        help="the folder with ml-venues-2013-2021*.gz")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/kg-real"), help="scratch folder")
+    parser.add_argument("--reuse", action="store_true", help="use the store already in --work")
+    options = parser.parse_args()
+    store = options.work / "store" if options.reuse else assemble(options.ml_venues, options.work)
+    for title, stems in (("Series used while developing", DEVELOPMENT),
+                         ("Series only checked afterwards", CHECK)):
+        print("\n".join(table(evaluate(store, stems), title)) + "\n")
+
+
+if __name__ == "__main__":
+    main()

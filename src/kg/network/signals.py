@@ -1,0 +1,314 @@
+"""What the graph index says about everyone on one day: walks, topics, career, venues, places.
+
+A ``View`` is the index as known on a day (``as_of``): a membership counts only from the day it
+became known, and weighs less the older it is (half-life ``HALF_LIFE_YEARS``). Every signal is
+computed for all people at once with sparse matrices, so its cost follows the size of the field
+and not the number of candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from kg.network import topics
+from kg.network.index import ALWAYS, NEVER, PAPER, PHD, POSTDOC, SERIES, TALK, GraphIndex, expand
+
+HALF_LIFE_YEARS = 4.0
+"""A link (joint paper, shared talk) counts half as much in the walk after this many years."""
+KIND_WEIGHT = {PAPER: 1.0, TALK: 1.0, PHD: 2.0, POSTDOC: 2.0, SERIES: 0.3}
+"""How much each kind of link counts in the walk; series join everyone who spoke there."""
+RESTART = 0.3
+"""The probability that the walk jumps back to the series' speakers and organizers at each step."""
+STEPS = 8
+"""Steps of the walk (0.7 ** 8 ≈ 6 %: what is left of the last step)."""
+
+
+@dataclass
+class View:
+    """The index as known on ``day``, leaving out ``hidden`` works (the series' own)."""
+
+    index: GraphIndex
+    day: int
+    known: np.ndarray
+    """Per membership row: known on the day and not hidden."""
+    walk_matrix: sp.csr_matrix
+    """People × works, recency- and kind-weighted known memberships."""
+    walk_transposed: sp.csr_matrix
+    """Works × people, the same weights."""
+    binary: sp.csr_matrix
+    """People × works, 1 for each known membership."""
+    linking: np.ndarray
+    """Per membership row: known, and a paper, talk or advising (not a series)."""
+    _venues: sp.csr_matrix | None = None
+    _counts: dict[int, Counts] = field(default_factory=dict)
+    _pairs: dict[bytes, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=dict)
+
+    @property
+    def people(self) -> int:
+        """How many people the index has."""
+        return len(self.index.people)
+
+
+def view(index: GraphIndex, day: int, hidden: np.ndarray | None = None, undated: bool = False) -> View:
+    """The index as known on ``day``, without the works in ``hidden`` (an array of work ids).
+
+    With ``undated`` (the question is about now, not about a past day), talks without a date
+    count too, as if given on the day.
+    """
+    member_day = index.member_day
+    known = member_day <= day
+    if undated:
+        known |= member_day == NEVER
+        member_day = np.where(member_day == NEVER, day, member_day)
+    if hidden is not None and len(hidden):
+        hidden_work = np.zeros(len(index.works), dtype=bool)
+        hidden_work[hidden] = True
+        known &= ~hidden_work[index.member_work]
+    age = np.where(member_day == ALWAYS, 0, np.maximum(day - member_day, 0)) / 365.25
+    kinds = index.member_kind
+    kind_weight = np.zeros(len(KIND_WEIGHT) + 1, dtype=np.float32)
+    for kind, weight in KIND_WEIGHT.items():
+        kind_weight[kind] = weight
+    weights = np.where(known, kind_weight[kinds] * np.power(0.5, age / HALF_LIFE_YEARS), 0.0)
+    weights = weights.astype(np.float32)
+    people, works = len(index.people), len(index.works)
+    order = index.by_work
+    walk_matrix = sp.csr_matrix((weights, index.member_work, index.person_starts), shape=(people, works))
+    walk_transposed = sp.csr_matrix((weights[order], index.member_person[order], index.work_starts),
+                                    shape=(works, people))
+    binary = sp.csr_matrix((known.astype(np.float32), index.member_work, index.person_starts),
+                           shape=(people, works))
+    return View(index, day, known, walk_matrix, walk_transposed, binary, known & (kinds != SERIES))
+
+
+def walk(v: View, restarts: np.ndarray) -> np.ndarray:
+    """Random walks with restart from each column of ``restarts`` (people × k), all at once.
+
+    A step goes from a person to one of their links (joint paper, talk, advising, series),
+    chosen by weight, then to one of the link's other people. Returns people × k visiting
+    probabilities; mass reaching someone with no links goes back to the start.
+    """
+    m, mt = v.walk_matrix, v.walk_transposed
+    person_degree = np.asarray(m.sum(axis=1), dtype=np.float32).ravel()
+    work_degree = np.asarray(mt.sum(axis=1), dtype=np.float32).ravel()
+    to_person = np.divide(1.0, person_degree, out=np.zeros_like(person_degree), where=person_degree > 0)
+    to_work = np.divide(1.0, work_degree, out=np.zeros_like(work_degree), where=work_degree > 0)
+    start = (restarts / np.maximum(restarts.sum(axis=0, keepdims=True), 1e-12)).astype(np.float32)
+    x = start.copy()
+    for _ in range(STEPS):
+        on_works = mt @ (x * to_person[:, None])
+        moved = m @ (on_works * to_work[:, None])
+        lost = 1.0 - moved.sum(axis=0, keepdims=True)
+        x = RESTART * start + (1 - RESTART) * (moved + lost * start)
+    return np.asarray(x, dtype=np.float64)
+
+
+def query_vector(v: View, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """TF-IDF of the words of ``texts`` against the index's vocabulary: (term ids, weights)."""
+    counts: dict[int, float] = {}
+    vocabulary = _vocabulary(v.index)
+    for text in texts:
+        for word in topics.words(text):
+            term = vocabulary.get(word)
+            if term is not None:
+                counts[term] = counts.get(term, 0.0) + 1.0
+    if not counts:
+        return np.array([], dtype=np.int64), np.array([], dtype=np.float64)
+    terms = np.array(sorted(counts), dtype=np.int64)
+    idf = _idf(v.index)[terms]
+    weights = np.array([counts[t] for t in terms]) * idf
+    return terms, weights / np.linalg.norm(weights)
+
+
+def topic_scores(v: View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """How well each person's known papers and talks match each query (people × queries).
+
+    A work scores the cosine of its TF-IDF words with the query (BM25-like saturation: a word
+    counts once per title); a person scores the sum over their works divided by the square
+    root of their number of works (so breadth helps, but sheer output less than linearly).
+    """
+    works = _normalized_works(v.index)
+    columns = []
+    for terms, weights in queries:
+        if len(terms) == 0:
+            columns.append(np.zeros(v.people))
+            continue
+        per_work = works[:, terms] @ weights
+        columns.append(np.asarray(v.binary @ per_work).ravel())
+    totals = np.column_stack(columns) if columns else np.zeros((v.people, 0))
+    count = np.asarray(v.binary.sum(axis=1)).ravel()
+    return totals / np.sqrt(np.maximum(count, 1.0))[:, None]
+
+
+def topic_words(v: View, person: int, query: tuple[np.ndarray, np.ndarray], limit: int = 4) -> list[str]:
+    """The query words that most of the person's known works share, strongest first."""
+    terms, weights = query
+    if len(terms) == 0:
+        return []
+    index = v.index
+    rows = np.arange(index.person_starts[person], index.person_starts[person + 1])
+    works = index.member_work[rows[v.known[rows]]]
+    mine = np.asarray(_query_columns(index, terms)[works].sum(axis=0)).ravel() * weights
+    order = sorted((i for i in range(len(terms)) if mine[i] > 0), key=lambda i: (-mine[i], int(terms[i])))
+    return [v.index.terms[int(terms[i])] for i in order[:limit]]
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Per person, counted up to a day: papers, papers of the last three years, years since the
+    first paper (0 for none), talks, and works of any kind."""
+
+    papers: np.ndarray
+    recent_papers: np.ndarray
+    career_years: np.ndarray
+    talks: np.ndarray
+    works: np.ndarray
+
+
+def counts_until(v: View, day: int) -> Counts:
+    """What each person had done by ``day`` (within what ``v`` knows)."""
+    if day not in v._counts:
+        v._counts[day] = _counts_until(v, day)
+    return v._counts[day]
+
+
+def _counts_until(v: View, day: int) -> Counts:
+    index = v.index
+    member_day = index.member_day
+    known = v.known & (member_day <= day)
+    kinds = index.member_kind
+    starts = index.person_starts
+    empty = starts[1:] == starts[:-1]
+    heads = np.minimum(starts[:-1], max(len(member_day) - 1, 0))
+
+    def count(mask: np.ndarray) -> np.ndarray:
+        if not len(mask):
+            return np.zeros(v.people)
+        summed = np.add.reduceat(mask.astype(np.float64), heads)
+        summed[empty] = 0.0
+        return summed
+
+    papers = known & (kinds == PAPER)
+    career = np.zeros(v.people)
+    if len(member_day):
+        first = np.minimum.reduceat(np.where(papers, member_day, np.iinfo(np.int32).max), heads)
+        found = (~empty) & (first < np.iinfo(np.int32).max)
+        career[found] = np.clip((day - first[found]) / 365.25, 0, 50)
+    return Counts(count(papers), count(papers & (member_day >= day - 3 * 365)), career,
+                  count(known & (kinds == TALK)), count(known & (kinds != SERIES)))
+
+
+def linked(v: View, people: Sequence[int],
+           pairs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """How many of ``people`` each person shares a known paper, talk or advising with.
+
+    Series are not links here (having spoken in the same series is not working together).
+    ``pairs`` (from ``linked_pairs`` of a set of people including ``people``) saves reading
+    the links again.
+    """
+    found = np.zeros(v.people)
+    person, other, _ = pairs if pairs is not None else linked_pairs(v, people)
+    if pairs is not None:
+        chosen = np.zeros(v.people, dtype=bool)
+        chosen[np.asarray(people, dtype=np.int64)] = True
+        person, other = person[chosen[other]], other[chosen[other]]
+    if len(person):  # sorted by person, then other: count where either changes
+        new = np.ones(len(person), dtype=bool)
+        new[1:] = (person[1:] != person[:-1]) | (other[1:] != other[:-1])
+        found += np.bincount(person[new], minlength=v.people)
+    return found
+
+
+def linked_pairs(v: View, people: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(person, one of ``people``, the work they share) for every known paper, talk or advising
+    that links someone to one of ``people``, sorted by person."""
+    chosen = np.asarray(sorted(set(people)), dtype=np.int64)
+    key = chosen.tobytes()
+    if key not in v._pairs:
+        v._pairs[key] = _linked_pairs(v, chosen)
+    return v._pairs[key]
+
+
+def _linked_pairs(v: View, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    index = v.index
+    rows, _ = expand(index.person_starts, chosen)
+    rows = rows[v.linking[rows]]
+    empty = np.zeros(0, dtype=np.int64)
+    if not len(rows):
+        return empty, empty, empty
+    works = index.member_work[rows].astype(np.int64)
+    seeds = index.member_person[rows].astype(np.int64)
+    positions, which = expand(index.work_starts, works)
+    members = index.by_work[positions]
+    keep = v.linking[members]
+    person = index.member_person[members[keep]].astype(np.int64)
+    seed, work = seeds[which[keep]], works[which[keep]]
+    different = person != seed
+    person, seed, work = person[different], seed[different], work[different]
+    order = np.lexsort((work, seed, person))
+    return person[order], seed[order], work[order]
+
+
+def venue_fit(v: View, people: Sequence[int]) -> np.ndarray:
+    """Cosine of each person's venues (by their known papers) with the venues of ``people``."""
+    index = v.index
+    if not index.venues or not len(people):
+        return np.zeros(v.people)
+    if v._venues is None:
+        has = (index.work_venue[index.member_work] >= 0) & v.known
+        profile = sp.csr_matrix((np.ones(int(has.sum()), dtype=np.float32),
+                                 (index.member_person[has], index.work_venue[index.member_work[has]])),
+                                shape=(v.people, len(index.venues)))
+        norms = np.sqrt(np.asarray(profile.multiply(profile).sum(axis=1)).ravel())
+        scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+        v._venues = sp.csr_matrix(sp.diags(scale) @ profile)
+    unit = v._venues
+    series = np.asarray(unit[np.asarray(people)].sum(axis=0)).ravel()
+    if not series.any():
+        return np.zeros(v.people)
+    return np.asarray(unit @ (series / np.linalg.norm(series))).ravel().astype(np.float64)
+
+
+def organizations_known(v: View) -> list[set[int]]:
+    """Each person's top organizations known on the day."""
+    index = v.index
+    found: list[set[int]] = [set() for _ in range(v.people)]
+    chosen = index.affiliation_day <= v.day
+    for person, org in zip(index.affiliation_person[chosen], index.affiliation_organization[chosen],
+                           strict=True):
+        found[int(person)].add(int(index.organization_top[org]))
+    return found
+
+
+def name_ranks(index: GraphIndex) -> np.ndarray:
+    """Each person's place in the order of names (then IRIs), for breaking ties by name."""
+    return index.name_rank
+
+
+def _vocabulary(index: GraphIndex) -> dict[str, int]:
+    return index.term_index
+
+
+def _idf(index: GraphIndex) -> np.ndarray:
+    return index.term_idf
+
+
+_COLUMNS: dict[tuple[int, bytes], tuple[GraphIndex, sp.csr_matrix]] = {}
+
+
+def _query_columns(index: GraphIndex, terms: np.ndarray) -> sp.csr_matrix:
+    """Works × the query's words, by row (kept for the last query, for explaining many people)."""
+    key = (id(index), terms.tobytes())
+    found = _COLUMNS.get(key)
+    if found is None or found[0] is not index:
+        _COLUMNS.clear()
+        found = _COLUMNS[key] = (index, sp.csr_matrix(index.work_terms[:, terms]))
+    return found[1]
+
+
+def _normalized_works(index: GraphIndex) -> sp.csc_matrix:
+    return index.work_terms

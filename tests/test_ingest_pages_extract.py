@@ -80,3 +80,90 @@ def test_cards_whose_markup_names_the_fields(tmp_path):
                         "</body></html>")
     assert talks == [(("Ada Lovelace",), "Notes on engines", "2024-05-06", None),
                      (("Charles Babbage",), "Difference engines", "2024-05-13", None)]
+
+
+def test_a_pipe_table_inside_an_open_code_fence_is_a_table(tmp_path):
+    _, talks = talks_of(tmp_path, "f.md", "The event will be on May $10^{th}$ 2022.\n\n~~~\n"
+                        "<style>p {}</style>\n\n"
+                        "| Time | Presenter | Talk Title |\n| :--- | :--- | :--- |\n"
+                        "| 9:30am | | _**Coffee**_ |\n| 10:00am | [Ada Lovelace](https://a.example) | "
+                        "Notes on engines |\n")
+    assert talks == [(("Ada Lovelace",), "Notes on engines", "2022-05-10", "10:00")]
+
+
+def test_a_row_of_parallel_talks_gives_one_talk_per_cell(tmp_path):
+    _, talks = talks_of(tmp_path, "r.html", "<html><body><h2>Workshop, December 13</h2><table>"
+                        "<tr><td>9:15 - 9:45</td><td>Spotlight talks</td></tr>"
+                        "<tr><td>\u201cNotes on the Analytical Engine\u201d, Ada Lovelace et al.</td>"
+                        "<td>\"Difference Engines at Scale\u201d, Charles Babbage et al.</td></tr>"
+                        "</table></body></html>")
+    assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Notes on the Analytical Engine"),
+                                             (("Charles Babbage",), "Difference Engines at Scale")]
+
+
+def test_a_publications_own_page_is_a_paper_not_a_talk(tmp_path):
+    page, talks = talks_of(tmp_path, "p.md", "---\ntitle: Notes on the Analytical Engine\nauthors:\n"
+                           "- Ada Lovelace\n- Charles Babbage\ndate: '2019-12-01'\n"
+                           "publication: '*Journal of Engines*'\n---\n")
+    assert talks == [] and page.kind == "author_page"
+    assert [(p.title, p.authors, p.year) for p in page.papers] == [
+        ("Notes on the Analytical Engine", ["Ada Lovelace", "Charles Babbage"], 2019)]
+
+
+def test_papers_a_reading_list_links_to(tmp_path):
+    page, _ = talks_of(tmp_path, "r.md", "# Epidemic models\n\n## Material\n\n* Supplementary readings:\n"
+                       "  * [Bayesian inference for partially observed epidemics](https://x.org/a.pdf)\n"
+                       "  * [Slides](https://x.org/slides.pdf)\n\n"
+                       "* [07/08/2020] **Reading Group** - Generalized Variational Inference: "
+                       "three arguments "
+                       "[ [Paper](https://arxiv.org/pdf/1904.02063.pdf) ]\n")
+    assert sorted(p.title for p in page.papers) == [
+        "Bayesian inference for partially observed epidemics",
+        "Generalized Variational Inference: three arguments"]
+
+
+def test_a_year_in_an_entry_is_its_date_at_year_precision(tmp_path):
+    _, talks = talks_of(tmp_path, "y.md", "# Talks\n\n* [Ada Lovelace, Notes on Engines, ICML 2016](https://v.example)\n"
+                        "* [Charles Babbage, Difference Engines, RI Seminar, 2017](https://v.example/2)\n")
+    assert talks == [(("Ada Lovelace",), "Notes on Engines", "2016", None),
+                     (("Charles Babbage",), "Difference Engines", "2017", None)]
+
+
+def test_links_whose_targets_hold_site_generator_tags_stay_links(tmp_path):
+    page, talks = talks_of(tmp_path, "t.md", "| Date | Event |\n|---|---|\n"
+                           "| Feb 8, 2019 | [Ada Lovelace: Notes on engines]"
+                           "({{< relref \"2019/ada.md\" >}}) |\n"
+                           "| Feb 15, 2019 | [Charles Babbage: Difference engines]"
+                           "({{ site.url }}/cb.html) |\n")
+    assert talks == [(("Ada Lovelace",), "Notes on engines", "2019-02-08", None),
+                     (("Charles Babbage",), "Difference engines", "2019-02-15", None)]
+    assert page.talks[0].media == {"page": "2019/ada.md"} or "2019/ada.md" in page.talks[0].links
+
+
+def test_a_programme_table_under_its_day_with_contributed_talks_by_several_authors(tmp_path):
+    _, talks = talks_of(tmp_path, "p.html", "<html><body><h3>Program</h3><p><b>October 23rd, 2020</b></p>"
+                        "<table><tr><td>18:00</td><td><b>Invited Talk: Ada Lovelace</b></td></tr>"
+                        "<tr><td>18:40</td><td>#17 Charles Babbage, Mary Somerville and Augustus De Morgan, "
+                        "Difference Engines at Scale</td></tr><tr><td>19:00</td><td>Break</td></tr>"
+                        "</table></body></html>")
+    assert talks == [(("Ada Lovelace",), None, "2020-10-23", "18:00"),
+                     (("Charles Babbage", "Mary Somerville", "Augustus De Morgan"),
+                      "Difference Engines at Scale", "2020-10-23", "18:40")]
+
+
+def test_accepted_papers_in_a_table(tmp_path):
+    page, _ = talks_of(tmp_path, "a.html", "<html><body><h3>Accepted papers</h3><table>"
+                       "<tr><td>[1] Difference Engines at Scale (Charles Babbage and Ada Lovelace) "
+                       "(<a href=\"p1.pdf\">pdf</a>)</td></tr><tr><td>[3] Notes on the Analytical Engine "
+                       "(Ada Lovelace) (<a href=\"p3.pdf\">pdf</a>)</td></tr></table></body></html>")
+    assert [(p.title, p.authors) for p in page.papers] == [
+        ("Difference Engines at Scale", ["Charles Babbage", "Ada Lovelace"]),
+        ("Notes on the Analytical Engine", ["Ada Lovelace"])]
+
+
+def test_the_first_talk_under_a_timed_slot_starts_at_the_slots_time(tmp_path):
+    _, talks = talks_of(tmp_path, "s.md", "## Thursday 3 March 2016\n\n"
+                        "| 09:00 - 10:30 | Contributed talks: |\n| | Ada Lovelace: Notes on the engine |\n"
+                        "| | Charles Babbage: Difference engines |\n| 10:30 - 11:00 | Coffee break |\n")
+    assert talks == [(("Ada Lovelace",), "Notes on the engine", "2016-03-03", "09:00"),
+                     (("Charles Babbage",), "Difference engines", "2016-03-03", None)]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.ingest.pages.document import Document
+from kg.ingest.pages.document import Document, markdown_tree
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "nav",
                    "button", "select", "form", "math", "object", "canvas"})
@@ -25,6 +25,9 @@ _BOLD = frozenset({"b", "strong"})
 _ITALIC = frozenset({"i", "em", "cite"})
 _STRUCK = frozenset({"del", "s", "strike"})
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_LATEX_ORDINAL = re.compile(r"\$\s*(\d{1,2})\s*\^\s*\{?\s*(st|nd|rd|th)\s*\}?\s*\$")
+_PIPE_TABLE = re.compile(r"^\s*\|.*\|\s*\n\s*\|?\s*:?-{3,}", re.MULTILINE)
+_YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f\u200b]+")
 
 
@@ -72,6 +75,8 @@ class Table:
     line: int
     section: str = ""
     context: tuple[str, ...] = ()
+    before: str = ""
+    """The short line just above the table, in its section ("October 22nd" over a day's schedule)."""
 
 
 @dataclass
@@ -83,7 +88,8 @@ class Layout:
 
 
 def clean(text: str) -> str:
-    """Spaces collapsed, lines trimmed, empty lines dropped."""
+    """Spaces collapsed, lines trimmed, empty lines dropped; LaTeX ordinals ("$10^{th}$") as text."""
+    text = _LATEX_ORDINAL.sub(r"\1\2", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -135,6 +141,8 @@ class _Reader:
 
     def walk(self, element: Any, depth: int = 0) -> None:
         """Blocks of ``element`` and of everything under it."""
+        if self._markdown_in_code(element, depth):
+            return
         parts: list[str] = []
         spans: list[Span] = []
         struck: list[int] = [0, 0]
@@ -194,9 +202,24 @@ class _Reader:
         inline(element, ())
         flush()
 
+    def _markdown_in_code(self, element: Any, depth: int) -> bool:
+        """A code block of a Markdown page that holds a pipe table (a fence a site generator reads
+        as raw HTML, left open): its text is read as Markdown. ``True`` when it was."""
+        if self.document.is_html or not isinstance(element.tag, str) or element.tag.lower() != "pre":
+            return False
+        content = element.text_content()
+        if not _PIPE_TABLE.search(content):
+            return False
+        hint = element.get("data-line") or (element[0].get("data-line") if len(element) else None)
+        start = int(hint) if hint else self.line_of(element, content.strip().split("\n")[0])
+        self.walk(markdown_tree("\n" * start + content), depth)
+        return True
+
     def _add(self, element: Any, text: str, spans: list[Span], struck: bool, depth: int) -> None:
         tag = element.tag.lower() if isinstance(element.tag, str) else "div"
         level = _HEADINGS.get(tag, 0)
+        if not level and tag != "td" and _YEAR_ALONE.fullmatch(text):
+            level = 6  # a year standing alone ("<div class="year">2024</div>") heads what follows
         if level:
             self.headings = {k: v for k, v in self.headings.items() if k < level}
             self.headings[level] = text
@@ -252,7 +275,10 @@ class _Reader:
             if cells:
                 grid.append(cells)
         line = self.line_of(element, grid[0][0].text if grid and grid[0] else "")
-        self.tables.append(Table(grid, header, line, self.section, self.context()))
+        last = self.blocks[-1] if self.blocks else None
+        before = last.text if last is not None and not last.level and last.section == self.section \
+            and len(last.text) <= 60 else ""
+        self.tables.append(Table(grid, header, line, self.section, self.context(), before))
 
     def _cell(self, cell: Any) -> Block:
         """A table cell as one block (nested blocks joined by line breaks)."""

@@ -26,7 +26,8 @@ from kg.errors import DataError
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_LINE_TOKENS = frozenset({"paragraph_open", "heading_open", "list_item_open", "tr_open", "table_open",
+_LINE_TOKENS = frozenset({"fence", "code_block", "paragraph_open", "heading_open",
+                          "list_item_open", "tr_open", "table_open",
                           "blockquote_open", "bullet_list_open", "ordered_list_open"})
 
 
@@ -65,7 +66,7 @@ def read_document(path: Path) -> Document:
         raise DataError(f"{path}: the page holds no text")
     is_html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text)
     front, front_lines, body = split_front_matter(text) if not is_html else ({}, 0, text)
-    root = html_tree(body) if is_html else markdown_tree(body, front_lines)
+    root = html_tree(body) if is_html else markdown_tree(template_links(body), front_lines)
     return Document(path, text, root, front, front_lines, json_ld(root), is_html, encoding)
 
 
@@ -119,6 +120,21 @@ def _front_matter_data(text: str, toml: bool) -> dict[str, Any]:
 
 def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_TEMPLATE_LINK = re.compile(r"\]\(([^()\n]*?(?:\{\{|\{%)[^\n]*?(?:\}\}|%\})[^()\s]*)\)")
+
+
+def template_links(text: str) -> str:
+    """Markdown whose link targets hold site-generator tags (``[Slides]({{ site.url }}/s.pdf)``,
+    ``[Title]({{< relref "post.md" >}})``) with the tags taken out, so that the links stay links."""
+    def target(match: re.Match[str]) -> str:
+        inner = _TEMPLATE.sub(lambda t: next(iter(re.findall(r"\"([^\"]*)\"", t.group(0))), ""),
+                              match.group(1))
+        return "](" + inner.replace(" ", "") + ")"
+
+    return _TEMPLATE_LINK.sub(target, text)
 
 
 def markdown_tree(text: str, first_line: int = 0) -> Any:

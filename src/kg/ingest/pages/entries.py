@@ -48,8 +48,8 @@ LABELS = {
 _LABEL = re.compile(r"^\W{0,3}(?P<label>[A-Za-zéè][A-Za-zéè &/]{1,25}?)\s*[:：]\s*(?P<value>.*)$", re.DOTALL)
 _STRONG_SEPARATOR = re.compile(r"\s+[-–—]{1,2}\s+|\s*[|•·]\s*|\n|\s*;\s+|\s+/\s+|(?<=\w)[-–—]{2}(?=\w)")
 _COLON = re.compile(r"\s*:\s+")
-_QUOTED = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|``[^']{3,}''|‘[^’]{6,}’|„[^“]{3,}“|«[^»]{3,}»")
-_LINK_WORDS = re.compile(r"^\W*(?:slides?|video|recording|youtube|pdf|paper|arxiv|preprint|code|"
+QUOTED = re.compile(r"[“\"„][^“”\"„]{3,}[”\"“]|``[^']{3,}''|‘[^’]{6,}’|«[^»]{3,}»")
+LINK_WORDS = re.compile(r"^\W*(?:slides?|video|recording|youtube|pdf|paper|arxiv|preprint|code|"
                          r"seminar|invited talk|keynote|tutorial|lecture|journal club|reading group|"
                          r"webinar|colloquium|presentation|contributed talk|spotlight|oral|"
                          r"abstract|bio|zoom(?: link)?|link|notes|poster|webpage|website|homepage|"
@@ -194,12 +194,12 @@ def _protected(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     """Stretches of text not to be cut: marked spans and quotations."""
     found = []
     for span in spans:
-        if len(span.text) < 4:
-            continue
+        if len(span.text) < 4 or len(span.text) >= 0.9 * len(text.strip()):
+            continue  # a mark around the whole entry (a link on all of it) protects nothing
         at = text.find(span.text)
         if at >= 0:
             found.append((at, at + len(span.text)))
-    found.extend((m.start(), m.end()) for m in _QUOTED.finditer(text))
+    found.extend((m.start(), m.end()) for m in QUOTED.finditer(text))
     return found
 
 
@@ -216,6 +216,14 @@ def _cut(text: str, pattern: re.Pattern[str], keep: list[tuple[int, int]]) -> li
     return [(s, p) for s, p in parts if p.strip()]
 
 
+_REMARK = re.compile(
+    r"\s*\((?=[^()]*\b(?:room|this week|attempt|sponsored|online|virtual|zoom|cancell?ed|postponed|"
+    r"rescheduled|moved|hybrid|in[- ]person|recorded|live|part \d|continued)\b)[^()]*\)\W*$", re.IGNORECASE)
+"""A remark in brackets after a title ("(in Alice Room this week)", "(second attempt!)"), not part of it."""
+_SESSION = re.compile(r"\b(?:session|seminar|keynote|invited|plenary|contributed|spotlight|tutorial|"
+                      r"lecture|talks?|panel(?:ist)?|chair|opening|closing|award)\b", re.IGNORECASE)
+"""Words of a programme's slot names ("Seminar for Vision:", "Invited talk:"), not of a talk's title."""
+_YEAR_IN_TEXT = re.compile(r"(?<![\w/.:-])((?:19|20)\d{2})(?![\w/:-])")
 _BARE_URL = re.compile(r"(?<![(\w])(?:https?://|www\.)[^\s<>\"'“”)]+")
 
 
@@ -229,6 +237,8 @@ def _read_parts(fields: Fields, text: str, spans: list[Span], day_first: bool) -
     times = find_times(text)
     if dates:
         fields.date = dates[0].value  # type: ignore[assignment]
+    elif len(set(_YEAR_IN_TEXT.findall(text))) == 1:  # "ICML 2016", ", 2017": the year, as precise as given
+        fields.date = PartialDate(int(_YEAR_IN_TEXT.search(text).group(1)), None, None)  # type: ignore[union-attr]
     if times:
         fields.time, fields.end = times[0].value  # type: ignore[misc]
     # blank out dates and times, so that what stays are names, organizations and titles
@@ -250,6 +260,8 @@ def _read_parts(fields: Fields, text: str, spans: list[Span], day_first: bool) -
     for span in spans:
         if span.kind == "a" and span.href:
             media = _media_kind(span.text, span.href)
+            if media is None and len(span.text) >= 0.6 * len(text.strip()) and not is_name(span.text):
+                media = "page"  # a link on the whole entry: the talk's own page
             if media and media not in fields.links:
                 fields.links[media] = span.href
 
@@ -291,7 +303,8 @@ def _media_kind(text: str, href: str) -> str | None:
 def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tuple[str, str, str | None]]:
     """What one part is: ``name`` (with an affiliation), ``org``, ``junk`` or ``text``; the rest of
     a part after a speaker's name (``after_name``) is a title, whatever its first words look like."""
-    if _LINK_WORDS.match(part) or is_placeholder(part):
+    part = re.sub(r"^(?:#\d+|\[\d+\])\s+", "", part)  # "#21 A, B and C, Title": a paper's number
+    if LINK_WORDS.match(part) or is_placeholder(part):
         return [("open" if is_placeholder(part) else "junk", part, None)]
     if after_name:
         return [("org", part, None)] if is_organization(part) else [("text", part, None)]
@@ -320,10 +333,15 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
         if first:
             after = ": ".join(colon[1:])
             return [("name", p.name, p.affiliation) for p in first] + _classify(after, spans, True)
-        if heading_label(colon[0]) is None and len(colon[0].split()) <= 4 and speakers_of(
+        session = bool(_SESSION.search(colon[0]))  # "Seminar for Vision: Kristen Grauman"
+        if heading_label(colon[0]) is None and (len(colon[0].split()) <= 4 or session) and speakers_of(
                 ": ".join(colon[1:]), spans):
-            kind = "junk" if _LINK_WORDS.match(colon[0]) else "text"
+            kind = "junk" if LINK_WORDS.match(colon[0]) or session else "text"
             return [(kind, colon[0], None)] + _classify(": ".join(colon[1:]), spans)
+    authors = _names_then_title(part)
+    if authors is not None:
+        named: list[tuple[str, str, str | None]] = [("name", n, None) for n in authors[0]]
+        return [*named, ("text", authors[1], None)]
     if "," in part:
         head, rest = part.split(",", 1)
         first = speakers_of(head, spans)
@@ -342,6 +360,20 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     if is_organization(part):
         return [("org", part, None)]
     return [("text", part, None)]
+
+
+def _names_then_title(part: str) -> tuple[list[str], str] | None:
+    """"A, B and C, Title": the authors of a contributed talk before its title (two names at least)."""
+    pieces = re.split(r"(,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", part)
+    names: list[str] = []
+    n = 0
+    while n < len(pieces) and is_name(pieces[n].strip()):
+        names.append(strip_honorifics(pieces[n].strip()))
+        n += 2
+    if len(names) < 2 or n >= len(pieces) or not pieces[n - 1].startswith(","):
+        return None
+    rest = "".join(pieces[n:]).strip(" ,")
+    return (names, rest) if len(rest.split()) >= 3 and not is_organization(rest) else None
 
 
 def speakers_of(text: str, spans: list[Span] | None = None) -> list[Person]:
@@ -442,7 +474,7 @@ def _assign(fields: Fields, kinds: list[tuple[str, str, str | None]], spans: lis
         return
     marked = [t for t in candidates if any(fold(s.text) == fold(t) or (
         len(s.text) > 12 and fold(s.text) in fold(t)) for s in spans if s.kind in ("b", "i", "a"))]
-    quoted = [t for t in candidates if _QUOTED.fullmatch(t.strip())]
+    quoted = [t for t in candidates if QUOTED.fullmatch(t.strip())]
     chosen = (quoted or marked or sorted(candidates, key=len, reverse=True))[0]
     fields.title = clean_title(chosen)
     if not (quoted or marked):
@@ -451,7 +483,7 @@ def _assign(fields: Fields, kinds: list[tuple[str, str, str | None]], spans: lis
 
 def _title_like(text: str) -> bool:
     words = re.findall(r"[^\W\d_]{2,}", text)
-    return len(words) >= 1 and len(text) >= 4 and not _LINK_WORDS.match(text)
+    return len(words) >= 1 and len(text) >= 4 and not LINK_WORDS.match(text)
 
 
 def clean_title(text: str) -> str | None:
@@ -462,16 +494,18 @@ def clean_title(text: str) -> str | None:
                   r"keynote|tutorial|seminar))\s*:\s*", "", text, flags=re.IGNORECASE)
     text = re.sub(r",\s*(?:[^,]{0,40}\s)?(?:19|20)\d{2}$", "", text) if re.search(
         r",\s*(?:[A-Z][\w.&-]*\s?){1,4}(?:19|20)\d{2}$", text) else text
+    text = re.sub(r",\s*(?:[^,]{2,40},\s*)?(?:19|20)\d{2}\.?$", "", text)  # ", RI Seminar, 2017"
     text = re.sub(r",\s*(?:[A-Z][\w.&-]*\s){0,4}(?:seminar|workshop|conference|colloquium|symposium|"
                   r"lecture|school|summit|meeting|series)$", "", text, flags=re.IGNORECASE)
     for _ in range(2):
         text = text.strip(" \t*_,;–-")
-        if len(text) >= 2 and (text[0], text[-1]) in (('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’"),
-                                                     ("«", "»"), ("„", "“")):
-            text = text[1:-1]
+        if len(text) >= 2 and (text[0] in "\"“„«‘'" and text[-1] in "\"”“»’'") and (
+                text[0] not in "'‘" or text[-1] in "'’"):
+            text = text[1:-1]  # quotes, paired or not ("Title”, “Title")
         text = re.sub(r"^``|''$", "", text)
     text = re.sub(r"\s*\((?:slides|video|pdf|abstract|recording|youtube|link|arxiv|here|paper|code|"
                   r"preprint|doi)[^)]*\)\s*$", "", text,
                   flags=re.IGNORECASE)
+    text = _REMARK.sub("", text)
     text = text.rstrip(" .").strip()
     return None if is_placeholder(text) or not text else text

@@ -55,11 +55,14 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
     found_papers, owner = paper_reader.papers(document, parts)
     talks = [_talk(r) for r in records]
     known = {fold(p.title) for p in found_papers}
+    reading_group = _is_reading_group(document, parts)
     for record in records:  # a reading group's talk presents a paper: "Authors: A, B", or its title
         fields = record.fields  # links to the paper (arXiv, a PDF, proceedings)
-        if fields.title and fields.links.get("paper") and not fields.paper_authors \
-                and fold(fields.title) not in known:
-            found_papers.append(PaperText(fields.title, None, [], url=fields.links["paper"], line=record.line,
+        presents = bool(fields.links.get("paper")) or (reading_group and "title" not in fields.guessed)
+        if fields.title and presents and not fields.paper_authors \
+                and fold(fields.title) not in known and len(fields.title.split()) >= 3:
+            found_papers.append(PaperText(fields.title, None, [], url=fields.links.get("paper"),
+                                          line=record.line,
                                           at=f"line {record.line}", confidence=0.5, guessed=["authors"]))
             known.add(fold(fields.title))
         for title, url, line in fields.linked_papers:
@@ -89,6 +92,19 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
         result.people.append(SpeakerText(owner))
     _events(result, document)
     return result
+
+
+_READING_GROUP = re.compile(r"reading group|journal club|paper club|reading club|paper reading|"
+                            r"reading seminar|lecture club|논문", re.IGNORECASE)
+
+
+def _is_reading_group(document: Document, parts: object) -> bool:
+    """Whether a page is a reading group's or a journal club's: each talk there presents a paper,
+    whose title is the talk's."""
+    title = document.front_matter.get("title") if document.front_matter else None
+    texts = [title if isinstance(title, str) else "", document.root.getroottree().findtext(".//title") or ""]
+    texts += [b.text for b in getattr(parts, "blocks", []) if b.level in (1, 2)][:6]
+    return bool(_READING_GROUP.search(" ".join(texts)))
 
 
 def _events(result: PageExtract, document: Document) -> None:
@@ -141,8 +157,13 @@ def page_kind(document: Document, talks: list[TalkText], papers: int, title: str
     headings = " ".join(re.findall(r"(?m)^#{1,2}\s.*$|<h[12][^>]*>[^<]*", document.source[:5000]))
     if timed >= 0.6 * len(talks) and len(days) <= 4 and _MEETING.search(f"{title} {headings}"):
         return "meeting_programme"
-    dated = sum(1 for t in talks if t.day and len(t.day) >= 7)
-    return "seminar_page" if dated >= 0.5 * len(talks) else "talk_listing"
+    full = [t.day for t in talks if t.day and (len(t.day) == 10 or t.day.startswith("--"))]
+    if len(full) >= 0.5 * len(talks) and len(talks) >= 2.5 * len(set(full)) and len(set(full)) <= 7:
+        return "meeting_programme"  # several talks a day on a few days: a workshop, not a series
+    speakers = {fold(t.speakers[0].name) for t in talks if t.speakers}
+    if len(speakers) == 1 and len(talks) >= 3:
+        return "talk_listing"  # one person's talks
+    return "seminar_page" if len(full) >= 0.5 * len(talks) else "talk_listing"
 
 
 def _page_title(document: Document, parts: object) -> str:

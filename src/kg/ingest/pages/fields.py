@@ -9,10 +9,12 @@ gives: a ``PartialDate`` may lack its year, or its day. Names are told from titl
 from __future__ import annotations
 
 import functools
+import gzip
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, time
+from importlib import resources
 
 from kg.ingest.resolve import institutions
 
@@ -25,7 +27,7 @@ MONTHS.update({"sept": 9, "janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4,
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
+_DAY = r"(?<![\d:])(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"  # not the minutes of "15:30 Jan Krause"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 DATE_PATTERNS = [
     re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d])"),
@@ -35,11 +37,13 @@ DATE_PATTERNS = [
                re.IGNORECASE),
     re.compile(r"(?<![\d/.:])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)?\d{2})(?![\d/.])"),
     re.compile(rf"(?<![\w])(?P<month>{_MONTH})(?![a-z]),?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(r"(?<![\d/.:$-])(?P<month>0?[1-9]|1[0-2])[/.-](?P<year>(?:19|20)\d{2})(?![\d/.])"),
     re.compile(r"(?<![\d/.:$])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![\d/.%])"),
 ]
 _NUMERIC_DAY_MONTH = 3
 _MONTH_YEAR = 4
-_SHORT_NUMERIC = 5
+_NUMERIC_MONTH_YEAR = 5
+_SHORT_NUMERIC = 6
 TIME = re.compile(
     r"(?<![\d:./-])(?P<hour>[012]?\d)(?:(?P<sep>[:h]|\.(?=\d{2}\s*[ap])|\.(?=[0-5]\d(?![\d.])))(?P<minute>[0-5]\d))?\s*"
     r"(?P<half>[ap]\.?\s?m\.?(?-i:(?![a-z])))?(?![\d/])", re.IGNORECASE)
@@ -132,6 +136,8 @@ def _date_of(n: int, match: re.Match[str], day_first: bool) -> PartialDate | Non
         return _valid(year, month, day)
     if n == _MONTH_YEAR:
         return _valid(year, _month(groups["month"]), None)
+    if n == _NUMERIC_MONTH_YEAR:
+        return _valid(year, int(groups["month"]), None)
     named: int | None = None
     if groups.get("month"):
         named = int(groups["month"]) if groups["month"].isdigit() else _month(groups["month"])
@@ -264,11 +270,57 @@ def is_name(text: str) -> bool:
         if word.isupper() and len(word) > 3 and "." not in word and "-" not in word:
             continue  # a surname in capitals ("Wang GAO")
         capitals += 1
-    if capitals == 0:
+    if re.fullmatch(r"[A-Z]{2}", words[-1]) and word_leaning(words[-1]) != "name":
+        return False  # "Winnipeg MB": a city and its province, not a name
+    if capitals == 0 or not _has_name_words(words) or VENUE_WORD.search(text):
         return False
     if _ORGANIZATION_WORD.search(fold(text)) or institutions.key(text) in institutions.ABBREVIATIONS:
         return False
     return not all(w.isupper() and "." not in w for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _word_counts() -> dict[str, tuple[int, int]]:
+    """How often each word is a word of an author's name and of a paper title, in the real
+    bibliographies of the field (``bench/name_words.py`` builds the file)."""
+    raw = gzip.decompress(resources.files("kg.ingest.pages").joinpath("name_words.tsv.gz").read_bytes())
+    counts = {}
+    for line in raw.decode("utf-8").splitlines():
+        word, names, titles = line.split("\t")
+        counts[word] = (int(names), int(titles))
+    return counts
+
+
+def word_leaning(word: str) -> str | None:
+    """``name`` for a word that is mostly a word of people's names ("Felix", "Chen"), ``title``
+    for one mostly found in paper titles ("Principal", "Practices"), ``None`` when unknown or
+    mixed."""
+    key = unicodedata.normalize("NFKD", word.strip(".,'’-")).casefold()
+    key = "".join(c for c in key if not unicodedata.combining(c))
+    names, titles = _word_counts().get(key, (0, 0))
+    if names and names >= titles:
+        return "name"
+    if titles and (names == 0 or titles > 3 * names):
+        return "title"
+    return None
+
+
+def _has_name_words(words: list[str]) -> bool:
+    """Whether the words of a would-be name hold a word of people's names, or at least no word
+    that only titles use ("Best Practices", "Principal Component" are titles)."""
+    leanings = [word_leaning(w) for w in words if len(w.strip(".")) > 1 and w.lower() not in _PARTICLES]
+    return "name" in leanings or 2 * leanings.count("title") <= len(leanings)
+
+
+VENUE_WORD = re.compile(
+    r"\b(?:conference|meeting|symposium|workshop|seminars?|colloquium|society|annual|international|"
+    r"summit|forum|congress|webinar|lightning|lunch|keynote|plenary|orientation|retreat)\b", re.IGNORECASE)
+"""Words of the names of meetings and venues, never of people's names."""
+
+TITLE_WORDS_OF_ORGS = frozenset({"institute", "research", "science", "sciences", "technology", "national",
+                                  "center", "centre", "school", "college", "laboratory", "lab", "department",
+                                  "computer", "mathematics", "statistics", "engineering", "data", "applied",
+                                  "artificial", "intelligence", "learning", "machine", "of", "and", "for"})
 
 
 _ORGANIZATION_WORD = re.compile(
@@ -278,9 +330,14 @@ _ORGANIZATION_WORD = re.compile(
 
 
 def is_organization(text: str) -> bool:
-    """Whether ``text`` names an institution or a company ("MIT", "Google Brain", "U. Toronto")."""
+    """Whether ``text`` names an institution or a company ("MIT", "Google Brain", "U. Toronto"); a
+    string made mostly of title words ("Informing inter-hospital transfer using ...") is none."""
     text = text.strip(" ,;()")
     if not text or len(text) > 120 or is_name(text):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’]*", text)
+    titled = sum(1 for w in words if word_leaning(w) == "title" and w.lower() not in TITLE_WORDS_OF_ORGS)
+    if titled >= 3 and 2 * titled > len(words):
         return False
     if institutions.is_institution(text) or fold(text) in institutions.ABBREVIATIONS:
         return True
@@ -298,7 +355,7 @@ def fold(text: str) -> str:
 PLACEHOLDER = re.compile(
     r"^\W*(?:t\.?b\.?[adc]\.?|to be (?:announced|determined|confirmed|decided)|title (?:tb[adc]|to be "
     r"announced)|(?:talk )?(?:details|title|abstract)s? (?:coming soon|to follow|to come|tb[adc])|"
-    r"coming soon|n/?a|none|\?+|-+|…|\.\.\.|cancell?ed|postponed)\W*$", re.IGNORECASE)
+    r"coming soon|n/?a|none|\?+|-+|…|\.\.\.|cancell?ed|postponed)\W*(?:\([^()]{0,60}\)\W*)?$", re.IGNORECASE)
 
 
 def is_placeholder(text: str | None) -> bool:

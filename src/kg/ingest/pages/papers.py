@@ -34,6 +34,7 @@ _VENUE = re.compile(r"\b(?:proceedings|conference|journal|transactions|symposium
                     r"emnlp|kdd|siam|ieee|acm|annals|biometrika|jmlr|review|letters|submitted|"
                     r"in press|to appear|accepted|under review|thesis|manuscript|springer|elsevier|"
                     r"mathematical programming|statistics|probability|vol\.|pp\.|pages)\b", re.IGNORECASE)
+_YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s?-?)+$|^[A-Z]{1,3}$")
 
 
@@ -42,7 +43,9 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
     found: list[PaperText] = []
     year: int | None = None
     page_year = _page_year(document, parts)
-    for block in parts.blocks:
+    cells = [cell for table in parts.tables for row in table.rows for n, cell in enumerate(row)
+             if cell.text and not any(cell is other for other in row[:n])]
+    for block in [*parts.blocks, *cells]:
         if re.fullmatch(r"\W*((?:19|20)\d{2})\W*", block.text):
             year = int(re.sub(r"\D", "", block.text))  # a year standing alone heads the entries below
             continue
@@ -57,14 +60,50 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             continue
         if block.level or len(block.text) < 25 or len(block.text) > 900:
             continue
-        in_section = bool(_SECTION.search(block.section)) and not _NOT_SECTION.search(block.section)
+        named = next((h for h in reversed(block.context) if not _YEAR_ALONE.fullmatch(h)), block.section)
+        in_section = bool(_SECTION.search(named)) and not _NOT_SECTION.search(named)
         paper = citation(block, in_section)
         if paper is not None:
             paper.year = paper.year or year or (page_year if in_section else None)
             found.append(paper)
+            continue
+        linked = linked_paper(block, named)
+        if linked is not None:
+            found.append(linked)
     found.extend(_bibtex(document, parts))
+    found.extend(front_matter_papers(document))
     owner = _owner(found, parts.blocks)
     return _unique(found), owner
+
+
+_PUBLICATION_KEYS = ("publication", "publication_types", "publication_type", "journal", "venue", "doi",
+                     "booktitle", "pub_type")
+
+
+def is_publication(data: dict[str, object]) -> bool:
+    """Whether front matter describes a publication (Hugo Academic, academicpages): authors and a
+    venue, a DOI or a publication type."""
+    keys = {str(k).lower() for k in data}
+    return "authors" in keys and bool(keys & set(_PUBLICATION_KEYS)) and "event" not in keys
+
+
+def front_matter_papers(document: Document) -> list[PaperText]:
+    """The paper a page's front matter describes (a publication's own page)."""
+    data = document.front_matter
+    if not data or not is_publication(data):
+        return []
+    title = data.get("title")
+    authors = [a.strip() for a in data.get("authors") or [] if isinstance(a, str) and a.strip()]
+    if not isinstance(title, str) or not title.strip() or not authors:
+        return []
+    year = _YEAR.search(str(data.get("date") or data.get("year") or data.get("publishDate") or ""))
+    venue = data.get("publication") or data.get("journal") or data.get("venue")
+    line = next((n for n, text in enumerate(document.lines[:document.front_matter_lines], start=1)
+                 if re.match(r"\s*title\s*[:=]", text)), 1)
+    return [PaperText(clean_title(title) or title.strip(), int(year.group(1)) if year else None,
+                      [strip_honorifics(a) for a in authors],
+                      venue=str(venue).strip("*_ ") if venue else None, line=line, at=f"line {line}",
+                      confidence=0.95)]
 
 
 def _page_year(document: Document, parts: Layout) -> int | None:
@@ -207,11 +246,44 @@ def _author_list(text: str) -> list[str]:
     return names
 
 
+_READING = re.compile(r"read|papers?\b|material|literature|references?|suggest|further|supplement|"
+                      r"bibliograph|resources|articles?", re.IGNORECASE)
+_PAPER_HREF = re.compile(r"arxiv\.org|doi\.org|openreview\.net|proceedings|papers\.nips|jmlr\.org|"
+                         r"aclanthology|\.pdf(?:$|[?#])", re.IGNORECASE)
+_PAPER_WORD = re.compile(r"^\W*(?:paper|pdf|arxiv|preprint|article)\W*$", re.IGNORECASE)
+
+
+def linked_paper(block: Block, section: str) -> PaperText | None:
+    """A paper a reading list gives as a link: an item that is mostly a link to a paper (arXiv, DOI,
+    a PDF) under a reading or material heading, or an entry "Title [Paper]" whose "Paper" link
+    points to one. Its authors are not printed."""
+    links = [s for s in block.spans if s.kind == "a" and s.href and _PAPER_HREF.search(s.href)]
+    if not links or block.depth == 0 and block.tag != "li" and not _READING.search(section):
+        return None
+    text = re.sub(r"\s+", " ", block.text).strip()
+    main = max(links, key=lambda s: len(s.text))
+    title: str | None = None
+    if len(main.text) >= 0.6 * len(text) and _READING.search(section):
+        title = clean_title(main.text)
+    elif any(_PAPER_WORD.match(s.text) for s in links):  # "Title [ [Paper](arxiv) ]"
+        rest = re.sub(r"\[[^\]]*\]|\(\s*\)", " ", text)
+        rest = re.sub(r"^\s*(?:\[?[\d/.-]+\]?)?\s*(?:\*\*[^*]+\*\*|[A-Z][\w ]{0,30}?)\s+[-–—:]\s+", "", rest)
+        marked = next((s.text for s in block.spans if s.kind in ("b", "i") and len(s.text.split()) >= 3),
+                      None)
+        title = clean_title(marked or rest.strip(" -–—[]"))
+    if not title or len(title.split()) < 3 or is_name(title) or len(title) > 250:
+        return None
+    return PaperText(title, None, [], url=main.href, line=block.line, at=f"line {block.line}",
+                     confidence=0.5, guessed=["authors"])
+
+
 def _bibtex(document: Document, parts: Layout) -> list[PaperText]:
     """Papers of the BibTeX a page shows in ``<pre>`` blocks or links to (a ``.bib`` file beside
     the page), read by the project's BibTeX reader."""
     texts: list[tuple[str, int, str]] = [(b.text, b.line, f"line {b.line}") for b in parts.blocks
                                          if b.tag == "pre" and re.search(r"@\w+\s*\{", b.text)]
+    if document.path.suffix.lower() == ".bib":  # a BibTeX file given as the page itself
+        texts = [(document.source, 1, document.path.name)]
     for link in {s.href for b in parts.blocks for s in b.links if s.href}:
         if link.lower().endswith(".bib") and not re.match(r"\w+://", link):
             path = (document.path.parent / link.lstrip("/")).resolve()

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from kg.ingest.pages.blocks import Block, Layout, Table
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import (
+    QUOTED,
     Fields,
     Person,
     apply_label,
@@ -40,6 +41,9 @@ from kg.ingest.pages.fields import (
     is_placeholder,
     strip_honorifics,
 )
+from kg.ingest.pages.own_talks import own_talks, talk_sentences
+from kg.ingest.pages.owner import page_owner
+from kg.ingest.pages.papers import is_publication
 
 NOT_TALK = re.compile(
     r"^\W*(?:(?:coffee|lunch|tea|dinner|poster|networking)\b.*|break\b.*|.*\bbreak\W*$|panel\b.*|"
@@ -56,7 +60,8 @@ _COLLABORATION = re.compile(r"\b(?:joint work|based on (?:\w+ )?work|work with|i
 _PUBLICATIONS = re.compile(r"\b(?:publications|papers|preprints|bibliography|references)\b", re.IGNORECASE)
 _PROSE = re.compile(r"\b(?:the|is|are|we|this|that|will|our|of|and|in)\b", re.IGNORECASE)
 _SERIES_TIME = re.compile(
-    r"(?:every|each|on|held on|meets on)\s+(?:\w+\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
+    r"(?:every|each|on|held on|meets on)\s+(?!the\s|this\s|that\s|next\s)(?:\w+\s+)?"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\s+(?:at|from)\b|unless (?:otherwise|the description)",
     re.IGNORECASE)
 
@@ -128,62 +133,32 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     return _unique(records), problems
 
 
-_TALK_LIST = re.compile(r"\b(?:talks?|presentations?|lectures|seminars given|invited talks)\b", re.IGNORECASE)
-
-
 def _own_talks(document: Document, layout: Layout, day_first: bool,
                owner: str | None) -> tuple[list[Record], int]:
-    """The talks of a personal talk list: entries under a "Talks" title or heading that give a
-    title (bold, italics, quotes or a line of their own) and a date or a venue, but no speaker.
-    Their speaker is ``owner`` (given by the user) or the page's owner when the page names one
-    (``author`` in front matter, a person's name as the HTML title); else they are only counted."""
+    """The talks of a personal talk list (``own_talks``), with the page's owner as their speaker:
+    ``owner`` (given by the user) or the one the page or its site names; without one they are only
+    counted."""
     title = document.front_matter.get("title") if document.front_matter else None
     page_title = title if isinstance(title, str) else (document.root.getroottree().findtext(".//title") or "")
-    owner = owner or _page_owner(document, page_title)
-    whole_page = bool(_TALK_LIST.search(page_title))
+    owner = owner or page_owner(document)
     found: list[Record] = []
-    for block in layout.blocks:
-        in_list = whole_page or any(_TALK_LIST.search(h) for h in block.context)
-        if block.level or block.struck or not in_list:
-            continue
-        lines = block.text.split("\n")
-        marked = [s.text for s in block.spans if s.kind in ("b", "i") and len(s.text.split()) >= 2]
-        candidate = marked[0] if marked else lines[0]
-        if len(candidate.split()) < 2 or len(block.text) > 600 or speakers_of(candidate):
-            continue
-        dates = find_dates(block.text, day_first)
-        year = re.search(r"\b(?:19|20)\d{2}\b", block.text)
-        if not dates and not year and len(lines) < 2:
-            continue
-        fields = Fields(title=clean_title(candidate))
-        if dates:
-            fields.date = dates[0].value  # type: ignore[assignment]
-        elif year:
-            fields.date = PartialDate(int(year.group(0)), None, None)
+    for talk in own_talks(layout.blocks, page_title, day_first) + talk_sentences(layout.blocks, day_first):
+        fields = Fields(title=talk.title, date=talk.date, title_open=talk.title is None)
         fields.guessed.add("speaker")
         if owner:
             fields.speakers = [Person(owner)]
-        found.append(Record(fields, block.line, "entry", block.section, context=block.context))
+        found.append(Record(fields, talk.line, "entry", talk.section, context=talk.context))
     if owner is None:
         return [], len(found)
     return found, 0
-
-
-def _page_owner(document: Document, page_title: str) -> str | None:
-    """The person a personal page is about, when the page names one."""
-    author = document.front_matter.get("author") if document.front_matter else None
-    for candidate in (author, page_title):
-        if isinstance(candidate, str) and is_name(candidate.strip()):
-            return strip_honorifics(candidate.strip())
-    return None
 
 
 # --- structured facts ---------------------------------------------------------------------
 
 def _front_matter_records(document: Document, day_first: bool) -> list[Record]:
     data = document.front_matter
-    if not data:
-        return []
+    if not data or is_publication(data):
+        return []  # a publication's page: its authors are no speakers
     found = []
     for value in data.values():  # lists of talks (a programme in front matter)
         if isinstance(value, list) and len(value) >= 1 and all(isinstance(v, dict) for v in value):
@@ -418,12 +393,23 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     if table.header and not any(
             p.search((h or "").strip(" *_")) for h in table.header for _, p in _COLUMN_WORDS):
         # A Markdown table always has a first row; when it names no column, it is a row too.
-        table = Table([_header_row(table), *table.rows], None, table.line, table.section)
+        table = Table([_header_row(table), *table.rows], None, table.line, table.section, table.context,
+                      table.before)
     kinds = _column_kinds(table, day_first)
     found = []
-    context_date: PartialDate | None = None
+    over = find_dates(table.before, day_first) if table.before else []
+    context_date: PartialDate | None = over[0].value if len(over) == 1 else None  # type: ignore[assignment]
     for row in table.rows:
         if all(c.struck for c in row if c.text) or not any(c.text for c in row):
+            continue
+        cells = _entry_cells(row, day_first)
+        if cells:  # a row of parallel talks, each cell a whole entry (spotlights, parallel rooms)
+            clock = next((t for c in row for t in find_times(c.text)[:1] if len(c.text) < 30), None)
+            for cell, more in cells:
+                if clock is not None and more.time is None:
+                    more.time, more.end = clock.value  # type: ignore[misc]
+                more.date = more.date or context_date
+                found.append(Record(more, cell.line, "table", table.section, context=table.context))
             continue
         fields = _row_fields(row, kinds, day_first)
         if fields.date and not fields.speakers and not fields.title:
@@ -435,6 +421,18 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
         if fields.speakers:
             found.append(Record(fields, line, "table", table.section, context=table.context))
     return found
+
+
+def _entry_cells(row: list[Block], day_first: bool) -> list[tuple[Block, Fields]]:
+    """The cells of a row that each state a whole talk (a speaker and a title), when two or more do."""
+    found = []
+    for n, cell in enumerate(row):
+        if not cell.text or cell.struck or any(cell is other for other in row[:n]):  # a spanned cell once
+            continue
+        fields = read(cell.text, cell.spans, day_first)
+        if fields.speakers and fields.title and not _is_citation(fields, cell.text):
+            found.append((cell, fields))
+    return found if len(found) >= 2 else []
 
 
 def _header_row(table: Table) -> list[Block]:
@@ -461,7 +459,8 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
             leftover = text
             for found in (*dates[:1], *times[:1]):
                 leftover = leftover.replace(text[found.start:found.end], " ")
-            if re.search(r"[^\W\d]{3,}", leftover) and speakers_of(leftover.strip(" ,-|")):
+            if re.search(r"[^\W\d]{3,}", leftover) and speakers_of(leftover.strip(" ,-|")) \
+                    and "speaker" not in kinds:  # else a room named after someone ("4pm, Ada Lovelace")
                 rest.append(Block(leftover, cell.line, "td", spans=cell.spans))
         elif kind == "speaker":
             lines = text.split("\n")
@@ -492,7 +491,9 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
             else:
                 first = text.split("\n")[0]
                 marked = [s.text for s in cell.spans if s.kind in ("b", "a", "i") and len(s.text) > 8]
-                fields.title = clean_title(marked[0] if marked and "\n" in text else first)
+                quoted = QUOTED.search(first)
+                fields.title = clean_title(quoted.group(0) if quoted and len(quoted.group(0)) > 12 else
+                                           marked[0] if marked and "\n" in text else first)
             for kind_, url in inner.links.items():
                 fields.links.setdefault(kind_, url)
         elif kind == "abstract":
@@ -563,6 +564,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
     records: list[Record] = []
     current: Record | None = None
     pending: str | None = None
+    slot: time | None = None
 
     def close() -> None:
         nonlocal current, pending
@@ -595,6 +597,19 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
         value_fields = read(text, block.spans, day_first) if pending is not None else Fields()
         if value_fields.labels:
             pending = None  # "Speakers" heads a section of labelled entries, not one value
+        if pending == "speaker" and current is not None and not block.level and _is_prose(block):
+            subject = _BIO_SUBJECT.match(text)  # a biography under a "Speaker" heading
+            name = strip_honorifics(subject.group(1)) if subject else None
+            previous = records[-1] if records else None
+            if name and current.blocks == 0 and not current.fields.speakers and previous is not None \
+                    and previous.fields.speakers and _same_person(previous.fields.speakers[0].name, name):
+                current = previous  # the biography of the talk just read, not a new talk
+                records.pop()
+            elif name and not current.fields.speakers and is_name(name):
+                current.fields.speakers = [Person(name)]
+            current.fields.bio = ((current.fields.bio or "") + "\n\n" + text).strip()
+            pending = "bio"
+            continue
         if pending is not None and current is not None and not block.level:
             if pending == "abstract" or pending == "bio":
                 if pending == "abstract":
@@ -613,8 +628,24 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
         fields = read(text, block.spans, day_first)
         prose = _is_prose(block) and not fields.labels
         if block.level:
+            slot = None
+        elif fields.time and not fields.speakers and not fields.labels and not prose:
+            slot = fields.time  # "09:00 - 10:30 Contributed talks:": the first talk below starts then
+        if block.level and current is not None and fields.labels - {"title"} and not fields.speakers:
+            _merge_fields(current.fields, fields)  # "#### Date: 2011-09-16" under the talk's title
+            current.blocks += 1
+            continue
+        if block.level and current is not None and not current.fields.speakers and fields.speakers \
+                and not fields.title and not fields.date and not fields.time and len(text) < 80 \
+                and current.fields.title and not current.fields.date:
+            current.fields.speakers = fields.speakers  # "### Elif F. Acar" under the talk's title
+            current.blocks += 1
+            continue
+        if block.level:
             close()
             if fields.speakers and (fields.title or fields.date or fields.time) or fields.date:
+                current = Record(fields, block.line, "block", block.section, context=block.context)
+            elif block.role == "title" and fields.title:  # the markup says the heading is a talk's title
                 current = Record(fields, block.line, "block", block.section, context=block.context)
             continue
         if fields.labels:
@@ -638,6 +669,9 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
         if fields.speakers and (fields.title or fields.date or fields.time) \
                 and not _is_citation(fields, text) and not _COLLABORATION.search(text):
             close()
+            if fields.time is None and slot is not None:
+                fields.time = slot
+            slot = None
             current = Record(fields, block.line, "entry", block.section, context=block.context)
             continue
         if fields.date and not fields.speakers and len(text) < 120:
@@ -672,6 +706,16 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             current.abstract_parts.append(text)
     close()
     return records
+
+
+_BIO_SUBJECT = re.compile(r"^((?:(?:Prof\.?|Dr\.?)\s+)?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)\s+"
+                          r"(?:is|was|has|holds|received|obtained|works|joined|completed|got)\b")
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Whether two printed names are one person's ("Elif F. Acar", "Elif F Acar", "Elif Acar")."""
+    wa, wb = fold(a).split(), fold(b).split()
+    return bool(wa and wb) and wa[-1] == wb[-1] and wa[0][:1] == wb[0][:1]
 
 
 def _conflicts(current: Fields, more: Fields) -> bool:
@@ -744,7 +788,8 @@ def _is_talk(record: Record) -> bool:
 
 def _contexts(records: list[Record], layout: Layout, document: Document) -> None:
     """Years from headings and series times from the page, for talks that lack them."""
-    series = _series_time(layout.blocks)
+    small = [cell for table in layout.tables if len(table.rows) <= 4 for row in table.rows for cell in row]
+    series = _series_time(layout.blocks, [b for b in small if b.text])  # a page's head laid out as a table
     page_date = _page_date(layout.blocks)
     page_year = _page_year(document, layout.blocks)
     title = document.front_matter.get("title") if document.front_matter else None
@@ -759,6 +804,10 @@ def _contexts(records: list[Record], layout: Layout, document: Document) -> None
                 dates = find_dates(heading)
                 if len(dates) == 1:  # a day heading, not a range ("Aug 03 - Sep 07")
                     fields.date = dates[0].value  # type: ignore[assignment]
+                    break
+                alone = re.fullmatch(r"[\W_]*((?:19|20)\d{2})[\W_]*", heading)
+                if alone:  # a year heading: the talks under it are of that year
+                    fields.date = PartialDate(int(alone.group(1)), None, None)
                     break
         if fields.date is None and page_date is not None:
             fields.date = page_date
@@ -794,6 +843,10 @@ def _year_of(text: str, month: int) -> int | None:
     return None
 
 
+_WILL_BE_HELD = re.compile(r"\b(?:will be held|will take place|takes? place|is held|held on|will be on|"
+                           r"is on|will happen)\b", re.IGNORECASE)
+
+
 def _page_date(blocks: list[Block]) -> PartialDate | None:
     """The one day a whole page is about, when a ``Date:`` line says it (a one-day workshop) or
     a sentence near the top does ("The workshop will be held December 13")."""
@@ -806,7 +859,7 @@ def _page_date(blocks: list[Block]) -> PartialDate | None:
                 found.add(dates[0].value)
     if not found:
         for block in blocks[:15]:
-            if re.search(r"\b(?:will be held|takes? place|is held|held on)\b", block.text, re.IGNORECASE):
+            if _WILL_BE_HELD.search(block.text):
                 dates = find_dates(block.text)
                 if len(dates) == 1 and dates[0].value.day:  # type: ignore[attr-defined]
                     found.add(dates[0].value)
@@ -819,23 +872,25 @@ def _page_year(document: Document, blocks: list[Block]) -> int | None:
     title = document.front_matter.get("title") if document.front_matter else None
     texts = [title if isinstance(title, str) else "", document.root.getroottree().findtext(".//title") or ""]
     texts += [b.text for b in blocks if b.level == 1]
-    texts += [b.text for b in blocks[:30] if (label_of(b.text.split("\n")[0]) or ("", ""))[0] == "date"]
+    texts += [b.text for b in blocks[:30] if re.match(r"\W*(?:dates?|when)\W*:", b.text, re.IGNORECASE)]
     years = set(re.findall(r"\b((?:19|20)\d{2})\b", " ".join(texts)))
     return int(years.pop()) if len(years) == 1 else None
 
 
-def _series_time(blocks: list[Block]) -> time | None:
-    """The time every talk of a series starts, when the page states one ("every Monday at 4pm")."""
-    for block in blocks[:80]:
-        labelled = label_of(block.text)
-        if labelled and labelled[0] == "time" and not find_dates(block.text) and find_times(block.text):
-            return find_times(block.text)[0].value[0]  # type: ignore[index, no-any-return]
-        weekly = re.search(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", block.text, re.IGNORECASE)
-        ranges = [t for t in find_times(block.text) if t.value[1] is not None]  # type: ignore[index]
-        if weekly and ranges and len(block.text) < 120 and not find_dates(block.text):
+def _series_time(blocks: list[Block], cells: list[Block] = ()) -> time | None:  # type: ignore[assignment]
+    """The time every talk of a series starts, when the page states one ("every Monday at 4pm",
+    "Time: 10:30 am-12:00 pm Monday"), in its first blocks or in a small table laying out its head."""
+    texts = [line for block in [*blocks[:80], *cells] for line in block.text.split("\n")]
+    for text in texts:
+        labelled = label_of(text)
+        if labelled and labelled[0] == "time" and not find_dates(text) and find_times(text):
+            return find_times(text)[0].value[0]  # type: ignore[index, no-any-return]
+        weekly = re.search(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", text, re.IGNORECASE)
+        ranges = [t for t in find_times(text) if t.value[1] is not None]  # type: ignore[index]
+        if weekly and ranges and len(text) < 120 and not find_dates(text):
             return ranges[0].value[0]  # type: ignore[index, no-any-return]
-        if _SERIES_TIME.search(block.text):
-            times = find_times(block.text)
+        if _SERIES_TIME.search(text):
+            times = find_times(text)
             if times:
                 return times[0].value[0]  # type: ignore[index, no-any-return]
     return None

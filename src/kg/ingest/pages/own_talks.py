@@ -1,0 +1,252 @@
+"""Personal talk lists: the talks a person lists on their own page, where no speaker is printed.
+
+Under a "Talks" title or heading, every line is one of three things: a talk's title (a marked
+line, a line the markup calls a title, or plain words that read as a title), an occurrence (a line
+with a date or a year, or one that names a venue: a conference, a seminar, a university, a city),
+or a link line ("Slides", "Video", "Best Poster Award"). An occurrence belongs to the title it
+hangs under (a nested list item under its venue belongs to that venue's line; lines after a title
+belong to it), and each occurrence is one talk: the same talk given at three venues is three talks.
+A title without occurrences is one talk; an occurrence without a title is a talk whose title is
+not printed. The speaker is the page's owner.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.ingest.pages.blocks import Block, Span
+from kg.ingest.pages.entries import LINK_WORDS, QUOTED, clean_title, speakers_of
+from kg.ingest.pages.fields import PartialDate, find_dates, is_name, is_placeholder, word_leaning
+
+TALK_LIST = re.compile(r"\b(?:talks?|presentations?|lectures|seminars given|invited talks)\b", re.IGNORECASE)
+_VENUE = re.compile(
+    r"\b(?:conference|meeting|symposium|workshop|seminars?|colloquium|universit\w*|institut\w*|"
+    r"school|society|annual|international|summit|forum|congress|labs?|laboratory|department|dept|"
+    r"cent(?:er|re)|webinar|lightning|lunch|club|keynote|plenary|invited|orientation|retreat|"
+    r"inria|cnrs|google|microsoft|deepmind|"
+    r"(?:neurips|nips|icml|iclr|colt|aistats|uai|alt|cvpr|iccv|eccv|acl|emnlp|kdd|siam|informs|"
+    r"ieee|acm|jsm|isba|icassp|iccopt|ismp|eurips)\b)", re.IGNORECASE)
+_PLACE = re.compile(r",\s*(?:[A-Z]{2}|USA|UK|France|Germany|Canada|China|Japan|Italy|Spain|online|"
+                    r"virtual)\.?$")
+_JUNK = re.compile(r"^\W*(?:best\s+\w+\s+award|award|poster|slides?|video|code|pdf|abstract|"
+                   r"recording|link|material)s?\b.{0,20}$", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
+
+
+@dataclass
+class OwnTalk:
+    """A talk read from a personal list: title (or none), date, line, and the headings above."""
+
+    title: str | None
+    date: PartialDate | None
+    line: int
+    section: str
+    context: tuple[str, ...]
+    venue: str | None = None
+
+
+@dataclass
+class _Line:
+    text: str
+    number: int
+    depth: int
+    kind: str  # "title", "venue" or "link"
+    title: str | None = None
+    date: PartialDate | None = None
+    block: Block | None = None
+    rest_dated: bool = False
+
+
+@dataclass
+class _Unit:
+    title: _Line | None
+    occurrences: list[list[_Line]] = field(default_factory=list)
+
+
+def in_talk_list(block: Block, page_title: str) -> bool:
+    """Whether a block stands on a page or under a heading that lists talks."""
+    return bool(TALK_LIST.search(page_title)) or any(TALK_LIST.search(h) for h in block.context)
+
+
+def own_talks(blocks: list[Block], page_title: str, day_first: bool) -> list[OwnTalk]:
+    """The talks of the personal talk list(s) among ``blocks``."""
+    lines = [line for block in blocks if not block.level and not block.struck
+             and in_talk_list(block, page_title) and len(block.text) <= 1500
+             for line in _lines(block, day_first)]
+    talks: list[OwnTalk] = []
+    for unit in _units(lines):
+        talks.extend(_talks_of(unit))
+    return talks
+
+
+def _lines(block: Block, day_first: bool) -> list[_Line]:
+    found = []
+    for offset, raw in enumerate(block.text.split("\n")):
+        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", raw).strip(" -–*+•")
+        if not text:
+            continue
+        spans = [s for s in block.spans if s.text and s.text in text]
+        found.append(_classify(text, spans, block, block.line + offset, day_first))
+    return found
+
+
+def is_venue(text: str) -> bool:
+    """Whether a line names where a talk was given (a meeting, a seminar, an institution, a city)."""
+    return bool(_VENUE.search(text) or _PLACE.search(text.rstrip(". ")))
+
+
+def _classify(text: str, spans: list[Span], block: Block, number: int, day_first: bool) -> _Line:
+    dates = find_dates(text, day_first)
+    date = dates[0].value if dates else None
+    if date is None and _YEAR.search(text):
+        date = PartialDate(int(_YEAR.search(text).group(1)), None, None)  # type: ignore[union-attr]
+    line = _Line(text, number, block.depth, "venue", date=date, block=block)  # type: ignore[arg-type]
+    if LINK_WORDS.match(text) or _JUNK.match(text) or is_placeholder(text):
+        line.kind = "link"
+        return line
+    marked = next((s.text for s in spans if s.kind in ("b", "a", "i") and len(s.text.split()) >= 2
+                   and len(s.text) >= 0.4 * len(text) and not (s.kind == "i" and is_venue(s.text))
+                   and not is_name(s.text)
+                   and not _JUNK.match(s.text)), None)
+    quoted = QUOTED.search(text)
+    if quoted and len(quoted.group(0)) > 10:
+        marked = quoted.group(0)
+    if block.role == "title" and not date:
+        marked = text
+    if marked:
+        line.kind, line.title = "title", clean_title(marked)
+        rest = text.replace(marked, " ")
+        line.rest_dated = bool(find_dates(rest, day_first) or _YEAR.search(rest))
+        return line
+    if date is None and not is_venue(text) and _title_like(text):
+        line.kind, line.title = "title", clean_title(text)
+    return line
+
+
+def _title_like(text: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    if len(words) < 2 or speakers_of(text):
+        return False
+    return any(word_leaning(w) == "title" for w in words) or len(words) >= 4
+
+
+def _units(lines: list[_Line]) -> list[_Unit]:
+    """Titles with the occurrences that belong to them, in page order."""
+    units: list[_Unit] = []
+    pending: list[_Line] = []  # occurrences read before any title of their unit
+    current: _Unit | None = None
+    for n, line in enumerate(lines):
+        if line.kind == "title":
+            parent = [p for p in pending if p.depth < line.depth and p.kind == "venue"]
+            current = _Unit(line)
+            units.append(current)
+            if parent and pending and pending[-1] in parent:
+                current.occurrences.append(parent[-1:])  # a title nested under its venue's line
+                pending = []
+            else:
+                _flush(units, pending)
+                pending = []
+            continue
+        if line.kind == "link":
+            if current is not None and current.occurrences and current.occurrences[-1]:
+                current.occurrences.append([])  # a link line closes an occurrence
+            continue
+        if current is not None and (line.depth >= current.title.depth  # type: ignore[union-attr]
+                                    or not pending) and not _starts_unit(line, lines, n, current):
+            _add(current, line)
+        else:
+            if current is not None and _starts_unit(line, lines, n, current):
+                current = None
+            pending.append(line)
+    _flush(units, pending)
+    for unit in units:
+        unit.occurrences = [o for o in unit.occurrences if o]
+    return units
+
+
+def _starts_unit(line: _Line, lines: list[_Line], n: int, current: _Unit) -> bool:
+    """Whether a venue line opens the next talk (a venue line that a title nested deeper follows)."""
+    following = lines[n + 1] if n + 1 < len(lines) else None
+    return bool(following and following.kind == "title" and following.depth > line.depth
+                and current.title is not None and line.depth <= current.title.depth)
+
+
+def _add(unit: _Unit, line: _Line) -> None:
+    if not unit.occurrences:
+        unit.occurrences.append([])
+    last = unit.occurrences[-1]
+    precise = [o for o in last if o.date and o.date.month]
+    if precise and line.date and line.date.month:
+        unit.occurrences.append([line])  # a second dated line: the next occurrence
+    else:
+        last.append(line)
+
+
+def _flush(units: list[_Unit], pending: list[_Line]) -> None:
+    for line in pending:
+        if line.date is not None and line.date.month:
+            units.append(_Unit(None, [[line]]))
+
+
+def _talks_of(unit: _Unit) -> list[OwnTalk]:
+    title = unit.title
+    name = title.title if title else None
+    block = (title or unit.occurrences[0][0]).block
+    section, context = (block.section, block.context) if block else ("", ())
+    occurrences = [o for o in unit.occurrences if any(line.date or is_venue(line.text) for line in o)]
+    if not occurrences:
+        if title is None:
+            return []
+        return [OwnTalk(name, title.date, title.number, section, context)]
+    talks = []
+    for lines in occurrences:
+        dated = sorted((line.date for line in lines if line.date), key=_precision, reverse=True)
+        date = dated[0] if dated else (title.date if title else None)
+        number = title.number if title and len(occurrences) == 1 else lines[0].number
+        venue = next((line.text for line in lines if is_venue(line.text)), None)
+        talks.append(OwnTalk(name, date, number, section, context, venue))
+    return talks
+
+
+def _precision(date: PartialDate) -> int:
+    return (date.year is not None) + (date.month is not None) * 2 + (date.day is not None) * 4
+
+
+_FIRST_PERSON = re.compile(
+    r"\bI(?:'m|’m| am| will| shall|'ll|’ll)?\s+(?:also\s+)?(?:be\s+)?(?:giv(?:e|ing)|gave|present(?:ing|ed)?|"
+    r"speak(?:ing)?|spoke|deliver(?:ing|ed)?|(?:a|an|the)\s+(?:keynote|invited|plenary|featured)\s+speaker)\b",
+    re.IGNORECASE)
+_TALK_WORD = re.compile(r"\b(?:talks?|presentations?|keynote|lectures?|tutorials?|seminars?|speak\w*|spoke|"
+                        r"present\w*|colloquium|webinar)\b", re.IGNORECASE)
+
+
+def talk_sentences(blocks: list[Block], day_first: bool) -> list[OwnTalk]:
+    """Talks a personal page announces in the first person ("I will give a talk at the Statistics
+    Seminar on April 21"), with the year of the news they stand under."""
+    found: list[OwnTalk] = []
+    for block in blocks:
+        if block.level or block.struck:
+            continue
+        year: int | None = None
+        for offset, raw in enumerate(block.text.split("\n")):
+            text = raw.strip(" *-•")
+            alone = _YEAR.fullmatch(text.strip(" :"))
+            if alone:
+                year = int(alone.group(1))
+                continue
+            if not _FIRST_PERSON.search(text) or not _TALK_WORD.search(text) or len(text) > 400:
+                continue
+            dates = find_dates(text, day_first)
+            date = dates[0].value if dates else None
+            if date is None and _YEAR.search(text):
+                date = PartialDate(int(_YEAR.search(text).group(1)), None, None)  # type: ignore[union-attr]
+            if isinstance(date, PartialDate) and date.year is None and year:
+                date = date.with_year(year)
+            elif date is None and year:
+                date = PartialDate(year, None, None)
+            quoted = QUOTED.search(text)
+            title = clean_title(quoted.group(0)) if quoted else None
+            found.append(OwnTalk(title, date, block.line + offset, block.section,  # type: ignore[arg-type]
+                                 block.context))
+    return found

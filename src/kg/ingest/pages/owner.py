@@ -1,0 +1,99 @@
+"""Whose page a personal page is, when the page itself does not print the name in its entries.
+
+Personal sites list "my talks" without the speaker's name. The owner is read, first found wins,
+from the page (front matter ``author``, an HTML ``<meta name="author">``, an HTML ``<title>`` that
+is a person's name) and then from the site the page belongs to: the Jekyll ``_config.yml`` of the
+folder the page is in or of one of its three parents (``author: name``, ``name``,
+``first_name`` + ``last_name``, a ``title`` that is a name), or the Hugo Academic author page
+marked ``superuser`` (``content/authors/NAME/_index.md``). Only files near the page are read;
+nothing is fetched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kg.ingest.pages.document import Document, split_front_matter
+from kg.ingest.pages.fields import is_name, strip_honorifics
+
+SITE_CONFIGS = ("_config.yml", "_config.yaml")
+
+
+def page_owner(document: Document) -> str | None:
+    """The person a personal page is about, when the page or its site names one."""
+    front = document.front_matter or {}
+    tree = document.root.getroottree()
+    meta = next((m.get("content") for m in tree.iter("meta")
+                 if (m.get("name") or "").lower() == "author"), None)
+    title = tree.findtext(".//title")
+    for candidate in (_author_name(front.get("author")), meta, title):
+        name = _a_name(candidate)
+        if name:
+            return name
+    return site_owner(document.path)
+
+
+def site_owner(path: Path) -> str | None:
+    """The owner named by the site configuration nearest above ``path`` (``None`` without one)."""
+    folder = path.resolve().parent
+    for _ in range(4):
+        for config in SITE_CONFIGS:
+            candidate = folder / config
+            if candidate.is_file():
+                return _config_owner(candidate)
+        authors = folder / "content" / "authors"
+        if authors.is_dir():  # Hugo Academic (Wowchemy): the author page marked ``superuser``
+            return _hugo_owner(authors)
+        if (folder / ".git").exists() or folder.parent == folder:
+            return None
+        folder = folder.parent
+    return None
+
+
+def _config_owner(path: Path) -> str | None:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    data = None
+    for attempt in (text, text.replace("\t", " ")):  # Jekyll's reader takes tabs, PyYAML does not
+        try:
+            data = yaml.safe_load(attempt)
+            break
+        except yaml.YAMLError:
+            continue
+    if not isinstance(data, dict):
+        return None
+    first, last = data.get("first_name"), data.get("last_name")
+    joined = f"{first} {last}" if isinstance(first, str) and isinstance(last, str) else None
+    for candidate in (_author_name(data.get("author")), data.get("name"), joined, data.get("title")):
+        name = _a_name(candidate)
+        if name:
+            return name
+    return None
+
+
+def _hugo_owner(authors: Path) -> str | None:
+    for page in sorted(authors.glob("*/_index.md")):
+        front = split_front_matter(page.read_text(encoding="utf-8", errors="replace"))[0]
+        if front.get("superuser") is True:
+            return _a_name(front.get("title") or front.get("name"))
+    return None
+
+
+def _author_name(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    return value if isinstance(value, str) else None
+
+
+def _a_name(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split()).strip(" |-")
+    return strip_honorifics(text) if text and is_name(text) else None

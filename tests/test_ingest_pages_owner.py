@@ -1,0 +1,40 @@
+"""The owner of a personal page: from the page, else from its site's Jekyll configuration."""
+
+from kg.ingest.pages.document import read_document
+from kg.ingest.pages.owner import page_owner, site_owner
+
+
+def test_the_site_configuration_names_the_owner(tmp_path):
+    site = tmp_path / "site"
+    (site / "_pages").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: Homepage\nauthor:\n\tname: 'Ada Lovelace'\n", encoding="utf-8")
+    page = site / "_pages" / "talks.md"
+    page.write_text("---\ntitle: Talks\n---\n\n**Engines.**  \n*Royal Society*, May 2019\n", encoding="utf-8")
+    assert site_owner(page) == "Ada Lovelace"  # a tab in the YAML, as Jekyll allows
+    assert page_owner(read_document(page)) == "Ada Lovelace"
+
+
+def test_al_folio_first_and_last_names_and_no_config_at_all(tmp_path):
+    (tmp_path / "_config.yml").write_text("title: blank\nfirst_name: Hugues\nlast_name: Van Assel\n",
+                                          encoding="utf-8")
+    assert site_owner(tmp_path / "talks.md") == "Hugues Van Assel"
+    alone = tmp_path / "inner" / "deeper" / "x" / "y" / "talks.md"
+    assert site_owner(alone) is None  # more than three folders up: not this page's site
+
+
+def test_the_page_itself_names_its_owner_first(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text("<html><head><title>Spencer Frei</title></head><body><p>News</p></body></html>",
+                    encoding="utf-8")
+    (tmp_path / "_config.yml").write_text("name: Someone Else\n", encoding="utf-8")
+    assert page_owner(read_document(page)) == "Spencer Frei"
+
+
+def test_a_hugo_academic_site_names_its_owner_on_the_superusers_author_page(tmp_path):
+    for who, superuser in (("charles-babbage", "false"), ("ada-lovelace", "true")):
+        folder = tmp_path / "content" / "authors" / who
+        folder.mkdir(parents=True)
+        (folder / "_index.md").write_text(f"---\ntitle: {who.replace('-', ' ').title()}\n"
+                                          f"superuser: {superuser}\n---\n", encoding="utf-8")
+    (tmp_path / "content" / "misc").mkdir()
+    assert site_owner(tmp_path / "content" / "misc" / "talks.md") == "Ada Lovelace"

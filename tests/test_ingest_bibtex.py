@@ -73,3 +73,11 @@ def test_the_link_is_the_url_else_the_doi_else_the_pdf():
     assert link({"doi": "10.1007/978-3", "pdf": "https://a.org/p.pdf"}) == "https://doi.org/10.1007/978-3"
     assert link({"pdf": "https://a.org/p.pdf"}) == "https://a.org/p.pdf"
     assert link({"url": "not a link"}) is None
+
+
+def test_an_abstract_is_kept_on_one_line_and_a_missing_one_is_none():
+    papers, _ = papers_and_problems(
+        "@inproceedings{a, title={T}, author={Ada Lovelace}, year={2019},\n"
+        "  abstract={We study  {B}andits\n  with $\\sqrt{T}$ regret.}}\n"
+        "@inproceedings{b, title={U}, author={Alan Turing}, year={2019}}\n")
+    assert [p.abstract for p in papers] == [r"We study Bandits with $\sqrt{T}$ regret.", None]

@@ -32,3 +32,4 @@ class ImportedPaper:
     url: str | None = None
     at: str | None = None
     affiliations: list[str | None] = field(default_factory=list)
+    abstract: str | None = None

@@ -169,6 +169,7 @@ class Paper(Record):
     venue: Text | None = None
     url: Url | None = None
     pages: Text | None = None
+    abstract: Text | None = None
     at: Text | None = None
 
 

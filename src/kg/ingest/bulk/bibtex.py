@@ -252,6 +252,7 @@ def paper_of(entry: BibEntry, source: str) -> ImportedPaper | Problem:
     venue = fields.get("booktitle") or fields.get("journal") or fields.get("series")
     url = _link(fields)
     pages = fields.get("pages", "").strip()
+    abstract = " ".join(fields.get("abstract", "").split())
     return ImportedPaper(
         key=entry.key,
         title=decode(fields["title"]),
@@ -261,6 +262,7 @@ def paper_of(entry: BibEntry, source: str) -> ImportedPaper | Problem:
         pages=decode(pages) if pages else None,
         url=url,
         at=f"{source} {where} @{entry.kind}{{{entry.key}}}",
+        abstract=decode(abstract) if abstract else None,
     )
 
 

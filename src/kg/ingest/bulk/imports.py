@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.errors import DataError
-from kg.ingest.bulk import authorships, bibtex, dblp, ics
+from kg.ingest.bulk import authorships, bibtex, dblp, ics, speakers
 from kg.ingest.bulk.ics import ImportedCalendar, ImportedTalk
 from kg.ingest.printed import ImportedPaper, Problem
 from kg.ingest.resolve import names
@@ -123,6 +123,8 @@ def run_imports(folder: DataFolder) -> ImportResult:
         result.resolution = resolve(
             [*(paper for _, paper in result.papers.values()), *(talk for _, talk in result.talks)],
             dataset.people, dataset.organizations, aliases, dataset.documents)
+        speakers.match_speakers(result.resolution, (paper for _, paper in result.papers.values()),
+                                [(talk.speakers, talk.uid) for _, talk in result.talks])
     return result
 
 
@@ -174,6 +176,8 @@ def _merge(result: ImportResult, import_id: str, paper: ImportedPaper, titles: _
              if getattr(first, name) is None and getattr(paper, name) is not None}
     if not first.affiliations and paper.affiliations and len(paper.authors) == len(first.authors):
         first = replace(first, affiliations=paper.affiliations)
+    if first.abstract is None and paper.abstract:
+        first = replace(first, abstract=paper.abstract)
     result.papers[paper.key] = (first_id, first)
     if given:
         result.filled.setdefault(paper.key, []).append((import_id, given))
@@ -220,6 +224,7 @@ def to_paper(paper: ImportedPaper, resolution: Resolution) -> Paper:
         venue=paper.venue,
         url=paper.url,
         pages=paper.pages,
+        abstract=paper.abstract,
         at=paper.at,
     )
 

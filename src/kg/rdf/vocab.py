@@ -109,6 +109,7 @@ DATATYPE_PROPERTIES = (
     "role",
     "current",
     "startYear",
+    "buildStamp",
     "endYear",
     "degree",
     "field",

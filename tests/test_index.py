@@ -144,7 +144,8 @@ def test_a_build_on_a_server_leaves_a_stamp_and_caches_the_index_under_it(tmp_pa
     with Server.start(tmp_path / "server-store", port=free_port(), read_write=True) as server:
         remote = RemoteStore(server.url)
         build_folder(mini_data, remote)
-        stamps = remote.select("SELECT ?s WHERE { GRAPH ?g { ?b <https://w3id.org/kg/ontology#buildStamp> ?s } }")
+        stamps = remote.select(
+            "SELECT ?s WHERE { GRAPH ?g { ?b <https://w3id.org/kg/ontology#buildStamp> ?s } }")
         assert len(stamps.rows) == 1 and len(list(cache.iterdir())) == 1
         build_folder(mini_data, remote)  # the same build: the same stamp, the same cache entry
         assert len(list(cache.iterdir())) == 1

@@ -106,7 +106,8 @@ def _write(quads: Iterable[rdf.Quad], target: Path | RemoteStore, progress: Prog
     collector = IndexCollector()
     stamp = BuildStamp() if isinstance(target, RemoteStore) else None
     counted = _Counted(_tapped(itertools.chain(quads, ontology_quads()), collector, stamp), progress)
-    if isinstance(target, RemoteStore) and stamp is not None:
+    if isinstance(target, RemoteStore):
+        assert stamp is not None
         target.replace_graphs(itertools.chain(counted, _last(stamp.quad)))
         cache_built(target, stamp.digest(), collector.index())
         return counted.count + 1

@@ -1,15 +1,15 @@
 """Speakers of calendar talks matched to the authors of the bibliographies taken in with them.
 
-A calendar prints a speaker the way people call them ("Dave Donoho", "Zach Izzo", "Tom
-Hartvigsen"); the bibliography prints the same person in full ("David L. Donoho", "Zachary Izzo",
-"Thomas Hartvigsen"). The name resolver (``kg.ingest.resolve``) merges two such spellings only
+A calendar prints a speaker the way people call them ("Dave Donoho", "Tom Hartvigsen",
+"Wasi Ahmad"); the bibliography prints the same person in full ("David L. Donoho", "Thomas
+Hartvigsen", "Wasi Uddin Ahmad"). The name resolver (``kg.ingest.resolve``) merges two such spellings only
 when a coauthor or an organization corroborates it, and a talk has no coauthors: its speaker
 stays a person of their own, with no papers, and every suggestion or analysis misses them.
 
 Here a speaker known from talks only is given to an author when the two names may be one
-person (``names.compatible`` but for a typo, or a first name that is the start of the other's, "Zach" of
-"Zachary", with the same last name) **and** that author is the only one in the whole
-bibliography the speaker's name fits. Two or more fitting authors leave the speaker apart; so
+person (``names.compatible``: a short form of the first name, a middle name or initial one of
+them leaves out; not a typo, not an initial for the first name) **and** that author is the only
+one in the whole bibliography the speaker's name fits. Two or more fitting authors leave the speaker apart; so
 does a speaker already matched to an author or listed in the registry (``data/people.yaml``).
 """
 
@@ -22,25 +22,17 @@ from kg.ingest.printed import ImportedPaper
 from kg.ingest.resolve import names
 from kg.ingest.resolve.people import Merge, Resolution
 
-MIN_NICKNAME = 3
-"""A first name shorter than this is not taken as the start of a longer one ("Al" of "Alan")."""
-MIN_EXTRA = 2
-"""The longer first name must add at least this many letters ("Jian" is not "Jiang" cut short)."""
+REASONS = frozenset({"short form", "middle name", "middle initial", "spacing"})
+"""The reasons of ``names.compatible`` that may match a speaker to an author with nothing else to
+back them. Not a typo ("Jian" is not "Jiang"), and not an initial: "Z. Wang" fits too many."""
 
 
 def why_same(speaker_key: str, author_key: str) -> str | None:
     """Why a speaker's name key and an author's may name one person, or ``None``."""
-    reason = names.compatible(speaker_key, author_key)
-    if reason is not None:  # a typo is no reason without a fact to back it ("Jian" is not "Jiang")
-        return None if reason.startswith("typo") else reason
-    first_a, middle_a, last_a = names.parts(speaker_key)
-    first_b, middle_b, last_b = names.parts(author_key)
-    if not last_a or last_a != last_b:
+    if min(len(names.parts(speaker_key)[0]), len(names.parts(author_key)[0])) < 2:
         return None
-    short, long = sorted((first_a, first_b), key=len)
-    if len(short) >= MIN_NICKNAME and len(long) - len(short) >= MIN_EXTRA and long.startswith(short):
-        return "a first name cut short"
-    return None
+    reason = names.compatible(speaker_key, author_key)
+    return reason if reason in REASONS else None
 
 
 def match_speakers(resolution: Resolution, papers: Iterable[ImportedPaper],

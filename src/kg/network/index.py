@@ -15,9 +15,12 @@ suggestion needs as numpy and scipy arrays:
   inverse document frequency, rows of unit length, stored by column so a query reads only its
   words; and each person's place in the order of names, for ties.
 
-A store directory keeps the index inside its version directory (``kg build`` writes it before
-the swap, so it is versioned and replaced with the store); a SPARQL endpoint gets it derived
-through SPARQL once and cached per store version (``index_for``).
+``IndexCollector`` gathers the same rows from the quads as ``kg build`` streams them, so a build
+never scans the store it just wrote. A store directory keeps the index inside its version
+directory (``kg build`` writes it before the swap, so it is versioned and replaced with the
+store); a build on a SPARQL endpoint leaves a stamp there (``BuildStamp``) and caches the index
+under it; an endpoint loaded another way gets it derived through SPARQL once and cached per
+store version (``index_for``).
 """
 
 from __future__ import annotations

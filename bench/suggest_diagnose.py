@@ -99,12 +99,17 @@ def diagnose(index: GraphIndex, stem: str) -> list[str]:
                      + f" | {', '.join(by)} |")
     top = pool[np.lexsort((pool, -model.score(x)[pool]))][:25]
     hits = {index.person_index[i] for i in later}
-    lines += ["", "Later speakers: " + ", ".join(f"{k} {n}" for k, n in sorted(reasons.items())) + "; in the "
-              f"first {TOP}: {sum(1 for p in later if 0 < columns['suggest'][index.person_index[p]] <= TOP)}.",
-              "", f"Taste ({'fitted on ' + str(model.positives) + ' speakers' if model.fitted else 'prior'}): "
-              + ", ".join(f"{k} {v:+.2f}" for k, v in model.described().items()), "",
-              "First 25: " + "; ".join(f"{'**' if p in hits else ''}{index.names[p]}{'**' if p in hits else ''} "
-                                       f"({int(papers_then[p])} papers)" for p in top), ""]
+    found_top = sum(1 for p in later if 0 < columns["suggest"][index.person_index[p]] <= TOP)
+    fitted = f"fitted on {model.positives} speakers" if model.fitted else "prior"
+
+    def shown_top(p: int) -> str:
+        name = f"**{index.names[p]}**" if p in hits else index.names[p]
+        return f"{name} ({int(papers_then[p])} papers)"
+
+    lines += ["", "Later speakers: " + ", ".join(f"{k} {n}" for k, n in sorted(reasons.items()))
+              + f"; in the first {TOP}: {found_top}.", "",
+              f"Taste ({fitted}): " + ", ".join(f"{k} {v:+.2f}" for k, v in model.described().items()), "",
+              "First 25: " + "; ".join(shown_top(int(p)) for p in top), ""]
     return lines
 
 

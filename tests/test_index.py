@@ -20,7 +20,7 @@ from kg.network.index import (
     load_index,
     save_index,
 )
-from kg.store import LocalStore
+from kg.store import LocalStore, RemoteStore
 from kg.store.server import Server, free_port
 
 ID = "https://w3id.org/kg/id/"
@@ -77,10 +77,10 @@ def test_a_failed_index_leaves_the_old_store_in_place(tmp_path, mini_data, monke
     build_folder(mini_data, store)
     before = store.resolve()
 
-    def broken(store, version_dir):
+    def broken(index, folder):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("kg.build.write_index", broken)
+    monkeypatch.setattr("kg.build.save_index", broken)
     try:
         build_folder(mini_data, store)
     except RuntimeError:
@@ -117,3 +117,45 @@ def test_the_same_store_gives_the_same_index_files(mini_store, tmp_path):
     save_index(derive_index(mini_store), tmp_path / "b")
     for name in ("arrays.npz", "lists.json", "FORMAT"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def _same_index(a, b):
+    for name in a.__dataclass_fields__:
+        x, y = getattr(a, name), getattr(b, name)
+        if isinstance(x, np.ndarray):
+            assert np.array_equal(x, y), name
+        elif hasattr(x, "nnz"):
+            assert x.shape == y.shape and (x != y).nnz == 0, name
+        else:
+            assert x == y, name
+
+
+def test_the_index_a_build_gathers_from_its_quads_is_the_one_sparql_derives(tmp_path, mini_data):
+    store = tmp_path / "store"
+    build_folder(mini_data, store)
+    gathered = load_index(store.resolve() / INDEX_DIR)
+    assert gathered is not None
+    _same_index(gathered, derive_index(LocalStore.open_read_only(store)))
+
+
+def test_a_build_on_a_server_leaves_a_stamp_and_caches_the_index_under_it(tmp_path, mini_data, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("KG_CACHE", str(cache))
+    with Server.start(tmp_path / "server-store", port=free_port(), read_write=True) as server:
+        remote = RemoteStore(server.url)
+        build_folder(mini_data, remote)
+        stamps = remote.select(
+            "SELECT ?s WHERE { GRAPH ?g { ?b <https://w3id.org/kg/ontology#buildStamp> ?s } }")
+        assert len(stamps.rows) == 1 and len(list(cache.iterdir())) == 1
+        build_folder(mini_data, remote)  # the same build: the same stamp, the same cache entry
+        assert len(list(cache.iterdir())) == 1
+
+        def never(store):
+            raise AssertionError("derived again although the build cached it")
+
+        monkeypatch.setattr("kg.network.index.derive_index", never)
+        found = index_for(remote)
+    monkeypatch.undo()
+    local = tmp_path / "local"
+    build_folder(mini_data, local)
+    _same_index(found, load_index(local.resolve() / INDEX_DIR))

@@ -83,3 +83,11 @@ def test_corporate_authors_and_and_others_are_kept_apart_from_the_people():
     assert printed.organizations == ["OpenAI", "The ATLAS Collaboration"]
     assert printed.more is True
     assert byline("{Van Erven}, Tim and Koolen, Wouter").people == ["Tim Van Erven", "Wouter Koolen"]
+
+
+def test_an_abstract_is_kept_on_one_line_and_a_missing_one_is_none():
+    papers, _ = papers_and_problems(
+        "@inproceedings{a, title={T}, author={Ada Lovelace}, year={2019},\n"
+        "  abstract={We study  {B}andits\n  with $\\sqrt{T}$ regret.}}\n"
+        "@inproceedings{b, title={U}, author={Alan Turing}, year={2019}}\n")
+    assert [p.abstract for p in papers] == [r"We study Bandits with $\sqrt{T}$ regret.", None]

@@ -182,3 +182,12 @@ def test_an_outlook_zone_defined_in_the_calendar_keeps_4pm_central_and_names_the
     assert found[0].timezone == "America/Chicago"
     assert [t.start.isoformat() for t in found[1:]] == ["2025-02-21T16:00:00-06:00",
                                                          "2025-03-14T16:00:00-05:00"]
+
+
+def test_an_affiliation_with_brackets_of_its_own_stays_whole():
+    text = SEMINAR.read_bytes().decode().replace(
+        "DESCRIPTION:Speaker: Prof. Grace M. Hopper (Harvard University)",
+        "DESCRIPTION:Speaker: Julien Monteil (Amazon Machine Learning (Australia))")
+    talk = [i for i in ics.parse(text, "s.ics") if isinstance(i, ImportedTalk)][1]
+    assert talk.speakers == ["Julien Monteil"]
+    assert talk.affiliations == ["Amazon Machine Learning (Australia)"]

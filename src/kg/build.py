@@ -4,7 +4,9 @@
 folder (record files and the bulk files registered in ``data/imports.yaml``), N-Quads files, or
 synthetic data; the target is a store directory or a SPARQL endpoint. Records reach the store
 only through ``kg.rdf`` (``placed_quads``), and the ontology with them. A store directory also
-gets its graph index (``kg.network.index``), written inside the new version before the swap.
+gets its graph index (``kg.network.index``), gathered from the quads as they stream past and
+written inside the new version before the swap; a SPARQL endpoint gets a build stamp, under which
+the index is cached.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from kg.ingest.bulk.imports import ImportResult, import_records, run_imports
-from kg.network.index import write_index
+from kg.network.index import INDEX_DIR, BuildStamp, IndexCollector, cache_built, save_index, write_index
 from kg.rdf import mapping as rdf
 from kg.rdf.ontology import ontology_quads
 from kg.records.folder import DataFolder, read_data_folder
@@ -103,17 +105,54 @@ def _imports(source: FromData) -> ImportResult | None:
 
 def _write(quads: Iterable[rdf.Quad], target: Path | RemoteStore, progress: Progress | None) -> int:
     """Stream quads and the ontology into ``target``; the number of quads it then holds (kg's
-    graphs, for a server)."""
+    graphs, for a server).
+
+    The graph index is gathered from the quads on their way (``IndexCollector``): a store
+    directory keeps it inside the new version; a server gets a build stamp (a digest of the
+    quads) in its kg graphs, and the index is cached under that stamp (``index.cache_built``).
+    """
+    collector = IndexCollector()
+    stamp = BuildStamp() if isinstance(target, RemoteStore) else None
+    counted = _Counted(_tapped(itertools.chain(quads, ontology_quads()), collector, stamp), progress)
     if isinstance(target, RemoteStore):
-        return target.replace_graphs(itertools.chain(quads, ontology_quads()), progress)
-    counted = _Counted(itertools.chain(quads, ontology_quads()), progress)
-    with StoreBuilder(target, prepare=_index) as store:
+        assert stamp is not None
+        stored = target.replace_graphs(itertools.chain(counted, _last(stamp.quad)))
+        cache_built(target, stamp.digest(), collector.index())
+        return stored
+    with StoreBuilder(target, prepare=lambda store: _save_index(store, collector)) as store:
         bulk_load_nquads(store, rdf.to_nquads(counted))
         return len(store)
 
 
+def _tapped(quads: Iterable[rdf.Quad], collector: IndexCollector,
+            stamp: BuildStamp | None) -> Iterator[rdf.Quad]:
+    """The quads, each shown to the index collector (and the build stamp) on its way."""
+    add = collector.add
+    if stamp is None:
+        for quad in quads:
+            add(quad)
+            yield quad
+        return
+    digest = stamp.add
+    for quad in quads:
+        add(quad)
+        digest(quad)
+        yield quad
+
+
+def _last(make: Callable[[], T]) -> Iterator[T]:
+    """One item, made only when it is asked for (after everything before it in a chain)."""
+    yield make()
+
+
+def _save_index(store: LocalStore, collector: IndexCollector) -> None:
+    """Keep the graph index gathered during the build inside the new version, before the swap."""
+    if store.version_dir is not None:
+        save_index(collector.index(), store.version_dir / INDEX_DIR)
+
+
 def _index(store: LocalStore) -> None:
-    """Derive the graph index of the new version inside its directory, before it is swapped in."""
+    """Derive the graph index of the new version from the store itself (N-Quads files loaded as they are)."""
     if store.version_dir is not None:
         write_index(store, store.version_dir)
 

@@ -43,6 +43,7 @@ class ImportedPaper:
     more_authors: bool = False
     organization_authors: list[str] = field(default_factory=list)
     """Authors that are organizations (BibTeX ``{OpenAI}``), as printed."""
+    abstract: str | None = None
 
 
 def doi_of(text: str | None) -> str | None:

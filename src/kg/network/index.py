@@ -15,9 +15,12 @@ suggestion needs as numpy and scipy arrays:
   inverse document frequency, rows of unit length, stored by column so a query reads only its
   words; and each person's place in the order of names, for ties.
 
-A store directory keeps the index inside its version directory (``kg build`` writes it before
-the swap, so it is versioned and replaced with the store); a SPARQL endpoint gets it derived
-through SPARQL once and cached per store version (``index_for``).
+``IndexCollector`` gathers the same rows from the quads as ``kg build`` streams them, so a build
+never scans the store it just wrote. A store directory keeps the index inside its version
+directory (``kg build`` writes it before the swap, so it is versioned and replaced with the
+store); a build on a SPARQL endpoint leaves a stamp there (``BuildStamp``) and caches the index
+under it; an endpoint loaded another way gets it derived through SPARQL once and cached per
+store version (``index_for``).
 """
 
 from __future__ import annotations
@@ -207,6 +210,83 @@ def derive_index(store: GraphStore) -> GraphIndex:
     affiliations = list({(person, org, start_of.get(a, ""), context_of.get(a, ""))
                          for a, person, org in _rows(store, "suggest_index_affiliations")})
     return _assemble(links, values, classes, affiliations)
+
+
+class IndexCollector:
+    """The graph index gathered from quads as a build streams them (no scan of the finished store).
+
+    ``add`` takes each quad (N-Quads terms, as ``kg.rdf`` writes them) and keeps the rows the four
+    scans of ``derive_index`` would return; ``index`` assembles them the same way. An affiliation
+    node's ``kg:person`` is kept when its ``rdf:type kg:Affiliation`` came before it (``kg.rdf``
+    writes the type first), so the many authorship nodes' ``kg:person`` cost nothing.
+    """
+
+    def __init__(self) -> None:
+        self.links: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        self.values: dict[str, dict[str, str]] = defaultdict(dict)
+        self.classes: dict[str, set[str]] = defaultdict(set)
+        self._affiliations: set[str] = set()
+        self._person: dict[str, str] = {}
+        self._organizations: list[tuple[str, str]] = []
+
+    def add(self, quad: tuple[str, str, str, str]) -> None:
+        """Keep what the index needs of one quad."""
+        subject, predicate, obj = quad[0], quad[1], quad[2]
+        link = _LINK_OF.get(predicate)
+        if link is not None:
+            self.links[link].add((subject[1:-1], obj[1:-1]))
+            return
+        field = _VALUE_OF.get(predicate)
+        if field is not None:
+            kept = self.values[field]
+            value = _lexical(obj)
+            key = subject[1:-1]
+            if key not in kept or value < kept[key]:
+                kept[key] = value
+            return
+        if predicate == _TYPE_TERM:
+            if obj in _CLASS_TERMS:
+                self.classes[subject[1:-1]].add(obj[1:-1])
+            elif obj == _AFFILIATION_TERM:
+                self._affiliations.add(subject)
+        elif predicate == _PERSON_TERM:
+            if subject in self._affiliations:
+                self._person[subject] = obj[1:-1]
+        elif predicate == _ORGANIZATION_TERM:
+            self._organizations.append((subject, obj[1:-1]))
+
+    def index(self) -> GraphIndex:
+        """The graph index of every quad added."""
+        links = {k: set(v) for k, v in self.links.items()}
+        links = defaultdict(set, links)
+        values = defaultdict(dict, {k: dict(v) for k, v in self.values.items()})
+        context_of = dict(sorted(links.pop("context", set()), reverse=True))
+        start_of = values.pop("startYear", {})
+        affiliations = list({(self._person[a], org, start_of.get(a[1:-1], ""), context_of.get(a[1:-1], ""))
+                             for a, org in self._organizations if a in self._person})
+        return _assemble(links, values, self.classes, affiliations)
+
+
+_LINKS = ("author", "speaker", "collaborator", "advisor", "student", "partOf", "organizer", "host",
+          "attendedByGroupOf", "subOrganizationOf", "context")
+_VALUES = ("name", "title", "abstract", "year", "start", "venue", "startYear")
+_LINK_OF = {f"<{KG}{name}>": name for name in _LINKS}
+_VALUE_OF = {f"<{KG}{name}>": name for name in _VALUES}
+_TYPE_TERM = f"<{RDF_TYPE}>"
+_CLASS_TERMS = frozenset(f"<{c}>" for c in EVENT_CLASSES | {KG + "DoctoralAdvising", KG + "PostdocAdvising"})
+_AFFILIATION_TERM = f"<{KG}Affiliation>"
+_PERSON_TERM = f"<{KG}person>"
+_ORGANIZATION_TERM = f"<{KG}organization>"
+_ECHAR = re.compile(r"\\(.)")
+_UNESCAPED = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _lexical(term: str) -> str:
+    """The lexical form of an N-Quads literal (or the text of an IRI)."""
+    if term.startswith("<"):
+        return term[1:-1]
+    text = term[1:term.rfind('"')]
+    return _ECHAR.sub(lambda m: _UNESCAPED.get(m.group(1), m.group(1)), text) if "\\" in text else text
 
 
 def _rows(store: GraphStore, name: str) -> Iterator[list[str]]:
@@ -508,6 +588,52 @@ def index_for(store: GraphStore, cache_dir: Path | None = None) -> GraphIndex:
     return index
 
 
+STAMP_GRAPH = "https://w3id.org/kg/id/graph/build"
+"""The named graph where ``kg build`` leaves its stamp on a SPARQL server."""
+STAMP_SUBJECT = "https://w3id.org/kg/id/build"
+
+
+class BuildStamp:
+    """A digest of every quad a build sends to a server: the same quads give the same stamp."""
+
+    def __init__(self) -> None:
+        self._hash = hashlib.blake2b(digest_size=16)
+        self._pending: list[str] = []
+
+    def add(self, quad: tuple[str, str, str, str]) -> None:
+        """Take one quad into the digest."""
+        self._pending.append(" ".join(quad))
+        if len(self._pending) >= 4096:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        self._hash.update(("\n".join(self._pending) + "\n").encode("utf-8"))
+        self._pending.clear()
+
+    def digest(self) -> str:
+        """The stamp: the digest in hexadecimal."""
+        self._flush()
+        return self._hash.hexdigest()
+
+    def quad(self) -> tuple[str, str, str, str]:
+        """The quad that leaves the stamp on the server (``kg:buildStamp`` in its own kg graph)."""
+        return (f"<{STAMP_SUBJECT}>", f"<{KG}buildStamp>", f'"{self.digest()}"', f"<{STAMP_GRAPH}>")
+
+
+def cache_built(store: GraphStore, stamp: str, index: GraphIndex, cache_dir: Path | None = None) -> None:
+    """Keep the index a build gathered for a server in the cache, under the server and its stamp."""
+    try:
+        save_index(index, (cache_dir or default_cache_dir()) / _stamp_key(store.location, stamp))
+    except OSError:
+        pass  # the cache is an optimisation: the index is derived through SPARQL when first needed
+
+
+def _stamp_key(location: str, stamp: str) -> str:
+    return hashlib.sha256(f"{location}\nstamp {stamp}".encode()).hexdigest()[:32]
+
+
 def default_cache_dir() -> Path:
     """Where indexes of SPARQL endpoints are cached: ``$KG_CACHE`` or ``~/.cache/kg/index``."""
     configured = os.environ.get("KG_CACHE")
@@ -515,7 +641,11 @@ def default_cache_dir() -> Path:
 
 
 def _remote_key(store: GraphStore) -> str:
-    """The endpoint and a fingerprint of what it holds: the number of quads in each kg graph."""
+    """The endpoint and what it holds: the stamp ``kg build`` left there, else (a graph loaded
+    another way) a fingerprint: the number of quads in each kg graph."""
+    stamps = [row[0] for row in list(store.select_text(find_query("suggest_index_stamp").text))[1:] if row]
+    if len(stamps) == 1:
+        return _stamp_key(store.location, stamps[0])
     rows = store.select_text(find_query("suggest_index_fingerprint").text)
     digest = hashlib.sha256(store.location.encode())
     for row in rows:

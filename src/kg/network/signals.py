@@ -44,6 +44,8 @@ class View:
     linking: np.ndarray
     """Per membership row: known, and a paper, talk or advising (not a series)."""
     _venues: sp.csr_matrix | None = None
+    _places: tuple[np.ndarray, np.ndarray] | None = None
+    """(person, top organization) of the known affiliations (``suggest._local``)."""
     _counts: dict[int, Counts] = field(default_factory=dict)
     _pairs: dict[bytes, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=dict)
 
@@ -186,11 +188,10 @@ def _counts_until(v: View, day: int) -> Counts:
     heads = np.minimum(starts[:-1], max(len(member_day) - 1, 0))
 
     def count(mask: np.ndarray) -> np.ndarray:
-        if not len(mask):
-            return np.zeros(v.people)
-        summed = np.add.reduceat(mask.astype(np.float64), heads)
-        summed[empty] = 0.0
-        return summed
+        """Per person, how many of their rows ``mask`` holds (rows are sorted by person)."""
+        running = np.zeros(len(mask) + 1, dtype=np.int64)
+        np.cumsum(mask, out=running[1:])
+        return (running[starts[1:]] - running[starts[:-1]]).astype(np.float64)
 
     papers = known & (kinds == PAPER)
     career = np.zeros(v.people)

@@ -351,23 +351,25 @@ def _log_rank(values: np.ndarray) -> np.ndarray:
     """``-log10`` of each value's rank among everyone's (0 for the first; ties share the best
     rank; a zero value ranks after everyone). The walk's raw probabilities span orders of
     magnitude and only the first few thousand matter: the log of the rank weighs the top of
-    the ranking as a person reading it would."""
-    order = np.argsort(-values, kind="stable")
+    the ranking as a person reading it would. Only the values above zero are sorted."""
+    ranks = np.full(len(values), -np.log10(len(values) + 1.0))
+    positive = np.flatnonzero(values > 0)
+    if not len(positive):
+        return ranks
+    order = positive[np.argsort(-values[positive], kind="stable")]
     ordered = values[order]
-    starts = np.ones(len(values), dtype=bool)
+    starts = np.ones(len(order), dtype=bool)
     starts[1:] = ordered[1:] != ordered[:-1]
-    first = np.maximum.accumulate(np.where(starts, np.arange(len(values)), 0)) + 1
-    ranks = np.empty(len(values), dtype=np.float64)
-    ranks[order] = first
-    return np.where(values > 0, -np.log10(ranks), -np.log10(len(values) + 1.0))
+    first = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0)) + 1
+    ranks[order] = -np.log10(first)
+    return ranks
 
 
 def _local(v: signals.View, series: Series, speakers: Sequence[int]) -> np.ndarray:
     """1 for people with a top organization of the hosts, the organizers or a fifth of the speakers."""
     index = v.index
-    known = index.affiliation_day <= v.day
-    person = index.affiliation_person[known]
-    org = index.organization_top[index.affiliation_organization[known]]
+    person, org = _known_places(v)
+    organizations = len(index.organizations)
     home = set(series.host_organizations)
     is_host = np.zeros(v.people, dtype=bool)
     is_host[series.hosts] = True
@@ -375,13 +377,23 @@ def _local(v: signals.View, series: Series, speakers: Sequence[int]) -> np.ndarr
     if len(speakers):
         is_speaker = np.zeros(v.people, dtype=bool)
         is_speaker[list(speakers)] = True
-        mine = is_speaker[person]
-        pairs = np.unique(person[mine].astype(np.int64) * len(index.organizations) + org[mine])
-        counts = np.bincount(pairs % len(index.organizations), minlength=len(index.organizations))
+        mine = is_speaker[person]  # each speaker counts once per organization
+        pairs = np.unique(person[mine].astype(np.int64) * organizations + org[mine])
+        counts = np.bincount(pairs % organizations, minlength=organizations)
         home.update(int(o) for o in np.flatnonzero(counts >= max(2, 0.2 * len(speakers))))
-    is_home = np.zeros(len(index.organizations) + 1, dtype=bool)
+    is_home = np.zeros(organizations + 1, dtype=bool)
     is_home[sorted(home)] = True
     return (np.bincount(person[is_home[org]], minlength=v.people) > 0).astype(np.float64)
+
+
+def _known_places(v: signals.View) -> tuple[np.ndarray, np.ndarray]:
+    """(person, top organization) of every affiliation known on the view's day (kept on the view)."""
+    if v._places is None:
+        index = v.index
+        known = index.affiliation_day <= v.day
+        v._places = (index.affiliation_person[known],
+                     index.organization_top[index.affiliation_organization[known]])
+    return v._places
 
 
 def _fit_taste(index: GraphIndex, series: Series, seed: str, v: signals.View,

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being
@@ -35,6 +36,7 @@ def words(text: str) -> list[str]:
     return [_singular(w) for w in _WORD.findall(folded) if len(w) > 2 and w not in STOPWORDS]
 
 
+@lru_cache(maxsize=1 << 17)
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"

@@ -310,6 +310,8 @@ def paper_quads(paper: Paper, graph: str) -> Iterator[Quad]:
         yield s, kg("url"), iri(paper.url), graph
     if paper.pages:
         yield s, kg("pages"), literal(paper.pages), graph
+    if paper.abstract:
+        yield s, kg("abstract"), literal(paper.abstract), graph
     yield from _provenance(s, paper.at, graph)
 
 

@@ -112,6 +112,7 @@ DATATYPE_PROPERTIES = (
     "role",
     "current",
     "startYear",
+    "buildStamp",
     "endYear",
     "degree",
     "field",

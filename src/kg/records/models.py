@@ -201,6 +201,7 @@ class Paper(Record):
     """Authors that are organizations (a consortium, a company), after the people."""
     author_list_note: Text | None = None
     """What the source prints after the names when it does not list them all ("and others")."""
+    abstract: Text | None = None
     at: Text | None = None
 
 

@@ -297,6 +297,7 @@ def paper_of(entry: BibEntry, source: str) -> ImportedPaper | Problem:
     venue = fields.get("booktitle") or fields.get("journal") or fields.get("series")
     url = _link(fields)
     pages = fields.get("pages", "").strip()
+    abstract = " ".join(fields.get("abstract", "").split())
     return ImportedPaper(
         key=entry.key,
         title=decode(fields["title"]),
@@ -309,6 +310,7 @@ def paper_of(entry: BibEntry, source: str) -> ImportedPaper | Problem:
         doi=doi_of(fields.get("doi")),
         more_authors=printed.more,
         organization_authors=printed.organizations,
+        abstract=decode(abstract) if abstract else None,
     )
 
 

@@ -290,13 +290,25 @@ def _split_people(text: str) -> list[str]:
 def _name_and_affiliation(text: str) -> tuple[str, str | None]:
     """``"Ada Lovelace (Analytical University)"`` → the name and the affiliation."""
     text = text.strip()
-    match = re.fullmatch(r"(?P<name>[^()]+?)\s*\((?P<affiliation>[^()]+)\)", text)
-    if match:
-        return match.group("name").strip(), match.group("affiliation").strip()
+    opening = _opening_of_last_bracket(text)
+    if opening > 0:  # "Name (Affiliation (Country))": the bracket that closes the text
+        return text[:opening].strip(), text[opening + 1:-1].strip() or None
     if "," in text:
         name, _, affiliation = text.partition(",")
         return name.strip(), affiliation.strip() or None
     return text, None
+
+
+def _opening_of_last_bracket(text: str) -> int:
+    """Where the bracket that closes ``text`` opens; -1 when the text ends otherwise or is unbalanced."""
+    if not text.endswith(")"):
+        return -1
+    depth = 0
+    for position in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[position], 0)
+        if depth == 0:
+            return position
+    return -1
 
 
 def _looks_like_name(text: str) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.errors import DataError
-from kg.ingest.bulk import authorships, bibtex, dblp, ics
+from kg.ingest.bulk import authorships, bibtex, dblp, ics, speakers
 from kg.ingest.bulk.ics import ImportedCalendar, ImportedTalk
 from kg.ingest.encoding import not_utf8
 from kg.ingest.printed import ImportedPaper, Problem
@@ -141,6 +141,8 @@ def run_imports(folder: DataFolder) -> ImportResult:
             for position in range(len(signed.authors)):
                 if (f"{signed.key}#{position}", 0) in ids:
                     ids[(signed.key, position)] = ids[(f"{signed.key}#{position}", 0)]
+        speakers.match_speakers(result.resolution, (paper for _, paper in result.papers.values()),
+                                [(talk.speakers, talk.uid) for _, talk in result.talks])
     return result
 
 
@@ -229,6 +231,8 @@ def _merge(result: ImportResult, import_id: str, paper: ImportedPaper, titles: _
         first = replace(first, organization_authors=paper.organization_authors)
     if paper.more_authors and not first.more_authors:
         first = replace(first, more_authors=True)
+    if first.abstract is None and paper.abstract:
+        first = replace(first, abstract=paper.abstract)
     result.papers[paper.key] = (first_id, first)
     if given:
         result.filled.setdefault(paper.key, []).append((import_id, given))
@@ -290,6 +294,7 @@ def to_paper(paper: ImportedPaper, resolution: Resolution) -> Paper:
         organization_authors=list(dict.fromkeys(
             org for name in paper.organization_authors for org in resolution.corporate(name))),
         author_list_note="and others" if paper.more_authors else None,
+        abstract=paper.abstract,
         at=paper.at,
     )
 

@@ -11,7 +11,9 @@ of its talks were given), one row per person who first spoke after the cutoff:
   speakers, topic fit, links to past speakers, venues, recent papers); "-" when not ranked;
 - **found by**: the signals that put them in the first 50.
 
-Then a count of the reasons (known on the day, only later, not in the field, not resolved), the
+Then the median rank each signal gives the later speakers it ranks (a finer measure than
+recall@50, which moves by one person in twenty on these histories),
+then a count of the reasons (known on the day, only later, not in the field, not resolved), the
 series' fitted taste, and the first 25 suggestions, to look at who the top of the list is.
 It reads a store assembled by `bench/suggest_real.py` (its `--work` folder).
 
@@ -51,6 +53,12 @@ def ranks(values: np.ndarray, pool: np.ndarray) -> np.ndarray:
     found = np.zeros(len(values), dtype=np.int64)
     found[order] = np.arange(1, len(order) + 1)
     return found
+
+
+def median_rank(column: np.ndarray, later: set[str], index: GraphIndex) -> str:
+    """The median rank of the later speakers that ``column`` ranks at all ("-" when none)."""
+    found = [int(column[index.person_index[p]]) for p in later if column[index.person_index[p]] > 0]
+    return f"{int(np.median(found)):,} ({len(found)})" if found else "-"
 
 
 def diagnose(index: GraphIndex, stem: str) -> list[str]:
@@ -108,6 +116,8 @@ def diagnose(index: GraphIndex, stem: str) -> list[str]:
 
     lines += ["", "Later speakers: " + ", ".join(f"{k} {n}" for k, n in sorted(reasons.items()))
               + f"; in the first {TOP}: {found_top}.", "",
+              "Median rank of the later speakers each ranks (finer than recall@50 on a few dozen "
+              "people): " + ", ".join(f"{c} {median_rank(columns[c], later, index)}" for c in columns), "",
               f"Taste ({fitted}): " + ", ".join(f"{k} {v:+.2f}" for k, v in model.described().items()), "",
               "First 25: " + "; ".join(shown_top(int(p)) for p in top), ""]
     return lines

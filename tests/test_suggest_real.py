@@ -50,9 +50,10 @@ def test_every_history_comes_in_as_a_series_with_its_speakers(results):
 
 def test_suggest_keeps_its_measured_recall_and_beats_the_popularity_baselines(results):
     # Measured (BENCHMARKS.md, "Suggestions: the graph index"): over the nine series recall@50
-    # 0.038 and recall@200 0.078; the thresholds sit a little under.
+    # 0.032, recall@200 0.074 and MRR 0.0036; the thresholds sit a little under.
     assert average(results, "suggest", "50") >= 0.030
-    assert average(results, "suggest", "200") >= 0.065
+    assert average(results, "suggest", "200") >= 0.070
+    assert average(results, "suggest", "mrr") >= 0.0033
     for baseline in ("most papers", "most coauthors", "topic only"):
         assert average(results, "suggest", "mrr") > average(results, baseline, "mrr"), baseline
         assert average(results, "suggest", "200") > average(results, baseline, "200"), baseline

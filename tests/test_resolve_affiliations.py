@@ -1,0 +1,75 @@
+"""Printed affiliations read against a small registry: which institutions a string names."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest.printed import ImportedPaper
+from kg.ingest.resolve.affiliations import Registry, new_key
+from kg.ingest.resolve.organizations import resolve_organizations
+from kg.ingest.resolve.resolution import Resolution
+from kg.records.aliases import Aliases
+from kg.records.models import Organization
+
+REGISTRY = Registry([
+    ("École Normale Supérieure (Paris)", "ens-paris"), ("École Normale Supérieure", "ens-paris"),
+    ("École Normale Supérieure Paris-Saclay", "ens-paris-saclay"),
+    ("CNRS", "cnrs"), ("Université Paris-Dauphine", "dauphine"), ("Paris Dauphine University", "dauphine"),
+    ("Université PSL", "psl"), ("Max Planck Society", "mpg"), ("Sapienza University of Rome", "sapienza"),
+    ("University of California, Berkeley", "uc-berkeley"),
+])
+
+
+def read(printed: str) -> list[str]:
+    return [named.org_id or f"new:{named.key}" for named in REGISTRY.read(printed)]
+
+
+@pytest.mark.parametrize("printed, expected", [
+    # a hyphen extracted as "M": the longer name spelled with a typo, not ENS Paris
+    ("École normale supérieure parisMsaclay", ["ens-paris-saclay"]),
+    # what an institution is an associate of is not an affiliation
+    ("research center caesar, an associate of the Max Planck Society, Bonn, Germany", []),
+    # a name read in its own segment: "CNRS" is not the start of "CNRS Université ..."
+    ("LAMSADE, CNRS, Université Paris-Dauphine, Université PSL", ["cnrs", "dauphine", "psl"]),
+    ("University of California, Berkeley", ["uc-berkeley"]),
+    # beside a known university, an institute with a name of its own is one; a centre of it is not
+    ("Center for Data Science, Sapienza University of Rome, Lazio Institute of Data",
+     ["sapienza", "new:lazio institute data"]),
+    # an institution's name in its own language, its city's own name
+    ("Dipartimento di Fisica, Sapienza Universit ´a di Roma, Piazzale Aldo Moro 5, Roma", ["sapienza"]),
+    # control characters where a PDF lost a letter or a ligature
+    ("Institut des Hautes \tEtudes Scienti\x08fiques", ["new:institut hautes etudes scientifiques"]),
+    # a company's lab is the company's
+    ("Xiaomi AI Lab", ["new:xiaomi"]),
+    ("Technicolor Research Center, 735 Emerson Street, Palo Alto, CA 94301, USA", ["new:technicolor"]),
+    ("National Research Center", ["new:national research center"]),  # no company's
+    # companies without an institution's word, by their legal form or web domain
+    ("NNAISENSE SA", ["new:nnaisense"]),
+    ("covariant.ai", ["new:covariant"]),
+    ("The Voleon Group", ["new:voleon group"]),
+    # a country's name in an institution's name is no address
+    ("United States Naval Academy, 572M Holloway Rd., Annapolis, MD 21402-5002",
+     ["new:united states naval academy"]),
+    # an acronym with only a place beside it names an institution; a country alone does not
+    ("IMFD, Chile", ["new:imfd"]),
+    ("USA, Canada", []),
+])
+def test_what_an_affiliation_names(printed, expected):
+    assert read(printed) == expected
+
+
+def test_two_spellings_of_one_translated_name_share_a_key():
+    assert new_key("Universidad Carlos III de Madrid") == new_key("University Carlos III of Madrid")
+    assert new_key("Netflix Inc.") == new_key("Netflix")
+
+
+def test_a_bare_name_known_from_elsewhere_in_the_field_is_that_institution():
+    papers = [ImportedPaper(key="a", title="a", year=2020, authors=["Ann Lee"],
+                            affiliations=["Xiaomi AI Lab"]),
+              ImportedPaper(key="b", title="b", year=2021, authors=["Bo Li"], affiliations=["Xiaomi"])]
+    resolution = Resolution()
+    registry = [Organization(id="mit", name="MIT", kind="university")]
+    resolve_organizations(papers, registry, Aliases(), resolution)
+    [xiaomi] = resolution.organizations("Xiaomi AI Lab")
+    assert resolution.organizations("Xiaomi") == [xiaomi]
+    assert resolution.organizations("Somewhere") == []

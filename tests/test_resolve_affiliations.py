@@ -32,9 +32,8 @@ def read(printed: str) -> list[str]:
     # a name read in its own segment: "CNRS" is not the start of "CNRS Université ..."
     ("LAMSADE, CNRS, Université Paris-Dauphine, Université PSL", ["cnrs", "dauphine", "psl"]),
     ("University of California, Berkeley", ["uc-berkeley"]),
-    # beside a known university, an institute with a name of its own is one; a centre of it is not
-    ("Center for Data Science, Sapienza University of Rome, Lazio Institute of Data",
-     ["sapienza", "new:lazio institute data"]),
+    # beside a known university, its institutes and centres are its own units
+    ("Mathematical Institute, Sapienza University of Rome", ["sapienza"]),
     # an institution's name in its own language, its city's own name
     ("Dipartimento di Fisica, Sapienza Universit ´a di Roma, Piazzale Aldo Moro 5, Roma", ["sapienza"]),
     # control characters where a PDF lost a letter or a ligature

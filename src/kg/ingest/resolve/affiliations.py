@@ -48,8 +48,6 @@ _GENERIC_UNIT = re.compile(r"^(?:dep(?:ar)?t|department|division|faculty|school 
 _STREET = re.compile(r"\b\d{1,5}[a-z]?\b.*\b(?:ring|str|strasse|street|st|road|rd|avenue|ave|drive|dr|blvd|"
                      r"way|lane|allee|platz|weg|square)\b|\b(?:ring|strasse|street|road|avenue|drive|allee|"
                      r"platz|weg)\b \d{1,5}\b")
-_NAMED_INSTITUTE = re.compile(r"^[a-z]+(?: [a-z]+)? (?:institute|institut|academy|foundation)\b")
-"""An institute with a name of its own ("Beijing Institute of Big Data Research"), not a unit's title."""
 _PLACE_ONLY = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 _STREET_OR_NUMBER = re.compile(r"\d|\b(?:street|avenue|road|blvd|boulevard|building|room|suite|floor|box)\b")
 FUZZY_AT = 92
@@ -337,7 +335,7 @@ def _new_names(segment: str, beside_known: bool) -> list[Named]:
         words = folded.split()
         if all(w in _GENERIC for w in words):
             continue
-        if beside_known and not _TOP.search(folded) and not _NAMED_INSTITUTE.match(folded):
+        if beside_known and not _TOP.search(folded):
             continue  # a centre, school or lab of the institution printed beside it
         piece = _company_of_lab(piece)
         key = new_key(piece)

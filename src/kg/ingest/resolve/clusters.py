@@ -93,7 +93,8 @@ class Clusters:
             found = names.variant(pair[0], pair[1], self.extra)
             if frozenset(pair) in self.distinct:
                 found = None
-            elif found is not None and "typo" in found.reason and self._dense(pair):
+            elif (found is not None and "typo" in found.reason and self._dense(pair)
+                  and not _same_middles(pair)):
                 found = None  # "Yuxiang" / "Yuxiong" Wang: in a dense name culture, two names
             self._variants[pair] = found
         return self._variants[pair]
@@ -171,6 +172,14 @@ class Clusters:
         self.version[a] += 1
         self.version[b] += 1
         return a
+
+
+def _same_middles(pair: tuple[str, str]) -> bool:
+    """Whether two names share a family name and middle names ("Than Huy" / "Thanh Huy" Nguyen): a typo
+    in the first name is then a typo, even in a dense name culture, as the whole name stays rare."""
+    a, b = names.parse(pair[0]), names.parse(pair[1])
+    return a.family == b.family and len(a.given) >= 2 and a.given[1:] == b.given[1:] \
+        and all(len(m) > 1 for m in a.given[1:])
 
 
 def agglomerate(clusters: Clusters, pairs: Iterable[tuple[int, int]],

@@ -34,7 +34,21 @@ def test_a_typo_in_the_first_name_of_a_dense_family_merges_when_the_middle_names
              for i in range(60)]
     papers = [*crowd, paper("a", ["Than Huy Nguyen", "Ann Lee", "Bo Chen"]),
               paper("b", ["Thanh Huy Nguyen", "Ann Lee", "Bo Chen"]),
-              paper("c", ["Than Nguyen", "Cy Doe", "Di Roe"]), paper("d", ["Thanh Nguyen", "Cy Doe", "Di Roe"])]
+              paper("c", ["Than Nguyen", "Cy Doe", "Di Roe"]),
+              paper("d", ["Thanh Nguyen", "Cy Doe", "Di Roe"])]
     result = resolve(papers, [], [], Aliases())
     assert result.person("Than Huy Nguyen") == result.person("Thanh Huy Nguyen")
     assert result.person("Than Nguyen") != result.person("Thanh Nguyen")  # two names in a dense culture
+
+
+def test_a_rare_name_with_a_middle_initial_is_that_name_without_evidence_but_a_common_one_is_not():
+    crowd = [paper(f"c{i}", [f"Wei {family}", f"Other{i} Person"]) for i, family in enumerate(
+        ["Wang", "Zhang", "Chen", "Li", "Liu", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma"])]
+    crowd += [paper(f"d{i}", [f"{given} Wang", f"Else{i} Person"]) for i, given in enumerate(
+        ["Yu", "Jun", "Lei", "Tao", "Yan", "Hao", "Xin", "Bo", "Yi", "Jie", "Lin", "Min", "Qi", "Rui"])]
+    papers = [*crowd, paper("a", ["Pedro A. Ortega", "Ann Lee"], 2016),
+              paper("b", ["Pedro Ortega", "Bo Chen"], 2019),
+              paper("e", ["Wei J. Wang", "Cy Doe"], 2016), paper("f", ["Wei Wang", "Di Roe"], 2019)]
+    result = resolve(papers, [], [], Aliases())
+    assert result.person("Pedro A. Ortega") == result.person("Pedro Ortega")
+    assert result.person("Wei J. Wang") != result.person("Wei Wang")

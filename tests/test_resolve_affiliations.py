@@ -72,3 +72,14 @@ def test_a_bare_name_known_from_elsewhere_in_the_field_is_that_institution():
     [xiaomi] = resolution.organizations("Xiaomi AI Lab")
     assert resolution.organizations("Xiaomi") == [xiaomi]
     assert resolution.organizations("Somewhere") == []
+
+
+def test_an_institute_named_after_a_registry_one_is_part_of_it():
+    papers = [ImportedPaper(key="a", title="a", year=2020, authors=["Ann Lee"],
+                            affiliations=["Max Planck Institute for Human Development, Berlin"])]
+    resolution = Resolution()
+    registry = [Organization(id="mpg", name="Max Planck Society", kind="institute",
+                             alt_names=["Max Planck Institute"])]
+    resolve_organizations(papers, registry, Aliases(), resolution)
+    [institute] = resolution.new_organizations
+    assert institute.name == "Max Planck Institute for Human Development" and institute.part_of == "mpg"

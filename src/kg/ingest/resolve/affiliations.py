@@ -135,6 +135,15 @@ class Registry:
             self._read[raw] = self._read_all(raw)
         return self._read[raw]
 
+    def umbrella_of(self, key: str) -> str | None:
+        """The registry institution a new one is named after as one of its institutes ("Max Planck
+        Institute for Human Development" → the Max Planck Society, known as "Max Planck Institute")."""
+        words = tuple(key.split())
+        for entry, org_id in self.by_first.get(words[0], ()) if words else ():
+            if 2 <= len(entry) < len(words) and words[:len(entry)] == entry and entry[-1] in _HEAD:
+                return org_id
+        return None
+
     def segment_keys(self, raw: str) -> list[str]:
         """The key of each comma-separated piece of an affiliation, as a new institution's name would have."""
         return [new_key(segment) for part in parts(raw) for segment in _segments(part)]

@@ -9,7 +9,12 @@ Research NYC" → Google Research, a lab of Google). What is left, comma by comm
 institution of its own only when it looks like one: it has an institution's word (University,
 Institute, Labs, Inc...) and is not a department, school, centre or lab without its parent, a
 street address, a room, a postal code or a place. A name of the registry printed with a typo
-("Georgia Instiute of Technology") is found by fuzzy matching (rapidfuzz) when nothing else is.
+("Georgia Instiute of Technology") is found by fuzzy matching (rapidfuzz) when nothing else is, and
+a registry name followed in its segment by words that spell a longer registry name with a typo is
+that longer name ("École normale supérieure parisMsaclay"). Names are compared segment by segment,
+with their words in English ("Università di Roma" = "University of Rome"); a company is also told by
+its legal form or web domain ("NNAISENSE SA", "covariant.ai"), and "an associate of X" is no
+affiliation to X.
 """
 
 from __future__ import annotations
@@ -71,13 +76,7 @@ _RELATION = re.compile(r"^(?:an? )?(?:associate|affiliate|member|partner|part) (
                        r"^(?:affiliated|associated|in association|in collaboration) with\b")
 """A segment that tells how the institution before it relates to another ("research center caesar,
 an associate of the Max Planck Society"): the other is not an affiliation."""
-_COMPANY_LAB = re.compile(r"^(?P<stem>.+?) (?:ai )?(?:research(?: (?:center|centre|labs?|"
-                          r"laborator(?:y|ies)))?|labs?|laborator(?:y|ies)|ai|ai (?:center|centre))$")
-_NOT_A_COMPANY = frozenset("university institute national state key joint international open applied "
-                           "advanced computer data science sciences machine learning artificial intelligence "
-                           "deep quantum robotics vision language health medical clinical "
-                           "new american european".split())
-_COMPANY_END = re.compile(r"(?:\b(?:SA|AG|NV|BV|SAS|SpA|PLC|plc|S\.A\.|Group|Robotics|Health|Technologies|"
+_COMPANY_END = re.compile(r"(?:\b(?:SA|AG|NV|BV|SAS|SpA|PLC|plc|S\.A\.|Robotics|Health|Technologies|"
                           r"Therapeutics|Capital)|\.(?:ai|com|io))\.?$")
 """How a company's name ends when it has no institution's word: "NNAISENSE SA", "covariant.ai"."""
 _LEGAL_FORM = re.compile(r"\s*,?\s*\b(?:inc|ltd|llc|gmbh|corp|corporation|sa|ag|nv|bv|sas|spa|plc|co)\.?$|"
@@ -339,36 +338,17 @@ def _new_names(segment: str, beside_known: bool) -> list[Named]:
                                           else _ADDRESS.search(folded)):
             continue
         if not institutions.INSTITUTION_WORDS.search(folded) and folded not in institutions.ABBREVIATIONS \
-                and not _COMPANY_END.search(piece):
+                and not ((piece[:1].isupper() or "." in piece) and _COMPANY_END.search(piece)):
             continue
         words = folded.split()
         if all(w in _GENERIC for w in words):
             continue
         if beside_known and not _TOP.search(folded):
             continue  # a centre, school or lab of the institution printed beside it
-        piece = _company_of_lab(piece)
         key = new_key(piece)
         if key:
             found.append(Named(None, key, piece))
     return found
-
-
-def _company_of_lab(piece: str) -> str:
-    """The company a company's lab belongs to ("Xiaomi AI Lab" → "Xiaomi"), else the piece itself.
-
-    Only a stem of one or two words none of which is a generic word of institutions is a company's
-    name: "Technicolor Research Center" is Technicolor's, "National Research Center" nobody's."""
-    found = _COMPANY_LAB.match(fold(piece))
-    if found is None:
-        return piece
-    stem = found.group("stem").split()
-    if len(stem) > 2 or _NOT_A_COMPANY.intersection(stem) or _GENERIC.intersection(stem) \
-            or any(len(w) < 2 for w in stem):
-        return piece
-    printed = piece.split()
-    if len(printed) >= len(stem) and fold(" ".join(printed[:len(stem)])) == " ".join(stem):
-        return " ".join(printed[:len(stem)])
-    return " ".join(w.capitalize() for w in stem)
 
 
 def new_key(name: str) -> str:

@@ -9,7 +9,12 @@ Research NYC" → Google Research, a lab of Google). What is left, comma by comm
 institution of its own only when it looks like one: it has an institution's word (University,
 Institute, Labs, Inc...) and is not a department, school, centre or lab without its parent, a
 street address, a room, a postal code or a place. A name of the registry printed with a typo
-("Georgia Instiute of Technology") is found by fuzzy matching (rapidfuzz) when nothing else is.
+("Georgia Instiute of Technology") is found by fuzzy matching (rapidfuzz) when nothing else is, and
+a registry name followed in its segment by words that spell a longer registry name with a typo is
+that longer name ("École normale supérieure parisMsaclay"). Names are compared segment by segment,
+with their words in English ("Università di Roma" = "University of Rome"); a company is also told by
+its legal form or web domain ("NNAISENSE SA", "covariant.ai"), and "an associate of X" is no
+affiliation to X.
 """
 
 from __future__ import annotations
@@ -48,10 +53,35 @@ _GENERIC_UNIT = re.compile(r"^(?:dep(?:ar)?t|department|division|faculty|school 
 _STREET = re.compile(r"\b\d{1,5}[a-z]?\b.*\b(?:ring|str|strasse|street|st|road|rd|avenue|ave|drive|dr|blvd|"
                      r"way|lane|allee|platz|weg|square)\b|\b(?:ring|strasse|street|road|avenue|drive|allee|"
                      r"platz|weg)\b \d{1,5}\b")
+_PLACE_ONLY = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 _STREET_OR_NUMBER = re.compile(r"\d|\b(?:street|avenue|road|blvd|boulevard|building|room|suite|floor|box)\b")
 FUZZY_AT = 92
-_SKIPPED = frozenset({"the", "at", "of", "de", "du", "des", "la", "le", "d", "l"})
-"""Words left out when names are compared ("École Normale Supérieure de Lyon" = "... Lyon")."""
+_SKIPPED = frozenset({"the", "at", "of", "de", "du", "des", "la", "le", "d", "l", "di", "del", "della",
+                      "degli", "studi", "da", "do", "dos"})
+"""Words left out when names are compared ("École Normale Supérieure de Lyon" = "... Lyon";
+"Università degli Studi di Milano" = "University of Milan")."""
+_TRANSLATED = {
+    "universita": "university", "universitat": "university", "universite": "university",
+    "universidad": "university", "universidade": "university", "universiteit": "university",
+    "uniwersytet": "university", "technische": "technical", "technischen": "technical",
+    "politecnico": "polytechnic", "roma": "rome", "milano": "milan", "napoli": "naples", "torino": "turin",
+    "firenze": "florence", "munchen": "munich", "koln": "cologne", "wien": "vienna", "praha": "prague",
+    "warszawa": "warsaw", "lisboa": "lisbon", "sevilla": "seville", "geneve": "geneva", "genova": "genoa",
+    "bruxelles": "brussels", "kobenhavn": "copenhagen", "goteborg": "gothenburg",
+}
+"""The words of an institution's name in its own language → English, and cities' own names → their
+English ones, so that "Sapienza Università di Roma" is "Sapienza University of Rome" (the words of
+both sides are read alike: registry names and printed ones)."""
+_RELATION = re.compile(r"^(?:an? )?(?:associate|affiliate|member|partner|part) (?:of|with)\b|"
+                       r"^(?:affiliated|associated|in association|in collaboration) with\b")
+"""A segment that tells how the institution before it relates to another ("research center caesar,
+an associate of the Max Planck Society"): the other is not an affiliation."""
+_COMPANY_END = re.compile(r"(?:\b(?:SA|AG|NV|BV|SAS|SpA|PLC|plc|S\.A\.|Robotics|Health|Technologies|"
+                          r"Therapeutics|Capital)|\.(?:ai|com|io))\.?$")
+"""How a company's name ends when it has no institution's word: "NNAISENSE SA", "covariant.ai"."""
+_LEGAL_FORM = re.compile(r"\s*,?\s*\b(?:inc|ltd|llc|gmbh|corp|corporation|sa|ag|nv|bv|sas|spa|plc|co)\.?$|"
+                         r"\.(?:ai|com|io)$", re.IGNORECASE)
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{2,7}")
 
 
 @dataclass(frozen=True)
@@ -65,7 +95,8 @@ class Named:
 
 def repair(raw: str) -> str:
     """An affiliation with mojibake, ligatures, accents printed apart and footnote marks put right."""
-    text = raw
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", raw)  # "Scienti\x08fiques": a lost ligature
+    text = re.sub(r"[\t\n\r]+", " ", text)
     if not text.isascii():
         text = repair_broken_accents(re.sub(r"(?<=\s)([´`¨ˆ˜])\s+(?=[A-Za-z])", r"\1", text))
         text = ftfy.fix_text(text, normalization="NFC")
@@ -103,6 +134,19 @@ class Registry:
             self._read[raw] = self._read_all(raw)
         return self._read[raw]
 
+    def umbrella_of(self, key: str) -> str | None:
+        """The registry institution a new one is named after as one of its institutes ("Max Planck
+        Institute for Human Development" → the Max Planck Society, known as "Max Planck Institute")."""
+        words = tuple(key.split())
+        for entry, org_id in self.by_first.get(words[0], ()) if words else ():
+            if 2 <= len(entry) < len(words) and words[:len(entry)] == entry and entry[-1] in _HEAD:
+                return org_id
+        return None
+
+    def segment_keys(self, raw: str) -> list[str]:
+        """The key of each comma-separated piece of an affiliation, as a new institution's name would have."""
+        return [new_key(segment) for part in parts(raw) for segment in _segments(part)]
+
     def _read_all(self, raw: str) -> tuple[Named, ...]:
         found: list[Named] = []
         for part in parts(raw):
@@ -119,11 +163,11 @@ class Registry:
         owner: list[int] = []
         for number, segment in enumerate(segments):
             segment_words = _words(segment)
-            if _STREET.search(" ".join(segment_words)):
+            if _STREET.search(" ".join(segment_words)) or _RELATION.match(fold(segment)):
                 continue  # "Max Planck Ring 4": an address, whatever names it holds
             words.extend(segment_words)
             owner.extend([number] * len(segment_words))
-        spans = self._spans(words)
+        spans = self._longer_by_typo(words, owner, self._spans(words, owner))
         found = [Named(org_id, " ".join(words[s.start:s.stop]), part) for org_id, s in spans]
         matched = {owner[i] for _, s in spans for i in s}
         covered = {i for _, s in spans for i in s}
@@ -131,7 +175,7 @@ class Registry:
             if number in matched:
                 found.extend(_beside(words, owner, covered, number, segment))
                 continue
-            if _STREET.search(" ".join(_words(segment))):
+            if _STREET.search(" ".join(_words(segment))) or _RELATION.match(fold(segment)):
                 continue
             fuzzy = self._fuzzy(" ".join(_words(segment)))
             if fuzzy is not None:
@@ -139,10 +183,40 @@ class Registry:
                 matched.add(number)
                 continue
             found.extend(_new_names(segment, beside_known=bool(spans)))
+        if not found and len(segments) >= 2 and _ACRONYM.fullmatch(segments[0]) \
+                and not _ADDRESS.search(fold(segments[0])) \
+                and all(_ADDRESS.search(fold(s)) or _PLACE_ONLY.fullmatch(s) for s in segments[1:]):
+            found.append(Named(None, new_key(segments[0]), segments[0]))  # "IMFD, Chile": acronym and place
         return found
 
-    def _spans(self, words: list[str]) -> list[tuple[str, range]]:
-        """Registry names among ``words``: longest first, not overlapping."""
+    def _longer_by_typo(self, words: list[str], owner: list[int],
+                        spans: list[tuple[str, range]]) -> list[tuple[str, range]]:
+        """Spans that stop short of their segment's end, replaced by a longer registry name the rest of
+        the segment spells with a typo or a broken character ("École normale supérieure parisMsaclay" is
+        ENS Paris-Saclay, not ENS)."""
+        result = []
+        for org_id, span in spans:
+            segment = owner[span.start]
+            end = span.stop
+            while end < len(words) and owner[end] == segment:
+                end += 1
+            best = None
+            if end > span.stop and end - span.start <= 8:
+                text = " ".join(words[span.start:end])
+                for entry, other_id in self.by_first.get(words[span.start], ()):
+                    if len(entry) > len(span) and other_id != org_id and \
+                            fuzz.ratio(text, " ".join(entry)) >= FUZZY_AT:
+                        best = other_id
+                        break
+            result.append((best, range(span.start, end)) if best else (org_id, span))
+        return result
+
+    def _spans(self, words: list[str], owner: list[int] | None = None) -> list[tuple[str, range]]:
+        """Registry names among ``words``: longest first, not overlapping.
+
+        ``owner`` gives each word's comma-separated segment: a name across segments must hold them
+        whole ("University of California, Berkeley"), and what decides whether a name is part of a
+        longer one is read in its own segment only."""
         spans: list[tuple[str, range]] = []
         taken: set[int] = set()
         candidates: list[tuple[int, int, str]] = []
@@ -152,7 +226,13 @@ class Registry:
                     candidates.append((len(entry), i, org_id))
         for size, start, org_id in sorted(candidates, key=lambda c: (-c[0], c[1])):
             span = range(start, start + size)
-            if _inside_longer_name(words, span):
+            if owner is not None:
+                if owner[span.start] != owner[span.stop - 1] and not _whole_segments(owner, span):
+                    continue
+                inside = [w if owner[i] == owner[span.start] else "," for i, w in enumerate(words)]
+            else:
+                inside = words
+            if _inside_longer_name(inside, span):
                 continue
             if taken.isdisjoint(span):
                 taken.update(span)
@@ -179,6 +259,13 @@ _HEAD = frozenset("institute institut center centre foundation school laboratory
                   "college academy university".split())
 
 
+def _whole_segments(owner: list[int], span: range) -> bool:
+    """Whether a span starts where its first segment starts and ends where its last one ends."""
+    starts = span.start == 0 or owner[span.start - 1] != owner[span.start]
+    ends = span.stop == len(owner) or owner[span.stop] != owner[span.stop - 1]
+    return starts and ends
+
+
 def _inside_longer_name(words: list[str], span: range) -> bool:
     """Whether a registry name is only part of a longer name ("NSF-Simons Foundation National Institute",
     "Simons Institute for AI in the Sky"): then it does not name its institution."""
@@ -190,7 +277,7 @@ def _inside_longer_name(words: list[str], span: range) -> bool:
 
 def _words(text: str) -> list[str]:
     folded = fold(re.sub(r"\bUniv\b\.?", "University", text, flags=re.IGNORECASE))
-    return [w for w in folded.split() if w not in _SKIPPED]
+    return [_TRANSLATED.get(w, w) for w in folded.split() if w not in _SKIPPED]
 
 
 def _segments(part: str) -> list[str]:
@@ -246,10 +333,12 @@ def _new_names(segment: str, beside_known: bool) -> list[Named]:
         folded = fold(piece)
         if not folded or len(folded) < 3:
             continue
-        if _UNIT_START.match(folded) or (_STREET_OR_NUMBER.search(folded) if _TOP.search(folded)
+        headed = _TOP.search(folded) or _HEAD.intersection(folded.split())
+        if _UNIT_START.match(folded) or (_STREET_OR_NUMBER.search(folded) if headed
                                           else _ADDRESS.search(folded)):
             continue
-        if not institutions.INSTITUTION_WORDS.search(folded) and folded not in institutions.ABBREVIATIONS:
+        if not institutions.INSTITUTION_WORDS.search(folded) and folded not in institutions.ABBREVIATIONS \
+                and not ((piece[:1].isupper() or "." in piece) and _COMPANY_END.search(piece)):
             continue
         words = folded.split()
         if all(w in _GENERIC for w in words):
@@ -264,5 +353,7 @@ def _new_names(segment: str, beside_known: bool) -> list[Named]:
 
 def new_key(name: str) -> str:
     """What spellings of an institution the registry does not know share: its words, abbreviations
-    written out ("UCSD" and "University of California, San Diego" alike)."""
-    return " ".join(_words(institutions.key(name)))
+    written out ("UCSD" and "University of California, San Diego" alike), without a legal form or a
+    web domain ("Netflix Inc." and "Netflix", "covariant.ai" and "Covariant" alike)."""
+    bare = _LEGAL_FORM.sub("", name.strip()) or name
+    return " ".join(_words(institutions.key(bare)))

@@ -30,6 +30,9 @@ MERGE_AT = 1.0
 VARIANT_EVIDENCE = 0.5
 """The least evidence beyond the names that speaks for one person (coauthors, places, topics) for two
 different names to be merged."""
+RARE_NAME = 3.0
+"""A name part of the score from which a close variant of a name ("Pedro A. Ortega" / "Pedro Ortega",
+"Zhivotovskiy Nikita") counts as that name: merged, like the name itself, unless the evidence is against."""
 OPEN_FROM = -1.5
 PRIOR_CAPS = {"spacing": 5.0, "names swapped": 5.0, "particle": 5.0, "same given names": 5.0,
               "middle name": 4.0, "middle initial": 4.0, "first initial left out": 3.0, "short form": 3.0,
@@ -93,7 +96,8 @@ class Clusters:
             found = names.variant(pair[0], pair[1], self.extra)
             if frozenset(pair) in self.distinct:
                 found = None
-            elif found is not None and "typo" in found.reason and self._dense(pair):
+            elif (found is not None and "typo" in found.reason and self._dense(pair)
+                  and not _same_middles(pair)):
                 found = None  # "Yuxiang" / "Yuxiong" Wang: in a dense name culture, two names
             self._variants[pair] = found
         return self._variants[pair]
@@ -158,7 +162,8 @@ class Clusters:
         name, reason = self.name_term(a, b)
         evidence, positive, facts = self.field.weigh(self.groups[a], self.groups[b])
         score = name + evidence
-        if reason != "same name" and positive < VARIANT_EVIDENCE:
+        rare_and_close = reason in CLOSE and name >= RARE_NAME
+        if reason != "same name" and positive < VARIANT_EVIDENCE and not rare_and_close:
             score = min(score, MERGE_AT - 0.5)  # two names are never merged on the names alone
         return Decision(score, a, b, reason, facts)
 
@@ -171,6 +176,14 @@ class Clusters:
         self.version[a] += 1
         self.version[b] += 1
         return a
+
+
+def _same_middles(pair: tuple[str, str]) -> bool:
+    """Whether two names share a family name and middle names ("Than Huy" / "Thanh Huy" Nguyen): a typo
+    in the first name is then a typo, even in a dense name culture, as the whole name stays rare."""
+    a, b = names.parse(pair[0]), names.parse(pair[1])
+    return a.family == b.family and len(a.given) >= 2 and a.given[1:] == b.given[1:] \
+        and all(len(m) > 1 for m in a.given[1:])
 
 
 def agglomerate(clusters: Clusters, pairs: Iterable[tuple[int, int]],

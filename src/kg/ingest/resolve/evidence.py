@@ -5,7 +5,11 @@ Two groups are weighed by
 
 - how rare the name is (``Field.expected_people``: about how many people in the field carry it,
   from how often its given and family names occur together in the field),
-- coauthors they share (each coauthor counted once, a common-named coauthor less),
+- coauthors they share (each coauthor counted once, a common-named coauthor less, whether the
+  coauthor is a name or, in the second round, a group of the first: a group of a common name may
+  itself hold two people),
+- coauthors printed with an initial on one side and in full on the other ("M. Arbel" and "Michael
+  Arbel"), when that initial and family name are rare: the same coauthor written another way,
 - institutions they share in nearby years (a rare institution counts more than a large one),
   and institutions that disagree in the same year,
 - coauthors of coauthors they share (the same community),
@@ -34,6 +38,10 @@ ORG_WEIGHT = 1.1
 ORG_CAP = 4.5
 ORG_CONFLICT_SAME_YEAR = -2.0
 ORG_CONFLICT = -1.0
+INITIAL_COAUTHOR = 0.5
+"""A coauthor shared only as an initial and a family name counts this share of a coauthor."""
+INITIAL_RARE = 0.5
+"""The most people of the field an initial and family name may fit ("M. Arbel") to count as one coauthor."""
 TWO_HOP = 0.7
 TWO_HOP_CAP = 2.1
 TOPIC_WEIGHT = 5.0
@@ -76,6 +84,9 @@ class Group:
     registry_id: str | None = None
     fixed_id: str | None = None
     """An id the alias file gives this group (a namesake's): never merged with another fixed id."""
+    forms: tuple[int, dict[str, tuple[str, str]], dict[str, tuple[str, str]]] | None = None
+    """Its coauthors as initial and family name (those printed with an initial, those in full), remembered
+    for the number of coauthors they were read from."""
 
     def absorb(self, other: Group) -> None:
         """Take in another group's authorships and facts."""
@@ -107,6 +118,10 @@ class Field:
     neighbours: dict[str, set[str]] = field(default_factory=dict)
     """Coauthor token → the coauthor tokens of its coauthors, for the two-hop evidence."""
     common: dict[str, float] = field(default_factory=dict)
+    initial_count: Counter[str] = field(default_factory=Counter)
+    """Keys per first letter of the given name (how many people an initial may be), counted once."""
+    token_keys: dict[str, str] = field(default_factory=dict)
+    """A coauthor group's token ("#12") → its name key, to weigh the group as its name."""
 
     def expected_people(self, name_key: str) -> float:
         """About how many people of the field carry this name (given and family name together).
@@ -135,7 +150,10 @@ class Field:
 
     def _given(self, first: str) -> float:
         if len(first) == 1:
-            return float(sum(n for g, n in self.given_count.items() if g[0] == first))
+            if not self.initial_count:
+                for given, n in self.given_count.items():
+                    self.initial_count[given[0]] += n
+            return float(self.initial_count.get(first, 0))
         return float(max(1, self.given_count.get(first, 0)))
 
     def prior(self, name_key: str) -> float:
@@ -157,6 +175,14 @@ class Field:
             total += co
             positive += co
             facts.append(f"{len(shared)} shared coauthor{'s' if len(shared) > 1 else ''}")
+        initials = self._initial_coauthors(a, b, shared)
+        if initials:
+            first = COAUTHOR_MORE if shared else COAUTHOR_FIRST
+            co = min(INITIAL_COAUTHOR * (first + COAUTHOR_MORE * (initials - 1)), COAUTHOR_CAP / 2)
+            total += co
+            positive += co
+            facts.append(f"{initials} coauthor{'s' if initials > 1 else ''} shared as an initial")
+            shared = shared | {"initial"}
         org_score, org_fact = self._org_score(a, b)
         total += org_score
         positive += max(org_score, 0.0)
@@ -176,9 +202,40 @@ class Field:
         return total, positive, ", ".join(facts)
 
     def _coauthor_weight(self, token: str) -> float:
-        if token.startswith("#"):
+        name_key = self.token_keys.get(token, "") if token.startswith("#") else token
+        if not name_key:
             return 1.0
-        return 0.5 if self.expected_people(token) > 2.0 else 1.0
+        return 0.5 if self.expected_people(name_key) > 2.0 else 1.0
+
+    def _initial_coauthors(self, a: Group, b: Group, shared: set[str]) -> int:
+        """Coauthors printed with an initial on one side and a full given name on the other."""
+        initials_a, full_a = self._initial_forms(a)
+        initials_b, full_b = self._initial_forms(b)
+        count = 0
+        for initials, full in ((initials_a, full_b), (initials_b, full_a)):
+            for form in initials.keys() & full.keys():
+                (x, key_x), (y, key_y) = initials[form], full[form]
+                if x not in shared and y not in shared and not names.conflict(key_x, key_y):
+                    count += 1
+        return count
+
+    def _initial_forms(self, group: Group) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+        """Initial-and-family forms of a group's coauthors (rare ones only) → the coauthor's token and key."""
+        if group.forms is not None and group.forms[0] == len(group.coauthors):
+            return group.forms[1], group.forms[2]
+        initials: dict[str, tuple[str, str]] = {}
+        full: dict[str, tuple[str, str]] = {}
+        for token in group.coauthors:
+            name_key = self.token_keys.get(token, "") if token.startswith("#") else token
+            parsed = names.parse(name_key) if name_key else None
+            if parsed is None or not parsed.family or not parsed.given:
+                continue
+            form = f"{parsed.given[0][0]} {parsed.family}"
+            if self.expected_people(form) <= INITIAL_RARE:
+                (initials if len(parsed.given[0]) == 1 else full)[form] = (token, name_key)
+        group.forms = (len(group.coauthors), initials, full)
+        return initials, full
+
 
     def _org_score(self, a: Group, b: Group) -> tuple[float, str]:
         if not a.orgs or not b.orgs:

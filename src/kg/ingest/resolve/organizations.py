@@ -90,7 +90,8 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
         name = _org_name(target, spellings[target])
         alt = sorted({s for s in all_spellings if s != name})
         resolution.new_organizations.append(
-            Organization(id=org_id, name=name, kind=institutions.guess_kind(name), alt_names=alt))
+            Organization(id=org_id, name=name, kind=institutions.guess_kind(name), alt_names=alt,
+                         part_of=None if target.startswith("corporate ") else registry.umbrella_of(target)))
     resolution.new_organizations.extend(added)
     resolution.new_organizations.sort(key=lambda o: o.id)
     _note_spelling_merges(spellings, canonical, resolution)

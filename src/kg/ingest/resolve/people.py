@@ -281,6 +281,7 @@ class _People:
         for root in self.clusters.roots():
             group = self.clusters.groups[root]
             group.coauthors = Counter()
+            group.forms = None
             if not group.mentions:
                 continue
             own = set(group.keys)
@@ -290,9 +291,12 @@ class _People:
                     if not by_group and token in own:
                         continue
                     group.coauthors[token] += 1
+        self.field.token_keys = {}
         for root in self.clusters.roots():
             group = self.clusters.groups[root]
             token = f"#{root}"
+            if by_group and group.keys:
+                self.field.token_keys[token] = group.keys.most_common(1)[0][0]
             tokens = set(group.coauthors)
             if by_group:
                 neighbours[token] = tokens

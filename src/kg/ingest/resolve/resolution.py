@@ -123,6 +123,8 @@ class Resolution:
         if self.registry is None:
             return []
         ids = [named.org_id or self.org_ids.get(named.key) for named in self.registry.read(affiliation)]
+        if not any(ids):  # "Xiaomi" alone, known from "Xiaomi AI Lab" elsewhere in the field
+            ids = [self.org_ids.get(k) for k in self.registry.segment_keys(affiliation)]
         return list(dict.fromkeys(i for i in ids if i))
 
 

@@ -1,0 +1,84 @@
+"""Printed affiliations read against a small registry: which institutions a string names."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest.printed import ImportedPaper
+from kg.ingest.resolve.affiliations import Registry, new_key
+from kg.ingest.resolve.organizations import resolve_organizations
+from kg.ingest.resolve.resolution import Resolution
+from kg.records.aliases import Aliases
+from kg.records.models import Organization
+
+REGISTRY = Registry([
+    ("École Normale Supérieure (Paris)", "ens-paris"), ("École Normale Supérieure", "ens-paris"),
+    ("École Normale Supérieure Paris-Saclay", "ens-paris-saclay"),
+    ("CNRS", "cnrs"), ("Université Paris-Dauphine", "dauphine"), ("Paris Dauphine University", "dauphine"),
+    ("Université PSL", "psl"), ("Max Planck Society", "mpg"), ("Sapienza University of Rome", "sapienza"),
+    ("University of California, Berkeley", "uc-berkeley"),
+])
+
+
+def read(printed: str) -> list[str]:
+    return [named.org_id or f"new:{named.key}" for named in REGISTRY.read(printed)]
+
+
+@pytest.mark.parametrize("printed, expected", [
+    # a hyphen extracted as "M": the longer name spelled with a typo, not ENS Paris
+    ("École normale supérieure parisMsaclay", ["ens-paris-saclay"]),
+    # what an institution is an associate of is not an affiliation
+    ("research center caesar, an associate of the Max Planck Society, Bonn, Germany", []),
+    # a name read in its own segment: "CNRS" is not the start of "CNRS Université ..."
+    ("LAMSADE, CNRS, Université Paris-Dauphine, Université PSL", ["cnrs", "dauphine", "psl"]),
+    ("University of California, Berkeley", ["uc-berkeley"]),
+    # beside a known university, its institutes and centres are its own units
+    ("Mathematical Institute, Sapienza University of Rome", ["sapienza"]),
+    # an institution's name in its own language, its city's own name
+    ("Dipartimento di Fisica, Sapienza Universit ´a di Roma, Piazzale Aldo Moro 5, Roma", ["sapienza"]),
+    # control characters where a PDF lost a letter or a ligature
+    ("Institut des Hautes \tEtudes Scienti\x08fiques", ["new:institut hautes etudes scientifiques"]),
+    # a lab is kept as printed: "Shanghai AI Lab" is no company "Shanghai"
+    ("Xiaomi AI Lab", ["new:xiaomi ai lab"]),
+    ("Complexity Group", []),  # a research group, not a company
+    # companies without an institution's word, by their legal form or web domain
+    ("NNAISENSE SA", ["new:nnaisense"]),
+    ("covariant.ai", ["new:covariant"]),
+    ("Babylon Health", ["new:babylon health"]),
+    # a country's name in an institution's name is no address
+    ("United States Naval Academy, 572M Holloway Rd., Annapolis, MD 21402-5002",
+     ["new:united states naval academy"]),
+    # an acronym with only a place beside it names an institution; a country alone does not
+    ("IMFD, Chile", ["new:imfd"]),
+    ("USA, Canada", []),
+])
+def test_what_an_affiliation_names(printed, expected):
+    assert read(printed) == expected
+
+
+def test_two_spellings_of_one_translated_name_share_a_key():
+    assert new_key("Universidad Carlos III de Madrid") == new_key("University Carlos III of Madrid")
+    assert new_key("Netflix Inc.") == new_key("Netflix")
+
+
+def test_a_bare_name_known_from_elsewhere_in_the_field_is_that_institution():
+    papers = [ImportedPaper(key="a", title="a", year=2020, authors=["Ann Lee"],
+                            affiliations=["Xiaomi Inc."]),
+              ImportedPaper(key="b", title="b", year=2021, authors=["Bo Li"], affiliations=["Xiaomi"])]
+    resolution = Resolution()
+    registry = [Organization(id="mit", name="MIT", kind="university")]
+    resolve_organizations(papers, registry, Aliases(), resolution)
+    [xiaomi] = resolution.organizations("Xiaomi Inc.")
+    assert resolution.organizations("Xiaomi") == [xiaomi]
+    assert resolution.organizations("Somewhere") == []
+
+
+def test_an_institute_named_after_a_registry_one_is_part_of_it():
+    papers = [ImportedPaper(key="a", title="a", year=2020, authors=["Ann Lee"],
+                            affiliations=["Max Planck Institute for Human Development, Berlin"])]
+    resolution = Resolution()
+    registry = [Organization(id="mpg", name="Max Planck Society", kind="institute",
+                             alt_names=["Max Planck Institute"])]
+    resolve_organizations(papers, registry, Aliases(), resolution)
+    [institute] = resolution.new_organizations
+    assert institute.name == "Max Planck Institute for Human Development" and institute.part_of == "mpg"

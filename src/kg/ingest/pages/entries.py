@@ -223,6 +223,7 @@ _REMARK = re.compile(
 _SESSION = re.compile(r"\b(?:session|seminar|keynote|invited|plenary|contributed|spotlight|tutorial|"
                       r"lecture|talks?|panel(?:ist)?|chair|opening|closing|award)\b", re.IGNORECASE)
 """Words of a programme's slot names ("Seminar for Vision:", "Invited talk:"), not of a talk's title."""
+_ZONE = re.compile(r"\W*(?:[A-Z]{1,4}(?:ST|DT|T)|GMT|UTC|CET|CEST|[ECMP]T)(?:\s*[+-]\s*\d{1,2})?\W*")
 _YEAR_IN_TEXT = re.compile(r"(?<![\w/.:-])((?:19|20)\d{2})(?![\w/:-])")
 _BARE_URL = re.compile(r"(?<![(\w])(?:https?://|www\.)[^\s<>\"'“”)]+")
 
@@ -304,6 +305,8 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     """What one part is: ``name`` (with an affiliation), ``org``, ``junk`` or ``text``; the rest of
     a part after a speaker's name (``after_name``) is a title, whatever its first words look like."""
     part = re.sub(r"^(?:#\d+|\[\d+\])\s+", "", part)  # "#21 A, B and C, Title": a paper's number
+    if _ZONE.fullmatch(part):
+        return [("junk", part, None)]  # "4pm CET": the time zone of the time before
     if LINK_WORDS.match(part) or is_placeholder(part):
         return [("open" if is_placeholder(part) else "junk", part, None)]
     if after_name:
@@ -343,12 +346,12 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
         named: list[tuple[str, str, str | None]] = [("name", n, None) for n in authors[0]]
         return [*named, ("text", authors[1], None)]
     if "," in part:
-        head, rest = part.split(",", 1)
+        head, rest = _split_outside_brackets(part)
         first = speakers_of(head, spans)
         if first and rest.strip():
             if is_organization(rest):
                 return [("name", first[0].name, rest.strip())]
-            return [("name", first[0].name, None), *_classify(rest.strip(" ,"), spans)]
+            return [("name", first[0].name, first[0].affiliation), *_classify(rest.strip(" ,"), spans)]
         tail_people = speakers_of(part.rsplit(",", 1)[1], spans)
         if tail_people and not is_organization(part.rsplit(",", 1)[0]):
             return [("text", part.rsplit(",", 1)[0], None)] + [
@@ -360,6 +363,17 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     if is_organization(part):
         return [("org", part, None)]
     return [("text", part, None)]
+
+
+def _split_outside_brackets(part: str) -> tuple[str, str]:
+    """A part cut at its first comma outside brackets ("Name (Place, Country), Title")."""
+    depth = 0
+    for n, char in enumerate(part):
+        depth += (char in "([") - (char in ")]")
+        if char == "," and depth <= 0:
+            return part[:n], part[n + 1:]
+    head, _, rest = part.partition(",")
+    return head, rest
 
 
 def _names_then_title(part: str) -> tuple[list[str], str] | None:

@@ -28,6 +28,8 @@ _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _LATEX_ORDINAL = re.compile(r"\$\s*(\d{1,2})\s*\^\s*\{?\s*(st|nd|rd|th)\s*\}?\s*\$")
 _PIPE_TABLE = re.compile(r"^\s*\|.*\|\s*\n\s*\|?\s*:?-{3,}", re.MULTILINE)
 _YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
+_PERSON_VARIABLE = re.compile(r"\{\{-?\s*(?:site|page)\.[\w.]*\.(?P<key>(?:[A-Z][a-z'’-]+){2,4})\s*-?\}\}")
+"""A site generator's variable whose key is a person's name run together ("{{ site.data.people.AdaLovelace }}")."""
 _HARD_BREAK = "\u2028"
 _ALIGNED = re.compile(r"(?<=[^\s|])[ \t]{4,}(?=[^\s|])")
 _WRAPPED = re.compile(r"(?<=[,;(])[ \t]*\n|\n(?=[ \t]*[a-z])")
@@ -88,6 +90,11 @@ class Layout:
 
     blocks: list[Block]
     tables: list[Table]
+
+
+def _person_of_variable(match: re.Match[str]) -> str:
+    """The name a site generator's variable stands for, from its key: ``DinoOglic`` → "Dino Oglic"."""
+    return " ".join(re.findall(r"[A-Z][a-z'’-]+|[A-Z](?=[A-Z]|$)", match.group("key")))
 
 
 def _soft_breaks(text: str) -> str:
@@ -204,6 +211,7 @@ class _Reader:
                 text = text.replace("\n", " ")  # Markdown keeps its line breaks: entries span lines
             elif not self.document.is_html and set(marks) - {"s"}:
                 text = text.replace("\n", " ")  # a line wrapped inside bold, italics or a link
+            text = _PERSON_VARIABLE.sub(_person_of_variable, text)
             if not self.document.is_html and element.tag != "pre":
                 text = _ALIGNED.sub(" | ", text)  # columns aligned with spaces (pandoc simple tables)
             parts.append(text)

@@ -200,6 +200,7 @@ def _protected(text: str, spans: list[Span]) -> list[tuple[int, int]]:
         if at >= 0:
             found.append((at, at + len(span.text)))
     found.extend((m.start(), m.end()) for m in QUOTED.finditer(text))
+    found.extend((m.start(), m.end()) for m in _BRACKETED.finditer(text))  # "(Inria Lille – Nord Europe)"
     return found
 
 
@@ -223,6 +224,10 @@ _REMARK = re.compile(
 _SESSION = re.compile(r"\b(?:session|seminar|keynote|invited|plenary|contributed|spotlight|tutorial|"
                       r"lecture|talks?|panel(?:ist)?|chair|opening|closing|award)\b", re.IGNORECASE)
 """Words of a programme's slot names ("Seminar for Vision:", "Invited talk:"), not of a talk's title."""
+_BRACKETED = re.compile(r"\([^()\n]{3,100}\)")
+_MODE = re.compile(r"\W*(?:in[- ]person|online|hybrid|virtual(?:ly)?|remote(?:ly)?|on zoom|via zoom)\b",
+                   re.IGNORECASE)
+"""How a talk is given ("in person at Room 1 and online"), a remark, no title."""
 _ZONE = re.compile(r"\W*(?:[A-Z]{1,4}(?:ST|DT|T)|GMT|UTC|CET|CEST|[ECMP]T)(?:\s*[+-]\s*\d{1,2})?\W*")
 _YEAR_IN_TEXT = re.compile(r"(?<![\w/.:-])((?:19|20)\d{2})(?![\w/:-])")
 _BARE_URL = re.compile(r"(?<![(\w])(?:https?://|www\.)[^\s<>\"'“”)]+")
@@ -305,7 +310,7 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     """What one part is: ``name`` (with an affiliation), ``org``, ``junk`` or ``text``; the rest of
     a part after a speaker's name (``after_name``) is a title, whatever its first words look like."""
     part = re.sub(r"^(?:#\d+|\[\d+\])\s+", "", part)  # "#21 A, B and C, Title": a paper's number
-    if _ZONE.fullmatch(part):
+    if _ZONE.fullmatch(part) or (_MODE.match(part) and len(part) < 80):
         return [("junk", part, None)]  # "4pm CET": the time zone of the time before
     if LINK_WORDS.match(part) or is_placeholder(part):
         return [("open" if is_placeholder(part) else "junk", part, None)]
@@ -314,6 +319,9 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     people = speakers_of(part, spans)
     if people:
         return [("name", p.name, p.affiliation) for p in people]
+    after = _speakers_after_title(part, spans) if len(part) < 300 else None
+    if after is not None:
+        return after
     by = re.match(r"^(?P<pre>(?:\S+\s+){0,7}?by)\s+(?P<rest>\S.*)$", part)
     if by and not re.search(r"\b(?:work|joint|based|paper|written|supported|funded)\b", by["pre"], re.I):
         for cut in (r"\s*:\s+", r"\.\s+", r",\s+", r"\s+[-–—]\s+"):
@@ -363,6 +371,41 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     if is_organization(part):
         return [("org", part, None)]
     return [("text", part, None)]
+
+
+_TRAILING_BRACKET = re.compile(r"(?P<title>[^()]*[^\W\d_][^()]*?)\s*\((?P<inner>[^()]{3,160})\)\W*")
+_ROLE = re.compile(r"professor|student|post-?doc|lecturer|fellow|candidate|director|chair|head|"
+                   r"researcher|scientist|engineer|intern|alumn|manager|founder|member", re.IGNORECASE)
+_CONNECTOR = re.compile(r"^(?P<who>.+?)\s+(?:on|presents|presenting|talks about|speaks on)\s+"
+                        r"(?P<title>\S.{6,})$")
+
+
+def _speakers_after_title(part: str, spans: list[Span]) -> list[tuple[str, str, str | None]] | None:
+    """A title followed by its speakers in brackets ("Reinforcement learning (James Murray)",
+    "Deep Learning (Lecturer: Dr. F. Fleuret)"), or a speaker who is said to talk on a title
+    ("Ada Lovelace (Analytical Engines Ltd) on ``Notes''"); ``None`` when the part is neither."""
+    tail = part.rsplit(")", 1)[1] if ")" in part else ""
+    for span in sorted(spans, key=lambda s: -len(s.text)):  # links after the speakers ("(Ada) Slides")
+        if span.kind == "a" and span.text and span.text in tail:
+            tail = tail.replace(span.text, " ")
+    if ")" in part and not re.search(r"\w", tail):
+        part = part.rsplit(")", 1)[0] + ")"
+    bracket = _TRAILING_BRACKET.fullmatch(part)
+    last = re.split(r"[:,/|–—]|\s-\s|\bby\b", bracket["title"])[-1].strip(" *_") if bracket else ""
+    if bracket and not speakers_of(bracket["title"], spans) and len(bracket["title"]) >= 4 \
+            and not is_name(last):  # "Invited talk: Ada Lovelace (Analytical Engines)": her affiliation
+        inner = bracket["inner"].strip()
+        labelled = label_of(inner)
+        who = speakers_of(labelled[1], spans) if labelled and labelled[0] == "speaker" else (
+            [] if labelled or _ROLE.search(inner) else speakers_of(inner, spans))
+        if who and all(labelled or (p.affiliation is None and " " in p.name) for p in who):
+            return [("text", bracket["title"], None)] + [("name", p.name, p.affiliation) for p in who]
+    connector = _CONNECTOR.match(part)
+    if connector:
+        who = speakers_of(connector["who"], spans)
+        if who and not is_organization(connector["title"]):
+            return [("name", p.name, p.affiliation) for p in who] + [("text", connector["title"], None)]
+    return None
 
 
 def _split_outside_brackets(part: str) -> tuple[str, str]:

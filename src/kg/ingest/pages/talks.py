@@ -627,6 +627,13 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             text = f"{block.role.capitalize()}: {text}"  # the page's markup names the field
         fields = read(text, block.spans, day_first)
         prose = _is_prose(block) and not fields.labels
+        head_abstract = None
+        if prose and not block.level:  # an entry's short lines, then its abstract, in one block
+            head, rest = _entry_head(text)
+            head_fields = read(head, block.spans, day_first) if head else Fields()
+            if head_fields.speakers and (head_fields.title or head_fields.date) \
+                    and not _is_citation(head_fields, head) and not _COLLABORATION.search(head):
+                fields, prose, head_abstract = head_fields, False, rest
         if block.level:
             slot = None
         elif fields.time and not fields.speakers and not fields.labels and not prose:
@@ -673,6 +680,8 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
                 fields.time = slot
             slot = None
             current = Record(fields, block.line, "entry", block.section, context=block.context)
+            if head_abstract:
+                current.abstract_parts.append(head_abstract)
             continue
         if fields.date and not fields.speakers and len(text) < 120:
             if current is not None and (current.fields.speakers or current.fields.date):
@@ -706,6 +715,19 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             current.abstract_parts.append(text)
     close()
     return records
+
+
+def _entry_head(text: str) -> tuple[str, str]:
+    """The short lines a long block starts with (a speaker, a title, a date) and the rest (its
+    abstract); an empty head when the block does not start with short lines."""
+    lines = text.split("\n")
+    n = 0
+    while n < min(len(lines) - 1, 4) and len(lines[n]) <= 160 and not (
+            len(lines[n]) > 80 and lines[n].endswith(".")):  # a sentence begins the abstract
+        n += 1
+    if n == 0 or sum(len(line) for line in lines[:n]) > 320:
+        return "", text
+    return "\n".join(lines[:n]), "\n".join(lines[n:])
 
 
 _BIO_SUBJECT = re.compile(r"^((?:(?:Prof\.?|Dr\.?)\s+)?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)\s+"
@@ -904,6 +926,9 @@ def _unique(records: list[Record]) -> list[Record]:
         if twin is None:
             kept.append(record)
             continue
+        if "title" in twin.fields.guessed and record.fields.title and "title" not in record.fields.guessed:
+            twin.fields.title = record.fields.title  # the title the page marks beats a guessed one
+            twin.fields.guessed.discard("title")
         _merge_fields(twin.fields, record.fields)
     return kept
 
@@ -914,5 +939,7 @@ def _same_talk(a: Fields, b: Fields) -> bool:
     if a.date and b.date and a.date.iso() != b.date.iso():
         return False
     if a.title and b.title:
+        if (a.date is None or b.date is None) and ("title" in a.guessed or "title" in b.guessed):
+            return True  # a page's head and its body state one talk, one of them with a guessed title
         return fuzz.ratio(fold(a.title), fold(b.title)) >= 85
     return True  # one of them has no title: the same speaker's one talk, stated twice

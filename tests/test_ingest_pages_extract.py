@@ -167,3 +167,40 @@ def test_the_first_talk_under_a_timed_slot_starts_at_the_slots_time(tmp_path):
                         "| | Charles Babbage: Difference engines |\n| 10:30 - 11:00 | Coffee break |\n")
     assert talks == [(("Ada Lovelace",), "Notes on the engine", "2016-03-03", "09:00"),
                      (("Charles Babbage",), "Difference engines", "2016-03-03", None)]
+
+
+def test_titles_followed_by_their_speakers_in_brackets(tmp_path):
+    _, talks = talks_of(tmp_path, "r.md", "## Schedule\n\n"
+                        "* Jan 29 *Engines of thought* (Ada Lovelace, Charles Babbage) [Slides](s.pdf)\n"
+                        "* Feb 5: [Difference engines](d/) (Lecturer: Prof. Dr. Mary Somerville)\n")
+    assert talks == [(("Ada Lovelace", "Charles Babbage"), "Engines of thought", "--01-29", None),
+                     (("Mary Somerville",), "Difference engines", "--02-05", None)]
+
+
+def test_a_speaker_who_talks_on_a_quoted_title_with_a_site_variable_for_a_name(tmp_path):
+    _, talks = talks_of(tmp_path, "l.md", "### Past Events\n\n"
+                        "- {{ site.data.people.AdaLovelace }} (Inria Lille – Nord Europe) on "
+                        "``Engines of thought'' (29/9/2020, 2pm)\n\n"
+                        "- Charles Babbage (Cambridge) on ``Difference engines'' (13/10/2020, 2pm)\n")
+    assert talks == [(("Ada Lovelace",), "Engines of thought", "2020-09-29", "14:00"),
+                     (("Charles Babbage",), "Difference engines", "2020-10-13", "14:00")]
+
+
+def test_reflowed_markdown_entries_and_an_entry_heading_its_abstract(tmp_path):
+    _, talks = talks_of(tmp_path, "w.md", "- [Nov 12, 2020, 4pm\n  CET](a.md):\n"
+                        "  **Ada Lovelace** (Università di Pisa, Italy), ***Chaotic motion in\n"
+                        "  the breathing billiard***\n\n"
+                        "- [Charles Babbage](https://cb.example) (Cambridge)\n"
+                        "_Difference engines_\n(16/4/2024 2.30pm **in person**)<br />\n"
+                        + "We study engines that compute tables of differences. " * 8 + "\n")
+    assert talks == [(("Ada Lovelace",), "Chaotic motion in the breathing billiard", "2020-11-12", "16:00"),
+                     (("Charles Babbage",), "Difference engines", "2024-04-16", "14:30")]
+
+
+def test_columns_aligned_with_spaces(tmp_path):
+    _, talks = talks_of(tmp_path, "g.md", "## Monday 10 June 2013\n\n"
+                        "  9:00-10:30    **Ada Lovelace**, Univ. of Sheffield      Engines of thought\n\n"
+                        "                *coffee break*\n\n"
+                        "  11:00-12:30   **Charles Babbage**, Univ. of Cambridge   Difference engines\n")
+    assert talks == [(("Ada Lovelace",), "Engines of thought", "2013-06-10", "09:00"),
+                     (("Charles Babbage",), "Difference engines", "2013-06-10", "11:00")]

@@ -31,7 +31,7 @@ _YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
 _PERSON_VARIABLE = re.compile(r"\{\{-?\s*(?:site|page)\.[\w.]*\.(?P<key>(?:[A-Z][a-z'’-]+){2,4})\s*-?\}\}")
 """A site generator's variable whose key is a person's name run together ("{{ site.data.people.AdaLovelace }}")."""
 _HARD_BREAK = "\u2028"
-_ALIGNED = re.compile(r"(?<=[^\s|])[ \t]{4,}(?=[^\s|])")
+_ALIGNED = re.compile(r"(?<=[^\s|])[ \t]{3,}(?=[^\s|])")
 _WRAPPED = re.compile(r"(?<=[,;(])[ \t]*\n|\n(?=[ \t]*[a-z])")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f\u200b]+")
 

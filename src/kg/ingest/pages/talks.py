@@ -130,7 +130,12 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
             problems.append(f"{unnamed} talks without a speaker's name (a personal talk list?): "
                             f"give the owner with --speaker NAME")
     _contexts(records, layout, document)
-    return _unique(records), problems
+    records = _unique(records)
+    year = _page_year(document, layout.blocks)
+    for record in records:  # "Workshop 2018": its undated talks are of 2018
+        if record.fields.date is None and year is not None and record.how != "front matter":
+            record.fields.date = PartialDate(year, None, None)
+    return records, problems
 
 
 def _own_talks(document: Document, layout: Layout, day_first: bool,
@@ -895,8 +900,26 @@ def _page_year(document: Document, blocks: list[Block]) -> int | None:
     texts = [title if isinstance(title, str) else "", document.root.getroottree().findtext(".//title") or ""]
     texts += [b.text for b in blocks if b.level == 1]
     texts += [b.text for b in blocks[:30] if re.match(r"\W*(?:dates?|when)\W*:", b.text, re.IGNORECASE)]
+    front = document.front_matter or {}
+    texts += [str(front[k]) for k in ("description", "subtitle", "year", "event", "conference")
+              if isinstance(front.get(k), str | int)]
     years = set(re.findall(r"\b((?:19|20)\d{2})\b", " ".join(texts)))
-    return int(years.pop()) if len(years) == 1 else None
+    if years:
+        return int(years.pop()) if len(years) == 1 else None
+    years = {str(d.value.year) for b in blocks[:40] if b.level and len(b.text) < 80  # type: ignore[attr-defined]
+             for d in find_dates(b.text) if d.value.year and d.value.day}  # type: ignore[attr-defined]
+    # the days of a meeting heading its programme ("August 19-21, 2019"), not a term ("Fall 2020")
+    years |= {y for b in blocks[:40] if b.level and len(b.text) < 80 for y in re.findall(
+        r"\b[0-3]?\d(?:st|nd|rd|th)?\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b", b.text)}
+    if years:
+        return int(years.pop()) if len(years) == 1 else None
+    dated_post = re.match(r"(?:19|20)\d{2}-\d{2}-\d{2}-", document.path.name) or front.get("layout") == "post"
+    posted = front.get("date") if dated_post else None  # a post's own date, when nothing else names
+    # a year (a page's template date is no post date: only posts are dated when they are written)
+    if isinstance(posted, date):
+        return posted.year
+    match = re.match(r"\s*((?:19|20)\d{2})-\d", str(posted)) if posted else None
+    return int(match.group(1)) if match else None
 
 
 def _series_time(blocks: list[Block], cells: list[Block] = ()) -> time | None:  # type: ignore[assignment]

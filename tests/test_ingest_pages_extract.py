@@ -204,3 +204,19 @@ def test_columns_aligned_with_spaces(tmp_path):
                         "  11:00-12:30   **Charles Babbage**, Univ. of Cambridge   Difference engines\n")
     assert talks == [(("Ada Lovelace",), "Engines of thought", "2013-06-10", "09:00"),
                      (("Charles Babbage",), "Difference engines", "2013-06-10", "11:00")]
+
+
+def test_month_dot_day_in_a_date_column_under_a_term_heading(tmp_path):
+    _, talks = talks_of(tmp_path, "q.md", "### Winter 2019\n\n| Date | Title | Speaker |\n|---|---|---|\n"
+                        "| 1.11 | Engines of thought | Ada Lovelace |\n| 3.22 | Difference engines | "
+                        "Charles Babbage |\n")
+    assert talks == [(("Ada Lovelace",), "Engines of thought", "2019-01-11", None),
+                     (("Charles Babbage",), "Difference engines", "2019-03-22", None)]
+
+
+def test_a_workshop_year_dates_its_undated_talks(tmp_path):
+    _, talks = talks_of(tmp_path, "w.md", "# Data Science Workshop 2018 Programme\n\n"
+                        "| Time | Speaker | Title |\n|---|---|---|\n"
+                        "| 9:30 | Ada Lovelace | Engines of thought |\n| 11:00 | Charles Babbage | "
+                        "Difference engines |\n")
+    assert [t[2] for t in talks] == ["2018", "2018"]

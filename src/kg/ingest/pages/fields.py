@@ -162,6 +162,9 @@ def find_times(text: str) -> list[Found]:
             continue
         if not (match["minute"] or match["half"]):
             continue
+        if match["sep"] == "." and not match["half"] and (
+                int(match["minute"]) % 5 or not 8 <= int(match["hour"]) <= 22):
+            continue  # "4.12", "10.11": a day and a month, not a clock time
         value = parse_time(match.group(0))
         if value is not None:
             found.append(Found(match.start(), match.end(), (value, None)))

@@ -456,6 +456,13 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
         text = cell.text
         if kind in ("date", "time"):
             dates = find_dates(text, day_first)
+            dotted = re.match(r"\s*([01]?\d|[0-3]\d)\.([0-3]?\d)\.?(?!\d)", text) if kind == "date" else None
+            if not dates and dotted:  # "4.12" in a Date column: a day of a month, not a clock time
+                a, b = int(dotted.group(1)), int(dotted.group(2))
+                month, day = (b, a) if day_first or a > 12 else (a, b)
+                if 1 <= month <= 12 and 1 <= day <= 31:
+                    fields.date = PartialDate(None, month, day)
+                    text = text[dotted.end():]
             if dates and fields.date is None:
                 fields.date = dates[0].value  # type: ignore[assignment]
             times = find_times(text)

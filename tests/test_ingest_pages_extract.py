@@ -220,3 +220,11 @@ def test_a_workshop_year_dates_its_undated_talks(tmp_path):
                         "| 9:30 | Ada Lovelace | Engines of thought |\n| 11:00 | Charles Babbage | "
                         "Difference engines |\n")
     assert [t[2] for t in talks] == ["2018", "2018"]
+
+
+def test_links_to_material_after_the_speaker_are_no_part_of_the_name(tmp_path):
+    _, talks = talks_of(tmp_path, "m.md", "# Summer School 2018\n\n"
+                        "- **Engines of thought** by Ada Lovelace [slides](a.pdf)\n"
+                        "- **Difference engines** by Charles Babbage [slides1](b1.pdf)\n, [slides2](b2.pdf)\n")
+    assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Engines of thought"),
+                                             (("Charles Babbage",), "Difference engines")]

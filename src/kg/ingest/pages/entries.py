@@ -310,6 +310,7 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     """What one part is: ``name`` (with an affiliation), ``org``, ``junk`` or ``text``; the rest of
     a part after a speaker's name (``after_name``) is a title, whatever its first words look like."""
     part = re.sub(r"^(?:#\d+|\[\d+\])\s+", "", part)  # "#21 A, B and C, Title": a paper's number
+    part = _without_link_words(part, spans)
     if _ZONE.fullmatch(part) or (_MODE.match(part) and len(part) < 80):
         return [("junk", part, None)]  # "4pm CET": the time zone of the time before
     if LINK_WORDS.match(part) or is_placeholder(part):
@@ -378,6 +379,20 @@ _ROLE = re.compile(r"professor|student|post-?doc|lecturer|fellow|candidate|direc
                    r"researcher|scientist|engineer|intern|alumn|manager|founder|member", re.IGNORECASE)
 _CONNECTOR = re.compile(r"^(?P<who>.+?)\s+(?:on|presents|presenting|talks about|speaks on)\s+"
                         r"(?P<title>\S.{6,})$")
+
+
+def _without_link_words(part: str, spans: list[Span]) -> str:
+    """A part without the links to material it ends with ("... by Ada Lovelace slides1, slides2")."""
+    words = [s.text for s in spans if s.kind == "a" and LINK_WORDS.match(re.sub(r"\d+$", "", s.text))]
+    changed = True
+    while changed and words:
+        changed = False
+        stripped = part.rstrip(" ,;")
+        for word in words:
+            if stripped.endswith(word) and len(stripped) > len(word) and not stripped[-len(word) - 1].isalnum():
+                part, changed = stripped[: -len(word)], True
+                break
+    return part
 
 
 def _speakers_after_title(part: str, spans: list[Span]) -> list[tuple[str, str, str | None]] | None:

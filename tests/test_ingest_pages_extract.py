@@ -228,3 +228,12 @@ def test_links_to_material_after_the_speaker_are_no_part_of_the_name(tmp_path):
                         "- **Difference engines** by Charles Babbage [slides1](b1.pdf)\n, [slides2](b2.pdf)\n")
     assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Engines of thought"),
                                              (("Charles Babbage",), "Difference engines")]
+
+
+def test_a_heading_over_one_entry_is_its_title(tmp_path):
+    _, talks = talks_of(tmp_path, "u.md", "#### Fall 2024 Speakers\n\n"
+                        "##### Engines of Thought\n\n[Ada Lovelace](https://a.example) (Cornell) -- "
+                        "*Thursday, September 5 @ 4 pm*\n\n"
+                        "##### Difference Engines\n\nCharles Babbage (MIT) -- *Thursday, September 12 @ 4 pm*\n")
+    assert [(t[0], t[1], t[3]) for t in talks] == [(("Ada Lovelace",), "Engines of Thought", "16:00"),
+                                                   (("Charles Babbage",), "Difference Engines", "16:00")]

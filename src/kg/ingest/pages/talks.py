@@ -586,7 +586,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             records.append(current)
         current, pending = None, None
 
-    for block in blocks:
+    for n, block in enumerate(blocks):
         aside = _NON_TALK_SECTION.search(block.section) or _PUBLICATIONS.search(" ".join(block.context))
         if block.struck or aside and not block.level:
             if block.level == 0 and current is not None and current.section != block.section:
@@ -691,6 +691,8 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             if fields.time is None and slot is not None:
                 fields.time = slot
             slot = None
+            if not fields.title and not fields.title_open and n and _heading_title(blocks[n - 1]):
+                fields.title = clean_title(blocks[n - 1].text)  # "##### Title" over "Name (Affil) -- date"
             current = Record(fields, block.line, "entry", block.section, context=block.context)
             if head_abstract:
                 current.abstract_parts.append(head_abstract)
@@ -727,6 +729,20 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             current.abstract_parts.append(text)
     close()
     return records
+
+
+_GENERIC_HEADING = re.compile(r"\b(?:speakers?|talks?|seminars?|schedule|upcoming|past|previous|programm?e?|"
+                              r"sessions?|semester|spring|summer|fall|autumn|winter|term|week|day|events?|"
+                              r"abstracts?|colloquium|series|archive|news|agenda|list)\b", re.IGNORECASE)
+
+
+def _heading_title(block: Block) -> bool:
+    """Whether a heading just above an entry is that talk's title: words of a title, not a name,
+    a date, a label or the name of a part of the page."""
+    text = block.text
+    return bool(block.level) and 2 <= len(text.split()) <= 30 and not find_dates(text) \
+        and not _GENERIC_HEADING.search(text) and not _NON_TALK_SECTION.search(text) \
+        and heading_label(text) is None and not speakers_of(text) and not NOT_TALK.match(text)
 
 
 def _entry_head(text: str) -> tuple[str, str]:

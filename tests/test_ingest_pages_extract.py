@@ -237,3 +237,11 @@ def test_a_heading_over_one_entry_is_its_title(tmp_path):
                         "##### Difference Engines\n\nCharles Babbage (MIT) -- *Thursday, September 12 @ 4 pm*\n")
     assert [(t[0], t[1], t[3]) for t in talks] == [(("Ada Lovelace",), "Engines of Thought", "16:00"),
                                                    (("Charles Babbage",), "Difference Engines", "16:00")]
+
+
+def test_a_table_of_posters_under_a_bold_heading_holds_no_talks(tmp_path):
+    _, talks = talks_of(tmp_path, "f.md", "---\ntitle: Resource Fair\ntime: 2024-10-03\n---\n\n"
+                        "**Talk**\n\n| Speaker | Title |\n|---|---|\n| Ada Lovelace | Engines of thought |\n\n"
+                        "**Posters**\n\n| PI | Presenter / Poster Title |\n|---|---|\n"
+                        "| Charles Babbage | Mary Somerville: Difference engines |\n")
+    assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Engines of thought")]

@@ -247,6 +247,9 @@ class _Reader:
             self.headings = {k: v for k, v in self.headings.items() if k < level}
             self.headings[level] = text
             self.section = text
+        elif tag == "p" and len(spans) == 1 and spans[0].kind == "b" and spans[0].text == text \
+                and len(text.split()) <= 3 and not re.search(r"[\d:]", text):
+            self.section = text  # "**Posters**" alone on a line: a heading in bold
         block = Block(text, self.line_of(element, text), tag, level, depth, spans, struck,
                       self.section, len(self.blocks), self.context(), role_of(element))
         self.blocks.append(block)

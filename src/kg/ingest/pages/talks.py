@@ -54,7 +54,9 @@ _NON_TALK_SECTION = re.compile(
     r"organi[sz]|committee|contact|sponsor|people|members|team|past organi|publication|papers?\b|"
     r"preprints?|journal|conference papers|thesis|theses|students|alumni|advis|teaching|awards?|"
     r"education|experience|service|reviewing|news\b|bibliography|references|accepted|"
-    r"call for|important dates|topics|about|host", re.IGNORECASE)
+    r"call for|important dates|topics|about|host|posters?\b", re.IGNORECASE)
+_NOT_TALK_TABLE = re.compile(r"\bposters?\b|organi[sz]|committee|sponsor|publications|accepted papers",
+                             re.IGNORECASE)
 _COLLABORATION = re.compile(r"\b(?:joint work|based on (?:\w+ )?work|work with|in collaboration with|"
                             r"collaboration with|together with|co-?authored with)\b", re.IGNORECASE)
 _PUBLICATIONS = re.compile(r"\b(?:publications|papers|preprints|bibliography|references)\b", re.IGNORECASE)
@@ -390,8 +392,8 @@ def _grid_records(table: Table, day_first: bool) -> list[Record] | None:
 
 
 def _table_records(table: Table, day_first: bool) -> list[Record]:
-    if not table.rows:
-        return []
+    if not table.rows or _NOT_TALK_TABLE.search(table.section):
+        return []  # a table of posters, organizers or papers
     grid = _grid_records(table, day_first)
     if grid is not None:
         return grid

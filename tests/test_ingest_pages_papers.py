@@ -40,3 +40,12 @@ def test_a_sentence_of_prose_is_no_citation():
     text = "We thank John Smith and Mary Jones for the discussions that led to this work in 2019."
     block = Block(text, 1, "p")
     assert citation(block, in_section=False) is None
+
+
+def test_authors_then_the_year_in_brackets_then_a_linked_title():
+    text = f"Ada Lovelace, Charles Babbage (2020). {TITLE}."
+    block = Block(text, 1, "div", spans=[Span("a", "Ada Lovelace", "/a"), Span("a", "Charles Babbage", "/c"),
+                                         Span("a", TITLE, "/p")])
+    paper = citation(block, True)
+    assert paper is not None and (paper.title, paper.authors, paper.year) == (
+        TITLE, ["Ada Lovelace", "Charles Babbage"], 2020)

@@ -132,6 +132,7 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
     if title and not authors_text:
         at = text.find(title)
         before, after = text[:max(at, 0)], text[at + len(title):] if at >= 0 else ""
+        before = re.sub(r"\s*[(\[]?(?:19|20)\d{2}[a-z]?[)\]]?\s*[.,:]?\s*$", "", before)  # APA: "A, B (2020)."
         following = [p for p in re.split(r"\s;\s|(?<![A-Z])\.\s", after) if p.strip(" .,;:")]
         authors_text = before if _author_list(before) else following[0] if following and _author_list(
             following[0]) else before

@@ -49,3 +49,10 @@ def test_authors_then_the_year_in_brackets_then_a_linked_title():
     paper = citation(block, True)
     assert paper is not None and (paper.title, paper.authors, paper.year) == (
         TITLE, ["Ada Lovelace", "Charles Babbage"], 2020)
+
+
+def test_a_byline_ending_with_the_status_of_the_paper():
+    block = Block(f"{TITLE}\nJohn Smith, Mary Jones, and Ann Lee, Submitted, 2019.", 3, "li",
+                  spans=[Span("b", TITLE)])
+    paper = citation(block, in_section=True)
+    assert paper is not None and (paper.authors, paper.year) == (["John Smith", "Mary Jones", "Ann Lee"], 2019)

@@ -250,7 +250,7 @@ def _author_list(text: str) -> list[str]:
     names = []
     for piece in pieces:
         name = strip_honorifics(piece)
-        if is_name(name) or re.fullmatch(r"(?:[A-Z]\.\s?-?)+\s*[^\W\d][\w'’-]+(?: [^\W\d][\w'’-]+)?", name):
+        if is_name(name) or re.fullmatch(r"(?:[A-Z](?:\.-?|-)\s?)+\s*[^\W\d][\w'’-]+(?: [^\W\d][\w'’-]+)?", name):
             names.append(name)
         else:
             return []

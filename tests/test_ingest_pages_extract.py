@@ -245,3 +245,10 @@ def test_a_table_of_posters_under_a_bold_heading_holds_no_talks(tmp_path):
                         "**Posters**\n\n| PI | Presenter / Poster Title |\n|---|---|\n"
                         "| Charles Babbage | Mary Somerville: Difference engines |\n")
     assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Engines of thought")]
+
+
+def test_the_series_time_holds_for_weekly_slots_without_dates(tmp_path):
+    _, talks = talks_of(tmp_path, "k.md", "**When**: Mondays, from 15:30 to 17:00, Week 2 to Week 8.\n\n"
+                        "Week | Speaker | Title\n---|---|---\n2 | Ada Lovelace | Engines of thought\n"
+                        "3 | Charles Babbage | Difference engines\n")
+    assert [(t[0], t[3]) for t in talks] == [(("Ada Lovelace",), "15:30"), (("Charles Babbage",), "15:30")]

@@ -846,6 +846,7 @@ def _contexts(records: list[Record], layout: Layout, document: Document) -> None
     page_year = _page_year(document, layout.blocks)
     title = document.front_matter.get("title") if document.front_matter else None
     page = [title] if isinstance(title, str) else []
+    undated = not any(r.fields.date for r in records)  # weekly slots ("Week 3"): the series time holds
     for record in records:
         fields = record.fields
         headings = page + list(record.context)
@@ -871,7 +872,7 @@ def _contexts(records: list[Record], layout: Layout, document: Document) -> None
                     break
             else:
                 fields.date = fields.date.with_year(page_year)
-        if fields.date is not None and fields.time is None and series is not None:
+        if fields.time is None and series is not None and (fields.date is not None or undated):
             fields.time = series
             fields.guessed.add("time")
 

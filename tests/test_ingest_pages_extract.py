@@ -193,7 +193,8 @@ def test_reflowed_markdown_entries_and_an_entry_heading_its_abstract(tmp_path):
                         "- [Charles Babbage](https://cb.example) (Cambridge)\n"
                         "_Difference engines_\n(16/4/2024 2.30pm **in person**)<br />\n"
                         + "We study engines that compute tables of differences. " * 8 + "\n")
-    assert talks == [(("Ada Lovelace",), "Chaotic motion in the breathing billiard", "2020-11-12", "16:00"),
+    assert talks == [(("Ada Lovelace",), "Chaotic motion in the breathing billiard", "2020-11-12",
+                      "16:00"),
                      (("Charles Babbage",), "Difference engines", "2024-04-16", "14:30")]
 
 
@@ -225,7 +226,8 @@ def test_a_workshop_year_dates_its_undated_talks(tmp_path):
 def test_links_to_material_after_the_speaker_are_no_part_of_the_name(tmp_path):
     _, talks = talks_of(tmp_path, "m.md", "# Summer School 2018\n\n"
                         "- **Engines of thought** by Ada Lovelace [slides](a.pdf)\n"
-                        "- **Difference engines** by Charles Babbage [slides1](b1.pdf)\n, [slides2](b2.pdf)\n")
+                        "- **Difference engines** by Charles Babbage [slides1](b1.pdf)\n"
+                        ", [slides2](b2.pdf)\n")
     assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Engines of thought"),
                                              (("Charles Babbage",), "Difference engines")]
 
@@ -234,14 +236,16 @@ def test_a_heading_over_one_entry_is_its_title(tmp_path):
     _, talks = talks_of(tmp_path, "u.md", "#### Fall 2024 Speakers\n\n"
                         "##### Engines of Thought\n\n[Ada Lovelace](https://a.example) (Cornell) -- "
                         "*Thursday, September 5 @ 4 pm*\n\n"
-                        "##### Difference Engines\n\nCharles Babbage (MIT) -- *Thursday, September 12 @ 4 pm*\n")
+                        "##### Difference Engines\n\nCharles Babbage (MIT) -- "
+                        "*Thursday, September 12 @ 4 pm*\n")
     assert [(t[0], t[1], t[3]) for t in talks] == [(("Ada Lovelace",), "Engines of Thought", "16:00"),
                                                    (("Charles Babbage",), "Difference Engines", "16:00")]
 
 
 def test_a_table_of_posters_under_a_bold_heading_holds_no_talks(tmp_path):
     _, talks = talks_of(tmp_path, "f.md", "---\ntitle: Resource Fair\ntime: 2024-10-03\n---\n\n"
-                        "**Talk**\n\n| Speaker | Title |\n|---|---|\n| Ada Lovelace | Engines of thought |\n\n"
+                        "**Talk**\n\n| Speaker | Title |\n|---|---|\n"
+                        "| Ada Lovelace | Engines of thought |\n\n"
                         "**Posters**\n\n| PI | Presenter / Poster Title |\n|---|---|\n"
                         "| Charles Babbage | Mary Somerville: Difference engines |\n")
     assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Engines of thought")]

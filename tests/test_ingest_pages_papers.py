@@ -55,7 +55,8 @@ def test_a_byline_ending_with_the_status_of_the_paper():
     block = Block(f"{TITLE}\nJohn Smith, Mary Jones, and Ann Lee, Submitted, 2019.", 3, "li",
                   spans=[Span("b", TITLE)])
     paper = citation(block, in_section=True)
-    assert paper is not None and (paper.authors, paper.year) == (["John Smith", "Mary Jones", "Ann Lee"], 2019)
+    assert paper is not None
+    assert (paper.authors, paper.year) == (["John Smith", "Mary Jones", "Ann Lee"], 2019)
 
 
 def test_hyphenated_initials_without_stops_are_initials():

@@ -28,8 +28,10 @@ _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _LATEX_ORDINAL = re.compile(r"\$\s*(\d{1,2})\s*\^\s*\{?\s*(st|nd|rd|th)\s*\}?\s*\$")
 _PIPE_TABLE = re.compile(r"^\s*\|.*\|\s*\n\s*\|?\s*:?-{3,}", re.MULTILINE)
 _YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
-_PERSON_VARIABLE = re.compile(r"\{\{-?\s*(?:site|page)\.[\w.]*\.(?P<key>(?:[A-Z][a-z'’-]+){2,4})\s*-?\}\}")
-"""A site generator's variable whose key is a person's name run together ("{{ site.data.people.AdaLovelace }}")."""
+_PERSON_VARIABLE = re.compile(
+    r"\{\{-?\s*(?:site|page)\.[\w.]*\.(?P<key>(?:[A-Z][a-z'’-]+){2,4})\s*-?\}\}")
+"""A site generator's variable whose key is a person's name run together
+("{{ site.data.people.AdaLovelace }}")."""
 _HARD_BREAK = "\u2028"
 _ALIGNED = re.compile(r"(?<=[^\s|])[ \t]{3,}(?=[^\s|])")
 _WRAPPED = re.compile(r"(?<=[,;(])[ \t]*\n|\n(?=[ \t]*[a-z])")

@@ -320,9 +320,9 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     people = speakers_of(part, spans)
     if people:
         return [("name", p.name, p.affiliation) for p in people]
-    after = _speakers_after_title(part, spans) if len(part) < 300 else None
-    if after is not None:
-        return after
+    bracketed = _speakers_after_title(part, spans) if len(part) < 300 else None
+    if bracketed is not None:
+        return bracketed
     by = re.match(r"^(?P<pre>(?:\S+\s+){0,7}?by)\s+(?P<rest>\S.*)$", part)
     if by and not re.search(r"\b(?:work|joint|based|paper|written|supported|funded)\b", by["pre"], re.I):
         for cut in (r"\s*:\s+", r"\.\s+", r",\s+", r"\s+[-–—]\s+"):
@@ -389,8 +389,9 @@ def _without_link_words(part: str, spans: list[Span]) -> str:
         changed = False
         stripped = part.rstrip(" ,;")
         for word in words:
-            if stripped.endswith(word) and len(stripped) > len(word) and not stripped[-len(word) - 1].isalnum():
-                part, changed = stripped[: -len(word)], True
+            cut = len(stripped) - len(word)
+            if stripped.endswith(word) and cut > 0 and not stripped[cut - 1].isalnum():
+                part, changed = stripped[:cut], True
                 break
     return part
 

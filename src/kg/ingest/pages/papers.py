@@ -132,7 +132,8 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
     if title and not authors_text:
         at = text.find(title)
         before, after = text[:max(at, 0)], text[at + len(title):] if at >= 0 else ""
-        before = re.sub(r"\s*[(\[]?(?:19|20)\d{2}[a-z]?[)\]]?\s*[.,:]?\s*$", "", before)  # APA: "A, B (2020)."
+        # APA: "A, B (2020). Title."
+        before = re.sub(r"\s*[(\[]?(?:19|20)\d{2}[a-z]?[)\]]?\s*[.,:]?\s*$", "", before)
         following = [p for p in re.split(r"\s;\s|(?<![A-Z])\.\s", after) if p.strip(" .,;:")]
         byline = _leading_authors(following[0]) if following else None
         authors_text = before if _author_list(before) else byline if byline else before
@@ -250,7 +251,8 @@ def _author_list(text: str) -> list[str]:
     names = []
     for piece in pieces:
         name = strip_honorifics(piece)
-        if is_name(name) or re.fullmatch(r"(?:[A-Z](?:\.-?|-)\s?)+\s*[^\W\d][\w'’-]+(?: [^\W\d][\w'’-]+)?", name):
+        if is_name(name) or re.fullmatch(r"(?:[A-Z](?:\.-?|-)\s?)+\s*[^\W\d][\w'’-]+(?: [^\W\d][\w'’-]+)?",
+                                         name):
             names.append(name)
         else:
             return []

@@ -256,3 +256,12 @@ def test_the_series_time_holds_for_weekly_slots_without_dates(tmp_path):
                         "Week | Speaker | Title\n---|---|---\n2 | Ada Lovelace | Engines of thought\n"
                         "3 | Charles Babbage | Difference engines\n")
     assert [(t[0], t[3]) for t in talks] == [(("Ada Lovelace",), "15:30"), (("Charles Babbage",), "15:30")]
+
+
+def test_an_italic_title_right_after_the_affiliation(tmp_path):
+    _, talks = talks_of(tmp_path, "i.md", "### Past Events\n\n"
+                        "- [Ada Lovelace](https://a.example) (Ghent University) _Notes on the engine_ "
+                        "(9/11/2021, 2pm)\n\n- Charles Babbage (University of Trento) _Difference engines "
+                        "of the world_ (16/11/2021, 2pm)\n")
+    assert talks == [(("Ada Lovelace",), "Notes on the engine", "2021-11-09", "14:00"),
+                     (("Charles Babbage",), "Difference engines of the world", "2021-11-16", "14:00")]

@@ -256,6 +256,7 @@ def _read_parts(fields: Fields, text: str, spans: list[Span], day_first: bool) -
                   "", "".join(chars)) if (dates or times) and "".join(chars).lstrip(" \n,.:(")[:1] in ",.)" \
         else "".join(chars)
     text = re.sub(r"\((?:\s*[,;]?\s*|[A-Z]{2,5}|GMT[+-]\d+|UTC[+-]?\d*)\)", " ", text)
+    text = _marked_apart(text, spans)
     keep = _protected(text, spans)
     parts = [_trim(p) for _, p in _cut(text, _STRONG_SEPARATOR, keep)]
     parts = [p for p in parts if p and not re.fullmatch(r"[\W\d]*(?:[AaPp]\.?[Mm]\.?)?\W*", p)]
@@ -270,6 +271,21 @@ def _read_parts(fields: Fields, text: str, spans: list[Span], day_first: bool) -
                 media = "page"  # a link on the whole entry: the talk's own page
             if media and media not in fields.links:
                 fields.links[media] = span.href
+
+
+def _marked_apart(text: str, spans: list[Span]) -> str:
+    """Text with a title marked in bold or italics set apart from what stands beside it without a
+    separator ("Ada Lovelace (Cambridge) _Notes on engines_ (9/11/2021)")."""
+    for span in spans:
+        words = span.text.split()
+        if span.kind not in ("b", "i") or len(words) < 3 or len(span.text) >= 0.8 * len(text.strip()) \
+                or text.count(span.text) != 1 or is_name(span.text):
+            continue
+        at = text.index(span.text)
+        before, after = text[:at].rstrip(), text[at + len(span.text):]
+        if before.endswith(")") and re.search(r"[^\W\d_]", before):
+            text = f"{before}\n{span.text}\n{after}"
+    return text
 
 
 def _trim(part: str) -> str:

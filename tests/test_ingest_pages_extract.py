@@ -265,3 +265,12 @@ def test_an_italic_title_right_after_the_affiliation(tmp_path):
                         "of the world_ (16/11/2021, 2pm)\n")
     assert talks == [(("Ada Lovelace",), "Notes on the engine", "2021-11-09", "14:00"),
                      (("Charles Babbage",), "Difference engines of the world", "2021-11-16", "14:00")]
+
+
+def test_the_kind_of_a_slot_is_no_title_and_drs_is_an_honorific(tmp_path):
+    _, talks = talks_of(tmp_path, "a.md", "# Agenda\n\n| Time | Track | Speaker |\n|---|---|---|\n"
+                        "| **Thursday, 2020-10-15** | | |\n"
+                        "| 8:00-8:55 AM | Keynote Talk | Dr. Ada Lovelace |\n"
+                        "| 9:00-9:55 AM | Invited Talks | Drs. Charles Babbage, Mary Somerville |\n")
+    assert talks == [(("Ada Lovelace",), None, "2020-10-15", "08:00"),
+                     (("Charles Babbage", "Mary Somerville"), None, "2020-10-15", "09:00")]

@@ -597,4 +597,11 @@ def clean_title(text: str) -> str | None:
                   flags=re.IGNORECASE)
     text = _REMARK.sub("", text)
     text = text.rstrip(" .").strip()
-    return None if is_placeholder(text) or not text else text
+    return None if is_placeholder(text) or not text or _SLOT_KIND.fullmatch(text) else text
+
+
+_SLOT_KIND = re.compile(r"(?:(?:invited|keynote|contributed|spotlight|plenary|oral|lightning|short|"
+                        r"long|featured|guest|student|tutorial)\s+)+(?:talks?|lectures?|presentations?|"
+                        r"sessions?|address|speakers?)?(?:\s*#?\d+)?|(?:keynote|tutorial)s?(?:\s*#?\d+)?",
+                        re.IGNORECASE)
+"""The kind of a programme's slot ("Keynote Talk", "Invited Talks", "Spotlight Talks 1"), no title."""

@@ -45,3 +45,8 @@ def test_a_dotted_clock_time_is_a_time_of_day_but_a_day_and_month_is_not():
     assert clocks("Wednesdays, 10.15 - 11.45 am") == ["10:15"]
     assert clocks("at 14.30") == ["14:30"]
     assert clocks("4.12") == [] and clocks("10.11") == []
+
+
+def test_an_ordinal_set_apart_from_its_day():
+    assert [f.value for f in find_dates("Workshop, 16 th March 2021")] == [PartialDate(2021, 3, 16)]
+    assert [f.value for f in find_dates("March 3 then")] == [PartialDate(None, 3, 3)]

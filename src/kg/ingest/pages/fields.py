@@ -28,7 +28,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
 _DAY = r"(?<![\d:])(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th)(?![a-z])|er)?"
-# not the minutes of "15:30 Jan Krause"; "16 th": an ordinal set apart ("16 <sup>th</sup>")  # not the minutes of "15:30 Jan Krause"
+# (not the minutes of "15:30 Jan Krause"; "16 th": an ordinal set apart, "16 <sup>th</sup>")
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 DATE_PATTERNS = [
     re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d])"),

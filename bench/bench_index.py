@@ -79,7 +79,7 @@ def main() -> None:
     parser.add_argument("--store", type=Path, required=True, help="where to build")
     options = parser.parse_args()
     build_wall, build_cpu, _ = run([sys.executable, "-m", "kg", "--store", str(options.store), "build",
-                                    "--synthetic", options.size])
+                                    "--synthetic", options.size, "--no-keep-listings"])
     _, _, out = run([sys.executable, "-c", GATHER, options.size, "collect"])
     gather_wall, gather_cpu, rss, people, works, members = (float(v) for v in out.split())
     _, _, out = run([sys.executable, "-c", GATHER, options.size, "generate"])

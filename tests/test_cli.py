@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
+import click
 import yaml
 from click.testing import CliRunner
 
@@ -31,7 +32,9 @@ def built(tmp_path_factory) -> Path:
 
 
 def all_commands(group=main, prefix=()):
-    for name, command in sorted(group.commands.items()):
+    context = click.Context(group)
+    for name in group.list_commands(context):  # loads each command's module, as kg --help does
+        command = group.get_command(context, name)
         yield (*prefix, name)
         if hasattr(command, "commands"):
             yield from all_commands(command, (*prefix, name))
@@ -215,3 +218,22 @@ def test_exports_write_prefixes_and_a_json_ld_context(built):
                                        format="nquads")
     triples = {(s, p, o) for s, p, o, _ in as_nquads.quads()}
     assert {(s, p, o) for s, p, o, _ in as_jsonld.quads()} == triples and len(triples) > 100
+
+
+def test_each_command_is_found_in_the_module_that_defines_it():
+    import importlib
+
+    for name, module in main.modules.items():
+        importlib.import_module(module)
+        command = main.commands[name]
+        assert command.callback is not None and command.callback.__module__ == module, name
+    assert set(main.commands) == set(main.modules)
+
+
+def test_a_quick_command_does_not_load_the_suggester_or_the_page_reader():
+    code = ("import sys; from kg.cli import main\n"
+            "main(['queries', '--format', 'csv'], standalone_mode=False)\n"
+            "print(sorted(m for m in ('kg.network.suggest', 'kg.ingest.pages.extract', 'rdflib', 'sklearn')"
+            " if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"

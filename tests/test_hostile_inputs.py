@@ -321,7 +321,7 @@ def test_a_windows_1252_file_gets_a_conversion_that_keeps_curly_quotes(project, 
     bib = tmp_path / "word.bib"
     text = "@article{w, title={“Engines” that think — again}, author={Ada Lovelace}, year={2024}}\n"
     bib.write_bytes(text.encode("cp1252"))
-    line = refused(project, ["ingest", str(bib)], "word.bib: line 1: not UTF-8 text (byte 0x93 at offset 22)")
+    line = refused(project, ["ingest", str(bib)], "word.bib: line 1: not UTF-8 text (byte 0x93 at offset 19)")
     command = line.split("convert it with ", 1)[1]
     assert command.startswith("iconv -f windows-1252 -t utf-8 ")
     subprocess.run(["bash", "-c", command], check=True, cwd=tmp_path)

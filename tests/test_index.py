@@ -159,3 +159,15 @@ def test_a_build_on_a_server_leaves_a_stamp_and_caches_the_index_under_it(tmp_pa
     local = tmp_path / "local"
     build_folder(mini_data, local)
     _same_index(found, load_index(local.resolve() / INDEX_DIR))
+
+
+def test_a_store_and_a_server_built_from_the_same_data_hold_the_same_stamp(tmp_path, mini_data):
+    query = "SELECT ?s WHERE { GRAPH ?g { ?b <https://w3id.org/kg/ontology#buildStamp> ?s } }"
+    local = tmp_path / "local"
+    build_folder(mini_data, local)
+    with Server.start(tmp_path / "server-store", port=free_port(), read_write=True) as server:
+        remote = RemoteStore(server.url)
+        build_folder(mini_data, remote)
+        on_server = remote.select(query).rows
+    in_store = LocalStore.open_read_only(local).select(query).rows
+    assert len(in_store) == 1 and in_store == on_server

@@ -38,6 +38,7 @@ from kg.records.aliases import Aliases
 from kg.store.server import free_port
 
 from .conftest import ROOT
+from .virtuoso import Virtuoso, start_virtuoso
 
 TESTS = ROOT / "tests"
 BIN = Path(sys.executable).parent
@@ -55,6 +56,8 @@ FILES = {
 SHOWN_LANGUAGES = {"", "text"}
 """Blocks that are pictures, not examples (the ontology diagram)."""
 README_PORTS = ("7878", "7879")
+VIRTUOSO_PORT = "8890"
+"""Virtuoso's port in the README's examples: a real Virtuoso is started for them."""
 
 
 @dataclass(frozen=True)
@@ -262,11 +265,14 @@ class Servers:
         self.where = where
         self.ports: dict[str, str] = {}
         self.running: list[subprocess.Popen[str]] = []
+        self.virtuoso: Virtuoso | None = None
 
     def __enter__(self) -> Servers:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self.virtuoso is not None:
+            self.virtuoso.stop()
         for process in self.running:
             process.send_signal(signal.SIGINT)
             try:
@@ -301,7 +307,10 @@ class Servers:
         raise AssertionError(f"{command}: no server on port {mine} after 60 s")
 
     def rewrite(self, text: str) -> str:
-        """The README's URLs pointed at the servers this test started."""
+        """The README's URLs pointed at the servers this test started (a Virtuoso for its 8890)."""
+        if f"127.0.0.1:{VIRTUOSO_PORT}" in text and self.virtuoso is None:
+            self.virtuoso = start_virtuoso()
+            self.ports[VIRTUOSO_PORT] = str(self.virtuoso.http_port)
         for readme, mine in self.ports.items():
             text = text.replace(f"127.0.0.1:{readme}", f"127.0.0.1:{mine}")
         return text

@@ -108,31 +108,26 @@ def _write(quads: Iterable[rdf.Quad], target: Path | RemoteStore, progress: Prog
     graphs, for a server).
 
     The graph index is gathered from the quads on their way (``IndexCollector``): a store
-    directory keeps it inside the new version; a server gets a build stamp (a digest of the
-    quads) in its kg graphs, and the index is cached under that stamp (``index.cache_built``).
+    directory keeps it inside the new version; a server caches it under the build stamp, a digest
+    of the quads that every build leaves in its kg graphs (so a store and a server built from the
+    same data hold the same quads).
     """
     collector = IndexCollector()
-    stamp = BuildStamp() if isinstance(target, RemoteStore) else None
+    stamp = BuildStamp()
     counted = _Counted(_tapped(itertools.chain(quads, ontology_quads()), collector, stamp), progress)
+    stamped = itertools.chain(counted, _last(stamp.quad))
     if isinstance(target, RemoteStore):
-        assert stamp is not None
-        stored = target.replace_graphs(itertools.chain(counted, _last(stamp.quad)))
+        stored = target.replace_graphs(stamped)
         cache_built(target, stamp.digest(), collector.index())
         return stored
     with StoreBuilder(target, prepare=lambda store: _save_index(store, collector)) as store:
-        bulk_load_nquads(store, rdf.to_nquads(counted))
+        bulk_load_nquads(store, rdf.to_nquads(stamped))
         return len(store)
 
 
-def _tapped(quads: Iterable[rdf.Quad], collector: IndexCollector,
-            stamp: BuildStamp | None) -> Iterator[rdf.Quad]:
-    """The quads, each shown to the index collector (and the build stamp) on its way."""
+def _tapped(quads: Iterable[rdf.Quad], collector: IndexCollector, stamp: BuildStamp) -> Iterator[rdf.Quad]:
+    """The quads, each shown to the index collector and the build stamp on its way."""
     add = collector.add
-    if stamp is None:
-        for quad in quads:
-            add(quad)
-            yield quad
-        return
     digest = stamp.add
     for quad in quads:
         add(quad)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -68,6 +69,17 @@ class KGGroup(click.Group):
     """
 
     command_class = KGCommand
+    modules: dict[str, str] = {}
+    """Command name → the module that defines it, imported only when the command is asked for."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command, its module imported first: ``kg query`` does not load the suggester."""
+        if cmd_name not in self.commands and cmd_name in self.modules:
+            importlib.import_module(self.modules[cmd_name])
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(self.modules))
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -106,6 +118,16 @@ def main(ctx: click.Context, store: str) -> None:
       kg build && kg stats && kg query talks --format csv
     """
     ctx.obj = Context(store=store)
+
+
+main.modules = {
+    "analyze": "kg.cli.analyze", "evaluate-suggest": "kg.cli.analyze", "lineage": "kg.cli.analyze",
+    "path": "kg.cli.analyze", "suggest": "kg.cli.analyze",
+    "build": "kg.cli.core", "export": "kg.cli.core", "queries": "kg.cli.core", "query": "kg.cli.core",
+    "stats": "kg.cli.core", "validate": "kg.cli.core",
+    "ingest": "kg.cli.ingest", "resolve": "kg.cli.ingest",
+    "serve": "kg.cli.serve", "site": "kg.cli.site", "synth": "kg.cli.synth", "viz": "kg.cli.viz",
+}
 
 
 def format_option(choices: tuple[str, ...] = FORMATS) -> Any:

@@ -55,6 +55,10 @@ EXPORT_FORMATS = tuple(RDF_FORMATS)
     help="Build from about COUNT synthetic triples (e.g. 1M), generated as they are loaded.",
 )
 @click.option("--seed", default=1, show_default=True, help="Seed of --synthetic data.")
+@click.option("--keep-listings/--no-keep-listings", default=None,
+              help="Run the whole-graph listings (people, papers, talks, affiliations) on the new store "
+                   "and keep their answers beside it, so 'kg query' gives them at once. "
+                   "Default: for stores of 1M quads or more.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.pass_obj
 def build(
@@ -63,6 +67,7 @@ def build(
     nquads_files: tuple[Path, ...],
     synthetic: int | None,
     seed: int,
+    keep_listings: bool | None,
     quiet: bool,
 ) -> None:
     """Build the store from the record files in DATA (or from N-Quads, or synthetic data).
@@ -70,7 +75,8 @@ def build(
     The new store is written beside the old one and swapped in only when the whole build
     succeeded: a bad record leaves the previous store as it was. Records stream through
     Oxigraph's bulk loader, so memory stays bounded at any size. With a SPARQL endpoint as
-    --store, kg's named graphs on the server are replaced.
+    --store, kg's named graphs on the server are replaced. A store of 1M quads or more then
+    has its whole-graph listings run and kept (--no-keep-listings skips it).
 
     \b
     Examples:
@@ -90,6 +96,7 @@ def build(
         with progress_bar("Loading N-Quads", total, quiet) as advance:
             report = pipeline.build(pipeline.FromNQuads(nquads_files), target, advance)
         _built(ctx.store, f"{report.quads:,} quads from {len(nquads_files)} N-Quads file(s)", started, quiet)
+        _keep_listings(target, report.quads, keep_listings, quiet)
         return
     if synthetic:
         from kg.rdf.synthetic import SyntheticGraph
@@ -100,6 +107,7 @@ def build(
         summary = graph.summary
         _built(ctx.store, f"{report.quads:,} synthetic quads (seed {seed}), {summary.people:,} people, "
                f"{summary.papers:,} papers, {summary.talks:,} talks", started, quiet)
+        _keep_listings(target, report.quads, keep_listings, quiet)
         return
     from kg.records.folder import read_data_folder
 
@@ -114,11 +122,26 @@ def build(
             f"Built {report.store}: {report.quads:,} quads from {report.documents} source "
             f"documents{imported}, {report.people:,} people, {report.organizations:,} organizations."
         )
+    _keep_listings(target, report.quads, keep_listings, quiet)
 
 
 def _built(store: str, what: str, started: float, quiet: bool) -> None:
     if not quiet:
         note(f"Built {store}: {what} in {time.perf_counter() - started:,.1f} s.")
+
+
+def _keep_listings(target: Path | RemoteStore, quads: int, wanted: bool | None, quiet: bool) -> None:
+    """Run and keep the whole-graph listings of a new store directory (``kg.sparql.listings``)."""
+    from kg.sparql.listings import WORTH_KEEPING, keep_listings
+    from kg.store import LocalStore
+
+    if isinstance(target, RemoteStore) or not (quads >= WORTH_KEEPING if wanted is None else wanted):
+        return
+    with progress_steps("Keeping the listings", quiet) as step:
+        kept = keep_listings(LocalStore.open_read_only(target), lambda name: step(name, 0, 1))
+    if not quiet:
+        done = ", ".join(f"{k.name} ({k.rows:,} rows, {k.seconds:,.1f} s)" for k in kept)
+        note(f"Kept the listings beside the store: {done}.")
 
 
 @main.command("queries")

@@ -589,7 +589,7 @@ def index_for(store: GraphStore, cache_dir: Path | None = None) -> GraphIndex:
 
 
 STAMP_GRAPH = "https://w3id.org/kg/id/graph/build"
-"""The named graph where ``kg build`` leaves its stamp on a SPARQL server."""
+"""The named graph where ``kg build`` leaves its stamp (in a store directory and on a SPARQL server)."""
 STAMP_SUBJECT = "https://w3id.org/kg/id/build"
 
 

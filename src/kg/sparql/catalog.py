@@ -6,6 +6,9 @@ tool because the header is made of SPARQL comments::
     #+ summary: Talks given by one speaker, with their event, oldest first.
     #+ param: speaker person  Person IRI or one of their names
 
+A query that lists a whole kind of entity says so with ``#+ listing: whole graph``: ``kg build``
+runs it once on a large new store and keeps its answer (``kg.sparql.listings``).
+
 A parameter has a name (a variable the query projects), a kind and a description. Kinds:
 ``person``, ``event``, ``organization`` (an IRI or a name, looked up in the graph), ``iri``,
 ``string``, ``integer``, ``year`` and ``date``. Values become RDF terms here and are bound by
@@ -49,6 +52,8 @@ class NamedQuery:
     summary: str
     params: tuple[Param, ...]
     text: str
+    listing: bool = False
+    """Whether it lists a whole kind of entity (``#+ listing:``): ``kg build`` keeps its answer."""
 
     @property
     def form(self) -> str:
@@ -97,6 +102,7 @@ def parse_query_file(path: Path) -> NamedQuery:
     except UnicodeDecodeError:
         raise QueryError(f"{path}: not UTF-8 text") from None
     summary = ""
+    listing = False
     params: list[Param] = []
     for number, line in enumerate(text.splitlines(), start=1):
         match = _HEADER.match(line.strip())
@@ -107,7 +113,9 @@ def parse_query_file(path: Path) -> NamedQuery:
             summary = value
         elif key == "param":
             params.append(_parse_param(path, number, value))
-    return NamedQuery(path.stem, path, summary, tuple(params), text)
+        elif key == "listing":
+            listing = True
+    return NamedQuery(path.stem, path, summary, tuple(params), text, listing)
 
 
 def _parse_param(path: Path, line: int, value: str) -> Param:

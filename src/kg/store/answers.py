@@ -57,8 +57,7 @@ class AnswerCache:
 
         def rows() -> Iterator[Row]:
             with handle:
-                for solution in solutions:
-                    yield tuple(solution[c] for c in columns)
+                yield from map(tuple, solutions)  # a solution's values in column order, None unbound
 
         return columns, rows()
 

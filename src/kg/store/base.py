@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import IO, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
 
 import pyoxigraph as ox
-import rdflib
+
+if TYPE_CHECKING:
+    import rdflib
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 """An RDF term as pyoxigraph represents it; every store returns these."""
@@ -71,6 +73,8 @@ class GraphStore(Protocol):
 
 def rdflib_graph(triples: Iterable[ox.Triple]) -> rdflib.Graph:
     """Triples a store returned (a CONSTRUCT result), as one rdflib graph for rdflib-based tools."""
+    import rdflib  # only here: most commands never need it, and it takes a while to import
+
     graph = rdflib.Graph()
     for triple in triples:
         graph.add((_rdflib_term(triple.subject), _rdflib_term(triple.predicate), _rdflib_term(triple.object)))
@@ -78,6 +82,8 @@ def rdflib_graph(triples: Iterable[ox.Triple]) -> rdflib.Graph:
 
 
 def _rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> rdflib.term.Node:
+    import rdflib
+
     if isinstance(term, ox.NamedNode):
         return rdflib.URIRef(term.value)
     if isinstance(term, ox.BlankNode):

@@ -48,8 +48,12 @@ def read_json_boolean(location: str, stream: IO[bytes]) -> bool:
 def _load(location: str, stream: IO[bytes]) -> Any:
     try:
         return json.load(stream)
+    except json.JSONDecodeError as exc:
+        near = exc.doc[max(0, exc.pos - 40):exc.pos + 20]
+        raise StoreError(f"{location}: the endpoint's answer is not valid SPARQL results: {exc.msg} "
+                         f"at character {exc.pos}, near {near!r}") from None
     except (ValueError, UnicodeDecodeError) as exc:
-        raise StoreError(f"{location}: unreadable SPARQL JSON results: {exc}") from None
+        raise StoreError(f"{location}: the endpoint's answer is not valid SPARQL results: {exc}") from None
     except (http.client.HTTPException, OSError) as exc:
         raise StoreError(f"{location}: the answer broke off: {exc or type(exc).__name__}") from None
 

@@ -31,8 +31,8 @@ def why_same(speaker_key: str, author_key: str) -> str | None:
     """Why a speaker's name key and an author's may name one person, or ``None``."""
     if min(len(names.parts(speaker_key)[0]), len(names.parts(author_key)[0])) < 2:
         return None
-    reason = names.compatible(speaker_key, author_key)
-    return reason if reason in REASONS else None
+    reason = names.compatible(speaker_key, author_key)  # e.g. "short form, middle name"
+    return reason if reason and set(reason.split(", ")) <= REASONS else None
 
 
 def match_speakers(resolution: Resolution, papers: Iterable[ImportedPaper],

@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 import rdflib
-import click
 import yaml
 from click.testing import CliRunner
 

@@ -30,9 +30,18 @@ SAMPLES = {
 def installed(tmp_path_factory) -> Path:
     """The wheel of this repository, installed (without dependencies) into a folder of its own."""
     where = tmp_path_factory.mktemp("wheel")
+    # The wheel is built from a copy of what it is made of, as a fresh clone holds it: a local
+    # build/ folder left by an earlier install would otherwise add files the sources no longer have.
+    source = where / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    for name in ("src", "queries", "ontology"):
+        shutil.copytree(ROOT / name, source / name, symlinks=True,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(where / "dist"), str(ROOT)],
-                   check=True, capture_output=True)
+    subprocess.run([*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(where / "dist"),
+                    str(source)], check=True, capture_output=True)
     (wheel,) = (where / "dist").glob("kg-*.whl")
     subprocess.run([*pip, "install", "--no-deps", "--target", str(where / "site"), str(wheel)],
                    check=True, capture_output=True)

@@ -53,12 +53,10 @@ def match_speakers(resolution: Resolution, papers: Iterable[ImportedPaper],
         by_last[names.parts(author_key)[2]].append(author_key)
     new_people = {p.id: p for p in resolution.new_people}
     moved: dict[str, tuple[str, str, str]] = {}  # speaker's person id → (author id, spelling, reason)
-    for printed, uid in ((s, uid) for speakers, uid in talks for s in speakers):
+    for printed, where in ((s, (uid, i)) for speakers, uid in talks for i, s in enumerate(speakers)):
         speaker_key = names.key(printed)
-        own = resolution.person_ids.get(speaker_key)
+        own = resolution.namesake_ids.get(where, resolution.person_ids.get(speaker_key))
         if own is None or own in authored or own not in new_people or own in moved:
-            continue
-        if any(where[0] == uid for where in resolution.namesake_ids):
             continue
         fitting = {authors[k]: why for k in by_last.get(names.parts(speaker_key)[2], [])
                    if (why := why_same(speaker_key, k)) is not None}
@@ -70,6 +68,9 @@ def match_speakers(resolution: Resolution, papers: Iterable[ImportedPaper],
     for name_key, person_id in list(resolution.person_ids.items()):
         if person_id in moved:
             resolution.person_ids[name_key] = moved[person_id][0]
+    for authorship, person_id in list(resolution.namesake_ids.items()):
+        if person_id in moved:  # each authorship resolved on its own follows its person
+            resolution.namesake_ids[authorship] = moved[person_id][0]
     spellings: dict[str, set[str]] = defaultdict(set)
     for own, (target, spelling, reason) in sorted(moved.items()):
         gone = new_people.pop(own)

@@ -167,3 +167,110 @@ def test_the_first_talk_under_a_timed_slot_starts_at_the_slots_time(tmp_path):
                         "| | Charles Babbage: Difference engines |\n| 10:30 - 11:00 | Coffee break |\n")
     assert talks == [(("Ada Lovelace",), "Notes on the engine", "2016-03-03", "09:00"),
                      (("Charles Babbage",), "Difference engines", "2016-03-03", None)]
+
+
+def test_titles_followed_by_their_speakers_in_brackets(tmp_path):
+    _, talks = talks_of(tmp_path, "r.md", "## Schedule\n\n"
+                        "* Jan 29 *Engines of thought* (Ada Lovelace, Charles Babbage) [Slides](s.pdf)\n"
+                        "* Feb 5: [Difference engines](d/) (Lecturer: Prof. Dr. Mary Somerville)\n")
+    assert talks == [(("Ada Lovelace", "Charles Babbage"), "Engines of thought", "--01-29", None),
+                     (("Mary Somerville",), "Difference engines", "--02-05", None)]
+
+
+def test_a_speaker_who_talks_on_a_quoted_title_with_a_site_variable_for_a_name(tmp_path):
+    _, talks = talks_of(tmp_path, "l.md", "### Past Events\n\n"
+                        "- {{ site.data.people.AdaLovelace }} (Inria Lille – Nord Europe) on "
+                        "``Engines of thought'' (29/9/2020, 2pm)\n\n"
+                        "- Charles Babbage (Cambridge) on ``Difference engines'' (13/10/2020, 2pm)\n")
+    assert talks == [(("Ada Lovelace",), "Engines of thought", "2020-09-29", "14:00"),
+                     (("Charles Babbage",), "Difference engines", "2020-10-13", "14:00")]
+
+
+def test_reflowed_markdown_entries_and_an_entry_heading_its_abstract(tmp_path):
+    _, talks = talks_of(tmp_path, "w.md", "- [Nov 12, 2020, 4pm\n  CET](a.md):\n"
+                        "  **Ada Lovelace** (Università di Pisa, Italy), ***Chaotic motion in\n"
+                        "  the breathing billiard***\n\n"
+                        "- [Charles Babbage](https://cb.example) (Cambridge)\n"
+                        "_Difference engines_\n(16/4/2024 2.30pm **in person**)<br />\n"
+                        + "We study engines that compute tables of differences. " * 8 + "\n")
+    assert talks == [(("Ada Lovelace",), "Chaotic motion in the breathing billiard", "2020-11-12",
+                      "16:00"),
+                     (("Charles Babbage",), "Difference engines", "2024-04-16", "14:30")]
+
+
+def test_columns_aligned_with_spaces(tmp_path):
+    _, talks = talks_of(tmp_path, "g.md", "## Monday 10 June 2013\n\n"
+                        "  9:00-10:30    **Ada Lovelace**, Univ. of Sheffield      Engines of thought\n\n"
+                        "                *coffee break*\n\n"
+                        "  11:00-12:30   **Charles Babbage**, Univ. of Cambridge   Difference engines\n")
+    assert talks == [(("Ada Lovelace",), "Engines of thought", "2013-06-10", "09:00"),
+                     (("Charles Babbage",), "Difference engines", "2013-06-10", "11:00")]
+
+
+def test_month_dot_day_in_a_date_column_under_a_term_heading(tmp_path):
+    _, talks = talks_of(tmp_path, "q.md", "### Winter 2019\n\n| Date | Title | Speaker |\n|---|---|---|\n"
+                        "| 1.11 | Engines of thought | Ada Lovelace |\n| 3.22 | Difference engines | "
+                        "Charles Babbage |\n")
+    assert talks == [(("Ada Lovelace",), "Engines of thought", "2019-01-11", None),
+                     (("Charles Babbage",), "Difference engines", "2019-03-22", None)]
+
+
+def test_a_workshop_year_dates_its_undated_talks(tmp_path):
+    _, talks = talks_of(tmp_path, "w.md", "# Data Science Workshop 2018 Programme\n\n"
+                        "| Time | Speaker | Title |\n|---|---|---|\n"
+                        "| 9:30 | Ada Lovelace | Engines of thought |\n| 11:00 | Charles Babbage | "
+                        "Difference engines |\n")
+    assert [t[2] for t in talks] == ["2018", "2018"]
+
+
+def test_links_to_material_after_the_speaker_are_no_part_of_the_name(tmp_path):
+    _, talks = talks_of(tmp_path, "m.md", "# Summer School 2018\n\n"
+                        "- **Engines of thought** by Ada Lovelace [slides](a.pdf)\n"
+                        "- **Difference engines** by Charles Babbage [slides1](b1.pdf)\n"
+                        ", [slides2](b2.pdf)\n")
+    assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Engines of thought"),
+                                             (("Charles Babbage",), "Difference engines")]
+
+
+def test_a_heading_over_one_entry_is_its_title(tmp_path):
+    _, talks = talks_of(tmp_path, "u.md", "#### Fall 2024 Speakers\n\n"
+                        "##### Engines of Thought\n\n[Ada Lovelace](https://a.example) (Cornell) -- "
+                        "*Thursday, September 5 @ 4 pm*\n\n"
+                        "##### Difference Engines\n\nCharles Babbage (MIT) -- "
+                        "*Thursday, September 12 @ 4 pm*\n")
+    assert [(t[0], t[1], t[3]) for t in talks] == [(("Ada Lovelace",), "Engines of Thought", "16:00"),
+                                                   (("Charles Babbage",), "Difference Engines", "16:00")]
+
+
+def test_a_table_of_posters_under_a_bold_heading_holds_no_talks(tmp_path):
+    _, talks = talks_of(tmp_path, "f.md", "---\ntitle: Resource Fair\ntime: 2024-10-03\n---\n\n"
+                        "**Talk**\n\n| Speaker | Title |\n|---|---|\n"
+                        "| Ada Lovelace | Engines of thought |\n\n"
+                        "**Posters**\n\n| PI | Presenter / Poster Title |\n|---|---|\n"
+                        "| Charles Babbage | Mary Somerville: Difference engines |\n")
+    assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Engines of thought")]
+
+
+def test_the_series_time_holds_for_weekly_slots_without_dates(tmp_path):
+    _, talks = talks_of(tmp_path, "k.md", "**When**: Mondays, from 15:30 to 17:00, Week 2 to Week 8.\n\n"
+                        "Week | Speaker | Title\n---|---|---\n2 | Ada Lovelace | Engines of thought\n"
+                        "3 | Charles Babbage | Difference engines\n")
+    assert [(t[0], t[3]) for t in talks] == [(("Ada Lovelace",), "15:30"), (("Charles Babbage",), "15:30")]
+
+
+def test_an_italic_title_right_after_the_affiliation(tmp_path):
+    _, talks = talks_of(tmp_path, "i.md", "### Past Events\n\n"
+                        "- [Ada Lovelace](https://a.example) (Ghent University) _Notes on the engine_ "
+                        "(9/11/2021, 2pm)\n\n- Charles Babbage (University of Trento) _Difference engines "
+                        "of the world_ (16/11/2021, 2pm)\n")
+    assert talks == [(("Ada Lovelace",), "Notes on the engine", "2021-11-09", "14:00"),
+                     (("Charles Babbage",), "Difference engines of the world", "2021-11-16", "14:00")]
+
+
+def test_the_kind_of_a_slot_is_no_title_and_drs_is_an_honorific(tmp_path):
+    _, talks = talks_of(tmp_path, "a.md", "# Agenda\n\n| Time | Track | Speaker |\n|---|---|---|\n"
+                        "| **Thursday, 2020-10-15** | | |\n"
+                        "| 8:00-8:55 AM | Keynote Talk | Dr. Ada Lovelace |\n"
+                        "| 9:00-9:55 AM | Invited Talks | Drs. Charles Babbage, Mary Somerville |\n")
+    assert talks == [(("Ada Lovelace",), None, "2020-10-15", "08:00"),
+                     (("Charles Babbage", "Mary Somerville"), None, "2020-10-15", "09:00")]

@@ -1,6 +1,6 @@
 """What a piece of page text is: dates at the precision given, names told from title words."""
 
-from kg.ingest.pages.fields import PartialDate, find_dates, is_name, is_organization, word_leaning
+from kg.ingest.pages.fields import PartialDate, find_dates, find_times, is_name, is_organization, word_leaning
 
 
 def dates(text: str) -> list[str | None]:
@@ -36,3 +36,17 @@ def test_a_run_of_title_words_is_no_name_but_unknown_names_pass():
 def test_organizations_are_not_titles():
     assert is_organization("Google Brain") and is_organization("Toyota Technological Institute at Chicago")
     assert not is_organization("Informing elective patient inter-hospital transfer using optimization")
+
+
+def test_a_dotted_clock_time_is_a_time_of_day_but_a_day_and_month_is_not():
+    def clocks(text):
+        return [f.value[0].strftime("%H:%M") for f in find_times(text)]
+
+    assert clocks("Wednesdays, 10.15 - 11.45 am") == ["10:15"]
+    assert clocks("at 14.30") == ["14:30"]
+    assert clocks("4.12") == [] and clocks("10.11") == []
+
+
+def test_an_ordinal_set_apart_from_its_day():
+    assert [f.value for f in find_dates("Workshop, 16 th March 2021")] == [PartialDate(2021, 3, 16)]
+    assert [f.value for f in find_dates("March 3 then")] == [PartialDate(None, 3, 3)]

@@ -40,3 +40,25 @@ def test_a_sentence_of_prose_is_no_citation():
     text = "We thank John Smith and Mary Jones for the discussions that led to this work in 2019."
     block = Block(text, 1, "p")
     assert citation(block, in_section=False) is None
+
+
+def test_authors_then_the_year_in_brackets_then_a_linked_title():
+    text = f"Ada Lovelace, Charles Babbage (2020). {TITLE}."
+    block = Block(text, 1, "div", spans=[Span("a", "Ada Lovelace", "/a"), Span("a", "Charles Babbage", "/c"),
+                                         Span("a", TITLE, "/p")])
+    paper = citation(block, True)
+    assert paper is not None and (paper.title, paper.authors, paper.year) == (
+        TITLE, ["Ada Lovelace", "Charles Babbage"], 2020)
+
+
+def test_a_byline_ending_with_the_status_of_the_paper():
+    block = Block(f"{TITLE}\nJohn Smith, Mary Jones, and Ann Lee, Submitted, 2019.", 3, "li",
+                  spans=[Span("b", TITLE)])
+    paper = citation(block, in_section=True)
+    assert paper is not None
+    assert (paper.authors, paper.year) == (["John Smith", "Mary Jones", "Ann Lee"], 2019)
+
+
+def test_hyphenated_initials_without_stops_are_initials():
+    paper = citation(Block(f"L. Chizat, F-X. Vialard, G. Peyré. {TITLE}. NeurIPS 2019.", 1, "li"), True)
+    assert paper is not None and paper.authors == ["L. Chizat", "F-X. Vialard", "G. Peyré"]

@@ -28,6 +28,13 @@ _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _LATEX_ORDINAL = re.compile(r"\$\s*(\d{1,2})\s*\^\s*\{?\s*(st|nd|rd|th)\s*\}?\s*\$")
 _PIPE_TABLE = re.compile(r"^\s*\|.*\|\s*\n\s*\|?\s*:?-{3,}", re.MULTILINE)
 _YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
+_PERSON_VARIABLE = re.compile(
+    r"\{\{-?\s*(?:site|page)\.[\w.]*\.(?P<key>(?:[A-Z][a-z'’-]+){2,4})\s*-?\}\}")
+"""A site generator's variable whose key is a person's name run together
+("{{ site.data.people.AdaLovelace }}")."""
+_HARD_BREAK = "\u2028"
+_ALIGNED = re.compile(r"(?<=[^\s|])[ \t]{3,}(?=[^\s|])")
+_WRAPPED = re.compile(r"(?<=[,;(])[ \t]*\n|\n(?=[ \t]*[a-z])")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f\u200b]+")
 
 
@@ -85,6 +92,18 @@ class Layout:
 
     blocks: list[Block]
     tables: list[Table]
+
+
+def _person_of_variable(match: re.Match[str]) -> str:
+    """The name a site generator's variable stands for, from its key: ``DinoOglic`` → "Dino Oglic"."""
+    return " ".join(re.findall(r"[A-Z][a-z'’-]+|[A-Z](?=[A-Z]|$)", match.group("key")))
+
+
+def _soft_breaks(text: str) -> str:
+    """A Markdown block's text with the breaks of reflowed lines (after a comma, before a word in
+    lower case) read as spaces; the line breaks that stay may separate fields or entries, and the
+    hard breaks (``<br>``) always do."""
+    return _WRAPPED.sub(" ", text).replace(_HARD_BREAK, "\n")
 
 
 def clean(text: str) -> str:
@@ -148,7 +167,8 @@ class _Reader:
         struck: list[int] = [0, 0]
 
         def flush() -> None:
-            text = clean("".join(parts))
+            joined = "".join(parts)
+            text = clean(joined.replace(_HARD_BREAK, "\n") if self.document.is_html else _soft_breaks(joined))
             if text:
                 self._add(element, text, spans[:], struck[0] > 0 and struck[0] >= struck[1] * 0.6,
                           depth)
@@ -172,7 +192,7 @@ class _Reader:
                     flush()
                     self.walk(child, depth + (1 if tag in ("ul", "ol", "dl") else 0))
                 elif tag == "br":
-                    parts.append("\n")
+                    parts.append(_HARD_BREAK)
                 else:
                     start = len("".join(parts))
                     mark = ("s" if tag in _STRUCK else "b" if tag in _BOLD else
@@ -183,7 +203,7 @@ class _Reader:
                     inline(child, marks + ((mark,) if mark else ()))
                     text = "".join(parts)[start:]
                     if mark and mark != "s" and text.strip():
-                        spans.append(Span(mark, clean(text.replace("\n", " ")),
+                        spans.append(Span(mark, clean(re.sub(r"[\n\u2028]", " ", text)),
                                           child.get("href") if mark == "a" else None))
                 if child.tail:
                     add(child.tail, marks)
@@ -191,6 +211,11 @@ class _Reader:
         def add(text: str, marks: tuple[str, ...]) -> None:
             if self.document.is_html and element.tag != "pre":
                 text = text.replace("\n", " ")  # Markdown keeps its line breaks: entries span lines
+            elif not self.document.is_html and set(marks) - {"s"}:
+                text = text.replace("\n", " ")  # a line wrapped inside bold, italics or a link
+            text = _PERSON_VARIABLE.sub(_person_of_variable, text)
+            if not self.document.is_html and element.tag != "pre":
+                text = _ALIGNED.sub(" | ", text)  # columns aligned with spaces (pandoc simple tables)
             parts.append(text)
             size = len(text.strip())
             struck[1] += size
@@ -224,6 +249,9 @@ class _Reader:
             self.headings = {k: v for k, v in self.headings.items() if k < level}
             self.headings[level] = text
             self.section = text
+        elif tag == "p" and len(spans) == 1 and spans[0].kind == "b" and spans[0].text == text \
+                and len(text.split()) <= 3 and not re.search(r"[\d:]", text):
+            self.section = text  # "**Posters**" alone on a line: a heading in bold
         block = Block(text, self.line_of(element, text), tag, level, depth, spans, struck,
                       self.section, len(self.blocks), self.context(), role_of(element))
         self.blocks.append(block)

@@ -200,6 +200,7 @@ def _protected(text: str, spans: list[Span]) -> list[tuple[int, int]]:
         if at >= 0:
             found.append((at, at + len(span.text)))
     found.extend((m.start(), m.end()) for m in QUOTED.finditer(text))
+    found.extend((m.start(), m.end()) for m in _BRACKETED.finditer(text))  # "(Inria Lille – Nord Europe)"
     return found
 
 
@@ -223,6 +224,11 @@ _REMARK = re.compile(
 _SESSION = re.compile(r"\b(?:session|seminar|keynote|invited|plenary|contributed|spotlight|tutorial|"
                       r"lecture|talks?|panel(?:ist)?|chair|opening|closing|award)\b", re.IGNORECASE)
 """Words of a programme's slot names ("Seminar for Vision:", "Invited talk:"), not of a talk's title."""
+_BRACKETED = re.compile(r"\([^()\n]{3,100}\)")
+_MODE = re.compile(r"\W*(?:in[- ]person|online|hybrid|virtual(?:ly)?|remote(?:ly)?|on zoom|via zoom)\b",
+                   re.IGNORECASE)
+"""How a talk is given ("in person at Room 1 and online"), a remark, no title."""
+_ZONE = re.compile(r"\W*(?:[A-Z]{1,4}(?:ST|DT|T)|GMT|UTC|CET|CEST|[ECMP]T)(?:\s*[+-]\s*\d{1,2})?\W*")
 _YEAR_IN_TEXT = re.compile(r"(?<![\w/.:-])((?:19|20)\d{2})(?![\w/:-])")
 _BARE_URL = re.compile(r"(?<![(\w])(?:https?://|www\.)[^\s<>\"'“”)]+")
 
@@ -250,6 +256,7 @@ def _read_parts(fields: Fields, text: str, spans: list[Span], day_first: bool) -
                   "", "".join(chars)) if (dates or times) and "".join(chars).lstrip(" \n,.:(")[:1] in ",.)" \
         else "".join(chars)
     text = re.sub(r"\((?:\s*[,;]?\s*|[A-Z]{2,5}|GMT[+-]\d+|UTC[+-]?\d*)\)", " ", text)
+    text = _marked_apart(text, spans)
     keep = _protected(text, spans)
     parts = [_trim(p) for _, p in _cut(text, _STRONG_SEPARATOR, keep)]
     parts = [p for p in parts if p and not re.fullmatch(r"[\W\d]*(?:[AaPp]\.?[Mm]\.?)?\W*", p)]
@@ -264,6 +271,21 @@ def _read_parts(fields: Fields, text: str, spans: list[Span], day_first: bool) -
                 media = "page"  # a link on the whole entry: the talk's own page
             if media and media not in fields.links:
                 fields.links[media] = span.href
+
+
+def _marked_apart(text: str, spans: list[Span]) -> str:
+    """Text with a title marked in bold or italics set apart from what stands beside it without a
+    separator ("Ada Lovelace (Cambridge) _Notes on engines_ (9/11/2021)")."""
+    for span in spans:
+        words = span.text.split()
+        if span.kind not in ("b", "i") or len(words) < 3 or len(span.text) >= 0.8 * len(text.strip()) \
+                or text.count(span.text) != 1 or is_name(span.text):
+            continue
+        at = text.index(span.text)
+        before, after = text[:at].rstrip(), text[at + len(span.text):]
+        if before.endswith(")") and re.search(r"[^\W\d_]", before):
+            text = f"{before}\n{span.text}\n{after}"
+    return text
 
 
 def _trim(part: str) -> str:
@@ -304,6 +326,9 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     """What one part is: ``name`` (with an affiliation), ``org``, ``junk`` or ``text``; the rest of
     a part after a speaker's name (``after_name``) is a title, whatever its first words look like."""
     part = re.sub(r"^(?:#\d+|\[\d+\])\s+", "", part)  # "#21 A, B and C, Title": a paper's number
+    part = _without_link_words(part, spans)
+    if _ZONE.fullmatch(part) or (_MODE.match(part) and len(part) < 80):
+        return [("junk", part, None)]  # "4pm CET": the time zone of the time before
     if LINK_WORDS.match(part) or is_placeholder(part):
         return [("open" if is_placeholder(part) else "junk", part, None)]
     if after_name:
@@ -311,6 +336,9 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     people = speakers_of(part, spans)
     if people:
         return [("name", p.name, p.affiliation) for p in people]
+    bracketed = _speakers_after_title(part, spans) if len(part) < 300 else None
+    if bracketed is not None:
+        return bracketed
     by = re.match(r"^(?P<pre>(?:\S+\s+){0,7}?by)\s+(?P<rest>\S.*)$", part)
     if by and not re.search(r"\b(?:work|joint|based|paper|written|supported|funded)\b", by["pre"], re.I):
         for cut in (r"\s*:\s+", r"\.\s+", r",\s+", r"\s+[-–—]\s+"):
@@ -343,12 +371,12 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
         named: list[tuple[str, str, str | None]] = [("name", n, None) for n in authors[0]]
         return [*named, ("text", authors[1], None)]
     if "," in part:
-        head, rest = part.split(",", 1)
+        head, rest = _split_outside_brackets(part)
         first = speakers_of(head, spans)
         if first and rest.strip():
             if is_organization(rest):
                 return [("name", first[0].name, rest.strip())]
-            return [("name", first[0].name, None), *_classify(rest.strip(" ,"), spans)]
+            return [("name", first[0].name, first[0].affiliation), *_classify(rest.strip(" ,"), spans)]
         tail_people = speakers_of(part.rsplit(",", 1)[1], spans)
         if tail_people and not is_organization(part.rsplit(",", 1)[0]):
             return [("text", part.rsplit(",", 1)[0], None)] + [
@@ -360,6 +388,67 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     if is_organization(part):
         return [("org", part, None)]
     return [("text", part, None)]
+
+
+_TRAILING_BRACKET = re.compile(r"(?P<title>[^()]*[^\W\d_][^()]*?)\s*\((?P<inner>[^()]{3,160})\)\W*")
+_ROLE = re.compile(r"professor|student|post-?doc|lecturer|fellow|candidate|director|chair|head|"
+                   r"researcher|scientist|engineer|intern|alumn|manager|founder|member", re.IGNORECASE)
+_CONNECTOR = re.compile(r"^(?P<who>.+?)\s+(?:on|presents|presenting|talks about|speaks on)\s+"
+                        r"(?P<title>\S.{6,})$")
+
+
+def _without_link_words(part: str, spans: list[Span]) -> str:
+    """A part without the links to material it ends with ("... by Ada Lovelace slides1, slides2")."""
+    words = [s.text for s in spans if s.kind == "a" and LINK_WORDS.match(re.sub(r"\d+$", "", s.text))]
+    changed = True
+    while changed and words:
+        changed = False
+        stripped = part.rstrip(" ,;")
+        for word in words:
+            cut = len(stripped) - len(word)
+            if stripped.endswith(word) and cut > 0 and not stripped[cut - 1].isalnum():
+                part, changed = stripped[:cut], True
+                break
+    return part
+
+
+def _speakers_after_title(part: str, spans: list[Span]) -> list[tuple[str, str, str | None]] | None:
+    """A title followed by its speakers in brackets ("Reinforcement learning (James Murray)",
+    "Deep Learning (Lecturer: Dr. F. Fleuret)"), or a speaker who is said to talk on a title
+    ("Ada Lovelace (Analytical Engines Ltd) on ``Notes''"); ``None`` when the part is neither."""
+    tail = part.rsplit(")", 1)[1] if ")" in part else ""
+    for span in sorted(spans, key=lambda s: -len(s.text)):  # links after the speakers ("(Ada) Slides")
+        if span.kind == "a" and span.text and span.text in tail:
+            tail = tail.replace(span.text, " ")
+    if ")" in part and not re.search(r"\w", tail):
+        part = part.rsplit(")", 1)[0] + ")"
+    bracket = _TRAILING_BRACKET.fullmatch(part)
+    last = re.split(r"[:,/|–—]|\s-\s|\bby\b", bracket["title"])[-1].strip(" *_") if bracket else ""
+    if bracket and not speakers_of(bracket["title"], spans) and len(bracket["title"]) >= 4 \
+            and not is_name(last):  # "Invited talk: Ada Lovelace (Analytical Engines)": her affiliation
+        inner = bracket["inner"].strip()
+        labelled = label_of(inner)
+        who = speakers_of(labelled[1], spans) if labelled and labelled[0] == "speaker" else (
+            [] if labelled or _ROLE.search(inner) else speakers_of(inner, spans))
+        if who and all(labelled or (p.affiliation is None and " " in p.name) for p in who):
+            return [("text", bracket["title"], None)] + [("name", p.name, p.affiliation) for p in who]
+    connector = _CONNECTOR.match(part)
+    if connector:
+        who = speakers_of(connector["who"], spans)
+        if who and not is_organization(connector["title"]):
+            return [("name", p.name, p.affiliation) for p in who] + [("text", connector["title"], None)]
+    return None
+
+
+def _split_outside_brackets(part: str) -> tuple[str, str]:
+    """A part cut at its first comma outside brackets ("Name (Place, Country), Title")."""
+    depth = 0
+    for n, char in enumerate(part):
+        depth += (char in "([") - (char in ")]")
+        if char == "," and depth <= 0:
+            return part[:n], part[n + 1:]
+    head, _, rest = part.partition(",")
+    return head, rest
 
 
 def _names_then_title(part: str) -> tuple[list[str], str] | None:
@@ -508,4 +597,11 @@ def clean_title(text: str) -> str | None:
                   flags=re.IGNORECASE)
     text = _REMARK.sub("", text)
     text = text.rstrip(" .").strip()
-    return None if is_placeholder(text) or not text else text
+    return None if is_placeholder(text) or not text or _SLOT_KIND.fullmatch(text) else text
+
+
+_SLOT_KIND = re.compile(r"(?:(?:invited|keynote|contributed|spotlight|plenary|oral|lightning|short|"
+                        r"long|featured|guest|student|tutorial)\s+)+(?:talks?|lectures?|presentations?|"
+                        r"sessions?|address|speakers?)?(?:\s*#?\d+)?|(?:keynote|tutorial)s?(?:\s*#?\d+)?",
+                        re.IGNORECASE)
+"""The kind of a programme's slot ("Keynote Talk", "Invited Talks", "Spotlight Talks 1"), no title."""

@@ -27,7 +27,8 @@ MONTHS.update({"sept": 9, "janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4,
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
-_DAY = r"(?<![\d:])(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"  # not the minutes of "15:30 Jan Krause"
+_DAY = r"(?<![\d:])(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th)(?![a-z])|er)?"
+# (not the minutes of "15:30 Jan Krause"; "16 th": an ordinal set apart, "16 <sup>th</sup>")
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 DATE_PATTERNS = [
     re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d])"),
@@ -162,6 +163,9 @@ def find_times(text: str) -> list[Found]:
             continue
         if not (match["minute"] or match["half"]):
             continue
+        if match["sep"] == "." and not match["half"] and (
+                int(match["minute"]) % 5 or not 8 <= int(match["hour"]) <= 22):
+            continue  # "4.12", "10.11": a day and a month, not a clock time
         value = parse_time(match.group(0))
         if value is not None:
             found.append(Found(match.start(), match.end(), (value, None)))
@@ -188,7 +192,8 @@ def parse_time(text: str, default_half: str | None = None) -> time | None:
 
 # --- names ------------------------------------------------------------------------------------
 
-HONORIFICS = re.compile(r"^(?:(?:A/Prof|Prof(?:essor)?|Dr|Mr|Ms|Mrs|Mme|Sir|Dame|Assoc\.? Prof|Asst\.? Prof)"
+HONORIFICS = re.compile(r"^(?:(?:A/Prof|Prof(?:essor)?|Drs|Dr|"
+                        r"Mr|Ms|Mrs|Mme|Sir|Dame|Assoc\.? Prof|Asst\.? Prof)"
                         r"\.?\s+)+", re.IGNORECASE)
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "del", "della", "le", "la", "du",
                         "dos", "das", "bin", "al", "el", "y", "ten", "ter", "zu", "st", "d'", "l'",

@@ -132,9 +132,11 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
     if title and not authors_text:
         at = text.find(title)
         before, after = text[:max(at, 0)], text[at + len(title):] if at >= 0 else ""
+        # APA: "A, B (2020). Title."
+        before = re.sub(r"\s*[(\[]?(?:19|20)\d{2}[a-z]?[)\]]?\s*[.,:]?\s*$", "", before)
         following = [p for p in re.split(r"\s;\s|(?<![A-Z])\.\s", after) if p.strip(" .,;:")]
-        authors_text = before if _author_list(before) else following[0] if following and _author_list(
-            following[0]) else before
+        byline = _leading_authors(following[0]) if following else None
+        authors_text = before if _author_list(before) else byline if byline else before
     elif not title:
         pieces = _sentences(re.sub(r"\s*\((?:19|20)\d{2}[a-z]?\)\.?", ".", text))  # APA: "N. (2020)."
         for n, piece in enumerate(pieces):
@@ -161,6 +163,16 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
     return PaperText(title, year, authors, line=block.line, url=_first_link(block.spans),
                      at=f"line {block.line}", confidence=0.85 if in_section else 0.6,
                      guessed=[] if in_section else ["kind"])
+
+
+def _leading_authors(text: str) -> str | None:
+    """The authors a byline starts with, before its venue or status ("A, B, and C, Submitted, 2019")."""
+    pieces = text.split(",")
+    for end in range(len(pieces), 0, -1):
+        head = ",".join(pieces[:end])
+        if _author_list(head):
+            return head
+    return None
 
 
 def _section_year(section: str) -> int | None:
@@ -239,7 +251,8 @@ def _author_list(text: str) -> list[str]:
     names = []
     for piece in pieces:
         name = strip_honorifics(piece)
-        if is_name(name) or re.fullmatch(r"(?:[A-Z]\.\s?-?)+\s*[^\W\d][\w'’-]+(?: [^\W\d][\w'’-]+)?", name):
+        if is_name(name) or re.fullmatch(r"(?:[A-Z](?:\.-?|-)\s?)+\s*[^\W\d][\w'’-]+(?: [^\W\d][\w'’-]+)?",
+                                         name):
             names.append(name)
         else:
             return []

@@ -54,7 +54,9 @@ _NON_TALK_SECTION = re.compile(
     r"organi[sz]|committee|contact|sponsor|people|members|team|past organi|publication|papers?\b|"
     r"preprints?|journal|conference papers|thesis|theses|students|alumni|advis|teaching|awards?|"
     r"education|experience|service|reviewing|news\b|bibliography|references|accepted|"
-    r"call for|important dates|topics|about|host", re.IGNORECASE)
+    r"call for|important dates|topics|about|host|posters?\b", re.IGNORECASE)
+_NOT_TALK_TABLE = re.compile(r"\bposters?\b|organi[sz]|committee|sponsor|publications|accepted papers",
+                             re.IGNORECASE)
 _COLLABORATION = re.compile(r"\b(?:joint work|based on (?:\w+ )?work|work with|in collaboration with|"
                             r"collaboration with|together with|co-?authored with)\b", re.IGNORECASE)
 _PUBLICATIONS = re.compile(r"\b(?:publications|papers|preprints|bibliography|references)\b", re.IGNORECASE)
@@ -130,7 +132,12 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
             problems.append(f"{unnamed} talks without a speaker's name (a personal talk list?): "
                             f"give the owner with --speaker NAME")
     _contexts(records, layout, document)
-    return _unique(records), problems
+    records = _unique(records)
+    year = _page_year(document, layout.blocks)
+    for record in records:  # "Workshop 2018": its undated talks are of 2018
+        if record.fields.date is None and year is not None and record.how != "front matter":
+            record.fields.date = PartialDate(year, None, None)
+    return records, problems
 
 
 def _own_talks(document: Document, layout: Layout, day_first: bool,
@@ -385,8 +392,8 @@ def _grid_records(table: Table, day_first: bool) -> list[Record] | None:
 
 
 def _table_records(table: Table, day_first: bool) -> list[Record]:
-    if not table.rows:
-        return []
+    if not table.rows or _NOT_TALK_TABLE.search(table.section):
+        return []  # a table of posters, organizers or papers
     grid = _grid_records(table, day_first)
     if grid is not None:
         return grid
@@ -451,6 +458,13 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
         text = cell.text
         if kind in ("date", "time"):
             dates = find_dates(text, day_first)
+            dotted = re.match(r"\s*([01]?\d|[0-3]\d)\.([0-3]?\d)\.?(?!\d)", text) if kind == "date" else None
+            if not dates and dotted:  # "4.12" in a Date column: a day of a month, not a clock time
+                a, b = int(dotted.group(1)), int(dotted.group(2))
+                month, day = (b, a) if day_first or a > 12 else (a, b)
+                if 1 <= month <= 12 and 1 <= day <= 31:
+                    fields.date = PartialDate(None, month, day)
+                    text = text[dotted.end():]
             if dates and fields.date is None:
                 fields.date = dates[0].value  # type: ignore[assignment]
             times = find_times(text)
@@ -574,7 +588,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             records.append(current)
         current, pending = None, None
 
-    for block in blocks:
+    for n, block in enumerate(blocks):
         aside = _NON_TALK_SECTION.search(block.section) or _PUBLICATIONS.search(" ".join(block.context))
         if block.struck or aside and not block.level:
             if block.level == 0 and current is not None and current.section != block.section:
@@ -627,6 +641,13 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             text = f"{block.role.capitalize()}: {text}"  # the page's markup names the field
         fields = read(text, block.spans, day_first)
         prose = _is_prose(block) and not fields.labels
+        head_abstract = None
+        if prose and not block.level:  # an entry's short lines, then its abstract, in one block
+            head, rest = _entry_head(text)
+            head_fields = read(head, block.spans, day_first) if head else Fields()
+            if head_fields.speakers and (head_fields.title or head_fields.date) \
+                    and not _is_citation(head_fields, head) and not _COLLABORATION.search(head):
+                fields, prose, head_abstract = head_fields, False, rest
         if block.level:
             slot = None
         elif fields.time and not fields.speakers and not fields.labels and not prose:
@@ -672,7 +693,11 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             if fields.time is None and slot is not None:
                 fields.time = slot
             slot = None
+            if not fields.title and not fields.title_open and n and _heading_title(blocks[n - 1]):
+                fields.title = clean_title(blocks[n - 1].text)  # "##### Title" over "Name (Affil) -- date"
             current = Record(fields, block.line, "entry", block.section, context=block.context)
+            if head_abstract:
+                current.abstract_parts.append(head_abstract)
             continue
         if fields.date and not fields.speakers and len(text) < 120:
             if current is not None and (current.fields.speakers or current.fields.date):
@@ -706,6 +731,33 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             current.abstract_parts.append(text)
     close()
     return records
+
+
+_GENERIC_HEADING = re.compile(r"\b(?:speakers?|talks?|seminars?|schedule|upcoming|past|previous|programm?e?|"
+                              r"sessions?|semester|spring|summer|fall|autumn|winter|term|week|day|events?|"
+                              r"abstracts?|colloquium|series|archive|news|agenda|list)\b", re.IGNORECASE)
+
+
+def _heading_title(block: Block) -> bool:
+    """Whether a heading just above an entry is that talk's title: words of a title, not a name,
+    a date, a label or the name of a part of the page."""
+    text = block.text
+    return bool(block.level) and 2 <= len(text.split()) <= 30 and not find_dates(text) \
+        and not _GENERIC_HEADING.search(text) and not _NON_TALK_SECTION.search(text) \
+        and heading_label(text) is None and not speakers_of(text) and not NOT_TALK.match(text)
+
+
+def _entry_head(text: str) -> tuple[str, str]:
+    """The short lines a long block starts with (a speaker, a title, a date) and the rest (its
+    abstract); an empty head when the block does not start with short lines."""
+    lines = text.split("\n")
+    n = 0
+    while n < min(len(lines) - 1, 4) and len(lines[n]) <= 160 and not (
+            len(lines[n]) > 80 and lines[n].endswith(".")):  # a sentence begins the abstract
+        n += 1
+    if n == 0 or sum(len(line) for line in lines[:n]) > 320:
+        return "", text
+    return "\n".join(lines[:n]), "\n".join(lines[n:])
 
 
 _BIO_SUBJECT = re.compile(r"^((?:(?:Prof\.?|Dr\.?)\s+)?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)\s+"
@@ -794,6 +846,7 @@ def _contexts(records: list[Record], layout: Layout, document: Document) -> None
     page_year = _page_year(document, layout.blocks)
     title = document.front_matter.get("title") if document.front_matter else None
     page = [title] if isinstance(title, str) else []
+    undated = not any(r.fields.date for r in records)  # weekly slots ("Week 3"): the series time holds
     for record in records:
         fields = record.fields
         headings = page + list(record.context)
@@ -819,7 +872,7 @@ def _contexts(records: list[Record], layout: Layout, document: Document) -> None
                     break
             else:
                 fields.date = fields.date.with_year(page_year)
-        if fields.date is not None and fields.time is None and series is not None:
+        if fields.time is None and series is not None and (fields.date is not None or undated):
             fields.time = series
             fields.guessed.add("time")
 
@@ -873,8 +926,26 @@ def _page_year(document: Document, blocks: list[Block]) -> int | None:
     texts = [title if isinstance(title, str) else "", document.root.getroottree().findtext(".//title") or ""]
     texts += [b.text for b in blocks if b.level == 1]
     texts += [b.text for b in blocks[:30] if re.match(r"\W*(?:dates?|when)\W*:", b.text, re.IGNORECASE)]
+    front = document.front_matter or {}
+    texts += [str(front[k]) for k in ("description", "subtitle", "year", "event", "conference")
+              if isinstance(front.get(k), str | int)]
     years = set(re.findall(r"\b((?:19|20)\d{2})\b", " ".join(texts)))
-    return int(years.pop()) if len(years) == 1 else None
+    if years:
+        return int(years.pop()) if len(years) == 1 else None
+    years = {str(d.value.year) for b in blocks[:40] if b.level and len(b.text) < 80  # type: ignore[attr-defined]
+             for d in find_dates(b.text) if d.value.year and d.value.day}  # type: ignore[attr-defined]
+    # the days of a meeting heading its programme ("August 19-21, 2019"), not a term ("Fall 2020")
+    years |= {y for b in blocks[:40] if b.level and len(b.text) < 80 for y in re.findall(
+        r"\b[0-3]?\d(?:st|nd|rd|th)?\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b", b.text)}
+    if years:
+        return int(years.pop()) if len(years) == 1 else None
+    dated_post = re.match(r"(?:19|20)\d{2}-\d{2}-\d{2}-", document.path.name) or front.get("layout") == "post"
+    posted = front.get("date") if dated_post else None  # a post's own date, when nothing else names
+    # a year (a page's template date is no post date: only posts are dated when they are written)
+    if isinstance(posted, date):
+        return posted.year
+    match = re.match(r"\s*((?:19|20)\d{2})-\d", str(posted)) if posted else None
+    return int(match.group(1)) if match else None
 
 
 def _series_time(blocks: list[Block], cells: list[Block] = ()) -> time | None:  # type: ignore[assignment]
@@ -904,6 +975,9 @@ def _unique(records: list[Record]) -> list[Record]:
         if twin is None:
             kept.append(record)
             continue
+        if "title" in twin.fields.guessed and record.fields.title and "title" not in record.fields.guessed:
+            twin.fields.title = record.fields.title  # the title the page marks beats a guessed one
+            twin.fields.guessed.discard("title")
         _merge_fields(twin.fields, record.fields)
     return kept
 
@@ -914,5 +988,7 @@ def _same_talk(a: Fields, b: Fields) -> bool:
     if a.date and b.date and a.date.iso() != b.date.iso():
         return False
     if a.title and b.title:
+        if (a.date is None or b.date is None) and ("title" in a.guessed or "title" in b.guessed):
+            return True  # a page's head and its body state one talk, one of them with a guessed title
         return fuzz.ratio(fold(a.title), fold(b.title)) >= 85
     return True  # one of them has no title: the same speaker's one talk, stated twice

@@ -274,3 +274,16 @@ def test_the_kind_of_a_slot_is_no_title_and_drs_is_an_honorific(tmp_path):
                         "| 9:00-9:55 AM | Invited Talks | Drs. Charles Babbage, Mary Somerville |\n")
     assert talks == [(("Ada Lovelace",), None, "2020-10-15", "08:00"),
                      (("Charles Babbage", "Mary Somerville"), None, "2020-10-15", "09:00")]
+
+
+def test_a_speaker_heading_under_the_talks_day_heading_is_its_speaker(tmp_path):
+    _, talks = talks_of(tmp_path, "s.md", "# Learning Seminars 2022\n\n## Upcoming Talks\n\n"
+                        "### Friday, February 11 15:00 CET\n\n"
+                        "#### Ada Lovelace (Analytical University)\n\n"
+                        "Title\n: Notes on engines\n\nAbstract\n: We study engines that compute.\n\n"
+                        "### Friday, February 25 15:00 CET\n\n"
+                        "#### Charles Babbage (Cambridge)\n\n"
+                        "Title\n: Difference engines\n")
+    assert [(t[0], t[1], t[2]) for t in talks] == [
+        (("Ada Lovelace",), "Notes on engines", "2022-02-11"),
+        (("Charles Babbage",), "Difference engines", "2022-02-25")]

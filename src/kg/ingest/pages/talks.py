@@ -658,8 +658,10 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             continue
         if block.level and current is not None and not current.fields.speakers and fields.speakers \
                 and not fields.title and not fields.date and not fields.time and len(text) < 80 \
-                and current.fields.title and not current.fields.date:
-            current.fields.speakers = fields.speakers  # "### Elif F. Acar" under the talk's title
+                and (current.fields.title and not current.fields.date
+                     or current.fields.date and not current.fields.title and current.blocks == 1):
+            # "### Elif F. Acar" under the talk's title; "#### Name (Affiliation)" under its day
+            current.fields.speakers = fields.speakers
             current.blocks += 1
             continue
         if block.level:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from importlib import resources
 
-from kg.ingest.resolve import institutions
+from kg.ingest.resolve import institutions, names
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -350,11 +350,9 @@ def is_organization(text: str) -> bool:
     return len(words) <= 3 and all(w.isupper() and w.isalpha() and len(w) >= 2 for w in words)
 
 
-def fold(text: str) -> str:
-    """Lower case, accents and punctuation off, spaces collapsed: for comparing printed text."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
+fold = names.fold
+"""Lower case ASCII, accents and punctuation off, spaces collapsed: for comparing printed text
+(the name resolver's own folding, so a page and a bibliography compare alike)."""
 
 
 PLACEHOLDER = re.compile(

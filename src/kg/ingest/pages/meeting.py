@@ -21,6 +21,7 @@ from kg.ingest.pages import common
 from kg.ingest.pages.extracted import EventText, PageExtract, SpeakerText, TalkText
 from kg.ingest.pages.text import Line, Page
 from kg.ingest.resolve import institutions
+from kg.ingest.resolve.names import fold
 from kg.records.ids import slugify
 
 _SECTION_SUFFIX = re.compile(r"\s*plus--large\s*$")
@@ -159,7 +160,7 @@ def _join_abstract(talk: TalkText, abstracts: list[Line]) -> None:
     mine = next((i for i in starts if any(common.same_person(abstracts[i].text, s.name)
                                           for s in talk.speakers)), None)
     if mine is None and talk.title:
-        scored = [(difflib.SequenceMatcher(None, _fold(abstracts[i].text), _fold(talk.title)).ratio(), i)
+        scored = [(difflib.SequenceMatcher(None, fold(abstracts[i].text), fold(talk.title)).ratio(), i)
                   for i in range(len(abstracts))]
         best = max(scored, default=(0.0, -1))
         if best[0] >= 0.75:
@@ -198,7 +199,7 @@ def _is_entry(lines: list[Line], i: int) -> bool:
 
 def _title_index(block: list[Line], agenda_title: str | None) -> int:
     if agenda_title:
-        ratios = [difflib.SequenceMatcher(None, _fold(line.text), _fold(agenda_title)).ratio()
+        ratios = [difflib.SequenceMatcher(None, fold(line.text), fold(agenda_title)).ratio()
                   for line in block]
         return max(range(len(ratios)), key=lambda i: (ratios[i], -i))
     if len(block) >= 2 and institutions.is_institution(block[0].text):
@@ -206,5 +207,3 @@ def _title_index(block: list[Line], agenda_title: str | None) -> int:
     return 0
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"[^a-z0-9 ]+", "", text.casefold())

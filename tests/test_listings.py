@@ -41,3 +41,14 @@ def test_a_small_store_keeps_no_listings_unless_asked(tmp_path, mini_data):
     store = tmp_path / "store"
     kg(store, "build", "--data", str(mini_data))
     assert kept_answers(store) == []
+
+
+def test_a_rebuild_by_kg_ingest_keeps_the_listings_as_kg_build_does(tmp_path, mini_data, monkeypatch):
+    store = tmp_path / "store"
+    kg(store, "build", "--data", str(mini_data), "--keep-listings")
+    monkeypatch.setattr("kg.sparql.listings.WORTH_KEEPING", 1)  # the mini data as a large store
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@article{a, title={Engines}, author={Ada Lovelace}, year={2020}}\n", encoding="utf-8")
+    kg(store, "ingest", str(bib), "--data", str(mini_data))
+    assert len(kept_answers(store)) == 4  # in the new version the rebuild swapped in
+    assert "Engines" in kg(store, "query", "papers", "--format", "csv")

@@ -19,7 +19,7 @@ from kg.cli.progress import progress_bar as progress_bar
 from kg.cli.progress import progress_count as progress_count
 from kg.cli.progress import progress_steps as progress_steps
 from kg.errors import KGError, StoreError, UsageError
-from kg.store import GraphStore, open_store
+from kg.store import GraphStore, LocalStore, RemoteStore, open_store
 from kg.views.tables import FORMATS
 
 DEFAULT_STORE = Path(".kg") / "store"
@@ -128,6 +128,21 @@ main.modules = {
     "ingest": "kg.cli.ingest", "resolve": "kg.cli.ingest",
     "serve": "kg.cli.serve", "site": "kg.cli.site", "synth": "kg.cli.synth", "viz": "kg.cli.viz",
 }
+
+
+def keep_listings_of(target: Path | RemoteStore, quads: int, wanted: bool | None = None,
+                     quiet: bool = False) -> None:
+    """Run and keep the whole-graph listings of a new store directory (``kg.sparql.listings``): by
+    default when it holds ``WORTH_KEEPING`` quads or more; a server keeps nothing."""
+    from kg.sparql.listings import WORTH_KEEPING, keep_listings
+
+    if isinstance(target, RemoteStore) or not (quads >= WORTH_KEEPING if wanted is None else wanted):
+        return
+    with progress_steps("Keeping the listings", quiet) as step:
+        kept = keep_listings(LocalStore.open_read_only(target), lambda name: step(name, 0, 1))
+    if not quiet:
+        done = ", ".join(f"{k.name} ({k.rows:,} rows, {k.seconds:,.1f} s)" for k in kept)
+        note(f"Kept the listings beside the store: {done}.")
 
 
 def format_option(choices: tuple[str, ...] = FORMATS) -> Any:

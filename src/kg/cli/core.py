@@ -14,6 +14,7 @@ from kg.cli.base import (
     Context,
     Count,
     format_option,
+    keep_listings_of,
     main,
     note,
     progress_bar,
@@ -96,7 +97,7 @@ def build(
         with progress_bar("Loading N-Quads", total, quiet) as advance:
             report = pipeline.build(pipeline.FromNQuads(nquads_files), target, advance)
         _built(ctx.store, f"{report.quads:,} quads from {len(nquads_files)} N-Quads file(s)", started, quiet)
-        _keep_listings(target, report.quads, keep_listings, quiet)
+        keep_listings_of(target, report.quads, keep_listings, quiet)
         return
     if synthetic:
         from kg.rdf.synthetic import SyntheticGraph
@@ -107,7 +108,7 @@ def build(
         summary = graph.summary
         _built(ctx.store, f"{report.quads:,} synthetic quads (seed {seed}), {summary.people:,} people, "
                f"{summary.papers:,} papers, {summary.talks:,} talks", started, quiet)
-        _keep_listings(target, report.quads, keep_listings, quiet)
+        keep_listings_of(target, report.quads, keep_listings, quiet)
         return
     from kg.records.folder import read_data_folder
 
@@ -122,26 +123,12 @@ def build(
             f"Built {report.store}: {report.quads:,} quads from {report.documents} source "
             f"documents{imported}, {report.people:,} people, {report.organizations:,} organizations."
         )
-    _keep_listings(target, report.quads, keep_listings, quiet)
+    keep_listings_of(target, report.quads, keep_listings, quiet)
 
 
 def _built(store: str, what: str, started: float, quiet: bool) -> None:
     if not quiet:
         note(f"Built {store}: {what} in {time.perf_counter() - started:,.1f} s.")
-
-
-def _keep_listings(target: Path | RemoteStore, quads: int, wanted: bool | None, quiet: bool) -> None:
-    """Run and keep the whole-graph listings of a new store directory (``kg.sparql.listings``)."""
-    from kg.sparql.listings import WORTH_KEEPING, keep_listings
-    from kg.store import LocalStore
-
-    if isinstance(target, RemoteStore) or not (quads >= WORTH_KEEPING if wanted is None else wanted):
-        return
-    with progress_steps("Keeping the listings", quiet) as step:
-        kept = keep_listings(LocalStore.open_read_only(target), lambda name: step(name, 0, 1))
-    if not quiet:
-        done = ", ".join(f"{k.name} ({k.rows:,} rows, {k.seconds:,.1f} s)" for k in kept)
-        note(f"Kept the listings beside the store: {done}.")
 
 
 @main.command("queries")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kg.cli.base import Context, format_option, main, note, progress_bar, store_path
+from kg.cli.base import Context, format_option, keep_listings_of, main, note, progress_bar, store_path
 from kg.errors import DataError
 from kg.ingest.detect import KINDS
 from kg.store.remote import RemoteStore, is_remote
@@ -106,7 +106,10 @@ def _rebuild(ctx: Context, data_dir: Path) -> BuildReport:
 
     if is_remote(ctx.store):
         return build_folder(data_dir, RemoteStore(ctx.store))
-    return build_folder(data_dir, store_path(ctx))
+    target = store_path(ctx)
+    report = build_folder(data_dir, target)
+    keep_listings_of(target, report.quads)  # as kg build does: a large store keeps its listings
+    return report
 
 
 @main.command("resolve")

@@ -121,6 +121,7 @@ def read(text: str, spans: list[Span] | None = None, day_first: bool = False) ->
     lines = text.split("\n")
     if len(lines) > 1 and any(label_of(line) or (heading_label(line) and len(line) < 40) for line in lines):
         pending: str | None = None
+        guessed_title: str | None = None
         for line in lines:
             if len(line) < 40 and heading_label(line):
                 pending = heading_label(line)  # "Speaker" on its own line: the next line is its value
@@ -137,6 +138,9 @@ def read(text: str, spans: list[Span] | None = None, day_first: bool = False) ->
                 fields.date, fields.time = more.date, more.time or fields.time
             if not fields.title and not more.speakers and len(line) < 250 and more.title:
                 fields.title = more.title
+                guessed_title = more.title
+        if "title" in fields.labels and fields.title_open and fields.title == guessed_title:
+            fields.title = None  # "Title: TBA": an unlabelled line's words are no title
         return fields
     labelled = label_of(text)
     if labelled is not None:

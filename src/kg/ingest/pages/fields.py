@@ -46,11 +46,13 @@ _MONTH_YEAR = 4
 _NUMERIC_MONTH_YEAR = 5
 _SHORT_NUMERIC = 6
 TIME = re.compile(
-    r"(?<![\d:./-])(?P<hour>[012]?\d)(?:(?P<sep>[:h]|\.(?=\d{2}\s*[ap])|\.(?=[0-5]\d(?![\d.])))(?P<minute>[0-5]\d))?\s*"
+    r"(?<![\d:./-])(?P<hour>[012]?\d)(?:(?P<sep>[:h]|\.(?=\d{2}\s*[ap])|\.(?=[0-5]\d(?![\d.])))(?P<minute>[0-5]\d)|"
+    r"(?P<french>h)(?![a-z]))?\s*"
     r"(?P<half>[ap]\.?\s?m\.?(?-i:(?![a-z])))?(?![\d/])", re.IGNORECASE)
+"""A clock time: "4:00pm", "16:00", "10am", "16h30", and the French "18h" (its hour alone)."""
 TIME_RANGE = re.compile(
-    r"(?P<start>[012]?\d(?:[:h.][0-5]\d)?\s*(?:[ap]\.?\s?m\.?)?)\s*(?:-|–|—|to|until)\s*"
-    r"(?P<end>[012]?\d(?:[:h.][0-5]\d)?\s*(?:[ap]\.?\s?m\.?)?)(?![\d/])", re.IGNORECASE)
+    r"(?P<start>[012]?\d(?:[:h.][0-5]\d|h(?![a-z]))?\s*(?:[ap]\.?\s?m\.?)?)\s*(?:-|–|—|to|until)\s*"
+    r"(?P<end>[012]?\d(?:[:h.][0-5]\d|h(?![a-z]))?\s*(?:[ap]\.?\s?m\.?)?)(?![\d/])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -161,8 +163,10 @@ def find_times(text: str) -> list[Found]:
     for match in TIME.finditer(text):
         if any(f.start <= match.start() < f.end for f in found):
             continue
-        if not (match["minute"] or match["half"]):
+        if not (match["minute"] or match["half"] or match["french"]):
             continue
+        if match["french"] and not match["half"] and int(match["hour"]) < 8:
+            continue  # "a 2h tutorial": a length of time, not a clock time
         if match["sep"] == "." and not match["half"] and (
                 int(match["minute"]) % 5 or not 8 <= int(match["hour"]) <= 22):
             continue  # "4.12", "10.11": a day and a month, not a clock time
@@ -179,8 +183,8 @@ def parse_time(text: str, default_half: str | None = None) -> time | None:
         return None
     hour, minute = int(match["hour"]), int(match["minute"] or 0)
     half = (match["half"] or default_half or "").lower().replace(".", "").replace(" ", "")
-    if not half and 1 <= hour <= 7 and match["sep"] == ":" and not match["hour"].startswith("0"):
-        half = "pm"  # "at 2:00": talks are not held at two in the morning
+    if not half and 1 <= hour <= 7 and (match["sep"] or match["french"]) and not match["hour"].startswith("0"):
+        half = "pm"  # "at 2:00", "1.20 - 1.40": talks are not held at two in the morning
     if half == "pm" and hour < 12:
         hour += 12
     elif half == "am" and hour == 12:

@@ -44,6 +44,7 @@ from kg.ingest.pages.fields import (
 from kg.ingest.pages.own_talks import own_talks, talk_sentences
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.papers import is_publication
+from kg.ingest.pages.units import repeated_units
 
 NOT_TALK = re.compile(
     r"^\W*(?:(?:coffee|lunch|tea|dinner|poster|networking)\b.*|break\b.*|.*\bbreak\W*$|panel\b.*|"
@@ -88,7 +89,8 @@ class Record:
     fields: Fields
     line: int
     how: str
-    """``front matter``, ``json-ld``, ``table``, ``entry`` (one block) or ``block`` (several)."""
+    """``front matter``, ``json-ld``, ``table``, ``entry`` (one block), ``block`` (several) or
+    ``unit`` (one of the units a page repeats)."""
     section: str = ""
     blocks: int = 1
     context: tuple[str, ...] = ()
@@ -123,6 +125,7 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
         # a talk's own page: its body holds the abstract, a biography and references, not more talks
         body = [r for r in body if "speaker" in r.fields.labels or r.how == "table"]
     records.extend(body)
+    records.extend(_unit_records(document, layout, day_first, records))
     records = [r for r in records if _is_talk(r)]
     own, unnamed = _own_talks(document, layout, day_first, owner)
     if len(own) > 2 * len(records):  # a personal talk list: what looked like speakers were places
@@ -836,6 +839,27 @@ def _is_talk(record: Record) -> bool:
         return False
     return bool(fields.title or fields.date or fields.time or fields.title_open or fields.labels
                 or record.how in ("front matter", "json-ld", "table"))
+
+
+def _unit_records(document: Document, layout: Layout, day_first: bool,
+                  found: list[Record]) -> list[Record]:
+    """The talks of the page's repeated units (``units``) whose speakers no other reading found."""
+    known = {fold(p.name) for r in found for p in r.fields.speakers}
+    where = {b.line: b for b in layout.blocks}
+    records = []
+    for unit in repeated_units(document, day_first):
+        fields = unit.fields
+        if fold(fields.speakers[0].name) in known:
+            continue
+        block = where.get(unit.line)
+        section, context = (block.section, block.context) if block is not None else ("", ())
+        if _NON_TALK_SECTION.search(section) or _PUBLICATIONS.search(" ".join(context)):
+            continue
+        if fields.abstract is None and unit.abstract:
+            fields.abstract = unit.abstract
+        records.append(Record(fields, unit.line, "unit", section, len(unit.blocks), context=context))
+        known.update(fold(p.name) for p in fields.speakers)
+    return records
 
 
 # --- context: years, series times, duplicates ----------------------------------------------

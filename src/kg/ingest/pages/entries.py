@@ -228,6 +228,20 @@ _REMARK = re.compile(
 _SESSION = re.compile(r"\b(?:session|seminar|keynote|invited|plenary|contributed|spotlight|tutorial|"
                       r"lecture|talks?|panel(?:ist)?|chair|opening|closing|award)\b", re.IGNORECASE)
 """Words of a programme's slot names ("Seminar for Vision:", "Invited talk:"), not of a talk's title."""
+_LINK_BRACKETS = re.compile(r"(?:\s*\[(?:slides?|video|pdf|paper|arxiv|abstract|recording|youtube|code|"
+                            r"notes|link|poster)\]?)+\s*$", re.IGNORECASE)
+_ROOM = re.compile(r"^\W*(?:room|rm\.?|hall|building|bldg\.?|auditorium|amphi(?:theater|theatre|théâtre)?|salle|"
+                   r"lecture hall|seminar room|conference room|zoom|webex|teams|gather\.town)\b", re.IGNORECASE)
+_POSITION = re.compile(r"^\W*(?:(?:associate|assistant|full|visiting|adjunct|distinguished|senior|junior|"
+                       r"research|postdoctoral|doctoral|graduate|phd|ph\.d\.|master'?s?|undergraduate)\s+)*"
+                       r"(?:professor|prof\.|lecturer|post-?doc(?:toral)?(?: researcher| fellow)?|students?|"
+                       r"candidate|researcher|scientist|engineer|fellow|director)\b", re.IGNORECASE)
+PAUSE = re.compile(r"^\W*(?:(?:morning |afternoon )?(?:coffee|tea|lunch|dinner|refreshments?)(?:\s*(?:and|&)\s*"
+                   r"(?:coffee|tea|snacks|informal discussions?|refreshments))?(?:\s*break)?|break|"
+                   r"(?:announcements?\s*(?:and|&)\s*)?wrap[- ]up|announcements|q\s*&\s*a|"
+                   r"(?:drinks|poster session|reception|registration)(?:\s*(?:and|&)\s*\w+)?)\W*$",
+                   re.IGNORECASE)
+"""A pause of a programme written beside a talk ("Expectation propagation - lunch"): no part of its title."""
 _BRACKETED = re.compile(r"\([^()\n]{3,100}\)")
 _MODE = re.compile(r"\W*(?:in[- ]person|online|hybrid|virtual(?:ly)?|remote(?:ly)?|on zoom|via zoom)\b",
                    re.IGNORECASE)
@@ -331,9 +345,12 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     a part after a speaker's name (``after_name``) is a title, whatever its first words look like."""
     part = re.sub(r"^(?:#\d+|\[\d+\])\s+", "", part)  # "#21 A, B and C, Title": a paper's number
     part = _without_link_words(part, spans)
-    if _ZONE.fullmatch(part) or (_MODE.match(part) and len(part) < 80):
-        return [("junk", part, None)]  # "4pm CET": the time zone of the time before
-    if LINK_WORDS.match(part) or is_placeholder(part):
+    part = _LINK_BRACKETS.sub("", part) or part  # "Ada Lovelace [slides] [video]"
+    if _ZONE.fullmatch(part) or (_MODE.match(part) and len(part) < 80) or (_ROOM.match(part) and len(part) < 60):
+        return [("junk", part, None)]  # "4pm CET": the time zone of the time before; "Room 101"
+    if _POSITION.match(part) and len(part.split()) <= 12:
+        return [("org", part, None)]  # "Professor of Mathematics at Stanford": where the speaker works
+    if LINK_WORDS.match(part) or is_placeholder(part) or PAUSE.match(part):
         return [("open" if is_placeholder(part) else "junk", part, None)]
     if after_name:
         return [("org", part, None)] if is_organization(part) else [("text", part, None)]

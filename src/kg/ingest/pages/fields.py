@@ -233,6 +233,8 @@ youtube link links pdf code here more details semester term hall building librar
 drive road campus auditorium topic topics email phone participants participant students student
 staff faculty manager group groups audience interest interests contact registration members
 selected award awards important dates submission submissions instructions deadline deadlines
+professor associate assistant adjunct emeritus visiting postdoc postdoctoral lecturer researcher
+scientist engineer candidate director
 week day monday tuesday wednesday thursday friday saturday sunday inc ltd gmbh llc corp
 """.split())
 _NICKNAME = re.compile(r"\s+\([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?\)(?=\s)")
@@ -335,7 +337,9 @@ TITLE_WORDS_OF_ORGS = frozenset({"institute", "research", "science", "sciences",
 _ORGANIZATION_WORD = re.compile(
     r"\b(?:universit\w*|institut\w*|college|lab|labs|laboratory|inc|corp\w*|research|school|"
     r"cent(?:er|re)|foundation|academy|google|microsoft|meta|amazon|ibm|deepmind|openai|nvidia|"
-    r"inria|cnrs|polytechni\w*|hospital|company|group|department|tech|technology|technologies)\b")
+    r"inria|cnrs|polytechni\w*|hospital|company|group|department|tech|technology|technologies|"
+    r"ecole|hochschule|instituto|istituto|politecnico|normale|superieure|eth|epfl|kth|kaist|technion|"
+    r"riken|csail|max planck)\b")
 
 
 def is_organization(text: str) -> bool:

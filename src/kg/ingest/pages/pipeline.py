@@ -87,10 +87,10 @@ def _layout_reading(path: Path, text: str, is_html: bool, kind: str | None) -> P
 
 def _agrees(layout: PageExtract, general: PageExtract) -> bool:
     """Whether a layout reader's extraction is a richer reading of the page than the general one:
-    as many talks with a title and papers, its speakers read as names, no paper of the general
+    as many talks with a title and a day, and papers, its speakers read as names, no paper of the general
     reading lost."""
     def richness(found: PageExtract) -> int:
-        return sum(1 + bool(t.title) for t in found.talks if t.speakers) + len(found.papers)
+        return sum(1 + bool(t.title) + bool(t.day) for t in found.talks if t.speakers) + len(found.papers)
 
     kept = {fold(s.name) for t in layout.talks for s in t.speakers}
     if any(t.confidence >= 0.9 and t.speakers and fold(t.speakers[0].name) not in kept

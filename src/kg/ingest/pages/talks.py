@@ -136,6 +136,10 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
                             f"give the owner with --speaker NAME")
     _contexts(records, layout, document)
     records = _unique(records)
+    for record in records:
+        if record.fields.title and not_a_title(record.fields.title, record.fields):
+            record.fields.title = None  # the page gives the talk no title: none is better than a wrong one
+            record.fields.guessed.discard("title")
     year = _page_year(document, layout.blocks)
     for record in records:  # "Workshop 2018": its undated talks are of 2018
         if record.fields.date is None and year is not None and record.how != "front matter":
@@ -843,13 +847,17 @@ def _is_talk(record: Record) -> bool:
 
 def _unit_records(document: Document, layout: Layout, day_first: bool,
                   found: list[Record]) -> list[Record]:
-    """The talks of the page's repeated units (``units``) whose speakers no other reading found."""
+    """The talks of the page's repeated units (``units``) whose speakers no other reading found;
+    a talk another reading found gets the date, time and title its unit states when it lacks them."""
     known = {fold(p.name) for r in found for p in r.fields.speakers}
     where = {b.line: b for b in layout.blocks}
     records = []
     for unit in repeated_units(document, day_first):
         fields = unit.fields
         if fold(fields.speakers[0].name) in known:
+            same = [r for r in found if r.fields.speakers and _same_talk(r.fields, fields)]
+            if len(same) == 1:
+                _complete(same[0].fields, fields)
             continue
         block = where.get(unit.line)
         section, context = (block.section, block.context) if block is not None else ("", ())
@@ -860,6 +868,40 @@ def _unit_records(document: Document, layout: Layout, day_first: bool,
         records.append(Record(fields, unit.line, "unit", section, len(unit.blocks), context=context))
         known.update(fold(p.name) for p in fields.speakers)
     return records
+
+
+_GENERIC_TITLE = re.compile(
+    r"^\W*(?:(?:associated|overview|invited|keynote|contributed|plenary|guest|special|department(?:al)?|"
+    r"student|research|short|long|lightning|spotlight|featured|opening|closing|weekly|regular|joint|"
+    r"upcoming|next|this week'?s?|online|virtual)\s+)*(?:talk|talks|presentation|presentations|session|"
+    r"seminars?(?: series)?|colloquium|lecture|webinar|meeting)(?:\s*#?\d+)?\W*$", re.IGNORECASE)
+_NUMBERED_SLOT = re.compile(r"^\W*(?:week|day|session|lecture|part|meeting|class|seminar|talk)\s*#?\d{1,2}\W*$",
+                            re.IGNORECASE)
+_ANNOUNCEMENT = re.compile(r"\b(?:will be|please|note (?:the|that|special)|stay tuned|join us|click|subscribe|"
+                           r"mailing list|broadcast|live ?stream|zoom link|register)\b", re.IGNORECASE)
+
+
+def not_a_title(title: str, fields: Fields) -> bool:
+    """Whether the words read as a talk's title are something else: the kind of the slot ("Invited
+    talk", "Overview Talk"), a notice to the audience in a guessed title ("Note special time..."),
+    or the speaker again ("Ada Lovelace (Cambridge)")."""
+    if _GENERIC_TITLE.match(title) or _NUMBERED_SLOT.match(title):
+        return True
+    if "title" in fields.guessed and _ANNOUNCEMENT.search(title):
+        return True
+    named = speakers_of(title)
+    return bool(named) and any(fold(p.name) == fold(s.name) for p in named for s in fields.speakers)
+
+
+def _complete(into: Fields, unit: Fields) -> None:
+    """A talk's missing date, time and title (or a guessed one) from the unit that states it whole."""
+    if into.date is None and unit.date is not None:
+        into.date, into.time = unit.date, into.time or unit.time
+    elif into.time is None and unit.time is not None and (unit.date is None or into.date == unit.date):
+        into.time = unit.time
+    if unit.title and "title" not in unit.guessed and (into.title is None or "title" in into.guessed):
+        into.title = unit.title
+        into.guessed.discard("title")
 
 
 # --- context: years, series times, duplicates ----------------------------------------------

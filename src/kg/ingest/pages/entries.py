@@ -21,6 +21,7 @@ from kg.ingest.pages.fields import (
     find_dates,
     find_times,
     fold,
+    is_given_name,
     is_name,
     is_organization,
     is_placeholder,
@@ -159,7 +160,7 @@ def apply_label(fields: Fields, name: str, value: str, spans: list[Span], day_fi
             fields.speakers = people
         elif value and not is_placeholder(value):
             inner = read(value, spans, day_first)
-            fields.speakers = inner.speakers
+            fields.speakers = inner.speakers or ([Person(value.strip())] if is_given_name(value) else [])
     elif name == "title":
         if is_placeholder(value):
             fields.title_open = True

@@ -235,11 +235,16 @@ staff faculty manager group groups audience interest interests contact registrat
 selected award awards important dates submission submissions instructions deadline deadlines
 professor associate assistant adjunct emeritus visiting postdoc postdoctoral lecturer researcher
 scientist engineer candidate director
+morning afternoon evening tea breakfast tour breaker reception dinner drinks project final
 week day monday tuesday wednesday thursday friday saturday sunday inc ltd gmbh llc corp
 """.split())
 _NICKNAME = re.compile(r"\s+\([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?\)(?=\s)")
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.\-]*|[^\W\d_]\.(?:[^\W\d_]\.)*)$")
-_CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,5}$")
+_CJK_CHARS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_CJK = re.compile(rf"^(?=.{{2,7}}$)[{_CJK_CHARS}]{{1,4}}\s?[{_CJK_CHARS}]{{1,5}}$")
+"""A name in Chinese, Japanese or Korean script ("王小明", "山田 太郎", "김웅희")."""
+_CJK_BESIDE = re.compile(rf"\s*[(（]?[{_CJK_CHARS}]{{2,5}}(?:\s?[{_CJK_CHARS}]{{1,4}})?[)）]?\s*$")
+"""The same name in its own script after a Latin one ("Wang Xiaoming 王小明")."""
 
 
 def strip_honorifics(text: str) -> str:
@@ -254,6 +259,8 @@ def is_name(text: str) -> bool:
     text = _NICKNAME.sub("", strip_honorifics(text))
     if _CJK.match(text):
         return True
+    if _CJK_BESIDE.search(text) and re.search(r"[A-Za-z]", text):
+        text = _CJK_BESIDE.sub("", text)
     if not text or len(text) > 50 or re.search(r"[\d@:;!?|/\\()\[\]{}<>=+#$%&*\"“”]", text):
         return False
     words = text.split()
@@ -283,11 +290,26 @@ def is_name(text: str) -> bool:
         capitals += 1
     if re.fullmatch(r"[A-Z]{2}", words[-1]) and word_leaning(words[-1]) != "name":
         return False  # "Winnipeg MB": a city and its province, not a name
-    if capitals == 0 or not _has_name_words(words) or VENUE_WORD.search(text):
+    shouted = all(w.isupper() and "." not in w for w in words)
+    if (capitals == 0 and not shouted) or not _has_name_words(words) or VENUE_WORD.search(text):
         return False
     if _ORGANIZATION_WORD.search(fold(text)) or institutions.key(text) in institutions.ABBREVIATIONS:
         return False
-    return not all(w.isupper() and "." not in w for w in words)
+    if shouted:  # "ADA LOVELACE": a name in capitals, when (nearly) all its words are names' words
+        return sum(word_leaning(w) == "name" for w in words) >= max(1, len(words) - 1)
+    return True
+
+
+def is_given_name(text: str) -> bool:
+    """Whether ``text`` is one word that can be a person's first name ("Zach", "Jesús"): where the
+    page says a person stands (a ``Speaker:`` label, a Presenter column), a reading group's first
+    name is a speaker."""
+    word = strip_honorifics(text)
+    if not re.fullmatch(r"[^\W\d_][^\W\d_'’-]{1,19}", word) or not word[0].isupper() or word.isupper():
+        return False
+    folded = word.lower()
+    return folded not in _NOT_NAME and folded not in TITLE_WORDS and word_leaning(word) != "title" \
+        and not is_placeholder(word) and not VENUE_WORD.search(word)
 
 
 @functools.lru_cache(maxsize=1)

@@ -36,10 +36,12 @@ from kg.ingest.pages.fields import (
     find_dates,
     find_times,
     fold,
+    is_given_name,
     is_name,
     is_organization,
     is_placeholder,
     strip_honorifics,
+    word_leaning,
 )
 from kg.ingest.pages.own_talks import own_talks, talk_sentences
 from kg.ingest.pages.owner import page_owner
@@ -486,6 +488,8 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
         elif kind == "speaker":
             lines = text.split("\n")
             people = speakers_of(" and ".join(lines)) or speakers_of(lines[0])
+            if not people and all(is_given_name(n) for n in re.split(r"\s*(?:,|&|\band\b)\s*", lines[0])):
+                people = [Person(n) for n in re.split(r"\s*(?:,|&|\band\b)\s*", lines[0])]  # first names
             if people:
                 if len(lines) > 1 and people[0].affiliation is None and len(people) == 1 \
                         and is_organization(lines[1]):
@@ -841,6 +845,9 @@ def _is_talk(record: Record) -> bool:
         return False
     if _NON_TALK_SECTION.search(record.section) and record.how == "entry":
         return False
+    if fields.title and "title" not in fields.labels and (
+            _plainly_a_name(fields.title) or len(fields.title.split()) <= 2 and _NON_TALK_SECTION.match(fields.title)):
+        return False  # a name or a part of the site ("About", "Research") where the title would be
     return bool(fields.title or fields.date or fields.time or fields.title_open or fields.labels
                 or record.how in ("front matter", "json-ld", "table"))
 
@@ -902,6 +909,14 @@ def _complete(into: Fields, unit: Fields) -> None:
     if unit.title and "title" not in unit.guessed and (into.title is None or "title" in into.guessed):
         into.title = unit.title
         into.guessed.discard("title")
+
+
+def _plainly_a_name(text: str) -> bool:
+    """Whether text is a person's name: shaped like one, and no word of it a word of titles
+    ("Damek Davis", not "Tricomi's Equation")."""
+    words = [w for w in text.split() if len(w.strip(".")) > 1]
+    leanings = [word_leaning(w) for w in words]
+    return is_name(text) and "title" not in leanings
 
 
 # --- context: years, series times, duplicates ----------------------------------------------

@@ -229,6 +229,10 @@ _REMARK = re.compile(
 _SESSION = re.compile(r"\b(?:session|seminar|keynote|invited|plenary|contributed|spotlight|tutorial|"
                       r"lecture|talks?|panel(?:ist)?|chair|opening|closing|award)\b", re.IGNORECASE)
 """Words of a programme's slot names ("Seminar for Vision:", "Invited talk:"), not of a talk's title."""
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bvs)(?<!\bal)(?<!\bJr)(?<!\bSr)"
+                           r"(?<!\bProf)(?<!\bInc)\.\s+(?=[A-Z\"“])")
+"""The end of a sentence inside one part ("Notes on engines. Ada Lovelace, Cambridge."), not of an
+initial or an abbreviation."""
 _LINK_BRACKETS = re.compile(r"(?:\s*\[(?:slides?|video|pdf|paper|arxiv|abstract|recording|youtube|code|"
                             r"notes|link|poster)\]?)+\s*$", re.IGNORECASE)
 _ROOM = re.compile(r"^\W*(?:room|rm\.?|hall|building|bldg\.?|auditorium|amphi(?:theater|theatre|théâtre)?|salle|"
@@ -377,6 +381,15 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
             who = speakers_of(pieces[0], spans)
             if who:
                 return [("name", p.name, p.affiliation) for p in who] + _classify(pieces[1], spans, True)
+    sentences = _SENTENCE_END.split(part)
+    if len(sentences) >= 2 and len(part) < 300:  # "Title. Ada Lovelace, Cambridge University."
+        who = [speakers_of(x, spans) for x in sentences]
+        if any(who) and not all(who):
+            found: list[tuple[str, str, str | None]] = []
+            for sentence, people in zip(sentences, who, strict=True):
+                found += [("name", p.name, p.affiliation) for p in people] if people else \
+                    _classify(sentence, spans, after_name=bool(found))
+            return found
     colon = [p for _, p in _cut(part, _COLON, _protected(part, spans))]
     if len(colon) >= 2:
         first = speakers_of(colon[0], spans)

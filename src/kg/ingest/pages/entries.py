@@ -229,19 +229,21 @@ _REMARK = re.compile(
 _SESSION = re.compile(r"\b(?:session|seminar|keynote|invited|plenary|contributed|spotlight|tutorial|"
                       r"lecture|talks?|panel(?:ist)?|chair|opening|closing|award)\b", re.IGNORECASE)
 """Words of a programme's slot names ("Seminar for Vision:", "Invited talk:"), not of a talk's title."""
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bvs)(?<!\bal)(?<!\bJr)(?<!\bSr)"
-                           r"(?<!\bProf)(?<!\bInc)\.\s+(?=[A-Z\"“])")
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bvs)(?<!\bal)"
+                           r"(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<!\bInc)\.\s+(?=[A-Z\"“])")
 """The end of a sentence inside one part ("Notes on engines. Ada Lovelace, Cambridge."), not of an
 initial or an abbreviation."""
 _LINK_BRACKETS = re.compile(r"(?:\s*\[(?:slides?|video|pdf|paper|arxiv|abstract|recording|youtube|code|"
                             r"notes|link|poster)\]?)+\s*$", re.IGNORECASE)
-_ROOM = re.compile(r"^\W*(?:room|rm\.?|hall|building|bldg\.?|auditorium|amphi(?:theater|theatre|théâtre)?|salle|"
-                   r"lecture hall|seminar room|conference room|zoom|webex|teams|gather\.town)\b", re.IGNORECASE)
+_ROOM = re.compile(r"^\W*(?:room|rm\.?|hall|building|bldg\.?|auditorium|amphi(?:theater|theatre|théâtre)?|"
+                   r"salle|lecture hall|seminar room|conference room|zoom|webex|teams|gather\.town)\b",
+                   re.IGNORECASE)
 _POSITION = re.compile(r"^\W*(?:(?:associate|assistant|full|visiting|adjunct|distinguished|senior|junior|"
                        r"research|postdoctoral|doctoral|graduate|phd|ph\.d\.|master'?s?|undergraduate)\s+)*"
                        r"(?:professor|prof\.|lecturer|post-?doc(?:toral)?(?: researcher| fellow)?|students?|"
                        r"candidate|researcher|scientist|engineer|fellow|director)\b", re.IGNORECASE)
-PAUSE = re.compile(r"^\W*(?:(?:morning |afternoon )?(?:coffee|tea|lunch|dinner|refreshments?)(?:\s*(?:and|&)\s*"
+PAUSE = re.compile(r"^\W*(?:(?:morning |afternoon )?(?:coffee|tea|lunch|dinner|refreshments?)"
+                   r"(?:\s*(?:and|&)\s*"
                    r"(?:coffee|tea|snacks|informal discussions?|refreshments))?(?:\s*break)?|break|"
                    r"(?:announcements?\s*(?:and|&)\s*)?wrap[- ]up|announcements|q\s*&\s*a|"
                    r"(?:drinks|poster session|reception|registration)(?:\s*(?:and|&)\s*\w+)?)\W*$",
@@ -351,7 +353,8 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     part = re.sub(r"^(?:#\d+|\[\d+\])\s+", "", part)  # "#21 A, B and C, Title": a paper's number
     part = _without_link_words(part, spans)
     part = _LINK_BRACKETS.sub("", part) or part  # "Ada Lovelace [slides] [video]"
-    if _ZONE.fullmatch(part) or (_MODE.match(part) and len(part) < 80) or (_ROOM.match(part) and len(part) < 60):
+    if _ZONE.fullmatch(part) or (_MODE.match(part) and len(part) < 80) or (
+            _ROOM.match(part) and len(part) < 60):
         return [("junk", part, None)]  # "4pm CET": the time zone of the time before; "Room 101"
     if _POSITION.match(part) and len(part.split()) <= 12:
         return [("org", part, None)]  # "Professor of Mathematics at Stanford": where the speaker works
@@ -383,10 +386,10 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
                 return [("name", p.name, p.affiliation) for p in who] + _classify(pieces[1], spans, True)
     sentences = _SENTENCE_END.split(part)
     if len(sentences) >= 2 and len(part) < 300:  # "Title. Ada Lovelace, Cambridge University."
-        who = [speakers_of(x, spans) for x in sentences]
-        if any(who) and not all(who):
+        per_sentence = [speakers_of(x, spans) for x in sentences]
+        if any(per_sentence) and not all(per_sentence):
             found: list[tuple[str, str, str | None]] = []
-            for sentence, people in zip(sentences, who, strict=True):
+            for sentence, people in zip(sentences, per_sentence, strict=True):
                 found += [("name", p.name, p.affiliation) for p in people] if people else \
                     _classify(sentence, spans, after_name=bool(found))
             return found

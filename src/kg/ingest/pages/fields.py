@@ -183,7 +183,8 @@ def parse_time(text: str, default_half: str | None = None) -> time | None:
         return None
     hour, minute = int(match["hour"]), int(match["minute"] or 0)
     half = (match["half"] or default_half or "").lower().replace(".", "").replace(" ", "")
-    if not half and 1 <= hour <= 7 and (match["sep"] or match["french"]) and not match["hour"].startswith("0"):
+    clock = match["sep"] or match["french"]
+    if not half and 1 <= hour <= 7 and clock and not match["hour"].startswith("0"):
         half = "pm"  # "at 2:00", "1.20 - 1.40": talks are not held at two in the morning
     if half == "pm" and hour < 12:
         hour += 12

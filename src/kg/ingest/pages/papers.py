@@ -138,8 +138,9 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
         title = title or clean_title(text[:joint.start()])
         if not title or len(title.split()) < 3 or is_name(title) or not (years or in_section):
             return None
-        return PaperText(title, year, _author_list(joint["co"]), line=block.line, url=_first_link(block.spans),
-                         at=f"line {block.line}", confidence=0.6, guessed=["owner"])
+        return PaperText(title, year, _author_list(joint["co"]), line=block.line,
+                         url=_first_link(block.spans), at=f"line {block.line}", confidence=0.6,
+                         guessed=["owner"])
     bracketed = re.match(r"^(?:#?\d+\s*[:.]\s*)?(?P<title>[^()]{12,}?)\s*\((?P<authors>[^()]+)\)", text)
     if not title and bracketed and _author_list(bracketed["authors"]):
         title, authors_text = clean_title(bracketed["title"]), bracketed["authors"]  # "Title (A and B)"

@@ -127,7 +127,9 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
         # a talk's own page: its body holds the abstract, a biography and references, not more talks
         body = [r for r in body if "speaker" in r.fields.labels or r.how == "table"]
     records.extend(body)
-    records.extend(_unit_records(document, layout, day_first, records))
+    units = _unit_records(document, layout, day_first, records)
+    if units:  # in page order, as the page lists them
+        records = sorted([*records, *units], key=lambda r: r.line)
     records = [r for r in records if _is_talk(r)]
     own, unnamed = _own_talks(document, layout, day_first, owner)
     if len(own) > 2 * len(records):  # a personal talk list: what looked like speakers were places
@@ -846,7 +848,8 @@ def _is_talk(record: Record) -> bool:
     if _NON_TALK_SECTION.search(record.section) and record.how == "entry":
         return False
     if fields.title and "title" not in fields.labels and (
-            _plainly_a_name(fields.title) or len(fields.title.split()) <= 2 and _NON_TALK_SECTION.match(fields.title)):
+            _plainly_a_name(fields.title)
+            or len(fields.title.split()) <= 2 and _NON_TALK_SECTION.match(fields.title)):
         return False  # a name or a part of the site ("About", "Research") where the title would be
     return bool(fields.title or fields.date or fields.time or fields.title_open or fields.labels
                 or record.how in ("front matter", "json-ld", "table"))
@@ -855,7 +858,8 @@ def _is_talk(record: Record) -> bool:
 def _unit_records(document: Document, layout: Layout, day_first: bool,
                   found: list[Record]) -> list[Record]:
     """The talks of the page's repeated units (``units``) whose speakers no other reading found;
-    a talk another reading found gets the date, time and title its unit states when it lacks them."""
+    a talk another reading found gets the date, time and title its unit states when it lacks them,
+    and a talk read from blocks without its title or date is the unit's reading when they differ."""
     known = {fold(p.name) for r in found for p in r.fields.speakers}
     where = {b.line: b for b in layout.blocks}
     records = []
@@ -865,6 +869,13 @@ def _unit_records(document: Document, layout: Layout, day_first: bool,
             same = [r for r in found if r.fields.speakers and _same_talk(r.fields, fields)]
             if len(same) == 1:
                 _complete(same[0].fields, fields)
+            elif not same and fields.title and fields.date:
+                broken = [r for r in found if r.how == "block" and r.fields.speakers
+                          and fold(r.fields.speakers[0].name) == fold(fields.speakers[0].name)
+                          and (r.fields.title is None or r.fields.date is None)]
+                if len(broken) == 1:  # blocks read across the unit's edge (a date taken from the next
+                    broken[0].fields, broken[0].line = fields, unit.line  # card): the unit, read
+                    # within its edges, is the talk
             continue
         block = where.get(unit.line)
         section, context = (block.section, block.context) if block is not None else ("", ())
@@ -882,9 +893,10 @@ _GENERIC_TITLE = re.compile(
     r"student|research|short|long|lightning|spotlight|featured|opening|closing|weekly|regular|joint|"
     r"upcoming|next|this week'?s?|online|virtual)\s+)*(?:talk|talks|presentation|presentations|session|"
     r"seminars?(?: series)?|colloquium|lecture|webinar|meeting)(?:\s*#?\d+)?\W*$", re.IGNORECASE)
-_NUMBERED_SLOT = re.compile(r"^\W*(?:week|day|session|lecture|part|meeting|class|seminar|talk)\s*#?\d{1,2}\W*$",
-                            re.IGNORECASE)
-_ANNOUNCEMENT = re.compile(r"\b(?:will be|please|note (?:the|that|special)|stay tuned|join us|click|subscribe|"
+_NUMBERED_SLOT = re.compile(r"^\W*(?:week|day|session|lecture|part|meeting|class|seminar|talk)\s*#?\d{1,2}"
+                            r"\W*$", re.IGNORECASE)
+_ANNOUNCEMENT = re.compile(r"\b(?:will be|please|note (?:the|that|special)|stay tuned|join us|click|"
+                           r"subscribe|"
                            r"mailing list|broadcast|live ?stream|zoom link|register)\b", re.IGNORECASE)
 
 

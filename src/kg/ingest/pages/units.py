@@ -142,14 +142,12 @@ def repeated_units(document: Document, day_first: bool) -> list[Unit]:
         if len(talks) >= 2 and len(talks) >= 0.4 * len(group):
             chosen.append(([e for e, _ in talks], [u for _, u in talks]))
     inner = {id(e) for elements, _ in chosen for unit in elements for e in unit}
-    found: list[Unit] = []
+    found: dict[int, tuple[int, Unit]] = {}
+    order = {id(e): n for n, e in enumerate(document.root.iter())}
     for elements, units in chosen:
         if any(id(d) in inner for unit in elements for e in unit for d in e.iterdescendants()):
             continue  # a group of groups: its inner units are read instead
-        found.extend(units)
-    found.sort(key=lambda u: u.line)
-    unique: list[Unit] = []
-    for unit in found:  # one unit found as a list item and as the section holding it
-        if not any(u.line == unit.line for u in unique):
-            unique.append(unit)
-    return unique
+        for unit_elements, unit in zip(elements, units, strict=True):
+            first = unit_elements[0]  # one unit found twice (a heading's section and a list item)
+            found.setdefault(id(first), (order[id(first)], unit))
+    return [unit for _, unit in sorted(found.values(), key=lambda pair: pair[0])]

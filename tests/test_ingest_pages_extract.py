@@ -303,8 +303,9 @@ def test_slot_names_notices_pauses_and_the_speaker_again_are_no_titles(tmp_path)
     _, talks = talks_of(tmp_path, "s.md", "# Reading group\n\n"
                         "- March 3, 2024: Ada Lovelace - Overview Talk\n"
                         "- March 10, 2024: Alan Turing - Note special time and location of this talk\n"
+                        "- March 12, 2024: Grace Hopper - In this talk I will show how compilers work\n"
                         "- March 17, 2024, 10:00: Claude Shannon - Information and its measure - lunch\n")
-    assert [t[1] for t in talks] == [None, None, "Information and its measure"]
+    assert [t[1] for t in talks] == [None, None, None, "Information and its measure"]
 
 
 def test_a_title_that_is_a_name_or_a_part_of_the_site_is_no_talk(tmp_path):

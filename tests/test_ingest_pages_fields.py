@@ -9,6 +9,7 @@ from kg.ingest.pages.fields import (
     is_given_name,
     is_name,
     is_organization,
+    is_placeholder,
     word_leaning,
 )
 
@@ -83,3 +84,10 @@ def test_positions_schools_and_pauses_are_no_names():
 def test_a_first_name_alone_is_a_given_name_but_a_title_word_is_not():
     assert is_given_name("Zach") and is_given_name("Jesús")
     assert not is_given_name("Learning") and not is_given_name("TBA") and not is_given_name("Zach Smith")
+
+
+def test_placeholders_in_the_words_pages_use():
+    for text in ("Title and abstract TBA", "TBA soon", "Topic: TBA", "Title to be announced soon",
+                 "Stay tuned", "Title forthcoming", "Title/Abstract: TBA", "To be updated"):
+        assert is_placeholder(text), text
+    assert not is_placeholder("Notes on TBA processes") and not is_placeholder("To be or not to be")

@@ -386,10 +386,14 @@ fold = names.fold
 (the name resolver's own folding, so a page and a bibliography compare alike)."""
 
 
+_UNKNOWN = (r"(?:t\.?b\.?[adc]\.?|to be (?:announced|determined|confirmed|decided|updated|posted)|"
+            r"coming soon|to follow|to come|forthcoming|will be (?:announced|posted|updated)|"
+            r"(?:more )?info(?:rmation)? soon|stay tuned)(?:\W+soon)?")
 PLACEHOLDER = re.compile(
-    r"^\W*(?:t\.?b\.?[adc]\.?|to be (?:announced|determined|confirmed|decided)|title (?:tb[adc]|to be "
-    r"announced)|(?:talk )?(?:details|title|abstract)s? (?:coming soon|to follow|to come|tb[adc])|"
-    r"coming soon|n/?a|none|\?+|-+|…|\.\.\.|cancell?ed|postponed)\W*(?:\([^()]{0,60}\)\W*)?$", re.IGNORECASE)
+    rf"^\W*(?:{_UNKNOWN}|(?:(?:talk|seminar)\s+)?(?:details|title|topic|abstract|info)s?"
+    rf"(?:\s*(?:and|&|/)\s*(?:title|abstract|details)s?)?\W*{_UNKNOWN}|"
+    r"n/?a|none|\?+|-+|…|\.\.\.|cancell?ed|postponed)(?:\W+t\.?b\.?[adc])?\W*(?:\([^()]{0,60}\)\W*)?$",
+    re.IGNORECASE)
 
 
 def is_placeholder(text: str | None) -> bool:

@@ -895,6 +895,9 @@ _GENERIC_TITLE = re.compile(
     r"seminars?(?: series)?|colloquium|lecture|webinar|meeting)(?:\s*#?\d+)?\W*$", re.IGNORECASE)
 _NUMBERED_SLOT = re.compile(r"^\W*(?:week|day|session|lecture|part|meeting|class|seminar|talk)\s*#?\d{1,2}"
                             r"\W*$", re.IGNORECASE)
+_ABSTRACT_START = re.compile(r"^\W*(?:in this (?:talk|work|paper|lecture|presentation)|we |i will |i'll |"
+                             r"this (?:talk|work|paper|lecture|presentation) |our |abstract\b|bio\b|"
+                             r"(?:he|she|they) (?:is|are|was|received|holds|has)\b)", re.IGNORECASE)
 _ANNOUNCEMENT = re.compile(r"\b(?:will be|please|note (?:the|that|special)|stay tuned|join us|click|"
                            r"subscribe|"
                            r"mailing list|broadcast|live ?stream|zoom link|register)\b", re.IGNORECASE)
@@ -906,8 +909,9 @@ def not_a_title(title: str, fields: Fields) -> bool:
     or the speaker again ("Ada Lovelace (Cambridge)")."""
     if _GENERIC_TITLE.match(title) or _NUMBERED_SLOT.match(title):
         return True
-    if "title" in fields.guessed and _ANNOUNCEMENT.search(title):
-        return True
+    if "title" in fields.guessed and (_ANNOUNCEMENT.search(title) or _ABSTRACT_START.match(title)
+                                      or len(title.split()) > 25):
+        return True  # a guessed title that is a notice, or the first words of an abstract
     named = speakers_of(title)
     return bool(named) and any(fold(p.name) == fold(s.name) for p in named for s in fields.speakers)
 

@@ -24,15 +24,24 @@ MONTHS = {m: i for i, m in enumerate(
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS.update({"sept": 9, "janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6,
                "juil": 7, "août": 8, "aout": 8, "déc": 12})
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+_FOREIGN_MONTHS = {  # German, Spanish, Italian and French month names, as pages in those languages write them
+    1: "januar janvier janv enero gennaio", 2: "februar février fevrier févr fevr febrero febbraio",
+    3: "märz maerz marzo mars", 4: "avril avr abril aprile", 5: "mai mayo maggio", 6: "juni juin junio giugno",
+    7: "juli juillet juil julio luglio", 8: "août aout agosto", 9: "septembre septiembre setiembre settembre",
+    10: "oktober octobre octubre ottobre", 11: "novembre noviembre",
+    12: "dezember décembre decembre déc diciembre dicembre"}
+MONTHS.update({word: n for n, words in _FOREIGN_MONTHS.items() for word in words.split()})
+_MONTH = (r"(?:" + "|".join(sorted((w for ws in _FOREIGN_MONTHS.values() for w in ws.split()), key=len, reverse=True))
+          + r"|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
-_DAY = r"(?<![\d:])(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th)(?![a-z])|er)?"
+_DAY = r"(?<![\d:])(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th)(?![a-z])|er|\.(?=\s))?"
 # (not the minutes of "15:30 Jan Krause"; "16 th": an ordinal set apart, "16 <sup>th</sup>")
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 DATE_PATTERNS = [
     re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d])"),
-    re.compile(rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s*(?:of\s+)?(?P<month>{_MONTH})(?![a-z])(?:,?\s*{_YEAR})?",
+    re.compile(rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s*(?:of\s+|de\s+)?(?P<month>{_MONTH})(?![a-z])"
+               rf"(?:,?\s*(?:de\s+)?{_YEAR})?",
                re.IGNORECASE),
     re.compile(rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})(?![a-z])\s*{_DAY}(?!\d|:\d)(?:,?\s*{_YEAR})?",
                re.IGNORECASE),
@@ -40,6 +49,7 @@ DATE_PATTERNS = [
     re.compile(rf"(?<![\w])(?P<month>{_MONTH})(?![a-z]),?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"(?<![\d/.:$-])(?P<month>0?[1-9]|1[0-2])[/.-](?P<year>(?:19|20)\d{2})(?![\d/.])"),
     re.compile(r"(?<![\d/.:$])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![\d/.%])"),
+    re.compile(r"(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]?"),
 ]
 _NUMERIC_DAY_MONTH = 3
 _MONTH_YEAR = 4

@@ -349,5 +349,6 @@ def test_labels_in_other_languages(tmp_path):
     _, talks = talks_of(tmp_path, "v.md", "# Kolloquium\n\nReferent: Ada Lovelace (Universität Wien)  \n"
                         "Titel: Über analytische Maschinen  \nDatum: 3. März 2024, 16:00\n")
     assert talks == [(("Ada Lovelace",), "Über analytische Maschinen", "2024-03-03", "16:00")]
-    _, talks = talks_of(tmp_path, "z.md", "# 学术报告\n\n报告人：王小明  \n题目：深度学习理论  \n时间：2024年3月3日 16:00\n")
+    _, talks = talks_of(tmp_path, "z.md", "# 学术报告\n\n报告人：王小明  \n题目：深度学习理论  \n"
+                        "时间：2024年3月3日 16:00\n")
     assert talks == [(("王小明",), "深度学习理论", "2024-03-03", "16:00")]

@@ -95,6 +95,7 @@ def test_placeholders_in_the_words_pages_use():
 
 def test_dates_in_other_languages_and_scripts():
     assert dates("3. März 2024, 16:00") == ["2024-03-03"]
-    assert dates("12 de marzo de 2024") == ["2024-03-12"] and dates("Mardi 12 novembre 2019") == ["2019-11-12"]
+    assert dates("12 de marzo de 2024") == ["2024-03-12"]
+    assert dates("Mardi 12 novembre 2019") == ["2019-11-12"]
     assert dates("3 mars 2024") == ["2024-03-03"] and dates("the Mars rover") == []
     assert dates("2024年3月3日 16:00") == ["2024-03-03"] and dates("2024년 3월 3일") == ["2024-03-03"]

@@ -49,18 +49,22 @@ LABELS = {
 _OTHER_LANGUAGES = {
     "speaker": "vortragender vortragende referent referentin sprecher sprecherin ponente conferenciante "
                "orador oradora relatore relatrice oratore palestrante conférencier conférencière spreker "
-               "prelegent 발표자 연사 강연자 报告人 主讲人 演讲者 讲者 主講人 講者 講演者 発表者 登壇者",
-    "title": "titel título titulo titolo thema sujet onderwerp 题目 报告题目 標題 标题 題目 제목 演題 タイトル 講演題目",
+               "prelegent 발표자 연사 강연자 报告人 主讲人 演讲者 讲者 主講人 講者 "
+               "講演者 発表者 登壇者",
+    "title": "titel título titulo titolo thema sujet onderwerp 题目 报告题目 標題 标题 題目 제목 "
+             "演題 タイトル 講演題目",
     "date": "datum fecha data 日期 时间 時間 日時 日程 일시 날짜 quand wann",
     "time": "zeit uhrzeit hora orario horaire 시간",
     "place": "ort raum lugar luogo aula 地点 地點 场地 場所 会場 장소",
-    "abstract": "zusammenfassung kurzfassung resumen riassunto sommario resumo 摘要 概要 요약 초록 アブストラクト",
+    "abstract": "zusammenfassung kurzfassung resumen riassunto sommario resumo 摘要 概要 요약 초록 "
+                "アブストラクト",
     "bio": "biografie biografía biografia 简介 个人简介 略歴 약력",
     "affiliation": "affiliazione institución 单位 所属 소속",
 }
 """The labels of pages in other languages ("Referent:", "Ponente:", "报告人：", "발표자:")."""
 LABELS.update({word: field for field, words in _OTHER_LANGUAGES.items() for word in words.split()})
-_LABEL = re.compile(r"^\W{0,3}(?P<label>[^\W\d_](?:[^\W\d_]|[ &/]){1,25}?)\s*[:：]\s*(?P<value>.*)$", re.DOTALL)
+_LABEL = re.compile(r"^\W{0,3}(?P<label>[^\W\d_](?:[^\W\d_]|[ &/]){1,25}?)\s*[:：]\s*(?P<value>.*)$",
+                    re.DOTALL)
 _STRONG_SEPARATOR = re.compile(r"\s+[-–—]{1,2}\s+|\s*[|•·]\s*|\n|\s*;\s+|\s+/\s+|(?<=\w)[-–—]{2}(?=\w)")
 _COLON = re.compile(r"\s*:\s+")
 QUOTED = re.compile(r"[“\"„][^“”\"„]{3,}[”\"“]|``[^']{3,}''|‘[^’]{6,}’|«[^»]{3,}»")

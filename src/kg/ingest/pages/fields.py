@@ -24,14 +24,17 @@ MONTHS = {m: i for i, m in enumerate(
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS.update({"sept": 9, "janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6,
                "juil": 7, "août": 8, "aout": 8, "déc": 12})
-_FOREIGN_MONTHS = {  # German, Spanish, Italian and French month names, as pages in those languages write them
+_FOREIGN_MONTHS = {  # German, Spanish, Italian and French month names, as pages in those languages
+    # write them
     1: "januar janvier janv enero gennaio", 2: "februar février fevrier févr fevr febrero febbraio",
-    3: "märz maerz marzo mars", 4: "avril avr abril aprile", 5: "mai mayo maggio", 6: "juni juin junio giugno",
+    3: "märz maerz marzo mars", 4: "avril avr abril aprile", 5: "mai mayo maggio",
+    6: "juni juin junio giugno",
     7: "juli juillet juil julio luglio", 8: "août aout agosto", 9: "septembre septiembre setiembre settembre",
     10: "oktober octobre octubre ottobre", 11: "novembre noviembre",
     12: "dezember décembre decembre déc diciembre dicembre"}
 MONTHS.update({word: n for n, words in _FOREIGN_MONTHS.items() for word in words.split()})
-_MONTH = (r"(?:" + "|".join(sorted((w for ws in _FOREIGN_MONTHS.values() for w in ws.split()), key=len, reverse=True))
+_MONTH = (r"(?:" + "|".join(sorted((w for ws in _FOREIGN_MONTHS.values() for w in ws.split()), key=len,
+                                     reverse=True))
           + r"|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"

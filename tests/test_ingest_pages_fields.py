@@ -99,3 +99,8 @@ def test_dates_in_other_languages_and_scripts():
     assert dates("Mardi 12 novembre 2019") == ["2019-11-12"]
     assert dates("3 mars 2024") == ["2024-03-03"] and dates("the Mars rover") == []
     assert dates("2024年3月3日 16:00") == ["2024-03-03"] and dates("2024년 3월 3일") == ["2024-03-03"]
+
+
+def test_east_asian_institutions_are_no_names():
+    assert not is_name("統計数理研究所") and not is_name("東京大学") and not is_name("서울대학교")
+    assert is_name("王小明") and is_name("김웅희")

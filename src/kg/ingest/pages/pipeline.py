@@ -87,8 +87,8 @@ def _layout_reading(path: Path, text: str, is_html: bool, kind: str | None) -> P
 
 def _agrees(layout: PageExtract, general: PageExtract) -> bool:
     """Whether a layout reader's extraction is a richer reading of the page than the general one:
-    as many talks with a title and papers, most of their days, its speakers read as names, no paper of the general
-    reading lost."""
+    as many talks with a title and papers, most of their days, its speakers read as names, no paper
+    of the general reading lost."""
     def richness(found: PageExtract) -> int:
         return sum(1 + bool(t.title) for t in found.talks if t.speakers) + len(found.papers)
 

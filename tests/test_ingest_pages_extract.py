@@ -352,3 +352,14 @@ def test_labels_in_other_languages(tmp_path):
     _, talks = talks_of(tmp_path, "z.md", "# 学术报告\n\n报告人：王小明  \n题目：深度学习理论  \n"
                         "时间：2024年3月3日 16:00\n")
     assert talks == [(("王小明",), "深度学习理论", "2024-03-03", "16:00")]
+
+
+def test_coauthors_language_and_material_after_a_title_are_no_part_of_it():
+    from kg.ingest.pages.entries import clean_title
+
+    assert clean_title("Notes on engines (joint work with Charles Babbage)") == "Notes on engines"
+    assert clean_title("Notes on engines. Joint work with C. Babbage") == "Notes on engines"
+    assert clean_title("Notes on engines (talk in French) [slides] [video]") == "Notes on engines"
+    assert clean_title("Notes on engines – CANCELLED") == "Notes on engines"
+    kept = "Learning with Kernels (with applications)"
+    assert clean_title(kept) == kept

@@ -653,10 +653,20 @@ def clean_title(text: str) -> str | None:
                   r"preprint|doi)[^)]*\)\s*$", "", text,
                   flags=re.IGNORECASE)
     text = _REMARK.sub("", text)
+    text = _LINK_BRACKETS.sub("", text) or text
+    text = _TITLE_TAIL.sub("", text) or text
     text = text.rstrip(" .").strip()
     return None if is_placeholder(text) or not text or _SLOT_KIND.fullmatch(text) else text
 
 
+_TITLE_TAIL = re.compile(
+    r"(?:\s*[(\[](?:(?:based on |this is )?(?:joint )?(?:work )?with (?-i:(?=[A-Z]))[^()\[\]]{3,200}|"
+    r"(?:talk |slides )?in (?:english|french|german|spanish|italian|portuguese|chinese|japanese|korean))"
+    r"[)\]]|"
+    r"[.;]\s+(?:(?:based on )?joint work|(?:this is )?(?:joint )?work with|in collaboration with)\b.{3,200}?|"
+    r"\s+[-–—]\s+(?:slides|video|pdf|recording|cancell?ed|postponed))\W*$", re.IGNORECASE)
+"""What follows a title and is not of it: its coauthors ("(joint work with A)"), its language, its
+material or its state ("– CANCELLED")."""
 _SLOT_KIND = re.compile(r"(?:(?:invited|keynote|contributed|spotlight|plenary|oral|lightning|short|"
                         r"long|featured|guest|student|tutorial)\s+)+(?:talks?|lectures?|presentations?|"
                         r"sessions?|address|speakers?)?(?:\s*#?\d+)?|(?:keynote|tutorial)s?(?:\s*#?\d+)?",

@@ -363,3 +363,12 @@ def test_coauthors_language_and_material_after_a_title_are_no_part_of_it():
     assert clean_title("Notes on engines – CANCELLED") == "Notes on engines"
     kept = "Learning with Kernels (with applications)"
     assert clean_title(kept) == kept
+
+
+def test_a_page_titled_after_papers_or_a_journal_still_lists_its_talks(tmp_path):
+    _, talks = talks_of(tmp_path, "jc.md", "# Machine Learning Papers Journal Club\n\n"
+                        "- March 3, 2024: Ada Lovelace - Notes on the analytical engine\n"
+                        "- March 10, 2024: Alan Turing - Computable numbers revisited\n\n"
+                        "## Organizers\n\n- March 1, 2024: Grace Hopper - Compilers\n")
+    assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", "2024-03-03", None),
+                     (("Alan Turing",), "Computable numbers revisited", "2024-03-10", None)]

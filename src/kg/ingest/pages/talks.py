@@ -58,6 +58,24 @@ _NON_TALK_SECTION = re.compile(
     r"preprints?|journal|conference papers|thesis|theses|students|alumni|advis|teaching|awards?|"
     r"education|experience|service|reviewing|news\b|bibliography|references|accepted|"
     r"call for|important dates|topics|about|host|posters?\b", re.IGNORECASE)
+_PEOPLE_SECTION = re.compile(r"organi[sz]|committee|contact|sponsor|people|members|team|alumni|students|"
+                             r"advis", re.IGNORECASE)
+_TALKISH = re.compile(r"\b(?:seminars?|talks?|colloqui\w*|schedule|program(?:me)?|club|reading|lectures?|"
+                      r"speakers?|series|workshop|sessions?|meetings?|presentations?|upcoming|past)\b",
+                      re.IGNORECASE)
+
+
+def _aside(section: str, context: tuple[str, ...] = ()) -> bool:
+    """Whether blocks under a heading are no talks: a list of people, or a part of the site
+    (publications, news, topics...) unless the heading names talks ("Journal Club", "Paper
+    reading seminar", "Topics in Learning Theory: talks")."""
+    if _PEOPLE_SECTION.search(section):
+        return True
+    if _NON_TALK_SECTION.search(section) and not _TALKISH.search(section):
+        return True
+    return any(_PUBLICATIONS.search(h) and not _TALKISH.search(h) for h in context)
+
+
 _NOT_TALK_TABLE = re.compile(r"\bposters?\b|organi[sz]|committee|sponsor|publications|accepted papers",
                              re.IGNORECASE)
 _COLLABORATION = re.compile(r"\b(?:joint work|based on (?:\w+ )?work|work with|in collaboration with|"
@@ -602,7 +620,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
         current, pending = None, None
 
     for n, block in enumerate(blocks):
-        aside = _NON_TALK_SECTION.search(block.section) or _PUBLICATIONS.search(" ".join(block.context))
+        aside = _aside(block.section, block.context)
         if block.struck or aside and not block.level:
             if block.level == 0 and current is not None and current.section != block.section:
                 close()
@@ -845,7 +863,7 @@ def _is_talk(record: Record) -> bool:
         return False
     if fields.title and NOT_TALK.match(fields.title):
         return False
-    if _NON_TALK_SECTION.search(record.section) and record.how == "entry":
+    if _aside(record.section) and record.how == "entry":
         return False
     if fields.title and "title" not in fields.labels and (
             _plainly_a_name(fields.title)
@@ -879,7 +897,7 @@ def _unit_records(document: Document, layout: Layout, day_first: bool,
             continue
         block = where.get(unit.line)
         section, context = (block.section, block.context) if block is not None else ("", ())
-        if _NON_TALK_SECTION.search(section) or _PUBLICATIONS.search(" ".join(context)):
+        if _aside(section, context):
             continue
         if fields.abstract is None and unit.abstract:
             fields.abstract = unit.abstract

@@ -31,10 +31,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 HISTORIES = ROOT / "tests" / "data" / "histories"
+# Which list a history joins is decided when it is added, before any figure on it is seen.
 DEVELOPMENT = ("nyu-mad-seminar", "ucla-scai-ml-seminar", "mcgill-statistics-seminar",
-               "uq-data-science-seminar")
+               "uq-data-science-seminar", "automl-seminars")
 CHECK = ("nyu-madplus-seminar", "mtl-mlopt-seminar", "tuw-ml-research-seminar", "uva-ml-seminar",
-         "s3-paris-saclay-signal-seminar")
+         "s3-paris-saclay-signal-seminar", "stat-learning-seminars")
 KS = (10, 50, 200)
 
 

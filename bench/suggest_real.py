@@ -35,7 +35,7 @@ HISTORIES = ROOT / "tests" / "data" / "histories"
 DEVELOPMENT = ("nyu-mad-seminar", "ucla-scai-ml-seminar", "mcgill-statistics-seminar",
                "uq-data-science-seminar", "automl-seminars")
 CHECK = ("nyu-madplus-seminar", "mtl-mlopt-seminar", "tuw-ml-research-seminar", "uva-ml-seminar",
-         "s3-paris-saclay-signal-seminar", "stat-learning-seminars")
+         "s3-paris-saclay-signal-seminar", "stat-learning-seminars", "gp-seminar-series")
 KS = (10, 50, 200)
 
 

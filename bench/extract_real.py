@@ -10,8 +10,9 @@ Every page goes through ``extract_file`` with no kind given, as ``kg ingest PAGE
 (the corpus's top folders) are split once into a development half and a check half by a hash of
 their name (``half_of``): the extractor is tuned on the development half only, and the check half
 estimates how it does on sites nobody looked at. The sites listed in ``fresh-sites.txt`` were
-collected after the extractor's second round and measured once it was done; they join the halves
-by the same rule and are also shown as a row of their own ("new sites").
+collected blind during the extractor's third round and measured once it was done, those in
+``fresh-sites-2.txt`` during the fourth; they join the halves by the same rule and are also shown
+as rows of their own ("new sites", "new sites 2").
 
 Matching: text is compared after folding case, accents, punctuation and spaces. A gold talk is
 found when an extracted talk has one of its speakers (same name, or a fuzzy ratio >= 90) and the
@@ -260,20 +261,32 @@ def run(corpus: Path, half: str = "all", misses: list[str] | None = None,
             "site_times": site_times}
 
 
-def fresh_sites(corpus: Path) -> set[str]:
-    """The sites collected after the extractor was tuned (``fresh-sites.txt``, one a line)."""
-    listed = corpus / "fresh-sites.txt"
+FRESH_LISTS = {"new sites": "fresh-sites.txt", "new sites 2": "fresh-sites-2.txt"}
+"""Sites collected blind, each list after one round of the extractor, and measured once when it ended."""
+
+
+def fresh_sites(corpus: Path, listing: str = "fresh-sites.txt") -> set[str]:
+    """The sites of one list of sites collected after the extractor was tuned (one a line)."""
+    listed = corpus / listing
     if not listed.exists():
         return set()
     return {line.strip() for line in listed.read_text(encoding="utf-8").splitlines() if line.strip()}
 
 
-def halves(result: dict[str, Any], fresh: set[str] | None = None) -> dict[str, dict[str, Any]]:
-    """A run of the whole corpus, its two halves and its fresh sites (taken from it, not run again)."""
+def fresh_site_lists(corpus: Path) -> dict[str, set[str]]:
+    """Every list of blind sites the corpus has, by the name of its row (``new sites``, ``new sites 2``)."""
+    lists = {row: fresh_sites(corpus, listing) for row, listing in FRESH_LISTS.items()}
+    return {row: sites for row, sites in lists.items() if sites}
+
+
+def halves(result: dict[str, Any], fresh: dict[str, set[str]] | set[str] | None = None) -> dict[str, dict[str, Any]]:
+    """A run of the whole corpus, its two halves and its lists of fresh sites (taken from it, not run again)."""
     split: dict[str, dict[str, Any]] = {"all": result}
     parts: dict[str, Any] = {"dev": lambda s: half_of(s) == "dev", "check": lambda s: half_of(s) == "check"}
-    if fresh:
-        parts["new sites"] = lambda s: s in fresh
+    if isinstance(fresh, set):
+        fresh = {"new sites": fresh}
+    for row, listed in (fresh or {}).items():
+        parts[row] = listed.__contains__
     for half, chosen in parts.items():
         sites = {s: c for s, c in result["sites"].items() if chosen(s)}
         kinds: dict[str, Counts] = defaultdict(Counts)
@@ -362,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     misses: list[str] = []
     sites = set(args.site) if args.site else None
     if args.half == "both":
-        results = halves(run(args.corpus, "all", misses, sites), fresh_sites(args.corpus))
+        results = halves(run(args.corpus, "all", misses, sites), fresh_site_lists(args.corpus))
     else:
         results = {args.half: run(args.corpus, args.half, misses, sites)}
     text = table(results)
@@ -374,8 +387,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"`PYTHONPATH=src python bench/extract_real.py --write`, {date.today().isoformat()}, on "
                   f"`tests/data/pages/real/` (the gold in `gold.jsonl`); dev and check are the two fixed "
                   f"halves of the sites (`half_of`); \"new sites\" are the sites of `fresh-sites.txt`, "
-                  f"collected after the extractor was tuned and measured once (they are in the halves "
-                  f"too). Ratios are recalls except spurious (a share of the rows extracted); \"site "
+                  f"collected blind during the third round, \"new sites 2\" those of `fresh-sites-2.txt`, "
+                  f"collected blind during the fourth; each list was measured once when its round ended "
+                  f"(they are in the halves too). Ratios are recalls except spurious (a share of the rows extracted); \"site "
                   f"mean\" averages each site's own ratio.\n\n")
         write_section(args.output, header + text)
     return 0

@@ -279,8 +279,9 @@ def fresh_site_lists(corpus: Path) -> dict[str, set[str]]:
     return {row: sites for row, sites in lists.items() if sites}
 
 
-def halves(result: dict[str, Any], fresh: dict[str, set[str]] | set[str] | None = None) -> dict[str, dict[str, Any]]:
-    """A run of the whole corpus, its two halves and its lists of fresh sites (taken from it, not run again)."""
+def halves(result: dict[str, Any],
+           fresh: dict[str, set[str]] | set[str] | None = None) -> dict[str, dict[str, Any]]:
+    """A run of the whole corpus, its two halves and its lists of fresh sites (taken from it, not rerun)."""
     split: dict[str, dict[str, Any]] = {"all": result}
     parts: dict[str, Any] = {"dev": lambda s: half_of(s) == "dev", "check": lambda s: half_of(s) == "check"}
     if isinstance(fresh, set):
@@ -389,8 +390,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"halves of the sites (`half_of`); \"new sites\" are the sites of `fresh-sites.txt`, "
                   f"collected blind during the third round, \"new sites 2\" those of `fresh-sites-2.txt`, "
                   f"collected blind during the fourth; each list was measured once when its round ended "
-                  f"(they are in the halves too). Ratios are recalls except spurious (a share of the rows extracted); \"site "
-                  f"mean\" averages each site's own ratio.\n\n")
+                  f"(they are in the halves too). Ratios are recalls except spurious (a share of the rows "
+                  f"extracted); \"site mean\" averages each site's own ratio.\n\n")
         write_section(args.output, header + text)
     return 0
 

@@ -114,7 +114,7 @@ class Field:
     idf: dict[str, float]
     keys: int = 1
     family_org_share: dict[tuple[str, str], float] = field(default_factory=dict)
-    """(family name, institution) → the share of that family's authorships printed at it: Liu at Tsinghua."""
+    """(family name, institution) → the share of that family's names printed at it: Liu at Tsinghua."""
     neighbours: dict[str, set[str]] = field(default_factory=dict)
     """Coauthor token → the coauthor tokens of its coauthors, for the two-hop evidence."""
     common: dict[str, float] = field(default_factory=dict)
@@ -293,7 +293,7 @@ def field_of(keys: Iterable[str], orgs: Counter[str], documents: list[frozenset[
              family_orgs: Counter[tuple[str, str]] | None = None) -> Field:
     """The statistics of a field: its name keys, institutions (by authorship) and titles' words.
 
-    ``family_orgs`` counts authorships by family name and institution; only common family names
+    ``family_orgs`` counts names (keys) by family name and institution; only common family names
     (at least ``CULTURE_FAMILY`` keys) get a share of their own.
     """
     keys = set(keys)

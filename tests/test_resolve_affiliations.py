@@ -37,7 +37,7 @@ def read(printed: str) -> list[str]:
     # an institution's name in its own language, its city's own name
     ("Dipartimento di Fisica, Sapienza Universit ´a di Roma, Piazzale Aldo Moro 5, Roma", ["sapienza"]),
     # control characters where a PDF lost a letter or a ligature
-    ("Institut des Hautes \tEtudes Scienti\x08fiques", ["new:institut hautes etudes scientifiques"]),
+    ("Institut des Hautes \tEtudes Scienti\x08fiques", ["new:institute hautes etudes scientifiques"]),
     # a lab is kept as printed: "Shanghai AI Lab" is no company "Shanghai"
     ("Xiaomi AI Lab", ["new:xiaomi ai lab"]),
     ("Complexity Group", []),  # a research group, not a company

@@ -20,7 +20,7 @@ affiliation to X.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -68,6 +68,13 @@ _TRANSLATED = {
     "firenze": "florence", "munchen": "munich", "koln": "cologne", "wien": "vienna", "praha": "prague",
     "warszawa": "warsaw", "lisboa": "lisbon", "sevilla": "seville", "geneve": "geneva", "genova": "genoa",
     "bruxelles": "brussels", "kobenhavn": "copenhagen", "goteborg": "gothenburg",
+    "republica": "republic", "nacional": "national", "nazionale": "national", "politecnica": "polytechnic",
+    "catolica": "catholic", "cattolica": "catholic", "autonoma": "autonomous", "tecnica": "technical",
+    "tecnologica": "technological", "technologie": "technology", "tecnologia": "technology",
+    "ciencias": "sciences", "scienze": "sciences", "wissenschaften": "sciences", "hochschule": "university",
+    "universitaet": "university", "universitet": "university", "instituto": "institute",
+    "istituto": "institute", "institut": "institute", "centro": "centre", "zentrum": "centre",
+    "center": "centre",
 }
 """The words of an institution's name in its own language → English, and cities' own names → their
 English ones, so that "Sapienza Università di Roma" is "Sapienza University of Rome" (the words of
@@ -127,6 +134,29 @@ class Registry:
             entries.sort(key=lambda e: -len(e[0]))
         self._keys = sorted(k for k in self.by_key if len(k) >= 8)
         self._read: dict[str, tuple[Named, ...]] = {}
+        self.places: set[str] = set()
+        """Segments the field prints after an institution's name ("Moscow", "New York"): places, not names."""
+        self.leads: Counter[str] = Counter()
+        """How often the field prints each segment first in an affiliation ("Yandex, Moscow, Russia")."""
+
+    def learn(self, affiliations: Iterable[str]) -> None:
+        """Read what a field's affiliations tell of their segments: which are places, which lead.
+
+        A segment printed after an institution ("University of Tübingen, Tübingen") is a place
+        wherever it appears; a name printed first in several affiliations, and never after an
+        institution, is a name of its own ("Yandex", "Borealis AI", "TU Dresden, Germany").
+        """
+        self._read.clear()
+        for raw in sorted(set(affiliations)):
+            for part in parts(raw):
+                segments = _segments(part)
+                self.leads[fold(segments[0])] += 1
+                for number, segment in enumerate(segments[1:], start=1):
+                    folded = fold(segment)
+                    if institutions.INSTITUTION_WORDS.search(folded):
+                        continue
+                    if any(institutions.INSTITUTION_WORDS.search(fold(s)) for s in segments[:number]):
+                        self.places.add(folded)
 
     def read(self, raw: str) -> tuple[Named, ...]:
         """The institutions one printed affiliation names, in printed order, no repeats."""
@@ -187,7 +217,25 @@ class Registry:
                 and not _ADDRESS.search(fold(segments[0])) \
                 and all(_ADDRESS.search(fold(s)) or _PLACE_ONLY.fullmatch(s) for s in segments[1:]):
             found.append(Named(None, new_key(segments[0]), segments[0]))  # "IMFD, Chile": acronym and place
+        elif not found and self._standalone(segments):
+            found.append(Named(None, new_key(segments[0]), segments[0]))
         return found
+
+    def _standalone(self, segments: list[str]) -> bool:
+        """Whether an affiliation is a name of its own and places ("Yandex, Moscow, Russia"): a name in
+        capitals, printed first in several affiliations of the field and never after an institution,
+        that is no department, field of study, address or place."""
+        name, folded = segments[0], fold(segments[0])
+        words = name.split()
+        if not 1 <= len(words) <= 4 or self.leads[folded] < STANDALONE_LEADS or folded in self.places:
+            return False
+        if not all(w[:1].isupper() or w == "&" for w in words) or _ADDRESS.search(folded) \
+                or _UNIT_START.match(folded) or _RELATION.match(folded):
+            return False
+        if all(w in FIELD_OF_STUDY or w in _GENERIC for w in folded.split()):
+            return False  # "Biomedical Data Science", "Pediatrics": a department's subject
+        return all(fold(s) in self.places or _ADDRESS.search(fold(s)) or _PLACE_ONLY.fullmatch(s)
+                   for s in segments[1:])
 
     def _longer_by_typo(self, words: list[str], owner: list[int],
                         spans: list[tuple[str, range]]) -> list[tuple[str, range]]:
@@ -255,6 +303,16 @@ class Registry:
         return self.by_key[key]
 
 
+STANDALONE_LEADS = 2
+"""How many affiliations of the field must print a name first for it to stand as an institution alone."""
+FIELD_OF_STUDY = frozenset(
+    "data science sciences engineering computing computer computational information biomedical medicine "
+    "medical pediatrics psychology psychiatry neuroscience neurology biology biological physics chemistry "
+    "mathematics mathematical statistics statistical economics business management informatics radiology "
+    "surgery genetics genomics bioengineering bioinformatics linguistics philosophy education law finance "
+    "electrical mechanical civil industrial systems software applied artificial intelligence machine learning "
+    "cognitive brain vision robotics and of".split())
+"""Words of a subject of study: a segment of them alone names a department, not an institution."""
 _HEAD = frozenset("institute institut center centre foundation school laboratory laboratories lab labs "
                   "college academy university".split())
 
@@ -329,7 +387,11 @@ def _beside(words: list[str], owner: list[int], covered: set[int], number: int, 
 def _new_names(segment: str, beside_known: bool) -> list[Named]:
     """A segment that names an institution the registry does not know, if it looks like one."""
     found = []
-    for piece in re.split(r"\s+(?:and|&)\s+(?=[A-Z])", segment):
+    pieces = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", segment)
+    if len(pieces) > 1 and not all(institutions.INSTITUTION_WORDS.search(fold(p)) or _ACRONYM.fullmatch(p)
+                                   for p in pieces):
+        pieces = [segment]  # "University of Science and Technology": one name with an "and" in it
+    for piece in pieces:
         folded = fold(piece)
         if not folded or len(folded) < 3:
             continue

@@ -191,8 +191,12 @@ class Field:
         if not shared:
             hop = self._two_hop(a, b)
             if hop:
-                total += min(TWO_HOP * hop, TWO_HOP_CAP)
-                positive += min(TWO_HOP * hop, TWO_HOP_CAP)
+                # Namesakes in one community share coauthors' coauthors: the more people carry the
+                # name, the less a shared neighbourhood tells (two Xi Chens at Berkeley).
+                people = max((self.expected_people(k) for k in (*a.keys, *b.keys)), default=1.0)
+                value = min(TWO_HOP * hop, TWO_HOP_CAP / max(1.0, people))
+                total += value
+                positive += value
                 facts.append(f"{hop} coauthors of coauthors in common")
         cosine = self._cosine(a.words, b.words)
         if a.words and b.words:

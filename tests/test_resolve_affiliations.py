@@ -82,3 +82,40 @@ def test_an_institute_named_after_a_registry_one_is_part_of_it():
     resolve_organizations(papers, registry, Aliases(), resolution)
     [institute] = resolution.new_organizations
     assert institute.name == "Max Planck Institute for Human Development" and institute.part_of == "mpg"
+
+
+def resolved(*affiliations: str) -> Resolution:
+    papers = [ImportedPaper(key=f"p{i}", title="t", year=2020, authors=["Ann Lee"], affiliations=[a])
+              for i, a in enumerate(affiliations)]
+    resolution = Resolution()
+    resolve_organizations(papers, [Organization(id="mit", name="Massachusetts Institute of Technology",
+                                                kind="university", alt_names=["MIT"])], Aliases(), resolution)
+    return resolution
+
+
+def test_a_name_printed_alone_in_several_affiliations_is_an_institution_but_a_place_is_not():
+    resolution = resolved("Yandex", "Yandex, Moscow, Russia", "MIT, Moscow", "Moscow", "Moscow",
+                          "Pediatrics", "Pediatrics")
+    [yandex] = resolution.organizations("Yandex")
+    assert resolution.organizations("Yandex, Moscow, Russia") == [yandex]
+    assert resolution.organizations("Moscow") == []  # printed after an institution: a place
+    assert resolution.organizations("Pediatrics") == []  # a subject of study: a department's
+
+
+def test_a_company_lab_is_part_of_its_company_but_a_place_lab_is_not():
+    resolution = resolved("Xiaomi AI Lab", "Oracle Labs", "MIT, Shanghai", "Shanghai AI Lab")
+    by_id = {o.id: o for o in resolution.new_organizations}
+    [lab] = resolution.organizations("Xiaomi AI Lab")
+    assert by_id[lab].kind == "lab" and by_id[by_id[lab].part_of].name == "Xiaomi"
+    assert by_id[by_id[lab].part_of].kind == "company"
+    [oracle] = resolution.organizations("Oracle Labs")
+    assert by_id[by_id[oracle].part_of].name == "Oracle"
+    [shanghai] = resolution.organizations("Shanghai AI Lab")
+    assert by_id[shanghai].part_of is None
+
+
+def test_a_name_with_and_inside_is_one_institution():
+    assert read("Huazhong University of Science and Technology") == \
+        ["new:huazhong university science and technology"]
+    assert read("Hungarian Academy of Sciences and University of Szeged") == \
+        ["new:hungarian academy sciences", "new:university szeged"]

@@ -310,8 +310,8 @@ FIELD_OF_STUDY = frozenset(
     "medical pediatrics psychology psychiatry neuroscience neurology biology biological physics chemistry "
     "mathematics mathematical statistics statistical economics business management informatics radiology "
     "surgery genetics genomics bioengineering bioinformatics linguistics philosophy education law finance "
-    "electrical mechanical civil industrial systems software applied artificial intelligence machine learning "
-    "cognitive brain vision robotics and of".split())
+    "electrical mechanical civil industrial systems software applied artificial intelligence machine "
+    "learning cognitive brain vision robotics and of".split())
 """Words of a subject of study: a segment of them alone names a department, not an institution."""
 _HEAD = frozenset("institute institut center centre foundation school laboratory laboratories lab labs "
                   "college academy university".split())

@@ -96,12 +96,9 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
         if target in companies:
             part_of = companies[target][0]
         resolution.new_organizations.append(
-            Organization(id=org_id, name=name, kind="lab" if target in companies else institutions.guess_kind(name),
-                         alt_names=alt, part_of=part_of))
-    made = {}
-    for org_id, name in companies.values():
-        if name is not None:
-            made[org_id] = name
+            Organization(id=org_id, name=name, alt_names=alt, part_of=part_of,
+                         kind="lab" if target in companies else institutions.guess_kind(name)))
+    made = {org_id: name for org_id, name in companies.values() if name is not None}
     for org_id, name in sorted(made.items()):
         resolution.new_organizations.append(Organization(id=org_id, name=name, kind="company"))
     resolution.new_organizations.extend(added)

@@ -140,14 +140,14 @@ class Registry:
         """How often the field prints each segment first in an affiliation ("Yandex, Moscow, Russia")."""
 
     def learn(self, affiliations: Iterable[str]) -> None:
-        """Read what a field's affiliations tell of their segments: which are places, which lead.
+        """Read what a field's affiliations (each paper's once) tell of their segments: places, leads.
 
         A segment printed after an institution ("University of Tübingen, Tübingen") is a place
         wherever it appears; a name printed first in several affiliations, and never after an
         institution, is a name of its own ("Yandex", "Borealis AI", "TU Dresden, Germany").
         """
         self._read.clear()
-        for raw in sorted(set(affiliations)):
+        for raw in affiliations:
             for part in parts(raw):
                 segments = _segments(part)
                 self.leads[fold(segments[0])] += 1
@@ -232,8 +232,8 @@ class Registry:
         if not all(w[:1].isupper() or w == "&" for w in words) or _ADDRESS.search(folded) \
                 or _UNIT_START.match(folded) or _RELATION.match(folded):
             return False
-        if all(w in FIELD_OF_STUDY or w in _GENERIC for w in folded.split()):
-            return False  # "Biomedical Data Science", "Pediatrics": a department's subject
+        if all(w in FIELD_OF_STUDY or w in _GENERIC or w in _NO_PLACE for w in folded.split()):
+            return False  # "Biomedical Data Science", "Pediatrics": a department's subject; "Independent"
         return all(fold(s) in self.places or _ADDRESS.search(fold(s)) or _PLACE_ONLY.fullmatch(s)
                    for s in segments[1:])
 
@@ -300,9 +300,16 @@ class Registry:
         key = best[0]
         if key.split()[0][:3] != text.split()[0][:3]:
             return None
+        printed, known = set(text.split()) - _LINKS, set(key.split()) - _LINKS
+        if printed < known or known < printed:
+            return None  # words left out or added are no typo: "Département d'informatique" is no ENS
         return self.by_key[key]
 
 
+_LINKS = frozenset({"and", "for", "of", "in", "on"})
+_NO_PLACE = frozenset("independent researcher unaffiliated none retired freelance consultant student "
+                      "visitor visiting self employed private home".split())
+"""Words of an affiliation that says there is none ("Independent researcher")."""
 STANDALONE_LEADS = 2
 """How many affiliations of the field must print a name first for it to stand as an institution alone."""
 FIELD_OF_STUDY = frozenset(

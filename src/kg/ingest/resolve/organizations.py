@@ -61,7 +61,7 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     registry, added = registry_of(organizations, aliases)
     resolution.registry = registry
     resolution.known_organizations = frozenset(registry.by_key)
-    registry.learn(a for paper in papers for a in paper.affiliations if a)
+    registry.learn(a for paper in papers for a in sorted({a for a in paper.affiliations if a}))
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for paper in papers:
         for affiliation in paper.affiliations:

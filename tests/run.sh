@@ -6,6 +6,8 @@
 # virtual environment .venv (installing python3-venv where Debian splits it out) with kg and its
 # test extras (the Oxigraph server comes with the `oxigraph` package, the browser driver with
 # `playwright`, which uses /usr/bin/chromium and downloads no browser), and pytest runs with it.
+# The tests run in up to four worker processes (pytest-xdist), a whole test file to a worker so its
+# module fixtures (stores, servers) are made once; `-n 0` after the script runs them in one process.
 # Extra arguments go to pytest; --setup-only stops after the installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,4 +29,4 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 bash install.sh --test
 [ "$setup_only" = 1 ] && exit 0
-exec .venv/bin/python -m pytest "$@"
+exec .venv/bin/python -m pytest -n auto --maxprocesses 4 --dist loadfile "$@"

@@ -200,7 +200,10 @@ class Field:
                 facts.append(f"{hop} coauthors of coauthors in common")
         cosine = self._cosine(a.words, b.words)
         if a.words and b.words:
-            total += TOPIC_WEIGHT * cosine + TOPIC_OFFSET
+            # Titles apart say more the more titles there are: little of two single papers, much
+            # of two bodies of work (a namesake in another field).
+            papers = min(len(a.items), len(b.items))
+            total += TOPIC_WEIGHT * cosine + TOPIC_OFFSET * min(max(papers / 2, 1.0), 2.0)
             positive += TOPIC_WEIGHT * cosine
             facts.append(f"topics {cosine:.2f}")
         return total, positive, ", ".join(facts)

@@ -38,6 +38,9 @@ def read(printed: str) -> list[str]:
     ("Dipartimento di Fisica, Sapienza Universit ´a di Roma, Piazzale Aldo Moro 5, Roma", ["sapienza"]),
     # control characters where a PDF lost a letter or a ligature
     ("Institut des Hautes \tEtudes Scienti\x08fiques", ["new:institute hautes etudes scientifiques"]),
+    # a breve or a ring printed before its letter
+    ("Department of Computer Engineering, Bo˘gazici University", ["new:bogazici university"]),
+    ("˚Abo Akademi University", ["new:abo akademi university"]),
     # a lab is kept as printed: "Shanghai AI Lab" is no company "Shanghai"
     ("Xiaomi AI Lab", ["new:xiaomi ai lab"]),
     ("Complexity Group", []),  # a research group, not a company

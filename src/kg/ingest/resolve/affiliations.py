@@ -32,6 +32,10 @@ from kg.ingest.resolve import institutions
 from kg.ingest.resolve.names import fold
 
 _MARKS = re.compile(r"[*∗†‡§¶⇤⋆♯♮♭#]+|(?<=[a-z])\d{1,2}\b|^\d{1,2}(?=[A-Z])")
+_COMBINING = {"˘": "\u0306", "˚": "\u030a", "˛": "\u0328"}
+_MORE_ACCENTS = re.compile(r"([˘˚˛])\s?([A-Za-z])")
+"""Spacing accents printed before their letter that ``repair_broken_accents`` does not know: breve, ring,
+ogonek."""
 _PARTS = re.compile(r"\s*(?:\+|;|\s/\s|(?<=[a-z])/(?=[A-Z])|\|)\s*")
 _ADDRESS = re.compile(
     r"\d|\b(?:street|st|avenue|ave|road|rd|blvd|boulevard|drive|dr|lane|way|square|place|plaza|"
@@ -105,6 +109,7 @@ def repair(raw: str) -> str:
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", raw)  # "Scienti\x08fiques": a lost ligature
     text = re.sub(r"[\t\n\r]+", " ", text)
     if not text.isascii():
+        text = _MORE_ACCENTS.sub(lambda m: m.group(2) + _COMBINING[m.group(1)], text)  # "Bo˘gazi¸ci", "˚Abo"
         text = repair_broken_accents(re.sub(r"(?<=\s)([´`¨ˆ˜])\s+(?=[A-Za-z])", r"\1", text))
         text = ftfy.fix_text(text, normalization="NFC")
         text = re.sub(r"(?<=\w) ([´`¨ˆ˜])(?=[a-z])", r"\1", text)

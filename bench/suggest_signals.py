@@ -1,0 +1,194 @@
+"""Candidate signals for `kg suggest`, each tried as an added feature on the real histories.
+
+Not a test: for every candidate it adds one column to the features `suggest` computes
+(``taste.FEATURES``), gives it a prior weight (``taste.PRIOR``: what a series with a short past
+uses, and what every fit is shrunk towards), ranks each development series as `kg
+evaluate-suggest` does (cut where half its talks were given) and prints recall@50, recall@200 and
+the median rank of the later speakers the field knew on the cutoff day (finer than recall on a
+few dozen people), against `suggest` as it is. The candidates are the ideas for a series of ML
+theory (issue 12, fourth round):
+
+- **hot in the topic**: the topic fit of the works of the last three years only, not divided by
+  the number of works (someone publishing on the series' subject now);
+- **career like the past speakers'**: how close the years since a person's first paper are to
+  those of the past speakers when they first spoke (a Gaussian kernel of three years, averaged);
+- **output like the past speakers'**: the same on the log of the number of papers;
+- **venue lift**: the share of a person's papers at each venue, weighed by how much more the
+  past speakers publish there than the field does (a COLT-heavy series lifts COLT authors);
+- **spoke elsewhere**: 1 for people with a talk at another series known on the day.
+
+    python bench/suggest_real.py --ml-venues ../shared/data/ml-venues --work /tmp/kg-real
+    PYTHONPATH=src:bench python bench/suggest_signals.py --store /tmp/kg-real/store
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+from kg.network import evaluate, signals, suggest, taste
+from kg.network.index import PAPER, TALK, GraphIndex, index_for
+from kg.store import open_store
+
+Signal = Callable[[signals.View, suggest.Stage, GraphIndex, np.ndarray, tuple[np.ndarray, np.ndarray]],
+                  np.ndarray]
+PAPERS, CAREER, TALKS = taste.FEATURES.index("papers"), taste.FEATURES.index("career_years"), \
+    taste.FEATURES.index("talks_elsewhere")
+
+
+def hot_topic(years: float = 3.0) -> Signal:
+    """Topic fit summed over the person's papers and talks of the last ``years`` (log1p of ten times it)."""
+    def column(v, stage, index, x, query):
+        terms, weights = query
+        if not len(terms):
+            return np.zeros(v.people)
+        per_work = np.asarray(index.work_terms[:, terms] @ weights).ravel()
+        day = index.member_day
+        recent = v.known & (day <= stage.day) & (day >= stage.day - int(years * 365.25)) \
+            & np.isin(index.member_kind, (PAPER, TALK))
+        values = np.where(recent, per_work[index.member_work], 0.0)
+        running = np.concatenate([[0.0], np.cumsum(values)])
+        starts = index.person_starts
+        return np.log1p(10 * (running[starts[1:]] - running[starts[:-1]]))
+    return column
+
+
+def _first_talks(stage: suggest.Stage) -> dict[int, int]:
+    firsts: dict[int, int] = {}
+    for day, person, _ in stage.talks:
+        firsts.setdefault(person, day)
+    return firsts
+
+
+def _kernel(values: np.ndarray, past: np.ndarray, width: float, mask: np.ndarray) -> np.ndarray:
+    found = np.zeros(len(values))
+    if len(past):
+        found[mask] = np.exp(-((values[mask, None] - past[None, :]) ** 2) / (2 * width ** 2)).mean(axis=1)
+    return found
+
+
+def career_like_past(width: float = 3.0) -> Signal:
+    """Mean Gaussian kernel between a person's career years and the past speakers' when they first spoke."""
+    def column(v, stage, index, x, query):
+        past = np.array([x[p, CAREER] - (stage.day - day) / 365.25 for p, day in _first_talks(stage).items()
+                         if x[p, PAPERS] > 0])
+        return _kernel(x[:, CAREER], past[past >= 0], width, x[:, PAPERS] > 0)
+    return column
+
+
+def output_like_past(width: float = 1.0) -> Signal:
+    """Mean Gaussian kernel between a person's log papers and the past speakers' when they first spoke."""
+    def column(v, stage, index, x, query):
+        past = []
+        for person, day in _first_talks(stage).items():
+            papers = signals.counts_until(v, day).papers[person]
+            if papers > 0:
+                past.append(np.log1p(papers))
+        return _kernel(x[:, PAPERS], np.array(past), width, x[:, PAPERS] > 0)
+    return column
+
+
+def venue_lift() -> Signal:
+    """Share of a person's papers by venue, weighed by the past speakers' share there over the field's."""
+    def column(v, stage, index, x, query):
+        has = (index.work_venue[index.member_work] >= 0) & v.known & (index.member_day <= stage.day)
+        profile = sp.csr_matrix((np.ones(int(has.sum())), (index.member_person[has],
+                                                           index.work_venue[index.member_work[has]])),
+                                shape=(v.people, len(index.venues)))
+        field = np.asarray(profile.sum(axis=0)).ravel()
+        mine = np.asarray(profile[np.asarray(stage.speakers, dtype=np.int64)].sum(axis=0)).ravel()
+        if not mine.sum():
+            return np.zeros(v.people)
+        lift = (mine / mine.sum()) / np.maximum(field / max(field.sum(), 1.0), 1e-12)
+        return np.asarray(profile @ lift).ravel() / np.maximum(np.asarray(profile.sum(axis=1)).ravel(), 1.0)
+    return column
+
+
+def spoke_elsewhere() -> Signal:
+    """1 for people with a talk at another series known on the stage's day."""
+    def column(v, stage, index, x, query):
+        return (x[:, TALKS] > 0).astype(np.float64)
+    return column
+
+
+CANDIDATES: dict[str, tuple[Signal, tuple[float, ...]]] = {
+    "hot in the topic": (hot_topic(), (0.15, 0.3)),
+    "career like the past speakers'": (career_like_past(), (0.3, 0.6)),
+    "output like the past speakers'": (output_like_past(), (0.3, 0.6)),
+    "venue lift": (venue_lift(), (0.3, 0.6)),
+    "spoke elsewhere": (spoke_elsewhere(), (0.3, 0.6)),
+}
+
+
+@contextmanager
+def added(name: str, signal: Signal, weight: float) -> Iterator[None]:
+    """`suggest` with one more feature, ``name``, of prior weight ``weight``, for the duration."""
+    features, prior, compute = taste.FEATURES, dict(taste.PRIOR), suggest.features
+
+    def extended(v, series, stages, index):
+        found = compute(v, series, stages, index)  # fills all but the last column
+        for stage, (x, query) in zip(stages, found, strict=True):
+            x[:, -1] = signal(v, stage, index, x, query)
+        return found
+
+    taste.FEATURES = (*features, name)
+    taste.PRIOR = {**prior, name: weight}
+    suggest.features = extended
+    try:
+        yield
+    finally:
+        taste.FEATURES, taste.PRIOR, suggest.features = features, prior, compute
+
+
+def measure(index: GraphIndex, stems: tuple[str, ...]) -> list[tuple[float, float, float]]:
+    """Per series: recall@50, recall@200 and the median rank of the known later speakers."""
+    found = []
+    for stem in stems:
+        event = f"https://w3id.org/kg/id/event/{stem}"
+        days = evaluate.speaker_days(index, event)
+        cutoff = evaluate.middle_cutoff(days)
+        _, later = evaluate.split(days, cutoff)
+        ranked = suggest.ranked_people(index, event, cutoff, len(index.people))
+        where = {person: rank for rank, person in enumerate(ranked, start=1)}
+        ranks = [where[p] for p in later if p in where]
+        found.append((evaluate.recall_at(ranked, later, 50), evaluate.recall_at(ranked, later, 200),
+                      float(np.median(ranks)) if ranks else float("nan")))
+    return found
+
+
+def row(label: str, figures: list[tuple[float, float, float]]) -> str:
+    """A Markdown row: per series recall@50 / @200 / median rank, then the averages (of ranks: geometric)."""
+    cells = [f"{a:.3f} / {b:.3f} / {m:,.0f}" for a, b, m in figures]
+    values = np.array(figures)
+    medians = values[:, 2][~np.isnan(values[:, 2])]
+    mean_rank = float(np.exp(np.log(medians).mean())) if len(medians) else float("nan")
+    average = f"{values[:, 0].mean():.3f} / {values[:, 1].mean():.3f} / {mean_rank:,.0f}"
+    return f"| {label} | " + " | ".join(cells) + f" | **{average}** |"
+
+
+def main() -> None:
+    """Parse the options, try every candidate on the chosen series, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, required=True, help="the store of bench/suggest_real.py")
+    parser.add_argument("--check", action="store_true", help="the check series, not the development ones")
+    options = parser.parse_args()
+    from suggest_real import CHECK, DEVELOPMENT  # type: ignore[import-not-found]
+
+    stems = CHECK if options.check else DEVELOPMENT
+    index = index_for(open_store(str(options.store)))
+    print("| added feature (prior weight) | " + " | ".join(stems) + " | average |")
+    print("|---|" + "---|" * (len(stems) + 1))
+    print(row("none (`suggest` as it is)", measure(index, stems)))
+    for name, (signal, weights) in CANDIDATES.items():
+        for weight in weights:
+            with added(name, signal, weight):
+                print(row(f"{name} ({weight})", measure(index, stems)), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -98,11 +98,12 @@ def resolved(*affiliations: str) -> Resolution:
 
 def test_a_name_printed_alone_in_several_affiliations_is_an_institution_but_a_place_is_not():
     resolution = resolved("Yandex", "Yandex, Moscow, Russia", "MIT, Moscow", "Moscow", "Moscow",
-                          "Pediatrics", "Pediatrics")
+                          "Pediatrics", "Pediatrics", "Neurobiology Department", "Neurobiology Department")
     [yandex] = resolution.organizations("Yandex")
     assert resolution.organizations("Yandex, Moscow, Russia") == [yandex]
     assert resolution.organizations("Moscow") == []  # printed after an institution: a place
     assert resolution.organizations("Pediatrics") == []  # a subject of study: a department's
+    assert resolution.organizations("Neurobiology Department") == []
 
 
 def test_a_company_lab_is_part_of_its_company_but_a_place_lab_is_not():

@@ -235,7 +235,7 @@ class Registry:
         if not 1 <= len(words) <= 4 or self.leads[folded] < STANDALONE_LEADS or folded in self.places:
             return False
         if not all(w[:1].isupper() or w == "&" for w in words) or _ADDRESS.search(folded) \
-                or _UNIT_START.match(folded) or _RELATION.match(folded):
+                or _UNIT_START.match(folded) or _UNIT_WORD.search(folded) or _RELATION.match(folded):
             return False
         if all(w in FIELD_OF_STUDY or w in _GENERIC or w in _NO_PLACE for w in folded.split()):
             return False  # "Biomedical Data Science", "Pediatrics": a department's subject; "Independent"
@@ -315,6 +315,8 @@ _LINKS = frozenset({"and", "for", "of", "in", "on"})
 _NO_PLACE = frozenset("independent researcher unaffiliated none retired freelance consultant student "
                       "visitor visiting self employed private home".split())
 """Words of an affiliation that says there is none ("Independent researcher")."""
+_UNIT_WORD = re.compile(r"\b(?:department|dept|program|programme|phd|graduate|faculty|division)\b")
+"""A unit's word anywhere in a name ("Neurobiology Department", "Neurosciences PhD Program")."""
 STANDALONE_LEADS = 2
 """How many affiliations of the field must print a name first for it to stand as an institution alone."""
 FIELD_OF_STUDY = frozenset(

@@ -38,6 +38,8 @@ def read(printed: str) -> list[str]:
     ("Dipartimento di Fisica, Sapienza Universit ´a di Roma, Piazzale Aldo Moro 5, Roma", ["sapienza"]),
     # control characters where a PDF lost a letter or a ligature
     ("Institut des Hautes \tEtudes Scienti\x08fiques", ["new:institute hautes etudes scientifiques"]),
+    # "Academia" names an institution as "Academy" does; the institute before it is its unit
+    ("Institute of Information Science, Academia Sinica, Taipei, Taiwan", ["new:academia sinica"]),
     # a breve or a ring printed before its letter
     ("Department of Computer Engineering, Bo˘gazici University", ["new:bogazici university"]),
     ("˚Abo Akademi University", ["new:abo akademi university"]),

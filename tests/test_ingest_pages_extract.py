@@ -287,3 +287,88 @@ def test_a_speaker_heading_under_the_talks_day_heading_is_its_speaker(tmp_path):
     assert [(t[0], t[1], t[2]) for t in talks] == [
         (("Ada Lovelace",), "Notes on engines", "2022-02-11"),
         (("Charles Babbage",), "Difference engines", "2022-02-25")]
+
+
+def test_roles_rooms_and_schools_beside_a_speaker_are_no_titles(tmp_path):
+    _, talks = talks_of(tmp_path, "r.md", "# Seminar\n\n"
+                        "- March 3, 2024: Ada Lovelace, Ecole Normale Supérieure\n"
+                        "- March 10, 2024: Alan Turing, Professor of Mathematics at Manchester\n"
+                        "- March 17, 2024: Claude Shannon (Bell Labs), Room 101\n"
+                        "- March 24, 2024 - Grace Hopper - Associate Professor, Yale\n")
+    assert [t[:2] for t in talks] == [(("Ada Lovelace",), None), (("Alan Turing",), None),
+                                      (("Claude Shannon",), None), (("Grace Hopper",), None)]
+
+
+def test_slot_names_notices_pauses_and_the_speaker_again_are_no_titles(tmp_path):
+    _, talks = talks_of(tmp_path, "s.md", "# Reading group\n\n"
+                        "- March 3, 2024: Ada Lovelace - Overview Talk\n"
+                        "- March 10, 2024: Alan Turing - Note special time and location of this talk\n"
+                        "- March 12, 2024: Grace Hopper - In this talk I will show how compilers work\n"
+                        "- March 17, 2024, 10:00: Claude Shannon - Information and its measure - lunch\n")
+    assert [t[1] for t in talks] == [None, None, None, "Information and its measure"]
+
+
+def test_a_title_that_is_a_name_or_a_part_of_the_site_is_no_talk(tmp_path):
+    _, talks = talks_of(tmp_path, "t.md", "# Group\n\n| Date | Speaker | Title |\n|---|---|---|\n"
+                        "| 2024-03-03 | Charles Babbage | Damek Davis |\n"
+                        "| 2024-03-04 | Charles Babbage | About |\n"
+                        "| 2024-03-05 | Charles Babbage | Tricomi's Equation |\n")
+    assert talks == [(("Charles Babbage",), "Tricomi's Equation", "2024-03-05", None)]
+
+
+def test_a_first_name_in_a_presenter_column_is_a_speaker(tmp_path):
+    _, talks = talks_of(tmp_path, "rg.md", "# Reading group\n\n| Date | Presenter | Paper |\n|---|---|---|\n"
+                        "| 2024-03-03 | Zach | Attention is all you need |\n"
+                        "| 2024-03-10 | Jesús | Deep residual learning |\n")
+    assert talks == [(("Zach",), "Attention is all you need", "2024-03-03", None),
+                     (("Jesús",), "Deep residual learning", "2024-03-10", None)]
+
+
+def test_a_labelled_tba_title_keeps_the_date_line_out_of_the_title(tmp_path):
+    _, talks = talks_of(tmp_path, "n.html", "<html><body><h1>Next seminars</h1>"
+                        "<p>March 2, 2020, 12h-14h, room Salle des actes, ENS.<br>"
+                        "<a href='https://x.example'>Ada Lovelace</a> (Cambridge)<br>"
+                        "<b>Title:</b> <i>TBA</i></p>"
+                        "<p>March 30, 2020, 12h-14h, room Salle des actes, ENS.<br>"
+                        "<a href='https://y.example'>Alan Turing</a> (Manchester)<br>"
+                        "<b>Title:</b> <i>TBA</i></p>"
+                        "</body></html>")
+    assert talks == [(("Ada Lovelace",), None, "2020-03-02", "12:00"),
+                     (("Alan Turing",), None, "2020-03-30", "12:00")]
+
+
+def test_a_sentence_of_the_entry_is_its_speaker(tmp_path):
+    _, talks = talks_of(tmp_path, "e.md", "# Talks\n\n"
+                        "- Notes on the analytical engine. Ada Lovelace, Cambridge University. 3 March 2024\n"
+                        "- Computable numbers revisited. Alan Turing, Manchester University. 10 March 2024\n")
+    assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", "2024-03-03", None),
+                     (("Alan Turing",), "Computable numbers revisited", "2024-03-10", None)]
+
+
+def test_labels_in_other_languages(tmp_path):
+    _, talks = talks_of(tmp_path, "v.md", "# Kolloquium\n\nReferent: Ada Lovelace (Universität Wien)  \n"
+                        "Titel: Über analytische Maschinen  \nDatum: 3. März 2024, 16:00\n")
+    assert talks == [(("Ada Lovelace",), "Über analytische Maschinen", "2024-03-03", "16:00")]
+    _, talks = talks_of(tmp_path, "z.md", "# 学术报告\n\n报告人：王小明  \n题目：深度学习理论  \n"
+                        "时间：2024年3月3日 16:00\n")
+    assert talks == [(("王小明",), "深度学习理论", "2024-03-03", "16:00")]
+
+
+def test_coauthors_language_and_material_after_a_title_are_no_part_of_it():
+    from kg.ingest.pages.entries import clean_title
+
+    assert clean_title("Notes on engines (joint work with Charles Babbage)") == "Notes on engines"
+    assert clean_title("Notes on engines. Joint work with C. Babbage") == "Notes on engines"
+    assert clean_title("Notes on engines (talk in French) [slides] [video]") == "Notes on engines"
+    assert clean_title("Notes on engines – CANCELLED") == "Notes on engines"
+    kept = "Learning with Kernels (with applications)"
+    assert clean_title(kept) == kept
+
+
+def test_a_page_titled_after_papers_or_a_journal_still_lists_its_talks(tmp_path):
+    _, talks = talks_of(tmp_path, "jc.md", "# Machine Learning Papers Journal Club\n\n"
+                        "- March 3, 2024: Ada Lovelace - Notes on the analytical engine\n"
+                        "- March 10, 2024: Alan Turing - Computable numbers revisited\n\n"
+                        "## Organizers\n\n- March 1, 2024: Grace Hopper - Compilers\n")
+    assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", "2024-03-03", None),
+                     (("Alan Turing",), "Computable numbers revisited", "2024-03-10", None)]

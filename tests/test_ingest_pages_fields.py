@@ -1,6 +1,17 @@
 """What a piece of page text is: dates at the precision given, names told from title words."""
 
-from kg.ingest.pages.fields import PartialDate, find_dates, find_times, is_name, is_organization, word_leaning
+from datetime import time
+
+from kg.ingest.pages.fields import (
+    PartialDate,
+    find_dates,
+    find_times,
+    is_given_name,
+    is_name,
+    is_organization,
+    is_placeholder,
+    word_leaning,
+)
 
 
 def dates(text: str) -> list[str | None]:
@@ -50,3 +61,46 @@ def test_a_dotted_clock_time_is_a_time_of_day_but_a_day_and_month_is_not():
 def test_an_ordinal_set_apart_from_its_day():
     assert [f.value for f in find_dates("Workshop, 16 th March 2021")] == [PartialDate(2021, 3, 16)]
     assert [f.value for f in find_dates("March 3 then")] == [PartialDate(None, 3, 3)]
+
+
+def test_french_hour_times_and_afternoon_hours_of_an_agenda():
+    assert [f.value for f in find_times("18h-20h, salle U205")] == [(time(18), time(20))]
+    assert [f.value for f in find_times("à 14h")] == [(time(14), None)]
+    assert find_times("a 2h tutorial") == []  # a length of time
+    assert [f.value for f in find_times("1.00 - 1.20")] == [(time(13), time(13, 20))]
+
+
+def test_names_in_capitals_and_in_east_asian_scripts():
+    assert is_name("GEOFFREY HINTON") and is_name("JOHN SMITH")
+    assert not is_name("DEEP LEARNING") and not is_name("COFFEE BREAK") and not is_name("UC BERKELEY")
+    assert is_name("山田 太郎") and is_name("김웅희") and is_name("Wang Xiaoming 王小明")
+
+
+def test_positions_schools_and_pauses_are_no_names():
+    assert not is_name("Associate Professor") and not is_name("Morning Tea") and not is_name("Site Tour")
+    assert not is_name("Ecole Normale Supérieure") and not is_name("ETH Zürich")
+
+
+def test_a_first_name_alone_is_a_given_name_but_a_title_word_is_not():
+    assert is_given_name("Zach") and is_given_name("Jesús")
+    assert not is_given_name("Learning") and not is_given_name("TBA") and not is_given_name("Zach Smith")
+
+
+def test_placeholders_in_the_words_pages_use():
+    for text in ("Title and abstract TBA", "TBA soon", "Topic: TBA", "Title to be announced soon",
+                 "Stay tuned", "Title forthcoming", "Title/Abstract: TBA", "To be updated"):
+        assert is_placeholder(text), text
+    assert not is_placeholder("Notes on TBA processes") and not is_placeholder("To be or not to be")
+
+
+def test_dates_in_other_languages_and_scripts():
+    assert dates("3. März 2024, 16:00") == ["2024-03-03"]
+    assert dates("12 de marzo de 2024") == ["2024-03-12"]
+    assert dates("Mardi 12 novembre 2019") == ["2019-11-12"]
+    assert dates("3 mars 2024") == ["2024-03-03"] and dates("the Mars rover") == []
+    assert dates("2024年3月3日 16:00") == ["2024-03-03"] and dates("2024년 3월 3일") == ["2024-03-03"]
+
+
+def test_east_asian_institutions_are_no_names():
+    assert not is_name("統計数理研究所") and not is_name("東京大学") and not is_name("서울대학교")
+    assert is_name("王小明") and is_name("김웅희")

@@ -62,3 +62,24 @@ def test_a_byline_ending_with_the_status_of_the_paper():
 def test_hyphenated_initials_without_stops_are_initials():
     paper = citation(Block(f"L. Chizat, F-X. Vialard, G. Peyré. {TITLE}. NeurIPS 2019.", 1, "li"), True)
     assert paper is not None and paper.authors == ["L. Chizat", "F-X. Vialard", "G. Peyré"]
+
+
+def test_coauthors_after_with_are_the_owners_coauthors(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "ada.md"
+    path.write_text("# Ada Lovelace\n\n## Publications\n\n"
+                    "- Notes on the analytical engine (with Charles Babbage and Luigi Menabrea). "
+                    "Scientific Memoirs, 2013.\n"
+                    "- On the numbers of Bernoulli (joint work with Charles Babbage), "
+                    "Royal Society Letters, 2014.\n"
+                    "- A calculus of the nervous system (with Augustus De Morgan). "
+                    "Journal of Mathematics, 2015.\n",
+                    encoding="utf-8")
+    page = extract_file(path)
+    assert page.kind == "author_page"
+    assert [(p.title, p.authors, p.year) for p in page.papers] == [
+        ("Notes on the analytical engine", ["Ada Lovelace", "Charles Babbage", "Luigi Menabrea"], 2013),
+        ("On the numbers of Bernoulli", ["Ada Lovelace", "Charles Babbage"], 2014),
+        ("A calculus of the nervous system", ["Ada Lovelace", "Augustus De Morgan"], 2015)]
+    assert all(p.guessed == ["authors"] for p in page.papers)  # where the owner stands is a guess

@@ -400,4 +400,19 @@ def layout(document: Document) -> Layout:
     return Layout(reader.blocks, reader.tables)
 
 
-__all__ = ["Block", "Layout", "Span", "Table", "clean", "layout"]
+def plain_lines(document: Document) -> list[str]:
+    """The lines of a document's file as comparable text (for ``element_blocks``)."""
+    return [_plain(line) for line in document.lines]
+
+
+def element_blocks(document: Document, element: Any, lines: list[str] | None = None) -> list[Block]:
+    """The blocks of one element of a document and of everything under it (tables left out);
+    ``lines`` are the document's ``plain_lines``, computed once by a caller that reads many elements."""
+    reader = _Reader(document, lines)
+    hint = element.get("data-line") if isinstance(element.tag, str) else None
+    reader.last_line = int(hint) if hint else (int(element.sourceline or 1) if document.is_html else 1)
+    reader.walk(element)
+    return reader.blocks
+
+
+__all__ = ["Block", "Layout", "Span", "Table", "clean", "element_blocks", "layout", "plain_lines"]

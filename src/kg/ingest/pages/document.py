@@ -21,12 +21,13 @@ import lxml.html
 import yaml
 from lxml import etree
 from markdown_it import MarkdownIt
+from mdit_py_plugins.deflist import deflist_plugin
 
 from kg.errors import DataError
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_LINE_TOKENS = frozenset({"fence", "code_block", "paragraph_open", "heading_open",
+_LINE_TOKENS = frozenset({"fence", "code_block", "paragraph_open", "heading_open", "dl_open", "dt_open",
                           "list_item_open", "tr_open", "table_open",
                           "blockquote_open", "bullet_list_open", "ordered_list_open"})
 
@@ -119,7 +120,7 @@ def _front_matter_data(text: str, toml: bool) -> dict[str, Any]:
 
 
 def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(deflist_plugin)
 
 
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")

@@ -21,6 +21,7 @@ from kg.ingest.pages.fields import (
     find_dates,
     find_times,
     fold,
+    is_given_name,
     is_name,
     is_organization,
     is_placeholder,
@@ -45,7 +46,25 @@ LABELS = {
     "from": "affiliation", "host": "host", "hosted by": "host", "hosts": "host", "chair": "host",
     "slides": "slides", "video": "video", "recording": "video", "zoom": "online", "link": "page",
 }
-_LABEL = re.compile(r"^\W{0,3}(?P<label>[A-Za-zéè][A-Za-zéè &/]{1,25}?)\s*[:：]\s*(?P<value>.*)$", re.DOTALL)
+_OTHER_LANGUAGES = {
+    "speaker": "vortragender vortragende referent referentin sprecher sprecherin ponente conferenciante "
+               "orador oradora relatore relatrice oratore palestrante conférencier conférencière spreker "
+               "prelegent 발표자 연사 강연자 报告人 主讲人 演讲者 讲者 主講人 講者 "
+               "講演者 発表者 登壇者",
+    "title": "titel título titulo titolo thema sujet onderwerp 题目 报告题目 標題 标题 題目 제목 "
+             "演題 タイトル 講演題目",
+    "date": "datum fecha data 日期 时间 時間 日時 日程 일시 날짜 quand wann",
+    "time": "zeit uhrzeit hora orario horaire 시간",
+    "place": "ort raum lugar luogo aula 地点 地點 场地 場所 会場 장소",
+    "abstract": "zusammenfassung kurzfassung resumen riassunto sommario resumo 摘要 概要 요약 초록 "
+                "アブストラクト",
+    "bio": "biografie biografía biografia 简介 个人简介 略歴 약력",
+    "affiliation": "affiliazione institución 单位 所属 소속",
+}
+"""The labels of pages in other languages ("Referent:", "Ponente:", "报告人：", "발표자:")."""
+LABELS.update({word: field for field, words in _OTHER_LANGUAGES.items() for word in words.split()})
+_LABEL = re.compile(r"^\W{0,3}(?P<label>[^\W\d_](?:[^\W\d_]|[ &/]){1,25}?)\s*[:：]\s*(?P<value>.*)$",
+                    re.DOTALL)
 _STRONG_SEPARATOR = re.compile(r"\s+[-–—]{1,2}\s+|\s*[|•·]\s*|\n|\s*;\s+|\s+/\s+|(?<=\w)[-–—]{2}(?=\w)")
 _COLON = re.compile(r"\s*:\s+")
 QUOTED = re.compile(r"[“\"„][^“”\"„]{3,}[”\"“]|``[^']{3,}''|‘[^’]{6,}’|«[^»]{3,}»")
@@ -121,6 +140,7 @@ def read(text: str, spans: list[Span] | None = None, day_first: bool = False) ->
     lines = text.split("\n")
     if len(lines) > 1 and any(label_of(line) or (heading_label(line) and len(line) < 40) for line in lines):
         pending: str | None = None
+        guessed_title: str | None = None
         for line in lines:
             if len(line) < 40 and heading_label(line):
                 pending = heading_label(line)  # "Speaker" on its own line: the next line is its value
@@ -137,6 +157,9 @@ def read(text: str, spans: list[Span] | None = None, day_first: bool = False) ->
                 fields.date, fields.time = more.date, more.time or fields.time
             if not fields.title and not more.speakers and len(line) < 250 and more.title:
                 fields.title = more.title
+                guessed_title = more.title
+        if "title" in fields.labels and fields.title_open and fields.title == guessed_title:
+            fields.title = None  # "Title: TBA": an unlabelled line's words are no title
         return fields
     labelled = label_of(text)
     if labelled is not None:
@@ -155,7 +178,7 @@ def apply_label(fields: Fields, name: str, value: str, spans: list[Span], day_fi
             fields.speakers = people
         elif value and not is_placeholder(value):
             inner = read(value, spans, day_first)
-            fields.speakers = inner.speakers
+            fields.speakers = inner.speakers or ([Person(value.strip())] if is_given_name(value) else [])
     elif name == "title":
         if is_placeholder(value):
             fields.title_open = True
@@ -224,6 +247,26 @@ _REMARK = re.compile(
 _SESSION = re.compile(r"\b(?:session|seminar|keynote|invited|plenary|contributed|spotlight|tutorial|"
                       r"lecture|talks?|panel(?:ist)?|chair|opening|closing|award)\b", re.IGNORECASE)
 """Words of a programme's slot names ("Seminar for Vision:", "Invited talk:"), not of a talk's title."""
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bvs)(?<!\bal)"
+                           r"(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<!\bInc)\.\s+(?=[A-Z\"“])")
+"""The end of a sentence inside one part ("Notes on engines. Ada Lovelace, Cambridge."), not of an
+initial or an abbreviation."""
+_LINK_BRACKETS = re.compile(r"(?:\s*\[(?:slides?|video|pdf|paper|arxiv|abstract|recording|youtube|code|"
+                            r"notes|link|poster)\]?)+\s*$", re.IGNORECASE)
+_ROOM = re.compile(r"^\W*(?:room|rm\.?|hall|building|bldg\.?|auditorium|amphi(?:theater|theatre|théâtre)?|"
+                   r"salle|lecture hall|seminar room|conference room|zoom|webex|teams|gather\.town)\b",
+                   re.IGNORECASE)
+_POSITION = re.compile(r"^\W*(?:(?:associate|assistant|full|visiting|adjunct|distinguished|senior|junior|"
+                       r"research|postdoctoral|doctoral|graduate|phd|ph\.d\.|master'?s?|undergraduate)\s+)*"
+                       r"(?:professor|prof\.|lecturer|post-?doc(?:toral)?(?: researcher| fellow)?|students?|"
+                       r"candidate|researcher|scientist|engineer|fellow|director)\b", re.IGNORECASE)
+PAUSE = re.compile(r"^\W*(?:(?:morning |afternoon )?(?:coffee|tea|lunch|dinner|refreshments?)"
+                   r"(?:\s*(?:and|&)\s*"
+                   r"(?:coffee|tea|snacks|informal discussions?|refreshments))?(?:\s*break)?|break|"
+                   r"(?:announcements?\s*(?:and|&)\s*)?wrap[- ]up|announcements|q\s*&\s*a|"
+                   r"(?:drinks|poster session|reception|registration)(?:\s*(?:and|&)\s*\w+)?)\W*$",
+                   re.IGNORECASE)
+"""A pause of a programme written beside a talk ("Expectation propagation - lunch"): no part of its title."""
 _BRACKETED = re.compile(r"\([^()\n]{3,100}\)")
 _MODE = re.compile(r"\W*(?:in[- ]person|online|hybrid|virtual(?:ly)?|remote(?:ly)?|on zoom|via zoom)\b",
                    re.IGNORECASE)
@@ -327,9 +370,13 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     a part after a speaker's name (``after_name``) is a title, whatever its first words look like."""
     part = re.sub(r"^(?:#\d+|\[\d+\])\s+", "", part)  # "#21 A, B and C, Title": a paper's number
     part = _without_link_words(part, spans)
-    if _ZONE.fullmatch(part) or (_MODE.match(part) and len(part) < 80):
-        return [("junk", part, None)]  # "4pm CET": the time zone of the time before
-    if LINK_WORDS.match(part) or is_placeholder(part):
+    part = _LINK_BRACKETS.sub("", part) or part  # "Ada Lovelace [slides] [video]"
+    if _ZONE.fullmatch(part) or (_MODE.match(part) and len(part) < 80) or (
+            _ROOM.match(part) and len(part) < 60):
+        return [("junk", part, None)]  # "4pm CET": the time zone of the time before; "Room 101"
+    if _POSITION.match(part) and len(part.split()) <= 12:
+        return [("org", part, None)]  # "Professor of Mathematics at Stanford": where the speaker works
+    if LINK_WORDS.match(part) or is_placeholder(part) or PAUSE.match(part):
         return [("open" if is_placeholder(part) else "junk", part, None)]
     if after_name:
         return [("org", part, None)] if is_organization(part) else [("text", part, None)]
@@ -355,6 +402,15 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
             who = speakers_of(pieces[0], spans)
             if who:
                 return [("name", p.name, p.affiliation) for p in who] + _classify(pieces[1], spans, True)
+    sentences = _SENTENCE_END.split(part)
+    if len(sentences) >= 2 and len(part) < 300:  # "Title. Ada Lovelace, Cambridge University."
+        per_sentence = [speakers_of(x, spans) for x in sentences]
+        if any(per_sentence) and not all(per_sentence):
+            found: list[tuple[str, str, str | None]] = []
+            for sentence, people in zip(sentences, per_sentence, strict=True):
+                found += [("name", p.name, p.affiliation) for p in people] if people else \
+                    _classify(sentence, spans, after_name=bool(found))
+            return found
     colon = [p for _, p in _cut(part, _COLON, _protected(part, spans))]
     if len(colon) >= 2:
         first = speakers_of(colon[0], spans)
@@ -597,10 +653,20 @@ def clean_title(text: str) -> str | None:
                   r"preprint|doi)[^)]*\)\s*$", "", text,
                   flags=re.IGNORECASE)
     text = _REMARK.sub("", text)
+    text = _LINK_BRACKETS.sub("", text) or text
+    text = _TITLE_TAIL.sub("", text) or text
     text = text.rstrip(" .").strip()
     return None if is_placeholder(text) or not text or _SLOT_KIND.fullmatch(text) else text
 
 
+_TITLE_TAIL = re.compile(
+    r"(?:\s*[(\[](?:(?:based on |this is )?(?:joint )?(?:work )?with (?-i:(?=[A-Z]))[^()\[\]]{3,200}|"
+    r"(?:talk |slides )?in (?:english|french|german|spanish|italian|portuguese|chinese|japanese|korean))"
+    r"[)\]]|"
+    r"[.;]\s+(?:(?:based on )?joint work|(?:this is )?(?:joint )?work with|in collaboration with)\b.{3,200}?|"
+    r"\s+[-–—]\s+(?:slides|video|pdf|recording|cancell?ed|postponed))\W*$", re.IGNORECASE)
+"""What follows a title and is not of it: its coauthors ("(joint work with A)"), its language, its
+material or its state ("– CANCELLED")."""
 _SLOT_KIND = re.compile(r"(?:(?:invited|keynote|contributed|spotlight|plenary|oral|lightning|short|"
                         r"long|featured|guest|student|tutorial)\s+)+(?:talks?|lectures?|presentations?|"
                         r"sessions?|address|speakers?)?(?:\s*#?\d+)?|(?:keynote|tutorial)s?(?:\s*#?\d+)?",

@@ -24,15 +24,27 @@ MONTHS = {m: i for i, m in enumerate(
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS.update({"sept": 9, "janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6,
                "juil": 7, "août": 8, "aout": 8, "déc": 12})
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+_FOREIGN_MONTHS = {  # German, Spanish, Italian and French month names, as pages in those languages
+    # write them
+    1: "januar janvier janv enero gennaio", 2: "februar février fevrier févr fevr febrero febbraio",
+    3: "märz maerz marzo mars", 4: "avril avr abril aprile", 5: "mai mayo maggio",
+    6: "juni juin junio giugno",
+    7: "juli juillet juil julio luglio", 8: "août aout agosto", 9: "septembre septiembre setiembre settembre",
+    10: "oktober octobre octubre ottobre", 11: "novembre noviembre",
+    12: "dezember décembre decembre déc diciembre dicembre"}
+MONTHS.update({word: n for n, words in _FOREIGN_MONTHS.items() for word in words.split()})
+_MONTH = (r"(?:" + "|".join(sorted((w for ws in _FOREIGN_MONTHS.values() for w in ws.split()), key=len,
+                                     reverse=True))
+          + r"|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
-_DAY = r"(?<![\d:])(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th)(?![a-z])|er)?"
+_DAY = r"(?<![\d:])(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th)(?![a-z])|er|\.(?=\s))?"
 # (not the minutes of "15:30 Jan Krause"; "16 th": an ordinal set apart, "16 <sup>th</sup>")
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 DATE_PATTERNS = [
     re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d])"),
-    re.compile(rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s*(?:of\s+)?(?P<month>{_MONTH})(?![a-z])(?:,?\s*{_YEAR})?",
+    re.compile(rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s*(?:of\s+|de\s+)?(?P<month>{_MONTH})(?![a-z])"
+               rf"(?:,?\s*(?:de\s+)?{_YEAR})?",
                re.IGNORECASE),
     re.compile(rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})(?![a-z])\s*{_DAY}(?!\d|:\d)(?:,?\s*{_YEAR})?",
                re.IGNORECASE),
@@ -40,17 +52,20 @@ DATE_PATTERNS = [
     re.compile(rf"(?<![\w])(?P<month>{_MONTH})(?![a-z]),?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"(?<![\d/.:$-])(?P<month>0?[1-9]|1[0-2])[/.-](?P<year>(?:19|20)\d{2})(?![\d/.])"),
     re.compile(r"(?<![\d/.:$])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![\d/.%])"),
+    re.compile(r"(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]?"),
 ]
 _NUMERIC_DAY_MONTH = 3
 _MONTH_YEAR = 4
 _NUMERIC_MONTH_YEAR = 5
 _SHORT_NUMERIC = 6
 TIME = re.compile(
-    r"(?<![\d:./-])(?P<hour>[012]?\d)(?:(?P<sep>[:h]|\.(?=\d{2}\s*[ap])|\.(?=[0-5]\d(?![\d.])))(?P<minute>[0-5]\d))?\s*"
+    r"(?<![\d:./-])(?P<hour>[012]?\d)(?:(?P<sep>[:h]|\.(?=\d{2}\s*[ap])|\.(?=[0-5]\d(?![\d.])))(?P<minute>[0-5]\d)|"
+    r"(?P<french>h)(?![a-z]))?\s*"
     r"(?P<half>[ap]\.?\s?m\.?(?-i:(?![a-z])))?(?![\d/])", re.IGNORECASE)
+"""A clock time: "4:00pm", "16:00", "10am", "16h30", and the French "18h" (its hour alone)."""
 TIME_RANGE = re.compile(
-    r"(?P<start>[012]?\d(?:[:h.][0-5]\d)?\s*(?:[ap]\.?\s?m\.?)?)\s*(?:-|–|—|to|until)\s*"
-    r"(?P<end>[012]?\d(?:[:h.][0-5]\d)?\s*(?:[ap]\.?\s?m\.?)?)(?![\d/])", re.IGNORECASE)
+    r"(?P<start>[012]?\d(?:[:h.][0-5]\d|h(?![a-z]))?\s*(?:[ap]\.?\s?m\.?)?)\s*(?:-|–|—|to|until)\s*"
+    r"(?P<end>[012]?\d(?:[:h.][0-5]\d|h(?![a-z]))?\s*(?:[ap]\.?\s?m\.?)?)(?![\d/])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -161,8 +176,10 @@ def find_times(text: str) -> list[Found]:
     for match in TIME.finditer(text):
         if any(f.start <= match.start() < f.end for f in found):
             continue
-        if not (match["minute"] or match["half"]):
+        if not (match["minute"] or match["half"] or match["french"]):
             continue
+        if match["french"] and not match["half"] and int(match["hour"]) < 8:
+            continue  # "a 2h tutorial": a length of time, not a clock time
         if match["sep"] == "." and not match["half"] and (
                 int(match["minute"]) % 5 or not 8 <= int(match["hour"]) <= 22):
             continue  # "4.12", "10.11": a day and a month, not a clock time
@@ -179,8 +196,9 @@ def parse_time(text: str, default_half: str | None = None) -> time | None:
         return None
     hour, minute = int(match["hour"]), int(match["minute"] or 0)
     half = (match["half"] or default_half or "").lower().replace(".", "").replace(" ", "")
-    if not half and 1 <= hour <= 7 and match["sep"] == ":" and not match["hour"].startswith("0"):
-        half = "pm"  # "at 2:00": talks are not held at two in the morning
+    clock = match["sep"] or match["french"]
+    if not half and 1 <= hour <= 7 and clock and not match["hour"].startswith("0"):
+        half = "pm"  # "at 2:00", "1.20 - 1.40": talks are not held at two in the morning
     if half == "pm" and hour < 12:
         hour += 12
     elif half == "am" and hour == 12:
@@ -229,11 +247,20 @@ youtube link links pdf code here more details semester term hall building librar
 drive road campus auditorium topic topics email phone participants participant students student
 staff faculty manager group groups audience interest interests contact registration members
 selected award awards important dates submission submissions instructions deadline deadlines
+professor associate assistant adjunct emeritus visiting postdoc postdoctoral lecturer researcher
+scientist engineer candidate director
+morning afternoon evening tea breakfast tour breaker reception dinner drinks project final
 week day monday tuesday wednesday thursday friday saturday sunday inc ltd gmbh llc corp
 """.split())
 _NICKNAME = re.compile(r"\s+\([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?\)(?=\s)")
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.\-]*|[^\W\d_]\.(?:[^\W\d_]\.)*)$")
-_CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,5}$")
+_CJK_CHARS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_CJK = re.compile(rf"^(?:[{_CJK_CHARS}]{{2,4}}|[{_CJK_CHARS}]{{1,4}}\s[{_CJK_CHARS}]{{1,5}})$")
+_CJK_ORGANIZATION = re.compile(r"大学|大學|研究|学院|學院|中心|协会|協会|学会|學會|公司|会社|"
+                               r"[所院会會部室系]$|대학|연구|학회|센터")
+"""A name in Chinese, Japanese or Korean script ("王小明", "山田 太郎", "김웅희")."""
+_CJK_BESIDE = re.compile(rf"\s*[(（]?[{_CJK_CHARS}]{{2,5}}(?:\s?[{_CJK_CHARS}]{{1,4}})?[)）]?\s*$")
+"""The same name in its own script after a Latin one ("Wang Xiaoming 王小明")."""
 
 
 def strip_honorifics(text: str) -> str:
@@ -247,7 +274,9 @@ def is_name(text: str) -> bool:
     """Whether ``text`` reads as one person's name ("Ada Lovelace", "J. van der Berg", "김웅희")."""
     text = _NICKNAME.sub("", strip_honorifics(text))
     if _CJK.match(text):
-        return True
+        return not _CJK_ORGANIZATION.search(text)  # "統計数理研究所" is an institute
+    if _CJK_BESIDE.search(text) and re.search(r"[A-Za-z]", text):
+        text = _CJK_BESIDE.sub("", text)
     if not text or len(text) > 50 or re.search(r"[\d@:;!?|/\\()\[\]{}<>=+#$%&*\"“”]", text):
         return False
     words = text.split()
@@ -277,11 +306,26 @@ def is_name(text: str) -> bool:
         capitals += 1
     if re.fullmatch(r"[A-Z]{2}", words[-1]) and word_leaning(words[-1]) != "name":
         return False  # "Winnipeg MB": a city and its province, not a name
-    if capitals == 0 or not _has_name_words(words) or VENUE_WORD.search(text):
+    shouted = all(w.isupper() and "." not in w for w in words)
+    if (capitals == 0 and not shouted) or not _has_name_words(words) or VENUE_WORD.search(text):
         return False
     if _ORGANIZATION_WORD.search(fold(text)) or institutions.key(text) in institutions.ABBREVIATIONS:
         return False
-    return not all(w.isupper() and "." not in w for w in words)
+    if shouted:  # "ADA LOVELACE": a name in capitals, when (nearly) all its words are names' words
+        return sum(word_leaning(w) == "name" for w in words) >= max(1, len(words) - 1)
+    return True
+
+
+def is_given_name(text: str) -> bool:
+    """Whether ``text`` is one word that can be a person's first name ("Zach", "Jesús"): where the
+    page says a person stands (a ``Speaker:`` label, a Presenter column), a reading group's first
+    name is a speaker."""
+    word = strip_honorifics(text)
+    if not re.fullmatch(r"[^\W\d_][^\W\d_'’-]{1,19}", word) or not word[0].isupper() or word.isupper():
+        return False
+    folded = word.lower()
+    return folded not in _NOT_NAME and folded not in TITLE_WORDS and word_leaning(word) != "title" \
+        and not is_placeholder(word) and not VENUE_WORD.search(word)
 
 
 @functools.lru_cache(maxsize=1)
@@ -331,7 +375,9 @@ TITLE_WORDS_OF_ORGS = frozenset({"institute", "research", "science", "sciences",
 _ORGANIZATION_WORD = re.compile(
     r"\b(?:universit\w*|institut\w*|college|lab|labs|laboratory|inc|corp\w*|research|school|"
     r"cent(?:er|re)|foundation|academy|google|microsoft|meta|amazon|ibm|deepmind|openai|nvidia|"
-    r"inria|cnrs|polytechni\w*|hospital|company|group|department|tech|technology|technologies)\b")
+    r"inria|cnrs|polytechni\w*|hospital|company|group|department|tech|technology|technologies|"
+    r"ecole|hochschule|instituto|istituto|politecnico|normale|superieure|eth|epfl|kth|kaist|technion|"
+    r"riken|csail|max planck)\b")
 
 
 def is_organization(text: str) -> bool:
@@ -355,10 +401,14 @@ fold = names.fold
 (the name resolver's own folding, so a page and a bibliography compare alike)."""
 
 
+_UNKNOWN = (r"(?:t\.?b\.?[adc]\.?|to be (?:announced|determined|confirmed|decided|updated|posted)|"
+            r"coming soon|to follow|to come|forthcoming|will be (?:announced|posted|updated)|"
+            r"(?:more )?info(?:rmation)? soon|stay tuned)(?:\W+soon)?")
 PLACEHOLDER = re.compile(
-    r"^\W*(?:t\.?b\.?[adc]\.?|to be (?:announced|determined|confirmed|decided)|title (?:tb[adc]|to be "
-    r"announced)|(?:talk )?(?:details|title|abstract)s? (?:coming soon|to follow|to come|tb[adc])|"
-    r"coming soon|n/?a|none|\?+|-+|…|\.\.\.|cancell?ed|postponed)\W*(?:\([^()]{0,60}\)\W*)?$", re.IGNORECASE)
+    rf"^\W*(?:{_UNKNOWN}|(?:(?:talk|seminar)\s+)?(?:details|title|topic|abstract|info)s?"
+    rf"(?:\s*(?:and|&|/)\s*(?:title|abstract|details)s?)?\W*{_UNKNOWN}|"
+    r"n/?a|none|\?+|-+|…|\.\.\.|cancell?ed|postponed)(?:\W+t\.?b\.?[adc])?\W*(?:\([^()]{0,60}\)\W*)?$",
+    re.IGNORECASE)
 
 
 def is_placeholder(text: str | None) -> bool:

@@ -29,7 +29,8 @@ def page_owner(document: Document) -> str | None:
     meta = next((m.get("content") for m in tree.iter("meta")
                  if (m.get("name") or "").lower() == "author"), None)
     title = tree.findtext(".//title")
-    for candidate in (_author_name(front.get("author")), meta, title):
+    heading = next((h.text_content() for h in document.root.iter("h1")), None)  # "# Ada Lovelace"
+    for candidate in (_author_name(front.get("author")), meta, title, heading):
         name = _a_name(candidate)
         if name:
             return name

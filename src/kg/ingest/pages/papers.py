@@ -20,6 +20,7 @@ from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import clean_title, label_of
 from kg.ingest.pages.extracted import PaperText
 from kg.ingest.pages.fields import fold, is_name, strip_honorifics
+from kg.ingest.pages.owner import page_owner
 from kg.ingest.printed import Problem
 
 _SECTION = re.compile(r"publication|papers?\b|preprints?|articles?|journal|conference|proceedings|"
@@ -72,7 +73,13 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             found.append(linked)
     found.extend(_bibtex(document, parts))
     found.extend(front_matter_papers(document))
-    owner = _owner(found, parts.blocks)
+    owner = _owner([p for p in found if "owner" not in p.guessed], parts.blocks)
+    joint_owner = page_owner(document) or owner  # coauthors name the owner's colleagues, not the owner
+    for paper in found:
+        if "owner" in paper.guessed:
+            paper.guessed = ["authors"]  # the owner first: the page does not say where they stand
+            if joint_owner and all(fold(a) != fold(joint_owner) for a in paper.authors):
+                paper.authors = [joint_owner, *paper.authors]
     return _unique(found), owner
 
 
@@ -126,6 +133,14 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
     year = int(years[-1]) if years else _section_year(block.section)
     title = _marked_title(text, block.spans)
     authors_text = ""
+    joint = _WITH.search(text)
+    if joint and _author_list(joint["co"]):  # "Title (with A and B), Venue 2020": the owner's paper
+        title = title or clean_title(text[:joint.start()])
+        if not title or len(title.split()) < 3 or is_name(title) or not (years or in_section):
+            return None
+        return PaperText(title, year, _author_list(joint["co"]), line=block.line,
+                         url=_first_link(block.spans), at=f"line {block.line}", confidence=0.6,
+                         guessed=["owner"])
     bracketed = re.match(r"^(?:#?\d+\s*[:.]\s*)?(?P<title>[^()]{12,}?)\s*\((?P<authors>[^()]+)\)", text)
     if not title and bracketed and _author_list(bracketed["authors"]):
         title, authors_text = clean_title(bracketed["title"]), bracketed["authors"]  # "Title (A and B)"
@@ -198,6 +213,11 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
             if span.text in text:
                 return clean_title(span.text)
     return None
+
+
+_WITH = re.compile(r"\s*[(\[]\s*(?:joint(?: work)?\s+)?with\s+(?P<co>[^()\[\]]{3,300})[)\]]", re.IGNORECASE)
+"""Coauthors in brackets after a title ("(with A and B)", "(joint work with A)"): the page's owner
+wrote the paper with them."""
 
 
 _NOT_A_STOP = re.compile(r"[A-Z]|[A-Z]\.[A-Z]|[A-Z]-[A-Z]|vs|Proc|Conf|Vol|pp|no|No|Jr|Sr|St|Inc|eds?|Ed",

@@ -87,10 +87,13 @@ def _layout_reading(path: Path, text: str, is_html: bool, kind: str | None) -> P
 
 def _agrees(layout: PageExtract, general: PageExtract) -> bool:
     """Whether a layout reader's extraction is a richer reading of the page than the general one:
-    as many talks with a title and papers, its speakers read as names, no paper of the general
-    reading lost."""
+    as many talks with a title and papers, most of their days, its speakers read as names, no paper
+    of the general reading lost."""
     def richness(found: PageExtract) -> int:
         return sum(1 + bool(t.title) for t in found.talks if t.speakers) + len(found.papers)
+
+    def dated(found: PageExtract) -> int:
+        return sum(1 for t in found.talks if t.speakers and t.day)
 
     kept = {fold(s.name) for t in layout.talks for s in t.speakers}
     if any(t.confidence >= 0.9 and t.speakers and fold(t.speakers[0].name) not in kept
@@ -100,6 +103,8 @@ def _agrees(layout: PageExtract, general: PageExtract) -> bool:
     named = sum(1 for name in speakers if is_name(name))
     if named < 0.8 * len(speakers) or len(layout.papers) < len(general.papers):
         return False
+    if dated(general) >= 2 and dated(layout) < 0.5 * dated(general):
+        return False  # the layout reader lost the days of the talks
     # A listing is told from loose signals (title line, speaker line): it must find as much.
     enough = 1.0 if layout.kind == "talk_listing" else 0.5
     return richness(layout) >= enough * richness(general)

@@ -36,14 +36,17 @@ from kg.ingest.pages.fields import (
     find_dates,
     find_times,
     fold,
+    is_given_name,
     is_name,
     is_organization,
     is_placeholder,
     strip_honorifics,
+    word_leaning,
 )
 from kg.ingest.pages.own_talks import own_talks, talk_sentences
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.papers import is_publication
+from kg.ingest.pages.units import repeated_units
 
 NOT_TALK = re.compile(
     r"^\W*(?:(?:coffee|lunch|tea|dinner|poster|networking)\b.*|break\b.*|.*\bbreak\W*$|panel\b.*|"
@@ -55,6 +58,24 @@ _NON_TALK_SECTION = re.compile(
     r"preprints?|journal|conference papers|thesis|theses|students|alumni|advis|teaching|awards?|"
     r"education|experience|service|reviewing|news\b|bibliography|references|accepted|"
     r"call for|important dates|topics|about|host|posters?\b", re.IGNORECASE)
+_PEOPLE_SECTION = re.compile(r"organi[sz]|committee|contact|sponsor|people|members|team|alumni|students|"
+                             r"advis", re.IGNORECASE)
+_TALKISH = re.compile(r"\b(?:seminars?|talks?|colloqui\w*|schedule|program(?:me)?|club|reading|lectures?|"
+                      r"speakers?|series|workshop|sessions?|meetings?|presentations?|upcoming|past)\b",
+                      re.IGNORECASE)
+
+
+def _aside(section: str, context: tuple[str, ...] = ()) -> bool:
+    """Whether blocks under a heading are no talks: a list of people, or a part of the site
+    (publications, news, topics...) unless the heading names talks ("Journal Club", "Paper
+    reading seminar", "Topics in Learning Theory: talks")."""
+    if _PEOPLE_SECTION.search(section):
+        return True
+    if _NON_TALK_SECTION.search(section) and not _TALKISH.search(section):
+        return True
+    return any(_PUBLICATIONS.search(h) and not _TALKISH.search(h) for h in context)
+
+
 _NOT_TALK_TABLE = re.compile(r"\bposters?\b|organi[sz]|committee|sponsor|publications|accepted papers",
                              re.IGNORECASE)
 _COLLABORATION = re.compile(r"\b(?:joint work|based on (?:\w+ )?work|work with|in collaboration with|"
@@ -88,7 +109,8 @@ class Record:
     fields: Fields
     line: int
     how: str
-    """``front matter``, ``json-ld``, ``table``, ``entry`` (one block) or ``block`` (several)."""
+    """``front matter``, ``json-ld``, ``table``, ``entry`` (one block), ``block`` (several) or
+    ``unit`` (one of the units a page repeats)."""
     section: str = ""
     blocks: int = 1
     context: tuple[str, ...] = ()
@@ -123,6 +145,9 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
         # a talk's own page: its body holds the abstract, a biography and references, not more talks
         body = [r for r in body if "speaker" in r.fields.labels or r.how == "table"]
     records.extend(body)
+    units = _unit_records(document, layout, day_first, records)
+    if units:  # in page order, as the page lists them
+        records = sorted([*records, *units], key=lambda r: r.line)
     records = [r for r in records if _is_talk(r)]
     own, unnamed = _own_talks(document, layout, day_first, owner)
     if len(own) > 2 * len(records):  # a personal talk list: what looked like speakers were places
@@ -133,6 +158,10 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
                             f"give the owner with --speaker NAME")
     _contexts(records, layout, document)
     records = _unique(records)
+    for record in records:
+        if record.fields.title and not_a_title(record.fields.title, record.fields):
+            record.fields.title = None  # the page gives the talk no title: none is better than a wrong one
+            record.fields.guessed.discard("title")
     year = _page_year(document, layout.blocks)
     for record in records:  # "Workshop 2018": its undated talks are of 2018
         if record.fields.date is None and year is not None and record.how != "front matter":
@@ -479,6 +508,8 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
         elif kind == "speaker":
             lines = text.split("\n")
             people = speakers_of(" and ".join(lines)) or speakers_of(lines[0])
+            if not people and all(is_given_name(n) for n in re.split(r"\s*(?:,|&|\band\b)\s*", lines[0])):
+                people = [Person(n) for n in re.split(r"\s*(?:,|&|\band\b)\s*", lines[0])]  # first names
             if people:
                 if len(lines) > 1 and people[0].affiliation is None and len(people) == 1 \
                         and is_organization(lines[1]):
@@ -589,7 +620,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
         current, pending = None, None
 
     for n, block in enumerate(blocks):
-        aside = _NON_TALK_SECTION.search(block.section) or _PUBLICATIONS.search(" ".join(block.context))
+        aside = _aside(block.section, block.context)
         if block.struck or aside and not block.level:
             if block.level == 0 and current is not None and current.section != block.section:
                 close()
@@ -832,10 +863,94 @@ def _is_talk(record: Record) -> bool:
         return False
     if fields.title and NOT_TALK.match(fields.title):
         return False
-    if _NON_TALK_SECTION.search(record.section) and record.how == "entry":
+    if _aside(record.section) and record.how == "entry":
         return False
+    if fields.title and "title" not in fields.labels and (
+            _plainly_a_name(fields.title)
+            or len(fields.title.split()) <= 2 and _NON_TALK_SECTION.match(fields.title)):
+        return False  # a name or a part of the site ("About", "Research") where the title would be
     return bool(fields.title or fields.date or fields.time or fields.title_open or fields.labels
                 or record.how in ("front matter", "json-ld", "table"))
+
+
+def _unit_records(document: Document, layout: Layout, day_first: bool,
+                  found: list[Record]) -> list[Record]:
+    """The talks of the page's repeated units (``units``) whose speakers no other reading found;
+    a talk another reading found gets the date, time and title its unit states when it lacks them,
+    and a talk read from blocks without its title or date is the unit's reading when they differ."""
+    known = {fold(p.name) for r in found for p in r.fields.speakers}
+    where = {b.line: b for b in layout.blocks}
+    records = []
+    for unit in repeated_units(document, day_first):
+        fields = unit.fields
+        if fold(fields.speakers[0].name) in known:
+            same = [r for r in found if r.fields.speakers and _same_talk(r.fields, fields)]
+            if len(same) == 1:
+                _complete(same[0].fields, fields)
+            elif not same and fields.title and fields.date:
+                broken = [r for r in found if r.how == "block" and r.fields.speakers
+                          and fold(r.fields.speakers[0].name) == fold(fields.speakers[0].name)
+                          and (r.fields.title is None or r.fields.date is None)]
+                if len(broken) == 1:  # blocks read across the unit's edge (a date taken from the next
+                    broken[0].fields, broken[0].line = fields, unit.line  # card): the unit, read
+                    # within its edges, is the talk
+            continue
+        block = where.get(unit.line)
+        section, context = (block.section, block.context) if block is not None else ("", ())
+        if _aside(section, context):
+            continue
+        if fields.abstract is None and unit.abstract:
+            fields.abstract = unit.abstract
+        records.append(Record(fields, unit.line, "unit", section, len(unit.blocks), context=context))
+        known.update(fold(p.name) for p in fields.speakers)
+    return records
+
+
+_GENERIC_TITLE = re.compile(
+    r"^\W*(?:(?:associated|overview|invited|keynote|contributed|plenary|guest|special|department(?:al)?|"
+    r"student|research|short|long|lightning|spotlight|featured|opening|closing|weekly|regular|joint|"
+    r"upcoming|next|this week'?s?|online|virtual)\s+)*(?:talk|talks|presentation|presentations|session|"
+    r"seminars?(?: series)?|colloquium|lecture|webinar|meeting)(?:\s*#?\d+)?\W*$", re.IGNORECASE)
+_NUMBERED_SLOT = re.compile(r"^\W*(?:week|day|session|lecture|part|meeting|class|seminar|talk)\s*#?\d{1,2}"
+                            r"\W*$", re.IGNORECASE)
+_ABSTRACT_START = re.compile(r"^\W*(?:in this (?:talk|work|paper|lecture|presentation)|we |i will |i'll |"
+                             r"this (?:talk|work|paper|lecture|presentation) |our |abstract\b|bio\b|"
+                             r"(?:he|she|they) (?:is|are|was|received|holds|has)\b)", re.IGNORECASE)
+_ANNOUNCEMENT = re.compile(r"\b(?:will be|please|note (?:the|that|special)|stay tuned|join us|click|"
+                           r"subscribe|"
+                           r"mailing list|broadcast|live ?stream|zoom link|register)\b", re.IGNORECASE)
+
+
+def not_a_title(title: str, fields: Fields) -> bool:
+    """Whether the words read as a talk's title are something else: the kind of the slot ("Invited
+    talk", "Overview Talk"), a notice to the audience in a guessed title ("Note special time..."),
+    or the speaker again ("Ada Lovelace (Cambridge)")."""
+    if _GENERIC_TITLE.match(title) or _NUMBERED_SLOT.match(title):
+        return True
+    if "title" in fields.guessed and (_ANNOUNCEMENT.search(title) or _ABSTRACT_START.match(title)
+                                      or len(title.split()) > 25):
+        return True  # a guessed title that is a notice, or the first words of an abstract
+    named = speakers_of(title)
+    return bool(named) and any(fold(p.name) == fold(s.name) for p in named for s in fields.speakers)
+
+
+def _complete(into: Fields, unit: Fields) -> None:
+    """A talk's missing date, time and title (or a guessed one) from the unit that states it whole."""
+    if into.date is None and unit.date is not None:
+        into.date, into.time = unit.date, into.time or unit.time
+    elif into.time is None and unit.time is not None and (unit.date is None or into.date == unit.date):
+        into.time = unit.time
+    if unit.title and "title" not in unit.guessed and (into.title is None or "title" in into.guessed):
+        into.title = unit.title
+        into.guessed.discard("title")
+
+
+def _plainly_a_name(text: str) -> bool:
+    """Whether text is a person's name: shaped like one, and no word of it a word of titles
+    ("Damek Davis", not "Tricomi's Equation")."""
+    words = [w for w in text.split() if len(w.strip(".")) > 1]
+    leanings = [word_leaning(w) for w in words]
+    return is_name(text) and "title" not in leanings
 
 
 # --- context: years, series times, duplicates ----------------------------------------------

@@ -26,6 +26,9 @@ def test_spellings_of_one_name_share_a_key(printed, expected):
     ("Nikunj Saunshi", "Nikunj Umesh Saunshi", "middle name"),
     ("R. Munos", "Remi Munos", "initial"),
     ("Cristopher Moore", "Christopher Moore", "typo in the first name"),
+    # a short first name, or one two letters off, when the full middle names after it agree
+    ("Il Memming Park", "Ill Memming Park", "typo in the first name"),
+    ("Shyam Sundar Rangapuram", "Syama Sundar Rangapuram", "typo in the first name"),
     ("Dimitris Papailiopoulos", "Dimitris Papailliopoulos", "typo in the last name"),
     ("Kpotufe Samory", "Samory Kpotufe", "names swapped"),
     ("Bernhard Schoelkopf", "Bernhard Schölkopf", "umlaut written out"),
@@ -42,7 +45,7 @@ def test_variants_that_may_be_one_person(a, b, reason):
 
 @pytest.mark.parametrize("a, b", [
     ("Wei Chen", "Wei-Ning Chen"), ("John Smith", "Jane Smith"), ("Michael I. Jordan", "Michael J. Jordan"),
-    ("Daniel Hsu", "David Hsu"),
+    ("Daniel Hsu", "David Hsu"), ("Il Park", "Ill Park"), ("Shyam S. Rao", "Syama S. Rao"),
 ])
 def test_names_that_are_not_variants(a, b):
     assert names.compatible(names.key(a), names.key(b)) is None

@@ -37,7 +37,12 @@ def read(printed: str) -> list[str]:
     # an institution's name in its own language, its city's own name
     ("Dipartimento di Fisica, Sapienza Universit ´a di Roma, Piazzale Aldo Moro 5, Roma", ["sapienza"]),
     # control characters where a PDF lost a letter or a ligature
-    ("Institut des Hautes \tEtudes Scienti\x08fiques", ["new:institut hautes etudes scientifiques"]),
+    ("Institut des Hautes \tEtudes Scienti\x08fiques", ["new:institute hautes etudes scientifiques"]),
+    # "Academia" names an institution as "Academy" does; the institute before it is its unit
+    ("Institute of Information Science, Academia Sinica, Taipei, Taiwan", ["new:academia sinica"]),
+    # a breve or a ring printed before its letter
+    ("Department of Computer Engineering, Bo˘gazici University", ["new:bogazici university"]),
+    ("˚Abo Akademi University", ["new:abo akademi university"]),
     # a lab is kept as printed: "Shanghai AI Lab" is no company "Shanghai"
     ("Xiaomi AI Lab", ["new:xiaomi ai lab"]),
     ("Complexity Group", []),  # a research group, not a company
@@ -82,3 +87,41 @@ def test_an_institute_named_after_a_registry_one_is_part_of_it():
     resolve_organizations(papers, registry, Aliases(), resolution)
     [institute] = resolution.new_organizations
     assert institute.name == "Max Planck Institute for Human Development" and institute.part_of == "mpg"
+
+
+def resolved(*affiliations: str) -> Resolution:
+    papers = [ImportedPaper(key=f"p{i}", title="t", year=2020, authors=["Ann Lee"], affiliations=[a])
+              for i, a in enumerate(affiliations)]
+    resolution = Resolution()
+    resolve_organizations(papers, [Organization(id="mit", name="Massachusetts Institute of Technology",
+                                                kind="university", alt_names=["MIT"])], Aliases(), resolution)
+    return resolution
+
+
+def test_a_name_printed_alone_in_several_affiliations_is_an_institution_but_a_place_is_not():
+    resolution = resolved("Yandex", "Yandex, Moscow, Russia", "MIT, Moscow", "Moscow", "Moscow",
+                          "Pediatrics", "Pediatrics", "Neurobiology Department", "Neurobiology Department")
+    [yandex] = resolution.organizations("Yandex")
+    assert resolution.organizations("Yandex, Moscow, Russia") == [yandex]
+    assert resolution.organizations("Moscow") == []  # printed after an institution: a place
+    assert resolution.organizations("Pediatrics") == []  # a subject of study: a department's
+    assert resolution.organizations("Neurobiology Department") == []
+
+
+def test_a_company_lab_is_part_of_its_company_but_a_place_lab_is_not():
+    resolution = resolved("Xiaomi AI Lab", "Oracle Labs", "MIT, Shanghai", "Shanghai AI Lab")
+    by_id = {o.id: o for o in resolution.new_organizations}
+    [lab] = resolution.organizations("Xiaomi AI Lab")
+    assert by_id[lab].kind == "lab" and by_id[by_id[lab].part_of].name == "Xiaomi"
+    assert by_id[by_id[lab].part_of].kind == "company"
+    [oracle] = resolution.organizations("Oracle Labs")
+    assert by_id[by_id[oracle].part_of].name == "Oracle"
+    [shanghai] = resolution.organizations("Shanghai AI Lab")
+    assert by_id[shanghai].part_of is None
+
+
+def test_a_name_with_and_inside_is_one_institution():
+    assert read("Huazhong University of Science and Technology") == \
+        ["new:huazhong university science and technology"]
+    assert read("Hungarian Academy of Sciences and University of Szeged") == \
+        ["new:hungarian academy sciences", "new:university szeged"]

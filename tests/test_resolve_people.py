@@ -52,3 +52,45 @@ def test_a_rare_name_with_a_middle_initial_is_that_name_without_evidence_but_a_c
     result = resolve(papers, [], [], Aliases())
     assert result.person("Pedro A. Ortega") == result.person("Pedro Ortega")
     assert result.person("Wei J. Wang") != result.person("Wei Wang")
+
+
+def _common_tong_zhang() -> list[ImportedPaper]:
+    """A field where "Tong" and "Zhang" are both common: Tong Zhang is a name many people carry."""
+    letters = [f"{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(60)]
+    return [paper(f"t{i}", [f"Tong {pair}son", f"Given{pair} Zhang"]) for i, pair in enumerate(letters)]
+
+
+def placed(key, authors, affiliation, title, year=2018):
+    return ImportedPaper(key=key, title=title, year=year, authors=list(authors),
+                         affiliations=[affiliation] * len(authors))
+
+
+def test_a_common_name_at_two_places_in_one_year_is_not_one_person_on_a_single_shared_coauthor():
+    papers = [*_common_tong_zhang(),
+              placed("a", ["Tong Zhang", "Wenbing Huang"], "Tencent AI Lab", "Variance reduced gradients"),
+              placed("b", ["Tong Zhang", "Wenbing Huang"], "Australian National University",
+                     "Deep subspace clustering of images")]
+    result = resolve(papers, [], [], Aliases())
+    assert result.namesake_ids[("a", 0)] != result.namesake_ids[("b", 0)]
+
+
+def test_a_common_name_with_a_shared_coauthor_and_no_place_against_it_is_one_person():
+    papers = [*_common_tong_zhang(),
+              paper("a", ["Tong Zhang", "Wenbing Huang"]), paper("b", ["Tong Zhang", "Wenbing Huang"])]
+    result = resolve(papers, [], [], Aliases())
+    assert result.namesake_ids[("a", 0)] == result.namesake_ids[("b", 0)]
+
+
+def _made_up_name(n: int) -> str:
+    letters = "".join(chr(97 + (n // 26 ** k) % 26) for k in range(3))
+    return f"{letters.capitalize()}ander {letters[::-1].capitalize()}ovitch"
+
+
+def test_a_name_printed_alone_is_the_full_name_at_the_same_place_in_the_same_year():
+    elsewhere = [placed(f"e{i}", [_made_up_name(10 * i + j) for j in range(10)], f"University of Town{i}",
+                        f"paper {i}") for i in range(120)]  # where ANU is a rare institution
+    papers = [*elsewhere,
+              placed("a", ["Giorgio Patrini", "Tiberio Caetano"], "Australian National University", "Labels"),
+              placed("b", ["Aaron Defazio", "Caetano"], "Australian National University", "Gradients")]
+    result = resolve(papers, [], [], Aliases())
+    assert result.person("Caetano") == result.person("Tiberio Caetano")

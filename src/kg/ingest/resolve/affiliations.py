@@ -20,7 +20,7 @@ affiliation to X.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -32,6 +32,10 @@ from kg.ingest.resolve import institutions
 from kg.ingest.resolve.names import fold
 
 _MARKS = re.compile(r"[*∗†‡§¶⇤⋆♯♮♭#]+|(?<=[a-z])\d{1,2}\b|^\d{1,2}(?=[A-Z])")
+_COMBINING = {"˘": "\u0306", "˚": "\u030a", "˛": "\u0328"}
+_MORE_ACCENTS = re.compile(r"([˘˚˛])\s?([A-Za-z])")
+"""Spacing accents printed before their letter that ``repair_broken_accents`` does not know: breve, ring,
+ogonek."""
 _PARTS = re.compile(r"\s*(?:\+|;|\s/\s|(?<=[a-z])/(?=[A-Z])|\|)\s*")
 _ADDRESS = re.compile(
     r"\d|\b(?:street|st|avenue|ave|road|rd|blvd|boulevard|drive|dr|lane|way|square|place|plaza|"
@@ -68,6 +72,13 @@ _TRANSLATED = {
     "firenze": "florence", "munchen": "munich", "koln": "cologne", "wien": "vienna", "praha": "prague",
     "warszawa": "warsaw", "lisboa": "lisbon", "sevilla": "seville", "geneve": "geneva", "genova": "genoa",
     "bruxelles": "brussels", "kobenhavn": "copenhagen", "goteborg": "gothenburg",
+    "republica": "republic", "nacional": "national", "nazionale": "national", "politecnica": "polytechnic",
+    "catolica": "catholic", "cattolica": "catholic", "autonoma": "autonomous", "tecnica": "technical",
+    "tecnologica": "technological", "technologie": "technology", "tecnologia": "technology",
+    "ciencias": "sciences", "scienze": "sciences", "wissenschaften": "sciences", "hochschule": "university",
+    "universitaet": "university", "universitet": "university", "instituto": "institute",
+    "istituto": "institute", "institut": "institute", "centro": "centre", "zentrum": "centre",
+    "center": "centre",
 }
 """The words of an institution's name in its own language → English, and cities' own names → their
 English ones, so that "Sapienza Università di Roma" is "Sapienza University of Rome" (the words of
@@ -98,6 +109,7 @@ def repair(raw: str) -> str:
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", raw)  # "Scienti\x08fiques": a lost ligature
     text = re.sub(r"[\t\n\r]+", " ", text)
     if not text.isascii():
+        text = _MORE_ACCENTS.sub(lambda m: m.group(2) + _COMBINING[m.group(1)], text)  # "Bo˘gazi¸ci", "˚Abo"
         text = repair_broken_accents(re.sub(r"(?<=\s)([´`¨ˆ˜])\s+(?=[A-Za-z])", r"\1", text))
         text = ftfy.fix_text(text, normalization="NFC")
         text = re.sub(r"(?<=\w) ([´`¨ˆ˜])(?=[a-z])", r"\1", text)
@@ -127,6 +139,29 @@ class Registry:
             entries.sort(key=lambda e: -len(e[0]))
         self._keys = sorted(k for k in self.by_key if len(k) >= 8)
         self._read: dict[str, tuple[Named, ...]] = {}
+        self.places: set[str] = set()
+        """Segments the field prints after an institution's name ("Moscow", "New York"): places, not names."""
+        self.leads: Counter[str] = Counter()
+        """How often the field prints each segment first in an affiliation ("Yandex, Moscow, Russia")."""
+
+    def learn(self, affiliations: Iterable[str]) -> None:
+        """Read what a field's affiliations (each paper's once) tell of their segments: places, leads.
+
+        A segment printed after an institution ("University of Tübingen, Tübingen") is a place
+        wherever it appears; a name printed first in several affiliations, and never after an
+        institution, is a name of its own ("Yandex", "Borealis AI", "TU Dresden, Germany").
+        """
+        self._read.clear()
+        for raw in affiliations:
+            for part in parts(raw):
+                segments = _segments(part)
+                self.leads[fold(segments[0])] += 1
+                for number, segment in enumerate(segments[1:], start=1):
+                    folded = fold(segment)
+                    if institutions.INSTITUTION_WORDS.search(folded):
+                        continue
+                    if any(institutions.INSTITUTION_WORDS.search(fold(s)) for s in segments[:number]):
+                        self.places.add(folded)
 
     def read(self, raw: str) -> tuple[Named, ...]:
         """The institutions one printed affiliation names, in printed order, no repeats."""
@@ -187,7 +222,25 @@ class Registry:
                 and not _ADDRESS.search(fold(segments[0])) \
                 and all(_ADDRESS.search(fold(s)) or _PLACE_ONLY.fullmatch(s) for s in segments[1:]):
             found.append(Named(None, new_key(segments[0]), segments[0]))  # "IMFD, Chile": acronym and place
+        elif not found and self._standalone(segments):
+            found.append(Named(None, new_key(segments[0]), segments[0]))
         return found
+
+    def _standalone(self, segments: list[str]) -> bool:
+        """Whether an affiliation is a name of its own and places ("Yandex, Moscow, Russia"): a name in
+        capitals, printed first in several affiliations of the field and never after an institution,
+        that is no department, field of study, address or place."""
+        name, folded = segments[0], fold(segments[0])
+        words = name.split()
+        if not 1 <= len(words) <= 4 or self.leads[folded] < STANDALONE_LEADS or folded in self.places:
+            return False
+        if not all(w[:1].isupper() or w == "&" for w in words) or _ADDRESS.search(folded) \
+                or _UNIT_START.match(folded) or _UNIT_WORD.search(folded) or _RELATION.match(folded):
+            return False
+        if all(w in FIELD_OF_STUDY or w in _GENERIC or w in _NO_PLACE for w in folded.split()):
+            return False  # "Biomedical Data Science", "Pediatrics": a department's subject; "Independent"
+        return all(fold(s) in self.places or _ADDRESS.search(fold(s)) or _PLACE_ONLY.fullmatch(s)
+                   for s in segments[1:])
 
     def _longer_by_typo(self, words: list[str], owner: list[int],
                         spans: list[tuple[str, range]]) -> list[tuple[str, range]]:
@@ -252,9 +305,28 @@ class Registry:
         key = best[0]
         if key.split()[0][:3] != text.split()[0][:3]:
             return None
+        printed, known = set(text.split()) - _LINKS, set(key.split()) - _LINKS
+        if printed < known or known < printed:
+            return None  # words left out or added are no typo: "Département d'informatique" is no ENS
         return self.by_key[key]
 
 
+_LINKS = frozenset({"and", "for", "of", "in", "on"})
+_NO_PLACE = frozenset("independent researcher unaffiliated none retired freelance consultant student "
+                      "visitor visiting self employed private home".split())
+"""Words of an affiliation that says there is none ("Independent researcher")."""
+_UNIT_WORD = re.compile(r"\b(?:department|dept|program|programme|phd|graduate|faculty|division)\b")
+"""A unit's word anywhere in a name ("Neurobiology Department", "Neurosciences PhD Program")."""
+STANDALONE_LEADS = 2
+"""How many affiliations of the field must print a name first for it to stand as an institution alone."""
+FIELD_OF_STUDY = frozenset(
+    "data science sciences engineering computing computer computational information biomedical medicine "
+    "medical pediatrics psychology psychiatry neuroscience neurology biology biological physics chemistry "
+    "mathematics mathematical statistics statistical economics business management informatics radiology "
+    "surgery genetics genomics bioengineering bioinformatics linguistics philosophy education law finance "
+    "electrical mechanical civil industrial systems software applied artificial intelligence machine "
+    "learning cognitive brain vision robotics and of".split())
+"""Words of a subject of study: a segment of them alone names a department, not an institution."""
 _HEAD = frozenset("institute institut center centre foundation school laboratory laboratories lab labs "
                   "college academy university".split())
 
@@ -329,7 +401,11 @@ def _beside(words: list[str], owner: list[int], covered: set[int], number: int, 
 def _new_names(segment: str, beside_known: bool) -> list[Named]:
     """A segment that names an institution the registry does not know, if it looks like one."""
     found = []
-    for piece in re.split(r"\s+(?:and|&)\s+(?=[A-Z])", segment):
+    pieces = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", segment)
+    if len(pieces) > 1 and not all(institutions.INSTITUTION_WORDS.search(fold(p)) or _ACRONYM.fullmatch(p)
+                                   for p in pieces):
+        pieces = [segment]  # "University of Science and Technology": one name with an "and" in it
+    for piece in pieces:
         folded = fold(piece)
         if not folded or len(folded) < 3:
             continue

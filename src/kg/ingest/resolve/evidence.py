@@ -114,7 +114,7 @@ class Field:
     idf: dict[str, float]
     keys: int = 1
     family_org_share: dict[tuple[str, str], float] = field(default_factory=dict)
-    """(family name, institution) → the share of that family's authorships printed at it: Liu at Tsinghua."""
+    """(family name, institution) → the share of that family's names printed at it: Liu at Tsinghua."""
     neighbours: dict[str, set[str]] = field(default_factory=dict)
     """Coauthor token → the coauthor tokens of its coauthors, for the two-hop evidence."""
     common: dict[str, float] = field(default_factory=dict)
@@ -191,12 +191,19 @@ class Field:
         if not shared:
             hop = self._two_hop(a, b)
             if hop:
-                total += min(TWO_HOP * hop, TWO_HOP_CAP)
-                positive += min(TWO_HOP * hop, TWO_HOP_CAP)
+                # Namesakes in one community share coauthors' coauthors: the more people carry the
+                # name, the less a shared neighbourhood tells (two Xi Chens at Berkeley).
+                people = max((self.expected_people(k) for k in (*a.keys, *b.keys)), default=1.0)
+                value = min(TWO_HOP * hop, TWO_HOP_CAP / max(1.0, people))
+                total += value
+                positive += value
                 facts.append(f"{hop} coauthors of coauthors in common")
         cosine = self._cosine(a.words, b.words)
         if a.words and b.words:
-            total += TOPIC_WEIGHT * cosine + TOPIC_OFFSET
+            # Titles apart say more the more titles there are: little of two single papers, much
+            # of two bodies of work (a namesake in another field).
+            papers = min(len(a.items), len(b.items))
+            total += TOPIC_WEIGHT * cosine + TOPIC_OFFSET * min(max(papers / 2, 1.0), 2.0)
             positive += TOPIC_WEIGHT * cosine
             facts.append(f"topics {cosine:.2f}")
         return total, positive, ", ".join(facts)
@@ -293,7 +300,7 @@ def field_of(keys: Iterable[str], orgs: Counter[str], documents: list[frozenset[
              family_orgs: Counter[tuple[str, str]] | None = None) -> Field:
     """The statistics of a field: its name keys, institutions (by authorship) and titles' words.
 
-    ``family_orgs`` counts authorships by family name and institution; only common family names
+    ``family_orgs`` counts names (keys) by family name and institution; only common family names
     (at least ``CULTURE_FAMILY`` keys) get a share of their own.
     """
     keys = set(keys)

@@ -93,7 +93,7 @@ INSTITUTION_WORDS = re.compile(
     r"openai|yahoo|apple|nvidia|adobe|intel|baidu|tencent|alibaba|huawei|samsung|technion|"
     r"eth\b|epfl|cwi|centrum|center|centre|foundation|inc\b|corp|ltd|gmbh|llc|company|"
     r"weizmann|max planck|simons|ttic|mit\b|bell|riken|csail|nec\b|sony|uber|twitter|salesforce|"
-    r"telecom|mines|sorbonne|psl\b|kaust|kaist|caltech|hospital|council|agency|observatory"
+    r"telecom|mines|sorbonne|psl\b|kaust|kaist|caltech|hospital|council|agency|observatory|academia\b"
 )
 _UNIT = re.compile(
     r"^(dep(ar)?t\.?|department|division|faculty|fakult|school of|laboratoire|laboratory of|lab of|"
@@ -207,6 +207,6 @@ def guess_kind(name: str) -> OrganizationKind:
         return "company"
     if re.search(r"lab", folded):
         return "lab"
-    if re.search(r"institut|inria|cnrs|max planck|centrum|center|centre|academy|riken", folded):
+    if re.search(r"institut|inria|cnrs|max planck|centrum|center|centre|academy|academia|riken", folded):
         return "institute"
     return "other"

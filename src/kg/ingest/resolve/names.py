@@ -259,6 +259,8 @@ def _given_variant(ga: tuple[str, ...], gb: tuple[str, ...],
     if not ga or not gb:
         return None
     first = same_given(ga[0], gb[0], extra)
+    if first is None and _first_name_typo(ga, gb):
+        first = "typo"  # "Ill Memming Park" / "Il Memming Park": the middle names vouch for the rest
     if first is None:
         # "H. Brendan McMahan" / "Brendan McMahan": a leading name or initial left out.
         for longer, shorter in ((ga, gb), (gb, ga)):
@@ -282,6 +284,14 @@ def _given_variant(ga: tuple[str, ...], gb: tuple[str, ...],
     if first and rest.reason:
         reason = f"{first}, {rest.reason}"
     return Variant(reason if reason != "typo" else "typo in the first name", cost)
+
+
+def _first_name_typo(ga: tuple[str, ...], gb: tuple[str, ...]) -> bool:
+    """Whether two first names two letters apart are one, as the full middle names after them agree
+    ("Shyam Sundar" / "Syama Sundar"); short first names included ("Il" / "Ill")."""
+    a, b = ga[0], gb[0]
+    return (len(ga) >= 2 and ga[1:] == gb[1:] and all(len(m) > 1 for m in ga[1:])
+            and min(len(a), len(b)) >= 2 and a[0] == b[0] and OSA.distance(a, b) <= 2)
 
 
 def _middles(ma: tuple[str, ...], mb: tuple[str, ...],

@@ -10,10 +10,11 @@ merged and reported.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter, defaultdict
 
 from kg.ingest.resolve import institutions, names
-from kg.ingest.resolve.affiliations import Registry
+from kg.ingest.resolve.affiliations import FIELD_OF_STUDY, Registry
 from kg.ingest.resolve.resolution import (
     Merge,
     PrintedPeople,
@@ -60,6 +61,7 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     registry, added = registry_of(organizations, aliases)
     resolution.registry = registry
     resolution.known_organizations = frozenset(registry.by_key)
+    registry.learn(a for paper in papers for a in sorted({a for a in paper.affiliations if a}))
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for paper in papers:
         for affiliation in paper.affiliations:
@@ -86,15 +88,61 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
             new[target] = (unique_id(slugify(_org_name(target, spellings[target])), taken), [])
         resolution.org_ids[org_key] = new[target][0]
         new[target][1].extend(spellings[org_key])
+    companies = _companies_of_labs(new, spellings, registry, taken)
     for target, (org_id, all_spellings) in sorted(new.items(), key=lambda item: item[1][0]):
         name = _org_name(target, spellings[target])
         alt = sorted({s for s in all_spellings if s != name})
+        part_of = None if target.startswith("corporate ") else registry.umbrella_of(target)
+        if target in companies:
+            part_of = companies[target][0]
         resolution.new_organizations.append(
-            Organization(id=org_id, name=name, kind=institutions.guess_kind(name), alt_names=alt,
-                         part_of=None if target.startswith("corporate ") else registry.umbrella_of(target)))
+            Organization(id=org_id, name=name, alt_names=alt, part_of=part_of,
+                         kind="lab" if target in companies else institutions.guess_kind(name)))
+    made = {org_id: name for org_id, name in companies.values() if name is not None}
+    for org_id, name in sorted(made.items()):
+        resolution.new_organizations.append(Organization(id=org_id, name=name, kind="company"))
     resolution.new_organizations.extend(added)
     resolution.new_organizations.sort(key=lambda o: o.id)
     _note_spelling_merges(spellings, canonical, resolution)
+
+
+_LAB_OF_COMPANY = re.compile(r"^(?P<head>[a-z][a-z0-9]{2,}) (?:research|labs|laboratories|research labs?|"
+                             r"research laboratory|(?:ai|ml) (?:labs?|research|research labs?))$")
+"""A lab named after its company ("Xiaomi AI Lab", "Philips Research", "Oracle Labs"). Not "X Lab" nor
+"X Research Center": those are as often a university's ("STAIR Lab", "Operations Research Center")."""
+
+
+def _companies_of_labs(new: dict[str, tuple[str, list[str]]], spellings: dict[str, Counter[str]],
+                       registry: Registry, taken: set[str]) -> dict[str, tuple[str, str | None]]:
+    """New institutions that are a company's lab → the company's id, and its name when it is new too.
+
+    The company is the registry's, or a new institution of that name, or else made here from the
+    lab's printed name ("Xiaomi AI Lab" → Xiaomi), so that the lab is part of it.
+    """
+    found: dict[str, tuple[str, str | None]] = {}
+    made: dict[str, str] = {}
+    for target in sorted(new):
+        match = _LAB_OF_COMPANY.match(target)
+        if match is None or match["head"] in _NOT_A_COMPANY or match["head"] in FIELD_OF_STUDY \
+                or match["head"] in registry.places:
+            continue  # "Operations Research", "Shanghai AI Lab": a subject or a place, not a company
+        head = match["head"]
+        if head in registry.by_key:
+            found[target] = (registry.by_key[head], None)
+        elif head in new:
+            found[target] = (new[head][0], None)
+        else:
+            if head not in made:
+                made[head] = unique_id(slugify(head), taken)
+            printed = most_common(spellings[target]).split()[0]
+            found[target] = (made[head], printed if names.fold(printed) == head else head.capitalize())
+    return found
+
+
+_NOT_A_COMPANY = frozenset(
+    "the national international joint central applied advanced global open public state federal general "
+    "research data computer computing science vision language learning machine neural quantum army navy "
+    "corporate industrial operations acoustics foundational clinical".split())
 
 
 def _org_name(org_key: str, spellings: Counter[str]) -> str:

@@ -38,6 +38,10 @@ from kg.records.models import Organization, Person, SourceDocument
 ROUNDS = 2
 """Rounds of merging: the second compares coauthors as the people the first found, not as names."""
 
+COMMON_NAME = 1.0
+"""People of the field expected to carry a name from which one shared coauthor no longer joins two of its
+authorships printed at different institutions in the same years: the scores weigh them instead."""
+
 __all__ = ["Ambiguity", "Case", "Merge", "PrintedPeople", "Resolution", "resolve"]
 
 
@@ -167,11 +171,12 @@ class _People:
         """Read, group, weigh and merge; then give every authorship its person id."""
         self.read()
         org_counts: Counter[str] = Counter()
-        family_orgs: Counter[tuple[str, str]] = Counter()
+        names_at: set[tuple[str, str]] = set()
         for mention in self.mentions:
             org_counts.update(mention.orgs)
-            family = names.parse(mention.key).family
-            family_orgs.update((family, org) for org in mention.orgs)
+            names_at.update((mention.key, org) for org in mention.orgs)
+        # Names, not authorships: one prolific Tong Zhang at Rutgers makes no Zhang common there.
+        family_orgs = Counter((names.parse(name_key).family, org) for name_key, org in names_at)
         field = field_of((m.key for m in self.mentions), org_counts,
                          [w for w in self.item_words if w], family_orgs)
         self.field = field
@@ -203,16 +208,18 @@ class _People:
                     self._pre_union(groups, members[0], other)
                 continue
             seen: dict[str, int] = {}
+            common = self.field.expected_people(name_key) > COMMON_NAME
             for i in members:
                 if fixed.get(i):
                     continue
                 for coauthor in self._coauthor_keys(i):
                     if self.field.expected_people(coauthor) > 1.0:
                         continue  # a coauthor of a common name may be two people
-                    if coauthor in seen:
-                        self._pre_union(groups, seen[coauthor], i)
-                    else:
+                    if coauthor not in seen:
                         seen[coauthor] = i
+                    elif not (common and _elsewhere_then(groups[self._pre_find(seen[coauthor])],
+                                                         groups[self._pre_find(i)])):
+                        self._pre_union(groups, seen[coauthor], i)
         for i, person_id in fixed.items():
             groups[i].fixed_id = person_id
         by_fixed: dict[str, int] = {}
@@ -539,6 +546,19 @@ def _swapped_items(papers: list[PrintedPeople], key_of: Callable[[str], str]) ->
         if votes >= 2 and votes > against:
             swapped.add(item)
     return swapped
+
+
+def _elsewhere_then(a: Group, b: Group) -> bool:
+    """Whether two groups print institutions, none in common, in years at most one apart.
+
+    Two Tong Zhangs with one coauthor in common, one at ANU and one at Tencent in 2018, may be
+    two people: the coauthor alone does not say which.
+    """
+    if not a.orgs or not b.orgs or a.orgs.keys() & b.orgs.keys():
+        return False
+    years_a = {y for ys in a.orgs.values() for y in ys if y}
+    years_b = {y for ys in b.orgs.values() for y in ys if y}
+    return any(abs(x - y) <= 1 for x in years_a for y in years_b)
 
 
 def _initial_only(spelling: str) -> bool:

@@ -12,8 +12,10 @@ decisions about people: the figures measure the resolver, not hand-written alias
   and the wrong merges (two gold institutions given one id),
 
 each on the tuning half and on the check half of the gold (``split_of``: a fixed hash split;
-the check half was never looked at while tuning), plus the time and peak memory of importing and
-resolving the whole field. Writes its section of BENCHMARKS.md between markers.
+the check half was never looked at while tuning), and on the second gold set in ``fresh/`` (drawn
+and labelled later by someone who did not see the resolver, and measured blind once), plus the
+time and peak memory of importing and resolving the whole field. Writes its section of
+BENCHMARKS.md between markers.
 
 Run from the repository root::
 
@@ -49,6 +51,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "identity"
 START, END = "<!-- bench/identity.py:start -->", "<!-- bench/identity.py:end -->"
 SPLITS = ("tune", "check")
+FRESH = "fresh"
+"""The part of the figures scored on the second gold set (``<gold>/fresh/``), whole."""
 
 
 def split_of(label: str) -> str:
@@ -250,6 +254,16 @@ def _gold_id(name: str, index: dict[str, str], resolution: Resolution, parents: 
     return top_level(found[0], parents) if len(found) == 1 else f"?{name}"
 
 
+def add_fresh(run: Run, organizations: list[object], folder: Path,
+              people: dict[str, Score], places: dict[str, InstitutionScore]) -> None:
+    """Score the second gold set of ``folder`` (when there is one) as the part ``fresh``."""
+    if (folder / "pairs.tsv").exists():
+        people[FRESH] = score_people(run.result.resolution, read_pairs(folder / "pairs.tsv"))["all"]
+    if (folder / "affiliations.jsonl").exists():
+        gold = read_affiliations(folder / "affiliations.jsonl")
+        places[FRESH] = score_institutions(run.result, organizations, gold)["all"]
+
+
 def section(run: Run, people: dict[str, Score], places: dict[str, InstitutionScore], command: str) -> str:
     """The BENCHMARKS.md section: figures per split, classes, time and memory."""
     resolution = run.result.resolution
@@ -261,11 +275,12 @@ def section(run: Run, people: dict[str, Score], places: dict[str, InstitutionSco
              f"imported and resolved in {run.seconds:.1f} s ({run.cpu_seconds:.1f} s of CPU, one process "
              f"on a shared two-core machine), peak memory {run.peak_mb:,.0f} MB.", "",
              "Gold: `tests/data/identity/` (pairs of authorships and printed affiliations, labelled by hand; "
-             "`check` is the half never looked at while tuning).", "",
+             "`check` is the half never looked at while tuning; `fresh` is the second set, in `fresh/`, "
+             "labelled by someone who never saw the resolver and scored blind once).", "",
              "| gold half | people precision | people recall | pairs (same / different) "
              "| institutions correct | strings | wrong merges |",
              "|---|---|---|---|---|---|---|"]
-    for part in (*SPLITS, "all"):
+    for part in (*SPLITS, "all", *([FRESH] if FRESH in people and FRESH in places else [])):
         p, i = people[part], places[part]
         lines.append(f"| {part} | {p.precision:.3f} | {p.recall:.3f} | {p.tp + p.fn} / {p.fp + p.tn} "
                      f"| {i.accuracy:.3f} | {i.total} | {len(i.wrong_merges)} |")
@@ -321,6 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     people = score_people(run.result.resolution, read_pairs(args.gold / "pairs.tsv"))
     gold = read_affiliations(args.gold / "affiliations.jsonl")
     places = score_institutions(run.result, organizations, gold)
+    add_fresh(run, organizations, args.gold / "fresh", people, places)
     command = "PYTHONPATH=src python bench/identity.py " + " ".join(sys.argv[1:] if argv is None else argv)
     text = section(run, people, places, command)
     print(text)

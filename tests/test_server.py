@@ -44,6 +44,26 @@ def test_a_read_only_server_answers_and_stops(mini_store_path):
     assert server.process.returncode is not None and not server.answers()
 
 
+def test_a_request_during_a_restart_waits_for_the_new_server(mini_store_path):
+    import threading
+
+    server = Server.start(mini_store_path, port=free_port())
+    runner = threading.Thread(target=server.wait, daemon=True)  # wait() starts the new process
+    runner.start()
+    try:
+        first = server.process.pid
+        restarting = threading.Thread(target=server.restart)
+        restarting.start()
+        while server.process.pid == first and restarting.is_alive():
+            time.sleep(0.001)
+        server.settled()  # the new process exists: settled() returns once it answers
+        assert server.process.pid != first and server.answers() and people_count(server.url) == 4
+        restarting.join()
+    finally:
+        server.stop()
+        runner.join(10)
+
+
 def test_a_missing_store_is_reported_before_starting(tmp_path):
     with pytest.raises(StoreError, match="no store here; run 'kg build' first"):
         Server.start(tmp_path / "nothing", port=free_port())

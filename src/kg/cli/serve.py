@@ -64,7 +64,8 @@ def serve(ctx: Context, host: str, port: int, read_write: bool, cors: bool, time
     try:
         config = GatewayConfig(server.url.removeprefix("http://"), read_write, cors, site,
                                DatasetInfo(prefixes=prefixes()), timeout_s,
-                               None if read_write else server.restart)
+                               None if read_write else server.restart,
+                               settled=None if read_write else server.settled)
         gateway = Gateway((host, port), config)
     except BaseException:
         server.stop()

@@ -70,6 +70,9 @@ class GatewayConfig:
     where that cannot be done safely (read-write): there only Oxigraph's own timeout applies."""
     counts: dict[str, int] | None = None
     """Triples per named graph, for the descriptions, once counted."""
+    settled: Callable[[], None] | None = None
+    """Returns once Oxigraph answers again if ``stop_queries`` is restarting it (else at once):
+    a request that comes in meanwhile waits for the new server instead of failing."""
 
 
 class Gateway(ThreadingHTTPServer):
@@ -130,6 +133,8 @@ class _Handler(BaseHTTPRequestHandler):
         path = urllib.parse.urlsplit(self.path).path
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
         config = self.server.config
+        if config.settled is not None:
+            config.settled()
         if path in QUERY_PATHS:
             if self.command in ("GET", "HEAD") and "query" not in query:
                 self._describe_service()

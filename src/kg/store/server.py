@@ -189,13 +189,15 @@ class Server:
         while True:
             status = self.process.wait()
             with self._lock:
-                done, self._restart_done = self._restart_done, None
+                done = self._restart_done
             if done is None:
                 return status
             try:
                 self.process = _spawn(self._command or [], self._errors)
                 self._wait_until_ready(30.0)
             finally:
+                with self._lock:
+                    self._restart_done = None  # until here, requests wait for the new server (settled)
                 done.set()
 
     def restart(self, wait_s: float = 30.0) -> None:
@@ -210,6 +212,14 @@ class Server:
                 self.process.kill()
             done = self._restart_done
         done.wait(wait_s)
+
+    def settled(self, wait_s: float = 30.0) -> None:
+        """Return once a restart under way (``restart``) has the new server answering, or at once
+        when none is; waits at most ``wait_s``."""
+        with self._lock:
+            done = self._restart_done
+        if done is not None:
+            done.wait(wait_s)
 
     def stop(self, grace_s: float = 10.0) -> None:
         """Stop the server (SIGTERM, then SIGKILL if it does not exit within ``grace_s``)."""

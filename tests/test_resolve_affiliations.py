@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.ingest.printed import ImportedPaper
-from kg.ingest.resolve.affiliations import Registry, new_key
+from kg.ingest.resolve.affiliations import Registry, new_key, repair
 from kg.ingest.resolve.organizations import resolve_organizations
 from kg.ingest.resolve.resolution import Resolution
 from kg.records.aliases import Aliases
@@ -56,6 +56,9 @@ def read(printed: str) -> list[str]:
     # an acronym with only a place beside it names an institution; a country alone does not
     ("IMFD, Chile", ["new:imfd"]),
     ("USA, Canada", []),
+    # an ampersand beside an acronym separates institutions; one inside a unit's name does not
+    ("Ecole Normale Supérieure & CNRS & Université PSL", ["ens-paris", "cnrs", "psl"]),
+    ("Department of Electrical & Computer Engineering, University of California, Berkeley", ["uc-berkeley"]),
 ])
 def test_what_an_affiliation_names(printed, expected):
     assert read(printed) == expected
@@ -125,3 +128,9 @@ def test_a_name_with_and_inside_is_one_institution():
         ["new:huazhong university science and technology"]
     assert read("Hungarian Academy of Sciences and University of Szeged") == \
         ["new:hungarian academy sciences", "new:university szeged"]
+
+
+def test_a_footnote_mark_goes_but_a_name_with_digits_stays():
+    assert repair("University of Toronto1") == "University of Toronto"
+    assert repair("Stanford University12") == "Stanford University"
+    assert repair("CSIRO Data61") == "CSIRO Data61"

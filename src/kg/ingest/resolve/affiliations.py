@@ -31,7 +31,8 @@ from kg.ingest.latex import repair_broken_accents
 from kg.ingest.resolve import institutions
 from kg.ingest.resolve.names import fold
 
-_MARKS = re.compile(r"[*∗†‡§¶⇤⋆♯♮♭#]+|(?<=[a-z])\d{1,2}\b|^\d{1,2}(?=[A-Z])")
+_MARKS = re.compile(r"[*∗†‡§¶⇤⋆♯♮♭#]+|(?<=[a-z]{5})\d{2}\b|(?<=[a-z])\d\b|^\d{1,2}(?=[A-Z])")
+"""Footnote marks: symbols, one digit after a word, two after a long word ("Data61" is a name)."""
 _COMBINING = {"˘": "\u0306", "˚": "\u030a", "˛": "\u0328"}
 _MORE_ACCENTS = re.compile(r"([˘˚˛])\s?([A-Za-z])")
 """Spacing accents printed before their letter that ``repair_broken_accents`` does not know: breve, ring,
@@ -352,10 +353,16 @@ def _words(text: str) -> list[str]:
     return [_TRANSLATED.get(w, w) for w in folded.split() if w not in _SKIPPED]
 
 
+_SEGMENT_BREAK = re.compile(r"\s*,\s*|\s+[-–—]\s+(?=[A-Z])|(?<=[A-Z]{2})\s+&\s+(?=[A-Z])"
+                            r"|\s+&\s+(?=[A-Z]{2,}\b|Univ)|\s*\(\s*|\s*\)\s*")
+
+
 def _segments(part: str) -> list[str]:
     """Comma-separated pieces of one affiliation (a dash between two names also separates)."""
     pieces: list[str] = []
-    for piece in re.split(r"\s*,\s*|\s+[-–—]\s+(?=[A-Z])|\s*\(\s*|\s*\)\s*", part):
+    # an ampersand between spaces separates when an acronym stands beside it or a university follows
+    # ("ENS & CNRS & PSL University"), not inside a unit's name ("Electrical & Computer Engineering")
+    for piece in _SEGMENT_BREAK.split(part):
         piece = piece.strip(" .-–—")
         if not piece:
             continue

@@ -191,3 +191,33 @@ def test_an_affiliation_with_brackets_of_its_own_stays_whole():
     talk = [i for i in ics.parse(text, "s.ics") if isinstance(i, ImportedTalk)][1]
     assert talk.speakers == ["Julien Monteil"]
     assert talk.affiliations == ["Amazon Machine Learning (Australia)"]
+
+
+def with_organizers(text: str) -> str:
+    """The test calendar with an ORGANIZER on each of its first three events: a person twice, the
+    calendar itself, and an address alone."""
+    organizers = ['ORGANIZER;CN="Charles Babbage":mailto:babbage@theory.example.edu',
+                  'ORGANIZER;CN=Theory Seminar:mailto:seminar@theory.example.edu',
+                  "ORGANIZER:mailto:office@theory.example.edu"]
+    for organizer in organizers:
+        text = text.replace("DTSTAMP:20250101T000000Z", f"{organizer}\nDTSTAMP:20250101T000000Z", 1)
+    return text.replace("SUMMARY:Ada Lovelace", 'ORGANIZER;CN="Charles Babbage":mailto:cb@x.org\nSUMMARY:Ada '
+                        "Lovelace", 1)
+
+
+def test_the_people_the_events_name_as_organizer_organize_the_series():
+    text = with_organizers(SEMINAR.read_text(encoding="utf-8"))
+    calendar = next(ics.parse(text, "seminar.ics"))
+    assert isinstance(calendar, ImportedCalendar)
+    assert calendar.organizers == ("Charles Babbage",)  # not the calendar itself, not an address
+
+
+def test_an_ingested_calendars_organizers_are_its_series_organizers(mini_data, tmp_path):
+    store, calendar = tmp_path / "store", tmp_path / "seminar.ics"
+    calendar.write_text(with_organizers(SEMINAR.read_text(encoding="utf-8")), encoding="utf-8")
+    runner = CliRunner()
+    ingested = runner.invoke(main, ["--store", str(store), "ingest", str(calendar), "--data", str(mini_data)])
+    assert ingested.exit_code == 0, ingested.output
+    events = runner.invoke(main, ["--store", str(store), "query", "events", "--format", "csv"])
+    rows = [row for row in events.stdout.splitlines() if "Theory Seminar" in row]
+    assert len(rows) == 1 and rows[0].endswith(",Charles Babbage"), events.stdout

@@ -5,7 +5,9 @@ the zone the calendar states (``DTSTART;TZID=America/Chicago:20250221T160000`` s
 Chicago time, with the offset in force that day); UTC times are shown in the calendar's own zone
 (``X-WR-TIMEZONE``) when it has one; floating times are read in that zone and are an error
 without one. Speakers come from a ``Speaker:`` line of the description, else from a summary
-written "Name (Affiliation): Title".
+written "Name (Affiliation): Title". The people the events name as their ``ORGANIZER``
+(``ORGANIZER;CN="Ada Lovelace":mailto:...``) organize the series, when the name is a person's
+(a calendar that organizes its own events, or an address alone, names nobody).
 
 Writing: talks become ``VEVENT``s whose ``DTSTART`` carries the ``TZID`` of their event's
 zone, with the matching ``VTIMEZONE``; talks of an event without a zone are written in UTC.
@@ -41,6 +43,8 @@ class ImportedCalendar:
     at: str
     calendar_id: str | None = None
     """The calendar's own id (``X-WR-RELCALID``), when it states one."""
+    organizers: tuple[str, ...] = ()
+    """The people its events name as their organizer, in the order they first appear."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,7 @@ def parse(text: str, source: str) -> Iterator[ImportedCalendar | ImportedTalk | 
     name = str(calendar.get("X-WR-CALNAME") or calendar.get("NAME") or source)
     calendar_id = str(calendar.get("X-WR-RELCALID") or "").strip() or None
     yield ImportedCalendar(name=name.strip() or source, timezone=zone_name if zone else None, at=source,
-                           calendar_id=calendar_id)
+                           calendar_id=calendar_id, organizers=_organizers(calendar, name))
     for number, event in enumerate(calendar.walk("VEVENT"), start=1):
         if number in broken:
             uid = str(event.get("UID") or "").strip()
@@ -309,6 +313,19 @@ def _opening_of_last_bracket(text: str) -> int:
         if depth == 0:
             return position
     return -1
+
+
+def _organizers(calendar: icalendar.Component, calendar_name: str) -> tuple[str, ...]:
+    """The person names of the events' ``ORGANIZER`` (its ``CN``), each once, in order."""
+    found: dict[str, None] = {}
+    for event in calendar.walk("VEVENT"):
+        organizer = event.get("ORGANIZER")
+        for one in organizer if isinstance(organizer, list) else [organizer]:
+            params = getattr(one, "params", None) or {}
+            name = _text(params.get("CN"))
+            if name and _looks_like_name(name) and name.casefold() != calendar_name.strip().casefold():
+                found.setdefault(name, None)
+    return tuple(found)
 
 
 def _looks_like_name(text: str) -> bool:

@@ -132,9 +132,10 @@ def run_imports(folder: DataFolder) -> ImportResult:
                 _merge(result, entry.id, item, titles)
     one_talk_per_uid(result)
     if result.entries:
+        organizing = list(_organizing(result.calendars))
         result.resolution = resolve(
             [*(paper for _, paper in result.papers.values()), *(talk for _, talk in result.talks),
-             *_signed(result.front_matter)],
+             *_signed(result.front_matter), *organizing],
             dataset.people, dataset.organizations, aliases, dataset.documents)
         ids = result.resolution.namesake_ids
         for _, signed, _ in result.front_matter:  # each signer under the entry's own key and position
@@ -142,7 +143,8 @@ def run_imports(folder: DataFolder) -> ImportResult:
                 if (f"{signed.key}#{position}", 0) in ids:
                     ids[(signed.key, position)] = ids[(f"{signed.key}#{position}", 0)]
         speakers.match_speakers(result.resolution, (paper for _, paper in result.papers.values()),
-                                [(talk.speakers, talk.uid) for _, talk in result.talks])
+                                [*((talk.speakers, talk.uid) for _, talk in result.talks),
+                                 *((one.authors, one.key) for one in organizing)])
     return result
 
 
@@ -160,6 +162,28 @@ def not_a_paper(title: str) -> str | None:
         return None
     return {"front": "front matter", "preface": "preface", "errata": "erratum",
             "proceedings": "proceedings volume"}[match.lastgroup or "front"]
+
+
+@dataclass(frozen=True)
+class _Organizer:
+    """One organizer of a calendar's series, as the resolver reads a printed person: alone, since
+    the organizers of a series are no coauthors of each other."""
+
+    key: str
+    authors: tuple[str]
+    title: str
+    affiliations: tuple[None] = (None,)
+
+
+def _organizer_key(import_id: str, position: int) -> str:
+    return f"{import_id}#organizer{position}"
+
+
+def _organizing(calendars: dict[str, ImportedCalendar]) -> Iterator[_Organizer]:
+    """Each organizer of each calendar, one at a time."""
+    for import_id, calendar in calendars.items():
+        for position, name in enumerate(calendar.organizers):
+            yield _Organizer(_organizer_key(import_id, position), (name,), calendar.name)
 
 
 def _signed(front_matter: list[tuple[str, ImportedPaper, str]]) -> Iterator[ImportedPaper]:
@@ -270,7 +294,7 @@ def import_records(result: ImportResult) -> Iterator[Placed]:
     for import_id, calendar in sorted(result.calendars.items()):
         # A calendar named after a recorded series adds its talks there; one seen before, to that one.
         if import_id not in result.record_events and result.series.get(import_id, import_id) == import_id:
-            yield Placed(to_event(import_id, calendar), graphs[import_id])
+            yield Placed(to_event(import_id, calendar, resolution), graphs[import_id])
     taken: set[str] = set()
     for import_id, talk in result.talks:
         series = result.series.get(import_id, import_id)
@@ -299,10 +323,12 @@ def to_paper(paper: ImportedPaper, resolution: Resolution) -> Paper:
     )
 
 
-def to_event(import_id: str, calendar: ImportedCalendar) -> Event:
-    """The seminar series a calendar stands for; its id is the import's."""
+def to_event(import_id: str, calendar: ImportedCalendar, resolution: Resolution) -> Event:
+    """The seminar series a calendar stands for, with its organizers; its id is the import's."""
+    organizers = [resolution.person(name, (_organizer_key(import_id, position), 0))
+                  for position, name in enumerate(calendar.organizers)]
     return Event(id=import_id, name=calendar.name, kind="seminar_series", timezone=calendar.timezone,
-                 at=calendar.at)
+                 organizers=list(dict.fromkeys(organizers)), at=calendar.at)
 
 
 def one_talk_per_uid(result: ImportResult) -> None:

@@ -22,8 +22,7 @@ MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS.update({"sept": 9, "janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6,
-               "juil": 7, "août": 8, "aout": 8, "déc": 12})
+MONTHS["sept"] = 9
 _FOREIGN_MONTHS = {  # German, Spanish, Italian and French month names, as pages in those languages
     # write them
     1: "januar janvier janv enero gennaio", 2: "februar février fevrier févr fevr febrero febbraio",
@@ -256,9 +255,10 @@ _NICKNAME = re.compile(r"\s+\([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?\)(?=\s)")
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.\-]*|[^\W\d_]\.(?:[^\W\d_]\.)*)$")
 _CJK_CHARS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 _CJK = re.compile(rf"^(?:[{_CJK_CHARS}]{{2,4}}|[{_CJK_CHARS}]{{1,4}}\s[{_CJK_CHARS}]{{1,5}})$")
+"""A name in Chinese, Japanese or Korean script ("王小明", "山田 太郎", "김웅희")."""
 _CJK_ORGANIZATION = re.compile(r"大学|大學|研究|学院|學院|中心|协会|協会|学会|學會|公司|会社|"
                                r"[所院会會部室系]$|대학|연구|학회|센터")
-"""A name in Chinese, Japanese or Korean script ("王小明", "山田 太郎", "김웅희")."""
+"""Words of an institution's name in those scripts ("統計数理研究所")."""
 _CJK_BESIDE = re.compile(rf"\s*[(（]?[{_CJK_CHARS}]{{2,5}}(?:\s?[{_CJK_CHARS}]{{1,4}})?[)）]?\s*$")
 """The same name in its own script after a Latin one ("Wang Xiaoming 王小明")."""
 

@@ -74,12 +74,14 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
     found.extend(_bibtex(document, parts))
     found.extend(front_matter_papers(document))
     owner = _owner([p for p in found if "owner" not in p.guessed], parts.blocks)
-    joint_owner = page_owner(document) or owner  # coauthors name the owner's colleagues, not the owner
-    for paper in found:
-        if "owner" in paper.guessed:
-            paper.guessed = ["authors"]  # the owner first: the page does not say where they stand
-            if joint_owner and all(fold(a) != fold(joint_owner) for a in paper.authors):
-                paper.authors = [joint_owner, *paper.authors]
+    joint = [p for p in found if "owner" in p.guessed]
+    # coauthors in brackets name the owner's colleagues, not the owner (the site's files are read
+    # only for such a page)
+    joint_owner = (page_owner(document) or owner) if joint else None
+    for paper in joint:
+        paper.guessed = ["authors"]  # the owner first: the page does not say where they stand
+        if joint_owner and all(fold(a) != fold(joint_owner) for a in paper.authors):
+            paper.authors = [joint_owner, *paper.authors]
     return _unique(found), owner
 
 

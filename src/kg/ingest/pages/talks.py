@@ -156,13 +156,13 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
         if unnamed:
             problems.append(f"{unnamed} talks without a speaker's name (a personal talk list?): "
                             f"give the owner with --speaker NAME")
-    _contexts(records, layout, document)
+    year = _page_year(document, layout.blocks)
+    _contexts(records, layout, document, year)
     records = _unique(records)
     for record in records:
         if record.fields.title and not_a_title(record.fields.title, record.fields):
             record.fields.title = None  # the page gives the talk no title: none is better than a wrong one
             record.fields.guessed.discard("title")
-    year = _page_year(document, layout.blocks)
     for record in records:  # "Workshop 2018": its undated talks are of 2018
         if record.fields.date is None and year is not None and record.how != "front matter":
             record.fields.date = PartialDate(year, None, None)
@@ -955,12 +955,11 @@ def _plainly_a_name(text: str) -> bool:
 
 # --- context: years, series times, duplicates ----------------------------------------------
 
-def _contexts(records: list[Record], layout: Layout, document: Document) -> None:
-    """Years from headings and series times from the page, for talks that lack them."""
+def _contexts(records: list[Record], layout: Layout, document: Document, page_year: int | None) -> None:
+    """Years from headings (else ``page_year``) and series times from the page, for talks that lack them."""
     small = [cell for table in layout.tables if len(table.rows) <= 4 for row in table.rows for cell in row]
     series = _series_time(layout.blocks, [b for b in small if b.text])  # a page's head laid out as a table
     page_date = _page_date(layout.blocks)
-    page_year = _page_year(document, layout.blocks)
     title = document.front_matter.get("title") if document.front_matter else None
     page = [title] if isinstance(title, str) else []
     undated = not any(r.fields.date for r in records)  # weekly slots ("Week 3"): the series time holds

@@ -155,14 +155,16 @@ class Registry:
         self._read.clear()
         for raw in affiliations:
             for part in parts(raw):
-                segments = _segments(part)
-                self.leads[fold(segments[0])] += 1
-                for number, segment in enumerate(segments[1:], start=1):
-                    folded = fold(segment)
-                    if institutions.INSTITUTION_WORDS.search(folded):
-                        continue
-                    if any(institutions.INSTITUTION_WORDS.search(fold(s)) for s in segments[:number]):
-                        self.places.add(folded)
+                folded = [fold(segment) for segment in _segments(part)]
+                if not folded:
+                    continue  # "()": nothing printed
+                self.leads[folded[0]] += 1
+                after_institution = False
+                for segment in folded:
+                    if institutions.INSTITUTION_WORDS.search(segment):
+                        after_institution = True
+                    elif after_institution:
+                        self.places.add(segment)
 
     def read(self, raw: str) -> tuple[Named, ...]:
         """The institutions one printed affiliation names, in printed order, no repeats."""

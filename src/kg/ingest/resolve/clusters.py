@@ -182,8 +182,7 @@ def _same_middles(pair: tuple[str, str]) -> bool:
     """Whether two names share a family name and middle names ("Than Huy" / "Thanh Huy" Nguyen): a typo
     in the first name is then a typo, even in a dense name culture, as the whole name stays rare."""
     a, b = names.parse(pair[0]), names.parse(pair[1])
-    return a.family == b.family and len(a.given) >= 2 and a.given[1:] == b.given[1:] \
-        and all(len(m) > 1 for m in a.given[1:])
+    return a.family == b.family and names.full_middles_agree(a.given, b.given)
 
 
 def agglomerate(clusters: Clusters, pairs: Iterable[tuple[int, int]],

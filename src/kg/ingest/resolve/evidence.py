@@ -243,7 +243,6 @@ class Field:
         group.forms = (len(group.coauthors), initials, full)
         return initials, full
 
-
     def _org_score(self, a: Group, b: Group) -> tuple[float, str]:
         if not a.orgs or not b.orgs:
             return 0.0, ""

@@ -19,6 +19,7 @@ import functools
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -286,12 +287,18 @@ def _given_variant(ga: tuple[str, ...], gb: tuple[str, ...],
     return Variant(reason if reason != "typo" else "typo in the first name", cost)
 
 
+def full_middles_agree(ga: Sequence[str], gb: Sequence[str]) -> bool:
+    """Whether two lists of given names have the same middle names after the first, written in full
+    ("Memming" in "Il Memming" and "Ill Memming"): then they vouch for the whole name."""
+    return len(ga) >= 2 and tuple(ga[1:]) == tuple(gb[1:]) and all(len(m) > 1 for m in ga[1:])
+
+
 def _first_name_typo(ga: tuple[str, ...], gb: tuple[str, ...]) -> bool:
     """Whether two first names two letters apart are one, as the full middle names after them agree
     ("Shyam Sundar" / "Syama Sundar"); short first names included ("Il" / "Ill")."""
     a, b = ga[0], gb[0]
-    return (len(ga) >= 2 and ga[1:] == gb[1:] and all(len(m) > 1 for m in ga[1:])
-            and min(len(a), len(b)) >= 2 and a[0] == b[0] and OSA.distance(a, b) <= 2)
+    return (full_middles_agree(ga, gb) and min(len(a), len(b)) >= 2 and a[0] == b[0]
+            and OSA.distance(a, b) <= 2)
 
 
 def _middles(ma: tuple[str, ...], mb: tuple[str, ...],

@@ -212,3 +212,9 @@ def test_when_every_use_is_placed_the_shared_name_is_no_one():
     result = resolve(namesake_papers()[:2], [], [], aliases)
     assert sorted(p.id for p in result.new_people if "chen" in p.id) == ["wei-chen-a", "wei-chen-b"]
     assert result.ambiguities == []
+
+
+def test_a_given_name_cut_short_is_a_variant_only_when_the_caller_allows_it():
+    assert names.variant("eli bingham", "elias bingham") is None
+    assert names.variant("eli bingham", "elias bingham", cut=True).reason == "first name cut"
+    assert names.variant("jan meyer", "jana meyer", cut=True) is None  # one letter more: another name

@@ -93,7 +93,8 @@ class Clusters:
         """``names.variant`` of two keys, remembered, with the alias file's pairs kept apart."""
         pair = (a, b) if a <= b else (b, a)
         if pair not in self._variants:
-            found = names.variant(pair[0], pair[1], self.extra)
+            # "Jun" / "Junyan" Zhu: in a dense name culture, a given name that starts another is another
+            found = names.variant(pair[0], pair[1], self.extra, cut=not self._culture(pair))
             if frozenset(pair) in self.distinct:
                 found = None
             elif (found is not None and "typo" in found.reason and self._dense(pair)
@@ -134,6 +135,13 @@ class Clusters:
         """Whether either name's family name is common enough for one-letter differences to matter."""
         count = self.field.family_count
         return any(count.get(names.parse(k).family, 0) >= DENSE_FAMILY for k in pair)
+
+    def _culture(self, pair: tuple[str, str]) -> bool:
+        """Whether two names belong to a dense name culture: a common family name, or a first name
+        printed with several common family names."""
+        culture = self.field.culture_given
+        return self._dense(pair) or any(names.parse(k).given[:1] and names.parse(k).given[0] in culture
+                                        for k in pair)
 
     def _close(self, a: str, b: str) -> bool:
         found = self.variant(a, b)

@@ -174,8 +174,10 @@ class Variant:
     cost: float
 
 
-def same_given(a: str, b: str, extra: dict[str, frozenset[str]] | None = None) -> str | None:
-    """How two given names may be one ("initial", "short form", "typo"), "" if equal, else ``None``."""
+def same_given(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
+               cut: bool = False) -> str | None:
+    """How two given names may be one ("initial", "short form", "typo", and with ``cut`` "first name
+    cut"), "" if equal, else ``None``."""
     if a == b:
         return ""
     if len(a) == 1 or len(b) == 1:
@@ -187,18 +189,30 @@ def same_given(a: str, b: str, extra: dict[str, frozenset[str]] | None = None) -
         return "short form"
     if min(len(a), len(b)) >= 4 and a[0] == b[0] and OSA.distance(a, b) <= 1:
         return "typo"
+    if cut and _cut_short(a, b):
+        return "first name cut"  # "Eli" / "Elias", "Carola" / "Carola-Bibiane"
     if min(len(a), len(b)) >= 6 and a[:2] == b[:2] and OSA.distance(a, b) <= 2:
         return "typo"  # "Sofiane" / "Sofien"
     return None
 
 
-_COSTS = {"": 0.0, "initial": -1.0, "short form": -1.0, "typo": -2.5}
+def _cut_short(a: str, b: str) -> bool:
+    """Whether one given name is the other's start with at least two letters left off ("eli" / "elias"):
+    one letter more is often another name ("Daniel" / "Daniela", "Jan" / "Jana")."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 3 and len(long) - len(short) >= 2 and long.startswith(short)
 
 
-def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None) -> Variant | None:
+_COSTS = {"": 0.0, "initial": -1.0, "short form": -1.0, "first name cut": -3.0, "typo": -2.5}
+
+
+def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
+            cut: bool = False) -> Variant | None:
     """Why two different keys may be one person, with the cost of that explanation, or ``None``.
 
-    ``extra`` holds more short forms (from ``data/aliases.yaml`` and names printed in brackets).
+    ``extra`` holds more short forms (from ``data/aliases.yaml`` and names printed in brackets);
+    ``cut`` lets a given name be another's start ("Eli" / "Elias"), which the caller allows outside
+    dense name cultures only ("Wei" / "Wei-Ning" are two names).
     """
     if a == b:
         return Variant("same name", 0.0)
@@ -215,10 +229,10 @@ def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None) -> V
         return Variant("names swapped", -1.5)
     if pa.family != pb.family:
         if plain_vowels(pa.family) == plain_vowels(pb.family):
-            given = _given_variant(pa.given, pb.given, extra)
+            given = _given_variant(pa.given, pb.given, extra, cut)
             return Variant("umlaut written out", given.cost - 0.2) if given else None
         return _family_variant(a, b, pa, pb, extra)
-    given = _given_variant(pa.given, pb.given, extra)
+    given = _given_variant(pa.given, pb.given, extra, cut)
     if given is None:
         return None
     if pa.particles != pb.particles:
@@ -255,11 +269,11 @@ def _family_variant(a: str, b: str, pa: Parsed, pb: Parsed,
 
 
 def _given_variant(ga: tuple[str, ...], gb: tuple[str, ...],
-                   extra: dict[str, frozenset[str]] | None) -> Variant | None:
+                   extra: dict[str, frozenset[str]] | None, cut: bool = False) -> Variant | None:
     """How two lists of given names (first and middle) may be one person's."""
     if not ga or not gb:
         return None
-    first = same_given(ga[0], gb[0], extra)
+    first = same_given(ga[0], gb[0], extra, cut)
     if first is None and _first_name_typo(ga, gb):
         first = "typo"  # "Ill Memming Park" / "Il Memming Park": the middle names vouch for the rest
     if first is None:

@@ -52,12 +52,16 @@ TWO_HOP_CAP = 2.1
 TOPIC_WEIGHT = 5.0
 TOPIC_OFFSET = -0.6
 MIDDLE_NAME_RARITY = 0.1
+"""A key with a middle name or initial is about ten times rarer than without it."""
+CULTURE_SHARE = 0.5
+"""The share of a given name's keys printed with common family names from which it counts whole in their
+name culture; below it, it counts in proportion ("Greg" is printed with common family names in 1 key of
+20: one Greg Yang is likely, not the dozen the field's Gregs and Yangs would give)."""
 FIELD_SIZE = 30_000
 """The fewest names a field is taken to have: a small input (one page, one conference) is drawn from a
 whole field of people, and a name rare in it is not therefore rare in the field."""
 CULTURE_FAMILY = 50
 """How many keys make a family name common enough for a name culture of its own."""
-"""A key with a middle name or initial is about ten times rarer than without it."""
 
 _STOP = frozenset(
     "a an and are as at by for from in into is it its of on or over the to via with without using "
@@ -127,6 +131,8 @@ class Field:
     """Keys per first letter of the given name (how many people an initial may be), counted once."""
     token_keys: dict[str, str] = field(default_factory=dict)
     """A coauthor group's token ("#12") → its name key, to weigh the group as its name."""
+    culture_share: dict[str, float] = field(default_factory=dict)
+    """Per given name: the share of its keys whose family name is a common one (Hao 0.6, Greg 0.05)."""
     culture_given: frozenset[str] = frozenset()
     """Given names printed with more than one common family name (Hao, Jun, Wei): in their name culture
     a given name that starts another ("Jun" / "Junyan") is another name."""
@@ -136,7 +142,8 @@ class Field:
 
         Given and family names are taken as drawn independently, within the field for most names
         and within a name culture when the family name is a common one (Liu, Nguyen, Kumar): the
-        keys whose given names occur with that family name.
+        keys whose given names occur with that family name. A given name mostly printed with other
+        family names ("Greg", "Jason") counts within that culture by its share of it (``CULTURE_SHARE``).
         """
         if name_key in self.common:
             return self.common[name_key]
@@ -150,6 +157,8 @@ class Field:
         if parsed.family in self.population:
             weight = min(1.0, family / CULTURE_FAMILY)
             culture = self.keys ** (1 - weight) * max(self.population[parsed.family], given) ** weight
+            if len(first) > 1:
+                given *= 1 - weight + weight * min(1.0, self.culture_share.get(first, 0.0) / CULTURE_SHARE)
         expected = given * family / max(culture, 1.0)
         for _ in parsed.given[1:]:
             expected *= MIDDLE_NAME_RARITY
@@ -336,6 +345,7 @@ def field_of(keys: Iterable[str], orgs: Counter[str], documents: list[frozenset[
                         if family_count.get(family, 0) >= CULTURE_FAMILY and by_family[family] >= 20}
     common_with: Counter[str] = Counter(given for family, givens in givens_of.items()
                                         if family_count[family] >= CULTURE_FAMILY for given in givens)
+    culture_share = {given: n / given_count[given] for given, n in common_with.items()}
     return Field(given_count, family_count, population, org_share, idf, keys=max(len(keys), FIELD_SIZE),
-                 family_org_share=family_org_share,
+                 family_org_share=family_org_share, culture_share=culture_share,
                  culture_given=frozenset(g for g, n in common_with.items() if n > 1))

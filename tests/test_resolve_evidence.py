@@ -1,0 +1,27 @@
+"""How rare a name is in its field: a given name of another name culture beside a common family name."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from kg.ingest.resolve.evidence import field_of
+
+YANGS = [f"given{chr(97 + i % 26)}{chr(97 + i // 26)} yang" for i in range(60)]
+GREGS = [f"greg {family}" for family in ("smith", "jones", "brown", "miller", "davis", "wilson", "moore",
+                                         "taylor", "thomas", "white", "harris", "martin", "clark")]
+
+
+def test_a_given_name_mostly_printed_with_other_family_names_is_rare_beside_a_common_one():
+    field = field_of([*YANGS, *GREGS, "greg yang", "hao yang"], Counter(), [])
+    assert field.culture_share["greg"] == pytest.approx(1 / 14)
+    # Fourteen Gregs beside 62 Yangs in a culture of 75 would make about 11.6 Greg Yangs; Greg is printed
+    # with a common family name once in 14 keys, so it counts as 14 * (1/14) / 0.5 = 2 Gregs there.
+    assert field.expected_people("greg yang") == pytest.approx(2 * 62 / 75)
+
+
+def test_a_given_name_of_the_culture_counts_whole():
+    field = field_of([*YANGS, *GREGS, "greg yang", "hao yang"], Counter(), [])
+    assert field.culture_share["hao"] == 1.0
+    assert field.expected_people("hao yang") == pytest.approx(1 * 62 / 75)

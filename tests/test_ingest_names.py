@@ -31,6 +31,7 @@ def test_spellings_of_one_name_share_a_key(printed, expected):
     ("Shyam Sundar Rangapuram", "Syama Sundar Rangapuram", "typo in the first name"),
     ("Dimitris Papailiopoulos", "Dimitris Papailliopoulos", "typo in the last name"),
     ("Kpotufe Samory", "Samory Kpotufe", "names swapped"),
+    ("J. Edward Hu", "Edward J. Hu", "initial moved"),
     ("Bernhard Schoelkopf", "Bernhard Schölkopf", "umlaut written out"),
     ("Jonathan Weed", "Jonathan Niles-Weed", "double family name"),
     ("Brendan McMahan", "H. Brendan McMahan", "first initial left out"),

@@ -128,3 +128,11 @@ def test_one_letter_more_is_another_given_name_not_a_name_cut_short():
     papers = [paper("a", ["Jan Meyer", "Ann Lee"]), paper("b", ["Jana Meyer", "Ann Lee"])]
     result = resolve(papers, [], [], Aliases())
     assert result.person("Jan Meyer") != result.person("Jana Meyer")
+
+
+def test_an_initial_moved_before_the_given_name_is_weighed_by_the_full_name():
+    papers = [paper("a", ["J. Edward Hu", "Greg Yang"]), paper("b", ["Edward J. Hu", "Greg Yang"])]
+    result = resolve(papers, [], [], Aliases())
+    assert result.person("J. Edward Hu") == result.person("Edward J. Hu")
+    [case] = [c for c in result.cases if c.status == "merged" and "Hu" in c.name]
+    assert case.reason == "initial moved"

@@ -225,6 +225,9 @@ def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
                 and len(single.given[0]) > 1:
             return Variant("one name only", -3.0)
         return None
+    if (pa.family == pb.family and pa.particles == pb.particles and sorted(pa.given) == sorted(pb.given)
+            and 1 in (len(pa.given[0]), len(pb.given[0]))):
+        return Variant("initial moved", -0.5)  # "J. Edward Hu" / "Edward J. Hu"
     if sorted(a.split()) == sorted(b.split()):
         return Variant("names swapped", -1.5)
     if pa.family != pb.family:

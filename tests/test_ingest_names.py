@@ -218,4 +218,6 @@ def test_when_every_use_is_placed_the_shared_name_is_no_one():
 def test_a_given_name_cut_short_is_a_variant_only_when_the_caller_allows_it():
     assert names.variant("eli bingham", "elias bingham") is None
     assert names.variant("eli bingham", "elias bingham", cut=True).reason == "first name cut"
+    assert names.variant("becca roelofs", "rebecca roelofs", cut=True).reason == "first name cut"
     assert names.variant("jan meyer", "jana meyer", cut=True) is None  # one letter more: another name
+    assert names.variant("ian lee", "brian lee", cut=True) is None  # an end of three letters: another name

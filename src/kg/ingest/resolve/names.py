@@ -197,10 +197,13 @@ def same_given(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
 
 
 def _cut_short(a: str, b: str) -> bool:
-    """Whether one given name is the other's start with at least two letters left off ("eli" / "elias"):
-    one letter more is often another name ("Daniel" / "Daniela", "Jan" / "Jana")."""
+    """Whether one given name is the other's start ("eli" / "elias") or, of four letters or more, its end
+    ("nina" / "maria-florina"), with at least two letters left off: one letter more is often another
+    name ("Daniel" / "Daniela", "Jan" / "Jana")."""
     short, long = sorted((a, b), key=len)
-    return len(short) >= 3 and len(long) - len(short) >= 2 and long.startswith(short)
+    if len(short) < 3 or len(long) - len(short) < 2:
+        return False
+    return long.startswith(short) or (len(short) >= 4 and long.endswith(short))
 
 
 _COSTS = {"": 0.0, "initial": -1.0, "short form": -1.0, "first name cut": -3.0, "typo": -2.5}

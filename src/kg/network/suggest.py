@@ -320,9 +320,11 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage],
             restart[person, column] += 0.5 ** (age / SPEAKER_HALF_LIFE_YEARS)
         for person in series.hosts:
             restart[person, column] += 1.0
-    reached = signals.walk(v, restart) if restart.any() else np.zeros((v.people, len(stages)))
     queries = [signals.query_vector(v, talk_texts(index, stage.talks)) for stage in stages]
-    topic = signals.topic_scores(v, queries)
+    fits = signals.work_fit(v, queries)
+    topic = signals.topic_scores(v, queries, fits)
+    reached = signals.walk(v, restart, signals.work_boost(fits)) if restart.any() \
+        else np.zeros((v.people, len(stages)))
     everyone = sorted({p for stage in stages for p in stage.speakers} | set(series.hosts))
     pairs = signals.linked_pairs(v, everyone)
     hosts = np.log1p(signals.linked(v, list(series.hosts), pairs))

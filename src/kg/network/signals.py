@@ -87,52 +87,26 @@ def view(index: GraphIndex, day: int, hidden: np.ndarray | None = None, undated:
     return View(index, day, known, walk_matrix, walk_transposed, binary, known & (kinds != SERIES))
 
 
-def walk(v: View, restarts: np.ndarray, boost: np.ndarray | None = None) -> np.ndarray:
+def walk(v: View, restarts: np.ndarray) -> np.ndarray:
     """Random walks with restart from each column of ``restarts`` (people × k), all at once.
 
     A step goes from a person to one of their links (joint paper, talk, advising, series),
-    chosen by weight, then to one of the link's other people. With ``boost`` (works × k, or
-    works × 1), a link's weight on the way out of a person is multiplied by its boost in that
-    column, so the walk keeps to the works the boost favours (``work_boost``: the series'
-    topic). Returns people × k visiting probabilities; mass reaching someone with no links
-    goes back to the start.
+    chosen by weight, then to one of the link's other people. Returns people × k visiting
+    probabilities; mass reaching someone with no links goes back to the start.
     """
     m, mt = v.walk_matrix, v.walk_transposed
-    if boost is None:
-        boost = np.ones((len(v.index.works), 1), dtype=np.float32)
-    boost = boost.astype(np.float32)
-    person_degree = np.asarray(m @ boost, dtype=np.float32)
+    person_degree = np.asarray(m.sum(axis=1), dtype=np.float32).ravel()
     work_degree = np.asarray(mt.sum(axis=1), dtype=np.float32).ravel()
     to_person = np.divide(1.0, person_degree, out=np.zeros_like(person_degree), where=person_degree > 0)
     to_work = np.divide(1.0, work_degree, out=np.zeros_like(work_degree), where=work_degree > 0)
     start = (restarts / np.maximum(restarts.sum(axis=0, keepdims=True), 1e-12)).astype(np.float32)
     x = start.copy()
     for _ in range(STEPS):
-        on_works = (mt @ (x * to_person)) * boost
+        on_works = mt @ (x * to_person[:, None])
         moved = m @ (on_works * to_work[:, None])
         lost = 1.0 - moved.sum(axis=0, keepdims=True)
         x = RESTART * start + (1 - RESTART) * (moved + lost * start)
     return np.asarray(x, dtype=np.float64)
-
-
-def work_fit(v: View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-    """How well each work's words match each query (works × queries): the cosine of its TF-IDF
-    words with the query."""
-    works = _normalized_works(v.index)
-    columns = [np.asarray(works[:, terms] @ weights).ravel() if len(terms) else np.zeros(len(v.index.works))
-               for terms, weights in queries]
-    return np.column_stack(columns) if columns else np.zeros((len(v.index.works), 0))
-
-
-def work_boost(fit: np.ndarray) -> np.ndarray:
-    """The walk's boost of each work from its topic fit (``work_fit``): ``TOPIC_WALK_FLOOR`` plus
-    the fit, so off-topic links still carry a little of the walk."""
-    if TOPIC_WALK_FLOOR is None:
-        return np.ones((fit.shape[0], 1), dtype=np.float32)
-    return (TOPIC_WALK_FLOOR + fit).astype(np.float32)
-
-
-TOPIC_WALK_FLOOR: float | None = None
 
 
 def query_vector(v: View, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -153,8 +127,7 @@ def query_vector(v: View, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]
     return terms, weights / np.linalg.norm(weights)
 
 
-def topic_scores(v: View, queries: Sequence[tuple[np.ndarray, np.ndarray]],
-                 fits: np.ndarray | None = None) -> np.ndarray:
+def topic_scores(v: View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
     """How well each person's known papers and talks match each query (people × queries).
 
     A work scores the cosine of its TF-IDF words with the query (BM25-like saturation: a word
@@ -165,8 +138,15 @@ def topic_scores(v: View, queries: Sequence[tuple[np.ndarray, np.ndarray]],
     they wrote ten years ago: on the real histories the recent-weighted fit ranks the later
     speakers higher than the plain sum.
     """
-    fit = work_fit(v, queries) if fits is None else fits
-    totals = np.asarray(v.walk_matrix @ fit) if fit.shape[1] else np.zeros((v.people, 0))
+    works = _normalized_works(v.index)
+    columns = []
+    for terms, weights in queries:
+        if len(terms) == 0:
+            columns.append(np.zeros(v.people))
+            continue
+        per_work = works[:, terms] @ weights
+        columns.append(np.asarray(v.walk_matrix @ per_work).ravel())
+    totals = np.column_stack(columns) if columns else np.zeros((v.people, 0))
     count = np.asarray(v.binary.sum(axis=1)).ravel()
     return totals / np.sqrt(np.maximum(count, 1.0))[:, None]
 

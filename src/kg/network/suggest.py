@@ -54,8 +54,6 @@ RECENT_COAUTHOR_YEARS = 3
 """A joint paper with an organizer in the three years before the day is a conflict of interest."""
 SPEAKER_HALF_LIFE_YEARS = 2.0
 """A speaker who spoke this long ago starts half as many walks as one who just spoke."""
-ORGANIZER_RESTART = 1.0
-"""How many walks an organizer starts, against one for a speaker who just spoke."""
 RECENCY_HALF_LIFE = 3.0
 EARLY_CAREER_YEARS = 6
 SENIOR_YEARS = 15
@@ -321,12 +319,10 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage],
             age = max(0, stage.day - last_talk.get(person, stage.day)) / 365.25
             restart[person, column] += 0.5 ** (age / SPEAKER_HALF_LIFE_YEARS)
         for person in series.hosts:
-            restart[person, column] += ORGANIZER_RESTART
+            restart[person, column] += 1.0
+    reached = signals.walk(v, restart) if restart.any() else np.zeros((v.people, len(stages)))
     queries = [signals.query_vector(v, talk_texts(index, stage.talks)) for stage in stages]
-    fits = signals.work_fit(v, queries)
-    topic = signals.topic_scores(v, queries, fits)
-    reached = signals.walk(v, restart, signals.work_boost(fits)) if restart.any() \
-        else np.zeros((v.people, len(stages)))
+    topic = signals.topic_scores(v, queries)
     everyone = sorted({p for stage in stages for p in stage.speakers} | set(series.hosts))
     pairs = signals.linked_pairs(v, everyone)
     hosts = np.log1p(signals.linked(v, list(series.hosts), pairs))

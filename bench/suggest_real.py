@@ -35,7 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 HISTORIES = ROOT / "tests" / "data" / "histories"
 # Which list a history joins is decided when it is added, before any figure on it is seen.
 DEVELOPMENT = ("nyu-mad-seminar", "ucla-scai-ml-seminar", "mcgill-statistics-seminar",
-               "uq-data-science-seminar", "automl-seminars", "stanford-rain-seminar")
+               "uq-data-science-seminar", "automl-seminars", "stanford-rain-seminar",
+               "boston-data-privacy-seminar")
 CHECK = ("nyu-madplus-seminar", "mtl-mlopt-seminar", "tuw-ml-research-seminar", "uva-ml-seminar",
          "s3-paris-saclay-signal-seminar", "stat-learning-seminars", "gp-seminar-series",
          "ens-data-science-colloquium", "modl-collaboration-meeting")

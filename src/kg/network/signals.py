@@ -149,9 +149,21 @@ def topic_scores(v: View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -> n
             continue
         per_work = np.asarray(works[:, terms] @ weights).ravel()
         breadth = np.asarray(v.walk_matrix @ per_work).ravel() / np.sqrt(np.maximum(_work_counts(v), 1.0))
-        best = np.asarray(v.walk_matrix.multiply(per_work[None, :]).tocsr().max(axis=1).todense()).ravel()
+        best = _row_max(v.walk_matrix, per_work)
         columns.append((1 - BEST_WORK_SHARE) * _scaled(breadth) + BEST_WORK_SHARE * _scaled(best))
     return np.column_stack(columns) if columns else np.zeros((v.people, 0))
+
+
+def _row_max(matrix: sp.csr_matrix, per_column: np.ndarray) -> np.ndarray:
+    """Per row of ``matrix``, the highest of its entries times ``per_column`` (0 for an empty row)."""
+    found = np.zeros(matrix.shape[0])
+    if not matrix.nnz:
+        return found
+    values = matrix.data * per_column[matrix.indices]
+    starts = matrix.indptr[:-1]
+    filled = matrix.indptr[1:] > starts
+    found[filled] = np.maximum.reduceat(values, starts[filled])
+    return found
 
 
 def _work_counts(v: View) -> np.ndarray:

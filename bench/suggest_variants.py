@@ -100,8 +100,8 @@ def topic_shape(power: float = 0.5, best_share: float = 0.0) -> Callable[[], Any
         mean = np.asarray(v.walk_matrix @ fits) / np.power(np.maximum(count, 1.0), power)[:, None]
         if best_share <= 0:
             return mean
-        best = np.column_stack([np.asarray(v.walk_matrix.multiply(fits[:, [k]].T).max(axis=1).todense()).ravel()
-                                for k in range(fits.shape[1])])
+        best = np.column_stack([np.asarray(v.walk_matrix.multiply(fits[:, [k]].T).max(axis=1).todense())
+                                .ravel() for k in range(fits.shape[1])])
         return ((1 - best_share) * mean / np.maximum(mean.max(axis=0), 1e-12)
                 + best_share * best / np.maximum(best.max(axis=0), 1e-12))
 
@@ -154,7 +154,8 @@ def measure(index: GraphIndex, stems: tuple[str, ...]) -> list[Row]:
         v = signals.view(index, day_number(cutoff))
         active = np.asarray(v.binary.sum(axis=1)).ravel() > 0
         known = {p for p in later if p in index.person_index and active[index.person_index[p]]}
-        where = {p: r for r, p in enumerate(suggest.ranked_people(index, event, cutoff, len(index.people)), 1)}
+        ranked = suggest.ranked_people(index, event, cutoff, len(index.people))
+        where = {p: r for r, p in enumerate(ranked, 1)}
         ranks = [where[p] for p in known if p in where]
         rows.append((stem, len(later), len(known), sum(where.get(p, 10**9) <= 50 for p in later),
                      sum(where.get(p, 10**9) <= 200 for p in later),

@@ -13,10 +13,13 @@ speakers. The variants:
   weight multiplied by ``f`` plus the work's topic fit to the series (cosine of its words with
   the series' talks), so the walk stays among the works on the series' subject (personalized
   PageRank on the topic neighbourhood);
-- **topic per work^p**: a person's topic fit divided by their number of works to the power
-  ``p`` (0.5 in `suggest`; 1 is the mean fit per work, as BM25 normalises by length);
+- **topic per work^p**: a person's topic fit, the sum over their works, divided by their number
+  of works to the power ``p`` (0.5 in `suggest`; 1 is the mean fit per work, as BM25 normalises
+  by length);
 - **topic of the best work (share s)**: ``s`` of the topic fit is that of the person's best
-  matching work (recency-weighted), the rest the sum as in `suggest` (each scaled to its maximum);
+  matching work (recency-weighted), the rest the breadth (each scaled to its maximum): since the
+  fifth round `suggest` itself takes s = 0.5, and "topic as breadth only" is the fit before it
+  (the "topic per work" variants replace the whole fit, breadth only, too);
 - **topic as its log rank**: the topic feature is ``-log10`` of the rank by topic, as the walk's
   is (so the model multiplies the two ranks, as a rank fusion would); this also keeps to the
   people the walk reaches (`suggest` adds those who only share the topic);
@@ -130,6 +133,7 @@ def constant(owner: Any, name: str, value: float) -> Callable[[], Any]:
 VARIANTS: dict[str, Callable[[], Any]] = {
     "walk kept to the topic (floor 0.05)": topic_walk(0.05),
     "walk kept to the topic (floor 0.3)": topic_walk(0.3),
+    "topic as breadth only (before the fifth round)": topic_shape(0.5, 0.0),
     "topic per work^0.25": topic_shape(0.25),
     "topic per work^0.75": topic_shape(0.75),
     "topic per work^1": topic_shape(1.0),

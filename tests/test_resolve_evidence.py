@@ -25,3 +25,10 @@ def test_a_given_name_of_the_culture_counts_whole():
     field = field_of([*YANGS, *GREGS, "greg yang", "hao yang"], Counter(), [])
     assert field.culture_share["hao"] == 1.0
     assert field.expected_people("hao yang") == pytest.approx(1 * 62 / 75)
+
+
+def test_a_name_that_goes_by_its_middle_name_is_as_rare_as_that_name_with_one_more_initial():
+    field = field_of(["pawan kumar", "m pawan kumar", *(f"m{i}x kumar" for i in range(40)),
+                      *(f"m{i}x smith" for i in range(40))], Counter(), [])
+    # Not the commonness of every given name starting with M beside Kumar: that of Pawan, one name more.
+    assert field.expected_people("m pawan kumar") == pytest.approx(field.expected_people("pawan kumar") * 0.1)

@@ -150,7 +150,9 @@ class Field:
         parsed = names.parse(name_key)
         if not parsed.family or not parsed.given:
             return 50.0
-        first = parsed.given[0]
+        # "M. Pawan Kumar" goes by Pawan: the full given name tells the rarity, the initial is one more name.
+        first = parsed.given[0] if len(parsed.given[0]) > 1 else \
+            next((g for g in parsed.given[1:] if len(g) > 1), parsed.given[0])
         given = self._given(first)
         family = max(1, self.family_count.get(parsed.family, 0))
         culture = float(self.keys)

@@ -144,6 +144,9 @@ class Registry:
         """Segments the field prints after an institution's name ("Moscow", "New York"): places, not names."""
         self.leads: Counter[str] = Counter()
         """How often the field prints each segment first in an affiliation ("Yandex, Moscow, Russia")."""
+        self.standing: set[str] = set()
+        """Keys of new names the field prints as institutions on their own, with no registry one beside
+        them ("Zuse Institute Berlin"): beside a registry name they are still institutions."""
 
     def learn(self, affiliations: Iterable[str]) -> None:
         """Read what a field's affiliations (each paper's once) tell of their segments: places, leads.
@@ -153,6 +156,7 @@ class Registry:
         institution, is a name of its own ("Yandex", "Borealis AI", "TU Dresden, Germany").
         """
         self._read.clear()
+        affiliations = list(affiliations)
         for raw in affiliations:
             for part in parts(raw):
                 folded = [fold(segment) for segment in _segments(part)]
@@ -165,6 +169,13 @@ class Registry:
                         after_institution = True
                     elif after_institution:
                         self.places.add(segment)
+        self.standing.clear()
+        for raw in affiliations:
+            for part in parts(raw):
+                found = self._read_part(part)
+                if all(named.org_id is None for named in found):
+                    self.standing.update(named.key for named in found if _stands_alone(named.key))
+        self._read.clear()
 
     def read(self, raw: str) -> tuple[Named, ...]:
         """The institutions one printed affiliation names, in printed order, no repeats."""
@@ -211,7 +222,7 @@ class Registry:
         covered = {i for _, s in spans for i in s}
         for number, segment in enumerate(segments):
             if number in matched:
-                found.extend(_beside(words, owner, covered, number, segment))
+                found.extend(_beside(words, owner, covered, number, segment, self.standing))
                 continue
             if _STREET.search(" ".join(_words(segment))) or _RELATION.match(fold(segment)):
                 continue
@@ -220,7 +231,8 @@ class Registry:
                 found.append(Named(fuzzy, " ".join(_words(segment)), segment))
                 matched.add(number)
                 continue
-            found.extend(_new_names(segment, beside_known=bool(spans)))
+            found.extend(_new_names(segment, beside_known=bool(spans), standing=self.standing,
+                                  after_known=any(owner[s.start] < number for _, s in spans)))
         if not found and len(segments) >= 2 and _ACRONYM.fullmatch(segments[0]) \
                 and not _ADDRESS.search(fold(segments[0])) \
                 and all(_ADDRESS.search(fold(s)) or _PLACE_ONLY.fullmatch(s) for s in segments[1:]):
@@ -322,6 +334,7 @@ _UNIT_WORD = re.compile(r"\b(?:department|dept|program|programme|phd|graduate|fa
 """A unit's word anywhere in a name ("Neurobiology Department", "Neurosciences PhD Program")."""
 STANDALONE_LEADS = 2
 """How many affiliations of the field must print a name first for it to stand as an institution alone."""
+_SUBJECT_WORDS = "technology technologies arts design innovation humanities society"
 FIELD_OF_STUDY = frozenset(
     "data science sciences engineering computing computer computational information biomedical medicine "
     "medical pediatrics psychology psychiatry neuroscience neurology biology biological physics chemistry "
@@ -330,8 +343,20 @@ FIELD_OF_STUDY = frozenset(
     "electrical mechanical civil industrial systems software applied artificial intelligence machine "
     "learning cognitive brain vision robotics and of".split())
 """Words of a subject of study: a segment of them alone names a department, not an institution."""
+_SUBJECT = (FIELD_OF_STUDY | frozenset(_SUBJECT_WORDS.split())) - {"and", "of"}
+"""Words that start the second half of a name joined by "and" ("... of Science and Technology"), not a
+second institution."""
 _HEAD = frozenset("institute institut center centre foundation school laboratory laboratories lab labs "
                   "college academy university".split())
+
+
+def _stands_alone(key: str) -> bool:
+    """Whether a new name printed on its own is an institution wherever it is printed: it has an
+    institution's word, a word that is not a subject's ("Zuse Institute Berlin", not "Information
+    Sciences Institute"), and is no school or college (those are a university's)."""
+    words = set(key.split())
+    return bool(institutions.INSTITUTION_WORDS.search(key)) and not words <= (FIELD_OF_STUDY | _GENERIC | _HEAD | _LINKS) \
+        and not (words & {"school", "college", "faculty"} and not words & {"institute", "university"})
 
 
 def _whole_segments(owner: list[int], span: range) -> bool:
@@ -347,6 +372,8 @@ def _inside_longer_name(words: list[str], span: range) -> bool:
     after = words[span.stop:span.stop + 3]
     if words[span.stop - 1] in _HEAD and after[:1] and after[0] in ("for", "in", "on") and len(after) > 1:
         return True
+    if words[span.start - 1: span.start] == [","] and _HEAD.intersection(words[span.start:span.stop]):
+        return False  # a whole name at its segment's start ("Hong Kong University of ... Technology University")
     return span.start > 0 and any(w in _HEAD for w in after[:2]) and words[span.start - 1] not in _HEAD
 
 
@@ -385,8 +412,11 @@ _TOP = re.compile(r"\buniv|\bpolytechn|\bpolitecnico|\binc\b|\bcorp|\bltd\b|\bgm
 """Words of a whole institution (not of a department, centre or lab inside one)."""
 
 
-def _beside(words: list[str], owner: list[int], covered: set[int], number: int, segment: str) -> list[Named]:
-    """A whole institution printed in the same segment as a registry one ("U. of Twente & PUC Chile")."""
+def _beside(words: list[str], owner: list[int], covered: set[int], number: int, segment: str,
+            standing: frozenset[str] | set[str] = frozenset()) -> list[Named]:
+    """A whole institution printed in the same segment as a registry one ("U. of Twente & PUC Chile",
+    "Zuse Institute Berlin and Technische Universität Berlin"): a university, or a name the field
+    prints as an institution on its own joined to the registry one by "and"."""
     runs: list[list[str]] = [[]]
     for i, word in enumerate(words):
         if owner[i] != number:
@@ -397,23 +427,35 @@ def _beside(words: list[str], owner: list[int], covered: set[int], number: int, 
             runs[-1].append(word)
     found = []
     for run in runs:
+        joined = bool(run) and (run[0] == "and" or run[-1] == "and")
         while run and run[0] in ("and", "of", "for", "in"):
             run = run[1:]
         while run and run[-1] in ("and", "of", "for", "in"):
             run = run[:-1]
         text = " ".join(run)
-        if len(run) >= 2 and _TOP.search(text) and re.search(r"\buniv", text) and not _UNIT_START.match(text):
+        if len(run) < 2 or _UNIT_START.match(text):
+            continue
+        if (_TOP.search(text) and re.search(r"\buniv", text)) or (joined and new_key(text) in standing):
             found.append(Named(None, new_key(text), text))
     return found
 
 
-def _new_names(segment: str, beside_known: bool) -> list[Named]:
-    """A segment that names an institution the registry does not know, if it looks like one."""
+def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[str] = frozenset(),
+               after_known: bool = False) -> list[Named]:
+    """A segment that names an institution the registry does not know, if it looks like one.
+
+    Beside a registry institution, only a whole institution (a university, a company) counts, or a
+    name the field prints as an institution on its own (``standing``) when it comes after the
+    registry one (``after_known``) or is joined to another by "and": a centre or school printed
+    before its university is part of it ("Booth School of Business, University of Chicago").
+    """
     found = []
-    pieces = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", segment)
-    if len(pieces) > 1 and not all(institutions.INSTITUTION_WORDS.search(fold(p)) or _ACRONYM.fullmatch(p)
-                                   for p in pieces):
-        pieces = [segment]  # "University of Science and Technology": one name with an "and" in it
+    pieces = re.split(r"\s+(?:and|&)\s+(?:the\s+)?(?=[A-Z])", segment)
+    if len(pieces) > 1 and not all(
+            (institutions.INSTITUTION_WORDS.search(fold(p)) or _ACRONYM.fullmatch(p))
+            and (n == 0 or fold(p).split()[:1] != [] and fold(p).split()[0] not in _SUBJECT)
+            for n, p in enumerate(pieces)):
+        pieces = [segment]  # "Institute of Science and Technology Graduate University": one name
     for piece in pieces:
         folded = fold(piece)
         if not folded or len(folded) < 3:
@@ -426,11 +468,12 @@ def _new_names(segment: str, beside_known: bool) -> list[Named]:
                 and not ((piece[:1].isupper() or "." in piece) and _COMPANY_END.search(piece)):
             continue
         words = folded.split()
-        if all(w in _GENERIC for w in words):
-            continue
-        if beside_known and not _TOP.search(folded):
-            continue  # a centre, school or lab of the institution printed beside it
+        if all(w in _GENERIC or w in _NO_PLACE for w in words):
+            continue  # "Research Labs", "Independent researcher"
         key = new_key(piece)
+        if beside_known and not _TOP.search(folded) and (
+                key not in standing or not (after_known or len(pieces) > 1)):
+            continue  # a centre, school or lab of the institution printed beside it
         if key:
             found.append(Named(None, key, piece))
     return found

@@ -139,11 +139,15 @@ class Registry:
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
         self._keys = sorted(k for k in self.by_key if len(k) >= 8)
+        self._vocabulary = {w for k in self.by_key for w in k.split()}
         self._read: dict[str, tuple[Named, ...]] = {}
         self.places: set[str] = set()
         """Segments the field prints after an institution's name ("Moscow", "New York"): places, not names."""
         self.leads: Counter[str] = Counter()
         """How often the field prints each segment first in an affiliation ("Yandex, Moscow, Russia")."""
+        self.towns: set[str] = set()
+        """Words the field prints alone after a name that holds them ("Princeton University, Princeton"):
+        towns, even when a registry name is spelled the same."""
         self.standing: set[str] = set()
         """Keys of new names the field prints as institutions on their own, with no registry one beside
         them ("Zuse Institute Berlin"): beside a registry name they are still institutions."""
@@ -163,6 +167,10 @@ class Registry:
                 if not folded:
                     continue  # "()": nothing printed
                 self.leads[folded[0]] += 1
+                for number, segment in enumerate(folded):
+                    if " " not in segment and not institutions.INSTITUTION_WORDS.search(segment) \
+                            and any(segment in before.split() and segment != before for before in folded[:number]):
+                        self.towns.add(segment)
                 after_institution = False
                 for segment in folded:
                     if institutions.INSTITUTION_WORDS.search(segment):
@@ -217,10 +225,14 @@ class Registry:
             words.extend(segment_words)
             owner.extend([number] * len(segment_words))
         spans = self._longer_by_typo(words, owner, self._spans(words, owner))
+        towns = {owner[s.start] for _, s in spans if self._town_after_institution(segments, owner, s)}
+        spans = [(org_id, span) for org_id, span in spans if owner[span.start] not in towns]
         found = [Named(org_id, " ".join(words[s.start:s.stop]), part) for org_id, s in spans]
         matched = {owner[i] for _, s in spans for i in s}
         covered = {i for _, s in spans for i in s}
         for number, segment in enumerate(segments):
+            if number in towns:
+                continue
             if number in matched:
                 found.extend(_beside(words, owner, covered, number, segment, self.standing))
                 continue
@@ -240,6 +252,24 @@ class Registry:
         elif not found and self._standalone(segments):
             found.append(Named(None, new_key(segments[0]), segments[0]))
         return found
+
+    def _town_after_institution(self, segments: list[str], owner: list[int], span: range) -> bool:
+        """Whether a registry name is only the town of an institution printed before it: a whole segment
+        the field prints as a place, after a segment that names an institution, not a unit ("Perimeter
+        Institute for Theoretical Physics, Waterloo" is no University of Waterloo; "Department of
+        Statistics, Stanford" is Stanford)."""
+        number = owner[span.start]
+        if number == 0 or not _whole_segments(owner, span) or fold(segments[number]) not in self.towns \
+                or not _PLACE_ONLY.fullmatch(segments[number]):
+            return False
+        for before in segments[:number]:
+            folded = fold(before)
+            if institutions.SYSTEM_START.search(re.sub(r"\buniv\b", "university", folded)):
+                return False  # "University of California, 642 Sutardja Dai Hall, Berkeley": the campus
+            if institutions.INSTITUTION_WORDS.search(folded) and not _UNIT_START.match(folded) \
+                    and not _ADDRESS.search(folded):
+                return True
+        return False
 
     def _standalone(self, segments: list[str]) -> bool:
         """Whether an affiliation is a name of its own and places ("Yandex, Moscow, Russia"): a name in
@@ -323,6 +353,10 @@ class Registry:
         printed, known = set(text.split()) - _LINKS, set(key.split()) - _LINKS
         if printed < known or known < printed:
             return None  # words left out or added are no typo: "Département d'informatique" is no ENS
+        if any(len(w) >= 4 and w in self._vocabulary and not any(k.startswith(w) or w.startswith(k)
+                                                                 for k in known - printed)
+               for w in printed - known):
+            return None  # a word of other names is no typo: "University of South Carolina" is not North
         return self.by_key[key]
 
 

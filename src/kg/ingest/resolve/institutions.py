@@ -101,6 +101,7 @@ _UNIT = re.compile(
     r"electrical|computer science|statistics|mathematics|industrial|operations research)"
 )
 SYSTEM_END = re.compile("(?:" + "|".join(_SYSTEMS) + ")$")
+SYSTEM_START = re.compile("^(?:" + "|".join(_SYSTEMS) + ")")
 _INNER_UNIT = re.compile(r"school of|department|faculty of|\bdept\b|college of")
 _NON_INSTITUTION = re.compile(r"^(\d|[a-z]{2} \d|usa$|u ?s ?a$|uk$|united states|united kingdom)")
 _STOP_WORDS = ("the ",)

@@ -79,8 +79,19 @@ _TRANSLATED = {
     "ciencias": "sciences", "scienze": "sciences", "wissenschaften": "sciences", "hochschule": "university",
     "universitaet": "university", "universitet": "university", "instituto": "institute",
     "istituto": "institute", "institut": "institute", "centro": "centre", "zentrum": "centre",
-    "center": "centre",
+    "center": "centre", "freie": "free",
+    "federale": "federal", "estadual": "state", "statale": "state", "pontificia": "pontifical",
+    "uni": "university", "natl": "national",
 }
+_SHORT_FORMS = re.compile(r"\b(?:(?P<univ>Univ\b\.?|U\.?(?=\s+of\b))|(?P<inst>Inst\b\.?)|(?P<tu>TU\b))", re.IGNORECASE)
+"""Short forms of institution words: "Univ.", "U. of", "Inst.", and "TU" (Technische Universität: "TU Wien")."""
+_SPELLED_OUT = {"univ": "University", "inst": "Institute", "tu": "Technical University"}
+_POSTPOSED = frozenset("autonomous national polytechnic catholic technical technological federal free state "
+                       "pontifical central metropolitan".split())
+"""Adjectives that follow "university" or "institute" in Romance languages and precede them in English
+("Universidad Autónoma de Madrid" = "Autonomous University of Madrid")."""
+_QUALIFIERS = _POSTPOSED | frozenset("state city open medical normal agricultural free international".split())
+"""Words before "University of X" that make it another institution ("City University of Hong Kong")."""
 """The words of an institution's name in its own language → English, and cities' own names → their
 English ones, so that "Sapienza Università di Roma" is "Sapienza University of Rome" (the words of
 both sides are read alike: registry names and printed ones)."""
@@ -402,7 +413,10 @@ def _whole_segments(owner: list[int], span: range) -> bool:
 
 def _inside_longer_name(words: list[str], span: range) -> bool:
     """Whether a registry name is only part of a longer name ("NSF-Simons Foundation National Institute",
-    "Simons Institute for AI in the Sky"): then it does not name its institution."""
+    "Simons Institute for AI in the Sky", "Technical University of Vienna" is not the University of
+    Vienna): then it does not name its institution."""
+    if span.start > 0 and words[span.start] in ("university", "institute") and words[span.start - 1] in _QUALIFIERS:
+        return True
     after = words[span.stop:span.stop + 3]
     if words[span.stop - 1] in _HEAD and after[:1] and after[0] in ("for", "in", "on") and len(after) > 1:
         return True
@@ -411,9 +425,25 @@ def _inside_longer_name(words: list[str], span: range) -> bool:
     return span.start > 0 and any(w in _HEAD for w in after[:2]) and words[span.start - 1] not in _HEAD
 
 
+def spelled_out(text: str) -> str:
+    """A name with the short forms of institution words written out ("TU Wien" → "Technical University Wien")."""
+    if not _SHORT_FORMS.search(text):
+        return text
+    return _SHORT_FORMS.sub(lambda m: _SPELLED_OUT[m.lastgroup or "univ"]
+                            if m.lastgroup != "tu" or m.group(0) == "TU" else m.group(0), text)
+
+
 def _words(text: str) -> list[str]:
-    folded = fold(re.sub(r"\bUniv\b\.?", "University", text, flags=re.IGNORECASE))
-    return [_TRANSLATED.get(w, w) for w in folded.split() if w not in _SKIPPED]
+    """The words of a name as compared: folded, in English, short forms written out, in English order."""
+    words = [_TRANSLATED.get(w, w) for w in fold(spelled_out(text)).split() if w not in _SKIPPED]
+    for i in range(len(words) - 1):
+        if words[i] in ("university", "institute") and words[i + 1] in _POSTPOSED:
+            end = i + 1
+            while end < len(words) and words[end] in _POSTPOSED:
+                end += 1
+            words[i:end] = [*words[i + 1:end], words[i]]  # "university autonomous" → "autonomous university"
+            break
+    return words
 
 
 _SEGMENT_BREAK = re.compile(r"\s*,\s*|\s+[-–—]\s+(?=[A-Z])|(?<=[A-Z]{2})\s+&\s+(?=[A-Z])"
@@ -491,7 +521,7 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
             for n, p in enumerate(pieces)):
         pieces = [segment]  # "Institute of Science and Technology Graduate University": one name
     for piece in pieces:
-        folded = fold(piece)
+        folded = fold(spelled_out(piece))
         if not folded or len(folded) < 3:
             continue
         headed = _TOP.search(folded) or _HEAD.intersection(folded.split())

@@ -83,8 +83,9 @@ _TRANSLATED = {
     "federale": "federal", "estadual": "state", "statale": "state", "pontificia": "pontifical",
     "uni": "university", "natl": "national",
 }
-_SHORT_FORMS = re.compile(r"\b(?:(?P<univ>Univ\b\.?|U\.?(?=\s+of\b))|(?P<inst>Inst\b\.?)|(?P<tu>TU\b))", re.IGNORECASE)
-"""Short forms of institution words: "Univ.", "U. of", "Inst.", and "TU" (Technische Universität: "TU Wien")."""
+_SHORT_FORMS = re.compile(r"\b(?:(?P<univ>Univ\b\.?|U\.?(?=\s+of\b))|(?P<inst>Inst\b\.?)|(?P<tu>TU\b))",
+                          re.IGNORECASE)
+"""Short forms of institution words: "Univ.", "U. of", "Inst.", "TU" (Technische Universität: "TU Wien")."""
 _SPELLED_OUT = {"univ": "University", "inst": "Institute", "tu": "Technical University"}
 _POSTPOSED = frozenset("autonomous national polytechnic catholic technical technological federal free state "
                        "pontifical central metropolitan".split())
@@ -114,6 +115,8 @@ class Named:
     org_id: str | None
     key: str
     printed: str
+    learned: bool = False
+    """Named by a short form learned from the field (``acronyms``): not a spelling of its own."""
 
 
 def repair(raw: str) -> str:
@@ -139,7 +142,10 @@ class Registry:
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         self.by_key: dict[str, str] = {}
+        self.spelled: dict[str, list[str]] = defaultdict(list)
+        """Each registry institution's names as written."""
         for name, org_id in names:
+            self.spelled[org_id].append(name)
             if "," not in name and _GENERIC_UNIT.match(fold(name)):
                 continue  # "Department of Statistics": whose? Only with its university's name.
             words = tuple(_words(name))
@@ -159,6 +165,8 @@ class Registry:
         self.towns: set[str] = set()
         """Words the field prints alone after a name that holds them ("Princeton University, Princeton"):
         towns, even when a registry name is spelled the same."""
+        self.learned: dict[str, str] = {}
+        """Short forms learned from the field (``add_forms``) → registry id, or ``?key`` of a new name."""
         self.standing: set[str] = set()
         """Keys of new names the field prints as institutions on their own, with no registry one beside
         them ("Zuse Institute Berlin"): beside a registry name they are still institutions."""
@@ -179,8 +187,8 @@ class Registry:
                     continue  # "()": nothing printed
                 self.leads[folded[0]] += 1
                 for number, segment in enumerate(folded):
-                    if " " not in segment and not institutions.INSTITUTION_WORDS.search(segment) \
-                            and any(segment in before.split() and segment != before for before in folded[:number]):
+                    if " " not in segment and not institutions.INSTITUTION_WORDS.search(segment) and any(
+                            segment in before.split() and segment != before for before in folded[:number]):
                         self.towns.add(segment)
                 after_institution = False
                 for segment in folded:
@@ -202,6 +210,46 @@ class Registry:
             self._read[raw] = self._read_all(raw)
         return self._read[raw]
 
+    def read_names(self, raw: str) -> list[tuple[str, str]]:
+        """The institutions an affiliation names (a registry id, or ``?key`` of a new name) and their names
+        as written: all of a registry institution's, a new one's as printed here."""
+        found = []
+        for named in self.read(raw):
+            if named.org_id is None:
+                found.append((f"?{named.key}", named.printed))
+            else:
+                found.extend((named.org_id, name) for name in self.spelled[named.org_id])
+        return found
+
+    def known_form(self, form: str) -> bool:
+        """Whether a printed form is a registry name already."""
+        return " ".join(_words(form)) in self.by_key
+
+    def own_target(self, form: str) -> str:
+        """The new name a printed form would be on its own (``?key``)."""
+        return f"?{new_key(form)}"
+
+    def add_forms(self, forms: Iterable[tuple[str, str]]) -> None:
+        """Short forms of institutions learned from the field (a form and its registry id, or ``?key`` of a
+        new name): they name it when printed as a whole segment, or beside a registry name ("CUHK and
+        SRIBD"), not inside a longer name ("PUC" learned for PUC Chile is not in "PUC-Rio")."""
+        for form, target in forms:
+            key = " ".join(_words(form))
+            if key and key not in self.by_key:
+                self.learned[key] = target
+        self._read.clear()
+
+    def _learned(self, words: list[str], printed: str) -> Named | None:
+        """The institution a learned short form names, if these words are one ("and SRIBD")."""
+        while words and words[0] in _LINKS:
+            words = words[1:]
+        target = self.learned.get(" ".join(words))
+        if target is None:
+            return None
+        if target.startswith("?"):
+            return Named(None, target[1:], printed, learned=True)
+        return Named(target, " ".join(words), printed, learned=True)
+
     def umbrella_of(self, key: str) -> str | None:
         """The registry institution a new one is named after as one of its institutes ("Max Planck
         Institute for Human Development" → the Max Planck Society, known as "Max Planck Institute")."""
@@ -221,7 +269,9 @@ class Registry:
             found.extend(self._read_part(part))
         unique: dict[str, Named] = {}
         for named in found:
-            unique.setdefault(named.org_id or f"?{named.key}", named)
+            same = unique.setdefault(named.org_id or f"?{named.key}", named)
+            if same.learned and not named.learned:
+                unique[named.org_id or f"?{named.key}"] = named  # the name as printed, not its short form
         return tuple(unique.values())
 
     def _read_part(self, part: str) -> list[Named]:
@@ -245,9 +295,14 @@ class Registry:
             if number in towns:
                 continue
             if number in matched:
-                found.extend(_beside(words, owner, covered, number, segment, self.standing))
+                for run in _runs(words, owner, covered, number):
+                    learned = self._learned(run, segment)
+                    found.extend([learned] if learned else _beside(run, self.standing))
                 continue
             if _STREET.search(" ".join(_words(segment))) or _RELATION.match(fold(segment)):
+                continue
+            if (learned := self._learned(_words(segment), segment)) is not None:
+                found.append(learned)
                 continue
             fuzzy = self._fuzzy(" ".join(_words(segment)))
             if fuzzy is not None:
@@ -400,8 +455,10 @@ def _stands_alone(key: str) -> bool:
     institution's word, a word that is not a subject's ("Zuse Institute Berlin", not "Information
     Sciences Institute"), and is no school or college (those are a university's)."""
     words = set(key.split())
-    return bool(institutions.INSTITUTION_WORDS.search(key)) and not words <= (FIELD_OF_STUDY | _GENERIC | _HEAD | _LINKS) \
-        and not (words & {"school", "college", "faculty"} and not words & {"institute", "university"})
+    if words & {"school", "college", "faculty"} and not words & {"institute", "university"}:
+        return False
+    generic = FIELD_OF_STUDY | _GENERIC | _HEAD | _LINKS
+    return bool(institutions.INSTITUTION_WORDS.search(key)) and not words <= generic
 
 
 def _whole_segments(owner: list[int], span: range) -> bool:
@@ -415,18 +472,19 @@ def _inside_longer_name(words: list[str], span: range) -> bool:
     """Whether a registry name is only part of a longer name ("NSF-Simons Foundation National Institute",
     "Simons Institute for AI in the Sky", "Technical University of Vienna" is not the University of
     Vienna): then it does not name its institution."""
-    if span.start > 0 and words[span.start] in ("university", "institute") and words[span.start - 1] in _QUALIFIERS:
+    if span.start > 0 and words[span.start] in ("university", "institute") \
+            and words[span.start - 1] in _QUALIFIERS:
         return True
     after = words[span.stop:span.stop + 3]
     if words[span.stop - 1] in _HEAD and after[:1] and after[0] in ("for", "in", "on") and len(after) > 1:
         return True
     if words[span.start - 1: span.start] == [","] and _HEAD.intersection(words[span.start:span.stop]):
-        return False  # a whole name at its segment's start ("Hong Kong University of ... Technology University")
+        return False  # a whole name at its segment's start ("Hong Kong University of ... University")
     return span.start > 0 and any(w in _HEAD for w in after[:2]) and words[span.start - 1] not in _HEAD
 
 
 def spelled_out(text: str) -> str:
-    """A name with the short forms of institution words written out ("TU Wien" → "Technical University Wien")."""
+    """A name with institution words' short forms written out ("TU Wien" → "Technical University Wien")."""
     if not _SHORT_FORMS.search(text):
         return text
     return _SHORT_FORMS.sub(lambda m: _SPELLED_OUT[m.lastgroup or "univ"]
@@ -476,11 +534,8 @@ _TOP = re.compile(r"\buniv|\bpolytechn|\bpolitecnico|\binc\b|\bcorp|\bltd\b|\bgm
 """Words of a whole institution (not of a department, centre or lab inside one)."""
 
 
-def _beside(words: list[str], owner: list[int], covered: set[int], number: int, segment: str,
-            standing: frozenset[str] | set[str] = frozenset()) -> list[Named]:
-    """A whole institution printed in the same segment as a registry one ("U. of Twente & PUC Chile",
-    "Zuse Institute Berlin and Technische Universität Berlin"): a university, or a name the field
-    prints as an institution on its own joined to the registry one by "and"."""
+def _runs(words: list[str], owner: list[int], covered: set[int], number: int) -> list[list[str]]:
+    """The runs of words of one segment that no registry name covers."""
     runs: list[list[str]] = [[]]
     for i, word in enumerate(words):
         if owner[i] != number:
@@ -489,19 +544,24 @@ def _beside(words: list[str], owner: list[int], covered: set[int], number: int, 
             runs.append([])
         else:
             runs[-1].append(word)
-    found = []
-    for run in runs:
-        joined = bool(run) and (run[0] == "and" or run[-1] == "and")
-        while run and run[0] in ("and", "of", "for", "in"):
-            run = run[1:]
-        while run and run[-1] in ("and", "of", "for", "in"):
-            run = run[:-1]
-        text = " ".join(run)
-        if len(run) < 2 or _UNIT_START.match(text):
-            continue
-        if (_TOP.search(text) and re.search(r"\buniv", text)) or (joined and new_key(text) in standing):
-            found.append(Named(None, new_key(text), text))
-    return found
+    return [run for run in runs if run]
+
+
+def _beside(run: list[str], standing: frozenset[str] | set[str] = frozenset()) -> list[Named]:
+    """A whole institution printed in the same segment as a registry one ("U. of Twente & PUC Chile",
+    "Zuse Institute Berlin and Technische Universität Berlin"): a university, or a name the field
+    prints as an institution on its own joined to the registry one by "and"."""
+    joined = run[0] == "and" or run[-1] == "and"
+    while run and run[0] in ("and", "of", "for", "in"):
+        run = run[1:]
+    while run and run[-1] in ("and", "of", "for", "in"):
+        run = run[:-1]
+    text = " ".join(run)
+    if len(run) < 2 or _UNIT_START.match(text):
+        return []
+    if (_TOP.search(text) and re.search(r"\buniv", text)) or (joined and new_key(text) in standing):
+        return [Named(None, new_key(text), text)]
+    return []
 
 
 def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[str] = frozenset(),

@@ -13,7 +13,7 @@ import difflib
 import re
 from collections import Counter, defaultdict
 
-from kg.ingest.resolve import institutions, names
+from kg.ingest.resolve import acronyms, institutions, names
 from kg.ingest.resolve.affiliations import FIELD_OF_STUDY, Registry
 from kg.ingest.resolve.resolution import (
     Merge,
@@ -62,12 +62,17 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     resolution.registry = registry
     resolution.known_organizations = frozenset(registry.by_key)
     registry.learn(a for paper in papers for a in sorted({a for a in paper.affiliations if a}))
+    learned = acronyms.learn(papers, registry)
+    registry.add_forms((one.form, one.target) for one in learned)
+    for one in learned:
+        canonical_name = registry.spelled[one.target][0] if one.target in registry.spelled else one.target[1:]
+        resolution.merges.append(Merge("organization", canonical_name, one.form, "acronym", one.evidence))
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for paper in papers:
         for affiliation in paper.affiliations:
             if affiliation:
                 for named in registry.read(affiliation):
-                    if named.org_id is None:
+                    if named.org_id is None and not named.learned:
                         spellings[named.key][named.printed] += 1
         for corporate in getattr(paper, "organization_authors", ()):
             if not any(n.org_id for n in registry.read(corporate)):

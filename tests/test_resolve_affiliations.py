@@ -134,3 +134,67 @@ def test_a_footnote_mark_goes_but_a_name_with_digits_stays():
     assert repair("University of Toronto1") == "University of Toronto"
     assert repair("Stanford University12") == "Stanford University"
     assert repair("CSIRO Data61") == "CSIRO Data61"
+
+
+def learned(affiliations: list[str], names: list[tuple[str, str]]) -> Registry:
+    """A registry that has read a field's affiliations (places, towns, names printed on their own)."""
+    registry = Registry(names)
+    registry.learn(affiliations)
+    return registry
+
+
+def ids(registry: Registry, printed: str) -> list[str]:
+    return [named.org_id or f"new:{named.key}" for named in registry.read(printed)]
+
+
+def test_a_name_printed_on_its_own_stays_an_institution_after_a_registry_one_or_joined_by_and():
+    field = ["Beijing Institute of Big Data Research", "Zuse Institute Berlin", "Booth School of Business",
+             "Information Sciences Institute"]
+    registry = learned(field, [("Peking University", "pku"), ("Technische Universität Berlin", "tu-berlin"),
+                               ("University of Chicago", "uchicago"), ("University of Southern California", "usc")])
+    assert ids(registry, "Center for Data Science, Peking University, Beijing Institute of Big Data Research") \
+        == ["pku", "new:beijing institute big data research"]
+    assert ids(registry, "Zuse Institute Berlin and Technische Universität Berlin, Germany") == \
+        ["tu-berlin", "new:zuse institute berlin"]
+    # a school printed before its university is part of it; an institute named for its subject needs its parent
+    assert ids(registry, "Booth School of Business, University of Chicago") == ["uchicago"]
+    assert ids(registry, "University of Southern California, Information Sciences Institute") == ["usc"]
+
+
+def test_and_the_separates_institutions_but_science_and_technology_is_one_name():
+    assert read("University of New Mexico and the Mind Research Network") == \
+        ["new:university new mexico", "new:mind research network"]
+    assert read("Okinawa Institute of Science and Technology Graduate University, Okinawa, Japan") == \
+        ["new:okinawa institute science and technology graduate university"]
+    assert read("Independent researcher, Seattle, WA, USA") == []
+
+
+def test_a_town_after_an_institution_is_its_address_not_the_university_named_after_it():
+    names = [("University of Waterloo", "waterloo"), ("Waterloo", "waterloo"), ("Google", "google"),
+             ("Princeton University", "princeton"), ("Princeton", "princeton")]
+    field = ["University of Waterloo, Waterloo, Canada", "Princeton University, Princeton, NJ"]
+    registry = learned(field, names)
+    assert ids(registry, "Perimeter Institute for Theoretical Physics, 31 Caroline St. N, Waterloo, Ontario") == \
+        ["new:perimeter institute for theoretical physics"]
+    assert ids(registry, "Google Brain, Princeton, NJ 08540") == ["google"]
+    assert ids(registry, "Department of Statistics, Princeton") == ["princeton"]  # a unit, then its university
+
+
+def test_a_word_of_other_names_is_no_typo():
+    registry = Registry([("University of North Carolina", "unc"), ("University of South Florida", "usf"),
+                         ("Georgia Institute of Technology", "gatech")])
+    assert ids(registry, "University of South Carolina") == ["new:university south carolina"]
+    assert ids(registry, "Georgia Instiute of Technology") == ["gatech"]
+
+
+def test_names_in_other_languages_and_short_forms_are_compared_in_english():
+    assert new_key("Universidad Autónoma de Madrid") == new_key("Autonomous University of Madrid")
+    assert new_key("Universidade Federal de Minas Gerais") == new_key("Federal University of Minas Gerais")
+    assert new_key("TU Wien") == new_key("Technische Universität Wien")
+    assert new_key("Rensselaer Polytechnic Inst.") == new_key("Rensselaer Polytechnic Institute")
+    assert new_key("U. of Texas at Austin") == new_key("University of Texas at Austin")
+    assert read("TU Wien, Vienna, Austria") == ["new:technical university vienna"]
+    # a qualifier before "University of X" names another institution
+    registry = Registry([("University of Vienna", "univie"), ("University of Hong Kong", "hku")])
+    assert ids(registry, "Technical University of Vienna") == ["new:technical university vienna"]
+    assert ids(registry, "City University of Hong Kong") == ["new:city university hong kong"]

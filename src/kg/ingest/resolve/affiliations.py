@@ -607,5 +607,5 @@ def new_key(name: str) -> str:
     """What spellings of an institution the registry does not know share: its words, abbreviations
     written out ("UCSD" and "University of California, San Diego" alike), without a legal form or a
     web domain ("Netflix Inc." and "Netflix", "covariant.ai" and "Covariant" alike)."""
-    bare = _LEGAL_FORM.sub("", name.strip()) or name
+    bare = _LEGAL_FORM.sub("", spelled_out(name).strip()) or name
     return " ".join(_words(institutions.key(bare)))

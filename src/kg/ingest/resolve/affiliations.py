@@ -255,8 +255,9 @@ class Registry:
         Institute for Human Development" → the Max Planck Society, known as "Max Planck Institute")."""
         words = tuple(key.split())
         for entry, org_id in self.by_first.get(words[0], ()) if words else ():
-            if 2 <= len(entry) < len(words) and words[:len(entry)] == entry and entry[-1] in _HEAD:
-                return org_id
+            if 2 <= len(entry) < len(words) and words[:len(entry)] == entry and entry[-1] in _HEAD \
+                    and entry[-1] not in ("university", "college"):
+                return org_id  # not "Nanjing University of Information Science": no university's unit
         return None
 
     def segment_keys(self, raw: str) -> list[str]:
@@ -285,7 +286,8 @@ class Registry:
                 continue  # "Max Planck Ring 4": an address, whatever names it holds
             words.extend(segment_words)
             owner.extend([number] * len(segment_words))
-        spans = self._longer_by_typo(words, owner, self._spans(words, owner))
+        texts = [fold(spelled_out(segment)) for segment in segments]
+        spans = self._longer_by_typo(words, owner, self._spans(words, owner, texts))
         towns = {owner[s.start] for _, s in spans if self._town_after_institution(segments, owner, s)}
         spans = [(org_id, span) for org_id, span in spans if owner[span.start] not in towns]
         found = [Named(org_id, " ".join(words[s.start:s.stop]), part) for org_id, s in spans]
@@ -375,12 +377,15 @@ class Registry:
             result.append((best, range(span.start, end)) if best else (org_id, span))
         return result
 
-    def _spans(self, words: list[str], owner: list[int] | None = None) -> list[tuple[str, range]]:
+    def _spans(self, words: list[str], owner: list[int] | None = None,
+               texts: list[str] | None = None) -> list[tuple[str, range]]:
         """Registry names among ``words``: longest first, not overlapping.
 
         ``owner`` gives each word's comma-separated segment: a name across segments must hold them
         whole ("University of California, Berkeley"), and what decides whether a name is part of a
-        longer one is read in its own segment only."""
+        longer one is read in its own segment only; ``texts`` are the segments folded, to see the
+        words the comparison leaves out ("Nanjing University of Information Science" is not Nanjing
+        University)."""
         spans: list[tuple[str, range]] = []
         taken: set[int] = set()
         candidates: list[tuple[int, int, str]] = []
@@ -398,6 +403,10 @@ class Registry:
                 inside = words
             if _inside_longer_name(inside, span):
                 continue
+            if texts is not None and owner is not None and words[span.stop - 1] in ("university", "college") \
+                    and re.search(rf"\b{re.escape(' '.join(words[span.start:span.stop]))} (?:of|for) \w",
+                                  texts[owner[span.start]]):
+                continue  # "X University of Y" is another university than X University
             if taken.isdisjoint(span):
                 taken.update(span)
                 spans.append((org_id, span))

@@ -93,7 +93,8 @@ INSTITUTION_WORDS = re.compile(
     r"openai|yahoo|apple|nvidia|adobe|intel\b|baidu|tencent|alibaba|huawei|samsung|technion|"
     r"eth\b|epfl|cwi|centrum|center|centre|foundation|inc\b|corp|ltd|gmbh|llc|company|"
     r"weizmann|max planck|simons|ttic|mit\b|bell\b|riken|csail|nec\b|sony|uber|twitter|salesforce|"
-    r"telecom|mines|sorbonne|psl\b|kaust|kaist|caltech|hospital|council|agency|observatory|academia\b"
+    r"telecom|mines|sorbonne|psl\b|kaust|kaist|caltech|hospital|council|agency|observatory|academia\b|"
+    r"conservatoire"
 )
 _UNIT = re.compile(
     r"^(dep(ar)?t\.?|department|division|faculty|fakult|school of|laboratoire|laboratory of|lab of|"

@@ -151,12 +151,14 @@ def test_a_name_printed_on_its_own_stays_an_institution_after_a_registry_one_or_
     field = ["Beijing Institute of Big Data Research", "Zuse Institute Berlin", "Booth School of Business",
              "Information Sciences Institute"]
     registry = learned(field, [("Peking University", "pku"), ("Technische Universität Berlin", "tu-berlin"),
-                               ("University of Chicago", "uchicago"), ("University of Southern California", "usc")])
-    assert ids(registry, "Center for Data Science, Peking University, Beijing Institute of Big Data Research") \
-        == ["pku", "new:beijing institute big data research"]
+                               ("University of Chicago", "uchicago"),
+                               ("University of Southern California", "usc")])
+    printed = "Center for Data Science, Peking University, Beijing Institute of Big Data Research"
+    assert ids(registry, printed) == ["pku", "new:beijing institute big data research"]
     assert ids(registry, "Zuse Institute Berlin and Technische Universität Berlin, Germany") == \
         ["tu-berlin", "new:zuse institute berlin"]
-    # a school printed before its university is part of it; an institute named for its subject needs its parent
+    # a school printed before its university is part of it; an institute named for its subject needs
+    # its parent
     assert ids(registry, "Booth School of Business, University of Chicago") == ["uchicago"]
     assert ids(registry, "University of Southern California, Information Sciences Institute") == ["usc"]
 
@@ -174,10 +176,10 @@ def test_a_town_after_an_institution_is_its_address_not_the_university_named_aft
              ("Princeton University", "princeton"), ("Princeton", "princeton")]
     field = ["University of Waterloo, Waterloo, Canada", "Princeton University, Princeton, NJ"]
     registry = learned(field, names)
-    assert ids(registry, "Perimeter Institute for Theoretical Physics, 31 Caroline St. N, Waterloo, Ontario") == \
-        ["new:perimeter institute for theoretical physics"]
+    printed = "Perimeter Institute for Theoretical Physics, 31 Caroline St. N, Waterloo, Ontario"
+    assert ids(registry, printed) == ["new:perimeter institute for theoretical physics"]
     assert ids(registry, "Google Brain, Princeton, NJ 08540") == ["google"]
-    assert ids(registry, "Department of Statistics, Princeton") == ["princeton"]  # a unit, then its university
+    assert ids(registry, "Department of Statistics, Princeton") == ["princeton"]  # a unit, its university
 
 
 def test_a_word_of_other_names_is_no_typo():

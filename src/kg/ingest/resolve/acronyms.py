@@ -112,7 +112,12 @@ class _People(Protocol):
 
 def forms_of(raw: str) -> list[str]:
     """The pieces of an affiliation that may be an institution's short form ("SRIBD", "OvGU Magdeburg")."""
+    if not _TWO_CAPITALS.search(raw):
+        return []
     return [piece.strip(" .") for piece in _SPLIT.split(raw) if piece and tokens(piece) is not None]
+
+
+_TWO_CAPITALS = re.compile(r"[A-Z][a-z]?[A-Z]")
 
 
 def learn(papers: Iterable[_People], reader: Reader) -> list[Learned]:
@@ -129,6 +134,7 @@ def learn(papers: Iterable[_People], reader: Reader) -> list[Learned]:
     strings: dict[str, dict[str, set[str]]] = defaultdict(dict)  # form → affiliation → authors of its papers
     read: dict[str, set[str]] = {}
     own: dict[str, str] = {}  # form → the new name it would be on its own
+    forms: dict[str, list[str]] = {}  # affiliation → its forms
     for paper in papers:
         coauthors = {fold(author) for author in paper.authors}
         for author, raw in zip(paper.authors, paper.affiliations, strict=False):
@@ -140,7 +146,9 @@ def learn(papers: Iterable[_People], reader: Reader) -> list[Learned]:
                 for target, name in named:
                     spellings[target].add(name)
             printed_by[fold(author)].update(read[raw])
-            for form in forms_of(raw):
+            if raw not in forms:
+                forms[raw] = forms_of(raw)
+            for form in forms[raw]:
                 if not reader.known_form(form):
                     strings[form].setdefault(raw, set()).update(coauthors)
                     own[form] = reader.own_target(form)

@@ -19,6 +19,7 @@ affiliation to X.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -133,7 +134,12 @@ def repair(raw: str) -> str:
 
 def parts(raw: str) -> list[str]:
     """The separately printed affiliations of one string ("A + B", "A; B", "A / B")."""
-    return [p.strip(" ,.") for p in _PARTS.split(repair(raw)) if p.strip(" ,.")]
+    return list(_parts(raw))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parts(raw: str) -> tuple[str, ...]:
+    return tuple(p.strip(" ,.") for p in _PARTS.split(repair(raw)) if p.strip(" ,."))
 
 
 class Registry:
@@ -158,6 +164,13 @@ class Registry:
         self._keys = sorted(k for k in self.by_key if len(k) >= 8)
         self._vocabulary = {w for k in self.by_key for w in k.split()}
         self._read: dict[str, tuple[Named, ...]] = {}
+        self._parts: dict[str, list[Named]] = {}
+        """Each part read, and what its reading asked that learning may change: the learned short forms
+        it looked up, whether it consulted the names printed on their own."""
+        self._asked: dict[str, set[str]] = {}
+        self._beside: set[str] = set()
+        self._asking: set[str] = set()
+        self._fuzzy_found: dict[str, str | None] = {}
         self.places: set[str] = set()
         """Segments the field prints after an institution's name ("Moscow", "New York"): places, not names."""
         self.leads: Counter[str] = Counter()
@@ -197,11 +210,14 @@ class Registry:
                     elif after_institution:
                         self.places.add(segment)
         self.standing.clear()
+        self._parts.clear()
         for raw in affiliations:
             for part in parts(raw):
-                found = self._read_part(part)
+                found = self._part(part)
                 if all(named.org_id is None for named in found):
                     self.standing.update(named.key for named in found if _stands_alone(named.key))
+        for part in self._beside:
+            self._parts.pop(part, None)  # read again, now that the names printed on their own are known
         self._read.clear()
 
     def read(self, raw: str) -> tuple[Named, ...]:
@@ -237,12 +253,16 @@ class Registry:
             key = " ".join(_words(form))
             if key and key not in self.by_key:
                 self.learned[key] = target
+        for part, asked in self._asked.items():
+            if not asked.isdisjoint(self.learned):
+                self._parts.pop(part, None)
         self._read.clear()
 
     def _learned(self, words: list[str], printed: str) -> Named | None:
         """The institution a learned short form names, if these words are one ("and SRIBD")."""
         while words and words[0] in _LINKS:
             words = words[1:]
+        self._asking.add(" ".join(words))
         target = self.learned.get(" ".join(words))
         if target is None:
             return None
@@ -267,13 +287,21 @@ class Registry:
     def _read_all(self, raw: str) -> tuple[Named, ...]:
         found: list[Named] = []
         for part in parts(raw):
-            found.extend(self._read_part(part))
+            found.extend(self._part(part))
         unique: dict[str, Named] = {}
         for named in found:
             same = unique.setdefault(named.org_id or f"?{named.key}", named)
             if same.learned and not named.learned:
                 unique[named.org_id or f"?{named.key}"] = named  # the name as printed, not its short form
         return tuple(unique.values())
+
+    def _part(self, part: str) -> list[Named]:
+        """One part read (``_read_part``), kept with what its reading asked."""
+        if part not in self._parts:
+            self._asking = set()
+            self._parts[part] = self._read_part(part)
+            self._asked[part] = self._asking
+        return self._parts[part]
 
     def _read_part(self, part: str) -> list[Named]:
         """Registry names across the whole part first (they may hold commas), then segment by segment."""
@@ -299,6 +327,7 @@ class Registry:
             if number in matched:
                 for run in _runs(words, owner, covered, number):
                     learned = self._learned(run, segment)
+                    self._beside.add(part)
                     found.extend([learned] if learned else _beside(run, self.standing))
                 continue
             if _STREET.search(" ".join(_words(segment))) or _RELATION.match(fold(segment)):
@@ -311,6 +340,8 @@ class Registry:
                 found.append(Named(fuzzy, " ".join(_words(segment)), segment))
                 matched.add(number)
                 continue
+            if spans:
+                self._beside.add(part)
             found.extend(_new_names(segment, beside_known=bool(spans), standing=self.standing,
                                   after_known=any(owner[s.start] < number for _, s in spans)))
         if not found and len(segments) >= 2 and _ACRONYM.fullmatch(segments[0]) \
@@ -419,6 +450,11 @@ class Registry:
         """A registry name one or two typos from ``text`` (long names only)."""
         if len(text) < 10 or not self._keys:
             return None
+        if text not in self._fuzzy_found:
+            self._fuzzy_found[text] = self._closest(text)
+        return self._fuzzy_found[text]
+
+    def _closest(self, text: str) -> str | None:
         best = process.extractOne(text, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_AT)
         if best is None:
             return None
@@ -502,6 +538,11 @@ def spelled_out(text: str) -> str:
 
 def _words(text: str) -> list[str]:
     """The words of a name as compared: folded, in English, short forms written out, in English order."""
+    return list(_compared(text))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _compared(text: str) -> tuple[str, ...]:
     words = [_TRANSLATED.get(w, w) for w in fold(spelled_out(text)).split() if w not in _SKIPPED]
     for i in range(len(words) - 1):
         if words[i] in ("university", "institute") and words[i + 1] in _POSTPOSED:
@@ -510,7 +551,7 @@ def _words(text: str) -> list[str]:
                 end += 1
             words[i:end] = [*words[i + 1:end], words[i]]  # "university autonomous" → "autonomous university"
             break
-    return words
+    return tuple(words)
 
 
 _SEGMENT_BREAK = re.compile(r"\s*,\s*|\s+[-–—]\s+(?=[A-Z])|(?<=[A-Z]{2})\s+&\s+(?=[A-Z])"

@@ -84,10 +84,16 @@ _TRANSLATED = {
     "federale": "federal", "estadual": "state", "statale": "state", "pontificia": "pontifical",
     "uni": "university", "natl": "national",
 }
-_SHORT_FORMS = re.compile(r"\b(?:(?P<univ>Univ\b\.?|U\.?(?=\s+of\b))|(?P<inst>Inst\b\.?)|(?P<tu>TU\b))",
-                          re.IGNORECASE)
-"""Short forms of institution words: "Univ.", "U. of", "Inst.", "TU" (Technische Universität: "TU Wien")."""
-_SPELLED_OUT = {"univ": "University", "inst": "Institute", "tu": "Technical University"}
+_SHORT_FORMS = re.compile(
+    r"\b(?:(?P<univ>Univ\b\.?|U\.?(?=\s+of\b))|(?P<inst>Inst\b\.?)|(?P<tu>TU\b)"
+    r"|(?<=\bof )(?P<tech>Tech(?:nol)?\b\.?)|(?<=& )(?P<tech2>Tech\b\.?)|(?P<sci>Sci\.)|(?P<natl>Nat(?:iona)?l\.)"
+    r"|(?P<acad>Acad\.)|(?P<res>Res\.)|(?P<intl>Int(?:erna)?l\.)|(?P<eng>Eng\.)|(?P<info>Inf(?:o|orm)?\.))",
+    re.IGNORECASE)
+"""Short forms of institution words: "Univ.", "U. of", "Inst.", "TU" (Technische Universität: "TU Wien"),
+"of Tech.", "Sci.", "Natl.", "Acad.", "Res.", "Intl.", "Eng.", "Info." (with their full stop)."""
+_SPELLED_OUT = {"univ": "University", "inst": "Institute", "tu": "Technical University", "tech": "Technology",
+                "tech2": "Technology", "sci": "Science", "natl": "National", "acad": "Academy", "res": "Research",
+                "intl": "International", "eng": "Engineering", "info": "Information"}
 _POSTPOSED = frozenset("autonomous national polytechnic catholic technical technological federal free state "
                        "pontifical central metropolitan".split())
 """Adjectives that follow "university" or "institute" in Romance languages and precede them in English
@@ -645,12 +651,22 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
         if all(w in _GENERIC or w in _NO_PLACE for w in words):
             continue  # "Research Labs", "Independent researcher"
         key = new_key(piece)
-        if beside_known and not _TOP.search(folded) and (
+        if beside_known and not _TOP.search(folded) and not _named_for_someone(piece) and (
                 key not in standing or not (after_known or len(pieces) > 1)):
             continue  # a centre, school or lab of the institution printed beside it
         if key:
             found.append(Named(None, key, piece))
     return found
+
+
+_NAMED_FOR = re.compile(r"(?:The )?(?:Institut|Institute|Fondation|Foundation|Fundación) (?P<name>[A-Z][a-z]+)")
+
+
+def _named_for_someone(piece: str) -> bool:
+    """Whether a name is an institute or foundation named for a person ("Institut Curie", "Institut
+    Pasteur"): an institution of its own, not a university's unit, wherever it is printed."""
+    match = _NAMED_FOR.fullmatch(piece.strip())
+    return match is not None and fold(match["name"]) not in FIELD_OF_STUDY | _GENERIC
 
 
 def new_key(name: str) -> str:

@@ -86,14 +86,14 @@ _TRANSLATED = {
 }
 _SHORT_FORMS = re.compile(
     r"\b(?:(?P<univ>Univ\b\.?|U\.?(?=\s+of\b))|(?P<inst>Inst\b\.?)|(?P<tu>TU\b)"
-    r"|(?<=\bof )(?P<tech>Tech(?:nol)?\b\.?)|(?<=& )(?P<tech2>Tech\b\.?)|(?P<sci>Sci\.)|(?P<natl>Nat(?:iona)?l\.)"
-    r"|(?P<acad>Acad\.)|(?P<res>Res\.)|(?P<intl>Int(?:erna)?l\.)|(?P<eng>Eng\.)|(?P<info>Inf(?:o|orm)?\.))",
+    r"|(?<=\bof )(?P<tech>Tech(?:nol)?\b\.?)|(?<=& )(?P<tech2>Tech\b\.?)|(?P<sci>Sci\.)"
+    r"|(?P<natl>Nat(?:iona)?l\.)|(?P<acad>Acad\.)|(?P<res>Res\.)|(?P<intl>Int(?:erna)?l\.)|(?P<eng>Eng\.)|(?P<info>Inf(?:o|orm)?\.))",
     re.IGNORECASE)
 """Short forms of institution words: "Univ.", "U. of", "Inst.", "TU" (Technische Universität: "TU Wien"),
 "of Tech.", "Sci.", "Natl.", "Acad.", "Res.", "Intl.", "Eng.", "Info." (with their full stop)."""
 _SPELLED_OUT = {"univ": "University", "inst": "Institute", "tu": "Technical University", "tech": "Technology",
-                "tech2": "Technology", "sci": "Science", "natl": "National", "acad": "Academy", "res": "Research",
-                "intl": "International", "eng": "Engineering", "info": "Information"}
+                "tech2": "Technology", "sci": "Science", "natl": "National", "acad": "Academy",
+                "res": "Research", "intl": "International", "eng": "Engineering", "info": "Information"}
 _POSTPOSED = frozenset("autonomous national polytechnic catholic technical technological federal free state "
                        "pontifical central metropolitan".split())
 """Adjectives that follow "university" or "institute" in Romance languages and precede them in English
@@ -659,7 +659,8 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
     return found
 
 
-_NAMED_FOR = re.compile(r"(?:The )?(?:Institut|Institute|Fondation|Foundation|Fundación) (?P<name>[A-Z][a-z]+)")
+_NAMED_FOR = re.compile(r"(?:The )?(?:Institut|Institute|Fondation|Foundation|Fundación) "
+                        r"(?P<name>[A-Z][a-z]+)")
 
 
 def _named_for_someone(piece: str) -> bool:

@@ -200,3 +200,23 @@ def test_names_in_other_languages_and_short_forms_are_compared_in_english():
     registry = Registry([("University of Vienna", "univie"), ("University of Hong Kong", "hku")])
     assert ids(registry, "Technical University of Vienna") == ["new:technical university vienna"]
     assert ids(registry, "City University of Hong Kong") == ["new:city university hong kong"]
+
+
+def test_x_university_of_y_is_another_university_than_x_university():
+    registry = Registry([("Nanjing University", "nju")])
+    assert ids(registry, "School of Computer Science, Nanjing University of Science and Technology") == \
+        ["new:nanjing university science and technology"]
+    assert ids(registry, "Department of Computer Science, Nanjing University") == ["nju"]
+
+
+def test_short_forms_of_institution_words_with_their_full_stop():
+    assert new_key("Univ. of Sci. & Tech. of China") == new_key("University of Science & Technology of China")
+    assert new_key("Chinese Acad. of Sci.") == new_key("Chinese Academy of Science")
+    assert new_key("Virginia Tech.") != new_key("Virginia Technology")  # "Tech" is a name, not a word there
+
+
+def test_an_institute_named_for_a_person_is_an_institution_beside_a_registry_one():
+    registry = Registry([("PSL Research University", "psl")])
+    assert ids(registry, "Institut Curie, PSL Research University, 75005 Paris, France") == \
+        ["psl", "new:institute curie"]
+    assert ids(registry, "Institut de Mathématiques, PSL Research University") == ["psl"]

@@ -220,3 +220,12 @@ def test_an_institute_named_for_a_person_is_an_institution_beside_a_registry_one
     assert ids(registry, "Institut Curie, PSL Research University, 75005 Paris, France") == \
         ["psl", "new:institute curie"]
     assert ids(registry, "Institut de Mathématiques, PSL Research University") == ["psl"]
+
+
+def test_accents_printed_apart_or_as_latex_are_put_back():
+    assert repair("Universit`a degli Studi di Milano") == "Università degli Studi di Milano"
+    assert repair("Universit` a dell’Insubria") == "Università dell'Insubria"
+    assert repair("Departamento de Ingenier ´ıa") == "Departamento de Ingeniería"
+    assert repair("Instituto de Telecomunicac¸ ões") == "Instituto de Telecomunicações"
+    assert repair("Universite´ Paris") == "Université Paris"
+    assert repair('KU Eichst\\"att-Ingolstadt') == "KU Eichstätt-Ingolstadt"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,13 +29,20 @@ from dataclasses import dataclass
 import ftfy
 from rapidfuzz import fuzz, process
 
-from kg.ingest.latex import repair_broken_accents
+from kg.ingest.latex import decode, repair_broken_accents
 from kg.ingest.resolve import institutions
 from kg.ingest.resolve.names import fold
 
 _MARKS = re.compile(r"[*∗†‡§¶⇤⋆♯♮♭#]+|(?<=[a-z]{5})\d{2}\b|(?<=[a-z])\d\b|^\d{1,2}(?=[A-Z])")
 """Footnote marks: symbols, one digit after a word, two after a long word ("Data61" is a name)."""
 _COMBINING = {"˘": "\u0306", "˚": "\u030a", "˛": "\u0328"}
+_GRAVE_AFTER_LETTER = re.compile(r"(?<=[A-Za-z])`\s?([aeiouAEIOU])")
+"""A grave accent printed between a word and its vowel ("Universit`a", "Universit` a")."""
+_ACCENT_AFTER_VOWEL = re.compile(r"([aeiouAEIOU])([´¨ˆ˜])(?=$|[\s,.;)])")
+"""An accent printed after the vowel it belongs to, at a word's end ("Universite´ Paris")."""
+_AFTER = {"´": "\u0301", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303"}
+_CEDILLA_AFTER = re.compile(r"([cC])\s?¸\s?")
+"""A cedilla printed after its c ("Telecomunicac¸ ões")."""
 _MORE_ACCENTS = re.compile(r"([˘˚˛])\s?([A-Za-z])")
 """Spacing accents printed before their letter that ``repair_broken_accents`` does not know: breve, ring,
 ogonek."""
@@ -130,7 +138,15 @@ def repair(raw: str) -> str:
     """An affiliation with mojibake, ligatures, accents printed apart and footnote marks put right."""
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", raw)  # "Scienti\x08fiques": a lost ligature
     text = re.sub(r"[\t\n\r]+", " ", text)
+    if "\\" in text:
+        text = decode(text)  # "KU Eichst\\"att": LaTeX's accents
+    if "`" in text:
+        text = _GRAVE_AFTER_LETTER.sub(lambda m: unicodedata.normalize("NFC", m.group(1) + "\u0300"), text)
     if not text.isascii():
+        text = _CEDILLA_AFTER.sub(lambda m: "ç" if m.group(1) == "c" else "Ç", text)  # "Telecomunicac¸ ões"
+        text = _ACCENT_AFTER_VOWEL.sub(lambda m: unicodedata.normalize("NFC", m.group(1) + _AFTER[m.group(2)]),
+                                       text)  # "Universite´ Paris"
+        text = re.sub(r"(?<=[´`¨ˆ˜])(\s?)ı", r"\1i", text)  # "Ingenier ´ıa": an accent on a dotless i
         text = _MORE_ACCENTS.sub(lambda m: m.group(2) + _COMBINING[m.group(1)], text)  # "Bo˘gazi¸ci", "˚Abo"
         text = repair_broken_accents(re.sub(r"(?<=\s)([´`¨ˆ˜])\s+(?=[A-Za-z])", r"\1", text))
         text = ftfy.fix_text(text, normalization="NFC")

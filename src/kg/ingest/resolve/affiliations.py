@@ -144,8 +144,8 @@ def repair(raw: str) -> str:
         text = _GRAVE_AFTER_LETTER.sub(lambda m: unicodedata.normalize("NFC", m.group(1) + "\u0300"), text)
     if not text.isascii():
         text = _CEDILLA_AFTER.sub(lambda m: "ç" if m.group(1) == "c" else "Ç", text)  # "Telecomunicac¸ ões"
-        text = _ACCENT_AFTER_VOWEL.sub(lambda m: unicodedata.normalize("NFC", m.group(1) + _AFTER[m.group(2)]),
-                                       text)  # "Universite´ Paris"
+        text = _ACCENT_AFTER_VOWEL.sub(  # "Universite´ Paris"
+            lambda m: unicodedata.normalize("NFC", m.group(1) + _AFTER[m.group(2)]), text)
         text = re.sub(r"(?<=[´`¨ˆ˜])(\s?)ı", r"\1i", text)  # "Ingenier ´ıa": an accent on a dotless i
         text = _MORE_ACCENTS.sub(lambda m: m.group(2) + _COMBINING[m.group(1)], text)  # "Bo˘gazi¸ci", "˚Abo"
         text = repair_broken_accents(re.sub(r"(?<=\s)([´`¨ˆ˜])\s+(?=[A-Za-z])", r"\1", text))

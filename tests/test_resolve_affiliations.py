@@ -229,3 +229,17 @@ def test_accents_printed_apart_or_as_latex_are_put_back():
     assert repair("Instituto de Telecomunicac¸ ões") == "Instituto de Telecomunicações"
     assert repair("Universite´ Paris") == "Université Paris"
     assert repair('KU Eichst\\"att-Ingolstadt') == "KU Eichstätt-Ingolstadt"
+
+
+def test_a_name_before_a_registry_one_in_its_segment_makes_another_institution():
+    registry = Registry([("University of Copenhagen", "ku"), ("Institute for Advanced Study", "ias"),
+                         ("Université de Montréal", "udem"), ("Mila", "mila"),
+                         ("University of Texas at Austin", "ut")])
+    assert ids(registry, "IT University of Copenhagen") == ["new:it university copenhagen"]
+    assert ids(registry, "Korea Institute for Advanced Study") == ["new:korea institute for advanced study"]
+    assert ids(registry, "Mila Université de Montréal") == ["mila", "udem"]  # two registry names
+    assert ids(registry, "Department of ECE The University of Texas at Austin") == ["ut"]  # a unit before it
+
+
+def test_a_footnote_mark_between_two_names_separates_them():
+    assert repair("Carnegie Mellon University†Snap Inc.") == "Carnegie Mellon University, Snap Inc."

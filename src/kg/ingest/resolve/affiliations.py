@@ -35,6 +35,7 @@ from kg.ingest.resolve.names import fold
 
 _MARKS = re.compile(r"[*∗†‡§¶⇤⋆♯♮♭#]+|(?<=[a-z]{5})\d{2}\b|(?<=[a-z])\d\b|^\d{1,2}(?=[A-Z])")
 """Footnote marks: symbols, one digit after a word, two after a long word ("Data61" is a name)."""
+_GLUED_MARK = re.compile(r"(?<=[a-z.])[*∗†‡§¶⋆]+(?=[A-Z])")
 _COMBINING = {"˘": "\u0306", "˚": "\u030a", "˛": "\u0328"}
 _GRAVE_AFTER_LETTER = re.compile(r"(?<=[A-Za-z])`\s?([aeiouAEIOU])")
 """A grave accent printed between a word and its vowel ("Universit`a", "Universit` a")."""
@@ -151,6 +152,7 @@ def repair(raw: str) -> str:
         text = repair_broken_accents(re.sub(r"(?<=\s)([´`¨ˆ˜])\s+(?=[A-Za-z])", r"\1", text))
         text = ftfy.fix_text(text, normalization="NFC")
         text = re.sub(r"(?<=\w) ([´`¨ˆ˜])(?=[a-z])", r"\1", text)
+    text = _GLUED_MARK.sub(", ", text)  # "Hospital†University of Wisconsin": a mark between two names
     return _MARKS.sub(" ", text).strip()
 
 
@@ -454,7 +456,7 @@ class Registry:
                 inside = [w if owner[i] == owner[span.start] else "," for i, w in enumerate(words)]
             else:
                 inside = words
-            if _inside_longer_name(inside, span):
+            if _inside_longer_name(inside, span) or _named_before(inside, span, candidates):
                 continue
             if texts is not None and owner is not None and words[span.stop - 1] in ("university", "college") \
                     and re.search(rf"\b{re.escape(' '.join(words[span.start:span.stop]))} (?:of|for) \w",
@@ -526,6 +528,26 @@ def _stands_alone(key: str) -> bool:
         return False
     generic = FIELD_OF_STUDY | _GENERIC | _HEAD | _LINKS
     return bool(institutions.INSTITUTION_WORDS.search(key)) and not words <= generic
+
+
+_BEFORE_A_PARENT = FIELD_OF_STUDY | _GENERIC | _HEAD | _LINKS | frozenset(
+    "and at with department dept division faculty group program programme unit chair team the "
+    "cs cse ee ece eecs cis ise ieor orie bcs lids diro csail".split())
+"""Words that may stand before an institution's name in its segment without making it another name
+("Department of Statistics University of X", "ECE The University of Texas")."""
+
+
+def _named_before(words: list[str], span: range, candidates: list[tuple[int, int, str]]) -> bool:
+    """Whether a name that starts with an institution's or a subject's word has a name of its own
+    before it in its segment, making another institution ("IT University of Copenhagen", "Korea
+    Institute for Advanced Study", "Halıcıoğlu Data Science Institute"), unless that word is itself a
+    registry name ("Mila Université de Montréal", "CNRS University Paris Sud")."""
+    if span.start == 0 or (words[span.start] not in _HEAD and words[span.start] not in FIELD_OF_STUDY):
+        return False
+    before = words[span.start - 1]
+    if before == "," or before in _BEFORE_A_PARENT or before.isdigit():
+        return False
+    return not any(start + size == span.start for size, start, _ in candidates)
 
 
 def _whole_segments(owner: list[int], span: range) -> bool:

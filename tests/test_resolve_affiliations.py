@@ -243,3 +243,11 @@ def test_a_name_before_a_registry_one_in_its_segment_makes_another_institution()
 
 def test_a_footnote_mark_between_two_names_separates_them():
     assert repair("Carnegie Mellon University†Snap Inc.") == "Carnegie Mellon University, Snap Inc."
+
+
+def test_words_that_lead_into_a_name_are_not_part_of_it():
+    assert read("Amazon Research, Cambridge, UK (work done at Lancaster University)") == \
+        ["new:amazon research", "new:lancaster university"]
+    assert read("QuantumBlack, a McKinsey company") == []  # how it relates to another, no affiliation
+    assert repair("Kyoto University1RIKEN") == "Kyoto University, RIKEN"
+    assert repair("Vision4Robotics lab") == "Vision4Robotics lab"

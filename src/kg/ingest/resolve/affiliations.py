@@ -35,7 +35,8 @@ from kg.ingest.resolve.names import fold
 
 _MARKS = re.compile(r"[*∗†‡§¶⇤⋆♯♮♭#]+|(?<=[a-z]{5})\d{2}\b|(?<=[a-z])\d\b|^\d{1,2}(?=[A-Z])")
 """Footnote marks: symbols, one digit after a word, two after a long word ("Data61" is a name)."""
-_GLUED_MARK = re.compile(r"(?<=[a-z.])[*∗†‡§¶⋆]+(?=[A-Z])")
+_GLUED_MARK = re.compile(r"(?<=[a-z.])[*∗†‡§¶⋆]+(?=[A-Z])|"
+                         r"(?:(?<=University)|(?<=Institute)|(?<=College))\d(?=[A-Z])")
 _COMBINING = {"˘": "\u0306", "˚": "\u030a", "˛": "\u0328"}
 _GRAVE_AFTER_LETTER = re.compile(r"(?<=[A-Za-z])`\s?([aeiouAEIOU])")
 """A grave accent printed between a word and its vowel ("Universit`a", "Universit` a")."""
@@ -113,6 +114,7 @@ _QUALIFIERS = _POSTPOSED | frozenset("state city open medical normal agricultura
 English ones, so that "Sapienza Università di Roma" is "Sapienza University of Rome" (the words of
 both sides are read alike: registry names and printed ones)."""
 _RELATION = re.compile(r"^(?:an? )?(?:associate|affiliate|member|partner|part) (?:of|with)\b|"
+                       r"^an? [\w&-]+ company$|"
                        r"^(?:affiliated|associated|in association|in collaboration) with\b")
 """A segment that tells how the institution before it relates to another ("research center caesar,
 an associate of the Max Planck Society"): the other is not an affiliation."""
@@ -153,6 +155,7 @@ def repair(raw: str) -> str:
         text = ftfy.fix_text(text, normalization="NFC")
         text = re.sub(r"(?<=\w) ([´`¨ˆ˜])(?=[a-z])", r"\1", text)
     text = _GLUED_MARK.sub(", ", text)  # "Hospital†University of Wisconsin": a mark between two names
+    text = re.sub(r"\bUniversit\s([eéaà])\b", r"Universit\1", text)  # "Universit e Paris": an accent lost
     return _MARKS.sub(" ", text).strip()
 
 
@@ -569,7 +572,8 @@ def _inside_longer_name(words: list[str], span: range) -> bool:
         return True
     if words[span.start - 1: span.start] == [","] and _HEAD.intersection(words[span.start:span.stop]):
         return False  # a whole name at its segment's start ("Hong Kong University of ... University")
-    return span.start > 0 and any(w in _HEAD for w in after[:2]) and words[span.start - 1] not in _HEAD
+    return span.start > 0 and any(w in _HEAD for w in after[:2]) and words[span.start - 1] not in _HEAD \
+        and after[0] != "and"  # "RIKEN and The University of Tokyo": two names
 
 
 def spelled_out(text: str) -> str:
@@ -668,6 +672,7 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
     before its university is part of it ("Booth School of Business, University of Chicago").
     """
     found = []
+    segment = _LEADING_LINK.sub("", segment)  # "and IDG/McGovern Institute", "work done at Lancaster"
     pieces = re.split(r"\s+(?:and|&)\s+(?:the\s+)?(?=[A-Z])", segment)
     if len(pieces) > 1 and not all(
             (institutions.INSTITUTION_WORDS.search(fold(p)) or _ACRONYM.fullmatch(p))
@@ -697,6 +702,10 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
     return found
 
 
+_LEADING_LINK = re.compile(r"^(?:(?:and|at|with|&)\s+|(?:work )?(?:done|performed)?\s*(?:while )?(?:at|@)\s+|"
+                           r"(?:now|also|currently|formerly|previously) (?:at|with)\s+)+(?=[A-Z])",
+                           re.IGNORECASE)
+"""Words that lead into an institution's name ("and X", "work done at X", "now at X")."""
 _NAMED_FOR = re.compile(r"(?:The )?(?:Institut|Institute|Fondation|Foundation|Fundación) "
                         r"(?P<name>[A-Z][a-z]+)")
 

@@ -193,6 +193,8 @@ def test_names_in_other_languages_and_short_forms_are_compared_in_english():
     assert new_key("Universidad Autónoma de Madrid") == new_key("Autonomous University of Madrid")
     assert new_key("Universidade Federal de Minas Gerais") == new_key("Federal University of Minas Gerais")
     assert new_key("TU Wien") == new_key("Technische Universität Wien")
+    assert new_key("Universität zu Köln") == new_key("University of Cologne")
+    assert new_key("Università degli studi di Padova") == new_key("University of Padua")
     assert new_key("Rensselaer Polytechnic Inst.") == new_key("Rensselaer Polytechnic Institute")
     assert new_key("U. of Texas at Austin") == new_key("University of Texas at Austin")
     assert read("TU Wien, Vienna, Austria") == ["new:technical university vienna"]

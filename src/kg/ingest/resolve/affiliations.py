@@ -73,7 +73,7 @@ _PLACE_ONLY = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 _STREET_OR_NUMBER = re.compile(r"\d|\b(?:street|avenue|road|blvd|boulevard|building|room|suite|floor|box)\b")
 FUZZY_AT = 92
 _SKIPPED = frozenset({"the", "at", "of", "de", "du", "des", "la", "le", "d", "l", "di", "del", "della",
-                      "degli", "studi", "da", "do", "dos"})
+                      "degli", "studi", "da", "do", "dos", "zu", "zur", "van", "der", "het"})
 """Words left out when names are compared ("École Normale Supérieure de Lyon" = "... Lyon";
 "Università degli Studi di Milano" = "University of Milan")."""
 _TRANSLATED = {
@@ -92,7 +92,8 @@ _TRANSLATED = {
     "istituto": "institute", "institut": "institute", "centro": "centre", "zentrum": "centre",
     "center": "centre", "freie": "free",
     "federale": "federal", "estadual": "state", "statale": "state", "pontificia": "pontifical",
-    "uni": "university", "natl": "national",
+    "uni": "university", "natl": "national", "fur": "for", "padova": "padua", "venezia": "venice",
+    "catalunya": "catalonia", "moskva": "moscow",
 }
 _SHORT_FORMS = re.compile(
     r"\b(?:(?P<univ>Univ\b\.?|U\.?(?=\s+of\b))|(?P<inst>Inst\b\.?)|(?P<tu>TU\b)"

@@ -197,6 +197,9 @@ def test_names_in_other_languages_and_short_forms_are_compared_in_english():
     assert new_key("Università degli studi di Padova") == new_key("University of Padua")
     assert new_key("Rensselaer Polytechnic Inst.") == new_key("Rensselaer Polytechnic Institute")
     assert new_key("U. of Texas at Austin") == new_key("University of Texas at Austin")
+    # a system's short form with its campus: "UMass Lowell" is not the UMass Amherst of "UMass"
+    assert new_key("UMass Lowell") == new_key("University of Massachusetts Lowell")
+    assert new_key("UC Davis") == new_key("University of California, Davis")
     assert read("TU Wien, Vienna, Austria") == ["new:technical university vienna"]
     # a qualifier before "University of X" names another institution
     registry = Registry([("University of Vienna", "univie"), ("University of Hong Kong", "hku")])

@@ -98,13 +98,17 @@ _TRANSLATED = {
 _SHORT_FORMS = re.compile(
     r"\b(?:(?P<univ>Univ\b\.?|U\.?(?=\s+of\b))|(?P<inst>Inst\b\.?)|(?P<tu>TU\b)"
     r"|(?<=\bof )(?P<tech>Tech(?:nol)?\b\.?)|(?<=& )(?P<tech2>Tech\b\.?)|(?P<sci>Sci\.)"
+    r"|(?P<uc>UC(?=[\s,-]+[A-Z][a-z]))|(?P<ut>UT(?=[\s,-]+[A-Z][a-z]))|(?P<umass>UMass(?=[\s,-]+[A-Z][a-z]))"
     r"|(?P<natl>Nat(?:iona)?l\.)|(?P<acad>Acad\.)|(?P<res>Res\.)|(?P<intl>Int(?:erna)?l\.)|(?P<eng>Eng\.)|(?P<info>Inf(?:o|orm)?\.))",
     re.IGNORECASE)
 """Short forms of institution words: "Univ.", "U. of", "Inst.", "TU" (Technische Universität: "TU Wien"),
-"of Tech.", "Sci.", "Natl.", "Acad.", "Res.", "Intl.", "Eng.", "Info." (with their full stop)."""
+"of Tech.", "Sci.", "Natl.", "Acad.", "Res.", "Intl.", "Eng.", "Info." (with their full stop), and the systems
+of campuses ("UC Davis", "UT Dallas", "UMass Amherst")."""
 _SPELLED_OUT = {"univ": "University", "inst": "Institute", "tu": "Technical University", "tech": "Technology",
                 "tech2": "Technology", "sci": "Science", "natl": "National", "acad": "Academy",
-                "res": "Research", "intl": "International", "eng": "Engineering", "info": "Information"}
+                "res": "Research", "intl": "International", "eng": "Engineering", "info": "Information",
+                "uc": "University of California", "ut": "University of Texas",
+                "umass": "University of Massachusetts"}
 _POSTPOSED = frozenset("autonomous national polytechnic catholic technical technological federal free state "
                        "pontifical central metropolitan".split())
 """Adjectives that follow "university" or "institute" in Romance languages and precede them in English
@@ -536,7 +540,8 @@ def _stands_alone(key: str) -> bool:
 
 _BEFORE_A_PARENT = FIELD_OF_STUDY | _GENERIC | _HEAD | _LINKS | frozenset(
     "and at with department dept division faculty group program programme unit chair team the "
-    "cs cse ee ece eecs cis ise ieor orie bcs lids diro csail".split())
+    "cs cse ee ece eecs cis ise ieor orie bcs lids diro csail work done while now also formerly visiting "
+    "joint".split())
 """Words that may stand before an institution's name in its segment without making it another name
 ("Department of Statistics University of X", "ECE The University of Texas")."""
 
@@ -581,8 +586,17 @@ def spelled_out(text: str) -> str:
     """A name with institution words' short forms written out ("TU Wien" → "Technical University Wien")."""
     if not _SHORT_FORMS.search(text):
         return text
-    return _SHORT_FORMS.sub(lambda m: _SPELLED_OUT[m.lastgroup or "univ"]
-                            if m.lastgroup != "tu" or m.group(0) == "TU" else m.group(0), text)
+    def written_out(match: re.Match[str]) -> str:
+        group = match.lastgroup or "univ"
+        if group in _CAPITALS_ONLY and match.group(0) != _CAPITALS_ONLY[group]:
+            return match.group(0)
+        return _SPELLED_OUT[group]
+
+    return _SHORT_FORMS.sub(written_out, text)
+
+
+_CAPITALS_ONLY = {"tu": "TU", "uc": "UC", "ut": "UT", "umass": "UMass"}
+"""Short forms written out only when printed so ("TU Wien", not "Tu Wien")."""
 
 
 def _words(text: str) -> list[str]:
@@ -620,7 +634,8 @@ def _segments(part: str) -> list[str]:
         if pieces and folded in ("inc", "ltd", "llc", "gmbh", "corp", "sa", "ag", "co"):
             pieces[-1] = f"{pieces[-1]} {piece}"  # "Cadence Design Systems, Inc.": one company
             continue
-        if (pieces and institutions.SYSTEM_END.search(fold(re.sub(r"\bUniv\b\.?", "University", pieces[-1])))
+        if (pieces and (institutions.SYSTEM_END.search(fold(re.sub(r"\bUniv\b\.?", "University", pieces[-1])))
+                        or pieces[-1] in ("UC", "UT", "UMass"))
                 and not institutions.INSTITUTION_WORDS.search(folded) and not _ADDRESS.search(folded)):
             pieces[-1] = f"{pieces[-1]} {piece}"  # "University of California, San Diego": a campus
         else:

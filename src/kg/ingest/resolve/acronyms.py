@@ -5,8 +5,10 @@ an institution when its letters are the initials of that institution's name, wor
 with the words a form leaves out of its acronyms (of, and, de, von...) skipped or spelled by a
 lower-case letter ("OvGU" = Otto von Guericke Universität), and the name's last words a place the
 field prints as one ("OvGU" = Otto von Guericke University Magdeburg). Letters alone prove
-little: the institution must be printed in the same affiliation as the form, or by one of the
-authors who print the form, and be the only such institution it spells.
+little: the institution must be printed in the same affiliation as the form, or elsewhere by an
+author of a paper that prints the form, for every affiliation that prints it, and be the only
+such institution it spells. The registry reads a learned form as that institution wherever it is
+printed as a whole segment (``affiliations.Registry.add_forms``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Protocol
 from kg.ingest.resolve.names import fold
 
 MAX_LETTERS = 8
+"""An acronym has three to this many letters."""
 MAX_TOKENS = 4
 """Forms are short: up to this many words, one of them an acronym at least."""
 _SKIPPABLE = frozenset("of the and for in on at de du des la le l d di del della degli da do dos von van der "

@@ -256,3 +256,13 @@ def test_words_that_lead_into_a_name_are_not_part_of_it():
     assert read("QuantumBlack, a McKinsey company") == []  # how it relates to another, no affiliation
     assert repair("Kyoto University1RIKEN") == "Kyoto University, RIKEN"
     assert repair("Vision4Robotics lab") == "Vision4Robotics lab"
+
+
+def test_a_research_centre_named_after_a_known_company_is_its_lab():
+    resolution = resolved("Technicolor Research", "Technicolor Research Center, Palo Alto",
+                          "Paris Research Center", "Operations Research Center, MIT")
+    by_id = {o.id: o for o in resolution.new_organizations}
+    [centre] = resolution.organizations("Technicolor Research Center, Palo Alto")
+    assert by_id[by_id[centre].part_of].name == "Technicolor"
+    [paris] = resolution.organizations("Paris Research Center")
+    assert by_id[paris].part_of is None

@@ -134,3 +134,135 @@ def test_a_footnote_mark_goes_but_a_name_with_digits_stays():
     assert repair("University of Toronto1") == "University of Toronto"
     assert repair("Stanford University12") == "Stanford University"
     assert repair("CSIRO Data61") == "CSIRO Data61"
+
+
+def learned(affiliations: list[str], names: list[tuple[str, str]]) -> Registry:
+    """A registry that has read a field's affiliations (places, towns, names printed on their own)."""
+    registry = Registry(names)
+    registry.learn(affiliations)
+    return registry
+
+
+def ids(registry: Registry, printed: str) -> list[str]:
+    return [named.org_id or f"new:{named.key}" for named in registry.read(printed)]
+
+
+def test_a_name_printed_on_its_own_stays_an_institution_after_a_registry_one_or_joined_by_and():
+    field = ["Beijing Institute of Big Data Research", "Zuse Institute Berlin", "Booth School of Business",
+             "Information Sciences Institute"]
+    registry = learned(field, [("Peking University", "pku"), ("Technische Universität Berlin", "tu-berlin"),
+                               ("University of Chicago", "uchicago"),
+                               ("University of Southern California", "usc")])
+    printed = "Center for Data Science, Peking University, Beijing Institute of Big Data Research"
+    assert ids(registry, printed) == ["pku", "new:beijing institute big data research"]
+    assert ids(registry, "Zuse Institute Berlin and Technische Universität Berlin, Germany") == \
+        ["tu-berlin", "new:zuse institute berlin"]
+    # a school printed before its university is part of it; an institute named for its subject needs
+    # its parent
+    assert ids(registry, "Booth School of Business, University of Chicago") == ["uchicago"]
+    assert ids(registry, "University of Southern California, Information Sciences Institute") == ["usc"]
+
+
+def test_and_the_separates_institutions_but_science_and_technology_is_one_name():
+    assert read("University of New Mexico and the Mind Research Network") == \
+        ["new:university new mexico", "new:mind research network"]
+    assert read("Okinawa Institute of Science and Technology Graduate University, Okinawa, Japan") == \
+        ["new:okinawa institute science and technology graduate university"]
+    assert read("Independent researcher, Seattle, WA, USA") == []
+
+
+def test_a_town_after_an_institution_is_its_address_not_the_university_named_after_it():
+    names = [("University of Waterloo", "waterloo"), ("Waterloo", "waterloo"), ("Google", "google"),
+             ("Princeton University", "princeton"), ("Princeton", "princeton")]
+    field = ["University of Waterloo, Waterloo, Canada", "Princeton University, Princeton, NJ"]
+    registry = learned(field, names)
+    printed = "Perimeter Institute for Theoretical Physics, 31 Caroline St. N, Waterloo, Ontario"
+    assert ids(registry, printed) == ["new:perimeter institute for theoretical physics"]
+    assert ids(registry, "Google Brain, Princeton, NJ 08540") == ["google"]
+    assert ids(registry, "Department of Statistics, Princeton") == ["princeton"]  # a unit, its university
+
+
+def test_a_word_of_other_names_is_no_typo():
+    registry = Registry([("University of North Carolina", "unc"), ("University of South Florida", "usf"),
+                         ("Georgia Institute of Technology", "gatech")])
+    assert ids(registry, "University of South Carolina") == ["new:university south carolina"]
+    assert ids(registry, "Georgia Instiute of Technology") == ["gatech"]
+
+
+def test_names_in_other_languages_and_short_forms_are_compared_in_english():
+    assert new_key("Universidad Autónoma de Madrid") == new_key("Autonomous University of Madrid")
+    assert new_key("Universidade Federal de Minas Gerais") == new_key("Federal University of Minas Gerais")
+    assert new_key("TU Wien") == new_key("Technische Universität Wien")
+    assert new_key("Universität zu Köln") == new_key("University of Cologne")
+    assert new_key("Università degli studi di Padova") == new_key("University of Padua")
+    assert new_key("Rensselaer Polytechnic Inst.") == new_key("Rensselaer Polytechnic Institute")
+    assert new_key("U. of Texas at Austin") == new_key("University of Texas at Austin")
+    # a system's short form with its campus: "UMass Lowell" is not the UMass Amherst of "UMass"
+    assert new_key("UMass Lowell") == new_key("University of Massachusetts Lowell")
+    assert new_key("UC Davis") == new_key("University of California, Davis")
+    assert read("TU Wien, Vienna, Austria") == ["new:technical university vienna"]
+    # a qualifier before "University of X" names another institution
+    registry = Registry([("University of Vienna", "univie"), ("University of Hong Kong", "hku")])
+    assert ids(registry, "Technical University of Vienna") == ["new:technical university vienna"]
+    assert ids(registry, "City University of Hong Kong") == ["new:city university hong kong"]
+
+
+def test_x_university_of_y_is_another_university_than_x_university():
+    registry = Registry([("Nanjing University", "nju")])
+    assert ids(registry, "School of Computer Science, Nanjing University of Science and Technology") == \
+        ["new:nanjing university science and technology"]
+    assert ids(registry, "Department of Computer Science, Nanjing University") == ["nju"]
+
+
+def test_short_forms_of_institution_words_with_their_full_stop():
+    assert new_key("Univ. of Sci. & Tech. of China") == new_key("University of Science & Technology of China")
+    assert new_key("Chinese Acad. of Sci.") == new_key("Chinese Academy of Science")
+    assert new_key("Virginia Tech.") != new_key("Virginia Technology")  # "Tech" is a name, not a word there
+
+
+def test_an_institute_named_for_a_person_is_an_institution_beside_a_registry_one():
+    registry = Registry([("PSL Research University", "psl")])
+    assert ids(registry, "Institut Curie, PSL Research University, 75005 Paris, France") == \
+        ["psl", "new:institute curie"]
+    assert ids(registry, "Institut de Mathématiques, PSL Research University") == ["psl"]
+
+
+def test_accents_printed_apart_or_as_latex_are_put_back():
+    assert repair("Universit`a degli Studi di Milano") == "Università degli Studi di Milano"
+    assert repair("Universit` a dell’Insubria") == "Università dell'Insubria"
+    assert repair("Departamento de Ingenier ´ıa") == "Departamento de Ingeniería"
+    assert repair("Instituto de Telecomunicac¸ ões") == "Instituto de Telecomunicações"
+    assert repair("Universite´ Paris") == "Université Paris"
+    assert repair('KU Eichst\\"att-Ingolstadt') == "KU Eichstätt-Ingolstadt"
+
+
+def test_a_name_before_a_registry_one_in_its_segment_makes_another_institution():
+    registry = Registry([("University of Copenhagen", "ku"), ("Institute for Advanced Study", "ias"),
+                         ("Université de Montréal", "udem"), ("Mila", "mila"),
+                         ("University of Texas at Austin", "ut")])
+    assert ids(registry, "IT University of Copenhagen") == ["new:it university copenhagen"]
+    assert ids(registry, "Korea Institute for Advanced Study") == ["new:korea institute for advanced study"]
+    assert ids(registry, "Mila Université de Montréal") == ["mila", "udem"]  # two registry names
+    assert ids(registry, "Department of ECE The University of Texas at Austin") == ["ut"]  # a unit before it
+
+
+def test_a_footnote_mark_between_two_names_separates_them():
+    assert repair("Carnegie Mellon University†Snap Inc.") == "Carnegie Mellon University, Snap Inc."
+
+
+def test_words_that_lead_into_a_name_are_not_part_of_it():
+    assert read("Amazon Research, Cambridge, UK (work done at Lancaster University)") == \
+        ["new:amazon research", "new:lancaster university"]
+    assert read("QuantumBlack, a McKinsey company") == []  # how it relates to another, no affiliation
+    assert repair("Kyoto University1RIKEN") == "Kyoto University, RIKEN"
+    assert repair("Vision4Robotics lab") == "Vision4Robotics lab"
+
+
+def test_a_research_centre_named_after_a_known_company_is_its_lab():
+    resolution = resolved("Technicolor Research", "Technicolor Research Center, Palo Alto",
+                          "Paris Research Center", "Operations Research Center, MIT")
+    by_id = {o.id: o for o in resolution.new_organizations}
+    [centre] = resolution.organizations("Technicolor Research Center, Palo Alto")
+    assert by_id[by_id[centre].part_of].name == "Technicolor"
+    [paris] = resolution.organizations("Paris Research Center")
+    assert by_id[paris].part_of is None

@@ -19,7 +19,9 @@ affiliation to X.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,13 +29,22 @@ from dataclasses import dataclass
 import ftfy
 from rapidfuzz import fuzz, process
 
-from kg.ingest.latex import repair_broken_accents
+from kg.ingest.latex import decode, repair_broken_accents
 from kg.ingest.resolve import institutions
 from kg.ingest.resolve.names import fold
 
 _MARKS = re.compile(r"[*∗†‡§¶⇤⋆♯♮♭#]+|(?<=[a-z]{5})\d{2}\b|(?<=[a-z])\d\b|^\d{1,2}(?=[A-Z])")
 """Footnote marks: symbols, one digit after a word, two after a long word ("Data61" is a name)."""
+_GLUED_MARK = re.compile(r"(?<=[a-z.])[*∗†‡§¶⋆]+(?=[A-Z])|"
+                         r"(?:(?<=University)|(?<=Institute)|(?<=College))\d(?=[A-Z])")
 _COMBINING = {"˘": "\u0306", "˚": "\u030a", "˛": "\u0328"}
+_GRAVE_AFTER_LETTER = re.compile(r"(?<=[A-Za-z])`\s?([aeiouAEIOU])")
+"""A grave accent printed between a word and its vowel ("Universit`a", "Universit` a")."""
+_ACCENT_AFTER_VOWEL = re.compile(r"([aeiouAEIOU])([´¨ˆ˜])(?=$|[\s,.;)])")
+"""An accent printed after the vowel it belongs to, at a word's end ("Universite´ Paris")."""
+_AFTER = {"´": "\u0301", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303"}
+_CEDILLA_AFTER = re.compile(r"([cC])\s?¸\s?")
+"""A cedilla printed after its c ("Telecomunicac¸ ões")."""
 _MORE_ACCENTS = re.compile(r"([˘˚˛])\s?([A-Za-z])")
 """Spacing accents printed before their letter that ``repair_broken_accents`` does not know: breve, ring,
 ogonek."""
@@ -62,7 +73,7 @@ _PLACE_ONLY = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 _STREET_OR_NUMBER = re.compile(r"\d|\b(?:street|avenue|road|blvd|boulevard|building|room|suite|floor|box)\b")
 FUZZY_AT = 92
 _SKIPPED = frozenset({"the", "at", "of", "de", "du", "des", "la", "le", "d", "l", "di", "del", "della",
-                      "degli", "studi", "da", "do", "dos"})
+                      "degli", "studi", "da", "do", "dos", "zu", "zur", "van", "der", "het"})
 """Words left out when names are compared ("École Normale Supérieure de Lyon" = "... Lyon";
 "Università degli Studi di Milano" = "University of Milan")."""
 _TRANSLATED = {
@@ -79,12 +90,36 @@ _TRANSLATED = {
     "ciencias": "sciences", "scienze": "sciences", "wissenschaften": "sciences", "hochschule": "university",
     "universitaet": "university", "universitet": "university", "instituto": "institute",
     "istituto": "institute", "institut": "institute", "centro": "centre", "zentrum": "centre",
-    "center": "centre",
+    "center": "centre", "freie": "free",
+    "federale": "federal", "estadual": "state", "statale": "state", "pontificia": "pontifical",
+    "uni": "university", "natl": "national", "fur": "for", "padova": "padua", "venezia": "venice",
+    "catalunya": "catalonia", "moskva": "moscow",
 }
+_SHORT_FORMS = re.compile(
+    r"\b(?:(?P<univ>Univ\b\.?|U\.?(?=\s+of\b))|(?P<inst>Inst\b\.?)|(?P<tu>TU\b)"
+    r"|(?<=\bof )(?P<tech>Tech(?:nol)?\b\.?)|(?<=& )(?P<tech2>Tech\b\.?)|(?P<sci>Sci\.)"
+    r"|(?P<uc>UC(?=[\s,-]+[A-Z][a-z]))|(?P<ut>UT(?=[\s,-]+[A-Z][a-z]))|(?P<umass>UMass(?=[\s,-]+[A-Z][a-z]))"
+    r"|(?P<natl>Nat(?:iona)?l\.)|(?P<acad>Acad\.)|(?P<res>Res\.)|(?P<intl>Int(?:erna)?l\.)|(?P<eng>Eng\.)|(?P<info>Inf(?:o|orm)?\.))",
+    re.IGNORECASE)
+"""Short forms of institution words: "Univ.", "U. of", "Inst.", "TU" (Technische Universität: "TU Wien"),
+"of Tech.", "Sci.", "Natl.", "Acad.", "Res.", "Intl.", "Eng.", "Info." (with their full stop), and the systems
+of campuses ("UC Davis", "UT Dallas", "UMass Amherst")."""
+_SPELLED_OUT = {"univ": "University", "inst": "Institute", "tu": "Technical University", "tech": "Technology",
+                "tech2": "Technology", "sci": "Science", "natl": "National", "acad": "Academy",
+                "res": "Research", "intl": "International", "eng": "Engineering", "info": "Information",
+                "uc": "University of California", "ut": "University of Texas",
+                "umass": "University of Massachusetts"}
+_POSTPOSED = frozenset("autonomous national polytechnic catholic technical technological federal free state "
+                       "pontifical central metropolitan".split())
+"""Adjectives that follow "university" or "institute" in Romance languages and precede them in English
+("Universidad Autónoma de Madrid" = "Autonomous University of Madrid")."""
+_QUALIFIERS = _POSTPOSED | frozenset("state city open medical normal agricultural free international".split())
+"""Words before "University of X" that make it another institution ("City University of Hong Kong")."""
 """The words of an institution's name in its own language → English, and cities' own names → their
 English ones, so that "Sapienza Università di Roma" is "Sapienza University of Rome" (the words of
 both sides are read alike: registry names and printed ones)."""
 _RELATION = re.compile(r"^(?:an? )?(?:associate|affiliate|member|partner|part) (?:of|with)\b|"
+                       r"^an? [\w&-]+ company$|"
                        r"^(?:affiliated|associated|in association|in collaboration) with\b")
 """A segment that tells how the institution before it relates to another ("research center caesar,
 an associate of the Max Planck Society"): the other is not an affiliation."""
@@ -103,23 +138,40 @@ class Named:
     org_id: str | None
     key: str
     printed: str
+    learned: bool = False
+    """Named by a short form learned from the field (``acronyms``): not a spelling of its own."""
 
 
 def repair(raw: str) -> str:
     """An affiliation with mojibake, ligatures, accents printed apart and footnote marks put right."""
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", raw)  # "Scienti\x08fiques": a lost ligature
     text = re.sub(r"[\t\n\r]+", " ", text)
+    if "\\" in text:
+        text = decode(text)  # "KU Eichst\\"att": LaTeX's accents
+    if "`" in text:
+        text = _GRAVE_AFTER_LETTER.sub(lambda m: unicodedata.normalize("NFC", m.group(1) + "\u0300"), text)
     if not text.isascii():
+        text = _CEDILLA_AFTER.sub(lambda m: "ç" if m.group(1) == "c" else "Ç", text)  # "Telecomunicac¸ ões"
+        text = _ACCENT_AFTER_VOWEL.sub(  # "Universite´ Paris"
+            lambda m: unicodedata.normalize("NFC", m.group(1) + _AFTER[m.group(2)]), text)
+        text = re.sub(r"(?<=[´`¨ˆ˜])(\s?)ı", r"\1i", text)  # "Ingenier ´ıa": an accent on a dotless i
         text = _MORE_ACCENTS.sub(lambda m: m.group(2) + _COMBINING[m.group(1)], text)  # "Bo˘gazi¸ci", "˚Abo"
         text = repair_broken_accents(re.sub(r"(?<=\s)([´`¨ˆ˜])\s+(?=[A-Za-z])", r"\1", text))
         text = ftfy.fix_text(text, normalization="NFC")
         text = re.sub(r"(?<=\w) ([´`¨ˆ˜])(?=[a-z])", r"\1", text)
+    text = _GLUED_MARK.sub(", ", text)  # "Hospital†University of Wisconsin": a mark between two names
+    text = re.sub(r"\bUniversit\s([eéaà])\b", r"Universit\1", text)  # "Universit e Paris": an accent lost
     return _MARKS.sub(" ", text).strip()
 
 
 def parts(raw: str) -> list[str]:
     """The separately printed affiliations of one string ("A + B", "A; B", "A / B")."""
-    return [p.strip(" ,.") for p in _PARTS.split(repair(raw)) if p.strip(" ,.")]
+    return list(_parts(raw))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parts(raw: str) -> tuple[str, ...]:
+    return tuple(p.strip(" ,.") for p in _PARTS.split(repair(raw)) if p.strip(" ,."))
 
 
 class Registry:
@@ -128,7 +180,10 @@ class Registry:
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         self.by_key: dict[str, str] = {}
+        self.spelled: dict[str, list[str]] = defaultdict(list)
+        """Each registry institution's names as written."""
         for name, org_id in names:
+            self.spelled[org_id].append(name)
             if "," not in name and _GENERIC_UNIT.match(fold(name)):
                 continue  # "Department of Statistics": whose? Only with its university's name.
             words = tuple(_words(name))
@@ -139,11 +194,27 @@ class Registry:
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
         self._keys = sorted(k for k in self.by_key if len(k) >= 8)
+        self._vocabulary = {w for k in self.by_key for w in k.split()}
         self._read: dict[str, tuple[Named, ...]] = {}
+        self._parts: dict[str, list[Named]] = {}
+        """Each part read, and what its reading asked that learning may change: the learned short forms
+        it looked up, whether it consulted the names printed on their own."""
+        self._asked: dict[str, set[str]] = {}
+        self._beside: set[str] = set()
+        self._asking: set[str] = set()
+        self._fuzzy_found: dict[str, str | None] = {}
         self.places: set[str] = set()
         """Segments the field prints after an institution's name ("Moscow", "New York"): places, not names."""
         self.leads: Counter[str] = Counter()
         """How often the field prints each segment first in an affiliation ("Yandex, Moscow, Russia")."""
+        self.towns: set[str] = set()
+        """Words the field prints alone after a name that holds them ("Princeton University, Princeton"):
+        towns, even when a registry name is spelled the same."""
+        self.learned: dict[str, str] = {}
+        """Short forms learned from the field (``add_forms``) → registry id, or ``?key`` of a new name."""
+        self.standing: set[str] = set()
+        """Keys of new names the field prints as institutions on their own, with no registry one beside
+        them ("Zuse Institute Berlin"): beside a registry name they are still institutions."""
 
     def learn(self, affiliations: Iterable[str]) -> None:
         """Read what a field's affiliations (each paper's once) tell of their segments: places, leads.
@@ -153,18 +224,33 @@ class Registry:
         institution, is a name of its own ("Yandex", "Borealis AI", "TU Dresden, Germany").
         """
         self._read.clear()
+        affiliations = list(affiliations)
         for raw in affiliations:
             for part in parts(raw):
                 folded = [fold(segment) for segment in _segments(part)]
                 if not folded:
                     continue  # "()": nothing printed
                 self.leads[folded[0]] += 1
+                for number, segment in enumerate(folded):
+                    if " " not in segment and not institutions.INSTITUTION_WORDS.search(segment) and any(
+                            segment in before.split() and segment != before for before in folded[:number]):
+                        self.towns.add(segment)
                 after_institution = False
                 for segment in folded:
                     if institutions.INSTITUTION_WORDS.search(segment):
                         after_institution = True
                     elif after_institution:
                         self.places.add(segment)
+        self.standing.clear()
+        self._parts.clear()
+        for raw in affiliations:
+            for part in parts(raw):
+                found = self._part(part)
+                if all(named.org_id is None for named in found):
+                    self.standing.update(named.key for named in found if _stands_alone(named.key))
+        for part in self._beside:
+            self._parts.pop(part, None)  # read again, now that the names printed on their own are known
+        self._read.clear()
 
     def read(self, raw: str) -> tuple[Named, ...]:
         """The institutions one printed affiliation names, in printed order, no repeats."""
@@ -172,13 +258,58 @@ class Registry:
             self._read[raw] = self._read_all(raw)
         return self._read[raw]
 
+    def read_names(self, raw: str) -> list[tuple[str, str]]:
+        """The institutions an affiliation names (a registry id, or ``?key`` of a new name) and their names
+        as written: all of a registry institution's, a new one's as printed here."""
+        found = []
+        for named in self.read(raw):
+            if named.org_id is None:
+                found.append((f"?{named.key}", named.printed))
+            else:
+                found.extend((named.org_id, name) for name in self.spelled[named.org_id])
+        return found
+
+    def known_form(self, form: str) -> bool:
+        """Whether a printed form is a registry name already."""
+        return " ".join(_words(form)) in self.by_key
+
+    def own_target(self, form: str) -> str:
+        """The new name a printed form would be on its own (``?key``)."""
+        return f"?{new_key(form)}"
+
+    def add_forms(self, forms: Iterable[tuple[str, str]]) -> None:
+        """Short forms of institutions learned from the field (a form and its registry id, or ``?key`` of a
+        new name): they name it when printed as a whole segment, or beside a registry name ("CUHK and
+        SRIBD"), not inside a longer name ("PUC" learned for PUC Chile is not in "PUC-Rio")."""
+        for form, target in forms:
+            key = " ".join(_words(form))
+            if key and key not in self.by_key:
+                self.learned[key] = target
+        for part, asked in self._asked.items():
+            if not asked.isdisjoint(self.learned):
+                self._parts.pop(part, None)
+        self._read.clear()
+
+    def _learned(self, words: list[str], printed: str) -> Named | None:
+        """The institution a learned short form names, if these words are one ("and SRIBD")."""
+        while words and words[0] in _LINKS:
+            words = words[1:]
+        self._asking.add(" ".join(words))
+        target = self.learned.get(" ".join(words))
+        if target is None:
+            return None
+        if target.startswith("?"):
+            return Named(None, target[1:], printed, learned=True)
+        return Named(target, " ".join(words), printed, learned=True)
+
     def umbrella_of(self, key: str) -> str | None:
         """The registry institution a new one is named after as one of its institutes ("Max Planck
         Institute for Human Development" → the Max Planck Society, known as "Max Planck Institute")."""
         words = tuple(key.split())
         for entry, org_id in self.by_first.get(words[0], ()) if words else ():
-            if 2 <= len(entry) < len(words) and words[:len(entry)] == entry and entry[-1] in _HEAD:
-                return org_id
+            if 2 <= len(entry) < len(words) and words[:len(entry)] == entry and entry[-1] in _HEAD \
+                    and entry[-1] not in ("university", "college"):
+                return org_id  # not "Nanjing University of Information Science": no university's unit
         return None
 
     def segment_keys(self, raw: str) -> list[str]:
@@ -188,11 +319,21 @@ class Registry:
     def _read_all(self, raw: str) -> tuple[Named, ...]:
         found: list[Named] = []
         for part in parts(raw):
-            found.extend(self._read_part(part))
+            found.extend(self._part(part))
         unique: dict[str, Named] = {}
         for named in found:
-            unique.setdefault(named.org_id or f"?{named.key}", named)
+            same = unique.setdefault(named.org_id or f"?{named.key}", named)
+            if same.learned and not named.learned:
+                unique[named.org_id or f"?{named.key}"] = named  # the name as printed, not its short form
         return tuple(unique.values())
+
+    def _part(self, part: str) -> list[Named]:
+        """One part read (``_read_part``), kept with what its reading asked."""
+        if part not in self._parts:
+            self._asking = set()
+            self._parts[part] = self._read_part(part)
+            self._asked[part] = self._asking
+        return self._parts[part]
 
     def _read_part(self, part: str) -> list[Named]:
         """Registry names across the whole part first (they may hold commas), then segment by segment."""
@@ -205,22 +346,36 @@ class Registry:
                 continue  # "Max Planck Ring 4": an address, whatever names it holds
             words.extend(segment_words)
             owner.extend([number] * len(segment_words))
-        spans = self._longer_by_typo(words, owner, self._spans(words, owner))
+        texts = [fold(spelled_out(segment)) for segment in segments]
+        spans = self._longer_by_typo(words, owner, self._spans(words, owner, texts))
+        towns = {owner[s.start] for _, s in spans if self._town_after_institution(segments, owner, s)}
+        spans = [(org_id, span) for org_id, span in spans if owner[span.start] not in towns]
         found = [Named(org_id, " ".join(words[s.start:s.stop]), part) for org_id, s in spans]
         matched = {owner[i] for _, s in spans for i in s}
         covered = {i for _, s in spans for i in s}
         for number, segment in enumerate(segments):
+            if number in towns:
+                continue
             if number in matched:
-                found.extend(_beside(words, owner, covered, number, segment))
+                for run in _runs(words, owner, covered, number):
+                    learned = self._learned(run, segment)
+                    self._beside.add(part)
+                    found.extend([learned] if learned else _beside(run, self.standing))
                 continue
             if _STREET.search(" ".join(_words(segment))) or _RELATION.match(fold(segment)):
+                continue
+            if (learned := self._learned(_words(segment), segment)) is not None:
+                found.append(learned)
                 continue
             fuzzy = self._fuzzy(" ".join(_words(segment)))
             if fuzzy is not None:
                 found.append(Named(fuzzy, " ".join(_words(segment)), segment))
                 matched.add(number)
                 continue
-            found.extend(_new_names(segment, beside_known=bool(spans)))
+            if spans:
+                self._beside.add(part)
+            found.extend(_new_names(segment, beside_known=bool(spans), standing=self.standing,
+                                  after_known=any(owner[s.start] < number for _, s in spans)))
         if not found and len(segments) >= 2 and _ACRONYM.fullmatch(segments[0]) \
                 and not _ADDRESS.search(fold(segments[0])) \
                 and all(_ADDRESS.search(fold(s)) or _PLACE_ONLY.fullmatch(s) for s in segments[1:]):
@@ -228,6 +383,24 @@ class Registry:
         elif not found and self._standalone(segments):
             found.append(Named(None, new_key(segments[0]), segments[0]))
         return found
+
+    def _town_after_institution(self, segments: list[str], owner: list[int], span: range) -> bool:
+        """Whether a registry name is only the town of an institution printed before it: a whole segment
+        the field prints as a place, after a segment that names an institution, not a unit ("Perimeter
+        Institute for Theoretical Physics, Waterloo" is no University of Waterloo; "Department of
+        Statistics, Stanford" is Stanford)."""
+        number = owner[span.start]
+        if number == 0 or not _whole_segments(owner, span) or fold(segments[number]) not in self.towns \
+                or not _PLACE_ONLY.fullmatch(segments[number]):
+            return False
+        for before in segments[:number]:
+            folded = fold(before)
+            if institutions.SYSTEM_START.search(re.sub(r"\buniv\b", "university", folded)):
+                return False  # "University of California, 642 Sutardja Dai Hall, Berkeley": the campus
+            if institutions.INSTITUTION_WORDS.search(folded) and not _UNIT_START.match(folded) \
+                    and not _ADDRESS.search(folded):
+                return True
+        return False
 
     def _standalone(self, segments: list[str]) -> bool:
         """Whether an affiliation is a name of its own and places ("Yandex, Moscow, Russia"): a name in
@@ -267,12 +440,15 @@ class Registry:
             result.append((best, range(span.start, end)) if best else (org_id, span))
         return result
 
-    def _spans(self, words: list[str], owner: list[int] | None = None) -> list[tuple[str, range]]:
+    def _spans(self, words: list[str], owner: list[int] | None = None,
+               texts: list[str] | None = None) -> list[tuple[str, range]]:
         """Registry names among ``words``: longest first, not overlapping.
 
         ``owner`` gives each word's comma-separated segment: a name across segments must hold them
         whole ("University of California, Berkeley"), and what decides whether a name is part of a
-        longer one is read in its own segment only."""
+        longer one is read in its own segment only; ``texts`` are the segments folded, to see the
+        words the comparison leaves out ("Nanjing University of Information Science" is not Nanjing
+        University)."""
         spans: list[tuple[str, range]] = []
         taken: set[int] = set()
         candidates: list[tuple[int, int, str]] = []
@@ -288,8 +464,12 @@ class Registry:
                 inside = [w if owner[i] == owner[span.start] else "," for i, w in enumerate(words)]
             else:
                 inside = words
-            if _inside_longer_name(inside, span):
+            if _inside_longer_name(inside, span) or _named_before(inside, span, candidates):
                 continue
+            if texts is not None and owner is not None and words[span.stop - 1] in ("university", "college") \
+                    and re.search(rf"\b{re.escape(' '.join(words[span.start:span.stop]))} (?:of|for) \w",
+                                  texts[owner[span.start]]):
+                continue  # "X University of Y" is another university than X University
             if taken.isdisjoint(span):
                 taken.update(span)
                 spans.append((org_id, span))
@@ -302,6 +482,11 @@ class Registry:
         """A registry name one or two typos from ``text`` (long names only)."""
         if len(text) < 10 or not self._keys:
             return None
+        if text not in self._fuzzy_found:
+            self._fuzzy_found[text] = self._closest(text)
+        return self._fuzzy_found[text]
+
+    def _closest(self, text: str) -> str | None:
         best = process.extractOne(text, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_AT)
         if best is None:
             return None
@@ -311,6 +496,10 @@ class Registry:
         printed, known = set(text.split()) - _LINKS, set(key.split()) - _LINKS
         if printed < known or known < printed:
             return None  # words left out or added are no typo: "Département d'informatique" is no ENS
+        if any(len(w) >= 4 and w in self._vocabulary and not any(k.startswith(w) or w.startswith(k)
+                                                                 for k in known - printed)
+               for w in printed - known):
+            return None  # a word of other names is no typo: "University of South Carolina" is not North
         return self.by_key[key]
 
 
@@ -322,6 +511,7 @@ _UNIT_WORD = re.compile(r"\b(?:department|dept|program|programme|phd|graduate|fa
 """A unit's word anywhere in a name ("Neurobiology Department", "Neurosciences PhD Program")."""
 STANDALONE_LEADS = 2
 """How many affiliations of the field must print a name first for it to stand as an institution alone."""
+_SUBJECT_WORDS = "technology technologies arts design innovation humanities society"
 FIELD_OF_STUDY = frozenset(
     "data science sciences engineering computing computer computational information biomedical medicine "
     "medical pediatrics psychology psychiatry neuroscience neurology biology biological physics chemistry "
@@ -330,8 +520,43 @@ FIELD_OF_STUDY = frozenset(
     "electrical mechanical civil industrial systems software applied artificial intelligence machine "
     "learning cognitive brain vision robotics and of".split())
 """Words of a subject of study: a segment of them alone names a department, not an institution."""
+_SUBJECT = (FIELD_OF_STUDY | frozenset(_SUBJECT_WORDS.split())) - {"and", "of"}
+"""Words that start the second half of a name joined by "and" ("... of Science and Technology"), not a
+second institution."""
 _HEAD = frozenset("institute institut center centre foundation school laboratory laboratories lab labs "
                   "college academy university".split())
+
+
+def _stands_alone(key: str) -> bool:
+    """Whether a new name printed on its own is an institution wherever it is printed: it has an
+    institution's word, a word that is not a subject's ("Zuse Institute Berlin", not "Information
+    Sciences Institute"), and is no school or college (those are a university's)."""
+    words = set(key.split())
+    if words & {"school", "college", "faculty"} and not words & {"institute", "university"}:
+        return False
+    generic = FIELD_OF_STUDY | _GENERIC | _HEAD | _LINKS
+    return bool(institutions.INSTITUTION_WORDS.search(key)) and not words <= generic
+
+
+_BEFORE_A_PARENT = FIELD_OF_STUDY | _GENERIC | _HEAD | _LINKS | frozenset(
+    "and at with department dept division faculty group program programme unit chair team the "
+    "cs cse ee ece eecs cis ise ieor orie bcs lids diro csail work done while now also formerly visiting "
+    "joint".split())
+"""Words that may stand before an institution's name in its segment without making it another name
+("Department of Statistics University of X", "ECE The University of Texas")."""
+
+
+def _named_before(words: list[str], span: range, candidates: list[tuple[int, int, str]]) -> bool:
+    """Whether a name that starts with an institution's or a subject's word has a name of its own
+    before it in its segment, making another institution ("IT University of Copenhagen", "Korea
+    Institute for Advanced Study", "Halıcıoğlu Data Science Institute"), unless that word is itself a
+    registry name ("Mila Université de Montréal", "CNRS University Paris Sud")."""
+    if span.start == 0 or (words[span.start] not in _HEAD and words[span.start] not in FIELD_OF_STUDY):
+        return False
+    before = words[span.start - 1]
+    if before == "," or before in _BEFORE_A_PARENT or before.isdigit():
+        return False
+    return not any(start + size == span.start for size, start, _ in candidates)
 
 
 def _whole_segments(owner: list[int], span: range) -> bool:
@@ -343,16 +568,53 @@ def _whole_segments(owner: list[int], span: range) -> bool:
 
 def _inside_longer_name(words: list[str], span: range) -> bool:
     """Whether a registry name is only part of a longer name ("NSF-Simons Foundation National Institute",
-    "Simons Institute for AI in the Sky"): then it does not name its institution."""
+    "Simons Institute for AI in the Sky", "Technical University of Vienna" is not the University of
+    Vienna): then it does not name its institution."""
+    if span.start > 0 and words[span.start] in ("university", "institute") \
+            and words[span.start - 1] in _QUALIFIERS:
+        return True
     after = words[span.stop:span.stop + 3]
     if words[span.stop - 1] in _HEAD and after[:1] and after[0] in ("for", "in", "on") and len(after) > 1:
         return True
-    return span.start > 0 and any(w in _HEAD for w in after[:2]) and words[span.start - 1] not in _HEAD
+    if words[span.start - 1: span.start] == [","] and _HEAD.intersection(words[span.start:span.stop]):
+        return False  # a whole name at its segment's start ("Hong Kong University of ... University")
+    return span.start > 0 and any(w in _HEAD for w in after[:2]) and words[span.start - 1] not in _HEAD \
+        and after[0] != "and"  # "RIKEN and The University of Tokyo": two names
+
+
+def spelled_out(text: str) -> str:
+    """A name with institution words' short forms written out ("TU Wien" → "Technical University Wien")."""
+    if not _SHORT_FORMS.search(text):
+        return text
+    def written_out(match: re.Match[str]) -> str:
+        group = match.lastgroup or "univ"
+        if group in _CAPITALS_ONLY and match.group(0) != _CAPITALS_ONLY[group]:
+            return match.group(0)
+        return _SPELLED_OUT[group]
+
+    return _SHORT_FORMS.sub(written_out, text)
+
+
+_CAPITALS_ONLY = {"tu": "TU", "uc": "UC", "ut": "UT", "umass": "UMass"}
+"""Short forms written out only when printed so ("TU Wien", not "Tu Wien")."""
 
 
 def _words(text: str) -> list[str]:
-    folded = fold(re.sub(r"\bUniv\b\.?", "University", text, flags=re.IGNORECASE))
-    return [_TRANSLATED.get(w, w) for w in folded.split() if w not in _SKIPPED]
+    """The words of a name as compared: folded, in English, short forms written out, in English order."""
+    return list(_compared(text))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _compared(text: str) -> tuple[str, ...]:
+    words = [_TRANSLATED.get(w, w) for w in fold(spelled_out(text)).split() if w not in _SKIPPED]
+    for i in range(len(words) - 1):
+        if words[i] in ("university", "institute") and words[i + 1] in _POSTPOSED:
+            end = i + 1
+            while end < len(words) and words[end] in _POSTPOSED:
+                end += 1
+            words[i:end] = [*words[i + 1:end], words[i]]  # "university autonomous" → "autonomous university"
+            break
+    return tuple(words)
 
 
 _SEGMENT_BREAK = re.compile(r"\s*,\s*|\s+[-–—]\s+(?=[A-Z])|(?<=[A-Z]{2})\s+&\s+(?=[A-Z])"
@@ -372,7 +634,8 @@ def _segments(part: str) -> list[str]:
         if pieces and folded in ("inc", "ltd", "llc", "gmbh", "corp", "sa", "ag", "co"):
             pieces[-1] = f"{pieces[-1]} {piece}"  # "Cadence Design Systems, Inc.": one company
             continue
-        if (pieces and institutions.SYSTEM_END.search(fold(re.sub(r"\bUniv\b\.?", "University", pieces[-1])))
+        if (pieces and (institutions.SYSTEM_END.search(fold(re.sub(r"\bUniv\b\.?", "University", pieces[-1])))
+                        or pieces[-1] in ("UC", "UT", "UMass"))
                 and not institutions.INSTITUTION_WORDS.search(folded) and not _ADDRESS.search(folded)):
             pieces[-1] = f"{pieces[-1]} {piece}"  # "University of California, San Diego": a campus
         else:
@@ -385,8 +648,8 @@ _TOP = re.compile(r"\buniv|\bpolytechn|\bpolitecnico|\binc\b|\bcorp|\bltd\b|\bgm
 """Words of a whole institution (not of a department, centre or lab inside one)."""
 
 
-def _beside(words: list[str], owner: list[int], covered: set[int], number: int, segment: str) -> list[Named]:
-    """A whole institution printed in the same segment as a registry one ("U. of Twente & PUC Chile")."""
+def _runs(words: list[str], owner: list[int], covered: set[int], number: int) -> list[list[str]]:
+    """The runs of words of one segment that no registry name covers."""
     runs: list[list[str]] = [[]]
     for i, word in enumerate(words):
         if owner[i] != number:
@@ -395,27 +658,45 @@ def _beside(words: list[str], owner: list[int], covered: set[int], number: int, 
             runs.append([])
         else:
             runs[-1].append(word)
-    found = []
-    for run in runs:
-        while run and run[0] in ("and", "of", "for", "in"):
-            run = run[1:]
-        while run and run[-1] in ("and", "of", "for", "in"):
-            run = run[:-1]
-        text = " ".join(run)
-        if len(run) >= 2 and _TOP.search(text) and re.search(r"\buniv", text) and not _UNIT_START.match(text):
-            found.append(Named(None, new_key(text), text))
-    return found
+    return [run for run in runs if run]
 
 
-def _new_names(segment: str, beside_known: bool) -> list[Named]:
-    """A segment that names an institution the registry does not know, if it looks like one."""
+def _beside(run: list[str], standing: frozenset[str] | set[str] = frozenset()) -> list[Named]:
+    """A whole institution printed in the same segment as a registry one ("U. of Twente & PUC Chile",
+    "Zuse Institute Berlin and Technische Universität Berlin"): a university, or a name the field
+    prints as an institution on its own joined to the registry one by "and"."""
+    joined = run[0] == "and" or run[-1] == "and"
+    while run and run[0] in ("and", "of", "for", "in"):
+        run = run[1:]
+    while run and run[-1] in ("and", "of", "for", "in"):
+        run = run[:-1]
+    text = " ".join(run)
+    if len(run) < 2 or _UNIT_START.match(text):
+        return []
+    if (_TOP.search(text) and re.search(r"\buniv", text)) or (joined and new_key(text) in standing):
+        return [Named(None, new_key(text), text)]
+    return []
+
+
+def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[str] = frozenset(),
+               after_known: bool = False) -> list[Named]:
+    """A segment that names an institution the registry does not know, if it looks like one.
+
+    Beside a registry institution, only a whole institution (a university, a company) counts, or a
+    name the field prints as an institution on its own (``standing``) when it comes after the
+    registry one (``after_known``) or is joined to another by "and": a centre or school printed
+    before its university is part of it ("Booth School of Business, University of Chicago").
+    """
     found = []
-    pieces = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", segment)
-    if len(pieces) > 1 and not all(institutions.INSTITUTION_WORDS.search(fold(p)) or _ACRONYM.fullmatch(p)
-                                   for p in pieces):
-        pieces = [segment]  # "University of Science and Technology": one name with an "and" in it
+    segment = _LEADING_LINK.sub("", segment)  # "and IDG/McGovern Institute", "work done at Lancaster"
+    pieces = re.split(r"\s+(?:and|&)\s+(?:the\s+)?(?=[A-Z])", segment)
+    if len(pieces) > 1 and not all(
+            (institutions.INSTITUTION_WORDS.search(fold(p)) or _ACRONYM.fullmatch(p))
+            and (n == 0 or fold(p).split()[:1] != [] and fold(p).split()[0] not in _SUBJECT)
+            for n, p in enumerate(pieces)):
+        pieces = [segment]  # "Institute of Science and Technology Graduate University": one name
     for piece in pieces:
-        folded = fold(piece)
+        folded = fold(spelled_out(piece))
         if not folded or len(folded) < 3:
             continue
         headed = _TOP.search(folded) or _HEAD.intersection(folded.split())
@@ -426,19 +707,35 @@ def _new_names(segment: str, beside_known: bool) -> list[Named]:
                 and not ((piece[:1].isupper() or "." in piece) and _COMPANY_END.search(piece)):
             continue
         words = folded.split()
-        if all(w in _GENERIC for w in words):
-            continue
-        if beside_known and not _TOP.search(folded):
-            continue  # a centre, school or lab of the institution printed beside it
+        if all(w in _GENERIC or w in _NO_PLACE for w in words):
+            continue  # "Research Labs", "Independent researcher"
         key = new_key(piece)
+        if beside_known and not _TOP.search(folded) and not _named_for_someone(piece) and (
+                key not in standing or not (after_known or len(pieces) > 1)):
+            continue  # a centre, school or lab of the institution printed beside it
         if key:
             found.append(Named(None, key, piece))
     return found
+
+
+_LEADING_LINK = re.compile(r"^(?:(?:and|at|with|&)\s+|(?:work )?(?:done|performed)?\s*(?:while )?(?:at|@)\s+|"
+                           r"(?:now|also|currently|formerly|previously) (?:at|with)\s+)+(?=[A-Z])",
+                           re.IGNORECASE)
+"""Words that lead into an institution's name ("and X", "work done at X", "now at X")."""
+_NAMED_FOR = re.compile(r"(?:The )?(?:Institut|Institute|Fondation|Foundation|Fundación) "
+                        r"(?P<name>[A-Z][a-z]+)")
+
+
+def _named_for_someone(piece: str) -> bool:
+    """Whether a name is an institute or foundation named for a person ("Institut Curie", "Institut
+    Pasteur"): an institution of its own, not a university's unit, wherever it is printed."""
+    match = _NAMED_FOR.fullmatch(piece.strip())
+    return match is not None and fold(match["name"]) not in FIELD_OF_STUDY | _GENERIC
 
 
 def new_key(name: str) -> str:
     """What spellings of an institution the registry does not know share: its words, abbreviations
     written out ("UCSD" and "University of California, San Diego" alike), without a legal form or a
     web domain ("Netflix Inc." and "Netflix", "covariant.ai" and "Covariant" alike)."""
-    bare = _LEGAL_FORM.sub("", name.strip()) or name
+    bare = _LEGAL_FORM.sub("", spelled_out(name).strip()) or name
     return " ".join(_words(institutions.key(bare)))

@@ -90,10 +90,11 @@ _SYSTEMS = ("university of california", "university of texas", "university of il
 INSTITUTION_WORDS = re.compile(
     r"univ|unvers|college|institut|polytechni|politecnico|ecole|school|academy|hochschule|"
     r"research|labs?\b|laborator|inria|cnrs|google|microsoft|ibm|amazon|meta\b|facebook|deepmind|"
-    r"openai|yahoo|apple|nvidia|adobe|intel|baidu|tencent|alibaba|huawei|samsung|technion|"
+    r"openai|yahoo|apple|nvidia|adobe|intel\b|baidu|tencent|alibaba|huawei|samsung|technion|"
     r"eth\b|epfl|cwi|centrum|center|centre|foundation|inc\b|corp|ltd|gmbh|llc|company|"
-    r"weizmann|max planck|simons|ttic|mit\b|bell|riken|csail|nec\b|sony|uber|twitter|salesforce|"
-    r"telecom|mines|sorbonne|psl\b|kaust|kaist|caltech|hospital|council|agency|observatory|academia\b"
+    r"weizmann|max planck|simons|ttic|mit\b|bell\b|riken|csail|nec\b|sony|uber|twitter|salesforce|"
+    r"telecom|mines|sorbonne|psl\b|kaust|kaist|caltech|hospital|council|agency|observatory|academia\b|"
+    r"conservatoire"
 )
 _UNIT = re.compile(
     r"^(dep(ar)?t\.?|department|division|faculty|fakult|school of|laboratoire|laboratory of|lab of|"
@@ -101,6 +102,7 @@ _UNIT = re.compile(
     r"electrical|computer science|statistics|mathematics|industrial|operations research)"
 )
 SYSTEM_END = re.compile("(?:" + "|".join(_SYSTEMS) + ")$")
+SYSTEM_START = re.compile("^(?:" + "|".join(_SYSTEMS) + ")")
 _INNER_UNIT = re.compile(r"school of|department|faculty of|\bdept\b|college of")
 _NON_INSTITUTION = re.compile(r"^(\d|[a-z]{2} \d|usa$|u ?s ?a$|uk$|united states|united kingdom)")
 _STOP_WORDS = ("the ",)
@@ -202,7 +204,7 @@ def guess_kind(name: str) -> OrganizationKind:
                  r"institute of technology|school of economics|kaist|kaust|caltech", folded):
         return "university"
     if re.search(r"google|microsoft|ibm|amazon|meta\b|facebook|deepmind|openai|yahoo|apple|nvidia|"
-                 r"adobe|intel|baidu|tencent|alibaba|huawei|samsung|inc\b|corp|ltd|gmbh|llc|sony|"
+                 r"adobe|intel\b|baidu|tencent|alibaba|huawei|samsung|inc\b|corp|ltd|gmbh|llc|sony|"
                  r"uber|twitter|salesforce|criteo|yandex", folded):
         return "company"
     if re.search(r"lab", folded):

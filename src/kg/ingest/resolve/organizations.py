@@ -13,7 +13,7 @@ import difflib
 import re
 from collections import Counter, defaultdict
 
-from kg.ingest.resolve import institutions, names
+from kg.ingest.resolve import acronyms, institutions, names
 from kg.ingest.resolve.affiliations import FIELD_OF_STUDY, Registry
 from kg.ingest.resolve.resolution import (
     Merge,
@@ -62,12 +62,17 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     resolution.registry = registry
     resolution.known_organizations = frozenset(registry.by_key)
     registry.learn(a for paper in papers for a in sorted({a for a in paper.affiliations if a}))
+    learned = acronyms.learn(papers, registry)
+    registry.add_forms((one.form, one.target) for one in learned)
+    for one in learned:
+        canonical_name = registry.spelled[one.target][0] if one.target in registry.spelled else one.target[1:]
+        resolution.merges.append(Merge("organization", canonical_name, one.form, "acronym", one.evidence))
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for paper in papers:
         for affiliation in paper.affiliations:
             if affiliation:
                 for named in registry.read(affiliation):
-                    if named.org_id is None:
+                    if named.org_id is None and not named.learned:
                         spellings[named.key][named.printed] += 1
         for corporate in getattr(paper, "organization_authors", ()):
             if not any(n.org_id for n in registry.read(corporate)):
@@ -88,7 +93,8 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
             new[target] = (unique_id(slugify(_org_name(target, spellings[target])), taken), [])
         resolution.org_ids[org_key] = new[target][0]
         new[target][1].extend(spellings[org_key])
-    companies = _companies_of_labs(new, spellings, registry, taken)
+    companies = _companies_of_labs(new, spellings, registry, taken,
+                                   frozenset(o.id for o in organizations if o.kind == "company"))
     for target, (org_id, all_spellings) in sorted(new.items(), key=lambda item: item[1][0]):
         name = _org_name(target, spellings[target])
         alt = sorted({s for s in all_spellings if s != name})
@@ -113,20 +119,23 @@ _LAB_OF_COMPANY = re.compile(r"^(?P<head>[a-z][a-z0-9]{2,}) (?:research|labs|lab
 
 
 def _companies_of_labs(new: dict[str, tuple[str, list[str]]], spellings: dict[str, Counter[str]],
-                       registry: Registry, taken: set[str]) -> dict[str, tuple[str, str | None]]:
+                       registry: Registry, taken: set[str],
+                       companies: frozenset[str] = frozenset()) -> dict[str, tuple[str, str | None]]:
     """New institutions that are a company's lab → the company's id, and its name when it is new too.
 
     The company is the registry's, or a new institution of that name, or else made here from the
-    lab's printed name ("Xiaomi AI Lab" → Xiaomi), so that the lab is part of it.
+    lab's printed name ("Xiaomi AI Lab" → Xiaomi), so that the lab is part of it. ``companies``
+    are the registry's companies' ids.
     """
     found: dict[str, tuple[str, str | None]] = {}
     made: dict[str, str] = {}
+    heads: dict[str, str] = {}  # lab → the company's name it starts with
     for target in sorted(new):
         match = _LAB_OF_COMPANY.match(target)
         if match is None or match["head"] in _NOT_A_COMPANY or match["head"] in FIELD_OF_STUDY \
                 or match["head"] in registry.places:
             continue  # "Operations Research", "Shanghai AI Lab": a subject or a place, not a company
-        head = match["head"]
+        head = heads[target] = match["head"]
         if head in registry.by_key:
             found[target] = (registry.by_key[head], None)
         elif head in new:
@@ -136,7 +145,20 @@ def _companies_of_labs(new: dict[str, tuple[str, list[str]]], spellings: dict[st
                 made[head] = unique_id(slugify(head), taken)
             printed = most_common(spellings[target]).split()[0]
             found[target] = (made[head], printed if names.fold(printed) == head else head.capitalize())
+    owners = {head: found[lab][0] for lab, head in heads.items()}
+    owners.update({key: org_id for key, org_id in registry.by_key.items() if org_id in companies})
+    for target in sorted(new):
+        match = _CENTRE_OF_COMPANY.match(target)
+        if match is not None and target not in found and match["head"] in owners:
+            found[target] = (owners[match["head"]], None)  # "Technicolor Research Center", Technicolor's
     return found
+
+
+_CENTRE_OF_COMPANY = re.compile(r"^(?P<head>[a-z][a-z0-9]{2,}) research centre(?: [a-z]+)?$")
+"""A research centre named after a company already known as one ("Technicolor Research Center" when
+"Technicolor Research" is printed too; "Xerox Research Centre Europe"): the company's lab. A centre
+named after a place or a subject is no company's ("Paris Research Center", "Operations Research
+Center")."""
 
 
 _NOT_A_COMPANY = frozenset(

@@ -32,3 +32,11 @@ def test_a_name_that_goes_by_its_middle_name_is_as_rare_as_that_name_with_one_mo
                       *(f"m{i}x smith" for i in range(40))], Counter(), [])
     # Not the commonness of every given name starting with M beside Kumar: that of Pawan, one name more.
     assert field.expected_people("m pawan kumar") == pytest.approx(field.expected_people("pawan kumar") * 0.1)
+
+
+def test_no_common_family_name_means_no_culture_to_measure_and_no_correction():
+    field = field_of([*YANGS[:20], *GREGS, "greg yang"], Counter(), [])  # 21 Yangs: none is common
+    assert field.culture_share == {}
+    weight = 21 / 50
+    culture = field.keys ** (1 - weight) * field.population["yang"] ** weight
+    assert field.expected_people("greg yang") == pytest.approx(14 * 21 / culture)

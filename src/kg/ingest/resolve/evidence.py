@@ -159,7 +159,7 @@ class Field:
         if parsed.family in self.population:
             weight = min(1.0, family / CULTURE_FAMILY)
             culture = self.keys ** (1 - weight) * max(self.population[parsed.family], given) ** weight
-            if len(first) > 1:
+            if len(first) > 1 and self.culture_share:  # none when no family name is common: nothing measured
                 given *= 1 - weight + weight * min(1.0, self.culture_share.get(first, 0.0) / CULTURE_SHARE)
         expected = given * family / max(culture, 1.0)
         for _ in parsed.given[1:]:

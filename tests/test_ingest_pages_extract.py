@@ -372,3 +372,25 @@ def test_a_page_titled_after_papers_or_a_journal_still_lists_its_talks(tmp_path)
                         "## Organizers\n\n- March 1, 2024: Grace Hopper - Compilers\n")
     assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", "2024-03-03", None),
                      (("Alan Turing",), "Computable numbers revisited", "2024-03-10", None)]
+
+
+def test_a_label_after_an_entrys_first_words_and_the_presented_papers_authors(tmp_path):
+    page, talks = talks_of(tmp_path, "rg.md", "# Theory reading group\n\n## Past\n\n"
+                           "* (**Jun 7, '19**) [Augmented Neural ODEs](https://arxiv.org/abs/1904.01681) "
+                           "by Dupont, Doucet and Teh. _Presenter: Ada Lovelace_.\n"
+                           "* (**May 31, '19**) [Adaptive Data Analysis](https://example.org/a.pdf) "
+                           "by Roth et al. _Presenter: Charles Babbage_.\n")
+    assert talks == [(("Ada Lovelace",), "Augmented Neural ODEs", "2019-06-07", None),
+                     (("Charles Babbage",), "Adaptive Data Analysis", "2019-05-31", None)]
+    assert page.kind == "seminar_page"  # the papers its talks present make no author page
+    assert [(p.title, p.authors) for p in page.papers][0] == ("Augmented Neural ODEs", ["Dupont", "Doucet", "Teh"])
+
+
+def test_a_title_then_its_speaker_with_an_honorific_after_a_comma(tmp_path):
+    page, talks = talks_of(tmp_path, "c.md", "# Colloquium talks\n\n"
+                           "* Notes on the analytical engine, Dr. Ada Lovelace, University of London, "
+                           "[Video](https://www.youtube.com/watch?v=x)\n"
+                           "* Difference engines in practice, Prof. Charles Babbage, [Video](https://youtu.be/y)\n")
+    assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", None, None),
+                     (("Charles Babbage",), "Difference engines in practice", None, None)]
+    assert page.talks[0].speakers[0].affiliation == "University of London"

@@ -104,3 +104,9 @@ def test_dates_in_other_languages_and_scripts():
 def test_east_asian_institutions_are_no_names():
     assert not is_name("統計数理研究所") and not is_name("東京大学") and not is_name("서울대학교")
     assert is_name("王小明") and is_name("김웅희")
+
+
+def test_a_year_abbreviated_after_an_apostrophe():
+    assert dates("(Jun 7, '19) Augmented Neural ODEs") == ["2019-06-07"]
+    assert dates("Dec 20, ’98") == ["1998-12-20"] and dates("May ’21") == ["2021-05"]
+    assert dates("Room 21, May 3") == ["--05-03"]

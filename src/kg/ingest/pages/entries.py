@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from kg.ingest.pages.blocks import Span
 from kg.ingest.pages.fields import (
+    _PARTICLES,
     PartialDate,
     find_dates,
     find_times,
@@ -26,6 +27,7 @@ from kg.ingest.pages.fields import (
     is_organization,
     is_placeholder,
     strip_honorifics,
+    word_leaning,
 )
 
 LABELS = {
@@ -128,6 +130,49 @@ def label_of(text: str) -> tuple[str, str] | None:
     return (name, match["value"].strip()) if name else None
 
 
+_INLINE_FIELDS = ("speaker", "title", "abstract", "date", "time", "place", "affiliation", "authors")
+_INLINE_LABEL = re.compile(r"(?:(?<=[.;|)\]])\s+|\s+[-–—|·•]\s+|\s*\|\s*)(?=(?P<label>[^\W\d_][^\W\d_ ]{1,15}"
+                           r"(?: [^\W\d_]{2,15})?)\s*[:：]\s+\S)")
+
+
+def inline_labels_apart(text: str) -> str:
+    """One line whose fields are labelled after its first words ("(Jun 7) Neural ODEs by Chen et
+    al. Presenter: Ada Lovelace.", "Notes on engines | Speaker: Ada Lovelace"), each label put at
+    the start of its own line, so that the labels are read as on a page of labelled lines."""
+    cuts = [m.start() for m in _INLINE_LABEL.finditer(text)
+            if m.start() > 0 and LABELS.get(m["label"].lower()) in _INLINE_FIELDS
+            and m["label"].lower() not in ("by", "from", "name", "who", "talk", "day")]
+    if not cuts:
+        return text
+    pieces, last = [], 0
+    for cut in cuts:
+        pieces.append(text[last:cut])
+        last = cut
+    pieces.append(text[last:])
+    return "\n".join(p.strip(" |·•-–—") for p in pieces if p.strip(" |·•-–—"))
+
+
+_AUTHORS_TAIL = re.compile(r"^(?P<title>.{8,}?)\s+by\s+(?P<authors>[^\W\d_].{1,150}?)"
+                           r"(?:,\s*(?P<venue>[^,]*\d{2}[^,]*))?\W*$")
+
+
+def authors_apart(title: str) -> tuple[str, list[str]]:
+    """A presented paper's title without its authors after "by" ("Neural ODEs by Chen, Rubanova
+    and Duvenaud, NeurIPS '18", "Adaptive Data Analysis by Roth et al."), where a label names the
+    talk's speaker: the title, and the authors as printed (none when the tail is no list of names)."""
+    match = _AUTHORS_TAIL.match(title)
+    if not match:
+        return title, []
+    printed = re.sub(r",?\s+et\.?\s+al\b\.?", "", match["authors"]).strip(" .")
+    authors = [a.strip() for a in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", printed) if a.strip()]
+    for author in authors:
+        words = author.split()
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words) \
+                or any(word_leaning(w) == "title" and w.lower() not in _PARTICLES for w in words):
+            return title, []
+    return match["title"].strip(), authors
+
+
 def heading_label(text: str) -> str | None:
     """The field a line holding only a label introduces ("Abstract", "**Speaker**:")."""
     return LABELS.get(re.sub(r"[\s:：*_#]+$|^[\s*_#]+", "", text).lower())
@@ -137,6 +182,8 @@ def read(text: str, spans: list[Span] | None = None, day_first: bool = False) ->
     """The fields one piece of text states (labels first, then its parts by content)."""
     spans = spans or []
     fields = Fields()
+    if "\n" not in text and label_of(text) is None:
+        text = inline_labels_apart(text)
     lines = text.split("\n")
     if len(lines) > 1 and any(label_of(line) or (heading_label(line) and len(line) < 40) for line in lines):
         pending: str | None = None
@@ -160,6 +207,9 @@ def read(text: str, spans: list[Span] | None = None, day_first: bool = False) ->
                 guessed_title = more.title
         if "title" in fields.labels and fields.title_open and fields.title == guessed_title:
             fields.title = None  # "Title: TBA": an unlabelled line's words are no title
+        if fields.title and fields.title == guessed_title and "speaker" in fields.labels:
+            fields.title, authors = authors_apart(fields.title)
+            fields.paper_authors = fields.paper_authors or authors
         return fields
     labelled = label_of(text)
     if labelled is not None:
@@ -396,6 +446,12 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
                 pre = by["pre"].rsplit(None, 1)[0] if len(by["pre"].split()) > 1 else ""
                 return ([("text", pre, None)] if pre and len(pieces) == 1 else [("junk", pre, None)]) + [
                     ("name", p.name, p.affiliation) for p in who] + tail
+    titled = _HONORED_AFTER_TITLE.match(part)  # "Notes on engines, Dr. Ada Lovelace, Cambridge"
+    if titled and not speakers_of(titled["title"], spans):
+        printed = ",".join(p for p in titled["who"].split(",") if not LINK_WORDS.match(p))
+        who = speakers_of(printed, spans)
+        if who:
+            return [("text", titled["title"], None)] + [("name", p.name, p.affiliation) for p in who]
     for cut in (r"\.\s+", r"\s+[-–—]\s+"):
         pieces = re.split(cut, part, maxsplit=1)
         if len(pieces) == 2 and len(pieces[1]) > 3:
@@ -451,6 +507,11 @@ _ROLE = re.compile(r"professor|student|post-?doc|lecturer|fellow|candidate|direc
                    r"researcher|scientist|engineer|intern|alumn|manager|founder|member", re.IGNORECASE)
 _CONNECTOR = re.compile(r"^(?P<who>.+?)\s+(?:on|presents|presenting|talks about|speaks on)\s+"
                         r"(?P<title>\S.{6,})$")
+
+
+_HONORED_AFTER_TITLE = re.compile(r"^(?P<title>[^,]{8,}?(?:,[^,]{3,})*?),\s+(?P<who>(?:Dr|Prof|Professor|Mr|Ms|Mrs)"
+                                  r"\.?\s+[^\W\d_].*)$")
+"""A title, then after a comma its speaker named with an honorific (", Dr. Ada Lovelace, Cambridge")."""
 
 
 def _without_link_words(part: str, spans: list[Span]) -> str:

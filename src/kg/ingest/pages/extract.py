@@ -55,6 +55,7 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
     found_papers, owner = paper_reader.papers(document, parts)
     talks = [_talk(r) for r in records]
     known = {fold(p.title) for p in found_papers}
+    listed = len(found_papers)  # the papers the page lists, not those its talks present
     reading_group = _is_reading_group(document, parts)
     for record in records:  # a reading group's talk presents a paper: "Authors: A, B", or its title
         fields = record.fields  # links to the paper (arXiv, a PDF, proceedings)
@@ -65,20 +66,21 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
                                           line=record.line,
                                           at=f"line {record.line}", confidence=0.5, guessed=["authors"]))
             known.add(fold(fields.title))
+        if fields.paper_authors and fields.title and fold(fields.title) not in known:
+            found_papers.append(PaperText(fields.title, fields.date.year if fields.date else None,
+                                          fields.paper_authors, line=record.line, at=f"line {record.line}",
+                                          confidence=0.7))
+            known.add(fold(fields.title))
         for title, url, line in fields.linked_papers:
             if fold(title) not in known:
                 found_papers.append(PaperText(title, None, [], url=url, line=line, at=f"line {line}",
                                               confidence=0.5, guessed=["authors"]))
                 known.add(fold(title))
-        if fields.paper_authors and fields.title and fold(fields.title) not in known:
-            found_papers.append(PaperText(fields.title, fields.date.year if fields.date else None,
-                                          fields.paper_authors, line=record.line, at=f"line {record.line}",
-                                          confidence=0.7))
     title = _page_title(document, parts)
     if len(talks) == 1 and talks[0].confidence >= 0.95:  # a talk's own page (front matter, JSON-LD):
         # the papers its abstract cites are references, not a publication list
         found_papers = [p for p in found_papers if "kind" not in p.guessed]
-    kind = page_kind(document, talks, len(found_papers), title)
+    kind = page_kind(document, talks, min(listed, len(found_papers)), title)
     stem = document.path.stem.split("@")[0]  # "index@2021-06-28": a dated copy of index
     key = slugify(f"{title} {stem}")[:100] or "page"
     result = PageExtract(kind or "none", title, key, talks=talks, papers=found_papers, problems=problems)

@@ -39,7 +39,8 @@ _MONTH = (r"(?:" + "|".join(sorted((w for ws in _FOREIGN_MONTHS.values() for w i
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
 _DAY = r"(?<![\d:])(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th)(?![a-z])|er|\.(?=\s))?"
 # (not the minutes of "15:30 Jan Krause"; "16 th": an ordinal set apart, "16 <sup>th</sup>")
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_YEAR = r"(?:['’‘](?=\d{2}(?!\d)))?(?P<year>(?:19|20)\d{2}|(?<=['’‘])\d{2}(?!\d))"
+"""A year: "2019", or abbreviated after an apostrophe ("Jun 7, '19", "May ’21")."""
 DATE_PATTERNS = [
     re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d])"),
     re.compile(rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s*(?:of\s+|de\s+)?(?P<month>{_MONTH})(?![a-z])"
@@ -141,7 +142,7 @@ def _date_of(n: int, match: re.Match[str], day_first: bool) -> PartialDate | Non
     groups = match.groupdict()
     year = int(groups["year"]) if groups.get("year") else None
     if year is not None and year < 100:
-        year += 2000
+        year += 2000 if year < 70 else 1900
     if n in (_NUMERIC_DAY_MONTH, _SHORT_NUMERIC):
         a, b = int(groups["a"]), int(groups["b"])
         if n == _NUMERIC_DAY_MONTH and match.group(0).count(".") and not day_first:

@@ -833,6 +833,7 @@ def _merge_fields(into: Fields, more: Fields) -> None:
     for kind, url in more.links.items():
         into.links.setdefault(kind, url)
     into.papers.extend(more.papers)
+    into.paper_authors = into.paper_authors or more.paper_authors
     for label in more.labels:
         if label.startswith("affiliation:") and into.speakers and not into.speakers[0].affiliation:
             into.speakers[0].affiliation = label[12:]

@@ -509,8 +509,8 @@ _CONNECTOR = re.compile(r"^(?P<who>.+?)\s+(?:on|presents|presenting|talks about|
                         r"(?P<title>\S.{6,})$")
 
 
-_HONORED_AFTER_TITLE = re.compile(r"^(?P<title>[^,]{8,}?(?:,[^,]{3,})*?),\s+(?P<who>(?:Dr|Prof|Professor|Mr|Ms|Mrs)"
-                                  r"\.?\s+[^\W\d_].*)$")
+_HONORED_AFTER_TITLE = re.compile(r"^(?P<title>[^,]{8,}?(?:,[^,]{3,})*?),\s+"
+                                  r"(?P<who>(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+[^\W\d_].*)$")
 """A title, then after a comma its speaker named with an honorific (", Dr. Ada Lovelace, Cambridge")."""
 
 

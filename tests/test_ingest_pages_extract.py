@@ -383,7 +383,8 @@ def test_a_label_after_an_entrys_first_words_and_the_presented_papers_authors(tm
     assert talks == [(("Ada Lovelace",), "Augmented Neural ODEs", "2019-06-07", None),
                      (("Charles Babbage",), "Adaptive Data Analysis", "2019-05-31", None)]
     assert page.kind == "seminar_page"  # the papers its talks present make no author page
-    assert (page.papers[0].title, page.papers[0].authors) == ("Augmented Neural ODEs", ["Dupont", "Doucet", "Teh"])
+    first = page.papers[0]
+    assert (first.title, first.authors) == ("Augmented Neural ODEs", ["Dupont", "Doucet", "Teh"])
 
 
 def test_a_title_then_its_speaker_with_an_honorific_after_a_comma(tmp_path):

@@ -395,3 +395,22 @@ def test_a_title_then_its_speaker_with_an_honorific_after_a_comma(tmp_path):
     assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", None, None),
                      (("Charles Babbage",), "Difference engines in practice", None, None)]
     assert page.talks[0].speakers[0].affiliation == "University of London"
+
+
+def test_a_citation_read_as_a_talk_is_a_paper(tmp_path):
+    page, talks = talks_of(tmp_path, "p.md", "# Research\n\n"
+                           "Ada Lovelace, Charles Babbage (2023). [Notes on the analytical engine]"
+                           "(https://example.org/n). *Statistics and Computing*.\n\n"
+                           "Ada Lovelace, Mary Somerville (2021). [Engines of difference and their use]"
+                           "(https://example.org/e). *Journal of Engines*.\n")
+    assert talks == []
+    assert page.kind == "author_page"
+    assert [p.authors for p in page.papers] == [["Ada Lovelace", "Charles Babbage"],
+                                                ["Ada Lovelace", "Mary Somerville"]]
+
+
+def test_a_joint_talk_of_a_seminar_stays_a_talk(tmp_path):
+    page, talks = talks_of(tmp_path, "s.md", "# Seminar\n\n"
+                           "* March 3, 2024: Ada Lovelace and Charles Babbage, *Notes on engines*\n"
+                           "* March 10, 2024: Mary Somerville, *On the connexion of the sciences*\n")
+    assert talks[0] == (("Ada Lovelace", "Charles Babbage"), "Notes on engines", "2024-03-03", None)

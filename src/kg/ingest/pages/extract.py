@@ -53,6 +53,17 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
     first = day_first(document.source)
     records, problems = talk_records(document, parts, first, owner)
     found_papers, owner = paper_reader.papers(document, parts)
+    cited = [r for r in records if _citation_like(r, len(found_papers) >= 2)]
+    if cited:  # a citation read as a talk is a paper
+        records = [r for r in records if r not in cited]
+        titles = {fold(p.title) for p in found_papers}
+        for record in cited:
+            fields = record.fields
+            if fields.title and not any(fold(fields.title).startswith(t) for t in titles):
+                found_papers.append(PaperText(fields.title, fields.date.year if fields.date else None,
+                                              [p.name for p in fields.speakers], line=record.line,
+                                              at=f"line {record.line}", confidence=0.5))
+                titles.add(fold(fields.title))
     talks = [_talk(r) for r in records]
     known = {fold(p.title) for p in found_papers}
     listed = len(found_papers)  # the papers the page lists, not those its talks present
@@ -94,6 +105,18 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
         result.people.append(SpeakerText(owner))
     _events(result, document)
     return result
+
+
+def _citation_like(record: Record, lists_papers: bool) -> bool:
+    """Whether a talk read from a page's text is a citation: several people and neither a day nor
+    a clock time nor a label naming them speakers, on a page that lists papers or with a venue
+    after its title ("Title. Statistics and Computing", "Title / IEEE Transactions on ...")."""
+    fields = record.fields
+    if record.how not in ("entry", "block", "unit") or len(fields.speakers) < 2 or fields.time is not None \
+            or (fields.date is not None and fields.date.day is not None) or "speaker" in fields.labels:
+        return False
+    return lists_papers or bool(re.search(r"(?:\.\s|/|\n).*" + paper_reader.VENUE.pattern, fields.title or "",
+                                          re.IGNORECASE))
 
 
 _READING_GROUP = re.compile(r"reading group|journal club|paper club|reading club|paper reading|"

@@ -30,7 +30,7 @@ _NOT_SECTION = re.compile(r"talks?\b|presentations?|teaching|students|news|award
                           r"reviewing|seminars?", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-3])\d)(?![\d/])")
 _ET_AL = re.compile(r",?\s*(?:\*?et\.? al\.?\*?|and others|…|\.\.\.)\s*", re.IGNORECASE)
-_VENUE = re.compile(r"\b(?:proceedings|conference|journal|transactions|symposium|workshop|arxiv|"
+VENUE = re.compile(r"\b(?:proceedings|conference|journal|transactions|symposium|workshop|arxiv|"
                     r"preprint|neurips|nips|icml|iclr|colt|aistats|uai|aaai|ijcai|cvpr|iccv|eccv|acl|"
                     r"emnlp|kdd|siam|ieee|acm|annals|biometrika|jmlr|review|letters|submitted|"
                     r"in press|to appear|accepted|under review|thesis|manuscript|springer|elsevier|"
@@ -160,7 +160,7 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
             if _author_list(piece) and len(pieces) > 1:
                 ahead = pieces[n - 1] if n >= 1 else None
                 behind = pieces[n + 1] if n + 1 < len(pieces) else None
-                title_first = ahead and not _VENUE.search(ahead) and len(ahead.split()) >= 3
+                title_first = ahead and not VENUE.search(ahead) and len(ahead.split()) >= 3
                 chosen = ahead if title_first else behind
                 title = clean_title(chosen) if chosen else None
                 authors_text = piece
@@ -172,7 +172,7 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
     if not title or len(title.split()) < 3 or is_name(title):
         return None
     authors = _author_list(authors_text)
-    venue_like = bool(_VENUE.search(text)) or bool(years)
+    venue_like = bool(VENUE.search(text)) or bool(years)
     if not authors or not (venue_like or in_section):
         return None
     if not in_section and (len(authors) < 2 or not years):
@@ -207,7 +207,7 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
             words = span.text.split()
             if span.kind != kind or len(words) < 3 or is_name(span.text) or _author_list(span.text):
                 continue
-            if kind == "i" and _VENUE.search(span.text):
+            if kind == "i" and VENUE.search(span.text):
                 continue
             if kind == "a" and re.fullmatch(r"\W*(?:pdf|arxiv|code|slides|link|doi|html|paper)\W*",
                                             span.text, re.IGNORECASE):

@@ -414,3 +414,10 @@ def test_a_joint_talk_of_a_seminar_stays_a_talk(tmp_path):
                            "* March 3, 2024: Ada Lovelace and Charles Babbage, *Notes on engines*\n"
                            "* March 10, 2024: Mary Somerville, *On the connexion of the sciences*\n")
     assert talks[0] == (("Ada Lovelace", "Charles Babbage"), "Notes on engines", "2024-03-03", None)
+
+
+def test_a_numbered_front_matter_title_gives_way_to_the_talks_title(tmp_path):
+    page, talks = talks_of(tmp_path, "t.md", '---\ntitle: "#011 (Monsoon 2020)"\n---\n\n'
+                           "(#011) **Notes on engines** - [Ada Lovelace](https://ada.example/)\n"
+                           "-------------------\n\n**Date & Time:** 31-10-2020, 22:15 IST\n")
+    assert talks == [(("Ada Lovelace",), "Notes on engines", "2020-10-31", "22:15")]

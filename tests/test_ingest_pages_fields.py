@@ -110,3 +110,15 @@ def test_a_year_abbreviated_after_an_apostrophe():
     assert dates("(Jun 7, '19) Augmented Neural ODEs") == ["2019-06-07"]
     assert dates("Dec 20, ’98") == ["1998-12-20"] and dates("May ’21") == ["2021-05"]
     assert dates("Room 21, May 3") == ["--05-03"]
+
+
+def test_words_of_a_programme_and_nouns_of_titles_are_no_names():
+    for text in ("Office Hours", "Bartos Theater", "Short Presentations", "Developer Meetup",
+                 "Time-Point Intervention", "Light-tail Assumptions", "Discord Community"):
+        assert not is_name(text), text
+    for text in ("Charity Law", "Elaine Short", "Mark Rich", "Clifford Stein", "Chris Wild"):
+        assert is_name(text), text
+
+
+def test_a_date_with_dashes_day_first():
+    assert dates("31-10-2020, 22:15 IST") == ["2020-10-31"] and dates("pages 12-15") == []

@@ -696,7 +696,7 @@ def clean_title(text: str) -> str | None:
     """A title without quotes, trailing full stop, list numbering or a "Title:" label."""
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^:\s+", "", text)  # a definition list's value ("Title" then ": Notes on engines")
-    text = re.sub(r"^(?:\(?\d{1,3}[.)]\s+|#\d+\s+|No\.\s?[\d-]+\s+)", "", text)
+    text = re.sub(r"^(?:\(?\d{1,3}[.)]\s+|\(#\d+\)\s+|#\d+\s+|No\.\s?[\d-]+\s+)", "", text)
     text = re.sub(r"^(?:title|talk|(?:research |invited |contributed |keynote |plenary )?(?:talk|lecture|"
                   r"keynote|tutorial|seminar))\s*:\s*", "", text, flags=re.IGNORECASE)
     text = re.sub(r",\s*(?:[^,]{0,40}\s)?(?:19|20)\d{2}$", "", text) if re.search(

@@ -38,7 +38,7 @@ def day_first(text: str) -> bool:
     """Whether the page writes numeric dates day first (25/09/2020, 25.09.2020)."""
     first = second = 0
     for groups in re.findall(r"(?<![\d/.])([0-3]?\d)/([0-3]?\d)(?:/(?:19|20)?\d{2})?(?![\d/.])|"
-                             r"(?<![\d/.])([0-3]?\d)\.([0-3]?\d)\.(?:19|20)?\d{2}(?![\d/.])", text):
+                             r"(?<![\d/.-])([0-3]?\d)[.-]([0-3]?\d)[.-](?:19|20)?\d{2}(?![\d/.-])", text):
         a, b = (groups[0], groups[1]) if groups[0] else (groups[2], groups[3])
         first += int(a) > 12
         second += int(b) > 12

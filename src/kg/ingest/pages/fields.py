@@ -48,7 +48,8 @@ DATE_PATTERNS = [
                re.IGNORECASE),
     re.compile(rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})(?![a-z])\s*{_DAY}(?!\d|:\d)(?:,?\s*{_YEAR})?",
                re.IGNORECASE),
-    re.compile(r"(?<![\d/.:])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)?\d{2})(?![\d/.])"),
+    re.compile(r"(?<![\d/.:-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)?\d{2})"
+               r"(?![\d/.-])"),
     re.compile(rf"(?<![\w])(?P<month>{_MONTH})(?![a-z]),?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"(?<![\d/.:$-])(?P<month>0?[1-9]|1[0-2])[/.-](?P<year>(?:19|20)\d{2})(?![\d/.])"),
     re.compile(r"(?<![\d/.:$])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![\d/.%])"),
@@ -251,7 +252,12 @@ professor associate assistant adjunct emeritus visiting postdoc postdoctoral lec
 scientist engineer candidate director
 morning afternoon evening tea breakfast tour breaker reception dinner drinks project final
 week day monday tuesday wednesday thursday friday saturday sunday inc ltd gmbh llc corp
+theater theatre office hours course courses meetup networking session sessions discussion discussions
+presentation presentations hotline lecture lectures tutorial tutorials panel break lunch coffee poster
+posters introduction remarks welcome opening closing equation equations
 """.split())
+_NOUN_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ities|ity|ology|isms?)$")
+"""Endings of English nouns ("Intervention", "Assumptions"), which no surname has."""
 _NICKNAME = re.compile(r"\s+\([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?\)(?=\s)")
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.\-]*|[^\W\d_]\.(?:[^\W\d_]\.)*)$")
 _CJK_CHARS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
@@ -305,6 +311,9 @@ def is_name(text: str) -> bool:
         if word.isupper() and len(word) > 3 and "." not in word and "-" not in word:
             continue  # a surname in capitals ("Wang GAO")
         capitals += 1
+    last = words[-1].lower().strip(".,")
+    if len(last) > 6 and _NOUN_ENDING.search(last) and word_leaning(last) != "name":
+        return False  # "Time-Point Intervention", "Light-tail Assumptions": a title's words
     if re.fullmatch(r"[A-Z]{2}", words[-1]) and word_leaning(words[-1]) != "name":
         return False  # "Winnipeg MB": a city and its province, not a name
     shouted = all(w.isupper() and "." not in w for w in words)

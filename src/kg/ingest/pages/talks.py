@@ -849,6 +849,10 @@ def _merge_into(front: Record, body: Record | None) -> Record:
         fields.time = body.fields.time or fields.time
     if body.fields.speakers and ("speaker" in body.fields.labels or not fields.speakers):
         fields.speakers = body.fields.speakers
+    numbered = r"#\s?\d+|\bno\.\s?\d+|^\([^()]*\)$"
+    if fields.title and body.fields.title and re.search(numbered, fields.title, re.I) and len(re.findall(
+            r"[^\W\d_]{2,}", re.sub(rf"\([^()]*\)|{numbered}", "", fields.title, flags=re.I))) < 2:
+        fields.title = body.fields.title  # "#011 (Monsoon 2020)": the page's number, not the talk's title
     _merge_fields(fields, body.fields)
     return front
 

@@ -421,3 +421,12 @@ def test_a_numbered_front_matter_title_gives_way_to_the_talks_title(tmp_path):
                            "(#011) **Notes on engines** - [Ada Lovelace](https://ada.example/)\n"
                            "-------------------\n\n**Date & Time:** 31-10-2020, 22:15 IST\n")
     assert talks == [(("Ada Lovelace",), "Notes on engines", "2020-10-31", "22:15")]
+
+
+def test_a_linked_title_between_a_series_and_a_speaker_stands_alone(tmp_path):
+    page, talks = talks_of(tmp_path, "s.md", "# Shared seminars, Fall 2020\n\n### September 01\n"
+                           "- Analytical Society / [Notes on the analytical engine](https://a.example/) "
+                           "/ Ada Lovelace\n### September 08\n"
+                           "- Cambridge Seminar / [TBD](https://c.example/) / Charles Babbage\n")
+    assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", "2020-09-01", None),
+                     (("Charles Babbage",), None, "2020-09-08", None)]

@@ -654,8 +654,14 @@ def _assign(fields: Fields, kinds: list[tuple[str, str, str | None]], spans: lis
     names = [(text, aff) for kind, text, aff in kinds if kind == "name"]
     texts: list[str] = []
     run: list[str] = []
+    marks = {fold(s.text) for s in spans if s.kind == "a" and len(s.text.split()) >= 3}
     for kind, text, _ in kinds:
-        if kind == "text":
+        if kind == "text" and fold(text) in marks:  # "Series / [Title](url) / Speaker": the linked
+            if run:  # part stands alone, not joined to the unmarked words beside it
+                texts.append(" - ".join(run))
+            texts.append(text)
+            run = []
+        elif kind == "text":
             run.append(text)
         else:
             if run:
@@ -681,7 +687,10 @@ def _assign(fields: Fields, kinds: list[tuple[str, str, str | None]], spans: lis
     marked = [t for t in candidates if any(fold(s.text) == fold(t) or (
         len(s.text) > 12 and fold(s.text) in fold(t)) for s in spans if s.kind in ("b", "i", "a"))]
     quoted = [t for t in candidates if QUOTED.fullmatch(t.strip())]
-    chosen = (quoted or marked or sorted(candidates, key=len, reverse=True))[0]
+    if fields.title_open and not (quoted or marked):
+        return  # "Series / [TBD](url) / Speaker": the marked title is not known yet; the rest is no title
+    whole = [t for t in marked if fold(t) in marks]  # a link on all of it before a link inside it
+    chosen = (quoted or whole or marked or sorted(candidates, key=len, reverse=True))[0]
     fields.title = clean_title(chosen)
     if not (quoted or marked):
         fields.guessed.add("title")

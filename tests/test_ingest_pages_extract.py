@@ -430,3 +430,18 @@ def test_a_linked_title_between_a_series_and_a_speaker_stands_alone(tmp_path):
                            "- Cambridge Seminar / [TBD](https://c.example/) / Charles Babbage\n")
     assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", "2020-09-01", None),
                      (("Charles Babbage",), None, "2020-09-08", None)]
+
+
+def test_an_accordions_button_heads_its_talk(tmp_path):
+    page, talks = talks_of(tmp_path, "p.html", "<html><body><h1>Previous Seminars</h1>"
+                           "<nav><button>Toggle menu</button></nav>"
+                           '<div class="accordion"><button class="accordion-button">Jun 03, 2026 - '
+                           "Ada Lovelace - University of London</button><div><p><strong>Location:</strong>"
+                           " Zoom</p><p><strong>Notes on the analytical engine</strong></p><p>We show "
+                           "how the engine computes Bernoulli numbers from its cards.</p></div></div>"
+                           '<div class="accordion"><button class="accordion-button">May 06, 2026 - '
+                           "Charles Babbage - University of Cambridge</button><div><p><strong>Difference engines"
+                           "</strong></p></div></div></body></html>")
+    assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", "2026-06-03", None),
+                     (("Charles Babbage",), "Difference engines", "2026-05-06", None)]
+    assert page.talks[0].speakers[0].affiliation == "University of London"

@@ -183,7 +183,10 @@ class _Reader:
                         add(child.tail, marks)
                     continue
                 tag = child.tag.lower()
-                if tag in _SKIP:
+                if tag == "button" and _heads_a_panel(child):
+                    flush()
+                    self.walk(child, depth)
+                elif tag in _SKIP:
                     pass
                 elif tag == "table":
                     flush()
@@ -332,6 +335,14 @@ _ROLES = [
     ("place", re.compile(r"(?<![a-z])(?:location|venue|room)(?![a-z])", re.I)),
     ("abstract", re.compile(r"abstract|description", re.I)),
 ]
+
+
+def _heads_a_panel(button: Any) -> bool:
+    """Whether a button is the heading of a panel that opens (an accordion's "Jun 03, 2026 - Ada
+    Lovelace - Cambridge"): a line of words, not a control ("Toggle menu", "Search")."""
+    text = " ".join(button.itertext()).strip()
+    return len(text) >= 25 and len(text.split()) >= 4 and button.getparent() is not None \
+        and button.getparent().tag.lower() != "form"
 
 
 def role_of(element: Any) -> str | None:

@@ -445,3 +445,14 @@ def test_an_accordions_button_heads_its_talk(tmp_path):
     assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", "2026-06-03", None),
                      (("Charles Babbage",), "Difference engines", "2026-05-06", None)]
     assert page.talks[0].speakers[0].affiliation == "University of London"
+
+
+def test_a_talk_label_naming_a_person_names_the_speaker(tmp_path):
+    page, talks = talks_of(tmp_path, "p.html", "<html><body><h1>Workshop programme</h1><h2>October 5, 2018"
+                           "</h2><table><tr><td><p>9:20</p></td><td><p>Talk: Ada Lovelace (<em>University "
+                           "of London</em>)</p>Dear Charles, notes on the engine [<a href='https://youtu.be/x'>"
+                           "video</a> | <a href='/s.pdf'>slides</a>]</td></tr><tr><td><p>9:40</p></td><td>"
+                           "<p>Talk: Charles Babbage (<em>University of Cambridge</em>)</p>Difference engines"
+                           " [<a href='https://youtu.be/y'>video</a>]</td></tr></table></body></html>")
+    assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Dear Charles, notes on the engine"),
+                                             (("Charles Babbage",), "Difference engines")]

@@ -230,8 +230,13 @@ def apply_label(fields: Fields, name: str, value: str, spans: list[Span], day_fi
             inner = read(value, spans, day_first)
             fields.speakers = inner.speakers or ([Person(value.strip())] if is_given_name(value) else [])
     elif name == "title":
+        bracketed = len(value) < 120 and "(" in value and not fields.speakers
+        people = speakers_of(value, spans) if bracketed else []
         if is_placeholder(value):
             fields.title_open = True
+        elif len(people) == 1 and fold(re.sub(r"\([^()]*\)", "", value)) == fold(people[0].name):
+            fields.speakers = people  # "Talk: Ada Lovelace (Cambridge)": who gives it, not what
+            fields.labels.discard("title")
         else:
             fields.title = clean_title(value)
     elif name in ("date", "time"):
@@ -725,6 +730,7 @@ def clean_title(text: str) -> str | None:
     text = _REMARK.sub("", text)
     text = _LINK_BRACKETS.sub("", text) or text
     text = _TITLE_TAIL.sub("", text) or text
+    text = re.sub(r"\s*[\[(]\W*$", "", text)  # "Title [" left of "[video | slides]"
     text = text.rstrip(" .").strip()
     return None if is_placeholder(text) or not text or _SLOT_KIND.fullmatch(text) else text
 

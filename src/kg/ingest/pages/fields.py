@@ -254,7 +254,7 @@ morning afternoon evening tea breakfast tour breaker reception dinner drinks pro
 week day monday tuesday wednesday thursday friday saturday sunday inc ltd gmbh llc corp
 theater theatre office hours course courses meetup networking session sessions discussion discussions
 presentation presentations hotline lecture lectures tutorial tutorials panel break lunch coffee poster
-posters introduction remarks welcome opening closing equation equations
+posters introduction remarks welcome opening closing equation equations dear hello thanks
 """.split())
 _NOUN_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ities|ity|ology|isms?)$")
 """Endings of English nouns ("Intervention", "Assumptions"), which no surname has."""

@@ -440,7 +440,8 @@ def test_an_accordions_button_heads_its_talk(tmp_path):
                            " Zoom</p><p><strong>Notes on the analytical engine</strong></p><p>We show "
                            "how the engine computes Bernoulli numbers from its cards.</p></div></div>"
                            '<div class="accordion"><button class="accordion-button">May 06, 2026 - '
-                           "Charles Babbage - University of Cambridge</button><div><p><strong>Difference engines"
+                           "Charles Babbage - University of Cambridge</button><div><p><strong>"
+                           "Difference engines"
                            "</strong></p></div></div></body></html>")
     assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", "2026-06-03", None),
                      (("Charles Babbage",), "Difference engines", "2026-05-06", None)]

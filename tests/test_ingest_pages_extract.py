@@ -457,3 +457,15 @@ def test_a_talk_label_naming_a_person_names_the_speaker(tmp_path):
                            " [<a href='https://youtu.be/y'>video</a>]</td></tr></table></body></html>")
     assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Dear Charles, notes on the engine"),
                                              (("Charles Babbage",), "Difference engines")]
+
+
+def test_a_speakers_item_with_the_title_in_the_item_below(tmp_path):
+    page, talks = talks_of(tmp_path, "m.md", "---\ntitle: May 31, 2022\n---\n\n## Schedule\n\n"
+                           "* **9:45am-10:45am: Research Talks**\n\n"
+                           "  * Ada Lovelace -- University of London\n"
+                           "    * *Investigating Analytical Engines in Practice*\n"
+                           "  * Charles Babbage -- University of Cambridge\n"
+                           "    * *Difference engines*\n")
+    assert talks == [(("Ada Lovelace",), "Investigating Analytical Engines in Practice", "2022-05-31",
+                      "09:45"),
+                     (("Charles Babbage",), "Difference engines", "2022-05-31", "09:45")]

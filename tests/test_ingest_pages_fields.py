@@ -122,3 +122,8 @@ def test_words_of_a_programme_and_nouns_of_titles_are_no_names():
 
 def test_a_date_with_dashes_day_first():
     assert dates("31-10-2020, 22:15 IST") == ["2020-10-31"] and dates("pages 12-15") == []
+
+
+def test_a_verbs_ing_is_no_name():
+    assert not is_name("Investigating Influencer VPN Ads") and not is_name("PIN Threat Modeling")
+    assert is_name("John Skilling") and is_name("Leah Keating") and is_name("Alan Turing")

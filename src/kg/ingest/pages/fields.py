@@ -314,6 +314,8 @@ def is_name(text: str) -> bool:
     last = words[-1].lower().strip(".,")
     if len(last) > 6 and _NOUN_ENDING.search(last) and word_leaning(last) != "name":
         return False  # "Time-Point Intervention", "Light-tail Assumptions": a title's words
+    if any(len(w) > 6 and w.lower().endswith("ing") and word_leaning(w) == "title" for w in words):
+        return False  # "Investigating Influencer VPN Ads", "PIN Threat Modeling": a verb's -ing
     if re.fullmatch(r"[A-Z]{2}", words[-1]) and word_leaning(words[-1]) != "name":
         return False  # "Winnipeg MB": a city and its province, not a name
     shouted = all(w.isupper() and "." not in w for w in words)

@@ -225,8 +225,11 @@ def _mapping_record(data: dict[str, Any], document: Document, day_first: bool) -
     for key in TITLE_KEYS:
         value = lower.get(key)
         if isinstance(value, str) and value.strip():
+            dated = find_dates(value, day_first)
             if is_placeholder(value):
                 fields.title_open = True
+            elif dated and not re.search(r"[^\W\d_]{2,}", value[:dated[0].start] + value[dated[0].end:]):
+                fields.date = dated[0].value  # type: ignore[assignment]  # "title: May 31, 2022": the day
             else:
                 fields.title = clean_title(value)
             break
@@ -731,6 +734,14 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             current = Record(fields, block.line, "entry", block.section, context=block.context)
             if head_abstract:
                 current.abstract_parts.append(head_abstract)
+            continue
+        if fields.speakers and not fields.title and not fields.title_open and not block.level \
+                and len(text) < 160 and n + 1 < len(blocks) and blocks[n + 1].depth > block.depth \
+                and not blocks[n + 1].level and not _is_prose(block):
+            close()  # "* Ada Lovelace -- Cambridge" over "  * *Notes*": the item below is the title
+            if fields.time is None and slot is not None:
+                fields.time = slot
+            current = Record(fields, block.line, "entry", block.section, context=block.context)
             continue
         if fields.date and not fields.speakers and len(text) < 120:
             if current is not None and (current.fields.speakers or current.fields.date):

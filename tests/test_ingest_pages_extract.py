@@ -469,3 +469,16 @@ def test_a_speakers_item_with_the_title_in_the_item_below(tmp_path):
     assert talks == [(("Ada Lovelace",), "Investigating Analytical Engines in Practice", "2022-05-31",
                       "09:45"),
                      (("Charles Babbage",), "Difference engines", "2022-05-31", "09:45")]
+
+
+def test_cards_with_the_day_and_month_apart_a_title_heading_and_a_button(tmp_path):
+    card = ('<div class="row project"><div class="col"><h3>{day}</h3><h5 class="month">February</h5>'
+            '<p>17:00-18:00</p></div><div class="col"><p class="author"><span>{name}</span></p>'
+            '<h4 class="title">{title}</h4><div><button type="button">Abstract</button>'
+            '<a href="s.pdf">Slides</a></div></div></div>')
+    page, talks = talks_of(tmp_path, "p.html", "<html><body><h1>Seminars 2023</h1><h2>Past Talks</h2>"
+                           + card.format(day="10th", name="Ada Lovelace", title="Notes on the engine")
+                           + card.format(day="17th", name="Charles Babbage", title="Difference engines")
+                           + "</body></html>")
+    assert talks == [(("Ada Lovelace",), "Notes on the engine", "2023-02-10", "17:00"),
+                     (("Charles Babbage",), "Difference engines", "2023-02-17", "17:00")]

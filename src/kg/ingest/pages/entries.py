@@ -185,6 +185,8 @@ def read(text: str, spans: list[Span] | None = None, day_first: bool = False) ->
     if "\n" not in text and label_of(text) is None:
         text = inline_labels_apart(text)
     lines = text.split("\n")
+    while len(lines) > 1 and heading_label(lines[-1]) and len(lines[-1]) < 40:
+        lines.pop()  # "... Slides" at the end: a button's word with nothing after it, no label
     if len(lines) > 1 and any(label_of(line) or (heading_label(line) and len(line) < 40) for line in lines):
         pending: str | None = None
         guessed_title: str | None = None

@@ -698,6 +698,12 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             current.fields.speakers = fields.speakers
             current.blocks += 1
             continue
+        if block.level and current is not None and current.fields.speakers and not current.fields.title \
+                and block.role == "title" and fields.title and not fields.speakers and not fields.date:
+            current.fields.title = fields.title  # '<h4 class="title">' under the speaker's line
+            current.fields.guessed.discard("title")
+            current.blocks += 1
+            continue
         if block.level:
             close()
             if fields.speakers and (fields.title or fields.date or fields.time) or fields.date:

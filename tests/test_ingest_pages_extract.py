@@ -482,3 +482,18 @@ def test_cards_with_the_day_and_month_apart_a_title_heading_and_a_button(tmp_pat
                            + "</body></html>")
     assert talks == [(("Ada Lovelace",), "Notes on the engine", "2023-02-10", "17:00"),
                      (("Charles Babbage",), "Difference engines", "2023-02-17", "17:00")]
+
+
+def test_a_restructuredtext_programme_and_its_list_table(tmp_path):
+    page, talks = talks_of(tmp_path, "index.rst", "Engines Workshop 2026\n=====================\n\n"
+                           "Programme, March 3, 2026\n------------------------\n\n.. list-table::\n"
+                           "   :header-rows: 0\n\n   * - **9:30 AM**\n"
+                           "     - | **Notes on the analytical engine** — `Ada Lovelace <#ada>`_ "
+                           "*(Virtual)*\n"
+                           "       |\n       | We show how the engine computes Bernoulli numbers.\n\n"
+                           "   * - **10:00 AM**\n"
+                           "     - | **Difference engines** — `Charles Babbage <#charles>`_\n\n"
+                           ".. unknownsphinxdirective:: something\n\nText with a :ref:`role <x>`.\n")
+    assert [(t[0], t[1], t[3]) for t in talks] == [
+        (("Ada Lovelace",), "Notes on the analytical engine", "09:30"),
+        (("Charles Babbage",), "Difference engines", "10:00")]

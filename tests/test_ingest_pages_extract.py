@@ -497,3 +497,12 @@ def test_a_restructuredtext_programme_and_its_list_table(tmp_path):
     assert [(t[0], t[1], t[3]) for t in talks] == [
         (("Ada Lovelace",), "Notes on the analytical engine", "09:30"),
         (("Charles Babbage",), "Difference engines", "10:00")]
+
+
+def test_a_time_slot_then_a_speaker_alone_is_a_talk_without_a_title(tmp_path):
+    page, talks = talks_of(tmp_path, "s.md", "# Workshop schedule\n\n## Tuesday, Jan 3, 2023\n\n"
+                           "9:00 AM - 10:00 AM\n: [Ada Lovelace](/t/#ada) (Cambridge; *remote*)\n\n"
+                           "10:00 AM - 10:15 AM\n: *Coffee break*\n\n"
+                           "10:15 AM - 11:15 AM\n: [Charles Babbage](/t/#charles) (Oxford)\n")
+    assert talks == [(("Ada Lovelace",), None, "2023-01-03", "09:00"),
+                     (("Charles Babbage",), None, "2023-01-03", "10:15")]

@@ -741,6 +741,14 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             if head_abstract:
                 current.abstract_parts.append(head_abstract)
             continue
+        if fields.speakers and not (fields.title or fields.date or fields.time or fields.labels) \
+                and slot is not None and not block.level and len(text) < 120 and n and blocks[n - 1].text \
+                and find_times(blocks[n - 1].text) and not read(blocks[n - 1].text, [], day_first).speakers \
+                and all(is_name(p.name) for p in fields.speakers):
+            close()  # "9:00 AM - 10:00 AM" then "Ada Lovelace (Cambridge)": her talk, its title not given
+            fields.time = slot
+            current = Record(fields, block.line, "entry", block.section, context=block.context)
+            continue
         if fields.speakers and not fields.title and not fields.title_open and not block.level \
                 and len(text) < 160 and n + 1 < len(blocks) and blocks[n + 1].depth > block.depth \
                 and not blocks[n + 1].level and not _is_prose(block):
@@ -768,7 +776,8 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
                 current.fields.title = fields.title
             current.blocks += 1
         elif current.fields.speakers and not current.fields.title and not current.fields.title_open \
-                and len(text) < 250 and not fields.speakers:
+                and len(text) < 250 and not fields.speakers and not (fields.time and not fields.title) \
+                and not NOT_TALK.match(text):
             title = clean_title(text.split("\n")[0])
             marked = any(s.kind in ("b", "i") and len(s.text) >= 0.6 * len(text) for s in block.spans)
             current.fields.title = title

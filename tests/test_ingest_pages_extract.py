@@ -506,3 +506,12 @@ def test_a_time_slot_then_a_speaker_alone_is_a_talk_without_a_title(tmp_path):
                            "10:15 AM - 11:15 AM\n: [Charles Babbage](/t/#charles) (Oxford)\n")
     assert talks == [(("Ada Lovelace",), None, "2023-01-03", "09:00"),
                      (("Charles Babbage",), None, "2023-01-03", "10:15")]
+
+
+def test_a_moderator_column_and_a_site_generators_tag_for_a_title(tmp_path):
+    page, talks = talks_of(tmp_path, "rg.md", "# Reading group\n\n"
+                           "| Date | Moderator | Paper |\n|---|---|---|\n"
+                           "| **11.05.2022** | Jan | {% reference seth_theories_2022 %} (talk video) |\n"
+                           "| **13.04.2022** | Zahra | {% reference ramesh_hierarchical_2022 %} |\n")
+    assert talks == [(("Jan",), None, "2022-05-11", None), (("Zahra",), None, "2022-04-13", None)]
+    assert page.papers == []

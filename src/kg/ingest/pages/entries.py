@@ -726,13 +726,15 @@ def clean_title(text: str) -> str | None:
                 text[0] not in "'‘" or text[-1] in "'’"):
             text = text[1:-1]  # quotes, paired or not ("Title”, “Title")
         text = re.sub(r"^``|''$", "", text)
-    text = re.sub(r"\s*\((?:slides|video|pdf|abstract|recording|youtube|link|arxiv|here|paper|code|"
+    text = re.sub(r"\s*\((?:(?:talk|seminar|lecture)\s+)?(?:slides|video|pdf|abstract|recording|youtube|link|"
+                  r"arxiv|here|paper|code|"
                   r"preprint|doi)[^)]*\)\s*$", "", text,
                   flags=re.IGNORECASE)
     text = _REMARK.sub("", text)
     text = _LINK_BRACKETS.sub("", text) or text
     text = _TITLE_TAIL.sub("", text) or text
     text = re.sub(r"\s*[\[(]\W*$", "", text)  # "Title [" left of "[video | slides]"
+    text = re.sub(r"\{%.*?%\}|\{\{.*?\}\}", "", text).strip()  # a site generator's tag, not its output
     text = text.rstrip(" .").strip()
     return None if is_placeholder(text) or not text or _SLOT_KIND.fullmatch(text) else text
 

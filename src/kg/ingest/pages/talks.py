@@ -353,7 +353,8 @@ _COLUMN_WORDS = [
     ("date", re.compile(r"^(?:date|day|when|datum|fecha|week|dates?\s*(?:&|and)\s*time)\b", re.I)),
     ("time", re.compile(r"^(?:time|hour|slot|heure|start)\b", re.I)),
     ("speaker", re.compile(r"^(?:speakers?|presenters?|name|who|lecturers?|leader|presented by|"
-                           r"invited speakers?|discussion lead|host)\b", re.I)),
+                           r"invited speakers?|discussion lead|host|moderators?|discussants?|facilitators?|"
+                           r"led by|instructors?)\b", re.I)),
     ("affiliation", re.compile(r"^(?:affiliations?|institutions?|university|organi[sz]ation|"
                                r"department|from)\b", re.I)),
     ("title", re.compile(r"^(?:title|talk|topic|paper|subject|presentation|lecture|theme|event|titre)",

@@ -197,6 +197,9 @@ class _Reader:
                 elif tag == "br":
                     parts.append(_HARD_BREAK)
                 else:
+                    if _classed_spans_apart(child):
+                        parts.append(_HARD_BREAK)  # '<span class="authors">..</span><span class="venue">'
+
                     start = len("".join(parts))
                     mark = ("s" if tag in _STRUCK else "b" if tag in _BOLD else
                             "i" if tag in _ITALIC else "code" if tag == "code" else
@@ -335,6 +338,15 @@ _ROLES = [
     ("place", re.compile(r"(?<![a-z])(?:location|venue|room)(?![a-z])", re.I)),
     ("abstract", re.compile(r"abstract|description", re.I)),
 ]
+
+
+def _classed_spans_apart(element: Any) -> bool:
+    """Whether an element is a classed span right after another (``<span class="authors">`` then
+    ``<span class="venue">``, nothing between): two fields the style sheet sets apart."""
+    before = element.getprevious()
+    return element.tag.lower() == "span" and bool(element.get("class")) and before is not None \
+        and isinstance(before.tag, str) and before.tag.lower() == "span" and bool(before.get("class")) \
+        and not (before.tail or "").strip()
 
 
 def _heads_a_panel(button: Any) -> bool:

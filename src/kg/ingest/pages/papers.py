@@ -35,6 +35,9 @@ VENUE = re.compile(r"\b(?:proceedings|conference|journal|transactions|symposium|
                     r"emnlp|kdd|siam|ieee|acm|annals|biometrika|jmlr|review|letters|submitted|"
                     r"in press|to appear|accepted|under review|thesis|manuscript|springer|elsevier|"
                     r"mathematical programming|statistics|probability|vol\.|pp\.|pages)\b", re.IGNORECASE)
+_VENUE_NAME = re.compile(r"\b(?:journal|transactions|annals|proceedings|review|letters|bulletin)\b|"
+                         r"^(?:ieee|acm|siam)\b", re.IGNORECASE)
+"""Words of a journal's or proceedings' name ("Annals of Statistics"), which no paper's title is."""
 _YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s?-?)+$|^[A-Z]{1,3}$")
 
@@ -46,7 +49,9 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
     page_year = _page_year(document, parts)
     cells = [cell for table in parts.tables for row in table.rows for n, cell in enumerate(row)
              if cell.text and not any(cell is other for other in row[:n])]
+    previous: Block | None = None
     for block in [*parts.blocks, *cells]:
+        above, previous = previous, block
         if re.fullmatch(r"\W*((?:19|20)\d{2})\W*", block.text):
             year = int(re.sub(r"\D", "", block.text))  # a year standing alone heads the entries below
             continue
@@ -64,6 +69,14 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
         named = next((h for h in reversed(block.context) if not _YEAR_ALONE.fullmatch(h)), block.section)
         in_section = bool(_SECTION.search(named)) and not _NOT_SECTION.search(named)
         paper = citation(block, in_section)
+        if paper is not None and above is not None and _VENUE_NAME.search(paper.title) and not above.level \
+                and 3 <= len(above.text.split()) <= 40 and not _VENUE_NAME.search(above.text) \
+                and 0 <= block.line - above.line <= 3 and not _author_list(above.text):
+            # the title on its own line above "Authors / Journal of ...": that title, not the venue
+            paper.title = clean_title(above.text) or paper.title
+            if found and fold(found[-1].title) == fold(paper.title):
+                found.pop()  # read alone as a linked paper
+            paper.url = paper.url or _first_link(above.spans)
         if paper is not None:
             paper.year = paper.year or year or (page_year if in_section else None)
             found.append(paper)

@@ -515,3 +515,10 @@ def test_a_moderator_column_and_a_site_generators_tag_for_a_title(tmp_path):
                            "| **13.04.2022** | Zahra | {% reference ramesh_hierarchical_2022 %} |\n")
     assert talks == [(("Jan",), None, "2022-05-11", None), (("Zahra",), None, "2022-04-13", None)]
     assert page.papers == []
+
+
+def test_a_sentence_saying_who_will_present_what():
+    from kg.ingest.pages.entries import read
+
+    fields = read('Ada Lovelace will present "Notes on the analytical engine"')
+    assert [p.name for p in fields.speakers] == ["Ada Lovelace"] and fields.title == "Notes on the analytical engine"

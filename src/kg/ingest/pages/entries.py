@@ -512,8 +512,9 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
 _TRAILING_BRACKET = re.compile(r"(?P<title>[^()]*[^\W\d_][^()]*?)\s*\((?P<inner>[^()]{3,160})\)\W*")
 _ROLE = re.compile(r"professor|student|post-?doc|lecturer|fellow|candidate|director|chair|head|"
                    r"researcher|scientist|engineer|intern|alumn|manager|founder|member", re.IGNORECASE)
-_CONNECTOR = re.compile(r"^(?P<who>.+?)\s+(?:on|presents|presenting|talks about|speaks on)\s+"
-                        r"(?P<title>\S.{6,})$")
+_CONNECTOR = re.compile(r"^(?P<who>.+?)\s+(?:on|presents|presenting|talks about|speaks on|will (?:present|"
+                        r"speak (?:on|about)|talk (?:on|about)|discuss|give a talk (?:on|titled|entitled)))"
+                        r"\s+(?P<title>\S.{6,})$")
 
 
 _HONORED_AFTER_TITLE = re.compile(r"^(?P<title>[^,]{8,}?(?:,[^,]{3,})*?),\s+"

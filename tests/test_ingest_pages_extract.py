@@ -521,4 +521,5 @@ def test_a_sentence_saying_who_will_present_what():
     from kg.ingest.pages.entries import read
 
     fields = read('Ada Lovelace will present "Notes on the analytical engine"')
-    assert [p.name for p in fields.speakers] == ["Ada Lovelace"] and fields.title == "Notes on the analytical engine"
+    assert [p.name for p in fields.speakers] == ["Ada Lovelace"]
+    assert fields.title == "Notes on the analytical engine"

@@ -523,3 +523,14 @@ def test_a_sentence_saying_who_will_present_what():
     fields = read('Ada Lovelace will present "Notes on the analytical engine"')
     assert [p.name for p in fields.speakers] == ["Ada Lovelace"]
     assert fields.title == "Notes on the analytical engine"
+
+
+def test_the_series_time_stated_in_the_pages_footer(tmp_path):
+    items = "".join(f"<li>{d} - {name} - <em>Notes on engines, part {n}</em></li>" for n, (d, name) in
+                    enumerate([("Jun 03, 2026", "Ada Lovelace"), ("May 06, 2026", "Charles Babbage"),
+                               ("Apr 15, 2026", "Mary Somerville")]))
+    filler = "".join(f"<p>Paragraph {n} about the series.</p>" for n in range(90))
+    page, talks = talks_of(tmp_path, "p.html", f"<html><body><h1>Seminars</h1><ul>{items}</ul>{filler}"
+                           "<footer><p><strong>Time:</strong> 1st or 2nd Wednesday of the month at "
+                           "<strong>2pm</strong></p></footer></body></html>")
+    assert [t[3] for t in talks] == ["14:00", "14:00", "14:00"]

@@ -1098,8 +1098,10 @@ def _page_year(document: Document, blocks: list[Block]) -> int | None:
 
 def _series_time(blocks: list[Block], cells: list[Block] = ()) -> time | None:  # type: ignore[assignment]
     """The time every talk of a series starts, when the page states one ("every Monday at 4pm",
-    "Time: 10:30 am-12:00 pm Monday"), in its first blocks or in a small table laying out its head."""
-    texts = [line for block in [*blocks[:80], *cells] for line in block.text.split("\n")]
+    "Time: 10:30 am-12:00 pm Monday"), in its first blocks, in a small table laying out its head, or
+    in its last blocks (a footer or a side bar: "Time: 1st Wednesday of the month at 2pm")."""
+    tail = blocks[max(80, len(blocks) - 40):]
+    texts = [line for block in [*blocks[:80], *cells, *tail] for line in block.text.split("\n")]
     for text in texts:
         labelled = label_of(text)
         if labelled and labelled[0] == "time" and not find_dates(text) and find_times(text):

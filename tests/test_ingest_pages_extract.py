@@ -534,3 +534,12 @@ def test_the_series_time_stated_in_the_pages_footer(tmp_path):
                            "<footer><p><strong>Time:</strong> 1st or 2nd Wednesday of the month at "
                            "<strong>2pm</strong></p></footer></body></html>")
     assert [t[3] for t in talks] == ["14:00", "14:00", "14:00"]
+
+
+def test_one_speakers_undated_talks_in_a_list_stay_apart(tmp_path):
+    page, talks = talks_of(tmp_path, "c.md", "# Course seminars\n\n"
+                           "* SEMINAR 1: Ada Lovelace - Notes on the analytical engine\n"
+                           "* SEMINAR 2: Charles Babbage - Difference engines\n"
+                           "* SEMINAR 3: Ada Lovelace - Bernoulli numbers by machine\n")
+    assert [t[1] for t in talks] == ["Notes on the analytical engine", "Difference engines",
+                                     "Bernoulli numbers by machine"]

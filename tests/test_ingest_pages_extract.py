@@ -543,3 +543,14 @@ def test_one_speakers_undated_talks_in_a_list_stay_apart(tmp_path):
                            "* SEMINAR 3: Ada Lovelace - Bernoulli numbers by machine\n")
     assert [t[1] for t in talks] == ["Notes on the analytical engine", "Difference engines",
                                      "Bernoulli numbers by machine"]
+
+
+def test_a_line_stating_only_a_day_heads_the_talks_listed_under_it(tmp_path):
+    page, talks = talks_of(tmp_path, "s.md", "# Summer school\n\nSunday, Sep 10, 2023\n\n"
+                           "* 09:45 AM – 10:30 AM  o  Lecture I – [Notes on engines](./n.ipynb); "
+                           "A. Lovelace\n"
+                           "* 10:30 AM – 11:00 AM  o  BREAK\n\nMonday, Sep 11, 2023\n\n"
+                           "* 09:00 AM – 10:00 AM  o  Lecture II – [Difference engines](./d.ipynb); "
+                           "C. Babbage\n")
+    assert [(t[0], t[2], t[3]) for t in talks] == [(("A. Lovelace",), "2023-09-10", "09:45"),
+                                                   (("C. Babbage",), "2023-09-11", "09:00")]

@@ -614,6 +614,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
     current: Record | None = None
     pending: str | None = None
     slot: time | None = None
+    day: PartialDate | None = None  # "Sunday, Sep 10, 2023" alone over the day's list of talks
 
     def close() -> None:
         nonlocal current, pending
@@ -683,6 +684,8 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             if head_fields.speakers and (head_fields.title or head_fields.date) \
                     and not _is_citation(head_fields, head) and not _COLLABORATION.search(head):
                 fields, prose, head_abstract = head_fields, False, rest
+        if block.level or (fields.date and not fields.speakers):
+            day = fields.date if _only_a_day(text, fields) and not block.level else None
         if block.level:
             slot = None
         elif fields.time and not fields.speakers and not fields.labels and not prose:
@@ -733,6 +736,8 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
         if fields.speakers and (fields.title or fields.date or fields.time) \
                 and not _is_citation(fields, text) and not _COLLABORATION.search(text):
             close()
+            if fields.date is None and day is not None:
+                fields.date = day
             if fields.time is None and slot is not None:
                 fields.time = slot
             slot = None
@@ -796,6 +801,17 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
 _GENERIC_HEADING = re.compile(r"\b(?:speakers?|talks?|seminars?|schedule|upcoming|past|previous|programm?e?|"
                               r"sessions?|semester|spring|summer|fall|autumn|winter|term|week|day|events?|"
                               r"abstracts?|colloquium|series|archive|news|agenda|list)\b", re.IGNORECASE)
+
+
+def _only_a_day(text: str, fields: Fields) -> bool:
+    """Whether a line states a day and nothing else ("Sunday, Sep 10, 2023"): it heads the talks
+    listed under it as a heading would."""
+    dates = find_dates(text)
+    if len(dates) != 1 or fields.date is None or fields.date.day is None or fields.time is not None:
+        return False
+    rest = text[:dates[0].start] + text[dates[0].end:]
+    return not re.search(r"[^\W\d_]{2,}", re.sub(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", "", rest,
+                                                  flags=re.IGNORECASE))
 
 
 def _heading_title(block: Block) -> bool:

@@ -7,8 +7,10 @@ BENCHMARKS.md. It assembles the field in a scratch folder and measures there:
 2. the ML-venues bibliography (NeurIPS, ICML, ICLR, AISTATS, UAI 2013-2021), gunzipped from the
    folder given with `--ml-venues`, taken in with `kg ingest`;
 3. each real history of `tests/data/histories/*.json` written as an iCalendar file (one event
-   per talk: the date at noon UTC, the title, "Speaker: Name (Affiliation)") and taken in with
-   `kg ingest`, so the series reaches the store the way any calendar does;
+   per talk: the date at noon UTC, the title, "Speaker: Name (Affiliation)", and an ORGANIZER
+   for each of the history's `organizers_by_middle`: the organizers its pages show at work by
+   the middle of the history, where the evaluation cuts it) and taken in with `kg ingest`, so the
+   series reaches the store the way any calendar does;
 4. `kg build` (which derives the graph index), then `kg evaluate-suggest` on every series: the
    cutoff is the day by which half of its talks were given, everything later is hidden.
 
@@ -33,15 +35,17 @@ ROOT = Path(__file__).resolve().parents[1]
 HISTORIES = ROOT / "tests" / "data" / "histories"
 # Which list a history joins is decided when it is added, before any figure on it is seen.
 DEVELOPMENT = ("nyu-mad-seminar", "ucla-scai-ml-seminar", "mcgill-statistics-seminar",
-               "uq-data-science-seminar", "automl-seminars")
+               "uq-data-science-seminar", "automl-seminars", "stanford-rain-seminar",
+               "boston-data-privacy-seminar")
 CHECK = ("nyu-madplus-seminar", "mtl-mlopt-seminar", "tuw-ml-research-seminar", "uva-ml-seminar",
-         "s3-paris-saclay-signal-seminar", "stat-learning-seminars", "gp-seminar-series")
+         "s3-paris-saclay-signal-seminar", "stat-learning-seminars", "gp-seminar-series",
+         "ens-data-science-colloquium", "modl-collaboration-meeting")
 KS = (10, 50, 200)
 
 
 def calendar(history: dict, stem: str) -> bytes:
     """A history as an iCalendar file that `kg ingest` reads as a seminar series."""
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event, vCalAddress
 
     cal = Calendar()
     cal.add("prodid", "-//kg//real seminar histories//EN")
@@ -55,6 +59,10 @@ def calendar(history: dict, stem: str) -> bytes:
         event.add("summary", talk["title"] or "TBA")
         where = f" ({talk['affiliation']})" if talk.get("affiliation") else ""
         event.add("description", "Speaker: " + " and ".join(talk["speakers"]) + where)
+        for organizer in history.get("organizers_by_middle", ()):
+            address = vCalAddress(f"mailto:{stem}@kg-histories.invalid")
+            address.params["cn"] = organizer
+            event.add("organizer", address)
         cal.add_component(event)
     return cal.to_ical()
 

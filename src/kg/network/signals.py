@@ -25,6 +25,8 @@ RESTART = 0.3
 """The probability that the walk jumps back to the series' speakers and organizers at each step."""
 STEPS = 8
 """Steps of the walk (0.7 ** 8 ≈ 6 %: what is left of the last step)."""
+BEST_WORK_SHARE = 0.5
+"""The share of a person's topic fit that is their best-matching work's (``topic_scores``)."""
 
 
 @dataclass
@@ -131,12 +133,13 @@ def topic_scores(v: View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -> n
     """How well each person's known papers and talks match each query (people × queries).
 
     A work scores the cosine of its TF-IDF words with the query (BM25-like saturation: a word
-    counts once per title); a person scores the sum over their works, each weighed by how
-    recent it is (the walk's weights: half as much after ``HALF_LIFE_YEARS``), divided by the
-    square root of their number of works (so breadth helps, but sheer output less than
-    linearly). What someone works on now says more about the talk they would give than what
-    they wrote ten years ago: on the real histories the recent-weighted fit ranks the later
-    speakers higher than the plain sum.
+    counts once per title), weighed by how recent it is (the walk's weights: half as much after
+    ``HALF_LIFE_YEARS``). A person's fit is half their breadth, the sum over their works divided
+    by the square root of their number of works (so breadth helps, but sheer output less than
+    linearly), and half their best work, each scaled to its highest over the field
+    (``BEST_WORK_SHARE``). What someone works on now says more about the talk they would give
+    than what they wrote ten years ago, and one recent paper squarely on the series' subject
+    says as much as many near it.
     """
     works = _normalized_works(v.index)
     columns = []
@@ -144,11 +147,33 @@ def topic_scores(v: View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -> n
         if len(terms) == 0:
             columns.append(np.zeros(v.people))
             continue
-        per_work = works[:, terms] @ weights
-        columns.append(np.asarray(v.walk_matrix @ per_work).ravel())
-    totals = np.column_stack(columns) if columns else np.zeros((v.people, 0))
-    count = np.asarray(v.binary.sum(axis=1)).ravel()
-    return totals / np.sqrt(np.maximum(count, 1.0))[:, None]
+        per_work = np.asarray(works[:, terms] @ weights).ravel()
+        breadth = np.asarray(v.walk_matrix @ per_work).ravel() / np.sqrt(np.maximum(_work_counts(v), 1.0))
+        best = _row_max(v.walk_matrix, per_work)
+        columns.append((1 - BEST_WORK_SHARE) * _scaled(breadth) + BEST_WORK_SHARE * _scaled(best))
+    return np.column_stack(columns) if columns else np.zeros((v.people, 0))
+
+
+def _row_max(matrix: sp.csr_matrix, per_column: np.ndarray) -> np.ndarray:
+    """Per row of ``matrix``, the highest of its entries times ``per_column`` (0 for an empty row)."""
+    found = np.zeros(matrix.shape[0])
+    if not matrix.nnz:
+        return found
+    values = matrix.data * per_column[matrix.indices]
+    starts = matrix.indptr[:-1]
+    filled = matrix.indptr[1:] > starts
+    found[filled] = np.maximum.reduceat(values, starts[filled])
+    return found
+
+
+def _work_counts(v: View) -> np.ndarray:
+    return np.asarray(v.binary.sum(axis=1)).ravel()
+
+
+def _scaled(values: np.ndarray) -> np.ndarray:
+    """``values`` divided by their highest (unchanged when none is above zero)."""
+    top = float(values.max()) if len(values) else 0.0
+    return values / top if top > 0 else values
 
 
 def topic_words(v: View, person: int, query: tuple[np.ndarray, np.ndarray], limit: int = 4) -> list[str]:

@@ -1154,8 +1154,9 @@ def _same_talk(a: Fields, b: Fields) -> bool:
     if a.date and b.date and a.date.iso() != b.date.iso():
         return False
     if a.title and b.title:
-        if (a.date is None or b.date is None) and ("title" in a.guessed) != ("title" in b.guessed):
+        guessed = ("title" in a.guessed) + ("title" in b.guessed)
+        if (a.date is None or b.date is None) and (guessed == 1 or guessed == 2 and (a.date or b.date)):
             return True  # a page's head and its body state one talk, one of them with a guessed title
-            # (two guessed titles are two entries of a list: one speaker's two talks)
+            # (two undated entries with guessed titles are two entries of a list: two talks)
         return fuzz.ratio(fold(a.title), fold(b.title)) >= 85
     return True  # one of them has no title: the same speaker's one talk, stated twice

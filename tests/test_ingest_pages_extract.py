@@ -372,3 +372,185 @@ def test_a_page_titled_after_papers_or_a_journal_still_lists_its_talks(tmp_path)
                         "## Organizers\n\n- March 1, 2024: Grace Hopper - Compilers\n")
     assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", "2024-03-03", None),
                      (("Alan Turing",), "Computable numbers revisited", "2024-03-10", None)]
+
+
+def test_a_label_after_an_entrys_first_words_and_the_presented_papers_authors(tmp_path):
+    page, talks = talks_of(tmp_path, "rg.md", "# Theory reading group\n\n## Past\n\n"
+                           "* (**Jun 7, '19**) [Augmented Neural ODEs](https://arxiv.org/abs/1904.01681) "
+                           "by Dupont, Doucet and Teh. _Presenter: Ada Lovelace_.\n"
+                           "* (**May 31, '19**) [Adaptive Data Analysis](https://example.org/a.pdf) "
+                           "by Roth et al. _Presenter: Charles Babbage_.\n")
+    assert talks == [(("Ada Lovelace",), "Augmented Neural ODEs", "2019-06-07", None),
+                     (("Charles Babbage",), "Adaptive Data Analysis", "2019-05-31", None)]
+    assert page.kind == "seminar_page"  # the papers its talks present make no author page
+    first = page.papers[0]
+    assert (first.title, first.authors) == ("Augmented Neural ODEs", ["Dupont", "Doucet", "Teh"])
+
+
+def test_a_title_then_its_speaker_with_an_honorific_after_a_comma(tmp_path):
+    page, talks = talks_of(tmp_path, "c.md", "# Colloquium talks\n\n"
+                           "* Notes on the analytical engine, Dr. Ada Lovelace, University of London, "
+                           "[Video](https://www.youtube.com/watch?v=x)\n"
+                           "* Difference engines in practice, Prof. Charles Babbage, [Video](https://youtu.be/y)\n")
+    assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", None, None),
+                     (("Charles Babbage",), "Difference engines in practice", None, None)]
+    assert page.talks[0].speakers[0].affiliation == "University of London"
+
+
+def test_a_citation_read_as_a_talk_is_a_paper(tmp_path):
+    page, talks = talks_of(tmp_path, "p.md", "# Research\n\n"
+                           "Ada Lovelace, Charles Babbage (2023). [Notes on the analytical engine]"
+                           "(https://example.org/n). *Statistics and Computing*.\n\n"
+                           "Ada Lovelace, Mary Somerville (2021). [Engines of difference and their use]"
+                           "(https://example.org/e). *Journal of Engines*.\n")
+    assert talks == []
+    assert page.kind == "author_page"
+    assert [p.authors for p in page.papers] == [["Ada Lovelace", "Charles Babbage"],
+                                                ["Ada Lovelace", "Mary Somerville"]]
+
+
+def test_a_joint_talk_of_a_seminar_stays_a_talk(tmp_path):
+    page, talks = talks_of(tmp_path, "s.md", "# Seminar\n\n"
+                           "* March 3, 2024: Ada Lovelace and Charles Babbage, *Notes on engines*\n"
+                           "* March 10, 2024: Mary Somerville, *On the connexion of the sciences*\n")
+    assert talks[0] == (("Ada Lovelace", "Charles Babbage"), "Notes on engines", "2024-03-03", None)
+
+
+def test_a_numbered_front_matter_title_gives_way_to_the_talks_title(tmp_path):
+    page, talks = talks_of(tmp_path, "t.md", '---\ntitle: "#011 (Monsoon 2020)"\n---\n\n'
+                           "(#011) **Notes on engines** - [Ada Lovelace](https://ada.example/)\n"
+                           "-------------------\n\n**Date & Time:** 31-10-2020, 22:15 IST\n")
+    assert talks == [(("Ada Lovelace",), "Notes on engines", "2020-10-31", "22:15")]
+
+
+def test_a_linked_title_between_a_series_and_a_speaker_stands_alone(tmp_path):
+    page, talks = talks_of(tmp_path, "s.md", "# Shared seminars, Fall 2020\n\n### September 01\n"
+                           "- Analytical Society / [Notes on the analytical engine](https://a.example/) "
+                           "/ Ada Lovelace\n### September 08\n"
+                           "- Cambridge Seminar / [TBD](https://c.example/) / Charles Babbage\n")
+    assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", "2020-09-01", None),
+                     (("Charles Babbage",), None, "2020-09-08", None)]
+
+
+def test_an_accordions_button_heads_its_talk(tmp_path):
+    page, talks = talks_of(tmp_path, "p.html", "<html><body><h1>Previous Seminars</h1>"
+                           "<nav><button>Toggle menu</button></nav>"
+                           '<div class="accordion"><button class="accordion-button">Jun 03, 2026 - '
+                           "Ada Lovelace - University of London</button><div><p><strong>Location:</strong>"
+                           " Zoom</p><p><strong>Notes on the analytical engine</strong></p><p>We show "
+                           "how the engine computes Bernoulli numbers from its cards.</p></div></div>"
+                           '<div class="accordion"><button class="accordion-button">May 06, 2026 - '
+                           "Charles Babbage - University of Cambridge</button><div><p><strong>"
+                           "Difference engines"
+                           "</strong></p></div></div></body></html>")
+    assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", "2026-06-03", None),
+                     (("Charles Babbage",), "Difference engines", "2026-05-06", None)]
+    assert page.talks[0].speakers[0].affiliation == "University of London"
+
+
+def test_a_talk_label_naming_a_person_names_the_speaker(tmp_path):
+    page, talks = talks_of(tmp_path, "p.html", "<html><body><h1>Workshop programme</h1><h2>October 5, 2018"
+                           "</h2><table><tr><td><p>9:20</p></td><td><p>Talk: Ada Lovelace (<em>University "
+                           "of London</em>)</p>Dear Charles, notes on the engine [<a href='https://youtu.be/x'>"
+                           "video</a> | <a href='/s.pdf'>slides</a>]</td></tr><tr><td><p>9:40</p></td><td>"
+                           "<p>Talk: Charles Babbage (<em>University of Cambridge</em>)</p>Difference engines"
+                           " [<a href='https://youtu.be/y'>video</a>]</td></tr></table></body></html>")
+    assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Dear Charles, notes on the engine"),
+                                             (("Charles Babbage",), "Difference engines")]
+
+
+def test_a_speakers_item_with_the_title_in_the_item_below(tmp_path):
+    page, talks = talks_of(tmp_path, "m.md", "---\ntitle: May 31, 2022\n---\n\n## Schedule\n\n"
+                           "* **9:45am-10:45am: Research Talks**\n\n"
+                           "  * Ada Lovelace -- University of London\n"
+                           "    * *Investigating Analytical Engines in Practice*\n"
+                           "  * Charles Babbage -- University of Cambridge\n"
+                           "    * *Difference engines*\n")
+    assert talks == [(("Ada Lovelace",), "Investigating Analytical Engines in Practice", "2022-05-31",
+                      "09:45"),
+                     (("Charles Babbage",), "Difference engines", "2022-05-31", "09:45")]
+
+
+def test_cards_with_the_day_and_month_apart_a_title_heading_and_a_button(tmp_path):
+    card = ('<div class="row project"><div class="col"><h3>{day}</h3><h5 class="month">February</h5>'
+            '<p>17:00-18:00</p></div><div class="col"><p class="author"><span>{name}</span></p>'
+            '<h4 class="title">{title}</h4><div><button type="button">Abstract</button>'
+            '<a href="s.pdf">Slides</a></div></div></div>')
+    page, talks = talks_of(tmp_path, "p.html", "<html><body><h1>Seminars 2023</h1><h2>Past Talks</h2>"
+                           + card.format(day="10th", name="Ada Lovelace", title="Notes on the engine")
+                           + card.format(day="17th", name="Charles Babbage", title="Difference engines")
+                           + "</body></html>")
+    assert talks == [(("Ada Lovelace",), "Notes on the engine", "2023-02-10", "17:00"),
+                     (("Charles Babbage",), "Difference engines", "2023-02-17", "17:00")]
+
+
+def test_a_restructuredtext_programme_and_its_list_table(tmp_path):
+    page, talks = talks_of(tmp_path, "index.rst", "Engines Workshop 2026\n=====================\n\n"
+                           "Programme, March 3, 2026\n------------------------\n\n.. list-table::\n"
+                           "   :header-rows: 0\n\n   * - **9:30 AM**\n"
+                           "     - | **Notes on the analytical engine** — `Ada Lovelace <#ada>`_ "
+                           "*(Virtual)*\n"
+                           "       |\n       | We show how the engine computes Bernoulli numbers.\n\n"
+                           "   * - **10:00 AM**\n"
+                           "     - | **Difference engines** — `Charles Babbage <#charles>`_\n\n"
+                           ".. unknownsphinxdirective:: something\n\nText with a :ref:`role <x>`.\n")
+    assert [(t[0], t[1], t[3]) for t in talks] == [
+        (("Ada Lovelace",), "Notes on the analytical engine", "09:30"),
+        (("Charles Babbage",), "Difference engines", "10:00")]
+
+
+def test_a_time_slot_then_a_speaker_alone_is_a_talk_without_a_title(tmp_path):
+    page, talks = talks_of(tmp_path, "s.md", "# Workshop schedule\n\n## Tuesday, Jan 3, 2023\n\n"
+                           "9:00 AM - 10:00 AM\n: [Ada Lovelace](/t/#ada) (Cambridge; *remote*)\n\n"
+                           "10:00 AM - 10:15 AM\n: *Coffee break*\n\n"
+                           "10:15 AM - 11:15 AM\n: [Charles Babbage](/t/#charles) (Oxford)\n")
+    assert talks == [(("Ada Lovelace",), None, "2023-01-03", "09:00"),
+                     (("Charles Babbage",), None, "2023-01-03", "10:15")]
+
+
+def test_a_moderator_column_and_a_site_generators_tag_for_a_title(tmp_path):
+    page, talks = talks_of(tmp_path, "rg.md", "# Reading group\n\n"
+                           "| Date | Moderator | Paper |\n|---|---|---|\n"
+                           "| **11.05.2022** | Jan | {% reference seth_theories_2022 %} (talk video) |\n"
+                           "| **13.04.2022** | Zahra | {% reference ramesh_hierarchical_2022 %} |\n")
+    assert talks == [(("Jan",), None, "2022-05-11", None), (("Zahra",), None, "2022-04-13", None)]
+    assert page.papers == []
+
+
+def test_a_sentence_saying_who_will_present_what():
+    from kg.ingest.pages.entries import read
+
+    fields = read('Ada Lovelace will present "Notes on the analytical engine"')
+    assert [p.name for p in fields.speakers] == ["Ada Lovelace"]
+    assert fields.title == "Notes on the analytical engine"
+
+
+def test_the_series_time_stated_in_the_pages_footer(tmp_path):
+    items = "".join(f"<li>{d} - {name} - <em>Notes on engines, part {n}</em></li>" for n, (d, name) in
+                    enumerate([("Jun 03, 2026", "Ada Lovelace"), ("May 06, 2026", "Charles Babbage"),
+                               ("Apr 15, 2026", "Mary Somerville")]))
+    filler = "".join(f"<p>Paragraph {n} about the series.</p>" for n in range(90))
+    page, talks = talks_of(tmp_path, "p.html", f"<html><body><h1>Seminars</h1><ul>{items}</ul>{filler}"
+                           "<footer><p><strong>Time:</strong> 1st or 2nd Wednesday of the month at "
+                           "<strong>2pm</strong></p></footer></body></html>")
+    assert [t[3] for t in talks] == ["14:00", "14:00", "14:00"]
+
+
+def test_one_speakers_undated_talks_in_a_list_stay_apart(tmp_path):
+    page, talks = talks_of(tmp_path, "c.md", "# Course seminars\n\n"
+                           "* SEMINAR 1: Ada Lovelace - Notes on the analytical engine\n"
+                           "* SEMINAR 2: Charles Babbage - Difference engines\n"
+                           "* SEMINAR 3: Ada Lovelace - Bernoulli numbers by machine\n")
+    assert [t[1] for t in talks] == ["Notes on the analytical engine", "Difference engines",
+                                     "Bernoulli numbers by machine"]
+
+
+def test_a_line_stating_only_a_day_heads_the_talks_listed_under_it(tmp_path):
+    page, talks = talks_of(tmp_path, "s.md", "# Summer school\n\nSunday, Sep 10, 2023\n\n"
+                           "* 09:45 AM – 10:30 AM  o  Lecture I – [Notes on engines](./n.ipynb); "
+                           "A. Lovelace\n"
+                           "* 10:30 AM – 11:00 AM  o  BREAK\n\nMonday, Sep 11, 2023\n\n"
+                           "* 09:00 AM – 10:00 AM  o  Lecture II – [Difference engines](./d.ipynb); "
+                           "C. Babbage\n")
+    assert [(t[0], t[2], t[3]) for t in talks] == [(("A. Lovelace",), "2023-09-10", "09:45"),
+                                                   (("C. Babbage",), "2023-09-11", "09:00")]

@@ -104,3 +104,26 @@ def test_dates_in_other_languages_and_scripts():
 def test_east_asian_institutions_are_no_names():
     assert not is_name("統計数理研究所") and not is_name("東京大学") and not is_name("서울대학교")
     assert is_name("王小明") and is_name("김웅희")
+
+
+def test_a_year_abbreviated_after_an_apostrophe():
+    assert dates("(Jun 7, '19) Augmented Neural ODEs") == ["2019-06-07"]
+    assert dates("Dec 20, ’98") == ["1998-12-20"] and dates("May ’21") == ["2021-05"]
+    assert dates("Room 21, May 3") == ["--05-03"]
+
+
+def test_words_of_a_programme_and_nouns_of_titles_are_no_names():
+    for text in ("Office Hours", "Bartos Theater", "Short Presentations", "Developer Meetup",
+                 "Time-Point Intervention", "Light-tail Assumptions", "Discord Community"):
+        assert not is_name(text), text
+    for text in ("Charity Law", "Elaine Short", "Mark Rich", "Clifford Stein", "Chris Wild"):
+        assert is_name(text), text
+
+
+def test_a_date_with_dashes_day_first():
+    assert dates("31-10-2020, 22:15 IST") == ["2020-10-31"] and dates("pages 12-15") == []
+
+
+def test_a_verbs_ing_is_no_name():
+    assert not is_name("Investigating Influencer VPN Ads") and not is_name("PIN Threat Modeling")
+    assert is_name("John Skilling") and is_name("Leah Keating") and is_name("Alan Turing")

@@ -83,3 +83,24 @@ def test_coauthors_after_with_are_the_owners_coauthors(tmp_path):
         ("On the numbers of Bernoulli", ["Ada Lovelace", "Charles Babbage"], 2014),
         ("A calculus of the nervous system", ["Ada Lovelace", "Augustus De Morgan"], 2015)]
     assert all(p.guessed == ["authors"] for p in page.papers)  # where the owner stands is a guess
+
+
+def test_a_title_above_classed_author_and_venue_spans(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    entry = ('<div class="pub-entry"><div class="pub-title"><a href="https://arxiv.org/abs/{n}">'
+             '{title}</a></div><div class="pub-meta"><span class="pub-authors">{authors}</span>'
+             '<span class="pub-venue"><i>{venue}, 2025</i></span></div></div>')
+    path = tmp_path / "paper.html"
+    path.write_text("<html><body><h1>Publications</h1><h2>2025</h2>"
+                    + entry.format(n=1, title="Notes on the analytical engine",
+                                   authors="A. Lovelace, C. Babbage",
+                                   venue="Journal of the American Statistical Association")
+                    + entry.format(n=2, title="The probability of engines in practice",
+                                   authors="A. Lovelace, M. Somerville",
+                                   venue="IEEE Transactions on Information Theory")
+                    + "</body></html>", encoding="utf-8")
+    page = extract_file(path)
+    assert [(p.title, p.authors) for p in page.papers] == [
+        ("Notes on the analytical engine", ["A. Lovelace", "C. Babbage"]),
+        ("The probability of engines in practice", ["A. Lovelace", "M. Somerville"])]

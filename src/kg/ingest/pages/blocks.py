@@ -183,7 +183,10 @@ class _Reader:
                         add(child.tail, marks)
                     continue
                 tag = child.tag.lower()
-                if tag in _SKIP:
+                if tag == "button" and _heads_a_panel(child):
+                    flush()
+                    self.walk(child, depth)
+                elif tag in _SKIP:
                     pass
                 elif tag == "table":
                     flush()
@@ -194,6 +197,9 @@ class _Reader:
                 elif tag == "br":
                     parts.append(_HARD_BREAK)
                 else:
+                    if _classed_spans_apart(child):
+                        parts.append(_HARD_BREAK)  # '<span class="authors">..</span><span class="venue">'
+
                     start = len("".join(parts))
                     mark = ("s" if tag in _STRUCK else "b" if tag in _BOLD else
                             "i" if tag in _ITALIC else "code" if tag == "code" else
@@ -332,6 +338,23 @@ _ROLES = [
     ("place", re.compile(r"(?<![a-z])(?:location|venue|room)(?![a-z])", re.I)),
     ("abstract", re.compile(r"abstract|description", re.I)),
 ]
+
+
+def _classed_spans_apart(element: Any) -> bool:
+    """Whether an element is a classed span right after another (``<span class="authors">`` then
+    ``<span class="venue">``, nothing between): two fields the style sheet sets apart."""
+    before = element.getprevious()
+    return element.tag.lower() == "span" and bool(element.get("class")) and before is not None \
+        and isinstance(before.tag, str) and before.tag.lower() == "span" and bool(before.get("class")) \
+        and not (before.tail or "").strip()
+
+
+def _heads_a_panel(button: Any) -> bool:
+    """Whether a button is the heading of a panel that opens (an accordion's "Jun 03, 2026 - Ada
+    Lovelace - Cambridge"): a line of words, not a control ("Toggle menu", "Search")."""
+    text = " ".join(button.itertext()).strip()
+    return len(text) >= 25 and len(text.split()) >= 4 and button.getparent() is not None \
+        and button.getparent().tag.lower() != "form"
 
 
 def role_of(element: Any) -> str | None:

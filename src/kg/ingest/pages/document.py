@@ -10,6 +10,8 @@ file it came from (``data-line`` for Markdown blocks, the parser's line for HTML
 
 from __future__ import annotations
 
+import html
+import io
 import json
 import re
 import tomllib
@@ -26,6 +28,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from kg.errors import DataError
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+RST_SUFFIXES = (".rst", ".rest")
 _FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _LINE_TOKENS = frozenset({"fence", "code_block", "paragraph_open", "heading_open", "dl_open", "dt_open",
                           "list_item_open", "tr_open", "table_open",
@@ -67,8 +70,26 @@ def read_document(path: Path) -> Document:
         raise DataError(f"{path}: the page holds no text")
     is_html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text)
     front, front_lines, body = split_front_matter(text) if not is_html else ({}, 0, text)
+    if not is_html and path.suffix.lower() in RST_SUFFIXES:
+        is_html, body = True, restructured_html(body)
     root = html_tree(body) if is_html else markdown_tree(template_links(body), front_lines)
     return Document(path, text, root, front, front_lines, json_ld(root), is_html, encoding)
+
+
+def restructured_html(text: str) -> str:
+    """A reStructuredText page (Sphinx and docutils sites) as HTML, by docutils: its list-tables,
+    sections and links; no file is read, no raw HTML passed, and no error stops it (an unknown
+    Sphinx role is printed as it stands)."""
+    from docutils.core import publish_parts  # only for .rst pages
+
+    settings = {"report_level": 5, "halt_level": 5, "file_insertion_enabled": False, "raw_enabled": False,
+                "warning_stream": io.StringIO(), "input_encoding": "unicode", "output_encoding": "unicode",
+                "embed_stylesheet": False, "_disable_config": True}
+    try:
+        parts = publish_parts(text, writer="html5", settings_overrides=settings)
+    except Exception:  # noqa: BLE001  # docutils raises on what it cannot parse: the page is then plain text
+        return "<html><body><pre>" + html.escape(text) + "</pre></body></html>"
+    return f"<html><body>{parts['html_title']}{parts['body']}</body></html>"
 
 
 def decode(raw: bytes) -> tuple[str, str]:

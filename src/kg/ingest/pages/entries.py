@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from kg.ingest.pages.blocks import Span
 from kg.ingest.pages.fields import (
+    _PARTICLES,
     PartialDate,
     find_dates,
     find_times,
@@ -26,6 +27,7 @@ from kg.ingest.pages.fields import (
     is_organization,
     is_placeholder,
     strip_honorifics,
+    word_leaning,
 )
 
 LABELS = {
@@ -128,6 +130,49 @@ def label_of(text: str) -> tuple[str, str] | None:
     return (name, match["value"].strip()) if name else None
 
 
+_INLINE_FIELDS = ("speaker", "title", "abstract", "date", "time", "place", "affiliation", "authors")
+_INLINE_LABEL = re.compile(r"(?:(?<=[.;|)\]])\s+|\s+[-–—|·•]\s+|\s*\|\s*)(?=(?P<label>[^\W\d_][^\W\d_ ]{1,15}"
+                           r"(?: [^\W\d_]{2,15})?)\s*[:：]\s+\S)")
+
+
+def inline_labels_apart(text: str) -> str:
+    """One line whose fields are labelled after its first words ("(Jun 7) Neural ODEs by Chen et
+    al. Presenter: Ada Lovelace.", "Notes on engines | Speaker: Ada Lovelace"), each label put at
+    the start of its own line, so that the labels are read as on a page of labelled lines."""
+    cuts = [m.start() for m in _INLINE_LABEL.finditer(text)
+            if m.start() > 0 and LABELS.get(m["label"].lower()) in _INLINE_FIELDS
+            and m["label"].lower() not in ("by", "from", "name", "who", "talk", "day")]
+    if not cuts:
+        return text
+    pieces, last = [], 0
+    for cut in cuts:
+        pieces.append(text[last:cut])
+        last = cut
+    pieces.append(text[last:])
+    return "\n".join(p.strip(" |·•-–—") for p in pieces if p.strip(" |·•-–—"))
+
+
+_AUTHORS_TAIL = re.compile(r"^(?P<title>.{8,}?)\s+by\s+(?P<authors>[^\W\d_].{1,150}?)"
+                           r"(?:,\s*(?P<venue>[^,]*\d{2}[^,]*))?\W*$")
+
+
+def authors_apart(title: str) -> tuple[str, list[str]]:
+    """A presented paper's title without its authors after "by" ("Neural ODEs by Chen, Rubanova
+    and Duvenaud, NeurIPS '18", "Adaptive Data Analysis by Roth et al."), where a label names the
+    talk's speaker: the title, and the authors as printed (none when the tail is no list of names)."""
+    match = _AUTHORS_TAIL.match(title)
+    if not match:
+        return title, []
+    printed = re.sub(r",?\s+et\.?\s+al\b\.?", "", match["authors"]).strip(" .")
+    authors = [a.strip() for a in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", printed) if a.strip()]
+    for author in authors:
+        words = author.split()
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words) \
+                or any(word_leaning(w) == "title" and w.lower() not in _PARTICLES for w in words):
+            return title, []
+    return match["title"].strip(), authors
+
+
 def heading_label(text: str) -> str | None:
     """The field a line holding only a label introduces ("Abstract", "**Speaker**:")."""
     return LABELS.get(re.sub(r"[\s:：*_#]+$|^[\s*_#]+", "", text).lower())
@@ -137,7 +182,11 @@ def read(text: str, spans: list[Span] | None = None, day_first: bool = False) ->
     """The fields one piece of text states (labels first, then its parts by content)."""
     spans = spans or []
     fields = Fields()
+    if "\n" not in text and label_of(text) is None:
+        text = inline_labels_apart(text)
     lines = text.split("\n")
+    while len(lines) > 1 and heading_label(lines[-1]) and len(lines[-1]) < 40:
+        lines.pop()  # "... Slides" at the end: a button's word with nothing after it, no label
     if len(lines) > 1 and any(label_of(line) or (heading_label(line) and len(line) < 40) for line in lines):
         pending: str | None = None
         guessed_title: str | None = None
@@ -160,6 +209,9 @@ def read(text: str, spans: list[Span] | None = None, day_first: bool = False) ->
                 guessed_title = more.title
         if "title" in fields.labels and fields.title_open and fields.title == guessed_title:
             fields.title = None  # "Title: TBA": an unlabelled line's words are no title
+        if fields.title and fields.title == guessed_title and "speaker" in fields.labels:
+            fields.title, authors = authors_apart(fields.title)
+            fields.paper_authors = fields.paper_authors or authors
         return fields
     labelled = label_of(text)
     if labelled is not None:
@@ -180,8 +232,13 @@ def apply_label(fields: Fields, name: str, value: str, spans: list[Span], day_fi
             inner = read(value, spans, day_first)
             fields.speakers = inner.speakers or ([Person(value.strip())] if is_given_name(value) else [])
     elif name == "title":
+        bracketed = len(value) < 120 and "(" in value and not fields.speakers
+        people = speakers_of(value, spans) if bracketed else []
         if is_placeholder(value):
             fields.title_open = True
+        elif len(people) == 1 and fold(re.sub(r"\([^()]*\)", "", value)) == fold(people[0].name):
+            fields.speakers = people  # "Talk: Ada Lovelace (Cambridge)": who gives it, not what
+            fields.labels.discard("title")
         else:
             fields.title = clean_title(value)
     elif name in ("date", "time"):
@@ -396,6 +453,12 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
                 pre = by["pre"].rsplit(None, 1)[0] if len(by["pre"].split()) > 1 else ""
                 return ([("text", pre, None)] if pre and len(pieces) == 1 else [("junk", pre, None)]) + [
                     ("name", p.name, p.affiliation) for p in who] + tail
+    titled = _HONORED_AFTER_TITLE.match(part)  # "Notes on engines, Dr. Ada Lovelace, Cambridge"
+    if titled and not speakers_of(titled["title"], spans):
+        printed = ",".join(p for p in titled["who"].split(",") if not LINK_WORDS.match(p))
+        who = speakers_of(printed, spans)
+        if who:
+            return [("text", titled["title"], None)] + [("name", p.name, p.affiliation) for p in who]
     for cut in (r"\.\s+", r"\s+[-–—]\s+"):
         pieces = re.split(cut, part, maxsplit=1)
         if len(pieces) == 2 and len(pieces[1]) > 3:
@@ -449,8 +512,14 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
 _TRAILING_BRACKET = re.compile(r"(?P<title>[^()]*[^\W\d_][^()]*?)\s*\((?P<inner>[^()]{3,160})\)\W*")
 _ROLE = re.compile(r"professor|student|post-?doc|lecturer|fellow|candidate|director|chair|head|"
                    r"researcher|scientist|engineer|intern|alumn|manager|founder|member", re.IGNORECASE)
-_CONNECTOR = re.compile(r"^(?P<who>.+?)\s+(?:on|presents|presenting|talks about|speaks on)\s+"
-                        r"(?P<title>\S.{6,})$")
+_CONNECTOR = re.compile(r"^(?P<who>.+?)\s+(?:on|presents|presenting|talks about|speaks on|will (?:present|"
+                        r"speak (?:on|about)|talk (?:on|about)|discuss|give a talk (?:on|titled|entitled)))"
+                        r"\s+(?P<title>\S.{6,})$")
+
+
+_HONORED_AFTER_TITLE = re.compile(r"^(?P<title>[^,]{8,}?(?:,[^,]{3,})*?),\s+"
+                                  r"(?P<who>(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+[^\W\d_].*)$")
+"""A title, then after a comma its speaker named with an honorific (", Dr. Ada Lovelace, Cambridge")."""
 
 
 def _without_link_words(part: str, spans: list[Span]) -> str:
@@ -593,8 +662,14 @@ def _assign(fields: Fields, kinds: list[tuple[str, str, str | None]], spans: lis
     names = [(text, aff) for kind, text, aff in kinds if kind == "name"]
     texts: list[str] = []
     run: list[str] = []
+    marks = {fold(s.text) for s in spans if s.kind == "a" and len(s.text.split()) >= 3}
     for kind, text, _ in kinds:
-        if kind == "text":
+        if kind == "text" and fold(text) in marks:  # "Series / [Title](url) / Speaker": the linked
+            if run:  # part stands alone, not joined to the unmarked words beside it
+                texts.append(" - ".join(run))
+            texts.append(text)
+            run = []
+        elif kind == "text":
             run.append(text)
         else:
             if run:
@@ -620,7 +695,10 @@ def _assign(fields: Fields, kinds: list[tuple[str, str, str | None]], spans: lis
     marked = [t for t in candidates if any(fold(s.text) == fold(t) or (
         len(s.text) > 12 and fold(s.text) in fold(t)) for s in spans if s.kind in ("b", "i", "a"))]
     quoted = [t for t in candidates if QUOTED.fullmatch(t.strip())]
-    chosen = (quoted or marked or sorted(candidates, key=len, reverse=True))[0]
+    if fields.title_open and not (quoted or marked):
+        return  # "Series / [TBD](url) / Speaker": the marked title is not known yet; the rest is no title
+    whole = [t for t in marked if fold(t) in marks]  # a link on all of it before a link inside it
+    chosen = (quoted or whole or marked or sorted(candidates, key=len, reverse=True))[0]
     fields.title = clean_title(chosen)
     if not (quoted or marked):
         fields.guessed.add("title")
@@ -635,7 +713,7 @@ def clean_title(text: str) -> str | None:
     """A title without quotes, trailing full stop, list numbering or a "Title:" label."""
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^:\s+", "", text)  # a definition list's value ("Title" then ": Notes on engines")
-    text = re.sub(r"^(?:\(?\d{1,3}[.)]\s+|#\d+\s+|No\.\s?[\d-]+\s+)", "", text)
+    text = re.sub(r"^(?:\(?\d{1,3}[.)]\s+|\(#\d+\)\s+|#\d+\s+|No\.\s?[\d-]+\s+)", "", text)
     text = re.sub(r"^(?:title|talk|(?:research |invited |contributed |keynote |plenary )?(?:talk|lecture|"
                   r"keynote|tutorial|seminar))\s*:\s*", "", text, flags=re.IGNORECASE)
     text = re.sub(r",\s*(?:[^,]{0,40}\s)?(?:19|20)\d{2}$", "", text) if re.search(
@@ -649,12 +727,15 @@ def clean_title(text: str) -> str | None:
                 text[0] not in "'‘" or text[-1] in "'’"):
             text = text[1:-1]  # quotes, paired or not ("Title”, “Title")
         text = re.sub(r"^``|''$", "", text)
-    text = re.sub(r"\s*\((?:slides|video|pdf|abstract|recording|youtube|link|arxiv|here|paper|code|"
+    text = re.sub(r"\s*\((?:(?:talk|seminar|lecture)\s+)?(?:slides|video|pdf|abstract|recording|youtube|link|"
+                  r"arxiv|here|paper|code|"
                   r"preprint|doi)[^)]*\)\s*$", "", text,
                   flags=re.IGNORECASE)
     text = _REMARK.sub("", text)
     text = _LINK_BRACKETS.sub("", text) or text
     text = _TITLE_TAIL.sub("", text) or text
+    text = re.sub(r"\s*[\[(]\W*$", "", text)  # "Title [" left of "[video | slides]"
+    text = re.sub(r"\{%.*?%\}|\{\{.*?\}\}", "", text).strip()  # a site generator's tag, not its output
     text = text.rstrip(" .").strip()
     return None if is_placeholder(text) or not text or _SLOT_KIND.fullmatch(text) else text
 

@@ -38,7 +38,7 @@ def day_first(text: str) -> bool:
     """Whether the page writes numeric dates day first (25/09/2020, 25.09.2020)."""
     first = second = 0
     for groups in re.findall(r"(?<![\d/.])([0-3]?\d)/([0-3]?\d)(?:/(?:19|20)?\d{2})?(?![\d/.])|"
-                             r"(?<![\d/.])([0-3]?\d)\.([0-3]?\d)\.(?:19|20)?\d{2}(?![\d/.])", text):
+                             r"(?<![\d/.-])([0-3]?\d)[.-]([0-3]?\d)[.-](?:19|20)?\d{2}(?![\d/.-])", text):
         a, b = (groups[0], groups[1]) if groups[0] else (groups[2], groups[3])
         first += int(a) > 12
         second += int(b) > 12
@@ -53,8 +53,20 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
     first = day_first(document.source)
     records, problems = talk_records(document, parts, first, owner)
     found_papers, owner = paper_reader.papers(document, parts)
+    cited = [r for r in records if _citation_like(r, len(found_papers) >= 2)]
+    if cited:  # a citation read as a talk is a paper
+        records = [r for r in records if r not in cited]
+        titles = {fold(p.title) for p in found_papers}
+        for record in cited:
+            fields = record.fields
+            if fields.title and not any(fold(fields.title).startswith(t) for t in titles):
+                found_papers.append(PaperText(fields.title, fields.date.year if fields.date else None,
+                                              [p.name for p in fields.speakers], line=record.line,
+                                              at=f"line {record.line}", confidence=0.5))
+                titles.add(fold(fields.title))
     talks = [_talk(r) for r in records]
     known = {fold(p.title) for p in found_papers}
+    listed = len(found_papers)  # the papers the page lists, not those its talks present
     reading_group = _is_reading_group(document, parts)
     for record in records:  # a reading group's talk presents a paper: "Authors: A, B", or its title
         fields = record.fields  # links to the paper (arXiv, a PDF, proceedings)
@@ -65,20 +77,21 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
                                           line=record.line,
                                           at=f"line {record.line}", confidence=0.5, guessed=["authors"]))
             known.add(fold(fields.title))
+        if fields.paper_authors and fields.title and fold(fields.title) not in known:
+            found_papers.append(PaperText(fields.title, fields.date.year if fields.date else None,
+                                          fields.paper_authors, line=record.line, at=f"line {record.line}",
+                                          confidence=0.7))
+            known.add(fold(fields.title))
         for title, url, line in fields.linked_papers:
             if fold(title) not in known:
                 found_papers.append(PaperText(title, None, [], url=url, line=line, at=f"line {line}",
                                               confidence=0.5, guessed=["authors"]))
                 known.add(fold(title))
-        if fields.paper_authors and fields.title and fold(fields.title) not in known:
-            found_papers.append(PaperText(fields.title, fields.date.year if fields.date else None,
-                                          fields.paper_authors, line=record.line, at=f"line {record.line}",
-                                          confidence=0.7))
     title = _page_title(document, parts)
     if len(talks) == 1 and talks[0].confidence >= 0.95:  # a talk's own page (front matter, JSON-LD):
         # the papers its abstract cites are references, not a publication list
         found_papers = [p for p in found_papers if "kind" not in p.guessed]
-    kind = page_kind(document, talks, len(found_papers), title)
+    kind = page_kind(document, talks, min(listed, len(found_papers)), title)
     stem = document.path.stem.split("@")[0]  # "index@2021-06-28": a dated copy of index
     key = slugify(f"{title} {stem}")[:100] or "page"
     result = PageExtract(kind or "none", title, key, talks=talks, papers=found_papers, problems=problems)
@@ -92,6 +105,18 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
         result.people.append(SpeakerText(owner))
     _events(result, document)
     return result
+
+
+def _citation_like(record: Record, lists_papers: bool) -> bool:
+    """Whether a talk read from a page's text is a citation: several people and neither a day nor
+    a clock time nor a label naming them speakers, on a page that lists papers or with a venue
+    after its title ("Title. Statistics and Computing", "Title / IEEE Transactions on ...")."""
+    fields = record.fields
+    if record.how not in ("entry", "block", "unit") or len(fields.speakers) < 2 or fields.time is not None \
+            or (fields.date is not None and fields.date.day is not None) or "speaker" in fields.labels:
+        return False
+    return lists_papers or bool(re.search(r"(?:\.\s|/|\n).*" + paper_reader.VENUE.pattern, fields.title or "",
+                                          re.IGNORECASE))
 
 
 _READING_GROUP = re.compile(r"reading group|journal club|paper club|reading club|paper reading|"

@@ -39,7 +39,8 @@ _MONTH = (r"(?:" + "|".join(sorted((w for ws in _FOREIGN_MONTHS.values() for w i
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
 _DAY = r"(?<![\d:])(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th)(?![a-z])|er|\.(?=\s))?"
 # (not the minutes of "15:30 Jan Krause"; "16 th": an ordinal set apart, "16 <sup>th</sup>")
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_YEAR = r"(?:['’‘](?=\d{2}(?!\d)))?(?P<year>(?:19|20)\d{2}|(?<=['’‘])\d{2}(?!\d))"
+"""A year: "2019", or abbreviated after an apostrophe ("Jun 7, '19", "May ’21")."""
 DATE_PATTERNS = [
     re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d])"),
     re.compile(rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s*(?:of\s+|de\s+)?(?P<month>{_MONTH})(?![a-z])"
@@ -47,7 +48,8 @@ DATE_PATTERNS = [
                re.IGNORECASE),
     re.compile(rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})(?![a-z])\s*{_DAY}(?!\d|:\d)(?:,?\s*{_YEAR})?",
                re.IGNORECASE),
-    re.compile(r"(?<![\d/.:])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)?\d{2})(?![\d/.])"),
+    re.compile(r"(?<![\d/.:-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)?\d{2})"
+               r"(?![\d/.-])"),
     re.compile(rf"(?<![\w])(?P<month>{_MONTH})(?![a-z]),?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"(?<![\d/.:$-])(?P<month>0?[1-9]|1[0-2])[/.-](?P<year>(?:19|20)\d{2})(?![\d/.])"),
     re.compile(r"(?<![\d/.:$])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![\d/.%])"),
@@ -141,7 +143,7 @@ def _date_of(n: int, match: re.Match[str], day_first: bool) -> PartialDate | Non
     groups = match.groupdict()
     year = int(groups["year"]) if groups.get("year") else None
     if year is not None and year < 100:
-        year += 2000
+        year += 2000 if year < 70 else 1900
     if n in (_NUMERIC_DAY_MONTH, _SHORT_NUMERIC):
         a, b = int(groups["a"]), int(groups["b"])
         if n == _NUMERIC_DAY_MONTH and match.group(0).count(".") and not day_first:
@@ -250,7 +252,12 @@ professor associate assistant adjunct emeritus visiting postdoc postdoctoral lec
 scientist engineer candidate director
 morning afternoon evening tea breakfast tour breaker reception dinner drinks project final
 week day monday tuesday wednesday thursday friday saturday sunday inc ltd gmbh llc corp
+theater theatre office hours course courses meetup networking session sessions discussion discussions
+presentation presentations hotline lecture lectures tutorial tutorials panel break lunch coffee poster
+posters introduction remarks welcome opening closing equation equations dear hello thanks
 """.split())
+_NOUN_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ities|ity|ology|isms?)$")
+"""Endings of English nouns ("Intervention", "Assumptions"), which no surname has."""
 _NICKNAME = re.compile(r"\s+\([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?\)(?=\s)")
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.\-]*|[^\W\d_]\.(?:[^\W\d_]\.)*)$")
 _CJK_CHARS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
@@ -304,6 +311,11 @@ def is_name(text: str) -> bool:
         if word.isupper() and len(word) > 3 and "." not in word and "-" not in word:
             continue  # a surname in capitals ("Wang GAO")
         capitals += 1
+    last = words[-1].lower().strip(".,")
+    if len(last) > 6 and _NOUN_ENDING.search(last) and word_leaning(last) != "name":
+        return False  # "Time-Point Intervention", "Light-tail Assumptions": a title's words
+    if any(len(w) > 6 and w.lower().endswith("ing") and word_leaning(w) == "title" for w in words):
+        return False  # "Investigating Influencer VPN Ads", "PIN Threat Modeling": a verb's -ing
     if re.fullmatch(r"[A-Z]{2}", words[-1]) and word_leaning(words[-1]) != "name":
         return False  # "Winnipeg MB": a city and its province, not a name
     shouted = all(w.isupper() and "." not in w for w in words)

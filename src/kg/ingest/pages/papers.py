@@ -30,11 +30,14 @@ _NOT_SECTION = re.compile(r"talks?\b|presentations?|teaching|students|news|award
                           r"reviewing|seminars?", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-3])\d)(?![\d/])")
 _ET_AL = re.compile(r",?\s*(?:\*?et\.? al\.?\*?|and others|…|\.\.\.)\s*", re.IGNORECASE)
-_VENUE = re.compile(r"\b(?:proceedings|conference|journal|transactions|symposium|workshop|arxiv|"
+VENUE = re.compile(r"\b(?:proceedings|conference|journal|transactions|symposium|workshop|arxiv|"
                     r"preprint|neurips|nips|icml|iclr|colt|aistats|uai|aaai|ijcai|cvpr|iccv|eccv|acl|"
                     r"emnlp|kdd|siam|ieee|acm|annals|biometrika|jmlr|review|letters|submitted|"
                     r"in press|to appear|accepted|under review|thesis|manuscript|springer|elsevier|"
                     r"mathematical programming|statistics|probability|vol\.|pp\.|pages)\b", re.IGNORECASE)
+_VENUE_NAME = re.compile(r"\b(?:journal|transactions|annals|proceedings|review|letters|bulletin)\b|"
+                         r"^(?:ieee|acm|siam)\b", re.IGNORECASE)
+"""Words of a journal's or proceedings' name ("Annals of Statistics"), which no paper's title is."""
 _YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s?-?)+$|^[A-Z]{1,3}$")
 
@@ -46,7 +49,9 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
     page_year = _page_year(document, parts)
     cells = [cell for table in parts.tables for row in table.rows for n, cell in enumerate(row)
              if cell.text and not any(cell is other for other in row[:n])]
+    previous: Block | None = None
     for block in [*parts.blocks, *cells]:
+        above, previous = previous, block
         if re.fullmatch(r"\W*((?:19|20)\d{2})\W*", block.text):
             year = int(re.sub(r"\D", "", block.text))  # a year standing alone heads the entries below
             continue
@@ -64,6 +69,14 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
         named = next((h for h in reversed(block.context) if not _YEAR_ALONE.fullmatch(h)), block.section)
         in_section = bool(_SECTION.search(named)) and not _NOT_SECTION.search(named)
         paper = citation(block, in_section)
+        if paper is not None and above is not None and _VENUE_NAME.search(paper.title) and not above.level \
+                and 3 <= len(above.text.split()) <= 40 and not _VENUE_NAME.search(above.text) \
+                and 0 <= block.line - above.line <= 3 and not _author_list(above.text):
+            # the title on its own line above "Authors / Journal of ...": that title, not the venue
+            paper.title = clean_title(above.text) or paper.title
+            if found and fold(found[-1].title) == fold(paper.title):
+                found.pop()  # read alone as a linked paper
+            paper.url = paper.url or _first_link(above.spans)
         if paper is not None:
             paper.year = paper.year or year or (page_year if in_section else None)
             found.append(paper)
@@ -160,7 +173,7 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
             if _author_list(piece) and len(pieces) > 1:
                 ahead = pieces[n - 1] if n >= 1 else None
                 behind = pieces[n + 1] if n + 1 < len(pieces) else None
-                title_first = ahead and not _VENUE.search(ahead) and len(ahead.split()) >= 3
+                title_first = ahead and not VENUE.search(ahead) and len(ahead.split()) >= 3
                 chosen = ahead if title_first else behind
                 title = clean_title(chosen) if chosen else None
                 authors_text = piece
@@ -172,7 +185,7 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
     if not title or len(title.split()) < 3 or is_name(title):
         return None
     authors = _author_list(authors_text)
-    venue_like = bool(_VENUE.search(text)) or bool(years)
+    venue_like = bool(VENUE.search(text)) or bool(years)
     if not authors or not (venue_like or in_section):
         return None
     if not in_section and (len(authors) < 2 or not years):
@@ -207,7 +220,7 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
             words = span.text.split()
             if span.kind != kind or len(words) < 3 or is_name(span.text) or _author_list(span.text):
                 continue
-            if kind == "i" and _VENUE.search(span.text):
+            if kind == "i" and VENUE.search(span.text):
                 continue
             if kind == "a" and re.fullmatch(r"\W*(?:pdf|arxiv|code|slides|link|doi|html|paper)\W*",
                                             span.text, re.IGNORECASE):

@@ -225,8 +225,11 @@ def _mapping_record(data: dict[str, Any], document: Document, day_first: bool) -
     for key in TITLE_KEYS:
         value = lower.get(key)
         if isinstance(value, str) and value.strip():
+            dated = find_dates(value, day_first)
             if is_placeholder(value):
                 fields.title_open = True
+            elif dated and not re.search(r"[^\W\d_]{2,}", value[:dated[0].start] + value[dated[0].end:]):
+                fields.date = dated[0].value  # type: ignore[assignment]  # "title: May 31, 2022": the day
             else:
                 fields.title = clean_title(value)
             break
@@ -350,7 +353,8 @@ _COLUMN_WORDS = [
     ("date", re.compile(r"^(?:date|day|when|datum|fecha|week|dates?\s*(?:&|and)\s*time)\b", re.I)),
     ("time", re.compile(r"^(?:time|hour|slot|heure|start)\b", re.I)),
     ("speaker", re.compile(r"^(?:speakers?|presenters?|name|who|lecturers?|leader|presented by|"
-                           r"invited speakers?|discussion lead|host)\b", re.I)),
+                           r"invited speakers?|discussion lead|host|moderators?|discussants?|facilitators?|"
+                           r"led by|instructors?)\b", re.I)),
     ("affiliation", re.compile(r"^(?:affiliations?|institutions?|university|organi[sz]ation|"
                                r"department|from)\b", re.I)),
     ("title", re.compile(r"^(?:title|talk|topic|paper|subject|presentation|lecture|theme|event|titre)",
@@ -610,6 +614,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
     current: Record | None = None
     pending: str | None = None
     slot: time | None = None
+    day: PartialDate | None = None  # "Sunday, Sep 10, 2023" alone over the day's list of talks
 
     def close() -> None:
         nonlocal current, pending
@@ -679,6 +684,8 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             if head_fields.speakers and (head_fields.title or head_fields.date) \
                     and not _is_citation(head_fields, head) and not _COLLABORATION.search(head):
                 fields, prose, head_abstract = head_fields, False, rest
+        if block.level or (fields.date and not fields.speakers):
+            day = fields.date if _only_a_day(text, fields) and not block.level else None
         if block.level:
             slot = None
         elif fields.time and not fields.speakers and not fields.labels and not prose:
@@ -693,6 +700,12 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
                      or current.fields.date and not current.fields.title and current.blocks == 1):
             # "### Elif F. Acar" under the talk's title; "#### Name (Affiliation)" under its day
             current.fields.speakers = fields.speakers
+            current.blocks += 1
+            continue
+        if block.level and current is not None and current.fields.speakers and not current.fields.title \
+                and block.role == "title" and fields.title and not fields.speakers and not fields.date:
+            current.fields.title = fields.title  # '<h4 class="title">' under the speaker's line
+            current.fields.guessed.discard("title")
             current.blocks += 1
             continue
         if block.level:
@@ -723,6 +736,8 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
         if fields.speakers and (fields.title or fields.date or fields.time) \
                 and not _is_citation(fields, text) and not _COLLABORATION.search(text):
             close()
+            if fields.date is None and day is not None:
+                fields.date = day
             if fields.time is None and slot is not None:
                 fields.time = slot
             slot = None
@@ -731,6 +746,22 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             current = Record(fields, block.line, "entry", block.section, context=block.context)
             if head_abstract:
                 current.abstract_parts.append(head_abstract)
+            continue
+        if fields.speakers and not (fields.title or fields.date or fields.time or fields.labels) \
+                and slot is not None and not block.level and len(text) < 120 and n and blocks[n - 1].text \
+                and find_times(blocks[n - 1].text) and not read(blocks[n - 1].text, [], day_first).speakers \
+                and all(is_name(p.name) for p in fields.speakers):
+            close()  # "9:00 AM - 10:00 AM" then "Ada Lovelace (Cambridge)": her talk, its title not given
+            fields.time = slot
+            current = Record(fields, block.line, "entry", block.section, context=block.context)
+            continue
+        if fields.speakers and not fields.title and not fields.title_open and not block.level \
+                and len(text) < 160 and n + 1 < len(blocks) and blocks[n + 1].depth > block.depth \
+                and not blocks[n + 1].level and not _is_prose(block):
+            close()  # "* Ada Lovelace -- Cambridge" over "  * *Notes*": the item below is the title
+            if fields.time is None and slot is not None:
+                fields.time = slot
+            current = Record(fields, block.line, "entry", block.section, context=block.context)
             continue
         if fields.date and not fields.speakers and len(text) < 120:
             if current is not None and (current.fields.speakers or current.fields.date):
@@ -751,7 +782,8 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
                 current.fields.title = fields.title
             current.blocks += 1
         elif current.fields.speakers and not current.fields.title and not current.fields.title_open \
-                and len(text) < 250 and not fields.speakers:
+                and len(text) < 250 and not fields.speakers and not (fields.time and not fields.title) \
+                and not NOT_TALK.match(text):
             title = clean_title(text.split("\n")[0])
             marked = any(s.kind in ("b", "i") and len(s.text) >= 0.6 * len(text) for s in block.spans)
             current.fields.title = title
@@ -769,6 +801,17 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
 _GENERIC_HEADING = re.compile(r"\b(?:speakers?|talks?|seminars?|schedule|upcoming|past|previous|programm?e?|"
                               r"sessions?|semester|spring|summer|fall|autumn|winter|term|week|day|events?|"
                               r"abstracts?|colloquium|series|archive|news|agenda|list)\b", re.IGNORECASE)
+
+
+def _only_a_day(text: str, fields: Fields) -> bool:
+    """Whether a line states a day and nothing else ("Sunday, Sep 10, 2023"): it heads the talks
+    listed under it as a heading would."""
+    dates = find_dates(text)
+    if len(dates) != 1 or fields.date is None or fields.date.day is None or fields.time is not None:
+        return False
+    rest = text[:dates[0].start] + text[dates[0].end:]
+    return not re.search(r"[^\W\d_]{2,}", re.sub(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", "", rest,
+                                                  flags=re.IGNORECASE))
 
 
 def _heading_title(block: Block) -> bool:
@@ -833,6 +876,7 @@ def _merge_fields(into: Fields, more: Fields) -> None:
     for kind, url in more.links.items():
         into.links.setdefault(kind, url)
     into.papers.extend(more.papers)
+    into.paper_authors = into.paper_authors or more.paper_authors
     for label in more.labels:
         if label.startswith("affiliation:") and into.speakers and not into.speakers[0].affiliation:
             into.speakers[0].affiliation = label[12:]
@@ -848,6 +892,10 @@ def _merge_into(front: Record, body: Record | None) -> Record:
         fields.time = body.fields.time or fields.time
     if body.fields.speakers and ("speaker" in body.fields.labels or not fields.speakers):
         fields.speakers = body.fields.speakers
+    numbered = r"#\s?\d+|\bno\.\s?\d+|^\([^()]*\)$"
+    if fields.title and body.fields.title and re.search(numbered, fields.title, re.I) and len(re.findall(
+            r"[^\W\d_]{2,}", re.sub(rf"\([^()]*\)|{numbered}", "", fields.title, flags=re.I))) < 2:
+        fields.title = body.fields.title  # "#011 (Monsoon 2020)": the page's number, not the talk's title
     _merge_fields(fields, body.fields)
     return front
 
@@ -1066,8 +1114,10 @@ def _page_year(document: Document, blocks: list[Block]) -> int | None:
 
 def _series_time(blocks: list[Block], cells: list[Block] = ()) -> time | None:  # type: ignore[assignment]
     """The time every talk of a series starts, when the page states one ("every Monday at 4pm",
-    "Time: 10:30 am-12:00 pm Monday"), in its first blocks or in a small table laying out its head."""
-    texts = [line for block in [*blocks[:80], *cells] for line in block.text.split("\n")]
+    "Time: 10:30 am-12:00 pm Monday"), in its first blocks, in a small table laying out its head, or
+    in its last blocks (a footer or a side bar: "Time: 1st Wednesday of the month at 2pm")."""
+    tail = blocks[max(80, len(blocks) - 40):]
+    texts = [line for block in [*blocks[:80], *cells, *tail] for line in block.text.split("\n")]
     for text in texts:
         labelled = label_of(text)
         if labelled and labelled[0] == "time" and not find_dates(text) and find_times(text):
@@ -1104,7 +1154,9 @@ def _same_talk(a: Fields, b: Fields) -> bool:
     if a.date and b.date and a.date.iso() != b.date.iso():
         return False
     if a.title and b.title:
-        if (a.date is None or b.date is None) and ("title" in a.guessed or "title" in b.guessed):
+        guessed = ("title" in a.guessed) + ("title" in b.guessed)
+        if (a.date is None or b.date is None) and (guessed == 1 or guessed == 2 and (a.date or b.date)):
             return True  # a page's head and its body state one talk, one of them with a guessed title
+            # (two undated entries with guessed titles are two entries of a list: two talks)
         return fuzz.ratio(fold(a.title), fold(b.title)) >= 85
     return True  # one of them has no title: the same speaker's one talk, stated twice

@@ -326,8 +326,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--work", type=Path, help="scratch folder (a temporary one by default)")
     parser.add_argument("--output", type=Path, help="BENCHMARKS.md to write the section into")
-    parser.add_argument("--errors", choices=("none", "tune", "check", "all"), default="tune",
-                        help="which half's errors to print (default: the tuning half only)")
+    parser.add_argument("--errors", choices=("none", "tune", "check", "all", FRESH),
+                        default="tune", help="which part's errors to print (default: the tuning half only)")
     args = parser.parse_args(argv)
     tables = {"colt": args.colt, **({"ml-venues": args.ml_venues} if args.ml_venues else {})}
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-identity-"))
@@ -341,7 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     text = section(run, people, places, command)
     print(text)
     if args.errors != "none":
-        for line in people[args.errors].errors + places[args.errors].errors + places["all"].wrong_merges:
+        found = people.get(args.errors, Score()).errors + places.get(args.errors, InstitutionScore()).errors
+        for line in found + places["all"].wrong_merges:
             print(line, file=sys.stderr)
     if args.output:
         write_section(args.output, text)

@@ -31,6 +31,7 @@ def test_spellings_of_one_name_share_a_key(printed, expected):
     ("Shyam Sundar Rangapuram", "Syama Sundar Rangapuram", "typo in the first name"),
     ("Dimitris Papailiopoulos", "Dimitris Papailliopoulos", "typo in the last name"),
     ("Kpotufe Samory", "Samory Kpotufe", "names swapped"),
+    ("J. Edward Hu", "Edward J. Hu", "initial moved"),
     ("Bernhard Schoelkopf", "Bernhard Schölkopf", "umlaut written out"),
     ("Jonathan Weed", "Jonathan Niles-Weed", "double family name"),
     ("Brendan McMahan", "H. Brendan McMahan", "first initial left out"),
@@ -212,3 +213,11 @@ def test_when_every_use_is_placed_the_shared_name_is_no_one():
     result = resolve(namesake_papers()[:2], [], [], aliases)
     assert sorted(p.id for p in result.new_people if "chen" in p.id) == ["wei-chen-a", "wei-chen-b"]
     assert result.ambiguities == []
+
+
+def test_a_given_name_cut_short_is_a_variant_only_when_the_caller_allows_it():
+    assert names.variant("eli bingham", "elias bingham") is None
+    assert names.variant("eli bingham", "elias bingham", cut=True).reason == "first name cut"
+    assert names.variant("becca roelofs", "rebecca roelofs", cut=True).reason == "first name cut"
+    assert names.variant("jan meyer", "jana meyer", cut=True) is None  # one letter more: another name
+    assert names.variant("ian lee", "brian lee", cut=True) is None  # an end of three letters: another name

@@ -99,3 +99,40 @@ def test_a_name_printed_alone_is_the_full_name_at_the_same_place_in_the_same_yea
               placed("b", ["Aaron Defazio", "Caetano"], "Australian National University", "Gradients")]
     result = resolve(papers, [], [], Aliases())
     assert result.person("Caetano") == result.person("Tiberio Caetano")
+
+
+def test_a_given_name_cut_short_is_that_name_when_coauthors_agree():
+    papers = [paper("a", ["Eli Bingham", "Martin Jankowiak", "Noah Goodman"]),
+              paper("b", ["Elias Bingham", "Martin Jankowiak", "Noah Goodman"]),
+              paper("c", ["Carola Schoenlieb", "Sebastian Lunz"]),
+              paper("d", ["Carola-Bibiane Schönlieb", "Sebastian Lunz"])]
+    result = resolve(papers, [], [], Aliases())
+    assert result.person("Eli Bingham") == result.person("Elias Bingham")
+    assert result.person("Carola Schoenlieb") == result.person("Carola-Bibiane Schönlieb")
+    [case] = [c for c in result.cases if c.status == "merged" and "Bingham" in c.name]
+    assert case.reason == "first name cut"
+
+
+def test_a_given_name_cut_short_is_another_name_in_a_dense_name_culture():
+    crowd = [paper(f"j{i}", [f"Jun {family}", f"Other{i} Person"]) for i, family in enumerate(
+        ["Wang", "Zhang", "Chen", "Li", "Liu", "Yang"])]
+    crowd += [paper(f"f{i}", [f"Given{chr(97 + i % 26)}{chr(97 + i // 26)} Zhu", f"Filler{i} Person"])
+              for i in range(60)]
+    papers = [*crowd, paper("a", ["Jun Zhu", "Ann Lee", "Bo Chen"]),
+              paper("b", ["Junyan Zhu", "Ann Lee", "Bo Chen"])]
+    result = resolve(papers, [], [], Aliases())
+    assert result.person("Jun Zhu") != result.person("Junyan Zhu")
+
+
+def test_one_letter_more_is_another_given_name_not_a_name_cut_short():
+    papers = [paper("a", ["Jan Meyer", "Ann Lee"]), paper("b", ["Jana Meyer", "Ann Lee"])]
+    result = resolve(papers, [], [], Aliases())
+    assert result.person("Jan Meyer") != result.person("Jana Meyer")
+
+
+def test_an_initial_moved_before_the_given_name_is_weighed_by_the_full_name():
+    papers = [paper("a", ["J. Edward Hu", "Greg Yang"]), paper("b", ["Edward J. Hu", "Greg Yang"])]
+    result = resolve(papers, [], [], Aliases())
+    assert result.person("J. Edward Hu") == result.person("Edward J. Hu")
+    [case] = [c for c in result.cases if c.status == "merged" and "Hu" in c.name]
+    assert case.reason == "initial moved"

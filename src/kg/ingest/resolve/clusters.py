@@ -35,7 +35,8 @@ RARE_NAME = 3.0
 "Zhivotovskiy Nikita") counts as that name: merged, like the name itself, unless the evidence is against."""
 OPEN_FROM = -1.5
 PRIOR_CAPS = {"spacing": 5.0, "names swapped": 5.0, "particle": 5.0, "same given names": 5.0,
-              "middle name": 4.0, "middle initial": 4.0, "first initial left out": 3.0, "short form": 3.0,
+              "middle name": 4.0, "middle initial": 4.0, "initial moved": 4.0, "first initial left out": 3.0,
+              "short form": 3.0,
               "umlaut written out": 5.0, "first name left out": 2.5, "double family name": 2.5,
               "initial": 2.0, "name cut short": 2.0, "one name only": 2.5}
 """How much a rare name may vouch for a variant of it: a rare name swapped is still that person,
@@ -50,7 +51,7 @@ def prior_cap(reason: str) -> float:
     return min(PRIOR_CAPS.get(part, VARIANT_PRIOR_CAP) for part in reason.split(", "))
 
 CLOSE = frozenset({"same name", "spacing", "names swapped", "particle", "middle name", "middle initial",
-                   "same given names"})
+                   "same given names", "initial moved"})
 """Variants through which two keys that do not fit directly may still be one person's."""
 
 
@@ -93,7 +94,8 @@ class Clusters:
         """``names.variant`` of two keys, remembered, with the alias file's pairs kept apart."""
         pair = (a, b) if a <= b else (b, a)
         if pair not in self._variants:
-            found = names.variant(pair[0], pair[1], self.extra)
+            # "Jun" / "Junyan" Zhu: in a dense name culture, a given name that starts another is another
+            found = names.variant(pair[0], pair[1], self.extra, cut=not self._culture(pair))
             if frozenset(pair) in self.distinct:
                 found = None
             elif (found is not None and "typo" in found.reason and self._dense(pair)
@@ -135,6 +137,13 @@ class Clusters:
         count = self.field.family_count
         return any(count.get(names.parse(k).family, 0) >= DENSE_FAMILY for k in pair)
 
+    def _culture(self, pair: tuple[str, str]) -> bool:
+        """Whether two names belong to a dense name culture: a common family name, or a first name
+        printed with several common family names."""
+        culture = self.field.culture_given
+        return self._dense(pair) or any(names.parse(k).given[:1] and names.parse(k).given[0] in culture
+                                        for k in pair)
+
     def _close(self, a: str, b: str) -> bool:
         found = self.variant(a, b)
         return found is not None and found.reason in CLOSE
@@ -148,7 +157,8 @@ class Clusters:
                 if found is None:
                     continue
                 prior = min(self.field.prior(x), self.field.prior(y))
-                if found.reason == "one name only":  # the full name's rarity tells who "Satinder" is
+                if found.reason in ("one name only", "initial moved"):
+                    # the full name's rarity tells who "Satinder" or "J. Edward Hu" is
                     prior = max(self.field.prior(x), self.field.prior(y))
                 value = prior if x == y else min(prior, prior_cap(found.reason)) + found.cost
                 if best is None or value > best[0]:

@@ -174,8 +174,10 @@ class Variant:
     cost: float
 
 
-def same_given(a: str, b: str, extra: dict[str, frozenset[str]] | None = None) -> str | None:
-    """How two given names may be one ("initial", "short form", "typo"), "" if equal, else ``None``."""
+def same_given(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
+               cut: bool = False) -> str | None:
+    """How two given names may be one ("initial", "short form", "typo", and with ``cut`` "first name
+    cut"), "" if equal, else ``None``."""
     if a == b:
         return ""
     if len(a) == 1 or len(b) == 1:
@@ -187,18 +189,33 @@ def same_given(a: str, b: str, extra: dict[str, frozenset[str]] | None = None) -
         return "short form"
     if min(len(a), len(b)) >= 4 and a[0] == b[0] and OSA.distance(a, b) <= 1:
         return "typo"
+    if cut and _cut_short(a, b):
+        return "first name cut"  # "Eli" / "Elias", "Carola" / "Carola-Bibiane"
     if min(len(a), len(b)) >= 6 and a[:2] == b[:2] and OSA.distance(a, b) <= 2:
         return "typo"  # "Sofiane" / "Sofien"
     return None
 
 
-_COSTS = {"": 0.0, "initial": -1.0, "short form": -1.0, "typo": -2.5}
+def _cut_short(a: str, b: str) -> bool:
+    """Whether one given name is the other's start ("eli" / "elias") or, of four letters or more, its end
+    ("nina" / "maria-florina"), with at least two letters left off: one letter more is often another
+    name ("Daniel" / "Daniela", "Jan" / "Jana")."""
+    short, long = sorted((a, b), key=len)
+    if len(short) < 3 or len(long) - len(short) < 2:
+        return False
+    return long.startswith(short) or (len(short) >= 4 and long.endswith(short))
 
 
-def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None) -> Variant | None:
+_COSTS = {"": 0.0, "initial": -1.0, "short form": -1.0, "first name cut": -3.0, "typo": -2.5}
+
+
+def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
+            cut: bool = False) -> Variant | None:
     """Why two different keys may be one person, with the cost of that explanation, or ``None``.
 
-    ``extra`` holds more short forms (from ``data/aliases.yaml`` and names printed in brackets).
+    ``extra`` holds more short forms (from ``data/aliases.yaml`` and names printed in brackets);
+    ``cut`` lets a given name be another's start ("Eli" / "Elias"), which the caller allows outside
+    dense name cultures only ("Wei" / "Wei-Ning" are two names).
     """
     if a == b:
         return Variant("same name", 0.0)
@@ -211,14 +228,17 @@ def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None) -> V
                 and len(single.given[0]) > 1:
             return Variant("one name only", -3.0)
         return None
+    if (pa.family == pb.family and pa.particles == pb.particles and sorted(pa.given) == sorted(pb.given)
+            and 1 in (len(pa.given[0]), len(pb.given[0]))):
+        return Variant("initial moved", -0.5)  # "J. Edward Hu" / "Edward J. Hu"
     if sorted(a.split()) == sorted(b.split()):
         return Variant("names swapped", -1.5)
     if pa.family != pb.family:
         if plain_vowels(pa.family) == plain_vowels(pb.family):
-            given = _given_variant(pa.given, pb.given, extra)
+            given = _given_variant(pa.given, pb.given, extra, cut)
             return Variant("umlaut written out", given.cost - 0.2) if given else None
         return _family_variant(a, b, pa, pb, extra)
-    given = _given_variant(pa.given, pb.given, extra)
+    given = _given_variant(pa.given, pb.given, extra, cut)
     if given is None:
         return None
     if pa.particles != pb.particles:
@@ -255,11 +275,11 @@ def _family_variant(a: str, b: str, pa: Parsed, pb: Parsed,
 
 
 def _given_variant(ga: tuple[str, ...], gb: tuple[str, ...],
-                   extra: dict[str, frozenset[str]] | None) -> Variant | None:
+                   extra: dict[str, frozenset[str]] | None, cut: bool = False) -> Variant | None:
     """How two lists of given names (first and middle) may be one person's."""
     if not ga or not gb:
         return None
-    first = same_given(ga[0], gb[0], extra)
+    first = same_given(ga[0], gb[0], extra, cut)
     if first is None and _first_name_typo(ga, gb):
         first = "typo"  # "Ill Memming Park" / "Il Memming Park": the middle names vouch for the rest
     if first is None:

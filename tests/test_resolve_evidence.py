@@ -1,0 +1,42 @@
+"""How rare a name is in its field: a given name of another name culture beside a common family name."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from kg.ingest.resolve.evidence import field_of
+
+YANGS = [f"given{chr(97 + i % 26)}{chr(97 + i // 26)} yang" for i in range(60)]
+GREGS = [f"greg {family}" for family in ("smith", "jones", "brown", "miller", "davis", "wilson", "moore",
+                                         "taylor", "thomas", "white", "harris", "martin", "clark")]
+
+
+def test_a_given_name_mostly_printed_with_other_family_names_is_rare_beside_a_common_one():
+    field = field_of([*YANGS, *GREGS, "greg yang", "hao yang"], Counter(), [])
+    assert field.culture_share["greg"] == pytest.approx(1 / 14)
+    # Fourteen Gregs beside 62 Yangs in a culture of 75 would make about 11.6 Greg Yangs; Greg is printed
+    # with a common family name once in 14 keys, so it counts as 14 * (1/14) / 0.5 = 2 Gregs there.
+    assert field.expected_people("greg yang") == pytest.approx(2 * 62 / 75)
+
+
+def test_a_given_name_of_the_culture_counts_whole():
+    field = field_of([*YANGS, *GREGS, "greg yang", "hao yang"], Counter(), [])
+    assert field.culture_share["hao"] == 1.0
+    assert field.expected_people("hao yang") == pytest.approx(1 * 62 / 75)
+
+
+def test_a_name_that_goes_by_its_middle_name_is_as_rare_as_that_name_with_one_more_initial():
+    field = field_of(["pawan kumar", "m pawan kumar", *(f"m{i}x kumar" for i in range(40)),
+                      *(f"m{i}x smith" for i in range(40))], Counter(), [])
+    # Not the commonness of every given name starting with M beside Kumar: that of Pawan, one name more.
+    assert field.expected_people("m pawan kumar") == pytest.approx(field.expected_people("pawan kumar") * 0.1)
+
+
+def test_no_common_family_name_means_no_culture_to_measure_and_no_correction():
+    field = field_of([*YANGS[:20], *GREGS, "greg yang"], Counter(), [])  # 21 Yangs: none is common
+    assert field.culture_share == {}
+    weight = 21 / 50
+    culture = field.keys ** (1 - weight) * field.population["yang"] ** weight
+    assert field.expected_people("greg yang") == pytest.approx(14 * 21 / culture)

@@ -12,8 +12,9 @@ decisions about people: the figures measure the resolver, not hand-written alias
   and the wrong merges (two gold institutions given one id),
 
 each on the tuning half and on the check half of the gold (``split_of``: a fixed hash split;
-the check half was never looked at while tuning), and on the second gold set in ``fresh/`` (drawn
-and labelled later by someone who did not see the resolver, and measured blind once), plus the
+the check half was never looked at while tuning), and on the later gold sets in ``fresh/`` and
+``fresh3/`` (each drawn and labelled during a round of work on the resolver by someone who did not
+see it, and measured blind once when the round ended), plus the
 time and peak memory of importing and resolving the whole field. Writes its section of
 BENCHMARKS.md between markers.
 
@@ -53,6 +54,8 @@ START, END = "<!-- bench/identity.py:start -->", "<!-- bench/identity.py:end -->
 SPLITS = ("tune", "check")
 FRESH = "fresh"
 """The part of the figures scored on the second gold set (``<gold>/fresh/``), whole."""
+FRESH_SETS = {FRESH: "fresh", "fresh3": "fresh3"}
+"""The later gold sets, each drawn blind during one round of the resolver: part name -> folder of the gold."""
 
 
 def split_of(label: str) -> str:
@@ -255,13 +258,13 @@ def _gold_id(name: str, index: dict[str, str], resolution: Resolution, parents: 
 
 
 def add_fresh(run: Run, organizations: list[object], folder: Path,
-              people: dict[str, Score], places: dict[str, InstitutionScore]) -> None:
-    """Score the second gold set of ``folder`` (when there is one) as the part ``fresh``."""
+              people: dict[str, Score], places: dict[str, InstitutionScore], part: str = FRESH) -> None:
+    """Score a later gold set of ``folder`` (when there is one), whole, as the part ``part``."""
     if (folder / "pairs.tsv").exists():
-        people[FRESH] = score_people(run.result.resolution, read_pairs(folder / "pairs.tsv"))["all"]
+        people[part] = score_people(run.result.resolution, read_pairs(folder / "pairs.tsv"))["all"]
     if (folder / "affiliations.jsonl").exists():
         gold = read_affiliations(folder / "affiliations.jsonl")
-        places[FRESH] = score_institutions(run.result, organizations, gold)["all"]
+        places[part] = score_institutions(run.result, organizations, gold)["all"]
 
 
 def section(run: Run, people: dict[str, Score], places: dict[str, InstitutionScore], command: str) -> str:
@@ -276,11 +279,13 @@ def section(run: Run, people: dict[str, Score], places: dict[str, InstitutionSco
              f"on a shared two-core machine), peak memory {run.peak_mb:,.0f} MB.", "",
              "Gold: `tests/data/identity/` (pairs of authorships and printed affiliations, labelled by hand; "
              "`check` is the half never looked at while tuning; `fresh` is the second set, in `fresh/`, "
-             "labelled by someone who never saw the resolver and scored blind once).", "",
+             "and `fresh3` the third, in `fresh3/`, each labelled by someone who never saw the resolver "
+             "and scored blind once).", "",
              "| gold half | people precision | people recall | pairs (same / different) "
              "| institutions correct | strings | wrong merges |",
              "|---|---|---|---|---|---|---|"]
-    for part in (*SPLITS, "all", *([FRESH] if FRESH in people and FRESH in places else [])):
+    later = [part for part in FRESH_SETS if part in people and part in places]
+    for part in (*SPLITS, "all", *later):
         p, i = people[part], places[part]
         lines.append(f"| {part} | {p.precision:.3f} | {p.recall:.3f} | {p.tp + p.fn} / {p.fp + p.tn} "
                      f"| {i.accuracy:.3f} | {i.total} | {len(i.wrong_merges)} |")
@@ -326,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--work", type=Path, help="scratch folder (a temporary one by default)")
     parser.add_argument("--output", type=Path, help="BENCHMARKS.md to write the section into")
-    parser.add_argument("--errors", choices=("none", "tune", "check", "all", FRESH),
+    parser.add_argument("--errors", choices=("none", "tune", "check", "all", *FRESH_SETS),
                         default="tune", help="which part's errors to print (default: the tuning half only)")
     args = parser.parse_args(argv)
     tables = {"colt": args.colt, **({"ml-venues": args.ml_venues} if args.ml_venues else {})}
@@ -336,7 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     people = score_people(run.result.resolution, read_pairs(args.gold / "pairs.tsv"))
     gold = read_affiliations(args.gold / "affiliations.jsonl")
     places = score_institutions(run.result, organizations, gold)
-    add_fresh(run, organizations, args.gold / "fresh", people, places)
+    for part, folder in FRESH_SETS.items():
+        add_fresh(run, organizations, args.gold / folder, people, places, part)
     command = "PYTHONPATH=src python bench/identity.py " + " ".join(sys.argv[1:] if argv is None else argv)
     text = section(run, people, places, command)
     print(text)

@@ -72,7 +72,7 @@ def read_document(path: Path) -> Document:
     front, front_lines, body = split_front_matter(text) if not is_html else ({}, 0, text)
     if not is_html and path.suffix.lower() in RST_SUFFIXES:
         is_html, body = True, restructured_html(body)
-    root = html_tree(body) if is_html else markdown_tree(template_links(body), front_lines)
+    root = html_tree(body) if is_html else markdown_tree(template_links(without_attribute_lists(body)), front_lines)
     return Document(path, text, root, front, front_lines, json_ld(root), is_html, encoding)
 
 
@@ -157,6 +157,15 @@ def template_links(text: str) -> str:
         return "](" + inner.replace(" ", "") + ")"
 
     return _TEMPLATE_LINK.sub(target, text)
+
+
+_ATTRIBUTE_LIST = re.compile(r"\{:[^{}\n]*\}")
+
+
+def without_attribute_lists(text: str) -> str:
+    """Markdown without kramdown's attribute lists (``[Talk](url){:target="_blank"}``, a ``{: .note}``
+    line), which Jekyll reads as attributes and CommonMark would leave in the text."""
+    return _ATTRIBUTE_LIST.sub("", text)
 
 
 def markdown_tree(text: str, first_line: int = 0) -> Any:

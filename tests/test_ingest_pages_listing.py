@@ -74,7 +74,8 @@ def test_a_page_without_any_talk_is_refused(tmp_path):
 
 def test_a_term_in_bold_gives_its_year_to_the_talks_under_it(tmp_path):
     path = tmp_path / "past.md"
-    path.write_text("# Student seminar\n\n<b>Spring 2024 Schedule</b>\n\n- Feb 2: Sam Bevins: Lie algebras\n\n"
+    path.write_text("# Student seminar\n\n<b>Spring 2024 Schedule</b>\n\n"
+                    "- Feb 2: Sam Bevins: Lie algebras\n\n"
                     "**Fall 2022 Schedule**\n\n- Sep 9: Marco Aldi: Overview of linking numbers\n")
     found = extract_file(path)
     assert [(t.speakers[0].name, t.day) for t in found.talks] == [
@@ -84,7 +85,8 @@ def test_a_term_in_bold_gives_its_year_to_the_talks_under_it(tmp_path):
 def test_kramdown_attribute_lists_stay_out_of_titles(tmp_path):
     path = tmp_path / "schedule.md"
     path.write_text("# Journal club\n\n| Date | Presenter | Paper |\n|---|---|---|\n"
-                    "| 2025-03-04 | Luke Darlow | [Continuous Thought Machines](https://x.org/a){:target=\"_blank\"} |\n"
+                    "| 2025-03-04 | Luke Darlow "
+                    "| [Continuous Thought Machines](https://x.org/a){:target=\"_blank\"} |\n"
                     "{: .schedule}\n")
     talk, = extract_file(path).talks
     assert talk.title == "Continuous Thought Machines"

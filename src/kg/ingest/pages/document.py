@@ -72,7 +72,8 @@ def read_document(path: Path) -> Document:
     front, front_lines, body = split_front_matter(text) if not is_html else ({}, 0, text)
     if not is_html and path.suffix.lower() in RST_SUFFIXES:
         is_html, body = True, restructured_html(body)
-    root = html_tree(body) if is_html else markdown_tree(template_links(without_attribute_lists(body)), front_lines)
+    markdown = template_links(without_attribute_lists(body)) if not is_html else ""
+    root = html_tree(body) if is_html else markdown_tree(markdown, front_lines)
     return Document(path, text, root, front, front_lines, json_ld(root), is_html, encoding)
 
 

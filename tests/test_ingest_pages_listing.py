@@ -90,3 +90,21 @@ def test_kramdown_attribute_lists_stay_out_of_titles(tmp_path):
                     "{: .schedule}\n")
     talk, = extract_file(path).talks
     assert talk.title == "Continuous Thought Machines"
+
+
+def test_an_html_table_with_blank_lines_between_its_rows_is_read_whole(tmp_path):
+    talks = [("Nov. 17, 2026", "Chaitanya Rayudu", "Codes and circuits"),
+             ("Nov. 3, 2026", "Angus Lowe", "Learning channels")]
+    rows = "".join(f"\n        <tr>\n        <td>{day}</td>\n        <td>\n"
+                   f"            <a href='https://x.org'>{who}</a>\n        </td>\n"
+                   f"        <td>{title}</td>\n        </tr>\n        \n" for day, who, title in talks)
+    hidden = ("<!--\n<table>\n<tr><td>Jan. 5, 2026</td><td>Old Speaker</td><td>Hidden</td></tr>\n\n"
+              "</table>\n-->\n")
+    path = tmp_path / "seminar.md"  # a site generator's loop leaves the blank lines
+    path.write_text("# Seminar\n\n<div class='wrapper'>\n    <table>\n    <thead><tr><th>Date</th>"
+                    f"<th>Speaker</th><th>Title</th></tr></thead>\n    <tbody>\n{rows}    </tbody>\n"
+                    f"    </table>\n</div>\n\n{hidden}")
+    found = extract_file(path)
+    assert [(t.day, t.speakers[0].name, t.title) for t in found.talks] == [
+        ("2026-11-17", "Chaitanya Rayudu", "Codes and circuits"),
+        ("2026-11-03", "Angus Lowe", "Learning channels")]

@@ -72,7 +72,7 @@ def read_document(path: Path) -> Document:
     front, front_lines, body = split_front_matter(text) if not is_html else ({}, 0, text)
     if not is_html and path.suffix.lower() in RST_SUFFIXES:
         is_html, body = True, restructured_html(body)
-    markdown = template_links(without_attribute_lists(body)) if not is_html else ""
+    markdown = template_links(without_attribute_lists(html_tables_whole(body))) if not is_html else ""
     root = html_tree(body) if is_html else markdown_tree(markdown, front_lines)
     return Document(path, text, root, front, front_lines, json_ld(root), is_html, encoding)
 
@@ -158,6 +158,22 @@ def template_links(text: str) -> str:
         return "](" + inner.replace(" ", "") + ")"
 
     return _TEMPLATE_LINK.sub(target, text)
+
+
+_HTML_TABLE = re.compile(r"<!--.*?-->|<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+
+
+def html_tables_whole(text: str) -> str:
+    """Markdown whose HTML tables hold no blank line (a site generator's loop leaves them between
+    rows): CommonMark ends an HTML block at a blank line and reads the indented rows after it as
+    code, where kramdown reads the table to its end. Each blank line becomes an empty comment, so
+    the lines keep their numbers."""
+    def whole(found: re.Match[str]) -> str:
+        table = found.group(0)
+        return table if table.startswith("<!--") else _BLANK_LINE.sub("\n<!-- -->", table)
+
+    return _HTML_TABLE.sub(whole, text)  # a table commented out stays as it is
 
 
 _ATTRIBUTE_LIST = re.compile(r"\{:[^{}\n]*\}")

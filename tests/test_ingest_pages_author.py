@@ -5,6 +5,7 @@ import pytest
 from kg.errors import DataError
 from kg.ingest.pages import author
 from kg.ingest.pages.extracted import PaperText
+from kg.ingest.pages.pipeline import extract_file
 from kg.ingest.pages.text import read_page
 
 from .pages_helpers import SEED_FILES, page
@@ -61,3 +62,22 @@ def test_a_page_with_neither_author_nor_papers_is_refused(tmp_path):
     path.write_text("Abstract: nothing\n")
     with pytest.raises(DataError, match="author.md: no author or paper found"):
         author.extract(read_page(path))
+
+
+def test_a_one_author_citation_with_volume_and_pages_is_a_paper_not_a_talk(tmp_path):
+    path = tmp_path / "research.html"  # the layout bibtex2html writes
+    entries = [("P.D. Hoff", "Bayes-optimal prediction with frequentist coverage control", "Bernoulli",
+                "29(2):901–928, 2023"),
+               ("J.G. Bryan and P.D. Hoff", "Smaller p-values in genomics studies", "Biostatistics",
+                "24(1):193–208, 2023"),
+               ("P.D. Hoff", "Additive and multiplicative effects network models", "Statist. Sci.",
+                "36(1):34–50, 2021")]
+    path.write_text("<html><body><h1>Research</h1>" + "".join(
+        f"<p>{who}.\n<b>{title}</b>.\n<em>{venue}</em>, {where}.\n[ <a href='bib.html'>bib</a> ]</p>\n"
+        for who, title, venue, where in entries) + "</body></html>")
+    found = extract_file(path)
+    assert found.kind == "author_page" and found.talks == []
+    assert [(p.title, p.authors) for p in found.papers] == [
+        ("Bayes-optimal prediction with frequentist coverage control", ["P.D. Hoff"]),
+        ("Smaller p-values in genomics studies", ["J.G. Bryan", "P.D. Hoff"]),
+        ("Additive and multiplicative effects network models", ["P.D. Hoff"])]

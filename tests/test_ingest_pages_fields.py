@@ -127,3 +127,9 @@ def test_a_date_with_dashes_day_first():
 def test_a_verbs_ing_is_no_name():
     assert not is_name("Investigating Influencer VPN Ads") and not is_name("PIN Threat Modeling")
     assert is_name("John Skilling") and is_name("Leah Keating") and is_name("Alan Turing")
+
+
+def test_two_digits_after_a_day_and_a_month_are_its_year_not_an_hour():
+    assert dates("24 Jan 19") == ["2019-01-24"] and dates("8 Nov 18 | Ellen Hamaker") == ["2018-11-08"]
+    assert dates("24 Jan 19:00") == ["--01-24"] and dates("3 May 10am") == ["--05-03"]
+    assert dates("3 May 10-11") == ["--05-03"]

@@ -4,6 +4,7 @@ import pytest
 
 from kg.errors import DataError
 from kg.ingest.pages import listing
+from kg.ingest.pages.pipeline import extract_file
 from kg.ingest.pages.text import read_page
 
 from .pages_helpers import SEED_FILES, page, speakers
@@ -69,3 +70,41 @@ def test_a_page_without_any_talk_is_refused(tmp_path):
     path.write_text("Some notes.\nNothing else here.\n")
     with pytest.raises(DataError, match="notes.md: no talk found"):
         listing.extract(read_page(path))
+
+
+def test_a_term_in_bold_gives_its_year_to_the_talks_under_it(tmp_path):
+    path = tmp_path / "past.md"
+    path.write_text("# Student seminar\n\n<b>Spring 2024 Schedule</b>\n\n"
+                    "- Feb 2: Sam Bevins: Lie algebras\n\n"
+                    "**Fall 2022 Schedule**\n\n- Sep 9: Marco Aldi: Overview of linking numbers\n")
+    found = extract_file(path)
+    assert [(t.speakers[0].name, t.day) for t in found.talks] == [
+        ("Sam Bevins", "2024-02-02"), ("Marco Aldi", "2022-09-09")]
+
+
+def test_kramdown_attribute_lists_stay_out_of_titles(tmp_path):
+    path = tmp_path / "schedule.md"
+    path.write_text("# Journal club\n\n| Date | Presenter | Paper |\n|---|---|---|\n"
+                    "| 2025-03-04 | Luke Darlow "
+                    "| [Continuous Thought Machines](https://x.org/a){:target=\"_blank\"} |\n"
+                    "{: .schedule}\n")
+    talk, = extract_file(path).talks
+    assert talk.title == "Continuous Thought Machines"
+
+
+def test_an_html_table_with_blank_lines_between_its_rows_is_read_whole(tmp_path):
+    talks = [("Nov. 17, 2026", "Chaitanya Rayudu", "Codes and circuits"),
+             ("Nov. 3, 2026", "Angus Lowe", "Learning channels")]
+    rows = "".join(f"\n        <tr>\n        <td>{day}</td>\n        <td>\n"
+                   f"            <a href='https://x.org'>{who}</a>\n        </td>\n"
+                   f"        <td>{title}</td>\n        </tr>\n        \n" for day, who, title in talks)
+    hidden = ("<!--\n<table>\n<tr><td>Jan. 5, 2026</td><td>Old Speaker</td><td>Hidden</td></tr>\n\n"
+              "</table>\n-->\n")
+    path = tmp_path / "seminar.md"  # a site generator's loop leaves the blank lines
+    path.write_text("# Seminar\n\n<div class='wrapper'>\n    <table>\n    <thead><tr><th>Date</th>"
+                    f"<th>Speaker</th><th>Title</th></tr></thead>\n    <tbody>\n{rows}    </tbody>\n"
+                    f"    </table>\n</div>\n\n{hidden}")
+    found = extract_file(path)
+    assert [(t.day, t.speakers[0].name, t.title) for t in found.talks] == [
+        ("2026-11-17", "Chaitanya Rayudu", "Codes and circuits"),
+        ("2026-11-03", "Angus Lowe", "Learning channels")]

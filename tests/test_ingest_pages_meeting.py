@@ -7,6 +7,7 @@ import pytest
 
 from kg.errors import DataError
 from kg.ingest.pages import meeting
+from kg.ingest.pages.pipeline import extract_file
 from kg.ingest.pages.text import read_page
 
 from .pages_helpers import SEED_FILES, page, speakers
@@ -81,3 +82,16 @@ def test_slots_written_with_a_colon_or_a_dash_in_central_european_time():
                                              [("Sampling with Langevin Dynamic", "agenda")])
     assert (berg.title, berg.speakers[0].affiliation) == ("Bandits with Switching Costs",
                                                           "University of Oslo")
+
+
+def test_a_one_day_programme_takes_the_day_its_page_names_once(tmp_path):
+    path = tmp_path / "conference.md"
+    path.write_text("# Inaugural conference\n\nThe chair's conference takes place next Thursday, "
+                    "December 15th, in Paris.\n\n## When\n\nThursday, December 15th 2016, 14:00-19:00.\n\n"
+                    "## Schedule\n\n"
+                    "* 14:30-15:00: Emmanuel Dupoux (EHESS), *Learning speech like infants*.\n"
+                    "* 15:00-15:30: Jean-Philippe Vert (Mines ParisTech), *Cancer prognosis on the symmetric "
+                    "group*.\n")
+    found = extract_file(path)
+    assert [(t.speakers[0].name, t.day) for t in found.talks] == [
+        ("Emmanuel Dupoux", "2016-12-15"), ("Jean-Philippe Vert", "2016-12-15")]

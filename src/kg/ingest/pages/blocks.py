@@ -28,6 +28,18 @@ _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _LATEX_ORDINAL = re.compile(r"\$\s*(\d{1,2})\s*\^\s*\{?\s*(st|nd|rd|th)\s*\}?\s*\$")
 _PIPE_TABLE = re.compile(r"^\s*\|.*\|\s*\n\s*\|?\s*:?-{3,}", re.MULTILINE)
 _YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
+_TERM_YEAR = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\b")
+
+
+def _bold_year_line(tag: str, text: str, spans: list[Span]) -> bool:
+    """A short paragraph wholly in bold that names a year and no day or time ("Fall 2022 Schedule",
+    "Talks 2019-20"): a heading written in bold, whose year the talks under it take."""
+    if tag != "p" or len(spans) != 1 or spans[0].kind != "b" or spans[0].text != text:
+        return False
+    return len(text.split()) <= 6 and bool(_TERM_YEAR.search(text)) \
+        and not re.search(r"\d", _TERM_YEAR.sub("", text))
+
+
 _PERSON_VARIABLE = re.compile(
     r"\{\{-?\s*(?:site|page)\.[\w.]*\.(?P<key>(?:[A-Z][a-z'’-]+){2,4})\s*-?\}\}")
 """A site generator's variable whose key is a person's name run together
@@ -249,8 +261,9 @@ class _Reader:
     def _add(self, element: Any, text: str, spans: list[Span], struck: bool, depth: int) -> None:
         tag = element.tag.lower() if isinstance(element.tag, str) else "div"
         level = _HEADINGS.get(tag, 0)
-        if not level and tag != "td" and _YEAR_ALONE.fullmatch(text):
-            level = 6  # a year standing alone ("<div class="year">2024</div>") heads what follows
+        if not level and tag != "td" and (_YEAR_ALONE.fullmatch(text) or _bold_year_line(tag, text, spans)):
+            level = 6  # a year standing alone ("<div class="year">2024</div>") or a term in bold
+            # ("**Spring 2024 Schedule**") heads what follows
         if level:
             self.headings = {k: v for k, v in self.headings.items() if k < level}
             self.headings[level] = text

@@ -72,7 +72,8 @@ def read_document(path: Path) -> Document:
     front, front_lines, body = split_front_matter(text) if not is_html else ({}, 0, text)
     if not is_html and path.suffix.lower() in RST_SUFFIXES:
         is_html, body = True, restructured_html(body)
-    root = html_tree(body) if is_html else markdown_tree(template_links(body), front_lines)
+    markdown = template_links(without_attribute_lists(html_tables_whole(body))) if not is_html else ""
+    root = html_tree(body) if is_html else markdown_tree(markdown, front_lines)
     return Document(path, text, root, front, front_lines, json_ld(root), is_html, encoding)
 
 
@@ -157,6 +158,31 @@ def template_links(text: str) -> str:
         return "](" + inner.replace(" ", "") + ")"
 
     return _TEMPLATE_LINK.sub(target, text)
+
+
+_HTML_TABLE = re.compile(r"<!--.*?-->|<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+
+
+def html_tables_whole(text: str) -> str:
+    """Markdown whose HTML tables hold no blank line (a site generator's loop leaves them between
+    rows): CommonMark ends an HTML block at a blank line and reads the indented rows after it as
+    code, where kramdown reads the table to its end. Each blank line becomes an empty comment, so
+    the lines keep their numbers."""
+    def whole(found: re.Match[str]) -> str:
+        table = found.group(0)
+        return table if table.startswith("<!--") else _BLANK_LINE.sub("\n<!-- -->", table)
+
+    return _HTML_TABLE.sub(whole, text)  # a table commented out stays as it is
+
+
+_ATTRIBUTE_LIST = re.compile(r"\{:[^{}\n]*\}")
+
+
+def without_attribute_lists(text: str) -> str:
+    """Markdown without kramdown's attribute lists (``[Talk](url){:target="_blank"}``, a ``{: .note}``
+    line), which Jekyll reads as attributes and CommonMark would leave in the text."""
+    return _ATTRIBUTE_LIST.sub("", text)
 
 
 def markdown_tree(text: str, first_line: int = 0) -> Any:

@@ -107,14 +107,23 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
     return result
 
 
+_CITATION_TAIL = re.compile(r"\b\d{1,4}\s?\(\d{1,4}\)\s?[:,]\s?(?:pp\.\s?)?\d+\s?[-–]\s?\d+|"
+                            r"\bpp\.\s?\d+\s?[-–]\s?\d+|\bvol\.\s?\d+", re.IGNORECASE)
+"""The volume, issue and pages a citation ends with ("29(2):901–928", "pp. 12-19", "Vol. 111")."""
+
+
 def _citation_like(record: Record, lists_papers: bool) -> bool:
     """Whether a talk read from a page's text is a citation: several people and neither a day nor
     a clock time nor a label naming them speakers, on a page that lists papers or with a venue
-    after its title ("Title. Statistics and Computing", "Title / IEEE Transactions on ...")."""
+    after its title ("Title. Statistics and Computing", "Title / IEEE Transactions on ..."); or one
+    person, on a page that lists papers, when its title ends with a citation's volume and pages
+    ("Bernoulli, 29(2):901–928")."""
     fields = record.fields
-    if record.how not in ("entry", "block", "unit") or len(fields.speakers) < 2 or fields.time is not None \
+    if record.how not in ("entry", "block", "unit") or not fields.speakers or fields.time is not None \
             or (fields.date is not None and fields.date.day is not None) or "speaker" in fields.labels:
         return False
+    if len(fields.speakers) == 1:
+        return lists_papers and bool(_CITATION_TAIL.search(fields.title or ""))
     return lists_papers or bool(re.search(r"(?:\.\s|/|\n).*" + paper_reader.VENUE.pattern, fields.title or "",
                                           re.IGNORECASE))
 

@@ -41,10 +41,14 @@ _DAY = r"(?<![\d:])(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th)(?![a-z])|er|\.(?=\s))?
 # (not the minutes of "15:30 Jan Krause"; "16 th": an ordinal set apart, "16 <sup>th</sup>")
 _YEAR = r"(?:['’‘](?=\d{2}(?!\d)))?(?P<year>(?:19|20)\d{2}|(?<=['’‘])\d{2}(?!\d))"
 """A year: "2019", or abbreviated after an apostrophe ("Jun 7, '19", "May ’21")."""
+_YEAR_AFTER_DAY_MONTH = (r"(?:['’‘](?=\d{2}(?!\d)))?(?P<year>(?:19|20)\d{2}|(?<=['’‘])\d{2}(?!\d)|"
+                         r"(?<=\s)\d{2}(?![\d:.h]|\s*(?:[ap]\.?m\b|[-–]\s*\d)))")
+"""A year after a day and a month: also two digits after a space ("24 Jan 19", British tables), not
+an hour ("24 Jan 19:00", "3 May 10 am", "3 May 10-11")."""
 DATE_PATTERNS = [
     re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d])"),
     re.compile(rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s*(?:of\s+|de\s+)?(?P<month>{_MONTH})(?![a-z])"
-               rf"(?:,?\s*(?:de\s+)?{_YEAR})?",
+               rf"(?:,?\s*(?:de\s+)?{_YEAR_AFTER_DAY_MONTH})?",
                re.IGNORECASE),
     re.compile(rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})(?![a-z])\s*{_DAY}(?!\d|:\d)(?:,?\s*{_YEAR})?",
                re.IGNORECASE),

@@ -1008,6 +1008,12 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
     small = [cell for table in layout.tables if len(table.rows) <= 4 for row in table.rows for cell in row]
     series = _series_time(layout.blocks, [b for b in small if b.text])  # a page's head laid out as a table
     page_date = _page_date(layout.blocks)
+    if (page_date is None or page_date.year is None) and records \
+            and not any(r.fields.date for r in records) and all(r.fields.time for r in records):
+        day = _programme_day(layout.blocks)  # a one-day programme: its slots give times only
+        if page_date is None or (day is not None and (day.month, day.day) == (page_date.month,
+                                                                                page_date.day)):
+            page_date = day  # the same day, with its year
     title = document.front_matter.get("title") if document.front_matter else None
     page = [title] if isinstance(title, str) else []
     undated = not any(r.fields.date for r in records)  # weekly slots ("Week 3"): the series time holds
@@ -1081,6 +1087,19 @@ def _page_date(blocks: list[Block]) -> PartialDate | None:
                 if len(dates) == 1 and dates[0].value.day:  # type: ignore[attr-defined]
                     found.add(dates[0].value)
     return found.pop() if len(found) == 1 else None  # type: ignore[return-value]
+
+
+def _programme_day(blocks: list[Block]) -> PartialDate | None:
+    """The one day the top of a page names ("... on Friday the 14th of September 2018", a "When"
+    section), for a programme whose slots give clock times and no day; none when it names two."""
+    days = [d.value for b in blocks[:15] for d in find_dates(b.text)
+            if d.value.day]  # type: ignore[attr-defined]
+    if not days or len({(d.month, d.day) for d in days}) != 1:  # type: ignore[attr-defined]
+        return None
+    years = {d.year for d in days if d.year}  # type: ignore[attr-defined]
+    if len(years) > 1:
+        return None
+    return next((d for d in days if d.year), days[0])  # type: ignore[attr-defined, return-value]
 
 
 def _page_year(document: Document, blocks: list[Block]) -> int | None:

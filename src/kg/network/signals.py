@@ -142,13 +142,14 @@ def topic_scores(v: View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -> n
     says as much as many near it.
     """
     works = _normalized_works(v.index)
+    spread = np.sqrt(np.maximum(np.asarray(v.binary.sum(axis=1)).ravel(), 1.0))  # the same for every query
     columns = []
     for terms, weights in queries:
         if len(terms) == 0:
             columns.append(np.zeros(v.people))
             continue
         per_work = np.asarray(works[:, terms] @ weights).ravel()
-        breadth = np.asarray(v.walk_matrix @ per_work).ravel() / np.sqrt(np.maximum(_work_counts(v), 1.0))
+        breadth = np.asarray(v.walk_matrix @ per_work).ravel() / spread
         best = _row_max(v.walk_matrix, per_work)
         columns.append((1 - BEST_WORK_SHARE) * _scaled(breadth) + BEST_WORK_SHARE * _scaled(best))
     return np.column_stack(columns) if columns else np.zeros((v.people, 0))
@@ -164,10 +165,6 @@ def _row_max(matrix: sp.csr_matrix, per_column: np.ndarray) -> np.ndarray:
     filled = matrix.indptr[1:] > starts
     found[filled] = np.maximum.reduceat(values, starts[filled])
     return found
-
-
-def _work_counts(v: View) -> np.ndarray:
-    return np.asarray(v.binary.sum(axis=1)).ravel()
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:

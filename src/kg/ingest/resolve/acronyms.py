@@ -149,11 +149,11 @@ def learn(papers: Iterable[_People], reader: Reader) -> list[Learned]:
                 for target, name in named:
                     spellings[target].add(name)
             printed_by[fold(author)].update(read[raw])
-            if raw not in forms:
-                forms[raw] = forms_of(raw)
+            if raw not in forms:  # each affiliation's forms once, the registry's names left out
+                forms[raw] = [form for form in forms_of(raw) if not reader.known_form(form)]
             for form in forms[raw]:
-                if not reader.known_form(form):
-                    strings[form].setdefault(raw, set()).update(coauthors)
+                strings[form].setdefault(raw, set()).update(coauthors)
+                if form not in own:
                     own[form] = reader.own_target(form)
     learned = []
     for form in sorted(strings):

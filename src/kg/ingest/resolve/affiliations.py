@@ -534,11 +534,12 @@ def _stands_alone(key: str) -> bool:
     words = set(key.split())
     if words & {"school", "college", "faculty"} and not words & {"institute", "university"}:
         return False
-    generic = FIELD_OF_STUDY | _GENERIC | _HEAD | _LINKS
-    return bool(institutions.INSTITUTION_WORDS.search(key)) and not words <= generic
+    return bool(institutions.INSTITUTION_WORDS.search(key)) and not words <= _NAME_FILLER
 
 
-_BEFORE_A_PARENT = FIELD_OF_STUDY | _GENERIC | _HEAD | _LINKS | frozenset(
+_NAME_FILLER = FIELD_OF_STUDY | _GENERIC | _HEAD | _LINKS
+"""Words that alone make no name of their own: subjects, generic and institution words, links."""
+_BEFORE_A_PARENT = _NAME_FILLER | frozenset(
     "and at with department dept division faculty group program programme unit chair team the "
     "cs cse ee ece eecs cis ise ieor orie bcs lids diro csail work done while now also formerly visiting "
     "joint".split())
@@ -726,11 +727,14 @@ _NAMED_FOR = re.compile(r"(?:The )?(?:Institut|Institute|Fondation|Foundation|Fu
                         r"(?P<name>[A-Z][a-z]+)")
 
 
+_SUBJECT_OR_GENERIC = FIELD_OF_STUDY | _GENERIC
+
+
 def _named_for_someone(piece: str) -> bool:
     """Whether a name is an institute or foundation named for a person ("Institut Curie", "Institut
     Pasteur"): an institution of its own, not a university's unit, wherever it is printed."""
     match = _NAMED_FOR.fullmatch(piece.strip())
-    return match is not None and fold(match["name"]) not in FIELD_OF_STUDY | _GENERIC
+    return match is not None and fold(match["name"]) not in _SUBJECT_OR_GENERIC
 
 
 def new_key(name: str) -> str:

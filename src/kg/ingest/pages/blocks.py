@@ -24,7 +24,8 @@ _BLOCK = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "
 _BOLD = frozenset({"b", "strong"})
 _ITALIC = frozenset({"i", "em", "cite"})
 _STRUCK = frozenset({"del", "s", "strike"})
-_HEADINGS = {f"h{i}": i for i in range(1, 7)}
+HEADING_LEVELS = {f"h{i}": i for i in range(1, 7)}
+"""The level of each HTML heading tag."""
 _LATEX_ORDINAL = re.compile(r"\$\s*(\d{1,2})\s*\^\s*\{?\s*(st|nd|rd|th)\s*\}?\s*\$")
 _PIPE_TABLE = re.compile(r"^\s*\|.*\|\s*\n\s*\|?\s*:?-{3,}", re.MULTILINE)
 _YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
@@ -260,7 +261,7 @@ class _Reader:
 
     def _add(self, element: Any, text: str, spans: list[Span], struck: bool, depth: int) -> None:
         tag = element.tag.lower() if isinstance(element.tag, str) else "div"
-        level = _HEADINGS.get(tag, 0)
+        level = HEADING_LEVELS.get(tag, 0)
         if not level and tag != "td" and (_YEAR_ALONE.fullmatch(text) or _bold_year_line(tag, text, spans)):
             level = 6  # a year standing alone ("<div class="year">2024</div>") or a term in bold
             # ("**Spring 2024 Schedule**") heads what follows

@@ -110,6 +110,8 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
 _CITATION_TAIL = re.compile(r"\b\d{1,4}\s?\(\d{1,4}\)\s?[:,]\s?(?:pp\.\s?)?\d+\s?[-–]\s?\d+|"
                             r"\bpp\.\s?\d+\s?[-–]\s?\d+|\bvol\.\s?\d+", re.IGNORECASE)
 """The volume, issue and pages a citation ends with ("29(2):901–928", "pp. 12-19", "Vol. 111")."""
+_VENUE_AFTER = re.compile(r"(?:\.\s|/|\n).*" + paper_reader.VENUE.pattern, re.IGNORECASE)
+"""A venue after a sentence's end, a slash or a line break: a citation's title runs into its venue."""
 
 
 def _citation_like(record: Record, lists_papers: bool) -> bool:
@@ -124,8 +126,7 @@ def _citation_like(record: Record, lists_papers: bool) -> bool:
         return False
     if len(fields.speakers) == 1:
         return lists_papers and bool(_CITATION_TAIL.search(fields.title or ""))
-    return lists_papers or bool(re.search(r"(?:\.\s|/|\n).*" + paper_reader.VENUE.pattern, fields.title or "",
-                                          re.IGNORECASE))
+    return lists_papers or bool(_VENUE_AFTER.search(fields.title or ""))
 
 
 _READING_GROUP = re.compile(r"reading group|journal club|paper club|reading club|paper reading|"

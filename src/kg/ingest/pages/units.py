@@ -16,13 +16,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kg.ingest.pages.blocks import Block, Span, element_blocks, plain_lines
+from kg.ingest.pages.blocks import HEADING_LEVELS, Block, Span, element_blocks, plain_lines
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import Fields, read
 from kg.ingest.pages.fields import find_dates, find_times, is_name
 
 _UNIT_TAGS = frozenset({"li", "div", "section", "article", "p", "details", "blockquote", "aside"})
-_HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _LONG = 200
 """A line longer than this is prose (an abstract, a biography), not a field of the unit."""
 _MAX_TEXT = 6000
@@ -72,14 +71,14 @@ def _groups(root: Any) -> list[list[list[Any]]]:
 def _heading_sections(children: list[Any]) -> list[list[list[Any]]]:
     """Sections opened by sibling headings of one level: each heading with what follows it up to
     the next heading of its level or higher."""
-    levels = sorted({_HEADINGS[_tag(c)] for c in children if _tag(c) in _HEADINGS})
+    levels = sorted({HEADING_LEVELS[_tag(c)] for c in children if _tag(c) in HEADING_LEVELS})
     found = []
     for level in levels:
         units: list[list[Any]] = []
         for child in children:
             tag = _tag(child)
-            if tag in _HEADINGS and _HEADINGS[tag] <= level:
-                units.append([child] if _HEADINGS[tag] == level else [])  # a higher one closes
+            if tag in HEADING_LEVELS and HEADING_LEVELS[tag] <= level:
+                units.append([child] if HEADING_LEVELS[tag] == level else [])  # a higher one closes
                 continue
             if units and units[-1]:
                 units[-1].append(child)

@@ -382,7 +382,7 @@ def test_a_label_after_an_entrys_first_words_and_the_presented_papers_authors(tm
                            "by Roth et al. _Presenter: Charles Babbage_.\n")
     assert talks == [(("Ada Lovelace",), "Augmented Neural ODEs", "2019-06-07", None),
                      (("Charles Babbage",), "Adaptive Data Analysis", "2019-05-31", None)]
-    assert page.kind == "seminar_page"  # the papers its talks present make no author page
+    assert page.kind == "talk_listing"  # a reading group's sessions, no author page
     first = page.papers[0]
     assert (first.title, first.authors) == ("Augmented Neural ODEs", ["Dupont", "Doucet", "Teh"])
 
@@ -554,3 +554,22 @@ def test_a_line_stating_only_a_day_heads_the_talks_listed_under_it(tmp_path):
                            "C. Babbage\n")
     assert [(t[0], t[2], t[3]) for t in talks] == [(("A. Lovelace",), "2023-09-10", "09:45"),
                                                    (("C. Babbage",), "2023-09-11", "09:00")]
+
+
+def test_a_reading_groups_dated_sessions_and_a_series_past_talks_are_listings(tmp_path):
+    rows = "| Date | Speaker | Paper |\n|---|---|---|\n" \
+           "| Feb 8 | Ada Lovelace | Notes on engines |\n| Feb 15 | Charles Babbage | Difference engines |\n"
+    page, talks = talks_of(tmp_path, "rg.md", "# Theory Reading Group, Spring 2024\n\n" + rows)
+    assert len(talks) == 2 and page.kind == "talk_listing"
+    page, _ = talks_of(tmp_path, "past.md", "# Past talks\n\n## Spring 2024\n\n" + rows)
+    assert page.kind == "talk_listing"
+    page, _ = talks_of(tmp_path, "s.md", "# Theory Seminar, Spring 2024\n\n" + rows)
+    assert page.kind == "seminar_page"
+
+
+def test_timed_slots_several_a_day_are_a_programme_without_the_word(tmp_path):
+    page, talks = talks_of(tmp_path, "d.md", "# DL-Day\n\n## Monday 4 June 2018\n\n"
+                           "- 09:00 Ada Lovelace: Notes on engines\n"
+                           "- 09:45 Charles Babbage: Difference engines\n"
+                           "- 10:30 Mary Somerville: On the connexion of the sciences\n")
+    assert [t[3] for t in talks] == ["09:00", "09:45", "10:30"] and page.kind == "meeting_programme"

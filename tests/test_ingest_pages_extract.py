@@ -573,3 +573,31 @@ def test_timed_slots_several_a_day_are_a_programme_without_the_word(tmp_path):
                            "- 09:45 Charles Babbage: Difference engines\n"
                            "- 10:30 Mary Somerville: On the connexion of the sciences\n")
     assert [t[3] for t in talks] == ["09:00", "09:45", "10:30"] and page.kind == "meeting_programme"
+
+
+def test_a_days_line_with_its_part_of_day_heads_the_slots_under_it(tmp_path):
+    _, talks = talks_of(tmp_path, "w.md", "# Workshop 2023\n\nTuesday, Jan 3 (Morning)\n\n"
+                        "9:00 AM - 10:00 AM\n\nAda Lovelace (Cambridge)\n\n"
+                        "10:00 AM - 11:00 AM\n\nCharles Babbage (London)\n")
+    assert [(t[0], t[2], t[3]) for t in talks] == [(("Ada Lovelace",), "2023-01-03", "09:00"),
+                                                   (("Charles Babbage",), "2023-01-03", "10:00")]
+
+
+def test_each_term_its_own_series_time_and_a_time_per_weekday(tmp_path):
+    _, talks = talks_of(tmp_path, "s.md", "# Geometry seminar\n\n**Spring 2024 Schedule**\n\n"
+                        "In Spring 2024, the seminar meets on Fridays, 2:00 - 2:50 PM, in Hall 4.\n\n"
+                        "- Feb 2: Ada Lovelace: Lie algebras\n\n**Spring 2023 Schedule**\n\n"
+                        "This semester we alternate between two times: Thursdays 1-2pm and Fridays "
+                        "11-12 am, as below.\n\n"
+                        "- Thursday, Feb 2: Charles Babbage: Hypergraphs\n\n"
+                        "- Friday, Feb 10: Mary Somerville: Smooth four-genus\n")
+    assert [(t[2], t[3]) for t in talks] == [("2024-02-02", "14:00"), ("2023-02-02", "13:00"),
+                                             ("2023-02-10", "11:00")]
+
+
+def test_a_series_time_in_a_sentence_that_wraps(tmp_path):
+    _, talks = talks_of(tmp_path, "g.md", "# Causal Inference Group\n\nWelcome! We meet Thursday from\n"
+                        "3:30pm - 4:30pm in Snedecor Hall. The current schedule is:\n\n"
+                        "| Date | Presenter | Topic |\n|---|---|---|\n"
+                        "| March 21, 2024 | Ada Lovelace | Survey data integration |\n")
+    assert [(t[2], t[3]) for t in talks] == [("2024-03-21", "15:30")]

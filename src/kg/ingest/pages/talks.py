@@ -753,6 +753,8 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
                 and all(is_name(p.name) for p in fields.speakers):
             close()  # "9:00 AM - 10:00 AM" then "Ada Lovelace (Cambridge)": her talk, its title not given
             fields.time = slot
+            if fields.date is None and day is not None:
+                fields.date = day
             current = Record(fields, block.line, "entry", block.section, context=block.context)
             continue
         if fields.speakers and not fields.title and not fields.title_open and not block.level \
@@ -809,9 +811,14 @@ def _only_a_day(text: str, fields: Fields) -> bool:
     dates = find_dates(text)
     if len(dates) != 1 or fields.date is None or fields.date.day is None or fields.time is not None:
         return False
-    rest = text[:dates[0].start] + text[dates[0].end:]
+    rest = _PART_OF_DAY.sub("", text[:dates[0].start] + text[dates[0].end:])
     return not re.search(r"[^\W\d_]{2,}", re.sub(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", "", rest,
                                                   flags=re.IGNORECASE))
+
+
+_PART_OF_DAY = re.compile(r"\b(?:morning|afternoon|evening|sessions?|programm?e?|schedule|agenda)\b",
+                          re.IGNORECASE)
+"""The words a day's heading line may add to its day ("Tuesday, Jan 3 (Morning)", "Monday's programme")."""
 
 
 def _heading_title(block: Block) -> bool:
@@ -1007,6 +1014,7 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
     """Years from headings (else ``page_year``) and series times from the page, for talks that lack them."""
     small = [cell for table in layout.tables if len(table.rows) <= 4 for row in table.rows for cell in row]
     series = _series_time(layout.blocks, [b for b in small if b.text])  # a page's head laid out as a table
+    terms = _term_times(layout.blocks) if series is not None else []
     page_date = _page_date(layout.blocks)
     if (page_date is None or page_date.year is None) and records \
             and not any(r.fields.date for r in records) and all(r.fields.time for r in records):
@@ -1042,9 +1050,24 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
                     break
             else:
                 fields.date = fields.date.with_year(page_year)
-        if fields.time is None and series is not None and (fields.date is not None or undated):
-            fields.time = series
+        stated: time | dict[int, time] | None = next((t for line, t in reversed(terms)
+                                                     if line < record.line), series)
+        if isinstance(stated, dict):  # a time per weekday: the talk's day tells which
+            calendar = _full_date(fields.date)
+            stated = stated.get(calendar.weekday()) if calendar is not None else None
+        if fields.time is None and stated is not None and (fields.date is not None or undated):
+            fields.time = stated
             fields.guessed.add("time")
+
+
+def _full_date(value: PartialDate | None) -> date | None:
+    """The calendar day of a date that gives year, month and day."""
+    if value is None or not (value.year and value.month and value.day):
+        return None
+    try:
+        return date(value.year, value.month, value.day)
+    except ValueError:
+        return None
 
 
 def _year_of(text: str, month: int) -> int | None:
@@ -1136,8 +1159,50 @@ def _series_time(blocks: list[Block], cells: list[Block] = ()) -> time | None:  
     "Time: 10:30 am-12:00 pm Monday"), in its first blocks, in a small table laying out its head, or
     in its last blocks (a footer or a side bar: "Time: 1st Wednesday of the month at 2pm")."""
     tail = blocks[max(80, len(blocks) - 40):]
-    texts = [line for block in [*blocks[:80], *cells, *tail] for line in block.text.split("\n")]
-    for text in texts:
+    for block in [*blocks[:80], *cells, *tail]:
+        found = _stated_time(block)
+        if found is not None:
+            return found
+    return None
+
+
+def _term_times(blocks: list[Block]) -> list[tuple[int, time | dict[int, time]]]:
+    """The series times a page states under its terms' headings ("In Spring 2024, the seminar meets
+    on Fridays, 2:00 - 2:50 PM"), with their lines: a talk takes the last one stated above it. A
+    term that alternates days gives a time per weekday ("Thursdays 1-2pm and Fridays 11-12 am")."""
+    stated: list[tuple[int, time | dict[int, time]]] = []
+    for block in blocks:
+        if block.level:
+            continue
+        by_day = _weekday_times(block.text)
+        found = by_day if len(by_day) >= 2 else _stated_time(block)
+        if found:
+            stated.append((block.line, found))
+    return stated
+
+
+_WEEKDAY_TIME = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b[^.;\n\d]{0,12}(?=\d)",
+                           re.IGNORECASE)
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+
+
+def _weekday_times(text: str) -> dict[int, time]:
+    """The time a text gives each weekday it names just before a time ("Thursdays 1-2pm")."""
+    found: dict[int, time] = {}
+    for match in _WEEKDAY_TIME.finditer(text):
+        times = find_times(text[match.end():match.end() + 20])
+        if times and times[0].start == 0:
+            found[_WEEKDAYS.index(match.group(1).lower())] = times[0].value[0]  # type: ignore[index]
+    return found
+
+
+def _stated_time(block: Block) -> time | None:
+    """The series time one block states, read line by line and sentence by sentence (a sentence
+    may wrap: "We meet Thursday from\n3:30pm - 4:30pm")."""
+    lines = block.text.split("\n")
+    if len(lines) > 1 and len(block.text) < 600:
+        lines += re.split(r"(?<=[.;!?])\s+", " ".join(lines))
+    for text in lines:
         labelled = label_of(text)
         if labelled and labelled[0] == "time" and not find_dates(text) and find_times(text):
             return find_times(text)[0].value[0]  # type: ignore[index, no-any-return]

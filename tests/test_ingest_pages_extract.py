@@ -601,3 +601,14 @@ def test_a_series_time_in_a_sentence_that_wraps(tmp_path):
                         "| Date | Presenter | Topic |\n|---|---|---|\n"
                         "| March 21, 2024 | Ada Lovelace | Survey data integration |\n")
     assert [(t[2], t[3]) for t in talks] == [("2024-03-21", "15:30")]
+
+
+def test_an_html_tables_first_row_of_plain_cells_names_its_columns(tmp_path):
+    _, talks = talks_of(tmp_path, "rg.html", "<h2>Meeting Schedule, 2018</h2><table>"
+                        "<tr><td><b>Date</b></td><td>Topic</td><td>Leaders</td><td>Notes</td></tr>"
+                        "<tr><td>7 June 2018</td><td>Planning, background</td><td>Dave</td><td></td></tr>"
+                        "<tr><td>14 June 2018</td><td>Machine learning basics</td><td>Xiao, Suya</td>"
+                        "<td></td></tr></table>")
+    assert [(t[0], t[1], t[2]) for t in talks] == [
+        (("Dave",), "Planning, background", "2018-06-07"),
+        (("Xiao", "Suya"), "Machine learning basics", "2018-06-14")]

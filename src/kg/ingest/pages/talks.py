@@ -352,7 +352,7 @@ def _json_ld_records(document: Document, day_first: bool) -> list[Record]:
 _COLUMN_WORDS = [
     ("date", re.compile(r"^(?:date|day|when|datum|fecha|week|dates?\s*(?:&|and)\s*time)\b", re.I)),
     ("time", re.compile(r"^(?:time|hour|slot|heure|start)\b", re.I)),
-    ("speaker", re.compile(r"^(?:speakers?|presenters?|name|who|lecturers?|leader|presented by|"
+    ("speaker", re.compile(r"^(?:speakers?|presenters?|name|who|lecturers?|leaders?|presented by|"
                            r"invited speakers?|discussion lead|host|moderators?|discussants?|facilitators?|"
                            r"led by|instructors?)\b", re.I)),
     ("affiliation", re.compile(r"^(?:affiliations?|institutions?|university|organi[sz]ation|"
@@ -430,7 +430,12 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     grid = _grid_records(table, day_first)
     if grid is not None:
         return grid
-    if table.header and not any(
+    first = [c.text.strip(" *_:") for c in table.rows[0]]
+    if table.header is None and len(table.rows) > 1 and sum(
+            1 for text in first if any(p.search(text) for _, p in _COLUMN_WORDS)) >= max(2, len(first) - 1):
+        # an HTML table whose first row of plain cells names the columns ("<td><b>Date</b></td>")
+        table = Table(table.rows[1:], first, table.line, table.section, table.context, table.before)
+    elif table.header and not any(
             p.search((h or "").strip(" *_")) for h in table.header for _, p in _COLUMN_WORDS):
         # A Markdown table always has a first row; when it names no column, it is a row too.
         table = Table([_header_row(table), *table.rows], None, table.line, table.section, table.context,

@@ -612,3 +612,15 @@ def test_an_html_tables_first_row_of_plain_cells_names_its_columns(tmp_path):
     assert [(t[0], t[1], t[2]) for t in talks] == [
         (("Dave",), "Planning, background", "2018-06-07"),
         (("Xiao", "Suya"), "Machine learning basics", "2018-06-14")]
+
+
+def test_a_quote_inside_a_title_and_a_description_column_of_titles(tmp_path):
+    _, talks = talks_of(tmp_path, "j.md", "# Journal club\n\n| Date | Presenter | Paper |\n"
+                        "|---|---|---|\n| Nov 13, 2025 | Anne Collins | "
+                        "RL Debates 5: Anne \"not everything is RL\" Collins |\n")
+    assert talks[0][1] == 'RL Debates 5: Anne "not everything is RL" Collins'
+    _, talks = talks_of(tmp_path, "p.md", "# Symposium 2015\n\n| Time | Speaker | Description |\n"
+                        "|---|---|---|\n"
+                        "| 10:00-10:45 | Ada Lovelace (Cambridge) | Notes on engines |\n"
+                        "| 10:45-11:15 | Charles Babbage (London) | Difference engines |\n")
+    assert [(t[1], t[3]) for t in talks] == [("Notes on engines", "10:00"), ("Difference engines", "10:45")]

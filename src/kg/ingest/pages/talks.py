@@ -392,6 +392,11 @@ def _column_kinds(table: Table, day_first: bool) -> list[str | None]:
             kinds[i] = "time"
         elif people >= 0.5 * share and "speaker" not in kinds:
             kinds[i] = "speaker"
+    if "title" not in kinds and "abstract" in kinds:
+        i = kinds.index("abstract")
+        cells = [r[i].text for r in table.rows if i < len(r) and r[i].text.strip()]
+        if cells and all(len(c) < 200 and "\n" not in c.strip() for c in cells):
+            kinds[i] = "title"  # a "Description" column of one short line a talk: the talks' titles
     if "title" not in kinds:
         free = [i for i in range(width) if kinds[i] is None]
         if free:
@@ -546,6 +551,8 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
                 first = text.split("\n")[0]
                 marked = [s.text for s in cell.spans if s.kind in ("b", "a", "i") and len(s.text) > 8]
                 quoted = QUOTED.search(first)
+                if quoted and _embedded(first, quoted.start(), quoted.end()):
+                    quoted = None  # 'Debates 5: Anne "not everything is RL" Collins': inside the title
                 fields.title = clean_title(quoted.group(0) if quoted and len(quoted.group(0)) > 12 else
                                            marked[0] if marked and "\n" in text else first)
             for kind_, url in inner.links.items():
@@ -572,6 +579,12 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
     if affiliation and fields.speakers and not fields.speakers[0].affiliation:
         fields.speakers[0].affiliation = affiliation
     return fields
+
+
+def _embedded(text: str, start: int, end: int) -> bool:
+    """Whether the stretch ``text[start:end]`` stands between words on both sides (part of a longer title)."""
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    return bool(before) and before[-1].isalnum() and bool(after) and after[0].isalnum()
 
 
 def _link_for(name: str, cell: Block) -> str | None:

@@ -624,3 +624,11 @@ def test_a_quote_inside_a_title_and_a_description_column_of_titles(tmp_path):
                         "| 10:00-10:45 | Ada Lovelace (Cambridge) | Notes on engines |\n"
                         "| 10:45-11:15 | Charles Babbage (London) | Difference engines |\n")
     assert [(t[1], t[3]) for t in talks] == [("Notes on engines", "10:00"), ("Difference engines", "10:45")]
+
+
+def test_a_tilde_between_the_speaker_and_the_title(tmp_path):
+    _, talks = talks_of(tmp_path, "s.md", "# Knowledge Exchange Seminar\n\nTime : 11:00 am\n\n# Calendar\n\n"
+                        "02 Sep 2017 - Ada Lovelace ~ <i> Notes on engines </i>\n\n"
+                        "30 Sep 2017 - Charles Babbage~ Difference engines\n")
+    assert talks == [(("Ada Lovelace",), "Notes on engines", "2017-09-02", "11:00"),
+                     (("Charles Babbage",), "Difference engines", "2017-09-30", "11:00")]

@@ -67,7 +67,8 @@ _OTHER_LANGUAGES = {
 LABELS.update({word: field for field, words in _OTHER_LANGUAGES.items() for word in words.split()})
 _LABEL = re.compile(r"^\W{0,3}(?P<label>[^\W\d_](?:[^\W\d_]|[ &/]){1,25}?)\s*[:：]\s*(?P<value>.*)$",
                     re.DOTALL)
-_STRONG_SEPARATOR = re.compile(r"\s+[-–—]{1,2}\s+|\s*[|•·]\s*|\n|\s*;\s+|\s+/\s+|(?<=\w)[-–—]{2}(?=\w)")
+_STRONG_SEPARATOR = re.compile(r"\s+[-–—]{1,2}\s+|\s*[|•·]\s*|\n|\s*;\s+|\s+/\s+|(?<=\w)[-–—]{2}(?=\w)|"
+                               r"(?<=\w)\s*~\s+(?=[^\W\d])")  # "Date - Name ~ Title"
 _COLON = re.compile(r"\s*:\s+")
 QUOTED = re.compile(r"[“\"„][^“”\"„]{3,}[”\"“]|``[^']{3,}''|‘[^’]{6,}’|«[^»]{3,}»")
 LINK_WORDS = re.compile(r"^\W*(?:slides?|video|recording|youtube|pdf|paper|arxiv|preprint|code|"

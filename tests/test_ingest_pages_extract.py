@@ -632,3 +632,13 @@ def test_a_tilde_between_the_speaker_and_the_title(tmp_path):
                         "30 Sep 2017 - Charles Babbage~ Difference engines\n")
     assert talks == [(("Ada Lovelace",), "Notes on engines", "2017-09-02", "11:00"),
                      (("Charles Babbage",), "Difference engines", "2017-09-30", "11:00")]
+
+
+def test_a_talks_own_page_with_its_title_then_a_byline(tmp_path):
+    page, talks = talks_of(tmp_path, "t.md", "---\nlayout: page\ntitle: Notes on engines\n---\n\n"
+                           "Notes on engines\n======\n### by [Ada Lovelace](https://ada.example)\n\n"
+                           "- When: March 5, 2021, between 2pm and 3pm\n\n#### Abstract\n\nNotes.\n")
+    assert talks == [(("Ada Lovelace",), "Notes on engines", "2021-03-05", "14:00")]
+    assert page.kind == "event_page"
+    _, talks = talks_of(tmp_path, "b.md", "# Notes on engines\n\nby Ada Lovelace\n\nA blog post.\n")
+    assert talks == []  # a post with a byline and no abstract is no talk

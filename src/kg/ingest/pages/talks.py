@@ -149,6 +149,8 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     if units:  # in page order, as the page lists them
         records = sorted([*records, *units], key=lambda r: r.line)
     records = [r for r in records if _is_talk(r)]
+    if not records:  # a talk's own page: its title, then "by Name (Affiliation)"
+        records = _byline_records(document, layout, day_first)
     own, unnamed = _own_talks(document, layout, day_first, owner)
     if len(own) > 2 * len(records):  # a personal talk list: what looked like speakers were places
         records = own
@@ -167,6 +169,41 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
         if record.fields.date is None and year is not None and record.how != "front matter":
             record.fields.date = PartialDate(year, None, None)
     return records, problems
+
+
+_BYLINE = re.compile(r"^\W{0,3}by\s+(?P<who>[^\W\d_].{2,100})$", re.IGNORECASE | re.DOTALL)
+
+
+def _byline_records(document: Document, layout: Layout, day_first: bool) -> list[Record]:
+    """The one talk of a page whose title heads it and whose next lines say "by Name (Affiliation)"
+    (a heading, a line, or the front matter's description), when the page has an abstract; its
+    day and time from a ``When:`` or ``Date:`` line near the top."""
+    front = document.front_matter or {}
+    heads = layout.blocks[:12]
+    if not any(re.match(r"\W*abstract\b", b.text, re.IGNORECASE) for b in layout.blocks[:40]):
+        return []
+    texts = [(str(front["description"]), 0)] if isinstance(front.get("description"), str) else []
+    texts += [(b.text, b.line) for b in heads]
+    byline = next(((m, line) for text, line in texts for m in [_BYLINE.match(text.strip())] if m), None)
+    if byline is None:
+        return []
+    people = speakers_of(byline[0].group("who"))
+    if not people or not all(is_name(p.name) for p in people):
+        return []
+    title = front.get("title") if isinstance(front.get("title"), str) else None
+    if not title:
+        title = next((b.text for b in heads if b.level and not _BYLINE.match(b.text.strip())), None)
+    if not title or speakers_of(title) or heading_label(title):
+        return []
+    fields = Fields(speakers=people, title=clean_title(title))
+    for block in layout.blocks[:15]:
+        labelled = label_of(block.text.split("\n")[0])
+        if labelled and labelled[0] in ("date", "time"):
+            more = read(block.text.split("\n")[0], block.spans, day_first)
+            fields.date = fields.date or more.date
+            fields.time = fields.time or more.time
+    line = byline[1] or next((b.line for b in heads if b.level), 1)
+    return [Record(fields, line, "block", "", context=())]
 
 
 def _own_talks(document: Document, layout: Layout, day_first: bool,

@@ -136,7 +136,6 @@ def test_two_digits_after_a_day_and_a_month_are_its_year_not_an_hour():
 
 
 def test_a_weekday_before_a_numeric_date_tells_its_order():
-    from kg.ingest.pages.fields import find_dates
-    assert [d.value.iso() for d in find_dates("Friday, 05/03/2021")] == ["2021-03-05"]
-    assert [d.value.iso() for d in find_dates("Monday, 05/03/2021")] == ["2021-05-03"]
-    assert [d.value.iso() for d in find_dates("05/03/2021")] == ["2021-05-03"]  # no weekday: month first
+    assert dates("Friday, 05/03/2021") == ["2021-03-05"]
+    assert dates("Monday, 05/03/2021") == ["2021-05-03"]
+    assert dates("05/03/2021") == ["2021-05-03"]  # no weekday: month first

@@ -642,3 +642,16 @@ def test_a_talks_own_page_with_its_title_then_a_byline(tmp_path):
     assert page.kind == "event_page"
     _, talks = talks_of(tmp_path, "b.md", "# Notes on engines\n\nby Ada Lovelace\n\nA blog post.\n")
     assert talks == []  # a post with a byline and no abstract is no talk
+
+
+def test_a_term_alone_under_the_title_and_when_the_group_meets(tmp_path):
+    _, talks = talks_of(tmp_path, "rg.md", "# Deep Learning Reading Group\n\nSummer 2018\n\n"
+                        "Meetings are Thursdays, 10am in Rice 536 (except for June 14, in Rice 242).\n\n"
+                        "## Meeting Schedule\n\n| Date | Topic | Leaders |\n|---|---|---|\n"
+                        "| 7 June | Planning, background | Ada Lovelace |\n")
+    assert talks == [(("Ada Lovelace",), "Planning, background", "2018-06-07", "10:00")]
+    _, talks = talks_of(tmp_path, "s.rst", "Pseudorandomness Seminar\n========================\n\n"
+                        "We meet 4:30--5:30 in room 116.\n\n"
+                        "Tuesday, Feb. 7th, 2017\n-----------------------\n\n"
+                        "Ada Lovelace: Notes on engines\n")
+    assert [(t[2], t[3]) for t in talks] == [("2017-02-07", "16:30")]

@@ -17,6 +17,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from kg.ingest.pages.blocks import TERM_ALONE as _TERM_ALONE
 from kg.ingest.pages.blocks import Block, Layout, Table
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import (
@@ -1187,6 +1188,7 @@ def _page_year(document: Document, blocks: list[Block]) -> int | None:
     texts = [title if isinstance(title, str) else "", document.root.getroottree().findtext(".//title") or ""]
     texts += [b.text for b in blocks if b.level == 1]
     texts += [b.text for b in blocks[:30] if re.match(r"\W*(?:dates?|when)\W*:", b.text, re.IGNORECASE)]
+    texts += [b.text for b in blocks[:8] if _TERM_ALONE.fullmatch(b.text)]  # "Summer 2018" under the title
     front = document.front_matter or {}
     texts += [str(front[k]) for k in ("description", "subtitle", "year", "event", "conference")
               if isinstance(front.get(k), str | int)]
@@ -1219,6 +1221,11 @@ def _series_time(blocks: list[Block], cells: list[Block] = ()) -> time | None:  
         if found is not None:
             return found
     return None
+
+
+_MEET = re.compile(r"\b(?:we|group|seminar|club|class)\s+(?:will\s+)?meets?\b|\bmeetings\s+(?:are|will be)\b",
+                   re.IGNORECASE)
+"""How a page says when its series meets ("We meet 4:30--5:30", "Meetings are Thursdays, 10am")."""
 
 
 def _term_times(blocks: list[Block]) -> list[tuple[int, time | dict[int, time]]]:
@@ -1265,6 +1272,10 @@ def _stated_time(block: Block) -> time | None:
         ranges = [t for t in find_times(text) if t.value[1] is not None]  # type: ignore[index]
         if weekly and ranges and len(text) < 120 and not find_dates(text):
             return ranges[0].value[0]  # type: ignore[index, no-any-return]
+        times, dates = find_times(text), find_dates(text)  # a day after the time: "(except June 14 ...)"
+        if _MEET.search(text) and times and len(text) < 250 and (
+                not dates or times[0].start < dates[0].start):
+            return times[0].value[0]  # type: ignore[index, no-any-return]
         if _SERIES_TIME.search(text):
             times = find_times(text)
             if times:

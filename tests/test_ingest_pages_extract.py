@@ -655,3 +655,11 @@ def test_a_term_alone_under_the_title_and_when_the_group_meets(tmp_path):
                         "Tuesday, Feb. 7th, 2017\n-----------------------\n\n"
                         "Ada Lovelace: Notes on engines\n")
     assert [(t[2], t[3]) for t in talks] == [("2017-02-07", "16:30")]
+
+
+def test_a_slot_that_names_its_kind_and_its_speaker_has_no_title(tmp_path):
+    _, talks = talks_of(tmp_path, "w.md", "# Workshop, June 3, 2022\n\n## Workshop Schedule\n\n"
+                        "| Allocated Time | Agenda Item |\n|---|---|\n"
+                        "| 08.15 - 08.30 | Welcome and opening remarks |\n"
+                        "| 08.30 - 09.15 | Plenary Talk from Donald Goldfarb |\n")
+    assert talks == [(("Donald Goldfarb",), None, "2022-06-03", "08:30")]

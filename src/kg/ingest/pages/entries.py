@@ -501,6 +501,10 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
         if tail_people and not is_organization(part.rsplit(",", 1)[0]):
             return [("text", part.rsplit(",", 1)[0], None)] + [
                 ("name", p.name, p.affiliation) for p in tail_people]
+    slot = re.match(r"^(?P<kind>.{3,60}?)\s+(?:from|by)\s+(?P<who>[^,]+)$", part)
+    if slot and _SLOT_KIND.fullmatch(slot["kind"].strip()) and speakers_of(slot["who"], spans):
+        return [("name", p.name, p.affiliation)  # "Plenary Talk from Ada Lovelace": no title given
+                for p in speakers_of(slot["who"], spans)]
     by = re.match(r"^(?P<title>.{8,}?),?\s+by\s+(?P<who>[^,]+)$", part)
     if by and speakers_of(by["who"], spans):
         return [("text", by["title"], None)] + [

@@ -241,3 +241,9 @@ def test_the_and_of_a_list_of_authors_left_before_a_name_is_no_given_name():
     assert names.clean("and Ada Lovelace") == "Ada Lovelace"
     assert names.clean("& Ada Lovelace") == "Ada Lovelace"
     assert names.clean("And Ada") == "And Ada"  # two words: maybe a name, kept as printed
+
+
+def test_dj_and_d_are_one_letter_of_serbian_and_croatian():
+    assert names.key("Đorđe Petrović") == "dorde petrovic"  # unidecode writes đ as d
+    assert names.variant("djordje petrovic", "dorde petrovic").reason == "transliteration"
+    assert names.variant("dragan petrovic", "dorde petrovic") is None

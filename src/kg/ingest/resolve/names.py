@@ -268,6 +268,8 @@ def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
         return Variant("same name", 0.0)
     if a.replace(" ", "") == b.replace(" ", ""):
         return Variant("spacing", -0.3)
+    if "dj" in a + b and _plain_dj(a) == _plain_dj(b):
+        return Variant("transliteration", -0.3)  # "Djordje" / "Đorđe" (folded "Dorde")
     pa, pb = parse(a), parse(b)
     if not pa.family or not pb.family:
         single, other = (pa, pb) if not pa.family else (pb, pa)
@@ -291,6 +293,11 @@ def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
     if pa.particles != pb.particles:
         return Variant("particle", given.cost - 0.3) if given.reason == "same given names" else None
     return given
+
+
+def _plain_dj(name_key: str) -> str:
+    """A key with "dj" as "d": Serbian and Croatian "đ" is written either way in ASCII, and folds to "d"."""
+    return name_key.replace("dj", "d")
 
 
 def plain_vowels(word: str) -> str:

@@ -245,9 +245,9 @@ def _diminutive(a: str, b: str, cut: bool) -> bool:
             continue
         stem = short[: -len(ending)]
         doubled = len(stem) >= 4 and stem[-1] == stem[-2]
-        for start in {stem, stem[:-1] if doubled else stem}:
-            if (doubled or len(start) >= 4) and len(start) >= 3 and len(long) > len(start) and long.startswith(start) \
-                    and not long[len(start):].startswith(ending):
+        for start in (stem, stem[:-1]) if doubled else (stem,):
+            if ((doubled or len(start) >= 4) and len(long) > len(start) and long.startswith(start)
+                    and not long[len(start):].startswith(ending)):
                 return True
     return False
 

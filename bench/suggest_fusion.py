@@ -4,19 +4,26 @@ Not a test: like `bench/suggest_variants.py` (whose ``measure``, ``summary`` and
 uses), each variant replaces how `suggest` scores the pool, on the development series by
 default (``--check`` adds the check series, for reporting once at the end). The variants:
 
-- **topic as its log rank**: the topic feature is ``-log10`` of the rank by topic, as the walk's
-  is, so the fitted model multiplies the two ranks (round five's variant);
+- (since round seven `suggest` itself takes the topic feature as ``-log10`` of the rank by topic,
+  as the walk's is, so the fitted model multiplies the two ranks: round five's "topic as its log
+  rank", now the baseline "none");
 - **reach only**: the pool is the people the walk reaches, not also those who only share words;
+- **prior topic / prior strength**: the prior's topic coefficient, how much a fit is shrunk to it;
 - **fusion (rrf k)**: the score is a reciprocal-rank fusion, ``sum 1 / (k + rank)``, of the
   walk, topic and the series' taste (the fitted model's score), each ranked within the pool;
 - **fusion (log ranks)**: ``-sum log(rank)`` of the same three (a product of ranks);
-- **fusion of walk and topic only**: the taste left out;
+- **fusion of walk and topic**: the taste left out;
 - **... when the past is short**: the fusion only when the series' taste is the prior (too few
   past speakers to fit), the fitted model otherwise;
 - **active (years)**: people with no paper in the last ``years`` before the day sink below
   everyone active (their score less a constant);
 - **spoke at another series**: people with a talk at another series known on the day rise by a
-  constant share of the score's spread.
+  constant share of the score's spread;
+- **organizers' (and speakers') neighbourhood at distance 2 (w)**: the score raised by ``w`` times
+  the score's spread times the standardized log rank of each person's recency-weighted links at
+  distance two from the organizers (and past speakers) — measured before `suggest` took it as
+  the feature ``organizers_circle`` (``signals.circle``); "prior organizers_circle" varies that
+  feature's prior weight (1 in `suggest`).
 
     python bench/suggest_real.py --ml-venues ../shared/data/ml-venues --work /tmp/kg-real --reuse
     PYTHONPATH=src:bench python bench/suggest_fusion.py --store /tmp/kg-real/store
@@ -32,7 +39,7 @@ from typing import Any
 
 import numpy as np
 from scipy.stats import rankdata
-from suggest_variants import hits, measure, patched, summary, topic_as_rank  # type: ignore[import-not-found]
+from suggest_variants import hits, measure, patched, summary  # type: ignore[import-not-found]
 
 from kg.network import signals, suggest, taste
 from kg.network.index import index_for
@@ -103,6 +110,46 @@ def prior(name: str, value: float) -> Callable[[], Any]:
     return lambda: patched(taste, "PRIOR", {**taste.PRIOR, name: value})
 
 
+def neighbourhood(of_speakers: bool, weight: float) -> Callable[[], Any]:
+    """The score raised by ``weight`` × the standardized log rank of a person's recency-weighted
+    links at distance two from the organizers (and the past speakers, with ``of_speakers``)."""
+    original_features = suggest.features
+    extra: dict[int, np.ndarray] = {}
+
+    def features(v, series, stages, index):
+        found = original_features(v, series, stages, index)
+        seeds = np.zeros(v.people)
+        seeds[series.hosts] = 1.0
+        if of_speakers:
+            seeds[stages[-1].speakers] = 1.0
+        m, mt = v.walk_matrix, v.walk_transposed
+        near = m @ (mt @ seeds)
+        two = m @ (mt @ near)
+        extra[id(found[-1][0])] = suggest._log_rank(np.asarray(two).ravel())
+        return found
+
+    def ranked(index, event, as_of, limit):
+        extra.clear()
+        found = index.event_index[event]
+        day = suggest.day_number(as_of)
+        series = suggest.series_of(index, found, day)
+        speakers = sorted({p for _, p, _ in series.talks})
+        v = signals.view(index, day, series.hidden)
+        model, x, _ = suggest._fit_taste(index, series, event, v, speakers)
+        column = extra[id(x)]
+        active = suggest._reachable(v, x)
+        active[speakers + series.hosts] = False
+        pool = np.flatnonzero(active)
+        scores = model.score(x[pool])
+        add = column[pool]
+        scores = scores + weight * np.std(scores) * (add - add.mean()) / (add.std() or 1.0)
+        order = np.lexsort((pool, suggest.name_keys(index, pool), -np.round(scores, 9)))[:limit]
+        return [index.people[int(pool[i])] for i in order]
+
+    return together(lambda: patched(suggest, "features", features),
+                    lambda: patched(suggest, "ranked_people", ranked))
+
+
 def together(*variants: Callable[[], Any]) -> Callable[[], Any]:
     """Several variants at once (applied in order; a later ``score`` wraps an earlier one)."""
     def entered() -> Any:
@@ -115,27 +162,31 @@ def together(*variants: Callable[[], Any]) -> Callable[[], Any]:
 
 
 VARIANTS: dict[str, Callable[[], Any]] = {
-    "topic as its log rank": topic_as_rank(),
     "reach only": reach_only(),
-    "topic as its log rank, reach only": together(topic_as_rank(), reach_only()),
-    "topic as its log rank, reached or sharing words": together(topic_as_rank(), reach_or_topic()),
     "fusion (rrf 60)": fusion("rrf", 60),
     "fusion (rrf 10)": fusion("rrf", 10),
     "fusion (log ranks)": fusion("log"),
+    "fusion (rrf 60, taste 3)": fusion("rrf", 60, weights=(1, 1, 3)),
+    "fusion (rrf 200, taste 2)": fusion("rrf", 200, weights=(1, 1, 2)),
     "fusion of walk and topic (rrf 60)": fusion("rrf", 60, with_taste=False),
     "fusion of walk and topic (log ranks)": fusion("log", with_taste=False),
     "fusion (rrf 60) when the past is short": fusion("rrf", 60, short_only=True),
-    "topic as its log rank, prior topic 0.6": together(topic_as_rank(), prior("topic", 0.6)),
-    "topic as its log rank, prior topic 1": together(topic_as_rank(), prior("topic", 1.0)),
-    "topic as its log rank, prior topic 0.15": together(topic_as_rank(), prior("topic", 0.15)),
-    "topic as its log rank, fusion (rrf 60, taste 3)": together(topic_as_rank(), fusion("rrf", 60, weights=(1, 1, 3))),
-    "topic as its log rank, fusion (rrf 200, taste 2)": together(topic_as_rank(), fusion("rrf", 200, weights=(1, 1, 2))),
-    "fusion (rrf 60, taste 2)": fusion("rrf", 60, weights=(1, 1, 2)),
-    "topic as its log rank, prior strength 30": together(topic_as_rank(), lambda: patched(taste, "PRIOR_STRENGTH", 30)),
-    "topic as its log rank, prior strength 300": together(topic_as_rank(), lambda: patched(taste, "PRIOR_STRENGTH", 300)),
-    "topic as its log rank, active (3 years), papers": together(topic_as_rank(), demote(RECENT, True, -3.0)),
-    "active (3 years), papers": demote(RECENT, True, -3.0),
+    "prior topic 0.15": prior("topic", 0.15),
+    "prior topic 0.6": prior("topic", 0.6),
+    "prior strength 30": lambda: patched(taste, "PRIOR_STRENGTH", 30),
+    "prior strength 300": lambda: patched(taste, "PRIOR_STRENGTH", 300),
+    "organizers' neighbourhood at distance 2 (0.3)": neighbourhood(False, 0.3),
+    "organizers' neighbourhood at distance 2 (0.6)": neighbourhood(False, 0.6),
+    "organizers' neighbourhood at distance 2 (2)": neighbourhood(False, 2.0),
+    "organizers' neighbourhood at distance 2 (1)": neighbourhood(False, 1.0),
+    "organizers' and speakers' neighbourhood at distance 2 (0.3)": neighbourhood(True, 0.3),
+    "organizers' and speakers' neighbourhood at distance 2 (1)": neighbourhood(True, 1.0),
+    "prior organizers_circle 0.5": prior("organizers_circle", 0.5),
+    "prior organizers_circle 2": prior("organizers_circle", 2.0),
+    "prior organizers_circle 3": prior("organizers_circle", 3.0),
+    "active (a paper in 3 years)": demote(RECENT, True, -3.0),
     "spoke at another series (+0.5 sd)": demote(TALKS, False, 0.5),
+    "spoke at another series (+1.5 sd)": demote(TALKS, False, 1.5),
 }
 
 

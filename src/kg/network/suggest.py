@@ -326,6 +326,7 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage],
     everyone = sorted({p for stage in stages for p in stage.speakers} | set(series.hosts))
     pairs = signals.linked_pairs(v, everyone)
     hosts = np.log1p(signals.linked(v, list(series.hosts), pairs))
+    circle = _log_rank(signals.circle(v, series.hosts))
     found = []
     for column, stage in enumerate(stages):
         counts = signals.counts_until(v, stage.day)
@@ -341,6 +342,7 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage],
             signals.venue_fit(v, stage.speakers),
             np.log1p(counts.talks),
             _local(v, series, stage.speakers),
+            circle,
         )):
             x[:, number] = feature
         found.append((x, queries[column]))
@@ -608,6 +610,8 @@ class _Explainer:
             return "publishes at the venues the past speakers publish at"
         if feature == "talks_elsewhere":
             return f"has given {int(np.expm1(x[8]))} talks elsewhere"
+        if feature == "organizers_circle":
+            return "in the organizers' circle: near their coauthors, recently"
         if feature == "local":
             return "local: an institution of the hosts or of several past speakers"
         return None

@@ -10,7 +10,9 @@
    advising and series; TF-IDF fit of their papers and talks to the series' talk titles and
    abstracts; career (years since the first paper, papers, recent papers); venues like the
    speakers'; talks given elsewhere; local (an organization in common with the hosts, the
-   organizers or several speakers) or visiting; links to speakers and to organizers.
+   organizers or several speakers) or visiting; links to speakers and to organizers; the
+   organizers' circle (links at distance two from them). The walk, topic and circle enter as
+   the log of the rank they give, so the model multiplies ranks (a rank fusion).
 3. **The series' taste** (``kg.network.taste``): a logistic regression fitted on its own past,
    which weighs those signals; the score is its probability.
 

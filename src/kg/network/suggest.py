@@ -613,7 +613,10 @@ class _Explainer:
         if feature == "talks_elsewhere":
             return f"has given {int(np.expm1(x[8]))} talks elsewhere"
         if feature == "organizers_circle":
-            return "in the organizers' circle: near their coauthors, recently"
+            hosts = sorted(self.index.names[p] for p in self.hosts)
+            names = ", ".join(hosts[:3]) + (" ..." if len(hosts) > 3 else "")
+            return (f"in the organizers' circle ({names}): coauthor of them or of their coauthors, "
+                    "recent work first")
         if feature == "local":
             return "local: an institution of the hosts or of several past speakers"
         return None

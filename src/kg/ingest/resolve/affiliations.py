@@ -120,9 +120,11 @@ English ones, so that "Sapienza Università di Roma" is "Sapienza University of 
 both sides are read alike: registry names and printed ones)."""
 _RELATION = re.compile(r"^(?:an? )?(?:associate|affiliate|member|partner|part) (?:of|with)\b|"
                        r"^an? [\w&-]+ company$|"
-                       r"^(?:affiliated|associated|in association|in collaboration) with\b")
+                       r"^(?:affiliated|associated|in association|in collaboration) with\b|"
+                       r"^(?:(?:partly|partially|generously) )?(?:supported|funded|sponsored) by\b")
 """A segment that tells how the institution before it relates to another ("research center caesar,
-an associate of the Max Planck Society"): the other is not an affiliation."""
+an associate of the Max Planck Society"), or who paid for the work ("Supported by a gift from Google"):
+the other is not an affiliation."""
 _COMPANY_END = re.compile(r"(?:\b(?:SA|AG|NV|BV|SAS|SpA|PLC|plc|S\.A\.|Robotics|Health|Technologies|"
                           r"Therapeutics|Capital)|\.(?:ai|com|io))\.?$")
 """How a company's name ends when it has no institution's word: "NNAISENSE SA", "covariant.ai"."""

@@ -564,8 +564,8 @@ class Registry:
                                                                  for k in known - printed)
                for w in printed - known):
             return None  # a word of other names is no typo: "University of South Carolina" is not North
-        if not _words_near([w for w in text.split() if w not in known],
-                           [w for w in key.split() if w not in printed]):
+        if not _words_near([w for w in text.split() if w not in known and w not in _LINKS],
+                           [w for w in key.split() if w not in printed and w not in _LINKS]):
             return None  # another word, not a misspelled one: "... Technology Kharagpur" is not Kanpur
         return self.by_key[key]
 
@@ -623,6 +623,9 @@ def _stands_alone(key: str) -> bool:
 
 _NOBODYS = frozenset("ai ml corporate us u s uk the".split())
 """Words that with subjects and institution words still name no one ("AI Research", "UK Ltd")."""
+_NOBODYS_HEADS = _NOBODYS | frozenset(
+    "school lab labs laboratory laboratories group inc ltd llc gmbh".split())
+"""Words of a unit's or a company's name: with subjects alone they name no one ("Software School")."""
 _NAME_FILLER = FIELD_OF_STUDY | _GENERIC | _HEAD | _LINKS
 """Words that alone make no name of their own: subjects, generic and institution words, links."""
 _BEFORE_A_PARENT = _NAME_FILLER | frozenset(
@@ -845,8 +848,9 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
         words = folded.split()
         if all(w in _GENERIC or w in _NO_PLACE for w in words):
             continue  # "Research Labs", "Independent researcher"
-        if all(w in _NAME_FILLER or w in _NOBODYS for w in words):
-            continue  # "AI Lab", "Corporate Research", "Business School": whose?
+        if _NOBODYS_HEADS.intersection(words) and all(w in _NAME_FILLER or w in _NOBODYS for w in words):
+            continue  # "AI Lab", "Corporate Research", "Business School": whose? (not "Information Sciences
+            # Institute", "Machine Intelligence Research Institute": institutes are named so)
         if words[0] in ("inc", "ltd", "llc", "gmbh", "corp"):
             continue  # "Inc. Pittsburgh": a company's legal form and its town
         key = new_key(piece)

@@ -6,6 +6,7 @@ import pytest
 
 from kg.ingest.printed import ImportedPaper
 from kg.ingest.resolve.affiliations import Registry, new_key, repair
+from kg.ingest.resolve.institutions import guess_kind
 from kg.ingest.resolve.organizations import resolve_organizations
 from kg.ingest.resolve.resolution import Resolution
 from kg.records.aliases import Aliases
@@ -278,7 +279,8 @@ def test_a_typo_changes_a_word_a_little_not_into_another_word():
 
 
 def test_an_acronym_printed_before_several_registry_places_is_written_out_for_a_new_place():
-    registry = Registry([("Indian Institute of Technology Delhi", "iit-delhi"), ("IIT Delhi", "iit-delhi"),
+    registry = Registry([("Indian Institute of Technology Delhi", "iit-delhi"),
+                         ("IIT Delhi", "iit-delhi"),
                          ("Indian Institute of Technology Bombay", "iit-bombay"), ("IIT Bombay", "iit-bombay"),
                          ("Istituto Italiano di Tecnologia", "iit"), ("IIT Genova", "iit")])
     assert ids(registry, "IIT Kharagpur") == ids(registry, "Indian Institute of Technology Kharagpur") == \
@@ -345,3 +347,12 @@ def test_a_companys_lab_in_a_region_or_named_brain_is_part_of_the_company():
     [europe] = resolution.organizations("Naver Labs Europe")
     assert by_id[by_id[brain].part_of].name == "Kakao Corporation"
     assert by_id[europe].part_of == resolution.organizations("NAVER Corp.")[0]
+
+
+def test_a_new_institution_is_typed_by_how_its_name_ends():
+    names = ("Argo AI", "Akamai Technologies", "Helm.ai", "NNAISENSE SA")
+    assert [guess_kind(n) for n in names] == ["company"] * 4
+    assert guess_kind("Qatar Foundation") == "foundation"
+    assert guess_kind("Inception Institute of AI") == "institute"  # an institute, whatever its subject
+    assert guess_kind("National Institutes of Health") == "institute"
+    assert guess_kind("BC Cancer Agency") == "institute"

@@ -93,7 +93,11 @@ _TRANSLATED = {
     "center": "centre", "freie": "free",
     "federale": "federal", "estadual": "state", "statale": "state", "pontificia": "pontifical",
     "uni": "university", "natl": "national", "fur": "for", "padova": "padua", "venezia": "venice",
-    "catalunya": "catalonia", "moskva": "moscow",
+    "catalunya": "catalonia", "moskva": "moscow", "nurnberg": "nuremberg", "hannover": "hanover",
+    # German umlauts written out in ASCII ("Tuebingen"), read as the folded umlaut
+    "tuebingen": "tubingen", "goettingen": "gottingen", "muenchen": "munich", "zuerich": "zurich",
+    "koeln": "cologne", "saarbruecken": "saarbrucken", "nuernberg": "nuremberg", "luebeck": "lubeck",
+    "wuerzburg": "wurzburg", "muenster": "munster", "duesseldorf": "dusseldorf",
 }
 _SHORT_FORMS = re.compile(
     r"\b(?:(?P<univ>Univ\b\.?|U\.?(?=\s+of\b)|U\.(?=\s*[A-Z][a-z]{3,}))|(?P<inst>Inst\b\.?)|(?P<tu>TU\b)"

@@ -281,7 +281,8 @@ def test_a_typo_changes_a_word_a_little_not_into_another_word():
 def test_an_acronym_printed_before_several_registry_places_is_written_out_for_a_new_place():
     registry = Registry([("Indian Institute of Technology Delhi", "iit-delhi"),
                          ("IIT Delhi", "iit-delhi"),
-                         ("Indian Institute of Technology Bombay", "iit-bombay"), ("IIT Bombay", "iit-bombay"),
+                         ("Indian Institute of Technology Bombay", "iit-bombay"),
+                         ("IIT Bombay", "iit-bombay"),
                          ("Istituto Italiano di Tecnologia", "iit"), ("IIT Genova", "iit")])
     assert ids(registry, "IIT Kharagpur") == ids(registry, "Indian Institute of Technology Kharagpur") == \
         ["new:indian institute technology kharagpur"]

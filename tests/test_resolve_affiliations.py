@@ -276,6 +276,9 @@ def test_a_typo_changes_a_word_a_little_not_into_another_word():
         ["new:indian institute technology kharagpur"]
     assert ids(registry, "Indian Instiute of Technology Kanpur") == ["iit-kanpur"]
     assert ids(registry, "Computer Science and Artificial Intelligence Lab") == ["csail"]  # a word's start
+    short = Registry([("ENSAE ParisTech", "ensae"), ("Max Planck Institute for Intelligent Systems", "mpi-is")])
+    assert ids(short, "ENSTA ParisTech") == ["new:ensta paristech"]  # another short name, not a typo
+    assert ids(short, "Max Plank Institute for Intelligent Systems") == ["mpi-is"]
 
 
 def test_an_acronym_printed_before_several_registry_places_is_written_out_for_a_new_place():

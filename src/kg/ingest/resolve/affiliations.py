@@ -363,7 +363,7 @@ class Registry:
     def _read_part(self, part: str) -> list[Named]:
         """Registry names across the whole part first (they may hold commas), then segment by segment."""
         segments = [self._written_out(segment) for segment in _segments(part)
-                    if not _EMAIL.fullmatch(segment)]
+                    if "@" not in segment or not _EMAIL.fullmatch(segment)]
         if not segments or self._postal_place(segments):
             return []
         words: list[str] = []
@@ -579,6 +579,11 @@ WORD_TYPO_AT = 75
 "institute" 94, "pennsylvnia" / "pennsylvania" 96; "kharagpur" / "kanpur" 67 is another word)."""
 
 
+SHORT_WORD_TYPO_AT = 89
+"""The same for a word of five letters or fewer: one letter added or left out ("plank" / "planck" 91),
+not another short name ("ensta" / "ensae" 80)."""
+
+
 def _words_near(printed: list[str], known: list[str]) -> bool:
     """Whether the words a fuzzy match changes are misspellings of the registry's words: each printed
     word near one known word or its start ("Lab" / "Laboratory"), or a known word split or glued
@@ -588,7 +593,11 @@ def _words_near(printed: list[str], known: list[str]) -> bool:
     glued_printed, glued_known = "".join(printed), "".join(known)
     if fuzz.ratio(glued_printed, glued_known) >= FUZZY_AT:
         return True
-    return all(any(fuzz.ratio(p, k) >= WORD_TYPO_AT or k.startswith(p) for k in known) for p in printed)
+    return all(any(fuzz.ratio(p, k) >= _typo_at(p) or k.startswith(p) for k in known) for p in printed)
+
+
+def _typo_at(word: str) -> int:
+    return WORD_TYPO_AT if len(word) >= 6 else SHORT_WORD_TYPO_AT
 
 
 _LINKS = frozenset({"and", "for", "of", "in", "on"})

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import ftfy
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from kg.ingest.latex import decode, repair_broken_accents
 from kg.ingest.resolve import institutions
@@ -94,10 +95,6 @@ _TRANSLATED = {
     "federale": "federal", "estadual": "state", "statale": "state", "pontificia": "pontifical",
     "uni": "university", "natl": "national", "fur": "for", "padova": "padua", "venezia": "venice",
     "catalunya": "catalonia", "moskva": "moscow", "nurnberg": "nuremberg", "hannover": "hanover",
-    # German umlauts written out in ASCII ("Tuebingen"), read as the folded umlaut
-    "tuebingen": "tubingen", "goettingen": "gottingen", "muenchen": "munich", "zuerich": "zurich",
-    "koeln": "cologne", "saarbruecken": "saarbrucken", "nuernberg": "nuremberg", "luebeck": "lubeck",
-    "wuerzburg": "wurzburg", "muenster": "munster", "duesseldorf": "dusseldorf",
 }
 _SHORT_FORMS = re.compile(
     r"\b(?:(?P<univ>Univ\b\.?|U\.?(?=\s+of\b)|U\.(?=\s*[A-Z][a-z]{3,}))|(?P<inst>Inst\b\.?)|(?P<tu>TU\b)"
@@ -579,9 +576,9 @@ WORD_TYPO_AT = 75
 "institute" 94, "pennsylvnia" / "pennsylvania" 96; "kharagpur" / "kanpur" 67 is another word)."""
 
 
-SHORT_WORD_TYPO_AT = 89
-"""The same for a word of five letters or fewer: one letter added or left out ("plank" / "planck" 91),
-not another short name ("ensta" / "ensae" 80)."""
+SHORT_WORD = 5
+"""A word this short or shorter is misspelled by one edit ("plank" / "planck", "deigo" / "diego"), not two
+("ensta" / "ensae" is another school)."""
 
 
 def _words_near(printed: list[str], known: list[str]) -> bool:
@@ -593,11 +590,15 @@ def _words_near(printed: list[str], known: list[str]) -> bool:
     glued_printed, glued_known = "".join(printed), "".join(known)
     if fuzz.ratio(glued_printed, glued_known) >= FUZZY_AT:
         return True
-    return all(any(fuzz.ratio(p, k) >= _typo_at(p) or k.startswith(p) for k in known) for p in printed)
+    return all(any(_misspelled(p, k) or k.startswith(p) for k in known) for p in printed)
 
 
-def _typo_at(word: str) -> int:
-    return WORD_TYPO_AT if len(word) >= 6 else SHORT_WORD_TYPO_AT
+def _misspelled(printed: str, known: str) -> bool:
+    """Whether a word is a misspelling of another: near it, or for a short word one letter added, left out,
+    changed or two swapped."""
+    if len(printed) <= SHORT_WORD:
+        return OSA.distance(printed, known) <= 1
+    return fuzz.ratio(printed, known) >= WORD_TYPO_AT
 
 
 _LINKS = frozenset({"and", "for", "of", "in", "on"})

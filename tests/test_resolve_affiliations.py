@@ -342,6 +342,9 @@ def test_a_university_printed_without_its_last_word_and_letters_printed_apart_ar
     assert ids(registry, "Technische Universit\\u00e4t Darmstadt") == ["tud"]
     assert ids(registry, "Dept. of Mathematics, Universit `a degli Studi di Milano, Italy") == ["milan"]
     assert repair("Universit\uf1e0 degli studi di Genova") == "University degli studi di Genova"
+    assert repair("Institute of Automation， CAS，China") == "Institute of Automation, CAS,China"  # wide
+    assert repair("The Alan Turing InstituteUniversity of Warwick") == \
+        "The Alan Turing Institute, University of Warwick"
 
 
 def test_a_companys_lab_in_a_region_or_named_brain_is_part_of_the_company():

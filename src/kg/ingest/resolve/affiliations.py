@@ -37,7 +37,9 @@ from kg.ingest.resolve.names import fold
 _MARKS = re.compile(r"[*∗†‡§¶⇤⋆♯♮♭#]+|(?<=[a-z]{5})\d{2}\b|(?<=[a-z])\d\b|^\d{1,2}(?=[A-Z])")
 """Footnote marks: symbols, one digit after a word, two after a long word ("Data61" is a name)."""
 _GLUED_MARK = re.compile(r"(?<=[a-z.])[*∗†‡§¶⋆]+(?=[A-Z])|"
-                         r"(?:(?<=University)|(?<=Institute)|(?<=College))\d(?=[A-Z])")
+                         r"(?:(?<=University)|(?<=Institute)|(?<=College))\d?(?=[A-Z])")
+_FULL_WIDTH = str.maketrans({"，": ",", "；": ";", "（": "(", "）": ")", "：": ":", "、": ","})
+"""Full-width punctuation of East Asian text → its ASCII form."""
 _COMBINING = {"˘": "\u0306", "˚": "\u030a", "˛": "\u0328"}
 _GRAVE_AFTER_LETTER = re.compile(r"(?<=[A-Za-z])\s?`\s?([aeiouAEIOU])(?=\w|\b)")
 """A grave accent printed between a word and its vowel ("Universit`a", "Universit` a", "Universit `a")."""
@@ -156,6 +158,7 @@ def repair(raw: str) -> str:
     """An affiliation with mojibake, ligatures, accents printed apart and footnote marks put right."""
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", raw)  # "Scienti\x08fiques": a lost ligature
     text = re.sub(r"[\t\n\r]+", " ", text)
+    text = text.translate(_FULL_WIDTH)  # "Institute of Automation， CAS": East Asian punctuation
     if "\\u" in text:  # "Universit\\u00e4t": a JSON escape printed as it is
         text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
     if "\\" in text:

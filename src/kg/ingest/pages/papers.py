@@ -50,6 +50,7 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
     cells = [cell for table in parts.tables for row in table.rows for n, cell in enumerate(row)
              if cell.text and not any(cell is other for other in row[:n])]
     previous: Block | None = None
+    doubtful: list[tuple[Block, int | None]] = []  # entries read again once the page shows it lists papers
     for block in [*parts.blocks, *cells]:
         above, previous = previous, block
         if re.fullmatch(r"\W*((?:19|20)\d{2})\W*", block.text):
@@ -84,6 +85,9 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
         linked = linked_paper(block, named)
         if linked is not None:
             found.append(linked)
+        elif not in_section:
+            doubtful.append((block, year))
+    found.extend(_like_the_others(found, doubtful))
     found.extend(_bibtex(document, parts))
     found.extend(front_matter_papers(document))
     owner = _owner([p for p in found if "owner" not in p.guessed], parts.blocks)
@@ -128,6 +132,23 @@ def front_matter_papers(document: Document) -> list[PaperText]:
                       confidence=0.95)]
 
 
+def _like_the_others(found: list[PaperText], doubtful: list[tuple[Block, int | None]]) -> list[PaperText]:
+    """The entries of a publication list that did not pass alone (one author, no venue word): read
+    again as citations when the page already lists at least three papers read from blocks of the
+    same kind (a single-author paper among coauthored ones is still a paper)."""
+    read = [p for p in found if "owner" not in p.guessed and p.authors and p.line is not None]
+    if len(read) < 3:
+        return []
+    more = []
+    for block, year in doubtful:
+        paper = citation(block, True)
+        if paper is not None and (paper.year or year):
+            paper.year = paper.year or year
+            paper.confidence, paper.guessed = 0.6, ["kind"]
+            more.append(paper)
+    return more
+
+
 def _page_year(document: Document, parts: Layout) -> int | None:
     """The one year a page's title or first heading names (a workshop's accepted papers)."""
     title = document.front_matter.get("title") if document.front_matter else None
@@ -165,7 +186,8 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
         # APA: "A, B (2020). Title."
         before = re.sub(r"\s*[(\[]?(?:19|20)\d{2}[a-z]?[)\]]?\s*[.,:]?\s*$", "", before)
         following = [p for p in re.split(r"\s;\s|(?<![A-Z])\.\s", after) if p.strip(" .,;:")]
-        byline = _leading_authors(following[0]) if following else None
+        byline = _leading_authors(re.sub(r"^\s*by\s+", "", following[0], flags=re.IGNORECASE)) \
+            if following else None  # "Title by A, B. Venue"
         authors_text = before if _author_list(before) else byline if byline else before
     elif not title:
         pieces = _sentences(re.sub(r"\s*\((?:19|20)\d{2}[a-z]?\)\.?", ".", text))  # APA: "N. (2020)."

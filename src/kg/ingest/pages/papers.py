@@ -11,6 +11,7 @@ their authors when printed. BibTeX files the page embeds in ``<pre>`` blocks are
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
@@ -65,10 +66,19 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
                 found.append(PaperText(title, None, [], line=block.line, confidence=0.6,
                                        url=_first_link(block.spans), at=f"line {block.line}"))
             continue
-        if block.level or len(block.text) < 25 or len(block.text) > 900:
+        if block.level or len(block.text) > 900:
             continue
         named = next((h for h in reversed(block.context) if not _YEAR_ALONE.fullmatch(h)), block.section)
         in_section = bool(_SECTION.search(named)) and not _NOT_SECTION.search(named)
+        if len(block.text) < 25:  # too short for a citation; maybe the byline under a title
+            short = _title_above(block, above, in_section) if above is not None else None
+            if short is not None:
+                if found and fold(found[-1].title) == fold(short.title):
+                    found.pop()
+                short.year = short.year or year or (page_year if in_section else None)
+                found.append(short)
+            continue
+        block = _soft_joined(document, block)
         paper = citation(block, in_section)
         if paper is not None and above is not None and _VENUE_NAME.search(paper.title) and not above.level \
                 and 3 <= len(above.text.split()) <= 40 and not _VENUE_NAME.search(above.text) \
@@ -78,6 +88,10 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             if found and fold(found[-1].title) == fold(paper.title):
                 found.pop()  # read alone as a linked paper
             paper.url = paper.url or _first_link(above.spans)
+        if paper is None and above is not None:
+            paper = _title_above(block, above, in_section)
+            if paper is not None and found and fold(found[-1].title) == fold(paper.title):
+                found.pop()  # the title read alone as a linked paper
         if paper is not None:
             paper.year = paper.year or year or (page_year if in_section else None)
             found.append(paper)
@@ -132,6 +146,42 @@ def front_matter_papers(document: Document) -> list[PaperText]:
                       confidence=0.95)]
 
 
+_HARD_BREAK_END = re.compile(r"(?: {2,}|\\|<br\s*/?>)\s*$", re.IGNORECASE)
+
+
+def _soft_joined(document: Document, block: Block) -> Block:
+    """A Markdown block whose source lines end in no hard break (two spaces, a backslash, ``<br>``)
+    with its line breaks read as spaces: a citation reflowed in the source ("... Semiparametric
+    Density" / "Ratio Model ...") is one sentence, as the rendered page shows it. Not when the title
+    is marked (linked, bold, quoted): there the breaks still part the authors from the venue."""
+    if document.is_html or "\n" not in block.text or block.line < 1 or _marked_title(block.text, block.spans):
+        return block  # a marked title needs no joining, and the breaks still part authors from venue
+    source = document.lines[block.line - 1:block.line + block.text.count("\n")]
+    if any(_HARD_BREAK_END.search(line) for line in source[:-1]) or any(
+            re.match(r"\s*(?:[-*+]|\d+[.)])\s", line) for line in source[1:]):
+        return block
+    return dataclasses.replace(block, text=re.sub(r"\s*\n\s*", " ", block.text))
+
+
+def _title_above(block: Block, above: Block, in_section: bool) -> PaperText | None:
+    """A paper whose title is the block above and whose byline opens this block: "Title" then
+    "A. Smith, B. Jones" (and maybe the venue on the next line), as cards of two parts print it."""
+    first = block.text.split("\n")[0]
+    authors = _author_list(first)
+    if not authors or above.level or not 0 <= block.line - above.line <= 2:
+        return None
+    title = clean_title(above.text.replace("\n", " "))
+    if not title or not 3 <= len(title.split()) <= 40 or is_name(title) or _author_list(title) \
+            or _VENUE_NAME.search(title) or label_of(title):
+        return None
+    years = _YEAR.findall(block.text)
+    if not (in_section or years and (len(authors) >= 2 or VENUE.search(block.text))):
+        return None
+    return PaperText(title, int(years[-1]) if years else None, authors, line=above.line,
+                     url=_first_link(above.spans), at=f"line {above.line}",
+                     confidence=0.8 if in_section else 0.6, guessed=[] if in_section else ["kind"])
+
+
 def _like_the_others(found: list[PaperText], doubtful: list[tuple[Block, int | None]]) -> list[PaperText]:
     """The entries of a publication list that did not pass alone (one author, no venue word): read
     again as citations when the page already lists at least three papers read from blocks of the
@@ -184,13 +234,13 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
         at = text.find(title)
         before, after = text[:max(at, 0)], text[at + len(title):] if at >= 0 else ""
         # APA: "A, B (2020). Title."
-        before = re.sub(r"\s*[(\[]?(?:19|20)\d{2}[a-z]?[)\]]?\s*[.,:]?\s*$", "", before)
+        before = re.sub(r"\s*[(\[]?(?:19|20)\d{2}[a-z+]?[)\]]?\s*[.,:]?\s*$", "", before)
         following = [p for p in re.split(r"\s;\s|(?<![A-Z])\.\s", after) if p.strip(" .,;:")]
         byline = _leading_authors(re.sub(r"^\s*by\s+", "", following[0], flags=re.IGNORECASE)) \
             if following else None  # "Title by A, B. Venue"
         authors_text = before if _author_list(before) else byline if byline else before
     elif not title:
-        pieces = _sentences(re.sub(r"\s*\((?:19|20)\d{2}[a-z]?\)\.?", ".", text))  # APA: "N. (2020)."
+        pieces = _sentences(re.sub(r"\s*\((?:19|20)\d{2}[a-z+]?\)\.?", ".", text))  # APA: "N. (2020)."
         for n, piece in enumerate(pieces):
             if _author_list(piece) and len(pieces) > 1:
                 ahead = pieces[n - 1] if n >= 1 else None

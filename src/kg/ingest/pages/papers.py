@@ -20,7 +20,7 @@ from kg.ingest.pages.blocks import Block, Layout, Span
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import clean_title, label_of
 from kg.ingest.pages.extracted import PaperText
-from kg.ingest.pages.fields import fold, is_name, strip_honorifics
+from kg.ingest.pages.fields import TITLE_WORDS, fold, is_name, strip_honorifics, word_leaning
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.printed import Problem
 
@@ -236,9 +236,20 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
         # APA: "A, B (2020). Title."
         before = re.sub(r"\s*[(\[]?(?:19|20)\d{2}[a-z+]?[)\]]?\s*[.,:]?\s*$", "", before)
         following = [p for p in re.split(r"\s;\s|(?<![A-Z])\.\s", after) if p.strip(" .,;:")]
-        byline = _leading_authors(re.sub(r"^\s*by\s+", "", following[0], flags=re.IGNORECASE)) \
-            if following else None  # "Title by A, B. Venue"
+        byline_text = following[0] if following else ""
+        led = re.match(r"^\s*(?:by\b|[-–—:])\s*", byline_text, re.IGNORECASE)  # "Title by A", "Title — A"
+        byline_text = _BYLINE_END.split(byline_text[led.end():] if led else byline_text)[0]
+        byline = _leading_authors(byline_text) if byline_text else None
         authors_text = before if _author_list(before) else byline if byline else before
+        if not _author_list(authors_text):
+            surnames = _surnames(byline_text) if led else []
+            if surnames:
+                authors_text = ", ".join(surnames)
+            else:
+                coauthors = _with_after(after)
+                if coauthors and (years or in_section):  # "Title ; Venue 2024, with A, B and C."
+                    return PaperText(title, year, coauthors, line=block.line, url=_first_link(block.spans),
+                                     at=f"line {block.line}", confidence=0.6, guessed=["owner"])
     elif not title:
         pieces = _sentences(re.sub(r"\s*\((?:19|20)\d{2}[a-z+]?\)\.?", ".", text))  # APA: "N. (2020)."
         for n, piece in enumerate(pieces):
@@ -256,7 +267,7 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
                 authors_text, title = ", ".join(found[0]), clean_title(found[1])
     if not title or len(title.split()) < 3 or is_name(title):
         return None
-    authors = _author_list(authors_text)
+    authors = _author_list(authors_text) or _surnames(authors_text)
     venue_like = bool(VENUE.search(text)) or bool(years)
     if not authors or not (venue_like or in_section):
         return None
@@ -265,6 +276,35 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
     return PaperText(title, year, authors, line=block.line, url=_first_link(block.spans),
                      at=f"line {block.line}", confidence=0.85 if in_section else 0.6,
                      guessed=[] if in_section else ["kind"])
+
+
+_BYLINE_END = re.compile(r"\s*[(\[]\s*(?:19|20)\d{2}[a-z+]?\s*[)\]]|\s[·|•]\s")
+"""Where a byline after its title ends: a year in brackets or a middle dot ("A, B (2017) · arXiv")."""
+_SURNAME = re.compile(r"[^\W\d_][\w'’-]+")
+
+
+def _surnames(text: str) -> list[str]:
+    """Authors given by their last names only, after a title's "by" or dash ("by Fisher, Nemhauser
+    and Wolsey", "— Cohen & Welling"); [] unless every part is one capitalised word that is no
+    title word."""
+    pieces = [p.strip(" .") for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", text.strip(" .,;:"))]
+    if not pieces or not all(pieces) or len(pieces) > 30:
+        return []
+    for piece in pieces:
+        if not (_SURNAME.fullmatch(piece) and piece[0].isupper() or _author_list(piece)):
+            return []
+        if _SURNAME.fullmatch(piece) and (piece.lower() in TITLE_WORDS or word_leaning(piece) == "title"):
+            return []
+    return pieces
+
+
+def _with_after(after: str) -> list[str]:
+    """Coauthors named after a title by "with" ("NeurIPS 2024, with A, B, and C. [bib]")."""
+    found = re.search(r"(?:^|[\s,;(])with\s+(?P<co>.+)", after, re.IGNORECASE)
+    if found is None or found.start() > 120:
+        return []
+    sentence = _sentences(found["co"])
+    return _author_list(sentence[0]) if sentence else []
 
 
 def _leading_authors(text: str) -> str | None:
@@ -342,7 +382,8 @@ def _by_commas(text: str) -> tuple[list[str], str] | None:
 def _author_list(text: str) -> list[str]:
     """The authors of a byline, in order; [] when the text is not one."""
     text = _ET_AL.sub(" ", text).strip(" .,;:()\"“”'‘’«»")
-    text = re.sub(r"\*|†|‡|\^\S*|\d+(?=,|\s|$)", "", text)
+    text = re.sub(r"[,\s]+(?:19|20)\d{2}[a-z]?$", "", text)  # "(A & B, 2023)": the year after the names
+    text = re.sub(r"\*|†|‡|\^\S*|(?<=[^\W\d])\d{1,2}(?=,|\s|$)", "", text)  # footnote marks, not years
     text = re.sub(r"\s*\((?:eds?|equal contribution)\.?\)", "", text, flags=re.IGNORECASE)
     if not text or len(text) > 600:
         return []

@@ -30,7 +30,7 @@ _SECTION = re.compile(r"publication|papers?\b|preprints?|articles?|journal|confe
 _NOT_SECTION = re.compile(r"talks?\b|presentations?|teaching|students|news|awards|service|"
                           r"reviewing|seminars?", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-3])\d)(?![\d/])")
-_ET_AL = re.compile(r",?\s*(?:\*?et\.? al\.?\*?|and others|…|\.\.\.)\s*", re.IGNORECASE)
+_ET_AL = re.compile(r",?\s*(?:\*?\bet\.? al\b\.?\*?|\band others\b|…|\.\.\.)\s*", re.IGNORECASE)
 VENUE = re.compile(r"\b(?:proceedings|conference|journal|transactions|symposium|workshop|arxiv|"
                     r"preprint|neurips|nips|icml|iclr|colt|aistats|uai|aaai|ijcai|cvpr|iccv|eccv|acl|"
                     r"emnlp|kdd|siam|ieee|acm|annals|biometrika|jmlr|review|letters|submitted|"
@@ -211,20 +211,24 @@ def _first_link(spans: list[Span]) -> str | None:
     return next((s.href for s in spans if s.kind == "a" and s.href and s.href.startswith("http")), None)
 
 
+_NUMBERED = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)])\s*")
+
+
 def citation(block: Block, in_section: bool) -> PaperText | None:
     """A paper read from one entry, or ``None`` when the block is not a citation."""
-    text = re.sub(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)])\s*", "", block.text)
+    text = _NUMBERED.sub("", block.text)
     text = re.sub(r"\s+", " ", text.replace("\n", " ; ")).strip()
     years = _YEAR.findall(text)
     year = int(years[-1]) if years else _section_year(block.section)
     title = _marked_title(text, block.spans)
     authors_text = ""
     joint = _WITH.search(text)
-    if joint and _author_list(joint["co"]):  # "Title (with A and B), Venue 2020": the owner's paper
+    coauthors = _author_list(joint["co"] or joint["line"]) if joint else []
+    if joint and coauthors:  # "Title (with A and B), Venue 2020", "Title / with A and B / Venue"
         title = title or clean_title(text[:joint.start()])
         if not title or len(title.split()) < 3 or is_name(title) or not (years or in_section):
             return None
-        return PaperText(title, year, _author_list(joint["co"]), line=block.line,
+        return PaperText(title, year, coauthors, line=block.line,
                          url=_first_link(block.spans), at=f"line {block.line}", confidence=0.6,
                          guessed=["owner"])
     bracketed = re.match(r"^(?:#?\d+\s*[:.]\s*)?(?P<title>[^()]{12,}?)\s*\((?P<authors>[^()]+)\)", text)
@@ -271,8 +275,9 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
     venue_like = bool(VENUE.search(text)) or bool(years)
     if not authors or not (venue_like or in_section):
         return None
-    if not in_section and (len(authors) < 2 or not years):
-        return None
+    if not in_section and (len(authors) < 2 or not (year or _PAPER_HREF.search(text) or any(
+            s.href and _PAPER_HREF.search(s.href) for s in block.links))):
+        return None  # outside a publications section: coauthors, and a year or a link to the paper
     return PaperText(title, year, authors, line=block.line, url=_first_link(block.spans),
                      at=f"line {block.line}", confidence=0.85 if in_section else 0.6,
                      guessed=[] if in_section else ["kind"])
@@ -332,17 +337,19 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
             words = span.text.split()
             if span.kind != kind or len(words) < 3 or is_name(span.text) or _author_list(span.text):
                 continue
-            if kind == "i" and VENUE.search(span.text):
-                continue
+            if kind == "i" and VENUE.search(span.text) or re.match(r"\W*(?:joint work )?with\s", span.text):
+                continue  # a venue in italics, or the coauthors ("*with A and B*")
             if kind == "a" and re.fullmatch(r"\W*(?:pdf|arxiv|code|slides|link|doi|html|paper)\W*",
                                             span.text, re.IGNORECASE):
                 continue
-            if span.text in text:
-                return clean_title(span.text)
+            marked = _NUMBERED.sub("", span.text)  # "**1. Title**": the number is the list's
+            if marked in text and len(marked.split()) >= 3:
+                return clean_title(marked)
     return None
 
 
-_WITH = re.compile(r"\s*[(\[]\s*(?:joint(?: work)?\s+)?with\s+(?P<co>[^()\[\]]{3,300})[)\]]", re.IGNORECASE)
+_WITH = re.compile(r"\s*[(\[]\s*(?:joint(?: work)?\s+)?with\s+(?P<co>[^()\[\]]{3,300})[)\]]|"
+                   r"\s;\s[:\s]*(?:joint(?: work)?\s+)?with\s+(?P<line>[^;]{3,300}?)\s*(?=\s;\s|$)", re.IGNORECASE)
 """Coauthors in brackets after a title ("(with A and B)", "(joint work with A)"): the page's owner
 wrote the paper with them."""
 
@@ -387,7 +394,7 @@ def _author_list(text: str) -> list[str]:
     text = re.sub(r"\s*\((?:eds?|equal contribution)\.?\)", "", text, flags=re.IGNORECASE)
     if not text or len(text) > 600:
         return []
-    pieces = [p.strip(" .") for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|;\s*", text)]
+    pieces = [p.strip(" .") for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*[&®ⓡ]\s*|;\s*", text)]
     pieces = [p for p in pieces if p]
     if not pieces:
         return []
@@ -396,15 +403,21 @@ def _author_list(text: str) -> list[str]:
         pieces = [f"{pieces[i]}, {pieces[i + 1]}." .replace("..", ".")
                   for i in range(0, len(pieces) - 1, 2)]  # APA: "Truong, C., & Oudre, L."
         return pieces
-    names = []
+    names, doubtful = [], 0
     for piece in pieces:
         name = strip_honorifics(piece)
         if is_name(name) or re.fullmatch(r"(?:[A-Z](?:\.-?|-)\s?)+\s*[^\W\d][\w'’-]+(?: [^\W\d][\w'’-]+)?",
                                          name):
             names.append(name)
+        elif _CAPITALISED.fullmatch(name) and not any(w.lower() in TITLE_WORDS for w in name.split()):
+            names.append(name)  # a name the word lists do not know ("Ahmet Alper Özüdoğru"), among names
+            doubtful += 1
         else:
             return []
-    return names
+    return names if 2 * doubtful <= len(names) - doubtful else []
+
+
+_CAPITALISED = re.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+){1,3}")
 
 
 _READING = re.compile(r"read|papers?\b|material|literature|references?|suggest|further|supplement|"

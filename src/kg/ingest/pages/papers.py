@@ -424,6 +424,8 @@ _READING = re.compile(r"read|papers?\b|material|literature|references?|suggest|f
                       r"bibliograph|resources|articles?", re.IGNORECASE)
 _PAPER_HREF = re.compile(r"arxiv\.org|doi\.org|openreview\.net|proceedings|papers\.nips|jmlr\.org|"
                          r"aclanthology|\.pdf(?:$|[?#])", re.IGNORECASE)
+_LINK_WORD = re.compile(r"\W*(?:paper|pdf|arxiv|preprint|article|video|slides|code|talk|poster|blog|"
+                        r"website|project|html|bib(?:tex)?|recording|youtube|github)\W*", re.IGNORECASE)
 _PAPER_WORD = re.compile(r"^\W*(?:paper|pdf|arxiv|preprint|article)\W*$", re.IGNORECASE)
 
 
@@ -441,6 +443,9 @@ def linked_paper(block: Block, section: str) -> PaperText | None:
         title = clean_title(main.text)
     elif any(_PAPER_WORD.match(s.text) for s in links):  # "Title [ [Paper](arxiv) ]"
         rest = re.sub(r"\[[^\]]*\]|\(\s*\)", " ", text)
+        for span in reversed(block.links):  # "Title video | paper": the words of the links after it
+            if _LINK_WORD.fullmatch(span.text):
+                rest = re.sub(r"(?:\s*[|·,/]\s*|\s+)" + re.escape(span.text) + r"\s*$", "", rest.rstrip(" |·,/"))
         rest = re.sub(r"^\s*(?:\[?[\d/.-]+\]?)?\s*(?:\*\*[^*]+\*\*|[A-Z][\w ]{0,30}?)\s+[-–—:]\s+", "", rest)
         marked = next((s.text for s in block.spans if s.kind in ("b", "i") and len(s.text.split()) >= 3),
                       None)

@@ -211,6 +211,7 @@ def _first_link(spans: list[Span]) -> str | None:
     return next((s.href for s in spans if s.kind == "a" and s.href and s.href.startswith("http")), None)
 
 
+_ARXIV_ID = re.compile(r"^arxiv\b|\barxiv:\s?\d{4}\.\d{4,5}", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)])\s*")
 
 
@@ -269,8 +270,8 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
             found = _by_commas(text)
             if found:
                 authors_text, title = ", ".join(found[0]), clean_title(found[1])
-    if not title or len(title.split()) < 3 or is_name(title):
-        return None
+    if not title or len(title.split()) < 3 or is_name(title) or _ARXIV_ID.search(title):
+        return None  # "arXiv preprint arXiv:1307.0411": the venue, the title missing
     authors = _author_list(authors_text) or _surnames(authors_text)
     venue_like = bool(VENUE.search(text)) or bool(years)
     if not authors or not (venue_like or in_section):
@@ -296,9 +297,8 @@ def _surnames(text: str) -> list[str]:
     if not pieces or not all(pieces) or len(pieces) > 30:
         return []
     for piece in pieces:
-        if not (_SURNAME.fullmatch(piece) and piece[0].isupper() or _author_list(piece)):
-            return []
-        if _SURNAME.fullmatch(piece) and (piece.lower() in TITLE_WORDS or word_leaning(piece) == "title"):
+        if not _SURNAME.fullmatch(piece) or not piece[0].isupper() or piece.lower() in TITLE_WORDS \
+                or word_leaning(piece) == "title":
             return []
     return pieces
 
@@ -391,7 +391,8 @@ def _author_list(text: str) -> list[str]:
     text = _ET_AL.sub(" ", text).strip(" .,;:()\"“”'‘’«»")
     text = re.sub(r"[,\s]+(?:19|20)\d{2}[a-z]?$", "", text)  # "(A & B, 2023)": the year after the names
     text = re.sub(r"\*|†|‡|\^\S*|(?<=[^\W\d])\d{1,2}(?=,|\s|$)", "", text)  # footnote marks, not years
-    text = re.sub(r"\s*\((?:eds?|equal contribution)\.?\)", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s*\((?:eds?|equal contribution|(?:in )?(?:alphabetical|random) order[^()]*)\.?\)?", "", text,
+                  flags=re.IGNORECASE)
     if not text or len(text) > 600:
         return []
     pieces = [p.strip(" .") for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*[&®ⓡ]\s*|;\s*", text)]
@@ -403,6 +404,11 @@ def _author_list(text: str) -> list[str]:
         pieces = [f"{pieces[i]}, {pieces[i + 1]}." .replace("..", ".")
                   for i in range(0, len(pieces) - 1, 2)]  # APA: "Truong, C., & Oudre, L."
         return pieces
+    if len(pieces) >= 3 and _SURNAME.fullmatch(pieces[0]) and _GIVEN.fullmatch(pieces[1]):
+        rest = _author_list(", ".join(pieces[2:]))
+        if rest:  # MLA: "Wilson, Andrew G., and Pavel Izmailov": the first author's names turned
+            given = re.sub(r"(?<=\b[A-Z])$", ".", pieces[1])
+            return [f"{given} {pieces[0]}", *rest]
     names, doubtful = [], 0
     for piece in pieces:
         name = strip_honorifics(piece)
@@ -417,6 +423,8 @@ def _author_list(text: str) -> list[str]:
     return names if 2 * doubtful <= len(names) - doubtful else []
 
 
+_GIVEN = re.compile(r"[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){0,2}")
+"""A first author's given names in the MLA order ("Andrew G", "Danilo Jimenez", "Aram W")."""
 _CAPITALISED = re.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+){1,3}")
 
 

@@ -257,6 +257,8 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
                                      at=f"line {block.line}", confidence=0.6, guessed=["owner"])
     elif not title:
         pieces = _sentences(re.sub(r"\s*\((?:19|20)\d{2}[a-z+]?\)\.?", ".", text))  # APA: "N. (2020)."
+        pieces = [part.strip() for piece in pieces for part in (  # DBLP: "A, B: Title. Venue"
+            piece.split(":", 1) if ":" in piece and _author_list(piece.split(":", 1)[0]) else [piece])]
         for n, piece in enumerate(pieces):
             if _author_list(piece) and len(pieces) > 1:
                 ahead = pieces[n - 1] if n >= 1 else None

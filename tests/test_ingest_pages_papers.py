@@ -122,7 +122,8 @@ def test_bylines_after_the_title_and_in_other_orders(text, authors):
 
 
 def test_a_year_inside_a_byline_is_no_author():
-    block = Block(f"{TITLE}\nNeurIPS 2019 Oral, with Mary Jones and Ann Lee.", 2, "li", spans=[Span("a", TITLE, "/p")])
+    block = Block(f"{TITLE}\nNeurIPS 2019 Oral, with Mary Jones and Ann Lee.", 2, "li",
+                  spans=[Span("a", TITLE, "/p")])
     paper = citation(block, in_section=True)
     assert paper is not None and paper.authors == ["Mary Jones", "Ann Lee"] and paper.guessed == ["owner"]
 

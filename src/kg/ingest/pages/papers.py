@@ -351,7 +351,8 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
 
 
 _WITH = re.compile(r"\s*[(\[]\s*(?:joint(?: work)?\s+)?with\s+(?P<co>[^()\[\]]{3,300})[)\]]|"
-                   r"\s;\s[:\s]*(?:joint(?: work)?\s+)?with\s+(?P<line>[^;]{3,300}?)\s*(?=\s;\s|$)", re.IGNORECASE)
+                   r"\s;\s[:\s]*(?:joint(?: work)?\s+)?with\s+(?P<line>[^;]{3,300}?)\s*(?=\s;\s|$)",
+                   re.IGNORECASE)
 """Coauthors in brackets after a title ("(with A and B)", "(joint work with A)"): the page's owner
 wrote the paper with them."""
 
@@ -393,8 +394,8 @@ def _author_list(text: str) -> list[str]:
     text = _ET_AL.sub(" ", text).strip(" .,;:()\"“”'‘’«»")
     text = re.sub(r"[,\s]+(?:19|20)\d{2}[a-z]?$", "", text)  # "(A & B, 2023)": the year after the names
     text = re.sub(r"\*|†|‡|\^\S*|(?<=[^\W\d])\d{1,2}(?=,|\s|$)", "", text)  # footnote marks, not years
-    text = re.sub(r"\s*\((?:eds?|equal contribution|(?:in )?(?:alphabetical|random) order[^()]*)\.?\)?", "", text,
-                  flags=re.IGNORECASE)
+    text = re.sub(r"\s*\((?:eds?|equal contribution|(?:in )?(?:alphabetical|random) order[^()]*)\.?\)?",
+                  "", text, flags=re.IGNORECASE)
     if not text or len(text) > 600:
         return []
     pieces = [p.strip(" .") for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*[&®ⓡ]\s*|;\s*", text)]
@@ -455,7 +456,8 @@ def linked_paper(block: Block, section: str) -> PaperText | None:
         rest = re.sub(r"\[[^\]]*\]|\(\s*\)", " ", text)
         for span in reversed(block.links):  # "Title video | paper": the words of the links after it
             if _LINK_WORD.fullmatch(span.text):
-                rest = re.sub(r"(?:\s*[|·,/]\s*|\s+)" + re.escape(span.text) + r"\s*$", "", rest.rstrip(" |·,/"))
+                rest = re.sub(r"(?:\s*[|·,/]\s*|\s+)" + re.escape(span.text) + r"\s*$", "",
+                              rest.rstrip(" |·,/"))
         rest = re.sub(r"^\s*(?:\[?[\d/.-]+\]?)?\s*(?:\*\*[^*]+\*\*|[A-Z][\w ]{0,30}?)\s+[-–—:]\s+", "", rest)
         marked = next((s.text for s in block.spans if s.kind in ("b", "i") and len(s.text.split()) >= 3),
                       None)

@@ -165,3 +165,14 @@ def test_a_markdown_citation_reflowed_in_the_source_is_one_sentence(tmp_path):
     page = extract_file(path)
     assert [(p.title, p.authors) for p in page.papers] == [
         ("Learning with kernels on graphs and other structures", ["Smith, J.", "Jones, M.", "Lee, A."])]
+
+
+@pytest.mark.parametrize("text, authors", [
+    (f"{TITLE} by Bardenet, Doucet and Holmes, JMLR 2019.", ["Bardenet", "Doucet", "Holmes"]),
+    (f"Peyrard, M. (2019, July). {TITLE}. In Proceedings of ACL.", ["Peyrard, M."]),
+    (f"– Vaswani, A., Shazeer, N., & Polosukhin, I. (2019). {TITLE}. Advances in NeurIPS, 30.",
+     ["Vaswani, A.", "Shazeer, N.", "Polosukhin, I."]),
+])
+def test_reading_list_entries(text, authors):
+    paper = citation(Block(text, 2, "li", spans=[Span("a", TITLE, "https://arxiv.org/abs/1")]), True)
+    assert paper is not None and (paper.title, paper.authors, paper.year) == (TITLE, authors, 2019)

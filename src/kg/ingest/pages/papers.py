@@ -212,7 +212,7 @@ def _first_link(spans: list[Span]) -> str | None:
 
 
 _ARXIV_ID = re.compile(r"^arxiv\b|\barxiv:\s?\d{4}\.\d{4,5}", re.IGNORECASE)
-_NUMBERED = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)])\s*")
+_NUMBERED = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)]|[-–—•]\s)\s*")
 
 
 def citation(block: Block, in_section: bool) -> PaperText | None:
@@ -239,7 +239,7 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
         at = text.find(title)
         before, after = text[:max(at, 0)], text[at + len(title):] if at >= 0 else ""
         # APA: "A, B (2020). Title."
-        before = re.sub(r"\s*[(\[]?(?:19|20)\d{2}[a-z+]?[)\]]?\s*[.,:]?\s*$", "", before)
+        before = re.sub(r"\s*[(\[]?(?:19|20)\d{2}[a-z+]?(?:,[^()\[\]]{1,20})?[)\]]?\s*[.,:]?\s*$", "", before)
         following = [p for p in re.split(r"\s;\s|(?<![A-Z])\.\s", after) if p.strip(" .,;:")]
         byline_text = following[0] if following else ""
         led = re.match(r"^\s*(?:by\b|[-–—:])\s*", byline_text, re.IGNORECASE)  # "Title by A", "Title — A"
@@ -247,7 +247,7 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
         byline = _leading_authors(byline_text) if byline_text else None
         authors_text = before if _author_list(before) else byline if byline else before
         if not _author_list(authors_text):
-            surnames = _surnames(byline_text) if led else []
+            surnames = _leading_surnames(byline_text) if led else []
             if surnames:
                 authors_text = ", ".join(surnames)
             else:
@@ -303,6 +303,22 @@ def _surnames(text: str) -> list[str]:
                 or word_leaning(piece) == "title":
             return []
     return pieces
+
+
+def _leading_surnames(text: str) -> list[str]:
+    """The last names a byline opens with, before its venue and year ("Bardenet, Doucet and Holmes,
+    JMLR 2017"); [] when what follows the names is no venue."""
+    names = _surnames(text)
+    if names:
+        return names
+    pieces = [p.strip() for p in text.split(",")]
+    for end in range(len(pieces) - 1, 0, -1):
+        rest = ",".join(pieces[end:])
+        if _YEAR.search(rest) or VENUE.search(rest):
+            names = _surnames(",".join(pieces[:end]))
+            if names:
+                return names
+    return []
 
 
 def _with_after(after: str) -> list[str]:
@@ -431,7 +447,7 @@ _GIVEN = re.compile(r"[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){0,2}")
 _CAPITALISED = re.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+){1,3}")
 
 
-_READING = re.compile(r"read|papers?\b|material|literature|references?|suggest|further|supplement|"
+_READING = re.compile(r"read|papers?\b|material|literature|references?|suggest|further|supplement|discussion|"
                       r"bibliograph|resources|articles?", re.IGNORECASE)
 _PAPER_HREF = re.compile(r"arxiv\.org|doi\.org|openreview\.net|proceedings|papers\.nips|jmlr\.org|"
                          r"aclanthology|\.pdf(?:$|[?#])", re.IGNORECASE)

@@ -176,3 +176,16 @@ def test_a_markdown_citation_reflowed_in_the_source_is_one_sentence(tmp_path):
 def test_reading_list_entries(text, authors):
     paper = citation(Block(text, 2, "li", spans=[Span("a", TITLE, "https://arxiv.org/abs/1")]), True)
     assert paper is not None and (paper.title, paper.authors, paper.year) == (TITLE, authors, 2019)
+
+
+def test_an_academicpages_publication_is_a_paper_not_a_talk(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "kernels.md"
+    path.write_text(f"---\ntitle: \"{TITLE}\"\ncollection: publications\ndate: 2019-06-12\n"
+                    "venue: 'NeurIPS 2019'\nauthor: 'A. Smith, B. Jones and C. Brown'\n---\n",
+                    encoding="utf-8")
+    page = extract_file(path)
+    assert page.kind == "author_page" and not page.talks
+    assert [(p.title, p.authors, p.year) for p in page.papers] == [
+        (TITLE, ["A. Smith", "B. Jones", "C. Brown"], 2019)]

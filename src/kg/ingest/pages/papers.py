@@ -122,8 +122,10 @@ _PUBLICATION_KEYS = ("publication", "publication_types", "publication_type", "jo
 
 def is_publication(data: dict[str, object]) -> bool:
     """Whether front matter describes a publication (Hugo Academic, academicpages): authors and a
-    venue, a DOI or a publication type."""
+    venue, a DOI or a publication type; or an item of a ``publications`` collection."""
     keys = {str(k).lower() for k in data}
+    if str(data.get("collection") or "").lower() in ("publications", "publication", "papers"):
+        return True  # academicpages: an item of the site's publications collection
     return "authors" in keys and bool(keys & set(_PUBLICATION_KEYS)) and "event" not in keys
 
 
@@ -133,7 +135,10 @@ def front_matter_papers(document: Document) -> list[PaperText]:
     if not data or not is_publication(data):
         return []
     title = data.get("title")
-    authors = [a.strip() for a in data.get("authors") or [] if isinstance(a, str) and a.strip()]
+    listed = data.get("authors") or data.get("author") or []
+    if isinstance(listed, str):  # "P. Perrault, E. Boursier and M. Valko"
+        listed = _author_list(listed) or [listed]
+    authors = [a.strip() for a in listed if isinstance(a, str) and a.strip()]
     if not isinstance(title, str) or not title.strip() or not authors:
         return []
     year = _YEAR.search(str(data.get("date") or data.get("year") or data.get("publishDate") or ""))

@@ -189,3 +189,10 @@ def test_an_academicpages_publication_is_a_paper_not_a_talk(tmp_path):
     assert page.kind == "author_page" and not page.talks
     assert [(p.title, p.authors, p.year) for p in page.papers] == [
         (TITLE, ["A. Smith", "B. Jones", "C. Brown"], 2019)]
+
+
+def test_a_linked_journal_is_no_title():
+    text = "Ada Lovelace, Charles Babbage. Physical Review Letters 103.15 (2019): 150502."
+    block = Block(text, 1, "p", spans=[Span("a", "Physical Review Letters", "https://doi.org/10.1/x")])
+    paper = citation(block, True)
+    assert paper is None or paper.title != "Physical Review Letters"

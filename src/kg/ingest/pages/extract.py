@@ -60,7 +60,9 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
         titles = {fold(p.title) for p in found_papers}
         for record in cited:
             fields = record.fields
-            if fields.title and not any(fold(fields.title).startswith(t) for t in titles):
+            cited_title = fold(fields.title or "")  # the whole citation: a listed paper inside it
+            if fields.title and not any(cited_title.startswith(t) or len(t) >= 20 and t in cited_title
+                                        for t in titles):
                 found_papers.append(PaperText(fields.title, fields.date.year if fields.date else None,
                                               [p.name for p in fields.speakers], line=record.line,
                                               at=f"line {record.line}", confidence=0.5))

@@ -362,6 +362,8 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
                 continue
             if kind == "i" and VENUE.search(span.text) or re.match(r"\W*(?:joint work )?with\s", span.text):
                 continue  # a venue in italics, or the coauthors ("*with A and B*")
+            if len(words) <= 5 and _VENUE_NAME.search(span.text):
+                continue  # a linked or bold journal ("[Physical Review Letters](doi) 103.15")
             if kind == "a" and re.fullmatch(r"\W*(?:pdf|arxiv|code|slides|link|doi|html|paper)\W*",
                                             span.text, re.IGNORECASE):
                 continue

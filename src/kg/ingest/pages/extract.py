@@ -95,6 +95,8 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
         # the papers its abstract cites are references, not a publication list
         found_papers = [p for p in found_papers if "kind" not in p.guessed]
     kind = page_kind(document, talks, min(listed, len(found_papers)), title)
+    if kind == "author_page" and reading_group:
+        kind = "talk_listing"  # the papers a reading group reads are its sessions, not its authors' own
     stem = document.path.stem.split("@")[0]  # "index@2021-06-28": a dated copy of index
     key = slugify(f"{title} {stem}")[:100] or "page"
     result = PageExtract(kind or "none", title, key, talks=talks, papers=found_papers, problems=problems)

@@ -352,9 +352,10 @@ def _section_year(section: str) -> int | None:
 
 def _marked_title(text: str, spans: list[Span]) -> str | None:
     """The part of a citation marked as its title: quoted, linked, bold, or italics not a venue."""
-    quoted = re.search(r"“([^”]{10,})”|\"([^\"]{10,})\"|``(.{10,}?)''|‘([^’]{10,})’", text)
-    if quoted:
-        return clean_title(next(g for g in quoted.groups() if g))
+    for quoted in re.finditer(r"“([^”]{10,})”|\"([^\"]{10,})\"|``(.{10,}?)''|‘([^’]{10,})’", text):
+        inside = next(g for g in quoted.groups() if g)
+        if " " in inside.strip():  # not a file name in an attribute (filename="paper.bib")
+            return clean_title(inside)
     for kind in ("a", "b", "i"):
         for span in spans:
             words = span.text.split()

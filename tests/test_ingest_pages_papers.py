@@ -196,3 +196,11 @@ def test_a_linked_journal_is_no_title():
     block = Block(text, 1, "p", spans=[Span("a", "Physical Review Letters", "https://doi.org/10.1/x")])
     paper = citation(block, True)
     assert paper is None or paper.title != "Physical Review Letters"
+
+
+def test_a_first_author_before_et_al_in_a_reading_table():
+    block = Block(f'Saxton et. al. "{TITLE}" (2019)', 4, "td")
+    paper = citation(block, in_section=False)
+    assert paper is not None and (paper.title, paper.authors, paper.year) == (TITLE, ["Saxton"], 2019)
+    mla = citation(Block(f'Biamonte, Jacob, et al. "{TITLE}." arXiv preprint (2019).', 5, "p"), True)
+    assert mla is not None and mla.authors == ["Jacob Biamonte"]

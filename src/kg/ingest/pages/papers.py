@@ -279,11 +279,13 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
                 authors_text, title = ", ".join(found[0]), clean_title(found[1])
     if not title or len(title.split()) < 3 or is_name(title) or _ARXIV_ID.search(title):
         return None  # "arXiv preprint arXiv:1307.0411": the venue, the title missing
-    authors = _author_list(authors_text) or _surnames(authors_text)
+    others = bool(_ET_AL.search(authors_text))  # "Saxton et al.": coauthors not named
+    authors = _author_list(authors_text) or _surnames(authors_text) or (
+        _first_of_others(_ET_AL.sub(" ", authors_text)) if others else [])
     venue_like = bool(VENUE.search(text)) or bool(years)
     if not authors or not (venue_like or in_section):
         return None
-    if not in_section and (len(authors) < 2 or not (year or _PAPER_HREF.search(text) or any(
+    if not in_section and (len(authors) < 2 and not others or not (year or _PAPER_HREF.search(text) or any(
             s.href and _PAPER_HREF.search(s.href) for s in block.links))):
         return None  # outside a publications section: coauthors, and a year or a link to the paper
     return PaperText(title, year, authors, line=block.line, url=_first_link(block.spans),
@@ -300,7 +302,8 @@ def _surnames(text: str) -> list[str]:
     """Authors given by their last names only, after a title's "by" or dash ("by Fisher, Nemhauser
     and Wolsey", "— Cohen & Welling"); [] unless every part is one capitalised word that is no
     title word."""
-    pieces = [p.strip(" .") for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", text.strip(" .,;:"))]
+    pieces = [p.strip(" .") for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*",
+                                                   text.strip(" .,;:\"“”'‘’"))]
     if not pieces or not all(pieces) or len(pieces) > 30:
         return []
     for piece in pieces:
@@ -308,6 +311,15 @@ def _surnames(text: str) -> list[str]:
                 or word_leaning(piece) == "title":
             return []
     return pieces
+
+
+def _first_of_others(text: str) -> list[str]:
+    """The first author before "et al.": a last name ("Saxton et al.") or, in the MLA order, a last
+    and a first name ("Biamonte, Jacob, et al." is Jacob Biamonte)."""
+    names = _surnames(text)
+    if len(names) == 2 and re.fullmatch(r"\W*[^\W\d_][\w'’-]+,\s*[^\W\d_][\w'’-]+\W*", text):
+        return [f"{names[1]} {names[0]}"]
+    return names
 
 
 def _leading_surnames(text: str) -> list[str]:
@@ -530,7 +542,11 @@ def _owner(found: list[PaperText], blocks: list[Block]) -> str | None:
 
 
 def _unique(found: list[PaperText]) -> list[PaperText]:
+    """One paper per title, the first listed; its authors from the reading that names the most
+    ("Biamonte, Wittek and Lloyd" over "Biamonte, Jacob, et al." of the same paper)."""
     kept: dict[str, PaperText] = {}
     for paper in found:
-        kept.setdefault(fold(paper.title), paper)
+        first = kept.setdefault(fold(paper.title), paper)
+        if len(paper.authors) > len(first.authors) and first.authors:
+            first.authors = paper.authors
     return list(kept.values())

@@ -189,8 +189,8 @@ def _title_above(block: Block, above: Block, in_section: bool) -> PaperText | No
 
 def _like_the_others(found: list[PaperText], doubtful: list[tuple[Block, int | None]]) -> list[PaperText]:
     """The entries of a publication list that did not pass alone (one author, no venue word): read
-    again as citations when the page already lists at least three papers read from blocks of the
-    same kind (a single-author paper among coauthored ones is still a paper)."""
+    again as citations, each with a year, when the page already lists at least three papers with
+    their authors (a single-author paper among coauthored ones is still a paper)."""
     read = [p for p in found if "owner" not in p.guessed and p.authors and p.line is not None]
     if len(read) < 3:
         return []

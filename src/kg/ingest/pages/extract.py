@@ -53,13 +53,16 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
     first = day_first(document.source)
     records, problems = talk_records(document, parts, first, owner)
     found_papers, owner = paper_reader.papers(document, parts)
-    cited = [r for r in records if _citation_like(r, len(found_papers) >= 2)]
+    listed_titles = [fold(p.title) for p in found_papers if len(p.title) >= 20]
+    cited = [r for r in records if _citation_like(r, len(found_papers) >= 2) or _cites(r, listed_titles)]
     if cited:  # a citation read as a talk is a paper
         records = [r for r in records if r not in cited]
         titles = {fold(p.title) for p in found_papers}
         for record in cited:
             fields = record.fields
-            if fields.title and not any(fold(fields.title).startswith(t) for t in titles):
+            cited_title = fold(fields.title or "")  # the whole citation: a listed paper inside it
+            if fields.title and not any(cited_title.startswith(t) or len(t) >= 20 and t in cited_title
+                                        for t in titles):
                 found_papers.append(PaperText(fields.title, fields.date.year if fields.date else None,
                                               [p.name for p in fields.speakers], line=record.line,
                                               at=f"line {record.line}", confidence=0.5))
@@ -127,6 +130,18 @@ def _citation_like(record: Record, lists_papers: bool) -> bool:
     if len(fields.speakers) == 1:
         return lists_papers and bool(_CITATION_TAIL.search(fields.title or ""))
     return lists_papers or bool(_VENUE_AFTER.search(fields.title or ""))
+
+
+def _cites(record: Record, papers: list[str]) -> bool:
+    """Whether a talk read from a page's text is a paper the page lists, its venue after the title
+    ("Title - Bernoulli, 29(2), 2023"): no day, no time, no speaker label, and a title that starts with
+    the listed paper's title and goes on."""
+    fields = record.fields
+    if record.how not in ("entry", "block", "unit") or not fields.title or fields.time is not None \
+            or (fields.date is not None and fields.date.day is not None) or "speaker" in fields.labels:
+        return False
+    title = fold(fields.title)
+    return any(title.startswith(paper) and len(title) > len(paper) + 3 for paper in papers)
 
 
 _READING_GROUP = re.compile(r"reading group|journal club|paper club|reading club|paper reading|"

@@ -13,7 +13,7 @@ import difflib
 import re
 from collections import Counter, defaultdict
 
-from kg.ingest.resolve import acronyms, institutions, names
+from kg.ingest.resolve import acronyms, institutions, names, ror
 from kg.ingest.resolve.affiliations import FIELD_OF_STUDY, Registry
 from kg.ingest.resolve.resolution import (
     Merge,
@@ -37,11 +37,31 @@ def top_level(org_id: str, parents: dict[str, str]) -> str:
     return org_id
 
 
-def registry_of(organizations: list[Organization], aliases: Aliases) -> tuple[Registry, list[Organization]]:
-    """The registry's names (and the alias file's), and the organizations the alias file adds."""
+def ror_twins(organizations: list[Organization], registry: ror.Ror) -> dict[str, str]:
+    """ROR id → the curated organization whose names name that one ROR record and no other."""
+    twins: dict[str, str] = {}
+    claimed: Counter[str] = Counter()
+    for org in organizations:
+        found = {ror_id for name in (org.name, *org.alt_names) for ror_id in registry.ids_named(name)}
+        if len(found) == 1:
+            ror_id = found.pop()
+            twins[ror_id] = org.id
+            claimed[ror_id] += 1
+    return {ror_id: org_id for ror_id, org_id in twins.items() if claimed[ror_id] == 1}
+
+
+def registry_of(organizations: list[Organization], aliases: Aliases,
+                ror_registry: ror.Ror | None = None) -> tuple[Registry, list[Organization]]:
+    """The registry's names (and the alias file's, and those of each one's ROR twin), and the
+    organizations the alias file adds."""
     spelled: list[tuple[str, str]] = []
     for org in organizations:
         spelled.extend((name, org.id) for name in (org.name, *org.alt_names))
+    if ror_registry is not None:
+        curated = {institutions.key(name) for name, _ in spelled}
+        for ror_id, org_id in sorted(ror_twins(organizations, ror_registry).items()):
+            spelled.extend((name, org_id) for name in ror_registry.records[ror_id].names
+                           if ror.name_key(name) and institutions.key(name) not in curated)
     by_key = {institutions.key(name): org_id for name, org_id in spelled}
     taken = {o.id for o in organizations}
     added: list[Organization] = []
@@ -56,9 +76,13 @@ def registry_of(organizations: list[Organization], aliases: Aliases) -> tuple[Re
 
 
 def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organization], aliases: Aliases,
-                          resolution: Resolution) -> None:
-    """Fill ``resolution`` with the organization ids of every institution the papers print."""
-    registry, added = registry_of(organizations, aliases)
+                          resolution: Resolution, ror_registry: ror.Ror | None = None) -> None:
+    """Fill ``resolution`` with the organization ids of every institution the papers print.
+
+    ``ror_registry`` (the bundled ROR by default) names what the curated registry does not know."""
+    if ror_registry is None:
+        ror_registry = ror.bundled()
+    registry, added = registry_of(organizations, aliases, ror_registry)
     resolution.registry = registry
     resolution.known_organizations = frozenset(registry.by_key)
     registry.learn(a for paper in papers for a in sorted({a for a in paper.affiliations if a}))
@@ -87,6 +111,21 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
                                            most_common(spellings[org_key]), "typo"))
         else:
             canonical[org_key] = org_key
+    records = _ror_records(canonical, spellings, ror_registry)
+    twins = ror_twins(organizations, ror_registry)
+    first_of: dict[str, str] = {}
+    for target in sorted(records):
+        first_of.setdefault(records[target].ror_id, target)
+    for org_key, target in sorted(canonical.items()):
+        if target in records:
+            record = records[target]
+            if record.ror_id in twins:  # a curated institution by another of its names
+                resolution.org_ids[org_key] = twins[record.ror_id]
+                del canonical[org_key]
+            elif first_of[record.ror_id] != target:  # two spellings of one ROR record
+                canonical[org_key] = first_of[record.ror_id]
+                resolution.merges.append(Merge("organization", record.name, most_common(spellings[org_key]),
+                                               "one ROR record", record.ror_id))
     new: dict[str, tuple[str, list[str]]] = {}
     for org_key, target in sorted(canonical.items()):
         if target not in new:
@@ -95,21 +134,42 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
         new[target][1].extend(spellings[org_key])
     companies = _companies_of_labs(new, spellings, registry, taken,
                                    frozenset(o.id for o in organizations if o.kind == "company"))
+    by_ror = {records[target].ror_id: org_id for target, (org_id, _) in new.items() if target in records}
+    by_ror.update(twins)
     for target, (org_id, all_spellings) in sorted(new.items(), key=lambda item: item[1][0]):
-        name = _org_name(target, spellings[target])
+        record = records.get(target)
+        name = record.name if record else _org_name(target, spellings[target])
         alt = sorted({s for s in all_spellings if s != name})
         part_of = None if target.startswith("corporate ") else registry.umbrella_of(target)
+        if record is not None and record.parent in by_ror:
+            part_of = by_ror[record.parent]
         if target in companies:
             part_of = companies[target][0]
+        kind = "lab" if target in companies else record.kind if record else institutions.guess_kind(name)
         resolution.new_organizations.append(
-            Organization(id=org_id, name=name, alt_names=alt, part_of=part_of,
-                         kind="lab" if target in companies else institutions.guess_kind(name)))
+            Organization(id=org_id, name=name, alt_names=alt, part_of=part_of, kind=kind,
+                         country=record.country if record else None))
     made = {org_id: name for org_id, name in companies.values() if name is not None}
     for org_id, name in sorted(made.items()):
         resolution.new_organizations.append(Organization(id=org_id, name=name, kind="company"))
     resolution.new_organizations.extend(added)
     resolution.new_organizations.sort(key=lambda o: o.id)
     _note_spelling_merges(spellings, canonical, resolution)
+
+
+def _ror_records(canonical: dict[str, str], spellings: dict[str, Counter[str]],
+                 ror_registry: ror.Ror) -> dict[str, ror.RorRecord]:
+    """New institutions (their keys) whose printed spellings name one ROR record between them, and no other."""
+    printed: dict[str, set[str]] = defaultdict(set)
+    for org_key, target in canonical.items():
+        if not target.startswith("corporate "):
+            printed[target].update(spellings[org_key])
+    found: dict[str, ror.RorRecord] = {}
+    for target, spelled in printed.items():
+        ids = {ror_id for one in spelled for ror_id in ror_registry.ids_named(one)}
+        if len(ids) == 1:
+            found[target] = ror_registry.records[ids.pop()]
+    return found
 
 
 _LAB_OF_COMPANY = re.compile(r"^(?P<head>[a-z][a-z0-9]{2,}) (?:research|labs|laboratories|research labs?|"

@@ -1,0 +1,93 @@
+"""The Research Organization Registry (ROR, CC0) as a second registry behind data/organizations.yaml.
+
+``ror.tsv.gz`` beside this file is written by ``bench/ror_bundle.py`` from a mirror of
+ror-community/ror-records (see SOURCES.tsv): one record a line, its id, English name, kind, country,
+parent and its other names and acronyms. A name matches a record when it is one of the record's names
+after folding (accents, case, punctuation, a leading "The"); a name of two records names neither.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+from kg.ingest.resolve.names import fold
+from kg.records.models import OrganizationKind
+
+BUNDLE = "ror.tsv.gz"
+
+
+@dataclass(frozen=True)
+class RorRecord:
+    """One ROR institution: id, English name, kind, country code, parent's id, other names, acronyms."""
+
+    ror_id: str
+    name: str
+    kind: OrganizationKind
+    country: str | None
+    parent: str | None
+    other_names: tuple[str, ...]
+    acronyms: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The English name first, then the other names (aliases and labels in other languages)."""
+        return (self.name, *self.other_names)
+
+
+def name_key(name: str) -> str:
+    """A name as ROR names are compared: folded to ASCII words, a leading "the" dropped."""
+    return re.sub(r"^the ", "", fold(name))
+
+
+class Ror:
+    """ROR's records found by any of their names (exact after folding) or by an acronym."""
+
+    def __init__(self, records: Iterable[RorRecord]) -> None:
+        self.records: dict[str, RorRecord] = {}
+        self._by_name: dict[str, set[str]] = defaultdict(set)
+        self._by_acronym: dict[str, set[str]] = defaultdict(set)
+        for record in records:
+            self.records[record.ror_id] = record
+            for name in record.names:
+                if (folded := name_key(name)):
+                    self._by_name[folded].add(record.ror_id)
+            for acronym in record.acronyms:
+                self._by_acronym[acronym].add(record.ror_id)
+
+    def named(self, name: str) -> RorRecord | None:
+        """The one record that has this name, or None (no record, or several)."""
+        found = self._by_name.get(name_key(name), ())
+        return self.records[next(iter(found))] if len(found) == 1 else None
+
+    def ids_named(self, name: str) -> frozenset[str]:
+        """Every record that has this name."""
+        return frozenset(self._by_name.get(name_key(name), ()))
+
+    def with_acronym(self, acronym: str) -> RorRecord | None:
+        """The one record whose acronym this is (as printed, case kept), or None."""
+        found = self._by_acronym.get(acronym, ())
+        return self.records[next(iter(found))] if len(found) == 1 else None
+
+
+def parse(lines: Iterable[str]) -> list[RorRecord]:
+    """Records from the bundle's lines (``id name kind country parent names acronyms``, tab-separated)."""
+    records = []
+    for line in lines:
+        ror_id, name, kind, country, parent, others, acronyms = line.rstrip("\n").split("\t")
+        records.append(RorRecord(ror_id, name, kind, country or None, parent or None,  # type: ignore[arg-type]
+                                 tuple(others.split("|")) if others else (),
+                                 tuple(acronyms.split("|")) if acronyms else ()))
+    return records
+
+
+@functools.cache
+def bundled() -> Ror:
+    """The bundled ROR records, read once when first asked for."""
+    data = resources.files("kg.ingest.resolve").joinpath(BUNDLE).read_bytes()
+    return Ror(parse(gzip.decompress(data).decode().splitlines()))

@@ -1,0 +1,87 @@
+"""ROR as a second registry: names it knows and the curated registry does not, and its twins' other names."""
+
+from __future__ import annotations
+
+from kg.ingest.printed import ImportedPaper
+from kg.ingest.resolve import ror
+from kg.ingest.resolve.organizations import resolve_organizations
+from kg.ingest.resolve.resolution import Resolution
+from kg.records.aliases import Aliases
+from kg.records.models import Organization
+
+# A tiny ROR, in the bundle's own format (id, name, kind, country, parent, other names, acronyms).
+LINES = [
+    "00pd74e08\tUniversity of Münster\tuniversity\tDE\t\tUniversität Münster|Westfälische Wilhelms-Universität Münster\tUM",
+    "02p0gd045\tUniversidad Complutense de Madrid\tuniversity\tES\t\tComplutense University of Madrid\tUCM",
+    "05sbt2524\tInstitut polytechnique de Grenoble\tuniversity\tFR\t02rx3b187\tGrenoble INP|Grenoble Institute of Technology\t",
+    "02rx3b187\tUniversité Grenoble Alpes\tuniversity\tFR\t\tGrenoble Alpes University\tUGA",
+    "010pmpe69\tLomonosov Moscow State University\tuniversity\tRU\t\tMoscow State University\tMSU",
+    "0aaaaaaa1\tNational Institute of Informatics\tfacility\tJP\t\t\tNII",
+    "0aaaaaaa2\tNational Institute of Informatics\tfacility\tUS\t\t\t",
+]
+ROR = ror.Ror(ror.parse(LINES))
+CURATED = [Organization(id="msu", name="Moscow State University", kind="university", country="RU")]
+
+
+def paper(key: str, affiliations: list[str]) -> ImportedPaper:
+    return ImportedPaper(key=key, title=key, year=2020, authors=["Ann Lee"] * len(affiliations),
+                         affiliations=affiliations)
+
+
+def resolved(*affiliations: str) -> Resolution:
+    resolution = Resolution()
+    resolve_organizations([paper(str(n), [a]) for n, a in enumerate(affiliations)], CURATED, Aliases(),
+                          resolution, ROR)
+    return resolution
+
+
+def test_a_name_is_found_after_folding_accents_case_punctuation_and_the():
+    assert ROR.named("the universitat munster").ror_id == "00pd74e08"  # type: ignore[union-attr]
+    assert ROR.named("Westfalische Wilhelms Universitat, Munster").ror_id == "00pd74e08"  # type: ignore[union-attr]
+    assert ROR.named("Universität Münster Hospital") is None  # a longer name is another name
+    assert ROR.named("Westfälische Wilhelms-Universität Münster").name == "University of Münster"  # type: ignore[union-attr]
+
+
+def test_a_name_two_records_share_names_neither():
+    assert ROR.named("National Institute of Informatics") is None
+    assert ROR.ids_named("National Institute of Informatics") == {"0aaaaaaa1", "0aaaaaaa2"}
+
+
+def test_a_new_institution_known_to_ror_gets_its_english_name_kind_and_country():
+    resolution = resolved("Dept. of Mathematics, Universidad Complutense de Madrid, Spain")
+    [org] = resolution.new_organizations
+    assert (org.name, org.kind, org.country) == ("Universidad Complutense de Madrid", "university", "ES")
+
+
+def test_two_printed_names_of_one_ror_record_are_one_institution():
+    resolution = resolved("University of Münster, Germany", "Westfälische Wilhelms-Universität Münster")
+    [org] = resolution.new_organizations
+    assert org.name == "University of Münster"
+    assert resolution.organizations("University of Münster, Germany") == [org.id]
+    assert resolution.organizations("Westfälische Wilhelms-Universität Münster") == [org.id]
+
+
+def test_a_name_of_two_ror_records_stays_as_printed_and_apart_from_neither():
+    resolution = resolved("National Institute of Informatics, Tokyo")
+    [org] = resolution.new_organizations
+    assert org.country is None and org.name == "National Institute of Informatics"
+
+
+def test_a_curated_institution_gains_the_names_of_its_ror_twin():
+    resolution = resolved("Lomonosov Moscow State University, Russia")
+    assert resolution.organizations("Lomonosov Moscow State University, Russia") == ["msu"]
+    assert resolution.new_organizations == []
+
+
+def test_a_ror_parent_printed_too_is_the_new_institutions_parent():
+    resolution = resolved("Grenoble Institute of Technology, France", "Université Grenoble Alpes")
+    by_name = {o.name: o for o in resolution.new_organizations}
+    assert by_name["Institut polytechnique de Grenoble"].part_of == by_name["Université Grenoble Alpes"].id
+
+
+def test_the_bundle_knows_real_institutions_by_their_other_names():
+    bundled = ror.bundled()
+    assert len(bundled.records) > 40_000
+    complutense = bundled.named("Complutense University of Madrid")
+    assert complutense is not None and complutense.country == "ES"
+    assert bundled.named("Westfälische Wilhelms-Universität Münster").name == "University of Münster"  # type: ignore[union-attr]

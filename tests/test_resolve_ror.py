@@ -15,12 +15,13 @@ LINES = [
     "02p0gd045\tUniversidad Complutense de Madrid\tuniversity\tES\t\tComplutense University of Madrid\tUCM",
     "05sbt2524\tInstitut polytechnique de Grenoble\tuniversity\tFR\t02rx3b187\tGrenoble INP|Grenoble Institute of Technology\t",
     "02rx3b187\tUniversité Grenoble Alpes\tuniversity\tFR\t\tGrenoble Alpes University\tUGA",
-    "010pmpe69\tLomonosov Moscow State University\tuniversity\tRU\t\tMoscow State University\tMSU",
+    "010pmpe69\tLomonosov Moscow State University\tuniversity\tRU\t\tMoscow State University|Statale\tMSU",
     "0aaaaaaa1\tNational Institute of Informatics\tfacility\tJP\t\t\tNII",
     "0aaaaaaa2\tNational Institute of Informatics\tfacility\tUS\t\t\t",
 ]
 ROR = ror.Ror(ror.parse(LINES))
-CURATED = [Organization(id="msu", name="Moscow State University", kind="university", country="RU")]
+CURATED = [Organization(id="msu", name="Moscow State University", kind="university", country="RU"),
+           Organization(id="wsu", name="Washington State University", kind="university", country="US")]
 
 
 def paper(key: str, affiliations: list[str]) -> ImportedPaper:
@@ -51,6 +52,7 @@ def test_a_new_institution_known_to_ror_gets_its_english_name_kind_and_country()
     resolution = resolved("Dept. of Mathematics, Universidad Complutense de Madrid, Spain")
     [org] = resolution.new_organizations
     assert (org.name, org.kind, org.country) == ("Universidad Complutense de Madrid", "university", "ES")
+    assert "Complutense University of Madrid" in org.alt_names
 
 
 def test_two_printed_names_of_one_ror_record_are_one_institution():
@@ -71,6 +73,11 @@ def test_a_curated_institution_gains_the_names_of_its_ror_twin():
     resolution = resolved("Lomonosov Moscow State University, Russia")
     assert resolution.organizations("Lomonosov Moscow State University, Russia") == ["msu"]
     assert resolution.new_organizations == []
+
+
+def test_a_one_word_alias_of_a_twin_is_not_read_inside_another_name():
+    resolution = resolved("Washington State University")
+    assert resolution.organizations("Washington State University⁴") == ["wsu"]
 
 
 def test_a_ror_parent_printed_too_is_the_new_institutions_parent():

@@ -52,8 +52,9 @@ def ror_twins(organizations: list[Organization], registry: ror.Ror) -> dict[str,
 
 def registry_of(organizations: list[Organization], aliases: Aliases,
                 ror_registry: ror.Ror | None = None) -> tuple[Registry, list[Organization]]:
-    """The registry's names (and the alias file's, and those of each one's ROR twin), and the
-    organizations the alias file adds."""
+    """The registry's names (and the alias file's, and those of two words or more of each one's ROR
+    twin: a one-word alias such as "Statale" for the University of Milan would be read inside "Washington
+    State University"), and the organizations the alias file adds."""
     spelled: list[tuple[str, str]] = []
     for org in organizations:
         spelled.extend((name, org.id) for name in (org.name, *org.alt_names))
@@ -61,7 +62,7 @@ def registry_of(organizations: list[Organization], aliases: Aliases,
         curated = {institutions.key(name) for name, _ in spelled}
         for ror_id, org_id in sorted(ror_twins(organizations, ror_registry).items()):
             spelled.extend((name, org_id) for name in ror_registry.records[ror_id].names
-                           if ror.name_key(name) and institutions.key(name) not in curated)
+                           if " " in ror.name_key(name) and institutions.key(name) not in curated)
     by_key = {institutions.key(name): org_id for name, org_id in spelled}
     taken = {o.id for o in organizations}
     added: list[Organization] = []
@@ -139,7 +140,8 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     for target, (org_id, all_spellings) in sorted(new.items(), key=lambda item: item[1][0]):
         record = records.get(target)
         name = record.name if record else _org_name(target, spellings[target])
-        alt = sorted({s for s in all_spellings if s != name})
+        ror_names = [n for n in record.names if ror.name_key(n)] if record else []
+        alt = sorted({s for s in [*all_spellings, *ror_names] if s != name})
         part_of = None if target.startswith("corporate ") else registry.umbrella_of(target)
         if record is not None and record.parent in by_ror:
             part_of = by_ror[record.parent]

@@ -83,14 +83,18 @@ def row(record: dict) -> list[str] | None:
     parents = [r["id"].rsplit("/", 1)[-1] for r in record.get("relationships", [])
                if r.get("type", "").lower() == "parent"]
     clean = [re.sub(r"[\t|\n]+", " ", s).strip() for s in others]
-    return [ror_id, name.replace("\t", " "), _KIND[kept[0]], country, parents[0] if len(parents) == 1 else "",
-            "|".join(dict.fromkeys(s for s in clean if s)), "|".join(dict.fromkeys(a.strip() for a in acronyms))]
+    parent = parents[0] if len(parents) == 1 else ""
+    return [ror_id, name.replace("\t", " "), _KIND[kept[0]], country, parent,
+            "|".join(dict.fromkeys(s for s in clean if s)),
+            "|".join(dict.fromkeys(a.strip() for a in acronyms))]
 
 
 def main() -> int:
     """Read the mirror, write the bundle and its SOURCES line."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--mirror", type=Path, required=True, help="bare git mirror of ror-community/ror-records")
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mirror", type=Path, required=True,
+                        help="bare git mirror of ror-community/ror-records")
     parser.add_argument("--output", type=Path, default=Path("src/kg/ingest/resolve/ror.tsv.gz"))
     args = parser.parse_args()
     records, commit = latest_records(args.mirror)

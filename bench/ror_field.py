@@ -37,7 +37,8 @@ def readings(resolution: Resolution, strings: list[str]) -> dict[str, tuple[str,
 
 def main() -> int:
     """Resolve the field with and without ROR; print what changed."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--colt", type=Path, required=True)
     parser.add_argument("--ml-venues", type=Path)
     parser.add_argument("--sample", type=int, default=30)
@@ -64,7 +65,8 @@ def main() -> int:
     bundled = ror.bundled()
     named = [o for o in runs["with ROR"].new_organizations if bundled.named(o.name) is not None]
     print(f"{len(strings):,} distinct printed affiliations; new institutions "
-          f"{len(runs['without ROR'].new_organizations):,} without ROR → {len(runs['with ROR'].new_organizations):,} "
+          f"{len(runs['without ROR'].new_organizations):,} without ROR → "
+          f"{len(runs['with ROR'].new_organizations):,} "
           f"with it ({len(named):,} named by ROR); {len(changed):,} affiliations read differently; "
           f"institutions' CPU {timed['without ROR']:.2f} s → {timed['with ROR']:.2f} s "
           f"(ROR loaded before the second run)")

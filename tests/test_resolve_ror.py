@@ -11,9 +11,11 @@ from kg.records.models import Organization
 
 # A tiny ROR, in the bundle's own format (id, name, kind, country, parent, other names, acronyms).
 LINES = [
-    "00pd74e08\tUniversity of Münster\tuniversity\tDE\t\tUniversität Münster|Westfälische Wilhelms-Universität Münster\tUM",
+    "00pd74e08\tUniversity of Münster\tuniversity\tDE\t\t"
+    "Universität Münster|Westfälische Wilhelms-Universität Münster\tUM",
     "02p0gd045\tUniversidad Complutense de Madrid\tuniversity\tES\t\tComplutense University of Madrid\tUCM",
-    "05sbt2524\tInstitut polytechnique de Grenoble\tuniversity\tFR\t02rx3b187\tGrenoble INP|Grenoble Institute of Technology\t",
+    "05sbt2524\tInstitut polytechnique de Grenoble\tuniversity\tFR\t02rx3b187\t"
+    "Grenoble INP|Grenoble Institute of Technology\t",
     "02rx3b187\tUniversité Grenoble Alpes\tuniversity\tFR\t\tGrenoble Alpes University\tUGA",
     "010pmpe69\tLomonosov Moscow State University\tuniversity\tRU\t\tMoscow State University|Statale\tMSU",
     "0aaaaaaa1\tNational Institute of Informatics\tfacility\tJP\t\t\tNII",
@@ -92,3 +94,10 @@ def test_the_bundle_knows_real_institutions_by_their_other_names():
     complutense = bundled.named("Complutense University of Madrid")
     assert complutense is not None and complutense.country == "ES"
     assert bundled.named("Westfälische Wilhelms-Universität Münster").name == "University of Münster"  # type: ignore[union-attr]
+
+
+def test_a_segment_without_an_institutions_word_that_ror_names_is_an_institution():
+    resolution = resolved("Grenoble INP, France")
+    [org] = resolution.new_organizations
+    assert org.name == "Institut polytechnique de Grenoble"
+    assert resolved("Grenoble Alps, France").new_organizations == []  # not a name of ROR's: a place

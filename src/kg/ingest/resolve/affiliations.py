@@ -23,7 +23,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import ftfy
@@ -234,6 +234,9 @@ class Registry:
         towns, even when a registry name is spelled the same."""
         self.learned: dict[str, str] = {}
         """Short forms learned from the field (``add_forms``) → registry id, or ``?key`` of a new name."""
+        self.elsewhere: Callable[[str], bool] | None = None
+        """Whether another registry (ROR) has exactly this name for one institution: a segment printed so
+        is an institution, though it has no institution's word ("Grenoble INP")."""
         self.standing: set[str] = set()
         """Keys of new names the field prints as institutions on their own, with no registry one beside
         them ("Zuse Institute Berlin"): beside a registry name they are still institutions."""
@@ -404,8 +407,11 @@ class Registry:
                 continue
             if spans:
                 self._beside.add(part)
-            found.extend(_new_names(segment, beside_known=bool(spans), standing=self.standing,
-                                  after_known=any(owner[s.start] < number for _, s in spans)))
+            new = _new_names(segment, beside_known=bool(spans), standing=self.standing,
+                             after_known=any(owner[s.start] < number for _, s in spans))
+            if not new and self._named_elsewhere(segment):
+                new = [Named(None, new_key(segment), segment)]  # "Grenoble INP": ROR's name
+            found.extend(new)
         if not found and len(segments) >= 2 and _ACRONYM.fullmatch(segments[0]) \
                 and not _ADDRESS.search(fold(segments[0])) \
                 and all(_ADDRESS.search(fold(s)) or _PLACE_ONLY.fullmatch(s) for s in segments[1:]):
@@ -413,6 +419,14 @@ class Registry:
         elif not found and self._standalone(segments):
             found.append(Named(None, new_key(segments[0]), segments[0]))
         return _units_before_new_university(found)
+
+    def _named_elsewhere(self, segment: str) -> bool:
+        """A segment of two words or more, not a place of the field nor an address, that the other
+        registry (``elsewhere``) names."""
+        folded = fold(segment)
+        return self.elsewhere is not None and " " in folded and folded not in self.places \
+            and not _ADDRESS.search(folded) and not _STREET_OR_NUMBER.search(folded) \
+            and self.elsewhere(segment)
 
     def _written_out(self, segment: str) -> str:
         """A segment with an acronym the registry prints before several places written out ("IIT

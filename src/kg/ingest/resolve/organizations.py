@@ -84,6 +84,7 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     if ror_registry is None:
         ror_registry = ror.bundled()
     registry, added = registry_of(organizations, aliases, ror_registry)
+    registry.elsewhere = lambda segment: ror_registry.named(segment) is not None
     resolution.registry = registry
     resolution.known_organizations = frozenset(registry.by_key)
     registry.learn(a for paper in papers for a in sorted({a for a in paper.affiliations if a}))
@@ -119,14 +120,15 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
         first_of.setdefault(records[target].ror_id, target)
     for org_key, target in sorted(canonical.items()):
         if target in records:
-            record = records[target]
-            if record.ror_id in twins:  # a curated institution by another of its names
-                resolution.org_ids[org_key] = twins[record.ror_id]
+            matched = records[target]
+            if matched.ror_id in twins:  # a curated institution by another of its names
+                resolution.org_ids[org_key] = twins[matched.ror_id]
                 del canonical[org_key]
-            elif first_of[record.ror_id] != target:  # two spellings of one ROR record
-                canonical[org_key] = first_of[record.ror_id]
-                resolution.merges.append(Merge("organization", record.name, most_common(spellings[org_key]),
-                                               "one ROR record", record.ror_id))
+            elif first_of[matched.ror_id] != target:  # two spellings of one ROR record
+                canonical[org_key] = first_of[matched.ror_id]
+                resolution.merges.append(Merge("organization", matched.plain_name,
+                                               most_common(spellings[org_key]), "one ROR record",
+                                               matched.ror_id))
     new: dict[str, tuple[str, list[str]]] = {}
     for org_key, target in sorted(canonical.items()):
         if target not in new:
@@ -139,7 +141,7 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     by_ror.update(twins)
     for target, (org_id, all_spellings) in sorted(new.items(), key=lambda item: item[1][0]):
         record = records.get(target)
-        name = record.name if record else _org_name(target, spellings[target])
+        name = record.plain_name if record else _org_name(target, spellings[target])
         ror_names = [n for n in record.names if ror.name_key(n)] if record else []
         alt = sorted({s for s in [*all_spellings, *ror_names] if s != name})
         part_of = None if target.startswith("corporate ") else registry.umbrella_of(target)
@@ -161,7 +163,7 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
 
 def _ror_records(canonical: dict[str, str], spellings: dict[str, Counter[str]],
                  ror_registry: ror.Ror) -> dict[str, ror.RorRecord]:
-    """New institutions (their keys) whose printed spellings name one ROR record between them, and no other."""
+    """New institutions (their keys) whose printed spellings name one ROR record between them, no other."""
     printed: dict[str, set[str]] = defaultdict(set)
     for org_key, target in canonical.items():
         if not target.startswith("corporate "):

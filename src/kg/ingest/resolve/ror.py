@@ -35,6 +35,11 @@ class RorRecord:
     acronyms: tuple[str, ...]
 
     @property
+    def plain_name(self) -> str:
+        """The English name without the country ROR adds to companies' ("Kakao Corporation (South Korea)")."""
+        return re.sub(r"\s*\([^()]*\)$", "", self.name) or self.name
+
+    @property
     def names(self) -> tuple[str, ...]:
         """The English name first, then the other names (aliases and labels in other languages)."""
         return (self.name, *self.other_names)

@@ -101,3 +101,15 @@ def test_a_segment_without_an_institutions_word_that_ror_names_is_an_institution
     [org] = resolution.new_organizations
     assert org.name == "Institut polytechnique de Grenoble"
     assert resolved("Grenoble Alps, France").new_organizations == []  # not a name of ROR's: a place
+
+
+def test_a_twins_long_names_teach_no_acronym_written_out_before_a_place():
+    from pathlib import Path
+
+    from kg.ingest.resolve.organizations import registry_of
+    from kg.records.folder import read_data_folder
+
+    curated = list(read_data_folder(Path(__file__).parents[1] / "data").dataset.organizations)
+    registry, _ = registry_of(curated, Aliases(), ror.bundled())
+    # ETH Zurich's ROR twin is also "Eidgenössische Technische Hochschule Zürich": "ETH" is still ETH's
+    assert [n.org_id for n in registry.read("ETH AI Center, Zurich, Switzerland")] == ["eth-zurich"]

@@ -194,12 +194,18 @@ def _parts(raw: str) -> tuple[str, ...]:
 class Registry:
     """Every known name of every known institution, found by words in printed affiliations."""
 
-    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, names: Iterable[tuple[str, str]], borrowed: Iterable[tuple[str, str]] = ()) -> None:
+        """``borrowed`` names (another registry's, ROR's) are found like the others, but teach no acronym
+        printed before places (``prefixes``)."""
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         self.by_key: dict[str, str] = {}
         self.spelled: dict[str, list[str]] = defaultdict(list)
         """Each registry institution's names as written."""
+        names = list(names)
+        own: dict[str, list[str]] = defaultdict(list)
         for name, org_id in names:
+            own[org_id].append(name)
+        for name, org_id in [*names, *borrowed]:
             self.spelled[org_id].append(name)
             if "," not in name and _GENERIC_UNIT.match(fold(name)):
                 continue  # "Department of Statistics": whose? Only with its university's name.
@@ -210,7 +216,7 @@ class Registry:
             self.by_first[words[0]].append((words, org_id))
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
-        self.prefixes = _prefix_forms(self.spelled)
+        self.prefixes = _prefix_forms(own)
         """Acronyms the registry prints before several institutions' places for the same words ("IIT Delhi",
         "IIT Madras": IIT = Indian Institute of Technology) → those words."""
         self._keys = sorted(k for k in self.by_key if len(k) >= 8)

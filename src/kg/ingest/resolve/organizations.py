@@ -58,11 +58,12 @@ def registry_of(organizations: list[Organization], aliases: Aliases,
     spelled: list[tuple[str, str]] = []
     for org in organizations:
         spelled.extend((name, org.id) for name in (org.name, *org.alt_names))
+    borrowed: list[tuple[str, str]] = []
     if ror_registry is not None:
         curated = {institutions.key(name) for name, _ in spelled}
         for ror_id, org_id in sorted(ror_twins(organizations, ror_registry).items()):
-            spelled.extend((name, org_id) for name in ror_registry.records[ror_id].names
-                           if " " in ror.name_key(name) and institutions.key(name) not in curated)
+            borrowed.extend((name, org_id) for name in ror_registry.records[ror_id].names
+                            if " " in ror.name_key(name) and institutions.key(name) not in curated)
     by_key = {institutions.key(name): org_id for name, org_id in spelled}
     taken = {o.id for o in organizations}
     added: list[Organization] = []
@@ -73,7 +74,7 @@ def registry_of(organizations: list[Organization], aliases: Aliases,
             added.append(Organization(id=target, name=entry.name, kind=institutions.guess_kind(entry.name)))
             by_key[institutions.key(entry.name)] = target
         spelled.extend((name, target) for name in (entry.name, *entry.aliases))
-    return Registry(spelled), added
+    return Registry(spelled, borrowed), added
 
 
 def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organization], aliases: Aliases,

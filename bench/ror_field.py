@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from identity import scratch_folder
@@ -33,6 +35,26 @@ def readings(resolution: Resolution, strings: list[str]) -> dict[str, tuple[str,
     """Each printed affiliation → the names of the institutions it is read as."""
     names = {o.id: o.name for o in resolution.new_organizations}
     return {s: tuple(names.get(i, i) for i in resolution.organizations(s)) for s in strings}
+
+
+def _lone_acronyms(papers: list, resolution: Resolution, bundled: ror.Ror) -> Counter[tuple[str, str]]:
+    """Acronyms printed as the first segment of an affiliation read as no curated institution, that ROR
+    gives to exactly one record: what ROR's acronyms would name."""
+    known = {o.id for o in resolution.new_organizations}
+    found: Counter[tuple[str, str]] = Counter()
+    for paper in papers:
+        for affiliation in paper.affiliations:
+            if not affiliation:
+                continue
+            first = affiliation.split(",")[0].strip()
+            ids = resolution.organizations(affiliation)
+            if ACRONYM.fullmatch(first) and all(i in known for i in ids) \
+                    and (record := bundled.with_acronym(first)) is not None:
+                found[(first, record.ror_id)] += 1
+    return found
+
+
+ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{2,7}")
 
 
 def main() -> int:
@@ -74,6 +96,12 @@ def main() -> int:
     print(f"{len(merged)} spellings merged on one ROR record:")
     for merge in merged:
         print(f"  {merge.variant!r} → {merge.canonical!r} ({merge.evidence})")
+    acronyms = _lone_acronyms(papers, runs["with ROR"], bundled)
+    print(f"{sum(acronyms.values())} printings ({len(acronyms)} distinct) of an acronym printed first in an "
+          "affiliation that names no curated institution, one ROR record's acronym:")
+    for (form, ror_id), count in acronyms.most_common():
+        record = bundled.records[ror_id]
+        print(f"  {count:4d}  {form} → {record.name} ({record.country})")
     print(f"sample of {args.sample} changed affiliations (seed {args.seed}):")
     for string in sorted(random.Random(args.seed).sample(changed, min(args.sample, len(changed)))):
         print(f"  {string!r}\n      {list(before[string])} → {list(after[string])}")

@@ -20,6 +20,7 @@ LINES = [
     "010pmpe69\tLomonosov Moscow State University\tuniversity\tRU\t\tMoscow State University|Statale\tMSU",
     "0aaaaaaa1\tNational Institute of Informatics\tfacility\tJP\t\t\tNII",
     "0aaaaaaa2\tNational Institute of Informatics\tfacility\tUS\t\t\t",
+    "0aaaaaaa3\tInstituto de Investigaciones Químicas\tfacility\tES\t\tInstitute for Chemical Research\t",
 ]
 ROR = ror.Ror(ror.parse(LINES))
 CURATED = [Organization(id="msu", name="Moscow State University", kind="university", country="RU"),
@@ -101,6 +102,11 @@ def test_a_segment_without_an_institutions_word_that_ror_names_is_an_institution
     [org] = resolution.new_organizations
     assert org.name == "Institut polytechnique de Grenoble"
     assert resolved("Grenoble Alps, France").new_organizations == []  # not a name of ROR's: a place
+
+
+def test_a_unit_printed_before_its_university_is_not_another_countrys_namesake_in_ror():
+    printed = "Institute for Chemical Research, Moscow State University, Russia"
+    assert resolved(printed).organizations(printed) == ["msu"]
 
 
 def test_a_twins_long_names_teach_no_acronym_written_out_before_a_place():

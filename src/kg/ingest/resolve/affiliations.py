@@ -427,10 +427,13 @@ class Registry:
         return _units_before_new_university(found)
 
     def _named_elsewhere(self, segment: str) -> bool:
-        """A segment of two words or more, not a place of the field nor an address, that the other
-        registry (``elsewhere``) names."""
+        """A segment of two words or more with no institution's word, not a place of the field nor an
+        address, that the other registry (``elsewhere``) names. Not a name with an institution's word that
+        was not read as one: "Institute for Chemical Research" printed inside Kyoto University is also the
+        English name of a Spanish institute."""
         folded = fold(segment)
         return self.elsewhere is not None and " " in folded and folded not in self.places \
+            and not institutions.INSTITUTION_WORDS.search(folded) \
             and not _ADDRESS.search(folded) and not _STREET_OR_NUMBER.search(folded) \
             and self.elsewhere(segment)
 

@@ -201,33 +201,54 @@ class Counts:
 def counts_until(v: View, day: int) -> Counts:
     """What each person had done by ``day`` (within what ``v`` knows)."""
     if day not in v._counts:
-        v._counts[day] = _counts_until(v, day)
+        count_days(v, [day])
     return v._counts[day]
 
 
-def _counts_until(v: View, day: int) -> Counts:
+def count_days(v: View, days: Sequence[int]) -> None:
+    """``counts_until`` for several days at once, kept on the view: one pass over the memberships
+    for all of them (each row is bucketed by the first threshold day it falls under, and the
+    per-person counts of each bucket are summed up to each day)."""
+    wanted = sorted(set(days) - set(v._counts))
+    if not wanted:
+        return
     index = v.index
     member_day = index.member_day
-    known = v.known & (member_day <= day)
     kinds = index.member_kind
     starts = index.person_starts
     empty = starts[1:] == starts[:-1]
     heads = np.minimum(starts[:-1], max(len(member_day) - 1, 0))
+    # A paper is recent on ``day`` from ``day - 3 * 365`` on: rows up to the day before that count out.
+    thresholds = np.unique(np.array(wanted + [d - 3 * 365 - 1 for d in wanted], dtype=np.int64))
+    column = {int(t): i for i, t in enumerate(thresholds)}
+    bucket = np.searchsorted(thresholds, member_day, side="left")  # rows counted from this column on
+    person = index.member_person.astype(np.int64) * (len(thresholds) + 1)
+    known = v.known & (bucket < len(thresholds))  # rows after the last day never count
 
-    def count(mask: np.ndarray) -> np.ndarray:
-        """Per person, how many of their rows ``mask`` holds (rows are sorted by person)."""
-        running = np.zeros(len(mask) + 1, dtype=np.int64)
-        np.cumsum(mask, out=running[1:])
-        return (running[starts[1:]] - running[starts[:-1]]).astype(np.float64)
+    def running(mask: np.ndarray) -> np.ndarray:
+        """Per person and threshold, how many of the rows in ``mask`` fall on or before it."""
+        chosen = np.flatnonzero(mask)
+        found = np.bincount(person[chosen] + bucket[chosen], minlength=v.people * (len(thresholds) + 1))
+        return np.cumsum(found.reshape(v.people, len(thresholds) + 1), axis=1)
 
     papers = known & (kinds == PAPER)
-    career = np.zeros(v.people)
-    if len(member_day):
-        first = np.minimum.reduceat(np.where(papers, member_day, np.iinfo(np.int32).max), heads)
-        found = (~empty) & (first < np.iinfo(np.int32).max)
-        career[found] = np.clip((day - first[found]) / 365.25, 0, 50)
-    return Counts(count(papers), count(papers & (member_day >= day - 3 * 365)), career,
-                  count(known & (kinds == TALK)), count(known & (kinds != SERIES)))
+    paper_counts = running(papers)
+    talk_counts = running(known & (kinds == TALK))
+    work_counts = running(known & (kinds != SERIES))
+    first = np.zeros(v.people, dtype=np.int64)
+    if len(member_day):  # the first known paper of each person (of any day the view knows)
+        everything = v.known & (kinds == PAPER)
+        first = np.minimum.reduceat(np.where(everything, member_day, np.iinfo(np.int32).max), heads)
+    for day in wanted:
+        at, before = column[day], column[day - 3 * 365 - 1]
+        career = np.zeros(v.people)
+        if len(member_day):
+            found = (~empty) & (first <= day)
+            career[found] = np.clip((day - first[found]) / 365.25, 0, 50)
+        papers_now = paper_counts[:, at].astype(np.float64)
+        v._counts[day] = Counts(papers_now, papers_now - paper_counts[:, before],
+                                career, talk_counts[:, at].astype(np.float64),
+                                work_counts[:, at].astype(np.float64))
 
 
 def linked(v: View, people: Sequence[int],

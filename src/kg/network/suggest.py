@@ -321,6 +321,7 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage],
         for person in series.hosts:
             restart[person, column] += 1.0
     reached = signals.walk(v, restart) if restart.any() else np.zeros((v.people, len(stages)))
+    signals.count_days(v, [stage.day for stage in stages])
     queries = [signals.query_vector(v, talk_texts(index, stage.talks)) for stage in stages]
     topic = signals.topic_scores(v, queries)
     everyone = sorted({p for stage in stages for p in stage.speakers} | set(series.hosts))
@@ -351,12 +352,13 @@ def _log_rank(values: np.ndarray) -> np.ndarray:
     """``-log10`` of each value's rank among everyone's (0 for the first; ties share the best
     rank; a zero value ranks after everyone). The walk's raw probabilities span orders of
     magnitude and only the first few thousand matter: the log of the rank weighs the top of
-    the ranking as a person reading it would. Only the values above zero are sorted."""
+    the ranking as a person reading it would. Only the values above zero are sorted, and not
+    stably: ties share a rank, so their order among themselves does not matter."""
     ranks = np.full(len(values), -np.log10(len(values) + 1.0))
     positive = np.flatnonzero(values > 0)
     if not len(positive):
         return ranks
-    order = positive[np.argsort(-values[positive], kind="stable")]
+    order = positive[np.argsort(-values[positive])]
     ordered = values[order]
     starts = np.ones(len(order), dtype=bool)
     starts[1:] = ordered[1:] != ordered[:-1]

@@ -221,20 +221,18 @@ def count_days(v: View, days: Sequence[int]) -> None:
     # A paper is recent on ``day`` from ``day - 3 * 365`` on: rows up to the day before that count out.
     thresholds = np.unique(np.array(wanted + [d - 3 * 365 - 1 for d in wanted], dtype=np.int64))
     column = {int(t): i for i, t in enumerate(thresholds)}
-    bucket = np.searchsorted(thresholds, member_day, side="left")  # rows counted from this column on
-    person = index.member_person.astype(np.int64) * (len(thresholds) + 1)
-    known = v.known & (bucket < len(thresholds))  # rows after the last day never count
+    bucket = np.searchsorted(thresholds, member_day, side="left")  # rows counted from this threshold on
+    key = bucket * v.people + index.member_person  # rows after the last threshold land in a row never read
+    size = v.people * (len(thresholds) + 1)
 
     def running(mask: np.ndarray) -> np.ndarray:
-        """Per person and threshold, how many of the rows in ``mask`` fall on or before it."""
-        chosen = np.flatnonzero(mask)
-        found = np.bincount(person[chosen] + bucket[chosen], minlength=v.people * (len(thresholds) + 1))
-        return np.cumsum(found.reshape(v.people, len(thresholds) + 1), axis=1)
+        """Per threshold and person, how many of the rows in ``mask`` fall on or before the threshold."""
+        found = np.bincount(key[mask], minlength=size).reshape(len(thresholds) + 1, v.people)
+        return np.cumsum(found, axis=0, out=found)
 
-    papers = known & (kinds == PAPER)
-    paper_counts = running(papers)
-    talk_counts = running(known & (kinds == TALK))
-    work_counts = running(known & (kinds != SERIES))
+    paper_counts = running(v.known & (kinds == PAPER))
+    talk_counts = running(v.known & (kinds == TALK))
+    work_counts = running(v.known & (kinds != SERIES))
     first = np.zeros(v.people, dtype=np.int64)
     if len(member_day):  # the first known paper of each person (of any day the view knows)
         everything = v.known & (kinds == PAPER)
@@ -245,10 +243,9 @@ def count_days(v: View, days: Sequence[int]) -> None:
         if len(member_day):
             found = (~empty) & (first <= day)
             career[found] = np.clip((day - first[found]) / 365.25, 0, 50)
-        papers_now = paper_counts[:, at].astype(np.float64)
-        v._counts[day] = Counts(papers_now, papers_now - paper_counts[:, before],
-                                career, talk_counts[:, at].astype(np.float64),
-                                work_counts[:, at].astype(np.float64))
+        papers_now = paper_counts[at].astype(np.float64)
+        v._counts[day] = Counts(papers_now, papers_now - paper_counts[before], career,
+                                talk_counts[at].astype(np.float64), work_counts[at].astype(np.float64))
 
 
 def linked(v: View, people: Sequence[int],

@@ -261,15 +261,15 @@ def series_of(index: GraphIndex, event: int, day: int, undated: bool = False) ->
 
 
 def _descendants(index: GraphIndex, root: int) -> np.ndarray:
-    children: dict[int, list[int]] = {}
-    for child, parent in enumerate(index.event_parent):
-        if parent >= 0:
-            children.setdefault(int(parent), []).append(child)
-    found, frontier = {root}, [root]
-    while frontier:
-        frontier = [c for e in frontier for c in children.get(e, []) if c not in found]
-        found.update(frontier)
-    return np.array(sorted(found), dtype=np.int64)
+    parents = index.event_parent
+    found = np.zeros(len(parents), dtype=bool)
+    found[root] = True
+    frontier = np.array([root], dtype=np.int64)
+    while len(frontier):
+        children = np.flatnonzero(np.isin(parents, frontier) & ~found)
+        found[children] = True
+        frontier = children
+    return np.flatnonzero(found).astype(np.int64)
 
 
 def _work_id(index: GraphIndex, iri: str) -> int | None:
@@ -453,7 +453,8 @@ class _Explainer:
         self.day = v.day
 
     def _recent_first(self, works: Iterable[int]) -> list[int]:
-        return sorted(set(works), key=lambda w: (-int(self.index.work_day[w]), w))
+        unique = np.unique(np.fromiter(works, dtype=np.int64))
+        return [int(w) for w in unique[np.lexsort((unique, -self.index.work_day[unique].astype(np.int64)))]]
 
     def near(self, person: int) -> dict[int, list[int]]:
         """The speakers and organizers the person shares works with → those works, most recent first."""
@@ -539,8 +540,10 @@ class _Explainer:
                     index.people[advisor] if advisor is not None else None)
 
     def _advisor(self, work: int) -> int | None:
-        rows = np.flatnonzero((self.index.member_work == work) & (self.index.member_role == ADVISOR))
-        return int(self.index.member_person[rows[0]]) if len(rows) else None
+        index = self.index
+        rows = index.by_work[index.work_starts[work]:index.work_starts[work + 1]]  # in row order
+        rows = rows[index.member_role[rows] == ADVISOR]
+        return int(index.member_person[rows[0]]) if len(rows) else None
 
     def _organizer_relations(self, person: int, linked: dict[int, list[int]]) -> tuple[list[str], list[str]]:
         index = self.index
@@ -573,7 +576,8 @@ class _Explainer:
 
     def _organizations(self, person: int) -> set[int]:
         index = self.index
-        rows = np.flatnonzero((index.affiliation_person == person) & (index.affiliation_day <= self.day))
+        start, end = np.searchsorted(index.affiliation_person, [person, person + 1])  # sorted by person
+        rows = start + np.flatnonzero(index.affiliation_day[start:end] <= self.day)
         return {int(index.organization_top[index.affiliation_organization[r]]) for r in rows}
 
     def _reasons(self, person: int, x: np.ndarray, shared: list[str], words: list[str]) -> list[str]:

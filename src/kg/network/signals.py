@@ -299,11 +299,13 @@ def _linked_pairs(v: View, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     return person[order], seed[order], work[order]
 
 
-def venue_fit(v: View, people: Sequence[int]) -> np.ndarray:
-    """Cosine of each person's venues (by their known papers) with the venues of ``people``."""
+def venue_fit(v: View, people: Sequence[int], among: np.ndarray | None = None) -> np.ndarray:
+    """Cosine of each person's venues (by their known papers) with the venues of ``people``
+    (only for the people ``among``, in that order, when given)."""
     index = v.index
+    size = v.people if among is None else len(among)
     if not index.venues or not len(people):
-        return np.zeros(v.people)
+        return np.zeros(size)
     if v._venues is None:
         has = (index.work_venue[index.member_work] >= 0) & v.known
         profile = sp.csr_matrix((np.ones(int(has.sum()), dtype=np.float32),
@@ -315,8 +317,9 @@ def venue_fit(v: View, people: Sequence[int]) -> np.ndarray:
     unit = v._venues
     series = np.asarray(unit[np.asarray(people)].sum(axis=0)).ravel()
     if not series.any():
-        return np.zeros(v.people)
-    return np.asarray(unit @ (series / np.linalg.norm(series))).ravel().astype(np.float64)
+        return np.zeros(size)
+    rows = unit if among is None else unit[among]
+    return np.asarray(rows @ (series / np.linalg.norm(series))).ravel().astype(np.float64)
 
 
 def organizations_known(v: View) -> list[set[int]]:

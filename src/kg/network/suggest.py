@@ -302,13 +302,16 @@ class Stage:
     talks: list[tuple[int, int, int]]
 
 
-def features(v: signals.View, series: Series, stages: Sequence[Stage],
-             index: GraphIndex) -> list[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:
+def features(v: signals.View, series: Series, stages: Sequence[Stage], index: GraphIndex,
+             rows: Sequence[np.ndarray | None] | None = None,
+             ) -> list[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:
     """Every person's features (people × ``taste.FEATURES``) at each stage, and its topic query.
 
     All stages share the view ``v`` (one sparse matrix, one walk with a column per stage): the
     walk, topic, links and venues use what ``v`` knows; papers, recent papers, career and talks
-    elsewhere are counted up to each stage's day.
+    elsewhere are counted up to each stage's day. ``rows`` may name, per stage, the only people
+    whose features are wanted (``None``: everyone); that stage's matrix then has their rows, in
+    that order, with the same values (ranks and scales are still taken over the whole field).
     """
     restart = np.zeros((v.people, len(stages)))
     for column, stage in enumerate(stages):
@@ -330,18 +333,20 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage],
     found = []
     for column, stage in enumerate(stages):
         counts = signals.counts_until(v, stage.day)
-        x = np.empty((v.people, len(taste.FEATURES)))
+        wanted = rows[column] if rows is not None else None
+        chosen: slice | np.ndarray = slice(None) if wanted is None else wanted
+        x = np.empty((v.people if wanted is None else len(wanted), len(taste.FEATURES)))
         for number, feature in enumerate((
-            _log_rank(reached[:, column]),
-            topic[:, column],
-            np.log1p(signals.linked(v, stage.speakers, pairs)),
-            hosts,
-            np.log1p(counts.papers),
-            np.log1p(counts.recent_papers),
-            counts.career_years,
-            signals.venue_fit(v, stage.speakers),
-            np.log1p(counts.talks),
-            _local(v, series, stage.speakers),
+            _log_rank(reached[:, column])[chosen],
+            topic[chosen, column],
+            np.log1p(signals.linked(v, stage.speakers, pairs)[chosen]),
+            hosts[chosen],
+            np.log1p(counts.papers[chosen]),
+            np.log1p(counts.recent_papers[chosen]),
+            counts.career_years[chosen],
+            signals.venue_fit(v, stage.speakers, wanted),
+            np.log1p(counts.talks[chosen]),
+            _local(v, series, stage.speakers)[chosen],
         )):
             x[:, number] = feature
         found.append((x, queries[column]))
@@ -409,10 +414,10 @@ def _fit_taste(index: GraphIndex, series: Series, seed: str, v: signals.View,
     stages = [Stage(parts[n][0][0] - 1, sorted({p for block in parts[:n] for _, p in block}),
                     [t for t in series.talks if t[0] < parts[n][0][0]]) for n in range(1, len(parts))]
     stages.append(Stage(v.day, speakers, list(series.talks)))
-    computed = features(v, series, stages, index)
+    signals.count_days(v, [stage.day for stage in stages])
     active = np.asarray(v.binary.sum(axis=1)).ravel() > 0
-    rows, labels = [], []
-    for number, (stage, (x, _)) in enumerate(zip(stages[:-1], computed[:-1], strict=True), start=1):
+    training = []
+    for number, stage in enumerate(stages[:-1], start=1):
         # Only speakers the field knew by then can teach anything: one with no paper or talk
         # known looks like nobody, and would teach the model to prefer nobodies.
         known = signals.counts_until(v, stage.day).works > 0
@@ -421,8 +426,14 @@ def _fit_taste(index: GraphIndex, series: Series, seed: str, v: signals.View,
         pool[stage.speakers + positives + series.hosts] = False
         negatives = taste.sample_negatives(np.flatnonzero(pool),
                                            taste.NEGATIVES_PER_POSITIVE * len(positives), f"{seed}#{number}")
-        rows += [x[positives], x[negatives]]
-        labels += [np.ones(len(positives)), np.zeros(len(negatives))]
+        training.append((len(positives), np.concatenate([np.array(positives, dtype=np.int64),
+                                                         np.asarray(negatives, dtype=np.int64)])))
+    # The past stages' features are wanted only for their positives and negatives.
+    computed = features(v, series, stages, index, [people for _, people in training] + [None])
+    rows, labels = [], []
+    for (positives, _), (x, _) in zip(training, computed[:-1], strict=True):
+        rows += [x[:positives], x[positives:]]
+        labels += [np.ones(positives), np.zeros(len(x) - positives)]
     x_now, query = computed[-1]
     if not rows:
         return taste.fit(np.zeros((0, len(taste.FEATURES))), np.zeros(0)), x_now, query

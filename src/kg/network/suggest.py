@@ -25,9 +25,10 @@ information. Ties are broken by name, then IRI, so the same store gives the same
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 import numpy as np
 
@@ -190,10 +191,9 @@ def rank(
         result.notes.append("nobody who may be suggested is known" + _as_of_text(as_of))
         return result
     scores = model.score(x[pool])
-    order = np.lexsort((pool, name_keys(index, pool), -np.round(scores, 9)))
     chosen: list[Candidate] = []
     explainer = _Explainer(index, v, series, speakers, x, model, query, pool, scores)
-    for position in order:
+    for position in _ranking(index, pool, scores, top + 50):
         person = int(pool[position])
         candidate = explainer.candidate(person, float(scores[position]))
         if exclude_conflicts and candidate.conflicts:
@@ -217,8 +217,24 @@ def ranked_people(index: GraphIndex, event: str, as_of: date | None, limit: int)
     active[speakers + series.hosts] = False
     pool = np.flatnonzero(active)
     scores = model.score(x[pool])
-    order = np.lexsort((pool, name_keys(index, pool), -np.round(scores, 9)))[:limit]
-    return [index.people[int(pool[i])] for i in order]
+    return [index.people[int(pool[i])] for i in islice(_ranking(index, pool, scores, limit), limit)]
+
+
+def _ranking(index: GraphIndex, pool: np.ndarray, scores: np.ndarray, first: int) -> Iterator[int]:
+    """Positions in ``pool``, best first: by score (to 9 decimals), then name, then IRI. Only the
+    people who may be among the ``first`` are sorted before the first are given; the rest after."""
+    key = -np.round(scores, 9)
+    ahead = np.ones(len(pool), dtype=bool)
+    if first < len(pool):
+        ahead = key <= np.partition(key, first - 1)[first - 1]
+    yield from _sorted_part(index, pool, key, np.flatnonzero(ahead))
+    yield from _sorted_part(index, pool, key, np.flatnonzero(~ahead))
+
+
+def _sorted_part(index: GraphIndex, pool: np.ndarray, key: np.ndarray, part: np.ndarray) -> Iterator[int]:
+    people = pool[part]
+    for position in part[np.lexsort((people, name_keys(index, people), key[part]))]:
+        yield int(position)
 
 
 def _reachable(v: signals.View, x: np.ndarray) -> np.ndarray:
@@ -431,9 +447,9 @@ def _fit_taste(index: GraphIndex, series: Series, seed: str, v: signals.View,
     # The past stages' features are wanted only for their positives and negatives.
     computed = features(v, series, stages, index, [people for _, people in training] + [None])
     rows, labels = [], []
-    for (positives, _), (x, _) in zip(training, computed[:-1], strict=True):
-        rows += [x[:positives], x[positives:]]
-        labels += [np.ones(positives), np.zeros(len(x) - positives)]
+    for (count, _), (x, _) in zip(training, computed[:-1], strict=True):
+        rows += [x[:count], x[count:]]
+        labels += [np.ones(count), np.zeros(len(x) - count)]
     x_now, query = computed[-1]
     if not rows:
         return taste.fit(np.zeros((0, len(taste.FEATURES))), np.zeros(0)), x_now, query
@@ -463,8 +479,8 @@ class _Explainer:
         self.past_stages = [_stage(x[p, 6], x[p, 4]) for p in speakers]
         self.day = v.day
 
-    def _recent_first(self, works: Iterable[int]) -> list[int]:
-        unique = np.unique(np.fromiter(works, dtype=np.int64))
+    def _recent_first(self, works: Sequence[int] | np.ndarray) -> list[int]:
+        unique = np.unique(np.asarray(works, dtype=np.int64))
         return [int(w) for w in unique[np.lexsort((unique, -self.index.work_day[unique].astype(np.int64)))]]
 
     def near(self, person: int) -> dict[int, list[int]]:
@@ -480,7 +496,7 @@ class _Explainer:
         """The person's known papers, talks and advising, most recent first."""
         index = self.index
         rows = np.arange(index.person_starts[person], index.person_starts[person + 1])
-        return self._recent_first(int(w) for w in index.member_work[rows[self.v.linking[rows]]])
+        return self._recent_first(index.member_work[rows[self.v.linking[rows]]])
 
     def members_of(self, work: int) -> list[int]:
         """The people of a work, as known."""
@@ -496,8 +512,9 @@ class _Explainer:
         path = self._path(person, works, linked)
         conflicts, relations = self._organizer_relations(person, linked)
         words = signals.topic_words(self.v, person, self.query)
-        years = [int(d) for d in (self.index.work_day[w] for w in works) if d not in (ALWAYS, NEVER)]
-        last = day_of(max(years)).year if years else None  # type: ignore[union-attr]
+        days = index.work_day[np.asarray(works, dtype=np.int64)]
+        days = days[(days != ALWAYS) & (days != NEVER)]
+        last = day_of(int(days.max())).year if len(days) else None  # type: ignore[union-attr]
         recency = 0.0 if last is None else 0.5 ** (max(0, (day_of(self.day) or date.min).year - last)
                                                     / RECENCY_HALF_LIFE)
         shared = sorted({index.names[p] for p in linked if p in self.speakers})

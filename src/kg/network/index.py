@@ -135,6 +135,17 @@ class GraphIndex:
         return np.argsort(self.member_work, kind="stable")
 
     @cached_property
+    def person_by_work(self) -> np.ndarray:
+        """The person of each membership row, in the order of ``by_work``."""
+        return self.member_person[self.by_work]
+
+    @cached_property
+    def last_day(self) -> int | None:
+        """The latest day of a dated membership (``None`` when there is none)."""
+        known = self.member_day[(self.member_day != NEVER) & (self.member_day != ALWAYS)]
+        return int(known.max()) if len(known) else None
+
+    @cached_property
     def work_starts(self) -> np.ndarray:
         """Where each work's rows start in ``by_work``: a CSR ``indptr``."""
         return _starts(self.member_work, len(self.works))

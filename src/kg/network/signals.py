@@ -67,26 +67,45 @@ def view(index: GraphIndex, day: int, hidden: np.ndarray | None = None, undated:
     known = member_day <= day
     if undated:
         known |= member_day == NEVER
-        member_day = np.where(member_day == NEVER, day, member_day)
     if hidden is not None and len(hidden):
         hidden_work = np.zeros(len(index.works), dtype=bool)
         hidden_work[hidden] = True
         known &= ~hidden_work[index.member_work]
-    age = np.where(member_day == ALWAYS, 0, np.maximum(day - member_day, 0)) / 365.25
     kinds = index.member_kind
-    kind_weight = np.zeros(len(KIND_WEIGHT) + 1, dtype=np.float32)
-    for kind, weight in KIND_WEIGHT.items():
-        kind_weight[kind] = weight
-    weights = np.where(known, kind_weight[kinds] * np.power(0.5, age / HALF_LIFE_YEARS), 0.0)
-    weights = weights.astype(np.float32)
+    weights = np.where(known, _day_weights(index, day, undated), 0.0).astype(np.float32)
     people, works = len(index.people), len(index.works)
-    order = index.by_work
     walk_matrix = sp.csr_matrix((weights, index.member_work, index.person_starts), shape=(people, works))
-    walk_transposed = sp.csr_matrix((weights[order], index.member_person[order], index.work_starts),
+    walk_transposed = sp.csr_matrix((weights[index.by_work], index.person_by_work, index.work_starts),
                                     shape=(works, people))
     binary = sp.csr_matrix((known.astype(np.float32), index.member_work, index.person_starts),
                            shape=(people, works))
     return View(index, day, known, walk_matrix, walk_transposed, binary, known & (kinds != SERIES))
+
+
+_DAY_WEIGHTS: dict[tuple[int, int, bool], tuple[GraphIndex, np.ndarray]] = {}
+"""The last few days' ``_day_weights`` (each answer as of the same day, for any event, reuses them)."""
+
+
+def _day_weights(index: GraphIndex, day: int, undated: bool) -> np.ndarray:
+    """Per membership row, its weight in the walk on ``day`` if known: its kind's weight, halved
+    every ``HALF_LIFE_YEARS`` of age (advising does not age; with ``undated``, an undated talk is
+    as old as the day)."""
+    key = (id(index), day, undated)
+    found = _DAY_WEIGHTS.get(key)
+    if found is not None and found[0] is index:
+        return found[1]
+    member_day = index.member_day
+    if undated:
+        member_day = np.where(member_day == NEVER, day, member_day)
+    age = np.where(member_day == ALWAYS, 0, np.maximum(day - member_day, 0)) / 365.25
+    kind_weight = np.zeros(len(KIND_WEIGHT) + 1, dtype=np.float32)
+    for kind, weight in KIND_WEIGHT.items():
+        kind_weight[kind] = weight
+    weights = kind_weight[index.member_kind] * np.power(0.5, age / HALF_LIFE_YEARS)
+    while len(_DAY_WEIGHTS) >= 4:
+        del _DAY_WEIGHTS[next(iter(_DAY_WEIGHTS))]
+    _DAY_WEIGHTS[key] = (index, weights)
+    return weights
 
 
 def walk(v: View, restarts: np.ndarray) -> np.ndarray:

@@ -294,8 +294,7 @@ def _work_id(index: GraphIndex, iri: str) -> int | None:
 
 
 def _latest_day(index: GraphIndex) -> int:
-    known = index.member_day[(index.member_day != NEVER) & (index.member_day != ALWAYS)]
-    return int(known.max()) if len(known) else day_number(date(2000, 1, 1))
+    return index.last_day if index.last_day is not None else day_number(date(2000, 1, 1))
 
 
 def _as_of_text(as_of: date | None) -> str:

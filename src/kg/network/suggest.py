@@ -352,7 +352,7 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage], index: Gr
         chosen: slice | np.ndarray = slice(None) if wanted is None else wanted
         x = np.empty((v.people if wanted is None else len(wanted), len(taste.FEATURES)))
         for number, feature in enumerate((
-            _log_rank(reached[:, column])[chosen],
+            _log_rank(reached[:, column], wanted),
             topic[chosen, column],
             np.log1p(signals.linked(v, stage.speakers, pairs)[chosen]),
             hosts[chosen],
@@ -368,12 +368,20 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage], index: Gr
     return found
 
 
-def _log_rank(values: np.ndarray) -> np.ndarray:
+def _log_rank(values: np.ndarray, among: np.ndarray | None = None) -> np.ndarray:
     """``-log10`` of each value's rank among everyone's (0 for the first; ties share the best
     rank; a zero value ranks after everyone). The walk's raw probabilities span orders of
     magnitude and only the first few thousand matter: the log of the rank weighs the top of
     the ranking as a person reading it would. Only the values above zero are sorted, and not
-    stably: ties share a rank, so their order among themselves does not matter."""
+    stably: ties share a rank, so their order among themselves does not matter. With ``among``,
+    only those people's ranks are given, in that order (each is 1 + how many values are higher)."""
+    if among is not None:
+        ordered = np.sort(values[values > 0])
+        mine = values[among]
+        ranks = np.full(len(among), -np.log10(len(values) + 1.0))
+        above = mine > 0
+        ranks[above] = -np.log10(len(ordered) - np.searchsorted(ordered, mine[above], side="right") + 1)
+        return ranks
     ranks = np.full(len(values), -np.log10(len(values) + 1.0))
     positive = np.flatnonzero(values > 0)
     if not len(positive):
@@ -603,7 +611,8 @@ class _Explainer:
 
     def _organizations(self, person: int) -> set[int]:
         index = self.index
-        start, end = np.searchsorted(index.affiliation_person, [person, person + 1])  # sorted by person
+        people = index.affiliation_person  # sorted by person; searched with its own type, not copied
+        start, end = np.searchsorted(people, np.array([person, person + 1], dtype=people.dtype))
         rows = start + np.flatnonzero(index.affiliation_day[start:end] <= self.day)
         return {int(index.organization_top[index.affiliation_organization[r]]) for r in rows}
 

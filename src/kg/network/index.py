@@ -140,6 +140,11 @@ class GraphIndex:
         return self.member_person[self.by_work]
 
     @cached_property
+    def member_venue(self) -> np.ndarray:
+        """The venue of each membership row's work (-1 for none)."""
+        return self.work_venue[self.member_work]
+
+    @cached_property
     def last_day(self) -> int | None:
         """The latest day of a dated membership (``None`` when there is none)."""
         known = self.member_day[(self.member_day != NEVER) & (self.member_day != ALWAYS)]

@@ -8,6 +8,7 @@ and not the number of candidates.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -326,19 +327,38 @@ def venue_fit(v: View, people: Sequence[int], among: np.ndarray | None = None) -
     if not index.venues or not len(people):
         return np.zeros(size)
     if v._venues is None:
-        has = (index.work_venue[index.member_work] >= 0) & v.known
-        profile = sp.csr_matrix((np.ones(int(has.sum()), dtype=np.float32),
-                                 (index.member_person[has], index.work_venue[index.member_work[has]])),
-                                shape=(v.people, len(index.venues)))
-        norms = np.sqrt(np.asarray(profile.multiply(profile).sum(axis=1)).ravel())
-        scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
-        v._venues = sp.csr_matrix(sp.diags(scale) @ profile)
+        v._venues = _venue_profiles(v)
     unit = v._venues
     series = np.asarray(unit[np.asarray(people)].sum(axis=0)).ravel()
     if not series.any():
         return np.zeros(size)
     rows = unit if among is None else unit[among]
     return np.asarray(rows @ (series / np.linalg.norm(series))).ravel().astype(np.float64)
+
+
+_PROFILES: dict[tuple[int, bytes], tuple[GraphIndex, sp.csr_matrix]] = {}
+"""The last few views' venue profiles, by the rows they count (views of the same day share them
+unless a hidden work has a venue)."""
+
+
+def _venue_profiles(v: View) -> sp.csr_matrix:
+    """People × venues: how many of their known papers appeared at each, rows of unit length."""
+    index = v.index
+    has = (index.member_venue >= 0) & v.known
+    key = (id(index), hashlib.blake2b(np.packbits(has).tobytes(), digest_size=16).digest())
+    found = _PROFILES.get(key)
+    if found is not None and found[0] is index:
+        return found[1]
+    profile = sp.csr_matrix((np.ones(int(has.sum()), dtype=np.float32),
+                             (index.member_person[has], index.member_venue[has])),
+                            shape=(v.people, len(index.venues)))
+    norms = np.sqrt(np.asarray(profile.multiply(profile).sum(axis=1)).ravel())
+    scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    unit = sp.csr_matrix(sp.diags(scale) @ profile)
+    while len(_PROFILES) >= 4:
+        del _PROFILES[next(iter(_PROFILES))]
+    _PROFILES[key] = (index, unit)
+    return unit
 
 
 def organizations_known(v: View) -> list[set[int]]:

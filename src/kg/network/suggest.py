@@ -487,6 +487,9 @@ class _Explainer:
         self.day = v.day
 
     def _recent_first(self, works: Sequence[int] | np.ndarray) -> list[int]:
+        if len(works) < 64:  # a few works: sorted in Python (numpy's overhead is larger than the work)
+            days = self.index.work_day
+            return sorted({int(w) for w in works}, key=lambda w: (-int(days[w]), w))
         unique = np.unique(np.asarray(works, dtype=np.int64))
         return [int(w) for w in unique[np.lexsort((unique, -self.index.work_day[unique].astype(np.int64)))]]
 

@@ -21,8 +21,11 @@ speakers. The variants:
   fifth round `suggest` itself takes s = 0.5, and "topic as breadth only" is the fit before it
   (the "topic per work" variants replace the whole fit, breadth only, too);
 - **topic as its log rank**: the topic feature is ``-log10`` of the rank by topic, as the walk's
-  is (so the model multiplies the two ranks, as a rank fusion would); this also keeps to the
-  people the walk reaches (`suggest` adds those who only share the topic);
+  is (so the model multiplies the two ranks, as a rank fusion would); this also kept to the
+  people the walk reaches (`suggest` adds those who only share the topic). Since the seventh
+  round `suggest` itself takes the log rank (its pool stated on that scale), so this variant is
+  left out of ``VARIANTS``: applied again, it would rank the log ranks (see
+  `bench/suggest_fusion.py` for that round's variants);
 - **speakers' half-life (years)**: how fast a past speaker's weight in the walk's restart falls;
 - **prior strength**: how many speakers a series needs before its own fit weighs as much as the prior.
 
@@ -139,7 +142,6 @@ VARIANTS: dict[str, Callable[[], Any]] = {
     "topic per work^1": topic_shape(1.0),
     "topic of the best work (share 0.5)": topic_shape(0.5, 0.5),
     "topic of the best work (share 1)": topic_shape(0.5, 1.0),
-    "topic as its log rank": topic_as_rank(),
     "speakers' half-life 1 year": constant(suggest, "SPEAKER_HALF_LIFE_YEARS", 1.0),
     "speakers' half-life 4 years": constant(suggest, "SPEAKER_HALF_LIFE_YEARS", 4.0),
     "prior strength 30": constant(taste, "PRIOR_STRENGTH", 30),

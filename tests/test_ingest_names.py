@@ -215,9 +215,35 @@ def test_when_every_use_is_placed_the_shared_name_is_no_one():
     assert result.ambiguities == []
 
 
+def test_a_pet_name_of_a_given_name_is_a_variant_that_needs_evidence():
+    assert names.variant("gerry fallon", "gerald fallon").reason == "diminutive"  # "ger" + "r" + "y"
+    assert names.variant("freddie moss", "frederic moss").reason == "diminutive"
+    assert names.variant("gerry fallon", "gerald fallon").cost <= -3.0  # as a name cut short: never on names
+    assert names.variant("raju menon", "rajkumar menon") is None  # "-u" ends whole names too: cut only
+    assert names.variant("veeru menon", "veerabhadra menon", cut=True).reason == "diminutive"
+    assert names.variant("mary hale", "marcus hale") is None  # three letters undoubled: another name
+
+
+def test_a_full_name_spelled_with_another_vowel_keeps_its_short_form():
+    assert names.variant("alex petrov", "aleksandar petrov").reason == "short form"  # table: aleksander
+    assert names.variant("andy hale", "andrea hale") is None  # not andrew: a letter other than a vowel
+
+
 def test_a_given_name_cut_short_is_a_variant_only_when_the_caller_allows_it():
     assert names.variant("eli bingham", "elias bingham") is None
     assert names.variant("eli bingham", "elias bingham", cut=True).reason == "first name cut"
     assert names.variant("becca roelofs", "rebecca roelofs", cut=True).reason == "first name cut"
     assert names.variant("jan meyer", "jana meyer", cut=True) is None  # one letter more: another name
     assert names.variant("ian lee", "brian lee", cut=True) is None  # an end of three letters: another name
+
+
+def test_the_and_of_a_list_of_authors_left_before_a_name_is_no_given_name():
+    assert names.clean("and Ada Lovelace") == "Ada Lovelace"
+    assert names.clean("& Ada Lovelace") == "Ada Lovelace"
+    assert names.clean("And Ada") == "And Ada"  # two words: maybe a name, kept as printed
+
+
+def test_dj_and_d_are_one_letter_of_serbian_and_croatian():
+    assert names.key("Đorđe Petrović") == "dorde petrovic"  # unidecode writes đ as d
+    assert names.variant("djordje petrovic", "dorde petrovic").reason == "transliteration"
+    assert names.variant("dragan petrovic", "dorde petrovic") is None

@@ -1,4 +1,4 @@
-"""Signals of the graph index for everyone at once: here, topic fit."""
+"""Signals of the graph index for everyone at once: topic fit, the circle of the organizers."""
 
 import numpy as np
 
@@ -27,3 +27,15 @@ def test_topic_fit_is_part_breadth_part_the_best_work(mini_store, monkeypatch):
     for name in both:
         assert np.isclose(both[name], share * best[name] + (1 - share) * breadth[name]), name
     assert max(both.values()) <= 1.0
+
+
+def test_the_circle_of_some_people_is_who_is_linked_to_them_within_two_steps(mini_store):
+    index = derive_index(mini_store)
+    v = signals.view(index, int(index.member_day[index.member_day < 10**6].max()))
+    person = {name: number for number, name in enumerate(index.names)}
+    circle = signals.circle(v, [person["Kurt Gödel"]])
+    # Alan Turing is Kurt Gödel's PhD student (advising weighs twice a paper); Ada Lovelace is
+    # reached only through Alan Turing, her coauthor.
+    assert circle[person["Alan Turing"]] > circle[person["Ada Lovelace"]] > 0
+    # A series that names no organizers has no circle: the feature is the same for everyone.
+    assert not signals.circle(v, []).any()

@@ -49,10 +49,10 @@ def test_every_history_comes_in_as_a_series_with_its_speakers(results):
 
 
 def test_suggest_keeps_its_measured_recall_and_beats_the_popularity_baselines(results):
-    # Measured (BENCHMARKS.md, "Suggestions: the graph index", fifth round): over the sixteen
-    # series recall@50 0.0491, recall@200 0.1118 and MRR 0.0056; the thresholds sit a little under.
-    assert average(results, "suggest", "50") >= 0.045
-    assert average(results, "suggest", "200") >= 0.105
+    # Measured (BENCHMARKS.md, "Suggestions: the graph index", seventh round): over the sixteen
+    # series recall@50 0.0567, recall@200 0.1167 and MRR 0.0055; the thresholds sit a little under.
+    assert average(results, "suggest", "50") >= 0.052
+    assert average(results, "suggest", "200") >= 0.110
     assert average(results, "suggest", "mrr") >= 0.0050
     for baseline in ("most papers", "most coauthors", "topic only", "personalized PageRank"):
         assert average(results, "suggest", "mrr") > average(results, baseline, "mrr"), baseline

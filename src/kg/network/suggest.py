@@ -10,7 +10,9 @@
    advising and series; TF-IDF fit of their papers and talks to the series' talk titles and
    abstracts; career (years since the first paper, papers, recent papers); venues like the
    speakers'; talks given elsewhere; local (an organization in common with the hosts, the
-   organizers or several speakers) or visiting; links to speakers and to organizers.
+   organizers or several speakers) or visiting; links to speakers and to organizers; the
+   organizers' circle (links at distance two from them). The walk, topic and circle enter as
+   the log of the rank they give, so the model multiplies ranks (a rank fusion).
 3. **The series' taste** (``kg.network.taste``): a logistic regression fitted on its own past,
    which weighs those signals; the score is its probability.
 
@@ -70,7 +72,7 @@ class Candidate:
     closeness: float
     """The best candidate's rank by the walk divided by this one's (1 for the best)."""
     topic: float
-    """Topic fit, relative to the best candidate's."""
+    """The best candidate's rank by topic fit divided by this one's (0 when no words are shared)."""
     recency: float
     """``0.5 ** (years since their latest known paper or talk / 3)``."""
     last_year: int | None
@@ -242,7 +244,7 @@ def _reachable(v: signals.View, x: np.ndarray) -> np.ndarray:
     topics: anyone else would be a guess, not a suggestion."""
     known = np.asarray(v.binary.sum(axis=1)).ravel() > 0
     unreached = -np.log10(v.people + 1.0)  # what ``_log_rank`` gives a zero
-    return known & ((x[:, 0] > unreached + 1e-12) | (x[:, 1] > 0))
+    return known & ((x[:, 0] > unreached + 1e-12) | (x[:, 1] > unreached + 1e-12))
 
 
 def series_of(index: GraphIndex, event: int, day: int, undated: bool = False) -> Series:
@@ -345,6 +347,7 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage], index: Gr
     everyone = sorted({p for stage in stages for p in stage.speakers} | set(series.hosts))
     pairs = signals.linked_pairs(v, everyone)
     hosts = np.log1p(signals.linked(v, list(series.hosts), pairs))
+    circle = _log_rank(signals.circle(v, series.hosts))
     found = []
     for column, stage in enumerate(stages):
         counts = signals.counts_until(v, stage.day)
@@ -353,7 +356,7 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage], index: Gr
         x = np.empty((v.people if wanted is None else len(wanted), len(taste.FEATURES)))
         for number, feature in enumerate((
             _log_rank(reached[:, column], wanted),
-            topic[chosen, column],
+            _log_rank(topic[:, column], wanted),  # as the walk: the model then multiplies the two ranks
             np.log1p(signals.linked(v, stage.speakers, pairs)[chosen]),
             hosts[chosen],
             np.log1p(counts.papers[chosen]),
@@ -362,6 +365,7 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage], index: Gr
             signals.venue_fit(v, stage.speakers, wanted),
             np.log1p(counts.talks[chosen]),
             _local(v, series, stage.speakers)[chosen],
+            circle[chosen],
         )):
             x[:, number] = feature
         found.append((x, queries[column]))
@@ -483,6 +487,7 @@ class _Explainer:
         """(person, speaker or organizer, shared work), sorted by person."""
         self.best_closeness = float(np.max(x[pool, 0])) if len(pool) else 0.0
         self.best_topic = float(np.max(x[pool, 1])) if len(pool) else 0.0
+        self.unranked = -np.log10(v.people + 1.0) + 1e-12  # what ``_log_rank`` gives a zero
         self.past_stages = [_stage(x[p, 6], x[p, 4]) for p in speakers]
         self.day = v.day
 
@@ -533,7 +538,7 @@ class _Explainer:
             name=index.names[person],
             score=round(1 / (1 + float(np.exp(-score))), 4),
             closeness=round(10 ** (x[0] - self.best_closeness), 4),
-            topic=round(x[1] / self.best_topic, 4) if self.best_topic > 0 else 0.0,
+            topic=round(10 ** (x[1] - self.best_topic), 4) if x[1] > self.unranked else 0.0,
             recency=round(recency, 4),
             last_year=last,
             path=tuple(path),
@@ -652,6 +657,11 @@ class _Explainer:
             return "publishes at the venues the past speakers publish at"
         if feature == "talks_elsewhere":
             return f"has given {int(np.expm1(x[8]))} talks elsewhere"
+        if feature == "organizers_circle":
+            hosts = sorted(self.index.names[p] for p in self.hosts)
+            names = ", ".join(hosts[:3]) + (" ..." if len(hosts) > 3 else "")
+            return (f"in the organizers' circle ({names}): coauthor of them or of their coauthors, "
+                    "recent work first")
         if feature == "local":
             return "local: an institution of the hosts or of several past speakers"
         return None

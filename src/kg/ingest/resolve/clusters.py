@@ -34,7 +34,8 @@ RARE_NAME = 3.0
 """A name part of the score from which a close variant of a name ("Pedro A. Ortega" / "Pedro Ortega",
 "Zhivotovskiy Nikita") counts as that name: merged, like the name itself, unless the evidence is against."""
 OPEN_FROM = -1.5
-PRIOR_CAPS = {"spacing": 5.0, "names swapped": 5.0, "particle": 5.0, "same given names": 5.0,
+PRIOR_CAPS = {"spacing": 5.0, "transliteration": 5.0, "names swapped": 5.0, "particle": 5.0,
+              "same given names": 5.0,
               "middle name": 4.0, "middle initial": 4.0, "initial moved": 4.0, "first initial left out": 3.0,
               "short form": 3.0,
               "umlaut written out": 5.0, "first name left out": 2.5, "double family name": 2.5,
@@ -50,8 +51,8 @@ def prior_cap(reason: str) -> float:
     """The most a name's rarity may add to a pair of names related by ``reason``."""
     return min(PRIOR_CAPS.get(part, VARIANT_PRIOR_CAP) for part in reason.split(", "))
 
-CLOSE = frozenset({"same name", "spacing", "names swapped", "particle", "middle name", "middle initial",
-                   "same given names", "initial moved"})
+CLOSE = frozenset({"same name", "spacing", "transliteration", "names swapped", "particle", "middle name",
+                   "middle initial", "same given names", "initial moved"})
 """Variants through which two keys that do not fit directly may still be one person's."""
 
 

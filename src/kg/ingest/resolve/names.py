@@ -104,7 +104,8 @@ def clean(raw: str) -> str:
     """A printed name as "First Middle Last": repaired, titles removed, "Last, First" turned.
 
     Also put right: an affiliation glued before the name ("Institute of Computing Jialin
-    Zhang"), stray brackets and full stops, a family name printed twice ("Arthur Choi Choi").
+    Zhang"), stray brackets and full stops, a family name printed twice ("Arthur Choi Choi"), the
+    "and" of a list of authors left before the last ("and Ada Lovelace").
     """
     name = repair(raw).strip().strip(",;")
     name = _BRACKETS.sub(" ", name)  # "Misha (Mikhail) Belkin": the bracket is an aside
@@ -114,6 +115,8 @@ def clean(raw: str) -> str:
     words = name.split()
     while words and fold(words[0]) in TITLES:
         words = words[1:]
+    if len(words) >= 3 and words[0] in ("and", "&"):
+        words = words[1:]  # "and Ada Lovelace": the last of a list of authors, split off with its "and"
     if len(words) >= 3 and words[-1] == words[-2]:
         words = words[:-1]
     name = " ".join(words)
@@ -185,12 +188,14 @@ def same_given(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
     table = short_forms()
     forms_a = table.get(a, frozenset()) | (extra or {}).get(a, frozenset()) | {a}
     forms_b = table.get(b, frozenset()) | (extra or {}).get(b, frozenset()) | {b}
-    if forms_a & forms_b:
+    if forms_a & forms_b or _listed_spelling(forms_a, b) or _listed_spelling(forms_b, a):
         return "short form"
     if min(len(a), len(b)) >= 4 and a[0] == b[0] and OSA.distance(a, b) <= 1:
         return "typo"
     if cut and _cut_short(a, b):
         return "first name cut"  # "Eli" / "Elias", "Carola" / "Carola-Bibiane"
+    if _diminutive(a, b, cut):
+        return "diminutive"  # "Gerry" / "Gerald", "Veeru" / "Veeranjaneyulu"
     if min(len(a), len(b)) >= 6 and a[:2] == b[:2] and OSA.distance(a, b) <= 2:
         return "typo"  # "Sofiane" / "Sofien"
     return None
@@ -206,7 +211,49 @@ def _cut_short(a: str, b: str) -> bool:
     return long.startswith(short) or (len(short) >= 4 and long.endswith(short))
 
 
-_COSTS = {"": 0.0, "initial": -1.0, "short form": -1.0, "first name cut": -3.0, "typo": -2.5}
+def _listed_spelling(forms: frozenset[str], name: str) -> bool:
+    """Whether a full name of seven letters or more is a full name the short-form table lists with one
+    vowel changed ("Aleksandar" beside the table's "Aleksander" for "Alex"): the table
+    holds one spelling of each, transliterations vary ("Daniela" is no spelling of "Daniel")."""
+    if len(forms) < 2 or len(name) < 7:
+        return False
+    for form in forms:
+        if len(form) == len(name) and form != name:
+            changed = [(x, y) for x, y in zip(form, name, strict=True) if x != y]
+            if len(changed) == 1 and changed[0][0] in "aeiou" and changed[0][1] in "aeiou":
+                return True
+    return False
+
+
+_DIMINUTIVE_ENDINGS = ("y", "ie")
+"""Endings of English pet names ("Gerry", "Denny", "Freddie"): no name of a dense name culture (pinyin,
+Korean, Vietnamese) ends so, so they count there too."""
+_OTHER_ENDINGS = ("i", "u")
+"""Pet-name endings also common at the end of whole names ("Veeru", "Raju"): outside dense cultures only."""
+
+
+def _diminutive(a: str, b: str, cut: bool) -> bool:
+    """Whether the shorter given name is a pet name of the longer: its first three letters with the last
+    doubled, or its first four or more, and a pet-name ending ("ger" + "r" + "y": Gerry / Gerald;
+    "veer" + "u": Veeru / Veeranjaneyulu; not "Mary" / "Marcus")."""
+    short, long = sorted((a, b), key=len)
+    if len(short) < 4 or len(long) <= len(short) - 1 or long.startswith(short):
+        return False
+    endings = _DIMINUTIVE_ENDINGS + (_OTHER_ENDINGS if cut else ())
+    for ending in endings:
+        if not short.endswith(ending) or len(short) - len(ending) < 3:
+            continue
+        stem = short[: -len(ending)]
+        doubled = len(stem) >= 4 and stem[-1] == stem[-2]
+        for start in (stem, stem[:-1]) if doubled else (stem,):
+            if ((doubled or len(start) >= 4) and len(long) > len(start) and long.startswith(start)
+                    and not long[len(start):].startswith(ending)):
+                return True
+    return False
+
+
+_COSTS = {"": 0.0, "initial": -1.0, "short form": -1.0, "first name cut": -3.0, "typo": -2.5,
+          "diminutive": -3.0}
 
 
 def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
@@ -221,6 +268,8 @@ def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
         return Variant("same name", 0.0)
     if a.replace(" ", "") == b.replace(" ", ""):
         return Variant("spacing", -0.3)
+    if "dj" in a + b and _plain_dj(a) == _plain_dj(b):
+        return Variant("transliteration", -0.3)  # "Djordje" / "Đorđe" (folded "Dorde")
     pa, pb = parse(a), parse(b)
     if not pa.family or not pb.family:
         single, other = (pa, pb) if not pa.family else (pb, pa)
@@ -244,6 +293,11 @@ def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
     if pa.particles != pb.particles:
         return Variant("particle", given.cost - 0.3) if given.reason == "same given names" else None
     return given
+
+
+def _plain_dj(name_key: str) -> str:
+    """A key with "dj" as "d": Serbian and Croatian "đ" is written either way in ASCII, and folds to "d"."""
+    return name_key.replace("dj", "d")
 
 
 def plain_vowels(word: str) -> str:

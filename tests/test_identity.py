@@ -18,10 +18,10 @@ from .conftest import ROOT
 BENCH = ROOT / "bench" / "identity.py"
 GOLD = ROOT / "tests" / "data" / "identity"
 FLOOR = {  # half: (people precision, people recall, institutions correct)
-    "tune": (0.985, 0.94, 0.96),
-    "check": (0.965, 0.875, 0.875),
+    "tune": (0.985, 0.94, 0.965),
+    "check": (0.965, 0.875, 0.895),
     "fresh": (0.99, 0.92, 0.94),  # the second set, fresh/: labelled by someone who never saw the resolver
-    "fresh3": (0.965, 0.975, 0.865),  # the third, fresh3/: the same way, during the fifth round
+    "fresh3": (0.965, 0.975, 0.94),  # the third, fresh3/: the same way, during the fifth round
 }
 
 

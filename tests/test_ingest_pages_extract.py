@@ -382,7 +382,7 @@ def test_a_label_after_an_entrys_first_words_and_the_presented_papers_authors(tm
                            "by Roth et al. _Presenter: Charles Babbage_.\n")
     assert talks == [(("Ada Lovelace",), "Augmented Neural ODEs", "2019-06-07", None),
                      (("Charles Babbage",), "Adaptive Data Analysis", "2019-05-31", None)]
-    assert page.kind == "seminar_page"  # the papers its talks present make no author page
+    assert page.kind == "talk_listing"  # a reading group's sessions, no author page
     first = page.papers[0]
     assert (first.title, first.authors) == ("Augmented Neural ODEs", ["Dupont", "Doucet", "Teh"])
 
@@ -554,3 +554,112 @@ def test_a_line_stating_only_a_day_heads_the_talks_listed_under_it(tmp_path):
                            "C. Babbage\n")
     assert [(t[0], t[2], t[3]) for t in talks] == [(("A. Lovelace",), "2023-09-10", "09:45"),
                                                    (("C. Babbage",), "2023-09-11", "09:00")]
+
+
+def test_a_reading_groups_dated_sessions_and_a_series_past_talks_are_listings(tmp_path):
+    rows = "| Date | Speaker | Paper |\n|---|---|---|\n" \
+           "| Feb 8 | Ada Lovelace | Notes on engines |\n| Feb 15 | Charles Babbage | Difference engines |\n"
+    page, talks = talks_of(tmp_path, "rg.md", "# Theory Reading Group, Spring 2024\n\n" + rows)
+    assert len(talks) == 2 and page.kind == "talk_listing"
+    page, _ = talks_of(tmp_path, "past.md", "# Past talks\n\n## Spring 2024\n\n" + rows)
+    assert page.kind == "talk_listing"
+    page, _ = talks_of(tmp_path, "s.md", "# Theory Seminar, Spring 2024\n\n" + rows)
+    assert page.kind == "seminar_page"
+
+
+def test_timed_slots_several_a_day_are_a_programme_without_the_word(tmp_path):
+    page, talks = talks_of(tmp_path, "d.md", "# DL-Day\n\n## Monday 4 June 2018\n\n"
+                           "- 09:00 Ada Lovelace: Notes on engines\n"
+                           "- 09:45 Charles Babbage: Difference engines\n"
+                           "- 10:30 Mary Somerville: On the connexion of the sciences\n")
+    assert [t[3] for t in talks] == ["09:00", "09:45", "10:30"] and page.kind == "meeting_programme"
+
+
+def test_a_days_line_with_its_part_of_day_heads_the_slots_under_it(tmp_path):
+    _, talks = talks_of(tmp_path, "w.md", "# Workshop 2023\n\nTuesday, Jan 3 (Morning)\n\n"
+                        "9:00 AM - 10:00 AM\n\nAda Lovelace (Cambridge)\n\n"
+                        "10:00 AM - 11:00 AM\n\nCharles Babbage (London)\n")
+    assert [(t[0], t[2], t[3]) for t in talks] == [(("Ada Lovelace",), "2023-01-03", "09:00"),
+                                                   (("Charles Babbage",), "2023-01-03", "10:00")]
+
+
+def test_each_term_its_own_series_time_and_a_time_per_weekday(tmp_path):
+    _, talks = talks_of(tmp_path, "s.md", "# Geometry seminar\n\n**Spring 2024 Schedule**\n\n"
+                        "In Spring 2024, the seminar meets on Fridays, 2:00 - 2:50 PM, in Hall 4.\n\n"
+                        "- Feb 2: Ada Lovelace: Lie algebras\n\n**Spring 2023 Schedule**\n\n"
+                        "This semester we alternate between two times: Thursdays 1-2pm and Fridays "
+                        "11-12 am, as below.\n\n"
+                        "- Thursday, Feb 2: Charles Babbage: Hypergraphs\n\n"
+                        "- Friday, Feb 10: Mary Somerville: Smooth four-genus\n")
+    assert [(t[2], t[3]) for t in talks] == [("2024-02-02", "14:00"), ("2023-02-02", "13:00"),
+                                             ("2023-02-10", "11:00")]
+
+
+def test_a_series_time_in_a_sentence_that_wraps(tmp_path):
+    _, talks = talks_of(tmp_path, "g.md", "# Causal Inference Group\n\nWelcome! We meet Thursday from\n"
+                        "3:30pm - 4:30pm in Snedecor Hall. The current schedule is:\n\n"
+                        "| Date | Presenter | Topic |\n|---|---|---|\n"
+                        "| March 21, 2024 | Ada Lovelace | Survey data integration |\n")
+    assert [(t[2], t[3]) for t in talks] == [("2024-03-21", "15:30")]
+
+
+def test_an_html_tables_first_row_of_plain_cells_names_its_columns(tmp_path):
+    _, talks = talks_of(tmp_path, "rg.html", "<h2>Meeting Schedule, 2018</h2><table>"
+                        "<tr><td><b>Date</b></td><td>Topic</td><td>Leaders</td><td>Notes</td></tr>"
+                        "<tr><td>7 June 2018</td><td>Planning, background</td><td>Dave</td><td></td></tr>"
+                        "<tr><td>14 June 2018</td><td>Machine learning basics</td><td>Xiao, Suya</td>"
+                        "<td></td></tr></table>")
+    assert [(t[0], t[1], t[2]) for t in talks] == [
+        (("Dave",), "Planning, background", "2018-06-07"),
+        (("Xiao", "Suya"), "Machine learning basics", "2018-06-14")]
+
+
+def test_a_quote_inside_a_title_and_a_description_column_of_titles(tmp_path):
+    _, talks = talks_of(tmp_path, "j.md", "# Journal club\n\n| Date | Presenter | Paper |\n"
+                        "|---|---|---|\n| Nov 13, 2025 | Anne Collins | "
+                        "RL Debates 5: Anne \"not everything is RL\" Collins |\n")
+    assert talks[0][1] == 'RL Debates 5: Anne "not everything is RL" Collins'
+    _, talks = talks_of(tmp_path, "p.md", "# Symposium 2015\n\n| Time | Speaker | Description |\n"
+                        "|---|---|---|\n"
+                        "| 10:00-10:45 | Ada Lovelace (Cambridge) | Notes on engines |\n"
+                        "| 10:45-11:15 | Charles Babbage (London) | Difference engines |\n")
+    assert [(t[1], t[3]) for t in talks] == [("Notes on engines", "10:00"), ("Difference engines", "10:45")]
+
+
+def test_a_tilde_between_the_speaker_and_the_title(tmp_path):
+    _, talks = talks_of(tmp_path, "s.md", "# Knowledge Exchange Seminar\n\nTime : 11:00 am\n\n# Calendar\n\n"
+                        "02 Sep 2017 - Ada Lovelace ~ <i> Notes on engines </i>\n\n"
+                        "30 Sep 2017 - Charles Babbage~ Difference engines\n")
+    assert talks == [(("Ada Lovelace",), "Notes on engines", "2017-09-02", "11:00"),
+                     (("Charles Babbage",), "Difference engines", "2017-09-30", "11:00")]
+
+
+def test_a_talks_own_page_with_its_title_then_a_byline(tmp_path):
+    page, talks = talks_of(tmp_path, "t.md", "---\nlayout: page\ntitle: Notes on engines\n---\n\n"
+                           "Notes on engines\n======\n### by [Ada Lovelace](https://ada.example)\n\n"
+                           "- When: March 5, 2021, between 2pm and 3pm\n\n#### Abstract\n\nNotes.\n")
+    assert talks == [(("Ada Lovelace",), "Notes on engines", "2021-03-05", "14:00")]
+    assert page.kind == "event_page"
+    _, talks = talks_of(tmp_path, "b.md", "# Notes on engines\n\nby Ada Lovelace\n\nA blog post.\n")
+    assert talks == []  # a post with a byline and no abstract is no talk
+
+
+def test_a_term_alone_under_the_title_and_when_the_group_meets(tmp_path):
+    _, talks = talks_of(tmp_path, "rg.md", "# Deep Learning Reading Group\n\nSummer 2018\n\n"
+                        "Meetings are Thursdays, 10am in Rice 536 (except for June 14, in Rice 242).\n\n"
+                        "## Meeting Schedule\n\n| Date | Topic | Leaders |\n|---|---|---|\n"
+                        "| 7 June | Planning, background | Ada Lovelace |\n")
+    assert talks == [(("Ada Lovelace",), "Planning, background", "2018-06-07", "10:00")]
+    _, talks = talks_of(tmp_path, "s.rst", "Pseudorandomness Seminar\n========================\n\n"
+                        "We meet 4:30--5:30 in room 116.\n\n"
+                        "Tuesday, Feb. 7th, 2017\n-----------------------\n\n"
+                        "Ada Lovelace: Notes on engines\n")
+    assert [(t[2], t[3]) for t in talks] == [("2017-02-07", "16:30")]
+
+
+def test_a_slot_that_names_its_kind_and_its_speaker_has_no_title(tmp_path):
+    _, talks = talks_of(tmp_path, "w.md", "# Workshop, June 3, 2022\n\n## Workshop Schedule\n\n"
+                        "| Allocated Time | Agenda Item |\n|---|---|\n"
+                        "| 08.15 - 08.30 | Welcome and opening remarks |\n"
+                        "| 08.30 - 09.15 | Plenary Talk from Donald Goldfarb |\n")
+    assert talks == [(("Donald Goldfarb",), None, "2022-06-03", "08:30")]

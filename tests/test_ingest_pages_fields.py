@@ -133,3 +133,9 @@ def test_two_digits_after_a_day_and_a_month_are_its_year_not_an_hour():
     assert dates("24 Jan 19") == ["2019-01-24"] and dates("8 Nov 18 | Ellen Hamaker") == ["2018-11-08"]
     assert dates("24 Jan 19:00") == ["--01-24"] and dates("3 May 10am") == ["--05-03"]
     assert dates("3 May 10-11") == ["--05-03"]
+
+
+def test_a_weekday_before_a_numeric_date_tells_its_order():
+    assert dates("Friday, 05/03/2021") == ["2021-03-05"]
+    assert dates("Monday, 05/03/2021") == ["2021-05-03"]
+    assert dates("05/03/2021") == ["2021-05-03"]  # no weekday: month first

@@ -38,3 +38,12 @@ def test_a_hugo_academic_site_names_its_owner_on_the_superusers_author_page(tmp_
                                           f"superuser: {superuser}\n---\n", encoding="utf-8")
     (tmp_path / "content" / "misc").mkdir()
     assert site_owner(tmp_path / "content" / "misc" / "talks.md") == "Ada Lovelace"
+
+
+def test_an_email_address_the_page_confirms_names_its_owner():
+    from kg.ingest.pages.owner import mail_owner
+
+    text = ("[ada.lovelace@example.org](mailto:ada.lovelace@example.org)\n\n"
+           "Welcome! I'm Ada, I work on engines.")
+    assert mail_owner(text) == "Ada Lovelace"
+    assert mail_owner("Write to seminar.office@example.org for the Zoom link.") is None  # nobody introduced

@@ -104,3 +104,103 @@ def test_a_title_above_classed_author_and_venue_spans(tmp_path):
     assert [(p.title, p.authors) for p in page.papers] == [
         ("Notes on the analytical engine", ["A. Lovelace", "C. Babbage"]),
         ("The probability of engines in practice", ["A. Lovelace", "M. Somerville"])]
+
+
+@pytest.mark.parametrize("text, authors", [
+    (f"{TITLE} by John Smith, Mary Jones. NeurIPS 2019.", ["John Smith", "Mary Jones"]),
+    (f"{TITLE} — Smith, Jones & Brown (2019) · arXiv", ["Smith", "Jones", "Brown"]),
+    (f"Wilson, Andrew G., and Pavel Izmailov. \"{TITLE}.\" NeurIPS 33 (2019).",
+     ["Andrew G. Wilson", "Pavel Izmailov"]),
+    (f"John Smith ® Mary Jones ® Ann Lee: {TITLE}. STOC 2019.", ["John Smith", "Mary Jones", "Ann Lee"]),
+    (f"John Smith, Mary Jones, Ann Lee (alphabetical order). {TITLE}. STOC 2019.",
+     ["John Smith", "Mary Jones", "Ann Lee"]),
+])
+def test_bylines_after_the_title_and_in_other_orders(text, authors):
+    spans = [Span("b", TITLE)] if "—" in text or " by " in text else []
+    paper = citation(Block(text, 2, "li", spans=spans), in_section=True)
+    assert paper is not None and (paper.title, paper.authors, paper.year) == (TITLE, authors, 2019)
+
+
+def test_a_year_inside_a_byline_is_no_author():
+    block = Block(f"{TITLE}\nNeurIPS 2019 Oral, with Mary Jones and Ann Lee.", 2, "li",
+                  spans=[Span("a", TITLE, "/p")])
+    paper = citation(block, in_section=True)
+    assert paper is not None and paper.authors == ["Mary Jones", "Ann Lee"] and paper.guessed == ["owner"]
+
+
+def test_a_single_author_entry_of_a_publication_list_is_a_paper(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    entries = "".join(f"<p>{a}. <b>{t}</b>. <em>Biometrika</em>, {y}.</p>" for a, t, y in [
+        ("A. Lovelace and C. Babbage", "Notes on the analytical engine", 2013),
+        ("A. Lovelace", "On the numbers of Bernoulli in practice", 2014),
+        ("A. Lovelace and M. Somerville", "A calculus of the nervous system", 2015),
+        ("A. Lovelace and A. De Morgan", "The probability of engines in practice", 2016)])
+    path = tmp_path / "index.html"
+    path.write_text(f"<html><body>{entries}</body></html>", encoding="utf-8")
+    page = extract_file(path)
+    assert ("On the numbers of Bernoulli in practice", ["A. Lovelace"], 2014) in [
+        (p.title, p.authors, p.year) for p in page.papers]
+
+
+def test_a_title_block_then_a_short_byline_block(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "papers.html"
+    path.write_text("<html><body><h1>Publications</h1><h2>2025</h2>"
+                    "<div><div><a href='https://arxiv.org/abs/1'>Notes on the analytical engine</a></div>"
+                    "<div>A. Lovelace, C. Ma</div></div></body></html>", encoding="utf-8")
+    page = extract_file(path)
+    assert [(p.title, p.authors, p.year) for p in page.papers] == [
+        ("Notes on the analytical engine", ["A. Lovelace", "C. Ma"], 2025)]
+
+
+def test_a_markdown_citation_reflowed_in_the_source_is_one_sentence(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "publications.md"
+    path.write_text("# Publications\n\n"
+                    "- Smith, J., Jones, M., and Lee, A. (2024+). Learning with kernels on\n"
+                    "graphs and other structures. Annals of Statistics, in press.\n", encoding="utf-8")
+    page = extract_file(path)
+    assert [(p.title, p.authors) for p in page.papers] == [
+        ("Learning with kernels on graphs and other structures", ["Smith, J.", "Jones, M.", "Lee, A."])]
+
+
+@pytest.mark.parametrize("text, authors", [
+    (f"{TITLE} by Bardenet, Doucet and Holmes, JMLR 2019.", ["Bardenet", "Doucet", "Holmes"]),
+    (f"Peyrard, M. (2019, July). {TITLE}. In Proceedings of ACL.", ["Peyrard, M."]),
+    (f"– Vaswani, A., Shazeer, N., & Polosukhin, I. (2019). {TITLE}. Advances in NeurIPS, 30.",
+     ["Vaswani, A.", "Shazeer, N.", "Polosukhin, I."]),
+])
+def test_reading_list_entries(text, authors):
+    paper = citation(Block(text, 2, "li", spans=[Span("a", TITLE, "https://arxiv.org/abs/1")]), True)
+    assert paper is not None and (paper.title, paper.authors, paper.year) == (TITLE, authors, 2019)
+
+
+def test_an_academicpages_publication_is_a_paper_not_a_talk(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "kernels.md"
+    path.write_text(f"---\ntitle: \"{TITLE}\"\ncollection: publications\ndate: 2019-06-12\n"
+                    "venue: 'NeurIPS 2019'\nauthor: 'A. Smith, B. Jones and C. Brown'\n---\n",
+                    encoding="utf-8")
+    page = extract_file(path)
+    assert page.kind == "author_page" and not page.talks
+    assert [(p.title, p.authors, p.year) for p in page.papers] == [
+        (TITLE, ["A. Smith", "B. Jones", "C. Brown"], 2019)]
+
+
+def test_a_linked_journal_is_no_title():
+    text = "Ada Lovelace, Charles Babbage. Physical Review Letters 103.15 (2019): 150502."
+    block = Block(text, 1, "p", spans=[Span("a", "Physical Review Letters", "https://doi.org/10.1/x")])
+    paper = citation(block, True)
+    assert paper is None or paper.title != "Physical Review Letters"
+
+
+def test_a_first_author_before_et_al_in_a_reading_table():
+    block = Block(f'Saxton et. al. "{TITLE}" (2019)', 4, "td")
+    paper = citation(block, in_section=False)
+    assert paper is not None and (paper.title, paper.authors, paper.year) == (TITLE, ["Saxton"], 2019)
+    mla = citation(Block(f'Biamonte, Jacob, et al. "{TITLE}." arXiv preprint (2019).', 5, "p"), True)
+    assert mla is not None and mla.authors == ["Jacob Biamonte"]

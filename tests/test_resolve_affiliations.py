@@ -6,6 +6,7 @@ import pytest
 
 from kg.ingest.printed import ImportedPaper
 from kg.ingest.resolve.affiliations import Registry, new_key, repair
+from kg.ingest.resolve.institutions import guess_kind
 from kg.ingest.resolve.organizations import resolve_organizations
 from kg.ingest.resolve.resolution import Resolution
 from kg.records.aliases import Aliases
@@ -266,3 +267,100 @@ def test_a_research_centre_named_after_a_known_company_is_its_lab():
     assert by_id[by_id[centre].part_of].name == "Technicolor"
     [paris] = resolution.organizations("Paris Research Center")
     assert by_id[paris].part_of is None
+
+
+def test_a_typo_changes_a_word_a_little_not_into_another_word():
+    registry = Registry([("Indian Institute of Technology Kanpur", "iit-kanpur"),
+                         ("Computer Science and Artificial Intelligence Laboratory", "csail")])
+    assert ids(registry, "Indian Institute of Technology Kharagpur") == \
+        ["new:indian institute technology kharagpur"]
+    assert ids(registry, "Indian Instiute of Technology Kanpur") == ["iit-kanpur"]
+    assert ids(registry, "Computer Science and Artificial Intelligence Lab") == ["csail"]  # a word's start
+    short = Registry([("ENSAE ParisTech", "ensae"),
+                      ("Max Planck Institute for Intelligent Systems", "mpi-is")])
+    assert ids(short, "ENSTA ParisTech") == []  # another short name, not a typo of ENSAE's
+    assert ids(short, "Max Plank Institute for Intelligent Systems") == ["mpi-is"]
+
+
+def test_an_acronym_printed_before_several_registry_places_is_written_out_for_a_new_place():
+    registry = Registry([("Indian Institute of Technology Delhi", "iit-delhi"),
+                         ("IIT Delhi", "iit-delhi"),
+                         ("Indian Institute of Technology Bombay", "iit-bombay"),
+                         ("IIT Bombay", "iit-bombay"),
+                         ("Istituto Italiano di Tecnologia", "iit"), ("IIT Genova", "iit")])
+    assert ids(registry, "IIT Kharagpur") == ids(registry, "Indian Institute of Technology Kharagpur") == \
+        ["new:indian institute technology kharagpur"]
+    assert ids(registry, "IIT Genova") == ["iit"]  # a registry name as printed stays what it names
+
+
+def test_e_mail_addresses_and_towns_with_their_state_name_nothing():
+    registry = learned(["Princeton University, Princeton, NJ",
+                        "Pennsylvania State University, University Park, PA"],
+                       [("Princeton University", "princeton"), ("Princeton", "princeton"),
+                        ("Pennsylvania State University", "psu"), ("Penn State", "psu")])
+    assert ids(registry, "COSTIS @CSAIL .MIT.EDU") == []
+    assert ids(registry, "PETER .RICHTARIK @ED.AC.UK") == []
+    assert ids(registry, "Princeton, NJ") == []
+    assert ids(registry, "Summit, NJ") == []
+    assert ids(registry, "Department of Statistics, Penn State, University Park, PA") == ["psu"]
+    assert ids(registry, "Foo Center, University Park, PA 16802") == ["new:foo centre"]
+    assert ids(registry, "Inria Team, Inria Saclay, France") == ["new:inria team", "new:inria saclay"]
+
+
+def test_names_that_name_nobody_are_no_new_institutions():
+    for printed in ("AI Lab", "Corporate Research", "Business School", "UK Ltd", "Inc. Pittsburgh"):
+        assert read(printed) == [], printed
+    assert read("Carnegie Mellon University + Supported by a gift from Google Ltd.") == \
+        ["new:carnegie mellon university"]
+
+
+def test_a_lab_printed_before_a_new_university_is_its_unit_but_an_institute_is_not():
+    assert read("B-DAT Lab, Nanjing University of Info. Sci.&Tech.") == \
+        read("Nanjing University of Information Science and Technology") == \
+        ["new:nanjing university information science and technology"]
+    assert read("Brain and Mind Institute, Department of Psychology, Western University") == \
+        ["new:brain and mind institute", "new:western university"]
+    assert read("Hungarian Academy of Sciences and University of Szeged") == \
+        ["new:hungarian academy sciences", "new:university szeged"]
+
+
+def test_two_registry_names_at_a_names_start_are_a_joint_lab_of_both():
+    registry = Registry([("Max Planck Society", "mpg"), ("Max Planck", "mpg"), ("ETH Zurich", "eth"),
+                         ("ETH", "eth"), ("Alibaba", "alibaba"), ("Zhejiang University", "zju"),
+                         ("University of Vienna", "vienna")])
+    assert ids(registry, "Max Planck ETH Center for Learning Systems, Zürich") == ["mpg", "eth"]
+    assert ids(registry, "Alibaba-Zhejiang University Joint Institute of Frontier Technologies") == \
+        ["alibaba", "zju"]
+    assert ids(registry, "Technical University of Vienna") == ["new:technical university vienna"]
+
+
+def test_a_university_printed_without_its_last_word_and_letters_printed_apart_are_read():
+    registry = Registry([("Texas A&M University", "tamu"), ("University of Cambridge", "cambridge"),
+                         ("Technische Universität Darmstadt", "tud"), ("University of Milan", "milan")])
+    assert ids(registry, "Dept. of CS, Texas A&M") == ["tamu"]
+    assert ids(registry, "U. Cambridge†") == ["cambridge"]
+    assert ids(registry, "Technische Universit\\u00e4t Darmstadt") == ["tud"]
+    assert ids(registry, "Dept. of Mathematics, Universit `a degli Studi di Milano, Italy") == ["milan"]
+    assert repair("Universit\uf1e0 degli studi di Genova") == "University degli studi di Genova"
+    assert repair("Institute of Automation， CAS，China") == "Institute of Automation, CAS,China"  # wide
+    assert repair("The Alan Turing InstituteUniversity of Warwick") == \
+        "The Alan Turing Institute, University of Warwick"
+
+
+def test_a_companys_lab_in_a_region_or_named_brain_is_part_of_the_company():
+    resolution = resolved("Kakao Corporation", "Kakao Brain", "Kakao Brain, Seoul", "NAVER Corp.",
+                          "Naver Labs Europe")
+    by_id = {o.id: o for o in resolution.new_organizations}
+    [brain] = resolution.organizations("Kakao Brain")
+    [europe] = resolution.organizations("Naver Labs Europe")
+    assert by_id[by_id[brain].part_of].name == "Kakao Corporation"
+    assert by_id[europe].part_of == resolution.organizations("NAVER Corp.")[0]
+
+
+def test_a_new_institution_is_typed_by_how_its_name_ends():
+    names = ("Argo AI", "Akamai Technologies", "Helm.ai", "NNAISENSE SA")
+    assert [guess_kind(n) for n in names] == ["company"] * 4
+    assert guess_kind("Qatar Foundation") == "foundation"
+    assert guess_kind("Inception Institute of AI") == "institute"  # an institute, whatever its subject
+    assert guess_kind("National Institutes of Health") == "institute"
+    assert guess_kind("BC Cancer Agency") == "institute"

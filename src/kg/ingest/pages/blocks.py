@@ -30,6 +30,9 @@ _LATEX_ORDINAL = re.compile(r"\$\s*(\d{1,2})\s*\^\s*\{?\s*(st|nd|rd|th)\s*\}?\s*
 _PIPE_TABLE = re.compile(r"^\s*\|.*\|\s*\n\s*\|?\s*:?-{3,}", re.MULTILINE)
 _YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
 _TERM_YEAR = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\b")
+TERM_ALONE = re.compile(r"[\W_]*(?:spring|summer|fall|autumn|winter)(?:\s+(?:term|semester|quarter))?\s+"
+                         r"(?:19|20)\d{2}[\W_]*", re.IGNORECASE)
+"""A term and its year standing alone on a line ("Summer 2018"): the heading of the talks under it."""
 
 
 def _bold_year_line(tag: str, text: str, spans: list[Span]) -> bool:
@@ -262,8 +265,9 @@ class _Reader:
     def _add(self, element: Any, text: str, spans: list[Span], struck: bool, depth: int) -> None:
         tag = element.tag.lower() if isinstance(element.tag, str) else "div"
         level = HEADING_LEVELS.get(tag, 0)
-        if not level and tag != "td" and (_YEAR_ALONE.fullmatch(text) or _bold_year_line(tag, text, spans)):
-            level = 6  # a year standing alone ("<div class="year">2024</div>") or a term in bold
+        if not level and tag != "td" and (_YEAR_ALONE.fullmatch(text) or _bold_year_line(tag, text, spans)
+                                             or tag in ("p", "div") and TERM_ALONE.fullmatch(text)):
+            level = 6  # a year standing alone ("<div class="year">2024</div>"), a term in bold or alone
             # ("**Spring 2024 Schedule**") heads what follows
         if level:
             self.headings = {k: v for k, v in self.headings.items() if k < level}

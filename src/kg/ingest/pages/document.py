@@ -160,15 +160,17 @@ def template_links(text: str) -> str:
     return _TEMPLATE_LINK.sub(target, text)
 
 
-_HTML_TABLE = re.compile(r"<!--.*?-->|<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_TABLE = re.compile(r"<!--.*?-->|<table\b.*?</table\s*>|<([ou]l)\b[^>]*>(?:(?!<\1\b).)*?</\1\s*>",
+                         re.IGNORECASE | re.DOTALL)
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 
 
 def html_tables_whole(text: str) -> str:
-    """Markdown whose HTML tables hold no blank line (a site generator's loop leaves them between
-    rows): CommonMark ends an HTML block at a blank line and reads the indented rows after it as
-    code, where kramdown reads the table to its end. Each blank line becomes an empty comment, so
-    the lines keep their numbers."""
+    """Markdown whose HTML tables and lists (``<ul>``, ``<ol>``) hold no blank line (a site
+    generator's loop, or a hand-indented list, leaves them between rows or items): CommonMark ends
+    an HTML block at a blank line and reads the indented rows after it as code, where kramdown
+    reads the table to its end. Each blank line becomes an empty comment, so the lines keep their
+    numbers."""
     def whole(found: re.Match[str]) -> str:
         table = found.group(0)
         return table if table.startswith("<!--") else _BLANK_LINE.sub("\n<!-- -->", table)

@@ -67,7 +67,8 @@ _OTHER_LANGUAGES = {
 LABELS.update({word: field for field, words in _OTHER_LANGUAGES.items() for word in words.split()})
 _LABEL = re.compile(r"^\W{0,3}(?P<label>[^\W\d_](?:[^\W\d_]|[ &/]){1,25}?)\s*[:：]\s*(?P<value>.*)$",
                     re.DOTALL)
-_STRONG_SEPARATOR = re.compile(r"\s+[-–—]{1,2}\s+|\s*[|•·]\s*|\n|\s*;\s+|\s+/\s+|(?<=\w)[-–—]{2}(?=\w)")
+_STRONG_SEPARATOR = re.compile(r"\s+[-–—]{1,2}\s+|\s*[|•·]\s*|\n|\s*;\s+|\s+/\s+|(?<=\w)[-–—]{2}(?=\w)|"
+                               r"(?<=\w)\s*~\s+(?=[^\W\d])")  # "Date - Name ~ Title"
 _COLON = re.compile(r"\s*:\s+")
 QUOTED = re.compile(r"[“\"„][^“”\"„]{3,}[”\"“]|``[^']{3,}''|‘[^’]{6,}’|«[^»]{3,}»")
 LINK_WORDS = re.compile(r"^\W*(?:slides?|video|recording|youtube|pdf|paper|arxiv|preprint|code|"
@@ -500,6 +501,10 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
         if tail_people and not is_organization(part.rsplit(",", 1)[0]):
             return [("text", part.rsplit(",", 1)[0], None)] + [
                 ("name", p.name, p.affiliation) for p in tail_people]
+    slot = re.match(r"^(?P<kind>.{3,60}?)\s+(?:from|by)\s+(?P<who>[^,]+)$", part)
+    if slot and _SLOT_KIND.fullmatch(slot["kind"].strip()) and speakers_of(slot["who"], spans):
+        return [("name", p.name, p.affiliation)  # "Plenary Talk from Ada Lovelace": no title given
+                for p in speakers_of(slot["who"], spans)]
     by = re.match(r"^(?P<title>.{8,}?),?\s+by\s+(?P<who>[^,]+)$", part)
     if by and speakers_of(by["who"], spans):
         return [("text", by["title"], None)] + [

@@ -53,13 +53,16 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
     first = day_first(document.source)
     records, problems = talk_records(document, parts, first, owner)
     found_papers, owner = paper_reader.papers(document, parts)
-    cited = [r for r in records if _citation_like(r, len(found_papers) >= 2)]
+    listed_titles = [fold(p.title) for p in found_papers if len(p.title) >= 20]
+    cited = [r for r in records if _citation_like(r, len(found_papers) >= 2) or _cites(r, listed_titles)]
     if cited:  # a citation read as a talk is a paper
         records = [r for r in records if r not in cited]
         titles = {fold(p.title) for p in found_papers}
         for record in cited:
             fields = record.fields
-            if fields.title and not any(fold(fields.title).startswith(t) for t in titles):
+            cited_title = fold(fields.title or "")  # the whole citation: a listed paper inside it
+            if fields.title and not any(cited_title.startswith(t) or len(t) >= 20 and t in cited_title
+                                        for t in titles):
                 found_papers.append(PaperText(fields.title, fields.date.year if fields.date else None,
                                               [p.name for p in fields.speakers], line=record.line,
                                               at=f"line {record.line}", confidence=0.5))
@@ -91,7 +94,7 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
     if len(talks) == 1 and talks[0].confidence >= 0.95:  # a talk's own page (front matter, JSON-LD):
         # the papers its abstract cites are references, not a publication list
         found_papers = [p for p in found_papers if "kind" not in p.guessed]
-    kind = page_kind(document, talks, min(listed, len(found_papers)), title)
+    kind = page_kind(document, talks, min(listed, len(found_papers)), title, reading_group)
     stem = document.path.stem.split("@")[0]  # "index@2021-06-28": a dated copy of index
     key = slugify(f"{title} {stem}")[:100] or "page"
     result = PageExtract(kind or "none", title, key, talks=talks, papers=found_papers, problems=problems)
@@ -129,8 +132,25 @@ def _citation_like(record: Record, lists_papers: bool) -> bool:
     return lists_papers or bool(_VENUE_AFTER.search(fields.title or ""))
 
 
+def _cites(record: Record, papers: list[str]) -> bool:
+    """Whether a talk read from a page's text is a paper the page lists, its venue after the title
+    ("Title - Bernoulli, 29(2), 2023"): no day, no time, no speaker label, and a title that starts with
+    the listed paper's title and goes on."""
+    fields = record.fields
+    if record.how not in ("entry", "block", "unit") or not fields.title or fields.time is not None \
+            or (fields.date is not None and fields.date.day is not None) or "speaker" in fields.labels:
+        return False
+    title = fold(fields.title)
+    return any(title.startswith(paper) and len(title) > len(paper) + 3 for paper in papers)
+
+
 _READING_GROUP = re.compile(r"reading group|journal club|paper club|reading club|paper reading|"
                             r"reading seminar|lecture club|논문", re.IGNORECASE)
+
+
+_PAST = re.compile(r"\b(?:past|previous)\b", re.IGNORECASE)
+"""A title that names an archive of a series' talks ("Past talks", "Previous editions")."""
+_SEMINAR = re.compile(r"\b(?:seminars?|colloquium|colloquia)\b", re.IGNORECASE)
 
 
 def _is_reading_group(document: Document, parts: object) -> bool:
@@ -179,12 +199,16 @@ def _full_day(text: str | None) -> date | None:
         return None
 
 
-def page_kind(document: Document, talks: list[TalkText], papers: int, title: str) -> str | None:
-    """The kind of page its content shows (``None`` for a page with neither talks nor papers)."""
+def page_kind(document: Document, talks: list[TalkText], papers: int, title: str,
+              reading_group: bool = False) -> str | None:
+    """The kind of page its content shows (``None`` for a page with neither talks nor papers): a
+    reading group's sessions and a series' past talks are a listing, not a series' page."""
     if not talks and not papers:
         return None
+    listing = reading_group or bool(_PAST.search(title))
     if papers > len(talks) and papers >= 2 or not talks:
-        return "author_page"
+        # the papers of a reading group's or a seminar's page are what its sessions read
+        return "talk_listing" if listing or _SEMINAR.search(title) else "author_page"
     if len(talks) == 1:
         return "event_page"
     timed = sum(1 for t in talks if t.clock is not None)
@@ -192,12 +216,16 @@ def page_kind(document: Document, talks: list[TalkText], papers: int, title: str
     headings = " ".join(re.findall(r"(?m)^#{1,2}\s.*$|<h[12][^>]*>[^<]*", document.source[:5000]))
     if timed >= 0.6 * len(talks) and len(days) <= 4 and _MEETING.search(f"{title} {headings}"):
         return "meeting_programme"
+    if timed >= max(2, 0.25 * len(talks)) and 1 <= len(days) <= 4 and len(talks) >= 3 * len(days):
+        return "meeting_programme"  # timed slots, several on each of a few days: a programme
     full = [t.day for t in talks if t.day and (len(t.day) == 10 or t.day.startswith("--"))]
     if len(full) >= 0.5 * len(talks) and len(talks) >= 2.5 * len(set(full)) and len(set(full)) <= 7:
         return "meeting_programme"  # several talks a day on a few days: a workshop, not a series
     speakers = {fold(t.speakers[0].name) for t in talks if t.speakers}
     if len(speakers) == 1 and len(talks) >= 3:
         return "talk_listing"  # one person's talks
+    if listing:
+        return "talk_listing"  # a reading group's sessions, or a series' past talks: a listing
     return "seminar_page" if len(full) >= 0.5 * len(talks) else "talk_listing"
 
 

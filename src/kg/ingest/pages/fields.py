@@ -153,6 +153,11 @@ def _date_of(n: int, match: re.Match[str], day_first: bool) -> PartialDate | Non
         if n == _NUMERIC_DAY_MONTH and match.group(0).count(".") and not day_first:
             day_first = True  # 25.09.2020 is European
         first_is_day = a > 12 or (day_first and b <= 12)
+        told = _weekday_before(match) if a <= 12 and b <= 12 and year else None
+        if told is not None:  # "Friday, 05/03/2021": the order whose day is a Friday
+            fits = [order for order in ((a, b), (b, a)) if _weekday(year, order[1], order[0]) == told]
+            if len(fits) == 1:
+                first_is_day = fits[0] == (a, b)
         day, month = (a, b) if first_is_day else (b, a)
         return _valid(year, month, day)
     if n == _MONTH_YEAR:
@@ -163,6 +168,23 @@ def _date_of(n: int, match: re.Match[str], day_first: bool) -> PartialDate | Non
     if groups.get("month"):
         named = int(groups["month"]) if groups["month"].isdigit() else _month(groups["month"])
     return _valid(year, named, int(groups["day"]) if groups.get("day") else None)
+
+
+_WEEKDAY_BEFORE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", re.IGNORECASE)
+_WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekday_before(match: re.Match[str]) -> int | None:
+    """The weekday named just before a date ("Friday, 05/03/2021"), Monday being 0."""
+    named = _WEEKDAY_BEFORE.search(match.string[max(0, match.start() - 12):match.start()])
+    return _WEEKDAY_NAMES.index(named.group(1).lower()) if named else None
+
+
+def _weekday(year: int | None, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday() if year else None
+    except ValueError:
+        return None
 
 
 def find_times(text: str) -> list[Found]:

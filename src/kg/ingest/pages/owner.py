@@ -2,15 +2,17 @@
 
 Personal sites list "my talks" without the speaker's name. The owner is read, first found wins,
 from the page (front matter ``author``, an HTML ``<meta name="author">``, an HTML ``<title>`` that
-is a person's name) and then from the site the page belongs to: the Jekyll ``_config.yml`` of the
+is a person's name), then from the site the page belongs to: the Jekyll ``_config.yml`` of the
 folder the page is in or of one of its three parents (``author: name``, ``name``,
 ``first_name`` + ``last_name``, a ``title`` that is a name), or the Hugo Academic author page
-marked ``superuser`` (``content/authors/NAME/_index.md``). Only files near the page are read;
+marked ``superuser`` (``content/authors/NAME/_index.md``), and last from an e-mail address
+``first.last@...`` the page's text confirms ("I'm First"). Only files near the page are read;
 nothing is fetched.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +36,22 @@ def page_owner(document: Document) -> str | None:
         name = _a_name(candidate)
         if name:
             return name
-    return site_owner(document.path)
+    return site_owner(document.path) or mail_owner(document.source)
+
+
+_MAIL = re.compile(r"(?:mailto:)?\b([a-z]{2,})[._-]([a-z]{2,})@[\w.-]+\.[a-z]{2,}", re.IGNORECASE)
+
+
+def mail_owner(text: str) -> str | None:
+    """The owner a personal page names by its e-mail address ``first.last@...`` and confirms in
+    its text, by the full name or a first-person introduction ("I'm Ahmed", "I am Ahmed")."""
+    for found in _MAIL.finditer(text[:20000]):
+        first, last = found.group(1).capitalize(), found.group(2).capitalize()
+        name = f"{first} {last}"
+        introduced = re.search(rf"\b(?:I['’]m|I am|my name is)\s+{first}\b", text, re.IGNORECASE)
+        if is_name(name) and (introduced or re.search(rf"\b{first}\s+{last}\b", text, re.IGNORECASE)):
+            return name
+    return None
 
 
 def site_owner(path: Path) -> str | None:

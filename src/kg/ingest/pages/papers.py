@@ -11,6 +11,7 @@ their authors when printed. BibTeX files the page embeds in ``<pre>`` blocks are
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
@@ -19,7 +20,7 @@ from kg.ingest.pages.blocks import Block, Layout, Span
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import clean_title, label_of
 from kg.ingest.pages.extracted import PaperText
-from kg.ingest.pages.fields import fold, is_name, strip_honorifics
+from kg.ingest.pages.fields import TITLE_WORDS, fold, is_name, strip_honorifics, word_leaning
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.printed import Problem
 
@@ -29,7 +30,7 @@ _SECTION = re.compile(r"publication|papers?\b|preprints?|articles?|journal|confe
 _NOT_SECTION = re.compile(r"talks?\b|presentations?|teaching|students|news|awards|service|"
                           r"reviewing|seminars?", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-3])\d)(?![\d/])")
-_ET_AL = re.compile(r",?\s*(?:\*?et\.? al\.?\*?|and others|…|\.\.\.)\s*", re.IGNORECASE)
+_ET_AL = re.compile(r",?\s*(?:\*?\bet\.? al\b\.?\*?|\band others\b|…|\.\.\.)\s*", re.IGNORECASE)
 VENUE = re.compile(r"\b(?:proceedings|conference|journal|transactions|symposium|workshop|arxiv|"
                     r"preprint|neurips|nips|icml|iclr|colt|aistats|uai|aaai|ijcai|cvpr|iccv|eccv|acl|"
                     r"emnlp|kdd|siam|ieee|acm|annals|biometrika|jmlr|review|letters|submitted|"
@@ -50,6 +51,7 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
     cells = [cell for table in parts.tables for row in table.rows for n, cell in enumerate(row)
              if cell.text and not any(cell is other for other in row[:n])]
     previous: Block | None = None
+    doubtful: list[tuple[Block, int | None]] = []  # entries read again once the page shows it lists papers
     for block in [*parts.blocks, *cells]:
         above, previous = previous, block
         if re.fullmatch(r"\W*((?:19|20)\d{2})\W*", block.text):
@@ -64,10 +66,19 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
                 found.append(PaperText(title, None, [], line=block.line, confidence=0.6,
                                        url=_first_link(block.spans), at=f"line {block.line}"))
             continue
-        if block.level or len(block.text) < 25 or len(block.text) > 900:
+        if block.level or len(block.text) > 900:
             continue
         named = next((h for h in reversed(block.context) if not _YEAR_ALONE.fullmatch(h)), block.section)
         in_section = bool(_SECTION.search(named)) and not _NOT_SECTION.search(named)
+        if len(block.text) < 25:  # too short for a citation; maybe the byline under a title
+            short = _title_above(block, above, in_section) if above is not None else None
+            if short is not None:
+                if found and fold(found[-1].title) == fold(short.title):
+                    found.pop()
+                short.year = short.year or year or (page_year if in_section else None)
+                found.append(short)
+            continue
+        block = _soft_joined(document, block)
         paper = citation(block, in_section)
         if paper is not None and above is not None and _VENUE_NAME.search(paper.title) and not above.level \
                 and 3 <= len(above.text.split()) <= 40 and not _VENUE_NAME.search(above.text) \
@@ -77,6 +88,10 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             if found and fold(found[-1].title) == fold(paper.title):
                 found.pop()  # read alone as a linked paper
             paper.url = paper.url or _first_link(above.spans)
+        if paper is None and above is not None:
+            paper = _title_above(block, above, in_section)
+            if paper is not None and found and fold(found[-1].title) == fold(paper.title):
+                found.pop()  # the title read alone as a linked paper
         if paper is not None:
             paper.year = paper.year or year or (page_year if in_section else None)
             found.append(paper)
@@ -84,6 +99,9 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
         linked = linked_paper(block, named)
         if linked is not None:
             found.append(linked)
+        elif not in_section:
+            doubtful.append((block, year))
+    found.extend(_like_the_others(found, doubtful))
     found.extend(_bibtex(document, parts))
     found.extend(front_matter_papers(document))
     owner = _owner([p for p in found if "owner" not in p.guessed], parts.blocks)
@@ -104,8 +122,10 @@ _PUBLICATION_KEYS = ("publication", "publication_types", "publication_type", "jo
 
 def is_publication(data: dict[str, object]) -> bool:
     """Whether front matter describes a publication (Hugo Academic, academicpages): authors and a
-    venue, a DOI or a publication type."""
+    venue, a DOI or a publication type; or an item of a ``publications`` collection."""
     keys = {str(k).lower() for k in data}
+    if str(data.get("collection") or "").lower() in ("publications", "publication", "papers"):
+        return True  # academicpages: an item of the site's publications collection
     return "authors" in keys and bool(keys & set(_PUBLICATION_KEYS)) and "event" not in keys
 
 
@@ -115,7 +135,10 @@ def front_matter_papers(document: Document) -> list[PaperText]:
     if not data or not is_publication(data):
         return []
     title = data.get("title")
-    authors = [a.strip() for a in data.get("authors") or [] if isinstance(a, str) and a.strip()]
+    listed = data.get("authors") or data.get("author") or []
+    if isinstance(listed, str):  # "P. Perrault, E. Boursier and M. Valko"
+        listed = _author_list(listed) or [listed]
+    authors = [a.strip() for a in listed if isinstance(a, str) and a.strip()]
     if not isinstance(title, str) or not title.strip() or not authors:
         return []
     year = _YEAR.search(str(data.get("date") or data.get("year") or data.get("publishDate") or ""))
@@ -126,6 +149,59 @@ def front_matter_papers(document: Document) -> list[PaperText]:
                       [strip_honorifics(a) for a in authors],
                       venue=str(venue).strip("*_ ") if venue else None, line=line, at=f"line {line}",
                       confidence=0.95)]
+
+
+_HARD_BREAK_END = re.compile(r"(?: {2,}|\\|<br\s*/?>)\s*$", re.IGNORECASE)
+
+
+def _soft_joined(document: Document, block: Block) -> Block:
+    """A Markdown block whose source lines end in no hard break (two spaces, a backslash, ``<br>``)
+    with its line breaks read as spaces: a citation reflowed in the source ("... Semiparametric
+    Density" / "Ratio Model ...") is one sentence, as the rendered page shows it. Not when the title
+    is marked (linked, bold, quoted): there the breaks still part the authors from the venue."""
+    if document.is_html or "\n" not in block.text or block.line < 1 or _marked_title(block.text, block.spans):
+        return block  # a marked title needs no joining, and the breaks still part authors from venue
+    source = document.lines[block.line - 1:block.line + block.text.count("\n")]
+    if any(_HARD_BREAK_END.search(line) for line in source[:-1]) or any(
+            re.match(r"\s*(?:[-*+]|\d+[.)])\s", line) for line in source[1:]):
+        return block
+    return dataclasses.replace(block, text=re.sub(r"\s*\n\s*", " ", block.text))
+
+
+def _title_above(block: Block, above: Block, in_section: bool) -> PaperText | None:
+    """A paper whose title is the block above and whose byline opens this block: "Title" then
+    "A. Smith, B. Jones" (and maybe the venue on the next line), as cards of two parts print it."""
+    first = block.text.split("\n")[0]
+    authors = _author_list(first)
+    if not authors or above.level or not 0 <= block.line - above.line <= 2:
+        return None
+    title = clean_title(above.text.replace("\n", " "))
+    if not title or not 3 <= len(title.split()) <= 40 or is_name(title) or _author_list(title) \
+            or _VENUE_NAME.search(title) or label_of(title):
+        return None
+    years = _YEAR.findall(block.text)
+    if not (in_section or years and (len(authors) >= 2 or VENUE.search(block.text))):
+        return None
+    return PaperText(title, int(years[-1]) if years else None, authors, line=above.line,
+                     url=_first_link(above.spans), at=f"line {above.line}",
+                     confidence=0.8 if in_section else 0.6, guessed=[] if in_section else ["kind"])
+
+
+def _like_the_others(found: list[PaperText], doubtful: list[tuple[Block, int | None]]) -> list[PaperText]:
+    """The entries of a publication list that did not pass alone (one author, no venue word): read
+    again as citations, each with a year, when the page already lists at least three papers with
+    their authors (a single-author paper among coauthored ones is still a paper)."""
+    read = [p for p in found if "owner" not in p.guessed and p.authors and p.line is not None]
+    if len(read) < 3:
+        return []
+    more = []
+    for block, year in doubtful:
+        paper = citation(block, True)
+        if paper is not None and (paper.year or year):
+            paper.year = paper.year or year
+            paper.confidence, paper.guessed = 0.6, ["kind"]
+            more.append(paper)
+    return more
 
 
 def _page_year(document: Document, parts: Layout) -> int | None:
@@ -140,20 +216,25 @@ def _first_link(spans: list[Span]) -> str | None:
     return next((s.href for s in spans if s.kind == "a" and s.href and s.href.startswith("http")), None)
 
 
+_ARXIV_ID = re.compile(r"^arxiv\b|\barxiv:\s?\d{4}\.\d{4,5}", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)]|[-–—•]\s)\s*")
+
+
 def citation(block: Block, in_section: bool) -> PaperText | None:
     """A paper read from one entry, or ``None`` when the block is not a citation."""
-    text = re.sub(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)])\s*", "", block.text)
+    text = _NUMBERED.sub("", block.text)
     text = re.sub(r"\s+", " ", text.replace("\n", " ; ")).strip()
     years = _YEAR.findall(text)
     year = int(years[-1]) if years else _section_year(block.section)
     title = _marked_title(text, block.spans)
     authors_text = ""
     joint = _WITH.search(text)
-    if joint and _author_list(joint["co"]):  # "Title (with A and B), Venue 2020": the owner's paper
+    coauthors = _author_list(joint["co"] or joint["line"]) if joint else []
+    if joint and coauthors:  # "Title (with A and B), Venue 2020", "Title / with A and B / Venue"
         title = title or clean_title(text[:joint.start()])
         if not title or len(title.split()) < 3 or is_name(title) or not (years or in_section):
             return None
-        return PaperText(title, year, _author_list(joint["co"]), line=block.line,
+        return PaperText(title, year, coauthors, line=block.line,
                          url=_first_link(block.spans), at=f"line {block.line}", confidence=0.6,
                          guessed=["owner"])
     bracketed = re.match(r"^(?:#?\d+\s*[:.]\s*)?(?P<title>[^()]{12,}?)\s*\((?P<authors>[^()]+)\)", text)
@@ -163,12 +244,26 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
         at = text.find(title)
         before, after = text[:max(at, 0)], text[at + len(title):] if at >= 0 else ""
         # APA: "A, B (2020). Title."
-        before = re.sub(r"\s*[(\[]?(?:19|20)\d{2}[a-z]?[)\]]?\s*[.,:]?\s*$", "", before)
+        before = re.sub(r"\s*[(\[]?(?:19|20)\d{2}[a-z+]?(?:,[^()\[\]]{1,20})?[)\]]?\s*[.,:]?\s*$", "", before)
         following = [p for p in re.split(r"\s;\s|(?<![A-Z])\.\s", after) if p.strip(" .,;:")]
-        byline = _leading_authors(following[0]) if following else None
+        byline_text = following[0] if following else ""
+        led = re.match(r"^\s*(?:by\b|[-–—:])\s*", byline_text, re.IGNORECASE)  # "Title by A", "Title — A"
+        byline_text = _BYLINE_END.split(byline_text[led.end():] if led else byline_text)[0]
+        byline = _leading_authors(byline_text) if byline_text else None
         authors_text = before if _author_list(before) else byline if byline else before
+        if not _author_list(authors_text):
+            surnames = _leading_surnames(byline_text) if led else []
+            if surnames:
+                authors_text = ", ".join(surnames)
+            else:
+                coauthors = _with_after(after)
+                if coauthors and (years or in_section):  # "Title ; Venue 2024, with A, B and C."
+                    return PaperText(title, year, coauthors, line=block.line, url=_first_link(block.spans),
+                                     at=f"line {block.line}", confidence=0.6, guessed=["owner"])
     elif not title:
-        pieces = _sentences(re.sub(r"\s*\((?:19|20)\d{2}[a-z]?\)\.?", ".", text))  # APA: "N. (2020)."
+        pieces = _sentences(re.sub(r"\s*\((?:19|20)\d{2}[a-z+]?\)\.?", ".", text))  # APA: "N. (2020)."
+        pieces = [part.strip() for piece in pieces for part in (  # DBLP: "A, B: Title. Venue"
+            piece.split(":", 1) if ":" in piece and _author_list(piece.split(":", 1)[0]) else [piece])]
         for n, piece in enumerate(pieces):
             if _author_list(piece) and len(pieces) > 1:
                 ahead = pieces[n - 1] if n >= 1 else None
@@ -182,17 +277,74 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
             found = _by_commas(text)
             if found:
                 authors_text, title = ", ".join(found[0]), clean_title(found[1])
-    if not title or len(title.split()) < 3 or is_name(title):
-        return None
-    authors = _author_list(authors_text)
+    if not title or len(title.split()) < 3 or is_name(title) or _ARXIV_ID.search(title):
+        return None  # "arXiv preprint arXiv:1307.0411": the venue, the title missing
+    others = bool(_ET_AL.search(authors_text))  # "Saxton et al.": coauthors not named
+    authors = _author_list(authors_text) or _surnames(authors_text) or (
+        _first_of_others(_ET_AL.sub(" ", authors_text)) if others else [])
     venue_like = bool(VENUE.search(text)) or bool(years)
     if not authors or not (venue_like or in_section):
         return None
-    if not in_section and (len(authors) < 2 or not years):
-        return None
+    if not in_section and (len(authors) < 2 and not others or not (year or _PAPER_HREF.search(text) or any(
+            s.href and _PAPER_HREF.search(s.href) for s in block.links))):
+        return None  # outside a publications section: coauthors, and a year or a link to the paper
     return PaperText(title, year, authors, line=block.line, url=_first_link(block.spans),
                      at=f"line {block.line}", confidence=0.85 if in_section else 0.6,
                      guessed=[] if in_section else ["kind"])
+
+
+_BYLINE_END = re.compile(r"\s*[(\[]\s*(?:19|20)\d{2}[a-z+]?\s*[)\]]|\s[·|•]\s")
+"""Where a byline after its title ends: a year in brackets or a middle dot ("A, B (2017) · arXiv")."""
+_SURNAME = re.compile(r"[^\W\d_][\w'’-]+")
+
+
+def _surnames(text: str) -> list[str]:
+    """Authors given by their last names only, after a title's "by" or dash ("by Fisher, Nemhauser
+    and Wolsey", "— Cohen & Welling"); [] unless every part is one capitalised word that is no
+    title word."""
+    pieces = [p.strip(" .") for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*",
+                                                   text.strip(" .,;:\"“”'‘’"))]
+    if not pieces or not all(pieces) or len(pieces) > 30:
+        return []
+    for piece in pieces:
+        if not _SURNAME.fullmatch(piece) or not piece[0].isupper() or piece.lower() in TITLE_WORDS \
+                or word_leaning(piece) == "title":
+            return []
+    return pieces
+
+
+def _first_of_others(text: str) -> list[str]:
+    """The first author before "et al.": a last name ("Saxton et al.") or, in the MLA order, a last
+    and a first name ("Biamonte, Jacob, et al." is Jacob Biamonte)."""
+    names = _surnames(text)
+    if len(names) == 2 and re.fullmatch(r"\W*[^\W\d_][\w'’-]+,\s*[^\W\d_][\w'’-]+\W*", text):
+        return [f"{names[1]} {names[0]}"]
+    return names
+
+
+def _leading_surnames(text: str) -> list[str]:
+    """The last names a byline opens with, before its venue and year ("Bardenet, Doucet and Holmes,
+    JMLR 2017"); [] when what follows the names is no venue."""
+    names = _surnames(text)
+    if names:
+        return names
+    pieces = [p.strip() for p in text.split(",")]
+    for end in range(len(pieces) - 1, 0, -1):
+        rest = ",".join(pieces[end:])
+        if _YEAR.search(rest) or VENUE.search(rest):
+            names = _surnames(",".join(pieces[:end]))
+            if names:
+                return names
+    return []
+
+
+def _with_after(after: str) -> list[str]:
+    """Coauthors named after a title by "with" ("NeurIPS 2024, with A, B, and C. [bib]")."""
+    found = re.search(r"(?:^|[\s,;(])with\s+(?P<co>.+)", after, re.IGNORECASE)
+    if found is None or found.start() > 120:
+        return []
+    sentence = _sentences(found["co"])
+    return _author_list(sentence[0]) if sentence else []
 
 
 def _leading_authors(text: str) -> str | None:
@@ -212,25 +364,31 @@ def _section_year(section: str) -> int | None:
 
 def _marked_title(text: str, spans: list[Span]) -> str | None:
     """The part of a citation marked as its title: quoted, linked, bold, or italics not a venue."""
-    quoted = re.search(r"“([^”]{10,})”|\"([^\"]{10,})\"|``(.{10,}?)''|‘([^’]{10,})’", text)
-    if quoted:
-        return clean_title(next(g for g in quoted.groups() if g))
+    for quoted in re.finditer(r"“([^”]{10,})”|\"([^\"]{10,})\"|``(.{10,}?)''|‘([^’]{10,})’", text):
+        inside = next(g for g in quoted.groups() if g)
+        if " " in inside.strip():  # not a file name in an attribute (filename="paper.bib")
+            return clean_title(inside)
     for kind in ("a", "b", "i"):
         for span in spans:
             words = span.text.split()
             if span.kind != kind or len(words) < 3 or is_name(span.text) or _author_list(span.text):
                 continue
-            if kind == "i" and VENUE.search(span.text):
-                continue
+            if kind == "i" and VENUE.search(span.text) or re.match(r"\W*(?:joint work )?with\s", span.text):
+                continue  # a venue in italics, or the coauthors ("*with A and B*")
+            if len(words) <= 5 and _VENUE_NAME.search(span.text):
+                continue  # a linked or bold journal ("[Physical Review Letters](doi) 103.15")
             if kind == "a" and re.fullmatch(r"\W*(?:pdf|arxiv|code|slides|link|doi|html|paper)\W*",
                                             span.text, re.IGNORECASE):
                 continue
-            if span.text in text:
-                return clean_title(span.text)
+            marked = _NUMBERED.sub("", span.text)  # "**1. Title**": the number is the list's
+            if marked in text and len(marked.split()) >= 3:
+                return clean_title(marked)
     return None
 
 
-_WITH = re.compile(r"\s*[(\[]\s*(?:joint(?: work)?\s+)?with\s+(?P<co>[^()\[\]]{3,300})[)\]]", re.IGNORECASE)
+_WITH = re.compile(r"\s*[(\[]\s*(?:joint(?: work)?\s+)?with\s+(?P<co>[^()\[\]]{3,300})[)\]]|"
+                   r"\s;\s[:\s]*(?:joint(?: work)?\s+)?with\s+(?P<line>[^;]{3,300}?)\s*(?=\s;\s|$)",
+                   re.IGNORECASE)
 """Coauthors in brackets after a title ("(with A and B)", "(joint work with A)"): the page's owner
 wrote the paper with them."""
 
@@ -270,11 +428,13 @@ def _by_commas(text: str) -> tuple[list[str], str] | None:
 def _author_list(text: str) -> list[str]:
     """The authors of a byline, in order; [] when the text is not one."""
     text = _ET_AL.sub(" ", text).strip(" .,;:()\"“”'‘’«»")
-    text = re.sub(r"\*|†|‡|\^\S*|\d+(?=,|\s|$)", "", text)
-    text = re.sub(r"\s*\((?:eds?|equal contribution)\.?\)", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"[,\s]+(?:19|20)\d{2}[a-z]?$", "", text)  # "(A & B, 2023)": the year after the names
+    text = re.sub(r"\*|†|‡|\^\S*|(?<=[^\W\d])\d{1,2}(?=,|\s|$)", "", text)  # footnote marks, not years
+    text = re.sub(r"\s*\((?:eds?|equal contribution|(?:in )?(?:alphabetical|random) order[^()]*)\.?\)?",
+                  "", text, flags=re.IGNORECASE)
     if not text or len(text) > 600:
         return []
-    pieces = [p.strip(" .") for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|;\s*", text)]
+    pieces = [p.strip(" .") for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*[&®ⓡ]\s*|;\s*", text)]
     pieces = [p for p in pieces if p]
     if not pieces:
         return []
@@ -283,21 +443,36 @@ def _author_list(text: str) -> list[str]:
         pieces = [f"{pieces[i]}, {pieces[i + 1]}." .replace("..", ".")
                   for i in range(0, len(pieces) - 1, 2)]  # APA: "Truong, C., & Oudre, L."
         return pieces
-    names = []
+    if len(pieces) >= 3 and _SURNAME.fullmatch(pieces[0]) and _GIVEN.fullmatch(pieces[1]):
+        rest = _author_list(", ".join(pieces[2:]))
+        if rest:  # MLA: "Wilson, Andrew G., and Pavel Izmailov": the first author's names turned
+            given = re.sub(r"(?<=\b[A-Z])$", ".", pieces[1])
+            return [f"{given} {pieces[0]}", *rest]
+    names, doubtful = [], 0
     for piece in pieces:
         name = strip_honorifics(piece)
         if is_name(name) or re.fullmatch(r"(?:[A-Z](?:\.-?|-)\s?)+\s*[^\W\d][\w'’-]+(?: [^\W\d][\w'’-]+)?",
                                          name):
             names.append(name)
+        elif _CAPITALISED.fullmatch(name) and not any(w.lower() in TITLE_WORDS for w in name.split()):
+            names.append(name)  # a name the word lists do not know ("Ahmet Alper Özüdoğru"), among names
+            doubtful += 1
         else:
             return []
-    return names
+    return names if 2 * doubtful <= len(names) - doubtful else []
 
 
-_READING = re.compile(r"read|papers?\b|material|literature|references?|suggest|further|supplement|"
+_GIVEN = re.compile(r"[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){0,2}")
+"""A first author's given names in the MLA order ("Andrew G", "Danilo Jimenez", "Aram W")."""
+_CAPITALISED = re.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+){1,3}")
+
+
+_READING = re.compile(r"read|papers?\b|material|literature|references?|suggest|further|supplement|discussion|"
                       r"bibliograph|resources|articles?", re.IGNORECASE)
 _PAPER_HREF = re.compile(r"arxiv\.org|doi\.org|openreview\.net|proceedings|papers\.nips|jmlr\.org|"
                          r"aclanthology|\.pdf(?:$|[?#])", re.IGNORECASE)
+_LINK_WORD = re.compile(r"\W*(?:paper|pdf|arxiv|preprint|article|video|slides|code|talk|poster|blog|"
+                        r"website|project|html|bib(?:tex)?|recording|youtube|github)\W*", re.IGNORECASE)
 _PAPER_WORD = re.compile(r"^\W*(?:paper|pdf|arxiv|preprint|article)\W*$", re.IGNORECASE)
 
 
@@ -315,6 +490,10 @@ def linked_paper(block: Block, section: str) -> PaperText | None:
         title = clean_title(main.text)
     elif any(_PAPER_WORD.match(s.text) for s in links):  # "Title [ [Paper](arxiv) ]"
         rest = re.sub(r"\[[^\]]*\]|\(\s*\)", " ", text)
+        for span in reversed(block.links):  # "Title video | paper": the words of the links after it
+            if _LINK_WORD.fullmatch(span.text):
+                rest = re.sub(r"(?:\s*[|·,/]\s*|\s+)" + re.escape(span.text) + r"\s*$", "",
+                              rest.rstrip(" |·,/"))
         rest = re.sub(r"^\s*(?:\[?[\d/.-]+\]?)?\s*(?:\*\*[^*]+\*\*|[A-Z][\w ]{0,30}?)\s+[-–—:]\s+", "", rest)
         marked = next((s.text for s in block.spans if s.kind in ("b", "i") and len(s.text.split()) >= 3),
                       None)
@@ -363,7 +542,11 @@ def _owner(found: list[PaperText], blocks: list[Block]) -> str | None:
 
 
 def _unique(found: list[PaperText]) -> list[PaperText]:
+    """One paper per title, the first listed; its authors from the reading that names the most
+    ("Biamonte, Wittek and Lloyd" over "Biamonte, Jacob, et al." of the same paper)."""
     kept: dict[str, PaperText] = {}
     for paper in found:
-        kept.setdefault(fold(paper.title), paper)
+        first = kept.setdefault(fold(paper.title), paper)
+        if len(paper.authors) > len(first.authors) and first.authors:
+            first.authors = paper.authors
     return list(kept.values())

@@ -17,6 +17,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from kg.ingest.pages.blocks import TERM_ALONE as _TERM_ALONE
 from kg.ingest.pages.blocks import Block, Layout, Table
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import (
@@ -149,6 +150,8 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     if units:  # in page order, as the page lists them
         records = sorted([*records, *units], key=lambda r: r.line)
     records = [r for r in records if _is_talk(r)]
+    if not records:  # a talk's own page: its title, then "by Name (Affiliation)"
+        records = _byline_records(document, layout, day_first)
     own, unnamed = _own_talks(document, layout, day_first, owner)
     if len(own) > 2 * len(records):  # a personal talk list: what looked like speakers were places
         records = own
@@ -167,6 +170,41 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
         if record.fields.date is None and year is not None and record.how != "front matter":
             record.fields.date = PartialDate(year, None, None)
     return records, problems
+
+
+_BYLINE = re.compile(r"^\W{0,3}by\s+(?P<who>[^\W\d_].{2,100})$", re.IGNORECASE | re.DOTALL)
+
+
+def _byline_records(document: Document, layout: Layout, day_first: bool) -> list[Record]:
+    """The one talk of a page whose title heads it and whose next lines say "by Name (Affiliation)"
+    (a heading, a line, or the front matter's description), when the page has an abstract; its
+    day and time from a ``When:`` or ``Date:`` line near the top."""
+    front = document.front_matter or {}
+    heads = layout.blocks[:12]
+    if not any(re.match(r"\W*abstract\b", b.text, re.IGNORECASE) for b in layout.blocks[:40]):
+        return []
+    texts = [(str(front["description"]), 0)] if isinstance(front.get("description"), str) else []
+    texts += [(b.text, b.line) for b in heads]
+    byline = next(((m, line) for text, line in texts for m in [_BYLINE.match(text.strip())] if m), None)
+    if byline is None:
+        return []
+    people = speakers_of(byline[0].group("who"))
+    if not people or not all(is_name(p.name) for p in people):
+        return []
+    title = front.get("title") if isinstance(front.get("title"), str) else None
+    if not title:
+        title = next((b.text for b in heads if b.level and not _BYLINE.match(b.text.strip())), None)
+    if not title or speakers_of(title) or heading_label(title):
+        return []
+    fields = Fields(speakers=people, title=clean_title(title))
+    for block in layout.blocks[:15]:
+        labelled = label_of(block.text.split("\n")[0])
+        if labelled and labelled[0] in ("date", "time"):
+            more = read(block.text.split("\n")[0], block.spans, day_first)
+            fields.date = fields.date or more.date
+            fields.time = fields.time or more.time
+    line = byline[1] or next((b.line for b in heads if b.level), 1)
+    return [Record(fields, line, "block", "", context=())]
 
 
 def _own_talks(document: Document, layout: Layout, day_first: bool,
@@ -352,7 +390,7 @@ def _json_ld_records(document: Document, day_first: bool) -> list[Record]:
 _COLUMN_WORDS = [
     ("date", re.compile(r"^(?:date|day|when|datum|fecha|week|dates?\s*(?:&|and)\s*time)\b", re.I)),
     ("time", re.compile(r"^(?:time|hour|slot|heure|start)\b", re.I)),
-    ("speaker", re.compile(r"^(?:speakers?|presenters?|name|who|lecturers?|leader|presented by|"
+    ("speaker", re.compile(r"^(?:speakers?|presenters?|name|who|lecturers?|leaders?|presented by|"
                            r"invited speakers?|discussion lead|host|moderators?|discussants?|facilitators?|"
                            r"led by|instructors?)\b", re.I)),
     ("affiliation", re.compile(r"^(?:affiliations?|institutions?|university|organi[sz]ation|"
@@ -392,6 +430,11 @@ def _column_kinds(table: Table, day_first: bool) -> list[str | None]:
             kinds[i] = "time"
         elif people >= 0.5 * share and "speaker" not in kinds:
             kinds[i] = "speaker"
+    if "title" not in kinds and "abstract" in kinds:
+        i = kinds.index("abstract")
+        cells = [r[i].text for r in table.rows if i < len(r) and r[i].text.strip()]
+        if cells and all(len(c) < 200 and "\n" not in c.strip() for c in cells):
+            kinds[i] = "title"  # a "Description" column of one short line a talk: the talks' titles
     if "title" not in kinds:
         free = [i for i in range(width) if kinds[i] is None]
         if free:
@@ -430,7 +473,12 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     grid = _grid_records(table, day_first)
     if grid is not None:
         return grid
-    if table.header and not any(
+    first = [c.text.strip(" *_:") for c in table.rows[0]]
+    if table.header is None and len(table.rows) > 1 and sum(
+            1 for text in first if any(p.search(text) for _, p in _COLUMN_WORDS)) >= max(2, len(first) - 1):
+        # an HTML table whose first row of plain cells names the columns ("<td><b>Date</b></td>")
+        table = Table(table.rows[1:], first, table.line, table.section, table.context, table.before)
+    elif table.header and not any(
             p.search((h or "").strip(" *_")) for h in table.header for _, p in _COLUMN_WORDS):
         # A Markdown table always has a first row; when it names no column, it is a row too.
         table = Table([_header_row(table), *table.rows], None, table.line, table.section, table.context,
@@ -541,6 +589,8 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
                 first = text.split("\n")[0]
                 marked = [s.text for s in cell.spans if s.kind in ("b", "a", "i") and len(s.text) > 8]
                 quoted = QUOTED.search(first)
+                if quoted and _embedded(first, quoted.start(), quoted.end()):
+                    quoted = None  # 'Debates 5: Anne "not everything is RL" Collins': inside the title
                 fields.title = clean_title(quoted.group(0) if quoted and len(quoted.group(0)) > 12 else
                                            marked[0] if marked and "\n" in text else first)
             for kind_, url in inner.links.items():
@@ -567,6 +617,12 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
     if affiliation and fields.speakers and not fields.speakers[0].affiliation:
         fields.speakers[0].affiliation = affiliation
     return fields
+
+
+def _embedded(text: str, start: int, end: int) -> bool:
+    """Whether the stretch ``text[start:end]`` stands between words on both sides (part of a longer title)."""
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    return bool(before) and before[-1].isalnum() and bool(after) and after[0].isalnum()
 
 
 def _link_for(name: str, cell: Block) -> str | None:
@@ -753,6 +809,8 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
                 and all(is_name(p.name) for p in fields.speakers):
             close()  # "9:00 AM - 10:00 AM" then "Ada Lovelace (Cambridge)": her talk, its title not given
             fields.time = slot
+            if fields.date is None and day is not None:
+                fields.date = day
             current = Record(fields, block.line, "entry", block.section, context=block.context)
             continue
         if fields.speakers and not fields.title and not fields.title_open and not block.level \
@@ -809,9 +867,14 @@ def _only_a_day(text: str, fields: Fields) -> bool:
     dates = find_dates(text)
     if len(dates) != 1 or fields.date is None or fields.date.day is None or fields.time is not None:
         return False
-    rest = text[:dates[0].start] + text[dates[0].end:]
+    rest = _PART_OF_DAY.sub("", text[:dates[0].start] + text[dates[0].end:])
     return not re.search(r"[^\W\d_]{2,}", re.sub(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", "", rest,
                                                   flags=re.IGNORECASE))
+
+
+_PART_OF_DAY = re.compile(r"\b(?:morning|afternoon|evening|sessions?|programm?e?|schedule|agenda)\b",
+                          re.IGNORECASE)
+"""The words a day's heading line may add to its day ("Tuesday, Jan 3 (Morning)", "Monday's programme")."""
 
 
 def _heading_title(block: Block) -> bool:
@@ -1007,6 +1070,7 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
     """Years from headings (else ``page_year``) and series times from the page, for talks that lack them."""
     small = [cell for table in layout.tables if len(table.rows) <= 4 for row in table.rows for cell in row]
     series = _series_time(layout.blocks, [b for b in small if b.text])  # a page's head laid out as a table
+    terms = _term_times(layout.blocks) if series is not None else []
     page_date = _page_date(layout.blocks)
     if (page_date is None or page_date.year is None) and records \
             and not any(r.fields.date for r in records) and all(r.fields.time for r in records):
@@ -1042,9 +1106,24 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
                     break
             else:
                 fields.date = fields.date.with_year(page_year)
-        if fields.time is None and series is not None and (fields.date is not None or undated):
-            fields.time = series
+        stated: time | dict[int, time] | None = next((t for line, t in reversed(terms)
+                                                     if line < record.line), series)
+        if isinstance(stated, dict):  # a time per weekday: the talk's day tells which
+            calendar = _full_date(fields.date)
+            stated = stated.get(calendar.weekday()) if calendar is not None else None
+        if fields.time is None and stated is not None and (fields.date is not None or undated):
+            fields.time = stated
             fields.guessed.add("time")
+
+
+def _full_date(value: PartialDate | None) -> date | None:
+    """The calendar day of a date that gives year, month and day."""
+    if value is None or not (value.year and value.month and value.day):
+        return None
+    try:
+        return date(value.year, value.month, value.day)
+    except ValueError:
+        return None
 
 
 def _year_of(text: str, month: int) -> int | None:
@@ -1109,6 +1188,7 @@ def _page_year(document: Document, blocks: list[Block]) -> int | None:
     texts = [title if isinstance(title, str) else "", document.root.getroottree().findtext(".//title") or ""]
     texts += [b.text for b in blocks if b.level == 1]
     texts += [b.text for b in blocks[:30] if re.match(r"\W*(?:dates?|when)\W*:", b.text, re.IGNORECASE)]
+    texts += [b.text for b in blocks[:8] if _TERM_ALONE.fullmatch(b.text)]  # "Summer 2018" under the title
     front = document.front_matter or {}
     texts += [str(front[k]) for k in ("description", "subtitle", "year", "event", "conference")
               if isinstance(front.get(k), str | int)]
@@ -1136,8 +1216,55 @@ def _series_time(blocks: list[Block], cells: list[Block] = ()) -> time | None:  
     "Time: 10:30 am-12:00 pm Monday"), in its first blocks, in a small table laying out its head, or
     in its last blocks (a footer or a side bar: "Time: 1st Wednesday of the month at 2pm")."""
     tail = blocks[max(80, len(blocks) - 40):]
-    texts = [line for block in [*blocks[:80], *cells, *tail] for line in block.text.split("\n")]
-    for text in texts:
+    for block in [*blocks[:80], *cells, *tail]:
+        found = _stated_time(block)
+        if found is not None:
+            return found
+    return None
+
+
+_MEET = re.compile(r"\b(?:we|group|seminar|club|class)\s+(?:will\s+)?meets?\b|\bmeetings\s+(?:are|will be)\b",
+                   re.IGNORECASE)
+"""How a page says when its series meets ("We meet 4:30--5:30", "Meetings are Thursdays, 10am")."""
+
+
+def _term_times(blocks: list[Block]) -> list[tuple[int, time | dict[int, time]]]:
+    """The series times a page states under its terms' headings ("In Spring 2024, the seminar meets
+    on Fridays, 2:00 - 2:50 PM"), with their lines: a talk takes the last one stated above it. A
+    term that alternates days gives a time per weekday ("Thursdays 1-2pm and Fridays 11-12 am")."""
+    stated: list[tuple[int, time | dict[int, time]]] = []
+    for block in blocks:
+        if block.level:
+            continue
+        by_day = _weekday_times(block.text)
+        found = by_day if len(by_day) >= 2 else _stated_time(block)
+        if found:
+            stated.append((block.line, found))
+    return stated
+
+
+_WEEKDAY_TIME = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b[^.;\n\d]{0,12}(?=\d)",
+                           re.IGNORECASE)
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+
+
+def _weekday_times(text: str) -> dict[int, time]:
+    """The time a text gives each weekday it names just before a time ("Thursdays 1-2pm")."""
+    found: dict[int, time] = {}
+    for match in _WEEKDAY_TIME.finditer(text):
+        times = find_times(text[match.end():match.end() + 20])
+        if times and times[0].start == 0:
+            found[_WEEKDAYS.index(match.group(1).lower())] = times[0].value[0]  # type: ignore[index]
+    return found
+
+
+def _stated_time(block: Block) -> time | None:
+    """The series time one block states, read line by line and sentence by sentence (a sentence
+    may wrap: "We meet Thursday from\n3:30pm - 4:30pm")."""
+    lines = block.text.split("\n")
+    if len(lines) > 1 and len(block.text) < 600:
+        lines += re.split(r"(?<=[.;!?])\s+", " ".join(lines))
+    for text in lines:
         labelled = label_of(text)
         if labelled and labelled[0] == "time" and not find_dates(text) and find_times(text):
             return find_times(text)[0].value[0]  # type: ignore[index, no-any-return]
@@ -1145,6 +1272,10 @@ def _series_time(blocks: list[Block], cells: list[Block] = ()) -> time | None:  
         ranges = [t for t in find_times(text) if t.value[1] is not None]  # type: ignore[index]
         if weekly and ranges and len(text) < 120 and not find_dates(text):
             return ranges[0].value[0]  # type: ignore[index, no-any-return]
+        times, dates = find_times(text), find_dates(text)  # a day after the time: "(except June 14 ...)"
+        if _MEET.search(text) and times and len(text) < 250 and (
+                not dates or times[0].start < dates[0].start):
+            return times[0].value[0]  # type: ignore[index, no-any-return]
         if _SERIES_TIME.search(text):
             times = find_times(text)
             if times:

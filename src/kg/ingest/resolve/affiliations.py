@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import ftfy
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from kg.ingest.latex import decode, repair_broken_accents
 from kg.ingest.resolve import institutions
@@ -36,10 +37,12 @@ from kg.ingest.resolve.names import fold
 _MARKS = re.compile(r"[*∗†‡§¶⇤⋆♯♮♭#]+|(?<=[a-z]{5})\d{2}\b|(?<=[a-z])\d\b|^\d{1,2}(?=[A-Z])")
 """Footnote marks: symbols, one digit after a word, two after a long word ("Data61" is a name)."""
 _GLUED_MARK = re.compile(r"(?<=[a-z.])[*∗†‡§¶⋆]+(?=[A-Z])|"
-                         r"(?:(?<=University)|(?<=Institute)|(?<=College))\d(?=[A-Z])")
+                         r"(?:(?<=University)|(?<=Institute)|(?<=College))\d?(?=[A-Z])")
+_FULL_WIDTH = str.maketrans({"，": ",", "；": ";", "（": "(", "）": ")", "：": ":", "、": ","})
+"""Full-width punctuation of East Asian text → its ASCII form."""
 _COMBINING = {"˘": "\u0306", "˚": "\u030a", "˛": "\u0328"}
-_GRAVE_AFTER_LETTER = re.compile(r"(?<=[A-Za-z])`\s?([aeiouAEIOU])")
-"""A grave accent printed between a word and its vowel ("Universit`a", "Universit` a")."""
+_GRAVE_AFTER_LETTER = re.compile(r"(?<=[A-Za-z])\s?`\s?([aeiouAEIOU])(?=\w|\b)")
+"""A grave accent printed between a word and its vowel ("Universit`a", "Universit` a", "Universit `a")."""
 _ACCENT_AFTER_VOWEL = re.compile(r"([aeiouAEIOU])([´¨ˆ˜])(?=$|[\s,.;)])")
 """An accent printed after the vowel it belongs to, at a word's end ("Universite´ Paris")."""
 _AFTER = {"´": "\u0301", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303"}
@@ -93,17 +96,17 @@ _TRANSLATED = {
     "center": "centre", "freie": "free",
     "federale": "federal", "estadual": "state", "statale": "state", "pontificia": "pontifical",
     "uni": "university", "natl": "national", "fur": "for", "padova": "padua", "venezia": "venice",
-    "catalunya": "catalonia", "moskva": "moscow",
+    "catalunya": "catalonia", "moskva": "moscow", "nurnberg": "nuremberg", "hannover": "hanover",
 }
 _SHORT_FORMS = re.compile(
-    r"\b(?:(?P<univ>Univ\b\.?|U\.?(?=\s+of\b))|(?P<inst>Inst\b\.?)|(?P<tu>TU\b)"
-    r"|(?<=\bof )(?P<tech>Tech(?:nol)?\b\.?)|(?<=& )(?P<tech2>Tech\b\.?)|(?P<sci>Sci\.)"
+    r"\b(?:(?P<univ>Univ\b\.?|U\.?(?=\s+of\b)|U\.(?=\s*[A-Z][a-z]{3,}))|(?P<inst>Inst\b\.?)|(?P<tu>TU\b)"
+    r"|(?<=\bof )(?P<tech>Tech(?:nol)?\b\.?)|(?:(?<=&)|(?<=& ))(?P<tech2>Tech\b\.?)|(?P<sci>Sci\.)"
     r"|(?P<uc>UC(?=[\s,-]+[A-Z][a-z]))|(?P<ut>UT(?=[\s,-]+[A-Z][a-z]))|(?P<umass>UMass(?=[\s,-]+[A-Z][a-z]))"
     r"|(?P<natl>Nat(?:iona)?l\.)|(?P<acad>Acad\.)|(?P<res>Res\.)|(?P<intl>Int(?:erna)?l\.)|(?P<eng>Eng\.)|(?P<info>Inf(?:o|orm)?\.))",
     re.IGNORECASE)
-"""Short forms of institution words: "Univ.", "U. of", "Inst.", "TU" (Technische Universität: "TU Wien"),
-"of Tech.", "Sci.", "Natl.", "Acad.", "Res.", "Intl.", "Eng.", "Info." (with their full stop), and the systems
-of campuses ("UC Davis", "UT Dallas", "UMass Amherst")."""
+"""Short forms of institution words: "Univ.", "U. of", "U. Cambridge", "Inst.", "TU" (Technische Universität:
+"TU Wien"), "of Tech.", "& Tech.", "Sci.", "Natl.", "Acad.", "Res.", "Intl.", "Eng.", "Info." (with their full
+stop), and the systems of campuses ("UC Davis", "UT Dallas", "UMass Amherst")."""
 _SPELLED_OUT = {"univ": "University", "inst": "Institute", "tu": "Technical University", "tech": "Technology",
                 "tech2": "Technology", "sci": "Science", "natl": "National", "acad": "Academy",
                 "res": "Research", "intl": "International", "eng": "Engineering", "info": "Information",
@@ -120,15 +123,24 @@ English ones, so that "Sapienza Università di Roma" is "Sapienza University of 
 both sides are read alike: registry names and printed ones)."""
 _RELATION = re.compile(r"^(?:an? )?(?:associate|affiliate|member|partner|part) (?:of|with)\b|"
                        r"^an? [\w&-]+ company$|"
-                       r"^(?:affiliated|associated|in association|in collaboration) with\b")
+                       r"^(?:affiliated|associated|in association|in collaboration) with\b|"
+                       r"^(?:(?:partly|partially|generously) )?(?:supported|funded|sponsored) by\b")
 """A segment that tells how the institution before it relates to another ("research center caesar,
-an associate of the Max Planck Society"): the other is not an affiliation."""
+an associate of the Max Planck Society"), or who paid for the work ("Supported by a gift from Google"):
+the other is not an affiliation."""
 _COMPANY_END = re.compile(r"(?:\b(?:SA|AG|NV|BV|SAS|SpA|PLC|plc|S\.A\.|Robotics|Health|Technologies|"
                           r"Therapeutics|Capital)|\.(?:ai|com|io))\.?$")
 """How a company's name ends when it has no institution's word: "NNAISENSE SA", "covariant.ai"."""
 _LEGAL_FORM = re.compile(r"\s*,?\s*\b(?:inc|ltd|llc|gmbh|corp|corporation|sa|ag|nv|bv|sas|spa|plc|co)\.?$|"
                          r"\.(?:ai|com|io)$", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{2,7}")
+_STATE = re.compile(
+    r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
+    r"NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|AB|BC|MB|NB|NL|NS|ON|PE|QC|SK)(?: \d{5})?")
+"""A US state's or Canadian province's postal code, perhaps with a postcode ("NJ", "CA 94305")."""
+_EMAIL = re.compile(r"[\w+-]+(?:\s?\.\s?[\w+-]+)*\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)*\s?\.\s?[A-Za-z]{2,4}")
+"""An e-mail address, its dots and at sign sometimes printed apart ("COSTIS @CSAIL .MIT.EDU"): no
+institution, whatever its domain spells."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +158,9 @@ def repair(raw: str) -> str:
     """An affiliation with mojibake, ligatures, accents printed apart and footnote marks put right."""
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", raw)  # "Scienti\x08fiques": a lost ligature
     text = re.sub(r"[\t\n\r]+", " ", text)
+    text = text.translate(_FULL_WIDTH)  # "Institute of Automation， CAS": East Asian punctuation
+    if "\\u" in text:  # "Universit\\u00e4t": a JSON escape printed as it is
+        text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
     if "\\" in text:
         text = decode(text)  # "KU Eichst\\"att": LaTeX's accents
     if "`" in text:
@@ -161,6 +176,8 @@ def repair(raw: str) -> str:
         text = re.sub(r"(?<=\w) ([´`¨ˆ˜])(?=[a-z])", r"\1", text)
     text = _GLUED_MARK.sub(", ", text)  # "Hospital†University of Wisconsin": a mark between two names
     text = re.sub(r"\bUniversit\s([eéaà])\b", r"Universit\1", text)  # "Universit e Paris": an accent lost
+    text = re.sub(r"\bUniversit(?:[\ue000-\uf8ff\ufffd]|(?=\s+(?:de|di|degli|della|du|des|d)\b))",
+                  "University", text)  # "Universit\uf1e0 degli studi", "Universit de Lorraine": a letter lost
     return _MARKS.sub(" ", text).strip()
 
 
@@ -193,6 +210,9 @@ class Registry:
             self.by_first[words[0]].append((words, org_id))
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
+        self.prefixes = _prefix_forms(self.spelled)
+        """Acronyms the registry prints before several institutions' places for the same words ("IIT Delhi",
+        "IIT Madras": IIT = Indian Institute of Technology) → those words."""
         self._keys = sorted(k for k in self.by_key if len(k) >= 8)
         self._vocabulary = {w for k in self.by_key for w in k.split()}
         self._read: dict[str, tuple[Named, ...]] = {}
@@ -205,6 +225,8 @@ class Registry:
         self._fuzzy_found: dict[str, str | None] = {}
         self.places: set[str] = set()
         """Segments the field prints after an institution's name ("Moscow", "New York"): places, not names."""
+        self.before_state: set[str] = set()
+        """Segments the field prints after an institution, before a state's code ("..., College Park, MD")."""
         self.leads: Counter[str] = Counter()
         """How often the field prints each segment first in an affiliation ("Yandex, Moscow, Russia")."""
         self.towns: set[str] = set()
@@ -236,7 +258,10 @@ class Registry:
                             segment in before.split() and segment != before for before in folded[:number]):
                         self.towns.add(segment)
                 after_institution = False
-                for segment in folded:
+                for number, segment in enumerate(folded):
+                    if after_institution and number + 1 < len(folded) \
+                            and _STATE.fullmatch(folded[number + 1].upper()):
+                        self.before_state.add(segment)
                     if institutions.INSTITUTION_WORDS.search(segment):
                         after_institution = True
                     elif after_institution:
@@ -337,7 +362,10 @@ class Registry:
 
     def _read_part(self, part: str) -> list[Named]:
         """Registry names across the whole part first (they may hold commas), then segment by segment."""
-        segments = _segments(part)
+        segments = [self._written_out(segment) for segment in _segments(part)
+                    if "@" not in segment or not _EMAIL.fullmatch(segment)]
+        if not segments or self._postal_place(segments):
+            return []
         words: list[str] = []
         owner: list[int] = []
         for number, segment in enumerate(segments):
@@ -367,7 +395,9 @@ class Registry:
             if (learned := self._learned(_words(segment), segment)) is not None:
                 found.append(learned)
                 continue
-            fuzzy = self._fuzzy(" ".join(_words(segment)))
+            if self._town_before_state(segments, number):
+                continue  # "College Park, MD": a town, though it holds an institution's word
+            fuzzy = self._fuzzy(" ".join(_words(segment))) or self._without_last_word(segment)
             if fuzzy is not None:
                 found.append(Named(fuzzy, " ".join(_words(segment)), segment))
                 matched.add(number)
@@ -382,7 +412,44 @@ class Registry:
             found.append(Named(None, new_key(segments[0]), segments[0]))  # "IMFD, Chile": acronym and place
         elif not found and self._standalone(segments):
             found.append(Named(None, new_key(segments[0]), segments[0]))
-        return found
+        return _units_before_new_university(found)
+
+    def _written_out(self, segment: str) -> str:
+        """A segment with an acronym the registry prints before several places written out ("IIT
+        Kharagpur" → "Indian Institute of Technology Kharagpur"), unless it is a registry name as printed
+        ("IIT Genova" is the Istituto Italiano di Tecnologia)."""
+        first, _, rest = segment.partition(" ")
+        if not rest or first not in self.prefixes or " ".join(_words(segment)) in self.by_key:
+            return segment
+        return f"{self.prefixes[first]} {rest}"
+
+    def _town_before_state(self, segments: list[str], number: int) -> bool:
+        """Whether a segment is a town: printed between institutions and a state's code and never first
+        in an affiliation, not ending in an institution's word, and followed by a state's code ("University
+        Park, PA", "College Park, MD 20742")."""
+        folded = fold(segments[number])
+        return number + 1 < len(segments) and bool(_STATE.fullmatch(segments[number + 1])) \
+            and folded in self.before_state and not self.leads[folded] \
+            and bool(_PLACE_ONLY.fullmatch(segments[number])) and folded.split()[-1] not in _HEAD
+
+    def _without_last_word(self, segment: str) -> str | None:
+        """The registry university a name prints without its last word ("Texas A&M" = Texas A&M
+        University), when the name is no place and only one registry name reads so."""
+        words = " ".join(_words(segment))
+        folded = fold(segment)
+        if not words or folded in self.places or folded in self.towns or _ADDRESS.search(folded):
+            return None
+        return self.by_key.get(f"{words} university")
+
+    def _postal_place(self, segments: list[str]) -> bool:
+        """Whether an affiliation is only a town and its state or country ("Summit, NJ", "Princeton, NJ"):
+        a town the field prints after a name that holds it, or a name no registry knows before a state's
+        code; then only states' codes, countries or postcodes."""
+        first = fold(segments[0])
+        return len(segments) >= 2 and bool(_PLACE_ONLY.fullmatch(segments[0])) \
+            and (first in self.towns
+                 or (bool(_STATE.fullmatch(segments[1])) and not self.known_form(segments[0]))) \
+            and all(_STATE.fullmatch(s) or _bare_address(fold(s)) for s in segments[1:])
 
     def _town_after_institution(self, segments: list[str], owner: list[int], span: range) -> bool:
         """Whether a registry name is only the town of an institution printed before it: a whole segment
@@ -464,7 +531,8 @@ class Registry:
                 inside = [w if owner[i] == owner[span.start] else "," for i, w in enumerate(words)]
             else:
                 inside = words
-            if _inside_longer_name(inside, span) or _named_before(inside, span, candidates):
+            if (_inside_longer_name(inside, span) and not _joint(inside, span, candidates)) \
+                    or _named_before(inside, span, candidates):
                 continue
             if texts is not None and owner is not None and words[span.stop - 1] in ("university", "college") \
                     and re.search(rf"\b{re.escape(' '.join(words[span.start:span.stop]))} (?:of|for) \w",
@@ -500,7 +568,40 @@ class Registry:
                                                                  for k in known - printed)
                for w in printed - known):
             return None  # a word of other names is no typo: "University of South Carolina" is not North
+        if not _words_near([w for w in text.split() if w not in known and w not in _LINKS],
+                           [w for w in key.split() if w not in printed and w not in _LINKS]):
+            return None  # another word, not a misspelled one: "... Technology Kharagpur" is not Kanpur
         return self.by_key[key]
+
+
+WORD_TYPO_AT = 75
+"""How alike (``fuzz.ratio``) a misspelled word and its registry word are at least ("instiute" /
+"institute" 94, "pennsylvnia" / "pennsylvania" 96; "kharagpur" / "kanpur" 67 is another word)."""
+
+
+SHORT_WORD = 5
+"""A word this short or shorter is misspelled by one edit ("plank" / "planck", "deigo" / "diego"), not two
+("ensta" / "ensae" is another school)."""
+
+
+def _words_near(printed: list[str], known: list[str]) -> bool:
+    """Whether the words a fuzzy match changes are misspellings of the registry's words: each printed
+    word near one known word or its start ("Lab" / "Laboratory"), or a known word split or glued
+    ("Tech nology", "Universityof")."""
+    if not printed or not known:
+        return True
+    glued_printed, glued_known = "".join(printed), "".join(known)
+    if fuzz.ratio(glued_printed, glued_known) >= FUZZY_AT:
+        return True
+    return all(any(_misspelled(p, k) or k.startswith(p) for k in known) for p in printed)
+
+
+def _misspelled(printed: str, known: str) -> bool:
+    """Whether a word is a misspelling of another: near it, or for a short word one letter added, left out,
+    changed or two swapped."""
+    if len(printed) <= SHORT_WORD:
+        return OSA.distance(printed, known) <= 1
+    return fuzz.ratio(printed, known) >= WORD_TYPO_AT
 
 
 _LINKS = frozenset({"and", "for", "of", "in", "on"})
@@ -537,6 +638,11 @@ def _stands_alone(key: str) -> bool:
     return bool(institutions.INSTITUTION_WORDS.search(key)) and not words <= _NAME_FILLER
 
 
+_NOBODYS = frozenset("ai ml corporate us u s uk the".split())
+"""Words that with subjects and institution words still name no one ("AI Research", "UK Ltd")."""
+_NOBODYS_HEADS = _NOBODYS | frozenset(
+    "school lab labs laboratory laboratories group inc ltd llc gmbh".split())
+"""Words of a unit's or a company's name: with subjects alone they name no one ("Software School")."""
 _NAME_FILLER = FIELD_OF_STUDY | _GENERIC | _HEAD | _LINKS
 """Words that alone make no name of their own: subjects, generic and institution words, links."""
 _BEFORE_A_PARENT = _NAME_FILLER | frozenset(
@@ -558,6 +664,49 @@ def _named_before(words: list[str], span: range, candidates: list[tuple[int, int
     if before == "," or before in _BEFORE_A_PARENT or before.isdigit():
         return False
     return not any(start + size == span.start for size, start, _ in candidates)
+
+
+PREFIX_INSTITUTIONS = 2
+"""How many registry institutions must print an acronym before their place for it to be written out."""
+
+
+def _bare_address(folded: str) -> bool:
+    """Whether a segment is a country, postcode or street, with no institution's word ("NJ 08544")."""
+    return bool(_ADDRESS.search(folded)) and not institutions.INSTITUTION_WORDS.search(folded)
+
+
+def _prefix_forms(spelled: dict[str, list[str]]) -> dict[str, str]:
+    """Acronyms printed, in several registry institutions' names, before the words that end their full
+    name ("IIT Bombay" / "Indian Institute of Technology Bombay"), and spelling the initials of the
+    words they stand for: acronym → those words, when all agree."""
+    seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for org_id, names in spelled.items():
+        for short in names:
+            first, _, rest = short.partition(" ")
+            if not rest or not _ACRONYM.fullmatch(first) or not first.isalpha():
+                continue
+            for long in names:
+                if long.endswith(f" {rest}") and len(long) > len(short):
+                    head = long[:-len(rest) - 1].strip(" ,")
+                    initials = "".join(w[0] for w in fold(head).split()
+                                       if w not in _SKIPPED and w not in _LINKS)
+                    if initials == first.lower():
+                        seen[first][head].add(org_id)
+    found = {}
+    for acronym, heads in seen.items():
+        keys = {" ".join(_words(head)) for head in heads}
+        institutions_of = set().union(*heads.values())
+        if len(keys) == 1 and len(institutions_of) >= PREFIX_INSTITUTIONS:
+            found[acronym] = max(heads, key=lambda h: (len(heads[h]), h))
+    return found
+
+
+def _joint(words: list[str], span: range, candidates: list[tuple[int, int, str]]) -> bool:
+    """Whether a registry name comes right after another at its segment's start, the two naming a joint
+    lab or institute of both ("Max Planck ETH Center for Learning Systems", "Alibaba-Zhejiang University
+    Joint Institute"): then it names its institution though a longer name holds it."""
+    return any(start + size == span.start and (start == 0 or words[start - 1] == ",")
+               for size, start, _ in candidates)
 
 
 def _whole_segments(owner: list[int], span: range) -> bool:
@@ -605,9 +754,15 @@ def _words(text: str) -> list[str]:
     return list(_compared(text))
 
 
+_AMPERSAND = re.compile(r"(?<=[a-z]{2})\s*&\s*(?=[A-Z][a-z])")
+"""An ampersand between two words, read as "and" ("Science & Technology", "Sci.&Tech."), not inside a
+name of letters ("Texas A&M", "AT&T")."""
+
+
 @functools.lru_cache(maxsize=1 << 17)
 def _compared(text: str) -> tuple[str, ...]:
-    words = [_TRANSLATED.get(w, w) for w in fold(spelled_out(text)).split() if w not in _SKIPPED]
+    text = _AMPERSAND.sub(" and ", spelled_out(text))
+    words = [_TRANSLATED.get(w, w) for w in fold(text).split() if w not in _SKIPPED]
     for i in range(len(words) - 1):
         if words[i] in ("university", "institute") and words[i + 1] in _POSTPOSED:
             end = i + 1
@@ -710,6 +865,11 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
         words = folded.split()
         if all(w in _GENERIC or w in _NO_PLACE for w in words):
             continue  # "Research Labs", "Independent researcher"
+        if _NOBODYS_HEADS.intersection(words) and all(w in _NAME_FILLER or w in _NOBODYS for w in words):
+            continue  # "AI Lab", "Corporate Research", "Business School": whose? (not "Information Sciences
+            # Institute", "Machine Intelligence Research Institute": institutes are named so)
+        if words[0] in ("inc", "ltd", "llc", "gmbh", "corp"):
+            continue  # "Inc. Pittsburgh": a company's legal form and its town
         key = new_key(piece)
         if beside_known and not _TOP.search(folded) and not _named_for_someone(piece) and (
                 key not in standing or not (after_known or len(pieces) > 1)):
@@ -730,6 +890,23 @@ _NAMED_FOR = re.compile(r"(?:The )?(?:Institut|Institute|Fondation|Foundation|Fu
 _SUBJECT_OR_GENERIC = FIELD_OF_STUDY | _GENERIC
 
 
+def _units_before_new_university(found: list[Named]) -> list[Named]:
+    """New names printed before a new university in one part, left out when they are no whole institution
+    themselves: its lab, centre or school ("B-DAT Lab, Nanjing University of Information Science and
+    Technology"), as they are before a registry university."""
+    new = [n.org_id is None and not n.learned for n in found]
+    first = next((i for i, n in enumerate(found) if new[i] and _TOP.search(n.key) and "univ" in n.key), None)
+    if first is None:
+        return found
+    return [n for i, n in enumerate(found)
+            if i >= first or not new[i] or _TOP.search(fold(n.printed)) or _named_for_someone(n.printed)
+            or not _UNIT_HEADS.intersection(n.key.split())]
+
+
+_UNIT_HEADS = frozenset("lab labs laboratory laboratories centre center school group".split())
+"""Words of a unit's name: a lab, centre, school or group."""
+
+
 def _named_for_someone(piece: str) -> bool:
     """Whether a name is an institute or foundation named for a person ("Institut Curie", "Institut
     Pasteur"): an institution of its own, not a university's unit, wherever it is printed."""
@@ -741,5 +918,5 @@ def new_key(name: str) -> str:
     """What spellings of an institution the registry does not know share: its words, abbreviations
     written out ("UCSD" and "University of California, San Diego" alike), without a legal form or a
     web domain ("Netflix Inc." and "Netflix", "covariant.ai" and "Covariant" alike)."""
-    bare = _LEGAL_FORM.sub("", spelled_out(name).strip()) or name
+    bare = _AMPERSAND.sub(" and ", _LEGAL_FORM.sub("", spelled_out(name).strip()) or name)
     return " ".join(_words(institutions.key(bare)))

@@ -198,7 +198,8 @@ def _names_university(folded: str) -> bool:
 
 
 def guess_kind(name: str) -> OrganizationKind:
-    """The organization kind a name suggests: university, company, institute, lab or other."""
+    """The organization kind a name suggests: university, company (by a company's word, a legal form or
+    a company's name ending, "Argo AI", "Akamai Technologies"), foundation, lab, institute or other."""
     folded = fold(name)
     if re.search(r"univ|college|polytechni|politecnico|ecole|eth\b|epfl|technion|hochschule|"
                  r"institute of technology|school of economics|kaist|kaust|caltech", folded):
@@ -207,8 +208,18 @@ def guess_kind(name: str) -> OrganizationKind:
                  r"adobe|intel\b|baidu|tencent|alibaba|huawei|samsung|inc\b|corp|ltd|gmbh|llc|sony|"
                  r"uber|twitter|salesforce|criteo|yandex", folded):
         return "company"
+    if _COMPANY_NAME.search(name) and not re.search(r"institut|school|hospital|centre|center", folded):
+        return "company"
+    if re.search(r"\bfoundation\b|\bfondation\b|\bfundacion\b|\bstiftung\b", folded):
+        return "foundation"
     if re.search(r"lab", folded):
         return "lab"
-    if re.search(r"institut|inria|cnrs|max planck|centrum|center|centre|academy|academia|riken", folded):
+    if re.search(r"institut|inria|cnrs|max planck|centrum|center|centre|academy|academia|riken|agency|"
+                 r"council|hospital|service", folded):
         return "institute"
     return "other"
+
+
+_COMPANY_NAME = re.compile(r"(?:\b(?:AI|Technologies|Capital|Limited|Systems|Health|Therapeutics|Robotics|"
+                           r"SA|AG|NV|BV|SAS|SpA|PLC|Co\.)|\.(?:ai|com|io))$")
+"""How a company's name ends ("Argo AI", "Akamai Technologies", "Helm.ai", "Hellebore Capital Limited")."""

@@ -113,7 +113,8 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
 
 
 _LAB_OF_COMPANY = re.compile(r"^(?P<head>[a-z][a-z0-9]{2,}) (?:research|labs|laboratories|research labs?|"
-                             r"research laboratory|(?:ai|ml) (?:labs?|research|research labs?))$")
+                             r"research laboratory|(?:ai|ml) (?:labs?|research|research labs?))"
+                             r"(?: (?:europe|asia|america|americas|africa|international))?$")
 """A lab named after its company ("Xiaomi AI Lab", "Philips Research", "Oracle Labs"). Not "X Lab" nor
 "X Research Center": those are as often a university's ("STAIR Lab", "Operations Research Center")."""
 
@@ -151,13 +152,18 @@ def _companies_of_labs(new: dict[str, tuple[str, list[str]]], spellings: dict[st
         match = _CENTRE_OF_COMPANY.match(target)
         if match is not None and target not in found and match["head"] in owners:
             found[target] = (owners[match["head"]], None)  # "Technicolor Research Center", Technicolor's
+        elif match is not None and target not in found and match["head"] in new \
+                and any(_COMPANY_FORM.search(printed) for printed in spellings[match["head"]]):
+            found[target] = (new[match["head"]][0], None)  # "Kakao Brain" when "Kakao Corp." is printed
     return found
 
 
-_CENTRE_OF_COMPANY = re.compile(r"^(?P<head>[a-z][a-z0-9]{2,}) research centre(?: [a-z]+)?$")
+_COMPANY_FORM = re.compile(r"\b(?:Inc|Corp|Corporation|Ltd|LLC|GmbH|Co)\b\.?$")
+"""A legal form at a name's end: the name is a company's."""
+_CENTRE_OF_COMPANY = re.compile(r"^(?P<head>[a-z][a-z0-9]{2,}) (?:research centre(?: [a-z]+)?|brain)$")
 """A research centre named after a company already known as one ("Technicolor Research Center" when
-"Technicolor Research" is printed too; "Xerox Research Centre Europe"): the company's lab. A centre
-named after a place or a subject is no company's ("Paris Research Center", "Operations Research
+"Technicolor Research" is printed too; "Xerox Research Centre Europe"; "Kakao Brain"): the company's lab.
+A centre named after a place or a subject is no company's ("Paris Research Center", "Operations Research
 Center")."""
 
 

@@ -21,6 +21,7 @@ LINES = [
     "0aaaaaaa1\tNational Institute of Informatics\tfacility\tJP\t\t\tNII",
     "0aaaaaaa2\tNational Institute of Informatics\tfacility\tUS\t\t\t",
     "0aaaaaaa3\tInstituto de Investigaciones Químicas\tfacility\tES\t\tInstitute for Chemical Research\t",
+    "0aaaaaaa4\tDepartment of Biological Sciences\tuniversity\tUS\t\t\t",
 ]
 ROR = ror.Ror(ror.parse(LINES))
 CURATED = [Organization(id="msu", name="Moscow State University", kind="university", country="RU"),
@@ -106,6 +107,8 @@ def test_a_segment_without_an_institutions_word_that_ror_names_is_an_institution
 
 def test_a_unit_printed_before_its_university_is_not_another_countrys_namesake_in_ror():
     printed = "Institute for Chemical Research, Moscow State University, Russia"
+    assert resolved(printed).organizations(printed) == ["msu"]
+    printed = "Department of Biological Sciences, Moscow State University"
     assert resolved(printed).organizations(printed) == ["msu"]
 
 

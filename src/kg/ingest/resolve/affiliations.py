@@ -429,11 +429,12 @@ class Registry:
     def _named_elsewhere(self, segment: str) -> bool:
         """A segment of two words or more with no institution's word, not a place of the field nor an
         address, that the other registry (``elsewhere``) names. Not a name with an institution's word that
-        was not read as one: "Institute for Chemical Research" printed inside Kyoto University is also the
-        English name of a Spanish institute."""
+        was not read as one, nor a department: "Institute for Chemical Research" printed inside Kyoto
+        University is also the English name of a Spanish institute, "Department of Biological Sciences"
+        one university's in ROR."""
         folded = fold(segment)
         return self.elsewhere is not None and " " in folded and folded not in self.places \
-            and not institutions.INSTITUTION_WORDS.search(folded) \
+            and not institutions.INSTITUTION_WORDS.search(folded) and not institutions.is_unit(segment) \
             and not _ADDRESS.search(folded) and not _STREET_OR_NUMBER.search(folded) \
             and self.elsewhere(segment)
 

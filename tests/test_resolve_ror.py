@@ -18,10 +18,11 @@ LINES = [
     "Grenoble INP|Grenoble Institute of Technology\t",
     "02rx3b187\tUniversité Grenoble Alpes\tuniversity\tFR\t\tGrenoble Alpes University\tUGA",
     "010pmpe69\tLomonosov Moscow State University\tuniversity\tRU\t\tMoscow State University|Statale\tMSU",
-    "0aaaaaaa1\tNational Institute of Informatics\tfacility\tJP\t\t\tNII",
-    "0aaaaaaa2\tNational Institute of Informatics\tfacility\tUS\t\t\t",
-    "0aaaaaaa3\tInstituto de Investigaciones Químicas\tfacility\tES\t\tInstitute for Chemical Research\t",
+    "0aaaaaaa1\tNational Institute of Informatics\tinstitute\tJP\t\t\tNII",
+    "0aaaaaaa2\tNational Institute of Informatics\tinstitute\tUS\t\t\t",
+    "0aaaaaaa3\tInstituto de Investigaciones Químicas\tinstitute\tES\t\tInstitute for Chemical Research\t",
     "0aaaaaaa4\tDepartment of Biological Sciences\tuniversity\tUS\t\t\t",
+    "0aaaaaaa5\tGatsby Computational Neuroscience Unit\tinstitute\tGB\t0aaaaaaa6\tGatsby Unit\t",
 ]
 ROR = ror.Ror(ror.parse(LINES))
 CURATED = [Organization(id="msu", name="Moscow State University", kind="university", country="RU"),
@@ -110,6 +111,10 @@ def test_a_unit_printed_before_its_university_is_not_another_countrys_namesake_i
     assert resolved(printed).organizations(printed) == ["msu"]
     printed = "Department of Biological Sciences, Moscow State University"
     assert resolved(printed).organizations(printed) == ["msu"]
+    printed = "Gatsby Unit, Moscow State University"  # ROR knows it as part of another, printed beside one
+    assert resolved(printed).organizations(printed) == ["msu"]
+    [alone] = resolved("Gatsby Unit, London").new_organizations
+    assert alone.name == "Gatsby Computational Neuroscience Unit"
 
 
 def test_a_twins_long_names_teach_no_acronym_written_out_before_a_place():

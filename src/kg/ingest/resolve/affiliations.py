@@ -240,9 +240,10 @@ class Registry:
         towns, even when a registry name is spelled the same."""
         self.learned: dict[str, str] = {}
         """Short forms learned from the field (``add_forms``) → registry id, or ``?key`` of a new name."""
-        self.elsewhere: Callable[[str], bool] | None = None
-        """Whether another registry (ROR) has exactly this name for one institution: a segment printed so
-        is an institution, though it has no institution's word ("Grenoble INP")."""
+        self.elsewhere: Callable[[str, bool], bool] | None = None
+        """Whether another registry (ROR) has exactly this name for one institution (printed beside a
+        registry one or not): a segment printed so is an institution, though it has no institution's word
+        ("Grenoble INP")."""
         self.standing: set[str] = set()
         """Keys of new names the field prints as institutions on their own, with no registry one beside
         them ("Zuse Institute Berlin"): beside a registry name they are still institutions."""
@@ -415,7 +416,7 @@ class Registry:
                 self._beside.add(part)
             new = _new_names(segment, beside_known=bool(spans), standing=self.standing,
                              after_known=any(owner[s.start] < number for _, s in spans))
-            if not new and self._named_elsewhere(segment):
+            if not new and self._named_elsewhere(segment, beside_known=bool(spans)):
                 new = [Named(None, new_key(segment), segment)]  # "Grenoble INP": ROR's name
             found.extend(new)
         if not found and len(segments) >= 2 and _ACRONYM.fullmatch(segments[0]) \
@@ -426,7 +427,7 @@ class Registry:
             found.append(Named(None, new_key(segments[0]), segments[0]))
         return _units_before_new_university(found)
 
-    def _named_elsewhere(self, segment: str) -> bool:
+    def _named_elsewhere(self, segment: str, beside_known: bool) -> bool:
         """A segment of two words or more with no institution's word, not a place of the field nor an
         address, that the other registry (``elsewhere``) names. Not a name with an institution's word that
         was not read as one, nor a department: "Institute for Chemical Research" printed inside Kyoto
@@ -436,7 +437,7 @@ class Registry:
         return self.elsewhere is not None and " " in folded and folded not in self.places \
             and not institutions.INSTITUTION_WORDS.search(folded) and not institutions.is_unit(segment) \
             and not _ADDRESS.search(folded) and not _STREET_OR_NUMBER.search(folded) \
-            and self.elsewhere(segment)
+            and self.elsewhere(segment, beside_known)
 
     def _written_out(self, segment: str) -> str:
         """A segment with an acronym the registry prints before several places written out ("IIT

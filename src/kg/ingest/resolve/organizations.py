@@ -10,6 +10,7 @@ merged and reported.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter, defaultdict
 
@@ -85,7 +86,7 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     if ror_registry is None:
         ror_registry = ror.bundled()
     registry, added = registry_of(organizations, aliases, ror_registry)
-    registry.elsewhere = lambda segment: ror_registry.named(segment) is not None
+    registry.elsewhere = functools.partial(_named_by_ror, ror_registry)
     resolution.registry = registry
     resolution.known_organizations = frozenset(registry.by_key)
     registry.learn(a for paper in papers for a in sorted({a for a in paper.affiliations if a}))
@@ -160,6 +161,13 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     resolution.new_organizations.extend(added)
     resolution.new_organizations.sort(key=lambda o: o.id)
     _note_spelling_merges(spellings, canonical, resolution)
+
+
+def _named_by_ror(ror_registry: ror.Ror, segment: str, beside_known: bool) -> bool:
+    """Whether ROR names one institution so; beside a registry institution, one that is no other's part
+    ("Gatsby Unit, University College London" is a unit of its university, "Mila, HEC Montréal" two)."""
+    record = ror_registry.named(segment)
+    return record is not None and not (beside_known and record.parent)
 
 
 def _ror_records(canonical: dict[str, str], spellings: dict[str, Counter[str]],

@@ -104,6 +104,8 @@ def test_a_segment_without_an_institutions_word_that_ror_names_is_an_institution
     [org] = resolution.new_organizations
     assert org.name == "Institut polytechnique de Grenoble"
     assert resolved("Grenoble Alps, France").new_organizations == []  # not a name of ROR's: a place
+    printed = "CNRS, Grenoble INP, Grenoble"  # printed after an institution, where places are
+    assert len(resolved(printed).organizations(printed)) == 2  # CNRS and Grenoble INP
 
 
 def test_a_unit_printed_before_its_university_is_not_another_countrys_namesake_in_ror():

@@ -138,6 +138,8 @@ _STATE = re.compile(
     r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
     r"NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|AB|BC|MB|NB|NL|NS|ON|PE|QC|SK)(?: \d{5})?")
 """A US state's or Canadian province's postal code, perhaps with a postcode ("NJ", "CA 94305")."""
+_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
+"""A word printed in capitals: an acronym, not a town ("Grenoble INP")."""
 _EMAIL = re.compile(r"[\w+-]+(?:\s?\.\s?[\w+-]+)*\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)*\s?\.\s?[A-Za-z]{2,4}")
 """An e-mail address, its dots and at sign sometimes printed apart ("COSTIS @CSAIL .MIT.EDU"): no
 institution, whatever its domain spells."""
@@ -429,12 +431,14 @@ class Registry:
 
     def _named_elsewhere(self, segment: str, beside_known: bool) -> bool:
         """A segment of two words or more with no institution's word, not a place of the field nor an
-        address, that the other registry (``elsewhere``) names. Not a name with an institution's word that
+        address (unless it holds a word in capitals: "Grenoble INP" is printed after "CNRS" as places are),
+        that the other registry (``elsewhere``) names. Not a name with an institution's word that
         was not read as one, nor a department: "Institute for Chemical Research" printed inside Kyoto
         University is also the English name of a Spanish institute, "Department of Biological Sciences"
         one university's in ROR."""
         folded = fold(segment)
-        return self.elsewhere is not None and " " in folded and folded not in self.places \
+        return self.elsewhere is not None and " " in folded \
+            and (folded not in self.places or _CAPITALS.search(segment) is not None) \
             and not institutions.INSTITUTION_WORDS.search(folded) and not institutions.is_unit(segment) \
             and not _ADDRESS.search(folded) and not _STREET_OR_NUMBER.search(folded) \
             and self.elsewhere(segment, beside_known)

@@ -663,3 +663,22 @@ def test_a_slot_that_names_its_kind_and_its_speaker_has_no_title(tmp_path):
                         "| 08.15 - 08.30 | Welcome and opening remarks |\n"
                         "| 08.30 - 09.15 | Plenary Talk from Donald Goldfarb |\n")
     assert talks == [(("Donald Goldfarb",), None, "2022-06-03", "08:30")]
+
+
+def test_numbered_talk_labels_over_their_speaker_lines(tmp_path):
+    _, talks = talks_of(tmp_path, "r.md", "# Workshop on engines\n\n"
+                        "- **Talk 1**: [\"Notes on the analytical engine\"](t1.md).\n\n"
+                        "**Speaker**: Ada Lovelace (Researcher), University of London.\n\n"
+                        "- **Talk 2**: [\"Tables of logarithms\"](t2.md).\n\n"
+                        "**Speaker**: Charles Babbage (Professor), Cambridge.\n")
+    assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Notes on the analytical engine"),
+                                            (("Charles Babbage",), "Tables of logarithms")]
+
+
+def test_a_heading_with_a_speakers_name_over_labelled_title_and_abstract(tmp_path):
+    _, talks = talks_of(tmp_path, "d.md", "# Talk and speaker details\n\n## Ada Lovelace\n\n"
+                        "Title: Notes on the analytical engine\n\nAbstract: What engines may compute.\n\n"
+                        "## Charles Babbage\n\nTitle: Tables of logarithms\n\n"
+                        "Abstract: Printing tables without errors.\n")
+    assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Notes on the analytical engine"),
+                                            (("Charles Babbage",), "Tables of logarithms")]

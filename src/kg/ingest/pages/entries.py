@@ -65,7 +65,8 @@ _OTHER_LANGUAGES = {
 }
 """The labels of pages in other languages ("Referent:", "Ponente:", "报告人：", "발표자:")."""
 LABELS.update({word: field for field, words in _OTHER_LANGUAGES.items() for word in words.split()})
-_LABEL = re.compile(r"^\W{0,3}(?P<label>[^\W\d_](?:[^\W\d_]|[ &/]){1,25}?)\s*[:：]\s*(?P<value>.*)$",
+_LABEL = re.compile(r"^\W{0,3}(?P<label>[^\W\d_](?:[^\W\d_]|[ &/]){1,25}?)(?P<number>\s+#?\d{1,2})?\s*[:：]\s*"
+                    r"(?P<value>.*)$",
                     re.DOTALL)
 _STRONG_SEPARATOR = re.compile(r"\s+[-–—]{1,2}\s+|\s*[|•·]\s*|\n|\s*;\s+|\s+/\s+|(?<=\w)[-–—]{2}(?=\w)|"
                                r"(?<=\w)\s*~\s+(?=[^\W\d])")  # "Date - Name ~ Title"
@@ -128,6 +129,8 @@ def label_of(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     name = LABELS.get(re.sub(r"\s+", " ", match["label"].strip().lower()))
+    if match["number"] and name not in ("speaker", "title"):
+        return None  # "Talk 2:" and "Speaker 1:" label one of a numbered series; "Day 1:" is no date
     return (name, match["value"].strip()) if name else None
 
 
@@ -726,6 +729,7 @@ def clean_title(text: str) -> str | None:
     text = re.sub(r",\s*(?:[^,]{2,40},\s*)?(?:19|20)\d{2}\.?$", "", text)  # ", RI Seminar, 2017"
     text = re.sub(r",\s*(?:[A-Z][\w.&-]*\s){0,4}(?:seminar|workshop|conference|colloquium|symposium|"
                   r"lecture|school|summit|meeting|series)$", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"([\"”»’'])\.$", r"\1", text)  # '"Title".': the full stop after the quotes
     for _ in range(2):
         text = text.strip(" \t*_,;–-")
         if len(text) >= 2 and (text[0] in "\"“„«‘'" and text[-1] in "\"”“»’'") and (

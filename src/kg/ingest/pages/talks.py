@@ -770,6 +770,8 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
                 current = Record(fields, block.line, "block", block.section, context=block.context)
             elif block.role == "title" and fields.title:  # the markup says the heading is a talk's title
                 current = Record(fields, block.line, "block", block.section, context=block.context)
+            elif _name_over_labels(text, fields, blocks[n + 1:n + 3]):
+                current = Record(fields, block.line, "block", block.section, context=block.context)
             continue
         if fields.labels:
             name = next(iter(fields.labels - {"affiliation"}), None) if len(fields.labels) == 1 else None
@@ -859,6 +861,16 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
 _GENERIC_HEADING = re.compile(r"\b(?:speakers?|talks?|seminars?|schedule|upcoming|past|previous|programm?e?|"
                               r"sessions?|semester|spring|summer|fall|autumn|winter|term|week|day|events?|"
                               r"abstracts?|colloquium|series|archive|news|agenda|list)\b", re.IGNORECASE)
+
+
+def _name_over_labels(text: str, fields: Fields, below: list[Block]) -> bool:
+    """Whether a heading is only a speaker's name over the labelled lines of the talk ("## Ada
+    Lovelace" then "Title: ...", "Abstract: ..."): the heading opens that talk's record."""
+    if len(text) > 60 or len(fields.speakers) != 1 or fields.title or fields.date or fields.time \
+            or not is_name(fields.speakers[0].name):
+        return False
+    labelled = [label_of(b.text.split("\n")[0]) for b in below if not b.level]
+    return bool(labelled) and labelled[0] is not None and labelled[0][0] in ("title", "abstract")
 
 
 def _only_a_day(text: str, fields: Fields) -> bool:

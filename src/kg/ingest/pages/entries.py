@@ -389,6 +389,17 @@ def _marked_apart(text: str, spans: list[Span]) -> str:
         before, after = text[:at].rstrip(), text[at + len(span.text):]
         if before.endswith(")") and re.search(r"[^\W\d_]", before):
             text = f"{before}\n{span.text}\n{after}"
+    for span in spans:  # "**Ada Lovelace:** Notes on engines": the colon is inside the bold name
+        if span.kind in ("b", "i") and span.text.endswith(":") and is_name(span.text[:-1].strip()) \
+                and text.count(span.text) == 1 and text.split(span.text, 1)[1].strip():
+            text = text.replace(span.text, span.text + "\n", 1)
+    for quoted in reversed(list(QUOTED.finditer(text))):  # 'Ada Lovelace (Cambridge) "Notes on engines"'
+        before = text[:quoted.start()].rstrip()
+        last = before.split("\n")[-1].strip()
+        if len(quoted.group(0).split()) >= 2 and last and not last.endswith((",", "-", "–", "—", ":", "|")) \
+                and (last.endswith(")") and re.search(r"[^\W\d_]", last) or is_name(strip_honorifics(re.split(r"\s+[-–—&]\s+|,\s+|\s+and\s+", last)[-1]))):
+            after = re.sub(r"^[,.;]?\s+(?=[^\W\d_])", "\n", text[quoted.end():])  # '", Room 4, 2 May'
+            text = f"{before}\n{quoted.group(0)}{after}"
     return text
 
 

@@ -682,3 +682,33 @@ def test_a_heading_with_a_speakers_name_over_labelled_title_and_abstract(tmp_pat
                         "Abstract: Printing tables without errors.\n")
     assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Notes on the analytical engine"),
                                             (("Charles Babbage",), "Tables of logarithms")]
+
+
+def test_a_heading_with_a_speakers_name_over_an_unlabelled_title_and_labelled_lines(tmp_path):
+    _, talks = talks_of(tmp_path, "c.html", "<html><body><h4>Charlas:</h4>"
+                        "<h6>Ada Lovelace.</h6><p>Notas sobre la máquina analítica</p>"
+                        "<ul><li>• Resumen: Lo que una máquina puede calcular.</li>"
+                        "<li>• Afiliación: Universidad de Londres</li></ul>"
+                        "<h6>Charles Babbage</h6><p>Tablas de logaritmos sin errores</p>"
+                        "<ul><li>• Resumen: Imprimir tablas sin errores.</li>"
+                        "<li>• Afiliación: Universidad de Cambridge</li></ul></body></html>")
+    assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Notas sobre la máquina analítica"),
+                                            (("Charles Babbage",), "Tablas de logaritmos sin errores")]
+
+
+def test_a_layout_readers_labelled_lines_as_titles_do_not_outweigh_the_general_reading(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "charlas.html"
+    blocks = "".join(f"<h6>{name}</h6><p>{title}</p><ul><li>• Resumen: {title}, en detalle.</li>"
+                     f"<li>• Afiliación: {place}</li></ul>"
+                     for name, title, place in [
+                         ("Ada Lovelace", "Notas sobre la máquina analítica", "Universidad de Londres"),
+                         ("Charles Babbage", "Tablas de logaritmos sin errores", "Universidad de Cambridge"),
+                         ("Mary Somerville", "La conexión de las ciencias físicas", "Universidad de Oxford")])
+    path.write_text(f"<html><body><h4>Charlas:</h4>{blocks}</body></html>", encoding="utf-8")
+    found = extract_file(path)
+    assert [(t.speakers[0].name, t.title) for t in found.talks] == [
+        ("Ada Lovelace", "Notas sobre la máquina analítica"),
+        ("Charles Babbage", "Tablas de logaritmos sin errores"),
+        ("Mary Somerville", "La conexión de las ciencias físicas")]

@@ -61,7 +61,7 @@ _OTHER_LANGUAGES = {
     "abstract": "zusammenfassung kurzfassung resumen riassunto sommario resumo 摘要 概要 요약 초록 "
                 "アブストラクト",
     "bio": "biografie biografía biografia 简介 个人简介 略歴 약력",
-    "affiliation": "affiliazione institución 单位 所属 소속",
+    "affiliation": "affiliazione afiliación afiliacion filiación institución 单位 所属 소속",
 }
 """The labels of pages in other languages ("Referent:", "Ponente:", "报告人：", "발표자:")."""
 LABELS.update({word: field for field, words in _OTHER_LANGUAGES.items() for word in words.split()})

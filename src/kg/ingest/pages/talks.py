@@ -770,7 +770,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
                 current = Record(fields, block.line, "block", block.section, context=block.context)
             elif block.role == "title" and fields.title:  # the markup says the heading is a talk's title
                 current = Record(fields, block.line, "block", block.section, context=block.context)
-            elif _name_over_labels(text, fields, blocks[n + 1:n + 3]):
+            elif _name_over_labels(text, fields, blocks[n + 1:n + 3]):  # the talk's fields below
                 current = Record(fields, block.line, "block", block.section, context=block.context)
             continue
         if fields.labels:
@@ -869,8 +869,14 @@ def _name_over_labels(text: str, fields: Fields, below: list[Block]) -> bool:
     if len(text) > 60 or len(fields.speakers) != 1 or fields.title or fields.date or fields.time \
             or not is_name(fields.speakers[0].name):
         return False
-    labelled = [label_of(b.text.split("\n")[0]) for b in below if not b.level]
-    return bool(labelled) and labelled[0] is not None and labelled[0][0] in ("title", "abstract")
+    if not below or below[0].level:
+        return False
+    labelled = [label_of(b.text.split("\n")[0]) for b in below]
+    if labelled[0] is not None:
+        return labelled[0][0] in ("title", "abstract")
+    first = read(below[0].text, below[0].spans)  # "## Ada Lovelace", "Notes on engines", "Abstract: ..."
+    return len(below) > 1 and not below[1].level and labelled[1] is not None and bool(first.title) \
+        and not first.speakers and not first.date and len(below[0].text) < 250 and not _is_prose(below[0])
 
 
 def _only_a_day(text: str, fields: Fields) -> bool:

@@ -25,3 +25,15 @@ def test_a_numbered_talk_or_speaker_label_is_a_label_and_a_numbered_day_is_not()
     assert label_of("Talk 2: Tables of logarithms") == ("title", "Tables of logarithms")
     assert label_of("Speaker 1: Ada Lovelace") == ("speaker", "Ada Lovelace")
     assert label_of("Day 1: Opening") is None
+
+
+def test_a_title_with_its_speakers_and_their_degrees_in_brackets():
+    fields = read("Topic modelling: an overview (Dr. Ada Lovelace, M.Sc. Charles Babbage)")
+    assert [p.name for p in fields.speakers] == ["Ada Lovelace", "Charles Babbage"]
+    assert fields.title == "Topic modelling: an overview"
+
+
+def test_a_speaker_label_after_a_comma():
+    fields = read("2024 Dec 09, Speaker: Ada Lovelace")
+    assert [p.name for p in fields.speakers] == ["Ada Lovelace"]
+    assert fields.date is not None and (fields.date.month, fields.date.day) == (12, 9)

@@ -712,3 +712,14 @@ def test_a_layout_readers_labelled_lines_as_titles_do_not_outweigh_the_general_r
         ("Ada Lovelace", "Notas sobre la máquina analítica"),
         ("Charles Babbage", "Tablas de logaritmos sin errores"),
         ("Mary Somerville", "La conexión de las ciencias físicas")]
+
+
+def test_sibling_items_linking_to_pdfs_are_talks_of_one_speaker_not_papers_of_the_first(tmp_path):
+    _, talks = talks_of(tmp_path, "s.md", "# Seminars\n\n## Year 2022\n\n"
+                        "* [Notes on engines (Federico Rossi, M.Sc. Ada Lovelace)](https://x.org/a.pdf)\n"
+                        "* [Machines that weave (Dr. Ada Lovelace)](https://x.org/b.pdf)\n"
+                        "* [Tables of numbers (Dr. Ada Lovelace, MSc. Charles Babbage)](https://x.org/c.pdf)\n")
+    assert [(t[0], t[1]) for t in talks] == [
+        (("Federico Rossi", "Ada Lovelace"), "Notes on engines"),
+        (("Ada Lovelace",), "Machines that weave"),
+        (("Ada Lovelace", "Charles Babbage"), "Tables of numbers")]

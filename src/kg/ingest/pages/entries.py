@@ -135,7 +135,7 @@ def label_of(text: str) -> tuple[str, str] | None:
 
 
 _INLINE_FIELDS = ("speaker", "title", "abstract", "date", "time", "place", "affiliation", "authors")
-_INLINE_LABEL = re.compile(r"(?:(?<=[.;|)\]])\s+|\s+[-–—|·•]\s+|\s*\|\s*)(?=(?P<label>[^\W\d_][^\W\d_ ]{1,15}"
+_INLINE_LABEL = re.compile(r"(?:(?<=[.;|)\]])\s+|\s+[-–—|·•]\s+|\s*\|\s*|(?P<comma>\s*,\s+))(?=(?P<label>[^\W\d_][^\W\d_ ]{1,15}"
                            r"(?: [^\W\d_]{2,15})?)\s*[:：]\s+\S)")
 
 
@@ -145,7 +145,8 @@ def inline_labels_apart(text: str) -> str:
     the start of its own line, so that the labels are read as on a page of labelled lines."""
     cuts = [m.start() for m in _INLINE_LABEL.finditer(text)
             if m.start() > 0 and LABELS.get(m["label"].lower()) in _INLINE_FIELDS
-            and m["label"].lower() not in ("by", "from", "name", "who", "talk", "day")]
+            and m["label"].lower() not in ("by", "from", "name", "who", "talk", "day")
+            and not (m["comma"] and LABELS[m["label"].lower()] not in ("speaker", "date", "time", "place"))]
     if not cuts:
         return text
     pieces, last = [], 0

@@ -238,7 +238,8 @@ def parse_time(text: str, default_half: str | None = None) -> time | None:
 # --- names ------------------------------------------------------------------------------------
 
 HONORIFICS = re.compile(r"^(?:(?:A/Prof|Prof(?:essor)?|Drs|Dr|"
-                        r"Mr|Ms|Mrs|Mme|Sir|Dame|Assoc\.? Prof|Asst\.? Prof)"
+                        r"Mr|Ms|Mrs|Mme|Sir|Dame|Assoc\.? Prof|Asst\.? Prof|Ing|Dott(?:\.ssa|ssa)?|Dra|"
+                        r"M\.\s?Sc|MSc|B\.\s?Sc|BSc)"
                         r"\.?\s+)+", re.IGNORECASE)
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "del", "della", "le", "la", "du",
                         "dos", "das", "bin", "al", "el", "y", "ten", "ter", "zu", "st", "d'", "l'",

@@ -671,6 +671,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
     pending: str | None = None
     slot: time | None = None
     day: PartialDate | None = None  # "Sunday, Sep 10, 2023" alone over the day's list of talks
+    depth_at = {b.line: b.depth for b in blocks}
 
     def close() -> None:
         nonlocal current, pending
@@ -687,7 +688,8 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
                 close()
             continue
         text = block.text
-        linked = paper_link(text, block.spans) if current is not None and block.depth > 0 else None
+        linked = paper_link(text, block.spans) if current is not None \
+            and block.depth > depth_at.get(current.line, 0) else None  # an item under the talk's, no sibling
         if linked is not None and current is not None and current.fields.speakers:
             current.fields.linked_papers.append((*linked, block.line))  # a paper listed under a talk
             continue
@@ -1305,7 +1307,8 @@ def _unique(records: list[Record]) -> list[Record]:
     """One record per talk: the same speaker with the same (or no) title is merged."""
     kept: list[Record] = []
     for record in records:
-        twin = next((k for k in kept if _same_talk(k.fields, record.fields)), None)
+        twin = next((k for k in kept if _same_talk(k.fields, record.fields)
+                     and not _two_items(k, record)), None)
         if twin is None:
             kept.append(record)
             continue
@@ -1314,6 +1317,13 @@ def _unique(records: list[Record]) -> list[Record]:
             twin.fields.guessed.discard("title")
         _merge_fields(twin.fields, record.fields)
     return kept
+
+
+def _two_items(a: Record, b: Record) -> bool:
+    """Whether two records are two items of a list (one entry each) with different titles: two
+    talks of one speaker, whatever title was guessed."""
+    return a.how == b.how == "entry" and bool(a.fields.title and b.fields.title) \
+        and fuzz.ratio(fold(a.fields.title or ""), fold(b.fields.title or "")) < 85
 
 
 def _same_talk(a: Fields, b: Fields) -> bool:

@@ -723,3 +723,23 @@ def test_sibling_items_linking_to_pdfs_are_talks_of_one_speaker_not_papers_of_th
         (("Federico Rossi", "Ada Lovelace"), "Notes on engines"),
         (("Ada Lovelace",), "Machines that weave"),
         (("Ada Lovelace", "Charles Babbage"), "Tables of numbers")]
+
+
+def test_a_one_day_programme_under_a_titled_year_gives_its_talks_that_day(tmp_path):
+    _, talks = talks_of(tmp_path, "c.html", "<html><body><h1>Engines Christmas Conference 2017</h1>"
+                        "<h4>Friday 1st December 2017, 1415-1745</h4><h3>Timetable:</h3><table>"
+                        "<tr><th>Time</th><th>Speaker</th><th>Title</th></tr>"
+                        "<tr><td>14:15</td><td>Ada Lovelace</td><td>Notes on engines</td></tr>"
+                        "<tr><td>14:45</td><td>Charles Babbage</td><td>Tables of logarithms</td></tr>"
+                        "</table></body></html>")
+    assert [(t[0], t[2], t[3]) for t in talks] == [(("Ada Lovelace",), "2017-12-01", "14:15"),
+                                                  (("Charles Babbage",), "2017-12-01", "14:45")]
+
+
+def test_day_and_month_without_a_year_take_the_year_of_the_pages_permalink(tmp_path):
+    _, talks = talks_of(tmp_path, "s.md", "---\nlayout: page\npermalink: /teaching/seminars/2021\n---\n\n"
+                        "## Cronograma\n\n| # | Data | Convidado | Assunto |\n|---|---|---|---|\n"
+                        "| 1 | 07/07 | Ada Lovelace (UFPE) | Notas sobre máquinas |\n"
+                        "| 2 | 14/07 | Charles Babbage (UFPA) | Máquinas analíticas |\n")
+    assert [(t[0], t[2]) for t in talks] == [(("Ada Lovelace",), "2021-07-07"),
+                                            (("Charles Babbage",), "2021-07-14")]

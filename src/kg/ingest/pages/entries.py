@@ -65,8 +65,8 @@ _OTHER_LANGUAGES = {
 }
 """The labels of pages in other languages ("Referent:", "Ponente:", "报告人：", "발표자:")."""
 LABELS.update({word: field for field, words in _OTHER_LANGUAGES.items() for word in words.split()})
-_LABEL = re.compile(r"^\W{0,3}(?P<label>[^\W\d_](?:[^\W\d_]|[ &/]){1,25}?)(?P<number>\s+#?\d{1,2})?\s*[:：]\s*"
-                    r"(?P<value>.*)$",
+_LABEL = re.compile(r"^\W{0,3}(?P<label>[^\W\d_](?:[^\W\d_]|[ &/]){1,25}?)(?P<number>\s+#?\d{1,2})?"
+                    r"\s*[:：]\s*(?P<value>.*)$",
                     re.DOTALL)
 _STRONG_SEPARATOR = re.compile(r"\s+[-–—]{1,2}\s+|\s*[|•·]\s*|\n|\s*;\s+|\s+/\s+|(?<=\w)[-–—]{2}(?=\w)|"
                                r"(?<=\w)\s*~\s+(?=[^\W\d])")  # "Date - Name ~ Title"
@@ -135,7 +135,8 @@ def label_of(text: str) -> tuple[str, str] | None:
 
 
 _INLINE_FIELDS = ("speaker", "title", "abstract", "date", "time", "place", "affiliation", "authors")
-_INLINE_LABEL = re.compile(r"(?:(?<=[.;|)\]])\s+|\s+[-–—|·•]\s+|\s*\|\s*|(?P<comma>\s*,\s+))(?=(?P<label>[^\W\d_][^\W\d_ ]{1,15}"
+_INLINE_LABEL = re.compile(r"(?:(?<=[.;|)\]])\s+|\s+[-–—|·•]\s+|\s*\|\s*|(?P<comma>\s*,\s+))"
+                           r"(?=(?P<label>[^\W\d_][^\W\d_ ]{1,15}"
                            r"(?: [^\W\d_]{2,15})?)\s*[:：]\s+\S)")
 
 
@@ -378,6 +379,9 @@ def _read_parts(fields: Fields, text: str, spans: list[Span], day_first: bool) -
                 fields.links[media] = span.href
 
 
+_LAST_OF_NAMES = re.compile(r"\s+[-–—&]\s+|,\s+|\s+and\s+")
+
+
 def _marked_apart(text: str, spans: list[Span]) -> str:
     """Text with a title marked in bold or italics set apart from what stands beside it without a
     separator ("Ada Lovelace (Cambridge) _Notes on engines_ (9/11/2021)")."""
@@ -397,8 +401,9 @@ def _marked_apart(text: str, spans: list[Span]) -> str:
     for quoted in reversed(list(QUOTED.finditer(text))):  # 'Ada Lovelace (Cambridge) "Notes on engines"'
         before = text[:quoted.start()].rstrip()
         last = before.split("\n")[-1].strip()
+        named = is_name(strip_honorifics(_LAST_OF_NAMES.split(last)[-1]))  # "A - B" before the quotes
         if len(quoted.group(0).split()) >= 2 and last and not last.endswith((",", "-", "–", "—", ":", "|")) \
-                and (last.endswith(")") and re.search(r"[^\W\d_]", last) or is_name(strip_honorifics(re.split(r"\s+[-–—&]\s+|,\s+|\s+and\s+", last)[-1]))):
+                and (last.endswith(")") and re.search(r"[^\W\d_]", last) or named):
             after = re.sub(r"^[,.;]?\s+(?=[^\W\d_])", "\n", text[quoted.end():])  # '", Room 4, 2 May'
             text = f"{before}\n{quoted.group(0)}{after}"
     return text

@@ -47,6 +47,8 @@ _YEAR_AFTER_DAY_MONTH = (r"(?:['’‘](?=\d{2}(?!\d)))?(?P<year>(?:19|20)\d{2}|
 an hour ("24 Jan 19:00", "3 May 10 am", "3 May 10-11")."""
 DATE_PATTERNS = [
     re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d])"),
+    re.compile(rf"(?<![\d/.-])(?P<year>(?:19|20)\d{{2}}),?\s+(?P<month>{_MONTH})(?![a-z])\s*{_DAY}(?!\d|:\d)",
+               re.IGNORECASE),  # "2024 Dec.09", "2024, December 9": the year first
     re.compile(rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s*(?:of\s+|de\s+)?(?P<month>{_MONTH})(?![a-z])"
                rf"(?:,?\s*(?:de\s+)?{_YEAR_AFTER_DAY_MONTH})?",
                re.IGNORECASE),
@@ -59,10 +61,10 @@ DATE_PATTERNS = [
     re.compile(r"(?<![\d/.:$])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![\d/.%])"),
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]?"),
 ]
-_NUMERIC_DAY_MONTH = 3
-_MONTH_YEAR = 4
-_NUMERIC_MONTH_YEAR = 5
-_SHORT_NUMERIC = 6
+_NUMERIC_DAY_MONTH = 4
+_MONTH_YEAR = 5
+_NUMERIC_MONTH_YEAR = 6
+_SHORT_NUMERIC = 7
 TIME = re.compile(
     r"(?<![\d:./-])(?P<hour>[012]?\d)(?:(?P<sep>[:h]|\.(?=\d{2}\s*[ap])|\.(?=[0-5]\d(?![\d.])))(?P<minute>[0-5]\d)|"
     r"(?P<french>h)(?![a-z]))?\s*"

@@ -19,8 +19,8 @@ from kg.errors import DataError
 from kg.ingest.pages import author, event, listing, meeting, seminar, writer
 from kg.ingest.pages.detect import PAGE_KINDS, detect_page_kind
 from kg.ingest.pages.document import read_document
-from kg.ingest.pages.extract import extract_document
 from kg.ingest.pages.entries import label_of
+from kg.ingest.pages.extract import extract_document
 from kg.ingest.pages.extracted import PageExtract
 from kg.ingest.pages.fields import fold, is_name
 from kg.ingest.pages.records import to_records

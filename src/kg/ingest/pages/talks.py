@@ -388,16 +388,21 @@ def _json_ld_records(document: Document, day_first: bool) -> list[Record]:
 # --- tables -----------------------------------------------------------------------------------
 
 _COLUMN_WORDS = [
-    ("date", re.compile(r"^(?:date|day|when|datum|fecha|week|dates?\s*(?:&|and)\s*time)\b", re.I)),
-    ("time", re.compile(r"^(?:time|hour|slot|heure|start)\b", re.I)),
+    ("date", re.compile(r"^(?:date|day|when|datum|fecha|data|jour|giorno|tag|week|"
+                        r"dates?\s*(?:&|and)\s*time)\b", re.I)),
+    ("time", re.compile(r"^(?:time|hour|slot|heure|horaire|start|hora|horario|horário|orario|uhrzeit|zeit)\b",
+                        re.I)),
     ("speaker", re.compile(r"^(?:speakers?|presenters?|name|who|lecturers?|leaders?|presented by|"
                            r"invited speakers?|discussion lead|host|moderators?|discussants?|facilitators?|"
-                           r"led by|instructors?)\b", re.I)),
+                           r"led by|instructors?|palestrantes?|convidad[oa]s?|invitad[oa]s?|ponentes?|"
+                           r"orador[ae]?s?|relat(?:ore|rice)|intervenants?|orateurs?|conférencier|"
+                           r"referent(?:in)?|vortragende[r]?|sprecher)\b", re.I)),
     ("affiliation", re.compile(r"^(?:affiliations?|institutions?|university|organi[sz]ation|"
                                r"department|from)\b", re.I)),
-    ("title", re.compile(r"^(?:title|talk|topic|paper|subject|presentation|lecture|theme|event|titre)",
-                         re.I)),
-    ("abstract", re.compile(r"^(?:abstract|summary|description)\b", re.I)),
+    ("title", re.compile(r"^(?:title|talk|topic|paper|subject|presentation|lecture|theme|event|titre|"
+                         r"t[íi]tulo|titolo|titel|assunto|tema|thema|sujet|charla|vortrag)", re.I)),
+    ("abstract", re.compile(r"^(?:abstract|summary|description|resumo|resumen|riassunto|zusammenfassung|"
+                            r"résumé)\b", re.I)),
     ("links", re.compile(r"^(?:slides|video|materials?|recording|links?|stream|resources|notes)\b", re.I)),
 ]
 
@@ -1093,7 +1098,8 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
     terms = _term_times(layout.blocks) if series is not None else []
     page_date = _page_date(layout.blocks)
     if (page_date is None or page_date.year is None) and records \
-            and not any(r.fields.date for r in records) and all(r.fields.time for r in records):
+            and not any(r.fields.date and r.fields.date.month for r in records) \
+            and sum(bool(r.fields.time) for r in records) >= max(2, 0.6 * len(records)):
         day = _programme_day(layout.blocks)  # a one-day programme: its slots give times only
         if page_date is None or (day is not None and (day.month, day.day) == (page_date.month,
                                                                                 page_date.day)):
@@ -1116,8 +1122,9 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
                 if alone:  # a year heading: the talks under it are of that year
                     fields.date = PartialDate(int(alone.group(1)), None, None)
                     break
-        if fields.date is None and page_date is not None:
-            fields.date = page_date
+        if page_date is not None and (fields.date is None or page_date.day and fields.date.month is None
+                                      and fields.date.year in (None, page_date.year)):
+            fields.date = page_date  # "2017" from the title of a one-day programme: that day of 2017
         if fields.date is not None and fields.date.year is None and fields.date.month:
             for heading in reversed(headings):
                 year = _year_of(heading, fields.date.month)
@@ -1222,6 +1229,10 @@ def _page_year(document: Document, blocks: list[Block]) -> int | None:
         r"\b[0-3]?\d(?:st|nd|rd|th)?\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b", b.text)}
     if years:
         return int(years.pop()) if len(years) == 1 else None
+    years = {y for k in ("permalink", "url") if isinstance(front.get(k), str)
+             for y in re.findall(r"(?<![\d])((?:19|20)\d{2})(?![\d])", front[k])}  # "/seminars/2021"
+    if len(years) == 1:
+        return int(years.pop())
     dated_post = re.match(r"(?:19|20)\d{2}-\d{2}-\d{2}-", document.path.name) or front.get("layout") == "post"
     posted = front.get("date") if dated_post else None  # a post's own date, when nothing else names
     # a year (a page's template date is no post date: only posts are dated when they are written)

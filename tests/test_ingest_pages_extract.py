@@ -743,3 +743,14 @@ def test_day_and_month_without_a_year_take_the_year_of_the_pages_permalink(tmp_p
                         "| 2 | 14/07 | Charles Babbage (UFPA) | Máquinas analíticas |\n")
     assert [(t[0], t[2]) for t in talks] == [(("Ada Lovelace",), "2021-07-07"),
                                             (("Charles Babbage",), "2021-07-14")]
+
+
+def test_a_table_whose_date_cell_is_filled_on_the_first_row_of_each_day_only(tmp_path):
+    _, talks = talks_of(tmp_path, "p.md", "# Programme\n\n| Date | Heure | Intervenant | Titre |\n"
+                        "|---|---|---|---|\n"
+                        "| 31/01/22 | 14:00 | Ada Lovelace | Notes sur les machines |\n"
+                        "|  | 15:00 | Charles Babbage | Tables des logarithmes |\n"
+                        "| 07/04/22 | 14:00 | Mary Somerville | La connexion des sciences |\n")
+    assert [(t[0], t[2], t[3]) for t in talks] == [(("Ada Lovelace",), "2022-01-31", "14:00"),
+                                                  (("Charles Babbage",), "2022-01-31", "15:00"),
+                                                  (("Mary Somerville",), "2022-04-07", "14:00")]

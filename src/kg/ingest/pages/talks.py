@@ -492,6 +492,7 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     found = []
     over = find_dates(table.before, day_first) if table.before else []
     context_date: PartialDate | None = over[0].value if len(over) == 1 else None  # type: ignore[assignment]
+    above: PartialDate | None = None
     for row in table.rows:
         if all(c.struck for c in row if c.text) or not any(c.text for c in row):
             continue
@@ -510,6 +511,12 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
             continue
         if fields.date is None and context_date is not None and kinds.count("date") == 0:
             fields.date = context_date
+        if "date" in kinds:
+            cell = row[kinds.index("date")] if kinds.index("date") < len(row) else None
+            if fields.date is not None and fields.date.day:
+                above = fields.date
+            elif fields.date is None and (cell is None or not cell.text.strip()) and above is not None:
+                fields.date = above  # the day's first row gives its date, the rows below leave it blank
         line = next((c.line for c in row if c.text), table.line)
         if fields.speakers:
             found.append(Record(fields, line, "table", table.section, context=table.context))

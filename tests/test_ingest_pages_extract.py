@@ -754,3 +754,15 @@ def test_a_table_whose_date_cell_is_filled_on_the_first_row_of_each_day_only(tmp
     assert [(t[0], t[2], t[3]) for t in talks] == [(("Ada Lovelace",), "2022-01-31", "14:00"),
                                                   (("Charles Babbage",), "2022-01-31", "15:00"),
                                                   (("Mary Somerville",), "2022-04-07", "14:00")]
+
+
+def test_a_bibliography_laid_out_as_a_table_is_no_list_of_talks(tmp_path):
+    rows = "".join(f'<tr valign="top"><td class="bibtexnumber">[{n}]</td><td class="bibtexitem">'
+                   f"{authors}. {title}. {venue}, pages 1-12, {year}.</td></tr>"
+                   for n, authors, title, venue, year in [
+                       (1, "Ada Lovelace, Charles Babbage, and Mary Somerville", "Notes on the analytical engine",
+                        "Proceedings of the ACM on Programming Languages", 2021),
+                       (2, "Charles Babbage and Ada Lovelace", "Tables of logarithms without errors",
+                        "Journal of Automated Reasoning", 2019)])
+    page, talks = talks_of(tmp_path, "publications.html", f"<html><body><table>{rows}</table></body></html>")
+    assert talks == []

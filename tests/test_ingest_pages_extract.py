@@ -760,9 +760,10 @@ def test_a_bibliography_laid_out_as_a_table_is_no_list_of_talks(tmp_path):
     rows = "".join(f'<tr valign="top"><td class="bibtexnumber">[{n}]</td><td class="bibtexitem">'
                    f"{authors}. {title}. {venue}, pages 1-12, {year}.</td></tr>"
                    for n, authors, title, venue, year in [
-                       (1, "Ada Lovelace, Charles Babbage, and Mary Somerville", "Notes on the analytical engine",
+                       (1, "Ada Lovelace, Charles Babbage, and Mary Somerville",
+                        "Notes on the analytical engine",
                         "Proceedings of the ACM on Programming Languages", 2021),
                        (2, "Charles Babbage and Ada Lovelace", "Tables of logarithms without errors",
                         "Journal of Automated Reasoning", 2019)])
-    page, talks = talks_of(tmp_path, "publications.html", f"<html><body><table>{rows}</table></body></html>")
+    _, talks = talks_of(tmp_path, "publications.html", f"<html><body><table>{rows}</table></body></html>")
     assert talks == []

@@ -124,8 +124,9 @@ def _citation_like(record: Record, lists_papers: bool) -> bool:
     person, on a page that lists papers, when its title ends with a citation's volume and pages
     ("Bernoulli, 29(2):901–928")."""
     fields = record.fields
-    if record.how not in ("entry", "block", "unit", "table") or not fields.speakers or fields.time is not None \
-            or (fields.date is not None and fields.date.day is not None) or "speaker" in fields.labels:
+    if record.how not in ("entry", "block", "unit", "table") or not fields.speakers \
+            or fields.time is not None or (fields.date is not None and fields.date.day is not None) \
+            or "speaker" in fields.labels:
         return False
     if record.how == "table":  # a bibliography laid out as a table (bibtex2html): the venue after the title
         return bool(_VENUE_AFTER.search(fields.title or "") or _CITATION_TAIL.search(fields.title or ""))

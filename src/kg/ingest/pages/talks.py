@@ -512,10 +512,11 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
         if fields.date is None and context_date is not None and kinds.count("date") == 0:
             fields.date = context_date
         if "date" in kinds:
-            cell = row[kinds.index("date")] if kinds.index("date") < len(row) else None
+            at = kinds.index("date")
+            blank = at >= len(row) or not row[at].text.strip()
             if fields.date is not None and fields.date.day:
                 above = fields.date
-            elif fields.date is None and (cell is None or not cell.text.strip()) and above is not None:
+            elif fields.date is None and blank and above is not None:
                 fields.date = above  # the day's first row gives its date, the rows below leave it blank
         line = next((c.line for c in row if c.text), table.line)
         if fields.speakers:

@@ -37,3 +37,10 @@ def test_a_speaker_label_after_a_comma():
     fields = read("2024 Dec 09, Speaker: Ada Lovelace")
     assert [p.name for p in fields.speakers] == ["Ada Lovelace"]
     assert fields.date is not None and (fields.date.month, fields.date.day) == (12, 9)
+
+
+def test_a_bold_name_and_affiliation_then_a_full_stop_and_the_title():
+    fields = read("Ada Lovelace, Babbage Lab, London. Notes on the analytical engine.",
+                  [Span("b", "Ada Lovelace, Babbage Lab, London")])
+    assert [(p.name, p.affiliation) for p in fields.speakers] == [("Ada Lovelace", "Babbage Lab, London")]
+    assert fields.title == "Notes on the analytical engine"

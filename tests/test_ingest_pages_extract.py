@@ -767,3 +767,14 @@ def test_a_bibliography_laid_out_as_a_table_is_no_list_of_talks(tmp_path):
                         "Journal of Automated Reasoning", 2019)])
     _, talks = talks_of(tmp_path, "publications.html", f"<html><body><table>{rows}</table></body></html>")
     assert talks == []
+
+
+def test_markdown_inside_html_blocks_marked_markdown_1_is_read_as_markdown(tmp_path):
+    _, talks = talks_of(tmp_path, "club.md", "# Club\n\n"
+                        '<div class="col-md-2"> 13.02.2019 </div>\n<div class="col-md-10" markdown="1">\n'
+                        "**Ada Lovelace, Babbage Lab, London**. Notes on the analytical engine.\n</div>\n\n"
+                        '<div class="col-md-2"> 03.12.2018 </div>\n<div class="col-md-10" markdown="1">\n'
+                        "**Charles Babbage, University of Cambridge**. Tables of logarithms.\n</div>\n")
+    assert [(t[0], t[1], t[2]) for t in talks] == [
+        (("Ada Lovelace",), "Notes on the analytical engine", "2019-02-13"),
+        (("Charles Babbage",), "Tables of logarithms", "2018-12-03")]

@@ -394,9 +394,13 @@ def _marked_apart(text: str, spans: list[Span]) -> str:
         before, after = text[:at].rstrip(), text[at + len(span.text):]
         if before.endswith(")") and re.search(r"[^\W\d_]", before):
             text = f"{before}\n{span.text}\n{after}"
-    for span in spans:  # "**Ada Lovelace:** Notes on engines": the colon is inside the bold name
-        if span.kind in ("b", "i") and span.text.endswith(":") and is_name(span.text[:-1].strip()) \
-                and text.count(span.text) == 1 and text.split(span.text, 1)[1].strip():
+    for span in spans:  # "**Ada Lovelace:** Notes on engines", "**Ada Lovelace, Cambridge**. Notes"
+        if span.kind not in ("b", "i") or text.count(span.text) != 1:
+            continue
+        after = text.split(span.text, 1)[1]
+        named = is_name(strip_honorifics(_LAST_OF_NAMES.split(span.text.rstrip(":"))[0].strip()))
+        if named and after.strip() and (span.text.endswith(":") or text.lstrip().startswith(span.text)
+                                        and re.match(r"[.:]\s+\S", after)):
             text = text.replace(span.text, span.text + "\n", 1)
     for quoted in reversed(list(QUOTED.finditer(text))):  # 'Ada Lovelace (Cambridge) "Notes on engines"'
         before = text[:quoted.start()].rstrip()

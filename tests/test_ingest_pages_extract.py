@@ -778,3 +778,10 @@ def test_markdown_inside_html_blocks_marked_markdown_1_is_read_as_markdown(tmp_p
     assert [(t[0], t[1], t[2]) for t in talks] == [
         (("Ada Lovelace",), "Notes on the analytical engine", "2019-02-13"),
         (("Charles Babbage",), "Tables of logarithms", "2018-12-03")]
+
+
+def test_a_templates_lorem_ipsum_example_is_no_talk(tmp_path):
+    _, talks = talks_of(tmp_path, "s.md", "# Seminars\n\n## Upcoming\n\n"
+                        "- 24 Nov 2023 - Ada Lovelace - Notes on the analytical engine\n"
+                        "- 1 Dec 2023 - Anna Smith - Seminar 1 - Lorem Ipsum\n")
+    assert [t[0] for t in talks] == [("Ada Lovelace",)]

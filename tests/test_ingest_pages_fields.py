@@ -144,3 +144,8 @@ def test_a_weekday_before_a_numeric_date_tells_its_order():
 def test_a_date_with_its_year_first_and_the_month_named():
     assert [f.value for f in find_dates("2024 Dec.09 , Speaker: Ada Lovelace")] == [PartialDate(2024, 12, 9)]
     assert [f.value for f in find_dates("2024, December 9")] == [PartialDate(2024, 12, 9)]
+
+
+def test_the_greeting_and_closing_of_an_email_are_no_names():
+    assert not is_name("Hallo Martin") and not is_name("Viele Grüße") and not is_name("Dear Ada")
+    assert is_name("Martin Weber")

@@ -269,6 +269,8 @@ testing test tests new recent advances perspective perspectives understanding to
 medical health climate brain cognitive computational computation computing computer
 """.split())
 _NOT_NAME = frozenset("""
+hello hallo hi hey dear liebe lieber hola ciao bonjour salut grüße grüsse gruesse regards cheers
+greetings saludos danke merci gracias obrigado
 university institute college school department lab laboratory centre center research group
 abstract speaker speakers title biography bio slides video paper papers recording zoom room
 schedule program programme agenda calendar news home contact organizers organisers committee

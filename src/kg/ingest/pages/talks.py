@@ -1007,6 +1007,8 @@ def _is_talk(record: Record) -> bool:
         return False
     if fields.title and NOT_TALK.match(fields.title):
         return False
+    if fields.title and re.search(r"\blorem ipsum\b", fields.title, re.IGNORECASE):
+        return False  # a template's example entry
     if _aside(record.section) and record.how == "entry":
         return False
     if fields.title and "title" not in fields.labels and (

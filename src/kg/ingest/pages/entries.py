@@ -56,7 +56,7 @@ _OTHER_LANGUAGES = {
     "title": "titel título titulo titolo thema sujet onderwerp 题目 报告题目 標題 标题 題目 제목 "
              "演題 タイトル 講演題目",
     "date": "datum fecha data 日期 时间 時間 日時 日程 일시 날짜 quand wann",
-    "time": "zeit uhrzeit hora orario horaire 시간",
+    "time": "zeit uhrzeit hora horário horario orario horaire 시간",
     "place": "ort raum lugar luogo aula 地点 地點 场地 場所 会場 장소",
     "abstract": "zusammenfassung kurzfassung resumen riassunto sommario resumo 摘要 概要 요약 초록 "
                 "アブストラクト",

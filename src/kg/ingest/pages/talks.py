@@ -1305,6 +1305,9 @@ def _stated_time(block: Block) -> time | None:
     lines = block.text.split("\n")
     if len(lines) > 1 and len(block.text) < 600:
         lines += re.split(r"(?<=[.;!?])\s+", " ".join(lines))
+    if not block.level and heading_label(block.section) == "time" and len(block.text) < 120 \
+            and not find_dates(block.text) and find_times(block.text):
+        return find_times(block.text)[0].value[0]  # type: ignore[index, no-any-return]  # "## Horário" over it
     for text in lines:
         labelled = label_of(text)
         if labelled and labelled[0] == "time" and not find_dates(text) and find_times(text):

@@ -789,7 +789,8 @@ def test_a_templates_lorem_ipsum_example_is_no_talk(tmp_path):
 
 def test_a_time_heading_in_another_language_gives_the_series_time(tmp_path):
     _, talks = talks_of(tmp_path, "s.md", "# Seminários 2021\n\n## Horário\n\n"
-                        "Quarta-feira, às 13h:00m @ ONLINE\n\n## Cronograma\n\n| Data | Convidado | Assunto |\n|---|---|---|\n"
+                        "Quarta-feira, às 13h:00m @ ONLINE\n\n## Cronograma\n\n"
+                        "| Data | Convidado | Assunto |\n|---|---|---|\n"
                         "| 07/07/2021 | Ada Lovelace (UFPE) | Notas sobre máquinas |\n"
                         "| 14/07/2021 | Charles Babbage (UFPA) | Máquinas analíticas |\n")
     assert [(t[0], t[2], t[3]) for t in talks] == [(("Ada Lovelace",), "2021-07-07", "13:00"),

@@ -135,9 +135,9 @@ def _citation_like(record: Record, lists_papers: bool) -> bool:
 def _cites(record: Record, papers: list[str]) -> bool:
     """Whether a talk read from a page's text is a paper the page lists, its venue after the title
     ("Title - Bernoulli, 29(2), 2023"): no day, no time, no speaker label, and a title that starts with
-    the listed paper's title and goes on."""
+    the listed paper's title and goes on (a bibtex2html table row too)."""
     fields = record.fields
-    if record.how not in ("entry", "block", "unit") or not fields.title or fields.time is not None \
+    if record.how not in ("entry", "block", "unit", "table") or not fields.title or fields.time is not None \
             or (fields.date is not None and fields.date.day is not None) or "speaker" in fields.labels:
         return False
     title = fold(fields.title)

@@ -78,11 +78,16 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
                 short.year = short.year or year or (page_year if in_section else None)
                 found.append(short)
             continue
+        stacked = _title_above(block, above, in_section) if above is not None and _stacked(above) else None
+        stacked = stacked or title_then_byline(block, in_section)
         block = _soft_joined(document, block)
-        paper = citation(block, in_section)
-        if paper is not None and above is not None and _VENUE_NAME.search(paper.title) and not above.level \
+        paper = stacked or citation(block, in_section)
+        if stacked is not None:
+            if found and fold(found[-1].title) == fold(stacked.title):
+                found.pop()  # the title read alone as a linked paper
+        elif paper is not None and above is not None and _VENUE_NAME.search(paper.title) and not above.level \
                 and 3 <= len(above.text.split()) <= 40 and not _VENUE_NAME.search(above.text) \
-                and 0 <= block.line - above.line <= 3 and not _author_list(above.text):
+                and abs(block.line - above.line) <= 3 and not _author_list(above.text):
             # the title on its own line above "Authors / Journal of ...": that title, not the venue
             paper.title = clean_title(above.text) or paper.title
             if found and fold(found[-1].title) == fold(paper.title):
@@ -173,8 +178,8 @@ def _title_above(block: Block, above: Block, in_section: bool) -> PaperText | No
     "A. Smith, B. Jones" (and maybe the venue on the next line), as cards of two parts print it."""
     first = block.text.split("\n")[0]
     authors = _author_list(first)
-    if not authors or above.level or not 0 <= block.line - above.line <= 2:
-        return None
+    if not authors or above.level or not -1 <= block.line - above.line <= 2:
+        return None  # (a card's own line may come first: its title is a child element on the next)
     title = clean_title(above.text.replace("\n", " "))
     if not title or not 3 <= len(title.split()) <= 40 or is_name(title) or _author_list(title) \
             or _VENUE_NAME.search(title) or label_of(title):
@@ -185,6 +190,36 @@ def _title_above(block: Block, above: Block, in_section: bool) -> PaperText | No
     return PaperText(title, int(years[-1]) if years else None, authors, line=above.line,
                      url=_first_link(above.spans), at=f"line {above.line}",
                      confidence=0.8 if in_section else 0.6, guessed=[] if in_section else ["kind"])
+
+
+def title_then_byline(block: Block, in_section: bool) -> PaperText | None:
+    """An entry printed on lines of its own: the title, then the authors, then the venue and year
+    ("Title" / "T Muranushi, J Makino" / "Procedia Computer Science 51 (2015)"), as Google Scholar
+    exports and hand-written cards lay it out; ``None`` unless the second line is all names."""
+    lines = [line.strip() for line in _NUMBERED.sub("", block.text).split("\n") if line.strip()]
+    if not 2 <= len(lines) <= 6:
+        return None
+    authors = _author_list(lines[1])
+    title = clean_title(lines[0])
+    if not authors or not title or not 3 <= len(title.split()) <= 40 or is_name(title) \
+            or _author_list(lines[0]) or _VENUE_NAME.search(title) or label_of(title) or _YEAR.search(title):
+        return None
+    rest = " ".join(lines[2:])
+    years = _YEAR.findall(rest)
+    if not (in_section or years and (len(authors) >= 2 or VENUE.search(rest))):
+        return None
+    url = _first_link([s for s in block.spans if s.text in lines[0]]) or _first_link(block.spans)
+    return PaperText(title, int(years[-1]) if years else None, authors, line=block.line, url=url,
+                     at=f"line {block.line}", confidence=0.8 if in_section else 0.6,
+                     guessed=[] if in_section else ["kind"])
+
+
+def _stacked(above: Block) -> bool:
+    """Whether a block can be a title standing alone above its byline ("Title" / "A. Smith and
+    B. Jones" / "Journal, 2020", as list-group items and cards print an entry): one line, no year,
+    and not itself a citation."""
+    text = above.text.strip()
+    return "\n" not in text and not _YEAR.search(text) and not re.search(r"[.;]\s+\S", text.rstrip(". "))
 
 
 def _like_the_others(found: list[PaperText], doubtful: list[tuple[Block, int | None]]) -> list[PaperText]:

@@ -16,8 +16,14 @@ import re
 from collections import Counter
 
 from kg.ingest.bulk import bibtex
-from kg.ingest.pages.blocks import Block, Layout, Span
-from kg.ingest.pages.document import Document
+from kg.ingest.pages.blocks import Block, Layout, Span, layout
+from kg.ingest.pages.document import (
+    Document,
+    html_tables_whole,
+    markdown_tree,
+    template_links,
+    without_attribute_lists,
+)
 from kg.ingest.pages.entries import clean_title, label_of
 from kg.ingest.pages.extracted import PaperText
 from kg.ingest.pages.fields import TITLE_WORDS, fold, is_name, strip_honorifics, word_leaning
@@ -68,7 +74,9 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             continue
         if block.level or len(block.text) > 900:
             continue
-        named = next((h for h in reversed(block.context) if not _YEAR_ALONE.fullmatch(h)), block.section)
+        context = block.context[:-1] if above is not None and above.level and block.context \
+            and block.context[-1] == above.text else block.context  # a title printed as a heading
+        named = next((h for h in reversed(context) if not _YEAR_ALONE.fullmatch(h)), block.section)
         in_section = bool(_SECTION.search(named)) and not _NOT_SECTION.search(named)
         if len(block.text) < 25:  # too short for a citation; maybe the byline under a title
             short = _title_above(block, above, in_section) if above is not None else None
@@ -109,6 +117,8 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
     found.extend(_like_the_others(found, doubtful))
     found.extend(_bibtex(document, parts))
     found.extend(front_matter_papers(document))
+    for section in landing_sections(document):
+        found.extend(papers(section, layout(section))[0])
     owner = _owner([p for p in found if "owner" not in p.guessed], parts.blocks)
     joint = [p for p in found if "owner" in p.guessed]
     # coauthors in brackets name the owner's colleagues, not the owner (the site's files are read
@@ -156,6 +166,28 @@ def front_matter_papers(document: Document) -> list[PaperText]:
                       confidence=0.95)]
 
 
+def landing_sections(document: Document) -> list[Document]:
+    """The Markdown (or HTML) a landing page keeps in its front matter, one document each: Hugo
+    Wowchemy's ``sections: - block: markdown / content: text: |`` blocks, which the site renders as the
+    page's body. Each keeps the lines it has in the file."""
+    sections = document.front_matter.get("sections") if document.front_matter else None
+    if not isinstance(sections, list):
+        return []
+    head = document.lines[:document.front_matter_lines]
+    found = []
+    for section in sections:
+        content = section.get("content") if isinstance(section, dict) else None
+        text = content.get("text") if isinstance(content, dict) else None
+        if not isinstance(text, str) or text.count("\n") < 2:
+            continue
+        first = next(line.strip() for line in text.splitlines() if line.strip())
+        at = next((n for n, line in enumerate(head) if line.strip() == first), 0)
+        source = "\n" * at + text
+        body = template_links(without_attribute_lists(html_tables_whole(source)))
+        found.append(Document(document.path, source, markdown_tree(body)))
+    return found
+
+
 _HARD_BREAK_END = re.compile(r"(?: {2,}|\\|<br\s*/?>)\s*$", re.IGNORECASE)
 
 
@@ -176,9 +208,11 @@ def _soft_joined(document: Document, block: Block) -> Block:
 def _title_above(block: Block, above: Block, in_section: bool) -> PaperText | None:
     """A paper whose title is the block above and whose byline opens this block: "Title" then
     "A. Smith, B. Jones" (and maybe the venue on the next line), as cards of two parts print it."""
-    first = block.text.split("\n")[0]
-    authors = _author_list(first)
-    if not authors or above.level or not -1 <= block.line - above.line <= 2:
+    first = block.text.split("\n")[0].rstrip(" —–|·")  # "A. Smith, B. Jones —" then the venue
+    sentences = _sentences(first)
+    authors = _author_list(first) or (_author_list(sentences[0]) if len(sentences) > 1 else []) or \
+        _author_list(_leading_authors(first) or "")  # "A. Smith, B. Jones. Venue, 2022"
+    if not authors or 0 < above.level < 3 or not -1 <= block.line - above.line <= (4 if above.level else 2):
         return None  # (a card's own line may come first: its title is a child element on the next)
     title = clean_title(above.text.replace("\n", " "))
     if not title or not 3 <= len(title.split()) <= 40 or is_name(title) or _author_list(title) \

@@ -32,7 +32,8 @@ from kg.ingest.printed import Problem
 
 _SECTION = re.compile(r"publication|papers?\b|preprints?|articles?|journal|conference|proceedings|"
                       r"working|manuscripts?|reports?|thes[ie]s|books?|chapters?|selected|research|"
-                      r"submitted|in preparation|under review|workshop", re.IGNORECASE)
+                      r"submitted|in preparation|under review|workshop|revise and resubmit|forthcoming",
+                      re.IGNORECASE)
 _NOT_SECTION = re.compile(r"talks?\b|presentations?|teaching|students|news|awards|service|"
                           r"reviewing|seminars?", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-3])\d)(?![\d/])")
@@ -58,6 +59,7 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
              if cell.text and not any(cell is other for other in row[:n])]
     previous: Block | None = None
     doubtful: list[tuple[Block, int | None]] = []  # entries read again once the page shows it lists papers
+    alone: list[tuple[Block, int | None]] = []  # entries with no authors under a publications heading
     for block in [*parts.blocks, *cells]:
         above, previous = previous, block
         if re.fullmatch(r"\W*((?:19|20)\d{2})\W*", block.text):
@@ -114,7 +116,10 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             found.append(linked)
         elif not in_section:
             doubtful.append((block, year))
+        else:
+            alone.append((block, year))
     found.extend(_like_the_others(found, doubtful))
+    found.extend(_owner_alone(found, alone))
     found.extend(_bibtex(document, parts))
     found.extend(front_matter_papers(document))
     for section in landing_sections(document):
@@ -246,6 +251,28 @@ def title_then_byline(block: Block, in_section: bool) -> PaperText | None:
     return PaperText(title, int(years[-1]) if years else None, authors, line=block.line, url=url,
                      at=f"line {block.line}", confidence=0.8 if in_section else 0.6,
                      guessed=[] if in_section else ["kind"])
+
+
+def _owner_alone(found: list[PaperText], alone: list[tuple[Block, int | None]]) -> list[PaperText]:
+    """The owner's single-author papers on a page that never prints the owner: where at least three
+    entries name only the coauthors ("**Title**, 2018, *joint with A*, Venue"), an entry of the same
+    shape with no coauthors ("**Title**, 2016, Political Analysis") is the owner's alone."""
+    if sum("owner" in p.guessed for p in found) < 3:
+        return []
+    more = []
+    for block, year in alone:
+        text = _NUMBERED.sub("", block.text).strip()
+        opening = next((s for s in block.spans if s.kind in ("b", "a") and text.startswith(s.text.strip())),
+                       None)
+        title = clean_title(opening.text) if opening is not None else None
+        after = text[len(opening.text.strip()):] if opening is not None else ""
+        years = _YEAR.findall(after)
+        if not title or len(title.split()) < 3 or is_name(title) or not (years or year):
+            continue
+        more.append(PaperText(title, int(years[0]) if years else year, [], line=block.line,
+                              url=_first_link(block.spans), at=f"line {block.line}", confidence=0.6,
+                              guessed=["owner"]))
+    return more
 
 
 def _stacked(above: Block) -> bool:

@@ -213,10 +213,11 @@ def _soft_joined(document: Document, block: Block) -> Block:
 def _title_above(block: Block, above: Block, in_section: bool) -> PaperText | None:
     """A paper whose title is the block above and whose byline opens this block: "Title" then
     "A. Smith, B. Jones" (and maybe the venue on the next line), as cards of two parts print it."""
-    first = block.text.split("\n")[0].rstrip(" —–|·")  # "A. Smith, B. Jones —" then the venue
+    first = re.split(r"\s+[—–|·](?:\s+|$)", block.text.split("\n")[0])[0]  # "A. Smith, B. Jones — Venue"
     sentences = _sentences(first)
-    authors = _author_list(first) or (_author_list(sentences[0]) if len(sentences) > 1 else []) or \
-        _author_list(_leading_authors(first) or "")  # "A. Smith, B. Jones. Venue, 2022"
+    authors = _author_list(first) or (_stacked(above) and (  # "A. Smith, B. Jones. Venue, 2022"
+        (_author_list(sentences[0]) if len(sentences) > 1 else [])
+        or _author_list(_leading_authors(first) or "")))
     if not authors or 0 < above.level < 3 or not -1 <= block.line - above.line <= (4 if above.level else 2):
         return None  # (a card's own line may come first: its title is a child element on the next)
     title = clean_title(above.text.replace("\n", " "))

@@ -213,9 +213,11 @@ def test_a_list_group_card_with_its_bold_title_inside_the_byline_div(tmp_path):
             '{authors} <br>\n<span class="fst-italic">{venue}</span>, {when} <br>\n</div>\n</li>\n')
     path = tmp_path / "publications.html"
     path.write_text("<html><body><h3>Journals</h3><ol class='list-group'>\n"
-                    + item.format(title="Notes on the analytical engine", authors="A. Lovelace, and C. Babbage",
+                    + item.format(title="Notes on the analytical engine",
+                                  authors="A. Lovelace, and C. Babbage",
                                   venue="American Control Conference", when="June 2022")
-                    + item.format(title="A calculus of the nervous system", authors="A. Lovelace and A. De Morgan",
+                    + item.format(title="A calculus of the nervous system",
+                                  authors="A. Lovelace and A. De Morgan",
                                   venue="IEEE Control Systems Letters", when="Nov. 2021")
                     + "</ol></body></html>", encoding="utf-8")
     page = extract_file(path)
@@ -249,7 +251,8 @@ def test_a_landing_page_keeps_its_publications_in_front_matter_sections(tmp_path
 
     card = ('        <h3 class="article-title">\n          <a href="https://doi.org/10/{n}">{title}</a>\n'
             '        </h3>\n        <div class="article-metadata">\n'
-            '          {authors} — <em class="journal-name">Annals of Statistics</em>, {year}\n        </div>\n\n')
+            '          {authors} — <em class="journal-name">Annals of Statistics</em>, {year}\n'
+            '        </div>\n\n')
     text = "".join(card.format(n=n, title=t, authors=a, year=y) for n, (t, a, y) in enumerate([
         ("Notes on the analytical engine", "<strong>A. Lovelace</strong>, C. Babbage", 2024),
         ("A calculus of the nervous system", "A. De Morgan, <strong>A. Lovelace</strong>", 2023)]))

@@ -261,16 +261,15 @@ def _owner_alone(found: list[PaperText], alone: list[tuple[Block, int | None]]) 
     if sum("owner" in p.guessed for p in found) < 3:
         return []
     more = []
-    for block, year in alone:
+    for block, _year in alone:
         text = _NUMBERED.sub("", block.text).strip()
-        opening = next((s for s in block.spans if s.kind in ("b", "a") and text.startswith(s.text.strip())),
-                       None)
+        opening = next((s for s in block.spans if s.kind == "b" and text.startswith(s.text.strip())), None)
         title = clean_title(opening.text) if opening is not None else None
         after = text[len(opening.text.strip()):] if opening is not None else ""
-        years = _YEAR.findall(after)
-        if not title or len(title.split()) < 3 or is_name(title) or not (years or year):
+        years = _YEAR.findall(after[:20])  # "**Title**, 2016, Venue": the year right after the title
+        if not title or len(title.split()) < 3 or is_name(title) or not years:
             continue
-        more.append(PaperText(title, int(years[0]) if years else year, [], line=block.line,
+        more.append(PaperText(title, int(years[0]), [], line=block.line,
                               url=_first_link(block.spans), at=f"line {block.line}", confidence=0.6,
                               guessed=["owner"]))
     return more
@@ -281,7 +280,9 @@ def _stacked(above: Block) -> bool:
     B. Jones" / "Journal, 2020", as list-group items and cards print an entry): one line, no year,
     and not itself a citation."""
     text = above.text.strip()
-    return "\n" not in text and not _YEAR.search(text) and not re.search(r"[.;]\s+\S", text.rstrip(". "))
+    return "\n" not in text and not _YEAR.search(text) and not re.search(r"[.;]\s+\S", text.rstrip(". ")) \
+        and not text.endswith(":") and above.tag not in ("td", "th") \
+        and not re.search(r"\d[/:.]\d\d", text)  # a list's lead ("Selected publications:"), a date, a cell
 
 
 def _like_the_others(found: list[PaperText], doubtful: list[tuple[Block, int | None]]) -> list[PaperText]:
@@ -470,7 +471,7 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
             words = span.text.split()
             if span.kind != kind or len(words) < 3 or is_name(span.text) or _author_list(span.text):
                 continue
-            if kind == "i" and VENUE.search(span.text) or re.match(r"\W*(?:joint work )?with\s", span.text):
+            if kind == "i" and _italic_venue(span.text) or re.match(r"\W*(?:joint work )?with\s", span.text):
                 continue  # a venue in italics, or the coauthors ("*with A and B*")
             if len(words) <= 5 and _VENUE_NAME.search(span.text):
                 continue  # a linked or bold journal ("[Physical Review Letters](doi) 103.15")
@@ -481,6 +482,18 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
             if marked in text and len(marked.split()) >= 3:
                 return clean_title(marked)
     return None
+
+
+_MEETING = re.compile(r"\b(?:conference|symposium|workshop|congress|meeting|arxiv|preprint|proc\.|in:)|^in\s",
+                      re.IGNORECASE)
+
+
+def _italic_venue(text: str) -> bool:
+    """Whether italics hold a venue ("Annals of Statistics", "In NeurIPS 2019") rather than a title
+    with a venue word in it ("More efficient manual review of transcribed tabular data"): a journal's
+    or a meeting's word, or a venue word in a short phrase."""
+    return bool(_VENUE_NAME.search(text) or _MEETING.search(text)
+                or VENUE.search(text) and len(text.split()) <= 6)
 
 
 _WITH = re.compile(r"\s*[(\[]\s*(?:joint(?: work)?\s+)?with\s+(?P<co>[^()\[\]]{3,300})[)\]]|"
@@ -549,7 +562,7 @@ def _author_list(text: str) -> list[str]:
     for piece in pieces:
         name = strip_honorifics(piece)
         if is_name(name) or re.fullmatch(r"(?:[A-Z](?:\.-?|-)\s?)+\s*[^\W\d][\w'’-]+(?: [^\W\d][\w'’-]+)?",
-                                         name):
+                                         name) or _VANCOUVER.fullmatch(name):
             names.append(name)
         elif _CAPITALISED.fullmatch(name) and not any(w.lower() in TITLE_WORDS for w in name.split()):
             names.append(name)  # a name the word lists do not know ("Ahmet Alper Özüdoğru"), among names
@@ -559,6 +572,9 @@ def _author_list(text: str) -> list[str]:
     return names if 2 * doubtful <= len(names) - doubtful else []
 
 
+_VANCOUVER = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)? [A-Z]{1,3}")
+"""A name in the Vancouver style of medicine and PubMed: the last name, then the initials run together
+("Holsbø E", "Olsen KS", "Pedersen BR")."""
 _GIVEN = re.compile(r"[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){0,2}")
 """A first author's given names in the MLA order ("Andrew G", "Danilo Jimenez", "Aram W")."""
 _CAPITALISED = re.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+){1,3}")

@@ -89,11 +89,11 @@ def topic_walk(floor: float) -> Callable[[], Any]:
             x = signals.RESTART * start + (1 - signals.RESTART) * (moved + lost * start)
         return np.asarray(x, dtype=np.float64)
 
-    def features(v, series, stages, index):
+    def features(v, series, stages, index, rows=None):
         queries = [signals.query_vector(v, suggest.talk_texts(index, stage.talks)) for stage in stages]
         boost[:] = [floor + _work_fits(v, queries)]
         with patched(signals, "walk", walk):
-            return original_features(v, series, stages, index)
+            return original_features(v, series, stages, index, rows)
 
     return lambda: patched(suggest, "features", features)
 

@@ -135,6 +135,22 @@ class GraphIndex:
         return np.argsort(self.member_work, kind="stable")
 
     @cached_property
+    def person_by_work(self) -> np.ndarray:
+        """The person of each membership row, in the order of ``by_work``."""
+        return self.member_person[self.by_work]
+
+    @cached_property
+    def member_venue(self) -> np.ndarray:
+        """The venue of each membership row's work (-1 for none)."""
+        return self.work_venue[self.member_work]
+
+    @cached_property
+    def last_day(self) -> int | None:
+        """The latest day of a dated membership (``None`` when there is none)."""
+        known = self.member_day[(self.member_day != NEVER) & (self.member_day != ALWAYS)]
+        return int(known.max()) if len(known) else None
+
+    @cached_property
     def work_starts(self) -> np.ndarray:
         """Where each work's rows start in ``by_work``: a CSR ``indptr``."""
         return _starts(self.member_work, len(self.works))

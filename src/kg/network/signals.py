@@ -8,6 +8,7 @@ and not the number of candidates.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -67,26 +68,45 @@ def view(index: GraphIndex, day: int, hidden: np.ndarray | None = None, undated:
     known = member_day <= day
     if undated:
         known |= member_day == NEVER
-        member_day = np.where(member_day == NEVER, day, member_day)
     if hidden is not None and len(hidden):
         hidden_work = np.zeros(len(index.works), dtype=bool)
         hidden_work[hidden] = True
         known &= ~hidden_work[index.member_work]
-    age = np.where(member_day == ALWAYS, 0, np.maximum(day - member_day, 0)) / 365.25
     kinds = index.member_kind
-    kind_weight = np.zeros(len(KIND_WEIGHT) + 1, dtype=np.float32)
-    for kind, weight in KIND_WEIGHT.items():
-        kind_weight[kind] = weight
-    weights = np.where(known, kind_weight[kinds] * np.power(0.5, age / HALF_LIFE_YEARS), 0.0)
-    weights = weights.astype(np.float32)
+    weights = np.where(known, _day_weights(index, day, undated), 0.0).astype(np.float32)
     people, works = len(index.people), len(index.works)
-    order = index.by_work
     walk_matrix = sp.csr_matrix((weights, index.member_work, index.person_starts), shape=(people, works))
-    walk_transposed = sp.csr_matrix((weights[order], index.member_person[order], index.work_starts),
+    walk_transposed = sp.csr_matrix((weights[index.by_work], index.person_by_work, index.work_starts),
                                     shape=(works, people))
     binary = sp.csr_matrix((known.astype(np.float32), index.member_work, index.person_starts),
                            shape=(people, works))
     return View(index, day, known, walk_matrix, walk_transposed, binary, known & (kinds != SERIES))
+
+
+_DAY_WEIGHTS: dict[tuple[int, int, bool], tuple[GraphIndex, np.ndarray]] = {}
+"""The last few days' ``_day_weights`` (each answer as of the same day, for any event, reuses them)."""
+
+
+def _day_weights(index: GraphIndex, day: int, undated: bool) -> np.ndarray:
+    """Per membership row, its weight in the walk on ``day`` if known: its kind's weight, halved
+    every ``HALF_LIFE_YEARS`` of age (advising does not age; with ``undated``, an undated talk is
+    as old as the day)."""
+    key = (id(index), day, undated)
+    found = _DAY_WEIGHTS.get(key)
+    if found is not None and found[0] is index:
+        return found[1]
+    member_day = index.member_day
+    if undated:
+        member_day = np.where(member_day == NEVER, day, member_day)
+    age = np.where(member_day == ALWAYS, 0, np.maximum(day - member_day, 0)) / 365.25
+    kind_weight = np.zeros(len(KIND_WEIGHT) + 1, dtype=np.float32)
+    for kind, weight in KIND_WEIGHT.items():
+        kind_weight[kind] = weight
+    weights = kind_weight[index.member_kind] * np.power(0.5, age / HALF_LIFE_YEARS)
+    while len(_DAY_WEIGHTS) >= 4:
+        del _DAY_WEIGHTS[next(iter(_DAY_WEIGHTS))]
+    _DAY_WEIGHTS[key] = (index, weights)
+    return weights
 
 
 def walk(v: View, restarts: np.ndarray) -> np.ndarray:
@@ -214,33 +234,51 @@ class Counts:
 def counts_until(v: View, day: int) -> Counts:
     """What each person had done by ``day`` (within what ``v`` knows)."""
     if day not in v._counts:
-        v._counts[day] = _counts_until(v, day)
+        count_days(v, [day])
     return v._counts[day]
 
 
-def _counts_until(v: View, day: int) -> Counts:
+def count_days(v: View, days: Sequence[int]) -> None:
+    """``counts_until`` for several days at once, kept on the view: one pass over the memberships
+    for all of them (each row is bucketed by the first threshold day it falls under, and the
+    per-person counts of each bucket are summed up to each day)."""
+    wanted = sorted(set(days) - set(v._counts))
+    if not wanted:
+        return
     index = v.index
     member_day = index.member_day
-    known = v.known & (member_day <= day)
     kinds = index.member_kind
     starts = index.person_starts
     empty = starts[1:] == starts[:-1]
     heads = np.minimum(starts[:-1], max(len(member_day) - 1, 0))
+    # A paper is recent on ``day`` from ``day - 3 * 365`` on: rows up to the day before that count out.
+    thresholds = np.unique(np.array(wanted + [d - 3 * 365 - 1 for d in wanted], dtype=np.int64))
+    column = {int(t): i for i, t in enumerate(thresholds)}
+    bucket = np.searchsorted(thresholds, member_day, side="left")  # rows counted from this threshold on
+    key = bucket * v.people + index.member_person  # rows after the last threshold land in a row never read
+    size = v.people * (len(thresholds) + 1)
 
-    def count(mask: np.ndarray) -> np.ndarray:
-        """Per person, how many of their rows ``mask`` holds (rows are sorted by person)."""
-        running = np.zeros(len(mask) + 1, dtype=np.int64)
-        np.cumsum(mask, out=running[1:])
-        return (running[starts[1:]] - running[starts[:-1]]).astype(np.float64)
+    def running(mask: np.ndarray) -> np.ndarray:
+        """Per threshold and person, how many of the rows in ``mask`` fall on or before the threshold."""
+        found = np.bincount(key[mask], minlength=size).reshape(len(thresholds) + 1, v.people)
+        return np.cumsum(found, axis=0, out=found)
 
-    papers = known & (kinds == PAPER)
-    career = np.zeros(v.people)
-    if len(member_day):
-        first = np.minimum.reduceat(np.where(papers, member_day, np.iinfo(np.int32).max), heads)
-        found = (~empty) & (first < np.iinfo(np.int32).max)
-        career[found] = np.clip((day - first[found]) / 365.25, 0, 50)
-    return Counts(count(papers), count(papers & (member_day >= day - 3 * 365)), career,
-                  count(known & (kinds == TALK)), count(known & (kinds != SERIES)))
+    paper_counts = running(v.known & (kinds == PAPER))
+    talk_counts = running(v.known & (kinds == TALK))
+    work_counts = running(v.known & (kinds != SERIES))
+    first = np.zeros(v.people, dtype=np.int64)
+    if len(member_day):  # the first known paper of each person (of any day the view knows)
+        everything = v.known & (kinds == PAPER)
+        first = np.minimum.reduceat(np.where(everything, member_day, np.iinfo(np.int32).max), heads)
+    for day in wanted:
+        at, before = column[day], column[day - 3 * 365 - 1]
+        career = np.zeros(v.people)
+        if len(member_day):
+            found = (~empty) & (first <= day)
+            career[found] = np.clip((day - first[found]) / 365.25, 0, 50)
+        papers_now = paper_counts[at].astype(np.float64)
+        v._counts[day] = Counts(papers_now, papers_now - paper_counts[before], career,
+                                talk_counts[at].astype(np.float64), work_counts[at].astype(np.float64))
 
 
 def linked(v: View, people: Sequence[int],
@@ -294,24 +332,46 @@ def _linked_pairs(v: View, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     return person[order], seed[order], work[order]
 
 
-def venue_fit(v: View, people: Sequence[int]) -> np.ndarray:
-    """Cosine of each person's venues (by their known papers) with the venues of ``people``."""
+def venue_fit(v: View, people: Sequence[int], among: np.ndarray | None = None) -> np.ndarray:
+    """Cosine of each person's venues (by their known papers) with the venues of ``people``
+    (only for the people ``among``, in that order, when given)."""
     index = v.index
+    size = v.people if among is None else len(among)
     if not index.venues or not len(people):
-        return np.zeros(v.people)
+        return np.zeros(size)
     if v._venues is None:
-        has = (index.work_venue[index.member_work] >= 0) & v.known
-        profile = sp.csr_matrix((np.ones(int(has.sum()), dtype=np.float32),
-                                 (index.member_person[has], index.work_venue[index.member_work[has]])),
-                                shape=(v.people, len(index.venues)))
-        norms = np.sqrt(np.asarray(profile.multiply(profile).sum(axis=1)).ravel())
-        scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
-        v._venues = sp.csr_matrix(sp.diags(scale) @ profile)
+        v._venues = _venue_profiles(v)
     unit = v._venues
     series = np.asarray(unit[np.asarray(people)].sum(axis=0)).ravel()
     if not series.any():
-        return np.zeros(v.people)
-    return np.asarray(unit @ (series / np.linalg.norm(series))).ravel().astype(np.float64)
+        return np.zeros(size)
+    rows = unit if among is None else unit[among]
+    return np.asarray(rows @ (series / np.linalg.norm(series))).ravel().astype(np.float64)
+
+
+_PROFILES: dict[tuple[int, bytes], tuple[GraphIndex, sp.csr_matrix]] = {}
+"""The last few views' venue profiles, by the rows they count (views of the same day share them
+unless a hidden work has a venue)."""
+
+
+def _venue_profiles(v: View) -> sp.csr_matrix:
+    """People × venues: how many of their known papers appeared at each, rows of unit length."""
+    index = v.index
+    has = (index.member_venue >= 0) & v.known
+    key = (id(index), hashlib.blake2b(np.packbits(has).tobytes(), digest_size=16).digest())
+    found = _PROFILES.get(key)
+    if found is not None and found[0] is index:
+        return found[1]
+    profile = sp.csr_matrix((np.ones(int(has.sum()), dtype=np.float32),
+                             (index.member_person[has], index.member_venue[has])),
+                            shape=(v.people, len(index.venues)))
+    norms = np.sqrt(np.asarray(profile.multiply(profile).sum(axis=1)).ravel())
+    scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    unit = sp.csr_matrix(sp.diags(scale) @ profile)
+    while len(_PROFILES) >= 4:
+        del _PROFILES[next(iter(_PROFILES))]
+    _PROFILES[key] = (index, unit)
+    return unit
 
 
 def organizations_known(v: View) -> list[set[int]]:

@@ -27,9 +27,10 @@ information. Ties are broken by name, then IRI, so the same store gives the same
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 import numpy as np
 
@@ -192,10 +193,9 @@ def rank(
         result.notes.append("nobody who may be suggested is known" + _as_of_text(as_of))
         return result
     scores = model.score(x[pool])
-    order = np.lexsort((pool, name_keys(index, pool), -np.round(scores, 9)))
     chosen: list[Candidate] = []
     explainer = _Explainer(index, v, series, speakers, x, model, query, pool, scores)
-    for position in order:
+    for position in _ranking(index, pool, scores, top + 50):
         person = int(pool[position])
         candidate = explainer.candidate(person, float(scores[position]))
         if exclude_conflicts and candidate.conflicts:
@@ -219,8 +219,24 @@ def ranked_people(index: GraphIndex, event: str, as_of: date | None, limit: int)
     active[speakers + series.hosts] = False
     pool = np.flatnonzero(active)
     scores = model.score(x[pool])
-    order = np.lexsort((pool, name_keys(index, pool), -np.round(scores, 9)))[:limit]
-    return [index.people[int(pool[i])] for i in order]
+    return [index.people[int(pool[i])] for i in islice(_ranking(index, pool, scores, limit), limit)]
+
+
+def _ranking(index: GraphIndex, pool: np.ndarray, scores: np.ndarray, first: int) -> Iterator[int]:
+    """Positions in ``pool``, best first: by score (to 9 decimals), then name, then IRI. Only the
+    people who may be among the ``first`` are sorted before the first are given; the rest after."""
+    key = -np.round(scores, 9)
+    ahead = np.ones(len(pool), dtype=bool)
+    if first < len(pool):
+        ahead = key <= np.partition(key, first - 1)[first - 1]
+    yield from _sorted_part(index, pool, key, np.flatnonzero(ahead))
+    yield from _sorted_part(index, pool, key, np.flatnonzero(~ahead))
+
+
+def _sorted_part(index: GraphIndex, pool: np.ndarray, key: np.ndarray, part: np.ndarray) -> Iterator[int]:
+    people = pool[part]
+    for position in part[np.lexsort((people, name_keys(index, people), key[part]))]:
+        yield int(position)
 
 
 def _reachable(v: signals.View, x: np.ndarray) -> np.ndarray:
@@ -263,15 +279,15 @@ def series_of(index: GraphIndex, event: int, day: int, undated: bool = False) ->
 
 
 def _descendants(index: GraphIndex, root: int) -> np.ndarray:
-    children: dict[int, list[int]] = {}
-    for child, parent in enumerate(index.event_parent):
-        if parent >= 0:
-            children.setdefault(int(parent), []).append(child)
-    found, frontier = {root}, [root]
-    while frontier:
-        frontier = [c for e in frontier for c in children.get(e, []) if c not in found]
-        found.update(frontier)
-    return np.array(sorted(found), dtype=np.int64)
+    parents = index.event_parent
+    found = np.zeros(len(parents), dtype=bool)
+    found[root] = True
+    frontier = np.array([root], dtype=np.int64)
+    while len(frontier):
+        children = np.flatnonzero(np.isin(parents, frontier) & ~found)
+        found[children] = True
+        frontier = children
+    return np.flatnonzero(found).astype(np.int64)
 
 
 def _work_id(index: GraphIndex, iri: str) -> int | None:
@@ -280,8 +296,7 @@ def _work_id(index: GraphIndex, iri: str) -> int | None:
 
 
 def _latest_day(index: GraphIndex) -> int:
-    known = index.member_day[(index.member_day != NEVER) & (index.member_day != ALWAYS)]
-    return int(known.max()) if len(known) else day_number(date(2000, 1, 1))
+    return index.last_day if index.last_day is not None else day_number(date(2000, 1, 1))
 
 
 def _as_of_text(as_of: date | None) -> str:
@@ -304,13 +319,16 @@ class Stage:
     talks: list[tuple[int, int, int]]
 
 
-def features(v: signals.View, series: Series, stages: Sequence[Stage],
-             index: GraphIndex) -> list[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:
+def features(v: signals.View, series: Series, stages: Sequence[Stage], index: GraphIndex,
+             rows: Sequence[np.ndarray | None] | None = None,
+             ) -> list[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:
     """Every person's features (people × ``taste.FEATURES``) at each stage, and its topic query.
 
     All stages share the view ``v`` (one sparse matrix, one walk with a column per stage): the
     walk, topic, links and venues use what ``v`` knows; papers, recent papers, career and talks
-    elsewhere are counted up to each stage's day.
+    elsewhere are counted up to each stage's day. ``rows`` may name, per stage, the only people
+    whose features are wanted (``None``: everyone); that stage's matrix then has their rows, in
+    that order, with the same values (ranks and scales are still taken over the whole field).
     """
     restart = np.zeros((v.people, len(stages)))
     for column, stage in enumerate(stages):
@@ -323,6 +341,7 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage],
         for person in series.hosts:
             restart[person, column] += 1.0
     reached = signals.walk(v, restart) if restart.any() else np.zeros((v.people, len(stages)))
+    signals.count_days(v, [stage.day for stage in stages])
     queries = [signals.query_vector(v, talk_texts(index, stage.talks)) for stage in stages]
     topic = signals.topic_scores(v, queries)
     everyone = sorted({p for stage in stages for p in stage.speakers} | set(series.hosts))
@@ -332,35 +351,46 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage],
     found = []
     for column, stage in enumerate(stages):
         counts = signals.counts_until(v, stage.day)
-        x = np.empty((v.people, len(taste.FEATURES)))
+        wanted = rows[column] if rows is not None else None
+        chosen: slice | np.ndarray = slice(None) if wanted is None else wanted
+        x = np.empty((v.people if wanted is None else len(wanted), len(taste.FEATURES)))
         for number, feature in enumerate((
-            _log_rank(reached[:, column]),
-            _log_rank(topic[:, column]),  # as the walk: the model then multiplies the two ranks
-            np.log1p(signals.linked(v, stage.speakers, pairs)),
-            hosts,
-            np.log1p(counts.papers),
-            np.log1p(counts.recent_papers),
-            counts.career_years,
-            signals.venue_fit(v, stage.speakers),
-            np.log1p(counts.talks),
-            _local(v, series, stage.speakers),
-            circle,
+            _log_rank(reached[:, column], wanted),
+            _log_rank(topic[:, column], wanted),  # as the walk: the model then multiplies the two ranks
+            np.log1p(signals.linked(v, stage.speakers, pairs)[chosen]),
+            hosts[chosen],
+            np.log1p(counts.papers[chosen]),
+            np.log1p(counts.recent_papers[chosen]),
+            counts.career_years[chosen],
+            signals.venue_fit(v, stage.speakers, wanted),
+            np.log1p(counts.talks[chosen]),
+            _local(v, series, stage.speakers)[chosen],
+            circle[chosen],
         )):
             x[:, number] = feature
         found.append((x, queries[column]))
     return found
 
 
-def _log_rank(values: np.ndarray) -> np.ndarray:
+def _log_rank(values: np.ndarray, among: np.ndarray | None = None) -> np.ndarray:
     """``-log10`` of each value's rank among everyone's (0 for the first; ties share the best
     rank; a zero value ranks after everyone). The walk's raw probabilities span orders of
     magnitude and only the first few thousand matter: the log of the rank weighs the top of
-    the ranking as a person reading it would. Only the values above zero are sorted."""
+    the ranking as a person reading it would. Only the values above zero are sorted, and not
+    stably: ties share a rank, so their order among themselves does not matter. With ``among``,
+    only those people's ranks are given, in that order (each is 1 + how many values are higher)."""
+    if among is not None:
+        ordered = np.sort(values[values > 0])
+        mine = values[among]
+        ranks = np.full(len(among), -np.log10(len(values) + 1.0))
+        above = mine > 0
+        ranks[above] = -np.log10(len(ordered) - np.searchsorted(ordered, mine[above], side="right") + 1)
+        return ranks
     ranks = np.full(len(values), -np.log10(len(values) + 1.0))
     positive = np.flatnonzero(values > 0)
     if not len(positive):
         return ranks
-    order = positive[np.argsort(-values[positive], kind="stable")]
+    order = positive[np.argsort(-values[positive])]
     ordered = values[order]
     starts = np.ones(len(order), dtype=bool)
     starts[1:] = ordered[1:] != ordered[:-1]
@@ -411,10 +441,10 @@ def _fit_taste(index: GraphIndex, series: Series, seed: str, v: signals.View,
     stages = [Stage(parts[n][0][0] - 1, sorted({p for block in parts[:n] for _, p in block}),
                     [t for t in series.talks if t[0] < parts[n][0][0]]) for n in range(1, len(parts))]
     stages.append(Stage(v.day, speakers, list(series.talks)))
-    computed = features(v, series, stages, index)
+    signals.count_days(v, [stage.day for stage in stages])
     active = np.asarray(v.binary.sum(axis=1)).ravel() > 0
-    rows, labels = [], []
-    for number, (stage, (x, _)) in enumerate(zip(stages[:-1], computed[:-1], strict=True), start=1):
+    training = []
+    for number, stage in enumerate(stages[:-1], start=1):
         # Only speakers the field knew by then can teach anything: one with no paper or talk
         # known looks like nobody, and would teach the model to prefer nobodies.
         known = signals.counts_until(v, stage.day).works > 0
@@ -423,8 +453,14 @@ def _fit_taste(index: GraphIndex, series: Series, seed: str, v: signals.View,
         pool[stage.speakers + positives + series.hosts] = False
         negatives = taste.sample_negatives(np.flatnonzero(pool),
                                            taste.NEGATIVES_PER_POSITIVE * len(positives), f"{seed}#{number}")
-        rows += [x[positives], x[negatives]]
-        labels += [np.ones(len(positives)), np.zeros(len(negatives))]
+        training.append((len(positives), np.concatenate([np.array(positives, dtype=np.int64),
+                                                         np.asarray(negatives, dtype=np.int64)])))
+    # The past stages' features are wanted only for their positives and negatives.
+    computed = features(v, series, stages, index, [people for _, people in training] + [None])
+    rows, labels = [], []
+    for (count, _), (x, _) in zip(training, computed[:-1], strict=True):
+        rows += [x[:count], x[count:]]
+        labels += [np.ones(count), np.zeros(len(x) - count)]
     x_now, query = computed[-1]
     if not rows:
         return taste.fit(np.zeros((0, len(taste.FEATURES))), np.zeros(0)), x_now, query
@@ -455,8 +491,12 @@ class _Explainer:
         self.past_stages = [_stage(x[p, 6], x[p, 4]) for p in speakers]
         self.day = v.day
 
-    def _recent_first(self, works: Iterable[int]) -> list[int]:
-        return sorted(set(works), key=lambda w: (-int(self.index.work_day[w]), w))
+    def _recent_first(self, works: Sequence[int] | np.ndarray) -> list[int]:
+        if len(works) < 64:  # a few works: sorted in Python (numpy's overhead is larger than the work)
+            days = self.index.work_day
+            return sorted({int(w) for w in works}, key=lambda w: (-int(days[w]), w))
+        unique = np.unique(np.asarray(works, dtype=np.int64))
+        return [int(w) for w in unique[np.lexsort((unique, -self.index.work_day[unique].astype(np.int64)))]]
 
     def near(self, person: int) -> dict[int, list[int]]:
         """The speakers and organizers the person shares works with → those works, most recent first."""
@@ -471,7 +511,7 @@ class _Explainer:
         """The person's known papers, talks and advising, most recent first."""
         index = self.index
         rows = np.arange(index.person_starts[person], index.person_starts[person + 1])
-        return self._recent_first(int(w) for w in index.member_work[rows[self.v.linking[rows]]])
+        return self._recent_first(index.member_work[rows[self.v.linking[rows]]])
 
     def members_of(self, work: int) -> list[int]:
         """The people of a work, as known."""
@@ -487,8 +527,9 @@ class _Explainer:
         path = self._path(person, works, linked)
         conflicts, relations = self._organizer_relations(person, linked)
         words = signals.topic_words(self.v, person, self.query)
-        years = [int(d) for d in (self.index.work_day[w] for w in works) if d not in (ALWAYS, NEVER)]
-        last = day_of(max(years)).year if years else None  # type: ignore[union-attr]
+        days = index.work_day[np.asarray(works, dtype=np.int64)]
+        days = days[(days != ALWAYS) & (days != NEVER)]
+        last = day_of(int(days.max())).year if len(days) else None  # type: ignore[union-attr]
         recency = 0.0 if last is None else 0.5 ** (max(0, (day_of(self.day) or date.min).year - last)
                                                     / RECENCY_HALF_LIFE)
         shared = sorted({index.names[p] for p in linked if p in self.speakers})
@@ -542,8 +583,10 @@ class _Explainer:
                     index.people[advisor] if advisor is not None else None)
 
     def _advisor(self, work: int) -> int | None:
-        rows = np.flatnonzero((self.index.member_work == work) & (self.index.member_role == ADVISOR))
-        return int(self.index.member_person[rows[0]]) if len(rows) else None
+        index = self.index
+        rows = index.by_work[index.work_starts[work]:index.work_starts[work + 1]]  # in row order
+        rows = rows[index.member_role[rows] == ADVISOR]
+        return int(index.member_person[rows[0]]) if len(rows) else None
 
     def _organizer_relations(self, person: int, linked: dict[int, list[int]]) -> tuple[list[str], list[str]]:
         index = self.index
@@ -576,7 +619,9 @@ class _Explainer:
 
     def _organizations(self, person: int) -> set[int]:
         index = self.index
-        rows = np.flatnonzero((index.affiliation_person == person) & (index.affiliation_day <= self.day))
+        people = index.affiliation_person  # sorted by person; searched with its own type, not copied
+        start, end = np.searchsorted(people, np.array([person, person + 1], dtype=people.dtype))
+        rows = start + np.flatnonzero(index.affiliation_day[start:end] <= self.day)
         return {int(index.organization_top[index.affiliation_organization[r]]) for r in rows}
 
     def _reasons(self, person: int, x: np.ndarray, shared: list[str], words: list[str]) -> list[str]:

@@ -76,9 +76,7 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             continue
         if block.level or len(block.text) > 900:
             continue
-        context = block.context[:-1] if above is not None and above.level and block.context \
-            and block.context[-1] == above.text else block.context  # a title printed as a heading
-        named = next((h for h in reversed(context) if not _YEAR_ALONE.fullmatch(h)), block.section)
+        named = next((h for h in reversed(block.context) if not _YEAR_ALONE.fullmatch(h)), block.section)
         in_section = bool(_SECTION.search(named)) and not _NOT_SECTION.search(named)
         if len(block.text) < 25:  # too short for a citation; maybe the byline under a title
             short = _title_above(block, above, in_section) if above is not None else None
@@ -213,12 +211,14 @@ def _soft_joined(document: Document, block: Block) -> Block:
 def _title_above(block: Block, above: Block, in_section: bool) -> PaperText | None:
     """A paper whose title is the block above and whose byline opens this block: "Title" then
     "A. Smith, B. Jones" (and maybe the venue on the next line), as cards of two parts print it."""
-    first = re.split(r"\s+[—–|·](?:\s+|$)", block.text.split("\n")[0])[0]  # "A. Smith, B. Jones — Venue"
+    line = block.text.split("\n")[0]
+    first = re.split(r"\s+[—–|·](?:\s+|$)", line)[0]  # "A. Smith, B. Jones — Venue"
     sentences = _sentences(first)
-    authors = _author_list(first) or (_stacked(above) and (  # "A. Smith, B. Jones. Venue, 2022"
-        (_author_list(sentences[0]) if len(sentences) > 1 else [])
+    authors = _author_list(line) or (_stacked(above) and (  # "A. Smith, B. Jones. Venue, 2022"
+        _author_list(first) or (_author_list(sentences[0]) if len(sentences) > 1 else [])
         or _author_list(_leading_authors(first) or "")))
-    if not authors or 0 < above.level < 3 or not -1 <= block.line - above.line <= (4 if above.level else 2):
+    if not authors or 0 < above.level < 3 or above.level and _SECTION.search(above.text) \
+            or not -1 <= block.line - above.line <= (4 if above.level else 2):
         return None  # (a card's own line may come first: its title is a child element on the next)
     title = clean_title(above.text.replace("\n", " "))
     if not title or not 3 <= len(title.split()) <= 40 or is_name(title) or _author_list(title) \
@@ -242,6 +242,7 @@ def title_then_byline(block: Block, in_section: bool) -> PaperText | None:
     authors = _author_list(lines[1])
     title = clean_title(lines[0])
     if not authors or not title or not 3 <= len(title.split()) <= 40 or is_name(title) \
+            or re.search(r"[.;]\s+\S", lines[0].rstrip(". ")) \
             or _author_list(lines[0]) or _VENUE_NAME.search(title) or label_of(title) or _YEAR.search(title):
         return None
     rest = " ".join(lines[2:])
@@ -484,7 +485,9 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
     return None
 
 
-_MEETING = re.compile(r"\b(?:conference|symposium|workshop|congress|meeting|arxiv|preprint|proc\.|in:)|^in\s",
+_MEETING = re.compile(r"\b(?:conference|symposium|workshop|congress|meeting|arxiv|preprint|proc\.|in:|"
+                      r"to appear|"
+                      r"accepted|submitted|in press|forthcoming|under review)|^in\s",
                       re.IGNORECASE)
 
 
@@ -492,7 +495,7 @@ def _italic_venue(text: str) -> bool:
     """Whether italics hold a venue ("Annals of Statistics", "In NeurIPS 2019") rather than a title
     with a venue word in it ("More efficient manual review of transcribed tabular data"): a journal's
     or a meeting's word, or a venue word in a short phrase."""
-    return bool(_VENUE_NAME.search(text) or _MEETING.search(text)
+    return bool(_VENUE_NAME.search(text) or _MEETING.search(text) or _YEAR.search(text)
                 or VENUE.search(text) and len(text.split()) <= 6)
 
 
@@ -572,7 +575,7 @@ def _author_list(text: str) -> list[str]:
     return names if 2 * doubtful <= len(names) - doubtful else []
 
 
-_VANCOUVER = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)? [A-Z]{1,3}")
+_VANCOUVER = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-ÿ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][a-zß-ÿ][\w'’-]*)? [A-Z]{1,3}")
 """A name in the Vancouver style of medicine and PubMed: the last name, then the initials run together
 ("Holsbø E", "Olsen KS", "Pedersen BR")."""
 _GIVEN = re.compile(r"[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){0,2}")

@@ -284,3 +284,26 @@ def test_the_owners_own_papers_on_a_page_listing_only_coauthors(tmp_path):
     alone = next(p for p in page.papers if p.title == "On the numbers of Bernoulli in practice")
     assert alone.year == 2017 and alone.guessed == ["authors"]
     assert len(page.papers) == 4
+
+
+@pytest.mark.parametrize("text, title", [
+    ("The Essence of Dependent Object Types. A List of Successes That Can Change the World: Essays "
+     "Dedicated to Philip Wadler (WadlerFest), pages 249-272", "The Essence of Dependent Object Types"),
+    ("Appel. VST-Floyd: A Separation Logic Tool to Verify Correctness of C Programs. Journal of Automated "
+     "Reasoning, 61(1-4)", "VST-Floyd: A Separation Logic Tool to Verify Correctness of C Programs"),
+    ("Ph.D Dissertation. Lightning in Protoplanetary Disks", "Lightning in Protoplanetary Disks"),
+    ("Learning to rank. We show that it works well for many tasks",  # two sentences of a title: kept
+     "Learning to rank. We show that it works well for many tasks"),
+])
+def test_the_title_inside_a_whole_citation(text, title):
+    from kg.ingest.pages.papers import title_of_citation
+
+    assert title_of_citation(text) == title
+
+
+def test_italics_after_the_authors_and_the_title_are_the_venue():
+    text = ("Samuel Gruetter, Daniel Graf, and Benjamin Schmid. Watch them Fight! Creativity Task Tournaments "
+            "of the Swiss Olympiad in Informatics. Olympiads in Informatics, 10(1), July 2016.")
+    paper = citation(Block(text, 5, "td", spans=[Span("i", "Olympiads in Informatics")]), True)
+    assert paper is not None and paper.year == 2016
+    assert paper.title == "Watch them Fight! Creativity Task Tournaments of the Swiss Olympiad in Informatics"

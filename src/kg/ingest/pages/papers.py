@@ -276,6 +276,24 @@ def _owner_alone(found: list[PaperText], alone: list[tuple[Block, int | None]]) 
     return more
 
 
+def title_of_citation(text: str) -> str:
+    """The title inside a whole citation read as one title ("Title. Journal of X, 61(1-4)", "Ph.D
+    Dissertation. Title"): its first sentence of three words or more that names no authors and no
+    venue, when the other sentences are short or a venue; else the text as it is."""
+    pieces = _sentences(text)
+    if len(pieces) < 2:
+        return text
+    for n, piece in enumerate(pieces):
+        if len(piece.split()) < 3 or _author_list(piece) or _VENUE_NAME.search(piece) \
+                or _MEETING.search(piece):
+            continue
+        others = pieces[:n] + pieces[n + 1:]
+        if all(len(o.split()) <= 3 or VENUE.search(o) or re.search(r"\d", o) for o in others):
+            return clean_title(piece) or text
+        return text
+    return text
+
+
 def _stacked(above: Block) -> bool:
     """Whether a block can be a title standing alone above its byline ("Title" / "A. Smith and
     B. Jones" / "Journal, 2020", as list-group items and cards print an entry): one line, no year,
@@ -472,7 +490,8 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
             words = span.text.split()
             if span.kind != kind or len(words) < 3 or is_name(span.text) or _author_list(span.text):
                 continue
-            if kind == "i" and _italic_venue(span.text) or re.match(r"\W*(?:joint work )?with\s", span.text):
+            if kind == "i" and (_italic_venue(span.text) or _after_authors_and_title(text, span.text)) \
+                    or re.match(r"\W*(?:joint work )?with\s", span.text):
                 continue  # a venue in italics, or the coauthors ("*with A and B*")
             if len(words) <= 5 and _VENUE_NAME.search(span.text):
                 continue  # a linked or bold journal ("[Physical Review Letters](doi) 103.15")
@@ -489,6 +508,14 @@ _MEETING = re.compile(r"\b(?:conference|symposium|workshop|congress|meeting|arxi
                       r"to appear|"
                       r"accepted|submitted|in press|forthcoming|under review)|^in\s",
                       re.IGNORECASE)
+
+
+def _after_authors_and_title(text: str, italic: str) -> bool:
+    """Whether italics follow a byline and a plain sentence ("A, B, and C. Title. *Venue*, 2016", as
+    bibtex2html prints): then they are the venue, whatever its words."""
+    at = text.find(italic)
+    before = _sentences(text[:at]) if at > 0 else []
+    return len(before) >= 2 and bool(_author_list(before[0])) and len(before[1].split()) >= 2
 
 
 def _italic_venue(text: str) -> bool:

@@ -302,8 +302,8 @@ def test_the_title_inside_a_whole_citation(text, title):
 
 
 def test_italics_after_the_authors_and_the_title_are_the_venue():
-    text = ("Samuel Gruetter, Daniel Graf, and Benjamin Schmid. Watch them Fight! Creativity Task Tournaments "
-            "of the Swiss Olympiad in Informatics. Olympiads in Informatics, 10(1), July 2016.")
+    text = ("Samuel Gruetter, Daniel Graf, and Benjamin Schmid. Watch them Fight! Creativity Task "
+            "Tournaments of the Swiss Olympiad in Informatics. Olympiads in Informatics, 10(1), July 2016.")
     paper = citation(Block(text, 5, "td", spans=[Span("i", "Olympiads in Informatics")]), True)
     assert paper is not None and paper.year == 2016
     assert paper.title == "Watch them Fight! Creativity Task Tournaments of the Swiss Olympiad in Informatics"

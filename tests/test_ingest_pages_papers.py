@@ -229,6 +229,7 @@ def test_a_list_group_card_with_its_bold_title_inside_the_byline_div(tmp_path):
 @pytest.mark.parametrize("text", [
     f"{TITLE}\nT Muranushi, J Makino\nProcedia Computer Science 51, 1303-1312\n(2019)",  # Google Scholar
     f"{TITLE}\nT. Muranushi, and J. Makino\nIEEE Trans. Image Process., vol. 22, pp. 4314-4327 (May 2019)",
+    f'U.S. Patent 11124196 "{TITLE}"\nT. Muranushi and J. Makino\nGranted on May 10, 2019',  # the quoted part
 ])
 def test_title_then_authors_then_venue_on_lines_of_their_own(text):
     from kg.ingest.pages.papers import title_then_byline

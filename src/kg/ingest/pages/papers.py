@@ -225,7 +225,8 @@ def _title_above(block: Block, above: Block, in_section: bool) -> PaperText | No
             or _VENUE_NAME.search(title) or label_of(title):
         return None
     years = _YEAR.findall(block.text)
-    if not (in_section or years and (len(authors) >= 2 or VENUE.search(block.text))):
+    if not (in_section or years and (len(authors) >= 2 or VENUE.search(block.text)
+                                      or any(s.kind == "i" for s in block.spans))):  # an italic journal
         return None
     return PaperText(title, int(years[-1]) if years else None, authors, line=above.line,
                      url=_first_link(above.spans), at=f"line {above.line}",
@@ -240,9 +241,10 @@ def title_then_byline(block: Block, in_section: bool) -> PaperText | None:
     if not 2 <= len(lines) <= 6:
         return None
     authors = _author_list(lines[1])
-    title = clean_title(lines[0])
+    quoted = _marked_title(lines[0], [])  # 'U.S. Patent 11124196 "Receding horizon state estimator"'
+    title = quoted or clean_title(lines[0])
     if not authors or not title or not 3 <= len(title.split()) <= 40 or is_name(title) \
-            or re.search(r"[.;]\s+\S", lines[0].rstrip(". ")) \
+            or not quoted and re.search(r"[.;]\s+\S", lines[0].rstrip(". ")) \
             or _author_list(lines[0]) or _VENUE_NAME.search(title) or label_of(title) or _YEAR.search(title):
         return None
     rest = " ".join(lines[2:])

@@ -83,11 +83,11 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     assert new3["sites"] == 35
     assert whole["talks"] >= 0.79 and whole["talks_sites"] >= 0.63
     assert whole["datetime"] >= 0.73 and whole["affiliation"] >= 0.78
-    assert whole["papers"] >= 0.75 and whole["spurious"] <= 0.07
+    assert whole["papers"] >= 0.76 and whole["spurious"] <= 0.07
     assert dev["talks"] >= 0.85 and check["talks"] >= 0.73 and new["talks"] >= 0.76 and new2["talks"] >= 0.64
     assert new3["talks"] >= 0.81 and new3["datetime"] >= 0.82 and whole["kinds_right"] >= 0.86
-    assert new3["papers"] >= 0.88 and new3["spurious"] <= 0.17
+    assert new3["papers"] >= 0.91 and new3["spurious"] <= 0.17
     assert check["datetime"] >= 0.65 and new["datetime"] >= 0.73 and new2["datetime"] >= 0.45
-    assert check["papers"] >= 0.68 and new["papers"] >= 0.78 and new2["papers"] >= 0.70
+    assert check["papers"] >= 0.68 and new["papers"] >= 0.78 and new2["papers"] >= 0.74
     assert check["spurious"] <= 0.10 and new["spurious"] <= 0.11 and new2["spurious"] <= 0.14
     assert whole["max_s"] < 5  # generous: CI machines are shared; bench/ measures the real figure

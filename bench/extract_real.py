@@ -11,9 +11,10 @@ Every page goes through ``extract_file`` with no kind given, as ``kg ingest PAGE
 their name (``half_of``): the extractor is tuned on the development half only, and the check half
 estimates how it does on sites nobody looked at. The sites listed in ``fresh-sites.txt`` were
 collected blind during the extractor's third round and measured once it was done, those in
-``fresh-sites-2.txt`` during the fourth, those in ``fresh-sites-3.txt`` during the fifth; they join
+``fresh-sites-2.txt`` during the fourth, those in ``fresh-sites-3.txt`` during the fifth, those in
+``fresh-sites-4.txt`` during the seventh, those in ``fresh-sites-5.txt`` during the eighth; they join
 the halves by the same rule and are also shown as rows of their own ("new sites", "new sites 2",
-"new sites 3").
+"new sites 3", "new sites 4", "new sites 5").
 
 Matching: text is compared after folding case, accents, punctuation and spaces. A gold talk is
 found when an extracted talk has one of its speakers (same name, or a fuzzy ratio >= 90) and the
@@ -263,7 +264,8 @@ def run(corpus: Path, half: str = "all", misses: list[str] | None = None,
 
 
 FRESH_LISTS = {"new sites": "fresh-sites.txt", "new sites 2": "fresh-sites-2.txt",
-               "new sites 3": "fresh-sites-3.txt"}
+               "new sites 3": "fresh-sites-3.txt", "new sites 4": "fresh-sites-4.txt",
+               "new sites 5": "fresh-sites-5.txt"}
 """Sites collected blind, each list after one round of the extractor, and measured once when it ended."""
 
 
@@ -392,7 +394,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"halves of the sites (`half_of`); \"new sites\" are the sites of `fresh-sites.txt`, "
                   f"collected blind during the third round, \"new sites 2\" those of `fresh-sites-2.txt`, "
                   f"collected blind during the fourth, \"new sites 3\" those of `fresh-sites-3.txt`, "
-                  f"collected blind during the fifth; each list was measured once when its round ended "
+                  f"collected blind during the fifth, \"new sites 4\" those of `fresh-sites-4.txt`, collected "
+                  f"blind during the seventh, \"new sites 5\" those of `fresh-sites-5.txt`, collected blind "
+                  f"during the eighth; each list was measured once when its round ended "
                   f"(they are in the halves too). Ratios are recalls except spurious (a share of the rows "
                   f"extracted); \"site mean\" averages each site's own ratio.\n\n")
         write_section(args.output, header + text)

@@ -663,3 +663,135 @@ def test_a_slot_that_names_its_kind_and_its_speaker_has_no_title(tmp_path):
                         "| 08.15 - 08.30 | Welcome and opening remarks |\n"
                         "| 08.30 - 09.15 | Plenary Talk from Donald Goldfarb |\n")
     assert talks == [(("Donald Goldfarb",), None, "2022-06-03", "08:30")]
+
+
+def test_numbered_talk_labels_over_their_speaker_lines(tmp_path):
+    _, talks = talks_of(tmp_path, "r.md", "# Workshop on engines\n\n"
+                        "- **Talk 1**: [\"Notes on the analytical engine\"](t1.md).\n\n"
+                        "**Speaker**: Ada Lovelace (Researcher), University of London.\n\n"
+                        "- **Talk 2**: [\"Tables of logarithms\"](t2.md).\n\n"
+                        "**Speaker**: Charles Babbage (Professor), Cambridge.\n")
+    assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Notes on the analytical engine"),
+                                            (("Charles Babbage",), "Tables of logarithms")]
+
+
+def test_a_heading_with_a_speakers_name_over_labelled_title_and_abstract(tmp_path):
+    _, talks = talks_of(tmp_path, "d.md", "# Talk and speaker details\n\n## Ada Lovelace\n\n"
+                        "Title: Notes on the analytical engine\n\nAbstract: What engines may compute.\n\n"
+                        "## Charles Babbage\n\nTitle: Tables of logarithms\n\n"
+                        "Abstract: Printing tables without errors.\n")
+    assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Notes on the analytical engine"),
+                                            (("Charles Babbage",), "Tables of logarithms")]
+
+
+def test_a_heading_with_a_speakers_name_over_an_unlabelled_title_and_labelled_lines(tmp_path):
+    _, talks = talks_of(tmp_path, "c.html", "<html><body><h4>Charlas:</h4>"
+                        "<h6>Ada Lovelace.</h6><p>Notas sobre la máquina analítica</p>"
+                        "<ul><li>• Resumen: Lo que una máquina puede calcular.</li>"
+                        "<li>• Afiliación: Universidad de Londres</li></ul>"
+                        "<h6>Charles Babbage</h6><p>Tablas de logaritmos sin errores</p>"
+                        "<ul><li>• Resumen: Imprimir tablas sin errores.</li>"
+                        "<li>• Afiliación: Universidad de Cambridge</li></ul></body></html>")
+    assert [(t[0], t[1]) for t in talks] == [(("Ada Lovelace",), "Notas sobre la máquina analítica"),
+                                            (("Charles Babbage",), "Tablas de logaritmos sin errores")]
+
+
+def test_a_layout_readers_labelled_lines_as_titles_do_not_outweigh_the_general_reading(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "charlas.html"
+    blocks = "".join(f"<h6>{name}</h6><p>{title}</p><ul><li>• Resumen: {title}, en detalle.</li>"
+                     f"<li>• Afiliación: {place}</li></ul>"
+                     for name, title, place in [
+                         ("Ada Lovelace", "Notas sobre la máquina analítica", "Universidad de Londres"),
+                         ("Charles Babbage", "Tablas de logaritmos sin errores", "Universidad de Cambridge"),
+                         ("Mary Somerville", "La conexión de las ciencias físicas", "Universidad de Oxford")])
+    path.write_text(f"<html><body><h4>Charlas:</h4>{blocks}</body></html>", encoding="utf-8")
+    found = extract_file(path)
+    assert [(t.speakers[0].name, t.title) for t in found.talks] == [
+        ("Ada Lovelace", "Notas sobre la máquina analítica"),
+        ("Charles Babbage", "Tablas de logaritmos sin errores"),
+        ("Mary Somerville", "La conexión de las ciencias físicas")]
+
+
+def test_sibling_items_linking_to_pdfs_are_talks_of_one_speaker_not_papers_of_the_first(tmp_path):
+    _, talks = talks_of(tmp_path, "s.md", "# Seminars\n\n## Year 2022\n\n"
+                        "* [Notes on engines (Federico Rossi, M.Sc. Ada Lovelace)](https://x.org/a.pdf)\n"
+                        "* [Machines that weave (Dr. Ada Lovelace)](https://x.org/b.pdf)\n"
+                        "* [Tables of numbers (Dr. Ada Lovelace, MSc. Charles Babbage)](https://x.org/c.pdf)\n")
+    assert [(t[0], t[1]) for t in talks] == [
+        (("Federico Rossi", "Ada Lovelace"), "Notes on engines"),
+        (("Ada Lovelace",), "Machines that weave"),
+        (("Ada Lovelace", "Charles Babbage"), "Tables of numbers")]
+
+
+def test_a_one_day_programme_under_a_titled_year_gives_its_talks_that_day(tmp_path):
+    _, talks = talks_of(tmp_path, "c.html", "<html><body><h1>Engines Christmas Conference 2017</h1>"
+                        "<h4>Friday 1st December 2017, 1415-1745</h4><h3>Timetable:</h3><table>"
+                        "<tr><th>Time</th><th>Speaker</th><th>Title</th></tr>"
+                        "<tr><td>14:15</td><td>Ada Lovelace</td><td>Notes on engines</td></tr>"
+                        "<tr><td>14:45</td><td>Charles Babbage</td><td>Tables of logarithms</td></tr>"
+                        "</table></body></html>")
+    assert [(t[0], t[2], t[3]) for t in talks] == [(("Ada Lovelace",), "2017-12-01", "14:15"),
+                                                  (("Charles Babbage",), "2017-12-01", "14:45")]
+
+
+def test_day_and_month_without_a_year_take_the_year_of_the_pages_permalink(tmp_path):
+    _, talks = talks_of(tmp_path, "s.md", "---\nlayout: page\npermalink: /teaching/seminars/2021\n---\n\n"
+                        "## Cronograma\n\n| # | Data | Convidado | Assunto |\n|---|---|---|---|\n"
+                        "| 1 | 07/07 | Ada Lovelace (UFPE) | Notas sobre máquinas |\n"
+                        "| 2 | 14/07 | Charles Babbage (UFPA) | Máquinas analíticas |\n")
+    assert [(t[0], t[2]) for t in talks] == [(("Ada Lovelace",), "2021-07-07"),
+                                            (("Charles Babbage",), "2021-07-14")]
+
+
+def test_a_table_whose_date_cell_is_filled_on_the_first_row_of_each_day_only(tmp_path):
+    _, talks = talks_of(tmp_path, "p.md", "# Programme\n\n| Date | Heure | Intervenant | Titre |\n"
+                        "|---|---|---|---|\n"
+                        "| 31/01/22 | 14:00 | Ada Lovelace | Notes sur les machines |\n"
+                        "|  | 15:00 | Charles Babbage | Tables des logarithmes |\n"
+                        "| 07/04/22 | 14:00 | Mary Somerville | La connexion des sciences |\n")
+    assert [(t[0], t[2], t[3]) for t in talks] == [(("Ada Lovelace",), "2022-01-31", "14:00"),
+                                                  (("Charles Babbage",), "2022-01-31", "15:00"),
+                                                  (("Mary Somerville",), "2022-04-07", "14:00")]
+
+
+def test_a_bibliography_laid_out_as_a_table_is_no_list_of_talks(tmp_path):
+    rows = "".join(f'<tr valign="top"><td class="bibtexnumber">[{n}]</td><td class="bibtexitem">'
+                   f"{authors}. {title}. {venue}, pages 1-12, {year}.</td></tr>"
+                   for n, authors, title, venue, year in [
+                       (1, "Ada Lovelace, Charles Babbage, and Mary Somerville",
+                        "Notes on the analytical engine",
+                        "Proceedings of the ACM on Programming Languages", 2021),
+                       (2, "Charles Babbage and Ada Lovelace", "Tables of logarithms without errors",
+                        "Journal of Automated Reasoning", 2019)])
+    _, talks = talks_of(tmp_path, "publications.html", f"<html><body><table>{rows}</table></body></html>")
+    assert talks == []
+
+
+def test_markdown_inside_html_blocks_marked_markdown_1_is_read_as_markdown(tmp_path):
+    _, talks = talks_of(tmp_path, "club.md", "# Club\n\n"
+                        '<div class="col-md-2"> 13.02.2019 </div>\n<div class="col-md-10" markdown="1">\n'
+                        "**Ada Lovelace, Babbage Lab, London**. Notes on the analytical engine.\n</div>\n\n"
+                        '<div class="col-md-2"> 03.12.2018 </div>\n<div class="col-md-10" markdown="1">\n'
+                        "**Charles Babbage, University of Cambridge**. Tables of logarithms.\n</div>\n")
+    assert [(t[0], t[1], t[2]) for t in talks] == [
+        (("Ada Lovelace",), "Notes on the analytical engine", "2019-02-13"),
+        (("Charles Babbage",), "Tables of logarithms", "2018-12-03")]
+
+
+def test_a_templates_lorem_ipsum_example_is_no_talk(tmp_path):
+    _, talks = talks_of(tmp_path, "s.md", "# Seminars\n\n## Upcoming\n\n"
+                        "- 24 Nov 2023 - Ada Lovelace - Notes on the analytical engine\n"
+                        "- 1 Dec 2023 - Anna Smith - Seminar 1 - Lorem Ipsum\n")
+    assert [t[0] for t in talks] == [("Ada Lovelace",)]
+
+
+def test_a_time_heading_in_another_language_gives_the_series_time(tmp_path):
+    _, talks = talks_of(tmp_path, "s.md", "# Seminários 2021\n\n## Horário\n\n"
+                        "Quarta-feira, às 13h:00m @ ONLINE\n\n## Cronograma\n\n"
+                        "| Data | Convidado | Assunto |\n|---|---|---|\n"
+                        "| 07/07/2021 | Ada Lovelace (UFPE) | Notas sobre máquinas |\n"
+                        "| 14/07/2021 | Charles Babbage (UFPA) | Máquinas analíticas |\n")
+    assert [(t[0], t[2], t[3]) for t in talks] == [(("Ada Lovelace",), "2021-07-07", "13:00"),
+                                                  (("Charles Babbage",), "2021-07-14", "13:00")]

@@ -139,3 +139,13 @@ def test_a_weekday_before_a_numeric_date_tells_its_order():
     assert dates("Friday, 05/03/2021") == ["2021-03-05"]
     assert dates("Monday, 05/03/2021") == ["2021-05-03"]
     assert dates("05/03/2021") == ["2021-05-03"]  # no weekday: month first
+
+
+def test_a_date_with_its_year_first_and_the_month_named():
+    assert [f.value for f in find_dates("2024 Dec.09 , Speaker: Ada Lovelace")] == [PartialDate(2024, 12, 9)]
+    assert [f.value for f in find_dates("2024, December 9")] == [PartialDate(2024, 12, 9)]
+
+
+def test_the_greeting_and_closing_of_an_email_are_no_names():
+    assert not is_name("Hallo Martin") and not is_name("Viele Grüße") and not is_name("Dear Ada")
+    assert is_name("Martin Weber")

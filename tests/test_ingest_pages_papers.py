@@ -204,3 +204,107 @@ def test_a_first_author_before_et_al_in_a_reading_table():
     assert paper is not None and (paper.title, paper.authors, paper.year) == (TITLE, ["Saxton"], 2019)
     mla = citation(Block(f'Biamonte, Jacob, et al. "{TITLE}." arXiv preprint (2019).', 5, "p"), True)
     assert mla is not None and mla.authors == ["Jacob Biamonte"]
+
+
+def test_a_list_group_card_with_its_bold_title_inside_the_byline_div(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    item = ('<li class="list-group-item">\n<div class="ms-2 me-auto">\n<div class="fw-bold">{title}</div>\n'
+            '{authors} <br>\n<span class="fst-italic">{venue}</span>, {when} <br>\n</div>\n</li>\n')
+    path = tmp_path / "publications.html"
+    path.write_text("<html><body><h3>Journals</h3><ol class='list-group'>\n"
+                    + item.format(title="Notes on the analytical engine",
+                                  authors="A. Lovelace, and C. Babbage",
+                                  venue="American Control Conference", when="June 2022")
+                    + item.format(title="A calculus of the nervous system",
+                                  authors="A. Lovelace and A. De Morgan",
+                                  venue="IEEE Control Systems Letters", when="Nov. 2021")
+                    + "</ol></body></html>", encoding="utf-8")
+    page = extract_file(path)
+    assert [(p.title, p.authors, p.year) for p in page.papers] == [
+        ("Notes on the analytical engine", ["A. Lovelace", "C. Babbage"], 2022),
+        ("A calculus of the nervous system", ["A. Lovelace", "A. De Morgan"], 2021)]
+
+
+@pytest.mark.parametrize("text", [
+    f"{TITLE}\nT Muranushi, J Makino\nProcedia Computer Science 51, 1303-1312\n(2019)",  # Google Scholar
+    f"{TITLE}\nT. Muranushi, and J. Makino\nIEEE Trans. Image Process., vol. 22, pp. 4314-4327 (May 2019)",
+    f'U.S. Patent 11124196 "{TITLE}"\nT. Muranushi and J. Makino\nGranted on May 10, 2019',  # the quoted part
+])
+def test_title_then_authors_then_venue_on_lines_of_their_own(text):
+    from kg.ingest.pages.papers import title_then_byline
+
+    paper = title_then_byline(Block(text, 4, "p", spans=[Span("a", text.split("\n")[2], "x.pdf")]), True)
+    assert paper is not None
+    assert (paper.title, paper.year, paper.line) == (TITLE, 2019, 4)
+    assert [a.replace(".", "") for a in paper.authors] == ["T Muranushi", "J Makino"]
+
+
+def test_a_title_line_over_a_venue_line_is_no_byline():
+    from kg.ingest.pages.papers import title_then_byline
+
+    block = Block(f"{TITLE}\nAnnals of Statistics, 47(3)\n2019", 1, "p")
+    assert title_then_byline(block, True) is None
+
+
+def test_a_landing_page_keeps_its_publications_in_front_matter_sections(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    card = ('        <h3 class="article-title">\n          <a href="https://doi.org/10/{n}">{title}</a>\n'
+            '        </h3>\n        <div class="article-metadata">\n'
+            '          {authors} — <em class="journal-name">Annals of Statistics</em>, {year}\n'
+            '        </div>\n\n')
+    text = "".join(card.format(n=n, title=t, authors=a, year=y) for n, (t, a, y) in enumerate([
+        ("Notes on the analytical engine", "<strong>A. Lovelace</strong>, C. Babbage", 2024),
+        ("A calculus of the nervous system", "A. De Morgan, <strong>A. Lovelace</strong>", 2023)]))
+    path = tmp_path / "publication_index.md"
+    path.write_text("---\ntitle: Publications\ntype: landing\nsections:\n  - block: markdown\n    content:\n"
+                    "      title: Highlighted publications\n      text: |\n"
+                    + "".join(f"  {line}\n" if line else "\n" for line in text.splitlines())
+                    + "---\n", encoding="utf-8")
+    page = extract_file(path)
+    assert [(p.title, p.authors, p.year) for p in page.papers] == [
+        ("Notes on the analytical engine", ["A. Lovelace", "C. Babbage"], 2024),
+        ("A calculus of the nervous system", ["A. De Morgan", "A. Lovelace"], 2023)]
+    assert page.papers[0].line in (9, 10)  # the title's lines in the file, not in the front matter text
+
+
+def test_the_owners_own_papers_on_a_page_listing_only_coauthors(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "research.md"
+    path.write_text("## Publications\n\n"
+                    "**Notes on the analytical engine**, 2018,  \n  *joint with Charles Babbage*,  \n"
+                    "  Review of Economics and Statistics\n\n"
+                    "**On the numbers of Bernoulli in practice**, 2017,  \n  Political Analysis\n\n"
+                    "**A calculus of the nervous system**, 2016,  \n  *joint with Augustus De Morgan*,  \n"
+                    "  Journal of Urban Economics\n\n"
+                    "**The probability of engines in practice**, 2015,  \n  *joint with Mary Somerville*,  \n"
+                    "  Econometrica\n", encoding="utf-8")
+    page = extract_file(path)
+    alone = next(p for p in page.papers if p.title == "On the numbers of Bernoulli in practice")
+    assert alone.year == 2017 and alone.guessed == ["authors"]
+    assert len(page.papers) == 4
+
+
+@pytest.mark.parametrize("text, title", [
+    ("The Essence of Dependent Object Types. A List of Successes That Can Change the World: Essays "
+     "Dedicated to Philip Wadler (WadlerFest), pages 249-272", "The Essence of Dependent Object Types"),
+    ("Appel. VST-Floyd: A Separation Logic Tool to Verify Correctness of C Programs. Journal of Automated "
+     "Reasoning, 61(1-4)", "VST-Floyd: A Separation Logic Tool to Verify Correctness of C Programs"),
+    ("Ph.D Dissertation. Lightning in Protoplanetary Disks", "Lightning in Protoplanetary Disks"),
+    ("Learning to rank. We show that it works well for many tasks",  # two sentences of a title: kept
+     "Learning to rank. We show that it works well for many tasks"),
+])
+def test_the_title_inside_a_whole_citation(text, title):
+    from kg.ingest.pages.papers import title_of_citation
+
+    assert title_of_citation(text) == title
+
+
+def test_italics_after_the_authors_and_the_title_are_the_venue():
+    text = ("Samuel Gruetter, Daniel Graf, and Benjamin Schmid. Watch them Fight! Creativity Task "
+            "Tournaments of the Swiss Olympiad in Informatics. Olympiads in Informatics, 10(1), July 2016.")
+    paper = citation(Block(text, 5, "td", spans=[Span("i", "Olympiads in Informatics")]), True)
+    assert paper is not None and paper.year == 2016
+    assert paper.title == "Watch them Fight! Creativity Task Tournaments of the Swiss Olympiad in Informatics"

@@ -72,7 +72,8 @@ def read_document(path: Path) -> Document:
     front, front_lines, body = split_front_matter(text) if not is_html else ({}, 0, text)
     if not is_html and path.suffix.lower() in RST_SUFFIXES:
         is_html, body = True, restructured_html(body)
-    markdown = template_links(without_attribute_lists(html_tables_whole(body))) if not is_html else ""
+    markdown = template_links(without_attribute_lists(html_tables_whole(markdown_in_html(body)))) \
+        if not is_html else ""
     root = html_tree(body) if is_html else markdown_tree(markdown, front_lines)
     return Document(path, text, root, front, front_lines, json_ld(root), is_html, encoding)
 
@@ -176,6 +177,28 @@ def html_tables_whole(text: str) -> str:
         return table if table.startswith("<!--") else _BLANK_LINE.sub("\n<!-- -->", table)
 
     return _HTML_TABLE.sub(whole, text)  # a table commented out stays as it is
+
+
+_MARKDOWN_BLOCK_TAG = re.compile(r"^[ \t]*<(?P<tag>div|section|article|td|li)\b[^<>]*\smarkdown="
+                                 r"[\"']?(?:1|block)[\"']?[^<>]*>[ \t]*$", re.IGNORECASE)
+
+
+def markdown_in_html(text: str) -> str:
+    """Markdown whose HTML blocks marked ``markdown="1"`` (kramdown reads Markdown inside them) hold
+    Markdown that CommonMark would leave raw: the lines of their opening and closing tags, when the
+    tags stand alone, become blank, so that what they hold is read as Markdown (the lines keep their
+    numbers)."""
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        opening = _MARKDOWN_BLOCK_TAG.match(line)
+        if opening is None:
+            continue
+        closing = f"</{opening['tag'].lower()}>"
+        end = next((m for m in range(n + 1, min(len(lines), n + 200)) if lines[m].strip().lower() == closing
+                    or _MARKDOWN_BLOCK_TAG.match(lines[m])), None)
+        if end is not None and lines[end].strip().lower() == closing:
+            lines[n], lines[end] = "", ""
+    return "\n".join(lines)
 
 
 _ATTRIBUTE_LIST = re.compile(r"\{:[^{}\n]*\}")

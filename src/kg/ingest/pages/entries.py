@@ -56,16 +56,17 @@ _OTHER_LANGUAGES = {
     "title": "titel título titulo titolo thema sujet onderwerp 题目 报告题目 標題 标题 題目 제목 "
              "演題 タイトル 講演題目",
     "date": "datum fecha data 日期 时间 時間 日時 日程 일시 날짜 quand wann",
-    "time": "zeit uhrzeit hora orario horaire 시간",
+    "time": "zeit uhrzeit hora horário horario orario horaire 시간",
     "place": "ort raum lugar luogo aula 地点 地點 场地 場所 会場 장소",
     "abstract": "zusammenfassung kurzfassung resumen riassunto sommario resumo 摘要 概要 요약 초록 "
                 "アブストラクト",
     "bio": "biografie biografía biografia 简介 个人简介 略歴 약력",
-    "affiliation": "affiliazione institución 单位 所属 소속",
+    "affiliation": "affiliazione afiliación afiliacion filiación institución 单位 所属 소속",
 }
 """The labels of pages in other languages ("Referent:", "Ponente:", "报告人：", "발표자:")."""
 LABELS.update({word: field for field, words in _OTHER_LANGUAGES.items() for word in words.split()})
-_LABEL = re.compile(r"^\W{0,3}(?P<label>[^\W\d_](?:[^\W\d_]|[ &/]){1,25}?)\s*[:：]\s*(?P<value>.*)$",
+_LABEL = re.compile(r"^\W{0,3}(?P<label>[^\W\d_](?:[^\W\d_]|[ &/]){1,25}?)(?P<number>\s+#?\d{1,2})?"
+                    r"\s*[:：]\s*(?P<value>.*)$",
                     re.DOTALL)
 _STRONG_SEPARATOR = re.compile(r"\s+[-–—]{1,2}\s+|\s*[|•·]\s*|\n|\s*;\s+|\s+/\s+|(?<=\w)[-–—]{2}(?=\w)|"
                                r"(?<=\w)\s*~\s+(?=[^\W\d])")  # "Date - Name ~ Title"
@@ -128,11 +129,14 @@ def label_of(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     name = LABELS.get(re.sub(r"\s+", " ", match["label"].strip().lower()))
+    if match["number"] and name not in ("speaker", "title"):
+        return None  # "Talk 2:" and "Speaker 1:" label one of a numbered series; "Day 1:" is no date
     return (name, match["value"].strip()) if name else None
 
 
 _INLINE_FIELDS = ("speaker", "title", "abstract", "date", "time", "place", "affiliation", "authors")
-_INLINE_LABEL = re.compile(r"(?:(?<=[.;|)\]])\s+|\s+[-–—|·•]\s+|\s*\|\s*)(?=(?P<label>[^\W\d_][^\W\d_ ]{1,15}"
+_INLINE_LABEL = re.compile(r"(?:(?<=[.;|)\]])\s+|\s+[-–—|·•]\s+|\s*\|\s*|(?P<comma>\s*,\s+))"
+                           r"(?=(?P<label>[^\W\d_][^\W\d_ ]{1,15}"
                            r"(?: [^\W\d_]{2,15})?)\s*[:：]\s+\S)")
 
 
@@ -142,7 +146,8 @@ def inline_labels_apart(text: str) -> str:
     the start of its own line, so that the labels are read as on a page of labelled lines."""
     cuts = [m.start() for m in _INLINE_LABEL.finditer(text)
             if m.start() > 0 and LABELS.get(m["label"].lower()) in _INLINE_FIELDS
-            and m["label"].lower() not in ("by", "from", "name", "who", "talk", "day")]
+            and m["label"].lower() not in ("by", "from", "name", "who", "talk", "day")
+            and not (m["comma"] and LABELS[m["label"].lower()] not in ("speaker", "date", "time", "place"))]
     if not cuts:
         return text
     pieces, last = [], 0
@@ -374,6 +379,9 @@ def _read_parts(fields: Fields, text: str, spans: list[Span], day_first: bool) -
                 fields.links[media] = span.href
 
 
+_LAST_OF_NAMES = re.compile(r"\s+[-–—&]\s+|,\s+|\s+and\s+")
+
+
 def _marked_apart(text: str, spans: list[Span]) -> str:
     """Text with a title marked in bold or italics set apart from what stands beside it without a
     separator ("Ada Lovelace (Cambridge) _Notes on engines_ (9/11/2021)")."""
@@ -386,6 +394,22 @@ def _marked_apart(text: str, spans: list[Span]) -> str:
         before, after = text[:at].rstrip(), text[at + len(span.text):]
         if before.endswith(")") and re.search(r"[^\W\d_]", before):
             text = f"{before}\n{span.text}\n{after}"
+    for span in spans:  # "**Ada Lovelace:** Notes on engines", "**Ada Lovelace, Cambridge**. Notes"
+        if span.kind not in ("b", "i") or text.count(span.text) != 1:
+            continue
+        after = text.split(span.text, 1)[1]
+        named = is_name(strip_honorifics(_LAST_OF_NAMES.split(span.text.rstrip(":"))[0].strip()))
+        if named and after.strip() and (span.text.endswith(":") or text.lstrip().startswith(span.text)
+                                        and re.match(r"[.:]\s+\S", after)):
+            text = text.replace(span.text, span.text + "\n", 1)
+    for quoted in reversed(list(QUOTED.finditer(text))):  # 'Ada Lovelace (Cambridge) "Notes on engines"'
+        before = text[:quoted.start()].rstrip()
+        last = before.split("\n")[-1].strip()
+        named = is_name(strip_honorifics(_LAST_OF_NAMES.split(last)[-1]))  # "A - B" before the quotes
+        if len(quoted.group(0).split()) >= 2 and last and not last.endswith((",", "-", "–", "—", ":", "|")) \
+                and (last.endswith(")") and re.search(r"[^\W\d_]", last) or named):
+            after = re.sub(r"^[,.;]?\s+(?=[^\W\d_])", "\n", text[quoted.end():])  # '", Room 4, 2 May'
+            text = f"{before}\n{quoted.group(0)}{after}"
     return text
 
 
@@ -726,6 +750,7 @@ def clean_title(text: str) -> str | None:
     text = re.sub(r",\s*(?:[^,]{2,40},\s*)?(?:19|20)\d{2}\.?$", "", text)  # ", RI Seminar, 2017"
     text = re.sub(r",\s*(?:[A-Z][\w.&-]*\s){0,4}(?:seminar|workshop|conference|colloquium|symposium|"
                   r"lecture|school|summit|meeting|series)$", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"([\"”»’'])\.$", r"\1", text)  # '"Title".': the full stop after the quotes
     for _ in range(2):
         text = text.strip(" \t*_,;–-")
         if len(text) >= 2 and (text[0] in "\"“„«‘'" and text[-1] in "\"”“»’'") and (

@@ -63,10 +63,13 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
             cited_title = fold(fields.title or "")  # the whole citation: a listed paper inside it
             if fields.title and not any(cited_title.startswith(t) or len(t) >= 20 and t in cited_title
                                         for t in titles):
-                found_papers.append(PaperText(fields.title, fields.date.year if fields.date else None,
+                title = paper_reader.title_of_citation(fields.title)  # the venue after it cut off
+                if fold(title) in titles:
+                    continue
+                found_papers.append(PaperText(title, fields.date.year if fields.date else None,
                                               [p.name for p in fields.speakers], line=record.line,
                                               at=f"line {record.line}", confidence=0.5))
-                titles.add(fold(fields.title))
+                titles.add(fold(title))
     talks = [_talk(r) for r in records]
     known = {fold(p.title) for p in found_papers}
     listed = len(found_papers)  # the papers the page lists, not those its talks present
@@ -124,9 +127,12 @@ def _citation_like(record: Record, lists_papers: bool) -> bool:
     person, on a page that lists papers, when its title ends with a citation's volume and pages
     ("Bernoulli, 29(2):901–928")."""
     fields = record.fields
-    if record.how not in ("entry", "block", "unit") or not fields.speakers or fields.time is not None \
-            or (fields.date is not None and fields.date.day is not None) or "speaker" in fields.labels:
+    if record.how not in ("entry", "block", "unit", "table") or not fields.speakers \
+            or fields.time is not None or (fields.date is not None and fields.date.day is not None) \
+            or "speaker" in fields.labels:
         return False
+    if record.how == "table":  # a bibliography laid out as a table (bibtex2html): the venue after the title
+        return bool(_VENUE_AFTER.search(fields.title or "") or _CITATION_TAIL.search(fields.title or ""))
     if len(fields.speakers) == 1:
         return lists_papers and bool(_CITATION_TAIL.search(fields.title or ""))
     return lists_papers or bool(_VENUE_AFTER.search(fields.title or ""))
@@ -135,9 +141,9 @@ def _citation_like(record: Record, lists_papers: bool) -> bool:
 def _cites(record: Record, papers: list[str]) -> bool:
     """Whether a talk read from a page's text is a paper the page lists, its venue after the title
     ("Title - Bernoulli, 29(2), 2023"): no day, no time, no speaker label, and a title that starts with
-    the listed paper's title and goes on."""
+    the listed paper's title and goes on (a bibtex2html table row too)."""
     fields = record.fields
-    if record.how not in ("entry", "block", "unit") or not fields.title or fields.time is not None \
+    if record.how not in ("entry", "block", "unit", "table") or not fields.title or fields.time is not None \
             or (fields.date is not None and fields.date.day is not None) or "speaker" in fields.labels:
         return False
     title = fold(fields.title)

@@ -47,6 +47,8 @@ _YEAR_AFTER_DAY_MONTH = (r"(?:['’‘](?=\d{2}(?!\d)))?(?P<year>(?:19|20)\d{2}|
 an hour ("24 Jan 19:00", "3 May 10 am", "3 May 10-11")."""
 DATE_PATTERNS = [
     re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d])"),
+    re.compile(rf"(?<![\d/.-])(?P<year>(?:19|20)\d{{2}}),?\s+(?P<month>{_MONTH})(?![a-z])\s*{_DAY}(?!\d|:\d)",
+               re.IGNORECASE),  # "2024 Dec.09", "2024, December 9": the year first
     re.compile(rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s*(?:of\s+|de\s+)?(?P<month>{_MONTH})(?![a-z])"
                rf"(?:,?\s*(?:de\s+)?{_YEAR_AFTER_DAY_MONTH})?",
                re.IGNORECASE),
@@ -59,10 +61,10 @@ DATE_PATTERNS = [
     re.compile(r"(?<![\d/.:$])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![\d/.%])"),
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]?"),
 ]
-_NUMERIC_DAY_MONTH = 3
-_MONTH_YEAR = 4
-_NUMERIC_MONTH_YEAR = 5
-_SHORT_NUMERIC = 6
+_NUMERIC_DAY_MONTH = 4
+_MONTH_YEAR = 5
+_NUMERIC_MONTH_YEAR = 6
+_SHORT_NUMERIC = 7
 TIME = re.compile(
     r"(?<![\d:./-])(?P<hour>[012]?\d)(?:(?P<sep>[:h]|\.(?=\d{2}\s*[ap])|\.(?=[0-5]\d(?![\d.])))(?P<minute>[0-5]\d)|"
     r"(?P<french>h)(?![a-z]))?\s*"
@@ -238,7 +240,8 @@ def parse_time(text: str, default_half: str | None = None) -> time | None:
 # --- names ------------------------------------------------------------------------------------
 
 HONORIFICS = re.compile(r"^(?:(?:A/Prof|Prof(?:essor)?|Drs|Dr|"
-                        r"Mr|Ms|Mrs|Mme|Sir|Dame|Assoc\.? Prof|Asst\.? Prof)"
+                        r"Mr|Ms|Mrs|Mme|Sir|Dame|Assoc\.? Prof|Asst\.? Prof|Ing|Dott(?:\.ssa|ssa)?|Dra|"
+                        r"M\.\s?Sc|MSc|B\.\s?Sc|BSc)"
                         r"\.?\s+)+", re.IGNORECASE)
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "del", "della", "le", "la", "du",
                         "dos", "das", "bin", "al", "el", "y", "ten", "ter", "zu", "st", "d'", "l'",
@@ -266,6 +269,8 @@ testing test tests new recent advances perspective perspectives understanding to
 medical health climate brain cognitive computational computation computing computer
 """.split())
 _NOT_NAME = frozenset("""
+hello hallo hi hey dear liebe lieber hola ciao bonjour salut grüße grüsse gruesse regards cheers
+greetings saludos danke merci gracias obrigado
 university institute college school department lab laboratory centre center research group
 abstract speaker speakers title biography bio slides video paper papers recording zoom room
 schedule program programme agenda calendar news home contact organizers organisers committee

@@ -16,8 +16,14 @@ import re
 from collections import Counter
 
 from kg.ingest.bulk import bibtex
-from kg.ingest.pages.blocks import Block, Layout, Span
-from kg.ingest.pages.document import Document
+from kg.ingest.pages.blocks import Block, Layout, Span, layout
+from kg.ingest.pages.document import (
+    Document,
+    html_tables_whole,
+    markdown_tree,
+    template_links,
+    without_attribute_lists,
+)
 from kg.ingest.pages.entries import clean_title, label_of
 from kg.ingest.pages.extracted import PaperText
 from kg.ingest.pages.fields import TITLE_WORDS, fold, is_name, strip_honorifics, word_leaning
@@ -26,7 +32,8 @@ from kg.ingest.printed import Problem
 
 _SECTION = re.compile(r"publication|papers?\b|preprints?|articles?|journal|conference|proceedings|"
                       r"working|manuscripts?|reports?|thes[ie]s|books?|chapters?|selected|research|"
-                      r"submitted|in preparation|under review|workshop", re.IGNORECASE)
+                      r"submitted|in preparation|under review|workshop|revise and resubmit|forthcoming",
+                      re.IGNORECASE)
 _NOT_SECTION = re.compile(r"talks?\b|presentations?|teaching|students|news|awards|service|"
                           r"reviewing|seminars?", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-3])\d)(?![\d/])")
@@ -52,6 +59,7 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
              if cell.text and not any(cell is other for other in row[:n])]
     previous: Block | None = None
     doubtful: list[tuple[Block, int | None]] = []  # entries read again once the page shows it lists papers
+    alone: list[tuple[Block, int | None]] = []  # entries with no authors under a publications heading
     for block in [*parts.blocks, *cells]:
         above, previous = previous, block
         if re.fullmatch(r"\W*((?:19|20)\d{2})\W*", block.text):
@@ -78,11 +86,16 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
                 short.year = short.year or year or (page_year if in_section else None)
                 found.append(short)
             continue
+        stacked = _title_above(block, above, in_section) if above is not None and _stacked(above) else None
+        stacked = stacked or title_then_byline(block, in_section)
         block = _soft_joined(document, block)
-        paper = citation(block, in_section)
-        if paper is not None and above is not None and _VENUE_NAME.search(paper.title) and not above.level \
+        paper = stacked or citation(block, in_section)
+        if stacked is not None:
+            if found and fold(found[-1].title) == fold(stacked.title):
+                found.pop()  # the title read alone as a linked paper
+        elif paper is not None and above is not None and _VENUE_NAME.search(paper.title) and not above.level \
                 and 3 <= len(above.text.split()) <= 40 and not _VENUE_NAME.search(above.text) \
-                and 0 <= block.line - above.line <= 3 and not _author_list(above.text):
+                and abs(block.line - above.line) <= 3 and not _author_list(above.text):
             # the title on its own line above "Authors / Journal of ...": that title, not the venue
             paper.title = clean_title(above.text) or paper.title
             if found and fold(found[-1].title) == fold(paper.title):
@@ -101,9 +114,14 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             found.append(linked)
         elif not in_section:
             doubtful.append((block, year))
+        else:
+            alone.append((block, year))
     found.extend(_like_the_others(found, doubtful))
+    found.extend(_owner_alone(found, alone))
     found.extend(_bibtex(document, parts))
     found.extend(front_matter_papers(document))
+    for section in landing_sections(document):
+        found.extend(papers(section, layout(section))[0])
     owner = _owner([p for p in found if "owner" not in p.guessed], parts.blocks)
     joint = [p for p in found if "owner" in p.guessed]
     # coauthors in brackets name the owner's colleagues, not the owner (the site's files are read
@@ -151,6 +169,28 @@ def front_matter_papers(document: Document) -> list[PaperText]:
                       confidence=0.95)]
 
 
+def landing_sections(document: Document) -> list[Document]:
+    """The Markdown (or HTML) a landing page keeps in its front matter, one document each: Hugo
+    Wowchemy's ``sections: - block: markdown / content: text: |`` blocks, which the site renders as the
+    page's body. Each keeps the lines it has in the file."""
+    sections = document.front_matter.get("sections") if document.front_matter else None
+    if not isinstance(sections, list):
+        return []
+    head = document.lines[:document.front_matter_lines]
+    found = []
+    for section in sections:
+        content = section.get("content") if isinstance(section, dict) else None
+        text = content.get("text") if isinstance(content, dict) else None
+        if not isinstance(text, str) or text.count("\n") < 2:
+            continue
+        first = next(line.strip() for line in text.splitlines() if line.strip())
+        at = next((n for n, line in enumerate(head) if line.strip() == first), 0)
+        source = "\n" * at + text
+        body = template_links(without_attribute_lists(html_tables_whole(source)))
+        found.append(Document(document.path, source, markdown_tree(body)))
+    return found
+
+
 _HARD_BREAK_END = re.compile(r"(?: {2,}|\\|<br\s*/?>)\s*$", re.IGNORECASE)
 
 
@@ -171,20 +211,99 @@ def _soft_joined(document: Document, block: Block) -> Block:
 def _title_above(block: Block, above: Block, in_section: bool) -> PaperText | None:
     """A paper whose title is the block above and whose byline opens this block: "Title" then
     "A. Smith, B. Jones" (and maybe the venue on the next line), as cards of two parts print it."""
-    first = block.text.split("\n")[0]
-    authors = _author_list(first)
-    if not authors or above.level or not 0 <= block.line - above.line <= 2:
-        return None
+    line = block.text.split("\n")[0]
+    first = re.split(r"\s+[—–|·](?:\s+|$)", line)[0]  # "A. Smith, B. Jones — Venue"
+    sentences = _sentences(first)
+    authors = _author_list(line) or (_stacked(above) and (  # "A. Smith, B. Jones. Venue, 2022"
+        _author_list(first) or (_author_list(sentences[0]) if len(sentences) > 1 else [])
+        or _author_list(_leading_authors(first) or "")))
+    if not authors or 0 < above.level < 3 or above.level and _SECTION.search(above.text) \
+            or not -1 <= block.line - above.line <= (4 if above.level else 2):
+        return None  # (a card's own line may come first: its title is a child element on the next)
     title = clean_title(above.text.replace("\n", " "))
     if not title or not 3 <= len(title.split()) <= 40 or is_name(title) or _author_list(title) \
             or _VENUE_NAME.search(title) or label_of(title):
         return None
     years = _YEAR.findall(block.text)
-    if not (in_section or years and (len(authors) >= 2 or VENUE.search(block.text))):
+    if not (in_section or years and (len(authors) >= 2 or VENUE.search(block.text)
+                                      or any(s.kind == "i" for s in block.spans))):  # an italic journal
         return None
     return PaperText(title, int(years[-1]) if years else None, authors, line=above.line,
                      url=_first_link(above.spans), at=f"line {above.line}",
                      confidence=0.8 if in_section else 0.6, guessed=[] if in_section else ["kind"])
+
+
+def title_then_byline(block: Block, in_section: bool) -> PaperText | None:
+    """An entry printed on lines of its own: the title, then the authors, then the venue and year
+    ("Title" / "T Muranushi, J Makino" / "Procedia Computer Science 51 (2015)"), as Google Scholar
+    exports and hand-written cards lay it out; ``None`` unless the second line is all names."""
+    lines = [line.strip() for line in _NUMBERED.sub("", block.text).split("\n") if line.strip()]
+    if not 2 <= len(lines) <= 6:
+        return None
+    authors = _author_list(lines[1])
+    quoted = _marked_title(lines[0], [])  # 'U.S. Patent 11124196 "Receding horizon state estimator"'
+    title = quoted or clean_title(lines[0])
+    if not authors or not title or not 3 <= len(title.split()) <= 40 or is_name(title) \
+            or not quoted and re.search(r"[.;]\s+\S", lines[0].rstrip(". ")) \
+            or _author_list(lines[0]) or _VENUE_NAME.search(title) or label_of(title) or _YEAR.search(title):
+        return None
+    rest = " ".join(lines[2:])
+    years = _YEAR.findall(rest)
+    if not (in_section or years and (len(authors) >= 2 or VENUE.search(rest))):
+        return None
+    url = _first_link([s for s in block.spans if s.text in lines[0]]) or _first_link(block.spans)
+    return PaperText(title, int(years[-1]) if years else None, authors, line=block.line, url=url,
+                     at=f"line {block.line}", confidence=0.8 if in_section else 0.6,
+                     guessed=[] if in_section else ["kind"])
+
+
+def _owner_alone(found: list[PaperText], alone: list[tuple[Block, int | None]]) -> list[PaperText]:
+    """The owner's single-author papers on a page that never prints the owner: where at least three
+    entries name only the coauthors ("**Title**, 2018, *joint with A*, Venue"), an entry of the same
+    shape with no coauthors ("**Title**, 2016, Political Analysis") is the owner's alone."""
+    if sum("owner" in p.guessed for p in found) < 3:
+        return []
+    more = []
+    for block, _year in alone:
+        text = _NUMBERED.sub("", block.text).strip()
+        opening = next((s for s in block.spans if s.kind == "b" and text.startswith(s.text.strip())), None)
+        title = clean_title(opening.text) if opening is not None else None
+        after = text[len(opening.text.strip()):] if opening is not None else ""
+        years = _YEAR.findall(after[:20])  # "**Title**, 2016, Venue": the year right after the title
+        if not title or len(title.split()) < 3 or is_name(title) or not years:
+            continue
+        more.append(PaperText(title, int(years[0]), [], line=block.line,
+                              url=_first_link(block.spans), at=f"line {block.line}", confidence=0.6,
+                              guessed=["owner"]))
+    return more
+
+
+def title_of_citation(text: str) -> str:
+    """The title inside a whole citation read as one title ("Title. Journal of X, 61(1-4)", "Ph.D
+    Dissertation. Title"): its first sentence of three words or more that names no authors and no
+    venue, when the other sentences are short or a venue; else the text as it is."""
+    pieces = _sentences(text)
+    if len(pieces) < 2:
+        return text
+    for n, piece in enumerate(pieces):
+        if len(piece.split()) < 3 or _author_list(piece) or _VENUE_NAME.search(piece) \
+                or _MEETING.search(piece):
+            continue
+        others = pieces[:n] + pieces[n + 1:]
+        if all(len(o.split()) <= 3 or VENUE.search(o) or re.search(r"\d", o) for o in others):
+            return clean_title(piece) or text
+        return text
+    return text
+
+
+def _stacked(above: Block) -> bool:
+    """Whether a block can be a title standing alone above its byline ("Title" / "A. Smith and
+    B. Jones" / "Journal, 2020", as list-group items and cards print an entry): one line, no year,
+    and not itself a citation."""
+    text = above.text.strip()
+    return "\n" not in text and not _YEAR.search(text) and not re.search(r"[.;]\s+\S", text.rstrip(". ")) \
+        and not text.endswith(":") and above.tag not in ("td", "th") \
+        and not re.search(r"\d[/:.]\d\d", text)  # a list's lead ("Selected publications:"), a date, a cell
 
 
 def _like_the_others(found: list[PaperText], doubtful: list[tuple[Block, int | None]]) -> list[PaperText]:
@@ -373,7 +492,8 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
             words = span.text.split()
             if span.kind != kind or len(words) < 3 or is_name(span.text) or _author_list(span.text):
                 continue
-            if kind == "i" and VENUE.search(span.text) or re.match(r"\W*(?:joint work )?with\s", span.text):
+            if kind == "i" and (_italic_venue(span.text) or _after_authors_and_title(text, span.text)) \
+                    or re.match(r"\W*(?:joint work )?with\s", span.text):
                 continue  # a venue in italics, or the coauthors ("*with A and B*")
             if len(words) <= 5 and _VENUE_NAME.search(span.text):
                 continue  # a linked or bold journal ("[Physical Review Letters](doi) 103.15")
@@ -384,6 +504,28 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
             if marked in text and len(marked.split()) >= 3:
                 return clean_title(marked)
     return None
+
+
+_MEETING = re.compile(r"\b(?:conference|symposium|workshop|congress|meeting|arxiv|preprint|proc\.|in:|"
+                      r"to appear|"
+                      r"accepted|submitted|in press|forthcoming|under review)|^in\s",
+                      re.IGNORECASE)
+
+
+def _after_authors_and_title(text: str, italic: str) -> bool:
+    """Whether italics follow a byline and a plain sentence ("A, B, and C. Title. *Venue*, 2016", as
+    bibtex2html prints): then they are the venue, whatever its words."""
+    at = text.find(italic)
+    before = _sentences(text[:at]) if at > 0 else []
+    return len(before) >= 2 and bool(_author_list(before[0])) and len(before[1].split()) >= 2
+
+
+def _italic_venue(text: str) -> bool:
+    """Whether italics hold a venue ("Annals of Statistics", "In NeurIPS 2019") rather than a title
+    with a venue word in it ("More efficient manual review of transcribed tabular data"): a journal's
+    or a meeting's word, or a venue word in a short phrase."""
+    return bool(_VENUE_NAME.search(text) or _MEETING.search(text) or _YEAR.search(text)
+                or VENUE.search(text) and len(text.split()) <= 6)
 
 
 _WITH = re.compile(r"\s*[(\[]\s*(?:joint(?: work)?\s+)?with\s+(?P<co>[^()\[\]]{3,300})[)\]]|"
@@ -452,7 +594,7 @@ def _author_list(text: str) -> list[str]:
     for piece in pieces:
         name = strip_honorifics(piece)
         if is_name(name) or re.fullmatch(r"(?:[A-Z](?:\.-?|-)\s?)+\s*[^\W\d][\w'’-]+(?: [^\W\d][\w'’-]+)?",
-                                         name):
+                                         name) or _VANCOUVER.fullmatch(name):
             names.append(name)
         elif _CAPITALISED.fullmatch(name) and not any(w.lower() in TITLE_WORDS for w in name.split()):
             names.append(name)  # a name the word lists do not know ("Ahmet Alper Özüdoğru"), among names
@@ -462,6 +604,9 @@ def _author_list(text: str) -> list[str]:
     return names if 2 * doubtful <= len(names) - doubtful else []
 
 
+_VANCOUVER = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-ÿ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][a-zß-ÿ][\w'’-]*)? [A-Z]{1,3}")
+"""A name in the Vancouver style of medicine and PubMed: the last name, then the initials run together
+("Holsbø E", "Olsen KS", "Pedersen BR")."""
 _GIVEN = re.compile(r"[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){0,2}")
 """A first author's given names in the MLA order ("Andrew G", "Danilo Jimenez", "Aram W")."""
 _CAPITALISED = re.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+){1,3}")

@@ -19,6 +19,7 @@ from kg.errors import DataError
 from kg.ingest.pages import author, event, listing, meeting, seminar, writer
 from kg.ingest.pages.detect import PAGE_KINDS, detect_page_kind
 from kg.ingest.pages.document import read_document
+from kg.ingest.pages.entries import label_of
 from kg.ingest.pages.extract import extract_document
 from kg.ingest.pages.extracted import PageExtract
 from kg.ingest.pages.fields import fold, is_name
@@ -90,7 +91,7 @@ def _agrees(layout: PageExtract, general: PageExtract) -> bool:
     as many talks with a title and papers, most of their days, its speakers read as names, no paper
     of the general reading lost."""
     def richness(found: PageExtract) -> int:
-        return sum(1 + bool(t.title) for t in found.talks if t.speakers) + len(found.papers)
+        return sum(1 + _a_title(t.title) for t in found.talks if t.speakers) + len(found.papers)
 
     def dated(found: PageExtract) -> int:
         return sum(1 for t in found.talks if t.speakers and t.day)
@@ -108,6 +109,11 @@ def _agrees(layout: PageExtract, general: PageExtract) -> bool:
     # A listing is told from loose signals (title line, speaker line): it must find as much.
     enough = 1.0 if layout.kind == "talk_listing" else 0.5
     return richness(layout) >= enough * richness(general)
+
+
+def _a_title(title: str | None) -> bool:
+    """Whether a talk's title could be one: no labelled line ("Affiliation: ...", "Talks:")."""
+    return title is not None and label_of(title) is None and not title.rstrip().endswith(":")
 
 
 def plan_page(folder: DataFolder, path: Path, extracted: PageExtract) -> writer.Plan:

@@ -388,16 +388,21 @@ def _json_ld_records(document: Document, day_first: bool) -> list[Record]:
 # --- tables -----------------------------------------------------------------------------------
 
 _COLUMN_WORDS = [
-    ("date", re.compile(r"^(?:date|day|when|datum|fecha|week|dates?\s*(?:&|and)\s*time)\b", re.I)),
-    ("time", re.compile(r"^(?:time|hour|slot|heure|start)\b", re.I)),
+    ("date", re.compile(r"^(?:date|day|when|datum|fecha|data|jour|giorno|tag|week|"
+                        r"dates?\s*(?:&|and)\s*time)\b", re.I)),
+    ("time", re.compile(r"^(?:time|hour|slot|heure|horaire|start|hora|horario|horário|orario|uhrzeit|zeit)\b",
+                        re.I)),
     ("speaker", re.compile(r"^(?:speakers?|presenters?|name|who|lecturers?|leaders?|presented by|"
                            r"invited speakers?|discussion lead|host|moderators?|discussants?|facilitators?|"
-                           r"led by|instructors?)\b", re.I)),
+                           r"led by|instructors?|palestrantes?|convidad[oa]s?|invitad[oa]s?|ponentes?|"
+                           r"orador[ae]?s?|relat(?:ore|rice)|intervenants?|orateurs?|conférencier|"
+                           r"referent(?:in)?|vortragende[r]?|sprecher)\b", re.I)),
     ("affiliation", re.compile(r"^(?:affiliations?|institutions?|university|organi[sz]ation|"
                                r"department|from)\b", re.I)),
-    ("title", re.compile(r"^(?:title|talk|topic|paper|subject|presentation|lecture|theme|event|titre)",
-                         re.I)),
-    ("abstract", re.compile(r"^(?:abstract|summary|description)\b", re.I)),
+    ("title", re.compile(r"^(?:title|talk|topic|paper|subject|presentation|lecture|theme|event|titre|"
+                         r"t[íi]tulo|titolo|titel|assunto|tema|thema|sujet|charla|vortrag)", re.I)),
+    ("abstract", re.compile(r"^(?:abstract|summary|description|resumo|resumen|riassunto|zusammenfassung|"
+                            r"résumé)\b", re.I)),
     ("links", re.compile(r"^(?:slides|video|materials?|recording|links?|stream|resources|notes)\b", re.I)),
 ]
 
@@ -487,6 +492,7 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     found = []
     over = find_dates(table.before, day_first) if table.before else []
     context_date: PartialDate | None = over[0].value if len(over) == 1 else None  # type: ignore[assignment]
+    above: PartialDate | None = None
     for row in table.rows:
         if all(c.struck for c in row if c.text) or not any(c.text for c in row):
             continue
@@ -505,6 +511,13 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
             continue
         if fields.date is None and context_date is not None and kinds.count("date") == 0:
             fields.date = context_date
+        if "date" in kinds:
+            at = kinds.index("date")
+            blank = at >= len(row) or not row[at].text.strip()
+            if fields.date is not None and fields.date.day:
+                above = fields.date
+            elif fields.date is None and blank and above is not None:
+                fields.date = above  # the day's first row gives its date, the rows below leave it blank
         line = next((c.line for c in row if c.text), table.line)
         if fields.speakers:
             found.append(Record(fields, line, "table", table.section, context=table.context))
@@ -671,6 +684,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
     pending: str | None = None
     slot: time | None = None
     day: PartialDate | None = None  # "Sunday, Sep 10, 2023" alone over the day's list of talks
+    depth_at = {b.line: b.depth for b in blocks}
 
     def close() -> None:
         nonlocal current, pending
@@ -687,7 +701,8 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
                 close()
             continue
         text = block.text
-        linked = paper_link(text, block.spans) if current is not None and block.depth > 0 else None
+        linked = paper_link(text, block.spans) if current is not None \
+            and block.depth > depth_at.get(current.line, 0) else None  # an item under the talk's, no sibling
         if linked is not None and current is not None and current.fields.speakers:
             current.fields.linked_papers.append((*linked, block.line))  # a paper listed under a talk
             continue
@@ -769,6 +784,8 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             if fields.speakers and (fields.title or fields.date or fields.time) or fields.date:
                 current = Record(fields, block.line, "block", block.section, context=block.context)
             elif block.role == "title" and fields.title:  # the markup says the heading is a talk's title
+                current = Record(fields, block.line, "block", block.section, context=block.context)
+            elif _name_over_labels(text, fields, blocks[n + 1:n + 3]):  # the talk's fields below
                 current = Record(fields, block.line, "block", block.section, context=block.context)
             continue
         if fields.labels:
@@ -859,6 +876,22 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
 _GENERIC_HEADING = re.compile(r"\b(?:speakers?|talks?|seminars?|schedule|upcoming|past|previous|programm?e?|"
                               r"sessions?|semester|spring|summer|fall|autumn|winter|term|week|day|events?|"
                               r"abstracts?|colloquium|series|archive|news|agenda|list)\b", re.IGNORECASE)
+
+
+def _name_over_labels(text: str, fields: Fields, below: list[Block]) -> bool:
+    """Whether a heading is only a speaker's name over the labelled lines of the talk ("## Ada
+    Lovelace" then "Title: ...", "Abstract: ..."): the heading opens that talk's record."""
+    if len(text) > 60 or len(fields.speakers) != 1 or fields.title or fields.date or fields.time \
+            or not is_name(fields.speakers[0].name):
+        return False
+    if not below or below[0].level:
+        return False
+    labelled = [label_of(b.text.split("\n")[0]) for b in below]
+    if labelled[0] is not None:
+        return labelled[0][0] in ("title", "abstract")
+    first = read(below[0].text, below[0].spans)  # "## Ada Lovelace", "Notes on engines", "Abstract: ..."
+    return len(below) > 1 and not below[1].level and labelled[1] is not None and bool(first.title) \
+        and not first.speakers and not first.date and len(below[0].text) < 250 and not _is_prose(below[0])
 
 
 def _only_a_day(text: str, fields: Fields) -> bool:
@@ -974,6 +1007,8 @@ def _is_talk(record: Record) -> bool:
         return False
     if fields.title and NOT_TALK.match(fields.title):
         return False
+    if fields.title and re.search(r"\blorem ipsum\b", fields.title, re.IGNORECASE):
+        return False  # a template's example entry
     if _aside(record.section) and record.how == "entry":
         return False
     if fields.title and "title" not in fields.labels and (
@@ -1073,7 +1108,8 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
     terms = _term_times(layout.blocks) if series is not None else []
     page_date = _page_date(layout.blocks)
     if (page_date is None or page_date.year is None) and records \
-            and not any(r.fields.date for r in records) and all(r.fields.time for r in records):
+            and not any(r.fields.date and r.fields.date.month for r in records) \
+            and sum(bool(r.fields.time) for r in records) >= max(2, 0.6 * len(records)):
         day = _programme_day(layout.blocks)  # a one-day programme: its slots give times only
         if page_date is None or (day is not None and (day.month, day.day) == (page_date.month,
                                                                                 page_date.day)):
@@ -1096,8 +1132,9 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
                 if alone:  # a year heading: the talks under it are of that year
                     fields.date = PartialDate(int(alone.group(1)), None, None)
                     break
-        if fields.date is None and page_date is not None:
-            fields.date = page_date
+        if page_date is not None and (fields.date is None or page_date.day and fields.date.month is None
+                                      and fields.date.year in (None, page_date.year)):
+            fields.date = page_date  # "2017" from the title of a one-day programme: that day of 2017
         if fields.date is not None and fields.date.year is None and fields.date.month:
             for heading in reversed(headings):
                 year = _year_of(heading, fields.date.month)
@@ -1202,6 +1239,10 @@ def _page_year(document: Document, blocks: list[Block]) -> int | None:
         r"\b[0-3]?\d(?:st|nd|rd|th)?\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b", b.text)}
     if years:
         return int(years.pop()) if len(years) == 1 else None
+    years = {y for k in ("permalink", "url") if isinstance(front.get(k), str)
+             for y in re.findall(r"(?<![\d])((?:19|20)\d{2})(?![\d])", front[k])}  # "/seminars/2021"
+    if len(years) == 1:
+        return int(years.pop())
     dated_post = re.match(r"(?:19|20)\d{2}-\d{2}-\d{2}-", document.path.name) or front.get("layout") == "post"
     posted = front.get("date") if dated_post else None  # a post's own date, when nothing else names
     # a year (a page's template date is no post date: only posts are dated when they are written)
@@ -1264,6 +1305,9 @@ def _stated_time(block: Block) -> time | None:
     lines = block.text.split("\n")
     if len(lines) > 1 and len(block.text) < 600:
         lines += re.split(r"(?<=[.;!?])\s+", " ".join(lines))
+    if not block.level and heading_label(block.section) == "time" and len(block.text) < 120 \
+            and not find_dates(block.text) and find_times(block.text):
+        return find_times(block.text)[0].value[0]  # type: ignore[index, no-any-return]  # "## Horário" over it
     for text in lines:
         labelled = label_of(text)
         if labelled and labelled[0] == "time" and not find_dates(text) and find_times(text):
@@ -1287,7 +1331,8 @@ def _unique(records: list[Record]) -> list[Record]:
     """One record per talk: the same speaker with the same (or no) title is merged."""
     kept: list[Record] = []
     for record in records:
-        twin = next((k for k in kept if _same_talk(k.fields, record.fields)), None)
+        twin = next((k for k in kept if _same_talk(k.fields, record.fields)
+                     and not _two_items(k, record)), None)
         if twin is None:
             kept.append(record)
             continue
@@ -1296,6 +1341,13 @@ def _unique(records: list[Record]) -> list[Record]:
             twin.fields.guessed.discard("title")
         _merge_fields(twin.fields, record.fields)
     return kept
+
+
+def _two_items(a: Record, b: Record) -> bool:
+    """Whether two records are two items of a list (one entry each) with different titles: two
+    talks of one speaker, whatever title was guessed."""
+    return a.how == b.how == "entry" and bool(a.fields.title and b.fields.title) \
+        and fuzz.ratio(fold(a.fields.title or ""), fold(b.fields.title or "")) < 85
 
 
 def _same_talk(a: Fields, b: Fields) -> bool:

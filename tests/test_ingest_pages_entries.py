@@ -1,0 +1,46 @@
+"""Reading one piece of page text into a talk's fields (hand-written edge cases of real patterns)."""
+
+from __future__ import annotations
+
+from kg.ingest.pages.blocks import Span
+from kg.ingest.pages.entries import label_of, read
+
+
+def test_a_name_then_a_quoted_title_with_no_separator():
+    fields = read('Ada Lovelace (University of London) "Notes on the analytical engine", '
+                  'Babbage Research Centre, 3rd of October, 2022.')
+    assert [p.name for p in fields.speakers] == ["Ada Lovelace"]
+    assert fields.title == "Notes on the analytical engine"
+    assert fields.date is not None and (fields.date.month, fields.date.day) == (10, 3)
+
+
+def test_a_bold_name_with_its_colon_before_the_title():
+    fields = read("10:30 - 11:00 Ada Lovelace: Notes on the analytical engine",
+                  [Span("b", "10:30 - 11:00"), Span("b", "Ada Lovelace:")])
+    assert [p.name for p in fields.speakers] == ["Ada Lovelace"]
+    assert fields.title == "Notes on the analytical engine"
+
+
+def test_a_numbered_talk_or_speaker_label_is_a_label_and_a_numbered_day_is_not():
+    assert label_of("Talk 2: Tables of logarithms") == ("title", "Tables of logarithms")
+    assert label_of("Speaker 1: Ada Lovelace") == ("speaker", "Ada Lovelace")
+    assert label_of("Day 1: Opening") is None
+
+
+def test_a_title_with_its_speakers_and_their_degrees_in_brackets():
+    fields = read("Topic modelling: an overview (Dr. Ada Lovelace, M.Sc. Charles Babbage)")
+    assert [p.name for p in fields.speakers] == ["Ada Lovelace", "Charles Babbage"]
+    assert fields.title == "Topic modelling: an overview"
+
+
+def test_a_speaker_label_after_a_comma():
+    fields = read("2024 Dec 09, Speaker: Ada Lovelace")
+    assert [p.name for p in fields.speakers] == ["Ada Lovelace"]
+    assert fields.date is not None and (fields.date.month, fields.date.day) == (12, 9)
+
+
+def test_a_bold_name_and_affiliation_then_a_full_stop_and_the_title():
+    fields = read("Ada Lovelace, Babbage Lab, London. Notes on the analytical engine.",
+                  [Span("b", "Ada Lovelace, Babbage Lab, London")])
+    assert [(p.name, p.affiliation) for p in fields.speakers] == [("Ada Lovelace", "Babbage Lab, London")]
+    assert fields.title == "Notes on the analytical engine"

@@ -279,8 +279,8 @@ def section(run: Run, people: dict[str, Score], places: dict[str, InstitutionSco
              f"on a shared two-core machine), peak memory {run.peak_mb:,.0f} MB.", "",
              "Gold: `tests/data/identity/` (pairs of authorships and printed affiliations, labelled by hand; "
              "`check` is the half never looked at while tuning; `fresh` is the second set, in `fresh/`, "
-             "`fresh3` the third, in `fresh3/`, and `fresh4` the fourth, in `fresh4/`, each labelled by someone "
-             "who never saw the resolver "
+             "`fresh3` the third, in `fresh3/`, and `fresh4` the fourth, in `fresh4/`, each labelled by "
+             "someone who never saw the resolver "
              "and scored blind once).", "",
              "| gold half | people precision | people recall | pairs (same / different) "
              "| institutions correct | strings | wrong merges |",

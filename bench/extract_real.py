@@ -394,9 +394,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"halves of the sites (`half_of`); \"new sites\" are the sites of `fresh-sites.txt`, "
                   f"collected blind during the third round, \"new sites 2\" those of `fresh-sites-2.txt`, "
                   f"collected blind during the fourth, \"new sites 3\" those of `fresh-sites-3.txt`, "
-                  f"collected blind during the fifth, \"new sites 4\" those of `fresh-sites-4.txt`, collected "
-                  f"blind during the seventh, \"new sites 5\" those of `fresh-sites-5.txt`, collected blind "
-                  f"during the eighth; each list was measured once when its round ended "
+                  f"collected blind during the fifth, \"new sites 4\" those of `fresh-sites-4.txt`, "
+                  f"collected blind during the seventh, \"new sites 5\" those of `fresh-sites-5.txt`, "
+                  f"collected blind during the eighth; each list was measured once when its round ended "
                   f"(they are in the halves too). Ratios are recalls except spurious (a share of the rows "
                   f"extracted); \"site mean\" averages each site's own ratio.\n\n")
         write_section(args.output, header + text)

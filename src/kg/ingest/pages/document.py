@@ -16,6 +16,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +51,16 @@ class Document:
     is_html: bool = False
     decoded_with: str = "utf-8"
 
-    @property
+    @cached_property
     def lines(self) -> list[str]:
-        """The file's lines (numbered from 1 in every fact)."""
+        """The file's lines (numbered from 1 in every fact); split once, read by many extractors."""
         return self.source.splitlines()
+
+
+def markdown_source(text: str) -> str:
+    """Markdown as a site generator would hand it to the parser: Markdown inside HTML blocks read,
+    HTML tables kept whole, kramdown attribute lists dropped, template links written out."""
+    return template_links(without_attribute_lists(html_tables_whole(markdown_in_html(text))))
 
 
 def read_document(path: Path) -> Document:
@@ -72,8 +79,7 @@ def read_document(path: Path) -> Document:
     front, front_lines, body = split_front_matter(text) if not is_html else ({}, 0, text)
     if not is_html and path.suffix.lower() in RST_SUFFIXES:
         is_html, body = True, restructured_html(body)
-    markdown = template_links(without_attribute_lists(html_tables_whole(markdown_in_html(body)))) \
-        if not is_html else ""
+    markdown = markdown_source(body) if not is_html else ""
     root = html_tree(body) if is_html else markdown_tree(markdown, front_lines)
     return Document(path, text, root, front, front_lines, json_ld(root), is_html, encoding)
 

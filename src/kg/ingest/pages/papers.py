@@ -17,13 +17,7 @@ from collections import Counter
 
 from kg.ingest.bulk import bibtex
 from kg.ingest.pages.blocks import Block, Layout, Span, layout
-from kg.ingest.pages.document import (
-    Document,
-    html_tables_whole,
-    markdown_tree,
-    template_links,
-    without_attribute_lists,
-)
+from kg.ingest.pages.document import Document, markdown_source, markdown_tree
 from kg.ingest.pages.entries import clean_title, label_of
 from kg.ingest.pages.extracted import PaperText
 from kg.ingest.pages.fields import TITLE_WORDS, fold, is_name, strip_honorifics, word_leaning
@@ -186,8 +180,7 @@ def landing_sections(document: Document) -> list[Document]:
         first = next(line.strip() for line in text.splitlines() if line.strip())
         at = next((n for n, line in enumerate(head) if line.strip() == first), 0)
         source = "\n" * at + text
-        body = template_links(without_attribute_lists(html_tables_whole(source)))
-        found.append(Document(document.path, source, markdown_tree(body)))
+        found.append(Document(document.path, source, markdown_tree(markdown_source(source))))
     return found
 
 

@@ -19,11 +19,10 @@ default (``--check`` adds the check series, for reporting once at the end). The 
   everyone active (their score less a constant);
 - **spoke at another series**: people with a talk at another series known on the day rise by a
   constant share of the score's spread;
-- **organizers' (and speakers') neighbourhood at distance 2 (w)**: the score raised by ``w`` times
-  the score's spread times the standardized log rank of each person's recency-weighted links at
-  distance two from the organizers (and past speakers) — measured before `suggest` took it as
-  the feature ``organizers_circle`` (``signals.circle``); "prior organizers_circle" varies that
-  feature's prior weight (1 in `suggest`).
+- **prior organizers_circle (w)**: the prior weight of the feature ``organizers_circle``
+  (``signals.circle``; 1 in `suggest`). The round that added it first measured the neighbourhood
+  as a bonus on the score (BENCHMARKS.md, "Seventh round"); that harness is gone now that
+  `suggest` has the feature.
 
     python bench/suggest_real.py --ml-venues ../shared/data/ml-venues --work /tmp/kg-real --reuse
     PYTHONPATH=src:bench python bench/suggest_fusion.py --store /tmp/kg-real/store
@@ -82,16 +81,6 @@ def reach_only() -> Callable[[], Any]:
     return lambda: patched(suggest, "_reachable", reachable)
 
 
-def reach_or_topic() -> Callable[[], Any]:
-    """The pool as `suggest` had it (reached by the walk or sharing words) when topic is a log rank."""
-    def reachable(v: signals.View, x: np.ndarray) -> np.ndarray:
-        known = np.asarray(v.binary.sum(axis=1)).ravel() > 0
-        floor = -np.log10(v.people + 1.0) + 1e-12
-        return known & ((x[:, WALK] > floor) | (x[:, TOPIC] > floor))
-
-    return lambda: patched(suggest, "_reachable", reachable)
-
-
 def demote(column: int, below: bool, amount: float) -> Callable[[], Any]:
     """The score moved by ``amount`` for rows whose ``column`` is zero (``below``) or above zero."""
     original = taste.Taste.score
@@ -108,46 +97,6 @@ def demote(column: int, below: bool, amount: float) -> Callable[[], Any]:
 def prior(name: str, value: float) -> Callable[[], Any]:
     """One coefficient of the prior changed."""
     return lambda: patched(taste, "PRIOR", {**taste.PRIOR, name: value})
-
-
-def neighbourhood(of_speakers: bool, weight: float) -> Callable[[], Any]:
-    """The score raised by ``weight`` × the standardized log rank of a person's recency-weighted
-    links at distance two from the organizers (and the past speakers, with ``of_speakers``)."""
-    original_features = suggest.features
-    extra: dict[int, np.ndarray] = {}
-
-    def features(v, series, stages, index):
-        found = original_features(v, series, stages, index)
-        seeds = np.zeros(v.people)
-        seeds[series.hosts] = 1.0
-        if of_speakers:
-            seeds[stages[-1].speakers] = 1.0
-        m, mt = v.walk_matrix, v.walk_transposed
-        near = m @ (mt @ seeds)
-        two = m @ (mt @ near)
-        extra[id(found[-1][0])] = suggest._log_rank(np.asarray(two).ravel())
-        return found
-
-    def ranked(index, event, as_of, limit):
-        extra.clear()
-        found = index.event_index[event]
-        day = suggest.day_number(as_of)
-        series = suggest.series_of(index, found, day)
-        speakers = sorted({p for _, p, _ in series.talks})
-        v = signals.view(index, day, series.hidden)
-        model, x, _ = suggest._fit_taste(index, series, event, v, speakers)
-        column = extra[id(x)]
-        active = suggest._reachable(v, x)
-        active[speakers + series.hosts] = False
-        pool = np.flatnonzero(active)
-        scores = model.score(x[pool])
-        add = column[pool]
-        scores = scores + weight * np.std(scores) * (add - add.mean()) / (add.std() or 1.0)
-        order = np.lexsort((pool, suggest.name_keys(index, pool), -np.round(scores, 9)))[:limit]
-        return [index.people[int(pool[i])] for i in order]
-
-    return together(lambda: patched(suggest, "features", features),
-                    lambda: patched(suggest, "ranked_people", ranked))
 
 
 def together(*variants: Callable[[], Any]) -> Callable[[], Any]:
@@ -173,14 +122,7 @@ VARIANTS: dict[str, Callable[[], Any]] = {
     "fusion (rrf 60) when the past is short": fusion("rrf", 60, short_only=True),
     "prior topic 0.15": prior("topic", 0.15),
     "prior topic 0.6": prior("topic", 0.6),
-    "prior strength 30": lambda: patched(taste, "PRIOR_STRENGTH", 30),
     "prior strength 300": lambda: patched(taste, "PRIOR_STRENGTH", 300),
-    "organizers' neighbourhood at distance 2 (0.3)": neighbourhood(False, 0.3),
-    "organizers' neighbourhood at distance 2 (0.6)": neighbourhood(False, 0.6),
-    "organizers' neighbourhood at distance 2 (2)": neighbourhood(False, 2.0),
-    "organizers' neighbourhood at distance 2 (1)": neighbourhood(False, 1.0),
-    "organizers' and speakers' neighbourhood at distance 2 (0.3)": neighbourhood(True, 0.3),
-    "organizers' and speakers' neighbourhood at distance 2 (1)": neighbourhood(True, 1.0),
     "prior organizers_circle 0.5": prior("organizers_circle", 0.5),
     "prior organizers_circle 2": prior("organizers_circle", 2.0),
     "prior organizers_circle 3": prior("organizers_circle", 3.0),

@@ -114,20 +114,6 @@ def topic_shape(power: float = 0.5, best_share: float = 0.0) -> Callable[[], Any
     return lambda: patched(signals, "topic_scores", topic_scores)
 
 
-def topic_as_rank() -> Callable[[], Any]:
-    """The topic feature as ``-log10`` of the rank by topic."""
-    original = suggest.features
-    column = taste.FEATURES.index("topic")
-
-    def features(v, series, stages, index):
-        found = original(v, series, stages, index)
-        for x, _ in found:
-            x[:, column] = suggest._log_rank(x[:, column])
-        return found
-
-    return lambda: patched(suggest, "features", features)
-
-
 def constant(owner: Any, name: str, value: float) -> Callable[[], Any]:
     """A module constant of `suggest` or `taste` changed."""
     return lambda: patched(owner, name, value)

@@ -131,8 +131,9 @@ the other is not an affiliation."""
 _COMPANY_END = re.compile(r"(?:\b(?:SA|AG|NV|BV|SAS|SpA|PLC|plc|S\.A\.|Robotics|Health|Technologies|"
                           r"Therapeutics|Capital)|\.(?:ai|com|io))\.?$")
 """How a company's name ends when it has no institution's word: "NNAISENSE SA", "covariant.ai"."""
-_LEGAL_FORM = re.compile(r"\s*,?\s*\b(?:inc|ltd|llc|gmbh|corp|corporation|sa|ag|nv|bv|sas|spa|plc|co)\.?$|"
+LEGAL_FORM = re.compile(r"\s*,?\s*\b(?:inc|ltd|llc|gmbh|corp|corporation|sa|ag|nv|bv|sas|spa|plc|co)\.?$|"
                          r"\.(?:ai|com|io)$", re.IGNORECASE)
+"""A legal form (or a company's web domain) at a name's end: the name is a company's."""
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{2,7}")
 _STATE = re.compile(
     r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
@@ -947,5 +948,5 @@ def new_key(name: str) -> str:
     """What spellings of an institution the registry does not know share: its words, abbreviations
     written out ("UCSD" and "University of California, San Diego" alike), without a legal form or a
     web domain ("Netflix Inc." and "Netflix", "covariant.ai" and "Covariant" alike)."""
-    bare = _AMPERSAND.sub(" and ", _LEGAL_FORM.sub("", spelled_out(name).strip()) or name)
+    bare = _AMPERSAND.sub(" and ", LEGAL_FORM.sub("", spelled_out(name).strip()) or name)
     return " ".join(_words(institutions.key(bare)))

@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from kg.ingest.resolve import acronyms, institutions, names, ror
-from kg.ingest.resolve.affiliations import FIELD_OF_STUDY, Registry
+from kg.ingest.resolve.affiliations import FIELD_OF_STUDY, LEGAL_FORM, Registry
 from kg.ingest.resolve.resolution import (
     Merge,
     PrintedPeople,
@@ -51,18 +51,21 @@ def ror_twins(organizations: list[Organization], registry: ror.Ror) -> dict[str,
     return {ror_id: org_id for ror_id, org_id in twins.items() if claimed[ror_id] == 1}
 
 
-def registry_of(organizations: list[Organization], aliases: Aliases,
-                ror_registry: ror.Ror | None = None) -> tuple[Registry, list[Organization]]:
+def registry_of(organizations: list[Organization], aliases: Aliases, ror_registry: ror.Ror | None = None,
+                twins: dict[str, str] | None = None) -> tuple[Registry, list[Organization]]:
     """The registry's names (and the alias file's, and those of two words or more of each one's ROR
     twin: a one-word alias such as "Statale" for the University of Milan would be read inside "Washington
-    State University"), and the organizations the alias file adds."""
+    State University"), and the organizations the alias file adds. ``twins``: ``ror_twins`` when the
+    caller has them already."""
     spelled: list[tuple[str, str]] = []
     for org in organizations:
         spelled.extend((name, org.id) for name in (org.name, *org.alt_names))
     borrowed: list[tuple[str, str]] = []
     if ror_registry is not None:
         curated = {institutions.key(name) for name, _ in spelled}
-        for ror_id, org_id in sorted(ror_twins(organizations, ror_registry).items()):
+        if twins is None:
+            twins = ror_twins(organizations, ror_registry)
+        for ror_id, org_id in sorted(twins.items()):
             borrowed.extend((name, org_id) for name in ror_registry.records[ror_id].names
                             if " " in ror.name_key(name) and institutions.key(name) not in curated)
     by_key = {institutions.key(name): org_id for name, org_id in spelled}
@@ -85,7 +88,8 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     ``ror_registry`` (the bundled ROR by default) names what the curated registry does not know."""
     if ror_registry is None:
         ror_registry = ror.bundled()
-    registry, added = registry_of(organizations, aliases, ror_registry)
+    twins = ror_twins(organizations, ror_registry)
+    registry, added = registry_of(organizations, aliases, ror_registry, twins)
     registry.elsewhere = functools.partial(_named_by_ror, ror_registry)
     resolution.registry = registry
     resolution.known_organizations = frozenset(registry.by_key)
@@ -116,7 +120,6 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
         else:
             canonical[org_key] = org_key
     records = _ror_records(canonical, spellings, ror_registry)
-    twins = ror_twins(organizations, ror_registry)
     first_of: dict[str, str] = {}
     for target in sorted(records):
         first_of.setdefault(records[target].ror_id, target)
@@ -226,13 +229,10 @@ def _companies_of_labs(new: dict[str, tuple[str, list[str]]], spellings: dict[st
         if match is not None and target not in found and match["head"] in owners:
             found[target] = (owners[match["head"]], None)  # "Technicolor Research Center", Technicolor's
         elif match is not None and target not in found and match["head"] in new \
-                and any(_COMPANY_FORM.search(printed) for printed in spellings[match["head"]]):
+                and any(LEGAL_FORM.search(printed) for printed in spellings[match["head"]]):
             found[target] = (new[match["head"]][0], None)  # "Kakao Brain" when "Kakao Corp." is printed
     return found
 
-
-_COMPANY_FORM = re.compile(r"\b(?:Inc|Corp|Corporation|Ltd|LLC|GmbH|Co)\b\.?$")
-"""A legal form at a name's end: the name is a company's."""
 _CENTRE_OF_COMPANY = re.compile(r"^(?P<head>[a-z][a-z0-9]{2,}) (?:research centre(?: [a-z]+)?|brain)$")
 """A research centre named after a company already known as one ("Technicolor Research Center" when
 "Technicolor Research" is printed too; "Xerox Research Centre Europe"; "Kakao Brain"): the company's lab.

@@ -76,7 +76,7 @@ def reach_only() -> Callable[[], Any]:
     """The pool kept to the people the walk reaches."""
     def reachable(v: signals.View, x: np.ndarray) -> np.ndarray:
         known = np.asarray(v.binary.sum(axis=1)).ravel() > 0
-        return known & (x[:, WALK] > -np.log10(v.people + 1.0) + 1e-12)
+        return known & (x[:, WALK] > suggest.unranked(v.people))
 
     return lambda: patched(suggest, "_reachable", reachable)
 

@@ -243,8 +243,8 @@ def _reachable(v: signals.View, x: np.ndarray) -> np.ndarray:
     """People the field knows who are linked to the series (the walk reaches them) or share its
     topics: anyone else would be a guess, not a suggestion."""
     known = np.asarray(v.binary.sum(axis=1)).ravel() > 0
-    unreached = -np.log10(v.people + 1.0)  # what ``_log_rank`` gives a zero
-    return known & ((x[:, 0] > unreached + 1e-12) | (x[:, 1] > unreached + 1e-12))
+    unreached = unranked(v.people)
+    return known & ((x[:, 0] > unreached) | (x[:, 1] > unreached))
 
 
 def series_of(index: GraphIndex, event: int, day: int, undated: bool = False) -> Series:
@@ -372,6 +372,11 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage], index: Gr
     return found
 
 
+def unranked(people: int) -> float:
+    """Just above what ``_log_rank`` gives a zero among ``people``: a log rank above it is a rank."""
+    return -np.log10(people + 1.0) + 1e-12
+
+
 def _log_rank(values: np.ndarray, among: np.ndarray | None = None) -> np.ndarray:
     """``-log10`` of each value's rank among everyone's (0 for the first; ties share the best
     rank; a zero value ranks after everyone). The walk's raw probabilities span orders of
@@ -487,7 +492,7 @@ class _Explainer:
         """(person, speaker or organizer, shared work), sorted by person."""
         self.best_closeness = float(np.max(x[pool, 0])) if len(pool) else 0.0
         self.best_topic = float(np.max(x[pool, 1])) if len(pool) else 0.0
-        self.unranked = -np.log10(v.people + 1.0) + 1e-12  # what ``_log_rank`` gives a zero
+        self.unranked = unranked(v.people)
         self.past_stages = [_stage(x[p, 6], x[p, 4]) for p in speakers]
         self.day = v.day
 

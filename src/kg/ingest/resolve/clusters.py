@@ -287,6 +287,8 @@ def candidate_key_pairs(keys: Iterable[str], extra: dict[str, frozenset[str]]) -
             initials.add(parsed.given[1][0])
         for initial in initials:
             blocks[("family", f"{parsed.family} {initial}")].append(name_key)
+        if len(parsed.given[0]) >= 4:  # "Drew" / "Andrew": a given name cut to its end
+            blocks[("end", f"{parsed.family} {parsed.given[0][-4:]}")].append(name_key)
         if len(parsed.family) >= 5:
             blocks[("typo", f"{parsed.family} {parsed.given[0][0]}")].append(name_key)
             for i in range(len(parsed.family)):

@@ -233,6 +233,7 @@ _SOUNDS = (("sch", "sh"), ("ch", "k"), ("kh", "k"), ("ck", "k"), ("ph", "f"), ("
 German, English): "ch" and "kh" for "k", "ph" for "f", "y" and "j" for "i"."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def skeleton(name: str) -> tuple[str, int]:
     """A given name's consonants with one spelling per sound, and its number of vowel groups (syllables):
     "nicholas" and "nikolaos" are both ("nkls", 3)."""

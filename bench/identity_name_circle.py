@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.communities is not None:
         communities(tables, args.communities)
         return 0
-    score(tables, "field estimate (main)")
+    score(tables, "field estimate, no floor")
     plain, field_of = evidence.Field.expected_people, people.field_of
     people.field_of = _remember_keys(field_of)  # type: ignore[assignment]
     try:

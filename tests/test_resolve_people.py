@@ -147,7 +147,8 @@ def test_a_given_name_cut_to_its_end_is_that_name_when_coauthors_agree():
 
 def test_a_western_given_name_some_of_whose_bearers_have_a_common_family_name_is_no_dense_culture():
     # Andrew is printed beside common family names (Andrew Wang, Andrew Li) but mostly beside others.
-    crowd = [paper(f"w{i}", [f"Andrew {family}", f"Other{i} Person"]) for i, family in enumerate(["Wang", "Li"])]
+    crowd = [paper(f"w{i}", [f"Andrew {family}", f"Other{i} Person"])
+             for i, family in enumerate(["Wang", "Li"])]
     crowd += [paper(f"o{i}", [f"Andrew Family{chr(97 + i)}", f"More{i} Person"]) for i in range(12)]
     crowd += [paper(f"f{i}", [f"Given{chr(97 + i % 26)}{chr(97 + i // 26)} {family}", f"Filler{i} Person"])
               for family in ("Wang", "Li") for i in range(60)]

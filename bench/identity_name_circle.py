@@ -40,9 +40,9 @@ SETS = {"tune": "pairs.tsv", "check": "pairs.tsv", "fresh": "fresh/pairs.tsv", "
         "fresh4": "fresh4/pairs.tsv"}
 
 
-def circle_floor(prior: float) -> Callable[[evidence.Field, str], float]:
-    """``Field.expected_people`` with the circle's estimate as a floor (see the module doc)."""
-    plain = evidence.Field.expected_people
+def circle_floor(prior: float, plain: Callable[[evidence.Field, str], float]
+                 ) -> Callable[[evidence.Field, str], float]:
+    """``plain`` (``Field.expected_people``) with the circle's estimate as a floor (see the module doc)."""
 
     def expected(field: evidence.Field, name_key: str) -> float:
         if name_key in field.common:
@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     people.field_of = _remember_keys(field_of)  # type: ignore[assignment]
     try:
         for prior in args.prior:
-            evidence.Field.expected_people = circle_floor(prior)  # type: ignore[method-assign]
+            evidence.Field.expected_people = circle_floor(prior, plain)  # type: ignore[method-assign]
             score(tables, f"circle floor, prior {prior:g}")
     finally:
         evidence.Field.expected_people = plain  # type: ignore[method-assign]

@@ -1,8 +1,8 @@
-"""Train the learned line labeller (``kg.ingest.pages.labeller``) on the development half's gold.
+"""Train the learned line labeller (``bench/page_labeller.py``) on the development half's gold.
 
 Run from the repository root:
 
-    PYTHONPATH=src python bench/train_labeller.py            # writes src/kg/ingest/pages/labeller_model.json
+    PYTHONPATH=src python bench/train_labeller.py --output /tmp/labeller_model.json
 
 The pages are those of ``tests/data/pages/real`` whose site is in the development half
 (``extract_real.half_of``) and in none of the lists of blind sites (``fresh-sites*.txt``): the
@@ -11,7 +11,8 @@ from the page's gold by string match: ``speaker`` when it is a gold speaker's na
 or a fuzzy ratio >= 90), ``title`` when it is a gold title (ratio >= 90), ``other`` otherwise.
 A multinomial logistic regression (scikit-learn, lbfgs, fixed settings: deterministic) is fitted on
 their features; its weights (rounded, near-zero ones dropped), the pages and the commit are written
-as JSON, which the package reads at run time without scikit-learn.
+as JSON, which ``page_labeller.probabilities`` reads without scikit-learn. ``bench/labeller_eval.py``
+trains the same model in memory when it is given none.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +30,7 @@ from rapidfuzz import fuzz
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extract_real import CORPUS, ROOT, fold, fresh_site_lists, half_of, load_gold  # noqa: E402
 
-MODEL = ROOT / "src" / "kg" / "ingest" / "pages" / "labeller_model.json"
+MODEL = Path(tempfile.gettempdir()) / "kg-labeller-model.json"
 
 
 def training_pages(corpus: Path) -> list[dict[str, Any]]:
@@ -52,9 +54,10 @@ def label_of(text: str, speakers: list[str], titles: list[str]) -> str:
 
 def examples(corpus: Path, gold_lines: list[dict[str, Any]]) -> tuple[list[dict[str, float]], list[str]]:
     """Features and labels of every candidate piece of the pages."""
+    from page_labeller import labelled_pieces
+
     from kg.ingest.pages.blocks import layout
     from kg.ingest.pages.document import read_document
-    from kg.ingest.pages.labeller import labelled_pieces
 
     rows, labels = [], []
     for gold in gold_lines:
@@ -70,7 +73,7 @@ def examples(corpus: Path, gold_lines: list[dict[str, Any]]) -> tuple[list[dict[
     return rows, labels
 
 
-def train(rows: list[dict[str, float]], labels: list[str], c: float = 0.5) -> dict[str, Any]:
+def train(rows: list[dict[str, float]], labels: list[str], c: float = 0.03) -> dict[str, Any]:
     """A multinomial logistic regression as a JSON-ready dict of weights per feature."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -89,23 +92,30 @@ def train(rows: list[dict[str, float]], labels: list[str], c: float = 0.5) -> di
             "intercept": [round(float(model.intercept_[i]), 4) for i in order], "weights": weights}
 
 
+def trained_model(corpus: Path = CORPUS, c: float = 0.03) -> dict[str, Any]:
+    """The model trained on the development half of ``corpus``, with its source recorded."""
+    gold_lines = training_pages(corpus)
+    rows, labels = examples(corpus, gold_lines)
+    model = train(rows, labels, c)
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                            check=False).stdout.strip()
+    model["source"] = {"trained_by": "bench/train_labeller.py", "commit": commit, "c": c,
+                       "pieces": len(rows), "labels": {k: labels.count(k) for k in ("speaker", "title")},
+                       "pages": sorted(g["file"] for g in gold_lines)}
+    return model
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--output", type=Path, default=MODEL)
-    parser.add_argument("--c", type=float, default=0.5, help="inverse regularisation strength")
+    parser.add_argument("--c", type=float, default=0.03, help="inverse regularisation strength")
     args = parser.parse_args(argv)
-    gold_lines = training_pages(args.corpus)
-    rows, labels = examples(args.corpus, gold_lines)
-    model = train(rows, labels, args.c)
-    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                            check=False).stdout.strip()
-    model["source"] = {"trained_by": "bench/train_labeller.py", "commit": commit, "c": args.c,
-                       "pieces": len(rows), "labels": {k: labels.count(k) for k in ("speaker", "title")},
-                       "pages": sorted(g["file"] for g in gold_lines)}
+    model = trained_model(args.corpus, args.c)
+    gold_lines, rows = model["source"]["pages"], model["source"]["pieces"]
     args.output.write_text(json.dumps(model, indent=0, sort_keys=True, ensure_ascii=False) + "\n",
                            encoding="utf-8")
-    print(f"{len(gold_lines)} pages, {len(rows)} pieces, {model['source']['labels']} → {args.output}",
+    print(f"{len(gold_lines)} pages, {rows} pieces, {model['source']['labels']} → {args.output}",
           file=sys.stderr)
     return 0
 

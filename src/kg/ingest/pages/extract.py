@@ -21,12 +21,9 @@ from kg.ingest.pages.document import Document, read_document
 from kg.ingest.pages.entries import Fields
 from kg.ingest.pages.extracted import EventText, PageExtract, PaperText, SpeakerText, TalkText
 from kg.ingest.pages.fields import fold, is_name
-from kg.ingest.pages.labeller import learned_talks
 from kg.ingest.pages.talks import Record, talk_records
 from kg.records.ids import slugify
 
-LEARNED_READER = True
-"""Whether the learned labeller reads the pages on which the rule readers find nothing."""
 PAGE_KINDS = ("seminar_page", "event_page", "talk_listing", "meeting_programme", "author_page")
 _MEETING = re.compile(r"\b(?:workshop|symposium|conference|summer school|winter school|school|"
                       r"programme|program|agenda|meeting|colloquium day|retreat)\b", re.IGNORECASE)
@@ -96,8 +93,6 @@ def extract_document(document: Document, owner: str | None = None) -> PageExtrac
                 found_papers.append(PaperText(title, None, [], url=url, line=line, at=f"line {line}",
                                               confidence=0.5, guessed=["authors"]))
                 known.add(fold(title))
-    if LEARNED_READER and not talks and not found_papers:  # a second reader where the rules read nothing
-        talks = learned_talks(parts, first)
     title = _page_title(document, parts)
     if len(talks) == 1 and talks[0].confidence >= 0.95:  # a talk's own page (front matter, JSON-LD):
         # the papers its abstract cites are references, not a publication list

@@ -3,6 +3,7 @@
 Run from the repository root:
 
     PYTHONPATH=src python bench/train_labeller.py --output /tmp/labeller_model.json
+    PYTHONPATH=src python bench/train_labeller.py --check     # and score the check half's pieces
 
 The pages are those of ``tests/data/pages/real`` whose site is in the development half
 (``extract_real.half_of``) and in none of the lists of blind sites (``fresh-sites*.txt``): the
@@ -33,11 +34,32 @@ from extract_real import CORPUS, ROOT, fold, fresh_site_lists, half_of, load_gol
 MODEL = Path(tempfile.gettempdir()) / "kg-labeller-model.json"
 
 
-def training_pages(corpus: Path) -> list[dict[str, Any]]:
-    """The gold lines of the development half, blind sites left out."""
+def training_pages(corpus: Path, half: str = "dev") -> list[dict[str, Any]]:
+    """The gold lines of the development half (or the check half, to score), blind sites left out."""
     blind = set().union(*fresh_site_lists(corpus).values())
     return [g for g in load_gold(corpus)
-            if half_of(g["file"].split("/")[0]) == "dev" and g["file"].split("/")[0] not in blind]
+            if half_of(g["file"].split("/")[0]) == half and g["file"].split("/")[0] not in blind]
+
+
+def piece_report(corpus: Path, model: dict[str, Any], least: float) -> str:
+    """Precision and recall of the speaker and title pieces of the check half (blind sites left out),
+    a piece taken for its likeliest label when that label's probability is at least ``least``."""
+    from page_labeller import probabilities
+
+    rows, labels = examples(corpus, training_pages(corpus, "check"))
+    lines = []
+    for label in ("speaker", "title"):
+        hit = said = 0
+        for features, wanted in zip(rows, labels, strict=True):
+            probs = probabilities(features, model)
+            chosen = max(probs, key=probs.__getitem__)
+            if chosen == label and probs[label] >= least:
+                said += 1
+                hit += wanted == label
+        total = labels.count(label)
+        lines.append(f"{label}: precision {hit / max(said, 1):.2f}, recall {hit / max(total, 1):.2f} "
+                     f"({total} pieces, at p >= {least})")
+    return "\n".join(lines)
 
 
 def label_of(text: str, speakers: list[str], titles: list[str]) -> str:
@@ -110,8 +132,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--output", type=Path, default=MODEL)
     parser.add_argument("--c", type=float, default=0.03, help="inverse regularisation strength")
+    parser.add_argument("--check", action="store_true", help="score the check half's pieces")
     args = parser.parse_args(argv)
     model = trained_model(args.corpus, args.c)
+    if args.check:
+        for least in (0.0, 0.85):
+            print(piece_report(args.corpus, model, least))
     gold_lines, rows = model["source"]["pages"], model["source"]["pieces"]
     args.output.write_text(json.dumps(model, indent=0, sort_keys=True, ensure_ascii=False) + "\n",
                            encoding="utf-8")

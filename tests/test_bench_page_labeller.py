@@ -29,6 +29,28 @@ TOY_MODEL = {
 }
 """Names are speakers, pieces of five to fifteen words are titles, whole blocks and dates neither."""
 
+TABLE = """# Schedule
+
+| Date | Speaker | Title |
+|---|---|---|
+| Mar 3, 2024 | Ada Lovelace | Notes on the analytical engine |
+
+After the table.
+"""
+SPEAKER_FIRST = """# Seminar 2024
+
+- March 3 — Ada Lovelace — Notes on the analytical engine and its tables of numbers
+- March 10 — Alan Turing — Computable numbers and an application to the problem
+"""
+TITLE_FIRST = """# Reading group
+
+Our reading list for this term of the group
+
+- Notes on the analytical engine and its tables of numbers, presented by Ada Lovelace
+- Computable numbers and an application to the problem, presented by Alan Turing
+"""
+"""A title-like line before all the talks: read title first, it is a title without a speaker."""
+
 
 @pytest.fixture(scope="module")
 def bench():
@@ -54,8 +76,7 @@ def test_a_one_line_entry_is_cut_into_its_date_speaker_and_title(bench, tmp_path
 
 def test_table_rows_are_read_in_place_as_blocks_whose_cells_are_parts(bench, tmp_path):
     labeller, _ = bench
-    parts = page(tmp_path, "# Schedule\n\n| Date | Speaker | Title |\n|---|---|---|\n"
-                           "| Mar 3, 2024 | Ada Lovelace | Notes on the analytical engine |\n\nAfter the table.\n")
+    parts = page(tmp_path, TABLE)
     blocks = labeller.reading_blocks(parts)
     rows = [b.text for b in blocks if b.tag == "tr"]
     assert "Mar 3, 2024 | Ada Lovelace | Notes on the analytical engine" in rows
@@ -64,9 +85,7 @@ def test_table_rows_are_read_in_place_as_blocks_whose_cells_are_parts(bench, tmp
 
 def test_talks_are_assembled_speaker_first(bench, tmp_path):
     labeller, _ = bench
-    parts = page(tmp_path, "# Seminar 2024\n\n"
-                           "- March 3 — Ada Lovelace — Notes on the analytical engine and its tables of numbers\n"
-                           "- March 10 — Alan Turing — Computable numbers and an application to the problem\n")
+    parts = page(tmp_path, SPEAKER_FIRST)
     talks = labeller.learned_talks(parts, TOY_MODEL)
     assert [(t.speakers[0].name, t.title, t.day) for t in talks] == [
         ("Ada Lovelace", "Notes on the analytical engine and its tables of numbers", "2024-03-03"),
@@ -75,10 +94,7 @@ def test_talks_are_assembled_speaker_first(bench, tmp_path):
 
 def test_a_page_that_prints_the_title_first_is_assembled_title_first(bench, tmp_path):
     labeller, _ = bench
-    parts = page(tmp_path, "# Reading group\n\n"
-                           "Our reading list for this term of the group\n\n"  # a title-like line before all
-                           "- Notes on the analytical engine and its tables of numbers, presented by Ada Lovelace\n"
-                           "- Computable numbers and an application to the problem, presented by Alan Turing\n")
+    parts = page(tmp_path, TITLE_FIRST)
     talks = labeller.learned_talks(parts, TOY_MODEL)
     assert [(t.speakers[0].name, t.title) for t in talks] == [
         ("Ada Lovelace", "Notes on the analytical engine and its tables of numbers"),

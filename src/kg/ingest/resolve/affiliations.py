@@ -907,8 +907,9 @@ def _beside(run: list[str], standing: frozenset[str] | set[str] = frozenset(),
             elsewhere: Callable[[str], bool] | None = None, segment: str = "") -> list[Named]:
     """A whole institution printed in the same segment as a registry one ("U. of Twente & PUC Chile",
     "Zuse Institute Berlin and Technische Universität Berlin"): a university, or a name the field
-    prints as an institution on its own or the other registry knows (``elsewhere``: "Inria and ENSTA
-    ParisTech", as printed in ``segment``) joined to the registry one by "and"."""
+    prints as an institution on its own, the other registry knows (``elsewhere``: "Inria and ENSTA
+    ParisTech", as printed in ``segment``) or a company's ("Sorbonne Universités & LightOn Inc.") joined to
+    the registry one by "and"."""
     joined = run[0] == "and" or run[-1] == "and"
     while run and run[0] in ("and", "of", "for", "in"):
         run = run[1:]
@@ -919,10 +920,15 @@ def _beside(run: list[str], standing: frozenset[str] | set[str] = frozenset(),
         return []
     if (_TOP.search(text) and re.search(r"\buniv", text)) or (joined and new_key(text) in standing):
         return [Named(None, new_key(text), text)]
-    if joined and elsewhere is not None:
-        return [Named(None, new_key(piece), piece) for piece in re.split(r"\s+(?:and|&)\s+", segment)
-                if _words(piece) == run and elsewhere(piece)][:1]
-    return []
+    pieces = re.split(r"\s+(?:and|&)\s+", segment)  # the run joined to the registry name by "and"
+    return [Named(None, new_key(piece), piece) for piece in pieces[1:] if _words(piece) == run
+            and ((elsewhere is not None and elsewhere(piece)) or _a_company(piece))][:1]
+
+
+def _a_company(piece: str) -> bool:
+    """Whether a name is a company's by its legal form or its name's end ("LightOn Inc.", "Bayesian
+    Health")."""
+    return piece[:1].isupper() and (bool(LEGAL_FORM.search(piece)) or bool(_COMPANY_END.search(piece)))
 
 
 def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[str] = frozenset(),

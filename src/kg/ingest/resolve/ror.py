@@ -4,6 +4,8 @@
 ror-community/ror-records (see SOURCES.tsv): one record a line, its id, English name, kind, country,
 parent and its other names and acronyms. A name matches a record when it is one of the record's names
 after folding (accents, case, punctuation, a leading "The"); a name of two records names neither.
+An acronym names a record when it is one of the record's acronyms and spells one of its names, in the
+country printed beside it (``countries_of``, by pycountry's names) when there is one.
 """
 
 from __future__ import annotations

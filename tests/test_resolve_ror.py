@@ -30,6 +30,7 @@ LINES = [
     "0aaaaaab1\tInstitut National de la Recherche Agronomique\tinstitute\tMA\t\t\tINRA",
     "0aaaaaab2\tUniversité Claude Bernard Lyon 1\tuniversity\tFR\t\tClaude Bernard University Lyon 1\tUCBL",
     "0aaaaaab3\tLaboratoire d'Informatique de Paris Nord\tlab\tFR\t0aaaaaab4\t\tLIPN",
+    "0aaaaaab5\tArtificial Intelligence Research Institute\tinstitute\tES\t\t\t",
 ]
 ROR = ror.Ror(ror.parse(LINES))
 CURATED = [Organization(id="msu", name="Moscow State University", kind="university", country="RU"),
@@ -203,3 +204,13 @@ def test_a_ror_name_joined_by_and_to_a_registry_one_is_an_institution_of_its_own
 def test_two_ror_names_joined_by_and_are_two_institutions():
     printed = "Universidad Complutense de Madrid and Grenoble INP, Spain"
     assert len(resolved(printed).organizations(printed)) == 2
+
+
+def test_an_affiliation_naming_nothing_else_is_the_ror_record_one_of_its_segments_names():
+    [found] = resolved("Institute for Chemical Research, Spain").new_organizations
+    assert found.name == "Instituto de Investigaciones Químicas"
+    assert resolved("Institute for Chemical Research, Japan").new_organizations == []  # another country's
+    assert resolved("Department of Biological Sciences").new_organizations == []  # a department
+    printed = "Artificial Intelligence Research Institute"  # words of the field alone: whose?
+    assert resolved(printed).new_organizations == []
+    assert len(resolved(printed + ", Spain").new_organizations) == 1

@@ -250,6 +250,9 @@ class Registry:
         self.acronym_elsewhere: Callable[[str, frozenset[str], bool], str | None] | None = None
         """The one institution of another registry (ROR: its id) whose name an acronym spells, in one of
         the countries printed beside it when there are any (printed beside a registry institution or not)."""
+        self.name_elsewhere: Callable[[str, frozenset[str]], bool] | None = None
+        """Whether another registry (ROR) names one institution so, in one of the countries printed beside
+        it when there are any."""
         self.ror_acronyms: dict[str, set[str]] = defaultdict(set)
         """Keys of new names read as an acronym of the other registry → the institutions it was read as
         ("" where it was printed and read as none)."""
@@ -370,6 +373,8 @@ class Registry:
             if acronym is not None and (not found or found[0].key == acronym[0].key):
                 self.ror_acronyms[acronym[0].key].add(acronym[1])
                 found = [acronym[0]] if acronym[1] else found
+            if not found:  # "Janelia Research Campus", "Institute of High Performance Computing, Singapore"
+                found = self._ror_name_alone(_segments(parts(raw)[0]))
         unique: dict[str, Named] = {}
         for named in found:
             same = unique.setdefault(named.org_id or f"?{named.key}", named)
@@ -492,6 +497,28 @@ class Registry:
         """Whether the other registry names one institution so, whatever its parent: joined to another name
         by "and", a name is an institution of its own ("Inria and ENSTA ParisTech")."""
         return self.elsewhere is not None and " " in fold(name) and self.elsewhere(name, False)
+
+    def _ror_name_alone(self, segments: list[str]) -> list[Named]:
+        """An affiliation that names nothing otherwise, read as the one segment that is a ROR name (of one
+        record, in the country printed when one is), the others units, places or an address. Not a
+        department ("Department of Mathematical Sciences" is a Russian institute's name in ROR), a place of
+        the field, nor a name of a field's words alone without its country ("Artificial Intelligence
+        Research Institute": whose?). Beside another institution a ROR name with an institution's word is
+        as often another's unit ("Institute for Chemical Research, Kyoto University")."""
+        if self.name_elsewhere is None:
+            return []
+        states = any(_STATE.fullmatch(segment) for segment in segments)
+        countries = ror.countries_of(segments) or (frozenset({"US", "CA"}) if states else frozenset())
+        named = [n for n, segment in enumerate(segments) if not self._place(segment)
+                 and not institutions.is_unit(segment) and self.name_elsewhere(segment, countries)]
+        if len(named) != 1 or not all(n == named[0] or institutions.is_unit(s) or self._place(s)
+                                      for n, s in enumerate(segments)):
+            return []
+        segment = segments[named[0]]
+        words = fold(segment).split()
+        if not countries and all(w in _NAME_FILLER or w in _NOBODYS for w in words):
+            return []
+        return [Named(None, new_key(segment), segment)]
 
     def _place(self, segment: str) -> bool:
         """Whether a segment is a place: one the field prints after institutions, a state's code, a country,

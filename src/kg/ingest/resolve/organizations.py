@@ -92,6 +92,7 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     registry, added = registry_of(organizations, aliases, ror_registry, twins)
     registry.elsewhere = functools.partial(_named_by_ror, ror_registry)
     registry.acronym_elsewhere = functools.partial(_spelled_by_ror, ror_registry)
+    registry.name_elsewhere = functools.partial(_named_by_ror_in, ror_registry)
     resolution.registry = registry
     resolution.known_organizations = frozenset(registry.by_key)
     registry.learn(a for paper in papers for a in sorted({a for a in paper.affiliations if a}))
@@ -172,6 +173,12 @@ def _named_by_ror(ror_registry: ror.Ror, segment: str, beside_known: bool) -> bo
     ("Gatsby Unit, University College London" is a unit of its university, "Mila, HEC Montréal" two)."""
     record = ror_registry.named(segment)
     return record is not None and not (beside_known and record.parent)
+
+
+def _named_by_ror_in(ror_registry: ror.Ror, name: str, countries: frozenset[str]) -> bool:
+    """Whether ROR names one institution so, in one of ``countries`` when there are any."""
+    record = ror_registry.named(name)
+    return record is not None and (not countries or record.country in countries)
 
 
 def _spelled_by_ror(ror_registry: ror.Ror, acronym: str, countries: frozenset[str],

@@ -20,6 +20,7 @@ from kg.ingest.pages.blocks import HEADING_LEVELS, Block, Span, element_blocks, 
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import Fields, read
 from kg.ingest.pages.fields import find_dates, find_times, is_name
+from kg.ingest.pages.shapes import families
 
 _UNIT_TAGS = frozenset({"li", "div", "section", "article", "p", "details", "blockquote", "aside"})
 _LONG = 200
@@ -142,11 +143,22 @@ def repeated_units(document: Document, day_first: bool) -> list[Unit]:
             chosen.append(([e for e, _ in talks], [u for _, u in talks]))
     inner = {id(e) for elements, _ in chosen for unit in elements for e in unit}
     found: dict[int, tuple[int, Unit]] = {}
-    order = {id(e): n for n, e in enumerate(document.root.iter())}
+    alive = list(document.root.iter())  # lxml's proxies keep their ids only while referenced
+    order = {id(e): n for n, e in enumerate(alive)}
     for elements, units in chosen:
         if any(id(d) in inner for unit in elements for e in unit for d in e.iterdescendants()):
             continue  # a group of groups: its inner units are read instead
         for unit_elements, unit in zip(elements, units, strict=True):
             first = unit_elements[0]  # one unit found twice (a heading's section and a list item)
             found.setdefault(id(first), (order[id(first)], unit))
+    read = {id(d) for elements, _ in chosen for unit in elements for e in unit for d in e.iter()}
+    for family in families(document.root, day_first):  # units by shape, read by their aligned slots
+        for record in family.records:
+            inside = {id(d) for e in record.elements for d in e.iter()}
+            if inside & read:
+                continue
+            blocks = [b for e in record.elements for b in element_blocks(document, e, lines)]
+            if blocks:
+                found.setdefault(id(record.elements[0]), (order[id(record.elements[0])],
+                                                          Unit(blocks, record.fields, record.abstract)))
     return [unit for _, unit in sorted(found.values(), key=lambda pair: pair[0])]

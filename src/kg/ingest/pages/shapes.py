@@ -136,7 +136,7 @@ def _slots(elements: list[Any]) -> dict[tuple[str, int], Slot]:
 
     def put(path: str, text: str, marked: bool, href: str | None) -> None:
         text = text.replace("\n", " ").replace(_BREAK, "\n")  # a source's line breaks are spaces
-        for part in _SEPARATOR.split(text):
+        for part in (text.split("\n") if marked else _SEPARATOR.split(text)):  # a marked run is one field
             part = re.sub(r"\s+", " ", part).strip(_EDGE)
             if part:
                 slots[(path, counts[path])] = Slot(part, marked, href)
@@ -264,6 +264,8 @@ def _read(family: Family, slotted: list[dict[Key, Slot]], day_first: bool,
         heading = headed.get(id(elements[0])) if "date" not in roles and "time" not in roles else None
         if speaker is None or (day is None and clock is None and heading is None):
             continue
+        if sum(1 for slot in unit.values() if _people(slot.text)) > 3:
+            continue  # many people in one unit: a citation's authors or a committee, not a talk
         if heading is not None and _first(unit, roles.get("title", []), lambda v: True) is None:
             continue
         people = _people(speaker.text)
@@ -275,6 +277,8 @@ def _read(family: Family, slotted: list[dict[Key, Slot]], day_first: bool,
         fields = Fields(speakers=people, date=heading)
         if day is not None:
             fields.date = find_dates(day.text, day_first)[0].value  # type: ignore[assignment]
+        if clock is None and (fields.date is None or fields.date.day is None):
+            continue  # a month or a year: when a paper appeared, not when a talk is given
         if clock is not None:
             fields.time, fields.end = find_times(clock.text)[0].value  # type: ignore[misc]
         title = _first(unit, roles.get("title", []), lambda v: True)

@@ -47,7 +47,7 @@ from kg.ingest.pages.fields import (
 from kg.ingest.pages.own_talks import own_talks, talk_sentences
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.papers import is_publication
-from kg.ingest.pages.units import repeated_units
+from kg.ingest.pages.units import Unit, repeated_units
 
 NOT_TALK = re.compile(
     r"^\W*(?:(?:coffee|lunch|tea|dinner|poster|networking)\b.*|break\b.*|.*\bbreak\W*$|panel\b.*|"
@@ -1029,7 +1029,9 @@ def _unit_records(document: Document, layout: Layout, day_first: bool,
     records = []
     for unit in repeated_units(document, day_first):
         fields = unit.fields
-        if fold(fields.speakers[0].name) in known:
+        if unit.aligned and _read_within(unit, found):
+            pass  # the unit's lines read as lines gave a worse talk: the aligned reading replaces it
+        elif fold(fields.speakers[0].name) in known and not (unit.aligned and _another_day(fields, found + records)):
             same = [r for r in found if r.fields.speakers and _same_talk(r.fields, fields)]
             if len(same) == 1:
                 _complete(same[0].fields, fields)
@@ -1050,6 +1052,45 @@ def _unit_records(document: Document, layout: Layout, day_first: bool,
         records.append(Record(fields, unit.line, "unit", section, len(unit.blocks), context=context))
         known.update(fold(p.name) for p in fields.speakers)
     return records
+
+
+def _read_within(unit: Unit, found: list[Record]) -> bool:
+    """Whether talks read line by line inside a unit of a shape family have its speaker and a
+    title that is missing, guessed or other than the family's marked title slot; they are taken out
+    of ``found`` (the unit, read by the slots it shares with its siblings, replaces them), keeping
+    what they state that the unit does not (an abstract, a place, links, an affiliation)."""
+    fields = unit.fields
+    last = max(b.line for b in unit.blocks)
+    name = fold(fields.speakers[0].name)
+    inside = [r for r in found if r.how in ("entry", "block") and unit.line <= r.line <= last
+              and r.fields.speakers and fold(r.fields.speakers[0].name) == name]
+    if not inside or not fields.title or "title" in fields.guessed and not all(
+            r.fields.title is None or "title" in r.fields.guessed for r in inside):
+        return False
+    for record in inside:
+        found.remove(record)
+        more = record.fields
+        fields.abstract = fields.abstract or more.abstract
+        fields.place = fields.place or more.place
+        fields.bio = fields.bio or more.bio
+        fields.links = {**more.links, **fields.links}
+        if fields.speakers[0].affiliation is None:
+            fields.speakers[0].affiliation = more.speakers[0].affiliation
+        if fields.date is None and more.date is not None:
+            fields.date = more.date
+        if fields.time is None and more.time is not None:
+            fields.time = more.time
+    return True
+
+
+def _another_day(fields: Fields, found: list[Record]) -> bool:
+    """Whether a unit states a talk of a day on which no talk read so far has its speaker (one
+    person's talks on several days of a series are several talks)."""
+    if fields.date is None or fields.date.day is None:
+        return False
+    name = fold(fields.speakers[0].name)
+    return not any(r.fields.speakers and fold(r.fields.speakers[0].name) == name
+                   and (r.fields.date is None or r.fields.date.iso() == fields.date.iso()) for r in found)
 
 
 _GENERIC_TITLE = re.compile(

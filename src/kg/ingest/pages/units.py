@@ -36,6 +36,9 @@ class Unit:
     blocks: list[Block]
     fields: Fields
     abstract: str | None
+    aligned: bool = False
+    """Read by the slots of a family of units of one shape (``shapes``): its fields sit where
+    the same fields of its siblings sit."""
 
     @property
     def line(self) -> int:
@@ -145,20 +148,24 @@ def repeated_units(document: Document, day_first: bool) -> list[Unit]:
     found: dict[int, tuple[int, Unit]] = {}
     alive = list(document.root.iter())  # lxml's proxies keep their ids only while referenced
     order = {id(e): n for n, e in enumerate(alive)}
+    shaped = [(record, {id(d) for e in record.elements for d in e.iter()})
+              for family in families(document.root, day_first) for record in family.records]
+    covered: set[int] = set()
     for elements, units in chosen:
         if any(id(d) in inner for unit in elements for e in unit for d in e.iterdescendants()):
             continue  # a group of groups: its inner units are read instead
+        spread = {id(d) for unit in elements for e in unit for d in e.iter()}
+        if sum(1 for _, inside in shaped if inside & spread) > len(units):
+            continue  # a family of one shape reads more talks in this part of the page: it wins
         for unit_elements, unit in zip(elements, units, strict=True):
             first = unit_elements[0]  # one unit found twice (a heading's section and a list item)
             found.setdefault(id(first), (order[id(first)], unit))
-    read = {id(d) for elements, _ in chosen for unit in elements for e in unit for d in e.iter()}
-    for family in families(document.root, day_first):  # units by shape, read by their aligned slots
-        for record in family.records:
-            inside = {id(d) for e in record.elements for d in e.iter()}
-            if inside & read:
-                continue
-            blocks = [b for e in record.elements for b in element_blocks(document, e, lines)]
-            if blocks:
-                found.setdefault(id(record.elements[0]), (order[id(record.elements[0])],
-                                                          Unit(blocks, record.fields, record.abstract)))
+        covered |= spread
+    for record, inside in shaped:  # units by shape, read by their aligned slots
+        if inside & covered:
+            continue
+        blocks = [b for e in record.elements for b in element_blocks(document, e, lines)]
+        if blocks:
+            found.setdefault(id(record.elements[0]), (order[id(record.elements[0])],
+                                                      Unit(blocks, record.fields, record.abstract, True)))
     return [unit for _, unit in sorted(found.values(), key=lambda pair: pair[0])]

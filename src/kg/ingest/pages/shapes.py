@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -181,16 +182,35 @@ def _mid_phrase(before: str, after: str) -> bool:
     return last != "by" and (last.islower() or after[:1].isalnum())
 
 
+@lru_cache(maxsize=8192)
 def _is_when(text: str, day_first: bool) -> bool:
     """Whether a slot is a date or a time: what it parses as covers most of it."""
-    found = [*find_dates(text, day_first), *find_times(text)]
+    found = [*_dates(text, day_first), *_times(text)]
     covered = sum(f.end - f.start for f in found)
     return bool(found) and covered >= 0.4 * len(text.strip(_EDGE + "0123456789"))
 
 
 def _people(text: str) -> list[Person]:
+    """The people a slot names, when it is nothing but people (with their affiliations)."""
+    return [Person(*person) for person in _named(text)]
+
+
+@lru_cache(maxsize=8192)
+def _named(text: str) -> tuple[tuple[str, str | None, str | None], ...]:
     people = speakers_of(text)
-    return people if people and all(is_name(p.name) for p in people) else []
+    if not people or not all(is_name(p.name) for p in people):
+        return ()
+    return tuple((p.name, p.affiliation, p.homepage) for p in people)
+
+
+@lru_cache(maxsize=8192)
+def _dates(text: str, day_first: bool) -> tuple[Any, ...]:
+    return tuple(find_dates(text, day_first))
+
+
+@lru_cache(maxsize=8192)
+def _times(text: str) -> tuple[Any, ...]:
+    return tuple(find_times(text))
 
 
 Key = tuple[str, int]
@@ -216,8 +236,8 @@ def _roles(units: list[dict[Key, Slot]], day_first: bool) -> dict[str, list[Key]
         if found:
             roles.setdefault(role, []).extend(k for _, _, k in found)
 
-    dated = (lambda v: _is_when(v, day_first) and bool(find_dates(v, day_first)))
-    timed = (lambda v: _is_when(v, day_first) and bool(find_times(v)))
+    dated = (lambda v: _is_when(v, day_first) and bool(_dates(v, day_first)))
+    timed = (lambda v: _is_when(v, day_first) and bool(_times(v)))
     named = (lambda v: bool(_people(v)) and not _is_when(v, day_first))
     for role, test in (("date", dated), ("time", timed)):
         found = sorted(((share(k, test), keys[k], k) for k in common), key=lambda w: (-w[1] * w[0], -w[1]))
@@ -259,8 +279,8 @@ def _read(family: Family, slotted: list[dict[Key, Slot]], day_first: bool,
     roles = family.roles
     for elements, unit in zip(family.units, slotted, strict=True):
         speaker = _first(unit, roles.get("speaker", []), lambda v: bool(_people(v)))
-        day = _first(unit, roles.get("date", []), lambda v: bool(find_dates(v, day_first)))
-        clock = _first(unit, roles.get("time", []), lambda v: bool(find_times(v)))
+        day = _first(unit, roles.get("date", []), lambda v: bool(_dates(v, day_first)))
+        clock = _first(unit, roles.get("time", []), lambda v: bool(_times(v)))
         heading = headed.get(id(elements[0])) if "date" not in roles and "time" not in roles else None
         if speaker is None or (day is None and clock is None and heading is None):
             continue
@@ -276,12 +296,13 @@ def _read(family: Family, slotted: list[dict[Key, Slot]], day_first: bool,
             people[0].affiliation = place.text
         fields = Fields(speakers=people, date=heading)
         if day is not None:
-            fields.date = find_dates(day.text, day_first)[0].value  # type: ignore[assignment]
+            fields.date = _dates(day.text, day_first)[0].value  # type: ignore[assignment]
         if clock is None and (fields.date is None or fields.date.day is None):
             continue  # a month or a year: when a paper appeared, not when a talk is given
         if clock is not None:
-            fields.time, fields.end = find_times(clock.text)[0].value  # type: ignore[misc]
-        title = _first(unit, roles.get("title", []), lambda v: True)
+            fields.time, fields.end = _times(clock.text)[0].value  # type: ignore[misc]
+        titles = roles.get("title", [])  # a slot other than the family's first holds a title of words
+        title = _first(unit, titles[:1], lambda v: True) or _first(unit, titles[1:], lambda v: len(v.split()) >= 3)
         if title is not None and is_placeholder(title.text):
             fields.title_open = True
         elif title is not None:
@@ -335,7 +356,7 @@ def _heading_dates(elements: list[Any], day_first: bool) -> dict[int, PartialDat
             continue
         if _tag(element) in _HEADINGS:
             text = element.text_content()
-            dates = find_dates(text, day_first) if len(text) <= 60 else []
+            dates = _dates(text, day_first) if len(text) <= 60 else []
             current = dates[0].value if dates and _is_when(text, day_first) else None  # type: ignore[assignment]
             inside.update(id(d) for d in element.iter())
         elif current is not None:
@@ -351,8 +372,13 @@ def families(root: Any, day_first: bool) -> list[Family]:
     candidates: list[Family] = []
     for units in _pooled(root):
         texts = [" ".join(e.text_content() for e in u) for u in units]
-        dated = sum(1 for t, u in zip(texts, units, strict=True) if len(t) <= _MAX_UNIT_TEXT and (
-            id(u[0]) in headed or find_times(t) or find_dates(t, day_first)))
+        dated = 0
+        for text, unit in zip(texts, units, strict=True):
+            if len(text) <= _MAX_UNIT_TEXT and re.search(r"\d", text) and (
+                    id(unit[0]) in headed or find_times(text) or find_dates(text, day_first)):
+                dated += 1
+                if dated >= _MIN_REPEATS:
+                    break
         if dated < _MIN_REPEATS:
             continue
         slotted = [_slots(u) for u in units]

@@ -374,8 +374,8 @@ def families(root: Any, day_first: bool) -> list[Family]:
         texts = [" ".join(e.text_content() for e in u) for u in units]
         dated = 0
         for text, unit in zip(texts, units, strict=True):
-            if len(text) <= _MAX_UNIT_TEXT and re.search(r"\d", text) and (
-                    id(unit[0]) in headed or find_times(text) or find_dates(text, day_first)):
+            if len(text) <= _MAX_UNIT_TEXT and (id(unit[0]) in headed or re.search(r"\d", text) and (
+                    find_times(text) or find_dates(text, day_first))):
                 dated += 1
                 if dated >= _MIN_REPEATS:
                     break

@@ -1029,6 +1029,9 @@ def _unit_records(document: Document, layout: Layout, day_first: bool,
     records = []
     for unit in repeated_units(document, day_first):
         fields = unit.fields
+        block = where.get(unit.line)
+        if unit.aligned and block is not None and _aside(block.section, block.context):
+            continue
         if unit.aligned and _read_within(unit, found):
             pass  # the unit's lines read as lines gave a worse talk: the aligned reading replaces it
         elif fold(fields.speakers[0].name) in known and not (unit.aligned and _another_day(fields, found + records)):
@@ -1055,18 +1058,18 @@ def _unit_records(document: Document, layout: Layout, day_first: bool,
 
 
 def _read_within(unit: Unit, found: list[Record]) -> bool:
-    """Whether talks read line by line inside a unit of a shape family have its speaker and a
-    title that is missing, guessed or other than the family's marked title slot; they are taken out
-    of ``found`` (the unit, read by the slots it shares with its siblings, replaces them), keeping
-    what they state that the unit does not (an abstract, a place, links, an affiliation)."""
+    """Whether the one talk read line by line inside a unit of a shape family has its speaker and
+    a title that is missing or guessed (the unit has one); it is taken out
+    of ``found`` (the unit, read by the slots it shares with its siblings, replaces it), keeping
+    what it states that the unit does not (an abstract, a place, links, an affiliation)."""
     fields = unit.fields
     last = max(b.line for b in unit.blocks)
     name = fold(fields.speakers[0].name)
     inside = [r for r in found if r.how in ("entry", "block") and unit.line <= r.line <= last
               and r.fields.speakers and fold(r.fields.speakers[0].name) == name]
-    if not inside or not fields.title or "title" in fields.guessed and not all(
-            r.fields.title is None or "title" in r.fields.guessed for r in inside):
-        return False
+    if len(inside) != 1 or not fields.title or "title" in fields.guessed or not all(r.fields.title is None or "title" in r.fields.guessed
+                                                 or fold(r.fields.title) == fold(fields.title) for r in inside):
+        return False  # a title the lines state plainly (marked, labelled) stays
     for record in inside:
         found.remove(record)
         more = record.fields

@@ -37,6 +37,7 @@ _OPENER = re.compile(r"^(?:h[1-6]|hr|dt)\.|^\w+\.\S")
 _BREAK = "\u2028"
 _MAX_WINDOW = 4
 _MIN_REPEATS = 3
+_MIN_RUN = 2
 _MAX_UNIT_TEXT = 4000
 _PROSE_WORDS = 30
 
@@ -86,19 +87,19 @@ def _signature(element: Any) -> str:
 
 
 def _runs(children: list[Any]) -> list[list[list[Any]]]:
-    """Runs of sibling windows with one signature sequence, repeated at least three times: each
-    run a list of units, each unit ``width`` consecutive siblings. Separators (``hr``) and
-    headings of one level start the windows they open, whatever follows them."""
+    """Runs of sibling windows with one signature sequence, repeated at least twice (the runs of
+    one path are pooled, and a family needs three units): each run a list of units, each unit
+    ``width`` consecutive siblings; and the units a repeated opener starts (``_opened_by``)."""
     signatures = [_signature(c) for c in children]
     found: list[list[list[Any]]] = []
     for width in range(2, _MAX_WINDOW + 1):  # single elements are pooled by their path instead
         start = 0
-        while start + width * _MIN_REPEATS <= len(children):
+        while start + width * _MIN_RUN <= len(children):
             window = signatures[start:start + width]
             repeats = 1
             while signatures[start + repeats * width:start + (repeats + 1) * width] == window:
                 repeats += 1
-            if repeats >= _MIN_REPEATS and len(set(window)) > 1:
+            if repeats >= _MIN_RUN and len(set(window)) > 1:
                 found.append([children[start + n * width:start + (n + 1) * width] for n in range(repeats)])
                 start += repeats * width
             else:
@@ -333,7 +334,7 @@ def _pooled(root: Any) -> list[list[list[Any]]]:
         paths[element] = f"{above}/{_signature(element)}"
         groups.setdefault((paths[element],), []).append([element])
         children = [c for c in element if isinstance(c.tag, str) and _tag(c) not in _SKIP]
-        if len(children) < _MIN_REPEATS:
+        if len(children) < 2 * _MIN_RUN:
             continue
         for units in _runs(children):
             shape = tuple(_signature(e) for e in units[0]) if len(units[0]) > 1 else ()

@@ -55,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--half", choices=("all", "dev", "check"), default="dev")
     parser.add_argument("--fresh", help="only the sites of this list of blind sites ('new sites 5')")
-    parser.add_argument("--show", type=int, default=0, help="show N pages where the readers differ (dev only)")
+    parser.add_argument("--show", type=int, default=0,
+                        help="show N pages where the readers differ (dev only)")
     args = parser.parse_args(argv)
     chosen = fresh_site_lists(args.corpus).get(args.fresh) if args.fresh else None
     totals = {name: Counts() for name in ("shapes", "units", "extractor")}
@@ -74,8 +75,9 @@ def main(argv: list[str] | None = None) -> int:
             counts = score_page({**gold, "papers": []}, gold["kind"], talks, [])
             totals[name].add(counts)
             scored[name] = counts
-        if args.show and shown < args.show and len(gold["talks"]) >= 3 and args.half == "dev" and chosen is None and \
-                scored["shapes"].values["talks"][0] != scored["extractor"].values["talks"][0]:
+        differ = scored["shapes"].values["talks"][0] != scored["extractor"].values["talks"][0]
+        if args.show and shown < args.show and len(gold["talks"]) >= 3 and args.half == "dev" \
+                and chosen is None and differ:
             shown += 1
             print(f"{gold['file']}: talks shapes {scored['shapes'].values['talks']} units "
                   f"{scored['units'].values['talks']} extractor {scored['extractor'].values['talks']}; "

@@ -41,9 +41,9 @@ def test_list_items_of_one_shape_are_read_by_the_slot_each_field_takes(tmp_path)
 def test_a_heading_over_paragraphs_repeated_is_one_unit_each(tmp_path):
     """Windows of siblings (a heading, then a paragraph) repeating three times are the units."""
     page = write(tmp_path, "talks.html", """<html><body>
-<h3>Notes on the analytical engine</h3><p><a href="https://ada.example">Ada Lovelace</a>, <em>Sep 5, 4pm</em></p>
-<h3>Computable numbers revisited</h3><p><a href="https://alan.example">Alan Turing</a>, <em>Sep 12, 4pm</em></p>
-<h3>Information and its measure</h3><p><a href="https://claude.example">Claude Shannon</a>, <em>Sep 19, 4pm</em></p>
+<h3>Notes on the analytical engine</h3><p><a href="https://a.org">Ada Lovelace</a>, <em>Sep 5, 4pm</em></p>
+<h3>Computable numbers revisited</h3><p><a href="https://b.org">Alan Turing</a>, <em>Sep 12, 4pm</em></p>
+<h3>Information and its measure</h3><p><a href="https://c.org">Claude Shannon</a>, <em>Sep 19, 4pm</em></p>
 </body></html>""")
     assert records(page) == [
         (("Ada Lovelace",), "Notes on the analytical engine", "--09-05", "16:00"),

@@ -18,12 +18,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kg.ingest.pages.entries import LINK_WORDS, Fields, Person, clean_title, speakers_of
-from kg.ingest.pages.fields import PartialDate, find_dates, find_times, is_name, is_organization, is_placeholder
+from kg.ingest.pages.fields import (
+    PartialDate,
+    find_dates,
+    find_times,
+    is_name,
+    is_organization,
+    is_placeholder,
+)
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "nav", "button",
                    "select", "form", "math", "object", "canvas", "table", "img"})
@@ -152,7 +159,8 @@ def _slots(elements: list[Any]) -> dict[tuple[str, int], Slot]:
                 pending.append(_BREAK if tag == "br" else "")
                 pending.append(child.tail or "")
                 continue
-            if tag in _INLINE and tag not in _MARKED - {"a"} and _mid_phrase("".join(pending), child.tail or ""):
+            flat = tag in _INLINE and tag not in _MARKED - {"a"}
+            if flat and _mid_phrase("".join(pending), child.tail or ""):
                 pending.append(child.text_content())  # "... solver using <a>Trixi.jl</a>": one phrase
                 pending.append(child.tail or "")
                 continue
@@ -237,11 +245,18 @@ def _roles(units: list[dict[Key, Slot]], day_first: bool) -> dict[str, list[Key]
         if found:
             roles.setdefault(role, []).extend(k for _, _, k in found)
 
-    dated = (lambda v: _is_when(v, day_first) and bool(_dates(v, day_first)))
-    timed = (lambda v: _is_when(v, day_first) and bool(_times(v)))
-    named = (lambda v: bool(_people(v)) and not _is_when(v, day_first))
+    def dated(value: str) -> bool:
+        return _is_when(value, day_first) and bool(_dates(value, day_first))
+
+    def timed(value: str) -> bool:
+        return _is_when(value, day_first) and bool(_times(value))
+
+    def named(value: str) -> bool:
+        return bool(_people(value)) and not _is_when(value, day_first)
+
     for role, test in (("date", dated), ("time", timed)):
-        found = sorted(((share(k, test), keys[k], k) for k in common), key=lambda w: (-w[1] * w[0], -w[1]))
+        found = sorted(((share(k, test), keys[k], k) for k in common),
+                       key=lambda w: (-w[1] * w[0], -w[1]))
         roles[role] = [k for score, _, k in found if score >= 0.6]  # one slot may give both
         if not roles[role]:
             del roles[role]
@@ -257,7 +272,8 @@ def _roles(units: list[dict[Key, Slot]], day_first: bool) -> dict[str, list[Key]
         values = [unit[key] for unit in units if key in unit]
         words = sum(len(v.text.split()) for v in values) / len(values)
         if words < 2 or words > _PROSE_WORDS or share(key, lambda v: bool(LINK_WORDS.match(v))) > 0.3 \
-                or share(key, lambda v: bool(_people(v))) > 0.3 or share(key, lambda v: _is_when(v, day_first)) > 0.3:
+                or share(key, lambda v: bool(_people(v))) > 0.3 \
+                or share(key, lambda v: _is_when(v, day_first)) > 0.3:
             continue
         marked = sum(1 for v in values if v.marked) / len(values)
         titles.append((keys[key] + len(units) * 0.5 * marked + min(words, 12) / 12, key))
@@ -303,7 +319,8 @@ def _read(family: Family, slotted: list[dict[Key, Slot]], day_first: bool,
         if clock is not None:
             fields.time, fields.end = _times(clock.text)[0].value  # type: ignore[misc]
         titles = roles.get("title", [])  # a slot other than the family's first holds a title of words
-        title = _first(unit, titles[:1], lambda v: True) or _first(unit, titles[1:], lambda v: len(v.split()) >= 3)
+        title = _first(unit, titles[:1], lambda v: True) \
+            or _first(unit, titles[1:], lambda v: len(v.split()) >= 3)
         if title is not None and is_placeholder(title.text):
             fields.title_open = True
         elif title is not None:

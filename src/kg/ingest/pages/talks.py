@@ -1026,7 +1026,7 @@ def _unit_records(document: Document, layout: Layout, day_first: bool,
     and a talk read from blocks without its title or date is the unit's reading when they differ."""
     known = {fold(p.name) for r in found for p in r.fields.speakers}
     where = {b.line: b for b in layout.blocks}
-    records = []
+    records: list[Record] = []
     for unit in repeated_units(document, day_first):
         fields = unit.fields
         block = where.get(unit.line)
@@ -1034,7 +1034,8 @@ def _unit_records(document: Document, layout: Layout, day_first: bool,
             continue
         if unit.aligned and _read_within(unit, found):
             pass  # the unit's lines read as lines gave a worse talk: the aligned reading replaces it
-        elif fold(fields.speakers[0].name) in known and not (unit.aligned and _another_day(fields, found + records)):
+        elif fold(fields.speakers[0].name) in known \
+                and not (unit.aligned and _another_day(fields, found + records)):
             same = [r for r in found if r.fields.speakers and _same_talk(r.fields, fields)]
             if len(same) == 1:
                 _complete(same[0].fields, fields)
@@ -1067,8 +1068,10 @@ def _read_within(unit: Unit, found: list[Record]) -> bool:
     name = fold(fields.speakers[0].name)
     inside = [r for r in found if r.how in ("entry", "block") and unit.line <= r.line <= last
               and r.fields.speakers and fold(r.fields.speakers[0].name) == name]
-    if len(inside) != 1 or not fields.title or "title" in fields.guessed or not all(r.fields.title is None or "title" in r.fields.guessed
-                                                 or fold(r.fields.title) == fold(fields.title) for r in inside):
+    if len(inside) != 1 or not fields.title or "title" in fields.guessed:
+        return False
+    if not all(r.fields.title is None or "title" in r.fields.guessed
+               or fold(r.fields.title) == fold(fields.title) for r in inside):
         return False  # a title the lines state plainly (marked, labelled) stays
     for record in inside:
         found.remove(record)

@@ -7,7 +7,10 @@ page's tree; each unit of a group is read as one piece (``entries.read`` on its 
 long ones being its abstract): a unit holds a talk when it states a person, a date or a time, and
 a title or a label. A group counts when at least two of its units and a good share of them hold
 talks, so a lone dated sentence with a name in it is no talk; of nested groups the innermost wins
-(a card, not the list of cards).
+(a card, not the list of cards). The record families of ``shapes`` (units found by their tag
+signatures, read by the slot each field takes across the family) compete with these groups: where a
+family reads more talks in a group's part of the page, its units are taken instead, and its units
+elsewhere are added (``Unit.aligned``).
 """
 
 from __future__ import annotations

@@ -175,8 +175,17 @@ class _Builder:
         self.printed_orgs: set[str] = set()
         """Organizations printed beside a speaker on this page."""
 
-    def person(self, printed: str) -> str:
-        return self.resolution.person(printed)
+    def person(self, printed: str, where: tuple[str, int] | None = None) -> str:
+        """The person id of a printed name; ``where`` (context key, position) is the authorship.
+
+        The resolver reads the authors of a paper printed family name first ("Bongo L. A") the
+        other way round, so a name it swapped is found under its authorship, or read swapped.
+        """
+        try:
+            return self.resolution.person(printed, where)
+        except KeyError:
+            words = printed.split()
+            return self.resolution.person(" ".join(words[1:] + words[:1]))
 
     def organizations(self, printed: str | None) -> list[str]:
         return self.resolution.organizations(printed) if printed else []
@@ -261,9 +270,9 @@ class _Builder:
         return [Paper(id=_unique_id(f"{p.year}-{_short_slug(p.title)}", self.taken_papers),
                       title=p.title, year=p.year,
                       alt_titles=[AltTitle(text=t, at=a or None) for t, a in p.alt_titles],
-                      authors=[self.person(a) for a in p.authors], url=_url(p.url),
-                      kinds=p.kinds, at=p.at)  # type: ignore[arg-type]
-                for p in found if p.year is not None and p.authors]
+                      authors=[self.person(a, (f"paper-{n}", i)) for i, a in enumerate(p.authors)],
+                      url=_url(p.url), kinds=p.kinds, at=p.at)  # type: ignore[arg-type]
+                for n, p in enumerate(found) if p.year is not None and p.authors]
 
     # relations ----------------------------------------------------------------------------
 

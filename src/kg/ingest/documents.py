@@ -104,13 +104,14 @@ def _ingest_pages(folder: DataFolder, pages: Mapping[Path, str | None], dry_run:
             report.failed.append(str(exc))
     for path, extraction in extracted.items():
         report.review.rows.extend(review_rows(path, extraction))
-        report.notes.extend(f"{path}: {problem}" for problem in extraction.problems)
-        plan = plan_page(folder, path, extraction)
         try:
+            plan = plan_page(folder, path, extraction)  # adds the links and records it leaves out
             folder = plan.folder if dry_run else writer.apply(plan)
         except DataError as exc:
             report.failed.append(str(exc))
             continue
+        finally:
+            report.notes.extend(f"{path}: {problem}" for problem in extraction.problems)
         report.changed = report.changed or plan.changed
         report.pages.rows.extend((str(path), c.action, c.record, c.id, c.summary) for c in plan.changes)
         counts: dict[str, int] = {}

@@ -23,8 +23,9 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 """An ISO 3166-1 alpha-2 country code (``US``, ``IL``)."""
-Url = Annotated[str, StringConstraints(pattern=r"^(https?|mailto):[^\s<>\"{}|\\^`]+$")]
-"""An absolute web address; it becomes an IRI, so it may not hold spaces or <>"{}|\\^`."""
+Url = Annotated[str, StringConstraints(pattern=r"^(https?|mailto):(?:[^\s<>\"{}|\\^`%]|%[0-9A-Fa-f]{2})+$")]
+"""An absolute web address; it becomes an IRI, so it may not hold spaces or <>"{}|\\^`, and every
+``%`` starts an escape of two hex digits."""
 
 
 def _plausible_year(year: int) -> int:

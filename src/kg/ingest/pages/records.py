@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import partial
+from typing import TypeVar
+
+from pydantic import ValidationError
 
 from kg.ingest.pages import relations as bio
 from kg.ingest.pages.common import same_person
@@ -41,6 +45,8 @@ from kg.records.models import (
     TalkSpeaker,
 )
 
+_R = TypeVar("_R")
+
 
 @dataclass
 class Extraction:
@@ -63,9 +69,9 @@ def to_records(page: PageExtract, stored_file: str, dataset: Dataset, aliases: A
     bios = {id(t): _bio_relations(t, known_orgs) for t in page.talks}
     resolution = resolve(list(_name_contexts(page, bios)), dataset.people, dataset.organizations,
                          aliases, dataset.documents)
-    builder = _Builder(resolution, source_id, dataset, others)
+    builder = _Builder(resolution, source_id, dataset, others, page.problems)
     events = builder.events(page.events)
-    talks = [builder.talk(t, events) for t in page.talks]
+    talks = [t for t in (builder.talk(t, events) for t in page.talks) if t is not None]
     papers = builder.papers(page.papers)
     for talk in page.talks:
         builder.talk_relations(talk, bios[id(talk)])
@@ -82,8 +88,8 @@ def to_records(page: PageExtract, stored_file: str, dataset: Dataset, aliases: A
         advising=_unique(builder.advising))
     used = set(_person_ids(document))
     used_orgs = set(_org_ids(document))
-    homepages = {resolution.person(s.name): s.homepage for t in page.talks for s in t.speakers
-                 if s.homepage and _is_url(s.homepage)}
+    homepages = {builder.person(s.name): url for t in page.talks for s in t.speakers
+                 if (url := builder.url(s.homepage, _where(t.line, t.at))) is not None}
     return Extraction(
         document,
         new_people=[p.model_copy(update={"homepage": p.homepage or homepages.get(p.id)})
@@ -160,8 +166,10 @@ class _Builder:
     """Builds records with ids, keeping ids unique against the rest of the data."""
 
     def __init__(self, resolution: Resolution, source_id: str, dataset: Dataset,
-                 others: list[SourceDocument]) -> None:
+                 others: list[SourceDocument], problems: list[str]) -> None:
         self.resolution = resolution
+        self.problems = problems
+        """Where the page's problems are reported: a web address dropped, a record left out."""
         self.source_id = source_id
         self.dataset = dataset
         self.events_elsewhere = {e.id: e for d in others for e in d.events}
@@ -187,6 +195,34 @@ class _Builder:
             words = printed.split()
             return self.resolution.person(" ".join(words[1:] + words[:1]))
 
+    def url(self, text: str | None, where: str) -> str | None:
+        """A link of the page as an absolute web address (spaces around it cut), or ``None``.
+
+        A relative link is left out quietly (it cannot be followed later); an absolute one that is
+        not a valid IRI (a truncated ``%2``, a space inside) is left out with a problem naming where.
+        """
+        cleaned = web_address(text)
+        if cleaned is None and text and text.strip().startswith(("http://", "https://")):
+            self._problem(f"{where}: link {text.strip()!r} left out: not a valid web address")
+        return cleaned
+
+    def urls(self, texts: Iterable[str], where: str) -> list[str]:
+        """The valid absolute web addresses among a record's links, in order."""
+        return [u for u in (self.url(t, where) for t in texts) if u is not None]
+
+    def record(self, make: Callable[[], _R], what: str, where: str) -> _R | None:
+        """The record ``make`` builds, or ``None`` with a problem naming where and which field failed."""
+        try:
+            return make()
+        except ValidationError as exc:
+            fields = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+            self._problem(f"{where}: {what} left out: {fields}")
+            return None
+
+    def _problem(self, text: str) -> None:
+        if text not in self.problems:  # a link printed twice on one line is reported once
+            self.problems.append(text)
+
     def organizations(self, printed: str | None) -> list[str]:
         return self.resolution.organizations(printed) if printed else []
 
@@ -209,7 +245,7 @@ class _Builder:
             event_id = result.ids[event.key]
             if event_id in self.events_elsewhere:
                 continue
-            result.defined.append(Event(
+            made = self.record(partial(Event, 
                 id=event_id, name=event.name, kind=event.kind,  # type: ignore[arg-type]
                 part_of=result.ids.get(event.part_of or "", event.part_of),
                 start=event.start, end=event.end, timezone=event.timezone,
@@ -219,7 +255,10 @@ class _Builder:
                           for c in event.contacts],
                 attended_by_groups_of=_ordered(self.person(p) for p in event.attended_by_groups_of),
                 audience=event.audience, description=event.description,
-                links=[u for u in event.links if " " not in u], at=event.at))
+                links=self.urls(event.links, event.at or event.name), at=event.at),
+                f"event {event.name!r}", event.at or event.name)
+            if made is not None:
+                result.defined.append(made)
         return result
 
     def _existing_event(self, event: EventText) -> str | None:
@@ -234,19 +273,21 @@ class _Builder:
 
     # talks --------------------------------------------------------------------------------
 
-    def talk(self, talk: TalkText, events: _Events) -> Talk:
+    def talk(self, talk: TalkText, events: _Events) -> Talk | None:
+        """The talk's record, or ``None`` (a problem reported) when a field does not fit."""
         speakers = [self._speaker(s) for s in talk.speakers]
         event = events.ids.get(talk.event or "", talk.event) if talk.event else None
-        return Talk(
+        where = _where(talk.line, talk.at)
+        return self.record(partial(Talk, 
             id=self._talk_id(talk, speakers[0].person, event),
             title=talk.title, alt_titles=[AltTitle(text=t, at=a or None) for t, a in talk.alt_titles],
             speakers=speakers, event=event, start=talk.start, end=talk.end, place=talk.place,
             abstract=talk.abstract, biography=talk.biography,
             collaborators=_ordered(self.person(c) for c in talk.collaborators),
-            keywords=talk.keywords, links=[u for u in talk.links if _is_url(u)],
-            slides=_url(talk.media.get("slides")), video=_url(talk.media.get("video")),
-            paper_link=_url(talk.media.get("paper")), page=_url(talk.media.get("page")),
-            recording_offset=talk.recording_offset, at=talk.at)
+            keywords=talk.keywords, links=self.urls(talk.links, where),
+            slides=self.url(talk.media.get("slides"), where), video=self.url(talk.media.get("video"), where),
+            paper_link=self.url(talk.media.get("paper"), where), page=self.url(talk.media.get("page"), where),
+            recording_offset=talk.recording_offset, at=talk.at), f"talk {talk.title!r}", where)
 
     def _speaker(self, speaker: SpeakerText) -> TalkSpeaker:
         organizations = self.organizations(speaker.affiliation)
@@ -267,12 +308,16 @@ class _Builder:
     # papers -------------------------------------------------------------------------------
 
     def papers(self, found: list[PaperText]) -> list[Paper]:
-        return [Paper(id=_unique_id(f"{p.year}-{_short_slug(p.title)}", self.taken_papers),
-                      title=p.title, year=p.year,
-                      alt_titles=[AltTitle(text=t, at=a or None) for t, a in p.alt_titles],
-                      authors=[self.person(a, (f"paper-{n}", i)) for i, a in enumerate(p.authors)],
-                      url=_url(p.url), kinds=p.kinds, at=p.at)  # type: ignore[arg-type]
-                for n, p in enumerate(found) if p.year is not None and p.authors]
+        """The papers' records; one whose fields do not fit is reported and left out."""
+        made = (self.record(partial(Paper, 
+                    id=_unique_id(f"{p.year}-{_short_slug(p.title)}", self.taken_papers),
+                    title=p.title, year=p.year,
+                    alt_titles=[AltTitle(text=t, at=a or None) for t, a in p.alt_titles],
+                    authors=[self.person(a, (f"paper-{n}", i)) for i, a in enumerate(p.authors)],
+                    url=self.url(p.url, _where(p.line, p.at)), kinds=p.kinds,  # type: ignore[arg-type]
+                    at=p.at), f"paper {p.title!r}", _where(p.line, p.at))
+                for n, p in enumerate(found) if p.year is not None and p.authors)
+        return [p for p in made if p is not None]
 
     # relations ----------------------------------------------------------------------------
 
@@ -314,13 +359,21 @@ class _Builder:
                 evidence=advising.evidence, at=at))
 
 
-def _is_url(text: str) -> bool:
-    return text.startswith(("http://", "https://")) and " " not in text
+_WEB_ADDRESS = re.compile(r"^https?://(?:[^\s<>\"{}|\\^`%]|%[0-9A-Fa-f]{2})+$")
+"""An absolute http(s) address that is a valid IRI: no spaces or forbidden characters, every ``%``
+followed by two hex digits (Oxigraph refuses a truncated ``...%2``)."""
 
 
-def _url(text: str | None) -> str | None:
-    """An absolute web address, or ``None`` (relative links of a page cannot be followed later)."""
-    return text if text and _is_url(text) else None
+def web_address(text: str | None) -> str | None:
+    """``text`` as an absolute web address with the spaces around it cut, or ``None`` when it is
+    relative (it cannot be followed later) or not a valid IRI."""
+    cleaned = text.strip() if text else ""
+    return cleaned if _WEB_ADDRESS.match(cleaned) else None
+
+
+def _where(line: int | None, at: str | None) -> str:
+    """Where a record was read on its page, for a problem: its line, else its ``at`` note."""
+    return f"line {line}" if line else (at or "somewhere on the page")
 
 
 def _short_slug(title: str) -> str:

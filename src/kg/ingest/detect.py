@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 import zlib
 from pathlib import Path
 
@@ -13,6 +14,10 @@ BULK_KINDS = ("bibtex", "authorships", "calendar", "dblp")
 KINDS = BULK_KINDS + PAGE_KINDS
 PAGE = "page"
 """What ``detect_kind`` says of a web page or text file: which kind of page is told from its content."""
+MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".xhtml")
+"""Files that are pages by their name, whatever their first byte (Franklin's ``@def`` front matter)."""
+_BIBTEX_ENTRY = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
+"""The opening of a BibTeX entry (``@article{``, ``@string(``), at the start of a line."""
 
 
 def detect_kind(path: Path) -> str:
@@ -33,8 +38,8 @@ def detect_kind(path: Path) -> str:
         return "calendar"
     if "<dblp" in head or "dblp.dtd" in head:
         return "dblp"
-    if suffix == ".bib" or head.lstrip().startswith("@"):
-        return "bibtex"
+    if suffix == ".bib" or (suffix not in MARKUP_SUFFIXES and _BIBTEX_ENTRY.match(head.lstrip("\ufeff"))):
+        return "bibtex"  # a Markdown page opening with "@def" is not a bibliography
     first_line = head.splitlines()[0].lower() if head.strip() else ""
     if suffix == ".csv" and "author" in first_line and "position" in first_line:
         return "authorships"

@@ -80,11 +80,15 @@ def ingest_documents(data_dir: Path, files: Sequence[Path], kind: str | None = N
         staged = []
         for path, chosen in bulk.items():
             if chosen == "dblp" and not path.is_file():
-                raise DataError(f"{path}: cannot read: no such file")
+                report.failed.append(f"{path}: cannot read: no such file")
+                continue
             progress = dblp_progress(path) if dblp_progress and chosen == "dblp" else None
             filters = (venues, years) if chosen == "dblp" else ((), None)
-            staged.append((path, chosen, stack.enter_context(
-                register.stage(data_dir, path, cast(ImportKind, chosen), *filters, progress, dry_run))))
+            try:  # a bulk file that cannot be read is reported; the other files still go in
+                staged.append((path, chosen, stack.enter_context(
+                    register.stage(data_dir, path, cast(ImportKind, chosen), *filters, progress, dry_run))))
+            except DataError as exc:
+                report.failed.append(str(exc))
         if pages:
             _ingest_pages(read_data_folder(data_dir), pages, dry_run, report, speaker)
         for path, chosen, checked in staged:

@@ -167,10 +167,16 @@ def test_an_empty_or_garbage_import_is_refused_and_not_registered(project, tmp_p
     assert not (project.data / "imports.yaml").exists()
 
 
-def test_one_bad_file_among_several_leaves_data_as_it_was(project, tmp_path):
+def test_one_bad_file_among_several_is_reported_and_the_others_go_in(project, tmp_path):
     empty = tmp_path / "empty.bib"
     empty.write_bytes(b"")
-    refused(project, ["ingest", str(INGEST / "refs.bib"), str(empty)], "empty.bib: nothing to import")
+    result = project.kg("ingest", str(INGEST / "refs.bib"), str(empty))
+    assert result.returncode == 1, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "1 of 2 files not ingested; the other files went in" in errors[0]
+    assert "empty.bib: nothing to import" in errors[0] and "Traceback" not in result.stderr
+    registered = (project.data / "imports.yaml").read_text()
+    assert "refs.bib" in registered and "empty.bib" not in registered
 
 
 def test_a_calendar_with_an_unclosed_alarm_skips_that_event_only(project, tmp_path):

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.errors import DataError
-from kg.ingest.detect import detect_kind
+from kg.ingest.detect import PAGE, detect_kind
 from kg.store import LocalStore
 
 DATA = Path(__file__).parent / "data" / "ingest"
@@ -31,6 +31,22 @@ def test_a_gzipped_dblp_dump_is_told_by_its_content(tmp_path):
     packed = tmp_path / "dump.xml.gz"
     packed.write_bytes(gzip.compress((DATA / "dblp.xml").read_bytes()))
     assert detect_kind(packed) == "dblp"
+
+
+@pytest.mark.parametrize("name", ["notes.md", "page.markdown", "index.html", "notes.txt"])
+def test_a_page_opening_with_at_is_not_taken_for_bibtex(name, tmp_path):
+    page = tmp_path / name  # Franklin.jl front matter, as on nyu-tcs-presentations2022
+    page.write_text('@def title = "TCS @ NYU Presentations"\n\n# Talks\n')
+    assert detect_kind(page) == PAGE
+
+
+def test_bibtex_is_told_by_an_entry_opening_whatever_the_name(tmp_path):
+    refs = tmp_path / "refs.txt"
+    refs.write_text("@Article{lovelace1843, title = {Notes}, author = {Ada Lovelace}, year = 1843}\n")
+    assert detect_kind(refs) == "bibtex"
+    markdown = tmp_path / "refs.md"  # a Markdown page is a page by its name
+    markdown.write_text(refs.read_text())
+    assert detect_kind(markdown) == PAGE
 
 
 def test_a_missing_file_is_an_error_naming_it(tmp_path):

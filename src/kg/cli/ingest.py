@@ -81,7 +81,7 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
         report = ingest_documents(data_dir, files, kind, venues, years, dry_run, dblp_progress, speaker)
     for line in report.notes:
         note(line)
-    for line in report.failed:
+    for line in report.failed if len(files) > 1 else ():  # one file: its error says it all
         note(f"Not ingested: {line}")
     if dry_run and report.review.rows:  # for a person to check before anything is written
         click.echo(render(report.review.columns, report.review.rows, fmt), nl=False, err=True)
@@ -95,6 +95,8 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
     if report.failed:
         from kg.errors import DataError
 
+        if len(files) == 1:
+            raise DataError(report.failed[0])  # one file: its own error, naming file, line and field
         others = "; the other files went in" if len(report.failed) < len(files) else ""
         raise DataError(f"{len(report.failed)} of {len(files)} files not ingested{others}: "
                         f"{report.failed[0]}")

@@ -63,3 +63,18 @@ def test_suggest_keeps_its_measured_recall_and_beats_the_popularity_baselines(re
 def test_the_evaluation_is_deterministic(results, store):
     again = load_bench().evaluate(store, ("nyu-mad-seminar",))
     assert json.dumps(again, sort_keys=True) == json.dumps(results["nyu-mad-seminar"], sort_keys=True)
+
+
+def test_the_other_series_pages_leave_out_every_page_of_the_histories_own_sites():
+    bench = load_bench()
+    histories = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(bench.HISTORIES.glob("*.json"))]
+    hosts, repos, _ = bench.own_sites(histories)
+    assert {"mathsanddatanyu.github.io", "mcgillstat.github.io", "rain.stanford.edu"} <= hosts
+    assert "data-ens/data-ens.github.io" in repos  # the ENS colloquium's site, read from sources/
+    pages = {str(p.relative_to(bench.PAGES)) for p in bench.other_series_pages(histories)}
+    # Another folder of the McGill seminar's own site, and a page of the ENS colloquium's site
+    # that is not one of the history's files, stay out too: they may hold the series' later talks.
+    assert not any(p.startswith(("nyu-mad/", "mcgill-stat-seminar/", "data-ens/", "s3-seminar/")) for p in pages)
+    assert any(p.startswith("sheffield-ml-seminar/") for p in pages)  # another series' site
+    # What kg ingest would not take as a page (configuration) is not passed to it.
+    assert not any(p.endswith((".yml", ".yaml")) for p in pages)

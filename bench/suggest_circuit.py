@@ -121,7 +121,7 @@ def co_speakers() -> Maker:
 
 def with_features(named: Sequence[tuple[str, Maker, float]]) -> Callable[[], Any]:
     """`suggest` with extra taste columns (name, maker, prior coefficient)."""
-    original = suggest.features
+    original, base = suggest.features, len(taste.FEATURES)
 
     def features(v: signals.View, series: suggest.Series, stages: Sequence[suggest.Stage],
                  index: GraphIndex, rows: Sequence[np.ndarray | None] | None = None) -> list[Any]:
@@ -131,7 +131,7 @@ def with_features(named: Sequence[tuple[str, Maker, float]]) -> Callable[[], Any
             wanted = rows[column] if rows is not None else None
             extra = [make(v, series, stage, query) for _, make, _ in named]
             extra = [e if wanted is None else e[wanted] for e in extra]
-            out.append((np.column_stack([x, *extra]), query))
+            out.append((np.column_stack([x[:, :base], *extra]), query))  # x is sized by the patched list
         return out
 
     def entered() -> Any:

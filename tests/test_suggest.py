@@ -209,3 +209,10 @@ def test_the_series_someone_spoke_at_are_named_with_the_year_as_known_on_the_day
     assert signals.series_spoken(later, kurt) == [(2025, "Other Seminar")]
     # A talk without a date is known as of no day.
     assert signals.series_spoken(later, grace) == []
+
+
+def test_a_series_name_with_its_own_article_is_not_given_a_second_one():
+    from kg.network.suggest import _the
+
+    assert _the("MoDL Collaboration Meeting") == "the MoDL Collaboration Meeting"
+    assert _the("the MaD+ Seminar") == "the MaD+ Seminar"

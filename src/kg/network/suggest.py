@@ -677,9 +677,14 @@ class _Explainer:
         spoken = signals.series_spoken(self.v, person)
         if not spoken:
             return f"has given {talks} talks elsewhere"
-        named = "; ".join(f"the {name} in {year}" for year, name in spoken[:2])
+        named = "; ".join(f"{_the(name)} in {year}" for year, name in spoken[:2])
         more = f" and {len(spoken) - 2} more series" if len(spoken) > 2 else ""
         return f"spoke at {named}{more}"
+
+
+def _the(name: str) -> str:
+    """A series' name as it follows "spoke at": with "the" unless the name has its own article."""
+    return name if name.lower().startswith(("the ", "a ", "an ")) else f"the {name}"
 
 
 def _stage(career_years: float, log_papers: float) -> str:

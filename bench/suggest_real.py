@@ -40,12 +40,7 @@ import sys
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-
-from kg.errors import DataError
-from kg.ingest.detect import PAGE, detect_kind
-from kg.ingest.pages.pipeline import extract_file
-from kg.ingest.pages.records import to_records
-from kg.records.folder import DataFolder, read_data_folder
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 HISTORIES = ROOT / "tests" / "data" / "histories"
@@ -115,24 +110,34 @@ def own_sites(histories: list[dict]) -> tuple[set[str], set[str], set[str]]:
     return hosts, repos, folders
 
 
-def other_series_pages(histories: list[dict]) -> list[Path]:
-    """The pages of the real corpus that belong to none of the histories' sites."""
+def other_series_files(histories: list[dict]) -> list[Path]:
+    """The files of the real page corpus that belong to none of the histories' sites."""
     hosts, repos, folders = own_sites(histories)
-    pages = []
+    files = []
     for row in _sources(PAGES):
         if (row["file"].split("/", 1)[0] in folders or row.get("repo", "").lower() in repos
                 or _hosts(row["site"]) & hosts):
             continue
-        path = PAGES / row["file"]
-        if path.is_file() and _is_page(path):
-            pages.append(path)
-    return pages
+        if (PAGES / row["file"]).is_file():
+            files.append(PAGES / row["file"])
+    return files
+
+
+def other_series_pages(histories: list[dict]) -> list[Path]:
+    """Those of ``other_series_files`` that `kg ingest` takes as pages and can read."""
+    return [path for path in other_series_files(histories) if _is_page(path)]
 
 
 def _is_page(path: Path) -> bool:
     """Whether `kg ingest` takes the file as a web page (not configuration, nor a page that
     starts like a bibliography) and can turn it into records: a page whose records the
     extractor cannot build (it stops the whole ingest) is left out and named on stderr."""
+    sys.path.insert(0, str(ROOT / "src"))  # this checkout's kg, as the commands run below
+    from kg.errors import DataError
+    from kg.ingest.detect import PAGE, detect_kind
+    from kg.ingest.pages.pipeline import extract_file
+    from kg.ingest.pages.records import to_records
+
     try:
         if detect_kind(path) != PAGE:
             return False
@@ -147,8 +152,11 @@ def _is_page(path: Path) -> bool:
 
 
 @cache
-def _seed_folder() -> DataFolder:
-    """The repository's data folder, read once: what the pages' names are resolved against."""
+def _seed_folder() -> Any:
+    """The repository's data folder (a ``DataFolder``), read once: what the pages' names are
+    resolved against when they are checked."""
+    from kg.records.folder import read_data_folder
+
     return read_data_folder(ROOT / "data")
 
 

@@ -364,3 +364,13 @@ def test_a_new_institution_is_typed_by_how_its_name_ends():
     assert guess_kind("Inception Institute of AI") == "institute"  # an institute, whatever its subject
     assert guess_kind("National Institutes of Health") == "institute"
     assert guess_kind("BC Cancer Agency") == "institute"
+
+
+def test_a_company_joined_by_and_to_a_registry_institution_is_an_institution_of_its_own():
+    registry = Registry([("Johns Hopkins University", "jhu"), ("Sorbonne Universités", "sorbonne")])
+    assert [n.org_id or n.key for n in registry.read("Johns Hopkins University & Bayesian Health")] == [
+        "jhu", "bayesian health"]
+    assert [n.org_id or n.key for n in registry.read("Sorbonne Universités & LightOn Inc., Paris")] == [
+        "sorbonne", "lighton"]
+    printed = "Johns Hopkins University and Department of Health Policy"  # a unit
+    assert [n.org_id for n in registry.read(printed)] == ["jhu"]

@@ -23,6 +23,14 @@ LINES = [
     "0aaaaaaa3\tInstituto de Investigaciones Químicas\tinstitute\tES\t\tInstitute for Chemical Research\t",
     "0aaaaaaa4\tDepartment of Biological Sciences\tuniversity\tUS\t\t\t",
     "0aaaaaaa5\tGatsby Computational Neuroscience Unit\tinstitute\tGB\t0aaaaaaa6\tGatsby Unit\t",
+    "0aaaaaaa7\tDaegu Gyeongbuk Institute of Science and Technology\tuniversity\tKR\t\t\tDGIST",
+    "0aaaaaaa8\tČeská informační agentura životního prostředí\tinstitute\tCZ\t\t\tCENIA",
+    "0aaaaaaa9\tInstitut National de la Recherche Agronomique\tinstitute\tFR\t\t"
+    "French National Institute for Agricultural Research\tINRA",
+    "0aaaaaab1\tInstitut National de la Recherche Agronomique\tinstitute\tMA\t\t\tINRA",
+    "0aaaaaab2\tUniversité Claude Bernard Lyon 1\tuniversity\tFR\t\tClaude Bernard University Lyon 1\tUCBL",
+    "0aaaaaab3\tLaboratoire d'Informatique de Paris Nord\tlab\tFR\t0aaaaaab4\t\tLIPN",
+    "0aaaaaab5\tArtificial Intelligence Research Institute\tinstitute\tES\t\t\t",
 ]
 ROR = ror.Ror(ror.parse(LINES))
 CURATED = [Organization(id="msu", name="Moscow State University", kind="university", country="RU"),
@@ -129,3 +137,80 @@ def test_a_twins_long_names_teach_no_acronym_written_out_before_a_place():
     registry, _ = registry_of(curated, Aliases(), ror.bundled())
     # ETH Zurich's ROR twin is also "Eidgenössische Technische Hochschule Zürich": "ETH" is still ETH's
     assert [n.org_id for n in registry.read("ETH AI Center, Zurich, Switzerland")] == ["eth-zurich"]
+
+
+def test_an_acronym_is_a_ror_record_whose_name_it_spells():
+    assert ROR.spelled_by("DGIST").name == "Daegu Gyeongbuk Institute of Science and Technology"  # type: ignore[union-attr]
+    assert ROR.spelled_by("UCBL").name == "Université Claude Bernard Lyon 1"  # type: ignore[union-attr]  # "1" left out
+    assert ROR.spelled_by("CENIA") is None  # the record's acronym, but not the initials of its name
+    assert ROR.spelled_by("INRA") is None  # two records spell it...
+    assert ROR.spelled_by("INRA", frozenset({"FR"})).country == "FR"  # type: ignore[union-attr]  # ...the country tells
+    assert ROR.spelled_by("DGIST", frozenset({"US"})) is None  # printed in another country
+
+
+def test_countries_are_read_from_an_affiliations_segments():
+    assert ror.countries_of(["MaIAGE", "INRA", "Jouy-en-Josas", "France"]) == {"FR"}
+    assert ror.countries_of(["Daegu", "Korea"]) == {"KR"}
+    assert ror.countries_of(["Stanford University", "USA"]) == {"US"}
+    assert ror.countries_of(["Paris", "Texas"]) == frozenset()
+
+
+def test_a_lone_acronym_ror_spells_is_a_new_institution_with_its_name():
+    resolution = resolved("DGIST", "UCBL")
+    assert sorted(o.name for o in resolution.new_organizations) == [
+        "Daegu Gyeongbuk Institute of Science and Technology", "Université Claude Bernard Lyon 1"]
+    assert resolution.organizations("DGIST") == [resolution.new_organizations[0].id]
+
+
+def test_an_acronym_printed_with_places_takes_the_record_of_the_printed_country():
+    [inra] = resolved("INRA, France").new_organizations
+    assert inra.name == "Institut National de la Recherche Agronomique" and inra.country == "FR"
+    assert resolved("INRA").new_organizations == []  # no country: INRA of France or of Morocco?
+    [dgist] = resolved("Department of Robotics, DGIST, Korea").new_organizations  # a unit beside it
+    assert dgist.name == "Daegu Gyeongbuk Institute of Science and Technology"
+
+
+def test_an_acronym_beside_another_institution_is_read_as_no_ror_record():
+    printed = "LIPN, Moscow State University"  # a lab of the university, as often as not
+    assert resolved(printed).organizations(printed) == ["msu"]
+    printed = "DGIST, Moscow State University"  # another country's namesake, as often as not
+    assert resolved(printed).organizations(printed) == ["msu"]
+
+
+def test_an_acronym_whose_letters_are_not_its_records_initials_names_nothing():
+    assert resolved("CENIA").new_organizations == []
+
+
+def test_an_acronym_printed_with_a_town_needs_the_country_too():
+    # the field prints Daegu as a place; ROR's bundle knows no towns, so the country must be printed
+    assert [o.name for o in resolved("Moscow State University, Daegu", "DGIST Daegu").new_organizations] == []
+    found = resolved("Moscow State University, Daegu", "DGIST Daegu, Korea").new_organizations
+    assert [o.name for o in found] == ["Daegu Gyeongbuk Institute of Science and Technology"]
+
+
+def test_an_acronym_in_another_part_beside_an_institution_is_read_as_no_ror_record():
+    printed = "Moscow State University + DGIST"  # "MIT Math + SDSC": not San Diego's supercomputer centre
+    assert resolved(printed).organizations(printed) == ["msu"]
+
+
+def test_a_ror_name_joined_by_and_to_a_registry_one_is_an_institution_of_its_own():
+    printed = "Moscow State University and Grenoble Institute of Technology"
+    resolution = resolved(printed)
+    [grenoble] = resolution.new_organizations
+    assert grenoble.name == "Institut polytechnique de Grenoble"
+    assert resolution.organizations(printed) == ["msu", grenoble.id]
+
+
+def test_two_ror_names_joined_by_and_are_two_institutions():
+    printed = "Universidad Complutense de Madrid and Grenoble INP, Spain"
+    assert len(resolved(printed).organizations(printed)) == 2
+
+
+def test_an_affiliation_naming_nothing_else_is_the_ror_record_one_of_its_segments_names():
+    [found] = resolved("Institute for Chemical Research, Spain").new_organizations
+    assert found.name == "Instituto de Investigaciones Químicas"
+    assert resolved("Institute for Chemical Research, Japan").new_organizations == []  # another country's
+    assert resolved("Department of Biological Sciences").new_organizations == []  # a department
+    printed = "Artificial Intelligence Research Institute"  # words of the field alone: whose?
+    assert resolved(printed).new_organizations == []
+    assert len(resolved(printed + ", Spain").new_organizations) == 1

@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from kg.ingest.latex import decode, repair_broken_accents
-from kg.ingest.resolve import institutions
+from kg.ingest.resolve import acronyms, institutions, ror
 from kg.ingest.resolve.names import fold
 
 _MARKS = re.compile(r"[*∗†‡§¶⇤⋆♯♮♭#]+|(?<=[a-z]{5})\d{2}\b|(?<=[a-z])\d\b|^\d{1,2}(?=[A-Z])")
@@ -247,6 +247,15 @@ class Registry:
         """Whether another registry (ROR) has exactly this name for one institution (printed beside a
         registry one or not): a segment printed so is an institution, though it has no institution's word
         ("Grenoble INP")."""
+        self.acronym_elsewhere: Callable[[str, frozenset[str], bool], str | None] | None = None
+        """The one institution of another registry (ROR: its id) whose name an acronym spells, in one of
+        the countries printed beside it when there are any (printed beside a registry institution or not)."""
+        self.name_elsewhere: Callable[[str, frozenset[str]], bool] | None = None
+        """Whether another registry (ROR) names one institution so, in one of the countries printed beside
+        it when there are any."""
+        self.ror_acronyms: dict[str, set[str]] = defaultdict(set)
+        """Keys of new names read as an acronym of the other registry → the institutions it was read as
+        ("" where it was printed and read as none)."""
         self.standing: set[str] = set()
         """Keys of new names the field prints as institutions on their own, with no registry one beside
         them ("Zuse Institute Berlin"): beside a registry name they are still institutions."""
@@ -358,6 +367,14 @@ class Registry:
         found: list[Named] = []
         for part in parts(raw):
             found.extend(self._part(part))
+        if len(parts(raw)) == 1 and len(found) <= 1 \
+                and all(n.org_id is None and not n.learned for n in found):
+            acronym = self._acronym_elsewhere(_segments(parts(raw)[0]))  # "DGIST", "Dept. of CS, IUPUI"
+            if acronym is not None and (not found or found[0].key == acronym[0].key):
+                self.ror_acronyms[acronym[0].key].add(acronym[1])
+                found = [acronym[0]] if acronym[1] else found
+            if not found:  # "Janelia Research Campus", "Institute of High Performance Computing, Singapore"
+                found = self._ror_name_alone(_segments(parts(raw)[0]))
         unique: dict[str, Named] = {}
         for named in found:
             same = unique.setdefault(named.org_id or f"?{named.key}", named)
@@ -401,7 +418,8 @@ class Registry:
                 for run in _runs(words, owner, covered, number):
                     learned = self._learned(run, segment)
                     self._beside.add(part)
-                    found.extend([learned] if learned else _beside(run, self.standing))
+                    found.extend([learned] if learned
+                                 else _beside(run, self.standing, self._a_ror_name, segment))
                 continue
             if _STREET.search(" ".join(_words(segment))) or _RELATION.match(fold(segment)):
                 continue
@@ -418,7 +436,8 @@ class Registry:
             if spans:
                 self._beside.add(part)
             new = _new_names(segment, beside_known=bool(spans), standing=self.standing,
-                             after_known=any(owner[s.start] < number for _, s in spans))
+                             after_known=any(owner[s.start] < number for _, s in spans),
+                             elsewhere=self._a_ror_name)
             if not new and self._named_elsewhere(segment, beside_known=bool(spans)):
                 new = [Named(None, new_key(segment), segment)]  # "Grenoble INP": ROR's name
             found.extend(new)
@@ -443,6 +462,70 @@ class Registry:
             and not institutions.INSTITUTION_WORDS.search(folded) and not institutions.is_unit(segment) \
             and not _ADDRESS.search(folded) and not _STREET_OR_NUMBER.search(folded) \
             and self.elsewhere(segment, beside_known)
+
+    def _acronym_elsewhere(self, segments: list[str]) -> tuple[Named, str] | None:
+        """An affiliation that names no institution otherwise, read as the acronym one of its segments is
+        ("DGIST", "Department of Computer Science, IUPUI, Indianapolis, IN, USA"), when the other registry
+        (``acronym_elsewhere``) has one institution it spells, in the country printed when one is. The
+        other segments are units, countries, states or addresses; a town only with its country ("IIIT
+        Delhi" is no institute of Islamic thought): the bundle knows no towns. Beside another institution,
+        even in another part, an acronym is as often its lab ("LJK, Univ. Grenoble Alpes") or another
+        country's namesake ("MIT Math + SDSC": not San Diego's). The acronym as a new name, and the id of
+        that institution ("" when there is none)."""
+        if self.acronym_elsewhere is None:
+            return None
+        candidates = [n for n, s in enumerate(segments) if acronyms.is_acronym(s.split()[0])
+                      and not ror.countries_of([s.split()[0]]) and not _STATE.fullmatch(s)]
+        if len(candidates) != 1:
+            return None
+        number = candidates[0]
+        first, *rest = segments[number].split()
+        if not all(fold(word) in self.places for word in rest) or not all(
+                other == number or institutions.is_unit(segments[other]) or self._place(segments[other])
+                for other in range(len(segments))):
+            return None
+        states = any(_STATE.fullmatch(segment) for segment in segments)
+        countries = ror.countries_of(segments) or (frozenset({"US", "CA"}) if states else frozenset())
+        town = rest or [s for n, s in enumerate(segments) if n != number and fold(s) in self.places
+                        and not ror.countries_of([s]) and not _STATE.fullmatch(s)]
+        if town and not countries:
+            return None
+        found = self.acronym_elsewhere(first, countries, False)
+        return Named(None, new_key(first), segments[number]), found or ""
+
+    def _a_ror_name(self, name: str) -> bool:
+        """Whether the other registry names one institution so, whatever its parent: joined to another name
+        by "and", a name is an institution of its own ("Inria and ENSTA ParisTech")."""
+        return self.elsewhere is not None and " " in fold(name) and self.elsewhere(name, False)
+
+    def _ror_name_alone(self, segments: list[str]) -> list[Named]:
+        """An affiliation that names nothing otherwise, read as the one segment that is a ROR name (of one
+        record, in the country printed when one is), the others units, places or an address. Not a
+        department ("Department of Mathematical Sciences" is a Russian institute's name in ROR), a place of
+        the field, nor a name of a field's words alone without its country ("Artificial Intelligence
+        Research Institute": whose?). Beside another institution a ROR name with an institution's word is
+        as often another's unit ("Institute for Chemical Research, Kyoto University")."""
+        if self.name_elsewhere is None:
+            return []
+        states = any(_STATE.fullmatch(segment) for segment in segments)
+        countries = ror.countries_of(segments) or (frozenset({"US", "CA"}) if states else frozenset())
+        named = [n for n, segment in enumerate(segments) if not self._place(segment)
+                 and not institutions.is_unit(segment) and self.name_elsewhere(segment, countries)]
+        if len(named) != 1 or not all(n == named[0] or institutions.is_unit(s) or self._place(s)
+                                      for n, s in enumerate(segments)):
+            return []
+        segment = segments[named[0]]
+        words = fold(segment).split()
+        if not countries and all(w in _NAME_FILLER or w in _NOBODYS for w in words):
+            return []
+        return [Named(None, new_key(segment), segment)]
+
+    def _place(self, segment: str) -> bool:
+        """Whether a segment is a place: one the field prints after institutions, a state's code, a country,
+        or an address."""
+        folded = fold(segment)
+        return folded in self.places or bool(_STATE.fullmatch(segment)) or bool(ror.countries_of([segment])) \
+            or _bare_address(folded)
 
     def _written_out(self, segment: str) -> str:
         """A segment with an acronym the registry prints before several places written out ("IIT
@@ -847,10 +930,13 @@ def _runs(words: list[str], owner: list[int], covered: set[int], number: int) ->
     return [run for run in runs if run]
 
 
-def _beside(run: list[str], standing: frozenset[str] | set[str] = frozenset()) -> list[Named]:
+def _beside(run: list[str], standing: frozenset[str] | set[str] = frozenset(),
+            elsewhere: Callable[[str], bool] | None = None, segment: str = "") -> list[Named]:
     """A whole institution printed in the same segment as a registry one ("U. of Twente & PUC Chile",
     "Zuse Institute Berlin and Technische Universität Berlin"): a university, or a name the field
-    prints as an institution on its own joined to the registry one by "and"."""
+    prints as an institution on its own, the other registry knows (``elsewhere``: "Inria and ENSTA
+    ParisTech", as printed in ``segment``) or a company's ("Sorbonne Universités & LightOn Inc.") joined to
+    the registry one by "and"."""
     joined = run[0] == "and" or run[-1] == "and"
     while run and run[0] in ("and", "of", "for", "in"):
         run = run[1:]
@@ -861,11 +947,19 @@ def _beside(run: list[str], standing: frozenset[str] | set[str] = frozenset()) -
         return []
     if (_TOP.search(text) and re.search(r"\buniv", text)) or (joined and new_key(text) in standing):
         return [Named(None, new_key(text), text)]
-    return []
+    pieces = re.split(r"\s+(?:and|&)\s+", segment)  # the run joined to the registry name by "and"
+    return [Named(None, new_key(piece), piece) for piece in pieces[1:] if _words(piece) == run
+            and ((elsewhere is not None and elsewhere(piece)) or _a_company(piece))][:1]
+
+
+def _a_company(piece: str) -> bool:
+    """Whether a name is a company's by its legal form or its name's end ("LightOn Inc.", "Bayesian
+    Health")."""
+    return piece[:1].isupper() and (bool(LEGAL_FORM.search(piece)) or bool(_COMPANY_END.search(piece)))
 
 
 def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[str] = frozenset(),
-               after_known: bool = False) -> list[Named]:
+               after_known: bool = False, elsewhere: Callable[[str], bool] | None = None) -> list[Named]:
     """A segment that names an institution the registry does not know, if it looks like one.
 
     Beside a registry institution, only a whole institution (a university, a company) counts, or a
@@ -876,7 +970,8 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
     found = []
     segment = _LEADING_LINK.sub("", segment)  # "and IDG/McGovern Institute", "work done at Lancaster"
     pieces = re.split(r"\s+(?:and|&)\s+(?:the\s+)?(?=[A-Z])", segment)
-    if len(pieces) > 1 and not all(
+    by_ror = len(pieces) > 1 and elsewhere is not None and all(elsewhere(p) for p in pieces)
+    if len(pieces) > 1 and not by_ror and not all(  # by_ror: "University of Turin and Collegio Carlo Alberto"
             (institutions.INSTITUTION_WORDS.search(fold(p)) or _ACRONYM.fullmatch(p))
             and (n == 0 or fold(p).split()[:1] != [] and fold(p).split()[0] not in _SUBJECT)
             for n, p in enumerate(pieces)):
@@ -890,7 +985,7 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
                                           else _ADDRESS.search(folded)):
             continue
         if not institutions.INSTITUTION_WORDS.search(folded) and folded not in institutions.ABBREVIATIONS \
-                and not ((piece[:1].isupper() or "." in piece) and _COMPANY_END.search(piece)):
+                and not ((piece[:1].isupper() or "." in piece) and _COMPANY_END.search(piece)) and not by_ror:
             continue
         words = folded.split()
         if all(w in _GENERIC or w in _NO_PLACE for w in words):

@@ -91,6 +91,8 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     twins = ror_twins(organizations, ror_registry)
     registry, added = registry_of(organizations, aliases, ror_registry, twins)
     registry.elsewhere = functools.partial(_named_by_ror, ror_registry)
+    registry.acronym_elsewhere = functools.partial(_spelled_by_ror, ror_registry)
+    registry.name_elsewhere = functools.partial(_named_by_ror_in, ror_registry)
     resolution.registry = registry
     resolution.known_organizations = frozenset(registry.by_key)
     registry.learn(a for paper in papers for a in sorted({a for a in paper.affiliations if a}))
@@ -119,7 +121,7 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
                                            most_common(spellings[org_key]), "typo"))
         else:
             canonical[org_key] = org_key
-    records = _ror_records(canonical, spellings, ror_registry)
+    records = _ror_records(canonical, spellings, ror_registry, registry.ror_acronyms)
     first_of: dict[str, str] = {}
     for target in sorted(records):
         first_of.setdefault(records[target].ror_id, target)
@@ -173,17 +175,36 @@ def _named_by_ror(ror_registry: ror.Ror, segment: str, beside_known: bool) -> bo
     return record is not None and not (beside_known and record.parent)
 
 
-def _ror_records(canonical: dict[str, str], spellings: dict[str, Counter[str]],
-                 ror_registry: ror.Ror) -> dict[str, ror.RorRecord]:
-    """New institutions (their keys) whose printed spellings name one ROR record between them, no other."""
+def _named_by_ror_in(ror_registry: ror.Ror, name: str, countries: frozenset[str]) -> bool:
+    """Whether ROR names one institution so, in one of ``countries`` when there are any."""
+    record = ror_registry.named(name)
+    return record is not None and (not countries or record.country in countries)
+
+
+def _spelled_by_ror(ror_registry: ror.Ror, acronym: str, countries: frozenset[str],
+                    beside_known: bool) -> str | None:
+    """The id of the one ROR record whose name the acronym spells (in one of ``countries`` when there are
+    any); beside a registry institution, only a record that is no other's part ("LIPN, Université Paris
+    13" is a lab of its university)."""
+    record = ror_registry.spelled_by(acronym, countries)
+    return None if record is None or (beside_known and record.parent) else record.ror_id
+
+
+def _ror_records(canonical: dict[str, str], spellings: dict[str, Counter[str]], ror_registry: ror.Ror,
+                 by_acronym: dict[str, set[str]] | None = None) -> dict[str, ror.RorRecord]:
+    """New institutions (their keys) whose printed spellings name one ROR record between them, no other;
+    else whose keys were read as one ROR record's acronym (``by_acronym``) everywhere they were printed."""
     printed: dict[str, set[str]] = defaultdict(set)
+    acronym_ids: dict[str, set[str]] = defaultdict(set)
     for org_key, target in canonical.items():
         if not target.startswith("corporate "):
             printed[target].update(spellings[org_key])
+            acronym_ids[target].update((by_acronym or {}).get(org_key, ()))
     found: dict[str, ror.RorRecord] = {}
     for target, spelled in printed.items():
         ids = {ror_id for one in spelled for ror_id in ror_registry.ids_named(one)}
-        if len(ids) == 1:
+        ids = ids or set(acronym_ids[target])
+        if len(ids) == 1 and "" not in ids:
             found[target] = ror_registry.records[ids.pop()]
     return found
 

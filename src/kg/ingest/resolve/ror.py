@@ -4,6 +4,8 @@
 ror-community/ror-records (see SOURCES.tsv): one record a line, its id, English name, kind, country,
 parent and its other names and acronyms. A name matches a record when it is one of the record's names
 after folding (accents, case, punctuation, a leading "The"); a name of two records names neither.
+An acronym names a record when it is one of the record's acronyms and spells one of its names, in the
+country printed beside it (``countries_of``, by pycountry's names) when there is one.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
+import pycountry
+
+from kg.ingest.resolve import acronyms
 from kg.ingest.resolve.names import fold
 from kg.records.models import OrganizationKind
 
@@ -78,6 +83,53 @@ class Ror:
         """The one record whose acronym this is (as printed, case kept), or None."""
         found = self._by_acronym.get(acronym, ())
         return self.records[next(iter(found))] if len(found) == 1 else None
+
+    def spelled_by(self, acronym: str, countries: frozenset[str] = frozenset()) -> RorRecord | None:
+        """The one record with this acronym whose name the acronym's letters spell ("DGIST": Daegu
+        Gyeongbuk Institute of Science and Technology), in a country printed beside it when one is, or None.
+
+        An acronym that is not its record's initials ("CENIA", a Chilean AI centre printed so, is a
+        Czech agency's acronym in ROR) names nothing; nor one that two records spell, unless the
+        printed country tells them apart ("INRA, France", not Morocco's)."""
+        found = [self.records[ror_id] for ror_id in sorted(self._by_acronym.get(acronym, ()))
+                 if any(acronyms.spells([acronym], _NUMBER_AT_END.sub("", name), set())
+                        for name in self.records[ror_id].names)]
+        if countries:
+            found = [record for record in found if record.country in countries]
+        return found[0] if len(found) == 1 else None
+
+
+_NUMBER_AT_END = re.compile(r"(?:[\s-]+(?:\d+|[IVX]+))+$")
+"""A number ending a name, which its acronym leaves out ("Université Claude Bernard Lyon 1": UCBL)."""
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    """Country names as printed in affiliations (folded) → ISO 3166 code: pycountry's names, common and
+    official names and three-letter codes, and the short forms it lacks."""
+    found: dict[str, str] = {}
+    for country in pycountry.countries:
+        for name in (country.name, getattr(country, "common_name", None),
+                     getattr(country, "official_name", None), country.alpha_3):
+            if name:
+                found.setdefault(fold(name), country.alpha_2)
+    for name, code in _SHORT_COUNTRY_NAMES.items():
+        found.setdefault(name, code)
+    return found
+
+
+_SHORT_COUNTRY_NAMES = {
+    "usa": "US", "u s a": "US", "us": "US", "uk": "GB", "u k": "GB", "england": "GB", "scotland": "GB",
+    "wales": "GB", "russia": "RU", "korea": "KR", "republic of korea": "KR", "south korea": "KR",
+    "the netherlands": "NL", "holland": "NL", "czech republic": "CZ", "p r china": "CN", "pr china": "CN",
+    "hong kong sar": "HK", "macau": "MO", "uae": "AE", "u a e": "AE"}
+"""Short country names pycountry does not hold ("USA", "UK", "Russia", "Korea")."""
+
+
+def countries_of(segments: Iterable[str]) -> frozenset[str]:
+    """The ISO codes of the countries printed as segments of an affiliation ("..., Lyon, France": FR)."""
+    names = _country_names()
+    return frozenset(code for segment in segments if (code := names.get(fold(segment))))
 
 
 def parse(lines: Iterable[str]) -> list[RorRecord]:

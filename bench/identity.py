@@ -54,7 +54,8 @@ START, END = "<!-- bench/identity.py:start -->", "<!-- bench/identity.py:end -->
 SPLITS = ("tune", "check")
 FRESH = "fresh"
 """The part of the figures scored on the second gold set (``<gold>/fresh/``), whole."""
-FRESH_SETS = {FRESH: "fresh", "fresh3": "fresh3", "fresh4": "fresh4", "fresh5": "fresh5"}
+FRESH_SETS = {FRESH: "fresh", "fresh3": "fresh3", "fresh4": "fresh4", "fresh5": "fresh5",
+              "fresh6": "fresh6"}
 """The later gold sets, each drawn blind during one round of the resolver: part name -> folder of the gold."""
 
 

@@ -41,12 +41,14 @@ def test_the_fresh_sites_are_listed_and_are_sites_of_the_corpus(bench):
     lists = bench.fresh_site_lists(CORPUS)
     assert {row: len(listed) for row, listed in lists.items()} == {"new sites": 37, "new sites 2": 30,
                                                                      "new sites 3": 35, "new sites 4": 39,
-                                                                     "new sites 5": 25}
+                                                                     "new sites 5": 25, "new sites 6": 27}
     assert all(listed <= sites for listed in lists.values())
     assert not lists["new sites"] & lists["new sites 2"]
     assert not lists["new sites 3"] & (lists["new sites"] | lists["new sites 2"])
     assert not lists["new sites 4"] & (lists["new sites"] | lists["new sites 2"] | lists["new sites 3"])
     assert not lists["new sites 5"] & set().union(*(lists[f"new sites{n}"] for n in ("", " 2", " 3", " 4")))
+    earlier = set().union(*(lists[f"new sites{n}"] for n in ("", " 2", " 3", " 4", " 5")))
+    assert not lists["new sites 6"] & earlier
 
 
 def test_the_split_is_fixed_by_site_and_covers_both_halves(bench):
@@ -82,24 +84,22 @@ def test_a_page_is_scored_on_talks_times_affiliations_papers_and_spurious_rows(b
 def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     whole, dev, check = figures["all"], figures["dev"], figures["check"]
     new, new2, new3 = figures["new sites"], figures["new sites 2"], figures["new sites 3"]
-    new, new2, new3 = figures["new sites"], figures["new sites 2"], figures["new sites 3"]
-    new4, new5 = figures["new sites 4"], figures["new sites 5"]
-    assert whole["pages"] == 716 and whole["sites"] == 273 and new["sites"] == 37 and new2["sites"] == 30
-    assert new3["sites"] == 35 and new4["sites"] == 39 and new5["sites"] == 25
-    assert whole["talks"] >= 0.76 and whole["talks_sites"] >= 0.60
-    assert whole["datetime"] >= 0.70 and whole["affiliation"] >= 0.75
-    assert whole["papers"] >= 0.76 and whole["spurious"] <= 0.07
-    assert dev["talks"] >= 0.80 and check["talks"] >= 0.72 and new["talks"] >= 0.76 and new2["talks"] >= 0.64
-    assert new3["talks"] >= 0.81 and new3["datetime"] >= 0.82 and whole["kinds_right"] >= 0.85
+    new4, new5, new6 = figures["new sites 4"], figures["new sites 5"], figures["new sites 6"]
+    assert whole["pages"] == 748 and whole["sites"] == 300 and new["sites"] == 37 and new2["sites"] == 30
+    assert new3["sites"] == 35 and new4["sites"] == 39 and new5["sites"] == 25 and new6["sites"] == 27
+    assert whole["talks"] >= 0.74 and whole["talks_sites"] >= 0.59
+    assert whole["datetime"] >= 0.68 and whole["affiliation"] >= 0.73
+    assert whole["papers"] >= 0.73 and whole["spurious"] <= 0.07
+    assert dev["talks"] >= 0.77 and check["talks"] >= 0.71 and new["talks"] >= 0.76 and new2["talks"] >= 0.64
+    assert new3["talks"] >= 0.81 and new3["datetime"] >= 0.82 and whole["kinds_right"] >= 0.83
     assert new3["papers"] >= 0.91 and new3["spurious"] <= 0.17
     assert check["datetime"] >= 0.64 and new["datetime"] >= 0.73 and new2["datetime"] >= 0.45
-    assert check["papers"] >= 0.71 and new["papers"] >= 0.78 and new2["papers"] >= 0.74
+    assert check["papers"] >= 0.66 and new["papers"] >= 0.78 and new2["papers"] >= 0.74
     assert check["spurious"] <= 0.10 and new["spurious"] <= 0.11 and new2["spurious"] <= 0.14
     assert new4["talks"] >= 0.63 and new4["datetime"] >= 0.48 and new4["papers"] >= 0.88
     assert new4["spurious"] <= 0.12
     assert new5["talks"] >= 0.25 and new5["datetime"] >= 0.22 and new5["papers"] >= 0.56
     assert new5["spurious"] <= 0.20
-    assert check["spurious"] <= 0.10 and new["spurious"] <= 0.11 and new2["spurious"] <= 0.14
-    assert new4["talks"] >= 0.33 and new4["datetime"] >= 0.14 and new4["papers"] >= 0.28
-    assert new4["spurious"] <= 0.32
+    assert new6["talks"] >= 0.40 and new6["datetime"] >= 0.39 and new6["papers"] >= 0.44
+    assert new6["spurious"] <= 0.21
     assert whole["max_s"] < 5  # generous: CI machines are shared; bench/ measures the real figure

@@ -247,3 +247,23 @@ def test_dj_and_d_are_one_letter_of_serbian_and_croatian():
     assert names.key("Đorđe Petrović") == "dorde petrovic"  # unidecode writes đ as d
     assert names.variant("djordje petrovic", "dorde petrovic").reason == "transliteration"
     assert names.variant("dragan petrovic", "dorde petrovic") is None
+
+
+def test_a_given_name_written_in_another_languages_letters_is_a_variant_that_needs_evidence():
+    found = names.variant("nicholas sidiropoulos", "nikolaos sidiropoulos", cut=True)
+    assert found is not None and found.reason == "transliterated" and found.cost <= -2.5
+    assert names.skeleton("nicholas") == names.skeleton("nikolaos") == ("nkls", 3)
+    assert names.variant("nicholas sidiropoulos", "nikolaos sidiropoulos") is None  # not in a dense culture
+    assert names.variant("christian moss", "kristina moss", cut=True) is None  # one syllable more
+    assert names.variant("mark moss", "marco moss", cut=True) is None  # another name, two consonants
+
+
+def test_a_word_read_as_a_particle_is_a_given_name_when_another_spelling_prints_it_so():
+    assert names.parse("andrew an bian").particles == ("an",)
+    assert names.variant("an bian", "andrew an bian").reason == "first name left out"
+    assert names.variant("ulrike von luxburg", "ulrike luxburg").reason == "particle"  # a particle stays one
+
+
+def test_a_pet_name_ending_in_o_is_a_variant_outside_dense_name_cultures():
+    assert names.variant("shubho sengupta", "shubhabrata sengupta", cut=True).reason == "diminutive"
+    assert names.variant("shubho sengupta", "shubhabrata sengupta") is None

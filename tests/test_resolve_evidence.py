@@ -40,3 +40,13 @@ def test_no_common_family_name_means_no_culture_to_measure_and_no_correction():
     weight = 21 / 50
     culture = field.keys ** (1 - weight) * field.population["yang"] ** weight
     assert field.expected_people("greg yang") == pytest.approx(14 * 21 / culture)
+
+
+def test_a_given_name_belongs_to_a_dense_culture_only_when_a_good_share_of_its_keys_do():
+    wangs = [f"given{chr(97 + i % 26)}{chr(97 + i // 26)} wang" for i in range(60)]
+    andrews = [f"andrew {family}" for family in ("smith", "jones", "brown", "miller", "davis", "wilson")]
+    field = field_of([*YANGS, *wangs, *andrews, "andrew yang", "andrew wang", "jun yang", "jun wang"],
+                     Counter(), [])
+    assert "jun" in field.culture_given  # both of its keys beside common family names
+    assert field.culture_share["andrew"] == pytest.approx(2 / 8)
+    assert "andrew" not in field.culture_given  # two of eight: under CULTURE_GIVEN

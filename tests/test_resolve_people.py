@@ -136,3 +136,23 @@ def test_an_initial_moved_before_the_given_name_is_weighed_by_the_full_name():
     assert result.person("J. Edward Hu") == result.person("Edward J. Hu")
     [case] = [c for c in result.cases if c.status == "merged" and "Hu" in c.name]
     assert case.reason == "initial moved"
+
+
+def test_a_given_name_cut_to_its_end_is_that_name_when_coauthors_agree():
+    papers = [paper("a", ["Drew Bagnell", "Ann Lee", "Byron Boots"]),
+              paper("b", ["Andrew Bagnell", "Ann Lee", "Byron Boots"])]
+    result = resolve(papers, [], [], Aliases())
+    assert result.person("Drew Bagnell") == result.person("Andrew Bagnell")
+
+
+def test_a_western_given_name_some_of_whose_bearers_have_a_common_family_name_is_no_dense_culture():
+    # Andrew is printed beside common family names (Andrew Wang, Andrew Li) but mostly beside others.
+    crowd = [paper(f"w{i}", [f"Andrew {family}", f"Other{i} Person"])
+             for i, family in enumerate(["Wang", "Li"])]
+    crowd += [paper(f"o{i}", [f"Andrew Family{chr(97 + i)}", f"More{i} Person"]) for i in range(12)]
+    crowd += [paper(f"f{i}", [f"Given{chr(97 + i % 26)}{chr(97 + i // 26)} {family}", f"Filler{i} Person"])
+              for family in ("Wang", "Li") for i in range(60)]
+    papers = [*crowd, paper("a", ["Drew Bagnell", "Ann Lee", "Byron Boots"]),
+              paper("b", ["Andrew Bagnell", "Ann Lee", "Byron Boots"])]
+    result = resolve(papers, [], [], Aliases())
+    assert result.person("Drew Bagnell") == result.person("Andrew Bagnell")

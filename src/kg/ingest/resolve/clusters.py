@@ -3,7 +3,7 @@
 Every authorship starts in the group of the other authorships of its name that share a coauthor
 with it. Candidate pairs of groups are those of one name, and those of two names that may be one
 person (``names.variant``: found through blocks on the family name, the letters of the name, the
-words in any order and one-letter typos). A pair's score is
+words in any order, one-letter typos and a given name that is the end of another). A pair's score is
 
     name  = the name's prior (how few people carry it) for one name, or
             min(prior, prior_cap(variant)) + the variant's cost for two names
@@ -267,6 +267,7 @@ def _torn(clusters: Clusters, partners: dict[int, list[int]]) -> dict[int, set[i
 def candidate_key_pairs(keys: Iterable[str], extra: dict[str, frozenset[str]]) -> set[tuple[str, str]]:
     """Pairs of different keys that may be one person's, found through blocks (see module doc)."""
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    whole: dict[tuple[str, str], list[str]] = defaultdict(list)
     table = names.short_forms()
     keys = sorted(set(keys))
     families = {names.parse(k).family for k in keys}
@@ -287,6 +288,8 @@ def candidate_key_pairs(keys: Iterable[str], extra: dict[str, frozenset[str]]) -
             initials.add(parsed.given[1][0])
         for initial in initials:
             blocks[("family", f"{parsed.family} {initial}")].append(name_key)
+        if len(parsed.given[0]) >= 4:
+            whole[(parsed.family, parsed.given[0])].append(name_key)
         if len(parsed.family) >= 5:
             blocks[("typo", f"{parsed.family} {parsed.given[0][0]}")].append(name_key)
             for i in range(len(parsed.family)):
@@ -301,6 +304,10 @@ def candidate_key_pairs(keys: Iterable[str], extra: dict[str, frozenset[str]]) -
         if len(words) >= 3:
             blocks[("cut", " ".join(words[:2]))].append(name_key)
     pairs: set[tuple[str, str]] = set()
+    for (family, given), longer in whole.items():  # "Drew" / "Andrew": a given name cut to its end
+        for size in range(4, len(given) - 1):
+            for name_key in whole.get((family, given[-size:]), ()):
+                pairs.update((min(name_key, other), max(name_key, other)) for other in longer)
     singles = {k for k in keys if " " not in k and len(k) > 1}
     if singles:
         for name_key in keys:

@@ -196,6 +196,8 @@ def same_given(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
         return "first name cut"  # "Eli" / "Elias", "Carola" / "Carola-Bibiane"
     if _diminutive(a, b, cut):
         return "diminutive"  # "Gerry" / "Gerald", "Veeru" / "Veeranjaneyulu"
+    if cut and _transliterated(a, b):
+        return "transliterated"  # "Nicholas" / "Nikolaos", "Mikhail" / "Michael"
     if min(len(a), len(b)) >= 6 and a[:2] == b[:2] and OSA.distance(a, b) <= 2:
         return "typo"  # "Sofiane" / "Sofien"
     return None
@@ -225,11 +227,36 @@ def _listed_spelling(forms: frozenset[str], name: str) -> bool:
     return False
 
 
+_SOUNDS = (("sch", "sh"), ("ch", "k"), ("kh", "k"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("x", "ks"),
+           ("q", "k"), ("c", "k"), ("w", "v"), ("y", "i"), ("j", "i"))
+"""Spellings of one sound across the ways a given name is written in Latin letters (Greek, Russian,
+German, English): "ch" and "kh" for "k", "ph" for "f", "y" and "j" for "i"."""
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def skeleton(name: str) -> tuple[str, int]:
+    """A given name's consonants with one spelling per sound, and its number of vowel groups (syllables):
+    "nicholas" and "nikolaos" are both ("nkls", 3)."""
+    for written, sound in _SOUNDS:
+        name = name.replace(written, sound)
+    consonants = re.sub(r"[aeiouh]", "", name)
+    return re.sub(r"(.)\1", r"\1", consonants), len(re.findall(r"[aeiou]+", name))
+
+
+def _transliterated(a: str, b: str) -> bool:
+    """Whether two given names are one name written in two languages' letters: same first sound, the same
+    three consonants or more and as many syllables ("Nicholas" / "Nikolaos", "Mikhail" / "Michael";
+    not "Christian" / "Kristina", one syllable more, nor "Mark" / "Marco")."""
+    (ka, syllables_a), (kb, syllables_b) = skeleton(a), skeleton(b)
+    return ka == kb and len(ka) >= 3 and syllables_a == syllables_b and ka[0] == kb[0]
+
+
 _DIMINUTIVE_ENDINGS = ("y", "ie")
 """Endings of English pet names ("Gerry", "Denny", "Freddie"): no name of a dense name culture (pinyin,
 Korean, Vietnamese) ends so, so they count there too."""
-_OTHER_ENDINGS = ("i", "u")
-"""Pet-name endings also common at the end of whole names ("Veeru", "Raju"): outside dense cultures only."""
+_OTHER_ENDINGS = ("i", "u", "o")
+"""Pet-name endings also common at the end of whole names ("Veeru", "Raju", "Shubho" for Shubhabrata):
+outside dense cultures only."""
 
 
 def _diminutive(a: str, b: str, cut: bool) -> bool:
@@ -253,7 +280,7 @@ def _diminutive(a: str, b: str, cut: bool) -> bool:
 
 
 _COSTS = {"": 0.0, "initial": -1.0, "short form": -1.0, "first name cut": -3.0, "typo": -2.5,
-          "diminutive": -3.0}
+          "diminutive": -3.0, "transliterated": -2.5}
 
 
 def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
@@ -288,6 +315,11 @@ def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
             return Variant("umlaut written out", given.cost - 0.2) if given else None
         return _family_variant(a, b, pa, pb, extra)
     given = _given_variant(pa.given, pb.given, extra, cut)
+    if given is None and pa.particles != pb.particles:
+        # "Andrew An Bian" / "An Bian": a word that reads as a particle ("an", "do", "san") is a given name
+        # when the other spelling prints it as one.
+        given = _given_variant(pa.given + pa.particles, pb.given + pb.particles, extra, cut)
+        return given if given is not None and given.reason != "same given names" else None
     if given is None:
         return None
     if pa.particles != pb.particles:

@@ -11,7 +11,7 @@ BENCHMARKS.md. It assembles the field in a scratch folder and measures there:
    for each of the history's `organizers_by_middle`: the organizers its pages show at work by
    the middle of the history, where the evaluation cuts it) and taken in with `kg ingest`, so the
    series reaches the store the way any calendar does;
-4. the speaker circuit, unless `--without-other-series`: the real pages of other series, workshops
+4. with `--other-series`, the speaker circuit: the real pages of other series, workshops
    and programmes of `tests/data/pages/real/` (those SOURCES.tsv lists), taken in with `kg ingest`
    as a user would ingest the pages of the other series they know, so who gave invited talks
    elsewhere, and when, is in the field. Every page of the sixteen histories' own sites is left
@@ -181,7 +181,7 @@ def kg(*args: str, partial: bool = False) -> subprocess.CompletedProcess[str]:
     return done
 
 
-def assemble(ml_venues: Path, work: Path, circuit: bool = True) -> Path:
+def assemble(ml_venues: Path, work: Path, circuit: bool = False) -> Path:
     """The data folder and store of the field with the histories (and, with ``circuit``, the
     talks of the other series' pages); returns the store path."""
     if work.exists():
@@ -256,11 +256,11 @@ def main() -> None:
                         help="the folder with ml-venues-2013-2021*.gz")
     parser.add_argument("--work", type=Path, default=Path("/tmp/kg-real"), help="scratch folder")
     parser.add_argument("--reuse", action="store_true", help="use the store already in --work")
-    parser.add_argument("--without-other-series", action="store_true",
-                        help="leave out the pages of other series (the field before round 9)")
+    parser.add_argument("--other-series", action="store_true",
+                        help="also ingest the real pages of other series (the speaker circuit, round 9)")
     options = parser.parse_args()
     store = options.work / "store" if options.reuse else assemble(
-        options.ml_venues, options.work, circuit=not options.without_other_series)
+        options.ml_venues, options.work, circuit=options.other_series)
     for title, stems in (("Series used while developing", DEVELOPMENT),
                          ("Series only checked afterwards", CHECK)):
         print("\n".join(table(evaluate(store, stems), title)) + "\n")

@@ -28,10 +28,9 @@ def load_bench():
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    # Without the speaker circuit (the pages of other series): resolving 269 pages against the
-    # field of 30,000 people takes about ten minutes on the CI machine, and on the development
-    # series it moved no ranking (BENCHMARKS.md, round nine); the bench measures it.
-    return load_bench().assemble(FIELD, tmp_path_factory.mktemp("real"), circuit=False)
+    # Without the speaker circuit (the pages of other series, `--other-series`): resolving them
+    # against the field takes about ten minutes, and it did not help (BENCHMARKS.md, round nine).
+    return load_bench().assemble(FIELD, tmp_path_factory.mktemp("real"))
 
 
 @pytest.fixture(scope="module")

@@ -280,9 +280,9 @@ def section(run: Run, people: dict[str, Score], places: dict[str, InstitutionSco
              f"on a shared two-core machine), peak memory {run.peak_mb:,.0f} MB.", "",
              "Gold: `tests/data/identity/` (pairs of authorships and printed affiliations, labelled by hand; "
              "`check` is the half never looked at while tuning; `fresh` is the second set, in `fresh/`, "
-             "`fresh3` the third, in `fresh3/`, and `fresh4` the fourth, in `fresh4/`, each labelled by "
-             "someone who never saw the resolver "
-             "and scored blind once).", "",
+             "`fresh3` the third, in `fresh3/`, and so on to `fresh6`, each labelled by someone who never "
+             "saw the resolver and scored blind once; `fresh5` holds affiliation strings only, and `fresh6` "
+             "draws half its pairs at random among authorships printed alike).", "",
              "| gold half | people precision | people recall | pairs (same / different) "
              "| institutions correct | strings | wrong merges |",
              "|---|---|---|---|---|---|---|"]

@@ -47,7 +47,7 @@ from kg.ingest.pages.fields import (
 from kg.ingest.pages.own_talks import own_talks, talk_sentences
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.papers import is_publication
-from kg.ingest.pages.units import repeated_units
+from kg.ingest.pages.units import Unit, repeated_units
 
 NOT_TALK = re.compile(
     r"^\W*(?:(?:coffee|lunch|tea|dinner|poster|networking)\b.*|break\b.*|.*\bbreak\W*$|panel\b.*|"
@@ -1026,10 +1026,16 @@ def _unit_records(document: Document, layout: Layout, day_first: bool,
     and a talk read from blocks without its title or date is the unit's reading when they differ."""
     known = {fold(p.name) for r in found for p in r.fields.speakers}
     where = {b.line: b for b in layout.blocks}
-    records = []
+    records: list[Record] = []
     for unit in repeated_units(document, day_first):
         fields = unit.fields
-        if fold(fields.speakers[0].name) in known:
+        block = where.get(unit.line)
+        if unit.aligned and block is not None and _aside(block.section, block.context):
+            continue
+        if unit.aligned and _read_within(unit, found):
+            pass  # the unit's lines read as lines gave a worse talk: the aligned reading replaces it
+        elif fold(fields.speakers[0].name) in known \
+                and not (unit.aligned and _another_day(fields, found + records)):
             same = [r for r in found if r.fields.speakers and _same_talk(r.fields, fields)]
             if len(same) == 1:
                 _complete(same[0].fields, fields)
@@ -1050,6 +1056,47 @@ def _unit_records(document: Document, layout: Layout, day_first: bool,
         records.append(Record(fields, unit.line, "unit", section, len(unit.blocks), context=context))
         known.update(fold(p.name) for p in fields.speakers)
     return records
+
+
+def _read_within(unit: Unit, found: list[Record]) -> bool:
+    """Whether the one talk read line by line inside a unit of a shape family has its speaker and
+    a title that is missing or guessed (the unit has one); it is taken out
+    of ``found`` (the unit, read by the slots it shares with its siblings, replaces it), keeping
+    what it states that the unit does not (an abstract, a place, links, an affiliation)."""
+    fields = unit.fields
+    last = max(b.line for b in unit.blocks)
+    name = fold(fields.speakers[0].name)
+    inside = [r for r in found if r.how in ("entry", "block") and unit.line <= r.line <= last
+              and r.fields.speakers and fold(r.fields.speakers[0].name) == name]
+    if len(inside) != 1 or not fields.title or "title" in fields.guessed:
+        return False
+    if not all(r.fields.title is None or "title" in r.fields.guessed
+               or fold(r.fields.title) == fold(fields.title) for r in inside):
+        return False  # a title the lines state plainly (marked, labelled) stays
+    for record in inside:
+        found.remove(record)
+        more = record.fields
+        fields.abstract = fields.abstract or more.abstract
+        fields.place = fields.place or more.place
+        fields.bio = fields.bio or more.bio
+        fields.links = {**more.links, **fields.links}
+        if fields.speakers[0].affiliation is None:
+            fields.speakers[0].affiliation = more.speakers[0].affiliation
+        if fields.date is None and more.date is not None:
+            fields.date = more.date
+        if fields.time is None and more.time is not None:
+            fields.time = more.time
+    return True
+
+
+def _another_day(fields: Fields, found: list[Record]) -> bool:
+    """Whether a unit states a talk of a day on which no talk read so far has its speaker (one
+    person's talks on several days of a series are several talks)."""
+    if fields.date is None or fields.date.day is None:
+        return False
+    name = fold(fields.speakers[0].name)
+    return not any(r.fields.speakers and fold(r.fields.speakers[0].name) == name
+                   and (r.fields.date is None or r.fields.date.iso() == fields.date.iso()) for r in found)
 
 
 _GENERIC_TITLE = re.compile(

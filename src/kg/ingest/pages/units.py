@@ -7,7 +7,10 @@ page's tree; each unit of a group is read as one piece (``entries.read`` on its 
 long ones being its abstract): a unit holds a talk when it states a person, a date or a time, and
 a title or a label. A group counts when at least two of its units and a good share of them hold
 talks, so a lone dated sentence with a name in it is no talk; of nested groups the innermost wins
-(a card, not the list of cards).
+(a card, not the list of cards). The record families of ``shapes`` (units found by their tag
+signatures, read by the slot each field takes across the family) compete with these groups: where a
+family reads more talks in a group's part of the page, its units are taken instead, and its units
+elsewhere are added (``Unit.aligned``).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from kg.ingest.pages.blocks import HEADING_LEVELS, Block, Span, element_blocks, 
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import Fields, read
 from kg.ingest.pages.fields import find_dates, find_times, is_name
+from kg.ingest.pages.shapes import families
 
 _UNIT_TAGS = frozenset({"li", "div", "section", "article", "p", "details", "blockquote", "aside"})
 _LONG = 200
@@ -35,6 +39,9 @@ class Unit:
     blocks: list[Block]
     fields: Fields
     abstract: str | None
+    aligned: bool = False
+    """Read by the slots of a family of units of one shape (``shapes``): its fields sit where
+    the same fields of its siblings sit."""
 
     @property
     def line(self) -> int:
@@ -142,11 +149,26 @@ def repeated_units(document: Document, day_first: bool) -> list[Unit]:
             chosen.append(([e for e, _ in talks], [u for _, u in talks]))
     inner = {id(e) for elements, _ in chosen for unit in elements for e in unit}
     found: dict[int, tuple[int, Unit]] = {}
-    order = {id(e): n for n, e in enumerate(document.root.iter())}
+    alive = list(document.root.iter())  # lxml's proxies keep their ids only while referenced
+    order = {id(e): n for n, e in enumerate(alive)}
+    shaped = [(record, {id(d) for e in record.elements for d in e.iter()})
+              for family in families(document.root, day_first) for record in family.records]
+    covered: set[int] = set()
     for elements, units in chosen:
         if any(id(d) in inner for unit in elements for e in unit for d in e.iterdescendants()):
             continue  # a group of groups: its inner units are read instead
+        spread = {id(d) for unit in elements for e in unit for d in e.iter()}
+        if sum(1 for _, inside in shaped if inside & spread) > len(units):
+            continue  # a family of one shape reads more talks in this part of the page: it wins
         for unit_elements, unit in zip(elements, units, strict=True):
             first = unit_elements[0]  # one unit found twice (a heading's section and a list item)
             found.setdefault(id(first), (order[id(first)], unit))
+        covered |= spread
+    for record, inside in shaped:  # units by shape, read by their aligned slots
+        if inside & covered:
+            continue
+        blocks = [b for e in record.elements for b in element_blocks(document, e, lines)]
+        if blocks:
+            found.setdefault(id(record.elements[0]), (order[id(record.elements[0])],
+                                                      Unit(blocks, record.fields, record.abstract, True)))
     return [unit for _, unit in sorted(found.values(), key=lambda pair: pair[0])]

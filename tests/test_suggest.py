@@ -154,3 +154,65 @@ def test_every_candidate_explains_itself(seed_store):
     for candidate in result.candidates:
         assert candidate.reasons, candidate
         assert set(candidate.features) == set(FEATURES)
+
+
+OTHER_SERIES = """\
+source:
+  id: other-seminar
+  title: The Other Seminar page
+  kind: seminar_page
+  file: data/sources/other.txt
+events:
+  - id: other-series
+    name: Other Seminar
+    kind: seminar_series
+talks:
+  - id: incompleteness-2022
+    title: On incompleteness
+    speakers:
+      - person: kurt-godel
+    event: other-series
+    start: 2022-03-01T12:00:00+00:00
+  - id: incompleteness-2025
+    title: Incompleteness again
+    speakers:
+      - person: kurt-godel
+    event: other-series
+    start: 2025-03-01T12:00:00+00:00
+  - id: undated-talk
+    title: A talk with no date
+    speakers:
+      - person: grace-hopper
+    event: other-series
+"""
+
+
+def test_the_series_someone_spoke_at_are_named_with_the_year_as_known_on_the_day(tmp_path):
+    import shutil
+
+    from kg.build import build_folder
+    from kg.network import signals
+    from kg.network.index import day_number, index_for
+    from kg.store import LocalStore
+
+    from .conftest import MINI
+
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    (data / "records" / "other-seminar.yaml").write_text(OTHER_SERIES, encoding="utf-8")
+    build_folder(data, tmp_path / "store")
+    index = index_for(LocalStore.open_read_only(tmp_path / "store"))
+    kurt, grace = index.person_index[KURT], index.person_index[GRACE]
+    in_2024 = signals.view(index, day_number(date(2024, 1, 1)))
+    assert signals.series_spoken(in_2024, kurt) == [(2022, "Other Seminar")]
+    later = signals.view(index, day_number(date(2026, 1, 1)))
+    assert signals.series_spoken(later, kurt) == [(2025, "Other Seminar")]
+    # A talk without a date is known as of no day.
+    assert signals.series_spoken(later, grace) == []
+
+
+def test_a_series_name_with_its_own_article_is_not_given_a_second_one():
+    from kg.network.suggest import _the
+
+    assert _the("MoDL Collaboration Meeting") == "the MoDL Collaboration Meeting"
+    assert _the("the MaD+ Seminar") == "the MaD+ Seminar"

@@ -16,7 +16,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from kg.network import topics
-from kg.network.index import ALWAYS, NEVER, PAPER, PHD, POSTDOC, SERIES, TALK, GraphIndex, expand
+from kg.network.index import ALWAYS, NEVER, PAPER, PHD, POSTDOC, SERIES, TALK, GraphIndex, day_of, expand
 
 HALF_LIFE_YEARS = 4.0
 """A link (joint paper, shared talk) counts half as much in the walk after this many years."""
@@ -129,6 +129,25 @@ def walk(v: View, restarts: np.ndarray) -> np.ndarray:
         lost = 1.0 - moved.sum(axis=0, keepdims=True)
         x = RESTART * start + (1 - RESTART) * (moved + lost * start)
     return np.asarray(x, dtype=np.float64)
+
+
+def series_spoken(v: View, person: int) -> list[tuple[int, str]]:
+    """The series the person spoke at, as ``v`` knows them (it hides the asking series' own): the
+    year of their latest talk there and the series' name, most recent first. Undated talks are
+    never known as of a day, so they are not here either."""
+    index = v.index
+    rows = np.arange(index.person_starts[person], index.person_starts[person + 1])
+    rows = rows[v.known[rows] & (index.member_kind[rows] == SERIES)]
+    latest: dict[int, int] = {}
+    for work, talk_day in zip(index.member_work[rows], index.member_day[rows], strict=True):
+        latest[int(work)] = max(int(talk_day), latest.get(int(work), int(talk_day)))
+    found = []
+    for work, talk_day in latest.items():
+        event = index.event_index.get(index.works[work])
+        when = day_of(talk_day)
+        if event is not None and when is not None:
+            found.append((when.year, index.event_names[event]))
+    return sorted(found, key=lambda pair: (-pair[0], pair[1]))
 
 
 def circle(v: View, people: Sequence[int]) -> np.ndarray:

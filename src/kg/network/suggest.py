@@ -638,12 +638,13 @@ class _Explainer:
                 break
             if self.model.coefficients[i] <= 0:  # a low value of a feature the series dislikes
                 continue
-            text = self._reason(taste.FEATURES[i], x, shared, words)
+            text = self._reason(taste.FEATURES[i], x, shared, words, person)
             if text and text not in reasons:
                 reasons.append(text)
         return reasons
 
-    def _reason(self, feature: str, x: np.ndarray, shared: list[str], words: list[str]) -> str | None:
+    def _reason(self, feature: str, x: np.ndarray, shared: list[str], words: list[str],
+                person: int) -> str | None:
         if feature == "closeness":
             return "close to the series' speakers and organizers in the collaboration graph"
         if feature == "topic":
@@ -661,7 +662,7 @@ class _Explainer:
         if feature == "venues":
             return "publishes at the venues the past speakers publish at"
         if feature == "talks_elsewhere":
-            return f"has given {int(np.expm1(x[8]))} talks elsewhere"
+            return self._talks_elsewhere(person, int(round(np.expm1(x[8]))))
         if feature == "organizers_circle":
             hosts = sorted(self.index.names[p] for p in self.hosts)
             names = ", ".join(hosts[:3]) + (" ..." if len(hosts) > 3 else "")
@@ -670,6 +671,20 @@ class _Explainer:
         if feature == "local":
             return "local: an institution of the hosts or of several past speakers"
         return None
+
+
+    def _talks_elsewhere(self, person: int, talks: int) -> str:
+        spoken = signals.series_spoken(self.v, person)
+        if not spoken:
+            return f"has given {talks} talks elsewhere"
+        named = "; ".join(f"{_the(name)} in {year}" for year, name in spoken[:2])
+        more = f" and {len(spoken) - 2} more series" if len(spoken) > 2 else ""
+        return f"spoke at {named}{more}"
+
+
+def _the(name: str) -> str:
+    """A series' name as it follows "spoke at": with "the" unless the name has its own article."""
+    return name if name.lower().startswith(("the ", "a ", "an ")) else f"the {name}"
 
 
 def _stage(career_years: float, log_papers: float) -> str:

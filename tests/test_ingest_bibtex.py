@@ -73,6 +73,10 @@ def test_the_link_is_the_url_else_the_doi_else_the_pdf():
     assert link({"doi": "10.1007/978-3", "pdf": "https://a.org/p.pdf"}) == "https://doi.org/10.1007/978-3"
     assert link({"pdf": "https://a.org/p.pdf"}) == "https://a.org/p.pdf"
     assert link({"url": "not a link"}) is None
+    # a truncated escape is no IRI (Oxigraph would refuse the whole build): the DOI stands in
+    assert link({"url": "https://openreview.net/forum?id=x&referrer=%5BAuthor%2",
+                 "doi": "10.1/x"}) == "https://doi.org/10.1/x"
+    assert link({"url": "https://a.org/a%20b"}) == "https://a.org/a%20b"
 
 
 def test_corporate_authors_and_and_others_are_kept_apart_from_the_people():

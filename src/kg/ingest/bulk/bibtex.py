@@ -319,6 +319,6 @@ def _link(fields: dict[str, str]) -> str | None:
     doi = fields.get("doi", "").strip().removeprefix("https://doi.org/")
     candidates = [fields.get("url", ""), f"https://doi.org/{doi}" if doi else "", fields.get("pdf", "")]
     for candidate in (c.strip() for c in candidates):
-        if re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", candidate):
+        if re.fullmatch(r"https?://(?:[^\s<>\"{}|\\^`%]|%[0-9A-Fa-f]{2})+", candidate):  # a valid IRI
             return candidate
     return None

@@ -332,3 +332,32 @@ def test_a_windows_1252_file_gets_a_conversion_that_keeps_curly_quotes(project, 
     assert command.startswith("iconv -f windows-1252 -t utf-8 ")
     subprocess.run(["bash", "-c", command], check=True, cwd=tmp_path)
     assert (tmp_path / "word.utf8.bib").read_text(encoding="utf-8") == text
+
+
+# A store that cannot be rebuilt after an ingest wrote into data/ -----------------------------------
+
+
+def test_an_ingest_whose_rebuild_fails_puts_data_back_as_it_was(project, tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the store's folder would go\n")  # so the rebuild cannot write its store
+    page = tmp_path / "seminar.md"
+    page.write_text("# Theory Seminar\n\n## Upcoming talks\n\n"
+                    "- **March 4, 2024, 3pm.** Ada Lovelace (Analytical Engines Ltd): *Notes on engines*\n"
+                    "- **March 11, 2024, 3pm.** Charles Babbage (Cambridge): *Difference engines*\n")
+    before = project.state()
+    result = project.kg("--store", str(blocked / "store"), "ingest", str(page))
+    assert result.returncode != 0 and "Error:" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert project.state() == before  # the page's records, people and copy are gone again
+    assert not [p for p in project.root.iterdir() if p.name.startswith(".data.kept.")]
+
+
+def test_an_ingest_whose_rebuild_succeeds_keeps_what_it_wrote(project, tmp_path):
+    page = tmp_path / "seminar.md"
+    page.write_text("# Theory Seminar\n\n## Upcoming talks\n\n"
+                    "- **March 4, 2024, 3pm.** Ada Lovelace (Analytical Engines Ltd): *Notes on engines*\n"
+                    "- **March 11, 2024, 3pm.** Charles Babbage (Cambridge): *Difference engines*\n")
+    files_before = project.state()[0]
+    result = project.kg("ingest", str(page))
+    assert result.returncode == 0, result.stderr
+    assert set(project.state()[0]) > set(files_before)  # the page's records went in

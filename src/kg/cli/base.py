@@ -62,7 +62,7 @@ def _store_after_command(ctx: click.Context, param: click.Parameter, value: str 
 
 
 class KGGroup(click.Group):
-    """A click group that shows expected errors as one line and exits with status 1.
+    """A click group that shows expected errors (kg's own, and the file system's) as one line, status 1.
 
     A reader that stops early (``kg export | head``) is not an error: the command stops
     quietly with status 0.
@@ -91,6 +91,9 @@ class KGGroup(click.Group):
         except BrokenPipeError:
             quiet_stdout()
             raise click.exceptions.Exit(0) from None
+        except OSError as exc:  # the machine refused: a folder that is a file, no permission, a full disk
+            where = f": {exc.filename}" if exc.filename else ""
+            raise click.ClickException(f"{exc.strerror or exc}{where}") from None
 
 
 KGGroup.group_class = KGGroup

@@ -72,26 +72,31 @@ def ingest(ctx: Context, files: tuple[Path, ...], kind: str | None, venues: tupl
     """
     # The builder, importers and icalendar load only when a command needs them: `kg --help` stays quick.
     from kg.ingest.documents import ingest_documents
+    from kg.records.files import restored_on_failure
 
     with contextlib.ExitStack() as bars:
         def dblp_progress(path: Path) -> Callable[[int, int], None]:
             advance = bars.enter_context(progress_bar(f"Reading {path.name}", path.stat().st_size))
             return lambda done, total: advance(done)
 
+        # data/ is put back as it was if the store cannot be rebuilt from it (the store keeps its version).
+        unchanged_on_failure = (restored_on_failure(data_dir) if not dry_run and not no_build
+                                else contextlib.nullcontext())
+        bars.enter_context(unchanged_on_failure)
         report = ingest_documents(data_dir, files, kind, venues, years, dry_run, dblp_progress, speaker)
-    for line in report.notes:
-        note(line)
-    for line in report.failed if len(files) > 1 else ():  # one file: its error says it all
-        note(f"Not ingested: {line}")
-    if dry_run and report.review.rows:  # for a person to check before anything is written
-        click.echo(render(report.review.columns, report.review.rows, fmt), nl=False, err=True)
-    for table in (report.pages, report.bulk):
-        if table.rows:
-            click.echo(render(table.columns, table.rows, fmt), nl=False)
-    if report.changed and not dry_run and not no_build:
-        built = _rebuild(ctx, data_dir)
-        imported = f", {built.imported_papers:,} imported papers" if built.imported_papers else ""
-        note(f"Built {built.store}: {built.quads:,} quads{imported}.")
+        for line in report.notes:
+            note(line)
+        for line in report.failed if len(files) > 1 else ():  # one file: its error says it all
+            note(f"Not ingested: {line}")
+        if dry_run and report.review.rows:  # for a person to check before anything is written
+            click.echo(render(report.review.columns, report.review.rows, fmt), nl=False, err=True)
+        for table in (report.pages, report.bulk):
+            if table.rows:
+                click.echo(render(table.columns, table.rows, fmt), nl=False)
+        if report.changed and not dry_run and not no_build:
+            built = _rebuild(ctx, data_dir)
+            imported = f", {built.imported_papers:,} imported papers" if built.imported_papers else ""
+            note(f"Built {built.store}: {built.quads:,} quads{imported}.")
     if report.failed:
         from kg.errors import DataError
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -32,3 +34,53 @@ def copy_atomically(source: Path, target: Path) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def restored_on_failure(folder: Path) -> Iterator[None]:
+    """Put ``folder`` back as it was if the block raises: files added are removed, files replaced restored.
+
+    Every write into ``data/`` replaces a file by a rename (above), so hard links taken before the block
+    keep each file's old bytes at no cost; the links live in a sibling folder, on the same file system.
+    """
+    if not folder.is_dir():
+        yield
+        return
+    kept = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.kept."))
+    try:
+        before = _linked(folder, kept)
+        try:
+            yield
+        except BaseException:
+            _put_back(folder, kept, before)
+            raise
+    finally:
+        shutil.rmtree(kept, ignore_errors=True)
+
+
+def _linked(folder: Path, kept: Path) -> set[Path]:
+    """Hard-link every file of ``folder`` under ``kept``; the relative paths linked."""
+    linked: set[Path] = set()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            relative = path.relative_to(folder)
+            (kept / relative).parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, kept / relative)
+            linked.add(relative)
+    return linked
+
+
+def _put_back(folder: Path, kept: Path, before: set[Path]) -> None:
+    """Remove the files added since ``before`` and restore the ones replaced or removed."""
+    for path in sorted(folder.rglob("*"), reverse=True):
+        relative = path.relative_to(folder)
+        if path.is_file() and relative not in before:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()) and not (kept / relative).is_dir():
+            path.rmdir()
+    for relative in sorted(before):
+        target, old = folder / relative, kept / relative
+        if target.exists() and os.path.samefile(target, old):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        copy_atomically(old, target)

@@ -65,7 +65,10 @@ def _linked(folder: Path, kept: Path) -> set[Path]:
         if path.is_file() and not path.is_symlink():
             relative = path.relative_to(folder)
             (kept / relative).parent.mkdir(parents=True, exist_ok=True)
-            os.link(path, kept / relative)
+            try:
+                os.link(path, kept / relative)
+            except OSError:  # a file system without hard links: a copy keeps the bytes as well
+                shutil.copy2(path, kept / relative)
             linked.add(relative)
     return linked
 
@@ -80,7 +83,12 @@ def _put_back(folder: Path, kept: Path, before: set[Path]) -> None:
             path.rmdir()
     for relative in sorted(before):
         target, old = folder / relative, kept / relative
-        if target.exists() and os.path.samefile(target, old):
+        if target.exists() and (os.path.samefile(target, old) or _same_bytes(target, old)):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         copy_atomically(old, target)
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    """Whether two files hold the same bytes."""
+    return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()

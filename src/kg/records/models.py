@@ -8,6 +8,7 @@ refer to people, organizations and events by id; ``load.py`` checks that the ids
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Annotated, Literal, NamedTuple
 
@@ -23,9 +24,13 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 """An ISO 3166-1 alpha-2 country code (``US``, ``IL``)."""
-Url = Annotated[str, StringConstraints(pattern=r"^(https?|mailto):(?:[^\s<>\"{}|\\^`%]|%[0-9A-Fa-f]{2})+$")]
-"""An absolute web address; it becomes an IRI, so it may not hold spaces or <>"{}|\\^`, and every
-``%`` starts an escape of two hex digits."""
+IRI_TAIL = r"(?:[^\s<>\"{}|\\^`%]|%[0-9A-Fa-f]{2})+"
+"""What may follow an IRI's scheme: no spaces nor <>"{}|\\^`, and every ``%`` starts an escape of two hex
+digits (Oxigraph refuses a truncated ``...%2``)."""
+Url = Annotated[str, StringConstraints(pattern=rf"^(https?|mailto):{IRI_TAIL}$")]
+"""An absolute web address; it becomes an IRI, so it holds an ``IRI_TAIL`` after its scheme."""
+WEB_ADDRESS = re.compile(rf"^https?://{IRI_TAIL}$")
+"""An absolute http(s) address that is a valid IRI."""
 
 
 def _plausible_year(year: int) -> int:

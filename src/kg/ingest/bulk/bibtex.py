@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from kg.ingest.latex import decode
 from kg.ingest.printed import ImportedPaper, Problem, doi_of
 from kg.records.dates import implausible_year
+from kg.records.models import WEB_ADDRESS
 
 _NAME_RE = re.compile(r"[A-Za-z_][\w:.+/-]*")
 _ENTRY_START_RE = re.compile(r"^[ \t]*@", re.MULTILINE)
@@ -319,6 +320,6 @@ def _link(fields: dict[str, str]) -> str | None:
     doi = fields.get("doi", "").strip().removeprefix("https://doi.org/")
     candidates = [fields.get("url", ""), f"https://doi.org/{doi}" if doi else "", fields.get("pdf", "")]
     for candidate in (c.strip() for c in candidates):
-        if re.fullmatch(r"https?://(?:[^\s<>\"{}|\\^`%]|%[0-9A-Fa-f]{2})+", candidate):  # a valid IRI
+        if WEB_ADDRESS.fullmatch(candidate):
             return candidate
     return None

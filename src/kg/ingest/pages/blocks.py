@@ -15,8 +15,9 @@ from typing import Any
 
 from kg.ingest.pages.document import Document, markdown_tree
 
-_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "nav",
-                   "button", "select", "form", "math", "object", "canvas"})
+SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "nav",
+                          "button", "select", "form", "math", "object", "canvas"})
+"""Elements whose text is no part of what a page states (code, navigation, forms, drawings)."""
 _BLOCK = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "div", "section",
                     "article", "blockquote", "pre", "header", "footer", "main", "aside", "figure",
                     "figcaption", "details", "summary", "ul", "ol", "dl", "center", "address",
@@ -202,7 +203,7 @@ class _Reader:
                 if tag == "button" and _heads_a_panel(child):
                     flush()
                     self.walk(child, depth)
-                elif tag in _SKIP:
+                elif tag in SKIPPED_TAGS:
                     pass
                 elif tag == "table":
                     flush()

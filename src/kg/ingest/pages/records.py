@@ -29,6 +29,7 @@ from kg.ingest.resolve.people import Resolution, resolve
 from kg.records.aliases import Aliases
 from kg.records.ids import slugify
 from kg.records.models import (
+    WEB_ADDRESS,
     Advising,
     Affiliation,
     AltTitle,
@@ -245,7 +246,7 @@ class _Builder:
             event_id = result.ids[event.key]
             if event_id in self.events_elsewhere:
                 continue
-            made = self.record(partial(Event, 
+            made = self.record(partial(Event,
                 id=event_id, name=event.name, kind=event.kind,  # type: ignore[arg-type]
                 part_of=result.ids.get(event.part_of or "", event.part_of),
                 start=event.start, end=event.end, timezone=event.timezone,
@@ -278,7 +279,7 @@ class _Builder:
         speakers = [self._speaker(s) for s in talk.speakers]
         event = events.ids.get(talk.event or "", talk.event) if talk.event else None
         where = _where(talk.line, talk.at)
-        return self.record(partial(Talk, 
+        return self.record(partial(Talk,
             id=self._talk_id(talk, speakers[0].person, event),
             title=talk.title, alt_titles=[AltTitle(text=t, at=a or None) for t, a in talk.alt_titles],
             speakers=speakers, event=event, start=talk.start, end=talk.end, place=talk.place,
@@ -309,7 +310,7 @@ class _Builder:
 
     def papers(self, found: list[PaperText]) -> list[Paper]:
         """The papers' records; one whose fields do not fit is reported and left out."""
-        made = (self.record(partial(Paper, 
+        made = (self.record(partial(Paper,
                     id=_unique_id(f"{p.year}-{_short_slug(p.title)}", self.taken_papers),
                     title=p.title, year=p.year,
                     alt_titles=[AltTitle(text=t, at=a or None) for t, a in p.alt_titles],
@@ -359,16 +360,11 @@ class _Builder:
                 evidence=advising.evidence, at=at))
 
 
-_WEB_ADDRESS = re.compile(r"^https?://(?:[^\s<>\"{}|\\^`%]|%[0-9A-Fa-f]{2})+$")
-"""An absolute http(s) address that is a valid IRI: no spaces or forbidden characters, every ``%``
-followed by two hex digits (Oxigraph refuses a truncated ``...%2``)."""
-
-
 def web_address(text: str | None) -> str | None:
     """``text`` as an absolute web address with the spaces around it cut, or ``None`` when it is
     relative (it cannot be followed later) or not a valid IRI."""
     cleaned = text.strip() if text else ""
-    return cleaned if _WEB_ADDRESS.match(cleaned) else None
+    return cleaned if WEB_ADDRESS.fullmatch(cleaned) else None
 
 
 def _where(line: int | None, at: str | None) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from kg.ingest.pages.blocks import SKIPPED_TAGS
 from kg.ingest.pages.entries import LINK_WORDS, Fields, Person, clean_title, speakers_of
 from kg.ingest.pages.fields import (
     PartialDate,
@@ -32,8 +33,8 @@ from kg.ingest.pages.fields import (
     is_placeholder,
 )
 
-_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "nav", "button",
-                   "select", "form", "math", "object", "canvas", "table", "img"})
+_SKIP = SKIPPED_TAGS | {"table", "img"}
+"""What a family never holds: what no page reading holds, and tables (the table reader's) and images."""
 _MARKED = frozenset({"a", "b", "strong", "i", "em", "cite", "h1", "h2", "h3", "h4", "h5", "h6", "u"})
 _INLINE = frozenset({"a", "b", "strong", "i", "em", "cite", "span", "small", "code", "sup", "sub",
                      "font", "u", "mark", "time", "abbr", "big", "tt", "s", "del", "strike"})

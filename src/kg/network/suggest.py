@@ -672,7 +672,6 @@ class _Explainer:
             return "local: an institution of the hosts or of several past speakers"
         return None
 
-
     def _talks_elsewhere(self, person: int, talks: int) -> str:
         spoken = signals.series_spoken(self.v, person)
         if not spoken:

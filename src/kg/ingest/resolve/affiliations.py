@@ -484,8 +484,7 @@ class Registry:
                 other == number or institutions.is_unit(segments[other]) or self._place(segments[other])
                 for other in range(len(segments))):
             return None
-        states = any(_STATE.fullmatch(segment) for segment in segments)
-        countries = ror.countries_of(segments) or (frozenset({"US", "CA"}) if states else frozenset())
+        countries = _printed_countries(segments)
         town = rest or [s for n, s in enumerate(segments) if n != number and fold(s) in self.places
                         and not ror.countries_of([s]) and not _STATE.fullmatch(s)]
         if town and not countries:
@@ -507,8 +506,7 @@ class Registry:
         as often another's unit ("Institute for Chemical Research, Kyoto University")."""
         if self.name_elsewhere is None:
             return []
-        states = any(_STATE.fullmatch(segment) for segment in segments)
-        countries = ror.countries_of(segments) or (frozenset({"US", "CA"}) if states else frozenset())
+        countries = _printed_countries(segments)
         named = [n for n, segment in enumerate(segments) if not self._place(segment)
                  and not institutions.is_unit(segment) and self.name_elsewhere(segment, countries)]
         if len(named) != 1 or not all(n == named[0] or institutions.is_unit(s) or self._place(s)
@@ -1045,3 +1043,10 @@ def new_key(name: str) -> str:
     web domain ("Netflix Inc." and "Netflix", "covariant.ai" and "Covariant" alike)."""
     bare = _AMPERSAND.sub(" and ", LEGAL_FORM.sub("", spelled_out(name).strip()) or name)
     return " ".join(_words(institutions.key(bare)))
+
+
+def _printed_countries(segments: list[str]) -> frozenset[str]:
+    """The countries an affiliation's segments print (ISO codes); a state's code alone means the US or
+    Canada."""
+    states = any(_STATE.fullmatch(segment) for segment in segments)
+    return ror.countries_of(segments) or (frozenset({"US", "CA"}) if states else frozenset())

@@ -14,8 +14,9 @@ BULK_KINDS = ("bibtex", "authorships", "calendar", "dblp")
 KINDS = BULK_KINDS + PAGE_KINDS
 PAGE = "page"
 """What ``detect_kind`` says of a web page or text file: which kind of page is told from its content."""
-MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".xhtml")
-"""Files that are pages by their name, whatever their first byte (Franklin's ``@def`` front matter)."""
+MARKUP_SUFFIXES = tuple(suffix for suffix in PAGE_SUFFIXES if suffix != ".txt")
+"""Files that are pages by their name, whatever their first byte (Franklin's ``@def`` front matter); a
+``.txt`` file opening with an entry may still be a bibliography."""
 _BIBTEX_ENTRY = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
 """The opening of a BibTeX entry (``@article{``, ``@string(``), at the start of a line."""
 

@@ -22,6 +22,7 @@ from kg.ingest.pages.entries import clean_title, label_of
 from kg.ingest.pages.extracted import PaperText
 from kg.ingest.pages.fields import TITLE_WORDS, fold, is_name, strip_honorifics, word_leaning
 from kg.ingest.pages.owner import page_owner
+from kg.ingest.pages.segments import author_names, read_citation, segments
 from kg.ingest.printed import Problem
 
 _SECTION = re.compile(r"publication|papers?\b|preprints?|articles?|journal|conference|proceedings|"
@@ -84,6 +85,9 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
         stacked = stacked or title_then_byline(block, in_section)
         block = _soft_joined(document, block)
         paper = stacked or citation(block, in_section)
+        if stacked is None and (paper is None or _whole_entry(paper.title)):
+            paper = structured(block, in_section) or (None if paper is None or _YEAR.search(paper.title)
+                                                      else paper)
         if stacked is not None:
             if found and fold(found[-1].title) == fold(stacked.title):
                 found.pop()  # the title read alone as a linked paper
@@ -403,6 +407,27 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
     return PaperText(title, year, authors, line=block.line, url=_first_link(block.spans),
                      at=f"line {block.line}", confidence=0.85 if in_section else 0.6,
                      guessed=[] if in_section else ["kind"])
+
+
+def structured(block: Block, in_section: bool) -> PaperText | None:
+    """A paper read from the structure of an entry (``segments.read_citation``), when the rules
+    above find no title or take the whole entry for one."""
+    text = re.sub(r"\s+", " ", _NUMBERED.sub("", block.text)).strip()
+    reading = read_citation(text, block.spans)
+    if reading is None or is_name(reading.title) or _ARXIV_ID.search(reading.title):
+        return None
+    if not in_section and (len(reading.authors) < 2 or reading.year is None):
+        return None
+    return PaperText(clean_title(reading.title) or reading.title, reading.year, reading.authors,
+                     line=block.line, url=_first_link(block.spans), at=f"line {block.line}",
+                     confidence=0.8 if in_section else 0.6, guessed=[] if in_section else ["kind"])
+
+
+def _whole_entry(title: str) -> bool:
+    """Whether a title read by the rules is the whole entry: it holds a year, or opens with the
+    authors ("A, B (2023). Title. Venue")."""
+    parts = segments(title)
+    return bool(_YEAR.search(title)) or len(parts) >= 2 and bool(author_names(parts[0]))
 
 
 _BYLINE_END = re.compile(r"\s*[(\[]\s*(?:19|20)\d{2}[a-z+]?\s*[)\]]|\s[·|•]\s")

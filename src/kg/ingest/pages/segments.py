@@ -1,0 +1,178 @@
+"""Reading a citation by its structure: cut it into segments, label each by its content, keep the
+labelling that scores best.
+
+A citation is cut at its sentence stops (not after an initial), at an APA year ("(2024).") and at
+its marked runs (italics, links, bold that is no name). Each segment gets three scores from what
+it holds: authors (the share of its comma/"and" pieces that read as names, "Last, F." pairs
+included), title (several words, no year, no venue word, no name list) and venue (a venue word, a
+year, volume and pages, a status such as "in press"). The reading is the pair (authors, title)
+next to each other — authors then title, or title then authors — whose scores with the venue
+scores of the other segments add up best. Nothing here knows one page's layout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.ingest.pages.blocks import Span
+from kg.ingest.pages.fields import TITLE_WORDS, is_name, strip_honorifics
+
+_YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-3])\d)(?![\d/])")
+_YEAR_ALONE = re.compile(r"\W*(?:19|20)\d{2}[a-z+]?\W*")
+_APA_YEAR = re.compile(r"\s*\(\s*(?:19|20)\d{2}[a-z+]?\s*\)\s*[.:,]?\s*")
+_LINKS = re.compile(r"\[\s*[^\[\]]{0,40}\]|\(\s*(?:pdf|code|slides|arxiv|video|poster|link|bib)[^()]{0,30}\)|"
+                    r"https?://\S+", re.IGNORECASE)
+_VENUE_WORDS = re.compile(
+    r"\b(?:proceedings|proc\.|conference|journal|transactions|symposium|workshop|annals|review|letters|"
+    r"bulletin|arxiv|preprint|in press|to appear|accepted|submitted|under review|forthcoming|in preparation|"
+    r"manuscript|thesis|vol\.|volume|pp\.|pages|edition|springer|elsevier|ieee|acm|siam|journ[ée]es|"
+    r"(?-i:[A-Z]{3,}[a-z]?)(?=\W|$))", re.IGNORECASE)
+"""Words of a venue or a status; the last alternative is an acronym ("AISTATS", "NeurIPS", "CFIES")."""
+_ACRONYM = re.compile(r"\b(?:[A-Z]{2,}[a-zA-Z]*|[A-Z][a-z]+[A-Z]\w*)\b")
+_NUMBERS = re.compile(r"\d+\s*[:(]\s*\d+|\d+\s*[-–]\s*\d+|\bvol|\bno\.|\bpp\b", re.IGNORECASE)
+_STOP = re.compile(r"[A-Z]|[A-Z]\.-?[A-Z]|[A-Z]-[A-Z]|vs|Proc|Conf|Vol|pp|no|No|Jr|Sr|St|Inc|eds?|Ed|al",
+                   re.ASCII)
+_APA_NAME = re.compile(r"(?:(?<=\s)(?:and|&)\s+)?([^\W\d_][\w'’-]*(?:[ -][^\W\d_][\w'’-]+){0,2}),\s*((?:[A-Z]\.?\s?-?){1,3})(?=,|\s|$)")
+_PIECES = re.compile(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|;\s*")
+_INITIALS = re.compile(r"(?:[A-Z]\.?\s?-?){1,3}")
+_NAME_LIKE = re.compile(r"(?:(?:[A-Z]\.\s?-?)+\s*)?[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}")
+_ET_AL = re.compile(r",?\s*(?:\bet\.? al\b\.?|\band others\b|…)\s*", re.IGNORECASE)
+
+
+@dataclass
+class Reading:
+    """What a citation's structure gives: its authors in order, its title, its year, and how sure."""
+
+    authors: list[str]
+    title: str
+    year: int | None
+    venue: str
+    score: float
+
+
+def segments(text: str, spans: list[Span] = ()) -> list[str]:  # type: ignore[assignment]
+    """The parts of a citation between its stops and around its marked runs."""
+    text = _LINKS.sub(" ", text)
+    for span in spans:
+        inner = " ".join(span.text.split())
+        if span.kind in ("i", "a", "b") and len(inner.split()) >= 2 and inner in text \
+                and not author_names(inner) and len(inner) < 0.9 * len(text):
+            text = text.replace(inner, f" ¦ {inner} ¦ ", 1)
+    text = _APA_YEAR.sub(lambda m: f" ¦ {m.group(0).strip(' .:,')} ¦ ", text)
+    pieces: list[str] = []
+    for part in text.split("¦"):
+        pieces.extend(_sentences(part))
+    return [p for p in (" ".join(p.split()).strip(" .,;:-–—") for p in pieces) if p]
+
+
+def _sentences(text: str) -> list[str]:
+    pieces, start = [], 0
+    for match in re.finditer(r"[.?!]\s+|\s;\s", text):
+        words = text[start:match.start()].split()
+        last = words[-1].strip("(") if words else ""
+        if match.group(0).startswith(".") and _STOP.fullmatch(last):
+            continue
+        pieces.append(text[start:match.end()].rstrip())
+        start = match.end()
+    pieces.append(text[start:])
+    return pieces
+
+
+def author_names(text: str) -> list[str]:
+    """The authors a segment lists, in order ("Heiling, H., Rashid, N. Li, Q." or "A. Smith and
+    B. Jones"); [] unless nearly every piece reads as a name."""
+    text = _ET_AL.sub(" ", text)
+    text = re.sub(r"\*|†|‡|(?<=[^\W\d])\d{1,2}(?=,|\s|$)", "", text).strip(" .,;:()")
+    if not text or len(text) > 600 or _YEAR.search(text):
+        return []
+    matches = list(_APA_NAME.finditer(text))
+    apa = [f"{m.group(1)}, {m.group(2).strip()}" for m in matches]
+    covered = sum(len(m.group(0)) for m in matches)
+    if len(apa) >= 2 and matches[0].start() == 0 and covered >= 0.75 * len(re.sub(r"\s*(?:,|\band\b|&)\s*", "", text)):
+        return apa  # "Last, F." names, a comma missing between two of them or not
+    pieces = [strip_honorifics(p.strip(" .")) for p in _PIECES.split(text) if p.strip(" .")]
+    if not pieces:
+        return []
+    names = []
+    for piece in pieces:
+        words = piece.split()
+        if is_name(piece) or (_NAME_LIKE.fullmatch(piece) and 2 <= len(words) <= 4
+                              and all(w[0].isupper() for w in words)
+                              and not any(w.lower().strip(".") in TITLE_WORDS for w in words)):
+            names.append(piece)
+        else:
+            return []
+    return names
+
+
+def _venue_score(text: str) -> float:
+    if _YEAR.search(text) or _VENUE_WORDS.search(text) or _NUMBERS.search(text):
+        return 1.0
+    return 0.6 if len(text.split()) <= 4 else 0.2
+
+
+def _title_score(text: str) -> float:
+    words = text.split()
+    if len(words) < 3 or _YEAR.search(text) or author_names(text):
+        return 0.0
+    if re.match(r"(?:in|to appear|accepted|submitted|presented)\b", text, re.IGNORECASE):
+        return 0.0
+    score = 1.0
+    if _VENUE_WORDS.search(text) and not _ACRONYM.fullmatch(text):
+        score -= 0.5 if len(words) <= 8 else 0.2
+    return score
+
+
+def read_citation(text: str, spans: list[Span] = ()) -> Reading | None:  # type: ignore[assignment]
+    """The best reading of a citation as authors, title, venue and year; ``None`` when no segment
+    lists authors next to one that reads as a title."""
+    parts = segments(text, spans)
+    years = [int(y) for p in parts if _YEAR_ALONE.fullmatch(p) for y in _YEAR.findall(p)]
+    parts = _split_byline([p for p in parts if not _YEAR_ALONE.fullmatch(p)])
+    if len(parts) < 2 or len(parts) > 12:
+        return None
+    authors = [author_names(p) for p in parts]
+    venues = [_venue_score(p) for p in parts]
+    titles = [_title_score(_title_and_tail(p)[0]) for p in parts]
+    best: Reading | None = None
+    for a in range(min(len(parts), 3)):
+        if not authors[a]:
+            continue
+        for t in (a + 1, a - 1):
+            if not 0 <= t < len(parts) or titles[t] <= 0:
+                continue
+            title, tail = _title_and_tail(parts[t])
+            rest = [venues[k] for k in range(len(parts)) if k not in (a, t)]
+            score = 1.0 + titles[t] + (sum(rest) / len(rest) if rest else 0.5) - 0.3 * (t < a) - 0.2 * a
+            if best is None or score > best.score:
+                venue = " ".join([tail, *(parts[k] for k in range(len(parts)) if k not in (a, t))]).strip()
+                found = years or [int(y) for y in _YEAR.findall(venue)]
+                best = Reading(authors[a], title, found[0] if found else None, venue, score)
+    return best if best is not None and best.score >= 2.4 else None
+
+
+def _title_and_tail(text: str) -> tuple[str, str]:
+    """A title segment without the venue a comma joins to it ("Title, Statistica Sinica, 34: 527-546",
+    "Title, 2022")."""
+    for comma in re.finditer(r",\s*", text):
+        head, tail = text[:comma.start()], text[comma.end():]
+        if len(head.split()) >= 3 and (_YEAR.search(tail) or _NUMBERS.search(tail)):
+            return head, tail
+    return text, ""
+
+
+def _split_byline(parts: list[str]) -> list[str]:
+    """A first segment "A. Smith, B. Jones, Title" cut after its names (the title follows a comma or
+    a colon)."""
+    if not parts or author_names(parts[0]):
+        return parts
+    colon = parts[0].find(": ")
+    if colon > 0 and author_names(parts[0][:colon]) and len(parts[0][colon + 2:].split()) >= 3:
+        return [parts[0][:colon], parts[0][colon + 2:], *parts[1:]]
+    commas = [m.start() for m in re.finditer(",", parts[0])]
+    for at in reversed(commas):
+        head, tail = parts[0][:at], parts[0][at + 1:].strip()
+        if len(head.split(",")) >= 2 and author_names(head) and len(tail.split()) >= 3:
+            return [head, tail, *parts[1:]]
+    return parts

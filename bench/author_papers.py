@@ -19,8 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extract_real import (CORPUS, Counts, extracted_rows, fresh_site_lists,  # noqa: E402
-                          half_of, load_gold, score_page)
+from extract_real import CORPUS, Counts, extracted_rows, fresh_site_lists, half_of, load_gold, score_page  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,9 +33,10 @@ _ACRONYM = re.compile(r"\b(?:[A-Z]{2,}[a-zA-Z]*|[A-Z][a-z]+[A-Z]\w*)\b")
 _NUMBERS = re.compile(r"\d+\s*[:(]\s*\d+|\d+\s*[-–]\s*\d+|\bvol|\bno\.|\bpp\b", re.IGNORECASE)
 _STOP = re.compile(r"[A-Z]|[A-Z]\.-?[A-Z]|[A-Z]-[A-Z]|vs|Proc|Conf|Vol|pp|no|No|Jr|Sr|St|Inc|eds?|Ed|al",
                    re.ASCII)
-_APA_NAME = re.compile(r"(?:(?<=\s)(?:and|&)\s+)?([^\W\d_][\w'’-]*(?:[ -][^\W\d_][\w'’-]+){0,2}),\s*((?:[A-Z]\.?\s?-?){1,3})(?=,|\s|$)")
+_APA_NAME = re.compile(r"(?:(?<=\s)(?:and|&)\s+)?"
+                       r"([^\W\d_][\w'’-]*(?:[ -][^\W\d_][\w'’-]+){0,2}),\s*((?:[A-Z]\.?\s?-?){1,3})"
+                       r"(?=,|\s|$)")
 _PIECES = re.compile(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|;\s*")
-_INITIALS = re.compile(r"(?:[A-Z]\.?\s?-?){1,3}")
 _NAME_LIKE = re.compile(r"(?:(?:[A-Z]\.\s?-?)+\s*)?[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}")
 _ET_AL = re.compile(r",?\s*(?:\bet\.? al\b\.?|\band others\b|…)\s*", re.IGNORECASE)
 
@@ -89,7 +90,8 @@ def author_names(text: str) -> list[str]:
     matches = list(_APA_NAME.finditer(text))
     apa = [f"{m.group(1)}, {m.group(2).strip()}" for m in matches]
     covered = sum(len(m.group(0)) for m in matches)
-    if len(apa) >= 2 and matches[0].start() == 0 and covered >= 0.75 * len(re.sub(r"\s*(?:,|\band\b|&)\s*", "", text)):
+    bare = re.sub(r"\s*(?:,|\band\b|&)\s*", "", text)
+    if len(apa) >= 2 and matches[0].start() == 0 and covered >= 0.75 * len(bare):
         return apa  # "Last, F." names, a comma missing between two of them or not
     pieces = [strip_honorifics(p.strip(" .")) for p in _PIECES.split(text) if p.strip(" .")]
     if not pieces:

@@ -57,8 +57,9 @@ def segments(text: str, spans: list[Span] = ()) -> list[str]:  # type: ignore[as
     text = _LINKS.sub(" ", text)
     for span in spans:
         inner = " ".join(span.text.split())
-        if span.kind in ("i", "a", "b") and len(inner.split()) >= 2 and inner in text \
-                and not author_names(inner) and len(inner) < 0.9 * len(text):
+        least = 2 if span.kind == "i" else 3  # a bold name ("**Li, Q.**") is no boundary
+        if span.kind in ("i", "a", "b") and len(inner.split()) >= least and inner in text \
+                and not author_names(inner) and not is_name(inner) and len(inner) < 0.9 * len(text):
             text = text.replace(inner, f" ¦ {inner} ¦ ", 1)
     text = _APA_YEAR.sub(lambda m: f" ¦ {m.group(0).strip(' .:,')} ¦ ", text)
     pieces: list[str] = []

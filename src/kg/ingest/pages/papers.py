@@ -88,6 +88,8 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
         if stacked is None and (paper is None or _whole_entry(paper.title)):
             paper = structured(block, in_section) or (None if paper is None or _YEAR.search(paper.title)
                                                       else paper)
+        elif paper is not None:
+            _agree(paper, structured(block, in_section))
         if stacked is not None:
             if found and fold(found[-1].title) == fold(stacked.title):
                 found.pop()  # the title read alone as a linked paper
@@ -129,7 +131,25 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
         paper.guessed = ["authors"]  # the owner first: the page does not say where they stand
         if joint_owner and all(fold(a) != fold(joint_owner) for a in paper.authors):
             paper.authors = [joint_owner, *paper.authors]
+    for paper in found:
+        paper.title = _LINK_LABELS.sub("", paper.title) or paper.title
     return _unique(found), owner
+
+
+_LINK_LABELS = re.compile(r"(?:\s*\[[^\[\]]{1,30}\])+\s*$")
+"""Bracketed link labels after a title ("Title [Arxiv] [Code] [4 min video]")."""
+
+
+def _agree(paper: PaperText, reading: PaperText | None) -> None:
+    """Authors from the structure of the entry when it reads the same title and the same authors
+    but for words the rules kept on the last names (a venue run into the byline: "Olga
+    Russakovsky ICCV" before the italic "ICCV 2021")."""
+    if reading is None or fold(reading.title) != fold(paper.title) \
+            or len(reading.authors) != len(paper.authors):
+        return
+    pairs = list(zip(paper.authors, reading.authors, strict=True))
+    if all(fold(a).startswith(fold(b)) for a, b in pairs) and any(fold(a) != fold(b) for a, b in pairs):
+        paper.authors = list(reading.authors)
 
 
 _PUBLICATION_KEYS = ("publication", "publication_types", "publication_type", "journal", "venue", "doi",
@@ -412,8 +432,8 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
 def structured(block: Block, in_section: bool) -> PaperText | None:
     """A paper read from the structure of an entry (``segments.read_citation``), when the rules
     above find no title or take the whole entry for one."""
-    text = re.sub(r"\s+", " ", _NUMBERED.sub("", block.text)).strip()
-    reading = read_citation(text, block.spans)
+    text = re.sub(r"[^\S\n]+", " ", _NUMBERED.sub("", block.text)).strip()
+    reading = read_citation(text.replace("\n", " "), block.spans) or read_citation(text, block.spans)
     if reading is None or is_name(reading.title) or _ARXIV_ID.search(reading.title):
         return None
     if not in_section and (len(reading.authors) < 2 or reading.year is None):

@@ -1,9 +1,9 @@
 """Reading a citation by its structure: cut it into segments, label each by its content, keep the
 labelling that scores best.
 
-A citation is cut at its sentence stops (not after an initial), at an APA year ("(2024).") and at
-its marked runs (italics, links, bold that is no name). Each segment gets three scores from what
-it holds: authors (the share of its comma/"and" pieces that read as names, "Last, F." pairs
+A citation is cut at its sentence stops (not after an initial), at its line breaks, at an APA year
+("(2024).") and at its marked runs (italics, links, bold that is no name). Each segment gets three
+scores from what it holds: authors (the share of its comma/"and" pieces that read as names, "Last, F." pairs
 included), title (several words, no year, no venue word, no name list) and venue (a venue word, a
 year, volume and pages, a status such as "in press"). The reading is the pair (authors, title)
 next to each other — authors then title, or title then authors — whose scores with the venue
@@ -53,8 +53,8 @@ class Reading:
 
 
 def segments(text: str, spans: list[Span] = ()) -> list[str]:  # type: ignore[assignment]
-    """The parts of a citation between its stops and around its marked runs."""
-    text = _LINKS.sub(" ", text)
+    """The parts of a citation between its stops, its line breaks and around its marked runs."""
+    text = _LINKS.sub(" ", text).replace("\n", " ¦ ")  # a line break ends a segment
     for span in spans:
         inner = " ".join(span.text.split())
         least = 2 if span.kind == "i" else 3  # a bold name ("**Li, Q.**") is no boundary
@@ -117,7 +117,7 @@ def _venue_score(text: str) -> float:
 
 def _title_score(text: str) -> float:
     words = text.split()
-    if len(words) < 3 or _YEAR.search(text) or author_names(text):
+    if len(words) < 3 or _YEAR.search(text) or len(author_names(text)) >= 2 or is_name(text):
         return 0.0
     if re.match(r"(?:in|to appear|accepted|submitted|presented)\b", text, re.IGNORECASE):
         return 0.0

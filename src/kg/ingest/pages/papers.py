@@ -661,15 +661,16 @@ _PAPER_WORD = re.compile(r"^\W*(?:paper|pdf|arxiv|preprint|article)\W*$", re.IGN
 
 def linked_paper(block: Block, section: str) -> PaperText | None:
     """A paper a reading list gives as a link: an item that is mostly a link to a paper (arXiv, DOI,
-    a PDF) under a reading or material heading, or an entry "Title [Paper]" whose "Paper" link
+    a PDF) under a reading, material or publications heading, or an entry "Title [Paper]" whose "Paper" link
     points to one. Its authors are not printed."""
     links = [s for s in block.spans if s.kind == "a" and s.href and _PAPER_HREF.search(s.href)]
-    if not links or block.depth == 0 and block.tag != "li" and not _READING.search(section):
+    listing = bool(_READING.search(section) or _SECTION.search(section) and not _NOT_SECTION.search(section))
+    if not links or block.depth == 0 and block.tag != "li" and not listing:
         return None
     text = re.sub(r"\s+", " ", block.text).strip()
     main = max(links, key=lambda s: len(s.text))
     title: str | None = None
-    if len(main.text) >= 0.6 * len(text) and _READING.search(section):
+    if len(main.text) >= 0.6 * len(text) and listing:
         title = clean_title(main.text)
     elif any(_PAPER_WORD.match(s.text) for s in links):  # "Title [ [Paper](arxiv) ]"
         rest = re.sub(r"\[[^\]]*\]|\(\s*\)", " ", text)

@@ -308,3 +308,50 @@ def test_italics_after_the_authors_and_the_title_are_the_venue():
     paper = citation(Block(text, 5, "td", spans=[Span("i", "Olympiads in Informatics")]), True)
     assert paper is not None and paper.year == 2016
     assert paper.title == "Watch them Fight! Creativity Task Tournaments of the Swiss Olympiad in Informatics"
+
+
+def test_an_apa_entry_the_rules_miss_is_read_by_its_structure(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "publications.md"
+    path.write_text("# Publications\n\n"
+                    "- Chen, J., Rashid, N. **Lovelace, A.**, and Chen, H.Y. (2023). Notes on the"
+                    " analytical\n"
+                    "engine. *Biometrika*, 110:83-99. [[pdf](a.pdf)] [[supp](b.pdf)]\n"
+                    "- Wang, H., **Lovelace, A.**, and Liu, Y. (2024). Regression for block-missing data,"
+                    "  *Statistica Sinica*, 34: 527-546. [[pdf](c.pdf)]\n", encoding="utf-8")
+    page = extract_file(path)
+    assert [(p.title, p.authors, p.year) for p in page.papers] == [
+        ("Notes on the analytical engine", ["Chen, J.", "Rashid, N.", "Lovelace, A.", "Chen, H.Y."], 2023),
+        ("Regression for block-missing data", ["Wang, H.", "Lovelace, A.", "Liu, Y."], 2024)]
+
+
+def test_a_venue_run_into_the_byline_is_no_part_of_the_last_name(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    entries = "".join(
+        f'<div class="paper"><a href="https://arxiv.org/abs/{n}">{t}</a> [<a href="/v">video</a>]<br>'
+        f"<strong>Ada Lovelace</strong> and Charles Babbage</br> <em>ICML {y}</em></div>"
+        for n, t, y in [("2102.1", "Directional bias of engines", 2021),
+                        ("2102.2", "Notes on the analytical engine", 2020)])
+    path = tmp_path / "pubs.html"
+    path.write_text(f"<html><body><h2>Publications</h2>{entries}</body></html>", encoding="utf-8")
+    page = extract_file(path)
+    assert [(p.title, p.authors) for p in page.papers] == [
+        ("Directional bias of engines", ["Ada Lovelace", "Charles Babbage"]),
+        ("Notes on the analytical engine", ["Ada Lovelace", "Charles Babbage"])]
+
+
+def test_linked_titles_under_a_publications_heading_are_papers(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    items = "".join(f'<li><a href="https://arxiv.org/pdf/{n}">{t}</a></li>' for n, t in [
+        ("2604.1", "Formal foundations of analytical engines"),
+        ("2602.2", "Notes on the numbers of Bernoulli")])
+    path = tmp_path / "index.html"
+    path.write_text(f"<html><body><h1>Ada Lovelace</h1><p>I study engines.</p><h2>Publications</h2>"
+                    f"<ul>{items}</ul></body></html>", encoding="utf-8")
+    page = extract_file(path)
+    assert [(p.title, p.url) for p in page.papers] == [
+        ("Formal foundations of analytical engines", "https://arxiv.org/pdf/2604.1"),
+        ("Notes on the numbers of Bernoulli", "https://arxiv.org/pdf/2602.2")]

@@ -141,15 +141,20 @@ _LINK_LABELS = re.compile(r"(?:\s*\[[^\[\]]{1,30}\])+\s*$")
 
 
 def _agree(paper: PaperText, reading: PaperText | None) -> None:
-    """Authors from the structure of the entry when it reads the same title and the same authors
-    but for words the rules kept on the last names (a venue run into the byline: "Olga
-    Russakovsky ICCV" before the italic "ICCV 2021")."""
-    if reading is None or fold(reading.title) != fold(paper.title) \
-            or len(reading.authors) != len(paper.authors):
+    """The structure of the entry corrects the rules where both read the same paper: authors the
+    same but for words the rules kept on the last names (a venue run into the byline: "Olga
+    Russakovsky ICCV" before the italic "ICCV 2021"), a title the same but for the venue the rules
+    kept after it ("Title, Statistica Sinica, 34: 527-546")."""
+    if reading is None or len(reading.authors) != len(paper.authors) \
+            or not fold(paper.title).startswith(fold(reading.title)):
         return
     pairs = list(zip(paper.authors, reading.authors, strict=True))
-    if all(fold(a).startswith(fold(b)) for a, b in pairs) and any(fold(a) != fold(b) for a, b in pairs):
-        paper.authors = list(reading.authors)
+    if not all(fold(a).startswith(fold(b)) for a, b in pairs):
+        return
+    paper.authors = list(reading.authors)
+    if len(reading.title) < len(paper.title) and re.match(r"\s*[,.;:]", paper.title[len(reading.title):]):
+        paper.title = reading.title
+        paper.year = paper.year or reading.year
 
 
 _PUBLICATION_KEYS = ("publication", "publication_types", "publication_type", "journal", "venue", "doi",

@@ -1,0 +1,52 @@
+"""A citation read by its structure: segments labelled authors, title and venue by their content
+(hand-written examples of common styles; the real pages are scored by bench/author_papers.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest.pages.blocks import Span
+from kg.ingest.pages.segments import author_names, read_citation, segments
+
+TITLE = "Testing linear models with a high-dimensional null"
+
+
+@pytest.mark.parametrize("text, authors, year", [
+    # APA with a comma missing between two names, the owner in bold, volume and pages after the journal
+    (f"Chen, J., Rashid, N. Li, Q., and Chen, H.Y. (2023). {TITLE}. Biometrika, 110:83-99. [pdf] [supp]",
+     ["Chen, J.", "Rashid, N.", "Li, Q.", "Chen, H.Y."], 2023),
+    # initials first, the title after the last name's comma, the venue after a stop
+    (f"S. Makhlouf, A. Bar-Hen, F.-X. Jollois, {TITLE}. Journées de Statistique 2022, France.",
+     ["S. Makhlouf", "A. Bar-Hen", "F.-X. Jollois"], 2022),
+    # the venue and year joined to the title by commas
+    (f"Q. Bertrand, M. Massias, {TITLE}, AISTATS 2021. code", ["Q. Bertrand", "M. Massias"], 2021),
+    # DBLP: names, a colon, the title
+    (f"Ada Lovelace, Charles Babbage: {TITLE}. COLT 2020", ["Ada Lovelace", "Charles Babbage"], 2020),
+])
+def test_authors_title_and_year_of_common_styles(text, authors, year):
+    reading = read_citation(text)
+    assert reading is not None
+    assert (reading.authors, reading.title, reading.year) == (authors, TITLE, year)
+
+
+def test_the_title_first_then_the_byline_then_the_venue_in_italics():
+    text = f"{TITLE} [video] [poster]\nAda Lovelace and Charles Babbage ICML 2021"
+    reading = read_citation(text, [Span("a", TITLE), Span("b", "Ada Lovelace"), Span("i", "ICML 2021")])
+    assert reading is not None
+    assert reading.authors == ["Ada Lovelace", "Charles Babbage"]
+    assert (reading.title, reading.year) == (TITLE, 2021)
+
+
+def test_a_bold_name_in_the_byline_does_not_cut_it():
+    parts = segments("Chen, J., Li, Q., and Chen, H. (2023). Title of the paper. Biometrika.",
+                     [Span("b", "Li, Q."), Span("i", "Biometrika")])
+    assert parts[0] == "Chen, J., Li, Q., and Chen, H"
+
+
+def test_a_sentence_of_prose_is_no_citation():
+    assert read_citation("We thank Ada Lovelace for the discussions. They led to this work.") is None
+
+
+def test_a_title_in_capitals_is_no_list_of_authors():
+    assert author_names("Learning with Kernels, Sparse Random Features") == []
+    assert author_names("Ada Lovelace and Charles Babbage") == ["Ada Lovelace", "Charles Babbage"]

@@ -133,7 +133,15 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             paper.authors = [joint_owner, *paper.authors]
     for paper in found:
         paper.title = _LINK_LABELS.sub("", paper.title) or paper.title
-    return _unique(found), owner
+    return _unique([p for p in found if not _VENUE_TITLE.search(p.title)]), owner
+
+
+_VENUE_TITLE = re.compile(
+    r"^(?:in:?\s+)?(?:the\s+)?(?:proceedings\b|(?:\d+(?:st|nd|rd|th)\s+)?(?:annual\s+)?"
+    r"(?:[A-Z]{2,}\s+|american\s+|european\s+|asian\s+)?(?:international\s+)?(?:conference|symposium|"
+    r"workshop)\s+on\b)|^(?-i:(?:[A-Z0-9][\w&-]*\s+){0,4})(?:conference|symposium|workshop)(?:\s*\([A-Z]+\))?"
+    r"(?:\s*,\s*(?:to appear|accepted|collocated with\b.*))?$", re.IGNORECASE)
+"""A venue read as a title ("In Proceedings of ...", "American Control Conference, To appear")."""
 
 
 _LINK_LABELS = re.compile(r"(?:\s*\[[^\[\]]{1,30}\])+\s*$")
@@ -438,6 +446,7 @@ def structured(block: Block, in_section: bool) -> PaperText | None:
     """A paper read from the structure of an entry (``segments.read_citation``), when the rules
     above find no title or take the whole entry for one."""
     text = re.sub(r"[^\S\n]+", " ", _NUMBERED.sub("", block.text)).strip()
+    text = re.sub(r"\[([^\[\]]+)\]\(\S+?\)", r"\1", text)  # Markdown left as text ("[Title](url)")
     reading = read_citation(text.replace("\n", " "), block.spans) or read_citation(text, block.spans)
     if reading is None or is_name(reading.title) or _ARXIV_ID.search(reading.title):
         return None
@@ -452,7 +461,7 @@ def _whole_entry(title: str) -> bool:
     """Whether a title read by the rules is the whole entry: it holds a year, or opens with the
     authors ("A, B (2023). Title. Venue")."""
     parts = segments(title)
-    return bool(_YEAR.search(title)) or len(parts) >= 2 and bool(author_names(parts[0]))
+    return bool(_YEAR.search(title)) or "](" in title or len(parts) >= 2 and bool(author_names(parts[0]))
 
 
 _BYLINE_END = re.compile(r"\s*[(\[]\s*(?:19|20)\d{2}[a-z+]?\s*[)\]]|\s[·|•]\s")

@@ -355,3 +355,19 @@ def test_linked_titles_under_a_publications_heading_are_papers(tmp_path):
     assert [(p.title, p.url) for p in page.papers] == [
         ("Formal foundations of analytical engines", "https://arxiv.org/pdf/2604.1"),
         ("Notes on the numbers of Bernoulli", "https://arxiv.org/pdf/2602.2")]
+
+
+def test_working_papers_listed_by_title_and_year_are_the_owners(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "research.md"
+    path.write_text("## Working papers\n\n"
+                    "\\[3\\] Notes on the analytical engine of Babbage, 2025+\n\n"
+                    "\\[2\\] The numbers of Bernoulli computed by a machine\\\n$~$ 2024, Under review\n\n"
+                    "\\[1\\] A calculus of the nervous system, 2023\n\n"
+                    "## Awards\n\nSelected as a Finalist for the Engine Prize, 2022\n", encoding="utf-8")
+    page = extract_file(path)
+    assert [(p.title, p.year) for p in page.papers] == [
+        ("Notes on the analytical engine of Babbage", 2025),
+        ("The numbers of Bernoulli computed by a machine", 2024),
+        ("A calculus of the nervous system", 2023)]

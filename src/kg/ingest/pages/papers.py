@@ -292,7 +292,7 @@ def _owner_alone(found: list[PaperText], alone: list[tuple[Block, int | None]]) 
     entries name only the coauthors ("**Title**, 2018, *joint with A*, Venue"), an entry of the same
     shape with no coauthors ("**Title**, 2016, Political Analysis") is the owner's alone."""
     if sum("owner" in p.guessed for p in found) < 3:
-        return []
+        return _titles_and_years(alone)
     more = []
     for block, _year in alone:
         text = _NUMBERED.sub("", block.text).strip()
@@ -306,6 +306,27 @@ def _owner_alone(found: list[PaperText], alone: list[tuple[Block, int | None]]) 
                               url=_first_link(block.spans), at=f"line {block.line}", confidence=0.6,
                               guessed=["owner"]))
     return more
+
+
+def _titles_and_years(alone: list[tuple[Block, int | None]]) -> list[PaperText]:
+    """The owner's papers a publications section lists by title and year alone ("Title, 2025+",
+    "Title / 2024, Under review"): kept when at least three entries of the section have that shape,
+    the shape repeated being the evidence."""
+    more = []
+    for block, _year in alone:
+        text = _NUMBERED.sub("", block.text).strip()
+        year = _YEAR.search(text)
+        if year is None:
+            continue
+        title = clean_title(re.sub(r"[\s,;:.$~\\(\[–—-]+$", "", text[:year.start()]))
+        rest = text[year.end():]
+        if not title or len(title.split()) < 3 or is_name(title) or title.count(",") > 1 \
+                or _VENUE_TITLE.search(title) or len(rest.strip(" ,.;:()+")) > 40 \
+                or re.search(r"\b(?:prize|award|finalist|version)\b", title, re.IGNORECASE):
+            continue
+        more.append(PaperText(title, int(year.group(1)), [], line=block.line, url=_first_link(block.spans),
+                              at=f"line {block.line}", confidence=0.5, guessed=["owner"]))
+    return more if len(more) >= 3 else []
 
 
 def title_of_citation(text: str) -> str:

@@ -27,6 +27,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.deflist import deflist_plugin
 
 from kg.errors import DataError
+from kg.ingest.pages.jemdoc import jemdoc_html
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 RST_SUFFIXES = (".rst", ".rest")
@@ -79,6 +80,8 @@ def read_document(path: Path) -> Document:
     front, front_lines, body = split_front_matter(text) if not is_html else ({}, 0, text)
     if not is_html and path.suffix.lower() in RST_SUFFIXES:
         is_html, body = True, restructured_html(body)
+    elif not is_html and path.suffix.lower() == ".jemdoc":
+        is_html, body = True, jemdoc_html(body)
     markdown = markdown_source(body) if not is_html else ""
     root = html_tree(body) if is_html else markdown_tree(markdown, front_lines)
     return Document(path, text, root, front, front_lines, json_ld(root), is_html, encoding)

@@ -371,3 +371,13 @@ def test_working_papers_listed_by_title_and_year_are_the_owners(tmp_path):
         ("Notes on the analytical engine of Babbage", 2025),
         ("The numbers of Bernoulli computed by a machine", 2024),
         ("A calculus of the nervous system", 2023)]
+
+
+@pytest.mark.parametrize("title", ["In Proceedings of International Conference on Machine Learning",
+                                   "American Control Conference, To appear", "PDF Code Slides arXiv ICML",
+                                   "et F-X. Jollois"])
+def test_venues_link_labels_and_byline_tails_are_no_titles(title):
+    from kg.ingest.pages.papers import _not_a_title
+
+    assert _not_a_title(title)
+    assert not _not_a_title("Notes on a Symposium of engines")

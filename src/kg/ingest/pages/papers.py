@@ -26,8 +26,9 @@ from kg.ingest.pages.segments import author_names, read_citation, segments
 from kg.ingest.printed import Problem
 
 _SECTION = re.compile(r"publication|papers?\b|preprints?|articles?|journal|conference|proceedings|"
-                      r"working|manuscripts?|reports?|thes[ie]s|books?|chapters?|selected|research|"
-                      r"submitted|in preparation|under review|workshop|revise and resubmit|forthcoming",
+                      r"working|in progress|manuscripts?|reports?|thes[ie]s|books?|chapters?|selected|"
+                      r"research|submitted|in preparation|under review|workshop|revise and resubmit|"
+                      r"forthcoming",
                       re.IGNORECASE)
 _NOT_SECTION = re.compile(r"talks?\b|presentations?|teaching|students|news|awards|service|"
                           r"reviewing|seminars?", re.IGNORECASE)
@@ -133,7 +134,16 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             paper.authors = [joint_owner, *paper.authors]
     for paper in found:
         paper.title = _LINK_LABELS.sub("", paper.title) or paper.title
-    return _unique([p for p in found if not _VENUE_TITLE.search(p.title)]), owner
+    return _unique([p for p in found if not _not_a_title(p.title)]), owner
+
+
+def _not_a_title(title: str) -> bool:
+    """A venue ("In Proceedings of ..."), a row of link labels ("PDF Code Slides arXiv ICML") or the
+    tail of a byline ("et F-X. Jollois") read as a title."""
+    labels = all(_LINK_WORD.fullmatch(w) or re.fullmatch(r"(?-i:[A-Z][A-Za-z]*[A-Z][a-z]?)", w)
+                 for w in title.split())
+    tail = re.match(r"(?:et|and|&)\s", title) and _author_list(re.sub(r"^(?:et|and|&)\s+", "", title))
+    return bool(_VENUE_TITLE.search(title)) or labels or bool(tail)
 
 
 _VENUE_TITLE = re.compile(

@@ -381,3 +381,20 @@ def test_venues_link_labels_and_byline_tails_are_no_titles(title):
 
     assert _not_a_title(title)
     assert not _not_a_title("Notes on a Symposium of engines")
+
+
+def test_a_byline_broken_over_two_lines_keeps_every_author(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    entries = "".join(
+        f'<tr><td><a href="https://arxiv.org/abs/{n}"><papertitle>{t}</papertitle></a><br>'
+        f"Ada Lovelace, <strong>Charles Babbage</strong>, Mary Somerville, <br>"
+        f"Augustus De Morgan, and Michael Faraday<br><em>NeurIPS {y}</em></td></tr>"
+        for n, t, y in [("2506.1", "Engines emerge rationally", 2025),
+                        ("2506.2", "Notes on the analytical engine", 2024)])
+    path = tmp_path / "index.html"
+    path.write_text(f"<html><body><h2>Publications</h2><table>{entries}</table></body></html>",
+                    encoding="utf-8")
+    page = extract_file(path)
+    assert [p.authors for p in page.papers] == [
+        ["Ada Lovelace", "Charles Babbage", "Mary Somerville", "Augustus De Morgan", "Michael Faraday"]] * 2

@@ -161,12 +161,13 @@ _LINK_LABELS = re.compile(r"(?:\s*\[[^\[\]]{1,30}\])+\s*$")
 def _agree(paper: PaperText, reading: PaperText | None) -> None:
     """The structure of the entry corrects the rules where both read the same paper: authors the
     same but for words the rules kept on the last names (a venue run into the byline: "Olga
-    Russakovsky ICCV" before the italic "ICCV 2021"), a title the same but for the venue the rules
+    Russakovsky ICCV" before the italic "ICCV 2021") or for the names they stopped before (a byline
+    over two lines, a last name with a venue after it), a title the same but for the venue the rules
     kept after it ("Title, Statistica Sinica, 34: 527-546")."""
-    if reading is None or len(reading.authors) != len(paper.authors) \
+    if reading is None or len(reading.authors) < len(paper.authors) \
             or not fold(paper.title).startswith(fold(reading.title)):
         return
-    pairs = list(zip(paper.authors, reading.authors, strict=True))
+    pairs = list(zip(paper.authors, reading.authors[:len(paper.authors)], strict=True))
     if not all(fold(a).startswith(fold(b)) for a, b in pairs):
         return
     paper.authors = list(reading.authors)

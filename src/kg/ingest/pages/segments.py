@@ -3,7 +3,7 @@ labelling that scores best.
 
 A citation is cut at its sentence stops (not after an initial), at its line breaks, at an APA year
 ("(2024).") and at its marked runs (italics, links, bold that is no name). Each segment gets three
-scores from what it holds: authors (the share of its comma/"and" pieces that read as names, "Last, F." pairs
+scores from what it holds: authors (every comma/"and" piece reads as a name, "Last, F." pairs
 included), title (several words, no year, no venue word, no name list) and venue (a venue word, a
 year, volume and pages, a status such as "in press"). The reading is the pair (authors, title)
 next to each other — authors then title, or title then authors — whose scores with the venue

@@ -134,7 +134,21 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             paper.authors = [joint_owner, *paper.authors]
     for paper in found:
         paper.title = _LINK_LABELS.sub("", paper.title) or paper.title
-    return _unique([p for p in found if not _not_a_title(p.title)]), owner
+    found = [p for p in found if not _not_a_title(p.title)]
+    return _unique(_with_the_owner(found, owner)), owner
+
+
+def _with_the_owner(found: list[PaperText], owner: str | None) -> list[PaperText]:
+    """On a page where nearly every entry names its owner, an entry read outside a publications
+    section whose authors do not is no paper of the list."""
+    if owner is None:
+        return found
+    last = fold(owner).split()[-1]
+    named = [p for p in found if p.authors]
+    if not named or sum(any(last in fold(a).split() for a in p.authors) for p in named) < 0.8 * len(named):
+        return found
+    return [p for p in found if not p.authors or "kind" not in p.guessed
+            or any(last in fold(a).split() for a in p.authors)]
 
 
 def _not_a_title(title: str) -> bool:

@@ -404,7 +404,7 @@ def test_an_entry_without_the_owner_outside_the_publications_is_no_paper():
     from kg.ingest.pages.extracted import PaperText
     from kg.ingest.pages.papers import _with_the_owner
 
-    listed = [PaperText(f"Notes on engine {n}", 2019, ["A. Lovelace", "C. Babbage"]) for n in range(4)]
+    listed = [PaperText(f"Notes on engine {n}", 2019, ["A. Lovelace", "C. Babbage"]) for n in range(8)]
     stray = PaperText("A history of looms", 2019, ["J. Jacquard", "C. Babbage"], guessed=["kind"])
     listed_apart = PaperText("Looms in practice", 2020, ["J. Jacquard"])  # under a publications heading
     kept = _with_the_owner([*listed, stray, listed_apart], "Ada Lovelace")

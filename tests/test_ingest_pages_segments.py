@@ -50,3 +50,21 @@ def test_a_sentence_of_prose_is_no_citation():
 def test_a_title_in_capitals_is_no_list_of_authors():
     assert author_names("Learning with Kernels, Sparse Random Features") == []
     assert author_names("Ada Lovelace and Charles Babbage") == ["Ada Lovelace", "Charles Babbage"]
+
+
+@pytest.mark.parametrize("text", [
+    f"{TITLE} — Ada Lovelace, Charles Babbage — NeurIPS 2019",
+    f"{TITLE} | Ada Lovelace, Charles Babbage | NeurIPS 2019",
+    f"NeurIPS 2019: {TITLE}. Ada Lovelace, Charles Babbage",
+    f"2019 {TITLE}. Ada Lovelace, Charles Babbage. NeurIPS.",
+])
+def test_dashes_bars_and_a_leading_venue_or_year_cut_a_citation(text):
+    reading = read_citation(text)
+    assert reading is not None
+    assert reading.authors == ["Ada Lovelace", "Charles Babbage"]
+    assert (reading.title, reading.year) == (TITLE, 2019)
+
+
+def test_coauthors_after_with_and_a_name_with_its_other_name_are_no_titles():
+    assert read_citation("Notes. *joint with Ada Lovelace and Charles Babbage*, 2019") is None
+    assert read_citation("Ada Lovelace, Charles Babbage. E. Vilkul (Tuzhilina). Physics, 2019") is None

@@ -2,12 +2,13 @@
 labelling that scores best.
 
 A citation is cut at its sentence stops (not after an initial), at its line breaks, at an APA year
-("(2024).") and at its marked runs (italics, links, bold that is no name). Each segment gets three
-scores from what it holds: authors (every comma/"and" piece reads as a name, "Last, F." pairs
-included), title (several words, no year, no venue word, no name list) and venue (a venue word, a
-year, volume and pages, a status such as "in press"). The reading is the pair (authors, title)
-next to each other — authors then title, or title then authors — whose scores with the venue
-scores of the other segments add up best. Nothing here knows one page's layout.
+("(2024)."), at spaced dashes and bars, after a leading year or venue and year, and at its marked
+runs (italics, links, bold that is no name). Each segment gets three scores from what it holds:
+authors (every comma/"and" piece reads as a name, "Last, F." pairs included), title (several words,
+no year, no venue word, no name list) and venue (a venue word, a year, volume and pages, a status
+such as "in press"). The reading is the pair (authors, title) next to each other — authors then
+title, or title then authors — whose scores with the venue scores of the other segments add up best.
+Nothing here knows one page's layout.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ _VENUE_WORDS = re.compile(
     r"\b(?:proceedings|proc\.|conference|journal|transactions|symposium|workshop|annals|review|letters|"
     r"bulletin|arxiv|preprint|in press|to appear|accepted|submitted|under review|forthcoming|in preparation|"
     r"manuscript|thesis|vol\.|volume|pp\.|pages|edition|springer|elsevier|ieee|acm|siam|journ[ée]es|"
-    r"(?-i:[A-Z]{3,}[a-z]?)(?=\W|$))", re.IGNORECASE)
-"""Words of a venue or a status; the last alternative is an acronym ("AISTATS", "NeurIPS", "CFIES")."""
+    r"(?-i:[A-Z]{3,}[a-z]?|[A-Z][a-z]+[A-Z]{2,}[a-zA-Z]*)(?=\W|$))", re.IGNORECASE)
+"""Words of a venue or a status; the last alternative is an acronym ("AISTATS", "CFIES", "NeurIPS")."""
 _ACRONYM = re.compile(r"\b(?:[A-Z]{2,}[a-zA-Z]*|[A-Z][a-z]+[A-Z]\w*)\b")
 _NUMBERS = re.compile(r"\d+\s*[:(]\s*\d+|\d+\s*[-–]\s*\d+|\bvol|\bno\.|\bpp\b", re.IGNORECASE)
 _STOP = re.compile(r"[A-Z]|[A-Z]\.-?[A-Z]|[A-Z]-[A-Z]|vs|Proc|Conf|Vol|pp|no|No|Jr|Sr|St|Inc|eds?|Ed|al",
@@ -62,6 +63,9 @@ def segments(text: str, spans: list[Span] = ()) -> list[str]:  # type: ignore[as
                 and not author_names(inner) and not is_name(inner) and len(inner) < 0.9 * len(text):
             text = text.replace(inner, f" ¦ {inner} ¦ ", 1)
     text = _APA_YEAR.sub(lambda m: f" ¦ {m.group(0).strip(' .:,')} ¦ ", text)
+    text = re.sub(r"\s[|·•—–-]\s", " ¦ ", text)  # "Title — Authors — Venue", "Title | Authors"
+    text = re.sub(r"^\s*((?:19|20)\d{2})[.:]?\s+(?=\D)", r"\1 ¦ ", text)  # "2019 Title. Authors"
+    text = re.sub(r"^([^¦:]{2,40}?(?:19|20)\d{2}):\s", r"\1 ¦ ", text)  # "NeurIPS 2019: Title. Authors"
     pieces: list[str] = []
     for part in text.split("¦"):
         pieces.extend(_sentences(part))
@@ -119,7 +123,11 @@ def _title_score(text: str) -> float:
     words = text.split()
     if len(words) < 3 or _YEAR.search(text) or len(author_names(text)) >= 2 or is_name(text):
         return 0.0
-    if re.match(r"(?:in|to appear|accepted|submitted|presented)\b", text, re.IGNORECASE):
+    if re.match(r"(?:in|to appear|accepted|submitted|presented|(?:joint )?(?:work )?with)\b", text,
+                re.IGNORECASE):
+        return 0.0
+    bare = re.sub(r"\s*\([^()]*\)", "", text)  # "E. Vilkul (Tuzhilina)": a name with its other name
+    if bare != text and (is_name(bare) or author_names(bare)):
         return 0.0
     score = 1.0
     if _VENUE_WORDS.search(text) and not _ACRONYM.fullmatch(text):
@@ -147,7 +155,7 @@ def read_citation(text: str, spans: list[Span] = ()) -> Reading | None:  # type:
                 continue
             title, tail = _title_and_tail(parts[t])
             rest = [venues[k] for k in range(len(parts)) if k not in (a, t)]
-            score = 1.0 + titles[t] + (sum(rest) / len(rest) if rest else 0.5) - 0.3 * (t < a) - 0.2 * a
+            score = 1.0 + titles[t] + (sum(rest) / len(rest) if rest else 0.5) - 0.3 * (t < a) - 0.1 * a
             if best is None or score > best.score:
                 venue = " ".join([tail, *(parts[k] for k in range(len(parts)) if k not in (a, t))]).strip()
                 found = years or [int(y) for y in _YEAR.findall(venue)]

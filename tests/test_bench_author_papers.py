@@ -26,6 +26,6 @@ def test_author_pages_papers_and_spurious_rows_per_group():
     figures = bench.figures(groups)
     assert groups["dev"].pages == 31 and groups["check"].pages == 40
     assert figures["dev"][0] >= 0.91 and figures["dev"][1] <= 0.04
-    assert figures["check"][0] >= 0.80 and figures["check"][1] <= 0.06
+    assert figures["check"][0] >= 0.81 and figures["check"][1] <= 0.06
     assert figures["new sites"][0] >= 0.89 and figures["new sites 5"][0] >= 0.79
-    assert figures["new sites 6"][0] >= 0.51 and figures["new sites 6"][1] <= 0.04
+    assert figures["new sites 6"][0] >= 0.54 and figures["new sites 6"][1] <= 0.04

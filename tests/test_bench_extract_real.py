@@ -89,7 +89,7 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     assert new3["sites"] == 35 and new4["sites"] == 39 and new5["sites"] == 25 and new6["sites"] == 27
     assert whole["talks"] >= 0.75 and whole["talks_sites"] >= 0.60
     assert whole["datetime"] >= 0.69 and whole["affiliation"] >= 0.74
-    assert whole["papers"] >= 0.78 and whole["spurious"] <= 0.07
+    assert whole["papers"] >= 0.79 and whole["spurious"] <= 0.07
     assert dev["talks"] >= 0.79 and check["talks"] >= 0.72 and new["talks"] >= 0.78 and new2["talks"] >= 0.64
     assert new3["talks"] >= 0.81 and new3["datetime"] >= 0.82 and whole["kinds_right"] >= 0.83
     assert new3["papers"] >= 0.91 and new3["spurious"] <= 0.17
@@ -99,7 +99,7 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     assert new4["talks"] >= 0.63 and new4["datetime"] >= 0.48 and new4["papers"] >= 0.88
     assert new4["spurious"] <= 0.12
     assert new5["talks"] >= 0.38 and new5["datetime"] >= 0.36 and new5["papers"] >= 0.72
-    assert new5["spurious"] <= 0.20
-    assert new6["talks"] >= 0.40 and new6["datetime"] >= 0.39 and new6["papers"] >= 0.55
+    assert new5["spurious"] <= 0.16
+    assert new6["talks"] >= 0.40 and new6["datetime"] >= 0.39 and new6["papers"] >= 0.57
     assert new6["spurious"] <= 0.21
     assert whole["max_s"] < 5  # generous: CI machines are shared; bench/ measures the real figure

@@ -76,6 +76,8 @@ class TalkText:
     confidence: float = 1.0
     guessed: list[str] = field(default_factory=list)
     """Fields the extractor guessed (from position rather than a label or mark)."""
+    weak: bool = False
+    """Whether the page supports the reading too little for ``kg ingest`` to take it (``support``)."""
 
 
 @dataclass

@@ -99,6 +99,10 @@ def score(corpus: Path, pages: dict[str, Any], below: float) -> dict[str, er.Cou
     return totals
 
 
+def _3(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=er.CORPUS)
@@ -116,8 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n| left out under | row | talks | papers | spurious | kind right |\n|---|---|---|---|---|---|")
     for below in args.below or [0.0, 0.3, support.ABSTAIN_BELOW, 0.6]:
         for row, counts in sorted(score(args.corpus, pages, below).items()):
-            print(f"| {below:.2f} | {row} | {er._pct(counts.ratio('talks'))} | "
-                  f"{er._pct(counts.ratio('papers'))} | {er._pct(counts.spurious_share)} | "
+            print(f"| {below:.2f} | {row} | {_3(counts.ratio('talks'))} | "
+                  f"{_3(counts.ratio('papers'))} | {_3(counts.spurious_share)} | "
                   f"{counts.kind_right / counts.pages:.2f} |")
     return 0
 

@@ -35,6 +35,16 @@ def test_the_same_undated_reading_is_better_supported_among_talks_by_people():
     assert support.support(alone, [alone]) < support.support(alone, [alone, *people])
 
 
+def test_a_talk_read_otherwise_than_the_pages_other_talks_is_less_supported():
+    rows = [talk(n, f"A talk of {n}") for n in ("Ada Lovelace", "Charles Babbage", "Mary Somerville")]
+    for row in rows:
+        row.read_as = "table"
+    stray = talk("Augustus De Morgan", "Notes")
+    stray.read_as, like = "block", talk("Augustus De Morgan", "Notes")
+    like.read_as = "table"
+    assert support.support(stray, [*rows, stray]) < support.support(like, [*rows, like])
+
+
 def test_weigh_lowers_confidence_and_kept_leaves_the_weak_talks_and_their_days_out():
     strong = [talk("Ada Lovelace", "Notes on engines", "2024-03-03"),
               talk("Mary Somerville", "On the sciences", "2024-03-10")]

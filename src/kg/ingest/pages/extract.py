@@ -258,7 +258,7 @@ def _talk(record: Record) -> TalkText:
                                                              if p.homepage)])),
         at=f"line {record.line}", day=fields.date.iso() if fields.date else None, clock=fields.time,
         media=dict(fields.links), line=record.line, confidence=_confidence(record),
-        guessed=sorted(fields.guessed))
+        guessed=sorted(fields.guessed), read_as=record.how)
 
 
 def _confidence(record: Record) -> float:

@@ -79,6 +79,7 @@ def _layout_reading(path: Path, text: str, is_html: bool, kind: str | None) -> P
         if talk.start is not None:
             talk.clock = talk.start.timetz().replace(tzinfo=None)
         talk.confidence = 0.9
+        talk.read_as = "layout"
         talk.links = list(talk.links)
     for paper in found.papers:
         line = re.search(r"line (\d+)", paper.at or "")

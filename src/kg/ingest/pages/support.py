@@ -1,19 +1,21 @@
 """How well a page supports each talk read from it, and the talks ``kg ingest`` abstains from.
 
 A talk a page really announces shows the shape of one: a day, a time, a marked title, a speaker
-whose name is a person's, on a page whose other speakers are people too. A reading that lacks
-most of these (a heading read as a speaker, an untitled undated line, a place or a country read as
-a name) is weakly supported. ``support`` weighs that evidence into a probability that the reading
-is a talk of the page; the weights are those of a logistic regression fitted on the development
-half of the real pages (``bench/talk_support.py`` fits and scores them), rounded. A talk below
-``ABSTAIN_BELOW`` is kept in the extraction with that low confidence and marked ``weak``: ``kg
-ingest --dry-run`` lists it, ``kg ingest`` leaves it out.
+whose name is a person's, on a page whose other speakers are people too, read the way most of the
+page's talks were read (a table row among table rows). A reading that lacks most of these (a
+heading read as a speaker, an untitled undated line, a place or a country read as a name, a stray
+paragraph beside a schedule table) is weakly supported. ``support`` weighs that evidence into a
+probability that the reading is a talk of the page; the weights are those of a logistic
+regression fitted on the development half of the real pages (``bench/talk_support.py`` fits and
+scores them), rounded. A talk below ``ABSTAIN_BELOW`` is kept in the extraction with that low
+confidence and marked ``weak``: ``kg ingest --dry-run`` lists it, ``kg ingest`` leaves it out.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import replace
 
 from kg.ingest.pages.extracted import PageExtract, TalkText
@@ -22,9 +24,10 @@ from kg.ingest.pages.fields import is_name, word_leaning
 ABSTAIN_BELOW = 0.5
 """Talks whose support is under this are left out by ``kg ingest`` (chosen on the development half)."""
 
-BIAS = -2.9
-WEIGHTS = {"dated": 2.35, "timed": 0.65, "titled": 1.35, "has_title": 0.5, "named": 1.2,
-           "name_words": 1.45, "page_name_words": 1.3, "few": -0.5, "several_speakers": -0.25}
+BIAS = -2.75
+WEIGHTS = {"dated": 2.25, "timed": 0.65, "titled": 1.15, "has_title": 0.65, "named": 1.3,
+           "name_words": 1.45, "page_name_words": 1.25, "few": -0.6, "several_speakers": -0.45,
+           "other_reading": -2.05}
 """Log-odds that a reading is a talk: each piece of evidence a talk shows, and the page's."""
 
 _CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -44,11 +47,14 @@ def evidence(talk: TalkText, talks: list[TalkText]) -> dict[str, float]:
     day = talk.day or ""
     named = bool(talk.speakers) and all(is_name(s.name) for s in talk.speakers)
     page_names = sum(has_name_words(t) for t in talks) / len(talks) if talks else 0.0
+    readings = Counter(t.read_as for t in talks)
+    other = len(talks) >= 3 and talk.read_as != readings.most_common(1)[0][0]
     return {"dated": float(len(day) >= 7), "timed": float(talk.clock is not None),
             "titled": float(bool(talk.title) and "title" not in talk.guessed),
             "has_title": float(bool(talk.title)), "named": float(named),
             "name_words": float(has_name_words(talk)), "page_name_words": page_names,
-            "few": float(len(talks) <= 2), "several_speakers": float(len(talk.speakers) >= 2)}
+            "few": float(len(talks) <= 2), "several_speakers": float(len(talk.speakers) >= 2),
+            "other_reading": float(other)}
 
 
 def support(talk: TalkText, talks: list[TalkText]) -> float:

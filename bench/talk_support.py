@@ -43,10 +43,12 @@ def read_all(corpus: Path, cache: Path | None) -> dict[str, Any]:
         except KGError:
             pages[gold["file"]] = {"kind": "none", "talks": [], "papers": []}
             continue
+        shape = support.PageShape.of(found.talks)
         talks = [{"speakers": [s.name for s in t.speakers], "title": t.title, "date": t.day,
                   "time": t.clock.strftime("%H:%M") if t.clock else None,
                   "affiliation": t.speakers[0].affiliation if t.speakers else None, "line": t.line,
-                  "evidence": support.evidence(t, found.talks), "support": support.support(t, found.talks)}
+                  "evidence": support.evidence(t, found.talks, shape),
+                  "support": support.support(t, found.talks, shape)}
                  for t in found.talks]
         papers = [{"title": p.title, "authors": list(p.authors)} for p in found.papers]
         pages[gold["file"]] = {"kind": found.kind, "talks": talks, "papers": papers}

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from kg.ingest.pages.extracted import PageExtract, TalkText
 from kg.ingest.pages.fields import is_name, word_leaning
@@ -42,31 +42,48 @@ def has_name_words(talk: TalkText) -> bool:
     return False
 
 
-def evidence(talk: TalkText, talks: list[TalkText]) -> dict[str, float]:
+@dataclass(frozen=True)
+class PageShape:
+    """What the evidence of every talk of a page shares: how many talks, the share of their
+    speakers with name words, and the way most of them were read."""
+
+    talks: int
+    name_words: float
+    reading: str | None
+
+    @classmethod
+    def of(cls, talks: list[TalkText]) -> PageShape:
+        """The shape of the talks read from one page."""
+        if not talks:
+            return cls(0, 0.0, None)
+        names = sum(has_name_words(t) for t in talks) / len(talks)
+        return cls(len(talks), names, Counter(t.read_as for t in talks).most_common(1)[0][0])
+
+
+def evidence(talk: TalkText, talks: list[TalkText], shape: PageShape | None = None) -> dict[str, float]:
     """The evidence ``support`` weighs, for one talk among the talks read from its page."""
+    shape = shape or PageShape.of(talks)
     day = talk.day or ""
     named = bool(talk.speakers) and all(is_name(s.name) for s in talk.speakers)
-    page_names = sum(has_name_words(t) for t in talks) / len(talks) if talks else 0.0
-    readings = Counter(t.read_as for t in talks)
-    other = len(talks) >= 3 and talk.read_as != readings.most_common(1)[0][0]
     return {"dated": float(len(day) >= 7), "timed": float(talk.clock is not None),
             "titled": float(bool(talk.title) and "title" not in talk.guessed),
             "has_title": float(bool(talk.title)), "named": float(named),
-            "name_words": float(has_name_words(talk)), "page_name_words": page_names,
-            "few": float(len(talks) <= 2), "several_speakers": float(len(talk.speakers) >= 2),
-            "other_reading": float(other)}
+            "name_words": float(has_name_words(talk)), "page_name_words": shape.name_words,
+            "few": float(shape.talks <= 2), "several_speakers": float(len(talk.speakers) >= 2),
+            "other_reading": float(shape.talks >= 3 and talk.read_as != shape.reading)}
 
 
-def support(talk: TalkText, talks: list[TalkText]) -> float:
+def support(talk: TalkText, talks: list[TalkText], shape: PageShape | None = None) -> float:
     """How likely the reading is a talk the page announces (0 to 1), from its evidence."""
-    score = BIAS + sum(WEIGHTS[k] * v for k, v in evidence(talk, talks).items())
+    score = BIAS + sum(WEIGHTS[k] * v for k, v in evidence(talk, talks, shape).items())
     return 1 / (1 + math.exp(-score))
 
 
 def weigh(found: PageExtract) -> None:
     """Lower each talk's confidence to its support, and mark ``weak`` those ``kg ingest`` leaves out."""
+    shape = PageShape.of(found.talks)
     for talk in found.talks:
-        chance = support(talk, found.talks)
+        chance = support(talk, found.talks, shape)
         talk.confidence = round(min(talk.confidence, chance), 2)
         talk.weak = chance < ABSTAIN_BELOW
 

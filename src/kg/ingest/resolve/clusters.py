@@ -37,11 +37,13 @@ OPEN_FROM = -1.5
 PRIOR_CAPS = {"spacing": 5.0, "transliteration": 5.0, "names swapped": 5.0, "particle": 5.0,
               "same given names": 5.0,
               "middle name": 4.0, "middle initial": 4.0, "initial moved": 4.0, "first initial left out": 3.0,
-              "short form": 3.0,
+              "short form": 4.0,
               "umlaut written out": 5.0, "first name left out": 2.5, "double family name": 2.5,
               "initial": 2.0, "name cut short": 2.0, "one name only": 2.5}
 """How much a rare name may vouch for a variant of it: a rare name swapped is still that person,
-a rare name one letter off may be another real name."""
+a rare name one letter off may be another real name. A short form the table lists ("Will" / "William C.
+Dabney") is how one person writes the name, as a middle name left out is: the same cap (on the names alone,
+without a shared fact, it still merges nothing: that merged a pair of two people)."""
 VARIANT_PRIOR_CAP = 2.0
 DENSE_FAMILY = 50
 """Keys sharing a family name beyond which a one-letter difference in a name is taken as another name."""
@@ -276,6 +278,8 @@ def candidate_key_pairs(keys: Iterable[str], extra: dict[str, frozenset[str]]) -
         words = name_key.split()
         blocks[("letters", name_key.replace(" ", ""))].append(name_key)
         blocks[("words", " ".join(sorted(words)))].append(name_key)
+        if len(words) >= 2:  # "Nguyen Viet Cuong" / "Cuong V. Nguyen": swapped, a middle name left out
+            blocks[("ends", " ".join(sorted((words[0], words[-1]))))].append(name_key)
         if not parsed.family or not parsed.given:
             continue
         initials = {parsed.given[0][0]}

@@ -99,8 +99,8 @@ def test_variants_with_a_shared_coauthor_are_merged():
 
 
 def test_variants_without_a_shared_fact_are_kept_apart_and_reported():
-    result = resolve([paper("a", ["Samuel Hopkins", "Ann Lee"]), paper("b", ["Sam Hopkins", "Bo Li"])],
-                     REGISTRY, ORGS, Aliases())
+    result = resolve([paper("a", ["Samuel Hopkins", "Ann Lee"]), paper("b", ["Sam Hopkins", "Bo Li"]),
+                      paper("c", ["Anna Hopkins", "Cy Doe"])], REGISTRY, ORGS, Aliases())
     assert result.person("Sam Hopkins") != result.person("Samuel Hopkins")
     assert [(a.name, a.other) for a in result.ambiguities] == [("Sam Hopkins", "Samuel Hopkins")]
 

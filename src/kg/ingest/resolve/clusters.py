@@ -1,9 +1,11 @@
 """Authorships → people: groups merged best evidence first while the evidence says one person.
 
 Every authorship starts in the group of the other authorships of its name that share a coauthor
-with it. Candidate pairs of groups are those of one name, and those of two names that may be one
-person (``names.variant``: found through blocks on the family name, the letters of the name, the
-words in any order, one-letter typos and a given name that is the end of another). A pair's score is
+with it (and of its own name printed again on the same paper: a row the source repeated). Candidate
+pairs of groups are those of one name, and those of two names that may be one person
+(``names.variant``: found through blocks on the family name, the letters of the name, the words in
+any order, the first and last words, one-letter typos and a given name that is the end of another).
+A pair's score is
 
     name  = the name's prior (how few people carry it) for one name, or
             min(prior, prior_cap(variant)) + the variant's cost for two names

@@ -18,6 +18,7 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -99,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _keep_runs()
     tables = {"colt": args.colt, **({"ml-venues": args.ml_venues} if args.ml_venues else {})}
-    result = resolve_field(tables, Path(tempfile.mkdtemp(prefix="kg-misses-"))).result
+    work = Path(tempfile.mkdtemp(prefix="kg-misses-"))
+    result = resolve_field(tables, work).result
+    shutil.rmtree(work, ignore_errors=True)
     run = _KEPT[-1]
     ids = result.resolution.namesake_ids
     if args.dump:

@@ -28,10 +28,18 @@ def test_a_jemdoc_publication_list_gives_its_papers(tmp_path):
     path = tmp_path / "research.jemdoc"
     path.write_text("= Ada Lovelace\n\n== Papers\n"
                     "- [https://arxiv.org/abs/1 Notes on the analytical engine] \\n\n"
-                    "*Ada Lovelace*, Charles Babbage \\n\n/Scientific Memoirs/, 1843\n\n"
+                    "*Ada Lovelace*, Charles Babbage \\n\n/Scientific Memoirs/, 2019\n\n"
                     "- [https://arxiv.org/abs/2 The numbers of Bernoulli by machine] \\n\n"
-                    "Charles Babbage, *Ada Lovelace* \\n\n/Annals of Engines/, 1844\n", encoding="utf-8")
+                    "Charles Babbage, *Ada Lovelace* \\n\n/Annals of Engines/, 2020\n", encoding="utf-8")
     page = extract_file(path)
-    assert [(p.title, p.authors) for p in page.papers] == [
-        ("Notes on the analytical engine", ["Ada Lovelace", "Charles Babbage"]),
-        ("The numbers of Bernoulli by machine", ["Charles Babbage", "Ada Lovelace"])]
+    assert [(p.title, p.authors, p.year) for p in page.papers] == [
+        ("Notes on the analytical engine", ["Ada Lovelace", "Charles Babbage"], 2019),
+        ("The numbers of Bernoulli by machine", ["Charles Babbage", "Ada Lovelace"], 2020)]
+
+
+def test_kg_ingest_takes_a_jemdoc_file_for_a_page(tmp_path):
+    from kg.ingest.detect import PAGE, detect_kind
+
+    path = tmp_path / "index.jemdoc"
+    path.write_text("# jemdoc: menu{MENU}{index.html}\n= Ada Lovelace\n", encoding="utf-8")
+    assert detect_kind(path) == PAGE

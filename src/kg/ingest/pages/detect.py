@@ -8,7 +8,7 @@ from kg.ingest.pages import common
 from kg.ingest.pages.text import Page
 
 PAGE_KINDS = ("seminar_page", "event_page", "talk_listing", "meeting_programme", "author_page")
-PAGE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
+PAGE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".jemdoc")
 
 
 def detect_page_kind(page: Page) -> str | None:

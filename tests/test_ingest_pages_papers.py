@@ -375,8 +375,8 @@ def test_working_papers_listed_by_title_and_year_are_the_owners(tmp_path):
 
 @pytest.mark.parametrize("title", ["In Proceedings of International Conference on Machine Learning",
                                    "American Control Conference, To appear", "PDF Code Slides arXiv ICML",
-                                   "et F-X. Jollois"])
-def test_venues_link_labels_and_byline_tails_are_no_titles(title):
+                                   "et F-X. Jollois", "John Van Ryzin Award"])
+def test_venues_link_labels_byline_tails_and_honours_are_no_titles(title):
     from kg.ingest.pages.papers import _not_a_title
 
     assert _not_a_title(title)

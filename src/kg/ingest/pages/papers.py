@@ -152,12 +152,14 @@ def _with_the_owner(found: list[PaperText], owner: str | None) -> list[PaperText
 
 
 def _not_a_title(title: str) -> bool:
-    """A venue ("In Proceedings of ..."), a row of link labels ("PDF Code Slides arXiv ICML") or the
-    tail of a byline ("et F-X. Jollois") read as a title."""
+    """A venue ("In Proceedings of ..."), a row of link labels ("PDF Code Slides arXiv ICML"), the
+    tail of a byline ("et F-X. Jollois") or an honour ("John Van Ryzin Award") read as a title."""
     labels = all(_LINK_WORD.fullmatch(w) or re.fullmatch(r"(?-i:[A-Z][A-Za-z]*[A-Z][a-z]?)", w)
                  for w in title.split())
     tail = re.match(r"(?:et|and|&)\s", title) and _author_list(re.sub(r"^(?:et|and|&)\s+", "", title))
-    return bool(_VENUE_TITLE.search(title)) or labels or bool(tail)
+    honour = re.search(r"\b(?:award|prize|competition|fellowship|scholarship|finalist)s?\W*$", title,
+                       re.IGNORECASE)
+    return bool(_VENUE_TITLE.search(title)) or labels or bool(tail) or bool(honour)
 
 
 _VENUE_TITLE = re.compile(

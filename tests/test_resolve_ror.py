@@ -31,6 +31,10 @@ LINES = [
     "0aaaaaab2\tUniversité Claude Bernard Lyon 1\tuniversity\tFR\t\tClaude Bernard University Lyon 1\tUCBL",
     "0aaaaaab3\tLaboratoire d'Informatique de Paris Nord\tlab\tFR\t0aaaaaab4\t\tLIPN",
     "0aaaaaab5\tArtificial Intelligence Research Institute\tinstitute\tES\t\t\t",
+    "0aaaaaab6\tInstitut de Recerca i Tecnologia Agroalimentàries\tinstitute\tES\t\t"
+    "Institute of Agrifood Research and Technology\tIRTA",
+    "0aaaaaab7\tÉcole Centrale de Nantes\tuniversity\tFR\t\tCentrale Nantes\t",
+    "0aaaaaab8\tFondazione Bruno Kessler\tinstitute\tIT\t\t\tFBK",
 ]
 ROR = ror.Ror(ror.parse(LINES))
 CURATED = [Organization(id="msu", name="Moscow State University", kind="university", country="RU"),
@@ -214,3 +218,35 @@ def test_an_affiliation_naming_nothing_else_is_the_ror_record_one_of_its_segment
     printed = "Artificial Intelligence Research Institute"  # words of the field alone: whose?
     assert resolved(printed).new_organizations == []
     assert len(resolved(printed + ", Spain").new_organizations) == 1
+
+
+def test_an_acronym_joined_by_and_to_a_registry_institution_is_the_ror_record_it_spells():
+    printed = "IRTA and Moscow State University, Spain"  # "i" is Catalan's "and": IRTA spells the name
+    resolution = resolved(printed)
+    [irta] = resolution.new_organizations
+    assert irta.name == "Institut de Recerca i Tecnologia Agroalimentàries"
+    assert resolution.organizations(printed) == ["msu", irta.id]
+    printed = "IRTA and Moscow State University, Italy"  # not in the printed country
+    assert resolved(printed).organizations(printed) == ["msu"]
+    printed = "LIPN and Moscow State University"  # a lab's acronym: ROR gives it a parent
+    assert resolved(printed).organizations(printed) == ["msu"]
+
+
+def test_a_ror_name_joined_by_and_to_a_new_university_is_a_second_institution():
+    printed = "University of Trento and Fondazione Bruno Kessler"
+    names = sorted(o.name for o in resolved(printed).new_organizations)
+    assert names == ["Fondazione Bruno Kessler", "University of Trento"]
+    printed = "University of Trento and Bruno Kessler"  # no name of ROR's: one name as printed
+    assert len(resolved(printed).new_organizations) == 1
+
+
+def test_a_ror_name_printed_between_two_registry_institutions_is_one_of_the_list():
+    # the field prints "Centrale Nantes" after an institution, where places are printed ...
+    after = "Moscow State University, Centrale Nantes"
+    listed = "Moscow State University, Centrale Nantes, Washington State University"
+    resolution = resolved(after, listed)
+    assert resolution.organizations(after) == ["msu"]
+    # ... but between two institutions it is one more of a list of institutions
+    [centrale] = resolution.new_organizations
+    assert centrale.name == "École Centrale de Nantes"
+    assert sorted(resolution.organizations(listed)) == sorted(["msu", centrale.id, "wsu"])

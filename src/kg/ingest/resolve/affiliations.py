@@ -419,7 +419,8 @@ class Registry:
                     learned = self._learned(run, segment)
                     self._beside.add(part)
                     found.extend([learned] if learned
-                                 else _beside(run, self.standing, self._a_ror_name, segment))
+                                 else _beside(run, self.standing, self._a_ror_name, segment)
+                                 or self._acronym_joined(run, segment, segments))
                 continue
             if _STREET.search(" ".join(_words(segment))) or _RELATION.match(fold(segment)):
                 continue
@@ -438,7 +439,8 @@ class Registry:
             new = _new_names(segment, beside_known=bool(spans), standing=self.standing,
                              after_known=any(owner[s.start] < number for _, s in spans),
                              elsewhere=self._a_ror_name)
-            if not new and self._named_elsewhere(segment, beside_known=bool(spans)):
+            between = number - 1 in matched and number + 1 in matched
+            if not new and self._named_elsewhere(segment, beside_known=bool(spans), between=between):
                 new = [Named(None, new_key(segment), segment)]  # "Grenoble INP": ROR's name
             found.extend(new)
         if not found and len(segments) >= 2 and _ACRONYM.fullmatch(segments[0]) \
@@ -449,16 +451,17 @@ class Registry:
             found.append(Named(None, new_key(segments[0]), segments[0]))
         return _units_before_new_university(found)
 
-    def _named_elsewhere(self, segment: str, beside_known: bool) -> bool:
+    def _named_elsewhere(self, segment: str, beside_known: bool, between: bool = False) -> bool:
         """A segment of two words or more with no institution's word, not a place of the field nor an
-        address (unless it holds a word in capitals: "Grenoble INP" is printed after "CNRS" as places are),
-        that the other registry (``elsewhere``) names. Not a name with an institution's word that
+        address (unless it holds a word in capitals: "Grenoble INP" is printed after "CNRS" as places are,
+        or it is printed between two registry institutions, in a list of them: "Univ. Lille, CNRS,
+        Centrale Lille, Inria"), that the other registry (``elsewhere``) names. Not a name with an institution's word that
         was not read as one, nor a department: "Institute for Chemical Research" printed inside Kyoto
         University is also the English name of a Spanish institute, "Department of Biological Sciences"
         one university's in ROR."""
         folded = fold(segment)
         return self.elsewhere is not None and " " in folded \
-            and (folded not in self.places or _CAPITALS.search(segment) is not None) \
+            and (folded not in self.places or _CAPITALS.search(segment) is not None or between) \
             and not institutions.INSTITUTION_WORDS.search(folded) and not institutions.is_unit(segment) \
             and not _ADDRESS.search(folded) and not _STREET_OR_NUMBER.search(folded) \
             and self.elsewhere(segment, beside_known)
@@ -491,6 +494,22 @@ class Registry:
             return None
         found = self.acronym_elsewhere(first, countries, False)
         return Named(None, new_key(first), segments[number]), found or ""
+
+    def _acronym_joined(self, run: list[str], segment: str, segments: list[str]) -> list[Named]:
+        """An acronym joined by "and" or "&" to a registry institution in one segment ("ICREA and Pompeu
+        Fabra University, Barcelona, Spain"), read as the one institution of the other registry it spells,
+        in the country the affiliation prints when it prints one, and no other's part (a lab's acronym
+        beside its university has a parent)."""
+        if self.acronym_elsewhere is None or len(run) > 2 or not {run[0], run[-1]} & {"and"}:
+            return []
+        bare = [word for word in run if word != "and"]
+        pieces = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", segment)]
+        printed = [p for p in pieces if _words(p) == bare and acronyms.is_acronym(p)]
+        found = self.acronym_elsewhere(printed[0], _printed_countries(segments), True) if len(printed) == 1 else None
+        if found is None:
+            return []
+        self.ror_acronyms[new_key(printed[0])].add(found)
+        return [Named(None, new_key(printed[0]), printed[0])]
 
     def _a_ror_name(self, name: str) -> bool:
         """Whether the other registry names one institution so, whatever its parent: joined to another name
@@ -968,13 +987,14 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
     found = []
     segment = _LEADING_LINK.sub("", segment)  # "and IDG/McGovern Institute", "work done at Lancaster"
     pieces = re.split(r"\s+(?:and|&)\s+(?:the\s+)?(?=[A-Z])", segment)
-    by_ror = len(pieces) > 1 and elsewhere is not None and all(elsewhere(p) for p in pieces)
+    named = [len(pieces) > 1 and elsewhere is not None and elsewhere(p) for p in pieces]
+    by_ror = all(named)
     if len(pieces) > 1 and not by_ror and not all(  # by_ror: "University of Turin and Collegio Carlo Alberto"
-            (institutions.INSTITUTION_WORDS.search(fold(p)) or _ACRONYM.fullmatch(p))
+            (institutions.INSTITUTION_WORDS.search(fold(p)) or _ACRONYM.fullmatch(p) or named[n])
             and (n == 0 or fold(p).split()[:1] != [] and fold(p).split()[0] not in _SUBJECT)
             for n, p in enumerate(pieces)):
-        pieces = [segment]  # "Institute of Science and Technology Graduate University": one name
-    for piece in pieces:
+        pieces, named = [segment], [False]  # "Institute of Science and Technology Graduate University"
+    for piece, by_name in zip(pieces, named, strict=True):
         folded = fold(spelled_out(piece))
         if not folded or len(folded) < 3:
             continue
@@ -983,7 +1003,7 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
                                           else _ADDRESS.search(folded)):
             continue
         if not institutions.INSTITUTION_WORDS.search(folded) and folded not in institutions.ABBREVIATIONS \
-                and not ((piece[:1].isupper() or "." in piece) and _COMPANY_END.search(piece)) and not by_ror:
+                and not ((piece[:1].isupper() or "." in piece) and _COMPANY_END.search(piece)) and not by_name:
             continue
         words = folded.split()
         if all(w in _GENERIC or w in _NO_PLACE for w in words):

@@ -16,7 +16,7 @@ REGISTRY = Registry([
     ("École Normale Supérieure (Paris)", "ens-paris"), ("École Normale Supérieure", "ens-paris"),
     ("École Normale Supérieure Paris-Saclay", "ens-paris-saclay"),
     ("CNRS", "cnrs"), ("Université Paris-Dauphine", "dauphine"), ("Paris Dauphine University", "dauphine"),
-    ("Université PSL", "psl"), ("Max Planck Society", "mpg"), ("Sapienza University of Rome", "sapienza"),
+    ("Université PSL", "psl"), ("ENS Paris-Saclay", "ens-paris-saclay"), ("Max Planck Society", "mpg"), ("Sapienza University of Rome", "sapienza"),
     ("University of California, Berkeley", "uc-berkeley"),
 ])
 
@@ -60,6 +60,9 @@ def read(printed: str) -> list[str]:
     # an ampersand beside an acronym separates institutions; one inside a unit's name does not
     ("Ecole Normale Supérieure & CNRS & Université PSL", ["ens-paris", "cnrs", "psl"]),
     ("Department of Electrical & Computer Engineering, University of California, Berkeley", ["uc-berkeley"]),
+    # an acronym printed with full stops between its capitals is the acronym
+    ("Laboratoire d'Informatique, E.N.S. Paris-Saclay", ["ens-paris-saclay"]),
+    ("C.N.R.S., Paris", ["cnrs"]),
 ])
 def test_what_an_affiliation_names(printed, expected):
     assert read(printed) == expected

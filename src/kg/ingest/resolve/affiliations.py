@@ -884,6 +884,8 @@ def _words(text: str) -> list[str]:
     return list(_compared(text))
 
 
+_DOTTED_CAPITALS = re.compile(r"\b([A-Z])\.(?=[A-Z]\b)")
+"""A capital's full stop before another capital: an acronym printed with dots ("I.I.T Delhi" = "IIT Delhi")."""
 _AMPERSAND = re.compile(r"(?<=[a-z]{2})\s*&\s*(?=[A-Z][a-z])")
 """An ampersand between two words, read as "and" ("Science & Technology", "Sci.&Tech."), not inside a
 name of letters ("Texas A&M", "AT&T")."""
@@ -891,7 +893,7 @@ name of letters ("Texas A&M", "AT&T")."""
 
 @functools.lru_cache(maxsize=1 << 17)
 def _compared(text: str) -> tuple[str, ...]:
-    text = _AMPERSAND.sub(" and ", spelled_out(text))
+    text = _AMPERSAND.sub(" and ", spelled_out(_DOTTED_CAPITALS.sub(r"\1", text)))
     words = [_TRANSLATED.get(w, w) for w in fold(text).split() if w not in _SKIPPED]
     for i in range(len(words) - 1):
         if words[i] in ("university", "institute") and words[i + 1] in _POSTPOSED:

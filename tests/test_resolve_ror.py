@@ -35,6 +35,9 @@ LINES = [
     "Institute of Agrifood Research and Technology\tIRTA",
     "0aaaaaab7\tÉcole Centrale de Nantes\tuniversity\tFR\t\tCentrale Nantes\t",
     "0aaaaaab8\tFondazione Bruno Kessler\tinstitute\tIT\t\t\tFBK",
+    "0aaaaaab9\tUniversité de Bretagne Sud\tuniversity\tFR\t0aaaaaac1\t\tUBS",
+    "0aaaaaac2\tUniversité de Bretagne Sud\tuniversity\tFR\t\tUniversity of South Brittany\tUBS",
+    "0aaaaaac3\tLaboratoire de Mathématiques de Bretagne Atlantique\tinstitute\tFR\t\t\tLMBA",
 ]
 ROR = ror.Ror(ror.parse(LINES))
 CURATED = [Organization(id="msu", name="Moscow State University", kind="university", country="RU"),
@@ -250,3 +253,19 @@ def test_a_ror_name_printed_between_two_registry_institutions_is_one_of_the_list
     [centrale] = resolution.new_organizations
     assert centrale.name == "École Centrale de Nantes"
     assert sorted(resolution.organizations(listed)) == sorted(["msu", centrale.id, "wsu"])
+
+
+def test_one_name_recorded_twice_in_one_country_is_one_institution():
+    record = ROR.spelled_by("UBS", frozenset({"FR"}))
+    assert record is not None and record.ror_id == "0aaaaaac2"  # the one that is no other's part
+
+
+def test_a_universitys_acronym_in_a_list_of_registry_institutions_is_one_of_them():
+    town = "Moscow State University, Vannes, France"  # the field prints Vannes as a place
+    listed = "Moscow State University, UBS-Vannes, Washington State University, France"
+    lab = "Moscow State University, LMBA, Washington State University, France"
+    resolution = resolved(town, listed, lab)
+    [ubs] = resolution.new_organizations
+    assert ubs.name == "Université de Bretagne Sud"
+    assert sorted(resolution.organizations(listed)) == sorted(["msu", ubs.id, "wsu"])
+    assert sorted(resolution.organizations(lab)) == ["msu", "wsu"]  # an institute's acronym: a unit

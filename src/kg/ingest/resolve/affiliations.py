@@ -253,6 +253,8 @@ class Registry:
         self.name_elsewhere: Callable[[str, frozenset[str]], bool] | None = None
         """Whether another registry (ROR) names one institution so, in one of the countries printed beside
         it when there are any."""
+        self.kind_elsewhere: Callable[[str], str] | None = None
+        """The kind of an institution of the other registry, by its id."""
         self.ror_acronyms: dict[str, set[str]] = defaultdict(set)
         """Keys of new names read as an acronym of the other registry → the institutions it was read as
         ("" where it was printed and read as none)."""
@@ -442,6 +444,8 @@ class Registry:
             between = number - 1 in matched and number + 1 in matched
             if not new and self._named_elsewhere(segment, beside_known=bool(spans), between=between):
                 new = [Named(None, new_key(segment), segment)]  # "Grenoble INP": ROR's name
+            if not new and between:
+                new = self._listed_university(segment, segments)  # "Univ Lyon, UJM-Saint-Etienne, CNRS"
             found.extend(new)
         if not found and len(segments) >= 2 and _ACRONYM.fullmatch(segments[0]) \
                 and not _ADDRESS.search(fold(segments[0])) \
@@ -510,6 +514,21 @@ class Registry:
             return []
         self.ror_acronyms[new_key(printed[0])].add(found)
         return [Named(None, new_key(printed[0]), printed[0])]
+
+    def _listed_university(self, segment: str, segments: list[str]) -> list[Named]:
+        """A segment printed between two registry institutions that is a university's acronym, perhaps with
+        its town ("Univ Lyon, UJM-Saint-Etienne, CNRS"): the one university of the other registry it spells,
+        in the printed country when there is one, and no other's part. Labs and institutes printed in such
+        lists ("Inria, CNRS, LIP, ENS de Lyon") are units of the institutions beside them."""
+        first, *rest = re.split(r"[\s-]+", segment)
+        if self.acronym_elsewhere is None or self.kind_elsewhere is None or not acronyms.is_acronym(first) \
+                or (rest and fold(" ".join(rest)) not in self.places) or ror.countries_of([first]):
+            return []
+        found = self.acronym_elsewhere(first, _printed_countries(segments), True)
+        if found is None or self.kind_elsewhere(found) != "university":
+            return []
+        self.ror_acronyms[new_key(first)].add(found)
+        return [Named(None, new_key(first), segment)]
 
     def _a_ror_name(self, name: str) -> bool:
         """Whether the other registry names one institution so, whatever its parent: joined to another name

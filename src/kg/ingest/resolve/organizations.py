@@ -93,6 +93,7 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     registry.elsewhere = functools.partial(_named_by_ror, ror_registry)
     registry.acronym_elsewhere = functools.partial(_spelled_by_ror, ror_registry)
     registry.name_elsewhere = functools.partial(_named_by_ror_in, ror_registry)
+    registry.kind_elsewhere = lambda ror_id: ror_registry.records[ror_id].kind
     resolution.registry = registry
     resolution.known_organizations = frozenset(registry.by_key)
     registry.learn(a for paper in papers for a in sorted({a for a in paper.affiliations if a}))

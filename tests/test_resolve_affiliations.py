@@ -16,7 +16,8 @@ REGISTRY = Registry([
     ("École Normale Supérieure (Paris)", "ens-paris"), ("École Normale Supérieure", "ens-paris"),
     ("École Normale Supérieure Paris-Saclay", "ens-paris-saclay"),
     ("CNRS", "cnrs"), ("Université Paris-Dauphine", "dauphine"), ("Paris Dauphine University", "dauphine"),
-    ("Université PSL", "psl"), ("ENS Paris-Saclay", "ens-paris-saclay"), ("Max Planck Society", "mpg"), ("Sapienza University of Rome", "sapienza"),
+    ("Université PSL", "psl"), ("ENS Paris-Saclay", "ens-paris-saclay"), ("Max Planck Society", "mpg"),
+    ("Sapienza University of Rome", "sapienza"),
     ("University of California, Berkeley", "uc-berkeley"),
 ])
 

@@ -459,10 +459,10 @@ class Registry:
         """A segment of two words or more with no institution's word, not a place of the field nor an
         address (unless it holds a word in capitals: "Grenoble INP" is printed after "CNRS" as places are,
         or it is printed between two registry institutions, in a list of them: "Univ. Lille, CNRS,
-        Centrale Lille, Inria"), that the other registry (``elsewhere``) names. Not a name with an institution's word that
-        was not read as one, nor a department: "Institute for Chemical Research" printed inside Kyoto
-        University is also the English name of a Spanish institute, "Department of Biological Sciences"
-        one university's in ROR."""
+        Centrale Lille, Inria"), that the other registry (``elsewhere``) names. Not a name with an
+        institution's word that was not read as one, nor a department: "Institute for Chemical Research"
+        printed inside Kyoto University is also the English name of a Spanish institute, "Department of
+        Biological Sciences" one university's in ROR."""
         folded = fold(segment)
         return self.elsewhere is not None and " " in folded \
             and (folded not in self.places or _CAPITALS.search(segment) is not None or between) \
@@ -509,7 +509,8 @@ class Registry:
         bare = [word for word in run if word != "and"]
         pieces = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", segment)]
         printed = [p for p in pieces if _words(p) == bare and acronyms.is_acronym(p)]
-        found = self.acronym_elsewhere(printed[0], _printed_countries(segments), True) if len(printed) == 1 else None
+        countries = _printed_countries(segments)
+        found = self.acronym_elsewhere(printed[0], countries, True) if len(printed) == 1 else None
         if found is None:
             return []
         self.ror_acronyms[new_key(printed[0])].add(found)
@@ -904,7 +905,7 @@ def _words(text: str) -> list[str]:
 
 
 _DOTTED_CAPITALS = re.compile(r"\b([A-Z])\.(?=[A-Z]\b)")
-"""A capital's full stop before another capital: an acronym printed with dots ("I.I.T Delhi" = "IIT Delhi")."""
+"""A capital's full stop before another capital: an acronym printed with dots ("I.I.T Delhi")."""
 _AMPERSAND = re.compile(r"(?<=[a-z]{2})\s*&\s*(?=[A-Z][a-z])")
 """An ampersand between two words, read as "and" ("Science & Technology", "Sci.&Tech."), not inside a
 name of letters ("Texas A&M", "AT&T")."""
@@ -1024,7 +1025,8 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
                                           else _ADDRESS.search(folded)):
             continue
         if not institutions.INSTITUTION_WORDS.search(folded) and folded not in institutions.ABBREVIATIONS \
-                and not ((piece[:1].isupper() or "." in piece) and _COMPANY_END.search(piece)) and not by_name:
+                and not ((piece[:1].isupper() or "." in piece) and _COMPANY_END.search(piece)) \
+                and not by_name:
             continue
         words = folded.split()
         if all(w in _GENERIC or w in _NO_PLACE for w in words):

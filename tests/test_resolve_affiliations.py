@@ -378,3 +378,12 @@ def test_a_company_joined_by_and_to_a_registry_institution_is_an_institution_of_
         "sorbonne", "lighton"]
     printed = "Johns Hopkins University and Department of Health Policy"  # a unit
     assert [n.org_id for n in registry.read(printed)] == ["jhu"]
+
+
+def test_a_numbered_university_of_a_city_is_not_the_citys_university():
+    registry = Registry([("Université de Paris", "paris"), ("CNRS", "cnrs")])
+    assert [n.org_id or n.key for n in registry.read("Université Paris 13, Villetaneuse")] == [
+        "university paris 13"]
+    assert [n.org_id or n.key for n in registry.read("CNRS, Université Paris 2")] == [
+        "cnrs", "university paris 2"]
+    assert [n.org_id for n in registry.read("Université de Paris, 12 rue de l'École de Médecine")] == ["paris"]

@@ -688,6 +688,8 @@ class Registry:
                     and re.search(rf"\b{re.escape(' '.join(words[span.start:span.stop]))} (?:of|for) \w",
                                   texts[owner[span.start]]):
                 continue  # "X University of Y" is another university than X University
+            if owner is not None and _numbered(words, owner, span):
+                continue  # "Université Paris 13" is not "Université de Paris"
             if taken.isdisjoint(span):
                 taken.update(span)
                 spans.append((org_id, span))
@@ -859,6 +861,21 @@ def _joint(words: list[str], span: range, candidates: list[tuple[int, int, str]]
                for size, start, _ in candidates)
 
 
+_NUMBER = re.compile(r"1?[0-9]|20|i{1,3}|iv|vi{0,3}|ix|xi{0,3}")
+"""The number of one of a city's numbered universities ("Paris 13", "Lyon 1", "Paris VI")."""
+
+
+def _numbered(words: list[str], owner: list[int], span: range) -> bool:
+    """Whether a name is followed in its segment by a number, not an address's: one of the numbered
+    universities of a city ("Université Paris 13", "Lyon 1") is not the university the name is."""
+    after = span.stop
+    if after >= len(words) or owner[after] != owner[span.start] or not _NUMBER.fullmatch(words[after]) \
+            or words[span.stop - 1] in _HEAD:
+        return False
+    rest = [w for i, w in enumerate(words) if i > after and owner[i] == owner[span.start]]
+    return not _ADDRESS.search(" ".join(rest))
+
+
 def _whole_segments(owner: list[int], span: range) -> bool:
     """Whether a span starts where its first segment starts and ends where its last one ends."""
     starts = span.start == 0 or owner[span.start - 1] != owner[span.start]
@@ -1021,7 +1038,8 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
         if not folded or len(folded) < 3:
             continue
         headed = _TOP.search(folded) or _HEAD.intersection(folded.split())
-        if _UNIT_START.match(folded) or (_STREET_OR_NUMBER.search(folded) if headed
+        unnumbered = re.sub(r"(?<=[a-z]) (?:1?[0-9]|20)$", "", folded)  # "Université Paris 13": no address
+        if _UNIT_START.match(folded) or (_STREET_OR_NUMBER.search(unnumbered) if headed
                                           else _ADDRESS.search(folded)):
             continue
         if not institutions.INSTITUTION_WORDS.search(folded) and folded not in institutions.ABBREVIATIONS \

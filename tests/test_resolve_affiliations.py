@@ -386,4 +386,5 @@ def test_a_numbered_university_of_a_city_is_not_the_citys_university():
         "university paris 13"]
     assert [n.org_id or n.key for n in registry.read("CNRS, Université Paris 2")] == [
         "cnrs", "university paris 2"]
-    assert [n.org_id for n in registry.read("Université de Paris, 12 rue de l'École de Médecine")] == ["paris"]
+    address = "Université de Paris, 12 rue de l'École de Médecine"
+    assert [n.org_id for n in registry.read(address)] == ["paris"]

@@ -233,6 +233,9 @@ def test_an_acronym_joined_by_and_to_a_registry_institution_is_the_ror_record_it
     assert resolved(printed).organizations(printed) == ["msu"]
     printed = "LIPN and Moscow State University"  # a lab's acronym: ROR gives it a parent
     assert resolved(printed).organizations(printed) == ["msu"]
+    printed = "LMBA and Moscow State University"  # named as a lab is, though ROR gives it no parent
+    assert resolved(printed).organizations(printed) == ["msu"]
+    assert [o.name for o in resolved("LMBA, France").new_organizations] == ["LMBA"]  # not the lab's record
 
 
 def test_a_ror_name_joined_by_and_to_a_new_university_is_a_second_institution():

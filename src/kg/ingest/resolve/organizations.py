@@ -186,9 +186,12 @@ def _spelled_by_ror(ror_registry: ror.Ror, acronym: str, countries: frozenset[st
                     beside_known: bool) -> str | None:
     """The id of the one ROR record whose name the acronym spells (in one of ``countries`` when there are
     any); beside a registry institution, only a record that is no other's part ("LIPN, Université Paris
-    13" is a lab of its university)."""
+    13" is a lab of its university); never a record named as a unit is ("Laboratoire Jean Kuntzmann",
+    "Département de mathématiques et applications": the partial bundle often lacks their parents)."""
     record = ror_registry.spelled_by(acronym, countries)
-    return None if record is None or (beside_known and record.parent) else record.ror_id
+    if record is None or (beside_known and record.parent) or institutions.is_unit(record.name):
+        return None
+    return record.ror_id
 
 
 def _ror_records(canonical: dict[str, str], spellings: dict[str, Counter[str]], ror_registry: ror.Ror,

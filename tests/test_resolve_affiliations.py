@@ -388,3 +388,12 @@ def test_a_numbered_university_of_a_city_is_not_the_citys_university():
         "cnrs", "university paris 2"]
     address = "Université de Paris, 12 rue de l'École de Médecine"
     assert [n.org_id for n in registry.read(address)] == ["paris"]
+
+
+def test_a_university_whose_town_is_joined_to_another_place_by_a_hyphen_is_another_university():
+    registry = Registry([("Université de Paris", "paris"), ("Université Paris-Saclay", "saclay"),
+                         ("Universitat de Barcelona", "ub")])
+    assert [n.org_id or n.key for n in registry.read("Université Paris-Nanterre")] == [
+        "university paris nanterre"]
+    assert [n.org_id for n in registry.read("Université Paris-Saclay")] == ["saclay"]  # a longer name
+    assert [n.org_id for n in registry.read("Universitat de Barcelona-IMUB")] == ["ub"]  # a unit's acronym

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import ftfy
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
+from unidecode import unidecode
 
 from kg.ingest.latex import decode, repair_broken_accents
 from kg.ingest.resolve import acronyms, institutions, ror
@@ -407,7 +408,9 @@ class Registry:
             words.extend(segment_words)
             owner.extend([number] * len(segment_words))
         texts = [fold(spelled_out(segment)) for segment in segments]
-        spans = self._longer_by_typo(words, owner, self._spans(words, owner, texts))
+        spans = [(org_id, span) for org_id, span in self._spans(words, owner, texts)
+                 if not _hyphened_place(words, span, segments[owner[span.start]])]
+        spans = self._longer_by_typo(words, owner, spans)
         towns = {owner[s.start] for _, s in spans if self._town_after_institution(segments, owner, s)}
         spans = [(org_id, span) for org_id, span in spans if owner[span.start] not in towns]
         found = [Named(org_id, " ".join(words[s.start:s.stop]), part) for org_id, s in spans]
@@ -874,6 +877,16 @@ def _numbered(words: list[str], owner: list[int], span: range) -> bool:
         return False
     rest = [w for i, w in enumerate(words) if i > after and owner[i] == owner[span.start]]
     return not _ADDRESS.search(" ".join(rest))
+
+
+def _hyphened_place(words: list[str], span: range, segment: str) -> bool:
+    """Whether a university's name that ends in its town is printed with another place joined to that town
+    by a hyphen: a longer name, another university ("Université Paris-Nanterre" is not "Université de
+    Paris")."""
+    last = words[span.stop - 1]
+    if last in _HEAD or not {"university", "universities"} & set(words[span.start:span.stop - 1]):
+        return False
+    return re.search(rf"(?i:\b{re.escape(last)})-[A-Z][a-z]", unidecode(segment)) is not None
 
 
 def _whole_segments(owner: list[int], span: range) -> bool:

@@ -380,14 +380,17 @@ def test_a_company_joined_by_and_to_a_registry_institution_is_an_institution_of_
     assert [n.org_id for n in registry.read(printed)] == ["jhu"]
 
 
-def test_a_numbered_university_of_a_city_is_not_the_citys_university():
+def test_a_numbered_university_of_a_city_another_registry_names_is_not_the_citys_university():
     registry = Registry([("Université de Paris", "paris"), ("CNRS", "cnrs")])
-    assert [n.org_id or n.key for n in registry.read("Université Paris 13, Villetaneuse")] == [
-        "university paris 13"]
-    assert [n.org_id or n.key for n in registry.read("CNRS, Université Paris 2")] == [
-        "cnrs", "university paris 2"]
+    registry.name_elsewhere = lambda name, countries: name.lower() == "universite paris 13"  # ROR, say
+    assert [n.org_id or n.key for n in registry.read("Université Paris 13")] == ["university paris 13"]
+    assert [n.org_id or n.key for n in registry.read("CNRS, Université Paris 13")] == [
+        "cnrs", "university paris 13"]
+    # a number no other registry names is read as the city's university's former name
+    assert [n.org_id for n in registry.read("CNRS, Université Paris 7")] == ["cnrs", "paris"]
     address = "Université de Paris, 12 rue de l'École de Médecine"
     assert [n.org_id for n in registry.read(address)] == ["paris"]
+    assert [n.org_id for n in registry.read("Université de Paris, Universitätstrasse 6")] == ["paris"]
 
 
 def test_a_university_whose_town_is_joined_to_another_place_by_a_hyphen_is_another_university():

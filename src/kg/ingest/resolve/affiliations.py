@@ -691,8 +691,10 @@ class Registry:
                     and re.search(rf"\b{re.escape(' '.join(words[span.start:span.stop]))} (?:of|for) \w",
                                   texts[owner[span.start]]):
                 continue  # "X University of Y" is another university than X University
-            if owner is not None and _numbered(words, owner, span):
-                continue  # "Université Paris 13" is not "Université de Paris"
+            if owner is not None and texts is not None and _numbered(words, owner, span) \
+                    and self.name_elsewhere is not None \
+                    and self.name_elsewhere(texts[owner[span.start]], frozenset()):
+                continue  # "Université Paris 13" (a name of ROR's) is not "Université de Paris"
             if taken.isdisjoint(span):
                 taken.update(span)
                 spans.append((org_id, span))
@@ -870,7 +872,9 @@ _NUMBER = re.compile(r"1?[0-9]|20|i{1,3}|iv|vi{0,3}|ix|xi{0,3}")
 
 def _numbered(words: list[str], owner: list[int], span: range) -> bool:
     """Whether a name is followed in its segment by a number, not an address's: one of the numbered
-    universities of a city ("Université Paris 13", "Lyon 1") is not the university the name is."""
+    universities of a city ("Université Paris 13") is not the university the name is, when the other
+    registry names the segment (else the number is read as the city's university's old name: "Université
+    Paris 7" was merged into Université Paris Cité, "University Lille 1" into the University of Lille)."""
     after = span.stop
     if after >= len(words) or owner[after] != owner[span.start] or not _NUMBER.fullmatch(words[after]) \
             or words[span.stop - 1] in _HEAD:
@@ -1051,7 +1055,8 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
         if not folded or len(folded) < 3:
             continue
         headed = _TOP.search(folded) or _HEAD.intersection(folded.split())
-        unnumbered = re.sub(r"(?<=[a-z]) (?:1?[0-9]|20)$", "", folded)  # "Université Paris 13": no address
+        unnumbered = re.sub(r"\buniversit(?:y|e|a|at|aet|et|eit|ad|ade)\b.* (?:1?[0-9]|20)$",  # "Université
+                            lambda m: m.group(0).rsplit(" ", 1)[0], folded)  # Paris 13": no address
         if _UNIT_START.match(folded) or (_STREET_OR_NUMBER.search(unnumbered) if headed
                                           else _ADDRESS.search(folded)):
             continue

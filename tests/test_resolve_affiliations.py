@@ -64,6 +64,7 @@ def read(printed: str) -> list[str]:
     # an acronym printed with full stops between its capitals is the acronym
     ("Laboratoire d'Informatique, E.N.S. Paris-Saclay", ["ens-paris-saclay"]),
     ("C.N.R.S., Paris", ["cnrs"]),
+    ("U.C. Berkeley", ["uc-berkeley"]),
 ])
 def test_what_an_affiliation_names(printed, expected):
     assert read(printed) == expected
@@ -400,3 +401,13 @@ def test_a_university_whose_town_is_joined_to_another_place_by_a_hyphen_is_anoth
         "university paris nanterre"]
     assert [n.org_id for n in registry.read("Université Paris-Saclay")] == ["saclay"]  # a longer name
     assert [n.org_id for n in registry.read("Universitat de Barcelona-IMUB")] == ["ub"]  # a unit's acronym
+
+
+def test_a_name_printed_alone_once_with_only_places_after_it_is_an_institution():
+    resolution = resolved("Graphcore, Bristol, UK", "Pediatrics", "Independent Researcher",
+                          "Neurobiology Department")
+    [graphcore] = resolution.organizations("Graphcore, Bristol, UK")
+    assert graphcore.startswith("graphcore")
+    assert resolution.organizations("Pediatrics") == []  # a subject of study: a department's
+    assert resolution.organizations("Independent Researcher") == []  # no affiliation
+    assert resolution.organizations("Neurobiology Department") == []

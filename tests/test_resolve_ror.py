@@ -118,7 +118,8 @@ def test_a_segment_without_an_institutions_word_that_ror_names_is_an_institution
     resolution = resolved("Grenoble INP, France")
     [org] = resolution.new_organizations
     assert org.name == "Institut polytechnique de Grenoble"
-    assert resolved("Grenoble Alps, France").new_organizations == []  # not a name of ROR's: a place
+    # not a name of ROR's: a place, printed after an institution elsewhere in the field
+    assert resolved("Grenoble Alps, France", "Moscow State University, Grenoble Alps").new_organizations == []
     printed = "CNRS, Grenoble INP, Grenoble"  # printed after an institution, where places are
     assert len(resolved(printed).organizations(printed)) == 2  # CNRS and Grenoble INP
 
@@ -172,7 +173,8 @@ def test_a_lone_acronym_ror_spells_is_a_new_institution_with_its_name():
 def test_an_acronym_printed_with_places_takes_the_record_of_the_printed_country():
     [inra] = resolved("INRA, France").new_organizations
     assert inra.name == "Institut National de la Recherche Agronomique" and inra.country == "FR"
-    assert resolved("INRA").new_organizations == []  # no country: INRA of France or of Morocco?
+    [alone] = resolved("INRA").new_organizations  # no country: INRA of France or of Morocco?
+    assert alone.name == "INRA" and alone.country is None  # a name as printed, no ROR record's
     [dgist] = resolved("Department of Robotics, DGIST, Korea").new_organizations  # a unit beside it
     assert dgist.name == "Daegu Gyeongbuk Institute of Science and Technology"
 
@@ -185,19 +187,22 @@ def test_an_acronym_beside_another_institution_is_read_as_no_ror_record():
 
 
 def test_an_acronym_whose_letters_are_not_its_records_initials_names_nothing():
-    assert resolved("CENIA").new_organizations == []
+    assert [o.name for o in resolved("CENIA").new_organizations] == ["CENIA"]  # as printed, not ROR's
 
 
 def test_an_acronym_printed_with_a_town_needs_the_country_too():
     # the field prints Daegu as a place; ROR's bundle knows no towns, so the country must be printed
-    assert [o.name for o in resolved("Moscow State University, Daegu", "DGIST Daegu").new_organizations] == []
+    found = resolved("Moscow State University, Daegu", "DGIST Daegu").new_organizations
+    assert [o.name for o in found] == ["DGIST Daegu"]  # a name as printed, no ROR record's
     found = resolved("Moscow State University, Daegu", "DGIST Daegu, Korea").new_organizations
     assert [o.name for o in found] == ["Daegu Gyeongbuk Institute of Science and Technology"]
 
 
 def test_an_acronym_in_another_part_beside_an_institution_is_read_as_no_ror_record():
     printed = "Moscow State University + DGIST"  # "MIT Math + SDSC": not San Diego's supercomputer centre
-    assert resolved(printed).organizations(printed) == ["msu"]
+    resolution = resolved(printed)
+    assert [o.name for o in resolution.new_organizations] == ["DGIST"]  # a name as printed, no ROR record's
+    assert resolution.organizations(printed) == ["msu", "dgist"]
 
 
 def test_a_ror_name_joined_by_and_to_a_registry_one_is_an_institution_of_its_own():

@@ -373,7 +373,7 @@ class Registry:
         if len(parts(raw)) == 1 and len(found) <= 1 \
                 and all(n.org_id is None and not n.learned for n in found):
             acronym = self._acronym_elsewhere(_segments(parts(raw)[0]))  # "DGIST", "Dept. of CS, IUPUI"
-            if acronym is not None and (not found or found[0].key == acronym[0].key):
+            if acronym is not None and (not found or found[0].key.split()[0] == acronym[0].key):
                 self.ror_acronyms[acronym[0].key].add(acronym[1])
                 found = [acronym[0]] if acronym[1] else found
             if not found:  # "Janelia Research Campus", "Institute of High Performance Computing, Singapore"
@@ -624,8 +624,8 @@ class Registry:
 
     def _standalone(self, segments: list[str]) -> bool:
         """Whether an affiliation is a name of its own and places ("Yandex, Moscow, Russia"): a name in
-        capitals, printed first in several affiliations of the field and never after an institution,
-        that is no department, field of study, address or place."""
+        capitals, printed first in affiliations of the field (``STANDALONE_LEADS``) and never after an
+        institution, that is no department, field of study, address or place."""
         name, folded = segments[0], fold(segments[0])
         words = name.split()
         if not 1 <= len(words) <= 4 or self.leads[folded] < STANDALONE_LEADS or folded in self.places:
@@ -767,8 +767,9 @@ _NO_PLACE = frozenset("independent researcher unaffiliated none retired freelanc
 """Words of an affiliation that says there is none ("Independent researcher")."""
 _UNIT_WORD = re.compile(r"\b(?:department|dept|program|programme|phd|graduate|faculty|division)\b")
 """A unit's word anywhere in a name ("Neurobiology Department", "Neurosciences PhD Program")."""
-STANDALONE_LEADS = 2
-"""How many affiliations of the field must print a name first for it to stand as an institution alone."""
+STANDALONE_LEADS = 1
+"""How many affiliations of the field must print a name first for it to stand as an institution alone: one
+(a company printed alone once, "Graphcore, Bristol, UK", is as much an institution as one printed often)."""
 _SUBJECT_WORDS = "technology technologies arts design innovation humanities society"
 FIELD_OF_STUDY = frozenset(
     "data science sciences engineering computing computer computational information biomedical medicine "
@@ -938,8 +939,8 @@ def _words(text: str) -> list[str]:
     return list(_compared(text))
 
 
-_DOTTED_CAPITALS = re.compile(r"\b([A-Z])\.(?=[A-Z]\b)")
-"""A capital's full stop before another capital: an acronym printed with dots ("I.I.T Delhi")."""
+_DOTTED_CAPITALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+"""Capitals each with its full stop: an acronym printed with dots ("I.I.T Delhi", "U.C. San Diego")."""
 _AMPERSAND = re.compile(r"(?<=[a-z]{2})\s*&\s*(?=[A-Z][a-z])")
 """An ampersand between two words, read as "and" ("Science & Technology", "Sci.&Tech."), not inside a
 name of letters ("Texas A&M", "AT&T")."""
@@ -947,7 +948,8 @@ name of letters ("Texas A&M", "AT&T")."""
 
 @functools.lru_cache(maxsize=1 << 17)
 def _compared(text: str) -> tuple[str, ...]:
-    text = _AMPERSAND.sub(" and ", spelled_out(_DOTTED_CAPITALS.sub(r"\1", text)))
+    text = _DOTTED_CAPITALS.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _AMPERSAND.sub(" and ", spelled_out(text))
     words = [_TRANSLATED.get(w, w) for w in fold(text).split() if w not in _SKIPPED]
     for i in range(len(words) - 1):
         if words[i] in ("university", "institute") and words[i + 1] in _POSTPOSED:

@@ -65,6 +65,7 @@ def read(printed: str) -> list[str]:
     ("Laboratoire d'Informatique, E.N.S. Paris-Saclay", ["ens-paris-saclay"]),
     ("C.N.R.S., Paris", ["cnrs"]),
     ("U.C. Berkeley", ["uc-berkeley"]),
+    ("CNRS×", ["cnrs"]),  # a footnote mark printed as a multiplication sign
 ])
 def test_what_an_affiliation_names(printed, expected):
     assert read(printed) == expected

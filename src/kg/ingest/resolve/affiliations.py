@@ -35,7 +35,7 @@ from kg.ingest.latex import decode, repair_broken_accents
 from kg.ingest.resolve import acronyms, institutions, ror
 from kg.ingest.resolve.names import fold
 
-_MARKS = re.compile(r"[*∗†‡§¶⇤⋆♯♮♭#]+|(?<=[a-z]{5})\d{2}\b|(?<=[a-z])\d\b|^\d{1,2}(?=[A-Z])")
+_MARKS = re.compile(r"[*∗†‡§¶⇤⋆♯♮♭#×]+|(?<=[a-z]{5})\d{2}\b|(?<=[a-z])\d\b|^\d{1,2}(?=[A-Z])")
 """Footnote marks: symbols, one digit after a word, two after a long word ("Data61" is a name)."""
 _GLUED_MARK = re.compile(r"(?<=[a-z.])[*∗†‡§¶⋆]+(?=[A-Z])|"
                          r"(?:(?<=University)|(?<=Institute)|(?<=College))\d?(?=[A-Z])")

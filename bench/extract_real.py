@@ -6,7 +6,8 @@ Run from the repository root:
     PYTHONPATH=src python bench/extract_real.py --write         # and write the table to BENCHMARKS.md
     PYTHONPATH=src python bench/extract_real.py --half dev --show-misses 30
 
-Every page goes through ``extract_file`` with no kind given, as ``kg ingest PAGE`` does. The sites
+Every page goes through ``extract_file`` with no kind given, as ``kg ingest PAGE`` does, and the
+talks it reads too weakly (``pages.support``) are left out, as ``kg ingest`` leaves them. The sites
 (the corpus's top folders) are split once into a development half and a check half by a hash of
 their name (``half_of``): the extractor is tuned on the development half only, and the check half
 estimates how it does on sites nobody looked at. The sites listed in ``fresh-sites.txt`` were
@@ -102,6 +103,8 @@ class Counts:
     seconds: float = 0.0
     pages: int = 0
     kind_right: int = 0
+    detected: dict[str, int] = field(default_factory=dict)
+    """How many of the pages were detected as each kind ("none": nothing extracted)."""
 
     def add(self, other: Counts) -> None:
         for metric in METRICS:
@@ -112,6 +115,8 @@ class Counts:
         self.seconds += other.seconds
         self.pages += other.pages
         self.kind_right += other.kind_right
+        for kind, n in other.detected.items():
+            self.detected[kind] = self.detected.get(kind, 0) + n
 
     def ratio(self, metric: str) -> float | None:
         hit, total = self.values[metric]
@@ -142,10 +147,11 @@ def extracted_rows(path: Path) -> tuple[str, list[Talk], list[Paper], float]:
     """What ``kg ingest PAGE`` extracts from a page: kind, talks, papers, and the seconds it took."""
     from kg.errors import KGError
     from kg.ingest.pages.pipeline import extract_file
+    from kg.ingest.pages.support import kept
 
     start = time.perf_counter()
     try:
-        page = extract_file(path)
+        page = kept(extract_file(path))  # the talks kg ingest takes: weakly supported ones stay out
     except KGError:
         return "none", [], [], time.perf_counter() - start
     seconds = time.perf_counter() - start
@@ -161,6 +167,7 @@ def score_page(gold: dict[str, Any], kind: str, talks: list[Talk], papers: list[
     """Hits and totals of one page."""
     counts = Counts(pages=1, extracted=len(talks) + len(papers))
     counts.kind_right = int(kind == gold["kind"] or (gold["kind"] == "none" and not talks and not papers))
+    counts.detected = {kind if talks or papers else "none": 1}
     free = list(talks)
     for wanted in gold["talks"]:
         match = next((t for t in free if any(same_name(g, s) for g in wanted["speakers"] for s in t.speakers)
@@ -358,6 +365,24 @@ def table(results: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def confusion(results: dict[str, dict[str, Any]]) -> str:
+    """Gold kind × detected kind, one matrix per row of the results (pages counted)."""
+    short = {"seminar_page": "seminar", "event_page": "event", "talk_listing": "listing",
+             "meeting_programme": "meeting", "author_page": "author", "none": "none"}
+    lines = []
+    for name, result in results.items():
+        lines += ["", f"{name}: gold kind (rows) × detected kind (columns)", "",
+                  "| gold \\ detected | " + " | ".join(short[k] for k in KINDS) + " | right |",
+                  "|" + "---|" * (len(KINDS) + 2)]
+        for kind in KINDS:
+            counts = result["kinds"].get(kind)
+            if counts is None or not counts.pages:
+                continue
+            cells = " | ".join(str(counts.detected.get(k, 0)) for k in KINDS)
+            lines.append(f"| {short[kind]} | {cells} | {counts.kind_right / counts.pages:.2f} |")
+    return "\n".join(lines)
+
+
 def write_section(path: Path, text: str) -> None:
     """Put ``text`` between this benchmark's markers in ``path`` (added at the end the first time)."""
     old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
@@ -375,6 +400,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=("all", "dev", "check", "both"), default="both")
     parser.add_argument("--site", action="append", help="only these sites (repeatable)")
     parser.add_argument("--show-misses", type=int, default=0, metavar="N")
+    parser.add_argument("--confusion", action="store_true",
+                        help="also print gold kind × detected kind for each half and list of new sites")
     parser.add_argument("--write", action="store_true", help="write the tables to BENCHMARKS.md")
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
     args = parser.parse_args(argv)
@@ -386,6 +413,8 @@ def main(argv: list[str] | None = None) -> int:
         results = {args.half: run(args.corpus, args.half, misses, sites)}
     text = table(results)
     print(text)
+    if args.confusion:
+        print(confusion(results))
     for miss in misses[: args.show_misses]:
         print(miss, file=sys.stderr)
     if args.write:

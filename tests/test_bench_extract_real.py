@@ -81,6 +81,21 @@ def test_a_page_is_scored_on_talks_times_affiliations_papers_and_spurious_rows(b
     assert (counts.spurious, counts.extracted) == (1, 3)
 
 
+def test_the_confusion_matrix_counts_each_gold_kind_by_the_kind_detected(bench):
+    gold = {"file": "x/p.md", "kind": "event_page", "papers": [], "talks": [
+        {"speakers": ["Ada Lovelace"], "title": "Engines", "date": None, "time": None, "affiliation": None,
+         "line": 3}]}
+    talk = bench.Talk(["Ada Lovelace"], "Engines", None, None, None)
+    read = bench.score_page(gold, "seminar_page", [talk], [])
+    empty = bench.score_page(gold, "talk_listing", [], [])
+    kinds = {"event_page": bench.Counts()}
+    for counts in (read, empty):
+        kinds["event_page"].add(counts)
+    assert kinds["event_page"].detected == {"seminar_page": 1, "none": 1}
+    matrix = bench.confusion({"dev": {"kinds": kinds}})
+    assert "| event | 1 | 0 | 0 | 0 | 0 | 1 | 0.00 |" in matrix
+
+
 def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     whole, dev, check = figures["all"], figures["dev"], figures["check"]
     new, new2, new3 = figures["new sites"], figures["new sites 2"], figures["new sites 3"]
@@ -95,11 +110,12 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     assert new3["papers"] >= 0.91 and new3["spurious"] <= 0.17
     assert check["datetime"] >= 0.65 and new["datetime"] >= 0.76 and new2["datetime"] >= 0.45
     assert check["papers"] >= 0.66 and new["papers"] >= 0.78 and new2["papers"] >= 0.74
-    assert check["spurious"] <= 0.10 and new["spurious"] <= 0.11 and new2["spurious"] <= 0.14
+    assert check["spurious"] <= 0.08 and new["spurious"] <= 0.11 and new2["spurious"] <= 0.14
+    assert dev["spurious"] <= 0.045  # citations are papers, weak readings left out (pages.support)
     assert new4["talks"] >= 0.63 and new4["datetime"] >= 0.48 and new4["papers"] >= 0.88
     assert new4["spurious"] <= 0.12
     assert new5["talks"] >= 0.38 and new5["datetime"] >= 0.36 and new5["papers"] >= 0.56
-    assert new5["spurious"] <= 0.20
+    assert new5["spurious"] <= 0.17
     assert new6["talks"] >= 0.40 and new6["datetime"] >= 0.39 and new6["papers"] >= 0.44
-    assert new6["spurious"] <= 0.21
+    assert new6["spurious"] <= 0.13
     assert whole["max_s"] < 5  # generous: CI machines are shared; bench/ measures the real figure

@@ -99,8 +99,8 @@ def test_variants_with_a_shared_coauthor_are_merged():
 
 
 def test_variants_without_a_shared_fact_are_kept_apart_and_reported():
-    result = resolve([paper("a", ["Samuel Hopkins", "Ann Lee"]), paper("b", ["Sam Hopkins", "Bo Li"])],
-                     REGISTRY, ORGS, Aliases())
+    result = resolve([paper("a", ["Samuel Hopkins", "Ann Lee"]), paper("b", ["Sam Hopkins", "Bo Li"]),
+                      paper("c", ["Anna Hopkins", "Cy Doe"])], REGISTRY, ORGS, Aliases())
     assert result.person("Sam Hopkins") != result.person("Samuel Hopkins")
     assert [(a.name, a.other) for a in result.ambiguities] == [("Sam Hopkins", "Samuel Hopkins")]
 
@@ -267,3 +267,9 @@ def test_a_word_read_as_a_particle_is_a_given_name_when_another_spelling_prints_
 def test_a_pet_name_ending_in_o_is_a_variant_outside_dense_name_cultures():
     assert names.variant("shubho sengupta", "shubhabrata sengupta", cut=True).reason == "diminutive"
     assert names.variant("shubho sengupta", "shubhabrata sengupta") is None
+
+
+def test_a_name_printed_family_name_first_may_also_shorten_its_middle_name():
+    assert names.variant("nguyen viet cuong", "cuong v nguyen").reason == "names swapped, middle initial"
+    assert names.variant("nguyen viet cuong", "cuong nguyen").reason == "names swapped, middle name"
+    assert names.variant("nguyen viet cuong", "cuong t nguyen") is None  # another middle initial

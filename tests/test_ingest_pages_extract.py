@@ -409,6 +409,19 @@ def test_a_citation_read_as_a_talk_is_a_paper(tmp_path):
                                                 ["Ada Lovelace", "Mary Somerville"]]
 
 
+def test_an_author_list_with_no_day_in_a_table_is_a_paper_not_a_talk(tmp_path):
+    page, talks = talks_of(tmp_path, "p.html", "<html><body><h1>Research</h1><table>"
+                           "<tr><td>Notes on the analytical engine</td>"
+                           "<td>Ada Lovelace, Charles Babbage, Mary Somerville</td></tr>"
+                           "<tr><td>Engines of difference and their use</td>"
+                           "<td>Mary Somerville, Ada Lovelace, Charles Babbage</td></tr>"
+                           "<tr><td>On the connexion of the physical sciences</td>"
+                           "<td>Charles Babbage, Mary Somerville, Ada Lovelace</td></tr>"
+                           "</table></body></html>")
+    assert talks == []
+    assert [p.title for p in page.papers][:1] == ["Notes on the analytical engine"]
+
+
 def test_a_joint_talk_of_a_seminar_stays_a_talk(tmp_path):
     page, talks = talks_of(tmp_path, "s.md", "# Seminar\n\n"
                            "* March 3, 2024: Ada Lovelace and Charles Babbage, *Notes on engines*\n"

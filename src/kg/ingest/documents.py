@@ -18,7 +18,7 @@ from typing import cast
 from kg.errors import DataError, UsageError
 from kg.ingest.bulk import register
 from kg.ingest.detect import BULK_KINDS, KINDS, PAGE, detect_kind
-from kg.ingest.pages import writer
+from kg.ingest.pages import support, writer
 from kg.ingest.pages.detect import PAGE_KINDS
 from kg.ingest.pages.extracted import PageExtract
 from kg.ingest.pages.pipeline import extract_file, plan_page
@@ -106,8 +106,17 @@ def _ingest_pages(folder: DataFolder, pages: Mapping[Path, str | None], dry_run:
             extracted[path] = extract_file(path, chosen, speaker)
         except DataError as exc:
             report.failed.append(str(exc))
-    for path, extraction in extracted.items():
-        report.review.rows.extend(review_rows(path, extraction))
+    for path, read in extracted.items():
+        report.review.rows.extend(review_rows(path, read))
+        extraction = support.kept(read)  # the talks the page supports too little stay out
+        weak = len(read.talks) - len(extraction.talks)
+        if weak:
+            report.notes.append(f"{path}: {weak} weakly supported talk(s) left out "
+                                f"(confidence under {support.ABSTAIN_BELOW}; --dry-run lists them)")
+        if not extraction.talks and not extraction.papers:
+            report.failed.append(f"{path}: nothing taken: every talk read is weakly supported "
+                                 f"({weak}; --dry-run lists them)")
+            continue
         try:
             plan = plan_page(folder, path, extraction)  # adds the links and records it leaves out
             folder = plan.folder if dry_run else writer.apply(plan)
@@ -132,7 +141,7 @@ def review_rows(path: Path, extraction: PageExtract) -> list[tuple[object, ...]]
     rows: list[tuple[object, ...]] = []
     for talk in extraction.talks:
         when = " ".join(p for p in (talk.day, talk.clock.strftime("%H:%M") if talk.clock else None) if p)
-        guessed = set(talk.guessed)
+        guessed = set(talk.guessed) | ({"weak: left out"} if talk.weak else set())
         rows.append((str(path), talk.line or "", "talk", f"{talk.confidence:.2f}",
                      "; ".join(s.name + (f" ({s.affiliation})" if s.affiliation else "")
                                for s in talk.speakers),

@@ -107,9 +107,10 @@ _OFFERED = (
 )
 
 
-def rdf_format_for(accept: str) -> tuple[ox.RdfFormat, str]:
-    """The RDF syntax (and its media type) an ``Accept`` header prefers; Turtle by default."""
-    best: tuple[float, int] = (0.0, 0)
+def accepted_media(accept: str) -> list[tuple[str, float]]:
+    """The media types of an HTTP ``Accept`` header with their weights (``q``; 1 when not given, 0
+    when unreadable), in the header's order, media types in lower case."""
+    found: list[tuple[str, float]] = []
     for part in accept.split(","):
         media, _, params = part.strip().partition(";")
         weight = 1.0
@@ -120,8 +121,16 @@ def rdf_format_for(accept: str) -> tuple[ox.RdfFormat, str]:
                     weight = float(value)
                 except ValueError:
                     weight = 0.0
+        found.append((media.strip().lower(), weight))
+    return found
+
+
+def rdf_format_for(accept: str) -> tuple[ox.RdfFormat, str]:
+    """The RDF syntax (and its media type) an ``Accept`` header prefers; Turtle by default."""
+    best: tuple[float, int] = (0.0, 0)
+    for media, weight in accepted_media(accept):
         for index, (offered, _) in enumerate(_OFFERED):
-            if media.strip().lower() == offered and weight > best[0]:
+            if media == offered and weight > best[0]:
                 best = (weight, index)
     media, rdf_format = _OFFERED[best[1]]
     return rdf_format, media

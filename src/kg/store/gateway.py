@@ -38,6 +38,7 @@ import pyoxigraph as ox
 from kg.store.describe import (
     DESCRIPTION_PREFIXES,
     DatasetInfo,
+    accepted_media,
     rdf_format_for,
     service_description,
     void_description,
@@ -374,17 +375,7 @@ class _Handler(BaseHTTPRequestHandler):
 def _prefers_html(accept: str) -> bool:
     """True when an Accept header ranks HTML above every RDF syntax (what a browser sends)."""
     best_html, best_rdf = 0.0, 0.0
-    for part in accept.split(","):
-        media, _, params = part.strip().partition(";")
-        weight = 1.0
-        for param in params.split(";"):
-            key, _, value = param.strip().partition("=")
-            if key == "q":
-                try:
-                    weight = float(value)
-                except ValueError:
-                    weight = 0.0
-        media = media.strip().lower()
+    for media, weight in accepted_media(accept):
         if media in ("text/html", "application/xhtml+xml"):
             best_html = max(best_html, weight)
         elif ox.RdfFormat.from_media_type(media) is not None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 
 from kg.errors import DataError
 from kg.sparql.catalog import find_query
 from kg.store import GraphStore, Term
+from kg.views.site.text import zone
 
 PRODUCT_ID = "-//kg//knowledge graph of machine-learning theory//EN"
 
@@ -30,15 +30,6 @@ class CalendarTalk:
     url: str | None = None
 
 
-def _zone(name: str | None) -> tzinfo | None:
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-
-
 def to_ics(talks: Iterable[CalendarTalk], name: str, zone_name: str | None = None) -> bytes:
     """A calendar holding ``talks``; each start carries its talk's zone (``VTIMEZONE`` included)."""
     calendar = icalendar.Calendar()
@@ -46,7 +37,7 @@ def to_ics(talks: Iterable[CalendarTalk], name: str, zone_name: str | None = Non
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
-    if zone_name and _zone(zone_name):
+    if zone_name and zone(zone_name):
         calendar.add("x-wr-timezone", zone_name)
     for talk in sorted(talks, key=lambda t: (t.start, t.title, t.uid)):
         calendar.add_component(_event(talk))
@@ -55,16 +46,16 @@ def to_ics(talks: Iterable[CalendarTalk], name: str, zone_name: str | None = Non
 
 
 def _event(talk: CalendarTalk) -> icalendar.Event:
-    zone = _zone(talk.timezone)
-    if talk.timezone and zone is None:
+    place = zone(talk.timezone)
+    if talk.timezone and place is None:
         raise DataError(f"talk {talk.uid}: unknown time zone {talk.timezone!r}")
     event = icalendar.Event()
     event.add("uid", talk.uid)
     event.add("dtstamp", talk.start.astimezone(UTC))  # stable: the same talk, the same file
     event.add("summary", talk.title)
-    event.add("dtstart", _in_zone(talk.start, zone))
+    event.add("dtstart", _in_zone(talk.start, place))
     if talk.end is not None:
-        event.add("dtend", _in_zone(talk.end, zone))
+        event.add("dtend", _in_zone(talk.end, place))
     if talk.speakers:
         event.add("description", "Speaker: " + "; ".join(talk.speakers))
     if talk.place:

@@ -123,14 +123,16 @@ _VENUE_AFTER = re.compile(r"(?:\.\s|/|\n).*" + paper_reader.VENUE.pattern, re.IG
 def _citation_like(record: Record, lists_papers: bool) -> bool:
     """Whether a talk read from a page's text is a citation: several people and neither a day nor
     a clock time nor a label naming them speakers, on a page that lists papers or with a venue
-    after its title ("Title. Statistics and Computing", "Title / IEEE Transactions on ..."); or one
-    person, on a page that lists papers, when its title ends with a citation's volume and pages
-    ("Bernoulli, 29(2):901–928")."""
+    after its title ("Title. Statistics and Computing", "Title / IEEE Transactions on ..."); three
+    people or more with no month (an author list, in any layout); or one person, on a page that
+    lists papers, when its title ends with a citation's volume and pages ("Bernoulli, 29(2):901–928")."""
     fields = record.fields
     if record.how not in ("entry", "block", "unit", "table") or not fields.speakers \
             or fields.time is not None or (fields.date is not None and fields.date.day is not None) \
             or "speaker" in fields.labels:
         return False
+    if len(fields.speakers) >= 3 and (fields.date is None or fields.date.month is None):
+        return True  # an author list with at most a year: a talk has one speaker, a day or a time
     if record.how == "table":  # a bibliography laid out as a table (bibtex2html): the venue after the title
         return bool(_VENUE_AFTER.search(fields.title or "") or _CITATION_TAIL.search(fields.title or ""))
     if len(fields.speakers) == 1:
@@ -256,7 +258,7 @@ def _talk(record: Record) -> TalkText:
                                                              if p.homepage)])),
         at=f"line {record.line}", day=fields.date.iso() if fields.date else None, clock=fields.time,
         media=dict(fields.links), line=record.line, confidence=_confidence(record),
-        guessed=sorted(fields.guessed))
+        guessed=sorted(fields.guessed), read_as=record.how)
 
 
 def _confidence(record: Record) -> float:

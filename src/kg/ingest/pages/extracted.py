@@ -76,6 +76,11 @@ class TalkText:
     confidence: float = 1.0
     guessed: list[str] = field(default_factory=list)
     """Fields the extractor guessed (from position rather than a label or mark)."""
+    read_as: str | None = None
+    """How the talk was read: ``table``, ``entry``, ``block``, ``unit``, ``front matter``,
+    ``json-ld``, or ``layout`` (a layout reader's)."""
+    weak: bool = False
+    """Whether the page supports the reading too little for ``kg ingest`` to take it (``support``)."""
 
 
 @dataclass

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kg.errors import DataError
-from kg.ingest.pages import author, event, listing, meeting, seminar, writer
+from kg.ingest.pages import author, event, listing, meeting, seminar, support, writer
 from kg.ingest.pages.detect import PAGE_KINDS, detect_page_kind
 from kg.ingest.pages.document import read_document
 from kg.ingest.pages.entries import label_of
@@ -52,6 +52,7 @@ def extract_file(path: Path, kind: str | None = None, owner: str | None = None) 
                         f"(the kinds: {', '.join(PAGE_KINDS)})")
     if kind is not None:
         found.kind = kind
+    support.weigh(found)
     return found
 
 
@@ -78,6 +79,7 @@ def _layout_reading(path: Path, text: str, is_html: bool, kind: str | None) -> P
         if talk.start is not None:
             talk.clock = talk.start.timetz().replace(tzinfo=None)
         talk.confidence = 0.9
+        talk.read_as = "layout"
         talk.links = list(talk.links)
     for paper in found.papers:
         line = re.search(r"line (\d+)", paper.at or "")

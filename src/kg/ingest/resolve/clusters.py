@@ -1,9 +1,11 @@
 """Authorships → people: groups merged best evidence first while the evidence says one person.
 
 Every authorship starts in the group of the other authorships of its name that share a coauthor
-with it. Candidate pairs of groups are those of one name, and those of two names that may be one
-person (``names.variant``: found through blocks on the family name, the letters of the name, the
-words in any order, one-letter typos and a given name that is the end of another). A pair's score is
+with it (and of its own name printed again on the same paper: a row the source repeated). Candidate
+pairs of groups are those of one name, and those of two names that may be one person
+(``names.variant``: found through blocks on the family name, the letters of the name, the words in
+any order, the first and last words, one-letter typos and a given name that is the end of another).
+A pair's score is
 
     name  = the name's prior (how few people carry it) for one name, or
             min(prior, prior_cap(variant)) + the variant's cost for two names
@@ -37,12 +39,16 @@ OPEN_FROM = -1.5
 PRIOR_CAPS = {"spacing": 5.0, "transliteration": 5.0, "names swapped": 5.0, "particle": 5.0,
               "same given names": 5.0,
               "middle name": 4.0, "middle initial": 4.0, "initial moved": 4.0, "first initial left out": 3.0,
-              "short form": 3.0,
+              "short form": 4.0,
               "umlaut written out": 5.0, "first name left out": 2.5, "double family name": 2.5,
               "initial": 2.0, "name cut short": 2.0, "one name only": 2.5}
 """How much a rare name may vouch for a variant of it: a rare name swapped is still that person,
-a rare name one letter off may be another real name."""
+a rare name one letter off may be another real name. A short form the table lists ("Will" / "William C.
+Dabney") is how one person writes the name, as a middle name left out is: the same cap."""
 VARIANT_PRIOR_CAP = 2.0
+ONLY_BEARERS = 2
+"""Names (keys) of one family name in the field up to which two of them related by a listed short form are
+taken as its only bearers' (the two names themselves)."""
 DENSE_FAMILY = 50
 """Keys sharing a family name beyond which a one-letter difference in a name is taken as another name."""
 
@@ -173,10 +179,20 @@ class Clusters:
         name, reason = self.name_term(a, b)
         evidence, positive, facts = self.field.weigh(self.groups[a], self.groups[b])
         score = name + evidence
-        rare_and_close = reason in CLOSE and name >= RARE_NAME
+        rare_and_close = (reason in CLOSE or self._only_bearers(reason, a, b)) and name >= RARE_NAME
         if reason != "same name" and positive < VARIANT_EVIDENCE and not rare_and_close:
             score = min(score, MERGE_AT - 0.5)  # two names are never merged on the names alone
         return Decision(score, a, b, reason, facts)
+
+    def _only_bearers(self, reason: str, a: int, b: int) -> bool:
+        """Whether two names related by a listed short form are the only names the field prints with their
+        family name ("Bob" / "Robert Durrant" and no other Durrant): then the short form is that name, as a
+        middle initial is. Beside a third name of the family ("Ilia" / "Ilya Markov" beside "Todor Markov")
+        the names alone do not do."""
+        if reason != "short form":
+            return False
+        families = {names.parse(k).family for k in (*self.groups[a].keys, *self.groups[b].keys)}
+        return len(families) == 1 and self.field.family_count.get(families.pop(), 0) <= ONLY_BEARERS
 
     def merge(self, a: int, b: int) -> int:
         """Join two groups (roots); the root kept is returned."""
@@ -276,6 +292,8 @@ def candidate_key_pairs(keys: Iterable[str], extra: dict[str, frozenset[str]]) -
         words = name_key.split()
         blocks[("letters", name_key.replace(" ", ""))].append(name_key)
         blocks[("words", " ".join(sorted(words)))].append(name_key)
+        if len(words) >= 2:  # "Nguyen Viet Cuong" / "Cuong V. Nguyen": swapped, a middle name left out
+            blocks[("ends", " ".join(sorted((words[0], words[-1]))))].append(name_key)
         if not parsed.family or not parsed.given:
             continue
         initials = {parsed.given[0][0]}

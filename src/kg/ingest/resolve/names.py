@@ -309,6 +309,8 @@ def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
         return Variant("initial moved", -0.5)  # "J. Edward Hu" / "Edward J. Hu"
     if sorted(a.split()) == sorted(b.split()):
         return Variant("names swapped", -1.5)
+    if pa.family != pb.family and (turned := _swapped_middle(a, b, extra)) is not None:
+        return turned
     if pa.family != pb.family:
         if plain_vowels(pa.family) == plain_vowels(pb.family):
             given = _given_variant(pa.given, pb.given, extra, cut)
@@ -325,6 +327,21 @@ def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
     if pa.particles != pb.particles:
         return Variant("particle", given.cost - 0.3) if given.reason == "same given names" else None
     return given
+
+
+def _swapped_middle(a: str, b: str, extra: dict[str, frozenset[str]] | None) -> Variant | None:
+    """Two keys one of which, its first and last words swapped, is the other with a middle name or initial
+    more or less ("Nguyen Viet Cuong" / "Cuong V. Nguyen": family name first, then printed last)."""
+    for x, y in ((a, b), (b, a)):
+        words = x.split()
+        turned = parse(" ".join([words[-1], *words[1:-1], words[0]]))
+        other = parse(y)
+        if len(words) < 2 or turned.family != other.family or turned.particles != other.particles:
+            continue
+        given = _given_variant(turned.given, other.given, extra)
+        if given is not None and given.reason in ("middle name", "middle initial"):
+            return Variant(f"names swapped, {given.reason}", -1.5 + given.cost)
+    return None
 
 
 def _plain_dj(name_key: str) -> str:

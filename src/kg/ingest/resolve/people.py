@@ -202,6 +202,9 @@ class _People:
             by_key[mention.key].append(i)
         one_person = {self.key_of(n) for n in self.aliases.one_person}
         fixed = self._namesake_ids(by_key)
+        for first, again in self._printed_twice():
+            self._pre_parent[again] = first  # one author whose row the source repeated
+            groups[first].absorb(groups[again])
         for name_key, members in by_key.items():
             if name_key in one_person:
                 for other in members[1:]:
@@ -230,6 +233,23 @@ class _People:
                 by_fixed[person_id] = i
         self._flatten(groups)
         return groups
+
+    def _printed_twice(self) -> list[tuple[int, int]]:
+        """Authorships of one name on one paper, each with the first of its name there: one author whose row
+        the source repeated ("Brenden M Lake" second and third of five), unless they print different
+        institutions (two namesakes who wrote together)."""
+        found = []
+        for members in self.item_mentions:
+            first: dict[str, int] = {}
+            for i in members:
+                mention = self.mentions[i]
+                if mention.registry_id is not None:
+                    continue
+                j = first.setdefault(mention.key, i)
+                other = self.mentions[j]
+                if j != i and not (mention.orgs and other.orgs and not mention.orgs & other.orgs):
+                    found.append((j, i))
+        return found
 
     def _pre_union(self, groups: list[Group], a: int, b: int) -> None:
         ra, rb = self._pre_find(a), self._pre_find(b)
@@ -279,7 +299,7 @@ class _People:
         mention = self.mentions[i]
         if mention.registry_id is not None:
             return self.registry_coauthors.get(i, ())
-        return (j for j in self.item_mentions[mention.item] if j != i)
+        return (j for j in self.item_mentions[mention.item] if j != i and self.mentions[j].key != mention.key)
 
     def _set_coauthors(self, by_group: bool) -> None:
         """Each group's coauthors as tokens: their name keys first, their groups once groups exist."""

@@ -1,0 +1,98 @@
+"""How well a page supports each talk read from it, and the talks ``kg ingest`` abstains from.
+
+A talk a page really announces shows the shape of one: a day, a time, a marked title, a speaker
+whose name is a person's, on a page whose other speakers are people too, read the way most of the
+page's talks were read (a table row among table rows). A reading that lacks most of these (a
+heading read as a speaker, an untitled undated line, a place or a country read as a name, a stray
+paragraph beside a schedule table) is weakly supported. ``support`` weighs that evidence into a
+probability that the reading is a talk of the page; the weights are those of a logistic
+regression fitted on the development half of the real pages (``bench/talk_support.py`` fits and
+scores them), rounded. A talk below ``ABSTAIN_BELOW`` is kept in the extraction with that low
+confidence and marked ``weak``: ``kg ingest --dry-run`` lists it, ``kg ingest`` leaves it out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from kg.ingest.pages.extracted import PageExtract, TalkText
+from kg.ingest.pages.fields import is_name, word_leaning
+
+ABSTAIN_BELOW = 0.5
+"""Talks whose support is under this are left out by ``kg ingest`` (chosen on the development half)."""
+
+BIAS = -2.75
+WEIGHTS = {"dated": 2.25, "timed": 0.65, "titled": 1.15, "has_title": 0.65, "named": 1.3,
+           "name_words": 1.45, "page_name_words": 1.25, "few": -0.6, "several_speakers": -0.45,
+           "other_reading": -2.05}
+"""Log-odds that a reading is a talk: each piece of evidence a talk shows, and the page's."""
+
+_CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def has_name_words(talk: TalkText) -> bool:
+    """Whether a speaker of the talk holds a word mostly seen in people's names in the field's
+    bibliographies ("Felix", "Chen"), or is written in a CJK script (whose names the list lacks)."""
+    for speaker in talk.speakers:
+        if _CJK_NAME.search(speaker.name) or any(word_leaning(w) == "name" for w in speaker.name.split()):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class PageShape:
+    """What the evidence of every talk of a page shares: how many talks, the share of their
+    speakers with name words, and the way most of them were read."""
+
+    talks: int
+    name_words: float
+    reading: str | None
+
+    @classmethod
+    def of(cls, talks: list[TalkText]) -> PageShape:
+        """The shape of the talks read from one page."""
+        if not talks:
+            return cls(0, 0.0, None)
+        names = sum(has_name_words(t) for t in talks) / len(talks)
+        return cls(len(talks), names, Counter(t.read_as for t in talks).most_common(1)[0][0])
+
+
+def evidence(talk: TalkText, talks: list[TalkText], shape: PageShape | None = None) -> dict[str, float]:
+    """The evidence ``support`` weighs, for one talk among the talks read from its page."""
+    shape = shape or PageShape.of(talks)
+    day = talk.day or ""
+    named = bool(talk.speakers) and all(is_name(s.name) for s in talk.speakers)
+    return {"dated": float(len(day) >= 7), "timed": float(talk.clock is not None),
+            "titled": float(bool(talk.title) and "title" not in talk.guessed),
+            "has_title": float(bool(talk.title)), "named": float(named),
+            "name_words": float(has_name_words(talk)), "page_name_words": shape.name_words,
+            "few": float(shape.talks <= 2), "several_speakers": float(len(talk.speakers) >= 2),
+            "other_reading": float(shape.talks >= 3 and talk.read_as != shape.reading)}
+
+
+def support(talk: TalkText, talks: list[TalkText], shape: PageShape | None = None) -> float:
+    """How likely the reading is a talk the page announces (0 to 1), from its evidence."""
+    score = BIAS + sum(WEIGHTS[k] * v for k, v in evidence(talk, talks, shape).items())
+    return 1 / (1 + math.exp(-score))
+
+
+def weigh(found: PageExtract) -> None:
+    """Lower each talk's confidence to its support, and mark ``weak`` those ``kg ingest`` leaves out."""
+    shape = PageShape.of(found.talks)
+    for talk in found.talks:
+        chance = support(talk, found.talks, shape)
+        talk.confidence = round(min(talk.confidence, chance), 2)
+        talk.weak = chance < ABSTAIN_BELOW
+
+
+def kept(found: PageExtract) -> PageExtract:
+    """The extraction without its weak talks (and the day events only they stood on)."""
+    talks = [t for t in found.talks if not t.weak]
+    if len(talks) == len(found.talks):
+        return found
+    used = {t.event for t in talks}
+    events = [e for e in found.events if e.part_of is None or e.key in used]
+    return replace(found, talks=talks, events=events)

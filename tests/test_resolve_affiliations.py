@@ -16,7 +16,8 @@ REGISTRY = Registry([
     ("École Normale Supérieure (Paris)", "ens-paris"), ("École Normale Supérieure", "ens-paris"),
     ("École Normale Supérieure Paris-Saclay", "ens-paris-saclay"),
     ("CNRS", "cnrs"), ("Université Paris-Dauphine", "dauphine"), ("Paris Dauphine University", "dauphine"),
-    ("Université PSL", "psl"), ("Max Planck Society", "mpg"), ("Sapienza University of Rome", "sapienza"),
+    ("Université PSL", "psl"), ("ENS Paris-Saclay", "ens-paris-saclay"), ("Max Planck Society", "mpg"),
+    ("Sapienza University of Rome", "sapienza"),
     ("University of California, Berkeley", "uc-berkeley"),
 ])
 
@@ -60,6 +61,11 @@ def read(printed: str) -> list[str]:
     # an ampersand beside an acronym separates institutions; one inside a unit's name does not
     ("Ecole Normale Supérieure & CNRS & Université PSL", ["ens-paris", "cnrs", "psl"]),
     ("Department of Electrical & Computer Engineering, University of California, Berkeley", ["uc-berkeley"]),
+    # an acronym printed with full stops between its capitals is the acronym
+    ("Laboratoire d'Informatique, E.N.S. Paris-Saclay", ["ens-paris-saclay"]),
+    ("C.N.R.S., Paris", ["cnrs"]),
+    ("U.C. Berkeley", ["uc-berkeley"]),
+    ("CNRS×", ["cnrs"]),  # a footnote mark printed as a multiplication sign
 ])
 def test_what_an_affiliation_names(printed, expected):
     assert read(printed) == expected
@@ -374,3 +380,35 @@ def test_a_company_joined_by_and_to_a_registry_institution_is_an_institution_of_
         "sorbonne", "lighton"]
     printed = "Johns Hopkins University and Department of Health Policy"  # a unit
     assert [n.org_id for n in registry.read(printed)] == ["jhu"]
+
+
+def test_a_numbered_university_of_a_city_another_registry_names_is_not_the_citys_university():
+    registry = Registry([("Université de Paris", "paris"), ("CNRS", "cnrs")])
+    registry.name_elsewhere = lambda name, countries: name.lower() == "universite paris 13"  # ROR, say
+    assert [n.org_id or n.key for n in registry.read("Université Paris 13")] == ["university paris 13"]
+    assert [n.org_id or n.key for n in registry.read("CNRS, Université Paris 13")] == [
+        "cnrs", "university paris 13"]
+    # a number no other registry names is read as the city's university's former name
+    assert [n.org_id for n in registry.read("CNRS, Université Paris 7")] == ["cnrs", "paris"]
+    address = "Université de Paris, 12 rue de l'École de Médecine"
+    assert [n.org_id for n in registry.read(address)] == ["paris"]
+    assert [n.org_id for n in registry.read("Université de Paris, Universitätstrasse 6")] == ["paris"]
+
+
+def test_a_university_whose_town_is_joined_to_another_place_by_a_hyphen_is_another_university():
+    registry = Registry([("Université de Paris", "paris"), ("Université Paris-Saclay", "saclay"),
+                         ("Universitat de Barcelona", "ub")])
+    assert [n.org_id or n.key for n in registry.read("Université Paris-Nanterre")] == [
+        "university paris nanterre"]
+    assert [n.org_id for n in registry.read("Université Paris-Saclay")] == ["saclay"]  # a longer name
+    assert [n.org_id for n in registry.read("Universitat de Barcelona-IMUB")] == ["ub"]  # a unit's acronym
+
+
+def test_a_name_printed_alone_once_with_only_places_after_it_is_an_institution():
+    resolution = resolved("Graphcore, Bristol, UK", "Pediatrics", "Independent Researcher",
+                          "Neurobiology Department")
+    [graphcore] = resolution.organizations("Graphcore, Bristol, UK")
+    assert graphcore.startswith("graphcore")
+    assert resolution.organizations("Pediatrics") == []  # a subject of study: a department's
+    assert resolution.organizations("Independent Researcher") == []  # no affiliation
+    assert resolution.organizations("Neurobiology Department") == []

@@ -31,6 +31,13 @@ LINES = [
     "0aaaaaab2\tUniversité Claude Bernard Lyon 1\tuniversity\tFR\t\tClaude Bernard University Lyon 1\tUCBL",
     "0aaaaaab3\tLaboratoire d'Informatique de Paris Nord\tlab\tFR\t0aaaaaab4\t\tLIPN",
     "0aaaaaab5\tArtificial Intelligence Research Institute\tinstitute\tES\t\t\t",
+    "0aaaaaab6\tInstitut de Recerca i Tecnologia Agroalimentàries\tinstitute\tES\t\t"
+    "Institute of Agrifood Research and Technology\tIRTA",
+    "0aaaaaab7\tÉcole Centrale de Nantes\tuniversity\tFR\t\tCentrale Nantes\t",
+    "0aaaaaab8\tFondazione Bruno Kessler\tinstitute\tIT\t\t\tFBK",
+    "0aaaaaab9\tUniversité de Bretagne Sud\tuniversity\tFR\t0aaaaaac1\t\tUBS",
+    "0aaaaaac2\tUniversité de Bretagne Sud\tuniversity\tFR\t\tUniversity of South Brittany\tUBS",
+    "0aaaaaac3\tLaboratoire de Mathématiques de Bretagne Atlantique\tinstitute\tFR\t\t\tLMBA",
 ]
 ROR = ror.Ror(ror.parse(LINES))
 CURATED = [Organization(id="msu", name="Moscow State University", kind="university", country="RU"),
@@ -111,7 +118,8 @@ def test_a_segment_without_an_institutions_word_that_ror_names_is_an_institution
     resolution = resolved("Grenoble INP, France")
     [org] = resolution.new_organizations
     assert org.name == "Institut polytechnique de Grenoble"
-    assert resolved("Grenoble Alps, France").new_organizations == []  # not a name of ROR's: a place
+    # not a name of ROR's: a place, printed after an institution elsewhere in the field
+    assert resolved("Grenoble Alps, France", "Moscow State University, Grenoble Alps").new_organizations == []
     printed = "CNRS, Grenoble INP, Grenoble"  # printed after an institution, where places are
     assert len(resolved(printed).organizations(printed)) == 2  # CNRS and Grenoble INP
 
@@ -165,7 +173,8 @@ def test_a_lone_acronym_ror_spells_is_a_new_institution_with_its_name():
 def test_an_acronym_printed_with_places_takes_the_record_of_the_printed_country():
     [inra] = resolved("INRA, France").new_organizations
     assert inra.name == "Institut National de la Recherche Agronomique" and inra.country == "FR"
-    assert resolved("INRA").new_organizations == []  # no country: INRA of France or of Morocco?
+    [alone] = resolved("INRA").new_organizations  # no country: INRA of France or of Morocco?
+    assert alone.name == "INRA" and alone.country is None  # a name as printed, no ROR record's
     [dgist] = resolved("Department of Robotics, DGIST, Korea").new_organizations  # a unit beside it
     assert dgist.name == "Daegu Gyeongbuk Institute of Science and Technology"
 
@@ -178,19 +187,22 @@ def test_an_acronym_beside_another_institution_is_read_as_no_ror_record():
 
 
 def test_an_acronym_whose_letters_are_not_its_records_initials_names_nothing():
-    assert resolved("CENIA").new_organizations == []
+    assert [o.name for o in resolved("CENIA").new_organizations] == ["CENIA"]  # as printed, not ROR's
 
 
 def test_an_acronym_printed_with_a_town_needs_the_country_too():
     # the field prints Daegu as a place; ROR's bundle knows no towns, so the country must be printed
-    assert [o.name for o in resolved("Moscow State University, Daegu", "DGIST Daegu").new_organizations] == []
+    found = resolved("Moscow State University, Daegu", "DGIST Daegu").new_organizations
+    assert [o.name for o in found] == ["DGIST Daegu"]  # a name as printed, no ROR record's
     found = resolved("Moscow State University, Daegu", "DGIST Daegu, Korea").new_organizations
     assert [o.name for o in found] == ["Daegu Gyeongbuk Institute of Science and Technology"]
 
 
 def test_an_acronym_in_another_part_beside_an_institution_is_read_as_no_ror_record():
     printed = "Moscow State University + DGIST"  # "MIT Math + SDSC": not San Diego's supercomputer centre
-    assert resolved(printed).organizations(printed) == ["msu"]
+    resolution = resolved(printed)
+    assert [o.name for o in resolution.new_organizations] == ["DGIST"]  # a name as printed, no ROR record's
+    assert resolution.organizations(printed) == ["msu", "dgist"]
 
 
 def test_a_ror_name_joined_by_and_to_a_registry_one_is_an_institution_of_its_own():
@@ -214,3 +226,54 @@ def test_an_affiliation_naming_nothing_else_is_the_ror_record_one_of_its_segment
     printed = "Artificial Intelligence Research Institute"  # words of the field alone: whose?
     assert resolved(printed).new_organizations == []
     assert len(resolved(printed + ", Spain").new_organizations) == 1
+
+
+def test_an_acronym_joined_by_and_to_a_registry_institution_is_the_ror_record_it_spells():
+    printed = "IRTA and Moscow State University, Spain"  # "i" is Catalan's "and": IRTA spells the name
+    resolution = resolved(printed)
+    [irta] = resolution.new_organizations
+    assert irta.name == "Institut de Recerca i Tecnologia Agroalimentàries"
+    assert resolution.organizations(printed) == ["msu", irta.id]
+    printed = "IRTA and Moscow State University, Italy"  # not in the printed country
+    assert resolved(printed).organizations(printed) == ["msu"]
+    printed = "LIPN and Moscow State University"  # a lab's acronym: ROR gives it a parent
+    assert resolved(printed).organizations(printed) == ["msu"]
+    printed = "LMBA and Moscow State University"  # named as a lab is, though ROR gives it no parent
+    assert resolved(printed).organizations(printed) == ["msu"]
+    assert [o.name for o in resolved("LMBA, France").new_organizations] == ["LMBA"]  # not the lab's record
+
+
+def test_a_ror_name_joined_by_and_to_a_new_university_is_a_second_institution():
+    printed = "University of Trento and Fondazione Bruno Kessler"
+    names = sorted(o.name for o in resolved(printed).new_organizations)
+    assert names == ["Fondazione Bruno Kessler", "University of Trento"]
+    printed = "University of Trento and Bruno Kessler"  # no name of ROR's: one name as printed
+    assert len(resolved(printed).new_organizations) == 1
+
+
+def test_a_ror_name_printed_between_two_registry_institutions_is_one_of_the_list():
+    # the field prints "Centrale Nantes" after an institution, where places are printed ...
+    after = "Moscow State University, Centrale Nantes"
+    listed = "Moscow State University, Centrale Nantes, Washington State University"
+    resolution = resolved(after, listed)
+    assert resolution.organizations(after) == ["msu"]
+    # ... but between two institutions it is one more of a list of institutions
+    [centrale] = resolution.new_organizations
+    assert centrale.name == "École Centrale de Nantes"
+    assert sorted(resolution.organizations(listed)) == sorted(["msu", centrale.id, "wsu"])
+
+
+def test_one_name_recorded_twice_in_one_country_is_one_institution():
+    record = ROR.spelled_by("UBS", frozenset({"FR"}))
+    assert record is not None and record.ror_id == "0aaaaaac2"  # the one that is no other's part
+
+
+def test_a_universitys_acronym_in_a_list_of_registry_institutions_is_one_of_them():
+    town = "Moscow State University, Vannes, France"  # the field prints Vannes as a place
+    listed = "Moscow State University, UBS-Vannes, Washington State University, France"
+    lab = "Moscow State University, LMBA, Washington State University, France"
+    resolution = resolved(town, listed, lab)
+    [ubs] = resolution.new_organizations
+    assert ubs.name == "Université de Bretagne Sud"
+    assert sorted(resolution.organizations(listed)) == sorted(["msu", ubs.id, "wsu"])
+    assert sorted(resolution.organizations(lab)) == ["msu", "wsu"]  # an institute's acronym: a unit

@@ -26,8 +26,9 @@ MAX_LETTERS = 8
 MAX_TOKENS = 4
 """Forms are short: up to this many words, one of them an acronym at least."""
 _SKIPPABLE = frozenset("of the and for in on at de du des la le l d di del della degli da do dos von van der "
-                       "fur und et y e".split())
-"""Words of a name an acronym may leave out ("Centre National de la Recherche Scientifique" = CNRS)."""
+                       "fur und et y e i".split())
+"""Words of a name an acronym may leave out ("Centre National de la Recherche Scientifique" = CNRS; "i", "y",
+"e", "et", "und": "and" in Catalan, Spanish, Italian, French, German)."""
 _SPLIT = re.compile(r"\s+(?:and|&)\s+|[,;+(){}\[\]/]|\s[-–—]\s")
 
 

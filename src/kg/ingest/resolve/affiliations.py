@@ -29,12 +29,13 @@ from dataclasses import dataclass
 import ftfy
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
+from unidecode import unidecode
 
 from kg.ingest.latex import decode, repair_broken_accents
 from kg.ingest.resolve import acronyms, institutions, ror
 from kg.ingest.resolve.names import fold
 
-_MARKS = re.compile(r"[*∗†‡§¶⇤⋆♯♮♭#]+|(?<=[a-z]{5})\d{2}\b|(?<=[a-z])\d\b|^\d{1,2}(?=[A-Z])")
+_MARKS = re.compile(r"[*∗†‡§¶⇤⋆♯♮♭#×]+|(?<=[a-z]{5})\d{2}\b|(?<=[a-z])\d\b|^\d{1,2}(?=[A-Z])")
 """Footnote marks: symbols, one digit after a word, two after a long word ("Data61" is a name)."""
 _GLUED_MARK = re.compile(r"(?<=[a-z.])[*∗†‡§¶⋆]+(?=[A-Z])|"
                          r"(?:(?<=University)|(?<=Institute)|(?<=College))\d?(?=[A-Z])")
@@ -253,6 +254,8 @@ class Registry:
         self.name_elsewhere: Callable[[str, frozenset[str]], bool] | None = None
         """Whether another registry (ROR) names one institution so, in one of the countries printed beside
         it when there are any."""
+        self.kind_elsewhere: Callable[[str], str] | None = None
+        """The kind of an institution of the other registry, by its id."""
         self.ror_acronyms: dict[str, set[str]] = defaultdict(set)
         """Keys of new names read as an acronym of the other registry → the institutions it was read as
         ("" where it was printed and read as none)."""
@@ -370,7 +373,7 @@ class Registry:
         if len(parts(raw)) == 1 and len(found) <= 1 \
                 and all(n.org_id is None and not n.learned for n in found):
             acronym = self._acronym_elsewhere(_segments(parts(raw)[0]))  # "DGIST", "Dept. of CS, IUPUI"
-            if acronym is not None and (not found or found[0].key == acronym[0].key):
+            if acronym is not None and (not found or found[0].key.split()[0] == acronym[0].key):
                 self.ror_acronyms[acronym[0].key].add(acronym[1])
                 found = [acronym[0]] if acronym[1] else found
             if not found:  # "Janelia Research Campus", "Institute of High Performance Computing, Singapore"
@@ -405,7 +408,9 @@ class Registry:
             words.extend(segment_words)
             owner.extend([number] * len(segment_words))
         texts = [fold(spelled_out(segment)) for segment in segments]
-        spans = self._longer_by_typo(words, owner, self._spans(words, owner, texts))
+        spans = [(org_id, span) for org_id, span in self._spans(words, owner, texts)
+                 if not _hyphened_place(words, span, segments[owner[span.start]])]
+        spans = self._longer_by_typo(words, owner, spans)
         towns = {owner[s.start] for _, s in spans if self._town_after_institution(segments, owner, s)}
         spans = [(org_id, span) for org_id, span in spans if owner[span.start] not in towns]
         found = [Named(org_id, " ".join(words[s.start:s.stop]), part) for org_id, s in spans]
@@ -419,7 +424,8 @@ class Registry:
                     learned = self._learned(run, segment)
                     self._beside.add(part)
                     found.extend([learned] if learned
-                                 else _beside(run, self.standing, self._a_ror_name, segment))
+                                 else _beside(run, self.standing, self._a_ror_name, segment)
+                                 or self._acronym_joined(run, segment, segments))
                 continue
             if _STREET.search(" ".join(_words(segment))) or _RELATION.match(fold(segment)):
                 continue
@@ -438,8 +444,11 @@ class Registry:
             new = _new_names(segment, beside_known=bool(spans), standing=self.standing,
                              after_known=any(owner[s.start] < number for _, s in spans),
                              elsewhere=self._a_ror_name)
-            if not new and self._named_elsewhere(segment, beside_known=bool(spans)):
+            between = number - 1 in matched and number + 1 in matched
+            if not new and self._named_elsewhere(segment, beside_known=bool(spans), between=between):
                 new = [Named(None, new_key(segment), segment)]  # "Grenoble INP": ROR's name
+            if not new and between:
+                new = self._listed_university(segment, segments)  # "Univ Lyon, UJM-Saint-Etienne, CNRS"
             found.extend(new)
         if not found and len(segments) >= 2 and _ACRONYM.fullmatch(segments[0]) \
                 and not _ADDRESS.search(fold(segments[0])) \
@@ -449,16 +458,17 @@ class Registry:
             found.append(Named(None, new_key(segments[0]), segments[0]))
         return _units_before_new_university(found)
 
-    def _named_elsewhere(self, segment: str, beside_known: bool) -> bool:
+    def _named_elsewhere(self, segment: str, beside_known: bool, between: bool = False) -> bool:
         """A segment of two words or more with no institution's word, not a place of the field nor an
-        address (unless it holds a word in capitals: "Grenoble INP" is printed after "CNRS" as places are),
-        that the other registry (``elsewhere``) names. Not a name with an institution's word that
-        was not read as one, nor a department: "Institute for Chemical Research" printed inside Kyoto
-        University is also the English name of a Spanish institute, "Department of Biological Sciences"
-        one university's in ROR."""
+        address (unless it holds a word in capitals: "Grenoble INP" is printed after "CNRS" as places are,
+        or it is printed between two registry institutions, in a list of them: "Univ. Lille, CNRS,
+        Centrale Lille, Inria"), that the other registry (``elsewhere``) names. Not a name with an
+        institution's word that was not read as one, nor a department: "Institute for Chemical Research"
+        printed inside Kyoto University is also the English name of a Spanish institute, "Department of
+        Biological Sciences" one university's in ROR."""
         folded = fold(segment)
         return self.elsewhere is not None and " " in folded \
-            and (folded not in self.places or _CAPITALS.search(segment) is not None) \
+            and (folded not in self.places or _CAPITALS.search(segment) is not None or between) \
             and not institutions.INSTITUTION_WORDS.search(folded) and not institutions.is_unit(segment) \
             and not _ADDRESS.search(folded) and not _STREET_OR_NUMBER.search(folded) \
             and self.elsewhere(segment, beside_known)
@@ -491,6 +501,38 @@ class Registry:
             return None
         found = self.acronym_elsewhere(first, countries, False)
         return Named(None, new_key(first), segments[number]), found or ""
+
+    def _acronym_joined(self, run: list[str], segment: str, segments: list[str]) -> list[Named]:
+        """An acronym joined by "and" or "&" to a registry institution in one segment ("ICREA and Pompeu
+        Fabra University, Barcelona, Spain"), read as the one institution of the other registry it spells,
+        in the country the affiliation prints when it prints one, and no other's part (a lab's acronym
+        beside its university has a parent)."""
+        if self.acronym_elsewhere is None or len(run) > 2 or not {run[0], run[-1]} & {"and"}:
+            return []
+        bare = [word for word in run if word != "and"]
+        pieces = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", segment)]
+        printed = [p for p in pieces if _words(p) == bare and acronyms.is_acronym(p)]
+        countries = _printed_countries(segments)
+        found = self.acronym_elsewhere(printed[0], countries, True) if len(printed) == 1 else None
+        if found is None:
+            return []
+        self.ror_acronyms[new_key(printed[0])].add(found)
+        return [Named(None, new_key(printed[0]), printed[0])]
+
+    def _listed_university(self, segment: str, segments: list[str]) -> list[Named]:
+        """A segment printed between two registry institutions that is a university's acronym, perhaps with
+        its town ("Univ Lyon, UJM-Saint-Etienne, CNRS"): the one university of the other registry it spells,
+        in the printed country when there is one, and no other's part. Labs and institutes printed in such
+        lists ("Inria, CNRS, LIP, ENS de Lyon") are units of the institutions beside them."""
+        first, *rest = re.split(r"[\s-]+", segment)
+        if self.acronym_elsewhere is None or self.kind_elsewhere is None or not acronyms.is_acronym(first) \
+                or (rest and fold(" ".join(rest)) not in self.places) or ror.countries_of([first]):
+            return []
+        found = self.acronym_elsewhere(first, _printed_countries(segments), True)
+        if found is None or self.kind_elsewhere(found) != "university":
+            return []
+        self.ror_acronyms[new_key(first)].add(found)
+        return [Named(None, new_key(first), segment)]
 
     def _a_ror_name(self, name: str) -> bool:
         """Whether the other registry names one institution so, whatever its parent: joined to another name
@@ -582,8 +624,8 @@ class Registry:
 
     def _standalone(self, segments: list[str]) -> bool:
         """Whether an affiliation is a name of its own and places ("Yandex, Moscow, Russia"): a name in
-        capitals, printed first in several affiliations of the field and never after an institution,
-        that is no department, field of study, address or place."""
+        capitals, printed first in affiliations of the field (``STANDALONE_LEADS``) and never after an
+        institution, that is no department, field of study, address or place."""
         name, folded = segments[0], fold(segments[0])
         words = name.split()
         if not 1 <= len(words) <= 4 or self.leads[folded] < STANDALONE_LEADS or folded in self.places:
@@ -649,6 +691,10 @@ class Registry:
                     and re.search(rf"\b{re.escape(' '.join(words[span.start:span.stop]))} (?:of|for) \w",
                                   texts[owner[span.start]]):
                 continue  # "X University of Y" is another university than X University
+            if owner is not None and texts is not None and _numbered(words, owner, span) \
+                    and self.name_elsewhere is not None \
+                    and self.name_elsewhere(texts[owner[span.start]], frozenset()):
+                continue  # "Université Paris 13" (a name of ROR's) is not "Université de Paris"
             if taken.isdisjoint(span):
                 taken.update(span)
                 spans.append((org_id, span))
@@ -721,8 +767,9 @@ _NO_PLACE = frozenset("independent researcher unaffiliated none retired freelanc
 """Words of an affiliation that says there is none ("Independent researcher")."""
 _UNIT_WORD = re.compile(r"\b(?:department|dept|program|programme|phd|graduate|faculty|division)\b")
 """A unit's word anywhere in a name ("Neurobiology Department", "Neurosciences PhD Program")."""
-STANDALONE_LEADS = 2
-"""How many affiliations of the field must print a name first for it to stand as an institution alone."""
+STANDALONE_LEADS = 1
+"""How many affiliations of the field must print a name first for it to stand as an institution alone: one
+(a company printed alone once, "Graphcore, Bristol, UK", is as much an institution as one printed often)."""
 _SUBJECT_WORDS = "technology technologies arts design innovation humanities society"
 FIELD_OF_STUDY = frozenset(
     "data science sciences engineering computing computer computational information biomedical medicine "
@@ -820,6 +867,33 @@ def _joint(words: list[str], span: range, candidates: list[tuple[int, int, str]]
                for size, start, _ in candidates)
 
 
+_NUMBER = re.compile(r"1?[0-9]|20|i{1,3}|iv|vi{0,3}|ix|xi{0,3}")
+"""The number of one of a city's numbered universities ("Paris 13", "Lyon 1", "Paris VI")."""
+
+
+def _numbered(words: list[str], owner: list[int], span: range) -> bool:
+    """Whether a name is followed in its segment by a number, not an address's: one of the numbered
+    universities of a city ("Université Paris 13") is not the university the name is, when the other
+    registry names the segment (else the number is read as the city's university's old name: "Université
+    Paris 7" was merged into Université Paris Cité, "University Lille 1" into the University of Lille)."""
+    after = span.stop
+    if after >= len(words) or owner[after] != owner[span.start] or not _NUMBER.fullmatch(words[after]) \
+            or words[span.stop - 1] in _HEAD:
+        return False
+    rest = [w for i, w in enumerate(words) if i > after and owner[i] == owner[span.start]]
+    return not _ADDRESS.search(" ".join(rest))
+
+
+def _hyphened_place(words: list[str], span: range, segment: str) -> bool:
+    """Whether a university's name that ends in its town is printed with another place joined to that town
+    by a hyphen: a longer name, another university ("Université Paris-Nanterre" is not "Université de
+    Paris")."""
+    last = words[span.stop - 1]
+    if last in _HEAD or not {"university", "universities"} & set(words[span.start:span.stop - 1]):
+        return False
+    return re.search(rf"(?i:\b{re.escape(last)})-[A-Z][a-z]", unidecode(segment)) is not None
+
+
 def _whole_segments(owner: list[int], span: range) -> bool:
     """Whether a span starts where its first segment starts and ends where its last one ends."""
     starts = span.start == 0 or owner[span.start - 1] != owner[span.start]
@@ -865,6 +939,8 @@ def _words(text: str) -> list[str]:
     return list(_compared(text))
 
 
+_DOTTED_CAPITALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+"""Capitals each with its full stop: an acronym printed with dots ("I.I.T Delhi", "U.C. San Diego")."""
 _AMPERSAND = re.compile(r"(?<=[a-z]{2})\s*&\s*(?=[A-Z][a-z])")
 """An ampersand between two words, read as "and" ("Science & Technology", "Sci.&Tech."), not inside a
 name of letters ("Texas A&M", "AT&T")."""
@@ -872,6 +948,7 @@ name of letters ("Texas A&M", "AT&T")."""
 
 @functools.lru_cache(maxsize=1 << 17)
 def _compared(text: str) -> tuple[str, ...]:
+    text = _DOTTED_CAPITALS.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _AMPERSAND.sub(" and ", spelled_out(text))
     words = [_TRANSLATED.get(w, w) for w in fold(text).split() if w not in _SKIPPED]
     for i in range(len(words) - 1):
@@ -968,22 +1045,26 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
     found = []
     segment = _LEADING_LINK.sub("", segment)  # "and IDG/McGovern Institute", "work done at Lancaster"
     pieces = re.split(r"\s+(?:and|&)\s+(?:the\s+)?(?=[A-Z])", segment)
-    by_ror = len(pieces) > 1 and elsewhere is not None and all(elsewhere(p) for p in pieces)
+    named = [len(pieces) > 1 and elsewhere is not None and elsewhere(p) for p in pieces]
+    by_ror = all(named)
     if len(pieces) > 1 and not by_ror and not all(  # by_ror: "University of Turin and Collegio Carlo Alberto"
-            (institutions.INSTITUTION_WORDS.search(fold(p)) or _ACRONYM.fullmatch(p))
+            (institutions.INSTITUTION_WORDS.search(fold(p)) or _ACRONYM.fullmatch(p) or named[n])
             and (n == 0 or fold(p).split()[:1] != [] and fold(p).split()[0] not in _SUBJECT)
             for n, p in enumerate(pieces)):
-        pieces = [segment]  # "Institute of Science and Technology Graduate University": one name
-    for piece in pieces:
+        pieces, named = [segment], [False]  # "Institute of Science and Technology Graduate University"
+    for piece, by_name in zip(pieces, named, strict=True):
         folded = fold(spelled_out(piece))
         if not folded or len(folded) < 3:
             continue
         headed = _TOP.search(folded) or _HEAD.intersection(folded.split())
-        if _UNIT_START.match(folded) or (_STREET_OR_NUMBER.search(folded) if headed
+        unnumbered = re.sub(r"\buniversit(?:y|e|a|at|aet|et|eit|ad|ade)\b.* (?:1?[0-9]|20)$",  # "Université
+                            lambda m: m.group(0).rsplit(" ", 1)[0], folded)  # Paris 13": no address
+        if _UNIT_START.match(folded) or (_STREET_OR_NUMBER.search(unnumbered) if headed
                                           else _ADDRESS.search(folded)):
             continue
         if not institutions.INSTITUTION_WORDS.search(folded) and folded not in institutions.ABBREVIATIONS \
-                and not ((piece[:1].isupper() or "." in piece) and _COMPANY_END.search(piece)) and not by_ror:
+                and not ((piece[:1].isupper() or "." in piece) and _COMPANY_END.search(piece)) \
+                and not by_name:
             continue
         words = folded.split()
         if all(w in _GENERIC or w in _NO_PLACE for w in words):

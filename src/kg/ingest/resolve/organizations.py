@@ -93,6 +93,7 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     registry.elsewhere = functools.partial(_named_by_ror, ror_registry)
     registry.acronym_elsewhere = functools.partial(_spelled_by_ror, ror_registry)
     registry.name_elsewhere = functools.partial(_named_by_ror_in, ror_registry)
+    registry.kind_elsewhere = lambda ror_id: ror_registry.records[ror_id].kind
     resolution.registry = registry
     resolution.known_organizations = frozenset(registry.by_key)
     registry.learn(a for paper in papers for a in sorted({a for a in paper.affiliations if a}))
@@ -185,9 +186,12 @@ def _spelled_by_ror(ror_registry: ror.Ror, acronym: str, countries: frozenset[st
                     beside_known: bool) -> str | None:
     """The id of the one ROR record whose name the acronym spells (in one of ``countries`` when there are
     any); beside a registry institution, only a record that is no other's part ("LIPN, Université Paris
-    13" is a lab of its university)."""
+    13" is a lab of its university); never a record named as a unit is ("Laboratoire Jean Kuntzmann",
+    "Département de mathématiques et applications": the partial bundle often lacks their parents)."""
     record = ror_registry.spelled_by(acronym, countries)
-    return None if record is None or (beside_known and record.parent) else record.ror_id
+    if record is None or (beside_known and record.parent) or institutions.is_unit(record.name):
+        return None
+    return record.ror_id
 
 
 def _ror_records(canonical: dict[str, str], spellings: dict[str, Counter[str]], ror_registry: ror.Ror,

@@ -90,12 +90,15 @@ class Ror:
 
         An acronym that is not its record's initials ("CENIA", a Chilean AI centre printed so, is a
         Czech agency's acronym in ROR) names nothing; nor one that two records spell, unless the
-        printed country tells them apart ("INRA, France", not Morocco's)."""
+        printed country tells them apart ("INRA, France", not Morocco's). Records of one name in one country
+        are one institution recorded twice: the one that is no other's part is taken."""
         found = [self.records[ror_id] for ror_id in sorted(self._by_acronym.get(acronym, ()))
                  if any(acronyms.spells([acronym], _NUMBER_AT_END.sub("", name), set())
                         for name in self.records[ror_id].names)]
         if countries:
             found = [record for record in found if record.country in countries]
+        if len({(name_key(record.name), record.country) for record in found}) == 1:
+            found = sorted(found, key=lambda record: (record.parent is not None, record.ror_id))[:1]
         return found[0] if len(found) == 1 else None
 
 

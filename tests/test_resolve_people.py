@@ -190,13 +190,12 @@ def test_a_listed_short_form_of_a_rare_name_needs_little_evidence_but_some():
     assert result.person("William C Dabney") == result.person("Will Dabney")
 
 
-def test_a_listed_short_form_is_that_name_when_no_one_else_in_the_field_has_the_family_name():
+def test_a_listed_short_form_with_nothing_in_common_beyond_the_name_stays_an_open_case():
+    # a rare family name is no evidence by itself: "Charlie" and "Charles Dickens" of the field are two people
     papers = [paper("c", ["Robert Durrant", "Ata Kaban"], 2013),
               paper("d", ["Bob Durrant", "Nick Lim"], 2020)]
     result = resolve(papers, [], [], Aliases())
-    assert result.person("Robert Durrant") == result.person("Bob Durrant")
-    result = resolve([*papers, paper("e", ["Anna Durrant", "Cy Doe"], 2018)], [], [], Aliases())
-    assert result.person("Robert Durrant") != result.person("Bob Durrant")  # another Durrant: an open case
+    assert result.person("Robert Durrant") != result.person("Bob Durrant")
 
 
 def test_a_name_printed_family_name_first_with_a_middle_name_is_that_name_printed_last():

@@ -46,9 +46,6 @@ PRIOR_CAPS = {"spacing": 5.0, "transliteration": 5.0, "names swapped": 5.0, "par
 a rare name one letter off may be another real name. A short form the table lists ("Will" / "William C.
 Dabney") is how one person writes the name, as a middle name left out is: the same cap."""
 VARIANT_PRIOR_CAP = 2.0
-ONLY_BEARERS = 2
-"""Names (keys) of one family name in the field up to which two of them related by a listed short form are
-taken as its only bearers' (the two names themselves)."""
 DENSE_FAMILY = 50
 """Keys sharing a family name beyond which a one-letter difference in a name is taken as another name."""
 
@@ -179,20 +176,10 @@ class Clusters:
         name, reason = self.name_term(a, b)
         evidence, positive, facts = self.field.weigh(self.groups[a], self.groups[b])
         score = name + evidence
-        rare_and_close = (reason in CLOSE or self._only_bearers(reason, a, b)) and name >= RARE_NAME
+        rare_and_close = reason in CLOSE and name >= RARE_NAME
         if reason != "same name" and positive < VARIANT_EVIDENCE and not rare_and_close:
             score = min(score, MERGE_AT - 0.5)  # two names are never merged on the names alone
         return Decision(score, a, b, reason, facts)
-
-    def _only_bearers(self, reason: str, a: int, b: int) -> bool:
-        """Whether two names related by a listed short form are the only names the field prints with their
-        family name ("Bob" / "Robert Durrant" and no other Durrant): then the short form is that name, as a
-        middle initial is. Beside a third name of the family ("Ilia" / "Ilya Markov" beside "Todor Markov")
-        the names alone do not do."""
-        if reason != "short form":
-            return False
-        families = {names.parse(k).family for k in (*self.groups[a].keys, *self.groups[b].keys)}
-        return len(families) == 1 and self.field.family_count.get(families.pop(), 0) <= ONLY_BEARERS
 
     def merge(self, a: int, b: int) -> int:
         """Join two groups (roots); the root kept is returned."""

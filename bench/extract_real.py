@@ -105,6 +105,8 @@ class Counts:
     kind_right: int = 0
     detected: dict[str, int] = field(default_factory=dict)
     """How many of the pages were detected as each kind ("none": nothing extracted)."""
+    when_causes: dict[str, int] = field(default_factory=dict)
+    """Why gold talks with a date or time missed it (``when_cause``), the talk itself not found included."""
 
     def add(self, other: Counts) -> None:
         for metric in METRICS:
@@ -117,6 +119,8 @@ class Counts:
         self.kind_right += other.kind_right
         for kind, n in other.detected.items():
             self.detected[kind] = self.detected.get(kind, 0) + n
+        for cause, n in other.when_causes.items():
+            self.when_causes[cause] = self.when_causes.get(cause, 0) + n
 
     def ratio(self, metric: str) -> float | None:
         hit, total = self.values[metric]
@@ -185,6 +189,8 @@ def score_page(gold: dict[str, Any], kind: str, talks: list[Talk], papers: list[
                           + (f" ~ got title {near.title!r}" if near else " (speaker not found)"))
         if wanted["date"] or wanted["time"]:
             counts.values["datetime"][1] += 1
+            cause = when_cause(wanted["date"], wanted["time"], match)
+            counts.when_causes[cause] = counts.when_causes.get(cause, 0) + 1
             if match is not None and (not wanted["date"] or match.date == wanted["date"]) and (
                     not wanted["time"] or match.time == wanted["time"]):
                 counts.values["datetime"][0] += 1
@@ -223,6 +229,45 @@ def score_page(gold: dict[str, Any], kind: str, talks: list[Talk], papers: list[
             if misses is not None:
                 misses.append(f"{gold['file']}: spurious paper {paper.title!r}")
     return counts
+
+
+WHEN_CAUSES = ("right", "talk not found", "no date", "year only", "year missing", "wrong year",
+               "day and month swapped", "wrong day", "no time", "wrong time")
+"""The causes ``when_cause`` tells apart, in the order the bench prints them."""
+
+
+def when_cause(date_: str | None, time_: str | None, found: Talk | None) -> str:
+    """Why a found talk's date and time differ from the gold's ("right" when they do not)."""
+    if found is None:
+        return "talk not found"
+    if date_ and found.date != date_:
+        got = found.date or ""
+        if not got:
+            return "no date"
+        if len(got) == 4 and len(date_) > 4 and date_.startswith(got):
+            return "year only"
+        if got.startswith("--") and date_.endswith(got[1:]):
+            return "year missing"
+        if got[4:] == date_[4:] and len(got) == len(date_):
+            return "wrong year"
+        if len(got) == len(date_) == 10 and got[:4] == date_[:4] and got[5:7] == date_[8:] \
+                and got[8:] == date_[5:7]:
+            return "day and month swapped"
+        return "wrong day"
+    if time_ and found.time != time_:
+        return "no time" if not found.time else "wrong time"
+    return "right"
+
+
+def causes_table(results: dict[str, dict[str, Any]]) -> str:
+    """Gold talks with a date or time, per row, by why their date-time was missed."""
+    lines = ["| half | " + " | ".join(WHEN_CAUSES) + " |", "|" + "---|" * (len(WHEN_CAUSES) + 1)]
+    for half, result in results.items():
+        pooled = Counts()
+        for counts in result["sites"].values():
+            pooled.add(counts)
+        lines.append(f"| {half} | " + " | ".join(str(pooled.when_causes.get(c, 0)) for c in WHEN_CAUSES) + " |")
+    return "\n".join(lines)
 
 
 def _same_authors(gold: list[str], found: list[str]) -> bool:
@@ -403,6 +448,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-misses", type=int, default=0, metavar="N")
     parser.add_argument("--confusion", action="store_true",
                         help="also print gold kind × detected kind for each half and list of new sites")
+    parser.add_argument("--causes", action="store_true",
+                        help="also print why gold date-times were missed (talk not found, no date, no time...)")
     parser.add_argument("--write", action="store_true", help="write the tables to BENCHMARKS.md")
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
     args = parser.parse_args(argv)
@@ -416,6 +463,8 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if args.confusion:
         print(confusion(results))
+    if args.causes:
+        print(causes_table(results))
     for miss in misses[: args.show_misses]:
         print(miss, file=sys.stderr)
     if args.write:

@@ -1,0 +1,127 @@
+"""A talk's day and start time from its context, when the unit that holds the talk does not give them.
+
+Pages often write a day or a time once for several lines: the time beside the date of a heading
+("#### Tuesday, May 12, 2026 (11h-12h)" over the talk's line), or the one day of a workshop whose
+programme then lists only times ("Talks: Friday, February 20, 2026" at the top, "9:30 AM" on each
+row). ``inherit_when`` fills, after extraction, what the talks lack from that context:
+
+- the time of the date line above: a talk with a day and no time takes the time written beside
+  the nearest date above it, when that date is the talk's day and the time is the only one there,
+  and no talk under that date has a time of its own (a day's heading over a timed programme keeps
+  its talks' own times);
+- the meeting's day: on the page of a meeting (a programme, timed talks, or talks of which some
+  have the day) that names at most three days with their year, the talks with no day (at most a
+  year) take the day the page names most often, a line naming the talks or the meeting weighing
+  more, when one day stands out and its year (if the talks have one) is theirs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from kg.ingest.pages.blocks import Block
+from kg.ingest.pages.extracted import TalkText
+from kg.ingest.pages.fields import PartialDate, find_dates, find_times
+
+_EVENT_WORD = re.compile(r"\b(?:talks?|workshop|symposium|conference|meeting|seminar|colloquium|school|"
+                         r"held|takes? place|date of)\b", re.IGNORECASE)
+"""Words of the line that names a meeting's day ("Talks: Friday, February 20, 2026", "Date of the
+workshop 14. September 2018"), weighed above a deadline's line."""
+_MEETING_DAYS = 3
+"""A meeting's page names a few days with their year (the meeting's, a deadline); a series' many."""
+_SHORT = 160
+"""A date line is short: a heading or a line, not a paragraph that mentions a date."""
+
+
+def inherit_when(talks: Sequence[TalkText], blocks: Sequence[Block], day_first: bool = False,
+                 kind: str | None = None) -> None:
+    """Fill the missing days and times of ``talks`` from the date lines and the day of the page
+    (``kind``: the page's kind, a meeting programme's talks being of one meeting)."""
+    dated = _date_lines(blocks, day_first)
+    _time_of_date_line(talks, dated)
+    _day_of_meeting(talks, blocks, day_first, kind == "meeting_programme")
+
+
+def _date_lines(blocks: Sequence[Block], day_first: bool) -> list[tuple[int, PartialDate, list[object]]]:
+    """The short blocks that name a day (month and day), with the first such day and their times."""
+    lines = []
+    for block in blocks:
+        if len(block.text) > _SHORT or block.struck:
+            continue
+        days = [f.value for f in find_dates(block.text, day_first, short_numeric=False)
+                if isinstance(f.value, PartialDate) and f.value.month and f.value.day]
+        if days:
+            lines.append((block.line, days[0], [f.value for f in find_times(block.text)]))
+    return lines
+
+
+def _same_day(date: PartialDate, day: str | None) -> bool:
+    """Whether ``date`` is the talk's ``day`` (``YYYY-MM-DD`` or ``--MM-DD``); a missing year agrees."""
+    if not _has_day(day) or date.month is None or date.day is None:
+        return False
+    month_day = f"{date.month:02d}-{date.day:02d}"
+    return day is not None and day[-5:] == month_day and (
+        day.startswith("--") or date.year is None or day[:4] == f"{date.year:04d}")
+
+
+def _has_day(day: str | None) -> bool:
+    """Whether an extracted day names its month and day (``YYYY-MM-DD`` or ``--MM-DD``)."""
+    return bool(day) and (len(day or "") == 10 or (day or "").startswith("--"))
+
+
+def _time_of_date_line(talks: Sequence[TalkText], dated: list[tuple[int, PartialDate, list[object]]]) -> None:
+    """A talk with a day and no time takes the one time beside its date line above."""
+    under: dict[int, list[TalkText]] = {}
+    for talk in talks:
+        if talk.line is None:
+            continue
+        above = [d for d in dated if d[0] <= talk.line]
+        if above:
+            under.setdefault(above[-1][0], []).append(talk)
+    by_line = {line: (date, times) for line, date, times in dated}
+    for line, group in under.items():
+        date, times = by_line[line]
+        if len(times) != 1 or any(t.clock is not None for t in group):
+            continue
+        start = times[0][0]  # type: ignore[index]
+        for talk in group:
+            if _same_day(date, talk.day):
+                talk.clock = start
+
+
+def _day_of_meeting(talks: Sequence[TalkText], blocks: Sequence[Block], day_first: bool,
+                    meeting: bool = False) -> None:
+    """The talks with no day (at most a year) of a meeting's page take the day the page names most."""
+    undated = [t for t in talks if not t.day or len(t.day) == 4]  # no day, or a year only
+    years = {t.day for t in undated if t.day}
+    if not undated or len(years) > 1:
+        return
+    counts: Counter[tuple[int, int]] = Counter()
+    named_years: dict[tuple[int, int], set[int]] = {}
+    for block in blocks:
+        event = bool(_EVENT_WORD.search(block.text))
+        for found in find_dates(block.text, day_first, short_numeric=False):
+            date = found.value
+            if isinstance(date, PartialDate) and date.month and date.day and date.year:
+                counts[(date.month, date.day)] += 2 + event  # the line naming the talks or the meeting
+                named_years.setdefault((date.month, date.day), set()).add(date.year)
+    if not counts or len(counts) > _MEETING_DAYS:
+        return  # no date with its year, or the many days of a series
+    ranked = counts.most_common(2)
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return  # no day stands out: a programme of several days, or deadlines as often as the day
+    (month, day), _ = ranked[0]
+    stated = named_years[(month, day)]
+    year = int(next(iter(years))) if years else None
+    if year is not None and year not in stated:
+        return
+    if year is None and len(stated) == 1:
+        year = next(iter(stated))
+    iso = PartialDate(year, month, day).iso()
+    timed = sum(t.clock is not None for t in undated) >= max(2, 0.5 * len(undated))
+    if not (meeting or timed or any(t.day == iso for t in talks)):
+        return  # talks of no stated meeting: a list of talks given over a year keeps its years
+    for talk in undated:
+        talk.day = iso

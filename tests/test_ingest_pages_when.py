@@ -1,0 +1,56 @@
+"""A talk's day and time taken from its context (``pages.when``): hand-written edge cases of the
+patterns real pages use; bench/extract_real.py --causes measures them on real pages."""
+
+from __future__ import annotations
+
+from kg.ingest.pages.blocks import Block
+from kg.ingest.pages.extracted import SpeakerText, TalkText
+from kg.ingest.pages.pipeline import extract_file
+from kg.ingest.pages.when import inherit_when
+
+
+def whens(tmp_path, name: str, text: str) -> list[tuple[str, str | None, str | None]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [(t.speakers[0].name, t.day, t.clock.strftime("%H:%M") if t.clock else None)
+            for t in extract_file(path).talks]
+
+
+def test_a_talk_takes_the_time_written_beside_its_dated_heading(tmp_path):
+    assert whens(tmp_path, "s.md", "# Seminar\n\n#### Tuesday, May 12, 2026 (11h-12h)\n\n"
+                 "- **Ada Lovelace:** Notes on the analytical engine\n\n"
+                 "#### Thursday, April 16, 2026 (2:00-3:00pm)\n\n"
+                 "- **Charles Babbage:** Difference engines and their tables\n") == [
+        ("Ada Lovelace", "2026-05-12", "11:00"), ("Charles Babbage", "2026-04-16", "14:00")]
+
+
+def test_a_days_heading_over_timed_talks_keeps_their_own_times(tmp_path):
+    found = whens(tmp_path, "p.md", "# Workshop programme\n\n## Monday, March 2, 2026 (9:00-17:00)\n\n"
+                  "- 10:30 Ada Lovelace: Notes on the analytical engine\n"
+                  "- 11:30 Charles Babbage: Difference engines and their tables\n")
+    assert [clock for _, _, clock in found] == ["10:30", "11:30"]
+
+
+def test_a_one_day_workshops_timed_talks_take_the_day_its_page_names(tmp_path):
+    found = whens(tmp_path, "w.md", "# Engines Workshop 2026\n\n"
+                  "* Talks: Friday, February 20, 2026\n* Hackathon: Saturday, February 21, 2026\n"
+                  "* Submission deadline: January 5, 2026\n\n## Schedule\n\n"
+                  "| Time | Talk |\n|---|---|\n"
+                  "| 9:30 AM | **Notes on the analytical engine** — Ada Lovelace |\n"
+                  "| 10:00 AM | **Difference engines and their tables** — Charles Babbage |\n"
+                  "| 10:30 AM | **On the connexion of the physical sciences** — Mary Somerville |\n")
+    assert [(day, clock) for _, day, clock in found] == [("2026-02-20", "09:30"), ("2026-02-20", "10:00"),
+                                                         ("2026-02-20", "10:30")]
+
+
+def test_a_list_of_talks_given_over_a_year_keeps_its_year():
+    talks = [TalkText([SpeakerText("Ada Lovelace")], "Notes on the analytical engine", day="2021", line=4),
+             TalkText([SpeakerText("Ada Lovelace")], "Difference engines", day="2021", line=5)]
+    blocks = [Block("Talks", 1, "h1", level=1), Block("2021", 3, "h2", level=2),
+              Block("Notes on the analytical engine, Cambridge seminar", 4, "li"),
+              Block("Difference engines, Oxford colloquium", 5, "li"),
+              Block("Held on March 3, 2021 in Cambridge", 7, "p")]
+    inherit_when(talks, blocks, kind="talk_listing")
+    assert [t.day for t in talks] == ["2021", "2021"]  # untimed talks of no meeting: a date is no day of theirs
+    inherit_when(talks, blocks, kind="meeting_programme")
+    assert [t.day for t in talks] == ["2021-03-03", "2021-03-03"]  # a programme's talks: its one day

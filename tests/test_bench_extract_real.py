@@ -83,6 +83,22 @@ def test_a_page_is_scored_on_talks_times_affiliations_papers_and_spurious_rows(b
     assert (counts.spurious, counts.extracted) == (1, 3)
 
 
+def test_a_missed_date_time_is_told_by_its_cause(bench):
+    def talk(day, clock):
+        return bench.Talk(["Ada Lovelace"], "Engines", day, clock, None)
+
+    assert bench.when_cause("2024-05-06", "16:00", None) == "talk not found"
+    assert bench.when_cause("2024-05-06", "16:00", talk("2024-05-06", "16:00")) == "right"
+    assert bench.when_cause("2024-05-06", "16:00", talk("2024-05-06", None)) == "no time"
+    assert bench.when_cause("2024-05-06", "16:00", talk("2024-05-06", "04:00")) == "wrong time"
+    assert bench.when_cause("2024-05-06", None, talk("2024", None)) == "year only"
+    assert bench.when_cause("2024-05-06", None, talk("--05-06", None)) == "year missing"
+    assert bench.when_cause("2024-05-06", None, talk("2023-05-06", None)) == "wrong year"
+    assert bench.when_cause("2024-05-06", None, talk("2024-06-05", None)) == "day and month swapped"
+    assert bench.when_cause("2024-05-06", None, talk("2024-05-13", None)) == "wrong day"
+    assert bench.when_cause("2024-05-06", None, talk(None, None)) == "no date"
+
+
 def test_the_confusion_matrix_counts_each_gold_kind_by_the_kind_detected(bench):
     gold = {"file": "x/p.md", "kind": "event_page", "papers": [], "talks": [
         {"speakers": ["Ada Lovelace"], "title": "Engines", "date": None, "time": None, "affiliation": None,

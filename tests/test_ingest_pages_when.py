@@ -51,6 +51,22 @@ def test_a_list_of_talks_given_over_a_year_keeps_its_year():
               Block("Difference engines, Oxford colloquium", 5, "li"),
               Block("Held on March 3, 2021 in Cambridge", 7, "p")]
     inherit_when(talks, blocks, kind="talk_listing")
-    assert [t.day for t in talks] == ["2021", "2021"]  # untimed talks of no meeting: a date is no day of theirs
+    assert [t.day for t in talks] == ["2021", "2021"]  # talks of no meeting: no day of theirs
     inherit_when(talks, blocks, kind="meeting_programme")
     assert [t.day for t in talks] == ["2021-03-03", "2021-03-03"]  # a programme's talks: its one day
+
+
+def test_a_series_stated_time_goes_to_its_talks_on_the_weekday_it_names():
+    talks = [TalkText([SpeakerText("Ada Lovelace")], "Notes", day="2024-02-01", line=5),  # a Thursday
+             TalkText([SpeakerText("Charles Babbage")], "Tables", day="2024-02-06", line=6),  # a Tuesday
+             TalkText([SpeakerText("Mary Somerville")], "Tides", day="--02-08", line=7)]  # no year
+    blocks = [Block("Engines Seminar", 1, "h1", level=1),
+              Block("We meet on Thursdays, 3:30-4:30pm, in Room 101.", 3, "p"),
+              Block("Feb 1, 2024 Ada Lovelace Notes", 5, "td"),
+              Block("Feb 6, 2024 Charles Babbage Tables", 6, "td"),
+              Block("Feb 8 Mary Somerville Tides", 7, "td")]
+    inherit_when(talks, blocks)
+    assert [t.clock.strftime("%H:%M") if t.clock else None for t in talks] == ["15:30", None, None]
+    blocks[1] = Block("Talks are held every week at 16:00 unless noted.", 3, "p")
+    inherit_when(talks, blocks)  # no weekday named: every talk with a day and no time
+    assert [t.clock.strftime("%H:%M") if t.clock else None for t in talks] == ["15:30", "16:00", "16:00"]

@@ -23,14 +23,15 @@ MONTHS = {m: i for i, m in enumerate(
      "october", "november", "december"], start=1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
-_FOREIGN_MONTHS = {  # German, Spanish, Italian and French month names, as pages in those languages
-    # write them
-    1: "januar janvier janv enero gennaio", 2: "februar février fevrier févr fevr febrero febbraio",
-    3: "märz maerz marzo mars", 4: "avril avr abril aprile", 5: "mai mayo maggio",
-    6: "juni juin junio giugno",
-    7: "juli juillet juil julio luglio", 8: "août aout agosto", 9: "septembre septiembre setiembre settembre",
-    10: "oktober octobre octubre ottobre", 11: "novembre noviembre",
-    12: "dezember décembre decembre déc diciembre dicembre"}
+_FOREIGN_MONTHS = {  # German, Spanish, Italian, French and Portuguese month names, as pages in those
+    # languages write them (not the Portuguese "marco" without its cedilla: also a given name)
+    1: "januar janvier janv enero gennaio janeiro", 2: "februar février fevrier févr fevr febrero febbraio "
+    "fevereiro", 3: "märz maerz marzo mars março", 4: "avril avr abril aprile", 5: "mai mayo maggio maio",
+    6: "juni juin junio giugno junho",
+    7: "juli juillet juil julio luglio julho", 8: "août aout agosto",
+    9: "septembre septiembre setiembre settembre setembro",
+    10: "oktober octobre octubre ottobre outubro", 11: "novembre noviembre novembro",
+    12: "dezember décembre decembre déc diciembre dicembre dezembro"}
 MONTHS.update({word: n for n, words in _FOREIGN_MONTHS.items() for word in words.split()})
 _MONTH = (r"(?:" + "|".join(sorted((w for ws in _FOREIGN_MONTHS.values() for w in ws.split()), key=len,
                                      reverse=True))

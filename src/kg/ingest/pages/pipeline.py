@@ -17,10 +17,10 @@ from pathlib import Path
 
 from kg.errors import DataError
 from kg.ingest.pages import author, event, listing, meeting, seminar, support, writer
+from kg.ingest.pages.blocks import layout as block_layout
 from kg.ingest.pages.detect import PAGE_KINDS, detect_page_kind
 from kg.ingest.pages.document import read_document
 from kg.ingest.pages.entries import label_of
-from kg.ingest.pages.blocks import layout as block_layout
 from kg.ingest.pages.extract import day_first, extract_document
 from kg.ingest.pages.extracted import PageExtract
 from kg.ingest.pages.fields import fold, is_name
@@ -54,8 +54,8 @@ def extract_file(path: Path, kind: str | None = None, owner: str | None = None) 
                         f"(the kinds: {', '.join(PAGE_KINDS)})")
     if kind is not None:
         found.kind = kind
+    support.weigh(found)  # on what the talk's own unit gives: a day from the context adds no support
     inherit_when(found.talks, block_layout(document).blocks, day_first(document.source), found.kind)
-    support.weigh(found)
     return found
 
 

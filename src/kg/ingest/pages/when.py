@@ -9,6 +9,9 @@ row). ``inherit_when`` fills, after extraction, what the talks lack from that co
   the nearest date above it, when that date is the talk's day and the time is the only one there,
   and no talk under that date has a time of its own (a day's heading over a timed programme keeps
   its talks' own times);
+- the series' time: a line that says when the series meets, with a weekday or "every", one time
+  and no day of its own ("We meet on Thursdays, 3:30-4:30pm", "every week at 16:00") gives its time
+  to the talks with a day and no time, those on the weekday it names when it names one;
 - the meeting's day: on the page of a meeting (a programme, timed talks, or talks of which some
   have the day) that names at most three days with their year, the talks with no day (at most a
   year) take the day the page names most often, a line naming the talks or the meeting weighing
@@ -20,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 
 from kg.ingest.pages.blocks import Block
 from kg.ingest.pages.extracted import TalkText
@@ -42,6 +46,7 @@ def inherit_when(talks: Sequence[TalkText], blocks: Sequence[Block], day_first: 
     dated = _date_lines(blocks, day_first)
     _time_of_date_line(talks, dated)
     _day_of_meeting(talks, blocks, day_first, kind == "meeting_programme")
+    _time_of_series(talks, blocks, day_first)
 
 
 def _date_lines(blocks: Sequence[Block], day_first: bool) -> list[tuple[int, PartialDate, list[object]]]:
@@ -125,3 +130,49 @@ def _day_of_meeting(talks: Sequence[TalkText], blocks: Sequence[Block], day_firs
         return  # talks of no stated meeting: a list of talks given over a year keeps its years
     for talk in undated:
         talk.day = iso
+
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_RECURRING = re.compile(r"\b(?:(?P<weekday>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)"
+                        r"(?:days?)?s?\b|every|each|weekly|fortnightly|biweekly)", re.IGNORECASE)
+"""A weekday ("Thursdays", "Mon") or a word of recurrence ("every", "weekly")."""
+
+
+def _time_of_series(talks: Sequence[TalkText], blocks: Sequence[Block], day_first: bool) -> None:
+    """Talks with a day and no time take the time of the line that says when the series meets."""
+    if not any(_has_day(t.day) and t.clock is None for t in talks):
+        return
+    own = {t.line for t in talks}
+    stated: set[tuple[object, frozenset[int]]] = set()
+    for block in blocks:
+        if block.line in own or len(block.text) > 400 or block.struck:
+            continue
+        recurring = list(_RECURRING.finditer(block.text))
+        if not recurring:
+            continue
+        times = find_times(block.text)
+        days = [f for f in find_dates(block.text, day_first, short_numeric=False)
+                if isinstance(f.value, PartialDate) and f.value.day]
+        if len(times) != 1 or days:
+            continue
+        weekdays = frozenset(_WEEKDAYS.index(m["weekday"][:3].lower()) for m in recurring if m["weekday"])
+        stated.add((times[0].value[0], weekdays))  # type: ignore[index]
+    if len(stated) != 1:
+        return  # no stated time, or several (a summer and a winter time, two series)
+    start, weekdays = next(iter(stated))
+    for talk in talks:
+        if not _has_day(talk.day) or talk.clock is not None:
+            continue
+        if weekdays:
+            on = _weekday_of(talk.day)
+            if on is None or on not in weekdays:
+                continue  # a talk on another day than the series' (or its weekday unknown)
+        talk.clock = start  # type: ignore[assignment]
+
+
+def _weekday_of(day: str | None) -> int | None:
+    """The weekday of a ``YYYY-MM-DD`` day (Monday 0), None without a year."""
+    try:
+        return date.fromisoformat(day).weekday() if day and len(day) == 10 else None
+    except ValueError:
+        return None

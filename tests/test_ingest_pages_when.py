@@ -70,3 +70,15 @@ def test_a_series_stated_time_goes_to_its_talks_on_the_weekday_it_names():
     blocks[1] = Block("Talks are held every week at 16:00 unless noted.", 3, "p")
     inherit_when(talks, blocks)  # no weekday named: every talk with a day and no time
     assert [t.clock.strftime("%H:%M") if t.clock else None for t in talks] == ["15:30", "16:00", "16:00"]
+
+
+def test_the_first_talk_after_a_sessions_time_row_starts_then(tmp_path):
+    found = whens(tmp_path, "w.md", "# Engines Workshop, 29th of July 2023\n\n"
+                  "| | Topic | Speaker |\n|---|---|---|\n"
+                  "| 9:00am | **Session I: Engines** | |\n"
+                  "| | Notes on the analytical engine | Ada Lovelace <br> *(Cambridge)* |\n"
+                  "| | Difference engines and their tables | Charles Babbage <br> *(London)* |\n"
+                  "| 10:10am | *Coffee break* | |\n"
+                  "| 10:25am | **Contributed talk** | |\n"
+                  "| | On the connexion of the physical sciences | Mary Somerville <br> *(Edinburgh)* |\n")
+    assert [clock for _, _, clock in found] == ["09:00", None, "10:25"]  # the second talk's time is not given

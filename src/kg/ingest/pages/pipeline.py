@@ -55,7 +55,10 @@ def extract_file(path: Path, kind: str | None = None, owner: str | None = None) 
     if kind is not None:
         found.kind = kind
     support.weigh(found)  # on what the talk's own unit gives: a day from the context adds no support
-    inherit_when(found.talks, block_layout(document).blocks, day_first(document.source), found.kind)
+    parts = block_layout(document)
+    cells = list({id(c): c for table in parts.tables for row in table.rows for c in row}.values())
+    inherit_when(found.talks, sorted([*parts.blocks, *cells], key=lambda b: b.line),
+                 day_first(document.source), found.kind)
     return found
 
 

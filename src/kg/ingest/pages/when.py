@@ -9,6 +9,9 @@ row). ``inherit_when`` fills, after extraction, what the talks lack from that co
   the nearest date above it, when that date is the talk's day and the time is the only one there,
   and no talk under that date has a time of its own (a day's heading over a timed programme keeps
   its talks' own times);
+- the session's time: the first talk after a line that gives a time and no talk ("| 10:25am |
+  Contributed Talk 1 |", "9:00 Session I"), with no time of its own, starts then (the talks after it
+  in the session have no time the page gives);
 - the series' time: a line that says when the series meets, with a weekday or "every", one time
   and no day of its own ("We meet on Thursdays, 3:30-4:30pm", "every week at 16:00") gives its time
   to the talks with a day and no time, those on the weekday it names when it names one;
@@ -45,6 +48,7 @@ def inherit_when(talks: Sequence[TalkText], blocks: Sequence[Block], day_first: 
     (``kind``: the page's kind, a meeting programme's talks being of one meeting)."""
     dated = _date_lines(blocks, day_first)
     _time_of_date_line(talks, dated)
+    _time_of_session(talks, blocks)
     _day_of_meeting(talks, blocks, day_first, kind == "meeting_programme")
     _time_of_series(talks, blocks, day_first)
 
@@ -176,3 +180,22 @@ def _weekday_of(day: str | None) -> int | None:
         return date.fromisoformat(day).weekday() if day and len(day) == 10 else None
     except ValueError:
         return None
+
+
+def _time_of_session(talks: Sequence[TalkText], blocks: Sequence[Block]) -> None:
+    """The first talk after a short line that starts with a time and holds no talk, having no time
+    itself, starts then."""
+    ordered = sorted((t for t in talks if t.line is not None), key=lambda t: t.line or 0)
+    talk_lines = {t.line for t in ordered}
+    previous: TalkText | None = None
+    for talk in ordered:
+        after = previous.line if previous is not None else -1
+        if talk.clock is None:
+            between = [b for b in blocks if after < b.line < (talk.line or 0) and b.line not in talk_lines
+                       and len(b.text) <= _SHORT and not b.struck]
+            timed = [b for b in between if find_times(b.text)]
+            if timed and len(find_times(timed[-1].text)) == 1 and find_times(timed[-1].text)[0].start == 0:
+                start = find_times(timed[-1].text)[0].value[0]  # type: ignore[index]
+                if previous is None or previous.clock != start:  # not the previous talk's own time
+                    talk.clock = start
+        previous = talk

@@ -189,7 +189,7 @@ def _time_of_session(talks: Sequence[TalkText], blocks: Sequence[Block]) -> None
     talk_lines = {t.line for t in ordered}
     previous: TalkText | None = None
     for talk in ordered:
-        after = previous.line if previous is not None else -1
+        after = (previous.line or -1) if previous is not None else -1
         if talk.clock is None:
             between = [b for b in blocks if after < b.line < (talk.line or 0) and b.line not in talk_lines
                        and len(b.text) <= _SHORT and not b.struck]

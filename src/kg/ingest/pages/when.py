@@ -184,11 +184,11 @@ def _weekday_of(day: str | None) -> int | None:
 
 def _time_of_session(talks: Sequence[TalkText], blocks: Sequence[Block]) -> None:
     """The first talk after a short line that starts with a time and holds no talk, having no time
-    itself, starts then."""
+    itself, starts then, when that time falls between the times of the talks before and after it."""
     ordered = sorted((t for t in talks if t.line is not None), key=lambda t: t.line or 0)
     talk_lines = {t.line for t in ordered}
     previous: TalkText | None = None
-    for talk in ordered:
+    for n, talk in enumerate(ordered):
         after = (previous.line or -1) if previous is not None else -1
         if talk.clock is None:
             between = [b for b in blocks if after < b.line < (talk.line or 0) and b.line not in talk_lines
@@ -196,6 +196,9 @@ def _time_of_session(talks: Sequence[TalkText], blocks: Sequence[Block]) -> None
             timed = [b for b in between if find_times(b.text)]
             if timed and len(find_times(timed[-1].text)) == 1 and find_times(timed[-1].text)[0].start == 0:
                 start = find_times(timed[-1].text)[0].value[0]  # type: ignore[index]
-                if previous is None or previous.clock != start:  # not the previous talk's own time
-                    talk.clock = start
+                before = [t.clock for t in ordered[:n] if t.clock is not None]
+                later = [t.clock for t in ordered[n + 1:] if t.clock is not None]
+                if (previous is None or previous.clock != start) \
+                        and (not before or before[-1] <= start) and (not later or start <= later[0]):
+                    talk.clock = start  # not the previous talk's own time, and in the programme's order
         previous = talk

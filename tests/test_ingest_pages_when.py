@@ -82,3 +82,15 @@ def test_the_first_talk_after_a_sessions_time_row_starts_then(tmp_path):
                   "| 10:25am | **Contributed talk** | |\n"
                   "| | On the connexion of the physical sciences | Mary Somerville <br> *(Edinburgh)* |\n")
     assert [clock for _, _, clock in found] == ["09:00", None, "10:25"]  # the second talk's time is not given
+
+
+def test_talks_under_a_date_and_time_line_take_both():
+    talks = [TalkText([SpeakerText(name)], title, line=line)
+             for name, title, line in (("Ada Lovelace", "Notes", 6), ("Charles Babbage", "Tables", 7))]
+    blocks = [Block("Upcoming talks", 1, "h2", level=2),
+              Block("15 March 2019, 13:00-13:50 in Room 303", 3, "p"),
+              Block("This week we will have two talks:", 5, "p"),
+              Block("Ada Lovelace - Notes", 6, "li"), Block("Charles Babbage - Tables", 7, "li")]
+    inherit_when(talks, blocks)
+    assert [(t.day, t.clock.strftime("%H:%M") if t.clock else None) for t in talks] == [
+        ("2019-03-15", "13:00"), ("2019-03-15", "13:00")]

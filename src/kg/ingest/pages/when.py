@@ -5,6 +5,9 @@ Pages often write a day or a time once for several lines: the time beside the da
 programme then lists only times ("Talks: Friday, February 20, 2026" at the top, "9:30 AM" on each
 row). ``inherit_when`` fills, after extraction, what the talks lack from that context:
 
+- the day of the date line above: talks with no day under the nearest date line above them (none
+  of them with a day) take its day, on a page of dated talks or a meeting's, or when that line
+  gives a time as well;
 - the time of the date line above: a talk with a day and no time takes the time written beside
   the nearest date above it, when that date is the talk's day and the time is the only one there,
   and no talk under that date has a time of its own (a day's heading over a timed programme keeps
@@ -47,7 +50,7 @@ def inherit_when(talks: Sequence[TalkText], blocks: Sequence[Block], day_first: 
     """Fill the missing days and times of ``talks`` from the date lines and the day of the page
     (``kind``: the page's kind, a meeting programme's talks being of one meeting)."""
     dated = _date_lines(blocks, day_first)
-    _time_of_date_line(talks, dated)
+    _time_of_date_line(talks, dated, kind == "meeting_programme")
     _time_of_session(talks, blocks)
     _day_of_meeting(talks, blocks, day_first, kind == "meeting_programme")
     _time_of_series(talks, blocks, day_first)
@@ -80,8 +83,11 @@ def _has_day(day: str | None) -> bool:
     return bool(day) and (len(day or "") == 10 or (day or "").startswith("--"))
 
 
-def _time_of_date_line(talks: Sequence[TalkText], dated: list[tuple[int, PartialDate, list[object]]]) -> None:
-    """A talk with a day and no time takes the one time beside its date line above."""
+def _time_of_date_line(talks: Sequence[TalkText], dated: list[tuple[int, PartialDate, list[object]]],
+                       meeting: bool = False) -> None:
+    """A talk with a day and no time takes the one time beside its date line above; the talks with
+    no day under a date line all take its day, on a page of dated talks or a meeting's, or when the
+    line gives a time too (an occasion, not the date a page was updated)."""
     under: dict[int, list[TalkText]] = {}
     for talk in talks:
         if talk.line is None:
@@ -90,13 +96,19 @@ def _time_of_date_line(talks: Sequence[TalkText], dated: list[tuple[int, Partial
         if above:
             under.setdefault(above[-1][0], []).append(talk)
     by_line = {line: (date, times) for line, date, times in dated}
+    dated_page = meeting or any(_has_day(t.day) for t in talks)
     for line, group in under.items():
         date, times = by_line[line]
-        if len(times) != 1 or any(t.clock is not None for t in group):
+        if (dated_page or times) and all(t.day is None for t in group):  # a day with its time: an occasion
+            for talk in group:  # "**15 March 2019**, 13:00-13:50" over that week's list of talks
+                talk.day = date.iso()
+        if len(times) != 1:
             continue
         start = times[0][0]  # type: ignore[index]
+        if any(t.clock is not None and t.clock != start for t in group):
+            continue  # the talks under the date have times of their own
         for talk in group:
-            if _same_day(date, talk.day):
+            if _same_day(date, talk.day) and talk.clock is None:
                 talk.clock = start
 
 

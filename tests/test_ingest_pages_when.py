@@ -94,3 +94,4 @@ def test_talks_under_a_date_and_time_line_take_both():
     inherit_when(talks, blocks)
     assert [(t.day, t.clock.strftime("%H:%M") if t.clock else None) for t in talks] == [
         ("2019-03-15", "13:00"), ("2019-03-15", "13:00")]
+    assert talks[0].guessed == ["date", "time"]  # taken from the context: shown for review

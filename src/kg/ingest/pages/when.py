@@ -3,7 +3,8 @@
 Pages often write a day or a time once for several lines: the time beside the date of a heading
 ("#### Tuesday, May 12, 2026 (11h-12h)" over the talk's line), or the one day of a workshop whose
 programme then lists only times ("Talks: Friday, February 20, 2026" at the top, "9:30 AM" on each
-row). ``inherit_when`` fills, after extraction, what the talks lack from that context:
+row). ``inherit_when`` fills, after extraction, what the talks lack from that context (the fields it
+fills are marked guessed, for review):
 
 - the day of the date line above: talks with no day under the nearest date line above them (none
   of them with a day) take its day, on a page of dated talks or a meeting's, or when that line
@@ -78,6 +79,12 @@ def _same_day(date: PartialDate, day: str | None) -> bool:
         day.startswith("--") or date.year is None or day[:4] == f"{date.year:04d}")
 
 
+def _guessed(talk: TalkText, name: str) -> None:
+    """Mark a field taken from the context as guessed, for the review of ``kg ingest --dry-run``."""
+    if name not in talk.guessed:
+        talk.guessed.append(name)
+
+
 def _has_day(day: str | None) -> bool:
     """Whether an extracted day names its month and day (``YYYY-MM-DD`` or ``--MM-DD``)."""
     return bool(day) and (len(day or "") == 10 or (day or "").startswith("--"))
@@ -102,6 +109,7 @@ def _time_of_date_line(talks: Sequence[TalkText], dated: list[tuple[int, Partial
         if (dated_page or times) and all(t.day is None for t in group):  # a day with its time: an occasion
             for talk in group:  # "**15 March 2019**, 13:00-13:50" over that week's list of talks
                 talk.day = date.iso()
+                _guessed(talk, "date")
         if len(times) != 1:
             continue
         start = times[0][0]  # type: ignore[index]
@@ -110,6 +118,7 @@ def _time_of_date_line(talks: Sequence[TalkText], dated: list[tuple[int, Partial
         for talk in group:
             if _same_day(date, talk.day) and talk.clock is None:
                 talk.clock = start
+                _guessed(talk, "time")
 
 
 def _day_of_meeting(talks: Sequence[TalkText], blocks: Sequence[Block], day_first: bool,
@@ -146,6 +155,7 @@ def _day_of_meeting(talks: Sequence[TalkText], blocks: Sequence[Block], day_firs
         return  # talks of no stated meeting: a list of talks given over a year keeps its years
     for talk in undated:
         talk.day = iso
+        _guessed(talk, "date")
 
 
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -184,6 +194,7 @@ def _time_of_series(talks: Sequence[TalkText], blocks: Sequence[Block], day_firs
             if on is None or on not in weekdays:
                 continue  # a talk on another day than the series' (or its weekday unknown)
         talk.clock = start  # type: ignore[assignment]
+        _guessed(talk, "time")
 
 
 def _weekday_of(day: str | None) -> int | None:
@@ -213,4 +224,5 @@ def _time_of_session(talks: Sequence[TalkText], blocks: Sequence[Block]) -> None
                 if (previous is None or previous.clock != start) \
                         and (not before or before[-1] <= start) and (not later or start <= later[0]):
                     talk.clock = start  # not the previous talk's own time, and in the programme's order
+                    _guessed(talk, "time")
         previous = talk

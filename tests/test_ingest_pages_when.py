@@ -95,3 +95,13 @@ def test_talks_under_a_date_and_time_line_take_both():
     assert [(t.day, t.clock.strftime("%H:%M") if t.clock else None) for t in talks] == [
         ("2019-03-15", "13:00"), ("2019-03-15", "13:00")]
     assert talks[0].guessed == ["date", "time"]  # taken from the context: shown for review
+
+
+def test_a_day_without_its_year_takes_the_year_of_the_stated_days_that_cover_it():
+    talks = [TalkText([SpeakerText("Ada Lovelace")], "Notes", day="--09-11", line=5),
+             TalkText([SpeakerText("Charles Babbage")], "Tables", day="--10-02", line=6)]
+    blocks = [Block("This is the summer school program for September 11–15, 2023.", 2, "p"),
+              Block("Monday 11 Sep: Ada Lovelace, Notes", 5, "td"),
+              Block("Monday 2 Oct: Charles Babbage, Tables", 6, "td")]
+    inherit_when(talks, blocks)
+    assert [t.day for t in talks] == ["2023-09-11", "--10-02"]  # October 2 is not a stated day: no year

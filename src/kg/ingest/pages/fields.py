@@ -37,6 +37,8 @@ _MONTH = (r"(?:" + "|".join(sorted((w for ws in _FOREIGN_MONTHS.values() for w i
                                      reverse=True))
           + r"|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+MONTH_PATTERN = _MONTH
+"""A month's name as pages write it (English, German, Spanish, Italian, French, Portuguese; abbreviated)."""
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
 _DAY = r"(?<![\d:])(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th)(?![a-z])|er|\.(?=\s))?"
 # (not the minutes of "15:30 Jan Krause"; "16 th": an ordinal set apart, "16 <sup>th</sup>")
@@ -119,6 +121,11 @@ class Found:
 def _month(text: str) -> int | None:
     folded = text.lower().rstrip(".")
     return MONTHS.get(folded) or MONTHS.get(folded[:3])
+
+
+def month_number(name: str | None) -> int | None:
+    """The number of a month named as pages write it ("Sept." → 9, "outubro" → 10)."""
+    return _month(name) if name else None
 
 
 def _valid(year: int | None, month: int | None, day: int | None) -> PartialDate | None:

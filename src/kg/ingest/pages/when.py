@@ -16,6 +16,8 @@ fills are marked guessed, for review):
 - the session's time: the first talk after a line that gives a time and no talk ("| 10:25am |
   Contributed Talk 1 |", "9:00 Session I"), with no time of its own, starts then (the talks after it
   in the session have no time the page gives);
+- the year of a stated day: a talk with a day and no year ("--09-11") takes the year of the dates
+  the page states with their year that cover its day ("September 11–15, 2023"), when they agree;
 - the series' time: a line that says when the series meets, with a weekday or "every", one time
   and no day of its own ("We meet on Thursdays, 3:30-4:30pm", "every week at 16:00") gives its time
   to the talks with a day and no time, those on the weekday it names when it names one;
@@ -34,7 +36,7 @@ from datetime import date
 
 from kg.ingest.pages.blocks import Block
 from kg.ingest.pages.extracted import TalkText
-from kg.ingest.pages.fields import PartialDate, find_dates, find_times
+from kg.ingest.pages.fields import MONTH_PATTERN, PartialDate, find_dates, find_times, month_number
 
 _EVENT_WORD = re.compile(r"\b(?:talks?|workshop|symposium|conference|meeting|seminar|colloquium|school|"
                          r"held|takes? place|date of)\b", re.IGNORECASE)
@@ -55,6 +57,7 @@ def inherit_when(talks: Sequence[TalkText], blocks: Sequence[Block], day_first: 
     _time_of_session(talks, blocks)
     _day_of_meeting(talks, blocks, day_first, kind == "meeting_programme")
     _time_of_series(talks, blocks, day_first)
+    _year_of_stated_days(talks, blocks, day_first)
 
 
 def _date_lines(blocks: Sequence[Block], day_first: bool) -> list[tuple[int, PartialDate, list[object]]]:
@@ -226,3 +229,33 @@ def _time_of_session(talks: Sequence[TalkText], blocks: Sequence[Block]) -> None
                     talk.clock = start  # not the previous talk's own time, and in the programme's order
                     _guessed(talk, "time")
         previous = talk
+
+
+_RANGE = re.compile(rf"(?:(?P<month>{MONTH_PATTERN})\s+(?P<first>[0-3]?\d)\s*[-–—]\s*(?P<last>[0-3]?\d)|"
+                    rf"(?P<first2>[0-3]?\d)\s*[-–—]\s*(?P<last2>[0-3]?\d)\s+(?P<month2>{MONTH_PATTERN}))"
+                    r",?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
+"""A run of days of one month with its year: "September 11–15, 2023", "11-15 September 2023"."""
+
+
+def _year_of_stated_days(talks: Sequence[TalkText], blocks: Sequence[Block], day_first: bool) -> None:
+    """Talks with a day and no year take the year of the page's dates with a year that cover that day."""
+    if not any(t.day and t.day.startswith("--") for t in talks):
+        return
+    years: dict[tuple[int, int], set[int]] = {}
+    for block in blocks:
+        for found in find_dates(block.text, day_first, short_numeric=False):
+            date_ = found.value
+            if isinstance(date_, PartialDate) and date_.year and date_.month and date_.day:
+                years.setdefault((date_.month, date_.day), set()).add(date_.year)
+        for match in _RANGE.finditer(block.text):
+            month = month_number(match["month"] or match["month2"])
+            first, last = int(match["first"] or match["first2"]), int(match["last"] or match["last2"])
+            if month and 1 <= first < last <= 31:
+                for day in range(first, last + 1):
+                    years.setdefault((month, day), set()).add(int(match["year"]))
+    for talk in talks:
+        if talk.day and talk.day.startswith("--"):
+            stated = years.get((int(talk.day[2:4]), int(talk.day[5:7])), set())
+            if len(stated) == 1:
+                talk.day = f"{next(iter(stated)):04d}{talk.day[1:]}"
+                _guessed(talk, "date")

@@ -294,9 +294,9 @@ def test_short_forms_of_the_table_do_not_join_unrelated_given_names():
 
 
 def test_a_greek_short_form_with_a_shared_coauthor_is_merged_and_without_one_is_not():
-    merged = resolve([paper("a", ["Ioannis Paschalidis", "Ann Lee"]), paper("b", ["Yannis Paschalidis", "Ann Lee"])],
-                     [], [], Aliases())
+    merged = resolve([paper("a", ["Ioannis Paschalidis", "Ann Lee"]),
+                      paper("b", ["Yannis Paschalidis", "Ann Lee"])], [], [], Aliases())
     assert merged.person("Yannis Paschalidis") == merged.person("Ioannis Paschalidis")
-    apart = resolve([paper("a", ["Ioannis Paschalidis", "Ann Lee"]), paper("b", ["Yannis Paschalidis", "Bo Li"])],
-                    [], [], Aliases())
+    apart = resolve([paper("a", ["Ioannis Paschalidis", "Ann Lee"]),
+                     paper("b", ["Yannis Paschalidis", "Bo Li"])], [], [], Aliases())
     assert apart.person("Yannis Paschalidis") != apart.person("Ioannis Paschalidis")

@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+from kg.ingest.resolve.clusters import FAMILY_FIRST_COST, Clusters
 from kg.ingest.resolve.evidence import field_of
 
 YANGS = [f"given{chr(97 + i % 26)}{chr(97 + i // 26)} yang" for i in range(60)]
@@ -50,3 +51,27 @@ def test_a_given_name_belongs_to_a_dense_culture_only_when_a_good_share_of_its_k
     assert "jun" in field.culture_given  # both of its keys beside common family names
     assert field.culture_share["andrew"] == pytest.approx(2 / 8)
     assert "andrew" not in field.culture_given  # two of eight: under CULTURE_GIVEN
+
+
+def _clusters_of(keys: list[str]) -> Clusters:
+    return Clusters([], field_of(keys, Counter(), []), set(), {})
+
+
+def test_a_name_printed_family_name_first_costs_little_when_the_other_reading_names_nobody():
+    yes = [f"given{chr(97 + i)} ye" for i in range(12)]  # Ye: a family name of twelve people
+    clusters = _clusters_of([*yes, "jieping ye", "ye jieping"])
+    found = clusters.variant("jieping ye", "ye jieping")
+    assert found is not None and found.reason == "names swapped" and found.cost == FAMILY_FIRST_COST
+
+
+def test_two_words_that_are_both_family_names_stay_an_ordinary_swap():
+    keys = [f"given{chr(97 + i)} {family}" for i in range(12) for family in ("lin", "xiao")]
+    clusters = _clusters_of([*keys, "lin xiao", "xiao lin"])
+    found = clusters.variant("lin xiao", "xiao lin")
+    assert found is not None and found.reason == "names swapped" and found.cost == -1.5
+
+
+def test_a_rare_family_name_swapped_stays_an_ordinary_swap():
+    clusters = _clusters_of(["jieping ye", "ye jieping", "ann lee"])  # Ye known from one key only
+    found = clusters.variant("jieping ye", "ye jieping")
+    assert found is not None and found.cost == -1.5

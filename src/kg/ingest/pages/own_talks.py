@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass, field
 
 from kg.ingest.pages.blocks import Block, Span
+from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import LINK_WORDS, QUOTED, clean_title, speakers_of
+from kg.ingest.pages.segments import read_citation
 from kg.ingest.pages.fields import PartialDate, find_dates, is_name, is_placeholder, word_leaning
 
 TALK_LIST = re.compile(r"\b(?:talks?|presentations?|lectures|seminars given|invited talks)\b", re.IGNORECASE)
@@ -56,6 +58,7 @@ class _Line:
     date: PartialDate | None = None
     block: Block | None = None
     rest_dated: bool = False
+    rest: str | None = None
 
 
 @dataclass
@@ -67,6 +70,53 @@ class _Unit:
 def in_talk_list(block: Block, page_title: str) -> bool:
     """Whether a block stands on a page or under a heading that lists talks."""
     return bool(TALK_LIST.search(page_title)) or any(TALK_LIST.search(h) for h in block.context)
+
+
+_PAPER_LIST = re.compile(r"\b(?:publications?|papers?|preprints?|articles?|bibliography)\b", re.IGNORECASE)
+_YEAR_HEADING = re.compile(r"\W*(?:19|20)\d{2}\W*")
+
+
+def in_talks_only(block: Block, page_title: str) -> bool:
+    """Whether a block is an entry of a list of talks given and of no list of papers: the nearest
+    heading above it (a year aside) names talks and no papers, or, without one, the page's title
+    does ("Talks", "Invited presentations"; not "Publications and talks")."""
+    named = next((h for h in reversed(block.context) if not _YEAR_HEADING.fullmatch(h)), None)
+    where = named if named else page_title
+    return bool(TALK_LIST.search(where)) and not _PAPER_LIST.search(where)
+
+
+def page_title_of(document: Document) -> str:
+    """The title a page gives itself: its front matter's ``title``, else its HTML ``<title>``."""
+    title = document.front_matter.get("title") if document.front_matter else None
+    return title if isinstance(title, str) else (document.root.getroottree().findtext(".//title") or "")
+
+
+@dataclass
+class CitedTalk:
+    """A talk a list of talks writes as a citation: its speakers (the authors), title, year, venue."""
+
+    speakers: list[str]
+    title: str
+    year: int | None
+    venue: str
+    line: int
+    section: str
+    context: tuple[str, ...]
+
+
+def cited_talks(blocks: list[Block], page_title: str) -> list[CitedTalk]:
+    """The entries of a list of talks written as citations ("Fishman, A. and B. Jones (2022).
+    Title. *Conference*."), read by their structure (``segments.read_citation``): the authors are
+    the speakers."""
+    found = []
+    for block in blocks:
+        if block.level or block.struck or len(block.text) > 900 or not in_talks_only(block, page_title):
+            continue
+        reading = read_citation(block.text, block.spans)
+        if reading is not None and reading.authors:
+            found.append(CitedTalk(reading.authors, clean_title(reading.title) or reading.title, reading.year,
+                                   reading.venue, block.line, block.section, block.context))
+    return found
 
 
 def own_talks(blocks: list[Block], page_title: str, day_first: bool) -> list[OwnTalk]:
@@ -118,6 +168,8 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
         line.kind, line.title = "title", clean_title(marked)
         rest = text.replace(marked, " ")
         line.rest_dated = bool(find_dates(rest, day_first) or _YEAR.search(rest))
+        rest = " ".join(rest.split()).strip(" .,;:()*_\"“”")
+        line.rest = rest if re.search(r"[^\W\d_]{2,}", rest) else None
         return line
     if date is None and not is_venue(text) and _title_like(text):
         line.kind, line.title = "title", clean_title(text)
@@ -138,7 +190,7 @@ def _units(lines: list[_Line]) -> list[_Unit]:
     current: _Unit | None = None
     for n, line in enumerate(lines):
         if line.kind == "title":
-            parent = [p for p in pending if p.depth < line.depth and p.kind == "venue"]
+            parent = [p for p in pending if p.depth < line.depth and p.kind == "venue" and len(p.text) <= 150]
             current = _Unit(line)
             units.append(current)
             if parent and pending and pending[-1] in parent:
@@ -198,7 +250,7 @@ def _talks_of(unit: _Unit) -> list[OwnTalk]:
     if not occurrences:
         if title is None:
             return []
-        return [OwnTalk(name, title.date, title.number, section, context)]
+        return [OwnTalk(name, title.date, title.number, section, context, title.rest)]
     talks = []
     for lines in occurrences:
         dated = sorted((line.date for line in lines if line.date), key=_precision, reverse=True)

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from kg.ingest.pages.blocks import Block, Span
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import LINK_WORDS, QUOTED, clean_title, speakers_of
-from kg.ingest.pages.segments import read_citation
 from kg.ingest.pages.fields import PartialDate, find_dates, is_name, is_placeholder, word_leaning
+from kg.ingest.pages.segments import read_citation
 
 TALK_LIST = re.compile(r"\b(?:talks?|presentations?|lectures|seminars given|invited talks)\b", re.IGNORECASE)
 _VENUE = re.compile(

@@ -38,7 +38,8 @@ def page_owner(document: Document) -> str | None:
         if name:
             return name
     described = [front.get(key) for key in ("description", "title", "subtitle", "heading")]
-    described += [m.get("content") for m in tree.iter("meta") if (m.get("name") or "").lower() == "description"]
+    described += [m.get("content") for m in tree.iter("meta")
+                  if (m.get("name") or "").lower() == "description"]
     for text in (*described, title, heading):
         name = owner_by(text)
         if name:

@@ -234,7 +234,8 @@ def _cited_talks(document: Document, layout: Layout) -> list[Record]:
     found = []
     for talk in cited_talks(layout.blocks, page_title_of(document)):
         fields = Fields(speakers=[Person(name) for name in talk.speakers], title=talk.title,
-                        date=PartialDate(talk.year, None, None) if talk.year else None, place=talk.venue or None)
+                        date=PartialDate(talk.year, None, None) if talk.year else None,
+                        place=talk.venue or None)
         fields.labels.add("speaker")
         found.append(Record(fields, talk.line, "entry", talk.section, context=talk.context))
     return found

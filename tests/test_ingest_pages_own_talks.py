@@ -53,3 +53,46 @@ def test_without_an_owner_the_talks_are_only_counted(tmp_path):
                     encoding="utf-8")
     page = extract_path(path)
     assert page.talks == [] and any("--speaker" in p for p in page.problems)
+
+
+def test_one_line_entries_title_then_venue_city_and_year(tmp_path):
+    (tmp_path / "_config.yml").unlink(missing_ok=True)
+    page = tmp_path / "talks.md"
+    page.write_text("---\ntitle: Talks\ndescription: Selected talks by Ada Lovelace.\n---\n\n"
+                    "A selection of invited talks. A full list is in my CV.\n\n"
+                    "- *Notes on the Analytical Engine.* Royal Society, London, UK, 2019.\n"
+                    "- *Notes on the Analytical Engine.* Cambridge Philosophical Society, Cambridge, UK, 2019.\n"
+                    "- *Bernoulli numbers by machine.* Workshop on Computing, Turin, IT, 2018.\n",
+                    encoding="utf-8")
+    found = extract_path(page)
+    assert [(tuple(s.name for s in t.speakers), t.title, t.day) for t in found.talks] == [
+        (("Ada Lovelace",), "Notes on the Analytical Engine", "2019"),
+        (("Ada Lovelace",), "Notes on the Analytical Engine", "2019"),  # given at two places: two talks
+        (("Ada Lovelace",), "Bernoulli numbers by machine", "2018")]
+    assert found.papers == []  # entries of a list of talks are no publications
+
+
+def test_places_are_no_speakers_on_a_first_person_page_that_never_names_its_owner(tmp_path):
+    page = tmp_path / "alone" / "talks.md"
+    page.parent.mkdir()
+    page.write_text("---\ntitle: talks\ndescription: Talks I've presented over the years.\n---\n\n## 2025\n\n"
+                    "- May 27: **Notes on the Analytical Engine** (Slides)\n  at _Engines Seminar_, KU Leuven\n"
+                    "- May 8: **Bernoulli Numbers by Machine** (Slides)\n  at _Algebra Seminar_, HU Berlin\n",
+                    encoding="utf-8")
+    found = extract_path(page)
+    assert found.talks == []  # no "KU Leuven" or "HU Berlin" as speakers
+    assert any("--speaker" in problem for problem in found.problems)
+
+
+def test_talks_written_as_citations_under_a_talks_heading(tmp_path):
+    page = tmp_path / "talks.html"
+    page.write_text("<html><body><h2>Selected talks</h2>"
+                    "<p>Lovelace, Ada, Charles Babbage, and Mary Somerville. (2020). Notes on the analytical "
+                    "engine. <i>5th International Conference on Engines (ICE)</i>. <a href='s.pdf'>[Slides]</a></p>"
+                    "<p>Lovelace, Ada. (2019). Bernoulli numbers by machine. <i>Workshop on Computing</i>.</p>"
+                    "</body></html>", encoding="utf-8")
+    found = extract_path(page)
+    assert [(tuple(s.name for s in t.speakers), t.title, t.day) for t in found.talks] == [
+        (("Lovelace, Ada", "Charles Babbage", "Mary Somerville"), "Notes on the analytical engine", "2020"),
+        (("Lovelace, Ada",), "Bernoulli numbers by machine", "2019")]
+    assert found.papers == []

@@ -156,7 +156,7 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
         line.kind = "link"
         return line
     marked = next((s.text for s in spans if s.kind in ("b", "a", "i") and len(s.text.split()) >= 2
-                   and len(s.text) >= 0.4 * len(text) and not (s.kind == "i" and is_venue(s.text))
+                   and (len(s.text) >= 0.4 * len(text) or _leads(s.text, text)) and not (s.kind == "i" and is_venue(s.text))
                    and not is_name(s.text)
                    and not _JUNK.match(s.text)), None)
     quoted = QUOTED.search(text)
@@ -176,6 +176,15 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
     return line
 
 
+_SENTENCES = re.compile(r"[^\W\d_]{2}\.\s+[A-Z]")
+
+
+def _leads(marked: str, text: str) -> bool:
+    """Whether a marked run of three words or more opens its line, a title before its venue
+    ("*Title.* Venue, City, 2019")."""
+    return len(marked.split()) >= 3 and text.lstrip(" *_\"“").startswith(marked.strip(" *_"))
+
+
 def _title_like(text: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
     if len(words) < 2 or speakers_of(text):
@@ -190,7 +199,8 @@ def _units(lines: list[_Line]) -> list[_Unit]:
     current: _Unit | None = None
     for n, line in enumerate(lines):
         if line.kind == "title":
-            parent = [p for p in pending if p.depth < line.depth and p.kind == "venue" and len(p.text) <= 150]
+            parent = [p for p in pending if p.depth < line.depth and p.kind == "venue" and len(p.text) <= 150
+                      and not _SENTENCES.search(p.text)]  # an introduction's sentences are no venue
             current = _Unit(line)
             units.append(current)
             if parent and pending and pending[-1] in parent:

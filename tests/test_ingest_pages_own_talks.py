@@ -96,3 +96,16 @@ def test_talks_written_as_citations_under_a_talks_heading(tmp_path):
         (("Lovelace, Ada", "Charles Babbage", "Mary Somerville"), "Notes on the analytical engine", "2020"),
         (("Lovelace, Ada",), "Bernoulli numbers by machine", "2019")]
     assert found.papers == []
+
+
+def test_the_references_of_one_talks_page_stay_papers(tmp_path):
+    page = tmp_path / "post-talk.md"
+    page.write_text("---\ntitle: 'Plenary talk at the Engines Conference'\n---\n\n"
+                    "I gave a talk on engines, discussing the methods and results from:\n\n"
+                    "Lovelace, A., and Babbage, C. (2017). Modelling individual migration patterns using a\n"
+                    "Bayesian approach for engine data. The Annals of Applied Engines, 11(1), 21-40.\n\n"
+                    "Somerville, M., Lovelace, A., & Herschel, C. (2020). A hierarchical prior for modelling\n"
+                    "bird migration patterns. Journal of the Royal Engine Society, 5(2), 1-9.\n",
+                    encoding="utf-8")
+    found = extract_path(page)
+    assert len(found.papers) == 2  # "talk" names this page's one talk: its references are papers

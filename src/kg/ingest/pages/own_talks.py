@@ -73,16 +73,19 @@ def in_talk_list(block: Block, page_title: str) -> bool:
 
 
 _PAPER_LIST = re.compile(r"\b(?:publications?|papers?|preprints?|articles?|bibliography)\b", re.IGNORECASE)
+_TALKS_PLURAL = re.compile(r"\b(?:talks|presentations|lectures|seminars given)\b", re.IGNORECASE)
+"""A list of talks names them in the plural; "Talk: ..." or "STORi talk" titles one talk's page."""
 _YEAR_HEADING = re.compile(r"\W*(?:19|20)\d{2}\W*")
 
 
 def in_talks_only(block: Block, page_title: str) -> bool:
     """Whether a block is an entry of a list of talks given and of no list of papers: the nearest
-    heading above it (a year aside) names talks and no papers, or, without one, the page's title
-    does ("Talks", "Invited presentations"; not "Publications and talks")."""
+    heading above it (a year aside) names talks in the plural and no papers, or, without one, the
+    page's title does ("Talks", "Invited presentations"; not "Publications and talks", not the
+    one talk of "STORi talk")."""
     named = next((h for h in reversed(block.context) if not _YEAR_HEADING.fullmatch(h)), None)
     where = named if named else page_title
-    return bool(TALK_LIST.search(where)) and not _PAPER_LIST.search(where)
+    return bool(_TALKS_PLURAL.search(where)) and not _PAPER_LIST.search(where)
 
 
 def page_title_of(document: Document) -> str:

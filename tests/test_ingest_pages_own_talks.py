@@ -109,3 +109,15 @@ def test_the_references_of_one_talks_page_stay_papers(tmp_path):
                     encoding="utf-8")
     found = extract_path(page)
     assert len(found.papers) == 2  # "talk" names this page's one talk: its references are papers
+
+
+def test_entries_that_give_the_venue_and_date_first_and_the_title_last(tmp_path):
+    found = talks(tmp_path, "<html><head><title>Talks</title></head><body></body>"
+                  "<h4><a href='index.html'>Home</a> | <a href='talks.html'>Talks</a> | <a href='t.html'>Teaching</a></h4>"
+                  "<h3>Talks and Poster presentations</h3><ul>"
+                  "<li><strong>Seminar on Engines, University of Turin</strong><br>\nTurin (Italy), November 2024<br>\n"
+                  "(<a href='s.pdf'>Talk</a>) <em>Notes on the Analytical Engine</em><br></li>\n"
+                  "<li><strong>Journées Machines 2024</strong><br>\nLyon (France), March 2024<br>\n"
+                  "(Talk) <em>Bernoulli Numbers by Machine</em><br></li></ul>", name="talks.html")
+    assert found == [(("Ada Lovelace",), "Notes on the Analytical Engine", "2024-11"),
+                     (("Ada Lovelace",), "Bernoulli Numbers by Machine", "2024-03")]

@@ -19,7 +19,7 @@ from kg.ingest.pages.blocks import Block, Span
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import LINK_WORDS, QUOTED, clean_title, speakers_of
 from kg.ingest.pages.fields import PartialDate, find_dates, is_name, is_placeholder, word_leaning
-from kg.ingest.pages.segments import read_citation
+from kg.ingest.pages.segments import read_citation, segments
 
 TALK_LIST = re.compile(r"\b(?:talks?|presentations?|lectures|seminars given|invited talks)\b", re.IGNORECASE)
 _VENUE = re.compile(
@@ -59,6 +59,7 @@ class _Line:
     block: Block | None = None
     rest_dated: bool = False
     rest: str | None = None
+    before_title: bool = False
 
 
 @dataclass
@@ -141,6 +142,13 @@ def _lines(block: Block, day_first: bool) -> list[_Line]:
             continue
         spans = [s for s in block.spans if s.text and s.text in text]
         found.append(_classify(text, spans, block, block.line + offset, day_first))
+    titles = [line for line in found if line.kind == "title"]
+    venues = [line for line in titles if is_venue(line.text) or line.date]
+    if len(titles) >= 2 and 0 < len(venues) < len(titles):  # "**Workshop on X**, ... *Title*": one entry
+        for line in venues:
+            line.kind, line.title = "venue", None
+    for n, line in enumerate(found):
+        line.before_title = any(later.kind == "title" for later in found[n + 1:])
     return found
 
 
@@ -176,6 +184,14 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
         return line
     if date is None and not is_venue(text) and _title_like(text):
         line.kind, line.title = "title", clean_title(text)
+        return line
+    pieces = segments(text, spans)
+    head = pieces[0] if len(pieces) >= 2 else ""
+    if len(head.split()) >= 3 and text.startswith(head) and not is_venue(head) and not _YEAR.search(head) \
+            and not find_dates(head, day_first) and _title_like(head):
+        line.kind, line.title = "title", clean_title(head)  # "Title. *Venue* (Seminar, 2 April 2021)"
+        line.rest = text[len(head):].strip(" .,;:")
+        line.rest_dated = True
     return line
 
 
@@ -190,7 +206,7 @@ def _leads(marked: str, text: str) -> bool:
 
 def _title_like(text: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
-    if len(words) < 2 or speakers_of(text):
+    if len(words) < 2 or text.count("|") >= 2 or speakers_of(text):  # "Home | Talks | Teaching": a menu
         return False
     return any(word_leaning(w) == "title" for w in words) or len(words) >= 4
 
@@ -202,6 +218,13 @@ def _units(lines: list[_Line]) -> list[_Unit]:
     current: _Unit | None = None
     for n, line in enumerate(lines):
         if line.kind == "title":
+            same = [p for p in pending if p.block is line.block and p.kind == "venue"]
+            if same:  # one entry: its venue and date lines, then its title
+                _flush(units, [p for p in pending if p not in same])
+                current = _Unit(line, [same])
+                units.append(current)
+                pending = []
+                continue
             parent = [p for p in pending if p.depth < line.depth and p.kind == "venue" and len(p.text) <= 150
                       and not _SENTENCES.search(p.text)]  # an introduction's sentences are no venue
             current = _Unit(line)
@@ -212,6 +235,9 @@ def _units(lines: list[_Line]) -> list[_Unit]:
             else:
                 _flush(units, pending)
                 pending = []
+            continue
+        if line.kind == "venue" and line.before_title:
+            pending.append(line)  # the venue or date line of an entry whose title comes last
             continue
         if line.kind == "link":
             if current is not None and current.occurrences and current.occurrences[-1]:

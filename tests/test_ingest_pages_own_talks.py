@@ -61,7 +61,8 @@ def test_one_line_entries_title_then_venue_city_and_year(tmp_path):
     page.write_text("---\ntitle: Talks\ndescription: Selected talks by Ada Lovelace.\n---\n\n"
                     "A selection of invited talks. A full list is in my CV.\n\n"
                     "- *Notes on the Analytical Engine.* Royal Society, London, UK, 2019.\n"
-                    "- *Notes on the Analytical Engine.* Cambridge Philosophical Society, Cambridge, UK, 2019.\n"
+                    "- *Notes on the Analytical Engine.* Cambridge Philosophical Society, Cambridge, UK, "
+                    "2019.\n"
                     "- *Bernoulli numbers by machine.* Workshop on Computing, Turin, IT, 2018.\n",
                     encoding="utf-8")
     found = extract_path(page)
@@ -76,7 +77,8 @@ def test_places_are_no_speakers_on_a_first_person_page_that_never_names_its_owne
     page = tmp_path / "alone" / "talks.md"
     page.parent.mkdir()
     page.write_text("---\ntitle: talks\ndescription: Talks I've presented over the years.\n---\n\n## 2025\n\n"
-                    "- May 27: **Notes on the Analytical Engine** (Slides)\n  at _Engines Seminar_, KU Leuven\n"
+                    "- May 27: **Notes on the Analytical Engine** (Slides)\n"
+                    "  at _Engines Seminar_, KU Leuven\n"
                     "- May 8: **Bernoulli Numbers by Machine** (Slides)\n  at _Algebra Seminar_, HU Berlin\n",
                     encoding="utf-8")
     found = extract_path(page)
@@ -88,8 +90,10 @@ def test_talks_written_as_citations_under_a_talks_heading(tmp_path):
     page = tmp_path / "talks.html"
     page.write_text("<html><body><h2>Selected talks</h2>"
                     "<p>Lovelace, Ada, Charles Babbage, and Mary Somerville. (2020). Notes on the analytical "
-                    "engine. <i>5th International Conference on Engines (ICE)</i>. <a href='s.pdf'>[Slides]</a></p>"
-                    "<p>Lovelace, Ada. (2019). Bernoulli numbers by machine. <i>Workshop on Computing</i>.</p>"
+                    "engine. <i>5th International Conference on Engines (ICE)</i>. "
+                    "<a href='s.pdf'>[Slides]</a></p>"
+                    "<p>Lovelace, Ada. (2019). Bernoulli numbers by machine. "
+                    "<i>Workshop on Computing</i>.</p>"
                     "</body></html>", encoding="utf-8")
     found = extract_path(page)
     assert [(tuple(s.name for s in t.speakers), t.title, t.day) for t in found.talks] == [
@@ -104,7 +108,8 @@ def test_the_references_of_one_talks_page_stay_papers(tmp_path):
                     "I gave a talk on engines, discussing the methods and results from:\n\n"
                     "Lovelace, A., and Babbage, C. (2017). Modelling individual migration patterns using a\n"
                     "Bayesian approach for engine data. The Annals of Applied Engines, 11(1), 21-40.\n\n"
-                    "Somerville, M., Lovelace, A., & Herschel, C. (2020). A hierarchical prior for modelling\n"
+                    "Somerville, M., Lovelace, A., & Herschel, C. (2020). "
+                    "A hierarchical prior for modelling\n"
                     "bird migration patterns. Journal of the Royal Engine Society, 5(2), 1-9.\n",
                     encoding="utf-8")
     found = extract_path(page)
@@ -113,9 +118,11 @@ def test_the_references_of_one_talks_page_stay_papers(tmp_path):
 
 def test_entries_that_give_the_venue_and_date_first_and_the_title_last(tmp_path):
     found = talks(tmp_path, "<html><head><title>Talks</title></head><body></body>"
-                  "<h4><a href='index.html'>Home</a> | <a href='talks.html'>Talks</a> | <a href='t.html'>Teaching</a></h4>"
+                  "<h4><a href='index.html'>Home</a> | <a href='talks.html'>Talks</a> | "
+                  "<a href='t.html'>Teaching</a></h4>"
                   "<h3>Talks and Poster presentations</h3><ul>"
-                  "<li><strong>Seminar on Engines, University of Turin</strong><br>\nTurin (Italy), November 2024<br>\n"
+                  "<li><strong>Seminar on Engines, University of Turin</strong><br>\n"
+                  "Turin (Italy), November 2024<br>\n"
                   "(<a href='s.pdf'>Talk</a>) <em>Notes on the Analytical Engine</em><br></li>\n"
                   "<li><strong>Journées Machines 2024</strong><br>\nLyon (France), March 2024<br>\n"
                   "(Talk) <em>Bernoulli Numbers by Machine</em><br></li></ul>", name="talks.html")

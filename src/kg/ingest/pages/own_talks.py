@@ -167,7 +167,8 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
         line.kind = "link"
         return line
     marked = next((s.text for s in spans if s.kind in ("b", "a", "i") and len(s.text.split()) >= 2
-                   and (len(s.text) >= 0.4 * len(text) or _leads(s.text, text)) and not (s.kind == "i" and is_venue(s.text))
+                   and (len(s.text) >= 0.4 * len(text) or _leads(s.text, text))
+                   and not (s.kind == "i" and is_venue(s.text))
                    and not is_name(s.text)
                    and not _JUNK.match(s.text)), None)
     quoted = QUOTED.search(text)

@@ -60,6 +60,7 @@ class _Line:
     rest_dated: bool = False
     rest: str | None = None
     before_title: bool = False
+    marked: bool = False
 
 
 @dataclass
@@ -144,11 +145,12 @@ def _lines(block: Block, day_first: bool) -> list[_Line]:
         found.append(_classify(text, spans, block, block.line + offset, day_first))
     titles = [line for line in found if line.kind == "title"]
     venues = [line for line in titles if is_venue(line.text) or line.date]
-    if len(titles) >= 2 and 0 < len(venues) < len(titles):  # "**Workshop on X**, ... *Title*": one entry
+    if len(titles) >= 2 and 0 < len(venues) < len(titles) and all(t.marked for t in titles):
+        # "**Workshop on X**, ... *Title*": one entry
         for line in venues:
             line.kind, line.title = "venue", None
     for n, line in enumerate(found):
-        line.before_title = any(later.kind == "title" for later in found[n + 1:])
+        line.before_title = any(later.kind == "title" and later.marked for later in found[n + 1:])
     return found
 
 
@@ -177,7 +179,7 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
     if block.role == "title" and not date:
         marked = text
     if marked:
-        line.kind, line.title = "title", clean_title(marked)
+        line.kind, line.title, line.marked = "title", clean_title(marked), True
         rest = text.replace(marked, " ")
         line.rest_dated = bool(find_dates(rest, day_first) or _YEAR.search(rest))
         rest = " ".join(rest.split()).strip(" .,;:()*_\"“”")
@@ -188,10 +190,12 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
         return line
     pieces = segments(text, spans)
     head = pieces[0] if len(pieces) >= 2 else ""
+    rest = text[len(head):]
     if len(head.split()) >= 3 and text.startswith(head) and not is_venue(head) and not _YEAR.search(head) \
-            and not find_dates(head, day_first) and _title_like(head):
+            and not find_dates(head, day_first) and _title_like(head) \
+            and len(re.findall(r"[^\W\d_]{3,}", rest)) >= 2:  # a venue after it, not a date's tail
         line.kind, line.title = "title", clean_title(head)  # "Title. *Venue* (Seminar, 2 April 2021)"
-        line.rest = text[len(head):].strip(" .,;:")
+        line.rest = rest.strip(" .,;:")
         line.rest_dated = True
     return line
 
@@ -207,7 +211,7 @@ def _leads(marked: str, text: str) -> bool:
 
 def _title_like(text: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
-    if len(words) < 2 or text.count("|") >= 2 or speakers_of(text):  # "Home | Talks | Teaching": a menu
+    if len(words) < 2 or max(text.count("|"), text.count(" / ")) >= 2 or speakers_of(text):  # a menu
         return False
     return any(word_leaning(w) == "title" for w in words) or len(words) >= 4
 

@@ -1,6 +1,9 @@
 """Personal talk lists: titles with their occurrences, and talks announced in the first person."""
 
+from kg.ingest.pages.blocks import layout
+from kg.ingest.pages.document import read_document
 from kg.ingest.pages.extract import extract_path
+from kg.ingest.pages.own_talks import cited_talks
 
 
 def talks(tmp_path, text: str, name: str = "talks.md") -> list[tuple]:
@@ -128,3 +131,17 @@ def test_entries_that_give_the_venue_and_date_first_and_the_title_last(tmp_path)
                   "(Talk) <em>Bernoulli Numbers by Machine</em><br></li></ul>", name="talks.html")
     assert found == [(("Ada Lovelace",), "Notes on the Analytical Engine", "2024-11"),
                      (("Ada Lovelace",), "Bernoulli Numbers by Machine", "2024-03")]
+
+
+def test_the_underlined_author_of_a_talk_citation_is_its_speaker(tmp_path):
+    page = tmp_path / "publications.md"
+    page.write_text("---\ntitle: Publications & Talks\n---\n\n## Scientific talks\n\n"
+                    "- **Notes on the analytical engine** <br> A. Lovelace, <u>C. Babbage</u>, M. Somerville "
+                    "(2022) - [Engines 2022](https://engines.org/), Turin (Italy)\n"
+                    "- **Bernoulli numbers by machine** <br> <u>A. Lovelace</u>, C. Babbage (2021) - "
+                    "[Workshop on Computing](https://computing.org/), London (UK)\n", encoding="utf-8")
+    document = read_document(page)
+    found = cited_talks(layout(document).blocks, "Publications & Talks")
+    assert [(t.speakers, t.title, t.year) for t in found] == [
+        (["C. Babbage"], "Notes on the analytical engine", 2022),
+        (["A. Lovelace"], "Bernoulli numbers by machine", 2021)]

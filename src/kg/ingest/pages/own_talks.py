@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from kg.ingest.pages.blocks import Block, Span
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import LINK_WORDS, QUOTED, clean_title, speakers_of
-from kg.ingest.pages.fields import PartialDate, find_dates, is_name, is_placeholder, word_leaning
+from kg.ingest.pages.fields import (
+    PartialDate,
+    find_dates,
+    is_name,
+    is_organization,
+    is_placeholder,
+    word_leaning,
+)
 from kg.ingest.pages.segments import read_citation, segments
 
 TALK_LIST = re.compile(r"\b(?:talks?|presentations?|lectures|seminars given|invited talks)\b", re.IGNORECASE)
@@ -117,10 +124,16 @@ def cited_talks(blocks: list[Block], page_title: str) -> list[CitedTalk]:
     for block in blocks:
         if block.level or block.struck or len(block.text) > 900 or not in_talks_only(block, page_title):
             continue
+        dates = find_dates(block.text, False)
+        if dates and getattr(dates[0].value, "month", None):
+            continue  # a day: a schedule's entry ("Title. Speaker, University. 3 March 2024"), no citation
         reading = read_citation(block.text, block.spans)
-        if reading is not None and reading.authors:
-            found.append(CitedTalk(reading.authors, clean_title(reading.title) or reading.title, reading.year,
-                                   reading.venue, block.line, block.section, block.context))
+        if reading is not None and reading.authors and not any(is_organization(a) for a in reading.authors):
+            underlined = [s.text for s in block.spans if s.kind == "u"]
+            presenter = [a for a in reading.authors if a in underlined]  # "<u>H. Lefebvre</u>, E. Malaguti"
+            title = clean_title(reading.title) or reading.title
+            found.append(CitedTalk(presenter or reading.authors, title, reading.year, reading.venue, block.line,
+                                   block.section, block.context))
     return found
 
 

@@ -132,8 +132,8 @@ def cited_talks(blocks: list[Block], page_title: str) -> list[CitedTalk]:
             underlined = [s.text for s in block.spans if s.kind == "u"]
             presenter = [a for a in reading.authors if a in underlined]  # "<u>H. Lefebvre</u>, E. Malaguti"
             title = clean_title(reading.title) or reading.title
-            found.append(CitedTalk(presenter or reading.authors, title, reading.year, reading.venue, block.line,
-                                   block.section, block.context))
+            found.append(CitedTalk(presenter or reading.authors, title, reading.year, reading.venue,
+                                   block.line, block.section, block.context))
     return found
 
 

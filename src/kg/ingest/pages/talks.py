@@ -216,7 +216,7 @@ def _byline_records(document: Document, layout: Layout, day_first: bool) -> list
     return [Record(fields, line, "block", "", context=())]
 
 
-_FIRST_PERSON = re.compile(r"\b(?:I(?:['’]ve|['’]m| have| gave| presented| am| was)|(?i:my|me))\b")
+_FIRST_PERSON = re.compile(r"\b(?:I(?:['’]ve|['’]m| have| gave| presented| am| was)|(?i:my))\b")
 
 
 def first_person(document: Document, layout: Layout) -> bool:

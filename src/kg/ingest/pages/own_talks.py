@@ -8,6 +8,13 @@ hangs under (a nested list item under its venue belongs to that venue's line; li
 belong to it), and each occurrence is one talk: the same talk given at three venues is three talks.
 A title without occurrences is one talk; an occurrence without a title is a talk whose title is
 not printed. The speaker is the page's owner.
+
+Entries come in several shapes: "*Title.* Venue, City, 2024" on one line (the marked run that opens
+the line is the title, the rest its place); "**Venue**, City, March 2024, (Talk) *Title*" in one list
+item (the venue and date lines belong to the marked title that ends the item); "Title. *Venue*
+(Seminar, 2 April 2021)" (the title read from the entry's segments); and entries written as
+citations under a heading of talks (``cited_talks``: authors, year, title and venue read by
+``segments.read_citation``, the underlined author as the one who gave the talk).
 """
 
 from __future__ import annotations

@@ -122,22 +122,23 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     assert whole["pages"] == 780 and whole["sites"] == 329 and new["sites"] == 37 and new2["sites"] == 30
     assert new3["sites"] == 35 and new4["sites"] == 39 and new5["sites"] == 25 and new6["sites"] == 27
     assert new7["sites"] == 29
-    assert whole["talks"] >= 0.72 and whole["talks_sites"] >= 0.58
-    assert whole["datetime"] >= 0.67 and whole["affiliation"] >= 0.74
+    assert whole["talks"] >= 0.74 and whole["talks_sites"] >= 0.59
+    assert whole["datetime"] >= 0.68 and whole["affiliation"] >= 0.74
     assert whole["papers"] >= 0.76 and whole["spurious"] <= 0.07
-    assert dev["talks"] >= 0.72 and check["talks"] >= 0.72 and new["talks"] >= 0.78 and new2["talks"] >= 0.64
+    assert dev["talks"] >= 0.76 and check["talks"] >= 0.72 and new["talks"] >= 0.78 and new2["talks"] >= 0.64
     assert new3["talks"] >= 0.81 and new3["datetime"] >= 0.82 and whole["kinds_right"] >= 0.83
     assert new3["papers"] >= 0.91 and new3["spurious"] <= 0.08
     assert check["datetime"] >= 0.66 and new["datetime"] >= 0.76 and new2["datetime"] >= 0.52
     assert check["papers"] >= 0.72 and new["papers"] >= 0.88 and new2["papers"] >= 0.80
     assert check["spurious"] <= 0.075 and new["spurious"] <= 0.04 and new2["spurious"] <= 0.09
-    assert dev["spurious"] <= 0.07  # dev now holds half the seventh set's sites (talk lists read wrongly)
+    assert dev["spurious"] <= 0.055  # round eleven: personal talk lists read as such (0.06 -> 0.04)
     assert new4["talks"] >= 0.65 and new4["datetime"] >= 0.55 and new4["papers"] >= 0.88
     assert new4["spurious"] <= 0.12
     assert new5["talks"] >= 0.38 and new5["datetime"] >= 0.36 and new5["papers"] >= 0.72
     assert new5["spurious"] <= 0.16
     assert new6["talks"] >= 0.40 and new6["datetime"] >= 0.39 and new6["papers"] >= 0.57
     assert new6["spurious"] <= 0.13
-    assert new7["talks"] >= 0.35 and new7["datetime"] >= 0.31 and new7["papers"] >= 0.32
-    assert new7["spurious"] <= 0.28  # scored blind before round ten: talks 0.36, papers 0.06, spurious 0.33
+    assert new7["talks"] >= 0.60 and new7["datetime"] >= 0.51 and new7["papers"] >= 0.32
+    assert new7["spurious"] <= 0.12  # blind before round ten: talks 0.36, papers 0.06, spurious 0.33;
+    # round eleven read its personal talk lists: talks 0.63, date-time 0.54, spurious 0.09
     assert whole["max_s"] < 5  # generous: CI machines are shared; bench/ measures the real figure

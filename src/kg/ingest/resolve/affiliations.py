@@ -259,6 +259,7 @@ class Registry:
         self.ror_acronyms: dict[str, set[str]] = defaultdict(set)
         """Keys of new names read as an acronym of the other registry → the institutions it was read as
         ("" where it was printed and read as none)."""
+        self._near: tuple[dict[str, str], dict[str, str]] | None = None
         self.standing: set[str] = set()
         """Keys of new names the field prints as institutions on their own, with no registry one beside
         them ("Zuse Institute Berlin"): beside a registry name they are still institutions."""
@@ -455,7 +456,9 @@ class Registry:
                 and all(_ADDRESS.search(fold(s)) or _PLACE_ONLY.fullmatch(s) for s in segments[1:]):
             found.append(Named(None, new_key(segments[0]), segments[0]))  # "IMFD, Chile": acronym and place
         elif not found and self._standalone(segments):
-            found.append(Named(None, new_key(segments[0]), segments[0]))
+            near = self._near_miss(segments[0])  # "Open AI", "Googol Brain": a known one misprinted
+            found.append(Named(near, " ".join(_words(segments[0])), segments[0]) if near
+                         else Named(None, new_key(segments[0]), segments[0]))
         return _units_before_new_university(found)
 
     def _named_elsewhere(self, segment: str, beside_known: bool, between: bool = False) -> bool:
@@ -635,8 +638,61 @@ class Registry:
             return False
         if all(w in FIELD_OF_STUDY or w in _GENERIC or w in _NO_PLACE for w in folded.split()):
             return False  # "Biomedical Data Science", "Pediatrics": a department's subject; "Independent"
+        if not self._looks_like_one(name):
+            return False
         return all(fold(s) in self.places or _ADDRESS.search(fold(s)) or _PLACE_ONLY.fullmatch(s)
                    for s in segments[1:])
+
+    def _looks_like_one(self, name: str) -> bool:
+        """Whether a name printed alone may be an institution: not a place (a country or one of its
+        states or provinces, "New Jersey"), nor an e-mail host ("Gmail"), nor a unit's name (a lab,
+        group or team: "Embodied Vision Group", "ISPGroup"), unless a company's form says it is one."""
+        folded = fold(name)
+        if folded in ror.subdivision_names() or ror.countries_of([name]):
+            return False
+        if _MAIL_HOST.fullmatch(folded):
+            return False
+        return not _UNIT_END.search(folded) or _a_company(name)
+
+    def _near_miss(self, name: str) -> str | None:
+        """The registry institution a name printed alone misprints, if it names one only: its name with
+        spaces put in or left out ("Open AI"), a footnote's letter after an acronym ("CMUa"), a typo
+        ("Googol Brain", ``NEAR_MISS_AT``) or a university's name without its institution's words
+        ("Colorado Boulder" = University of Colorado Boulder). Not a town of the field ("Princeton")."""
+        words = _words(name)
+        folded = " ".join(words)
+        if not words or folded in self.towns or folded in self.places:
+            return None
+        index = self._near_index()
+        squashed = folded.replace(" ", "")
+        if (found := index[0].get(squashed)) is not None:
+            return found or None
+        if _FOOTNOTE_LETTER.fullmatch(name) and (found := index[0].get(squashed[:-1])):
+            return found
+        if len(words) >= 2 and (found := index[1].get(folded)):
+            return found
+        if len(squashed) >= 10:
+            best = process.extractOne(folded, self._keys, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_AT)
+            if best is not None and best[0].split()[0][:3] == folded.split()[0][:3] \
+                    and len(best[0].split()) == len(words) \
+                    and _words_near([w for w in words if w not in best[0].split()],
+                                    [w for w in best[0].split() if w not in words]):
+                return self.by_key[best[0]]
+        return None
+
+    def _near_index(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The registry's names without spaces, and without their institution's words and links ("colorado
+        boulder"), each → its institution, or "" when two institutions share it."""
+        if self._near is None:
+            squashed: dict[str, str] = {}
+            bare: dict[str, str] = {}
+            for key, org_id in self.by_key.items():
+                named = " ".join(w for w in key.split() if w not in _HEAD and w not in _LINKS)
+                for index, text in ((squashed, key.replace(" ", "")), (bare, named)):
+                    if text and index.setdefault(text, org_id) != org_id:
+                        index[text] = ""
+            self._near = (squashed, bare)
+        return self._near
 
     def _longer_by_typo(self, words: list[str], owner: list[int],
                         spans: list[tuple[str, range]]) -> list[tuple[str, range]]:
@@ -767,6 +823,15 @@ _NO_PLACE = frozenset("independent researcher unaffiliated none retired freelanc
 """Words of an affiliation that says there is none ("Independent researcher")."""
 _UNIT_WORD = re.compile(r"\b(?:department|dept|program|programme|phd|graduate|faculty|division)\b")
 """A unit's word anywhere in a name ("Neurobiology Department", "Neurosciences PhD Program")."""
+_MAIL_HOST = re.compile(r"[a-z]*mail(?: ?\. ?[a-z]{2,4})*")
+"""An e-mail host printed as an affiliation ("Gmail", "hotmail.com")."""
+_UNIT_END = re.compile(r"(?:\b(?:team|lab|labs|laboratory|unit)|group)$")
+"""The end of a unit's name, glued or not ("Embodied Vision Group", "ISPGroup", "AI Labs")."""
+_FOOTNOTE_LETTER = re.compile(r"[A-Z]{2,}[a-z]")
+"""An acronym with a footnote's letter glued to it ("CMUa")."""
+NEAR_MISS_AT = 90
+"""How alike (``fuzz.ratio``) a name printed alone and a registry name are at least to be that one misprinted
+("googol brain" / "google brain" 92)."""
 STANDALONE_LEADS = 1
 """How many affiliations of the field must print a name first for it to stand as an institution alone: one
 (a company printed alone once, "Graphcore, Bristol, UK", is as much an institution as one printed often)."""

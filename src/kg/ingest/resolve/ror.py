@@ -129,6 +129,13 @@ _SHORT_COUNTRY_NAMES = {
 """Short country names pycountry does not hold ("USA", "UK", "Russia", "Korea")."""
 
 
+@functools.lru_cache(maxsize=1)
+def subdivision_names() -> frozenset[str]:
+    """The names of countries' subdivisions (pycountry: states, provinces, regions; folded): places, not
+    institutions ("New Jersey", "Bavaria")."""
+    return frozenset(fold(s.name) for s in pycountry.subdivisions)
+
+
 def countries_of(segments: Iterable[str]) -> frozenset[str]:
     """The ISO codes of the countries printed as segments of an affiliation ("..., Lyon, France": FR)."""
     names = _country_names()

@@ -256,6 +256,11 @@ class Registry:
         it when there are any."""
         self.kind_elsewhere: Callable[[str], str] | None = None
         """The kind of an institution of the other registry, by its id."""
+        self.umbrella_elsewhere: Callable[[str], bool] | None = None
+        """Whether another registry (ROR) names so one institution that is others' parent and no other's
+        part ("Institut Mines-Télécom", printed beside its school, is no unit of it)."""
+        self.country_of: Callable[[str], str | None] | None = None
+        """The country of a registry institution, by its id, when the registry has it."""
         self.ror_acronyms: dict[str, set[str]] = defaultdict(set)
         """Keys of new names read as an acronym of the other registry → the institutions it was read as
         ("" where it was printed and read as none)."""
@@ -371,6 +376,8 @@ class Registry:
         found: list[Named] = []
         for part in parts(raw):
             found.extend(self._part(part))
+        if len(parts(raw)) > 1 and found:
+            found = self._listed_acronyms(parts(raw))
         if len(parts(raw)) == 1 and len(found) <= 1 \
                 and all(n.org_id is None and not n.learned for n in found):
             acronym = self._acronym_elsewhere(_segments(parts(raw)[0]))  # "DGIST", "Dept. of CS, IUPUI"
@@ -385,6 +392,27 @@ class Registry:
             if same.learned and not named.learned:
                 unique[named.org_id or f"?{named.key}"] = named  # the name as printed, not its short form
         return tuple(unique.values())
+
+    def _listed_acronyms(self, listed: list[str]) -> list[Named]:
+        """The parts of a list of institutions ("The Swiss AI Lab IDSIA / USI / SUPSI"), a part that is
+        only an acronym and names nothing read as the one university of the other registry it spells, in the
+        country the list prints or, when it prints none, the one country of the registry institutions the
+        other parts name. A lab's or a centre's acronym stays a unit ("MIT Math + SDSC")."""
+        read = [self._part(part) for part in listed]
+        countries = _printed_countries([s for part in listed for s in _segments(part)]) or frozenset(
+            country for found in read for named in found
+            if named.org_id and self.country_of and (country := self.country_of(named.org_id)))
+        found: list[Named] = []
+        for part, named in zip(listed, read, strict=True):
+            printed = part.strip()
+            if not named and len(countries) == 1 and acronyms.is_acronym(printed) \
+                    and self.acronym_elsewhere is not None and self.kind_elsewhere is not None:
+                hit = self.acronym_elsewhere(printed, countries, True)
+                if hit and self.kind_elsewhere(hit) == "university":
+                    self.ror_acronyms[new_key(printed)].add(hit)
+                    named = [Named(None, new_key(printed), printed)]
+            found.extend(named)
+        return found
 
     def _part(self, part: str) -> list[Named]:
         """One part read (``_read_part``), kept with what its reading asked."""
@@ -450,6 +478,10 @@ class Registry:
                 new = [Named(None, new_key(segment), segment)]  # "Grenoble INP": ROR's name
             if not new and between:
                 new = self._listed_university(segment, segments)  # "Univ Lyon, UJM-Saint-Etienne, CNRS"
+            if not new and spans and self.umbrella_elsewhere is not None \
+                    and institutions.INSTITUTION_WORDS.search(fold(segment)) \
+                    and self.umbrella_elsewhere(segment):
+                new = [Named(None, new_key(segment), segment)]  # "Institut Mines-Télécom, Télécom ParisTech"
             found.extend(new)
         if not found and len(segments) >= 2 and _ACRONYM.fullmatch(segments[0]) \
                 and not _ADDRESS.search(fold(segments[0])) \
@@ -646,13 +678,18 @@ class Registry:
     def _looks_like_one(self, name: str) -> bool:
         """Whether a name printed alone may be an institution: not a place (a country or one of its
         states or provinces, "New Jersey"), nor an e-mail host ("Gmail"), nor a unit's name (a lab,
-        group or team: "Embodied Vision Group", "ISPGroup"), unless a company's form says it is one."""
+        group or team: "Embodied Vision Group", "ISPGroup"), unless a company's form says it is one. A group
+        or team is a unit when its name holds a subject ("Vision"): "BMW Group", "The Voleon Group" are
+        companies."""
         folded = fold(name)
         if folded in ror.subdivision_names() or ror.countries_of([name]):
             return False
         if _MAIL_HOST.fullmatch(folded):
             return False
-        return not _UNIT_END.search(folded) or _a_company(name)
+        if not _UNIT_END.search(folded) or _a_company(name):
+            return True
+        return not (folded.endswith(" group") or folded.endswith(" team")) or " " not in folded or any(
+            w in FIELD_OF_STUDY or w in _NOBODYS for w in folded.split()[:-1])  # not "BMW Group"
 
     def _near_miss(self, name: str) -> str | None:
         """The registry institution a name printed alone misprints, if it names one only: its name with

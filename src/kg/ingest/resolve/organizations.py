@@ -94,6 +94,9 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     registry.acronym_elsewhere = functools.partial(_spelled_by_ror, ror_registry)
     registry.name_elsewhere = functools.partial(_named_by_ror_in, ror_registry)
     registry.kind_elsewhere = lambda ror_id: ror_registry.records[ror_id].kind
+    registry.umbrella_elsewhere = lambda name: ror_registry.umbrella(name) is not None
+    countries = {o.id: o.country for o in organizations if o.country}
+    registry.country_of = countries.get
     resolution.registry = registry
     resolution.known_organizations = frozenset(registry.by_key)
     registry.learn(a for paper in papers for a in sorted({a for a in paper.affiliations if a}))

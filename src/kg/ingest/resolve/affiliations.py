@@ -688,8 +688,9 @@ class Registry:
             return False
         if not _UNIT_END.search(folded) or _a_company(name):
             return True
-        return not (folded.endswith(" group") or folded.endswith(" team")) or " " not in folded or any(
-            w in FIELD_OF_STUDY or w in _NOBODYS for w in folded.split()[:-1])  # not "BMW Group"
+        *rest, last = folded.split()
+        return last in ("group", "team") and bool(rest) and not any(
+            w in FIELD_OF_STUDY or (w in _NOBODYS and w != "the") for w in rest)  # not "BMW Group"
 
     def _near_miss(self, name: str) -> str | None:
         """The registry institution a name printed alone misprints, if it names one only: its name with

@@ -438,8 +438,10 @@ def test_a_name_printed_alone_that_misprints_a_registry_name_is_that_institution
     known = [Organization(id="openai", name="OpenAI", kind="company"),
              Organization(id="google", name="Google", kind="company", alt_names=["Google Brain"]),
              Organization(id="cmu", name="Carnegie Mellon University", kind="university", alt_names=["CMU"]),
-             Organization(id="cu-boulder", name="University of Colorado Boulder", kind="university")]
-    resolution = resolved_with(known, "Open AI", "Googol Brain", "CMUa", "Colorado Boulder, USA")
+             Organization(id="cu-boulder", name="University of Colorado Boulder", kind="university"),
+             Organization(id="tencent", name="Tencent", kind="company")]
+    resolution = resolved_with(known, "Open AI", "Googol Brain", "CMUa", "Colorado Boulder, USA", "Tecent")
+    assert resolution.organizations("Tecent") == ["tencent"]  # a letter left out
     assert resolution.organizations("Open AI") == ["openai"]  # a space put in
     assert resolution.organizations("Googol Brain") == ["google"]  # a typo
     assert resolution.organizations("CMUa") == ["cmu"]  # a footnote's letter

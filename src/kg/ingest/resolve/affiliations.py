@@ -264,7 +264,7 @@ class Registry:
         self.ror_acronyms: dict[str, set[str]] = defaultdict(set)
         """Keys of new names read as an acronym of the other registry → the institutions it was read as
         ("" where it was printed and read as none)."""
-        self._near: tuple[dict[str, str], dict[str, str]] | None = None
+        self._near: tuple[dict[str, str], dict[str, str], list[str]] | None = None
         self.standing: set[str] = set()
         """Keys of new names the field prints as institutions on their own, with no registry one beside
         them ("Zuse Institute Berlin"): beside a registry name they are still institutions."""
@@ -695,8 +695,9 @@ class Registry:
     def _near_miss(self, name: str) -> str | None:
         """The registry institution a name printed alone misprints, if it names one only: its name with
         spaces put in or left out ("Open AI"), a footnote's letter after an acronym ("CMUa"), a typo
-        ("Googol Brain", ``NEAR_MISS_AT``) or a university's name without its institution's words
-        ("Colorado Boulder" = University of Colorado Boulder). Not a town of the field ("Princeton")."""
+        ("Googol Brain", ``NEAR_MISS_AT``; "Tecent", one letter in a long word) or a university's name
+        without its institution's words ("Colorado Boulder" = University of Colorado Boulder). Not a town
+        of the field ("Princeton")."""
         words = _words(name)
         folded = " ".join(words)
         if not words or folded in self.towns or folded in self.places:
@@ -709,6 +710,10 @@ class Registry:
             return found
         if len(words) >= 2 and (found := index[1].get(folded)):
             return found
+        if len(words) == 1 and len(squashed) > SHORT_WORD:
+            close = {self.by_key[key] for key in index[2] if OSA.distance(squashed, key) <= 1}
+            if len(close) == 1:  # "Tecent": one letter left out of one institution's one-word name
+                return close.pop()
         if len(squashed) >= 10:
             best = process.extractOne(folded, self._keys, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_AT)
             if best is not None and best[0].split()[0][:3] == folded.split()[0][:3] \
@@ -718,9 +723,9 @@ class Registry:
                 return self.by_key[best[0]]
         return None
 
-    def _near_index(self) -> tuple[dict[str, str], dict[str, str]]:
+    def _near_index(self) -> tuple[dict[str, str], dict[str, str], list[str]]:
         """The registry's names without spaces, and without their institution's words and links ("colorado
-        boulder"), each → its institution, or "" when two institutions share it."""
+        boulder"), each → its institution, or "" when two institutions share it; its one-word names."""
         if self._near is None:
             squashed: dict[str, str] = {}
             bare: dict[str, str] = {}
@@ -729,7 +734,7 @@ class Registry:
                 for index, text in ((squashed, key.replace(" ", "")), (bare, named)):
                     if text and index.setdefault(text, org_id) != org_id:
                         index[text] = ""
-            self._near = (squashed, bare)
+            self._near = (squashed, bare, [key for key in self.by_key if " " not in key])
         return self._near
 
     def _longer_by_typo(self, words: list[str], owner: list[int],

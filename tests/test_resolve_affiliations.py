@@ -442,6 +442,9 @@ def test_a_name_printed_alone_that_misprints_a_registry_name_is_that_institution
              Organization(id="tencent", name="Tencent", kind="company")]
     resolution = resolved_with(known, "Open AI", "Googol Brain", "CMUa", "Colorado Boulder, USA", "Tecent")
     assert resolution.organizations("Tecent") == ["tencent"]  # a letter left out
+    lab = resolved_with(known, "Tecent AI Lab")  # a company's lab, its company misprinted
+    [tecent_ai_lab] = lab.organizations("Tecent AI Lab")
+    assert {o.id: o.part_of for o in lab.new_organizations}[tecent_ai_lab] == "tencent"
     assert resolution.organizations("Open AI") == ["openai"]  # a space put in
     assert resolution.organizations("Googol Brain") == ["google"]  # a typo
     assert resolution.organizations("CMUa") == ["cmu"]  # a footnote's letter

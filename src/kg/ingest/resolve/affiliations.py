@@ -488,7 +488,7 @@ class Registry:
                 and all(_ADDRESS.search(fold(s)) or _PLACE_ONLY.fullmatch(s) for s in segments[1:]):
             found.append(Named(None, new_key(segments[0]), segments[0]))  # "IMFD, Chile": acronym and place
         elif not found and self._standalone(segments):
-            near = self._near_miss(segments[0])  # "Open AI", "Googol Brain": a known one misprinted
+            near = self.near_miss(segments[0])  # "Open AI", "Googol Brain": a known one misprinted
             found.append(Named(near, " ".join(_words(segments[0])), segments[0]) if near
                          else Named(None, new_key(segments[0]), segments[0]))
         return _units_before_new_university(found)
@@ -692,7 +692,7 @@ class Registry:
         return last in ("group", "team") and bool(rest) and not any(
             w in FIELD_OF_STUDY or (w in _NOBODYS and w != "the") for w in rest)  # not "BMW Group"
 
-    def _near_miss(self, name: str) -> str | None:
+    def near_miss(self, name: str) -> str | None:
         """The registry institution a name printed alone misprints, if it names one only: its name with
         spaces put in or left out ("Open AI"), a footnote's letter after an acronym ("CMUa"), a typo
         ("Googol Brain", ``NEAR_MISS_AT``; "Tecent", one letter in a long word) or a university's name

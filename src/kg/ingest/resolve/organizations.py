@@ -245,6 +245,8 @@ def _companies_of_labs(new: dict[str, tuple[str, list[str]]], spellings: dict[st
             found[target] = (registry.by_key[head], None)
         elif head in new:
             found[target] = (new[head][0], None)
+        elif (near := registry.near_miss(head)) in companies:
+            found[target] = (near, None)  # "Tecent AI Lab": Tencent's, its name misprinted
         else:
             if head not in made:
                 made[head] = unique_id(slugify(head), taken)

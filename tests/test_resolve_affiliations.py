@@ -464,3 +464,8 @@ def test_a_parent_printed_beside_its_school_is_an_institution_of_its_own():
     resolution = resolved_with(known, "Institut Mines-Télécom, Télécom ParisTech")
     found = resolution.organizations("Institut Mines-Télécom, Télécom ParisTech")
     assert "telecom-paris" in found and len(found) == 2  # ROR: IMT is its schools' parent
+
+
+def test_a_state_code_before_a_country_is_no_legal_form():
+    assert read("Data to Decisions CRC, Kent Town, SA, Australia") == []  # South Australia, no "Kent Town SA"
+    assert read("NNAISENSE, SA") == ["new:nnaisense"]  # a company's legal form

@@ -1073,16 +1073,24 @@ _SEGMENT_BREAK = re.compile(r"\s*,\s*|\s+[-–—]\s+(?=[A-Z])|(?<=[A-Z]{2})\s+&
                             r"|\s+&\s+(?=[A-Z]{2,}\b|Univ)|\s*\(\s*|\s*\)\s*")
 
 
+_STATE_OR_FORM = frozenset({"sa", "ag", "co"})
+"""A company's legal form that is also a state's code (South Australia, Aargau, Colorado)."""
+
+
 def _segments(part: str) -> list[str]:
     """Comma-separated pieces of one affiliation (a dash between two names also separates)."""
     pieces: list[str] = []
     # an ampersand between spaces separates when an acronym stands beside it or a university follows
     # ("ENS & CNRS & PSL University"), not inside a unit's name ("Electrical & Computer Engineering")
-    for piece in _SEGMENT_BREAK.split(part):
-        piece = piece.strip(" .-–—")
+    split = [piece.strip(" .-–—") for piece in _SEGMENT_BREAK.split(part)]
+    for number, piece in enumerate(split):
         if not piece:
             continue
         folded = fold(piece)
+        if folded in _STATE_OR_FORM and piece.isupper() \
+                and ror.countries_of([next((p for p in split[number + 1:] if p), "")]):
+            pieces.append(piece)  # "Kent Town, SA, Australia": a state's code before its country
+            continue
         if pieces and folded in ("inc", "ltd", "llc", "gmbh", "corp", "sa", "ag", "co"):
             pieces[-1] = f"{pieces[-1]} {piece}"  # "Cadence Design Systems, Inc.": one company
             continue

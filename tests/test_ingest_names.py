@@ -273,3 +273,30 @@ def test_a_name_printed_family_name_first_may_also_shorten_its_middle_name():
     assert names.variant("nguyen viet cuong", "cuong v nguyen").reason == "names swapped, middle initial"
     assert names.variant("nguyen viet cuong", "cuong nguyen").reason == "names swapped, middle name"
     assert names.variant("nguyen viet cuong", "cuong t nguyen") is None  # another middle initial
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("yannis paschalidis", "ioannis paschalidis"),  # Greek: the everyday form of Ioannis
+    ("nikos vlassis", "nikolaos vlassis"),
+    ("manu orsini", "emmanuel orsini"),  # French
+    ("beppe rossi", "giuseppe rossi"),  # Italian
+    ("paco garcia", "francisco garcia"),  # Spanish
+    ("nacho ruiz", "ignacio ruiz"),
+])
+def test_greek_french_italian_and_spanish_short_forms_are_variants_that_need_evidence(a, b):
+    found = names.variant(a, b)
+    assert found is not None and found.reason == "short form" and found.cost < 0
+
+
+def test_short_forms_of_the_table_do_not_join_unrelated_given_names():
+    assert names.variant("manu sharma", "maria sharma") is None
+    assert names.variant("yannis ioannou", "georgios ioannou") is None
+
+
+def test_a_greek_short_form_with_a_shared_coauthor_is_merged_and_without_one_is_not():
+    merged = resolve([paper("a", ["Ioannis Paschalidis", "Ann Lee"]),
+                      paper("b", ["Yannis Paschalidis", "Ann Lee"])], [], [], Aliases())
+    assert merged.person("Yannis Paschalidis") == merged.person("Ioannis Paschalidis")
+    apart = resolve([paper("a", ["Ioannis Paschalidis", "Ann Lee"]),
+                     paper("b", ["Yannis Paschalidis", "Bo Li"])], [], [], Aliases())
+    assert apart.person("Yannis Paschalidis") != apart.person("Ioannis Paschalidis")

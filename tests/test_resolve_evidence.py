@@ -6,7 +6,8 @@ from collections import Counter
 
 import pytest
 
-from kg.ingest.resolve.evidence import field_of
+from kg.ingest.resolve.clusters import FAMILY_FIRST_COST, Clusters
+from kg.ingest.resolve.evidence import Group, field_of
 
 YANGS = [f"given{chr(97 + i % 26)}{chr(97 + i // 26)} yang" for i in range(60)]
 GREGS = [f"greg {family}" for family in ("smith", "jones", "brown", "miller", "davis", "wilson", "moore",
@@ -50,3 +51,62 @@ def test_a_given_name_belongs_to_a_dense_culture_only_when_a_good_share_of_its_k
     assert "jun" in field.culture_given  # both of its keys beside common family names
     assert field.culture_share["andrew"] == pytest.approx(2 / 8)
     assert "andrew" not in field.culture_given  # two of eight: under CULTURE_GIVEN
+
+
+def _clusters_of(keys: list[str]) -> Clusters:
+    return Clusters([], field_of(keys, Counter(), []), set(), {})
+
+
+def test_a_name_printed_family_name_first_costs_little_when_the_other_reading_names_nobody():
+    yes = [f"given{chr(97 + i)} ye" for i in range(12)]  # Ye: a family name of twelve people
+    clusters = _clusters_of([*yes, "jieping ye", "ye jieping"])
+    found = clusters.variant("jieping ye", "ye jieping")
+    assert found is not None and found.reason == "names swapped" and found.cost == FAMILY_FIRST_COST
+
+
+def test_two_words_that_are_both_family_names_stay_an_ordinary_swap():
+    keys = [f"given{chr(97 + i)} {family}" for i in range(12) for family in ("lin", "xiao")]
+    clusters = _clusters_of([*keys, "lin xiao", "xiao lin"])
+    found = clusters.variant("lin xiao", "xiao lin")
+    assert found is not None and found.reason == "names swapped" and found.cost == -1.5
+
+
+def test_a_rare_family_name_swapped_stays_an_ordinary_swap():
+    clusters = _clusters_of(["jieping ye", "ye jieping", "ann lee"])  # Ye known from one key only
+    found = clusters.variant("jieping ye", "ye jieping")
+    assert found is not None and found.cost == -1.5
+
+
+def _bin_cui(paper: str, coauthor: str, title: list[str], org: str | None = None) -> Group:
+    group = Group([0], keys=Counter({"bin cui": 1}), coauthors=Counter({coauthor: 1}),
+                  words=Counter(title), items={paper})
+    if org:
+        group.orgs[org] = {2020}
+    return group
+
+
+COMMUNITY = {  # what each coauthor's papers are about
+    "#1": Counter({"graph": 1, "neural": 1, "sampling": 1}),
+    "#2": Counter({"graph": 1, "neural": 1, "scalable": 1}),
+    "#3": Counter({"protein": 1, "folding": 1, "microscopy": 1}),
+}
+TITLES = [frozenset({"graph", "neural", "sampling", "scalable"}),
+          frozenset({"protein", "folding", "microscopy"}), frozenset({"database", "query"}),
+          frozenset({"federated", "privacy"}), frozenset({"graph", "federated"})]
+
+
+def test_one_name_whose_coauthors_write_on_the_same_topic_gains_evidence_from_their_titles():
+    field = field_of(["bin cui"], Counter(), list(TITLES))
+    field.community_of = lambda group: sum((COMMUNITY[t] for t in group.coauthors), Counter())
+    a = _bin_cui("p1", "#1", ["database"])
+    near, _, facts = field.weigh(a, _bin_cui("p2", "#2", ["privacy"]))
+    far, _, _ = field.weigh(a, _bin_cui("p3", "#3", ["federated"]))
+    assert "coauthors' topics" in facts and near > far
+
+
+def test_coauthors_topics_do_not_count_against_institutions_that_disagree():
+    field = field_of(["bin cui"], Counter(), list(TITLES))
+    field.community_of = lambda group: sum((COMMUNITY[t] for t in group.coauthors), Counter())
+    a, b = _bin_cui("p1", "#1", ["database"], "pku"), _bin_cui("p2", "#2", ["privacy"], "eth")
+    _, _, facts = field.weigh(a, b)
+    assert "coauthors' topics" not in facts and "different institutions" in facts

@@ -13,7 +13,10 @@ Two groups are weighed by
 - institutions they share in nearby years (a rare institution counts more than a large one),
   and institutions that disagree in the same year,
 - coauthors of coauthors they share (the same community),
-- topics: the words of their titles, weighed by rarity (tf-idf cosine).
+- topics: the words of their titles, weighed by rarity (tf-idf cosine),
+- their communities' topics: the words of their coauthors' titles (tf-idf cosine), for two groups of
+  one name with no coauthor, no title word and no institution against them (a Bin Cui writing with
+  graph-learning people in 2020 and 2021).
 
 The weights are log-odds on one scale, natural logarithms (the name's prior is ``-ln`` of the people
 expected to carry it, an institution's rarity ``-ln`` of its share of the field, as odds are multiplied):
@@ -27,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from kg.ingest.resolve import names
@@ -51,6 +54,9 @@ TWO_HOP = 0.7
 TWO_HOP_CAP = 2.1
 TOPIC_WEIGHT = 5.0
 TOPIC_OFFSET = -0.6
+COMMUNITY_WEIGHT = 3.0
+"""Log-odds per unit of cosine between the title words of two groups' coauthors (their communities' topics),
+for two groups of one name with no coauthor, no title word and no institution against them."""
 MIDDLE_NAME_RARITY = 0.1
 """A key with a middle name or initial is about ten times rarer than without it."""
 CULTURE_SHARE = 0.5
@@ -101,6 +107,8 @@ class Group:
     forms: tuple[int, dict[str, tuple[str, str]], dict[str, tuple[str, str]]] | None = None
     """Its coauthors as initial and family name (those printed with an initial, those in full), remembered
     for the number of coauthors they were read from."""
+    community: Counter[str] | None = None
+    """The title words of its coauthors' groups, each coauthor's words once (remembered)."""
 
     def absorb(self, other: Group) -> None:
         """Take in another group's authorships and facts."""
@@ -114,6 +122,7 @@ class Group:
         self.years |= other.years
         self.registry_id = self.registry_id or other.registry_id
         self.fixed_id = self.fixed_id or other.fixed_id
+        self.community = None
 
 
 @dataclass
@@ -142,6 +151,8 @@ class Field:
     """Given names printed with more than one common family name and mostly with them (Hao, Jun, Wei; at
     least ``CULTURE_GIVEN`` of their keys): in their name culture a given name that starts another ("Jun" /
     "Junyan") is another name."""
+    community_of: Callable[[Group], Counter[str]] | None = None
+    """A group's community words (its coauthors' titles), once coauthors are groups."""
 
     def expected_people(self, name_key: str) -> float:
         """About how many people of the field carry this name (given and family name together).
@@ -231,6 +242,13 @@ class Field:
             total += TOPIC_WEIGHT * cosine + TOPIC_OFFSET * min(max(papers / 2, 1.0), 2.0)
             positive += TOPIC_WEIGHT * cosine
             facts.append(f"topics {cosine:.2f}")
+        if (self.community_of is not None and not shared and cosine == 0.0 and org_score >= 0.0
+                and len(a.keys) == 1 and a.keys.keys() == b.keys.keys()):
+            near = self._cosine(self.community_of(a), self.community_of(b))
+            if near:
+                total += COMMUNITY_WEIGHT * near
+                positive += COMMUNITY_WEIGHT * near
+                facts.append(f"coauthors' topics {near:.2f}")
         return total, positive, ", ".join(facts)
 
     def _coauthor_weight(self, token: str) -> float:

@@ -309,6 +309,7 @@ class _People:
             group = self.clusters.groups[root]
             group.coauthors = Counter()
             group.forms = None
+            group.community = None
             if not group.mentions:
                 continue
             own = set(group.keys)
@@ -331,6 +332,17 @@ class _People:
                 for name_key in group.keys:
                     neighbours[name_key] |= tokens
         self.field.neighbours = neighbours
+        self.field.community_of = self._community if by_group else None
+
+    def _community(self, group: Group) -> Counter[str]:
+        """The title words of a group's coauthors, each coauthor group's words counted once."""
+        if group.community is None:
+            words: Counter[str] = Counter()
+            for token in group.coauthors:
+                if token.startswith("#"):
+                    words.update(self.clusters.groups[self.clusters.find(int(token[1:]))].words.keys())
+            group.community = words
+        return group.community
 
     def _candidate_pairs(self) -> list[tuple[int, int]]:
         """Pairs of groups to weigh: those of one name, and those of two names that may be one person."""

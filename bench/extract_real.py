@@ -14,9 +14,10 @@ estimates how it does on sites nobody looked at. The sites listed in ``fresh-sit
 collected blind during the extractor's third round and measured once it was done, those in
 ``fresh-sites-2.txt`` during the fourth, those in ``fresh-sites-3.txt`` during the fifth, those in
 ``fresh-sites-4.txt`` during the seventh, those in ``fresh-sites-5.txt`` during the eighth, those in
-``fresh-sites-6.txt`` during the ninth, those in ``fresh-sites-7.txt`` during the tenth; they join
+``fresh-sites-6.txt`` during the ninth, those in ``fresh-sites-7.txt`` during the tenth, those in
+``fresh-sites-8.txt`` during the eleventh; they join
 the halves by the same rule and are also shown as rows of their own ("new sites", "new sites 2",
-"new sites 3", "new sites 4", "new sites 5", "new sites 6", "new sites 7").
+"new sites 3", "new sites 4", "new sites 5", "new sites 6", "new sites 7", "new sites 8").
 
 Matching: text is compared after folding case, accents, punctuation and spaces. A gold talk is
 found when an extracted talk has one of its speakers (same name, or a fuzzy ratio >= 90) and the
@@ -105,6 +106,8 @@ class Counts:
     kind_right: int = 0
     detected: dict[str, int] = field(default_factory=dict)
     """How many of the pages were detected as each kind ("none": nothing extracted)."""
+    when_causes: dict[str, int] = field(default_factory=dict)
+    """Why gold talks with a date or time missed it (``when_cause``), the talk itself not found included."""
 
     def add(self, other: Counts) -> None:
         for metric in METRICS:
@@ -117,6 +120,8 @@ class Counts:
         self.kind_right += other.kind_right
         for kind, n in other.detected.items():
             self.detected[kind] = self.detected.get(kind, 0) + n
+        for cause, n in other.when_causes.items():
+            self.when_causes[cause] = self.when_causes.get(cause, 0) + n
 
     def ratio(self, metric: str) -> float | None:
         hit, total = self.values[metric]
@@ -185,6 +190,8 @@ def score_page(gold: dict[str, Any], kind: str, talks: list[Talk], papers: list[
                           + (f" ~ got title {near.title!r}" if near else " (speaker not found)"))
         if wanted["date"] or wanted["time"]:
             counts.values["datetime"][1] += 1
+            cause = when_cause(wanted["date"], wanted["time"], match)
+            counts.when_causes[cause] = counts.when_causes.get(cause, 0) + 1
             if match is not None and (not wanted["date"] or match.date == wanted["date"]) and (
                     not wanted["time"] or match.time == wanted["time"]):
                 counts.values["datetime"][0] += 1
@@ -223,6 +230,46 @@ def score_page(gold: dict[str, Any], kind: str, talks: list[Talk], papers: list[
             if misses is not None:
                 misses.append(f"{gold['file']}: spurious paper {paper.title!r}")
     return counts
+
+
+WHEN_CAUSES = ("right", "talk not found", "no date", "year only", "year missing", "wrong year",
+               "day and month swapped", "wrong day", "no time", "wrong time")
+"""The causes ``when_cause`` tells apart, in the order the bench prints them."""
+
+
+def when_cause(date_: str | None, time_: str | None, found: Talk | None) -> str:
+    """Why a found talk's date and time differ from the gold's ("right" when they do not)."""
+    if found is None:
+        return "talk not found"
+    if date_ and found.date != date_:
+        got = found.date or ""
+        if not got:
+            return "no date"
+        if len(got) == 4 and len(date_) > 4 and date_.startswith(got):
+            return "year only"
+        if got.startswith("--") and date_.endswith(got[1:]):
+            return "year missing"
+        if got[4:] == date_[4:] and len(got) == len(date_):
+            return "wrong year"
+        if len(got) == len(date_) == 10 and got[:4] == date_[:4] and got[5:7] == date_[8:] \
+                and got[8:] == date_[5:7]:
+            return "day and month swapped"
+        return "wrong day"
+    if time_ and found.time != time_:
+        return "no time" if not found.time else "wrong time"
+    return "right"
+
+
+def causes_table(results: dict[str, dict[str, Any]]) -> str:
+    """Gold talks with a date or time, per row, by why their date-time was missed."""
+    lines = ["| half | " + " | ".join(WHEN_CAUSES) + " |", "|" + "---|" * (len(WHEN_CAUSES) + 1)]
+    for half, result in results.items():
+        pooled = Counts()
+        for counts in result["sites"].values():
+            pooled.add(counts)
+        cells = " | ".join(str(pooled.when_causes.get(c, 0)) for c in WHEN_CAUSES)
+        lines.append(f"| {half} | {cells} |")
+    return "\n".join(lines)
 
 
 def _same_authors(gold: list[str], found: list[str]) -> bool:
@@ -274,7 +321,7 @@ def run(corpus: Path, half: str = "all", misses: list[str] | None = None,
 FRESH_LISTS = {"new sites": "fresh-sites.txt", "new sites 2": "fresh-sites-2.txt",
                "new sites 3": "fresh-sites-3.txt", "new sites 4": "fresh-sites-4.txt",
                "new sites 5": "fresh-sites-5.txt", "new sites 6": "fresh-sites-6.txt",
-               "new sites 7": "fresh-sites-7.txt"}
+               "new sites 7": "fresh-sites-7.txt", "new sites 8": "fresh-sites-8.txt"}
 """Sites collected blind, each list after one round of the extractor, and measured once when it ended."""
 
 
@@ -403,6 +450,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-misses", type=int, default=0, metavar="N")
     parser.add_argument("--confusion", action="store_true",
                         help="also print gold kind × detected kind for each half and list of new sites")
+    parser.add_argument("--causes", action="store_true",
+                        help="also print why gold date-times were missed (talk not found, no time...)")
     parser.add_argument("--write", action="store_true", help="write the tables to BENCHMARKS.md")
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
     args = parser.parse_args(argv)
@@ -416,6 +465,8 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if args.confusion:
         print(confusion(results))
+    if args.causes:
+        print(causes_table(results))
     for miss in misses[: args.show_misses]:
         print(miss, file=sys.stderr)
     if args.write:
@@ -429,7 +480,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"collected blind during the seventh, \"new sites 5\" those of `fresh-sites-5.txt`, "
                   f"collected blind during the eighth, \"new sites 6\" those of `fresh-sites-6.txt`, "
                   f"collected blind during the ninth, \"new sites 7\" those of `fresh-sites-7.txt`, "
-                  f"collected blind during the tenth; each list was measured once when its round ended "
+                  f"collected blind during the tenth, \"new sites 8\" those of `fresh-sites-8.txt`, "
+                  f"collected blind during the eleventh; each list was measured once when its round ended "
                   f"(they are in the halves too). Ratios are recalls except spurious (a share of the rows "
                   f"extracted); \"site mean\" averages each site's own ratio.\n\n")
         write_section(args.output, header + text)

@@ -42,7 +42,7 @@ def test_the_fresh_sites_are_listed_and_are_sites_of_the_corpus(bench):
     assert {row: len(listed) for row, listed in lists.items()} == {"new sites": 37, "new sites 2": 30,
                                                                      "new sites 3": 35, "new sites 4": 39,
                                                                      "new sites 5": 25, "new sites 6": 27,
-                                                                     "new sites 7": 29}
+                                                                     "new sites 7": 29, "new sites 8": 28}
     assert all(listed <= sites for listed in lists.values())
     assert not lists["new sites"] & lists["new sites 2"]
     assert not lists["new sites 3"] & (lists["new sites"] | lists["new sites 2"])
@@ -51,6 +51,7 @@ def test_the_fresh_sites_are_listed_and_are_sites_of_the_corpus(bench):
     earlier = set().union(*(lists[f"new sites{n}"] for n in ("", " 2", " 3", " 4", " 5")))
     assert not lists["new sites 6"] & earlier
     assert not lists["new sites 7"] & (earlier | lists["new sites 6"])
+    assert not lists["new sites 8"] & (earlier | lists["new sites 6"] | lists["new sites 7"])
 
 
 def test_the_split_is_fixed_by_site_and_covers_both_halves(bench):
@@ -83,6 +84,22 @@ def test_a_page_is_scored_on_talks_times_affiliations_papers_and_spurious_rows(b
     assert (counts.spurious, counts.extracted) == (1, 3)
 
 
+def test_a_missed_date_time_is_told_by_its_cause(bench):
+    def talk(day, clock):
+        return bench.Talk(["Ada Lovelace"], "Engines", day, clock, None)
+
+    assert bench.when_cause("2024-05-06", "16:00", None) == "talk not found"
+    assert bench.when_cause("2024-05-06", "16:00", talk("2024-05-06", "16:00")) == "right"
+    assert bench.when_cause("2024-05-06", "16:00", talk("2024-05-06", None)) == "no time"
+    assert bench.when_cause("2024-05-06", "16:00", talk("2024-05-06", "04:00")) == "wrong time"
+    assert bench.when_cause("2024-05-06", None, talk("2024", None)) == "year only"
+    assert bench.when_cause("2024-05-06", None, talk("--05-06", None)) == "year missing"
+    assert bench.when_cause("2024-05-06", None, talk("2023-05-06", None)) == "wrong year"
+    assert bench.when_cause("2024-05-06", None, talk("2024-06-05", None)) == "day and month swapped"
+    assert bench.when_cause("2024-05-06", None, talk("2024-05-13", None)) == "wrong day"
+    assert bench.when_cause("2024-05-06", None, talk(None, None)) == "no date"
+
+
 def test_the_confusion_matrix_counts_each_gold_kind_by_the_kind_detected(bench):
     gold = {"file": "x/p.md", "kind": "event_page", "papers": [], "talks": [
         {"speakers": ["Ada Lovelace"], "title": "Engines", "date": None, "time": None, "affiliation": None,
@@ -106,22 +123,23 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     assert whole["pages"] == 780 and whole["sites"] == 329 and new["sites"] == 37 and new2["sites"] == 30
     assert new3["sites"] == 35 and new4["sites"] == 39 and new5["sites"] == 25 and new6["sites"] == 27
     assert new7["sites"] == 29
-    assert whole["talks"] >= 0.72 and whole["talks_sites"] >= 0.58
-    assert whole["datetime"] >= 0.65 and whole["affiliation"] >= 0.74
+    assert whole["talks"] >= 0.74 and whole["talks_sites"] >= 0.59
+    assert whole["datetime"] >= 0.68 and whole["affiliation"] >= 0.74
     assert whole["papers"] >= 0.76 and whole["spurious"] <= 0.07
-    assert dev["talks"] >= 0.72 and check["talks"] >= 0.72 and new["talks"] >= 0.78 and new2["talks"] >= 0.64
+    assert dev["talks"] >= 0.76 and check["talks"] >= 0.72 and new["talks"] >= 0.78 and new2["talks"] >= 0.64
     assert new3["talks"] >= 0.81 and new3["datetime"] >= 0.82 and whole["kinds_right"] >= 0.83
     assert new3["papers"] >= 0.91 and new3["spurious"] <= 0.08
-    assert check["datetime"] >= 0.65 and new["datetime"] >= 0.76 and new2["datetime"] >= 0.45
+    assert check["datetime"] >= 0.66 and new["datetime"] >= 0.76 and new2["datetime"] >= 0.52
     assert check["papers"] >= 0.72 and new["papers"] >= 0.88 and new2["papers"] >= 0.80
     assert check["spurious"] <= 0.075 and new["spurious"] <= 0.04 and new2["spurious"] <= 0.09
-    assert dev["spurious"] <= 0.07  # dev now holds half the seventh set's sites (talk lists read wrongly)
-    assert new4["talks"] >= 0.63 and new4["datetime"] >= 0.48 and new4["papers"] >= 0.88
+    assert dev["spurious"] <= 0.055  # round eleven: personal talk lists read as such (0.06 -> 0.04)
+    assert new4["talks"] >= 0.65 and new4["datetime"] >= 0.55 and new4["papers"] >= 0.88
     assert new4["spurious"] <= 0.12
     assert new5["talks"] >= 0.38 and new5["datetime"] >= 0.36 and new5["papers"] >= 0.72
     assert new5["spurious"] <= 0.16
     assert new6["talks"] >= 0.40 and new6["datetime"] >= 0.39 and new6["papers"] >= 0.57
     assert new6["spurious"] <= 0.13
-    assert new7["talks"] >= 0.35 and new7["datetime"] >= 0.26 and new7["papers"] >= 0.32
-    assert new7["spurious"] <= 0.28  # scored blind before round ten: talks 0.36, papers 0.06, spurious 0.33
+    assert new7["talks"] >= 0.60 and new7["datetime"] >= 0.51 and new7["papers"] >= 0.32
+    assert new7["spurious"] <= 0.12  # blind before round ten: talks 0.36, papers 0.06, spurious 0.33;
+    # round eleven read its personal talk lists: talks 0.63, date-time 0.54, spurious 0.09
     assert whole["max_s"] < 5  # generous: CI machines are shared; bench/ measures the real figure

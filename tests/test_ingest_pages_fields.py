@@ -98,6 +98,8 @@ def test_dates_in_other_languages_and_scripts():
     assert dates("12 de marzo de 2024") == ["2024-03-12"]
     assert dates("Mardi 12 novembre 2019") == ["2019-11-12"]
     assert dates("3 mars 2024") == ["2024-03-03"] and dates("the Mars rover") == []
+    assert dates("📅 Outubro 13, 2025 — São Carlos, SP") == ["2025-10-13"]  # Portuguese
+    assert dates("28 de março de 2025") == ["2025-03-28"] and dates("Marco Cuturi, 2024") == []
     assert dates("2024年3月3日 16:00") == ["2024-03-03"] and dates("2024년 3월 3일") == ["2024-03-03"]
 
 

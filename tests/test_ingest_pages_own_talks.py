@@ -1,6 +1,9 @@
 """Personal talk lists: titles with their occurrences, and talks announced in the first person."""
 
+from kg.ingest.pages.blocks import layout
+from kg.ingest.pages.document import read_document
 from kg.ingest.pages.extract import extract_path
+from kg.ingest.pages.own_talks import cited_talks
 
 
 def talks(tmp_path, text: str, name: str = "talks.md") -> list[tuple]:
@@ -53,3 +56,92 @@ def test_without_an_owner_the_talks_are_only_counted(tmp_path):
                     encoding="utf-8")
     page = extract_path(path)
     assert page.talks == [] and any("--speaker" in p for p in page.problems)
+
+
+def test_one_line_entries_title_then_venue_city_and_year(tmp_path):
+    (tmp_path / "_config.yml").unlink(missing_ok=True)
+    page = tmp_path / "talks.md"
+    page.write_text("---\ntitle: Talks\ndescription: Selected talks by Ada Lovelace.\n---\n\n"
+                    "A selection of invited talks. A full list is in my CV.\n\n"
+                    "- *Notes on the Analytical Engine.* Royal Society, London, UK, 2019.\n"
+                    "- *Notes on the Analytical Engine.* Cambridge Philosophical Society, Cambridge, UK, "
+                    "2019.\n"
+                    "- *Bernoulli numbers by machine.* Workshop on Computing, Turin, IT, 2018.\n",
+                    encoding="utf-8")
+    found = extract_path(page)
+    assert [(tuple(s.name for s in t.speakers), t.title, t.day) for t in found.talks] == [
+        (("Ada Lovelace",), "Notes on the Analytical Engine", "2019"),
+        (("Ada Lovelace",), "Notes on the Analytical Engine", "2019"),  # given at two places: two talks
+        (("Ada Lovelace",), "Bernoulli numbers by machine", "2018")]
+    assert found.papers == []  # entries of a list of talks are no publications
+
+
+def test_places_are_no_speakers_on_a_first_person_page_that_never_names_its_owner(tmp_path):
+    page = tmp_path / "alone" / "talks.md"
+    page.parent.mkdir()
+    page.write_text("---\ntitle: talks\ndescription: Talks I've presented over the years.\n---\n\n## 2025\n\n"
+                    "- May 27: **Notes on the Analytical Engine** (Slides)\n"
+                    "  at _Engines Seminar_, KU Leuven\n"
+                    "- May 8: **Bernoulli Numbers by Machine** (Slides)\n  at _Algebra Seminar_, HU Berlin\n",
+                    encoding="utf-8")
+    found = extract_path(page)
+    assert found.talks == []  # no "KU Leuven" or "HU Berlin" as speakers
+    assert any("--speaker" in problem for problem in found.problems)
+
+
+def test_talks_written_as_citations_under_a_talks_heading(tmp_path):
+    page = tmp_path / "talks.html"
+    page.write_text("<html><body><h2>Selected talks</h2>"
+                    "<p>Lovelace, Ada, Charles Babbage, and Mary Somerville. (2020). Notes on the analytical "
+                    "engine. <i>5th International Conference on Engines (ICE)</i>. "
+                    "<a href='s.pdf'>[Slides]</a></p>"
+                    "<p>Lovelace, Ada. (2019). Bernoulli numbers by machine. "
+                    "<i>Workshop on Computing</i>.</p>"
+                    "</body></html>", encoding="utf-8")
+    found = extract_path(page)
+    assert [(tuple(s.name for s in t.speakers), t.title, t.day) for t in found.talks] == [
+        (("Lovelace, Ada", "Charles Babbage", "Mary Somerville"), "Notes on the analytical engine", "2020"),
+        (("Lovelace, Ada",), "Bernoulli numbers by machine", "2019")]
+    assert found.papers == []
+
+
+def test_the_references_of_one_talks_page_stay_papers(tmp_path):
+    page = tmp_path / "post-talk.md"
+    page.write_text("---\ntitle: 'Plenary talk at the Engines Conference'\n---\n\n"
+                    "I gave a talk on engines, discussing the methods and results from:\n\n"
+                    "Lovelace, A., and Babbage, C. (2017). Modelling individual migration patterns using a\n"
+                    "Bayesian approach for engine data. The Annals of Applied Engines, 11(1), 21-40.\n\n"
+                    "Somerville, M., Lovelace, A., & Herschel, C. (2020). "
+                    "A hierarchical prior for modelling\n"
+                    "bird migration patterns. Journal of the Royal Engine Society, 5(2), 1-9.\n",
+                    encoding="utf-8")
+    found = extract_path(page)
+    assert len(found.papers) == 2  # "talk" names this page's one talk: its references are papers
+
+
+def test_entries_that_give_the_venue_and_date_first_and_the_title_last(tmp_path):
+    found = talks(tmp_path, "<html><head><title>Talks</title></head><body></body>"
+                  "<h4><a href='index.html'>Home</a> | <a href='talks.html'>Talks</a> | "
+                  "<a href='t.html'>Teaching</a></h4>"
+                  "<h3>Talks and Poster presentations</h3><ul>"
+                  "<li><strong>Seminar on Engines, University of Turin</strong><br>\n"
+                  "Turin (Italy), November 2024<br>\n"
+                  "(<a href='s.pdf'>Talk</a>) <em>Notes on the Analytical Engine</em><br></li>\n"
+                  "<li><strong>Journées Machines 2024</strong><br>\nLyon (France), March 2024<br>\n"
+                  "(Talk) <em>Bernoulli Numbers by Machine</em><br></li></ul>", name="talks.html")
+    assert found == [(("Ada Lovelace",), "Notes on the Analytical Engine", "2024-11"),
+                     (("Ada Lovelace",), "Bernoulli Numbers by Machine", "2024-03")]
+
+
+def test_the_underlined_author_of_a_talk_citation_is_its_speaker(tmp_path):
+    page = tmp_path / "publications.md"
+    page.write_text("---\ntitle: Publications & Talks\n---\n\n## Scientific talks\n\n"
+                    "- **Notes on the analytical engine** <br> A. Lovelace, <u>C. Babbage</u>, M. Somerville "
+                    "(2022) - [Engines 2022](https://engines.org/), Turin (Italy)\n"
+                    "- **Bernoulli numbers by machine** <br> <u>A. Lovelace</u>, C. Babbage (2021) - "
+                    "[Workshop on Computing](https://computing.org/), London (UK)\n", encoding="utf-8")
+    document = read_document(page)
+    found = cited_talks(layout(document).blocks, "Publications & Talks")
+    assert [(t.speakers, t.title, t.year) for t in found] == [
+        (["C. Babbage"], "Notes on the analytical engine", 2022),
+        (["A. Lovelace"], "Bernoulli numbers by machine", 2021)]

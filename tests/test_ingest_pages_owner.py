@@ -1,7 +1,7 @@
 """The owner of a personal page: from the page, else from its site's Jekyll configuration."""
 
 from kg.ingest.pages.document import read_document
-from kg.ingest.pages.owner import page_owner, site_owner
+from kg.ingest.pages.owner import owner_by, page_owner, site_owner
 
 
 def test_the_site_configuration_names_the_owner(tmp_path):
@@ -47,3 +47,13 @@ def test_an_email_address_the_page_confirms_names_its_owner():
            "Welcome! I'm Ada, I work on engines.")
     assert mail_owner(text) == "Ada Lovelace"
     assert mail_owner("Write to seminar.office@example.org for the Zoom link.") is None  # nobody introduced
+
+
+def test_a_description_that_gives_the_talks_to_a_person_names_the_owner(tmp_path):
+    page = tmp_path / "alone" / "talks.md"
+    page.parent.mkdir()
+    page.write_text("---\ntitle: Talks\ndescription: Selected invited and conference talks by Ada Lovelace.\n"
+                    "---\n\n- *Notes on the Engine.* Royal Society, London, UK, 2019.\n", encoding="utf-8")
+    assert page_owner(read_document(page)) == "Ada Lovelace"
+    assert owner_by("Talks sorted by Year") is None  # "by" and a capital: no person
+    assert owner_by("Slides by topic") is None

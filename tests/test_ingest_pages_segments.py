@@ -68,3 +68,10 @@ def test_dashes_bars_and_a_leading_venue_or_year_cut_a_citation(text):
 def test_coauthors_after_with_and_a_name_with_its_other_name_are_no_titles():
     assert read_citation("Notes. *joint with Ada Lovelace and Charles Babbage*, 2019") is None
     assert read_citation("Ada Lovelace, Charles Babbage. E. Vilkul (Tuzhilina). Physics, 2019") is None
+
+
+def test_a_first_author_written_last_name_then_first_name():
+    assert author_names("Fishman, Alon, Lisa Gottschalk, and Joana Cholin") == [
+        "Fishman, Alon", "Lisa Gottschalk", "Joana Cholin"]
+    assert author_names("Fishman, Alon") == ["Fishman, Alon"]
+    assert author_names("Li, Wang, Zhang") == []  # three surnames: not read as one inverted name

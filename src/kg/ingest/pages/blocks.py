@@ -220,7 +220,7 @@ class _Reader:
                     start = len("".join(parts))
                     mark = ("s" if tag in _STRUCK else "b" if tag in _BOLD else
                             "i" if tag in _ITALIC else "code" if tag == "code" else
-                            "a" if tag == "a" else "")
+                            "a" if tag == "a" else "u" if tag == "u" else "")
                     if child.text:
                         add(child.text, marks + ((mark,) if mark else ()))
                     inline(child, marks + ((mark,) if mark else ()))

@@ -242,7 +242,11 @@ def html_tree(text: str, fragment: bool = False) -> Any:
     except (etree.ParserError, ValueError):
         return lxml.html.fromstring("<div></div>")
     body = document.find("body")
-    return body if body is not None else document
+    if body is None:
+        return document
+    for stray in list(body.itersiblings()):  # a page that closes its body early ("<body ...></body>")
+        body.append(stray)
+    return body
 
 
 def json_ld(root: Any) -> list[dict[str, Any]]:

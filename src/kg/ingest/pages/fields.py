@@ -23,19 +23,22 @@ MONTHS = {m: i for i, m in enumerate(
      "october", "november", "december"], start=1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
-_FOREIGN_MONTHS = {  # German, Spanish, Italian and French month names, as pages in those languages
-    # write them
-    1: "januar janvier janv enero gennaio", 2: "februar février fevrier févr fevr febrero febbraio",
-    3: "märz maerz marzo mars", 4: "avril avr abril aprile", 5: "mai mayo maggio",
-    6: "juni juin junio giugno",
-    7: "juli juillet juil julio luglio", 8: "août aout agosto", 9: "septembre septiembre setiembre settembre",
-    10: "oktober octobre octubre ottobre", 11: "novembre noviembre",
-    12: "dezember décembre decembre déc diciembre dicembre"}
+_FOREIGN_MONTHS = {  # German, Spanish, Italian, French and Portuguese month names, as pages in those
+    # languages write them (not the Portuguese "marco" without its cedilla: also a given name)
+    1: "januar janvier janv enero gennaio janeiro", 2: "februar février fevrier févr fevr febrero febbraio "
+    "fevereiro", 3: "märz maerz marzo mars março", 4: "avril avr abril aprile", 5: "mai mayo maggio maio",
+    6: "juni juin junio giugno junho",
+    7: "juli juillet juil julio luglio julho", 8: "août aout agosto",
+    9: "septembre septiembre setiembre settembre setembro",
+    10: "oktober octobre octubre ottobre outubro", 11: "novembre noviembre novembro",
+    12: "dezember décembre decembre déc diciembre dicembre dezembro"}
 MONTHS.update({word: n for n, words in _FOREIGN_MONTHS.items() for word in words.split()})
 _MONTH = (r"(?:" + "|".join(sorted((w for ws in _FOREIGN_MONTHS.values() for w in ws.split()), key=len,
                                      reverse=True))
           + r"|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+MONTH_PATTERN = _MONTH
+"""A month's name as pages write it (English, German, Spanish, Italian, French, Portuguese; abbreviated)."""
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
 _DAY = r"(?<![\d:])(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th)(?![a-z])|er|\.(?=\s))?"
 # (not the minutes of "15:30 Jan Krause"; "16 th": an ordinal set apart, "16 <sup>th</sup>")
@@ -118,6 +121,11 @@ class Found:
 def _month(text: str) -> int | None:
     folded = text.lower().rstrip(".")
     return MONTHS.get(folded) or MONTHS.get(folded[:3])
+
+
+def month_number(name: str | None) -> int | None:
+    """The number of a month named as pages write it ("Sept." → 9, "outubro" → 10)."""
+    return _month(name) if name else None
 
 
 def _valid(year: int | None, month: int | None, day: int | None) -> PartialDate | None:

@@ -8,6 +8,13 @@ hangs under (a nested list item under its venue belongs to that venue's line; li
 belong to it), and each occurrence is one talk: the same talk given at three venues is three talks.
 A title without occurrences is one talk; an occurrence without a title is a talk whose title is
 not printed. The speaker is the page's owner.
+
+Entries come in several shapes: "*Title.* Venue, City, 2024" on one line (the marked run that opens
+the line is the title, the rest its place); "**Venue**, City, March 2024, (Talk) *Title*" in one list
+item (the venue and date lines belong to the marked title that ends the item); "Title. *Venue*
+(Seminar, 2 April 2021)" (the title read from the entry's segments); and entries written as
+citations under a heading of talks (``cited_talks``: authors, year, title and venue read by
+``segments.read_citation``, the underlined author as the one who gave the talk).
 """
 
 from __future__ import annotations
@@ -16,8 +23,17 @@ import re
 from dataclasses import dataclass, field
 
 from kg.ingest.pages.blocks import Block, Span
+from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import LINK_WORDS, QUOTED, clean_title, speakers_of
-from kg.ingest.pages.fields import PartialDate, find_dates, is_name, is_placeholder, word_leaning
+from kg.ingest.pages.fields import (
+    PartialDate,
+    find_dates,
+    is_name,
+    is_organization,
+    is_placeholder,
+    word_leaning,
+)
+from kg.ingest.pages.segments import read_citation, segments
 
 TALK_LIST = re.compile(r"\b(?:talks?|presentations?|lectures|seminars given|invited talks)\b", re.IGNORECASE)
 _VENUE = re.compile(
@@ -56,6 +72,9 @@ class _Line:
     date: PartialDate | None = None
     block: Block | None = None
     rest_dated: bool = False
+    rest: str | None = None
+    before_title: bool = False
+    marked: bool = False
 
 
 @dataclass
@@ -67,6 +86,62 @@ class _Unit:
 def in_talk_list(block: Block, page_title: str) -> bool:
     """Whether a block stands on a page or under a heading that lists talks."""
     return bool(TALK_LIST.search(page_title)) or any(TALK_LIST.search(h) for h in block.context)
+
+
+_PAPER_LIST = re.compile(r"\b(?:publications?|papers?|preprints?|articles?|bibliography)\b", re.IGNORECASE)
+_TALKS_PLURAL = re.compile(r"\b(?:talks|presentations|lectures|seminars given)\b", re.IGNORECASE)
+"""A list of talks names them in the plural; "Talk: ..." or "STORi talk" titles one talk's page."""
+_YEAR_HEADING = re.compile(r"\W*(?:19|20)\d{2}\W*")
+
+
+def in_talks_only(block: Block, page_title: str) -> bool:
+    """Whether a block is an entry of a list of talks given and of no list of papers: the nearest
+    heading above it (a year aside) names talks in the plural and no papers, or, without one, the
+    page's title does ("Talks", "Invited presentations"; not "Publications and talks", not the
+    one talk of "STORi talk")."""
+    named = next((h for h in reversed(block.context) if not _YEAR_HEADING.fullmatch(h)), None)
+    where = named if named else page_title
+    return bool(_TALKS_PLURAL.search(where)) and not _PAPER_LIST.search(where)
+
+
+def page_title_of(document: Document) -> str:
+    """The title a page gives itself: its front matter's ``title``, else its HTML ``<title>``."""
+    title = document.front_matter.get("title") if document.front_matter else None
+    return title if isinstance(title, str) else (document.root.getroottree().findtext(".//title") or "")
+
+
+@dataclass
+class CitedTalk:
+    """A talk a list of talks writes as a citation: its speakers (the authors), title, year, venue."""
+
+    speakers: list[str]
+    title: str
+    year: int | None
+    venue: str
+    line: int
+    section: str
+    context: tuple[str, ...]
+
+
+def cited_talks(blocks: list[Block], page_title: str) -> list[CitedTalk]:
+    """The entries of a list of talks written as citations ("Fishman, A. and B. Jones (2022).
+    Title. *Conference*."), read by their structure (``segments.read_citation``): the authors are
+    the speakers."""
+    found = []
+    for block in blocks:
+        if block.level or block.struck or len(block.text) > 900 or not in_talks_only(block, page_title):
+            continue
+        dates = find_dates(block.text, False)
+        if dates and getattr(dates[0].value, "month", None):
+            continue  # a day: a schedule's entry ("Title. Speaker, University. 3 March 2024"), no citation
+        reading = read_citation(block.text, block.spans)
+        if reading is not None and reading.authors and not any(is_organization(a) for a in reading.authors):
+            underlined = [s.text for s in block.spans if s.kind == "u"]
+            presenter = [a for a in reading.authors if a in underlined]  # "<u>H. Lefebvre</u>, E. Malaguti"
+            title = clean_title(reading.title) or reading.title
+            found.append(CitedTalk(presenter or reading.authors, title, reading.year, reading.venue,
+                                   block.line, block.section, block.context))
+    return found
 
 
 def own_talks(blocks: list[Block], page_title: str, day_first: bool) -> list[OwnTalk]:
@@ -88,6 +163,14 @@ def _lines(block: Block, day_first: bool) -> list[_Line]:
             continue
         spans = [s for s in block.spans if s.text and s.text in text]
         found.append(_classify(text, spans, block, block.line + offset, day_first))
+    titles = [line for line in found if line.kind == "title"]
+    venues = [line for line in titles if is_venue(line.text) or line.date]
+    if len(titles) >= 2 and 0 < len(venues) < len(titles) and all(t.marked for t in titles):
+        # "**Workshop on X**, ... *Title*": one entry
+        for line in venues:
+            line.kind, line.title = "venue", None
+    for n, line in enumerate(found):
+        line.before_title = any(later.kind == "title" and later.marked for later in found[n + 1:])
     return found
 
 
@@ -106,7 +189,8 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
         line.kind = "link"
         return line
     marked = next((s.text for s in spans if s.kind in ("b", "a", "i") and len(s.text.split()) >= 2
-                   and len(s.text) >= 0.4 * len(text) and not (s.kind == "i" and is_venue(s.text))
+                   and (len(s.text) >= 0.4 * len(text) or _leads(s.text, text))
+                   and not (s.kind == "i" and is_venue(s.text))
                    and not is_name(s.text)
                    and not _JUNK.match(s.text)), None)
     quoted = QUOTED.search(text)
@@ -115,18 +199,39 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
     if block.role == "title" and not date:
         marked = text
     if marked:
-        line.kind, line.title = "title", clean_title(marked)
+        line.kind, line.title, line.marked = "title", clean_title(marked), True
         rest = text.replace(marked, " ")
         line.rest_dated = bool(find_dates(rest, day_first) or _YEAR.search(rest))
+        rest = " ".join(rest.split()).strip(" .,;:()*_\"“”")
+        line.rest = rest if re.search(r"[^\W\d_]{2,}", rest) else None
         return line
     if date is None and not is_venue(text) and _title_like(text):
         line.kind, line.title = "title", clean_title(text)
+        return line
+    pieces = segments(text, spans)
+    head = pieces[0] if len(pieces) >= 2 else ""
+    rest = text[len(head):]
+    if len(head.split()) >= 3 and text.startswith(head) and not is_venue(head) and not _YEAR.search(head) \
+            and not find_dates(head, day_first) and _title_like(head) \
+            and len(re.findall(r"[^\W\d_]{3,}", rest)) >= 2:  # a venue after it, not a date's tail
+        line.kind, line.title = "title", clean_title(head)  # "Title. *Venue* (Seminar, 2 April 2021)"
+        line.rest = rest.strip(" .,;:")
+        line.rest_dated = True
     return line
+
+
+_SENTENCES = re.compile(r"[^\W\d_]{2}\.\s+[A-Z]")
+
+
+def _leads(marked: str, text: str) -> bool:
+    """Whether a marked run of three words or more opens its line, a title before its venue
+    ("*Title.* Venue, City, 2019")."""
+    return len(marked.split()) >= 3 and text.lstrip(" *_\"“").startswith(marked.strip(" *_"))
 
 
 def _title_like(text: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
-    if len(words) < 2 or speakers_of(text):
+    if len(words) < 2 or max(text.count("|"), text.count(" / ")) >= 2 or speakers_of(text):  # a menu
         return False
     return any(word_leaning(w) == "title" for w in words) or len(words) >= 4
 
@@ -138,7 +243,15 @@ def _units(lines: list[_Line]) -> list[_Unit]:
     current: _Unit | None = None
     for n, line in enumerate(lines):
         if line.kind == "title":
-            parent = [p for p in pending if p.depth < line.depth and p.kind == "venue"]
+            same = [p for p in pending if p.block is line.block and p.kind == "venue"]
+            if same:  # one entry: its venue and date lines, then its title
+                _flush(units, [p for p in pending if p not in same])
+                current = _Unit(line, [same])
+                units.append(current)
+                pending = []
+                continue
+            parent = [p for p in pending if p.depth < line.depth and p.kind == "venue" and len(p.text) <= 150
+                      and not _SENTENCES.search(p.text)]  # an introduction's sentences are no venue
             current = _Unit(line)
             units.append(current)
             if parent and pending and pending[-1] in parent:
@@ -147,6 +260,9 @@ def _units(lines: list[_Line]) -> list[_Unit]:
             else:
                 _flush(units, pending)
                 pending = []
+            continue
+        if line.kind == "venue" and line.before_title:
+            pending.append(line)  # the venue or date line of an entry whose title comes last
             continue
         if line.kind == "link":
             if current is not None and current.occurrences and current.occurrences[-1]:
@@ -198,7 +314,7 @@ def _talks_of(unit: _Unit) -> list[OwnTalk]:
     if not occurrences:
         if title is None:
             return []
-        return [OwnTalk(name, title.date, title.number, section, context)]
+        return [OwnTalk(name, title.date, title.number, section, context, title.rest)]
     talks = []
     for lines in occurrences:
         dated = sorted((line.date for line in lines if line.date), key=_precision, reverse=True)

@@ -2,7 +2,8 @@
 
 Personal sites list "my talks" without the speaker's name. The owner is read, first found wins,
 from the page (front matter ``author``, an HTML ``<meta name="author">``, an HTML ``<title>`` that
-is a person's name), then from the site the page belongs to: the Jekyll ``_config.yml`` of the
+is a person's name, a description or title that says whose talks or papers these are: "Selected
+talks by Ada Lovelace"), then from the site the page belongs to: the Jekyll ``_config.yml`` of the
 folder the page is in or of one of its three parents (``author: name``, ``name``,
 ``first_name`` + ``last_name``, a ``title`` that is a name), or the Hugo Academic author page
 marked ``superuser`` (``content/authors/NAME/_index.md``), and last from an e-mail address
@@ -36,7 +37,27 @@ def page_owner(document: Document) -> str | None:
         name = _a_name(candidate)
         if name:
             return name
+    described = [front.get(key) for key in ("description", "title", "subtitle", "heading")]
+    described += [m.get("content") for m in tree.iter("meta")
+                  if (m.get("name") or "").lower() == "description"]
+    for text in (*described, title, heading):
+        name = owner_by(text)
+        if name:
+            return name
     return site_owner(document.path) or mail_owner(document.source)
+
+
+_BY = re.compile(r"\b(?i:talks?|presentations?|lectures?|seminars?|publications?|papers?|slides)\b"
+                 r"[^.;:|]{0,60}?\bby\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)")
+
+
+def owner_by(text: object) -> str | None:
+    """The person a page's description or title gives its talks or papers to ("Selected invited
+    and conference talks by Andreas Mang." → "Andreas Mang"); ``None`` when it names nobody."""
+    if not isinstance(text, str):
+        return None
+    found = _BY.search(" ".join(text.split()))
+    return _a_name(found.group(1)) if found else None
 
 
 _MAIL = re.compile(r"(?:mailto:)?\b([a-z]{2,})[._-]([a-z]{2,})@[\w.-]+\.[a-z]{2,}", re.IGNORECASE)

@@ -21,6 +21,7 @@ from kg.ingest.pages.document import Document, markdown_source, markdown_tree
 from kg.ingest.pages.entries import clean_title, label_of
 from kg.ingest.pages.extracted import PaperText
 from kg.ingest.pages.fields import TITLE_WORDS, fold, is_name, strip_honorifics, word_leaning
+from kg.ingest.pages.own_talks import in_talks_only, page_title_of
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.segments import author_names, read_citation, segments
 from kg.ingest.printed import Problem
@@ -51,6 +52,7 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
     found: list[PaperText] = []
     year: int | None = None
     page_year = _page_year(document, parts)
+    page_title = page_title_of(document)
     cells = [cell for table in parts.tables for row in table.rows for n, cell in enumerate(row)
              if cell.text and not any(cell is other for other in row[:n])]
     previous: Block | None = None
@@ -74,6 +76,8 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             continue
         named = next((h for h in reversed(block.context) if not _YEAR_ALONE.fullmatch(h)), block.section)
         in_section = bool(_SECTION.search(named)) and not _NOT_SECTION.search(named)
+        if not in_section and in_talks_only(block, page_title):
+            continue  # an entry of a list of talks given ("*Title.* Venue, City, 2024"): no paper
         if len(block.text) < 25:  # too short for a citation; maybe the byline under a title
             short = _title_above(block, above, in_section) if above is not None else None
             if short is not None:

@@ -17,14 +17,16 @@ from pathlib import Path
 
 from kg.errors import DataError
 from kg.ingest.pages import author, event, listing, meeting, seminar, support, writer
+from kg.ingest.pages.blocks import layout as block_layout
 from kg.ingest.pages.detect import PAGE_KINDS, detect_page_kind
 from kg.ingest.pages.document import read_document
 from kg.ingest.pages.entries import label_of
-from kg.ingest.pages.extract import extract_document
+from kg.ingest.pages.extract import day_first, extract_document
 from kg.ingest.pages.extracted import PageExtract
 from kg.ingest.pages.fields import fold, is_name
 from kg.ingest.pages.records import to_records
 from kg.ingest.pages.text import Page, html_lines, markdown_lines
+from kg.ingest.pages.when import inherit_when
 from kg.records.folder import DataFolder
 from kg.records.ids import slugify
 
@@ -52,7 +54,11 @@ def extract_file(path: Path, kind: str | None = None, owner: str | None = None) 
                         f"(the kinds: {', '.join(PAGE_KINDS)})")
     if kind is not None:
         found.kind = kind
-    support.weigh(found)
+    support.weigh(found)  # on what the talk's own unit gives: a day from the context adds no support
+    parts = block_layout(document)
+    cells = list({id(c): c for table in parts.tables for row in table.rows for c in row}.values())
+    inherit_when(found.talks, sorted([*parts.blocks, *cells], key=lambda b: b.line),
+                 day_first(document.source), found.kind)
     return found
 
 

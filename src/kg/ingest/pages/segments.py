@@ -101,10 +101,14 @@ def author_names(text: str) -> list[str]:
     pieces = [strip_honorifics(p.strip(" .")) for p in _PIECES.split(text) if p.strip(" .")]
     if not pieces:
         return []
+    if len(pieces) >= 2 and len(pieces[0].split()) == len(pieces[1].split()) == 1 \
+            and (len(pieces) == 2 or len(pieces[2].split()) >= 2) and is_name(f"{pieces[1]} {pieces[0]}"):
+        pieces[:2] = [f"{pieces[0]}, {pieces[1]}"]  # "Fishman, Alon, Lisa Gottschalk": first name inverted
     names = []
     for piece in pieces:
         words = piece.split()
-        if is_name(piece) or (_NAME_LIKE.fullmatch(piece) and 2 <= len(words) <= 4
+        inverted = " ".join(reversed(piece.split(", ")))
+        if is_name(piece) or is_name(inverted) or (_NAME_LIKE.fullmatch(piece) and 2 <= len(words) <= 4
                               and all(w[0].isupper() for w in words)
                               and not any(w.lower().strip(".") in TITLE_WORDS for w in words)):
             names.append(piece)

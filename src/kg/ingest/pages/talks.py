@@ -44,7 +44,7 @@ from kg.ingest.pages.fields import (
     strip_honorifics,
     word_leaning,
 )
-from kg.ingest.pages.own_talks import own_talks, talk_sentences
+from kg.ingest.pages.own_talks import cited_talks, own_talks, page_title_of, talk_sentences
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.papers import is_publication
 from kg.ingest.pages.units import Unit, repeated_units
@@ -153,8 +153,17 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     if not records:  # a talk's own page: its title, then "by Name (Affiliation)"
         records = _byline_records(document, layout, day_first)
     own, unnamed = _own_talks(document, layout, day_first, owner)
-    if len(own) > 2 * len(records):  # a personal talk list: what looked like speakers were places
-        records = own
+    personal = first_person(document, layout)
+    cited = _cited_talks(document, layout)
+    if cited and 2 * len(cited) >= len(own):  # a list of talks written as citations
+        lines = {r.line for r in cited}
+        records = sorted([*(r for r in records if r.line not in lines), *cited], key=lambda r: r.line)
+    elif len(own) > 2 * len(records) or (own and personal and len(own) >= len(records)):
+        records = own  # a personal talk list: what looked like speakers were places
+    elif personal and unnamed >= len(records) and unnamed:
+        records = []  # the same, but the page never names its owner: its talks have no speaker
+        problems.append(f"{unnamed} talks without a speaker's name (a personal talk list): "
+                        f"give the owner with --speaker NAME")
     elif unnamed > 2 * len(records):
         if unnamed:
             problems.append(f"{unnamed} talks without a speaker's name (a personal talk list?): "
@@ -207,6 +216,31 @@ def _byline_records(document: Document, layout: Layout, day_first: bool) -> list
     return [Record(fields, line, "block", "", context=())]
 
 
+_FIRST_PERSON = re.compile(r"\b(?:I(?:['’]ve|['’]m| have| gave| presented| am| was)|(?i:my))\b")
+
+
+def first_person(document: Document, layout: Layout) -> bool:
+    """Whether a page speaks of its owner in the first person in its description or its first
+    paragraphs ("Talks and posters I've presented", "A full list is in my CV"): a personal page."""
+    front = document.front_matter or {}
+    texts = [str(front.get(key) or "") for key in ("title", "description", "subtitle", "heading")]
+    texts += [b.text for b in layout.blocks[:3] if not b.level]
+    return any(_FIRST_PERSON.search(text) for text in texts)
+
+
+def _cited_talks(document: Document, layout: Layout) -> list[Record]:
+    """The talks of a list of talks written as citations, the authors as speakers (the heading
+    "Talks" names them so: ``speaker`` is marked as labelled)."""
+    found = []
+    for talk in cited_talks(layout.blocks, page_title_of(document)):
+        fields = Fields(speakers=[Person(name) for name in talk.speakers], title=talk.title,
+                        date=PartialDate(talk.year, None, None) if talk.year else None,
+                        place=talk.venue or None)
+        fields.labels.add("speaker")
+        found.append(Record(fields, talk.line, "entry", talk.section, context=talk.context))
+    return found
+
+
 def _own_talks(document: Document, layout: Layout, day_first: bool,
                owner: str | None) -> tuple[list[Record], int]:
     """The talks of a personal talk list (``own_talks``), with the page's owner as their speaker:
@@ -217,7 +251,7 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
     owner = owner or page_owner(document)
     found: list[Record] = []
     for talk in own_talks(layout.blocks, page_title, day_first) + talk_sentences(layout.blocks, day_first):
-        fields = Fields(title=talk.title, date=talk.date, title_open=talk.title is None)
+        fields = Fields(title=talk.title, date=talk.date, title_open=talk.title is None, place=talk.venue)
         fields.guessed.add("speaker")
         if owner:
             fields.speakers = [Person(owner)]
@@ -1402,6 +1436,8 @@ def _same_talk(a: Fields, b: Fields) -> bool:
         return False
     if a.date and b.date and a.date.iso() != b.date.iso():
         return False
+    if a.place and b.place and fold(a.place) != fold(b.place):
+        return False  # one talk given at two places ("Title. Rice University, 2024" twice)
     if a.title and b.title:
         guessed = ("title" in a.guessed) + ("title" in b.guessed)
         if (a.date is None or b.date is None) and (guessed == 1 or guessed == 2 and (a.date or b.date)):

@@ -24,11 +24,11 @@ def test_author_pages_papers_and_spurious_rows_per_group():
     bench = load_bench()
     groups, _ = bench.score()
     figures = bench.figures(groups)
-    # the seventh set joined the halves (dev 31 -> 34 pages, check 40 -> 43): its author pages are read
-    # poorly (new sites 7: papers 0.34), so dev fell from 0.93 to 0.85 on main before round eleven
-    assert groups["dev"].pages == 34 and groups["check"].pages == 43
-    assert figures["dev"][0] >= 0.83 and figures["dev"][1] <= 0.06
-    assert figures["check"][0] >= 0.79 and figures["check"][1] <= 0.05
-    assert figures["new sites 7"][0] >= 0.32
+    # the seventh and eighth sets joined the halves (dev 31 -> 38 pages, check 40 -> 45): their author pages
+    # are read poorly (new sites 7: papers 0.34, new sites 8: 0.49), so dev fell from 0.93 to 0.80
+    assert groups["dev"].pages == 38 and groups["check"].pages == 45
+    assert figures["dev"][0] >= 0.78 and figures["dev"][1] <= 0.07
+    assert figures["check"][0] >= 0.78 and figures["check"][1] <= 0.05
+    assert figures["new sites 7"][0] >= 0.32 and figures["new sites 8"][0] >= 0.47
     assert figures["new sites"][0] >= 0.89 and figures["new sites 5"][0] >= 0.79
     assert figures["new sites 6"][0] >= 0.54 and figures["new sites 6"][1] <= 0.04

@@ -119,15 +119,15 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     whole, dev, check = figures["all"], figures["dev"], figures["check"]
     new, new2, new3 = figures["new sites"], figures["new sites 2"], figures["new sites 3"]
     new4, new5, new6 = figures["new sites 4"], figures["new sites 5"], figures["new sites 6"]
-    new7 = figures["new sites 7"]
-    assert whole["pages"] == 780 and whole["sites"] == 329 and new["sites"] == 37 and new2["sites"] == 30
+    new7, new8 = figures["new sites 7"], figures["new sites 8"]
+    assert whole["pages"] == 814 and whole["sites"] == 357 and new["sites"] == 37 and new2["sites"] == 30
     assert new3["sites"] == 35 and new4["sites"] == 39 and new5["sites"] == 25 and new6["sites"] == 27
-    assert new7["sites"] == 29
+    assert new7["sites"] == 29 and new8["sites"] == 28
     assert whole["talks"] >= 0.74 and whole["talks_sites"] >= 0.59
-    assert whole["datetime"] >= 0.68 and whole["affiliation"] >= 0.74
-    assert whole["papers"] >= 0.76 and whole["spurious"] <= 0.07
-    assert dev["talks"] >= 0.76 and check["talks"] >= 0.72 and new["talks"] >= 0.78 and new2["talks"] >= 0.64
-    assert new3["talks"] >= 0.81 and new3["datetime"] >= 0.82 and whole["kinds_right"] >= 0.83
+    assert whole["datetime"] >= 0.69 and whole["affiliation"] >= 0.74
+    assert whole["papers"] >= 0.74 and whole["spurious"] <= 0.065
+    assert dev["talks"] >= 0.75 and check["talks"] >= 0.72 and new["talks"] >= 0.78 and new2["talks"] >= 0.64
+    assert new3["talks"] >= 0.81 and new3["datetime"] >= 0.82 and whole["kinds_right"] >= 0.82
     assert new3["papers"] >= 0.91 and new3["spurious"] <= 0.08
     assert check["datetime"] >= 0.66 and new["datetime"] >= 0.76 and new2["datetime"] >= 0.52
     assert check["papers"] >= 0.72 and new["papers"] >= 0.88 and new2["papers"] >= 0.80
@@ -142,4 +142,6 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     assert new7["talks"] >= 0.60 and new7["datetime"] >= 0.51 and new7["papers"] >= 0.32
     assert new7["spurious"] <= 0.12  # blind before round ten: talks 0.36, papers 0.06, spurious 0.33;
     # round eleven read its personal talk lists: talks 0.63, date-time 0.54, spurious 0.09
+    assert new8["talks"] >= 0.60 and new8["datetime"] >= 0.48 and new8["papers"] >= 0.40
+    assert new8["spurious"] <= 0.09  # blind before and after round eleven: 0.61, 0.50, 0.42, 0.07
     assert whole["max_s"] < 5  # generous: CI machines are shared; bench/ measures the real figure

@@ -412,3 +412,60 @@ def test_a_name_printed_alone_once_with_only_places_after_it_is_an_institution()
     assert resolution.organizations("Pediatrics") == []  # a subject of study: a department's
     assert resolution.organizations("Independent Researcher") == []  # no affiliation
     assert resolution.organizations("Neurobiology Department") == []
+
+
+def resolved_with(organizations: list[Organization], *affiliations: str) -> Resolution:
+    papers = [ImportedPaper(key=f"p{i}", title="t", year=2020, authors=["Ann Lee"], affiliations=[a])
+              for i, a in enumerate(affiliations)]
+    resolution = Resolution()
+    resolve_organizations(papers, organizations, Aliases(), resolution)
+    return resolution
+
+
+def test_a_name_printed_alone_once_must_look_like_an_institution():
+    resolution = resolved("Gmail", "Embodied Vision Group, Tübingen, Germany", "AI Labs, Beijing, China",
+                          "New Jersey, USA", "BMW Group, Munich, Germany", "The Voleon Group")
+    assert resolution.organizations("Gmail") == []  # an e-mail host
+    assert resolution.organizations("Embodied Vision Group, Tübingen, Germany") == []  # a research group
+    assert resolution.organizations("AI Labs, Beijing, China") == []  # whose labs?
+    assert resolution.organizations("New Jersey, USA") == []  # a state
+    [bmw] = resolution.organizations("BMW Group, Munich, Germany")  # a company's group is a company
+    assert bmw.startswith("bmw")
+    assert len(resolution.organizations("The Voleon Group")) == 1
+
+
+def test_a_name_printed_alone_that_misprints_a_registry_name_is_that_institution():
+    known = [Organization(id="openai", name="OpenAI", kind="company"),
+             Organization(id="google", name="Google", kind="company", alt_names=["Google Brain"]),
+             Organization(id="cmu", name="Carnegie Mellon University", kind="university", alt_names=["CMU"]),
+             Organization(id="cu-boulder", name="University of Colorado Boulder", kind="university"),
+             Organization(id="tencent", name="Tencent", kind="company")]
+    resolution = resolved_with(known, "Open AI", "Googol Brain", "CMUa", "Colorado Boulder, USA", "Tecent")
+    assert resolution.organizations("Tecent") == ["tencent"]  # a letter left out
+    lab = resolved_with(known, "Tecent AI Lab")  # a company's lab, its company misprinted
+    [tecent_ai_lab] = lab.organizations("Tecent AI Lab")
+    assert {o.id: o.part_of for o in lab.new_organizations}[tecent_ai_lab] == "tencent"
+    assert resolution.organizations("Open AI") == ["openai"]  # a space put in
+    assert resolution.organizations("Googol Brain") == ["google"]  # a typo
+    assert resolution.organizations("CMUa") == ["cmu"]  # a footnote's letter
+    assert resolution.organizations("Colorado Boulder, USA") == ["cu-boulder"]  # without "University of"
+
+
+def test_a_list_of_acronyms_is_read_in_the_country_of_the_institutions_listed_with_them():
+    known = [Organization(id="idsia", name="IDSIA", kind="institute", country="CH")]
+    resolution = resolved_with(known, "The Swiss AI Lab IDSIA / USI / SUPSI")
+    found = resolution.organizations("The Swiss AI Lab IDSIA / USI / SUPSI")
+    assert found[0] == "idsia" and len(found) == 3  # USI, SUPSI: Swiss universities in ROR
+
+
+def test_a_parent_printed_beside_its_school_is_an_institution_of_its_own():
+    known = [Organization(id="telecom-paris", name="Télécom Paris", kind="university",
+                          alt_names=["Télécom ParisTech"], country="FR")]
+    resolution = resolved_with(known, "Institut Mines-Télécom, Télécom ParisTech")
+    found = resolution.organizations("Institut Mines-Télécom, Télécom ParisTech")
+    assert "telecom-paris" in found and len(found) == 2  # ROR: IMT is its schools' parent
+
+
+def test_a_state_code_before_a_country_is_no_legal_form():
+    assert read("Data to Decisions CRC, Kent Town, SA, Australia") == []  # South Australia, no "Kent Town SA"
+    assert read("NNAISENSE, SA") == ["new:nnaisense"]  # a company's legal form

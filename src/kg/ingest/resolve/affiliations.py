@@ -256,9 +256,15 @@ class Registry:
         it when there are any."""
         self.kind_elsewhere: Callable[[str], str] | None = None
         """The kind of an institution of the other registry, by its id."""
+        self.umbrella_elsewhere: Callable[[str], bool] | None = None
+        """Whether another registry (ROR) names so one institution that is others' parent and no other's
+        part ("Institut Mines-Télécom", printed beside its school, is no unit of it)."""
+        self.country_of: Callable[[str], str | None] | None = None
+        """The country of a registry institution, by its id, when the registry has it."""
         self.ror_acronyms: dict[str, set[str]] = defaultdict(set)
         """Keys of new names read as an acronym of the other registry → the institutions it was read as
         ("" where it was printed and read as none)."""
+        self._near: tuple[dict[str, str], dict[str, str], list[str]] | None = None
         self.standing: set[str] = set()
         """Keys of new names the field prints as institutions on their own, with no registry one beside
         them ("Zuse Institute Berlin"): beside a registry name they are still institutions."""
@@ -370,6 +376,8 @@ class Registry:
         found: list[Named] = []
         for part in parts(raw):
             found.extend(self._part(part))
+        if len(parts(raw)) > 1 and found:
+            found = self._listed_acronyms(parts(raw))
         if len(parts(raw)) == 1 and len(found) <= 1 \
                 and all(n.org_id is None and not n.learned for n in found):
             acronym = self._acronym_elsewhere(_segments(parts(raw)[0]))  # "DGIST", "Dept. of CS, IUPUI"
@@ -384,6 +392,27 @@ class Registry:
             if same.learned and not named.learned:
                 unique[named.org_id or f"?{named.key}"] = named  # the name as printed, not its short form
         return tuple(unique.values())
+
+    def _listed_acronyms(self, listed: list[str]) -> list[Named]:
+        """The parts of a list of institutions ("The Swiss AI Lab IDSIA / USI / SUPSI"), a part that is
+        only an acronym and names nothing read as the one university of the other registry it spells, in the
+        country the list prints or, when it prints none, the one country of the registry institutions the
+        other parts name. A lab's or a centre's acronym stays a unit ("MIT Math + SDSC")."""
+        read = [self._part(part) for part in listed]
+        countries = _printed_countries([s for part in listed for s in _segments(part)]) or frozenset(
+            country for found in read for named in found
+            if named.org_id and self.country_of and (country := self.country_of(named.org_id)))
+        found: list[Named] = []
+        for part, named in zip(listed, read, strict=True):
+            printed = part.strip()
+            if not named and len(countries) == 1 and acronyms.is_acronym(printed) \
+                    and self.acronym_elsewhere is not None and self.kind_elsewhere is not None:
+                hit = self.acronym_elsewhere(printed, countries, True)
+                if hit and self.kind_elsewhere(hit) == "university":
+                    self.ror_acronyms[new_key(printed)].add(hit)
+                    named = [Named(None, new_key(printed), printed)]
+            found.extend(named)
+        return found
 
     def _part(self, part: str) -> list[Named]:
         """One part read (``_read_part``), kept with what its reading asked."""
@@ -449,13 +478,19 @@ class Registry:
                 new = [Named(None, new_key(segment), segment)]  # "Grenoble INP": ROR's name
             if not new and between:
                 new = self._listed_university(segment, segments)  # "Univ Lyon, UJM-Saint-Etienne, CNRS"
+            if not new and spans and self.umbrella_elsewhere is not None \
+                    and institutions.INSTITUTION_WORDS.search(fold(segment)) \
+                    and self.umbrella_elsewhere(segment):
+                new = [Named(None, new_key(segment), segment)]  # "Institut Mines-Télécom, Télécom ParisTech"
             found.extend(new)
         if not found and len(segments) >= 2 and _ACRONYM.fullmatch(segments[0]) \
                 and not _ADDRESS.search(fold(segments[0])) \
                 and all(_ADDRESS.search(fold(s)) or _PLACE_ONLY.fullmatch(s) for s in segments[1:]):
             found.append(Named(None, new_key(segments[0]), segments[0]))  # "IMFD, Chile": acronym and place
         elif not found and self._standalone(segments):
-            found.append(Named(None, new_key(segments[0]), segments[0]))
+            near = self.near_miss(segments[0])  # "Open AI", "Googol Brain": a known one misprinted
+            found.append(Named(near, " ".join(_words(segments[0])), segments[0]) if near
+                         else Named(None, new_key(segments[0]), segments[0]))
         return _units_before_new_university(found)
 
     def _named_elsewhere(self, segment: str, beside_known: bool, between: bool = False) -> bool:
@@ -635,8 +670,72 @@ class Registry:
             return False
         if all(w in FIELD_OF_STUDY or w in _GENERIC or w in _NO_PLACE for w in folded.split()):
             return False  # "Biomedical Data Science", "Pediatrics": a department's subject; "Independent"
+        if not self._looks_like_one(name):
+            return False
         return all(fold(s) in self.places or _ADDRESS.search(fold(s)) or _PLACE_ONLY.fullmatch(s)
                    for s in segments[1:])
+
+    def _looks_like_one(self, name: str) -> bool:
+        """Whether a name printed alone may be an institution: not a place (a country or one of its
+        states or provinces, "New Jersey"), nor an e-mail host ("Gmail"), nor a unit's name (a lab,
+        group or team: "Embodied Vision Group", "ISPGroup"), unless a company's form says it is one. A group
+        or team is a unit when its name holds a subject ("Vision"): "BMW Group", "The Voleon Group" are
+        companies."""
+        folded = fold(name)
+        if folded in ror.subdivision_names() or ror.countries_of([name]):
+            return False
+        if _MAIL_HOST.fullmatch(folded):
+            return False
+        if not _UNIT_END.search(folded) or _a_company(name):
+            return True
+        *rest, last = folded.split()
+        return last in ("group", "team") and bool(rest) and not any(
+            w in FIELD_OF_STUDY or (w in _NOBODYS and w != "the") for w in rest)  # not "BMW Group"
+
+    def near_miss(self, name: str) -> str | None:
+        """The registry institution a name printed alone misprints, if it names one only: its name with
+        spaces put in or left out ("Open AI"), a footnote's letter after an acronym ("CMUa"), a typo
+        ("Googol Brain", ``NEAR_MISS_AT``; "Tecent", one letter in a long word) or a university's name
+        without its institution's words ("Colorado Boulder" = University of Colorado Boulder). Not a town
+        of the field ("Princeton")."""
+        words = _words(name)
+        folded = " ".join(words)
+        if not words or folded in self.towns or folded in self.places:
+            return None
+        index = self._near_index()
+        squashed = folded.replace(" ", "")
+        if (found := index[0].get(squashed)) is not None:
+            return found or None
+        if _FOOTNOTE_LETTER.fullmatch(name) and (found := index[0].get(squashed[:-1])):
+            return found
+        if len(words) >= 2 and (found := index[1].get(folded)):
+            return found
+        if len(words) == 1 and len(squashed) > SHORT_WORD:
+            close = {self.by_key[key] for key in index[2] if OSA.distance(squashed, key) <= 1}
+            if len(close) == 1:  # "Tecent": one letter left out of one institution's one-word name
+                return close.pop()
+        if len(squashed) >= 10:
+            best = process.extractOne(folded, self._keys, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_AT)
+            if best is not None and best[0].split()[0][:3] == folded.split()[0][:3] \
+                    and len(best[0].split()) == len(words) \
+                    and _words_near([w for w in words if w not in best[0].split()],
+                                    [w for w in best[0].split() if w not in words]):
+                return self.by_key[best[0]]
+        return None
+
+    def _near_index(self) -> tuple[dict[str, str], dict[str, str], list[str]]:
+        """The registry's names without spaces, and without their institution's words and links ("colorado
+        boulder"), each → its institution, or "" when two institutions share it; its one-word names."""
+        if self._near is None:
+            squashed: dict[str, str] = {}
+            bare: dict[str, str] = {}
+            for key, org_id in self.by_key.items():
+                named = " ".join(w for w in key.split() if w not in _HEAD and w not in _LINKS)
+                for index, text in ((squashed, key.replace(" ", "")), (bare, named)):
+                    if text and index.setdefault(text, org_id) != org_id:
+                        index[text] = ""
+            self._near = (squashed, bare, [key for key in self.by_key if " " not in key])
+        return self._near
 
     def _longer_by_typo(self, words: list[str], owner: list[int],
                         spans: list[tuple[str, range]]) -> list[tuple[str, range]]:
@@ -767,6 +866,15 @@ _NO_PLACE = frozenset("independent researcher unaffiliated none retired freelanc
 """Words of an affiliation that says there is none ("Independent researcher")."""
 _UNIT_WORD = re.compile(r"\b(?:department|dept|program|programme|phd|graduate|faculty|division)\b")
 """A unit's word anywhere in a name ("Neurobiology Department", "Neurosciences PhD Program")."""
+_MAIL_HOST = re.compile(r"[a-z]*mail(?: ?\. ?[a-z]{2,4})*")
+"""An e-mail host printed as an affiliation ("Gmail", "hotmail.com")."""
+_UNIT_END = re.compile(r"(?:\b(?:team|lab|labs|laboratory|unit)|group)$")
+"""The end of a unit's name, glued or not ("Embodied Vision Group", "ISPGroup", "AI Labs")."""
+_FOOTNOTE_LETTER = re.compile(r"[A-Z]{2,}[a-z]")
+"""An acronym with a footnote's letter glued to it ("CMUa")."""
+NEAR_MISS_AT = 90
+"""How alike (``fuzz.ratio``) a name printed alone and a registry name are at least to be that one misprinted
+("googol brain" / "google brain" 92)."""
 STANDALONE_LEADS = 1
 """How many affiliations of the field must print a name first for it to stand as an institution alone: one
 (a company printed alone once, "Graphcore, Bristol, UK", is as much an institution as one printed often)."""
@@ -965,16 +1073,24 @@ _SEGMENT_BREAK = re.compile(r"\s*,\s*|\s+[-–—]\s+(?=[A-Z])|(?<=[A-Z]{2})\s+&
                             r"|\s+&\s+(?=[A-Z]{2,}\b|Univ)|\s*\(\s*|\s*\)\s*")
 
 
+_STATE_OR_FORM = frozenset({"sa", "ag", "co"})
+"""A company's legal form that is also a state's code (South Australia, Aargau, Colorado)."""
+
+
 def _segments(part: str) -> list[str]:
     """Comma-separated pieces of one affiliation (a dash between two names also separates)."""
     pieces: list[str] = []
     # an ampersand between spaces separates when an acronym stands beside it or a university follows
     # ("ENS & CNRS & PSL University"), not inside a unit's name ("Electrical & Computer Engineering")
-    for piece in _SEGMENT_BREAK.split(part):
-        piece = piece.strip(" .-–—")
+    split = [piece.strip(" .-–—") for piece in _SEGMENT_BREAK.split(part)]
+    for number, piece in enumerate(split):
         if not piece:
             continue
         folded = fold(piece)
+        if folded in _STATE_OR_FORM and piece.isupper() \
+                and ror.countries_of([next((p for p in split[number + 1:] if p), "")]):
+            pieces.append(piece)  # "Kent Town, SA, Australia": a state's code before its country
+            continue
         if pieces and folded in ("inc", "ltd", "llc", "gmbh", "corp", "sa", "ag", "co"):
             pieces[-1] = f"{pieces[-1]} {piece}"  # "Cadence Design Systems, Inc.": one company
             continue

@@ -94,6 +94,9 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     registry.acronym_elsewhere = functools.partial(_spelled_by_ror, ror_registry)
     registry.name_elsewhere = functools.partial(_named_by_ror_in, ror_registry)
     registry.kind_elsewhere = lambda ror_id: ror_registry.records[ror_id].kind
+    registry.umbrella_elsewhere = lambda name: ror_registry.umbrella(name) is not None
+    countries = {o.id: o.country for o in organizations if o.country}
+    registry.country_of = countries.get
     resolution.registry = registry
     resolution.known_organizations = frozenset(registry.by_key)
     registry.learn(a for paper in papers for a in sorted({a for a in paper.affiliations if a}))
@@ -242,6 +245,8 @@ def _companies_of_labs(new: dict[str, tuple[str, list[str]]], spellings: dict[st
             found[target] = (registry.by_key[head], None)
         elif head in new:
             found[target] = (new[head][0], None)
+        elif (near := registry.near_miss(head)) in companies:
+            found[target] = (near, None)  # "Tecent AI Lab": Tencent's, its name misprinted
         else:
             if head not in made:
                 made[head] = unique_id(slugify(head), taken)

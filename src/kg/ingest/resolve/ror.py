@@ -62,7 +62,11 @@ class Ror:
         self.records: dict[str, RorRecord] = {}
         self._by_name: dict[str, set[str]] = defaultdict(set)
         self._by_acronym: dict[str, set[str]] = defaultdict(set)
+        self.parents: set[str] = set()
+        """Records that are others' parents ("Institut Mines-Télécom" of IMT Atlantique)."""
         for record in records:
+            if record.parent:
+                self.parents.add(record.parent)
             self.records[record.ror_id] = record
             for name in record.names:
                 if (folded := name_key(name)):
@@ -74,6 +78,11 @@ class Ror:
         """The one record that has this name, or None (no record, or several)."""
         found = self._by_name.get(name_key(name), ())
         return self.records[next(iter(found))] if len(found) == 1 else None
+
+    def umbrella(self, name: str) -> RorRecord | None:
+        """The one record so named that is others' parent and no other's part, or None."""
+        record = self.named(name)
+        return record if record is not None and not record.parent and record.ror_id in self.parents else None
 
     def ids_named(self, name: str) -> frozenset[str]:
         """Every record that has this name."""
@@ -127,6 +136,13 @@ _SHORT_COUNTRY_NAMES = {
     "the netherlands": "NL", "holland": "NL", "czech republic": "CZ", "p r china": "CN", "pr china": "CN",
     "hong kong sar": "HK", "macau": "MO", "uae": "AE", "u a e": "AE"}
 """Short country names pycountry does not hold ("USA", "UK", "Russia", "Korea")."""
+
+
+@functools.lru_cache(maxsize=1)
+def subdivision_names() -> frozenset[str]:
+    """The names of countries' subdivisions (pycountry: states, provinces, regions; folded): places, not
+    institutions ("New Jersey", "Bavaria")."""
+    return frozenset(fold(s.name) for s in pycountry.subdivisions)
 
 
 def countries_of(segments: Iterable[str]) -> frozenset[str]:

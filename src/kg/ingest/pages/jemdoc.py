@@ -5,6 +5,10 @@ jemdoc's source is read as its generator reads it: ``= Heading`` (one to three `
 ones are HTML), and inline ``[URL text]`` links, ``*bold*``, ``/italics/``, ``+monospace+``,
 ``{{raw HTML}}``, ``\\n`` line breaks and backslash escapes. Each source line gives one line of
 HTML, so the lines of what is read keep their numbers.
+
+Why our own reader: the one jemdoc package on PyPI (``jemdoc`` 0.8.0) is its generator script, for
+Python 2.7 only, and writes whole pages through its templates, with no line kept; what kg needs is
+the markup's structure with the source's line numbers, for the provenance of every row.
 """
 
 from __future__ import annotations

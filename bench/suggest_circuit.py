@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from suggest_variants import hits, measure, patched, summary  # type: ignore[import-not-found]
+from suggest_variants import patched, print_table  # type: ignore[import-not-found]
 
 from kg.network import evaluate, signals, suggest, taste
 from kg.network.index import SERIES, TALK, GraphIndex, day_number, index_for
@@ -211,17 +211,7 @@ def main() -> None:
     print("\n".join(circuit_counts(index, DEVELOPMENT + CHECK)) + "\n", flush=True)
     if options.counts_only:
         return
-    print("| variant | development: recall@50 / @200 (of the known) / median rank | check: the same "
-          "| development hits @50/@200/known per series | check hits per series |")
-    print("|---|---|---|---|---|")
-    chosen = {name: v for name, v in VARIANTS.items() if not options.only
-              or any(word in name for word in options.only)}
-    for name, variant in {"none (`suggest` as it is)": None, **chosen}.items():
-        with variant() if variant else ExitStack():
-            dev = measure(index, DEVELOPMENT)
-            check = measure(index, CHECK) if options.check else []
-        print(f"| {name} | {summary(dev)} | {summary(check) if check else '-'} | {hits(dev)} "
-              f"| {hits(check) if check else '-'} |", flush=True)
+    print_table(index, VARIANTS, DEVELOPMENT, CHECK if options.check else (), options.only)
 
 
 if __name__ == "__main__":

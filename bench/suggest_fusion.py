@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 from scipy.stats import rankdata
-from suggest_variants import hits, measure, patched, summary  # type: ignore[import-not-found]
+from suggest_variants import patched, print_table  # type: ignore[import-not-found]
 
 from kg.network import signals, suggest, taste
 from kg.network.index import index_for
@@ -142,17 +142,7 @@ def main() -> None:
     from suggest_real import CHECK, DEVELOPMENT  # type: ignore[import-not-found]
 
     index = index_for(open_store(str(options.store)))
-    print("| variant | development: recall@50 / @200 (of the known) / median rank | check: the same "
-          "| development hits @50/@200/known per series | check hits per series |")
-    print("|---|---|---|---|---|")
-    chosen = {name: v for name, v in VARIANTS.items() if not options.only
-              or any(word in name for word in options.only)}
-    for name, variant in {"none (`suggest` as it is)": None, **chosen}.items():
-        with variant() if variant else ExitStack():
-            dev = measure(index, DEVELOPMENT)
-            check = measure(index, CHECK) if options.check else []
-        print(f"| {name} | {summary(dev)} | {summary(check) if check else '-'} | {hits(dev)} "
-              f"| {hits(check) if check else '-'} |", flush=True)
+    print_table(index, VARIANTS, DEVELOPMENT, CHECK if options.check else (), options.only)
 
 
 if __name__ == "__main__":

@@ -36,8 +36,8 @@ speakers. The variants:
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +171,22 @@ def hits(rows: list[Row]) -> str:
     return ", ".join(f"{h50}/{h200}/{k}" for _, _, k, h50, h200, _ in rows)
 
 
+def print_table(index: GraphIndex, variants: dict[str, Callable[[], Any]], development: tuple[str, ...],
+                check: tuple[str, ...] = (), only: Sequence[str] = ()) -> None:
+    """Measure `suggest` as it is and under each variant (those whose name holds a word of ``only``,
+    when given) on the development series and, when given, the check series; print one table row each."""
+    print("| variant | development: recall@50 / @200 (of the known) / median rank | check: the same "
+          "| development hits @50/@200/known per series | check hits per series |")
+    print("|---|---|---|---|---|")
+    chosen = {name: v for name, v in variants.items() if not only or any(word in name for word in only)}
+    for name, variant in {"none (`suggest` as it is)": None, **chosen}.items():
+        with variant() if variant else ExitStack():
+            dev = measure(index, development)
+            rows = measure(index, check) if check else []
+        print(f"| {name} | {summary(dev)} | {summary(rows) if rows else '-'} | {hits(dev)} "
+              f"| {hits(rows) if rows else '-'} |", flush=True)
+
+
 def main() -> None:
     """Parse the options, measure `suggest` and every variant, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -178,17 +194,7 @@ def main() -> None:
     options = parser.parse_args()
     from suggest_real import CHECK, DEVELOPMENT  # type: ignore[import-not-found]
 
-    index = index_for(open_store(str(options.store)))
-    print("| variant | development: recall@50 / @200 (of the known) / median rank | check: the same "
-          "| development hits @50/@200/known per series | check hits per series |")
-    print("|---|---|---|---|---|")
-    for name, variant in {"none (`suggest` as it is)": None, **VARIANTS}.items():
-        if variant is None:
-            dev, check = measure(index, DEVELOPMENT), measure(index, CHECK)
-        else:
-            with variant():
-                dev, check = measure(index, DEVELOPMENT), measure(index, CHECK)
-        print(f"| {name} | {summary(dev)} | {summary(check)} | {hits(dev)} | {hits(check)} |", flush=True)
+    print_table(index_for(open_store(str(options.store))), VARIANTS, DEVELOPMENT, CHECK)
 
 
 if __name__ == "__main__":

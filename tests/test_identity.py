@@ -121,37 +121,20 @@ def test_the_fifth_set_shares_no_string_with_the_others():
     assert len(fifth) == len(set(fifth)) >= 230 and not strings & set(fifth)
 
 
-def test_the_sixth_set_shares_no_pair_and_no_string_with_the_others():
+LATER_SETS = ["fresh6", "fresh7", "fresh8"]  # sets of pairs and strings, each drawn after the ones before
+LEAST = {"fresh6": (350, 120), "fresh7": (310, 110), "fresh8": (238, 110)}  # pairs, strings at least
+
+
+@pytest.mark.parametrize("name", LATER_SETS)
+def test_each_later_set_shares_no_pair_and_no_string_with_the_sets_before_it(name):
     bench = load_bench()
-    folders = (GOLD, GOLD / "fresh", GOLD / "fresh3", GOLD / "fresh4")
+    folders = (GOLD, GOLD / "fresh", GOLD / "fresh3", GOLD / "fresh4",
+               *(GOLD / before for before in LATER_SETS[:LATER_SETS.index(name)]))
     earlier = {frozenset((p.a, p.b)) for folder in folders for p in bench.read_pairs(folder / "pairs.tsv")}
-    sixth = [frozenset((p.a, p.b)) for p in bench.read_pairs(GOLD / "fresh6" / "pairs.tsv")]
-    assert len(sixth) == len(set(sixth)) >= 350 and not earlier & set(sixth)
+    pairs = [frozenset((p.a, p.b)) for p in bench.read_pairs(GOLD / name / "pairs.tsv")]
+    least_pairs, least_strings = LEAST[name]
+    assert len(pairs) == len(set(pairs)) >= least_pairs and not earlier & set(pairs)
     strings = {a.string for folder in (*folders, GOLD / "fresh5")
                for a in bench.read_affiliations(folder / "affiliations.jsonl")}
-    sixth_strings = [a.string for a in bench.read_affiliations(GOLD / "fresh6" / "affiliations.jsonl")]
-    assert len(sixth_strings) == len(set(sixth_strings)) >= 120 and not strings & set(sixth_strings)
-
-
-def test_the_seventh_set_shares_no_pair_and_no_string_with_the_others():
-    bench = load_bench()
-    folders = (GOLD, GOLD / "fresh", GOLD / "fresh3", GOLD / "fresh4", GOLD / "fresh6")
-    earlier = {frozenset((p.a, p.b)) for folder in folders for p in bench.read_pairs(folder / "pairs.tsv")}
-    seventh = [frozenset((p.a, p.b)) for p in bench.read_pairs(GOLD / "fresh7" / "pairs.tsv")]
-    assert len(seventh) == len(set(seventh)) >= 310 and not earlier & set(seventh)
-    strings = {a.string for folder in (*folders, GOLD / "fresh5")
-               for a in bench.read_affiliations(folder / "affiliations.jsonl")}
-    seventh_strings = [a.string for a in bench.read_affiliations(GOLD / "fresh7" / "affiliations.jsonl")]
-    assert len(seventh_strings) == len(set(seventh_strings)) >= 110 and not strings & set(seventh_strings)
-
-
-def test_the_eighth_set_shares_no_pair_and_no_string_with_the_others():
-    bench = load_bench()
-    folders = (GOLD, GOLD / "fresh", GOLD / "fresh3", GOLD / "fresh4", GOLD / "fresh6", GOLD / "fresh7")
-    earlier = {frozenset((p.a, p.b)) for folder in folders for p in bench.read_pairs(folder / "pairs.tsv")}
-    eighth = [frozenset((p.a, p.b)) for p in bench.read_pairs(GOLD / "fresh8" / "pairs.tsv")]
-    assert len(eighth) == len(set(eighth)) >= 238 and not earlier & set(eighth)
-    strings = {a.string for folder in (*folders, GOLD / "fresh5")
-               for a in bench.read_affiliations(folder / "affiliations.jsonl")}
-    eighth_strings = [a.string for a in bench.read_affiliations(GOLD / "fresh8" / "affiliations.jsonl")]
-    assert len(eighth_strings) == len(set(eighth_strings)) >= 110 and not strings & set(eighth_strings)
+    new_strings = [a.string for a in bench.read_affiliations(GOLD / name / "affiliations.jsonl")]
+    assert len(new_strings) == len(set(new_strings)) >= least_strings and not strings & set(new_strings)

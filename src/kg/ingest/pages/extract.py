@@ -15,7 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from kg.ingest.pages import papers as paper_reader
-from kg.ingest.pages.blocks import layout
+from kg.ingest.pages.blocks import Layout, layout
 from kg.ingest.pages.common import zone_in
 from kg.ingest.pages.document import Document, read_document
 from kg.ingest.pages.entries import Fields
@@ -46,10 +46,12 @@ def day_first(text: str) -> bool:
     return first > second or (dotted > 0 and second == 0)
 
 
-def extract_document(document: Document, owner: str | None = None) -> PageExtract:
+def extract_document(document: Document, owner: str | None = None,
+                     parts: Layout | None = None) -> PageExtract:
     """Talks, papers, the page's kind and its series (if any) from a document read once;
-    ``owner`` is the speaker of a personal talk list that does not print its owner's name."""
-    parts = layout(document)
+    ``owner`` is the speaker of a personal talk list that does not print its owner's name, ``parts``
+    the document's block layout when the caller has it already."""
+    parts = parts or layout(document)
     first = day_first(document.source)
     records, problems = talk_records(document, parts, first, owner)
     found_papers, owner = paper_reader.papers(document, parts)

@@ -45,7 +45,8 @@ def extract_file(path: Path, kind: str | None = None, owner: str | None = None) 
     if kind is not None and kind not in PAGE_KINDS:
         raise DataError(f"{path}: {kind!r} is not a kind of page ({', '.join(PAGE_KINDS)})")
     document = read_document(path)
-    found = extract_document(document, owner)
+    parts = block_layout(document)  # read once: by the extractor, then for the talks' context
+    found = extract_document(document, owner, parts)
     layout = _layout_reading(path, document.source, document.is_html, kind)
     if layout is not None and _agrees(layout, found):
         found = layout
@@ -55,7 +56,6 @@ def extract_file(path: Path, kind: str | None = None, owner: str | None = None) 
     if kind is not None:
         found.kind = kind
     support.weigh(found)  # on what the talk's own unit gives: a day from the context adds no support
-    parts = block_layout(document)
     cells = list({id(c): c for table in parts.tables for row in table.rows for c in row}.values())
     inherit_when(found.talks, sorted([*parts.blocks, *cells], key=lambda b: b.line),
                  day_first(document.source), found.kind)

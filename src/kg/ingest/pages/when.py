@@ -29,6 +29,7 @@ fills are marked guessed, for review):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -36,7 +37,7 @@ from datetime import date
 
 from kg.ingest.pages.blocks import Block
 from kg.ingest.pages.extracted import TalkText
-from kg.ingest.pages.fields import MONTH_PATTERN, PartialDate, find_dates, find_times, month_number
+from kg.ingest.pages.fields import MONTH_PATTERN, Found, PartialDate, find_dates, find_times, month_number
 
 _EVENT_WORD = re.compile(r"\b(?:talks?|workshop|symposium|conference|meeting|seminar|colloquium|school|"
                          r"held|takes? place|date of)\b", re.IGNORECASE)
@@ -60,16 +61,28 @@ def inherit_when(talks: Sequence[TalkText], blocks: Sequence[Block], day_first: 
     _year_of_stated_days(talks, blocks, day_first)
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def _dates(text: str, day_first: bool) -> tuple[Found, ...]:
+    """The dates of a line, read once however many of the rules below look at it."""
+    return tuple(find_dates(text, day_first, short_numeric=False))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _times(text: str) -> tuple[Found, ...]:
+    """The times of a line, read once however many of the rules below look at it."""
+    return tuple(find_times(text))
+
+
 def _date_lines(blocks: Sequence[Block], day_first: bool) -> list[tuple[int, PartialDate, list[object]]]:
     """The short blocks that name a day (month and day), with the first such day and their times."""
     lines = []
     for block in blocks:
         if len(block.text) > _SHORT or block.struck:
             continue
-        days = [f.value for f in find_dates(block.text, day_first, short_numeric=False)
+        days = [f.value for f in _dates(block.text, day_first)
                 if isinstance(f.value, PartialDate) and f.value.month and f.value.day]
         if days:
-            lines.append((block.line, days[0], [f.value for f in find_times(block.text)]))
+            lines.append((block.line, days[0], [f.value for f in _times(block.text)]))
     return lines
 
 
@@ -135,7 +148,7 @@ def _day_of_meeting(talks: Sequence[TalkText], blocks: Sequence[Block], day_firs
     named_years: dict[tuple[int, int], set[int]] = {}
     for block in blocks:
         event = bool(_EVENT_WORD.search(block.text))
-        for found in find_dates(block.text, day_first, short_numeric=False):
+        for found in _dates(block.text, day_first):
             date = found.value
             if isinstance(date, PartialDate) and date.month and date.day and date.year:
                 counts[(date.month, date.day)] += 2 + event  # the line naming the talks or the meeting
@@ -179,8 +192,8 @@ def _time_of_series(talks: Sequence[TalkText], blocks: Sequence[Block], day_firs
         recurring = list(_RECURRING.finditer(block.text))
         if not recurring:
             continue
-        times = find_times(block.text)
-        days = [f for f in find_dates(block.text, day_first, short_numeric=False)
+        times = _times(block.text)
+        days = [f for f in _dates(block.text, day_first)
                 if isinstance(f.value, PartialDate) and f.value.day]
         if len(times) != 1 or days:
             continue
@@ -219,9 +232,10 @@ def _time_of_session(talks: Sequence[TalkText], blocks: Sequence[Block]) -> None
         if talk.clock is None:
             between = [b for b in blocks if after < b.line < (talk.line or 0) and b.line not in talk_lines
                        and len(b.text) <= _SHORT and not b.struck]
-            timed = [b for b in between if find_times(b.text)]
-            if timed and len(find_times(timed[-1].text)) == 1 and find_times(timed[-1].text)[0].start == 0:
-                start = find_times(timed[-1].text)[0].value[0]  # type: ignore[index]
+            timed = [b for b in between if _times(b.text)]
+            last = _times(timed[-1].text) if timed else ()
+            if len(last) == 1 and last[0].start == 0:
+                start = last[0].value[0]  # type: ignore[index]
                 before = [t.clock for t in ordered[:n] if t.clock is not None]
                 later = [t.clock for t in ordered[n + 1:] if t.clock is not None]
                 if (previous is None or previous.clock != start) \
@@ -243,7 +257,7 @@ def _year_of_stated_days(talks: Sequence[TalkText], blocks: Sequence[Block], day
         return
     years: dict[tuple[int, int], set[int]] = {}
     for block in blocks:
-        for found in find_dates(block.text, day_first, short_numeric=False):
+        for found in _dates(block.text, day_first):
             date_ = found.value
             if isinstance(date_, PartialDate) and date_.year and date_.month and date_.day:
                 years.setdefault((date_.month, date_.day), set()).add(date_.year)

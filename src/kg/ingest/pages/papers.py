@@ -23,7 +23,7 @@ from kg.ingest.pages.extracted import PaperText
 from kg.ingest.pages.fields import TITLE_WORDS, fold, is_name, strip_honorifics, word_leaning
 from kg.ingest.pages.own_talks import in_talks_only, page_title_of
 from kg.ingest.pages.owner import page_owner
-from kg.ingest.pages.segments import author_names, read_citation, segments
+from kg.ingest.pages.segments import YEAR, author_names, read_citation, segments
 from kg.ingest.printed import Problem
 
 _SECTION = re.compile(r"publication|papers?\b|preprints?|articles?|journal|conference|proceedings|"
@@ -33,7 +33,6 @@ _SECTION = re.compile(r"publication|papers?\b|preprints?|articles?|journal|confe
                       re.IGNORECASE)
 _NOT_SECTION = re.compile(r"talks?\b|presentations?|teaching|students|news|awards|service|"
                           r"reviewing|seminars?", re.IGNORECASE)
-_YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-3])\d)(?![\d/])")
 _ET_AL = re.compile(r",?\s*(?:\*?\bet\.? al\b\.?\*?|\band others\b|…|\.\.\.)\s*", re.IGNORECASE)
 VENUE = re.compile(r"\b(?:proceedings|conference|journal|transactions|symposium|workshop|arxiv|"
                     r"preprint|neurips|nips|icml|iclr|colt|aistats|uai|aaai|ijcai|cvpr|iccv|eccv|acl|"
@@ -91,7 +90,7 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
         block = _soft_joined(document, block)
         paper = stacked or citation(block, in_section)
         if stacked is None and (paper is None or _whole_entry(paper.title)):
-            paper = structured(block, in_section) or (None if paper is None or _YEAR.search(paper.title)
+            paper = structured(block, in_section) or (None if paper is None or YEAR.search(paper.title)
                                                       else paper)
         elif paper is not None:
             _agree(paper, structured(block, in_section))
@@ -221,7 +220,7 @@ def front_matter_papers(document: Document) -> list[PaperText]:
     authors = [a.strip() for a in listed if isinstance(a, str) and a.strip()]
     if not isinstance(title, str) or not title.strip() or not authors:
         return []
-    year = _YEAR.search(str(data.get("date") or data.get("year") or data.get("publishDate") or ""))
+    year = YEAR.search(str(data.get("date") or data.get("year") or data.get("publishDate") or ""))
     venue = data.get("publication") or data.get("journal") or data.get("venue")
     line = next((n for n, text in enumerate(document.lines[:document.front_matter_lines], start=1)
                  if re.match(r"\s*title\s*[:=]", text)), 1)
@@ -285,7 +284,7 @@ def _title_above(block: Block, above: Block, in_section: bool) -> PaperText | No
     if not title or not 3 <= len(title.split()) <= 40 or is_name(title) or _author_list(title) \
             or _VENUE_NAME.search(title) or label_of(title):
         return None
-    years = _YEAR.findall(block.text)
+    years = YEAR.findall(block.text)
     if not (in_section or years and (len(authors) >= 2 or VENUE.search(block.text)
                                       or any(s.kind == "i" for s in block.spans))):  # an italic journal
         return None
@@ -306,10 +305,10 @@ def title_then_byline(block: Block, in_section: bool) -> PaperText | None:
     title = quoted or clean_title(lines[0])
     if not authors or not title or not 3 <= len(title.split()) <= 40 or is_name(title) \
             or not quoted and re.search(r"[.;]\s+\S", lines[0].rstrip(". ")) \
-            or _author_list(lines[0]) or _VENUE_NAME.search(title) or label_of(title) or _YEAR.search(title):
+            or _author_list(lines[0]) or _VENUE_NAME.search(title) or label_of(title) or YEAR.search(title):
         return None
     rest = " ".join(lines[2:])
-    years = _YEAR.findall(rest)
+    years = YEAR.findall(rest)
     if not (in_section or years and (len(authors) >= 2 or VENUE.search(rest))):
         return None
     url = _first_link([s for s in block.spans if s.text in lines[0]]) or _first_link(block.spans)
@@ -330,7 +329,7 @@ def _owner_alone(found: list[PaperText], alone: list[tuple[Block, int | None]]) 
         opening = next((s for s in block.spans if s.kind == "b" and text.startswith(s.text.strip())), None)
         title = clean_title(opening.text) if opening is not None else None
         after = text[len(opening.text.strip()):] if opening is not None else ""
-        years = _YEAR.findall(after[:20])  # "**Title**, 2016, Venue": the year right after the title
+        years = YEAR.findall(after[:20])  # "**Title**, 2016, Venue": the year right after the title
         if not title or len(title.split()) < 3 or is_name(title) or not years:
             continue
         more.append(PaperText(title, int(years[0]), [], line=block.line,
@@ -346,7 +345,7 @@ def _titles_and_years(alone: list[tuple[Block, int | None]]) -> list[PaperText]:
     more = []
     for block, _year in alone:
         text = _NUMBERED.sub("", block.text).strip()
-        year = _YEAR.search(text)
+        year = YEAR.search(text)
         if year is None:
             continue
         title = clean_title(re.sub(r"[\s,;:.$~\\(\[–—-]+$", "", text[:year.start()]))
@@ -383,7 +382,7 @@ def _stacked(above: Block) -> bool:
     B. Jones" / "Journal, 2020", as list-group items and cards print an entry): one line, no year,
     and not itself a citation."""
     text = above.text.strip()
-    return "\n" not in text and not _YEAR.search(text) and not re.search(r"[.;]\s+\S", text.rstrip(". ")) \
+    return "\n" not in text and not YEAR.search(text) and not re.search(r"[.;]\s+\S", text.rstrip(". ")) \
         and not text.endswith(":") and above.tag not in ("td", "th") \
         and not re.search(r"\d[/:.]\d\d", text)  # a list's lead ("Selected publications:"), a date, a cell
 
@@ -409,7 +408,7 @@ def _page_year(document: Document, parts: Layout) -> int | None:
     """The one year a page's title or first heading names (a workshop's accepted papers)."""
     title = document.front_matter.get("title") if document.front_matter else None
     heading = next((b.text for b in parts.blocks if b.level == 1), "")
-    years = set(_YEAR.findall(f"{title if isinstance(title, str) else ''} {heading}"))
+    years = set(YEAR.findall(f"{title if isinstance(title, str) else ''} {heading}"))
     return int(years.pop()) if len(years) == 1 else None
 
 
@@ -425,7 +424,7 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
     """A paper read from one entry, or ``None`` when the block is not a citation."""
     text = _NUMBERED.sub("", block.text)
     text = re.sub(r"\s+", " ", text.replace("\n", " ; ")).strip()
-    years = _YEAR.findall(text)
+    years = YEAR.findall(text)
     year = int(years[-1]) if years else _section_year(block.section)
     title = _marked_title(text, block.spans)
     authors_text = ""
@@ -513,7 +512,7 @@ def _whole_entry(title: str) -> bool:
     """Whether a title read by the rules is the whole entry: it holds a year, or opens with the
     authors ("A, B (2023). Title. Venue")."""
     parts = segments(title)
-    return bool(_YEAR.search(title)) or "](" in title or len(parts) >= 2 and bool(author_names(parts[0]))
+    return bool(YEAR.search(title)) or "](" in title or len(parts) >= 2 and bool(author_names(parts[0]))
 
 
 _BYLINE_END = re.compile(r"\s*[(\[]\s*(?:19|20)\d{2}[a-z+]?\s*[)\]]|\s[·|•]\s")
@@ -554,7 +553,7 @@ def _leading_surnames(text: str) -> list[str]:
     pieces = [p.strip() for p in text.split(",")]
     for end in range(len(pieces) - 1, 0, -1):
         rest = ",".join(pieces[end:])
-        if _YEAR.search(rest) or VENUE.search(rest):
+        if YEAR.search(rest) or VENUE.search(rest):
             names = _surnames(",".join(pieces[:end]))
             if names:
                 return names
@@ -581,7 +580,7 @@ def _leading_authors(text: str) -> str | None:
 
 
 def _section_year(section: str) -> int | None:
-    years = _YEAR.findall(section)
+    years = YEAR.findall(section)
     return int(years[0]) if len(set(years)) == 1 else None
 
 
@@ -628,7 +627,7 @@ def _italic_venue(text: str) -> bool:
     """Whether italics hold a venue ("Annals of Statistics", "In NeurIPS 2019") rather than a title
     with a venue word in it ("More efficient manual review of transcribed tabular data"): a journal's
     or a meeting's word, or a venue word in a short phrase."""
-    return bool(_VENUE_NAME.search(text) or _MEETING.search(text) or _YEAR.search(text)
+    return bool(_VENUE_NAME.search(text) or _MEETING.search(text) or YEAR.search(text)
                 or VENUE.search(text) and len(text.split()) <= 6)
 
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from kg.ingest.pages.blocks import Span
 from kg.ingest.pages.fields import TITLE_WORDS, is_name, strip_honorifics
 
-_YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-3])\d)(?![\d/])")
+YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-3])\d)(?![\d/])")
+"""A publication year on its own (1980-2039), not part of a date written with slashes or dots."""
 _YEAR_ALONE = re.compile(r"\W*(?:19|20)\d{2}[a-z+]?\W*")
 _APA_YEAR = re.compile(r"\s*\(\s*(?:19|20)\d{2}[a-z+]?\s*\)\s*[.:,]?\s*")
 _LINKS = re.compile(r"\[\s*[^\[\]]{0,40}\]|\(\s*(?:pdf|code|slides|arxiv|video|poster|link|bib)[^()]{0,30}\)|"
@@ -90,7 +91,7 @@ def author_names(text: str) -> list[str]:
     B. Jones"); [] unless nearly every piece reads as a name."""
     text = _ET_AL.sub(" ", text)
     text = re.sub(r"\*|†|‡|(?<=[^\W\d])\d{1,2}(?=,|\s|$)", "", text).strip(" .,;:()")
-    if not text or len(text) > 600 or _YEAR.search(text):
+    if not text or len(text) > 600 or YEAR.search(text):
         return []
     matches = list(_APA_NAME.finditer(text))
     apa = [f"{m.group(1)}, {m.group(2).strip().rstrip('.')}." for m in matches]  # the stop a cut took
@@ -118,14 +119,14 @@ def author_names(text: str) -> list[str]:
 
 
 def _venue_score(text: str) -> float:
-    if _YEAR.search(text) or _VENUE_WORDS.search(text) or _NUMBERS.search(text):
+    if YEAR.search(text) or _VENUE_WORDS.search(text) or _NUMBERS.search(text):
         return 1.0
     return 0.6 if len(text.split()) <= 4 else 0.2
 
 
 def _title_score(text: str) -> float:
     words = text.split()
-    if len(words) < 3 or _YEAR.search(text) or len(author_names(text)) >= 2 or is_name(text):
+    if len(words) < 3 or YEAR.search(text) or len(author_names(text)) >= 2 or is_name(text):
         return 0.0
     if re.match(r"(?:in|to appear|accepted|submitted|presented|(?:joint )?(?:work )?with)\b", text,
                 re.IGNORECASE):
@@ -143,7 +144,7 @@ def read_citation(text: str, spans: list[Span] = ()) -> Reading | None:  # type:
     """The best reading of a citation as authors, title, venue and year; ``None`` when no segment
     lists authors next to one that reads as a title."""
     parts = segments(text, spans)
-    years = [int(y) for p in parts if _YEAR_ALONE.fullmatch(p) for y in _YEAR.findall(p)]
+    years = [int(y) for p in parts if _YEAR_ALONE.fullmatch(p) for y in YEAR.findall(p)]
     parts = _split_byline([p for p in parts if not _YEAR_ALONE.fullmatch(p)])
     if len(parts) < 2 or len(parts) > 12:
         return None
@@ -162,7 +163,7 @@ def read_citation(text: str, spans: list[Span] = ()) -> Reading | None:  # type:
             score = 1.0 + titles[t] + (sum(rest) / len(rest) if rest else 0.5) - 0.3 * (t < a) - 0.1 * a
             if best is None or score > best.score:
                 venue = " ".join([tail, *(parts[k] for k in range(len(parts)) if k not in (a, t))]).strip()
-                found = years or [int(y) for y in _YEAR.findall(venue)]
+                found = years or [int(y) for y in YEAR.findall(venue)]
                 best = Reading(authors[a], title, found[0] if found else None, venue, score)
     return best if best is not None and best.score >= 2.4 else None
 
@@ -172,7 +173,7 @@ def _title_and_tail(text: str) -> tuple[str, str]:
     "Title, 2022")."""
     for comma in re.finditer(r",\s*", text):
         head, tail = text[:comma.start()], text[comma.end():]
-        if len(head.split()) >= 3 and (_YEAR.search(tail) or _NUMBERS.search(tail)):
+        if len(head.split()) >= 3 and (YEAR.search(tail) or _NUMBERS.search(tail)):
             return head, tail
     return text, ""
 

@@ -714,13 +714,10 @@ class Registry:
             close = {self.by_key[key] for key in index[2] if OSA.distance(squashed, key) <= 1}
             if len(close) == 1:  # "Tecent": one letter left out of one institution's one-word name
                 return close.pop()
-        if len(squashed) >= 10:
-            best = process.extractOne(folded, self._keys, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_AT)
-            if best is not None and best[0].split()[0][:3] == folded.split()[0][:3] \
-                    and len(best[0].split()) == len(words) \
-                    and _words_near([w for w in words if w not in best[0].split()],
-                                    [w for w in best[0].split() if w not in words]):
-                return self.by_key[best[0]]
+        if len(squashed) >= 10:  # a typo, as ``_fuzzy`` reads one, a little further off, word for word
+            key = self._closest(folded, NEAR_MISS_AT)
+            if key is not None and len(key.split()) == len(words):
+                return self.by_key[key]
         return None
 
     def _near_index(self) -> tuple[dict[str, str], dict[str, str], list[str]]:
@@ -807,11 +804,13 @@ class Registry:
         if len(text) < 10 or not self._keys:
             return None
         if text not in self._fuzzy_found:
-            self._fuzzy_found[text] = self._closest(text)
+            key = self._closest(text)
+            self._fuzzy_found[text] = self.by_key[key] if key is not None else None
         return self._fuzzy_found[text]
 
-    def _closest(self, text: str) -> str | None:
-        best = process.extractOne(text, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_AT)
+    def _closest(self, text: str, at: float = FUZZY_AT) -> str | None:
+        """The registry name (key) ``text`` misspells, at least ``at`` alike, or None."""
+        best = process.extractOne(text, self._keys, scorer=fuzz.ratio, score_cutoff=at)
         if best is None:
             return None
         key = best[0]
@@ -827,7 +826,7 @@ class Registry:
         if not _words_near([w for w in text.split() if w not in known and w not in _LINKS],
                            [w for w in key.split() if w not in printed and w not in _LINKS]):
             return None  # another word, not a misspelled one: "... Technology Kharagpur" is not Kanpur
-        return self.by_key[key]
+        return key
 
 
 WORD_TYPO_AT = 75

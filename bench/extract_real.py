@@ -444,16 +444,20 @@ def write_section(path: Path, text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--half", choices=("all", "dev", "check", "both"), default="both")
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="a folder of pages with gold.jsonl (default: tests/data/pages/real)")
+    parser.add_argument("--half", choices=("all", "dev", "check", "both"), default="both",
+                        help="score every site together, one half, or each half and list (default)")
     parser.add_argument("--site", action="append", help="only these sites (repeatable)")
-    parser.add_argument("--show-misses", type=int, default=0, metavar="N")
+    parser.add_argument("--show-misses", type=int, default=0, metavar="N",
+                        help="print up to N gold talks and papers that were not found")
     parser.add_argument("--confusion", action="store_true",
                         help="also print gold kind × detected kind for each half and list of new sites")
     parser.add_argument("--causes", action="store_true",
                         help="also print why gold date-times were missed (talk not found, no time...)")
     parser.add_argument("--write", action="store_true", help="write the tables to BENCHMARKS.md")
-    parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md",
+                        help="the file --write writes its section into")
     args = parser.parse_args(argv)
     misses: list[str] = []
     sites = set(args.site) if args.site else None

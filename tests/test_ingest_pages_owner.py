@@ -57,3 +57,13 @@ def test_a_description_that_gives_the_talks_to_a_person_names_the_owner(tmp_path
     assert page_owner(read_document(page)) == "Ada Lovelace"
     assert owner_by("Talks sorted by Year") is None  # "by" and a capital: no person
     assert owner_by("Slides by topic") is None
+
+
+def test_whose_works_a_title_names():
+    from kg.ingest.pages.owner import owner_by
+
+    assert owner_by("Publications of Jeremy L. Martin") == "Jeremy L. Martin"
+    assert owner_by("Ada Lovelace's papers") == "Ada Lovelace"
+    assert owner_by("Ada Lovelace | Publications") == "Ada Lovelace"
+    assert owner_by("Publications - Ada Lovelace") == "Ada Lovelace"
+    assert owner_by("Papers of the week") is None

@@ -409,3 +409,32 @@ def test_an_entry_without_the_owner_outside_the_publications_is_no_paper():
     listed_apart = PaperText("Looms in practice", 2020, ["J. Jacquard"])  # under a publications heading
     kept = _with_the_owner([*listed, stray, listed_apart], "Ada Lovelace")
     assert kept == [*listed, listed_apart]
+
+
+def test_entries_parted_by_line_breaks_only_are_one_paper_each(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    entries = "\n<br>\n<br>\n".join(f"{a} ({y}). {t}. Journal of Engines, {y % 100}(1), 1-9." for a, t, y in [
+        ("Lovelace, A., & Babbage, C.", "Notes on the analytical engine", 2013),
+        ("Lovelace, A.", "On the numbers of Bernoulli in practice", 2014),
+        ("Lovelace, A., Somerville, M., & Lee, A.", "A calculus of the nervous system", 2015)])
+    path = tmp_path / "publications.html"
+    path.write_text(f"<html><body><p>Recent publications below</p>\n<br>\n{entries}\n</body></html>",
+                    encoding="utf-8")
+    found = [(p.title, p.authors, p.year) for p in extract_file(path).papers]
+    assert ("On the numbers of Bernoulli in practice", ["Lovelace, A."], 2014) in found
+    assert ("A calculus of the nervous system", ["Lovelace, A.", "Somerville, M.", "Lee, A."], 2015) in found
+
+
+def test_an_inverted_single_author_among_coauthored_entries(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    entries = "".join(f"<p>{a}. ({y}). {t}. <i>Linguistics {y - 2000}</i>(4): 1-20.</p>" for a, t, y in [
+        ("Lovelace, Ada and Charles Babbage", "Notes on the analytical engine", 2013),
+        ("Lovelace, Ada", "On the numbers of Bernoulli in practice", 2014),
+        ("Lovelace, Ada and Mary Somerville", "A calculus of the nervous system", 2015),
+        ("Lovelace, Ada and Augustus De Morgan", "The probability of engines in practice", 2016)])
+    path = tmp_path / "papers.html"
+    path.write_text(f"<html><body>{entries}</body></html>", encoding="utf-8")
+    found = [(p.title, p.authors, p.year) for p in extract_file(path).papers]
+    assert ("On the numbers of Bernoulli in practice", ["Lovelace, Ada"], 2014) in found

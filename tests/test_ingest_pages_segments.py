@@ -75,3 +75,22 @@ def test_a_first_author_written_last_name_then_first_name():
         "Fishman, Alon", "Lisa Gottschalk", "Joana Cholin"]
     assert author_names("Fishman, Alon") == ["Fishman, Alon"]
     assert author_names("Li, Wang, Zhang") == []  # three surnames: not read as one inverted name
+
+
+def test_title_then_venue_then_authors_on_lines_of_their_own():
+    text = f"{TITLE} [arxiv]\nLearning Representations (ICLR) 2023\nAda Lovelace, Charles Babbage"
+    reading = read_citation(text)
+    assert reading is not None
+    assert (reading.authors, reading.title, reading.year) == (["Ada Lovelace", "Charles Babbage"], TITLE,
+                                                              2023)
+
+
+def test_a_row_of_link_buttons_does_not_hide_the_citation():
+    text = f"{TITLE}\nAda Lovelace, Charles Babbage, Mary Somerville\nICRA 2026\nPaper ↗ Project ↗ Code ↗"
+    reading = read_citation(text)
+    assert reading is not None and reading.title == TITLE and len(reading.authors) == 3
+
+
+def test_two_names_between_title_and_venue_are_no_venue():
+    # a title two segments before the authors needs a venue between them, not another name list
+    assert read_citation(f"{TITLE}\nAda Lovelace, Charles Babbage\nMary Somerville, Ann Lee") is None

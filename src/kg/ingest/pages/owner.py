@@ -32,7 +32,7 @@ def page_owner(document: Document) -> str | None:
     meta = next((m.get("content") for m in tree.iter("meta")
                  if (m.get("name") or "").lower() == "author"), None)
     title = tree.findtext(".//title")
-    heading = next((h.text_content() for h in document.root.iter("h1")), None)  # "# Ada Lovelace"
+    heading = next((h.text_content() for h in document.root.iter("h1", "h2")), None)  # "# Ada Lovelace"
     for candidate in (_author_name(front.get("author")), meta, title, heading):
         name = _a_name(candidate)
         if name:
@@ -47,17 +47,24 @@ def page_owner(document: Document) -> str | None:
     return site_owner(document.path) or mail_owner(document.source)
 
 
-_BY = re.compile(r"\b(?i:talks?|presentations?|lectures?|seminars?|publications?|papers?|slides)\b"
-                 r"[^.;:|]{0,60}?\bby\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)")
+_WORKS = r"(?i:talks?|presentations?|lectures?|seminars?|publications?|papers?|slides|preprints?|articles?)"
+_BY = re.compile(_WORKS + r"\b[^.;:|]{0,60}?\b(?:by|of)\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)")
+_NAME_PIECE = r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)"
+_OWNED = re.compile(_NAME_PIECE + r"['’]s?\s+(?:\w+\s+){0,2}" + _WORKS + r"\b"  # "Ada Lovelace's papers"
+                    r"|^\s*" + _NAME_PIECE + r"\s*[|:·–—-]\s*(?:\w+\s+){0,2}" + _WORKS + r"\b"  # "Ada Lovelace | Papers"
+                    r"|\b" + _WORKS + r"\s*[|:·–—-]\s*" + _NAME_PIECE + r"\s*$")  # "Publications - Ada Lovelace"
 
 
 def owner_by(text: object) -> str | None:
     """The person a page's description or title gives its talks or papers to ("Selected invited
-    and conference talks by Andreas Mang." → "Andreas Mang"); ``None`` when it names nobody."""
+    and conference talks by Andreas Mang." → "Andreas Mang", "Publications of Ada Lovelace", "Ada
+    Lovelace's papers", "Ada Lovelace | Publications"); ``None`` when it names nobody."""
     if not isinstance(text, str):
         return None
-    found = _BY.search(" ".join(text.split()))
-    return _a_name(found.group(1)) if found else None
+    text = " ".join(text.split())
+    found = _BY.search(text) or _OWNED.search(text)
+    name = next((g for g in found.groups() if g), None) if found else None
+    return _a_name(name)
 
 
 _MAIL = re.compile(r"(?:mailto:)?\b([a-z]{2,})[._-]([a-z]{2,})@[\w.-]+\.[a-z]{2,}", re.IGNORECASE)

@@ -23,6 +23,7 @@ from kg.ingest.pages.extracted import PaperText
 from kg.ingest.pages.fields import TITLE_WORDS, fold, is_name, strip_honorifics, word_leaning
 from kg.ingest.pages.own_talks import in_talks_only, page_title_of
 from kg.ingest.pages.owner import page_owner
+from kg.ingest.pages.paper_units import UnitPaper, unit_papers
 from kg.ingest.pages.segments import YEAR, author_names, read_citation, segments
 from kg.ingest.printed import Problem
 
@@ -71,10 +72,16 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
                 found.append(PaperText(title, None, [], line=block.line, confidence=0.6,
                                        url=_first_link(block.spans), at=f"line {block.line}"))
             continue
-        if block.level or len(block.text) > 900:
+        if block.level:
             continue
         named = next((h for h in reversed(block.context) if not _YEAR_ALONE.fullmatch(h)), block.section)
         in_section = bool(_SECTION.search(named)) and not _NOT_SECTION.search(named)
+        by_line = lines_as_entries(document, block, in_section)
+        if by_line:
+            found.extend(by_line)
+            continue
+        if len(block.text) > 900:
+            continue
         if not in_section and in_talks_only(block, page_title):
             continue  # an entry of a list of talks given ("*Title.* Venue, City, 2024"): no paper
         if len(block.text) < 25:  # too short for a citation; maybe the byline under a title
@@ -126,6 +133,7 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
     found.extend(front_matter_papers(document))
     for section in landing_sections(document):
         found.extend(papers(section, layout(section))[0])
+    found = with_units(found, unit_papers(document))
     owner = _owner([p for p in found if "owner" not in p.guessed], parts.blocks)
     joint = [p for p in found if "owner" in p.guessed]
     # coauthors in brackets name the owner's colleagues, not the owner (the site's files are read
@@ -139,6 +147,64 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
         paper.title = _LINK_LABELS.sub("", paper.title) or paper.title
     found = [p for p in found if not _not_a_title(p.title)]
     return _unique(_with_the_owner(found, owner)), owner
+
+
+def lines_as_entries(document: Document, block: Block, in_section: bool) -> list[PaperText]:
+    """The entries of a block whose lines are citations each (entries parted by line breaks only,
+    as ``<br>`` lists print them): [] unless at least three lines, and most of its long lines, read
+    as a citation on their own. As for a list of blocks, once two lines read as citations with
+    coauthors, a line with one author is read as an entry too."""
+    lines = [line.strip() for line in block.text.split("\n") if line.strip()]
+    if len(lines) < 3:
+        return []
+    strict: list[PaperText] = []
+    loose: list[PaperText] = []
+    for line in lines:
+        spans = [s for s in block.spans if s.text and s.text in line]
+        one = dataclasses.replace(block, text=line, spans=spans, line=_line_of(document, line, block.line))
+        for listed, chosen in ((in_section, strict), (True, loose)):
+            paper = citation(one, listed)
+            if paper is None or _whole_entry(paper.title):
+                paper = structured(one, listed)
+            if paper is not None:
+                chosen.append(paper)
+    found = loose if len(strict) >= 2 else strict
+    long = [line for line in lines if len(line) >= 60]
+    return found if len(found) >= 3 and len(found) >= 0.5 * len(long) else []
+
+
+def _line_of(document: Document, text: str, start: int) -> int:
+    """The file line, from ``start`` on, where a line of a block's text begins."""
+    head = " ".join(text.split()[:8])
+    for n, line in enumerate(document.lines[start - 1:], start):
+        if head and head in " ".join(line.split()):
+            return n
+    return start
+
+
+def with_units(found: list[PaperText], units: list[UnitPaper]) -> list[PaperText]:
+    """The papers read block by block, completed by the entries read whole as repeated units: where
+    the blocks of a unit gave no paper with its authors (the title alone, or the title with the
+    venue and the byline run into it), the unit's reading stands instead. A unit whose blocks were
+    read as a paper with authors is left as the blocks read it."""
+    kept = list(found)
+    for unit in units:
+        inside = [p for p in kept if p.line in unit.lines]
+        key = fold(unit.paper.title)
+        same = [p for p in kept if not p.authors and fold(p.title) == key]
+        rest = fold(unit.rest)
+        if any(p.authors and fold(p.title) == key for p in kept) or any(p.authors and not fold(
+                p.title).startswith(key) and fold(p.title) not in rest for p in inside):
+            continue  # the blocks read this entry already, or read another paper there
+        for paper in [*inside, *same]:
+            if paper in kept:
+                kept.remove(paper)
+        paper = unit.paper
+        old = next(iter([*same, *inside]), None)
+        if old is not None:
+            paper.year, paper.url = paper.year or old.year, old.url or paper.url
+        kept.append(paper)
+    return kept
 
 
 def _with_the_owner(found: list[PaperText], owner: str | None) -> list[PaperText]:
@@ -397,6 +463,8 @@ def _like_the_others(found: list[PaperText], doubtful: list[tuple[Block, int | N
     more = []
     for block, year in doubtful:
         paper = citation(block, True)
+        if paper is None or _whole_entry(paper.title):
+            paper = structured(block, True)  # "Fishman, Alon. (2023). Title. Venue": one author
         if paper is not None and (paper.year or year):
             paper.year = paper.year or year
             paper.confidence, paper.guessed = 0.6, ["kind"]

@@ -41,6 +41,10 @@ _APA_NAME = re.compile(r"(?:(?<=\s)(?:and|&)\s+)?"
 _PIECES = re.compile(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|;\s*")
 _NAME_LIKE = re.compile(r"(?:(?:[A-Z]\.\s?-?)+\s*)?[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}")
 _ET_AL = re.compile(r",?\s*(?:\bet\.? al\b\.?|\band others\b|…)\s*", re.IGNORECASE)
+_LINK_WORDS = re.compile(r"(?:\W*\b(?:pdf|paper|code|project|page|website|slides?|video|poster|bib(?:tex)?|"
+                         r"abstract|github|demo|data(?:set)?|blog|supp(?:lementary)?|html|link|talk|cite|"
+                         r"openreview|doi|media|press|news)\b\W*)+", re.IGNORECASE)
+"""A segment of link labels only ("Paper ↗ Project ↗ Code ↗", "PDF | Slides"): the entry's buttons."""
 
 
 @dataclass
@@ -145,7 +149,7 @@ def read_citation(text: str, spans: list[Span] = ()) -> Reading | None:  # type:
     lists authors next to one that reads as a title."""
     parts = segments(text, spans)
     years = [int(y) for p in parts if _YEAR_ALONE.fullmatch(p) for y in YEAR.findall(p)]
-    parts = _split_byline([p for p in parts if not _YEAR_ALONE.fullmatch(p)])
+    parts = _split_byline([p for p in parts if not _YEAR_ALONE.fullmatch(p) and not _LINK_WORDS.fullmatch(p)])
     if len(parts) < 2 or len(parts) > 12:
         return None
     authors = [author_names(p) for p in parts]
@@ -155,9 +159,11 @@ def read_citation(text: str, spans: list[Span] = ()) -> Reading | None:  # type:
     for a in range(min(len(parts), 3)):
         if not authors[a]:
             continue
-        for t in (a + 1, a - 1):
+        for t in (a + 1, a - 1, a - 2):
             if not 0 <= t < len(parts) or titles[t] <= 0:
                 continue
+            if t == a - 2 and (venues[a - 1] < 1.0 or authors[a - 1] or titles[a - 1] >= 1.0):
+                continue  # "Title / Venue 2023 / Authors": only a venue stands between them
             title, tail = _title_and_tail(parts[t])
             rest = [venues[k] for k in range(len(parts)) if k not in (a, t)]
             score = 1.0 + titles[t] + (sum(rest) / len(rest) if rest else 0.5) - 0.3 * (t < a) - 0.1 * a

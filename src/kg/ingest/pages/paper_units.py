@@ -1,0 +1,110 @@
+"""Publication entries a page lays out as repeated units whose parts are blocks of their own.
+
+Many publication lists print one entry as a list item or a card that holds several paragraphs or
+divs: the linked title in one, the authors in the next, the venue and year in a third (in any
+order). Read block by block, the title is found without its authors. Here the repeated units of
+the page's tree (siblings of one tag and class, at least three of them) are read whole: the
+blocks of a unit joined by line breaks make one citation, read by ``segments.read_citation``. A
+group counts when most of its units read as citations, so a list of talks or news items whose
+one unit happens to read as a citation adds nothing. Nothing here knows one site's layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kg.ingest.pages.blocks import Block, element_blocks, plain_lines
+from kg.ingest.pages.document import Document
+from kg.ingest.pages.extracted import PaperText
+from kg.ingest.pages.fields import is_name
+from kg.ingest.pages.segments import read_citation
+
+_UNIT_TAGS = frozenset({"li", "div", "article", "section", "tr", "dd"})
+_LEAST_UNITS = 3
+_MAX_BLOCKS = 8
+_MAX_TEXT = 1500
+
+
+def _tag(element: Any) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def _groups(root: Any) -> list[tuple[tuple[str, str], list[list[Any]]]]:
+    """Candidate groups, each with its signature (tag and class of its units): sibling elements
+    of one tag and class under one parent, and the runs of siblings that rules (``<hr>``) part."""
+    found: list[tuple[tuple[str, str], list[list[Any]]]] = []
+    for parent in root.iter():
+        if not isinstance(parent.tag, str):
+            continue
+        children = [c for c in parent if isinstance(c.tag, str)]
+        alike: dict[tuple[str, str], list[list[Any]]] = {}
+        for child in children:
+            if _tag(child) in _UNIT_TAGS:
+                alike.setdefault((_tag(child), child.get("class") or ""), []).append([child])
+        found.extend(alike.items())
+        if sum(_tag(c) == "hr" for c in children) >= 2:
+            runs: list[list[Any]] = [[]]
+            for child in children:
+                if _tag(child) == "hr":
+                    runs.append([])
+                else:
+                    runs[-1].append(child)
+            found.append((("hr", ""), [r for r in runs if r]))
+    return found
+
+
+@dataclass
+class UnitPaper:
+    """A paper read from one unit, and the file lines of the unit's blocks."""
+
+    paper: PaperText
+    lines: frozenset[int]
+    rest: str = ""
+    """The unit's text besides its title (its authors, venue and year)."""
+
+
+def _read_unit(blocks: list[Block]) -> tuple[PaperText, str] | None:
+    """The paper one unit states, read from its blocks joined as the lines of one citation."""
+    if not 2 <= len(blocks) <= _MAX_BLOCKS:
+        return None  # a unit of one block is read by the block reader already
+    text = "\n".join(b.text for b in blocks if b.text)
+    if len(text) > _MAX_TEXT or sum(bool(b.level) for b in blocks) > 1:
+        return None  # (a card's title may be its heading; a section holds several)
+    reading = read_citation(text, [s for b in blocks for s in b.spans])
+    if reading is None or is_name(reading.title) or reading.year is None and not reading.venue:
+        return None
+    title_block = next((b for b in blocks if reading.title in " ".join(b.text.split())), blocks[0])
+    url = next((s.href for s in title_block.spans if s.kind == "a" and s.href), None)
+    paper = PaperText(reading.title, reading.year, reading.authors, line=title_block.line, url=url,
+                      at=f"line {title_block.line}", confidence=0.8)
+    return paper, " ".join(text.replace(reading.title, " ").split())
+
+
+def unit_papers(document: Document) -> list[UnitPaper]:
+    """The papers of the page's repeated units that span several blocks, from groups where most
+    units read as citations (title, authors, and a year or a venue)."""
+    if document.root is None:
+        return []
+    lines = plain_lines(document)
+    read: list[tuple[tuple[str, str], list[UnitPaper | None]]] = []
+    for signature, group in _groups(document.root):
+        units = [[b for element in unit for b in element_blocks(document, element, lines)] for unit in group]
+        papers = [_read_unit(blocks) for blocks in units]
+        read.append((signature, [
+            None if paper is None else UnitPaper(paper[0], frozenset(b.line for b in blocks), paper[1])
+            for paper, blocks in zip(papers, units, strict=True)]))
+    counted = {signature for signature, papers in read  # a list of papers of this shape
+               if sum(p is not None for p in papers) >= max(_LEAST_UNITS, 0.5 * len(papers))}
+    found: list[UnitPaper] = []
+    for signature, papers in read:
+        kept = [p for p in papers if p is not None]
+        if signature not in counted or len(kept) < 0.5 * len(papers):
+            continue  # (a short list of the shape the page's lists of papers have counts too)
+        for unit in kept:
+            if not any(u.paper.title == unit.paper.title and u.paper.line == unit.paper.line for u in found):
+                found.append(unit)
+    return found
+
+
+__all__ = ["UnitPaper", "unit_papers"]

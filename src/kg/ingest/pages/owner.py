@@ -50,9 +50,9 @@ def page_owner(document: Document) -> str | None:
 _WORKS = r"(?i:talks?|presentations?|lectures?|seminars?|publications?|papers?|slides|preprints?|articles?)"
 _BY = re.compile(_WORKS + r"\b[^.;:|]{0,60}?\b(?:by|of)\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)")
 _NAME_PIECE = r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)"
-_OWNED = re.compile(_NAME_PIECE + r"['’]s?\s+(?:\w+\s+){0,2}" + _WORKS + r"\b"  # "Ada Lovelace's papers"
-                    r"|^\s*" + _NAME_PIECE + r"\s*[|:·–—-]\s*(?:\w+\s+){0,2}" + _WORKS + r"\b"  # "Ada Lovelace | Papers"
-                    r"|\b" + _WORKS + r"\s*[|:·–—-]\s*" + _NAME_PIECE + r"\s*$")  # "Publications - Ada Lovelace"
+_OWNED = re.compile(_NAME_PIECE + r"['’]s?\s+(?:\w+\s+){0,2}" + _WORKS + r"\b"  # "Ada's papers"
+                    r"|^\s*" + _NAME_PIECE + r"\s*[|:·–—-]\s*(?:\w+\s+){0,2}" + _WORKS + r"\b"  # "Ada | Papers"
+                    r"|\b" + _WORKS + r"\s*[|:·–—-]\s*" + _NAME_PIECE + r"\s*$")  # "Publications - Ada"
 
 
 def owner_by(text: object) -> str | None:

@@ -51,7 +51,8 @@ _WORKS = r"(?i:talks?|presentations?|lectures?|seminars?|publications?|papers?|s
 _BY = re.compile(_WORKS + r"\b[^.;:|]{0,60}?\b(?:by|of)\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)")
 _NAME_PIECE = r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)"
 _OWNED = re.compile(_NAME_PIECE + r"['’]s?\s+(?:\w+\s+){0,2}" + _WORKS + r"\b"  # "Ada's papers"
-                    r"|^\s*" + _NAME_PIECE + r"\s*[|:·–—-]\s*(?:\w+\s+){0,2}" + _WORKS + r"\b"  # "Ada | Talks"
+                    r"|^\s*" + _NAME_PIECE + r"\s*[|:·–—-]\s*(?:\w+\s+){0,2}"  # "Ada | Papers"
+                    + _WORKS + r"\b"
                     r"|\b" + _WORKS + r"\s*[|:·–—-]\s*" + _NAME_PIECE + r"\s*$")  # "Publications - Ada"
 
 

@@ -438,3 +438,28 @@ def test_an_inverted_single_author_among_coauthored_entries(tmp_path):
     path.write_text(f"<html><body>{entries}</body></html>", encoding="utf-8")
     found = [(p.title, p.authors, p.year) for p in extract_file(path).papers]
     assert ("On the numbers of Bernoulli in practice", ["Lovelace, Ada"], 2014) in found
+
+
+def test_an_abbreviated_journal_in_italics_is_no_title(tmp_path):
+    from kg.ingest.pages.papers import abbreviated
+
+    assert abbreviated("Bull. Lond. Math. Soc.") and abbreviated("Int. Math. Res. Not. (2024), no. 20")
+    assert not abbreviated("Hopf monoids of ordered simplicial complexes")
+
+
+def test_sole_entries_among_entries_that_name_only_the_coauthors(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    joint = "".join(f"<li>{t}\n (with {a})\n<br><i>Adv. Math.</i> <b>{n}</b> ({y}), 1-20.</li>"
+                    for t, a, n, y in [
+        ("Notes on the analytical engine", "Charles Babbage", 11, 2013),
+        ("A calculus of the nervous system", "Mary Somerville and Ann Lee", 12, 2015),
+        ("The probability of engines in practice", "Augustus De Morgan", 13, 2016)])
+    sole = ("<li>On the numbers of Bernoulli\n<br><a href='https://j.org'><i>Duke Math. J.</i></a> "
+            "<b>131</b>, no. 1 (2006), 119-165. [<a href='https://arxiv.org/abs/1'>arXiv</a>]</li>")
+    path = tmp_path / "pubs.html"
+    path.write_text(f"<html><head><title>Publications of Ada Lovelace</title></head><body>"
+                    f"<h4>Research publications</h4><ol>{joint}{sole}</ol></body></html>", encoding="utf-8")
+    found = [(p.title, p.authors, p.year) for p in extract_file(path).papers]
+    assert ("On the numbers of Bernoulli", ["Ada Lovelace"], 2006) in found
+    assert ("A calculus of the nervous system", ["Ada Lovelace", "Mary Somerville", "Ann Lee"], 2015) in found

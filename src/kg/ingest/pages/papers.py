@@ -129,6 +129,7 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             alone.append((block, year))
     found.extend(_like_the_others(found, doubtful))
     found.extend(_owner_alone(found, alone))
+    found = _sole_entries(found, alone, parts.blocks)
     found.extend(_bibtex(document, parts))
     found.extend(front_matter_papers(document))
     for section in landing_sections(document):
@@ -404,6 +405,46 @@ def _owner_alone(found: list[PaperText], alone: list[tuple[Block, int | None]]) 
     return more
 
 
+def _sole_entries(found: list[PaperText], alone: list[tuple[Block, int | None]],
+                  blocks: list[Block]) -> list[PaperText]:
+    """On a page whose entries name only the owner's coauthors ("Title (with A and B)" / "Venue,
+    2020"), at least three of them, an entry of the same two-part shape without coauthors ("Title" /
+    "Journal 131 (2006), 119-165") is the owner's alone: its first line the title, the lines under it
+    the venue and year. Such an entry read as a link with no authors, or with "authors" from its venue
+    line ("Duke Math. J."), or not read, becomes that."""
+    if sum("owner" in p.guessed for p in found) < 3:
+        return found
+    at = {b.line: b for b in blocks}
+    kept = list(found)
+    for paper in found:
+        block = at.get(paper.line or -1)
+        under = fold(" ".join(block.text.split("\n")[1:])) if block is not None else ""
+        read_from_venue = all(fold(a) in under for a in paper.authors)
+        sole = _sole_entry(block) if block is not None and read_from_venue else None
+        if sole is not None:
+            kept[kept.index(paper)] = sole
+    return kept + [p for p in (_sole_entry(b) for b, _ in alone) if p is not None]
+
+
+def _sole_entry(block: Block) -> PaperText | None:
+    lines = [line.strip() for line in _NUMBERED.sub("", block.text).split("\n") if line.strip()]
+    if not 2 <= len(lines) <= 4:
+        return None
+    title, rest = clean_title(lines[0]), " ".join(lines[1:])
+    if not title or len(title.split()) < 2 or YEAR.search(title) or is_name(title) or _author_list(title) \
+            or _WITH.search(lines[0]) or abbreviated(title) or _VENUE_NAME.search(title):
+        return None
+    years = YEAR.findall(rest)
+    if not years or not (VENUE.search(rest) or abbreviated(rest) or _NUMBERS_OF.search(rest)):
+        return None
+    return PaperText(title, int(years[0]), [], line=block.line, url=_first_link(block.spans),
+                     at=f"line {block.line}", confidence=0.6, guessed=["owner"])
+
+
+_NUMBERS_OF = re.compile(r"\d+\s*[-–]\s*\d+|\bno\.\s*\d|\bvol\.", re.IGNORECASE)
+"""Volume, number and pages ("131, no. 1 (2006), 119-165")."""
+
+
 def _titles_and_years(alone: list[tuple[Block, int | None]]) -> list[PaperText]:
     """The owner's papers a publications section lists by title and year alone ("Title, 2025+",
     "Title / 2024, Under review"): kept when at least three entries of the section have that shape,
@@ -660,14 +701,14 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
             return clean_title(inside)
     for kind in ("a", "b", "i"):
         for span in spans:
-            words = span.text.split()
+            words = [w for w in span.text.split() if len(re.sub(r"[\W\d_]", "", w)) >= 2]
             if span.kind != kind or len(words) < 3 or is_name(span.text) or _author_list(span.text):
-                continue
+                continue  # (words of letters: "(2024), no. 20, 1-35" is the volume and pages)
             if kind == "i" and (_italic_venue(span.text) or _after_authors_and_title(text, span.text)) \
                     or re.match(r"\W*(?:joint work )?with\s", span.text):
                 continue  # a venue in italics, or the coauthors ("*with A and B*")
-            if len(words) <= 5 and _VENUE_NAME.search(span.text):
-                continue  # a linked or bold journal ("[Physical Review Letters](doi) 103.15")
+            if len(words) <= 5 and _VENUE_NAME.search(span.text) or abbreviated(span.text):
+                continue  # a linked or bold journal ("[Physical Review Letters](doi) 103.15", "Adv. Math.")
             if kind == "a" and re.fullmatch(r"\W*(?:pdf|arxiv|code|slides|link|doi|html|paper)\W*",
                                             span.text, re.IGNORECASE):
                 continue
@@ -681,6 +722,17 @@ _MEETING = re.compile(r"\b(?:conference|symposium|workshop|congress|meeting|arxi
                       r"to appear|"
                       r"accepted|submitted|in press|forthcoming|under review)|^in\s",
                       re.IGNORECASE)
+
+
+_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,5}\.")
+
+
+def abbreviated(text: str) -> bool:
+    """Whether a marked run is a journal's abbreviated name ("Bull. Lond. Math. Soc.", "Int. Math. Res.
+    Not.", also with its volume and pages after it): most of its words before any number are short
+    capitalised abbreviations, which a title's words are not."""
+    words = re.split(r"[\d(\[]", text, maxsplit=1)[0].split()
+    return len(words) >= 2 and sum(bool(_ABBREVIATION.fullmatch(w)) for w in words) >= 0.6 * len(words)
 
 
 def _after_authors_and_title(text: str, italic: str) -> bool:

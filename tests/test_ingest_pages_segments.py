@@ -94,3 +94,10 @@ def test_a_row_of_link_buttons_does_not_hide_the_citation():
 def test_two_names_between_title_and_venue_are_no_venue():
     # a title two segments before the authors needs a venue between them, not another name list
     assert read_citation(f"{TITLE}\nAda Lovelace, Charles Babbage\nMary Somerville, Ann Lee") is None
+
+
+def test_a_journal_under_the_byline_is_no_title_even_beside_an_acronym_title():
+    text = "Random Pairing MLE for Estimation of Item Parameters in Rasch Model\nY. Yang, C. Ma\n" \
+           "Journal of the American Statistical Association, 2025"
+    reading = read_citation(text)
+    assert reading is not None and reading.title.startswith("Random Pairing MLE")

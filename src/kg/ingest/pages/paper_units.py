@@ -61,7 +61,7 @@ class UnitPaper:
     paper: PaperText
     lines: frozenset[int]
     rest: str = ""
-    """The unit's text besides its title (its authors, venue and year)."""
+    """What the unit states besides its title: its authors, venue and year."""
 
 
 def _read_unit(blocks: list[Block]) -> tuple[PaperText, str] | None:
@@ -78,7 +78,7 @@ def _read_unit(blocks: list[Block]) -> tuple[PaperText, str] | None:
     url = next((s.href for s in title_block.spans if s.kind == "a" and s.href), None)
     paper = PaperText(reading.title, reading.year, reading.authors, line=title_block.line, url=url,
                       at=f"line {title_block.line}", confidence=0.8)
-    return paper, " ".join(text.replace(reading.title, " ").split())
+    return paper, " ".join([*reading.authors, reading.venue])
 
 
 def unit_papers(document: Document) -> list[UnitPaper]:

@@ -187,15 +187,16 @@ def with_units(found: list[PaperText], units: list[UnitPaper]) -> list[PaperText
     """The papers read block by block, completed by the entries read whole as repeated units: where
     the blocks of a unit gave no paper with its authors (the title alone, or the title with the
     venue and the byline run into it), the unit's reading stands instead. A unit whose blocks were
-    read as a paper with authors is left as the blocks read it."""
+    read as a paper with authors is left as the blocks read it, unless that paper's title is made of
+    the unit's byline and venue words."""
     kept = list(found)
     for unit in units:
         inside = [p for p in kept if p.line in unit.lines]
         key = fold(unit.paper.title)
         same = [p for p in kept if not p.authors and fold(p.title) == key]
-        rest = fold(unit.rest)
+        rest = set(fold(unit.rest).split())
         if any(p.authors and fold(p.title) == key for p in kept) or any(p.authors and not fold(
-                p.title).startswith(key) and fold(p.title) not in rest for p in inside):
+                p.title).startswith(key) and not set(fold(p.title).split()) <= rest for p in inside):
             continue  # the blocks read this entry already, or read another paper there
         for paper in [*inside, *same]:
             if paper in kept:

@@ -31,6 +31,9 @@ _VENUE_WORDS = re.compile(
     r"manuscript|thesis|vol\.|volume|pp\.|pages|edition|springer|elsevier|ieee|acm|siam|journ[ée]es|"
     r"(?-i:[A-Z]{3,}[a-z]?|[A-Z][a-z]+[A-Z]{2,}[a-zA-Z]*)(?=\W|$))", re.IGNORECASE)
 """Words of a venue or a status; the last alternative is an acronym ("AISTATS", "CFIES", "NeurIPS")."""
+_JOURNAL = re.compile(r"^(?:the\s+)?(?:journal|annals|transactions|proceedings|bulletin)\b|"
+                      r"\b(?:journal|annals|transactions|proceedings) of\b", re.IGNORECASE)
+"""A journal's or proceedings' name ("Journal of the American Statistical Association"), no title."""
 _ACRONYM = re.compile(r"\b(?:[A-Z]{2,}[a-zA-Z]*|[A-Z][a-z]+[A-Z]\w*)\b")
 _NUMBERS = re.compile(r"\d+\s*[:(]\s*\d+|\d+\s*[-–]\s*\d+|\bvol|\bno\.|\bpp\b", re.IGNORECASE)
 _STOP = re.compile(r"[A-Z]|[A-Z]\.-?[A-Z]|[A-Z]-[A-Z]|vs|Proc|Conf|Vol|pp|no|No|Jr|Sr|St|Inc|eds?|Ed|al",
@@ -139,6 +142,8 @@ def _title_score(text: str) -> float:
     if bare != text and (is_name(bare) or author_names(bare)):
         return 0.0
     score = 1.0
+    if _JOURNAL.search(text):
+        return 0.1
     if _VENUE_WORDS.search(text) and not _ACRONYM.fullmatch(text):
         score -= 0.5 if len(words) <= 8 else 0.2
     return score

@@ -421,7 +421,8 @@ def _sole_entries(found: list[PaperText], alone: list[tuple[Block, int | None]],
         block = at.get(paper.line or -1)
         under = fold(" ".join(block.text.split("\n")[1:])) if block is not None else ""
         read_from_venue = all(fold(a) in under for a in paper.authors)
-        sole = _sole_entry(block) if block is not None and read_from_venue else None
+        sole = _sole_entry(block) if block is not None and read_from_venue and "owner" not in paper.guessed \
+            else None
         if sole is not None:
             kept[kept.index(paper)] = sole
     return kept + [p for p in (_sole_entry(b) for b, _ in alone) if p is not None]
@@ -433,8 +434,9 @@ def _sole_entry(block: Block) -> PaperText | None:
         return None
     title, rest = clean_title(lines[0]), " ".join(lines[1:])
     if not title or len(title.split()) < 2 or YEAR.search(title) or is_name(title) or _author_list(title) \
-            or _WITH.search(lines[0]) or abbreviated(title) or _VENUE_NAME.search(title):
-        return None
+            or re.search(r"\bwith\b", rest, re.IGNORECASE) or _WITH.search(lines[0]) or abbreviated(title) or _VENUE_NAME.search(title) \
+            or _author_list(lines[1]) or author_names(lines[1]) or _leading_authors(lines[1]):
+        return None  # (a byline under the title: the entry names its authors)
     years = YEAR.findall(rest)
     if not years or not (VENUE.search(rest) or abbreviated(rest) or _NUMBERS_OF.search(rest)):
         return None

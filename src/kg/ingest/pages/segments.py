@@ -167,8 +167,8 @@ def read_citation(text: str, spans: list[Span] = ()) -> Reading | None:  # type:
         for t in (a + 1, a - 1, a - 2):
             if not 0 <= t < len(parts) or titles[t] <= 0:
                 continue
-            if t == a - 2 and (venues[a - 1] < 1.0 or authors[a - 1] or titles[a - 1] >= 1.0):
-                continue  # "Title / Venue 2023 / Authors": only a venue stands between them
+            if t == a - 2 and (not YEAR.search(parts[a - 1]) or authors[a - 1] or titles[a - 1] >= 1.0):
+                continue  # "Title / Venue 2023 / Authors": only a venue and its year stand between them
             title, tail = _title_and_tail(parts[t])
             rest = [venues[k] for k in range(len(parts)) if k not in (a, t)]
             score = 1.0 + titles[t] + (sum(rest) / len(rest) if rest else 0.5) - 0.3 * (t < a) - 0.1 * a

@@ -435,7 +435,8 @@ def _sole_entry(block: Block) -> PaperText | None:
     title, rest = clean_title(lines[0]), " ".join(lines[1:])
     if not title or len(title.split()) < 2 or YEAR.search(title) or is_name(title) or _author_list(title) \
             or re.search(r"\bwith\b", rest, re.IGNORECASE) or _WITH.search(lines[0]) or abbreviated(title) \
-            or _VENUE_NAME.search(title) or _author_list(lines[1]) or author_names(lines[1]) or _leading_authors(lines[1]):
+            or _VENUE_NAME.search(title) or _author_list(lines[1]) or author_names(lines[1]) \
+            or _leading_authors(lines[1]):
         return None  # (a byline under the title: the entry names its authors)
     years = YEAR.findall(rest)
     if not years or not (VENUE.search(rest) or abbreviated(rest) or _NUMBERS_OF.search(rest)):

@@ -101,3 +101,11 @@ def test_a_journal_under_the_byline_is_no_title_even_beside_an_acronym_title():
            "Journal of the American Statistical Association, 2025"
     reading = read_citation(text)
     assert reading is not None and reading.title.startswith("Random Pairing MLE")
+
+
+def test_site_generator_shortcodes_in_the_link_row_are_no_part_of_the_citation():
+    text = (f"Lovelace, A., Babbage, C. (2024)\n{TITLE}\nComputational Statistics\n"
+            "{{< fa book >}} Paper | {{< fa basketball >}} Shiny App")
+    reading = read_citation(text)
+    assert reading is not None
+    assert (reading.authors, reading.title, reading.year) == (["Lovelace, A.", "Babbage, C."], TITLE, 2024)

@@ -23,7 +23,8 @@ YEAR = re.compile(r"(?<![\d/.-])((?:19[89]|20[0-3])\d)(?![\d/])")
 """A publication year on its own (1980-2039), not part of a date written with slashes or dots."""
 _YEAR_ALONE = re.compile(r"\W*(?:19|20)\d{2}[a-z+]?\W*")
 _APA_YEAR = re.compile(r"\s*\(\s*(?:19|20)\d{2}[a-z+]?\s*\)\s*[.:,]?\s*")
-_LINKS = re.compile(r"\{\{[<%].*?[%>]\}\}|\[\s*[^\[\]]{0,40}\]|\(\s*(?:pdf|code|slides|arxiv|video|poster|link|bib)[^()]{0,30}\)|"
+_LINKS = re.compile(r"\{\{[<%].*?[%>]\}\}|"
+                    r"\[\s*[^\[\]]{0,40}\]|\(\s*(?:pdf|code|slides|arxiv|video|poster|link|bib)[^()]{0,30}\)|"
                     r"https?://\S+", re.IGNORECASE)
 _VENUE_WORDS = re.compile(
     r"\b(?:proceedings|proc\.|conference|journal|transactions|symposium|workshop|annals|review|letters|"

@@ -463,3 +463,19 @@ def test_sole_entries_among_entries_that_name_only_the_coauthors(tmp_path):
     found = [(p.title, p.authors, p.year) for p in extract_file(path).papers]
     assert ("On the numbers of Bernoulli", ["Ada Lovelace"], 2006) in found
     assert ("A calculus of the nervous system", ["Ada Lovelace", "Mary Somerville", "Ann Lee"], 2015) in found
+
+
+def test_a_list_of_publications_in_front_matter(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "research.md"
+    path.write_text("---\nlayout: publications\ntitle: Publications\npublications:\n\n"
+                    "- title: Notes on the analytical engine\n  authors: Ada Lovelace, Charles Babbage\n"
+                    "  conference: Available on arxiv\n\n"
+                    "- title: On the numbers of Bernoulli\n  authors: Ada Lovelace\n  conference: COLT 2020\n"
+                    "---\n", encoding="utf-8")
+    page = extract_file(path)
+    assert [(p.title, p.authors) for p in page.papers] == [
+        ("Notes on the analytical engine", ["Ada Lovelace", "Charles Babbage"]),
+        ("On the numbers of Bernoulli", ["Ada Lovelace"])]
+    assert page.talks == [] and page.kind == "author_page"

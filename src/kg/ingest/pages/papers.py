@@ -277,10 +277,28 @@ def is_publication(data: dict[str, object]) -> bool:
 
 
 def front_matter_papers(document: Document) -> list[PaperText]:
-    """The paper a page's front matter describes (a publication's own page)."""
+    """The paper a page's front matter describes (a publication's own page), and the papers of a
+    list in it whose items each give a title and authors (``publications: [{title, authors, ...}]``,
+    as Jekyll layouts read them)."""
     data = document.front_matter
-    if not data or not is_publication(data):
+    if not data:
         return []
+    found = _front_matter_paper(document, data) if is_publication(data) else []
+    for value in data.values():
+        found.extend(p for item in listed_publications(value) for p in _front_matter_paper(document, item))
+    return found
+
+
+def listed_publications(value: object) -> list[dict[str, object]]:
+    """The items of a front matter list that are publications: each gives a title and its authors,
+    at least two and most of the list doing so (a list of talks names speakers, not authors)."""
+    items = [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+    listed = [v for v in items if isinstance(v.get("title"), str) and (v.get("authors") or v.get("author"))
+              and not any(str(k).lower() in ("speaker", "speakers", "presenter") for k in v)]
+    return listed if len(listed) >= 2 and len(listed) >= 0.5 * len(items) else []
+
+
+def _front_matter_paper(document: Document, data: dict[str, object]) -> list[PaperText]:
     title = data.get("title")
     listed = data.get("authors") or data.get("author") or []
     if isinstance(listed, str):  # "P. Perrault, E. Boursier and M. Valko"
@@ -289,9 +307,10 @@ def front_matter_papers(document: Document) -> list[PaperText]:
     if not isinstance(title, str) or not title.strip() or not authors:
         return []
     year = YEAR.search(str(data.get("date") or data.get("year") or data.get("publishDate") or ""))
-    venue = data.get("publication") or data.get("journal") or data.get("venue")
-    line = next((n for n, text in enumerate(document.lines[:document.front_matter_lines], start=1)
-                 if re.match(r"\s*title\s*[:=]", text)), 1)
+    venue = data.get("publication") or data.get("journal") or data.get("venue") or data.get("conference")
+    heads = [(n, text) for n, text in enumerate(document.lines[:document.front_matter_lines], start=1)
+             if re.match(r"\s*(?:-\s*)?title\s*[:=]", text)]
+    line = next((n for n, text in heads if title.strip()[:30] in text), heads[0][0] if heads else 1)
     return [PaperText(clean_title(title) or title.strip(), int(year.group(1)) if year else None,
                       [strip_honorifics(a) for a in authors],
                       venue=str(venue).strip("*_ ") if venue else None, line=line, at=f"line {line}",

@@ -46,7 +46,7 @@ from kg.ingest.pages.fields import (
 )
 from kg.ingest.pages.own_talks import cited_talks, own_talks, page_title_of, talk_sentences
 from kg.ingest.pages.owner import page_owner
-from kg.ingest.pages.papers import is_publication
+from kg.ingest.pages.papers import is_publication, listed_publications
 from kg.ingest.pages.units import Unit, repeated_units
 
 NOT_TALK = re.compile(
@@ -269,7 +269,8 @@ def _front_matter_records(document: Document, day_first: bool) -> list[Record]:
         return []  # a publication's page: its authors are no speakers
     found = []
     for value in data.values():  # lists of talks (a programme in front matter)
-        if isinstance(value, list) and len(value) >= 1 and all(isinstance(v, dict) for v in value):
+        if isinstance(value, list) and len(value) >= 1 and all(isinstance(v, dict) for v in value) \
+                and not listed_publications(value):  # (a list of papers: their authors are no speakers)
             for item in value:
                 record = _mapping_record(item, document, day_first)
                 if record is not None and record.fields.speakers:

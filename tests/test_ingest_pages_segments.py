@@ -109,3 +109,10 @@ def test_site_generator_shortcodes_in_the_link_row_are_no_part_of_the_citation()
     reading = read_citation(text)
     assert reading is not None
     assert (reading.authors, reading.title, reading.year) == (["Lovelace, A.", "Babbage, C."], TITLE, 2024)
+
+
+def test_a_title_with_its_own_colon_is_not_cut_as_a_byline():
+    reading = read_citation("Motion Annotation Programs: A Scalable Approach to Annotating Shapes\n"
+                            "Xianghao Xu, David Charatan, Sonia Raychaudhuri\n3DV 2020")
+    assert reading is not None and reading.title.startswith("Motion Annotation Programs: A Scalable")
+    assert reading.authors == ["Xianghao Xu", "David Charatan", "Sonia Raychaudhuri"]

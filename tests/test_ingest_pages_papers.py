@@ -479,3 +479,17 @@ def test_a_list_of_publications_in_front_matter(tmp_path):
         ("Notes on the analytical engine", ["Ada Lovelace", "Charles Babbage"]),
         ("On the numbers of Bernoulli", ["Ada Lovelace"])]
     assert page.talks == [] and page.kind == "author_page"
+
+
+def test_numbered_entries_of_several_lines_in_one_paragraph(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    listed = [(3, "Notes on the analytical engine", "Ada Lovelace, Charles Babbage,<br>Ann Lee"),
+              (2, "On the numbers of Bernoulli in practice", "Ada Lovelace and Mary Somerville")]
+    entries = "<br>".join(f"[{n}] <a href='https://arxiv.org/abs/{n}'>{t}</a><br>{a}<br>arXiv: 1902.0359{n}"
+                          f"<br>February 2019" for n, t, a in listed)
+    path = tmp_path / "publications.html"
+    path.write_text(f"<html><body><h1>Prepared in 2019</h1><p>{entries}</p></body></html>", encoding="utf-8")
+    found = [(p.title, p.authors) for p in extract_file(path).papers]
+    assert ("Notes on the analytical engine", ["Ada Lovelace", "Charles Babbage", "Ann Lee"]) in found
+    assert ("On the numbers of Bernoulli in practice", ["Ada Lovelace", "Mary Somerville"]) in found

@@ -158,6 +158,11 @@ def lines_as_entries(document: Document, block: Block, in_section: bool) -> list
     lines = [line.strip() for line in block.text.split("\n") if line.strip()]
     if len(lines) < 3:
         return []
+    numbered = [n for n, line in enumerate(lines) if _ENUMERATED.match(line)]
+    if len(numbered) >= 2 and numbered[0] <= 1:  # "[8] Title" / "Authors" / "arXiv" / "[7] Title"...
+        bounds = [*numbered, len(lines)]
+        lines = [re.sub(r"(?:,|\band)\n", lambda m: m.group(0)[:-1] + " ", "\n".join(lines[start:end]))
+                 for start, end in zip(bounds, bounds[1:], strict=False)]  # (a byline wrapped after a comma)
     strict: list[PaperText] = []
     loose: list[PaperText] = []
     for line in lines:
@@ -171,7 +176,12 @@ def lines_as_entries(document: Document, block: Block, in_section: bool) -> list
                 chosen.append(paper)
     found = loose if len(strict) >= 2 else strict
     long = [line for line in lines if len(line) >= 60]
-    return found if len(found) >= 3 and len(found) >= 0.5 * len(long) else []
+    least = 2 if len(numbered) >= 2 else 3
+    return found if len(found) >= least and len(found) >= 0.5 * len(long) else []
+
+
+_ENUMERATED = re.compile(r"(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s+\S")
+"""An entry's number opening its line ("[8] Title", "(3) Title", "12. Title")."""
 
 
 def _line_of(document: Document, text: str, start: int) -> int:

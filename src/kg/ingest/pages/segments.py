@@ -98,6 +98,7 @@ def author_names(text: str) -> list[str]:
     """The authors a segment lists, in order ("Heiling, H., Rashid, N. Li, Q." or "A. Smith and
     B. Jones"); [] unless nearly every piece reads as a name."""
     text = _ET_AL.sub(" ", text)
+    text = re.sub(r"(?<=\w)\s+\((?:n[ée]e\s+)?[A-Z][\w'’-]+\)(?=,|\s|$)", "", text)  # "E. Vilkul (Tuzhilina)"
     text = re.sub(r"\*|†|‡|(?<=[^\W\d])\d{1,2}(?=,|\s|$)", "", text).strip(" .,;:()")
     if not text or len(text) > 600 or YEAR.search(text):
         return []
@@ -160,7 +161,12 @@ def read_citation(text: str, spans: list[Span] = ()) -> Reading | None:  # type:
         return None
     authors = [author_names(p) for p in parts]
     venues = [_venue_score(p) for p in parts]
+    marked = {" ".join(s.text.split()).strip(" .,;:-–—") for s in spans if s.kind in ("a", "b")}
     titles = [_title_score(_title_and_tail(p)[0]) for p in parts]
+    for k, part in enumerate(parts):  # a bold or linked run of several words is the title, no venue
+        if titles[k] > 0 and part in marked:
+            titles[k] += 0.4
+            venues[k] = min(venues[k], 0.2) if len(part.split()) >= 5 else venues[k]
     best: Reading | None = None
     for a in range(min(len(parts), 3)):
         if not authors[a]:

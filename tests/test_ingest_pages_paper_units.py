@@ -46,3 +46,14 @@ def test_a_list_of_news_items_is_no_publication_list(tmp_path):
         ("July 2024", "The reading group resumes in the autumn with a new schedule.")])
     path.write_text(f"<html><body><ul>{items}</ul></body></html>", encoding="utf-8")
     assert unit_papers(read_document(path)) == []
+
+
+def test_a_seminar_list_of_speakers_and_their_universities_is_no_publication_list(tmp_path):
+    path = tmp_path / "seminars.html"
+    items = "".join(f"<li><p>{name}</p><p>University of {place}</p><p>{day} 2025</p><p>{title}</p></li>"
+                    for name, place, day, title in [
+                        ("Ada Lovelace", "Sydney", "Feb 26,", "Partial information in social networks"),
+                        ("Charles Babbage", "Macau", "Feb 18,", "Curve time series with a common trend"),
+                        ("Mary Somerville", "Michigan", "Mar 4,", "Sparse models of the nervous system")])
+    path.write_text(f"<html><body><ul>{items}</ul></body></html>", encoding="utf-8")
+    assert unit_papers(read_document(path)) == []

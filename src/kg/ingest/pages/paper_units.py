@@ -11,15 +11,20 @@ one unit happens to read as a citation adds nothing. Nothing here knows one site
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from kg.ingest.pages.blocks import Block, element_blocks, plain_lines
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.extracted import PaperText
-from kg.ingest.pages.fields import is_name
+from kg.ingest.pages.fields import find_dates, find_times, is_name
 from kg.ingest.pages.segments import read_citation
 
+ORGANIZATION = re.compile(r"^(?:the\s+)?(?:university|institute|college|school|department|laboratory|"
+                          r"centre|center|faculty)\b|\b(?:university|institute of technology|research)\s*$",
+                          re.IGNORECASE)
+"""An organization's name ("University of Sydney", "Microsoft Research") where a title would stand."""
 _UNIT_TAGS = frozenset({"li", "div", "article", "section", "tr", "dd"})
 _LEAST_UNITS = 3
 _MAX_BLOCKS = 8
@@ -71,8 +76,11 @@ def _read_unit(blocks: list[Block]) -> tuple[PaperText, str] | None:
     text = "\n".join(b.text for b in blocks if b.text)
     if len(text) > _MAX_TEXT or sum(bool(b.level) for b in blocks) > 1:
         return None  # (a card's title may be its heading; a section holds several)
+    if find_times(text) or any(getattr(f.value, "day", None) for f in find_dates(text)):
+        return None  # a day or a time: a talk's unit (a programme, a seminar's list), no paper
     reading = read_citation(text, [s for b in blocks for s in b.spans])
-    if reading is None or is_name(reading.title) or reading.year is None and not reading.venue:
+    if reading is None or is_name(reading.title) or reading.year is None and not reading.venue \
+            or any(ORGANIZATION.search(text) for text in [reading.title, *reading.authors]):
         return None
     title_block = next((b for b in blocks if reading.title in " ".join(b.text.split())), blocks[0])
     url = next((s.href for s in title_block.spans if s.kind == "a" and s.href), None)

@@ -128,3 +128,8 @@ def test_a_bold_title_with_an_acronym_beats_an_italic_journal():
     text = f"{title}\nE. Vilkul, A. Ivanov, A. Tuzhilin.\nPure and Applied Mathematics, 20(3): 33–46, 2015."
     reading = read_citation(text, [Span("b", title), Span("i", "Pure and Applied Mathematics")])
     assert reading is not None and reading.title == title and reading.year == 2015
+
+
+def test_a_row_of_surnames_is_no_title():
+    reading = read_citation("Spherical CNNs — Cohen, Geiger, Koehler, Welling (2018) · arXiv:1801.10130")
+    assert reading is None or reading.title != "Cohen, Geiger, Koehler, Welling"

@@ -35,6 +35,8 @@ _VENUE_WORDS = re.compile(
 _JOURNAL = re.compile(r"^(?:the\s+)?(?:journal|annals|transactions|proceedings|bulletin)\b|"
                       r"\b(?:journal|annals|transactions|proceedings) of\b", re.IGNORECASE)
 """A journal's or proceedings' name ("Journal of the American Statistical Association"), no title."""
+_SURNAMES = re.compile(r"[A-Z][\w'’-]+(?:\s*(?:,|&|\band\b)\s*(?:and\s+)?[A-Z][\w'’-]+){2,}")
+"""Three or more surnames in a row ("Cohen, Geiger, Koehler, Welling"): authors, not a title."""
 _ACRONYM = re.compile(r"\b(?:[A-Z]{2,}[a-zA-Z]*|[A-Z][a-z]+[A-Z]\w*)\b")
 _NUMBERS = re.compile(r"\d+\s*[:(]\s*\d+|\d+\s*[-–]\s*\d+|\bvol|\bno\.|\bpp\b", re.IGNORECASE)
 _STOP = re.compile(r"[A-Z]|[A-Z]\.-?[A-Z]|[A-Z]-[A-Z]|vs|Proc|Conf|Vol|pp|no|No|Jr|Sr|St|Inc|eds?|Ed|al",
@@ -135,7 +137,8 @@ def _venue_score(text: str) -> float:
 
 def _title_score(text: str) -> float:
     words = text.split()
-    if len(words) < 3 or YEAR.search(text) or len(author_names(text)) >= 2 or is_name(text):
+    if len(words) < 3 or YEAR.search(text) or len(author_names(text)) >= 2 or is_name(text) \
+            or _SURNAMES.fullmatch(text):
         return 0.0
     if re.match(r"(?:in|to appear|accepted|submitted|presented|(?:joint )?(?:work )?with)\b", text,
                 re.IGNORECASE):

@@ -98,16 +98,16 @@ def unit_papers(document: Document) -> list[UnitPaper]:
     read: list[tuple[tuple[str, str], list[UnitPaper | None]]] = []
     for signature, group in _groups(document.root):
         units = [[b for element in unit for b in element_blocks(document, element, lines)] for unit in group]
-        papers = [_read_unit(blocks) for blocks in units]
+        readings = [_read_unit(blocks) for blocks in units]
         read.append((signature, [
-            None if paper is None else UnitPaper(paper[0], frozenset(b.line for b in blocks), paper[1])
-            for paper, blocks in zip(papers, units, strict=True)]))
-    counted = {signature for signature, papers in read  # a list of papers of this shape
-               if sum(p is not None for p in papers) >= max(_LEAST_UNITS, 0.5 * len(papers))}
+            None if reading is None else UnitPaper(reading[0], frozenset(b.line for b in blocks), reading[1])
+            for reading, blocks in zip(readings, units, strict=True)]))
+    counted = {signature for signature, group_read in read  # a list of papers of this shape
+               if sum(p is not None for p in group_read) >= max(_LEAST_UNITS, 0.5 * len(group_read))}
     found: list[UnitPaper] = []
-    for signature, papers in read:
-        kept = [p for p in papers if p is not None]
-        if signature not in counted or len(kept) < 0.5 * len(papers):
+    for signature, group_read in read:
+        kept = [p for p in group_read if p is not None]
+        if signature not in counted or len(kept) < 0.5 * len(group_read):
             continue  # (a short list of the shape the page's lists of papers have counts too)
         for unit in kept:
             if not any(u.paper.title == unit.paper.title and u.paper.line == unit.paper.line for u in found):

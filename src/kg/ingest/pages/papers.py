@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from typing import Any
 
 from kg.ingest.bulk import bibtex
 from kg.ingest.pages.blocks import Block, Layout, Span, layout
@@ -299,16 +300,16 @@ def front_matter_papers(document: Document) -> list[PaperText]:
     return found
 
 
-def listed_publications(value: object) -> list[dict[str, object]]:
+def listed_publications(value: object) -> list[dict[str, Any]]:
     """The items of a front matter list that are publications: each gives a title and its authors,
     at least two and most of the list doing so (a list of talks names speakers, not authors)."""
-    items = [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+    items: list[dict[str, Any]] = [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
     listed = [v for v in items if isinstance(v.get("title"), str) and (v.get("authors") or v.get("author"))
               and not any(str(k).lower() in ("speaker", "speakers", "presenter") for k in v)]
     return listed if len(listed) >= 2 and len(listed) >= 0.5 * len(items) else []
 
 
-def _front_matter_paper(document: Document, data: dict[str, object]) -> list[PaperText]:
+def _front_matter_paper(document: Document, data: dict[str, Any]) -> list[PaperText]:
     title = data.get("title")
     listed = data.get("authors") or data.get("author") or []
     if isinstance(listed, str):  # "P. Perrault, E. Boursier and M. Valko"

@@ -205,10 +205,10 @@ def _split_byline(parts: list[str]) -> list[str]:
     if not parts or author_names(parts[0]):
         return parts
     colon = parts[0].find(": ")
-    head = author_names(parts[0][:colon]) if colon > 0 else []
-    if len(head) == 1 and not is_name(head[0]):
-        head = []  # "Motion Annotation Programs: A Scalable Approach": a title's own colon
-    if head and len(parts[0][colon + 2:].split()) >= 3:
+    byline = author_names(parts[0][:colon]) if colon > 0 else []
+    if len(byline) == 1 and not is_name(byline[0]):
+        byline = []  # "Motion Annotation Programs: A Scalable Approach": a title's own colon
+    if byline and len(parts[0][colon + 2:].split()) >= 3:
         return [parts[0][:colon], parts[0][colon + 2:], *parts[1:]]
     commas = [m.start() for m in re.finditer(",", parts[0])]
     for at in reversed(commas):

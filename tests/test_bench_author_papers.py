@@ -25,10 +25,12 @@ def test_author_pages_papers_and_spurious_rows_per_group():
     groups, _ = bench.score()
     figures = bench.figures(groups)
     # the seventh and eighth sets joined the halves (dev 31 -> 38 pages, check 40 -> 45): their author pages
-    # are read poorly (new sites 7: papers 0.34, new sites 8: 0.49), so dev fell from 0.93 to 0.80
+    # were read poorly (new sites 7: papers 0.34, new sites 8: 0.49); round twelve read entries by their
+    # units and lines (paper_units, lines_as_entries): dev 0.80 -> 0.92, check 0.80 -> 0.88, 7 0.83, 8 0.91
     assert groups["dev"].pages == 38 and groups["check"].pages == 45
-    assert figures["dev"][0] >= 0.78 and figures["dev"][1] <= 0.07
-    assert figures["check"][0] >= 0.78 and figures["check"][1] <= 0.05
-    assert figures["new sites 7"][0] >= 0.32 and figures["new sites 8"][0] >= 0.47
+    assert figures["dev"][0] >= 0.90 and figures["dev"][1] <= 0.05
+    assert figures["check"][0] >= 0.86 and figures["check"][1] <= 0.05
+    assert figures["new sites 7"][0] >= 0.80 and figures["new sites 8"][0] >= 0.88
+    assert figures["new sites 7"][1] <= 0.07 and figures["new sites 8"][1] <= 0.07
     assert figures["new sites"][0] >= 0.89 and figures["new sites 5"][0] >= 0.79
-    assert figures["new sites 6"][0] >= 0.54 and figures["new sites 6"][1] <= 0.04
+    assert figures["new sites 6"][0] >= 0.64 and figures["new sites 6"][1] <= 0.04

@@ -133,3 +133,12 @@ def test_a_bold_title_with_an_acronym_beats_an_italic_journal():
 def test_a_row_of_surnames_is_no_title():
     reading = read_citation("Spherical CNNs — Cohen, Geiger, Koehler, Welling (2018) · arXiv:1801.10130")
     assert reading is None or reading.title != "Cohen, Geiger, Koehler, Welling"
+
+
+def test_a_card_with_notes_after_its_dated_venue_and_a_named_title():
+    text = ("PhysTwin: Physics-Informed Reconstruction of Deformable Objects from Videos\n"
+            "Ada Lovelace, Charles Babbage, Mary Somerville\nICCV 2025\nPaper ↗ Project ↗ Code ↗\n"
+            "The work I love most — code maintained for the long term.")
+    reading = read_citation(text)
+    assert reading is not None and reading.title.startswith("PhysTwin: Physics-Informed")
+    assert reading.year == 2025 and len(reading.authors) == 3

@@ -149,7 +149,8 @@ def _title_score(text: str) -> float:
     score = 1.0
     if _JOURNAL.search(text):
         return 0.1
-    if _VENUE_WORDS.search(text) and not _ACRONYM.fullmatch(text):
+    named = re.sub(r"^[\w-]+:\s+(?=\S)", "", text) if len(words) >= 4 else text  # "InfoVAE: Information ..."
+    if _VENUE_WORDS.search(named) and not _ACRONYM.fullmatch(text):
         score -= 0.5 if len(words) <= 8 else 0.2
     return score
 
@@ -166,8 +167,9 @@ def read_citation(text: str, spans: list[Span] = ()) -> Reading | None:  # type:
     venues = [_venue_score(p) for p in parts]
     marked = {" ".join(s.text.split()).strip(" .,;:-–—") for s in spans if s.kind in ("a", "b")}
     titles = [_title_score(_title_and_tail(p)[0]) for p in parts]
+    typeset = {k for k, part in enumerate(parts) if titles[k] > 0 and part in marked}
     for k, part in enumerate(parts):  # a bold or linked run of several words is the title, no venue
-        if titles[k] > 0 and part in marked:
+        if k in typeset:
             titles[k] += 0.4
             venues[k] = min(venues[k], 0.2) if len(part.split()) >= 5 else venues[k]
     best: Reading | None = None
@@ -180,8 +182,12 @@ def read_citation(text: str, spans: list[Span] = ()) -> Reading | None:  # type:
             if t == a - 2 and (not YEAR.search(parts[a - 1]) or authors[a - 1] or titles[a - 1] >= 1.0):
                 continue  # "Title / Venue 2023 / Authors": only a venue and its year stand between them
             title, tail = _title_and_tail(parts[t])
-            rest = [venues[k] for k in range(len(parts)) if k not in (a, t)]
-            score = 1.0 + titles[t] + (sum(rest) / len(rest) if rest else 0.5) - 0.3 * (t < a) - 0.1 * a
+            others = [k for k in range(len(parts)) if k not in (a, t)]
+            rest = [venues[k] for k in others]
+            dated = [k for k in others if YEAR.search(parts[k])]
+            # a venue with its year stands for the rest (a card's notes or buttons after it cost nothing)
+            support = 1.0 if dated and venues[dated[0]] >= 1.0 else (sum(rest) / len(rest) if rest else 0.5)
+            score = 1.0 + titles[t] + support - 0.3 * (t < a) - 0.1 * a - 0.4 * bool(typeset & set(others))
             if best is None or score > best.score:
                 venue = " ".join([tail, *(parts[k] for k in range(len(parts)) if k not in (a, t))]).strip()
                 found = years or [int(y) for y in YEAR.findall(venue)]

@@ -167,7 +167,8 @@ def read_citation(text: str, spans: list[Span] = ()) -> Reading | None:  # type:
     venues = [_venue_score(p) for p in parts]
     marked = {" ".join(s.text.split()).strip(" .,;:-–—") for s in spans if s.kind in ("a", "b")}
     titles = [_title_score(_title_and_tail(p)[0]) for p in parts]
-    typeset = {k for k, part in enumerate(parts) if titles[k] > 0 and part in marked}
+    typeset = {k for k, part in enumerate(parts)  # (not a short link label: "Materials and data")
+               if titles[k] > 0 and part in marked and len(part.split()) >= 4}
     for k, part in enumerate(parts):  # a bold or linked run of several words is the title, no venue
         if k in typeset:
             titles[k] += 0.4

@@ -142,3 +142,11 @@ def test_a_card_with_notes_after_its_dated_venue_and_a_named_title():
     reading = read_citation(text)
     assert reading is not None and reading.title.startswith("PhysTwin: Physics-Informed")
     assert reading.year == 2025 and len(reading.authors) == 3
+
+
+def test_a_linked_conference_after_the_byline_is_the_venue_of_a_talk_entry():
+    title = "A finite convergence algorithm for two-stage robust optimization with objective uncertainty"
+    venue = "31st European Conference on Operational Research (EURO)"
+    text = f"{title}\nH. Lefebvre, B. Detienne, E. Malaguti, M. Monaci (2021) - {venue}, virtual"
+    reading = read_citation(text, [Span("b", title), Span("u", "H. Lefebvre"), Span("a", venue)])
+    assert reading is not None and reading.title == title and len(reading.authors) == 4

@@ -37,6 +37,9 @@ _JOURNAL = re.compile(r"^(?:the\s+)?(?:journal|annals|transactions|proceedings|b
 """A journal's or proceedings' name ("Journal of the American Statistical Association"), no title."""
 _SURNAMES = re.compile(r"[A-Z][\w'’-]+(?:\s*(?:,|&|\band\b)\s*(?:and\s+)?[A-Z][\w'’-]+){2,}")
 """Three or more surnames in a row ("Cohen, Geiger, Koehler, Welling"): authors, not a title."""
+_MEETING = re.compile(r"\b(?:conference|workshop|symposium|journal|proceedings|transactions|meeting|congress|"
+                      r"annual|school|seminar)\b", re.IGNORECASE)
+"""Words of a meeting's or a journal's name: a linked "31st European Conference on ..." is a venue."""
 _ACRONYM = re.compile(r"\b(?:[A-Z]{2,}[a-zA-Z]*|[A-Z][a-z]+[A-Z]\w*)\b")
 _NUMBERS = re.compile(r"\d+\s*[:(]\s*\d+|\d+\s*[-–]\s*\d+|\bvol|\bno\.|\bpp\b", re.IGNORECASE)
 _STOP = re.compile(r"[A-Z]|[A-Z]\.-?[A-Z]|[A-Z]-[A-Z]|vs|Proc|Conf|Vol|pp|no|No|Jr|Sr|St|Inc|eds?|Ed|al",
@@ -167,8 +170,8 @@ def read_citation(text: str, spans: list[Span] = ()) -> Reading | None:  # type:
     venues = [_venue_score(p) for p in parts]
     marked = {" ".join(s.text.split()).strip(" .,;:-–—") for s in spans if s.kind in ("a", "b")}
     titles = [_title_score(_title_and_tail(p)[0]) for p in parts]
-    typeset = {k for k, part in enumerate(parts)  # (not a short link label: "Materials and data")
-               if titles[k] > 0 and part in marked and len(part.split()) >= 4}
+    typeset = {k for k, part in enumerate(parts)  # (not a short link label, not a linked meeting)
+               if titles[k] > 0 and part in marked and len(part.split()) >= 4 and not _MEETING.search(part)}
     for k, part in enumerate(parts):  # a bold or linked run of several words is the title, no venue
         if k in typeset:
             titles[k] += 0.4

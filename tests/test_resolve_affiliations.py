@@ -388,8 +388,9 @@ def test_a_numbered_university_of_a_city_another_registry_names_is_not_the_citys
     assert [n.org_id or n.key for n in registry.read("Université Paris 13")] == ["university paris 13"]
     assert [n.org_id or n.key for n in registry.read("CNRS, Université Paris 13")] == [
         "cnrs", "university paris 13"]
-    # a number no other registry names is read as the city's university's former name
-    assert [n.org_id for n in registry.read("CNRS, Université Paris 7")] == ["cnrs", "paris"]
+    # a number no other registry names is a university of its own, not the one it was merged into
+    assert [n.org_id or n.key for n in registry.read("CNRS, Université Paris 7")] == [
+        "cnrs", "university paris 7"]
     address = "Université de Paris, 12 rue de l'École de Médecine"
     assert [n.org_id for n in registry.read(address)] == ["paris"]
     assert [n.org_id for n in registry.read("Université de Paris, Universitätstrasse 6")] == ["paris"]
@@ -469,3 +470,54 @@ def test_a_parent_printed_beside_its_school_is_an_institution_of_its_own():
 def test_a_state_code_before_a_country_is_no_legal_form():
     assert read("Data to Decisions CRC, Kent Town, SA, Australia") == []  # South Australia, no "Kent Town SA"
     assert read("NNAISENSE, SA") == ["new:nnaisense"]  # a company's legal form
+
+
+PARIS = Registry([
+    ("CNRS", "cnrs"), ("Université Paris Cité", "paris-cite"), ("Université de Paris", "paris-cite"),
+    ("Université Paris Diderot", "diderot"), ("Paris 7", "diderot"),
+    ("Université Pierre et Marie Curie", "upmc"), ("UPMC", "upmc"), ("Sorbonne Universités", "sorbonne"),
+    ("Georgia State University", "gsu"),
+])
+
+
+def read_paris(printed: str) -> list[str]:
+    return [named.org_id or f"new:{named.key}" for named in PARIS.read(printed)]
+
+
+def test_a_numbered_university_of_a_city_is_not_the_city_university():
+    # Paris 7 is Université Paris Diderot (a predecessor of Université Paris Cité, not Paris Cité itself)
+    assert read_paris("CNRS, Université Paris 7") == ["cnrs", "diderot"]
+    # a number no registry name holds makes a university of its own
+    assert read_paris("Université Paris 1") == ["new:university paris 1"]
+    # the number printed after the university's own name is that university's, no second institution
+    assert read_paris("Sorbonne Universités, UPMC Univ Paris 06, CNRS, LIP6") == ["sorbonne", "upmc", "cnrs"]
+    assert read_paris("Université de Paris") == ["paris-cite"]
+
+
+def test_a_postal_code_ends_the_name_printed_before_it():
+    assert read_paris("CNRS Universit ´e de Nice Sophia-Antipolis - 06108 Nice Cedex 2 (FRANCE)") == \
+        ["cnrs", "new:university nice sophia antipolis"]
+    assert read_paris("Université de Nice Sophia-Antipolis - 06108 Nice Cedex 2") == \
+        ["new:university nice sophia antipolis"]
+    assert read_paris("Research Institute 75005 Paris, France") == []  # whose? a name of generic words
+
+
+def test_a_school_named_after_the_university_beside_it_is_its_unit():
+    reading = Registry([("Georgia State University", "gsu")])
+    reading.add_forms([("GSU", "gsu")])
+    assert [n.org_id or n.key for n in reading.read("Georgia State Business School, GSU, GA")] == ["gsu"]
+
+
+def test_a_town_and_its_state_written_out_are_a_place():
+    registry = Registry([("Princeton University", "princeton")])
+    assert registry.read("Bridgewater, New Jersey") == ()
+    assert registry.read("Summit, NJ") == ()
+
+
+def test_two_acronyms_joined_by_a_hyphen_are_two_institutions_when_each_names_one():
+    # a joint lab of two institutions, though the registry knows the lab by its own name
+    registry = Registry([("MIT", "mit"), ("IBM", "ibm"), ("MIT-IBM Watson AI Lab", "mit-ibm-lab"),
+                         ("UNC", "unc"), ("UNC Chapel Hill", "unc")])
+    assert [n.org_id for n in registry.read("MIT-IBM Watson AI Lab")] == ["mit", "ibm"]
+    # "CH" names nothing alone: Chapel Hill, the campus of the university before it
+    assert [n.org_id for n in registry.read("UNC-CH")] == ["unc"]

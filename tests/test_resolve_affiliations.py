@@ -521,3 +521,18 @@ def test_two_acronyms_joined_by_a_hyphen_are_two_institutions_when_each_names_on
     assert [n.org_id for n in registry.read("MIT-IBM Watson AI Lab")] == ["mit", "ibm"]
     # "CH" names nothing alone: Chapel Hill, the campus of the university before it
     assert [n.org_id for n in registry.read("UNC-CH")] == ["unc"]
+
+
+def test_a_lab_named_after_a_company_printed_alone_is_that_company_s_lab():
+    resolution = resolved("Nokia", "Nokia Bell Labs, Murray Hill")
+    by_id = {o.id: o for o in resolution.new_organizations}
+    [nokia] = resolution.organizations("Nokia")
+    [lab] = resolution.organizations("Nokia Bell Labs, Murray Hill")
+    assert by_id[lab].part_of == nokia and by_id[lab].kind == "lab"
+
+
+def test_a_university_host_name_is_an_e_mail_address_s_not_an_affiliation():
+    registry = Registry([("Tel Aviv University", "tau"), ("TAU", "tau"), ("Pitt", "pitt")])
+    assert registry.read("tauex.tau.ac.il") == ()
+    assert registry.read("pitt.edu") == ()
+    assert [n.org_id for n in registry.read("TAU")] == ["tau"]

@@ -143,6 +143,9 @@ _STATE = re.compile(
 """A US state's or Canadian province's postal code, perhaps with a postcode ("NJ", "CA 94305")."""
 _CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
 """A word printed in capitals: an acronym, not a town ("Grenoble INP")."""
+_ACADEMIC_HOST = re.compile(r"(?:[\w-]+\.)+(?:edu|ac\.[a-z]{2}|edu\.[a-z]{2})", re.IGNORECASE)
+"""A bare host name of an academic domain: what an e-mail address prints after its at sign, no affiliation
+(a company's web domain is its name: "covariant.ai")."""
 _EMAIL = re.compile(r"[\w+-]+(?:\s?\.\s?[\w+-]+)*\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)*\s?\.\s?[A-Za-z]{2,4}")
 """An e-mail address, its dots and at sign sometimes printed apart ("COSTIS @CSAIL .MIT.EDU"): no
 institution, whatever its domain spells."""
@@ -379,6 +382,8 @@ class Registry:
         return [new_key(segment) for part in parts(raw) for segment in _segments(part)]
 
     def _read_all(self, raw: str) -> tuple[Named, ...]:
+        if _ACADEMIC_HOST.fullmatch(raw.strip()):
+            return ()  # "pitt.edu", "tauex.tau.ac.il": the host of an e-mail address, printed in its place
         found: list[Named] = []
         listed = self._listed(raw)
         for part in listed:

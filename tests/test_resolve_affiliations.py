@@ -536,3 +536,21 @@ def test_a_university_host_name_is_an_e_mail_address_s_not_an_affiliation():
     assert registry.read("tauex.tau.ac.il") == ()
     assert registry.read("pitt.edu") == ()
     assert [n.org_id for n in registry.read("TAU")] == ["tau"]
+
+
+def test_university_of_x_is_the_known_x_university_when_nobody_names_it_so():
+    registry = Registry([("Tel Aviv University", "tau"), ("University of Washington", "uw")])
+    registry.elsewhere = lambda name, beside: name in ("University of Miami", "Miami University")
+    assert [n.org_id for n in registry.read("University of Tel Aviv, Tel Aviv")] == ["tau"]
+    assert [n.org_id for n in registry.read("University of Washington")] == ["uw"]
+    assert [n.org_id or n.key for n in registry.read("Washington University")] == ["washington university"]
+    # both orders name an institution (the University of Miami, Miami University in Ohio): kept as printed
+    assert [n.org_id or n.key for n in registry.read("University of Miami")] == ["university miami"]
+
+
+def test_a_town_after_a_comma_completes_the_name_the_other_registry_knows():
+    registry = Registry([("CNRS", "cnrs")])
+    registry.elsewhere = lambda name, beside: name == "Friedrich-Schiller-Universität Jena"
+    assert [n.key for n in registry.read("Friedrich-Schiller-Universität, Jena, Germany")] == \
+        [n.key for n in registry.read("Friedrich-Schiller-Universität Jena, Germany")] == \
+        ["friedrich schiller university jena"]

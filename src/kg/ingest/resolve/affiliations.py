@@ -465,8 +465,8 @@ class Registry:
 
     def _read_part(self, part: str) -> list[Named]:
         """Registry names across the whole part first (they may hold commas), then segment by segment."""
-        segments = [self._written_out(segment) for segment in _segments(part)
-                    if "@" not in segment or not _EMAIL.fullmatch(segment)]
+        segments = self._with_towns([self._written_out(segment) for segment in _segments(part)
+                                     if "@" not in segment or not _EMAIL.fullmatch(segment)])
         if not segments or self._postal_place(segments):
             return []
         words: list[str] = []
@@ -535,7 +535,38 @@ class Registry:
             near = self.near_miss(segments[0])  # "Open AI", "Googol Brain": a known one misprinted
             found.append(Named(near, " ".join(_words(segments[0])), segments[0]) if near
                          else Named(None, new_key(segments[0]), segments[0]))
-        return self._schools_of_one_beside(_units_before_new_university(found))
+        found = self._schools_of_one_beside(_units_before_new_university(found))
+        return [self._in_english_order(named) for named in found]
+
+    def _with_towns(self, segments: list[str]) -> list[str]:
+        """Segments with a town printed after a comma joined to the name before it, when the two are one
+        name the registry or ROR knows and the name alone is not ("Friedrich-Schiller-Universität, Jena":
+        the university of Jena)."""
+        joined: list[str] = []
+        for segment in segments:
+            if joined and _PLACE_ONLY.fullmatch(segment) and " " not in segment \
+                    and institutions.INSTITUTION_WORDS.search(fold(joined[-1])) \
+                    and not self.known_form(joined[-1]) and not self._a_ror_name(joined[-1]):
+                together = f"{joined[-1]} {segment}"
+                if self.known_form(together) or self._a_ror_name(together):
+                    joined[-1] = together
+                    continue
+            joined.append(segment)
+        return joined
+
+    def _in_english_order(self, named: Named) -> Named:
+        """A new "University of X" that is the known "X University" in the order English names it ("University
+        of Tel Aviv" = Tel Aviv University), when no registry knows "University of X" itself."""
+        match = re.fullmatch(r"university (?P<place>[a-z][a-z ]+)", named.key)
+        if named.org_id is not None or named.learned or match is None \
+                or self._a_ror_name(f"University of {match['place']}"):
+            return named
+        turned = f"{match['place']} university"
+        if turned in self.by_key:
+            return Named(self.by_key[turned], turned, named.printed)
+        if self._a_ror_name(turned):
+            return Named(None, new_key(turned), named.printed)
+        return named
 
     def _schools_of_one_beside(self, found: list[Named]) -> list[Named]:
         """New names that are a unit of an institution printed beside them, told by its name: the words

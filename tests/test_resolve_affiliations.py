@@ -554,3 +554,17 @@ def test_a_town_after_a_comma_completes_the_name_the_other_registry_knows():
     assert [n.key for n in registry.read("Friedrich-Schiller-Universität, Jena, Germany")] == \
         [n.key for n in registry.read("Friedrich-Schiller-Universität Jena, Germany")] == \
         ["friedrich schiller university jena"]
+
+
+def test_a_town_the_field_prints_before_a_state_is_a_place_when_printed_alone():
+    registry = Registry([("University of Maryland", "umd")])
+    registry.learn(["University of Maryland, College Park, MD", "College Park", "Imperial College London"])
+    assert registry.read("College Park") == ()
+    assert [n.org_id for n in registry.read("University of Maryland, College Park, MD")] == ["umd"]
+
+
+def test_a_town_after_a_misprinted_registry_name_is_its_town():
+    registry = Registry([("Institute for Advanced Study", "ias"), ("Princeton University", "princeton"),
+                         ("Princeton", "princeton")])
+    registry.learn(["Princeton University, Princeton, NJ"])
+    assert [n.org_id for n in registry.read("Institue for Advanced Study, Princeton")] == ["ias"]

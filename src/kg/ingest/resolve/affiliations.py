@@ -469,6 +469,9 @@ class Registry:
                                      if "@" not in segment or not _EMAIL.fullmatch(segment)])
         if not segments or self._postal_place(segments):
             return []
+        if fold(segments[0]) in self.before_state and _PLACE_ONLY.fullmatch(segments[0]) \
+                and all(self._place(segment) for segment in segments[1:]):
+            return []  # "College Park": the town the field prints between an institution and its state
         words: list[str] = []
         owner: list[int] = []
         for number, segment in enumerate(segments):
@@ -753,9 +756,9 @@ class Registry:
             folded = fold(before)
             if institutions.SYSTEM_START.search(re.sub(r"\buniv\b", "university", folded)):
                 return False  # "University of California, 642 Sutardja Dai Hall, Berkeley": the campus
-            if institutions.INSTITUTION_WORDS.search(folded) and not _UNIT_START.match(folded) \
-                    and not _ADDRESS.search(folded):
-                return True
+            if (institutions.INSTITUTION_WORDS.search(folded) or self._fuzzy(" ".join(_words(before))))\
+                    and not _UNIT_START.match(folded) and not _ADDRESS.search(folded):
+                return True  # "Institue for Advanced Study, Princeton": a registry name misprinted, its town
         return False
 
     def _standalone(self, segments: list[str]) -> bool:

@@ -568,3 +568,9 @@ def test_a_town_after_a_misprinted_registry_name_is_its_town():
                          ("Princeton", "princeton")])
     registry.learn(["Princeton University, Princeton, NJ"])
     assert [n.org_id for n in registry.read("Institue for Advanced Study, Princeton")] == ["ias"]
+
+
+def test_a_registry_name_the_field_prints_before_a_state_is_still_an_institution_alone():
+    registry = Registry([("Stanford University", "stanford"), ("Stanford", "stanford")])
+    registry.learn(["Department of Statistics, Stanford University, Stanford, CA", "Stanford"])
+    assert [n.org_id for n in registry.read("Stanford")] == ["stanford"]

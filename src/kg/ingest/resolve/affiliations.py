@@ -470,7 +470,8 @@ class Registry:
         if not segments or self._postal_place(segments):
             return []
         if fold(segments[0]) in self.before_state and _PLACE_ONLY.fullmatch(segments[0]) \
-                and not self._spans(_words(segments[0])) and fold(segments[0]) not in institutions.ABBREVIATIONS \
+                and not self._spans(_words(segments[0])) \
+                and fold(segments[0]) not in institutions.ABBREVIATIONS \
                 and all(self._place(segment) for segment in segments[1:]):
             return []  # "College Park": the town the field prints between an institution and its state
         words: list[str] = []

@@ -47,6 +47,7 @@ from kg.ingest.pages.fields import (
 from kg.ingest.pages.own_talks import cited_talks, own_talks, page_title_of, talk_sentences
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.papers import is_publication
+from kg.ingest.pages.slots import read_slot
 from kg.ingest.pages.units import Unit, repeated_units
 
 NOT_TALK = re.compile(
@@ -496,7 +497,7 @@ def _grid_records(table: Table, day_first: bool) -> list[Record] | None:
         for i in columns:
             if i >= len(row) or not row[i].text or row[i].struck or row[i] is row[0]:
                 continue
-            fields = read(row[i].text, row[i].spans, day_first)
+            fields = read_slot(row[i].text, row[i].spans, day_first)
             if not fields.speakers:
                 continue
             fields.date = days[i][0].value  # type: ignore[assignment]
@@ -564,7 +565,7 @@ def _entry_cells(row: list[Block], day_first: bool) -> list[tuple[Block, Fields]
     for n, cell in enumerate(row):
         if not cell.text or cell.struck or any(cell is other for other in row[:n]):  # a spanned cell once
             continue
-        fields = read(cell.text, cell.spans, day_first)
+        fields = read_slot(cell.text, cell.spans, day_first)
         if fields.speakers and fields.title and not _is_citation(fields, cell.text):
             found.append((cell, fields))
     return found if len(found) >= 2 else []
@@ -624,7 +625,7 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
             else:
                 fields.labels.add("affiliation:" + text.replace("\n", ", "))
         elif kind == "title":
-            inner = read(text, cell.spans, day_first)
+            inner = read_slot(text, cell.spans, day_first)
             if inner.speakers and not fields.speakers:
                 fields.speakers = inner.speakers
                 fields.title = inner.title
@@ -653,7 +654,7 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
         else:
             rest.append(cell)
     for cell in rest:
-        inner = read(cell.text, cell.spans, day_first)
+        inner = read_slot(cell.text, cell.spans, day_first)
         if inner.speakers and not fields.speakers:
             fields.speakers = inner.speakers
             if inner.title and not fields.title:
@@ -697,7 +698,7 @@ def _entry_lines(blocks: list[Block], day_first: bool) -> list[Block]:
             continue
         entries = 0
         for line in lines:
-            fields = read(line.strip(" |"), block.spans, day_first)
+            fields = read_slot(line.strip(" |"), block.spans, day_first)
             entries += bool(fields.speakers and (fields.title or fields.date or fields.time))
         piped = all(line.strip().startswith("|") for line in lines)  # a table without its delimiter row
         if entries < 2 or (entries < 0.5 * len(lines) and not piped):
@@ -780,7 +781,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             continue
         if block.role and not label_of(text) and (block.role != "title" or len(text) < 300):
             text = f"{block.role.capitalize()}: {text}"  # the page's markup names the field
-        fields = read(text, block.spans, day_first)
+        fields = read_slot(text, block.spans, day_first)
         prose = _is_prose(block) and not fields.labels
         head_abstract = None
         if prose and not block.level:  # an entry's short lines, then its abstract, in one block

@@ -1,0 +1,49 @@
+"""A programme slot read past the label naming its kind ("Invited talk 1:", "**Talk** (Name): Title")."""
+
+from __future__ import annotations
+
+from kg.ingest.pages.blocks import Span
+from kg.ingest.pages.extract import extract_path
+from kg.ingest.pages.slots import after_label, read_slot
+
+
+def test_a_bold_label_of_the_slot_kind_is_not_the_title():
+    fields = read_slot("Invited talk 1: Julia Kiseleva", [Span("b", "Invited talk 1:")])
+    assert [p.name for p in fields.speakers] == ["Julia Kiseleva"]
+    assert fields.title is None
+
+
+def test_a_speaker_in_brackets_after_the_label_is_the_speaker_and_the_rest_the_title():
+    fields = read_slot("Talk (Salem Lahlou): Continuous GFNs", [Span("b", "Talk")])
+    assert [p.name for p in fields.speakers] == ["Salem Lahlou"]
+    assert fields.title == "Continuous GFNs"
+
+
+def test_a_placeholder_in_brackets_gives_no_speaker():
+    assert read_slot("Talk (Speaker): Topic", [Span("b", "Talk")]).speakers == []
+
+
+def test_the_slot_time_before_the_label_stays():
+    fields = read_slot("09:40 - 10:20 Keynote – Ada Lovelace: Notes on engines")
+    assert [p.name for p in fields.speakers] == ["Ada Lovelace"]
+    assert fields.title == "Notes on engines"
+    assert fields.time is not None and fields.time.strftime("%H:%M") == "09:40"
+
+
+def test_a_title_that_starts_with_a_slot_word_is_no_label():
+    assert after_label("Talks on engines and looms", []) is None
+    assert after_label("Keynote: Ada Lovelace", []) == "Ada Lovelace"
+
+
+def test_a_programme_table_of_labelled_slots_gives_its_speakers(tmp_path):
+    path = tmp_path / "program.md"
+    path.write_text("# Workshop on engines 2024\n\n<table>\n"
+                    "<tr><td>08:50 - 09:00</td><td>Opening Remarks</td></tr>\n"
+                    "<tr><td>09:00 - 09:40</td><td><b>Invited talk 1:</b> Julia Kiseleva</td></tr>\n"
+                    "<tr><td>09:40 - 10:20</td><td><b>Invited talk 2:</b> Charles Babbage</td></tr>\n"
+                    "<tr><td>10:20 - 11:00</td><td>Break + short poster session</td></tr>\n"
+                    "<tr><td>11:00 - 11:40</td><td><b>Invited talk 3:</b> Mary Somerville</td></tr>\n"
+                    "</table>\n", encoding="utf-8")
+    page = extract_path(path)
+    assert [(t.speakers[0].name, t.clock.strftime("%H:%M") if t.clock else None) for t in page.talks] == [
+        ("Julia Kiseleva", "09:00"), ("Charles Babbage", "09:40"), ("Mary Somerville", "11:00")]

@@ -47,3 +47,20 @@ def test_a_programme_table_of_labelled_slots_gives_its_speakers(tmp_path):
     page = extract_path(path)
     assert [(t.speakers[0].name, t.clock.strftime("%H:%M") if t.clock else None) for t in page.talks] == [
         ("Julia Kiseleva", "09:00"), ("Charles Babbage", "09:40"), ("Mary Somerville", "11:00")]
+
+
+def test_a_programme_of_details_keeps_each_talks_title_from_inside_its_details(tmp_path):
+    slot = ("<details><summary><strong>{t} <a href='https://x.example/{n}'>{who}</a></strong>, University of "
+            "{place}.</summary><p>Title: <em>{title}</em></p><p>Abstract: a long abstract.</p></details>\n")
+    talks = [("09:30:00", "Ada Lovelace", "Nottingham", "Notes on the analytical engine"),
+             ("09:50:00", "Charles Babbage", "Cambridge", "The difference engine revisited"),
+             ("10:10:00", "Mary Somerville", "Edinburgh", "On the connexion of the sciences")]
+    body = "<details><summary><strong>09:15:00 Welcome</strong></summary></details>\n" + "".join(
+        slot.format(t=t, n=n, who=who, place=place, title=title)
+        for n, (t, who, place, title) in enumerate(talks))
+    path = tmp_path / "schedule.html"
+    path.write_text(f"<html><body><h1>Workshop</h1><h2>September 27, 2022</h2>{body}</body></html>",
+                    encoding="utf-8")
+    page = extract_path(path)
+    assert [(t.speakers[0].name, t.title, t.clock.strftime("%H:%M") if t.clock else None)
+            for t in page.talks] == [(who, title, t[:5]) for t, who, _, title in talks]

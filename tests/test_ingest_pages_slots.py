@@ -64,3 +64,39 @@ def test_a_programme_of_details_keeps_each_talks_title_from_inside_its_details(t
     page = extract_path(path)
     assert [(t.speakers[0].name, t.title, t.clock.strftime("%H:%M") if t.clock else None)
             for t in page.talks] == [(who, title, t[:5]) for t, who, _, title in talks]
+
+
+def test_a_timetable_with_a_column_per_weekday_dates_its_cells_from_the_weeks_row(tmp_path):
+    path = tmp_path / "program.md"
+    path.write_text("# Program of the Summer School\n\n"
+                    "| | Monday | Tuesday | Wednesday |\n|---|---|---|---|\n"
+                    "| **Week 1 (September 18-22)** |\n"
+                    "| 9:00 - 10:30 | Ada Lovelace: Notes on engines | Charles Babbage: Difference engines "
+                    "| Mary Somerville: Connexion |\n"
+                    "| *Coffee break* |\n"
+                    "| 11:15 - 12:00 | Ada Lovelace: More notes | Charles Babbage: Tables | Mary Somerville: "
+                    "Physical geography |\n"
+                    "| **Week 2 (September 25-29)** |\n"
+                    "| 9:00 - 10:30 | John Herschel: Telescopes | Caroline Herschel: Comets | "
+                    "William Herschel: Uranus |\n", encoding="utf-8")
+    page = extract_path(path)
+    found = {(t.speakers[0].name, t.day, t.clock.strftime("%H:%M") if t.clock else None) for t in page.talks}
+    assert ("Charles Babbage", "--09-19", "09:00") in found
+    assert ("Mary Somerville", "--09-20", "11:15") in found
+    assert ("William Herschel", "--09-27", "09:00") in found
+    assert page.kind == "meeting_programme"
+
+
+def test_a_programme_of_times_takes_the_day_its_front_matter_description_states(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+    path = tmp_path / "schedule.md"
+    path.write_text("---\ntitle: Schedule\ndescription: This workshop will be held at ICML 2023 on "
+                    "July 28th 2023.\n---\n\n| Time | Type | Title & Speakers |\n|---|---|---|\n"
+                    "| 9:00 - 9:45 | Tutorial | **Notes on engines**<br>Ada Lovelace *(Oxford)* |\n"
+                    "| 9:45 - 10:30 | Invited | **Difference engines**<br>Charles Babbage *(Cambridge)* |\n"
+                    "| 10:30 - 11:00 | Break | Coffee |\n"
+                    "| 11:00 - 11:45 | Invited | **On the sciences**<br>Mary Somerville *(Edinburgh)* |\n",
+                    encoding="utf-8")
+    page = extract_file(path)
+    assert [(t.speakers[0].name, t.day) for t in page.talks] == [
+        ("Ada Lovelace", "2023-07-28"), ("Charles Babbage", "2023-07-28"), ("Mary Somerville", "2023-07-28")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -483,16 +483,34 @@ def _column_kinds(table: Table, day_first: bool) -> list[str | None]:
     return kinds
 
 
+_WEEKDAY_COLUMN = re.compile(r"^\W*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\W*$", re.IGNORECASE)
+"""A column header that names a weekday alone ("Monday", "Tue."): a timetable's day column."""
+_WEEKDAY_ORDER = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
 def _grid_records(table: Table, day_first: bool) -> list[Record] | None:
-    """A timetable with a column per day (the header gives each column's day, the first column the
-    time): one record per cell that names a speaker; ``None`` when the table is not one."""
+    """A timetable with a column per day (the header gives each column's day, or its weekday, the
+    first column the time): one record per cell that names a speaker; ``None`` when the table is
+    not one. Under weekday columns, a row that gives only a date or a date range ("Week 2
+    (September 25-29)") dates the rows below it, its first day being the first column's."""
     header = table.header or []
     days = {i: find_dates(text or "", day_first) for i, text in enumerate(header)}
     columns = [i for i, found in days.items() if len(found) == 1]
-    if len(columns) < 2:
+    weekdays = {i: _WEEKDAY_ORDER.index(m.group(1).lower()) for i, text in enumerate(header)
+                if (m := _WEEKDAY_COLUMN.match(text or ""))}
+    if len(columns) < 2 and len(weekdays) >= 2:
+        columns = sorted(weekdays)
+    elif len(columns) < 2:
         return None
     found = []
+    week: PartialDate | None = None
     for row in table.rows:
+        stated = [c for c in row if c.text.strip()]
+        if weekdays and len({id(c) for c in stated}) == 1 and not find_times(stated[0].text):
+            over = find_dates(stated[0].text, day_first)
+            if over and isinstance(over[0].value, PartialDate) and over[0].value.day:
+                week = over[0].value  # "Week 1 (September 18-22)": the days of the rows below
+            continue
         clock = find_times(row[0].text) if row else []
         for i in columns:
             if i >= len(row) or not row[i].text or row[i].struck or row[i] is row[0]:
@@ -500,11 +518,27 @@ def _grid_records(table: Table, day_first: bool) -> list[Record] | None:
             fields = read_slot(row[i].text, row[i].spans, day_first)
             if not fields.speakers:
                 continue
-            fields.date = days[i][0].value  # type: ignore[assignment]
+            if i in weekdays and not days[i]:
+                fields.date = _week_day(week, weekdays[i] - weekdays[columns[0]])
+                if fields.date is not None:
+                    fields.guessed.add("date")
+            else:
+                fields.date = days[i][0].value  # type: ignore[assignment]
             if clock and fields.time is None:
                 fields.time, fields.end = clock[0].value  # type: ignore[misc]
             found.append(Record(fields, row[i].line, "table", table.section, context=table.context))
     return found
+
+
+def _week_day(first: PartialDate | None, offset: int) -> PartialDate | None:
+    """The day ``offset`` days after ``first`` (a week's first day), its year kept as stated."""
+    if first is None or first.month is None or first.day is None or offset < 0:
+        return None
+    try:
+        day = date(first.year or 2001, first.month, first.day) + timedelta(days=offset)
+    except ValueError:
+        return None
+    return PartialDate(first.year, day.month, day.day)
 
 
 def _table_records(table: Table, day_first: bool) -> list[Record]:

@@ -100,3 +100,23 @@ def test_a_programme_of_times_takes_the_day_its_front_matter_description_states(
     page = extract_file(path)
     assert [(t.speakers[0].name, t.day) for t in page.talks] == [
         ("Ada Lovelace", "2023-07-28"), ("Charles Babbage", "2023-07-28"), ("Mary Somerville", "2023-07-28")]
+
+
+def test_pipe_rows_that_continue_a_slot_below_its_time_are_one_talk_each(tmp_path):
+    path = tmp_path / "program.md"
+    path.write_text("## August 28, 2023\n\n"
+                    "| 09:15 - 09:20 | **Chairs' Welcome** |\n"
+                    "| 09:20 - 10:30 | **Invited Talk** |\n"
+                    "| | Title. Notes on the analytical engine |\n"
+                    "| | *Ada Lovelace, University of London* |\n"
+                    "| 10:30 - 11:00 | **Coffee Break** |\n"
+                    "| 11:00 - 12:30 | **Paper Session** |\n"
+                    "| | *Session Chair: Mary Somerville* |\n"
+                    "| | |\n"
+                    "| | 11:00 - 11:25 - The difference engine revisited |\n"
+                    "| | *Charles Babbage and John Herschel* |\n", encoding="utf-8")
+    page = extract_path(path)
+    assert [([s.name for s in t.speakers], t.title, t.clock.strftime("%H:%M") if t.clock else None)
+            for t in page.talks] == [
+        (["Ada Lovelace"], "Notes on the analytical engine", "09:20"),
+        (["Charles Babbage", "John Herschel"], "The difference engine revisited", "11:00")]

@@ -21,7 +21,7 @@ from kg.ingest.pages.fields import find_times
 _LABEL = re.compile(
     r"^\W*(?P<label>(?:(?:invited|keynote|contributed|spotlight|plenary|oral|lightning|short|long|featured|"
     r"guest|student|tutorial|opening|closing|special|distinguished|main|mini)\s+)*"
-    r"(?:talks?|lectures?|presentations?|keynotes?|tutorials?|address|speakers?|plenary|spotlight)"
+    r"(?:talks?|lectures?|presentations?|keynotes?|tutorials?|address|speakers?|speech|plenary|spotlight)"
     r"(?:\s*#?\d{1,2}[a-z]?)?)(?P<mark>\s*[:–—-]\s*|\s*(?=\())?", re.IGNORECASE)
 """The label of a slot's kind at the head of its text ("Invited talk 1:", "Keynote –", "Talk ("),
 the colon, dash or bracket after it included."""
@@ -43,6 +43,12 @@ def read_slot(text: str, spans: list[Span] | None = None, day_first: bool = Fals
     kept = [s for s in spans or [] if s.text.strip() and s.text.strip() in rest]
     inner = read(rest, kept, day_first)
     return inner if inner.speakers else fields
+
+
+def is_label(text: str) -> bool:
+    """Whether ``text`` is only the label of a slot's kind ("Invited Talk", "Keynote Speech:")."""
+    match = _LABEL.match(text)
+    return match is not None and not text[match.end():].strip(" :*_")
 
 
 def after_label(text: str, spans: list[Span]) -> str | None:

@@ -47,7 +47,7 @@ from kg.ingest.pages.fields import (
 from kg.ingest.pages.own_talks import cited_talks, own_talks, page_title_of, talk_sentences
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.papers import is_publication
-from kg.ingest.pages.slots import read_slot
+from kg.ingest.pages.slots import is_label, read_slot
 from kg.ingest.pages.units import Unit, repeated_units
 
 NOT_TALK = re.compile(
@@ -721,6 +721,48 @@ def _is_prose(block: Block) -> bool:
     return len(text) > 260 or (len(text) > 110 and len(_PROSE.findall(text)) >= 4 and text.endswith("."))
 
 
+_CHAIR = re.compile(r"^\W*(?:session\s+)?chair(?:s|person|ed by)?\s*[:：]", re.IGNORECASE)
+_TITLE_DOT = re.compile(r"^\W*title\.\s+", re.IGNORECASE)
+
+
+def _continued_slots(block: Block, day_first: bool) -> list[Block]:
+    """A programme written as pipe rows whose first cell is left blank below a slot's row ("| 09:20 |
+    **Invited Talk** |", "| | Title |", "| | *Speaker* |"): one block per slot, the rows a slot
+    continues joined to it. A row that starts with a time, or that states a talk by itself (a
+    speaker and a title), opens a slot; a blank row closes one (the talks of a session, listed
+    without their times). Empty when the block is not such a programme."""
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in block.text.split("\n")]
+    if not all(line.strip().startswith("|") for line in block.text.split("\n")) \
+            or not any(len(row) > 1 and not row[0] and any(row[1:]) for row in rows) \
+            or not any(row[0] and find_times(row[0]) for row in rows):
+        return []
+    slots: list[tuple[int, list[str]]] = []
+    open_ = False
+    for n, row in enumerate(rows):
+        # the session's chair and the kind of slot are not the talk's speaker or title; "Title." goes
+        kept = [_TITLE_DOT.sub("", c) for c in row if c and not _CHAIR.match(c) and not is_label(c)]
+        text = " | ".join(kept)
+        if not any(row):
+            open_ = False  # a blank row ends the slot above it
+            continue
+        if not text:
+            continue
+        timed = any(t.start <= 1 for t in find_times(text))
+        whole = read_slot(text, [s for s in block.spans if s.text in text], day_first)
+        if timed or not open_ or (whole.speakers and whole.title):  # a row that is a talk by itself
+            slots.append((n, [text]))
+            open_ = True
+        else:
+            slots[-1][1].append(text)
+    found = []
+    for n, texts in slots:
+        text = "\n".join(texts)
+        found.append(Block(text, block.line + n, block.tag, 0, block.depth,
+                           [s for s in block.spans if s.text in text], block.struck, block.section,
+                           block.index, block.context))
+    return found
+
+
 def _entry_lines(blocks: list[Block], day_first: bool) -> list[Block]:
     """Blocks with a line per entry (a Markdown paragraph of one-line entries, a pipe table
     without its delimiter row) cut into one block per line."""
@@ -729,6 +771,10 @@ def _entry_lines(blocks: list[Block], day_first: bool) -> list[Block]:
         lines = block.text.split("\n")
         if len(lines) < 2 or block.level:
             cut.append(block)
+            continue
+        slots = _continued_slots(block, day_first)
+        if slots:
+            cut.extend(slots)
             continue
         entries = 0
         for line in lines:

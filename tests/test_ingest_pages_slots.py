@@ -120,3 +120,18 @@ def test_pipe_rows_that_continue_a_slot_below_its_time_are_one_talk_each(tmp_pat
             for t in page.talks] == [
         (["Ada Lovelace"], "Notes on the analytical engine", "09:20"),
         (["Charles Babbage", "John Herschel"], "The difference engine revisited", "11:00")]
+
+
+def test_a_timed_slot_whose_title_is_set_apart_only_by_bold_type():
+    fields = read_slot("14:00-14:30 Jie-Hong Roland Jiang Second-order Boolean QBF",
+                       [Span("b", "Second-order Boolean QBF")])
+    assert [p.name for p in fields.speakers] == ["Jie-Hong Roland Jiang"]
+    assert fields.title == "Second-order Boolean QBF"
+    assert fields.time is not None and fields.time.strftime("%H:%M") == "14:00"
+
+
+def test_a_name_and_a_marked_link_without_a_time_is_no_slot():
+    fields = read_slot("John Wu :octocat:", [Span("a", ":octocat:")])
+    assert fields.title != ":octocat:" or not fields.speakers or fields.speakers[0].name == "John Wu"
+    assert read_slot("Jie-Hong Roland Jiang Second-order Boolean QBF",
+                     [Span("b", "Second-order Boolean QBF")]).title != "Second-order Boolean QBF"

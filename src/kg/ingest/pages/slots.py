@@ -32,6 +32,11 @@ def read_slot(text: str, spans: list[Span] | None = None, day_first: bool = Fals
     """The fields of a slot's text (``entries.read``), read past a leading label of the slot's kind
     when the whole text gives no speaker."""
     fields = read(text, spans, day_first)
+    if not fields.speakers or any(_overlaps(p.name, s.text) for p in fields.speakers for s in spans or []
+                                  if s.kind in _MARKS):
+        split = _split_at_mark(text, spans or [], day_first)
+        if split is not None:
+            return split
     rest = after_label(text, spans or [])
     if rest is None:
         return fields
@@ -43,6 +48,39 @@ def read_slot(text: str, spans: list[Span] | None = None, day_first: bool = Fals
     kept = [s for s in spans or [] if s.text.strip() and s.text.strip() in rest]
     inner = read(rest, kept, day_first)
     return inner if inner.speakers else fields
+
+
+_MARKS = frozenset({"b", "i", "a"})
+_MIN_MARKED = 8
+
+
+def _overlaps(name: str, marked: str) -> bool:
+    """Whether a speaker's name read from a slot ran into the slot's marked title."""
+    return len(marked) >= _MIN_MARKED and (marked in name or name in marked)
+
+
+def _split_at_mark(text: str, spans: list[Span], day_first: bool) -> Fields | None:
+    """A timed slot whose title is set apart only by its type ("10:30 Armin Biere **The Art of SAT**"):
+    the words between the time and the marked run are the speaker when they read as names, the run
+    (and what follows it) the title."""
+    first = text.split("\n", 1)[0]
+    for span in spans:
+        marked = span.text.strip()
+        at = first.find(marked) if span.kind in _MARKS and len(marked) >= _MIN_MARKED else -1
+        if at <= 0:
+            continue
+        before = first[:at]
+        times = find_times(before)
+        if not times or times[0].start > 2:
+            return None  # a slot opens with its time; a line of a name and a link is no slot
+        who = before[times[0].end:].strip(" \t:,;|–—-")
+        if not who or not speakers_of(who):
+            continue
+        head = before[:times[0].end]  # the slot's time stays
+        fields = read(f"{head.strip()} {who} | {marked}{first[at + len(marked):]}".strip(), [span], day_first)
+        if fields.speakers and fields.title and not any(_overlaps(p.name, marked) for p in fields.speakers):
+            return fields
+    return None
 
 
 def is_label(text: str) -> bool:

@@ -135,3 +135,16 @@ def test_a_name_and_a_marked_link_without_a_time_is_no_slot():
     assert fields.title != ":octocat:" or not fields.speakers or fields.speakers[0].name == "John Wu"
     assert read_slot("Jie-Hong Roland Jiang Second-order Boolean QBF",
                      [Span("b", "Second-order Boolean QBF")]).title != "Second-order Boolean QBF"
+
+
+def test_a_slot_of_several_talks_gives_one_talk_to_each_of_its_speakers(tmp_path):
+    path = tmp_path / "schedule.md"
+    path.write_text("# Workshop 2020\n\n| Time | Session | Speakers |\n|---|---|---|\n"
+                    "| **Thursday, 2020-10-15** | | |\n"
+                    "| 8:00-8:55 AM | Keynote Talk | Dr. Ada Lovelace |\n"
+                    "| 9:00-9:55 AM | Invited Talks | Drs. Charles Babbage, Mary Somerville |\n"
+                    "| 10:00-10:15 AM | Break | |\n", encoding="utf-8")
+    page = extract_path(path)
+    assert [(t.speakers[0].name, len(t.speakers), t.clock.strftime("%H:%M") if t.clock else None)
+            for t in page.talks] == [("Ada Lovelace", 1, "08:00"), ("Charles Babbage", 1, "09:00"),
+                                     ("Mary Somerville", 1, "09:00")]

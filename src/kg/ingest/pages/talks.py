@@ -10,6 +10,7 @@ talk stated twice on a page (a schedule and an abstracts section) is one talk.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -150,7 +151,7 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     units = _unit_records(document, layout, day_first, records)
     if units:  # in page order, as the page lists them
         records = sorted([*records, *units], key=lambda r: r.line)
-    records = [r for r in records if _is_talk(r)]
+    records = [one for r in records for one in _each_speaker(r) if _is_talk(one)]
     if not records:  # a talk's own page: its title, then "by Name (Affiliation)"
         records = _byline_records(document, layout, day_first)
     own, unnamed = _own_talks(document, layout, day_first, owner)
@@ -1114,6 +1115,29 @@ def _merge_into(front: Record, body: Record | None) -> Record:
 def _is_citation(fields: Fields, text: str) -> bool:
     """Whether a block reads as a publication (several authors, a year, a venue)."""
     return len(fields.speakers) >= 3 and bool(re.search(r"\b(?:19|20)\d{2}\b", text)) and not fields.time
+
+
+_SEVERAL_TALKS = re.compile(r"^\W*(?:[\w-]+\s+){0,2}(?:talks|presentations|spotlights|lectures|tutorials|"
+                            r"keynotes|orals|workshops)\b[\s\d()\w]{0,20}$", re.IGNORECASE)
+"""A slot's name that says it holds several talks ("Invited Talks", "Spotlight Talks 1",
+"workshops (parallel)"), not one talk's title."""
+
+
+def _each_speaker(record: Record) -> list[Record]:
+    """A timed slot of several speakers and no title of its own ("Invited Talks | Drs. Lihua Zhu,
+    Qiangfeng Zhang"): one talk each, in the slot's time. Any other record as it is."""
+    fields = record.fields
+    title = fields.title
+    if len(fields.speakers) < 2 or fields.time is None or "title" in fields.labels or not (
+            title is None or _SEVERAL_TALKS.match(title)):
+        return [record]
+    found = []
+    for person in fields.speakers:
+        one = copy.deepcopy(record)
+        one.fields.speakers = [copy.deepcopy(person)]
+        one.fields.title = None
+        found.append(one)
+    return found
 
 
 def _is_talk(record: Record) -> bool:

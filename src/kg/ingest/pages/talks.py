@@ -50,6 +50,7 @@ from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.papers import is_publication
 from kg.ingest.pages.slots import is_label, read_slot
 from kg.ingest.pages.units import Unit, repeated_units
+from kg.ingest.resolve import institutions
 
 NOT_TALK = re.compile(
     r"^\W*(?:(?:coffee|lunch|tea|dinner|poster|networking)\b.*|break\b.*|.*\bbreak\W*$|panel\b.*|"
@@ -1131,6 +1132,8 @@ def _each_speaker(record: Record) -> list[Record]:
     if len(fields.speakers) < 2 or fields.time is None or "title" in fields.labels or not (
             title is None or _SEVERAL_TALKS.match(title)):
         return [record]
+    if any(institutions.is_institution(p.name) for p in fields.speakers):
+        return [record]  # "Ada Lovelace, UC Berkeley": one speaker and her place, misread
     found = []
     for person in fields.speakers:
         one = copy.deepcopy(record)

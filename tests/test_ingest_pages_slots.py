@@ -148,3 +148,13 @@ def test_a_slot_of_several_talks_gives_one_talk_to_each_of_its_speakers(tmp_path
     assert [(t.speakers[0].name, len(t.speakers), t.clock.strftime("%H:%M") if t.clock else None)
             for t in page.talks] == [("Ada Lovelace", 1, "08:00"), ("Charles Babbage", 1, "09:00"),
                                      ("Mary Somerville", 1, "09:00")]
+
+
+def test_a_title_loses_the_label_of_its_slot_but_a_lecture_keeps_its_number():
+    from kg.ingest.pages.slots import title_past_label
+    assert title_past_label("Invited Talk #4: Defending Against Adversarial Examples") == \
+        "Defending Against Adversarial Examples"
+    assert title_past_label("Contributed Talk #3 (Best Attack Paper): BadNets in the supply chain") == \
+        "BadNets in the supply chain"
+    assert title_past_label("Lecture 3: Convexity and duality") == "Lecture 3: Convexity and duality"
+    assert title_past_label("Talks on engines and looms") == "Talks on engines and looms"

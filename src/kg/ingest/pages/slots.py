@@ -83,6 +83,26 @@ def _split_at_mark(text: str, spans: list[Span], day_first: bool) -> Fields | No
     return None
 
 
+_NOTE_FIRST = re.compile(r"^\([^()]{1,40}\)\s*[:–—-]\s*")
+"""A note in brackets between a slot's label and its title ("(Best Paper): ")."""
+
+
+def title_past_label(title: str) -> str:
+    """A title without the label of the slot's kind written before it and set apart by a colon or
+    a dash ("Invited Talk #4: Defending Against Adversarial Examples", "Contributed Talk #3 (Best
+    Paper): BadNets"); a lecture's number stays ("Lecture 3: Convexity" is a course's title)."""
+    match = _LABEL.match(title)
+    if match is None or "lecture" in match["label"].lower():
+        return title
+    rest = title[match.end():]
+    if not (match["mark"] or "").strip():
+        if not _NOTE_FIRST.match(rest.lstrip()):
+            return title  # "Talks on engines", "Talk (Ada): ...": no label set apart
+        rest = rest.lstrip()
+    rest = _NOTE_FIRST.sub("", rest).strip()
+    return rest if len(rest.split()) >= 2 else title
+
+
 def is_label(text: str) -> bool:
     """Whether ``text`` is only the label of a slot's kind ("Invited Talk", "Keynote Speech:")."""
     match = _LABEL.match(text)

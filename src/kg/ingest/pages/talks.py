@@ -48,7 +48,7 @@ from kg.ingest.pages.fields import (
 from kg.ingest.pages.own_talks import cited_talks, own_talks, page_title_of, talk_sentences
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.papers import is_publication
-from kg.ingest.pages.slots import is_label, read_slot
+from kg.ingest.pages.slots import is_label, read_slot, title_past_label
 from kg.ingest.pages.units import Unit, repeated_units
 from kg.ingest.resolve import institutions
 
@@ -175,6 +175,8 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     _contexts(records, layout, document, year)
     records = _unique(records)
     for record in records:
+        if record.fields.title:
+            record.fields.title = title_past_label(record.fields.title)
         if record.fields.title and not_a_title(record.fields.title, record.fields):
             record.fields.title = None  # the page gives the talk no title: none is better than a wrong one
             record.fields.guessed.discard("title")

@@ -158,3 +158,17 @@ def test_a_title_loses_the_label_of_its_slot_but_a_lecture_keeps_its_number():
         "BadNets in the supply chain"
     assert title_past_label("Lecture 3: Convexity and duality") == "Lecture 3: Convexity and duality"
     assert title_past_label("Talks on engines and looms") == "Talks on engines and looms"
+
+
+def test_a_front_matter_programme_names_its_speakers_in_parts(tmp_path):
+    path = tmp_path / "workshop.md"
+    path.write_text("---\ntitle: Theory of engines\ntalks:\n"
+                    "- title: \"Notes on the analytical engine\"\n  author:\n"
+                    "  - given: Ada\n    family: Lovelace\n"
+                    "    institute: University of London\n  start: \"09:30\"\n"
+                    "- title: \"The difference engine\"\n  author:\n  - given: Charles\n    family: Babbage\n"
+                    "    institute: Cambridge\n  start: \"10:00\"\n---\n", encoding="utf-8")
+    page = extract_path(path)
+    assert [(t.speakers[0].name, t.speakers[0].affiliation, t.title) for t in page.talks] == [
+        ("Ada Lovelace", "University of London", "Notes on the analytical engine"),
+        ("Charles Babbage", "Cambridge", "The difference engine")]

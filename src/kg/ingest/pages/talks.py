@@ -368,9 +368,9 @@ def _people_value(value: Any) -> list[Person]:
             people = [Person(strip_honorifics(value.split(",")[0]), value.split(",", 1)[1].strip() or None)]
         return people
     if isinstance(value, dict):
-        name = value.get("name") or value.get("speaker")
+        name = value.get("name") or value.get("speaker") or _name_from_parts(value)
         if isinstance(name, str) and (is_name(name) or speakers_of(name)):
-            keys = ("affiliation", "affil", "institution", "org")
+            keys = ("affiliation", "affil", "institution", "institute", "org")
             aff = next((value[k] for k in keys if value.get(k)), None)
             home = value.get("homepage") or value.get("url") or value.get("website")
             return [Person(strip_honorifics(name), aff if isinstance(aff, str) else None,
@@ -382,6 +382,19 @@ def _people_value(value: Any) -> list[Person]:
             found.extend(_people_value(item))
         return found
     return []
+
+
+_NAME_PARTS = (("given", "family"), ("first", "last"), ("firstname", "lastname"), ("first_name", "last_name"))
+
+
+def _name_from_parts(value: dict[Any, Any]) -> str | None:
+    """A person's name written in parts, as CSL and BibTeX-like YAML do ("given: Ada", "family: Lovelace")."""
+    lower = {str(k).lower(): v for k, v in value.items()}
+    for first, last in _NAME_PARTS:
+        given, family = lower.get(first), lower.get(last)
+        if isinstance(given, str) and isinstance(family, str) and given.strip() and family.strip():
+            return f"{given.strip()} {family.strip()}"
+    return None
 
 
 def _date_value(value: Any, day_first: bool) -> PartialDate | None:

@@ -149,6 +149,6 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     assert new8["talks"] >= 0.60 and new8["datetime"] >= 0.48 and new8["papers"] >= 0.40
     assert new8["spurious"] <= 0.09  # blind before and after round eleven: 0.61, 0.50, 0.42, 0.07
     assert new8["talks"] >= 0.65 and new8["datetime"] >= 0.59  # round twelve read its programmes (joined)
-    programmes = figures["programmes"]  # round twelve: programme slots, 0.68/0.63 -> 0.76/0.74, 0.06
+    programmes = figures["programmes"]  # round twelve: programme slots, 0.68/0.63 -> 0.77/0.74, 0.06
     assert programmes["talks"] >= 0.74 and programmes["datetime"] >= 0.71 and programmes["spurious"] <= 0.07
     assert whole["max_s"] < 5  # generous: CI machines are shared; bench/ measures the real figure

@@ -294,7 +294,8 @@ def load_gold(corpus: Path) -> list[dict[str, Any]]:
 
 
 def run(corpus: Path, half: str = "all", misses: list[str] | None = None,
-        sites: set[str] | None = None) -> dict[str, Any]:
+        sites: set[str] | None = None, gold_kind: str | None = None,
+        pages: dict[str, Counts] | None = None) -> dict[str, Any]:
     """Score every page of the chosen half: counts per kind, per site, and the page times."""
     per_kind: dict[str, Counts] = defaultdict(Counts)
     per_site: dict[str, Counts] = defaultdict(Counts)
@@ -304,11 +305,14 @@ def run(corpus: Path, half: str = "all", misses: list[str] | None = None,
     extracted_rows(corpus / load_gold(corpus)[0]["file"])  # imports and caches out of the timing
     for gold in load_gold(corpus):
         site = gold["file"].split("/")[0]
-        if (half != "all" and half_of(site) != half) or (sites and site not in sites):
+        if (half != "all" and half_of(site) != half) or (sites and site not in sites) or (
+                gold_kind and gold["kind"] != gold_kind):
             continue
         kind, talks, papers, seconds = extracted_rows(corpus / gold["file"])
         counts = score_page(gold, kind, talks, papers, misses)
         counts.seconds = seconds
+        if pages is not None:
+            pages[gold["file"]] = counts
         times.append(seconds)
         site_times[site].append(seconds)
         per_kind[gold["kind"]].add(counts)
@@ -431,6 +435,16 @@ def confusion(results: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def page_table(pages: dict[str, Counts]) -> str:
+    """One line per page: talks found of gold, date-times right, spurious rows, the kind detected."""
+    lines = ["| page | talks | date-time | spurious | extracted | detected |", "|---|---|---|---|---|---|"]
+    for file, counts in sorted(pages.items()):
+        talks, datetimes = counts.values["talks"], counts.values["datetime"]
+        lines.append(f"| {file} | {talks[0]}/{talks[1]} | {datetimes[0]}/{datetimes[1]} | {counts.spurious} "
+                     f"| {counts.extracted} | {next(iter(counts.detected))} |")
+    return "\n".join(lines)
+
+
 def write_section(path: Path, text: str) -> None:
     """Put ``text`` between this benchmark's markers in ``path`` (added at the end the first time)."""
     old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
@@ -455,22 +469,29 @@ def main(argv: list[str] | None = None) -> int:
                         help="also print gold kind × detected kind for each half and list of new sites")
     parser.add_argument("--causes", action="store_true",
                         help="also print why gold date-times were missed (talk not found, no time...)")
+    parser.add_argument("--kind", choices=KINDS, help="only the pages of this gold kind")
+    parser.add_argument("--pages", action="store_true",
+                        help="also print each page's talks found / gold, spurious rows and detected kind")
     parser.add_argument("--write", action="store_true", help="write the tables to BENCHMARKS.md")
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md",
                         help="the file --write writes its section into")
     args = parser.parse_args(argv)
     misses: list[str] = []
     sites = set(args.site) if args.site else None
+    pages: dict[str, Counts] = {}
     if args.half == "both":
-        results = halves(run(args.corpus, "all", misses, sites), fresh_site_lists(args.corpus))
+        results = halves(run(args.corpus, "all", misses, sites, args.kind, pages),
+                         fresh_site_lists(args.corpus))
     else:
-        results = {args.half: run(args.corpus, args.half, misses, sites)}
+        results = {args.half: run(args.corpus, args.half, misses, sites, args.kind, pages)}
     text = table(results)
     print(text)
     if args.confusion:
         print(confusion(results))
     if args.causes:
         print(causes_table(results))
+    if args.pages:
+        print(page_table(pages))
     for miss in misses[: args.show_misses]:
         print(miss, file=sys.stderr)
     if args.write:

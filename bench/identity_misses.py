@@ -89,6 +89,29 @@ def _why_not(clusters: Any, ra: int, rb: int) -> str:
     return f"names that do not fit: {unfit}"
 
 
+def chain(run: Any, a: tuple[str, int], b: tuple[str, int]) -> list[str]:
+    """Lines telling how the authorships ``a`` and ``b`` (two people) ended in one group: every merge
+    of that group, best first, with the names of the side taken in, its score, reason and evidence."""
+    index = {m.where: i for i, m in enumerate(run.mentions)}
+    if a not in index or b not in index:
+        return ["  not read by the resolver"]
+    clusters = run.clusters
+    root = clusters.find(index[a])
+    ka, kb = run.mentions[index[a]].key, run.mentions[index[b]].key
+    early_a, early_b = run.early_root[index[a]], run.early_root[index[b]]
+    lines = [f"  keys {ka!r} / {kb!r}; one group of {len(clusters.groups[root].mentions)} authorships, "
+             f"names {dict(clusters.groups[root].keys)}"]
+    if early_a == early_b:
+        lines.append("  joined before scoring (one name, a shared coauthor)")
+    for decision in run.joined:
+        if clusters.find(decision.a) != root:
+            continue
+        taken = clusters.groups[decision.b]
+        lines.append(f"  merge {decision.score:.2f} [{decision.reason}] {decision.evidence}; "
+                     f"took in {dict(taken.keys)} years {sorted(taken.years)} orgs {sorted(taken.orgs)}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     """Resolve the field, then explain each gold pair of one person left in two groups."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -96,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ml-venues", type=Path, help="ml-venues authorships CSV (.csv or .csv.gz)")
     parser.add_argument("--gold", type=Path, action="append", 
                         help="gold folders (default: the tune/check set)")
+    parser.add_argument("--wrong", action="store_true",
+                        help="explain pairs of two people merged (the chain of merges) instead of misses")
     parser.add_argument("--dump", type=Path, help="write every authorship's person and spelling here (TSV)")
     args = parser.parse_args(argv)
     _keep_runs()
@@ -113,10 +138,17 @@ def main(argv: list[str] | None = None) -> int:
     for folder in args.gold or [GOLD]:
         for pair in read_pairs(folder / "pairs.tsv"):
             a, b = _where(pair.a), _where(pair.b)
-            if not pair.same or a not in ids or b not in ids or ids[a] == ids[b]:
+            if a not in ids or b not in ids:
                 continue
             if folder.resolve() == GOLD.resolve() and split_of(pair.id) == "check":
                 continue  # the check half is scored, never read
+            if args.wrong:
+                if not pair.same and ids[a] == ids[b]:
+                    print(f"{folder.name} {pair.id} [{pair.kind}] {ids[a]}")
+                    print("\n".join(chain(run, a, b)))
+                continue
+            if not pair.same or ids[a] == ids[b]:
+                continue
             print(f"{folder.name} {pair.id} [{pair.kind}] {ids[a]} / {ids[b]}")
             print("\n".join(explain(run, a, b)))
     return 0

@@ -32,8 +32,12 @@ def bench():
 @pytest.fixture(scope="module")
 def figures(bench):
     whole = bench.run(CORPUS, "all")
-    return {half: bench.summary(result)
-            for half, result in bench.halves(whole, bench.fresh_site_lists(CORPUS)).items()}
+    found = {half: bench.summary(result)
+             for half, result in bench.halves(whole, bench.fresh_site_lists(CORPUS)).items()}
+    programmes = whole["kinds"]["meeting_programme"]  # the pages whose gold kind is a programme
+    found["programmes"] = {"talks": programmes.ratio("talks"), "datetime": programmes.ratio("datetime"),
+                           "spurious": programmes.spurious_share}
+    return found
 
 
 def test_the_fresh_sites_are_listed_and_are_sites_of_the_corpus(bench):
@@ -123,10 +127,10 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     assert whole["pages"] == 814 and whole["sites"] == 357 and new["sites"] == 37 and new2["sites"] == 30
     assert new3["sites"] == 35 and new4["sites"] == 39 and new5["sites"] == 25 and new6["sites"] == 27
     assert new7["sites"] == 29 and new8["sites"] == 28
-    assert whole["talks"] >= 0.74 and whole["talks_sites"] >= 0.59
-    assert whole["datetime"] >= 0.69 and whole["affiliation"] >= 0.74
+    assert whole["talks"] >= 0.76 and whole["talks_sites"] >= 0.61
+    assert whole["datetime"] >= 0.72 and whole["affiliation"] >= 0.75
     assert whole["papers"] >= 0.74 and whole["spurious"] <= 0.065
-    assert dev["talks"] >= 0.75 and check["talks"] >= 0.72 and new["talks"] >= 0.78 and new2["talks"] >= 0.64
+    assert dev["talks"] >= 0.76 and check["talks"] >= 0.75 and new["talks"] >= 0.78 and new2["talks"] >= 0.64
     assert new3["talks"] >= 0.81 and new3["datetime"] >= 0.82 and whole["kinds_right"] >= 0.82
     assert new3["papers"] >= 0.91 and new3["spurious"] <= 0.08
     assert check["datetime"] >= 0.66 and new["datetime"] >= 0.76 and new2["datetime"] >= 0.52
@@ -144,4 +148,7 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     # round eleven read its personal talk lists: talks 0.63, date-time 0.54, spurious 0.09
     assert new8["talks"] >= 0.60 and new8["datetime"] >= 0.48 and new8["papers"] >= 0.40
     assert new8["spurious"] <= 0.09  # blind before and after round eleven: 0.61, 0.50, 0.42, 0.07
+    assert new8["talks"] >= 0.65 and new8["datetime"] >= 0.59  # round twelve read its programmes (joined)
+    programmes = figures["programmes"]  # round twelve: programme slots, 0.68/0.63 -> 0.77/0.74, 0.06
+    assert programmes["talks"] >= 0.74 and programmes["datetime"] >= 0.71 and programmes["spurious"] <= 0.07
     assert whole["max_s"] < 5  # generous: CI machines are shared; bench/ measures the real figure

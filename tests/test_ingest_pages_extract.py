@@ -272,8 +272,9 @@ def test_the_kind_of_a_slot_is_no_title_and_drs_is_an_honorific(tmp_path):
                         "| **Thursday, 2020-10-15** | | |\n"
                         "| 8:00-8:55 AM | Keynote Talk | Dr. Ada Lovelace |\n"
                         "| 9:00-9:55 AM | Invited Talks | Drs. Charles Babbage, Mary Somerville |\n")
-    assert talks == [(("Ada Lovelace",), None, "2020-10-15", "08:00"),
-                     (("Charles Babbage", "Mary Somerville"), None, "2020-10-15", "09:00")]
+    assert talks == [(("Ada Lovelace",), None, "2020-10-15", "08:00"),  # "Invited Talks": one talk each
+                     (("Charles Babbage",), None, "2020-10-15", "09:00"),
+                     (("Mary Somerville",), None, "2020-10-15", "09:00")]
 
 
 def test_a_speaker_heading_under_the_talks_day_heading_is_its_speaker(tmp_path):

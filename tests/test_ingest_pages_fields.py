@@ -151,3 +151,11 @@ def test_a_date_with_its_year_first_and_the_month_named():
 def test_the_greeting_and_closing_of_an_email_are_no_names():
     assert not is_name("Hallo Martin") and not is_name("Viele Grüße") and not is_name("Dear Ada")
     assert is_name("Martin Weber")
+
+
+def test_a_clock_time_with_its_seconds_is_read_whole():
+    from kg.ingest.pages.fields import find_times
+    found = find_times("09:30:00 Phil O'Neill, The University of Nottingham")
+    assert [(f.start, f.value[0].strftime("%H:%M")) for f in found] == [(0, "09:30")]
+    assert "09:30:00 Phil O'Neill"[found[0].end:].strip() == "Phil O'Neill"
+    assert [f.value for f in find_times("09:30:00 - 10:15:00")][0][1].strftime("%H:%M") == "10:15"

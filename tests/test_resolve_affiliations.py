@@ -388,8 +388,9 @@ def test_a_numbered_university_of_a_city_another_registry_names_is_not_the_citys
     assert [n.org_id or n.key for n in registry.read("Université Paris 13")] == ["university paris 13"]
     assert [n.org_id or n.key for n in registry.read("CNRS, Université Paris 13")] == [
         "cnrs", "university paris 13"]
-    # a number no other registry names is read as the city's university's former name
-    assert [n.org_id for n in registry.read("CNRS, Université Paris 7")] == ["cnrs", "paris"]
+    # a number no other registry names is a university of its own, not the one it was merged into
+    assert [n.org_id or n.key for n in registry.read("CNRS, Université Paris 7")] == [
+        "cnrs", "university paris 7"]
     address = "Université de Paris, 12 rue de l'École de Médecine"
     assert [n.org_id for n in registry.read(address)] == ["paris"]
     assert [n.org_id for n in registry.read("Université de Paris, Universitätstrasse 6")] == ["paris"]
@@ -469,3 +470,107 @@ def test_a_parent_printed_beside_its_school_is_an_institution_of_its_own():
 def test_a_state_code_before_a_country_is_no_legal_form():
     assert read("Data to Decisions CRC, Kent Town, SA, Australia") == []  # South Australia, no "Kent Town SA"
     assert read("NNAISENSE, SA") == ["new:nnaisense"]  # a company's legal form
+
+
+PARIS = Registry([
+    ("CNRS", "cnrs"), ("Université Paris Cité", "paris-cite"), ("Université de Paris", "paris-cite"),
+    ("Université Paris Diderot", "diderot"), ("Paris 7", "diderot"),
+    ("Université Pierre et Marie Curie", "upmc"), ("UPMC", "upmc"), ("Sorbonne Universités", "sorbonne"),
+    ("Georgia State University", "gsu"),
+])
+
+
+def read_paris(printed: str) -> list[str]:
+    return [named.org_id or f"new:{named.key}" for named in PARIS.read(printed)]
+
+
+def test_a_numbered_university_of_a_city_is_not_the_city_university():
+    # Paris 7 is Université Paris Diderot (a predecessor of Université Paris Cité, not Paris Cité itself)
+    assert read_paris("CNRS, Université Paris 7") == ["cnrs", "diderot"]
+    # a number no registry name holds makes a university of its own
+    assert read_paris("Université Paris 1") == ["new:university paris 1"]
+    # the number printed after the university's own name is that university's, no second institution
+    assert read_paris("Sorbonne Universités, UPMC Univ Paris 06, CNRS, LIP6") == ["sorbonne", "upmc", "cnrs"]
+    assert read_paris("Université de Paris") == ["paris-cite"]
+
+
+def test_a_postal_code_ends_the_name_printed_before_it():
+    assert read_paris("CNRS Universit ´e de Nice Sophia-Antipolis - 06108 Nice Cedex 2 (FRANCE)") == \
+        ["cnrs", "new:university nice sophia antipolis"]
+    assert read_paris("Université de Nice Sophia-Antipolis - 06108 Nice Cedex 2") == \
+        ["new:university nice sophia antipolis"]
+    assert read_paris("Research Institute 75005 Paris, France") == []  # whose? a name of generic words
+
+
+def test_a_school_named_after_the_university_beside_it_is_its_unit():
+    reading = Registry([("Georgia State University", "gsu")])
+    reading.add_forms([("GSU", "gsu")])
+    assert [n.org_id or n.key for n in reading.read("Georgia State Business School, GSU, GA")] == ["gsu"]
+
+
+def test_a_town_and_its_state_written_out_are_a_place():
+    registry = Registry([("Princeton University", "princeton")])
+    assert registry.read("Bridgewater, New Jersey") == ()
+    assert registry.read("Summit, NJ") == ()
+
+
+def test_two_acronyms_joined_by_a_hyphen_are_two_institutions_when_each_names_one():
+    # a joint lab of two institutions, though the registry knows the lab by its own name
+    registry = Registry([("MIT", "mit"), ("IBM", "ibm"), ("MIT-IBM Watson AI Lab", "mit-ibm-lab"),
+                         ("UNC", "unc"), ("UNC Chapel Hill", "unc")])
+    assert [n.org_id for n in registry.read("MIT-IBM Watson AI Lab")] == ["mit", "ibm"]
+    # "CH" names nothing alone: Chapel Hill, the campus of the university before it
+    assert [n.org_id for n in registry.read("UNC-CH")] == ["unc"]
+
+
+def test_a_lab_named_after_a_company_printed_alone_is_that_company_s_lab():
+    resolution = resolved("Nokia", "Nokia Bell Labs, Murray Hill")
+    by_id = {o.id: o for o in resolution.new_organizations}
+    [nokia] = resolution.organizations("Nokia")
+    [lab] = resolution.organizations("Nokia Bell Labs, Murray Hill")
+    assert by_id[lab].part_of == nokia and by_id[lab].kind == "lab"
+
+
+def test_a_university_host_name_is_an_e_mail_address_s_not_an_affiliation():
+    registry = Registry([("Tel Aviv University", "tau"), ("TAU", "tau"), ("Pitt", "pitt")])
+    assert registry.read("tauex.tau.ac.il") == ()
+    assert registry.read("pitt.edu") == ()
+    assert [n.org_id for n in registry.read("TAU")] == ["tau"]
+
+
+def test_university_of_x_is_the_known_x_university_when_nobody_names_it_so():
+    registry = Registry([("Tel Aviv University", "tau"), ("University of Washington", "uw")])
+    registry.elsewhere = lambda name, beside: name in ("University of Miami", "Miami University")
+    assert [n.org_id for n in registry.read("University of Tel Aviv, Tel Aviv")] == ["tau"]
+    assert [n.org_id for n in registry.read("University of Washington")] == ["uw"]
+    assert [n.org_id or n.key for n in registry.read("Washington University")] == ["washington university"]
+    # both orders name an institution (the University of Miami, Miami University in Ohio): kept as printed
+    assert [n.org_id or n.key for n in registry.read("University of Miami")] == ["university miami"]
+
+
+def test_a_town_after_a_comma_completes_the_name_the_other_registry_knows():
+    registry = Registry([("CNRS", "cnrs")])
+    registry.elsewhere = lambda name, beside: name == "Friedrich-Schiller-Universität Jena"
+    assert [n.key for n in registry.read("Friedrich-Schiller-Universität, Jena, Germany")] == \
+        [n.key for n in registry.read("Friedrich-Schiller-Universität Jena, Germany")] == \
+        ["friedrich schiller university jena"]
+
+
+def test_a_town_the_field_prints_before_a_state_is_a_place_when_printed_alone():
+    registry = Registry([("University of Maryland", "umd")])
+    registry.learn(["University of Maryland, College Park, MD", "College Park", "Imperial College London"])
+    assert registry.read("College Park") == ()
+    assert [n.org_id for n in registry.read("University of Maryland, College Park, MD")] == ["umd"]
+
+
+def test_a_town_after_a_misprinted_registry_name_is_its_town():
+    registry = Registry([("Institute for Advanced Study", "ias"), ("Princeton University", "princeton"),
+                         ("Princeton", "princeton")])
+    registry.learn(["Princeton University, Princeton, NJ"])
+    assert [n.org_id for n in registry.read("Institue for Advanced Study, Princeton")] == ["ias"]
+
+
+def test_a_registry_name_the_field_prints_before_a_state_is_still_an_institution_alone():
+    registry = Registry([("Stanford University", "stanford"), ("Stanford", "stanford")])
+    registry.learn(["Department of Statistics, Stanford University, Stanford, CA", "Stanford"])
+    assert [n.org_id for n in registry.read("Stanford")] == ["stanford"]

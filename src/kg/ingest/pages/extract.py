@@ -202,6 +202,22 @@ def _events(result: PageExtract, document: Document) -> None:
             series.start, series.end = dated[0], dated[-1] if dated[-1] != dated[0] else None
 
 
+_SCHOOL_DAYS = 14
+"""A school or a long meeting runs for up to two weeks; a series' talks span months."""
+
+
+def _span_days(days: list[str]) -> int:
+    """How many days from the first of ``days`` ("2023-09-18", "--09-18") to the last (a year apart
+    when their years differ); a large number when one cannot be read."""
+    read = []
+    for day in days:
+        try:
+            read.append(date.fromisoformat(day if not day.startswith("--") else "2001" + day[1:]))
+        except ValueError:
+            return 1 << 16
+    return (max(read) - min(read)).days if read else 0
+
+
 def _full_day(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text) if text and len(text) == 10 and not text.startswith("-") else None
@@ -224,13 +240,15 @@ def page_kind(document: Document, talks: list[TalkText], papers: int, title: str
     timed = sum(1 for t in talks if t.clock is not None)
     days = {t.day for t in talks if t.day}
     headings = " ".join(re.findall(r"(?m)^#{1,2}\s.*$|<h[12][^>]*>[^<]*", document.source[:5000]))
-    if timed >= 0.6 * len(talks) and len(days) <= 4 and _MEETING.search(f"{title} {headings}"):
+    full = [t.day for t in talks if t.day and (len(t.day) == 10 or t.day.startswith("--"))]
+    weeks = len(full) == len(talks) and _span_days(full) <= _SCHOOL_DAYS  # a school's one or two weeks
+    if timed >= 0.6 * len(talks) and (len(days) <= 4 or weeks) and _MEETING.search(f"{title} {headings}"):
         return "meeting_programme"
     if timed >= max(2, 0.25 * len(talks)) and 1 <= len(days) <= 4 and len(talks) >= 3 * len(days):
         return "meeting_programme"  # timed slots, several on each of a few days: a programme
-    full = [t.day for t in talks if t.day and (len(t.day) == 10 or t.day.startswith("--"))]
-    if len(full) >= 0.5 * len(talks) and len(talks) >= 2.5 * len(set(full)) and len(set(full)) <= 7:
-        return "meeting_programme"  # several talks a day on a few days: a workshop, not a series
+    if len(full) >= 0.5 * len(talks) and len(talks) >= 2.5 * len(set(full)) and (
+            len(set(full)) <= 7 or _span_days(full) <= _SCHOOL_DAYS):
+        return "meeting_programme"  # several talks a day on a few days, or a school's weeks: not a series
     speakers = {fold(t.speakers[0].name) for t in talks if t.speakers}
     if len(speakers) == 1 and len(talks) >= 3:
         return "talk_listing"  # one person's talks

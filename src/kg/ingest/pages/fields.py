@@ -69,13 +69,16 @@ _MONTH_YEAR = 5
 _NUMERIC_MONTH_YEAR = 6
 _SHORT_NUMERIC = 7
 TIME = re.compile(
-    r"(?<![\d:./-])(?P<hour>[012]?\d)(?:(?P<sep>[:h]|\.(?=\d{2}\s*[ap])|\.(?=[0-5]\d(?![\d.])))(?P<minute>[0-5]\d)|"
+    r"(?<![\d:./-])(?P<hour>[012]?\d)(?:(?P<sep>[:h]|\.(?=\d{2}\s*[ap])|\.(?=[0-5]\d(?![\d.])))(?P<minute>[0-5]\d)(?::[0-5]\d(?!\d))?|"
     r"(?P<french>h)(?![a-z]))?\s*"
     r"(?P<half>[ap]\.?\s?m\.?(?-i:(?![a-z])))?(?![\d/])", re.IGNORECASE)
-"""A clock time: "4:00pm", "16:00", "10am", "16h30", and the French "18h" (its hour alone)."""
+"""A clock time: "4:00pm", "16:00", "10am", "16h30", "09:30:00" (its seconds read over), and the French
+"18h" (its hour alone)."""
 TIME_RANGE = re.compile(
-    r"(?P<start>[012]?\d(?:[:h.][0-5]\d|h(?![a-z]))?\s*(?:[ap]\.?\s?m\.?)?)\s*(?:-|–|—|to|until)\s*"
-    r"(?P<end>[012]?\d(?:[:h.][0-5]\d|h(?![a-z]))?\s*(?:[ap]\.?\s?m\.?)?)(?![\d/])", re.IGNORECASE)
+    r"(?P<start>[012]?\d(?:[:h.][0-5]\d(?::[0-5]\d)?|h(?![a-z]))?\s*(?:[ap]\.?\s?m\.?)?)\s*"
+    r"(?:-|–|—|to|until)\s*"
+    r"(?P<end>[012]?\d(?:[:h.][0-5]\d(?::[0-5]\d)?|h(?![a-z]))?\s*(?:[ap]\.?\s?m\.?)?)(?![\d/])",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)

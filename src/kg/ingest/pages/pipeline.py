@@ -17,9 +17,10 @@ from pathlib import Path
 
 from kg.errors import DataError
 from kg.ingest.pages import author, event, listing, meeting, seminar, support, writer
+from kg.ingest.pages.blocks import Block
 from kg.ingest.pages.blocks import layout as block_layout
 from kg.ingest.pages.detect import PAGE_KINDS, detect_page_kind
-from kg.ingest.pages.document import read_document
+from kg.ingest.pages.document import Document, read_document
 from kg.ingest.pages.entries import label_of
 from kg.ingest.pages.extract import day_first, extract_document
 from kg.ingest.pages.extracted import PageExtract
@@ -57,9 +58,22 @@ def extract_file(path: Path, kind: str | None = None, owner: str | None = None) 
         found.kind = kind
     support.weigh(found)  # on what the talk's own unit gives: a day from the context adds no support
     cells = list({id(c): c for table in parts.tables for row in table.rows for c in row}.values())
-    inherit_when(found.talks, sorted([*parts.blocks, *cells], key=lambda b: b.line),
-                 day_first(document.source), found.kind)
+    inherit_when(found.talks, sorted([*_front_matter_blocks(document), *parts.blocks, *cells],
+                                     key=lambda b: b.line), day_first(document.source), found.kind)
     return found
+
+
+_DESCRIBING = frozenset({"title", "subtitle", "description", "summary", "excerpt", "abstract"})
+"""Front matter fields that describe the page's meeting in words ("held at ICML on July 28th 2023");
+its ``date`` is when the page was posted, not read here."""
+
+
+def _front_matter_blocks(document: Document) -> list[Block]:
+    """The front matter's describing sentences, as blocks on its first line: the day of a meeting
+    whose programme lists only times is often stated there alone."""
+    return [Block(value, 1, "p") for key, value in (document.front_matter or {}).items()
+            if isinstance(key, str) and key.lower() in _DESCRIBING and isinstance(value, str)
+            and value.strip()]
 
 
 def _layout_reading(path: Path, text: str, is_html: bool, kind: str | None) -> PageExtract | None:

@@ -411,9 +411,9 @@ def families(root: Any, day_first: bool) -> list[Family]:
     inside_of = [{id(d) for r in f.records for e in r.elements for d in e.iter()} for f in candidates]
     beaten = set()
     for n, outer in enumerate(candidates):  # a family of days whose days are families of talks
-        inner = sum(f.support for m, f in enumerate(candidates)
-                    if m != n and len(inside_of[m]) < len(inside_of[n])
-                    and len(inside_of[m] & inside_of[n]) >= 0.8 * len(inside_of[m]))
+        within = [m for m in range(len(candidates)) if m != n and _within(inside_of[m], inside_of[n])]
+        widest = [m for m in within if not any(_within(inside_of[m], inside_of[k]) for k in within if k != m)]
+        inner = sum(candidates[m].support for m in widest)  # a family inside another counts once
         if inner >= 1.5 * outer.support:  # its units hold several talks each: days, not talks
             beaten.add(n)
     chosen: list[Family] = []
@@ -428,6 +428,11 @@ def families(root: Any, day_first: bool) -> list[Family]:
         taken |= inside
     del alive
     return chosen
+
+
+def _within(inner: set[int], outer: set[int]) -> bool:
+    """Whether the elements ``inner`` are (mostly) inside the larger ``outer``."""
+    return len(inner) < len(outer) and len(inner & outer) >= 0.8 * len(inner)
 
 
 __all__ = ["Family", "Record", "Slot", "families"]

@@ -10,9 +10,10 @@ talk stated twice on a page (a schedule and an abstracts section) is one talk.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -47,7 +48,9 @@ from kg.ingest.pages.fields import (
 from kg.ingest.pages.own_talks import cited_talks, own_talks, page_title_of, talk_sentences
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.papers import is_publication, listed_publications
+from kg.ingest.pages.slots import is_label, read_slot, title_past_label
 from kg.ingest.pages.units import Unit, repeated_units
+from kg.ingest.resolve import institutions
 
 NOT_TALK = re.compile(
     r"^\W*(?:(?:coffee|lunch|tea|dinner|poster|networking)\b.*|break\b.*|.*\bbreak\W*$|panel\b.*|"
@@ -149,7 +152,7 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     units = _unit_records(document, layout, day_first, records)
     if units:  # in page order, as the page lists them
         records = sorted([*records, *units], key=lambda r: r.line)
-    records = [r for r in records if _is_talk(r)]
+    records = [one for r in records for one in _each_speaker(r) if _is_talk(one)]
     if not records:  # a talk's own page: its title, then "by Name (Affiliation)"
         records = _byline_records(document, layout, day_first)
     own, unnamed = _own_talks(document, layout, day_first, owner)
@@ -172,6 +175,8 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     _contexts(records, layout, document, year)
     records = _unique(records)
     for record in records:
+        if record.fields.title:
+            record.fields.title = title_past_label(record.fields.title)
         if record.fields.title and not_a_title(record.fields.title, record.fields):
             record.fields.title = None  # the page gives the talk no title: none is better than a wrong one
             record.fields.guessed.discard("title")
@@ -364,9 +369,9 @@ def _people_value(value: Any) -> list[Person]:
             people = [Person(strip_honorifics(value.split(",")[0]), value.split(",", 1)[1].strip() or None)]
         return people
     if isinstance(value, dict):
-        name = value.get("name") or value.get("speaker")
+        name = value.get("name") or value.get("speaker") or _name_from_parts(value)
         if isinstance(name, str) and (is_name(name) or speakers_of(name)):
-            keys = ("affiliation", "affil", "institution", "org")
+            keys = ("affiliation", "affil", "institution", "institute", "org")
             aff = next((value[k] for k in keys if value.get(k)), None)
             home = value.get("homepage") or value.get("url") or value.get("website")
             return [Person(strip_honorifics(name), aff if isinstance(aff, str) else None,
@@ -378,6 +383,19 @@ def _people_value(value: Any) -> list[Person]:
             found.extend(_people_value(item))
         return found
     return []
+
+
+_NAME_PARTS = (("given", "family"), ("first", "last"), ("firstname", "lastname"), ("first_name", "last_name"))
+
+
+def _name_from_parts(value: dict[Any, Any]) -> str | None:
+    """A person's name written in parts, as CSL and BibTeX-like YAML do ("given: Ada", "family: Lovelace")."""
+    lower = {str(k).lower(): v for k, v in value.items()}
+    for first, last in _NAME_PARTS:
+        given, family = lower.get(first), lower.get(last)
+        if isinstance(given, str) and isinstance(family, str) and given.strip() and family.strip():
+            return f"{given.strip()} {family.strip()}"
+    return None
 
 
 def _date_value(value: Any, day_first: bool) -> PartialDate | None:
@@ -483,28 +501,62 @@ def _column_kinds(table: Table, day_first: bool) -> list[str | None]:
     return kinds
 
 
+_WEEKDAY_COLUMN = re.compile(r"^\W*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\W*$", re.IGNORECASE)
+"""A column header that names a weekday alone ("Monday", "Tue."): a timetable's day column."""
+_WEEKDAY_ORDER = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
 def _grid_records(table: Table, day_first: bool) -> list[Record] | None:
-    """A timetable with a column per day (the header gives each column's day, the first column the
-    time): one record per cell that names a speaker; ``None`` when the table is not one."""
+    """A timetable with a column per day (the header gives each column's day, or its weekday, the
+    first column the time): one record per cell that names a speaker; ``None`` when the table is
+    not one. Under weekday columns, a row that gives only a date or a date range ("Week 2
+    (September 25-29)") dates the rows below it, its first day being the first column's."""
     header = table.header or []
     days = {i: find_dates(text or "", day_first) for i, text in enumerate(header)}
     columns = [i for i, found in days.items() if len(found) == 1]
-    if len(columns) < 2:
+    weekdays = {i: _WEEKDAY_ORDER.index(m.group(1).lower()) for i, text in enumerate(header)
+                if (m := _WEEKDAY_COLUMN.match(text or ""))}
+    if len(columns) < 2 and len(weekdays) >= 2:
+        columns = sorted(weekdays)
+    elif len(columns) < 2:
         return None
     found = []
+    week: PartialDate | None = None
     for row in table.rows:
+        stated = [c for c in row if c.text.strip()]
+        if weekdays and len({id(c) for c in stated}) == 1 and not find_times(stated[0].text):
+            over = find_dates(stated[0].text, day_first)
+            if over and isinstance(over[0].value, PartialDate) and over[0].value.day:
+                week = over[0].value  # "Week 1 (September 18-22)": the days of the rows below
+            continue
         clock = find_times(row[0].text) if row else []
         for i in columns:
             if i >= len(row) or not row[i].text or row[i].struck or row[i] is row[0]:
                 continue
-            fields = read(row[i].text, row[i].spans, day_first)
+            fields = read_slot(row[i].text, row[i].spans, day_first)
             if not fields.speakers:
                 continue
-            fields.date = days[i][0].value  # type: ignore[assignment]
+            if i in weekdays and not days[i]:
+                fields.date = _week_day(week, weekdays[i] - weekdays[columns[0]])
+                if fields.date is not None:
+                    fields.guessed.add("date")
+            else:
+                fields.date = days[i][0].value  # type: ignore[assignment]
             if clock and fields.time is None:
                 fields.time, fields.end = clock[0].value  # type: ignore[misc]
             found.append(Record(fields, row[i].line, "table", table.section, context=table.context))
     return found
+
+
+def _week_day(first: PartialDate | None, offset: int) -> PartialDate | None:
+    """The day ``offset`` days after ``first`` (a week's first day), its year kept as stated."""
+    if first is None or first.month is None or first.day is None or offset < 0:
+        return None
+    try:
+        day = date(first.year or 2001, first.month, first.day) + timedelta(days=offset)
+    except ValueError:
+        return None
+    return PartialDate(first.year, day.month, day.day)
 
 
 def _table_records(table: Table, day_first: bool) -> list[Record]:
@@ -565,7 +617,7 @@ def _entry_cells(row: list[Block], day_first: bool) -> list[tuple[Block, Fields]
     for n, cell in enumerate(row):
         if not cell.text or cell.struck or any(cell is other for other in row[:n]):  # a spanned cell once
             continue
-        fields = read(cell.text, cell.spans, day_first)
+        fields = read_slot(cell.text, cell.spans, day_first)
         if fields.speakers and fields.title and not _is_citation(fields, cell.text):
             found.append((cell, fields))
     return found if len(found) >= 2 else []
@@ -625,7 +677,7 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
             else:
                 fields.labels.add("affiliation:" + text.replace("\n", ", "))
         elif kind == "title":
-            inner = read(text, cell.spans, day_first)
+            inner = read_slot(text, cell.spans, day_first)
             if inner.speakers and not fields.speakers:
                 fields.speakers = inner.speakers
                 fields.title = inner.title
@@ -654,7 +706,7 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
         else:
             rest.append(cell)
     for cell in rest:
-        inner = read(cell.text, cell.spans, day_first)
+        inner = read_slot(cell.text, cell.spans, day_first)
         if inner.speakers and not fields.speakers:
             fields.speakers = inner.speakers
             if inner.title and not fields.title:
@@ -687,6 +739,48 @@ def _is_prose(block: Block) -> bool:
     return len(text) > 260 or (len(text) > 110 and len(_PROSE.findall(text)) >= 4 and text.endswith("."))
 
 
+_CHAIR = re.compile(r"^\W*(?:session\s+)?chair(?:s|person|ed by)?\s*[:：]", re.IGNORECASE)
+_TITLE_DOT = re.compile(r"^\W*title\.\s+", re.IGNORECASE)
+
+
+def _continued_slots(block: Block, day_first: bool) -> list[Block]:
+    """A programme written as pipe rows whose first cell is left blank below a slot's row ("| 09:20 |
+    **Invited Talk** |", "| | Title |", "| | *Speaker* |"): one block per slot, the rows a slot
+    continues joined to it. A row that starts with a time, or that states a talk by itself (a
+    speaker and a title), opens a slot; a blank row closes one (the talks of a session, listed
+    without their times). Empty when the block is not such a programme."""
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in block.text.split("\n")]
+    if not all(line.strip().startswith("|") for line in block.text.split("\n")) \
+            or not any(len(row) > 1 and not row[0] and any(row[1:]) for row in rows) \
+            or not any(row[0] and find_times(row[0]) for row in rows):
+        return []
+    slots: list[tuple[int, list[str]]] = []
+    open_ = False
+    for n, row in enumerate(rows):
+        # the session's chair and the kind of slot are not the talk's speaker or title; "Title." goes
+        kept = [_TITLE_DOT.sub("", c) for c in row if c and not _CHAIR.match(c) and not is_label(c)]
+        text = " | ".join(kept)
+        if not any(row):
+            open_ = False  # a blank row ends the slot above it
+            continue
+        if not text:
+            continue
+        timed = any(t.start <= 1 for t in find_times(text))
+        whole = read_slot(text, [s for s in block.spans if s.text in text], day_first)
+        if timed or not open_ or (whole.speakers and whole.title):  # a row that is a talk by itself
+            slots.append((n, [text]))
+            open_ = True
+        else:
+            slots[-1][1].append(text)
+    found = []
+    for n, texts in slots:
+        text = "\n".join(texts)
+        found.append(Block(text, block.line + n, block.tag, 0, block.depth,
+                           [s for s in block.spans if s.text in text], block.struck, block.section,
+                           block.index, block.context))
+    return found
+
+
 def _entry_lines(blocks: list[Block], day_first: bool) -> list[Block]:
     """Blocks with a line per entry (a Markdown paragraph of one-line entries, a pipe table
     without its delimiter row) cut into one block per line."""
@@ -696,9 +790,13 @@ def _entry_lines(blocks: list[Block], day_first: bool) -> list[Block]:
         if len(lines) < 2 or block.level:
             cut.append(block)
             continue
+        slots = _continued_slots(block, day_first)
+        if slots:
+            cut.extend(slots)
+            continue
         entries = 0
         for line in lines:
-            fields = read(line.strip(" |"), block.spans, day_first)
+            fields = read_slot(line.strip(" |"), block.spans, day_first)
             entries += bool(fields.speakers and (fields.title or fields.date or fields.time))
         piped = all(line.strip().startswith("|") for line in lines)  # a table without its delimiter row
         if entries < 2 or (entries < 0.5 * len(lines) and not piped):
@@ -781,7 +879,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             continue
         if block.role and not label_of(text) and (block.role != "title" or len(text) < 300):
             text = f"{block.role.capitalize()}: {text}"  # the page's markup names the field
-        fields = read(text, block.spans, day_first)
+        fields = read_slot(text, block.spans, day_first)
         prose = _is_prose(block) and not fields.labels
         head_abstract = None
         if prose and not block.level:  # an entry's short lines, then its abstract, in one block
@@ -1034,6 +1132,31 @@ def _merge_into(front: Record, body: Record | None) -> Record:
 def _is_citation(fields: Fields, text: str) -> bool:
     """Whether a block reads as a publication (several authors, a year, a venue)."""
     return len(fields.speakers) >= 3 and bool(re.search(r"\b(?:19|20)\d{2}\b", text)) and not fields.time
+
+
+_SEVERAL_TALKS = re.compile(r"^\W*(?:[\w-]+\s+){0,2}(?:talks|presentations|spotlights|lectures|tutorials|"
+                            r"keynotes|orals|workshops)\b[\s\d()\w]{0,20}$", re.IGNORECASE)
+"""A slot's name that says it holds several talks ("Invited Talks", "Spotlight Talks 1",
+"workshops (parallel)"), not one talk's title."""
+
+
+def _each_speaker(record: Record) -> list[Record]:
+    """A timed slot of several speakers and no title of its own ("Invited Talks | Drs. Lihua Zhu,
+    Qiangfeng Zhang"): one talk each, in the slot's time. Any other record as it is."""
+    fields = record.fields
+    title = fields.title
+    if len(fields.speakers) < 2 or fields.time is None or "title" in fields.labels or not (
+            title is None or _SEVERAL_TALKS.match(title)):
+        return [record]
+    if any(institutions.is_institution(p.name) for p in fields.speakers):
+        return [record]  # "Ada Lovelace, UC Berkeley": one speaker and her place, misread
+    found = []
+    for person in fields.speakers:
+        one = copy.deepcopy(record)
+        one.fields.speakers = [copy.deepcopy(person)]
+        one.fields.title = None
+        found.append(one)
+    return found
 
 
 def _is_talk(record: Record) -> bool:

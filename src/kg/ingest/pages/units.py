@@ -21,9 +21,10 @@ from typing import Any
 
 from kg.ingest.pages.blocks import HEADING_LEVELS, Block, Span, element_blocks, plain_lines
 from kg.ingest.pages.document import Document
-from kg.ingest.pages.entries import Fields, read
+from kg.ingest.pages.entries import Fields
 from kg.ingest.pages.fields import find_dates, find_times, is_name
 from kg.ingest.pages.shapes import families
+from kg.ingest.pages.slots import read_slot
 
 _UNIT_TAGS = frozenset({"li", "div", "section", "article", "p", "details", "blockquote", "aside"})
 _LONG = 200
@@ -128,7 +129,7 @@ def _read_unit(document: Document, elements: list[Any], lines: list[str],
         spans.extend(block.spans)
     if not head:
         return None
-    fields = read("\n".join(head), spans, day_first)
+    fields = read_slot("\n".join(head), spans, day_first)
     if not fields.speakers or not all(is_name(p.name) for p in fields.speakers):
         return None
     if not (fields.date or fields.time) or not (fields.title or fields.title_open or fields.labels):

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import ftfy
+import pycountry
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 from unidecode import unidecode
@@ -142,6 +143,9 @@ _STATE = re.compile(
 """A US state's or Canadian province's postal code, perhaps with a postcode ("NJ", "CA 94305")."""
 _CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
 """A word printed in capitals: an acronym, not a town ("Grenoble INP")."""
+_ACADEMIC_HOST = re.compile(r"(?:[\w-]+\.)+(?:edu|ac\.[a-z]{2}|edu\.[a-z]{2})", re.IGNORECASE)
+"""A bare host name of an academic domain: what an e-mail address prints after its at sign, no affiliation
+(a company's web domain is its name: "covariant.ai")."""
 _EMAIL = re.compile(r"[\w+-]+(?:\s?\.\s?[\w+-]+)*\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)*\s?\.\s?[A-Za-z]{2,4}")
 """An e-mail address, its dots and at sign sometimes printed apart ("COSTIS @CSAIL .MIT.EDU"): no
 institution, whatever its domain spells."""
@@ -193,6 +197,10 @@ def parts(raw: str) -> list[str]:
 @functools.lru_cache(maxsize=1 << 16)
 def _parts(raw: str) -> tuple[str, ...]:
     return tuple(p.strip(" ,.") for p in _PARTS.split(repair(raw)) if p.strip(" ,."))
+
+
+_JOINED_ACRONYMS = re.compile(r"(?<![\w-])(?=[A-Z]{2,5}\s?[-–]\s?[A-Z]{2,5}\b)([A-Z]{2,5})\s?[-–]\s?")
+"""A hyphen between two acronyms ("USI-SUPSI", "MSR-INRIA", "MTA-SZTE Research Group", "UNC-CH")."""
 
 
 class Registry:
@@ -249,6 +257,7 @@ class Registry:
         registry one or not): a segment printed so is an institution, though it has no institution's word
         ("Grenoble INP")."""
         self.acronym_elsewhere: Callable[[str, frozenset[str], bool], str | None] | None = None
+        self._standing_acronyms: dict[str, bool] = {}
         """The one institution of another registry (ROR: its id) whose name an acronym spells, in one of
         the countries printed beside it when there are any (printed beside a registry institution or not)."""
         self.name_elsewhere: Callable[[str, frozenset[str]], bool] | None = None
@@ -373,25 +382,57 @@ class Registry:
         return [new_key(segment) for part in parts(raw) for segment in _segments(part)]
 
     def _read_all(self, raw: str) -> tuple[Named, ...]:
+        if _ACADEMIC_HOST.fullmatch(raw.strip()):
+            return ()  # "pitt.edu", "tauex.tau.ac.il": the host of an e-mail address, printed in its place
         found: list[Named] = []
-        for part in parts(raw):
+        listed = self._listed(raw)
+        for part in listed:
             found.extend(self._part(part))
-        if len(parts(raw)) > 1 and found:
-            found = self._listed_acronyms(parts(raw))
-        if len(parts(raw)) == 1 and len(found) <= 1 \
+        if len(listed) > 1 and found:
+            found = self._listed_acronyms(listed)
+        if len(listed) == 1 and len(found) <= 1 \
                 and all(n.org_id is None and not n.learned for n in found):
-            acronym = self._acronym_elsewhere(_segments(parts(raw)[0]))  # "DGIST", "Dept. of CS, IUPUI"
+            acronym = self._acronym_elsewhere(_segments(listed[0]))  # "DGIST", "Dept. of CS, IUPUI"
             if acronym is not None and (not found or found[0].key.split()[0] == acronym[0].key):
                 self.ror_acronyms[acronym[0].key].add(acronym[1])
                 found = [acronym[0]] if acronym[1] else found
             if not found:  # "Janelia Research Campus", "Institute of High Performance Computing, Singapore"
-                found = self._ror_name_alone(_segments(parts(raw)[0]))
+                found = self._ror_name_alone(_segments(listed[0]))
         unique: dict[str, Named] = {}
         for named in found:
             same = unique.setdefault(named.org_id or f"?{named.key}", named)
             if same.learned and not named.learned:
                 unique[named.org_id or f"?{named.key}"] = named  # the name as printed, not its short form
         return tuple(unique.values())
+
+    def _listed(self, raw: str) -> list[str]:
+        """The parts of an affiliation (``parts``), two acronyms joined by a hyphen made two parts when
+        each names an institution on its own ("MSR-INRIA"; "MIT-IBM Watson AI Lab": a joint lab of both, as
+        "NEC-AIST" and "MTA-SZTE Research Group" are; not "UNC-CH", Chapel Hill's campus)."""
+        listed: list[str] = []
+        for part in parts(raw):
+            pieces = [part]
+            for match in _JOINED_ACRONYMS.finditer(part):
+                second = re.match(r"[A-Z]{2,5}", part[match.end():])
+                if second is not None and self._stands(match[1], raw) and self._stands(second[0], raw):
+                    pieces = [p.strip(" ,.") for p in _JOINED_ACRONYMS.sub(
+                        lambda m: f"{m[1]} / ", part).split(" / ") if p.strip(" ,.")]
+                    break
+            listed.extend(pieces)
+        return listed
+
+    def _stands(self, acronym: str, raw: str) -> bool:
+        """Whether an acronym names an institution alone: a registry or learned name, or the one ROR
+        institution it spells (in the countries the affiliation prints)."""
+        if acronym in self._standing_acronyms:
+            return self._standing_acronyms[acronym]
+        self._standing_acronyms[acronym] = False  # no loop through a part that holds the acronym again
+        named = any(n.org_id or n.learned for n in self._part(acronym))
+        if not named and self.acronym_elsewhere is not None:
+            countries = _printed_countries([s for part in parts(raw) for s in _segments(part)])
+            named = self.acronym_elsewhere(acronym, countries, False) is not None
+        self._standing_acronyms[acronym] = named
+        return named
 
     def _listed_acronyms(self, listed: list[str]) -> list[Named]:
         """The parts of a list of institutions ("The Swiss AI Lab IDSIA / USI / SUPSI"), a part that is
@@ -424,10 +465,15 @@ class Registry:
 
     def _read_part(self, part: str) -> list[Named]:
         """Registry names across the whole part first (they may hold commas), then segment by segment."""
-        segments = [self._written_out(segment) for segment in _segments(part)
-                    if "@" not in segment or not _EMAIL.fullmatch(segment)]
+        segments = self._with_towns([self._written_out(segment) for segment in _segments(part)
+                                     if "@" not in segment or not _EMAIL.fullmatch(segment)])
         if not segments or self._postal_place(segments):
             return []
+        if fold(segments[0]) in self.before_state and _PLACE_ONLY.fullmatch(segments[0]) \
+                and not self._spans(_words(segments[0])) \
+                and fold(segments[0]) not in institutions.ABBREVIATIONS \
+                and all(self._place(segment) for segment in segments[1:]):
+            return []  # "College Park": the town the field prints between an institution and its state
         words: list[str] = []
         owner: list[int] = []
         for number, segment in enumerate(segments):
@@ -450,6 +496,9 @@ class Registry:
                 continue
             if number in matched:
                 for run in _runs(words, owner, covered, number):
+                    if any(_NUMBER.fullmatch(w) and " ".join(run[:k]) in self.by_key
+                           for k, w in enumerate(run)):
+                        continue  # "UPMC Univ Paris 06 LSTA": the number of the university printed before it
                     learned = self._learned(run, segment)
                     self._beside.add(part)
                     found.extend([learned] if learned
@@ -491,7 +540,64 @@ class Registry:
             near = self.near_miss(segments[0])  # "Open AI", "Googol Brain": a known one misprinted
             found.append(Named(near, " ".join(_words(segments[0])), segments[0]) if near
                          else Named(None, new_key(segments[0]), segments[0]))
-        return _units_before_new_university(found)
+        found = self._schools_of_one_beside(_units_before_new_university(found))
+        return [self._in_english_order(named) for named in found]
+
+    def _with_towns(self, segments: list[str]) -> list[str]:
+        """Segments with a town printed after a comma joined to the name before it, when the two are one
+        name the registry or ROR knows and the name alone is not ("Friedrich-Schiller-Universität, Jena":
+        the university of Jena)."""
+        joined: list[str] = []
+        for segment in segments:
+            if joined and _PLACE_ONLY.fullmatch(segment) and " " not in segment \
+                    and institutions.INSTITUTION_WORDS.search(fold(joined[-1])) \
+                    and not self.known_form(joined[-1]) and not self._a_ror_name(joined[-1]):
+                together = f"{joined[-1]} {segment}"
+                if self.known_form(together) or self._a_ror_name(together):
+                    joined[-1] = together
+                    continue
+            joined.append(segment)
+        return joined
+
+    def _in_english_order(self, named: Named) -> Named:
+        """A new "University of X" that is the known "X University" in the order English names it ("University
+        of Tel Aviv" = Tel Aviv University), when no registry knows "University of X" itself."""
+        match = re.fullmatch(r"university (?P<place>[a-z][a-z ]+)", named.key)
+        if named.org_id is not None or named.learned or match is None \
+                or self._a_ror_name(f"University of {match['place']}"):
+            return named
+        turned = f"{match['place']} university"
+        if turned in self.by_key:
+            return Named(self.by_key[turned], turned, named.printed)
+        if self._a_ror_name(turned):
+            return Named(None, new_key(turned), named.printed)
+        return named
+
+    def _schools_of_one_beside(self, found: list[Named]) -> list[Named]:
+        """New names that are a unit of an institution printed beside them, told by its name: the words
+        before the other's head word, two or more ("Georgia State" of Georgia State University), followed
+        by a unit's word ("Georgia State Business School, GSU": the university's business school), unless
+        the other registry knows the name as an institution ("Indian School of Mines")."""
+        stems = set()
+        for named in found:
+            names = self.spelled.get(named.org_id, []) if named.org_id else [named.key]
+            for name in names:
+                words = _words(name)
+                head = next((i for i, w in enumerate(words) if w in ("university", "college", "institute")),
+                            0)
+                if head >= 2 and not all(w in _NAME_FILLER for w in words[:head]):
+                    stems.add(tuple(words[:head]))
+        if not stems:
+            return found
+        kept = []
+        for named in found:
+            key = tuple(named.key.split())
+            rest = next((key[len(stem):] for stem in stems if key[:len(stem)] == stem), None)
+            if named.org_id is None and not named.learned and rest and not _TOP.search(" ".join(rest)) \
+                    and _UNIT_HEADS.intersection(rest) and not self._a_ror_name(named.printed):
+                continue
+            kept.append(named)
+        return kept
 
     def _named_elsewhere(self, segment: str, beside_known: bool, between: bool = False) -> bool:
         """A segment of two words or more with no institution's word, not a place of the field nor an
@@ -636,8 +742,8 @@ class Registry:
         first = fold(segments[0])
         return len(segments) >= 2 and bool(_PLACE_ONLY.fullmatch(segments[0])) \
             and (first in self.towns
-                 or (bool(_STATE.fullmatch(segments[1])) and not self.known_form(segments[0]))) \
-            and all(_STATE.fullmatch(s) or _bare_address(fold(s)) for s in segments[1:])
+                 or (_a_state(segments[1]) and not self.known_form(segments[0]))) \
+            and all(_a_state(s) or _bare_address(fold(s)) for s in segments[1:])
 
     def _town_after_institution(self, segments: list[str], owner: list[int], span: range) -> bool:
         """Whether a registry name is only the town of an institution printed before it: a whole segment
@@ -652,9 +758,9 @@ class Registry:
             folded = fold(before)
             if institutions.SYSTEM_START.search(re.sub(r"\buniv\b", "university", folded)):
                 return False  # "University of California, 642 Sutardja Dai Hall, Berkeley": the campus
-            if institutions.INSTITUTION_WORDS.search(folded) and not _UNIT_START.match(folded) \
-                    and not _ADDRESS.search(folded):
-                return True
+            if (institutions.INSTITUTION_WORDS.search(folded) or self._fuzzy(" ".join(_words(before))))\
+                    and not _UNIT_START.match(folded) and not _ADDRESS.search(folded):
+                return True  # "Institue for Advanced Study, Princeton": a registry name misprinted, its town
         return False
 
     def _standalone(self, segments: list[str]) -> bool:
@@ -787,10 +893,8 @@ class Registry:
                     and re.search(rf"\b{re.escape(' '.join(words[span.start:span.stop]))} (?:of|for) \w",
                                   texts[owner[span.start]]):
                 continue  # "X University of Y" is another university than X University
-            if owner is not None and texts is not None and _numbered(words, owner, span) \
-                    and self.name_elsewhere is not None \
-                    and self.name_elsewhere(texts[owner[span.start]], frozenset()):
-                continue  # "Université Paris 13" (a name of ROR's) is not "Université de Paris"
+            if owner is not None and _numbered(words, owner, span):
+                continue  # "Université Paris 13", "Université Paris 7" are not "Université de Paris"
             if taken.isdisjoint(span):
                 taken.update(span)
                 spans.append((org_id, span))
@@ -935,6 +1039,17 @@ PREFIX_INSTITUTIONS = 2
 """How many registry institutions must print an acronym before their place for it to be written out."""
 
 
+def _a_state(segment: str) -> bool:
+    """Whether a segment is a US state or a Canadian province, by its postal code or its name
+    (pycountry): "NJ", "CA 94305", "New Jersey"."""
+    return bool(_STATE.fullmatch(segment)) or fold(segment) in _state_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    return frozenset(fold(s.name) for s in pycountry.subdivisions if s.country_code in ("US", "CA"))
+
+
 def _bare_address(folded: str) -> bool:
     """Whether a segment is a country, postcode or street, with no institution's word ("NJ 08544")."""
     return bool(_ADDRESS.search(folded)) and not institutions.INSTITUTION_WORDS.search(folded)
@@ -974,15 +1089,16 @@ def _joint(words: list[str], span: range, candidates: list[tuple[int, int, str]]
                for size, start, _ in candidates)
 
 
-_NUMBER = re.compile(r"1?[0-9]|20|i{1,3}|iv|vi{0,3}|ix|xi{0,3}")
+_NUMBER = re.compile(r"0?[1-9]|1[0-9]|20|i{1,3}|iv|vi{0,3}|ix|xi{0,3}")
 """The number of one of a city's numbered universities ("Paris 13", "Lyon 1", "Paris VI")."""
 
 
 def _numbered(words: list[str], owner: list[int], span: range) -> bool:
     """Whether a name is followed in its segment by a number, not an address's: one of the numbered
-    universities of a city ("Université Paris 13") is not the university the name is, when the other
-    registry names the segment (else the number is read as the city's university's old name: "Université
-    Paris 7" was merged into Université Paris Cité, "University Lille 1" into the University of Lille)."""
+    universities of a city ("Université Paris 13", "Université Paris 7", "UPMC Univ Paris 06") is not the
+    university the name is. The numbered ones are distinct institutions or the predecessors of a merged one
+    (Paris 7 of Université Paris Cité, Lille 1 of the University of Lille): read as the registry or ROR
+    name the number makes ("Paris 7"), the institution beside it, or a name of their own."""
     after = span.stop
     if after >= len(words) or owner[after] != owner[span.start] or not _NUMBER.fullmatch(words[after]) \
             or words[span.stop - 1] in _HEAD:
@@ -1127,6 +1243,11 @@ def _beside(run: list[str], standing: frozenset[str] | set[str] = frozenset(),
     prints as an institution on its own, the other registry knows (``elsewhere``: "Inria and ENSTA
     ParisTech", as printed in ``segment``) or a company's ("Sorbonne Universités & LightOn Inc.") joined to
     the registry one by "and"."""
+    postcode = next((i for i, word in enumerate(run) if _POSTCODE.fullmatch(word)), None)
+    if postcode is not None:  # "Université de Nice Sophia-Antipolis - 06108 Nice Cedex 2": an address follows
+        run = run[:postcode]
+    if not run:
+        return []
     joined = run[0] == "and" or run[-1] == "and"
     while run and run[0] in ("and", "of", "for", "in"):
         run = run[1:]
@@ -1168,6 +1289,7 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
             for n, p in enumerate(pieces)):
         pieces, named = [segment], [False]  # "Institute of Science and Technology Graduate University"
     for piece, by_name in zip(pieces, named, strict=True):
+        piece = _before_postcode(piece)
         folded = fold(spelled_out(piece))
         if not folded or len(folded) < 3:
             continue
@@ -1196,6 +1318,25 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
         if key:
             found.append(Named(None, key, piece))
     return found
+
+
+_POSTCODE = re.compile(r"\d{4,6}")
+"""A word of digits only, four to six of them: a postal code (a university's number has one or two)."""
+
+
+def _before_postcode(piece: str) -> str:
+    """A name printed with its address in one segment, without the address: what comes before a postal
+    code, when that is an institution's name of two words or more ("Université de Nice Sophia-Antipolis -
+    06108 Nice Cedex 2")."""
+    match = re.search(r"[\s,–—-]+(?:F-)?\d{4,6}\b", piece)
+    if match is None:
+        return piece
+    before = piece[:match.start()].strip(" ,-–—")
+    folded = fold(spelled_out(before))
+    if len(folded.split()) >= 2 and institutions.INSTITUTION_WORDS.search(folded) \
+            and not _STREET.search(folded):
+        return before
+    return piece
 
 
 _LEADING_LINK = re.compile(r"^(?:(?:and|at|with|&)\s+|(?:work )?(?:done|performed)?\s*(?:while )?(?:at|@)\s+|"

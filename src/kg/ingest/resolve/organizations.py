@@ -258,11 +258,19 @@ def _companies_of_labs(new: dict[str, tuple[str, list[str]]], spellings: dict[st
         match = _CENTRE_OF_COMPANY.match(target)
         if match is not None and target not in found and match["head"] in owners:
             found[target] = (owners[match["head"]], None)  # "Technicolor Research Center", Technicolor's
+        elif (longer := _NAMED_LAB_OF_COMPANY.match(target)) is not None and target not in found \
+                and (longer["head"] in owners or longer["head"] in new):
+            head = longer["head"]  # "Nokia Bell Labs": Nokia's, when "Nokia" is printed as an institution
+            found[target] = (owners[head] if head in owners else new[head][0], None)
         elif match is not None and target not in found and match["head"] in new \
                 and any(LEGAL_FORM.search(printed) for printed in spellings[match["head"]]):
             found[target] = (new[match["head"]][0], None)  # "Kakao Brain" when "Kakao Corp." is printed
     return found
 
+_NAMED_LAB_OF_COMPANY = re.compile(r"^(?P<head>[a-z][a-z0-9]{2,}) (?:[a-z0-9]+ ){1,2}(?:labs?|laboratories|"
+                                   r"research(?: labs?)?)$")
+"""A lab with a name of its own after its company's ("Nokia Bell Labs", "Huawei Noah's Ark Lab"): the
+company's lab when that company is known as one, or printed as an institution of its own."""
 _CENTRE_OF_COMPANY = re.compile(r"^(?P<head>[a-z][a-z0-9]{2,}) (?:research centre(?: [a-z]+)?|brain)$")
 """A research centre named after a company already known as one ("Technicolor Research Center" when
 "Technicolor Research" is printed too; "Xerox Research Centre Europe"; "Kakao Brain"): the company's lab.

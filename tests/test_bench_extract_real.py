@@ -129,24 +129,24 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     assert new7["sites"] == 29 and new8["sites"] == 28
     assert whole["talks"] >= 0.76 and whole["talks_sites"] >= 0.61
     assert whole["datetime"] >= 0.72 and whole["affiliation"] >= 0.75
-    assert whole["papers"] >= 0.74 and whole["spurious"] <= 0.065
+    assert whole["papers"] >= 0.81 and whole["spurious"] <= 0.065  # round twelve's units: 0.75 -> 0.83
     assert dev["talks"] >= 0.76 and check["talks"] >= 0.75 and new["talks"] >= 0.78 and new2["talks"] >= 0.64
     assert new3["talks"] >= 0.81 and new3["datetime"] >= 0.82 and whole["kinds_right"] >= 0.82
     assert new3["papers"] >= 0.91 and new3["spurious"] <= 0.08
     assert check["datetime"] >= 0.66 and new["datetime"] >= 0.76 and new2["datetime"] >= 0.52
-    assert check["papers"] >= 0.72 and new["papers"] >= 0.88 and new2["papers"] >= 0.80
+    assert check["papers"] >= 0.77 and new["papers"] >= 0.88 and new2["papers"] >= 0.80
     assert check["spurious"] <= 0.075 and new["spurious"] <= 0.04 and new2["spurious"] <= 0.09
     assert dev["spurious"] <= 0.055  # round eleven: personal talk lists read as such (0.06 -> 0.04)
     assert new4["talks"] >= 0.65 and new4["datetime"] >= 0.55 and new4["papers"] >= 0.88
     assert new4["spurious"] <= 0.12
     assert new5["talks"] >= 0.38 and new5["datetime"] >= 0.36 and new5["papers"] >= 0.72
     assert new5["spurious"] <= 0.16
-    assert new6["talks"] >= 0.40 and new6["datetime"] >= 0.39 and new6["papers"] >= 0.57
+    assert new6["talks"] >= 0.40 and new6["datetime"] >= 0.39 and new6["papers"] >= 0.64
     assert new6["spurious"] <= 0.13
-    assert new7["talks"] >= 0.60 and new7["datetime"] >= 0.51 and new7["papers"] >= 0.32
+    assert new7["talks"] >= 0.60 and new7["datetime"] >= 0.51 and new7["papers"] >= 0.76
     assert new7["spurious"] <= 0.12  # blind before round ten: talks 0.36, papers 0.06, spurious 0.33;
     # round eleven read its personal talk lists: talks 0.63, date-time 0.54, spurious 0.09
-    assert new8["talks"] >= 0.60 and new8["datetime"] >= 0.48 and new8["papers"] >= 0.40
+    assert new8["talks"] >= 0.60 and new8["datetime"] >= 0.48 and new8["papers"] >= 0.80
     assert new8["spurious"] <= 0.09  # blind before and after round eleven: 0.61, 0.50, 0.42, 0.07
     assert new8["talks"] >= 0.65 and new8["datetime"] >= 0.59  # round twelve read its programmes (joined)
     programmes = figures["programmes"]  # round twelve: programme slots, 0.68/0.63 -> 0.77/0.74, 0.06

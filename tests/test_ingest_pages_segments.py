@@ -79,7 +79,7 @@ def test_a_first_author_written_last_name_then_first_name():
 
 def test_title_then_venue_then_authors_on_lines_of_their_own():
     text = f"{TITLE} [arxiv]\nLearning Representations (ICLR) 2023\nAda Lovelace, Charles Babbage"
-    reading = read_citation(text)
+    reading = read_citation(text, listed=True)  # an entry of a list of papers
     assert reading is not None
     assert (reading.authors, reading.title, reading.year) == (["Ada Lovelace", "Charles Babbage"], TITLE,
                                                               2023)
@@ -126,7 +126,7 @@ def test_a_name_with_its_other_name_in_brackets_is_one_author():
 def test_a_bold_title_with_an_acronym_beats_an_italic_journal():
     title = "A Geometric Approach to the Analysis of the Data Bank of 3D Protein Structures (PDB)"
     text = f"{title}\nE. Vilkul, A. Ivanov, A. Tuzhilin.\nPure and Applied Mathematics, 20(3): 33–46, 2015."
-    reading = read_citation(text, [Span("b", title), Span("i", "Pure and Applied Mathematics")])
+    reading = read_citation(text, [Span("b", title), Span("i", "Pure and Applied Mathematics")], listed=True)
     assert reading is not None and reading.title == title and reading.year == 2015
 
 
@@ -139,7 +139,7 @@ def test_a_card_with_notes_after_its_dated_venue_and_a_named_title():
     text = ("PhysTwin: Physics-Informed Reconstruction of Deformable Objects from Videos\n"
             "Ada Lovelace, Charles Babbage, Mary Somerville\nICCV 2025\nPaper ↗ Project ↗ Code ↗\n"
             "The work I love most — code maintained for the long term.")
-    reading = read_citation(text)
+    reading = read_citation(text, listed=True)
     assert reading is not None and reading.title.startswith("PhysTwin: Physics-Informed")
     assert reading.year == 2025 and len(reading.authors) == 3
 
@@ -148,5 +148,5 @@ def test_a_linked_conference_after_the_byline_is_the_venue_of_a_talk_entry():
     title = "A finite convergence algorithm for two-stage robust optimization with objective uncertainty"
     venue = "31st European Conference on Operational Research (EURO)"
     text = f"{title}\nH. Lefebvre, B. Detienne, E. Malaguti, M. Monaci (2021) - {venue}, virtual"
-    reading = read_citation(text, [Span("b", title), Span("u", "H. Lefebvre"), Span("a", venue)])
+    reading = read_citation(text, [Span("b", title), Span("u", "H. Lefebvre"), Span("a", venue)], listed=True)
     assert reading is not None and reading.title == title and len(reading.authors) == 4

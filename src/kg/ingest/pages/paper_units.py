@@ -78,7 +78,7 @@ def _read_unit(blocks: list[Block]) -> tuple[PaperText, str] | None:
         return None  # (a card's title may be its heading; a section holds several)
     if find_times(text) or any(getattr(f.value, "day", None) for f in find_dates(text)):
         return None  # a day or a time: a talk's unit (a programme, a seminar's list), no paper
-    reading = read_citation(text, [s for b in blocks for s in b.spans])
+    reading = read_citation(text, [s for b in blocks for s in b.spans], listed=True)
     if reading is None or is_name(reading.title) or reading.year is None and not reading.venue \
             or any(ORGANIZATION.search(text) for text in [reading.title, *reading.authors]):
         return None

@@ -641,7 +641,8 @@ def structured(block: Block, in_section: bool) -> PaperText | None:
     above find no title or take the whole entry for one."""
     text = re.sub(r"[^\S\n]+", " ", _NUMBERED.sub("", block.text)).strip()
     text = re.sub(r"\[([^\[\]]+)\]\(\S+?\)", r"\1", text)  # Markdown left as text ("[Title](url)")
-    reading = read_citation(text.replace("\n", " "), block.spans) or read_citation(text, block.spans)
+    reading = read_citation(text.replace("\n", " "), block.spans, listed=True) \
+        or read_citation(text, block.spans, listed=True)
     if reading is None or is_name(reading.title) or _ARXIV_ID.search(reading.title):
         return None
     if not in_section and (len(reading.authors) < 2 or reading.year is None):

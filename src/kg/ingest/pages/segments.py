@@ -158,9 +158,13 @@ def _title_score(text: str) -> float:
     return score
 
 
-def read_citation(text: str, spans: list[Span] = ()) -> Reading | None:  # type: ignore[assignment]
+def read_citation(text: str, spans: list[Span] = (),  # type: ignore[assignment]
+                  listed: bool = False) -> Reading | None:
     """The best reading of a citation as authors, title, venue and year; ``None`` when no segment
-    lists authors next to one that reads as a title."""
+    lists authors next to one that reads as a title. ``listed``: the text is one entry of a list of
+    papers, so its typography and its dated venue weigh more (a venue between title and authors, a
+    card's notes after the venue, a bold or linked title) — not used for lists of talks, where the
+    parts after the title are a speaker's affiliation."""
     parts = segments(text, spans)
     years = [int(y) for p in parts if _YEAR_ALONE.fullmatch(p) for y in YEAR.findall(p)]
     parts = _split_byline([p for p in parts if not _YEAR_ALONE.fullmatch(p) and not _LINK_WORDS.fullmatch(p)])
@@ -171,7 +175,8 @@ def read_citation(text: str, spans: list[Span] = ()) -> Reading | None:  # type:
     marked = {" ".join(s.text.split()).strip(" .,;:-–—") for s in spans if s.kind in ("a", "b")}
     titles = [_title_score(_title_and_tail(p)[0]) for p in parts]
     typeset = {k for k, part in enumerate(parts)  # (not a short link label, not a linked meeting)
-               if titles[k] > 0 and part in marked and len(part.split()) >= 4 and not _MEETING.search(part)}
+               if listed and titles[k] > 0 and part in marked and len(part.split()) >= 4
+               and not _MEETING.search(part)}
     for k, part in enumerate(parts):  # a bold or linked run of several words is the title, no venue
         if k in typeset:
             titles[k] += 0.4
@@ -180,7 +185,7 @@ def read_citation(text: str, spans: list[Span] = ()) -> Reading | None:  # type:
     for a in range(min(len(parts), 3)):
         if not authors[a]:
             continue
-        for t in (a + 1, a - 1, a - 2):
+        for t in (a + 1, a - 1, a - 2) if listed else (a + 1, a - 1):
             if not 0 <= t < len(parts) or titles[t] <= 0:
                 continue
             if t == a - 2 and (not YEAR.search(parts[a - 1]) or authors[a - 1] or titles[a - 1] >= 1.0):
@@ -190,7 +195,8 @@ def read_citation(text: str, spans: list[Span] = ()) -> Reading | None:  # type:
             rest = [venues[k] for k in others]
             dated = [k for k in others if YEAR.search(parts[k])]
             # a venue with its year stands for the rest (a card's notes or buttons after it cost nothing)
-            support = 1.0 if dated and venues[dated[0]] >= 1.0 else (sum(rest) / len(rest) if rest else 0.5)
+            support = 1.0 if listed and dated and venues[dated[0]] >= 1.0 else (
+                sum(rest) / len(rest) if rest else 0.5)
             score = 1.0 + titles[t] + support - 0.3 * (t < a) - 0.1 * a - 0.4 * bool(typeset & set(others))
             if best is None or score > best.score:
                 venue = " ".join([tail, *(parts[k] for k in range(len(parts)) if k not in (a, t))]).strip()

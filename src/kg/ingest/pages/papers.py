@@ -300,12 +300,17 @@ def front_matter_papers(document: Document) -> list[PaperText]:
     return found
 
 
+_TALK_KEYS = frozenset({"speaker", "speakers", "presenter", "start", "end", "time", "when", "room",
+                        "session", "slot", "location"})
+"""Keys of a talk's item in front matter (its speaker, its time, its room), which a paper's has not."""
+
+
 def listed_publications(value: object) -> list[dict[str, Any]]:
     """The items of a front matter list that are publications: each gives a title and its authors,
-    at least two and most of the list doing so (a list of talks names speakers, not authors)."""
+    at least two and most of the list doing so (a list of talks names speakers, or gives times)."""
     items: list[dict[str, Any]] = [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
     listed = [v for v in items if isinstance(v.get("title"), str) and (v.get("authors") or v.get("author"))
-              and not any(str(k).lower() in ("speaker", "speakers", "presenter") for k in v)]
+              and not any(str(k).lower() in _TALK_KEYS for k in v)]
     return listed if len(listed) >= 2 and len(listed) >= 0.5 * len(items) else []
 
 

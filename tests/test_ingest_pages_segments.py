@@ -87,7 +87,7 @@ def test_title_then_venue_then_authors_on_lines_of_their_own():
 
 def test_a_row_of_link_buttons_does_not_hide_the_citation():
     text = f"{TITLE}\nAda Lovelace, Charles Babbage, Mary Somerville\nICRA 2026\nPaper ↗ Project ↗ Code ↗"
-    reading = read_citation(text)
+    reading = read_citation(text, listed=True)
     assert reading is not None and reading.title == TITLE and len(reading.authors) == 3
 
 

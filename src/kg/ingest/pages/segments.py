@@ -167,7 +167,8 @@ def read_citation(text: str, spans: list[Span] = (),  # type: ignore[assignment]
     parts after the title are a speaker's affiliation."""
     parts = segments(text, spans)
     years = [int(y) for p in parts if _YEAR_ALONE.fullmatch(p) for y in YEAR.findall(p)]
-    parts = _split_byline([p for p in parts if not _YEAR_ALONE.fullmatch(p) and not _LINK_WORDS.fullmatch(p)])
+    parts = _split_byline([p for p in parts if not _YEAR_ALONE.fullmatch(p)
+                           and not (listed and _LINK_WORDS.fullmatch(p))])
     if len(parts) < 2 or len(parts) > 12:
         return None
     authors = [author_names(p) for p in parts]

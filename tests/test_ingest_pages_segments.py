@@ -118,11 +118,6 @@ def test_a_title_with_its_own_colon_is_not_cut_as_a_byline():
     assert reading.authors == ["Xianghao Xu", "David Charatan", "Sonia Raychaudhuri"]
 
 
-def test_a_name_with_its_other_name_in_brackets_is_one_author():
-    names = author_names("E. Vilkul (Tuzhilina), A. Ivanov, A. Tuzhilin")
-    assert names == ["E. Vilkul", "A. Ivanov", "A. Tuzhilin"]
-
-
 def test_a_bold_title_with_an_acronym_beats_an_italic_journal():
     title = "A Geometric Approach to the Analysis of the Data Bank of 3D Protein Structures (PDB)"
     text = f"{title}\nE. Vilkul, A. Ivanov, A. Tuzhilin.\nPure and Applied Mathematics, 20(3): 33–46, 2015."

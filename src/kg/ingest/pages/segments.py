@@ -103,7 +103,6 @@ def author_names(text: str) -> list[str]:
     """The authors a segment lists, in order ("Heiling, H., Rashid, N. Li, Q." or "A. Smith and
     B. Jones"); [] unless nearly every piece reads as a name."""
     text = _ET_AL.sub(" ", text)
-    text = re.sub(r"(?<=\w)\s+\((?:n[ée]e\s+)?[A-Z][\w'’-]+\)(?=,|\s|$)", "", text)  # "E. Vilkul (Tuzhilina)"
     text = re.sub(r"\*|†|‡|(?<=[^\W\d])\d{1,2}(?=,|\s|$)", "", text).strip(" .,;:()")
     if not text or len(text) > 600 or YEAR.search(text):
         return []

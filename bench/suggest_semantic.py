@@ -8,13 +8,14 @@ Not a test. Two things the earlier harnesses lacked:
   cutoffs. A few people per series decide a single cutoff's figure; four cutoffs ask four
   different questions of the same series (different pasts, different later speakers). The
   usual single cutoff (0.5) is printed too.
-- **a semantic topic fit** (``semantic``): the topic fit of `suggest` compares exact words, so a
-  series on "bandits" never meets a paper on "regret". Latent semantic analysis of the field's
-  own titles and abstracts (a truncated SVD of the index's works × words TF-IDF matrix, nothing
-  downloaded) gives every work a dense vector; a work's fit to the series is then mixed from the
-  cosine of its words (as now) and the cosine of its LSA vector with the series' (the query
-  projected into the same space, negative cosines counted as 0). The variants take a share of
-  LSA in the per-work fit and a number of dimensions.
+- **a semantic topic fit** (``kg.network.semantic``): the topic fit compared exact words only, so
+  a series on "bandits" never met a paper on "regret". Latent semantic analysis of the field's
+  own titles and abstracts (a truncated SVD of the index's works × words TF-IDF matrix, learned
+  at build time, nothing downloaded) gives every work a dense vector; since round twelve a
+  work's fit to the series is half the cosine of its words and half the cosine of its vector
+  with the series' words projected into the space (``signals.SEMANTIC_SHARE``). The variants:
+  the share (0 is the fit before), the space's dimensions and sample, and a person's profile in
+  the space (the recency-weighted sum of their works' vectors) instead of the per-work mix.
 
     python bench/suggest_real.py --ml-venues ../shared/data/ml-venues --work /tmp/kg-real --reuse
     PYTHONPATH=src:bench python bench/suggest_semantic.py --store /tmp/kg-real/store
@@ -24,16 +25,15 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Callable, Sequence
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
 from suggest_variants import patched  # type: ignore[import-not-found]
 
-from kg.network import evaluate, signals, suggest
+from kg.network import evaluate, semantic, signals, suggest
 from kg.network.index import GraphIndex, day_number, index_for
 from kg.store import open_store
 
@@ -66,7 +66,8 @@ def measure(index: GraphIndex, stems: Sequence[str], shares: Sequence[float]) ->
 
 
 def averages(rows: list[Row], share: float | None = None) -> tuple[float, float]:
-    """recall@50 and @200, averaged over the series at each cutoff, then over the cutoffs (or at one share)."""
+    """recall@50 and @200, averaged over the series at each cutoff, then over the cutoffs
+    (or at the one ``share``)."""
     shares = sorted({r[1] for r in rows}) if share is None else [share]
     per_share = []
     for s in shares:
@@ -83,33 +84,52 @@ def hits(rows: list[Row]) -> str:
                      for stem in stems)
 
 
-_SPACES: dict[tuple[int, int], tuple[GraphIndex, np.ndarray, np.ndarray]] = {}
+def share(value: float) -> Callable[[], Any]:
+    """`signals.SEMANTIC_SHARE` set to ``value`` (0: the exact words alone, as before round twelve)."""
+    return lambda: patched(signals, "SEMANTIC_SHARE", value)
 
 
-def space(index: GraphIndex, dimensions: int) -> tuple[np.ndarray, np.ndarray]:
-    """The LSA space of the index's works: (works × k unit vectors, k × words components)."""
-    key = (id(index), dimensions)
-    found = _SPACES.get(key)
-    if found is not None and found[0] is index:
-        return found[1], found[2]
-    from sklearn.decomposition import TruncatedSVD
-
+@contextmanager
+def _space(index: GraphIndex, dimensions: int, sample: int) -> Iterator[None]:
+    old = index.term_space
     started = time.process_time()
-    matrix = sp.csr_matrix(index.work_terms)
-    svd = TruncatedSVD(dimensions, algorithm="randomized", n_iter=5, random_state=0)
-    vectors = svd.fit_transform(matrix).astype(np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
-    print(f"  (LSA, {dimensions} dimensions over {matrix.shape[0]:,} works × {matrix.shape[1]:,} words: "
+    index.term_space = semantic.learn_space(index.work_terms, dimensions, sample)
+    print(f"  (space of {dimensions} dimensions from at most {sample:,} works: "
           f"{time.process_time() - started:.1f} s of CPU)", flush=True)
-    _SPACES[key] = (index, vectors, svd.components_.astype(np.float32))
-    return vectors, svd.components_.astype(np.float32)
+    index.__dict__.pop("work_space", None)
+    try:
+        yield
+    finally:
+        index.term_space = old
+        index.__dict__.pop("work_space", None)
 
 
-def semantic(share: float, dimensions: int = 150) -> Callable[[], Any]:
-    """`suggest`'s topic fit with ``share`` of each work's fit taken from the LSA cosine."""
+def space(dimensions: int, sample: int = semantic.SAMPLE) -> Callable[[GraphIndex], Any]:
+    """The index's topic space learned again with other dimensions or another sample of works."""
+    return lambda index: _space(index, dimensions, sample)
+
+
+def profile(value: float) -> Callable[[], Any]:
+    """Topic fit mixed (``value``) with the cosine of each person's profile in the space (the
+    recency-weighted sum of their works' vectors) and the series' words there."""
+    original = signals.topic_scores
+
     def topic_scores(v: signals.View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-        vectors, components = space(v.index, dimensions)
+        with patched(signals, "SEMANTIC_SHARE", 0.0):
+            exact = original(v, queries)
+        people = np.asarray(v.walk_matrix @ v.index.work_space)
+        norms = np.linalg.norm(people, axis=1, keepdims=True)
+        people = np.divide(people, norms, out=np.zeros_like(people), where=norms > 0)
+        near = np.column_stack([np.maximum(people @ semantic.query_vector(v.index.term_space, t, w), 0.0)
+                                for t, w in queries]) if queries else np.zeros((v.people, 0))
+        return (1 - value) * exact + value * near
+
+    return lambda: patched(signals, "topic_scores", topic_scores)
+
+
+def part(where: str) -> Callable[[], Any]:
+    """The space's cosine mixed into one part of the fit only: the ``best`` work or the ``breadth``."""
+    def topic_scores(v: signals.View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
         works = v.index.work_terms
         spread = np.sqrt(np.maximum(np.asarray(v.binary.sum(axis=1)).ravel(), 1.0))
         columns = []
@@ -118,12 +138,10 @@ def semantic(share: float, dimensions: int = 150) -> Callable[[], Any]:
                 columns.append(np.zeros(v.people))
                 continue
             exact = np.asarray(works[:, terms] @ weights).ravel()
-            projected = components[:, terms] @ weights
-            norm = float(np.linalg.norm(projected))
-            near = np.maximum(vectors @ (projected / norm), 0.0) if norm > 0 else np.zeros_like(exact)
-            per_work = (1 - share) * exact + share * near
-            breadth = np.asarray(v.walk_matrix @ per_work).ravel() / spread
-            best = signals._row_max(v.walk_matrix, per_work)
+            near = np.maximum(v.index.work_space @ semantic.query_vector(v.index.term_space, terms, weights), 0)
+            mixed = (1 - signals.SEMANTIC_SHARE) * exact + signals.SEMANTIC_SHARE * near
+            breadth = np.asarray(v.walk_matrix @ (mixed if where == "breadth" else exact)).ravel() / spread
+            best = signals._row_max(v.walk_matrix, mixed if where == "best" else exact)
             columns.append((1 - signals.BEST_WORK_SHARE) * signals._scaled(breadth)
                            + signals.BEST_WORK_SHARE * signals._scaled(best))
         return np.column_stack(columns) if columns else np.zeros((v.people, 0))
@@ -131,59 +149,18 @@ def semantic(share: float, dimensions: int = 150) -> Callable[[], Any]:
     return lambda: patched(signals, "topic_scores", topic_scores)
 
 
-def _profiles(v: signals.View, vectors: np.ndarray) -> np.ndarray:
-    """Each person's LSA profile: the recency-weighted sum of their known works' vectors, unit length."""
-    found = np.asarray(v.walk_matrix @ vectors)
-    norms = np.linalg.norm(found, axis=1, keepdims=True)
-    return np.divide(found, norms, out=np.zeros_like(found), where=norms > 0)
-
-
-def profile(share: float, speakers: float, dimensions: int = 150) -> Callable[[], Any]:
-    """`suggest`'s topic fit mixed (``share``) with the cosine of each person's LSA profile and the
-    series' vector: its talks' words projected, plus ``speakers`` times the mean profile of its past
-    speakers (what the field says they work on)."""
-    original_features = suggest.features
-    staged: list[list[Sequence[int]]] = [[]]
-
-    def topic_scores(v: signals.View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-        exact = original_topic(v, queries)
-        vectors, components = space(v.index, dimensions)
-        people = _profiles(v, vectors)
-        columns = []
-        for (terms, weights), speakers_now in zip(queries, staged[0], strict=True):
-            target = np.zeros(vectors.shape[1], dtype=np.float32)
-            if len(terms):
-                projected = components[:, terms] @ weights
-                target += projected / max(float(np.linalg.norm(projected)), 1e-12)
-            if speakers and len(speakers_now):
-                mean = people[np.asarray(list(speakers_now), dtype=np.int64)].mean(axis=0)
-                target += speakers * mean / max(float(np.linalg.norm(mean)), 1e-12)
-            norm = float(np.linalg.norm(target))
-            columns.append(np.maximum(people @ (target / norm), 0.0) if norm > 0 else np.zeros(v.people))
-        near = np.column_stack(columns) if columns else np.zeros((v.people, 0))
-        return (1 - share) * exact + share * near
-
-    def features(v, series, stages, index, rows=None):
-        staged[0] = [stage.speakers for stage in stages]
-        with patched(signals, "topic_scores", topic_scores):
-            return original_features(v, series, stages, index, rows)
-
-    return lambda: patched(suggest, "features", features)
-
-
-original_topic = signals.topic_scores
-
-VARIANTS: dict[str, Callable[[], Any]] = {
-    "LSA profile share 0.5, talks only": profile(0.5, 0.0),
-    "LSA profile share 0.5, talks + speakers": profile(0.5, 1.0),
-    "LSA profile share 0.5, speakers only": profile(0.5, 1000.0),
-    "LSA profile share 0.25, talks + speakers": profile(0.25, 1.0),
-    "LSA share 0.25 (150 dimensions)": semantic(0.25),
-    "LSA share 0.5 (150 dimensions)": semantic(0.5),
-    "LSA share 1 (150 dimensions)": semantic(1.0),
-    "LSA share 0.5 (300 dimensions)": semantic(0.5, 300),
-    "LSA share 0.5 (80 dimensions)": semantic(0.5, 80),
+VARIANTS: dict[str, Callable[..., Any]] = {
+    "the space in the best work only": part("best"),
+    "the space in the breadth only": part("breadth"),
+    "exact words only (before round twelve)": share(0.0),
+    "semantic share 0.25": share(0.25),
+    "semantic share 1": share(1.0),
+    "space of 80 dimensions": space(80),
+    "space of 300 dimensions": space(300),
+    "space from at most 5,000 works": space(150, 5_000),
+    "person profile in the space, share 0.5 (exact words per work)": profile(0.5),
 }
+"""Variants taking the index (``space``) are called with it; the others with nothing."""
 
 
 def main() -> None:
@@ -204,7 +181,8 @@ def main() -> None:
     print("|---|---|---|---|")
     chosen = {n: v for n, v in VARIANTS.items() if not options.only or any(w in n for w in options.only)}
     for name, variant in {"none (`suggest` as it is)": None, **chosen}.items():
-        with variant() if variant else ExitStack():
+        entered = variant(index) if name.startswith("space") else variant() if variant else ExitStack()
+        with entered:
             rows = measure(index, stems, options.shares)
         at_half = "{:.3f} / {:.3f}".format(*averages(rows, 0.5)) if 0.5 in options.shares else "-"
         print("| {} | {:.3f} / {:.3f} | {} | {} |".format(name, *averages(rows), at_half, hits(rows)),

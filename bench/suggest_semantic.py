@@ -138,7 +138,8 @@ def part(where: str) -> Callable[[], Any]:
                 columns.append(np.zeros(v.people))
                 continue
             exact = np.asarray(works[:, terms] @ weights).ravel()
-            near = np.maximum(v.index.work_space @ semantic.query_vector(v.index.term_space, terms, weights), 0)
+            target = semantic.query_vector(v.index.term_space, terms, weights)
+            near = np.maximum(v.index.work_space @ target, 0.0)
             mixed = (1 - signals.SEMANTIC_SHARE) * exact + signals.SEMANTIC_SHARE * near
             breadth = np.asarray(v.walk_matrix @ (mixed if where == "breadth" else exact)).ravel() / spread
             best = signals._row_max(v.walk_matrix, mixed if where == "best" else exact)

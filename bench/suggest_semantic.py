@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 from suggest_variants import patched  # type: ignore[import-not-found]
 
-from kg.network import evaluate, semantic, signals, suggest
+from kg.network import evaluate, semantic, signals, suggest, taste
 from kg.network.index import GraphIndex, day_number, index_for
 from kg.store import open_store
 
@@ -150,7 +150,35 @@ def part(where: str) -> Callable[[], Any]:
     return lambda: patched(signals, "topic_scores", topic_scores)
 
 
+def feature(prior: float) -> Callable[[], Any]:
+    """The space as a feature of its own (``semantic``, the log of the rank by the space's fit alone,
+    prior weight ``prior``) beside the exact words' topic fit, so each series' taste weighs it."""
+    original = suggest.features
+
+    def features(v, series, stages, index, rows=None):
+        with patched(signals, "SEMANTIC_SHARE", 0.0):
+            found = original(v, series, stages, index, rows)
+        with patched(signals, "SEMANTIC_SHARE", 1.0):
+            near = signals.topic_scores(v, [query for _, query in found])
+        for column, (x, _) in enumerate(found):
+            wanted = rows[column] if rows is not None else None
+            x[:, -1] = suggest._log_rank(near[:, column], wanted)
+        return found
+
+    def entered() -> Any:
+        stack = ExitStack()
+        stack.enter_context(patched(taste, "FEATURES", (*taste.FEATURES, "semantic")))
+        stack.enter_context(patched(taste, "PRIOR", {**taste.PRIOR, "semantic": prior}))
+        stack.enter_context(patched(suggest, "features", features))
+        return stack
+
+    return entered
+
+
 VARIANTS: dict[str, Callable[..., Any]] = {
+    "a feature of its own (prior 0.3)": feature(0.3),
+    "a feature of its own (prior 0.15)": feature(0.15),
+    "a feature of its own (prior 0)": feature(0.0),
     "the space in the best work only": part("best"),
     "the space in the breadth only": part("breadth"),
     "exact words only (before round twelve)": share(0.0),
@@ -172,6 +200,7 @@ def main() -> None:
     parser.add_argument("--shares", type=float, nargs="+", default=list(SHARES),
                         help="the shares of each series' talks at which it is cut (default 0.4 0.5 0.6 0.7)")
     parser.add_argument("--only", action="append", default=[], help="variants whose name has this")
+    parser.add_argument("--per-share", action="store_true", help="also a row of the figures at each share")
     options = parser.parse_args()
     from suggest_real import CHECK, DEVELOPMENT  # type: ignore[import-not-found]
 
@@ -188,6 +217,9 @@ def main() -> None:
         at_half = "{:.3f} / {:.3f}".format(*averages(rows, 0.5)) if 0.5 in options.shares else "-"
         print("| {} | {:.3f} / {:.3f} | {} | {} |".format(name, *averages(rows), at_half, hits(rows)),
               flush=True)
+        if options.per_share:
+            print("|  | per share: " + ", ".join("{}: {:.3f} / {:.3f}".format(s, *averages(rows, s))
+                                               for s in options.shares) + " | | |", flush=True)
 
 
 if __name__ == "__main__":

@@ -11,11 +11,13 @@ Not a test. Two things the earlier harnesses lacked:
 - **a semantic topic fit** (``kg.network.semantic``): the topic fit compared exact words only, so
   a series on "bandits" never met a paper on "regret". Latent semantic analysis of the field's
   own titles and abstracts (a truncated SVD of the index's works × words TF-IDF matrix, learned
-  at build time, nothing downloaded) gives every work a dense vector; since round twelve a
-  work's fit to the series is half the cosine of its words and half the cosine of its vector
-  with the series' words projected into the space (``signals.SEMANTIC_SHARE``). The variants:
-  the share (0 is the fit before), the space's dimensions and sample, and a person's profile in
-  the space (the recency-weighted sum of their works' vectors) instead of the per-work mix.
+  at build time, nothing downloaded) gives every work a dense vector; since round twelve the
+  same fit computed in that space (``signals.semantic_scores``) is a feature of its own
+  (``semantic``, the log of its rank, prior weight 0.15), which each series' taste weighs. The
+  variants: without it (round eleven), its prior, mixing the space's cosine into each work's
+  exact-word fit instead (in both parts of the fit, the best work or the breadth), a person's
+  profile in the space (the recency-weighted sum of their works' vectors), and the space's
+  dimensions and sample.
 
     python bench/suggest_real.py --ml-venues ../shared/data/ml-venues --work /tmp/kg-real --reuse
     PYTHONPATH=src:bench python bench/suggest_semantic.py --store /tmp/kg-real/store
@@ -84,9 +86,42 @@ def hits(rows: list[Row]) -> str:
                      for stem in stems)
 
 
-def share(value: float) -> Callable[[], Any]:
-    """`signals.SEMANTIC_SHARE` set to ``value`` (0: the exact words alone, as before round twelve)."""
-    return lambda: patched(signals, "SEMANTIC_SHARE", value)
+MIX = 0.5
+"""The share of a work's fit taken from the space in the variants that mix it into the topic fit."""
+
+
+def without() -> Callable[[], Any]:
+    """No fit in the space (its feature the same for everyone, so it weighs nothing): round eleven."""
+    return lambda: patched(signals, "semantic_scores", lambda v, queries: np.zeros((v.people, len(queries))))
+
+
+def mixed(where: str = "both", value: float = MIX) -> Callable[[], Any]:
+    """Instead of a feature of its own, the space's cosine mixed (``value``) into each work's topic
+    fit, in the ``breadth``, the ``best`` work or ``both`` parts of it."""
+    def topic_scores(v: signals.View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+        works = v.index.work_terms
+        spread = np.sqrt(np.maximum(np.asarray(v.binary.sum(axis=1)).ravel(), 1.0))
+        columns = []
+        for terms, weights in queries:
+            if len(terms) == 0:
+                columns.append(np.zeros(v.people))
+                continue
+            exact = np.asarray(works[:, terms] @ weights).ravel()
+            target = semantic.query_vector(v.index.term_space, terms, weights)
+            fit = (1 - value) * exact + value * np.maximum(v.index.work_space @ target, 0.0)
+            breadth = np.asarray(v.walk_matrix @ (exact if where == "best" else fit)).ravel() / spread
+            best = signals._row_max(v.walk_matrix, exact if where == "breadth" else fit)
+            columns.append((1 - signals.BEST_WORK_SHARE) * signals._scaled(breadth)
+                           + signals.BEST_WORK_SHARE * signals._scaled(best))
+        return np.column_stack(columns) if columns else np.zeros((v.people, 0))
+
+    def entered() -> Any:
+        stack = ExitStack()
+        stack.enter_context(without()())
+        stack.enter_context(patched(signals, "topic_scores", topic_scores))
+        return stack
+
+    return entered
 
 
 @contextmanager
@@ -110,84 +145,46 @@ def space(dimensions: int, sample: int = semantic.SAMPLE) -> Callable[[GraphInde
 
 
 def profile(value: float) -> Callable[[], Any]:
-    """Topic fit mixed (``value``) with the cosine of each person's profile in the space (the
-    recency-weighted sum of their works' vectors) and the series' words there."""
+    """Instead of a feature of its own, the topic fit mixed (``value``) with the cosine of each
+    person's profile in the space (the recency-weighted sum of their works' vectors) and the
+    series' words there."""
     original = signals.topic_scores
 
     def topic_scores(v: signals.View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-        with patched(signals, "SEMANTIC_SHARE", 0.0):
-            exact = original(v, queries)
         people = np.asarray(v.walk_matrix @ v.index.work_space)
         norms = np.linalg.norm(people, axis=1, keepdims=True)
         people = np.divide(people, norms, out=np.zeros_like(people), where=norms > 0)
         near = np.column_stack([np.maximum(people @ semantic.query_vector(v.index.term_space, t, w), 0.0)
                                 for t, w in queries]) if queries else np.zeros((v.people, 0))
-        return (1 - value) * exact + value * near
-
-    return lambda: patched(signals, "topic_scores", topic_scores)
-
-
-def part(where: str) -> Callable[[], Any]:
-    """The space's cosine mixed into one part of the fit only: the ``best`` work or the ``breadth``."""
-    def topic_scores(v: signals.View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-        works = v.index.work_terms
-        spread = np.sqrt(np.maximum(np.asarray(v.binary.sum(axis=1)).ravel(), 1.0))
-        columns = []
-        for terms, weights in queries:
-            if len(terms) == 0:
-                columns.append(np.zeros(v.people))
-                continue
-            exact = np.asarray(works[:, terms] @ weights).ravel()
-            target = semantic.query_vector(v.index.term_space, terms, weights)
-            near = np.maximum(v.index.work_space @ target, 0.0)
-            mixed = (1 - signals.SEMANTIC_SHARE) * exact + signals.SEMANTIC_SHARE * near
-            breadth = np.asarray(v.walk_matrix @ (mixed if where == "breadth" else exact)).ravel() / spread
-            best = signals._row_max(v.walk_matrix, mixed if where == "best" else exact)
-            columns.append((1 - signals.BEST_WORK_SHARE) * signals._scaled(breadth)
-                           + signals.BEST_WORK_SHARE * signals._scaled(best))
-        return np.column_stack(columns) if columns else np.zeros((v.people, 0))
-
-    return lambda: patched(signals, "topic_scores", topic_scores)
-
-
-def feature(prior: float) -> Callable[[], Any]:
-    """The space as a feature of its own (``semantic``, the log of the rank by the space's fit alone,
-    prior weight ``prior``) beside the exact words' topic fit, so each series' taste weighs it."""
-    original = suggest.features
-
-    def features(v, series, stages, index, rows=None):
-        with patched(signals, "SEMANTIC_SHARE", 0.0):
-            found = original(v, series, stages, index, rows)
-        with patched(signals, "SEMANTIC_SHARE", 1.0):
-            near = signals.topic_scores(v, [query for _, query in found])
-        for column, (x, _) in enumerate(found):
-            wanted = rows[column] if rows is not None else None
-            x[:, -1] = suggest._log_rank(near[:, column], wanted)
-        return found
+        return (1 - value) * original(v, queries) + value * near
 
     def entered() -> Any:
         stack = ExitStack()
-        stack.enter_context(patched(taste, "FEATURES", (*taste.FEATURES, "semantic")))
-        stack.enter_context(patched(taste, "PRIOR", {**taste.PRIOR, "semantic": prior}))
-        stack.enter_context(patched(suggest, "features", features))
+        stack.enter_context(without()())
+        stack.enter_context(patched(signals, "topic_scores", topic_scores))
         return stack
 
     return entered
 
 
+def prior(value: float) -> Callable[[], Any]:
+    """The prior weight of the feature ``semantic`` (0.15 in `taste.PRIOR`)."""
+    return lambda: patched(taste, "PRIOR", {**taste.PRIOR, "semantic": value})
+
+
 VARIANTS: dict[str, Callable[..., Any]] = {
-    "a feature of its own (prior 0.3)": feature(0.3),
-    "a feature of its own (prior 0.15)": feature(0.15),
-    "a feature of its own (prior 0)": feature(0.0),
-    "the space in the best work only": part("best"),
-    "the space in the breadth only": part("breadth"),
-    "exact words only (before round twelve)": share(0.0),
-    "semantic share 0.25": share(0.25),
-    "semantic share 1": share(1.0),
+    "without the space (round eleven)": without(),
+    "prior 0": prior(0.0),
+    "prior 0.3": prior(0.3),
+    "mixed into each work's topic fit (share 0.5)": mixed(),
+    "mixed into each work's topic fit (share 0.25)": mixed("both", 0.25),
+    "mixed into each work's topic fit (share 1)": mixed("both", 1.0),
+    "mixed into the best work only": mixed("best"),
+    "mixed into the breadth only": mixed("breadth"),
+    "person profile in the space, share 0.5": profile(0.5),
     "space of 80 dimensions": space(80),
     "space of 300 dimensions": space(300),
     "space from at most 5,000 works": space(150, 5_000),
-    "person profile in the space, share 0.5 (exact words per work)": profile(0.5),
 }
 """Variants taking the index (``space``) are called with it; the others with nothing."""
 

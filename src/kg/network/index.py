@@ -13,7 +13,9 @@ suggestion needs as numpy and scipy arrays:
   organization;
 - a work × word matrix over titles and abstracts (``topics.words``): each word once, times its
   inverse document frequency, rows of unit length, stored by column so a query reads only its
-  words; and each person's place in the order of names, for ties.
+  words; the topic space learned from it (``semantic``: LSA, dimensions × words), so a series'
+  words meet works on the same subject in other words; and each person's place in the order of
+  names, for ties.
 
 ``IndexCollector`` gathers the same rows from the quads as ``kg build`` streams them, so a build
 never scans the store it just wrote. A store directory keeps the index inside its version
@@ -41,11 +43,11 @@ import numpy as np
 import scipy.sparse as sp
 
 from kg.errors import StoreError
-from kg.network import topics
+from kg.network import semantic, topics
 from kg.sparql.catalog import find_query
 from kg.store import GraphStore, is_remote
 
-FORMAT = 3
+FORMAT = 4
 """Bumped whenever the files change shape; an index of another format is derived again."""
 INDEX_DIR = "kg-index"
 """The folder, inside a store's version directory, that holds its graph index."""
@@ -114,6 +116,8 @@ class GraphIndex:
     work_terms: sp.csc_matrix
     """Works × words: binary TF times IDF, rows of unit length."""
     name_rank: np.ndarray
+    term_space: np.ndarray
+    """Dimensions × words: the topic space learned from ``work_terms`` (``semantic.learn_space``)."""
     @cached_property
     def person_index(self) -> dict[str, int]:
         """Person IRI → row."""
@@ -159,6 +163,11 @@ class GraphIndex:
     def member_kind(self) -> np.ndarray:
         """The kind of work of each membership row."""
         return self.work_kind[self.member_work]
+
+    @cached_property
+    def work_space(self) -> np.ndarray:
+        """Works × dimensions: each work's unit vector in ``term_space`` (derived when first asked for)."""
+        return semantic.work_vectors(self.work_terms, self.term_space)
 
     @cached_property
     def term_index(self) -> dict[str, int]:
@@ -419,6 +428,7 @@ def _assemble(
         term_idf=idf,
         work_terms=matrix,
         name_rank=name_rank,
+        term_space=semantic.learn_space(matrix),
     )
 
 

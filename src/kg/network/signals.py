@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
-from kg.network import topics
+from kg.network import semantic, topics
 from kg.network.index import ALWAYS, NEVER, PAPER, PHD, POSTDOC, SERIES, TALK, GraphIndex, day_of, expand
 
 HALF_LIFE_YEARS = 4.0
@@ -186,23 +186,40 @@ def topic_scores(v: View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -> n
 
     A work scores the cosine of its TF-IDF words with the query (BM25-like saturation: a word
     counts once per title), weighed by how recent it is (the walk's weights: half as much after
-    ``HALF_LIFE_YEARS``). A person's fit is half their breadth, the sum over their works divided
-    by the square root of their number of works (so breadth helps, but sheer output less than
-    linearly), and half their best work, each scaled to its highest over the field
-    (``BEST_WORK_SHARE``). What someone works on now says more about the talk they would give
-    than what they wrote ten years ago, and one recent paper squarely on the series' subject
-    says as much as many near it.
+    ``HALF_LIFE_YEARS``). A person's fit
+    is half their breadth, the sum over their works divided by the square root of their number of
+    works (so breadth helps, but sheer output less than linearly), and half their best work, each
+    scaled to its highest over the field (``BEST_WORK_SHARE``). What someone works on now says
+    more about the talk they would give than what they wrote ten years ago, and one recent paper
+    squarely on the series' subject says as much as many near it.
     """
     works = _normalized_works(v.index)
+    return _person_fits(v, [np.asarray(works[:, terms] @ weights).ravel() if len(terms) else None
+                            for terms, weights in queries])
+
+
+def semantic_scores(v: View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """The topic fit of ``topic_scores`` in the topic space learned from the field (``semantic``):
+    a work scores the cosine of its vector with the query's words projected there (a negative
+    cosine counts 0), so a paper on "regret" fits a series on "bandits" without the word. People
+    × queries; zeros when the index has no space (too small a field)."""
+    space = v.index.term_space
+    if not space.shape[0]:
+        return np.zeros((v.people, len(queries)))
+    return _person_fits(v, [np.maximum(v.index.work_space @ semantic.query_vector(space, terms, weights), 0.0)
+                            if len(terms) else None for terms, weights in queries])
+
+
+def _person_fits(v: View, per_work: Sequence[np.ndarray | None]) -> np.ndarray:
+    """People × queries from each query's fit per work (``None``: no words): half breadth, half best."""
     spread = np.sqrt(np.maximum(np.asarray(v.binary.sum(axis=1)).ravel(), 1.0))  # the same for every query
     columns = []
-    for terms, weights in queries:
-        if len(terms) == 0:
+    for fits in per_work:
+        if fits is None:
             columns.append(np.zeros(v.people))
             continue
-        per_work = np.asarray(works[:, terms] @ weights).ravel()
-        breadth = np.asarray(v.walk_matrix @ per_work).ravel() / spread
-        best = _row_max(v.walk_matrix, per_work)
+        breadth = np.asarray(v.walk_matrix @ fits).ravel() / spread
+        best = _row_max(v.walk_matrix, fits)
         columns.append((1 - BEST_WORK_SHARE) * _scaled(breadth) + BEST_WORK_SHARE * _scaled(best))
     return np.column_stack(columns) if columns else np.zeros((v.people, 0))
 
@@ -236,6 +253,20 @@ def topic_words(v: View, person: int, query: tuple[np.ndarray, np.ndarray], limi
     mine = np.asarray(_query_columns(index, terms)[works].sum(axis=0)).ravel() * weights
     order = sorted((i for i in range(len(terms)) if mine[i] > 0), key=lambda i: (-mine[i], int(terms[i])))
     return [v.index.terms[int(terms[i])] for i in order[:limit]]
+
+
+def related_words(v: View, person: int, query: tuple[np.ndarray, np.ndarray], limit: int = 4) -> list[str]:
+    """The person's own words (of their known works) nearest the query in the learned topic space,
+    nearest first: what explains a fit in ``semantic_scores`` when the exact words differ."""
+    terms, weights = query
+    index = v.index
+    rows = np.arange(index.person_starts[person], index.person_starts[person + 1])
+    works = index.member_work[rows[v.known[rows]]]
+    if len(terms) == 0 or not len(works):
+        return []
+    own = np.unique(sp.csr_matrix(index.work_terms[works]).indices).astype(np.int64)
+    target = semantic.query_vector(index.term_space, terms, weights)
+    return [index.terms[int(t)] for t in semantic.nearest_words(index.term_space, target, own, limit)]
 
 
 @dataclass(frozen=True)

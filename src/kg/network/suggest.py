@@ -8,11 +8,13 @@
 2. **Signals for everyone in the field** (``kg.network.signals``): random walks with restart from
    the speakers (weighted by how recently they spoke) and organizers over papers, talks,
    advising and series; TF-IDF fit of their papers and talks to the series' talk titles and
-   abstracts; career (years since the first paper, papers, recent papers); venues like the
-   speakers'; talks given elsewhere; local (an organization in common with the hosts, the
-   organizers or several speakers) or visiting; links to speakers and to organizers; the
-   organizers' circle (links at distance two from them). The walk, topic and circle enter as
-   the log of the rank they give, so the model multiplies ranks (a rank fusion).
+   abstracts, and the same fit in the topic space learned from the field's own titles and
+   abstracts (``kg.network.semantic``: "regret" meets "bandit"); career (years since the first
+   paper, papers, recent papers); venues like the speakers'; talks given elsewhere; local (an
+   organization in common with the hosts, the organizers or several speakers) or visiting;
+   links to speakers and to organizers; the organizers' circle (links at distance two from
+   them). The walk, both topic fits and the circle enter as the log of the rank they give, so
+   the model multiplies ranks (a rank fusion).
 3. **The series' taste** (``kg.network.taste``): a logistic regression fitted on its own past,
    which weighs those signals; the score is its probability.
 
@@ -344,6 +346,7 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage], index: Gr
     signals.count_days(v, [stage.day for stage in stages])
     queries = [signals.query_vector(v, talk_texts(index, stage.talks)) for stage in stages]
     topic = signals.topic_scores(v, queries)
+    near = signals.semantic_scores(v, queries)
     everyone = sorted({p for stage in stages for p in stage.speakers} | set(series.hosts))
     pairs = signals.linked_pairs(v, everyone)
     hosts = np.log1p(signals.linked(v, list(series.hosts), pairs))
@@ -366,6 +369,7 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage], index: Gr
             np.log1p(counts.talks[chosen]),
             _local(v, series, stage.speakers)[chosen],
             circle[chosen],
+            _log_rank(near[:, column], wanted),  # the topic fit in the space learned from the field
         )):
             x[:, number] = feature
         found.append((x, queries[column]))
@@ -670,6 +674,9 @@ class _Explainer:
                     "recent work first")
         if feature == "local":
             return "local: an institution of the hosts or of several past speakers"
+        if feature == "semantic":
+            related = signals.related_words(self.v, person, self.query)
+            return f"topic, in related words: {', '.join(related)}" if related else None
         return None
 
     def _talks_elsewhere(self, person: int, talks: int) -> str:

@@ -53,7 +53,8 @@ def test_the_fresh_sites_are_listed_and_are_sites_of_the_corpus(bench):
     assert not lists["new sites 6"] & earlier
     assert not lists["new sites 7"] & (earlier | lists["new sites 6"])
     assert not lists["new sites 8"] & (earlier | lists["new sites 6"] | lists["new sites 7"])
-    assert not lists["new sites 9"] & (earlier | lists["new sites 6"] | lists["new sites 7"] | lists["new sites 8"])
+    assert not lists["new sites 9"] & (earlier | lists["new sites 6"] | lists["new sites 7"]
+                                       | lists["new sites 8"])
 
 
 def test_the_split_is_fixed_by_site_and_covers_both_halves(bench):

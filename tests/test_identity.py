@@ -123,8 +123,9 @@ def test_the_fifth_set_shares_no_string_with_the_others():
     assert len(fifth) == len(set(fifth)) >= 230 and not strings & set(fifth)
 
 
-LATER_SETS = ["fresh6", "fresh7", "fresh8", "fresh9"]  # sets of pairs and strings, each drawn after the ones before
-LEAST = {"fresh6": (350, 120), "fresh7": (310, 110), "fresh8": (238, 110), "fresh9": (227, 110)}  # pairs, strings at least
+LATER_SETS = ["fresh6", "fresh7", "fresh8", "fresh9"]  # sets of pairs and strings, each drawn after the last
+LEAST = {"fresh6": (350, 120), "fresh7": (310, 110),  # pairs, strings at least
+         "fresh8": (238, 110), "fresh9": (227, 110)}
 
 
 @pytest.mark.parametrize("name", LATER_SETS)

@@ -126,14 +126,17 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     whole, dev, check = figures["all"], figures["dev"], figures["check"]
     new, new2, new3 = figures["new sites"], figures["new sites 2"], figures["new sites 3"]
     new4, new5, new6 = figures["new sites 4"], figures["new sites 5"], figures["new sites 6"]
-    new7, new8 = figures["new sites 7"], figures["new sites 8"]
-    assert whole["pages"] == 814 and whole["sites"] == 357 and new["sites"] == 37 and new2["sites"] == 30
+    new7, new8, new9 = figures["new sites 7"], figures["new sites 8"], figures["new sites 9"]
+    assert whole["pages"] == 848 and whole["sites"] == 386 and new["sites"] == 37 and new2["sites"] == 30
     assert new3["sites"] == 35 and new4["sites"] == 39 and new5["sites"] == 25 and new6["sites"] == 27
-    assert new7["sites"] == 29 and new8["sites"] == 28
-    assert whole["talks"] >= 0.76 and whole["talks_sites"] >= 0.61
-    assert whole["datetime"] >= 0.72 and whole["affiliation"] >= 0.75
-    assert whole["papers"] >= 0.81 and whole["spurious"] <= 0.065  # round twelve's units: 0.75 -> 0.83
-    assert dev["talks"] >= 0.76 and check["talks"] >= 0.75 and new["talks"] >= 0.78 and new2["talks"] >= 0.64
+    assert new7["sites"] == 29 and new8["sites"] == 28 and new9["sites"] == 29
+    # the ninth set joined after round twelve (talks 0.40, papers 0.26): whole talks 0.77 -> 0.75
+    assert whole["talks"] >= 0.74 and whole["talks_sites"] >= 0.59
+    assert whole["datetime"] >= 0.70 and whole["affiliation"] >= 0.73
+    assert whole["papers"] >= 0.78 and whole["spurious"] <= 0.065  # round twelve's units: 0.75 -> 0.83
+    assert new9["talks"] >= 0.38 and new9["datetime"] >= 0.33 and new9["papers"] >= 0.24
+    assert new9["spurious"] <= 0.17  # blind before round twelve: talks 0.31, date-time 0.30, spurious 0.21
+    assert dev["talks"] >= 0.75 and check["talks"] >= 0.73 and new["talks"] >= 0.78 and new2["talks"] >= 0.64
     assert new3["talks"] >= 0.81 and new3["datetime"] >= 0.82 and whole["kinds_right"] >= 0.82
     assert new3["papers"] >= 0.91 and new3["spurious"] <= 0.08
     assert check["datetime"] >= 0.66 and new["datetime"] >= 0.76 and new2["datetime"] >= 0.52
@@ -152,6 +155,7 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     assert new8["talks"] >= 0.60 and new8["datetime"] >= 0.48 and new8["papers"] >= 0.80
     assert new8["spurious"] <= 0.09  # blind before and after round eleven: 0.61, 0.50, 0.42, 0.07
     assert new8["talks"] >= 0.65 and new8["datetime"] >= 0.59  # round twelve read its programmes (joined)
-    programmes = figures["programmes"]  # round twelve: programme slots, 0.68/0.63 -> 0.77/0.74, 0.06
-    assert programmes["talks"] >= 0.74 and programmes["datetime"] >= 0.71 and programmes["spurious"] <= 0.07
+    programmes = figures["programmes"]  # round twelve: programme slots, 0.68/0.63 -> 0.77/0.74, 0.06;
+    # with the ninth set's five programmes (blind: talks 0.21) 0.72 / 0.70 / 0.06
+    assert programmes["talks"] >= 0.70 and programmes["datetime"] >= 0.68 and programmes["spurious"] <= 0.07
     assert whole["max_s"] < 5  # generous: CI machines are shared; bench/ measures the real figure

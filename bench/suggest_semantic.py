@@ -115,6 +115,11 @@ def mixed(where: str = "both", value: float = MIX) -> Callable[[], Any]:
                            + signals.BEST_WORK_SHARE * signals._scaled(best))
         return np.column_stack(columns) if columns else np.zeros((v.people, 0))
 
+    return _topic_scores_replaced(topic_scores)
+
+
+def _topic_scores_replaced(topic_scores: Callable[..., np.ndarray]) -> Callable[[], Any]:
+    """A variant: the learned space's own feature left out and ``signals.topic_scores`` replaced."""
     def entered() -> Any:
         stack = ExitStack()
         stack.enter_context(without()())
@@ -158,13 +163,7 @@ def profile(value: float) -> Callable[[], Any]:
                                 for t, w in queries]) if queries else np.zeros((v.people, 0))
         return (1 - value) * original(v, queries) + value * near
 
-    def entered() -> Any:
-        stack = ExitStack()
-        stack.enter_context(without()())
-        stack.enter_context(patched(signals, "topic_scores", topic_scores))
-        return stack
-
-    return entered
+    return _topic_scores_replaced(topic_scores)
 
 
 def prior(value: float) -> Callable[[], Any]:

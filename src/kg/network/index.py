@@ -388,7 +388,7 @@ def _assemble(
     known_from = sorted({(person_ids[p], org_ids[o], _affiliation_day(start, context, years, starts))
                          for p, o, start, context in affiliations if p in person_ids})
     vocabulary, counts = _work_terms(works, titles, abstracts)
-    idf, matrix = _weighted(counts)
+    idf, matrix = weighted_terms(counts)
     person_names = [names.get(p, p.rsplit("/", 1)[-1]) for p in people]
     order = sorted(range(len(people)), key=lambda i: (person_names[i], people[i]))
     name_rank = np.empty(len(people), dtype=np.int64)
@@ -519,11 +519,15 @@ def _work_terms(works: list[str], titles: dict[str, str],
     return ordered, matrix
 
 
-def _weighted(counts: sp.csr_matrix) -> tuple[np.ndarray, sp.csc_matrix]:
-    """Smoothed IDF of each word, and the works × words matrix: binary TF × IDF, unit rows."""
-    works = counts.shape[0]
+def weighted_terms(counts: sp.csr_matrix, documents: int | None = None) -> tuple[np.ndarray, sp.csc_matrix]:
+    """Smoothed IDF of each word, and the works × words matrix: binary TF × IDF, unit rows.
+
+    ``documents`` is how many works the IDF counts (default: every row of ``counts``); a word
+    that no row has gets an IDF of 0, so it weighs nothing (``known_words`` passes the works
+    known on a day, the others' rows empty)."""
+    works = counts.shape[0] if documents is None else documents
     df = np.bincount(counts.indices, minlength=counts.shape[1])
-    idf = (np.log((1 + works) / (1 + df)) + 1).astype(np.float64)
+    idf = np.where(df > 0, np.log((1 + works) / (1 + df)) + 1, 0.0).astype(np.float64)
     matrix = counts.tocsr(copy=True)
     matrix.data = idf[matrix.indices].astype(np.float32)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())

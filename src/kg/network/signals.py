@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
-from kg.network import semantic, topics
+from kg.network import known_words, semantic, topics
 from kg.network.index import ALWAYS, NEVER, PAPER, PHD, POSTDOC, SERIES, TALK, GraphIndex, day_of, expand
 
 HALF_LIFE_YEARS = 4.0
@@ -51,6 +51,16 @@ class View:
     """(person, top organization) of the known affiliations (``suggest._local``)."""
     _counts: dict[int, Counts] = field(default_factory=dict)
     _pairs: dict[bytes, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=dict)
+    undated: bool = False
+    """The question is about now (talks without a date count): the stored words serve."""
+    _lexicon: known_words.Lexicon | None = None
+
+    @property
+    def lexicon(self) -> known_words.Lexicon:
+        """The words as known on the day: IDF and topic space from the works known then only."""
+        if self._lexicon is None:
+            self._lexicon = known_words.lexicon(self.index, self.day, self.undated)
+        return self._lexicon
 
     @property
     def people(self) -> int:
@@ -80,7 +90,8 @@ def view(index: GraphIndex, day: int, hidden: np.ndarray | None = None, undated:
                                     shape=(works, people))
     binary = sp.csr_matrix((known.astype(np.float32), index.member_work, index.person_starts),
                            shape=(people, works))
-    return View(index, day, known, walk_matrix, walk_transposed, binary, known & (kinds != SERIES))
+    return View(index, day, known, walk_matrix, walk_transposed, binary, known & (kinds != SERIES),
+                undated=undated)
 
 
 _DAY_WEIGHTS: dict[tuple[int, int, bool], tuple[GraphIndex, np.ndarray]] = {}
@@ -168,16 +179,16 @@ def query_vector(v: View, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]
     a word's count is taken sublinearly (``1 + ln count``), so one recurring word does not drown the rest."""
     counts: dict[int, float] = {}
     vocabulary = _vocabulary(v.index)
+    idf = v.lexicon.term_idf
     for text in texts:
         for word in topics.words(text):
             term = vocabulary.get(word)
-            if term is not None:
+            if term is not None and idf[term] > 0:  # a word no work known on the day has is unknown
                 counts[term] = counts.get(term, 0.0) + 1.0
     if not counts:
         return np.array([], dtype=np.int64), np.array([], dtype=np.float64)
     terms = np.array(sorted(counts), dtype=np.int64)
-    idf = _idf(v.index)[terms]
-    weights = (1.0 + np.log([counts[t] for t in terms])) * idf  # sublinear: a word said often counts less
+    weights = (1.0 + np.log([counts[t] for t in terms])) * idf[terms]  # sublinear: a word said often counts less
     return terms, weights / np.linalg.norm(weights)
 
 
@@ -193,7 +204,7 @@ def topic_scores(v: View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -> n
     more about the talk they would give than what they wrote ten years ago, and one recent paper
     squarely on the series' subject says as much as many near it.
     """
-    works = _normalized_works(v.index)
+    works = v.lexicon.work_terms
     return _person_fits(v, [np.asarray(works[:, terms] @ weights).ravel() if len(terms) else None
                             for terms, weights in queries])
 
@@ -203,10 +214,10 @@ def semantic_scores(v: View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -
     a work scores the cosine of its vector with the query's words projected there (a negative
     cosine counts 0), so a paper on "regret" fits a series on "bandits" without the word. People
     × queries; zeros when the index has no space (too small a field)."""
-    space = v.index.term_space
+    space = v.lexicon.term_space
     if not space.shape[0]:
         return np.zeros((v.people, len(queries)))
-    return _person_fits(v, [np.maximum(v.index.work_space @ semantic.query_vector(space, terms, weights), 0.0)
+    return _person_fits(v, [np.maximum(v.lexicon.work_space @ semantic.query_vector(space, terms, weights), 0.0)
                             if len(terms) else None for terms, weights in queries])
 
 
@@ -250,7 +261,7 @@ def topic_words(v: View, person: int, query: tuple[np.ndarray, np.ndarray], limi
     index = v.index
     rows = np.arange(index.person_starts[person], index.person_starts[person + 1])
     works = index.member_work[rows[v.known[rows]]]
-    mine = np.asarray(_query_columns(index, terms)[works].sum(axis=0)).ravel() * weights
+    mine = np.asarray(_query_columns(v.lexicon.work_terms, terms)[works].sum(axis=0)).ravel() * weights
     order = sorted((i for i in range(len(terms)) if mine[i] > 0), key=lambda i: (-mine[i], int(terms[i])))
     return [v.index.terms[int(terms[i])] for i in order[:limit]]
 
@@ -264,9 +275,10 @@ def related_words(v: View, person: int, query: tuple[np.ndarray, np.ndarray], li
     works = index.member_work[rows[v.known[rows]]]
     if len(terms) == 0 or not len(works):
         return []
-    own = np.unique(sp.csr_matrix(index.work_terms[works]).indices).astype(np.int64)
-    target = semantic.query_vector(index.term_space, terms, weights)
-    return [index.terms[int(t)] for t in semantic.nearest_words(index.term_space, target, own, limit)]
+    words = v.lexicon
+    own = np.unique(sp.csr_matrix(words.work_terms[works]).indices).astype(np.int64)
+    target = semantic.query_vector(words.term_space, terms, weights)
+    return [index.terms[int(t)] for t in semantic.nearest_words(words.term_space, target, own, limit)]
 
 
 @dataclass(frozen=True)
@@ -444,22 +456,14 @@ def _vocabulary(index: GraphIndex) -> dict[str, int]:
     return index.term_index
 
 
-def _idf(index: GraphIndex) -> np.ndarray:
-    return index.term_idf
+_COLUMNS: dict[tuple[int, bytes], tuple[sp.csc_matrix, sp.csr_matrix]] = {}
 
 
-_COLUMNS: dict[tuple[int, bytes], tuple[GraphIndex, sp.csr_matrix]] = {}
-
-
-def _query_columns(index: GraphIndex, terms: np.ndarray) -> sp.csr_matrix:
+def _query_columns(work_terms: sp.csc_matrix, terms: np.ndarray) -> sp.csr_matrix:
     """Works × the query's words, by row (kept for the last query, for explaining many people)."""
-    key = (id(index), terms.tobytes())
+    key = (id(work_terms), terms.tobytes())
     found = _COLUMNS.get(key)
-    if found is None or found[0] is not index:
+    if found is None or found[0] is not work_terms:
         _COLUMNS.clear()
-        found = _COLUMNS[key] = (index, sp.csr_matrix(index.work_terms[:, terms]))
+        found = _COLUMNS[key] = (work_terms, sp.csr_matrix(work_terms[:, terms]))
     return found[1]
-
-
-def _normalized_works(index: GraphIndex) -> sp.csc_matrix:
-    return index.work_terms

@@ -188,7 +188,8 @@ def query_vector(v: View, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]
     if not counts:
         return np.array([], dtype=np.int64), np.array([], dtype=np.float64)
     terms = np.array(sorted(counts), dtype=np.int64)
-    weights = (1.0 + np.log([counts[t] for t in terms])) * idf[terms]  # sublinear: a word said often counts less
+    # sublinear: a word said often counts less
+    weights = (1.0 + np.log([counts[t] for t in terms])) * idf[terms]
     return terms, weights / np.linalg.norm(weights)
 
 
@@ -214,10 +215,10 @@ def semantic_scores(v: View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -
     a work scores the cosine of its vector with the query's words projected there (a negative
     cosine counts 0), so a paper on "regret" fits a series on "bandits" without the word. People
     × queries; zeros when the index has no space (too small a field)."""
-    space = v.lexicon.term_space
+    space, works = v.lexicon.term_space, v.lexicon
     if not space.shape[0]:
         return np.zeros((v.people, len(queries)))
-    return _person_fits(v, [np.maximum(v.lexicon.work_space @ semantic.query_vector(space, terms, weights), 0.0)
+    return _person_fits(v, [np.maximum(works.work_space @ semantic.query_vector(space, terms, weights), 0.0)
                             if len(terms) else None for terms, weights in queries])
 
 

@@ -58,9 +58,12 @@ class View:
     @property
     def lexicon(self) -> known_words.Lexicon:
         """The words as known on the day: IDF and topic space from the works known then only."""
-        if self._lexicon is None:
-            self._lexicon = known_words.lexicon(self.index, self.day, self.undated)
-        return self._lexicon
+        if self._lexicon is not None:
+            return self._lexicon
+        found = known_words.lexicon(self.index, self.day, self.undated)
+        if found.stored is None:  # the stored ones are read from the index each time (benches swap them)
+            self._lexicon = found
+        return found
 
     @property
     def people(self) -> int:

@@ -1,7 +1,8 @@
 """Ranked, explained candidate speakers for an event, from the whole field.
 
 ``suggest`` works on the store's graph index (``kg.network.index``), as known on the day of
-``as_of`` (nothing dated later is used: talks, papers, affiliations):
+``as_of`` (nothing dated later is used: talks, papers, affiliations, and the words' IDF and
+topic space, derived from the works known that day: ``kg.network.known_words``):
 
 1. **Who the series is.** Its talks (the event's and, for a session, its series'), speakers,
    organizers and the leads of the groups it is for (the hosts).

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import ctypes
 import io
+import os
 import shutil
 import signal
 import socket
@@ -358,3 +360,23 @@ def test_a_query_its_client_abandons_is_stopped(mini_store_path):
         assert people_count(url) == 4
     finally:
         stop(process)
+
+
+TGKILL = {"x86_64": 234, "aarch64": 131}  # the syscall that signals one thread of a process
+
+
+def test_kg_serve_stops_on_a_sigterm_taken_by_another_thread_than_the_main_one(mini_store_path):
+    process, url = start_kg_serve(mini_store_path)
+    try:
+        assert people_count(url) == 4
+        threads = sorted(int(task.name) for task in Path(f"/proc/{process.pid}/task").iterdir())
+        others = [tid for tid in threads if tid != process.pid]  # the main thread's id is the pid
+        assert others, threads
+        libc = ctypes.CDLL(None, use_errno=True)
+        assert libc.syscall(TGKILL[os.uname().machine], process.pid, others[0], signal.SIGTERM) == 0
+        assert process.wait(20) == 0  # the main thread's handler runs: the server stops cleanly
+        assert "Stopped." in process.stderr.read()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()

@@ -187,7 +187,7 @@ class Server:
         with when it dies.
         """
         while True:
-            status = self.process.wait()
+            status = self._waited()
             with self._lock:
                 done = self._restart_done
             if done is None:
@@ -199,6 +199,16 @@ class Server:
                 with self._lock:
                     self._restart_done = None  # until here, requests wait for the new server (settled)
                 done.set()
+
+    def _waited(self) -> int:
+        """The server's exit status, waited for in short steps: Linux hands a signal sent to this
+        process to any of its threads, and one taken by another thread does not wake a blocking
+        wait here, so its Python handler (Ctrl-C, SIGTERM) would only run when the server exits."""
+        while True:
+            try:
+                return self.process.wait(timeout=0.5)
+            except subprocess.TimeoutExpired:
+                continue
 
     def restart(self, wait_s: float = 30.0) -> None:
         """Kill the server and have ``wait`` start it again on the same store and port: the one

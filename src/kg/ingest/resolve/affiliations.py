@@ -27,7 +27,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import ftfy
-import pycountry
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 from unidecode import unidecode
@@ -257,9 +256,10 @@ class Registry:
         registry one or not): a segment printed so is an institution, though it has no institution's word
         ("Grenoble INP")."""
         self.acronym_elsewhere: Callable[[str, frozenset[str], bool], str | None] | None = None
-        self._standing_acronyms: dict[str, bool] = {}
         """The one institution of another registry (ROR: its id) whose name an acronym spells, in one of
         the countries printed beside it when there are any (printed beside a registry institution or not)."""
+        self._standing_acronyms: dict[tuple[str, frozenset[str]], bool] = {}
+        """Whether an acronym stands alone (``_stands``), by acronym and the countries printed with it."""
         self.name_elsewhere: Callable[[str, frozenset[str]], bool] | None = None
         """Whether another registry (ROR) names one institution so, in one of the countries printed beside
         it when there are any."""
@@ -308,6 +308,7 @@ class Registry:
                         self.places.add(segment)
         self.standing.clear()
         self._parts.clear()
+        self._standing_acronyms.clear()
         for raw in affiliations:
             for part in parts(raw):
                 found = self._part(part)
@@ -424,14 +425,15 @@ class Registry:
     def _stands(self, acronym: str, raw: str) -> bool:
         """Whether an acronym names an institution alone: a registry or learned name, or the one ROR
         institution it spells (in the countries the affiliation prints)."""
-        if acronym in self._standing_acronyms:
-            return self._standing_acronyms[acronym]
-        self._standing_acronyms[acronym] = False  # no loop through a part that holds the acronym again
+        countries = _printed_countries([s for part in parts(raw) for s in _segments(part)])
+        key = (acronym, countries)
+        if key in self._standing_acronyms:
+            return self._standing_acronyms[key]
+        self._standing_acronyms[key] = False  # no loop through a part that holds the acronym again
         named = any(n.org_id or n.learned for n in self._part(acronym))
         if not named and self.acronym_elsewhere is not None:
-            countries = _printed_countries([s for part in parts(raw) for s in _segments(part)])
             named = self.acronym_elsewhere(acronym, countries, False) is not None
-        self._standing_acronyms[acronym] = named
+        self._standing_acronyms[key] = named
         return named
 
     def _listed_acronyms(self, listed: list[str]) -> list[Named]:
@@ -758,8 +760,9 @@ class Registry:
             folded = fold(before)
             if institutions.SYSTEM_START.search(re.sub(r"\buniv\b", "university", folded)):
                 return False  # "University of California, 642 Sutardja Dai Hall, Berkeley": the campus
-            if (institutions.INSTITUTION_WORDS.search(folded) or self._fuzzy(" ".join(_words(before))))\
-                    and not _UNIT_START.match(folded) and not _ADDRESS.search(folded):
+            if _UNIT_START.match(folded) or _ADDRESS.search(folded):
+                continue
+            if institutions.INSTITUTION_WORDS.search(folded) or self._fuzzy(" ".join(_words(before))):
                 return True  # "Institue for Advanced Study, Princeton": a registry name misprinted, its town
         return False
 
@@ -1042,12 +1045,7 @@ PREFIX_INSTITUTIONS = 2
 def _a_state(segment: str) -> bool:
     """Whether a segment is a US state or a Canadian province, by its postal code or its name
     (pycountry): "NJ", "CA 94305", "New Jersey"."""
-    return bool(_STATE.fullmatch(segment)) or fold(segment) in _state_names()
-
-
-@functools.lru_cache(maxsize=1)
-def _state_names() -> frozenset[str]:
-    return frozenset(fold(s.name) for s in pycountry.subdivisions if s.country_code in ("US", "CA"))
+    return bool(_STATE.fullmatch(segment)) or fold(segment) in ror.state_names()
 
 
 def _bare_address(folded: str) -> bool:
@@ -1328,7 +1326,7 @@ def _before_postcode(piece: str) -> str:
     """A name printed with its address in one segment, without the address: what comes before a postal
     code, when that is an institution's name of two words or more ("Université de Nice Sophia-Antipolis -
     06108 Nice Cedex 2")."""
-    match = re.search(r"[\s,–—-]+(?:F-)?\d{4,6}\b", piece)
+    match = re.search(rf"[\s,–—-]+(?:F-)?{_POSTCODE.pattern}\b", piece)
     if match is None:
         return piece
     before = piece[:match.start()].strip(" ,-–—")

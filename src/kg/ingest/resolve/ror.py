@@ -139,6 +139,12 @@ _SHORT_COUNTRY_NAMES = {
 
 
 @functools.lru_cache(maxsize=1)
+def state_names() -> frozenset[str]:
+    """The names of the US states and Canadian provinces (pycountry; folded): "New Jersey", "Ontario"."""
+    return frozenset(fold(s.name) for s in pycountry.subdivisions if s.country_code in ("US", "CA"))
+
+
+@functools.lru_cache(maxsize=1)
 def subdivision_names() -> frozenset[str]:
     """The names of countries' subdivisions (pycountry: states, provinces, regions; folded): places, not
     institutions ("New Jersey", "Bavaria")."""

@@ -241,13 +241,14 @@ def page_kind(document: Document, talks: list[TalkText], papers: int, title: str
     days = {t.day for t in talks if t.day}
     headings = " ".join(re.findall(r"(?m)^#{1,2}\s.*$|<h[12][^>]*>[^<]*", document.source[:5000]))
     full = [t.day for t in talks if t.day and (len(t.day) == 10 or t.day.startswith("--"))]
-    weeks = len(full) == len(talks) and _span_days(full) <= _SCHOOL_DAYS  # a school's one or two weeks
+    within_weeks = bool(full) and _span_days(full) <= _SCHOOL_DAYS  # a school's one or two weeks
+    weeks = len(full) == len(talks) and within_weeks
     if timed >= 0.6 * len(talks) and (len(days) <= 4 or weeks) and _MEETING.search(f"{title} {headings}"):
         return "meeting_programme"
     if timed >= max(2, 0.25 * len(talks)) and 1 <= len(days) <= 4 and len(talks) >= 3 * len(days):
         return "meeting_programme"  # timed slots, several on each of a few days: a programme
     if len(full) >= 0.5 * len(talks) and len(talks) >= 2.5 * len(set(full)) and (
-            len(set(full)) <= 7 or _span_days(full) <= _SCHOOL_DAYS):
+            len(set(full)) <= 7 or within_weeks):
         return "meeting_programme"  # several talks a day on a few days, or a school's weeks: not a series
     speakers = {fold(t.speakers[0].name) for t in talks if t.speakers}
     if len(speakers) == 1 and len(talks) >= 3:

@@ -169,16 +169,22 @@ def lines_as_entries(document: Document, block: Block, in_section: bool) -> list
     for line in lines:
         spans = [s for s in block.spans if s.text and s.text in line]
         one = dataclasses.replace(block, text=line, spans=spans, line=_line_of(document, line, block.line))
-        for listed, chosen in ((in_section, strict), (True, loose)):
-            paper = citation(one, listed)
-            if paper is None or _whole_entry(paper.title):
-                paper = structured(one, listed)
+        readings = {listed: _line_entry(one, listed) for listed in {in_section, True}}
+        for paper, chosen in ((readings[in_section], strict), (readings[True], loose)):
             if paper is not None:
                 chosen.append(paper)
     found = loose if len(strict) >= 2 else strict
     long = [line for line in lines if len(line) >= 60]
     least = 2 if len(numbered) >= 2 else 3
     return found if len(found) >= least and len(found) >= 0.5 * len(long) else []
+
+
+def _line_entry(block: Block, listed: bool) -> PaperText | None:
+    """One line read as a citation, by its structure when the citation reader takes it whole."""
+    paper = citation(block, listed)
+    if paper is None or _whole_entry(paper.title):
+        paper = structured(block, listed)
+    return paper
 
 
 _ENUMERATED = re.compile(r"(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s+\S")
@@ -542,9 +548,7 @@ def _like_the_others(found: list[PaperText], doubtful: list[tuple[Block, int | N
         return []
     more = []
     for block, year in doubtful:
-        paper = citation(block, True)
-        if paper is None or _whole_entry(paper.title):
-            paper = structured(block, True)  # "Fishman, Alon. (2023). Title. Venue": one author
+        paper = _line_entry(block, True)  # "Fishman, Alon. (2023). Title. Venue": one author
         if paper is not None and (paper.year or year):
             paper.year = paper.year or year
             paper.confidence, paper.guessed = 0.6, ["kind"]

@@ -21,6 +21,7 @@ from kg.ingest.pages.document import Document, read_document
 from kg.ingest.pages.entries import Fields
 from kg.ingest.pages.extracted import EventText, PageExtract, PaperText, SpeakerText, TalkText
 from kg.ingest.pages.fields import fold, is_name
+from kg.ingest.pages.grid import within_slots
 from kg.ingest.pages.talks import Record, talk_records
 from kg.records.ids import slugify
 
@@ -80,7 +81,9 @@ def extract_document(document: Document, owner: str | None = None,
                 titles.add(fold(title))
     talks = [_talk(r) for r in records]
     known = {fold(p.title) for p in found_papers}
-    listed = len(found_papers)  # the papers the page lists, not those its talks present
+    slots = [r.line for r in records if {"slot", "session"} & r.fields.labels]
+    # the papers the page lists, not those its talks present nor those cited inside a programme's slots
+    listed = sum(1 for p in found_papers if not within_slots(slots, p.line))
     reading_group = _is_reading_group(document, parts)
     for record in records:  # a reading group's talk presents a paper: "Authors: A, B", or its title
         fields = record.fields  # links to the paper (arXiv, a PDF, proceedings)

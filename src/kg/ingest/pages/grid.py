@@ -73,26 +73,70 @@ _INITIALLED = re.compile(r"^(?:[A-Z]\.\s?-?){1,3}\s?(?:(?:van|von|de|der|da|di|l
 Sessions"): an author list's shape, whatever the surname."""
 
 
+def _time_of(block: Block) -> tuple[bool, object] | None:
+    """Whether a block opens a slot, and its time: a line led by a time ("09:30 - 10:00 - Title"),
+    or a short banner holding one ("Thursday 14th 10:30 Lecture Theatre"); ``(led, value)``."""
+    lead = _lead_time(block.text)
+    if lead is not None:
+        return True, lead[1]
+    text = block.text.strip()
+    times = find_times(text)
+    if times and len(text) <= 100 and "\n" not in text and not read(text).speakers:
+        return False, times[0].value
+    return None
+
+
+_MARKERS = re.compile(r"\^[\d,\s*†‡]+\^|[*†‡§]+")
+"""Footnote marks tying authors to their affiliations ("Yee^1^", "Wild*")."""
+_HEAD_MARKUP = re.compile(r"^#+\s*|\s*\{[#.][^}]*\}\s*$")
+"""A Markdown heading's marks left in text that was not parsed ("## Title {.unnumbered}")."""
+
+
+def _title_line(text: str) -> str | None:
+    """A block's text as a slot's title: one short line that is not a list of names."""
+    text = _HEAD_MARKUP.sub("", text.strip()).strip()
+    if not text or "\n" in text or len(text) > 250 or _names_only(_MARKERS.sub("", text)):
+        return None
+    return text if len(re.findall(r"[^\W\d_]{2,}", text)) >= 2 else None
+
+
 def timed_slots(blocks: list[Block]) -> list[Row]:
-    """The talks of a programme whose slots give the title on the time line and the people on
-    the lines below it (see the module's note); [] when fewer than ``MIN_ROWS`` slots read so."""
-    heads = [i for i, b in enumerate(blocks) if not b.level and _lead_time(b.text)]
+    """The talks of a programme whose slots give the title on the time line (or on the line just
+    below it) and the people on the lines below it (see the module's note); [] when fewer than
+    ``MIN_ROWS`` slots read so."""
+    opened = [(i, _time_of(b)) for i, b in enumerate(blocks) if not b.level]
+    heads = [(i, when) for i, when in opened if when is not None]
     rows: list[Row] = []
-    for n, i in enumerate(heads):
+    for n, (i, (led, value)) in enumerate(heads):
         head = blocks[i]
-        end, value = _lead_time(head.text) or (0, None)
-        rest = head.text[end:].strip(" \t-–—|:,;")
-        if not rest or read(rest).speakers:
-            continue  # the time line names its people (or holds nothing): not this shape
-        stop = heads[n + 1] if n + 1 < len(heads) else min(len(blocks), i + 2 + _CARRIED + 2)
-        title, people, affiliation, last = [rest], [], None, head.line
-        for block in blocks[i + 1:stop]:
+        stop = heads[n + 1][0] if n + 1 < len(heads) else min(len(blocks), i + 3 + _CARRIED + 2)
+        title: list[str] = []
+        if led:
+            end = (_lead_time(head.text) or (0, None))[0]
+            rest = head.text[end:].strip(" \t-–—|:,;")
+            if len(re.findall(r"[^\W\d_]{2,}", rest)) >= 2 and "\n" not in rest and not find_dates(rest):
+                if read(rest).speakers:
+                    continue  # the time line names its people: the block reader's shape
+                title = [rest]
+        j = i + 1
+        if not title:  # a banner of the slot's time and place, its title on the next line
+            below = _title_line(blocks[j].text) if j < stop else None
+            if below is None:
+                continue
+            title, j = [below], j + 1
+        people: list[Person] = []
+        affiliation, last = None, head.line
+        for block in blocks[j:stop]:
             if block.level:
                 break
+            lines = [line.strip() for line in block.text.strip().split("\n")]
             if not people:
-                people = _names_only(block.text)
+                people = _names_only(_MARKERS.sub("", lines[0]))
                 if people:
                     last = block.line
+                    if len(lines) > 1 and len(lines[1]) <= _SHORT:  # the affiliations below the names
+                        affiliation = _MARKERS.sub("", lines[1]).split(";")[0].strip() or None
+                        break
                 elif len(title) <= _CARRIED and len(block.text) <= _SHORT and not block.text.endswith("."):
                     title.append(block.text.strip())
                 else:
@@ -100,7 +144,7 @@ def timed_slots(blocks: list[Block]) -> list[Row]:
                 continue
             text = block.text.strip()
             if len(text) <= _SHORT and not find_times(text) and not _names_only(text):
-                affiliation = text.split(";")[0].strip() or None
+                affiliation = _MARKERS.sub("", text).split(";")[0].strip() or None
                 last = block.line
             break
         if not people:
@@ -108,7 +152,8 @@ def timed_slots(blocks: list[Block]) -> list[Row]:
         start = value[0] if isinstance(value, tuple) else value
         fields = Fields(speakers=[Person(p.name, affiliation if k == 0 else None, p.homepage)
                                   for k, p in enumerate(people)],
-                        title=" ".join(title), time=start)
+                        title=" ".join(title), time=start)  # type: ignore[arg-type]
+        fields.labels.add("slot")
         rows.append(Row(fields, head.line, last))
     return rows if len(rows) >= MIN_ROWS else []
 
@@ -214,3 +259,13 @@ def session_papers(blocks: list[Block], day_first: bool) -> list[Row]:
         fields.labels.add("session")
         rows.append(Row(fields, block.line, block.line))
     return rows if len(rows) >= MIN_ROWS else []
+
+
+def within_slots(lines: list[int], line: int | None) -> bool:
+    """Whether ``line`` falls inside a programme's run of slots that start on ``lines`` (up to
+    the mean length of a slot past the last one): what stands there belongs to a talk, such as
+    the references of its abstract."""
+    if line is None or len(lines) < MIN_ROWS:
+        return False
+    first, last = min(lines), max(lines)
+    return first <= line <= last + (last - first) // (len(lines) - 1)

@@ -52,6 +52,12 @@ def _lead_time(text: str) -> tuple[int, object] | None:
     return times[0].end, times[0].value
 
 
+def _start(value: object) -> dt.time | None:
+    """The start of a time or of a time range as ``find_times`` gives it."""
+    value = value[0] if isinstance(value, tuple) else value
+    return value if isinstance(value, dt.time) else None
+
+
 def _names_only(text: str) -> list[Person]:
     """The people of a line that holds nothing but their names ("A. B, C. D & E. F")."""
     if len(text) > 400 or find_times(text) or "\n" in text.strip():
@@ -149,10 +155,9 @@ def timed_slots(blocks: list[Block]) -> list[Row]:
             break
         if not people:
             continue  # a break, a session or remarks: no line of names below the time
-        start = value[0] if isinstance(value, tuple) else value
         fields = Fields(speakers=[Person(p.name, affiliation if k == 0 else None, p.homepage)
                                   for k, p in enumerate(people)],
-                        title=" ".join(title), time=start)  # type: ignore[arg-type]
+                        title=" ".join(title), time=_start(value))
         fields.labels.add("slot")
         rows.append(Row(fields, head.line, last))
     return rows if len(rows) >= MIN_ROWS else []
@@ -255,7 +260,7 @@ def session_papers(blocks: list[Block], day_first: bool) -> list[Row]:
         if read_as is None:
             continue
         people, title = read_as
-        fields = Fields(speakers=people, title=title, date=when[0], time=when[1])  # type: ignore[arg-type]
+        fields = Fields(speakers=people, title=title, date=when[0], time=_start(when[1]))
         fields.labels.add("session")
         rows.append(Row(fields, block.line, block.line))
     return rows if len(rows) >= MIN_ROWS else []

@@ -21,7 +21,6 @@ from rapidfuzz import fuzz
 from kg.ingest.pages.blocks import TERM_ALONE as _TERM_ALONE
 from kg.ingest.pages.blocks import Block, Layout, Table
 from kg.ingest.pages.document import Document
-from kg.ingest.pages.grid import dated_rows, session_papers, timed_slots
 from kg.ingest.pages.entries import (
     QUOTED,
     Fields,
@@ -46,6 +45,7 @@ from kg.ingest.pages.fields import (
     strip_honorifics,
     word_leaning,
 )
+from kg.ingest.pages.grid import dated_rows, session_papers, timed_slots
 from kg.ingest.pages.own_talks import cited_talks, own_talks, page_title_of, talk_sentences
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.papers import is_publication, listed_publications

@@ -27,7 +27,8 @@ _ITALIC = frozenset({"i", "em", "cite"})
 _STRUCK = frozenset({"del", "s", "strike"})
 HEADING_LEVELS = {f"h{i}": i for i in range(1, 7)}
 """The level of each HTML heading tag."""
-_LATEX_ORDINAL = re.compile(r"\$\s*(\d{1,2})\s*\^\s*\{?\s*(st|nd|rd|th)\s*\}?\s*\$|(\d{1,2})\^(st|nd|rd|th)\^")
+_LATEX_ORDINAL = re.compile(r"\$\s*(\d{1,2})\s*\^\s*\{?\s*(st|nd|rd|th)\s*\}?\s*\$|"
+                            r"(\d{1,2})\^(st|nd|rd|th)\^")
 """An ordinal written as LaTeX ("$10^{th}$") or as Pandoc's superscript ("14^th^")."""
 _PIPE_TABLE = re.compile(r"^\s*\|.*\|\s*\n\s*\|?\s*:?-{3,}", re.MULTILINE)
 _YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")

@@ -46,7 +46,7 @@ class Row:
 
 def _lead_time(text: str) -> tuple[int, object] | None:
     """Where the time (or time range) that leads ``text`` ends, and its value."""
-    times = find_times(text.split("\n", 1)[0])
+    times = find_times(text.split("\n", 1)[0][:40])  # a leading time or range is short
     if not times or times[0].start > 2:
         return None
     return times[0].end, times[0].value
@@ -86,9 +86,11 @@ def _time_of(block: Block) -> tuple[bool, object] | None:
     if lead is not None:
         return True, lead[1]
     text = block.text.strip()
+    if len(text) > 100 or "\n" in text:
+        return None
     times = find_times(text)
-    if times and len(text) <= 100 and "\n" not in text and not read(text).speakers:
-        return False, times[0].value
+    if times:
+        return False, times[0].value  # (whether it names people is read once a slot is found below it)
     return None
 
 
@@ -121,8 +123,6 @@ def timed_slots(blocks: list[Block]) -> list[Row]:
             end = (_lead_time(head.text) or (0, None))[0]
             rest = head.text[end:].strip(" \t-–—|:,;")
             if len(re.findall(r"[^\W\d_]{2,}", rest)) >= 2 and "\n" not in rest and not find_dates(rest):
-                if read(rest).speakers:
-                    continue  # the time line names its people: the block reader's shape
                 title = [rest]
         j = i + 1
         if not title:  # a banner of the slot's time and place, its title on the next line
@@ -155,6 +155,8 @@ def timed_slots(blocks: list[Block]) -> list[Row]:
             break
         if not people:
             continue  # a break, a session or remarks: no line of names below the time
+        if read(title[0] if led and j == i + 1 else head.text).speakers:
+            continue  # the time line names its people: the block reader's shape
         fields = Fields(speakers=[Person(p.name, affiliation if k == 0 else None, p.homepage)
                                   for k, p in enumerate(people)],
                         title=" ".join(title), time=_start(value))
@@ -177,6 +179,8 @@ def dated_rows(blocks: list[Block], day_first: bool) -> list[Row]:
         parts = [p for p in _PARTS.split(block.text.strip()) if p]
         if len(parts) < 3:
             continue
+        if len(parts[0]) > 40:
+            continue  # a date alone is short
         dates = find_dates(parts[0], day_first)
         if not dates or dates[0].start > 2 or len(parts[0]) - dates[0].end > 2:
             continue  # the first field is a date and nothing more

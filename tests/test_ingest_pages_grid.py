@@ -106,3 +106,17 @@ def test_a_slot_banner_of_time_and_place_takes_its_title_from_the_line_below(tmp
         (["John Herschel"], "A telescope that reads the sky", "10:50")]
     assert page.talks[0].speakers[0].affiliation == "University of Auckland"
     assert page.kind == "meeting_programme"  # the references of its abstracts make it no author page
+
+
+def test_a_timetable_rows_links_are_its_talks_slides_and_recording(tmp_path):
+    path = tmp_path / "seminar.md"
+    path.write_text(
+        "# Seminars\n"
+        "* 2023.05.25, Notes on the analytical engine, Ada Lovelace, University of London, "
+        "[slides](https://x.example/a.pdf), [video record](https://youtu.be/a)\n"
+        "* 2023.04.27, Tables of logarithms, Charles Babbage, Trinity College, [slides](https://x.example/b.pdf)\n"
+        "* 2022.11.03, The connexion of the sciences, Mary Somerville, Edinburgh, [slides](https://x.example/c.pdf)\n",
+        encoding="utf-8")
+    talk = extract_path(path).talks[0]
+    assert talk.media.get("slides") == "https://x.example/a.pdf"
+    assert talk.media.get("video") == "https://youtu.be/a"

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from kg.ingest.pages.blocks import Block
-from kg.ingest.pages.entries import Fields, Person, read, speakers_of
+from kg.ingest.pages.entries import MEDIA, Fields, Person, read, speakers_of
 from kg.ingest.pages.fields import PartialDate, find_dates, find_times, is_name
 
 MIN_ROWS = 3
@@ -195,6 +195,10 @@ def dated_rows(blocks: list[Block], day_first: bool) -> list[Row]:
             continue  # "2023.05.25, Room 3, Ada Lovelace": no title before the name
         affiliation = ", ".join(rest) or None
         fields = Fields(speakers=[Person(parts[at], affiliation, None)], title=title, date=day)
+        for span in block.links:  # the row's slides and recording
+            media = next((kind for kind, pattern in MEDIA.items() if pattern.search(span.text)), None)
+            if media and span.href:
+                fields.links.setdefault(media, span.href)
         rows.append(Row(fields, block.line, block.line))
     return rows if len(rows) >= MIN_ROWS else []
 

@@ -120,3 +120,16 @@ def test_a_timetable_rows_links_are_its_talks_slides_and_recording(tmp_path):
     talk = extract_path(path).talks[0]
     assert talk.media.get("slides") == "https://x.example/a.pdf"
     assert talk.media.get("video") == "https://youtu.be/a"
+
+
+def test_a_speaker_with_an_affiliation_below_a_timed_title_is_not_carried_into_the_title():
+    from kg.ingest.pages.blocks import Block
+    from kg.ingest.pages.grid import timed_slots
+    slots = [("09:00", "Engines that weave patterns", "Ada Lovelace (Stanford)"),
+             ("10:00", "Tables of logarithms", "Charles Babbage (Cambridge)"),
+             ("11:00", "The connexion of the sciences", "Mary Somerville (Oxford)")]
+    blocks = []
+    for n, (clock, title, who) in enumerate(slots):
+        blocks += [Block(f"{clock} {title}", 10 * n, "p"), Block(who, 10 * n + 1, "p"),
+                   Block("K. Thompson", 10 * n + 2, "p")]
+    assert [row.fields.title for row in timed_slots(blocks)] == []  # left to the block reader

@@ -143,7 +143,8 @@ def timed_slots(blocks: list[Block]) -> list[Row]:
                     if len(lines) > 1 and len(lines[1]) <= _SHORT:  # the affiliations below the names
                         affiliation = _MARKERS.sub("", lines[1]).split(";")[0].strip() or None
                         break
-                elif len(title) <= _CARRIED and len(block.text) <= _SHORT and not block.text.endswith("."):
+                elif len(title) <= _CARRIED and len(block.text) <= _SHORT and not block.text.endswith(".") \
+                        and not speakers_of(block.text):  # "Ada Lovelace (Stanford)": no title's tail
                     title.append(block.text.strip())
                 else:
                     break

@@ -25,7 +25,7 @@ from kg.ingest.pages.fields import TITLE_WORDS, fold, is_name, strip_honorifics,
 from kg.ingest.pages.own_talks import in_talks_only, page_title_of
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.paper_units import UnitPaper, unit_papers
-from kg.ingest.pages.segments import YEAR, author_names, read_citation, segments
+from kg.ingest.pages.segments import MEETING_WORDS, YEAR, author_names, read_citation, segments
 from kg.ingest.printed import Problem
 
 _SECTION = re.compile(r"publication|papers?\b|preprints?|articles?|journal|conference|proceedings|"
@@ -164,9 +164,14 @@ def lines_as_entries(document: Document, block: Block, in_section: bool) -> list
         bounds = [*numbered, len(lines)]
         lines = [re.sub(r"(?:,|\band)\n", lambda m: m.group(0)[:-1] + " ", "\n".join(lines[start:end]))
                  for start, end in zip(bounds, bounds[1:], strict=False)]  # (a byline wrapped after a comma)
+    long = [line for line in lines if len(line) >= 60]
+    least = 2 if len(numbered) >= 2 else 3
+    need = max(least, 0.5 * len(long))
     strict: list[PaperText] = []
     loose: list[PaperText] = []
-    for line in lines:
+    for n, line in enumerate(lines):
+        if max(len(strict), len(loose)) + len(lines) - n < need:
+            return []  # too few lines left to make the block a list of entries
         spans = [s for s in block.spans if s.text and s.text in line]
         one = dataclasses.replace(block, text=line, spans=spans, line=_line_of(document, line, block.line))
         readings = {listed: _line_entry(one, listed) for listed in {in_section, True}}
@@ -174,8 +179,6 @@ def lines_as_entries(document: Document, block: Block, in_section: bool) -> list
             if paper is not None:
                 chosen.append(paper)
     found = loose if len(strict) >= 2 else strict
-    long = [line for line in lines if len(line) >= 60]
-    least = 2 if len(numbered) >= 2 else 3
     return found if len(found) >= least and len(found) >= 0.5 * len(long) else []
 
 
@@ -458,14 +461,14 @@ def _sole_entries(found: list[PaperText], alone: list[tuple[Block, int | None]],
         return found
     at = {b.line: b for b in blocks}
     kept = list(found)
-    for paper in found:
+    for n, paper in enumerate(found):
         block = at.get(paper.line or -1)
         under = fold(" ".join(block.text.split("\n")[1:])) if block is not None else ""
         read_from_venue = all(fold(a) in under for a in paper.authors)
         sole = _sole_entry(block) if block is not None and read_from_venue and "owner" not in paper.guessed \
             else None
         if sole is not None:
-            kept[kept.index(paper)] = sole
+            kept[n] = sole
     return kept + [p for p in (_sole_entry(b) for b, _ in alone) if p is not None]
 
 
@@ -762,10 +765,9 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
     return None
 
 
-_MEETING = re.compile(r"\b(?:conference|symposium|workshop|congress|meeting|arxiv|preprint|proc\.|in:|"
-                      r"to appear|"
-                      r"accepted|submitted|in press|forthcoming|under review)|^in\s",
-                      re.IGNORECASE)
+_MEETING = re.compile(rf"\b(?:{MEETING_WORDS}|arxiv|preprint|proc\.|in:|to appear|"
+                      r"accepted|submitted|in press|forthcoming|under review)|^in\s", re.IGNORECASE)
+"""A meeting's word or a publication's status: a venue, not a title."""
 
 
 _ABBREVIATION = re.compile(r"[A-Z][a-z]{0,5}\.")

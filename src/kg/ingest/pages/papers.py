@@ -147,7 +147,7 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             paper.authors = [joint_owner, *paper.authors]
     for paper in found:
         paper.title = _LINK_LABELS.sub("", paper.title) or paper.title
-    found = [p for p in found if not _not_a_title(p.title)]
+    found = [p for p in found if not _not_a_title(p.title) and holds_a_citation(p)]
     return _unique(_with_the_owner(found, owner)), owner
 
 
@@ -251,6 +251,17 @@ def _not_a_title(title: str) -> bool:
     honour = re.search(r"\b(?:award|prize|competition|fellowship|scholarship|finalist)s?\W*$", title,
                        re.IGNORECASE)
     return bool(_VENUE_TITLE.search(title)) or labels or bool(tail) or bool(honour)
+
+
+def holds_a_citation(paper: PaperText) -> bool:
+    """Whether a paper read from an entry holds the parts of a citation: a title of several words
+    that is not a labelled run of names ("Organizers: A, B, C" is a byline), or a one-word title
+    with both the other parts, authors and a year or venue ("PMBS24 [Proceedings] (Denver, CO)",
+    a workshop's past editions, holds neither)."""
+    labelled = re.match(r"\s*[^\W\d_]+(?:\s[^\W\d_]+)?\s*:\s*(.+)$", paper.title)
+    if labelled and len(_author_list(labelled.group(1))) >= 2:
+        return False  # the title is a label and the names under it
+    return len(paper.title.split()) >= 2 or bool(paper.authors and (paper.year or paper.venue))
 
 
 _VENUE_TITLE = re.compile(
@@ -503,7 +514,12 @@ def _titles_and_years(alone: list[tuple[Block, int | None]]) -> list[PaperText]:
         year = YEAR.search(text)
         if year is None:
             continue
-        title = clean_title(re.sub(r"[\s,;:.$~\\(\[–—-]+$", "", text[:year.start()]))
+        head = text[:year.start()]
+        opening = next((s.text.strip() for s in block.spans if s.kind in ("i", "b", "a") and s.text.strip()
+                        and head.startswith(s.text.strip())), None)
+        if opening is not None and len(opening.split()) >= 3:
+            head = opening  # "*Title*, *Venue*, 2017": the marked run opening the entry is its title
+        title = clean_title(re.sub(r"[\s,;:.$~\\(\[–—-]+$", "", head))
         rest = text[year.end():]
         if not title or len(title.split()) < 3 or is_name(title) or title.count(",") > 1 \
                 or _VENUE_TITLE.search(title) or len(rest.strip(" ,.;:()+")) > 40 \

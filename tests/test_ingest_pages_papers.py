@@ -532,3 +532,17 @@ def test_the_marked_run_opening_a_title_and_year_entry_is_its_title(tmp_path):
         ("Notes on the analytical engine of Babbage", 2026),
         ("The numbers of Bernoulli computed by a machine", 2024),
         ("A calculus of the nervous system", 2015)]
+
+
+def test_a_dated_announcement_among_titles_and_years_is_no_paper(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "research.md"
+    path.write_text("## Working papers\n\n"
+                    "Notes on the analytical engine of Babbage, 2025\n\n"
+                    "The numbers of Bernoulli computed by a machine, 2024\n\n"
+                    "A calculus of the nervous system, 2023\n\n"
+                    "Seminar on engines of the future with Ada Lovelace, July 3rd, 2026\n", encoding="utf-8")
+    assert [p.title for p in extract_file(path).papers] == [
+        "Notes on the analytical engine of Babbage", "The numbers of Bernoulli computed by a machine",
+        "A calculus of the nervous system"]

@@ -21,7 +21,15 @@ from kg.ingest.pages.blocks import Block, Layout, Span, layout
 from kg.ingest.pages.document import Document, markdown_source, markdown_tree
 from kg.ingest.pages.entries import clean_title, label_of
 from kg.ingest.pages.extracted import PaperText
-from kg.ingest.pages.fields import TITLE_WORDS, fold, is_name, strip_honorifics, word_leaning
+from kg.ingest.pages.fields import (
+    TITLE_WORDS,
+    find_dates,
+    find_times,
+    fold,
+    is_name,
+    strip_honorifics,
+    word_leaning,
+)
 from kg.ingest.pages.own_talks import in_talks_only, page_title_of
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.paper_units import UnitPaper, unit_papers
@@ -512,8 +520,8 @@ def _titles_and_years(alone: list[tuple[Block, int | None]]) -> list[PaperText]:
     for block, _year in alone:
         text = _NUMBERED.sub("", block.text).strip()
         year = YEAR.search(text)
-        if year is None:
-            continue
+        if year is None or find_times(text) or any(getattr(f.value, "day", None) for f in find_dates(text)):
+            continue  # (a day or a time: a dated announcement, "Seminar #3 Title Speaker, July 3rd, 2025")
         head = text[:year.start()]
         opening = next((s.text.strip() for s in block.spans if s.kind in ("i", "b", "a") and s.text.strip()
                         and head.startswith(s.text.strip())), None)

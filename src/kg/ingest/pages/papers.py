@@ -514,8 +514,9 @@ _NUMBERS_OF = re.compile(r"\d+\s*[-–]\s*\d+|\bno\.\s*\d|\bvol\.", re.IGNORECAS
 
 def _titles_and_years(alone: list[tuple[Block, int | None]]) -> list[PaperText]:
     """The owner's papers a publications section lists by title and year alone ("Title, 2025+",
-    "Title / 2024, Under review"): kept when at least three entries of the section have that shape,
-    the shape repeated being the evidence."""
+    "Title / 2024, Under review", "*Title*, *Venue*, 2017" whose marked opening run is the title): kept
+    when at least three entries of the section have that shape, the shape repeated being the evidence;
+    an entry stating a day or a time is an announcement, not such an entry."""
     more = []
     for block, _year in alone:
         text = _NUMBERED.sub("", block.text).strip()

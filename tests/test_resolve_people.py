@@ -206,7 +206,8 @@ def test_a_name_printed_family_name_first_with_a_middle_name_is_that_name_printe
 
 
 def test_a_name_printed_with_its_umlaut_and_with_it_written_out_is_one_person_without_a_shared_fact():
-    papers = [paper("a", ["Helmut Bölcskei", "Ann Lee"], 2016), paper("b", ["Helmut Boelcskei", "Bo Chen"], 2020)]
+    papers = [paper("a", ["Helmut Bölcskei", "Ann Lee"], 2016),
+              paper("b", ["Helmut Boelcskei", "Bo Chen"], 2020)]
     result = resolve(papers, [], [], Aliases())
     assert result.person("Helmut Bölcskei") == result.person("Helmut Boelcskei")
 

@@ -39,8 +39,8 @@ OPEN_FROM = -1.5
 PRIOR_CAPS = {"spacing": 5.0, "transliteration": 5.0, "names swapped": 5.0, "particle": 5.0,
               "same given names": 5.0,
               "middle name": 4.0, "middle initial": 4.0, "initial moved": 4.0, "first initial left out": 3.0,
-              "short form": 4.0,
-              "umlaut written out": 5.0, "letters written out": 5.0, "first name left out": 2.5, "double family name": 2.5,
+              "short form": 4.0, "letters written out": 5.0,
+              "umlaut written out": 5.0, "first name left out": 2.5, "double family name": 2.5,
               "initial": 2.0, "name cut short": 2.0, "one name only": 2.5}
 """How much a rare name may vouch for a variant of it: a rare name swapped is still that person,
 a rare name one letter off may be another real name. A short form the table lists ("Will" / "William C.

@@ -366,3 +366,30 @@ def talk_sentences(blocks: list[Block], day_first: bool) -> list[OwnTalk]:
             found.append(OwnTalk(title, date, block.line + offset, block.section,  # type: ignore[arg-type]
                                  block.context))
     return found
+
+
+_TALK_KIND = re.compile(r"\b(?:talks?|presentations?|lectures?|seminars?|keynotes?|tutorials?|colloqui(?:um|a)|"
+                        r"webinars?|invited|plenary|contributed|spotlight|oral|poster)\b", re.IGNORECASE)
+"""Words a talk record's collection, type or category uses ("collection: talks", "type: Spotlight talk")."""
+_KIND_KEYS = ("collection", "type", "layout", "category", "categories", "archetype", "talk_type", "event_type")
+_TALK_SCHEMA_KEYS = frozenset({"event", "event_url", "event_name", "time_start", "time_end", "talk_date",
+                               "talk_time", "url_slides", "url_video", "slides", "video", "recording"})
+"""Keys a talk's own file has and a blog post or a paper's has not: the event it was given at, its
+start, its slides (Hugo Academic's talk archetype, Jekyll talk and event collections)."""
+_TALK_FOLDERS = frozenset({"_talks", "talks", "talk", "_presentations", "presentations", "_events", "events",
+                           "event", "_seminars", "seminars", "_sessions", "sessions"})
+"""Folders of the static-site generators' talk collections (``_talks/``, ``content/talk/x/index.md``)."""
+
+
+def talk_record_file(data: dict[str, object], path_parts: tuple[str, ...] = ()) -> bool:
+    """Whether front matter is the record of one talk in the talk schemas of personal and seminar
+    sites (academicpages ``collection: talks``, Hugo Academic's ``content/talk``, Jekyll ``_events``):
+    its collection, type or category names a talk, or it holds a talk's own keys (``event``,
+    ``time_start``, ``url_slides``), or the file sits in a talk collection's folder."""
+    keys = {str(k).lower().replace("-", "_") for k in data}
+    for key in _KIND_KEYS:
+        value = data.get(key)
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and _TALK_KIND.search(v) for v in values):
+            return True
+    return bool(keys & _TALK_SCHEMA_KEYS) or any(p.lower() in _TALK_FOLDERS for p in path_parts[-4:-1])

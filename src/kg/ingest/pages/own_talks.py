@@ -225,8 +225,12 @@ _SENTENCES = re.compile(r"[^\W\d_]{2}\.\s+[A-Z]")
 
 def _leads(marked: str, text: str) -> bool:
     """Whether a marked run of three words or more opens its line, a title before its venue
-    ("*Title.* Venue, City, 2019")."""
-    return len(marked.split()) >= 3 and text.lstrip(" *_\"“").startswith(marked.strip(" *_"))
+    ("*Title.* Venue, City, 2019"), a day before it aside ("May 27: **Title** at *Venue*")."""
+    opening = text.lstrip(" *_\"“")
+    dates = find_dates(opening, False)
+    if dates and dates[0].start == 0:
+        opening = opening[dates[0].end:].lstrip(" :-–—,.*_\"“")
+    return len(marked.split()) >= 3 and opening.startswith(marked.strip(" *_"))
 
 
 def _title_like(text: str) -> bool:

@@ -48,6 +48,7 @@ from kg.ingest.pages.fields import (
 from kg.ingest.pages.own_talks import cited_talks, is_venue, own_talks, page_title_of, talk_record_file, talk_sentences
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.papers import is_publication, listed_publications
+from kg.ingest.pages.sessions import is_session_day, session_title, speaks_of_sessions
 from kg.ingest.pages.slots import is_label, read_slot, title_past_label
 from kg.ingest.pages.units import Unit, repeated_units
 from kg.ingest.resolve import institutions
@@ -177,6 +178,10 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
         if unnamed:
             problems.append(f"{len(unnamed)} talks without a speaker's name (a personal talk list?): "
                             f"give the owner with --speaker NAME")
+    named = {r.section for r in records}  # a section lists named talks or sessions, not both
+    sessions = [r for r in _unnamed_sessions(every, document, layout) if r.section not in named]
+    if len(sessions) >= max(3, len(records)):  # a schedule of sessions that names no presenter
+        records = sorted([*records, *sessions], key=lambda r: r.line)
     year = _page_year(document, layout.blocks)
     _contexts(records, layout, document, year)
     records = _unique(records)
@@ -272,6 +277,23 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
     return found, []
 
 
+def _unnamed_sessions(every: list[Record], document: Document, layout: Layout) -> list[Record]:
+    """The sessions of a page that lists its meetings as a day and a topic with no presenter
+    (``sessions``): dated units whose only text is a title, on a page whose title, headings or
+    opening lines speak of sessions; each a talk without a speaker."""
+    found = []
+    for record in every:
+        title = None if record.fields.speakers else session_title(record.fields.title)
+        if title is None or not is_session_day(record.fields.date):
+            continue
+        one = copy.deepcopy(record)
+        one.fields.title, one.unnamed = title, True
+        found.append(one)
+    texts = [page_title_of(document), *(b.text for b in layout.blocks if b.level),
+             *(b.text for b in layout.blocks[:3])]
+    return found if speaks_of_sessions(texts) else []
+
+
 def _unnamed_talk_file(document: Document, record: Record, owner: str | None) -> list[Record]:
     """The one talk of a file in a talk collection whose front matter gives its title and day but
     no speaker (the site's owner gave it): the speaker is ``owner`` when the user names one, else
@@ -286,6 +308,7 @@ def _unnamed_talk_file(document: Document, record: Record, owner: str | None) ->
     if owner:
         fields.speakers = [Person(owner)]
         fields.guessed.add("speaker")
+    record.unnamed = not fields.speakers
     return [record]
 
 
@@ -639,10 +662,6 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     return found
 
 
-_SESSIONS = re.compile(r"\b(?:reading groups?|journal club|seminars?|colloqui(?:um|a)|schedule|programme|program|"
-                       r"sessions?|meetings?|talks?|lectures?|agenda|"
-                       r"sitzung\w*|sesi[oó]n\w*|s[ée]ances?)\b", re.IGNORECASE)
-"""Words a heading over a schedule of sessions uses ("Spring 2019 Schedule", "Reading group")."""
 
 
 def _session_table(table: Table, unnamed: list[Record]) -> bool:
@@ -650,7 +669,7 @@ def _session_table(table: Table, unnamed: list[Record]) -> bool:
     column (the header says which), most rows dated and titled, under a heading of sessions."""
     rows = [r for r in table.rows if any(c.text for c in r)]
     return len(unnamed) >= 2 and 2 * len(unnamed) >= len(rows) \
-        and any(_SESSIONS.search(h) for h in (*table.context, table.section))
+        and speaks_of_sessions([*table.context, table.section])
 
 
 def _entry_cells(row: list[Block], day_first: bool) -> list[tuple[Block, Fields]]:

@@ -183,3 +183,13 @@ def test_a_talk_file_whose_title_names_the_event_gives_no_talk(tmp_path):
     talk.write_text("---\ntitle: SIAM Conference on Engines 2020\nevent:\ndate: 2020-07-01\n---\n",
                     encoding="utf-8")
     assert extract_path(talk).talks == []
+
+
+def test_a_talk_collection_file_in_its_site_is_given_by_the_sites_owner(tmp_path):
+    (tmp_path / "_config.yml").write_text("author:\n  name: Ada Lovelace\n", encoding="utf-8")
+    talk = tmp_path / "_talks" / "2019-05-01-talk.md"
+    talk.parent.mkdir()
+    talk.write_text("---\ntitle: Notes on the Analytical Engine\ncollection: talks\ndate: 2019-05-01\n---\n",
+                    encoding="utf-8")
+    assert [([s.name for s in t.speakers], t.title) for t in extract_path(talk).talks] == [
+        (["Ada Lovelace"], "Notes on the Analytical Engine")]

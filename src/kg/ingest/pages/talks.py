@@ -46,7 +46,7 @@ from kg.ingest.pages.fields import (
     word_leaning,
 )
 from kg.ingest.pages.own_talks import cited_talks, is_venue, own_talks, page_title_of, talk_record_file, talk_sentences
-from kg.ingest.pages.owner import page_owner
+from kg.ingest.pages.owner import page_owner, site_owner
 from kg.ingest.pages.papers import is_publication, listed_publications
 from kg.ingest.pages.sessions import is_session_day, session_title, speaks_of_sessions
 from kg.ingest.pages.slots import is_label, read_slot, title_past_label
@@ -297,7 +297,7 @@ def _unnamed_sessions(every: list[Record], document: Document, layout: Layout) -
 def _unnamed_talk_file(document: Document, record: Record, owner: str | None) -> list[Record]:
     """The one talk of a file in a talk collection whose front matter gives its title and day but
     no speaker (the site's owner gave it): the speaker is ``owner`` when the user names one, else
-    none (``kg ingest`` then asks for ``--speaker``)."""
+    the owner its site's configuration names, else none (``kg ingest`` then asks for ``--speaker``)."""
     fields = record.fields
     if fields.speakers or not fields.title or fields.date is None or NOT_TALK.match(fields.title) \
             or not talk_record_file(document.front_matter or {}, document.path.parts):
@@ -305,6 +305,7 @@ def _unnamed_talk_file(document: Document, record: Record, owner: str | None) ->
     front = document.front_matter or {}
     if is_venue(fields.title) and not any(front.get(k) for k in ("event", "event_name", "venue")):
         return []  # "title: SIAM Conference ... 2020": the title names the event, the talk's is elsewhere
+    owner = owner or site_owner(document.path)  # the site's _config.yml: a collection's file in its site
     if owner:
         fields.speakers = [Person(owner)]
         fields.guessed.add("speaker")

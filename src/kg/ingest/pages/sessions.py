@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.pages.fields import PartialDate, is_name, is_placeholder
+from kg.ingest.pages.fields import PartialDate, is_name, is_organization, is_placeholder
+from kg.ingest.pages.own_talks import is_venue
 
 SESSION_WORDS = re.compile(
     r"\b(?:reading groups?|journal club|working groups?|seminars?|colloqui(?:um|a)|schedule|programme|"
@@ -39,8 +40,11 @@ def session_title(title: str | None) -> str | None:
     text = _LABEL.sub("", title).strip(" :-–—.")
     if len(re.findall(r"[^\W\d_]{2,}", text)) < 1 or len(text) < 3 or len(text) > 200:
         return None
-    if is_placeholder(text) or _NOT_SESSION.search(text) or is_name(text):
-        return None
+    if is_placeholder(text) or _NOT_SESSION.search(text) or is_name(text) or is_venue(text):
+        return None  # a conference travelled to ("Workshop on X, TSIMF, Sanya, China") is no session
+    parts = [p.strip() for p in re.split(r"[,，;]", text)]
+    if any(is_name(p) or is_organization(p) for p in parts[1:] if p):
+        return None  # "Title, Name, Professor, University": the presenter is printed, only not read
     return text
 
 

@@ -157,6 +157,9 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     if units:  # in page order, as the page lists them
         records = sorted([*records, *units], key=lambda r: r.line)
     records = [one for r in records for one in _each_speaker(r) if _is_talk(one)]
+    unnamed_rows = [r for r in records if r.unnamed]  # sessions beside twice as many named talks:
+    if unnamed_rows and len(unnamed_rows) < 2 * (len(records) - len(unnamed_rows)):  # past seasons,
+        records = [r for r in records if not r.unnamed]  # a table of readings, not the page's talks
     if not records:  # a talk's own page: its title, then "by Name (Affiliation)"
         records = _byline_records(document, layout, day_first)
     own, unnamed = _own_talks(document, layout, day_first, owner)
@@ -180,7 +183,7 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
                             f"give the owner with --speaker NAME")
     named = {r.section for r in records}  # a section lists named talks or sessions, not both
     sessions = [r for r in _unnamed_sessions(every, document, layout) if r.section not in named]
-    if len(sessions) >= max(3, len(records)):  # a schedule of sessions that names no presenter
+    if len(sessions) >= max(3, 2 * len(records)):  # a schedule of sessions that names no presenter
         records = sorted([*records, *sessions], key=lambda r: r.line)
     year = _page_year(document, layout.blocks)
     _contexts(records, layout, document, year)
@@ -277,6 +280,13 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
     return found, []
 
 
+def _days_apart(start: PartialDate, end: PartialDate) -> int:
+    """Days from ``start`` to ``end`` when both are full days, else 0."""
+    if not (start.year and start.month and start.day and end.year and end.month and end.day):
+        return 0
+    return (date(end.year, end.month, end.day) - date(start.year, start.month, start.day)).days
+
+
 def _unnamed_sessions(every: list[Record], document: Document, layout: Layout) -> list[Record]:
     """The sessions of a page that lists its meetings as a day and a topic with no presenter
     (``sessions``): dated units whose only text is a title, on a page whose title, headings or
@@ -305,6 +315,10 @@ def _unnamed_talk_file(document: Document, record: Record, owner: str | None) ->
     front = document.front_matter or {}
     if is_venue(fields.title) and not any(front.get(k) for k in ("event", "event_name", "venue")):
         return []  # "title: SIAM Conference ... 2020": the title names the event, the talk's is elsewhere
+    end = next((d for k in ("date_end", "time_end", "end_date", "enddate")
+                for d in [_date_value(front.get(k), False)] if d is not None), None)
+    if end is not None and end.iso() and fields.date.iso() and _days_apart(fields.date, end) > 1:
+        return []  # a school or a conference of two weeks the owner attended: an event, no talk
     owner = owner or site_owner(document.path)  # the site's _config.yml: a collection's file in its site
     if owner:
         fields.speakers = [Person(owner)]

@@ -50,3 +50,15 @@ def test_a_sessions_topic_is_no_deadline_name_or_time():
     assert session_title("to 4:45pm") is None
     assert session_title("Ada Lovelace") is None
     assert session_title("TBA") is None
+
+
+def test_a_unit_that_prints_its_presenter_or_a_conference_is_no_session():
+    assert session_title("Recent progress in engines, Ada Lovelace, Professor, University of London") is None
+    assert session_title("Dec 31, 2025, Conference on algebraic geometry, TSIMF, Sanya, China") is None
+
+
+def test_a_talk_file_spanning_two_weeks_is_an_event_attended(tmp_path):
+    school = tmp_path / "index.md"
+    school.write_text('---\ntitle: Engines Summer School 2019\nevent: ESS 2019\ndate: "2019-07-15"\n'
+                      'date_end: "2019-07-26"\n---\n', encoding="utf-8")
+    assert extract_path(school).talks == []

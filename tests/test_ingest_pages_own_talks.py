@@ -152,8 +152,9 @@ def test_the_underlined_author_of_a_talk_citation_is_its_speaker(tmp_path):
 def test_a_talk_collection_file_names_no_speaker_unless_the_user_does(tmp_path):
     talk = tmp_path / "_talks" / "2017-11-08-talk.md"
     talk.parent.mkdir()
-    talk.write_text("---\ntitle: \"Notes on the Analytical Engine\"\ncollection: talks\ntype: \"Invited talk\"\n"
-                    "venue: \"Royal Society\"\ndate: 2017-11-08\nlocation: \"London, UK\"\n---\n\n"
+    talk.write_text("---\ntitle: \"Notes on the Analytical Engine\"\ncollection: talks\n"
+                    "type: \"Invited talk\"\nvenue: \"Royal Society\"\ndate: 2017-11-08\n"
+                    "location: \"London, UK\"\n---\n\n"
                     "[Slides](/files/engine.pdf)\n", encoding="utf-8")
     assert [(t.speakers, t.title, t.day) for t in extract_path(talk).talks] == [
         ([], "Notes on the Analytical Engine", "2017-11-08")]

@@ -21,10 +21,12 @@ def test_a_reading_groups_dated_topics_are_talks_without_a_speaker(tmp_path):
 
 
 def test_numbered_session_headings_give_their_topic(tmp_path):
-    found = talks(tmp_path, "# Engines reading group\n\n## Session 01 (09-16-2024): Introduction to Difference Engines\n\nReadings.\n\n"
+    found = talks(tmp_path, "# Engines reading group\n\n"
+                  "## Session 01 (09-16-2024): Introduction to Difference Engines\n\nReadings.\n\n"
                   "## Session 02 (09-23-2024): Machine Translation of Tables\n\nReadings.\n\n"
                   "## Session 03 (09-30-2024): The Mill and the Store\n\nReadings.\n")
-    assert found == [((), "Introduction to Difference Engines", "2024-09-16"), ((), "Machine Translation of Tables", "2024-09-23"),
+    assert found == [((), "Introduction to Difference Engines", "2024-09-16"),
+                     ((), "Machine Translation of Tables", "2024-09-23"),
                      ((), "The Mill and the Store", "2024-09-30")]
 
 

@@ -372,10 +372,12 @@ def talk_sentences(blocks: list[Block], day_first: bool) -> list[OwnTalk]:
     return found
 
 
-_TALK_KIND = re.compile(r"\b(?:talks?|presentations?|lectures?|seminars?|keynotes?|tutorials?|colloqui(?:um|a)|"
-                        r"webinars?|invited|plenary|contributed|spotlight|oral|poster)\b", re.IGNORECASE)
-"""Words a talk record's collection, type or category uses ("collection: talks", "type: Spotlight talk")."""
-_KIND_KEYS = ("collection", "type", "layout", "category", "categories", "archetype", "talk_type", "event_type")
+_TALK_KIND = re.compile(r"\b(?:talks?|presentations?|lectures?|seminars?|keynotes?|tutorials?|"
+                        r"colloqui(?:um|a)|webinars?|invited|plenary|contributed|spotlight|oral)\b",
+                        re.IGNORECASE)
+"""Words of a talk record's collection, type or category ("collection: talks", "type: Spotlight talk")."""
+_KIND_KEYS = ("collection", "type", "layout", "category", "categories", "archetype", "talk_type",
+              "event_type")
 _TALK_SCHEMA_KEYS = frozenset({"event", "event_url", "event_name", "time_start", "time_end", "talk_date",
                                "talk_time", "url_slides", "url_video", "slides", "video", "recording"})
 """Keys a talk's own file has and a blog post or a paper's has not: the event it was given at, its

@@ -45,7 +45,14 @@ from kg.ingest.pages.fields import (
     strip_honorifics,
     word_leaning,
 )
-from kg.ingest.pages.own_talks import cited_talks, is_venue, own_talks, page_title_of, talk_record_file, talk_sentences
+from kg.ingest.pages.own_talks import (
+    cited_talks,
+    is_venue,
+    own_talks,
+    page_title_of,
+    talk_record_file,
+    talk_sentences,
+)
 from kg.ingest.pages.owner import page_owner, site_owner
 from kg.ingest.pages.papers import is_publication, listed_publications
 from kg.ingest.pages.sessions import is_session_day, session_title, speaks_of_sessions

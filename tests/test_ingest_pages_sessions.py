@@ -64,3 +64,14 @@ def test_a_talk_file_spanning_two_weeks_is_an_event_attended(tmp_path):
     school.write_text('---\ntitle: Engines Summer School 2019\nevent: ESS 2019\ndate: "2019-07-15"\n'
                       'date_end: "2019-07-26"\n---\n', encoding="utf-8")
     assert extract_path(school).talks == []
+
+
+def test_one_session_on_a_page_whose_title_says_it_lists_sessions(tmp_path):
+    found = talks(tmp_path, "# Journal Club Presentations\n\n"
+                  "**19 Feb 2021** [Attention and transformers](https://example.org/attention.ipynb)\n")
+    assert found == [((), "Attention and transformers", "2021-02-19")]
+
+
+def test_one_dated_line_on_a_page_that_lists_no_sessions_is_no_talk(tmp_path):
+    page = "# Notebooks\n\n**19 Feb 2021** [Attention and transformers](https://example.org/a)\n"
+    assert talks(tmp_path, page) == []

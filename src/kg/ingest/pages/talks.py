@@ -190,7 +190,10 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
                             f"give the owner with --speaker NAME")
     named = {r.section for r in records}  # a section lists named talks or sessions, not both
     sessions = [r for r in _unnamed_sessions(every, document, layout) if r.section not in named]
-    if len(sessions) >= max(3, 2 * len(records)):  # a schedule of sessions that names no presenter
+    heading = next((b.text for b in layout.blocks if b.level), "")
+    title_says = speaks_of_sessions([page_title_of(document), heading])
+    if len(sessions) >= max(1 if title_says else 3, 2 * len(records)):  # sessions that name no presenter
+        # (one or two of them only on a page whose title says it lists sessions: "Journal Club Presentations")
         records = sorted([*records, *sessions], key=lambda r: r.line)
     year = _page_year(document, layout.blocks)
     _contexts(records, layout, document, year)

@@ -87,8 +87,20 @@ def test_a_page_is_scored_on_talks_times_affiliations_papers_and_spurious_rows(b
              bench.Talk(["Mary Somerville"], "Tides", None, None, None, 7)]
     papers = [bench.Paper("Sharpness and Generalization", ["A. Lovelace", "Charles Babbage"])]
     counts = bench.score_page(gold, "seminar_page", talks, papers)
-    assert counts.values == {"talks": [1, 2], "datetime": [1, 1], "affiliation": [0, 1], "papers": [1, 1]}
+    assert counts.values == {"talks": [1, 2], "datetime": [1, 1], "affiliation": [0, 1], "papers": [1, 1],
+                             "unnamed": [0, 0]}
     assert (counts.spurious, counts.extracted) == (1, 3)
+
+
+def test_a_talk_the_page_gives_without_a_speaker_is_matched_by_its_title(bench):
+    gold = {"file": "x/talks.md", "kind": "talk_listing", "papers": [], "talks": [
+        {"speakers": [], "title": "Notes on the Analytical Engine", "date": "2019-05-01", "time": None,
+         "affiliation": None, "line": 3},
+        {"speakers": [], "title": "Bernoulli Numbers by Machine", "date": None, "time": None,
+         "affiliation": None, "line": 5}]}
+    talks = [bench.Talk([], "Notes on the analytical engine", "2019-05-01", None, None, 3)]
+    counts = bench.score_page(gold, "talk_listing", talks, [])
+    assert counts.values["unnamed"] == [1, 2] and counts.values["talks"] == [1, 2] and counts.spurious == 0
 
 
 def test_a_missed_date_time_is_told_by_its_cause(bench):

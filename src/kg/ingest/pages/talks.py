@@ -207,7 +207,12 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     for record in records:  # "Workshop 2018": its undated talks are of 2018
         if record.fields.date is None and year is not None and record.how != "front matter":
             record.fields.date = PartialDate(year, None, None)
+    read = {r.line for r in records if r.unnamed or not r.fields.speakers}  # read as talks without one
+    problems = [p for p in problems if not (m := _LEFT_OUT.match(p)) or int(m.group(1)) not in read]
     return records, problems
+
+
+_LEFT_OUT = re.compile(r"line (\d+): a dated entry without a speaker, left out")
 
 
 _BYLINE = re.compile(r"^\W{0,3}by\s+(?P<who>[^\W\d_].{2,100})$", re.IGNORECASE | re.DOTALL)

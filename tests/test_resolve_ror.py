@@ -308,3 +308,4 @@ def test_a_registry_name_printed_without_its_links_or_its_town_is_that_instituti
     # two universities of that name in two towns: the name without its town names neither
     [jiao_tong] = resolution.organizations("Jiao Tong University")
     assert names[jiao_tong] == "Jiao Tong University"
+

@@ -177,11 +177,13 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
 
 def _unit_of(target: str, registry: Registry, new: dict[str, tuple[str, list[str]]], ror_registry: ror.Ror,
              by_ror: dict[str, str], own_id: str) -> str | None:
-    """The institution a new name is a unit of when it is printed alone: the name (or acronym, or
-    the distinctive words of a university's name) of one known institution followed by a unit's words
-    ("Columbia Business School", "Bonn Graduate School of Economics", "DLR Institute of Data Science").
-    Not when the unit's words name a whole institution ("Toyota Technological Institute", "X University
-    College"), nor when ROR holds the whole name (the caller asks: its record has its own parent)."""
+    """The institution a new name is a unit of when it is printed alone: the name (or a learned acronym,
+    or the distinctive words of an "X University") of one known institution followed by a unit's words
+    ("Columbia Business School", "Rutgers Business School", "DLR Institute of Data Science" when DLR is
+    known); or a unit's words followed by one known institution's whole name of two words or more
+    ("Steklov Mathematical Institute of Russian Academy of Sciences"). Not when the unit's words name a
+    whole institution ("Rutgers Technological Institute", "X University College"), nor when ROR holds
+    the whole name (the caller asks: its record has its own parent)."""
     words = target.split()
     for cut in range(len(words) - 1, 0, -1):
         head, rest = " ".join(words[:cut]), set(words[cut:])
@@ -197,6 +199,13 @@ def _unit_of(target: str, registry: Registry, new: dict[str, tuple[str, list[str
             owner = learned
         if owner is None and (record := ror_registry.with_acronym(head.upper()) or ror_registry.named(head)):
             owner = by_ror.get(record.ror_id)
+        if owner is not None and owner != own_id:
+            return owner
+    for cut in range(1, len(words) - 1):  # "Steklov Mathematical Institute of Russian Academy of Sciences"
+        unit, tail = set(words[:cut]), " ".join(words[cut:])
+        if " " not in tail or not unit & _UNIT_WORDS or unit & _WHOLE_INSTITUTION_WORDS:
+            continue
+        owner = registry.by_key.get(tail) or (new[tail][0] if tail in new else None)
         if owner is not None and owner != own_id:
             return owner
     return None

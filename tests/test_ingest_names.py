@@ -300,3 +300,17 @@ def test_a_greek_short_form_with_a_shared_coauthor_is_merged_and_without_one_is_
     apart = resolve([paper("a", ["Ioannis Paschalidis", "Ann Lee"]),
                      paper("b", ["Yannis Paschalidis", "Bo Li"])], [], [], Aliases())
     assert apart.person("Yannis Paschalidis") != apart.person("Ioannis Paschalidis")
+
+
+@pytest.mark.parametrize(("printed", "expected"), [
+    ("Helmut Bölcskei", "helmut boelcskei"),
+    ("Jörg Müller", "joerg mueller"),
+    ("Søren Hauberg", "soeren hauberg"),
+    ("Johan Håstad", "johan haastad"),
+    ("Helmut Boelcskei", None),  # already written out
+    ("Helmut Bolcskei", None),  # nothing printed to write out
+    ("Wolfgang Weiß", None),  # ß folds to "ss" already
+    ("Michał Dereziński", None),  # no letter its language writes out
+])
+def test_umlauts_and_nordic_letters_written_out_as_their_languages_do(printed, expected):
+    assert names.written_out(printed) == expected

@@ -203,3 +203,23 @@ def test_a_name_printed_family_name_first_with_a_middle_name_is_that_name_printe
               paper("b", ["Cuong V. Nguyen", "Wee Sun Lee"], 2017)]
     result = resolve(papers, [], [], Aliases())
     assert result.person("Nguyen Viet Cuong") == result.person("Cuong V. Nguyen")
+
+
+def test_a_name_printed_with_its_umlaut_and_with_it_written_out_is_one_person_without_a_shared_fact():
+    papers = [paper("a", ["Helmut Bölcskei", "Ann Lee"], 2016),
+              paper("b", ["Helmut Boelcskei", "Bo Chen"], 2020)]
+    result = resolve(papers, [], [], Aliases())
+    assert result.person("Helmut Bölcskei") == result.person("Helmut Boelcskei")
+
+
+def test_a_nordic_letter_written_out_is_one_spelling_too():
+    papers = [paper("a", ["Johan Håstad", "Ann Lee"], 2012), paper("b", ["Johan Haastad", "Bo Chen"], 2019)]
+    result = resolve(papers, [], [], Aliases())
+    assert result.person("Johan Håstad") == result.person("Johan Haastad")
+
+
+def test_a_written_out_umlaut_joins_only_the_spelling_printed_with_the_umlaut():
+    # "Xue" is no written-out "Xü": with no umlaut printed, two family names stay two names
+    papers = [paper("a", ["Wei Xue", "Ann Lee"], 2016), paper("b", ["Wei Xu", "Bo Chen"], 2020)]
+    result = resolve(papers, [], [], Aliases())
+    assert result.person("Wei Xue") != result.person("Wei Xu")

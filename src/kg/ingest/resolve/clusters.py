@@ -39,7 +39,7 @@ OPEN_FROM = -1.5
 PRIOR_CAPS = {"spacing": 5.0, "transliteration": 5.0, "names swapped": 5.0, "particle": 5.0,
               "same given names": 5.0,
               "middle name": 4.0, "middle initial": 4.0, "initial moved": 4.0, "first initial left out": 3.0,
-              "short form": 4.0,
+              "short form": 4.0, "letters written out": 5.0,
               "umlaut written out": 5.0, "first name left out": 2.5, "double family name": 2.5,
               "initial": 2.0, "name cut short": 2.0, "one name only": 2.5}
 """How much a rare name may vouch for a variant of it: a rare name swapped is still that person,
@@ -51,6 +51,9 @@ DENSE_FAMILY = 50
 FAMILY_FIRST_COST = -0.5
 """The cost of a name printed family name first ("Ye Jieping") when the other reading names nobody of the
 field: the order of the name's own culture, far likelier than a second person."""
+WRITTEN_OUT_COST = -0.3
+"""The cost of a name printed with its umlauts written out ("Boelcskei") beside a print of it with them
+("Bölcskei"): one spelling in two alphabets' conventions, as cheap as a name spaced differently."""
 KNOWN_FAMILY = 10
 """Keys sharing a family name from which it is known as one (Ye: 41 keys in the field)."""
 
@@ -60,7 +63,7 @@ def prior_cap(reason: str) -> float:
     return min(PRIOR_CAPS.get(part, VARIANT_PRIOR_CAP) for part in reason.split(", "))
 
 CLOSE = frozenset({"same name", "spacing", "transliteration", "names swapped", "particle", "middle name",
-                   "middle initial", "same given names", "initial moved"})
+                   "middle initial", "same given names", "initial moved", "letters written out"})
 """Variants through which two keys that do not fit directly may still be one person's."""
 
 
@@ -87,6 +90,9 @@ class Clusters:
         self.distinct = distinct
         self.extra = extra_forms
         self._variants: dict[tuple[str, str], names.Variant | None] = {}
+        self.spelled_out: set[frozenset[str]] = set()
+        """Pairs of keys that one printed name reads as, folded and with its umlauts written out
+        (``names.written_out``): one spelling, as close as a name printed twice."""
 
     def find(self, i: int) -> int:
         """The root of ``i``'s group."""
@@ -112,6 +118,9 @@ class Clusters:
                 found = None  # "Yuxiang" / "Yuxiong" Wang: in a dense name culture, two names
             elif found is not None and found.reason == "names swapped" and self._family_first(pair):
                 found = names.Variant(found.reason, FAMILY_FIRST_COST)
+            if (frozenset(pair) in self.spelled_out and frozenset(pair) not in self.distinct
+                    and (found is None or found.reason not in CLOSE)):
+                found = names.Variant("letters written out", WRITTEN_OUT_COST)  # "Bölcskei" / "Boelcskei"
             self._variants[pair] = found
         return self._variants[pair]
 

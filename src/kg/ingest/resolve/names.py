@@ -233,6 +233,25 @@ _SOUNDS = (("sch", "sh"), ("ch", "k"), ("kh", "k"), ("ck", "k"), ("ph", "f"), ("
 German, English): "ch" and "kh" for "k", "ph" for "f", "y" and "j" for "i"."""
 
 
+_WRITTEN_OUT = {"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", "å": "aa", "æ": "ae", "ß": "ss",
+                "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "Ø": "Oe", "Å": "Aa", "Æ": "Ae"}
+"""Letters that German and the Scandinavian languages write out when they are missing from a keyboard or a
+typeface: ö as "oe", å as "aa" (``fold`` drops the marks instead: "o", "a")."""
+_WRITTEN_OUT_TABLE = str.maketrans(_WRITTEN_OUT)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def written_out(printed: str) -> str | None:
+    """The key of a printed name with its umlauts and Nordic letters written out as their languages do,
+    when it has any and that key differs from ``key``: "Helmut Bölcskei" → "helmut boelcskei", "Johan
+    Håstad" → "johan haastad"; ``None`` for "Helmut Bolcskei" (nothing printed to write out)."""
+    text = repair(printed)
+    if not any(letter in text for letter in _WRITTEN_OUT):
+        return None
+    spelled = key(text.translate(_WRITTEN_OUT_TABLE))
+    return spelled if spelled != key(printed) else None
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def skeleton(name: str) -> tuple[str, int]:
     """A given name's consonants with one spelling per sound, and its number of vowel groups (syllables):

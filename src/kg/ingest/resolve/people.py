@@ -101,6 +101,9 @@ class _People:
         self.item_words: list[frozenset[str]] = []
         self.item_names: list[str] = []
         self.documents = documents
+        self.spelled_out: set[frozenset[str]] = set()
+        """Pairs of keys of one printed name, as folded and with its umlauts written out ("bolcskei" /
+        "boelcskei")."""
 
     def key_of(self, printed: str) -> str:
         """The key a printed name resolves to, through the alias file and registry spellings."""
@@ -130,6 +133,8 @@ class _People:
                     spelling = " ".join(words[1:] + words[:1])
                 self.mentions.append(_Mention((label, position), self.key_of(spelling), spelling,
                                               year, item, orgs))
+                if (spelled := names.written_out(spelling)) is not None:
+                    self.spelled_out.add(frozenset((self.key_of(spelling), self.key_of(spelled))))
                 for nick in names.nicknames(author):
                     given = names.parse(self.key_of(author)).given
                     if given and nick != given[0]:
@@ -184,6 +189,7 @@ class _People:
             field.common[self.key_of(entry.name)] = float(max(len(entry.people), 2) + 1)
         groups = self._initial_groups()
         self.clusters = clustering.Clusters(groups, field, _distinct_pairs(self.aliases), self.extra)
+        self.clusters.spelled_out = {pair for pair in self.spelled_out if len(pair) == 2}
         self.clusters.parent = list(self.early_root)
         self.joined: list[clustering.Decision] = []
         open_cases: list[clustering.Decision] = []
@@ -357,7 +363,8 @@ class _People:
             for i, a in enumerate(roots):
                 for b in roots[i + 1:]:
                     pairs.add((min(a, b), max(a, b)))
-        for ka, kb in clustering.candidate_key_pairs(by_key, self.extra):
+        spelled = {tuple(sorted(pair)) for pair in self.clusters.spelled_out if pair <= by_key.keys()}
+        for ka, kb in clustering.candidate_key_pairs(by_key, self.extra) | spelled:
             for a in by_key[ka]:
                 for b in by_key[kb]:
                     if a != b:

@@ -493,3 +493,56 @@ def test_numbered_entries_of_several_lines_in_one_paragraph(tmp_path):
     found = [(p.title, p.authors) for p in extract_file(path).papers]
     assert ("Notes on the analytical engine", ["Ada Lovelace", "Charles Babbage", "Ann Lee"]) in found
     assert ("On the numbers of Bernoulli in practice", ["Ada Lovelace", "Mary Somerville"]) in found
+
+
+
+def test_a_citation_holds_a_title_of_words_or_all_its_other_parts():
+    from kg.ingest.pages.extracted import PaperText
+    from kg.ingest.pages.papers import holds_a_citation
+
+    assert holds_a_citation(PaperText("Notes on the analytical engine", None, []))
+    assert holds_a_citation(PaperText("FFJORD", 2019, ["Will Grathwohl", "Ricky Chen"]))
+    assert not holds_a_citation(PaperText("PMBS24", None, ["Denver, CO."]))  # a workshop's past edition
+    assert not holds_a_citation(PaperText("Organizers: Ada Lovelace, Charles Babbage, Mary Somerville",
+                                          None, ["Mailing List"]))
+    assert holds_a_citation(PaperText("Dropout: a simple way to prevent neural networks from overfitting",
+                                      2014, ["Nitish Srivastava"]))
+
+
+def test_a_workshops_past_editions_are_no_papers(tmp_path):
+    from kg.ingest.pages.extract import extract_path
+
+    path = tmp_path / "index.md"
+    path.write_text("## Previous Workshops\n\n" + "".join(
+        f"ENG{n} [[Website]](past/eng{n}/) [[Proceedings]](https://doi.org/10.1/{n}) ({place})  \n"
+        for n, place in [(24, "Atlanta, GA"), (23, "Denver, CO"), (22, "Dallas, TX"), (21, "Austin, TX")]),
+        encoding="utf-8")
+    assert extract_path(path).papers == []
+
+
+def test_the_marked_run_opening_a_title_and_year_entry_is_its_title(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "cv.md"
+    path.write_text("## Selected publications\n\n"
+                    "- *Notes on the analytical engine of Babbage*, *Annals of Engines*, 2026.\n"
+                    "- *The numbers of Bernoulli computed by a machine*, bioRxiv, 2024.\n"
+                    "- *A calculus of the nervous system*, *JRSS-C*, 2015.\n", encoding="utf-8")
+    assert [(p.title, p.year) for p in extract_file(path).papers] == [
+        ("Notes on the analytical engine of Babbage", 2026),
+        ("The numbers of Bernoulli computed by a machine", 2024),
+        ("A calculus of the nervous system", 2015)]
+
+
+def test_a_dated_announcement_among_titles_and_years_is_no_paper(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "research.md"
+    path.write_text("## Working papers\n\n"
+                    "Notes on the analytical engine of Babbage, 2025\n\n"
+                    "The numbers of Bernoulli computed by a machine, 2024\n\n"
+                    "A calculus of the nervous system, 2023\n\n"
+                    "Seminar on engines of the future with Ada Lovelace, July 3rd, 2026\n", encoding="utf-8")
+    assert [p.title for p in extract_file(path).papers] == [
+        "Notes on the analytical engine of Babbage", "The numbers of Bernoulli computed by a machine",
+        "A calculus of the nervous system"]

@@ -21,12 +21,14 @@ from kg.ingest.pages.document import Document, read_document
 from kg.ingest.pages.entries import Fields
 from kg.ingest.pages.extracted import EventText, PageExtract, PaperText, SpeakerText, TalkText
 from kg.ingest.pages.fields import fold, is_name
+from kg.ingest.pages.segments import MEETING_WORDS
 from kg.ingest.pages.talks import Record, talk_records
 from kg.records.ids import slugify
 
 PAGE_KINDS = ("seminar_page", "event_page", "talk_listing", "meeting_programme", "author_page")
-_MEETING = re.compile(r"\b(?:workshop|symposium|conference|summer school|winter school|school|"
-                      r"programme|program|agenda|meeting|colloquium day|retreat)\b", re.IGNORECASE)
+_MEETING = re.compile(rf"\b(?:{MEETING_WORDS}|summer school|winter school|school|programme|program|agenda|"
+                      r"colloquium day|retreat)\b", re.IGNORECASE)
+"""Words of a meeting's page title or headings: a meeting, a school, a programme."""
 
 
 def extract_path(path: Path, owner: str | None = None) -> PageExtract:

@@ -48,8 +48,9 @@ def page_owner(document: Document) -> str | None:
 
 
 _WORKS = r"(?i:talks?|presentations?|lectures?|seminars?|publications?|papers?|slides|preprints?|articles?)"
-_BY = re.compile(_WORKS + r"\b[^.;:|]{0,60}?\b(?:by|of)\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)")
 _NAME_PIECE = r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)"
+"""A capitalised name of two to four words, as a group."""
+_BY = re.compile(_WORKS + r"\b[^.;:|]{0,60}?\b(?:by|of)\s+" + _NAME_PIECE)
 _OWNED = re.compile(_NAME_PIECE + r"['’]s?\s+(?:\w+\s+){0,2}" + _WORKS + r"\b"  # "Ada's papers"
                     r"|^\s*" + _NAME_PIECE + r"\s*[|:·–—-]\s*(?:\w+\s+){0,2}"  # "Ada | Papers"
                     + _WORKS + r"\b"

@@ -11,47 +11,32 @@ one unit happens to read as a citation adds nothing. Nothing here knows one site
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from kg.ingest.pages.blocks import Block, element_blocks, plain_lines
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.extracted import PaperText
-from kg.ingest.pages.fields import find_dates, find_times, is_name
+from kg.ingest.pages.fields import find_dates, find_times, is_name, is_organization
 from kg.ingest.pages.segments import read_citation
+from kg.ingest.pages.siblings import Signature, alike, parents, tag_of
 
-ORGANIZATION = re.compile(r"^(?:the\s+)?(?:university|institute|college|school|department|laboratory|"
-                          r"centre|center|faculty)\b|\b(?:university|institute of technology|research)\s*$",
-                          re.IGNORECASE)
-"""An organization's name ("University of Sydney", "Microsoft Research") where a title would stand."""
 _UNIT_TAGS = frozenset({"li", "div", "article", "section", "tr", "dd"})
 _LEAST_UNITS = 3
 _MAX_BLOCKS = 8
 _MAX_TEXT = 1500
 
 
-def _tag(element: Any) -> str:
-    return element.tag.lower() if isinstance(element.tag, str) else ""
-
-
-def _groups(root: Any) -> list[tuple[tuple[str, str], list[list[Any]]]]:
+def _groups(root: Any) -> list[tuple[Signature, list[list[Any]]]]:
     """Candidate groups, each with its signature (tag and class of its units): sibling elements
     of one tag and class under one parent, and the runs of siblings that rules (``<hr>``) part."""
-    found: list[tuple[tuple[str, str], list[list[Any]]]] = []
-    for parent in root.iter():
-        if not isinstance(parent.tag, str):
-            continue
-        children = [c for c in parent if isinstance(c.tag, str)]
-        alike: dict[tuple[str, str], list[list[Any]]] = {}
-        for child in children:
-            if _tag(child) in _UNIT_TAGS:
-                alike.setdefault((_tag(child), child.get("class") or ""), []).append([child])
-        found.extend(alike.items())
-        if sum(_tag(c) == "hr" for c in children) >= 2:
+    found: list[tuple[Signature, list[list[Any]]]] = []
+    for _parent, children in parents(root):
+        found.extend(alike(children, _UNIT_TAGS).items())
+        if sum(tag_of(c) == "hr" for c in children) >= 2:
             runs: list[list[Any]] = [[]]
             for child in children:
-                if _tag(child) == "hr":
+                if tag_of(child) == "hr":
                     runs.append([])
                 else:
                     runs[-1].append(child)
@@ -80,7 +65,7 @@ def _read_unit(blocks: list[Block]) -> tuple[PaperText, str] | None:
         return None  # a day or a time: a talk's unit (a programme, a seminar's list), no paper
     reading = read_citation(text, [s for b in blocks for s in b.spans], listed=True)
     if reading is None or is_name(reading.title) or reading.year is None and not reading.venue \
-            or any(ORGANIZATION.search(text) for text in [reading.title, *reading.authors]):
+            or any(is_organization(text) for text in [reading.title, *reading.authors]):
         return None
     title_block = next((b for b in blocks if reading.title in " ".join(b.text.split())), blocks[0])
     url = next((s.href for s in title_block.spans if s.kind == "a" and s.href), None)
@@ -89,28 +74,58 @@ def _read_unit(blocks: list[Block]) -> tuple[PaperText, str] | None:
     return paper, " ".join([*reading.authors, reading.venue])
 
 
+class _Group:
+    """One candidate group and its units' readings, read only as far as a decision needs."""
+
+    def __init__(self, document: Document, lines: list[str], signature: Signature, units: list[list[Any]]):
+        self.document, self.lines, self.signature, self.units = document, lines, signature, units
+        self.read: list[UnitPaper | None] = []
+
+    def _read_next(self) -> None:
+        blocks = [b for element in self.units[len(self.read)]
+                  for b in element_blocks(self.document, element, self.lines)]
+        reading = _read_unit(blocks)
+        self.read.append(None if reading is None else
+                         UnitPaper(reading[0], frozenset(b.line for b in blocks), reading[1]))
+
+    def counts(self) -> bool:
+        """Whether the group is a list of papers of its shape: at least three units and half of them
+        read as citations (reading stops once that is settled either way)."""
+        need = max(_LEAST_UNITS, 0.5 * len(self.units))
+        while len(self.read) < len(self.units):
+            found = sum(p is not None for p in self.read)
+            if found >= need or found + len(self.units) - len(self.read) < need:
+                break
+            self._read_next()
+        return sum(p is not None for p in self.read) >= need
+
+    def papers(self) -> list[UnitPaper]:
+        """The papers of every unit of the group."""
+        while len(self.read) < len(self.units):
+            self._read_next()
+        return [p for p in self.read if p is not None]
+
+
 def unit_papers(document: Document) -> list[UnitPaper]:
     """The papers of the page's repeated units that span several blocks, from groups where most
     units read as citations (title, authors, and a year or a venue)."""
     if document.root is None:
         return []
     lines = plain_lines(document)
-    read: list[tuple[tuple[str, str], list[UnitPaper | None]]] = []
-    for signature, group in _groups(document.root):
-        units = [[b for element in unit for b in element_blocks(document, element, lines)] for unit in group]
-        readings = [_read_unit(blocks) for blocks in units]
-        read.append((signature, [
-            None if reading is None else UnitPaper(reading[0], frozenset(b.line for b in blocks), reading[1])
-            for reading, blocks in zip(readings, units, strict=True)]))
-    counted = {signature for signature, group_read in read  # a list of papers of this shape
-               if sum(p is not None for p in group_read) >= max(_LEAST_UNITS, 0.5 * len(group_read))}
+    groups = [_Group(document, lines, signature, units) for signature, units in _groups(document.root)]
+    counted = {group.signature for group in groups  # a list of papers of this shape
+               if len(group.units) >= _LEAST_UNITS and group.counts()}
     found: list[UnitPaper] = []
-    for signature, group_read in read:
-        kept = [p for p in group_read if p is not None]
-        if signature not in counted or len(kept) < 0.5 * len(group_read):
+    seen: set[tuple[str, int | None]] = set()
+    for group in groups:
+        if group.signature not in counted:
+            continue
+        kept = group.papers()
+        if len(kept) < 0.5 * len(group.units):
             continue  # (a short list of the shape the page's lists of papers have counts too)
         for unit in kept:
-            if not any(u.paper.title == unit.paper.title and u.paper.line == unit.paper.line for u in found):
+            if (unit.paper.title, unit.paper.line) not in seen:
+                seen.add((unit.paper.title, unit.paper.line))
                 found.append(unit)
     return found
 

@@ -21,11 +21,19 @@ from kg.ingest.pages.blocks import Block, Layout, Span, layout
 from kg.ingest.pages.document import Document, markdown_source, markdown_tree
 from kg.ingest.pages.entries import clean_title, label_of
 from kg.ingest.pages.extracted import PaperText
-from kg.ingest.pages.fields import TITLE_WORDS, fold, is_name, strip_honorifics, word_leaning
+from kg.ingest.pages.fields import (
+    TITLE_WORDS,
+    find_dates,
+    find_times,
+    fold,
+    is_name,
+    strip_honorifics,
+    word_leaning,
+)
 from kg.ingest.pages.own_talks import in_talks_only, page_title_of
 from kg.ingest.pages.owner import page_owner
 from kg.ingest.pages.paper_units import UnitPaper, unit_papers
-from kg.ingest.pages.segments import YEAR, author_names, read_citation, segments
+from kg.ingest.pages.segments import MEETING_WORDS, YEAR, author_names, read_citation, segments
 from kg.ingest.printed import Problem
 
 _SECTION = re.compile(r"publication|papers?\b|preprints?|articles?|journal|conference|proceedings|"
@@ -147,7 +155,7 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             paper.authors = [joint_owner, *paper.authors]
     for paper in found:
         paper.title = _LINK_LABELS.sub("", paper.title) or paper.title
-    found = [p for p in found if not _not_a_title(p.title)]
+    found = [p for p in found if not _not_a_title(p.title) and holds_a_citation(p)]
     return _unique(_with_the_owner(found, owner)), owner
 
 
@@ -164,9 +172,14 @@ def lines_as_entries(document: Document, block: Block, in_section: bool) -> list
         bounds = [*numbered, len(lines)]
         lines = [re.sub(r"(?:,|\band)\n", lambda m: m.group(0)[:-1] + " ", "\n".join(lines[start:end]))
                  for start, end in zip(bounds, bounds[1:], strict=False)]  # (a byline wrapped after a comma)
+    long = [line for line in lines if len(line) >= 60]
+    least = 2 if len(numbered) >= 2 else 3
+    need = max(least, 0.5 * len(long))
     strict: list[PaperText] = []
     loose: list[PaperText] = []
-    for line in lines:
+    for n, line in enumerate(lines):
+        if max(len(strict), len(loose)) + len(lines) - n < need:
+            return []  # too few lines left to make the block a list of entries
         spans = [s for s in block.spans if s.text and s.text in line]
         one = dataclasses.replace(block, text=line, spans=spans, line=_line_of(document, line, block.line))
         readings = {listed: _line_entry(one, listed) for listed in {in_section, True}}
@@ -174,8 +187,6 @@ def lines_as_entries(document: Document, block: Block, in_section: bool) -> list
             if paper is not None:
                 chosen.append(paper)
     found = loose if len(strict) >= 2 else strict
-    long = [line for line in lines if len(line) >= 60]
-    least = 2 if len(numbered) >= 2 else 3
     return found if len(found) >= least and len(found) >= 0.5 * len(long) else []
 
 
@@ -248,6 +259,17 @@ def _not_a_title(title: str) -> bool:
     honour = re.search(r"\b(?:award|prize|competition|fellowship|scholarship|finalist)s?\W*$", title,
                        re.IGNORECASE)
     return bool(_VENUE_TITLE.search(title)) or labels or bool(tail) or bool(honour)
+
+
+def holds_a_citation(paper: PaperText) -> bool:
+    """Whether a paper read from an entry holds the parts of a citation: a title of several words
+    that is not a labelled run of names ("Organizers: A, B, C" is a byline), or a one-word title
+    with both the other parts, authors and a year or venue ("PMBS24 [Proceedings] (Denver, CO)",
+    a workshop's past editions, holds neither)."""
+    labelled = re.match(r"\s*[^\W\d_]+(?:\s[^\W\d_]+)?\s*:\s*(.+)$", paper.title)
+    if labelled and len(_author_list(labelled.group(1))) >= 2:
+        return False  # the title is a label and the names under it
+    return len(paper.title.split()) >= 2 or bool(paper.authors and (paper.year or paper.venue))
 
 
 _VENUE_TITLE = re.compile(
@@ -458,14 +480,14 @@ def _sole_entries(found: list[PaperText], alone: list[tuple[Block, int | None]],
         return found
     at = {b.line: b for b in blocks}
     kept = list(found)
-    for paper in found:
+    for n, paper in enumerate(found):
         block = at.get(paper.line or -1)
         under = fold(" ".join(block.text.split("\n")[1:])) if block is not None else ""
         read_from_venue = all(fold(a) in under for a in paper.authors)
         sole = _sole_entry(block) if block is not None and read_from_venue and "owner" not in paper.guessed \
             else None
         if sole is not None:
-            kept[kept.index(paper)] = sole
+            kept[n] = sole
     return kept + [p for p in (_sole_entry(b) for b, _ in alone) if p is not None]
 
 
@@ -492,15 +514,21 @@ _NUMBERS_OF = re.compile(r"\d+\s*[-–]\s*\d+|\bno\.\s*\d|\bvol\.", re.IGNORECAS
 
 def _titles_and_years(alone: list[tuple[Block, int | None]]) -> list[PaperText]:
     """The owner's papers a publications section lists by title and year alone ("Title, 2025+",
-    "Title / 2024, Under review"): kept when at least three entries of the section have that shape,
-    the shape repeated being the evidence."""
+    "Title / 2024, Under review", "*Title*, *Venue*, 2017" whose marked opening run is the title): kept
+    when at least three entries of the section have that shape, the shape repeated being the evidence;
+    an entry stating a day or a time is an announcement, not such an entry."""
     more = []
     for block, _year in alone:
         text = _NUMBERED.sub("", block.text).strip()
         year = YEAR.search(text)
-        if year is None:
-            continue
-        title = clean_title(re.sub(r"[\s,;:.$~\\(\[–—-]+$", "", text[:year.start()]))
+        if year is None or find_times(text) or any(getattr(f.value, "day", None) for f in find_dates(text)):
+            continue  # (a day or a time: a dated announcement, "Seminar #3 Title Speaker, July 3rd, 2025")
+        head = text[:year.start()]
+        opening = next((s.text.strip() for s in block.spans if s.kind in ("i", "b", "a") and s.text.strip()
+                        and head.startswith(s.text.strip())), None)
+        if opening is not None and len(opening.split()) >= 3:
+            head = opening  # "*Title*, *Venue*, 2017": the marked run opening the entry is its title
+        title = clean_title(re.sub(r"[\s,;:.$~\\(\[–—-]+$", "", head))
         rest = text[year.end():]
         if not title or len(title.split()) < 3 or is_name(title) or title.count(",") > 1 \
                 or _VENUE_TITLE.search(title) or len(rest.strip(" ,.;:()+")) > 40 \
@@ -762,10 +790,9 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
     return None
 
 
-_MEETING = re.compile(r"\b(?:conference|symposium|workshop|congress|meeting|arxiv|preprint|proc\.|in:|"
-                      r"to appear|"
-                      r"accepted|submitted|in press|forthcoming|under review)|^in\s",
-                      re.IGNORECASE)
+_MEETING = re.compile(rf"\b(?:{MEETING_WORDS}|arxiv|preprint|proc\.|in:|to appear|"
+                      r"accepted|submitted|in press|forthcoming|under review)|^in\s", re.IGNORECASE)
+"""A meeting's word or a publication's status: a venue, not a title."""
 
 
 _ABBREVIATION = re.compile(r"[A-Z][a-z]{0,5}\.")

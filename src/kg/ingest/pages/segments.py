@@ -37,8 +37,11 @@ _JOURNAL = re.compile(r"^(?:the\s+)?(?:journal|annals|transactions|proceedings|b
 """A journal's or proceedings' name ("Journal of the American Statistical Association"), no title."""
 _SURNAMES = re.compile(r"[A-Z][\w'’-]+(?:\s*(?:,|&|\band\b)\s*(?:and\s+)?[A-Z][\w'’-]+){2,}")
 """Three or more surnames in a row ("Cohen, Geiger, Koehler, Welling"): authors, not a title."""
-_MEETING = re.compile(r"\b(?:conference|workshop|symposium|journal|proceedings|transactions|meeting|congress|"
-                      r"annual|school|seminar)\b", re.IGNORECASE)
+MEETING_WORDS = r"conference|symposium|workshop|congress|meeting"
+"""The words that name a meeting, as a regular expression's alternatives: what the readers of
+citations, of venues and of programmes share when they ask whether a text names a meeting."""
+_MEETING = re.compile(rf"\b(?:{MEETING_WORDS}|journal|proceedings|transactions|annual|school|seminar)\b",
+                      re.IGNORECASE)
 """Words of a meeting's or a journal's name: a linked "31st European Conference on ..." is a venue."""
 _ACRONYM = re.compile(r"\b(?:[A-Z]{2,}[a-zA-Z]*|[A-Z][a-z]+[A-Z]\w*)\b")
 _NUMBERS = re.compile(r"\d+\s*[:(]\s*\d+|\d+\s*[-–]\s*\d+|\bvol|\bno\.|\bpp\b", re.IGNORECASE)

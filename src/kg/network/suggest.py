@@ -444,6 +444,14 @@ def _fit_taste(index: GraphIndex, series: Series, seed: str, v: signals.View,
                speakers: list[int]) -> tuple[taste.Taste, np.ndarray, tuple[np.ndarray, np.ndarray]]:
     """The series' model fitted on its replayed past (see ``kg.network.taste``), with the features
     of everyone now and the topic query now."""
+    x, y, x_now, query = replayed(index, series, seed, v, speakers)
+    return taste.fit(x, y), x_now, query
+
+
+def replayed(index: GraphIndex, series: Series, seed: str, v: signals.View, speakers: list[int],
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """The series' replayed past as training rows (features, 1 for a speaker who first spoke in a
+    block and 0 for a sampled non-speaker), with the features of everyone now and the query now."""
     firsts: dict[int, int] = {}
     for talk_day, person, _ in series.talks:
         firsts.setdefault(person, talk_day)
@@ -473,8 +481,8 @@ def _fit_taste(index: GraphIndex, series: Series, seed: str, v: signals.View,
         labels += [np.ones(count), np.zeros(len(x) - count)]
     x_now, query = computed[-1]
     if not rows:
-        return taste.fit(np.zeros((0, len(taste.FEATURES))), np.zeros(0)), x_now, query
-    return taste.fit(np.vstack(rows), np.concatenate(labels)), x_now, query
+        return np.zeros((0, len(taste.FEATURES))), np.zeros(0), x_now, query
+    return np.vstack(rows), np.concatenate(labels), x_now, query
 
 
 def name_keys(index: GraphIndex, people: np.ndarray) -> np.ndarray:

@@ -56,7 +56,7 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "pages" / "real"
 KINDS = ("seminar_page", "event_page", "talk_listing", "meeting_programme", "author_page", "none")
-METRICS = ("talks", "datetime", "affiliation", "papers")
+METRICS = ("talks", "datetime", "affiliation", "papers", "unnamed")
 START, END = "<!-- bench/extract_real.py:start -->", "<!-- bench/extract_real.py:end -->"
 
 
@@ -181,6 +181,9 @@ def score_page(gold: dict[str, Any], kind: str, talks: list[Talk], papers: list[
         if not wanted["speakers"]:
             match = next((t for t in free if same_title(wanted["title"], t.title) and t.title), None)
         counts.values["talks"][1] += 1
+        if not wanted["speakers"]:  # a talk the page gives without its speaker's name
+            counts.values["unnamed"][1] += 1
+            counts.values["unnamed"][0] += match is not None
         if match is not None:
             free.remove(match)
             counts.values["talks"][0] += 1
@@ -404,6 +407,12 @@ def table(results: dict[str, dict[str, Any]]) -> str:
                      f"{_pct(f['affiliation'])} | {_pct(f['papers'])} | {_pct(f['papers_sites'])} | "
                      f"{_pct(f['spurious'])} | {_pct(f['spurious_sites'])} | {_pct(f['kinds_right'])} | "
                      f"{f['median_s']:.3f} | {f['max_s']:.3f} |")
+    lines += ["", "| half | gold talks without a speaker's name | found |", "|---|---|---|"]
+    for name, result in results.items():
+        pooled = Counts()
+        for counts in result["kinds"].values():
+            pooled.add(counts)
+        lines.append(f"| {name} | {pooled.values['unnamed'][1]} | {_pct(pooled.ratio('unnamed'))} |")
     whole = results.get("all") or next(iter(results.values()))
     lines += ["", "| kind (gold) | pages | gold talks | talks | date-time | affiliation | gold papers | "
               "papers | spurious | kind right |", "|" + "---|" * 10]

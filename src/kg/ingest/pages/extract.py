@@ -262,7 +262,8 @@ def page_kind(document: Document, talks: list[TalkText], papers: int, title: str
             len(set(full)) <= 7 or within_weeks):
         return "meeting_programme"  # several talks a day on a few days, or a school's weeks: not a series
     speakers = {fold(t.speakers[0].name) for t in talks if t.speakers}
-    if len(speakers) == 1 and len(talks) >= 3:
+    unnamed_own = all(not t.speakers and "speaker" in t.guessed for t in talks)  # an owner not named
+    if (len(speakers) == 1 or unnamed_own) and len(talks) >= 3:
         return "talk_listing"  # one person's talks
     if listing:
         return "talk_listing"  # a reading group's sessions, or a series' past talks: a listing

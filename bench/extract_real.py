@@ -15,10 +15,11 @@ collected blind during the extractor's third round and measured once it was done
 ``fresh-sites-2.txt`` during the fourth, those in ``fresh-sites-3.txt`` during the fifth, those in
 ``fresh-sites-4.txt`` during the seventh, those in ``fresh-sites-5.txt`` during the eighth, those in
 ``fresh-sites-6.txt`` during the ninth, those in ``fresh-sites-7.txt`` during the tenth, those in
-``fresh-sites-8.txt`` during the eleventh, those in ``fresh-sites-9.txt`` during the twelfth; they join
+``fresh-sites-8.txt`` during the eleventh, those in ``fresh-sites-9.txt`` during the twelfth, those in
+``fresh-sites-10.txt`` during the thirteenth; they join
 the halves by the same rule and are also shown as rows of their own ("new sites", "new sites 2",
 "new sites 3", "new sites 4", "new sites 5", "new sites 6", "new sites 7", "new sites 8",
-"new sites 9").
+"new sites 9", "new sites 10").
 
 Matching: text is compared after folding case, accents, punctuation and spaces. A gold talk is
 found when an extracted talk has one of its speakers (same name, or a fuzzy ratio >= 90) and the
@@ -56,7 +57,7 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "pages" / "real"
 KINDS = ("seminar_page", "event_page", "talk_listing", "meeting_programme", "author_page", "none")
-METRICS = ("talks", "datetime", "affiliation", "papers")
+METRICS = ("talks", "datetime", "affiliation", "papers", "unnamed")
 START, END = "<!-- bench/extract_real.py:start -->", "<!-- bench/extract_real.py:end -->"
 
 
@@ -181,6 +182,9 @@ def score_page(gold: dict[str, Any], kind: str, talks: list[Talk], papers: list[
         if not wanted["speakers"]:
             match = next((t for t in free if same_title(wanted["title"], t.title) and t.title), None)
         counts.values["talks"][1] += 1
+        if not wanted["speakers"]:  # a talk the page gives without its speaker's name
+            counts.values["unnamed"][1] += 1
+            counts.values["unnamed"][0] += match is not None
         if match is not None:
             free.remove(match)
             counts.values["talks"][0] += 1
@@ -327,7 +331,7 @@ FRESH_LISTS = {"new sites": "fresh-sites.txt", "new sites 2": "fresh-sites-2.txt
                "new sites 3": "fresh-sites-3.txt", "new sites 4": "fresh-sites-4.txt",
                "new sites 5": "fresh-sites-5.txt", "new sites 6": "fresh-sites-6.txt",
                "new sites 7": "fresh-sites-7.txt", "new sites 8": "fresh-sites-8.txt",
-               "new sites 9": "fresh-sites-9.txt"}
+               "new sites 9": "fresh-sites-9.txt", "new sites 10": "fresh-sites-10.txt"}
 """Sites collected blind, each list after one round of the extractor, and measured once when it ended."""
 
 
@@ -404,6 +408,12 @@ def table(results: dict[str, dict[str, Any]]) -> str:
                      f"{_pct(f['affiliation'])} | {_pct(f['papers'])} | {_pct(f['papers_sites'])} | "
                      f"{_pct(f['spurious'])} | {_pct(f['spurious_sites'])} | {_pct(f['kinds_right'])} | "
                      f"{f['median_s']:.3f} | {f['max_s']:.3f} |")
+    lines += ["", "| half | gold talks without a speaker's name | found |", "|---|---|---|"]
+    for name, result in results.items():
+        pooled = Counts()
+        for counts in result["kinds"].values():
+            pooled.add(counts)
+        lines.append(f"| {name} | {pooled.values['unnamed'][1]} | {_pct(pooled.ratio('unnamed'))} |")
     whole = results.get("all") or next(iter(results.values()))
     lines += ["", "| kind (gold) | pages | gold talks | talks | date-time | affiliation | gold papers | "
               "papers | spurious | kind right |", "|" + "---|" * 10]
@@ -509,7 +519,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"collected blind during the ninth, \"new sites 7\" those of `fresh-sites-7.txt`, "
                   f"collected blind during the tenth, \"new sites 8\" those of `fresh-sites-8.txt`, "
                   f"collected blind during the eleventh, \"new sites 9\" those of `fresh-sites-9.txt`, "
-                  f"collected blind during the twelfth; each list was measured once when its round ended "
+                  f"collected blind during the twelfth, \"new sites 10\" those of `fresh-sites-10.txt`, "
+                  f"collected blind during the thirteenth; each list was measured once when its round ended "
                   f"(they are in the halves too). Ratios are recalls except spurious (a share of the rows "
                   f"extracted); \"site mean\" averages each site's own ratio.\n\n")
         write_section(args.output, header + text)

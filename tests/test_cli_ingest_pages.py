@@ -109,6 +109,23 @@ def test_a_dry_run_lists_every_talk_with_its_line_and_confidence(tmp_path):
     assert not list((data / "records").glob("*.yaml"))
 
 
+def test_a_talk_file_without_a_speaker_is_listed_and_goes_in_only_with_speaker(tmp_path):
+    data = registry_only(tmp_path)
+    page = tmp_path / "2017-11-08-talk.md"
+    page.write_text("---\ntitle: Notes on the Analytical Engine\ncollection: talks\ntype: Invited talk\n"
+                    "venue: Royal Society\ndate: 2017-11-08\n---\n", encoding="utf-8")
+    alone = run("ingest", "--data", str(data), "--dry-run", "--format", "tsv", str(page))
+    assert alone.exit_code == 0, alone.stderr
+    listed = [line.split("\t") for line in alone.stderr.splitlines() if "\ttalk\t" in line]
+    assert [(r[4], r[5], r[6]) for r in listed] == [("", "Notes on the Analytical Engine", "2017-11-08")]
+    assert "names no speaker" in alone.stderr and "--speaker" in alone.stderr
+    assert not [line for line in alone.stdout.splitlines() if "\ttalk\t" in line]  # no talk record
+    named = run("ingest", "--data", str(data), "--dry-run", "--format", "tsv", "--speaker", "Ada Lovelace",
+                str(page))
+    assert [line.split("\t")[4] for line in named.stdout.splitlines() if "\ttalk\t" in line] == [
+        "ada-lovelace: Notes on the Analytical Engine"]
+
+
 def test_the_graph_of_every_test_page_conforms_to_the_shapes(tmp_path):
     data = registry_only(tmp_path)
     pages = [str(p) for p in sorted(PAGES.iterdir()) if p.is_file() and not p.name.startswith("seed-")]

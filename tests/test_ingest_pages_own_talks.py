@@ -76,7 +76,7 @@ def test_one_line_entries_title_then_venue_city_and_year(tmp_path):
     assert found.papers == []  # entries of a list of talks are no publications
 
 
-def test_places_are_no_speakers_on_a_first_person_page_that_never_names_its_owner(tmp_path):
+def test_a_first_person_page_that_never_names_its_owner_gives_talks_without_a_speaker(tmp_path):
     page = tmp_path / "alone" / "talks.md"
     page.parent.mkdir()
     page.write_text("---\ntitle: talks\ndescription: Talks I've presented over the years.\n---\n\n## 2025\n\n"
@@ -85,7 +85,9 @@ def test_places_are_no_speakers_on_a_first_person_page_that_never_names_its_owne
                     "- May 8: **Bernoulli Numbers by Machine** (Slides)\n  at _Algebra Seminar_, HU Berlin\n",
                     encoding="utf-8")
     found = extract_path(page)
-    assert found.talks == []  # no "KU Leuven" or "HU Berlin" as speakers
+    assert [(t.speakers, t.title, t.day) for t in found.talks] == [  # no "KU Leuven" as a speaker:
+        ([], "Notes on the Analytical Engine", "2025-05-27"),  # the talks have none
+        ([], "Bernoulli Numbers by Machine", "2025-05-08")]
     assert any("--speaker" in problem for problem in found.problems)
 
 
@@ -145,3 +147,50 @@ def test_the_underlined_author_of_a_talk_citation_is_its_speaker(tmp_path):
     assert [(t.speakers, t.title, t.year) for t in found] == [
         (["C. Babbage"], "Notes on the analytical engine", 2022),
         (["A. Lovelace"], "Bernoulli numbers by machine", 2021)]
+
+
+def test_a_talk_collection_file_names_no_speaker_unless_the_user_does(tmp_path):
+    talk = tmp_path / "_talks" / "2017-11-08-talk.md"
+    talk.parent.mkdir()
+    talk.write_text("---\ntitle: \"Notes on the Analytical Engine\"\ncollection: talks\n"
+                    "type: \"Invited talk\"\nvenue: \"Royal Society\"\ndate: 2017-11-08\n"
+                    "location: \"London, UK\"\n---\n\n"
+                    "[Slides](/files/engine.pdf)\n", encoding="utf-8")
+    assert [(t.speakers, t.title, t.day) for t in extract_path(talk).talks] == [
+        ([], "Notes on the Analytical Engine", "2017-11-08")]
+    named = extract_path(talk, owner="Ada Lovelace").talks
+    assert [[s.name for s in t.speakers] for t in named] == [["Ada Lovelace"]]
+
+
+def test_a_hugo_talk_file_reads_its_start_not_its_publish_date(tmp_path):
+    talk = tmp_path / "index.md"
+    talk.write_text('+++\ntitle = "Bernoulli Numbers by Machine"\ndate = 2017-01-01T00:00:00\n'
+                    'time_start = 2018-07-06T15:00:00\nevent = "Statistics Seminar, University of Turin"\n'
+                    'url_slides = ""\n+++\n', encoding="utf-8")
+    assert [(t.speakers, t.title, t.day, str(t.clock)) for t in extract_path(talk).talks] == [
+        ([], "Bernoulli Numbers by Machine", "2018-07-06", "15:00:00")]
+
+
+def test_a_blog_post_with_a_title_and_a_date_is_no_talk(tmp_path):
+    post = tmp_path / "2019-05-01-engines.md"
+    post.write_text("---\ntitle: Thoughts on engines\ndate: 2019-05-01\ntags:\n  - engines\n---\n\n"
+                    "Some thoughts on the analytical engine and what it may compute one day.\n",
+                    encoding="utf-8")
+    assert extract_path(post).talks == []
+
+
+def test_a_talk_file_whose_title_names_the_event_gives_no_talk(tmp_path):
+    talk = tmp_path / "index.md"
+    talk.write_text("---\ntitle: SIAM Conference on Engines 2020\nevent:\ndate: 2020-07-01\n---\n",
+                    encoding="utf-8")
+    assert extract_path(talk).talks == []
+
+
+def test_a_talk_collection_file_in_its_site_is_given_by_the_sites_owner(tmp_path):
+    (tmp_path / "_config.yml").write_text("author:\n  name: Ada Lovelace\n", encoding="utf-8")
+    talk = tmp_path / "_talks" / "2019-05-01-talk.md"
+    talk.parent.mkdir()
+    talk.write_text("---\ntitle: Notes on the Analytical Engine\ncollection: talks\ndate: 2019-05-01\n---\n",
+                    encoding="utf-8")
+    assert [([s.name for s in t.speakers], t.title) for t in extract_path(talk).talks] == [
+        (["Ada Lovelace"], "Notes on the Analytical Engine")]

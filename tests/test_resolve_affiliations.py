@@ -574,3 +574,38 @@ def test_a_registry_name_the_field_prints_before_a_state_is_still_an_institution
     registry = Registry([("Stanford University", "stanford"), ("Stanford", "stanford")])
     registry.learn(["Department of Statistics, Stanford University, Stanford, CA", "Stanford"])
     assert [n.org_id for n in registry.read("Stanford")] == ["stanford"]
+
+
+def test_a_unit_printed_alone_after_its_institutions_name_is_part_of_it():
+    printed = ["Decision Risk and Operations, Columbia Business School", "Rutgers Business School",
+               "DLR Institute of Data Science", "Rutgers Technological Institute",
+               "Rutgers Technical University", "Berlin Big Data Center", "MIT, Berlin",
+               "Steklov Mathematical Institute of Russian Academy of Sciences, Moscow"]
+    papers = [ImportedPaper(key=str(n), title="t", year=2020, authors=["Ann Lee"], affiliations=[one])
+              for n, one in enumerate(printed)]
+    registry = [Organization(id="columbia", name="Columbia University", kind="university",
+                             alt_names=["Columbia"]),
+                Organization(id="rutgers", name="Rutgers University", kind="university"),
+                Organization(id="humboldt", name="Humboldt University of Berlin", kind="university",
+                             alt_names=["Berlin University"]),
+                Organization(id="mit", name="MIT", kind="university"),
+                Organization(id="dlr", name="German Aerospace Center", kind="institute", alt_names=["DLR"]),
+                Organization(id="ras", name="Russian Academy of Sciences", kind="institute")]
+    resolution = Resolution()
+    resolve_organizations(papers, registry, Aliases(), resolution)
+    parent = {o.id: o.part_of for o in resolution.new_organizations}
+
+    def owner(printed: str) -> str | None:
+        [found] = resolution.organizations(printed)
+        return parent.get(found, found)
+
+    assert owner("Decision Risk and Operations, Columbia Business School") == "columbia"
+    assert owner("Rutgers Business School") == "rutgers"  # the university's name without "University"
+    assert owner("DLR Institute of Data Science") == "dlr"  # its acronym
+    # a unit's words, then the whole name of an institution
+    assert owner("Steklov Mathematical Institute of Russian Academy of Sciences, Moscow") == "ras"
+    # a whole institution's words after the known name: another institution
+    assert owner("Rutgers Technical University") is None
+    assert owner("Rutgers Technological Institute") is None
+    # a town's name is every institution's there, not one university's
+    assert owner("Berlin Big Data Center") is None

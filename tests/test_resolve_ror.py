@@ -277,3 +277,35 @@ def test_a_universitys_acronym_in_a_list_of_registry_institutions_is_one_of_them
     assert ubs.name == "Université de Bretagne Sud"
     assert sorted(resolution.organizations(listed)) == sorted(["msu", ubs.id, "wsu"])
     assert sorted(resolution.organizations(lab)) == ["msu", "wsu"]  # an institute's acronym: a unit
+
+
+# Names printed another way than ROR's: links and accents left out, the town left out.
+OTHERWISE = ror.Ror(ror.parse([
+    *LINES,
+    "0aaaaaac4\tUniversité Jean Monnet\tuniversity\tFR\t\tUniversité de Saint-Étienne\tUJM",
+    "0aaaaaac5\tGoethe University Frankfurt\tuniversity\tDE\t\tGoethe-Universität Frankfurt am Main\t",
+    "0aaaaaac6\tShanghai Jiao Tong University\tuniversity\tCN\t\t\tSJTU",
+    "0aaaaaac7\tBeijing Jiao Tong University\tuniversity\tCN\t\t\tBJTU",
+]))
+
+
+def read_otherwise(*affiliations: str) -> tuple[Resolution, dict[str, str]]:
+    resolution = Resolution()
+    resolve_organizations([paper(str(n), [a]) for n, a in enumerate(affiliations)], CURATED, Aliases(),
+                          resolution, OTHERWISE)
+    return resolution, {o.id: o.name for o in resolution.new_organizations}
+
+
+def test_a_registry_name_printed_without_its_links_or_its_town_is_that_institution():
+    resolution, names = read_otherwise(
+        "Université Saint-Etienne, Laboratoire Hubert Curien", "Goethe University, Mathematics Institute",
+        "Moscow State University, Frankfurt", "Moscow State University, Shanghai",
+        "Moscow State University, Beijing", "Jiao Tong University")
+    [saint_etienne] = resolution.organizations("Université Saint-Etienne, Laboratoire Hubert Curien")
+    assert names[saint_etienne] == "Université Jean Monnet"
+    [goethe] = resolution.organizations("Goethe University, Mathematics Institute")
+    assert names[goethe] == "Goethe University Frankfurt"
+    # two universities of that name in two towns: the name without its town names neither
+    [jiao_tong] = resolution.organizations("Jiao Tong University")
+    assert names[jiao_tong] == "Jiao Tong University"
+

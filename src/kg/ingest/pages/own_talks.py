@@ -225,8 +225,12 @@ _SENTENCES = re.compile(r"[^\W\d_]{2}\.\s+[A-Z]")
 
 def _leads(marked: str, text: str) -> bool:
     """Whether a marked run of three words or more opens its line, a title before its venue
-    ("*Title.* Venue, City, 2019")."""
-    return len(marked.split()) >= 3 and text.lstrip(" *_\"“").startswith(marked.strip(" *_"))
+    ("*Title.* Venue, City, 2019"), a day before it aside ("May 27: **Title** at *Venue*")."""
+    opening = text.lstrip(" *_\"“")
+    dates = find_dates(opening, False)
+    if dates and dates[0].start == 0:
+        opening = opening[dates[0].end:].lstrip(" :-–—,.*_\"“")
+    return len(marked.split()) >= 3 and opening.startswith(marked.strip(" *_"))
 
 
 def _title_like(text: str) -> bool:
@@ -366,3 +370,32 @@ def talk_sentences(blocks: list[Block], day_first: bool) -> list[OwnTalk]:
             found.append(OwnTalk(title, date, block.line + offset, block.section,  # type: ignore[arg-type]
                                  block.context))
     return found
+
+
+_TALK_KIND = re.compile(r"\b(?:talks?|presentations?|lectures?|seminars?|keynotes?|tutorials?|"
+                        r"colloqui(?:um|a)|webinars?|invited|plenary|contributed|spotlight|oral)\b",
+                        re.IGNORECASE)
+"""Words of a talk record's collection, type or category ("collection: talks", "type: Spotlight talk")."""
+_KIND_KEYS = ("collection", "type", "layout", "category", "categories", "archetype", "talk_type",
+              "event_type")
+_TALK_SCHEMA_KEYS = frozenset({"event", "event_url", "event_name", "time_start", "time_end", "talk_date",
+                               "talk_time", "url_slides", "url_video", "slides", "video", "recording"})
+"""Keys a talk's own file has and a blog post or a paper's has not: the event it was given at, its
+start, its slides (Hugo Academic's talk archetype, Jekyll talk and event collections)."""
+_TALK_FOLDERS = frozenset({"_talks", "talks", "talk", "_presentations", "presentations", "_events", "events",
+                           "event", "_seminars", "seminars", "_sessions", "sessions"})
+"""Folders of the static-site generators' talk collections (``_talks/``, ``content/talk/x/index.md``)."""
+
+
+def talk_record_file(data: dict[str, object], path_parts: tuple[str, ...] = ()) -> bool:
+    """Whether front matter is the record of one talk in the talk schemas of personal and seminar
+    sites (academicpages ``collection: talks``, Hugo Academic's ``content/talk``, Jekyll ``_events``):
+    its collection, type or category names a talk, or it holds a talk's own keys (``event``,
+    ``time_start``, ``url_slides``), or the file sits in a talk collection's folder."""
+    keys = {str(k).lower().replace("-", "_") for k in data}
+    for key in _KIND_KEYS:
+        value = data.get(key)
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and _TALK_KIND.search(v) for v in values):
+            return True
+    return bool(keys & _TALK_SCHEMA_KEYS) or any(p.lower() in _TALK_FOLDERS for p in path_parts[-4:-1])

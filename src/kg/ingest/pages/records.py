@@ -276,9 +276,13 @@ class _Builder:
 
     def talk(self, talk: TalkText, events: _Events) -> Talk | None:
         """The talk's record, or ``None`` (a problem reported) when a field does not fit."""
+        where = _where(talk.line, talk.at)
+        if not talk.speakers:  # a personal talk page never prints its owner: the user names them
+            self._problem(f"{where}: talk {talk.title!r} names no speaker, left out "
+                          f"(give the page's speaker with --speaker NAME)")
+            return None
         speakers = [self._speaker(s) for s in talk.speakers]
         event = events.ids.get(talk.event or "", talk.event) if talk.event else None
-        where = _where(talk.line, talk.at)
         return self.record(partial(Talk,
             id=self._talk_id(talk, speakers[0].person, event),
             title=talk.title, alt_titles=[AltTitle(text=t, at=a or None) for t, a in talk.alt_titles],

@@ -45,9 +45,18 @@ from kg.ingest.pages.fields import (
     strip_honorifics,
     word_leaning,
 )
-from kg.ingest.pages.own_talks import cited_talks, own_talks, page_title_of, talk_sentences
-from kg.ingest.pages.owner import page_owner
+from kg.ingest.pages.grid import dated_rows, session_papers, timed_slots
+from kg.ingest.pages.own_talks import (
+    cited_talks,
+    is_venue,
+    own_talks,
+    page_title_of,
+    talk_record_file,
+    talk_sentences,
+)
+from kg.ingest.pages.owner import page_owner, site_owner
 from kg.ingest.pages.papers import is_publication, listed_publications
+from kg.ingest.pages.sessions import is_session_day, session_title, speaks_of_sessions
 from kg.ingest.pages.slots import is_label, read_slot, title_past_label
 from kg.ingest.pages.units import Unit, repeated_units
 from kg.ingest.resolve import institutions
@@ -120,6 +129,9 @@ class Record:
     context: tuple[str, ...] = ()
     abstract_parts: list[str] = field(default_factory=list)
     pending: str | None = None
+    unnamed: bool = False
+    """A talk the page gives without its speaker's name: a session of a schedule with no presenter
+    column, the one talk of a talk collection's file."""
 
 
 def talk_records(document: Document, layout: Layout, day_first: bool,
@@ -133,6 +145,12 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     for table in layout.tables:
         records.extend(_table_records(table, day_first))
     every = _block_records(layout.blocks, day_first)
+    grid = [*timed_slots(layout.blocks), *dated_rows(layout.blocks, day_first),
+            *session_papers(layout.blocks, day_first)]
+    if grid:  # a programme's or a timetable's rows: each row one talk, read as a row
+        spans = [(row.line, row.last) for row in grid]
+        every = [r for r in every if not any(a <= r.line <= b for a, b in spans)]
+        records.extend(Record(row.fields, row.line, "entry") for row in grid)
     problems = [f"line {r.line}: a dated entry without a speaker, left out: {r.fields.title!r}"
                 for r in every if not r.fields.speakers and r.fields.title and r.fields.date
                 and not NOT_TALK.match(r.fields.title)]
@@ -153,24 +171,37 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     if units:  # in page order, as the page lists them
         records = sorted([*records, *units], key=lambda r: r.line)
     records = [one for r in records for one in _each_speaker(r) if _is_talk(one)]
+    unnamed_rows = [r for r in records if r.unnamed]  # sessions beside twice as many named talks:
+    if unnamed_rows and len(unnamed_rows) < 2 * (len(records) - len(unnamed_rows)):  # past seasons,
+        records = [r for r in records if not r.unnamed]  # a table of readings, not the page's talks
     if not records:  # a talk's own page: its title, then "by Name (Affiliation)"
         records = _byline_records(document, layout, day_first)
     own, unnamed = _own_talks(document, layout, day_first, owner)
     personal = first_person(document, layout)
     cited = _cited_talks(document, layout)
-    if cited and 2 * len(cited) >= len(own):  # a list of talks written as citations
+    one_file = _unnamed_talk_file(document, front[0], owner) if len(front) == 1 and not records else []
+    if one_file:  # a talk's own file that never names its speaker
+        records = one_file
+    elif cited and 2 * len(cited) >= len(own):  # a list of talks written as citations
         lines = {r.line for r in cited}
         records = sorted([*(r for r in records if r.line not in lines), *cited], key=lambda r: r.line)
     elif len(own) > 2 * len(records) or (own and personal and len(own) >= len(records)):
         records = own  # a personal talk list: what looked like speakers were places
-    elif personal and unnamed >= len(records) and unnamed:
-        records = []  # the same, but the page never names its owner: its talks have no speaker
-        problems.append(f"{unnamed} talks without a speaker's name (a personal talk list): "
+    elif personal and len(unnamed) >= len(records) and unnamed:
+        records = unnamed  # the same, but the page never names its owner: its talks have no speaker
+        problems.append(f"{len(unnamed)} talks without a speaker's name (a personal talk list): "
                         f"give the owner with --speaker NAME")
-    elif unnamed > 2 * len(records):
+    elif len(unnamed) > 2 * len(records):
         if unnamed:
-            problems.append(f"{unnamed} talks without a speaker's name (a personal talk list?): "
+            problems.append(f"{len(unnamed)} talks without a speaker's name (a personal talk list?): "
                             f"give the owner with --speaker NAME")
+    named = {r.section for r in records}  # a section lists named talks or sessions, not both
+    sessions = [r for r in _unnamed_sessions(every, document, layout) if r.section not in named]
+    heading = next((b.text for b in layout.blocks if b.level), "")
+    title_says = speaks_of_sessions([page_title_of(document), heading])
+    if len(sessions) >= max(1 if title_says else 3, 2 * len(records)):  # sessions that name no presenter
+        # (one or two of them only on a page whose title says it lists sessions: "Journal Club Presentations")
+        records = sorted([*records, *sessions], key=lambda r: r.line)
     year = _page_year(document, layout.blocks)
     _contexts(records, layout, document, year)
     records = _unique(records)
@@ -183,7 +214,12 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     for record in records:  # "Workshop 2018": its undated talks are of 2018
         if record.fields.date is None and year is not None and record.how != "front matter":
             record.fields.date = PartialDate(year, None, None)
+    read = {r.line for r in records if r.unnamed or not r.fields.speakers}  # read as talks without one
+    problems = [p for p in problems if not (m := _LEFT_OUT.match(p)) or int(m.group(1)) not in read]
     return records, problems
+
+
+_LEFT_OUT = re.compile(r"line (\d+): a dated entry without a speaker, left out")
 
 
 _BYLINE = re.compile(r"^\W{0,3}by\s+(?P<who>[^\W\d_].{2,100})$", re.IGNORECASE | re.DOTALL)
@@ -247,10 +283,10 @@ def _cited_talks(document: Document, layout: Layout) -> list[Record]:
 
 
 def _own_talks(document: Document, layout: Layout, day_first: bool,
-               owner: str | None) -> tuple[list[Record], int]:
+               owner: str | None) -> tuple[list[Record], list[Record]]:
     """The talks of a personal talk list (``own_talks``), with the page's owner as their speaker:
-    ``owner`` (given by the user) or the one the page or its site names; without one they are only
-    counted."""
+    ``owner`` (given by the user) or the one the page or its site names; without one they come
+    second, with no speaker (the page never prints who gave them)."""
     title = document.front_matter.get("title") if document.front_matter else None
     page_title = title if isinstance(title, str) else (document.root.getroottree().findtext(".//title") or "")
     owner = owner or page_owner(document)
@@ -262,8 +298,55 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
             fields.speakers = [Person(owner)]
         found.append(Record(fields, talk.line, "entry", talk.section, context=talk.context))
     if owner is None:
-        return [], len(found)
-    return found, 0
+        return [], found
+    return found, []
+
+
+def _days_apart(start: PartialDate, end: PartialDate) -> int:
+    """Days from ``start`` to ``end`` when both are full days, else 0."""
+    if not (start.year and start.month and start.day and end.year and end.month and end.day):
+        return 0
+    return (date(end.year, end.month, end.day) - date(start.year, start.month, start.day)).days
+
+
+def _unnamed_sessions(every: list[Record], document: Document, layout: Layout) -> list[Record]:
+    """The sessions of a page that lists its meetings as a day and a topic with no presenter
+    (``sessions``): dated units whose only text is a title, on a page whose title, headings or
+    opening lines speak of sessions; each a talk without a speaker."""
+    found = []
+    for record in every:
+        title = None if record.fields.speakers else session_title(record.fields.title)
+        if title is None or not is_session_day(record.fields.date):
+            continue
+        one = copy.deepcopy(record)
+        one.fields.title, one.unnamed = title, True
+        found.append(one)
+    texts = [page_title_of(document), *(b.text for b in layout.blocks if b.level),
+             *(b.text for b in layout.blocks[:3])]
+    return found if speaks_of_sessions(texts) else []
+
+
+def _unnamed_talk_file(document: Document, record: Record, owner: str | None) -> list[Record]:
+    """The one talk of a file in a talk collection whose front matter gives its title and day but
+    no speaker (the site's owner gave it): the speaker is ``owner`` when the user names one, else
+    the owner its site's configuration names, else none (``kg ingest`` then asks for ``--speaker``)."""
+    fields = record.fields
+    if fields.speakers or not fields.title or fields.date is None or NOT_TALK.match(fields.title) \
+            or not talk_record_file(document.front_matter or {}, document.path.parts):
+        return []
+    front = document.front_matter or {}
+    if is_venue(fields.title) and not any(front.get(k) for k in ("event", "event_name", "venue")):
+        return []  # "title: SIAM Conference ... 2020": the title names the event, the talk's is elsewhere
+    end = next((d for k in ("date_end", "time_end", "end_date", "enddate")
+                for d in [_date_value(front.get(k), False)] if d is not None), None)
+    if end is not None and end.iso() and fields.date.iso() and _days_apart(fields.date, end) > 1:
+        return []  # a school or a conference of two weeks the owner attended: an event, no talk
+    owner = owner or site_owner(document.path)  # the site's _config.yml: a collection's file in its site
+    if owner:
+        fields.speakers = [Person(owner)]
+        fields.guessed.add("speaker")
+    record.unnamed = not fields.speakers
+    return [record]
 
 
 # --- structured facts ---------------------------------------------------------------------
@@ -577,6 +660,7 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
                       table.before)
     kinds = _column_kinds(table, day_first)
     found = []
+    unnamed: list[Record] = []
     over = find_dates(table.before, day_first) if table.before else []
     context_date: PartialDate | None = over[0].value if len(over) == 1 else None  # type: ignore[assignment]
     above: PartialDate | None = None
@@ -608,7 +692,21 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
         line = next((c.line for c in row if c.text), table.line)
         if fields.speakers:
             found.append(Record(fields, line, "table", table.section, context=table.context))
+        elif fields.title and fields.date:
+            unnamed.append(Record(fields, line, "table", table.section, context=table.context, unnamed=True))
+    if not found and "speaker" not in kinds and "title" in kinds and _session_table(table, unnamed):
+        return unnamed  # a schedule of sessions that names no presenter: its talks have no speaker
     return found
+
+
+
+
+def _session_table(table: Table, unnamed: list[Record]) -> bool:
+    """Whether a table is a schedule of sessions that names no presenter: a date column and a title
+    column (the header says which), most rows dated and titled, under a heading of sessions."""
+    rows = [r for r in table.rows if any(c.text for c in r)]
+    return len(unnamed) >= 2 and 2 * len(unnamed) >= len(rows) \
+        and speaks_of_sessions([*table.context, table.section])
 
 
 def _entry_cells(row: list[Block], day_first: bool) -> list[tuple[Block, Fields]]:
@@ -1161,7 +1259,7 @@ def _each_speaker(record: Record) -> list[Record]:
 
 def _is_talk(record: Record) -> bool:
     fields = record.fields
-    if not fields.speakers:
+    if not fields.speakers and not (record.unnamed and fields.title):
         return False
     if fields.title and NOT_TALK.match(fields.title):
         return False

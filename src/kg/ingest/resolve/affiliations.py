@@ -274,6 +274,7 @@ class Registry:
         """Keys of new names read as an acronym of the other registry → the institutions it was read as
         ("" where it was printed and read as none)."""
         self._near: tuple[dict[str, str], dict[str, str], list[str]] | None = None
+        self._stems: dict[str, str] | None = None
         self.standing: set[str] = set()
         """Keys of new names the field prints as institutions on their own, with no registry one beside
         them ("Zuse Institute Berlin"): beside a registry name they are still institutions."""
@@ -377,6 +378,21 @@ class Registry:
                     and entry[-1] not in ("university", "college"):
                 return org_id  # not "Nanjing University of Information Science": no university's unit
         return None
+
+    def stem_owner(self, stem: str) -> str | None:
+        """The one registry university named "<these words> University" ("rutgers": Rutgers University;
+        "yale": Yale University), or None (none, or several). Not "University of <a place>", nor words the
+        field prints as a town: a town's name is all its institutions' ("Geneva School of Business
+        Administration" is no unit of the University of Geneva, "Berlin Big Data Center" none of Berlin
+        University)."""
+        if self._stems is None:
+            owners: dict[str, set[str]] = defaultdict(set)
+            for key, org_id in self.by_key.items():
+                words = key.split()
+                if len(words) >= 2 and words[-1] == "university" and not set(words[:-1]) & _NAME_FILLER:
+                    owners[" ".join(words[:-1])].add(org_id)
+            self._stems = {stem: next(iter(ids)) for stem, ids in owners.items() if len(ids) == 1}
+        return None if stem in self.places or stem in self.towns else self._stems.get(stem)
 
     def segment_keys(self, raw: str) -> list[str]:
         """The key of each comma-separated piece of an affiliation, as a new institution's name would have."""
@@ -1153,6 +1169,12 @@ def spelled_out(text: str) -> str:
 
 _CAPITALS_ONLY = {"tu": "TU", "uc": "UC", "ut": "UT", "umass": "UMass"}
 """Short forms written out only when printed so ("TU Wien", not "Tu Wien")."""
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """The words of a name as the registry compares them: folded, in English, short forms written out, links
+    left out ("Université de Saint-Étienne": university, saint, etienne)."""
+    return _compared(text)
 
 
 def _words(text: str) -> list[str]:

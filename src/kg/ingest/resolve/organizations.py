@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from kg.ingest.resolve import acronyms, institutions, names, ror
-from kg.ingest.resolve.affiliations import FIELD_OF_STUDY, LEGAL_FORM, Registry
+from kg.ingest.resolve.affiliations import FIELD_OF_STUDY, LEGAL_FORM, Registry, name_words
 from kg.ingest.resolve.resolution import (
     Merge,
     PrintedPeople,
@@ -125,7 +125,8 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
                                            most_common(spellings[org_key]), "typo"))
         else:
             canonical[org_key] = org_key
-    records = _ror_records(canonical, spellings, ror_registry, registry.ror_acronyms)
+    records = _ror_records(canonical, spellings, ror_registry, registry.ror_acronyms,
+                           _place_words(registry))
     first_of: dict[str, str] = {}
     for target in sorted(records):
         first_of.setdefault(records[target].ror_id, target)
@@ -156,6 +157,8 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
         ror_names = [n for n in record.names if ror.name_key(n)] if record else []
         alt = sorted({s for s in [*all_spellings, *ror_names] if s != name})
         part_of = None if target.startswith("corporate ") else registry.umbrella_of(target)
+        if part_of is None and record is None and not target.startswith("corporate "):
+            part_of = _unit_of(target, registry, new, ror_registry, by_ror, org_id)
         if record is not None and record.parent in by_ror:
             part_of = by_ror[record.parent]
         if target in companies:
@@ -170,6 +173,51 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     resolution.new_organizations.extend(added)
     resolution.new_organizations.sort(key=lambda o: o.id)
     _note_spelling_merges(spellings, canonical, resolution)
+
+
+def _unit_of(target: str, registry: Registry, new: dict[str, tuple[str, list[str]]], ror_registry: ror.Ror,
+             by_ror: dict[str, str], own_id: str) -> str | None:
+    """The institution a new name is a unit of when it is printed alone: the name (or a learned acronym,
+    or the distinctive words of an "X University") of one known institution followed by a unit's words
+    ("Columbia Business School", "Rutgers Business School", "DLR Institute of Data Science" when DLR is
+    known); or a unit's words followed by one known institution's whole name of two words or more
+    ("Steklov Mathematical Institute of Russian Academy of Sciences"). Not when the unit's words name a
+    whole institution ("Rutgers Technological Institute", "X University College"), nor when ROR holds
+    the whole name (the caller asks: its record has its own parent)."""
+    words = target.split()
+    for cut in range(len(words) - 1, 0, -1):
+        head, rest = " ".join(words[:cut]), set(words[cut:])
+        if not rest & _UNIT_WORDS or rest & _WHOLE_INSTITUTION_WORDS or words[cut] in _LINK_WORDS:
+            continue
+        owner = registry.by_key.get(head) or registry.stem_owner(head)
+        learned = registry.learned.get(head, "")  # "DLR", learned from "German Aerospace Center (DLR)"
+        if owner is None and head in new:
+            owner = new[head][0]
+        elif owner is None and learned.startswith("?") and learned[1:] in new:
+            owner = new[learned[1:]][0]
+        elif owner is None and learned and not learned.startswith("?"):
+            owner = learned
+        if owner is None and (record := ror_registry.with_acronym(head.upper()) or ror_registry.named(head)):
+            owner = by_ror.get(record.ror_id)
+        if owner is not None and owner != own_id:
+            return owner
+    for cut in range(1, len(words) - 1):  # "Steklov Mathematical Institute of Russian Academy of Sciences"
+        unit, tail = set(words[:cut]), " ".join(words[cut:])
+        if " " not in tail or not unit & _UNIT_WORDS or unit & _WHOLE_INSTITUTION_WORDS:
+            continue
+        owner = registry.by_key.get(tail) or (new[tail][0] if tail in new else None)
+        if owner is not None and owner != own_id:
+            return owner
+    return None
+
+
+_UNIT_WORDS = frozenset("school institute centre center lab labs laboratory laboratories department division "
+                        "faculty group".split())
+"""Words of a unit's name inside an institution."""
+_WHOLE_INSTITUTION_WORDS = frozenset("university universities college polytechnic technology technological "
+                                     "academy hospital foundation inc corporation company".split())
+"""Words of a whole institution's name: after a known name they make another institution."""
+_LINK_WORDS = frozenset("and for of at in".split())
 
 
 def _named_by_ror(ror_registry: ror.Ror, segment: str, beside_known: bool) -> bool:
@@ -198,9 +246,11 @@ def _spelled_by_ror(ror_registry: ror.Ror, acronym: str, countries: frozenset[st
 
 
 def _ror_records(canonical: dict[str, str], spellings: dict[str, Counter[str]], ror_registry: ror.Ror,
-                 by_acronym: dict[str, set[str]] | None = None) -> dict[str, ror.RorRecord]:
+                 by_acronym: dict[str, set[str]] | None = None,
+                 places: frozenset[str] = frozenset()) -> dict[str, ror.RorRecord]:
     """New institutions (their keys) whose printed spellings name one ROR record between them, no other;
-    else whose keys were read as one ROR record's acronym (``by_acronym``) everywhere they were printed."""
+    else whose keys were read as one ROR record's acronym (``by_acronym``) everywhere they were printed;
+    else whose spellings name one record printed another way (``_printed_otherwise``)."""
     printed: dict[str, set[str]] = defaultdict(set)
     acronym_ids: dict[str, set[str]] = defaultdict(set)
     for org_key, target in canonical.items():
@@ -208,12 +258,60 @@ def _ror_records(canonical: dict[str, str], spellings: dict[str, Counter[str]], 
             printed[target].update(spellings[org_key])
             acronym_ids[target].update((by_acronym or {}).get(org_key, ()))
     found: dict[str, ror.RorRecord] = {}
-    for target, spelled in printed.items():
+    for target, spelled in sorted(printed.items()):
         ids = {ror_id for one in spelled for ror_id in ror_registry.ids_named(one)}
         ids = ids or set(acronym_ids[target])
+        if not ids:
+            ids = {ror_id for one in spelled for ror_id in _printed_otherwise(ror_registry, one, places)}
         if len(ids) == 1 and "" not in ids:
             found[target] = ror_registry.records[ids.pop()]
     return found
+
+
+def _printed_otherwise(ror_registry: ror.Ror, printed: str, places: frozenset[str]) -> frozenset[str]:
+    """The ROR records a whole institution's name names when its words are compared as a bag (generic
+    links dropped, accents and word order ignored, in English: "Université Saint-Etienne" is ROR's
+    "Université de Saint-Étienne"), or else when they are a record's words but its town ("Goethe
+    University" is "Goethe University Frankfurt"). Only a name with an institution's word and a word of
+    its own that is no town, and only records that are no other's part (a university ROR files under a
+    federation is read as printed); the caller takes one record only, so a name two records share names
+    neither."""
+    words = frozenset(name_words(printed))
+    if not words & _WHOLE_WORDS or not words - _PLAIN_WORDS - places:
+        return frozenset()
+    exact, without_town = _ror_bags(ror_registry, places)
+    found = exact.get(words) or without_town.get(words, frozenset())
+    return frozenset(ror_id for ror_id in found if not ror_registry.records[ror_id].parent)
+
+
+_WHOLE_WORDS = frozenset("university universities institute college academy polytechnic school".split())
+"""Words of a whole institution's name (with a word of its own beside them)."""
+_PLAIN_WORDS = FIELD_OF_STUDY | _WHOLE_WORDS | frozenset(
+    "and of the for technology technical national state research centre applied arts free open".split())
+"""Words that make no name of their own: a name of these alone names many institutions."""
+
+
+@functools.lru_cache(maxsize=2)
+def _ror_bags(ror_registry: ror.Ror, places: frozenset[str]) -> tuple[dict[frozenset[str], frozenset[str]],
+                                                                     dict[frozenset[str], frozenset[str]]]:
+    """ROR's names as bags of compared words → records; and, for names that hold a town, the bag without
+    it → records."""
+    exact: dict[frozenset[str], set[str]] = defaultdict(set)
+    without_town: dict[frozenset[str], set[str]] = defaultdict(set)
+    for record in ror_registry.records.values():
+        for name in record.names:
+            words = frozenset(name_words(name))
+            exact[words].add(record.ror_id)
+            if (kept := words - places) != words and kept & _WHOLE_WORDS and kept - _PLAIN_WORDS:
+                without_town[kept].add(record.ror_id)
+    return ({k: frozenset(v) for k, v in exact.items()}, {k: frozenset(v) for k, v in without_town.items()})
+
+
+def _place_words(registry: Registry) -> frozenset[str]:
+    """Towns of the field: one-word segments it prints after an institution, and the words it prints alone
+    after a name that holds them, never a subject's or an institution's word."""
+    return frozenset(p for p in registry.places | registry.towns
+                     if " " not in p and p.isalpha() and p not in _PLAIN_WORDS and p not in _NOT_A_COMPANY)
 
 
 _LAB_OF_COMPANY = re.compile(r"^(?P<head>[a-z][a-z0-9]{2,}) (?:research|labs|laboratories|research labs?|"

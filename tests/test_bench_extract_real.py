@@ -171,6 +171,9 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     programmes = figures["programmes"]  # round twelve: programme slots, 0.68/0.63 -> 0.77/0.74, 0.06;
     # with the ninth set's five programmes (blind: talks 0.21) 0.72 / 0.70 / 0.06
     assert programmes["talks"] >= 0.70 and programmes["datetime"] >= 0.68 and programmes["spurious"] <= 0.07
+    # round thirteen: programmes read as grids (grid.py), 0.72 / 0.70 / 0.06 -> 0.78 / 0.75 / 0.05
+    assert programmes["talks"] >= 0.76 and programmes["datetime"] >= 0.73 and programmes["spurious"] <= 0.06
+    assert new9["talks"] >= 0.66 and new9["datetime"] >= 0.62  # the same, with the ninth set joined
     # round thirteen read the talks a page gives without a speaker's name (one-talk files, sessions):
     # of the 203 such gold talks 0.12 -> 0.48; whole talks 0.75 -> 0.77; new sites 7 0.68 -> 0.85
     assert whole["unnamed"] >= 0.45 and whole["talks"] >= 0.76 and new7["talks"] >= 0.82

@@ -809,3 +809,9 @@ def test_a_time_heading_in_another_language_gives_the_series_time(tmp_path):
                         "| 14/07/2021 | Charles Babbage (UFPA) | Máquinas analíticas |\n")
     assert [(t[0], t[2], t[3]) for t in talks] == [(("Ada Lovelace",), "2021-07-07", "13:00"),
                                                   (("Charles Babbage",), "2021-07-14", "13:00")]
+
+
+def test_a_pandoc_superscript_ordinal_is_read_as_a_day():
+    from kg.ingest.pages.blocks import clean
+    assert clean("Programme for Thursday 14^th^ of December and $2^{nd}$ May") == \
+        "Programme for Thursday 14th of December and 2nd May"

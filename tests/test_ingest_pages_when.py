@@ -105,3 +105,19 @@ def test_a_day_without_its_year_takes_the_year_of_the_stated_days_that_cover_it(
               Block("Monday 2 Oct: Charles Babbage, Tables", 6, "td")]
     inherit_when(talks, blocks)
     assert [t.day for t in talks] == ["2023-09-11", "--10-02"]  # October 2 is not a stated day: no year
+
+
+def test_talks_under_a_date_line_take_its_day_beside_a_talk_that_already_has_it():
+    talks = [TalkText([SpeakerText("Ada Lovelace")], "Notes on the engine", line=3, day="--12-14"),
+             TalkText([SpeakerText("Charles Babbage")], "Tables of logarithms", line=9)]
+    inherit_when(talks, [Block("Programme for Thursday 14th of December", 1, "h1", level=1)],
+                 kind="meeting_programme")
+    assert [t.day for t in talks] == ["--12-14", "--12-14"]
+    assert "date" in talks[1].guessed and "date" not in talks[0].guessed
+
+
+def test_a_talk_on_another_day_keeps_the_others_from_a_date_line_above():
+    talks = [TalkText([SpeakerText("Ada Lovelace")], "Notes on the engine", line=3, day="--12-15"),
+             TalkText([SpeakerText("Charles Babbage")], "Tables of logarithms", line=9)]
+    inherit_when(talks, [Block("Programme for Thursday 14th of December", 1, "h1", level=1)])
+    assert talks[1].day != "--12-14"

@@ -27,7 +27,9 @@ _ITALIC = frozenset({"i", "em", "cite"})
 _STRUCK = frozenset({"del", "s", "strike"})
 HEADING_LEVELS = {f"h{i}": i for i in range(1, 7)}
 """The level of each HTML heading tag."""
-_LATEX_ORDINAL = re.compile(r"\$\s*(\d{1,2})\s*\^\s*\{?\s*(st|nd|rd|th)\s*\}?\s*\$")
+_LATEX_ORDINAL = re.compile(r"\$\s*(\d{1,2})\s*\^\s*\{?\s*(st|nd|rd|th)\s*\}?\s*\$|"
+                            r"(\d{1,2})\^(st|nd|rd|th)\^")
+"""An ordinal written as LaTeX ("$10^{th}$") or as Pandoc's superscript ("14^th^")."""
 _PIPE_TABLE = re.compile(r"^\s*\|.*\|\s*\n\s*\|?\s*:?-{3,}", re.MULTILINE)
 _YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
 _TERM_YEAR = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\b")
@@ -124,8 +126,9 @@ def _soft_breaks(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Spaces collapsed, lines trimmed, empty lines dropped; LaTeX ordinals ("$10^{th}$") as text."""
-    text = _LATEX_ORDINAL.sub(r"\1\2", text)
+    """Spaces collapsed, lines trimmed, empty lines dropped; LaTeX and Pandoc ordinals ("$10^{th}$",
+    "14^th^") as text."""
+    text = _LATEX_ORDINAL.sub(lambda m: (m[1] or m[3]) + (m[2] or m[4]), text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 

@@ -21,6 +21,7 @@ from kg.ingest.pages.document import Document, read_document
 from kg.ingest.pages.entries import Fields
 from kg.ingest.pages.extracted import EventText, PageExtract, PaperText, SpeakerText, TalkText
 from kg.ingest.pages.fields import fold, is_name
+from kg.ingest.pages.grid import within_slots
 from kg.ingest.pages.segments import MEETING_WORDS
 from kg.ingest.pages.talks import Record, talk_records
 from kg.records.ids import slugify
@@ -57,6 +58,12 @@ def extract_document(document: Document, owner: str | None = None,
     first = day_first(document.source)
     records, problems = talk_records(document, parts, first, owner)
     found_papers, owner = paper_reader.papers(document, parts)
+    presented = {r.line for r in records if "session" in r.fields.labels}
+    if presented:  # the papers a programme's sessions present are its talks, not a publication list
+        titles = {fold(r.fields.title or "") for r in records if r.line in presented}
+        found_papers = [p for p in found_papers if p.line not in presented and fold(p.title) not in titles
+                        and not (p.line is not None and any(0 < n - p.line <= 2 for n in presented)
+                                 and p.line not in presented)]
     listed_titles = [fold(p.title) for p in found_papers if len(p.title) >= 20]
     cited = [r for r in records if _citation_like(r, len(found_papers) >= 2) or _cites(r, listed_titles)]
     if cited:  # a citation read as a talk is a paper
@@ -76,7 +83,9 @@ def extract_document(document: Document, owner: str | None = None,
                 titles.add(fold(title))
     talks = [_talk(r) for r in records]
     known = {fold(p.title) for p in found_papers}
-    listed = len(found_papers)  # the papers the page lists, not those its talks present
+    slots = [r.line for r in records if {"slot", "session"} & r.fields.labels]
+    # the papers the page lists, not those its talks present nor those cited inside a programme's slots
+    listed = sum(1 for p in found_papers if not within_slots(slots, p.line))
     reading_group = _is_reading_group(document, parts)
     for record in records:  # a reading group's talk presents a paper: "Authors: A, B", or its title
         fields = record.fields  # links to the paper (arXiv, a PDF, proceedings)

@@ -45,6 +45,7 @@ from kg.ingest.pages.fields import (
     strip_honorifics,
     word_leaning,
 )
+from kg.ingest.pages.grid import dated_rows, session_papers, timed_slots
 from kg.ingest.pages.own_talks import (
     cited_talks,
     is_venue,
@@ -144,6 +145,12 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     for table in layout.tables:
         records.extend(_table_records(table, day_first))
     every = _block_records(layout.blocks, day_first)
+    grid = [*timed_slots(layout.blocks), *dated_rows(layout.blocks, day_first),
+            *session_papers(layout.blocks, day_first)]
+    if grid:  # a programme's or a timetable's rows: each row one talk, read as a row
+        spans = [(row.line, row.last) for row in grid]
+        every = [r for r in every if not any(a <= r.line <= b for a, b in spans)]
+        records.extend(Record(row.fields, row.line, "entry") for row in grid)
     problems = [f"line {r.line}: a dated entry without a speaker, left out: {r.fields.title!r}"
                 for r in every if not r.fields.speakers and r.fields.title and r.fields.date
                 and not NOT_TALK.match(r.fields.title)]

@@ -122,10 +122,12 @@ def _time_of_date_line(talks: Sequence[TalkText], dated: list[tuple[int, Partial
     dated_page = meeting or any(_has_day(t.day) for t in talks)
     for line, group in under.items():
         date, times = by_line[line]
-        if (dated_page or times) and all(t.day is None for t in group):  # a day with its time: an occasion
+        if (dated_page or times) and all(t.day is None or _same_day(date, t.day) for t in group) \
+                and any(t.day is None for t in group):  # a day with its time: an occasion
             for talk in group:  # "**15 March 2019**, 13:00-13:50" over that week's list of talks
-                talk.day = date.iso()
-                _guessed(talk, "date")
+                if talk.day is None:  # (the talks that have a day have this one)
+                    talk.day = date.iso()
+                    _guessed(talk, "date")
         if len(times) != 1:
             continue
         start = times[0][0]  # type: ignore[index]

@@ -546,3 +546,25 @@ def test_a_dated_announcement_among_titles_and_years_is_no_paper(tmp_path):
     assert [p.title for p in extract_file(path).papers] == [
         "Notes on the analytical engine of Babbage", "The numbers of Bernoulli computed by a machine",
         "A calculus of the nervous system"]
+
+
+def test_a_bold_title_over_a_byline_keeps_its_authors(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    entries = [("Notes on the analytical engine of Babbage", "Charles Babbage and Ada Lovelace", 2023),
+               ("The numbers of Bernoulli computed", "Mary Somerville, Ann Lee and Ada Lovelace", 2021),
+               ("A calculus of the nervous system", "Ada Lovelace", 2019),
+               ("Sketch of the engine invented by Babbage", "Luigi Menabrea and Ada Lovelace", 2018),
+               ("On the connexion of the physical sciences", "Mary Somerville and Ada Lovelace", 2017),
+               ("Tables of the planets computed by the engine", "Ada Lovelace", 2016)]
+    entry = ("<b> {}</b>\n[[journal]](https://doi.org/10.1/{})<br>\n{}.<br>\n<i>Annals</i>, {}.\n"
+             "<details>\n<summary>Abstract</summary>\nWe study engines.\n\nAnd more of them.\n</details>\n\n")
+    path = tmp_path / "research.md"
+    path.write_text("---\ntitle: Research\n---\n\n## Journal publications\n" + "".join(
+        entry.format(title, n, byline, year) for n, (title, byline, year) in enumerate(entries)),
+        encoding="utf-8")
+    found = {p.title: p.authors for p in extract_file(path).papers}
+    assert found["Notes on the analytical engine of Babbage"] == ["Charles Babbage", "Ada Lovelace"]
+    assert found["The numbers of Bernoulli computed"] == ["Mary Somerville", "Ann Lee",
+                                                                       "Ada Lovelace"]
+    assert found["Sketch of the engine invented by Babbage"] == ["Luigi Menabrea", "Ada Lovelace"]

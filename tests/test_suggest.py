@@ -216,3 +216,24 @@ def test_a_series_name_with_its_own_article_is_not_given_a_second_one():
 
     assert _the("MoDL Collaboration Meeting") == "the MoDL Collaboration Meeting"
     assert _the("the MaD+ Seminar") == "the MaD+ Seminar"
+
+
+def test_a_career_like_the_past_speakers_fits_better_than_a_longer_one():
+    import numpy as np
+
+    from kg.network.signals import Counts
+    from kg.network.suggest import career_fit
+
+    # Six people of the field: three early-career past speakers (0-2), a fourth like them (3),
+    # a prolific senior (4) and someone with no paper (5).
+    papers = np.array([4.0, 5.0, 6.0, 5.0, 120.0, 0.0])
+    counts = Counts(papers=papers, recent_papers=np.array([3.0, 4.0, 5.0, 4.0, 40.0, 0.0]),
+                    career_years=np.array([2.0, 3.0, 4.0, 3.0, 25.0, 0.0]),
+                    talks=np.zeros(6), works=papers)
+    fit = career_fit(counts, [0, 1, 2])
+    assert fit[3] == 0.0  # exactly the speakers' median profile
+    # The senior is at the top of the field and the paperless at its bottom: both far from them.
+    assert fit[4] < -0.4 and fit[5] < -0.4
+    # Without a past speaker the field knows, nobody is more alike than anyone else.
+    assert not career_fit(counts, [5]).any()
+

@@ -55,9 +55,10 @@ def test_suggest_keeps_its_measured_recall_and_beats_the_popularity_baselines(re
     # series recall@50 0.0567, recall@200 0.1167 and MRR 0.0055; with the seventh round's
     # resolver merged, 0.0518, 0.1167 and 0.0058; with round twelve's learned topic space
     # (issue-12i), 0.0598, 0.1185 and 0.0055; with the honest --as-of (issue-12j: the words' IDF
-    # and learned space from the works known on the cutoff day only), 0.0473, 0.1185 and 0.0053.
+    # and learned space from the works known on the cutoff day only), 0.0473, 0.1185 and 0.0053;
+    # with a career like the past speakers' (issue-12l), 0.0528, 0.1185 and 0.0053.
     # The thresholds sit a little under.
-    assert average(results, "suggest", "50") >= 0.045
+    assert average(results, "suggest", "50") >= 0.050
     assert average(results, "suggest", "200") >= 0.113
     assert average(results, "suggest", "mrr") >= 0.0050
     for baseline in ("most papers", "most coauthors", "topic only", "personalized PageRank"):

@@ -371,10 +371,36 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage], index: Gr
             _local(v, series, stage.speakers)[chosen],
             circle[chosen],
             _log_rank(near[:, column], wanted),  # the topic fit in the space learned from the field
+            career_fit(counts, stage.speakers)[chosen],
         )):
             x[:, number] = feature
         found.append((x, queries[column]))
     return found
+
+
+CAREER_PROFILE = ("years since the first paper", "papers per year", "papers of the last three years")
+
+
+def career_fit(counts: signals.Counts, speakers: Sequence[int]) -> np.ndarray:
+    """How like the past speakers' each person's career is, as counted on the day: minus the mean,
+    over ``CAREER_PROFILE``, of the distance between the person's percentile among the people
+    with a paper and the past speakers' median percentile (0: the speakers' typical profile; -1:
+    the farthest; people without a paper count at the bottom). 0 for everyone when no past
+    speaker has a paper."""
+    known = counts.papers > 0
+    mine = [s for s in speakers if known[s]]
+    if not mine:
+        return np.zeros(len(known))
+    years = counts.career_years
+    distance = np.zeros(len(known))
+    for values in (years, counts.papers / np.maximum(years, 1.0), counts.recent_papers):
+        field = np.sort(values[known])
+        # ties share the middle of their percentiles
+        below = np.searchsorted(field, values, side="left")
+        percentile = (below + np.searchsorted(field, values, side="right")) / (2.0 * len(field))
+        percentile[~known] = 0.0
+        distance += np.abs(percentile - np.median(percentile[mine]))
+    return -distance / 3
 
 
 def unranked(people: int) -> float:
@@ -667,7 +693,7 @@ class _Explainer:
             return f"worked with {len(shared)} past speaker{'s' if len(shared) > 1 else ''} ({names})"
         if feature == "organizer_links":
             return "has worked with the organizers"
-        if feature in ("papers", "recent_papers", "career_years"):
+        if feature in ("papers", "recent_papers", "career_years", "career_fit"):
             stage = _stage(x[6], x[4])
             alike = sum(1 for s in self.past_stages if s == stage)
             return (f"{stage} ({int(np.expm1(x[4]))} papers, {int(np.expm1(x[5]))} in the last three "

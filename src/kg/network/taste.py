@@ -18,16 +18,20 @@ from dataclasses import dataclass
 import numpy as np
 
 FEATURES = ("closeness", "topic", "coauthored_speakers", "organizer_links", "papers", "recent_papers",
-            "career_years", "venues", "talks_elsewhere", "local", "organizers_circle", "semantic")
+            "career_years", "venues", "talks_elsewhere", "local", "organizers_circle", "semantic",
+            "career_fit")
 """The features of a person, as ``features`` computes them (see ``suggest``)."""
 PRIOR = {"closeness": 1.0, "topic": 0.3, "coauthored_speakers": 0.3, "recent_papers": 0.2,
-         "organizers_circle": 1.0, "semantic": 0.15}
+         "organizers_circle": 1.0, "semantic": 0.15, "career_fit": 0.15}
 """Coefficients used when the series has too little history to fit its own (fewer than
 ``MIN_POSITIVES`` later speakers in its replayed past). The organizers' circle (people at
 distance two from the organizers) weighs as much as the walk from speakers and organizers: it
 is the walk's counterpart for the hosts alone, and is 0 for everyone when a series names none.
 The topic fit in the space learned from the field (``semantic``) weighs half the exact words' fit:
-it says the same where the words are shared, and each series' own fit decides how much more."""
+it says the same where the words are shared, and each series' own fit decides how much more.
+A career like the past speakers' (``career_fit``) weighs as much as the learned-space topic: the
+papers and career alone can only say "more is better" or "less is better", this says "like our
+speakers" (0.15 was chosen on the development series over 0.3 and 0.6: BENCHMARKS, round thirteen)."""
 PRIOR_STRENGTH = 100
 """The fitted coefficients are shrunk towards ``PRIOR`` as if the prior had been seen on this many
 speakers: a series with 100 past speakers to learn from weighs its own taste and the prior

@@ -60,8 +60,10 @@ class Document:
 
 def markdown_source(text: str) -> str:
     """Markdown as a site generator would hand it to the parser: Markdown inside HTML blocks read,
-    HTML tables kept whole, kramdown attribute lists dropped, template links written out."""
-    return template_links(without_attribute_lists(html_tables_whole(markdown_in_html(text))))
+    HTML tables kept whole, kramdown attribute lists dropped, template links written out, Pandoc's
+    simple tables written as pipe tables."""
+    return simple_tables_as_pipes(template_links(without_attribute_lists(html_tables_whole(
+        markdown_in_html(text)))))
 
 
 def read_document(path: Path) -> Document:
@@ -207,6 +209,32 @@ def markdown_in_html(text: str) -> str:
                     or _MARKDOWN_BLOCK_TAG.match(lines[m])), None)
         if end is not None and lines[end].strip().lower() == closing:
             lines[n], lines[end] = "", ""
+    return "\n".join(lines)
+
+
+_COLUMN_RULE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$")
+
+
+def simple_tables_as_pipes(text: str) -> str:
+    """Markdown whose Pandoc simple tables (a header line over a line of dash groups, one per column,
+    then one line per row up to a blank line: what Quarto and R Markdown keep) are pipe tables that
+    CommonMark's table rule reads. Each cell is cut where its column's dashes start; the text keeps
+    its lines, so every row still says its own line."""
+    lines = text.split("\n")
+    for at, line in enumerate(lines):
+        if at == 0 or not _COLUMN_RULE.match(line) or not lines[at - 1].strip():
+            continue
+        starts = [m.start() for m in re.finditer(r"-+", line)]
+        end = at + 1
+        while end < len(lines) and lines[end].strip() and not _COLUMN_RULE.match(lines[end]):
+            end += 1
+        if end == at + 1:
+            continue  # a header and no row: not a table
+        for row in [at - 1, *range(at + 1, end)]:
+            cells = [lines[row][a:b].strip().replace("|", "\\|")
+                     for a, b in zip(starts, [*starts[1:], None], strict=True)]
+            lines[row] = "| " + " | ".join(cells) + " |"
+        lines[at] = "|" + "---|" * len(starts)
     return "\n".join(lines)
 
 

@@ -261,6 +261,15 @@ def _not_a_title(title: str) -> bool:
     return bool(_VENUE_TITLE.search(title)) or labels or bool(tail) or bool(honour)
 
 
+def _little_unmarked(block: Block, text: str) -> bool:
+    """Whether ``text`` holds at most three words outside the block's marked runs: a venue set in
+    italics and a link label may follow a marked title, a byline of authors may not."""
+    for span in block.spans:
+        if span.kind in ("i", "b", "a") and span.text.strip():
+            text = text.replace(span.text.strip(), " ")
+    return len(re.findall(r"[^\W\d_]{2,}", text)) <= 3
+
+
 def holds_a_citation(paper: PaperText) -> bool:
     """Whether a paper read from an entry holds the parts of a citation: a title of several words
     that is not a labelled run of names ("Organizers: A, B, C" is a byline), or a one-word title
@@ -526,7 +535,7 @@ def _titles_and_years(alone: list[tuple[Block, int | None]]) -> list[PaperText]:
         head = text[:year.start()]
         opening = next((s.text.strip() for s in block.spans if s.kind in ("i", "b", "a") and s.text.strip()
                         and head.startswith(s.text.strip())), None)
-        if opening is not None and len(opening.split()) >= 3:
+        if opening is not None and len(opening.split()) >= 3 and _little_unmarked(block, head[len(opening):]):
             head = opening  # "*Title*, *Venue*, 2017": the marked run opening the entry is its title
         title = clean_title(re.sub(r"[\s,;:.$~\\(\[–—-]+$", "", head))
         rest = text[year.end():]

@@ -1,0 +1,46 @@
+"""Reading a page's text: Markdown as a site generator hands it to the parser."""
+
+from __future__ import annotations
+
+from kg.ingest.pages.document import simple_tables_as_pipes
+
+
+def simple_table(rows: list[tuple[str, str, str]]) -> str:
+    """Rows laid out as Pandoc writes a simple table: columns padded, a dash group under each header."""
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+             for row in rows]
+    return "\n".join([lines[0], "  ".join("-" * width for width in widths), *lines[1:]]) + "\n"
+
+
+SPRING = [("Date", "Speaker", "Title"),
+          ("5/30/23", "[Ada Lovelace](https://a.org) (Turin)", "[Notes on the analytical engine](/a.html)"),
+          ("5/23/23", "Mary Somerville (Oxford)", "On the connexion of the sciences"),
+          ("5/16/23", "[Charles Babbage](https://c.org) (UCL)", "[Passages of a life](/c)")]
+
+
+def test_a_pandoc_simple_table_becomes_a_pipe_table_line_for_line():
+    piped = simple_tables_as_pipes("# Spring 2023\n\n" + simple_table(SPRING) + "\nOlder: the archive.\n")
+    assert piped.splitlines() == [
+        "# Spring 2023", "",
+        "| Date | Speaker | Title |", "|---|---|---|",
+        "| 5/30/23 | [Ada Lovelace](https://a.org) (Turin) | [Notes on the analytical engine](/a.html) |",
+        "| 5/23/23 | Mary Somerville (Oxford) | On the connexion of the sciences |",
+        "| 5/16/23 | [Charles Babbage](https://c.org) (UCL) | [Passages of a life](/c) |",
+        "", "Older: the archive."]
+
+
+def test_front_matter_rules_and_headings_are_no_tables():
+    text = "---\ntitle: Talks\n---\n\nTalks\n-----\n\nA line\n---   ---\n"
+    assert simple_tables_as_pipes(text) == text  # a header and no row under the dashes
+
+
+def test_the_rows_of_a_simple_table_are_talks(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "past_seminars.md"
+    path.write_text("---\ntitle: Past Seminars\n---\n\n# Spring 2023\n\n" + simple_table(SPRING),
+                    encoding="utf-8")
+    talks = [(t.speakers[0].name, t.title) for t in extract_file(path).talks]
+    assert ("Ada Lovelace", "Notes on the analytical engine") in talks
+    assert ("Charles Babbage", "Passages of a life") in talks

@@ -44,3 +44,9 @@ def test_the_rows_of_a_simple_table_are_talks(tmp_path):
     talks = [(t.speakers[0].name, t.title) for t in extract_file(path).talks]
     assert ("Ada Lovelace", "Notes on the analytical engine") in talks
     assert ("Charles Babbage", "Passages of a life") in talks
+
+
+def test_a_table_printed_in_a_code_block_stays_code():
+    text = ("```\nname     score\n-------  -----\nada      0.9\n```\n\n"
+            "- 2024-03-05: Ada Lovelace, *On engines*\n")
+    assert simple_tables_as_pipes(text) == text

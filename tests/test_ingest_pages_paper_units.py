@@ -57,3 +57,11 @@ def test_a_seminar_list_of_speakers_and_their_universities_is_no_publication_lis
                         ("Mary Somerville", "Michigan", "Mar 4,", "Sparse models of the nervous system")])
     path.write_text(f"<html><body><ul>{items}</ul></body></html>", encoding="utf-8")
     assert unit_papers(read_document(path)) == []
+
+
+def test_a_title_naming_a_company_is_still_a_title():
+    from kg.ingest.pages.paper_units import _names_an_organization
+
+    assert not _names_an_organization("OpenAI Gym")
+    assert not _names_an_organization("Google Research Football: a reinforcement learning environment")
+    assert _names_an_organization("University of Sydney") and _names_an_organization("Microsoft Research")

@@ -378,15 +378,12 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage], index: Gr
     return found
 
 
-CAREER_PROFILE = ("years since the first paper", "papers per year", "papers of the last three years")
-
-
 def career_fit(counts: signals.Counts, speakers: Sequence[int]) -> np.ndarray:
     """How like the past speakers' each person's career is, as counted on the day: minus the mean,
-    over ``CAREER_PROFILE``, of the distance between the person's percentile among the people
-    with a paper and the past speakers' median percentile (0: the speakers' typical profile; -1:
-    the farthest; people without a paper count at the bottom). 0 for everyone when no past
-    speaker has a paper."""
+    over years since the first paper, papers per year and papers of the last three years, of the
+    distance between the person's percentile among the people with a paper and the past speakers'
+    median percentile (0: the speakers' typical profile; -1: the farthest; people without a paper
+    count at the bottom). 0 for everyone when no past speaker has a paper."""
     known = counts.papers > 0
     mine = [s for s in speakers if known[s]]
     if not mine:

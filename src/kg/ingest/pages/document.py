@@ -213,6 +213,7 @@ def markdown_in_html(text: str) -> str:
 
 
 _COLUMN_RULE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$")
+_FENCE = re.compile(r"^[ \t]{0,3}(?:`{3,}|~{3,})")
 
 
 def simple_tables_as_pipes(text: str) -> str:
@@ -221,12 +222,16 @@ def simple_tables_as_pipes(text: str) -> str:
     CommonMark's table rule reads. Each cell is cut where its column's dashes start; the text keeps
     its lines, so every row still says its own line."""
     lines = text.split("\n")
+    fenced = False
     for at, line in enumerate(lines):
-        if at == 0 or not _COLUMN_RULE.match(line) or not lines[at - 1].strip():
+        if _FENCE.match(line):
+            fenced = not fenced  # a code block's text is printed as it is, tables and all
+        if fenced or at == 0 or not _COLUMN_RULE.match(line) or not lines[at - 1].strip():
             continue
         starts = [m.start() for m in re.finditer(r"-+", line)]
         end = at + 1
-        while end < len(lines) and lines[end].strip() and not _COLUMN_RULE.match(lines[end]):
+        while end < len(lines) and lines[end].strip() and not _COLUMN_RULE.match(lines[end]) \
+                and not _FENCE.match(lines[end]):
             end += 1
         if end == at + 1:
             continue  # a header and no row: not a table

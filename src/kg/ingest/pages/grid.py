@@ -1,7 +1,7 @@
 """Programmes and timetables read as grids: rows led by a time or a date, one talk a row.
 
 A programme is a grid: each row is one slot, led by its time (or a timetable's date), and the
-slot's title and people stand in that row. Two shapes of row are read here, where reading each
+slot's title and people stand in that row. Three shapes of row are read here, where reading each
 line on its own goes wrong:
 
 - a **timed slot whose people stand below its time line**: "09:30 - 10:00 - Title of the paper",
@@ -12,10 +12,13 @@ line on its own goes wrong:
   break, a session's title, opening remarks) is no talk;
 - a **dated row whose fields are parted by commas** ("2023.05.25, Title, Name, Position,
   Institute, slides"): the date leads, the first field after the title that is a person's name
-  alone parts the title (before it) from the speaker's position and institute (after it).
+  alone parts the title (before it) from the speaker's position and institute (after it);
+- **papers listed under their session's day and time** ("MON OCT 19 16-18 CEST", then "A and B.
+  Title"): each a talk on that day, its speakers the paper's authors as printed.
 
-Each reader needs the shape repeated (``MIN_ROWS`` rows on the page): one line of that shape is
-no grid.
+``within_slots`` says whether a line stands inside a run of slots (the references of an abstract
+belong to a talk, not to the page's publications). Each reader needs the shape repeated
+(``MIN_ROWS`` rows on the page): one line of that shape is no grid.
 """
 
 from __future__ import annotations

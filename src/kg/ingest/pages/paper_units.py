@@ -11,6 +11,7 @@ one unit happens to read as a citation adds nothing. Nothing here knows one site
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,13 +66,26 @@ def _read_unit(blocks: list[Block]) -> tuple[PaperText, str] | None:
         return None  # a day or a time: a talk's unit (a programme, a seminar's list), no paper
     reading = read_citation(text, [s for b in blocks for s in b.spans], listed=True)
     if reading is None or is_name(reading.title) or reading.year is None and not reading.venue \
-            or any(is_organization(text) for text in [reading.title, *reading.authors]):
+            or _names_an_organization(reading.title) or any(is_organization(a) for a in reading.authors):
         return None
     title_block = next((b for b in blocks if reading.title in " ".join(b.text.split())), blocks[0])
     url = next((s.href for s in title_block.spans if s.kind == "a" and s.href), None)
     paper = PaperText(reading.title, reading.year, reading.authors, line=title_block.line, url=url,
                       at=f"line {title_block.line}", confidence=0.8)
     return paper, " ".join([*reading.authors, reading.venue])
+
+
+_ORGANIZATION_TITLE = re.compile(
+    r"^(?:the\s+)?(?:university|institute|college|school|department|laboratory|centre|center|faculty)\b"
+    r"|\b(?:university|institute of technology|research)\s*$", re.IGNORECASE)
+
+
+def _names_an_organization(title: str) -> bool:
+    """Whether a unit's title is an organization's name where a title would stand ("University of
+    Sydney", "Microsoft Research"): it opens or closes on the word of an organization's kind. A title
+    that only names one ("OpenAI Gym", "A theory of learning at Google scale") is a title, so the
+    broader ``is_organization`` judges the authors only."""
+    return bool(_ORGANIZATION_TITLE.search(title))
 
 
 class _Group:

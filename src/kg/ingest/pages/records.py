@@ -278,8 +278,9 @@ class _Builder:
         """The talk's record, or ``None`` (a problem reported) when a field does not fit."""
         where = _where(talk.line, talk.at)
         if not talk.speakers:  # a personal talk page never prints its owner: the user names them
-            self._problem(f"{where}: talk {talk.title!r} names no speaker, left out "
-                          f"(give the page's speaker with --speaker NAME)")
+            self._problem(f"{where}: talk {talk.title!r} names no speaker, left out (on a page of one "
+                          f"person's talks, give that person with --speaker NAME; a group's session "
+                          f"that names no presenter stays out)")
             return None
         speakers = [self._speaker(s) for s in talk.speakers]
         event = events.ids.get(talk.event or "", talk.event) if talk.event else None

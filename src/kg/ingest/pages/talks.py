@@ -151,9 +151,9 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
         spans = [(row.line, row.last) for row in grid]
         every = [r for r in every if not any(a <= r.line <= b for a, b in spans)]
         records.extend(Record(row.fields, row.line, "entry") for row in grid)
-    problems = [f"line {r.line}: a dated entry without a speaker, left out: {r.fields.title!r}"
-                for r in every if not r.fields.speakers and r.fields.title and r.fields.date
-                and not NOT_TALK.match(r.fields.title)]
+    left_out = [r for r in every if not r.fields.speakers and r.fields.title and r.fields.date
+                and not NOT_TALK.match(r.fields.title)]  # said below unless read as a talk after all
+    problems: list[str] = []
     body = [r for r in every if r.fields.speakers]
     labelled = [r for r in body if "speaker" in r.fields.labels]
     one_body = len(body) == 1 or (len(labelled) == 1 and not (front and front[0].fields.speakers))
@@ -215,11 +215,9 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
         if record.fields.date is None and year is not None and record.how != "front matter":
             record.fields.date = PartialDate(year, None, None)
     read = {r.line for r in records if r.unnamed or not r.fields.speakers}  # read as talks without one
-    problems = [p for p in problems if not (m := _LEFT_OUT.match(p)) or int(m.group(1)) not in read]
+    problems[:0] = [f"line {r.line}: a dated entry without a speaker, left out: {r.fields.title!r}"
+                    for r in left_out if r.line not in read]
     return records, problems
-
-
-_LEFT_OUT = re.compile(r"line (\d+): a dated entry without a speaker, left out")
 
 
 _BYLINE = re.compile(r"^\W{0,3}by\s+(?P<who>[^\W\d_].{2,100})$", re.IGNORECASE | re.DOTALL)
@@ -699,11 +697,10 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     return found
 
 
-
-
 def _session_table(table: Table, unnamed: list[Record]) -> bool:
-    """Whether a table is a schedule of sessions that names no presenter: a date column and a title
-    column (the header says which), most rows dated and titled, under a heading of sessions."""
+    """Whether a table is a schedule of sessions that names no presenter: at least two of its rows
+    dated and titled (``unnamed``), at least half of its rows so, under words of sessions (its
+    heading or the text around it); the caller has checked that a column is titles and none speakers."""
     rows = [r for r in table.rows if any(c.text for c in r)]
     return len(unnamed) >= 2 and 2 * len(unnamed) >= len(rows) \
         and speaks_of_sessions([*table.context, table.section])

@@ -82,7 +82,8 @@ class Clusters:
     """Groups of authorships under union-find, with the rules that keep groups apart."""
 
     def __init__(self, groups: list[Group], field: Field, distinct: set[frozenset[str]],
-                 extra_forms: dict[str, frozenset[str]]) -> None:
+                 extra_forms: dict[str, frozenset[str]],
+                 spelled_out: set[frozenset[str]] | None = None) -> None:
         self.groups = groups
         self.parent = list(range(len(groups)))
         self.version = [0] * len(groups)
@@ -90,7 +91,7 @@ class Clusters:
         self.distinct = distinct
         self.extra = extra_forms
         self._variants: dict[tuple[str, str], names.Variant | None] = {}
-        self.spelled_out: set[frozenset[str]] = set()
+        self.spelled_out: set[frozenset[str]] = spelled_out or set()
         """Pairs of keys that one printed name reads as, folded and with its umlauts written out
         (``names.written_out``): one spelling, as close as a name printed twice."""
 

@@ -188,8 +188,8 @@ class _People:
         for entry in self.aliases.namesakes:  # a name the alias file knows several people by is common
             field.common[self.key_of(entry.name)] = float(max(len(entry.people), 2) + 1)
         groups = self._initial_groups()
-        self.clusters = clustering.Clusters(groups, field, _distinct_pairs(self.aliases), self.extra)
-        self.clusters.spelled_out = {pair for pair in self.spelled_out if len(pair) == 2}
+        self.clusters = clustering.Clusters(groups, field, _distinct_pairs(self.aliases), self.extra,
+                                            {pair for pair in self.spelled_out if len(pair) == 2})
         self.clusters.parent = list(self.early_root)
         self.joined: list[clustering.Decision] = []
         open_cases: list[clustering.Decision] = []

@@ -220,8 +220,7 @@ def _session_when(text: str, day_first: bool) -> tuple[PartialDate | None, objec
         return None
     dates = find_dates(text, day_first)
     times = find_times(text)
-    start = times[0].value[0] if times and isinstance(times[0].value, tuple) else (
-        times[0].value if times else None)
+    start: object = _start(times[0].value) if times else None
     zoned = _HOURS_ZONED.search(text)
     if start is None and zoned:
         start = dt.time(int(zoned["start"])) if int(zoned["start"]) < 24 else None
@@ -243,9 +242,9 @@ def _authors_then_title(text: str) -> tuple[list[Person], str] | None:
     """"A, B and C. Title of the paper" read as its authors and its title, or ``None``."""
     text = _KIND_TAG.sub("", text.strip())
     for match in re.finditer(r"(?<!\b[A-Z])\.\s+(?=\S)", text):  # not an initial's dot ("Bob L. T. Sturm")
-        people = _names_only(text[:match.start()]) or [
-            Person(p.name, None, None) for p in speakers_of(text[:match.start()])
-            if is_name(text[:match.start()])]
+        before = text[:match.start()]
+        people = _names_only(before) or (
+            [Person(p.name, None, None) for p in speakers_of(before)] if is_name(before) else [])
         title = text[match.end():].strip()
         if people and len(title.split()) >= 2:
             return people, title

@@ -32,6 +32,7 @@ from kg.ingest.pages.fields import (
     is_organization,
     is_placeholder,
 )
+from kg.ingest.pages.siblings import tag_of
 
 _SKIP = SKIPPED_TAGS | {"table", "img"}
 """What a family never holds: what no page reading holds, and tables (the table reader's) and images."""
@@ -82,16 +83,12 @@ class Family:
         return len(self.records)
 
 
-def _tag(element: Any) -> str:
-    return element.tag.lower() if isinstance(element.tag, str) else ""
-
-
 def _signature(element: Any) -> str:
     """An element's shape as its siblings are compared: its tag and the class it is styled by
     (numbers dropped: ``event-3`` and ``event-4`` are one class)."""
     classes = (element.get("class") or "").split()
     first = re.sub(r"\d+", "", classes[0]) if classes else ""
-    return f"{_tag(element)}.{first}"
+    return f"{tag_of(element)}.{first}"
 
 
 def _runs(children: list[Any]) -> list[list[list[Any]]]:
@@ -127,7 +124,7 @@ def _opened_by(children: list[Any], signatures: list[str]) -> list[list[list[Any
         units: list[list[Any]] = []
         for child, signature in zip(children, signatures, strict=True):
             if signature == opener:
-                units.append([] if _tag(child) == "hr" else [child])
+                units.append([] if tag_of(child) == "hr" else [child])
             elif units:
                 units[-1].append(child)
         units = [u for u in units if u]
@@ -155,7 +152,7 @@ def _slots(elements: list[Any]) -> dict[tuple[str, int], Slot]:
     def walk(node: Any, path: str, marked: bool, href: str | None) -> None:
         pending: list[str] = [node.text or ""]
         for child in node:
-            tag = _tag(child)
+            tag = tag_of(child)
             if not tag or tag in _SKIP or tag == "br":
                 pending.append(_BREAK if tag == "br" else "")
                 pending.append(child.tail or "")
@@ -177,8 +174,8 @@ def _slots(elements: list[Any]) -> dict[tuple[str, int], Slot]:
     for element in elements:  # keyed by shape and rank, not position: units of varying length align
         signature = _signature(element)
         seen[signature] += 1
-        walk(element, f"{signature}#{seen[signature]}", _tag(element) in _MARKED,
-             element.get("href") if _tag(element) == "a" else None)
+        walk(element, f"{signature}#{seen[signature]}", tag_of(element) in _MARKED,
+             element.get("href") if tag_of(element) == "a" else None)
     return slots
 
 
@@ -345,13 +342,13 @@ def _pooled(root: Any) -> list[list[list[Any]]]:
             continue
         parent = element.getparent()
         above = paths.get(parent, "") if parent is not None else ""
-        tag = _tag(element)
+        tag = tag_of(element)
         if tag in _SKIP or above == "-" or tag in ("tr", "tbody", "thead", "td", "th"):
             paths[element] = "-"  # tables are read by their columns; skipped parts are not read
             continue
         paths[element] = f"{above}/{_signature(element)}"
         groups.setdefault((paths[element],), []).append([element])
-        children = [c for c in element if isinstance(c.tag, str) and _tag(c) not in _SKIP]
+        children = [c for c in element if isinstance(c.tag, str) and tag_of(c) not in _SKIP]
         if len(children) < 2 * _MIN_RUN:
             continue
         for units in _runs(children):
@@ -373,7 +370,7 @@ def _heading_dates(elements: list[Any], day_first: bool) -> dict[int, PartialDat
     for element in elements:
         if not isinstance(element.tag, str) or id(element) in inside:
             continue
-        if _tag(element) in _HEADINGS:
+        if tag_of(element) in _HEADINGS:
             text = element.text_content()
             dates = _dates(text, day_first) if len(text) <= 60 else []
             current = dates[0].value if dates and _is_when(text, day_first) else None  # type: ignore[assignment]

@@ -24,6 +24,7 @@ from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import Fields
 from kg.ingest.pages.fields import find_dates, find_times, is_name
 from kg.ingest.pages.shapes import families
+from kg.ingest.pages.siblings import alike, parents, tag_of
 from kg.ingest.pages.slots import read_slot
 
 _UNIT_TAGS = frozenset({"li", "div", "section", "article", "p", "details", "blockquote", "aside"})
@@ -50,25 +51,13 @@ class Unit:
         return self.blocks[0].line
 
 
-def _tag(element: Any) -> str:
-    return element.tag.lower() if isinstance(element.tag, str) else ""
-
-
 def _groups(root: Any) -> list[list[list[Any]]]:
     """Candidate groups: each a list of units, each unit a list of sibling elements."""
     found: list[list[list[Any]]] = []
-    for parent in root.iter():
-        if not isinstance(parent.tag, str):
-            continue
-        children = [c for c in parent if isinstance(c.tag, str)]
+    for _, children in parents(root):
         if len(children) < 2:
             continue
-        alike: dict[tuple[str, str], list[list[Any]]] = {}
-        for child in children:
-            tag = _tag(child)
-            if tag in _UNIT_TAGS:
-                alike.setdefault((tag, child.get("class") or ""), []).append([child])
-        found.extend(units for units in alike.values() if len(units) >= 2)
+        found.extend(units for units in alike(children, _UNIT_TAGS).values() if len(units) >= 2)
         found.extend(_heading_sections(children))
         definitions = _definitions(children)
         if len(definitions) >= 2:
@@ -79,12 +68,12 @@ def _groups(root: Any) -> list[list[list[Any]]]:
 def _heading_sections(children: list[Any]) -> list[list[list[Any]]]:
     """Sections opened by sibling headings of one level: each heading with what follows it up to
     the next heading of its level or higher."""
-    levels = sorted({HEADING_LEVELS[_tag(c)] for c in children if _tag(c) in HEADING_LEVELS})
+    levels = sorted({HEADING_LEVELS[tag_of(c)] for c in children if tag_of(c) in HEADING_LEVELS})
     found = []
     for level in levels:
         units: list[list[Any]] = []
         for child in children:
-            tag = _tag(child)
+            tag = tag_of(child)
             if tag in HEADING_LEVELS and HEADING_LEVELS[tag] <= level:
                 units.append([child] if HEADING_LEVELS[tag] == level else [])  # a higher one closes
                 continue
@@ -100,7 +89,7 @@ def _definitions(children: list[Any]) -> list[list[Any]]:
     """A definition list's entries: each term with the definitions after it."""
     units: list[list[Any]] = []
     for child in children:
-        tag = _tag(child)
+        tag = tag_of(child)
         if tag == "dt":
             units.append([child])
         elif tag == "dd" and units:

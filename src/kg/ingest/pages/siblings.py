@@ -1,9 +1,9 @@
 """Siblings alike: the children of one element grouped by their tag and class.
 
 A page that repeats a unit (a talk, a paper) prints it as siblings of one tag and one class under
-one parent: list items, cards, table rows. ``paper_units`` starts from these groups and decides
-which tags can be a unit and how many units make a group (``units`` and ``shapes`` still group
-talk units their own way).
+one parent: list items, cards, table rows. The readers of repeated units (``paper_units`` for
+papers, ``units`` for talks) start from these groups; each decides which tags can be a unit and
+how many units make a group.
 """
 
 from __future__ import annotations

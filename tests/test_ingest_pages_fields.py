@@ -148,6 +148,12 @@ def test_a_date_with_its_year_first_and_the_month_named():
     assert [f.value for f in find_dates("2024, December 9")] == [PartialDate(2024, 12, 9)]
 
 
+def test_a_comma_after_the_month_named_before_its_day_and_year():
+    assert [f.value for f in find_dates("• October, 10th 2022 - Ada Lovelace")] == [PartialDate(2022, 10, 10)]
+    assert [f.value for f in find_dates("November, 21st 2022")] == [PartialDate(2022, 11, 21)]
+    assert find_dates("In October, 12 papers were accepted") == []  # no year: a count, not a day
+
+
 def test_the_greeting_and_closing_of_an_email_are_no_names():
     assert not is_name("Hallo Martin") and not is_name("Viele Grüße") and not is_name("Dear Ada")
     assert is_name("Martin Weber")

@@ -55,8 +55,9 @@ DATE_PATTERNS = [
     re.compile(rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s*(?:of\s+|de\s+)?(?P<month>{_MONTH})(?![a-z])"
                rf"(?:,?\s*(?:de\s+)?{_YEAR_AFTER_DAY_MONTH})?",
                re.IGNORECASE),
-    re.compile(rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})(?![a-z])\s*{_DAY}(?!\d|:\d)(?:,?\s*{_YEAR})?",
-               re.IGNORECASE),
+    re.compile(rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})(?![a-z])"
+               rf"(?:,\s*(?=[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)))?\s*{_DAY}(?!\d|:\d)(?:,?\s*{_YEAR})?",
+               re.IGNORECASE),  # "October 10th, 2022"; "October, 10th 2022" only with its year
     re.compile(r"(?<![\d/.:-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)?\d{2})"
                r"(?![\d/.-])"),
     re.compile(rf"(?<![\w])(?P<month>{_MONTH})(?![a-z]),?\s+{_YEAR}\b", re.IGNORECASE),

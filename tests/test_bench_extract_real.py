@@ -187,5 +187,5 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     assert new9["talks"] >= 0.41 and new9["unnamed"] >= 0.18 and new9["spurious"] <= 0.16
     # the tenth set, blind before and after round thirteen: talks 0.34, date-time 0.42, papers 0.66,
     # spurious 0.27; then Pandoc's simple tables read (a Quarto archive, 0/20 -> 19/20): talks 0.42
-    assert new10["talks"] >= 0.40 and new10["datetime"] >= 0.46 and new10["papers"] >= 0.64
+    assert new10["talks"] >= 0.44 and new10["datetime"] >= 0.52 and new10["papers"] >= 0.64  # "October, 10th"
     assert new10["spurious"] <= 0.27 and check["papers"] >= 0.75  # check 0.77 -> 0.76 with the tenth set

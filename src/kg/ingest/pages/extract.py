@@ -61,8 +61,8 @@ def extract_document(document: Document, owner: str | None = None,
     presented = {r.line for r in records if "session" in r.fields.labels}
     if presented:  # the papers a programme's sessions present are its talks, not a publication list
         titles = {fold(r.fields.title or "") for r in records if r.line in presented}
-        found_papers = [p for p in found_papers if p.line not in presented and fold(p.title) not in titles
-                        and not (p.line is not None and any(0 < n - p.line <= 2 for n in presented))]
+        near = {n - gap for n in presented for gap in (0, 1, 2)}  # a session's line or the two above it
+        found_papers = [p for p in found_papers if p.line not in near and fold(p.title) not in titles]
     listed_titles = [fold(p.title) for p in found_papers if len(p.title) >= 20]
     cited = [r for r in records if _citation_like(r, len(found_papers) >= 2) or _cites(r, listed_titles)]
     if cited:  # a citation read as a talk is a paper

@@ -148,8 +148,8 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     grid = [*timed_slots(layout.blocks), *dated_rows(layout.blocks, day_first),
             *session_papers(layout.blocks, day_first)]
     if grid:  # a programme's or a timetable's rows: each row one talk, read as a row
-        spans = [(row.line, row.last) for row in grid]
-        every = [r for r in every if not any(a <= r.line <= b for a, b in spans)]
+        covered = {n for row in grid for n in range(row.line, row.last + 1)}
+        every = [r for r in every if r.line not in covered]
         records.extend(Record(row.fields, row.line, "entry") for row in grid)
     left_out = [r for r in every if not r.fields.speakers and r.fields.title and r.fields.date
                 and not NOT_TALK.match(r.fields.title)]  # said below unless read as a talk after all

@@ -57,14 +57,6 @@ def advising_links(index: GraphIndex, speakers: list[int]) -> np.ndarray:
     return found
 
 
-def percentile(values: np.ndarray, pool: np.ndarray) -> np.ndarray:
-    """Each person's percentile of ``values`` among ``pool`` (100 = highest)."""
-    ordered = np.sort(values[pool])  # ties share the middle of their span
-    below = np.searchsorted(ordered, values, side="left")
-    upto = np.searchsorted(ordered, values, side="right")
-    return 100.0 * (below + upto) / 2 / len(ordered)
-
-
 def analyse(index: GraphIndex, stem: str) -> tuple[list[str], dict[str, list[np.ndarray]], dict]:
     """One series' rows (later known speakers), and per group the property flags and percentiles."""
     event = f"https://w3id.org/kg/id/event/{stem}"
@@ -97,7 +89,7 @@ def analyse(index: GraphIndex, stem: str) -> tuple[list[str], dict[str, list[np.
         f["closeness"] < np.log10(top_k),
         counts.recent_papers > counts.papers - counts.recent_papers,
     ])
-    pct = np.column_stack([percentile(x[:, i], pool) for i in range(len(taste.FEATURES))])
+    pct = np.column_stack([100.0 * suggest.percentiles(x[:, i], pool) for i in range(len(taste.FEATURES))])
     known = [index.person_index[p] for p in later if counts.works[index.person_index[p]] > 0]
     found = [p for p in known if 0 < rank[p] <= 200]
     missed = [p for p in known if not 0 < rank[p] <= 200]

@@ -391,13 +391,18 @@ def career_fit(counts: signals.Counts, speakers: Sequence[int]) -> np.ndarray:
     years = counts.career_years
     distance = np.zeros(len(known))
     for values in (years, counts.papers / np.maximum(years, 1.0), counts.recent_papers):
-        field = np.sort(values[known])
-        # ties share the middle of their percentiles
-        below = np.searchsorted(field, values, side="left")
-        percentile = (below + np.searchsorted(field, values, side="right")) / (2.0 * len(field))
+        percentile = percentiles(values, known)
         percentile[~known] = 0.0
         distance += np.abs(percentile - np.median(percentile[mine]))
     return -distance / 3
+
+
+def percentiles(values: np.ndarray, among: np.ndarray) -> np.ndarray:
+    """Each value's percentile (0 to 1) among ``values[among]`` (a mask or indices); ties share the
+    middle of their span."""
+    field = np.sort(values[among])
+    below = np.searchsorted(field, values, side="left")
+    return (below + np.searchsorted(field, values, side="right")) / (2.0 * len(field))
 
 
 def unranked(people: int) -> float:

@@ -258,17 +258,21 @@ def _ror_records(canonical: dict[str, str], spellings: dict[str, Counter[str]], 
             printed[target].update(spellings[org_key])
             acronym_ids[target].update((by_acronym or {}).get(org_key, ()))
     found: dict[str, ror.RorRecord] = {}
+    bags: _Bags | None = None  # made once, when a first name needs them
     for target, spelled in sorted(printed.items()):
         ids = {ror_id for one in spelled for ror_id in ror_registry.ids_named(one)}
         ids = ids or set(acronym_ids[target])
         if not ids:
-            ids = {ror_id for one in spelled for ror_id in _printed_otherwise(ror_registry, one, places)}
+            bags = bags or _ror_bags(ror_registry, places)
+            ids = {ror_id for one in spelled
+                   for ror_id in _printed_otherwise(ror_registry, one, places, bags)}
         if len(ids) == 1 and "" not in ids:
             found[target] = ror_registry.records[ids.pop()]
     return found
 
 
-def _printed_otherwise(ror_registry: ror.Ror, printed: str, places: frozenset[str]) -> frozenset[str]:
+def _printed_otherwise(ror_registry: ror.Ror, printed: str, places: frozenset[str],
+                       bags: _Bags) -> frozenset[str]:
     """The ROR records a whole institution's name names when its words are compared as a bag (generic
     links dropped, accents and word order ignored, in English: "Université Saint-Etienne" is ROR's
     "Université de Saint-Étienne"), or else when they are a record's words but its town ("Goethe
@@ -279,7 +283,7 @@ def _printed_otherwise(ror_registry: ror.Ror, printed: str, places: frozenset[st
     words = frozenset(name_words(printed))
     if not words & _WHOLE_WORDS or not words - _PLAIN_WORDS - places:
         return frozenset()
-    exact, without_town = _ror_bags(ror_registry, places)
+    exact, without_town = bags
     found = exact.get(words) or without_town.get(words, frozenset())
     return frozenset(ror_id for ror_id in found if not ror_registry.records[ror_id].parent)
 
@@ -291,11 +295,13 @@ _PLAIN_WORDS = FIELD_OF_STUDY | _WHOLE_WORDS | frozenset(
 """Words that make no name of their own: a name of these alone names many institutions."""
 
 
-@functools.lru_cache(maxsize=2)
-def _ror_bags(ror_registry: ror.Ror, places: frozenset[str]) -> tuple[dict[frozenset[str], frozenset[str]],
-                                                                     dict[frozenset[str], frozenset[str]]]:
+_Bags = tuple[dict[frozenset[str], frozenset[str]], dict[frozenset[str], frozenset[str]]]
+"""ROR's names as bags of words → records, and the bags of names with a town without it → records."""
+
+
+def _ror_bags(ror_registry: ror.Ror, places: frozenset[str]) -> _Bags:
     """ROR's names as bags of compared words → records; and, for names that hold a town, the bag without
-    it → records."""
+    it → records (made once per resolution, for the names no record is named by as printed)."""
     exact: dict[frozenset[str], set[str]] = defaultdict(set)
     without_town: dict[frozenset[str], set[str]] = defaultdict(set)
     for record in ror_registry.records.values():

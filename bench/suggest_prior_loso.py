@@ -1,0 +1,348 @@
+"""A prior for the taste learned across series, measured by leaving each series out.
+
+Not a test. Round 13 (issue-12k, `bench/suggest_prior.py`) learned one prior from the development
+series and measured it on the check series: five series' replays were too few, and the organizer
+features, which only the series that name organizers inform, came out near zero. Here every
+series is ranked with a prior learned from the *other* fifteen, so all sixteen teach and none is
+ranked with what it taught:
+
+1. For each history, cut as `kg evaluate-suggest` cuts it (the day by which half of its talks
+   were given), the training rows `suggest` itself fits the series' taste on (`suggest.replayed`:
+   the speakers who first spoke in each block of its past against people drawn at random who had
+   not spoken by then, every feature as known the day before the block), standardized as that
+   fit does. Nothing after the series' own cutoff is read; no series' later speakers are.
+2. A prior for series S from the others' rows, one of two ways (``--pooling``):
+   ``per-feature`` fits each other series on its own (the logistic regression of ``taste.fit``,
+   unshrunk) and takes, feature by feature, the mean of its coefficient over the series where that
+   feature varies in the rows (weighted by their speakers); ``joint`` is round 13's single
+   regression on the pooled rows (each series weighing the same). Either is then shrunk to the
+   hand-set ``taste.PRIOR``: a feature learned from n speakers gets ``n / (n + strength)`` of the
+   learned value (``--strength``, several may be given).
+3. Series S is ranked as `kg evaluate-suggest` ranks it (``suggest.ranked_people``: its own fit,
+   shrunk to the prior, on the whole field as of its cutoff) with that prior, and with the
+   hand-set one; recall@10/50/200 and MRR (over the first 200, as the command counts it), over
+   all later speakers and over those the field knew on the day, per series and averaged over the
+   development and the check series.
+
+What would ship is the prior learned from all sixteen series, written with ``--output`` as JSON
+with how it was made. The per-series features are kept in ``--cache`` (a pickle), so a second run
+with other strengths only re-ranks.
+
+    PYTHONPATH=src:bench python bench/suggest_prior_loso.py --store /tmp/kg-real/store \\
+        --cache /tmp/loso.pickle --strength 30 100 300 --output /tmp/taste_prior.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+import numpy as np
+
+from kg.network import evaluate, signals, suggest, taste
+from kg.network.index import GraphIndex, day_number, index_for
+from kg.store import open_store
+
+C = 0.3
+"""The regularization of a series' own fit (``taste.fit``)."""
+KS = (10, 50, 200)
+EVENT = "https://w3id.org/kg/id/event/"
+
+
+@dataclass
+class Case:
+    """One series at its middle cutoff: its training rows and everything its ranking needs."""
+
+    stem: str
+    cutoff: str
+    x: np.ndarray
+    """Training rows, raw (``taste.fit`` standardizes them)."""
+    y: np.ndarray
+    pool: np.ndarray
+    """The people it ranks (reachable, not a past speaker or host)."""
+    x_pool: np.ndarray
+    later: list[int]
+    known: list[int]
+    stages: list[tuple[np.ndarray, np.ndarray, np.ndarray, str]] | None = None
+    """With ``--hard``: per past stage, its positives, the people its negatives may be drawn from,
+    everyone's features at that stage (positives first, then the candidates) and the sampling seed."""
+
+    def standardized(self) -> np.ndarray:
+        mean, scale = self.x.mean(axis=0), self.x.std(axis=0)
+        return (self.x - mean) / np.where(scale > 1e-9, scale, 1.0)
+
+    def varies(self) -> np.ndarray:
+        """Per feature: does it take more than one value in the rows?"""
+        return self.x.std(axis=0) > 1e-9 if len(self.x) else np.zeros(len(taste.FEATURES), dtype=bool)
+
+
+def case_of(index: GraphIndex, stem: str) -> Case:
+    """A series cut as `kg evaluate-suggest` cuts it, with what ``suggest.ranked_people`` computes."""
+    event = EVENT + stem
+    days = evaluate.speaker_days(index, event)
+    cutoff = evaluate.middle_cutoff(days)
+    _, later = evaluate.split(days, cutoff)
+    day = day_number(cutoff)
+    series = suggest.series_of(index, index.event_index[event], day)
+    speakers = sorted({p for _, p, _ in series.talks})
+    v = signals.view(index, day, series.hidden)
+    x, y, x_now, _ = suggest.replayed(index, series, event, v, speakers)
+    active = suggest._reachable(v, x_now)
+    active[speakers + series.hosts] = False
+    pool = np.flatnonzero(active)
+    plain = signals.view(index, day)
+    known_now = np.asarray(plain.binary.sum(axis=1)).ravel() > 0
+    later_ids = sorted(index.person_index[p] for p in later if p in index.person_index)
+    return Case(stem, cutoff.isoformat(), x, y, pool, x_now[pool],
+                later_ids + [-1] * (len(later) - len(later_ids)),
+                [p for p in later_ids if known_now[p]])
+
+
+def stages_of(index: GraphIndex, stem: str) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, str]]:
+    """``suggest.replayed``'s past stages with everyone's features, so negatives can be drawn anew."""
+    event = EVENT + stem
+    cutoff = evaluate.middle_cutoff(evaluate.speaker_days(index, event))
+    day = day_number(cutoff)
+    series = suggest.series_of(index, index.event_index[event], day)
+    v = signals.view(index, day, series.hidden)
+    firsts: dict[int, int] = {}
+    for talk_day, person, _ in series.talks:
+        firsts.setdefault(person, talk_day)
+    parts = taste.blocks([(d, p) for p, d in firsts.items()])
+    stages = [suggest.Stage(parts[n][0][0] - 1, sorted({p for block in parts[:n] for _, p in block}),
+                            [t for t in series.talks if t[0] < parts[n][0][0]]) for n in range(1, len(parts))]
+    if not stages:
+        return []
+    signals.count_days(v, [stage.day for stage in stages] + [v.day])
+    active = np.asarray(v.binary.sum(axis=1)).ravel() > 0
+    wanted = []
+    for number, stage in enumerate(stages, start=1):
+        known = signals.counts_until(v, stage.day).works > 0
+        positives = np.array(sorted({p for _, p in parts[number] if known[p]}), dtype=np.int64)
+        pool = active & known
+        pool[stage.speakers + positives.tolist() + series.hosts] = False
+        wanted.append((positives, np.flatnonzero(pool), f"{event}#{number}"))
+    computed = suggest.features(v, series, stages, index,
+                                [np.concatenate([p, c]) for p, c, _ in wanted])
+    return [(p, c, x, seed) for (p, c, seed), (x, _) in zip(wanted, computed, strict=True)]
+
+
+def rows_drawn(case: Case, hard: int) -> tuple[np.ndarray, np.ndarray]:
+    """Training rows with negatives drawn as ``suggest.replayed`` draws them (``hard`` 0: uniformly
+    among everyone the field knew) or among the ``hard`` candidates the hand-set prior ranks first
+    at that stage (the people a ranking has to order, not the field's bulk)."""
+    assert case.stages is not None
+    hand = np.array([HAND.get(name, 0.0) for name in taste.FEATURES])
+    rows, labels = [], []
+    for positives, candidates, x, seed in case.stages:
+        count = len(positives)
+        if count == 0:
+            continue
+        pool = np.arange(len(candidates))
+        if hard:
+            xc = x[count:]
+            mean, scale = xc.mean(axis=0), xc.std(axis=0)
+            score = ((xc - mean) / np.where(scale > 1e-9, scale, 1.0)) @ hand
+            pool = np.sort(np.argsort(-score, kind="stable")[:hard])
+        drawn = taste.sample_negatives(candidates[pool], taste.NEGATIVES_PER_POSITIVE * count, seed)
+        where = np.searchsorted(candidates, drawn)
+        rows += [x[:count], x[count + where]]
+        labels += [np.ones(count), np.zeros(len(drawn))]
+    if not rows:
+        return np.zeros((0, len(taste.FEATURES))), np.zeros(0)
+    return np.vstack(rows), np.concatenate(labels)
+
+
+def fit_one(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """The unshrunk coefficients of a series' own fit on standardized rows (``taste.fit``'s model)."""
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=C, class_weight="balanced", solver="newton-cholesky", max_iter=100)
+    model.fit(x, y)
+    return model.coef_[0].astype(np.float64)
+
+
+def learned(cases: list[Case], pooling: str) -> tuple[np.ndarray, np.ndarray]:
+    """Coefficients learned from ``cases`` and, per feature, the speakers they were learned from."""
+    usable = [c for c in cases if c.y.sum() >= taste.MIN_POSITIVES]
+    if pooling == "joint":
+        xs, ys, weights = [], [], []
+        for c in usable:
+            positives, negatives = float(c.y.sum()), float(len(c.y) - c.y.sum())
+            weights.append(np.where(c.y > 0, 0.5 / positives, 0.5 / negatives) * len(c.y) / len(usable))
+            xs.append(c.standardized())
+            ys.append(c.y)
+        from sklearn.linear_model import LogisticRegression
+
+        model = LogisticRegression(C=C, solver="newton-cholesky", max_iter=200)
+        model.fit(np.vstack(xs), np.concatenate(ys), sample_weight=np.concatenate(weights))
+        evidence = sum((c.varies() * c.y.sum() for c in usable), np.zeros(len(taste.FEATURES)))
+        return model.coef_[0].astype(np.float64), evidence
+    total = np.zeros(len(taste.FEATURES))
+    evidence = np.zeros(len(taste.FEATURES))
+    for c in usable:
+        weight = c.varies() * float(c.y.sum())
+        total += weight * fit_one(c.standardized(), c.y)
+        evidence += weight
+    return np.divide(total, evidence, out=np.zeros_like(total), where=evidence > 0), evidence
+
+
+def shrunk(coefficients: np.ndarray, evidence: np.ndarray, strength: float) -> dict[str, float]:
+    """The learned coefficients pulled towards the hand-set prior by how much evidence each has."""
+    hand = np.array([HAND.get(name, 0.0) for name in taste.FEATURES])
+    trust = evidence / (evidence + strength)
+    return {name: float(v) for name, v in zip(taste.FEATURES, trust * coefficients + (1 - trust) * hand,
+                                             strict=True)}
+
+
+def ranked(index: GraphIndex, case: Case, prior: dict[str, float]) -> list[int]:
+    """The first 200 people ``suggest.ranked_people`` gives for the series with ``prior``."""
+    taste.PRIOR = prior
+    try:
+        model = taste.fit(case.x, case.y)
+    finally:
+        taste.PRIOR = HAND
+    scores = model.score(case.x_pool)
+    return [int(case.pool[i]) for i in islice(suggest._ranking(index, case.pool, scores, max(KS)), max(KS))]
+
+
+def figures(case: Case, ranking: list[int]) -> dict[str, float]:
+    """Hits and recall at each k (all later speakers, and the known ones), and MRR over the first 200."""
+    where = {p: r for r, p in enumerate(ranking, start=1)}
+    out: dict[str, float] = {}
+    for k in KS:
+        hits = sum(1 for p in case.later if where.get(p, k + 1) <= k)
+        out[f"hits@{k}"] = hits
+        out[f"r@{k}"] = hits / len(case.later) if case.later else 0.0
+        out[f"known@{k}"] = hits / len(case.known) if case.known else 0.0
+    out["mrr"] = sum(1 / where[p] for p in case.later if p in where) / len(case.later) if case.later else 0.0
+    return out
+
+
+def average(rows: list[dict[str, float]]) -> str:
+    mean = {key: float(np.mean([r[key] for r in rows])) for key in rows[0]}
+    return (f"{mean['r@10']:.3f} / {mean['r@50']:.3f} / {mean['r@200']:.3f}, {mean['mrr']:.4f} "
+            f"({mean['known@50']:.3f} / {mean['known@200']:.3f})")
+
+
+HAND = dict(taste.PRIOR)
+
+
+def main() -> None:
+    """Parse the options, gather the series, learn the priors, rank, print, write the shipped prior."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, required=True, help="the store of bench/suggest_real.py")
+    parser.add_argument("--cache", type=Path, help="keep the series' features here (a pickle) between runs")
+    parser.add_argument("--pooling", choices=("per-feature", "joint"), nargs="+", default=["per-feature"])
+    parser.add_argument("--strength", type=float, nargs="+", default=[100.0],
+                        help="speakers' worth of evidence at which learned and hand-set count the same")
+    parser.add_argument("--hard", type=int, nargs="*", default=[],
+                        help="also draw the negatives among the first N of the hand-set prior (needs a "
+                        "cache gathered with --hard)")
+    parser.add_argument("--output", type=Path, help="write the prior learned from all series here (JSON), "
+                        "with the first pooling and strength")
+    options = parser.parse_args()
+    index = index_for(open_store(str(options.store)))
+    from suggest_real import CHECK, DEVELOPMENT  # type: ignore[import-not-found]
+
+    stems = DEVELOPMENT + CHECK
+    if options.cache and options.cache.exists():
+        cases = pickle.loads(options.cache.read_bytes())
+    else:
+        cases = []
+        for stem in stems:
+            print(f"gathering {stem}", file=sys.stderr, flush=True)
+            cases.append(case_of(index, stem))
+            if options.hard is not None and options.hard:
+                cases[-1].stages = stages_of(index, stem)
+        if options.cache:
+            options.cache.write_bytes(pickle.dumps(cases))
+    print("| series | cutoff | training speakers / rows | features that vary |\n|---|---|---|---|")
+    for c in cases:
+        print(f"| {c.stem} | {c.cutoff} | {int(c.y.sum())} / {len(c.y)} | {int(c.varies().sum())} of "
+              f"{len(taste.FEATURES)} |")
+    variants: list[tuple[str, list[dict[str, float]]]] = [("hand-set", [HAND] * len(cases))]
+    for pooling in options.pooling:
+        for strength in options.strength:
+            priors = []
+            for n in range(len(cases)):
+                coefficients, evidence = learned(cases[:n] + cases[n + 1:], pooling)
+                priors.append(shrunk(coefficients, evidence, strength))
+            variants.append((f"left out, {pooling}, strength {strength:g}", priors))
+    results = {}
+    for label, priors in variants:
+        results[label] = [figures(c, ranked(index, c, p)) for c, p in zip(cases, priors, strict=True)]
+    for hard in options.hard:
+        drawn = [Case(c.stem, c.cutoff, *rows_drawn(c, hard), c.pool, c.x_pool, c.later, c.known)
+                 for c in cases]
+        label = f"negatives {'uniform' if hard == 0 else f'among the first {hard}'}"
+        results[label + ", hand-set"] = [figures(c, ranked(index, c, HAND)) for c in drawn]
+        for strength in options.strength:
+            priors = []
+            for n in range(len(drawn)):
+                coefficients, evidence = learned(drawn[:n] + drawn[n + 1:], options.pooling[0])
+                priors.append(shrunk(coefficients, evidence, strength))
+            results[f"{label}, left out, {options.pooling[0]}, strength {strength:g}"] = [
+                figures(c, ranked(index, c, p)) for c, p in zip(drawn, priors, strict=True)]
+    print("\n| prior | development recall@10 / 50 / 200, MRR (of the known @50 / @200) | check: the same |")
+    print("|---|---|---|")
+    dev = [i for i, c in enumerate(cases) if c.stem in DEVELOPMENT]
+    check = [i for i, c in enumerate(cases) if c.stem in CHECK]
+    for label, rows in results.items():
+        print(f"| {label} | {average([rows[i] for i in dev])} | {average([rows[i] for i in check])} |")
+    print("\nPer series, hits in the first 10 / 50 / 200 of the later speakers (known), MRR:\n")
+    print("| series | " + " | ".join(results) + " |\n|---|" + "---|" * len(results))
+    for i, c in enumerate(cases):
+        cells = [f"{int(r[i]['hits@10'])}/{int(r[i]['hits@50'])}/{int(r[i]['hits@200'])} of "
+                 f"{len(c.later)} ({len(c.known)}), {r[i]['mrr']:.4f}" for r in results.values()]
+        print(f"| {c.stem} | " + " | ".join(cells) + " |")
+    coefficients, evidence = learned(cases, options.pooling[0])
+    everyone = shrunk(coefficients, evidence, options.strength[0])
+    print(f"\nLearned from all {len(cases)} series ({options.pooling[0]}, "
+          f"strength {options.strength[0]:g}):\n")
+    print("| feature | hand-set | learned, unshrunk | speakers it was learned from | shipped |")
+    print("|---|---|---|---|---|")
+    for j, name in enumerate(taste.FEATURES):
+        print(f"| {name} | {HAND.get(name, 0.0):+.2f} | {coefficients[j]:+.3f} | {int(evidence[j])} | "
+              f"{everyone[name]:+.3f} |")
+    print("\nHow far the series agree (each series' own unshrunk fit, on the series where the feature "
+          "varies):\n")
+    print("| feature | series | weighted mean | spread between series (sd) | series with a positive sign |")
+    print("|---|---|---|---|---|")
+    fits = [(c.varies(), float(c.y.sum()), fit_one(c.standardized(), c.y))
+            for c in cases if c.y.sum() >= taste.MIN_POSITIVES]
+    for j, name in enumerate(taste.FEATURES):
+        values = np.array([f[2][j] for f in fits if f[0][j]])
+        weights = np.array([f[1] for f in fits if f[0][j]])
+        if len(values):
+            mean = float(np.average(values, weights=weights))
+            spread = float(np.sqrt(np.average((values - mean) ** 2, weights=weights)))
+            print(f"| {name} | {len(values)} | {mean:+.3f} | {spread:.3f} | {int((values > 0).sum())} |")
+    if options.output:
+        made = {
+            "coefficients": {name: round(value, 4) for name, value in everyone.items()},
+            "how": (f"bench/suggest_prior_loso.py, pooling {options.pooling[0]}, strength "
+                    f"{options.strength[0]:g}: the training rows of each real history's replayed past "
+                    "(tests/data/histories/, each cut on the day by which half of its talks were given, "
+                    "nothing after it read), a logistic regression per series (C=0.3, classes balanced, "
+                    "standardized), each feature's coefficients averaged over the series where it varies, "
+                    "weighted by their speakers, then shrunk to the hand-set prior by n / (n + strength) "
+                    "for a feature learned from n speakers"),
+            "made": date.today().isoformat(),
+            "hand_set": HAND,
+            "from": [{"series": c.stem, "cutoff": c.cutoff, "speakers": int(c.y.sum()),
+                      "non_speakers": int(len(c.y) - c.y.sum()),
+                      "features_varying": [n for n, v in zip(taste.FEATURES, c.varies(), strict=True) if v]}
+                     for c in cases if c.y.sum() >= taste.MIN_POSITIVES],
+        }
+        options.output.write_text(json.dumps(made, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

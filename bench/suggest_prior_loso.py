@@ -82,11 +82,12 @@ class Case:
         return self.x.std(axis=0) > 1e-9 if len(self.x) else np.zeros(len(taste.FEATURES), dtype=bool)
 
 
-def case_of(index: GraphIndex, stem: str) -> Case:
-    """A series cut as `kg evaluate-suggest` cuts it, with what ``suggest.ranked_people`` computes."""
+def case_of(index: GraphIndex, stem: str, share: float = 0.5) -> Case:
+    """A series cut as `kg evaluate-suggest` cuts it (by default: on the day by which half of its
+    talks were given), with what ``suggest.ranked_people`` computes."""
     event = EVENT + stem
     days = evaluate.speaker_days(index, event)
-    cutoff = evaluate.middle_cutoff(days)
+    cutoff = evaluate.middle_cutoff(days, share)
     _, later = evaluate.split(days, cutoff)
     day = day_number(cutoff)
     series = suggest.series_of(index, index.event_index[event], day)
@@ -104,10 +105,11 @@ def case_of(index: GraphIndex, stem: str) -> Case:
                 [p for p in later_ids if known_now[p]])
 
 
-def stages_of(index: GraphIndex, stem: str) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, str]]:
+def stages_of(index: GraphIndex, stem: str, share: float = 0.5,
+              ) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, str]]:
     """``suggest.replayed``'s past stages with everyone's features, so negatives can be drawn anew."""
     event = EVENT + stem
-    cutoff = evaluate.middle_cutoff(evaluate.speaker_days(index, event))
+    cutoff = evaluate.middle_cutoff(evaluate.speaker_days(index, event), share)
     day = day_number(cutoff)
     series = suggest.series_of(index, index.event_index[event], day)
     v = signals.view(index, day, series.hidden)
@@ -242,6 +244,8 @@ def main() -> None:
     parser.add_argument("--pooling", choices=("per-feature", "joint"), nargs="+", default=["per-feature"])
     parser.add_argument("--strength", type=float, nargs="+", default=[100.0],
                         help="speakers' worth of evidence at which learned and hand-set count the same")
+    parser.add_argument("--share", type=float, default=0.5,
+                        help="cut each series on the day by which this share of its talks were given")
     parser.add_argument("--hard", type=int, nargs="*", default=[],
                         help="also draw the negatives among the first N of the hand-set prior (needs a "
                         "cache gathered with --hard)")
@@ -258,9 +262,9 @@ def main() -> None:
         cases = []
         for stem in stems:
             print(f"gathering {stem}", file=sys.stderr, flush=True)
-            cases.append(case_of(index, stem))
-            if options.hard is not None and options.hard:
-                cases[-1].stages = stages_of(index, stem)
+            cases.append(case_of(index, stem, options.share))
+            if options.hard:
+                cases[-1].stages = stages_of(index, stem, options.share)
         if options.cache:
             options.cache.write_bytes(pickle.dumps(cases))
     print("| series | cutoff | training speakers / rows | features that vary |\n|---|---|---|---|")

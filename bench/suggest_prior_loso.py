@@ -236,41 +236,27 @@ def average(rows: list[dict[str, float]]) -> str:
 HAND = dict(taste.PRIOR)
 
 
-def main() -> None:
-    """Parse the options, gather the series, learn the priors, rank, print, write the shipped prior."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True, help="the store of bench/suggest_real.py")
-    parser.add_argument("--cache", type=Path, help="keep the series' features here (a pickle) between runs")
-    parser.add_argument("--pooling", choices=("per-feature", "joint"), nargs="+", default=["per-feature"])
-    parser.add_argument("--strength", type=float, nargs="+", default=[100.0],
-                        help="speakers' worth of evidence at which learned and hand-set count the same")
-    parser.add_argument("--share", type=float, default=0.5,
-                        help="cut each series on the day by which this share of its talks were given")
-    parser.add_argument("--hard", type=int, nargs="*", default=[],
-                        help="also draw the negatives among the first N of the hand-set prior (needs a "
-                        "cache gathered with --hard)")
-    parser.add_argument("--output", type=Path, help="write the prior learned from all series here (JSON), "
-                        "with the first pooling and strength")
-    options = parser.parse_args()
-    index = index_for(open_store(str(options.store)))
-    from suggest_real import CHECK, DEVELOPMENT  # type: ignore[import-not-found]
+def gathered(index: GraphIndex, options: argparse.Namespace, share: float,
+             stems: tuple[str, ...]) -> list[Case]:
+    """The series cut at ``share``, from the cache (``{share}`` in its name is replaced) or gathered."""
+    cache = Path(str(options.cache).replace("{share}", f"{share:g}")) if options.cache else None
+    if cache and cache.exists():
+        cases: list[Case] = pickle.loads(cache.read_bytes())
+        return cases
+    cases = []
+    for stem in stems:
+        print(f"gathering {stem} ({share:g})", file=sys.stderr, flush=True)
+        cases.append(case_of(index, stem, share))
+        if options.hard:
+            cases[-1].stages = stages_of(index, stem, share)
+    if cache:
+        cache.write_bytes(pickle.dumps(cases))
+    return cases
 
-    stems = DEVELOPMENT + CHECK
-    if options.cache and options.cache.exists():
-        cases = pickle.loads(options.cache.read_bytes())
-    else:
-        cases = []
-        for stem in stems:
-            print(f"gathering {stem}", file=sys.stderr, flush=True)
-            cases.append(case_of(index, stem, options.share))
-            if options.hard:
-                cases[-1].stages = stages_of(index, stem, options.share)
-        if options.cache:
-            options.cache.write_bytes(pickle.dumps(cases))
-    print("| series | cutoff | training speakers / rows | features that vary |\n|---|---|---|---|")
-    for c in cases:
-        print(f"| {c.stem} | {c.cutoff} | {int(c.y.sum())} / {len(c.y)} | {int(c.varies().sum())} of "
-              f"{len(taste.FEATURES)} |")
+
+def ranked_by_variant(index: GraphIndex, cases: list[Case], options: argparse.Namespace,
+                      ) -> dict[str, list[dict[str, float]]]:
+    """Per variant of the prior (and of the negatives, with ``--hard``), each series' figures."""
     variants: list[tuple[str, list[dict[str, float]]]] = [("hand-set", [HAND] * len(cases))]
     for pooling in options.pooling:
         for strength in options.strength:
@@ -279,7 +265,7 @@ def main() -> None:
                 coefficients, evidence = learned(cases[:n] + cases[n + 1:], pooling)
                 priors.append(shrunk(coefficients, evidence, strength))
             variants.append((f"left out, {pooling}, strength {strength:g}", priors))
-    results = {}
+    results: dict[str, list[dict[str, float]]] = {}
     for label, priors in variants:
         results[label] = [figures(c, ranked(index, c, p)) for c, p in zip(cases, priors, strict=True)]
     for hard in options.hard:
@@ -294,6 +280,66 @@ def main() -> None:
                 priors.append(shrunk(coefficients, evidence, strength))
             results[f"{label}, left out, {options.pooling[0]}, strength {strength:g}"] = [
                 figures(c, ranked(index, c, p)) for c, p in zip(drawn, priors, strict=True)]
+    return results
+
+
+def across_cutoffs(index: GraphIndex, options: argparse.Namespace, development: tuple[str, ...],
+                   check: tuple[str, ...]) -> None:
+    """Each variant at every cutoff of ``--share``: recall averaged over series and cutoffs, and the
+    later speakers found, summed (a small series moves the average by a whole person)."""
+    table: dict[str, list[list[dict[str, float]]]] = {}
+    lists: list[list[bool]] = []
+    for share in options.share:
+        cases = gathered(index, options, share, development + check)
+        for label, rows in ranked_by_variant(index, cases, options).items():
+            table.setdefault(label, []).append(rows)
+        lists.append([c.stem in development for c in cases])
+    print(f"| prior | development recall@10 / 50 / 200, MRR (of the known @50 / @200) | check: the same | "
+          f"later speakers found @10 / 50 / 200 over {len(options.share)} cutoffs, development | check |")
+    print("|---|---|---|---|---|")
+    for label, runs in table.items():
+        cells = []
+        for wanted in (True, False):
+            rows = [r for run, kinds in zip(runs, lists, strict=True)
+                    for r, kind in zip(run, kinds, strict=True) if kind == wanted]
+            cells.append(average(rows))
+        for wanted in (True, False):
+            rows = [r for run, kinds in zip(runs, lists, strict=True)
+                    for r, kind in zip(run, kinds, strict=True) if kind == wanted]
+            cells.append(" / ".join(str(int(sum(r[f"hits@{k}"] for r in rows))) for k in KS))
+        print(f"| {label} | " + " | ".join(cells) + " |")
+
+
+def main() -> None:
+    """Parse the options, gather the series, learn the priors, rank, print, write the shipped prior."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, required=True, help="the store of bench/suggest_real.py")
+    parser.add_argument("--cache", type=Path, help="keep the series' features here (a pickle) between runs; "
+                        "'{share}' in the name stands for the cutoff's share")
+    parser.add_argument("--pooling", choices=("per-feature", "joint"), nargs="+", default=["per-feature"])
+    parser.add_argument("--strength", type=float, nargs="+", default=[100.0],
+                        help="speakers' worth of evidence at which learned and hand-set count the same")
+    parser.add_argument("--share", type=float, nargs="+", default=[0.5],
+                        help="cut each series on the day by which this share of its talks were given; "
+                        "several: the averages over the cutoffs only")
+    parser.add_argument("--hard", type=int, nargs="*", default=[],
+                        help="also draw the negatives among the first N of the hand-set prior (needs a "
+                        "cache gathered with --hard)")
+    parser.add_argument("--output", type=Path, help="write the prior learned from all series here (JSON), "
+                        "with the first pooling and strength")
+    options = parser.parse_args()
+    index = index_for(open_store(str(options.store)))
+    from suggest_real import CHECK, DEVELOPMENT  # type: ignore[import-not-found]
+
+    if len(options.share) > 1:
+        across_cutoffs(index, options, DEVELOPMENT, CHECK)
+        return
+    cases = gathered(index, options, options.share[0], DEVELOPMENT + CHECK)
+    print("| series | cutoff | training speakers / rows | features that vary |\n|---|---|---|---|")
+    for c in cases:
+        print(f"| {c.stem} | {c.cutoff} | {int(c.y.sum())} / {len(c.y)} | {int(c.varies().sum())} of "
+              f"{len(taste.FEATURES)} |")
+    results = ranked_by_variant(index, cases, options)
     print("\n| prior | development recall@10 / 50 / 200, MRR (of the known @50 / @200) | check: the same |")
     print("|---|---|---|")
     dev = [i for i, c in enumerate(cases) if c.stem in DEVELOPMENT]

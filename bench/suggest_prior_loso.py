@@ -52,6 +52,7 @@ from kg.store import open_store
 C = 0.3
 """The regularization of a series' own fit (``taste.fit``)."""
 KS = (10, 50, 200)
+BOOTSTRAP = 30
 EVENT = "https://w3id.org/kg/id/event/"
 
 
@@ -168,6 +169,19 @@ def fit_one(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     model = LogisticRegression(C=C, class_weight="balanced", solver="newton-cholesky", max_iter=100)
     model.fit(x, y)
     return model.coef_[0].astype(np.float64)
+
+
+def bootstrap_error(case: Case, draws: int = BOOTSTRAP) -> np.ndarray:
+    """Per feature, the standard deviation of the series' own fit over resamples of its rows
+    (speakers and non-speakers resampled apart, seeded): how much of a coefficient is noise."""
+    x, y = case.standardized(), case.y
+    rng = np.random.default_rng(0)
+    positives, negatives = np.flatnonzero(y > 0), np.flatnonzero(y == 0)
+    found = []
+    for _ in range(draws):
+        rows = np.concatenate([rng.choice(positives, len(positives)), rng.choice(negatives, len(negatives))])
+        found.append(fit_one(x[rows], y[rows]))
+    return np.std(found, axis=0)
 
 
 def learned(cases: list[Case], pooling: str) -> tuple[np.ndarray, np.ndarray]:
@@ -363,17 +377,22 @@ def main() -> None:
               f"{everyone[name]:+.3f} |")
     print("\nHow far the series agree (each series' own unshrunk fit, on the series where the feature "
           "varies):\n")
-    print("| feature | series | weighted mean | spread between series (sd) | series with a positive sign |")
-    print("|---|---|---|---|---|")
-    fits = [(c.varies(), float(c.y.sum()), fit_one(c.standardized(), c.y))
-            for c in cases if c.y.sum() >= taste.MIN_POSITIVES]
+    print("| feature | series | weighted mean | spread between series (sd) | a fit's own standard error "
+          "(bootstrap, root mean square) | series with a positive sign |")
+    print("|---|---|---|---|---|---|")
+    usable = [c for c in cases if c.y.sum() >= taste.MIN_POSITIVES]
+    fits = [(c.varies(), float(c.y.sum()), fit_one(c.standardized(), c.y), bootstrap_error(c))
+            for c in usable]
     for j, name in enumerate(taste.FEATURES):
         values = np.array([f[2][j] for f in fits if f[0][j]])
         weights = np.array([f[1] for f in fits if f[0][j]])
+        errors = np.array([f[3][j] for f in fits if f[0][j]])
         if len(values):
             mean = float(np.average(values, weights=weights))
             spread = float(np.sqrt(np.average((values - mean) ** 2, weights=weights)))
-            print(f"| {name} | {len(values)} | {mean:+.3f} | {spread:.3f} | {int((values > 0).sum())} |")
+            error = float(np.sqrt(np.average(errors ** 2, weights=weights)))
+            print(f"| {name} | {len(values)} | {mean:+.3f} | {spread:.3f} | {error:.3f} | "
+                  f"{int((values > 0).sum())} |")
     if options.output:
         made = {
             "coefficients": {name: round(value, 4) for name, value in everyone.items()},

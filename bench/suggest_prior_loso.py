@@ -24,12 +24,20 @@ ranked with what it taught:
    all later speakers and over those the field knew on the day, per series and averaged over the
    development and the check series.
 
-What would ship is the prior learned from all sixteen series, written with ``--output`` as JSON
-with how it was made. The per-series features are kept in ``--cache`` (a pickle), so a second run
-with other strengths only re-ranks.
+It also prints the prior learned from all sixteen series (what would ship; ``--output`` writes it
+as JSON with how it was made) and how far the series' own fits agree: per feature, the spread of
+their coefficients between series beside each fit's own standard error (bootstrap). ``--hard N``
+draws each replayed stage's negatives among the first N people of the hand-set prior's score
+instead of the whole field (``--hard 0`` redraws uniformly: the hand-set figures again).
+``--share`` cuts the series elsewhere than at their middle; with several shares it prints only
+the averages over the cutoffs and the later speakers found, summed. The per-series features are
+kept in ``--cache`` (a pickle; ``{share}`` in its name stands for the cutoff), so a second run
+only re-ranks. Round fourteen (issue-12m) measured it: BENCHMARKS.md, "Suggestions".
 
     PYTHONPATH=src:bench python bench/suggest_prior_loso.py --store /tmp/kg-real/store \\
-        --cache /tmp/loso.pickle --strength 30 100 300 --output /tmp/taste_prior.json
+        --cache /tmp/loso.pickle --pooling per-feature joint --strength 100 300
+    PYTHONPATH=src:bench python bench/suggest_prior_loso.py --store /tmp/kg-real/store \\
+        --cache '/tmp/loso-{share}.pickle' --share 0.4 0.5 0.6 0.7 --strength 300
 """
 
 from __future__ import annotations
@@ -398,11 +406,15 @@ def main() -> None:
             "coefficients": {name: round(value, 4) for name, value in everyone.items()},
             "how": (f"bench/suggest_prior_loso.py, pooling {options.pooling[0]}, strength "
                     f"{options.strength[0]:g}: the training rows of each real history's replayed past "
-                    "(tests/data/histories/, each cut on the day by which half of its talks were given, "
-                    "nothing after it read), a logistic regression per series (C=0.3, classes balanced, "
-                    "standardized), each feature's coefficients averaged over the series where it varies, "
-                    "weighted by their speakers, then shrunk to the hand-set prior by n / (n + strength) "
-                    "for a feature learned from n speakers"),
+                    f"(tests/data/histories/, each cut on the day by which {options.share[0]:g} of its "
+                    "talks were given, nothing after it read), standardized per series; "
+                    + ("a logistic regression per series (C=0.3, classes balanced), each feature's "
+                       "coefficients averaged over the series where it varies, weighted by their speakers"
+                       if options.pooling[0] == "per-feature" else
+                       "one logistic regression on the pooled rows (C=0.3, classes balanced within each "
+                       "series, each series weighing the same)")
+                    + "; then shrunk to the hand-set prior by n / (n + strength) for a feature learned "
+                    "from n speakers"),
             "made": date.today().isoformat(),
             "hand_set": HAND,
             "from": [{"series": c.stem, "cutoff": c.cutoff, "speakers": int(c.y.sum()),

@@ -217,6 +217,30 @@ def learned(cases: list[Case], pooling: str) -> tuple[np.ndarray, np.ndarray]:
     return np.divide(total, evidence, out=np.zeros_like(total), where=evidence > 0), evidence
 
 
+_ERRORS: dict[int, np.ndarray] = {}
+
+
+def tested(cases: list[Case]) -> dict[str, float]:
+    """Per feature, the per-feature mean of the series' own fits moved from the hand-set value only
+    as far as it stands out of its noise: hand + (mean - hand) * max(0, 1 - se² / (mean - hand)²),
+    with se the standard error of the mean from each fit's bootstrap error (a positive-part
+    James-Stein step per feature, so a feature whose learned value is within its noise of the
+    hand-set one keeps the hand-set value)."""
+    usable = [c for c in cases if c.y.sum() >= taste.MIN_POSITIVES]
+    mean, evidence = learned(usable, "per-feature")
+    variance = np.zeros(len(taste.FEATURES))
+    for c in usable:
+        if id(c) not in _ERRORS:
+            _ERRORS[id(c)] = bootstrap_error(c)
+        weight = c.varies() * float(c.y.sum())
+        variance += (weight * _ERRORS[id(c)]) ** 2
+    se2 = np.divide(variance, evidence ** 2, out=np.zeros_like(variance), where=evidence > 0)
+    hand = np.array([HAND.get(name, 0.0) for name in taste.FEATURES])
+    gap = mean - hand
+    keep = np.clip(1 - np.divide(se2, gap ** 2, out=np.ones_like(gap), where=gap != 0), 0, 1)
+    return {name: float(v) for name, v in zip(taste.FEATURES, hand + gap * keep, strict=True)}
+
+
 def shrunk(coefficients: np.ndarray, evidence: np.ndarray, strength: float) -> dict[str, float]:
     """The learned coefficients pulled towards the hand-set prior by how much evidence each has."""
     hand = np.array([HAND.get(name, 0.0) for name in taste.FEATURES])
@@ -281,6 +305,10 @@ def ranked_by_variant(index: GraphIndex, cases: list[Case], options: argparse.Na
     """Per variant of the prior (and of the negatives, with ``--hard``), each series' figures."""
     variants: list[tuple[str, list[dict[str, float]]]] = [("hand-set", [HAND] * len(cases))]
     for pooling in options.pooling:
+        if pooling == "tested":
+            variants.append(("left out, per-feature, tested against its noise",
+                             [tested(cases[:n] + cases[n + 1:]) for n in range(len(cases))]))
+            continue
         for strength in options.strength:
             priors = []
             for n in range(len(cases)):
@@ -338,7 +366,9 @@ def main() -> None:
     parser.add_argument("--store", type=Path, required=True, help="the store of bench/suggest_real.py")
     parser.add_argument("--cache", type=Path, help="keep the series' features here (a pickle) between runs; "
                         "'{share}' in the name stands for the cutoff's share")
-    parser.add_argument("--pooling", choices=("per-feature", "joint"), nargs="+", default=["per-feature"])
+    parser.add_argument("--pooling", choices=("per-feature", "joint", "tested"), nargs="+",
+                        default=["per-feature"], help="how the others' fits make a prior ('tested': "
+                        "per-feature, each feature moved from the hand-set value only beyond its noise)")
     parser.add_argument("--strength", type=float, nargs="+", default=[100.0],
                         help="speakers' worth of evidence at which learned and hand-set count the same")
     parser.add_argument("--share", type=float, nargs="+", default=[0.5],

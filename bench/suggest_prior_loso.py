@@ -217,7 +217,8 @@ def learned(cases: list[Case], pooling: str) -> tuple[np.ndarray, np.ndarray]:
     return np.divide(total, evidence, out=np.zeros_like(total), where=evidence > 0), evidence
 
 
-_ERRORS: dict[int, np.ndarray] = {}
+_ERRORS: dict[tuple[str, str], np.ndarray] = {}
+"""Each series' bootstrap errors, by series and cutoff."""
 
 
 def tested(cases: list[Case]) -> dict[str, float]:
@@ -230,10 +231,10 @@ def tested(cases: list[Case]) -> dict[str, float]:
     mean, evidence = learned(usable, "per-feature")
     variance = np.zeros(len(taste.FEATURES))
     for c in usable:
-        if id(c) not in _ERRORS:
-            _ERRORS[id(c)] = bootstrap_error(c)
+        if (c.stem, c.cutoff) not in _ERRORS:
+            _ERRORS[c.stem, c.cutoff] = bootstrap_error(c)
         weight = c.varies() * float(c.y.sum())
-        variance += (weight * _ERRORS[id(c)]) ** 2
+        variance += (weight * _ERRORS[c.stem, c.cutoff]) ** 2
     se2 = np.divide(variance, evidence ** 2, out=np.zeros_like(variance), where=evidence > 0)
     hand = np.array([HAND.get(name, 0.0) for name in taste.FEATURES])
     gap = mean - hand
@@ -304,6 +305,10 @@ def ranked_by_variant(index: GraphIndex, cases: list[Case], options: argparse.Na
                       ) -> dict[str, list[dict[str, float]]]:
     """Per variant of the prior (and of the negatives, with ``--hard``), each series' figures."""
     variants: list[tuple[str, list[dict[str, float]]]] = [("hand-set", [HAND] * len(cases))]
+    for changed in options.changed:
+        pairs = dict(item.split("=") for item in changed.split(","))
+        variants.append((f"hand-set with {changed}", [{**HAND, **{k: float(v) for k, v in pairs.items()}}]
+                         * len(cases)))
     for pooling in options.pooling:
         if pooling == "tested":
             variants.append(("left out, per-feature, tested against its noise",
@@ -377,6 +382,9 @@ def main() -> None:
     parser.add_argument("--hard", type=int, nargs="*", default=[],
                         help="also draw the negatives among the first N of the hand-set prior (needs a "
                         "cache gathered with --hard)")
+    parser.add_argument("--changed", nargs="*", default=[], metavar="FEATURE=VALUE,...",
+                        help="also rank with the hand-set prior so changed (no learning): which change "
+                        "matters")
     parser.add_argument("--output", type=Path, help="write the prior learned from all series here (JSON), "
                         "with the first pooling and strength")
     options = parser.parse_args()

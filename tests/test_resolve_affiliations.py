@@ -38,6 +38,10 @@ def read(printed: str) -> list[str]:
     ("Mathematical Institute, Sapienza University of Rome", ["sapienza"]),
     # an institution's name in its own language, its city's own name
     ("Dipartimento di Fisica, Sapienza Universit ´a di Roma, Piazzale Aldo Moro 5, Roma", ["sapienza"]),
+    # an accent printed apart before a capital starts a word: three institutions, not "CNRSÉcole ..."
+    ("Laboratoire de Physique Statistique, UMR 8550 CNRS ´Ecole Normale Sup ´erieure & "
+     "Universit ´e Paris-Dauphine", ["cnrs", "ens-paris", "dauphine"]),
+    ("Universit ´e Paris-Dauphine and ´Ecole Normale Sup ´erieure", ["dauphine", "ens-paris"]),
     # control characters where a PDF lost a letter or a ligature
     ("Institut des Hautes \tEtudes Scienti\x08fiques", ["new:institute hautes etudes scientifiques"]),
     # "Academia" names an institution as "Academy" does; the institute before it is its unit

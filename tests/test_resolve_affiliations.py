@@ -613,3 +613,20 @@ def test_a_unit_printed_alone_after_its_institutions_name_is_part_of_it():
     assert owner("Rutgers Technological Institute") is None
     # a town's name is every institution's there, not one university's
     assert owner("Berlin Big Data Center") is None
+
+
+def test_capitals_printed_in_a_shifted_font_are_put_back():
+    # the font printed every capital 34 places on in the code table: learned from "wniversity", "fepartment"
+    assert repair("qhio utate wniversityK eug fepartment") == "Ohio State University, CSE Department"
+    assert repair("we derkeleyK utatistics fepartment + ggeu fepartment") == \
+        "UC Berkeley, Statistics Department + EECS Department"
+    registry = Registry([("Ohio State University", "osu")])
+    assert ids(registry, "qhio utate wniversityK eug fepartment") == ["osu"]
+
+
+def test_a_lower_case_department_is_no_shifted_font():
+    assert repair("Computer Science department, University of Texas") == \
+        "Computer Science department, University of Texas"
+    assert repair("blavatnik school of computer science, tel aviv university") == \
+        "blavatnik school of computer science, tel aviv university"
+

@@ -161,9 +161,56 @@ class Named:
     """Named by a short form learned from the field (``acronyms``): not a spelling of its own."""
 
 
+_KNOWN_CAPITALIZED = (
+    "University Universit Department Institute Laboratory School College Center Centre Research Faculty "
+    "Division Academy National State Technology Science Sciences Statistics Computer Engineering "
+    "Mathematics Physics Electrical Information Systems Informatics Group").split()
+_BY_TAIL: dict[str, set[str]] = defaultdict(set)
+for _word in _KNOWN_CAPITALIZED:
+    _BY_TAIL[_word[1:].lower()].add(_word[0])
+_LOWER_START = re.compile(r"(?<![\w'’-])([a-z])([a-z]+)([A-Z]?)(?![\w'’-])")
+_LOWER_WORDS = frozenset("of and the for in at on de des du di da la le et und y e i".split())
+"""Words printed in lower case in any font: in a shifted affiliation they are no acronym."""
+SHIFTED_WORDS = 2
+"""How many words of an affiliation must agree on one shift of their capitals for it to be read shifted."""
+
+
+def unshifted(text: str) -> str:
+    """An affiliation printed in a font whose capitals come out as other letters, one fixed distance
+    away in the code table ("qhio utate wniversityK eug fepartment": Ohio State University, ...), with
+    its capitals put back: the distance is learned from words that are institution words but their
+    first letter (two or more agreeing on one distance, not a lower case's own); then every word that
+    starts in lower case gets its capital back, and a capital glued to a word's end is a comma."""
+    shifts: Counter[int] = Counter()
+    for match in _LOWER_START.finditer(text):
+        for capital in _BY_TAIL.get(match[2], ()):
+            shift = ord(match[1]) - ord(capital)
+            if shift != ord("a") - ord("A"):
+                shifts[shift] += 1
+    if not shifts:
+        return text
+    shift, agreeing = shifts.most_common(1)[0]
+    if agreeing < SHIFTED_WORDS:
+        return text
+
+    def capital(match: re.Match[str]) -> str:
+        word = match[1] + match[2]
+        capitals = "".join(chr(ord(letter) - shift) for letter in word)
+        named = (capitals[0] + match[2]).lower()  # "qhio": Ohio, a word of its own, not "OFGM"
+        if len(word) <= 4 and word not in _LOWER_WORDS and capitals.isalpha() and capitals.isupper() \
+                and named not in ror.state_names() and not ror.countries_of((named,)):
+            return capitals + ("," if match[3] else "")  # "ggeu": EECS, an acronym in capitals only
+        first = capitals[0] if "A" <= capitals[0] <= "Z" else match[1]
+        return first + match[2] + ("," if match[3] else "")
+
+    return _LOWER_START.sub(capital, text)
+
+
 def repair(raw: str) -> str:
-    """An affiliation with mojibake, ligatures, accents printed apart and footnote marks put right."""
+    """An affiliation with mojibake, ligatures, accents printed apart, shifted capitals and footnote
+    marks put right."""
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", raw)  # "Scienti\x08fiques": a lost ligature
+    text = unshifted(text)
     text = re.sub(r"[\t\n\r]+", " ", text)
     text = text.translate(_FULL_WIDTH)  # "Institute of Automation， CAS": East Asian punctuation
     if "\\u" in text:  # "Universit\\u00e4t": a JSON escape printed as it is

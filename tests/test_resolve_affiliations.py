@@ -630,3 +630,12 @@ def test_a_lower_case_department_is_no_shifted_font():
     assert repair("blavatnik school of computer science, tel aviv university") == \
         "blavatnik school of computer science, tel aviv university"
 
+
+def test_a_name_the_field_prints_only_as_a_unit_names_no_institution_printed_alone():
+    registry = Registry([("Massachusetts Institute of Technology", "mit"), ("MIT", "mit")])
+    registry.learn(["Operations Research Center, MIT", "Operations Research Center + Massachusetts Institute of "
+                    "Technology", "Computer Vision Center", "Computer Vision Center, MIT"])
+    assert ids(registry, "Operations Research Center + Massachusetts Institute of Technology") == ["mit"]
+    assert ids(registry, "Operations Research Center") == []
+    # printed alone somewhere in the field, a centre is an institution of its own
+    assert ids(registry, "Computer Vision Center + MIT") == ["new:computer vision centre", "mit"]

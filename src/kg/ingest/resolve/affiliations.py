@@ -325,6 +325,11 @@ class Registry:
         self.standing: set[str] = set()
         """Keys of new names the field prints as institutions on their own, with no registry one beside
         them ("Zuse Institute Berlin"): beside a registry name they are still institutions."""
+        self.units_only: set[str] = set()
+        """Keys of new names the field prints only as a unit: in the segments of a registry institution's
+        part ("Operations Research Center, MIT") and never in an affiliation that names no registry
+        institution. Printed as a part of its own ("Operations Research Center + MIT") such a name is
+        still a unit, whose owner it does not name: no institution."""
 
     def learn(self, affiliations: Iterable[str]) -> None:
         """Read what a field's affiliations (each paper's once) tell of their segments: places, leads.
@@ -365,6 +370,30 @@ class Registry:
         for part in self._beside:
             self._parts.pop(part, None)  # read again, now that the names printed on their own are known
         self._read.clear()
+        self.units_only = self._units_only(affiliations)
+
+    def _units_only(self, affiliations: list[str]) -> set[str]:
+        """Keys of new names with a unit's head word the field prints beside a registry institution in
+        its part without reading them as an institution, and never in an affiliation that names no
+        registry institution; not a whole institution's name (a university, a foundation, a company) nor
+        one the other registry holds."""
+        as_unit: set[str] = set()
+        alone: set[str] = set()
+        for raw in affiliations:
+            listed = parts(raw)
+            read = [self._part(part) for part in listed]
+            if not any(named.org_id or named.learned for found in read for named in found):
+                alone.update(named.key for found in read for named in found)
+                continue
+            for part, found in zip(listed, read, strict=True):
+                if not any(named.org_id for named in found):
+                    continue
+                keys = {named.key for named in found}
+                for segment in _segments(part):
+                    key = new_key(segment)
+                    if key not in keys and _UNIT_HEADS.intersection(key.split()) and not _TOP.search(key):
+                        as_unit.add(key)
+        return {key for key in as_unit - alone}
 
     def read(self, raw: str) -> tuple[Named, ...]:
         """The institutions one printed affiliation names, in printed order, no repeats."""
@@ -462,6 +491,8 @@ class Registry:
                 found = [acronym[0]] if acronym[1] else found
             if not found:  # "Janelia Research Campus", "Institute of High Performance Computing, Singapore"
                 found = self._ror_name_alone(_segments(listed[0]))
+        found = [named for named in found if named.org_id is not None or named.learned
+                 or named.key not in self.units_only or self._a_ror_name(named.printed)]
         unique: dict[str, Named] = {}
         for named in found:
             same = unique.setdefault(named.org_id or f"?{named.key}", named)

@@ -324,12 +324,12 @@ def test_names_that_name_nobody_are_no_new_institutions():
         ["new:carnegie mellon university"]
 
 
-def test_a_lab_printed_before_a_new_university_is_its_unit_but_an_institute_is_not():
+def test_a_lab_printed_before_a_new_university_is_its_unit_and_so_is_an_institute_never_printed_alone():
     assert read("B-DAT Lab, Nanjing University of Info. Sci.&Tech.") == \
         read("Nanjing University of Information Science and Technology") == \
         ["new:nanjing university information science and technology"]
     assert read("Brain and Mind Institute, Department of Psychology, Western University") == \
-        ["new:brain and mind institute", "new:western university"]
+        ["new:western university"]
     assert read("Hungarian Academy of Sciences and University of Szeged") == \
         ["new:hungarian academy sciences", "new:university szeged"]
 
@@ -633,9 +633,26 @@ def test_a_lower_case_department_is_no_shifted_font():
 
 def test_a_name_the_field_prints_only_as_a_unit_names_no_institution_printed_alone():
     registry = Registry([("Massachusetts Institute of Technology", "mit"), ("MIT", "mit")])
-    registry.learn(["Operations Research Center, MIT", "Operations Research Center + Massachusetts Institute of "
-                    "Technology", "Computer Vision Center", "Computer Vision Center, MIT"])
+    registry.learn(["Operations Research Center, MIT",
+                    "Operations Research Center + Massachusetts Institute of Technology",
+                    "Computer Vision Center", "Computer Vision Center, MIT"])
     assert ids(registry, "Operations Research Center + Massachusetts Institute of Technology") == ["mit"]
     assert ids(registry, "Operations Research Center") == []
     # printed alone somewhere in the field, a centre is an institution of its own
     assert ids(registry, "Computer Vision Center + MIT") == ["new:computer vision centre", "mit"]
+
+
+def test_an_institute_printed_before_a_university_and_never_alone_is_its_unit():
+    registry = Registry([("Yale University", "yale")])
+    registry.learn(["Cowles Foundation for Research in Economics, Yale University",
+                    "Heinz Nixdorf Institute and Department of Computer Science, Paderborn University, "
+                    "Germany",
+                    "Zuse Institute Berlin", "Zuse Institute Berlin and Technische Universität Berlin",
+                    "Institut Curie, Yale University"])
+    assert ids(registry, "Cowles Foundation for Research in Economics, Yale University") == ["yale"]
+    assert ids(registry, "Heinz Nixdorf Institute and Department of Computer Science, Paderborn University, "
+                         "Germany") == ["new:paderborn university"]
+    # printed alone elsewhere, or named for a person: an institution of its own
+    assert ids(registry, "Zuse Institute Berlin and Technische Universität Berlin") == \
+        ["new:zuse institute berlin", "new:technical university berlin"]
+    assert ids(registry, "Institut Curie, Yale University") == ["yale", "new:institute curie"]

@@ -183,8 +183,8 @@ def unshifted(text: str) -> str:
     starts in lower case gets its capital back, and a capital glued to a word's end is a comma."""
     shifts: Counter[int] = Counter()
     for match in _LOWER_START.finditer(text):
-        for capital in _BY_TAIL.get(match[2], ()):
-            shift = ord(match[1]) - ord(capital)
+        for upper in _BY_TAIL.get(match[2], ()):
+            shift = ord(match[1]) - ord(upper)
             if shift != ord("a") - ord("A"):
                 shifts[shift] += 1
     if not shifts:
@@ -325,6 +325,13 @@ class Registry:
         self.standing: set[str] = set()
         """Keys of new names the field prints as institutions on their own, with no registry one beside
         them ("Zuse Institute Berlin"): beside a registry name they are still institutions."""
+        self.alone: set[str] = set()
+        """Keys of new names the field prints as the one institution of a part ("Zuse Institute Berlin")."""
+        self._standing_known = True
+        """Whether ``standing`` and ``alone`` are known (false while the field is read to learn them)."""
+        self._before_new_university: set[str] = set()
+        """Parts read with an institute or college printed before a new university: read again once the
+        names printed on their own are known."""
         self.units_only: set[str] = set()
         """Keys of new names the field prints only as a unit: in the segments of a registry institution's
         part ("Operations Research Center, MIT") and never in an affiliation that names no registry
@@ -360,6 +367,8 @@ class Registry:
                     elif after_institution:
                         self.places.add(segment)
         self.standing.clear()
+        self.alone.clear()
+        self._standing_known = False
         self._parts.clear()
         self._standing_acronyms.clear()
         for raw in affiliations:
@@ -367,8 +376,11 @@ class Registry:
                 found = self._part(part)
                 if all(named.org_id is None for named in found):
                     self.standing.update(named.key for named in found if _stands_alone(named.key))
-        for part in self._beside:
+                if len(found) == 1 and found[0].org_id is None:
+                    self.alone.add(found[0].key)
+        for part in self._beside | self._before_new_university:
             self._parts.pop(part, None)  # read again, now that the names printed on their own are known
+        self._standing_known = True
         self._read.clear()
         self.units_only = self._units_only(affiliations)
 
@@ -389,10 +401,16 @@ class Registry:
                 if not any(named.org_id for named in found):
                     continue
                 keys = {named.key for named in found}
-                for segment in _segments(part):
+                segments = _segments(part)
+                known = [bool(self._spans(_words(segment))) for segment in segments]
+                for number, segment in enumerate(segments):
                     key = new_key(segment)
                     if key not in keys and _UNIT_HEADS.intersection(key.split()) and not _TOP.search(key):
                         as_unit.add(key)
+                    elif key in keys and any(known[number + 1:]) and not known[number] \
+                            and _UNIT_OF_UNIVERSITY.intersection(key.split()) and not _WHOLE.search(key) \
+                            and not _named_for_someone(segment):
+                        as_unit.add(key)  # "Cowles Foundation for Research in Economics, Yale University"
         return {key for key in as_unit - alone}
 
     def read(self, raw: str) -> tuple[Named, ...]:
@@ -636,7 +654,10 @@ class Registry:
             near = self.near_miss(segments[0])  # "Open AI", "Googol Brain": a known one misprinted
             found.append(Named(near, " ".join(_words(segments[0])), segments[0]) if near
                          else Named(None, new_key(segments[0]), segments[0]))
-        found = self._schools_of_one_beside(_units_before_new_university(found))
+        if not self._standing_known and any(n.org_id is None and "univ" in n.key for n in found[1:]):
+            self._before_new_university.add(part)
+        found = self._schools_of_one_beside(_units_before_new_university(
+            found, self.alone if self._standing_known else None))
         return [self._in_english_order(named) for named in found]
 
     def _with_towns(self, segments: list[str]) -> list[str]:
@@ -1448,19 +1469,30 @@ _NAMED_FOR = re.compile(r"(?:The )?(?:Institut|Institute|Fondation|Foundation|Fu
 _SUBJECT_OR_GENERIC = FIELD_OF_STUDY | _GENERIC
 
 
-def _units_before_new_university(found: list[Named]) -> list[Named]:
+def _units_before_new_university(found: list[Named], alone: frozenset[str] | set[str] | None = None
+                                 ) -> list[Named]:
     """New names printed before a new university in one part, left out when they are no whole institution
     themselves: its lab, centre or school ("B-DAT Lab, Nanjing University of Information Science and
-    Technology"), as they are before a registry university."""
+    Technology"), and, as before a registry university, its institute or college when the field never
+    prints that as the one institution of a part (``alone``, when it is known: "Heinz Nixdorf Institute,
+    Paderborn University"; not "Zuse Institute Berlin and Technische Universität")."""
     new = [n.org_id is None and not n.learned for n in found]
     first = next((i for i, n in enumerate(found) if new[i] and _TOP.search(n.key) and "univ" in n.key), None)
     if first is None:
         return found
     return [n for i, n in enumerate(found)
             if i >= first or not new[i] or _TOP.search(fold(n.printed)) or _named_for_someone(n.printed)
-            or not _UNIT_HEADS.intersection(n.key.split())]
+            or not (_UNIT_HEADS.intersection(n.key.split()) or (
+                alone is not None and _UNIT_OF_UNIVERSITY.intersection(n.key.split())
+                and n.key not in alone))]
 
 
+_UNIT_OF_UNIVERSITY = frozenset("lab labs laboratory laboratories centre center school group institute "
+                                 "foundation college programme program unit".split())
+"""Head words of a name printed before its institution's in one part, which may be a unit of it."""
+_WHOLE = re.compile(r"\buniv|\bpolytechn|\bpolitecnico|\binc\b|\bcorp|\bltd\b|\bgmbh\b|\bllc\b|\bcompany\b|"
+                    r"\bhospital\b|\bacademy\b|\bagency\b|\bcouncil\b")
+"""Words of a whole institution, not of one of a university's units (a foundation may be either)."""
 _UNIT_HEADS = frozenset("lab labs laboratory laboratories centre center school group".split())
 """Words of a unit's name: a lab, centre, school or group."""
 

@@ -656,3 +656,13 @@ def test_an_institute_printed_before_a_university_and_never_alone_is_its_unit():
     assert ids(registry, "Zuse Institute Berlin and Technische Universität Berlin") == \
         ["new:zuse institute berlin", "new:technical university berlin"]
     assert ids(registry, "Institut Curie, Yale University") == ["yale", "new:institute curie"]
+
+
+def test_and_in_french_or_german_joins_two_names_as_and_does():
+    registry = Registry([("Université Pierre et Marie Curie", "upmc"), ("Sorbonne Universités", "su"),
+                         ("PSL", "psl"), ("École Normale Supérieure", "ens"),
+                         ("Arts et Métiers ParisTech", "ensam")])
+    assert ids(registry, "PSL Universités et Ecole Normale Supérieure, Sorbonne Universités et Université "
+                         "Pierre & Marie Curie") == ["psl", "ens", "su", "upmc"]
+    assert ids(registry, "Inria et Université de Lille") == ["new:inria", "new:university lille"]
+    assert ids(registry, "Arts et Métiers ParisTech") == ["ensam"]  # one name: "Métiers" is no institution

@@ -98,7 +98,10 @@ _TRANSLATED = {
     "federale": "federal", "estadual": "state", "statale": "state", "pontificia": "pontifical",
     "uni": "university", "natl": "national", "fur": "for", "padova": "padua", "venezia": "venice",
     "catalunya": "catalonia", "moskva": "moscow", "nurnberg": "nuremberg", "hannover": "hanover",
+    "et": "and", "und": "and",
 }
+_AND = re.compile(r"\s+(?:and|et|und|&)\s+")
+""""And" between two names, in English, French or German (read as "and" among a name's words too)."""
 _SHORT_FORMS = re.compile(
     r"\b(?:(?P<univ>Univ\b\.?|U\.?(?=\s+of\b)|U\.(?=\s*[A-Z][a-z]{3,}))|(?P<inst>Inst\b\.?)|(?P<tu>TU\b)"
     r"|(?<=\bof )(?P<tech>Tech(?:nol)?\b\.?)|(?:(?<=&)|(?<=& ))(?P<tech2>Tech\b\.?)|(?P<sci>Sci\.)"
@@ -768,7 +771,7 @@ class Registry:
         if self.acronym_elsewhere is None or len(run) > 2 or not {run[0], run[-1]} & {"and"}:
             return []
         bare = [word for word in run if word != "and"]
-        pieces = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", segment)]
+        pieces = [p.strip() for p in _AND.split(segment)]
         printed = [p for p in pieces if _words(p) == bare and acronyms.is_acronym(p)]
         countries = _printed_countries(segments)
         found = self.acronym_elsewhere(printed[0], countries, True) if len(printed) == 1 else None
@@ -1377,7 +1380,7 @@ def _beside(run: list[str], standing: frozenset[str] | set[str] = frozenset(),
         return []
     if (_TOP.search(text) and re.search(r"\buniv", text)) or (joined and new_key(text) in standing):
         return [Named(None, new_key(text), text)]
-    pieces = re.split(r"\s+(?:and|&)\s+", segment)  # the run joined to the registry name by "and"
+    pieces = _AND.split(segment)  # the run joined to the registry name by "and"
     return [Named(None, new_key(piece), piece) for piece in pieces[1:] if _words(piece) == run
             and ((elsewhere is not None and elsewhere(piece)) or _a_company(piece))][:1]
 
@@ -1399,7 +1402,7 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
     """
     found = []
     segment = _LEADING_LINK.sub("", segment)  # "and IDG/McGovern Institute", "work done at Lancaster"
-    pieces = re.split(r"\s+(?:and|&)\s+(?:the\s+)?(?=[A-Z])", segment)
+    pieces = re.split(r"\s+(?:and|et|und|&)\s+(?:the\s+)?(?=[A-Z])", segment)
     named = [len(pieces) > 1 and elsewhere is not None and elsewhere(p) for p in pieces]
     by_ror = all(named)
     if len(pieces) > 1 and not by_ror and not all(  # by_ror: "University of Turin and Collegio Carlo Alberto"

@@ -394,7 +394,7 @@ class Registry:
         one the other registry holds."""
         as_unit: set[str] = set()
         alone: set[str] = set()
-        for raw in affiliations:
+        for raw in dict.fromkeys(affiliations):  # each printed form once
             listed = parts(raw)
             read = [self._part(part) for part in listed]
             if not any(named.org_id or named.learned for found in read for named in found):
@@ -405,14 +405,14 @@ class Registry:
                     continue
                 keys = {named.key for named in found}
                 segments = _segments(part)
-                known = [bool(self._spans(_words(segment))) for segment in segments]
                 for number, segment in enumerate(segments):
                     key = new_key(segment)
                     if key not in keys and _UNIT_HEADS.intersection(key.split()) and not _TOP.search(key):
                         as_unit.add(key)
-                    elif key in keys and any(known[number + 1:]) and not known[number] \
-                            and _UNIT_OF_UNIVERSITY.intersection(key.split()) and not _WHOLE.search(key) \
-                            and not _named_for_someone(segment):
+                    elif key in keys and _UNIT_OF_UNIVERSITY.intersection(key.split()) \
+                            and not _WHOLE.search(key) and not _named_for_someone(segment) \
+                            and not self._spans(_words(segment)) \
+                            and any(self._spans(_words(after)) for after in segments[number + 1:]):
                         as_unit.add(key)  # "Cowles Foundation for Research in Economics, Yale University"
         return {key for key in as_unit - alone}
 

@@ -19,7 +19,7 @@ BENCH = ROOT / "bench" / "identity.py"
 GOLD = ROOT / "tests" / "data" / "identity"
 FLOOR = {  # half: (people precision, people recall, institutions correct)
     "tune": (0.985, 0.94, 0.97),
-    "check": (0.965, 0.875, 0.935),
+    "check": (0.965, 0.875, 0.945),
     "fresh": (0.99, 0.92, 0.945),  # the second set, fresh/: labelled by someone who never saw the resolver
     "fresh3": (0.965, 0.975, 0.96),  # the third, fresh3/: the same way, during the fifth round
     "fresh4": (0.97, 0.99, 0.91),  # the fourth, fresh4/: the same way, during the seventh round
@@ -27,7 +27,7 @@ FLOOR = {  # half: (people precision, people recall, institutions correct)
     "fresh7": (0.99, 0.95, 0.975),  # the seventh, fresh7/: the same way, blind in round ten, read in 11
     "fresh8": (0.99, 0.955, 0.96),  # the eighth, fresh8/: the same way, blind in round eleven, read in 12
     "fresh9": (0.99, 0.96, 0.915),  # the ninth, fresh9/: the same way, blind in round twelve, read in 13
-    "fresh10": (0.99, 0.95, 0.945),  # the tenth, fresh10/: the same way, blind during round thirteen
+    "fresh10": (0.99, 0.95, 0.985),  # the tenth, fresh10/: the same way, blind in round 13, read in 14
 }
 FIFTH_SET_FLOOR = 0.92  # fresh5/: affiliation strings only, drawn at random during the eighth round
 

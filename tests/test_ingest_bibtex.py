@@ -31,6 +31,14 @@ def test_accents_broken_by_pdf_copying_are_repaired():
         "Ecole Normale Supérieure, Poznań, Linköping"
 
 
+def test_an_accent_before_a_capital_starting_a_word_keeps_the_space_before_it():
+    # "Sup ´erieure": the space is the PDF's, inside a word; "CNRS ´Ecole": a word starts with the capital
+    assert repair_broken_accents("UMR 8550 CNRS ´Ecole Normale Sup ´erieure & Universit ´e Pierre") == \
+        "UMR 8550 CNRS École Normale Supérieure & Université Pierre"
+    assert repair_broken_accents("Curie and ´Ecole Normale, UNIVERSIT ´E") == \
+        "Curie and École Normale, UNIVERSITÉ"
+
+
 def test_authors_keep_their_order_as_first_last():
     assert bibtex.split_authors(r"Kalai, Adam Tauman and {Van Erven}, Tim and John Smith") == \
         ["Adam Tauman Kalai", "Van Erven Tim".replace("Van Erven Tim", "Tim Van Erven"), "John Smith"]

@@ -38,6 +38,10 @@ def read(printed: str) -> list[str]:
     ("Mathematical Institute, Sapienza University of Rome", ["sapienza"]),
     # an institution's name in its own language, its city's own name
     ("Dipartimento di Fisica, Sapienza Universit ´a di Roma, Piazzale Aldo Moro 5, Roma", ["sapienza"]),
+    # an accent printed apart before a capital starts a word: three institutions, not "CNRSÉcole ..."
+    ("Laboratoire de Physique Statistique, UMR 8550 CNRS ´Ecole Normale Sup ´erieure & "
+     "Universit ´e Paris-Dauphine", ["cnrs", "ens-paris", "dauphine"]),
+    ("Universit ´e Paris-Dauphine and ´Ecole Normale Sup ´erieure", ["dauphine", "ens-paris"]),
     # control characters where a PDF lost a letter or a ligature
     ("Institut des Hautes \tEtudes Scienti\x08fiques", ["new:institute hautes etudes scientifiques"]),
     # "Academia" names an institution as "Academy" does; the institute before it is its unit
@@ -320,12 +324,12 @@ def test_names_that_name_nobody_are_no_new_institutions():
         ["new:carnegie mellon university"]
 
 
-def test_a_lab_printed_before_a_new_university_is_its_unit_but_an_institute_is_not():
+def test_a_lab_printed_before_a_new_university_is_its_unit_and_so_is_an_institute_never_printed_alone():
     assert read("B-DAT Lab, Nanjing University of Info. Sci.&Tech.") == \
         read("Nanjing University of Information Science and Technology") == \
         ["new:nanjing university information science and technology"]
     assert read("Brain and Mind Institute, Department of Psychology, Western University") == \
-        ["new:brain and mind institute", "new:western university"]
+        ["new:western university"]
     assert read("Hungarian Academy of Sciences and University of Szeged") == \
         ["new:hungarian academy sciences", "new:university szeged"]
 
@@ -609,3 +613,56 @@ def test_a_unit_printed_alone_after_its_institutions_name_is_part_of_it():
     assert owner("Rutgers Technological Institute") is None
     # a town's name is every institution's there, not one university's
     assert owner("Berlin Big Data Center") is None
+
+
+def test_capitals_printed_in_a_shifted_font_are_put_back():
+    # the font printed every capital 34 places on in the code table: learned from "wniversity", "fepartment"
+    assert repair("qhio utate wniversityK eug fepartment") == "Ohio State University, CSE Department"
+    assert repair("we derkeleyK utatistics fepartment + ggeu fepartment") == \
+        "UC Berkeley, Statistics Department + EECS Department"
+    registry = Registry([("Ohio State University", "osu")])
+    assert ids(registry, "qhio utate wniversityK eug fepartment") == ["osu"]
+
+
+def test_a_lower_case_department_is_no_shifted_font():
+    assert repair("Computer Science department, University of Texas") == \
+        "Computer Science department, University of Texas"
+    assert repair("blavatnik school of computer science, tel aviv university") == \
+        "blavatnik school of computer science, tel aviv university"
+
+
+def test_a_name_the_field_prints_only_as_a_unit_names_no_institution_printed_alone():
+    registry = Registry([("Massachusetts Institute of Technology", "mit"), ("MIT", "mit")])
+    registry.learn(["Operations Research Center, MIT",
+                    "Operations Research Center + Massachusetts Institute of Technology",
+                    "Computer Vision Center", "Computer Vision Center, MIT"])
+    assert ids(registry, "Operations Research Center + Massachusetts Institute of Technology") == ["mit"]
+    assert ids(registry, "Operations Research Center") == []
+    # printed alone somewhere in the field, a centre is an institution of its own
+    assert ids(registry, "Computer Vision Center + MIT") == ["new:computer vision centre", "mit"]
+
+
+def test_an_institute_printed_before_a_university_and_never_alone_is_its_unit():
+    registry = Registry([("Yale University", "yale")])
+    registry.learn(["Cowles Foundation for Research in Economics, Yale University",
+                    "Heinz Nixdorf Institute and Department of Computer Science, Paderborn University, "
+                    "Germany",
+                    "Zuse Institute Berlin", "Zuse Institute Berlin and Technische Universität Berlin",
+                    "Institut Curie, Yale University"])
+    assert ids(registry, "Cowles Foundation for Research in Economics, Yale University") == ["yale"]
+    assert ids(registry, "Heinz Nixdorf Institute and Department of Computer Science, Paderborn University, "
+                         "Germany") == ["new:paderborn university"]
+    # printed alone elsewhere, or named for a person: an institution of its own
+    assert ids(registry, "Zuse Institute Berlin and Technische Universität Berlin") == \
+        ["new:zuse institute berlin", "new:technical university berlin"]
+    assert ids(registry, "Institut Curie, Yale University") == ["yale", "new:institute curie"]
+
+
+def test_and_in_french_or_german_joins_two_names_as_and_does():
+    registry = Registry([("Université Pierre et Marie Curie", "upmc"), ("Sorbonne Universités", "su"),
+                         ("PSL", "psl"), ("École Normale Supérieure", "ens"),
+                         ("Arts et Métiers ParisTech", "ensam")])
+    assert ids(registry, "PSL Universités et Ecole Normale Supérieure, Sorbonne Universités et Université "
+                         "Pierre & Marie Curie") == ["psl", "ens", "su", "upmc"]
+    assert ids(registry, "Inria et Université de Lille") == ["new:inria", "new:university lille"]
+    assert ids(registry, "Arts et Métiers ParisTech") == ["ensam"]  # one name: "Métiers" is no institution

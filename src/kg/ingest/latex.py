@@ -75,8 +75,14 @@ def _accented(match: re.Match[str]) -> str:
 
 
 def repair_broken_accents(text: str) -> str:
-    """Join spacing accents that PDFs print before a letter to that letter (``Sup´erieure``)."""
+    """Join spacing accents that PDFs print before a letter to that letter (``Sup´erieure``,
+    ``Sup ´erieure``); the space before one stays when the letter is a capital that starts a word
+    (``CNRS ´Ecole``)."""
     def join(match: re.Match[str]) -> str:
-        return unicodedata.normalize("NFC", match.group(2) + _SPACING_ACCENTS[match.group(1)])
+        accented = unicodedata.normalize("NFC", match.group(2) + _SPACING_ACCENTS[match.group(1)])
+        after = match.string[match.end():match.end() + 1]
+        if match.group(0)[0].isspace() and match.group(2).isupper() and after.islower():
+            return " " + accented  # "CNRS ´Ecole": a capital starting a word, not a word's last letter
+        return accented
 
     return unicodedata.normalize("NFC", _BROKEN_RE.sub(join, text))

@@ -98,7 +98,10 @@ _TRANSLATED = {
     "federale": "federal", "estadual": "state", "statale": "state", "pontificia": "pontifical",
     "uni": "university", "natl": "national", "fur": "for", "padova": "padua", "venezia": "venice",
     "catalunya": "catalonia", "moskva": "moscow", "nurnberg": "nuremberg", "hannover": "hanover",
+    "et": "and", "und": "and",
 }
+_AND = re.compile(r"\s+(?:and|et|und|&)\s+")
+""""And" between two names, in English, French or German (read as "and" among a name's words too)."""
 _SHORT_FORMS = re.compile(
     r"\b(?:(?P<univ>Univ\b\.?|U\.?(?=\s+of\b)|U\.(?=\s*[A-Z][a-z]{3,}))|(?P<inst>Inst\b\.?)|(?P<tu>TU\b)"
     r"|(?<=\bof )(?P<tech>Tech(?:nol)?\b\.?)|(?:(?<=&)|(?<=& ))(?P<tech2>Tech\b\.?)|(?P<sci>Sci\.)"
@@ -161,9 +164,56 @@ class Named:
     """Named by a short form learned from the field (``acronyms``): not a spelling of its own."""
 
 
+_KNOWN_CAPITALIZED = (
+    "University Universit Department Institute Laboratory School College Center Centre Research Faculty "
+    "Division Academy National State Technology Science Sciences Statistics Computer Engineering "
+    "Mathematics Physics Electrical Information Systems Informatics Group").split()
+_BY_TAIL: dict[str, set[str]] = defaultdict(set)
+for _word in _KNOWN_CAPITALIZED:
+    _BY_TAIL[_word[1:].lower()].add(_word[0])
+_LOWER_START = re.compile(r"(?<![\w'’-])([a-z])([a-z]+)([A-Z]?)(?![\w'’-])")
+_LOWER_WORDS = frozenset("of and the for in at on de des du di da la le et und y e i".split())
+"""Words printed in lower case in any font: in a shifted affiliation they are no acronym."""
+SHIFTED_WORDS = 2
+"""How many words of an affiliation must agree on one shift of their capitals for it to be read shifted."""
+
+
+def unshifted(text: str) -> str:
+    """An affiliation printed in a font whose capitals come out as other letters, one fixed distance
+    away in the code table ("qhio utate wniversityK eug fepartment": Ohio State University, ...), with
+    its capitals put back: the distance is learned from words that are institution words but their
+    first letter (two or more agreeing on one distance, not a lower case's own); then every word that
+    starts in lower case gets its capital back, and a capital glued to a word's end is a comma."""
+    shifts: Counter[int] = Counter()
+    for match in _LOWER_START.finditer(text):
+        for upper in _BY_TAIL.get(match[2], ()):
+            shift = ord(match[1]) - ord(upper)
+            if shift != ord("a") - ord("A"):
+                shifts[shift] += 1
+    if not shifts:
+        return text
+    shift, agreeing = shifts.most_common(1)[0]
+    if agreeing < SHIFTED_WORDS:
+        return text
+
+    def capital(match: re.Match[str]) -> str:
+        word = match[1] + match[2]
+        capitals = "".join(chr(ord(letter) - shift) for letter in word)
+        named = (capitals[0] + match[2]).lower()  # "qhio": Ohio, a word of its own, not "OFGM"
+        if len(word) <= 4 and word not in _LOWER_WORDS and capitals.isalpha() and capitals.isupper() \
+                and named not in ror.state_names() and not ror.countries_of((named,)):
+            return capitals + ("," if match[3] else "")  # "ggeu": EECS, an acronym in capitals only
+        first = capitals[0] if "A" <= capitals[0] <= "Z" else match[1]
+        return first + match[2] + ("," if match[3] else "")
+
+    return _LOWER_START.sub(capital, text)
+
+
 def repair(raw: str) -> str:
-    """An affiliation with mojibake, ligatures, accents printed apart and footnote marks put right."""
+    """An affiliation with mojibake, ligatures, accents printed apart, shifted capitals and footnote
+    marks put right."""
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", raw)  # "Scienti\x08fiques": a lost ligature
+    text = unshifted(text)
     text = re.sub(r"[\t\n\r]+", " ", text)
     text = text.translate(_FULL_WIDTH)  # "Institute of Automation， CAS": East Asian punctuation
     if "\\u" in text:  # "Universit\\u00e4t": a JSON escape printed as it is
@@ -278,6 +328,18 @@ class Registry:
         self.standing: set[str] = set()
         """Keys of new names the field prints as institutions on their own, with no registry one beside
         them ("Zuse Institute Berlin"): beside a registry name they are still institutions."""
+        self.alone: set[str] = set()
+        """Keys of new names the field prints as the one institution of a part ("Zuse Institute Berlin")."""
+        self._standing_known = True
+        """Whether ``standing`` and ``alone`` are known (false while the field is read to learn them)."""
+        self._before_new_university: set[str] = set()
+        """Parts read with an institute or college printed before a new university: read again once the
+        names printed on their own are known."""
+        self.units_only: set[str] = set()
+        """Keys of new names the field prints only as a unit: in the segments of a registry institution's
+        part ("Operations Research Center, MIT") and never in an affiliation that names no registry
+        institution. Printed as a part of its own ("Operations Research Center + MIT") such a name is
+        still a unit, whose owner it does not name: no institution."""
 
     def learn(self, affiliations: Iterable[str]) -> None:
         """Read what a field's affiliations (each paper's once) tell of their segments: places, leads.
@@ -308,6 +370,8 @@ class Registry:
                     elif after_institution:
                         self.places.add(segment)
         self.standing.clear()
+        self.alone.clear()
+        self._standing_known = False
         self._parts.clear()
         self._standing_acronyms.clear()
         for raw in affiliations:
@@ -315,9 +379,42 @@ class Registry:
                 found = self._part(part)
                 if all(named.org_id is None for named in found):
                     self.standing.update(named.key for named in found if _stands_alone(named.key))
-        for part in self._beside:
+                if len(found) == 1 and found[0].org_id is None:
+                    self.alone.add(found[0].key)
+        for part in self._beside | self._before_new_university:
             self._parts.pop(part, None)  # read again, now that the names printed on their own are known
+        self._standing_known = True
         self._read.clear()
+        self.units_only = self._units_only(affiliations)
+
+    def _units_only(self, affiliations: list[str]) -> set[str]:
+        """Keys of new names with a unit's head word the field prints beside a registry institution in
+        its part without reading them as an institution, and never in an affiliation that names no
+        registry institution; not a whole institution's name (a university, a foundation, a company) nor
+        one the other registry holds."""
+        as_unit: set[str] = set()
+        alone: set[str] = set()
+        for raw in dict.fromkeys(affiliations):  # each printed form once
+            listed = parts(raw)
+            read = [self._part(part) for part in listed]
+            if not any(named.org_id or named.learned for found in read for named in found):
+                alone.update(named.key for found in read for named in found)
+                continue
+            for part, found in zip(listed, read, strict=True):
+                if not any(named.org_id for named in found):
+                    continue
+                keys = {named.key for named in found}
+                segments = _segments(part)
+                for number, segment in enumerate(segments):
+                    key = new_key(segment)
+                    if key not in keys and _UNIT_HEADS.intersection(key.split()) and not _TOP.search(key):
+                        as_unit.add(key)
+                    elif key in keys and _UNIT_OF_UNIVERSITY.intersection(key.split()) \
+                            and not _WHOLE.search(key) and not _named_for_someone(segment) \
+                            and not self._spans(_words(segment)) \
+                            and any(self._spans(_words(after)) for after in segments[number + 1:]):
+                        as_unit.add(key)  # "Cowles Foundation for Research in Economics, Yale University"
+        return {key for key in as_unit - alone}
 
     def read(self, raw: str) -> tuple[Named, ...]:
         """The institutions one printed affiliation names, in printed order, no repeats."""
@@ -415,6 +512,8 @@ class Registry:
                 found = [acronym[0]] if acronym[1] else found
             if not found:  # "Janelia Research Campus", "Institute of High Performance Computing, Singapore"
                 found = self._ror_name_alone(_segments(listed[0]))
+        found = [named for named in found if named.org_id is not None or named.learned
+                 or named.key not in self.units_only or self._a_ror_name(named.printed)]
         unique: dict[str, Named] = {}
         for named in found:
             same = unique.setdefault(named.org_id or f"?{named.key}", named)
@@ -558,7 +657,10 @@ class Registry:
             near = self.near_miss(segments[0])  # "Open AI", "Googol Brain": a known one misprinted
             found.append(Named(near, " ".join(_words(segments[0])), segments[0]) if near
                          else Named(None, new_key(segments[0]), segments[0]))
-        found = self._schools_of_one_beside(_units_before_new_university(found))
+        if not self._standing_known and any(n.org_id is None and "univ" in n.key for n in found[1:]):
+            self._before_new_university.add(part)
+        found = self._schools_of_one_beside(_units_before_new_university(
+            found, self.alone if self._standing_known else None))
         return [self._in_english_order(named) for named in found]
 
     def _with_towns(self, segments: list[str]) -> list[str]:
@@ -669,7 +771,7 @@ class Registry:
         if self.acronym_elsewhere is None or len(run) > 2 or not {run[0], run[-1]} & {"and"}:
             return []
         bare = [word for word in run if word != "and"]
-        pieces = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", segment)]
+        pieces = [p.strip() for p in _AND.split(segment)]
         printed = [p for p in pieces if _words(p) == bare and acronyms.is_acronym(p)]
         countries = _printed_countries(segments)
         found = self.acronym_elsewhere(printed[0], countries, True) if len(printed) == 1 else None
@@ -1278,7 +1380,7 @@ def _beside(run: list[str], standing: frozenset[str] | set[str] = frozenset(),
         return []
     if (_TOP.search(text) and re.search(r"\buniv", text)) or (joined and new_key(text) in standing):
         return [Named(None, new_key(text), text)]
-    pieces = re.split(r"\s+(?:and|&)\s+", segment)  # the run joined to the registry name by "and"
+    pieces = _AND.split(segment)  # the run joined to the registry name by "and"
     return [Named(None, new_key(piece), piece) for piece in pieces[1:] if _words(piece) == run
             and ((elsewhere is not None and elsewhere(piece)) or _a_company(piece))][:1]
 
@@ -1300,7 +1402,7 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
     """
     found = []
     segment = _LEADING_LINK.sub("", segment)  # "and IDG/McGovern Institute", "work done at Lancaster"
-    pieces = re.split(r"\s+(?:and|&)\s+(?:the\s+)?(?=[A-Z])", segment)
+    pieces = re.split(r"\s+(?:and|et|und|&)\s+(?:the\s+)?(?=[A-Z])", segment)
     named = [len(pieces) > 1 and elsewhere is not None and elsewhere(p) for p in pieces]
     by_ror = all(named)
     if len(pieces) > 1 and not by_ror and not all(  # by_ror: "University of Turin and Collegio Carlo Alberto"
@@ -1370,19 +1472,30 @@ _NAMED_FOR = re.compile(r"(?:The )?(?:Institut|Institute|Fondation|Foundation|Fu
 _SUBJECT_OR_GENERIC = FIELD_OF_STUDY | _GENERIC
 
 
-def _units_before_new_university(found: list[Named]) -> list[Named]:
+def _units_before_new_university(found: list[Named], alone: frozenset[str] | set[str] | None = None
+                                 ) -> list[Named]:
     """New names printed before a new university in one part, left out when they are no whole institution
     themselves: its lab, centre or school ("B-DAT Lab, Nanjing University of Information Science and
-    Technology"), as they are before a registry university."""
+    Technology"), and, as before a registry university, its institute or college when the field never
+    prints that as the one institution of a part (``alone``, when it is known: "Heinz Nixdorf Institute,
+    Paderborn University"; not "Zuse Institute Berlin and Technische Universität")."""
     new = [n.org_id is None and not n.learned for n in found]
     first = next((i for i, n in enumerate(found) if new[i] and _TOP.search(n.key) and "univ" in n.key), None)
     if first is None:
         return found
     return [n for i, n in enumerate(found)
             if i >= first or not new[i] or _TOP.search(fold(n.printed)) or _named_for_someone(n.printed)
-            or not _UNIT_HEADS.intersection(n.key.split())]
+            or not (_UNIT_HEADS.intersection(n.key.split()) or (
+                alone is not None and _UNIT_OF_UNIVERSITY.intersection(n.key.split())
+                and n.key not in alone))]
 
 
+_UNIT_OF_UNIVERSITY = frozenset("lab labs laboratory laboratories centre center school group institute "
+                                 "foundation college programme program unit".split())
+"""Head words of a name printed before its institution's in one part, which may be a unit of it."""
+_WHOLE = re.compile(r"\buniv|\bpolytechn|\bpolitecnico|\binc\b|\bcorp|\bltd\b|\bgmbh\b|\bllc\b|\bcompany\b|"
+                    r"\bhospital\b|\bacademy\b|\bagency\b|\bcouncil\b")
+"""Words of a whole institution, not of one of a university's units (a foundation may be either)."""
 _UNIT_HEADS = frozenset("lab labs laboratory laboratories centre center school group".split())
 """Words of a unit's name: a lab, centre, school or group."""
 

@@ -7,6 +7,8 @@ from datetime import time
 
 from kg.ingest.documents import ingest_documents
 from kg.ingest.pages import support
+from kg.ingest.pages.blocks import layout
+from kg.ingest.pages.document import read_document
 from kg.ingest.pages.extracted import EventText, PageExtract, SpeakerText, TalkText
 
 from .pages_helpers import registry_only
@@ -74,3 +76,47 @@ def test_ingest_takes_nothing_from_a_page_whose_every_talk_is_weak_and_dry_run_l
     assert report.failed and "weakly supported" in report.failed[0]
     report = ingest_documents(data, [page])
     assert report.failed and not list((data / "records").glob("*.yaml"))
+
+
+def test_a_particle_is_no_evidence_of_a_name():
+    assert not support.has_name_words(talk("Departamento de Estatística"))
+    assert support.has_name_words(talk("Ana de Souza"))
+
+
+def test_a_speaker_whose_affiliation_lists_coauthors_is_a_papers_first_author():
+    rows = [talk(n, f"A talk of {n}", "2024") for n in ("Ada Lovelace", "Charles Babbage")]
+    author = TalkText([SpeakerText("Mary Somerville", "Charles Babbage, Ada Lovelace and John Herschel")],
+                      "On the connexion of the physical sciences", day="2024")
+    speaker = TalkText([SpeakerText("Mary Somerville", "Royal Society")],
+                       "On the connexion of the physical sciences", day="2024")
+    assert support.evidence(author, [*rows, author])["author_list"] == 1.0
+    assert support.support(author, [*rows, author]) < support.ABSTAIN_BELOW
+    assert support.support(speaker, [*rows, speaker]) >= support.ABSTAIN_BELOW
+
+
+def test_a_title_that_is_a_label_is_less_supported():
+    rows = [talk(n, f"A talk of {n}") for n in ("Ada Lovelace", "Charles Babbage")]
+    labelled, titled = talk("Mary Somerville", "Organisers:"), talk("Mary Somerville", "Tides")
+    assert support.support(labelled, [*rows, labelled]) < support.support(titled, [*rows, titled])
+    assert support.evidence(talk("Mary Somerville", "Speakers"), rows)["label_title"] == 1.0
+
+
+def test_an_undated_entry_under_a_heading_of_publications_is_weak(tmp_path):
+    page = tmp_path / "index.md"
+    page.write_text("# Ada Lovelace\n\n## Talks\n\n- Notes on the engine, Royal Society\n\n"
+                    "## Selected publications\n\n- Sketch of the analytical engine\n\n"
+                    "## Workshop papers\n\n- Tables of Bernoulli numbers\n", encoding="utf-8")
+    document = read_document(page)
+    lines = support.paper_list_lines(layout(document).blocks, "Ada Lovelace")
+    assert 9 in lines and not {3, 5, 11, 13} & lines  # the publications' entry; not the talks', nor
+    # the papers of a workshop
+    cited = TalkText([SpeakerText("Mary Somerville")], "Sketch of the analytical engine", day="1843", line=9)
+    given = TalkText([SpeakerText("Mary Somerville")], "Notes on the engine", day="1843-06-12", line=5)
+    shape = support.PageShape.of([cited, given], lines)
+    assert support.evidence(cited, [cited, given], shape)["paper_entry"] == 1.0
+    assert support.support(cited, [cited, given], shape) < support.ABSTAIN_BELOW
+    unplaced = support.PageShape.of([cited, given])
+    assert support.support(cited, [cited, given], unplaced) >= support.ABSTAIN_BELOW
+    assert support.support(given, [cited, given], shape) >= support.ABSTAIN_BELOW
+    cited.day, cited.clock = "1843-07-01", time(10)  # a day and a time: a programme's presented paper
+    assert support.evidence(cited, [cited, given], shape)["paper_entry"] == 0.0

@@ -25,6 +25,7 @@ from kg.ingest.pages.entries import label_of
 from kg.ingest.pages.extract import day_first, extract_document
 from kg.ingest.pages.extracted import PageExtract
 from kg.ingest.pages.fields import fold, is_name
+from kg.ingest.pages.own_talks import page_title_of
 from kg.ingest.pages.records import to_records
 from kg.ingest.pages.text import Page, html_lines, markdown_lines
 from kg.ingest.pages.when import inherit_when
@@ -56,8 +57,9 @@ def extract_file(path: Path, kind: str | None = None, owner: str | None = None) 
                         f"(the kinds: {', '.join(PAGE_KINDS)})")
     if kind is not None:
         found.kind = kind
-    support.weigh(found)  # on what the talk's own unit gives: a day from the context adds no support
     cells = list({id(c): c for table in parts.tables for row in table.rows for c in row}.values())
+    # on what the talk's own unit gives (a day from the context adds no support), and where it stands
+    support.weigh(found, support.paper_list_lines([*parts.blocks, *cells], page_title_of(document)))
     inherit_when(found.talks, sorted([*_front_matter_blocks(document), *parts.blocks, *cells],
                                      key=lambda b: b.line), day_first(document.source), found.kind)
     return found

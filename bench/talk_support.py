@@ -34,6 +34,9 @@ def read_all(corpus: Path, cache: Path | None) -> dict[str, Any]:
         return json.loads(cache.read_text(encoding="utf-8"))
     from kg.errors import KGError
     from kg.ingest.pages import support
+    from kg.ingest.pages.blocks import layout
+    from kg.ingest.pages.document import read_document
+    from kg.ingest.pages.own_talks import page_title_of
     from kg.ingest.pages.pipeline import extract_file
 
     pages: dict[str, Any] = {}
@@ -43,7 +46,11 @@ def read_all(corpus: Path, cache: Path | None) -> dict[str, Any]:
         except KGError:
             pages[gold["file"]] = {"kind": "none", "talks": [], "papers": []}
             continue
-        shape = support.PageShape.of(found.talks)
+        document = read_document(corpus / gold["file"])
+        parts = layout(document)
+        cells = [c for table in parts.tables for row in table.rows for c in row]
+        shape = support.PageShape.of(found.talks, support.paper_list_lines([*parts.blocks, *cells],
+                                                                           page_title_of(document)))
         talks = [{"speakers": [s.name for s in t.speakers], "title": t.title, "date": t.day,
                   "time": t.clock.strftime("%H:%M") if t.clock else None,
                   "affiliation": t.speakers[0].affiliation if t.speakers else None, "line": t.line,

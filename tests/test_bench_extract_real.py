@@ -151,7 +151,8 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     # the ninth set joined after round twelve (talks 0.40, papers 0.26): whole talks 0.77 -> 0.75
     assert whole["talks"] >= 0.74 and whole["talks_sites"] >= 0.59
     assert whole["datetime"] >= 0.70 and whole["affiliation"] >= 0.73
-    assert whole["papers"] >= 0.78 and whole["spurious"] <= 0.065  # round twelve's units: 0.75 -> 0.83
+    assert whole["papers"] >= 0.77 and whole["spurious"] <= 0.07  # round twelve's units: 0.75 -> 0.83
+    # (the eleventh set joined after round fourteen: whole papers 0.78 -> 0.777, spurious 0.06 -> 0.066)
     assert new9["talks"] >= 0.38 and new9["datetime"] >= 0.33 and new9["papers"] >= 0.24
     assert new9["spurious"] <= 0.17  # blind before round twelve: talks 0.31, date-time 0.30, spurious 0.21
     assert new9["papers"] >= 0.26 and new9["spurious"] <= 0.135  # round 13 (10u): 0.26 -> 0.27, 0.15 -> 0.12
@@ -161,7 +162,8 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     assert check["datetime"] >= 0.66 and new["datetime"] >= 0.76 and new2["datetime"] >= 0.52
     assert check["papers"] >= 0.75 and new["papers"] >= 0.88 and new2["papers"] >= 0.80
     assert check["spurious"] <= 0.075 and new["spurious"] <= 0.04 and new2["spurious"] <= 0.09
-    assert dev["spurious"] <= 0.055  # round eleven: personal talk lists read as such (0.06 -> 0.04)
+    assert dev["spurious"] <= 0.07  # round eleven: personal talk lists read as such (0.06 -> 0.04);
+    # the eleventh set's development pages (a programme and a reading group among them): 0.05 -> 0.064
     assert new4["talks"] >= 0.65 and new4["datetime"] >= 0.55 and new4["papers"] >= 0.88
     assert new4["spurious"] <= 0.12
     assert new5["talks"] >= 0.38 and new5["datetime"] >= 0.36 and new5["papers"] >= 0.72
@@ -185,9 +187,13 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     assert new9["talks"] >= 0.66 and new9["datetime"] >= 0.62  # the same, with the ninth set joined
     # round thirteen read the talks a page gives without a speaker's name (one-talk files, sessions):
     # of the 203 such gold talks 0.12 -> 0.48; whole talks 0.75 -> 0.77; new sites 7 0.68 -> 0.85
-    assert whole["unnamed"] >= 0.45 and whole["talks"] >= 0.76 and new7["talks"] >= 0.82
+    # (with the eleventh set joined, 226 such talks, 0.43: its 22 are not found)
+    assert whole["unnamed"] >= 0.42 and whole["talks"] >= 0.76 and new7["talks"] >= 0.82
     assert new9["talks"] >= 0.41 and new9["unnamed"] >= 0.18 and new9["spurious"] <= 0.16
     # the tenth set, blind before and after round thirteen: talks 0.34, date-time 0.42, papers 0.66,
     # spurious 0.27; then Pandoc's simple tables read (a Quarto archive, 0/20 -> 19/20): talks 0.42
     assert new10["talks"] >= 0.44 and new10["datetime"] >= 0.52 and new10["papers"] >= 0.64  # "October, 10th"
     assert new10["spurious"] <= 0.27 and check["papers"] >= 0.75  # check 0.77 -> 0.76 with the tenth set
+    # the eleventh set, blind before round fourteen: talks 0.67, date-time 0.61, papers 0.60, spurious 0.17
+    assert new11["talks"] >= 0.65 and new11["datetime"] >= 0.59 and new11["papers"] >= 0.58
+    assert new11["spurious"] <= 0.185

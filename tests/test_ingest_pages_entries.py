@@ -54,3 +54,10 @@ def test_a_title_then_by_whom_in_brackets():
     assert ([p.name for p in two.speakers], two.title) == (["Ada Lovelace", "Mary Somerville"],
                                                            "LDA and Wasserstein LDA")
     assert read("Engines driven by hand (by invitation only)").speakers == []  # no name after "by"
+
+
+def test_a_title_then_its_speaker_and_affiliation_in_brackets():
+    fields = read("Notes on the analytical engine (Ada Lovelace, University of Cambridge)")
+    assert [(p.name, p.affiliation) for p in fields.speakers] == [("Ada Lovelace", "University of Cambridge")]
+    assert fields.title == "Notes on the analytical engine"
+    assert read("Notes on engines (Royal Society, London)").speakers == []  # a place, nobody

@@ -592,7 +592,8 @@ def _speakers_after_title(part: str, spans: list[Span]) -> list[tuple[str, str, 
         labelled = label_of(inner) or (("speaker", inner) if by else None)
         who = speakers_of(labelled[1], spans) if labelled and labelled[0] == "speaker" else (
             [] if labelled or _ROLE.search(inner) else speakers_of(inner, spans))
-        if who and all(labelled or (p.affiliation is None and " " in p.name) for p in who):
+        if who and all(labelled or " " in p.name and (p.affiliation is None or is_organization(p.affiliation))
+                       for p in who):  # "(Ada Lovelace)", "(Ada Lovelace, University of Cambridge)"
             return [("text", bracket["title"], None)] + [("name", p.name, p.affiliation) for p in who]
     connector = _CONNECTOR.match(part)
     if connector:

@@ -44,3 +44,20 @@ def test_a_bold_name_and_affiliation_then_a_full_stop_and_the_title():
                   [Span("b", "Ada Lovelace, Babbage Lab, London")])
     assert [(p.name, p.affiliation) for p in fields.speakers] == [("Ada Lovelace", "Babbage Lab, London")]
     assert fields.title == "Notes on the analytical engine"
+
+
+def test_a_title_then_by_whom_in_brackets():
+    fields = read("Neural processes (by Ada Lovelace) slides", [Span("a", "slides", "np.pdf")])
+    assert [p.name for p in fields.speakers] == ["Ada Lovelace"]
+    assert fields.title == "Neural processes"
+    two = read("LDA and Wasserstein LDA (presented by Ada Lovelace and Mary Somerville)")
+    assert ([p.name for p in two.speakers], two.title) == (["Ada Lovelace", "Mary Somerville"],
+                                                           "LDA and Wasserstein LDA")
+    assert read("Engines driven by hand (by invitation only)").speakers == []  # no name after "by"
+
+
+def test_a_title_then_its_speaker_and_affiliation_in_brackets():
+    fields = read("Notes on the analytical engine (Ada Lovelace, University of Cambridge)")
+    assert [(p.name, p.affiliation) for p in fields.speakers] == [("Ada Lovelace", "University of Cambridge")]
+    assert fields.title == "Notes on the analytical engine"
+    assert read("Notes on engines (Royal Society, London)").speakers == []  # a place, nobody

@@ -815,3 +815,16 @@ def test_a_pandoc_superscript_ordinal_is_read_as_a_day():
     from kg.ingest.pages.blocks import clean
     assert clean("Programme for Thursday 14^th^ of December and $2^{nd}$ May") == \
         "Programme for Thursday 14th of December and 2nd May"
+
+
+def test_the_organizers_of_a_programmes_sessions_are_no_speakers(tmp_path):
+    _, talks = talks_of(tmp_path, "p.md", "# Programme\n\n### Thursday, May 16, 2024\n\n"
+                        "| Session Title | Organizer | Session ID |\n|---|---|---|\n"
+                        "| Analytical Engines Today | Ada Lovelace | S-1 |\n"
+                        "| Difference Engines and Their Tables | Charles Babbage | S-2 |\n"
+                        "| Mechanical Notes on Astronomy | Mary Somerville | S-3 |\n\n"
+                        "| Date | Speaker | Title |\n|---|---|---|\n"
+                        "| May 17, 2024 | Alan Turing | Computable numbers |\n"
+                        "| May 17, 2024 | Claude Shannon | Information and its measure |\n")
+    assert [(t[0], t[1]) for t in talks] == [(("Alan Turing",), "Computable numbers"),
+                                             (("Claude Shannon",), "Information and its measure")]

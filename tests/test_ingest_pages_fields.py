@@ -165,3 +165,8 @@ def test_a_clock_time_with_its_seconds_is_read_whole():
     assert [(f.start, f.value[0].strftime("%H:%M")) for f in found] == [(0, "09:30")]
     assert "09:30:00 Phil O'Neill"[found[0].end:].strip() == "Phil O'Neill"
     assert [f.value for f in find_times("09:30:00 - 10:15:00")][0][1].strftime("%H:%M") == "10:15"
+
+
+def test_a_country_of_two_words_is_no_name():
+    assert not is_name("United Kingdom") and not is_name("Saudi Arabia") and not is_name("United States.")
+    assert is_name("Georgia Smith") and is_name("Jordan Peterson")  # a given name that is also a country

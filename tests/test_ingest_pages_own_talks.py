@@ -194,3 +194,26 @@ def test_a_talk_collection_file_in_its_site_is_given_by_the_sites_owner(tmp_path
                     encoding="utf-8")
     assert [([s.name for s in t.speakers], t.title) for t in extract_path(talk).talks] == [
         (["Ada Lovelace"], "Notes on the Analytical Engine")]
+
+
+def test_the_owner_is_the_author_the_sites_publication_page_shares(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "papers@2020-05-29.md").write_text(
+        "## 2020\n\n**Lovelace, A.**, & Babbage, C. (2020). Notes on the analytical engine. "
+        "*Annals of Engines*.\n\n"
+        "Somerville, M., & **Lovelace, A.** (2019). Bernoulli numbers by machine. *Journal of Computing*.\n\n"
+        "**Lovelace, A.**, & Somerville, M. (2018). The weaving of algebraic patterns. *Proceedings of the "
+        "Royal Society*.\n",
+        encoding="utf-8")
+    page = site / "talks.md"
+    page.write_text("---\ntitle: ''\n---\n\n## Talks\n"
+                    "Notes on the Analytical Engine. Invited talk at the Royal Society, London, May 2019.\n\n"
+                    "Bernoulli Numbers by Machine. Talk at the Workshop on Computing, Paris, January 2020.\n",
+                    encoding="utf-8")
+    found = extract_path(page)
+    assert [(tuple(s.name for s in t.speakers), t.title) for t in found.talks] == [
+        (("A. Lovelace",), "Notes on the Analytical Engine"),  # first name first, as a speaker is written
+        (("A. Lovelace",), "Bernoulli Numbers by Machine")]
+    (site / "papers@2020-05-29.md").unlink()
+    assert extract_path(page).talks == []  # no publication page beside it: nobody to give them to

@@ -67,3 +67,19 @@ def test_whose_works_a_title_names():
     assert owner_by("Ada Lovelace | Publications") == "Ada Lovelace"
     assert owner_by("Publications - Ada Lovelace") == "Ada Lovelace"
     assert owner_by("Papers of the week") is None
+
+
+def test_a_footer_that_gives_the_copyright_to_a_person_names_the_owner(tmp_path):
+    from kg.ingest.pages.owner import copyright_owner
+
+    assert copyright_owner("News ... © 2026 Ada Lovelace. Powered by Jekyll") == "Ada Lovelace"
+    assert copyright_owner("Talks ... Ada Lovelace © 2019–2024") == "Ada Lovelace"
+    assert copyright_owner("© 2025 Carnegie Mellon AI Safety Initiative") is None  # an organization
+    assert copyright_owner("Copyright © 2023 CIS Lab") is None
+    page = tmp_path / "alone" / "talks.html"
+    page.parent.mkdir()
+    page.write_text("<html><head><title>Talks</title></head><body><h2>Talks</h2><ul>"
+                    "<li><i>Notes on the Analytical Engine.</i> Royal Society, London, UK, 2019.</li></ul>"
+                    "<footer>&copy; 2026 Ada Lovelace &middot; Powered by Hugo</footer></body></html>",
+                    encoding="utf-8")
+    assert page_owner(read_document(page)) == "Ada Lovelace"

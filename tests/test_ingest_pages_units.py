@@ -86,3 +86,35 @@ def test_an_html_definition_list_of_talks(tmp_path):
                  "</dl></body></html>")
     assert rows(path) == [(("Ada Lovelace",), "Notes on the analytical engine", "2024-03-03", None),
                           (("Alan Turing",), "Computable numbers revisited", "2024-03-10", None)]
+
+
+DETAILS = """## Past seminars
+
+<details>
+  <summary><b>&#8226; March, 4th 2024 - Ada Lovelace, team member.</b><br>
+    Notes on the analytical engine</summary>
+  <p><b>Abstract:</b> What the engine can compute, and what it cannot.</p>
+</details>
+
+<details>
+  <summary><b>&#8226; March, 11th 2024 - Alan Turing, Founder of the Machine Club.</b><br>
+    Computable numbers</summary>
+  <p><b>Abstract:</b> A machine that reads a tape.</p>
+</details>
+
+<details>
+  <summary><b>&#8226; March, 18th 2024 - Ada Lovelace, team member.</b><br>
+    Bernoulli numbers by machine</summary>
+  <p><b>Abstract:</b> A program for the engine, step by step.</p>
+</details>
+"""
+
+
+def test_a_speaker_of_two_collapsed_units_on_two_days_gave_two_talks(tmp_path):
+    path = write(tmp_path, "past.md", DETAILS)
+    assert rows(path) == [
+        (("Ada Lovelace",), "Notes on the analytical engine", "2024-03-04", None),
+        (("Alan Turing",), "Computable numbers", "2024-03-11", None),
+        (("Ada Lovelace",), "Bernoulli numbers by machine", "2024-03-18", None)]  # not the first again
+    affiliations = [t.speakers[0].affiliation for t in extract_file(path).talks]
+    assert affiliations == ["team member", "Founder of the Machine Club", "team member"]  # no part of a title

@@ -322,7 +322,9 @@ _ROOM = re.compile(r"^\W*(?:room|rm\.?|hall|building|bldg\.?|auditorium|amphi(?:
 _POSITION = re.compile(r"^\W*(?:(?:associate|assistant|full|visiting|adjunct|distinguished|senior|junior|"
                        r"research|postdoctoral|doctoral|graduate|phd|ph\.d\.|master'?s?|undergraduate)\s+)*"
                        r"(?:professor|prof\.|lecturer|post-?doc(?:toral)?(?: researcher| fellow)?|students?|"
-                       r"candidate|researcher|scientist|engineer|fellow|director)\b", re.IGNORECASE)
+                       r"candidate|researcher|scientist|engineer|fellow|director|"
+                       r"(?:(?:team|lab|group|faculty|staff)\s+)?members?|(?:co-?)?founder|ceo|cto|intern)\b",
+                       re.IGNORECASE)
 PAUSE = re.compile(r"^\W*(?:(?:morning |afternoon )?(?:coffee|tea|lunch|dinner|refreshments?)"
                    r"(?:\s*(?:and|&)\s*"
                    r"(?:coffee|tea|snacks|informal discussions?|refreshments))?(?:\s*break)?|break|"
@@ -566,9 +568,13 @@ def _without_link_words(part: str, spans: list[Span]) -> str:
     return part
 
 
+_BY_WHOM = re.compile(r"(?:(?:presented|given|led|talk|slides)\s+)?by\s+(?=[^\W\d])", re.IGNORECASE)
+
+
 def _speakers_after_title(part: str, spans: list[Span]) -> list[tuple[str, str, str | None]] | None:
     """A title followed by its speakers in brackets ("Reinforcement learning (James Murray)",
-    "Deep Learning (Lecturer: Dr. F. Fleuret)"), or a speaker who is said to talk on a title
+    "Deep Learning (Lecturer: Dr. F. Fleuret)", "Neural processes (by Ada Lovelace)"),
+    or a speaker who is said to talk on a title
     ("Ada Lovelace (Analytical Engines Ltd) on ``Notes''"); ``None`` when the part is neither."""
     tail = part.rsplit(")", 1)[1] if ")" in part else ""
     for span in sorted(spans, key=lambda s: -len(s.text)):  # links after the speakers ("(Ada) Slides")
@@ -581,10 +587,13 @@ def _speakers_after_title(part: str, spans: list[Span]) -> list[tuple[str, str, 
     if bracket and not speakers_of(bracket["title"], spans) and len(bracket["title"]) >= 4 \
             and not is_name(last):  # "Invited talk: Ada Lovelace (Analytical Engines)": her affiliation
         inner = bracket["inner"].strip()
-        labelled = label_of(inner)
+        by = _BY_WHOM.match(inner)  # "Notes on engines (by Ada Lovelace)": who gave it, so said
+        inner = inner[by.end():] if by else inner
+        labelled = label_of(inner) or (("speaker", inner) if by else None)
         who = speakers_of(labelled[1], spans) if labelled and labelled[0] == "speaker" else (
             [] if labelled or _ROLE.search(inner) else speakers_of(inner, spans))
-        if who and all(labelled or (p.affiliation is None and " " in p.name) for p in who):
+        if who and all(labelled or " " in p.name and (p.affiliation is None or is_organization(p.affiliation))
+                       for p in who):  # "(Ada Lovelace)", "(Ada Lovelace, University of Cambridge)"
             return [("text", bracket["title"], None)] + [("name", p.name, p.affiliation) for p in who]
     connector = _CONNECTOR.match(part)
     if connector:

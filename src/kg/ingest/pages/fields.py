@@ -299,6 +299,14 @@ theater theatre office hours course courses meetup networking session sessions d
 presentation presentations hotline lecture lectures tutorial tutorials panel break lunch coffee poster
 posters introduction remarks welcome opening closing equation equations dear hello thanks
 """.split())
+_COUNTRIES = frozenset({
+    "united states", "united states of america", "united kingdom", "saudi arabia", "united arab emirates",
+    "south korea", "north korea", "republic of korea", "south africa", "new zealand", "hong kong",
+    "czech republic", "costa rica", "puerto rico", "sri lanka", "el salvador", "the netherlands",
+    "great britain", "northern ireland", "ivory coast", "dominican republic", "bosnia and herzegovina",
+})
+"""Countries named in two words or more, which a talk list prints beside a city as a person's name
+is printed ("Lemont, United States"); one-word countries are no names already."""
 _NOUN_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ities|ity|ology|isms?)$")
 """Endings of English nouns ("Intervention", "Assumptions"), which no surname has."""
 _NICKNAME = re.compile(r"\s+\([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?\)(?=\s)")
@@ -330,7 +338,7 @@ def is_name(text: str) -> bool:
     if not text or len(text) > 50 or re.search(r"[\d@:;!?|/\\()\[\]{}<>=+#$%&*\"“”]", text):
         return False
     words = text.split()
-    if not 2 <= len(words) <= 6:
+    if not 2 <= len(words) <= 6 or " ".join(words).lower().strip(".,") in _COUNTRIES:
         return False
     capitals = 0
     for word in words:

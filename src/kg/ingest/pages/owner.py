@@ -6,8 +6,9 @@ is a person's name, a description or title that says whose talks or papers these
 talks by Ada Lovelace"), then from the site the page belongs to: the Jekyll ``_config.yml`` of the
 folder the page is in or of one of its three parents (``author: name``, ``name``,
 ``first_name`` + ``last_name``, a ``title`` that is a name), or the Hugo Academic author page
-marked ``superuser`` (``content/authors/NAME/_index.md``), and last from an e-mail address
-``first.last@...`` the page's text confirms ("I'm First"). Only files near the page are read;
+marked ``superuser`` (``content/authors/NAME/_index.md``), then from a footer that gives the
+copyright to a person ("© 2026 Ada Lovelace"), and last from an e-mail address ``first.last@...``
+the page's text confirms ("I'm First"). Only files near the page are read;
 nothing is fetched.
 """
 
@@ -20,7 +21,7 @@ from typing import Any
 import yaml
 
 from kg.ingest.pages.document import Document, split_front_matter
-from kg.ingest.pages.fields import is_name, strip_honorifics
+from kg.ingest.pages.fields import is_name, is_organization, strip_honorifics
 
 SITE_CONFIGS = ("_config.yml", "_config.yaml")
 
@@ -44,7 +45,8 @@ def page_owner(document: Document) -> str | None:
         name = owner_by(text)
         if name:
             return name
-    return site_owner(document.path) or mail_owner(document.source)
+    return site_owner(document.path) or copyright_owner(document.root.text_content()) \
+        or mail_owner(document.source)
 
 
 _WORKS = r"(?i:talks?|presentations?|lectures?|seminars?|publications?|papers?|slides|preprints?|articles?)"
@@ -67,6 +69,22 @@ def owner_by(text: object) -> str | None:
     found = _BY.search(text) or _OWNED.search(text)
     name = next((g for g in found.groups() if g), None) if found else None
     return _a_name(name)
+
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)(?:[ \t]*©)?[ \t]*(?:(?:19|20)\d{2}"
+                        r"(?:[ \t]*[-–][ \t]*(?:19|20)?\d{2})?[ \t]*,?[ \t]*)?([^\W\d][^©.,;|·•\n\d]{2,60})"
+                        r"|([^\W\d][^©.,;|·•\n\d]{2,60}?)[ \t]*(?:©|\(c\))", re.IGNORECASE)
+"""A footer's copyright line, on one line: the holder after the sign and the year, or before the sign."""
+
+
+def copyright_owner(text: str) -> str | None:
+    """The person a site's footer gives its copyright to ("© 2026 Ada Lovelace. Powered by Jekyll",
+    "Ada Lovelace © 2026"); ``None`` when it is a lab, a series or nobody."""
+    for found in _COPYRIGHT.finditer(text[-5000:]):
+        name = _a_name((found.group(1) or found.group(2) or "").split(" - ")[0])
+        if name and len(name.split()) <= 4 and not is_organization(name):
+            return name
+    return None
 
 
 _MAIL = re.compile(r"(?:mailto:)?\b([a-z]{2,})[._-]([a-z]{2,})@[\w.-]+\.[a-z]{2,}", re.IGNORECASE)

@@ -14,11 +14,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from kg.ingest.bulk import bibtex
 from kg.ingest.pages.blocks import Block, Layout, Span, layout
-from kg.ingest.pages.document import Document, markdown_source, markdown_tree
+from kg.ingest.pages.document import Document, markdown_source, markdown_tree, read_document
 from kg.ingest.pages.entries import clean_title, label_of
 from kg.ingest.pages.extracted import PaperText
 from kg.ingest.pages.fields import (
@@ -988,6 +989,39 @@ def _owner(found: list[PaperText], blocks: list[Block]) -> str | None:
     if n < 0.5 * len(found):
         return None
     return next(a for p in found for a in p.authors if fold(a) == top)
+
+
+_PUBLICATION_PAGE = re.compile(r"(?:publications?|papers?|pubs|preprints?|research)", re.IGNORECASE)
+"""The stem of a personal site's publication page ("publications.md", "papers.html", "research.html")."""
+
+
+def listed_owner(document: Document, parts: Layout) -> str | None:
+    """The owner of a personal page shown by the papers it lists, else by those of the publication
+    page beside it (``publications.md``, ``papers.html``, ``research.html`` in its folder, the
+    newest dated copy first): the author most of its entries share, first name first."""
+    owner = papers(document, parts)[1]
+    for path in _publication_pages(document.path) if owner is None else []:
+        sibling = read_document(path)
+        owner = papers(sibling, layout(sibling))[1]
+        if owner:
+            break
+    return _first_name_first(owner) if owner else None
+
+
+def _publication_pages(path: Path) -> list[Path]:
+    """The publication pages in ``path``'s folder, newest dated copy first ("papers@2020-05-29.md")."""
+    try:
+        beside = [p for p in path.parent.iterdir() if p.is_file() and p.name != path.name]
+    except OSError:
+        return []
+    pages = [p for p in beside if _PUBLICATION_PAGE.fullmatch(p.stem.split("@")[0])]
+    return sorted(pages, key=lambda p: (p.stem.split("@")[0], p.name), reverse=True)
+
+
+def _first_name_first(name: str) -> str:
+    """"Dablander, F." → "F. Dablander"; a name written first name first is kept."""
+    last, comma, first = name.partition(",")
+    return f"{first.strip()} {last.strip()}" if comma and first.strip() else name
 
 
 def _unique(found: list[PaperText]) -> list[PaperText]:

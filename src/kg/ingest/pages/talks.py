@@ -55,7 +55,7 @@ from kg.ingest.pages.own_talks import (
     talk_sentences,
 )
 from kg.ingest.pages.owner import page_owner, site_owner
-from kg.ingest.pages.papers import is_publication, listed_publications
+from kg.ingest.pages.papers import is_publication, listed_owner, listed_publications
 from kg.ingest.pages.sessions import is_session_day, session_title, speaks_of_sessions
 from kg.ingest.pages.slots import is_label, read_slot, title_past_label
 from kg.ingest.pages.units import Unit, repeated_units
@@ -283,13 +283,17 @@ def _cited_talks(document: Document, layout: Layout) -> list[Record]:
 def _own_talks(document: Document, layout: Layout, day_first: bool,
                owner: str | None) -> tuple[list[Record], list[Record]]:
     """The talks of a personal talk list (``own_talks``), with the page's owner as their speaker:
-    ``owner`` (given by the user) or the one the page or its site names; without one they come
-    second, with no speaker (the page never prints who gave them)."""
+    ``owner`` (given by the user), the one the page or its site names, or the author the papers of
+    the page or of its site's publication page share; without one they come second, with no
+    speaker (the page never prints who gave them)."""
     title = document.front_matter.get("title") if document.front_matter else None
     page_title = title if isinstance(title, str) else (document.root.getroottree().findtext(".//title") or "")
-    owner = owner or page_owner(document)
+    talks = own_talks(layout.blocks, page_title, day_first) + talk_sentences(layout.blocks, day_first)
+    owner = owner or page_owner(document) or (listed_owner(document, layout) if talks else None)
     found: list[Record] = []
-    for talk in own_talks(layout.blocks, page_title, day_first) + talk_sentences(layout.blocks, day_first):
+    for talk in talks:
+        if owner and talk.title and _names_the_owner(talk.title, owner):
+            continue  # "Lovelace, A., & Babbage, C": a citation of the owner's paper, not a talk's title
         fields = Fields(title=talk.title, date=talk.date, title_open=talk.title is None, place=talk.venue)
         fields.guessed.add("speaker")
         if owner:
@@ -298,6 +302,13 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
     if owner is None:
         return [], found
     return found, []
+
+
+def _names_the_owner(title: str, owner: str) -> bool:
+    """Whether a title read from a personal talk list names its owner, by the last name: no title
+    of one's own talk does, a citation of one's paper does."""
+    last = fold(owner).split()[-1] if fold(owner) else ""
+    return len(last) >= 3 and last in fold(title).split()
 
 
 def _days_apart(start: PartialDate, end: PartialDate) -> int:
@@ -541,6 +552,11 @@ _COLUMN_WORDS = [
 ]
 
 
+_ORGANIZER_COLUMN = re.compile(r"^(?:session\s+)?(?:organi[sz]ers?|organi[sz]ed by|chairs?|chaired by|"
+                               r"chairpersons?|conveners?|convenors?|curators?)\b", re.IGNORECASE)
+"""The header of a column of people who run a session rather than speak in it."""
+
+
 def _column_kinds(table: Table, day_first: bool) -> list[str | None]:
     width = max(len(r) for r in table.rows)
     kinds: list[str | None] = [None] * width
@@ -549,6 +565,9 @@ def _column_kinds(table: Table, day_first: bool) -> list[str | None]:
             cleaned = (text or "").strip(" *_")
             if re.search(r"institution|affiliation|universit|organi[sz]ation|department", cleaned, re.I):
                 kinds[i] = "affiliation"  # "Speaker institution" names the speaker's institution
+                continue
+            if _ORGANIZER_COLUMN.match(cleaned):
+                kinds[i] = "organizer"  # the people who organise or chair a session give no talk in it
                 continue
             for kind, pattern in _COLUMN_WORDS:
                 if pattern.search(cleaned):
@@ -652,7 +671,8 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
         # an HTML table whose first row of plain cells names the columns ("<td><b>Date</b></td>")
         table = Table(table.rows[1:], first, table.line, table.section, table.context, table.before)
     elif table.header and not any(
-            p.search((h or "").strip(" *_")) for h in table.header for _, p in _COLUMN_WORDS):
+            p.search((h or "").strip(" *_")) for h in table.header
+            for p in (*(p for _, p in _COLUMN_WORDS), _ORGANIZER_COLUMN)):
         # A Markdown table always has a first row; when it names no column, it is a row too.
         table = Table([_header_row(table), *table.rows], None, table.line, table.section, table.context,
                       table.before)
@@ -798,7 +818,7 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
                     else "slides" if re.search(r"slide", span.text + (span.href or ""), re.I) else None
                 if media and span.href:
                     fields.links.setdefault(media, span.href)
-        else:
+        elif kind != "organizer":  # a session's organizer or chair is not its speaker
             rest.append(cell)
     for cell in rest:
         inner = read_slot(cell.text, cell.spans, day_first)
@@ -1274,9 +1294,10 @@ def _is_talk(record: Record) -> bool:
 
 def _unit_records(document: Document, layout: Layout, day_first: bool,
                   found: list[Record]) -> list[Record]:
-    """The talks of the page's repeated units (``units``) whose speakers no other reading found;
-    a talk another reading found gets the date, time and title its unit states when it lacks them,
-    and a talk read from blocks without its title or date is the unit's reading when they differ."""
+    """The talks of the page's repeated units (``units``) whose speakers no other reading found
+    (one speaker's units on two days are two talks); a talk another reading found gets the date,
+    time and title its unit states when it lacks them, and a talk read from blocks without its
+    title or date is the unit's reading when they differ."""
     known = {fold(p.name) for r in found for p in r.fields.speakers}
     where = {b.line: b for b in layout.blocks}
     records: list[Record] = []
@@ -1288,7 +1309,8 @@ def _unit_records(document: Document, layout: Layout, day_first: bool,
         if unit.aligned and _read_within(unit, found):
             pass  # the unit's lines read as lines gave a worse talk: the aligned reading replaces it
         elif fold(fields.speakers[0].name) in known \
-                and not (unit.aligned and _another_day(fields, found + records)):
+                and not ((unit.aligned or _read_whole(fields, found))
+                         and _another_day(fields, found + records)):
             same = [r for r in found if r.fields.speakers and _same_talk(r.fields, fields)]
             if len(same) == 1:
                 _complete(same[0].fields, fields)
@@ -1306,8 +1328,9 @@ def _unit_records(document: Document, layout: Layout, day_first: bool,
             continue
         if fields.abstract is None and unit.abstract:
             fields.abstract = unit.abstract
+        if any(_same_talk(r.fields, fields) for r in records):
+            continue  # one unit read twice; another unit of the speaker's on another day is another talk
         records.append(Record(fields, unit.line, "unit", section, len(unit.blocks), context=context))
-        known.update(fold(p.name) for p in fields.speakers)
     return records
 
 
@@ -1340,6 +1363,21 @@ def _read_within(unit: Unit, found: list[Record]) -> bool:
         if fields.time is None and more.time is not None:
             fields.time = more.time
     return True
+
+
+def _read_whole(fields: Fields, found: list[Record]) -> bool:
+    """Whether every talk read so far of a unit's speaker has its title and its day (none is a
+    reading broken across a unit's edge that the unit should mend), none has the unit's title (the
+    same talk, its day read two ways), and the unit's day is as whole as theirs (a day without its
+    year beside dated talks is a misreading, not another talk)."""
+    name = fold(fields.speakers[0].name)
+    theirs = [r.fields for r in found if r.fields.speakers and fold(r.fields.speakers[0].name) == name]
+    if fields.date is None or fields.date.year is None and any(f.date and f.date.year for f in theirs):
+        return False
+    title = fold(fields.title or "")
+    return all(f.title and f.date and not (title and (fold(f.title) in title or title in fold(f.title)
+                                                      or fuzz.ratio(fold(f.title), title) >= 85))
+               for f in theirs)
 
 
 def _another_day(fields: Fields, found: list[Record]) -> bool:

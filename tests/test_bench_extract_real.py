@@ -151,8 +151,8 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     # the ninth set joined after round twelve (talks 0.40, papers 0.26): whole talks 0.77 -> 0.75
     assert whole["talks"] >= 0.74 and whole["talks_sites"] >= 0.59
     assert whole["datetime"] >= 0.70 and whole["affiliation"] >= 0.73
-    assert whole["papers"] >= 0.77 and whole["spurious"] <= 0.07  # round twelve's units: 0.75 -> 0.83
-    # (the eleventh set joined after round fourteen: whole papers 0.78 -> 0.777, spurious 0.06 -> 0.066)
+    assert whole["papers"] >= 0.77 and whole["spurious"] <= 0.062  # round twelve's units: 0.75 -> 0.83
+    # (the eleventh set joined after round fourteen: whole papers 0.78 -> 0.777; spurious 0.057)
     assert new9["talks"] >= 0.38 and new9["datetime"] >= 0.33 and new9["papers"] >= 0.24
     assert new9["spurious"] <= 0.17  # blind before round twelve: talks 0.31, date-time 0.30, spurious 0.21
     assert new9["papers"] >= 0.26 and new9["spurious"] <= 0.135  # round 13 (10u): 0.26 -> 0.27, 0.15 -> 0.12
@@ -198,9 +198,10 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     # several days, a session's organizers: talks 0.775 -> 0.792 (dev 0.766 -> 0.777, check 0.784 -> 0.806),
     # the tenth set (read) 0.46 -> 0.69, date-time 0.54 -> 0.63, spurious 0.26 -> 0.10; programmes
     # 0.10 -> 0.06
-    assert whole["talks"] >= 0.78 and dev["talks"] >= 0.76 and check["talks"] >= 0.79
+    assert whole["talks"] >= 0.78 and dev["talks"] >= 0.76 and check["talks"] >= 0.78  # 0.787 with set 11
     assert new10["talks"] >= 0.66 and new10["datetime"] >= 0.60 and new10["spurious"] <= 0.12
     assert programmes["spurious"] <= 0.075
-    # the eleventh set, blind before round fourteen: talks 0.67, date-time 0.61, papers 0.60, spurious 0.17
+    # the eleventh set, blind before and after round fourteen: talks 0.67, date-time 0.61, papers 0.60,
+    # spurious 0.17 (nothing the round built changed one of its rows)
     assert new11["talks"] >= 0.65 and new11["datetime"] >= 0.59 and new11["papers"] >= 0.58
     assert new11["spurious"] <= 0.185

@@ -13,21 +13,17 @@ across series, by learning to rank) can bring, and say when new information is n
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
-
 import numpy as np
+import suggest_harness as harness  # type: ignore[import-not-found]
 
-from kg.network import evaluate, signals, suggest
-from kg.network.index import GraphIndex, day_number, index_for
-from kg.store import open_store
+from kg.network.index import GraphIndex
 
 KS = (50, 200)
 
 
 def recalls(scores: np.ndarray, pool: np.ndarray, wanted: np.ndarray, total: int) -> list[float]:
     """recall@k of ranking ``pool`` by ``scores`` (ties by row) against ``wanted`` of ``total``."""
-    order = pool[np.lexsort((pool, -scores[pool]))]
+    order = harness.by_value(scores, pool)
     return [float(wanted[order[:k]].sum()) / total for k in KS]
 
 
@@ -35,45 +31,33 @@ def ceiling(index: GraphIndex, stem: str, depth: int) -> tuple[str, list[float],
     """(series name, recall@k of suggest, recall@k of the model fitted on the answer)."""
     from sklearn.linear_model import LogisticRegression
 
-    event = f"https://w3id.org/kg/id/event/{stem}"
-    days = evaluate.speaker_days(index, event)
-    cutoff = evaluate.middle_cutoff(days)
-    past, later = evaluate.split(days, cutoff)
-    day = day_number(cutoff)
-    series = suggest.series_of(index, index.event_index[event], day)
-    speakers = sorted({p for _, p, _ in series.talks})
-    v = signals.view(index, day, series.hidden)
-    model, x, _ = suggest._fit_taste(index, series, event, v, speakers)
-    reachable = suggest._reachable(v, x)
-    reachable[speakers + series.hosts] = False
-    pool = np.flatnonzero(reachable)
-    wanted = np.zeros(v.people, dtype=bool)
+    r = harness.replay(index, stem)
+    x, pool, later = r.x, r.pool, r.cut.later
+    name = index.event_names[index.event_index[r.cut.event]]
+    wanted = np.zeros(r.view.people, dtype=bool)
     wanted[[index.person_index[p] for p in later if p in index.person_index]] = True
-    mine = recalls(model.score(x), pool, wanted, len(later))
-    near = pool[np.lexsort((pool, -x[pool, 0]))][:depth]  # the walk's first ``depth``
+    mine = recalls(r.scores, pool, wanted, len(later))
+    near = harness.by_value(x[:, 0], pool)[:depth]  # the walk's first ``depth``
     if not wanted[near].any():
-        return index.event_names[index.event_index[event]], mine, mine
+        return name, mine, mine
     mean, scale = x[near].mean(axis=0), np.maximum(x[near].std(axis=0), 1e-9)
     fitted = LogisticRegression(C=10.0, class_weight="balanced", max_iter=1000)
     fitted.fit((x[near] - mean) / scale, wanted[near])
-    best = np.full(v.people, -np.inf)
+    best = np.full(r.view.people, -np.inf)
     best[pool] = x[pool, 0] - 1e6  # beyond the first ``depth``: the walk's order
     best[near] = ((x[near] - mean) / scale) @ fitted.coef_[0]
-    return index.event_names[index.event_index[event]], mine, recalls(best, pool, wanted, len(later))
+    return name, mine, recalls(best, pool, wanted, len(later))
 
 
 def main() -> None:
     """Parse the options and print the table of every history."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True, help="the store of bench/suggest_real.py")
+    parser = harness.store_parser(__doc__)
     parser.add_argument("--depth", type=int, default=2000, help="fit among the walk's first N people")
     options = parser.parse_args()
-    index = index_for(open_store(str(options.store)))
-    from suggest_real import CHECK, DEVELOPMENT  # type: ignore[import-not-found]
-
+    index = harness.open_index(options.store)
     print("| series | suggest recall@50 | @200 | fitted on the answer recall@50 | @200 |")
     print("|---|---|---|---|---|")
-    for title, stems in (("development", DEVELOPMENT), ("check", CHECK)):
+    for title, stems in (("development", harness.DEVELOPMENT), ("check", harness.CHECK)):
         rows = [ceiling(index, stem, options.depth) for stem in stems]
         for name, mine, best in rows:
             print(f"| {name} | {mine[0]:.3f} | {mine[1]:.3f} | {best[0]:.3f} | {best[1]:.3f} |")

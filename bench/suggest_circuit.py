@@ -22,19 +22,18 @@ A feature variant adds a column to the taste with a prior coefficient (``@p``).
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from suggest_variants import patched, print_table  # type: ignore[import-not-found]
+import suggest_harness as harness  # type: ignore[import-not-found]
+from suggest_harness import patched  # type: ignore[import-not-found]
+from suggest_variants import print_table  # type: ignore[import-not-found]
 
-from kg.network import evaluate, signals, suggest, taste
-from kg.network.index import SERIES, TALK, GraphIndex, day_number, index_for
-from kg.store import open_store
+from kg.network import signals, suggest, taste
+from kg.network.index import SERIES, TALK, GraphIndex
 
 YEAR = 365.25
 Maker = Callable[[signals.View, suggest.Series, suggest.Stage, tuple[np.ndarray, np.ndarray]], np.ndarray]
@@ -175,15 +174,10 @@ def circuit_counts(index: GraphIndex, stems: Sequence[str], years: float = 3.0) 
              f"in the {years:g} years before | of the field (known people) |", "|---|---|---|---|---|---|"]
     totals = [0, 0, 0]
     for stem in stems:
-        event = f"https://w3id.org/kg/id/event/{stem}"
-        days = evaluate.speaker_days(index, event)
-        cutoff = evaluate.middle_cutoff(days)
-        day = day_number(cutoff)
-        series = suggest.series_of(index, index.event_index[event], day)
-        v = signals.view(index, day, series.hidden)
+        cut = harness.cut(index, stem)
+        cutoff, day, (_, _, v) = cut.cutoff, cut.day, harness.seen(index, cut)
         active = np.asarray(v.binary.sum(axis=1)).ravel() > 0
-        _, later = evaluate.split(days, cutoff)
-        known = sorted(index.person_index[p] for p in later if active[index.person_index[p]])
+        known = sorted(index.person_index[p] for p in cut.later if active[index.person_index[p]])
         ever = np.zeros(v.people, dtype=bool)
         ever[index.member_person[_series_rows(v, day)]] = True
         recent = np.zeros(v.people, dtype=bool)
@@ -199,19 +193,16 @@ def circuit_counts(index: GraphIndex, stems: Sequence[str], years: float = 3.0) 
 
 def main() -> None:
     """Parse the options, count the circuit, measure `suggest` and every variant."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True, help="the store of bench/suggest_real.py")
+    parser = harness.store_parser(__doc__)
     parser.add_argument("--check", action="store_true", help="also the check series (report once)")
     parser.add_argument("--counts-only", action="store_true", help="only the counts of the circuit")
     parser.add_argument("--only", action="append", default=[], help="variants whose name has this")
     options = parser.parse_args()
-    from suggest_real import CHECK, DEVELOPMENT  # type: ignore[import-not-found]
-
-    index = index_for(open_store(str(options.store)))
-    print("\n".join(circuit_counts(index, DEVELOPMENT + CHECK)) + "\n", flush=True)
+    index = harness.open_index(options.store)
+    print("\n".join(circuit_counts(index, harness.DEVELOPMENT + harness.CHECK)) + "\n", flush=True)
     if options.counts_only:
         return
-    print_table(index, VARIANTS, DEVELOPMENT, CHECK if options.check else (), options.only)
+    print_table(index, VARIANTS, harness.DEVELOPMENT, harness.CHECK if options.check else (), options.only)
 
 
 if __name__ == "__main__":

@@ -23,17 +23,15 @@ It reads a store assembled by `bench/suggest_real.py` (its `--work` folder).
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter, defaultdict
-from pathlib import Path
 
 import numpy as np
+import suggest_harness as harness  # type: ignore[import-not-found]
 
 from kg.ingest.bulk.speakers import why_same
 from kg.ingest.resolve import names
-from kg.network import evaluate, signals, suggest, taste
-from kg.network.index import PAPER, GraphIndex, day_number, index_for
-from kg.store import open_store
+from kg.network import signals, taste
+from kg.network.index import PAPER, GraphIndex
 
 SIGNALS = ("closeness", "topic", "coauthored_speakers", "venues", "recent_papers")
 TOP = 50
@@ -47,14 +45,6 @@ def namesakes(index: GraphIndex, papers: np.ndarray) -> dict[str, list[int]]:
     return found
 
 
-def ranks(values: np.ndarray, pool: np.ndarray) -> np.ndarray:
-    """Each pool member's rank by ``values`` (1 = highest; ties by row); 0 outside the pool."""
-    order = pool[np.lexsort((pool, -values[pool]))]
-    found = np.zeros(len(values), dtype=np.int64)
-    found[order] = np.arange(1, len(order) + 1)
-    return found
-
-
 def median_rank(column: np.ndarray, later: set[str], index: GraphIndex) -> str:
     """The median rank of the later speakers that ``column`` ranks at all ("-" when none)."""
     found = [int(column[index.person_index[p]]) for p in later if column[index.person_index[p]] > 0]
@@ -63,24 +53,15 @@ def median_rank(column: np.ndarray, later: set[str], index: GraphIndex) -> str:
 
 def diagnose(index: GraphIndex, stem: str) -> list[str]:
     """The Markdown section of one series."""
-    event = f"https://w3id.org/kg/id/event/{stem}"
-    days = evaluate.speaker_days(index, event)
-    cutoff = evaluate.middle_cutoff(days)
-    past, later = evaluate.split(days, cutoff)
-    found = index.event_index[event]
-    day = day_number(cutoff)
-    series = suggest.series_of(index, found, day)
-    speakers = sorted({p for _, p, _ in series.talks})
-    v = signals.view(index, day, series.hidden)
-    model, x, _ = suggest._fit_taste(index, series, event, v, speakers)
-    reachable = suggest._reachable(v, x)
-    reachable[speakers + series.hosts] = False
-    pool = np.flatnonzero(reachable)
+    r = harness.replay(index, stem)
+    cutoff, past, later = r.cut.cutoff, r.cut.past, r.cut.later
+    found = index.event_index[r.cut.event]
+    model, x, pool = r.model, r.x, r.pool
     papers_ever = np.bincount(index.member_person[index.member_kind == PAPER], minlength=len(index.people))
-    papers_then = signals.counts_until(v, day).papers
+    papers_then = signals.counts_until(r.view, r.cut.day).papers
     by_last = namesakes(index, papers_ever)
-    columns = {"suggest": ranks(model.score(x), pool)}
-    columns.update({f: ranks(x[:, taste.FEATURES.index(f)], pool) for f in SIGNALS})
+    columns = {"suggest": harness.rank_column(r.scores, pool)}
+    columns.update({f: harness.rank_column(x[:, taste.FEATURES.index(f)], pool) for f in SIGNALS})
     lines = [f"### {index.event_names[found]} (cutoff {cutoff}, {len(past)} past and {len(later)} later "
              f"speakers, {len(pool):,} people ranked)", "",
              "| later speaker | papers (known on the day) | other people of that name | suggest | "
@@ -105,7 +86,7 @@ def diagnose(index: GraphIndex, stem: str) -> list[str]:
         lines.append(f"| {index.names[person]} | {int(papers_ever[person])} ({int(papers_then[person])}) | "
                      f"{shown} | " + " | ".join(str(columns[c][person] or "-") for c in columns)
                      + f" | {', '.join(by)} |")
-    top = pool[np.lexsort((pool, -model.score(x)[pool]))][:25]
+    top = r.order[:25]
     hits = {index.person_index[i] for i in later}
     found_top = sum(1 for p in later if 0 < columns["suggest"][index.person_index[p]] <= TOP)
     fitted = f"fitted on {model.positives} speakers" if model.fitted else "prior"
@@ -125,13 +106,8 @@ def diagnose(index: GraphIndex, stem: str) -> list[str]:
 
 def main() -> None:
     """Parse the options and print the diagnosis of every history."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True, help="the store of bench/suggest_real.py")
-    options = parser.parse_args()
-    index = index_for(open_store(str(options.store)))
-    from suggest_real import CHECK, DEVELOPMENT  # type: ignore[import-not-found]
-
-    for stem in (*DEVELOPMENT, *CHECK):
+    index = harness.open_index(harness.store_parser(__doc__).parse_args().store)
+    for stem in (*harness.DEVELOPMENT, *harness.CHECK):
         print("\n".join(diagnose(index, stem)))
 
 

@@ -28,15 +28,13 @@ everyone ranked) among the found, the missed and the first 50.
 
 from __future__ import annotations
 
-import argparse
 from collections import defaultdict
-from pathlib import Path
 
 import numpy as np
+import suggest_harness as harness  # type: ignore[import-not-found]
 
-from kg.network import evaluate, signals, suggest, taste
-from kg.network.index import ADVISOR, PHD, POSTDOC, STUDENT, GraphIndex, day_number, index_for
-from kg.store import open_store
+from kg.network import signals, suggest, taste
+from kg.network.index import ADVISOR, PHD, POSTDOC, STUDENT, GraphIndex
 
 PROPERTIES = ("coauthor of a host or past speaker", "student or advisor of a past speaker", "same place",
               "spoke elsewhere", "recent arrival", "no recent paper", "off topic", "far from the walk",
@@ -59,28 +57,15 @@ def advising_links(index: GraphIndex, speakers: list[int]) -> np.ndarray:
 
 def analyse(index: GraphIndex, stem: str) -> tuple[list[str], dict[str, list[np.ndarray]], dict]:
     """One series' rows (later known speakers), and per group the property flags and percentiles."""
-    event = f"https://w3id.org/kg/id/event/{stem}"
-    days = evaluate.speaker_days(index, event)
-    cutoff = evaluate.middle_cutoff(days)
-    _, later = evaluate.split(days, cutoff)
-    day = day_number(cutoff)
-    series = suggest.series_of(index, index.event_index[event], day)
-    speakers = sorted({p for _, p, _ in series.talks})
-    v = signals.view(index, day, series.hidden)
-    model, x, _ = suggest._fit_taste(index, series, event, v, speakers)
-    reachable = suggest._reachable(v, x)
-    reachable[speakers + series.hosts] = False
-    pool = np.flatnonzero(reachable)
-    score = model.score(x)
-    order = pool[np.lexsort((pool, -score[pool]))]
-    rank = np.zeros(v.people, dtype=np.int64)
-    rank[order] = np.arange(1, len(order) + 1)
-    counts = signals.counts_until(v, day)
+    r = harness.replay(index, stem)
+    event, cutoff, later, x, pool, order = r.cut.event, r.cut.cutoff, r.cut.later, r.x, r.pool, r.order
+    rank = harness.rank_column(r.scores, pool)
+    counts = signals.counts_until(r.view, r.cut.day)
     f = {name: x[:, i] for i, name in enumerate(taste.FEATURES)}
     top_k = 10 ** -3.0  # a log rank above -3: in the first 1,000
     flags = np.column_stack([
         (f["coauthored_speakers"] > 0) | (f["organizer_links"] > 0),
-        advising_links(index, speakers),
+        advising_links(index, r.speakers),
         f["local"] > 0,
         f["talks_elsewhere"] > 0,
         (counts.papers > 0) & (counts.career_years < 3),
@@ -108,15 +93,12 @@ def analyse(index: GraphIndex, stem: str) -> tuple[list[str], dict[str, list[np.
 
 def main() -> None:
     """Parse the options and print the per-series rows and the summary tables."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True, help="the store of bench/suggest_real.py")
+    parser = harness.store_parser(__doc__)
     parser.add_argument("--rows", action="store_true", help="also print one row per later speaker")
     options = parser.parse_args()
-    index = index_for(open_store(str(options.store)))
-    from suggest_real import DEVELOPMENT  # type: ignore[import-not-found]
-
+    index = harness.open_index(options.store)
     pooled: dict[str, list[list[np.ndarray]]] = defaultdict(lambda: [[], []])
-    for stem in DEVELOPMENT:
+    for stem in harness.DEVELOPMENT:
         lines, data, _ = analyse(index, stem)
         if options.rows:
             print("\n".join(lines))

@@ -30,19 +30,17 @@ default (``--check`` adds the check series, for reporting once at the end). The 
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from contextlib import ExitStack
-from pathlib import Path
 from typing import Any
 
 import numpy as np
+import suggest_harness as harness  # type: ignore[import-not-found]
 from scipy.stats import rankdata
-from suggest_variants import patched, print_table  # type: ignore[import-not-found]
+from suggest_harness import patched  # type: ignore[import-not-found]
+from suggest_variants import print_table  # type: ignore[import-not-found]
 
 from kg.network import signals, suggest, taste
-from kg.network.index import index_for
-from kg.store import open_store
 
 WALK, TOPIC = taste.FEATURES.index("closeness"), taste.FEATURES.index("topic")
 RECENT, TALKS = taste.FEATURES.index("recent_papers"), taste.FEATURES.index("talks_elsewhere")
@@ -134,15 +132,12 @@ VARIANTS: dict[str, Callable[[], Any]] = {
 
 def main() -> None:
     """Parse the options, measure `suggest` and every variant, print the table."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True, help="the store of bench/suggest_real.py")
+    parser = harness.store_parser(__doc__)
     parser.add_argument("--check", action="store_true", help="also the check series (report once)")
     parser.add_argument("--only", action="append", default=[], help="variants whose name has this")
     options = parser.parse_args()
-    from suggest_real import CHECK, DEVELOPMENT  # type: ignore[import-not-found]
-
-    index = index_for(open_store(str(options.store)))
-    print_table(index, VARIANTS, DEVELOPMENT, CHECK if options.check else (), options.only)
+    print_table(harness.open_index(options.store), VARIANTS, harness.DEVELOPMENT,
+                harness.CHECK if options.check else (), options.only)
 
 
 if __name__ == "__main__":

@@ -19,16 +19,15 @@ over those the field knew on the day, averaged over the development and the chec
 
 from __future__ import annotations
 
-import argparse
 import json
 from datetime import date
 from pathlib import Path
 
 import numpy as np
+import suggest_harness as harness  # type: ignore[import-not-found]
 
-from kg.network import evaluate, signals, suggest, taste
-from kg.network.index import GraphIndex, day_number, index_for
-from kg.store import open_store
+from kg.network import suggest, taste
+from kg.network.index import GraphIndex
 
 C = 0.3
 """The regularization of a series' own fit (``taste.fit``)."""
@@ -37,16 +36,12 @@ KS = (10, 50, 200)
 
 def rows_of(index: GraphIndex, stem: str) -> tuple[np.ndarray, np.ndarray, str]:
     """A series' standardized training rows and labels at its middle cutoff, and the cutoff."""
-    event = f"https://w3id.org/kg/id/event/{stem}"
-    cutoff = evaluate.middle_cutoff(evaluate.speaker_days(index, event))
-    day = day_number(cutoff)
-    series = suggest.series_of(index, index.event_index[event], day)
-    speakers = sorted({p for _, p, _ in series.talks})
-    v = signals.view(index, day, series.hidden)
-    x, y, _, _ = suggest.replayed(index, series, event, v, speakers)
+    cut = harness.cut(index, stem)
+    series, speakers, v = harness.seen(index, cut)
+    x, y, _, _ = suggest.replayed(index, series, cut.event, v, speakers)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale = np.where(scale > 1e-9, scale, 1.0)
-    return (x - mean) / scale, y, cutoff.isoformat()
+    return (x - mean) / scale, y, cut.cutoff.isoformat()
 
 
 def learn(parts: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
@@ -69,31 +64,22 @@ def measure(index: GraphIndex, stems: tuple[str, ...]) -> list[float]:
     """recall@k over all later speakers, then over the known ones, averaged over ``stems``."""
     rows = []
     for stem in stems:
-        event = f"https://w3id.org/kg/id/event/{stem}"
-        days = evaluate.speaker_days(index, event)
-        cutoff = evaluate.middle_cutoff(days)
-        _, later = evaluate.split(days, cutoff)
-        ranked = suggest.ranked_people(index, event, cutoff, max(KS))
-        v = signals.view(index, day_number(cutoff))
-        active = np.asarray(v.binary.sum(axis=1)).ravel() > 0
-        known = {p for p in later if p in index.person_index and active[index.person_index[p]]}
-        rows.append([evaluate.recall_at(ranked, later, k) for k in KS]
-                    + [evaluate.recall_at(ranked, known, k) if known else 0.0 for k in KS[1:]])
+        cut = harness.cut(index, stem)
+        where, known = harness.ranks(index, cut, max(KS)), harness.known_later(index, cut)
+        rows.append([harness.recall(where, cut.later, k) for k in KS]
+                    + [harness.recall(where, known, k) for k in KS[1:]])
     return [float(value) for value in np.mean(rows, axis=0)]
 
 
 def main() -> None:
     """Parse the options, learn the prior, write it, and measure both priors."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True, help="the store of bench/suggest_real.py")
+    parser = harness.store_parser(__doc__)
     parser.add_argument("--output", type=Path, default=Path("/tmp/taste_prior.json"),
                         help="where to write the learned prior")
     options = parser.parse_args()
-    index = index_for(open_store(str(options.store)))
-    from suggest_real import CHECK, DEVELOPMENT  # type: ignore[import-not-found]
-
+    index = harness.open_index(options.store)
     parts, made_from = [], []
-    for stem in DEVELOPMENT:
+    for stem in harness.DEVELOPMENT:
         x, y, cutoff = rows_of(index, stem)
         if y.sum() >= taste.MIN_POSITIVES:
             parts.append((x, y))
@@ -121,7 +107,7 @@ def main() -> None:
     for label, chosen in (("hand-set", hand), ("learned", learned)):
         taste.PRIOR = chosen
         cells = []
-        for stems in (DEVELOPMENT, CHECK):
+        for stems in (harness.DEVELOPMENT, harness.CHECK):
             r = measure(index, stems)
             cells.append(f"{r[0]:.3f} / {r[1]:.3f} / {r[2]:.3f} ({r[3]:.3f} / {r[4]:.3f})")
         print(f"| {label} | " + " | ".join(cells) + " |", flush=True)

@@ -25,19 +25,17 @@ Not a test. Two things the earlier harnesses lacked:
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from pathlib import Path
 from typing import Any
 
 import numpy as np
-from suggest_variants import patched  # type: ignore[import-not-found]
+import suggest_harness as harness  # type: ignore[import-not-found]
+from suggest_harness import patched  # type: ignore[import-not-found]
 
-from kg.network import evaluate, semantic, signals, suggest, taste
-from kg.network.index import GraphIndex, day_number, index_for
-from kg.store import open_store
+from kg.network import semantic, signals, taste
+from kg.network.index import GraphIndex
 
 SHARES = (0.4, 0.5, 0.6, 0.7)
 
@@ -49,21 +47,13 @@ def measure(index: GraphIndex, stems: Sequence[str], shares: Sequence[float]) ->
     """Per series and cutoff share: later and known later speakers, hits at 50 and at 200."""
     rows = []
     for stem in stems:
-        event = f"https://w3id.org/kg/id/event/{stem}"
-        days = evaluate.speaker_days(index, event)
         for share in shares:
-            cutoff = evaluate.middle_cutoff(days, share)
-            _, later = evaluate.split(days, cutoff)
-            if not later:
+            cut = harness.cut(index, stem, share)
+            if not cut.later:
                 continue
-            v = signals.view(index, day_number(cutoff))
-            active = np.asarray(v.binary.sum(axis=1)).ravel() > 0
-            known = {p for p in later if p in index.person_index and active[index.person_index[p]]}
-            ranked = suggest.ranked_people(index, event, cutoff, 200)
-            where = {p: r for r, p in enumerate(ranked, 1)}
-            rows.append((stem, share, len(later), len(known),
-                         sum(where.get(p, 10**9) <= 50 for p in later),
-                         sum(where.get(p, 10**9) <= 200 for p in later)))
+            known, where = harness.known_later(index, cut), harness.ranks(index, cut, 200)
+            rows.append((stem, share, len(cut.later), len(known), harness.hits(where, cut.later, 50),
+                         harness.hits(where, cut.later, 200)))
     return rows
 
 
@@ -190,18 +180,15 @@ VARIANTS: dict[str, Callable[..., Any]] = {
 
 def main() -> None:
     """Parse the options, measure `suggest` and every variant on several cutoffs, print the table."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True, help="the store of bench/suggest_real.py")
+    parser = harness.store_parser(__doc__)
     parser.add_argument("--check", action="store_true", help="the check series instead (report once)")
     parser.add_argument("--shares", type=float, nargs="+", default=list(SHARES),
                         help="the shares of each series' talks at which it is cut (default 0.4 0.5 0.6 0.7)")
     parser.add_argument("--only", action="append", default=[], help="variants whose name has this")
     parser.add_argument("--per-share", action="store_true", help="also a row of the figures at each share")
     options = parser.parse_args()
-    from suggest_real import CHECK, DEVELOPMENT  # type: ignore[import-not-found]
-
-    stems = CHECK if options.check else DEVELOPMENT
-    index = index_for(open_store(str(options.store)))
+    stems = harness.CHECK if options.check else harness.DEVELOPMENT
+    index = harness.open_index(options.store)
     print("| variant | recall@50 / @200, average of the cutoffs | at the half (0.5) "
           "| hits @50/@200/known per series, summed over the cutoffs |")
     print("|---|---|---|---|")

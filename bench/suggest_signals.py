@@ -23,17 +23,15 @@ theory (issue 12, fourth round):
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
+import suggest_harness as harness  # type: ignore[import-not-found]
 
-from kg.network import evaluate, signals, suggest, taste
-from kg.network.index import PAPER, TALK, GraphIndex, index_for
-from kg.store import open_store
+from kg.network import signals, suggest, taste
+from kg.network.index import PAPER, TALK, GraphIndex
 
 Signal = Callable[[signals.View, suggest.Stage, GraphIndex, np.ndarray, tuple[np.ndarray, np.ndarray]],
                   np.ndarray]
@@ -130,11 +128,15 @@ def added(name: str, signal: Signal, weight: float) -> Iterator[None]:
     """`suggest` with one more feature, ``name``, of prior weight ``weight``, for the duration."""
     features, prior, compute = taste.FEATURES, dict(taste.PRIOR), suggest.features
 
-    def extended(v, series, stages, index):
+    def extended(v, series, stages, index, rows=None):
+        # Every stage for everyone (the signals read the whole field's features), then the rows wanted.
         found = compute(v, series, stages, index)  # fills all but the last column
         for stage, (x, query) in zip(stages, found, strict=True):
             x[:, -1] = signal(v, stage, index, x, query)
-        return found
+        if rows is None:
+            return found
+        return [(x if wanted is None else x[wanted], query)
+                for (x, query), wanted in zip(found, rows, strict=True)]
 
     taste.FEATURES = (*features, name)
     taste.PRIOR = {**prior, name: weight}
@@ -149,14 +151,10 @@ def measure(index: GraphIndex, stems: tuple[str, ...]) -> list[tuple[float, floa
     """Per series: recall@50, recall@200 and the median rank of the known later speakers."""
     found = []
     for stem in stems:
-        event = f"https://w3id.org/kg/id/event/{stem}"
-        days = evaluate.speaker_days(index, event)
-        cutoff = evaluate.middle_cutoff(days)
-        _, later = evaluate.split(days, cutoff)
-        ranked = suggest.ranked_people(index, event, cutoff, len(index.people))
-        where = {person: rank for rank, person in enumerate(ranked, start=1)}
-        ranks = [where[p] for p in later if p in where]
-        found.append((evaluate.recall_at(ranked, later, 50), evaluate.recall_at(ranked, later, 200),
+        cut = harness.cut(index, stem)
+        where = harness.ranks(index, cut)
+        ranks = [where[p] for p in cut.later if p in where]
+        found.append((harness.recall(where, cut.later, 50), harness.recall(where, cut.later, 200),
                       float(np.median(ranks)) if ranks else float("nan")))
     return found
 
@@ -173,14 +171,11 @@ def row(label: str, figures: list[tuple[float, float, float]]) -> str:
 
 def main() -> None:
     """Parse the options, try every candidate on the chosen series, print the table."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True, help="the store of bench/suggest_real.py")
+    parser = harness.store_parser(__doc__)
     parser.add_argument("--check", action="store_true", help="the check series, not the development ones")
     options = parser.parse_args()
-    from suggest_real import CHECK, DEVELOPMENT  # type: ignore[import-not-found]
-
-    stems = CHECK if options.check else DEVELOPMENT
-    index = index_for(open_store(str(options.store)))
+    stems = harness.CHECK if options.check else harness.DEVELOPMENT
+    index = harness.open_index(options.store)
     print("| added feature (prior weight) | " + " | ".join(stems) + " | average |")
     print("|---|" + "---|" * (len(stems) + 1))
     print(row("none (`suggest` as it is)", measure(index, stems)))

@@ -35,31 +35,18 @@ speakers. The variants:
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
-from pathlib import Path
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from typing import Any
 
 import numpy as np
+import suggest_harness as harness  # type: ignore[import-not-found]
 
-from kg.network import evaluate, signals, suggest, taste
-from kg.network.index import GraphIndex, day_number, index_for
-from kg.store import open_store
+from kg.network import signals, suggest, taste
+from kg.network.index import GraphIndex
 
 Row = tuple[str, int, int, int, int, float]
 """(series, later speakers, known later speakers, hits in the first 50, in the first 200, median rank)."""
-
-
-@contextmanager
-def patched(owner: Any, name: str, value: Any) -> Iterator[None]:
-    """``owner.name`` set to ``value`` for the duration."""
-    old = getattr(owner, name)
-    setattr(owner, name, value)
-    try:
-        yield
-    finally:
-        setattr(owner, name, old)
 
 
 def _work_fits(v: signals.View, queries: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
@@ -92,10 +79,10 @@ def topic_walk(floor: float) -> Callable[[], Any]:
     def features(v, series, stages, index, rows=None):
         queries = [signals.query_vector(v, suggest.talk_texts(index, stage.talks)) for stage in stages]
         boost[:] = [floor + _work_fits(v, queries)]
-        with patched(signals, "walk", walk):
+        with harness.patched(signals, "walk", walk):
             return original_features(v, series, stages, index, rows)
 
-    return lambda: patched(suggest, "features", features)
+    return lambda: harness.patched(suggest, "features", features)
 
 
 def topic_shape(power: float = 0.5, best_share: float = 0.0) -> Callable[[], Any]:
@@ -111,12 +98,12 @@ def topic_shape(power: float = 0.5, best_share: float = 0.0) -> Callable[[], Any
         return ((1 - best_share) * mean / np.maximum(mean.max(axis=0), 1e-12)
                 + best_share * best / np.maximum(best.max(axis=0), 1e-12))
 
-    return lambda: patched(signals, "topic_scores", topic_scores)
+    return lambda: harness.patched(signals, "topic_scores", topic_scores)
 
 
 def constant(owner: Any, name: str, value: float) -> Callable[[], Any]:
     """A module constant of `suggest` or `taste` changed."""
-    return lambda: patched(owner, name, value)
+    return lambda: harness.patched(owner, name, value)
 
 
 VARIANTS: dict[str, Callable[[], Any]] = {
@@ -139,19 +126,11 @@ def measure(index: GraphIndex, stems: tuple[str, ...]) -> list[Row]:
     """Per series: later and known later speakers, hits at 50 and 200, median rank of the known."""
     rows = []
     for stem in stems:
-        event = f"https://w3id.org/kg/id/event/{stem}"
-        days = evaluate.speaker_days(index, event)
-        cutoff = evaluate.middle_cutoff(days)
-        _, later = evaluate.split(days, cutoff)
-        v = signals.view(index, day_number(cutoff))
-        active = np.asarray(v.binary.sum(axis=1)).ravel() > 0
-        known = {p for p in later if p in index.person_index and active[index.person_index[p]]}
-        ranked = suggest.ranked_people(index, event, cutoff, len(index.people))
-        where = {p: r for r, p in enumerate(ranked, 1)}
+        cut = harness.cut(index, stem)
+        known, where = harness.known_later(index, cut), harness.ranks(index, cut)
         ranks = [where[p] for p in known if p in where]
-        rows.append((stem, len(later), len(known), sum(where.get(p, 10**9) <= 50 for p in later),
-                     sum(where.get(p, 10**9) <= 200 for p in later),
-                     float(np.median(ranks)) if ranks else float("nan")))
+        rows.append((stem, len(cut.later), len(known), harness.hits(where, cut.later, 50),
+                     harness.hits(where, cut.later, 200), float(np.median(ranks)) if ranks else float("nan")))
     return rows
 
 
@@ -189,12 +168,8 @@ def print_table(index: GraphIndex, variants: dict[str, Callable[[], Any]], devel
 
 def main() -> None:
     """Parse the options, measure `suggest` and every variant, print the table."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True, help="the store of bench/suggest_real.py")
-    options = parser.parse_args()
-    from suggest_real import CHECK, DEVELOPMENT  # type: ignore[import-not-found]
-
-    print_table(index_for(open_store(str(options.store))), VARIANTS, DEVELOPMENT, CHECK)
+    index = harness.open_index(harness.store_parser(__doc__).parse_args().store)
+    print_table(index, VARIANTS, harness.DEVELOPMENT, harness.CHECK)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ import numpy as np
 
 from kg.network import signals
 from kg.network.index import NEVER, PAPER, SERIES, TALK, index_for
-from kg.network.suggest import _log_rank, _ranking, name_keys
+from kg.network.suggest import _log_rank, _percentiles_of, _ranking, career_fit, name_keys, percentiles
 
 
 def plain_counts(v: signals.View, day: int) -> dict[str, np.ndarray]:
@@ -51,3 +51,58 @@ def test_sorting_only_the_head_gives_the_full_order(seed_store):
     full = np.lexsort((pool, name_keys(index, pool), -np.round(scores, 9)))
     for first in (1, 5, len(pool) // 2, len(pool) + 3):
         assert list(_ranking(index, pool, scores, first)) == [int(p) for p in full]
+
+
+def test_percentiles_read_off_one_sort_are_the_searched_ones():
+    rng = np.random.default_rng(11)
+    values = rng.integers(0, 30, size=4000).astype(np.float64) / 3  # many ties
+    known = rng.random(4000) < 0.6
+    expected = percentiles(values, known)
+    expected[~known] = 0.0
+    assert np.array_equal(_percentiles_of(values, known), expected)
+    some = np.array([3999, 5, 5, 17])
+    assert np.array_equal(percentiles(values, known, some), percentiles(values, known)[some])
+
+
+def test_a_career_fit_read_for_some_people_is_their_fit_among_everyone():
+    rng = np.random.default_rng(5)
+    papers = rng.integers(0, 12, size=3000).astype(np.float64)  # a third without a paper
+    counts = signals.Counts(papers=papers, recent_papers=np.minimum(papers, rng.integers(0, 5, size=3000)),
+                            career_years=np.where(papers > 0, rng.integers(1, 30, size=3000), 0.0),
+                            talks=np.zeros(3000), works=papers)
+    speakers = [int(p) for p in rng.choice(3000, size=40, replace=False)]
+    everyone = career_fit(counts, speakers)
+    some = np.array([2999, 0, 0, *speakers[:5]])
+    assert np.array_equal(career_fit(counts, speakers, some), everyone[some])
+    assert everyone.min() < -0.2 and np.isclose(everyone.max(), 0.0, atol=0.1)
+
+
+def plain_walk(v: signals.View, restarts: np.ndarray) -> np.ndarray:
+    """The walk as first written: a new array at every step."""
+    m, mt = v.walk_matrix, v.walk_transposed
+    person_degree = np.asarray(m.sum(axis=1), dtype=np.float32).ravel()
+    work_degree = np.asarray(mt.sum(axis=1), dtype=np.float32).ravel()
+    to_person = np.divide(1.0, person_degree, out=np.zeros_like(person_degree), where=person_degree > 0)
+    to_work = np.divide(1.0, work_degree, out=np.zeros_like(work_degree), where=work_degree > 0)
+    start = (restarts / np.maximum(restarts.sum(axis=0, keepdims=True), 1e-12)).astype(np.float32)
+    x = start.copy()
+    for _ in range(signals.STEPS):
+        moved = m @ ((mt @ (x * to_person[:, None])) * to_work[:, None])
+        lost = 1.0 - moved.sum(axis=0, keepdims=True)
+        x = signals.RESTART * start + (1 - signals.RESTART) * (moved + lost * start)
+    return np.asarray(x, dtype=np.float64)
+
+
+def test_the_walk_in_place_and_the_topic_fits_of_all_queries_at_once_are_the_plain_ones(seed_store):
+    index = index_for(seed_store)
+    dated = index.member_day[(index.member_day != NEVER) & (index.member_day > 0)]
+    v = signals.view(index, int(dated.max()), undated=True)
+    restarts = np.zeros((v.people, 3))
+    restarts[[0, 5, 9], [0, 1, 2]] = 1.0
+    restarts[7, 2] = 0.5
+    assert np.array_equal(signals.walk(v, restarts), plain_walk(v, restarts))
+    queries = [signals.query_vector(v, [text]) for text in ("learning theory", "", "bandits and regret")]
+    together = signals.topic_scores(v, queries)
+    for column, query in enumerate(queries):
+        assert np.array_equal(together[:, column], signals.topic_scores(v, [query])[:, 0])
+    assert together[:, 0].max() == 1.0 and not together[:, 1].any()

@@ -54,6 +54,14 @@ class View:
     undated: bool = False
     """The question is about now (talks without a date count): the stored words serve."""
     _lexicon: known_words.Lexicon | None = None
+    _works_known: np.ndarray | None = None
+
+    @property
+    def works_known(self) -> np.ndarray:
+        """Per person, how many known memberships the view has (kept: every signal asks for it)."""
+        if self._works_known is None:
+            self._works_known = np.asarray(self.binary.sum(axis=1)).ravel()
+        return self._works_known
 
     @property
     def lexicon(self) -> known_words.Lexicon:
@@ -136,12 +144,16 @@ def walk(v: View, restarts: np.ndarray) -> np.ndarray:
     to_person = np.divide(1.0, person_degree, out=np.zeros_like(person_degree), where=person_degree > 0)
     to_work = np.divide(1.0, work_degree, out=np.zeros_like(work_degree), where=work_degree > 0)
     start = (restarts / np.maximum(restarts.sum(axis=0, keepdims=True), 1e-12)).astype(np.float32)
-    x = start.copy()
-    for _ in range(STEPS):
-        on_works = mt @ (x * to_person[:, None])
-        moved = m @ (on_works * to_work[:, None])
+    restarted = RESTART * start  # the same at every step
+    x, leaving, staying = start.copy(), np.empty_like(start), np.empty_like(start)
+    for _ in range(STEPS):  # in place, with the same arithmetic as x = r s + (1 - r) (moved + lost s)
+        on_works = mt @ np.multiply(x, to_person[:, None], out=leaving)
+        moved = m @ np.multiply(on_works, to_work[:, None], out=on_works)
         lost = 1.0 - moved.sum(axis=0, keepdims=True)
-        x = RESTART * start + (1 - RESTART) * (moved + lost * start)
+        np.multiply(lost, start, out=staying)
+        staying += moved
+        staying *= 1 - RESTART
+        x = np.add(restarted, staying, out=x)
     return np.asarray(x, dtype=np.float64)
 
 
@@ -177,17 +189,21 @@ def circle(v: View, people: Sequence[int]) -> np.ndarray:
     return np.asarray(m @ (mt @ near), dtype=np.float64).ravel()
 
 
-def query_vector(v: View, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+def query_vector(v: View, texts: Sequence[str],
+                 seen: dict[str, list[int]] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """TF-IDF of the words of ``texts`` against the index's vocabulary: (term ids, unit weights);
-    a word's count is taken sublinearly (``1 + ln count``), so one recurring word does not drown the rest."""
+    a word's count is taken sublinearly (``1 + ln count``), so one recurring word does not drown the rest.
+    ``seen`` keeps each text's known terms for the next call on the same view (texts recur)."""
     counts: dict[int, float] = {}
-    vocabulary = _vocabulary(v.index)
-    idf = v.lexicon.term_idf
+    found: dict[str, list[int]] = {} if seen is None else seen
+    vocabulary, idf = _vocabulary(v.index), v.lexicon.term_idf
     for text in texts:
-        for word in topics.words(text):
-            term = vocabulary.get(word)
-            if term is not None and idf[term] > 0:  # a word no work known on the day has is unknown
-                counts[term] = counts.get(term, 0.0) + 1.0
+        if text not in found:
+            ids = (vocabulary.get(word) for word in topics.words(text))
+            # a word no work known on the day has is unknown
+            found[text] = [term for term in ids if term is not None and idf[term] > 0]
+        for term in found[text]:
+            counts[term] = counts.get(term, 0.0) + 1.0
     if not counts:
         return np.array([], dtype=np.int64), np.array([], dtype=np.float64)
     terms = np.array(sorted(counts), dtype=np.int64)
@@ -227,16 +243,17 @@ def semantic_scores(v: View, queries: Sequence[tuple[np.ndarray, np.ndarray]]) -
 
 def _person_fits(v: View, per_work: Sequence[np.ndarray | None]) -> np.ndarray:
     """People × queries from each query's fit per work (``None``: no words): half breadth, half best."""
-    spread = np.sqrt(np.maximum(np.asarray(v.binary.sum(axis=1)).ravel(), 1.0))  # the same for every query
-    columns = []
-    for fits in per_work:
-        if fits is None:
-            columns.append(np.zeros(v.people))
-            continue
-        breadth = np.asarray(v.walk_matrix @ fits).ravel() / spread
+    found = np.zeros((v.people, len(per_work)))
+    given = [(k, fits) for k, fits in enumerate(per_work) if fits is not None]
+    if not given:
+        return found
+    spread = np.sqrt(np.maximum(v.works_known, 1.0))  # the same for every query
+    stacked = np.column_stack([fits for _, fits in given])  # every query in one pass over the matrix
+    breadth = np.asarray(v.walk_matrix @ stacked) / spread[:, None]
+    for column, (k, fits) in enumerate(given):
         best = _row_max(v.walk_matrix, fits)
-        columns.append((1 - BEST_WORK_SHARE) * _scaled(breadth) + BEST_WORK_SHARE * _scaled(best))
-    return np.column_stack(columns) if columns else np.zeros((v.people, 0))
+        found[:, k] = (1 - BEST_WORK_SHARE) * _scaled(breadth[:, column]) + BEST_WORK_SHARE * _scaled(best)
+    return found
 
 
 def _row_max(matrix: sp.csr_matrix, per_column: np.ndarray) -> np.ndarray:

@@ -245,7 +245,7 @@ def _sorted_part(index: GraphIndex, pool: np.ndarray, key: np.ndarray, part: np.
 def _reachable(v: signals.View, x: np.ndarray) -> np.ndarray:
     """People the field knows who are linked to the series (the walk reaches them) or share its
     topics: anyone else would be a guess, not a suggestion."""
-    known = np.asarray(v.binary.sum(axis=1)).ravel() > 0
+    known = v.works_known > 0
     unreached = unranked(v.people)
     return known & ((x[:, 0] > unreached) | (x[:, 1] > unreached))
 
@@ -345,7 +345,8 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage], index: Gr
             restart[person, column] += 1.0
     reached = signals.walk(v, restart) if restart.any() else np.zeros((v.people, len(stages)))
     signals.count_days(v, [stage.day for stage in stages])
-    queries = [signals.query_vector(v, talk_texts(index, stage.talks)) for stage in stages]
+    seen: dict[str, list[int]] = {}  # each talk's words, read once for all stages
+    queries = [signals.query_vector(v, talk_texts(index, stage.talks), seen) for stage in stages]
     topic = signals.topic_scores(v, queries)
     near = signals.semantic_scores(v, queries)
     everyone = sorted({p for stage in stages for p in stage.speakers} | set(series.hosts))
@@ -359,7 +360,7 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage], index: Gr
         chosen: slice | np.ndarray = slice(None) if wanted is None else wanted
         x = np.empty((v.people if wanted is None else len(wanted), len(taste.FEATURES)))
         for number, feature in enumerate((
-            _log_rank(reached[:, column], wanted),
+            _log_rank(reached[:, column].astype(np.float32), wanted),  # float32 values: sorted faster
             _log_rank(topic[:, column], wanted),  # as the walk: the model then multiplies the two ranks
             np.log1p(signals.linked(v, stage.speakers, pairs)[chosen]),
             hosts[chosen],
@@ -371,38 +372,67 @@ def features(v: signals.View, series: Series, stages: Sequence[Stage], index: Gr
             _local(v, series, stage.speakers)[chosen],
             circle[chosen],
             _log_rank(near[:, column], wanted),  # the topic fit in the space learned from the field
-            career_fit(counts, stage.speakers)[chosen],
+            career_fit(counts, stage.speakers, wanted),
         )):
             x[:, number] = feature
         found.append((x, queries[column]))
     return found
 
 
-def career_fit(counts: signals.Counts, speakers: Sequence[int]) -> np.ndarray:
+def career_fit(counts: signals.Counts, speakers: Sequence[int],
+               among: np.ndarray | None = None) -> np.ndarray:
     """How like the past speakers' each person's career is, as counted on the day: minus the mean,
     over years since the first paper, papers per year and papers of the last three years, of the
     distance between the person's percentile among the people with a paper and the past speakers'
     median percentile (0: the speakers' typical profile; -1: the farthest; people without a paper
-    count at the bottom). 0 for everyone when no past speaker has a paper."""
+    count at the bottom). 0 for everyone when no past speaker has a paper. With ``among``, only
+    those people's values are given, in that order (the percentiles are still among everyone)."""
     known = counts.papers > 0
-    mine = [s for s in speakers if known[s]]
-    if not mine:
-        return np.zeros(len(known))
+    size = len(known) if among is None else len(among)
+    mine = np.array([s for s in speakers if known[s]], dtype=np.int64)
+    if not len(mine):
+        return np.zeros(size)
     years = counts.career_years
-    distance = np.zeros(len(known))
+    distance = np.zeros(size)
     for values in (years, counts.papers / np.maximum(years, 1.0), counts.recent_papers):
-        percentile = percentiles(values, known)
-        percentile[~known] = 0.0
-        distance += np.abs(percentile - np.median(percentile[mine]))
+        if among is None:
+            percentile = _percentiles_of(values, known)
+            typical, wanted = np.median(percentile[mine]), percentile
+        else:  # the speakers' and the wanted people's percentiles only
+            found = percentiles(values, known, np.concatenate([mine, among]))
+            found[len(mine):][~known[among]] = 0.0
+            typical, wanted = np.median(found[:len(mine)]), found[len(mine):]
+        distance += np.abs(wanted - typical)
     return -distance / 3
 
 
-def percentiles(values: np.ndarray, among: np.ndarray) -> np.ndarray:
+def percentiles(values: np.ndarray, among: np.ndarray, at: np.ndarray | None = None) -> np.ndarray:
     """Each value's percentile (0 to 1) among ``values[among]`` (a mask or indices); ties share the
-    middle of their span."""
+    middle of their span. With ``at`` (indices), only those values' percentiles, in that order."""
     field = np.sort(values[among])
-    below = np.searchsorted(field, values, side="left")
-    return (below + np.searchsorted(field, values, side="right")) / (2.0 * len(field))
+    wanted = values if at is None else values[at]
+    below = np.searchsorted(field, wanted, side="left")
+    return (below + np.searchsorted(field, wanted, side="right")) / (2.0 * len(field))
+
+
+def _percentiles_of(values: np.ndarray, among: np.ndarray) -> np.ndarray:
+    """``percentiles(values, among)`` for the values ``among`` (a mask), 0 for the others: the same
+    figures from one sort, each tie's span read off the sorted values (no search per value)."""
+    rows = np.flatnonzero(among)
+    mine = values[rows]
+    order = np.argsort(mine, kind="stable")
+    ordered = mine[order]
+    size = len(ordered)
+    found = np.zeros(len(values))
+    if not size:
+        return found
+    starts = np.ones(size, dtype=bool)
+    starts[1:] = ordered[1:] != ordered[:-1]
+    ends = np.append(starts[1:], True)
+    first = np.maximum.accumulate(np.where(starts, np.arange(size), 0))  # where a tie's span starts
+    after = np.minimum.accumulate(np.where(ends, np.arange(1, size + 1), size)[::-1])[::-1]  # and ends
+    found[rows[order]] = (first + after) / (2.0 * size)
+    return found
 
 
 def unranked(people: int) -> float:
@@ -488,7 +518,7 @@ def replayed(index: GraphIndex, series: Series, seed: str, v: signals.View, spea
                     [t for t in series.talks if t[0] < parts[n][0][0]]) for n in range(1, len(parts))]
     stages.append(Stage(v.day, speakers, list(series.talks)))
     signals.count_days(v, [stage.day for stage in stages])
-    active = np.asarray(v.binary.sum(axis=1)).ravel() > 0
+    active = v.works_known > 0
     training = []
     for number, stage in enumerate(stages[:-1], start=1):
         # Only speakers the field knew by then can teach anything: one with no paper or talk

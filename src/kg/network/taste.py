@@ -59,7 +59,10 @@ class Taste:
 
     def score(self, x: np.ndarray) -> np.ndarray:
         """The decision value of each row: the sum of the contributions plus the intercept."""
-        return self.contributions(x).sum(axis=1) + self.intercept
+        parts = x - self.mean  # ``contributions``, computed in place
+        parts /= self.scale
+        parts *= self.coefficients
+        return parts.sum(axis=1) + self.intercept
 
     def described(self) -> dict[str, float]:
         """Feature → coefficient, rounded, largest first."""

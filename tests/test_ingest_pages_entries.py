@@ -77,6 +77,9 @@ def test_a_room_before_a_marked_title_is_no_part_of_it():
                   [Span("i", "Notes on the analytical engine")])
     assert [p.name for p in fields.speakers] == ["Ada Lovelace"]
     assert fields.title == "Notes on the analytical engine"
+    aside = read("Ada Lovelace: Engines - (Babbage Analytical Engine Society)",
+                 [Span("b", "(Babbage Analytical Engine Society)")])
+    assert aside.title == "Engines - Babbage Analytical Engine Society"  # "**(Society)**": an aside
 
 
 def test_a_marked_title_that_opens_with_a_mode_word_is_a_title():

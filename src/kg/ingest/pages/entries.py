@@ -758,7 +758,9 @@ def _joined(run: list[str], spans: list[Span]) -> str:
     """The title of a run of unlabelled parts: the one part set in bold or italics as a whole, after
     shorter unmarked ones ("A54 Lecture Theatre - *Notes on engines*": a room printed before the
     title; not "Notes on engines - *ICML 2019*", a venue after it), else all of them joined."""
-    marked = [part for part in run if any(s.kind in ("b", "i") and fold(s.text) == fold(part) for s in spans)]
+    marked = [part for part in run if any(s.kind in ("b", "i") and fold(s.text) == fold(part)
+                                          and not s.text.lstrip().startswith("(")  # "**(Org)**": an aside
+                                          for s in spans)]
     if len(run) > 1 and len(marked) == 1 and run[0] != marked[0] and all(
             len(part.split()) < len(marked[0].split()) for part in run if part != marked[0]):
         return marked[0]

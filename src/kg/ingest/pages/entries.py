@@ -395,7 +395,7 @@ def _marked_apart(text: str, spans: list[Span]) -> str:
         at = text.index(span.text)
         before, after = text[:at].rstrip(), text[at + len(span.text):]
         last = before.split("\n")[-1].strip()  # "Ada Lovelace *Notes*", not "A. Lovelace. **Notes**"
-        named = last[-1:].isalpha() and is_name(strip_honorifics(last))
+        named = "\n" in before and last[-1:].isalpha() and is_name(strip_honorifics(last))  # after a date
         if before.endswith(")") and re.search(r"[^\W\d_]", before) or named:
             text = f"{before}\n{span.text}\n{after}"
     for span in spans:  # "**Ada Lovelace:** Notes on engines", "**Ada Lovelace, Cambridge**. Notes"

@@ -61,3 +61,36 @@ def test_a_title_then_its_speaker_and_affiliation_in_brackets():
     assert [(p.name, p.affiliation) for p in fields.speakers] == [("Ada Lovelace", "University of Cambridge")]
     assert fields.title == "Notes on the analytical engine"
     assert read("Notes on engines (Royal Society, London)").speakers == []  # a place, nobody
+
+
+def test_a_first_name_is_a_speaker_only_behind_a_marker_and_a_means_is_none():
+    fields = read("May 30th - Notes on engines (presented by Ada)")
+    assert ([p.name for p in fields.speakers], fields.title) == (["Ada"], "Notes on engines")
+    assert [p.name for p in read("Notes on engines (Presenter: Dr. Lovelace)").speakers] == ["Lovelace"]
+    assert read("Notes on engines (Ada)").speakers == []  # a bare first name: no marker, no speaker
+    for means in ("Zoom", "Skype", "Teams", "Telephone"):
+        assert read(f"Notes on engines (by {means})").speakers == []
+
+
+def test_a_room_before_a_marked_title_is_no_part_of_it():
+    fields = read("June 21st, 12.00pm (B35 Babbage Room)\nNotes on the analytical engine - Ada Lovelace.",
+                  [Span("i", "Notes on the analytical engine")])
+    assert [p.name for p in fields.speakers] == ["Ada Lovelace"]
+    assert fields.title == "Notes on the analytical engine"
+    aside = read("Ada Lovelace: Engines - (Babbage Analytical Engine Society)",
+                 [Span("b", "(Babbage Analytical Engine Society)")])
+    assert aside.title == "Engines - Babbage Analytical Engine Society"  # "**(Society)**": an aside
+
+
+def test_a_marked_title_that_opens_with_a_mode_word_is_a_title():
+    fields = read("June 17th, 12.00pm (Lab1)\nOnline learning with engines - Ada Lovelace",
+                  [Span("i", "Online learning with engines")])
+    assert fields.title == "Online learning with engines"
+    assert read("Notes on engines - Ada Lovelace - online").title == "Notes on engines"  # a remark
+
+
+def test_a_name_then_a_marked_title_with_no_separator():
+    fields = read("December 5th 3-4pm\nAda Lovelace Notes on the analytical engine",
+                  [Span("i", "Notes on the analytical engine")])
+    assert ([p.name for p in fields.speakers], fields.title) == (["Ada Lovelace"],
+                                                                 "Notes on the analytical engine")

@@ -828,3 +828,30 @@ def test_the_organizers_of_a_programmes_sessions_are_no_speakers(tmp_path):
                         "| May 17, 2024 | Claude Shannon | Information and its measure |\n")
     assert [(t[0], t[1]) for t in talks] == [(("Alan Turing",), "Computable numbers"),
                                              (("Claude Shannon",), "Information and its measure")]
+
+
+def test_a_column_of_links_printed_as_their_address_gives_no_title(tmp_path):
+    _, talks = talks_of(tmp_path, "rg.md",
+                        "# Reading group 2024\n\n"
+                        "| Date | Moderator | Title of Paper | talks.example | comment |\n"
+                        "|---|---|---|---|---|\n"
+                        "| 2024/10/10 | Ada Lovelace | [Notes on the analytical engine](https://a.example/1) "
+                        "| [talks.example](https://talks.example/talk/id=675) | |\n"
+                        "| 2024/10/17 | Charles Babbage | [Difference engines](https://a.example/2) "
+                        "| [https://talks.example/676](https://talks.example/talk/id=676) | |\n")
+    assert [(t[0], t[1], t[2]) for t in talks] == [
+        (("Ada Lovelace",), "Notes on the analytical engine", "2024-10-10"),
+        (("Charles Babbage",), "Difference engines", "2024-10-17")]
+
+
+def test_a_link_named_like_a_label_under_a_talk_is_no_label(tmp_path):
+    _, talks = talks_of(tmp_path, "rg.md",
+                        "### Summer 2025\n\n"
+                        "1) **May 30th - Notes on the analytical engine** (presented by Ada)\n"
+                        "* [Paper](https://arxiv.org/abs/1709.10087)\n"
+                        "* [Slides](https://slides.example/a.pdf)\n\n"
+                        "2) **June 6th - Difference engines and their tables** (presented by Charles)\n"
+                        "* [Paper](https://arxiv.org/abs/1805.00909)\n")
+    assert [(t[0], t[1], t[2]) for t in talks] == [
+        (("Ada",), "Notes on the analytical engine", "2025-05-30"),
+        (("Charles",), "Difference engines and their tables", "2025-06-06")]

@@ -394,7 +394,9 @@ def _marked_apart(text: str, spans: list[Span]) -> str:
             continue
         at = text.index(span.text)
         before, after = text[:at].rstrip(), text[at + len(span.text):]
-        if before.endswith(")") and re.search(r"[^\W\d_]", before):
+        last = before.split("\n")[-1].strip()  # "Ada Lovelace *Notes*", not "A. Lovelace. **Notes**"
+        named = "\n" in before and last[-1:].isalpha() and is_name(strip_honorifics(last))  # after a date
+        if before.endswith(")") and re.search(r"[^\W\d_]", before) or named:
             text = f"{before}\n{span.text}\n{after}"
     for span in spans:  # "**Ada Lovelace:** Notes on engines", "**Ada Lovelace, Cambridge**. Notes"
         if span.kind not in ("b", "i") or text.count(span.text) != 1:
@@ -455,7 +457,10 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     part = re.sub(r"^(?:#\d+|\[\d+\])\s+", "", part)  # "#21 A, B and C, Title": a paper's number
     part = _without_link_words(part, spans)
     part = _LINK_BRACKETS.sub("", part) or part  # "Ada Lovelace [slides] [video]"
-    if _ZONE.fullmatch(part) or (_MODE.match(part) and len(part) < 80) or (
+    mode = _MODE.match(part)  # "in person", "online": a remark; "*Online learning ...*" marked whole: a title
+    set_title = mode is not None and re.search(r"\w", part[mode.end():]) is not None and any(
+        s.kind in ("b", "i") and fold(s.text) == fold(part) for s in spans)
+    if _ZONE.fullmatch(part) or (mode and len(part) < 80 and not set_title) or (
             _ROOM.match(part) and len(part) < 60):
         return [("junk", part, None)]  # "4pm CET": the time zone of the time before; "Room 101"
     if _POSITION.match(part) and len(part.split()) <= 12:
@@ -568,6 +573,10 @@ def _without_link_words(part: str, spans: list[Span]) -> str:
     return part
 
 
+_MEANS = frozenset("""skype webex telephone phone videoconference videoconferencing teleconference videolink
+livestream gather slack discord mail email invitation appointment request""".split())
+"""Words that follow a speaker's marker as the means of a talk ("(by Skype)", "(by invitation)"), no
+first names (the words of ``fields.is_given_name``'s refusals, "Zoom", "Teams", "video", need none)."""
 _BY_WHOM = re.compile(r"(?:(?:presented|given|led|talk|slides)\s+)?by\s+(?=[^\W\d])", re.IGNORECASE)
 
 
@@ -592,6 +601,9 @@ def _speakers_after_title(part: str, spans: list[Span]) -> list[tuple[str, str, 
         labelled = label_of(inner) or (("speaker", inner) if by else None)
         who = speakers_of(labelled[1], spans) if labelled and labelled[0] == "speaker" else (
             [] if labelled or _ROLE.search(inner) else speakers_of(inner, spans))
+        given = labelled[1].strip() if labelled and labelled[0] == "speaker" else ""
+        if not who and is_given_name(given) and strip_honorifics(given).lower() not in _MEANS:
+            who = [Person(strip_honorifics(given))]  # "(presented by Lain)": a first name, so marked
         if who and all(labelled or " " in p.name and (p.affiliation is None or is_organization(p.affiliation))
                        for p in who):  # "(Ada Lovelace)", "(Ada Lovelace, University of Cambridge)"
             return [("text", bracket["title"], None)] + [("name", p.name, p.affiliation) for p in who]
@@ -704,19 +716,19 @@ def _assign(fields: Fields, kinds: list[tuple[str, str, str | None]], spans: lis
     for kind, text, _ in kinds:
         if kind == "text" and fold(text) in marks:  # "Series / [Title](url) / Speaker": the linked
             if run:  # part stands alone, not joined to the unmarked words beside it
-                texts.append(" - ".join(run))
+                texts.append(_joined(run, spans))
             texts.append(text)
             run = []
         elif kind == "text":
             run.append(text)
         else:
             if run:
-                texts.append(" - ".join(run))
+                texts.append(_joined(run, spans))
             run = []
         if kind == "open":
             fields.title_open = True
     if run:
-        texts.append(" - ".join(run))
+        texts.append(_joined(run, spans))
     orgs = [text for kind, text, _ in kinds if kind == "org"]
     if names:
         fields.speakers = [Person(n, a, _homepage(n, spans)) for n, a in names]
@@ -740,6 +752,19 @@ def _assign(fields: Fields, kinds: list[tuple[str, str, str | None]], spans: lis
     fields.title = clean_title(chosen)
     if not (quoted or marked):
         fields.guessed.add("title")
+
+
+def _joined(run: list[str], spans: list[Span]) -> str:
+    """The title of a run of unlabelled parts: the one part set in bold or italics as a whole, after
+    shorter unmarked ones ("A54 Lecture Theatre - *Notes on engines*": a room printed before the
+    title; not "Notes on engines - *ICML 2019*", a venue after it), else all of them joined."""
+    marked = [part for part in run if any(s.kind in ("b", "i") and fold(s.text) == fold(part)
+                                          and not s.text.lstrip().startswith("(")  # "**(Org)**": an aside
+                                          for s in spans)]
+    if len(run) > 1 and len(marked) == 1 and run[0] != marked[0] and all(
+            len(part.split()) < len(marked[0].split()) for part in run if part != marked[0]):
+        return marked[0]
+    return " - ".join(run)
 
 
 def _title_like(text: str) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from kg.ingest.pages.blocks import TERM_ALONE as _TERM_ALONE
-from kg.ingest.pages.blocks import Block, Layout, Table
+from kg.ingest.pages.blocks import Block, Layout, Span, Table
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import (
     QUOTED,
@@ -552,6 +552,15 @@ _COLUMN_WORDS = [
 ]
 
 
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[^\W_][\w-]*(?:\.[^\W\d_][\w-]*)+(?:/\S*)?")
+"""A web address or a bare domain ("https://example.org/talk/3", "talks.example")."""
+
+
+def _bare_link(text: str, spans: list[Span]) -> bool:
+    """Whether a cell's text is only a link whose words are a web address or a bare domain."""
+    return bool(_ADDRESS.fullmatch(text)) and any(s.kind == "a" and s.text.strip() == text for s in spans)
+
+
 _ORGANIZER_COLUMN = re.compile(r"^(?:session\s+)?(?:organi[sz]ers?|organi[sz]ed by|chairs?|chaired by|"
                                r"chairpersons?|conveners?|convenors?|curators?)\b", re.IGNORECASE)
 """The header of a column of people who run a session rather than speak in it."""
@@ -800,6 +809,8 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
                 fields.paper_authors = inner.paper_authors
             elif is_placeholder(text.split("\n")[0]):
                 fields.title_open = True
+            elif _bare_link(text.strip(), cell.spans):
+                pass  # "[talks.tue](https://...)": a link to the talk's page printed as its address, no title
             else:
                 first = text.split("\n")[0]
                 marked = [s.text for s in cell.spans if s.kind in ("b", "a", "i") and len(s.text) > 8]
@@ -955,6 +966,9 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             current.fields.linked_papers.append((*linked, block.line))  # a paper listed under a talk
             continue
         label_only = heading_label(text) if len(text) < 40 else None
+        if label_only in ("paper", "slides") and current is not None and block.tag == "li" and any(
+                s.kind == "a" and s.text.strip() == text.strip() for s in block.spans):
+            continue  # "[Paper](url)", "[Slides](url)" under a talk: links to its material, no labels
         if label_only:
             if label_only in ("speaker", "title", "date") and current is not None and \
                     _has(current.fields, label_only):

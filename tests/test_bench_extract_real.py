@@ -205,3 +205,8 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     # spurious 0.17 (nothing the round built changed one of its rows)
     assert new11["talks"] >= 0.65 and new11["datetime"] >= 0.59 and new11["papers"] >= 0.58
     assert new11["spurious"] <= 0.185
+    # then mends read from its misses (10x: a first name behind "presented by", a room before a marked
+    # title, a title cell printed as an address): talks 0.67 -> 0.78, date-time 0.61 -> 0.67, spurious
+    # 0.15; over the corpus 96 pages changed, +80 gold talks, none lost; check talks 0.787 -> 0.81
+    assert new11["talks"] >= 0.76 and new11["datetime"] >= 0.65 and new11["spurious"] <= 0.16
+    assert check["talks"] >= 0.80 and whole["talks"] >= 0.79 and new8["talks"] >= 0.75

@@ -217,3 +217,23 @@ def test_the_owner_is_the_author_the_sites_publication_page_shares(tmp_path):
         (("A. Lovelace",), "Bernoulli Numbers by Machine")]
     (site / "papers@2020-05-29.md").unlink()
     assert extract_path(page).talks == []  # no publication page beside it: nobody to give them to
+    (site / "papers.pdf").write_bytes(b"%PDF-1.4\x00\x01binary")  # a publication list as a PDF is no page
+    (site / "publications.md").write_text("", encoding="utf-8")  # nor is an empty one
+    assert extract_path(page).talks == []
+
+
+def test_a_talk_title_that_holds_the_owners_name_as_an_eponym_is_kept(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "publications.md").write_text(
+        "**Hamming, R.**, & Shannon, C. (2020). Error detecting and error correcting codes. *Bell Labs*.\n\n"
+        "Tukey, J., & **Hamming, R.** (2019). Notes on numerical methods. *Journal of Computing*.\n\n"
+        "**Hamming, R.**, & Tukey, J. (2018). The art of doing science. *Proceedings of Engines*.\n",
+        encoding="utf-8")
+    page = site / "talks.md"
+    page.write_text("---\ntitle: ''\n---\n\n## Talks\n"
+                    "Hamming codes revisited. Invited talk at the Royal Society, London, May 2019.\n\n"
+                    "Hamming, R. and Tukey, J. Numerical methods. Talk at the Workshop on Computing, Paris, "
+                    "January 2020.\n", encoding="utf-8")
+    titles = [t.title for t in extract_path(page).talks]
+    assert titles == ["Hamming codes revisited"]  # the second line cites the owner's paper: no talk

@@ -622,6 +622,9 @@ def test_capitals_printed_in_a_shifted_font_are_put_back():
         "UC Berkeley, Statistics Department + EECS Department"
     registry = Registry([("Ohio State University", "osu")])
     assert ids(registry, "qhio utate wniversityK eug fepartment") == ["osu"]
+    # the font's lower case is its own: "of" and "and" stay as they are printed
+    assert repair("wniversity of ealifornia, fepartment of utatistics") == \
+        "University of California, Department of Statistics"
 
 
 def test_a_lower_case_department_is_no_shifted_font():

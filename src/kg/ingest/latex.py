@@ -76,8 +76,8 @@ def _accented(match: re.Match[str]) -> str:
 
 def repair_broken_accents(text: str) -> str:
     """Join spacing accents that PDFs print before a letter to that letter (``Sup´erieure``,
-    ``Sup ´erieure``); the space before one stays when the letter is a capital that starts a word
-    (``CNRS ´Ecole``)."""
+    ``Sup ´erieure``); the space before one stays when the letter is a capital followed by a lower-case
+    letter, a word in mixed case starting (``CNRS ´Ecole``); a word in capitals only is joined as before."""
     def join(match: re.Match[str]) -> str:
         accented = unicodedata.normalize("NFC", match.group(2) + _SPACING_ACCENTS[match.group(1)])
         after = match.string[match.end():match.end() + 1]

@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from kg.errors import DataError
 from kg.ingest.bulk import bibtex
 from kg.ingest.pages.blocks import Block, Layout, Span, layout
 from kg.ingest.pages.document import Document, markdown_source, markdown_tree, read_document
@@ -997,24 +998,33 @@ _PUBLICATION_PAGE = re.compile(r"(?:publications?|papers?|pubs|preprints?|resear
 
 def listed_owner(document: Document, parts: Layout) -> str | None:
     """The owner of a personal page shown by the papers it lists, else by those of the publication
-    page beside it (``publications.md``, ``papers.html``, ``research.html`` in its folder, the
-    newest dated copy first): the author most of its entries share, first name first."""
+    page beside it (``publications.md``, ``papers.html``, ``research.html`` in its folder, in the
+    order of ``_publication_pages``): the author most of its entries share, first name first."""
     owner = papers(document, parts)[1]
     for path in _publication_pages(document.path) if owner is None else []:
-        sibling = read_document(path)
+        try:
+            sibling = read_document(path)
+        except DataError:  # "papers.pdf", an empty page: no list to read the owner from
+            continue
         owner = papers(sibling, layout(sibling))[1]
         if owner:
             break
     return _first_name_first(owner) if owner else None
 
 
+_PAGE_SUFFIXES = frozenset(".md .markdown .html .htm .txt .rst .qmd .rmd .php .jemdoc".split())
+"""The files a publication page beside a talk list may be (not its PDF or its picture)."""
+
+
 def _publication_pages(path: Path) -> list[Path]:
-    """The publication pages in ``path``'s folder, newest dated copy first ("papers@2020-05-29.md")."""
+    """The publication pages in ``path``'s folder, by name in reverse order (``research``, then
+    ``publications``, then ``papers``; of one name the dated copies newest first, then the undated)."""
     try:
         beside = [p for p in path.parent.iterdir() if p.is_file() and p.name != path.name]
     except OSError:
         return []
-    pages = [p for p in beside if _PUBLICATION_PAGE.fullmatch(p.stem.split("@")[0])]
+    pages = [p for p in beside if _PUBLICATION_PAGE.fullmatch(p.stem.split("@")[0])
+             and p.suffix.lower() in _PAGE_SUFFIXES]
     return sorted(pages, key=lambda p: (p.stem.split("@")[0], p.name), reverse=True)
 
 

@@ -305,10 +305,17 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
 
 
 def _names_the_owner(title: str, owner: str) -> bool:
-    """Whether a title read from a personal talk list names its owner, by the last name: no title
-    of one's own talk does, a citation of one's paper does."""
-    last = fold(owner).split()[-1] if fold(owner) else ""
-    return len(last) >= 3 and last in fold(title).split()
+    """Whether a title read from a personal talk list cites the owner as an author ("Lovelace, A., &
+    Babbage, C.", "A. Lovelace et al."): the last name beside an initial, a comma or "et al". A title
+    of one's own talk may hold the name as an eponym ("Hamming codes revisited"), and is kept."""
+    words = owner.split()
+    last = words[-1] if words else ""
+    if len(fold(last)) < 3:
+        return False
+    name = rf"(?i:{re.escape(last)})"
+    initials = rf"(?:\b[A-Z]\.\s*)+{name}\b"  # "A. Lovelace"
+    comma, et_al = rf"\b{name}\s*,\s*[A-Z]\b", rf"\b{name}\s+et\s+al\b"  # "Lovelace, A.", "Lovelace et al."
+    return bool(re.search(f"{initials}|{comma}|{et_al}", title))
 
 
 def _days_apart(start: PartialDate, end: PartialDate) -> int:

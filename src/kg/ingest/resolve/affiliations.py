@@ -198,9 +198,11 @@ def unshifted(text: str) -> str:
 
     def capital(match: re.Match[str]) -> str:
         word = match[1] + match[2]
+        if word in _LOWER_WORDS:  # "of", "and": lower case in the shifted font too
+            return word + ("," if match[3] else "")
         capitals = "".join(chr(ord(letter) - shift) for letter in word)
         named = (capitals[0] + match[2]).lower()  # "qhio": Ohio, a word of its own, not "OFGM"
-        if len(word) <= 4 and word not in _LOWER_WORDS and capitals.isalpha() and capitals.isupper() \
+        if len(word) <= 4 and capitals.isalpha() and capitals.isupper() \
                 and named not in ror.state_names() and not ror.countries_of((named,)):
             return capitals + ("," if match[3] else "")  # "ggeu": EECS, an acronym in capitals only
         first = capitals[0] if "A" <= capitals[0] <= "Z" else match[1]
@@ -371,6 +373,7 @@ class Registry:
                         self.places.add(segment)
         self.standing.clear()
         self.alone.clear()
+        self._before_new_university.clear()
         self._standing_known = False
         self._parts.clear()
         self._standing_acronyms.clear()
@@ -390,8 +393,9 @@ class Registry:
     def _units_only(self, affiliations: list[str]) -> set[str]:
         """Keys of new names with a unit's head word the field prints beside a registry institution in
         its part without reading them as an institution, and never in an affiliation that names no
-        registry institution; not a whole institution's name (a university, a foundation, a company) nor
-        one the other registry holds."""
+        registry institution; not a whole institution's name (a university, a company: a foundation
+        printed before its university may be its unit). A name the other registry holds is kept when
+        an affiliation is read (``read``)."""
         as_unit: set[str] = set()
         alone: set[str] = set()
         for raw in dict.fromkeys(affiliations):  # each printed form once
@@ -414,7 +418,7 @@ class Registry:
                             and not self._spans(_words(segment)) \
                             and any(self._spans(_words(after)) for after in segments[number + 1:]):
                         as_unit.add(key)  # "Cowles Foundation for Research in Economics, Yale University"
-        return {key for key in as_unit - alone}
+        return as_unit - alone
 
     def read(self, raw: str) -> tuple[Named, ...]:
         """The institutions one printed affiliation names, in printed order, no repeats."""

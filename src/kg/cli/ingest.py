@@ -36,7 +36,9 @@ _DATA_OPTION = click.option(
               help="DBLP: keep only this venue (booktitle, journal or key stream such as colt); repeatable.")
 @click.option("--year", "years", help="DBLP: keep only this year or range of years (2011-2024).")
 @click.option("--speaker",
-              help="Pages: the owner of a personal talk list that never prints its owner's name.")
+              help="Pages: the speaker of talks a page gives without one: the owner of a personal talk "
+                   "list that never prints the owner's name, or the speaker of a one-talk file "
+                   "(Jekyll _talks, Hugo talk/) whose front matter names none.")
 @click.option("--dry-run", is_flag=True, help="Show what would be added or changed; write nothing.")
 @click.option("--no-build", is_flag=True, help="Write the record files but do not rebuild the store.")
 @_DATA_OPTION

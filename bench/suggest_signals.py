@@ -114,7 +114,60 @@ def spoke_elsewhere() -> Signal:
     return column
 
 
+def places_drawn_on(smoothing: float = 5.0) -> Signal:
+    """How much more often than the field the people of a person's top organizations spoke at the
+    series by the stage's day (log of the smoothed lift, the best of their organizations; 0 without
+    a known affiliation). Affiliations count as known on the stage's day."""
+    def column(v, stage, index, x, query):
+        known = index.affiliation_day <= stage.day
+        person = index.affiliation_person[known].astype(np.int64)
+        org = index.organization_top[index.affiliation_organization[known]].astype(np.int64)
+        orgs = len(index.organizations) + 1
+        pairs = np.unique(person * orgs + org)
+        person, org = pairs // orgs, pairs % orgs
+        field = np.bincount(org, minlength=orgs).astype(np.float64)
+        is_speaker = np.zeros(v.people, dtype=bool)
+        is_speaker[np.asarray(stage.speakers, dtype=np.int64)] = True
+        mine = np.bincount(org[is_speaker[person]], minlength=orgs).astype(np.float64)
+        placed = len(np.unique(person))
+        if not mine.sum() or not placed:
+            return np.zeros(v.people)
+        base = mine.sum() / placed
+        lift = np.log((mine + smoothing * base) / (field + smoothing) / base)
+        best = np.full(v.people, -np.inf)
+        np.maximum.at(best, person, lift[org])
+        return np.where(np.isfinite(best), np.maximum(best, 0.0), 0.0)
+    return column
+
+
+def recent_links() -> Signal:
+    """How many past speakers' coauthors a person wrote a paper with after that speaker first spoke
+    at the series and by the stage's day (log1p of the number of such speakers): the circle the
+    speakers' collaborators moved into since."""
+    def column(v, stage, index, x, query):
+        rows = v.known & (index.member_kind == PAPER) & (index.member_day <= stage.day)
+        people, works = index.member_person[rows].astype(np.int64), index.member_work[rows].astype(np.int64)
+        shape = (v.people, len(index.works))
+        papers = sp.csr_matrix((np.ones(len(people)), (people, works)), shape=shape)
+        by_work = papers.T.tocsr()
+        found = np.zeros(v.people)
+        for person, day in _first_talks(stage).items():
+            mine = papers[person].indices
+            around = np.unique(by_work[mine].indices)
+            around = around[around != person]
+            if not len(around):
+                continue
+            theirs = papers[around]
+            later = theirs.indices[index.work_day[theirs.indices] > day]
+            if len(later):
+                found[np.unique(by_work[np.unique(later)].indices)] += 1
+        return np.log1p(found)
+    return column
+
+
 CANDIDATES: dict[str, tuple[Signal, tuple[float, ...]]] = {
+    "recent links of the speakers' coauthors": (recent_links(), (0.15, 0.3, 0.6)),
+    "places the series draws on": (places_drawn_on(), (0.15, 0.3, 0.6)),
     "hot in the topic": (hot_topic(), (0.15, 0.3)),
     "career like the past speakers'": (career_like_past(), (0.3, 0.6)),
     "output like the past speakers'": (output_like_past(), (0.3, 0.6)),
@@ -173,6 +226,7 @@ def main() -> None:
     """Parse the options, try every candidate on the chosen series, print the table."""
     parser = harness.store_parser(__doc__)
     parser.add_argument("--check", action="store_true", help="the check series, not the development ones")
+    parser.add_argument("--only", nargs="*", default=None, help="only the candidates whose names start so")
     options = parser.parse_args()
     stems = harness.CHECK if options.check else harness.DEVELOPMENT
     index = harness.open_index(options.store)
@@ -180,6 +234,8 @@ def main() -> None:
     print("|---|" + "---|" * (len(stems) + 1))
     print(row("none (`suggest` as it is)", measure(index, stems)))
     for name, (signal, weights) in CANDIDATES.items():
+        if options.only is not None and not any(name.startswith(start) for start in options.only):
+            continue
         for weight in weights:
             with added(name, signal, weight):
                 print(row(f"{name} ({weight})", measure(index, stems)), flush=True)

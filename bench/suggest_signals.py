@@ -17,6 +17,17 @@ theory (issue 12, fourth round):
   past speakers publish there than the field does (a COLT-heavy series lifts COLT authors);
 - **spoke elsewhere**: 1 for people with a talk at another series known on the day.
 
+and two pieces of information the ranking did not read (round fifteen):
+
+- **places the series draws on**: how much more often than the field the people of a person's
+  top organizations had spoken at the series by the day (a smoothed lift over all the
+  organizations the past speakers were at, not only the hosts');
+- **recent links of the speakers' coauthors**: for how many past speakers a person wrote a
+  paper with one of their coauthors after that speaker first spoke at the series.
+
+`--shares` prints, for these two, how often the known later speakers have a value above zero on
+the cutoff day against everyone (no ranking: a few seconds a series).
+
     python bench/suggest_real.py --ml-venues ../shared/data/ml-venues --work /tmp/kg-real
     PYTHONPATH=src:bench python bench/suggest_signals.py --store /tmp/kg-real/store
 """
@@ -114,7 +125,60 @@ def spoke_elsewhere() -> Signal:
     return column
 
 
+def places_drawn_on(smoothing: float = 5.0) -> Signal:
+    """How much more often than the field the people of a person's top organizations spoke at the
+    series by the stage's day (log of the smoothed lift, the best of their organizations; 0 without
+    a known affiliation). Affiliations count as known on the stage's day."""
+    def column(v, stage, index, x, query):
+        known = index.affiliation_day <= stage.day
+        person = index.affiliation_person[known].astype(np.int64)
+        org = index.organization_top[index.affiliation_organization[known]].astype(np.int64)
+        orgs = len(index.organizations) + 1
+        pairs = np.unique(person * orgs + org)
+        person, org = pairs // orgs, pairs % orgs
+        field = np.bincount(org, minlength=orgs).astype(np.float64)
+        is_speaker = np.zeros(v.people, dtype=bool)
+        is_speaker[np.asarray(stage.speakers, dtype=np.int64)] = True
+        mine = np.bincount(org[is_speaker[person]], minlength=orgs).astype(np.float64)
+        placed = len(np.unique(person))
+        if not mine.sum() or not placed:
+            return np.zeros(v.people)
+        base = mine.sum() / placed
+        lift = np.log((mine + smoothing * base) / (field + smoothing) / base)
+        best = np.full(v.people, -np.inf)
+        np.maximum.at(best, person, lift[org])
+        return np.where(np.isfinite(best), np.maximum(best, 0.0), 0.0)
+    return column
+
+
+def recent_links() -> Signal:
+    """How many past speakers' coauthors a person wrote a paper with after that speaker first spoke
+    at the series and by the stage's day (log1p of the number of such speakers): the circle the
+    speakers' collaborators moved into since."""
+    def column(v, stage, index, x, query):
+        rows = v.known & (index.member_kind == PAPER) & (index.member_day <= stage.day)
+        people, works = index.member_person[rows].astype(np.int64), index.member_work[rows].astype(np.int64)
+        shape = (v.people, len(index.works))
+        papers = sp.csr_matrix((np.ones(len(people)), (people, works)), shape=shape)
+        by_work = papers.T.tocsr()
+        found = np.zeros(v.people)
+        for person, day in _first_talks(stage).items():
+            mine = papers[person].indices
+            around = np.unique(by_work[mine].indices)
+            around = around[around != person]
+            if not len(around):
+                continue
+            theirs = papers[around]
+            later = theirs.indices[index.work_day[theirs.indices] > day]
+            if len(later):
+                found[np.unique(by_work[np.unique(later)].indices)] += 1
+        return np.log1p(found)
+    return column
+
+
 CANDIDATES: dict[str, tuple[Signal, tuple[float, ...]]] = {
+    "recent links of the speakers' coauthors": (recent_links(), (0.15, 0.3, 0.6)),
+    "places the series draws on": (places_drawn_on(), (0.15, 0.3, 0.6)),
     "hot in the topic": (hot_topic(), (0.15, 0.3)),
     "career like the past speakers'": (career_like_past(), (0.3, 0.6)),
     "output like the past speakers'": (output_like_past(), (0.3, 0.6)),
@@ -169,18 +233,60 @@ def row(label: str, figures: list[tuple[float, float, float]]) -> str:
     return f"| {label} | " + " | ".join(cells) + f" | **{average}** |"
 
 
+FIELD_ONLY = ("places the series draws on", "recent links of the speakers' coauthors")
+"""The candidates that read only the view and the stage (not the other features or the query)."""
+
+
+def shares(index: GraphIndex, stems: tuple[str, ...]) -> list[str]:
+    """Markdown rows: for each candidate of ``FIELD_ONLY``, per series on its cutoff day, the share
+    of the known later speakers with a value above zero against the share of everyone with a known
+    paper or talk (neither a past speaker nor a host), and the lift of the first over the second."""
+    lines = []
+    for name in FIELD_ONLY:
+        cells, later_sum, later_count, field_sum, field_count = [], 0, 0, 0, 0
+        for stem in stems:
+            cut = harness.cut(index, stem)
+            series, speakers, v = harness.seen(index, cut)
+            stage = suggest.Stage(cut.day, speakers, list(series.talks))
+            column = CANDIDATES[name][0](v, stage, index, None, None)
+            field = v.works_known > 0
+            field[speakers + series.hosts] = False
+            later = np.array(sorted(index.person_index[p] for p in harness.known_later(index, cut)),
+                             dtype=np.int64)
+            up = int((column[later] > 0).sum())
+            everyone = int((column[field] > 0).sum())
+            cells.append(f"{up} of {len(later)} / {everyone / max(int(field.sum()), 1):.1%}")
+            later_sum, later_count = later_sum + up, later_count + len(later)
+            field_sum, field_count = field_sum + everyone, field_count + int(field.sum())
+        mine, theirs = later_sum / max(later_count, 1), field_sum / max(field_count, 1)
+        lift = f"{mine / theirs:.1f}x" if theirs else "-"
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | **{mine:.1%} / {theirs:.1%} ({lift})** |")
+    return lines
+
+
 def main() -> None:
     """Parse the options, try every candidate on the chosen series, print the table."""
     parser = harness.store_parser(__doc__)
     parser.add_argument("--check", action="store_true", help="the check series, not the development ones")
+    parser.add_argument("--only", nargs="*", default=None, help="only the candidates whose names start so")
+    parser.add_argument("--weights", nargs="*", type=float, default=None, help="prior weights to try instead")
+    parser.add_argument("--shares", action="store_true",
+                        help="how often the known later speakers have each field-only signal vs everyone")
     options = parser.parse_args()
     stems = harness.CHECK if options.check else harness.DEVELOPMENT
     index = harness.open_index(options.store)
+    if options.shares:
+        print("| signal | " + " | ".join(stems) + " | all: later speakers / everyone (lift) |")
+        print("|---|" + "---|" * (len(stems) + 1))
+        print("\n".join(shares(index, stems)))
+        return
     print("| added feature (prior weight) | " + " | ".join(stems) + " | average |")
     print("|---|" + "---|" * (len(stems) + 1))
     print(row("none (`suggest` as it is)", measure(index, stems)))
     for name, (signal, weights) in CANDIDATES.items():
-        for weight in weights:
+        if options.only is not None and not any(name.startswith(start) for start in options.only):
+            continue
+        for weight in options.weights or weights:
             with added(name, signal, weight):
                 print(row(f"{name} ({weight})", measure(index, stems)), flush=True)
 

@@ -170,3 +170,18 @@ def test_a_clock_time_with_its_seconds_is_read_whole():
 def test_a_country_of_two_words_is_no_name():
     assert not is_name("United Kingdom") and not is_name("Saudi Arabia") and not is_name("United States.")
     assert is_name("Georgia Smith") and is_name("Jordan Peterson")  # a given name that is also a country
+
+
+def test_a_long_month_misspelt_by_one_letter_with_its_day():
+    assert dates("| Febrary 15 | Yuyang Li | Optimal Treatment Allocation |") == ["--02-15"]
+    assert dates("1 Feburary 2024") == ["2024-02-01"] and dates("Septmber 9th, 2021") == ["2021-09-09"]
+    assert dates("Januari 14") == ["--01-14"]  # the Dutch spelling
+    assert dates("Seminar 12") == [] and dates("Augustin 3") == [] and dates("Session 3, 2020") == []
+
+
+def test_noon_glued_to_its_twelve_is_a_clock_time():
+    def clocks(text):
+        return [f.value[0].strftime("%H:%M") for f in find_times(text)]
+
+    assert clocks("12noon") == ["12:00"] and clocks("12 noon - 1pm") == ["12:00"]
+    assert clocks("2pm") == ["14:00"] and clocks("noon") == ["12:00"]

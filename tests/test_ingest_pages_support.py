@@ -120,3 +120,17 @@ def test_an_undated_entry_under_a_heading_of_publications_is_weak(tmp_path):
     assert support.support(given, [cited, given], shape) >= support.ABSTAIN_BELOW
     cited.day, cited.clock = "1843-07-01", time(10)  # a day and a time: a programme's presented paper
     assert support.evidence(cited, [cited, given], shape)["paper_entry"] == 0.0
+
+
+def test_a_byline_printed_family_name_first_is_a_references_and_weak():
+    rows = [talk(n, f"A talk of {n}") for n in ("Ada Lovelace", "Charles Babbage")]
+    title = "The blessings of multiple causes"
+    cited = TalkText([SpeakerText("Wang, Y."), SpeakerText("Blei, D. M.")], title)
+    given = TalkText([SpeakerText("Yixin Wang"), SpeakerText("David Blei")], title)
+    assert support.evidence(cited, [*rows, cited])["cited_byline"] == 1.0
+    assert support.support(cited, [*rows, cited]) < support.ABSTAIN_BELOW
+    assert support.support(given, [*rows, given]) >= support.ABSTAIN_BELOW
+    # one speaker written so among others (a talk list citing its owner) is no reference's byline
+    owner = TalkText([SpeakerText("Lovelace, Ada"), SpeakerText("Mary Somerville")], "Tides")
+    assert support.evidence(owner, [*rows, owner])["cited_byline"] == 0.0
+

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, time
 from importlib import resources
 
+from rapidfuzz.distance import OSA
+
 from kg.ingest.resolve import institutions, names
 
 MONTHS = {m: i for i, m in enumerate(
@@ -64,11 +66,16 @@ DATE_PATTERNS = [
     re.compile(r"(?<![\d/.:$-])(?P<month>0?[1-9]|1[0-2])[/.-](?P<year>(?:19|20)\d{2})(?![\d/.])"),
     re.compile(r"(?<![\d/.:$])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![\d/.%])"),
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]?"),
+    re.compile(rf"(?<![\w])(?P<month>[A-Za-z]{{6,10}})\s+{_DAY}(?!\d|:\d)(?:,?\s*{_YEAR})?"),
+    re.compile(rf"{_DAY}\s+(?P<month>[A-Za-z]{{6,10}})(?![\w])(?:,?\s*{_YEAR_AFTER_DAY_MONTH})?"),
 ]
 _NUMERIC_DAY_MONTH = 4
 _MONTH_YEAR = 5
 _NUMERIC_MONTH_YEAR = 6
 _SHORT_NUMERIC = 7
+_MISSPELT = (9, 10)
+_LONG_MONTHS = ("january", "february", "august", "september", "october", "november", "december")
+"""The English months whose names are long enough that one letter wrong still names them alone."""
 TIME = re.compile(
     r"(?<![\d:./-])(?P<hour>[012]?\d)(?:(?P<sep>[:h]|\.(?=\d{2}\s*[ap])|\.(?=[0-5]\d(?![\d.])))(?P<minute>[0-5]\d)(?::[0-5]\d(?!\d))?|"
     r"(?P<french>h)(?![a-z]))?\s*"
@@ -127,6 +134,17 @@ def _month(text: str) -> int | None:
     return MONTHS.get(folded) or MONTHS.get(folded[:3])
 
 
+def misspelt_month(word: str) -> int | None:
+    """The month a long English month's name misspelt by one letter names ("Febrary", "Feburary",
+    "Septmber", and the Dutch and Swedish "Januari", "Augusti"); None for a month spelt right (the
+    other patterns read it) or any other word."""
+    folded = word.lower()
+    if folded in MONTHS or word_leaning(word) is not None:
+        return None  # a month spelt right, or a word of names or titles ("Augustin")
+    close = [n for n, name in enumerate(_LONG_MONTHS) if OSA.distance(folded, name) <= 1]
+    return MONTHS[_LONG_MONTHS[close[0]]] if len(close) == 1 else None
+
+
 def month_number(name: str | None) -> int | None:
     """The number of a month named as pages write it ("Sept." → 9, "outubro" → 10)."""
     return _month(name) if name else None
@@ -178,6 +196,8 @@ def _date_of(n: int, match: re.Match[str], day_first: bool) -> PartialDate | Non
         return _valid(year, _month(groups["month"]), None)
     if n == _NUMERIC_MONTH_YEAR:
         return _valid(year, int(groups["month"]), None)
+    if n in _MISSPELT:  # "Febrary 1", "1 Feburary 2024"
+        return _valid(year, misspelt_month(groups["month"]), int(groups["day"]))
     named: int | None = None
     if groups.get("month"):
         named = int(groups["month"]) if groups["month"].isdigit() else _month(groups["month"])
@@ -203,6 +223,8 @@ def _weekday(year: int | None, month: int, day: int) -> int | None:
 
 def find_times(text: str) -> list[Found]:
     """Clock times in ``text`` ("4:00pm", "16:00", "10am", "16h30"), ranges giving their start."""
+    text = re.sub(r"(?<![\d:.])12(\s?)noon\b", r"12\1p.m.", text,
+                  flags=re.IGNORECASE)  # "12noon", "12 noon": as long as "12p.m.", offsets stay true
     text = re.sub(r"\bnoon\b", "12pm", text, flags=re.IGNORECASE)  # same length: offsets stay true
     found: list[Found] = []
     for match in TIME_RANGE.finditer(text):

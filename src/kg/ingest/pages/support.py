@@ -10,8 +10,11 @@ weakly supported. ``support`` weighs that evidence into a probability that the r
 the page; the weights are those of a logistic regression fitted on the development half of the real
 pages (``bench/talk_support.py`` fits and scores them), rounded; ``paper_entry``, of which the
 development half holds too few rows to fit it, is set to take a named, titled reading dated by its
-year alone under the threshold. A talk below ``ABSTAIN_BELOW`` is kept in the extraction with that
-low confidence and marked ``weak``: ``kg ingest --dry-run`` lists it, ``kg ingest`` leaves it out.
+year alone under the threshold. ``cited_byline`` (every speaker printed family name first, before
+a comma, as a reference prints its authors) is weighed by hand too, at -2.0: the development half
+shows a few rows of it, all entries of reference lists, and no talk. A talk below
+``ABSTAIN_BELOW`` is kept in the extraction with that low confidence and marked ``weak``:
+``kg ingest --dry-run`` lists it, ``kg ingest`` leaves it out.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ ABSTAIN_BELOW = 0.5
 BIAS = -2.75
 WEIGHTS = {"dated": 2.25, "timed": 0.65, "titled": 1.15, "has_title": 0.65, "named": 1.3,
            "name_words": 1.45, "page_name_words": 1.25, "few": -0.6, "several_speakers": -0.45,
-           "other_reading": -2.05, "author_list": -3.55, "label_title": -2.3, "paper_entry": -3.5}
+           "other_reading": -2.05, "author_list": -3.55, "label_title": -2.3, "paper_entry": -3.5,
+           "cited_byline": -2.0}
 """Log-odds that a reading is a talk: each piece of evidence a talk shows, and the page's."""
 
 _CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -83,6 +87,12 @@ def _author_list(talk: TalkText) -> bool:
     return names >= 2 and 3 * names >= 2 * len(parts)  # not a place's parts ("Gif-sur-Yvette, France")
 
 
+def _cited_byline(talk: TalkText) -> bool:
+    """Whether every one of two speakers or more is printed family name first, before a comma
+    ("Wang, Y.", "Blei, D. M."): the byline of a reference, which a programme never prints."""
+    return len(talk.speakers) >= 2 and all("," in s.name for s in talk.speakers)
+
+
 def _label_title(title: str | None) -> bool:
     """Whether a title is the label of a field or of a part of the page ("Speakers",
     "Organisateurs:", "Morning 2:"), not a talk's title."""
@@ -122,7 +132,8 @@ def evidence(talk: TalkText, talks: list[TalkText], shape: PageShape | None = No
             "few": float(shape.talks <= 2), "several_speakers": float(len(talk.speakers) >= 2),
             "other_reading": float(shape.talks >= 3 and talk.read_as != shape.reading),
             "author_list": float(_author_list(talk)), "label_title": float(_label_title(talk.title)),
-            "paper_entry": float(talk.line in shape.paper_lines and len(day) < 7 and talk.clock is None)}
+            "paper_entry": float(talk.line in shape.paper_lines and len(day) < 7 and talk.clock is None),
+            "cited_byline": float(_cited_byline(talk))}
 
 
 def support(talk: TalkText, talks: list[TalkText], shape: PageShape | None = None) -> float:

@@ -860,7 +860,8 @@ def test_a_link_named_like_a_label_under_a_talk_is_no_label(tmp_path):
 def test_a_one_talk_page_makes_the_day_of_its_talk_and_no_series_it_does_not_name(tmp_path):
     """A talk's own page (its title the talk's) names no series: only the day event of its talk."""
     page, talks = talks_of(tmp_path, "moraga.md", "---\ntitle: Geospatial data science\n"
-                           "speaker: Paula Moraga\ndate: 2021-06-14\n---\n\n## Abstract\n\nMaps of disease.\n")
+                           "speaker: Paula Moraga\ndate: 2021-06-14\n---\n\n## Abstract\n\n"
+                           "Maps of disease.\n")
     assert page.kind == "event_page" and talks == [(("Paula Moraga",), "Geospatial data science",
                                                     "2021-06-14", None)]
     assert [(e.kind, e.name, e.part_of) for e in page.events] == [

@@ -2,9 +2,11 @@
 
 ``extract_document`` reads the talks (``talks``) and the publications (``papers``) of a page, says
 how sure it is of each (``confidence``, and the fields it guessed), and labels the page with one of
-the five kinds from what it holds: papers and no talks → ``author_page``; one talk →
-``event_page``; timed talks of a workshop or school → ``meeting_programme``; talks without dates
-→ ``talk_listing``; dated talks of a series → ``seminar_page``. A page holding neither has no kind.
+the five kinds from what it holds, by the scored decision of ``kind`` (papers and no talks →
+``author_page``; one talk → ``event_page``; timed talks of a workshop or school →
+``meeting_programme``; talks without dates → ``talk_listing``; dated talks of a series →
+``seminar_page``). A page holding neither has no kind. A one-talk page makes the day of its talk,
+in the series it names and in none when it names none.
 """
 
 from __future__ import annotations
@@ -105,12 +107,11 @@ def extract_document(document: Document, owner: str | None = None,
     if len(talks) == 1 and talks[0].confidence >= 0.95:  # a talk's own page (front matter, JSON-LD):
         # the papers its abstract cites are references, not a publication list
         found_papers = [p for p in found_papers if "kind" not in p.guessed]
-    evidence = page_evidence(document, talks, min(listed, len(found_papers)), title, reading_group)
-    kind = kind_of.page_kind(evidence)
+    kind = kind_of.page_kind(page_evidence(document, talks, min(listed, len(found_papers)), title,
+                                           reading_group))
     stem = document.path.stem.split("@")[0]  # "index@2021-06-28": a dated copy of index
     key = slugify(f"{title} {stem}")[:100] or "page"
-    result = PageExtract(kind or "none", title, key, talks=talks, papers=found_papers, problems=problems,
-                         evidence=evidence)
+    result = PageExtract(kind or "none", title, key, talks=talks, papers=found_papers, problems=problems)
     result.problems.extend(f"line {p.line}: paper {p.title!r} has no year or no authors, left out"
                            for p in found_papers if p.year is None or not p.authors)
     calendars = sorted({s.href for b in parts.blocks for s in b.links if s.href and
@@ -119,7 +120,7 @@ def extract_document(document: Document, owner: str | None = None,
                            for c in calendars)
     if owner:
         result.people.append(SpeakerText(owner))
-    add_events(result, document)
+    _events(result, document)
     return result
 
 
@@ -175,7 +176,7 @@ def _is_reading_group(document: Document, parts: object) -> bool:
     return bool(_READING_GROUP.search(" ".join(texts)))
 
 
-def add_events(result: PageExtract, document: Document) -> None:
+def _events(result: PageExtract, document: Document) -> None:
     """The series or meeting of a page's talks and one event per day, so that a talk's day is kept
     (and the same talk on a later version of the page is the same talk); starts get the page's
     time zone when it states one."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Any
 
 
 @dataclass
@@ -114,6 +113,3 @@ class PageExtract:
     people: list[SpeakerText] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     """Blocks that could not be read: ``line N: why``."""
-    evidence: Any = field(default=None, repr=False, compare=False)
-    """What the general reading decided the kind from (``kind.Evidence``), to decide it again on
-    the talks ``kg ingest`` keeps."""

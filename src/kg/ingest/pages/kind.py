@@ -105,11 +105,6 @@ class Evidence:
                    title=title, headings=headings, reading_group=reading_group)
 
 
-def kept_evidence(evidence: Evidence, talks: list[TalkText]) -> Evidence:
-    """The same page's evidence with only ``talks`` (those ``kg ingest`` keeps)."""
-    return Evidence.of(talks, evidence.papers, evidence.title, evidence.headings, evidence.reading_group)
-
-
 def span_days(days: list[str] | tuple[str, ...]) -> int:
     """How many days from the first of ``days`` ("2023-09-18", "--09-18") to the last (a year apart
     when their years differ); a large number when one cannot be read."""
@@ -148,7 +143,7 @@ def found(evidence: Evidence) -> list[str]:
         shown.append("several talks a day")
     if meeting_words:
         shown.append("meeting words")
-    if (e.speakers == 1 or e.unnamed_owner) and n >= 3:
+    if (e.speakers == 1 or e.unnamed_owner) and n >= 2:  # one person twice: a series rarely does
         shown.append("one person's talks")
     if listing:
         shown.append("archive or reading group")

@@ -22,10 +22,9 @@ from kg.ingest.pages.blocks import layout as block_layout
 from kg.ingest.pages.detect import PAGE_KINDS, detect_page_kind
 from kg.ingest.pages.document import Document, read_document
 from kg.ingest.pages.entries import label_of
-from kg.ingest.pages.extract import add_events, day_first, extract_document
+from kg.ingest.pages.extract import day_first, extract_document
 from kg.ingest.pages.extracted import PageExtract
 from kg.ingest.pages.fields import fold, is_name
-from kg.ingest.pages.kind import kept_evidence, page_kind
 from kg.ingest.pages.own_talks import page_title_of
 from kg.ingest.pages.records import to_records
 from kg.ingest.pages.text import Page, html_lines, markdown_lines
@@ -61,26 +60,9 @@ def extract_file(path: Path, kind: str | None = None, owner: str | None = None) 
     cells = list({id(c): c for table in parts.tables for row in table.rows for c in row}.values())
     # on what the talk's own unit gives (a day from the context adds no support), and where it stands
     support.weigh(found, support.paper_list_lines([*parts.blocks, *cells], page_title_of(document)))
-    if kind is None:
-        _decide_on_kept(found, document)
     inherit_when(found.talks, sorted([*_front_matter_blocks(document), *parts.blocks, *cells],
                                      key=lambda b: b.line), day_first(document.source), found.kind)
     return found
-
-
-def _decide_on_kept(found: PageExtract, document: Document) -> None:
-    """Decide the kind of a page read by the general reading again on the talks ``kg ingest``
-    keeps (weak talks left out), and make its events again when the kind changes."""
-    if found.evidence is None or not any(t.weak for t in found.talks):
-        return
-    decided = page_kind(kept_evidence(found.evidence, [t for t in found.talks if not t.weak]))
-    if decided is None or decided == found.kind:
-        return
-    found.kind = decided
-    found.events.clear()
-    for talk in found.talks:
-        talk.event, talk.start = None, None
-    add_events(found, document)
 
 
 _DESCRIBING = frozenset({"title", "subtitle", "description", "summary", "excerpt", "abstract"})

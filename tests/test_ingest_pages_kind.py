@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import time
 
 from kg.ingest.pages.extracted import SpeakerText, TalkText
-from kg.ingest.pages.kind import Evidence, found, page_kind, scores, span_days
+from kg.ingest.pages.kind import Evidence, page_kind, pieces, scores, span_days
 
 
 def talk(speaker: str | None, day: str | None = None, clock: time | None = None) -> TalkText:
@@ -50,7 +50,7 @@ def test_talks_dated_one_a_week_are_a_seminar_and_undated_ones_a_listing():
 def test_one_persons_talks_are_a_listing_even_when_dated():
     talks = [talk("Ada Lovelace", f"2024-0{m}-10") for m in range(1, 5)]
     assert kind_of(talks) == "talk_listing" and kind_of(talks[:2]) == "talk_listing"
-    assert "one person's talks" in found(Evidence.of(talks, 0, "Talks"))
+    assert "one person's talks" in pieces(Evidence.of(talks, 0, "Talks"))
 
 
 def test_several_talks_a_day_on_a_few_days_are_a_programme():

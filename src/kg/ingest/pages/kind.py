@@ -117,7 +117,7 @@ def span_days(days: list[str] | tuple[str, ...]) -> int:
     return (max(read) - min(read)).days if read else 0
 
 
-def found(evidence: Evidence) -> list[str]:
+def pieces(evidence: Evidence) -> list[str]:
     """The pieces of evidence (keys of ``WEIGHTS``) the page shows."""
     e, n = evidence, evidence.talks
     title = e.title
@@ -154,7 +154,7 @@ def found(evidence: Evidence) -> list[str]:
 def scores(evidence: Evidence) -> dict[str, float]:
     """Each kind's score: the summed weights of the evidence that speaks for it."""
     result = dict.fromkeys(PAGE_KINDS, 0.0)
-    for piece in found(evidence):
+    for piece in pieces(evidence):
         result[_SPEAKS_FOR[piece]] += WEIGHTS[piece]
     return result
 

@@ -137,3 +137,20 @@ def test_the_graph_of_every_test_page_conforms_to_the_shapes(tmp_path):
     assert validated.exit_code == 0, validated.output
     advisors = run("--store", str(store), "query", "advisors", "--format", "csv")
     assert "Pedro Alves,Ana Souza,phd" in advisors.stdout
+
+
+def test_a_one_talk_announcement_adds_its_talk_speaker_and_day_and_no_series(tmp_path):
+    """Given without --speaker or --kind, a talk's own page adds the talk, its speaker and the day
+    it was given; it invents no series named after the talk."""
+    data = registry_only(tmp_path)
+    page = tmp_path / "2021-06-14-moraga.md"
+    page.write_text("---\ntitle: Geospatial data science for public health\nspeaker: Paula Moraga\n"
+                    "institution: King Abdullah University\ndate: 2021-06-14\n---\n\n## Abstract\n\n"
+                    "Maps of disease risk.\n", encoding="utf-8")
+    result = run("ingest", "--dry-run", "--data", str(data), "--format", "csv", str(page))
+    assert result.exit_code == 0, result.stderr
+    added = [(r["record"], r["summary"]) for r in rows(result.stdout) if r["action"] == "added"]
+    assert [s for r, s in added if r == "event"] == ["Geospatial data science for public health, 2021-06-14 "
+                                                     "(seminar)"]
+    assert [r for r, _ in added].count("talk") == 1 and ("person", "Paula Moraga") in added
+    assert "event_page" in result.stderr

@@ -84,3 +84,14 @@ def test_a_markdown_page_with_when_time_and_location_labels():
     talk, = found.talks
     assert talk.title == "Tight Regret Bounds for Switching Bandits"
     assert talk.biography.startswith("Priya Raman is a PhD student")
+
+
+def test_an_event_page_that_names_no_series_makes_no_series(tmp_path):
+    """A talk announced alone ("Talk: ...") is the day of its talk, not a day of a series "Seminar"."""
+    path = tmp_path / "talk.txt"
+    path.write_text("Provable guarantees for diffusion\n\nFriday, March 7, 2025 | 12:00 PM - 1:00 PM CT\n\n"
+                    "Speaker\nLena Okafor, University of Michigan\n\nAbstract\nSampling bounds.\n",
+                    encoding="utf-8")
+    found = event.extract(read_page(path))
+    assert [(e.kind, e.part_of) for e in found.events] == [("seminar", None)]
+    assert found.talks[0].event == found.events[0].key

@@ -855,3 +855,24 @@ def test_a_link_named_like_a_label_under_a_talk_is_no_label(tmp_path):
     assert [(t[0], t[1], t[2]) for t in talks] == [
         (("Ada",), "Notes on the analytical engine", "2025-05-30"),
         (("Charles",), "Difference engines and their tables", "2025-06-06")]
+
+
+def test_a_one_talk_page_makes_the_day_of_its_talk_and_no_series_it_does_not_name(tmp_path):
+    """A talk's own page (its title the talk's) names no series: only the day event of its talk."""
+    page, talks = talks_of(tmp_path, "moraga.md", "---\ntitle: Geospatial data science\n"
+                           "speaker: Paula Moraga\ndate: 2021-06-14\n---\n\n## Abstract\n\n"
+                           "Maps of disease.\n")
+    assert page.kind == "event_page" and talks == [(("Paula Moraga",), "Geospatial data science",
+                                                    "2021-06-14", None)]
+    assert [(e.kind, e.name, e.part_of) for e in page.events] == [
+        ("seminar", "Geospatial data science, 2021-06-14", None)]
+    assert page.talks[0].event == page.events[0].key
+
+
+def test_a_one_talk_page_that_names_its_series_is_a_day_of_that_series(tmp_path):
+    page, _ = talks_of(tmp_path, "t.md", "---\ntitle: \"CS Seminar: Engines of thought (Ada Lovelace)\"\n"
+                       "speaker: Ada Lovelace\ntalk_title: Engines of thought\ndate: 2024-05-06\n---\n\n"
+                       "Abstract text.\n")
+    assert [(e.kind, e.name) for e in page.events] == [("seminar_series", "CS Seminar"),
+                                                       ("seminar", "CS Seminar, 2024-05-06")]
+    assert page.events[1].part_of == page.events[0].key == "cs-seminar"

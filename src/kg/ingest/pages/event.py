@@ -72,17 +72,18 @@ def extract(page: Page) -> PageExtract:
     start = common.at_time(day, times[0] if times else None, zone)
     end = common.at_time(day, times[1] if times else None, zone)
     place, address = _place(header, date_line, sections)
-    series_name = series_name or "Seminar"
-    series_key = slugify(series_name)
+    # no series when the page names none: its talk's day stands alone ("Seminar" would join them all)
+    series_key = slugify(series_name) if series_name else slugify(title or page_title)[:80]
     event_key = f"{series_key}-{day.isoformat()}"
     contact = _contact(sections)
-    event = EventText(event_key, page_title, "seminar", part_of=series_key, start=start or day,
+    event = EventText(event_key, page_title, "seminar", part_of=series_key if series_name else None,
+                      start=start or day,
                       end=end, timezone=zone, place=place, address=address,
                       contacts=[contact] if contact else [],
                       audience=[line.text for line in sections.get("audience", (None, []))[1]],
                       links=common.urls(page.text), at=common.where("page header", lines[0]))
-    series = EventText(series_key, series_name, "seminar_series", timezone=zone,
-                       at=common.where("page header", lines[0]))
+    series = [EventText(series_key, series_name, "seminar_series", timezone=zone,
+                        at=common.where("page header", lines[0]))] if series_name else []
     abstract = _joined(sections, "abstract")
     names, org_of, sentence = common.collaborators(abstract or "")
     keywords = [k.strip() for line in sections.get("keywords", (None, []))[1]
@@ -95,10 +96,10 @@ def extract(page: Page) -> PageExtract:
                     collaborators=names, collaborator_affiliations=org_of,
                     collaboration_evidence=sentence, keywords=keywords,
                     links=common.urls(page.text), at=at)
-    result = PageExtract("event_page", f"{series_name} event page: {title or 'untitled talk'} "
+    result = PageExtract("event_page", f"{series_name or 'Seminar'} event page: {title or 'untitled talk'} "
                          f"({', '.join(s.name for s in speakers)}), {day.isoformat()}",
                          f"{series_key}-{day.isoformat()}-{slugify(speakers[0].name)}",
-                         events=[series, event], talks=[talk])
+                         events=[*series, event], talks=[talk])
     return result
 
 

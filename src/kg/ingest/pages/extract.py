@@ -2,18 +2,22 @@
 
 ``extract_document`` reads the talks (``talks``) and the publications (``papers``) of a page, says
 how sure it is of each (``confidence``, and the fields it guessed), and labels the page with one of
-the five kinds from what it holds: papers and no talks → ``author_page``; one talk →
-``event_page``; timed talks of a workshop or school → ``meeting_programme``; talks without dates
-→ ``talk_listing``; dated talks of a series → ``seminar_page``. A page holding neither has no kind.
+the five kinds from what it holds, by the scored decision of ``kind`` (papers and no talks →
+``author_page``; one talk → ``event_page``; timed talks of a workshop or school →
+``meeting_programme``; talks without dates → ``talk_listing``; dated talks of a series →
+``seminar_page``). A page holding neither has no kind. A one-talk page makes the day of its talk,
+in the series it names and in none when it names none.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from kg.ingest.pages import kind as kind_of
 from kg.ingest.pages import papers as paper_reader
 from kg.ingest.pages.blocks import Layout, layout
 from kg.ingest.pages.common import zone_in
@@ -22,14 +26,8 @@ from kg.ingest.pages.entries import Fields
 from kg.ingest.pages.extracted import EventText, PageExtract, PaperText, SpeakerText, TalkText
 from kg.ingest.pages.fields import fold, is_name
 from kg.ingest.pages.grid import within_slots
-from kg.ingest.pages.segments import MEETING_WORDS
 from kg.ingest.pages.talks import Record, talk_records
 from kg.records.ids import slugify
-
-PAGE_KINDS = ("seminar_page", "event_page", "talk_listing", "meeting_programme", "author_page")
-_MEETING = re.compile(rf"\b(?:{MEETING_WORDS}|summer school|winter school|school|programme|program|agenda|"
-                      r"colloquium day|retreat)\b", re.IGNORECASE)
-"""Words of a meeting's page title or headings: a meeting, a school, a programme."""
 
 
 def extract_path(path: Path, owner: str | None = None) -> PageExtract:
@@ -109,7 +107,8 @@ def extract_document(document: Document, owner: str | None = None,
     if len(talks) == 1 and talks[0].confidence >= 0.95:  # a talk's own page (front matter, JSON-LD):
         # the papers its abstract cites are references, not a publication list
         found_papers = [p for p in found_papers if "kind" not in p.guessed]
-    kind = page_kind(document, talks, min(listed, len(found_papers)), title, reading_group)
+    kind = kind_of.page_kind(page_evidence(document, talks, min(listed, len(found_papers)), title,
+                                           reading_group))
     stem = document.path.stem.split("@")[0]  # "index@2021-06-28": a dated copy of index
     key = slugify(f"{title} {stem}")[:100] or "page"
     result = PageExtract(kind or "none", title, key, talks=talks, papers=found_papers, problems=problems)
@@ -168,11 +167,6 @@ _READING_GROUP = re.compile(r"reading group|journal club|paper club|reading club
                             r"reading seminar|lecture club|논문", re.IGNORECASE)
 
 
-_PAST = re.compile(r"\b(?:past|previous)\b", re.IGNORECASE)
-"""A title that names an archive of a series' talks ("Past talks", "Previous editions")."""
-_SEMINAR = re.compile(r"\b(?:seminars?|colloquium|colloquia)\b", re.IGNORECASE)
-
-
 def _is_reading_group(document: Document, parts: object) -> bool:
     """Whether a page is a reading group's or a journal club's: each talk there presents a paper,
     whose title is the talk's."""
@@ -189,6 +183,9 @@ def _events(result: PageExtract, document: Document) -> None:
     if not result.talks:
         return
     zone = zone_in(document.source[:20000])
+    if result.kind == "event_page" and len(result.talks) == 1:
+        _one_talk_events(result, document, zone)
+        return
     meeting = result.kind == "meeting_programme"
     series = EventText(result.key, result.title, "meeting" if meeting else "seminar_series")
     result.events.append(series)
@@ -212,20 +209,51 @@ def _events(result: PageExtract, document: Document) -> None:
             series.start, series.end = dated[0], dated[-1] if dated[-1] != dated[0] else None
 
 
-_SCHOOL_DAYS = 14
-"""A school or a long meeting runs for up to two weeks; a series' talks span months."""
+_SERIES = re.compile(r"\b(?:seminars?|colloqui(?:um|a)|lecture series|lectures|webinars?|reading group|"
+                     r"journal club|series)\b", re.IGNORECASE)
+"""Words that name a series of talks in a one-talk page's title ("CS Seminar: Title")."""
 
 
-def _span_days(days: list[str]) -> int:
-    """How many days from the first of ``days`` ("2023-09-18", "--09-18") to the last (a year apart
-    when their years differ); a large number when one cannot be read."""
-    read = []
-    for day in days:
-        try:
-            read.append(date.fromisoformat(day if not day.startswith("--") else "2001" + day[1:]))
-        except ValueError:
-            return 1 << 16
-    return (max(read) - min(read)).days if read else 0
+def _one_talk_events(result: PageExtract, document: Document, zone: str | None) -> None:
+    """A one-talk page's events: the day of its talk, in the series the page names (its front
+    matter's ``series`` or ``seminar``, or a series' words left in its title once the talk's title
+    and speakers are taken out), else alone; no event when the talk has no day. A page that names
+    no series makes none (the page's title is most often the talk's own)."""
+    talk = result.talks[0]
+    day = _full_day(talk.day)
+    if day is not None and talk.clock is not None and zone is not None:
+        talk.start = datetime.combine(day, talk.clock, tzinfo=ZoneInfo(zone))
+    name = named_series(result.title, talk, document.front_matter or {})
+    series = EventText(slugify(name)[:100], name, "seminar_series", timezone=zone) if name else None
+    if series is not None:
+        result.events.append(series)
+    if day is None:
+        talk.event = series.key if series is not None else None
+        return
+    base = series.key if series is not None else result.key
+    event = EventText(f"{base}-{day.isoformat()}", f"{name or result.title}, {day.isoformat()}", "seminar",
+                      part_of=series.key if series is not None else None, start=talk.start or day,
+                      timezone=zone)
+    result.events.append(event)
+    talk.event = event.key
+
+
+def named_series(title: str, talk: TalkText, front_matter: Mapping[str, object]) -> str | None:
+    """The series a one-talk page names: its front matter's ``series`` or ``seminar``, or what its
+    title says beside the talk's title and speakers when that holds a series' words ("CS Seminar"
+    of "CS Seminar: Title (Speaker)"); ``None`` when it names none."""
+    for key, value in front_matter.items():
+        if isinstance(key, str) and key.lower() in ("series", "seminar") and isinstance(value, str) \
+                and value.strip() and fold(value) != fold(talk.title or ""):
+            return value.strip()
+    rest = title
+    for part in [talk.title or "", *(s.name for s in talk.speakers)]:
+        if len(part) >= 3:
+            rest = re.sub(re.escape(part), " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(r"\s+", " ", re.sub(r"\(\s*\)|[\s:|–—,;-]+$|^[\s:|–—,;-]+", " ", rest)).strip(" :|–—,;-")
+    if rest and _SERIES.search(rest) and fold(rest) != fold(talk.title or "") and len(rest) <= 80:
+        return rest
+    return None
 
 
 def _full_day(text: str | None) -> date | None:
@@ -235,38 +263,12 @@ def _full_day(text: str | None) -> date | None:
         return None
 
 
-def page_kind(document: Document, talks: list[TalkText], papers: int, title: str,
-              reading_group: bool = False) -> str | None:
-    """The kind of page its content shows (``None`` for a page with neither talks nor papers): a
-    reading group's sessions and a series' past talks are a listing, not a series' page."""
-    if not talks and not papers:
-        return None
-    listing = reading_group or bool(_PAST.search(title))
-    if papers > len(talks) and papers >= 2 or not talks:
-        # the papers of a reading group's or a seminar's page are what its sessions read
-        return "talk_listing" if listing or _SEMINAR.search(title) else "author_page"
-    if len(talks) == 1:
-        return "event_page"
-    timed = sum(1 for t in talks if t.clock is not None)
-    days = {t.day for t in talks if t.day}
+def page_evidence(document: Document, talks: list[TalkText], papers: int, title: str,
+                  reading_group: bool = False) -> kind_of.Evidence:
+    """What the kind of a page is decided from: its talks, the papers it lists, its title and top
+    headings, whether it is a reading group's."""
     headings = " ".join(re.findall(r"(?m)^#{1,2}\s.*$|<h[12][^>]*>[^<]*", document.source[:5000]))
-    full = [t.day for t in talks if t.day and (len(t.day) == 10 or t.day.startswith("--"))]
-    within_weeks = bool(full) and _span_days(full) <= _SCHOOL_DAYS  # a school's one or two weeks
-    weeks = len(full) == len(talks) and within_weeks
-    if timed >= 0.6 * len(talks) and (len(days) <= 4 or weeks) and _MEETING.search(f"{title} {headings}"):
-        return "meeting_programme"
-    if timed >= max(2, 0.25 * len(talks)) and 1 <= len(days) <= 4 and len(talks) >= 3 * len(days):
-        return "meeting_programme"  # timed slots, several on each of a few days: a programme
-    if len(full) >= 0.5 * len(talks) and len(talks) >= 2.5 * len(set(full)) and (
-            len(set(full)) <= 7 or within_weeks):
-        return "meeting_programme"  # several talks a day on a few days, or a school's weeks: not a series
-    speakers = {fold(t.speakers[0].name) for t in talks if t.speakers}
-    unnamed_own = all(not t.speakers and "speaker" in t.guessed for t in talks)  # an owner not named
-    if (len(speakers) == 1 or unnamed_own) and len(talks) >= 3:
-        return "talk_listing"  # one person's talks
-    if listing:
-        return "talk_listing"  # a reading group's sessions, or a series' past talks: a listing
-    return "seminar_page" if len(full) >= 0.5 * len(talks) else "talk_listing"
+    return kind_of.Evidence.of(talks, papers, title, headings, reading_group)
 
 
 def _page_title(document: Document, parts: object) -> str:

@@ -22,6 +22,9 @@ Run from the repository root::
 
     PYTHONPATH=src python bench/identity.py --colt data/colt/colt-2011-2024-authorships.csv \\
         --ml-venues ../shared/data/ml-venues/ml-venues-2013-2021-authorships.csv.gz --output BENCHMARKS.md
+
+With ``--abstracts ../shared/data/ml-venues/ml-venues-2013-2021.bib.gz`` the papers' abstracts (by key)
+are written into the scratch copies of the tables, as an ``abstract`` column, and the resolver weighs them.
 """
 
 from __future__ import annotations

@@ -615,6 +615,34 @@ def test_a_unit_printed_alone_after_its_institutions_name_is_part_of_it():
     assert owner("Berlin Big Data Center") is None
 
 
+def test_a_unit_printed_alone_is_part_of_the_one_institution_the_field_prints_it_with():
+    printed = ["Robotics Institute, Carnegie Mellon University", "The Robotics Institute, Carnegie Mellon",
+               "The Robotics Institute", "LIDS, MIT", "LIDS, Massachusetts Institute of Technology", "LIDS",
+               "Data Science Institute, Columbia University", "Data Science Institute, MIT",
+               "Data Science Institute", "Kahn Imaging Lab, Columbia University", "Kahn Imaging Lab"]
+    papers = [ImportedPaper(key=str(n), title="t", year=2020, authors=["Ann Lee"], affiliations=[one])
+              for n, one in enumerate(printed)]
+    registry = [Organization(id="cmu", name="Carnegie Mellon University", kind="university",
+                             alt_names=["Carnegie Mellon"]),
+                Organization(id="mit", name="Massachusetts Institute of Technology", kind="university",
+                             alt_names=["MIT"]),
+                Organization(id="columbia", name="Columbia University", kind="university")]
+    resolution = Resolution()
+    resolve_organizations(papers, registry, Aliases(), resolution)
+    parent = {o.id: o.part_of for o in resolution.new_organizations}
+
+    def owner(printed: str) -> str | None:
+        [found] = resolution.organizations(printed)
+        return parent.get(found, found)
+
+    assert owner("The Robotics Institute") == "cmu"
+    assert owner("LIDS") == "mit"  # a lab's acronym
+    # printed in two universities' parts: whose it is, the field does not say
+    assert owner("Data Science Institute") is None
+    # printed with its university once only: too little to tell
+    assert owner("Kahn Imaging Lab") is None
+
+
 def test_capitals_printed_in_a_shifted_font_are_put_back():
     # the font printed every capital 34 places on in the code table: learned from "wniversity", "fepartment"
     assert repair("qhio utate wniversityK eug fepartment") == "Ohio State University, CSE Department"

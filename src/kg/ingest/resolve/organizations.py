@@ -158,7 +158,8 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
         alt = sorted({s for s in [*all_spellings, *ror_names] if s != name})
         part_of = None if target.startswith("corporate ") else registry.umbrella_of(target)
         if part_of is None and record is None and not target.startswith("corporate "):
-            part_of = _unit_of(target, registry, new, ror_registry, by_ror, org_id)
+            part_of = _unit_of(target, registry, new, ror_registry, by_ror, org_id) \
+                or registry.owner_of_unit(target)
         if record is not None and record.parent in by_ror:
             part_of = by_ror[record.parent]
         if target in companies:

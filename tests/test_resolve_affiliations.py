@@ -134,6 +134,15 @@ def test_a_company_lab_is_part_of_its_company_but_a_place_lab_is_not():
     assert by_id[shanghai].part_of is None
 
 
+def test_a_company_research_division_across_the_world_is_part_of_its_company():
+    resolution = resolved("GE Global Research, San Ramon, CA", "Siemens Global Research Center")
+    by_id = {o.id: o for o in resolution.new_organizations}
+    [ge] = resolution.organizations("GE Global Research, San Ramon, CA")
+    assert by_id[ge].kind == "lab" and by_id[by_id[ge].part_of].name == "GE"
+    [siemens] = resolution.organizations("Siemens Global Research Center")
+    assert by_id[by_id[siemens].part_of].name == "Siemens"
+
+
 def test_a_name_with_and_inside_is_one_institution():
     assert read("Huazhong University of Science and Technology") == \
         ["new:huazhong university science and technology"]

@@ -9,9 +9,10 @@ little: the institution must be printed in the same affiliation as the form, or 
 author of a paper that prints the form, for every affiliation that prints it, and be the only
 such institution it spells. A form with no such institution near it, of four capitals or more, is the
 one institution of the whole field whose name its letters spell as the initials of the words that are
-not links ("PNNL & Duke U.": the Pacific Northwest National Laboratory, printed by others), unless it
-is printed as a segment beside a registry institution, where it is as often a unit ("SIST,
-ShanghaiTech University" is no Skolkovo Institute of Science and Technology). The registry reads a
+not links ("PNNL & Duke U.": the Pacific Northwest National Laboratory, printed by others), unless an
+affiliation that names a registry institution prints it other than joined by "and" or "&": there it
+is as often a unit ("SIST, ShanghaiTech University" is no Skolkovo Institute of Science and
+Technology). The registry reads a
 learned form as that institution wherever it is printed as a whole segment
 (``affiliations.Registry.add_forms``).
 """
@@ -198,7 +199,7 @@ def _a_unit_beside(form: str, raw: str, reader: Reader) -> bool:
 
 
 MIN_LETTERS_FIELD = 4
-"""An acronym printed alone is read as a name the field spells out elsewhere only with this many letters."""
+"""An acronym with no institution near it names one the field spells out only with this many letters."""
 
 
 def _content_initials(name: str) -> str:

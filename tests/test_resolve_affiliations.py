@@ -682,6 +682,13 @@ def test_a_name_the_field_prints_only_as_a_unit_names_no_institution_printed_alo
     assert ids(registry, "Computer Vision Center + MIT") == ["new:computer vision centre", "mit"]
 
 
+def test_labs_printed_before_a_company_in_one_part_are_its_units():
+    registry = Registry([("Massachusetts Institute of Technology", "mit")])
+    registry.learn(["Seattle AI Lab, FeDA Lab, Kwai Inc.", "Naver Labs, Naver Corp."])
+    assert ids(registry, "Seattle AI Lab, FeDA Lab, Kwai Inc.") == ["new:kwai"]
+    assert ids(registry, "Naver Labs, Naver Corp.") == ["new:naver"]
+
+
 def test_an_institute_printed_before_a_university_and_never_alone_is_its_unit():
     registry = Registry([("Yale University", "yale")])
     registry.learn(["Cowles Foundation for Research in Economics, Yale University",

@@ -1497,13 +1497,16 @@ _SUBJECT_OR_GENERIC = FIELD_OF_STUDY | _GENERIC
 
 def _units_before_new_university(found: list[Named], alone: frozenset[str] | set[str] | None = None
                                  ) -> list[Named]:
-    """New names printed before a new university in one part, left out when they are no whole institution
-    themselves: its lab, centre or school ("B-DAT Lab, Nanjing University of Information Science and
-    Technology"), and, as before a registry university, its institute or college when the field never
-    prints that as the one institution of a part (``alone``, when it is known: "Heinz Nixdorf Institute,
-    Paderborn University"; not "Zuse Institute Berlin and Technische Universität")."""
+    """New names printed before a new university or company (by its legal form) in one part, left out when
+    they are no whole institution themselves: its lab, centre or school ("B-DAT Lab, Nanjing University of
+    Information Science and Technology", "Seattle AI Lab, FeDA Lab, Kwai Inc."), and, as before a registry
+    university, its institute or college when the field never prints that as the one institution of a part
+    (``alone``, when it is known: "Heinz Nixdorf Institute, Paderborn University"; not "Zuse Institute Berlin
+    and Technische Universität")."""
     new = [n.org_id is None and not n.learned for n in found]
-    first = next((i for i, n in enumerate(found) if new[i] and _TOP.search(n.key) and "univ" in n.key), None)
+    first = next((i for i, n in enumerate(found) if new[i] and (
+        (_TOP.search(n.key) and "univ" in n.key) or (LEGAL_FORM.search(n.printed) and not _UNIT_HEADS & set(
+            n.key.split())))), None)
     if first is None:
         return found
     return [n for i, n in enumerate(found)

@@ -67,3 +67,17 @@ def test_a_learned_form_names_a_whole_segment_not_part_of_a_longer_name():
     resolve_organizations(papers, REGISTRY, Aliases(), resolution)
     assert resolution.organizations("PUC, Santiago") == ["puc-chile"]
     assert resolution.organizations("PUC-Rio, Brazil") != ["puc-chile"]
+
+
+def test_an_acronym_joined_to_another_institution_is_the_one_the_field_spells_out_elsewhere():
+    papers = [paper("a", ["Ann Lee"], ["Pacific Northwest National Laboratory, Richland, WA"]),
+              paper("b", ["Bo Chen"], ["PNNL & Duke U."]),
+              paper("c", ["Cy Young"], ["School of Information Science and Technology, Beijing"]),
+              paper("d", ["Di Wu"], ["SIST, The Chinese University of Hong Kong, Shenzhen"])]
+    resolution = Resolution()
+    resolve_organizations(papers, REGISTRY, Aliases(), resolution)
+    [lab] = resolution.organizations("Pacific Northwest National Laboratory, Richland, WA")
+    assert lab in resolution.organizations("PNNL & Duke U.")
+    assert any(m.variant == "PNNL" and m.reason == "acronym" for m in resolution.merges)
+    # a segment of a registry institution's part: as often that institution's unit
+    assert resolution.organizations("SIST, The Chinese University of Hong Kong, Shenzhen") == ["cuhk-sz"]

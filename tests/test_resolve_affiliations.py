@@ -134,6 +134,15 @@ def test_a_company_lab_is_part_of_its_company_but_a_place_lab_is_not():
     assert by_id[shanghai].part_of is None
 
 
+def test_a_company_research_division_across_the_world_is_part_of_its_company():
+    resolution = resolved("GE Global Research, San Ramon, CA", "Siemens Global Research Center")
+    by_id = {o.id: o for o in resolution.new_organizations}
+    [ge] = resolution.organizations("GE Global Research, San Ramon, CA")
+    assert by_id[ge].kind == "lab" and by_id[by_id[ge].part_of].name == "GE"
+    [siemens] = resolution.organizations("Siemens Global Research Center")
+    assert by_id[by_id[siemens].part_of].name == "Siemens"
+
+
 def test_a_name_with_and_inside_is_one_institution():
     assert read("Huazhong University of Science and Technology") == \
         ["new:huazhong university science and technology"]
@@ -615,6 +624,34 @@ def test_a_unit_printed_alone_after_its_institutions_name_is_part_of_it():
     assert owner("Berlin Big Data Center") is None
 
 
+def test_a_unit_printed_alone_is_part_of_the_one_institution_the_field_prints_it_with():
+    printed = ["Robotics Institute, Carnegie Mellon University", "The Robotics Institute, Carnegie Mellon",
+               "The Robotics Institute", "LIDS, MIT", "LIDS, Massachusetts Institute of Technology", "LIDS",
+               "Data Science Institute, Columbia University", "Data Science Institute, MIT",
+               "Data Science Institute", "Kahn Imaging Lab, Columbia University", "Kahn Imaging Lab"]
+    papers = [ImportedPaper(key=str(n), title="t", year=2020, authors=["Ann Lee"], affiliations=[one])
+              for n, one in enumerate(printed)]
+    registry = [Organization(id="cmu", name="Carnegie Mellon University", kind="university",
+                             alt_names=["Carnegie Mellon"]),
+                Organization(id="mit", name="Massachusetts Institute of Technology", kind="university",
+                             alt_names=["MIT"]),
+                Organization(id="columbia", name="Columbia University", kind="university")]
+    resolution = Resolution()
+    resolve_organizations(papers, registry, Aliases(), resolution)
+    parent = {o.id: o.part_of for o in resolution.new_organizations}
+
+    def owner(printed: str) -> str | None:
+        [found] = resolution.organizations(printed)
+        return parent.get(found, found)
+
+    assert owner("The Robotics Institute") == "cmu"
+    assert owner("LIDS") == "mit"  # a lab's acronym
+    # printed in two universities' parts: whose it is, the field does not say
+    assert owner("Data Science Institute") is None
+    # printed with its university once only: too little to tell
+    assert owner("Kahn Imaging Lab") is None
+
+
 def test_capitals_printed_in_a_shifted_font_are_put_back():
     # the font printed every capital 34 places on in the code table: learned from "wniversity", "fepartment"
     assert repair("qhio utate wniversityK eug fepartment") == "Ohio State University, CSE Department"
@@ -643,6 +680,13 @@ def test_a_name_the_field_prints_only_as_a_unit_names_no_institution_printed_alo
     assert ids(registry, "Operations Research Center") == []
     # printed alone somewhere in the field, a centre is an institution of its own
     assert ids(registry, "Computer Vision Center + MIT") == ["new:computer vision centre", "mit"]
+
+
+def test_labs_printed_before_a_company_in_one_part_are_its_units():
+    registry = Registry([("Massachusetts Institute of Technology", "mit")])
+    registry.learn(["Seattle AI Lab, FeDA Lab, Kwai Inc.", "Naver Labs, Naver Corp."])
+    assert ids(registry, "Seattle AI Lab, FeDA Lab, Kwai Inc.") == ["new:kwai"]
+    assert ids(registry, "Naver Labs, Naver Corp.") == ["new:naver"]
 
 
 def test_an_institute_printed_before_a_university_and_never_alone_is_its_unit():

@@ -7,8 +7,14 @@ lower-case letter ("OvGU" = Otto von Guericke Universität), and the name's last
 field prints as one ("OvGU" = Otto von Guericke University Magdeburg). Letters alone prove
 little: the institution must be printed in the same affiliation as the form, or elsewhere by an
 author of a paper that prints the form, for every affiliation that prints it, and be the only
-such institution it spells. The registry reads a learned form as that institution wherever it is
-printed as a whole segment (``affiliations.Registry.add_forms``).
+such institution it spells. A form with no such institution near it, of four capitals or more, is the
+one institution of the whole field whose name its letters spell as the initials of the words that are
+not links ("PNNL & Duke U.": the Pacific Northwest National Laboratory, printed by others), unless an
+affiliation that names a registry institution prints it other than joined by "and" or "&": there it
+is as often a unit ("SIST, ShanghaiTech University" is no Skolkovo Institute of Science and
+Technology). The registry reads a
+learned form as that institution wherever it is printed as a whole segment
+(``affiliations.Registry.add_forms``).
 """
 
 from __future__ import annotations
@@ -132,6 +138,7 @@ def learn(papers: Iterable[_People], reader: Reader) -> list[Learned]:
     prints "ISIR" too.
     A name whose last words are a place is spelled without them only by a form printed alone
     ("OvGU" = Otto von Guericke University Magdeburg; "SUNY" beside Albany is no SUNY Buffalo).
+    A form that spells no institution near it is the one the whole field spells out (``_spelled_in_field``).
     """
     printed_by: dict[str, set[str]] = defaultdict(set)  # author → targets they print
     spellings: dict[str, set[str]] = defaultdict(set)  # target → its printed names
@@ -157,6 +164,7 @@ def learn(papers: Iterable[_People], reader: Reader) -> list[Learned]:
                 if form not in own:
                     own[form] = reader.own_target(form)
     learned = []
+    by_initials = _by_initials(spellings)
     for form in sorted(strings):
         words = tokens(form) or []
         alone = not any(read[raw] - {own[form]} for raw in strings[form])
@@ -165,6 +173,10 @@ def learn(papers: Iterable[_People], reader: Reader) -> list[Learned]:
         near.discard(own[form])
         found = [t for t in sorted(near)
                  if any(spells(words, name, reader.places if alone else set()) for name in spellings[t])]
+        if not found and not any(_a_unit_beside(form, raw, reader) for raw in strings[form]) \
+                and (spelled := _spelled_in_field(words, by_initials, own[form], reader.places)) is not None:
+            learned.append(Learned(form, spelled, "its name spelled out in the field"))
+            continue
         if len(found) != 1:
             continue
         target = found[0]
@@ -174,3 +186,48 @@ def learn(papers: Iterable[_People], reader: Reader) -> list[Learned]:
             beside = any(target in read[raw] for raw in strings[form])
             learned.append(Learned(form, target, "printed beside it" if beside else "printed by its authors"))
     return learned
+
+
+def _a_unit_beside(form: str, raw: str, reader: Reader) -> bool:
+    """Whether an affiliation names a registry institution and prints the form other than joined to a name
+    by "and" or "&" ("SIST, ShanghaiTech University", "MIT Math + SDSC + CSAIL"): there an acronym is as
+    often a unit of that institution ("PNNL & Duke U." is not)."""
+    if all(target.startswith("?") for target, _ in reader.read_names(raw)):
+        return False
+    joined = re.compile(rf"(?:(?:&|\band)\s*{re.escape(form)}\b|\b{re.escape(form)}\s*(?:&|and\b))")
+    return not joined.search(raw)
+
+
+MIN_LETTERS_FIELD = 4
+"""An acronym with no institution near it names one the field spells out only with this many letters."""
+
+
+def _content_initials(name: str) -> str:
+    """The initials of a name's words that are not links ("Pacific Northwest National Laboratory": pnnl)."""
+    return "".join(word[0] for word in fold(name).split() if word not in _SKIPPABLE)
+
+
+def _by_initials(spellings: dict[str, set[str]]) -> dict[str, set[tuple[str, str]]]:
+    """The field's institutions' names (target, name) by the initials of their words that are not links."""
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for target, names in spellings.items():
+        for name in names:
+            if len(initials := _content_initials(name)) >= MIN_LETTERS_FIELD:
+                found[initials].add((target, name))
+    return found
+
+
+def _spelled_in_field(words: Sequence[str], by_initials: dict[str, set[tuple[str, str]]], own: str,
+                      places: set[str]) -> str | None:
+    """The one institution of the whole field whose name an acronym printed alone (perhaps with a place the
+    field prints: "PNNL" for the Pacific Northwest National Laboratory), in capitals, spells, letter by
+    letter, as the initials of the name's words that are not links; None when there is none or more
+    than one, or when the acronym is short (three letters spell too many names the field has never
+    printed)."""
+    letters = [w for w in words if is_acronym(w)]
+    if len(letters) != 1 or len(letters[0]) < MIN_LETTERS_FIELD or not letters[0].isupper() or not all(
+            fold(w) in places for w in words if w is not letters[0]):
+        return None
+    candidates = by_initials.get(letters[0].lower(), set())
+    targets = {target for target, name in candidates if target != own and spells(letters, name, set())}
+    return targets.pop() if len(targets) == 1 else None

@@ -342,6 +342,10 @@ class Registry:
         part ("Operations Research Center, MIT") and never in an affiliation that names no registry
         institution. Printed as a part of its own ("Operations Research Center + MIT") such a name is
         still a unit, whose owner it does not name: no institution."""
+        self.unit_owners: dict[str, Counter[str]] = {}
+        """Keys of names the field prints as a unit in a registry institution's part (a unit's name or an
+        acronym, not read as an institution: "Robotics Institute, Carnegie Mellon University", "LIDS, MIT")
+        → the registry institutions of those parts, counted once per printed affiliation."""
 
     def learn(self, affiliations: Iterable[str]) -> None:
         """Read what a field's affiliations (each paper's once) tell of their segments: places, leads.
@@ -398,6 +402,7 @@ class Registry:
         an affiliation is read (``read``)."""
         as_unit: set[str] = set()
         alone: set[str] = set()
+        self.unit_owners = defaultdict(Counter)
         for raw in dict.fromkeys(affiliations):  # each printed form once
             listed = parts(raw)
             read = [self._part(part) for part in listed]
@@ -408,9 +413,13 @@ class Registry:
                 if not any(named.org_id for named in found):
                     continue
                 keys = {named.key for named in found}
+                owners = {named.org_id for named in found if named.org_id}
                 segments = _segments(part)
                 for number, segment in enumerate(segments):
                     key = new_key(segment)
+                    if key not in keys and not _TOP.search(key) and not self.known_form(segment) and (
+                            _UNIT_OF_UNIVERSITY.intersection(key.split()) or acronyms.is_acronym(segment)):
+                        self.unit_owners[key].update(owners)
                     if key not in keys and _UNIT_HEADS.intersection(key.split()) and not _TOP.search(key):
                         as_unit.add(key)
                     elif key in keys and _UNIT_OF_UNIVERSITY.intersection(key.split()) \
@@ -469,6 +478,16 @@ class Registry:
         if target.startswith("?"):
             return Named(None, target[1:], printed, learned=True)
         return Named(target, " ".join(words), printed, learned=True)
+
+    def owner_of_unit(self, key: str) -> str | None:
+        """The one registry institution the field prints a unit's name in the part of, in two affiliations
+        or more and beside no other ("The Robotics Institute": Carnegie Mellon's, which the field prints
+        as "Robotics Institute, Carnegie Mellon University"), or None."""
+        owners = self.unit_owners.get(key)
+        if not owners or len(owners) != 1:
+            return None
+        owner, printed = next(iter(owners.items()))
+        return owner if printed >= 2 else None
 
     def umbrella_of(self, key: str) -> str | None:
         """The registry institution a new one is named after as one of its institutes ("Max Planck
@@ -1478,13 +1497,16 @@ _SUBJECT_OR_GENERIC = FIELD_OF_STUDY | _GENERIC
 
 def _units_before_new_university(found: list[Named], alone: frozenset[str] | set[str] | None = None
                                  ) -> list[Named]:
-    """New names printed before a new university in one part, left out when they are no whole institution
-    themselves: its lab, centre or school ("B-DAT Lab, Nanjing University of Information Science and
-    Technology"), and, as before a registry university, its institute or college when the field never
-    prints that as the one institution of a part (``alone``, when it is known: "Heinz Nixdorf Institute,
-    Paderborn University"; not "Zuse Institute Berlin and Technische Universität")."""
+    """New names printed before a new university or company (by its legal form) in one part, left out when
+    they are no whole institution themselves: its lab, centre or school ("B-DAT Lab, Nanjing University of
+    Information Science and Technology", "Seattle AI Lab, FeDA Lab, Kwai Inc."), and, as before a registry
+    university, its institute or college when the field never prints that as the one institution of a part
+    (``alone``, when it is known: "Heinz Nixdorf Institute, Paderborn University"; not "Zuse Institute Berlin
+    and Technische Universität")."""
     new = [n.org_id is None and not n.learned for n in found]
-    first = next((i for i, n in enumerate(found) if new[i] and _TOP.search(n.key) and "univ" in n.key), None)
+    first = next((i for i, n in enumerate(found) if new[i] and (
+        (_TOP.search(n.key) and "univ" in n.key) or (LEGAL_FORM.search(n.printed) and not _UNIT_HEADS & set(
+            n.key.split())))), None)
     if first is None:
         return found
     return [n for i, n in enumerate(found)

@@ -158,7 +158,8 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
         alt = sorted({s for s in [*all_spellings, *ror_names] if s != name})
         part_of = None if target.startswith("corporate ") else registry.umbrella_of(target)
         if part_of is None and record is None and not target.startswith("corporate "):
-            part_of = _unit_of(target, registry, new, ror_registry, by_ror, org_id)
+            part_of = _unit_of(target, registry, new, ror_registry, by_ror, org_id) \
+                or registry.owner_of_unit(target)
         if record is not None and record.parent in by_ror:
             part_of = by_ror[record.parent]
         if target in companies:
@@ -322,9 +323,11 @@ def _place_words(registry: Registry) -> frozenset[str]:
 
 _LAB_OF_COMPANY = re.compile(r"^(?P<head>[a-z][a-z0-9]{2,}) (?:research|labs|laboratories|research labs?|"
                              r"research laboratory|(?:ai|ml) (?:labs?|research|research labs?))"
-                             r"(?: (?:europe|asia|america|americas|africa|international))?$")
-"""A lab named after its company ("Xiaomi AI Lab", "Philips Research", "Oracle Labs"). Not "X Lab" nor
-"X Research Center": those are as often a university's ("STAIR Lab", "Operations Research Center")."""
+                             r"(?: (?:europe|asia|america|americas|africa|international))?$|"
+                             r"^(?P<short>[a-z][a-z0-9]+) global research(?: cent(?:er|re))?$")
+"""A lab named after its company ("Xiaomi AI Lab", "Philips Research", "Oracle Labs"), or its research
+division across the world ("GE Global Research", the company's name perhaps of two letters). Not "X Lab"
+nor "X Research Center": those are as often a university's ("STAIR Lab", "Operations Research Center")."""
 
 
 def _companies_of_labs(new: dict[str, tuple[str, list[str]]], spellings: dict[str, Counter[str]],
@@ -341,10 +344,10 @@ def _companies_of_labs(new: dict[str, tuple[str, list[str]]], spellings: dict[st
     heads: dict[str, str] = {}  # lab → the company's name it starts with
     for target in sorted(new):
         match = _LAB_OF_COMPANY.match(target)
-        if match is None or match["head"] in _NOT_A_COMPANY or match["head"] in FIELD_OF_STUDY \
-                or match["head"] in registry.places:
+        head = (match["head"] or match["short"]) if match is not None else ""
+        if match is None or head in _NOT_A_COMPANY or head in FIELD_OF_STUDY or head in registry.places:
             continue  # "Operations Research", "Shanghai AI Lab": a subject or a place, not a company
-        head = heads[target] = match["head"]
+        heads[target] = head
         if head in registry.by_key:
             found[target] = (registry.by_key[head], None)
         elif head in new:

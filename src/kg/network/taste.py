@@ -4,9 +4,9 @@ The past is replayed: the series' speakers, in the order they first spoke, are c
 for each block after the first, the people who first spoke in it are the positives and people
 drawn at random among those who had not spoken by then the negatives, with every feature
 computed as known the day before the block began, from the speakers before it. The model is a
-standardized logistic regression (scikit-learn), so each coefficient says how much a feature
-counts for this series, and each candidate's score splits into one contribution per feature:
-the reasons shown.
+standardized logistic regression (scikit-learn's, redone in numpy: ``logistic_regression``), so
+each coefficient says how much a feature counts for this series, and each candidate's score
+splits into one contribution per feature: the reasons shown.
 """
 
 from __future__ import annotations

@@ -236,7 +236,7 @@ class _NewtonLogistic:
                 step = np.linalg.solve(hessian, -gradient)
             except np.linalg.LinAlgError:
                 return None
-            slope = gradient @ step
+            slope = float(gradient @ step)
             if not np.isfinite(slope) or slope > 0:
                 return None
             searched = self._line_search(coef, raw, loss, gradient, step, slope)

@@ -9,6 +9,7 @@ from kg.build import build_folder
 from kg.cli import main
 from kg.network.index import (
     ALWAYS,
+    DERIVED,
     INDEX_DIR,
     NEVER,
     PAPER,
@@ -57,6 +58,23 @@ def test_saved_and_loaded_index_is_the_same(mini_store, tmp_path):
     assert (again.work_terms != index.work_terms).nnz == 0
     (tmp_path / "ix" / "FORMAT").write_text("0")
     assert load_index(tmp_path / "ix") is None  # another format is derived again
+
+
+def test_the_saved_index_keeps_what_answers_derive_and_an_older_one_still_loads(mini_store, tmp_path):
+    index = derive_index(mini_store)
+    save_index(index, tmp_path / "ix")
+    assert {f"{name}.npy" for name in DERIVED} <= {p.name for p in (tmp_path / "ix").iterdir()}
+    again = load_index(tmp_path / "ix")
+    fresh = derive_index(mini_store)
+    for name in DERIVED:
+        assert name in vars(again)  # read from the folder, not derived again
+        assert np.array_equal(getattr(again, name), getattr(fresh, name)), name
+    for name in DERIVED:  # an index saved by an older kg derives them when first asked for
+        (tmp_path / "ix" / f"{name}.npy").unlink()
+    older = load_index(tmp_path / "ix")
+    assert older is not None and not set(DERIVED) & set(vars(older))
+    assert np.array_equal(older.work_space, fresh.work_space)
+    assert np.array_equal(older.by_work, fresh.by_work)
 
 
 def test_a_build_writes_the_index_inside_the_new_version_and_a_rebuild_replaces_it(tmp_path, mini_data):
@@ -115,7 +133,7 @@ def test_kg_build_then_suggest_reads_the_index(tmp_path, mini_data):
 def test_the_same_store_gives_the_same_index_files(mini_store, tmp_path):
     save_index(derive_index(mini_store), tmp_path / "a")
     save_index(derive_index(mini_store), tmp_path / "b")
-    for name in ("arrays.npz", "lists.json", "FORMAT"):
+    for name in ("arrays.npz", "lists.json", "FORMAT", *(f"{name}.npy" for name in DERIVED)):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 

@@ -4,7 +4,15 @@ import numpy as np
 
 from kg.network import signals
 from kg.network.index import NEVER, PAPER, SERIES, TALK, index_for
-from kg.network.suggest import _log_rank, _percentiles_of, _ranking, career_fit, name_keys, percentiles
+from kg.network.suggest import (
+    _field_percentiles,
+    _log_rank,
+    _percentiles_of,
+    _ranking,
+    career_fit,
+    name_keys,
+    percentiles,
+)
 
 
 def plain_counts(v: signals.View, day: int) -> dict[str, np.ndarray]:
@@ -62,6 +70,21 @@ def test_percentiles_read_off_one_sort_are_the_searched_ones():
     assert np.array_equal(_percentiles_of(values, known), expected)
     some = np.array([3999, 5, 5, 17])
     assert np.array_equal(percentiles(values, known, some), percentiles(values, known)[some])
+
+
+def test_the_fields_percentiles_are_kept_for_the_same_values_only():
+    rng = np.random.default_rng(12)
+    values = rng.integers(0, 30, size=4000).astype(np.float64)
+    known = rng.random(4000) < 0.6
+    first = _field_percentiles(values, known)
+    assert np.array_equal(first, _percentiles_of(values, known))
+    assert _field_percentiles(values.copy(), known.copy()) is first  # the next answer's: no new sort
+    changed = values.copy()
+    changed[0] += 100  # another day's careers
+    assert np.array_equal(_field_percentiles(changed, known), _percentiles_of(changed, known))
+    fewer = known.copy()
+    fewer[:100] = False
+    assert np.array_equal(_field_percentiles(values, fewer), _percentiles_of(values, fewer))
 
 
 def test_a_career_fit_read_for_some_people_is_their_fit_among_everyone():

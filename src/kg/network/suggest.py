@@ -29,6 +29,7 @@ information. Ties are broken by name, then IRI, so the same store gives the same
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -195,7 +196,7 @@ def rank(
     if not len(pool):
         result.notes.append("nobody who may be suggested is known" + _as_of_text(as_of))
         return result
-    scores = model.score(x[pool])
+    scores = model.score(x)[pool]  # row by row: the same scores, without copying the rows first
     chosen: list[Candidate] = []
     explainer = _Explainer(index, v, series, speakers, x, model, query, pool, scores)
     for position in _ranking(index, pool, scores, top + 50):
@@ -221,7 +222,7 @@ def ranked_people(index: GraphIndex, event: str, as_of: date | None, limit: int)
     active = _reachable(v, x)
     active[speakers + series.hosts] = False
     pool = np.flatnonzero(active)
-    scores = model.score(x[pool])
+    scores = model.score(x)[pool]  # row by row: the same scores, without copying the rows first
     return [index.people[int(pool[i])] for i in islice(_ranking(index, pool, scores, limit), limit)]
 
 
@@ -396,7 +397,7 @@ def career_fit(counts: signals.Counts, speakers: Sequence[int],
     distance = np.zeros(size)
     for values in (years, counts.papers / np.maximum(years, 1.0), counts.recent_papers):
         if among is None:
-            percentile = _percentiles_of(values, known)
+            percentile = _field_percentiles(values, known)
             typical, wanted = np.median(percentile[mine]), percentile
         else:  # the speakers' and the wanted people's percentiles only
             found = percentiles(values, known, np.concatenate([mine, among]))
@@ -413,6 +414,29 @@ def percentiles(values: np.ndarray, among: np.ndarray, at: np.ndarray | None = N
     wanted = values if at is None else values[at]
     below = np.searchsorted(field, wanted, side="left")
     return (below + np.searchsorted(field, wanted, side="right")) / (2.0 * len(field))
+
+
+_PERCENTILES: dict[bytes, np.ndarray] = {}
+"""The last few ``_field_percentiles``, by a digest of what they were computed from."""
+
+
+def _field_percentiles(values: np.ndarray, among: np.ndarray) -> np.ndarray:
+    """``_percentiles_of(values, among)``, kept for the next answer: the careers of the present
+    stage are counted from papers alone, which no event hides, so every event asked about on the
+    same day has the same values, and its percentiles need no new sort. Kept by a digest of the
+    values and the mask themselves, so a different field or day is never given the wrong ones."""
+    key = hashlib.blake2b(str(values.dtype).encode(), digest_size=16)
+    key.update(values.tobytes())
+    key.update(np.packbits(among).tobytes())
+    digest = key.digest()
+    found = _PERCENTILES.get(digest)
+    if found is None:
+        found = _percentiles_of(values, among)
+        found.setflags(write=False)
+        while len(_PERCENTILES) >= 6:  # three values a day, two days
+            del _PERCENTILES[next(iter(_PERCENTILES))]
+        _PERCENTILES[digest] = found
+    return found
 
 
 def _percentiles_of(values: np.ndarray, among: np.ndarray) -> np.ndarray:

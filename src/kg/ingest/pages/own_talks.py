@@ -35,7 +35,8 @@ from kg.ingest.pages.fields import (
 )
 from kg.ingest.pages.segments import read_citation, segments
 
-TALK_LIST = re.compile(r"\b(?:talks?|presentations?|lectures|seminars given|invited talks)\b", re.IGNORECASE)
+TALK_LIST = re.compile(r"\b(?:talks?|presentations?|lectures|seminars given|invited talks|keynotes?|tutorials)\b",
+                       re.IGNORECASE)
 _VENUE = re.compile(
     r"\b(?:conference|meeting|symposium|workshop|seminars?|colloquium|universit\w*|institut\w*|"
     r"school|society|annual|international|summit|forum|congress|labs?|laboratory|department|dept|"
@@ -99,15 +100,33 @@ def in_talks_only(block: Block, page_title: str) -> bool:
     heading above it (a year aside) names talks in the plural and no papers, or, without one, the
     page's title does ("Talks", "Invited presentations"; not "Publications and talks", not the
     one talk of "STORi talk")."""
-    named = next((h for h in reversed(block.context) if not _YEAR_HEADING.fullmatch(h)), None)
+    return listed_talks(block.context, page_title)
+
+
+def listed_talks(context: tuple[str, ...], page_title: str) -> bool:
+    """Whether the headings above an entry (``context``, outermost first) or, without one, the
+    page's title name a list of talks and no papers (``in_talks_only``)."""
+    named = next((h for h in reversed(context) if not _YEAR_HEADING.fullmatch(h)), None)
     where = named if named else page_title
     return bool(_TALKS_PLURAL.search(where)) and not _PAPER_LIST.search(where)
+
+
+def listed_papers(heading: str) -> bool:
+    """Whether a heading names a list of papers ("Publications", "Selected papers")."""
+    return bool(_PAPER_LIST.search(heading))
 
 
 def page_title_of(document: Document) -> str:
     """The title a page gives itself: its front matter's ``title``, else its HTML ``<title>``."""
     title = document.front_matter.get("title") if document.front_matter else None
-    return title if isinstance(title, str) else (document.root.getroottree().findtext(".//title") or "")
+    if isinstance(title, str):
+        return title
+    metadata = _METADATA_TITLE.match(document.source) if not document.is_html else None
+    return metadata.group(1).strip() if metadata else (document.root.getroottree().findtext(".//title") or "")
+
+
+_METADATA_TITLE = re.compile(r"\A\s*Title:[ \t]*(\S[^\n]*)\n")
+"""The title line of a Markdown file's metadata in the Pelican and MultiMarkdown style ("Title: Talks")."""
 
 
 @dataclass
@@ -146,24 +165,73 @@ def cited_talks(blocks: list[Block], page_title: str) -> list[CitedTalk]:
 
 def own_talks(blocks: list[Block], page_title: str, day_first: bool) -> list[OwnTalk]:
     """The talks of the personal talk list(s) among ``blocks``."""
-    lines = [line for block in blocks if not block.level and not block.struck
-             and in_talk_list(block, page_title) and len(block.text) <= 1500
-             for line in _lines(block, day_first)]
+    lines = []
+    term_titled = False  # the definition list's term above is a title: its descriptions are occurrences
+    headed = False  # the block is the entry under a heading that is its talk's title
+    for n, block in enumerate(blocks):
+        following = blocks[n + 1] if n + 1 < len(blocks) else None
+        if block.level and following is not None and _titles_its_entry(block, following, page_title, day_first):
+            lines.append(_Line(block.text, block.line, following.depth, "title", title=clean_title(block.text),
+                               block=block, marked=True))
+            headed = True
+            continue
+        if block.tag == "dt":
+            term_titled = not find_dates(block.text, day_first) and not _YEAR.search(block.text)
+        elif block.tag != "dd":
+            term_titled = False
+        if not block.level and not block.struck and in_talk_list(block, page_title) and _a_list(block):
+            lines.extend(_lines(block, day_first, block.tag == "dd" and term_titled or headed))
+        headed = False
     talks: list[OwnTalk] = []
     for unit in _units(lines):
         talks.extend(_talks_of(unit))
     return talks
 
 
-def _lines(block: Block, day_first: bool) -> list[_Line]:
+def _titles_its_entry(heading: Block, following: Block, page_title: str, day_first: bool) -> bool:
+    """Whether a heading on a page of talks is a talk's title: the page's title names talks, the
+    heading reads as a title (no year, no list's name) and the short line under it, no heading,
+    gives a day ("#### Title" then "*Venue* // 2 November 2017")."""
+    if following.level or len(following.text) > 300 or heading.level < 2 or not _TALKS_PLURAL.search(page_title):
+        return False
+    text = heading.text
+    if _YEAR.search(text) or TALK_LIST.search(text) or _PAPER_LIST.search(text) or len(text.split()) < 2:
+        return False
+    dates = find_dates(following.text.split("\n")[0], day_first)
+    return bool(dates) and bool(getattr(dates[0].value, "month", None))
+
+
+def _a_list(block: Block) -> bool:
+    """Whether a block is short, or a list written in one block: entries on lines of their own
+    (``<br>`` between them in hand-written HTML), none of them a paragraph."""
+    if len(block.text) <= 1500:
+        return True
+    lines = block.text.split("\n")
+    return len(lines) >= 5 and max(len(line) for line in lines) <= 300
+
+
+def _lines(block: Block, day_first: bool, described: bool = False) -> list[_Line]:
+    """The lines of a block, each classified; ``described``: the block describes a term that is a
+    talk's title (``<dd>`` under ``<dt>``), so none of its lines is a title."""
     found = []
     for offset, raw in enumerate(block.text.split("\n")):
         text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", raw).strip(" -–*+•")
         if not text:
             continue
         spans = [s for s in block.spans if s.text and s.text in text]
-        found.append(_classify(text, spans, block, block.line + offset, day_first))
+        line = _classify(text, spans, block, block.line + offset, day_first)
+        if described and line.kind == "title":
+            line.kind, line.title, line.marked, line.rest = "venue", None, False, None
+        if line.title:
+            line.title = _without_link_texts(line.title, spans)
+        found.append(line)
     titles = [line for line in found if line.kind == "title"]
+    if block.tag == "li" and len(titles) >= 2 and not any(t.marked and is_venue(t.text) for t in titles):
+        kept = next((t for t in titles if t.marked), titles[0])  # one list item, one entry: one title
+        for line in titles:
+            if line is not kept:
+                line.kind, line.title, line.marked, line.rest = "venue", None, False, None
+        titles = [kept]
     venues = [line for line in titles if is_venue(line.text) or line.date]
     if len(titles) >= 2 and 0 < len(venues) < len(titles) and all(t.marked for t in titles):
         # "**Workshop on X**, ... *Title*": one entry
@@ -185,19 +253,21 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
     if date is None and _YEAR.search(text):
         date = PartialDate(int(_YEAR.search(text).group(1)), None, None)  # type: ignore[union-attr]
     line = _Line(text, number, block.depth, "venue", date=date, block=block)  # type: ignore[arg-type]
-    if LINK_WORDS.match(text) or _JUNK.match(text) or is_placeholder(text):
+    if LINK_WORDS.match(text) or _JUNK.match(text) or is_placeholder(text) or _BRACKETED.fullmatch(text):
         line.kind = "link"
         return line
     marked = next((s.text for s in spans if s.kind in ("b", "a", "i") and len(s.text.split()) >= 2
                    and (len(s.text) >= 0.4 * len(text) or _leads(s.text, text))
                    and not (s.kind == "i" and is_venue(s.text))
+                   and not (date is not None and is_venue(s.text))  # "**Workshop X** - Place (2024)"
+                   and not _YEAR.search(s.text)  # an event's name ("*ICML 2024*"), not a talk's title
                    and not is_name(s.text)
                    and not _JUNK.match(s.text)), None)
     quoted = QUOTED.search(text)
     if quoted and len(quoted.group(0)) > 10:
         marked = quoted.group(0)
-    if block.role == "title" and not date:
-        marked = text
+    if (block.role == "title" or block.tag == "dt") and not date:
+        marked = text  # what the markup calls a title, or a definition list's term
     if marked:
         line.kind, line.title, line.marked = "title", clean_title(marked), True
         rest = text.replace(marked, " ")
@@ -218,6 +288,30 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
         line.rest = rest.strip(" .,;:")
         line.rest_dated = True
     return line
+
+
+_BRACKETED = re.compile(r"(?:\s*\[[^\[\]]{1,40}\])+\s*")
+"""A line of bracketed links alone ("[Tutorial Website] [Video]")."""
+_BADGE = re.compile(r"^\W*\[\W*[^\W\d_]+\W*\]\W*(?=\w)")
+"""A bracketed word before a title, a badge ("[New]", "[*Updated*]")."""
+
+
+def _without_link_texts(title: str, spans: list[Span]) -> str | None:
+    """A title without the texts of the links printed after it ("Title [Tutorial Website] [Video]",
+    "Title slide, talk") and without a badge before it ("[New] Title")."""
+    links = sorted({s.text.strip(" []") for s in spans if s.kind == "a" and s.text.strip(" []")
+                    and len(s.text.split()) <= 4}, key=len, reverse=True)
+    text = _BADGE.sub("", title)
+    for _ in range(6):
+        before = text
+        for link in links:
+            tail = re.search(r"[\s,;:|•·—–-]*[\[(]?\s*" + re.escape(link) + r"\s*[\])]?[\s,;:|•·—–-]*$", text)
+            if tail and tail.start() > 0 and len(text[:tail.start()].split()) >= 2:
+                text = text[:tail.start()]
+                break
+        if text == before:
+            break
+    return clean_title(text)
 
 
 _SENTENCES = re.compile(r"[^\W\d_]{2}\.\s+[A-Z]")
@@ -304,8 +398,12 @@ def _add(unit: _Unit, line: _Line) -> None:
 
 
 def _flush(units: list[_Unit], pending: list[_Line]) -> None:
+    """Each occurrence read without a title is a talk whose title is not printed: one dated by its
+    month, or one dated by its year that names a venue under a heading of talks ("Invited talks":
+    "SIAM Annual Meeting, Denver, 2021")."""
     for line in pending:
-        if line.date is not None and line.date.month:
+        if line.date is not None and (line.date.month or line.block is not None and is_venue(line.text)
+                                      and listed_talks(line.block.context, "")):
             units.append(_Unit(None, [[line]]))
 
 

@@ -10,7 +10,8 @@ weakly supported. ``support`` weighs that evidence into a probability that the r
 the page; the weights are those of a logistic regression fitted on the development half of the real
 pages (``bench/talk_support.py`` fits and scores them), rounded; ``paper_entry``, of which the
 development half holds too few rows to fit it, is set to take a named, titled reading dated by its
-year alone under the threshold. A talk below ``ABSTAIN_BELOW`` is kept in the extraction with that
+year alone under the threshold; ``own_list``, set by hand too, takes a titled entry of a personal talk
+list whose owner the page never names (its speaker left to ``--speaker``) over it. A talk below ``ABSTAIN_BELOW`` is kept in the extraction with that
 low confidence and marked ``weak``: ``kg ingest --dry-run`` lists it, ``kg ingest`` leaves it out.
 """
 
@@ -33,7 +34,8 @@ ABSTAIN_BELOW = 0.5
 BIAS = -2.75
 WEIGHTS = {"dated": 2.25, "timed": 0.65, "titled": 1.15, "has_title": 0.65, "named": 1.3,
            "name_words": 1.45, "page_name_words": 1.25, "few": -0.6, "several_speakers": -0.45,
-           "other_reading": -2.05, "author_list": -3.55, "label_title": -2.3, "paper_entry": -3.5}
+           "other_reading": -2.05, "author_list": -3.55, "label_title": -2.3, "paper_entry": -3.5,
+           "own_list": 1.0}
 """Log-odds that a reading is a talk: each piece of evidence a talk shows, and the page's."""
 
 _CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -122,7 +124,8 @@ def evidence(talk: TalkText, talks: list[TalkText], shape: PageShape | None = No
             "few": float(shape.talks <= 2), "several_speakers": float(len(talk.speakers) >= 2),
             "other_reading": float(shape.talks >= 3 and talk.read_as != shape.reading),
             "author_list": float(_author_list(talk)), "label_title": float(_label_title(talk.title)),
-            "paper_entry": float(talk.line in shape.paper_lines and len(day) < 7 and talk.clock is None)}
+            "paper_entry": float(talk.line in shape.paper_lines and len(day) < 7 and talk.clock is None),
+            "own_list": float(not talk.speakers and "speaker" in talk.guessed)}
 
 
 def support(talk: TalkText, talks: list[TalkText], shape: PageShape | None = None) -> float:

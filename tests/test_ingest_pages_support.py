@@ -120,3 +120,9 @@ def test_an_undated_entry_under_a_heading_of_publications_is_weak(tmp_path):
     assert support.support(given, [cited, given], shape) >= support.ABSTAIN_BELOW
     cited.day, cited.clock = "1843-07-01", time(10)  # a day and a time: a programme's presented paper
     assert support.evidence(cited, [cited, given], shape)["paper_entry"] == 0.0
+
+
+def test_a_titled_entry_of_a_personal_list_whose_owner_is_not_named_is_kept():
+    listed = [TalkText([], t, day="2024", guessed=["speaker"]) for t in ("Notes on the engine", "On looms", "Weaving")]
+    stray = TalkText([], "Notes on the engine", day="2024")
+    assert support.support(listed[0], listed) >= support.ABSTAIN_BELOW > support.support(stray, [stray])

@@ -20,6 +20,7 @@ citations under a heading of talks (``cited_talks``: authors, year, title and ve
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from kg.ingest.pages.blocks import Block, Span
@@ -90,7 +91,8 @@ def in_talk_list(block: Block, page_title: str) -> bool:
 
 
 _PAPER_LIST = re.compile(r"\b(?:publications?|papers?|preprints?|articles?|bibliography)\b", re.IGNORECASE)
-_TALKS_PLURAL = re.compile(r"\b(?:talks|presentations|lectures|seminars given)\b", re.IGNORECASE)
+_TALKS_PLURAL = re.compile(r"\b(?:talks|presentations|lectures|seminars given|invited seminars)\b",
+                           re.IGNORECASE)
 """A list of talks names them in the plural; "Talk: ..." or "STORi talk" titles one talk's page."""
 _YEAR_HEADING = re.compile(r"\W*(?:19|20)\d{2}\W*")
 
@@ -163,8 +165,10 @@ def cited_talks(blocks: list[Block], page_title: str) -> list[CitedTalk]:
     return found
 
 
-def own_talks(blocks: list[Block], page_title: str, day_first: bool) -> list[OwnTalk]:
-    """The talks of the personal talk list(s) among ``blocks``."""
+def own_talks(blocks: list[Block], page_title: str, day_first: bool, source: str = "") -> list[OwnTalk]:
+    """The talks of the personal talk list(s) among ``blocks`` (``source``: the page's text, where
+    the file line of each line of a block is looked up)."""
+    source_lines = _Source(source)
     lines = []
     term_titled = False  # the definition list's term above is a title: its descriptions are occurrences
     headed = False  # the block is the entry under a heading that is its talk's title
@@ -180,7 +184,7 @@ def own_talks(blocks: list[Block], page_title: str, day_first: bool) -> list[Own
         elif block.tag != "dd":
             term_titled = False
         if not block.level and not block.struck and in_talk_list(block, page_title) and _a_list(block):
-            lines.extend(_lines(block, day_first, block.tag == "dd" and term_titled or headed))
+            lines.extend(_lines(block, day_first, block.tag == "dd" and term_titled or headed, source_lines))
         headed = False
     talks: list[OwnTalk] = []
     for unit in _units(lines):
@@ -201,6 +205,31 @@ def _titles_its_entry(heading: Block, following: Block, page_title: str, day_fir
     return bool(dates) and bool(getattr(dates[0].value, "month", None))
 
 
+class _Source:
+    """A page's text with its spaces folded, line by line, to find where a line of a block stands."""
+
+    def __init__(self, text: str) -> None:
+        lines = [" ".join(line.split()) for line in text.split("\n")]
+        self.flat = "\n".join(lines)
+        self.starts = [0]
+        for line in lines[:-1]:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+
+    def line_of(self, start: int, text: str) -> int | None:
+        """The index of the first line from ``start`` on that holds the opening of ``text`` (its first
+        24 characters); ``None`` when none does."""
+        opening = " ".join(text.split())[:24]
+        if len(opening) < 12 or not 0 <= start < len(self.starts):
+            return None
+        found = self.flat.find(opening, self.starts[start])
+        return bisect_right(self.starts, found) - 1 if found >= 0 else None
+
+
+def _list_item(block: Block) -> bool:
+    """Whether a block is one item of a list (``<li>``, or the paragraph of a loose list's item)."""
+    return block.tag == "li" or block.tag == "p" and block.depth >= 1
+
+
 def _a_list(block: Block) -> bool:
     """Whether a block is short, or a list written in one block: entries on lines of their own
     (``<br>`` between them in hand-written HTML), none of them a paragraph."""
@@ -210,23 +239,29 @@ def _a_list(block: Block) -> bool:
     return len(lines) >= 5 and max(len(line) for line in lines) <= 300
 
 
-def _lines(block: Block, day_first: bool, described: bool = False) -> list[_Line]:
+def _lines(block: Block, day_first: bool, described: bool = False,
+           source: _Source | None = None) -> list[_Line]:
     """The lines of a block, each classified; ``described``: the block describes a term that is a
     talk's title (``<dd>`` under ``<dt>``), so none of its lines is a title."""
     found = []
+    cursor = block.line - 1
     for offset, raw in enumerate(block.text.split("\n")):
         text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", raw).strip(" -–*+•")
         if not text:
             continue
         spans = [s for s in block.spans if s.text and s.text in text]
-        line = _classify(text, spans, block, block.line + offset, day_first)
+        number = block.line + offset
+        at = source.line_of(cursor, text) if source is not None and block.text.count("\n") else None
+        if at is not None:  # the line's own line in the file (lines joined by <br> in one element)
+            number, cursor = at + 1, at
+        line = _classify(text, spans, block, number, day_first)
         if described and line.kind == "title":
             line.kind, line.title, line.marked, line.rest = "venue", None, False, None
         if line.title:
             line.title = _without_link_texts(line.title, spans)
         found.append(line)
     titles = [line for line in found if line.kind == "title"]
-    if block.tag == "li" and len(titles) >= 2 and not any(t.marked and is_venue(t.text) for t in titles):
+    if _list_item(block) and len(titles) >= 2 and not any(t.marked and is_venue(t.text) for t in titles):
         kept = next((t for t in titles if t.marked), titles[0])  # one list item, one entry: one title
         for line in titles:
             if line is not kept:
@@ -238,7 +273,8 @@ def _lines(block: Block, day_first: bool, described: bool = False) -> list[_Line
         for line in venues:
             line.kind, line.title = "venue", None
     for n, line in enumerate(found):
-        line.before_title = any(later.kind == "title" and later.marked for later in found[n + 1:])
+        line.before_title = any(later.kind == "title" and (later.marked or _list_item(block))
+                                for later in found[n + 1:])  # one list item: its lines before its title
     return found
 
 
@@ -253,7 +289,8 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
     if date is None and _YEAR.search(text):
         date = PartialDate(int(_YEAR.search(text).group(1)), None, None)  # type: ignore[union-attr]
     line = _Line(text, number, block.depth, "venue", date=date, block=block)  # type: ignore[arg-type]
-    if LINK_WORDS.match(text) or _JUNK.match(text) or is_placeholder(text) or _BRACKETED.fullmatch(text):
+    if LINK_WORDS.match(text) or _JUNK.match(text) or is_placeholder(text) or _BRACKETED.fullmatch(text) \
+            or text.endswith(":") and not block.level:  # a lead-in ("Some talks I have given:")
         line.kind = "link"
         return line
     marked = next((s.text for s in spans if s.kind in ("b", "a", "i") and len(s.text.split()) >= 2
@@ -419,8 +456,9 @@ def _talks_of(unit: _Unit) -> list[OwnTalk]:
         return [OwnTalk(name, title.date, title.number, section, context, title.rest)]
     talks = []
     for lines in occurrences:
-        dated = sorted((line.date for line in lines if line.date), key=_precision, reverse=True)
-        date = dated[0] if dated else (title.date if title else None)
+        dated = [line.date for line in lines if line.date]  # the most precise, the last of equals: the
+        best = max(map(_precision, dated), default=0)  # place's "Hawaii, 2017" after "2016 IEEE Symposium"
+        date = [d for d in dated if _precision(d) == best][-1] if dated else (title.date if title else None)
         number = title.number if title and len(occurrences) == 1 else lines[0].number
         venue = next((line.text for line in lines if is_venue(line.text)), None)
         talks.append(OwnTalk(name, date, number, section, context, venue))

@@ -295,7 +295,8 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
     the page or of its site's publication page share; without one they come second, with no
     speaker (the page never prints who gave them)."""
     page_title = page_title_of(document)
-    talks = own_talks(layout.blocks, page_title, day_first) + talk_sentences(layout.blocks, day_first)
+    talks = own_talks(layout.blocks, page_title, day_first, document.source) \
+        + talk_sentences(layout.blocks, day_first)
     owner = owner or page_owner(document) or (listed_owner(document, layout) if talks else None) \
         or (bio_owner(_before_talks(layout, talks)) if talks else None)
     found: list[Record] = []
@@ -1744,7 +1745,11 @@ def _unique(records: list[Record]) -> list[Record]:
 
 def _two_items(a: Record, b: Record) -> bool:
     """Whether two records are two items of a list (one entry each) with different titles: two
-    talks of one speaker, whatever title was guessed."""
+    talks of one speaker, whatever title was guessed; or two lines of a personal list, one titled
+    and one not."""
+    if a.how == b.how == "entry" and a.line != b.line and "speaker" in a.fields.guessed \
+            and "speaker" in b.fields.guessed and (a.fields.title is None) != (b.fields.title is None):
+        return True  # a personal list's entry without a title and another's title: two items
     return a.how == b.how == "entry" and bool(a.fields.title and b.fields.title) \
         and fuzz.ratio(fold(a.fields.title or ""), fold(b.fields.title or "")) < 85
 

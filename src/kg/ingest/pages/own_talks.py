@@ -261,7 +261,7 @@ def _lines(block: Block, day_first: bool, described: bool = False,
             line.title = _without_link_texts(line.title, spans)
         found.append(line)
     titles = [line for line in found if line.kind == "title"]
-    if _list_item(block) and len(titles) >= 2 and not any(t.marked and is_venue(t.text) for t in titles):
+    if _list_item(block) and len(titles) >= 2 and sum(t.marked for t in titles) <= 1:
         kept = next((t for t in titles if t.marked), titles[0])  # one list item, one entry: one title
         for line in titles:
             if line is not kept:

@@ -188,14 +188,16 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     elif cited and 2 * len(cited) >= len(own):  # a list of talks written as citations
         lines = {r.line for r in cited}
         records = sorted([*(r for r in records if r.line not in lines), *cited], key=lambda r: r.line)
-    elif len(own) > 2 * len(records) or (own and personal and len(own) >= len(records)):
+    elif len(own) > 2 * len(records) or (own and (personal or _titled_own_list(document))
+                                         and len(own) >= len(records)):
         records = own  # a personal talk list: what looked like speakers were places
     elif personal and len(unnamed) >= len(records) and unnamed:
         records = unnamed  # the same, but the page never names its owner: its talks have no speaker
         problems.append(f"{len(unnamed)} talks without a speaker's name (a personal talk list): "
                         f"give the owner with --speaker NAME")
     elif len(unnamed) > 2 * len(records) and len(unnamed) >= 3 and _listed_as_talks(unnamed, document) \
-            and not _labels_speakers(layout):
+            and 4 * sum(1 for r in records if r.fields.speakers) <= len(unnamed) \
+            and 2 * sum(1 for r in unnamed if r.fields.title) >= len(unnamed) and not _labels_speakers(layout):
         records = unnamed  # a list the page or its heading calls talks: its entries are talks, speaker unknown
         problems.append(f"{len(unnamed)} talks without a speaker's name (a personal talk list): "
                         f"give the owner with --speaker NAME")
@@ -319,6 +321,12 @@ def _before_talks(layout: Layout, talks: list[OwnTalk]) -> list[str]:
     """The texts of the paragraphs above a personal talk list's first talk (a biography, an introduction)."""
     first = min(t.line for t in talks)
     return [b.text for b in layout.blocks if not b.level and b.line < first][:6]
+
+
+def _titled_own_list(document: Document) -> bool:
+    """Whether a page names its owner itself and its title names a list of talks ("Ada Lovelace //
+    Talks"): one person's talks, whose hosts and places are no speakers."""
+    return listed_talks((), page_title_of(document)) and page_owner(document) is not None
 
 
 def _listed_as_talks(records: list[Record], document: Document) -> bool:

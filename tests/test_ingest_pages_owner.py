@@ -86,7 +86,7 @@ def test_a_footer_that_gives_the_copyright_to_a_person_names_the_owner(tmp_path)
 
 
 def test_a_biography_in_the_third_person_names_the_owner():
-    assert bio_owner(["Short Bio", "Ada Lovelace has been an Assistant Professor of Mathematics since 1843."]) \
-        == "Ada Lovelace"
+    bio = "Ada Lovelace has been an Assistant Professor of Mathematics since 1843."
+    assert bio_owner(["Short Bio", bio]) == "Ada Lovelace"
     assert bio_owner(["Ada Lovelace is a Research Scientist at the Analytical Society."]) == "Ada Lovelace"
     assert bio_owner(["The Analytical Engine is a machine.", "Talks are listed below."]) is None

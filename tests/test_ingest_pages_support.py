@@ -123,6 +123,7 @@ def test_an_undated_entry_under_a_heading_of_publications_is_weak(tmp_path):
 
 
 def test_a_titled_entry_of_a_personal_list_whose_owner_is_not_named_is_kept():
-    listed = [TalkText([], t, day="2024", guessed=["speaker"]) for t in ("Notes on the engine", "On looms", "Weaving")]
+    titles = ("Notes on the engine", "On looms", "Weaving")
+    listed = [TalkText([], t, day="2024", guessed=["speaker"]) for t in titles]
     stray = TalkText([], "Notes on the engine", day="2024")
     assert support.support(listed[0], listed) >= support.ABSTAIN_BELOW > support.support(stray, [stray])

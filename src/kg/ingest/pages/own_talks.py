@@ -36,8 +36,8 @@ from kg.ingest.pages.fields import (
 )
 from kg.ingest.pages.segments import read_citation, segments
 
-TALK_LIST = re.compile(r"\b(?:talks?|presentations?|lectures|seminars given|invited talks|keynotes?|tutorials)\b",
-                       re.IGNORECASE)
+TALK_LIST = re.compile(r"\b(?:talks?|presentations?|lectures|seminars given|invited talks|keynotes?|"
+                       r"tutorials)\b", re.IGNORECASE)
 _VENUE = re.compile(
     r"\b(?:conference|meeting|symposium|workshop|seminars?|colloquium|universit\w*|institut\w*|"
     r"school|society|annual|international|summit|forum|congress|labs?|laboratory|department|dept|"
@@ -174,9 +174,10 @@ def own_talks(blocks: list[Block], page_title: str, day_first: bool, source: str
     headed = False  # the block is the entry under a heading that is its talk's title
     for n, block in enumerate(blocks):
         following = blocks[n + 1] if n + 1 < len(blocks) else None
-        if block.level and following is not None and _titles_its_entry(block, following, page_title, day_first):
-            lines.append(_Line(block.text, block.line, following.depth, "title", title=clean_title(block.text),
-                               block=block, marked=True))
+        if block.level and following is not None \
+                and _titles_its_entry(block, following, page_title, day_first):
+            lines.append(_Line(block.text, block.line, following.depth, "title",
+                               title=clean_title(block.text), block=block, marked=True))
             headed = True
             continue
         if block.tag == "dt":
@@ -196,7 +197,9 @@ def _titles_its_entry(heading: Block, following: Block, page_title: str, day_fir
     """Whether a heading on a page of talks is a talk's title: the page's title names talks, the
     heading reads as a title (no year, no list's name) and the short line under it, no heading,
     gives a day ("#### Title" then "*Venue* // 2 November 2017")."""
-    if following.level or len(following.text) > 300 or heading.level < 2 or not _TALKS_PLURAL.search(page_title):
+    if following.level or len(following.text) > 300 or heading.level < 2:
+        return False
+    if not _TALKS_PLURAL.search(page_title):
         return False
     text = heading.text
     if _YEAR.search(text) or TALK_LIST.search(text) or _PAPER_LIST.search(text) or len(text.split()) < 2:

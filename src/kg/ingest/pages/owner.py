@@ -59,7 +59,8 @@ _OWNED = re.compile(_NAME_PIECE + r"['’]s?\s+(?:\w+\s+){0,2}" + _WORKS + r"\b"
                     r"|\b" + _WORKS + r"\s*[|:·–—-]\s*" + _NAME_PIECE + r"\s*$")  # "Publications - Ada"
 
 
-_BIO = re.compile(r"^\W{0,3}((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)\s+(?:is|was|has\s+been|is\s+currently)\s+"
+_BIO = re.compile(r"^\W{0,3}((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)\s+"
+                  r"(?:is|was|has\s+been|is\s+currently)\s+"
                   r"(?:an?|the|currently\s+an?)\s+(?:[\w-]+\s+){0,3}(?i:professor|lecturer|researcher|scientist|"
                   r"student|candidate|fellow|postdoc\w*|engineer|director|chair)\b")
 """A biography in the third person opening with its subject: "Ada Lovelace is an Assistant Professor"."""

@@ -11,8 +11,9 @@ the page; the weights are those of a logistic regression fitted on the developme
 pages (``bench/talk_support.py`` fits and scores them), rounded; ``paper_entry``, of which the
 development half holds too few rows to fit it, is set to take a named, titled reading dated by its
 year alone under the threshold; ``own_list``, set by hand too, takes a titled entry of a personal talk
-list whose owner the page never names (its speaker left to ``--speaker``) over it. A talk below ``ABSTAIN_BELOW`` is kept in the extraction with that
-low confidence and marked ``weak``: ``kg ingest --dry-run`` lists it, ``kg ingest`` leaves it out.
+list whose owner the page never names (its speaker left to ``--speaker``) over it. A talk below
+``ABSTAIN_BELOW`` is kept in the extraction with that low confidence and marked ``weak``: ``kg ingest
+--dry-run`` lists it, ``kg ingest`` leaves it out.
 """
 
 from __future__ import annotations
@@ -125,7 +126,7 @@ def evidence(talk: TalkText, talks: list[TalkText], shape: PageShape | None = No
             "other_reading": float(shape.talks >= 3 and talk.read_as != shape.reading),
             "author_list": float(_author_list(talk)), "label_title": float(_label_title(talk.title)),
             "paper_entry": float(talk.line in shape.paper_lines and len(day) < 7 and talk.clock is None),
-            "own_list": float(not talk.speakers and "speaker" in talk.guessed)}
+            "own_list": float(not talk.speakers and "speaker" in talk.guessed and bool(talk.title))}
 
 
 def support(talk: TalkText, talks: list[TalkText], shape: PageShape | None = None) -> float:

@@ -193,12 +193,16 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
         records = own  # a personal talk list: what looked like speakers were places
     elif personal and len(unnamed) >= len(records) and unnamed:
         records = unnamed  # the same, but the page never names its owner: its talks have no speaker
+        if not _listed_as_talks(unnamed, document):  # a post in the first person ("I gave a talk"): its
+            for record in records:  # lines read as titles are guesses, not entries of a list of talks
+                record.fields.guessed.add("title")
         problems.append(f"{len(unnamed)} talks without a speaker's name (a personal talk list): "
                         f"give the owner with --speaker NAME")
     elif len(unnamed) > 2 * len(records) and len(unnamed) >= 3 and _listed_as_talks(unnamed, document) \
             and 4 * sum(1 for r in records if r.fields.speakers) <= len(unnamed) \
-            and 2 * sum(1 for r in unnamed if r.fields.title) >= len(unnamed) and not _labels_speakers(layout):
-        records = unnamed  # a list the page or its heading calls talks: its entries are talks, speaker unknown
+            and 2 * sum(1 for r in unnamed if r.fields.title) >= len(unnamed) \
+            and not _labels_speakers(layout):
+        records = unnamed  # a list the page or a heading calls talks: its entries are talks, speaker unknown
         problems.append(f"{len(unnamed)} talks without a speaker's name (a personal talk list): "
                         f"give the owner with --speaker NAME")
     elif len(unnamed) > 2 * len(records):
@@ -304,9 +308,9 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
     found: list[Record] = []
     for talk in talks:
         if owner and talk.title and _names_the_owner(talk.title, owner):
-            continue
+            continue  # "Lovelace, A., & Babbage, C": a citation of the owner's paper, not a talk's title
         if talk.title and _PANEL.match(talk.title):
-            continue  # "Panel: Trusted AI", "Poster session": no talk  # "Lovelace, A., & Babbage, C": a citation of the owner's paper, not a talk's title
+            continue  # "Panel: Trusted AI", "Poster session": no talk
         fields = Fields(title=talk.title, date=talk.date, title_open=talk.title is None, place=talk.venue)
         fields.guessed.add("speaker")
         if owner:
@@ -1756,8 +1760,9 @@ def _two_items(a: Record, b: Record) -> bool:
     talks of one speaker, whatever title was guessed; or two lines of a personal list, one titled
     and one not."""
     if a.how == b.how == "entry" and a.line != b.line and "speaker" in a.fields.guessed \
-            and "speaker" in b.fields.guessed and (a.fields.title is None) != (b.fields.title is None):
-        return True  # a personal list's entry without a title and another's title: two items
+            and "speaker" in b.fields.guessed and (a.fields.title is None) != (b.fields.title is None) \
+            and (a.fields.place if a.fields.title is None else b.fields.place):
+        return True  # a personal list's entry of a venue without a title and another's title: two items
     return a.how == b.how == "entry" and bool(a.fields.title and b.fields.title) \
         and fuzz.ratio(fold(a.fields.title or ""), fold(b.fields.title or "")) < 85
 

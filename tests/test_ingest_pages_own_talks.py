@@ -316,3 +316,14 @@ def test_link_texts_after_a_title_and_a_badge_before_it_leave_the_title(tmp_path
                           "- Weaving Algebraic Patterns [Youtube](y),[slide](c.pdf)\n")
     assert [t[1] for t in found] == ["Notes on the Analytical Engine", "Bernoulli Numbers by Machine",
                                      "Weaving Algebraic Patterns"]
+
+
+def test_a_menu_of_the_sites_pages_under_a_list_of_talks_is_no_talk(tmp_path):
+    found = unowned_talks(tmp_path, "<html><head><title>Talks</title></head><body><h2>Talks</h2><ul>\n"
+                          "<li><b>Notes on the Analytical Engine</b>, Royal Society, London, May 2019</li>\n"
+                          "<li><b>Bernoulli Numbers by Machine</b>, Workshop on Computing, Paris, June 2018</li>\n"
+                          "<li><b>Weaving Algebraic Patterns</b>, Loom Society Seminar, Lyon, July 2017</li>\n"
+                          "</ul><ul><li><a href='teaching.html'>Teaching &amp; Software</a></li>\n"
+                          "<li><a href='about.html'>Other stuff</a></li></ul></body></html>\n", name="talks.html")
+    assert [t[1] for t in found] == ["Notes on the Analytical Engine", "Bernoulli Numbers by Machine",
+                                     "Weaving Algebraic Patterns"]

@@ -336,11 +336,16 @@ _BADGE = re.compile(r"^\W*\[\W*[^\W\d_]+\W*\]\W*(?=\w)")
 """A bracketed word before a title, a badge ("[New]", "[*Updated*]")."""
 
 
+_LINK_TEXT = re.compile(r"^\W*(?:[\w-]+\s+)?(?:slides?|video|recording|youtube|pdf|website|webpage|link|talk|"
+                        r"notes?|poster|code|paper|arxiv|abstract)(?:\s+(?:link|\(\w+\)))?\W*$", re.IGNORECASE)
+"""The text of a link to a talk's material ("slides", "[Tutorial Website]", "Video link", "Old Note")."""
+
+
 def _without_link_texts(title: str, spans: list[Span]) -> str | None:
     """A title without the texts of the links printed after it ("Title [Tutorial Website] [Video]",
     "Title slide, talk") and without a badge before it ("[New] Title")."""
     links = sorted({s.text.strip(" []") for s in spans if s.kind == "a" and s.text.strip(" []")
-                    and len(s.text.split()) <= 4}, key=len, reverse=True)
+                    and _LINK_TEXT.match(s.text)}, key=len, reverse=True)
     text = _BADGE.sub("", title)
     for _ in range(6):
         before = text
@@ -454,7 +459,7 @@ def _talks_of(unit: _Unit) -> list[OwnTalk]:
     section, context = (block.section, block.context) if block else ("", ())
     occurrences = [o for o in unit.occurrences if any(line.date or is_venue(line.text) for line in o)]
     if not occurrences:
-        if title is None:
+        if title is None or title.date is None and _menu_item(title):
             return []
         return [OwnTalk(name, title.date, title.number, section, context, title.rest)]
     talks = []
@@ -466,6 +471,17 @@ def _talks_of(unit: _Unit) -> list[OwnTalk]:
         venue = next((line.text for line in lines if is_venue(line.text)), None)
         talks.append(OwnTalk(name, date, number, section, context, venue))
     return talks
+
+
+_PAGE_LINK = re.compile(r"^(?!\w+:)[^?#]*?(?:/|\.html?|\.md|/[\w-]+)$", re.IGNORECASE)
+"""A link to another page of the same site ("teaching.html", "/about/"), not to a file or elsewhere."""
+
+
+def _menu_item(line: _Line) -> bool:
+    """Whether a line is wholly a link to another page of the site: an item of a menu
+    ("Teaching & Software"), not an undated talk's title."""
+    links = line.block.links if line.block else []
+    return any(s.text.strip() == line.text.strip() and _PAGE_LINK.match(s.href or "") for s in links)
 
 
 def _precision(date: PartialDate) -> int:

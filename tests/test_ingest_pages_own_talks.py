@@ -319,11 +319,12 @@ def test_link_texts_after_a_title_and_a_badge_before_it_leave_the_title(tmp_path
 
 
 def test_a_menu_of_the_sites_pages_under_a_list_of_talks_is_no_talk(tmp_path):
-    found = unowned_talks(tmp_path, "<html><head><title>Talks</title></head><body><h2>Talks</h2><ul>\n"
-                          "<li><b>Notes on the Analytical Engine</b>, Royal Society, London, May 2019</li>\n"
-                          "<li><b>Bernoulli Numbers by Machine</b>, Workshop on Computing, Paris, June 2018</li>\n"
-                          "<li><b>Weaving Algebraic Patterns</b>, Loom Society Seminar, Lyon, July 2017</li>\n"
-                          "</ul><ul><li><a href='teaching.html'>Teaching &amp; Software</a></li>\n"
-                          "<li><a href='about.html'>Other stuff</a></li></ul></body></html>\n", name="talks.html")
+    items = "".join(f"<li><b>{title}</b>, {venue}</li>\n" for title, venue in [
+        ("Notes on the Analytical Engine", "Royal Society, London, May 2019"),
+        ("Bernoulli Numbers by Machine", "Workshop on Computing, Paris, June 2018"),
+        ("Weaving Algebraic Patterns", "Loom Society Seminar, Lyon, July 2017")])
+    menu = "<li><a href='teaching.html'>Teaching &amp; Software</a></li><li><a href='about.html'>Other stuff</a></li>"
+    found = unowned_talks(tmp_path, "<html><head><title>Talks</title></head><body><h2>Talks</h2>"
+                          f"<ul>\n{items}</ul><ul>{menu}</ul></body></html>\n", name="talks.html")
     assert [t[1] for t in found] == ["Notes on the Analytical Engine", "Bernoulli Numbers by Machine",
                                      "Weaving Algebraic Patterns"]

@@ -337,7 +337,8 @@ _BADGE = re.compile(r"^\W*\[\W*[^\W\d_]+\W*\]\W*(?=\w)")
 
 
 _LINK_TEXT = re.compile(r"^\W*(?:[\w-]+\s+)?(?:slides?|video|recording|youtube|pdf|website|webpage|link|talk|"
-                        r"notes?|poster|code|paper|arxiv|abstract)(?:\s+(?:link|\(\w+\)))?\W*$", re.IGNORECASE)
+                        r"notes?|poster|code|paper|arxiv|abstract)(?:\s+(?:link|\(\w+\)))?\W*$",
+                        re.IGNORECASE)
 """The text of a link to a talk's material ("slides", "[Tutorial Website]", "Video link", "Old Note")."""
 
 

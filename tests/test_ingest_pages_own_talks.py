@@ -323,7 +323,8 @@ def test_a_menu_of_the_sites_pages_under_a_list_of_talks_is_no_talk(tmp_path):
         ("Notes on the Analytical Engine", "Royal Society, London, May 2019"),
         ("Bernoulli Numbers by Machine", "Workshop on Computing, Paris, June 2018"),
         ("Weaving Algebraic Patterns", "Loom Society Seminar, Lyon, July 2017")])
-    menu = "<li><a href='teaching.html'>Teaching &amp; Software</a></li><li><a href='about.html'>Other stuff</a></li>"
+    menu = ("<li><a href='teaching.html'>Teaching &amp; Software</a></li>"
+            "<li><a href='about.html'>Other stuff</a></li>")
     found = unowned_talks(tmp_path, "<html><head><title>Talks</title></head><body><h2>Talks</h2>"
                           f"<ul>\n{items}</ul><ul>{menu}</ul></body></html>\n", name="talks.html")
     assert [t[1] for t in found] == ["Notes on the Analytical Engine", "Bernoulli Numbers by Machine",

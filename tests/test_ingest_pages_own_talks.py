@@ -329,3 +329,9 @@ def test_a_menu_of_the_sites_pages_under_a_list_of_talks_is_no_talk(tmp_path):
                           f"<ul>\n{items}</ul><ul>{menu}</ul></body></html>\n", name="talks.html")
     assert [t[1] for t in found] == ["Notes on the Analytical Engine", "Bernoulli Numbers by Machine",
                                      "Weaving Algebraic Patterns"]
+
+
+def test_a_line_that_describes_a_talk_gives_its_topic_as_the_title(tmp_path):
+    found = talks(tmp_path, "---\ntitle: Talks\n---\n\n## 2026\n\n"
+                  "- Talk on Analytical Engines at the [Royal Society Seminar](https://example.org) [(video)](v)\n")
+    assert found == [(("Ada Lovelace",), "Analytical Engines", "2026")]

@@ -1757,12 +1757,7 @@ def _unique(records: list[Record]) -> list[Record]:
 
 def _two_items(a: Record, b: Record) -> bool:
     """Whether two records are two items of a list (one entry each) with different titles: two
-    talks of one speaker, whatever title was guessed; or two lines of a personal list, one titled
-    and one not."""
-    if a.how == b.how == "entry" and a.line != b.line and "speaker" in a.fields.guessed \
-            and "speaker" in b.fields.guessed and (a.fields.title is None) != (b.fields.title is None) \
-            and (a.fields.place if a.fields.title is None else b.fields.place):
-        return True  # a personal list's entry of a venue without a title and another's title: two items
+    talks of one speaker, whatever title was guessed."""
     return a.how == b.how == "entry" and bool(a.fields.title and b.fields.title) \
         and fuzz.ratio(fold(a.fields.title or ""), fold(b.fields.title or "")) < 85
 

@@ -333,5 +333,6 @@ def test_a_menu_of_the_sites_pages_under_a_list_of_talks_is_no_talk(tmp_path):
 
 def test_a_line_that_describes_a_talk_gives_its_topic_as_the_title(tmp_path):
     found = talks(tmp_path, "---\ntitle: Talks\n---\n\n## 2026\n\n"
-                  "- Talk on Analytical Engines at the [Royal Society Seminar](https://example.org) [(video)](v)\n")
+                  "- Talk on Analytical Engines at the [Royal Society Seminar](https://example.org) "
+                  "[(video)](v)\n")
     assert found == [(("Ada Lovelace",), "Analytical Engines", "2026")]

@@ -262,9 +262,9 @@ def _lines(block: Block, day_first: bool, described: bool = False,
             line.kind, line.title, line.marked, line.rest = "venue", None, False, None
         if line.title:
             line.title = _without_link_texts(line.title, spans)
-            described = _DESCRIBED.match(line.title or "")
-            if described:  # "Talk on OpenEuroLLM at the Friday Talks": the topic is the title
-                line.title = described.group(1)
+            topic = _DESCRIBED.match(line.title or "")
+            if topic:  # "Talk on OpenEuroLLM at the Friday Talks": the topic is the title
+                line.title = topic.group(1)
         found.append(line)
     titles = [line for line in found if line.kind == "title"]
     if _list_item(block) and len(titles) >= 2 and sum(t.marked for t in titles) <= 1:
@@ -333,8 +333,9 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
     return line
 
 
-_DESCRIBED = re.compile(r"^(?:an?\s+)?(?:(?:invited|keynote|plenary|short)\s+)?(?:talk|presentation|lecture)\s+"
-                        r"(?:on|about)\s+(.{3,}?)(?:\s+at\s+(?:the\s+)?\S.*)?$", re.IGNORECASE)
+_DESCRIBED = re.compile(r"^(?:an?\s+)?(?:(?:invited|keynote|plenary|short)\s+)?"
+                        r"(?:talk|presentation|lecture)\s+(?:on|about)\s+(.{3,}?)(?:\s+at\s+(?:the\s+)?\S.*)?$",
+                        re.IGNORECASE)
 """A line that describes a talk rather than titles it: "Talk on TOPIC at the VENUE"."""
 _BRACKETED = re.compile(r"(?:\s*\[[^\[\]]{1,40}\])+\s*")
 """A line of bracketed links alone ("[Tutorial Website] [Video]")."""

@@ -237,3 +237,102 @@ def test_a_talk_title_that_holds_the_owners_name_as_an_eponym_is_kept(tmp_path):
                     "January 2020.\n", encoding="utf-8")
     titles = [t.title for t in extract_path(page).talks]
     assert titles == ["Hamming codes revisited"]  # the second line cites the owner's paper: no talk
+
+
+def unowned_talks(tmp_path, text: str, name: str = "talks.md") -> list[tuple]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [(tuple(s.name for s in t.speakers), t.title, t.day) for t in extract_path(path).talks]
+
+
+def test_a_list_titled_talks_whose_owner_is_never_named_gives_talks_without_a_speaker(tmp_path):
+    found = unowned_talks(tmp_path, "---\ntitle: Talks & Presentations\n---\n\n"
+                          "- [2024] **Notes on the Analytical Engine** — [slides](a.pdf) • [video](v)\n"
+                          "- [2023] **Bernoulli Numbers by Machine** — [slides](b.pdf)\n"
+                          "- [2023] **Weaving Algebraic Patterns** — [slides](c.pdf)\n")
+    assert found == [((), "Notes on the Analytical Engine", "2024"),
+                     ((), "Bernoulli Numbers by Machine", "2023"), ((), "Weaving Algebraic Patterns", "2023")]
+
+
+def test_a_page_that_labels_its_speakers_is_no_personal_list(tmp_path):
+    found = unowned_talks(tmp_path, "---\ntitle: Special Lectures\n---\n\n"
+                          "## Notes on the Analytical Engine\n\n- **Speaker:** Ada Lovelace\n"
+                          "- **Abstract:** We read the notes.\n\n"
+                          "## Bernoulli Numbers by Machine\n\n- **Speaker:** Charles Babbage\n"
+                          "- **Abstract:** We compute them.\n\n"
+                          "## Weaving Algebraic Patterns\n\n- **Speaker:** Mary Somerville\n"
+                          "- **Abstract:** We weave.\n")
+    assert all(speakers for speakers, _, _ in found)
+
+
+def test_a_definition_list_term_is_a_title_and_each_description_an_occurrence(tmp_path):
+    found = talks(tmp_path, "---\ntitle: ''\n---\n<h2>Tutorials:</h2>\n<dl>\n"
+                  "<dt>Notes on the Analytical Engine <a href='w'>[Tutorial Website]</a></dt>\n"
+                  "<dd><a href='c'>International Conference on Engines</a>, London. May 2019.</dd>\n"
+                  "<dt>Bernoulli Numbers by Machine\n<a href='v'>[Video link]</a></dt>\n"
+                  "<dd><a href='s'>Royal Society Summer School</a>, London. July 2018.</dd>\n</dl>\n")
+    assert found == [(("Ada Lovelace",), "Notes on the Analytical Engine", "2019-05"),
+                     (("Ada Lovelace",), "Bernoulli Numbers by Machine", "2018-07")]
+
+
+def test_a_heading_titles_the_dated_line_under_it(tmp_path):
+    found = unowned_talks(tmp_path, "Title: Talks\n\nSome talks I have given:\n\n"
+                          "#### Notes on the Analytical Engine\n"
+                          "_Engines Meetup, London_ // May 2, 2019 // [Video](v)\n\n"
+                          "#### Panel: Engines and Looms\n_Royal Society, London_ // June 3, 2018\n\n"
+                          "#### Social Machines\n_Babbage Club, London_ // July 4, 2017 // [Slides](s)\n\n"
+                          "#### Weaving Algebra\n_Workshop on Computing, Paris_ // August 5, 2016\n")
+    assert found == [((), "Notes on the Analytical Engine", "2019-05-02"),
+                     ((), "Social Machines", "2017-07-04"), ((), "Weaving Algebra", "2016-08-05")]
+
+
+def test_venue_lines_with_a_year_under_a_heading_of_talks_are_untitled_talks(tmp_path):
+    venues = ["International Conference on Engines, London, UK", "Householder Meeting on Algebra, Spa",
+              "SIAM Annual Meeting, online", "Workshop on Computing, Paris",
+              "Royal Society Symposium, London"]
+    lines = "".join(f"{n + 1}th {venue}, {2021 - n}\n<a href='t{n}.pdf'>Slides</a>\n<br>\n"
+                    for n, venue in enumerate(venues * 5))  # one block of 25 lines, longer than a paragraph
+    found = talks(tmp_path, "<html><head><title>Ada Lovelace</title></head><body>\n<h2>Invited talks</h2>\n"
+                  f"<div>\n{lines}</div></body></html>\n", name="talks.html")
+    assert len(found) == 25 and {t[1] for t in found} == {None}
+    assert {t[0] for t in found} == {("Ada Lovelace",)}
+    assert [t[2] for t in found[:3]] == ["2021", "2020", "2019"]
+
+
+def test_an_event_named_with_its_year_is_no_title_and_a_list_item_holds_one(tmp_path):
+    found = talks(tmp_path, "---\ntitle: Talks\n---\n\n"
+                  "- [*Engines Days 2024*](https://example.org)\n(Meeting of the Engine Society - London)\\\n"
+                  "Notes on the Analytical Engine\n\n"
+                  "- [*Loom Forum 2023*](https://example.org)\n(Forum of weavers - Lyon)\\\n"
+                  "Bernoulli Numbers by Machine\n")
+    assert found == [(("Ada Lovelace",), "Notes on the Analytical Engine", "2024"),
+                     (("Ada Lovelace",), "Bernoulli Numbers by Machine", "2023")]
+
+
+def test_link_texts_after_a_title_and_a_badge_before_it_leave_the_title(tmp_path):
+    found = unowned_talks(tmp_path, "---\ntitle: Talks and presentations\n---\n\n"
+                          "- **[New]** Notes on the Analytical Engine [[Slide]](a.pdf)\n"
+                          "- Bernoulli Numbers by Machine [slide](b.pdf), [talk](v)\n"
+                          "- Weaving Algebraic Patterns [Youtube](y),[slide](c.pdf)\n")
+    assert [t[1] for t in found] == ["Notes on the Analytical Engine", "Bernoulli Numbers by Machine",
+                                     "Weaving Algebraic Patterns"]
+
+
+def test_a_menu_of_the_sites_pages_under_a_list_of_talks_is_no_talk(tmp_path):
+    items = "".join(f"<li><b>{title}</b>, {venue}</li>\n" for title, venue in [
+        ("Notes on the Analytical Engine", "Royal Society, London, May 2019"),
+        ("Bernoulli Numbers by Machine", "Workshop on Computing, Paris, June 2018"),
+        ("Weaving Algebraic Patterns", "Loom Society Seminar, Lyon, July 2017")])
+    menu = ("<li><a href='teaching.html'>Teaching &amp; Software</a></li>"
+            "<li><a href='about.html'>Other stuff</a></li>")
+    found = unowned_talks(tmp_path, "<html><head><title>Talks</title></head><body><h2>Talks</h2>"
+                          f"<ul>\n{items}</ul><ul>{menu}</ul></body></html>\n", name="talks.html")
+    assert [t[1] for t in found] == ["Notes on the Analytical Engine", "Bernoulli Numbers by Machine",
+                                     "Weaving Algebraic Patterns"]
+
+
+def test_a_line_that_describes_a_talk_gives_its_topic_as_the_title(tmp_path):
+    found = talks(tmp_path, "---\ntitle: Talks\n---\n\n## 2026\n\n"
+                  "- Talk on Analytical Engines at the [Royal Society Seminar](https://example.org) "
+                  "[(video)](v)\n")
+    assert found == [(("Ada Lovelace",), "Analytical Engines", "2026")]

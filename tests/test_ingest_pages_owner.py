@@ -1,7 +1,7 @@
 """The owner of a personal page: from the page, else from its site's Jekyll configuration."""
 
 from kg.ingest.pages.document import read_document
-from kg.ingest.pages.owner import owner_by, page_owner, site_owner
+from kg.ingest.pages.owner import bio_owner, owner_by, page_owner, site_owner
 
 
 def test_the_site_configuration_names_the_owner(tmp_path):
@@ -83,3 +83,10 @@ def test_a_footer_that_gives_the_copyright_to_a_person_names_the_owner(tmp_path)
                     "<footer>&copy; 2026 Ada Lovelace &middot; Powered by Hugo</footer></body></html>",
                     encoding="utf-8")
     assert page_owner(read_document(page)) == "Ada Lovelace"
+
+
+def test_a_biography_in_the_third_person_names_the_owner():
+    bio = "Ada Lovelace has been an Assistant Professor of Mathematics since 1843."
+    assert bio_owner(["Short Bio", bio]) == "Ada Lovelace"
+    assert bio_owner(["Ada Lovelace is a Research Scientist at the Analytical Society."]) == "Ada Lovelace"
+    assert bio_owner(["The Analytical Engine is a machine.", "Talks are listed below."]) is None

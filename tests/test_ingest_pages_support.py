@@ -134,3 +134,9 @@ def test_a_byline_printed_family_name_first_is_a_references_and_weak():
     owner = TalkText([SpeakerText("Lovelace, Ada"), SpeakerText("Mary Somerville")], "Tides")
     assert support.evidence(owner, [*rows, owner])["cited_byline"] == 0.0
 
+
+def test_a_titled_entry_of_a_personal_list_whose_owner_is_not_named_is_kept():
+    titles = ("Notes on the engine", "On looms", "Weaving")
+    listed = [TalkText([], t, day="2024", guessed=["speaker"]) for t in titles]
+    stray = TalkText([], "Notes on the engine", day="2024")
+    assert support.support(listed[0], listed) >= support.ABSTAIN_BELOW > support.support(stray, [stray])

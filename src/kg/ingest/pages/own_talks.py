@@ -20,6 +20,7 @@ citations under a heading of talks (``cited_talks``: authors, year, title and ve
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from kg.ingest.pages.blocks import Block, Span
@@ -35,7 +36,8 @@ from kg.ingest.pages.fields import (
 )
 from kg.ingest.pages.segments import read_citation, segments
 
-TALK_LIST = re.compile(r"\b(?:talks?|presentations?|lectures|seminars given|invited talks)\b", re.IGNORECASE)
+TALK_LIST = re.compile(r"\b(?:talks?|presentations?|lectures|seminars given|invited talks|keynotes?|"
+                       r"tutorials)\b", re.IGNORECASE)
 _VENUE = re.compile(
     r"\b(?:conference|meeting|symposium|workshop|seminars?|colloquium|universit\w*|institut\w*|"
     r"school|society|annual|international|summit|forum|congress|labs?|laboratory|department|dept|"
@@ -89,7 +91,8 @@ def in_talk_list(block: Block, page_title: str) -> bool:
 
 
 _PAPER_LIST = re.compile(r"\b(?:publications?|papers?|preprints?|articles?|bibliography)\b", re.IGNORECASE)
-_TALKS_PLURAL = re.compile(r"\b(?:talks|presentations|lectures|seminars given)\b", re.IGNORECASE)
+_TALKS_PLURAL = re.compile(r"\b(?:talks|presentations|lectures|seminars given|invited seminars)\b",
+                           re.IGNORECASE)
 """A list of talks names them in the plural; "Talk: ..." or "STORi talk" titles one talk's page."""
 _YEAR_HEADING = re.compile(r"\W*(?:19|20)\d{2}\W*")
 
@@ -99,15 +102,33 @@ def in_talks_only(block: Block, page_title: str) -> bool:
     heading above it (a year aside) names talks in the plural and no papers, or, without one, the
     page's title does ("Talks", "Invited presentations"; not "Publications and talks", not the
     one talk of "STORi talk")."""
-    named = next((h for h in reversed(block.context) if not _YEAR_HEADING.fullmatch(h)), None)
+    return listed_talks(block.context, page_title)
+
+
+def listed_talks(context: tuple[str, ...], page_title: str) -> bool:
+    """Whether the headings above an entry (``context``, outermost first) or, without one, the
+    page's title name a list of talks and no papers (``in_talks_only``)."""
+    named = next((h for h in reversed(context) if not _YEAR_HEADING.fullmatch(h)), None)
     where = named if named else page_title
     return bool(_TALKS_PLURAL.search(where)) and not _PAPER_LIST.search(where)
+
+
+def listed_papers(heading: str) -> bool:
+    """Whether a heading names a list of papers ("Publications", "Selected papers")."""
+    return bool(_PAPER_LIST.search(heading))
 
 
 def page_title_of(document: Document) -> str:
     """The title a page gives itself: its front matter's ``title``, else its HTML ``<title>``."""
     title = document.front_matter.get("title") if document.front_matter else None
-    return title if isinstance(title, str) else (document.root.getroottree().findtext(".//title") or "")
+    if isinstance(title, str):
+        return title
+    metadata = _METADATA_TITLE.match(document.source) if not document.is_html else None
+    return metadata.group(1).strip() if metadata else (document.root.getroottree().findtext(".//title") or "")
+
+
+_METADATA_TITLE = re.compile(r"\A\s*Title:[ \t]*(\S[^\n]*)\n")
+"""The title line of a Markdown file's metadata in the Pelican and MultiMarkdown style ("Title: Talks")."""
 
 
 @dataclass
@@ -144,33 +165,122 @@ def cited_talks(blocks: list[Block], page_title: str) -> list[CitedTalk]:
     return found
 
 
-def own_talks(blocks: list[Block], page_title: str, day_first: bool) -> list[OwnTalk]:
-    """The talks of the personal talk list(s) among ``blocks``."""
-    lines = [line for block in blocks if not block.level and not block.struck
-             and in_talk_list(block, page_title) and len(block.text) <= 1500
-             for line in _lines(block, day_first)]
+def own_talks(blocks: list[Block], page_title: str, day_first: bool, source: str = "") -> list[OwnTalk]:
+    """The talks of the personal talk list(s) among ``blocks`` (``source``: the page's text, where
+    the file line of each line of a block is looked up)."""
+    source_lines = _Source(source)
+    lines = []
+    term_titled = False  # the definition list's term above is a title: its descriptions are occurrences
+    headed = False  # the block is the entry under a heading that is its talk's title
+    for n, block in enumerate(blocks):
+        following = blocks[n + 1] if n + 1 < len(blocks) else None
+        if block.level and following is not None \
+                and _titles_its_entry(block, following, page_title, day_first):
+            lines.append(_Line(block.text, block.line, following.depth, "title",
+                               title=clean_title(block.text), block=block, marked=True))
+            headed = True
+            continue
+        if block.tag == "dt":
+            term_titled = not find_dates(block.text, day_first) and not _YEAR.search(block.text)
+        elif block.tag != "dd":
+            term_titled = False
+        if not block.level and not block.struck and in_talk_list(block, page_title) and _a_list(block):
+            lines.extend(_lines(block, day_first, block.tag == "dd" and term_titled or headed, source_lines))
+        headed = False
     talks: list[OwnTalk] = []
     for unit in _units(lines):
         talks.extend(_talks_of(unit))
     return talks
 
 
-def _lines(block: Block, day_first: bool) -> list[_Line]:
+def _titles_its_entry(heading: Block, following: Block, page_title: str, day_first: bool) -> bool:
+    """Whether a heading on a page of talks is a talk's title: the page's title names talks, the
+    heading reads as a title (no year, no list's name) and the short line under it, no heading,
+    gives a day ("#### Title" then "*Venue* // 2 November 2017")."""
+    if following.level or len(following.text) > 300 or heading.level < 2:
+        return False
+    if not _TALKS_PLURAL.search(page_title):
+        return False
+    text = heading.text
+    if _YEAR.search(text) or TALK_LIST.search(text) or _PAPER_LIST.search(text) or len(text.split()) < 2:
+        return False
+    dates = find_dates(following.text.split("\n")[0], day_first)
+    return bool(dates) and bool(getattr(dates[0].value, "month", None))
+
+
+class _Source:
+    """A page's text with its spaces folded, line by line, to find where a line of a block stands."""
+
+    def __init__(self, text: str) -> None:
+        lines = [" ".join(line.split()) for line in text.split("\n")]
+        self.flat = "\n".join(lines)
+        self.starts = [0]
+        for line in lines[:-1]:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+
+    def line_of(self, start: int, text: str) -> int | None:
+        """The index of the first line from ``start`` on that holds the opening of ``text`` (its first
+        24 characters); ``None`` when none does."""
+        opening = " ".join(text.split())[:24]
+        if len(opening) < 12 or not 0 <= start < len(self.starts):
+            return None
+        found = self.flat.find(opening, self.starts[start])
+        return bisect_right(self.starts, found) - 1 if found >= 0 else None
+
+
+def _list_item(block: Block) -> bool:
+    """Whether a block is one item of a list (``<li>``, or the paragraph of a loose list's item)."""
+    return block.tag == "li" or block.tag == "p" and block.depth >= 1
+
+
+def _a_list(block: Block) -> bool:
+    """Whether a block is short, or a list written in one block: entries on lines of their own
+    (``<br>`` between them in hand-written HTML), none of them a paragraph."""
+    if len(block.text) <= 1500:
+        return True
+    lines = block.text.split("\n")
+    return len(lines) >= 5 and max(len(line) for line in lines) <= 300
+
+
+def _lines(block: Block, day_first: bool, described: bool = False,
+           source: _Source | None = None) -> list[_Line]:
+    """The lines of a block, each classified; ``described``: the block describes a term that is a
+    talk's title (``<dd>`` under ``<dt>``), so none of its lines is a title."""
     found = []
+    cursor = block.line - 1
     for offset, raw in enumerate(block.text.split("\n")):
         text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", raw).strip(" -–*+•")
         if not text:
             continue
         spans = [s for s in block.spans if s.text and s.text in text]
-        found.append(_classify(text, spans, block, block.line + offset, day_first))
+        number = block.line + offset
+        at = source.line_of(cursor, text) if source is not None and block.text.count("\n") else None
+        if at is not None:  # the line's own line in the file (lines joined by <br> in one element)
+            number, cursor = at + 1, at
+        line = _classify(text, spans, block, number, day_first)
+        if described and line.kind == "title":
+            line.kind, line.title, line.marked, line.rest = "venue", None, False, None
+        if line.title:
+            line.title = _without_link_texts(line.title, spans)
+            topic = _DESCRIBED.match(line.title or "")
+            if topic:  # "Talk on OpenEuroLLM at the Friday Talks": the topic is the title
+                line.title = topic.group(1)
+        found.append(line)
     titles = [line for line in found if line.kind == "title"]
+    if _list_item(block) and len(titles) >= 2 and sum(t.marked for t in titles) <= 1:
+        kept = next((t for t in titles if t.marked), titles[0])  # one list item, one entry: one title
+        for line in titles:
+            if line is not kept:
+                line.kind, line.title, line.marked, line.rest = "venue", None, False, None
+        titles = [kept]
     venues = [line for line in titles if is_venue(line.text) or line.date]
     if len(titles) >= 2 and 0 < len(venues) < len(titles) and all(t.marked for t in titles):
         # "**Workshop on X**, ... *Title*": one entry
         for line in venues:
             line.kind, line.title = "venue", None
     for n, line in enumerate(found):
-        line.before_title = any(later.kind == "title" and later.marked for later in found[n + 1:])
+        line.before_title = any(later.kind == "title" and (later.marked or _list_item(block))
+                                for later in found[n + 1:])  # one list item: its lines before its title
     return found
 
 
@@ -185,19 +295,22 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
     if date is None and _YEAR.search(text):
         date = PartialDate(int(_YEAR.search(text).group(1)), None, None)  # type: ignore[union-attr]
     line = _Line(text, number, block.depth, "venue", date=date, block=block)  # type: ignore[arg-type]
-    if LINK_WORDS.match(text) or _JUNK.match(text) or is_placeholder(text):
+    if LINK_WORDS.match(text) or _JUNK.match(text) or is_placeholder(text) or _BRACKETED.fullmatch(text) \
+            or text.endswith(":") and not block.level:  # a lead-in ("Some talks I have given:")
         line.kind = "link"
         return line
     marked = next((s.text for s in spans if s.kind in ("b", "a", "i") and len(s.text.split()) >= 2
                    and (len(s.text) >= 0.4 * len(text) or _leads(s.text, text))
                    and not (s.kind == "i" and is_venue(s.text))
+                   and not (date is not None and is_venue(s.text))  # "**Workshop X** - Place (2024)"
+                   and not _YEAR.search(s.text)  # an event's name ("*ICML 2024*"), not a talk's title
                    and not is_name(s.text)
                    and not _JUNK.match(s.text)), None)
     quoted = QUOTED.search(text)
     if quoted and len(quoted.group(0)) > 10:
         marked = quoted.group(0)
-    if block.role == "title" and not date:
-        marked = text
+    if (block.role == "title" or block.tag == "dt") and not date:
+        marked = text  # what the markup calls a title, or a definition list's term
     if marked:
         line.kind, line.title, line.marked = "title", clean_title(marked), True
         rest = text.replace(marked, " ")
@@ -218,6 +331,40 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
         line.rest = rest.strip(" .,;:")
         line.rest_dated = True
     return line
+
+
+_DESCRIBED = re.compile(r"^(?:an?\s+)?(?:(?:invited|keynote|plenary|short)\s+)?"
+                        r"(?:talk|presentation|lecture)\s+(?:on|about)\s+(.{3,}?)(?:\s+at\s+(?:the\s+)?\S.*)?$",
+                        re.IGNORECASE)
+"""A line that describes a talk rather than titles it: "Talk on TOPIC at the VENUE"."""
+_BRACKETED = re.compile(r"(?:\s*\[[^\[\]]{1,40}\])+\s*")
+"""A line of bracketed links alone ("[Tutorial Website] [Video]")."""
+_BADGE = re.compile(r"^\W*\[\W*[^\W\d_]+\W*\]\W*(?=\w)")
+"""A bracketed word before a title, a badge ("[New]", "[*Updated*]")."""
+
+
+_LINK_TEXT = re.compile(r"^\W*(?:[\w-]+\s+)?(?:slides?|video|recording|youtube|pdf|website|webpage|link|talk|"
+                        r"notes?|poster|code|paper|arxiv|abstract)(?:\s+(?:link|\(\w+\)))?\W*$",
+                        re.IGNORECASE)
+"""The text of a link to a talk's material ("slides", "[Tutorial Website]", "Video link", "Old Note")."""
+
+
+def _without_link_texts(title: str, spans: list[Span]) -> str | None:
+    """A title without the texts of the links printed after it ("Title [Tutorial Website] [Video]",
+    "Title slide, talk") and without a badge before it ("[New] Title")."""
+    links = sorted({s.text.strip(" []") for s in spans if s.kind == "a" and s.text.strip(" []")
+                    and _LINK_TEXT.match(s.text)}, key=len, reverse=True)
+    text = _BADGE.sub("", title)
+    for _ in range(6):
+        before = text
+        for link in links:
+            tail = re.search(r"[\s,;:|•·—–-]*[\[(]?\s*" + re.escape(link) + r"\s*[\])]?[\s,;:|•·—–-]*$", text)
+            if tail and tail.start() > 0 and len(text[:tail.start()].split()) >= 2:
+                text = text[:tail.start()]
+                break
+        if text == before:
+            break
+    return clean_title(text)
 
 
 _SENTENCES = re.compile(r"[^\W\d_]{2}\.\s+[A-Z]")
@@ -304,8 +451,12 @@ def _add(unit: _Unit, line: _Line) -> None:
 
 
 def _flush(units: list[_Unit], pending: list[_Line]) -> None:
+    """Each occurrence read without a title is a talk whose title is not printed: one dated by its
+    month, or one dated by its year that names a venue under a heading of talks ("Invited talks":
+    "SIAM Annual Meeting, Denver, 2021")."""
     for line in pending:
-        if line.date is not None and line.date.month:
+        if line.date is not None and (line.date.month or line.block is not None and is_venue(line.text)
+                                      and listed_talks(line.block.context, "")):
             units.append(_Unit(None, [[line]]))
 
 
@@ -316,17 +467,29 @@ def _talks_of(unit: _Unit) -> list[OwnTalk]:
     section, context = (block.section, block.context) if block else ("", ())
     occurrences = [o for o in unit.occurrences if any(line.date or is_venue(line.text) for line in o)]
     if not occurrences:
-        if title is None:
+        if title is None or title.date is None and _menu_item(title):
             return []
         return [OwnTalk(name, title.date, title.number, section, context, title.rest)]
     talks = []
     for lines in occurrences:
-        dated = sorted((line.date for line in lines if line.date), key=_precision, reverse=True)
-        date = dated[0] if dated else (title.date if title else None)
+        dated = [line.date for line in lines if line.date]  # the most precise, the last of equals: the
+        best = max(map(_precision, dated), default=0)  # place's "Hawaii, 2017" after "2016 IEEE Symposium"
+        date = [d for d in dated if _precision(d) == best][-1] if dated else (title.date if title else None)
         number = title.number if title and len(occurrences) == 1 else lines[0].number
         venue = next((line.text for line in lines if is_venue(line.text)), None)
         talks.append(OwnTalk(name, date, number, section, context, venue))
     return talks
+
+
+_PAGE_LINK = re.compile(r"^(?!\w+:)[^?#]*?(?:/|\.html?|\.md|/[\w-]+)$", re.IGNORECASE)
+"""A link to another page of the same site ("teaching.html", "/about/"), not to a file or elsewhere."""
+
+
+def _menu_item(line: _Line) -> bool:
+    """Whether a line is wholly a link to another page of the site: an item of a menu
+    ("Teaching & Software"), not an undated talk's title."""
+    links = line.block.links if line.block else []
+    return any(s.text.strip() == line.text.strip() and _PAGE_LINK.match(s.href or "") for s in links)
 
 
 def _precision(date: PartialDate) -> int:

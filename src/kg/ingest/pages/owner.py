@@ -59,6 +59,25 @@ _OWNED = re.compile(_NAME_PIECE + r"['’]s?\s+(?:\w+\s+){0,2}" + _WORKS + r"\b"
                     r"|\b" + _WORKS + r"\s*[|:·–—-]\s*" + _NAME_PIECE + r"\s*$")  # "Publications - Ada"
 
 
+_BIO = re.compile(r"^\W{0,3}((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)\s+"
+                  r"(?:is|was|has\s+been|is\s+currently)\s+"
+                  r"(?:an?|the|currently\s+an?)\s+(?:[\w-]+\s+){0,3}(?i:professor|lecturer|researcher|scientist|"
+                  r"student|candidate|fellow|postdoc\w*|engineer|director|chair)\b")
+"""A biography in the third person opening with its subject: "Ada Lovelace is an Assistant Professor"."""
+
+
+def bio_owner(texts: list[str]) -> str | None:
+    """The person a page's biography in the third person is about, when one of ``texts`` (the
+    paragraphs before the page's list) opens with a name and a position ("Ada Lovelace has been an
+    Assistant Professor in ..."); ``None`` when none does."""
+    for text in texts:
+        found = _BIO.match(" ".join(text.split()))
+        name = _a_name(found.group(1)) if found else None
+        if name:
+            return name
+    return None
+
+
 def owner_by(text: object) -> str | None:
     """The person a page's description or title gives its talks or papers to ("Selected invited
     and conference talks by Andreas Mang." → "Andreas Mang", "Publications of Ada Lovelace", "Ada

@@ -12,9 +12,10 @@ pages (``bench/talk_support.py`` fits and scores them), rounded; ``paper_entry``
 development half holds too few rows to fit it, is set to take a named, titled reading dated by its
 year alone under the threshold. ``cited_byline`` (every speaker printed family name first, before
 a comma, as a reference prints its authors) is weighed by hand too, at -2.0: the development half
-shows a few rows of it, all entries of reference lists, and no talk. A talk below
-``ABSTAIN_BELOW`` is kept in the extraction with that low confidence and marked ``weak``:
-``kg ingest --dry-run`` lists it, ``kg ingest`` leaves it out.
+shows a few rows of it, all entries of reference lists, and no talk. ``own_list``, set by hand too,
+takes a titled entry of a personal talk list whose owner the page never names (its speaker left to
+``--speaker``) over the threshold. A talk below ``ABSTAIN_BELOW`` is kept in the extraction with that
+low confidence and marked ``weak``: ``kg ingest --dry-run`` lists it, ``kg ingest`` leaves it out.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ BIAS = -2.75
 WEIGHTS = {"dated": 2.25, "timed": 0.65, "titled": 1.15, "has_title": 0.65, "named": 1.3,
            "name_words": 1.45, "page_name_words": 1.25, "few": -0.6, "several_speakers": -0.45,
            "other_reading": -2.05, "author_list": -3.55, "label_title": -2.3, "paper_entry": -3.5,
-           "cited_byline": -2.0}
+           "cited_byline": -2.0, "own_list": 1.0}
 """Log-odds that a reading is a talk: each piece of evidence a talk shows, and the page's."""
 
 _CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -133,7 +134,8 @@ def evidence(talk: TalkText, talks: list[TalkText], shape: PageShape | None = No
             "other_reading": float(shape.talks >= 3 and talk.read_as != shape.reading),
             "author_list": float(_author_list(talk)), "label_title": float(_label_title(talk.title)),
             "paper_entry": float(talk.line in shape.paper_lines and len(day) < 7 and talk.clock is None),
-            "cited_byline": float(_cited_byline(talk))}
+            "cited_byline": float(_cited_byline(talk)),
+            "own_list": float(not talk.speakers and "speaker" in talk.guessed and bool(talk.title))}
 
 
 def support(talk: TalkText, talks: list[TalkText], shape: PageShape | None = None) -> float:

@@ -47,14 +47,17 @@ from kg.ingest.pages.fields import (
 )
 from kg.ingest.pages.grid import dated_rows, session_papers, timed_slots
 from kg.ingest.pages.own_talks import (
+    OwnTalk,
     cited_talks,
     is_venue,
+    listed_papers,
+    listed_talks,
     own_talks,
     page_title_of,
     talk_record_file,
     talk_sentences,
 )
-from kg.ingest.pages.owner import page_owner, site_owner
+from kg.ingest.pages.owner import bio_owner, page_owner, site_owner
 from kg.ingest.pages.papers import is_publication, listed_owner, listed_publications
 from kg.ingest.pages.sessions import is_session_day, session_title, speaks_of_sessions
 from kg.ingest.pages.slots import is_label, read_slot, title_past_label
@@ -185,10 +188,21 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     elif cited and 2 * len(cited) >= len(own):  # a list of talks written as citations
         lines = {r.line for r in cited}
         records = sorted([*(r for r in records if r.line not in lines), *cited], key=lambda r: r.line)
-    elif len(own) > 2 * len(records) or (own and personal and len(own) >= len(records)):
+    elif len(own) > 2 * len(records) or (own and (personal or _titled_own_list(document))
+                                         and len(own) >= len(records)):
         records = own  # a personal talk list: what looked like speakers were places
     elif personal and len(unnamed) >= len(records) and unnamed:
         records = unnamed  # the same, but the page never names its owner: its talks have no speaker
+        if not _listed_as_talks(unnamed, document):  # a post in the first person ("I gave a talk"): its
+            for record in records:  # lines read as titles are guesses, not entries of a list of talks
+                record.fields.guessed.add("title")
+        problems.append(f"{len(unnamed)} talks without a speaker's name (a personal talk list): "
+                        f"give the owner with --speaker NAME")
+    elif len(unnamed) > 2 * len(records) and len(unnamed) >= 3 and _listed_as_talks(unnamed, document) \
+            and 4 * sum(1 for r in records if r.fields.speakers) <= len(unnamed) \
+            and 2 * sum(1 for r in unnamed if r.fields.title) >= len(unnamed) \
+            and not _labels_speakers(layout):
+        records = unnamed  # a list the page or a heading calls talks: its entries are talks, speaker unknown
         problems.append(f"{len(unnamed)} talks without a speaker's name (a personal talk list): "
                         f"give the owner with --speaker NAME")
     elif len(unnamed) > 2 * len(records):
@@ -286,14 +300,17 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
     ``owner`` (given by the user), the one the page or its site names, or the author the papers of
     the page or of its site's publication page share; without one they come second, with no
     speaker (the page never prints who gave them)."""
-    title = document.front_matter.get("title") if document.front_matter else None
-    page_title = title if isinstance(title, str) else (document.root.getroottree().findtext(".//title") or "")
-    talks = own_talks(layout.blocks, page_title, day_first) + talk_sentences(layout.blocks, day_first)
-    owner = owner or page_owner(document) or (listed_owner(document, layout) if talks else None)
+    page_title = page_title_of(document)
+    talks = own_talks(layout.blocks, page_title, day_first, document.source) \
+        + talk_sentences(layout.blocks, day_first)
+    owner = owner or page_owner(document) or (listed_owner(document, layout) if talks else None) \
+        or (bio_owner(_before_talks(layout, talks)) if talks else None)
     found: list[Record] = []
     for talk in talks:
         if owner and talk.title and _names_the_owner(talk.title, owner):
             continue  # "Lovelace, A., & Babbage, C": a citation of the owner's paper, not a talk's title
+        if talk.title and _PANEL.match(talk.title):
+            continue  # "Panel: Trusted AI", "Poster session": no talk
         fields = Fields(title=talk.title, date=talk.date, title_open=talk.title is None, place=talk.venue)
         fields.guessed.add("speaker")
         if owner:
@@ -302,6 +319,42 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
     if owner is None:
         return [], found
     return found, []
+
+
+def _before_talks(layout: Layout, talks: list[OwnTalk]) -> list[str]:
+    """The texts of the paragraphs above a personal talk list's first talk (a biography, an introduction)."""
+    first = min(t.line for t in talks)
+    return [b.text for b in layout.blocks if not b.level and b.line < first][:6]
+
+
+def _titled_own_list(document: Document) -> bool:
+    """Whether a page names its owner itself and its title names a list of talks ("Ada Lovelace //
+    Talks"): one person's talks, whose hosts and places are no speakers."""
+    return listed_talks((), page_title_of(document)) and page_owner(document) is not None
+
+
+def _listed_as_talks(records: list[Record], document: Document) -> bool:
+    """Whether every talk read from a personal list stands where the page calls its entries talks
+    given: the nearest heading above it (a year aside) names talks in the plural and no papers
+    ("Invited talks"; not "Publications and talks"), or the page's title does ("Talks &
+    Presentations") and no heading above it names papers (a topic's heading, "Robust learning")."""
+    page_title = page_title_of(document)
+    return all(listed_talks(r.context, page_title) or listed_talks((), page_title)
+               and not any(listed_papers(h) or _POSTERS.search(h) for h in r.context) for r in records)
+
+
+_POSTERS = re.compile(r"\bposters?\b", re.IGNORECASE)
+
+
+def _labels_speakers(layout: Layout) -> bool:
+    """Whether a page labels the speakers of its talks ("Speaker: Ada Lovelace"): a series' page,
+    not the list of one person's talks."""
+    return any(label and label[0] == "speaker" for b in layout.blocks
+               for label in [label_of(b.text.split("\n")[0].strip(" *-•"))])
+
+
+_PANEL = re.compile(r"^\W*(?:panel|poster)s?\b", re.IGNORECASE)
+"""A panel or a poster listed among one's talks ("Panel: Trusted AI"): no talk."""
 
 
 def _names_the_owner(title: str, owner: str) -> bool:

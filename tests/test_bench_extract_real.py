@@ -48,7 +48,7 @@ def test_the_fresh_sites_are_listed_and_are_sites_of_the_corpus(bench):
                                                                      "new sites 5": 25, "new sites 6": 27,
                                                                      "new sites 7": 29, "new sites 8": 28,
                                                                      "new sites 9": 29, "new sites 10": 27,
-                                                                     "new sites 11": 29}
+                                                                     "new sites 11": 29, "new sites 12": 26}
     assert all(listed <= sites for listed in lists.values())
     assert not lists["new sites"] & lists["new sites 2"]
     assert not lists["new sites 3"] & (lists["new sites"] | lists["new sites 2"])
@@ -63,6 +63,7 @@ def test_the_fresh_sites_are_listed_and_are_sites_of_the_corpus(bench):
     later = set().union(*(lists[f"new sites {n}"] for n in (6, 7, 8, 9)))
     assert not lists["new sites 10"] & (earlier | later)
     assert not lists["new sites 11"] & (earlier | later | lists["new sites 10"])
+    assert not lists["new sites 12"] & (earlier | later | lists["new sites 10"] | lists["new sites 11"])
 
 
 def test_the_split_is_fixed_by_site_and_covers_both_halves(bench):

@@ -144,8 +144,9 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     new, new2, new3 = figures["new sites"], figures["new sites 2"], figures["new sites 3"]
     new4, new5, new6 = figures["new sites 4"], figures["new sites 5"], figures["new sites 6"]
     new7, new8, new9 = figures["new sites 7"], figures["new sites 8"], figures["new sites 9"]
-    new10, new11 = figures["new sites 10"], figures["new sites 11"]
-    assert whole["pages"] == 911 and whole["sites"] == 442 and new10["sites"] == 27 and new11["sites"] == 29
+    new10, new11, new12 = figures["new sites 10"], figures["new sites 11"], figures["new sites 12"]
+    assert whole["pages"] == 943 and whole["sites"] == 468 and new10["sites"] == 27 and new11["sites"] == 29
+    assert new12["sites"] == 26
     assert new["sites"] == 37 and new2["sites"] == 30
     assert new3["sites"] == 35 and new4["sites"] == 39 and new5["sites"] == 25 and new6["sites"] == 27
     assert new7["sites"] == 29 and new8["sites"] == 28 and new9["sites"] == 29
@@ -158,7 +159,9 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     assert new9["spurious"] <= 0.17  # blind before round twelve: talks 0.31, date-time 0.30, spurious 0.21
     assert new9["papers"] >= 0.26 and new9["spurious"] <= 0.135  # round 13 (10u): 0.26 -> 0.27, 0.15 -> 0.12
     assert dev["talks"] >= 0.75 and check["talks"] >= 0.73 and new["talks"] >= 0.78 and new2["talks"] >= 0.64
-    assert new3["talks"] >= 0.81 and new3["datetime"] >= 0.82 and whole["kinds_right"] >= 0.82
+    assert new3["talks"] >= 0.81 and new3["datetime"] >= 0.82 and whole["kinds_right"] >= 0.80
+    # (0.83 -> 0.81 with the twelfth set: its collector labelled researchers' own talk lists author_page,
+    # which the corpus mostly labels talk_listing, and kg reads as talk lists)
     assert new3["papers"] >= 0.91 and new3["spurious"] <= 0.08
     assert check["datetime"] >= 0.66 and new["datetime"] >= 0.76 and new2["datetime"] >= 0.52
     assert check["papers"] >= 0.75 and new["papers"] >= 0.88 and new2["papers"] >= 0.80
@@ -211,3 +214,10 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     # 0.15; over the corpus 96 pages changed, +80 gold talks, none lost; check talks 0.787 -> 0.81
     assert new11["talks"] >= 0.76 and new11["datetime"] >= 0.65 and new11["spurious"] <= 0.16
     assert check["talks"] >= 0.80 and whole["talks"] >= 0.79 and new8["talks"] >= 0.75
+    # the twelfth set, blind before and after round fifteen: talks 0.23 -> 0.24, date-time 0.22 -> 0.23,
+    # papers 0.70, spurious 0.28 -> 0.27 (17 of its 32 pages are researchers' own talk lists, 0.03 found);
+    # then its misses were read (10aa: lists titled as talks whose owner is never named, <dl> entries,
+    # <br> blocks line by line): talks 0.71, date-time 0.47, spurious 0.13; 40 of its 345 gold talks
+    # give neither a speaker nor a title and cannot be matched
+    assert new12["talks"] >= 0.69 and new12["datetime"] >= 0.45 and new12["papers"] >= 0.68
+    assert new12["spurious"] <= 0.15 and whole["unnamed"] >= 0.55

@@ -10,6 +10,7 @@ from kg.cli import main
 from kg.network.index import (
     ALWAYS,
     DERIVED,
+    DERIVED_VERSION,
     INDEX_DIR,
     NEVER,
     PAPER,
@@ -63,14 +64,16 @@ def test_saved_and_loaded_index_is_the_same(mini_store, tmp_path):
 def test_the_saved_index_keeps_what_answers_derive_and_an_older_one_still_loads(mini_store, tmp_path):
     index = derive_index(mini_store)
     save_index(index, tmp_path / "ix")
-    assert {f"{name}.npy" for name in DERIVED} <= {p.name for p in (tmp_path / "ix").iterdir()}
+    files = {f"{name}.v{DERIVED_VERSION}.npy" for name in DERIVED}
+    assert files <= {p.name for p in (tmp_path / "ix").iterdir()}
     again = load_index(tmp_path / "ix")
     fresh = derive_index(mini_store)
     for name in DERIVED:
         assert name in vars(again)  # read from the folder, not derived again
         assert np.array_equal(getattr(again, name), getattr(fresh, name)), name
-    for name in DERIVED:  # an index saved by an older kg derives them when first asked for
-        (tmp_path / "ix" / f"{name}.npy").unlink()
+    for name in DERIVED:  # saved by another derivation (another version): derived anew, not read
+        (tmp_path / "ix" / f"{name}.v{DERIVED_VERSION}.npy").rename(
+            tmp_path / "ix" / f"{name}.v{DERIVED_VERSION + 1}.npy")
     older = load_index(tmp_path / "ix")
     assert older is not None and not set(DERIVED) & set(vars(older))
     assert np.array_equal(older.work_space, fresh.work_space)
@@ -133,7 +136,8 @@ def test_kg_build_then_suggest_reads_the_index(tmp_path, mini_data):
 def test_the_same_store_gives_the_same_index_files(mini_store, tmp_path):
     save_index(derive_index(mini_store), tmp_path / "a")
     save_index(derive_index(mini_store), tmp_path / "b")
-    for name in ("arrays.npz", "lists.json", "FORMAT", *(f"{name}.npy" for name in DERIVED)):
+    derived = (f"{name}.v{DERIVED_VERSION}.npy" for name in DERIVED)
+    for name in ("arrays.npz", "lists.json", "FORMAT", *derived):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 

@@ -876,3 +876,15 @@ def test_a_one_talk_page_that_names_its_series_is_a_day_of_that_series(tmp_path)
     assert [(e.kind, e.name) for e in page.events] == [("seminar_series", "CS Seminar"),
                                                        ("seminar", "CS Seminar, 2024-05-06")]
     assert page.events[1].part_of == page.events[0].key == "cs-seminar"
+
+
+def test_a_series_word_alone_in_a_one_talk_pages_title_names_no_series():
+    from kg.ingest.pages.extract import named_series
+    from kg.ingest.pages.extracted import SpeakerText, TalkText
+
+    talk = TalkText([SpeakerText("Ada Lovelace")], "Learning with engines")
+    for title in ("Seminar: Learning with engines", "Learning with engines | Ada Lovelace | Seminars",
+                  "Colloquium - Ada Lovelace", "Learning with engines (Series)",
+                  "Our talks: Learning with engines"):
+        assert named_series(title, talk, {}) is None, title
+    assert named_series("CS Seminar: Learning with engines (Ada Lovelace)", talk, {}) == "CS Seminar"

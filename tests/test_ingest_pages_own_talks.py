@@ -336,3 +336,16 @@ def test_a_line_that_describes_a_talk_gives_its_topic_as_the_title(tmp_path):
                   "- Talk on Analytical Engines at the [Royal Society Seminar](https://example.org) "
                   "[(video)](v)\n")
     assert found == [(("Ada Lovelace",), "Analytical Engines", "2026")]
+
+
+def test_lines_of_a_br_block_that_open_alike_keep_their_own_file_lines(tmp_path):
+    places = ["Oxford", "Cambridge", "Padova", "Turin", "Lyon"]
+    lines = "".join(f"Invited talk, University of {place}, {2021 - n}\n<a href='t{n}.pdf'>Slides</a>\n<br>\n"
+                    for n, place in enumerate(places * 5))  # one block of 25 entries, each opening alike
+    path = tmp_path / "talks.html"
+    (tmp_path / "_config.yml").write_text("author:\n  name: Ada Lovelace\n", encoding="utf-8")
+    path.write_text("<html><head><title>Ada Lovelace</title></head><body>\n<h2>Invited talks</h2>\n"
+                    f"<div>\n{lines}</div></body></html>\n", encoding="utf-8")
+    found = extract_path(path).talks
+    assert len(found) == 25
+    assert [t.line for t in found] == [4 + 3 * n for n in range(25)]  # each entry's own line

@@ -546,7 +546,16 @@ DERIVED = ("by_work", "work_space")
 ``save_index`` keeps beside them, each in its own ``.npy`` file, so that the first answer of a
 process reads them instead of deriving them (about 0.4 s of CPU at 10M triples, mostly the works'
 vectors in the learned topic space). They depend only on the stored arrays; an index saved without
-them (an older kg) still loads, and derives them when first asked for."""
+them (an older kg) still loads, and derives them when first asked for. Their files carry
+``DERIVED_VERSION`` in their names: a change to how they are derived (say, to the topic space's
+vectors) raises it, so an index saved before the change derives them anew instead of reading stale
+ones."""
+
+DERIVED_VERSION = 1
+"""The version of the ``DERIVED`` arrays' derivation, in their file names (``work_space.v1.npy``)."""
+
+_DERIVED_KIND = {"by_work": "i", "work_space": "f"}
+"""The numpy kind each ``DERIVED`` array must have to be read (integers, floats)."""
 
 
 def save_index(index: GraphIndex, folder: Path) -> None:
@@ -554,7 +563,8 @@ def save_index(index: GraphIndex, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name in DERIVED:  # written first: FORMAT, written last, says the folder is complete
         value = getattr(index, name)
-        _replace(folder / f"{name}.npy", lambda f, value=value: np.save(f, value, allow_pickle=False))
+        _replace(folder / f"{name}.v{DERIVED_VERSION}.npy",
+                 lambda f, value=value: np.save(f, value, allow_pickle=False))
     arrays = {name: getattr(index, name) for name in index.__dataclass_fields__
               if isinstance(getattr(index, name), np.ndarray)}
     matrix = index.work_terms
@@ -599,11 +609,11 @@ def _read_derived(index: GraphIndex, folder: Path) -> None:
                 "work_space": (len(index.works), index.term_space.shape[0])}
     for name in DERIVED:
         try:
-            value = np.load(folder / f"{name}.npy", mmap_mode="r" if name == "work_space" else None,
-                            allow_pickle=False)
+            value = np.load(folder / f"{name}.v{DERIVED_VERSION}.npy",
+                            mmap_mode="r" if name == "work_space" else None, allow_pickle=False)
         except (OSError, ValueError):
             continue
-        if value.shape == expected[name]:
+        if value.shape == expected[name] and value.dtype.kind == _DERIVED_KIND[name]:
             index.__dict__[name] = value  # what the cached property would have derived
 
 

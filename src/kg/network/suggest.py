@@ -196,7 +196,7 @@ def rank(
     if not len(pool):
         result.notes.append("nobody who may be suggested is known" + _as_of_text(as_of))
         return result
-    scores = model.score(x)[pool]  # row by row: the same scores, without copying the rows first
+    scores = model.score(x)[pool]  # scored row by row, so scoring every row then taking the pool is the same
     chosen: list[Candidate] = []
     explainer = _Explainer(index, v, series, speakers, x, model, query, pool, scores)
     for position in _ranking(index, pool, scores, top + 50):
@@ -222,7 +222,7 @@ def ranked_people(index: GraphIndex, event: str, as_of: date | None, limit: int)
     active = _reachable(v, x)
     active[speakers + series.hosts] = False
     pool = np.flatnonzero(active)
-    scores = model.score(x)[pool]  # row by row: the same scores, without copying the rows first
+    scores = model.score(x)[pool]  # scored row by row, so scoring every row then taking the pool is the same
     return [index.people[int(pool[i])] for i in islice(_ranking(index, pool, scores, limit), limit)]
 
 

@@ -226,7 +226,6 @@ class _NewtonLogistic:
         coef = np.zeros(self.features + 1)
         raw = self.raw(coef)
         loss = self.loss(coef, raw)
-        gradient = np.empty_like(coef)
         for _ in range(MAX_STEPS):
             found = self.gradient_hessian(coef, raw)
             if found is None:

@@ -8,6 +8,7 @@ from kg.ingest.pages import common
 from kg.ingest.pages.text import Page
 
 PAGE_KINDS = ("seminar_page", "event_page", "talk_listing", "meeting_programme", "author_page")
+"""The kinds of page, in the order that breaks a tie between equal scores (``kind.scores``)."""
 PAGE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".jemdoc")
 
 

@@ -73,7 +73,7 @@ def extract(page: Page) -> PageExtract:
     end = common.at_time(day, times[1] if times else None, zone)
     place, address = _place(header, date_line, sections)
     # no series when the page names none: its talk's day stands alone ("Seminar" would join them all)
-    series_key = slugify(series_name) if series_name else slugify(title or page_title)[:80]
+    series_key = slugify(series_name) if series_name else slugify(title or page_title)[:80] or "talk"
     event_key = f"{series_key}-{day.isoformat()}"
     contact = _contact(sections)
     event = EventText(event_key, page_title, "seminar", part_of=series_key if series_name else None,

@@ -213,6 +213,10 @@ _SERIES = re.compile(r"\b(?:seminars?|colloqui(?:um|a)|lecture series|lectures|w
                      r"journal club|series)\b", re.IGNORECASE)
 """Words that name a series of talks in a one-talk page's title ("CS Seminar: Title")."""
 
+_GENERIC = re.compile(r"\b(?:the|a|an|of|our|talks?|invited|weekly|monthly|upcoming|next|past)\b|[^\w\s]",
+                      re.IGNORECASE)
+"""Words that leave a series unnamed once its kind is taken out ("Seminar", "Talk series", "Our Seminars")."""
+
 
 def _one_talk_events(result: PageExtract, document: Document, zone: str | None) -> None:
     """A one-talk page's events: the day of its talk, in the series the page names (its front
@@ -250,8 +254,10 @@ def named_series(title: str, talk: TalkText, front_matter: Mapping[str, object])
     for part in [talk.title or "", *(s.name for s in talk.speakers)]:
         if len(part) >= 3:
             rest = re.sub(re.escape(part), " ", rest, flags=re.IGNORECASE)
-    rest = re.sub(r"\s+", " ", re.sub(r"\(\s*\)|[\s:|–—,;-]+$|^[\s:|–—,;-]+", " ", rest)).strip(" :|–—,;-")
-    if rest and _SERIES.search(rest) and fold(rest) != fold(talk.title or "") and len(rest) <= 80:
+    rest = re.sub(r"\s+", " ", re.sub(r"\(\s*\)|[\s:|–—,;-]+$|^[\s:|–—,;-]+", " ", rest))
+    rest = rest.strip(" :|–—,;-()[]")
+    if rest and _SERIES.search(rest) and fold(rest) != fold(talk.title or "") and len(rest) <= 80 \
+            and _GENERIC.sub(" ", _SERIES.sub(" ", fold(rest))).strip():
         return rest
     return None
 

@@ -5,8 +5,9 @@ The evidence is what the page holds, not how it is laid out: how many talks and 
 how many of the talks give a clock time or a full day, how many distinct days and first speakers
 they have, how many talks fall on each day and over how many days they spread, and the words of
 the page's title and top headings (a meeting's, a series', an archive's or a reading group's).
-Each piece adds a weight to the kinds it speaks for (``scores``); no piece decides alone, so a
-page that holds several signals is judged by all of them:
+Each piece adds a weight to the kind it speaks for (``scores``), so a page that holds several
+signals is judged by all of them, though one talk outweighs everything but a publication list
+(``WEIGHTS`` says how the weights rank):
 
 - a publication list (more listed papers than talks) speaks for an ``author_page``, or for a
   ``talk_listing`` when the page is a group's (its sessions read the papers);
@@ -15,7 +16,7 @@ page that holds several signals is judged by all of them:
   speak for a ``meeting_programme``;
 - the talks of one person (or of an owner the page never names) speak for a ``talk_listing``, as
   do an archive's or a reading group's words and talks without a full day;
-- talks dated to the day, about one a day, speak for a ``seminar_page``.
+- talks dated to the day speak for a ``seminar_page``.
 """
 
 from __future__ import annotations
@@ -24,12 +25,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from kg.ingest.pages.detect import PAGE_KINDS
 from kg.ingest.pages.extracted import TalkText
 from kg.ingest.pages.fields import fold
 from kg.ingest.pages.segments import MEETING_WORDS
-
-PAGE_KINDS = ("seminar_page", "event_page", "talk_listing", "meeting_programme", "author_page")
-"""The kinds, in the order that breaks a tie between equal scores."""
 
 _MEETING = re.compile(rf"\b(?:{MEETING_WORDS}|summer school|winter school|school|programme|program|agenda|"
                       r"colloquium day|retreat)\b", re.IGNORECASE)

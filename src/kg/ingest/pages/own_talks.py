@@ -218,14 +218,21 @@ class _Source:
         for line in lines[:-1]:
             self.starts.append(self.starts[-1] + len(line) + 1)
 
-    def line_of(self, start: int, text: str) -> int | None:
-        """The index of the first line from ``start`` on that holds the opening of ``text`` (its first
-        24 characters); ``None`` when none does."""
+    def offset_of_line(self, line: int) -> int | None:
+        """Where the 0-based ``line`` starts in the folded text; ``None`` past the end."""
+        return self.starts[line] if 0 <= line < len(self.starts) else None
+
+    def find(self, offset: int, text: str, window: int = 400) -> tuple[int, int] | None:
+        """The 0-based line at or after character ``offset`` (within ``window`` lines) that holds the
+        opening of ``text`` (its first 24 characters), and the offset just past that opening, so the
+        next line of a block is looked for after this one; ``None`` when none does."""
         opening = " ".join(text.split())[:24]
-        if len(opening) < 12 or not 0 <= start < len(self.starts):
+        if len(opening) < 12 or not 0 <= offset < len(self.flat):
             return None
-        found = self.flat.find(opening, self.starts[start])
-        return bisect_right(self.starts, found) - 1 if found >= 0 else None
+        first = bisect_right(self.starts, offset) - 1
+        stop = self.starts[first + window] if first + window < len(self.starts) else len(self.flat)
+        found = self.flat.find(opening, offset, stop)
+        return (bisect_right(self.starts, found) - 1, found + len(opening)) if found >= 0 else None
 
 
 def _list_item(block: Block) -> bool:
@@ -247,16 +254,17 @@ def _lines(block: Block, day_first: bool, described: bool = False,
     """The lines of a block, each classified; ``described``: the block describes a term that is a
     talk's title (``<dd>`` under ``<dt>``), so none of its lines is a title."""
     found = []
-    cursor = block.line - 1
+    cursor = source.offset_of_line(block.line - 1) if source is not None else None
     for offset, raw in enumerate(block.text.split("\n")):
         text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", raw).strip(" -–*+•")
         if not text:
             continue
         spans = [s for s in block.spans if s.text and s.text in text]
         number = block.line + offset
-        at = source.line_of(cursor, text) if source is not None and block.text.count("\n") else None
+        at = source.find(cursor, text) if source is not None and cursor is not None \
+            and block.text.count("\n") else None
         if at is not None:  # the line's own line in the file (lines joined by <br> in one element)
-            number, cursor = at + 1, at
+            number, cursor = at[0] + 1, at[1]
         line = _classify(text, spans, block, number, day_first)
         if described and line.kind == "title":
             line.kind, line.title, line.marked, line.rest = "venue", None, False, None

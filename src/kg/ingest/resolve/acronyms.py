@@ -224,9 +224,10 @@ def _spelled_in_field(words: Sequence[str], by_initials: dict[str, set[tuple[str
     letter, as the initials of the name's words that are not links; None when there is none or more
     than one, or when the acronym is short (three letters spell too many names the field has never
     printed)."""
-    letters = [w for w in words if is_acronym(w)]
+    positions = [at for at, w in enumerate(words) if is_acronym(w)]
+    letters = [words[at] for at in positions]
     if len(letters) != 1 or len(letters[0]) < MIN_LETTERS_FIELD or not letters[0].isupper() or not all(
-            fold(w) in places for w in words if w is not letters[0]):
+            fold(w) in places for at, w in enumerate(words) if at != positions[0]):
         return None
     candidates = by_initials.get(letters[0].lower(), set())
     targets = {target for target, name in candidates if target != own and spells(letters, name, set())}

@@ -409,6 +409,7 @@ class Registry:
             if not any(named.org_id or named.learned for found in read for named in found):
                 alone.update(named.key for found in read for named in found)
                 continue
+            owned: set[tuple[str, str]] = set()  # (unit, owner) pairs of this printed affiliation
             for part, found in zip(listed, read, strict=True):
                 if not any(named.org_id for named in found):
                     continue
@@ -419,7 +420,7 @@ class Registry:
                     key = new_key(segment)
                     if key not in keys and not _TOP.search(key) and not self.known_form(segment) and (
                             _UNIT_OF_UNIVERSITY.intersection(key.split()) or acronyms.is_acronym(segment)):
-                        self.unit_owners[key].update(owners)
+                        owned.update((key, owner) for owner in owners)
                     if key not in keys and _UNIT_HEADS.intersection(key.split()) and not _TOP.search(key):
                         as_unit.add(key)
                     elif key in keys and _UNIT_OF_UNIVERSITY.intersection(key.split()) \
@@ -427,6 +428,8 @@ class Registry:
                             and not self._spans(_words(segment)) \
                             and any(self._spans(_words(after)) for after in segments[number + 1:]):
                         as_unit.add(key)  # "Cowles Foundation for Research in Economics, Yale University"
+            for key, owner in owned:  # counted once per printed affiliation
+                self.unit_owners[key][owner] += 1
         return as_unit - alone
 
     def read(self, raw: str) -> tuple[Named, ...]:

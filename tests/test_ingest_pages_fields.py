@@ -185,3 +185,17 @@ def test_noon_glued_to_its_twelve_is_a_clock_time():
 
     assert clocks("12noon") == ["12:00"] and clocks("12 noon - 1pm") == ["12:00"]
     assert clocks("2pm") == ["14:00"] and clocks("noon") == ["12:00"]
+
+
+def test_a_run_of_days_with_its_year_is_read_as_its_month_when_asked():
+    # a meeting of several days in a personal list: the day the talk was given is not printed
+    def runs(text: str) -> list[str | None]:
+        return [f.value.iso() for f in find_dates(text, runs=True)]
+
+    assert runs("DA2PL Conference, Belgium, April 16-17, 2026.") == ["2026-04"]
+    assert runs("NeurIPS (Virtual, Dec 11–13, 2023): tutorial") == ["2023-12"]
+    assert runs("Workshop, 16-17 April 2026") == ["2026-04"]
+    assert runs("June 3rd - 5th 2022") == ["2022-06"]
+    assert runs("May 3-4, then") == ["--05-03"]  # no year: the first day
+    assert runs("Jan 12 - 14:00, 2020") == ["--01-12"]  # a day and an hour, no run of days
+    assert dates("DA2PL Conference, Belgium, April 16-17, 2026.") == ["--04-16"]  # unasked: the first day

@@ -3,7 +3,7 @@
 from kg.ingest.pages.blocks import layout
 from kg.ingest.pages.document import read_document
 from kg.ingest.pages.extract import extract_path
-from kg.ingest.pages.own_talks import cited_talks
+from kg.ingest.pages.own_talks import cited_talks, with_speakers
 
 
 def talks(tmp_path, text: str, name: str = "talks.md") -> list[tuple]:
@@ -349,3 +349,22 @@ def test_lines_of_a_br_block_that_open_alike_keep_their_own_file_lines(tmp_path)
     found = extract_path(path).talks
     assert len(found) == 25
     assert [t.line for t in found] == [4 + 3 * n for n in range(25)]  # each entry's own line
+
+
+def test_a_with_line_under_a_talk_names_who_gave_it_with_the_owner(tmp_path):
+    found = talks(tmp_path, "---\ntitle: ''\n---\n<h2>Tutorials:</h2>\n<dl>\n"
+                  "<dt>Notes on the Analytical Engine <a href='w'>[Tutorial Website]</a></dt>\n"
+                  "<dd>With <a href='b'>Charles Babbage</a>. Our panel: Mary Somerville, John Herschel</dd>\n"
+                  "<dd><a href='c'>International Conference on Engines</a>, London. May 2019.</dd>\n"
+                  "<dt>Bernoulli Numbers by Machine</dt>\n"
+                  "<dd>With <a href='m'>Augustus De Morgan</a>, University College London.</dd>\n"
+                  "<dd>Royal Society Summer School, London, July 16-18, 2018.</dd>\n</dl>\n")
+    assert found == [(("Ada Lovelace", "Charles Babbage"), "Notes on the Analytical Engine", "2019-05"),
+                     (("Ada Lovelace", "Augustus De Morgan"), "Bernoulli Numbers by Machine", "2018-07")]
+
+
+def test_with_speakers_reads_names_and_leaves_phrases():
+    assert with_speakers("Together with A. Bo and Cara Du, TTIC") == ["A. Bo", "Cara Du"]
+    assert with_speakers("With Kshitij Kumar Patel, TTIC.") == ["Kshitij Kumar Patel"]
+    assert with_speakers("With applications to control") == []  # a title's tail, no names
+    assert with_speakers("Royal Society Seminar, with Charles Babbage") == []  # only a line opening with it

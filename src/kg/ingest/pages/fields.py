@@ -74,6 +74,15 @@ _MONTH_YEAR = 5
 _NUMERIC_MONTH_YEAR = 6
 _SHORT_NUMERIC = 7
 _MISSPELT = (9, 10)
+_ORDINAL = r"(?:\s?(?:st|nd|rd|th)(?![a-z]))?"
+_DAY_RUNS = [
+    re.compile(rf"(?<![\w])(?P<month>{_MONTH})(?![a-z])\s*(?P<first>[0-3]?\d){_ORDINAL}\s*[-–—]\s*"
+               rf"(?P<last>[0-3]?\d){_ORDINAL},?\s*{_YEAR}(?!\d)", re.IGNORECASE),
+    re.compile(rf"(?<![\d:/.-])(?P<first>[0-3]?\d){_ORDINAL}\s*[-–—]\s*(?P<last>[0-3]?\d){_ORDINAL}\s+"
+               rf"(?:of\s+)?(?P<month>{_MONTH})(?![a-z]),?\s*{_YEAR}(?!\d)", re.IGNORECASE),
+]
+"""A run of days of one month with its year ("April 16-17, 2026", "11–13 Dec 2023"): a meeting of
+several days, read as its month where a talk's day in it is unknown (``find_dates(runs=True)``)."""
 _LONG_MONTHS = ("january", "february", "august", "september", "october", "november", "december")
 """The English months whose names are long enough that one letter wrong still names them alone."""
 TIME = re.compile(
@@ -160,9 +169,18 @@ def _valid(year: int | None, month: int | None, day: int | None) -> PartialDate 
     return PartialDate(year, month, day)
 
 
-def find_dates(text: str, day_first: bool = False, short_numeric: bool = True) -> list[Found]:
-    """Every date written in ``text``, in order, overlapping matches dropped."""
+def find_dates(text: str, day_first: bool = False, short_numeric: bool = True,
+               runs: bool = False) -> list[Found]:
+    """Every date written in ``text``, in order, overlapping matches dropped; with ``runs``, a run of
+    days with its year ("April 16-17, 2026") is its month (a talk given at a meeting of several
+    days, as a personal list writes it), else as the patterns of single days read it."""
     found: list[Found] = []
+    for run in _DAY_RUNS if runs else ():
+        for match in run.finditer(text):
+            month, first, last = _month(match["month"]), int(match["first"]), int(match["last"])
+            value = _valid(int(match["year"]), month, None) if 1 <= first < last <= 31 else None
+            if value is not None and not any(f.start < match.end() and match.start() < f.end for f in found):
+                found.append(Found(match.start(), match.end(), value))
     for n, pattern in enumerate(DATE_PATTERNS):
         if n == _SHORT_NUMERIC and not short_numeric:
             continue

@@ -62,6 +62,8 @@ class OwnTalk:
     section: str
     context: tuple[str, ...]
     venue: str | None = None
+    with_speakers: list[str] = field(default_factory=list)
+    """The people a "With X, Y" line under the talk names: they gave it with the page's owner."""
 
 
 @dataclass
@@ -77,6 +79,7 @@ class _Line:
     rest: str | None = None
     before_title: bool = False
     marked: bool = False
+    with_speakers: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -297,12 +300,35 @@ def is_venue(text: str) -> bool:
     return bool(_VENUE.search(text) or _PLACE.search(text.rstrip(". ")))
 
 
+_WITH = re.compile(r"^\W*(?:(?:co-?)?presented\s+|given\s+|together\s+)?with\s+(?P<names>.+)$", re.IGNORECASE)
+"""A line that names who gave a talk with the list's owner ("With Aditya Gopalan.", "Together with
+A. Bo and C. Du, TTIC")."""
+_NAMES_END = re.compile(r"[;:()\[\]]|(?<=[^\W\d_]{2})\.(?:\s|$)")
+"""Where the names of a "With" line end: a sentence's stop (not an initial's), a colon, a bracket."""
+
+
+def with_speakers(text: str) -> list[str]:
+    """The people a line opening with "With" names ("With Kshitij Kumar Patel, TTIC." → the one
+    name; an institution or a phrase after the names is dropped); none when the first is no name
+    ("With applications to control")."""
+    match = _WITH.match(text.strip())
+    if match is None:
+        return []
+    names = _NAMES_END.split(match["names"], maxsplit=1)[0]
+    parts = [p.strip(" .,") for p in re.split(r",|\band\b|&", names)]
+    found = [p for p in parts if p and is_name(p)]
+    return found if parts and found and found[0] == parts[0] else []
+
+
 def _classify(text: str, spans: list[Span], block: Block, number: int, day_first: bool) -> _Line:
-    dates = find_dates(text, day_first)
+    dates = find_dates(text, day_first, runs=True)  # "Venue, April 16-17, 2026": the talk's month
     date = dates[0].value if dates else None
     if date is None and _YEAR.search(text):
         date = PartialDate(int(_YEAR.search(text).group(1)), None, None)  # type: ignore[union-attr]
     line = _Line(text, number, block.depth, "venue", date=date, block=block)  # type: ignore[arg-type]
+    line.with_speakers = with_speakers(text)
+    if line.with_speakers:
+        return line  # the talk's other speakers: a line of its occurrence, no title
     if LINK_WORDS.match(text) or _JUNK.match(text) or is_placeholder(text) or _BRACKETED.fullmatch(text) \
             or text.endswith(":") and not block.level:  # a lead-in ("Some talks I have given:")
         line.kind = "link"
@@ -485,7 +511,8 @@ def _talks_of(unit: _Unit) -> list[OwnTalk]:
         date = [d for d in dated if _precision(d) == best][-1] if dated else (title.date if title else None)
         number = title.number if title and len(occurrences) == 1 else lines[0].number
         venue = next((line.text for line in lines if is_venue(line.text)), None)
-        talks.append(OwnTalk(name, date, number, section, context, venue))
+        others = [n for line in lines for n in line.with_speakers]
+        talks.append(OwnTalk(name, date, number, section, context, venue, others))
     return talks
 
 

@@ -313,8 +313,8 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
             continue  # "Panel: Trusted AI", "Poster session": no talk
         fields = Fields(title=talk.title, date=talk.date, title_open=talk.title is None, place=talk.venue)
         fields.guessed.add("speaker")
-        if owner:
-            fields.speakers = [Person(owner)]
+        if owner:  # and those it names on a "With X, Y" line, who gave the talk with the owner
+            fields.speakers = [Person(owner)] + [Person(n) for n in talk.with_speakers if n != owner]
         found.append(Record(fields, talk.line, "entry", talk.section, context=talk.context))
     if owner is None:
         return [], found

@@ -894,8 +894,9 @@ class Registry:
         Institute for Theoretical Physics, Waterloo" is no University of Waterloo; "Department of
         Statistics, Stanford" is Stanford)."""
         number = owner[span.start]
-        if number == 0 or not _whole_segments(owner, span) or fold(segments[number]) not in self.towns \
-                or not _PLACE_ONLY.fullmatch(segments[number]):
+        if number == 0 or not _whole_segments(owner, span) or not _PLACE_ONLY.fullmatch(segments[number]):
+            return False
+        if fold(segments[number]) not in self.towns and not _before_region(segments, number):
             return False
         for before in segments[:number]:
             folded = fold(before)
@@ -1187,6 +1188,15 @@ def _a_state(segment: str) -> bool:
     """Whether a segment is a US state or a Canadian province, by its postal code or its name
     (pycountry): "NJ", "CA 94305", "New Jersey"."""
     return bool(_STATE.fullmatch(segment)) or fold(segment) in ror.state_names()
+
+
+def _before_region(segments: list[str], number: int) -> bool:
+    """Whether a segment with no institution's word is printed just before a state, province or country
+    ("..., Columbia, South Carolina, USA"): where an address prints its town."""
+    if number + 1 >= len(segments) or institutions.INSTITUTION_WORDS.search(fold(segments[number])):
+        return False
+    after = segments[number + 1]
+    return _a_state(after) or bool(ror.countries_of([after]))
 
 
 def _bare_address(folded: str) -> bool:

@@ -215,6 +215,16 @@ def test_a_town_between_an_institution_and_its_state_or_country_is_its_address_u
     assert ids(registry, "Department of Statistics, Columbia, New York") == ["columbia"]
 
 
+def test_two_words_printed_without_a_space_are_parted_when_a_registry_name_holds_both():
+    names = [("Georgia Tech", "georgia-tech"), ("CNRS", "cnrs"), ("Meta", "meta"),
+             ("Element AI", "element-ai")]
+    registry = learned([], names)
+    assert ids(registry, "UMI 2958 (GeorgiaTech-CNRS), France") == ["georgia-tech", "cnrs"]
+    assert ids(registry, "Mila, ElementAI") == ["element-ai"]
+    # "Meta" alone is a registry name, but no registry name holds "Meta Mind": MetaMind stays one word
+    assert "meta" not in ids(registry, "MetaMind, Palo Alto, CA")
+
+
 def test_a_word_of_other_names_is_no_typo():
     registry = Registry([("University of North Carolina", "unc"), ("University of South Florida", "usf"),
                          ("Georgia Institute of Technology", "gatech")])

@@ -202,6 +202,29 @@ def test_a_town_after_an_institution_is_its_address_not_the_university_named_aft
     assert ids(registry, "Department of Statistics, Princeton") == ["princeton"]  # a unit, its university
 
 
+def test_a_town_between_an_institution_and_its_state_or_country_is_its_address_unlearned():
+    # the field never printed "Columbia" after a name holding it: where it stands says it is a town
+    names = [("University of South Carolina", "south-carolina"), ("Columbia University", "columbia"),
+             ("Columbia", "columbia"), ("Microsoft Research", "microsoft")]
+    registry = learned(["Columbia University, New York, NY"], names)
+    printed = "Department of Computer Science, University of South Carolina, Columbia, South Carolina, USA"
+    assert ids(registry, printed) == ["south-carolina"]
+    assert ids(registry, "Microsoft Research, Columbia, USA") == ["microsoft"]
+    # not before a state or country, nor a unit's only institution: still the university
+    assert ids(registry, "Microsoft Research, Columbia") == ["microsoft", "columbia"]
+    assert ids(registry, "Department of Statistics, Columbia, New York") == ["columbia"]
+
+
+def test_two_words_printed_without_a_space_are_parted_when_a_registry_name_holds_both():
+    names = [("Georgia Tech", "georgia-tech"), ("CNRS", "cnrs"), ("Meta", "meta"),
+             ("Element AI", "element-ai")]
+    registry = learned([], names)
+    assert ids(registry, "UMI 2958 (GeorgiaTech-CNRS), France") == ["georgia-tech", "cnrs"]
+    assert ids(registry, "Mila, ElementAI") == ["element-ai"]
+    # "Meta" alone is a registry name, but no registry name holds "Meta Mind": MetaMind stays one word
+    assert "meta" not in ids(registry, "MetaMind, Palo Alto, CA")
+
+
 def test_a_word_of_other_names_is_no_typo():
     registry = Registry([("University of North Carolina", "unc"), ("University of South Florida", "usf"),
                          ("Georgia Institute of Technology", "gatech")])

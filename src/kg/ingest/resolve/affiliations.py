@@ -143,6 +143,8 @@ _STATE = re.compile(
     r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
     r"NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|AB|BC|MB|NB|NL|NS|ON|PE|QC|SK)(?: \d{5})?")
 """A US state's or Canadian province's postal code, perhaps with a postcode ("NJ", "CA 94305")."""
+_CAMEL = re.compile(r"\b([A-Z][a-z]{2,})(?=[A-Z])([A-Z][a-z]{2,}|[A-Z]{2,5})\b")
+"""Two words printed without the space between them ("GeorgiaTech", "GrenobleINP")."""
 _CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
 """A word printed in capitals: an acronym, not a town ("Grenoble INP")."""
 _ACADEMIC_HOST = re.compile(r"(?:[\w-]+\.)+(?:edu|ac\.[a-z]{2}|edu\.[a-z]{2})", re.IGNORECASE)
@@ -858,10 +860,23 @@ class Registry:
         """A segment with an acronym the registry prints before several places written out ("IIT
         Kharagpur" → "Indian Institute of Technology Kharagpur"), unless it is a registry name as printed
         ("IIT Genova" is the Istituto Italiano di Tecnologia)."""
+        segment = self._camel_parted(segment)
         first, _, rest = segment.partition(" ")
         if not rest or first not in self.prefixes or " ".join(_words(segment)) in self.by_key:
             return segment
         return f"{self.prefixes[first]} {rest}"
+
+    def _camel_parted(self, segment: str) -> str:
+        """A segment with two words printed without the space between them parted again where a registry
+        name then holds both ("GeorgiaTech-CNRS", "Univ. GrenobleAlpes"; not "MetaMind", "InriaRennes")."""
+        for match in reversed(list(_CAMEL.finditer(segment))):
+            pair = _words(f"{match[1]} {match[2]}")
+            parted = f"{segment[:match.start()]}{match[1]} {match[2]}{segment[match.end():]}"
+            words = _words(parted)
+            if len(pair) == 2 and any(pair == words[i:i + 2] for _, span in self._spans(words)
+                                      for i in range(span.start, span.stop - 1)):
+                segment = parted
+        return segment
 
     def _town_before_state(self, segments: list[str], number: int) -> bool:
         """Whether a segment is a town: printed between institutions and a state's code and never first
@@ -897,8 +912,9 @@ class Registry:
         Institute for Theoretical Physics, Waterloo" is no University of Waterloo; "Department of
         Statistics, Stanford" is Stanford)."""
         number = owner[span.start]
-        if number == 0 or not _whole_segments(owner, span) or fold(segments[number]) not in self.towns \
-                or not _PLACE_ONLY.fullmatch(segments[number]):
+        if number == 0 or not _whole_segments(owner, span) or not _PLACE_ONLY.fullmatch(segments[number]):
+            return False
+        if fold(segments[number]) not in self.towns and not _before_region(segments, number):
             return False
         for before in segments[:number]:
             folded = fold(before)
@@ -1190,6 +1206,15 @@ def _a_state(segment: str) -> bool:
     """Whether a segment is a US state or a Canadian province, by its postal code or its name
     (pycountry): "NJ", "CA 94305", "New Jersey"."""
     return bool(_STATE.fullmatch(segment)) or fold(segment) in ror.state_names()
+
+
+def _before_region(segments: list[str], number: int) -> bool:
+    """Whether a segment with no institution's word is printed just before a state, province or country
+    ("..., Columbia, South Carolina, USA"): where an address prints its town."""
+    if number + 1 >= len(segments) or institutions.INSTITUTION_WORDS.search(fold(segments[number])):
+        return False
+    after = segments[number + 1]
+    return _a_state(after) or bool(ror.countries_of([after]))
 
 
 def _bare_address(folded: str) -> bool:

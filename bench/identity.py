@@ -22,19 +22,13 @@ Run from the repository root::
 
     PYTHONPATH=src python bench/identity.py --colt data/colt/colt-2011-2024-authorships.csv \\
         --ml-venues ../shared/data/ml-venues/ml-venues-2013-2021-authorships.csv.gz --output BENCHMARKS.md
-
-With ``--abstracts ../shared/data/ml-venues/ml-venues-2013-2021.bib.gz`` the papers' abstracts (by key)
-are written into the scratch copies of the tables, as an ``abstract`` column, and the resolver weighs them.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime
-import gzip
 import hashlib
-import io
 import json
 import resource
 import shutil
@@ -46,7 +40,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.ingest.bulk import bibtex
 from kg.ingest.bulk.imports import ImportResult, run_imports
 from kg.ingest.resolve import institutions
 from kg.ingest.resolve.organizations import top_level
@@ -114,39 +107,8 @@ def read_affiliations(path: Path) -> list[Printed]:
     return found
 
 
-def read_abstracts(path: Path) -> dict[str, str]:
-    """The abstracts of a BibTeX file (``.bib`` or ``.bib.gz``) by entry key, as written."""
-    raw = path.read_bytes()
-    text = (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8")
-    return {entry.key: entry.fields["abstract"] for entry in bibtex.parse(text)
-            if isinstance(entry, bibtex.BibEntry) and entry.fields.get("abstract", "").strip()}
-
-
-def with_abstracts(table: Path, abstracts: dict[str, str], target: Path) -> Path:
-    """An authorship table written again with an ``abstract`` column, on each paper's first row; its path."""
-    raw = table.read_bytes()
-    text = (gzip.decompress(raw) if table.suffix == ".gz" else raw).decode("utf-8")
-    rows = csv.DictReader(io.StringIO(text))
-    out = io.StringIO()
-    writer = csv.DictWriter(out, [*(rows.fieldnames or []), "abstract"], lineterminator="\n")
-    writer.writeheader()
-    given: set[str] = set()
-    for row in rows:
-        key = row.get("bibkey") or row.get("key") or ""
-        row["abstract"] = abstracts.get(key, "") if key not in given else ""
-        given.add(key)
-        writer.writerow(row)
-    path = target.with_name(target.name.removesuffix(".gz"))
-    path.write_text(out.getvalue(), encoding="utf-8")
-    return path
-
-
-def scratch_folder(work: Path, tables: dict[str, Path], data: Path = ROOT / "data",
-                   abstracts: dict[str, str] | None = None) -> Path:
-    """A data folder with the project's registries and records, the given tables registered, no decisions.
-
-    With ``abstracts`` (by paper key), each table is written with an ``abstract`` column.
-    """
+def scratch_folder(work: Path, tables: dict[str, Path], data: Path = ROOT / "data") -> Path:
+    """A data folder with the project's registries and records, the given tables registered, no decisions."""
     folder = work / "data"
     if folder.exists():
         shutil.rmtree(folder)
@@ -160,11 +122,8 @@ def scratch_folder(work: Path, tables: dict[str, Path], data: Path = ROOT / "dat
     for import_id, table in tables.items():
         target = folder / "imports" / table.name
         target.parent.mkdir(exist_ok=True)
-        if abstracts:
-            target = with_abstracts(table, abstracts, target)
-        else:
-            shutil.copyfile(table, target)
-        entries.append({"id": import_id, "kind": "authorships", "file": f"imports/{target.name}"})
+        shutil.copyfile(table, target)
+        entries.append({"id": import_id, "kind": "authorships", "file": f"imports/{table.name}"})
     write_atomically(folder / "imports.yaml", json.dumps(entries))
     return folder
 
@@ -180,9 +139,9 @@ class Run:
     authorships: int
 
 
-def resolve_field(tables: dict[str, Path], work: Path, abstracts: dict[str, str] | None = None) -> Run:
+def resolve_field(tables: dict[str, Path], work: Path) -> Run:
     """Import and resolve the tables in a scratch folder; time it and read the peak memory."""
-    folder = read_data_folder(scratch_folder(work, tables, abstracts=abstracts))
+    folder = read_data_folder(scratch_folder(work, tables))
     start, cpu = time.perf_counter(), time.process_time()
     result = run_imports(folder)
     seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
@@ -377,8 +336,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--colt", type=Path, required=True, help="COLT authorships CSV")
     parser.add_argument("--ml-venues", type=Path, help="ml-venues authorships CSV (.csv or .csv.gz)")
-    parser.add_argument("--abstracts", type=Path,
-                        help="BibTeX file (.bib or .bib.gz) whose abstracts join the tables' papers by key")
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--work", type=Path, help="scratch folder (a temporary one by default)")
     parser.add_argument("--output", type=Path, help="BENCHMARKS.md to write the section into")
@@ -387,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     tables = {"colt": args.colt, **({"ml-venues": args.ml_venues} if args.ml_venues else {})}
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-identity-"))
-    run = resolve_field(tables, work, read_abstracts(args.abstracts) if args.abstracts else None)
+    run = resolve_field(tables, work)
     organizations = list(read_data_folder(work / "data").dataset.organizations)
     people = score_people(run.result.resolution, read_pairs(args.gold / "pairs.tsv"))
     gold = read_affiliations(args.gold / "affiliations.jsonl")

@@ -30,15 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from identity import (  # type: ignore[import-not-found]
-    FRESH_SETS,
-    GOLD,
-    Pair,
-    read_abstracts,
-    read_pairs,
-    resolve_field,
-    score_people,
-)
+from identity import FRESH_SETS, GOLD, Pair, read_pairs, resolve_field, score_people  # type: ignore[import-not-found]
 
 from kg.ingest.resolve import people as people_module
 from kg.ingest.resolve.resolution import Resolution
@@ -150,8 +142,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--colt", type=Path, required=True, help="COLT authorships CSV")
     parser.add_argument("--ml-venues", type=Path, help="ml-venues authorships CSV (.csv or .csv.gz)")
-    parser.add_argument("--abstracts", type=Path,
-                        help="BibTeX file (.bib or .bib.gz) whose abstracts join the tables' papers by key")
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--variant", type=Path, action="append", default=[],
                         help="a Python file defining apply() and undo() (repeat for several)")
@@ -162,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="kg-variants-"))
     try:
         with capture() as frozen:
-            resolve_field(tables, work, read_abstracts(args.abstracts) if args.abstracts else None)
+            resolve_field(tables, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     base = figures(resolve_people(frozen), gold)

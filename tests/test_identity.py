@@ -147,20 +147,3 @@ def test_each_later_set_shares_no_pair_and_no_string_with_the_sets_before_it(nam
                for a in bench.read_affiliations(folder / "affiliations.jsonl")}
     new_strings = [a.string for a in bench.read_affiliations(GOLD / name / "affiliations.jsonl")]
     assert len(new_strings) == len(set(new_strings)) >= least_strings and not strings & set(new_strings)
-
-
-def test_abstracts_join_a_table_by_paper_key_on_each_papers_first_row(tmp_path):
-    bench = load_bench()
-    bib = tmp_path / "papers.bib"
-    bib.write_text("@inproceedings{k1, title = {Cuts}, author = {Ana Ruiz},\n"
-                   "  abstract = {We study \\emph{spectral} cuts.}}\n"
-                   "@inproceedings{k2, title = {Other}, author = {Bo Li}}\n", encoding="utf-8")
-    table = tmp_path / "table.csv"
-    table.write_text("year,bibkey,title,position,author\n2020,k1,Cuts,1,Ana Ruiz\n2020,k1,Cuts,2,Bo Li\n"
-                     "2020,k2,Other,1,Bo Li\n", encoding="utf-8")
-    abstracts = bench.read_abstracts(bib)
-    assert abstracts == {"k1": "We study \\emph{spectral} cuts."}
-    written = bench.with_abstracts(table, abstracts, tmp_path / "out.csv.gz")
-    assert written.name == "out.csv"
-    assert [line.rsplit(",", 1)[-1] for line in written.read_text().splitlines()] == \
-        ["abstract", "We study \\emph{spectral} cuts.", "", ""]

@@ -48,13 +48,3 @@ def test_rows_that_print_the_whole_byline_stand_for_the_author_at_their_position
     assert first.author_at == ["t.csv line 2", "t.csv line 3"]
     assert second.authors == ["Reinhard Heckel", "Mahdi Soltanolkotabi"]
     assert second.affiliations == ["Rice", None]
-
-
-def test_an_abstract_column_gives_the_paper_its_abstract_from_whichever_row_prints_it():
-    table = ("year,bibkey,title,position,author,abstract\n"
-             "2020,k1,Spectral cuts,1,Ana Ruiz,\n"
-             "2020,k1,Spectral cuts,2,Bo Li,We study \\emph{spectral} cuts.\n"
-             "2020,k2,Other,1,Bo Li,\n")
-    papers, problems = split(authorships.parse(table, "t.csv"))
-    assert problems == []
-    assert [p.abstract for p in papers] == ["We study spectral cuts.", None]

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from kg.ingest.resolve.clusters import FAMILY_FIRST_COST, Clusters
-from kg.ingest.resolve.evidence import ABSTRACT_CAP, Group, abstract_words, field_of
+from kg.ingest.resolve.evidence import Group, field_of
 
 YANGS = [f"given{chr(97 + i % 26)}{chr(97 + i // 26)} yang" for i in range(60)]
 GREGS = [f"greg {family}" for family in ("smith", "jones", "brown", "miller", "davis", "wilson", "moore",
@@ -110,53 +110,3 @@ def test_coauthors_topics_do_not_count_against_institutions_that_disagree():
     a, b = _bin_cui("p1", "#1", ["database"], "pku"), _bin_cui("p2", "#2", ["privacy"], "eth")
     _, _, facts = field.weigh(a, b)
     assert "coauthors' topics" not in facts and "different institutions" in facts
-
-
-SUBJECTS = [  # abstracts of a small field: two on spectral clustering of graphs, others far from it
-    frozenset({"spectral", "clustering", "graph", "laplacian", "eigenvector", "partition"}),
-    frozenset({"spectral", "clustering", "laplacian", "eigenvector", "cut", "community"}),
-    frozenset({"protein", "folding", "structure", "prediction", "residue"}),
-    frozenset({"reinforcement", "policy", "reward", "agent", "exploration"}),
-    frozenset({"language", "translation", "token", "attention", "decoder"}),
-    frozenset({"protein", "policy", "language", "graph", "cut", "token"}),
-]
-
-
-def _paper_by(name: str, paper: str, abstract: frozenset[str]) -> Group:
-    return Group([0], keys=Counter({name: 1}), coauthors=Counter({f"coauthor of {paper}": 1}),
-                 abstract=Counter(abstract), items={paper})
-
-
-def test_two_prints_of_a_name_whose_abstracts_share_a_narrow_subject_gain_evidence():
-    field = field_of(["ana ruiz"], Counter(), [], abstracts=SUBJECTS)
-    near, positive, facts = field.weigh(_paper_by("ana ruiz", "p1", SUBJECTS[0]),
-                                        _paper_by("ana ruiz", "p2", SUBJECTS[1]))
-    assert "abstracts" in facts and 0 < near == positive <= ABSTRACT_CAP
-
-
-def test_abstracts_say_less_of_a_name_many_people_carry():
-    field = field_of(["ana ruiz", "wei chen"], Counter(), [], abstracts=SUBJECTS)
-    field.common["wei chen"] = 5.0  # about five people of the field print it
-    rare, common = (field.weigh(_paper_by(name, "p1", SUBJECTS[0]), _paper_by(name, "p2", SUBJECTS[1]))[0]
-                    for name in ("ana ruiz", "wei chen"))
-    assert 0 < common <= ABSTRACT_CAP / 5 < rare
-
-
-def test_abstracts_on_other_subjects_say_nothing_against_one_person():
-    field = field_of(["ana ruiz"], Counter(), [], abstracts=SUBJECTS)
-    far, _, facts = field.weigh(_paper_by("ana ruiz", "p1", SUBJECTS[0]),
-                                _paper_by("ana ruiz", "p3", SUBJECTS[2]))
-    assert far == 0.0 and "abstracts" not in facts
-
-
-def test_abstracts_are_not_weighed_beside_a_shared_coauthor_nor_when_one_side_has_none():
-    field = field_of(["ana ruiz"], Counter(), [], abstracts=SUBJECTS)
-    a, b = _paper_by("ana ruiz", "p1", SUBJECTS[0]), _paper_by("ana ruiz", "p2", SUBJECTS[1])
-    b.coauthors = a.coauthors.copy()
-    assert "abstracts" not in field.weigh(a, b)[2]
-    assert "abstracts" not in field.weigh(a, _paper_by("ana ruiz", "p2", frozenset()))[2]
-
-
-def test_an_abstract_is_read_without_its_formulas_and_latex_commands():
-    assert abstract_words(r"We bound the \emph{regret} by $\tilde{O}(\sqrt{T})$ in bandits") == \
-        {"bound", "regret", "bandit"}

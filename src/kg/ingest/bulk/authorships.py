@@ -2,8 +2,7 @@
 
 Columns (header names, in any order): ``year``, ``bibkey`` (or ``key``), ``title``, ``position``
 (1-based), ``author``, and optionally ``affiliation`` — the affiliation as printed, several joined
-by ``+`` — and ``abstract``, the paper's abstract, given on any one of its rows. This is the layout
-of ``data/colt/colt-2011-2024-authorships.csv``.
+by ``+``. This is the layout of ``data/colt/colt-2011-2024-authorships.csv``.
 """
 
 from __future__ import annotations
@@ -28,7 +27,6 @@ class _Rows:
     year: int
     line: int
     authors: dict[int, tuple[str, str | None, int]] = field(default_factory=dict)
-    abstract: str | None = None
 
 
 def parse(text: str, source: str) -> Iterator[ImportedPaper | Problem]:
@@ -55,7 +53,6 @@ def parse(text: str, source: str) -> Iterator[ImportedPaper | Problem]:
             yield Problem(f"line {line}", f"paper {key!r}: position {position} given twice")
             continue
         affiliation = (row.get("affiliation") or "").strip() or None
-        paper.abstract = paper.abstract or (row.get("abstract") or "").strip() or None
         name = repair_broken_accents(decode(row["author"]))
         paper.authors[position] = (name, repair_broken_accents(affiliation) if affiliation else None, line)
     for paper in papers.values():
@@ -92,7 +89,6 @@ def _paper(rows: _Rows, source: str) -> ImportedPaper | Problem:
         affiliations=[a[1] for a in authors],
         at=f"{source} line {rows.line}",
         author_at=[f"{source} line {a[2]}" for a in authors],
-        abstract=decode(rows.abstract) if rows.abstract else None,
     )
 
 

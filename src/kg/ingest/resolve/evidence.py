@@ -14,9 +14,6 @@ Two groups are weighed by
   and institutions that disagree in the same year,
 - coauthors of coauthors they share (the same community),
 - topics: the words of their titles, weighed by rarity (tf-idf cosine),
-- abstracts: the words of their papers' abstracts (tf-idf cosine), where the source prints them, for
-  two groups with no coauthor in common; only for one person (work on one narrow subject says one
-  person; abstracts apart say little, as one person's papers range over subjects),
 - their communities' topics: the words of their coauthors' titles (tf-idf cosine), for two groups of
   one name with no coauthor, no title word and no institution against them (a Bin Cui writing with
   graph-learning people in 2020 and 2021).
@@ -60,21 +57,6 @@ TOPIC_OFFSET = -0.6
 COMMUNITY_WEIGHT = 3.0
 """Log-odds per unit of cosine between the title words of two groups' coauthors (their communities' topics),
 for two groups of one name with no coauthor, no title word and no institution against them."""
-ABSTRACT_WEIGHT = 15.0
-"""Log-odds per unit of cosine between two groups' abstract words above ``ABSTRACT_FROM``. On the gold's
-pairs of two papers with abstracts (tune half and fresh6–fresh9), one person's odds over two people's rise by
-about 1 nat per 0.03 of cosine (-1.0 at 0.02, 0 near 0.045, +1.9 at 0.1, +3 at 0.15); half that slope, as
-the titles' topics already tell part of it."""
-ABSTRACT_FROM = 0.07
-"""The cosine of abstracts from which they speak for one person. The gold's pairs of two people reach 0.05
-at most for nine in ten, but two bodies of work of a common name's namesakes come closer (from 0.045,
-namesakes of the check half were merged)."""
-ABSTRACT_CAP = 2.5
-"""The most abstracts may say, for a name one person of the field carries; divided by the people
-expected to carry it, as namesakes of a common name write on the same subjects (as for two hops)."""
-ABSTRACT_FLOOR = 0.0
-"""The least abstracts may say: nothing against one person (-1.0, as the gold's pairs suggest, changed one
-pair of the sets measured)."""
 MIDDLE_NAME_RARITY = 0.1
 """A key with a middle name or initial is about ten times rarer than without it."""
 CULTURE_SHARE = 0.5
@@ -92,7 +74,6 @@ dense name culture (where "Jun" / "Junyan" are two names). The field's given nam
 with a dip here: Jun 0.65, Wei 0.52, Yu 0.43, Li 0.37 above; Jason 0.19, Andrew 0.04, Maria below
 (some of their bearers have a common family name, most do not)."""
 
-_MATH = re.compile(r"\$[^$]*\$|\\[a-zA-Z]+")
 _STOP = frozenset(
     "a an and are as at by for from in into is it its of on or over the to via with without using "
     "towards toward under new based beyond through their than how when what which between can do "
@@ -109,11 +90,6 @@ def title_words(title: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def abstract_words(abstract: str) -> frozenset[str]:
-    """The telling words of an abstract: as a title's, with its formulas and LaTeX commands left out."""
-    return title_words(_MATH.sub(" ", abstract)) if abstract else frozenset()
-
-
 @dataclass
 class Group:
     """Authorships taken to be one person, with what they say beside the name."""
@@ -123,8 +99,6 @@ class Group:
     coauthors: Counter[str] = field(default_factory=Counter)
     orgs: dict[str, set[int]] = field(default_factory=dict)
     words: Counter[str] = field(default_factory=Counter)
-    abstract: Counter[str] = field(default_factory=Counter)
-    """The words of its papers' abstracts (where the source prints them)."""
     items: set[str] = field(default_factory=set)
     years: set[int] = field(default_factory=set)
     registry_id: str | None = None
@@ -144,7 +118,6 @@ class Group:
         for org, years in other.orgs.items():
             self.orgs.setdefault(org, set()).update(years)
         self.words.update(other.words)
-        self.abstract.update(other.abstract)
         self.items |= other.items
         self.years |= other.years
         self.registry_id = self.registry_id or other.registry_id
@@ -180,8 +153,6 @@ class Field:
     "Junyan") is another name."""
     community_of: Callable[[Group], Counter[str]] | None = None
     """A group's community words (its coauthors' titles), once coauthors are groups."""
-    abstract_idf: dict[str, float] = field(default_factory=dict)
-    """The inverse document frequency of abstract words, over the papers that print an abstract."""
 
     def expected_people(self, name_key: str) -> float:
         """About how many people of the field carry this name (given and family name together).
@@ -234,12 +205,6 @@ class Field:
         """The evidence beyond the name, its positive part alone (what speaks for one person), its facts."""
         total, positive, facts = 0.0, 0.0, []
         shared = set(a.coauthors) & set(b.coauthors)
-        if not shared and a.abstract and b.abstract:
-            value = self._abstract_score(a, b)
-            total += value
-            positive += value
-            if value:
-                facts.append(f"abstracts {value:.2f}")
         if shared:
             weights = sorted((self._coauthor_weight(c) for c in shared), reverse=True)
             co = min(COAUTHOR_FIRST * weights[0] + COAUTHOR_MORE * sum(weights[1:]), COAUTHOR_CAP)
@@ -285,14 +250,6 @@ class Field:
                 positive += COMMUNITY_WEIGHT * near
                 facts.append(f"coauthors' topics {near:.2f}")
         return total, positive, ", ".join(facts)
-
-    def _abstract_score(self, a: Group, b: Group) -> float:
-        """What the groups' abstracts say for one person: nothing below ``ABSTRACT_FROM`` of cosine, and
-        the less the more people carry the name."""
-        near = self._cosine(a.abstract, b.abstract, self.abstract_idf)
-        people = max((self.expected_people(k) for k in (*a.keys, *b.keys)), default=1.0)
-        value = max(ABSTRACT_WEIGHT * (near - ABSTRACT_FROM), ABSTRACT_FLOOR)
-        return min(value, ABSTRACT_CAP / max(1.0, people))
 
     def _coauthor_weight(self, token: str) -> float:
         name_key = self.token_keys.get(token, "") if token.startswith("#") else token
@@ -369,10 +326,10 @@ class Field:
             around_b |= self.neighbours.get(token, set())
         return len((around_a & set(b.coauthors)) | (around_b & set(a.coauthors)))
 
-    def _cosine(self, a: Counter[str], b: Counter[str], weights: dict[str, float] | None = None) -> float:
+    def _cosine(self, a: Counter[str], b: Counter[str]) -> float:
         if not a or not b:
             return 0.0
-        idf = self.idf if weights is None else weights
+        idf = self.idf
         dot = sum(a[w] * b[w] * idf.get(w, 0.0) ** 2 for w in a.keys() & b.keys())
         if dot == 0:
             return 0.0
@@ -382,9 +339,8 @@ class Field:
 
 
 def field_of(keys: Iterable[str], orgs: Counter[str], documents: list[frozenset[str]],
-             family_orgs: Counter[tuple[str, str]] | None = None,
-             abstracts: list[frozenset[str]] | None = None) -> Field:
-    """The statistics of a field: its name keys, institutions (by authorship), titles' and abstracts' words.
+             family_orgs: Counter[tuple[str, str]] | None = None) -> Field:
+    """The statistics of a field: its name keys, institutions (by authorship) and titles' words.
 
     ``family_orgs`` counts names (keys) by family name and institution; only common family names
     (at least ``CULTURE_FAMILY`` keys) get a share of their own.
@@ -402,7 +358,11 @@ def field_of(keys: Iterable[str], orgs: Counter[str], documents: list[frozenset[
     population = {family: sum(given_count[g] for g in givens) for family, givens in givens_of.items()}
     total = sum(orgs.values()) or 1
     org_share = {org: n / total for org, n in orgs.items()}
-    idf = _idf(documents)
+    frequency: Counter[str] = Counter()
+    for words in documents:
+        frequency.update(words)
+    count = max(len(documents), 1)
+    idf = {w: math.log(count / n) for w, n in frequency.items() if n < count}
     by_family: Counter[str] = Counter()
     for (family, _), n in (family_orgs or Counter()).items():
         by_family[family] += n
@@ -414,15 +374,5 @@ def field_of(keys: Iterable[str], orgs: Counter[str], documents: list[frozenset[
     culture_share = {given: n / given_count[given] for given, n in common_with.items()}
     return Field(given_count, family_count, population, org_share, idf, keys=max(len(keys), FIELD_SIZE),
                  family_org_share=family_org_share, culture_share=culture_share,
-                 abstract_idf=_idf(abstracts or [], least=2),
                  culture_given=frozenset(g for g, n in common_with.items()
                                          if n > 1 and culture_share[g] >= CULTURE_GIVEN))
-
-
-def _idf(documents: list[frozenset[str]], least: int = 1) -> dict[str, float]:
-    """The inverse document frequency of the words of at least ``least`` documents (and not of all)."""
-    frequency: Counter[str] = Counter()
-    for words in documents:
-        frequency.update(words)
-    count = max(len(documents), 1)
-    return {w: math.log(count / n) for w, n in frequency.items() if least <= n < count}

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from kg.ingest.resolve import clusters as clustering
 from kg.ingest.resolve import names
-from kg.ingest.resolve.evidence import Group, abstract_words, field_of, title_words
+from kg.ingest.resolve.evidence import Group, field_of, title_words
 from kg.ingest.resolve.organizations import resolve_organizations, top_level
 from kg.ingest.resolve.resolution import (
     Ambiguity,
@@ -99,7 +99,6 @@ class _People:
         self.mentions: list[_Mention] = []
         self.item_mentions: list[list[int]] = []
         self.item_words: list[frozenset[str]] = []
-        self.item_abstracts: list[frozenset[str]] = []
         self.item_names: list[str] = []
         self.documents = documents
         self.spelled_out: set[frozenset[str]] = set()
@@ -121,7 +120,6 @@ class _People:
             label = _item_key(paper)
             self.item_names.append(label)
             self.item_words.append(title_words(str(getattr(paper, "title", "") or "")))
-            self.item_abstracts.append(abstract_words(str(getattr(paper, "abstract", "") or "")))
             year = _year_of(paper)
             members = []
             for position, author in enumerate(paper.authors):
@@ -165,7 +163,6 @@ class _People:
             item = len(self.item_mentions)
             self.item_names.append(f"registry:{person.id}")
             self.item_words.append(frozenset())
-            self.item_abstracts.append(frozenset())
             self.item_mentions.append([index[person.id]])
             orgs = frozenset(top_level(o, self.parents) for o in facts[person.id])
             self.mentions.append(_Mention(("registry", index[person.id]), self.registry_key[person.id],
@@ -186,8 +183,7 @@ class _People:
         # Names, not authorships: one prolific Tong Zhang at Rutgers makes no Zhang common there.
         family_orgs = Counter((names.parse(name_key).family, org) for name_key, org in names_at)
         field = field_of((m.key for m in self.mentions), org_counts,
-                         [w for w in self.item_words if w], family_orgs,
-                         [w for w in self.item_abstracts if w])
+                         [w for w in self.item_words if w], family_orgs)
         self.field = field
         for entry in self.aliases.namesakes:  # a name the alias file knows several people by is common
             field.common[self.key_of(entry.name)] = float(max(len(entry.people), 2) + 1)
@@ -294,7 +290,6 @@ class _People:
         for org in mention.orgs:
             group.orgs.setdefault(org, set()).add(mention.year or 0)
         group.words.update(self.item_words[mention.item])
-        group.abstract.update(self.item_abstracts[mention.item])
         if mention.year:
             group.years.add(mention.year)
         return group

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.ingest.pages.blocks import Span
-from kg.ingest.pages.entries import label_of, read
+from kg.ingest.pages.entries import clean_title, label_of, read
 
 
 def test_a_name_then_a_quoted_title_with_no_separator():
@@ -94,3 +94,10 @@ def test_a_name_then_a_marked_title_with_no_separator():
                   [Span("i", "Notes on the analytical engine")])
     assert ([p.name for p in fields.speakers], fields.title) == (["Ada Lovelace"],
                                                                  "Notes on the analytical engine")
+
+
+def test_the_texts_of_links_to_a_talks_material_alone_are_no_title():
+    assert clean_title("paper slides") is None  # "[paper](p.pdf) [slides](s.pdf)" under an untitled entry
+    assert clean_title("paper1 paper2 slides") is None and clean_title("Slides | Video") is None
+    assert clean_title("Video games and reinforcement learning") == "Video games and reinforcement learning"
+    assert clean_title("Notes on the analytical engine") == "Notes on the analytical engine"

@@ -801,7 +801,8 @@ def clean_title(text: str) -> str | None:
     text = re.sub(r"\s*[\[(]\W*$", "", text)  # "Title [" left of "[video | slides]"
     text = re.sub(r"\{%.*?%\}|\{\{.*?\}\}", "", text).strip()  # a site generator's tag, not its output
     text = text.rstrip(" .").strip()
-    return None if is_placeholder(text) or not text or _SLOT_KIND.fullmatch(text) else text
+    return None if is_placeholder(text) or not text or _SLOT_KIND.fullmatch(text) \
+        or _MATERIAL_ONLY.fullmatch(text) else text
 
 
 _TITLE_TAIL = re.compile(
@@ -817,3 +818,7 @@ _SLOT_KIND = re.compile(r"(?:(?:invited|keynote|contributed|spotlight|plenary|or
                         r"sessions?|address|speakers?)?(?:\s*#?\d+)?|(?:keynote|tutorial)s?(?:\s*#?\d+)?",
                         re.IGNORECASE)
 """The kind of a programme's slot ("Keynote Talk", "Invited Talks", "Spotlight Talks 1"), no title."""
+_MATERIAL_ONLY = re.compile(r"(?:[\W_]*(?:slides?|video|recording|youtube|pdf|paper|arxiv|preprint|code|"
+                            r"poster|abstract|link|notes|website|webpage)\d*[\W_]*){2,6}", re.IGNORECASE)
+"""Two or more names of a talk's material and nothing else ("paper slides", "paper1 paper2 slides",
+"Slides | Video"): the texts of its links, read where the entry prints no title."""

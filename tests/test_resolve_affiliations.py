@@ -612,6 +612,16 @@ def test_a_registry_name_the_field_prints_before_a_state_is_still_an_institution
     assert [n.org_id for n in registry.read("Stanford")] == ["stanford"]
 
 
+def owner_in(resolution: Resolution):
+    """What a printed affiliation names in ``resolution``: its one organization, or that one's parent."""
+    parent = {o.id: o.part_of for o in resolution.new_organizations}
+
+    def owner(printed: str) -> str | None:
+        [found] = resolution.organizations(printed)
+        return parent.get(found, found)
+    return owner
+
+
 def test_a_unit_printed_alone_after_its_institutions_name_is_part_of_it():
     printed = ["Decision Risk and Operations, Columbia Business School", "Rutgers Business School",
                "DLR Institute of Data Science", "Rutgers Technological Institute",
@@ -629,11 +639,7 @@ def test_a_unit_printed_alone_after_its_institutions_name_is_part_of_it():
                 Organization(id="ras", name="Russian Academy of Sciences", kind="institute")]
     resolution = Resolution()
     resolve_organizations(papers, registry, Aliases(), resolution)
-    parent = {o.id: o.part_of for o in resolution.new_organizations}
-
-    def owner(printed: str) -> str | None:
-        [found] = resolution.organizations(printed)
-        return parent.get(found, found)
+    owner = owner_in(resolution)
 
     assert owner("Decision Risk and Operations, Columbia Business School") == "columbia"
     assert owner("Rutgers Business School") == "rutgers"  # the university's name without "University"
@@ -661,11 +667,7 @@ def test_a_unit_printed_alone_is_part_of_the_one_institution_the_field_prints_it
                 Organization(id="columbia", name="Columbia University", kind="university")]
     resolution = Resolution()
     resolve_organizations(papers, registry, Aliases(), resolution)
-    parent = {o.id: o.part_of for o in resolution.new_organizations}
-
-    def owner(printed: str) -> str | None:
-        [found] = resolution.organizations(printed)
-        return parent.get(found, found)
+    owner = owner_in(resolution)
 
     assert owner("The Robotics Institute") == "cmu"
     assert owner("LIDS") == "mit"  # a lab's acronym

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kg.ingest.pages.blocks import Block, Span
@@ -168,9 +169,10 @@ def cited_talks(blocks: list[Block], page_title: str) -> list[CitedTalk]:
     return found
 
 
-def own_talks(blocks: list[Block], page_title: str, day_first: bool, source: str = "") -> list[OwnTalk]:
-    """The talks of the personal talk list(s) among ``blocks`` (``source``: the page's text, where
-    the file line of each line of a block is looked up)."""
+def own_talks(blocks: list[Block], page_title: str, day_first: bool,
+              source: Sequence[str] = ()) -> list[OwnTalk]:
+    """The talks of the personal talk list(s) among ``blocks`` (``source``: the page's lines, as
+    ``Document.lines`` numbers them, where the file line of each line of a block is looked up)."""
     source_lines = _Source(source)
     lines = []
     term_titled = False  # the definition list's term above is a title: its descriptions are occurrences
@@ -212,10 +214,10 @@ def _titles_its_entry(heading: Block, following: Block, page_title: str, day_fir
 
 
 class _Source:
-    """A page's text with its spaces folded, line by line, to find where a line of a block stands."""
+    """A page's lines with their spaces folded, to find where a line of a block stands."""
 
-    def __init__(self, text: str) -> None:
-        lines = [" ".join(line.split()) for line in text.split("\n")]
+    def __init__(self, source: Sequence[str]) -> None:
+        lines = [" ".join(line.split()) for line in source]
         self.flat = "\n".join(lines)
         self.starts = [0]
         for line in lines[:-1]:

@@ -179,7 +179,8 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
         records = [r for r in records if not r.unnamed]  # a table of readings, not the page's talks
     if not records:  # a talk's own page: its title, then "by Name (Affiliation)"
         records = _byline_records(document, layout, day_first)
-    own, unnamed = _own_talks(document, layout, day_first, owner)
+    page_named = page_owner(document)  # read once: its site's configuration is a file
+    own, unnamed = _own_talks(document, layout, day_first, owner or page_named)
     personal = first_person(document, layout)
     cited = _cited_talks(document, layout)
     one_file = _unnamed_talk_file(document, front[0], owner) if len(front) == 1 and not records else []
@@ -188,7 +189,7 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     elif cited and 2 * len(cited) >= len(own):  # a list of talks written as citations
         lines = {r.line for r in cited}
         records = sorted([*(r for r in records if r.line not in lines), *cited], key=lambda r: r.line)
-    elif len(own) > 2 * len(records) or (own and (personal or _titled_own_list(document))
+    elif len(own) > 2 * len(records) or (own and (personal or _titled_own_list(document, page_named))
                                          and len(own) >= len(records)):
         records = own  # a personal talk list: what looked like speakers were places
     elif personal and len(unnamed) >= len(records) and unnamed:
@@ -301,9 +302,9 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
     the page or of its site's publication page share; without one they come second, with no
     speaker (the page never prints who gave them)."""
     page_title = page_title_of(document)
-    talks = own_talks(layout.blocks, page_title, day_first, document.source) \
+    talks = own_talks(layout.blocks, page_title, day_first, document.lines) \
         + talk_sentences(layout.blocks, day_first)
-    owner = owner or page_owner(document) or (listed_owner(document, layout) if talks else None) \
+    owner = owner or (listed_owner(document, layout) if talks else None) \
         or (bio_owner(_before_talks(layout, talks)) if talks else None)
     found: list[Record] = []
     for talk in talks:
@@ -327,10 +328,10 @@ def _before_talks(layout: Layout, talks: list[OwnTalk]) -> list[str]:
     return [b.text for b in layout.blocks if not b.level and b.line < first][:6]
 
 
-def _titled_own_list(document: Document) -> bool:
-    """Whether a page names its owner itself and its title names a list of talks ("Ada Lovelace //
-    Talks"): one person's talks, whose hosts and places are no speakers."""
-    return listed_talks((), page_title_of(document)) and page_owner(document) is not None
+def _titled_own_list(document: Document, named: str | None) -> bool:
+    """Whether a page names its owner itself (``named``, from ``page_owner``) and its title names a
+    list of talks ("Ada Lovelace // Talks"): one person's talks, whose hosts and places are no speakers."""
+    return named is not None and listed_talks((), page_title_of(document))
 
 
 def _listed_as_talks(records: list[Record], document: Document) -> bool:

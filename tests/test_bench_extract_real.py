@@ -48,7 +48,8 @@ def test_the_fresh_sites_are_listed_and_are_sites_of_the_corpus(bench):
                                                                      "new sites 5": 25, "new sites 6": 27,
                                                                      "new sites 7": 29, "new sites 8": 28,
                                                                      "new sites 9": 29, "new sites 10": 27,
-                                                                     "new sites 11": 29, "new sites 12": 26}
+                                                                     "new sites 11": 29, "new sites 12": 26,
+                                                                     "new sites 13": 26}
     assert all(listed <= sites for listed in lists.values())
     assert not lists["new sites"] & lists["new sites 2"]
     assert not lists["new sites 3"] & (lists["new sites"] | lists["new sites 2"])
@@ -64,6 +65,8 @@ def test_the_fresh_sites_are_listed_and_are_sites_of_the_corpus(bench):
     assert not lists["new sites 10"] & (earlier | later)
     assert not lists["new sites 11"] & (earlier | later | lists["new sites 10"])
     assert not lists["new sites 12"] & (earlier | later | lists["new sites 10"] | lists["new sites 11"])
+    assert not lists["new sites 13"] & (earlier | later | lists["new sites 10"] | lists["new sites 11"]
+                                        | lists["new sites 12"])
 
 
 def test_the_split_is_fixed_by_site_and_covers_both_halves(bench):
@@ -145,28 +148,29 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     new4, new5, new6 = figures["new sites 4"], figures["new sites 5"], figures["new sites 6"]
     new7, new8, new9 = figures["new sites 7"], figures["new sites 8"], figures["new sites 9"]
     new10, new11, new12 = figures["new sites 10"], figures["new sites 11"], figures["new sites 12"]
-    assert whole["pages"] == 943 and whole["sites"] == 468 and new10["sites"] == 27 and new11["sites"] == 29
-    assert new12["sites"] == 26
+    new13 = figures["new sites 13"]
+    assert whole["pages"] == 975 and whole["sites"] == 494 and new10["sites"] == 27 and new11["sites"] == 29
+    assert new12["sites"] == 26 and new13["sites"] == 26
     assert new["sites"] == 37 and new2["sites"] == 30
     assert new3["sites"] == 35 and new4["sites"] == 39 and new5["sites"] == 25 and new6["sites"] == 27
     assert new7["sites"] == 29 and new8["sites"] == 28 and new9["sites"] == 29
     # the ninth set joined after round twelve (talks 0.40, papers 0.26): whole talks 0.77 -> 0.75
     assert whole["talks"] >= 0.74 and whole["talks_sites"] >= 0.59
     assert whole["datetime"] >= 0.70 and whole["affiliation"] >= 0.73
-    assert whole["papers"] >= 0.77 and whole["spurious"] <= 0.062  # round twelve's units: 0.75 -> 0.83
+    assert whole["papers"] >= 0.77 and whole["spurious"] <= 0.063  # round twelve's units: 0.75 -> 0.83
     # (the eleventh set joined after round fourteen: whole papers 0.78 -> 0.777; spurious 0.057)
     assert new9["talks"] >= 0.38 and new9["datetime"] >= 0.33 and new9["papers"] >= 0.24
     assert new9["spurious"] <= 0.17  # blind before round twelve: talks 0.31, date-time 0.30, spurious 0.21
     assert new9["papers"] >= 0.26 and new9["spurious"] <= 0.135  # round 13 (10u): 0.26 -> 0.27, 0.15 -> 0.12
-    assert dev["talks"] >= 0.75 and check["talks"] >= 0.73 and new["talks"] >= 0.78 and new2["talks"] >= 0.64
-    assert new3["talks"] >= 0.81 and new3["datetime"] >= 0.82 and whole["kinds_right"] >= 0.80
+    assert dev["talks"] >= 0.73 and check["talks"] >= 0.73 and new["talks"] >= 0.78 and new2["talks"] >= 0.64
+    assert new3["talks"] >= 0.81 and new3["datetime"] >= 0.82 and whole["kinds_right"] >= 0.79
     # (0.83 -> 0.81 with the twelfth set: its collector labelled researchers' own talk lists author_page,
     # which the corpus mostly labels talk_listing, and kg reads as talk lists)
     assert new3["papers"] >= 0.91 and new3["spurious"] <= 0.08
     assert check["datetime"] >= 0.66 and new["datetime"] >= 0.76 and new2["datetime"] >= 0.52
     assert check["papers"] >= 0.75 and new["papers"] >= 0.88 and new2["papers"] >= 0.80
     assert check["spurious"] <= 0.075 and new["spurious"] <= 0.04 and new2["spurious"] <= 0.09
-    assert dev["spurious"] <= 0.07  # round eleven: personal talk lists read as such (0.06 -> 0.04);
+    assert dev["spurious"] <= 0.075  # round eleven: personal talk lists read as such (0.06 -> 0.04);
     # the eleventh set's development pages (a programme and a reading group among them): 0.05 -> 0.064
     assert new4["talks"] >= 0.65 and new4["datetime"] >= 0.55 and new4["papers"] >= 0.88
     assert new4["spurious"] <= 0.12
@@ -184,7 +188,7 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     # with the ninth set's five programmes (blind: talks 0.21) 0.72 / 0.70 / 0.06
     assert programmes["talks"] >= 0.70 and programmes["datetime"] >= 0.68
     # round thirteen: programmes read as grids (grid.py), 0.72 / 0.70 / 0.06 -> 0.78 / 0.75 / 0.05
-    assert programmes["talks"] >= 0.76 and programmes["datetime"] >= 0.73
+    assert programmes["talks"] >= 0.74 and programmes["datetime"] >= 0.72  # 0.76 / 0.73 before set 13
     # with the tenth set's five programmes 0.77 / 0.75 / 0.10: one of them (a statistics symposium) lists
     # its invited sessions as organizer / title / chair rows, 65 rows read as talks
     assert programmes["spurious"] <= 0.105
@@ -202,7 +206,7 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     # several days, a session's organizers: talks 0.775 -> 0.792 (dev 0.766 -> 0.777, check 0.784 -> 0.806),
     # the tenth set (read) 0.46 -> 0.69, date-time 0.54 -> 0.63, spurious 0.26 -> 0.10; programmes
     # 0.10 -> 0.06
-    assert whole["talks"] >= 0.78 and dev["talks"] >= 0.76 and check["talks"] >= 0.78  # 0.787 with set 11
+    assert whole["talks"] >= 0.77 and dev["talks"] >= 0.73 and check["talks"] >= 0.78  # 0.787 with set 11
     assert new10["talks"] >= 0.66 and new10["datetime"] >= 0.60 and new10["spurious"] <= 0.12
     assert programmes["spurious"] <= 0.075
     # the eleventh set, blind before and after round fourteen: talks 0.67, date-time 0.61, papers 0.60,
@@ -213,11 +217,17 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     # title, a title cell printed as an address): talks 0.67 -> 0.78, date-time 0.61 -> 0.67, spurious
     # 0.15; over the corpus 96 pages changed, +80 gold talks, none lost; check talks 0.787 -> 0.81
     assert new11["talks"] >= 0.76 and new11["datetime"] >= 0.65 and new11["spurious"] <= 0.16
-    assert check["talks"] >= 0.80 and whole["talks"] >= 0.79 and new8["talks"] >= 0.75
+    assert check["talks"] >= 0.80 and whole["talks"] >= 0.77 and new8["talks"] >= 0.75
     # the twelfth set, blind before and after round fifteen: talks 0.23 -> 0.24, date-time 0.22 -> 0.23,
     # papers 0.70, spurious 0.28 -> 0.27 (17 of its 32 pages are researchers' own talk lists, 0.03 found);
     # then its misses were read (10aa: lists titled as talks whose owner is never named, <dl> entries,
     # <br> blocks line by line): talks 0.71, date-time 0.47, spurious 0.13; 40 of its 345 gold talks
     # give neither a speaker nor a title and cannot be matched
     assert new12["talks"] >= 0.69 and new12["datetime"] >= 0.45 and new12["papers"] >= 0.68
-    assert new12["spurious"] <= 0.15 and whole["unnamed"] >= 0.55
+    assert new12["spurious"] <= 0.15 and whole["unnamed"] >= 0.51
+    # the thirteenth set joined before round sixteen was merged, blind: talks 0.20, date-time 0.17, papers
+    # 0.85, spurious 0.24 (a reading group's 102 talks in hand-written HTML, four pages whose talks are only
+    # in a generator's data files, 35 oral papers printed without a presenter); it takes the development
+    # half's talks 0.79 -> 0.74 and the whole's 0.80 -> 0.77, the talks given without a speaker 0.57 -> 0.51
+    assert new13["talks"] >= 0.18 and new13["datetime"] >= 0.15 and new13["papers"] >= 0.83
+    assert new13["spurious"] <= 0.26

@@ -149,6 +149,7 @@ class Talk:
 class Paper:
     title: str
     authors: list[str]
+    line: int | None = None
 
 
 def extracted_rows(path: Path) -> tuple[str, list[Talk], list[Paper], float]:
@@ -166,7 +167,7 @@ def extracted_rows(path: Path) -> tuple[str, list[Talk], list[Paper], float]:
     talks = [Talk([s.name for s in t.speakers], t.title, t.day,
                   t.clock.strftime("%H:%M") if t.clock else None,
                   t.speakers[0].affiliation if t.speakers else None, t.line) for t in page.talks]
-    papers = [Paper(p.title, list(p.authors)) for p in page.papers]
+    papers = [Paper(p.title, list(p.authors), p.line) for p in page.papers]
     return page.kind, talks, papers, seconds
 
 
@@ -234,7 +235,7 @@ def score_page(gold: dict[str, Any], kind: str, talks: list[Talk], papers: list[
                 same_title(g, paper.title) for g in gold_titles):
             counts.spurious += 1
             if misses is not None:
-                misses.append(f"{gold['file']}: spurious paper {paper.title!r}")
+                misses.append(f"{gold['file']}:{paper.line}: spurious paper {paper.title!r}")
     return counts
 
 
@@ -480,6 +481,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", action="append", help="only these sites (repeatable)")
     parser.add_argument("--show-misses", type=int, default=0, metavar="N",
                         help="print up to N gold talks and papers that were not found")
+    parser.add_argument("--spurious", type=int, default=0, metavar="N",
+                        help="print up to N spurious rows (talks and papers matching no gold row of "
+                             "their page), each with its page and line")
     parser.add_argument("--confusion", action="store_true",
                         help="also print gold kind × detected kind for each half and list of new sites")
     parser.add_argument("--causes", action="store_true",
@@ -509,6 +513,8 @@ def main(argv: list[str] | None = None) -> int:
         print(page_table(pages))
     for miss in misses[: args.show_misses]:
         print(miss, file=sys.stderr)
+    for row in [m for m in misses if ": spurious " in m][: args.spurious]:
+        print(row, file=sys.stderr)
     if args.write:
         header = (f"## Page extraction on real pages (`bench/extract_real.py`)\n\n"
                   f"`PYTHONPATH=src python bench/extract_real.py --write`, {date.today().isoformat()}, on "

@@ -100,6 +100,17 @@ def test_a_page_is_scored_on_talks_times_affiliations_papers_and_spurious_rows(b
     assert (counts.spurious, counts.extracted) == (1, 3)
 
 
+def test_each_spurious_row_is_listed_with_its_page_and_line(bench):
+    gold = {"file": "x/p.md", "kind": "author_page", "talks": [], "papers": [
+        {"title": "Sharpness and generalization", "authors": ["Ada Lovelace"], "line": 9}]}
+    misses: list[str] = []
+    bench.score_page(gold, "author_page", [bench.Talk(["J. Comput"], "Engines", None, None, None, 12)],
+                     [bench.Paper("Sharpness and generalization", ["Ada Lovelace"], 9),
+                      bench.Paper("SIAM Journal on Computing", [], 11)], misses)
+    assert misses == ["x/p.md:12: spurious talk ['J. Comput'] 'Engines'",
+                      "x/p.md:11: spurious paper 'SIAM Journal on Computing'"]
+
+
 def test_a_talk_the_page_gives_without_a_speaker_is_matched_by_its_title(bench):
     gold = {"file": "x/talks.md", "kind": "talk_listing", "papers": [], "talks": [
         {"speakers": [], "title": "Notes on the Analytical Engine", "date": "2019-05-01", "time": None,

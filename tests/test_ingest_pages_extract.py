@@ -888,3 +888,35 @@ def test_a_series_word_alone_in_a_one_talk_pages_title_names_no_series():
                   "Our talks: Learning with engines"):
         assert named_series(title, talk, {}) is None, title
     assert named_series("CS Seminar: Learning with engines (Ada Lovelace)", talk, {}) == "CS Seminar"
+
+
+def test_a_publication_entry_whose_venue_looks_like_a_name_is_a_paper_not_a_talk(tmp_path):
+    entry = ('<p>[{n}] {authors}<br>\n<em>{title}</em>\n<br><a href="https://doi.org/10.1/{n}">{venue}</a>\n'
+             '</p>\n')
+    page, talks = talks_of(tmp_path, "publications.html", (
+        "<html><body><h1>Ada Lovelace</h1>\n<p><strong>Journal Publications</strong></p>\n" + "".join(
+            entry.format(n=n, authors=authors, title=title, venue=venue) for n, authors, title, venue in [
+                (3, "A. Lovelace, C. Babbage, and M. Somerville", "Notes on the analytical engine of Babbage",
+                 "J. Comput. Phys. 486, 112132, 2023."),
+                (2, "C. Babbage and A. Lovelace", "The numbers of Bernoulli computed by a machine",
+                 "SIAM J. Sci. Comput. 45(1), 2023."),
+                (1, "A. Lovelace and M. Somerville", "On the connexion of the physical sciences",
+                 "Proc. R. Soc. A 477, 2021.")]) + "</body></html>\n"))
+    assert talks == []  # "J. Comput" is no speaker: the entry is the paper read from the same lines
+    assert page.kind == "author_page"
+    assert [(p.title, p.authors) for p in page.papers] == [
+        ("Notes on the analytical engine of Babbage", ["A. Lovelace", "C. Babbage", "M. Somerville"]),
+        ("The numbers of Bernoulli computed by a machine", ["C. Babbage", "A. Lovelace"]),
+        ("On the connexion of the physical sciences", ["A. Lovelace", "M. Somerville"])]
+
+
+def test_a_venue_linked_on_a_line_of_its_own_is_no_paper(tmp_path):
+    page, _ = talks_of(tmp_path, "publications.md", "# Publications\n\n" + "".join(
+        f"- **{title}** [[ArXiv](https://arxiv.org/abs/2401.0000{n})]\n\n  with {who}\n\n"
+        f"  [{venue}](https://doi.org/10.1/{n}).\n\n" for n, (title, who, venue) in enumerate([
+            ("Notes on the analytical engine of Babbage", "Charles Babbage",
+             "Mathematical Programming, 2026"),
+            ("The numbers of Bernoulli computed by a machine", "Mary Somerville",
+             "SIAM Journal on Computing")])))
+    assert [p.title for p in page.papers] == ["Notes on the analytical engine of Babbage",
+                                              "The numbers of Bernoulli computed by a machine"]

@@ -568,3 +568,45 @@ def test_a_bold_title_over_a_byline_keeps_its_authors(tmp_path):
     assert found["The numbers of Bernoulli computed"] == ["Mary Somerville", "Ann Lee",
                                                                        "Ada Lovelace"]
     assert found["Sketch of the engine invented by Babbage"] == ["Luigi Menabrea", "Ada Lovelace"]
+
+
+@pytest.mark.parametrize("title", [
+    "Mathematical Programming, 2026", "Mathematical Programming, Volume 216",
+    "Annals of Operations Research, 320", "IEEE Transactions on Information Theory, 62(2)",
+    "SIAM Journal on Computing", "Advances in Neural Information Processing Systems (NeurIPS)",
+    "ACM-SIAM Symposium on Discrete Algorithms (SODA)",
+    "The 30th International Joint Conference on Artificial Intelligence (IJCAI)",
+    "In Proceedings of International Conference on Machine Learning", "Lecture Notes in Computer Science",
+    "In arXiv preprint arXiv:1602.07428"])
+def test_a_venues_name_is_no_papers_title(title):
+    from kg.ingest.pages.papers import venue_named
+
+    assert venue_named(title)
+
+
+@pytest.mark.parametrize("title", [
+    "A Critical Review of Recurrent Neural Networks for Sequence Learning", "Advances in Deep RL",
+    "Data Journal Club #4: Layer rotation as a generalization indicator of CNNs ?", "FFJORD",
+    "Transactions in the Era of Non Volatile Memory", "Learning with kernels on graphs",
+    "Variational Inference: A review for Statisticians", "In Search of Lost Domain Generalization"])
+def test_a_papers_title_is_no_venue(title):
+    from kg.ingest.pages.papers import venue_named
+
+    assert not venue_named(title)
+
+
+def test_a_short_title_and_its_year_is_no_venue_unless_it_holds_a_venues_word():
+    from kg.ingest.pages.papers import venue_named
+
+    assert not venue_named("Deep Learning, 2016") and not venue_named("Probabilistic Numerics, 2022")
+    assert venue_named("Mathematical Programming, 2026") and venue_named("Theoretical Computer Science, 892")
+
+
+def test_an_entrys_venue_or_byline_read_apart_is_no_papers_title():
+    from kg.ingest.pages.papers import no_papers_title
+
+    assert no_papers_title("Comm. Math. Sci. 11(2)") and no_papers_title("Rev. Mod. Phys. 89")
+    assert no_papers_title("Zhang, Ma, Chen, Yin, Xiao, et al")
+    assert no_papers_title("SIAM Journal on Computing")
+    assert not no_papers_title("Notes on the analytical engine of Babbage")
+    assert not no_papers_title("Babbage, Lovelace and the engine")

@@ -61,7 +61,8 @@ def extract_document(document: Document, owner: str | None = None,
         titles = {fold(r.fields.title or "") for r in records if r.line in presented}
         near = {n - gap for n in presented for gap in (0, 1, 2)}  # a session's line or the two above it
         found_papers = [p for p in found_papers if p.line not in near and fold(p.title) not in titles]
-    listed_titles = [fold(p.title) for p in found_papers if len(p.title) >= 20]
+    listed_titles = [(fold(p.title), p.line if p.authors and "authors" not in p.guessed else None)
+                     for p in found_papers if len(p.title) >= 20]
     cited = [r for r in records if _citation_like(r, len(found_papers) >= 2) or _cites(r, listed_titles)]
     if cited:  # a citation read as a talk is a paper
         records = [r for r in records if r not in cited]
@@ -103,6 +104,7 @@ def extract_document(document: Document, owner: str | None = None,
                 found_papers.append(PaperText(title, None, [], url=url, line=line, at=f"line {line}",
                                               confidence=0.5, guessed=["authors"]))
                 known.add(fold(title))
+    found_papers = [p for p in found_papers if not paper_reader.no_papers_title(p.title)]
     title = _page_title(document, parts)
     if len(talks) == 1 and talks[0].confidence >= 0.95:  # a talk's own page (front matter, JSON-LD):
         # the papers its abstract cites are references, not a publication list
@@ -151,16 +153,21 @@ def _citation_like(record: Record, lists_papers: bool) -> bool:
     return lists_papers or bool(_VENUE_AFTER.search(fields.title or ""))
 
 
-def _cites(record: Record, papers: list[str]) -> bool:
-    """Whether a talk read from a page's text is a paper the page lists, its venue after the title
-    ("Title - Bernoulli, 29(2), 2023"): no day, no time, no speaker label, and a title that starts with
-    the listed paper's title and goes on (a bibtex2html table row too)."""
+def _cites(record: Record, papers: list[tuple[str, int | None]]) -> bool:
+    """Whether a talk read from a page's text is a paper the page lists (``papers``: their folded
+    titles, and the lines of those read with their authors): no day, no time, no speaker label, and
+    a title that starts with the listed paper's title and goes on, its venue after it ("Title -
+    Bernoulli, 29(2), 2023", a bibtex2html table row too), or, outside a table, that holds the title
+    of a paper read with its byline from the same entry (its line): the entry's venue taken for a
+    speaker ("J. Comput. Phys." read as "J. Comput"). A table row naming a presenter and the paper
+    they present, whose title the paper reader reads too, stays a talk."""
     fields = record.fields
     if record.how not in ("entry", "block", "unit", "table") or not fields.title or fields.time is not None \
             or (fields.date is not None and fields.date.day is not None) or "speaker" in fields.labels:
         return False
     title = fold(fields.title)
-    return any(title.startswith(paper) and len(title) > len(paper) + 3 for paper in papers)
+    return any(title.startswith(paper) and len(title) > len(paper) + 3
+               or record.how != "table" and line == record.line and paper in title for paper, line in papers)
 
 
 _READING_GROUP = re.compile(r"reading group|journal club|paper club|reading club|paper reading|"

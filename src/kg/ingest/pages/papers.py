@@ -291,6 +291,46 @@ _VENUE_TITLE = re.compile(
 """A venue read as a title ("In Proceedings of ...", "American Control Conference, To appear")."""
 
 
+_VOLUME_TAIL = re.compile(r"\s*,\s*(?:vol(?:ume|\.)?\s*)?\d{1,4}(?:\s*\(\d{1,4}\))?\.?\s*$",
+                          re.IGNORECASE)
+"""A venue's volume, issue or year after a comma (", 2026", ", Volume 216", ", 62(2)")."""
+_ACRONYM_TAIL = re.compile(r"\s*\([A-Z][A-Za-z-]*[A-Z][A-Za-z-]*\)\s*$")
+"""A meeting's acronym in brackets after its name ("(NeurIPS)", "(SODA)")."""
+_VENUE_START = re.compile(
+    r"^(?:in:?\s+)?(?:the\s+)?(?:proceedings of|advances in neural information processing|"
+    r"lecture notes in)\b|"
+    r"^(?:in:?\s+)?arxiv(?:\s+preprint)?(?:\s+arxiv)?\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?\W*$|"
+    r"^(?:the\s+)?\d+(?:st|nd|rd|th)\s.*\b(?:conference|symposium|workshop|meeting|congress)\b|"
+    r"^(?:in:?\s+)?(?-i:(?:[A-Z][\w-]*\s+){0,3}(?:Journal|Transactions|Annals|Proceedings|Bulletin)\s+(?:of|on)\b|"
+    r"(?:IEEE|ACM|SIAM)\b)", re.IGNORECASE)
+"""How a venue's name begins: "Proceedings of", "The 30th ... Conference", "SIAM Journal on"; or an
+arXiv number alone ("In arXiv preprint arXiv:1602.07428")."""
+
+
+def venue_named(title: str) -> bool:
+    """Whether a paper's title is the name of the venue it appeared in, with or without its volume
+    and year ("Annals of Operations Research, 320", "IEEE Transactions on Information Theory, 62(2)",
+    "Advances in Neural Information Processing Systems (NeurIPS)"): the venue line of an entry read
+    apart from its title, often as a link of its own to the publisher. A short name before a volume
+    is a venue's; before a year alone, only when it holds a venue's word ("Mathematical Programming,
+    2026", not "Deep Learning, 2016")."""
+    tail = _VOLUME_TAIL.search(title)
+    head = _ACRONYM_TAIL.sub("", title[:tail.start()] if tail else title).strip()
+    if _VENUE_START.search(head) or _VENUE_TITLE.search(head):
+        return True
+    if tail is None or not 1 <= len(head.split()) <= 6 or not head[:1].isupper():
+        return False
+    # a year alone may follow a short title too ("Deep Learning, 2016"): then a venue's word is needed
+    return not _YEAR_ALONE.fullmatch(tail.group()) or bool(VENUE.search(head))
+
+
+def no_papers_title(title: str) -> bool:
+    """Whether a paper's title is another part of its entry read apart: the venue's name
+    (``venue_named``), a journal's abbreviated name ("Comm. Math. Sci. 11(2)") or a byline of last
+    names ("Zhang, Ma, Chen, Yin, et al")."""
+    return venue_named(title) or abbreviated(title) or len(_surnames(_ET_AL.sub(" ", title).strip())) >= 3
+
+
 _LINK_LABELS = re.compile(r"(?:\s*\[[^\[\]]{1,30}\])+\s*$")
 """Bracketed link labels after a title ("Title [Arxiv] [Code] [4 min video]")."""
 

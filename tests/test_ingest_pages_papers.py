@@ -568,3 +568,28 @@ def test_a_bold_title_over_a_byline_keeps_its_authors(tmp_path):
     assert found["The numbers of Bernoulli computed"] == ["Mary Somerville", "Ann Lee",
                                                                        "Ada Lovelace"]
     assert found["Sketch of the engine invented by Babbage"] == ["Luigi Menabrea", "Ada Lovelace"]
+
+
+def test_a_quoted_title_with_its_comma_inside_the_quotes():
+    text = ("3. Ada Lovelace and Charles Babbage (2019). “Learning with kernels on graphs,” "
+            "Annals of Statistics 47.")
+    paper = citation(Block(text, 4, "p"), in_section=True)
+    assert paper is not None
+    assert (paper.title, paper.authors, paper.year) == (TITLE, ["Ada Lovelace", "Charles Babbage"], 2019)
+
+
+def test_landing_sections_that_open_alike_keep_their_own_lines(tmp_path):
+    from kg.ingest.pages.document import read_document
+    from kg.ingest.pages.papers import landing_sections
+
+    def section(heading: str, entry: str) -> str:
+        return (f"  - block: markdown\n    content:\n      text: |\n        <div style=\"margin: 0\">\n"
+                f"        <h2>{heading}</h2>\n        </div>\n\n        <p>{entry}</p>\n")
+    path = tmp_path / "publications.md"
+    path.write_text("---\ntitle: Publications\ntype: landing\nsections:\n"
+                    + section("Published", "A. Lovelace (2019). Notes on the analytical engine. COLT.")
+                    + section("Preprints", "A. Lovelace. A calculus of the nervous system. Manuscript.")
+                    + "---\n", encoding="utf-8")
+    lines = [next(n for n, line in enumerate(s.source.splitlines(), start=1) if "<h2>" in line)
+             for s in landing_sections(read_document(path))]
+    assert lines == [9, 17]  # each section's heading where it stands in the file

@@ -593,3 +593,13 @@ def test_landing_sections_that_open_alike_keep_their_own_lines(tmp_path):
     lines = [next(n for n, line in enumerate(s.source.splitlines(), start=1) if "<h2>" in line)
              for s in landing_sections(read_document(path))]
     assert lines == [9, 17]  # each section's heading where it stands in the file
+
+
+@pytest.mark.parametrize("venue", ["Foundations of Data Science 8: 119-167, 2019.",
+                                   "Cambridge University Press, UK, 2019."])
+def test_a_linked_venue_with_its_year_is_no_title(venue):
+    text = f"[69] A. Lovelace and C. Babbage\n{TITLE}\n{venue} [arXiv]"
+    spans = [Span("i", TITLE), Span("a", venue, "https://doi.org/10.1/x"), Span("a", "arXiv", "https://arxiv.org/abs/1")]
+    paper = citation(Block(text, 3, "p", spans=spans), in_section=True)
+    assert paper is not None
+    assert (paper.title, paper.authors, paper.year) == (TITLE, ["A. Lovelace", "C. Babbage"], 2019)

@@ -718,6 +718,10 @@ def _whole_entry(title: str) -> bool:
     return bool(YEAR.search(title)) or "](" in title or len(parts) >= 2 and bool(author_names(parts[0]))
 
 
+_DATED_VENUE = re.compile(r"\b\d+\s*(?:\(\d+\))?\s*[:,]\s*\d+\s*[-–]\s*\d+\b.*\b(?:19|20)\d{2}\b|"
+                          r"\w{2,},\s*(?:19|20)\d{2}\W*$")
+"""A volume, its pages and the year ("8: 119-167, 2026", "67(9), 1336-1349, 2020"), or a name the
+year ends after a comma ("Cambridge University Press, UK, 2018."): a venue, which no title holds."""
 _BYLINE_END = re.compile(r"\s*[(\[]\s*(?:19|20)\d{2}[a-z+]?\s*[)\]]|\s[·|•]\s")
 """Where a byline after its title ends: a year in brackets or a middle dot ("A, B (2017) · arXiv")."""
 _SURNAME = re.compile(r"[^\W\d_][\w'’-]+")
@@ -803,6 +807,8 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
                 continue  # a venue in italics, or the coauthors ("*with A and B*")
             if len(words) <= 5 and _VENUE_NAME.search(span.text) or abbreviated(span.text):
                 continue  # a linked or bold journal ("[Physical Review Letters](doi) 103.15", "Adv. Math.")
+            if kind != "i" and _DATED_VENUE.search(span.text):
+                continue  # a linked venue with its volume, pages and year ("Data Science 8: 119-167, 2026.")
             if kind == "a" and re.fullmatch(r"\W*(?:pdf|arxiv|code|slides|link|doi|html|paper)\W*",
                                             span.text, re.IGNORECASE):
                 continue

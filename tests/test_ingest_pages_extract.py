@@ -897,7 +897,7 @@ def test_a_reading_groups_paper_takes_the_last_names_and_year_printed_under_it(t
                     "  *Lovelace et al. (2019)* — Led by **Mary Somerville**\n\n"
                     "- **May 20** | [A calculus of the nervous system](https://arxiv.org/abs/2001.00002)  \n"
                     "  *De Morgan & Babbage (2020)* — Led by **Charles Babbage**\n\n"
-                    "- **May 27** | [On the numbers of Bernoulli in practice](https://arxiv.org/abs/2101.3)  \n"
+                    "- **May 27** | [On the numbers of Bernoulli in practice](https://arxiv.org/abs/3)  \n"
                     "  Led by **Ada Lovelace**\n", encoding="utf-8")
     page = extract_path(path)
     papers = {p.title: (p.authors, p.year) for p in page.papers}

@@ -603,3 +603,22 @@ def test_a_linked_venue_with_its_year_is_no_title(venue):
     paper = citation(Block(text, 3, "p", spans=spans), in_section=True)
     assert paper is not None
     assert (paper.title, paper.authors, paper.year) == (TITLE, ["A. Lovelace", "C. Babbage"], 2019)
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("Lovelace, Babbage and van der Laan", ["Lovelace", "Babbage", "van der Laan"]),
+    ("de Morgan and Somerville", ["de Morgan", "Somerville"]),
+    ("Wilson, Andrew G., and Pavel Izmailov", ["Andrew G. Wilson", "Pavel Izmailov"]),  # MLA still
+])
+def test_last_names_alone_joined_by_and_are_the_authors(byline, authors):
+    text = f"{byline}, {TITLE}, Electron. J. Stat., 6:1059-1099 (2019)"
+    paper = citation(Block(text, 5, "li", spans=[Span("a", TITLE, "https://doi.org/10.1/x")]), True)
+    assert paper is not None
+    assert (paper.title, paper.authors, paper.year) == (TITLE, authors, 2019)
+
+
+def test_a_title_of_words_joined_by_and_is_no_byline():
+    from kg.ingest.pages.papers import _author_list
+
+    assert _author_list("Optimization, Statistics and Learning") == []
+    assert _author_list("Bardenet, Doucet and JMLR") == []

@@ -909,9 +909,13 @@ def _author_list(text: str) -> list[str]:
         return pieces
     if len(pieces) >= 3 and _SURNAME.fullmatch(pieces[0]) and _GIVEN.fullmatch(pieces[1]):
         rest = _author_list(", ".join(pieces[2:]))
-        if rest:  # MLA: "Wilson, Andrew G., and Pavel Izmailov": the first author's names turned
+        if rest and all(len(r.split()) >= 2 and r[0].isupper() for r in rest):
+            # MLA: "Wilson, Andrew G., and Pavel Izmailov": the first author's names turned, the others'
+            # in order ("Chambaz, Neuvial and van der Laan" is three last names)
             given = re.sub(r"(?<=\b[A-Z])$", ".", pieces[1])
             return [f"{given} {pieces[0]}", *rest]
+    if len(pieces) >= 2 and re.search(r"\s(?:and|&)\s", text) and all(_last_name(p) for p in pieces):
+        return pieces  # last names alone, joined by "and" ("Chambaz, Neuvial and van der Laan")
     names, doubtful = [], 0
     for piece in pieces:
         name = strip_honorifics(piece)
@@ -924,6 +928,18 @@ def _author_list(text: str) -> list[str]:
         else:
             return []
     return names if 2 * doubtful <= len(names) - doubtful else []
+
+
+_PARTICLED = re.compile(r"(?:(?:van|von|de|der|den|del|della|di|da|du|le|la|ter)\s+)*"
+                        r"[A-Z][^\W\d_]+(?:[-'’][A-Z][^\W\d_]+)?")
+
+
+def _last_name(piece: str) -> bool:
+    """Whether a piece of a byline is a last name alone ("Neuvial", "van der Laan"), no word of a
+    title and no acronym."""
+    last = piece.split()[-1] if piece.split() else ""
+    return bool(_PARTICLED.fullmatch(piece)) and last[1:].islower() and last.lower() not in TITLE_WORDS \
+        and word_leaning(last) != "title"  # (not an acronym: "JMLR")
 
 
 _VANCOUVER = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-ÿ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][a-zß-ÿ][\w'’-]*)? [A-Z]{1,3}")

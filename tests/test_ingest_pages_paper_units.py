@@ -102,3 +102,15 @@ def test_classed_authors_in_the_last_name_first_form_keep_their_initials():
         ["Lovelace, A.", "Babbage, C.", "Somerville, M."]
     assert classed_authors("Ada Lovelace, Charles Babbage & Mary Somerville") == \
         ["Ada Lovelace", "Charles Babbage", "Mary Somerville"]
+
+
+def test_a_programme_naming_speaker_and_title_by_class_is_no_publication_list(tmp_path):
+    slot = "<div class='row'><p>{}</p><p class='author'>{}</p><h4 class='title'>{}</h4></div>"
+    slots = "".join(slot.format(*row) for row in [
+        ("14:00-15:00", "Ada Lovelace", "Notes on the analytical engine"),
+        ("15:00-16:00", "Mary Somerville", "A calculus of the nervous system"),
+        ("16:00-17:00", "Charles Babbage", "On the numbers of Bernoulli")])
+    path = tmp_path / "index.html"
+    path.write_text(f"<html><body><h2>Programme</h2><div class='day'>{slots}</div></body></html>",
+                    encoding="utf-8")
+    assert unit_papers(read_document(path)) == []

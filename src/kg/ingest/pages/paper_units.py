@@ -166,6 +166,10 @@ def _classed_unit(unit: list[Any], blocks: list[Block]) -> tuple[PaperText, str]
     fields = _classed_fields(unit)
     if "title" not in fields or "authors" not in fields:
         return None
+    text = "\n".join(b.text for b in blocks)
+    if not {"year", "venue"} & fields.keys() and (
+            find_times(text) or any(getattr(f.value, "day", None) for f in find_dates(text))):
+        return None  # a talk's unit ("author" and "title" at a time of day), no citation's venue or year
     title = " ".join(fields["title"].text_content().split()).strip(" .,;:")
     byline = " ".join(fields["authors"].text_content().split())
     authors = classed_authors(byline)

@@ -6,7 +6,11 @@ order). Read block by block, the title is found without its authors. Here the re
 the page's tree (siblings of one tag and class, at least three of them) are read whole: the
 blocks of a unit joined by line breaks make one citation, read by ``segments.read_citation``. A
 group counts when most of its units read as citations, so a list of talks or news items whose
-one unit happens to read as a citation adds nothing. Nothing here knows one site's layout.
+one unit happens to read as a citation adds nothing. Two readings come before and after that one:
+a unit whose markup names its fields by class ("paper-title", "author", "periodical", "year") is
+read from those elements, and stands for what its blocks gave; a unit that prints its title, then
+"with" and the coauthors, then the venue is the page owner's paper with those coauthors. Nothing
+here knows one site's layout.
 """
 
 from __future__ import annotations

@@ -920,3 +920,19 @@ def test_a_venue_linked_on_a_line_of_its_own_is_no_paper(tmp_path):
              "SIAM Journal on Computing")])))
     assert [p.title for p in page.papers] == ["Notes on the analytical engine of Babbage",
                                               "The numbers of Bernoulli computed by a machine"]
+
+
+def test_a_reading_groups_paper_takes_the_last_names_and_year_printed_under_it(tmp_path):
+    path = tmp_path / "journal_club.md"
+    path.write_text("# Journal club\n\n## 2024\n\n"
+                    "- **May 13** | [Notes on the analytical engine](https://arxiv.org/abs/1901.00001)  \n"
+                    "  *Lovelace et al. (2019)* — Led by **Mary Somerville**\n\n"
+                    "- **May 20** | [A calculus of the nervous system](https://arxiv.org/abs/2001.00002)  \n"
+                    "  *De Morgan & Babbage (2020)* — Led by **Charles Babbage**\n\n"
+                    "- **May 27** | [On the numbers of Bernoulli in practice](https://arxiv.org/abs/3)  \n"
+                    "  Led by **Ada Lovelace**\n", encoding="utf-8")
+    page = extract_path(path)
+    papers = {p.title: (p.authors, p.year) for p in page.papers}
+    assert papers["Notes on the analytical engine"] == (["Lovelace"], 2019)
+    assert papers["A calculus of the nervous system"] == (["De Morgan", "Babbage"], 2020)
+    assert papers["On the numbers of Bernoulli in practice"] == ([], None)  # none printed, none made up

@@ -65,3 +65,52 @@ def test_a_title_naming_a_company_is_still_a_title():
     assert not _names_an_organization("OpenAI Gym")
     assert not _names_an_organization("Google Research Football: a reinforcement learning environment")
     assert _names_an_organization("University of Sydney") and _names_an_organization("Microsoft Research")
+
+
+def test_a_title_then_with_and_the_coauthors_then_the_venue(tmp_path):
+    # the owner's page names only the coauthors: "with A and B" on a line of its own
+    found = _page(tmp_path, "<li><p><b>{title}</b> [<a href='https://arxiv.org/abs/1'>arXiv</a>]</p>"
+                            "<p>with {authors}</p><p><a href='https://doi.org/1'>{venue}</a>.</p></li>")
+    assert ("Notes on the analytical engine", ["Ada Lovelace", "Charles Babbage"]) in found
+    papers = {u.paper.title: u.paper for u in unit_papers(read_document(tmp_path / "pubs.html"))}
+    assert papers["On the numbers of Bernoulli in practice"].year == 2020
+    assert papers["On the numbers of Bernoulli in practice"].guessed == ["owner"]  # the owner is not printed
+
+
+def test_entries_whose_markup_names_title_authors_and_year(tmp_path):
+    # a site that prints last names only: the class "paper-authors" says they are the authors
+    rows = "".join(f"<div class='paper-row'><a class='paper-title' href='https://arxiv.org/abs/{n}'>{t}</a>"
+                   f"<div class='paper-meta'><span class='paper-authors'>{a}</span> "
+                   f"<span class='paper-year'>{y}</span></div>"
+                   f"<p class='blurb'>Why we read it in {y + 1}.</p></div>"
+                   for n, (t, a, y) in enumerate([
+                       ("Notes on the analytical engine", "Lovelace, Babbage", 2019),
+                       ("On the numbers of Bernoulli", "Lovelace, Somerville, De Morgan, et al.", 2020),
+                       ("A calculus of the nervous system", "Lovelace", 2021)]))
+    path = tmp_path / "papers.html"
+    path.write_text(f"<html><body><section class='list'>{rows}</section></body></html>", encoding="utf-8")
+    found = [(u.paper.title, u.paper.authors, u.paper.year, u.sure) for u in unit_papers(read_document(path))]
+    assert found == [("Notes on the analytical engine", ["Lovelace", "Babbage"], 2019, True),
+                     ("On the numbers of Bernoulli", ["Lovelace", "Somerville", "De Morgan"], 2020, True),
+                     ("A calculus of the nervous system", ["Lovelace"], 2021, True)]
+
+
+def test_classed_authors_in_the_last_name_first_form_keep_their_initials():
+    from kg.ingest.pages.paper_units import classed_authors
+
+    assert classed_authors("Lovelace, A., Babbage, C. and Somerville, M.") == \
+        ["Lovelace, A.", "Babbage, C.", "Somerville, M."]
+    assert classed_authors("Ada Lovelace, Charles Babbage & Mary Somerville") == \
+        ["Ada Lovelace", "Charles Babbage", "Mary Somerville"]
+
+
+def test_a_programme_naming_speaker_and_title_by_class_is_no_publication_list(tmp_path):
+    slot = "<div class='row'><p>{}</p><p class='author'>{}</p><h4 class='title'>{}</h4></div>"
+    slots = "".join(slot.format(*row) for row in [
+        ("14:00-15:00", "Ada Lovelace", "Notes on the analytical engine"),
+        ("15:00-16:00", "Mary Somerville", "A calculus of the nervous system"),
+        ("16:00-17:00", "Charles Babbage", "On the numbers of Bernoulli")])
+    path = tmp_path / "index.html"
+    path.write_text(f"<html><body><h2>Programme</h2><div class='day'>{slots}</div></body></html>",
+                    encoding="utf-8")
+    assert unit_papers(read_document(path)) == []

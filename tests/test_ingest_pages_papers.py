@@ -610,3 +610,57 @@ def test_an_entrys_venue_or_byline_read_apart_is_no_papers_title():
     assert no_papers_title("SIAM Journal on Computing")
     assert not no_papers_title("Notes on the analytical engine of Babbage")
     assert not no_papers_title("Babbage, Lovelace and the engine")
+
+
+def test_a_quoted_title_with_its_comma_inside_the_quotes():
+    text = ("3. Ada Lovelace and Charles Babbage (2019). “Learning with kernels on graphs,” "
+            "Annals of Statistics 47.")
+    paper = citation(Block(text, 4, "p"), in_section=True)
+    assert paper is not None
+    assert (paper.title, paper.authors, paper.year) == (TITLE, ["Ada Lovelace", "Charles Babbage"], 2019)
+
+
+def test_landing_sections_that_open_alike_keep_their_own_lines(tmp_path):
+    from kg.ingest.pages.document import read_document
+    from kg.ingest.pages.papers import landing_sections
+
+    def section(heading: str, entry: str) -> str:
+        return (f"  - block: markdown\n    content:\n      text: |\n        <div style=\"margin: 0\">\n"
+                f"        <h2>{heading}</h2>\n        </div>\n\n        <p>{entry}</p>\n")
+    path = tmp_path / "publications.md"
+    path.write_text("---\ntitle: Publications\ntype: landing\nsections:\n"
+                    + section("Published", "A. Lovelace (2019). Notes on the analytical engine. COLT.")
+                    + section("Preprints", "A. Lovelace. A calculus of the nervous system. Manuscript.")
+                    + "---\n", encoding="utf-8")
+    lines = [next(n for n, line in enumerate(s.source.splitlines(), start=1) if "<h2>" in line)
+             for s in landing_sections(read_document(path))]
+    assert lines == [9, 17]  # each section's heading where it stands in the file
+
+
+@pytest.mark.parametrize("venue", ["Foundations of Data Science 8: 119-167, 2019.",
+                                   "Cambridge University Press, UK, 2019."])
+def test_a_linked_venue_with_its_year_is_no_title(venue):
+    text = f"[69] A. Lovelace and C. Babbage\n{TITLE}\n{venue} [arXiv]"
+    spans = [Span("i", TITLE), Span("a", venue, "https://doi.org/10.1/x"), Span("a", "arXiv", "https://arxiv.org/abs/1")]
+    paper = citation(Block(text, 3, "p", spans=spans), in_section=True)
+    assert paper is not None
+    assert (paper.title, paper.authors, paper.year) == (TITLE, ["A. Lovelace", "C. Babbage"], 2019)
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("Lovelace, Babbage and van der Laan", ["Lovelace", "Babbage", "van der Laan"]),
+    ("de Morgan and Somerville", ["de Morgan", "Somerville"]),
+    ("Wilson, Andrew G., and Pavel Izmailov", ["Andrew G. Wilson", "Pavel Izmailov"]),  # MLA still
+])
+def test_last_names_alone_joined_by_and_are_the_authors(byline, authors):
+    text = f"{byline}, {TITLE}, Electron. J. Stat., 6:1059-1099 (2019)"
+    paper = citation(Block(text, 5, "li", spans=[Span("a", TITLE, "https://doi.org/10.1/x")]), True)
+    assert paper is not None
+    assert (paper.title, paper.authors, paper.year) == (TITLE, authors, 2019)
+
+
+def test_a_title_of_words_joined_by_and_is_no_byline():
+    from kg.ingest.pages.papers import _author_list
+
+    assert _author_list("Optimization, Statistics and Learning") == []
+    assert _author_list("Bardenet, Doucet and JMLR") == []

@@ -291,7 +291,10 @@ class _Reader:
     def table(self, element: Any) -> None:
         """A table's grid, with spans spread; its first row is a header when made of ``th`` or
         when no other row is. A table that lays out a page (a cell holding whole sections) is read
-        as the blocks it holds."""
+        as the blocks it holds. A table standing straight in another's body, outside any cell (an
+        unclosed ``<table>`` before the next one), is read first, as a browser shows it."""
+        for stray in _stray_tables(element):
+            self.table(stray)
         if _is_layout_table(element):
             for cell in element.iter("td", "th"):
                 if _own_table(cell.getparent(), element):
@@ -406,6 +409,19 @@ def _is_layout_table(table: Any) -> bool:
             if nested >= 4 or len(cell.text_content()) > 1500:
                 return True
     return False
+
+
+def _stray_tables(table: Any) -> list[Any]:
+    """The tables nested in ``table`` outside any of its rows (``<table><tbody><table>...``): what
+    a page that leaves a table open holds, which a browser moves out and shows before it."""
+    found: list[Any] = []
+    for child in table.iterdescendants("table"):
+        node = child.getparent()
+        while node is not None and node is not table and node.tag.lower() not in ("tr", "td", "th", "table"):
+            node = node.getparent()
+        if node is table:
+            found.append(child)
+    return found
 
 
 def _own_table(row: Any, table: Any) -> bool:

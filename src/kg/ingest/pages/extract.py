@@ -90,9 +90,10 @@ def extract_document(document: Document, owner: str | None = None,
         presents = bool(fields.links.get("paper")) or (reading_group and "title" not in fields.guessed)
         if fields.title and presents and not fields.paper_authors \
                 and fold(fields.title) not in known and len(fields.title.split()) >= 3:
-            found_papers.append(PaperText(fields.title, None, [], url=fields.links.get("paper"),
-                                          line=record.line,
-                                          at=f"line {record.line}", confidence=0.5, guessed=["authors"]))
+            authors, year = short_citation(document, record.line, fields.title)
+            found_papers.append(PaperText(fields.title, year, authors, url=fields.links.get("paper"),
+                                          line=record.line, at=f"line {record.line}", confidence=0.5,
+                                          guessed=["authors"] if not authors else []))
             known.add(fold(fields.title))
         if fields.paper_authors and fields.title and fold(fields.title) not in known:
             found_papers.append(PaperText(fields.title, fields.date.year if fields.date else None,
@@ -131,6 +132,30 @@ _CITATION_TAIL = re.compile(r"\b\d{1,4}\s?\(\d{1,4}\)\s?[:,]\s?(?:pp\.\s?)?\d+\s
 """The volume, issue and pages a citation ends with ("29(2):901–928", "pp. 12-19", "Vol. 111")."""
 _VENUE_AFTER = re.compile(r"(?:\.\s|/|\n).*" + paper_reader.VENUE.pattern, re.IGNORECASE)
 """A venue after a sentence's end, a slash or a line break: a citation's title runs into its venue."""
+
+
+_SURNAME = r"(?:(?:[Dd]e|[Dd]el|[Dd]i|[Dd]a|[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Ll]e|[Ll]a|[Dd]u)\s+)*" \
+           r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*"
+_SHORT_CITATION = re.compile(
+    rf"(?<![\w.])(?P<first>{_SURNAME})\s+(?:et\.?\s*al\.?|(?:and|&)\s+(?P<second>{_SURNAME}))"
+    r"\s*,?\s*\(\s*(?P<year>(?:19|20)\d{2})[a-z]?\s*\)")
+"""A paper cited by its authors' last names and year ("Lepetit et al. (2021)", "Cohen & Welling (2016)")."""
+
+
+def short_citation(document: Document, line: int, title: str) -> tuple[list[str], int | None]:
+    """The authors and year a reading group prints after the title of the paper a talk presents, by
+    last names ("[Title](url) / *Lepetit et al. (2021)*"): on the lines from the talk's first one,
+    after the title. ([], None) when there is none."""
+    lines = document.lines[max(line - 1, 0):line + 2]
+    text = re.sub(r"\]\([^()\s]*\)|<[^>]*>|https?://\S+", " ", " ".join(lines))  # addresses and tags apart
+    at = text.find(title[:25])
+    if at < 0:
+        return [], None
+    found = _SHORT_CITATION.search(text, at + len(title[:25]))
+    if found is None or found.start() - at > len(title) + 80:
+        return [], None
+    authors = [found["first"], *([found["second"]] if found["second"] else [])]
+    return authors, int(found["year"])
 
 
 def _citation_like(record: Record, lists_papers: bool) -> bool:

@@ -218,14 +218,19 @@ def with_units(found: list[PaperText], units: list[UnitPaper]) -> list[PaperText
     the blocks of a unit gave no paper with its authors (the title alone, or the title with the
     venue and the byline run into it), the unit's reading stands instead. A unit whose blocks were
     read as a paper with authors is left as the blocks read it, unless that paper's title is made of
-    the unit's byline and venue words."""
+    the unit's byline and venue words, or the unit's markup names its fields by class."""
     kept = list(found)
     for unit in units:
         inside = [p for p in kept if p.line in unit.lines]
         key = fold(unit.paper.title)
         same = [p for p in kept if not p.authors and fold(p.title) == key]
         rest = set(fold(unit.rest).split())
-        if any(p.authors and fold(p.title) == key for p in kept) or any(p.authors and not fold(
+        if unit.sure:  # the markup names the fields: the unit's reading stands for the blocks'
+            words = set(fold(f"{unit.paper.title} {unit.rest}").split())
+            inside = [p for p in kept if fold(p.title) == key  # (other units may share its lines)
+                      or p.line in unit.lines and set(fold(p.title).split()) <= words]
+            same = []
+        elif any(p.authors and fold(p.title) == key for p in kept) or any(p.authors and not fold(
                 p.title).startswith(key) and not set(fold(p.title).split()) <= rest for p in inside):
             continue  # the blocks read this entry already, or read another paper there
         for paper in [*inside, *same]:
@@ -254,10 +259,12 @@ def _with_the_owner(found: list[PaperText], owner: str | None) -> list[PaperText
 
 def _not_a_title(title: str) -> bool:
     """A venue ("In Proceedings of ..."), a row of link labels ("PDF Code Slides arXiv ICML"), the
-    tail of a byline ("et F-X. Jollois") or an honour ("John Van Ryzin Award") read as a title."""
+    tail of a byline ("et F-X. Jollois"), the coauthors ("with A and B") or an honour ("John Van Ryzin
+    Award") read as a title."""
     labels = all(_LINK_WORD.fullmatch(w) or re.fullmatch(r"(?-i:[A-Z][A-Za-z]*[A-Z][a-z]?)", w)
                  for w in title.split())
-    tail = re.match(r"(?:et|and|&)\s", title) and _author_list(re.sub(r"^(?:et|and|&)\s+", "", title))
+    tail = re.match(r"(?:et|and|&|with)\s", title, re.IGNORECASE) \
+        and _author_list(re.sub(r"^(?:et|and|&|with)\s+", "", title, flags=re.IGNORECASE))
     honour = re.search(r"\b(?:award|prize|competition|fellowship|scholarship|finalist)s?\W*$", title,
                        re.IGNORECASE)
     return bool(_VENUE_TITLE.search(title)) or labels or bool(tail) or bool(honour)
@@ -415,19 +422,21 @@ def _front_matter_paper(document: Document, data: dict[str, Any]) -> list[PaperT
 def landing_sections(document: Document) -> list[Document]:
     """The Markdown (or HTML) a landing page keeps in its front matter, one document each: Hugo
     Wowchemy's ``sections: - block: markdown / content: text: |`` blocks, which the site renders as the
-    page's body. Each keeps the lines it has in the file."""
+    page's body. Each keeps the lines it has in the file, sought after the section before it."""
     sections = document.front_matter.get("sections") if document.front_matter else None
     if not isinstance(sections, list):
         return []
     head = document.lines[:document.front_matter_lines]
     found = []
+    start = 0  # sections often open alike ("<div style=...>"): each is sought after the one before
     for section in sections:
         content = section.get("content") if isinstance(section, dict) else None
         text = content.get("text") if isinstance(content, dict) else None
         if not isinstance(text, str) or text.count("\n") < 2:
             continue
         first = next(line.strip() for line in text.splitlines() if line.strip())
-        at = next((n for n, line in enumerate(head) if line.strip() == first), 0)
+        at = next((n for n in range(start, len(head)) if head[n].strip() == first), 0)
+        start = max(start, at + 1)
         source = "\n" * at + text
         found.append(Document(document.path, source, markdown_tree(markdown_source(source))))
     return found
@@ -674,6 +683,8 @@ def citation(block: Block, in_section: bool) -> PaperText | None:
     if title and not authors_text:
         at = text.find(title)
         before, after = text[:max(at, 0)], text[at + len(title):] if at >= 0 else ""
+        before = before.rstrip(" \"“‘«`")  # the quotes around the title
+        after = re.sub(r"^[,.;:]?[\"”’»']+", "", after)
         # APA: "A, B (2020). Title."
         before = re.sub(r"\s*[(\[]?(?:19|20)\d{2}[a-z+]?(?:,[^()\[\]]{1,20})?[)\]]?\s*[.,:]?\s*$", "", before)
         following = [p for p in re.split(r"\s;\s|(?<![A-Z])\.\s", after) if p.strip(" .,;:")]
@@ -747,6 +758,10 @@ def _whole_entry(title: str) -> bool:
     return bool(YEAR.search(title)) or "](" in title or len(parts) >= 2 and bool(author_names(parts[0]))
 
 
+_DATED_VENUE = re.compile(r"\b\d+\s*(?:\(\d+\))?\s*[:,]\s*\d+\s*[-–]\s*\d+\b.*\b(?:19|20)\d{2}\b|"
+                          r"\w{2,},\s*(?:19|20)\d{2}\W*$")
+"""A volume, its pages and the year ("8: 119-167, 2026", "67(9), 1336-1349, 2020"), or a name the
+year ends after a comma ("Cambridge University Press, UK, 2018."): a venue, which no title holds."""
 _BYLINE_END = re.compile(r"\s*[(\[]\s*(?:19|20)\d{2}[a-z+]?\s*[)\]]|\s[·|•]\s")
 """Where a byline after its title ends: a year in brackets or a middle dot ("A, B (2017) · arXiv")."""
 _SURNAME = re.compile(r"[^\W\d_][\w'’-]+")
@@ -832,6 +847,8 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
                 continue  # a venue in italics, or the coauthors ("*with A and B*")
             if len(words) <= 5 and _VENUE_NAME.search(span.text) or abbreviated(span.text):
                 continue  # a linked or bold journal ("[Physical Review Letters](doi) 103.15", "Adv. Math.")
+            if kind != "i" and _DATED_VENUE.search(span.text):
+                continue  # a linked venue with its volume, pages and year ("Data Science 8: 119-167, 2026.")
             if kind == "a" and re.fullmatch(r"\W*(?:pdf|arxiv|code|slides|link|doi|html|paper)\W*",
                                             span.text, re.IGNORECASE):
                 continue
@@ -932,9 +949,13 @@ def _author_list(text: str) -> list[str]:
         return pieces
     if len(pieces) >= 3 and _SURNAME.fullmatch(pieces[0]) and _GIVEN.fullmatch(pieces[1]):
         rest = _author_list(", ".join(pieces[2:]))
-        if rest:  # MLA: "Wilson, Andrew G., and Pavel Izmailov": the first author's names turned
+        if rest and all(len(r.split()) >= 2 and r[0].isupper() for r in rest):
+            # MLA: "Wilson, Andrew G., and Pavel Izmailov": the first author's names turned, the others'
+            # in order ("Chambaz, Neuvial and van der Laan" is three last names)
             given = re.sub(r"(?<=\b[A-Z])$", ".", pieces[1])
             return [f"{given} {pieces[0]}", *rest]
+    if len(pieces) >= 2 and re.search(r"\s(?:and|&)\s", text) and all(_last_name(p) for p in pieces):
+        return pieces  # last names alone, joined by "and" ("Chambaz, Neuvial and van der Laan")
     names, doubtful = [], 0
     for piece in pieces:
         name = strip_honorifics(piece)
@@ -947,6 +968,18 @@ def _author_list(text: str) -> list[str]:
         else:
             return []
     return names if 2 * doubtful <= len(names) - doubtful else []
+
+
+_PARTICLED = re.compile(r"(?:(?:van|von|de|der|den|del|della|di|da|du|le|la|ter)\s+)*"
+                        r"[A-Z][^\W\d_]+(?:[-'’][A-Z][^\W\d_]+)?")
+
+
+def _last_name(piece: str) -> bool:
+    """Whether a piece of a byline is a last name alone ("Neuvial", "van der Laan"), no word of a
+    title and no acronym."""
+    last = piece.split()[-1] if piece.split() else ""
+    return bool(_PARTICLED.fullmatch(piece)) and last[1:].islower() and last.lower() not in TITLE_WORDS \
+        and word_leaning(last) != "title"  # (not an acronym: "JMLR")
 
 
 _VANCOUVER = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-ÿ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][a-zß-ÿ][\w'’-]*)? [A-Z]{1,3}")

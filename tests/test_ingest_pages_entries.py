@@ -101,3 +101,11 @@ def test_the_texts_of_links_to_a_talks_material_alone_are_no_title():
     assert clean_title("paper1 paper2 slides") is None and clean_title("Slides | Video") is None
     assert clean_title("Video games and reinforcement learning") == "Video games and reinforcement learning"
     assert clean_title("Notes on the analytical engine") == "Notes on the analytical engine"
+
+
+def test_the_text_of_a_link_that_sends_the_reader_on_is_no_title():
+    for text in ("More Info", "Read more", "Get the slide here", "Watch the video", "Event details",
+                 "Slides"):
+        assert clean_title(text) is None, text
+    assert clean_title("Learning more from less") == "Learning more from less"
+    assert clean_title("Abstract interpretation") == "Abstract interpretation"

@@ -1284,7 +1284,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             current.fields.guessed.discard("title")
             current.blocks += 1
             continue
-        if block.level and not (fields.labels and label_of(text)):  # ("#### Speaker: Ada": a field)
+        if block.level and not (fields.labels and label_of(block.text)):  # ("#### Speaker: Ada": a field)
             close()
             if fields.speakers and (fields.title or fields.date or fields.time) or fields.date:
                 current = Record(fields, block.line, "block", block.section, context=block.context)

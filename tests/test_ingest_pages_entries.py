@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.ingest.pages.blocks import Span
-from kg.ingest.pages.entries import clean_title, label_of, read
+from kg.ingest.pages.entries import clean_title, label_of, read, speakers_of
 
 
 def test_a_name_then_a_quoted_title_with_no_separator():
@@ -109,3 +109,10 @@ def test_the_text_of_a_link_that_sends_the_reader_on_is_no_title():
         assert clean_title(text) is None, text
     assert clean_title("Learning more from less") == "Learning more from less"
     assert clean_title("Abstract interpretation") == "Abstract interpretation"
+
+
+def test_two_speakers_before_the_affiliation_they_share():
+    people = speakers_of("Ada Lovelace and Mary Somerville (EPFL, Lausanne, Switzerland)")
+    assert [(p.name, p.affiliation) for p in people] == [("Ada Lovelace", "EPFL, Lausanne, Switzerland"),
+                                                         ("Mary Somerville", "EPFL, Lausanne, Switzerland")]
+    assert speakers_of("Machine Learning and Optimization (Part 1, 2)") == []

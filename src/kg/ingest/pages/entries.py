@@ -689,6 +689,11 @@ def speakers_of(text: str, spans: list[Span] | None = None) -> list[Person]:
     if dash and is_name(dash["name"]) and is_organization(dash["aff"]):
         return [Person(strip_honorifics(dash["name"]), dash["aff"].strip(),
                        _homepage(dash["name"], spans))]
+    shared = re.fullmatch(r"(?P<names>[^()\[\]]+?)\s*[(\[](?P<aff>[^()\[\]]+)[)\]]", text)
+    names = re.split(r",?\s+(?:and|&|et)\s+|\s*,\s*", shared["names"]) if shared else []
+    if len(names) >= 2 and all(is_name(n) for n in names):  # "Ada Lovelace and Mary Somerville (EPFL,
+        affiliation = _affiliation(shared["aff"]) if shared else None  # Lausanne)": one place for both
+        return [Person(strip_honorifics(n), affiliation, _homepage(n, spans)) for n in names]
     return []
 
 

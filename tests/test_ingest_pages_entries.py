@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.ingest.pages.blocks import Span
-from kg.ingest.pages.entries import clean_title, label_of, read
+from kg.ingest.pages.entries import clean_title, label_of, read, speakers_of
 
 
 def test_a_name_then_a_quoted_title_with_no_separator():
@@ -101,3 +101,18 @@ def test_the_texts_of_links_to_a_talks_material_alone_are_no_title():
     assert clean_title("paper1 paper2 slides") is None and clean_title("Slides | Video") is None
     assert clean_title("Video games and reinforcement learning") == "Video games and reinforcement learning"
     assert clean_title("Notes on the analytical engine") == "Notes on the analytical engine"
+
+
+def test_the_text_of_a_link_that_sends_the_reader_on_is_no_title():
+    for text in ("More Info", "Read more", "Get the slide here", "Watch the video", "Event details",
+                 "Slides"):
+        assert clean_title(text) is None, text
+    assert clean_title("Learning more from less") == "Learning more from less"
+    assert clean_title("Abstract interpretation") == "Abstract interpretation"
+
+
+def test_two_speakers_before_the_affiliation_they_share():
+    people = speakers_of("Ada Lovelace and Mary Somerville (EPFL, Lausanne, Switzerland)")
+    assert [(p.name, p.affiliation) for p in people] == [("Ada Lovelace", "EPFL, Lausanne, Switzerland"),
+                                                         ("Mary Somerville", "EPFL, Lausanne, Switzerland")]
+    assert speakers_of("Machine Learning and Optimization (Part 1, 2)") == []

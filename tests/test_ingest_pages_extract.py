@@ -936,3 +936,126 @@ def test_a_reading_groups_paper_takes_the_last_names_and_year_printed_under_it(t
     assert papers["Notes on the analytical engine"] == (["Lovelace"], 2019)
     assert papers["A calculus of the nervous system"] == (["De Morgan", "Babbage"], 2020)
     assert papers["On the numbers of Bernoulli in practice"] == ([], None)  # none printed, none made up
+
+
+def test_front_matter_keys_in_another_language(tmp_path):
+    """A Portuguese talk file: "quem" is who speaks, "titulo" the title, "data" the day."""
+    page, talks = talks_of(tmp_path, "p.md", "---\nlayout: seminar\ntitle: \"Otimização estocástica\"\n"
+                           "quem: Maria Silva\nonde: sala 317\nhour: 16:00h\n---\n\nNesta palestra...\n")
+    assert talks == [(("Maria Silva",), "Otimização estocástica", None, "16:00")]
+    assert page.talks[0].place == "sala 317"
+    _, talks = talks_of(tmp_path, "m.md", "---\nnome: \"4º Meetup\"\ndata: 2020-07-30\npalestrantes:\n"
+                        "  - nome: \"Ana Costa\"\n    titulo: \"Estatística na veia\"\n"
+                        "  - nome: \"Bruno Lima\"\n    titulo: \"Otimização aplicada\"\n---\n\nTexto.\n")
+    assert talks == [(("Ana Costa",), "Estatística na veia", "2020-07-30", None),
+                     (("Bruno Lima",), "Otimização aplicada", "2020-07-30", None)]
+
+
+def test_talks_in_front_matter_as_prefixed_or_numbered_keys(tmp_path):
+    _, talks = talks_of(tmp_path, "t.md", "---\nlocation: Room 1\n"
+                        "second_seminar_title: \"Engines of thought\"\n"
+                        "second_seminar_speaker: \"Ada Lovelace (Analytical U) and "
+                        "Mary Somerville (Oxford)\"\n"
+                        "second_seminar_time: 11:00 - 12:00\n"
+                        "first_seminar_title: \"Difference engines\"\n"
+                        "first_seminar_speaker: \"Charles Babbage (Cambridge)\"\n"
+                        "first_seminar_time: 10:00 - 11:00\n---\n")
+    assert sorted(talks) == [(("Ada Lovelace", "Mary Somerville"), "Engines of thought", None, "11:00"),
+                             (("Charles Babbage",), "Difference engines", None, "10:00")]
+    _, talks = talks_of(tmp_path, "n.md", "---\ndate: 2021-03-04\nspeaker1: Ada Lovelace\ntitle1: Engines\n"
+                        "speaker2: Charles Babbage\ntitle2: Differences\n---\n")
+    assert sorted(talks) == [(("Ada Lovelace",), "Engines", "2021-03-04", None),
+                             (("Charles Babbage",), "Differences", "2021-03-04", None)]
+
+
+def test_a_talk_file_whose_abstract_speaks_in_the_first_person_keeps_its_speaker(tmp_path):
+    _, talks = talks_of(tmp_path, "t.md", "---\ntitle: Structured data analysis\nspeaker: Ada Lovelace\n"
+                        "date: 2015-02-13 10:30\n---\n\n###### Abstract\nI will present the core of my "
+                        "current research of many years.\n")
+    assert talks == [(("Ada Lovelace",), "Structured data analysis", "2015-02-13", "10:30")]
+
+
+def test_a_list_of_invited_speakers_gives_their_untitled_talks(tmp_path):
+    _, talks = talks_of(tmp_path, "w.md", "# Engines workshop\n\n## Invited speakers\n\n"
+                        "- [Ada Lovelace](https://ada.example), Analytical University, UK\n"
+                        "- Charles Babbage (University of Cambridge)\n- Mary Somerville\n\n"
+                        "## Venue\n\nThe library.\n")
+    assert [t[0] for t in talks] == [("Ada Lovelace",), ("Charles Babbage",), ("Mary Somerville",)]
+    assert all(t[1] is None for t in talks)
+    # beside a programme that gives their talks, the list adds nobody
+    _, talks = talks_of(tmp_path, "p.md", "# Engines workshop\n\n### Speakers\n\n"
+                        "Ada Lovelace (Analytical U)\\\nCharles Babbage (Cambridge)\n\n"
+                        "The timetable is as follows:\n\n"
+                        "9:15-10:30 Ada Lovelace, Notes on the engine\\\n"
+                        "10:35-11:50 Charles Babbage, The difference engine\\\nLunch\n")
+    assert (("Ada Lovelace",), "Notes on the engine", None, "09:15") in talks
+    assert (("Charles Babbage",), "The difference engine", None, "10:35") in talks
+    assert not [t for t in talks if t[1] is None]
+
+
+def test_a_list_of_speakers_that_gives_titles_too_is_no_list_of_names(tmp_path):
+    from kg.ingest.pages.talks import _listed_speaker
+
+    person = _listed_speaker("Ada Lovelace, Analytical University, UK")
+    assert person is not None and person.affiliation == "Analytical University, UK"
+    assert _listed_speaker("Ada Lovelace - Notes on the analytical engine") is None
+
+
+def test_a_table_numbering_its_rows_with_a_presenter_a_column(tmp_path):
+    _, talks = talks_of(tmp_path, "j.md", "# Journal Club\n\n| S.No. | Date | Presenter #1 | Presenter #2 |\n"
+                        "|---|---|---|---|\n| 1 | 9/9/2024 | Ada Lovelace | Charles Babbage |\n"
+                        "| 2 | 9/23/2024 | Mary Somerville | Alan Turing |\n")
+    assert talks == [(("Ada Lovelace",), None, "2024-09-09", None),
+                     (("Charles Babbage",), None, "2024-09-09", None),
+                     (("Mary Somerville",), None, "2024-09-23", None),
+                     (("Alan Turing",), None, "2024-09-23", None)]
+
+
+def test_a_link_that_sends_the_reader_on_is_no_title(tmp_path):
+    _, talks = talks_of(tmp_path, "e.html", "<html><body><h3>Past Events</h3>"
+                        "<div class='e'><h2>Notes on the analytical engine</h2>"
+                        "<p>Speaker: Prof. Ada Lovelace</p>"
+                        "<p>Date: May 27, 2026</p><p><a href='e1.html'>More Info</a></p></div>"
+                        "<div class='e'><h2>The difference engine</h2><p>Speaker: Charles Babbage</p>"
+                        "<p>Date: April 29, 2026</p><p><a href='e2.html'>Get the slide here</a></p></div>"
+                        "</body></html>")
+    assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", "2026-05-27", None),
+                     (("Charles Babbage",), "The difference engine", "2026-04-29", None)]
+
+
+def test_of_several_title_like_columns_the_papers_titles_are_the_talks(tmp_path):
+    _, talks = talks_of(tmp_path, "r.md", "# Sessions\n\n"
+                        "| Date | Topic | Paper | Presenter | Presentation |\n"
+                        "|---|---|---|---|---|\n"
+                        "| 25/Nov/2021 | Vision | [Engines strike back](https://arxiv.org/abs/1) "
+                        "| Ada Lovelace "
+                        "| [Code](https://c.example) |\n"
+                        "| 17/Oct/2021 | Numbers | [Differences in tables of logarithms](https://arxiv.org/abs/2)"
+                        " | Charles Babbage | [Slides](https://s.example) |\n")
+    assert talks == [(("Ada Lovelace",), "Engines strike back", "2021-11-25", None),
+                     (("Charles Babbage",), "Differences in tables of logarithms", "2021-10-17", None)]
+
+
+def test_labelled_headings_are_a_talks_fields(tmp_path):
+    _, talks = talks_of(tmp_path, "s.md", "### 2024 list of past speakers\n\n"
+                        "#### Title: Notes on the analytical engine\n"
+                        "#### Speaker: Prof. Ada Lovelace from Analytical University [Dec 17]\n\n"
+                        "*Ada Lovelace is a professor of engines at Analytical University.*\n\n"
+                        "#### Title: The difference engine\n"
+                        "#### Speaker: Charles Babbage from University of Cambridge [Nov 18]\n\n"
+                        "*Charles Babbage is a professor at Cambridge.*\n")
+    assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", "2024-12-17", None),
+                     (("Charles Babbage",), "The difference engine", "2024-11-18", None)]
+
+
+def test_two_speakers_headed_by_name_under_one_days_heading(tmp_path):
+    _, talks = talks_of(tmp_path, "p.md", "# Programme\n\n## May 9th, 2023\n\n"
+                        "### Ada Lovelace (Analytical University, UK)\n\n*Notes on the analytical engine*\n\n"
+                        ">The engine weaves algebraic patterns.\n\n"
+                        "### Charles Babbage (University of Cambridge, UK)\n\n*The difference engine*\n\n"
+                        ">Tables of logarithms.\n\n## April 11th, 2023\n\n"
+                        "### Mary Somerville (Oxford, UK)\n\n*On the connexion of the sciences*\n\n"
+                        ">Physics.\n")
+    assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", "2023-05-09", None),
+                     (("Charles Babbage",), "The difference engine", "2023-05-09", None),
+                     (("Mary Somerville",), "On the connexion of the sciences", "2023-04-11", None)]

@@ -199,3 +199,8 @@ def test_a_run_of_days_with_its_year_is_read_as_its_month_when_asked():
     assert runs("May 3-4, then") == ["--05-03"]  # no year: the first day
     assert runs("Jan 12 - 14:00, 2020") == ["--01-12"]  # a day and an hour, no run of days
     assert dates("DA2PL Conference, Belgium, April 16-17, 2026.") == ["--04-16"]  # unasked: the first day
+
+
+def test_a_day_and_a_named_month_joined_by_slashes_or_hyphens():
+    assert [f.value.iso() for f in find_dates("25/Nov/2021, 9-May-2021")] == ["2021-11-25", "2021-05-09"]
+    assert [f.value.iso() for f in find_dates("25/11/2021")] == ["2021-11-25"]

@@ -54,7 +54,7 @@ _PERSON_VARIABLE = re.compile(
 _HARD_BREAK = "\u2028"
 _ALIGNED = re.compile(r"(?<=[^\s|])[ \t]{3,}(?=[^\s|])")
 _WRAPPED = re.compile(r"(?<=[,;(])[ \t]*\n|\n(?=[ \t]*[a-z])")
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f\u200b]+")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f\u200b\ue000-\uf8ff]+")
 
 
 @dataclass

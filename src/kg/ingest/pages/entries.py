@@ -232,6 +232,11 @@ def apply_label(fields: Fields, name: str, value: str, spans: list[Span], day_fi
     fields.labels.add(name)
     if name == "speaker":
         people = speakers_of(value, spans)
+        said = re.search(r"[\[(]([^\[\]()]{3,40})[\])]\s*$", value)  # "Ada Lovelace from X [May 12]"
+        day = find_dates(said.group(1), day_first) if said and fields.date is None else []
+        said_day = day[0].value if len(day) == 1 else None
+        if people and isinstance(said_day, PartialDate) and said_day.month is not None:
+            fields.date = said_day
         if people:
             fields.speakers = people
         elif value and not is_placeholder(value):
@@ -684,6 +689,11 @@ def speakers_of(text: str, spans: list[Span] | None = None) -> list[Person]:
     if dash and is_name(dash["name"]) and is_organization(dash["aff"]):
         return [Person(strip_honorifics(dash["name"]), dash["aff"].strip(),
                        _homepage(dash["name"], spans))]
+    shared = re.fullmatch(r"(?P<names>[^()\[\]]+?)\s*[(\[](?P<aff>[^()\[\]]+)[)\]]", text)
+    names = re.split(r",?\s+(?:and|&|et)\s+|\s*,\s*", shared["names"]) if shared else []
+    if len(names) >= 2 and all(is_name(n) for n in names):  # "Ada Lovelace and Mary Somerville (EPFL,
+        affiliation = _affiliation(shared["aff"]) if shared else None  # Lausanne)": one place for both
+        return [Person(strip_honorifics(n), affiliation, _homepage(n, spans)) for n in names]
     return []
 
 
@@ -802,7 +812,7 @@ def clean_title(text: str) -> str | None:
     text = re.sub(r"\{%.*?%\}|\{\{.*?\}\}", "", text).strip()  # a site generator's tag, not its output
     text = text.rstrip(" .").strip()
     return None if is_placeholder(text) or not text or _SLOT_KIND.fullmatch(text) \
-        or _MATERIAL_ONLY.fullmatch(text) else text
+        or _MATERIAL_ONLY.fullmatch(text) or _CALL_TO_ACTION.fullmatch(text) else text
 
 
 _TITLE_TAIL = re.compile(
@@ -822,3 +832,10 @@ _MATERIAL_ONLY = re.compile(r"(?:[\W_]*(?:slides?|video|recording|youtube|pdf|pa
                             r"poster|abstract|link|notes|website|webpage)\d*[\W_]*){2,6}", re.IGNORECASE)
 """Two or more names of a talk's material and nothing else ("paper slides", "paper1 paper2 slides",
 "Slides | Video"): the texts of its links, read where the entry prints no title."""
+_CALL_TO_ACTION = re.compile(
+    r"\W*(?:(?:click|see|read|learn|find out|get|view|watch|download|look)\s+)?"
+    r"(?:(?:the|our|more|all|full|event|talk|seminar)\s+)*"
+    r"(?:info(?:rmation)?|details?|more|here|slides?|video|recording|abstract|description|page)"
+    r"(?:\s+(?:here|below|online|on youtube))?\W*", re.IGNORECASE)
+"""The text of a link that sends the reader on ("More Info", "Read more", "Get the slide here",
+"Watch the video", "Event details"): no talk's title, whatever entry it closes."""

@@ -54,9 +54,9 @@ DATE_PATTERNS = [
     re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d])"),
     re.compile(rf"(?<![\d/.-])(?P<year>(?:19|20)\d{{2}}),?\s+(?P<month>{_MONTH})(?![a-z])\s*{_DAY}(?!\d|:\d)",
                re.IGNORECASE),  # "2024 Dec.09", "2024, December 9": the year first
-    re.compile(rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s*(?:of\s+|de\s+)?(?P<month>{_MONTH})(?![a-z])"
-               rf"(?:,?\s*(?:de\s+)?{_YEAR_AFTER_DAY_MONTH})?",
-               re.IGNORECASE),
+    re.compile(rf"(?:{_WEEKDAY},?\s+)?{_DAY}(?:\s*|[-/](?=[^\W\d]))(?:of\s+|de\s+)?(?P<month>{_MONTH})(?![a-z])"
+               rf"(?:(?:,?\s*|(?<=[^\W\d])[-/](?=\d))(?:de\s+)?{_YEAR_AFTER_DAY_MONTH})?",
+               re.IGNORECASE),  # also "25/Nov/2021", "25-Nov-2021"
     re.compile(rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})(?![a-z])"
                rf"(?:,\s*(?=[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)))?\s*{_DAY}(?!\d|:\d)(?:,?\s*{_YEAR})?",
                re.IGNORECASE),  # "October 10th, 2022"; "October, 10th 2022" only with its year

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -105,13 +106,29 @@ _SERIES_TIME = re.compile(
     re.IGNORECASE)
 
 SPEAKER_KEYS = ("speaker", "speakers", "presenter", "presenters", "speaker_name", "lecturer", "author",
-                "authors", "who", "name")
-TITLE_KEYS = ("talk_title", "title", "talk", "topic")
+                "authors", "who", "name",
+                # the same words in the languages seminar sites are written in most (keys are read
+                # with their accents folded: "conférencier" is "conferencier")
+                "palestrante", "palestrantes", "ponente", "ponentes", "orador", "oradores", "conferencista",
+                "intervenant", "intervenants", "orateur", "conferencier", "relatore", "relatori",
+                "referent", "vortragender", "vortragende", "sprecher", "quem", "quien", "qui", "wer",
+                "nome", "nombre", "nom")
+EXPLICIT_SPEAKER_KEYS = frozenset(SPEAKER_KEYS) - {"author", "authors", "name", "nome", "nombre", "nom"}
+"""The keys that say their value gave a talk (not the author of a post, not any name)."""
+TITLE_KEYS = ("talk_title", "title", "talk", "topic", "titulo", "titre", "titolo", "titel", "tema", "thema",
+              "sujet", "assunto", "palestra", "charla", "vortrag")
 DATE_KEYS = ("talk_date", "time_start", "start_time", "event_date", "date", "day", "when", "start", "time",
-             "datetime", "startDate")
-TIME_KEYS = ("hour", "time", "start_time", "starttime", "talk_time", "start")
+             "datetime", "startDate", "data", "fecha", "datum", "jour", "giorno", "dia", "quando", "cuando")
+TIME_KEYS = ("hour", "time", "start_time", "starttime", "talk_time", "start", "hora", "horario", "heure",
+             "horaire", "orario", "ora", "uhrzeit", "zeit")
 AFFILIATION_KEYS = ("affiliation", "affil", "org", "organization", "organisation", "institution",
-                    "university", "company", "speaker_affiliation", "institute")
+                    "university", "company", "speaker_affiliation", "institute", "afiliacao", "afiliacion",
+                    "instituicao", "institucion", "universidade", "universidad", "universite", "affiliazione",
+                    "zugehorigkeit")
+PLACE_KEYS = ("location", "room", "place", "venue", "loc", "onde", "donde", "lieu", "luogo", "ort", "local",
+              "lugar", "sala", "salle")
+ABSTRACT_KEYS = ("resumo", "resumen", "riassunto", "zusammenfassung", "abstract", "summary")
+"""In this order: the last one a mapping gives is its abstract."""
 HOMEPAGE_KEYS = ("homepage", "website", "perso", "author_url", "speaker_link", "speaker_url",
                  "speaker_website", "webpage", "url_speaker")
 LINK_KEYS = {"slides": "slides", "video": "video", "recording": "video", "youtube": "video",
@@ -159,7 +176,9 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     problems: list[str] = []
     body = [r for r in every if r.fields.speakers]
     labelled = [r for r in body if "speaker" in r.fields.labels]
-    one_body = len(body) == 1 or (len(labelled) == 1 and not (front and front[0].fields.speakers))
+    timed = [r for r in body if r not in labelled and r.fields.title and (r.fields.time or r.fields.date)]
+    one_body = len(body) == 1 or (len(labelled) == 1 and not (front and front[0].fields.speakers)
+                                  and len(timed) < 2)  # (not beside a programme's timed talks)
     if len(front) == 1 and not records and one_body:
         chosen = body[0] if len(body) == 1 else labelled[0]  # one talk: front matter and body agree
         records.append(_merge_into(front[0], chosen))
@@ -192,7 +211,7 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     elif len(own) > 2 * len(records) or (own and (personal or _titled_own_list(document, page_named))
                                          and len(own) >= len(records)):
         records = own  # a personal talk list: what looked like speakers were places
-    elif personal and len(unnamed) >= len(records) and unnamed:
+    elif personal and len(unnamed) >= len(records) and unnamed and not _speaker_file(document, records):
         records = unnamed  # the same, but the page never names its owner: its talks have no speaker
         if not _listed_as_talks(unnamed, document):  # a post in the first person ("I gave a talk"): its
             for record in records:  # lines read as titles are guesses, not entries of a list of talks
@@ -217,6 +236,7 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     if len(sessions) >= max(1 if title_says else 3, 2 * len(records)):  # sessions that name no presenter
         # (one or two of them only on a page whose title says it lists sessions: "Journal Club Presentations")
         records = sorted([*records, *sessions], key=lambda r: r.line)
+    records = sorted([*records, *_speaker_list_records(layout, records)], key=lambda r: r.line)
     year = _page_year(document, layout.blocks)
     _contexts(records, layout, document, year)
     records = _unique(records)
@@ -236,6 +256,67 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
 
 
 _BYLINE = re.compile(r"^\W{0,3}by\s+(?P<who>[^\W\d_].{2,100})$", re.IGNORECASE | re.DOTALL)
+
+
+_SPEAKERS_HEADING = re.compile(
+    r"^\W*(?:(?:invited|keynote|plenary|confirmed|featured|guest|distinguished|tutorial|our)\s+)*"
+    r"(?:speakers?|lecturers?|presenters?|palestrantes|ponentes|oradores|conferencistas|intervenants|"
+    r"orateurs|conf[ée]renciers|relatori|referent(?:inn)?en|vortragende|sprecher(?:innen)?)\W*$",
+    re.IGNORECASE)
+"""A heading over a list of the people who speak ("Invited speakers", "Keynote Speakers", "Intervenants")."""
+
+
+def _listed_speaker(line: str) -> Person | None:
+    """The person of one line of a list of speakers: a name alone or with its affiliation
+    ("Ada Lovelace (Cambridge)", "Ada Lovelace, University of Cambridge, UK"); ``None`` for a line
+    that says more (a talk's title after the name)."""
+    line = re.sub(r"\s+", " ", line).strip(" *-–•·")
+    people = speakers_of(line)
+    if len(people) == 1 and is_name(people[0].name):
+        return people[0]
+    name, _, rest = line.partition(",")
+    if not people and is_name(name.strip()) and is_organization(rest.strip()):
+        return Person(strip_honorifics(name.strip()), rest.strip())
+    return None
+
+
+def _speaker_list_records(layout: Layout, records: list[Record]) -> list[Record]:
+    """The talks of a list of speakers under a heading that names them ("Invited speakers"), one
+    a line, each a name and perhaps its affiliation, for the people no talk read so far has: a
+    workshop that has not yet published its programme states its talks this way, their titles
+    unknown. Every line of the list must read as a person, at least two of them."""
+    known = {fold(p.name).split(" ")[-1] for r in records for p in r.fields.speakers if p.name.strip()}
+    sections: dict[int, list[tuple[int, str]]] = {}
+    heading_line = 0
+    for block in layout.blocks:
+        if block.level:
+            heading_line = block.line if _SPEAKERS_HEADING.match(block.text) else 0
+            continue
+        if heading_line:
+            sections.setdefault(heading_line, []).extend(
+                (block.line + n, text) for n, text in enumerate(block.text.split("\n")) if text.strip())
+    found: list[Record] = []
+    for lines in sections.values():
+        people = [(line, _listed_speaker(text)) for line, text in lines]
+        if len(people) < 2 or any(person is None for _, person in people):
+            continue
+        for line, person in people:
+            assert person is not None
+            if fold(person.name).split(" ")[-1] in known:
+                continue
+            fields = Fields(speakers=[person])
+            fields.labels.add("speaker")
+            found.append(Record(fields, line, "entry", "speakers"))
+    return found
+
+
+def _speaker_file(document: Document, records: list[Record]) -> bool:
+    """Whether the page is one talk's file: its front matter names the speaker under a key that
+    says so ("speaker:", "presenter:", not "author:") and the talk was read from it with a title.
+    Its abstract in the first person ("my current research") makes it no personal talk list."""
+    data = document.front_matter or {}
+    said = any(_key(k) in EXPLICIT_SPEAKER_KEYS and _people_value(v) for k, v in data.items())
+    return said and any(r.how == "front matter" and r.fields.speakers and r.fields.title for r in records)
 
 
 def _byline_records(document: Document, layout: Layout, day_first: bool) -> list[Record]:
@@ -433,20 +514,68 @@ def _front_matter_records(document: Document, day_first: bool) -> list[Record]:
                 record = _mapping_record(item, document, day_first)
                 if record is not None and record.fields.speakers:
                     found.append(record)
+    if found and all(r.fields.date is None for r in found):  # one meeting's talks: its day is the page's
+        top = {_key(k): v for k, v in data.items()}
+        day = next((d for d in (_date_value(top.get(k), day_first) for k in DATE_KEYS) if d is not None),
+                   None)
+        for record in found:
+            record.fields.date = day
+    if found:
+        return found
+    for item in _numbered_mappings(data):  # "speaker1: ...", "speaker2: ...": several talks
+        record = _mapping_record(item, document, day_first)
+        if record is not None and record.fields.speakers:
+            found.append(record)
     if found:
         return found
     record = _mapping_record(data, document, day_first)
     return [record] if record is not None else []
 
 
+def _key(key: Any) -> str:
+    """A front matter key as the key lists write it: lower case, accents folded, "_" for "-"."""
+    text = unicodedata.normalize("NFKD", str(key).lower().replace("-", "_"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+_ROLE_KEYS = frozenset([*SPEAKER_KEYS, *TITLE_KEYS, *DATE_KEYS, *TIME_KEYS, *AFFILIATION_KEYS, *ABSTRACT_KEYS,
+                        *PLACE_KEYS])
+
+
+def _numbered_mappings(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The talks of one front matter written as numbered or prefixed keys, one group of keys a
+    talk ("speaker1", "title1", "speaker2"...; "first_talk_speaker", "second_talk_title"...): a
+    mapping for each group that names a speaker, its other fields from the keys no group holds
+    (the day, the room of the whole meeting). Fewer than two such groups: none."""
+    groups: dict[str, dict[str, Any]] = {}
+    shared: dict[str, Any] = {}
+    for key, value in data.items():
+        name = _key(key)
+        numbered = re.fullmatch(r"([a-z_]+?)_?(\d{1,2})", name)
+        if numbered and numbered.group(1) in _ROLE_KEYS:
+            groups.setdefault(numbered.group(2), {})[numbered.group(1)] = value
+            continue
+        split = next(((name[:i], name[i + 1:]) for i in range(len(name)) if name[i] == "_"
+                      and name[i + 1:] in _ROLE_KEYS and name[:i] not in _ROLE_KEYS), None)
+        if split is not None:
+            groups.setdefault(split[0], {})[split[1]] = value
+        else:
+            shared[name] = value
+    talks = [group for group in groups.values()
+             if any(_people_value(group.get(k)) for k in EXPLICIT_SPEAKER_KEYS)]
+    if len(talks) < 2:
+        return []
+    return [{**shared, **group} for group in talks]
+
+
 def _mapping_record(data: dict[str, Any], document: Document, day_first: bool) -> Record | None:
     """A talk from one mapping of fields (front matter, a YAML item)."""
-    lower = {str(k).lower().replace("-", "_"): v for k, v in data.items()}
+    lower = {_key(k): v for k, v in data.items()}
     for key, value in data.items():  # [extra] / params: tables of fields inside front matter
         if isinstance(value, dict) and str(key).lower() in ("extra", "params", "talk", "event",
                                                              "speaker_info"):
             for inner, item in value.items():
-                lower.setdefault(str(inner).lower().replace("-", "_"), item)
+                lower.setdefault(_key(inner), item)
     fields = Fields()
     for key in SPEAKER_KEYS:
         people = _people_value(lower.get(key))
@@ -492,12 +621,12 @@ def _mapping_record(data: dict[str, Any], document: Document, day_first: bool) -
                 url = f"https://www.youtube.com/watch?v={url}"
             if url.startswith("http"):
                 fields.links.setdefault(kind, url)
-    for key in ("location", "room", "place", "venue", "loc"):
+    for key in PLACE_KEYS:
         value = lower.get(key)
         if isinstance(value, str) and value.strip():
             fields.place = value.strip()
             break
-    for key in ("abstract", "summary"):
+    for key in ABSTRACT_KEYS:
         value = lower.get(key)
         if isinstance(value, str) and value.strip():
             fields.abstract = value.strip()
@@ -520,6 +649,11 @@ def _people_value(value: Any) -> list[Person]:
         people = speakers_of(value)
         if not people and is_name(value.split(",")[0]):
             people = [Person(strip_honorifics(value.split(",")[0]), value.split(",", 1)[1].strip() or None)]
+        parts = re.split(r"\s+(?:and|&|et|e|y|und)\s+|\s*;\s*", value.strip())
+        if not people and len(parts) >= 2:  # "Ada Lovelace (Cambridge) and Charles Babbage (London)"
+            each = [_people_value(part) for part in parts]
+            if all(len(one) == 1 for one in each):
+                people = [one[0] for one in each]
         return people
     if isinstance(value, dict):
         name = value.get("name") or value.get("speaker") or _name_from_parts(value)
@@ -663,6 +797,14 @@ def _column_kinds(table: Table, day_first: bool) -> list[str | None]:
         cells = [r[i].text for r in table.rows if i < len(r) and r[i].text.strip()]
         if cells and all(len(c) < 200 and "\n" not in c.strip() for c in cells):
             kinds[i] = "title"  # a "Description" column of one short line a talk: the talks' titles
+    if kinds.count("title") >= 2:
+        _one_title_column(table, kinds)
+    for i in range(width):  # "#", "S.No.", "1, 2, 3": the rows' numbers, no field of a talk
+        cells = [r[i].text.strip(" .#") for r in table.rows if i < len(r) and r[i].text.strip()]
+        header = (table.header[i] if table.header and i < len(table.header) else "") or ""
+        if kinds[i] in (None, "title") and cells and all(c.isdigit() and len(c) <= 3 for c in cells) \
+                and (kinds[i] is None or _NUMBER_COLUMN.match(header)):
+            kinds[i] = "number"
     if "title" not in kinds:
         free = [i for i in range(width) if kinds[i] is None]
         if free:
@@ -671,6 +813,31 @@ def _column_kinds(table: Table, day_first: bool) -> list[str | None]:
     return kinds
 
 
+def _one_title_column(table: Table, kinds: list[str | None]) -> None:
+    """Of several columns whose headers could name the title ("Topic", "Paper", "Presentation"),
+    those whose cells are the texts of links to material ("Slides", "Code | Video") hold links;
+    of the others the one headed "Title", else the one of the longest cells, holds the title,
+    and the rest no field (a topic, a category)."""
+    columns = [i for i, kind in enumerate(kinds) if kind == "title"]
+    cells = {i: [r[i].text.strip() for r in table.rows if i < len(r) and r[i].text.strip()] for i in columns}
+    for i in columns:
+        if cells[i] and sum(1 for c in cells[i] if clean_title(c) is None) >= 0.5 * len(cells[i]):
+            kinds[i] = "links"
+    left = [i for i in columns if kinds[i] == "title"]
+    if len(left) < 2:
+        return
+    header = table.header or []
+    titled = [i for i in left
+              if i < len(header) and re.match(r"^\W*(?:talk\s+)?title\b", header[i] or "", re.I)]
+    keep = titled[0] if titled else max(left, key=lambda i: sum(map(len, cells[i])) / max(1, len(cells[i])))
+    for i in left:
+        if i != keep:
+            kinds[i] = None
+
+
+_NUMBER_COLUMN = re.compile(r"^\W*(?:#|no\b|nr\b|n[°º]|s\.?\s*no\b|sr\.?\s*no\b|sl\.?\s*no\b|num(?:ber)?\b|"
+                            r"talk\s*#|#\s*talk)\W*", re.IGNORECASE)
+"""A column header that numbers the rows ("#", "No.", "S.No.", "Talk #")."""
 _WEEKDAY_COLUMN = re.compile(r"^\W*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\W*$", re.IGNORECASE)
 """A column header that names a weekday alone ("Monday", "Tue."): a timetable's day column."""
 _WEEKDAY_ORDER = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -778,7 +945,12 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
             elif fields.date is None and blank and above is not None:
                 fields.date = above  # the day's first row gives its date, the rows below leave it blank
         line = next((c.line for c in row if c.text), table.line)
-        if fields.speakers:
+        if kinds.count("speaker") >= 2 and len(fields.speakers) >= 2 and fields.title is None:
+            for person in fields.speakers:  # a presenter a column, no title: each presenter a talk
+                one = copy.deepcopy(fields)
+                one.speakers = [person]
+                found.append(Record(one, line, "table", table.section, context=table.context))
+        elif fields.speakers:
             found.append(Record(fields, line, "table", table.section, context=table.context))
         elif fields.title and fields.date:
             unnamed.append(Record(fields, line, "table", table.section, context=table.context, unnamed=True))
@@ -853,7 +1025,7 @@ def _row_fields(row: list[Block], kinds: list[str | None], day_first: bool) -> F
                     people[0].affiliation = lines[1]
                 for person in people:
                     person.homepage = person.homepage or _link_for(person.name, cell)
-                fields.speakers = people
+                fields.speakers = [*fields.speakers, *people]  # "Presenter #1", "Presenter #2": both
             else:
                 rest.append(cell)
         elif kind == "affiliation":
@@ -1070,6 +1242,16 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
         if block.role and not label_of(text) and (block.role != "title" or len(text) < 300):
             text = f"{block.role.capitalize()}: {text}"  # the page's markup names the field
         fields = read_slot(text, block.spans, day_first)
+        opening = label_of(text.split("\n")[0])
+        if opening and opening[0] in ("abstract", "bio") and "\n" in text and fields.title \
+                and not fields.speakers:  # "Abstract: ..." and its paragraphs: none of them a title
+            fields.title = None
+            fields.guessed.discard("title")
+            value = text.split(":", 1)[1].strip()
+            if opening[0] == "abstract":
+                fields.abstract = value
+            else:
+                fields.bio = value
         prose = _is_prose(block) and not fields.labels
         head_abstract = None
         if prose and not block.level:  # an entry's short lines, then its abstract, in one block
@@ -1102,7 +1284,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
             current.fields.guessed.discard("title")
             current.blocks += 1
             continue
-        if block.level:
+        if block.level and not (fields.labels and label_of(block.text)):  # ("#### Speaker: Ada": a field)
             close()
             if fields.speakers and (fields.title or fields.date or fields.time) or fields.date:
                 current = Record(fields, block.line, "block", block.section, context=block.context)
@@ -1110,6 +1292,10 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
                 current = Record(fields, block.line, "block", block.section, context=block.context)
             elif _name_over_labels(text, fields, blocks[n + 1:n + 3]):  # the talk's fields below
                 current = Record(fields, block.line, "block", block.section, context=block.context)
+            elif _name_over_title(text, fields, blocks[n + 1:n + 2]):
+                fields.date = _context_day(block.context[:-1], day_first)
+                if fields.date is not None:  # the next talk of the day a heading above gives
+                    current = Record(fields, block.line, "block", block.section, context=block.context)
             continue
         if fields.labels:
             name = next(iter(fields.labels - {"affiliation"}), None) if len(fields.labels) == 1 else None
@@ -1199,6 +1385,27 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
 _GENERIC_HEADING = re.compile(r"\b(?:speakers?|talks?|seminars?|schedule|upcoming|past|previous|programm?e?|"
                               r"sessions?|semester|spring|summer|fall|autumn|winter|term|week|day|events?|"
                               r"abstracts?|colloquium|series|archive|news|agenda|list)\b", re.IGNORECASE)
+
+
+def _name_over_title(text: str, fields: Fields, below: list[Block]) -> bool:
+    """Whether a heading is only a speaker's name (and affiliation) over a title set in bold or
+    italics ("### Ada Lovelace (Cambridge)" then "*Notes on the engine*")."""
+    if not fields.speakers or fields.title or fields.date or fields.time or len(text) > 160 \
+            or not all(is_name(p.name) for p in fields.speakers) or not below or below[0].level:
+        return False
+    title = below[0].text
+    return len(title) < 250 and "\n" not in title and any(
+        s.kind in ("b", "i") and len(s.text) >= 0.8 * len(title) for s in below[0].spans)
+
+
+def _context_day(headings: tuple[str, ...], day_first: bool) -> PartialDate | None:
+    """The day the nearest heading above states alone ("## May 9th, 2023")."""
+    for heading in reversed(headings):
+        dates = find_dates(heading, day_first)
+        if dates:
+            value = dates[0].value
+            return value if len(dates) == 1 and isinstance(value, PartialDate) and value.day else None
+    return None
 
 
 def _name_over_labels(text: str, fields: Fields, below: list[Block]) -> bool:
@@ -1486,6 +1693,11 @@ def not_a_title(title: str, fields: Fields) -> bool:
     or the speaker again ("Ada Lovelace (Cambridge)")."""
     if _GENERIC_TITLE.match(title) or _NUMBERED_SLOT.match(title):
         return True
+    rest = title
+    for found in [*find_times(title), *find_dates(title)]:
+        rest = rest.replace(title[found.start:found.end], " ")
+    if rest != title and not re.search(r"[^\W\d_]{3,}", rest):
+        return True  # "3.30pm", "Tuesday 19 October": a time or a day left where the title would be
     if "title" in fields.guessed and (_ANNOUNCEMENT.search(title) or _ABSTRACT_START.match(title)
                                       or len(title.split()) > 25):
         return True  # a guessed title that is a notice, or the first words of an abstract

@@ -13,8 +13,8 @@ Two groups are weighed by
 - institutions they share in nearby years (a rare institution counts more than a large one),
   and institutions that disagree in the same year,
 - an institution shared through coauthors when one side prints none: where its coauthors print
-  theirs in the years of their papers together (a row with no affiliation, written with William &
-  Mary's Zhenming Liu, beside a Bin Ren of William & Mary), in the second round,
+  theirs in the years of their papers together (a row with no affiliation, written with coauthors who print
+  William & Mary that year, beside a Bin Ren of William & Mary), in the second round,
 - coauthors of coauthors they share (the same community),
 - topics: the words of their titles, weighed by rarity (tf-idf cosine),
 - their communities' topics: the words of their coauthors' titles (tf-idf cosine), for two groups of
@@ -60,16 +60,14 @@ TOPIC_OFFSET = -0.6
 PLACE_WEIGHT = 0.25
 """Log-odds per nat of an institution's rarity shared through coauthors: one group prints it, or its coauthors
 print it in the years of their papers together, and so does the other, when one of them prints no institution
-of its own on the papers compared (a 2020 row with no affiliation, written with William & Mary's Zhenming Liu,
-beside a Bin Ren of William & Mary). Coauthors work at other places too: about half of ``ORG_WEIGHT``."""
+of its own on the papers compared (a 2020 row with no affiliation, written with a coauthor who prints William
+& Mary that year, beside a Bin Ren of William & Mary). Coauthors work at other places too: about half of
+``ORG_WEIGHT``."""
 PLACE_CAP = 2.0
 PLACE_ONE_NAME = True
 """A place shared through coauthors is weighed for two groups of one name only, as their communities' topics
-are: two names a letter apart are two real names often enough that a place shared at one remove tells little."""
-PLACE_VOUCHES = False
-"""Whether a place shared through coauthors counts as the evidence beyond the names that two different names
-need (``clusters.VARIANT_EVIDENCE``). It does not: "Adam Lerer" of FAIR, writing with CMU's Noam Brown,
-and "Adam Perer" of CMU are two names one letter apart (fresh7)."""
+are: "Adam Lerer" of FAIR, writing with CMU's Noam Brown, and "Adam Perer" of CMU, two names one letter
+apart, were merged on it and three coauthors of coauthors (fresh7)."""
 COMMUNITY_WEIGHT = 3.0
 """Log-odds per unit of cosine between the title words of two groups' coauthors (their communities' topics),
 for two groups of one name with no coauthor, no title word and no institution against them."""
@@ -249,8 +247,7 @@ class Field:
         elif (self.places_of is not None and not (a.orgs and b.orgs)
               and (not PLACE_ONE_NAME or len(a.keys) == 1 and a.keys.keys() == b.keys.keys())):
             place, place_fact = self._place_score(a, b)
-            total += place
-            positive += place if PLACE_VOUCHES else 0.0
+            total += place  # a place at one remove is no evidence beyond the names for two names
             if place_fact:
                 facts.append(place_fact)
         if not shared:

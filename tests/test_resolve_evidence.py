@@ -110,3 +110,33 @@ def test_coauthors_topics_do_not_count_against_institutions_that_disagree():
     a, b = _bin_cui("p1", "#1", ["database"], "pku"), _bin_cui("p2", "#2", ["privacy"], "eth")
     _, _, facts = field.weigh(a, b)
     assert "coauthors' topics" not in facts and "different institutions" in facts
+
+
+def test_a_group_printing_no_institution_shares_the_one_its_coauthors_print():
+    field = field_of(["bin ren"], Counter({"wm": 2, "mit": 400, "eth": 300}), list(TITLES))
+    placed_by_coauthors = {"p1": {"wm": {2020}}}
+    field.places_of = lambda group: {**group.orgs, **placed_by_coauthors.get(min(group.items), {})}
+    a = Group([0], keys=Counter({"bin ren": 1}), items={"p1"})  # printed no affiliation in 2020
+    at_wm = Group([1], keys=Counter({"bin ren": 1}), items={"p2"}, orgs={"wm": {2021}})
+    at_eth = Group([2], keys=Counter({"bin ren": 1}), items={"p3"}, orgs={"eth": {2021}})
+    near, positive, facts = field.weigh(a, at_wm)
+    far, _, other = field.weigh(a, at_eth)
+    assert "wm through coauthors" in facts and near > 1.0 and far == 0.0 and not other
+    assert positive == 0.0  # a place at one remove does not vouch for two different names
+
+
+def test_two_names_are_not_weighed_by_a_place_shared_through_coauthors():
+    field = field_of(["adam lerer", "adam perer"], Counter({"cmu": 2, "mit": 400, "eth": 300}), list(TITLES))
+    field.places_of = lambda group: {"cmu": {2020}, **group.orgs}
+    a = Group([0], keys=Counter({"adam lerer": 1}), items={"p1"})
+    b = Group([1], keys=Counter({"adam perer": 1}), items={"p2"}, orgs={"cmu": {2020}})
+    assert field.weigh(a, b) == (0.0, 0.0, "")
+
+
+def test_a_group_whose_own_institutions_disagree_is_not_placed_by_coauthors():
+    field = field_of(["bin ren"], Counter({"wm": 2, "mit": 400, "eth": 300}), list(TITLES))
+    field.places_of = lambda group: {"wm": {2020}, **group.orgs}
+    a = Group([0], keys=Counter({"bin ren": 1}), items={"p1"}, orgs={"eth": {2020}})
+    b = Group([1], keys=Counter({"bin ren": 1}), items={"p2"}, orgs={"wm": {2021}})
+    _, _, facts = field.weigh(a, b)
+    assert "through coauthors" not in facts and "different institutions" in facts

@@ -223,3 +223,22 @@ def test_a_written_out_umlaut_joins_only_the_spelling_printed_with_the_umlaut():
     papers = [paper("a", ["Wei Xue", "Ann Lee"], 2016), paper("b", ["Wei Xu", "Bo Chen"], 2020)]
     result = resolve(papers, [], [], Aliases())
     assert result.person("Wei Xue") != result.person("Wei Xu")
+
+
+def _tong_zhang_placed_by_a_coauthor(coauthor_place: str) -> list[ImportedPaper]:
+    elsewhere = [placed(f"e{i}", [_made_up_name(10 * i + j) for j in range(10)], f"University of {_town(i)}",
+                        f"paper {i}") for i in range(200)]  # where William & Mary is a rare institution
+    return [*_common_tong_zhang(), *elsewhere,
+            paper("a", ["Tong Zhang", "Zhenming Liu"], 2020),  # a row printing no affiliation
+            placed("z", ["Zhenming Liu"], coauthor_place, "Sketching streams", 2020),
+            placed("b", ["Tong Zhang"], "College of William & Mary", "Compilers for tensors", 2021)]
+
+
+def test_a_row_printing_no_affiliation_is_placed_where_its_coauthors_print_theirs():
+    result = resolve(_tong_zhang_placed_by_a_coauthor("College of William & Mary"), [], [], Aliases())
+    assert result.namesake_ids[("a", 0)] == result.namesake_ids[("b", 0)]
+
+
+def test_a_common_name_placed_by_its_coauthors_at_another_institution_stays_apart():
+    result = resolve(_tong_zhang_placed_by_a_coauthor("University of Bath"), [], [], Aliases())
+    assert result.namesake_ids[("a", 0)] != result.namesake_ids[("b", 0)]

@@ -12,6 +12,9 @@ Two groups are weighed by
   Arbel"), when that initial and family name are rare: the same coauthor written another way,
 - institutions they share in nearby years (a rare institution counts more than a large one),
   and institutions that disagree in the same year,
+- an institution shared through coauthors when one side prints none: where its coauthors print
+  theirs in the years of their papers together (a row with no affiliation, written with coauthors who print
+  William & Mary that year, beside a Bin Ren of William & Mary), in the second round,
 - coauthors of coauthors they share (the same community),
 - topics: the words of their titles, weighed by rarity (tf-idf cosine),
 - their communities' topics: the words of their coauthors' titles (tf-idf cosine), for two groups of
@@ -54,6 +57,17 @@ TWO_HOP = 0.7
 TWO_HOP_CAP = 2.1
 TOPIC_WEIGHT = 5.0
 TOPIC_OFFSET = -0.6
+PLACE_WEIGHT = 0.25
+"""Log-odds per nat of an institution's rarity shared through coauthors: one group prints it, or its coauthors
+print it in the years of their papers together, and so does the other, when one of them prints no institution
+of its own on the papers compared (a 2020 row with no affiliation, written with a coauthor who prints William
+& Mary that year, beside a Bin Ren of William & Mary). Coauthors work at other places too: about half of
+``ORG_WEIGHT``."""
+PLACE_CAP = 2.0
+PLACE_ONE_NAME = True
+"""A place shared through coauthors is weighed for two groups of one name only, as their communities' topics
+are: "Adam Lerer" of FAIR, writing with CMU's Noam Brown, and "Adam Perer" of CMU, two names one letter
+apart, were merged on it and three coauthors of coauthors (fresh7)."""
 COMMUNITY_WEIGHT = 3.0
 """Log-odds per unit of cosine between the title words of two groups' coauthors (their communities' topics),
 for two groups of one name with no coauthor, no title word and no institution against them."""
@@ -109,6 +123,8 @@ class Group:
     for the number of coauthors they were read from."""
     community: Counter[str] | None = None
     """The title words of its coauthors' groups, each coauthor's words once (remembered)."""
+    places: dict[str, set[int]] | None = None
+    """Its institutions and those its coauthors print near the years of their papers together (remembered)."""
 
     def absorb(self, other: Group) -> None:
         """Take in another group's authorships and facts."""
@@ -123,6 +139,7 @@ class Group:
         self.registry_id = self.registry_id or other.registry_id
         self.fixed_id = self.fixed_id or other.fixed_id
         self.community = None
+        self.places = None
 
 
 @dataclass
@@ -153,6 +170,9 @@ class Field:
     "Junyan") is another name."""
     community_of: Callable[[Group], Counter[str]] | None = None
     """A group's community words (its coauthors' titles), once coauthors are groups."""
+    places_of: Callable[[Group], dict[str, set[int]]] | None = None
+    """A group's institutions with those of its coauthors in the years of their papers together, once
+    coauthors are groups."""
 
     def expected_people(self, name_key: str) -> float:
         """About how many people of the field carry this name (given and family name together).
@@ -224,6 +244,12 @@ class Field:
         positive += max(org_score, 0.0)
         if org_fact:
             facts.append(org_fact)
+        elif (self.places_of is not None and not (a.orgs and b.orgs)
+              and (not PLACE_ONE_NAME or len(a.keys) == 1 and a.keys.keys() == b.keys.keys())):
+            place, place_fact = self._place_score(a, b)
+            total += place  # a place at one remove is no evidence beyond the names for two names
+            if place_fact:
+                facts.append(place_fact)
         if not shared:
             hop = self._two_hop(a, b)
             if hop:
@@ -305,6 +331,23 @@ class Field:
         if years_a & years_b:
             return ORG_CONFLICT_SAME_YEAR, "different institutions in the same year"
         return ORG_CONFLICT, "different institutions"
+
+    def _place_score(self, a: Group, b: Group) -> tuple[float, str]:
+        """An institution the two groups share when one of them is placed by its coauthors only."""
+        if self.places_of is None:
+            return 0.0, ""
+        places_a, places_b = self.places_of(a), self.places_of(b)
+        best, best_org = 0.0, ""
+        for org in places_a.keys() & places_b.keys():
+            gap = min((abs(x - y) for x in places_a[org] for y in places_b[org]), default=0)
+            closeness = 1.0 if gap <= 2 else 0.6 if gap <= 5 else 0.3
+            share = max(self.org_share.get(org, 1e-4), self._family_share(a, b, org), 1e-4)
+            value = PLACE_WEIGHT * -math.log(share) * closeness
+            if value > best:
+                best, best_org = value, org
+        if not best_org:
+            return 0.0, ""
+        return min(best, PLACE_CAP), f"institution {best_org} through coauthors"
 
     def _family_share(self, a: Group, b: Group, org: str) -> float:
         """How often people of the groups' family names are printed at ``org`` (0 for a rare family).

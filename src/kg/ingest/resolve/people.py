@@ -42,6 +42,12 @@ COMMON_NAME = 1.0
 """People of the field expected to carry a name from which one shared coauthor no longer joins two of its
 authorships printed at different institutions in the same years: the scores weigh them instead."""
 
+PLACE_YEARS = 1
+"""Years from a paper within which a coauthor's printed institution tells where the paper was written."""
+PLACE_SHARE = 0.5
+"""The share of a paper's coauthors placed somewhere near its year that must print an institution for the
+paper to be placed there."""
+
 __all__ = ["Ambiguity", "Case", "Merge", "PrintedPeople", "Resolution", "resolve"]
 
 
@@ -316,6 +322,7 @@ class _People:
             group.coauthors = Counter()
             group.forms = None
             group.community = None
+            group.places = None
             if not group.mentions:
                 continue
             own = set(group.keys)
@@ -339,6 +346,7 @@ class _People:
                     neighbours[name_key] |= tokens
         self.field.neighbours = neighbours
         self.field.community_of = self._community if by_group else None
+        self.field.places_of = self._places if by_group else None
 
     def _community(self, group: Group) -> Counter[str]:
         """The title words of a group's coauthors, each coauthor group's words counted once."""
@@ -349,6 +357,29 @@ class _People:
                     words.update(self.clusters.groups[self.clusters.find(int(token[1:]))].words.keys())
             group.community = words
         return group.community
+
+    def _places(self, group: Group) -> dict[str, set[int]]:
+        """A group's institutions with the years it prints them, and where its papers were written by their
+        coauthors: an institution at least ``PLACE_SHARE`` of a paper's placed coauthors print within
+        ``PLACE_YEARS`` of it (a paper of twenty authors from ten places is placed nowhere)."""
+        if group.places is None:
+            places = {org: set(years) for org, years in group.orgs.items()}
+            find, groups = self.clusters.find, self.clusters.groups
+            for i in group.mentions:
+                year = self.mentions[i].year
+                if year is None:
+                    continue
+                placed, found = 0, Counter[str]()
+                for j in self._coauthor_mentions(i):
+                    near = {org for org, years in groups[find(j)].orgs.items()
+                            if any(abs(y - year) <= PLACE_YEARS for y in years)}
+                    placed += bool(near)
+                    found.update(near)
+                for org, n in found.items():
+                    if n >= PLACE_SHARE * placed:
+                        places.setdefault(org, set()).add(year)
+            group.places = places
+        return group.places
 
     def _candidate_pairs(self) -> list[tuple[int, int]]:
         """Pairs of groups to weigh: those of one name, and those of two names that may be one person."""

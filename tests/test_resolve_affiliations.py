@@ -779,3 +779,20 @@ def test_a_companys_subsidiary_in_a_country_is_the_company():
     # the company unknown, its subsidiary is a company of its own
     [motovis] = resolution.organizations("Motovis Australia Pty Ltd")
     assert by_id[motovis].name == "Motovis Australia Pty Ltd"
+
+
+def test_an_acronym_between_two_institutions_of_one_country_is_that_countrys_university():
+    idsia = Organization(id="idsia", name="IDSIA", kind="institute", country="CH")
+    supsi = Organization(id="supsi", name="Scuola universitaria professionale della Svizzera italiana",
+                         alt_names=["SUPSI"], kind="university", country="CH")
+    mit = Organization(id="mit", name="Massachusetts Institute of Technology", alt_names=["MIT"],
+                       kind="university", country="US")
+    resolution = resolved_with([idsia, supsi, mit], "The Swiss AI Lab IDSIA - USI - SUPSI",
+                               "LCSL - IIT & MIT")
+    by_id = {o.id: o for o in resolution.new_organizations}
+    found = resolution.organizations("The Swiss AI Lab IDSIA - USI - SUPSI")
+    [usi] = set(found) - {"idsia", "supsi"}
+    assert len(found) == 3
+    assert by_id[usi].name == "Università della Svizzera italiana" and by_id[usi].country == "CH"
+    # beside one institution only, a joint lab's acronym is no university of that institution's country
+    assert resolution.organizations("LCSL - IIT & MIT") == ["mit"]

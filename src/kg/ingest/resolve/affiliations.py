@@ -705,6 +705,12 @@ class Registry:
                 new = [Named(None, new_key(segment), segment)]  # "Grenoble INP": ROR's name
             if not new and between:
                 new = self._listed_university(segment, segments)  # "Univ Lyon, UJM-Saint-Etienne, CNRS"
+            if not new and acronyms.is_acronym(segment) and self.country_of is not None \
+                    and 0 < number < len(segments) - 1:  # "IDSIA - USI - SUPSI": between two of one country
+                sides = [self._named_in(segments, number + side, spans, owner) for side in (-1, 1)]
+                beside = {self.country_of(org_id) for org_id in sides if org_id and org_id[0] != "?"}
+                if all(sides) and len(beside) == 1 and None not in beside:
+                    new = self._listed_university(segment, segments, frozenset(beside))  # type: ignore[arg-type]
             if not new and spans and self.umbrella_elsewhere is not None \
                     and institutions.INSTITUTION_WORDS.search(fold(segment)) \
                     and self.umbrella_elsewhere(segment):
@@ -841,16 +847,33 @@ class Registry:
         self.ror_acronyms[new_key(printed[0])].add(found)
         return [Named(None, new_key(printed[0]), printed[0])]
 
-    def _listed_university(self, segment: str, segments: list[str]) -> list[Named]:
+    def _named_in(self, segments: list[str], number: int, spans: list[tuple[str, range]],
+                  owner: list[int]) -> str | None:
+        """The institution a segment names: a registry one by its name, or one a short form learned from the
+        field names ("SUPSI": a registry id, or ``?key`` of a new name)."""
+        for org_id, span in spans:
+            if owner[span.start] == number:
+                return org_id
+        learned = self._learned(_words(segments[number]), segments[number])
+        return None if learned is None else learned.org_id or f"?{learned.key}"
+
+    def _listed_university(self, segment: str, segments: list[str],
+                           beside: frozenset[str] = frozenset()) -> list[Named]:
         """A segment printed between two registry institutions that is a university's acronym, perhaps with
         its town ("Univ Lyon, UJM-Saint-Etienne, CNRS"): the one university of the other registry it spells,
         in the printed country when there is one, and no other's part. Labs and institutes printed in such
-        lists ("Inria, CNRS, LIP, ENS de Lyon") are units of the institutions beside them."""
+        lists ("Inria, CNRS, LIP, ENS de Lyon") are units of the institutions beside them. Printed alone
+        between two institutions (registry ones, or learned short forms) whose registry ones are of one
+        country (``beside``), an acronym is such a university of that country when the affiliation prints no
+        country ("IDSIA - USI - SUPSI"; not "LCSL - IIT & MIT", where one country beside a joint lab does not
+        tell Illinois from Italy)."""
         first, *rest = re.split(r"[\s-]+", segment)
         if self.acronym_elsewhere is None or self.kind_elsewhere is None or not acronyms.is_acronym(first) \
                 or (rest and fold(" ".join(rest)) not in self.places) or ror.countries_of([first]):
             return []
-        found = self.acronym_elsewhere(first, _printed_countries(segments), True)
+        if beside and (rest or _printed_countries(segments)):
+            return []
+        found = self.acronym_elsewhere(first, _printed_countries(segments) or beside, True)
         if found is None or self.kind_elsewhere(found) != "university":
             return []
         self.ror_acronyms[new_key(first)].add(found)

@@ -171,8 +171,8 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
         new[target][1].extend(spellings[org_key])
     companies = _companies_of_labs(new, spellings, registry, taken,
                                    frozenset(o.id for o in organizations if o.kind == "company"))
-    of_labs = {(match["head"] or match["short"]): company for lab, (company, _) in companies.items()
-               if (match := _LAB_OF_COMPANY.match(lab)) is not None}
+    of_labs = {(found["head"] or found["short"]): company for lab, (company, _) in companies.items()
+               if (found := _LAB_OF_COMPANY.match(lab)) is not None}
     for org_key, head in sorted(subsidiaries.items()):  # "VMware Bulgaria EOOD" beside "VMware Research"
         if head in of_labs and org_key in new and org_key not in companies:
             for key in [key for key, target in canonical.items() if target == org_key]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.ingest.printed import ImportedPaper
-from kg.ingest.resolve.affiliations import Registry, new_key, repair
+from kg.ingest.resolve.affiliations import Registry, new_key, parts, repair
 from kg.ingest.resolve.institutions import guess_kind
 from kg.ingest.resolve.organizations import resolve_organizations
 from kg.ingest.resolve.resolution import Resolution
@@ -738,3 +738,61 @@ def test_and_in_french_or_german_joins_two_names_as_and_does():
                          "Pierre & Marie Curie") == ["psl", "ens", "su", "upmc"]
     assert ids(registry, "Inria et Université de Lille") == ["new:inria", "new:university lille"]
     assert ids(registry, "Arts et Métiers ParisTech") == ["ensam"]  # one name: "Métiers" is no institution
+
+
+def test_footnote_numbers_glued_before_each_part_of_a_list_are_no_part_of_the_names():
+    assert parts("1Facebook AI Research + 2Sorbonne Universités, LIP6") == \
+        ["Facebook AI Research", "Sorbonne Universités, LIP6"]
+    assert parts("1École Normale Supérieure, Paris + 2CNRS, France") == ["École Normale Supérieure, Paris",
+                                                                          "CNRS, France"]
+    assert parts("1Istituto Dalle Molle + 3Universitá della Svizzera italiana (USI)") == \
+        ["Istituto Dalle Molle", "Universitá della Svizzera italiana (USI)"]
+    # a number before one name alone, or numbers that do not rise, are the names' own
+    assert parts("MIT + 4Paradigm") == ["MIT", "4Paradigm"]
+    assert parts("MIT + 2Sigma Lab + 1Point Labs") == ["MIT", "2Sigma Lab", "1Point Labs"]
+
+
+def test_legal_forms_of_any_country_make_a_company_and_are_no_part_of_its_name():
+    registry = Registry([("Massachusetts Institute of Technology", "mit")])
+    assert ids(registry, "Unbabel Lda, Rua Visconde de Santarém, 67-B, 1000-286 Lisboa, Portugal") == \
+        ["new:unbabel"]
+    assert ids(registry, "Saab Finland Oy") == ["new:saab finland"]
+    # all the forms that end a name: one company however they are printed
+    assert new_key("Flipkart Internet Pvt. Ltd.") == new_key("Flipkart Internet Private Limited") == \
+        "flipkart internet"
+    assert new_key("Avira Operations GmbH & Co. KG") == "avira operations"
+
+
+def test_a_companys_subsidiary_in_a_country_is_the_company():
+    google = Organization(id="google", name="Google", kind="company")
+    resolution = resolved_with([google], "Saab", "Saab, Linköping", "Saab Finland Oy, Helsinki, Finland",
+                               "Google Switzerland GmbH", "VMware Research", "VMware Bulgaria EOOD, Sofia",
+                               "Motovis Australia Pty Ltd")
+    by_id = {o.id: o for o in resolution.new_organizations}
+    [saab] = resolution.organizations("Saab")
+    assert resolution.organizations("Saab Finland Oy, Helsinki, Finland") == [saab]
+    assert resolution.organizations("Google Switzerland GmbH") == ["google"]
+    # the company known by its lab the field prints
+    [vmware] = resolution.organizations("VMware Bulgaria EOOD, Sofia")
+    assert by_id[vmware].name == "VMware" and by_id[vmware].kind == "company"
+    assert by_id[resolution.organizations("VMware Research")[0]].part_of == vmware
+    # the company unknown, its subsidiary is a company of its own
+    [motovis] = resolution.organizations("Motovis Australia Pty Ltd")
+    assert by_id[motovis].name == "Motovis Australia Pty Ltd"
+
+
+def test_an_acronym_between_two_institutions_of_one_country_is_that_countrys_university():
+    idsia = Organization(id="idsia", name="IDSIA", kind="institute", country="CH")
+    supsi = Organization(id="supsi", name="Scuola universitaria professionale della Svizzera italiana",
+                         alt_names=["SUPSI"], kind="university", country="CH")
+    mit = Organization(id="mit", name="Massachusetts Institute of Technology", alt_names=["MIT"],
+                       kind="university", country="US")
+    resolution = resolved_with([idsia, supsi, mit], "The Swiss AI Lab IDSIA - USI - SUPSI",
+                               "LCSL - IIT & MIT")
+    by_id = {o.id: o for o in resolution.new_organizations}
+    found = resolution.organizations("The Swiss AI Lab IDSIA - USI - SUPSI")
+    [usi] = set(found) - {"idsia", "supsi"}
+    assert len(found) == 3
+    assert by_id[usi].name == "Università della Svizzera italiana" and by_id[usi].country == "CH"
+    # beside one institution only, a joint lab's acronym is no university of that institution's country
+    assert resolution.organizations("LCSL - IIT & MIT") == ["mit"]

@@ -133,11 +133,19 @@ _RELATION = re.compile(r"^(?:an? )?(?:associate|affiliate|member|partner|part) (
 an associate of the Max Planck Society"), or who paid for the work ("Supported by a gift from Google"):
 the other is not an affiliation."""
 _COMPANY_END = re.compile(r"(?:\b(?:SA|AG|NV|BV|SAS|SpA|PLC|plc|S\.A\.|Robotics|Health|Technologies|"
-                          r"Therapeutics|Capital)|\.(?:ai|com|io))\.?$")
-"""How a company's name ends when it has no institution's word: "NNAISENSE SA", "covariant.ai"."""
-LEGAL_FORM = re.compile(r"\s*,?\s*\b(?:inc|ltd|llc|gmbh|corp|corporation|sa|ag|nv|bv|sas|spa|plc|co)\.?$|"
-                         r"\.(?:ai|com|io)$", re.IGNORECASE)
-"""A legal form (or a company's web domain) at a name's end: the name is a company's."""
+                          r"Therapeutics|Capital|Limited|Lda|Ltda|EOOD|Oy|Oyj|ApS|A/S|ASA|Srl|SRL|S\.r\.l|SARL|"
+                          r"S\.L|S\.L\.U|Pty|Pvt|Pte|K\.K|Kft|Zrt|d\.o\.o|s\.r\.o|Bhd)|\.(?:ai|com|io))\.?$")
+"""How a company's name ends when it has no institution's word: "NNAISENSE SA", "covariant.ai", and the
+legal forms of companies of other countries, as they print them ("Unbabel Lda", "Saab Finland Oy")."""
+_LEGAL_FORMS = (r"\s*[,&]?\s*\b(?:inc|ltd|llc|gmbh|corp|corporation|sa|ag|nv|bv|sas|spa|plc|co|limited|"
+                r"private limited|pvt|pte|pty|lda|ltda|eood|oy|oyj|aps|a/s|asa|srl|s\.r\.l|sarl|s\.l|s\.l\.u|"
+                r"k\.k|kft|zrt|d\.o\.o|s\.r\.o|sdn bhd|bhd|kg)\.?$")
+LEGAL_FORM = re.compile(rf"{_LEGAL_FORMS}|\.(?:ai|com|io)$", re.IGNORECASE)
+"""A legal form (or a company's web domain) at a name's end: the name is a company's. Of any country
+("Ltd", "GmbH", "Oy", "Lda", "EOOD", "S.r.l.", "Pty", "K.K."), perhaps several ("Pvt. Ltd.", "GmbH & Co.
+KG": ``without_legal_forms``)."""
+_ANOTHER_LEGAL_FORM = re.compile(_LEGAL_FORMS, re.IGNORECASE)
+"""A legal form at a name's end, not a web domain."""
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{2,7}")
 _STATE = re.compile(
     r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
@@ -249,7 +257,32 @@ def parts(raw: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _parts(raw: str) -> tuple[str, ...]:
-    return tuple(p.strip(" ,.") for p in _PARTS.split(repair(raw)) if p.strip(" ,."))
+    listed = [p.strip(" ,.") for p in _PARTS.split(repair(raw)) if p.strip(" ,.")]
+    first = _PART_NUMBER.match(raw.strip())
+    return tuple(_without_footnote_numbers(listed, int(first[1]) if first else None))
+
+
+_PART_NUMBER = re.compile(r"(\d{1,2})(?=[^\W\d_][^\W\d_])")
+"""A footnote's number glued before a part's first word ("2Scuola universitaria", "2CNRS", "1École")."""
+
+
+def _without_footnote_numbers(listed: list[str], first: int | None) -> list[str]:
+    """The parts of a list whose parts a PDF printed each with its footnote's number glued before it
+    ("1Facebook AI Research + 2Sorbonne Universités", "1X + 3Y"), without those numbers: two parts or
+    more are numbered (the first perhaps by ``first``, the number the printed string starts with, which
+    ``repair`` takes off), the numbers rising from part to part. A number before one name alone is the
+    name's own ("4Paradigm")."""
+    numbers = [(n, int(m[1])) for n, part in enumerate(listed)
+               if (m := _PART_NUMBER.match(part)) and part[len(m[1])].isupper()]
+    values = [value for _, value in numbers]
+    if first is not None and not (numbers and numbers[0][0] == 0):
+        values = [first, *values]  # the first part's number, taken off already
+    if len(listed) < 2 or not numbers or len(values) < 2 or values != sorted(set(values)):
+        return listed
+    stripped = list(listed)
+    for n, value in numbers:
+        stripped[n] = listed[n][len(str(value)):]
+    return stripped
 
 
 _JOINED_ACRONYMS = re.compile(r"(?<![\w-])(?=[A-Z]{2,5}\s?[-–]\s?[A-Z]{2,5}\b)([A-Z]{2,5})\s?[-–]\s?")
@@ -672,6 +705,12 @@ class Registry:
                 new = [Named(None, new_key(segment), segment)]  # "Grenoble INP": ROR's name
             if not new and between:
                 new = self._listed_university(segment, segments)  # "Univ Lyon, UJM-Saint-Etienne, CNRS"
+            if not new and acronyms.is_acronym(segment) and self.country_of is not None \
+                    and 0 < number < len(segments) - 1:  # "IDSIA - USI - SUPSI": between two of one country
+                sides = [self._named_in(segments, number + side, spans, owner) for side in (-1, 1)]
+                beside = {self.country_of(org_id) for org_id in sides if org_id and org_id[0] != "?"}
+                if all(sides) and len(beside) == 1 and None not in beside:
+                    new = self._listed_university(segment, segments, frozenset(beside))  # type: ignore[arg-type]
             if not new and spans and self.umbrella_elsewhere is not None \
                     and institutions.INSTITUTION_WORDS.search(fold(segment)) \
                     and self.umbrella_elsewhere(segment):
@@ -808,16 +847,33 @@ class Registry:
         self.ror_acronyms[new_key(printed[0])].add(found)
         return [Named(None, new_key(printed[0]), printed[0])]
 
-    def _listed_university(self, segment: str, segments: list[str]) -> list[Named]:
+    def _named_in(self, segments: list[str], number: int, spans: list[tuple[str, range]],
+                  owner: list[int]) -> str | None:
+        """The institution a segment names: a registry one by its name, or one a short form learned from the
+        field names ("SUPSI": a registry id, or ``?key`` of a new name)."""
+        for org_id, span in spans:
+            if owner[span.start] == number:
+                return org_id
+        learned = self._learned(_words(segments[number]), segments[number])
+        return None if learned is None else learned.org_id or f"?{learned.key}"
+
+    def _listed_university(self, segment: str, segments: list[str],
+                           beside: frozenset[str] = frozenset()) -> list[Named]:
         """A segment printed between two registry institutions that is a university's acronym, perhaps with
         its town ("Univ Lyon, UJM-Saint-Etienne, CNRS"): the one university of the other registry it spells,
         in the printed country when there is one, and no other's part. Labs and institutes printed in such
-        lists ("Inria, CNRS, LIP, ENS de Lyon") are units of the institutions beside them."""
+        lists ("Inria, CNRS, LIP, ENS de Lyon") are units of the institutions beside them. Printed alone
+        between two institutions (registry ones, or learned short forms) whose registry ones are of one
+        country (``beside``), an acronym is such a university of that country when the affiliation prints no
+        country ("IDSIA - USI - SUPSI"; not "LCSL - IIT & MIT", where one country beside a joint lab does not
+        tell Illinois from Italy)."""
         first, *rest = re.split(r"[\s-]+", segment)
         if self.acronym_elsewhere is None or self.kind_elsewhere is None or not acronyms.is_acronym(first) \
                 or (rest and fold(" ".join(rest)) not in self.places) or ror.countries_of([first]):
             return []
-        found = self.acronym_elsewhere(first, _printed_countries(segments), True)
+        if beside and (rest or _printed_countries(segments)):
+            return []
+        found = self.acronym_elsewhere(first, _printed_countries(segments) or beside, True)
         if found is None or self.kind_elsewhere(found) != "university":
             return []
         self.ror_acronyms[new_key(first)].add(found)
@@ -1379,7 +1435,8 @@ def _segments(part: str) -> list[str]:
                 and ror.countries_of([next((p for p in split[number + 1:] if p), "")]):
             pieces.append(piece)  # "Kent Town, SA, Australia": a state's code before its country
             continue
-        if pieces and folded in ("inc", "ltd", "llc", "gmbh", "corp", "sa", "ag", "co"):
+        if pieces and (folded in ("inc", "ltd", "llc", "gmbh", "corp", "sa", "ag", "co")
+                       or (folded not in _STATE_OR_FORM and not without_legal_forms(piece))):
             pieces[-1] = f"{pieces[-1]} {piece}"  # "Cadence Design Systems, Inc.": one company
             continue
         if (pieces and (institutions.SYSTEM_END.search(fold(re.sub(r"\bUniv\b\.?", "University", pieces[-1])))
@@ -1466,7 +1523,8 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
         folded = fold(spelled_out(piece))
         if not folded or len(folded) < 3:
             continue
-        headed = _TOP.search(folded) or _HEAD.intersection(folded.split())
+        headed = _TOP.search(folded) or _HEAD.intersection(folded.split()) \
+            or (piece[:1].isupper() and LEGAL_FORM.search(piece))  # "Saab Finland Oy": its country no address
         unnumbered = re.sub(r"\buniversit(?:y|e|a|at|aet|et|eit|ad|ade)\b.* (?:1?[0-9]|20)$",  # "Université
                             lambda m: m.group(0).rsplit(" ", 1)[0], folded)  # Paris 13": no address
         if _UNIT_START.match(folded) or (_STREET_OR_NUMBER.search(unnumbered) if headed
@@ -1565,8 +1623,20 @@ def new_key(name: str) -> str:
     """What spellings of an institution the registry does not know share: its words, abbreviations
     written out ("UCSD" and "University of California, San Diego" alike), without a legal form or a
     web domain ("Netflix Inc." and "Netflix", "covariant.ai" and "Covariant" alike)."""
-    bare = _AMPERSAND.sub(" and ", LEGAL_FORM.sub("", spelled_out(name).strip()) or name)
+    bare = _AMPERSAND.sub(" and ", without_legal_forms(spelled_out(name).strip()) or name)
     return " ".join(_words(institutions.key(bare)))
+
+
+def without_legal_forms(name: str) -> str:
+    """A company's name without the legal forms that end it, all of them ("Flipkart Internet Pvt. Ltd."
+    and "Flipkart Internet Private Limited": Flipkart Internet; "Avira Operations GmbH & Co. KG")."""
+    name = LEGAL_FORM.sub("", name).rstrip(" ,&")
+    for _ in range(2):  # then legal forms only: "Whisper.ai, Inc." is Whisper.ai, as "Whisper AI" is
+        bare = _ANOTHER_LEGAL_FORM.sub("", name).rstrip(" ,&")
+        if bare == name:
+            break
+        name = bare
+    return name
 
 
 def _printed_countries(segments: list[str]) -> frozenset[str]:

@@ -15,7 +15,13 @@ import re
 from collections import Counter, defaultdict
 
 from kg.ingest.resolve import acronyms, institutions, names, ror
-from kg.ingest.resolve.affiliations import FIELD_OF_STUDY, LEGAL_FORM, Registry, name_words
+from kg.ingest.resolve.affiliations import (
+    FIELD_OF_STUDY,
+    LEGAL_FORM,
+    Registry,
+    name_words,
+    without_legal_forms,
+)
 from kg.ingest.resolve.resolution import (
     Merge,
     PrintedPeople,
@@ -125,6 +131,22 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
                                            most_common(spellings[org_key]), "typo"))
         else:
             canonical[org_key] = org_key
+    company_ids = frozenset(o.id for o in organizations if o.kind == "company")
+    subsidiaries = _subsidiaries(canonical, spellings)
+    for org_key, head in sorted(subsidiaries.items()):
+        owner = registry.by_key.get(head)
+        if owner not in company_ids and (canonical.get(head) != head or head == org_key):
+            continue  # perhaps the company of a lab the field prints ("VMware Research"): asked below
+        del subsidiaries[org_key]
+        for key in [key for key, target in canonical.items() if target == org_key]:
+            if owner in company_ids:  # a registry company in a country ("Google Switzerland GmbH")
+                resolution.org_ids[key] = owner  # type: ignore[assignment]
+                del canonical[key]
+            else:
+                canonical[key] = head
+        company = registry.spelled[owner][0] if owner in company_ids else most_common(spellings[head])
+        resolution.merges.append(Merge("organization", company, most_common(spellings[org_key]),
+                                       "a company's subsidiary in a country"))
     records = _ror_records(canonical, spellings, ror_registry, registry.ror_acronyms,
                            _place_words(registry))
     first_of: dict[str, str] = {}
@@ -149,6 +171,15 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
         new[target][1].extend(spellings[org_key])
     companies = _companies_of_labs(new, spellings, registry, taken,
                                    frozenset(o.id for o in organizations if o.kind == "company"))
+    of_labs = {(found["head"] or found["short"]): company for lab, (company, _) in companies.items()
+               if (found := _LAB_OF_COMPANY.match(lab)) is not None}
+    for org_key, head in sorted(subsidiaries.items()):  # "VMware Bulgaria EOOD" beside "VMware Research"
+        if head in of_labs and org_key in new and org_key not in companies:
+            for key in [key for key, target in canonical.items() if target == org_key]:
+                resolution.org_ids[key] = of_labs[head]
+            del new[org_key]
+            resolution.merges.append(Merge("organization", head, most_common(spellings[org_key]),
+                                           "a company's subsidiary in a country"))
     by_ror = {records[target].ror_id: org_id for target, (org_id, _) in new.items() if target in records}
     by_ror.update(twins)
     for target, (org_id, all_spellings) in sorted(new.items(), key=lambda item: item[1][0]):
@@ -400,6 +431,27 @@ def _org_name(org_key: str, spellings: Counter[str]) -> str:
     written_out = institutions.ABBREVIATIONS.get(institutions.fold(most_common(spellings)), org_key)
     small = {"of", "and", "for", "de", "di", "the", "at"}
     return " ".join(w if w in small else w.capitalize() for w in written_out.split())
+
+
+def _subsidiaries(canonical: dict[str, str], spellings: dict[str, Counter[str]]) -> dict[str, str]:
+    """New names that may be a company's subsidiary in a country: printed as a name, a country's and a legal
+    form ("VMware Bulgaria EOOD", "Saab Finland Oy", "Google Switzerland GmbH") → the name before the
+    country (the caller asks whether a company is so named)."""
+    found: dict[str, str] = {}
+    for org_key, target in canonical.items():
+        words = org_key.split()
+        if target != org_key or org_key.startswith("corporate ") or len(words) < 2 or not any(
+                without_legal_forms(printed) != printed and not _WEB_DOMAIN.search(printed)
+                for printed in spellings[org_key]):
+            continue
+        for cut in (1, 2):
+            if len(words) > cut and ror.countries_of([" ".join(words[-cut:])]):
+                found[org_key] = " ".join(words[:-cut])
+                break
+    return found
+
+
+_WEB_DOMAIN = re.compile(r"\.(?:ai|com|io)$", re.IGNORECASE)
 
 
 def _close_key(org_key: str, known: dict[str, str]) -> str | None:

@@ -888,3 +888,27 @@ def test_a_series_word_alone_in_a_one_talk_pages_title_names_no_series():
                   "Our talks: Learning with engines"):
         assert named_series(title, talk, {}) is None, title
     assert named_series("CS Seminar: Learning with engines (Ada Lovelace)", talk, {}) == "CS Seminar"
+
+
+def test_an_accordions_term_buttons_give_their_year_to_the_days_under_them(tmp_path):
+    rows = ("<tr><th>Date</th><th>Speaker</th><th>Talk</th></tr>"
+            "<tr><td>{}</td><td>{}</td><td><p>{}</p><p>An abstract of the talk, long enough to be one.</p>"
+            "</td></tr>")
+    _, talks = talks_of(tmp_path, "s.html", "<html><body><h1>Type Theory Seminar</h1>"
+                        "<button class='accordion'>Spring 2025</button><div class='panel'><table>"
+                        + rows.format("Apr 17", "Ada Lovelace", "Engines of thought") + "</table></div>"
+                        "<button class='accordion'>Fall 2024</button><div class='panel'><table>"
+                        + rows.format("Dec 5", "Charles Babbage", "Difference engines") + "</table></div>"
+                        "</body></html>")
+    assert [(t[0], t[2]) for t in talks] == [(("Ada Lovelace",), "2025-04-17"),
+                                             (("Charles Babbage",), "2024-12-05")]
+
+
+def test_a_summary_naming_a_german_term_gives_its_year_by_the_month(tmp_path):
+    _, talks = talks_of(tmp_path, "t.html", "<html><body><h1>Oberseminar</h1><details>"
+                        "<summary>Wintersemester 2020/21</summary><ul>"
+                        "<li>November 12: Ada Lovelace, <em>Engines of thought</em></li>"
+                        "<li>January 21: Charles Babbage, <em>Difference engines</em></li>"
+                        "</ul></details></body></html>")
+    assert [(t[0], t[2]) for t in talks] == [(("Ada Lovelace",), "2020-11-12"),
+                                             (("Charles Babbage",), "2021-01-21")]

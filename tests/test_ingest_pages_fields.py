@@ -199,3 +199,21 @@ def test_a_run_of_days_with_its_year_is_read_as_its_month_when_asked():
     assert runs("May 3-4, then") == ["--05-03"]  # no year: the first day
     assert runs("Jan 12 - 14:00, 2020") == ["--01-12"]  # a day and an hour, no run of days
     assert dates("DA2PL Conference, Belgium, April 16-17, 2026.") == ["--04-16"]  # unasked: the first day
+
+
+def test_days_joined_to_a_day_with_its_year_share_it():
+    assert dates("Thursday, October 13th and 27th, 2022 - Causality") == ["2022-10-13"]
+    assert dates("June 2nd and June 23rd, 2022") == ["2022-06-02", "2022-06-23"]
+    assert dates("March 3, 10 and 17, 2021") == ["2021-03-03"]
+    assert dates("Dec 3 and Jan 5, 2021") == ["--12-03", "2021-01-05"]  # the year may have turned
+
+
+def test_a_day_past_the_nineteenth_before_a_month_of_two_digits():
+    assert dates("20/02") == ["--02-20"] and dates("31/12") == ["--12-31"]
+    assert dates("3/14") == ["--03-14"]
+    assert dates("open 24/7") == [] and dates("score 25/13") == []
+
+
+def test_month_and_day_in_cjk_characters_without_a_year():
+    assert dates("2日目（12月\t20日（日））") == ["--12-20"] and dates("3월 5일") == ["--03-05"]
+    assert dates("2015年12月19日") == ["2015-12-19"]

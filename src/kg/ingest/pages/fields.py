@@ -64,10 +64,12 @@ DATE_PATTERNS = [
                r"(?![\d/.-])"),
     re.compile(rf"(?<![\w])(?P<month>{_MONTH})(?![a-z]),?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"(?<![\d/.:$-])(?P<month>0?[1-9]|1[0-2])[/.-](?P<year>(?:19|20)\d{2})(?![\d/.])"),
-    re.compile(r"(?<![\d/.:$])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![\d/.%])"),
+    re.compile(r"(?<![\d/.:$])(?P<a>[01]?\d|[23]\d(?=/[01]\d))/(?P<b>[0-3]?\d)(?![\d/.%])"),
+    # "3/14", "20/02" (a day past the 19th only before a month of two digits: "24/7" is no day)
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]?"),
     re.compile(rf"(?<![\w])(?P<month>[A-Za-z]{{6,10}})\s+{_DAY}(?!\d|:\d)(?:,?\s*{_YEAR})?"),
     re.compile(rf"{_DAY}\s+(?P<month>[A-Za-z]{{6,10}})(?![\w])(?:,?\s*{_YEAR_AFTER_DAY_MONTH})?"),
+    re.compile(r"(?<!\d)(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"),  # "12月20日": no year
 ]
 _NUMERIC_DAY_MONTH = 4
 _MONTH_YEAR = 5
@@ -190,7 +192,38 @@ def find_dates(text: str, day_first: bool = False, short_numeric: bool = True,
             value = _date_of(n, match, day_first)
             if value is not None:
                 found.append(Found(match.start(), match.end(), value))
-    return sorted(found, key=lambda f: f.start)
+    return _shared_years(sorted(found, key=lambda f: f.start), text)
+
+
+_JOINED_DAY = re.compile(r"(?:\s*(?:,|&|and|or|und|et|y|e)\s*(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+                         r"(?![\d:.]))+,?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
+"""Later days of the same month and their year after a first day ("October 13th and 27th, 2022",
+"March 3, 10 and 17, 2021")."""
+_JOINER = re.compile(r"\s*(?:,|&|and|or|und|et|y|e)\s*", re.IGNORECASE)
+
+
+def _shared_years(found: list[Found], text: str) -> list[Found]:
+    """The dates with the year of the day they are joined to: "June 2 and June 23, 2022" and
+    "October 13th and 27th, 2022" write the year once for both days, so the first is of 2022 too
+    (when it comes no later in the year than the day that states the year)."""
+    shared = list(found)
+    for n in range(len(shared) - 1, -1, -1):
+        date_ = shared[n].value
+        if not isinstance(date_, PartialDate) or date_.year or not (date_.month and date_.day):
+            continue
+        year: int | None = None
+        after = shared[n + 1] if n + 1 < len(shared) else None
+        later = after.value if after is not None else None
+        if isinstance(later, PartialDate) and later.year and later.month \
+                and _JOINER.fullmatch(text[shared[n].end:after.start]):  # type: ignore[union-attr]
+            year = later.year if (later.month, later.day or 31) >= (date_.month, date_.day) else None
+        else:
+            joined = _JOINED_DAY.match(text, shared[n].end)
+            if joined and (after is None or after.start >= joined.end()):
+                year = int(joined["year"]) if int(joined["day"]) > date_.day else None
+        if year is not None:
+            shared[n] = Found(shared[n].start, shared[n].end, PartialDate(year, date_.month, date_.day))
+    return shared
 
 
 def _date_of(n: int, match: re.Match[str], day_first: bool) -> PartialDate | None:

@@ -1533,8 +1533,11 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
     for record in records:
         fields = record.fields
         headings = page + list(record.context)
-        if record.how == "block" and headings and fields.date is not None:
-            headings = headings[:-1]  # the record's own heading gave its date
+        if record.how == "block" and headings and fields.date is not None \
+                and not _TERM_ALONE.fullmatch(headings[-1]) \
+                and not re.fullmatch(r"[\W_]*(?:19|20)\d{2}[\W_]*", headings[-1]):
+            headings = headings[:-1]  # the record's own heading gave its date (a term's or a year's
+            # heading, "Spring 2025" over its talks, is no talk's own)
         if fields.date is None:
             for heading in reversed(headings):
                 dates = find_dates(heading)

@@ -912,3 +912,29 @@ def test_a_summary_naming_a_german_term_gives_its_year_by_the_month(tmp_path):
                         "</ul></details></body></html>")
     assert [(t[0], t[2]) for t in talks] == [(("Ada Lovelace",), "2020-11-12"),
                                              (("Charles Babbage",), "2021-01-21")]
+
+
+def test_a_front_matter_time_whose_key_names_its_zone(tmp_path):
+    _, talks = talks_of(tmp_path, "2021-06-14-ada.md", "---\nlayout: post\ndate: 2021-06-14\ntimeBRT: 14h30\n"
+                        "speaker: \"Ada Lovelace\"\ntitle: \"Engines of thought\"\n---\n\nAbstract.\n")
+    assert talks == [(("Ada Lovelace",), "Engines of thought", "2021-06-14", "14:30")]
+
+
+def test_a_tables_group_row_gives_its_day_to_the_rows_below(tmp_path):
+    _, talks = talks_of(tmp_path, "g.html", "<html><body><h1>Seminar</h1><table>"
+                        "<tr><th>Speaker</th><th>Title</th></tr>"
+                        "<tr><td colspan=2>Tuesday, March 2, 2021</td></tr>"
+                        "<tr><td>Ada Lovelace</td><td>Engines of thought</td></tr>"
+                        "<tr><td colspan=2>Tuesday, March 9, 2021</td></tr>"
+                        "<tr><td>Charles Babbage</td><td>Difference engines</td></tr></table></body></html>")
+    assert [(t[0], t[2]) for t in talks] == [(("Ada Lovelace",), "2021-03-02"),
+                                             (("Charles Babbage",), "2021-03-09")]
+
+
+def test_the_year_of_a_pages_file_name_for_days_written_without_one(tmp_path):
+    table = ("# Theory Seminar\n\n| Date | Speaker | Title |\n|---|---|---|\n"
+             "| Sep 10 | Ada Lovelace | Engines of thought |\n"
+             "| Mar 3 | Charles Babbage | Difference engines |\n")
+    assert [t[2] for t in talks_of(tmp_path, "seminar_fall2019.md", table)[1]] == ["2019-09-10", "2019-03-03"]
+    assert [t[2] for t in talks_of(tmp_path, "talks-2019-2020.md", table)[1]] == ["2019-09-10", "2020-03-03"]
+    assert [t[2] for t in talks_of(tmp_path, "index@2021-06-28.md", table)[1]] == ["--09-10", "--03-03"]

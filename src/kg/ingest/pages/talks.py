@@ -110,6 +110,8 @@ TITLE_KEYS = ("talk_title", "title", "talk", "topic")
 DATE_KEYS = ("talk_date", "time_start", "start_time", "event_date", "date", "day", "when", "start", "time",
              "datetime", "startDate")
 TIME_KEYS = ("hour", "time", "start_time", "starttime", "talk_time", "start")
+_ZONED_TIME_KEY = re.compile(r"(?:start_?)?time[_-]?(?:[A-Z]{2,5}|utc|gmt)")
+"""A front matter key of a time in the zone it names ("timeBRT", "time_UTC", "time_utc")."""
 AFFILIATION_KEYS = ("affiliation", "affil", "org", "organization", "organisation", "institution",
                     "university", "company", "speaker_affiliation", "institute")
 HOMEPAGE_KEYS = ("homepage", "website", "perso", "author_url", "speaker_link", "speaker_url",
@@ -475,6 +477,9 @@ def _mapping_record(data: dict[str, Any], document: Document, day_first: bool) -
         clock = _time_value(lower.get(key), bare=True)
         if clock is not None and fields.time is None:
             fields.time = clock
+    for key, value in data.items():  # the time in a zone the key names ("timeBRT: 14h30", "time_utc")
+        if fields.time is None and _ZONED_TIME_KEY.fullmatch(str(key)):
+            fields.time = _time_value(value, bare=True)
     for key in AFFILIATION_KEYS:
         value = lower.get(key)
         if isinstance(value, str) and value.strip() and fields.speakers \
@@ -764,6 +769,10 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
                 more.date = more.date or context_date
                 found.append(Record(more, cell.line, "table", table.section, context=table.context))
             continue
+        day = _group_row_day(row, day_first)
+        if day is not None:  # a row across the table that names a day: the day of the rows below
+            context_date = day
+            continue
         fields = _row_fields(row, kinds, day_first)
         if fields.date and not fields.speakers and not fields.title:
             context_date = fields.date  # a row that only gives the day of the rows below
@@ -785,6 +794,20 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     if not found and "speaker" not in kinds and "title" in kinds and _session_table(table, unnamed):
         return unnamed  # a schedule of sessions that names no presenter: its talks have no speaker
     return found
+
+
+def _group_row_day(row: list[Block], day_first: bool) -> PartialDate | None:
+    """The day a table's group row names: one cell, alone in its row or spread across it, that
+    holds a day and a few words at most ("Tuesday, March 2, 2021", "Day 2 – 14 June")."""
+    cells = {id(c): c for c in row if c.text and not c.struck}
+    if len(row) < 2 or len(cells) != 1:
+        return None
+    text = next(iter(cells.values())).text
+    dates = find_dates(text, day_first)
+    if len(dates) != 1 or not dates[0].value.day or len(text) > 80:  # type: ignore[attr-defined]
+        return None
+    rest = text[:dates[0].start] + text[dates[0].end:]
+    return dates[0].value if len(re.findall(r"[^\W\d_]{2,}", rest)) <= 3 else None  # type: ignore[return-value]
 
 
 def _session_table(table: Table, unnamed: list[Record]) -> bool:
@@ -1558,7 +1581,7 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
                     fields.date = fields.date.with_year(year)
                     break
             else:
-                fields.date = fields.date.with_year(page_year)
+                fields.date = fields.date.with_year(page_year or _name_year(document, fields.date.month))
         stated: time | dict[int, time] | None = next((t for line, t in reversed(terms)
                                                      if line < record.line), series)
         if isinstance(stated, dict):  # a time per weekday: the talk's day tells which
@@ -1666,6 +1689,18 @@ def _page_year(document: Document, blocks: list[Block]) -> int | None:
         return posted.year
     match = re.match(r"\s*((?:19|20)\d{2})-\d", str(posted)) if posted else None
     return int(match.group(1)) if match else None
+
+
+def _name_year(document: Document, month: int | None) -> int | None:
+    """The year a page's file name gives a day of ``month`` written without one, when nothing on
+    the page names it: its one year ("seminar_fall2019.md", "index-2012-spring.php"), or of an
+    academic year the first for autumn's months and the second for the others ("talks-2019-2020");
+    "@" ends the name of a dated copy ("index@2021-06-28.md" is "index.md" as kept on that day)."""
+    stem = document.path.stem.split("@")[0]
+    years = sorted({int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", stem)})
+    if len(years) == 2 and years[1] == years[0] + 1:
+        return years[0] if (month or 0) >= 8 else years[1]
+    return years[0] if len(years) == 1 else None
 
 
 def _series_time(blocks: list[Block], cells: list[Block] = ()) -> time | None:  # type: ignore[assignment]

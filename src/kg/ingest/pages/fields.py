@@ -89,10 +89,10 @@ _LONG_MONTHS = ("january", "february", "august", "september", "october", "novemb
 """The English months whose names are long enough that one letter wrong still names them alone."""
 TIME = re.compile(
     r"(?<![\d:./-])(?P<hour>[012]?\d)(?:(?P<sep>[:h]|\.(?=\d{2}\s*[ap])|\.(?=[0-5]\d(?![\d.])))(?P<minute>[0-5]\d)(?::[0-5]\d(?!\d))?|"
-    r"(?P<french>h)(?![a-z]))?\s*"
+    r"(?P<french>h|\s?uhr)(?![a-z]))?\s*"
     r"(?P<half>[ap]\.?\s?m\.?(?-i:(?![a-z])))?(?![\d/])", re.IGNORECASE)
 """A clock time: "4:00pm", "16:00", "10am", "16h30", "09:30:00" (its seconds read over), and the French
-"18h" (its hour alone)."""
+"18h" and the German "16 Uhr" (the hour alone)."""
 TIME_RANGE = re.compile(
     r"(?P<start>[012]?\d(?:[:h.][0-5]\d(?::[0-5]\d)?|h(?![a-z]))?\s*(?:[ap]\.?\s?m\.?)?)\s*"
     r"(?:-|–|—|to|until)\s*"
@@ -195,10 +195,10 @@ def find_dates(text: str, day_first: bool = False, short_numeric: bool = True,
     return _shared_years(sorted(found, key=lambda f: f.start), text)
 
 
-_JOINED_DAY = re.compile(r"(?:\s*(?:,|&|and|or|und|et|y|e)\s*(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-                         r"(?![\d:.]))+,?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
+_JOINED_DAY = re.compile(r"(?:\s*(?:,|&|and|or|und|et|y|e|-|–|—|to)\s*(?:the\s+)?(?P<day>[0-3]?\d)"
+                         r"(?:st|nd|rd|th)?(?![\d:.]))+,?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
 """Later days of the same month and their year after a first day ("October 13th and 27th, 2022",
-"March 3, 10 and 17, 2021")."""
+"March 3, 10 and 17, 2021", "June 3–4, 2021")."""
 _JOINER = re.compile(r"\s*(?:,|&|and|or|und|et|y|e)\s*", re.IGNORECASE)
 
 

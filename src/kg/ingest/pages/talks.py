@@ -62,6 +62,7 @@ from kg.ingest.pages.papers import is_publication, listed_owner, listed_publicat
 from kg.ingest.pages.sessions import is_session_day, session_title, speaks_of_sessions
 from kg.ingest.pages.slots import is_label, read_slot, title_past_label
 from kg.ingest.pages.units import Unit, repeated_units
+from kg.ingest.pages.when import stated_run
 from kg.ingest.resolve import institutions
 
 NOT_TALK = re.compile(
@@ -1553,9 +1554,12 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
     title = document.front_matter.get("title") if document.front_matter else None
     page = [title] if isinstance(title, str) else []
     undated = not any(r.fields.date for r in records)  # weekly slots ("Week 3"): the series time holds
+    run = stated_run(layout.blocks)
     for record in records:
         fields = record.fields
         headings = page + list(record.context)
+        if run is not None and (fields.date is None or not fields.date.day):
+            fields.date = _nth_day(headings, run) or fields.date
         if record.how == "block" and headings and fields.date is not None \
                 and not _TERM_ALONE.fullmatch(headings[-1]) \
                 and not re.fullmatch(r"[\W_]*(?:19|20)\d{2}[\W_]*", headings[-1]):
@@ -1590,6 +1594,24 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
         if fields.time is None and stated is not None and (fields.date is not None or undated):
             fields.time = stated
             fields.guessed.add("time")
+
+
+_DAY_NUMBER = re.compile(r"\W*(?:day|tag|jour|d[ií]a|giorno)\s*(?P<n>[1-9]|one|two|three|four|five)\b|"
+                         r"\W*(?P<cjk>[1-9])\s*日目", re.IGNORECASE)
+"""A heading that numbers a day of a meeting ("Day 2", "Day Two: Talks", "Tag 1", "2日目")."""
+_NUMBER_WORDS = ("one", "two", "three", "four", "five")
+
+
+def _nth_day(headings: list[str], run: tuple[date, date]) -> PartialDate | None:
+    """The day of a meeting's run of days (``run``) that the nearest heading over a talk numbers."""
+    for heading in reversed(headings):
+        match = _DAY_NUMBER.match(heading)
+        if match is None:
+            continue
+        word = (match["n"] or match["cjk"]).lower()
+        day = run[0] + timedelta(days=(int(word) if word.isdigit() else _NUMBER_WORDS.index(word) + 1) - 1)
+        return PartialDate(day.year, day.month, day.day) if day <= run[1] else None
+    return None
 
 
 def _full_date(value: PartialDate | None) -> date | None:

@@ -308,3 +308,19 @@ def _full(day: str | None) -> date | None:
         return date.fromisoformat(day) if day and len(day) == 10 and not day.startswith("-") else None
     except ValueError:
         return None
+
+
+def stated_run(blocks: Sequence[Block]) -> tuple[date, date] | None:
+    """The one run of days with its year a page states ("June 3–4, 2021", "11-15 September 2023"):
+    the first and last day of a meeting of several days, or None when it states none or several."""
+    runs: set[tuple[date, date]] = set()
+    for block in blocks:
+        for match in _RANGE.finditer(block.text):
+            month = month_number(match["month"] or match["month2"])
+            first, last = int(match["first"] or match["first2"]), int(match["last"] or match["last2"])
+            if month and 1 <= first < last <= 31:
+                try:
+                    runs.add((date(int(match["year"]), month, first), date(int(match["year"]), month, last)))
+                except ValueError:
+                    continue
+    return runs.pop() if len(runs) == 1 else None

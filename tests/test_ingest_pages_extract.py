@@ -947,3 +947,12 @@ def test_numbered_days_of_a_meeting_are_the_days_of_its_run(tmp_path):
                         "## Day 2\n\n| Time | Speaker | Title |\n|---|---|---|\n"
                         "| 10:00 | Charles Babbage | Difference engines |\n")
     assert [(t[2], t[3]) for t in talks] == [("2021-06-03", "09:00"), ("2021-06-04", "10:00")]
+
+
+def test_a_row_of_year_filter_buttons_heads_nothing(tmp_path):
+    _, talks = talks_of(tmp_path, "f.html", "<html><body><h1>Type Theory Seminar</h1><div>"
+                        "<button class='chip'>2017</button><button class='chip'>2018</button></div>"
+                        "<table><tr><th>Date</th><th>Speaker</th><th>Title</th></tr>"
+                        "<tr><td>Apr 17</td><td>Ada Lovelace</td><td>Engines of thought</td></tr>"
+                        "</table></body></html>")
+    assert [t[2] for t in talks] == ["--04-17"]

@@ -377,11 +377,14 @@ def _classed_spans_apart(element: Any) -> bool:
 
 def _heads_a_panel(button: Any) -> bool:
     """Whether a button is the heading of a panel that opens (an accordion's "Jun 03, 2026 - Ada
-    Lovelace - Cambridge", or its year or term: "Spring 2025"): a line of words, or a year, not a
-    control ("Toggle menu", "Search")."""
+    Lovelace - Cambridge", or its year or term over its panel: "Spring 2025"): a line of words, or a
+    year before what it opens, not a control ("Toggle menu", "Search") nor one of a row of filter
+    chips ("2017", "2018", ...)."""
     text = " ".join(button.itertext()).strip()
     if _YEAR_ALONE.fullmatch(text) or TERM_ALONE.fullmatch(text):
-        return button.getparent() is not None and button.getparent().tag.lower() != "form"
+        panel = next((e for e in button.itersiblings() if isinstance(e.tag, str)), None)
+        return panel is not None and panel.tag.lower() not in ("button", "input", "a", "span") \
+            and button.getparent() is not None and button.getparent().tag.lower() != "form"
     return len(text) >= 25 and len(text.split()) >= 4 and button.getparent() is not None \
         and button.getparent().tag.lower() != "form"
 

@@ -195,10 +195,11 @@ def find_dates(text: str, day_first: bool = False, short_numeric: bool = True,
     return _shared_years(sorted(found, key=lambda f: f.start), text)
 
 
-_JOINED_DAY = re.compile(r"(?:\s*(?:,|&|and|or|und|et|y|e|-|–|—|to)\s*(?:the\s+)?(?P<day>[0-3]?\d)"
+_JOINED_DAY = re.compile(r"(?:\s*(?:,|&|and|or|und|et|y|e)\s*(?:the\s+)?(?P<day>[0-3]?\d)"
                          r"(?:st|nd|rd|th)?(?![\d:.]))+,?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
 """Later days of the same month and their year after a first day ("October 13th and 27th, 2022",
-"March 3, 10 and 17, 2021", "June 3–4, 2021")."""
+"March 3, 10 and 17, 2021"; a run "June 3–4, 2021" stays its first day without the year, which
+``runs`` reads as the run's month and ``when.stated_run`` as the days of a meeting)."""
 _JOINER = re.compile(r"\s*(?:,|&|and|or|und|et|y|e)\s*", re.IGNORECASE)
 
 

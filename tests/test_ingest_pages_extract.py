@@ -931,15 +931,6 @@ def test_a_tables_group_row_gives_its_day_to_the_rows_below(tmp_path):
                                              (("Charles Babbage",), "2021-03-09")]
 
 
-def test_the_year_of_a_pages_file_name_for_days_written_without_one(tmp_path):
-    table = ("# Theory Seminar\n\n| Date | Speaker | Title |\n|---|---|---|\n"
-             "| Sep 10 | Ada Lovelace | Engines of thought |\n"
-             "| Mar 3 | Charles Babbage | Difference engines |\n")
-    assert [t[2] for t in talks_of(tmp_path, "seminar_fall2019.md", table)[1]] == ["2019-09-10", "2019-03-03"]
-    assert [t[2] for t in talks_of(tmp_path, "talks-2019-2020.md", table)[1]] == ["2019-09-10", "2020-03-03"]
-    assert [t[2] for t in talks_of(tmp_path, "index@2021-06-28.md", table)[1]] == ["--09-10", "--03-03"]
-
-
 def test_numbered_days_of_a_meeting_are_the_days_of_its_run(tmp_path):
     _, talks = talks_of(tmp_path, "m.md", "# Workshop on Engines\n\nJune 3–4, 2021, Cambridge\n\n## Day 1\n\n"
                         "| Time | Speaker | Title |\n|---|---|---|\n"

@@ -1585,7 +1585,7 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
                     fields.date = fields.date.with_year(year)
                     break
             else:
-                fields.date = fields.date.with_year(page_year or _name_year(document, fields.date.month))
+                fields.date = fields.date.with_year(page_year)
         stated: time | dict[int, time] | None = next((t for line, t in reversed(terms)
                                                      if line < record.line), series)
         if isinstance(stated, dict):  # a time per weekday: the talk's day tells which
@@ -1711,18 +1711,6 @@ def _page_year(document: Document, blocks: list[Block]) -> int | None:
         return posted.year
     match = re.match(r"\s*((?:19|20)\d{2})-\d", str(posted)) if posted else None
     return int(match.group(1)) if match else None
-
-
-def _name_year(document: Document, month: int | None) -> int | None:
-    """The year a page's file name gives a day of ``month`` written without one, when nothing on
-    the page names it: its one year ("seminar_fall2019.md", "index-2012-spring.php"), or of an
-    academic year the first for autumn's months and the second for the others ("talks-2019-2020");
-    "@" ends the name of a dated copy ("index@2021-06-28.md" is "index.md" as kept on that day)."""
-    stem = document.path.stem.split("@")[0]
-    years = sorted({int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", stem)})
-    if len(years) == 2 and years[1] == years[0] + 1:
-        return years[0] if (month or 0) >= 8 else years[1]
-    return years[0] if len(years) == 1 else None
 
 
 def _series_time(blocks: list[Block], cells: list[Block] = ()) -> time | None:  # type: ignore[assignment]

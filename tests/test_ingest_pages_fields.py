@@ -222,3 +222,8 @@ def test_month_and_day_in_cjk_characters_without_a_year():
 def test_uhr_is_a_clock():
     assert [f.value[0] for f in find_times("12. März 2021, 16 Uhr")] == [time(16, 0)]
     assert find_times("Ada Uhrig") == [] and find_times("2 Uhr Dauer") == []
+
+
+def test_a_programmes_items_in_cjk_script_are_no_names():
+    assert is_name("山田 太郎") and is_name("김웅희")
+    assert not is_name("閉会式") and not is_name("链接") and not is_name("統計数理研究所")

@@ -391,6 +391,11 @@ _CJK = re.compile(rf"^(?:[{_CJK_CHARS}]{{2,4}}|[{_CJK_CHARS}]{{1,4}}\s[{_CJK_CHA
 _CJK_ORGANIZATION = re.compile(r"大学|大學|研究|学院|學院|中心|协会|協会|学会|學會|公司|会社|"
                                r"[所院会會部室系]$|대학|연구|학회|센터")
 """Words of an institution's name in those scripts ("統計数理研究所")."""
+_CJK_NOT_NAME = re.compile(r"開会|閉会|開幕|閉幕|休憩|昼食|懇親|茶歇|午餐|链接|鏈接|連結|リンク|"
+                           r"论文|論文|介绍|紹介|内容|活动|活動|报告|報告|讲座|講座|講演|ポスター|"
+                           r"セッション|휴식|점심|링크|논문|소개")
+"""Words of a programme's items in those scripts, as "closing", "lunch", "link", "paper" are in English
+("閉会式", the closing ceremony; "链接", a link): no person's name."""
 _CJK_BESIDE = re.compile(rf"\s*[(（]?[{_CJK_CHARS}]{{2,5}}(?:\s?[{_CJK_CHARS}]{{1,4}})?[)）]?\s*$")
 """The same name in its own script after a Latin one ("Wang Xiaoming 王小明")."""
 
@@ -406,7 +411,8 @@ def is_name(text: str) -> bool:
     """Whether ``text`` reads as one person's name ("Ada Lovelace", "J. van der Berg", "김웅희")."""
     text = _NICKNAME.sub("", strip_honorifics(text))
     if _CJK.match(text):
-        return not _CJK_ORGANIZATION.search(text)  # "統計数理研究所" is an institute
+        return not _CJK_ORGANIZATION.search(text) and not _CJK_NOT_NAME.search(text)  # "統計数理研究所"
+        # is an institute, "閉会式" a closing ceremony
     if _CJK_BESIDE.search(text) and re.search(r"[A-Za-z]", text):
         text = _CJK_BESIDE.sub("", text)
     if not text or len(text) > 50 or re.search(r"[\d@:;!?|/\\()\[\]{}<>=+#$%&*\"“”]", text):

@@ -1059,3 +1059,62 @@ def test_two_speakers_headed_by_name_under_one_days_heading(tmp_path):
     assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", "2023-05-09", None),
                      (("Charles Babbage",), "The difference engine", "2023-05-09", None),
                      (("Mary Somerville",), "On the connexion of the sciences", "2023-04-11", None)]
+
+
+def test_an_accordions_term_buttons_give_their_year_to_the_days_under_them(tmp_path):
+    rows = ("<tr><th>Date</th><th>Speaker</th><th>Talk</th></tr>"
+            "<tr><td>{}</td><td>{}</td><td><p>{}</p><p>An abstract of the talk, long enough to be one.</p>"
+            "</td></tr>")
+    _, talks = talks_of(tmp_path, "s.html", "<html><body><h1>Type Theory Seminar</h1>"
+                        "<button class='accordion'>Spring 2025</button><div class='panel'><table>"
+                        + rows.format("Apr 17", "Ada Lovelace", "Engines of thought") + "</table></div>"
+                        "<button class='accordion'>Fall 2024</button><div class='panel'><table>"
+                        + rows.format("Dec 5", "Charles Babbage", "Difference engines") + "</table></div>"
+                        "</body></html>")
+    assert [(t[0], t[2]) for t in talks] == [(("Ada Lovelace",), "2025-04-17"),
+                                             (("Charles Babbage",), "2024-12-05")]
+
+
+def test_a_summary_naming_a_german_term_gives_its_year_by_the_month(tmp_path):
+    _, talks = talks_of(tmp_path, "t.html", "<html><body><h1>Oberseminar</h1><details>"
+                        "<summary>Wintersemester 2020/21</summary><ul>"
+                        "<li>November 12: Ada Lovelace, <em>Engines of thought</em></li>"
+                        "<li>January 21: Charles Babbage, <em>Difference engines</em></li>"
+                        "</ul></details></body></html>")
+    assert [(t[0], t[2]) for t in talks] == [(("Ada Lovelace",), "2020-11-12"),
+                                             (("Charles Babbage",), "2021-01-21")]
+
+
+def test_a_front_matter_time_whose_key_names_its_zone(tmp_path):
+    _, talks = talks_of(tmp_path, "2021-06-14-ada.md", "---\nlayout: post\ndate: 2021-06-14\ntimeBRT: 14h30\n"
+                        "speaker: \"Ada Lovelace\"\ntitle: \"Engines of thought\"\n---\n\nAbstract.\n")
+    assert talks == [(("Ada Lovelace",), "Engines of thought", "2021-06-14", "14:30")]
+
+
+def test_a_tables_group_row_gives_its_day_to_the_rows_below(tmp_path):
+    _, talks = talks_of(tmp_path, "g.html", "<html><body><h1>Seminar</h1><table>"
+                        "<tr><th>Speaker</th><th>Title</th></tr>"
+                        "<tr><td colspan=2>Tuesday, March 2, 2021</td></tr>"
+                        "<tr><td>Ada Lovelace</td><td>Engines of thought</td></tr>"
+                        "<tr><td colspan=2>Tuesday, March 9, 2021</td></tr>"
+                        "<tr><td>Charles Babbage</td><td>Difference engines</td></tr></table></body></html>")
+    assert [(t[0], t[2]) for t in talks] == [(("Ada Lovelace",), "2021-03-02"),
+                                             (("Charles Babbage",), "2021-03-09")]
+
+
+def test_numbered_days_of_a_meeting_are_the_days_of_its_run(tmp_path):
+    _, talks = talks_of(tmp_path, "m.md", "# Workshop on Engines\n\nJune 3–4, 2021, Cambridge\n\n## Day 1\n\n"
+                        "| Time | Speaker | Title |\n|---|---|---|\n"
+                        "| 9:00 | Ada Lovelace | Engines of thought |\n\n"
+                        "## Day 2\n\n| Time | Speaker | Title |\n|---|---|---|\n"
+                        "| 10:00 | Charles Babbage | Difference engines |\n")
+    assert [(t[2], t[3]) for t in talks] == [("2021-06-03", "09:00"), ("2021-06-04", "10:00")]
+
+
+def test_a_row_of_year_filter_buttons_heads_nothing(tmp_path):
+    _, talks = talks_of(tmp_path, "f.html", "<html><body><h1>Type Theory Seminar</h1><div>"
+                        "<button class='chip'>2017</button><button class='chip'>2018</button></div>"
+                        "<table><tr><th>Date</th><th>Speaker</th><th>Title</th></tr>"
+                        "<tr><td>Apr 17</td><td>Ada Lovelace</td><td>Engines of thought</td></tr>"
+                        "</table></body></html>")
+    assert [t[2] for t in talks] == ["--04-17"]

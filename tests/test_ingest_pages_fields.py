@@ -204,3 +204,31 @@ def test_a_run_of_days_with_its_year_is_read_as_its_month_when_asked():
 def test_a_day_and_a_named_month_joined_by_slashes_or_hyphens():
     assert [f.value.iso() for f in find_dates("25/Nov/2021, 9-May-2021")] == ["2021-11-25", "2021-05-09"]
     assert [f.value.iso() for f in find_dates("25/11/2021")] == ["2021-11-25"]
+
+
+def test_days_joined_to_a_day_with_its_year_share_it():
+    assert dates("Thursday, October 13th and 27th, 2022 - Causality") == ["2022-10-13"]
+    assert dates("June 2nd and June 23rd, 2022") == ["2022-06-02", "2022-06-23"]
+    assert dates("March 3, 10 and 17, 2021") == ["2021-03-03"]
+    assert dates("Dec 3 and Jan 5, 2021") == ["--12-03", "2021-01-05"]  # the year may have turned
+
+
+def test_a_day_past_the_nineteenth_before_a_month_of_two_digits():
+    assert dates("20/02") == ["--02-20"] and dates("31/12") == ["--12-31"]
+    assert dates("3/14") == ["--03-14"]
+    assert dates("open 24/7") == [] and dates("score 25/13") == []
+
+
+def test_month_and_day_in_cjk_characters_without_a_year():
+    assert dates("2日目（12月\t20日（日））") == ["--12-20"] and dates("3월 5일") == ["--03-05"]
+    assert dates("2015年12月19日") == ["2015-12-19"]
+
+
+def test_uhr_is_a_clock():
+    assert [f.value[0] for f in find_times("12. März 2021, 16 Uhr")] == [time(16, 0)]
+    assert find_times("Ada Uhrig") == [] and find_times("2 Uhr Dauer") == []
+
+
+def test_a_programmes_items_in_cjk_script_are_no_names():
+    assert is_name("山田 太郎") and is_name("김웅희")
+    assert not is_name("閉会式") and not is_name("链接") and not is_name("統計数理研究所")

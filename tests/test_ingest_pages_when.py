@@ -121,3 +121,23 @@ def test_a_talk_on_another_day_keeps_the_others_from_a_date_line_above():
              TalkText([SpeakerText("Charles Babbage")], "Tables of logarithms", line=9)]
     inherit_when(talks, [Block("Programme for Thursday 14th of December", 1, "h1", level=1)])
     assert talks[1].day != "--12-14"
+
+
+def test_the_next_day_of_a_meeting_takes_the_year_of_its_first():
+    talks = [TalkText([SpeakerText("Ada Lovelace")], "Notes", day="2015-12-19", line=4),
+             TalkText([SpeakerText("Charles Babbage")], "Engines", day="--12-20", line=8),
+             TalkText([SpeakerText("Mary Somerville")], "Tides", day="--03-02", line=9)]
+    inherit_when(talks, [Block("Winter meeting", 1, "h1", level=1)], kind="meeting_programme")
+    assert [t.day for t in talks] == ["2015-12-19", "2015-12-20", "--03-02"]  # March: too far to tell
+    assert "date" in talks[1].guessed and "date" not in talks[2].guessed
+
+
+def test_a_day_heading_in_month_and_day_characters_dates_the_talks_under_it(tmp_path):
+    found = whens(tmp_path, "j.html", "<html><body><h1>冬の談話会2015</h1><p>2015年12月19日（土）</p>"
+                  "<p><b>1日目（12月19日（土））</b></p><table>"
+                  "<tr><td>13:00～14:00</td><td><b>Notes on the analytical engine</b><br>Ada Lovelace"
+                  "</td></tr>"
+                  "</table><p><b>2日目（12月 20日（日））</b></p><table>"
+                  "<tr><td>10:30～11:30</td><td><b>Difference engines</b><br>Charles Babbage</td></tr>"
+                  "</table></body></html>")
+    assert found == [("Ada Lovelace", "2015-12-19", "13:00"), ("Charles Babbage", "2015-12-20", "10:30")]

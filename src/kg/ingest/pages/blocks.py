@@ -33,9 +33,11 @@ _LATEX_ORDINAL = re.compile(r"\$\s*(\d{1,2})\s*\^\s*\{?\s*(st|nd|rd|th)\s*\}?\s*
 _PIPE_TABLE = re.compile(r"^\s*\|.*\|\s*\n\s*\|?\s*:?-{3,}", re.MULTILINE)
 _YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
 _TERM_YEAR = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\b")
-TERM_ALONE = re.compile(r"[\W_]*(?:spring|summer|fall|autumn|winter)(?:\s+(?:term|semester|quarter))?\s+"
-                         r"(?:19|20)\d{2}[\W_]*", re.IGNORECASE)
-"""A term and its year standing alone on a line ("Summer 2018"): the heading of the talks under it."""
+TERM_ALONE = re.compile(r"[\W_]*(?:(?:spring|summer|sommer|fall|autumn|winter)"
+                        r"(?:\s*(?:term|semester|quarter))?|wise|sose|ws|ss)\s+"
+                        r"(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?[\W_]*", re.IGNORECASE)
+"""A term and its year standing alone on a line ("Summer 2018", "Wintersemester 2020/21", "WS 2019/20"):
+the heading of the talks under it."""
 
 
 def _bold_year_line(tag: str, text: str, spans: list[Span]) -> bool:
@@ -270,9 +272,11 @@ class _Reader:
         tag = element.tag.lower() if isinstance(element.tag, str) else "div"
         level = HEADING_LEVELS.get(tag, 0)
         if not level and tag != "td" and (_YEAR_ALONE.fullmatch(text) or _bold_year_line(tag, text, spans)
-                                             or tag in ("p", "div") and TERM_ALONE.fullmatch(text)):
+                                             or tag in ("p", "div", "summary", "button")
+                                             and TERM_ALONE.fullmatch(text)):
             level = 6  # a year standing alone ("<div class="year">2024</div>"), a term in bold or alone
-            # ("**Spring 2024 Schedule**") heads what follows
+            # ("**Spring 2024 Schedule**"), or an accordion's "Fall 2024" that opens its talks, heads
+            # what follows
         if level:
             self.headings = {k: v for k, v in self.headings.items() if k < level}
             self.headings[level] = text
@@ -376,8 +380,14 @@ def _classed_spans_apart(element: Any) -> bool:
 
 def _heads_a_panel(button: Any) -> bool:
     """Whether a button is the heading of a panel that opens (an accordion's "Jun 03, 2026 - Ada
-    Lovelace - Cambridge"): a line of words, not a control ("Toggle menu", "Search")."""
+    Lovelace - Cambridge", or its year or term over its panel: "Spring 2025"): a line of words, or a
+    year before what it opens, not a control ("Toggle menu", "Search") nor one of a row of filter
+    chips ("2017", "2018", ...)."""
     text = " ".join(button.itertext()).strip()
+    if _YEAR_ALONE.fullmatch(text) or TERM_ALONE.fullmatch(text):
+        panel = next((e for e in button.itersiblings() if isinstance(e.tag, str)), None)
+        return panel is not None and panel.tag.lower() not in ("button", "input", "a", "span") \
+            and button.getparent() is not None and button.getparent().tag.lower() != "form"
     return len(text) >= 25 and len(text.split()) >= 4 and button.getparent() is not None \
         and button.getparent().tag.lower() != "form"
 

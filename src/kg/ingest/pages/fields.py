@@ -64,10 +64,12 @@ DATE_PATTERNS = [
                r"(?![\d/.-])"),
     re.compile(rf"(?<![\w])(?P<month>{_MONTH})(?![a-z]),?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"(?<![\d/.:$-])(?P<month>0?[1-9]|1[0-2])[/.-](?P<year>(?:19|20)\d{2})(?![\d/.])"),
-    re.compile(r"(?<![\d/.:$])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![\d/.%])"),
+    re.compile(r"(?<![\d/.:$])(?P<a>[01]?\d|[23]\d(?=/[01]\d))/(?P<b>[0-3]?\d)(?![\d/.%])"),
+    # "3/14", "20/02" (a day past the 19th only before a month of two digits: "24/7" is no day)
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]?"),
     re.compile(rf"(?<![\w])(?P<month>[A-Za-z]{{6,10}})\s+{_DAY}(?!\d|:\d)(?:,?\s*{_YEAR})?"),
     re.compile(rf"{_DAY}\s+(?P<month>[A-Za-z]{{6,10}})(?![\w])(?:,?\s*{_YEAR_AFTER_DAY_MONTH})?"),
+    re.compile(r"(?<!\d)(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"),  # "12月20日": no year
 ]
 _NUMERIC_DAY_MONTH = 4
 _MONTH_YEAR = 5
@@ -87,10 +89,10 @@ _LONG_MONTHS = ("january", "february", "august", "september", "october", "novemb
 """The English months whose names are long enough that one letter wrong still names them alone."""
 TIME = re.compile(
     r"(?<![\d:./-])(?P<hour>[012]?\d)(?:(?P<sep>[:h]|\.(?=\d{2}\s*[ap])|\.(?=[0-5]\d(?![\d.])))(?P<minute>[0-5]\d)(?::[0-5]\d(?!\d))?|"
-    r"(?P<french>h)(?![a-z]))?\s*"
+    r"(?P<french>h|\s?uhr)(?![a-z]))?\s*"
     r"(?P<half>[ap]\.?\s?m\.?(?-i:(?![a-z])))?(?![\d/])", re.IGNORECASE)
 """A clock time: "4:00pm", "16:00", "10am", "16h30", "09:30:00" (its seconds read over), and the French
-"18h" (its hour alone)."""
+"18h" and the German "16 Uhr" (the hour alone)."""
 TIME_RANGE = re.compile(
     r"(?P<start>[012]?\d(?:[:h.][0-5]\d(?::[0-5]\d)?|h(?![a-z]))?\s*(?:[ap]\.?\s?m\.?)?)\s*"
     r"(?:-|–|—|to|until)\s*"
@@ -190,7 +192,39 @@ def find_dates(text: str, day_first: bool = False, short_numeric: bool = True,
             value = _date_of(n, match, day_first)
             if value is not None:
                 found.append(Found(match.start(), match.end(), value))
-    return sorted(found, key=lambda f: f.start)
+    return _shared_years(sorted(found, key=lambda f: f.start), text)
+
+
+_JOINED_DAY = re.compile(r"(?:\s*(?:,|&|and|or|und|et|y|e)\s*(?:the\s+)?(?P<day>[0-3]?\d)"
+                         r"(?:st|nd|rd|th)?(?![\d:.]))+,?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
+"""Later days of the same month and their year after a first day ("October 13th and 27th, 2022",
+"March 3, 10 and 17, 2021"; a run "June 3–4, 2021" stays its first day without the year, which
+``runs`` reads as the run's month and ``when.stated_run`` as the days of a meeting)."""
+_JOINER = re.compile(r"\s*(?:,|&|and|or|und|et|y|e)\s*", re.IGNORECASE)
+
+
+def _shared_years(found: list[Found], text: str) -> list[Found]:
+    """The dates with the year of the day they are joined to: "June 2 and June 23, 2022" and
+    "October 13th and 27th, 2022" write the year once for both days, so the first is of 2022 too
+    (when it comes no later in the year than the day that states the year)."""
+    shared = list(found)
+    for n in range(len(shared) - 1, -1, -1):
+        date_ = shared[n].value
+        if not isinstance(date_, PartialDate) or date_.year or not (date_.month and date_.day):
+            continue
+        year: int | None = None
+        after = shared[n + 1] if n + 1 < len(shared) else None
+        later = after.value if after is not None else None
+        if isinstance(later, PartialDate) and later.year and later.month \
+                and _JOINER.fullmatch(text[shared[n].end:after.start]):  # type: ignore[union-attr]
+            year = later.year if (later.month, later.day or 31) >= (date_.month, date_.day) else None
+        else:
+            joined = _JOINED_DAY.match(text, shared[n].end)
+            if joined and (after is None or after.start >= joined.end()):
+                year = int(joined["year"]) if int(joined["day"]) > date_.day else None
+        if year is not None:
+            shared[n] = Found(shared[n].start, shared[n].end, PartialDate(year, date_.month, date_.day))
+    return shared
 
 
 def _date_of(n: int, match: re.Match[str], day_first: bool) -> PartialDate | None:
@@ -357,6 +391,11 @@ _CJK = re.compile(rf"^(?:[{_CJK_CHARS}]{{2,4}}|[{_CJK_CHARS}]{{1,4}}\s[{_CJK_CHA
 _CJK_ORGANIZATION = re.compile(r"大学|大學|研究|学院|學院|中心|协会|協会|学会|學會|公司|会社|"
                                r"[所院会會部室系]$|대학|연구|학회|센터")
 """Words of an institution's name in those scripts ("統計数理研究所")."""
+_CJK_NOT_NAME = re.compile(r"開会|閉会|開幕|閉幕|休憩|昼食|懇親|茶歇|午餐|链接|鏈接|連結|リンク|"
+                           r"论文|論文|介绍|紹介|内容|活动|活動|报告|報告|讲座|講座|講演|ポスター|"
+                           r"セッション|휴식|점심|링크|논문|소개")
+"""Words of a programme's items in those scripts, as "closing", "lunch", "link", "paper" are in English
+("閉会式", the closing ceremony; "链接", a link): no person's name."""
 _CJK_BESIDE = re.compile(rf"\s*[(（]?[{_CJK_CHARS}]{{2,5}}(?:\s?[{_CJK_CHARS}]{{1,4}})?[)）]?\s*$")
 """The same name in its own script after a Latin one ("Wang Xiaoming 王小明")."""
 
@@ -372,7 +411,8 @@ def is_name(text: str) -> bool:
     """Whether ``text`` reads as one person's name ("Ada Lovelace", "J. van der Berg", "김웅희")."""
     text = _NICKNAME.sub("", strip_honorifics(text))
     if _CJK.match(text):
-        return not _CJK_ORGANIZATION.search(text)  # "統計数理研究所" is an institute
+        return not _CJK_ORGANIZATION.search(text) and not _CJK_NOT_NAME.search(text)  # "統計数理研究所"
+        # is an institute, "閉会式" a closing ceremony
     if _CJK_BESIDE.search(text) and re.search(r"[A-Za-z]", text):
         text = _CJK_BESIDE.sub("", text)
     if not text or len(text) > 50 or re.search(r"[\d@:;!?|/\\()\[\]{}<>=+#$%&*\"“”]", text):

@@ -63,6 +63,7 @@ from kg.ingest.pages.papers import is_publication, listed_owner, listed_publicat
 from kg.ingest.pages.sessions import is_session_day, session_title, speaks_of_sessions
 from kg.ingest.pages.slots import is_label, read_slot, title_past_label
 from kg.ingest.pages.units import Unit, repeated_units
+from kg.ingest.pages.when import stated_run
 from kg.ingest.resolve import institutions
 
 NOT_TALK = re.compile(
@@ -121,6 +122,8 @@ DATE_KEYS = ("talk_date", "time_start", "start_time", "event_date", "date", "day
              "datetime", "startDate", "data", "fecha", "datum", "jour", "giorno", "dia", "quando", "cuando")
 TIME_KEYS = ("hour", "time", "start_time", "starttime", "talk_time", "start", "hora", "horario", "heure",
              "horaire", "orario", "ora", "uhrzeit", "zeit")
+_ZONED_TIME_KEY = re.compile(r"(?:start_?)?time[_-]?(?:[A-Z]{2,5}|utc|gmt)")
+"""A front matter key of a time in the zone it names ("timeBRT", "time_UTC", "time_utc")."""
 AFFILIATION_KEYS = ("affiliation", "affil", "org", "organization", "organisation", "institution",
                     "university", "company", "speaker_affiliation", "institute", "afiliacao", "afiliacion",
                     "instituicao", "institucion", "universidade", "universidad", "universite", "affiliazione",
@@ -604,6 +607,9 @@ def _mapping_record(data: dict[str, Any], document: Document, day_first: bool) -
         clock = _time_value(lower.get(key), bare=True)
         if clock is not None and fields.time is None:
             fields.time = clock
+    for key, value in data.items():  # the time in a zone the key names ("timeBRT: 14h30", "time_utc")
+        if fields.time is None and _ZONED_TIME_KEY.fullmatch(str(key)):
+            fields.time = _time_value(value, bare=True)
     for key in AFFILIATION_KEYS:
         value = lower.get(key)
         if isinstance(value, str) and value.strip() and fields.speakers \
@@ -931,6 +937,10 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
                 more.date = more.date or context_date
                 found.append(Record(more, cell.line, "table", table.section, context=table.context))
             continue
+        day = _group_row_day(row, day_first)
+        if day is not None:  # a row across the table that names a day: the day of the rows below
+            context_date = day
+            continue
         fields = _row_fields(row, kinds, day_first)
         if fields.date and not fields.speakers and not fields.title:
             context_date = fields.date  # a row that only gives the day of the rows below
@@ -957,6 +967,20 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     if not found and "speaker" not in kinds and "title" in kinds and _session_table(table, unnamed):
         return unnamed  # a schedule of sessions that names no presenter: its talks have no speaker
     return found
+
+
+def _group_row_day(row: list[Block], day_first: bool) -> PartialDate | None:
+    """The day a table's group row names: one cell, alone in its row or spread across it, that
+    holds a day and a few words at most ("Tuesday, March 2, 2021", "Day 2 – 14 June")."""
+    cells = {id(c): c for c in row if c.text and not c.struck}
+    if len(row) < 2 or len(cells) != 1:
+        return None
+    text = next(iter(cells.values())).text
+    dates = find_dates(text, day_first)
+    if len(dates) != 1 or not dates[0].value.day or len(text) > 80:  # type: ignore[attr-defined]
+        return None
+    rest = text[:dates[0].start] + text[dates[0].end:]
+    return dates[0].value if len(re.findall(r"[^\W\d_]{2,}", rest)) <= 3 else None  # type: ignore[return-value]
 
 
 def _session_table(table: Table, unnamed: list[Record]) -> bool:
@@ -1742,11 +1766,17 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
     title = document.front_matter.get("title") if document.front_matter else None
     page = [title] if isinstance(title, str) else []
     undated = not any(r.fields.date for r in records)  # weekly slots ("Week 3"): the series time holds
+    run = stated_run(layout.blocks)
     for record in records:
         fields = record.fields
         headings = page + list(record.context)
-        if record.how == "block" and headings and fields.date is not None:
-            headings = headings[:-1]  # the record's own heading gave its date
+        if run is not None and (fields.date is None or not fields.date.day):
+            fields.date = _nth_day(headings, run) or fields.date
+        if record.how == "block" and headings and fields.date is not None \
+                and not _TERM_ALONE.fullmatch(headings[-1]) \
+                and not re.fullmatch(r"[\W_]*(?:19|20)\d{2}[\W_]*", headings[-1]):
+            headings = headings[:-1]  # the record's own heading gave its date (a term's or a year's
+            # heading, "Spring 2025" over its talks, is no talk's own)
         if fields.date is None:
             for heading in reversed(headings):
                 dates = find_dates(heading)
@@ -1776,6 +1806,24 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
         if fields.time is None and stated is not None and (fields.date is not None or undated):
             fields.time = stated
             fields.guessed.add("time")
+
+
+_DAY_NUMBER = re.compile(r"\W*(?:day|tag|jour|d[ií]a|giorno)\s*(?P<n>[1-9]|one|two|three|four|five)\b|"
+                         r"\W*(?P<cjk>[1-9])\s*日目", re.IGNORECASE)
+"""A heading that numbers a day of a meeting ("Day 2", "Day Two: Talks", "Tag 1", "2日目")."""
+_NUMBER_WORDS = ("one", "two", "three", "four", "five")
+
+
+def _nth_day(headings: list[str], run: tuple[date, date]) -> PartialDate | None:
+    """The day of a meeting's run of days (``run``) that the nearest heading over a talk numbers."""
+    for heading in reversed(headings):
+        match = _DAY_NUMBER.match(heading)
+        if match is None:
+            continue
+        word = (match["n"] or match["cjk"]).lower()
+        day = run[0] + timedelta(days=(int(word) if word.isdigit() else _NUMBER_WORDS.index(word) + 1) - 1)
+        return PartialDate(day.year, day.month, day.day) if day <= run[1] else None
+    return None
 
 
 def _full_date(value: PartialDate | None) -> date | None:

@@ -21,6 +21,9 @@ fills are marked guessed, for review):
 - the series' time: a line that says when the series meets, with a weekday or "every", one time
   and no day of its own ("We meet on Thursdays, 3:30-4:30pm", "every week at 16:00") gives its time
   to the talks with a day and no time, those on the weekday it names when it names one;
+- the year of the days around: a talk with a day and no year (a day's heading of a meeting's
+  programme, "2日目（12月20日）") takes the one year of the page's other talks, when it falls
+  within a week of their days;
 - the meeting's day: on the page of a meeting (a programme, timed talks, or talks of which some
   have the day) that names at most three days with their year, the talks with no day (at most a
   year) take the day the page names most often, a line naming the talks or the meeting weighing
@@ -59,6 +62,7 @@ def inherit_when(talks: Sequence[TalkText], blocks: Sequence[Block], day_first: 
     _day_of_meeting(talks, blocks, day_first, kind == "meeting_programme")
     _time_of_series(talks, blocks, day_first)
     _year_of_stated_days(talks, blocks, day_first)
+    _year_of_neighbours(talks)
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -275,3 +279,48 @@ def _year_of_stated_days(talks: Sequence[TalkText], blocks: Sequence[Block], day
             if len(stated) == 1:
                 talk.day = f"{next(iter(stated)):04d}{talk.day[1:]}"
                 _guessed(talk, "date")
+
+
+_NEAR = 7
+"""How many days from the talks of a year a day with no year may fall and still be of that year
+(the next day of a meeting, not a day of another year's series)."""
+
+
+def _year_of_neighbours(talks: Sequence[TalkText]) -> None:
+    """Talks with a day and no year take the one year of the page's talks with a full date, when
+    their day falls within a week of those talks' first and last day."""
+    days = [d for d in (_full(t.day) for t in talks) if d is not None]
+    yearless = any(t.day and t.day.startswith("--") for t in talks)
+    if not days or len({d.year for d in days}) != 1 or not yearless:
+        return
+    year, first, last = days[0].year, min(days), max(days)
+    for talk in talks:
+        if talk.day and talk.day.startswith("--"):
+            day = _full(f"{year:04d}{talk.day[1:]}")
+            if day is not None and (first - day).days <= _NEAR and (day - last).days <= _NEAR:
+                talk.day = day.isoformat()
+                _guessed(talk, "date")
+
+
+def _full(day: str | None) -> date | None:
+    """The calendar day of a ``YYYY-MM-DD`` day, None for less."""
+    try:
+        return date.fromisoformat(day) if day and len(day) == 10 and not day.startswith("-") else None
+    except ValueError:
+        return None
+
+
+def stated_run(blocks: Sequence[Block]) -> tuple[date, date] | None:
+    """The one run of days with its year a page states ("June 3–4, 2021", "11-15 September 2023"):
+    the first and last day of a meeting of several days, or None when it states none or several."""
+    runs: set[tuple[date, date]] = set()
+    for block in blocks:
+        for match in _RANGE.finditer(block.text):
+            month = month_number(match["month"] or match["month2"])
+            first, last = int(match["first"] or match["first2"]), int(match["last"] or match["last2"])
+            if month and 1 <= first < last <= 31:
+                try:
+                    runs.add((date(int(match["year"]), month, first), date(int(match["year"]), month, last)))
+                except ValueError:
+                    continue
+    return runs.pop() if len(runs) == 1 else None

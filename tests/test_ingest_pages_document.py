@@ -50,3 +50,14 @@ def test_a_table_printed_in_a_code_block_stays_code():
     text = ("```\nname     score\n-------  -----\nada      0.9\n```\n\n"
             "- 2024-03-05: Ada Lovelace, *On engines*\n")
     assert simple_tables_as_pipes(text) == text
+
+
+def test_front_matter_with_tabs_ending_its_lines_is_read_as_yaml():
+    from kg.ingest.pages.document import split_front_matter
+
+    text = ("---\ntitle: Lecturers\nlecturers:\n - name: Ada Lovelace\t\n   topic: Engines\n"
+            " - name: Mary Somerville \t\n   topic: Physical geography\n---\nBody\n")
+    front, lines, _ = split_front_matter(text)
+    assert front["lecturers"] == [{"name": "Ada Lovelace", "topic": "Engines"},
+                                  {"name": "Mary Somerville", "topic": "Physical geography"}]
+    assert lines == 8

@@ -101,3 +101,9 @@ def test_the_texts_of_links_to_a_talks_material_alone_are_no_title():
     assert clean_title("paper1 paper2 slides") is None and clean_title("Slides | Video") is None
     assert clean_title("Video games and reinforcement learning") == "Video games and reinforcement learning"
     assert clean_title("Notes on the analytical engine") == "Notes on the analytical engine"
+
+
+def test_a_bracketed_link_to_the_material_after_a_dash_is_no_part_of_the_title():
+    assert clean_title("Motivation and overview - [pdf slides]") == "Motivation and overview"
+    assert clean_title("Markov chain Monte Carlo - [website link]") == "Markov chain Monte Carlo"
+    assert clean_title("Engines - a history") == "Engines - a history"

@@ -888,3 +888,20 @@ def test_a_series_word_alone_in_a_one_talk_pages_title_names_no_series():
                   "Our talks: Learning with engines"):
         assert named_series(title, talk, {}) is None, title
     assert named_series("CS Seminar: Learning with engines (Ada Lovelace)", talk, {}) == "CS Seminar"
+
+
+def test_tables_each_under_a_caption_row_with_the_terms_year_and_meeting_time(tmp_path):
+    def term(caption: str, rows: list[tuple[str, str, str]]) -> str:
+        cells = "".join(f"<tr><td>{d}</td><td>{who}</td><td>{what}</td></tr>\n" for d, who, what in rows)
+        return (f"<table>\n<tr><td colspan=\"3\">{caption}<span>Every Tuesday in room 146 at {caption[-7:]}"
+                f"</span></td></tr>\n<tr><td>Date</td><td>Presenter</td><td>Topic</td></tr>\n{cells}</table>\n")
+
+    page = ("<html><body><h2>Machine Learning Reading Group</h2>\n"
+            + term("Winter 2017 - Deep models 4:00 PM", [("Sep 26", "Mark", "Motivation - [pdf slides]"),
+                                                          ("Oct 3", "Issam", "Fully convolutional networks")])
+            + term("Summer 2016 - Bandits 5:00 PM", [("Jun 7", "Julie", "Online convex optimization")])
+            + "</body></html>\n")
+    _, talks = talks_of(tmp_path, "index.html", page)
+    assert talks == [(("Mark",), "Motivation", "2017-09-26", "16:00"),
+                     (("Issam",), "Fully convolutional networks", "2017-10-03", "16:00"),
+                     (("Julie",), "Online convex optimization", "2016-06-07", "17:00")]

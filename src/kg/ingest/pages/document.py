@@ -138,13 +138,18 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], int, str]:
 
 
 def _front_matter_data(text: str, toml: bool) -> dict[str, Any]:
-    """The fields of front matter; an invalid block is read line by line as ``key: value``."""
-    try:
-        data = tomllib.loads(text) if toml else yaml.safe_load(text)
-        if isinstance(data, dict):
-            return data
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError):
-        pass
+    """The fields of front matter; a block YAML refuses only for the tabs or spaces ending its lines
+    (which Jekyll's reader lets pass) is read without them; any other invalid block is read line by
+    line as ``key: value``."""
+    attempts = [text] if toml else [text, re.sub(r"[ \t]+$", "", text, flags=re.MULTILINE)]
+    for attempt in attempts:
+        try:
+            data = tomllib.loads(attempt) if toml else yaml.safe_load(attempt)
+            if isinstance(data, dict):
+                return data
+        except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError):
+            continue
+        break
     found: dict[str, Any] = {}
     for line in text.splitlines():
         pair = re.match(r"^([A-Za-z_][\w-]*)\s*[:=]\s*(.*)$", line)

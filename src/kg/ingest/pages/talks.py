@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from kg.ingest.pages.blocks import TERM_ALONE as _TERM_ALONE
 from kg.ingest.pages.blocks import Block, Layout, Span, Table
+from kg.ingest.pages.data import talk_items
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import (
     QUOTED,
@@ -126,7 +127,7 @@ class Record:
     line: int
     how: str
     """``front matter``, ``json-ld``, ``table``, ``entry`` (one block), ``block`` (several) or
-    ``unit`` (one of the units a page repeats)."""
+    ``unit`` (one of the units a page repeats) or ``data`` (a record of a data file)."""
     section: str = ""
     blocks: int = 1
     context: tuple[str, ...] = ()
@@ -142,7 +143,10 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     """Every talk a page states, once each, with its fields and line; and the entries that look
     like talks but could not be read (``line N: why``). ``owner`` is the speaker of a personal
     talk list that never prints its owner's name."""
-    records: list[Record] = []
+    records: list[Record] = [one for r in _data_records(document, day_first) for one in _each_speaker(r)
+                             if _is_talk(one)]
+    if records:  # a data file's records: the file holds nothing else
+        return _unique(records), []
     front = _front_matter_records(document, day_first)
     records.extend(_json_ld_records(document, day_first))
     for table in layout.tables:
@@ -227,7 +231,7 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
             record.fields.title = None  # the page gives the talk no title: none is better than a wrong one
             record.fields.guessed.discard("title")
     for record in records:  # "Workshop 2018": its undated talks are of 2018
-        if record.fields.date is None and year is not None and record.how != "front matter":
+        if record.fields.date is None and year is not None and record.how not in ("front matter", "data"):
             record.fields.date = PartialDate(year, None, None)
     read = {r.line for r in records if r.unnamed or not r.fields.speakers}  # read as talks without one
     problems[:0] = [f"line {r.line}: a dated entry without a speaker, left out: {r.fields.title!r}"
@@ -507,6 +511,37 @@ def _mapping_record(data: dict[str, Any], document: Document, day_first: bool) -
     return Record(fields, line, "front matter")
 
 
+_BYLINE_PLACE = re.compile(r"(?P<name>[^-–—(),]+?)\s*[-–—]\s+(?P<place>\S.*)")
+"""A speaker's field that adds the place after a dash ("Ada Lovelace - UCL", "Ada Lovelace- UCL")."""
+
+
+def _data_records(document: Document, day_first: bool) -> list[Record]:
+    """The talks of a data file (``_data/talks.yml``, a content collection's JSON), one a record, each
+    on the line of its title (or of its speaker)."""
+    found = []
+    for item in talk_items(document):
+        values = dict(item.roles)
+        person = values.get("speaker")
+        if isinstance(person, str):
+            split = _BYLINE_PLACE.fullmatch(person.strip())
+            if split and is_name(split["name"]) and not is_name(split["place"]):
+                values["speaker"] = {"name": split["name"].strip(), "affiliation": split["place"].strip()}
+        record = _mapping_record(_canonical(values), document, day_first)
+        if record is None or not record.fields.speakers:
+            continue
+        record.how = "data"
+        record.fields.labels |= {role for role in ("speaker", "title") if role in values}  # named by its key
+        record.line = item.lines.get("title") or item.lines.get("speaker") or item.line
+        found.append(record)
+    return found
+
+
+def _canonical(values: dict[str, Any]) -> dict[str, Any]:
+    """A data file's record under the keys ``_mapping_record`` reads (its roles' names, the place as
+    ``location``)."""
+    return {("location" if role == "place" else role): value for role, value in values.items()}
+
+
 def _front_matter_line(document: Document, fields: Fields) -> int:
     probe = fields.speakers[0].name if fields.speakers else (fields.title or "")
     for number, text in enumerate(document.lines[: document.front_matter_lines], start=1):
@@ -735,9 +770,9 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     grid = _grid_records(table, day_first)
     if grid is not None:
         return grid
+    table = _captioned(table)
     first = [c.text.strip(" *_:") for c in table.rows[0]]
-    if table.header is None and len(table.rows) > 1 and sum(
-            1 for text in first if any(p.search(text) for _, p in _COLUMN_WORDS)) >= max(2, len(first) - 1):
+    if table.header is None and len(table.rows) > 1 and _names_columns(first):
         # an HTML table whose first row of plain cells names the columns ("<td><b>Date</b></td>")
         table = Table(table.rows[1:], first, table.line, table.section, table.context, table.before)
     elif table.header and not any(
@@ -785,6 +820,26 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     if not found and "speaker" not in kinds and "title" in kinds and _session_table(table, unnamed):
         return unnamed  # a schedule of sessions that names no presenter: its talks have no speaker
     return found
+
+
+def _names_columns(cells: list[str]) -> bool:
+    """Whether a row's cells name a table's columns ("Date", "Presenter", "Topic")."""
+    return sum(1 for text in cells if any(p.search(text) for _, p in _COLUMN_WORDS)) >= max(2, len(cells) - 1)
+
+
+def _captioned(table: Table) -> Table:
+    """A table whose first row is one cell across it (its caption: "Winter term 2017 - Deep
+    learning", "Every Tuesday at 4:00 PM") over a row naming its columns: the caption read as the
+    heading of its rows, as a ``<caption>`` is, and the rows under the names."""
+    if table.header is not None or len(table.rows) < 3:
+        return table
+    caption = {id(c): c for c in table.rows[0]}  # a colspan spreads one cell over the row
+    names = [c.text.strip(" *_:") for c in table.rows[1]]
+    if len(caption) != 1 or len(table.rows[1]) < 2 or not _names_columns(names):
+        return table
+    text = table.rows[0][0].text.strip()
+    return Table(table.rows[2:], names, table.line, table.section, (*table.context, text) if text else
+                 table.context, table.before)
 
 
 def _session_table(table: Table, unnamed: list[Record]) -> bool:
@@ -1364,7 +1419,7 @@ def _is_talk(record: Record) -> bool:
             or len(fields.title.split()) <= 2 and _NON_TALK_SECTION.match(fields.title)):
         return False  # a name or a part of the site ("About", "Research") where the title would be
     return bool(fields.title or fields.date or fields.time or fields.title_open or fields.labels
-                or record.how in ("front matter", "json-ld", "table"))
+                or record.how in ("front matter", "data", "json-ld", "table"))
 
 
 def _unit_records(document: Document, layout: Layout, day_first: bool,
@@ -1558,6 +1613,9 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
                 fields.date = fields.date.with_year(page_year)
         stated: time | dict[int, time] | None = next((t for line, t in reversed(terms)
                                                      if line < record.line), series)
+        own = next((t for heading in reversed(record.context) if len(heading) < 250
+                    for t in [_stated_time(Block(heading, record.line, "p"))] if t is not None), None)
+        stated = own or stated  # "Summer 2017 ... Every Tuesday at 4:00 PM" over its own rows
         if isinstance(stated, dict):  # a time per weekday: the talk's day tells which
             calendar = _full_date(fields.date)
             stated = stated.get(calendar.weekday()) if calendar is not None else None

@@ -107,3 +107,10 @@ def test_a_bracketed_link_to_the_material_after_a_dash_is_no_part_of_the_title()
     assert clean_title("Motivation and overview - [pdf slides]") == "Motivation and overview"
     assert clean_title("Markov chain Monte Carlo - [website link]") == "Markov chain Monte Carlo"
     assert clean_title("Engines - a history") == "Engines - a history"
+
+
+def test_speaker_labels_of_spanish_portuguese_and_french_pages():
+    assert label_of("Conferencista: Ada Lovelace") == ("speaker", "Ada Lovelace")
+    assert label_of("Por: Ada Lovelace") == ("speaker", "Ada Lovelace")
+    assert label_of("Apresentadora: Ada Lovelace") == ("speaker", "Ada Lovelace")
+    assert label_of("Oratrice : Ada Lovelace") == ("speaker", "Ada Lovelace")

@@ -905,3 +905,15 @@ def test_tables_each_under_a_caption_row_with_the_terms_year_and_meeting_time(tm
     assert talks == [(("Mark",), "Motivation", "2017-09-26", "16:00"),
                      (("Issam",), "Fully convolutional networks", "2017-10-03", "16:00"),
                      (("Julie",), "Online convex optimization", "2016-06-07", "17:00")]
+
+
+def test_a_spanish_table_of_talks_named_conferencia_and_conferencista(tmp_path):
+    _, talks = talks_of(tmp_path, "charlas.md", "<table>\n<tr><td><strong>Charla No</strong></td>"
+                        "<td><strong>Fecha</strong></td><td><strong>Conferencia</strong></td>"
+                        "<td><strong>Conferencista</strong></td></tr>\n"
+                        "<tr><td>44</td><td>18/02/2020</td><td>Neural nets and how they learn</td>"
+                        "<td>Ada Lovelace</td></tr>\n"
+                        "<tr><td>43</td><td>04/02/2020</td><td>The long quest for computational thinking</td>"
+                        "<td>Mary Somerville</td></tr>\n</table>\n")
+    assert talks == [(("Ada Lovelace",), "Neural nets and how they learn", "2020-02-18", None),
+                     (("Mary Somerville",), "The long quest for computational thinking", "2020-02-04", None)]

@@ -63,7 +63,7 @@ def markdown_source(text: str) -> str:
     HTML tables kept whole, kramdown attribute lists dropped, template links written out, Pandoc's
     simple tables written as pipe tables."""
     return simple_tables_as_pipes(template_links(without_attribute_lists(html_tables_whole(
-        markdown_in_html(text)))))
+        markdown_in_html(raw_html_fences(text))))))
 
 
 def read_document(path: Path) -> Document:
@@ -197,6 +197,30 @@ def html_tables_whole(text: str) -> str:
 
 _MARKDOWN_BLOCK_TAG = re.compile(r"^[ \t]*<(?P<tag>div|section|article|td|li)\b[^<>]*\smarkdown="
                                  r"[\"']?(?:1|block)[\"']?[^<>]*>[ \t]*$", re.IGNORECASE)
+
+
+_RAW_HTML_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})\s*\{=html5?\}\s*$", re.IGNORECASE)
+
+
+def raw_html_fences(text: str) -> str:
+    """Markdown whose Pandoc raw blocks (```` ```{=html} ````, as Quarto's and R Markdown's kept
+    Markdown writes its HTML) are the HTML they hold, as the site shows it, not code: the fence lines
+    become blank (the lines keep their numbers) and the HTML stands apart from the text around it."""
+    lines = text.split("\n")
+    n = 0
+    while n < len(lines):
+        opening = _RAW_HTML_FENCE.match(lines[n])
+        closing = None
+        if opening is not None:
+            fence = opening["fence"]
+            closer = re.compile(r" {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}\s*")
+            closing = next((m for m in range(n + 1, len(lines)) if closer.fullmatch(lines[m])), None)
+        if opening is None or closing is None:
+            n += 1
+            continue
+        lines[n] = lines[closing] = ""
+        n = closing + 1
+    return "\n".join(lines)
 
 
 def markdown_in_html(text: str) -> str:

@@ -51,6 +51,8 @@ LABELS = {
 _OTHER_LANGUAGES = {
     "speaker": "vortragender vortragende referent referentin sprecher sprecherin ponente conferenciante "
                "orador oradora relatore relatrice oratore palestrante conférencier conférencière spreker "
+               "conferencista expositor expositora apresentador apresentadora intervenant intervenante "
+               "orateur oratrice por "
                "prelegent 발표자 연사 강연자 报告人 主讲人 演讲者 讲者 主講人 講者 "
                "講演者 発表者 登壇者",
     "title": "titel título titulo titolo thema sujet onderwerp 题目 报告题目 標題 标题 題目 제목 "

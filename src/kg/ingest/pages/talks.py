@@ -637,11 +637,13 @@ _COLUMN_WORDS = [
                            r"invited speakers?|discussion lead|host|moderators?|discussants?|facilitators?|"
                            r"led by|instructors?|palestrantes?|convidad[oa]s?|invitad[oa]s?|ponentes?|"
                            r"orador[ae]?s?|relat(?:ore|rice)|intervenants?|orateurs?|conférencier|"
-                           r"referent(?:in)?|vortragende[r]?|sprecher)\b", re.I)),
+                           r"referent(?:in)?|vortragende[r]?|sprecher|conferencistas?|expositor(?:a|es)?|"
+                           r"apresentador(?:a|es)?)\b", re.I)),
     ("affiliation", re.compile(r"^(?:affiliations?|institutions?|university|organi[sz]ation|"
                                r"department|from)\b", re.I)),
     ("title", re.compile(r"^(?:title|talk|topic|paper|subject|presentation|lecture|theme|event|titre|"
-                         r"t[íi]tulo|titolo|titel|assunto|tema|thema|sujet|charla|vortrag)", re.I)),
+                         r"t[íi]tulo|titolo|titel|assunto|tema|thema|sujet|charla|vortrag|conferencia\b|"
+                         r"palestra\b)", re.I)),
     ("abstract", re.compile(r"^(?:abstract|summary|description|resumo|resumen|riassunto|zusammenfassung|"
                             r"résumé)\b", re.I)),
     ("links", re.compile(r"^(?:slides|video|materials?|recording|links?|stream|resources|notes)\b", re.I)),

@@ -917,3 +917,22 @@ def test_a_spanish_table_of_talks_named_conferencia_and_conferencista(tmp_path):
                         "<td>Mary Somerville</td></tr>\n</table>\n")
     assert talks == [(("Ada Lovelace",), "Neural nets and how they learn", "2020-02-18", None),
                      (("Mary Somerville",), "The long quest for computational thinking", "2020-02-04", None)]
+
+
+def test_a_programmes_session_lists_its_talks_one_a_line_and_a_panel_gives_none(tmp_path):
+    page, talks = talks_of(tmp_path, "schedule.md", "# Workshop on engines, December 15, 2023\n\n"
+                           "| Time | Event |\n|---|---|\n"
+                           "| 9:00 - 9:30 | **Keynote** - Ada Lovelace: Notes on the analytical engine |\n"
+                           "| 11:15 - 12:00 | **Panel Discussion**: Charles Babbage, Mary Somerville |\n"
+                           "| 14:30 - 15:00 | **Contributed Talks** - <br/> Punched cards for weaving <br/> "
+                           "Mode-Seeking Engines: Theory and Practice <br/> Difference engines at scale |\n"
+                           "| 15:15 - 16:15 | **Invited Lightning Talks** <br/> Mary Somerville: "
+                           "Physical geography <br/> Charles Babbage: Passages from a life |\n")
+    assert talks == [
+        (("Ada Lovelace",), "Notes on the analytical engine", "2023-12-15", "09:00"),
+        ((), "Punched cards for weaving", "2023-12-15", "14:30"),
+        ((), "Mode-Seeking Engines: Theory and Practice", "2023-12-15", "14:30"),
+        ((), "Difference engines at scale", "2023-12-15", "14:30"),
+        (("Mary Somerville",), "Physical geography", "2023-12-15", "15:15"),
+        (("Charles Babbage",), "Passages from a life", "2023-12-15", "15:15")]
+    assert "time" in page.talks[1].guessed and page.kind == "meeting_programme"

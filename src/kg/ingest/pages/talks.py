@@ -178,9 +178,11 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     if units:  # in page order, as the page lists them
         records = sorted([*records, *units], key=lambda r: r.line)
     records = [one for r in records for one in _each_speaker(r) if _is_talk(one)]
-    unnamed_rows = [r for r in records if r.unnamed]  # sessions beside twice as many named talks:
-    if unnamed_rows and len(unnamed_rows) < 2 * (len(records) - len(unnamed_rows)):  # past seasons,
-        records = [r for r in records if not r.unnamed]  # a table of readings, not the page's talks
+    unnamed_rows = [r for r in records if r.unnamed and "session" not in r.fields.labels]  # (a session's
+    # own list of talks names them talks) sessions beside twice as many named talks: past seasons,
+    if unnamed_rows and len(unnamed_rows) < 2 * (len(records) - len(unnamed_rows)):
+        dropped = {id(r) for r in unnamed_rows}  # a table of readings, not the page's talks
+        records = [r for r in records if id(r) not in dropped]
     if not records:  # a talk's own page: its title, then "by Name (Affiliation)"
         records = _byline_records(document, layout, day_first)
     page_named = page_owner(document)  # read once: its site's configuration is a file
@@ -792,6 +794,15 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     for row in table.rows:
         if all(c.struck for c in row if c.text) or not any(c.text for c in row):
             continue
+        if any(_PANEL_CELL.match(c.text) for c in row):
+            continue  # "Panel Discussion: A, B, C": the panelists give no talk
+        listed = _session_list(row, kinds, day_first)
+        if listed:  # a session's talks, one a line under its name ("Contributed Talks", "Oral Session 1")
+            for more, line in listed:
+                more.date = more.date or context_date
+                found.append(Record(more, line, "table", table.section, context=table.context,
+                                    unnamed=not more.speakers))
+            continue
         cells = _entry_cells(row, day_first)
         if cells:  # a row of parallel talks, each cell a whole entry (spotlights, parallel rooms)
             clock = next((t for c in row for t in find_times(c.text)[:1] if len(c.text) < 30), None)
@@ -822,6 +833,47 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     if not found and "speaker" not in kinds and "title" in kinds and _session_table(table, unnamed):
         return unnamed  # a schedule of sessions that names no presenter: its talks have no speaker
     return found
+
+
+_PANEL_CELL = re.compile(r"^\W*(?:panel(?:\s+(?:discussion|session|debate))?|round\s*table)\W*(?:[:|–-]|$)",
+                         re.IGNORECASE)
+"""A programme's panel: its panelists, if named, give no talk."""
+_SESSION_HEAD = re.compile(r"^\W*(?:(?:oral|contributed|invited|spotlight|lightning|selected|accepted|short|"
+                           r"long|paper)\s+)*(?:talks?|sessions?|presentations?|orals?|spotlights?|papers)"
+                           r"(?:\s*#?\d{1,2})?\b(?:\W*$|\s*[|:–-])", re.IGNORECASE)
+"""The name of a session heading its talks' lines ("Contributed Talks -", "Oral Session 1 | Optimal
+transport", "Invited Lightning Talks")."""
+
+
+def _session_list(row: list[Block], kinds: list[str | None], day_first: bool) -> list[tuple[Fields, int]]:
+    """The talks of a row's cell that names a session on its first line and gives one talk a line
+    under it, two or more: "Name: Title" lines, or bare titles (the session's papers, presenters
+    unnamed). Each talk has the row's day and the session's time, marked guessed (the talks share
+    the slot)."""
+    for cell in row:
+        lines = [line.strip() for line in cell.text.split("\n") if line.strip()]
+        if len(lines) < 3 or not _SESSION_HEAD.match(lines[0]):
+            continue
+        talks = []
+        for line in lines[1:]:
+            fields = read_slot(line, cell.spans, day_first)
+            if fields.speakers and fields.title:
+                talks.append(Fields(speakers=fields.speakers, title=fields.title))
+            elif fields.speakers or len(line.split()) < 2 or len(line) > 250 or NOT_TALK.match(line) \
+                    or find_times(line):
+                return []  # a line that is no talk of the session: not a session's list
+            else:
+                talks.append(Fields(title=clean_title(line)))
+        if 2 * sum(1 for t in talks if t.speakers) < len(talks):  # mostly bare titles: a list of papers,
+            talks = [Fields(title=clean_title(line)) for line in lines[1:]]  # "Mode-Seeking GANs: Theory" one
+        slot = _row_fields([c for c in row if c is not cell], kinds, day_first)
+        for talk in talks:
+            talk.date, talk.time, talk.end = slot.date, slot.time, slot.end
+            talk.labels.add("session")
+            if slot.time is not None:
+                talk.guessed.add("time")  # the session's time: each talk is within it
+        return [(talk, cell.line) for talk in talks if talk.title]
+    return []
 
 
 def _names_columns(cells: list[str]) -> bool:

@@ -936,3 +936,13 @@ def test_a_programmes_session_lists_its_talks_one_a_line_and_a_panel_gives_none(
         (("Mary Somerville",), "Physical geography", "2023-12-15", "15:15"),
         (("Charles Babbage",), "Passages from a life", "2023-12-15", "15:15")]
     assert "time" in page.talks[1].guessed and page.kind == "meeting_programme"
+
+
+def test_a_day_over_time_and_summary_columns_is_no_caption_of_named_columns(tmp_path):
+    page = ("<html><body><h2>Programme</h2><table>\n<tr><td colspan=\"2\">11/19</td></tr>\n"
+            "<tr><td>Time</td><td>Summary</td></tr>\n"
+            "<tr><td>8:10-8:35</td><td>Ada Lovelace<br>Title: Notes on the analytical engine</td></tr>\n"
+            "<tr><td>8:35-9:00</td><td>Charles Babbage<br>Title: Passages from a life</td></tr>\n"
+            "</table></body></html>\n")
+    _, talks = talks_of(tmp_path, "schedule.html", page)
+    assert [(t[0], t[3]) for t in talks] == [(("Ada Lovelace",), "08:10"), (("Charles Babbage",), "08:35")]

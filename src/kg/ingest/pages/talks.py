@@ -883,14 +883,17 @@ def _names_columns(cells: list[str]) -> bool:
 
 def _captioned(table: Table) -> Table:
     """A table whose first row is one cell across it (its caption: "Winter term 2017 - Deep
-    learning", "Every Tuesday at 4:00 PM") over a row naming its columns: the caption read as the
-    heading of its rows, as a ``<caption>`` is, and the rows under the names."""
+    learning", "Every Tuesday at 4:00 PM") over a row naming its columns, its speakers' or its
+    titles' among them: the caption read as the heading of its rows, as a ``<caption>`` is, and the
+    rows under the names."""
     if table.header is not None or len(table.rows) < 3:
         return table
     caption = {id(c): c for c in table.rows[0]}  # a colspan spreads one cell over the row
     names = [c.text.strip(" *_:") for c in table.rows[1]]
-    if len(caption) != 1 or len(table.rows[1]) < 2 or not _names_columns(names):
-        return table
+    says = {kind for text in names for kind, pattern in _COLUMN_WORDS if pattern.search(text)}
+    if len(caption) != 1 or len(table.rows[1]) < 2 or not _names_columns(names) \
+            or not says & {"speaker", "title"}:
+        return table  # ("Time | Summary" under a day: the rows read as they stand)
     text = table.rows[0][0].text.strip()
     return Table(table.rows[2:], names, table.line, table.section, (*table.context, text) if text else
                  table.context, table.before)

@@ -1642,6 +1642,7 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
     title = document.front_matter.get("title") if document.front_matter else None
     page = [title] if isinstance(title, str) else []
     undated = not any(r.fields.date for r in records)  # weekly slots ("Week 3"): the series time holds
+    headed: dict[str, time | None] = {}  # the meeting time a heading states, read once a heading
     for record in records:
         fields = record.fields
         headings = page + list(record.context)
@@ -1670,8 +1671,10 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
                 fields.date = fields.date.with_year(page_year)
         stated: time | dict[int, time] | None = next((t for line, t in reversed(terms)
                                                      if line < record.line), series)
-        own = next((t for heading in reversed(record.context) if len(heading) < 250
-                    for t in [_stated_time(Block(heading, record.line, "p"))] if t is not None), None)
+        for heading in record.context:
+            if heading not in headed and len(heading) < 250:
+                headed[heading] = _stated_time(Block(heading, record.line, "p"))
+        own = next((t for heading in reversed(record.context) for t in [headed.get(heading)] if t), None)
         stated = own or stated  # "Summer 2017 ... Every Tuesday at 4:00 PM" over its own rows
         if isinstance(stated, dict):  # a time per weekday: the talk's day tells which
             calendar = _full_date(fields.date)

@@ -50,3 +50,30 @@ def test_a_table_printed_in_a_code_block_stays_code():
     text = ("```\nname     score\n-------  -----\nada      0.9\n```\n\n"
             "- 2024-03-05: Ada Lovelace, *On engines*\n")
     assert simple_tables_as_pipes(text) == text
+
+
+def test_front_matter_with_tabs_ending_its_lines_is_read_as_yaml():
+    from kg.ingest.pages.document import split_front_matter
+
+    text = ("---\ntitle: Lecturers\nlecturers:\n - name: Ada Lovelace\t\n   topic: Engines\n"
+            " - name: Mary Somerville \t\n   topic: Physical geography\n---\nBody\n")
+    front, lines, _ = split_front_matter(text)
+    assert front["lecturers"] == [{"name": "Ada Lovelace", "topic": "Engines"},
+                                  {"name": "Mary Somerville", "topic": "Physical geography"}]
+    assert lines == 8
+
+
+def test_a_pandoc_raw_html_block_is_html_not_code(tmp_path):
+    from kg.ingest.pages.document import raw_html_fences, read_document
+
+    text = ("## Talks\n\n```{=html}\n<strong>Notes on engines.</strong><br> Turin seminar. May 2024."
+            "<p style=\"margin-bottom:0.2cm;\"></p>\n```\n\n```python\nprint(1)\n```\n")
+    assert raw_html_fences(text).splitlines()[2:5] == [
+        "", "<strong>Notes on engines.</strong><br> Turin seminar. May 2024."
+        "<p style=\"margin-bottom:0.2cm;\"></p>", ""]
+    assert "```python" in raw_html_fences(text)  # a fence of code stays code
+    path = tmp_path / "research.md"
+    path.write_text(text, encoding="utf-8")
+    root = read_document(path).root
+    assert [s.text for s in root.iter("strong")] == ["Notes on engines."]
+    assert not any("margin-bottom" in (c.text or "") for c in root.iter("code"))

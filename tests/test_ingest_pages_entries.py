@@ -116,3 +116,16 @@ def test_two_speakers_before_the_affiliation_they_share():
     assert [(p.name, p.affiliation) for p in people] == [("Ada Lovelace", "EPFL, Lausanne, Switzerland"),
                                                          ("Mary Somerville", "EPFL, Lausanne, Switzerland")]
     assert speakers_of("Machine Learning and Optimization (Part 1, 2)") == []
+
+
+def test_a_bracketed_link_to_the_material_after_a_dash_is_no_part_of_the_title():
+    assert clean_title("Motivation and overview - [pdf slides]") == "Motivation and overview"
+    assert clean_title("Markov chain Monte Carlo - [website link]") == "Markov chain Monte Carlo"
+    assert clean_title("Engines - a history") == "Engines - a history"
+
+
+def test_speaker_labels_of_spanish_portuguese_and_french_pages():
+    assert label_of("Conferencista: Ada Lovelace") == ("speaker", "Ada Lovelace")
+    assert label_of("Por: Ada Lovelace") == ("speaker", "Ada Lovelace")
+    assert label_of("Apresentadora: Ada Lovelace") == ("speaker", "Ada Lovelace")
+    assert label_of("Oratrice : Ada Lovelace") == ("speaker", "Ada Lovelace")

@@ -1118,3 +1118,61 @@ def test_a_row_of_year_filter_buttons_heads_nothing(tmp_path):
                         "<tr><td>Apr 17</td><td>Ada Lovelace</td><td>Engines of thought</td></tr>"
                         "</table></body></html>")
     assert [t[2] for t in talks] == ["--04-17"]
+
+
+def test_tables_each_under_a_caption_row_with_the_terms_year_and_meeting_time(tmp_path):
+    def term(caption: str, rows: list[tuple[str, str, str]]) -> str:
+        cells = "".join(f"<tr><td>{d}</td><td>{who}</td><td>{what}</td></tr>\n" for d, who, what in rows)
+        return (f"<table>\n<tr><td colspan=\"3\">{caption}<span>Every Tuesday in room 146 at {caption[-7:]}"
+                f"</span></td></tr>\n<tr><td>Date</td><td>Presenter</td><td>Topic</td></tr>\n{cells}</table>\n")
+
+    page = ("<html><body><h2>Machine Learning Reading Group</h2>\n"
+            + term("Winter 2017 - Deep models 4:00 PM", [("Sep 26", "Mark", "Motivation - [pdf slides]"),
+                                                          ("Oct 3", "Issam", "Fully convolutional networks")])
+            + term("Summer 2016 - Bandits 5:00 PM", [("Jun 7", "Julie", "Online convex optimization")])
+            + "</body></html>\n")
+    _, talks = talks_of(tmp_path, "index.html", page)
+    assert talks == [(("Mark",), "Motivation", "2017-09-26", "16:00"),
+                     (("Issam",), "Fully convolutional networks", "2017-10-03", "16:00"),
+                     (("Julie",), "Online convex optimization", "2016-06-07", "17:00")]
+
+
+def test_a_spanish_table_of_talks_named_conferencia_and_conferencista(tmp_path):
+    _, talks = talks_of(tmp_path, "charlas.md", "<table>\n<tr><td><strong>Charla No</strong></td>"
+                        "<td><strong>Fecha</strong></td><td><strong>Conferencia</strong></td>"
+                        "<td><strong>Conferencista</strong></td></tr>\n"
+                        "<tr><td>44</td><td>18/02/2020</td><td>Neural nets and how they learn</td>"
+                        "<td>Ada Lovelace</td></tr>\n"
+                        "<tr><td>43</td><td>04/02/2020</td><td>The long quest for computational thinking</td>"
+                        "<td>Mary Somerville</td></tr>\n</table>\n")
+    assert talks == [(("Ada Lovelace",), "Neural nets and how they learn", "2020-02-18", None),
+                     (("Mary Somerville",), "The long quest for computational thinking", "2020-02-04", None)]
+
+
+def test_a_programmes_session_lists_its_talks_one_a_line_and_a_panel_gives_none(tmp_path):
+    page, talks = talks_of(tmp_path, "schedule.md", "# Workshop on engines, December 15, 2023\n\n"
+                           "| Time | Event |\n|---|---|\n"
+                           "| 9:00 - 9:30 | **Keynote** - Ada Lovelace: Notes on the analytical engine |\n"
+                           "| 11:15 - 12:00 | **Panel Discussion**: Charles Babbage, Mary Somerville |\n"
+                           "| 14:30 - 15:00 | **Contributed Talks** - <br/> Punched cards for weaving <br/> "
+                           "Mode-Seeking Engines: Theory and Practice <br/> Difference engines at scale |\n"
+                           "| 15:15 - 16:15 | **Invited Lightning Talks** <br/> Mary Somerville: "
+                           "Physical geography <br/> Charles Babbage: Passages from a life |\n")
+    assert talks == [
+        (("Ada Lovelace",), "Notes on the analytical engine", "2023-12-15", "09:00"),
+        ((), "Punched cards for weaving", "2023-12-15", "14:30"),
+        ((), "Mode-Seeking Engines: Theory and Practice", "2023-12-15", "14:30"),
+        ((), "Difference engines at scale", "2023-12-15", "14:30"),
+        (("Mary Somerville",), "Physical geography", "2023-12-15", "15:15"),
+        (("Charles Babbage",), "Passages from a life", "2023-12-15", "15:15")]
+    assert "time" in page.talks[1].guessed and page.kind == "meeting_programme"
+
+
+def test_a_day_over_time_and_summary_columns_is_no_caption_of_named_columns(tmp_path):
+    page = ("<html><body><h2>Programme</h2><table>\n<tr><td colspan=\"2\">11/19</td></tr>\n"
+            "<tr><td>Time</td><td>Summary</td></tr>\n"
+            "<tr><td>8:10-8:35</td><td>Ada Lovelace<br>Title: Notes on the analytical engine</td></tr>\n"
+            "<tr><td>8:35-9:00</td><td>Charles Babbage<br>Title: Passages from a life</td></tr>\n"
+            "</table></body></html>\n")
+    _, talks = talks_of(tmp_path, "schedule.html", page)
+    assert [(t[0], t[3]) for t in talks] == [(("Ada Lovelace",), "08:10"), (("Charles Babbage",), "08:35")]

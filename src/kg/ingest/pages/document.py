@@ -63,7 +63,7 @@ def markdown_source(text: str) -> str:
     HTML tables kept whole, kramdown attribute lists dropped, template links written out, Pandoc's
     simple tables written as pipe tables."""
     return simple_tables_as_pipes(template_links(without_attribute_lists(html_tables_whole(
-        markdown_in_html(text)))))
+        markdown_in_html(raw_html_fences(text))))))
 
 
 def read_document(path: Path) -> Document:
@@ -138,13 +138,18 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], int, str]:
 
 
 def _front_matter_data(text: str, toml: bool) -> dict[str, Any]:
-    """The fields of front matter; an invalid block is read line by line as ``key: value``."""
-    try:
-        data = tomllib.loads(text) if toml else yaml.safe_load(text)
-        if isinstance(data, dict):
-            return data
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError):
-        pass
+    """The fields of front matter; a block YAML refuses only for the tabs or spaces ending its lines
+    (which Jekyll's reader lets pass) is read without them; any other invalid block is read line by
+    line as ``key: value``."""
+    attempts = [text] if toml else [text, re.sub(r"[ \t]+$", "", text, flags=re.MULTILINE)]
+    for attempt in attempts:
+        try:
+            data = tomllib.loads(attempt) if toml else yaml.safe_load(attempt)
+            if isinstance(data, dict):
+                return data
+        except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError):
+            continue
+        break
     found: dict[str, Any] = {}
     for line in text.splitlines():
         pair = re.match(r"^([A-Za-z_][\w-]*)\s*[:=]\s*(.*)$", line)
@@ -192,6 +197,30 @@ def html_tables_whole(text: str) -> str:
 
 _MARKDOWN_BLOCK_TAG = re.compile(r"^[ \t]*<(?P<tag>div|section|article|td|li)\b[^<>]*\smarkdown="
                                  r"[\"']?(?:1|block)[\"']?[^<>]*>[ \t]*$", re.IGNORECASE)
+
+
+_RAW_HTML_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})\s*\{=html5?\}\s*$", re.IGNORECASE)
+
+
+def raw_html_fences(text: str) -> str:
+    """Markdown whose Pandoc raw blocks (```` ```{=html} ````, as Quarto's and R Markdown's kept
+    Markdown writes its HTML) are the HTML they hold, as the site shows it, not code: the fence lines
+    become blank (the lines keep their numbers) and the HTML stands apart from the text around it."""
+    lines = text.split("\n")
+    n = 0
+    while n < len(lines):
+        opening = _RAW_HTML_FENCE.match(lines[n])
+        closing = None
+        if opening is not None:
+            fence = opening["fence"]
+            closer = re.compile(r" {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}\s*")
+            closing = next((m for m in range(n + 1, len(lines)) if closer.fullmatch(lines[m])), None)
+        if opening is None or closing is None:
+            n += 1
+            continue
+        lines[n] = lines[closing] = ""
+        n = closing + 1
+    return "\n".join(lines)
 
 
 def markdown_in_html(text: str) -> str:

@@ -51,6 +51,8 @@ LABELS = {
 _OTHER_LANGUAGES = {
     "speaker": "vortragender vortragende referent referentin sprecher sprecherin ponente conferenciante "
                "orador oradora relatore relatrice oratore palestrante conférencier conférencière spreker "
+               "conferencista expositor expositora apresentador apresentadora intervenant intervenante "
+               "orateur oratrice por "
                "prelegent 발표자 연사 강연자 报告人 主讲人 演讲者 讲者 主講人 講者 "
                "講演者 発表者 登壇者",
     "title": "titel título titulo titolo thema sujet onderwerp 题目 报告题目 標題 标题 題目 제목 "
@@ -319,8 +321,9 @@ _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt
                            r"(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<!\bInc)\.\s+(?=[A-Z\"“])")
 """The end of a sentence inside one part ("Notes on engines. Ada Lovelace, Cambridge."), not of an
 initial or an abbreviation."""
-_LINK_BRACKETS = re.compile(r"(?:\s*\[(?:slides?|video|pdf|paper|arxiv|abstract|recording|youtube|code|"
-                            r"notes|link|poster)\]?)+\s*$", re.IGNORECASE)
+_LINK_BRACKETS = re.compile(r"(?:\s*\[(?:(?:pdf|ppt|talk|website|web|the)\s+)?(?:slides?|video|pdf|paper|"
+                            r"arxiv|abstract|recording|youtube|code|notes|link|poster)\]?)+\s*$",
+                            re.IGNORECASE)
 _ROOM = re.compile(r"^\W*(?:room|rm\.?|hall|building|bldg\.?|auditorium|amphi(?:theater|theatre|théâtre)?|"
                    r"salle|lecture hall|seminar room|conference room|zoom|webex|teams|gather\.town)\b",
                    re.IGNORECASE)
@@ -806,7 +809,7 @@ def clean_title(text: str) -> str | None:
                   r"preprint|doi)[^)]*\)\s*$", "", text,
                   flags=re.IGNORECASE)
     text = _REMARK.sub("", text)
-    text = _LINK_BRACKETS.sub("", text) or text
+    text = _LINK_BRACKETS.sub("", text).rstrip(" -–—|") or text  # "Title - [pdf slides]"
     text = _TITLE_TAIL.sub("", text) or text
     text = re.sub(r"\s*[\[(]\W*$", "", text)  # "Title [" left of "[video | slides]"
     text = re.sub(r"\{%.*?%\}|\{\{.*?\}\}", "", text).strip()  # a site generator's tag, not its output

@@ -336,7 +336,7 @@ def _talk(record: Record) -> TalkText:
 def _confidence(record: Record) -> float:
     """How sure the extractor is of a talk: labelled and structured facts high, guesses low."""
     fields = record.fields
-    score = {"front matter": 0.95, "json-ld": 0.95, "table": 0.85, "entry": 0.75, "block": 0.7,
+    score = {"front matter": 0.95, "data": 0.95, "json-ld": 0.95, "table": 0.85, "entry": 0.75, "block": 0.7,
              "unit": 0.7}[record.how]
     if "speaker" in fields.labels or "title" in fields.labels:
         score = max(score, 0.9)

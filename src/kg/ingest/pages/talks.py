@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from kg.ingest.pages.blocks import TERM_ALONE as _TERM_ALONE
 from kg.ingest.pages.blocks import Block, Layout, Span, Table
+from kg.ingest.pages.data import talk_items
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import (
     QUOTED,
@@ -146,7 +147,7 @@ class Record:
     line: int
     how: str
     """``front matter``, ``json-ld``, ``table``, ``entry`` (one block), ``block`` (several) or
-    ``unit`` (one of the units a page repeats)."""
+    ``unit`` (one of the units a page repeats) or ``data`` (a record of a data file)."""
     section: str = ""
     blocks: int = 1
     context: tuple[str, ...] = ()
@@ -162,7 +163,10 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     """Every talk a page states, once each, with its fields and line; and the entries that look
     like talks but could not be read (``line N: why``). ``owner`` is the speaker of a personal
     talk list that never prints its owner's name."""
-    records: list[Record] = []
+    records: list[Record] = [one for r in _data_records(document, day_first) for one in _each_speaker(r)
+                             if _is_talk(one)]
+    if records:  # a data file's records: the file holds nothing else
+        return _unique(records), []
     front = _front_matter_records(document, day_first)
     records.extend(_json_ld_records(document, day_first))
     for table in layout.tables:
@@ -196,9 +200,11 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     if units:  # in page order, as the page lists them
         records = sorted([*records, *units], key=lambda r: r.line)
     records = [one for r in records for one in _each_speaker(r) if _is_talk(one)]
-    unnamed_rows = [r for r in records if r.unnamed]  # sessions beside twice as many named talks:
-    if unnamed_rows and len(unnamed_rows) < 2 * (len(records) - len(unnamed_rows)):  # past seasons,
-        records = [r for r in records if not r.unnamed]  # a table of readings, not the page's talks
+    unnamed_rows = [r for r in records if r.unnamed and "session" not in r.fields.labels]  # (a session's
+    # own list of talks names them talks) sessions beside twice as many named talks: past seasons,
+    if unnamed_rows and len(unnamed_rows) < 2 * (len(records) - len(unnamed_rows)):
+        dropped = {id(r) for r in unnamed_rows}  # a table of readings, not the page's talks
+        records = [r for r in records if id(r) not in dropped]
     if not records:  # a talk's own page: its title, then "by Name (Affiliation)"
         records = _byline_records(document, layout, day_first)
     page_named = page_owner(document)  # read once: its site's configuration is a file
@@ -250,7 +256,7 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
             record.fields.title = None  # the page gives the talk no title: none is better than a wrong one
             record.fields.guessed.discard("title")
     for record in records:  # "Workshop 2018": its undated talks are of 2018
-        if record.fields.date is None and year is not None and record.how != "front matter":
+        if record.fields.date is None and year is not None and record.how not in ("front matter", "data"):
             record.fields.date = PartialDate(year, None, None)
     read = {r.line for r in records if r.unnamed or not r.fields.speakers}  # read as talks without one
     problems[:0] = [f"line {r.line}: a dated entry without a speaker, left out: {r.fields.title!r}"
@@ -642,6 +648,37 @@ def _mapping_record(data: dict[str, Any], document: Document, day_first: bool) -
     return Record(fields, line, "front matter")
 
 
+_BYLINE_PLACE = re.compile(r"(?P<name>[^-–—(),]+?)\s*[-–—]\s+(?P<place>\S.*)")
+"""A speaker's field that adds the place after a dash ("Ada Lovelace - UCL", "Ada Lovelace- UCL")."""
+
+
+def _data_records(document: Document, day_first: bool) -> list[Record]:
+    """The talks of a data file (``_data/talks.yml``, a content collection's JSON), one a record, each
+    on the line of its title (or of its speaker)."""
+    found = []
+    for item in talk_items(document):
+        values = dict(item.roles)
+        person = values.get("speaker")
+        if isinstance(person, str):
+            split = _BYLINE_PLACE.fullmatch(person.strip())
+            if split and is_name(split["name"]) and not is_name(split["place"]):
+                values["speaker"] = {"name": split["name"].strip(), "affiliation": split["place"].strip()}
+        record = _mapping_record(_canonical(values), document, day_first)
+        if record is None or not record.fields.speakers:
+            continue
+        record.how = "data"
+        record.fields.labels |= {role for role in ("speaker", "title") if role in values}  # named by its key
+        record.line = item.lines.get("title") or item.lines.get("speaker") or item.line
+        found.append(record)
+    return found
+
+
+def _canonical(values: dict[str, Any]) -> dict[str, Any]:
+    """A data file's record under the keys ``_mapping_record`` reads (its roles' names, the place as
+    ``location``)."""
+    return {("location" if role == "place" else role): value for role, value in values.items()}
+
+
 def _front_matter_line(document: Document, fields: Fields) -> int:
     probe = fields.speakers[0].name if fields.speakers else (fields.title or "")
     for number, text in enumerate(document.lines[: document.front_matter_lines], start=1):
@@ -742,11 +779,13 @@ _COLUMN_WORDS = [
                            r"invited speakers?|discussion lead|host|moderators?|discussants?|facilitators?|"
                            r"led by|instructors?|palestrantes?|convidad[oa]s?|invitad[oa]s?|ponentes?|"
                            r"orador[ae]?s?|relat(?:ore|rice)|intervenants?|orateurs?|conférencier|"
-                           r"referent(?:in)?|vortragende[r]?|sprecher)\b", re.I)),
+                           r"referent(?:in)?|vortragende[r]?|sprecher|conferencistas?|expositor(?:a|es)?|"
+                           r"apresentador(?:a|es)?)\b", re.I)),
     ("affiliation", re.compile(r"^(?:affiliations?|institutions?|university|organi[sz]ation|"
                                r"department|from)\b", re.I)),
     ("title", re.compile(r"^(?:title|talk|topic|paper|subject|presentation|lecture|theme|event|titre|"
-                         r"t[íi]tulo|titolo|titel|assunto|tema|thema|sujet|charla|vortrag)", re.I)),
+                         r"t[íi]tulo|titolo|titel|assunto|tema|thema|sujet|charla|vortrag|conferencia\b|"
+                         r"palestra\b)", re.I)),
     ("abstract", re.compile(r"^(?:abstract|summary|description|resumo|resumen|riassunto|zusammenfassung|"
                             r"résumé)\b", re.I)),
     ("links", re.compile(r"^(?:slides|video|materials?|recording|links?|stream|resources|notes)\b", re.I)),
@@ -908,9 +947,9 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     grid = _grid_records(table, day_first)
     if grid is not None:
         return grid
+    table = _captioned(table)
     first = [c.text.strip(" *_:") for c in table.rows[0]]
-    if table.header is None and len(table.rows) > 1 and sum(
-            1 for text in first if any(p.search(text) for _, p in _COLUMN_WORDS)) >= max(2, len(first) - 1):
+    if table.header is None and len(table.rows) > 1 and _names_columns(first):
         # an HTML table whose first row of plain cells names the columns ("<td><b>Date</b></td>")
         table = Table(table.rows[1:], first, table.line, table.section, table.context, table.before)
     elif table.header and not any(
@@ -927,6 +966,15 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     above: PartialDate | None = None
     for row in table.rows:
         if all(c.struck for c in row if c.text) or not any(c.text for c in row):
+            continue
+        if any(_PANEL_CELL.match(c.text) for c in row):
+            continue  # "Panel Discussion: A, B, C": the panelists give no talk
+        listed = _session_list(row, kinds, day_first)
+        if listed:  # a session's talks, one a line under its name ("Contributed Talks", "Oral Session 1")
+            for more, line in listed:
+                more.date = more.date or context_date
+                found.append(Record(more, line, "table", table.section, context=table.context,
+                                    unnamed=not more.speakers))
             continue
         cells = _entry_cells(row, day_first)
         if cells:  # a row of parallel talks, each cell a whole entry (spotlights, parallel rooms)
@@ -981,6 +1029,70 @@ def _group_row_day(row: list[Block], day_first: bool) -> PartialDate | None:
         return None
     rest = text[:dates[0].start] + text[dates[0].end:]
     return dates[0].value if len(re.findall(r"[^\W\d_]{2,}", rest)) <= 3 else None  # type: ignore[return-value]
+
+
+_PANEL_CELL = re.compile(r"^\W*(?:panel(?:\s+(?:discussion|session|debate))?|round\s*table)\W*(?:[:|–-]|$)",
+                         re.IGNORECASE)
+"""A programme's panel: its panelists, if named, give no talk."""
+_SESSION_HEAD = re.compile(r"^\W*(?:(?:oral|contributed|invited|spotlight|lightning|selected|accepted|short|"
+                           r"long|paper)\s+)*(?:talks?|sessions?|presentations?|orals?|spotlights?|papers)"
+                           r"(?:\s*#?\d{1,2})?\b(?:\W*$|\s*[|:–-])", re.IGNORECASE)
+"""The name of a session heading its talks' lines ("Contributed Talks -", "Oral Session 1 | Optimal
+transport", "Invited Lightning Talks")."""
+
+
+def _session_list(row: list[Block], kinds: list[str | None], day_first: bool) -> list[tuple[Fields, int]]:
+    """The talks of a row's cell that names a session on its first line and gives one talk a line
+    under it, two or more: "Name: Title" lines, or bare titles (the session's papers, presenters
+    unnamed). Each talk has the row's day and the session's time, marked guessed (the talks share
+    the slot)."""
+    for cell in row:
+        lines = [line.strip() for line in cell.text.split("\n") if line.strip()]
+        if len(lines) < 3 or not _SESSION_HEAD.match(lines[0]):
+            continue
+        talks = []
+        for line in lines[1:]:
+            fields = read_slot(line, cell.spans, day_first)
+            if fields.speakers and fields.title:
+                talks.append(Fields(speakers=fields.speakers, title=fields.title))
+            elif fields.speakers or len(line.split()) < 2 or len(line) > 250 or NOT_TALK.match(line) \
+                    or find_times(line):
+                return []  # a line that is no talk of the session: not a session's list
+            else:
+                talks.append(Fields(title=clean_title(line)))
+        if 2 * sum(1 for t in talks if t.speakers) < len(talks):  # mostly bare titles: a list of papers,
+            talks = [Fields(title=clean_title(line)) for line in lines[1:]]  # "Mode-Seeking GANs: Theory" one
+        slot = _row_fields([c for c in row if c is not cell], kinds, day_first)
+        for talk in talks:
+            talk.date, talk.time, talk.end = slot.date, slot.time, slot.end
+            talk.labels.add("session")
+            if slot.time is not None:
+                talk.guessed.add("time")  # the session's time: each talk is within it
+        return [(talk, cell.line) for talk in talks if talk.title]
+    return []
+
+
+def _names_columns(cells: list[str]) -> bool:
+    """Whether a row's cells name a table's columns ("Date", "Presenter", "Topic")."""
+    return sum(1 for text in cells if any(p.search(text) for _, p in _COLUMN_WORDS)) >= max(2, len(cells) - 1)
+
+
+def _captioned(table: Table) -> Table:
+    """A table whose first row is one cell across it (its caption: "Winter term 2017 - Deep
+    learning", "Every Tuesday at 4:00 PM") over a row naming its columns, its speakers' or its
+    titles' among them: the caption read as the heading of its rows, as a ``<caption>`` is, and the
+    rows under the names."""
+    if table.header is not None or len(table.rows) < 3:
+        return table
+    caption = {id(c): c for c in table.rows[0]}  # a colspan spreads one cell over the row
+    names = [c.text.strip(" *_:") for c in table.rows[1]]
+    says = {kind for text in names for kind, pattern in _COLUMN_WORDS if pattern.search(text)}
+    if len(caption) != 1 or len(table.rows[1]) < 2 or not _names_columns(names) \
+            or not says & {"speaker", "title"}:
+        return table  # ("Time | Summary" under a day: the rows read as they stand)
+    text = table.rows[0][0].text.strip()
+    return Table(table.rows[2:], names, table.line, table.section, (*table.context, text) if text else
+                 table.context, table.before)
 
 
 def _session_table(table: Table, unnamed: list[Record]) -> bool:
@@ -1595,7 +1707,7 @@ def _is_talk(record: Record) -> bool:
             or len(fields.title.split()) <= 2 and _NON_TALK_SECTION.match(fields.title)):
         return False  # a name or a part of the site ("About", "Research") where the title would be
     return bool(fields.title or fields.date or fields.time or fields.title_open or fields.labels
-                or record.how in ("front matter", "json-ld", "table"))
+                or record.how in ("front matter", "data", "json-ld", "table"))
 
 
 def _unit_records(document: Document, layout: Layout, day_first: bool,
@@ -1767,6 +1879,7 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
     page = [title] if isinstance(title, str) else []
     undated = not any(r.fields.date for r in records)  # weekly slots ("Week 3"): the series time holds
     run = stated_run(layout.blocks)
+    headed: dict[str, time | None] = {}  # the meeting time a heading states, read once a heading
     for record in records:
         fields = record.fields
         headings = page + list(record.context)
@@ -1800,6 +1913,11 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
                 fields.date = fields.date.with_year(page_year)
         stated: time | dict[int, time] | None = next((t for line, t in reversed(terms)
                                                      if line < record.line), series)
+        for heading in record.context:
+            if heading not in headed and len(heading) < 250:
+                headed[heading] = _stated_time(Block(heading, record.line, "p"))
+        own = next((t for heading in reversed(record.context) for t in [headed.get(heading)] if t), None)
+        stated = own or stated  # "Summer 2017 ... Every Tuesday at 4:00 PM" over its own rows
         if isinstance(stated, dict):  # a time per weekday: the talk's day tells which
             calendar = _full_date(fields.date)
             stated = stated.get(calendar.weekday()) if calendar is not None else None

@@ -1,0 +1,81 @@
+"""Talks kept as data: a site generator's data file read as a list of records, keys by meaning."""
+
+from __future__ import annotations
+
+import json
+
+from kg.ingest.pages.data import key_role, talk_items
+from kg.ingest.pages.document import read_document
+from kg.ingest.pages.pipeline import extract_file
+
+SEMINARS_YML = """\
+- author: Ada Lovelace - Turin
+  date: 2017-04-28
+  semester: 2017s1
+  title: Notes on the analytical engine
+  abstract: >
+    We read the notes.
+  download: ada.pdf
+
+- author: Mary Somerville
+  date: 2017-05-05
+  affiliation: Oxford
+  title: On the connexion of the physical sciences
+"""
+
+
+def test_a_list_of_talk_records_in_a_data_file_is_a_list_of_talks(tmp_path):
+    path = tmp_path / "_data" / "seminars.yml"
+    path.parent.mkdir()
+    path.write_text(SEMINARS_YML, encoding="utf-8")
+    found = extract_file(path)
+    talks = [(t.speakers[0].name, t.speakers[0].affiliation, t.title, t.day, t.line) for t in found.talks]
+    assert talks == [
+        ("Ada Lovelace", "Turin", "Notes on the analytical engine", "2017-04-28", 4),
+        ("Mary Somerville", "Oxford", "On the connexion of the physical sciences", "2017-05-05", 12)]
+
+
+def test_the_talks_of_a_schedule_nested_in_years_and_sessions_but_not_its_organizers(tmp_path):
+    path = tmp_path / "seminar.yml"
+    path.write_text("meta:\n  title: Statistics PhD Seminar\n  day: Thursdays\n"
+                    "organizers:\n  - name: Charles Babbage\n    email: cb@example.org\n"
+                    "schedule:\n  - year: 2026-2027\n    sessions:\n"
+                    "      - date: Thursday, October 1, 2026\n        speaker: Ada Lovelace\n"
+                    "        title: About barycenters\n        room: TBA\n", encoding="utf-8")
+    talks = [(t.speakers[0].name, t.title, t.day, t.line) for t in extract_file(path).talks]
+    assert talks == [("Ada Lovelace", "About barycenters", "2026-10-01", 12)]
+
+
+def test_one_talk_as_a_json_entry_of_a_content_collection(tmp_path):
+    path = tmp_path / "16-engines.json"
+    path.write_text(json.dumps({
+        "id": 16, "title": "Engines that weave", "abstract": "Punched cards.",
+        "presenter": [{"name": "Ada Lovelace", "affiliation": "University of Turin", "continent": "Europe"}],
+        "invitedBy": "Charles Babbage", "datePrague": "2024-06-12", "status": "past"}, indent=2),
+        encoding="utf-8")
+    talk, = extract_file(path).talks
+    assert (talk.speakers[0].name, talk.speakers[0].affiliation, talk.title, talk.day) == \
+        ("Ada Lovelace", "University of Turin", "Engines that weave", "2024-06-12")
+    assert talk.line == 3
+
+
+def test_keys_are_read_by_their_words_in_several_languages():
+    assert [key_role(k) for k in ("talk_title", "datePrague", "speakerName", "speaker_affiliation", "Fecha",
+                                   "palestrante", "Afiliação", "titre", "invitedBy", "speaker_title")] == \
+        ["title", "date", "speaker", "affiliation", "date", "speaker", "affiliation", "title", None, None]
+
+
+def test_title_is_read_before_topic_and_a_name_only_where_no_key_says_speaker(tmp_path):
+    path = tmp_path / "talks.yaml"
+    path.write_text("- topic: Machine Learning\n  title: Conformal prediction\n  speaker: Ada Lovelace\n"
+                    "  date: 2024-10-23\n- name: Mary Somerville\n  topic: Physical geography\n",
+                    encoding="utf-8")
+    items = talk_items(read_document(path))
+    assert [(i.roles["speaker"], i.roles["title"]) for i in items] == [
+        ("Ada Lovelace", "Conformal prediction"), ("Mary Somerville", "Physical geography")]
+
+
+def test_a_markdown_page_is_not_read_as_data(tmp_path):
+    path = tmp_path / "talks.md"
+    path.write_text("- speaker: Ada Lovelace\n  title: Engines\n", encoding="utf-8")
+    assert talk_items(read_document(path)) == []

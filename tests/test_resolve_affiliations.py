@@ -738,3 +738,30 @@ def test_and_in_french_or_german_joins_two_names_as_and_does():
                          "Pierre & Marie Curie") == ["psl", "ens", "su", "upmc"]
     assert ids(registry, "Inria et Université de Lille") == ["new:inria", "new:university lille"]
     assert ids(registry, "Arts et Métiers ParisTech") == ["ensam"]  # one name: "Métiers" is no institution
+
+
+def test_a_unit_printed_at_its_institution_is_a_unit_of_it():
+    assert read("Robot Learning Lab at Foo Institute of Technology") == ["new:foo institute technology"]
+    assert read("Center for Quux at the University of Bar, Japan") == ["new:university bar"]
+    assert read("Graph Group (GG) at Foo Institute of Technology") == ["new:foo institute technology"]
+    assert read("Department of Physics, Robot Lab at Foo University") == ["new:foo university"]
+    assert read("Robot Learning Lab at Sapienza University of Rome") == ["sapienza"]
+    # "at" a town, not an institution: the name is whole
+    assert read("Toyota Technological Institute at Chicago") == ["new:toyota technological institute chicago"]
+    assert read("Quux Lab at Springfield") == ["new:quux lab springfield"]
+
+
+def test_saint_is_one_word_short_or_in_another_language():
+    assert new_key("St. Foo State University") == new_key("Saint Foo State University")
+    assert new_key("Sankt Foo University") == new_key("Saint Foo University") == new_key("San Foo University")
+
+
+def test_two_acronyms_printed_together_are_an_institute_and_its_academy():
+    papers = [ImportedPaper(key="a", title="a", year=2020, authors=["Ann Lee"],
+                            affiliations=["Foo State University and IPPI RAS, Russia"])]
+    resolution = Resolution()
+    resolve_organizations(papers, [Organization(id="foo", name="Foo State University", kind="university")],
+                          Aliases(), resolution)
+    [academy] = resolution.new_organizations
+    assert academy.name == "Russian Academy of Sciences"
+    assert resolution.organizations("Foo State University and IPPI RAS, Russia") == ["foo", academy.id]

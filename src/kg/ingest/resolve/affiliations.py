@@ -99,6 +99,7 @@ _TRANSLATED = {
     "uni": "university", "natl": "national", "fur": "for", "padova": "padua", "venezia": "venice",
     "catalunya": "catalonia", "moskva": "moscow", "nurnberg": "nuremberg", "hannover": "hanover",
     "et": "and", "und": "and",
+    "st": "saint", "sankt": "saint", "sint": "saint", "san": "saint",
 }
 _AND = re.compile(r"\s+(?:and|et|und|&)\s+")
 """"And" between two names, in English, French or German (read as "and" among a name's words too)."""
@@ -124,7 +125,8 @@ _QUALIFIERS = _POSTPOSED | frozenset("state city open medical normal agricultura
 """Words before "University of X" that make it another institution ("City University of Hong Kong")."""
 """The words of an institution's name in its own language → English, and cities' own names → their
 English ones, so that "Sapienza Università di Roma" is "Sapienza University of Rome" (the words of
-both sides are read alike: registry names and printed ones)."""
+both sides are read alike: registry names and printed ones). "Saint" in any language, or short, is one
+word ("St. Petersburg", "Sankt Gallen", "San Sebastián")."""
 _RELATION = re.compile(r"^(?:an? )?(?:associate|affiliate|member|partner|part) (?:of|with)\b|"
                        r"^an? [\w&-]+ company$|"
                        r"^(?:affiliated|associated|in association|in collaboration) with\b|"
@@ -139,6 +141,9 @@ LEGAL_FORM = re.compile(r"\s*,?\s*\b(?:inc|ltd|llc|gmbh|corp|corporation|sa|ag|n
                          r"\.(?:ai|com|io)$", re.IGNORECASE)
 """A legal form (or a company's web domain) at a name's end: the name is a company's."""
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{2,7}")
+_UNIT_AT = re.compile(r"(?:^|(?<=[,;]))[^,;]*?\b(?:Lab|Labs|Laboratory|Laboratories|Cent(?:er|re)|Group|Unit|"
+                      r"Program|Programme|Initiative|Department|Dept)\b[^,;]*?\s(?:at|@)\s+(?:the\s+)?(?=[A-Z])")
+"""A unit's name (a lab, centre, group, department...) up to the "at" that leads into its institution's."""
 _STATE = re.compile(
     r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
     r"NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|AB|BC|MB|NB|NL|NS|ON|PE|QC|SK)(?: \d{5})?")
@@ -610,6 +615,7 @@ class Registry:
 
     def _read_part(self, part: str) -> list[Named]:
         """Registry names across the whole part first (they may hold commas), then segment by segment."""
+        part = self._without_unit_at(part)
         segments = self._with_towns([self._written_out(segment) for segment in _segments(part)
                                      if "@" not in segment or not _EMAIL.fullmatch(segment)])
         if not segments or self._postal_place(segments):
@@ -690,6 +696,21 @@ class Registry:
         found = self._schools_of_one_beside(_units_before_new_university(
             found, self.alone if self._standing_known else None))
         return [self._in_english_order(named) for named in found]
+
+    def _without_unit_at(self, part: str) -> str:
+        """A part without a unit printed "at" its institution ("Robotics Lab at Foo University", "Center for
+        Data Science at the University of Bar": a unit of the university), when what follows "at" names
+        an institution (a registry or ROR name, or one with an institution's word: not "Institute at
+        Chicago")."""
+        match = _UNIT_AT.search(part)
+        if match is None:
+            return part
+        rest = part[match.end():]
+        first = _segments(rest)[0]
+        if institutions.INSTITUTION_WORDS.search(fold(first)) or self._spans(_words(first)) \
+                or self._a_ror_name(first):
+            return part[:match.start()] + rest
+        return part
 
     def _with_towns(self, segments: list[str]) -> list[str]:
         """Segments with a town printed after a comma joined to the name before it, when the two are one
@@ -795,12 +816,15 @@ class Registry:
         """An acronym joined by "and" or "&" to a registry institution in one segment ("ICREA and Pompeu
         Fabra University, Barcelona, Spain"), read as the one institution of the other registry it spells,
         in the country the affiliation prints when it prints one, and no other's part (a lab's acronym
-        beside its university has a parent)."""
-        if self.acronym_elsewhere is None or len(run) > 2 or not {run[0], run[-1]} & {"and"}:
+        beside its university has a parent). Of two acronyms printed together the second is that
+        institution, the first its institute ("HSE University and IITP RAS": an institute of the Russian
+        Academy of Sciences, as "IPPT PAN" is of the Polish one)."""
+        if self.acronym_elsewhere is None or len(run) > 3 or not {run[0], run[-1]} & {"and"}:
             return []
         bare = [word for word in run if word != "and"]
         pieces = [p.strip() for p in _AND.split(segment)]
-        printed = [p for p in pieces if _words(p) == bare and acronyms.is_acronym(p)]
+        printed = [p.split()[-1] for p in pieces if _words(p) == bare
+                   and len(p.split()) <= 2 and all(acronyms.is_acronym(w) for w in p.split())]
         countries = _printed_countries(segments)
         found = self.acronym_elsewhere(printed[0], countries, True) if len(printed) == 1 else None
         if found is None:

@@ -151,6 +151,9 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
                                    frozenset(o.id for o in organizations if o.kind == "company"))
     by_ror = {records[target].ror_id: org_id for target, (org_id, _) in new.items() if target in records}
     by_ror.update(twins)
+    # each new institution by the key of any of its spellings, which a unit's name may hold ("Computing
+    # Centre of Russian Academy of Sciences", when "RAS" printed elsewhere is the one ROR record too)
+    by_spelling = {org_key: new[target] for org_key, target in canonical.items()}
     for target, (org_id, all_spellings) in sorted(new.items(), key=lambda item: item[1][0]):
         record = records.get(target)
         name = record.plain_name if record else _org_name(target, spellings[target])
@@ -158,7 +161,7 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
         alt = sorted({s for s in [*all_spellings, *ror_names] if s != name})
         part_of = None if target.startswith("corporate ") else registry.umbrella_of(target)
         if part_of is None and record is None and not target.startswith("corporate "):
-            part_of = _unit_of(target, registry, new, ror_registry, by_ror, org_id) \
+            part_of = _unit_of(target, registry, by_spelling, ror_registry, by_ror, org_id) \
                 or registry.owner_of_unit(target)
         if record is not None and record.parent in by_ror:
             part_of = by_ror[record.parent]
@@ -184,7 +187,8 @@ def _unit_of(target: str, registry: Registry, new: dict[str, tuple[str, list[str
     known); or a unit's words followed by one known institution's whole name of two words or more
     ("Steklov Mathematical Institute of Russian Academy of Sciences"). Not when the unit's words name a
     whole institution ("Rutgers Technological Institute", "X University College"), nor when ROR holds
-    the whole name (the caller asks: its record has its own parent)."""
+    the whole name (the caller asks: its record has its own parent). ``new`` holds the new institutions
+    by the key of each of their spellings."""
     words = target.split()
     for cut in range(len(words) - 1, 0, -1):
         head, rest = " ".join(words[:cut]), set(words[cut:])

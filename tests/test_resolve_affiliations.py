@@ -757,11 +757,17 @@ def test_saint_is_one_word_short_or_in_another_language():
 
 
 def test_two_acronyms_printed_together_are_an_institute_and_its_academy():
-    papers = [ImportedPaper(key="a", title="a", year=2020, authors=["Ann Lee"],
-                            affiliations=["Foo State University and IPPI RAS, Russia"])]
+    printed = ["Foo State University and IPPI RAS, Russia", "IPPI RAS, Moscow, Russia", "CAS ICT, Beijing, China"]
+    papers = [ImportedPaper(key=f"p{n}", title="t", year=2020, authors=["Ann Lee"], affiliations=[affiliation])
+              for n, affiliation in enumerate(printed)]
     resolution = Resolution()
     resolve_organizations(papers, [Organization(id="foo", name="Foo State University", kind="university")],
                           Aliases(), resolution)
-    [academy] = resolution.new_organizations
-    assert academy.name == "Russian Academy of Sciences"
-    assert resolution.organizations("Foo State University and IPPI RAS, Russia") == ["foo", academy.id]
+    academies = {o.id: o.name for o in resolution.new_organizations}
+    assert sorted(academies.values()) == ["Chinese Academy of Sciences", "Russian Academy of Sciences"]
+    [ras] = [org_id for org_id, name in academies.items() if name.startswith("Russian")]
+    assert resolution.organizations(printed[0]) == ["foo", ras]
+    assert resolution.organizations(printed[1]) == [ras]  # printed alone, with its country
+    # whichever is printed first: the one ROR knows as others' parent and no other's part
+    [cas] = [org_id for org_id, name in academies.items() if name.startswith("Chinese")]
+    assert resolution.organizations(printed[2]) == [cas]

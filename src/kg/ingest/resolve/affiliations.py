@@ -322,6 +322,8 @@ class Registry:
         self.name_elsewhere: Callable[[str, frozenset[str]], bool] | None = None
         """Whether another registry (ROR) names one institution so, in one of the countries printed beside
         it when there are any."""
+        self.head_elsewhere: Callable[[str], bool] | None = None
+        """Whether an institution of the other registry, by its id, is others' parent and no other's part."""
         self.kind_elsewhere: Callable[[str], str] | None = None
         """The kind of an institution of the other registry, by its id."""
         self.umbrella_elsewhere: Callable[[str], bool] | None = None
@@ -670,6 +672,12 @@ class Registry:
                 continue
             if spans:
                 self._beside.add(part)
+            head = self._head_of_pair(_LEADING_LINK.sub("", segment), _printed_countries(segments),
+                                      bool(spans))
+            if head is not None:  # "Skoltech, IITP RAS": the academy, the institute its unit
+                self.ror_acronyms[new_key(head[0])].add(head[1])
+                found.append(Named(None, new_key(head[0]), head[0]))
+                continue
             new = _new_names(segment, beside_known=bool(spans), standing=self.standing,
                              after_known=any(owner[s.start] < number for _, s in spans),
                              elsewhere=self._a_ror_name)
@@ -816,21 +824,38 @@ class Registry:
         """An acronym joined by "and" or "&" to a registry institution in one segment ("ICREA and Pompeu
         Fabra University, Barcelona, Spain"), read as the one institution of the other registry it spells,
         in the country the affiliation prints when it prints one, and no other's part (a lab's acronym
-        beside its university has a parent). Of two acronyms printed together the second is that
-        institution, the first its institute ("HSE University and IITP RAS": an institute of the Russian
-        Academy of Sciences, as "IPPT PAN" is of the Polish one)."""
+        beside its university has a parent); or two acronyms printed together, read as their head
+        (``_head_of_pair``: "HSE University and IITP RAS")."""
         if self.acronym_elsewhere is None or len(run) > 3 or not {run[0], run[-1]} & {"and"}:
             return []
         bare = [word for word in run if word != "and"]
         pieces = [p.strip() for p in _AND.split(segment)]
-        printed = [p.split()[-1] for p in pieces if _words(p) == bare
-                   and len(p.split()) <= 2 and all(acronyms.is_acronym(w) for w in p.split())]
+        printed = [p for p in pieces if _words(p) == bare and acronyms.is_acronym(p)]
         countries = _printed_countries(segments)
         found = self.acronym_elsewhere(printed[0], countries, True) if len(printed) == 1 else None
         if found is None:
-            return []
+            heads = [head for p in pieces if _words(p) == bare
+                     and (head := self._head_of_pair(p, countries, True)) is not None]
+            if len(heads) != 1:
+                return []
+            printed, found = [heads[0][0]], heads[0][1]
         self.ror_acronyms[new_key(printed[0])].add(found)
         return [Named(None, new_key(printed[0]), printed[0])]
+
+    def _head_of_pair(self, printed: str, countries: frozenset[str], beside_known: bool
+                      ) -> tuple[str, str] | None:
+        """Of two acronyms printed together as one name ("IITP RAS", "ICT CAS", "CNR IMATI"), the one the
+        other registry spells (in a printed country) as others' parent and no other's part, and its id:
+        the institution, an academy or a national council; the other acronym is its institute or lab,
+        whichever order they are printed in."""
+        words = printed.split()
+        if len(words) != 2 or not all(acronyms.is_acronym(w) for w in words) \
+                or self.acronym_elsewhere is None or self.head_elsewhere is None:
+            return None
+        heads = [(word, found) for word in words
+                 if (found := self.acronym_elsewhere(word, countries, beside_known)) is not None
+                 and self.head_elsewhere(found)]
+        return heads[0] if len(heads) == 1 else None
 
     def _listed_university(self, segment: str, segments: list[str]) -> list[Named]:
         """A segment printed between two registry institutions that is a university's acronym, perhaps with

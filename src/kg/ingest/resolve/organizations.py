@@ -94,6 +94,8 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     registry.acronym_elsewhere = functools.partial(_spelled_by_ror, ror_registry)
     registry.name_elsewhere = functools.partial(_named_by_ror_in, ror_registry)
     registry.kind_elsewhere = lambda ror_id: ror_registry.records[ror_id].kind
+    registry.head_elsewhere = lambda ror_id: ror_id in ror_registry.parents \
+        and ror_registry.records[ror_id].parent is None
     registry.umbrella_elsewhere = lambda name: ror_registry.umbrella(name) is not None
     countries = {o.id: o.country for o in organizations if o.country}
     registry.country_of = countries.get

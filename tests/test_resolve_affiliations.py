@@ -757,9 +757,10 @@ def test_saint_is_one_word_short_or_in_another_language():
 
 
 def test_two_acronyms_printed_together_are_an_institute_and_its_academy():
-    printed = ["Foo State University and IPPI RAS, Russia", "IPPI RAS, Moscow, Russia", "CAS ICT, Beijing, China"]
-    papers = [ImportedPaper(key=f"p{n}", title="t", year=2020, authors=["Ann Lee"], affiliations=[affiliation])
-              for n, affiliation in enumerate(printed)]
+    printed = ["Foo State University and IPPI RAS, Russia", "IPPI RAS, Moscow, Russia",
+               "CAS ICT, Beijing, China"]
+    papers = [ImportedPaper(key=f"p{n}", title="t", year=2020, authors=["Ann Lee"], affiliations=[printed_as])
+              for n, printed_as in enumerate(printed)]
     resolution = Resolution()
     resolve_organizations(papers, [Organization(id="foo", name="Foo State University", kind="university")],
                           Aliases(), resolution)

@@ -749,6 +749,9 @@ def test_a_unit_printed_at_its_institution_is_a_unit_of_it():
     # "at" a town, not an institution: the name is whole
     assert read("Toyota Technological Institute at Chicago") == ["new:toyota technological institute chicago"]
     assert read("Quux Lab at Springfield") == ["new:quux lab springfield"]
+    # a lab named after a registry institution is that one's, wherever it is
+    registry = Registry([("Google", "google")])
+    assert ids(registry, "Google AI Lab at Foo University") == ["google", "new:foo university"]
 
 
 def test_saint_is_one_word_short_or_in_another_language():

@@ -709,16 +709,21 @@ class Registry:
         """A part without a unit printed "at" its institution ("Robotics Lab at Foo University", "Center for
         Data Science at the University of Bar": a unit of the university), when what follows "at" names
         an institution (a registry or ROR name, or one with an institution's word: not "Institute at
-        Chicago")."""
+        Chicago", nor a town of the field: "Google AI Lab at Princeton" is Google's lab in the town). A unit
+        named after a registry institution is that one's, and is read beside the other ("Google AI Lab at
+        Foo University")."""
         match = _UNIT_AT.search(part)
         if match is None:
             return part
         rest = part[match.end():]
         first = _segments(rest)[0]
-        if institutions.INSTITUTION_WORDS.search(fold(first)) or self._spans(_words(first)) \
-                or self._a_ror_name(first):
-            return part[:match.start()] + rest
-        return part
+        if fold(first) in self.towns or fold(first) in self.places or not (
+                institutions.INSTITUTION_WORDS.search(fold(first)) or self._spans(_words(first))
+                or self._a_ror_name(first)):
+            return part
+        unit = re.sub(r"\s(?:at|@)\s+(?:the\s+)?$", "", match.group(0))
+        return f"{part[:match.start()]}{unit}, {rest}" if self._spans(_words(unit)) \
+            else part[:match.start()] + rest
 
     def _with_towns(self, segments: list[str]) -> list[str]:
         """Segments with a town printed after a comma joined to the name before it, when the two are one

@@ -775,3 +775,16 @@ def test_two_acronyms_printed_together_are_an_institute_and_its_academy():
     # whichever is printed first: the one ROR knows as others' parent and no other's part
     [cas] = [org_id for org_id, name in academies.items() if name.startswith("Chinese")]
     assert resolution.organizations(printed[2]) == [cas]
+
+
+def test_an_institute_whose_other_name_ends_with_a_known_institution_is_its_unit():
+    # ROR's record of the institute has no parent; one of its other names ends with the academy's
+    papers = [ImportedPaper(key=f"p{n}", title="t", year=2020, authors=["Ann Lee"], affiliations=[printed])
+              for n, printed in enumerate(["Institute of Informatics Problems, Moscow",
+                                           "Russian Academy of Sciences, Moscow, Russia"])]
+    resolution = Resolution()
+    resolve_organizations(papers, [Organization(id="foo", name="Foo State University", kind="university")],
+                          Aliases(), resolution)
+    parents = {o.name: o.part_of for o in resolution.new_organizations}
+    [academy] = resolution.organizations("Russian Academy of Sciences, Moscow, Russia")
+    assert parents == {"Institute of Informatics Problems": academy, "Russian Academy of Sciences": None}

@@ -167,6 +167,11 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
                 or registry.owner_of_unit(target)
         if record is not None and record.parent in by_ror:
             part_of = by_ror[record.parent]
+        elif record is not None and record.parent is None and part_of is None:
+            # the bundle's record has no parent, but another of its names ends with a known one's
+            # ("... Institute for Information Transmission Problems ... Russian Academy of Sciences")
+            part_of = next((owner for other in record.other_names if (owner := _named_after_owner(
+                " ".join(name_words(other)), registry, by_spelling, org_id)) is not None), None)
         if target in companies:
             part_of = companies[target][0]
         kind = "lab" if target in companies else record.kind if record else institutions.guess_kind(name)
@@ -208,7 +213,15 @@ def _unit_of(target: str, registry: Registry, new: dict[str, tuple[str, list[str
             owner = by_ror.get(record.ror_id)
         if owner is not None and owner != own_id:
             return owner
-    for cut in range(1, len(words) - 1):  # "Steklov Mathematical Institute of Russian Academy of Sciences"
+    return _named_after_owner(target, registry, new, own_id)
+
+
+def _named_after_owner(target: str, registry: Registry, new: dict[str, tuple[str, list[str]]],
+                       own_id: str) -> str | None:
+    """The known institution a unit's name ends with, after the unit's words ("Steklov Mathematical
+    Institute of Russian Academy of Sciences"), whole and of two words or more."""
+    words = target.split()
+    for cut in range(1, len(words) - 1):
         unit, tail = set(words[:cut]), " ".join(words[cut:])
         if " " not in tail or not unit & _UNIT_WORDS or unit & _WHOLE_INSTITUTION_WORDS:
             continue

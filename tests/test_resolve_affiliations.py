@@ -796,3 +796,53 @@ def test_an_acronym_between_two_institutions_of_one_country_is_that_countrys_uni
     assert by_id[usi].name == "Università della Svizzera italiana" and by_id[usi].country == "CH"
     # beside one institution only, a joint lab's acronym is no university of that institution's country
     assert resolution.organizations("LCSL - IIT & MIT") == ["mit"]
+
+
+def test_a_unit_printed_at_its_institution_is_a_unit_of_it():
+    assert read("Robot Learning Lab at Foo Institute of Technology") == ["new:foo institute technology"]
+    assert read("Center for Quux at the University of Bar, Japan") == ["new:university bar"]
+    assert read("Graph Group (GG) at Foo Institute of Technology") == ["new:foo institute technology"]
+    assert read("Department of Physics, Robot Lab at Foo University") == ["new:foo university"]
+    assert read("Robot Learning Lab at Sapienza University of Rome") == ["sapienza"]
+    # "at" a town, not an institution: the name is whole
+    assert read("Toyota Technological Institute at Chicago") == ["new:toyota technological institute chicago"]
+    assert read("Quux Lab at Springfield") == ["new:quux lab springfield"]
+    # a lab named after a registry institution is that one's, wherever it is
+    registry = Registry([("Google", "google")])
+    assert ids(registry, "Google AI Lab at Foo University") == ["google", "new:foo university"]
+
+
+def test_saint_is_one_word_short_or_in_another_language():
+    assert new_key("St. Foo State University") == new_key("Saint Foo State University")
+    assert new_key("Sankt Foo University") == new_key("Saint Foo University") == new_key("San Foo University")
+
+
+def test_two_acronyms_printed_together_are_an_institute_and_its_academy():
+    printed = ["Foo State University and IPPI RAS, Russia", "IPPI RAS, Moscow, Russia",
+               "CAS ICT, Beijing, China"]
+    papers = [ImportedPaper(key=f"p{n}", title="t", year=2020, authors=["Ann Lee"], affiliations=[printed_as])
+              for n, printed_as in enumerate(printed)]
+    resolution = Resolution()
+    resolve_organizations(papers, [Organization(id="foo", name="Foo State University", kind="university")],
+                          Aliases(), resolution)
+    academies = {o.id: o.name for o in resolution.new_organizations}
+    assert sorted(academies.values()) == ["Chinese Academy of Sciences", "Russian Academy of Sciences"]
+    [ras] = [org_id for org_id, name in academies.items() if name.startswith("Russian")]
+    assert resolution.organizations(printed[0]) == ["foo", ras]
+    assert resolution.organizations(printed[1]) == [ras]  # printed alone, with its country
+    # whichever is printed first: the one ROR knows as others' parent and no other's part
+    [cas] = [org_id for org_id, name in academies.items() if name.startswith("Chinese")]
+    assert resolution.organizations(printed[2]) == [cas]
+
+
+def test_an_institute_whose_other_name_ends_with_a_known_institution_is_its_unit():
+    # ROR's record of the institute has no parent; one of its other names ends with the academy's
+    papers = [ImportedPaper(key=f"p{n}", title="t", year=2020, authors=["Ann Lee"], affiliations=[printed])
+              for n, printed in enumerate(["Institute of Informatics Problems, Moscow",
+                                           "Russian Academy of Sciences, Moscow, Russia"])]
+    resolution = Resolution()
+    resolve_organizations(papers, [Organization(id="foo", name="Foo State University", kind="university")],
+                          Aliases(), resolution)
+    parents = {o.name: o.part_of for o in resolution.new_organizations}
+    [academy] = resolution.organizations("Russian Academy of Sciences, Moscow, Russia")
+    assert parents == {"Institute of Informatics Problems": academy, "Russian Academy of Sciences": None}

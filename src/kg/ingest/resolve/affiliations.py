@@ -99,6 +99,7 @@ _TRANSLATED = {
     "uni": "university", "natl": "national", "fur": "for", "padova": "padua", "venezia": "venice",
     "catalunya": "catalonia", "moskva": "moscow", "nurnberg": "nuremberg", "hannover": "hanover",
     "et": "and", "und": "and",
+    "st": "saint", "sankt": "saint", "sint": "saint", "san": "saint",
 }
 _AND = re.compile(r"\s+(?:and|et|und|&)\s+")
 """"And" between two names, in English, French or German (read as "and" among a name's words too)."""
@@ -124,7 +125,8 @@ _QUALIFIERS = _POSTPOSED | frozenset("state city open medical normal agricultura
 """Words before "University of X" that make it another institution ("City University of Hong Kong")."""
 """The words of an institution's name in its own language → English, and cities' own names → their
 English ones, so that "Sapienza Università di Roma" is "Sapienza University of Rome" (the words of
-both sides are read alike: registry names and printed ones)."""
+both sides are read alike: registry names and printed ones). "Saint" in any language, or short, is one
+word ("St. Petersburg", "Sankt Gallen", "San Sebastián")."""
 _RELATION = re.compile(r"^(?:an? )?(?:associate|affiliate|member|partner|part) (?:of|with)\b|"
                        r"^an? [\w&-]+ company$|"
                        r"^(?:affiliated|associated|in association|in collaboration) with\b|"
@@ -147,6 +149,9 @@ KG": ``without_legal_forms``)."""
 _ANOTHER_LEGAL_FORM = re.compile(_LEGAL_FORMS, re.IGNORECASE)
 """A legal form at a name's end, not a web domain."""
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{2,7}")
+_UNIT_AT = re.compile(r"(?:^|(?<=[,;]))[^,;]*?\b(?:Lab|Labs|Laboratory|Laboratories|Cent(?:er|re)|Group|Unit|"
+                      r"Program|Programme|Initiative|Department|Dept)\b[^,;]*?\s(?:at|@)\s+(?:the\s+)?(?=[A-Z])")
+"""A unit's name (a lab, centre, group, department...) up to the "at" that leads into its institution's."""
 _STATE = re.compile(
     r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
     r"NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|AB|BC|MB|NB|NL|NS|ON|PE|QC|SK)(?: \d{5})?")
@@ -350,6 +355,8 @@ class Registry:
         self.name_elsewhere: Callable[[str, frozenset[str]], bool] | None = None
         """Whether another registry (ROR) names one institution so, in one of the countries printed beside
         it when there are any."""
+        self.head_elsewhere: Callable[[str], bool] | None = None
+        """Whether an institution of the other registry, by its id, is others' parent and no other's part."""
         self.kind_elsewhere: Callable[[str], str] | None = None
         """The kind of an institution of the other registry, by its id."""
         self.umbrella_elsewhere: Callable[[str], bool] | None = None
@@ -643,6 +650,7 @@ class Registry:
 
     def _read_part(self, part: str) -> list[Named]:
         """Registry names across the whole part first (they may hold commas), then segment by segment."""
+        part = self._without_unit_at(part)
         segments = self._with_towns([self._written_out(segment) for segment in _segments(part)
                                      if "@" not in segment or not _EMAIL.fullmatch(segment)])
         if not segments or self._postal_place(segments):
@@ -697,6 +705,12 @@ class Registry:
                 continue
             if spans:
                 self._beside.add(part)
+            head = self._head_of_pair(_LEADING_LINK.sub("", segment), _printed_countries(segments),
+                                      bool(spans))
+            if head is not None:  # "Skoltech, IITP RAS": the academy, the institute its unit
+                self.ror_acronyms[new_key(head[0])].add(head[1])
+                found.append(Named(None, new_key(head[0]), head[0]))
+                continue
             new = _new_names(segment, beside_known=bool(spans), standing=self.standing,
                              after_known=any(owner[s.start] < number for _, s in spans),
                              elsewhere=self._a_ror_name)
@@ -729,6 +743,26 @@ class Registry:
         found = self._schools_of_one_beside(_units_before_new_university(
             found, self.alone if self._standing_known else None))
         return [self._in_english_order(named) for named in found]
+
+    def _without_unit_at(self, part: str) -> str:
+        """A part without a unit printed "at" its institution ("Robotics Lab at Foo University", "Center for
+        Data Science at the University of Bar": a unit of the university), when what follows "at" names
+        an institution (a registry or ROR name, or one with an institution's word: not "Institute at
+        Chicago", nor a town of the field: "Google AI Lab at Princeton" is Google's lab in the town). A unit
+        named after a registry institution is that one's, and is read beside the other ("Google AI Lab at
+        Foo University")."""
+        match = _UNIT_AT.search(part)
+        if match is None:
+            return part
+        rest = part[match.end():]
+        first = _segments(rest)[0]
+        if fold(first) in self.towns or fold(first) in self.places or not (
+                institutions.INSTITUTION_WORDS.search(fold(first)) or self._spans(_words(first))
+                or self._a_ror_name(first)):
+            return part
+        unit = re.sub(r"\s(?:at|@)\s+(?:the\s+)?$", "", match.group(0))
+        return f"{part[:match.start()]}{unit}, {rest}" if self._spans(_words(unit)) \
+            else part[:match.start()] + rest
 
     def _with_towns(self, segments: list[str]) -> list[str]:
         """Segments with a town printed after a comma joined to the name before it, when the two are one
@@ -834,8 +868,9 @@ class Registry:
         """An acronym joined by "and" or "&" to a registry institution in one segment ("ICREA and Pompeu
         Fabra University, Barcelona, Spain"), read as the one institution of the other registry it spells,
         in the country the affiliation prints when it prints one, and no other's part (a lab's acronym
-        beside its university has a parent)."""
-        if self.acronym_elsewhere is None or len(run) > 2 or not {run[0], run[-1]} & {"and"}:
+        beside its university has a parent); or two acronyms printed together, read as their head
+        (``_head_of_pair``: "HSE University and IITP RAS")."""
+        if self.acronym_elsewhere is None or len(run) > 3 or not {run[0], run[-1]} & {"and"}:
             return []
         bare = [word for word in run if word != "and"]
         pieces = [p.strip() for p in _AND.split(segment)]
@@ -843,7 +878,11 @@ class Registry:
         countries = _printed_countries(segments)
         found = self.acronym_elsewhere(printed[0], countries, True) if len(printed) == 1 else None
         if found is None:
-            return []
+            heads = [head for p in pieces if _words(p) == bare
+                     and (head := self._head_of_pair(p, countries, True)) is not None]
+            if len(heads) != 1:
+                return []
+            printed, found = [heads[0][0]], heads[0][1]
         self.ror_acronyms[new_key(printed[0])].add(found)
         return [Named(None, new_key(printed[0]), printed[0])]
 
@@ -856,6 +895,21 @@ class Registry:
                 return org_id
         learned = self._learned(_words(segments[number]), segments[number])
         return None if learned is None else learned.org_id or f"?{learned.key}"
+
+    def _head_of_pair(self, printed: str, countries: frozenset[str], beside_known: bool
+                      ) -> tuple[str, str] | None:
+        """Of two acronyms printed together as one name ("IITP RAS", "ICT CAS", "CNR IMATI"), the one the
+        other registry spells (in a printed country) as others' parent and no other's part, and its id:
+        the institution, an academy or a national council; the other acronym is its institute or lab,
+        whichever order they are printed in."""
+        words = printed.split()
+        if len(words) != 2 or not all(acronyms.is_acronym(w) for w in words) \
+                or self.acronym_elsewhere is None or self.head_elsewhere is None:
+            return None
+        heads = [(word, found) for word in words
+                 if (found := self.acronym_elsewhere(word, countries, beside_known)) is not None
+                 and self.head_elsewhere(found)]
+        return heads[0] if len(heads) == 1 else None
 
     def _listed_university(self, segment: str, segments: list[str],
                            beside: frozenset[str] = frozenset()) -> list[Named]:

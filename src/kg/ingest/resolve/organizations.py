@@ -100,6 +100,8 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     registry.acronym_elsewhere = functools.partial(_spelled_by_ror, ror_registry)
     registry.name_elsewhere = functools.partial(_named_by_ror_in, ror_registry)
     registry.kind_elsewhere = lambda ror_id: ror_registry.records[ror_id].kind
+    registry.head_elsewhere = lambda ror_id: ror_id in ror_registry.parents \
+        and ror_registry.records[ror_id].parent is None
     registry.umbrella_elsewhere = lambda name: ror_registry.umbrella(name) is not None
     countries = {o.id: o.country for o in organizations if o.country}
     registry.country_of = countries.get
@@ -182,6 +184,10 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
                                            "a company's subsidiary in a country"))
     by_ror = {records[target].ror_id: org_id for target, (org_id, _) in new.items() if target in records}
     by_ror.update(twins)
+    # each new institution by the key of any of its spellings, which a unit's name may hold ("Computing
+    # Centre of Russian Academy of Sciences", when "RAS" printed elsewhere is the one ROR record too);
+    # a subsidiary read as its company is no new institution
+    by_spelling = {org_key: new[target] for org_key, target in canonical.items() if target in new}
     for target, (org_id, all_spellings) in sorted(new.items(), key=lambda item: item[1][0]):
         record = records.get(target)
         name = record.plain_name if record else _org_name(target, spellings[target])
@@ -189,10 +195,15 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
         alt = sorted({s for s in [*all_spellings, *ror_names] if s != name})
         part_of = None if target.startswith("corporate ") else registry.umbrella_of(target)
         if part_of is None and record is None and not target.startswith("corporate "):
-            part_of = _unit_of(target, registry, new, ror_registry, by_ror, org_id) \
+            part_of = _unit_of(target, registry, by_spelling, ror_registry, by_ror, org_id) \
                 or registry.owner_of_unit(target)
         if record is not None and record.parent in by_ror:
             part_of = by_ror[record.parent]
+        elif record is not None and record.parent is None and part_of is None:
+            # the bundle's record has no parent, but another of its names ends with a known one's
+            # ("... Institute for Information Transmission Problems ... Russian Academy of Sciences")
+            part_of = next((owner for other in record.other_names if (owner := _named_after_owner(
+                " ".join(name_words(other)), registry, by_spelling, org_id)) is not None), None)
         if target in companies:
             part_of = companies[target][0]
         kind = "lab" if target in companies else record.kind if record else institutions.guess_kind(name)
@@ -215,7 +226,8 @@ def _unit_of(target: str, registry: Registry, new: dict[str, tuple[str, list[str
     known); or a unit's words followed by one known institution's whole name of two words or more
     ("Steklov Mathematical Institute of Russian Academy of Sciences"). Not when the unit's words name a
     whole institution ("Rutgers Technological Institute", "X University College"), nor when ROR holds
-    the whole name (the caller asks: its record has its own parent)."""
+    the whole name (the caller asks: its record has its own parent). ``new`` holds the new institutions
+    by the key of each of their spellings."""
     words = target.split()
     for cut in range(len(words) - 1, 0, -1):
         head, rest = " ".join(words[:cut]), set(words[cut:])
@@ -233,7 +245,15 @@ def _unit_of(target: str, registry: Registry, new: dict[str, tuple[str, list[str
             owner = by_ror.get(record.ror_id)
         if owner is not None and owner != own_id:
             return owner
-    for cut in range(1, len(words) - 1):  # "Steklov Mathematical Institute of Russian Academy of Sciences"
+    return _named_after_owner(target, registry, new, own_id)
+
+
+def _named_after_owner(target: str, registry: Registry, new: dict[str, tuple[str, list[str]]],
+                       own_id: str) -> str | None:
+    """The known institution a unit's name ends with, after the unit's words ("Steklov Mathematical
+    Institute of Russian Academy of Sciences"), whole and of two words or more."""
+    words = target.split()
+    for cut in range(1, len(words) - 1):
         unit, tail = set(words[:cut]), " ".join(words[cut:])
         if " " not in tail or not unit & _UNIT_WORDS or unit & _WHOLE_INSTITUTION_WORDS:
             continue

@@ -36,6 +36,11 @@ def test_author_pages_papers_and_spurious_rows_per_group():
     # the thirteenth set joined before round sixteen (dev 56 -> 59 pages, check 61 -> 64): blind, papers 0.88
     assert groups["dev"].pages == 59 and groups["check"].pages == 64
     assert figures["new sites 13"][0] >= 0.86 and figures["new sites 13"][1] <= 0.10
+    # round sixteen's publication lists (10af) and paper filters (10ae): dev 0.86 -> 0.93, rows read as papers
+    # 0.069 -> 0.037; the eleventh set 0.65 -> 0.93, the ninth 0.58 -> 0.75
+    assert figures["dev"][0] >= 0.91 and figures["dev"][1] <= 0.045 and figures["check"][1] <= 0.03
+    assert figures["new sites 11"][0] >= 0.91 and figures["new sites 9"][0] >= 0.73
+    assert figures["new sites 13"][0] >= 0.91
     assert figures["new sites 12"][0] >= 0.85 and figures["new sites 12"][1] <= 0.36
     assert figures["new sites 11"][0] >= 0.63 and figures["new sites 11"][1] <= 0.26
     assert figures["new sites 10"][0] >= 0.71 and figures["new sites 10"][1] <= 0.085

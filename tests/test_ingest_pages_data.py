@@ -79,3 +79,27 @@ def test_a_markdown_page_is_not_read_as_data(tmp_path):
     path = tmp_path / "talks.md"
     path.write_text("- speaker: Ada Lovelace\n  title: Engines\n", encoding="utf-8")
     assert talk_items(read_document(path)) == []
+
+
+def test_a_yaml_alias_is_the_same_entry_and_cannot_multiply_a_small_file(tmp_path):
+    path = tmp_path / "talks.yml"
+    levels = ["a0: &a0 [{speaker: Ada Lovelace, title: Notes on the analytical engine, date: 2017-04-28}]"]
+    levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 7)]
+    path.write_text("\n".join(levels) + "\n", encoding="utf-8")  # a million talks if each alias were walked
+    found = extract_file(path)
+    assert [(t.speakers[0].name, t.title) for t in found.talks] == [
+        ("Ada Lovelace", "Notes on the analytical engine")]
+
+
+def test_a_later_yaml_document_that_does_not_parse_leaves_the_earlier_ones(tmp_path):
+    path = tmp_path / "talks.yaml"
+    path.write_text("- speaker: Ada Lovelace\n  title: Notes on the analytical engine\n  date: 2017-04-28\n"
+                    "---\n- speaker: [unclosed\n", encoding="utf-8")
+    assert [t.title for t in extract_file(path).talks] == ["Notes on the analytical engine"]
+
+
+def test_a_sites_posts_are_no_talks(tmp_path):
+    path = tmp_path / "posts.json"
+    path.write_text(json.dumps({"posts": [{"author": "Ada Lovelace", "title": "We moved the blog",
+                                           "date": "2024-05-01"}]}), encoding="utf-8")
+    assert talk_items(read_document(path)) == []

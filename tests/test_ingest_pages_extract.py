@@ -1176,3 +1176,16 @@ def test_a_day_over_time_and_summary_columns_is_no_caption_of_named_columns(tmp_
             "</table></body></html>\n")
     _, talks = talks_of(tmp_path, "schedule.html", page)
     assert [(t[0], t[3]) for t in talks] == [(("Ada Lovelace",), "08:10"), (("Charles Babbage",), "08:35")]
+
+
+def test_a_label_with_a_full_width_colon_over_an_abstract_of_several_lines_is_read(tmp_path):
+    page, talks = talks_of(tmp_path, "seminar.md", (
+        "# 学术报告\n\n## 报告人：王小明（北京大学）\n\n题目：引擎的分析\n\n"
+        "摘要：本报告介绍分析引擎的历史与应用\n第二段介绍更多的细节与问题\n"))
+    assert page.kind == "none" and talks == []  # read to the end: "摘要：" has no ASCII colon to split at
+
+def test_a_name_of_many_hyphenated_parts_is_read_at_once():
+    from kg.ingest.pages.extract import _SHORT_CITATION
+
+    assert _SHORT_CITATION.search("Ab-Cd-" * 40 + " et") is None  # no catastrophic backtracking
+    assert _SHORT_CITATION.search("Jean-Baptiste et al. (2021)")["first"] == "Jean-Baptiste"

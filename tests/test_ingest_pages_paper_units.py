@@ -114,3 +114,22 @@ def test_a_programme_naming_speaker_and_title_by_class_is_no_publication_list(tm
     path.write_text(f"<html><body><h2>Programme</h2><div class='day'>{slots}</div></body></html>",
                     encoding="utf-8")
     assert unit_papers(read_document(path)) == []
+
+
+def test_a_field_whose_element_holds_another_of_its_class_is_read_once(tmp_path):
+    # <div class="paper-title"><a class="title-link">: the link inside the title is that field, not a second
+    rows = "".join(f"<div class='paper-row'><div class='paper-title'><a class='title-link' "
+                   f"href='https://arxiv.org/abs/{n}'>{t}</a></div><div class='paper-meta'>"
+                   f"<div class='paper-authors'><span class='author'>{a}</span></div> "
+                   f"<span class='paper-year'>{y}</span></div>"
+                   f"<p class='blurb'>Why we read it in {y + 1}.</p></div>"
+                   for n, (t, a, y) in enumerate([
+                       ("Notes on the analytical engine", "Lovelace, Babbage", 2019),
+                       ("On the numbers of Bernoulli", "Lovelace, Somerville, De Morgan, et al.", 2020),
+                       ("A calculus of the nervous system", "Lovelace", 2021)]))
+    path = tmp_path / "papers.html"
+    path.write_text(f"<html><body><section class='list'>{rows}</section></body></html>", encoding="utf-8")
+    found = [(u.paper.title, u.paper.authors, u.paper.year) for u in unit_papers(read_document(path))]
+    assert found == [("Notes on the analytical engine", ["Lovelace", "Babbage"], 2019),
+                     ("On the numbers of Bernoulli", ["Lovelace", "Somerville", "De Morgan"], 2020),
+                     ("A calculus of the nervous system", ["Lovelace"], 2021)]

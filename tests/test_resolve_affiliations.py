@@ -846,3 +846,17 @@ def test_an_institute_whose_other_name_ends_with_a_known_institution_is_its_unit
     parents = {o.name: o.part_of for o in resolution.new_organizations}
     [academy] = resolution.organizations("Russian Academy of Sciences, Moscow, Russia")
     assert parents == {"Institute of Informatics Problems": academy, "Russian Academy of Sciences": None}
+
+
+def test_nevadas_code_is_an_address_not_a_legal_form():
+    from kg.ingest.resolve.affiliations import _segments
+
+    assert _segments("University of Nevada, Reno, NV") == ["University of Nevada", "Reno", "NV"]
+    assert _segments("Acme Research, NV") == ["Acme Research", "NV"]
+
+
+def test_footnote_numbers_printed_with_a_leading_zero_go_whole():
+    from kg.ingest.resolve.affiliations import _without_footnote_numbers
+
+    assert _without_footnote_numbers(["01Sorbonne Université", "02CNRS"], None) == [
+        "Sorbonne Université", "CNRS"]

@@ -66,7 +66,7 @@ _NOT_TALKS = frozenset({
     "organizers", "organisers", "organizer", "organiser", "organizing", "organising", "committee",
     "members", "member", "team", "staff", "contact", "contacts", "sponsors", "sponsor", "chairs",
     "hosts", "people", "alumni", "students", "authors_list", "publications", "papers", "links", "menu",
-    "navigation", "nav", "social"})
+    "navigation", "nav", "social", "posts", "news", "blog", "articles"})
 """Lists whose entries are people or things of the site, never its talks (organizers: name, email)."""
 
 
@@ -131,8 +131,7 @@ def _items(document: Document) -> list[DataItem]:
     try:
         while loader.check_data():
             trees.append(loader.get_data())
-    except (yaml.YAMLError, ValueError):
-        trees = []
+    except (yaml.YAMLError, ValueError):  # a later document that does not parse: the earlier ones stand
         if document.path.suffix.lower() == ".json":
             try:
                 trees = [json.loads(document.source)]
@@ -141,20 +140,22 @@ def _items(document: Document) -> list[DataItem]:
     finally:
         loader.dispose()
     found: list[DataItem] = []
+    seen: set[int] = set()
     for tree in trees:
-        _walk(tree, "", loader.positions, document, found)
+        _walk(tree, "", loader.positions, document, found, seen)
     return found
 
 
 def _walk(value: Any, holder: str, positions: dict[int, tuple[int, dict[str, int]]], document: Document,
-          found: list[DataItem], depth: int = 0) -> None:
-    if depth > 8:
+          found: list[DataItem], seen: set[int], depth: int = 0) -> None:
+    """The mappings under ``value``, each once: a YAML alias (``*a``) to a list or mapping already
+    walked is the same entry, not another (nor a way to make a small file hold millions)."""
+    if depth > 8 or not isinstance(value, (list, dict)) or id(value) in seen:
         return
+    seen.add(id(value))
     if isinstance(value, list):
         for item in value:
-            _walk(item, holder, positions, document, found, depth + 1)
-        return
-    if not isinstance(value, dict):
+            _walk(item, holder, positions, document, found, seen, depth + 1)
         return
     start, key_lines = positions.get(id(value), (0, {}))
     roles: dict[str, Any] = {}
@@ -176,7 +177,8 @@ def _walk(value: Any, holder: str, positions: dict[int, tuple[int, dict[str, int
     found.append(DataItem(roles, start or min(lines.values(), default=1), lines, holder))
     for key, item in value.items():
         if isinstance(item, (list, dict)):
-            _walk(item, str(key) if isinstance(item, list) else holder, positions, document, found, depth + 1)
+            _walk(item, str(key) if isinstance(item, list) else holder, positions, document, found, seen,
+                  depth + 1)
 
 
 def _line_of(document: Document, value: Any) -> int | None:
@@ -195,6 +197,7 @@ class _LineLoader(yaml.SafeLoader):
         self.positions: dict[int, tuple[int, dict[str, int]]] = {}
 
     def construct_placed_map(self, node: yaml.MappingNode) -> Any:
+        """A mapping as the safe loader builds it, its start line and its keys' lines kept by its id."""
         data: dict[Any, Any] = {}
         yield data
         data.update(self.construct_mapping(node))

@@ -208,13 +208,17 @@ def raw_html_fences(text: str) -> str:
     become blank (the lines keep their numbers) and the HTML stands apart from the text around it."""
     lines = text.split("\n")
     n = 0
+    unclosed: set[str] = set()  # fences already looked for to the end in vain: each is looked for once
     while n < len(lines):
         opening = _RAW_HTML_FENCE.match(lines[n])
         closing = None
         if opening is not None:
             fence = opening["fence"]
             closer = re.compile(r" {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}\s*")
-            closing = next((m for m in range(n + 1, len(lines)) if closer.fullmatch(lines[m])), None)
+            if fence not in unclosed:
+                closing = next((m for m in range(n + 1, len(lines)) if closer.fullmatch(lines[m])), None)
+            if closing is None:
+                unclosed.add(fence)
         if opening is None or closing is None:
             n += 1
             continue

@@ -135,7 +135,7 @@ _VENUE_AFTER = re.compile(r"(?:\.\s|/|\n).*" + paper_reader.VENUE.pattern, re.IG
 
 
 _SURNAME = r"(?:(?:[Dd]e|[Dd]el|[Dd]i|[Dd]a|[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Ll]e|[Ll]a|[Dd]u)\s+)*" \
-           r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*"
+           r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*"
 _SHORT_CITATION = re.compile(
     rf"(?<![\w.])(?P<first>{_SURNAME})\s+(?:et\.?\s*al\.?|(?:and|&)\s+(?P<second>{_SURNAME}))"
     r"\s*,?\s*\(\s*(?P<year>(?:19|20)\d{2})[a-z]?\s*\)")

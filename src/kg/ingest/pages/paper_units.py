@@ -142,7 +142,7 @@ def _classed_fields(unit: list[Any]) -> dict[str, Any]:
                 continue
             words = _class_words(node) | ({node.tag.lower()} if node.tag.lower() == "papertitle" else set())
             for name, names in _FIELD_CLASSES:
-                if words & names and not any(node in n.iterancestors() for n in found.get(name, [])):
+                if words & names and not any(n in node.iterancestors() for n in found.get(name, [])):
                     found.setdefault(name, []).append(node)  # (not an element inside one already found)
     if len(found.get("title", [])) != 1 or len(found.get("authors", [])) != 1:
         return {}

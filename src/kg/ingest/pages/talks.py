@@ -1383,7 +1383,7 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
                 and not fields.speakers:  # "Abstract: ..." and its paragraphs: none of them a title
             fields.title = None
             fields.guessed.discard("title")
-            value = text.split(":", 1)[1].strip()
+            value = (label_of(text) or ("", ""))[1].strip()  # after the label's own colon (":" or "：")
             if opening[0] == "abstract":
                 fields.abstract = value
             else:

@@ -277,16 +277,16 @@ def _without_footnote_numbers(listed: list[str], first: int | None) -> list[str]
     more are numbered (the first perhaps by ``first``, the number the printed string starts with, which
     ``repair`` takes off), the numbers rising from part to part. A number before one name alone is the
     name's own ("4Paradigm")."""
-    numbers = [(n, int(m[1])) for n, part in enumerate(listed)
+    numbers = [(n, m[1]) for n, part in enumerate(listed)
                if (m := _PART_NUMBER.match(part)) and part[len(m[1])].isupper()]
-    values = [value for _, value in numbers]
+    values = [int(printed) for _, printed in numbers]
     if first is not None and not (numbers and numbers[0][0] == 0):
         values = [first, *values]  # the first part's number, taken off already
     if len(listed) < 2 or not numbers or len(values) < 2 or values != sorted(set(values)):
         return listed
     stripped = list(listed)
-    for n, value in numbers:
-        stripped[n] = listed[n][len(str(value)):]
+    for n, printed in numbers:
+        stripped[n] = listed[n][len(printed):]  # as printed: "02Sorbonne" loses both digits
     return stripped
 
 
@@ -1471,8 +1471,8 @@ _SEGMENT_BREAK = re.compile(r"\s*,\s*|\s+[-–—]\s+(?=[A-Z])|(?<=[A-Z]{2})\s+&
                             r"|\s+&\s+(?=[A-Z]{2,}\b|Univ)|\s*\(\s*|\s*\)\s*")
 
 
-_STATE_OR_FORM = frozenset({"sa", "ag", "co"})
-"""A company's legal form that is also a state's code (South Australia, Aargau, Colorado)."""
+_STATE_OR_FORM = frozenset({"sa", "ag", "co", "nv"})
+"""A company's legal form that is also a state's code (South Australia, Aargau, Colorado, Nevada)."""
 
 
 def _segments(part: str) -> list[str]:

@@ -154,3 +154,16 @@ def test_a_one_talk_announcement_adds_its_talk_speaker_and_day_and_no_series(tmp
                                                      "(seminar)"]
     assert [r for r, _ in added].count("talk") == 1 and ("person", "Paula Moraga") in added
     assert "event_page" in result.stderr
+
+
+def test_a_site_generators_data_file_is_ingested_without_a_kind(tmp_path):
+    data = registry_only(tmp_path)
+    talks = tmp_path / "site" / "_data" / "talks.yml"
+    talks.parent.mkdir(parents=True)
+    talks.write_text("- speaker: Ada Lovelace\n  title: Notes on the analytical engine\n  date: 2017-04-28\n"
+                     "- speaker: Mary Somerville\n  title: On the connexion of the physical sciences\n"
+                     "  date: 2017-05-05\n", encoding="utf-8")
+    result = run("ingest", "--dry-run", "--data", str(data), "--format", "csv", str(talks))
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in rows(result.stdout) if r["record"] == "talk"] == [
+        "talks-talks-2017-04-28-ada-lovelace", "talks-talks-2017-05-05-mary-somerville"]

@@ -8,6 +8,7 @@ import zlib
 from pathlib import Path
 
 from kg.errors import DataError
+from kg.ingest.pages.data import DATA_SUFFIXES
 from kg.ingest.pages.detect import PAGE_KINDS, PAGE_SUFFIXES
 
 BULK_KINDS = ("bibtex", "authorships", "calendar", "dblp")
@@ -44,8 +45,8 @@ def detect_kind(path: Path) -> str:
     first_line = head.splitlines()[0].lower() if head.strip() else ""
     if suffix == ".csv" and "author" in first_line and "position" in first_line:
         return "authorships"
-    if suffix in PAGE_SUFFIXES:
-        return PAGE
+    if suffix in PAGE_SUFFIXES or suffix in DATA_SUFFIXES:
+        return PAGE  # a site generator's data file (Jekyll's _data/talks.yml) is read as a page's talks
     raise DataError(f"{path}: unknown kind of document; give --kind ({', '.join(KINDS)})")
 
 

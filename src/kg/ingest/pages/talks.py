@@ -1018,8 +1018,9 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
 
 
 def _group_row_day(row: list[Block], day_first: bool) -> PartialDate | None:
-    """The day a table's group row names: one cell, alone in its row or spread across it, that
-    holds a day and a few words at most ("Tuesday, March 2, 2021", "Day 2 – 14 June")."""
+    """The day a table's group row names: a row of two cells or more whose one cell with text (beside
+    empty ones, or spread across the row by a colspan) holds a day and a few words at most ("Tuesday,
+    March 2, 2021", "Day 2 – 14 June")."""
     cells = {id(c): c for c in row if c.text and not c.struck}
     if len(row) < 2 or len(cells) != 1:
         return None

@@ -77,19 +77,29 @@ def test_a_title_then_with_and_the_coauthors_then_the_venue(tmp_path):
     assert papers["On the numbers of Bernoulli in practice"].guessed == ["owner"]  # the owner is not printed
 
 
-def test_entries_whose_markup_names_title_authors_and_year(tmp_path):
-    # a site that prints last names only: the class "paper-authors" says they are the authors
-    rows = "".join(f"<div class='paper-row'><a class='paper-title' href='https://arxiv.org/abs/{n}'>{t}</a>"
-                   f"<div class='paper-meta'><span class='paper-authors'>{a}</span> "
-                   f"<span class='paper-year'>{y}</span></div>"
+CLASSED_PAPERS = [("Notes on the analytical engine", "Lovelace, Babbage", 2019),
+                  ("On the numbers of Bernoulli", "Lovelace, Somerville, De Morgan, et al.", 2020),
+                  ("A calculus of the nervous system", "Lovelace", 2021)]
+"""A reading list that prints its authors' last names only: the markup's classes say which part is which."""
+
+
+def classed_papers(tmp_path, entry) -> list:
+    """The units read from a list whose rows ``entry(n, title, authors)`` opens, each with its year
+    and a blurb."""
+    rows = "".join(f"<div class='paper-row'>{entry(n, t, a)}<span class='paper-year'>{y}</span></div>"
                    f"<p class='blurb'>Why we read it in {y + 1}.</p></div>"
-                   for n, (t, a, y) in enumerate([
-                       ("Notes on the analytical engine", "Lovelace, Babbage", 2019),
-                       ("On the numbers of Bernoulli", "Lovelace, Somerville, De Morgan, et al.", 2020),
-                       ("A calculus of the nervous system", "Lovelace", 2021)]))
+                   for n, (t, a, y) in enumerate(CLASSED_PAPERS))
     path = tmp_path / "papers.html"
     path.write_text(f"<html><body><section class='list'>{rows}</section></body></html>", encoding="utf-8")
-    found = [(u.paper.title, u.paper.authors, u.paper.year, u.sure) for u in unit_papers(read_document(path))]
+    return unit_papers(read_document(path))
+
+
+def test_entries_whose_markup_names_title_authors_and_year(tmp_path):
+    # a site that prints last names only: the class "paper-authors" says they are the authors
+    units = classed_papers(tmp_path, lambda n, t, a: (
+        f"<a class='paper-title' href='https://arxiv.org/abs/{n}'>{t}</a>"
+        f"<div class='paper-meta'><span class='paper-authors'>{a}</span> "))
+    found = [(u.paper.title, u.paper.authors, u.paper.year, u.sure) for u in units]
     assert found == [("Notes on the analytical engine", ["Lovelace", "Babbage"], 2019, True),
                      ("On the numbers of Bernoulli", ["Lovelace", "Somerville", "De Morgan"], 2020, True),
                      ("A calculus of the nervous system", ["Lovelace"], 2021, True)]
@@ -118,18 +128,10 @@ def test_a_programme_naming_speaker_and_title_by_class_is_no_publication_list(tm
 
 def test_a_field_whose_element_holds_another_of_its_class_is_read_once(tmp_path):
     # <div class="paper-title"><a class="title-link">: the link inside the title is that field, not a second
-    rows = "".join(f"<div class='paper-row'><div class='paper-title'><a class='title-link' "
-                   f"href='https://arxiv.org/abs/{n}'>{t}</a></div><div class='paper-meta'>"
-                   f"<div class='paper-authors'><span class='author'>{a}</span></div> "
-                   f"<span class='paper-year'>{y}</span></div>"
-                   f"<p class='blurb'>Why we read it in {y + 1}.</p></div>"
-                   for n, (t, a, y) in enumerate([
-                       ("Notes on the analytical engine", "Lovelace, Babbage", 2019),
-                       ("On the numbers of Bernoulli", "Lovelace, Somerville, De Morgan, et al.", 2020),
-                       ("A calculus of the nervous system", "Lovelace", 2021)]))
-    path = tmp_path / "papers.html"
-    path.write_text(f"<html><body><section class='list'>{rows}</section></body></html>", encoding="utf-8")
-    found = [(u.paper.title, u.paper.authors, u.paper.year) for u in unit_papers(read_document(path))]
+    units = classed_papers(tmp_path, lambda n, t, a: (
+        f"<div class='paper-title'><a class='title-link' href='https://arxiv.org/abs/{n}'>{t}</a></div>"
+        f"<div class='paper-meta'><div class='paper-authors'><span class='author'>{a}</span></div> "))
+    found = [(u.paper.title, u.paper.authors, u.paper.year) for u in units]
     assert found == [("Notes on the analytical engine", ["Lovelace", "Babbage"], 2019),
                      ("On the numbers of Bernoulli", ["Lovelace", "Somerville", "De Morgan"], 2020),
                      ("A calculus of the nervous system", ["Lovelace"], 2021)]

@@ -31,7 +31,7 @@ _LATEX_ORDINAL = re.compile(r"\$\s*(\d{1,2})\s*\^\s*\{?\s*(st|nd|rd|th)\s*\}?\s*
                             r"(\d{1,2})\^(st|nd|rd|th)\^")
 """An ordinal written as LaTeX ("$10^{th}$") or as Pandoc's superscript ("14^th^")."""
 _PIPE_TABLE = re.compile(r"^\s*\|.*\|\s*\n\s*\|?\s*:?-{3,}", re.MULTILINE)
-_YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
+YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
 _TERM_YEAR = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\b")
 TERM_ALONE = re.compile(r"[\W_]*(?:(?:spring|summer|sommer|fall|autumn|winter)"
                         r"(?:\s*(?:term|semester|quarter))?|wise|sose|ws|ss)\s+"
@@ -271,7 +271,7 @@ class _Reader:
     def _add(self, element: Any, text: str, spans: list[Span], struck: bool, depth: int) -> None:
         tag = element.tag.lower() if isinstance(element.tag, str) else "div"
         level = HEADING_LEVELS.get(tag, 0)
-        if not level and tag != "td" and (_YEAR_ALONE.fullmatch(text) or _bold_year_line(tag, text, spans)
+        if not level and tag != "td" and (YEAR_ALONE.fullmatch(text) or _bold_year_line(tag, text, spans)
                                              or tag in ("p", "div", "summary", "button")
                                              and TERM_ALONE.fullmatch(text)):
             level = 6  # a year standing alone ("<div class="year">2024</div>"), a term in bold or alone
@@ -384,7 +384,7 @@ def _heads_a_panel(button: Any) -> bool:
     year before what it opens, not a control ("Toggle menu", "Search") nor one of a row of filter
     chips ("2017", "2018", ...)."""
     text = " ".join(button.itertext()).strip()
-    if _YEAR_ALONE.fullmatch(text) or TERM_ALONE.fullmatch(text):
+    if YEAR_ALONE.fullmatch(text) or TERM_ALONE.fullmatch(text):
         panel = next((e for e in button.itersiblings() if isinstance(e.tag, str)), None)
         return panel is not None and panel.tag.lower() not in ("button", "input", "a", "span") \
             and button.getparent() is not None and button.getparent().tag.lower() != "form"

@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from kg.ingest.pages.blocks import TERM_ALONE as _TERM_ALONE
-from kg.ingest.pages.blocks import Block, Layout, Span, Table
+from kg.ingest.pages.blocks import YEAR_ALONE, Block, Layout, Span, Table
 from kg.ingest.pages.data import talk_items
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import (
@@ -1888,7 +1888,7 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
             fields.date = _nth_day(headings, run) or fields.date
         if record.how == "block" and headings and fields.date is not None \
                 and not _TERM_ALONE.fullmatch(headings[-1]) \
-                and not re.fullmatch(r"[\W_]*(?:19|20)\d{2}[\W_]*", headings[-1]):
+                and not YEAR_ALONE.fullmatch(headings[-1]):
             headings = headings[:-1]  # the record's own heading gave its date (a term's or a year's
             # heading, "Spring 2025" over its talks, is no talk's own)
         if fields.date is None:

@@ -49,7 +49,7 @@ def test_the_fresh_sites_are_listed_and_are_sites_of_the_corpus(bench):
                                                                      "new sites 7": 29, "new sites 8": 28,
                                                                      "new sites 9": 29, "new sites 10": 27,
                                                                      "new sites 11": 29, "new sites 12": 26,
-                                                                     "new sites 13": 26}
+                                                                     "new sites 13": 26, "new sites 14": 27}
     assert all(listed <= sites for listed in lists.values())
     assert not lists["new sites"] & lists["new sites 2"]
     assert not lists["new sites 3"] & (lists["new sites"] | lists["new sites 2"])
@@ -67,6 +67,8 @@ def test_the_fresh_sites_are_listed_and_are_sites_of_the_corpus(bench):
     assert not lists["new sites 12"] & (earlier | later | lists["new sites 10"] | lists["new sites 11"])
     assert not lists["new sites 13"] & (earlier | later | lists["new sites 10"] | lists["new sites 11"]
                                         | lists["new sites 12"])
+    assert not lists["new sites 14"] & (earlier | later | lists["new sites 10"] | lists["new sites 11"]
+                                        | lists["new sites 12"] | lists["new sites 13"])
 
 
 def test_the_split_is_fixed_by_site_and_covers_both_halves(bench):
@@ -159,8 +161,9 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     new4, new5, new6 = figures["new sites 4"], figures["new sites 5"], figures["new sites 6"]
     new7, new8, new9 = figures["new sites 7"], figures["new sites 8"], figures["new sites 9"]
     new10, new11, new12 = figures["new sites 10"], figures["new sites 11"], figures["new sites 12"]
-    new13 = figures["new sites 13"]
-    assert whole["pages"] == 975 and whole["sites"] == 494 and new10["sites"] == 27 and new11["sites"] == 29
+    new13, new14 = figures["new sites 13"], figures["new sites 14"]
+    assert whole["pages"] == 1012 and whole["sites"] == 521 and new14["sites"] == 27
+    assert new10["sites"] == 27 and new11["sites"] == 29
     assert new12["sites"] == 26 and new13["sites"] == 26
     assert new["sites"] == 37 and new2["sites"] == 30
     assert new3["sites"] == 35 and new4["sites"] == 39 and new5["sites"] == 25 and new6["sites"] == 27
@@ -242,13 +245,21 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     # half's talks 0.79 -> 0.74 and the whole's 0.80 -> 0.77, the talks given without a speaker 0.57 -> 0.51
     assert new13["talks"] >= 0.18 and new13["datetime"] >= 0.15 and new13["papers"] >= 0.83
     assert new13["spurious"] <= 0.26
+    # the fourteenth set joined before round seventeen was merged, blind: talks 0.51, date-time 0.39,
+    # papers 0.55, spurious 0.17, kind right 0.51 (a personal talk list in Quarto of 49 talks, none found;
+    # a data file of talks; reading groups listing the papers they read)
+    assert new14["talks"] >= 0.49 and new14["datetime"] >= 0.37 and new14["papers"] >= 0.53
+    assert new14["spurious"] <= 0.19
     # round sixteen: spurious rows that cite a paper or name a venue (10ae), publication lists (10af), pages
     # where nothing was found (10ad), dates of found talks (10ac); the thirteenth set, blind after the round,
     # unchanged; then its misses read (10ag: a generator's data files, a table's caption row, Pandoc's raw
     # HTML, a programme cell's session list): talks 0.91, date-time 0.85, papers 0.90, spurious 0.04
-    assert whole["talks"] >= 0.81 and whole["datetime"] >= 0.75 and whole["papers"] >= 0.81
-    assert whole["spurious"] <= 0.052 and dev["talks"] >= 0.82 and dev["papers"] >= 0.85
-    assert check["talks"] >= 0.81 and check["datetime"] >= 0.725 and check["papers"] >= 0.78
-    assert check["spurious"] <= 0.052 and whole["unnamed"] >= 0.60
+    # (with the fourteenth set joined, blind: whole talks 0.82 -> 0.809, date-time 0.756 -> 0.745, talks
+    # given without a speaker 0.62 -> 0.60; dev talks 0.83 -> 0.813; check talks 0.82 -> 0.804, date-time
+    # 0.74 -> 0.719, papers 0.79 -> 0.772, spurious 0.05 -> 0.055)
+    assert whole["talks"] >= 0.80 and whole["datetime"] >= 0.74 and whole["papers"] >= 0.81
+    assert whole["spurious"] <= 0.053 and dev["talks"] >= 0.80 and dev["papers"] >= 0.85
+    assert check["talks"] >= 0.80 and check["datetime"] >= 0.715 and check["papers"] >= 0.77
+    assert check["spurious"] <= 0.056 and whole["unnamed"] >= 0.59
     assert new13["talks"] >= 0.89 and new13["datetime"] >= 0.83 and new13["papers"] >= 0.88
     assert new13["spurious"] <= 0.06 and programmes["talks"] >= 0.78 and programmes["datetime"] >= 0.76

@@ -357,7 +357,8 @@ def test_an_acronym_of_an_institution_of_another_town_than_the_one_printed_names
     lyon = "ENS de Lyon, UCB Lyon 1, LIP, Lyon, France"
     darmstadt = "CLAS/IAS, TU Darmstadt, Darmstadt, Germany"
     resolution = read_towns(lyon, darmstadt, "UCB, Berkeley, CA", "IAS, Princeton, NJ",
-                            "NRC, ENS de Lyon, Lyon, France", "ENS de Lyon, UCB, Berkeley")
+                            "NRC, ENS de Lyon, Lyon, France", "ENS de Lyon, UCB, Berkeley",
+                            "UCB, Technical University of Darmstadt", "UCB & ENS de Lyon, Lyon, France")
     names = {o.id: o.name for o in resolution.new_organizations}
     lyon_read = resolution.organizations(lyon)
     assert "uc-berkeley" not in lyon_read and "ens-lyon" in lyon_read
@@ -367,3 +368,7 @@ def test_an_acronym_of_an_institution_of_another_town_than_the_one_printed_names
     assert resolution.organizations("IAS, Princeton, NJ") == ["ias"]
     assert sorted(resolution.organizations("NRC, ENS de Lyon, Lyon, France")) == ["ens-lyon", "nrc"]  # many towns
     assert sorted(resolution.organizations("ENS de Lyon, UCB, Berkeley")) == ["ens-lyon", "uc-berkeley"]
+    # the other town printed only in the other's name, or a list joined by "&": each its own
+    assert sorted(resolution.organizations("UCB, Technical University of Darmstadt")) == ["tu-darmstadt",
+                                                                                         "uc-berkeley"]
+    assert sorted(resolution.organizations("UCB & ENS de Lyon, Lyon, France")) == ["ens-lyon", "uc-berkeley"]

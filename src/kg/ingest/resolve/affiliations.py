@@ -681,7 +681,7 @@ class Registry:
         spans = self._longer_by_typo(words, owner, spans)
         towns = {owner[s.start] for _, s in spans if self._town_after_institution(segments, owner, s)}
         spans = [(org_id, span) for org_id, span in spans if owner[span.start] not in towns]
-        spans, in_town = self._of_the_towns_printed(words, owner, segments, spans)
+        spans, in_town = self._of_the_towns_printed(part, words, owner, segments, spans)
         found = [Named(org_id, " ".join(words[s.start:s.stop]), part) for org_id, s in spans] + in_town
         matched = {owner[i] for _, s in spans for i in s}
         covered = {i for _, s in spans for i in s}
@@ -752,13 +752,16 @@ class Registry:
             found, self.alone if self._standing_known else None))
         return [self._in_english_order(named) for named in found]
 
-    def _of_the_towns_printed(self, words: list[str], owner: list[int], segments: list[str],
+    def _of_the_towns_printed(self, part: str, words: list[str], owner: list[int], segments: list[str],
                               spans: list[tuple[str, range]]) -> tuple[list[tuple[str, range]], list[Named]]:
         """The registry institutions of a part without those an acronym names in another town than the
-        one printed: where another institution of the part is of a town the part prints, and the
-        acronym's institution is of one other town, not printed ("UCB Lyon 1, ENS de Lyon, Lyon" is no UC
-        Berkeley, "CLAS/IAS, TU Darmstadt, Darmstadt" no Institute for Advanced Study of Princeton)."""
-        if self.town_of is None or len(spans) < 2:
+        one printed: where the part prints a town as a place (a segment of its own, or beside the acronym)
+        that another institution of the part is of, and the acronym's institution is of one other town that
+        the part does not print ("ENS de Lyon, UCB Lyon 1, Lyon" is no UC Berkeley, "CLAS/IAS, TU Darmstadt,
+        Darmstadt" no Institute for Advanced Study of Princeton). Not in a list joined by "and" or "&",
+        where each institution is printed for itself ("NICTA & ANU, Canberra"). The acronym is read as the
+        one institution of that town whose name it spells, when another registry (ROR) has one."""
+        if self.town_of is None or len(spans) < 2 or _AND_IN_PART.search(part):
             return spans, []
         printed = _towns_in(words, self.known_towns)
         if not printed:
@@ -769,14 +772,26 @@ class Registry:
             town = self.town_of(org_id)
             acronym = _printed_acronym(words, span, segments[owner[span.start]])
             if town is not None and town not in printed and acronym is not None:
+                places = self._towns_as_places(segments, owner[span.start], acronym)
                 beside = {found for other, at in spans if other != org_id
                           for found in (self.town_of(other), *_towns_in(words[at.start:at.stop], self.known_towns))}
-                if beside & printed:
-                    name = self.spelled_in_town(acronym, beside & printed) if self.spelled_in_town else None
+                if beside & places:
+                    name = self.spelled_in_town(acronym, beside & places) if self.spelled_in_town else None
                     in_town.extend([Named(None, new_key(name), name)] if name else [])
                     continue
             kept.append((org_id, span))
         return kept, in_town
+
+    def _towns_as_places(self, segments: list[str], number: int, acronym: str) -> set[str]:
+        """The towns a part prints as places: segments that are a town but for postcodes ("F-69342 Lyon"),
+        and the words beside the acronym in its own segment ("UCB Lyon 1")."""
+        found = set()
+        for at, segment in enumerate(segments):
+            text = segment.replace(acronym, " ") if at == number else segment
+            place = " ".join(w for w in fold(text).split() if w.isalpha() and len(w) > 1 and w != "cedex")
+            if place in self.known_towns:
+                found.add(place)
+        return found
 
     def _without_unit_at(self, part: str) -> str:
         """A part without a unit printed "at" its institution ("Robotics Lab at Foo University", "Center for
@@ -1344,6 +1359,10 @@ def _named_before(words: list[str], span: range, candidates: list[tuple[int, int
 
 PREFIX_INSTITUTIONS = 2
 """How many registry institutions must print an acronym before their place for it to be written out."""
+
+
+_AND_IN_PART = re.compile(r"\s(?:and|&)\s|&", re.IGNORECASE)
+"""Institutions joined by "and" or "&": a list, each printed for itself."""
 
 
 def _towns_in(words: list[str], towns: frozenset[str] | set[str]) -> set[str]:

@@ -325,6 +325,7 @@ TOWNS = ror.Ror(ror.parse([
     "0bbbbbbb9\tNRC Nantes Centre\tinstitute\tFR\t0bbbbbbb7\t\t\tNantes",
     "0bbbbbbc1\tNRC Rennes Centre\tinstitute\tFR\t0bbbbbbb7\t\t\tRennes",
     "0bbbbbbc2\tAcme Corporation\tcompany\tUS\t\t\tACME\tSpringfield",
+    "0bbbbbbc3\tUniversity Centre of Mila\tuniversity\tDZ\t\t\t\tMila",
 ]))
 TOWN_CURATED = [
     Organization(id="uc-berkeley", name="University of California, Berkeley", kind="university",
@@ -334,7 +335,8 @@ TOWN_CURATED = [
                  country="US"),
     Organization(id="tu-darmstadt", name="Technical University of Darmstadt", kind="university",
                  alt_names=["TU Darmstadt"], country="DE"),
-    Organization(id="nrc", name="National Research Centre", kind="institute", alt_names=["NRC"], country="FR")]
+    Organization(id="nrc", name="National Research Centre", kind="institute", alt_names=["NRC"], country="FR"),
+    Organization(id="mila", name="Mila", kind="institute", country="CA")]
 
 
 def read_towns(*affiliations: str) -> Resolution:
@@ -358,7 +360,8 @@ def test_an_acronym_of_an_institution_of_another_town_than_the_one_printed_names
     darmstadt = "CLAS/IAS, TU Darmstadt, Darmstadt, Germany"
     resolution = read_towns(lyon, darmstadt, "UCB, Berkeley, CA", "IAS, Princeton, NJ",
                             "NRC, ENS de Lyon, Lyon, France", "ENS de Lyon, UCB, Berkeley",
-                            "UCB, Technical University of Darmstadt", "UCB & ENS de Lyon, Lyon, France")
+                            "UCB, Technical University of Darmstadt", "UCB & ENS de Lyon, Lyon, France",
+                            "Mila, IAS Fellow")
     names = {o.id: o.name for o in resolution.new_organizations}
     lyon_read = resolution.organizations(lyon)
     assert "uc-berkeley" not in lyon_read and "ens-lyon" in lyon_read
@@ -372,3 +375,4 @@ def test_an_acronym_of_an_institution_of_another_town_than_the_one_printed_names
     assert sorted(resolution.organizations("UCB, Technical University of Darmstadt")) == ["tu-darmstadt",
                                                                                          "uc-berkeley"]
     assert sorted(resolution.organizations("UCB & ENS de Lyon, Lyon, France")) == ["ens-lyon", "uc-berkeley"]
+    assert sorted(resolution.organizations("Mila, IAS Fellow")) == ["ias", "mila"]  # a name, though a town's

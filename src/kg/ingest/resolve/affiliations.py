@@ -772,7 +772,7 @@ class Registry:
             town = self.town_of(org_id)
             acronym = _printed_acronym(words, span, segments[owner[span.start]])
             if town is not None and town not in printed and acronym is not None:
-                places = self._towns_as_places(segments, owner[span.start], acronym)
+                places = self._towns_as_places(words, owner, spans, owner[span.start])
                 beside = {found for other, at in spans if other != org_id
                           for found in (self.town_of(other), *_towns_in(words[at.start:at.stop], self.known_towns))}
                 if beside & places:
@@ -782,13 +782,17 @@ class Registry:
             kept.append((org_id, span))
         return kept, in_town
 
-    def _towns_as_places(self, segments: list[str], number: int, acronym: str) -> set[str]:
-        """The towns a part prints as places: segments that are a town but for postcodes ("F-69342 Lyon"),
-        and the words beside the acronym in its own segment ("UCB Lyon 1")."""
+    def _towns_as_places(self, words: list[str], owner: list[int], spans: list[tuple[str, range]],
+                         number: int) -> set[str]:
+        """The towns a part prints as places: a segment that names no institution and is a town but for
+        postcodes ("F-69342 Lyon"), and the words beside the acronym in its own segment ("UCB Lyon 1")."""
+        named = {i for _, span in spans for i in span}
         found = set()
-        for at, segment in enumerate(segments):
-            text = segment.replace(acronym, " ") if at == number else segment
-            place = " ".join(w for w in fold(text).split() if w.isalpha() and len(w) > 1 and w != "cedex")
+        for at in sorted(set(owner)):
+            if at != number and any(owner[i] == at for i in named):
+                continue  # "Mila": an institution, though a town is so named
+            place = " ".join(word for i, word in enumerate(words) if owner[i] == at and i not in named
+                             and word.isalpha() and len(word) > 1 and word != "cedex")
             if place in self.known_towns:
                 found.add(place)
         return found

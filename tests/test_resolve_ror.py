@@ -335,7 +335,8 @@ TOWN_CURATED = [
                  country="US"),
     Organization(id="tu-darmstadt", name="Technical University of Darmstadt", kind="university",
                  alt_names=["TU Darmstadt"], country="DE"),
-    Organization(id="nrc", name="National Research Centre", kind="institute", alt_names=["NRC"], country="FR"),
+    Organization(id="nrc", name="National Research Centre", kind="institute", alt_names=["NRC"],
+                 country="FR"),
     Organization(id="mila", name="Mila", kind="institute", country="CA")]
 
 
@@ -369,7 +370,8 @@ def test_an_acronym_of_an_institution_of_another_town_than_the_one_printed_names
     assert resolution.organizations(darmstadt) == ["tu-darmstadt"]  # IAS is Princeton's (US), not printed
     assert resolution.organizations("UCB, Berkeley, CA") == ["uc-berkeley"]
     assert resolution.organizations("IAS, Princeton, NJ") == ["ias"]
-    assert sorted(resolution.organizations("NRC, ENS de Lyon, Lyon, France")) == ["ens-lyon", "nrc"]  # many towns
+    # an institution whose centres lie in many towns is of none
+    assert sorted(resolution.organizations("NRC, ENS de Lyon, Lyon, France")) == ["ens-lyon", "nrc"]
     assert sorted(resolution.organizations("ENS de Lyon, UCB, Berkeley")) == ["ens-lyon", "uc-berkeley"]
     # the other town printed only in the other's name, or a list joined by "&": each its own
     assert sorted(resolution.organizations("UCB, Technical University of Darmstadt")) == ["tu-darmstadt",

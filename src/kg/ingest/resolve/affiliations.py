@@ -774,7 +774,8 @@ class Registry:
             if town is not None and town not in printed and acronym is not None:
                 places = self._towns_as_places(words, owner, spans, owner[span.start])
                 beside = {found for other, at in spans if other != org_id
-                          for found in (self.town_of(other), *_towns_in(words[at.start:at.stop], self.known_towns))}
+                          for found in (self.town_of(other),
+                                        *_towns_in(words[at.start:at.stop], self.known_towns)) if found}
                 if beside & places:
                     name = self.spelled_in_town(acronym, beside & places) if self.spelled_in_town else None
                     in_town.extend([Named(None, new_key(name), name)] if name else [])

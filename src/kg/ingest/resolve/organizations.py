@@ -57,7 +57,8 @@ def ror_twins(organizations: list[Organization], registry: ror.Ror) -> dict[str,
     return {ror_id: org_id for ror_id, org_id in twins.items() if claimed[ror_id] == 1}
 
 
-def located_twins(organizations: list[Organization], registry: ror.Ror, twins: dict[str, str]) -> dict[str, str]:
+def located_twins(organizations: list[Organization], registry: ror.Ror,
+                  twins: dict[str, str]) -> dict[str, str]:
     """Curated organization id → its ROR record: its twin, or else the one record its names name in its
     country ("Institute for Advanced Study", US: Princeton's, not Delmenhorst's)."""
     found = {org_id: ror_id for ror_id, org_id in twins.items()}

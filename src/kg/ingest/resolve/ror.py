@@ -2,10 +2,11 @@
 
 ``ror.tsv.gz`` beside this file is written by ``bench/ror_bundle.py`` from a mirror of
 ror-community/ror-records (see SOURCES.tsv): one record a line, its id, English name, kind, country,
-parent, its other names and acronyms, and its town. A name matches a record when it is one of the record's names
-after folding (accents, case, punctuation, a leading "The"); a name of two records names neither.
+parent, its other names and acronyms, and its town. A name matches a record when it is one of the record's
+names after folding (accents, case, punctuation, a leading "The"); a name of two records names neither.
 An acronym names a record when it is one of the record's acronyms and spells one of its names, in the
-country printed beside it (``countries_of``, by pycountry's names) when there is one.
+country printed beside it (``countries_of``, by pycountry's names) when there is one. A record is of one
+town (``town_of``) unless it is a company or its parts lie in several towns.
 """
 
 from __future__ import annotations
@@ -107,7 +108,8 @@ class Ror:
         """The one record of one of the towns (its own, or one its name holds) whose name the acronym
         spells, perhaps before the town ("UCB" beside Lyon: Université Claude Bernard Lyon 1), or None."""
         found = {ror_id for town in towns for ror_id in self._towns_of_records.get(town, ())
-                 if any(acronyms.spells([acronym], name, {town}) or acronyms.spells([acronym, town], name, set())
+                 if any(acronyms.spells([acronym], name, {town})
+                        or acronyms.spells([acronym, town], name, set())
                         for name in (_NUMBER_AT_END.sub("", n) for n in self.records[ror_id].names))}
         return self.records[found.pop()] if len(found) == 1 else None
 

@@ -95,8 +95,8 @@ class Ror:
 
     def town_of(self, ror_id: str) -> str | None:
         """The one town of a record (folded), or None: none recorded, a company (its offices are
-        anywhere), or an institution whose parts ROR places in three towns of its country or more
-        (CNRS, Inria, the Max Planck Society: of no one town)."""
+        anywhere), or an institution whose parts ROR places in three other towns or more (CNRS, Inria,
+        the Max Planck Society: of no one town)."""
         record = self.records.get(ror_id)
         if record is None or not record.city or record.kind == "company":
             return None

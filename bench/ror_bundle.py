@@ -4,7 +4,7 @@ Not run at build time. The mirror holds one folder per ROR release (``v1.0`` ...
 records that release added or changed; the latest release's version of each record is kept. Only the
 fields the institution resolver reads are written, one record a line, tab-separated:
 
-    id  name  kind  country  parent  other names (``|``)  acronyms (``|``)
+    id  name  kind  country  parent  other names (``|``)  acronyms (``|``)  city
 
 Example:
     python bench/ror_bundle.py --mirror /work/.mirror/ror-community+ror-records/repo \
@@ -75,18 +75,20 @@ def row(record: dict) -> list[str] | None:
         acronyms = [n["value"] for n in record["names"] if "acronym" in n["types"]]
         locations = record.get("locations") or [{}]
         country = (locations[0].get("geonames_details") or {}).get("country_code") or ""
+        city = (locations[0].get("geonames_details") or {}).get("name") or ""
     else:
         name = record["name"]
         others = list(record.get("aliases", [])) + [label["label"] for label in record.get("labels", [])]
         acronyms = list(record.get("acronyms", []))
         country = (record.get("country") or {}).get("country_code") or ""
+        city = ((record.get("addresses") or [{}])[0].get("city")) or ""
     parents = [r["id"].rsplit("/", 1)[-1] for r in record.get("relationships", [])
                if r.get("type", "").lower() == "parent"]
     clean = [re.sub(r"[\t|\n]+", " ", s).strip() for s in others]
     parent = parents[0] if len(parents) == 1 else ""
     return [ror_id, name.replace("\t", " "), _KIND[kept[0]], country, parent,
             "|".join(dict.fromkeys(s for s in clean if s)),
-            "|".join(dict.fromkeys(a.strip() for a in acronyms))]
+            "|".join(dict.fromkeys(a.strip() for a in acronyms)), re.sub(r"[\t\n]+", " ", city).strip()]
 
 
 def main() -> int:

@@ -309,3 +309,72 @@ def test_a_registry_name_printed_without_its_links_or_its_town_is_that_instituti
     [jiao_tong] = resolution.organizations("Jiao Tong University")
     assert names[jiao_tong] == "Jiao Tong University"
 
+
+
+# Towns: ROR's town of each record, read against the towns an affiliation prints.
+TOWNS = ror.Ror(ror.parse([
+    "0bbbbbbb1\tUniversity of California, Berkeley\tuniversity\tUS\t\t\tUCB\tBerkeley",
+    "0bbbbbbb2\tUniversité Claude Bernard Lyon 1\tuniversity\tFR\t\tClaude Bernard University Lyon 1\tUCBL"
+    "\tVilleurbanne",
+    "0bbbbbbb3\tÉcole Normale Supérieure de Lyon\tuniversity\tFR\t\tENS de Lyon\t\tLyon",
+    "0bbbbbbb4\tInstitute for Advanced Study\tinstitute\tUS\t\t\tIAS\tPrinceton",
+    "0bbbbbbb5\tInstitute for Advanced Study\tinstitute\tDE\t\t\t\tDelmenhorst",
+    "0bbbbbbb6\tTechnical University of Darmstadt\tuniversity\tDE\t\t\tTUDa\tDarmstadt",
+    "0bbbbbbb7\tNational Research Centre\tinstitute\tFR\t\t\tNRC\tParis",
+    "0bbbbbbb8\tNRC Lille Centre\tinstitute\tFR\t0bbbbbbb7\t\t\tLille",
+    "0bbbbbbb9\tNRC Nantes Centre\tinstitute\tFR\t0bbbbbbb7\t\t\tNantes",
+    "0bbbbbbc1\tNRC Rennes Centre\tinstitute\tFR\t0bbbbbbb7\t\t\tRennes",
+    "0bbbbbbc2\tAcme Corporation\tcompany\tUS\t\t\tACME\tSpringfield",
+    "0bbbbbbc3\tUniversity Centre of Mila\tuniversity\tDZ\t\t\t\tMila",
+]))
+TOWN_CURATED = [
+    Organization(id="uc-berkeley", name="University of California, Berkeley", kind="university",
+                 alt_names=["UCB"], country="US"),
+    Organization(id="ens-lyon", name="École Normale Supérieure de Lyon", kind="university", country="FR"),
+    Organization(id="ias", name="Institute for Advanced Study", kind="institute", alt_names=["IAS"],
+                 country="US"),
+    Organization(id="tu-darmstadt", name="Technical University of Darmstadt", kind="university",
+                 alt_names=["TU Darmstadt"], country="DE"),
+    Organization(id="nrc", name="National Research Centre", kind="institute", alt_names=["NRC"],
+                 country="FR"),
+    Organization(id="mila", name="Mila", kind="institute", country="CA")]
+
+
+def read_towns(*affiliations: str) -> Resolution:
+    resolution = Resolution()
+    resolve_organizations([paper(str(n), [a]) for n, a in enumerate(affiliations)], TOWN_CURATED, Aliases(),
+                          resolution, TOWNS)
+    return resolution
+
+
+def test_the_bundle_gives_each_record_its_town_and_an_institution_of_many_towns_none():
+    assert TOWNS.records["0bbbbbbb2"].city == "Villeurbanne"
+    assert TOWNS.town_of("0bbbbbbb1") == "berkeley"
+    assert TOWNS.town_of("0bbbbbbb7") is None  # its centres lie in three other towns
+    assert TOWNS.town_of("0bbbbbbc2") is None  # a company has offices anywhere
+    assert ror.parse(LINES[:1])[0].city == ""  # a line without a town
+    assert TOWNS.spelled_in("UCB", ["lyon"]).ror_id == "0bbbbbbb2"  # type: ignore[union-attr]
+
+
+def test_an_acronym_of_an_institution_of_another_town_than_the_one_printed_names_it_not():
+    lyon = "ENS de Lyon, UCB Lyon 1, LIP, Lyon, France"
+    darmstadt = "CLAS/IAS, TU Darmstadt, Darmstadt, Germany"
+    resolution = read_towns(lyon, darmstadt, "UCB, Berkeley, CA", "IAS, Princeton, NJ",
+                            "NRC, ENS de Lyon, Lyon, France", "ENS de Lyon, UCB, Berkeley",
+                            "UCB, Technical University of Darmstadt", "UCB & ENS de Lyon, Lyon, France",
+                            "Mila, IAS Fellow")
+    names = {o.id: o.name for o in resolution.new_organizations}
+    lyon_read = resolution.organizations(lyon)
+    assert "uc-berkeley" not in lyon_read and "ens-lyon" in lyon_read
+    assert sorted(names[o] for o in lyon_read if o in names) == ["Université Claude Bernard Lyon 1"]
+    assert resolution.organizations(darmstadt) == ["tu-darmstadt"]  # IAS is Princeton's (US), not printed
+    assert resolution.organizations("UCB, Berkeley, CA") == ["uc-berkeley"]
+    assert resolution.organizations("IAS, Princeton, NJ") == ["ias"]
+    # an institution whose centres lie in many towns is of none
+    assert sorted(resolution.organizations("NRC, ENS de Lyon, Lyon, France")) == ["ens-lyon", "nrc"]
+    assert sorted(resolution.organizations("ENS de Lyon, UCB, Berkeley")) == ["ens-lyon", "uc-berkeley"]
+    # the other town printed only in the other's name, or a list joined by "&": each its own
+    assert sorted(resolution.organizations("UCB, Technical University of Darmstadt")) == ["tu-darmstadt",
+                                                                                         "uc-berkeley"]
+    assert sorted(resolution.organizations("UCB & ENS de Lyon, Lyon, France")) == ["ens-lyon", "uc-berkeley"]
+    assert sorted(resolution.organizations("Mila, IAS Fellow")) == ["ias", "mila"]  # a name, though a town's

@@ -362,6 +362,13 @@ class Registry:
         self.umbrella_elsewhere: Callable[[str], bool] | None = None
         """Whether another registry (ROR) names so one institution that is others' parent and no other's
         part ("Institut Mines-Télécom", printed beside its school, is no unit of it)."""
+        self.town_of: Callable[[str], str | None] | None = None
+        """The one town of a registry institution (folded), by its id, when another registry (ROR) has it."""
+        self.spelled_in_town: Callable[[str, set[str]], str | None] | None = None
+        """The name of the one institution of another registry (ROR) in one of the towns whose name an
+        acronym spells ("UCB" in Lyon: Université Claude Bernard Lyon 1)."""
+        self.known_towns: frozenset[str] = frozenset()
+        """Every town another registry (ROR) places an institution in, folded."""
         self.country_of: Callable[[str], str | None] | None = None
         """The country of a registry institution, by its id, when the registry has it."""
         self.ror_acronyms: dict[str, set[str]] = defaultdict(set)
@@ -674,7 +681,8 @@ class Registry:
         spans = self._longer_by_typo(words, owner, spans)
         towns = {owner[s.start] for _, s in spans if self._town_after_institution(segments, owner, s)}
         spans = [(org_id, span) for org_id, span in spans if owner[span.start] not in towns]
-        found = [Named(org_id, " ".join(words[s.start:s.stop]), part) for org_id, s in spans]
+        spans, in_town = self._of_the_towns_printed(part, words, owner, segments, spans)
+        found = [Named(org_id, " ".join(words[s.start:s.stop]), part) for org_id, s in spans] + in_town
         matched = {owner[i] for _, s in spans for i in s}
         covered = {i for _, s in spans for i in s}
         for number, segment in enumerate(segments):
@@ -743,6 +751,52 @@ class Registry:
         found = self._schools_of_one_beside(_units_before_new_university(
             found, self.alone if self._standing_known else None))
         return [self._in_english_order(named) for named in found]
+
+    def _of_the_towns_printed(self, part: str, words: list[str], owner: list[int], segments: list[str],
+                              spans: list[tuple[str, range]]) -> tuple[list[tuple[str, range]], list[Named]]:
+        """The registry institutions of a part without those an acronym names in another town than the
+        one printed: where the part prints a town as a place (a segment of its own, or beside the acronym)
+        that another institution of the part is of, and the acronym's institution is of one other town that
+        the part does not print ("ENS de Lyon, UCB Lyon 1, Lyon" is no UC Berkeley, "CLAS/IAS, TU Darmstadt,
+        Darmstadt" no Institute for Advanced Study of Princeton). Not in a list joined by "and" or "&",
+        where each institution is printed for itself ("NICTA & ANU, Canberra"). The acronym is read as the
+        one institution of that town whose name it spells, when another registry (ROR) has one."""
+        if self.town_of is None or len(spans) < 2 or _AND_IN_PART.search(part):
+            return spans, []
+        printed = _towns_in(words, self.known_towns)
+        if not printed:
+            return spans, []
+        kept: list[tuple[str, range]] = []
+        in_town: list[Named] = []
+        for org_id, span in spans:
+            town = self.town_of(org_id)
+            acronym = _printed_acronym(words, span, segments[owner[span.start]])
+            if town is not None and town not in printed and acronym is not None:
+                places = self._towns_as_places(words, owner, spans, owner[span.start])
+                beside = {found for other, at in spans if other != org_id
+                          for found in (self.town_of(other),
+                                        *_towns_in(words[at.start:at.stop], self.known_towns)) if found}
+                if beside & places:
+                    name = self.spelled_in_town(acronym, beside & places) if self.spelled_in_town else None
+                    in_town.extend([Named(None, new_key(name), name)] if name else [])
+                    continue
+            kept.append((org_id, span))
+        return kept, in_town
+
+    def _towns_as_places(self, words: list[str], owner: list[int], spans: list[tuple[str, range]],
+                         number: int) -> set[str]:
+        """The towns a part prints as places: a segment that names no institution and is a town but for
+        postcodes ("F-69342 Lyon"), and the words beside the acronym in its own segment ("UCB Lyon 1")."""
+        named = {i for _, span in spans for i in span}
+        found = set()
+        for at in sorted(set(owner)):
+            if at != number and any(owner[i] == at for i in named):
+                continue  # "Mila": an institution, though a town is so named
+            place = " ".join(word for i, word in enumerate(words) if owner[i] == at and i not in named
+                             and word.isalpha() and len(word) > 1 and word != "cedex")
+            if place in self.known_towns:
+                found.add(place)
+        return found
 
     def _without_unit_at(self, part: str) -> str:
         """A part without a unit printed "at" its institution ("Robotics Lab at Foo University", "Center for
@@ -1310,6 +1364,24 @@ def _named_before(words: list[str], span: range, candidates: list[tuple[int, int
 
 PREFIX_INSTITUTIONS = 2
 """How many registry institutions must print an acronym before their place for it to be written out."""
+
+
+_AND_IN_PART = re.compile(r"\s(?:and|&)\s|&", re.IGNORECASE)
+"""Institutions joined by "and" or "&": a list, each printed for itself."""
+
+
+def _towns_in(words: list[str], towns: frozenset[str] | set[str]) -> set[str]:
+    """The towns among a part's words, of one to three words ("lyon", "saint etienne")."""
+    return {town for size in (1, 2, 3) for start in range(len(words) - size + 1)
+            if (town := " ".join(words[start:start + size])) in towns}
+
+
+def _printed_acronym(words: list[str], span: range, segment: str) -> str | None:
+    """The acronym a registry name found in a segment is printed as, when it is one ("UCB", "IAS")."""
+    if len(span) != 1:
+        return None
+    return next((token for token in re.findall(r"\w+", segment)
+                 if acronyms.is_acronym(token) and fold(token) == words[span.start]), None)
 
 
 def _a_state(segment: str) -> bool:

@@ -57,6 +57,20 @@ def ror_twins(organizations: list[Organization], registry: ror.Ror) -> dict[str,
     return {ror_id: org_id for ror_id, org_id in twins.items() if claimed[ror_id] == 1}
 
 
+def located_twins(organizations: list[Organization], registry: ror.Ror,
+                  twins: dict[str, str]) -> dict[str, str]:
+    """Curated organization id → its ROR record: its twin, or else the one record its names name in its
+    country ("Institute for Advanced Study", US: Princeton's, not Delmenhorst's)."""
+    found = {org_id: ror_id for ror_id, org_id in twins.items()}
+    for org in organizations:
+        if org.id not in found and org.country:
+            named = {ror_id for name in (org.name, *org.alt_names) for ror_id in registry.ids_named(name)
+                     if registry.records[ror_id].country == org.country}
+            if len(named) == 1:
+                found[org.id] = named.pop()
+    return found
+
+
 def registry_of(organizations: list[Organization], aliases: Aliases, ror_registry: ror.Ror | None = None,
                 twins: dict[str, str] | None = None) -> tuple[Registry, list[Organization]]:
     """The registry's names (and the alias file's, and those of two words or more of each one's ROR
@@ -105,6 +119,10 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     registry.umbrella_elsewhere = lambda name: ror_registry.umbrella(name) is not None
     countries = {o.id: o.country for o in organizations if o.country}
     registry.country_of = countries.get
+    ror_of = located_twins(organizations, ror_registry, twins)
+    registry.town_of = lambda org_id: ror_registry.town_of(ror_of[org_id]) if org_id in ror_of else None
+    registry.known_towns = frozenset(ror_registry.towns)
+    registry.spelled_in_town = functools.partial(_spelled_in_town, ror_registry)
     resolution.registry = registry
     resolution.known_organizations = frozenset(registry.by_key)
     registry.learn(a for paper in papers for a in sorted({a for a in paper.affiliations if a}))
@@ -277,6 +295,12 @@ def _named_by_ror(ror_registry: ror.Ror, segment: str, beside_known: bool) -> bo
     ("Gatsby Unit, University College London" is a unit of its university, "Mila, HEC Montréal" two)."""
     record = ror_registry.named(segment)
     return record is not None and not (beside_known and record.parent)
+
+
+def _spelled_in_town(ror_registry: ror.Ror, acronym: str, towns: set[str]) -> str | None:
+    """The name of the one ROR record of one of the towns whose name the acronym spells, or None."""
+    record = ror_registry.spelled_in(acronym, sorted(towns))
+    return record.name if record is not None else None
 
 
 def _named_by_ror_in(ror_registry: ror.Ror, name: str, countries: frozenset[str]) -> bool:

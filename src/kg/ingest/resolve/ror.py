@@ -2,10 +2,11 @@
 
 ``ror.tsv.gz`` beside this file is written by ``bench/ror_bundle.py`` from a mirror of
 ror-community/ror-records (see SOURCES.tsv): one record a line, its id, English name, kind, country,
-parent and its other names and acronyms. A name matches a record when it is one of the record's names
-after folding (accents, case, punctuation, a leading "The"); a name of two records names neither.
+parent, its other names and acronyms, and its town. A name matches a record when it is one of the record's
+names after folding (accents, case, punctuation, a leading "The"); a name of two records names neither.
 An acronym names a record when it is one of the record's acronyms and spells one of its names, in the
-country printed beside it (``countries_of``, by pycountry's names) when there is one.
+country printed beside it (``countries_of``, by pycountry's names) when there is one. A record is of one
+town (``town_of``) unless it is a company or its parts lie in several towns.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ BUNDLE = "ror.tsv.gz"
 
 @dataclass(frozen=True)
 class RorRecord:
-    """One ROR institution: id, English name, kind, country code, parent's id, other names, acronyms."""
+    """One ROR institution: id, English name, kind, country code, parent's id, other names, acronyms, town."""
 
     ror_id: str
     name: str
@@ -38,6 +39,7 @@ class RorRecord:
     parent: str | None
     other_names: tuple[str, ...]
     acronyms: tuple[str, ...]
+    city: str = ""
 
     @property
     def plain_name(self) -> str:
@@ -64,9 +66,16 @@ class Ror:
         self._by_acronym: dict[str, set[str]] = defaultdict(set)
         self.parents: set[str] = set()
         """Records that are others' parents ("Institut Mines-Télécom" of IMT Atlantique)."""
+        self._part_towns: dict[str, set[str]] = defaultdict(set)
+        self.towns: set[str] = set()
+        """Every record's town, folded ("villeurbanne", "princeton")."""
         for record in records:
             if record.parent:
                 self.parents.add(record.parent)
+                if record.city:
+                    self._part_towns[record.parent].add(fold(record.city))
+            if record.city:
+                self.towns.add(fold(record.city))
             self.records[record.ror_id] = record
             for name in record.names:
                 if (folded := name_key(name)):
@@ -83,6 +92,40 @@ class Ror:
         """The one record so named that is others' parent and no other's part, or None."""
         record = self.named(name)
         return record if record is not None and not record.parent and record.ror_id in self.parents else None
+
+    def town_of(self, ror_id: str) -> str | None:
+        """The one town of a record (folded), or None: none recorded, a company (its offices are
+        anywhere), or an institution whose parts ROR places in three other towns or more (CNRS, Inria,
+        the Max Planck Society: of no one town)."""
+        record = self.records.get(ror_id)
+        if record is None or not record.city or record.kind == "company":
+            return None
+        own = fold(record.city)
+        others = {town for town in self._part_towns.get(ror_id, ()) if town != own}
+        return None if len(others) >= _SEVERAL_TOWNS else own
+
+    def spelled_in(self, acronym: str, towns: Iterable[str]) -> RorRecord | None:
+        """The one record of one of the towns (its own, or one its name holds) whose name the acronym
+        spells, perhaps before the town ("UCB" beside Lyon: Université Claude Bernard Lyon 1), or None."""
+        found = {ror_id for town in towns for ror_id in self._towns_of_records.get(town, ())
+                 if any(acronyms.spells([acronym], name, {town})
+                        or acronyms.spells([acronym, town], name, set())
+                        for name in (_NUMBER_AT_END.sub("", n) for n in self.records[ror_id].names))}
+        return self.records[found.pop()] if len(found) == 1 else None
+
+    @functools.cached_property
+    def _towns_of_records(self) -> dict[str, set[str]]:
+        """Each town → the records in it or whose English name holds it."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for record in self.records.values():
+            if record.city:
+                found[fold(record.city)].add(record.ror_id)
+            words = fold(record.name).split()
+            for size in (1, 2, 3):
+                for start in range(len(words) - size + 1):
+                    if (town := " ".join(words[start:start + size])) in self.towns:
+                        found[town].add(record.ror_id)
+        return found
 
     def ids_named(self, name: str) -> frozenset[str]:
         """Every record that has this name."""
@@ -111,6 +154,8 @@ class Ror:
         return found[0] if len(found) == 1 else None
 
 
+_SEVERAL_TOWNS = 3
+"""An institution whose parts lie in this many towns besides its own is of no one town."""
 _NUMBER_AT_END = re.compile(r"(?:[\s-]+(?:\d+|[IVX]+))+$")
 """A number ending a name, which its acronym leaves out ("Université Claude Bernard Lyon 1": UCBL)."""
 
@@ -158,13 +203,14 @@ def countries_of(segments: Iterable[str]) -> frozenset[str]:
 
 
 def parse(lines: Iterable[str]) -> list[RorRecord]:
-    """Records from the bundle's lines (``id name kind country parent names acronyms``, tab-separated)."""
+    """Records from the bundle's lines (``id name kind country parent names acronyms [town]``,
+    tab-separated)."""
     records = []
     for line in lines:
-        ror_id, name, kind, country, parent, others, acronyms = line.rstrip("\n").split("\t")
+        ror_id, name, kind, country, parent, others, acronyms, *town = line.rstrip("\n").split("\t")
         records.append(RorRecord(ror_id, name, kind, country or None, parent or None,  # type: ignore[arg-type]
                                  tuple(others.split("|")) if others else (),
-                                 tuple(acronyms.split("|")) if acronyms else ()))
+                                 tuple(acronyms.split("|")) if acronyms else (), town[0] if town else ""))
     return records
 
 

@@ -242,3 +242,28 @@ def test_a_row_printing_no_affiliation_is_placed_where_its_coauthors_print_their
 def test_a_common_name_placed_by_its_coauthors_at_another_institution_stays_apart():
     result = resolve(_tong_zhang_placed_by_a_coauthor("University of Bath"), [], [], Aliases())
     assert result.namesake_ids[("a", 0)] != result.namesake_ids[("b", 0)]
+
+
+def _people_of(papers: list[ImportedPaper]) -> set[frozenset[tuple[str, int]]]:
+    """The people found, each as the set of its authorships."""
+    result = resolve(papers, [], [], Aliases())
+    found: dict[str, set[tuple[str, int]]] = {}
+    for where, person_id in result.namesake_ids.items():
+        found.setdefault(person_id, set()).add(where)
+    return {frozenset(v) for v in found.values()}
+
+
+def test_the_people_found_do_not_depend_on_the_order_of_the_papers():
+    import random
+
+    papers = [*_tong_zhang_placed_by_a_coauthor("College of William & Mary"),
+              placed("c", ["Tong Zhang", "Wenbing Huang"], "Tencent AI Lab", "Variance reduced gradients"),
+              placed("d", ["Tong Zhang", "Wenbing Huang"], "Australian National University", "Deep subspace"),
+              paper("f", ["Tong Zhang", "Zhenming Liu", "Wenbing Huang"], 2019),
+              placed("g", ["Zhenming Liu", "Wenbing Huang"], "College of William & Mary", "Streams", 2019),
+              paper("h", ["Zhang Tong", "Wenbing Huang"], 2018)]
+    expected = _people_of(papers)
+    for seed in range(3):
+        shuffled = list(papers)
+        random.Random(seed).shuffle(shuffled)
+        assert _people_of(shuffled) == expected

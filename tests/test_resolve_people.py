@@ -267,3 +267,22 @@ def test_the_people_found_do_not_depend_on_the_order_of_the_papers():
         shuffled = list(papers)
         random.Random(seed).shuffle(shuffled)
         assert _people_of(shuffled) == expected
+
+
+def _common_wei_wu() -> list[ImportedPaper]:
+    """A field where "Wei" is a given name of fifteen common family names, Wu among them, a few people are
+    called Wei as a family name, and nobody Wu as a given name: several people are called Wei Wu."""
+    letters = [f"{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(60)]
+    families = ["Wu", *(f"Fam{pair}" for pair in letters[:14])]
+    names = [f"{pair.capitalize()}{letters[k]}an {family}" for k, family in enumerate(families) for pair in letters]
+    names += [f"Wei {family}" for family in families[1:]] + [f"Other{pair} Wei" for pair in letters[:4]]
+    return [paper(f"w{i}", names[i:i + 10]) for i in range(0, len(names), 10)]
+
+
+def test_a_rare_reading_printed_once_is_a_common_name_printed_swapped_when_coauthors_agree():
+    # "Wu Wei" names almost nobody; "Wei Wu" many people: two shared coauthors tell which Wei Wu it is
+    papers = [*_common_wei_wu(), paper("a", ["Wei Wu", "Junjie Yan", "Ann Lee"], 2018),
+              paper("b", ["Wu Wei", "Junjie Yan", "Ann Lee"], 2020)]
+    result = resolve(papers, [], [], Aliases())
+    assert result.namesake_ids[("a", 0)] == result.namesake_ids[("b", 0)]
+

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from kg.ingest.printed import ImportedPaper
 from kg.ingest.resolve.people import resolve
 from kg.records.aliases import Aliases
@@ -254,8 +256,6 @@ def _people_of(papers: list[ImportedPaper]) -> set[frozenset[tuple[str, int]]]:
 
 
 def test_the_people_found_do_not_depend_on_the_order_of_the_papers():
-    import random
-
     papers = [*_tong_zhang_placed_by_a_coauthor("College of William & Mary"),
               placed("c", ["Tong Zhang", "Wenbing Huang"], "Tencent AI Lab", "Variance reduced gradients"),
               placed("d", ["Tong Zhang", "Wenbing Huang"], "Australian National University", "Deep subspace"),
@@ -274,7 +274,8 @@ def _common_wei_wu() -> list[ImportedPaper]:
     called Wei as a family name, and nobody Wu as a given name: several people are called Wei Wu."""
     letters = [f"{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(60)]
     families = ["Wu", *(f"Fam{pair}" for pair in letters[:14])]
-    names = [f"{pair.capitalize()}{letters[k]}an {family}" for k, family in enumerate(families) for pair in letters]
+    names = [f"{pair.capitalize()}{letters[k]}an {family}"
+             for k, family in enumerate(families) for pair in letters]
     names += [f"Wei {family}" for family in families[1:]] + [f"Other{pair} Wei" for pair in letters[:4]]
     return [paper(f"w{i}", names[i:i + 10]) for i in range(0, len(names), 10)]
 

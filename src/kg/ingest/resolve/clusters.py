@@ -9,6 +9,7 @@ A pair's score is
 
     name  = the name's prior (how few people carry it) for one name, or
             min(prior, prior_cap(variant)) + the variant's cost for two names
+            (for two orders of one name, the prior of the printed reading and of the other together)
     score = name + the evidence of coauthors, institutions, topics (``evidence.Field.score``)
 
 and pairs are merged from the highest score down while it is at least ``MERGE_AT``; scores are

@@ -19,9 +19,9 @@ from .conftest import ROOT
 BENCH = ROOT / "bench" / "identity.py"
 GOLD = ROOT / "tests" / "data" / "identity"
 FLOOR = {  # half: (people precision, people recall, institutions correct)
-    "tune": (0.985, 0.94, 0.97),
+    "tune": (0.985, 0.95, 0.97),
     "check": (0.965, 0.875, 0.945),
-    "fresh": (0.99, 0.92, 0.945),  # the second set, fresh/: labelled by someone who never saw the resolver
+    "fresh": (0.99, 0.945, 0.945),  # the second set, fresh/: labelled by someone who never saw the resolver
     "fresh3": (0.965, 0.975, 0.96),  # the third, fresh3/: the same way, during the fifth round
     "fresh4": (0.97, 0.99, 0.925),  # the fourth, fresh4/: the same way, during the seventh round
     "fresh6": (0.99, 0.96, 0.97),  # the sixth, fresh6/: half at random, round nine (misses read in ten)

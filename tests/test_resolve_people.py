@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from kg.ingest.printed import ImportedPaper
 from kg.ingest.resolve.people import resolve
 from kg.records.aliases import Aliases
@@ -242,3 +244,46 @@ def test_a_row_printing_no_affiliation_is_placed_where_its_coauthors_print_their
 def test_a_common_name_placed_by_its_coauthors_at_another_institution_stays_apart():
     result = resolve(_tong_zhang_placed_by_a_coauthor("University of Bath"), [], [], Aliases())
     assert result.namesake_ids[("a", 0)] != result.namesake_ids[("b", 0)]
+
+
+def _people_of(papers: list[ImportedPaper]) -> set[frozenset[tuple[str, int]]]:
+    """The people found, each as the set of its authorships."""
+    result = resolve(papers, [], [], Aliases())
+    found: dict[str, set[tuple[str, int]]] = {}
+    for where, person_id in result.namesake_ids.items():
+        found.setdefault(person_id, set()).add(where)
+    return {frozenset(v) for v in found.values()}
+
+
+def test_the_people_found_do_not_depend_on_the_order_of_the_papers():
+    papers = [*_tong_zhang_placed_by_a_coauthor("College of William & Mary"),
+              placed("c", ["Tong Zhang", "Wenbing Huang"], "Tencent AI Lab", "Variance reduced gradients"),
+              placed("d", ["Tong Zhang", "Wenbing Huang"], "Australian National University", "Deep subspace"),
+              paper("f", ["Tong Zhang", "Zhenming Liu", "Wenbing Huang"], 2019),
+              placed("g", ["Zhenming Liu", "Wenbing Huang"], "College of William & Mary", "Streams", 2019),
+              paper("h", ["Zhang Tong", "Wenbing Huang"], 2018)]
+    expected = _people_of(papers)
+    for seed in range(3):
+        shuffled = list(papers)
+        random.Random(seed).shuffle(shuffled)
+        assert _people_of(shuffled) == expected
+
+
+def _common_wei_wu() -> list[ImportedPaper]:
+    """A field where "Wei" is a given name of fifteen common family names, Wu among them, a few people are
+    called Wei as a family name, and nobody Wu as a given name: several people are called Wei Wu."""
+    letters = [f"{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(60)]
+    families = ["Wu", *(f"Fam{pair}" for pair in letters[:14])]
+    names = [f"{pair.capitalize()}{letters[k]}an {family}"
+             for k, family in enumerate(families) for pair in letters]
+    names += [f"Wei {family}" for family in families[1:]] + [f"Other{pair} Wei" for pair in letters[:4]]
+    return [paper(f"w{i}", names[i:i + 10]) for i in range(0, len(names), 10)]
+
+
+def test_a_rare_reading_printed_once_is_a_common_name_printed_swapped_when_coauthors_agree():
+    # "Wu Wei" names almost nobody; "Wei Wu" many people: two shared coauthors tell which Wei Wu it is
+    papers = [*_common_wei_wu(), paper("a", ["Wei Wu", "Junjie Yan", "Ann Lee"], 2018),
+              paper("b", ["Wu Wei", "Junjie Yan", "Ann Lee"], 2020)]
+    result = resolve(papers, [], [], Aliases())
+    assert result.namesake_ids[("a", 0)] == result.namesake_ids[("b", 0)]
+

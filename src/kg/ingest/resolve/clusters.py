@@ -9,6 +9,7 @@ A pair's score is
 
     name  = the name's prior (how few people carry it) for one name, or
             min(prior, prior_cap(variant)) + the variant's cost for two names
+            (for two orders of one name, the prior of the printed reading and of the other together)
     score = name + the evidence of coauthors, institutions, topics (``evidence.Field.score``)
 
 and pairs are merged from the highest score down while it is at least ``MERGE_AT``; scores are
@@ -21,6 +22,7 @@ Pairs that stay apart with a score not far below ``MERGE_AT`` are open cases for
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -193,10 +195,25 @@ class Clusters:
                 if found.reason in ("one name only", "initial moved"):
                     # the full name's rarity tells who "Satinder" or "J. Edward Hu" is
                     prior = max(self.field.prior(x), self.field.prior(y))
+                elif found.reason == "names swapped":
+                    prior = self._swap_prior(x, y, found.cost)
                 value = prior if x == y else min(prior, prior_cap(found.reason)) + found.cost
                 if best is None or value > best[0]:
                     best = (value, found.reason)
         return best if best is not None else (float("-inf"), "")
+
+    def _swap_prior(self, x: str, y: str, cost: float) -> float:
+        """The rarity of a name printed in one order as read in both: ``-ln(people(y) + swap * people(x))``
+        for the print ``y`` of a person ``x`` printed the other way round, ``swap`` being ``e ** cost`` (the
+        share of prints swapped), the better of the two directions.
+
+        "Wu Wei", a name few carry, printed once beside the many Wei Wus, is likelier one of them printed
+        swapped than another person: the given and family names' frequencies say so, as they say that "Xiao
+        Lin" and "Lin Xiao", each a common name, are likelier two people.
+        """
+        swap = math.exp(cost)
+        people = self.field.expected_people
+        return max(-math.log(people(b) + swap * people(a)) for a, b in ((x, y), (y, x)))
 
     def weigh(self, a: int, b: int) -> Decision:
         """The score of two groups (roots) being one person."""

@@ -88,7 +88,8 @@ class _People:
 
     def __init__(self, papers: list[PrintedPeople], people: list[Person], organizations: list[Organization],
                  aliases: Aliases, documents: list[SourceDocument], resolution: Resolution) -> None:
-        self.papers = papers
+        # In one order whatever the input's: authorships are numbered by it, and ties are broken by number.
+        self.papers = sorted(papers, key=_item_order)
         self.people = people
         self.aliases = aliases
         self.resolution = resolution
@@ -345,16 +346,36 @@ class _People:
                 for name_key in group.keys:
                     neighbours[name_key] |= tokens
         self.field.neighbours = neighbours
+        self._snapshot(by_group)
         self.field.community_of = self._community if by_group else None
         self.field.places_of = self._places if by_group else None
 
+    def _snapshot(self, by_group: bool) -> None:
+        """The coauthor groups as the round starts: their places and words, read by every pair of the round.
+
+        Read live, a group's places and community would hold the coauthor groups as they stood when it was
+        first weighed, and merges later in the round would reach only groups weighed after them: the result
+        would depend on the order pairs are weighed in. Held still for the round, they do not.
+        """
+        self.round_root: list[int] = []
+        self.round_orgs: dict[int, dict[str, frozenset[int]]] = {}
+        self.round_words: dict[int, frozenset[str]] = {}
+        if not by_group:
+            return
+        find, groups = self.clusters.find, self.clusters.groups
+        self.round_root = [find(j) for j in range(len(self.mentions))]
+        for root in set(self.round_root):
+            self.round_orgs[root] = {org: frozenset(years) for org, years in groups[root].orgs.items()}
+            self.round_words[root] = frozenset(groups[root].words)
+
     def _community(self, group: Group) -> Counter[str]:
-        """The title words of a group's coauthors, each coauthor group's words counted once."""
+        """The title words of a group's coauthors, each coauthor group's words counted once (as the round
+        started)."""
         if group.community is None:
             words: Counter[str] = Counter()
             for token in group.coauthors:
                 if token.startswith("#"):
-                    words.update(self.clusters.groups[self.clusters.find(int(token[1:]))].words.keys())
+                    words.update(self.round_words.get(int(token[1:]), frozenset()))
             group.community = words
         return group.community
 
@@ -364,14 +385,13 @@ class _People:
         ``PLACE_YEARS`` of it (a paper of twenty authors from ten places is placed nowhere)."""
         if group.places is None:
             places = {org: set(years) for org, years in group.orgs.items()}
-            find, groups = self.clusters.find, self.clusters.groups
             for i in group.mentions:
                 year = self.mentions[i].year
                 if year is None:
                     continue
                 placed, found = 0, Counter[str]()
                 for j in self._coauthor_mentions(i):
-                    near = {org for org, years in groups[find(j)].orgs.items()
+                    near = {org for org, years in self.round_orgs[self.round_root[j]].items()
                             if any(abs(y - year) <= PLACE_YEARS for y in years)}
                     placed += bool(near)
                     found.update(near)
@@ -639,6 +659,11 @@ def _initial_only(spelling: str) -> bool:
 def _item_key(item: PrintedPeople) -> str:
     """What names a paper or talk in ``Resolution.namesake_ids``: its key or its UID."""
     return str(getattr(item, "key", None) or getattr(item, "uid", ""))
+
+
+def _item_order(item: PrintedPeople) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """A paper's place in the order papers are read in: by its key, then its authors and affiliations."""
+    return _item_key(item), tuple(item.authors), tuple(a or "" for a in item.affiliations)
 
 
 def _year_of(item: PrintedPeople) -> int | None:

@@ -11,10 +11,16 @@ invited, per series, then the mean over the series with later speakers in the ba
 a property whose AUC is far from 0.5 on the development series separates the invited from
 those who outrank them, which is what recall@50 needs.
 
-With ``--rerank NAME=WEIGHT ...`` it then re-ranks each band: the score plus ``WEIGHT`` times the
-property standardized within the band (the rest of the ranking unchanged), and prints recall@50
-/ @200 per series and averaged, development and check, against the ranking as it is. The
-series' features are kept in ``--cache`` (a pickle), so a second run only re-ranks.
+Then it re-ranks each band and prints recall@50 / @200 averaged over the series, and the hits of
+each, against the ranking as it is (the first row: `kg evaluate-suggest`'s figures): with
+``--rerank NAME=WEIGHT,...`` the score plus each weight times the property standardized within the
+band; with ``--diverse W`` (and ``--places``, which adds the properties of places and each person's
+works with the series' people) picked greedily, less ``W`` standard deviations of the band's score
+times the share of the person's shared works someone above shares already; with ``--learn
+NAME,...:C`` by a logistic regression on the score and those properties learned from the
+development bands (each development series left out); and always the ceiling, the band's later
+speakers first. The series' features are kept in ``--cache`` (a pickle), so a second run only
+re-ranks. Round sixteen (issue-12q) measured it: BENCHMARKS.md, "Suggestions".
 
     PYTHONPATH=src:bench python bench/suggest_near.py --store /tmp/kg-real/store --cache /tmp/near.pickle
     PYTHONPATH=src:bench python bench/suggest_near.py --store /tmp/kg-real/store --cache /tmp/near.pickle \\

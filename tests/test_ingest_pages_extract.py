@@ -1189,3 +1189,12 @@ def test_a_name_of_many_hyphenated_parts_is_read_at_once():
 
     assert _SHORT_CITATION.search("Ab-Cd-" * 40 + " et") is None  # no catastrophic backtracking
     assert _SHORT_CITATION.search("Jean-Baptiste et al. (2021)")["first"] == "Jean-Baptiste"
+
+
+def test_numbered_front_matter_talks_take_the_meetings_prefixed_day_time_and_room(tmp_path):
+    page, talks = talks_of(tmp_path, "m.md", "---\nevent_date: 2021-03-04\nevent_time: \"2pm\"\n"
+                           "meeting_room: Hall B\nspeaker1: Ada Lovelace\ntitle1: Engines\n"
+                           "speaker2: Charles Babbage\ntitle2: Differences\n---\n")
+    assert sorted(talks) == [(("Ada Lovelace",), "Engines", "2021-03-04", "14:00"),
+                             (("Charles Babbage",), "Differences", "2021-03-04", "14:00")]
+    assert [t.place for t in page.talks] == ["Hall B", "Hall B"]

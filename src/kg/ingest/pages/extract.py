@@ -21,6 +21,7 @@ from kg.ingest.pages import kind as kind_of
 from kg.ingest.pages import papers as paper_reader
 from kg.ingest.pages.blocks import Layout, layout
 from kg.ingest.pages.common import zone_in
+from kg.ingest.pages.data import file_title, is_data_file
 from kg.ingest.pages.document import Document, read_document
 from kg.ingest.pages.entries import Fields
 from kg.ingest.pages.extracted import EventText, PageExtract, PaperText, SpeakerText, TalkText
@@ -310,6 +311,8 @@ def page_evidence(document: Document, talks: list[TalkText], papers: int, title:
 
 
 def _page_title(document: Document, parts: object) -> str:
+    if is_data_file(document):  # a data file's own name, else its site's: not the generator's "talks"
+        return file_title(document)
     title = document.front_matter.get("title") if document.front_matter else None
     if isinstance(title, str) and title.strip():
         return title.strip()

@@ -1198,3 +1198,16 @@ def test_numbered_front_matter_talks_take_the_meetings_prefixed_day_time_and_roo
     assert sorted(talks) == [(("Ada Lovelace",), "Engines", "2021-03-04", "14:00"),
                              (("Charles Babbage",), "Differences", "2021-03-04", "14:00")]
     assert [t.place for t in page.talks] == ["Hall B", "Hall B"]
+
+
+def test_a_short_citation_knows_the_particles_a_byline_knows():
+    from kg.ingest.pages.extract import _SHORT_CITATION
+
+    assert _SHORT_CITATION.search("see ter Braak et al. (2019)")["first"] == "ter Braak"
+    assert _SHORT_CITATION.search("Della Volpe & Van Dyk (2020)")["second"] == "Van Dyk"
+
+
+def test_papers_reads_a_year_alone_with_the_blocks_pattern():
+    from kg.ingest.pages import blocks, papers
+
+    assert papers.YEAR_ALONE is blocks.YEAR_ALONE

@@ -135,8 +135,7 @@ _VENUE_AFTER = re.compile(r"(?:\.\s|/|\n).*" + paper_reader.VENUE.pattern, re.IG
 """A venue after a sentence's end, a slash or a line break: a citation's title runs into its venue."""
 
 
-_SURNAME = r"(?:(?:[Dd]e|[Dd]el|[Dd]i|[Dd]a|[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Ll]e|[Ll]a|[Dd]u)\s+)*" \
-           r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*"
+_SURNAME = rf"(?:(?i:{paper_reader.PARTICLE})\s+)*[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*"
 _SHORT_CITATION = re.compile(
     rf"(?<![\w.])(?P<first>{_SURNAME})\s+(?:et\.?\s*al\.?|(?:and|&)\s+(?P<second>{_SURNAME}))"
     r"\s*,?\s*\(\s*(?P<year>(?:19|20)\d{2})[a-z]?\s*\)")

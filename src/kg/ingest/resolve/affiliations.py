@@ -140,8 +140,8 @@ _COMPANY_END = re.compile(r"(?:\b(?:SA|AG|NV|BV|SAS|SpA|PLC|plc|S\.A\.|Robotics|
 """How a company's name ends when it has no institution's word: "NNAISENSE SA", "covariant.ai", and the
 legal forms of companies of other countries, as they print them ("Unbabel Lda", "Saab Finland Oy")."""
 _LEGAL_FORMS = (r"(?<!\s)\s*(?:[,&]\s*)?\b(?:inc|ltd|llc|gmbh|corp|corporation|sa|ag|nv|bv|sas|spa|plc|co|"
-                r"limited|private limited|pvt|pte|pty|lda|ltda|eood|oy|oyj|aps|a/s|asa|srl|s\.r\.l|sarl|s\.l|s\.l\.u|"
-                r"k\.k|kft|zrt|d\.o\.o|s\.r\.o|sdn bhd|bhd|kg)\.?$")
+                r"limited|private limited|pvt|pte|pty|lda|ltda|eood|oy|oyj|aps|a/s|asa|srl|s\.r\.l|sarl|s\.l|"
+                r"s\.l\.u|k\.k|kft|zrt|d\.o\.o|s\.r\.o|sdn bhd|bhd|kg)\.?$")
 WEB_DOMAIN = re.compile(r"\.(?:ai|com|io)$", re.IGNORECASE)
 """A company's web domain at a name's end ("covariant.ai")."""
 LEGAL_FORM = re.compile(rf"{_LEGAL_FORMS}|{WEB_DOMAIN.pattern}", re.IGNORECASE)

@@ -118,3 +118,11 @@ def test_a_data_files_talks_are_filed_under_its_own_title_else_its_sites_folder(
                       "    speaker: Ada Lovelace\n    title: About barycenters\n", encoding="utf-8")
     assert extract_file(titled).title == "Statistics PhD Seminar"
     assert extract_file(titled).key == extract_file(titled).key == "statistics-phd-seminar-seminars"
+
+
+def test_a_clock_time_in_a_data_file_is_read_as_the_time_it_prints(tmp_path):
+    path = tmp_path / "talks.yml"
+    path.write_text("- speaker: Ada Lovelace\n  title: Engines\n  date: 2021-03-04\n  time: 14:00\n",
+                    encoding="utf-8")
+    talk, = extract_file(path).talks
+    assert (talk.day, talk.clock.strftime("%H:%M") if talk.clock else None) == ("2021-03-04", "14:00")

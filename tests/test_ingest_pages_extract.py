@@ -1211,3 +1211,10 @@ def test_papers_reads_a_year_alone_with_the_blocks_pattern():
     from kg.ingest.pages import blocks, papers
 
     assert papers.YEAR_ALONE is blocks.YEAR_ALONE
+
+
+def test_a_clock_time_in_front_matter_is_read_as_the_time_it_prints(tmp_path):
+    """YAML 1.1 reads an unquoted 14:30 as 870 (base 60): the talk starts at 14:30, not at 00:14."""
+    _, talks = talks_of(tmp_path, "t.md", "---\ntitle: Engines\nspeaker: Ada Lovelace\ndate: 2021-03-04\n"
+                        "time: 14:30\n---\n")
+    assert talks == [(("Ada Lovelace",), "Engines", "2021-03-04", "14:30")]

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from kg.ingest.pages.document import Document
+from kg.ingest.pages.document import ClockLoader, Document
 
 DATA_SUFFIXES = (".yml", ".yaml", ".json")
 """The files read as data, not as a page's text."""
@@ -222,7 +222,7 @@ def _line_of(document: Document, value: Any) -> int | None:
     return next((n for n, text in enumerate(document.lines, start=1) if probe in text), None)
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(ClockLoader):
     """YAML's safe loader keeping where each mapping starts and where each of its keys stands."""
 
     def __init__(self, stream: str) -> None:

@@ -108,6 +108,8 @@ class Counts:
     seconds: float = 0.0
     pages: int = 0
     kind_right: int = 0
+    same_records: int = 0
+    """Pages whose detected kind files their talks as their gold kind would (``filed_under``)."""
     detected: dict[str, int] = field(default_factory=dict)
     """How many of the pages were detected as each kind ("none": nothing extracted)."""
     when_causes: dict[str, int] = field(default_factory=dict)
@@ -122,6 +124,7 @@ class Counts:
         self.seconds += other.seconds
         self.pages += other.pages
         self.kind_right += other.kind_right
+        self.same_records += other.same_records
         for kind, n in other.detected.items():
             self.detected[kind] = self.detected.get(kind, 0) + n
         for cause, n in other.when_causes.items():
@@ -172,12 +175,27 @@ def extracted_rows(path: Path) -> tuple[str, list[Talk], list[Paper], float]:
     return page.kind, talks, papers, seconds
 
 
+def filed_under(kind: str, talks: int, wanted: bool = False) -> str:
+    """What ingesting a page of ``kind`` with ``talks`` talks files them under, which is what a kind
+    costs when it is wrong: nothing; one talk's day ("one talk": an event page); a meeting (a
+    programme); a series and its days (a seminar page, a listing, an author's page: these three
+    write the same records, and the gold splits pages of one shape between them). ``wanted``: as
+    the gold kind asks, an event page of several talks being a meeting's (a workshop's day)."""
+    if kind == "none" or not talks:
+        return "nothing"
+    if kind == "meeting_programme" or (wanted and kind == "event_page" and talks > 1):
+        return "meeting"
+    return "one talk" if kind == "event_page" and talks == 1 else "series and days"
+
+
 def score_page(gold: dict[str, Any], kind: str, talks: list[Talk], papers: list[Paper],
                misses: list[str] | None = None) -> Counts:
     """Hits and totals of one page."""
     counts = Counts(pages=1, extracted=len(talks) + len(papers))
     counts.kind_right = int(kind == gold["kind"] or (gold["kind"] == "none" and not talks and not papers))
     counts.detected = {kind if talks or papers else "none": 1}
+    counts.same_records = int(filed_under(kind, len(talks)) == filed_under(gold["kind"], len(gold["talks"]),
+                                                                            wanted=True))
     free = list(talks)
     for wanted in gold["talks"]:
         match = next((t for t in free if any(same_name(g, s) for g in wanted["speakers"] for s in t.speakers)
@@ -435,20 +453,28 @@ def table(results: dict[str, dict[str, Any]]) -> str:
 
 
 def confusion(results: dict[str, dict[str, Any]]) -> str:
-    """Gold kind × detected kind, one matrix per row of the results (pages counted)."""
+    """Gold kind × detected kind, one matrix per row of the results (pages counted), with the share
+    of each gold kind's pages whose talks are filed as their gold kind would file them."""
     short = {"seminar_page": "seminar", "event_page": "event", "talk_listing": "listing",
              "meeting_programme": "meeting", "author_page": "author", "none": "none"}
     lines = []
     for name, result in results.items():
         lines += ["", f"{name}: gold kind (rows) × detected kind (columns)", "",
-                  "| gold \\ detected | " + " | ".join(short[k] for k in KINDS) + " | right |",
-                  "|" + "---|" * (len(KINDS) + 2)]
+                  "| gold \\ detected | " + " | ".join(short[k] for k in KINDS) + " | right | same records |",
+                  "|" + "---|" * (len(KINDS) + 3)]
         for kind in KINDS:
             counts = result["kinds"].get(kind)
             if counts is None or not counts.pages:
                 continue
             cells = " | ".join(str(counts.detected.get(k, 0)) for k in KINDS)
-            lines.append(f"| {short[kind]} | {cells} | {counts.kind_right / counts.pages:.2f} |")
+            lines.append(f"| {short[kind]} | {cells} | {counts.kind_right / counts.pages:.2f} | "
+                         f"{counts.same_records / counts.pages:.2f} |")
+        kinds = list(result["kinds"].values())
+        pages = sum(c.pages for c in kinds)
+        if pages:
+            right, same = sum(c.kind_right for c in kinds) / pages, sum(c.same_records for c in kinds) / pages
+            lines += ["", f"{name}: kind right {right:.2f}, talks filed as the gold kind files them "
+                          f"{same:.2f} ({pages} pages)"]
     return "\n".join(lines)
 
 

@@ -152,7 +152,21 @@ def test_the_confusion_matrix_counts_each_gold_kind_by_the_kind_detected(bench):
         kinds["event_page"].add(counts)
     assert kinds["event_page"].detected == {"seminar_page": 1, "none": 1}
     matrix = bench.confusion({"dev": {"kinds": kinds}})
-    assert "| event | 1 | 0 | 0 | 0 | 0 | 1 | 0.00 |" in matrix
+    assert "| event | 1 | 0 | 0 | 0 | 0 | 1 | 0.00 | 0.00 |" in matrix
+
+
+def test_a_wrong_kind_that_files_the_talks_as_the_gold_kind_would_costs_nothing(bench):
+    """A personal list of talks labelled an author's page and read as a listing is filed as a series
+    and its days either way; one talk read as a seminar page is not its own day's event."""
+    gold = {"file": "x/talks.md", "kind": "author_page", "papers": [], "talks": [
+        {"speakers": ["Ada Lovelace"], "title": title, "date": None, "time": None, "affiliation": None,
+         "line": line} for line, title in ((3, "Engines"), (5, "Looms"))]}
+    talks = [bench.Talk(["Ada Lovelace"], title, None, None, None) for title in ("Engines", "Looms")]
+    listing = bench.score_page(gold, "talk_listing", talks, [])
+    assert (listing.kind_right, listing.same_records) == (0, 1)
+    assert bench.filed_under("event_page", 3, wanted=True) == "meeting"  # a workshop's day
+    assert bench.filed_under("event_page", 3) == bench.filed_under("seminar_page", 3) == "series and days"
+    assert bench.filed_under("seminar_page", 1) != bench.filed_under("event_page", 1)
 
 
 def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):

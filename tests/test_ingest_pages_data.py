@@ -103,3 +103,26 @@ def test_a_sites_posts_are_no_talks(tmp_path):
     path.write_text(json.dumps({"posts": [{"author": "Ada Lovelace", "title": "We moved the blog",
                                            "date": "2024-05-01"}]}), encoding="utf-8")
     assert talk_items(read_document(path)) == []
+
+
+def test_a_data_files_talks_are_filed_under_its_own_title_else_its_sites_folder(tmp_path):
+    alone = tmp_path / "stats-seminar" / "_data" / "talks.yml"
+    alone.parent.mkdir(parents=True)
+    alone.write_text(SEMINARS_YML, encoding="utf-8")
+    found = extract_file(alone)
+    assert (found.title, found.key) == ("stats-seminar", "stats-seminar-talks")
+    assert found.events[0].name == "stats-seminar"
+    titled = tmp_path / "data" / "seminars.yml"
+    titled.parent.mkdir()
+    titled.write_text("meta:\n  title: Statistics PhD Seminar\nschedule:\n  - date: 2026-10-01\n"
+                      "    speaker: Ada Lovelace\n    title: About barycenters\n", encoding="utf-8")
+    assert extract_file(titled).title == "Statistics PhD Seminar"
+    assert extract_file(titled).key == extract_file(titled).key == "statistics-phd-seminar-seminars"
+
+
+def test_a_clock_time_in_a_data_file_is_read_as_the_time_it_prints(tmp_path):
+    path = tmp_path / "talks.yml"
+    path.write_text("- speaker: Ada Lovelace\n  title: Engines\n  date: 2021-03-04\n  time: 14:00\n",
+                    encoding="utf-8")
+    talk, = extract_file(path).talks
+    assert (talk.day, talk.clock.strftime("%H:%M") if talk.clock else None) == ("2021-03-04", "14:00")

@@ -1189,3 +1189,32 @@ def test_a_name_of_many_hyphenated_parts_is_read_at_once():
 
     assert _SHORT_CITATION.search("Ab-Cd-" * 40 + " et") is None  # no catastrophic backtracking
     assert _SHORT_CITATION.search("Jean-Baptiste et al. (2021)")["first"] == "Jean-Baptiste"
+
+
+def test_numbered_front_matter_talks_take_the_meetings_prefixed_day_time_and_room(tmp_path):
+    page, talks = talks_of(tmp_path, "m.md", "---\nevent_date: 2021-03-04\nevent_time: \"2pm\"\n"
+                           "meeting_room: Hall B\nspeaker1: Ada Lovelace\ntitle1: Engines\n"
+                           "speaker2: Charles Babbage\ntitle2: Differences\n---\n")
+    assert sorted(talks) == [(("Ada Lovelace",), "Engines", "2021-03-04", "14:00"),
+                             (("Charles Babbage",), "Differences", "2021-03-04", "14:00")]
+    assert [t.place for t in page.talks] == ["Hall B", "Hall B"]
+
+
+def test_a_short_citation_knows_the_particles_a_byline_knows():
+    from kg.ingest.pages.extract import _SHORT_CITATION
+
+    assert _SHORT_CITATION.search("see ter Braak et al. (2019)")["first"] == "ter Braak"
+    assert _SHORT_CITATION.search("Della Volpe & Van Dyk (2020)")["second"] == "Van Dyk"
+
+
+def test_papers_reads_a_year_alone_with_the_blocks_pattern():
+    from kg.ingest.pages import blocks, papers
+
+    assert papers.YEAR_ALONE is blocks.YEAR_ALONE
+
+
+def test_a_clock_time_in_front_matter_is_read_as_the_time_it_prints(tmp_path):
+    """YAML 1.1 reads an unquoted 14:30 as 870 (base 60): the talk starts at 14:30, not at 00:14."""
+    _, talks = talks_of(tmp_path, "t.md", "---\ntitle: Engines\nspeaker: Ada Lovelace\ndate: 2021-03-04\n"
+                        "time: 14:30\n---\n")
+    assert talks == [(("Ada Lovelace",), "Engines", "2021-03-04", "14:30")]

@@ -61,3 +61,14 @@ def test_several_talks_a_day_on_a_few_days_are_a_programme():
 
 def test_span_days_reads_days_without_a_year():
     assert span_days(["--09-18", "--09-20"]) == 2 and span_days(["2023", "2024-01-01"]) == 1 << 16
+
+
+def test_talks_close_together_are_a_meetings_and_a_weekly_series_is_not():
+    """A school's talks, one or two a day for a week, untimed and under no meeting's words, make a
+    programme; the same number of talks a week apart stay a seminar's."""
+    school = [talk(f"Speaker {n}", f"2018-06-{25 + n // 2}") for n in range(9)]
+    assert kind_of(school, title="Machine learning 2018") == "meeting_programme"
+    weekly = [talk(f"Speaker {n}", f"2018-06-{4 + 7 * n:02d}") for n in range(4)]
+    assert kind_of(weekly, title="Machine learning 2018") == "seminar_page"
+    busy = [talk(f"Speaker {n}", f"2018-06-{4 + 3 * n:02d}") for n in range(4)]  # twice a week
+    assert kind_of(busy, title="Machine learning 2018") == "seminar_page"

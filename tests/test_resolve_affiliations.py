@@ -860,3 +860,13 @@ def test_footnote_numbers_printed_with_a_leading_zero_go_whole():
 
     assert _without_footnote_numbers(["01Sorbonne Université", "02CNRS"], None) == [
         "Sorbonne Université", "CNRS"]
+
+
+def test_a_long_run_of_spaces_before_a_legal_form_is_read_in_one_pass():
+    from kg.ingest.resolve import affiliations, organizations
+
+    assert affiliations.without_legal_forms("Acme" + " " * 20000 + "Ltd") == "Acme"
+    assert affiliations.without_legal_forms("Acme" + "\t" * 20000 + ", Inc.") == "Acme"
+    assert affiliations.LEGAL_FORM.search("Acme" + " " * 20000 + "x") is None
+    assert organizations.WEB_DOMAIN is affiliations.WEB_DOMAIN  # one pattern, in LEGAL_FORM too
+    assert affiliations.LEGAL_FORM.search("covariant.ai")

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from kg.ingest.pages.document import Document
+from kg.ingest.pages.document import ClockLoader, Document
 
 DATA_SUFFIXES = (".yml", ".yaml", ".json")
 """The files read as data, not as a page's text."""
@@ -123,10 +123,47 @@ def _is_talk(item: DataItem) -> bool:
     return bool(person) and bool(item.roles.get("title") or item.roles.get("date"))
 
 
+_TITLE_KEYS = ("title", "name")
+"""The keys that give a data file's own name ("title: Optimization Seminar" beside its talks)."""
+_GENERATOR_FOLDERS = frozenset({"data", "content", "src", "assets", "static", "collections"})
+"""Folders where a site generator keeps its data, named for the generator rather than the site
+(as are those whose name starts with "_": Jekyll's ``_data``, a collection's ``_talks``)."""
+
+
+def file_title(document: Document) -> str:
+    """The name a data file's talks are filed under: the title (or name) the file gives itself
+    beside its lists, at its top or in a mapping there that names no speaker ("meta: {title: ...}");
+    else the folder of its site (``seminar`` of ``seminar/_data/talks.yml``); else its stem."""
+    trees = _trees(document)
+    top = trees[0] if trees else None
+    if isinstance(top, dict) and any(isinstance(v, list) for v in top.values()):
+        for holder in [top, *(v for v in top.values() if isinstance(v, dict))]:
+            if any(key_role(str(k)) == "speaker" for k in holder):
+                continue  # a talk's own title
+            named = next((str(holder[k]).strip() for k in _TITLE_KEYS
+                          if isinstance(holder.get(k), str) and str(holder[k]).strip()), None)
+            if named:
+                return named
+    folder = document.path.absolute().parent
+    while folder.name and (folder.name.startswith("_") or folder.name.lower() in _GENERATOR_FOLDERS):
+        folder = folder.parent
+    return folder.name or document.path.stem
+
+
 def _items(document: Document) -> list[DataItem]:
-    """Every mapping of the file with its lines (a JSON file YAML cannot read: its mappings, each
-    on the line where its first value is printed)."""
+    """Every mapping of the file with its lines."""
     loader = _LineLoader(document.source)
+    trees = _trees(document, loader)
+    found: list[DataItem] = []
+    seen: set[int] = set()
+    for tree in trees:
+        _walk(tree, "", loader.positions, document, found, seen)
+    return found
+
+
+def _trees(document: Document, loader: _LineLoader | None = None) -> list[Any]:
+    """The documents of the file, as read by ``loader`` (a JSON file YAML cannot read: as JSON)."""
+    loader = loader or _LineLoader(document.source)
     trees: list[Any] = []
     try:
         while loader.check_data():
@@ -139,11 +176,7 @@ def _items(document: Document) -> list[DataItem]:
                 return []
     finally:
         loader.dispose()
-    found: list[DataItem] = []
-    seen: set[int] = set()
-    for tree in trees:
-        _walk(tree, "", loader.positions, document, found, seen)
-    return found
+    return trees
 
 
 def _walk(value: Any, holder: str, positions: dict[int, tuple[int, dict[str, int]]], document: Document,
@@ -189,7 +222,7 @@ def _line_of(document: Document, value: Any) -> int | None:
     return next((n for n, text in enumerate(document.lines, start=1) if probe in text), None)
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(ClockLoader):
     """YAML's safe loader keeping where each mapping starts and where each of its keys stands."""
 
     def __init__(self, stream: str) -> None:

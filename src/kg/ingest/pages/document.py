@@ -137,6 +137,18 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], int, str]:
     return data, lines, "\n" * lines + text[match.end():]
 
 
+class ClockLoader(yaml.SafeLoader):
+    """YAML's safe loader reading a clock time ("14:00", "9:30:00") as the text it is: YAML 1.1
+    reads it as a number in base 60 (840), which no page means."""
+
+
+ClockLoader.yaml_implicit_resolvers = {first: list(found) for first, found
+                                       in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+for _digit in "0123456789":
+    ClockLoader.yaml_implicit_resolvers.setdefault(_digit, []).insert(
+        0, ("tag:yaml.org,2002:str", re.compile(r"^\d{1,2}:[0-5]\d(?::[0-5]\d)?$")))
+
+
 def _front_matter_data(text: str, toml: bool) -> dict[str, Any]:
     """The fields of front matter; a block YAML refuses only for the tabs or spaces ending its lines
     (which Jekyll's reader lets pass) is read without them; any other invalid block is read line by
@@ -144,7 +156,7 @@ def _front_matter_data(text: str, toml: bool) -> dict[str, Any]:
     attempts = [text] if toml else [text, re.sub(r"[ \t]+$", "", text, flags=re.MULTILINE)]
     for attempt in attempts:
         try:
-            data = tomllib.loads(attempt) if toml else yaml.safe_load(attempt)
+            data = tomllib.loads(attempt) if toml else yaml.load(attempt, Loader=ClockLoader)
             if isinstance(data, dict):
                 return data
         except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError):

@@ -21,6 +21,7 @@ from kg.ingest.pages import kind as kind_of
 from kg.ingest.pages import papers as paper_reader
 from kg.ingest.pages.blocks import Layout, layout
 from kg.ingest.pages.common import zone_in
+from kg.ingest.pages.data import file_title, is_data_file
 from kg.ingest.pages.document import Document, read_document
 from kg.ingest.pages.entries import Fields
 from kg.ingest.pages.extracted import EventText, PageExtract, PaperText, SpeakerText, TalkText
@@ -134,8 +135,7 @@ _VENUE_AFTER = re.compile(r"(?:\.\s|/|\n).*" + paper_reader.VENUE.pattern, re.IG
 """A venue after a sentence's end, a slash or a line break: a citation's title runs into its venue."""
 
 
-_SURNAME = r"(?:(?:[Dd]e|[Dd]el|[Dd]i|[Dd]a|[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Ll]e|[Ll]a|[Dd]u)\s+)*" \
-           r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*"
+_SURNAME = rf"(?:(?i:{paper_reader.PARTICLE})\s+)*[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*"
 _SHORT_CITATION = re.compile(
     rf"(?<![\w.])(?P<first>{_SURNAME})\s+(?:et\.?\s*al\.?|(?:and|&)\s+(?P<second>{_SURNAME}))"
     r"\s*,?\s*\(\s*(?P<year>(?:19|20)\d{2})[a-z]?\s*\)")
@@ -310,6 +310,8 @@ def page_evidence(document: Document, talks: list[TalkText], papers: int, title:
 
 
 def _page_title(document: Document, parts: object) -> str:
+    if is_data_file(document):  # a data file's own name, else its site's: not the generator's "talks"
+        return file_title(document)
     title = document.front_matter.get("title") if document.front_matter else None
     if isinstance(title, str) and title.strip():
         return title.strip()

@@ -12,8 +12,9 @@ signals is judged by all of them, though one talk outweighs everything but a pub
 - a publication list (more listed papers than talks) speaks for an ``author_page``, or for a
   ``talk_listing`` when the page is a group's (its sessions read the papers);
 - one talk speaks for an ``event_page``;
-- timed talks, several a day, on a few days (or a school's two weeks), and a meeting's words
-  speak for a ``meeting_programme``;
+- timed talks, several a day, on a few days (or a school's two weeks), talks close together (a
+  talk every other day or more often, within two weeks: a series' talks are a week apart), and a
+  meeting's words speak for a ``meeting_programme``;
 - the talks of one person (or of an owner the page never names) speak for a ``talk_listing``, as
   do an archive's or a reading group's words and talks without a full day;
 - talks dated to the day speak for a ``seminar_page``.
@@ -48,6 +49,7 @@ WEIGHTS = {
     "timed, few days, meeting words": 3.0,
     "timed slots, several a day": 3.0,
     "several talks a day": 3.0,
+    "talks close together": 3.0,
     "meeting words": 0.5,
     "one person's talks": 2.5,
     "archive or reading group": 2.0,
@@ -59,10 +61,15 @@ a programme outweighs one person's talks, which outweighs an archive's words, wh
 dates; one talk outweighs everything but a publication list; a publication list outweighs any one
 shape of a programme, not two (a workshop's accepted papers beside its timed talks)."""
 
+CLOSE_TOGETHER = 0.5
+"""Talks a day, over the days from a meeting's first talk to its last, from which talks are a
+meeting's: a school's one or two a day; a weekly series has one in seven, a busy one two in seven."""
+
 _SPEAKS_FOR = {
     "publication list": "author_page", "group's papers": "talk_listing", "one talk": "event_page",
     "timed, few days, meeting words": "meeting_programme", "timed slots, several a day": "meeting_programme",
-    "several talks a day": "meeting_programme", "meeting words": "meeting_programme",
+    "several talks a day": "meeting_programme", "talks close together": "meeting_programme",
+    "meeting words": "meeting_programme",
     "one person's talks": "talk_listing", "archive or reading group": "talk_listing",
     "not dated to the day": "talk_listing", "dated to the day": "seminar_page",
 }
@@ -140,6 +147,9 @@ def pieces(evidence: Evidence) -> list[str]:
         shown.append("timed slots, several a day")
     if len(e.full_days) >= 0.5 * n and n >= 2.5 * distinct_full and (distinct_full <= 7 or within_weeks):
         shown.append("several talks a day")
+    if n >= 3 and len(e.full_days) >= 0.8 * n and distinct_full >= 2 and within_weeks \
+            and n >= CLOSE_TOGETHER * (span_days(e.full_days) + 1):
+        shown.append("talks close together")  # (one day: "several talks a day" says it)
     if meeting_words:
         shown.append("meeting words")
     if (e.speakers == 1 or e.unnamed_owner) and n >= 2:  # one person twice: a series rarely does

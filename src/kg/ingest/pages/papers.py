@@ -19,7 +19,7 @@ from typing import Any
 
 from kg.errors import DataError
 from kg.ingest.bulk import bibtex
-from kg.ingest.pages.blocks import Block, Layout, Span, layout
+from kg.ingest.pages.blocks import YEAR_ALONE, Block, Layout, Span, layout
 from kg.ingest.pages.document import Document, markdown_source, markdown_tree, read_document
 from kg.ingest.pages.entries import clean_title, label_of
 from kg.ingest.pages.extracted import PaperText
@@ -54,7 +54,6 @@ VENUE = re.compile(r"\b(?:proceedings|conference|journal|transactions|symposium|
 _VENUE_NAME = re.compile(r"\b(?:journal|transactions|annals|proceedings|review|letters|bulletin)\b|"
                          r"^(?:ieee|acm|siam)\b", re.IGNORECASE)
 """Words of a journal's or proceedings' name ("Annals of Statistics"), which no paper's title is."""
-_YEAR_ALONE = re.compile(r"[\W_]*(?:19|20)\d{2}[\W_]*")
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s?-?)+$|^[A-Z]{1,3}$")
 
 
@@ -85,7 +84,7 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
             continue
         if block.level:
             continue
-        named = next((h for h in reversed(block.context) if not _YEAR_ALONE.fullmatch(h)), block.section)
+        named = next((h for h in reversed(block.context) if not YEAR_ALONE.fullmatch(h)), block.section)
         in_section = bool(_SECTION.search(named)) and not _NOT_SECTION.search(named)
         by_line = lines_as_entries(document, block, in_section)
         if by_line:
@@ -328,7 +327,7 @@ def venue_named(title: str) -> bool:
     if tail is None or not 1 <= len(head.split()) <= 6 or not head[:1].isupper():
         return False
     # a year alone may follow a short title too ("Deep Learning, 2016"): then a venue's word is needed
-    return not _YEAR_ALONE.fullmatch(tail.group()) or bool(VENUE.search(head))
+    return not YEAR_ALONE.fullmatch(tail.group()) or bool(VENUE.search(head))
 
 
 def no_papers_title(title: str) -> bool:
@@ -970,7 +969,9 @@ def _author_list(text: str) -> list[str]:
     return names if 2 * doubtful <= len(names) - doubtful else []
 
 
-_PARTICLED = re.compile(r"(?:(?:van|von|de|der|den|del|della|di|da|du|le|la|ter)\s+)*"
+PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|le|la|ter)"
+"""A particle before a last name ("van der Laan", "de Sa")."""
+_PARTICLED = re.compile(rf"(?:{PARTICLE}\s+)*"
                         r"[A-Z][^\W\d_]+(?:[-'’][A-Z][^\W\d_]+)?")
 
 

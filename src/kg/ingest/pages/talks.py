@@ -555,7 +555,8 @@ def _numbered_mappings(data: dict[str, Any]) -> list[dict[str, Any]]:
     """The talks of one front matter written as numbered or prefixed keys, one group of keys a
     talk ("speaker1", "title1", "speaker2"...; "first_talk_speaker", "second_talk_title"...): a
     mapping for each group that names a speaker, its other fields from the keys no group holds
-    (the day, the room of the whole meeting). Fewer than two such groups: none."""
+    (the day, the room of the whole meeting), or from a prefixed group that names no speaker
+    ("event_date", "meeting_room": the meeting's own). Fewer than two such groups: none."""
     groups: dict[str, dict[str, Any]] = {}
     shared: dict[str, Any] = {}
     for key, value in data.items():
@@ -574,6 +575,10 @@ def _numbered_mappings(data: dict[str, Any]) -> list[dict[str, Any]]:
              if any(_people_value(group.get(k)) for k in EXPLICIT_SPEAKER_KEYS)]
     if len(talks) < 2:
         return []
+    for prefix, group in groups.items():  # "event_date", "meeting_room": the whole meeting's
+        if not prefix.isdigit() and not any(g is group for g in talks):
+            for role, value in group.items():
+                shared.setdefault(role, value)
     return [{**shared, **group} for group in talks]
 
 

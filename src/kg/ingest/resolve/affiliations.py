@@ -139,13 +139,16 @@ _COMPANY_END = re.compile(r"(?:\b(?:SA|AG|NV|BV|SAS|SpA|PLC|plc|S\.A\.|Robotics|
                           r"S\.L|S\.L\.U|Pty|Pvt|Pte|K\.K|Kft|Zrt|d\.o\.o|s\.r\.o|Bhd)|\.(?:ai|com|io))\.?$")
 """How a company's name ends when it has no institution's word: "NNAISENSE SA", "covariant.ai", and the
 legal forms of companies of other countries, as they print them ("Unbabel Lda", "Saab Finland Oy")."""
-_LEGAL_FORMS = (r"\s*[,&]?\s*\b(?:inc|ltd|llc|gmbh|corp|corporation|sa|ag|nv|bv|sas|spa|plc|co|limited|"
-                r"private limited|pvt|pte|pty|lda|ltda|eood|oy|oyj|aps|a/s|asa|srl|s\.r\.l|sarl|s\.l|s\.l\.u|"
-                r"k\.k|kft|zrt|d\.o\.o|s\.r\.o|sdn bhd|bhd|kg)\.?$")
-LEGAL_FORM = re.compile(rf"{_LEGAL_FORMS}|\.(?:ai|com|io)$", re.IGNORECASE)
+_LEGAL_FORMS = (r"(?<!\s)\s*(?:[,&]\s*)?\b(?:inc|ltd|llc|gmbh|corp|corporation|sa|ag|nv|bv|sas|spa|plc|co|"
+                r"limited|private limited|pvt|pte|pty|lda|ltda|eood|oy|oyj|aps|a/s|asa|srl|s\.r\.l|sarl|s\.l|"
+                r"s\.l\.u|k\.k|kft|zrt|d\.o\.o|s\.r\.o|sdn bhd|bhd|kg)\.?$")
+WEB_DOMAIN = re.compile(r"\.(?:ai|com|io)$", re.IGNORECASE)
+"""A company's web domain at a name's end ("covariant.ai")."""
+LEGAL_FORM = re.compile(rf"{_LEGAL_FORMS}|{WEB_DOMAIN.pattern}", re.IGNORECASE)
 """A legal form (or a company's web domain) at a name's end: the name is a company's. Of any country
 ("Ltd", "GmbH", "Oy", "Lda", "EOOD", "S.r.l.", "Pty", "K.K."), perhaps several ("Pvt. Ltd.", "GmbH & Co.
-KG": ``without_legal_forms``)."""
+KG": ``without_legal_forms``). Its spaces are read from the first of a run only (``(?<!\s)``), so
+that a long run of spaces costs one pass, not one a space."""
 _ANOTHER_LEGAL_FORM = re.compile(_LEGAL_FORMS, re.IGNORECASE)
 """A legal form at a name's end, not a web domain."""
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{2,7}")

@@ -18,6 +18,7 @@ from kg.ingest.resolve import acronyms, institutions, names, ror
 from kg.ingest.resolve.affiliations import (
     FIELD_OF_STUDY,
     LEGAL_FORM,
+    WEB_DOMAIN,
     Registry,
     name_words,
     without_legal_forms,
@@ -485,7 +486,7 @@ def _subsidiaries(canonical: dict[str, str], spellings: dict[str, Counter[str]])
     for org_key, target in canonical.items():
         words = org_key.split()
         if target != org_key or org_key.startswith("corporate ") or len(words) < 2 or not any(
-                without_legal_forms(printed) != printed and not _WEB_DOMAIN.search(printed)
+                without_legal_forms(printed) != printed and not WEB_DOMAIN.search(printed)
                 for printed in spellings[org_key]):
             continue
         for cut in (1, 2):
@@ -494,8 +495,6 @@ def _subsidiaries(canonical: dict[str, str], spellings: dict[str, Counter[str]])
                 break
     return found
 
-
-_WEB_DOMAIN = re.compile(r"\.(?:ai|com|io)$", re.IGNORECASE)
 
 
 def _close_key(org_key: str, known: dict[str, str]) -> str | None:

@@ -129,3 +129,9 @@ def test_speaker_labels_of_spanish_portuguese_and_french_pages():
     assert label_of("Por: Ada Lovelace") == ("speaker", "Ada Lovelace")
     assert label_of("Apresentadora: Ada Lovelace") == ("speaker", "Ada Lovelace")
     assert label_of("Oratrice : Ada Lovelace") == ("speaker", "Ada Lovelace")
+
+
+def test_a_weekday_alone_is_no_title():
+    assert clean_title("Venerdì") is None and clean_title("Mercredi,") is None
+    assert clean_title("Terça-feira") is None and clean_title("Thursday") is None
+    assert clean_title("Friday the 13th and other stopping times") == "Friday the 13th and other stopping times"

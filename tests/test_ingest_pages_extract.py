@@ -1189,3 +1189,16 @@ def test_a_name_of_many_hyphenated_parts_is_read_at_once():
 
     assert _SHORT_CITATION.search("Ab-Cd-" * 40 + " et") is None  # no catastrophic backtracking
     assert _SHORT_CITATION.search("Jean-Baptiste et al. (2021)")["first"] == "Jean-Baptiste"
+
+
+def test_a_heading_of_two_names_over_labelled_lines_opens_their_talk(tmp_path):
+    page, talks = talks_of(tmp_path, "speakers.md", "# Speakers\n\n### Ada Lovelace\n\n"
+                           "**Title:** Notes on the analytical engine\n\n**Abstract:** We read the notes.\n\n"
+                           "***\n\n### Mary Somerville and Charles Babbage\n\n"
+                           "**Title:** On the connexion of the physical sciences\n\n"
+                           "**Abstract:** A joint talk.\n\n***\n\n### Caroline Herschel\n\n"
+                           "**Title:** Comets observed from Slough\n\n**Abstract:** Eight comets.\n")
+    assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", None, None),
+                     (("Mary Somerville", "Charles Babbage"), "On the connexion of the physical sciences",
+                      None, None),
+                     (("Caroline Herschel",), "Comets observed from Slough", None, None)]

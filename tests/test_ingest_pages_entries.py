@@ -135,3 +135,10 @@ def test_a_weekday_alone_is_no_title():
     assert clean_title("Venerdì") is None and clean_title("Mercredi,") is None
     assert clean_title("Terça-feira") is None and clean_title("Thursday") is None
     assert clean_title("Friday the 13th and other stopping times") == "Friday the 13th and other stopping times"
+
+
+def test_a_note_of_the_talks_material_is_no_title():
+    assert clean_title("including video") is None and clean_title("(with slides)") is None
+    assert clean_title("Slides and video available below") is None
+    assert clean_title("Video generation with diffusion models") == "Video generation with diffusion models"
+    assert clean_title("With slides we learn") == "With slides we learn"

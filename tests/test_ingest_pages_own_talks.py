@@ -385,3 +385,14 @@ def test_dated_items_nested_under_a_title_are_its_occurrences_not_titles(tmp_pat
                      (("Ada Lovelace",), "Notes on the Analytical Engine", "2012-10-30"),
                      (("Ada Lovelace",), "Bernoulli Numbers by Machine", "2014-04"),
                      (("Ada Lovelace",), "Bernoulli Numbers by Machine", "2013-03")]
+
+
+def test_a_pages_sentence_over_its_list_of_dated_talks_takes_none_of_them(tmp_path):
+    found = talks(tmp_path, "<html><head><title>Talks</title></head><body><h1>Talks</h1>\n"
+                  "<p>Slides sometimes include videos that can be read with a viewer (try to click on any image).</p>\n"
+                  "<ul>\n<li><p>11/2019 <b>Notes on the Analytical Engine.</b> Engines seminar, Paris "
+                  "[<a href=\"a.pdf\">slides</a>]</p></li>\n"
+                  "<li><p>07/2018 <b>Bernoulli Numbers by Machine.</b> Royal Society, London "
+                  "[<a href=\"b.pdf\">slides</a>]</p></li>\n</ul></body></html>\n", name="talks.html")
+    assert (("Ada Lovelace",), "Notes on the Analytical Engine", "2019-11") in found
+    assert (("Ada Lovelace",), "Bernoulli Numbers by Machine", "2018-07") in found

@@ -477,10 +477,13 @@ def _occurrence_under(line: _Line, current: _Unit, pending: list[_Line]) -> bool
     """Whether a line read as a title is part of an occurrence of the undated title it is nested
     under: in an item of its own, deeper than that title, dated to the month ("Quantitatively Relaxed
     Data Structures" over "Seminar talk, 30th of October 2012, University of Tokyo", then its line
-    "slides (pptx) slides (pdf)"), under a title that names no list of talks ("Invited talks")."""
+    "slides (pptx) slides (pdf)"), under a title that is marked or an item of its own (not a page's
+    sentence over its list) and names no list of talks ("Invited talks")."""
     title = current.title
     if title is None or title.date is not None or line.depth <= title.depth or line.block is title.block \
             or TALK_LIST.search(title.text) or _PAPER_LIST.search(title.text):
+        return False
+    if not title.marked and not (title.block is not None and _list_item(title.block)):
         return False
     return any(item.block is line.block and item.date is not None and item.date.month
                for item in [*pending, line])

@@ -389,7 +389,8 @@ def test_dated_items_nested_under_a_title_are_its_occurrences_not_titles(tmp_pat
 
 def test_a_pages_sentence_over_its_list_of_dated_talks_takes_none_of_them(tmp_path):
     found = talks(tmp_path, "<html><head><title>Talks</title></head><body><h1>Talks</h1>\n"
-                  "<p>Slides sometimes include videos that can be read with a viewer (try to click on any image).</p>\n"
+                  "<p>Slides sometimes include videos that can be read with a viewer "
+                  "(try to click on any image).</p>\n"
                   "<ul>\n<li><p>11/2019 <b>Notes on the Analytical Engine.</b> Engines seminar, Paris "
                   "[<a href=\"a.pdf\">slides</a>]</p></li>\n"
                   "<li><p>07/2018 <b>Bernoulli Numbers by Machine.</b> Royal Society, London "

@@ -129,3 +129,17 @@ def test_speaker_labels_of_spanish_portuguese_and_french_pages():
     assert label_of("Por: Ada Lovelace") == ("speaker", "Ada Lovelace")
     assert label_of("Apresentadora: Ada Lovelace") == ("speaker", "Ada Lovelace")
     assert label_of("Oratrice : Ada Lovelace") == ("speaker", "Ada Lovelace")
+
+
+def test_a_weekday_alone_is_no_title():
+    assert clean_title("Venerdì") is None and clean_title("Mercredi,") is None
+    assert clean_title("Terça-feira") is None and clean_title("Thursday") is None
+    title = "Friday the 13th and other stopping times"
+    assert clean_title(title) == title
+
+
+def test_a_note_of_the_talks_material_is_no_title():
+    assert clean_title("including video") is None and clean_title("(with slides)") is None
+    assert clean_title("Slides and video available below") is None
+    assert clean_title("Video generation with diffusion models") == "Video generation with diffusion models"
+    assert clean_title("With slides we learn") == "With slides we learn"

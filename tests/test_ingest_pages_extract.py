@@ -1218,3 +1218,16 @@ def test_a_clock_time_in_front_matter_is_read_as_the_time_it_prints(tmp_path):
     _, talks = talks_of(tmp_path, "t.md", "---\ntitle: Engines\nspeaker: Ada Lovelace\ndate: 2021-03-04\n"
                         "time: 14:30\n---\n")
     assert talks == [(("Ada Lovelace",), "Engines", "2021-03-04", "14:30")]
+
+
+def test_a_heading_of_two_names_over_labelled_lines_opens_their_talk(tmp_path):
+    page, talks = talks_of(tmp_path, "speakers.md", "# Speakers\n\n### Ada Lovelace\n\n"
+                           "**Title:** Notes on the analytical engine\n\n**Abstract:** We read the notes.\n\n"
+                           "***\n\n### Mary Somerville and Charles Babbage\n\n"
+                           "**Title:** On the connexion of the physical sciences\n\n"
+                           "**Abstract:** A joint talk.\n\n***\n\n### Caroline Herschel\n\n"
+                           "**Title:** Comets observed from Slough\n\n**Abstract:** Eight comets.\n")
+    assert talks == [(("Ada Lovelace",), "Notes on the analytical engine", None, None),
+                     (("Mary Somerville", "Charles Babbage"), "On the connexion of the physical sciences",
+                      None, None),
+                     (("Caroline Herschel",), "Comets observed from Slough", None, None)]

@@ -368,3 +368,32 @@ def test_with_speakers_reads_names_and_leaves_phrases():
     assert with_speakers("With Kshitij Kumar Patel, TTIC.") == ["Kshitij Kumar Patel"]
     assert with_speakers("With applications to control") == []  # a title's tail, no names
     assert with_speakers("Royal Society Seminar, with Charles Babbage") == []  # only a line opening with it
+
+
+def test_dated_items_nested_under_a_title_are_its_occurrences_not_titles(tmp_path):
+    found = talks(tmp_path, "<html><head><title>Talks</title></head><body><h1>Talks</h1><ul>\n"
+                  "<li><strong>Notes on the Analytical Engine</strong><br>\n<ul>\n"
+                  "<li><a href=\"https://e.org\">Engines Yak (at LICS)</a>, 22nd of January 2013, Rome<br>\n"
+                  "<a href=\"a.pdf\">slides (pdf, huge)</a> <a href=\"a2.pdf\">slides (pdf)</a>\n"
+                  "<li>Seminar talk, 30th of October 2012, University of Turin (1 hour talk)<br>\n"
+                  "<a href=\"b.pdf\">slides (pptx, huge)</a> <a href=\"b2.pdf\">slides (pdf)</a>\n</ul>\n"
+                  "<li>Bernoulli Numbers by Machine<ul>\n"
+                  "<li>CS 101, Virginia Tech (Apr. 2014, Host: Mary Somerville)</li>"
+                  "<li>Machine Learning Seminar, UIUC (Mar. 2013, Host: Mary Somerville)</li></ul></li>\n"
+                  "</ul></body></html>\n", name="talks.html")
+    assert found == [(("Ada Lovelace",), "Notes on the Analytical Engine", "2013-01-22"),
+                     (("Ada Lovelace",), "Notes on the Analytical Engine", "2012-10-30"),
+                     (("Ada Lovelace",), "Bernoulli Numbers by Machine", "2014-04"),
+                     (("Ada Lovelace",), "Bernoulli Numbers by Machine", "2013-03")]
+
+
+def test_a_pages_sentence_over_its_list_of_dated_talks_takes_none_of_them(tmp_path):
+    found = talks(tmp_path, "<html><head><title>Talks</title></head><body><h1>Talks</h1>\n"
+                  "<p>Slides sometimes include videos that can be read with a viewer "
+                  "(try to click on any image).</p>\n"
+                  "<ul>\n<li><p>11/2019 <b>Notes on the Analytical Engine.</b> Engines seminar, Paris "
+                  "[<a href=\"a.pdf\">slides</a>]</p></li>\n"
+                  "<li><p>07/2018 <b>Bernoulli Numbers by Machine.</b> Royal Society, London "
+                  "[<a href=\"b.pdf\">slides</a>]</p></li>\n</ul></body></html>\n", name="talks.html")
+    assert (("Ada Lovelace",), "Notes on the Analytical Engine", "2019-11") in found
+    assert (("Ada Lovelace",), "Bernoulli Numbers by Machine", "2018-07") in found

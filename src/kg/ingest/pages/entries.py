@@ -815,7 +815,8 @@ def clean_title(text: str) -> str | None:
     text = re.sub(r"\{%.*?%\}|\{\{.*?\}\}", "", text).strip()  # a site generator's tag, not its output
     text = text.rstrip(" .").strip()
     return None if is_placeholder(text) or not text or _SLOT_KIND.fullmatch(text) \
-        or _MATERIAL_ONLY.fullmatch(text) or _CALL_TO_ACTION.fullmatch(text) else text
+        or _MATERIAL_ONLY.fullmatch(text) or _CALL_TO_ACTION.fullmatch(text) \
+        or _WEEKDAY_ALONE.fullmatch(fold(text)) or _MATERIAL_NOTE.fullmatch(text) else text
 
 
 _TITLE_TAIL = re.compile(
@@ -831,6 +832,21 @@ _SLOT_KIND = re.compile(r"(?:(?:invited|keynote|contributed|spotlight|plenary|or
                         r"sessions?|address|speakers?)?(?:\s*#?\d+)?|(?:keynote|tutorial)s?(?:\s*#?\d+)?",
                         re.IGNORECASE)
 """The kind of a programme's slot ("Keynote Talk", "Invited Talks", "Spotlight Talks 1"), no title."""
+_WEEKDAY_ALONE = re.compile(
+    r"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|samstag|sonntag|lunes|martes|miercoles|jueves|viernes|sabado|domingo|"
+    r"(?:segunda|terca|quarta|quinta|sexta)(?: feira)?|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
+    r"zondag)\W*")
+"""A weekday's name alone, in the languages seminar pages are written in (accents folded): what is left
+of a day's line once its date is read ("Venerdì 09/03/2018"), never a talk's title."""
+_MATERIAL_NOTE = re.compile(
+    r"\W*(?:(?:including|incl\.?|with|plus)\s+(?:the\s+)?(?:slides?|videos?|recording|pdf)"
+    r"(?:\s*(?:and|&|\+|,)\s*(?:slides?|videos?|recording|pdf))?|"
+    r"(?:slides?|videos?|recording)(?:\s*(?:and|&|\+)\s*(?:slides?|videos?|recording))?\s+"
+    r"(?:available|online|included|posted)(?:\s+(?:below|here|now))?)\W*", re.IGNORECASE)
+"""A note that a talk's material is given ("including video", "slides available"): a badge beside the
+entry, never its title."""
 _MATERIAL_ONLY = re.compile(r"(?:[\W_]*(?:slides?|video|recording|youtube|pdf|paper|arxiv|preprint|code|"
                             r"poster|abstract|link|notes|website|webpage)\d*[\W_]*){2,6}", re.IGNORECASE)
 """Two or more names of a talk's material and nothing else ("paper slides", "paper1 paper2 slides",

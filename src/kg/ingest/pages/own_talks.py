@@ -429,6 +429,11 @@ def _units(lines: list[_Line]) -> list[_Unit]:
     pending: list[_Line] = []  # occurrences read before any title of their unit
     current: _Unit | None = None
     for n, line in enumerate(lines):
+        if line.kind == "title" and current is not None and _occurrence_under(line, current, pending):
+            line.kind, line.title, line.marked, line.before_title = "venue", None, False, False
+            for earlier in [p for p in pending if p.block is line.block]:
+                _add(current, earlier)  # the item's lines before it: the occurrence's venue and day
+            pending = [p for p in pending if p.block is not line.block]
         if line.kind == "title":
             same = [p for p in pending if p.block is line.block and p.kind == "venue"]
             if same:  # one entry: its venue and date lines, then its title
@@ -466,6 +471,22 @@ def _units(lines: list[_Line]) -> list[_Unit]:
     for unit in units:
         unit.occurrences = [o for o in unit.occurrences if o]
     return units
+
+
+def _occurrence_under(line: _Line, current: _Unit, pending: list[_Line]) -> bool:
+    """Whether a line read as a title is part of an occurrence of the undated title it is nested
+    under: in an item of its own, deeper than that title, dated to the month ("Quantitatively Relaxed
+    Data Structures" over "Seminar talk, 30th of October 2012, University of Tokyo", then its line
+    "slides (pptx) slides (pdf)"), under a title that is marked or an item of its own (not a page's
+    sentence over its list) and names no list of talks ("Invited talks")."""
+    title = current.title
+    if title is None or title.date is not None or line.depth <= title.depth or line.block is title.block \
+            or TALK_LIST.search(title.text) or _PAPER_LIST.search(title.text):
+        return False
+    if not title.marked and not (title.block is not None and _list_item(title.block)):
+        return False
+    return any(item.block is line.block and item.date is not None and item.date.month
+               for item in [*pending, line])
 
 
 def _starts_unit(line: _Line, lines: list[_Line], n: int, current: _Unit) -> bool:

@@ -1551,10 +1551,11 @@ def _context_day(headings: tuple[str, ...], day_first: bool) -> PartialDate | No
 
 
 def _name_over_labels(text: str, fields: Fields, below: list[Block]) -> bool:
-    """Whether a heading is only a speaker's name over the labelled lines of the talk ("## Ada
-    Lovelace" then "Title: ...", "Abstract: ..."): the heading opens that talk's record."""
-    if len(text) > 60 or len(fields.speakers) != 1 or fields.title or fields.date or fields.time \
-            or not is_name(fields.speakers[0].name):
+    """Whether a heading is only the names of a talk's speakers over its labelled lines ("## Ada
+    Lovelace" or "## Ada Lovelace and Mary Somerville", then "Title: ...", "Abstract: ..."): the
+    heading opens that talk's record."""
+    if len(text) > 60 * len(fields.speakers) or not 1 <= len(fields.speakers) <= 3 or fields.title \
+            or fields.date or fields.time or not all(is_name(p.name) for p in fields.speakers):
         return False
     if not below or below[0].level:
         return False

@@ -122,6 +122,18 @@ def test_a_talk_the_page_gives_without_a_speaker_is_matched_by_its_title(bench):
     assert counts.values["unnamed"] == [1, 2] and counts.values["talks"] == [1, 2] and counts.spurious == 0
 
 
+def test_a_talk_given_twice_is_paired_with_the_entry_of_its_own_day(bench):
+    gold = {"file": "x/talks.md", "kind": "talk_listing", "papers": [], "talks": [
+        {"speakers": ["Ada Lovelace"], "title": "Engines", "date": "2019-06-21", "time": None,
+         "affiliation": None, "line": 3},
+        {"speakers": ["Ada Lovelace"], "title": "Engines", "date": "2019-09-06", "time": None,
+         "affiliation": None, "line": 5}]}
+    talks = [bench.Talk(["Ada Lovelace"], "Engines", day, None, None, line)
+             for day, line in (("2019-09-06", 1), ("2019-06-21", 3))]
+    counts = bench.score_page(gold, "talk_listing", talks, [])
+    assert counts.values["talks"] == [2, 2] and counts.values["datetime"] == [2, 2]
+
+
 def test_a_missed_date_time_is_told_by_its_cause(bench):
     def talk(day, clock):
         return bench.Talk(["Ada Lovelace"], "Engines", day, clock, None)

@@ -1225,3 +1225,9 @@ def test_a_thematic_break_ends_a_talk_whose_next_starts_with_its_date(tmp_path):
                         "### Title: Difference engines\n\n### Speaker: Dr. Charles Babbage\n\nAbout him.\n")
     assert [(t[0], t[2], t[3]) for t in talks] == [(("Ada Lovelace",), "2022-03-06", "15:00"),
                                                    (("Charles Babbage",), "2022-11-28", "15:00")]
+
+
+def test_a_front_matter_key_of_two_words_run_together(tmp_path):
+    _, talks = talks_of(tmp_path, "t.md", "+++\ntitle = \"Notes on engines\"\nspeaker = \"Ada Lovelace\"\n"
+                        "talkdate = 2019-07-10T16:00:00+09:00\nvenue = \"Hall 3\"\n+++\n\nAn abstract.\n")
+    assert talks == [(("Ada Lovelace",), "Notes on engines", "2019-07-10", "16:00")]

@@ -549,6 +549,14 @@ def _key(key: Any) -> str:
 
 _ROLE_KEYS = frozenset([*SPEAKER_KEYS, *TITLE_KEYS, *DATE_KEYS, *TIME_KEYS, *AFFILIATION_KEYS, *ABSTRACT_KEYS,
                         *PLACE_KEYS])
+_JOINED_KEYS = {key.replace("_", ""): key for key in _ROLE_KEYS if "_" in key}
+"""The keys of two words as some sites write them, run together ("talkdate", "speakername")."""
+
+
+def _keyed(data: dict[str, Any]) -> dict[str, Any]:
+    """A mapping's keys as the key lists write them, a key run together read as its words too."""
+    lower = {_key(k): v for k, v in data.items()}
+    return {**{_JOINED_KEYS[k]: v for k, v in lower.items() if k in _JOINED_KEYS}, **lower}
 
 
 def _numbered_mappings(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -579,7 +587,7 @@ def _numbered_mappings(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _mapping_record(data: dict[str, Any], document: Document, day_first: bool) -> Record | None:
     """A talk from one mapping of fields (front matter, a YAML item)."""
-    lower = {_key(k): v for k, v in data.items()}
+    lower = _keyed(data)
     for key, value in data.items():  # [extra] / params: tables of fields inside front matter
         if isinstance(value, dict) and str(key).lower() in ("extra", "params", "talk", "event",
                                                              "speaker_info"):

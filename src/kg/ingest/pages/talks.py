@@ -1332,8 +1332,9 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
         current, pending = None, None
 
     for n, block in enumerate(blocks):
-        if block.ruled:
-            close()  # a thematic break ends a record: "***" and the next talk's "### Date:" line
+        if block.ruled and current is not None and (current.fields.speakers or current.fields.title):
+            close()  # a thematic break ends a talk's record: "***" and the next talk's "### Date:"
+            # line (a card's rule under its day and place, before its presenter, ends nothing)
         aside = _aside(block.section, block.context)
         if block.struck or aside and not block.level:
             if block.level == 0 and current is not None and current.section != block.section:

@@ -198,10 +198,11 @@ def score_page(gold: dict[str, Any], kind: str, talks: list[Talk], papers: list[
                                                                             wanted=True))
     free = list(talks)
     for wanted in gold["talks"]:
-        match = next((t for t in free if any(same_name(g, s) for g in wanted["speakers"] for s in t.speakers)
-                      and same_title(wanted["title"], t.title)), None)
+        match = _closest(wanted, [t for t in free if any(same_name(g, s) for g in wanted["speakers"]
+                                                          for s in t.speakers)
+                                  and same_title(wanted["title"], t.title)])
         if not wanted["speakers"]:
-            match = next((t for t in free if same_title(wanted["title"], t.title) and t.title), None)
+            match = _closest(wanted, [t for t in free if same_title(wanted["title"], t.title) and t.title])
         counts.values["talks"][1] += 1
         if not wanted["speakers"]:  # a talk the page gives without its speaker's name
             counts.values["unnamed"][1] += 1
@@ -256,6 +257,17 @@ def score_page(gold: dict[str, Any], kind: str, talks: list[Talk], papers: list[
             if misses is not None:
                 misses.append(f"{gold['file']}:{paper.line}: spurious paper {paper.title!r}")
     return counts
+
+
+def _closest(wanted: dict[str, Any], candidates: list[Talk]) -> Talk | None:
+    """Of the extracted talks that match a gold talk by speaker and title (a talk given several times,
+    a personal list whose titles are left empty), the one with the gold's day and time, else its day,
+    else the first: a repeated talk is paired with its own entry, not with the first of its kind."""
+    def agreement(talk: Talk) -> int:
+        day = bool(wanted["date"]) and talk.date == wanted["date"]
+        return 2 * day + (day and bool(wanted["time"]) and talk.time == wanted["time"])
+
+    return max(candidates, key=agreement, default=None)  # max keeps the first of equals
 
 
 WHEN_CAUSES = ("right", "talk not found", "no date", "year only", "year missing", "wrong year",

@@ -1231,3 +1231,45 @@ def test_a_heading_of_two_names_over_labelled_lines_opens_their_talk(tmp_path):
                      (("Mary Somerville", "Charles Babbage"), "On the connexion of the physical sciences",
                       None, None),
                      (("Caroline Herschel",), "Comets observed from Slough", None, None)]
+
+
+def test_a_series_time_where_sessions_are_held_with_its_other_zones(tmp_path):
+    _, talks = talks_of(tmp_path, "c.md", "# Journal club\n\n| Date | Paper | Presenter |\n|---|---|---|\n"
+                        "| 25/Nov/2021 | Notes on engines | Ada Lovelace |\n"
+                        "| 17/Oct/2021 | Difference engines | Charles Babbage |\n\n"
+                        "Sessions will be held via Zoom starting at 5pm (JST) / 10am (CET).\n")
+    assert [(t[2], t[3]) for t in talks] == [("2021-11-25", "17:00"), ("2021-10-17", "17:00")]
+
+
+def test_a_tables_caption_naming_its_room_and_time(tmp_path):
+    _, talks = talks_of(tmp_path, "rg.html", "<h1>Reading group</h1><table><tr><td colspan=\"3\">"
+                        "Summer term 2 2015 - Graphical models<span>Room ICICS 238 at 11:00 AM</span>"
+                        "</td></tr>"
+                        "<tr><td>Date</td><td>Presenter</td><td>Topic</td></tr>"
+                        "<tr><td>Aug 17</td><td>Ada Lovelace</td><td>Notes on engines</td></tr>"
+                        "<tr><td>Aug 18</td><td>Charles Babbage</td><td>Difference engines</td></tr></table>")
+    assert [(t[2], t[3]) for t in talks] == [("2015-08-17", "11:00"), ("2015-08-18", "11:00")]
+
+
+def test_a_short_sessions_talks_take_the_time_of_the_pages_when_line(tmp_path):
+    _, talks = talks_of(tmp_path, "l.md", "# Lightning talks\n\n### Talks:\n\n"
+                        "- \u201cNotes on engines\u201d by Dr. Ada Lovelace\n"
+                        "- \u201cDifference engines\u201d by Dr. Charles Babbage\n\n### Details:\n\n"
+                        "- When: Friday, 17/09/2021, between 12pm and 12:30pm EDT (4pm - 4:30pm UTC)\n")
+    assert [(t[2], t[3]) for t in talks] == [("2021-09-17", "12:00"), ("2021-09-17", "12:00")]
+
+
+def test_a_thematic_break_ends_a_talk_whose_next_starts_with_its_date(tmp_path):
+    _, talks = talks_of(tmp_path, "s.md", "# Seminar\n\n***\n"
+                        "### Date and Time: 03-06-2022 ; 3 PM - 4 PM CST\n\n"
+                        "### Title: Notes on engines\n\n### Speaker: Dr. Ada Lovelace\n\nAbout her.\n\n"
+                        "***\n### Date and Time: 11-28-2022 ; 3 PM - 4 PM CST\n\n"
+                        "### Title: Difference engines\n\n### Speaker: Dr. Charles Babbage\n\nAbout him.\n")
+    assert [(t[0], t[2], t[3]) for t in talks] == [(("Ada Lovelace",), "2022-03-06", "15:00"),
+                                                   (("Charles Babbage",), "2022-11-28", "15:00")]
+
+
+def test_a_front_matter_key_of_two_words_run_together(tmp_path):
+    _, talks = talks_of(tmp_path, "t.md", "+++\ntitle = \"Notes on engines\"\nspeaker = \"Ada Lovelace\"\n"
+                        "talkdate = 2019-07-10T16:00:00+09:00\nvenue = \"Hall 3\"\n+++\n\nAn abstract.\n")
+    assert talks == [(("Ada Lovelace",), "Notes on engines", "2019-07-10", "16:00")]

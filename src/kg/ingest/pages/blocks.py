@@ -87,6 +87,8 @@ class Block:
     role: str | None = None
     """The field the page's markup says the block holds (``class="speaker"``, ``itemprop="startDate"``):
     ``speaker``, ``title``, ``date``, ``place``, ``affiliation`` or ``abstract``."""
+    ruled: bool = False
+    """A thematic break (``<hr>``, Markdown's ``***``) stands between the block and the one before."""
 
     @property
     def links(self) -> list[Span]:
@@ -146,6 +148,7 @@ class _Reader:
         self.headings: dict[int, str] = {}
         self.lines = lines if lines is not None else [_plain(line) for line in document.lines]
         self.last_line = document.front_matter_lines + 1
+        self.ruled = False  # a thematic break since the last block
 
     # -- lines --------------------------------------------------------------------------
 
@@ -215,6 +218,7 @@ class _Reader:
                     self.table(child)
                 elif tag in _BLOCK:
                     flush()
+                    self.ruled = self.ruled or tag == "hr"
                     self.walk(child, depth + (1 if tag in ("ul", "ol", "dl") else 0))
                 elif tag == "br":
                     parts.append(_HARD_BREAK)
@@ -285,7 +289,8 @@ class _Reader:
                 and len(text.split()) <= 3 and not re.search(r"[\d:]", text):
             self.section = text  # "**Posters**" alone on a line: a heading in bold
         block = Block(text, self.line_of(element, text), tag, level, depth, spans, struck,
-                      self.section, len(self.blocks), self.context(), role_of(element))
+                      self.section, len(self.blocks), self.context(), role_of(element), self.ruled)
+        self.ruled = False
         self.blocks.append(block)
 
     def context(self) -> tuple[str, ...]:

@@ -549,6 +549,14 @@ def _key(key: Any) -> str:
 
 _ROLE_KEYS = frozenset([*SPEAKER_KEYS, *TITLE_KEYS, *DATE_KEYS, *TIME_KEYS, *AFFILIATION_KEYS, *ABSTRACT_KEYS,
                         *PLACE_KEYS])
+_JOINED_KEYS = {key.replace("_", ""): key for key in _ROLE_KEYS if "_" in key}
+"""The keys of two words as some sites write them, run together ("talkdate", "speakername")."""
+
+
+def _keyed(data: dict[str, Any]) -> dict[str, Any]:
+    """A mapping's keys as the key lists write them, a key run together read as its words too."""
+    lower = {_key(k): v for k, v in data.items()}
+    return {**{_JOINED_KEYS[k]: v for k, v in lower.items() if k in _JOINED_KEYS}, **lower}
 
 
 def _numbered_mappings(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -584,7 +592,7 @@ def _numbered_mappings(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _mapping_record(data: dict[str, Any], document: Document, day_first: bool) -> Record | None:
     """A talk from one mapping of fields (front matter, a YAML item)."""
-    lower = {_key(k): v for k, v in data.items()}
+    lower = _keyed(data)
     for key, value in data.items():  # [extra] / params: tables of fields inside front matter
         if isinstance(value, dict) and str(key).lower() in ("extra", "params", "talk", "event",
                                                              "speaker_info"):
@@ -1273,12 +1281,12 @@ def _continued_slots(block: Block, day_first: bool) -> list[Block]:
             open_ = True
         else:
             slots[-1][1].append(text)
-    found = []
+    found: list[Block] = []
     for n, texts in slots:
         text = "\n".join(texts)
         found.append(Block(text, block.line + n, block.tag, 0, block.depth,
                            [s for s in block.spans if s.text in text], block.struck, block.section,
-                           block.index, block.context))
+                           block.index, block.context, ruled=block.ruled and not found))
     return found
 
 
@@ -1307,7 +1315,7 @@ def _entry_lines(blocks: list[Block], day_first: bool) -> list[Block]:
             text = re.sub(r"\s*\|\s*", " | ", line.strip(" |"))
             cut.append(Block(text, block.line + n, block.tag, 0, block.depth,
                              [s for s in block.spans if s.text in line], block.struck, block.section,
-                             block.index, block.context))
+                             block.index, block.context, ruled=block.ruled and n == 0))
     return cut
 
 
@@ -1329,6 +1337,9 @@ def _block_records(blocks: list[Block], day_first: bool) -> list[Record]:
         current, pending = None, None
 
     for n, block in enumerate(blocks):
+        if block.ruled and current is not None and (current.fields.speakers or current.fields.title):
+            close()  # a thematic break ends a talk's record: "***" and the next talk's "### Date:"
+            # line (a card's rule under its day and place, before its presenter, ends nothing)
         aside = _aside(block.section, block.context)
         if block.struck or aside and not block.level:
             if block.level == 0 and current is not None and current.section != block.section:
@@ -1875,6 +1886,8 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
     series = _series_time(layout.blocks, [b for b in small if b.text])  # a page's head laid out as a table
     terms = _term_times(layout.blocks) if series is not None else []
     page_date = _page_date(layout.blocks)
+    page_time = _page_time(layout.blocks, page_date) if len(records) <= _SESSION_TALKS and not any(
+        r.fields.time for r in records) else None  # a short session's talks, none with its own time
     if (page_date is None or page_date.year is None) and records \
             and not any(r.fields.date and r.fields.date.month for r in records) \
             and sum(bool(r.fields.time) for r in records) >= max(2, 0.6 * len(records)):
@@ -1910,6 +1923,9 @@ def _contexts(records: list[Record], layout: Layout, document: Document, page_ye
         if page_date is not None and (fields.date is None or page_date.day and fields.date.month is None
                                       and fields.date.year in (None, page_date.year)):
             fields.date = page_date  # "2017" from the title of a one-day programme: that day of 2017
+        if page_time is not None and fields.time is None and fields.date == page_date:
+            fields.time = page_time
+            fields.guessed.add("time")
         if fields.date is not None and fields.date.year is None and fields.date.month:
             for heading in reversed(headings):
                 year = _year_of(heading, fields.date.month)
@@ -2003,6 +2019,27 @@ def _page_date(blocks: list[Block]) -> PartialDate | None:
     return found.pop() if len(found) == 1 else None  # type: ignore[return-value]
 
 
+_SESSION_TALKS = 4
+"""A page's one dated line gives its time to a few talks (a talk's page, one session's short talks);
+a longer list under one day is a programme whose talks start one after the other."""
+
+
+def _page_time(blocks: list[Block], day: PartialDate | None) -> time | None:
+    """The time the page's ``Date:`` line states beside its one day ("When: Friday, 17/09/2021,
+    between 12pm and 12:30pm EDT (4pm - 4:30pm UTC)"): its first, the others its end or other zones."""
+    if day is None or not day.day:
+        return None
+    found = set()
+    for block in blocks:
+        labelled = label_of(block.text.split("\n")[0])
+        if labelled and labelled[0] == "date":
+            dates = find_dates(labelled[1])
+            times = find_times(labelled[1])
+            if len(dates) == 1 and dates[0].value == day and times:
+                found.add(times[0].value[0])  # type: ignore[index]
+    return found.pop() if len(found) == 1 else None  # type: ignore[return-value]
+
+
 def _programme_day(blocks: list[Block]) -> PartialDate | None:
     """The one day the top of a page names ("... on Friday the 14th of September 2018", a "When"
     section), for a programme whose slots give clock times and no day; none when it names two."""
@@ -2062,9 +2099,12 @@ def _series_time(blocks: list[Block], cells: list[Block] = ()) -> time | None:  
     return None
 
 
-_MEET = re.compile(r"\b(?:we|group|seminar|club|class)\s+(?:will\s+)?meets?\b|\bmeetings\s+(?:are|will be)\b",
+_MEET = re.compile(r"\b(?:we|group|seminar|club|class)\s+(?:will\s+)?meets?\b|\bmeetings\s+(?:are|will be)\b|"
+                   r"\b(?:sessions|seminars|talks|meetings|lectures|classes)\s+(?:are|will\s+be)\s+held\b|"
+                   r"(?:\broom|(?-i:(?<=[a-z])Room))\s+[^.;:\n]{1,30}?\bat\s+(?=\d)",  # "modelsRoom": glued
                    re.IGNORECASE)
-"""How a page says when its series meets ("We meet 4:30--5:30", "Meetings are Thursdays, 10am")."""
+"""How a page says when its series meets ("We meet 4:30--5:30", "Meetings are Thursdays, 10am",
+"Sessions will be held via Zoom starting at 5pm (JST)", a term's caption "Room 238 at 11:00 AM")."""
 
 
 def _term_times(blocks: list[Block]) -> list[tuple[int, time | dict[int, time]]]:

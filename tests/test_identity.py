@@ -32,7 +32,8 @@ FLOOR = {  # half: (people precision, people recall, institutions correct)
     "fresh11": (0.99, 0.96, 0.945),  # the eleventh, fresh11/: the same way, blind in round fourteen
     "fresh12": (0.99, 0.96, 0.95),  # the twelfth, fresh12/: the same way, blind in round fifteen
     "fresh13": (0.99, 0.975, 0.975),  # the thirteenth, fresh13/: blind in round sixteen (0.978, 0.955), read
-    "fresh14": (0.99, 0.98, 0.90),  # the fourteenth, fresh14/: blind in round 17 (1.000 / 0.989, 0.918)
+    "fresh14": (0.99, 0.98, 0.945),  # the fourteenth, fresh14/: blind in round 17 (1.000 / 0.989, 0.918),
+    # read in round 18 (institutions 0.955)
 }
 FIFTH_SET_FLOOR = 0.93  # fresh5/: affiliation strings only, drawn at random during the eighth round
 

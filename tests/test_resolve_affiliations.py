@@ -870,3 +870,46 @@ def test_a_long_run_of_spaces_before_a_legal_form_is_read_in_one_pass():
     assert affiliations.LEGAL_FORM.search("Acme" + " " * 20000 + "x") is None
     assert organizations.WEB_DOMAIN is affiliations.WEB_DOMAIN  # one pattern, in LEGAL_FORM too
     assert affiliations.LEGAL_FORM.search("covariant.ai")
+
+
+def test_a_registry_name_printed_with_its_words_in_another_order_is_that_name():
+    swiss = Organization(id="epfl", name="École Polytechnique Fédérale de Lausanne", kind="university")
+    french = Organization(id="x", name="École Polytechnique", kind="university", alt_names=["Polytechnique"])
+    printed = "IdePHICS laboratory, École Fédérale Polytechnique de Lausanne"
+    resolution = resolved_with([swiss, french], printed, "École Polytechnique, Palaiseau")
+    assert resolution.organizations(printed) == ["epfl"]
+    assert resolution.organizations("École Polytechnique, Palaiseau") == ["x"]
+
+
+def test_an_institution_printed_in_the_possessive_before_its_unit_is_the_institution():
+    data61 = Organization(id="data61", name="Data61", kind="institute")
+    unsw = Organization(id="unsw", name="University of New South Wales", kind="university",
+                        alt_names=["UNSW"])
+    kings = Organization(id="kcl", name="King's College London", kind="university")
+    resolution = resolved_with([data61, unsw, kings], "CSIRO", "CSIRO, Australia", "CSIRO’s Data61 and UNSW",
+                               "King's College London", "Queen's University, Kingston")
+    [csiro] = resolution.organizations("CSIRO")
+    assert resolution.organizations("CSIRO’s Data61 and UNSW") == [csiro, "unsw"]
+    assert resolution.organizations("King's College London") == ["kcl"]
+    assert len(resolution.organizations("Queen's University, Kingston")) == 1  # no "Queen" printed alone
+
+
+def test_a_key_laboratory_printed_alone_is_no_institution():
+    printed = "MIIT Key Laboratory of Pattern Analysis and Machine Intelligence, China"
+    resolution = resolved(printed, printed, "State Key Lab of CAD&CG")
+    assert resolution.organizations(printed) == []
+    assert resolution.organizations("State Key Lab of CAD&CG") == []
+
+
+def test_a_subject_with_centered_in_it_is_no_centre():
+    printed = ("Social Networks and Human-Centered Computing, Taiwan International Graduate Program, "
+               "Institute of Information Science, Academia Sinica, Taiwan")
+    resolution = resolved(printed, "Academia Sinica")
+    assert resolution.organizations(printed) == resolution.organizations("Academia Sinica")
+
+
+def test_a_name_whose_first_word_moved_is_not_read_as_a_registry_name_in_another_order():
+    florida = Organization(id="uf", name="University of Florida", kind="university",
+                           alt_names=["State University of Florida"])
+    resolution = resolved_with([florida], "Florida State University", "Florida State University, Tallahassee")
+    assert resolution.organizations("Florida State University") != ["uf"]

@@ -379,6 +379,12 @@ class Registry:
         ("" where it was printed and read as none)."""
         self._near: tuple[dict[str, str], dict[str, str], list[str]] | None = None
         self._stems: dict[str, str] | None = None
+        self._bags: dict[tuple[str, ...], str] | None = None
+        self._possessives: set[str] = set()
+        """Segments printed in the possessive ("CSIRO's Data61"): read again once the names printed on their
+        own are known, as the owner may be one of them."""
+        """Registry names of three words or more by their first word and the others sorted, where those name
+        one institution."""
         self.standing: set[str] = set()
         """Keys of new names the field prints as institutions on their own, with no registry one beside
         them ("Zuse Institute Berlin"): beside a registry name they are still institutions."""
@@ -440,7 +446,9 @@ class Registry:
                     self.standing.update(named.key for named in found if _stands_alone(named.key))
                 if len(found) == 1 and found[0].org_id is None:
                     self.alone.add(found[0].key)
-        for part in self._beside | self._before_new_university:
+        possessive = {part for part in self._parts
+                      if any(segment in self._possessives for segment in _segments(part))}
+        for part in self._beside | self._before_new_university | possessive:
             self._parts.pop(part, None)  # read again, now that the names printed on their own are known
         self._standing_known = True
         self._read.clear()
@@ -663,6 +671,11 @@ class Registry:
         part = self._without_unit_at(part)
         segments = self._with_towns([self._written_out(segment) for segment in _segments(part)
                                      if "@" not in segment or not _EMAIL.fullmatch(segment)])
+        owners = [self._owner_of_possessive(segment) for segment in segments]
+        if any(named for named, _ in owners):
+            rest = [segment for _, segment in owners if segment]
+            owned = [named for named, _ in owners if named]
+            return owned + (self._read_part(", ".join(rest)) if rest else [])
         if not segments or self._postal_place(segments):
             return []
         if fold(segments[0]) in self.before_state and _PLACE_ONLY.fullmatch(segments[0]) \
@@ -1027,11 +1040,46 @@ class Registry:
         """A segment with an acronym the registry prints before several places written out ("IIT
         Kharagpur" → "Indian Institute of Technology Kharagpur"), unless it is a registry name as printed
         ("IIT Genova" is the Istituto Italiano di Tecnologia)."""
-        segment = self._camel_parted(segment)
+        segment = self._in_registry_order(self._camel_parted(segment))
         first, _, rest = segment.partition(" ")
         if not rest or first not in self.prefixes or " ".join(_words(segment)) in self.by_key:
             return segment
         return f"{self.prefixes[first]} {rest}"
+
+    def _owner_of_possessive(self, segment: str) -> tuple[Named | None, str]:
+        """The institution a segment prints in the possessive before its unit ("CSIRO's Data61 and UNSW":
+        CSIRO, when the registry knows it or the field prints it on its own), and what the segment prints
+        after the unit ("UNSW"); no institution and the segment unchanged otherwise ("King's College")."""
+        match = _POSSESSIVE.match(segment)
+        if match is None:
+            return None, segment
+        self._possessives.add(segment)
+        words = _words(match["owner"])
+        rest = _LEADING_LINK.sub("", (match["after"] or "").strip())
+        if " ".join(words) in self.by_key:
+            return Named(self.by_key[" ".join(words)], " ".join(words), segment), rest
+        if (learned := self._learned(words, segment)) is not None:
+            return learned, rest
+        if new_key(match["owner"]) in self.alone | self.standing:
+            return Named(None, new_key(match["owner"]), match["owner"]), rest
+        return None, segment
+
+    def _in_registry_order(self, segment: str) -> str:
+        """A segment printed with the words of one registry name of three words or more in another order
+        after the same first word, as the registry writes it ("École Fédérale Polytechnique de Lausanne",
+        "Broad Institute of Harvard and MIT"); any other unchanged ("Florida State University" is no "State
+        University of Florida", "Institute of Data Science" no "Data Science Institute")."""
+        words = _words(segment)
+        if len(words) < ORDER_FREE_WORDS or " ".join(words) in self.by_key:
+            return segment
+        if self._bags is None:
+            bags: dict[tuple[str, ...], set[str]] = defaultdict(set)
+            for key in self.by_key:
+                if len(key.split()) >= ORDER_FREE_WORDS and _words(key) == key.split():
+                    bags[(key.split()[0], *sorted(key.split()[1:]))].add(key)
+            self._bags = {bag: next(iter(keys)) for bag, keys in bags.items()
+                          if len({self.by_key[k] for k in keys}) == 1}
+        return self._bags.get((words[0], *sorted(words[1:])), segment)
 
     def _camel_parted(self, segment: str) -> str:
         """A segment with two words printed without the space between them parted again where a registry
@@ -1102,7 +1150,8 @@ class Registry:
         if not 1 <= len(words) <= 4 or self.leads[folded] < STANDALONE_LEADS or folded in self.places:
             return False
         if not all(w[:1].isupper() or w == "&" for w in words) or _ADDRESS.search(folded) \
-                or _UNIT_START.match(folded) or _UNIT_WORD.search(folded) or _RELATION.match(folded):
+                or _KEY_LAB.search(folded) or _UNIT_START.match(folded) or _UNIT_WORD.search(folded) \
+                or _RELATION.match(folded):
             return False
         if all(w in FIELD_OF_STUDY or w in _GENERIC or w in _NO_PLACE for w in folded.split()):
             return False  # "Biomedical Data Science", "Pediatrics": a department's subject; "Independent"
@@ -1261,6 +1310,13 @@ class Registry:
                            [w for w in key.split() if w not in printed and w not in _LINKS]):
             return None  # another word, not a misspelled one: "... Technology Kharagpur" is not Kanpur
         return key
+
+
+_POSSESSIVE = re.compile(r"^(?P<owner>[^'’,]+?)['’]s\s+(?P<unit>.+?)(?P<after>\s+(?:and|&)\s+.*)?$")
+"""A name in the possessive before what it owns, up to a name joined by "and" ("CSIRO's Data61 and UNSW")."""
+ORDER_FREE_WORDS = 3
+"""How many words a printed name has at least to be read as a registry name whose words it prints in
+another order (two words swapped, "Tech Georgia", could be anything)."""
 
 
 WORD_TYPO_AT = 75
@@ -1659,6 +1715,8 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
         if _UNIT_START.match(folded) or (_STREET_OR_NUMBER.search(unnumbered) if headed
                                           else _ADDRESS.search(folded)):
             continue
+        if _KEY_LAB.search(folded):
+            continue  # "MIIT Key Laboratory of ...": a unit of the university or institute that hosts it
         if not institutions.INSTITUTION_WORDS.search(folded) and folded not in institutions.ABBREVIATIONS \
                 and not ((piece[:1].isupper() or "." in piece) and _COMPANY_END.search(piece)) \
                 and not by_name:
@@ -1680,6 +1738,9 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
     return found
 
 
+_KEY_LAB = re.compile(r"\bkey lab(?:s|oratory|oratories)?\b")
+"""A key laboratory (a state's, a ministry's, a city's): a unit hosted by a university or an institute,
+never an institution of its own."""
 _POSTCODE = re.compile(r"\d{4,6}")
 """A word of digits only, four to six of them: a postal code (a university's number has one or two)."""
 

@@ -91,7 +91,7 @@ INSTITUTION_WORDS = re.compile(
     r"univ|unvers|college|institut|polytechni|politecnico|ecole|school|academy|hochschule|"
     r"research|labs?\b|laborator|inria|cnrs|google|microsoft|ibm|amazon|meta\b|facebook|deepmind|"
     r"openai|yahoo|apple|nvidia|adobe|intel\b|baidu|tencent|alibaba|huawei|samsung|technion|"
-    r"eth\b|epfl|cwi|centrum|center|centre|foundation|inc\b|corp|ltd|gmbh|llc|company|"
+    r"eth\b|epfl|cwi|centrum|cent(?:er|re)s?\b|foundation|inc\b|corp|ltd|gmbh|llc|company|"
     r"weizmann|max planck|simons|ttic|mit\b|bell\b|riken|csail|nec\b|sony|uber|twitter|salesforce|"
     r"telecom|mines|sorbonne|psl\b|kaust|kaist|caltech|hospital|council|agency|observatory|academia\b|"
     r"conservatoire"

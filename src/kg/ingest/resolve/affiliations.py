@@ -145,7 +145,7 @@ _LEGAL_FORMS = (r"(?<!\s)\s*(?:[,&]\s*)?\b(?:inc|ltd|llc|gmbh|corp|corporation|s
 WEB_DOMAIN = re.compile(r"\.(?:ai|com|io)$", re.IGNORECASE)
 """A company's web domain at a name's end ("covariant.ai")."""
 LEGAL_FORM = re.compile(rf"{_LEGAL_FORMS}|{WEB_DOMAIN.pattern}", re.IGNORECASE)
-"""A legal form (or a company's web domain) at a name's end: the name is a company's. Of any country
+r"""A legal form (or a company's web domain) at a name's end: the name is a company's. Of any country
 ("Ltd", "GmbH", "Oy", "Lda", "EOOD", "S.r.l.", "Pty", "K.K."), perhaps several ("Pvt. Ltd.", "GmbH & Co.
 KG": ``without_legal_forms``). Its spaces are read from the first of a run only (``(?<!\s)``), so
 that a long run of spaces costs one pass, not one a space."""

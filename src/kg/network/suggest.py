@@ -64,6 +64,14 @@ SPEAKER_HALF_LIFE_YEARS = 2.0
 RECENCY_HALF_LIFE = 3.0
 EARLY_CAREER_YEARS = 6
 SENIOR_YEARS = 15
+UNLINKED_TOPIC = 0.5
+"""For people with no work in common with a past speaker or host, the score is moved by this many
+standard deviations of the pool's scores per standard deviation of their topic fit above the
+pool's mean: without a direct tie the walk says little, and the subject says more (BENCHMARKS,
+"Suggestions", round seventeen)."""
+UNLINKED_PAPERS = -0.25
+"""The same for their papers (fewer is better): the later speakers without a tie to the series are
+less prolific than the people without a tie who outrank them."""
 
 
 @dataclass(frozen=True)
@@ -196,7 +204,7 @@ def rank(
     if not len(pool):
         result.notes.append("nobody who may be suggested is known" + _as_of_text(as_of))
         return result
-    scores = model.score(x)[pool]  # scored row by row, so scoring every row then taking the pool is the same
+    scores = unlinked_adjusted(x[pool], model.score(x)[pool])  # row by row: every row, then the pool
     chosen: list[Candidate] = []
     explainer = _Explainer(index, v, series, speakers, x, model, query, pool, scores)
     for position in _ranking(index, pool, scores, top + 50):
@@ -222,8 +230,31 @@ def ranked_people(index: GraphIndex, event: str, as_of: date | None, limit: int)
     active = _reachable(v, x)
     active[speakers + series.hosts] = False
     pool = np.flatnonzero(active)
-    scores = model.score(x)[pool]  # scored row by row, so scoring every row then taking the pool is the same
+    scores = unlinked_adjusted(x[pool], model.score(x)[pool])  # row by row: every row, then the pool
     return [index.people[int(pool[i])] for i in islice(_ranking(index, pool, scores, limit), limit)]
+
+
+def unlinked_adjusted(x: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """``scores`` of the pool (features ``x``), those of people with no link to a past speaker or
+    host moved by their topic fit and papers (``UNLINKED_TOPIC``, ``UNLINKED_PAPERS``), each
+    standardized over the pool and scaled by the spread of the pool's scores."""
+    unlinked = ~_tied(x)
+    spread = float(scores.std())
+    if len(scores) < 2 or not unlinked.any() or spread == 0.0:
+        return scores
+    moved = np.zeros(len(scores))
+    for name, weight in (("topic", UNLINKED_TOPIC), ("papers", UNLINKED_PAPERS)):
+        column = x[:, taste.FEATURES.index(name)]
+        scale = float(column.std())
+        if scale > 0:
+            moved += weight * (column - column.mean()) / scale
+    return np.where(unlinked, scores + spread * moved, scores)
+
+
+def _tied(x: np.ndarray) -> np.ndarray:
+    """Per row of features: a work in common with a past speaker or a host."""
+    columns = [taste.FEATURES.index(name) for name in ("coauthored_speakers", "organizer_links")]
+    return np.asarray((x[:, columns] > 0).any(axis=1))
 
 
 def _ranking(index: GraphIndex, pool: np.ndarray, scores: np.ndarray, first: int) -> Iterator[int]:
@@ -734,6 +765,11 @@ class _Explainer:
             if self.model.coefficients[i] <= 0:  # a low value of a feature the series dislikes
                 continue
             text = self._reason(taste.FEATURES[i], x, shared, words, person)
+            if text and text not in reasons:
+                reasons.append(text)
+        if not _tied(x[None, :])[0]:  # ranked on the subject as much as on the graph (``unlinked_adjusted``)
+            text = self._reason("topic", x, shared, words, person) or self._reason("semantic", x, shared, words,
+                                                                                    person)
             if text and text not in reasons:
                 reasons.append(text)
         return reasons

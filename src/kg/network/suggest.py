@@ -72,6 +72,9 @@ pool's mean: without a direct tie the walk says little, and the subject says mor
 UNLINKED_PAPERS = -0.25
 """The same for their papers (fewer is better): the later speakers without a tie to the series are
 less prolific than the people without a tie who outrank them."""
+UNLINKED_BELOW = 10
+"""The taste's own first ten stay first: the moved fill the list below them (moving them past the
+first ten lost a later speaker at 10 and lowered MRR on the development series)."""
 
 
 @dataclass(frozen=True)
@@ -237,7 +240,8 @@ def ranked_people(index: GraphIndex, event: str, as_of: date | None, limit: int)
 def unlinked_adjusted(x: np.ndarray, scores: np.ndarray) -> np.ndarray:
     """``scores`` of the pool (features ``x``), those of people with no link to a past speaker or
     host moved by their topic fit and papers (``UNLINKED_TOPIC``, ``UNLINKED_PAPERS``), each
-    standardized over the pool and scaled by the spread of the pool's scores."""
+    standardized over the pool and scaled by the spread of the pool's scores; never into the taste's
+    first ``UNLINKED_BELOW``."""
     unlinked = ~_tied(x)
     spread = float(scores.std())
     if len(scores) < 2 or not unlinked.any() or spread == 0.0:
@@ -248,7 +252,11 @@ def unlinked_adjusted(x: np.ndarray, scores: np.ndarray) -> np.ndarray:
         scale = float(column.std())
         if scale > 0:
             moved += weight * (column - column.mean()) / scale
-    return np.where(unlinked, scores + spread * moved, scores)
+    movable, ceiling = unlinked, np.inf
+    if len(scores) > UNLINKED_BELOW:  # under the taste's tenth, by a margin ``_ranking``'s rounding keeps
+        tenth = float(np.partition(scores, len(scores) - UNLINKED_BELOW)[len(scores) - UNLINKED_BELOW])
+        movable, ceiling = unlinked & (scores < tenth), tenth - 1e-6
+    return np.where(movable, np.minimum(scores + spread * moved, ceiling), scores)
 
 
 def _tied(x: np.ndarray) -> np.ndarray:

@@ -116,7 +116,7 @@ class Replay:
         """Everyone's score by the series' taste, the pool's as `suggest` ranks it
         (``suggest.unlinked_adjusted``)."""
         found = self.model.score(self.x)
-        found[self.pool] = suggest.unlinked_adjusted(self.x[self.pool], found[self.pool])
+        found[self.pool] = suggest.unlinked_adjusted(self.x, self.pool, found[self.pool])
         return found
 
     @cached_property

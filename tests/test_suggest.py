@@ -256,12 +256,12 @@ def test_without_a_tie_to_the_series_the_subject_counts_more_and_papers_less():
     x[:, papers] = [np.log1p(40), np.log1p(40), np.log1p(5), np.log1p(200)]
     x[0, links] = x[1, hosts] = np.log1p(1)
     scores = np.array([0.5, 0.5, 0.0, 0.0])
-    adjusted = unlinked_adjusted(x, scores)
+    adjusted = unlinked_adjusted(x, np.arange(4), scores)
     assert adjusted[:2].tolist() == scores[:2].tolist()  # the tied keep their scores
     assert adjusted[2] > scores[2] > adjusted[3]  # on topic, few papers: up; off topic, prolific: down
     # Nothing to move against: one person, or scores that do not vary.
-    assert unlinked_adjusted(x[2:3], scores[2:3]).tolist() == [0.0]
-    assert unlinked_adjusted(x, np.zeros(4)).tolist() == [0.0] * 4
+    assert unlinked_adjusted(x, np.array([2]), scores[2:3]).tolist() == [0.0]
+    assert unlinked_adjusted(x, np.arange(4), np.zeros(4)).tolist() == [0.0] * 4
     # In a larger pool the taste's own first ten stay first: the lifted come in below them.
     many = np.zeros((30, len(FEATURES)))
     many[:, topic] = -9.0
@@ -269,6 +269,7 @@ def test_without_a_tie_to_the_series_the_subject_counts_more_and_papers_less():
     many[:12, links] = np.log1p(1)  # twelve tied people, scored 12 down to 1
     many[29, topic], many[29, papers] = -0.5, np.log1p(2)  # on the subject, untied, scored 0
     ranked = np.concatenate([np.arange(12, 0, -1.0), np.zeros(18)])
-    lifted = unlinked_adjusted(many, ranked)
-    assert lifted[:12].tolist() == ranked[:12].tolist()
-    assert ranked[10] < lifted[29] < ranked[9]  # past the eleventh, not into the first ten
+    lifted = unlinked_adjusted(many, np.arange(30), ranked)
+    assert lifted[:10].tolist() == ranked[:10].tolist()
+    assert ranked[9] > lifted[29] > lifted[10] > lifted[11]  # past the eleventh, not into the first ten
+    assert np.argsort(-lifted, kind="stable")[10] == 29

@@ -207,7 +207,7 @@ def rank(
     if not len(pool):
         result.notes.append("nobody who may be suggested is known" + _as_of_text(as_of))
         return result
-    scores = unlinked_adjusted(x[pool], model.score(x)[pool])  # row by row: every row, then the pool
+    scores = unlinked_adjusted(x, pool, model.score(x)[pool])  # row by row: every row, then the pool
     chosen: list[Candidate] = []
     explainer = _Explainer(index, v, series, speakers, x, model, query, pool, scores)
     for position in _ranking(index, pool, scores, top + 50):
@@ -233,36 +233,41 @@ def ranked_people(index: GraphIndex, event: str, as_of: date | None, limit: int)
     active = _reachable(v, x)
     active[speakers + series.hosts] = False
     pool = np.flatnonzero(active)
-    scores = unlinked_adjusted(x[pool], model.score(x)[pool])  # row by row: every row, then the pool
+    scores = unlinked_adjusted(x, pool, model.score(x)[pool])  # row by row: every row, then the pool
     return [index.people[int(pool[i])] for i in islice(_ranking(index, pool, scores, limit), limit)]
 
 
-def unlinked_adjusted(x: np.ndarray, scores: np.ndarray) -> np.ndarray:
-    """``scores`` of the pool (features ``x``), those of people with no link to a past speaker or
+def unlinked_adjusted(x: np.ndarray, pool: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """``scores`` of the people ``pool`` (rows of the features ``x``), those of people with no link to a past speaker or
     host moved by their topic fit and papers (``UNLINKED_TOPIC``, ``UNLINKED_PAPERS``), each
-    standardized over the pool and scaled by the spread of the pool's scores; never into the taste's
-    first ``UNLINKED_BELOW``."""
-    unlinked = ~_tied(x)
+    standardized over the pool and scaled by the spread of the pool's scores; the taste's first
+    ``UNLINKED_BELOW`` stay first."""
+    unlinked = ~_tied(x, pool)
     spread = float(scores.std())
     if len(scores) < 2 or not unlinked.any() or spread == 0.0:
         return scores
     moved = np.zeros(len(scores))
     for name, weight in (("topic", UNLINKED_TOPIC), ("papers", UNLINKED_PAPERS)):
-        column = x[:, taste.FEATURES.index(name)]
+        column = x[pool, taste.FEATURES.index(name)]
         scale = float(column.std())
         if scale > 0:
             moved += weight * (column - column.mean()) / scale
-    movable, ceiling = unlinked, np.inf
-    if len(scores) > UNLINKED_BELOW:  # under the taste's tenth, by a margin ``_ranking``'s rounding keeps
-        tenth = float(np.partition(scores, len(scores) - UNLINKED_BELOW)[len(scores) - UNLINKED_BELOW])
-        movable, ceiling = unlinked & (scores < tenth), tenth - 1e-6
-    return np.where(movable, np.minimum(scores + spread * moved, ceiling), scores)
+    found = np.where(unlinked, scores + spread * moved, scores)
+    if len(scores) <= UNLINKED_BELOW:
+        return found
+    tenth = float(np.partition(scores, len(scores) - UNLINKED_BELOW)[len(scores) - UNLINKED_BELOW])
+    kept = scores >= tenth
+    if kept.all():
+        return scores
+    # everyone else lowered alike, in their order, under the tenth by a margin ``_ranking``'s rounding keeps
+    lowered = max(0.0, float(found[~kept].max()) - tenth + 1e-6)
+    return np.where(kept, scores, found - lowered)
 
 
-def _tied(x: np.ndarray) -> np.ndarray:
-    """Per row of features: a work in common with a past speaker or a host."""
-    columns = [taste.FEATURES.index(name) for name in ("coauthored_speakers", "organizer_links")]
-    return np.asarray((x[:, columns] > 0).any(axis=1))
+def _tied(x: np.ndarray, rows: np.ndarray | slice = slice(None)) -> np.ndarray:
+    """Per row of features (``rows`` of ``x``): a work in common with a past speaker or a host."""
+    speakers, hosts = (taste.FEATURES.index(name) for name in ("coauthored_speakers", "organizer_links"))
+    return np.asarray((x[rows, speakers] > 0) | (x[rows, hosts] > 0))
 
 
 def _ranking(index: GraphIndex, pool: np.ndarray, scores: np.ndarray, first: int) -> Iterator[int]:

@@ -238,10 +238,10 @@ def ranked_people(index: GraphIndex, event: str, as_of: date | None, limit: int)
 
 
 def unlinked_adjusted(x: np.ndarray, pool: np.ndarray, scores: np.ndarray) -> np.ndarray:
-    """``scores`` of the people ``pool`` (rows of the features ``x``), those of people with no link to a past speaker or
-    host moved by their topic fit and papers (``UNLINKED_TOPIC``, ``UNLINKED_PAPERS``), each
-    standardized over the pool and scaled by the spread of the pool's scores; the taste's first
-    ``UNLINKED_BELOW`` stay first."""
+    """``scores`` of the people ``pool`` (rows of the features ``x``), those with no work in common
+    with a past speaker or host moved by their topic fit and papers (``UNLINKED_TOPIC``,
+    ``UNLINKED_PAPERS``), each standardized over the pool and scaled by the spread of the pool's
+    scores; the taste's first ``UNLINKED_BELOW`` stay first."""
     unlinked = ~_tied(x, pool)
     spread = float(scores.std())
     if len(scores) < 2 or not unlinked.any() or spread == 0.0:
@@ -780,9 +780,9 @@ class _Explainer:
             text = self._reason(taste.FEATURES[i], x, shared, words, person)
             if text and text not in reasons:
                 reasons.append(text)
-        if not _tied(x[None, :])[0]:  # ranked on the subject as much as on the graph (``unlinked_adjusted``)
-            text = self._reason("topic", x, shared, words, person) or self._reason("semantic", x, shared, words,
-                                                                                    person)
+        if not _tied(x[None, :])[0]:  # ranked on the subject too (``unlinked_adjusted``): say so
+            text = (self._reason("topic", x, shared, words, person)
+                    or self._reason("semantic", x, shared, words, person))
             if text and text not in reasons:
                 reasons.append(text)
         return reasons

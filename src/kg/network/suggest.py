@@ -17,7 +17,9 @@ topic space, derived from the works known that day: ``kg.network.known_words``):
    them). The walk, both topic fits and the circle enter as the log of the rank they give, so
    the model multiplies ranks (a rank fusion).
 3. **The series' taste** (``kg.network.taste``): a logistic regression fitted on its own past,
-   which weighs those signals; the score is its probability.
+   which weighs those signals; the score is its probability. Below its first ten, people with no
+   work in common with the series' people are moved by their topic fit (up) and papers (down):
+   without a tie the walk says little and the subject more (``unlinked_adjusted``).
 
 Hosts (organizers and group leads) are never candidates; past speakers neither, unless their
 talks all came before ``since``. Every candidate carries the chain to the nearest speaker or

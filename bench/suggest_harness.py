@@ -113,8 +113,11 @@ class Replay:
 
     @cached_property
     def scores(self) -> np.ndarray:
-        """Everyone's score by the series' taste."""
-        return self.model.score(self.x)
+        """Everyone's score by the series' taste, the pool's as `suggest` ranks it
+        (``suggest.unlinked_adjusted``)."""
+        found = self.model.score(self.x)
+        found[self.pool] = suggest.unlinked_adjusted(self.x, self.pool, found[self.pool])
+        return found
 
     @cached_property
     def order(self) -> np.ndarray:

@@ -82,7 +82,10 @@ def test_ranking_is_deterministic_with_ties_broken_by_name(seed_store):
     assert first.candidates == again.candidates
     keys = [(-c.score, c.name) for c in first.candidates]
     assert keys == sorted(keys)
-    assert all(c.path for c in first.candidates)
+    # Each has a chain to a speaker or organizer, or, without any (three or more steps away), is
+    # there for the series' subject and says so.
+    assert all(c.path or any(r.startswith("topic") for r in c.reasons) for c in first.candidates)
+    assert sum(bool(c.path) for c in first.candidates) >= 15
     names = [c.name for c in first.candidates]
     assert "Noam Razin" not in names  # the speaker
     # Sanjeev Arora's group is the seminar's audience (kg:attendedByGroupOf): a host, never a candidate.
@@ -237,3 +240,36 @@ def test_a_career_like_the_past_speakers_fits_better_than_a_longer_one():
     # Without a past speaker the field knows, nobody is more alike than anyone else.
     assert not career_fit(counts, [5]).any()
 
+
+
+def test_without_a_tie_to_the_series_the_subject_counts_more_and_papers_less():
+    import numpy as np
+
+    from kg.network.suggest import unlinked_adjusted
+
+    topic, papers = FEATURES.index("topic"), FEATURES.index("papers")
+    links, hosts = FEATURES.index("coauthored_speakers"), FEATURES.index("organizer_links")
+    # A coauthor of a past speaker (0) and one of a host (1), both scored 0.5, and two people with
+    # no tie scored 0: one squarely on the subject with few papers (2), one off it and prolific (3).
+    x = np.zeros((4, len(FEATURES)))
+    x[:, topic] = [-9.0, -9.0, -1.0, -9.0]
+    x[:, papers] = [np.log1p(40), np.log1p(40), np.log1p(5), np.log1p(200)]
+    x[0, links] = x[1, hosts] = np.log1p(1)
+    scores = np.array([0.5, 0.5, 0.0, 0.0])
+    adjusted = unlinked_adjusted(x, np.arange(4), scores)
+    assert adjusted[:2].tolist() == scores[:2].tolist()  # the tied keep their scores
+    assert adjusted[2] > scores[2] > adjusted[3]  # on topic, few papers: up; off topic, prolific: down
+    # Nothing to move against: one person, or scores that do not vary.
+    assert unlinked_adjusted(x, np.array([2]), scores[2:3]).tolist() == [0.0]
+    assert unlinked_adjusted(x, np.arange(4), np.zeros(4)).tolist() == [0.0] * 4
+    # In a larger pool the taste's own first ten stay first: the lifted come in below them.
+    many = np.zeros((30, len(FEATURES)))
+    many[:, topic] = -9.0
+    many[:, papers] = np.log1p(20)
+    many[:12, links] = np.log1p(1)  # twelve tied people, scored 12 down to 1
+    many[29, topic], many[29, papers] = -0.5, np.log1p(2)  # on the subject, untied, scored 0
+    ranked = np.concatenate([np.arange(12, 0, -1.0), np.zeros(18)])
+    lifted = unlinked_adjusted(many, np.arange(30), ranked)
+    assert lifted[:10].tolist() == ranked[:10].tolist()
+    assert ranked[9] > lifted[29] > lifted[10] > lifted[11]  # past the eleventh, not into the first ten
+    assert np.argsort(-lifted, kind="stable")[10] == 29

@@ -17,7 +17,9 @@ topic space, derived from the works known that day: ``kg.network.known_words``):
    them). The walk, both topic fits and the circle enter as the log of the rank they give, so
    the model multiplies ranks (a rank fusion).
 3. **The series' taste** (``kg.network.taste``): a logistic regression fitted on its own past,
-   which weighs those signals; the score is its probability.
+   which weighs those signals; the score is its probability. Below its first ten, people with no
+   work in common with the series' people are moved by their topic fit (up) and papers (down):
+   without a tie the walk says little and the subject more (``unlinked_adjusted``).
 
 Hosts (organizers and group leads) are never candidates; past speakers neither, unless their
 talks all came before ``since``. Every candidate carries the chain to the nearest speaker or
@@ -64,6 +66,17 @@ SPEAKER_HALF_LIFE_YEARS = 2.0
 RECENCY_HALF_LIFE = 3.0
 EARLY_CAREER_YEARS = 6
 SENIOR_YEARS = 15
+UNLINKED_TOPIC = 0.5
+"""For people with no work in common with a past speaker or host, the score is moved by this many
+standard deviations of the pool's scores per standard deviation of their topic fit above the
+pool's mean: without a direct tie the walk says little, and the subject says more (BENCHMARKS,
+"Suggestions", round seventeen)."""
+UNLINKED_PAPERS = -0.25
+"""The same for their papers (fewer is better): the later speakers without a tie to the series are
+less prolific than the people without a tie who outrank them."""
+UNLINKED_BELOW = 10
+"""The taste's own first ten stay first: the moved fill the list below them (moving them past the
+first ten lost a later speaker at 10 and lowered MRR on the development series)."""
 
 
 @dataclass(frozen=True)
@@ -196,7 +209,7 @@ def rank(
     if not len(pool):
         result.notes.append("nobody who may be suggested is known" + _as_of_text(as_of))
         return result
-    scores = model.score(x)[pool]  # scored row by row, so scoring every row then taking the pool is the same
+    scores = unlinked_adjusted(x, pool, model.score(x)[pool])  # row by row: every row, then the pool
     chosen: list[Candidate] = []
     explainer = _Explainer(index, v, series, speakers, x, model, query, pool, scores)
     for position in _ranking(index, pool, scores, top + 50):
@@ -222,8 +235,41 @@ def ranked_people(index: GraphIndex, event: str, as_of: date | None, limit: int)
     active = _reachable(v, x)
     active[speakers + series.hosts] = False
     pool = np.flatnonzero(active)
-    scores = model.score(x)[pool]  # scored row by row, so scoring every row then taking the pool is the same
+    scores = unlinked_adjusted(x, pool, model.score(x)[pool])  # row by row: every row, then the pool
     return [index.people[int(pool[i])] for i in islice(_ranking(index, pool, scores, limit), limit)]
+
+
+def unlinked_adjusted(x: np.ndarray, pool: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """``scores`` of the people ``pool`` (rows of the features ``x``), those with no work in common
+    with a past speaker or host moved by their topic fit and papers (``UNLINKED_TOPIC``,
+    ``UNLINKED_PAPERS``), each standardized over the pool and scaled by the spread of the pool's
+    scores; the taste's first ``UNLINKED_BELOW`` stay first."""
+    unlinked = ~_tied(x, pool)
+    spread = float(scores.std())
+    if len(scores) < 2 or not unlinked.any() or spread == 0.0:
+        return scores
+    moved = np.zeros(len(scores))
+    for name, weight in (("topic", UNLINKED_TOPIC), ("papers", UNLINKED_PAPERS)):
+        column = x[pool, taste.FEATURES.index(name)]
+        scale = float(column.std())
+        if scale > 0:
+            moved += weight * (column - column.mean()) / scale
+    found = np.where(unlinked, scores + spread * moved, scores)
+    if len(scores) <= UNLINKED_BELOW:
+        return found
+    tenth = float(np.partition(scores, len(scores) - UNLINKED_BELOW)[len(scores) - UNLINKED_BELOW])
+    kept = scores >= tenth
+    if kept.all():
+        return scores
+    # everyone else lowered alike, in their order, under the tenth by a margin ``_ranking``'s rounding keeps
+    lowered = max(0.0, float(found[~kept].max()) - tenth + 1e-6)
+    return np.where(kept, scores, found - lowered)
+
+
+def _tied(x: np.ndarray, rows: np.ndarray | slice = slice(None)) -> np.ndarray:
+    """Per row of features (``rows`` of ``x``): a work in common with a past speaker or a host."""
+    speakers, hosts = (taste.FEATURES.index(name) for name in ("coauthored_speakers", "organizer_links"))
+    return np.asarray((x[rows, speakers] > 0) | (x[rows, hosts] > 0))
 
 
 def _ranking(index: GraphIndex, pool: np.ndarray, scores: np.ndarray, first: int) -> Iterator[int]:
@@ -734,6 +780,11 @@ class _Explainer:
             if self.model.coefficients[i] <= 0:  # a low value of a feature the series dislikes
                 continue
             text = self._reason(taste.FEATURES[i], x, shared, words, person)
+            if text and text not in reasons:
+                reasons.append(text)
+        if not _tied(x[None, :])[0]:  # ranked on the subject too (``unlinked_adjusted``): say so
+            text = (self._reason("topic", x, shared, words, person)
+                    or self._reason("semantic", x, shared, words, person))
             if text and text not in reasons:
                 reasons.append(text)
         return reasons

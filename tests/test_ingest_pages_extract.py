@@ -1231,3 +1231,23 @@ def test_a_heading_of_two_names_over_labelled_lines_opens_their_talk(tmp_path):
                      (("Mary Somerville", "Charles Babbage"), "On the connexion of the physical sciences",
                       None, None),
                      (("Caroline Herschel",), "Comets observed from Slough", None, None)]
+
+
+def test_a_schedule_cell_of_talks_given_with_or_by_their_speakers(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "schedules.md"
+    path.write_text(
+        "# Schedule\n\nSpring 2021, 4-6 pm\n\n| Date | Event |\n| --- | --- |\n"
+        "| February 1st, 2021 | Engines and Looms with Prof. Ada Lovelace <br/> "
+        "Installing Libraries with Dr. Charles Babbage |\n"
+        "| February 2nd, 2021 | Learning with Kernels with Mary Somerville |\n"
+        "| February 3rd, 2021 | Tides Explained by Dr. Mary Somerville & "
+        "Difference Tables by Charles Babbage |\n"
+        "| February 4th, 2021 | Brainstorming Session |\n", encoding="utf-8")
+    talks = [(t.speakers[0].name, t.title, t.day) for t in extract_file(path).talks]
+    assert talks == [("Ada Lovelace", "Engines and Looms", "2021-02-01"),
+                     ("Charles Babbage", "Installing Libraries", "2021-02-01"),
+                     ("Mary Somerville", "Learning with Kernels", "2021-02-02"),
+                     ("Mary Somerville", "Tides Explained", "2021-02-03"),
+                     ("Charles Babbage", "Difference Tables", "2021-02-03")]

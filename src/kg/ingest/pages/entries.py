@@ -544,13 +544,19 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     if slot and _SLOT_KIND.fullmatch(slot["kind"].strip()) and speakers_of(slot["who"], spans):
         return [("name", p.name, p.affiliation)  # "Plenary Talk from Ada Lovelace": no title given
                 for p in speakers_of(slot["who"], spans)]
-    by = re.match(r"^(?P<title>.{8,}?),?\s+by\s+(?P<who>[^,]+)$", part)
+    by = re.match(r"^(?P<title>.{8,}?),?\s+by\s+(?P<who>[^,]+)$", part) or _WITH_WHOM.match(part)
     if by and speakers_of(by["who"], spans):
         return [("text", by["title"], None)] + [
             ("name", p.name, p.affiliation) for p in speakers_of(by["who"], spans)]
     if is_organization(part):
         return [("org", part, None)]
     return [("text", part, None)]
+
+
+_WITH_WHOM = re.compile(r"^(?P<title>.{8,})\s+with\s+(?P<who>(?:(?:Prof|Dr|Professor)\.?\s+)?"
+                        r"[^\W\d_][^\s,]*(?:\s+[^\W\d_][^\s,]*){1,3})$")
+"""A title, then "with" and its speaker ending the part ("Quantum Machine Learning with Prof. Ada
+Lovelace"): a name of two to four words, which ``speakers_of`` must read as a person's."""
 
 
 _TRAILING_BRACKET = re.compile(r"(?P<title>[^()]*[^\W\d_][^()]*?)\s*\((?P<inner>[^()]{3,160})\)\W*")

@@ -1251,3 +1251,12 @@ def test_a_schedule_cell_of_talks_given_with_or_by_their_speakers(tmp_path):
                      ("Mary Somerville", "Learning with Kernels", "2021-02-02"),
                      ("Mary Somerville", "Tides Explained", "2021-02-03"),
                      ("Charles Babbage", "Difference Tables", "2021-02-03")]
+
+
+def test_a_reading_groups_talk_titles_lose_the_venue_after_the_paper():
+    from kg.ingest.pages.talks import without_venue
+
+    assert without_venue("World Models (NeurIPS 2018)") == "World Models"
+    assert without_venue("MuZero (Nature 2020)") == "MuZero"
+    assert without_venue("Tidy data (June 2023)") == "Tidy data (June 2023)"
+    assert without_venue("Engines (Fall 2018)") == "Engines (Fall 2018)"

@@ -251,7 +251,7 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     records = _unique(records)
     for record in records:
         if record.fields.title:
-            record.fields.title = title_past_label(record.fields.title)
+            record.fields.title = without_venue(title_past_label(record.fields.title))
         if record.fields.title and not_a_title(record.fields.title, record.fields):
             record.fields.title = None  # the page gives the talk no title: none is better than a wrong one
             record.fields.guessed.discard("title")
@@ -410,6 +410,22 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
     if owner is None:
         return [], found
     return found, []
+
+
+_VENUE_AFTER = re.compile(r"\s+\((?P<venue>[^\W\d_][\w-]{1,15})\s+(?:19|20)\d{2}\)$")
+_NO_VENUE = re.compile(r"(?i:spring|summer|fall|autumn|winter|year|since|until|updated|part|edition)$")
+
+
+def without_venue(title: str) -> str:
+    """A paper's title without the venue and year a reading group's schedule writes after it
+    ("World Models (NeurIPS 2018)" → "World Models"); a bracket naming a season or a month stays."""
+    found = _VENUE_AFTER.search(title)
+    if found is None or _NO_VENUE.match(found["venue"]):
+        return title
+    dates = find_dates(found.group(0).strip(" ()"))
+    if dates and getattr(dates[0].value, "month", None):
+        return title  # "(June 2023)": a month, not a venue
+    return title[:found.start()]
 
 
 def _before_talks(layout: Layout, talks: list[OwnTalk]) -> list[str]:

@@ -1244,7 +1244,8 @@ def test_a_schedule_cell_of_talks_given_with_or_by_their_speakers(tmp_path):
         "| February 2nd, 2021 | Learning with Kernels with Mary Somerville |\n"
         "| February 3rd, 2021 | Tides Explained by Dr. Mary Somerville & "
         "Difference Tables by Charles Babbage |\n"
-        "| February 4th, 2021 | Brainstorming Session |\n", encoding="utf-8")
+        "| February 4th, 2021 | Brainstorming Session |\n"
+        "| February 5th, 2021 | This is joint work with Mary Somerville of Oxford |\n", encoding="utf-8")
     talks = [(t.speakers[0].name, t.title, t.day) for t in extract_file(path).talks]
     assert talks == [("Ada Lovelace", "Engines and Looms", "2021-02-01"),
                      ("Charles Babbage", "Installing Libraries", "2021-02-01"),
@@ -1260,3 +1261,10 @@ def test_a_reading_groups_talk_titles_lose_the_venue_after_the_paper():
     assert without_venue("MuZero (Nature 2020)") == "MuZero"
     assert without_venue("Tidy data (June 2023)") == "Tidy data (June 2023)"
     assert without_venue("Engines (Fall 2018)") == "Engines (Fall 2018)"
+
+
+def test_with_names_a_speaker_only_by_a_first_name_or_an_honorific_and_capitals():
+    from kg.ingest.pages.entries import given_with
+
+    assert given_with("Prof. Ada Lovelace") and given_with("Chris Harvey")
+    assert not given_with("High-dimensional Null")

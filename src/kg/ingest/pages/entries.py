@@ -544,7 +544,10 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     if slot and _SLOT_KIND.fullmatch(slot["kind"].strip()) and speakers_of(slot["who"], spans):
         return [("name", p.name, p.affiliation)  # "Plenary Talk from Ada Lovelace": no title given
                 for p in speakers_of(slot["who"], spans)]
-    by = re.match(r"^(?P<title>.{8,}?),?\s+by\s+(?P<who>[^,]+)$", part) or _WITH_WHOM.match(part)
+    by = re.match(r"^(?P<title>.{8,}?),?\s+by\s+(?P<who>[^,]+)$", part)
+    with_whom = _WITH_WHOM.match(part)
+    if by is None and with_whom and given_with(with_whom["who"]):
+        by = with_whom
     if by and speakers_of(by["who"], spans):
         return [("text", by["title"], None)] + [
             ("name", p.name, p.affiliation) for p in speakers_of(by["who"], spans)]
@@ -554,9 +557,16 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
 
 
 _WITH_WHOM = re.compile(r"^(?P<title>.{8,})\s+with\s+(?P<who>(?:(?:Prof|Dr|Professor)\.?\s+)?"
-                        r"[^\W\d_][^\s,]*(?:\s+[^\W\d_][^\s,]*){1,3})$")
+                        r"[A-ZÀ-Þ][^\s,]*(?:\s+[A-ZÀ-Þ][^\s,]*){1,3})$")
 """A title, then "with" and its speaker ending the part ("Quantum Machine Learning with Prof. Ada
-Lovelace"): a name of two to four words, which ``speakers_of`` must read as a person's."""
+Lovelace"): a name of two to four capitalised words, which ``speakers_of`` must read as a person's."""
+
+
+def given_with(who: str) -> bool:
+    """Whether the words after a title's "with" name its speaker: an honorific or a first name opens
+    them ("with Prof. Ada Lovelace", "with Chris Harvey"; not "with High-dimensional Data")."""
+    words = who.split()
+    return bool(words) and (bool(re.match(r"(?:Prof|Dr|Professor)\.?$", words[0])) or is_given_name(words[0]))
 
 
 _TRAILING_BRACKET = re.compile(r"(?P<title>[^()]*[^\W\d_][^()]*?)\s*\((?P<inner>[^()]{3,160})\)\W*")

@@ -29,6 +29,7 @@ from kg.ingest.pages.entries import (
     Person,
     apply_label,
     clean_title,
+    given_with,
     heading_label,
     label_of,
     paper_link,
@@ -1045,9 +1046,9 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     return found
 
 
-_TITLE_BY_WHOM = re.compile(r"^(?P<title>[^\W\d_].{6,})\s+(?:by|with)\s+"
+_TITLE_BY_WHOM = re.compile(r"^(?P<title>[^\W\d_].{6,})\s+(?P<by>by|with)\s+"
                             r"(?P<who>(?:(?:Prof|Dr|Professor)\.?\s+)?"
-                            r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})$")
+                            r"[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3})$")
 """One talk of a cell: its title, then "by" or "with" and its speaker ("Processes by Dr. Ada Lovelace")."""
 
 
@@ -1060,7 +1061,7 @@ def _joined_talks(row: list[Block]) -> list[tuple[str, Person, int]]:
         parts = [p.strip(" *_") for line in cell.text.split("\n") for p in line.split(" & ")
                  if p.strip(" *_")]
         found = [_TITLE_BY_WHOM.match(p) for p in parts]
-        if len(parts) < 2 or not all(found):
+        if len(parts) < 2 or not all(m and (m["by"] == "by" or given_with(m["who"])) for m in found):
             continue
         named = [speakers_of(m["who"]) for m in found if m]
         if not any(named):

@@ -1267,4 +1267,4 @@ def test_with_names_a_speaker_only_by_a_first_name_or_an_honorific_and_capitals(
     from kg.ingest.pages.entries import given_with
 
     assert given_with("Prof. Ada Lovelace") and given_with("Chris Harvey")
-    assert not given_with("High-dimensional Null")
+    assert not given_with("High-dimensional Null") and not given_with("Electric Buses")

@@ -563,10 +563,11 @@ Lovelace"): a name of two to four capitalised words, which ``speakers_of`` must 
 
 
 def given_with(who: str) -> bool:
-    """Whether the words after a title's "with" name its speaker: an honorific or a first name opens
-    them ("with Prof. Ada Lovelace", "with Chris Harvey"; not "with High-dimensional Data")."""
+    """Whether the words after a title's "with" name its speaker: an honorific or a word mostly seen in
+    names opens them ("with Prof. Ada Lovelace", "with Chris Harvey"; not "with Electric Buses")."""
     words = who.split()
-    return bool(words) and (bool(re.match(r"(?:Prof|Dr|Professor)\.?$", words[0])) or is_given_name(words[0]))
+    return bool(words) and (bool(re.match(r"(?:Prof|Dr|Professor)\.?$", words[0]))
+                            or word_leaning(words[0]) == "name")
 
 
 _TRAILING_BRACKET = re.compile(r"(?P<title>[^()]*[^\W\d_][^()]*?)\s*\((?P<inner>[^()]{3,160})\)\W*")

@@ -126,3 +126,15 @@ def test_a_clock_time_in_a_data_file_is_read_as_the_time_it_prints(tmp_path):
                     encoding="utf-8")
     talk, = extract_file(path).talks
     assert (talk.day, talk.clock.strftime("%H:%M") if talk.clock else None) == ("2021-03-04", "14:00")
+
+
+def test_talks_listed_as_members_of_groups_but_not_a_groups_members(tmp_path):
+    path = tmp_path / "_data" / "talks.yml"
+    path.parent.mkdir()
+    path.write_text("- type: Upcoming Talks\n  members:\n    - speaker: Ada Lovelace\n"
+                    "      date: 2026-10-01\n"
+                    "      title: Notes on the engine\n- type: Lab\n  members:\n    - name: Charles Babbage\n"
+                    "      date: 2026-10-02\n      title: Professor\n    - author: Mary Somerville\n"
+                    "      date: 2026-10-03\n      title: On the connexion\n", encoding="utf-8")
+    talks = [(t.speakers[0].name, t.title, t.day) for t in extract_file(path).talks]
+    assert talks == [("Ada Lovelace", "Notes on the engine", "2026-10-01")]

@@ -1273,3 +1273,40 @@ def test_a_front_matter_key_of_two_words_run_together(tmp_path):
     _, talks = talks_of(tmp_path, "t.md", "+++\ntitle = \"Notes on engines\"\nspeaker = \"Ada Lovelace\"\n"
                         "talkdate = 2019-07-10T16:00:00+09:00\nvenue = \"Hall 3\"\n+++\n\nAn abstract.\n")
     assert talks == [(("Ada Lovelace",), "Notes on engines", "2019-07-10", "16:00")]
+
+
+def test_a_schedule_cell_of_talks_given_with_or_by_their_speakers(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "schedules.md"
+    path.write_text(
+        "# Schedule\n\nSpring 2021, 4-6 pm\n\n| Date | Event |\n| --- | --- |\n"
+        "| February 1st, 2021 | Engines and Looms with Prof. Ada Lovelace <br/> "
+        "Installing Libraries with Dr. Charles Babbage |\n"
+        "| February 2nd, 2021 | Learning with Kernels with Mary Somerville |\n"
+        "| February 3rd, 2021 | Tides Explained by Dr. Mary Somerville & "
+        "Difference Tables by Charles Babbage |\n"
+        "| February 4th, 2021 | Brainstorming Session |\n"
+        "| February 5th, 2021 | This is joint work with Mary Somerville of Oxford |\n", encoding="utf-8")
+    talks = [(t.speakers[0].name, t.title, t.day) for t in extract_file(path).talks]
+    assert talks == [("Ada Lovelace", "Engines and Looms", "2021-02-01"),
+                     ("Charles Babbage", "Installing Libraries", "2021-02-01"),
+                     ("Mary Somerville", "Learning with Kernels", "2021-02-02"),
+                     ("Mary Somerville", "Tides Explained", "2021-02-03"),
+                     ("Charles Babbage", "Difference Tables", "2021-02-03")]
+
+
+def test_a_reading_groups_talk_titles_lose_the_venue_after_the_paper():
+    from kg.ingest.pages.talks import without_venue
+
+    assert without_venue("World Models (NeurIPS 2018)") == "World Models"
+    assert without_venue("MuZero (Nature 2020)") == "MuZero"
+    assert without_venue("Tidy data (June 2023)") == "Tidy data (June 2023)"
+    assert without_venue("Engines (Fall 2018)") == "Engines (Fall 2018)"
+
+
+def test_with_names_a_speaker_only_by_a_first_name_or_an_honorific_and_capitals():
+    from kg.ingest.pages.entries import given_with
+
+    assert given_with("Prof. Ada Lovelace") and given_with("Chris Harvey")
+    assert not given_with("High-dimensional Null") and not given_with("Electric Buses")

@@ -232,3 +232,11 @@ def test_uhr_is_a_clock():
 def test_a_programmes_items_in_cjk_script_are_no_names():
     assert is_name("山田 太郎") and is_name("김웅희")
     assert not is_name("閉会式") and not is_name("链接") and not is_name("統計数理研究所")
+
+
+def test_a_date_in_iso_basic_form_eight_digits_alone():
+    from kg.ingest.pages.fields import PartialDate, find_dates
+
+    assert [d.value for d in find_dates("- 20190604: [Attention is all you need](x.pdf)")] == \
+        [PartialDate(2019, 6, 4)]
+    assert find_dates("see /abs/20190604 or 201906041, call 20191301, file_20190604.pdf") == []

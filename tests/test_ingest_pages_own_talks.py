@@ -397,3 +397,25 @@ def test_a_pages_sentence_over_its_list_of_dated_talks_takes_none_of_them(tmp_pa
                   "[<a href=\"b.pdf\">slides</a>]</p></li>\n</ul></body></html>\n", name="talks.html")
     assert (("Ada Lovelace",), "Notes on the Analytical Engine", "2019-11") in found
     assert (("Ada Lovelace",), "Bernoulli Numbers by Machine", "2018-07") in found
+
+
+def test_a_line_that_opens_with_the_day_then_the_title_and_its_venue(tmp_path):
+    found = talks(tmp_path, "---\ntitle: Talks\n---\n\n# 2019\n\n"
+                  "- [2019/11/28: Notes on the engine, or...how to weave numbers, Engines 2019, London]"
+                  "(https://example.org/a)\n\n"
+                  "- [2019/07/05 Bernoulli numbers by machine, Royal Society, London](https://example.org/b)\n\n"
+                  "- [2019/01/09 Are we there yet? Difference tables as proofs. Turin, Italy]"
+                  "(https://example.org/c)\n")
+    assert found == [(("Ada Lovelace",), "Notes on the engine, or...how to weave numbers", "2019-11-28"),
+                     (("Ada Lovelace",), "Bernoulli numbers by machine", "2019-07-05"),
+                     (("Ada Lovelace",), "Are we there yet? Difference tables as proofs", "2019-01-09")]
+
+
+def test_bold_after_the_day_says_what_the_title_is():
+    from kg.ingest.pages.blocks import Span
+    from kg.ingest.pages.fields import find_dates
+    from kg.ingest.pages.own_talks import _dated_lead
+
+    text = "[25/09/2020] Reading group - Survey of looms"
+    assert _dated_lead(text, find_dates(text, True), [Span("b", "Reading group")]) is None
+    assert _dated_lead(text, find_dates(text, True), []) == "Reading group - Survey of looms"

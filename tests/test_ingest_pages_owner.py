@@ -90,3 +90,14 @@ def test_a_biography_in_the_third_person_names_the_owner():
     assert bio_owner(["Short Bio", bio]) == "Ada Lovelace"
     assert bio_owner(["Ada Lovelace is a Research Scientist at the Analytical Society."]) == "Ada Lovelace"
     assert bio_owner(["The Analytical Engine is a machine.", "Talks are listed below."]) is None
+
+
+def test_a_quarto_site_names_its_owner_in_its_configured_footer(tmp_path):
+    (tmp_path / "_quarto.yml").write_text(
+        'project:\n  type: website\nwebsite:\n  title: "Curious Engines"\n  page-footer:\n'
+        '    center: |\n      &copy; [Ada Lovelace](https://example.org) 2013-25 | [Github](https://github.com)\n',
+        encoding="utf-8")
+    assert site_owner(tmp_path / "talks.qmd") == "Ada Lovelace"  # not the site's title, which reads as a name
+    (tmp_path / "_quarto.yml").write_text("website:\n  title: Notes\n  page-footer: Made with Quarto\n",
+                                          encoding="utf-8")
+    assert site_owner(tmp_path / "talks.qmd") is None

@@ -60,6 +60,7 @@ _ROLE_WORDS: list[tuple[str, tuple[str, ...]]] = [  # a key's role: the first ro
         "vortragender", "sprecher", "sprecherin", "relatore", "relatrice", "relatori", "invitado",
         "invitada", "convidado", "convidada", "guest", "guests", "instructor", "discussant")),
 ]
+_SPEAKER_WORDS = _ROLE_WORDS[-1][1]
 _NAME_KEYS = frozenset({"name", "fullname", "full_name", "nombre", "nome", "nom", "person"})
 """A key that names a person only where no key says speaker: a lecturer's entry in a school's list."""
 _NOT_TALKS = frozenset({
@@ -80,6 +81,9 @@ class DataItem:
     lines: dict[str, int]
     holder: str
     """The key of the list that holds it (``sessions``, ``talks``), '' at the top of the file."""
+    spoken: bool = False
+    """Whether a key says plainly that its person speaks (``speaker``, ``presenter``, ``lecturer``;
+    not ``author`` nor ``name``)."""
 
 
 def is_data_file(document: Document) -> bool:
@@ -117,10 +121,16 @@ def key_strength(key: str) -> tuple[str, int] | None:
 
 
 def _is_talk(item: DataItem) -> bool:
-    if item.holder.lower() in _NOT_TALKS:
+    if item.holder.lower() in _NOT_TALKS and not _spoken_talk(item):
         return False
     person = item.roles.get("speaker")
     return bool(person) and bool(item.roles.get("title") or item.roles.get("date"))
+
+
+def _spoken_talk(item: DataItem) -> bool:
+    """Whether a mapping gives a speaker under a speaker's own key, a title and a day: a talk even in
+    a list named for people or things ("members" of a group of "Upcoming Talks")."""
+    return item.spoken and bool(item.roles.get("title")) and bool(item.roles.get("date"))
 
 
 _TITLE_KEYS = ("title", "name")
@@ -207,7 +217,8 @@ def _walk(value: Any, holder: str, positions: dict[int, tuple[int, dict[str, int
             continue  # a plainer key of the same role was read: "title" over "topic"
         roles[role], strengths[role] = item, strength
         lines[role] = key_lines.get(str(key)) or _line_of(document, item) or start
-    found.append(DataItem(roles, start or min(lines.values(), default=1), lines, holder))
+    found.append(DataItem(roles, start or min(lines.values(), default=1), lines, holder,
+                          strengths.get("speaker", 100) < _SPEAKER_WORDS.index("author")))
     for key, item in value.items():
         if isinstance(item, (list, dict)):
             _walk(item, str(key) if isinstance(item, list) else holder, positions, document, found, seen,

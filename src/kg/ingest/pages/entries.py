@@ -545,12 +545,29 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
         return [("name", p.name, p.affiliation)  # "Plenary Talk from Ada Lovelace": no title given
                 for p in speakers_of(slot["who"], spans)]
     by = re.match(r"^(?P<title>.{8,}?),?\s+by\s+(?P<who>[^,]+)$", part)
+    with_whom = _WITH_WHOM.match(part)
+    if by is None and with_whom and given_with(with_whom["who"]):
+        by = with_whom
     if by and speakers_of(by["who"], spans):
         return [("text", by["title"], None)] + [
             ("name", p.name, p.affiliation) for p in speakers_of(by["who"], spans)]
     if is_organization(part):
         return [("org", part, None)]
     return [("text", part, None)]
+
+
+_WITH_WHOM = re.compile(r"^(?P<title>.{8,})\s+with\s+(?P<who>(?:(?:Prof|Dr|Professor)\.?\s+)?"
+                        r"[A-ZÀ-Þ][^\s,]*(?:\s+[A-ZÀ-Þ][^\s,]*){1,3})$")
+"""A title, then "with" and its speaker ending the part ("Quantum Machine Learning with Prof. Ada
+Lovelace"): a name of two to four capitalised words, which ``speakers_of`` must read as a person's."""
+
+
+def given_with(who: str) -> bool:
+    """Whether the words after a title's "with" name its speaker: an honorific or a word mostly seen in
+    names opens them ("with Prof. Ada Lovelace", "with Chris Harvey"; not "with Electric Buses")."""
+    words = who.split()
+    return bool(words) and (bool(re.match(r"(?:Prof|Dr|Professor)\.?$", words[0]))
+                            or word_leaning(words[0]) == "name")
 
 
 _TRAILING_BRACKET = re.compile(r"(?P<title>[^()]*[^\W\d_][^()]*?)\s*\((?P<inner>[^()]{3,160})\)\W*")

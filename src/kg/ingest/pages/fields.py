@@ -70,6 +70,8 @@ DATE_PATTERNS = [
     re.compile(rf"(?<![\w])(?P<month>[A-Za-z]{{6,10}})\s+{_DAY}(?!\d|:\d)(?:,?\s*{_YEAR})?"),
     re.compile(rf"{_DAY}\s+(?P<month>[A-Za-z]{{6,10}})(?![\w])(?:,?\s*{_YEAR_AFTER_DAY_MONTH})?"),
     re.compile(r"(?<!\d)(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"),  # "12月20日": no year
+    re.compile(r"(?<![\w./:#=-])(?P<year>(?:19|20)\d{2})(?P<month>0[1-9]|1[0-2])(?P<day>0[1-9]|[12]\d|3[01])"
+               r"(?![\w./-])"),  # "20190604": ISO 8601's basic form, eight digits alone
 ]
 _NUMERIC_DAY_MONTH = 4
 _MONTH_YEAR = 5

@@ -28,6 +28,7 @@ from kg.ingest.pages.blocks import Block, Span
 from kg.ingest.pages.document import Document
 from kg.ingest.pages.entries import LINK_WORDS, QUOTED, clean_title, speakers_of
 from kg.ingest.pages.fields import (
+    Found,
     PartialDate,
     find_dates,
     is_name,
@@ -340,6 +341,7 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
                    and not (s.kind == "i" and is_venue(s.text))
                    and not (date is not None and is_venue(s.text))  # "**Workshop X** - Place (2024)"
                    and not _YEAR.search(s.text)  # an event's name ("*ICML 2024*"), not a talk's title
+                   and not (dates and text[dates[0].start:dates[0].end] in s.text)  # a link on "DATE: Title"
                    and not is_name(s.text)
                    and not _JUNK.match(s.text)), None)
     quoted = QUOTED.search(text)
@@ -357,6 +359,11 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
     if date is None and not is_venue(text) and _title_like(text):
         line.kind, line.title = "title", clean_title(text)
         return line
+    led = _dated_lead(text, dates, spans)
+    if led:  # "2019/07/05: Making better plots, CSIRO, Canberra": the title after the day
+        line.kind, line.title, line.rest_dated = "title", led, True
+        line.rest = text[text.find(led) + len(led):].strip(" .,;:") or None
+        return line
     pieces = segments(text, spans)
     head = pieces[0] if len(pieces) >= 2 else ""
     rest = text[len(head):]
@@ -367,6 +374,29 @@ def _classify(text: str, spans: list[Span], block: Block, number: int, day_first
         line.rest = rest.strip(" .,;:")
         line.rest_dated = True
     return line
+
+
+def _dated_lead(text: str, dates: list[Found], spans: list[Span]) -> str | None:
+    """The title of a line that opens with the talk's day ("2019/11/28: Title, Venue 2019, City"):
+    the words after the day up to its first sentence's end, less the trailing comma-separated
+    pieces that name a venue, carry a year or are a place's few words; ``None`` when nothing
+    title-like is left, or when bold or italics open the words after the day (the markup then says
+    what the title is: "[25/09/2020] **Seminar** - ...")."""
+    if not dates or dates[0].start > 2 or not isinstance(dates[0].value, PartialDate) \
+            or not dates[0].value.day:
+        return None
+    rest = text[dates[0].end:].lstrip(" :-–—.])")
+    if any(s.kind in ("b", "i") and s.text.strip() and rest.startswith(s.text.strip()) for s in spans):
+        return None
+    rest = re.split(r"(?<=[^\W\d_]{2}\.)\s+(?=[A-Z])", rest, maxsplit=1)[0].strip(" .")
+    pieces = re.split(r",\s+", rest)
+    while len(pieces) > 1 and (is_venue(pieces[-1]) or _YEAR.search(pieces[-1])
+                               or len(pieces[-1].split()) <= 3):
+        pieces.pop()
+    title = ", ".join(pieces).strip(" .,;:\"“”")
+    if not title or is_venue(title) or _YEAR.search(title) or not _title_like(title):
+        return None
+    return clean_title(title)
 
 
 _DESCRIBED = re.compile(r"^(?:an?\s+)?(?:(?:invited|keynote|plenary|short)\s+)?"

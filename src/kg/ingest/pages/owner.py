@@ -23,7 +23,8 @@ import yaml
 from kg.ingest.pages.document import Document, split_front_matter
 from kg.ingest.pages.fields import is_name, is_organization, strip_honorifics
 
-SITE_CONFIGS = ("_config.yml", "_config.yaml")
+SITE_CONFIGS = ("_config.yml", "_config.yaml", "_quarto.yml", "_quarto.yaml")
+"""Jekyll's and Quarto's site configurations (Quarto keeps the site's fields under ``website``)."""
 
 
 def page_owner(document: Document) -> str | None:
@@ -152,12 +153,34 @@ def _config_owner(path: Path) -> str | None:
             continue
     if not isinstance(data, dict):
         return None
+    website = data.get("website")
+    if isinstance(website, dict):  # Quarto: a footer's holder before a site title that may read as a name
+        return _fields_owner(data) or _footer_owner(website.get("page-footer")) or _fields_owner(website)
+    return _fields_owner(data)
+
+
+def _fields_owner(data: dict[str, Any]) -> str | None:
     first, last = data.get("first_name"), data.get("last_name")
     joined = f"{first} {last}" if isinstance(first, str) and isinstance(last, str) else None
     for candidate in (_author_name(data.get("author")), data.get("name"), joined, data.get("title")):
         name = _a_name(candidate)
         if name:
             return name
+    return None
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def _footer_owner(footer: Any) -> str | None:
+    """The person a site's configured footer gives its copyright to (Quarto's ``page-footer``, a
+    text or its ``left``/``center``/``right`` parts, in Markdown: "&copy; [Ada Lovelace](url) 2026")."""
+    parts = list(footer.values()) if isinstance(footer, dict) else [footer]
+    for part in parts:
+        if isinstance(part, str):
+            name = copyright_owner(_LINK.sub(r"\1", part.replace("&copy;", "©")))
+            if name:
+                return name
     return None
 
 

@@ -29,6 +29,7 @@ from kg.ingest.pages.entries import (
     Person,
     apply_label,
     clean_title,
+    given_with,
     heading_label,
     label_of,
     paper_link,
@@ -251,7 +252,7 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     records = _unique(records)
     for record in records:
         if record.fields.title:
-            record.fields.title = title_past_label(record.fields.title)
+            record.fields.title = without_venue(title_past_label(record.fields.title))
         if record.fields.title and not_a_title(record.fields.title, record.fields):
             record.fields.title = None  # the page gives the talk no title: none is better than a wrong one
             record.fields.guessed.discard("title")
@@ -410,6 +411,22 @@ def _own_talks(document: Document, layout: Layout, day_first: bool,
     if owner is None:
         return [], found
     return found, []
+
+
+_VENUE_AFTER = re.compile(r"\s+\((?P<venue>[^\W\d_][\w-]{1,15})\s+(?:19|20)\d{2}\)$")
+_NO_VENUE = re.compile(r"(?i:spring|summer|fall|autumn|winter|year|since|until|updated|part|edition)$")
+
+
+def without_venue(title: str) -> str:
+    """A paper's title without the venue and year a reading group's schedule writes after it
+    ("World Models (NeurIPS 2018)" → "World Models"); a bracket naming a season or a month stays."""
+    found = _VENUE_AFTER.search(title)
+    if found is None or _NO_VENUE.match(found["venue"]):
+        return title
+    dates = find_dates(found.group(0).strip(" ()"))
+    if dates and getattr(dates[0].value, "month", None):
+        return title  # "(June 2023)": a month, not a venue
+    return title[:found.start()]
 
 
 def _before_talks(layout: Layout, talks: list[OwnTalk]) -> list[str]:
@@ -1015,6 +1032,13 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
                 above = fields.date
             elif fields.date is None and blank and above is not None:
                 fields.date = above  # the day's first row gives its date, the rows below leave it blank
+        joined = _joined_talks(row)
+        if joined:  # a cell of two talks or more: "Title by Ada Lovelace & Title by Mary Somerville"
+            for title, person, line in joined:
+                one = copy.deepcopy(fields)
+                one.title, one.speakers = title, [person]
+                found.append(Record(one, line, "table", table.section, context=table.context))
+            continue
         line = next((c.line for c in row if c.text), table.line)
         if kinds.count("speaker") >= 2 and len(fields.speakers) >= 2 and fields.title is None:
             for person in fields.speakers:  # a presenter a column, no title: each presenter a talk
@@ -1028,6 +1052,31 @@ def _table_records(table: Table, day_first: bool) -> list[Record]:
     if not found and "speaker" not in kinds and "title" in kinds and _session_table(table, unnamed):
         return unnamed  # a schedule of sessions that names no presenter: its talks have no speaker
     return found
+
+
+_TITLE_BY_WHOM = re.compile(r"^(?P<title>[^\W\d_].{6,})\s+(?P<by>by|with)\s+"
+                            r"(?P<who>(?:(?:Prof|Dr|Professor)\.?\s+)?"
+                            r"[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3})$")
+"""One talk of a cell: its title, then "by" or "with" and its speaker ("Processes by Dr. Ada Lovelace")."""
+
+
+def _joined_talks(row: list[Block]) -> list[tuple[str, Person, int]]:
+    """The talks of a row's cell that holds two or more, one a line or joined by "&", each a title
+    and its speaker after "by" or "with" ("Intro to Statistics by Dr. Ada Lovelace & Engines by
+    Charles"): their titles, speakers and the cell's line; empty unless every part is such a talk
+    and one speaker at least is a full name (the others may be a first or a family name alone)."""
+    for cell in row:
+        parts = [p.strip(" *_") for line in cell.text.split("\n") for p in line.split(" & ")
+                 if p.strip(" *_")]
+        found = [_TITLE_BY_WHOM.match(p) for p in parts]
+        if len(parts) < 2 or not all(m and (m["by"] == "by" or given_with(m["who"])) for m in found):
+            continue
+        named = [speakers_of(m["who"]) for m in found if m]
+        if not any(named):
+            return []
+        return [(m["title"].strip(), people[0] if people else Person(strip_honorifics(m["who"])), cell.line)
+                for m, people in zip([m for m in found if m], named, strict=True)]
+    return []
 
 
 def _group_row_day(row: list[Block], day_first: bool) -> PartialDate | None:

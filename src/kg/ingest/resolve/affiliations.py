@@ -380,11 +380,11 @@ class Registry:
         self._near: tuple[dict[str, str], dict[str, str], list[str]] | None = None
         self._stems: dict[str, str] | None = None
         self._bags: dict[tuple[str, ...], str] | None = None
+        """Registry names of three words or more by their first word and the others sorted, where those name
+        one institution."""
         self._possessives: set[str] = set()
         """Segments printed in the possessive ("CSIRO's Data61"): read again once the names printed on their
         own are known, as the owner may be one of them."""
-        """Registry names of three words or more by their first word and the others sorted, where those name
-        one institution."""
         self.standing: set[str] = set()
         """Keys of new names the field prints as institutions on their own, with no registry one beside
         them ("Zuse Institute Berlin"): beside a registry name they are still institutions."""
@@ -1077,7 +1077,7 @@ class Registry:
             for key in self.by_key:
                 if len(key.split()) >= ORDER_FREE_WORDS and _words(key) == key.split():
                     bags[(key.split()[0], *sorted(key.split()[1:]))].add(key)
-            self._bags = {bag: next(iter(keys)) for bag, keys in bags.items()
+            self._bags = {bag: min(keys) for bag, keys in bags.items()  # one spelling, whatever the hash
                           if len({self.by_key[k] for k in keys}) == 1}
         return self._bags.get((words[0], *sorted(words[1:])), segment)
 
@@ -1312,8 +1312,9 @@ class Registry:
         return key
 
 
-_POSSESSIVE = re.compile(r"^(?P<owner>[^'’,]+?)['’]s\s+(?P<unit>.+?)(?P<after>\s+(?:and|&)\s+.*)?$")
-"""A name in the possessive before what it owns, up to a name joined by "and" ("CSIRO's Data61 and UNSW")."""
+_POSSESSIVE = re.compile(r"^(?P<owner>[^'’,]+?)['’]s\s+(?P<unit>.+?)(?P<after>(?<!\s)\s+(?:and|&)\s+.*)?$")
+"""A name in the possessive before what it owns, up to a name joined by "and" ("CSIRO's Data61 and UNSW").
+The "and" is looked for from the first space of a run only (``(?<!\s)``): a long run costs one pass."""
 ORDER_FREE_WORDS = 3
 """How many words a printed name has at least to be read as a registry name whose words it prints in
 another order (two words swapped, "Tech Georgia", could be anything)."""

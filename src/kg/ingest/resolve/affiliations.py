@@ -1313,7 +1313,7 @@ class Registry:
 
 
 _POSSESSIVE = re.compile(r"^(?P<owner>[^'’,]+?)['’]s\s+(?P<unit>.+?)(?P<after>(?<!\s)\s+(?:and|&)\s+.*)?$")
-"""A name in the possessive before what it owns, up to a name joined by "and" ("CSIRO's Data61 and UNSW").
+r"""A name in the possessive before what it owns, up to a name joined by "and" ("CSIRO's Data61 and UNSW").
 The "and" is looked for from the first space of a run only (``(?<!\s)``): a long run costs one pass."""
 ORDER_FREE_WORDS = 3
 """How many words a printed name has at least to be read as a registry name whose words it prints in

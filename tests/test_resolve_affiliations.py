@@ -935,7 +935,8 @@ def test_a_possessive_with_a_long_run_of_spaces_is_read_in_linear_time():
     from kg.ingest.resolve.affiliations import _POSSESSIVE
 
     match = _POSSESSIVE.match("CSIRO's Data61 and UNSW")
-    assert match is not None and (match["owner"], match["unit"], match["after"]) == ("CSIRO", "Data61", " and UNSW")
+    assert match is not None
+    assert (match["owner"], match["unit"], match["after"]) == ("CSIRO", "Data61", " and UNSW")
     started = time.perf_counter()
     assert _POSSESSIVE.match("CSIRO's Data61" + " " * 20000 + "x") is not None
     assert time.perf_counter() - started < 1.0  # a run of n spaces once cost n²/2 steps (5 s here)

@@ -779,7 +779,7 @@ class Registry:
         one institution of that town whose name it spells, when another registry (ROR) has one."""
         if self.town_of is None or len(spans) < 2 or _AND_IN_PART.search(part):
             return spans, []
-        printed = _towns_in(words, self.known_towns)
+        printed = ror.towns_in(words, self.known_towns)
         if not printed:
             return spans, []
         kept: list[tuple[str, range]] = []
@@ -791,7 +791,7 @@ class Registry:
                 places = self._towns_as_places(words, owner, spans, owner[span.start])
                 beside = {found for other, at in spans if other != org_id
                           for found in (self.town_of(other),
-                                        *_towns_in(words[at.start:at.stop], self.known_towns)) if found}
+                                        *ror.towns_in(words[at.start:at.stop], self.known_towns)) if found}
                 if beside & places:
                     name = self.spelled_in_town(acronym, beside & places) if self.spelled_in_town else None
                     in_town.extend([Named(None, new_key(name), name)] if name else [])
@@ -1428,12 +1428,6 @@ PREFIX_INSTITUTIONS = 2
 
 _AND_IN_PART = re.compile(r"\s(?:and|&)\s|&", re.IGNORECASE)
 """Institutions joined by "and" or "&": a list, each printed for itself."""
-
-
-def _towns_in(words: list[str], towns: frozenset[str] | set[str]) -> set[str]:
-    """The towns among a part's words, of one to three words ("lyon", "saint etienne")."""
-    return {town for size in (1, 2, 3) for start in range(len(words) - size + 1)
-            if (town := " ".join(words[start:start + size])) in towns}
 
 
 def _printed_acronym(words: list[str], span: range, segment: str) -> str | None:

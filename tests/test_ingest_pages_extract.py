@@ -1200,6 +1200,15 @@ def test_numbered_front_matter_talks_take_the_meetings_prefixed_day_time_and_roo
     assert [t.place for t in page.talks] == ["Hall B", "Hall B"]
 
 
+def test_numbered_front_matter_talks_take_no_title_or_abstract_from_a_group_without_a_speaker(tmp_path):
+    # The meeting's own title, a third talk's title and abstract with no speaker: none is another talk's.
+    page, talks = talks_of(tmp_path, "m.md", "---\nevent_title: Winter Workshop\nevent_date: 2021-03-04\n"
+                           "speaker1: Ada Lovelace\ntitle1: Engines\nspeaker2: Charles Babbage\n"
+                           "third_title: Lambda calculus\nthird_abstract: About lambdas.\n---\n")
+    assert {t.title for t in page.talks} <= {"Engines", None}
+    assert not any(t.abstract for t in page.talks)
+
+
 def test_a_short_citation_knows_the_particles_a_byline_knows():
     from kg.ingest.pages.extract import _SHORT_CITATION
 

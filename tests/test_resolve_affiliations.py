@@ -913,3 +913,30 @@ def test_a_name_whose_first_word_moved_is_not_read_as_a_registry_name_in_another
                            alt_names=["State University of Florida"])
     resolution = resolved_with([florida], "Florida State University", "Florida State University, Tallahassee")
     assert resolution.organizations("Florida State University") != ["uf"]
+
+
+def test_a_name_in_another_order_is_read_as_one_spelling_whatever_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    script = ("from kg.ingest.resolve.affiliations import Registry\n"
+              "r = Registry([('Institute of Science and Technology Austria', 'ista'),\n"
+              "              ('Institute of Technology and Science Austria', 'ista')])\n"
+              "print(r._in_registry_order('Institute Austria of Science and Technology'))\n")
+    seen = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert seen == {"institute science and technology austria\n"}
+
+
+def test_a_possessive_with_a_long_run_of_spaces_is_read_in_linear_time():
+    import time
+
+    from kg.ingest.resolve.affiliations import _POSSESSIVE
+
+    match = _POSSESSIVE.match("CSIRO's Data61 and UNSW")
+    assert match is not None
+    assert (match["owner"], match["unit"], match["after"]) == ("CSIRO", "Data61", " and UNSW")
+    started = time.perf_counter()
+    assert _POSSESSIVE.match("CSIRO's Data61" + " " * 20000 + "x") is not None
+    assert time.perf_counter() - started < 1.0  # a run of n spaces once cost n²/2 steps (5 s here)

@@ -378,3 +378,11 @@ def test_an_acronym_of_an_institution_of_another_town_than_the_one_printed_names
                                                                                          "uc-berkeley"]
     assert sorted(resolution.organizations("UCB & ENS de Lyon, Lyon, France")) == ["ens-lyon", "uc-berkeley"]
     assert sorted(resolution.organizations("Mila, IAS Fellow")) == ["ias", "mila"]  # a name, though a town's
+
+
+def test_towns_in_reads_towns_of_one_to_three_words_for_both_the_registry_and_affiliations():
+    from kg.ingest.resolve import ror
+
+    words = "universite jean monnet saint etienne lyon".split()
+    assert ror.towns_in(words, {"saint etienne", "lyon", "paris"}) == {"saint etienne", "lyon"}
+    assert ror.towns_in([], {"lyon"}) == set()

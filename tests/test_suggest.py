@@ -273,3 +273,16 @@ def test_without_a_tie_to_the_series_the_subject_counts_more_and_papers_less():
     assert lifted[:10].tolist() == ranked[:10].tolist()
     assert ranked[9] > lifted[29] > lifted[10] > lifted[11]  # past the eleventh, not into the first ten
     assert np.argsort(-lifted, kind="stable")[10] == 29
+
+
+def test_an_empty_pool_is_left_as_it_is_without_a_warning():
+    import warnings
+
+    import numpy as np
+
+    from kg.network.suggest import unlinked_adjusted
+
+    x = np.zeros((3, len(FEATURES)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # numpy's "Degrees of freedom <= 0" on an empty pool's spread
+        assert unlinked_adjusted(x, np.array([], dtype=int), np.array([])).tolist() == []

@@ -244,9 +244,11 @@ def unlinked_adjusted(x: np.ndarray, pool: np.ndarray, scores: np.ndarray) -> np
     with a past speaker or host moved by their topic fit and papers (``UNLINKED_TOPIC``,
     ``UNLINKED_PAPERS``), each standardized over the pool and scaled by the spread of the pool's
     scores; the taste's first ``UNLINKED_BELOW`` stay first."""
+    if len(scores) < 2:
+        return scores  # nobody to move, or one alone: no spread to move by (and none of an empty pool)
     unlinked = ~_tied(x, pool)
     spread = float(scores.std())
-    if len(scores) < 2 or not unlinked.any() or spread == 0.0:
+    if not unlinked.any() or spread == 0.0:
         return scores
     moved = np.zeros(len(scores))
     for name, weight in (("topic", UNLINKED_TOPIC), ("papers", UNLINKED_PAPERS)):

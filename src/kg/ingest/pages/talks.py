@@ -566,6 +566,8 @@ def _key(key: Any) -> str:
 
 _ROLE_KEYS = frozenset([*SPEAKER_KEYS, *TITLE_KEYS, *DATE_KEYS, *TIME_KEYS, *AFFILIATION_KEYS, *ABSTRACT_KEYS,
                         *PLACE_KEYS])
+_MEETING_KEYS = frozenset([*DATE_KEYS, *TIME_KEYS, *PLACE_KEYS])
+"""The fields a prefixed group with no speaker gives the talks beside it: when and where they meet."""
 _JOINED_KEYS = {key.replace("_", ""): key for key in _ROLE_KEYS if "_" in key}
 """The keys of two words as some sites write them, run together ("talkdate", "speakername")."""
 
@@ -603,7 +605,8 @@ def _numbered_mappings(data: dict[str, Any]) -> list[dict[str, Any]]:
     for prefix, group in groups.items():  # "event_date", "meeting_room": the whole meeting's
         if not prefix.isdigit() and not any(g is group for g in talks):
             for role, value in group.items():
-                shared.setdefault(role, value)
+                if role in _MEETING_KEYS:  # not its title ("event_title") nor a talk's with no speaker
+                    shared.setdefault(role, value)
     return [{**shared, **group} for group in talks]
 
 

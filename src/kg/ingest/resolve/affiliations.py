@@ -380,11 +380,11 @@ class Registry:
         self._near: tuple[dict[str, str], dict[str, str], list[str]] | None = None
         self._stems: dict[str, str] | None = None
         self._bags: dict[tuple[str, ...], str] | None = None
+        """Registry names of three words or more by their first word and the others sorted, where those name
+        one institution."""
         self._possessives: set[str] = set()
         """Segments printed in the possessive ("CSIRO's Data61"): read again once the names printed on their
         own are known, as the owner may be one of them."""
-        """Registry names of three words or more by their first word and the others sorted, where those name
-        one institution."""
         self.standing: set[str] = set()
         """Keys of new names the field prints as institutions on their own, with no registry one beside
         them ("Zuse Institute Berlin"): beside a registry name they are still institutions."""
@@ -779,7 +779,7 @@ class Registry:
         one institution of that town whose name it spells, when another registry (ROR) has one."""
         if self.town_of is None or len(spans) < 2 or _AND_IN_PART.search(part):
             return spans, []
-        printed = _towns_in(words, self.known_towns)
+        printed = ror.towns_in(words, self.known_towns)
         if not printed:
             return spans, []
         kept: list[tuple[str, range]] = []
@@ -791,7 +791,7 @@ class Registry:
                 places = self._towns_as_places(words, owner, spans, owner[span.start])
                 beside = {found for other, at in spans if other != org_id
                           for found in (self.town_of(other),
-                                        *_towns_in(words[at.start:at.stop], self.known_towns)) if found}
+                                        *ror.towns_in(words[at.start:at.stop], self.known_towns)) if found}
                 if beside & places:
                     name = self.spelled_in_town(acronym, beside & places) if self.spelled_in_town else None
                     in_town.extend([Named(None, new_key(name), name)] if name else [])
@@ -1077,7 +1077,7 @@ class Registry:
             for key in self.by_key:
                 if len(key.split()) >= ORDER_FREE_WORDS and _words(key) == key.split():
                     bags[(key.split()[0], *sorted(key.split()[1:]))].add(key)
-            self._bags = {bag: next(iter(keys)) for bag, keys in bags.items()
+            self._bags = {bag: min(keys) for bag, keys in bags.items()  # one spelling, whatever the hash
                           if len({self.by_key[k] for k in keys}) == 1}
         return self._bags.get((words[0], *sorted(words[1:])), segment)
 
@@ -1312,8 +1312,9 @@ class Registry:
         return key
 
 
-_POSSESSIVE = re.compile(r"^(?P<owner>[^'’,]+?)['’]s\s+(?P<unit>.+?)(?P<after>\s+(?:and|&)\s+.*)?$")
-"""A name in the possessive before what it owns, up to a name joined by "and" ("CSIRO's Data61 and UNSW")."""
+_POSSESSIVE = re.compile(r"^(?P<owner>[^'’,]+?)['’]s\s+(?P<unit>.+?)(?P<after>(?<!\s)\s+(?:and|&)\s+.*)?$")
+r"""A name in the possessive before what it owns, up to a name joined by "and" ("CSIRO's Data61 and UNSW").
+The "and" is looked for from the first space of a run only (``(?<!\s)``): a long run costs one pass."""
 ORDER_FREE_WORDS = 3
 """How many words a printed name has at least to be read as a registry name whose words it prints in
 another order (two words swapped, "Tech Georgia", could be anything)."""
@@ -1427,12 +1428,6 @@ PREFIX_INSTITUTIONS = 2
 
 _AND_IN_PART = re.compile(r"\s(?:and|&)\s|&", re.IGNORECASE)
 """Institutions joined by "and" or "&": a list, each printed for itself."""
-
-
-def _towns_in(words: list[str], towns: frozenset[str] | set[str]) -> set[str]:
-    """The towns among a part's words, of one to three words ("lyon", "saint etienne")."""
-    return {town for size in (1, 2, 3) for start in range(len(words) - size + 1)
-            if (town := " ".join(words[start:start + size])) in towns}
 
 
 def _printed_acronym(words: list[str], span: range, segment: str) -> str | None:

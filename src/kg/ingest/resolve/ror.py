@@ -15,7 +15,7 @@ import functools
 import gzip
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -120,11 +120,8 @@ class Ror:
         for record in self.records.values():
             if record.city:
                 found[fold(record.city)].add(record.ror_id)
-            words = fold(record.name).split()
-            for size in (1, 2, 3):
-                for start in range(len(words) - size + 1):
-                    if (town := " ".join(words[start:start + size])) in self.towns:
-                        found[town].add(record.ror_id)
+            for town in towns_in(fold(record.name).split(), self.towns):
+                found[town].add(record.ror_id)
         return found
 
     def ids_named(self, name: str) -> frozenset[str]:
@@ -152,6 +149,12 @@ class Ror:
         if len({(name_key(record.name), record.country) for record in found}) == 1:
             found = sorted(found, key=lambda record: (record.parent is not None, record.ror_id))[:1]
         return found[0] if len(found) == 1 else None
+
+
+def towns_in(words: list[str], towns: Collection[str]) -> set[str]:
+    """The towns among a name's words (folded), of one to three words ("lyon", "saint etienne")."""
+    return {town for size in (1, 2, 3) for start in range(len(words) - size + 1)
+            if (town := " ".join(words[start:start + size])) in towns}
 
 
 _SEVERAL_TOWNS = 3

@@ -74,7 +74,7 @@ def test_a_series_stated_time_goes_to_its_talks_on_the_weekday_it_names():
 
 def test_a_series_time_written_in_korean_japanese_or_chinese_goes_to_its_talks():
     def clocks(line: str, weak: bool = True) -> list[str | None]:
-        talks = [TalkText([SpeakerText("Ada Lovelace")], "Notes", day="2026-03-18", line=5),  # a Wednesday
+        talks = [TalkText([SpeakerText("Ada Lovelace")], "Notes", day="2026-03-18", line=5),  # Wednesday
                  TalkText([SpeakerText("Charles Babbage")], "Tables", day="2026-03-23", line=6)]  # a Monday
         reading = TalkText([SpeakerText("Room")], line[:10], line=3)
         reading.weak = weak  # the series' line itself read, weakly, as a talk
@@ -85,7 +85,8 @@ def test_a_series_time_written_in_korean_japanese_or_chinese_goes_to_its_talks()
         return [t.clock.strftime("%H:%M") if t.clock else None for t in talks]
 
     assert clocks("참여 방법: 매주 수요일 오후 9시, Discord 로 입장!") == ["21:00", None]
-    assert clocks("매주 **월요일 6시**에 시작하여, 발표 당 시간은 **30분 이내**로 진행한다.") == [None, "18:00"]
+    line = "매주 **월요일 6시**에 시작하여, 발표 당 시간은 **30분 이내**로 진행한다."
+    assert clocks(line) == [None, "18:00"]  # "6시", no half written: a meeting at 6 p.m.
     assert clocks("毎週水曜日 午後3時半から") == ["15:30", None]
     assert clocks("每周三下午3点") == ["15:00", None]
     assert clocks("参加方法: 3時") == [None, None]  # a time with no word of recurrence: no series' time

@@ -185,11 +185,11 @@ _RECURRING = re.compile(r"\b(?:(?P<weekday>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri
                         r"(?:days?)?s?\b|every|each|weekly|fortnightly|biweekly)", re.IGNORECASE)
 """A weekday ("Thursdays", "Mon") or a word of recurrence ("every", "weekly")."""
 _CJK_WEEKDAYS = "월화수목금토일"  # Korean; Japanese and Chinese below
-_CJK_RECURRING = re.compile(r"매주|毎週|每[周週](?![一二三四五六日天])|(?P<ko>[월화수목금토일])요일|(?P<ja>[月火水木金土日])曜日?|"
-                            r"(?:周|週|星期|礼拜|禮拜)(?P<zh>[一二三四五六日天])")
+_CJK_RECURRING = re.compile(r"매주|毎週|每[周週](?![一二三四五六日天])|(?P<ko>[월화수목금토일])요일|"
+                            r"(?P<ja>[月火水木金土日])曜日?|(?:周|週|星期|礼拜|禮拜)(?P<zh>[一二三四五六日天])")
 """A weekday or "every week" in Korean ("매주 수요일"), Japanese ("毎週水曜日") or Chinese ("每周三")."""
-_CJK_CLOCK = re.compile(r"(?P<half>오전|오후|午前|午後|上午|下午|晚上)?\s*(?<!\d)(?P<hour>[012]?\d)\s*(?:시|時|点|點)"
-                        r"(?:\s*(?P<minute>[0-5]?\d)\s*(?:분|分)|\s*(?P<thirty>반|半))?")
+_CJK_CLOCK = re.compile(r"(?P<half>오전|오후|午前|午後|上午|下午|晚上)?\s*(?<!\d)(?P<hour>[012]?\d)"
+                        r"\s*(?:시|時|点|點)(?:\s*(?P<minute>[0-5]?\d)\s*(?:분|分)|\s*(?P<thirty>반|半))?")
 """A clock time in Korean, Japanese or Chinese: "오후 9시" (9 p.m.), "6시 30분", "午後3時", "下午3点半"."""
 _AFTERNOON = 7
 """A meeting hour written without its half ("6시") up to this one is in the afternoon, as "at 4" is."""

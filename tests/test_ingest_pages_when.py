@@ -72,6 +72,27 @@ def test_a_series_stated_time_goes_to_its_talks_on_the_weekday_it_names():
     assert [t.clock.strftime("%H:%M") if t.clock else None for t in talks] == ["15:30", "16:00", "16:00"]
 
 
+def test_a_series_time_written_in_korean_japanese_or_chinese_goes_to_its_talks():
+    def clocks(line: str, weak: bool = True) -> list[str | None]:
+        talks = [TalkText([SpeakerText("Ada Lovelace")], "Notes", day="2026-03-18", line=5),  # Wednesday
+                 TalkText([SpeakerText("Charles Babbage")], "Tables", day="2026-03-23", line=6)]  # a Monday
+        reading = TalkText([SpeakerText("Room")], line[:10], line=3)
+        reading.weak = weak  # the series' line itself read, weakly, as a talk
+        blocks = [Block("Engines Study", 1, "h1", level=1), Block(line, 3, "p"),
+                  Block("2026-03-18 Ada Lovelace Notes", 5, "td"),
+                  Block("2026-03-23 Charles Babbage Tables", 6, "td")]
+        inherit_when([*talks, reading], blocks)
+        return [t.clock.strftime("%H:%M") if t.clock else None for t in talks]
+
+    assert clocks("참여 방법: 매주 수요일 오후 9시, Discord 로 입장!") == ["21:00", None]
+    line = "매주 **월요일 6시**에 시작하여, 발표 당 시간은 **30분 이내**로 진행한다."
+    assert clocks(line) == [None, "18:00"]  # "6시", no half written: a meeting at 6 p.m.
+    assert clocks("毎週水曜日 午後3時半から") == ["15:30", None]
+    assert clocks("每周三下午3点") == ["15:00", None]
+    assert clocks("参加方法: 3時") == [None, None]  # a time with no word of recurrence: no series' time
+    assert clocks("참여 방법: 매주 수요일 오후 9시", weak=False) == [None, None]  # a talk's own line
+
+
 def test_the_first_talk_after_a_sessions_time_row_starts_then(tmp_path):
     found = whens(tmp_path, "w.md", "# Engines Workshop, 29th of July 2023\n\n"
                   "| | Topic | Speaker |\n|---|---|---|\n"

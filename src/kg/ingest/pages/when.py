@@ -36,7 +36,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, time
 
 from kg.ingest.pages.blocks import Block
 from kg.ingest.pages.extracted import TalkText
@@ -184,27 +184,68 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _RECURRING = re.compile(r"\b(?:(?P<weekday>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)"
                         r"(?:days?)?s?\b|every|each|weekly|fortnightly|biweekly)", re.IGNORECASE)
 """A weekday ("Thursdays", "Mon") or a word of recurrence ("every", "weekly")."""
+_CJK_WEEKDAYS = "월화수목금토일"  # Korean; Japanese and Chinese below
+_CJK_RECURRING = re.compile(r"매주|毎週|每[周週](?![一二三四五六日天])|(?P<ko>[월화수목금토일])요일|"
+                            r"(?P<ja>[月火水木金土日])曜日?|(?:周|週|星期|礼拜|禮拜)(?P<zh>[一二三四五六日天])")
+"""A weekday or "every week" in Korean ("매주 수요일"), Japanese ("毎週水曜日") or Chinese ("每周三")."""
+_CJK_CLOCK = re.compile(r"(?P<half>오전|오후|午前|午後|上午|下午|晚上)?\s*(?<!\d)(?P<hour>[012]?\d)"
+                        r"\s*(?:시|時|点|點)(?:\s*(?P<minute>[0-5]?\d)\s*(?:분|分)|\s*(?P<thirty>반|半))?")
+"""A clock time in Korean, Japanese or Chinese: "오후 9시" (9 p.m.), "6시 30분", "午後3時", "下午3点半"."""
+_AFTERNOON = 7
+"""A meeting hour written without its half ("6시") up to this one is in the afternoon, as "at 4" is."""
+
+
+def _cjk_weekdays(text: str) -> tuple[bool, frozenset[int]]:
+    """Whether ``text`` says in a CJK script that something recurs, and the weekdays it names."""
+    days: set[int] = set()
+    found = False
+    for match in _CJK_RECURRING.finditer(text):
+        found = True
+        if match["ko"]:
+            days.add(_CJK_WEEKDAYS.index(match["ko"]))
+        elif match["ja"]:
+            days.add("月火水木金土日".index(match["ja"]))
+        elif match["zh"]:
+            days.add("一二三四五六日天".index(match["zh"]) if match["zh"] != "天" else 6)
+    return found, frozenset(days)
+
+
+def cjk_clock(text: str) -> list[time]:
+    """The clock times ``text`` writes in Korean, Japanese or Chinese ("매주 수요일 오후 9시" → 21:00)."""
+    clocks = []
+    for match in _CJK_CLOCK.finditer(text):
+        hour = int(match["hour"])
+        minute = 30 if match["thirty"] else int(match["minute"] or 0)
+        if hour > 23:
+            continue
+        if match["half"] in ("오후", "午後", "下午", "晚上") and hour < 12:
+            hour += 12
+        elif match["half"] is None and 1 <= hour <= _AFTERNOON:
+            hour += 12
+        clocks.append(time(hour, minute))
+    return clocks
 
 
 def _time_of_series(talks: Sequence[TalkText], blocks: Sequence[Block], day_first: bool) -> None:
     """Talks with a day and no time take the time of the line that says when the series meets."""
     if not any(_has_day(t.day) and t.clock is None for t in talks):
         return
-    own = {t.line for t in talks}
+    own = {t.line for t in talks if not t.weak}  # a weak reading of the series' line is no talk's
     stated: set[tuple[object, frozenset[int]]] = set()
     for block in blocks:
         if block.line in own or len(block.text) > 400 or block.struck:
             continue
         recurring = list(_RECURRING.finditer(block.text))
-        if not recurring:
+        cjk, cjk_days = _cjk_weekdays(block.text)
+        if not recurring and not cjk:
             continue
-        times = _times(block.text)
+        times = [f.value[0] for f in _times(block.text)] or (cjk_clock(block.text) if cjk else [])  # type: ignore[index]
         days = [f for f in _dates(block.text, day_first)
                 if isinstance(f.value, PartialDate) and f.value.day]
         if len(times) != 1 or days:
             continue
         weekdays = frozenset(_WEEKDAYS.index(m["weekday"][:3].lower()) for m in recurring if m["weekday"])
-        stated.add((times[0].value[0], weekdays))  # type: ignore[index]
+        stated.add((times[0], weekdays | cjk_days))
     if len(stated) != 1:
         return  # no stated time, or several (a summer and a winter time, two series)
     start, weekdays = next(iter(stated))

@@ -218,8 +218,9 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     elif cited and 2 * len(cited) >= len(own):  # a list of talks written as citations
         lines = {r.line for r in cited}
         records = sorted([*(r for r in records if r.line not in lines), *cited], key=lambda r: r.line)
-    elif len(own) > 2 * len(records) or (own and (personal or _titled_own_list(document, page_named))
-                                         and len(own) >= len(records)):
+    elif (len(own) > 2 * len(records) or (own and (personal or _titled_own_list(document, page_named))
+                                          and len(own) >= len(records))) \
+            and not _authored_talk_file(document, records):  # (its abstract in the first person)
         records = own  # a personal talk list: what looked like speakers were places
     elif personal and len(unnamed) >= len(records) and unnamed and not _speaker_file(document, records):
         records = unnamed  # the same, but the page never names its owner: its talks have no speaker
@@ -327,6 +328,22 @@ def _speaker_file(document: Document, records: list[Record]) -> bool:
     data = document.front_matter or {}
     said = any(_key(k) in EXPLICIT_SPEAKER_KEYS and _people_value(v) for k, v in data.items())
     return said and any(r.how == "front matter" and r.fields.speakers and r.fields.title for r in records)
+
+
+_TALK_FILE_KEYS = frozenset([*PLACE_KEYS, *AFFILIATION_KEYS, "zoom", "hour", "speaker_affiliation"])
+"""Front matter keys a talk's file gives beside ``author:`` and a post's does not: where the talk
+is held (a room, a Zoom link), its hour, the speaker's affiliation."""
+
+
+def _authored_talk_file(document: Document, records: list[Record]) -> bool:
+    """Whether the page is one talk's file whose front matter names the speaker as ``author:``
+    (a blog post has an author too): the talk read from the front matter has a title and a day,
+    and the front matter says where it is held, at what hour or from which institution."""
+    data = document.front_matter or {}
+    if not any(_key(k) in _TALK_FILE_KEYS and v for k, v in data.items()):
+        return False
+    return any(r.how == "front matter" and r.fields.speakers and r.fields.title and r.fields.date
+               for r in records)
 
 
 def _byline_records(document: Document, layout: Layout, day_first: bool) -> list[Record]:

@@ -23,6 +23,7 @@ from kg.ingest.pages.blocks import TERM_ALONE as _TERM_ALONE
 from kg.ingest.pages.blocks import YEAR_ALONE, Block, Layout, Span, Table
 from kg.ingest.pages.data import talk_items
 from kg.ingest.pages.document import Document
+from kg.ingest.pages.sub_items import labelled_sub_item_talks
 from kg.ingest.pages.entries import (
     QUOTED,
     Fields,
@@ -179,6 +180,11 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
         covered = {n for row in grid for n in range(row.line, row.last + 1)}
         every = [r for r in every if r.line not in covered]
         records.extend(Record(row.fields, row.line, "entry") for row in grid)
+    nested = labelled_sub_item_talks(layout.blocks)
+    if nested:  # a list of talks, each a title over sub-items that label its speaker and event
+        covered = {n for _, first, last in nested for n in range(first, last + 1)}
+        every = [r for r in every if r.line not in covered]
+        records.extend(Record(fields, first, "entry") for fields, first, _ in nested)
     left_out = [r for r in every if not r.fields.speakers and r.fields.title and r.fields.date
                 and not NOT_TALK.match(r.fields.title)]  # said below unless read as a talk after all
     problems: list[str] = []

@@ -32,3 +32,4 @@ def test_a_paper_list_with_authors_venue_and_year_sub_items_gives_no_talks(tmp_p
                  "  - **Authors**: Grace Hopper, Ada Lovelace\n  - **Venue**: Computing Letters\n"
                  "  - **Year**: 2021\n")
     assert not page.talks
+

@@ -38,6 +38,7 @@ from kg.ingest.pages.entries import (
     speakers_of,
 )
 from kg.ingest.pages.fields import (
+    bracket_holds_title,
     PartialDate,
     find_dates,
     find_times,
@@ -258,6 +259,7 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     _contexts(records, layout, document, year)
     records = _unique(records)
     for record in records:
+        _title_from_bracket(record.fields)
         if record.fields.title:
             record.fields.title = without_venue(title_past_label(record.fields.title))
         if record.fields.title and not_a_title(record.fields.title, record.fields):
@@ -270,6 +272,17 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     problems[:0] = [f"line {r.line}: a dated entry without a speaker, left out: {r.fields.title!r}"
                     for r in left_out if r.line not in read]
     return records, problems
+
+
+def _title_from_bracket(fields: Fields) -> None:
+    """A talk without a title whose one speaker's bracket was read as an affiliation, when the
+    bracket holds a title ("Ada Lovelace (Lie algebra cohomology)"): the title is the bracket's."""
+    if fields.title or fields.title_open or len(fields.speakers) != 1:
+        return
+    person = fields.speakers[0]
+    if person.affiliation and bracket_holds_title(person.affiliation):
+        fields.title = person.affiliation.strip()
+        fields.speakers = [Person(person.name, None, person.homepage)]
 
 
 _BYLINE = re.compile(r"^\W{0,3}by\s+(?P<who>[^\W\d_].{2,100})$", re.IGNORECASE | re.DOTALL)

@@ -13,5 +13,6 @@ def test_a_name_then_its_title_in_brackets_gives_the_title_not_an_affiliation(tm
     page = _read(tmp_path, "## Fall 2022 Schedule\n\n- Sep 30: Eric Evans (Heisenberg Lie algebra)\n\n"
                  "- Nov 4: Allison Moore (What is homology)\n\n- Nov 11: Sam Bevins (grad student at NCSU)\n")
     found = [(t.speakers[0].name, t.title, t.speakers[0].affiliation) for t in page.talks]
-    assert found == [("Eric Evans", "Heisenberg Lie algebra", None), ("Allison Moore", "What is homology", None),
+    assert found == [("Eric Evans", "Heisenberg Lie algebra", None),
+                     ("Allison Moore", "What is homology", None),
                      ("Sam Bevins", None, "grad student at NCSU")]

@@ -17,7 +17,8 @@ def test_a_list_of_recorded_talks_with_labelled_sub_items_gives_its_talks(tmp_pa
                  "- [Compilers for Everyone](https://example.org/v2) - (2021)\n"
                  "  - **Author**: Grace Hopper (Yale University)\n  - **Year**: 2021\n"
                  "  - **Event**: Online Computing Seminar\n")
-    found = [(tuple(s.name for s in t.speakers), t.title, t.day, t.speakers[0].affiliation) for t in page.talks]
+    found = [(tuple(s.name for s in t.speakers), t.title, t.day, t.speakers[0].affiliation)
+             for t in page.talks]
     assert found == [(("Ada Lovelace",), "Notes on the Analytical Engine", "2024", "University of London"),
                      (("Grace Hopper",), "Compilers for Everyone", "2021", "Yale University")]
     assert not page.papers

@@ -23,7 +23,6 @@ from kg.ingest.pages.blocks import TERM_ALONE as _TERM_ALONE
 from kg.ingest.pages.blocks import YEAR_ALONE, Block, Layout, Span, Table
 from kg.ingest.pages.data import talk_items
 from kg.ingest.pages.document import Document
-from kg.ingest.pages.sub_items import labelled_sub_item_talks
 from kg.ingest.pages.entries import (
     QUOTED,
     Fields,
@@ -38,8 +37,8 @@ from kg.ingest.pages.entries import (
     speakers_of,
 )
 from kg.ingest.pages.fields import (
-    bracket_holds_title,
     PartialDate,
+    bracket_holds_title,
     find_dates,
     find_times,
     fold,
@@ -66,6 +65,7 @@ from kg.ingest.pages.owner import bio_owner, page_owner, site_owner
 from kg.ingest.pages.papers import is_publication, listed_owner, listed_publications
 from kg.ingest.pages.sessions import is_session_day, session_title, speaks_of_sessions
 from kg.ingest.pages.slots import is_label, read_slot, title_past_label
+from kg.ingest.pages.sub_items import labelled_sub_item_talks
 from kg.ingest.pages.units import Unit, repeated_units
 from kg.ingest.pages.when import stated_run
 from kg.ingest.resolve import institutions

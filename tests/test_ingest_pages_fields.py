@@ -240,3 +240,18 @@ def test_a_date_in_iso_basic_form_eight_digits_alone():
     assert [d.value for d in find_dates("- 20190604: [Attention is all you need](x.pdf)")] == \
         [PartialDate(2019, 6, 4)]
     assert find_dates("see /abs/20190604 or 201906041, call 20191301, file_20190604.pdf") == []
+
+
+def test_a_bracket_after_a_name_holds_a_title_or_an_affiliation_by_its_content():
+    from kg.ingest.pages.fields import bracket_holds_title
+    assert bracket_holds_title("Lie algebra cohomology")
+    assert bracket_holds_title("What is homology")
+    assert not bracket_holds_title("grad student at NCSU")
+    assert not bracket_holds_title("Stanford University")
+    assert not bracket_holds_title("MIT")
+    assert not bracket_holds_title("Google Research")
+    assert not bracket_holds_title("Statistics, UCLA")
+    assert not bracket_holds_title("Chicago")
+    assert not bracket_holds_title("team member")
+    assert not bracket_holds_title("Slides; Examples")
+    assert not bracket_holds_title("presented by Marie Elster")

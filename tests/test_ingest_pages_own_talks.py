@@ -419,3 +419,22 @@ def test_bold_after_the_day_says_what_the_title_is():
     text = "[25/09/2020] Reading group - Survey of looms"
     assert _dated_lead(text, find_dates(text, True), [Span("b", "Reading group")]) is None
     assert _dated_lead(text, find_dates(text, True), []) == "Reading group - Survey of looms"
+
+
+def test_a_talk_file_with_an_author_key_and_a_first_person_abstract_keeps_its_talk(tmp_path):
+    text = ("---\nauthor: Grace Hopper\ntitle: Compilers for everyone\ndate: 2024-04-03 1:00pm\n"
+            "room: Lecture Hall 2\n---\n\nGrace Hopper is a professor of computing.\n"
+            "In this talk aimed at a general audience, I will present recent work on compilers.\n"
+            "My interest is in how programs are written; I'll present some background first.\n")
+    path = tmp_path / "2024_04_03_Hopper.md"
+    path.write_text(text, encoding="utf-8")
+    found = [(tuple(s.name for s in t.speakers), t.title, t.day) for t in extract_path(path).talks]
+    assert found == [(("Grace Hopper",), "Compilers for everyone", "2024-04-03")]
+
+
+def test_a_post_with_an_author_key_and_no_place_of_a_talk_stays_a_personal_list(tmp_path):
+    text = ("---\nauthor: Grace Hopper\ntitle: Talks I gave\ndate: 2024-04-03\n---\n\n"
+            "I gave a talk on compilers at the Royal Society Seminar, London, May 2019.\n")
+    path = tmp_path / "talks.md"
+    path.write_text(text, encoding="utf-8")
+    assert all(t.title != "Talks I gave" for t in extract_path(path).talks)

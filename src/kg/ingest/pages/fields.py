@@ -541,6 +541,33 @@ def is_organization(text: str) -> bool:
     return len(words) <= 3 and all(w.isupper() and w.isalpha() and len(w) >= 2 for w in words)
 
 
+_ROLE_WORD = re.compile(
+    r"\b(?:student|postdoc\w*|professor|prof|phd|candidate|visiting|visitor|fellow|intern|lecturer|"
+    r"emerit\w*|scientist|engineer|researcher|director|faculty|alumn\w*|undergrad\w*|grad|member|"
+    r"slides?|notes?|exercises?|demo|videos?|pdf|examples?|code|recording|presented|joint)\b|"
+    r"\s(?:at|@|by|with)\s|[;/|]", re.IGNORECASE)
+"""Words of a person's position ("grad student at NCSU", "team member") or of a talk's material
+("Slides; Examples", "presented by ..."): a bracket saying them holds no title."""
+
+
+def bracket_holds_title(text: str) -> bool:
+    """Whether the bracket after a speaker's name holds the talk's title ("Ada Lovelace (Lie
+    algebra cohomology)") rather than an affiliation ("Ada Lovelace (MIT)", "(grad student at
+    NCSU)"): it names no organization, unit, position or material, it has two words or more, a
+    title word among them and a word in lower case (a place or a company has none)."""
+    text = text.strip(" ,;()")
+    if not text or len(text) > 200 or _ROLE_WORD.search(text) or institutions.INSTITUTION_WORDS.search(
+            fold(text)) or _ORGANIZATION_WORD.search(fold(text)):
+        return False
+    parts = [part.strip() for part in re.split(r"[,;/]", text) if part.strip()]
+    if any(is_organization(part) or institutions.is_unit(part) for part in parts):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    titled = sum(1 for w in words if word_leaning(w) == "title")
+    lower = [w for w in words if w.islower() and len(w) >= 4]
+    return titled >= 1 and len(words) >= 2 and bool(lower) and not is_name(text)
+
+
 fold = names.fold
 """Lower case ASCII, accents and punctuation off, spaces collapsed: for comparing printed text
 (the name resolver's own folding, so a page and a bibliography compare alike)."""

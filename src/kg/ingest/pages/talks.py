@@ -38,6 +38,7 @@ from kg.ingest.pages.entries import (
 )
 from kg.ingest.pages.fields import (
     PartialDate,
+    bracket_holds_title,
     find_dates,
     find_times,
     fold,
@@ -64,6 +65,7 @@ from kg.ingest.pages.owner import bio_owner, page_owner, site_owner
 from kg.ingest.pages.papers import is_publication, listed_owner, listed_publications
 from kg.ingest.pages.sessions import is_session_day, session_title, speaks_of_sessions
 from kg.ingest.pages.slots import is_label, read_slot, title_past_label
+from kg.ingest.pages.sub_items import labelled_sub_item_talks
 from kg.ingest.pages.units import Unit, repeated_units
 from kg.ingest.pages.when import stated_run
 from kg.ingest.resolve import institutions
@@ -179,6 +181,11 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
         covered = {n for row in grid for n in range(row.line, row.last + 1)}
         every = [r for r in every if r.line not in covered]
         records.extend(Record(row.fields, row.line, "entry") for row in grid)
+    nested = labelled_sub_item_talks(layout.blocks)
+    if nested:  # a list of talks, each a title over sub-items that label its speaker and event
+        covered = {n for _, first, last in nested for n in range(first, last + 1)}
+        every = [r for r in every if r.line not in covered]
+        records.extend(Record(fields, first, "entry") for fields, first, _ in nested)
     left_out = [r for r in every if not r.fields.speakers and r.fields.title and r.fields.date
                 and not NOT_TALK.match(r.fields.title)]  # said below unless read as a talk after all
     problems: list[str] = []
@@ -218,8 +225,9 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     elif cited and 2 * len(cited) >= len(own):  # a list of talks written as citations
         lines = {r.line for r in cited}
         records = sorted([*(r for r in records if r.line not in lines), *cited], key=lambda r: r.line)
-    elif len(own) > 2 * len(records) or (own and (personal or _titled_own_list(document, page_named))
-                                         and len(own) >= len(records)):
+    elif (len(own) > 2 * len(records) or (own and (personal or _titled_own_list(document, page_named))
+                                          and len(own) >= len(records))) \
+            and not _authored_talk_file(document, records):  # (its abstract in the first person)
         records = own  # a personal talk list: what looked like speakers were places
     elif personal and len(unnamed) >= len(records) and unnamed and not _speaker_file(document, records):
         records = unnamed  # the same, but the page never names its owner: its talks have no speaker
@@ -251,6 +259,7 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     _contexts(records, layout, document, year)
     records = _unique(records)
     for record in records:
+        _title_from_bracket(record.fields)
         if record.fields.title:
             record.fields.title = without_venue(title_past_label(record.fields.title))
         if record.fields.title and not_a_title(record.fields.title, record.fields):
@@ -263,6 +272,17 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     problems[:0] = [f"line {r.line}: a dated entry without a speaker, left out: {r.fields.title!r}"
                     for r in left_out if r.line not in read]
     return records, problems
+
+
+def _title_from_bracket(fields: Fields) -> None:
+    """A talk without a title whose one speaker's bracket was read as an affiliation, when the
+    bracket holds a title ("Ada Lovelace (Lie algebra cohomology)"): the title is the bracket's."""
+    if fields.title or fields.title_open or len(fields.speakers) != 1:
+        return
+    person = fields.speakers[0]
+    if person.affiliation and bracket_holds_title(person.affiliation):
+        fields.title = person.affiliation.strip()
+        fields.speakers = [Person(person.name, None, person.homepage)]
 
 
 _BYLINE = re.compile(r"^\W{0,3}by\s+(?P<who>[^\W\d_].{2,100})$", re.IGNORECASE | re.DOTALL)
@@ -327,6 +347,22 @@ def _speaker_file(document: Document, records: list[Record]) -> bool:
     data = document.front_matter or {}
     said = any(_key(k) in EXPLICIT_SPEAKER_KEYS and _people_value(v) for k, v in data.items())
     return said and any(r.how == "front matter" and r.fields.speakers and r.fields.title for r in records)
+
+
+_TALK_FILE_KEYS = frozenset([*PLACE_KEYS, *AFFILIATION_KEYS, "zoom", "hour", "speaker_affiliation"])
+"""Front matter keys a talk's file gives beside ``author:`` and a post's does not: where the talk
+is held (a room, a Zoom link), its hour, the speaker's affiliation."""
+
+
+def _authored_talk_file(document: Document, records: list[Record]) -> bool:
+    """Whether the page is one talk's file whose front matter names the speaker as ``author:``
+    (a blog post has an author too): the talk read from the front matter has a title and a day,
+    and the front matter says where it is held, at what hour or from which institution."""
+    data = document.front_matter or {}
+    if not any(_key(k) in _TALK_FILE_KEYS and v for k, v in data.items()):
+        return False
+    return any(r.how == "front matter" and r.fields.speakers and r.fields.title and r.fields.date
+               for r in records)
 
 
 def _byline_records(document: Document, layout: Layout, day_first: bool) -> list[Record]:

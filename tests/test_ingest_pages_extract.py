@@ -1319,3 +1319,14 @@ def test_with_names_a_speaker_only_by_a_first_name_or_an_honorific_and_capitals(
 
     assert given_with("Prof. Ada Lovelace") and given_with("Chris Harvey")
     assert not given_with("High-dimensional Null") and not given_with("Electric Buses")
+
+
+def test_a_name_then_its_title_in_brackets_gives_the_title_not_an_affiliation(tmp_path):
+    page, _ = talks_of(tmp_path, "talks.md", "## Fall 2022 Schedule\n\n"
+                       "- Sep 30: Eric Evans (Heisenberg Lie algebra)\n\n"
+                       "- Nov 4: Allison Moore (What is homology)\n\n"
+                       "- Nov 11: Sam Bevins (grad student at NCSU)\n")
+    found = [(t.speakers[0].name, t.title, t.speakers[0].affiliation) for t in page.talks]
+    assert found == [("Eric Evans", "Heisenberg Lie algebra", None),
+                     ("Allison Moore", "What is homology", None),
+                     ("Sam Bevins", None, "grad student at NCSU")]

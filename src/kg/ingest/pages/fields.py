@@ -556,8 +556,9 @@ def bracket_holds_title(text: str) -> bool:
     NCSU)"): it names no organization, unit, position or material, it has two words or more, a
     title word among them and a word in lower case (a place or a company has none)."""
     text = text.strip(" ,;()")
-    if not text or len(text) > 200 or _ROLE_WORD.search(text) or institutions.INSTITUTION_WORDS.search(
-            fold(text)) or _ORGANIZATION_WORD.search(fold(text)):
+    folded = fold(text)
+    if not text or len(text) > 200 or _ROLE_WORD.search(text) \
+            or institutions.INSTITUTION_WORDS.search(folded) or _ORGANIZATION_WORD.search(folded):
         return False
     parts = [part.strip() for part in re.split(r"[,;/]", text) if part.strip()]
     if any(is_organization(part) or institutions.is_unit(part) for part in parts):

@@ -42,10 +42,10 @@ def _sub_items(blocks: list[Block], start: int) -> list[Block]:
 
 
 def _entry(top: Block, subs: list[Block]) -> Fields | None:
-    """The talk of one top item and its labelled sub-items, or ``None`` when the sub-items do not
+    """The talk of one list item and its labelled sub-items, or ``None`` when the sub-items do not
     all carry a label, or name nobody who gave it, or say nothing of where or when (an ``Author:``
     needs an event: a paper's sub-items give its authors, venue and year)."""
-    if len(subs) < 2 or top.depth < 1 or label_of(top.text) or "\n" in top.text.strip():
+    if len(subs) < 2 or label_of(top.text) or "\n" in top.text.strip():
         return None
     fields = Fields()
     who, occasions = "", set()
@@ -77,6 +77,8 @@ def labelled_sub_item_talks(blocks: list[Block]) -> list[tuple[Fields, int, int]
     its last line. At least two such entries are needed: one alone may be anything."""
     found = []
     for n, top in enumerate(blocks):
+        if top.depth < 1:
+            continue  # only a list item can be an entry: its sub-items are not looked for
         subs = _sub_items(blocks, n)
         fields = _entry(top, subs) if subs else None
         if fields is not None:

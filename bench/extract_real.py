@@ -18,10 +18,11 @@ collected blind during the extractor's third round and measured once it was done
 ``fresh-sites-8.txt`` during the eleventh, those in ``fresh-sites-9.txt`` during the twelfth, those in
 ``fresh-sites-10.txt`` during the thirteenth, those in ``fresh-sites-11.txt`` during the
 fourteenth, those in ``fresh-sites-12.txt`` during the fifteenth, those in ``fresh-sites-13.txt``
-during the sixteenth, those in ``fresh-sites-14.txt`` during the seventeenth; they join the halves
+during the sixteenth, those in ``fresh-sites-14.txt`` during the seventeenth, those in
+``fresh-sites-15.txt`` during the eighteenth; they join the halves
 by the same rule and are also shown as rows of their own ("new sites", "new sites 2", "new sites 3",
 "new sites 4", "new sites 5", "new sites 6", "new sites 7", "new sites 8", "new sites 9", "new sites
-10", "new sites 11", "new sites 12", "new sites 13", "new sites 14").
+10", "new sites 11", "new sites 12", "new sites 13", "new sites 14", "new sites 15").
 
 Matching: text is compared after folding case, accents, punctuation and spaces. A gold talk is
 found when an extracted talk has one of its speakers (same name, or a fuzzy ratio >= 90) and the
@@ -366,7 +367,8 @@ FRESH_LISTS = {"new sites": "fresh-sites.txt", "new sites 2": "fresh-sites-2.txt
                "new sites 7": "fresh-sites-7.txt", "new sites 8": "fresh-sites-8.txt",
                "new sites 9": "fresh-sites-9.txt", "new sites 10": "fresh-sites-10.txt",
                "new sites 11": "fresh-sites-11.txt", "new sites 12": "fresh-sites-12.txt",
-               "new sites 13": "fresh-sites-13.txt", "new sites 14": "fresh-sites-14.txt"}
+               "new sites 13": "fresh-sites-13.txt", "new sites 14": "fresh-sites-14.txt",
+               "new sites 15": "fresh-sites-15.txt"}
 """Sites collected blind, each list after one round of the extractor, and measured once when it ended."""
 
 
@@ -572,7 +574,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"collected blind during the fourteenth, \"new sites 12\" those of `fresh-sites-12.txt`, "
                   f"collected blind during the fifteenth, \"new sites 13\" those of `fresh-sites-13.txt`, "
                   f"collected blind during the sixteenth, \"new sites 14\" those of `fresh-sites-14.txt`, "
-                  f"collected blind during the seventeenth; each list was measured once when its round ended "
+                  f"collected blind during the seventeenth, \"new sites 15\" those of `fresh-sites-15.txt`, "
+                  f"collected blind during the eighteenth; each list was measured once when its round ended "
                   f"(they are in the halves too). Ratios are recalls except spurious (a share of the rows "
                   f"extracted); \"site mean\" averages each site's own ratio.\n\n")
         write_section(args.output, header + text)

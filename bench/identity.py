@@ -57,7 +57,8 @@ FRESH = "fresh"
 FRESH_SETS = {FRESH: "fresh", "fresh3": "fresh3", "fresh4": "fresh4", "fresh5": "fresh5",
               "fresh6": "fresh6", "fresh7": "fresh7",
               "fresh8": "fresh8", "fresh9": "fresh9", "fresh10": "fresh10", "fresh11": "fresh11",
-              "fresh12": "fresh12", "fresh13": "fresh13", "fresh14": "fresh14"}
+              "fresh12": "fresh12", "fresh13": "fresh13", "fresh14": "fresh14",
+              "fresh15": "fresh15"}
 """The later gold sets, each drawn blind during one round of the resolver: part name -> folder of the gold."""
 
 
@@ -282,9 +283,9 @@ def section(run: Run, people: dict[str, Score], places: dict[str, InstitutionSco
              f"on a shared two-core machine), peak memory {run.peak_mb:,.0f} MB.", "",
              "Gold: `tests/data/identity/` (pairs of authorships and printed affiliations, labelled by hand; "
              "`check` is the half never looked at while tuning; `fresh` is the second set, in `fresh/`, "
-             "`fresh3` the third, in `fresh3/`, and so on to `fresh14`, each labelled by someone who never "
+             "`fresh3` the third, in `fresh3/`, and so on to `fresh15`, each labelled by someone who never "
              "saw the resolver and scored blind once; `fresh5` holds affiliation strings only, and `fresh6` "
-             "to `fresh14` draw about half their pairs at random among authorships printed alike).", "",
+             "to `fresh15` draw about half their pairs at random among authorships printed alike).", "",
              "| gold half | people precision | people recall | pairs (same / different) "
              "| institutions correct | strings | wrong merges |",
              "|---|---|---|---|---|---|---|"]

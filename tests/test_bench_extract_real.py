@@ -49,7 +49,8 @@ def test_the_fresh_sites_are_listed_and_are_sites_of_the_corpus(bench):
                                                                      "new sites 7": 29, "new sites 8": 28,
                                                                      "new sites 9": 29, "new sites 10": 27,
                                                                      "new sites 11": 29, "new sites 12": 26,
-                                                                     "new sites 13": 26, "new sites 14": 27}
+                                                                     "new sites 13": 26, "new sites 14": 27,
+                                                                     "new sites 15": 27}
     assert all(listed <= sites for listed in lists.values())
     assert not lists["new sites"] & lists["new sites 2"]
     assert not lists["new sites 3"] & (lists["new sites"] | lists["new sites 2"])
@@ -69,6 +70,8 @@ def test_the_fresh_sites_are_listed_and_are_sites_of_the_corpus(bench):
                                         | lists["new sites 12"])
     assert not lists["new sites 14"] & (earlier | later | lists["new sites 10"] | lists["new sites 11"]
                                         | lists["new sites 12"] | lists["new sites 13"])
+    assert not lists["new sites 15"] & set().union(earlier, later, *(lists[f"new sites {n}"]
+                                                                      for n in (10, 11, 12, 13, 14)))
 
 
 def test_the_split_is_fixed_by_site_and_covers_both_halves(bench):
@@ -187,8 +190,9 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     new4, new5, new6 = figures["new sites 4"], figures["new sites 5"], figures["new sites 6"]
     new7, new8, new9 = figures["new sites 7"], figures["new sites 8"], figures["new sites 9"]
     new10, new11, new12 = figures["new sites 10"], figures["new sites 11"], figures["new sites 12"]
-    new13, new14 = figures["new sites 13"], figures["new sites 14"]
-    assert whole["pages"] == 1012 and whole["sites"] == 521 and new14["sites"] == 27
+    new13, new14, new15 = figures["new sites 13"], figures["new sites 14"], figures["new sites 15"]
+    assert whole["pages"] == 1046 and whole["sites"] == 548 and new14["sites"] == 27
+    assert new15["sites"] == 27 and new15["pages"] == 34
     assert new10["sites"] == 27 and new11["sites"] == 29
     assert new12["sites"] == 26 and new13["sites"] == 26
     assert new["sites"] == 37 and new2["sites"] == 30
@@ -203,7 +207,8 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     assert new9["spurious"] <= 0.17  # blind before round twelve: talks 0.31, date-time 0.30, spurious 0.21
     assert new9["papers"] >= 0.26 and new9["spurious"] <= 0.135  # round 13 (10u): 0.26 -> 0.27, 0.15 -> 0.12
     assert dev["talks"] >= 0.73 and check["talks"] >= 0.73 and new["talks"] >= 0.78 and new2["talks"] >= 0.64
-    assert new3["talks"] >= 0.81 and new3["datetime"] >= 0.82 and whole["kinds_right"] >= 0.79
+    assert new3["talks"] >= 0.81 and new3["datetime"] >= 0.82 and whole["kinds_right"] >= 0.785
+    # (kinds right 0.79 -> 0.7897 once the fifteenth set joined, blind at 0.47)
     # (0.83 -> 0.81 with the twelfth set: its collector labelled researchers' own talk lists author_page,
     # which the corpus mostly labels talk_listing, and kg reads as talk lists)
     assert new3["papers"] >= 0.91 and new3["spurious"] <= 0.08
@@ -281,6 +286,11 @@ def test_the_extractor_keeps_its_measured_figures_on_the_real_pages(figures):
     # personal list's "DATE: Title, Venue" lines): talks 0.507 -> 0.791, date-time 0.393 -> 0.650,
     # spurious 0.166 -> 0.087, papers unchanged
     assert new14["talks"] >= 0.77 and new14["datetime"] >= 0.63 and new14["spurious"] <= 0.10
+    # the fifteenth set joined before round eighteen was merged, blind: talks 0.64, date-time 0.55, papers
+    # 0.62, spurious 0.16, kind right 0.47 (eight researchers' own lists, talks found 0.04 on them; a
+    # data file of papers read as talks); with it the whole corpus's talks 0.83, check papers 0.77
+    assert new15["talks"] >= 0.62 and new15["datetime"] >= 0.53 and new15["papers"] >= 0.60
+    assert new15["spurious"] <= 0.18
     # round sixteen: spurious rows that cite a paper or name a venue (10ae), publication lists (10af), pages
     # where nothing was found (10ad), dates of found talks (10ac); the thirteenth set, blind after the round,
     # unchanged; then its misses read (10ag: a generator's data files, a table's caption row, Pandoc's raw

@@ -3,7 +3,7 @@
 The field is COLT (data/colt/) and the ml-venues authorships copied into tests/data/identity/;
 the thresholds sit a little under the figures in BENCHMARKS.md, on both halves of the gold and on
 the later gold sets (fresh/, fresh3/, fresh4/, fresh5/, fresh6/, fresh7/, fresh8/, fresh9/, fresh10/,
-fresh11/, fresh12/, fresh13/, fresh14/).
+fresh11/, fresh12/, fresh13/, fresh14/, fresh15/).
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ FLOOR = {  # half: (people precision, people recall, institutions correct)
     "fresh13": (0.99, 0.975, 0.975),  # the thirteenth, fresh13/: blind in round sixteen (0.978, 0.955), read
     "fresh14": (0.99, 0.98, 0.945),  # the fourteenth, fresh14/: blind in round 17 (1.000 / 0.989, 0.918),
     # read in round 18 (institutions 0.955)
+    "fresh15": (0.985, 0.985, 0.895),  # the fifteenth, fresh15/: blind before round eighteen was merged
+    # (0.989 / 0.989, 0.900: two namesake pairs merged, 11 strings wrong)
 }
 FIFTH_SET_FLOOR = 0.93  # fresh5/: affiliation strings only, drawn at random during the eighth round
 
@@ -65,7 +67,8 @@ def scored(tmp_path_factory):
 
 
 @pytest.mark.parametrize("half", ["tune", "check", "fresh", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8",
-                                  "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14"])
+                                  "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
+                                  "fresh15"])
 def test_people_and_institutions_keep_their_figures(scored, half):
     _, people, places = scored
     precision, recall, correct = FLOOR[half]
@@ -132,11 +135,11 @@ def test_the_fifth_set_shares_no_string_with_the_others():
 
 # sets of pairs and strings, drawn in turn
 LATER_SETS = ["fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13",
-              "fresh14"]
+              "fresh14", "fresh15"]
 LEAST = {"fresh6": (350, 120), "fresh7": (310, 110),  # pairs, strings at least
          "fresh8": (238, 110), "fresh9": (227, 110),
          "fresh10": (218, 110), "fresh11": (232, 110), "fresh12": (217, 110),
-         "fresh13": (217, 110), "fresh14": (216, 110)}
+         "fresh13": (217, 110), "fresh14": (216, 110), "fresh15": (216, 110)}
 
 
 @pytest.mark.parametrize("name", LATER_SETS)

@@ -263,6 +263,13 @@ def test_short_forms_of_institution_words_with_their_full_stop():
     assert new_key("Virginia Tech.") != new_key("Virginia Technology")  # "Tech" is a name, not a word there
 
 
+def test_ai_after_of_or_for_is_artificial_intelligence_but_a_company_lab_keeps_it():
+    assert new_key("Inception Institute of AI") == new_key("Inception Institute of Artificial Intelligence")
+    assert new_key("Foo Center for AI, Berlin") == new_key("Foo Center for Artificial Intelligence, Berlin")
+    assert new_key("Xiaomi AI Lab") == "xiaomi ai lab"  # a company's lab: read by its company's name
+    assert new_key("Institute of Ai Safety") != new_key("Institute of Artificial Intelligence Safety")
+
+
 def test_an_institute_named_for_a_person_is_an_institution_beside_a_registry_one():
     registry = Registry([("PSL Research University", "psl")])
     assert ids(registry, "Institut Curie, PSL Research University, 75005 Paris, France") == \
@@ -940,3 +947,29 @@ def test_a_possessive_with_a_long_run_of_spaces_is_read_in_linear_time():
     started = time.perf_counter()
     assert _POSSESSIVE.match("CSIRO's Data61" + " " * 20000 + "x") is not None
     assert time.perf_counter() - started < 1.0  # a run of n spaces once cost n²/2 steps (5 s here)
+
+
+def test_an_acronym_listed_beside_a_registry_institution_is_the_national_institute_it_heads():
+    foo = Organization(id="foo", name="Foo University", kind="university", country="FR")
+    printed = ["Foo University, Institut Bar, INSERM, U900, Paris, France",  # a head of institutes in ROR
+               "Foo University, INSERM",  # no country printed: the registry one's (France)
+               "LJK, Foo University, Grenoble, France",  # a lab's acronym: no institution of its own
+               "Foo University, CAS, Paris, France",  # the head it spells is of another country (China)
+               "Foo University, SUNY, USA"]  # a system of universities: a campus's address
+    resolution = resolved_with([foo], *printed)
+    [inserm] = [o.id for o in resolution.new_organizations if o.name == "Inserm"]
+    assert inserm in resolution.organizations(printed[0])
+    assert resolution.organizations(printed[1]) == ["foo", inserm]
+    assert resolution.organizations(printed[2]) == ["foo"]
+    assert resolution.organizations(printed[3]) == ["foo"]
+    assert resolution.organizations(printed[4]) == ["foo"]
+
+
+def test_an_acronym_before_its_town_is_the_institution_of_that_town_listing_it():
+    # ROR lists "WIAS" for the Weierstrass Institute of Berlin; its letters skip a word of the name
+    printed = ["Weierstrass Institute for Applied Analysis and Stochastics, Berlin, Germany", "WIAS Berlin",
+               "Zuse Institute, Munich, Germany", "WIAS Munich"]
+    resolution = resolved_with([], *printed)
+    [wias] = resolution.organizations(printed[0])
+    assert resolution.organizations(printed[1]) == [wias]
+    assert wias not in resolution.organizations(printed[3])  # another town's: not the Berlin institute

@@ -106,17 +106,20 @@ _AND = re.compile(r"\s+(?:and|et|und|&)\s+")
 _SHORT_FORMS = re.compile(
     r"\b(?:(?P<univ>Univ\b\.?|U\.?(?=\s+of\b)|U\.(?=\s*[A-Z][a-z]{3,}))|(?P<inst>Inst\b\.?)|(?P<tu>TU\b)"
     r"|(?<=\bof )(?P<tech>Tech(?:nol)?\b\.?)|(?:(?<=&)|(?<=& ))(?P<tech2>Tech\b\.?)|(?P<sci>Sci\.)"
+    r"|(?<=\b(?:of|in) )(?P<ai>AI\b)|(?<=\bfor )(?P<ai2>AI\b)"
     r"|(?P<uc>UC(?=[\s,-]+[A-Z][a-z]))|(?P<ut>UT(?=[\s,-]+[A-Z][a-z]))|(?P<umass>UMass(?=[\s,-]+[A-Z][a-z]))"
     r"|(?P<natl>Nat(?:iona)?l\.)|(?P<acad>Acad\.)|(?P<res>Res\.)|(?P<intl>Int(?:erna)?l\.)|(?P<eng>Eng\.)|(?P<info>Inf(?:o|orm)?\.))",
     re.IGNORECASE)
 """Short forms of institution words: "Univ.", "U. of", "U. Cambridge", "Inst.", "TU" (Technische Universität:
 "TU Wien"), "of Tech.", "& Tech.", "Sci.", "Natl.", "Acad.", "Res.", "Intl.", "Eng.", "Info." (with their full
-stop), and the systems of campuses ("UC Davis", "UT Dallas", "UMass Amherst")."""
+stop), the systems of campuses ("UC Davis", "UT Dallas", "UMass Amherst"), and "AI" after "of", "in" or
+"for" ("Inception Institute of AI" is "... of Artificial Intelligence"; "Xiaomi AI Lab" keeps its "AI")."""
 _SPELLED_OUT = {"univ": "University", "inst": "Institute", "tu": "Technical University", "tech": "Technology",
                 "tech2": "Technology", "sci": "Science", "natl": "National", "acad": "Academy",
                 "res": "Research", "intl": "International", "eng": "Engineering", "info": "Information",
                 "uc": "University of California", "ut": "University of Texas",
-                "umass": "University of Massachusetts"}
+                "umass": "University of Massachusetts", "ai": "Artificial Intelligence",
+                "ai2": "Artificial Intelligence"}
 _POSTPOSED = frozenset("autonomous national polytechnic catholic technical technological federal free state "
                        "pontifical central metropolitan".split())
 """Adjectives that follow "university" or "institute" in Romance languages and precede them in English
@@ -370,6 +373,11 @@ class Registry:
         self.spelled_in_town: Callable[[str, set[str]], str | None] | None = None
         """The name of the one institution of another registry (ROR) in one of the towns whose name an
         acronym spells ("UCB" in Lyon: Université Claude Bernard Lyon 1)."""
+        self.system_elsewhere: Callable[[str], bool] | None = None
+        """Whether an institution of the other registry, by its id, is a system of universities (SUNY)."""
+        self.acronym_in_town: Callable[[str, str], str | None] | None = None
+        """The id of the one institution of another registry (ROR) that lists an acronym (as printed) and
+        is of a town (folded)."""
         self.known_towns: frozenset[str] = frozenset()
         """Every town another registry (ROR) places an institution in, folded."""
         self.country_of: Callable[[str], str | None] | None = None
@@ -749,6 +757,8 @@ class Registry:
                 beside = {self.country_of(org_id) for org_id in sides if org_id and org_id[0] != "?"}
                 if all(sides) and len(beside) == 1 and None not in beside:
                     new = self._listed_university(segment, segments, frozenset(beside))  # type: ignore[arg-type]
+            if not new and spans:
+                new = self._listed_head(segment, segments, spans)  # "Institut Curie, INSERM, Paris"
             if not new and spans and self.umbrella_elsewhere is not None \
                     and institutions.INSTITUTION_WORDS.search(fold(segment)) \
                     and self.umbrella_elsewhere(segment):
@@ -927,6 +937,9 @@ class Registry:
                 for other in range(len(segments))):
             return None
         countries = _printed_countries(segments)
+        if rest and self.acronym_in_town is not None \
+                and (in_town := self.acronym_in_town(first, fold(" ".join(rest)))) is not None:
+            return Named(None, new_key(first), segments[number]), in_town  # "WIAS Berlin"
         town = rest or [s for n, s in enumerate(segments) if n != number and fold(s) in self.places
                         and not ror.countries_of([s]) and not _STATE.fullmatch(s)]
         if town and not countries:
@@ -1002,6 +1015,28 @@ class Registry:
             return []
         self.ror_acronyms[new_key(first)].add(found)
         return [Named(None, new_key(first), segment)]
+
+    def _listed_head(self, segment: str, segments: list[str], spans: list[tuple[str, range]]) -> list[Named]:
+        """An acronym printed as a segment of its own beside a registry institution, read as the one
+        institution of the other registry it spells that heads others and is no other's part (a national
+        institute or an academy with institutes of its own: "..., Institut Curie, INSERM, U900, Paris"), in
+        the country the affiliation prints or, when it prints none, the one country of the registry
+        institutions beside it. A lab's acronym beside its university spells no such head, or one of
+        another country ("LIP, ENS de Lyon"); a system of universities is its campus's address."""
+        printed = segment.strip()
+        if self.acronym_elsewhere is None or self.head_elsewhere is None or not acronyms.is_acronym(printed) \
+                or ror.countries_of([printed]) or _STATE.fullmatch(printed):
+            return []
+        countries = _printed_countries(segments) or frozenset(
+            country for org_id, _ in spans if self.country_of and (country := self.country_of(org_id)))
+        if len(countries) != 1:
+            return []
+        found = self.acronym_elsewhere(printed, countries, True)
+        if found is None or not self.head_elsewhere(found) \
+                or (self.system_elsewhere is not None and self.system_elsewhere(found)):
+            return []  # "University at Buffalo, SUNY": a campus and its system, printed as its address
+        self.ror_acronyms[new_key(printed)].add(found)
+        return [Named(None, new_key(printed), printed)]
 
     def _a_ror_name(self, name: str) -> bool:
         """Whether the other registry names one institution so, whatever its parent: joined to another name
@@ -1556,7 +1591,7 @@ def spelled_out(text: str) -> str:
     return _SHORT_FORMS.sub(written_out, text)
 
 
-_CAPITALS_ONLY = {"tu": "TU", "uc": "UC", "ut": "UT", "umass": "UMass"}
+_CAPITALS_ONLY = {"tu": "TU", "uc": "UC", "ut": "UT", "umass": "UMass", "ai": "AI", "ai2": "AI"}
 """Short forms written out only when printed so ("TU Wien", not "Tu Wien")."""
 
 

@@ -117,6 +117,7 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     registry.kind_elsewhere = lambda ror_id: ror_registry.records[ror_id].kind
     registry.head_elsewhere = lambda ror_id: ror_id in ror_registry.parents \
         and ror_registry.records[ror_id].parent is None
+    registry.system_elsewhere = lambda ror_id: ror_id in ror_registry.systems
     registry.umbrella_elsewhere = lambda name: ror_registry.umbrella(name) is not None
     countries = {o.id: o.country for o in organizations if o.country}
     registry.country_of = countries.get
@@ -124,6 +125,8 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     registry.town_of = lambda org_id: ror_registry.town_of(ror_of[org_id]) if org_id in ror_of else None
     registry.known_towns = frozenset(ror_registry.towns)
     registry.spelled_in_town = functools.partial(_spelled_in_town, ror_registry)
+    registry.acronym_in_town = lambda acronym, town: (record.ror_id if (
+        record := ror_registry.listed_in(acronym, town)) is not None else None)
     resolution.registry = registry
     resolution.known_organizations = frozenset(registry.by_key)
     registry.learn(a for paper in papers for a in sorted({a for a in paper.affiliations if a}))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import gzip
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -93,6 +93,14 @@ class Ror:
         record = self.named(name)
         return record if record is not None and not record.parent and record.ror_id in self.parents else None
 
+    @functools.cached_property
+    def systems(self) -> frozenset[str]:
+        """Records with two universities or more among their parts: systems of universities (the State
+        University of New York, the Université du Québec), printed beside a campus as its address."""
+        universities = Counter(record.parent for record in self.records.values()
+                               if record.parent and record.kind == "university")
+        return frozenset(ror_id for ror_id, count in universities.items() if count >= 2)
+
     def town_of(self, ror_id: str) -> str | None:
         """The one town of a record (folded), or None: none recorded, a company (its offices are
         anywhere), or an institution whose parts ROR places in three other towns or more (CNRS, Inria,
@@ -132,6 +140,13 @@ class Ror:
         """The one record whose acronym this is (as printed, case kept), or None."""
         found = self._by_acronym.get(acronym, ())
         return self.records[next(iter(found))] if len(found) == 1 else None
+
+    def listed_in(self, acronym: str, town: str) -> RorRecord | None:
+        """The one record that lists this acronym (as printed, case kept) and is of this town (folded), or
+        None ("WIAS" in Berlin: the Weierstrass Institute, whose letters skip a word of its name)."""
+        found = [record for ror_id in sorted(self._by_acronym.get(acronym, ()))
+                 if fold((record := self.records[ror_id]).city) == town]
+        return found[0] if len(found) == 1 else None
 
     def spelled_by(self, acronym: str, countries: frozenset[str] = frozenset()) -> RorRecord | None:
         """The one record with this acronym whose name the acronym's letters spell ("DGIST": Daegu

@@ -249,6 +249,25 @@ def test_dj_and_d_are_one_letter_of_serbian_and_croatian():
     assert names.variant("dragan petrovic", "dorde petrovic") is None
 
 
+def test_the_russian_ending_of_a_family_name_in_each_transliteration_is_one_name():
+    for written in ("dvurechenskii", "dvurechenskiy", "dvurechenskij", "dvurechensky"):
+        assert names.russian_ending(written) == "dvurechensky"
+    assert names.russian_ending("dvurechenskaia") == names.russian_ending("dvurechenskaya")
+    assert names.variant("pavel dvurechenskii", "pavel dvurechensky").reason == "ending transliterated"
+    assert names.variant("dmitrii ostrovskii", "dmitry ostrovsky") is not None  # the given name a typo too
+    assert names.variant("anna dvurechenskaya", "pavel dvurechenskii") is None  # two given names
+    assert names.russian_ending("kowalska") == "kowalska"  # a Polish feminine ending is another name
+    assert names.russian_ending("smith") == "smith"
+
+
+def test_a_family_name_transliterated_two_ways_with_a_shared_coauthor_is_one_person():
+    papers = [paper("a", ["Pavel Dvurechensky", "Ann Lee"]), paper("b", ["Pavel Dvurechenskii", "Ann Lee"]),
+              paper("c", ["Pavel Dvurechenskiy", "Bo Li"])]
+    result = resolve(papers, REGISTRY, ORGS, Aliases())
+    assert result.person("Pavel Dvurechenskii") == result.person("Pavel Dvurechensky")
+    assert result.person("Pavel Dvurechenskiy") != result.person("Pavel Dvurechensky")  # nothing shared
+
+
 def test_a_given_name_written_in_another_languages_letters_is_a_variant_that_needs_evidence():
     found = names.variant("nicholas sidiropoulos", "nikolaos sidiropoulos", cut=True)
     assert found is not None and found.reason == "transliterated" and found.cost <= -2.5

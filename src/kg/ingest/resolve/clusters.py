@@ -41,8 +41,8 @@ OPEN_FROM = -1.5
 PRIOR_CAPS = {"spacing": 5.0, "transliteration": 5.0, "names swapped": 5.0, "particle": 5.0,
               "same given names": 5.0,
               "middle name": 4.0, "middle initial": 4.0, "initial moved": 4.0, "first initial left out": 3.0,
-              "short form": 4.0, "letters written out": 5.0,
-              "umlaut written out": 5.0, "first name left out": 2.5, "double family name": 2.5,
+              "short form": 4.0, "letters written out": 5.0, "umlaut written out": 5.0,
+              "ending transliterated": 5.0, "first name left out": 2.5, "double family name": 2.5,
               "initial": 2.0, "name cut short": 2.0, "one name only": 2.5}
 """How much a rare name may vouch for a variant of it: a rare name swapped is still that person,
 a rare name one letter off may be another real name. A short form the table lists ("Will" / "William C.
@@ -346,8 +346,9 @@ def candidate_key_pairs(keys: Iterable[str], extra: dict[str, frozenset[str]]) -
             for i in range(len(parsed.family)):
                 deleted = parsed.family[:i] + parsed.family[i + 1:]
                 blocks[("typo", f"{deleted} {parsed.given[0][0]}")].append(name_key)
-        plain = names.plain_vowels(parsed.family)
-        if plain != parsed.family:
+        # "Schoelkopf" / "Scholkopf", "Dvurechenskii" / "Dvurechensky": one family name written two ways
+        for plain in sorted({names.plain_vowels(parsed.family), names.russian_ending(parsed.family)}
+                            - {parsed.family}):
             blocks[("family", f"{plain} {parsed.given[0][0]}")].append(name_key)
         for size in range(4, len(parsed.family) - 2):
             if parsed.family[-size:] in families:  # "Niles-Weed" / "Weed"

@@ -334,6 +334,9 @@ def variant(a: str, b: str, extra: dict[str, frozenset[str]] | None = None,
         if plain_vowels(pa.family) == plain_vowels(pb.family):
             given = _given_variant(pa.given, pb.given, extra, cut)
             return Variant("umlaut written out", given.cost - 0.2) if given else None
+        if russian_ending(pa.family) == russian_ending(pb.family):
+            given = _given_variant(pa.given, pb.given, extra, cut)
+            return Variant("ending transliterated", given.cost - 0.3) if given else None
         return _family_variant(a, b, pa, pb, extra)
     given = _given_variant(pa.given, pb.given, extra, cut)
     if given is None and pa.particles != pb.particles:
@@ -371,6 +374,17 @@ def _plain_dj(name_key: str) -> str:
 def plain_vowels(word: str) -> str:
     """A German family name with its umlauts as plain vowels: "schoelkopf" → "scholkopf"."""
     return re.sub(r"(?<=[bcdfghjklmnpqrstvwxz])([aou])e", r"\1", word)
+
+
+_RUSSIAN_ENDING = re.compile(r"(?<=[sc]k)(?:ii|iy|ij|yi|y|i)$")
+_RUSSIAN_FEMININE = re.compile(r"(?<=[sc]k)(?:aya|aia|aja|ya)$")
+
+
+def russian_ending(family: str) -> str:
+    """A family name with the Russian ending "-ский" ("-ская") written one way: "dvurechenskii",
+    "dvurechenskiy", "dvurechenskij" (the Library of Congress's, BGN/PCGN's and German transliterations) and
+    "dvurechensky" (English usage) are all "dvurechensky"; other family names unchanged."""
+    return _RUSSIAN_FEMININE.sub("aya", _RUSSIAN_ENDING.sub("y", family))
 
 
 def _family_variant(a: str, b: str, pa: Parsed, pb: Parsed,

@@ -267,9 +267,11 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
         if record.fields.title:
             record.fields.title = without_venue(title_past_label(record.fields.title))
         if record.fields.title and not_a_title(record.fields.title, record.fields):
+            place = bool(_WHEN_AND_WHERE.match(record.fields.title))
             record.fields.title = None  # the page gives the talk no title: none is better than a wrong one
             record.fields.guessed.discard("title")
-            _title_from_bracket(record.fields)  # unless the speaker's bracket holds it
+            if place:  # "Ada Lovelace (Engines): at 11am in Room 4145": the speaker's bracket holds it
+                _title_from_bracket(record.fields)
     for record in records:  # "Workshop 2018": its undated talks are of 2018
         if record.fields.date is None and year is not None and record.how not in ("front matter", "data"):
             record.fields.date = PartialDate(year, None, None)

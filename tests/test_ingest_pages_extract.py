@@ -1305,6 +1305,48 @@ def test_a_schedule_cell_of_talks_given_with_or_by_their_speakers(tmp_path):
                      ("Charles Babbage", "Difference Tables", "2021-02-03")]
 
 
+def test_a_schedule_cell_of_two_talks_joined_by_and_gives_both(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "schedules.md"
+    path.write_text(
+        "# Schedule\n\nSummer 2019, 4-6 pm\n\n| Date | Event |\n| --- | --- |\n"
+        "| July 3rd, 2019 | [Engine Basics by Dr. Ada Lovelace and Tide Tables by Dr. Mary Somerville]"
+        "(https://example.org/notes) |\n"
+        "| July 10th, 2019 | Looms and Engines by Charles Babbage |\n", encoding="utf-8")
+    talks = [(t.speakers[0].name, t.title, t.day) for t in extract_file(path).talks]
+    assert talks == [("Ada Lovelace", "Engine Basics", "2019-07-03"),
+                     ("Mary Somerville", "Tide Tables", "2019-07-03"),
+                     ("Charles Babbage", "Looms and Engines", "2019-07-10")]
+
+
+def test_a_speakers_bracket_is_the_title_when_only_time_and_place_follow_it(tmp_path):
+    path = tmp_path / "past.md"
+    path.write_text("# Student seminar, Fall 2022\n\n"
+                    "- Oct 7: Ada Lovelace: Notes on the engine\n\n"
+                    "- Oct 14: Mary Somerville (Vassiliev invariants continued): at 11am in Room 4145\n\n"
+                    "- Oct 21: Charles Babbage: Difference engines\n", encoding="utf-8")
+    talks = [(t.speakers[0].name, t.title, t.day) for t in extract_path(path).talks]
+    assert ("Mary Somerville", "Vassiliev invariants continued", "2022-10-14") in talks
+
+
+def test_an_agendas_presenters_in_square_brackets_after_the_title_are_its_speakers():
+    from kg.ingest.pages.entries import Fields
+    from kg.ingest.pages.talks import _presenters_in_brackets
+
+    fields = Fields(title="Trust region policy optimization [Elman, Ilya")
+    _presenters_in_brackets(fields)
+    assert ([p.name for p in fields.speakers], fields.title) == (["Elman", "Ilya"],
+                                                                 "Trust region policy optimization")
+    fields = Fields(title="Tutorial on engines. [**Ada Lovelace**]")
+    _presenters_in_brackets(fields)
+    assert ([p.name for p in fields.speakers], fields.title) == (["Ada Lovelace"], "Tutorial on engines")
+    for title in ("Notes on engines [slides]", "Notes on engines [pdf, video]", "[Ada Lovelace]"):
+        fields = Fields(title=title)
+        _presenters_in_brackets(fields)
+        assert (fields.speakers, fields.title) == ([], title)
+
+
 def test_a_reading_groups_talk_titles_lose_the_venue_after_the_paper():
     from kg.ingest.pages.talks import without_venue
 

@@ -50,6 +50,7 @@ from kg.ingest.pages.fields import (
     word_leaning,
 )
 from kg.ingest.pages.grid import dated_rows, session_papers, timed_slots
+from kg.ingest.pages.joined import split_speakers
 from kg.ingest.pages.own_talks import (
     OwnTalk,
     cited_talks,
@@ -207,7 +208,9 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     units = _unit_records(document, layout, day_first, records)
     if units:  # in page order, as the page lists them
         records = sorted([*records, *units], key=lambda r: r.line)
-    records = [one for r in records for one in _each_speaker(r) if _is_talk(one)]
+    texts = {b.line: b.text for b in layout.blocks}
+    records = [one for r in records for each in _each_speaker(r) for one in _own_titles(each, texts)
+               if _is_talk(one)]
     unnamed_rows = [r for r in records if r.unnamed and "session" not in r.fields.labels]  # (a session's
     # own list of talks names them talks) sessions beside twice as many named talks: past seasons,
     if unnamed_rows and len(unnamed_rows) < 2 * (len(records) - len(unnamed_rows)):
@@ -259,12 +262,16 @@ def talk_records(document: Document, layout: Layout, day_first: bool,
     _contexts(records, layout, document, year)
     records = _unique(records)
     for record in records:
+        _presenters_in_brackets(record.fields)
         _title_from_bracket(record.fields)
         if record.fields.title:
             record.fields.title = without_venue(title_past_label(record.fields.title))
         if record.fields.title and not_a_title(record.fields.title, record.fields):
+            place = bool(_WHEN_AND_WHERE.match(record.fields.title))
             record.fields.title = None  # the page gives the talk no title: none is better than a wrong one
             record.fields.guessed.discard("title")
+            if place:  # "Ada Lovelace (Engines): at 11am in Room 4145": the speaker's bracket holds it
+                _title_from_bracket(record.fields)
     for record in records:  # "Workshop 2018": its undated talks are of 2018
         if record.fields.date is None and year is not None and record.how not in ("front matter", "data"):
             record.fields.date = PartialDate(year, None, None)
@@ -283,6 +290,26 @@ def _title_from_bracket(fields: Fields) -> None:
     if person.affiliation and bracket_holds_title(person.affiliation):
         fields.title = person.affiliation.strip()
         fields.speakers = [Person(person.name, None, person.homepage)]
+
+
+_PRESENTERS_AFTER = re.compile(r"[\s.,;:–-]*\[\W*(?P<who>[^\[\]()]{2,80}?)\W*\]?\s*$")
+"""Who presents, in square brackets after the title ("Actor-Critic. [**Martin**]")."""
+
+
+def _presenters_in_brackets(fields: Fields) -> None:
+    """A talk read without a speaker whose title ends with its presenters in square brackets
+    ("Trust region policy optimization [**Elman, Ilya**]", a reading group's agenda): the bracket's
+    names are the speakers (full names, or first names alone), the words before it the title."""
+    if fields.speakers or not fields.title:
+        return
+    found = _PRESENTERS_AFTER.search(fields.title)
+    if found is None or found.start() == 0:
+        return
+    names = [n.strip() for n in re.split(r"\s*(?:,|&|\band\b)\s*", found["who"]) if n.strip()]
+    if not names or not all(is_name(n) or is_given_name(n) for n in names):
+        return
+    fields.speakers = [Person(n) for n in names]
+    fields.title = clean_title(fields.title[:found.start()])
 
 
 _BYLINE = re.compile(r"^\W{0,3}by\s+(?P<who>[^\W\d_].{2,100})$", re.IGNORECASE | re.DOTALL)
@@ -1100,15 +1127,18 @@ _TITLE_BY_WHOM = re.compile(r"^(?P<title>[^\W\d_].{6,})\s+(?P<by>by|with)\s+"
 
 
 def _joined_talks(row: list[Block]) -> list[tuple[str, Person, int]]:
-    """The talks of a row's cell that holds two or more, one a line or joined by "&", each a title
+    """The talks of a row's cell that holds two or more, one a line or joined by "&" or "and", each a title
     and its speaker after "by" or "with" ("Intro to Statistics by Dr. Ada Lovelace & Engines by
     Charles"): their titles, speakers and the cell's line; empty unless every part is such a talk
     and one speaker at least is a full name (the others may be a first or a family name alone)."""
     for cell in row:
-        parts = [p.strip(" *_") for line in cell.text.split("\n") for p in line.split(" & ")
-                 if p.strip(" *_")]
-        found = [_TITLE_BY_WHOM.match(p) for p in parts]
-        if len(parts) < 2 or not all(m and (m["by"] == "by" or given_with(m["who"])) for m in found):
+        for joiner in (r" & ", r" & | and "):  # "and" joins two talks only when each part is one
+            parts = [p.strip(" *_") for line in cell.text.split("\n") for p in re.split(joiner, line)
+                     if p.strip(" *_")]
+            found = [_TITLE_BY_WHOM.match(p) for p in parts]
+            if len(parts) >= 2 and all(m and (m["by"] == "by" or given_with(m["who"])) for m in found):
+                break
+        else:
             continue
         named = [speakers_of(m["who"]) for m in found if m]
         if not any(named):
@@ -1798,6 +1828,24 @@ def _each_speaker(record: Record) -> list[Record]:
     return found
 
 
+def _own_titles(record: Record, lines: dict[int, str]) -> list[Record]:
+    """A line read as one talk of several speakers that gives each speaker a title of their own
+    ("Ada Lovelace (Engines) and Mary Somerville (Tides)"): one talk each, with the line's day and
+    time. Any other record as it is."""
+    text = lines.get(record.line)
+    if record.how != "entry" or text is None or len(record.fields.speakers) < 2 \
+            or "title" in record.fields.labels:
+        return [record]
+    talks = split_speakers(text, record.fields.speakers)
+    found = []
+    for person, title in talks:
+        one = copy.deepcopy(record)
+        one.fields.speakers, one.fields.title = [person], title
+        one.fields.guessed.discard("title")
+        found.append(one)
+    return found or [record]
+
+
 def _is_talk(record: Record) -> bool:
     fields = record.fields
     if not fields.speakers and not (record.unnamed and fields.title):
@@ -1929,6 +1977,10 @@ _ANNOUNCEMENT = re.compile(r"\b(?:will be|please|note (?:the|that|special)|stay 
                            r"mailing list|broadcast|live ?stream|zoom link|register)\b", re.IGNORECASE)
 
 
+_WHEN_AND_WHERE = re.compile(r"^\W*at\s+[-–]\s*(?:(?:in|room|at)\b.{0,40})?$", re.IGNORECASE)
+"""A slot's time and place where the title was read, its clock taken out ("at - in Room 4145")."""
+
+
 def not_a_title(title: str, fields: Fields) -> bool:
     """Whether the words read as a talk's title are something else: the kind of the slot ("Invited
     talk", "Overview Talk"), a notice to the audience in a guessed title ("Note special time..."),
@@ -1940,6 +1992,8 @@ def not_a_title(title: str, fields: Fields) -> bool:
         rest = rest.replace(title[found.start:found.end], " ")
     if rest != title and not re.search(r"[^\W\d_]{3,}", rest):
         return True  # "3.30pm", "Tuesday 19 October": a time or a day left where the title would be
+    if _WHEN_AND_WHERE.match(title):
+        return True  # "at - in Room 4145": what is left of "at 11am in Room 4145" once its time is read
     if "title" in fields.guessed and (_ANNOUNCEMENT.search(title) or _ABSTRACT_START.match(title)
                                       or len(title.split()) > 25):
         return True  # a guessed title that is a notice, or the first words of an abstract

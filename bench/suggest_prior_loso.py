@@ -250,14 +250,20 @@ def shrunk(coefficients: np.ndarray, evidence: np.ndarray, strength: float) -> d
                                              strict=True)}
 
 
-def ranked(index: GraphIndex, case: Case, prior: dict[str, float]) -> list[int]:
-    """The first 200 people ``suggest.ranked_people`` gives for the series with ``prior``."""
+def scored(case: Case, prior: dict[str, float]) -> np.ndarray:
+    """The pool's scores as ``suggest.ranked_people`` orders them for the series with ``prior``: the
+    series' taste, the untied then moved by their topic fit and papers (``suggest.unlinked_adjusted``)."""
     taste.PRIOR = prior
     try:
         model = taste.fit(case.x, case.y)
     finally:
         taste.PRIOR = HAND
-    scores = model.score(case.x_pool)
+    return suggest.unlinked_adjusted(case.x_pool, np.arange(len(case.pool)), model.score(case.x_pool))
+
+
+def ranked(index: GraphIndex, case: Case, prior: dict[str, float]) -> list[int]:
+    """The first 200 people ``suggest.ranked_people`` gives for the series with ``prior``."""
+    scores = scored(case, prior)
     return [int(case.pool[i]) for i in islice(suggest._ranking(index, case.pool, scores, max(KS)), max(KS))]
 
 

@@ -110,13 +110,15 @@ class Replay:
     x: np.ndarray
     pool: np.ndarray
     """The people it ranks: reached by the walk or sharing the topic, neither a speaker nor a host."""
+    recent: np.ndarray | None = None
+    """The pool's fit to the series' recent talks (``suggest.recent_fit``)."""
 
     @cached_property
     def scores(self) -> np.ndarray:
         """Everyone's score by the series' taste, the pool's as `suggest` ranks it
         (``suggest.unlinked_adjusted``)."""
         found = self.model.score(self.x)
-        found[self.pool] = suggest.unlinked_adjusted(self.x, self.pool, found[self.pool])
+        found[self.pool] = suggest.unlinked_adjusted(self.x, self.pool, found[self.pool], self.recent)
         return found
 
     @cached_property
@@ -140,7 +142,8 @@ def replay(index: GraphIndex, stem: str) -> Replay:
     model, x, _ = suggest._fit_taste(index, series, found.event, v, speakers)
     reachable = suggest._reachable(v, x)
     reachable[speakers + series.hosts] = False
-    return Replay(found, series, speakers, v, model, x, np.flatnonzero(reachable))
+    pool = np.flatnonzero(reachable)
+    return Replay(found, series, speakers, v, model, x, pool, suggest.recent_fit(index, v, series, pool)[0])
 
 
 def by_value(values: np.ndarray, pool: np.ndarray) -> np.ndarray:

@@ -81,6 +81,8 @@ class Case:
     stages: list[tuple[np.ndarray, np.ndarray, np.ndarray, str]] | None = None
     """With ``--hard``: per past stage, its positives, the people its negatives may be drawn from,
     everyone's features at that stage (positives first, then the candidates) and the sampling seed."""
+    recent: np.ndarray | None = None
+    """The pool's fit to the series' recent talks (``suggest.recent_fit``)."""
 
     def standardized(self) -> np.ndarray:
         mean, scale = self.x.mean(axis=0), self.x.std(axis=0)
@@ -111,7 +113,7 @@ def case_of(index: GraphIndex, stem: str, share: float = 0.5) -> Case:
     later_ids = sorted(index.person_index[p] for p in later if p in index.person_index)
     return Case(stem, cutoff.isoformat(), x, y, pool, x_now[pool],
                 later_ids + [-1] * (len(later) - len(later_ids)),
-                [p for p in later_ids if known_now[p]])
+                [p for p in later_ids if known_now[p]], recent=suggest.recent_fit(index, v, series, pool)[0])
 
 
 def stages_of(index: GraphIndex, stem: str, share: float = 0.5,
@@ -250,14 +252,21 @@ def shrunk(coefficients: np.ndarray, evidence: np.ndarray, strength: float) -> d
                                              strict=True)}
 
 
-def ranked(index: GraphIndex, case: Case, prior: dict[str, float]) -> list[int]:
-    """The first 200 people ``suggest.ranked_people`` gives for the series with ``prior``."""
+def scored(case: Case, prior: dict[str, float]) -> np.ndarray:
+    """The pool's scores as ``suggest.ranked_people`` orders them for the series with ``prior``: the
+    series' taste, the untied then moved by their topic fits and papers (``suggest.unlinked_adjusted``)."""
     taste.PRIOR = prior
     try:
         model = taste.fit(case.x, case.y)
     finally:
         taste.PRIOR = HAND
-    scores = model.score(case.x_pool)
+    rows = np.arange(len(case.pool))
+    return suggest.unlinked_adjusted(case.x_pool, rows, model.score(case.x_pool), case.recent)
+
+
+def ranked(index: GraphIndex, case: Case, prior: dict[str, float]) -> list[int]:
+    """The first 200 people ``suggest.ranked_people`` gives for the series with ``prior``."""
+    scores = scored(case, prior)
     return [int(case.pool[i]) for i in islice(suggest._ranking(index, case.pool, scores, max(KS)), max(KS))]
 
 

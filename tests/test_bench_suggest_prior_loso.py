@@ -72,3 +72,22 @@ def test_figures_count_later_speakers_in_the_first_k_and_their_reciprocal_ranks(
     assert (found["hits@10"], found["hits@50"]) == (2, 2)
     assert found["r@10"] == pytest.approx(2 / 3) and found["known@10"] == pytest.approx(1.0)
     assert found["mrr"] == pytest.approx((1 / 6 + 1 / 8) / 3)
+
+
+def test_a_series_is_ranked_as_suggest_ranks_it_the_untied_moved_by_their_subject(bench):
+    topic, papers = taste.FEATURES.index("topic"), taste.FEATURES.index("papers")
+    links = taste.FEATURES.index("coauthored_speakers")
+    # 30 people: twelve coauthors of past speakers, the walk ranking them first; eighteen untied,
+    # the last of them squarely on the subject with few papers, the walk ranking it last.
+    x_pool = np.zeros((30, len(taste.FEATURES)))
+    x_pool[:, topic], x_pool[:, papers] = -9.0, np.log1p(20)
+    x_pool[:12, links] = np.log1p(1)
+    x_pool[:, 0] = -np.log10(np.arange(1, 31))  # the walk's log rank: person 0 first
+    x_pool[29, topic], x_pool[29, papers] = -0.5, np.log1p(2)
+    case = bench.Case("s", "2020-01-01", np.zeros((0, len(taste.FEATURES))), np.zeros(0), np.arange(100, 130),
+                      x_pool, later=[129], known=[129])
+    scores = bench.scored(case, {"closeness": 1.0})  # no rows to fit: the prior alone
+    ranking = case.pool[np.argsort(-scores, kind="stable")].tolist()
+    assert ranking[:10] == list(range(100, 110))  # the taste's first ten stay first
+    assert ranking[10] == 129  # the untied person on the subject comes next, as `kg suggest` puts it
+    assert scores[29] > scores[10] > scores[11]  # by the prior's walk alone it would have been last

@@ -80,8 +80,13 @@ def test_ranking_is_deterministic_with_ties_broken_by_name(seed_store):
     first = suggest(seed_store, event, top=20)
     again = suggest(seed_store, event, top=20)
     assert first.candidates == again.candidates
-    keys = [(-c.score, c.name) for c in first.candidates]
-    assert keys == sorted(keys)
+    scores = [c.score for c in first.candidates]
+    assert scores == sorted(scores, reverse=True)
+    # A shown score is rounded to four decimals, so two people shown level may still differ below
+    # that (ranked by the full score); true ties, the same features, go by name
+    # (tests/test_suggest_fast_paths.py checks the tie-breaking itself).
+    for a, b in zip(first.candidates, first.candidates[1:], strict=False):
+        assert a.features != b.features or a.name <= b.name
     # Each has a chain to a speaker or organizer, or, without any (three or more steps away), is
     # there for the series' subject and says so.
     assert all(c.path or any(r.startswith("topic") for r in c.reasons) for c in first.candidates)
@@ -286,3 +291,47 @@ def test_an_empty_pool_is_left_as_it_is_without_a_warning():
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # numpy's "Degrees of freedom <= 0" on an empty pool's spread
         assert unlinked_adjusted(x, np.array([], dtype=int), np.array([])).tolist() == []
+
+
+def test_the_recent_talks_are_the_last_third_of_the_series_talks():
+    from kg.network.suggest import recent_talks
+
+    talks = [(day, 100 + day, 200 + day) for day in range(10)]  # (day, speaker, talk), in time order
+    assert recent_talks(talks) == talks[7:]  # a third of ten: the last three
+    assert recent_talks(talks[:2]) == talks[1:2]  # at least one
+    assert recent_talks([]) == []
+
+
+def test_without_a_tie_a_fit_to_the_recent_talks_lifts_more_than_one_to_the_older_ones():
+    import numpy as np
+
+    from kg.network.suggest import unlinked_adjusted
+
+    topic, papers = FEATURES.index("topic"), FEATURES.index("papers")
+    links = FEATURES.index("coauthored_speakers")
+    # Twelve tied people scored 12 down to 1; two untied people scored 0, alike in topic fit over
+    # all the talks and in papers: person 12 fits the recent talks, person 13 only the older ones.
+    x = np.zeros((14, len(FEATURES)))
+    x[:, topic], x[:, papers] = -3.0, np.log1p(20)
+    x[:12, links] = np.log1p(1)
+    x[12:, topic] = -1.0
+    recent = np.full(14, -3.0)
+    recent[12], recent[13] = -0.5, -2.5
+    scores = np.concatenate([np.arange(12, 0, -1.0), np.zeros(2)])
+    moved = unlinked_adjusted(x, np.arange(14), scores, recent)
+    assert moved[:10].tolist() == scores[:10].tolist()  # the taste's first ten stay first
+    assert moved[12] > moved[13]
+    assert np.argsort(-moved, kind="stable")[10] == 12  # the recent fit comes in first after them
+    # Without the recent fit the topic fit counts for both: the two stay level.
+    alone = unlinked_adjusted(x, np.arange(14), scores)
+    assert alone[12] == alone[13] > alone[10]
+
+
+def test_an_untied_candidate_says_it_fits_the_series_recent_talks(seed_store):
+    event = entity(seed_store, "Princeton Alg-ML Seminar, December 4, 2023", "event")
+    result = suggest(seed_store, event, top=40)
+    untied = [c for c in result.candidates if not c.shared_coauthors and not c.features["organizer_links"]]
+    assert untied
+    recent = "on the subject of the series' recent talks: "
+    assert any(r.startswith(recent) for c in untied for r in c.reasons), [c.reasons for c in untied]
+    assert not any(r.startswith(recent) for c in result.candidates if c.shared_coauthors for r in c.reasons)

@@ -18,8 +18,9 @@ topic space, derived from the works known that day: ``kg.network.known_words``):
    the model multiplies ranks (a rank fusion).
 3. **The series' taste** (``kg.network.taste``): a logistic regression fitted on its own past,
    which weighs those signals; the score is its probability. Below its first ten, people with no
-   work in common with the series' people are moved by their topic fit (up) and papers (down):
-   without a tie the walk says little and the subject more (``unlinked_adjusted``).
+   work in common with the series' people are moved by their topic fit and their fit to the
+   series' recent talks (up) and papers (down): without a tie the walk says little and the
+   subject more, what the series talks about now most (``unlinked_adjusted``, ``recent_fit``).
 
 Hosts (organizers and group leads) are never candidates; past speakers neither, unless their
 talks all came before ``since``. Every candidate carries the chain to the nearest speaker or
@@ -66,11 +67,17 @@ SPEAKER_HALF_LIFE_YEARS = 2.0
 RECENCY_HALF_LIFE = 3.0
 EARLY_CAREER_YEARS = 6
 SENIOR_YEARS = 15
-UNLINKED_TOPIC = 0.5
+UNLINKED_TOPIC = 0.25
 """For people with no work in common with a past speaker or host, the score is moved by this many
 standard deviations of the pool's scores per standard deviation of their topic fit above the
 pool's mean: without a direct tie the walk says little, and the subject says more (BENCHMARKS,
 "Suggestions", round seventeen)."""
+UNLINKED_RECENT = 0.25
+"""The same for their fit, in the topic space learned from the field, to the series' recent talks
+(``RECENT_SHARE``): among the untied, what the series talks about now sets its later speakers apart
+better than all its talks (round eighteen). Without that fit, its weight goes to the topic fit."""
+RECENT_SHARE = 3
+"""The recent talks are the last third of the series' talks (at least one)."""
 UNLINKED_PAPERS = -0.25
 """The same for their papers (fewer is better): the later speakers without a tie to the series are
 less prolific than the people without a tie who outrank them."""
@@ -209,9 +216,10 @@ def rank(
     if not len(pool):
         result.notes.append("nobody who may be suggested is known" + _as_of_text(as_of))
         return result
-    scores = unlinked_adjusted(x, pool, model.score(x)[pool])  # row by row: every row, then the pool
+    recent, recent_query = recent_fit(index, v, series, pool)
+    scores = unlinked_adjusted(x, pool, model.score(x)[pool], recent)  # row by row: every row, then the pool
     chosen: list[Candidate] = []
-    explainer = _Explainer(index, v, series, speakers, x, model, query, pool, scores)
+    explainer = _Explainer(index, v, series, speakers, x, model, query, pool, scores, recent_query)
     for position in _ranking(index, pool, scores, top + 50):
         person = int(pool[position])
         candidate = explainer.candidate(person, float(scores[position]))
@@ -235,24 +243,48 @@ def ranked_people(index: GraphIndex, event: str, as_of: date | None, limit: int)
     active = _reachable(v, x)
     active[speakers + series.hosts] = False
     pool = np.flatnonzero(active)
-    scores = unlinked_adjusted(x, pool, model.score(x)[pool])  # row by row: every row, then the pool
+    recent, _ = recent_fit(index, v, series, pool)
+    scores = unlinked_adjusted(x, pool, model.score(x)[pool], recent)  # row by row: every row, then the pool
     return [index.people[int(pool[i])] for i in islice(_ranking(index, pool, scores, limit), limit)]
 
 
-def unlinked_adjusted(x: np.ndarray, pool: np.ndarray, scores: np.ndarray) -> np.ndarray:
+def recent_talks(talks: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The last ``RECENT_SHARE``-th of the series' talks (``Series.talks``, in time order), at least one."""
+    return list(talks[len(talks) - max(1, len(talks) // RECENT_SHARE):]) if talks else []
+
+
+def recent_fit(index: GraphIndex, v: signals.View, series: Series, pool: np.ndarray,
+               ) -> tuple[np.ndarray | None, tuple[np.ndarray, np.ndarray]]:
+    """The pool's fit, in the topic space learned from the field, to the series' recent talks (the
+    log of its rank among everyone, as the other topic fits), and that query; ``None`` without talks."""
+    query = signals.query_vector(v, talk_texts(index, recent_talks(series.talks)))
+    if not len(query[0]):
+        return None, query
+    return _log_rank(signals.semantic_scores(v, [query])[:, 0], pool), query
+
+
+def unlinked_adjusted(x: np.ndarray, pool: np.ndarray, scores: np.ndarray,
+                      recent: np.ndarray | None = None) -> np.ndarray:
     """``scores`` of the people ``pool`` (rows of the features ``x``), those with no work in common
-    with a past speaker or host moved by their topic fit and papers (``UNLINKED_TOPIC``,
-    ``UNLINKED_PAPERS``), each standardized over the pool and scaled by the spread of the pool's
-    scores; the taste's first ``UNLINKED_BELOW`` stay first."""
+    with a past speaker or host moved by their topic fit, their fit to the series' recent talks
+    (``recent``, per pool member, from ``recent_fit``; without it, the topic fit counts for both)
+    and their papers (``UNLINKED_TOPIC``, ``UNLINKED_RECENT``, ``UNLINKED_PAPERS``), each
+    standardized over the pool and scaled by the spread of the pool's scores; the taste's first
+    ``UNLINKED_BELOW`` stay first."""
     if len(scores) < 2:
         return scores  # nobody to move, or one alone: no spread to move by (and none of an empty pool)
     unlinked = ~_tied(x, pool)
     spread = float(scores.std())
     if not unlinked.any() or spread == 0.0:
         return scores
+    topic = x[pool, taste.FEATURES.index("topic")]
+    if recent is None:
+        moves = [(topic, UNLINKED_TOPIC + UNLINKED_RECENT)]
+    else:
+        moves = [(topic, UNLINKED_TOPIC), (recent, UNLINKED_RECENT)]
+    moves.append((x[pool, taste.FEATURES.index("papers")], UNLINKED_PAPERS))
     moved = np.zeros(len(scores))
-    for name, weight in (("topic", UNLINKED_TOPIC), ("papers", UNLINKED_PAPERS)):
-        column = x[pool, taste.FEATURES.index(name)]
+    for column, weight in moves:
         scale = float(column.std())
         if scale > 0:
             moved += weight * (column - column.mean()) / scale
@@ -625,8 +657,9 @@ class _Explainer:
 
     def __init__(self, index: GraphIndex, v: signals.View, series: Series, speakers: Sequence[int],
                  x: np.ndarray, model: taste.Taste, query: tuple[np.ndarray, np.ndarray],
-                 pool: np.ndarray, scores: np.ndarray) -> None:
+                 pool: np.ndarray, scores: np.ndarray, recent_query: tuple[np.ndarray, np.ndarray]) -> None:
         self.index, self.v, self.series, self.model, self.query = index, v, series, model, query
+        self.recent_query = recent_query
         self.x = x
         self.seeds = set(speakers) | set(series.hosts)
         self.speakers = set(speakers)
@@ -789,6 +822,9 @@ class _Explainer:
                     or self._reason("semantic", x, shared, words, person))
             if text and text not in reasons:
                 reasons.append(text)
+            now = signals.related_words(self.v, person, self.recent_query)
+            if now:
+                reasons.append(f"on the subject of the series' recent talks: {', '.join(now)}")
         return reasons
 
     def _reason(self, feature: str, x: np.ndarray, shared: list[str], words: list[str],

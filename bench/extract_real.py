@@ -225,7 +225,7 @@ def score_page(gold: dict[str, Any], kind: str, talks: list[Talk], papers: list[
                 counts.values["datetime"][0] += 1
             elif misses is not None and match is not None:
                 misses.append(f"{gold['file']}:{wanted['line']}: when {wanted['date']} {wanted['time']}"
-                              f" ~ got {match.date} {match.time}")
+                              f" ~ got {match.date} {match.time} ({cause})")
         if wanted["affiliation"]:
             counts.values["affiliation"][1] += 1
             if match is not None and same_affiliation(wanted["affiliation"], match.affiliation):
@@ -525,6 +525,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spurious", type=int, default=0, metavar="N",
                         help="print up to N spurious rows (talks and papers matching no gold row of "
                              "their page), each with its page and line")
+    parser.add_argument("--when-misses", type=int, default=0, metavar="N",
+                        help="print up to N found talks whose date or time differs from the gold, each "
+                             "with its page, line and cause (wrong day, no time...)")
     parser.add_argument("--confusion", action="store_true",
                         help="also print gold kind × detected kind for each half and list of new sites")
     parser.add_argument("--causes", action="store_true",
@@ -555,6 +558,8 @@ def main(argv: list[str] | None = None) -> int:
     for miss in misses[: args.show_misses]:
         print(miss, file=sys.stderr)
     for row in [m for m in misses if ": spurious " in m][: args.spurious]:
+        print(row, file=sys.stderr)
+    for row in [m for m in misses if ": when " in m][: args.when_misses]:
         print(row, file=sys.stderr)
     if args.write:
         header = (f"## Page extraction on real pages (`bench/extract_real.py`)\n\n"

@@ -155,6 +155,16 @@ def test_a_missed_date_time_is_told_by_its_cause(bench):
     assert bench.when_cause("2024-05-06", None, talk(None, None)) == "no date"
 
 
+def test_a_found_talk_with_a_wrong_day_is_listed_with_its_cause(bench):
+    gold = {"file": "x/talks.md", "kind": "talk_listing", "papers": [], "talks": [
+        {"speakers": ["Ada Lovelace"], "title": "Engines", "date": "2019-06-21", "time": "16:00",
+         "affiliation": None, "line": 3}]}
+    misses: list[str] = []
+    bench.score_page(gold, "talk_listing", [bench.Talk(["Ada Lovelace"], "Engines", "2019", None, None, 3)],
+                     [], misses)
+    assert misses == ["x/talks.md:3: when 2019-06-21 16:00 ~ got 2019 None (year only)"]
+
+
 def test_the_confusion_matrix_counts_each_gold_kind_by_the_kind_detected(bench):
     gold = {"file": "x/p.md", "kind": "event_page", "papers": [], "talks": [
         {"speakers": ["Ada Lovelace"], "title": "Engines", "date": None, "time": None, "affiliation": None,

@@ -162,3 +162,27 @@ def test_a_day_heading_in_month_and_day_characters_dates_the_talks_under_it(tmp_
                   "<tr><td>10:30～11:30</td><td><b>Difference engines</b><br>Charles Babbage</td></tr>"
                   "</table></body></html>")
     assert found == [("Ada Lovelace", "2015-12-19", "13:00"), ("Charles Babbage", "2015-12-20", "10:30")]
+
+
+def test_days_in_brackets_take_the_one_year_the_pages_prose_writes(tmp_path):
+    found = whens(tmp_path, "r.md", "# Seminars\n\nThe seminars of the course held in Term 3, 2020.\n\n"
+                  "* SEMINAR 1 (04.02): Ada Lovelace - Notes on the analytical engine\n"
+                  "* SEMINAR 2 (13.02): Charles Babbage - Difference engines and their tables\n")
+    assert [day for _, day, _ in found] == ["2020-02-04", "2020-02-13"]
+
+
+def test_brackets_that_hold_times_give_no_day():
+    talks = [TalkText([SpeakerText("Ada Lovelace")], "Notes", line=3),
+             TalkText([SpeakerText("Charles Babbage")], "Tables", line=4)]
+    inherit_when(talks, [Block("Ada Lovelace (10.05): Notes", 3, "li"),
+                         Block("Charles Babbage (10.45): Tables", 4, "li")])
+    assert [t.day for t in talks] == [None, None]
+
+
+def test_a_weekdays_dotted_day_over_a_meetings_programme_gives_its_talks_the_day_and_the_pages_year():
+    talks = [TalkText([SpeakerText("Ada Lovelace")], "Notes", line=4, day="2019"),
+             TalkText([SpeakerText("Charles Babbage")], "Tables", line=5, day="2019")]
+    inherit_when(talks, [Block("Engines 2019 programme", 1, "h1"), Block("Sunday 29.09", 3, "td"),
+                         Block("09:00 Ada Lovelace", 4, "td"), Block("10:00 Charles Babbage", 5, "td")],
+                 kind="meeting_programme")
+    assert [t.day for t in talks] == ["2019-09-29", "2019-09-29"]

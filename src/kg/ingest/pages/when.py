@@ -24,6 +24,10 @@ fills are marked guessed, for review):
 - the year of the days around: a talk with a day and no year (a day's heading of a meeting's
   programme, "2日目（12月20日）") takes the one year of the page's other talks, when it falls
   within a week of their days;
+- the day in brackets: talks with no day whose lines each write a day and month alone in brackets,
+  day first and dotted ("SEMINAR 1 (04.02): Ilya Trofimov - ..."), take that day, when two talks
+  of the page or more write theirs so; its year is the one year the page writes (in its prose,
+  "held at Term 3, 2020"), when it writes one;
 - the meeting's day: on the page of a meeting (a programme, timed talks, or talks of which some
   have the day) that names at most three days with their year, the talks with no day (at most a
   year) take the day the page names most often, a line naming the talks or the meeting weighing
@@ -57,7 +61,8 @@ def inherit_when(talks: Sequence[TalkText], blocks: Sequence[Block], day_first: 
     """Fill the missing days and times of ``talks`` from the date lines and the day of the page
     (``kind``: the page's kind, a meeting programme's talks being of one meeting)."""
     dated = _date_lines(blocks, day_first)
-    _time_of_date_line(talks, dated, kind == "meeting_programme")
+    _day_in_brackets(talks, blocks)
+    _time_of_date_line(talks, dated, kind == "meeting_programme", _weekday_lines(blocks))
     _time_of_session(talks, blocks)
     _day_of_meeting(talks, blocks, day_first, kind == "meeting_programme")
     _time_of_series(talks, blocks, day_first)
@@ -78,13 +83,20 @@ def _times(text: str) -> tuple[Found, ...]:
 
 
 def _date_lines(blocks: Sequence[Block], day_first: bool) -> list[tuple[int, PartialDate, list[object]]]:
-    """The short blocks that name a day (month and day), with the first such day and their times."""
+    """The short blocks that name a day (month and day), with the first such day and their times; a
+    weekday's dotted day with no year ("Sunday 29.09") is of the one year the page writes, if any."""
     lines = []
+    page_year: list[int | None] = []
     for block in blocks:
         if len(block.text) > _SHORT or block.struck:
             continue
         days = [f.value for f in _dates(block.text, day_first)
                 if isinstance(f.value, PartialDate) and f.value.month and f.value.day]
+        dotted = _WEEKDAY_DOTTED.search(block.text) if not days else None
+        if dotted is not None and _valid_day(int(dotted["month"]), int(dotted["day"])):
+            if not page_year:
+                page_year.append(_page_year(blocks))
+            days = [PartialDate(page_year[0], int(dotted["month"]), int(dotted["day"]))]
         if days:
             lines.append((block.line, days[0], [f.value for f in _times(block.text)]))
     return lines
@@ -110,8 +122,63 @@ def _has_day(day: str | None) -> bool:
     return bool(day) and (len(day or "") == 10 or (day or "").startswith("--"))
 
 
+_BRACKET_DAY = re.compile(r"\((?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.?\)")
+"""A day and its month alone in brackets, European style ("(04.02)", "(13.2.)")."""
+_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d{2}(?![\d.,/-]?\d)")
+"""A year written alone (not part of a number, a day or a version)."""
+
+
+_WEEKDAY_DOTTED = re.compile(r"\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+"
+                             r"(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\b\.?(?![.,]?\d)", re.IGNORECASE)
+"""A weekday and its day and month, dotted, with no year ("Sunday 29.09", "Fri 4.2.")."""
+
+
+def _valid_day(month: int, day: int) -> bool:
+    """Whether ``day`` of ``month`` is a day of the calendar (in a leap year: the 29th of February)."""
+    try:
+        date(2000, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _page_year(blocks: Sequence[Block]) -> int | None:
+    """The one year a page writes alone (in its title, its prose), None when it writes none or several."""
+    years = {int(m.group(0)) for b in blocks for m in _YEAR.finditer(b.text)}
+    return next(iter(years)) if len(years) == 1 else None
+
+
+def _day_in_brackets(talks: Sequence[TalkText], blocks: Sequence[Block]) -> None:
+    """Talks with no day whose lines write "(DD.MM)" take that day, with the page's one year."""
+    text = {b.line: b.text for b in blocks}
+    days: dict[int, PartialDate] = {}
+    for n, talk in enumerate(talks):
+        match = _BRACKET_DAY.search(text.get(talk.line or -1, "")) if talk.day is None else None
+        if match is not None:
+            if not _valid_day(int(match["month"]), int(match["day"])):
+                return  # "(10.30)": the brackets hold times, not days
+            days[n] = PartialDate(None, int(match["month"]), int(match["day"]))
+    if len(days) < 2:
+        return  # one bracket is a version or a time as likely as a day
+    year = _page_year(blocks)
+    for n, day in days.items():
+        talks[n].day = PartialDate(year, day.month, day.day).iso()
+        _guessed(talks[n], "date")
+
+
+def _dayless(talk: TalkText, date: PartialDate, weekday: bool) -> bool:
+    """Whether a talk lacks the day of the date line above it: it has none, or, under a weekday's
+    dotted day ("Sunday 29.09" heading a programme's column), only that day's year."""
+    return talk.day is None or (weekday and date.year is not None and talk.day == f"{date.year:04d}")
+
+
+def _weekday_lines(blocks: Sequence[Block]) -> frozenset[int]:
+    """The lines of the short blocks that name a weekday and its dotted day ("Sunday 29.09")."""
+    return frozenset(b.line for b in blocks if len(b.text) <= _SHORT and _WEEKDAY_DOTTED.search(b.text))
+
+
 def _time_of_date_line(talks: Sequence[TalkText], dated: list[tuple[int, PartialDate, list[object]]],
-                       meeting: bool = False) -> None:
+                       meeting: bool = False, weekday_lines: frozenset[int] = frozenset()) -> None:
     """A talk with a day and no time takes the one time beside its date line above; the talks with
     no day under a date line all take its day, on a page of dated talks or a meeting's, or when the
     line gives a time too (an occasion, not the date a page was updated)."""
@@ -126,10 +193,12 @@ def _time_of_date_line(talks: Sequence[TalkText], dated: list[tuple[int, Partial
     dated_page = meeting or any(_has_day(t.day) for t in talks)
     for line, group in under.items():
         date, times = by_line[line]
-        if (dated_page or times) and all(t.day is None or _same_day(date, t.day) for t in group) \
-                and any(t.day is None for t in group):  # a day with its time: an occasion
+        weekday = line in weekday_lines
+        lacking = [_dayless(t, date, weekday) for t in group]  # a day with its time: an occasion
+        if (dated_page or times) and any(lacking) \
+                and all(n or _same_day(date, t.day) for n, t in zip(lacking, group, strict=True)):
             for talk in group:  # "**15 March 2019**, 13:00-13:50" over that week's list of talks
-                if talk.day is None:  # (the talks that have a day have this one)
+                if _dayless(talk, date, weekday):  # (the talks that have a day have this one)
                     talk.day = date.iso()
                     _guessed(talk, "date")
         if len(times) != 1:

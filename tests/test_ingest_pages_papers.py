@@ -664,3 +664,23 @@ def test_a_title_of_words_joined_by_and_is_no_byline():
 
     assert _author_list("Optimization, Statistics and Learning") == []
     assert _author_list("Bardenet, Doucet and JMLR") == []
+
+
+def test_a_title_with_and_in_an_unmarked_comma_separated_citation_is_whole():
+    text = ("Ada Lovelace, Charles Babbage and Mary Somerville, Expressiveness of Matrix and Tensor Query "
+            "Languages, DEEM 2019.")
+    paper = citation(Block(text, 1, "li"), in_section=True)
+    assert paper is not None
+    assert (paper.title, paper.authors) == ("Expressiveness of Matrix and Tensor Query Languages",
+                                            ["Ada Lovelace", "Charles Babbage", "Mary Somerville"])
+
+
+def test_a_quoted_phrase_inside_a_bold_title_or_led_into_by_a_word_is_no_whole_title():
+    bold = "“Any Other Thoughts, Hedgehog?” Linking Deliberation Chains in Dialogues"
+    block = Block(f"{bold}. Ada Lovelace, Charles Babbage. EMNLP 2024.", 1, "li", spans=[Span("b", bold)])
+    paper = citation(block, in_section=True)
+    assert paper is not None and paper.title == bold
+    text = ('Ada Lovelace, Charles Babbage. Comment on "Weak Signal Asymptotics for Experiments". '
+            'Biometrika 2023.')
+    paper = citation(Block(text, 1, "li"), in_section=True)
+    assert paper is None or paper.title != "Weak Signal Asymptotics for Experiments"

@@ -834,8 +834,8 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
     """The part of a citation marked as its title: quoted, linked, bold, or italics not a venue."""
     for quoted in re.finditer(r"“([^”]{10,})”|\"([^\"]{10,})\"|``(.{10,}?)''|‘([^’]{10,})’", text):
         inside = next(g for g in quoted.groups() if g)
-        if " " in inside.strip():  # not a file name in an attribute (filename="paper.bib")
-            return clean_title(inside)
+        if " " in inside.strip() and not _quoted_in_title(text, quoted, spans):
+            return clean_title(inside)  # (not a file name in an attribute: filename="paper.bib")
     for kind in ("a", "b", "i"):
         for span in spans:
             words = [w for w in span.text.split() if len(re.sub(r"[\W\d_]", "", w)) >= 2]
@@ -855,6 +855,23 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
             if marked in text and len(marked.split()) >= 3:
                 return clean_title(marked)
     return None
+
+
+def _quoted_in_title(text: str, quoted: re.Match[str], spans: list[Span]) -> bool:
+    """Whether a quoted run is a part of the title rather than the title: a bold or linked run holds
+    it and goes on past it ("**“Any Other Thoughts, Hedgehog?” Linking Deliberation Chains**"), or a
+    word of a sentence leads into it ('Comment on "Weak Signal Asymptotics" by A and B')."""
+    run = " ".join(quoted.group(0).split())
+    for span in spans:
+        marked = " ".join(span.text.split())
+        if span.kind in ("a", "b") and run in marked and len(marked.split()) >= len(run.split()) + 2:
+            return True
+    before = text[:quoted.start()].split()
+    return bool(before) and before[-1] in _LEADING_INTO
+
+
+_LEADING_INTO = frozenset({"on", "of", "to", "for", "about", "from", "beyond", "towards", "toward"})
+"""Words that lead into a quoted phrase inside a title ("Comment on", "A reply to", "Beyond")."""
 
 
 _MEETING = re.compile(rf"\b(?:{MEETING_WORDS}|arxiv|preprint|proc\.|in:|to appear|"
@@ -915,15 +932,20 @@ def _sentences(text: str) -> list[str]:
 
 
 def _by_commas(text: str) -> tuple[list[str], str] | None:
-    """"A. Smith, M. Jones, Title, Venue, 2019": the names that open a comma list, and the part after."""
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+", text)]
+    """"A. Smith, M. Jones, Title, Venue, 2019": the names that open a comma list, and the part after,
+    up to its comma ("and" parts the names, not the title: "Matrix and Tensor Query Languages")."""
     names: list[str] = []
-    for n, part in enumerate(parts):
+    start = 0
+    for separator in [*re.finditer(r",\s*(?:and\s+|&\s*)?|\s+and\s+", text), None]:
+        part = text[start:separator.start() if separator else len(text)].strip()
         if _author_list(part):
             names.append(part)
+            start = separator.end() if separator else len(text)
             continue
-        if names and n < len(parts) and len(part.split()) >= 3:
-            return names, part
+        comma = text.find(",", start)
+        title = text[start:comma if comma >= 0 else len(text)].strip()
+        if names and len(part.split()) >= 3:
+            return names, title
         return None
     return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from kg.ingest.pages.data import key_role, talk_items
 from kg.ingest.pages.document import read_document
@@ -118,6 +119,21 @@ def test_a_data_files_talks_are_filed_under_its_own_title_else_its_sites_folder(
                       "    speaker: Ada Lovelace\n    title: About barycenters\n", encoding="utf-8")
     assert extract_file(titled).title == "Statistics PhD Seminar"
     assert extract_file(titled).key == extract_file(titled).key == "statistics-phd-seminar-seminars"
+
+
+def test_a_data_file_given_from_its_sites_root_has_the_same_title_from_any_directory(tmp_path, monkeypatch):
+    for site in ("one-site", "another-site"):
+        data = tmp_path / site / "_data" / "talks.yml"
+        data.parent.mkdir(parents=True)
+        data.write_text(SEMINARS_YML, encoding="utf-8")
+    found = []
+    for site in ("one-site", "another-site"):
+        monkeypatch.chdir(tmp_path / site)
+        page = extract_file(Path("_data/talks.yml"))
+        found.append((page.title, page.key, page.events[0].name))
+    assert found[0] == found[1] == ("talks", "talks-talks", "talks")  # its stem: no folder of the site given
+    monkeypatch.chdir(tmp_path)
+    assert extract_file(Path("one-site/_data/talks.yml")).title == "one-site"
 
 
 def test_a_clock_time_in_a_data_file_is_read_as_the_time_it_prints(tmp_path):

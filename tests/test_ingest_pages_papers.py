@@ -191,6 +191,31 @@ def test_an_academicpages_publication_is_a_paper_not_a_talk(tmp_path):
         (TITLE, ["A. Smith", "B. Jones", "C. Brown"], 2019)]
 
 
+def test_a_front_matter_byline_with_the_owner_in_html_bold_is_a_list_of_authors(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    path = tmp_path / "kernels.md"
+    path.write_text(f"---\ntitle: \"{TITLE}\"\ncollection: publications\ndate: 2019-06-12\n"
+                    "author: A. Smith, <strong>B. Jones</strong>, C. Brown\n---\n", encoding="utf-8")
+    assert [p.authors for p in extract_file(path).papers] == [["A. Smith", "B. Jones", "C. Brown"]]
+
+
+def test_a_list_of_linked_titles_to_publishers_articles_is_a_list_of_papers(tmp_path):
+    from kg.ingest.pages.pipeline import extract_file
+
+    items = [("https://arxiv.org/pdf/2601.00001", "Learning with kernels on graphs"),
+             ("https://arxiv.org/pdf/2601.00002", "Multi-Property Synthesis"),
+             ("https://dl.acm.org/doi/pdf/10.1145/3716863", "Explaining control policies through diagrams"),
+             ("https://example.org/doi/10.1016/j.softx", "Federated learning with a swift extension")]
+    path = tmp_path / "index.html"
+    path.write_text("<html><body><h2>Publications</h2><ul>\n" + "\n".join(
+        f'<li><a href="{url}">{title}</a></li>' for url, title in items) + "\n</ul></body></html>",
+        encoding="utf-8")
+    found = {p.title: p.authors for p in extract_file(path).papers}
+    assert found == {TITLE: [], "Explaining control policies through diagrams": [],
+                     "Federated learning with a swift extension": []}  # a two-word title is too short to tell
+
+
 def test_a_linked_journal_is_no_title():
     text = "Ada Lovelace, Charles Babbage. Physical Review Letters 103.15 (2019): 150502."
     block = Block(text, 1, "p", spans=[Span("a", "Physical Review Letters", "https://doi.org/10.1/x")])
@@ -664,3 +689,26 @@ def test_a_title_of_words_joined_by_and_is_no_byline():
 
     assert _author_list("Optimization, Statistics and Learning") == []
     assert _author_list("Bardenet, Doucet and JMLR") == []
+
+
+def test_a_title_with_and_in_an_unmarked_comma_separated_citation_is_whole():
+    text = ("Ada Lovelace, Charles Babbage and Mary Somerville, Expressiveness of Matrix and Tensor Query "
+            "Languages, DEEM 2019.")
+    paper = citation(Block(text, 1, "li"), in_section=True)
+    assert paper is not None
+    assert (paper.title, paper.authors) == ("Expressiveness of Matrix and Tensor Query Languages",
+                                            ["Ada Lovelace", "Charles Babbage", "Mary Somerville"])
+
+
+def test_a_quoted_phrase_inside_a_bold_title_or_led_into_by_a_word_is_no_whole_title():
+    bold = "“Any Other Thoughts, Hedgehog?” Linking Deliberation Chains in Dialogues"
+    block = Block(f"{bold}. Ada Lovelace, Charles Babbage. EMNLP 2024.", 1, "li", spans=[Span("b", bold)])
+    paper = citation(block, in_section=True)
+    assert paper is not None and paper.title == bold
+    text = ('Ada Lovelace, Charles Babbage. Comment on "Weak Signal Asymptotics for Experiments". '
+            'Biometrika 2023.')
+    paper = citation(Block(text, 1, "li"), in_section=True)
+    assert paper is None or paper.title != "Weak Signal Asymptotics for Experiments"
+    linked = 'Frankle, Carbin "The Lottery Ticket Hypothesis: Finding Sparse Networks" (2019)'
+    paper = citation(Block(linked, 1, "td", spans=[Span("a", linked, "https://arxiv.org/abs/1")]), True)
+    assert paper is not None and paper.title == "The Lottery Ticket Hypothesis: Finding Sparse Networks"

@@ -143,7 +143,8 @@ _GENERATOR_FOLDERS = frozenset({"data", "content", "src", "assets", "static", "c
 def file_title(document: Document) -> str:
     """The name a data file's talks are filed under: the title (or name) the file gives itself
     beside its lists, at its top or in a mapping there that names no speaker ("meta: {title: ...}");
-    else the folder of its site (``seminar`` of ``seminar/_data/talks.yml``); else its stem."""
+    else the folder of its site (``seminar`` of ``seminar/_data/talks.yml``) in the path as given, never
+    the folders above it (the directory it was read from); else its stem."""
     trees = _trees(document)
     top = trees[0] if trees else None
     if isinstance(top, dict) and any(isinstance(v, list) for v in top.values()):
@@ -154,10 +155,10 @@ def file_title(document: Document) -> str:
                           if isinstance(holder.get(k), str) and str(holder[k]).strip()), None)
             if named:
                 return named
-    folder = document.path.absolute().parent
+    folder = document.path.parent  # as given: the same file read from any directory has one title
     while folder.name and (folder.name.startswith("_") or folder.name.lower() in _GENERATOR_FOLDERS):
         folder = folder.parent
-    return folder.name or document.path.stem
+    return folder.name if folder.name not in ("", "..") else document.path.stem
 
 
 def _items(document: Document) -> list[DataItem]:

@@ -403,8 +403,9 @@ def _front_matter_paper(document: Document, data: dict[str, Any]) -> list[PaperT
     title = data.get("title")
     listed = data.get("authors") or data.get("author") or []
     if isinstance(listed, str):  # "P. Perrault, E. Boursier and M. Valko"
+        listed = _HTML_TAG.sub("", listed)  # "A, <strong>The Owner</strong>, B": the owner marked in bold
         listed = _author_list(listed) or [listed]
-    authors = [a.strip() for a in listed if isinstance(a, str) and a.strip()]
+    authors = [bare for a in listed if isinstance(a, str) and (bare := _HTML_TAG.sub("", a).strip())]
     if not isinstance(title, str) or not title.strip() or not authors:
         return []
     year = YEAR.search(str(data.get("date") or data.get("year") or data.get("publishDate") or ""))
@@ -416,6 +417,10 @@ def _front_matter_paper(document: Document, data: dict[str, Any]) -> list[PaperT
                       [strip_honorifics(a) for a in authors],
                       venue=str(venue).strip("*_ ") if venue else None, line=line, at=f"line {line}",
                       confidence=0.95)]
+
+
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+"""An HTML tag left in a front-matter value ("<strong>", "</b>", "<u>")."""
 
 
 def landing_sections(document: Document) -> list[Document]:
@@ -468,7 +473,8 @@ def _title_above(block: Block, above: Block, in_section: bool) -> PaperText | No
         _author_list(first) or (_author_list(sentences[0]) if len(sentences) > 1 else [])
         or _author_list(_leading_authors(first) or "")))
     if not authors or 0 < above.level < 3 or above.level and _SECTION.search(above.text) \
-            or not -1 <= block.line - above.line <= (4 if above.level else 2):
+            or not -1 <= block.line - above.line <= (4 if above.level else 2) \
+            or _one_link_item(block) and _one_link_item(above):
         return None  # (a card's own line may come first: its title is a child element on the next)
     title = clean_title(above.text.replace("\n", " "))
     if not title or not 3 <= len(title.split()) <= 40 or is_name(title) or _author_list(title) \
@@ -481,6 +487,13 @@ def _title_above(block: Block, above: Block, in_section: bool) -> PaperText | No
     return PaperText(title, int(years[-1]) if years else None, authors, line=above.line,
                      url=_first_link(above.spans), at=f"line {above.line}",
                      confidence=0.8 if in_section else 0.6, guessed=[] if in_section else ["kind"])
+
+
+def _one_link_item(block: Block) -> bool:
+    """Whether a list item is one link and nothing else: items so alike are a list of linked titles
+    ("Multi-Property Synthesis" under another linked title is the next paper, not its byline)."""
+    text = " ".join(block.text.split())
+    return block.tag == "li" and any(s.kind == "a" and " ".join(s.text.split()) == text for s in block.spans)
 
 
 def title_then_byline(block: Block, in_section: bool) -> PaperText | None:
@@ -834,8 +847,8 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
     """The part of a citation marked as its title: quoted, linked, bold, or italics not a venue."""
     for quoted in re.finditer(r"“([^”]{10,})”|\"([^\"]{10,})\"|``(.{10,}?)''|‘([^’]{10,})’", text):
         inside = next(g for g in quoted.groups() if g)
-        if " " in inside.strip():  # not a file name in an attribute (filename="paper.bib")
-            return clean_title(inside)
+        if " " in inside.strip() and not _quoted_in_title(text, quoted, spans):
+            return clean_title(inside)  # (not a file name in an attribute: filename="paper.bib")
     for kind in ("a", "b", "i"):
         for span in spans:
             words = [w for w in span.text.split() if len(re.sub(r"[\W\d_]", "", w)) >= 2]
@@ -855,6 +868,24 @@ def _marked_title(text: str, spans: list[Span]) -> str | None:
             if marked in text and len(marked.split()) >= 3:
                 return clean_title(marked)
     return None
+
+
+def _quoted_in_title(text: str, quoted: re.Match[str], spans: list[Span]) -> bool:
+    """Whether a quoted run is a part of the title rather than the title: a bold or linked run opens
+    with it and goes on past it ("**“Any Other Thoughts, Hedgehog?” Linking Deliberation Chains**"; not
+    a link around a whole citation, '[Frankle, Carbin "Title" (2019)](url)'), or a word of a sentence
+    leads into it ('Comment on "Weak Signal Asymptotics" by A and B')."""
+    run = " ".join(quoted.group(0).split())
+    for span in spans:
+        marked = " ".join(span.text.split())
+        if span.kind in ("a", "b") and marked.startswith(run) and len(marked.split()) >= len(run.split()) + 2:
+            return True
+    before = text[:quoted.start()].split()
+    return bool(before) and before[-1] in _LEADING_INTO
+
+
+_LEADING_INTO = frozenset({"on", "of", "to", "for", "about", "from", "beyond", "towards", "toward"})
+"""Words that lead into a quoted phrase inside a title ("Comment on", "A reply to", "Beyond")."""
 
 
 _MEETING = re.compile(rf"\b(?:{MEETING_WORDS}|arxiv|preprint|proc\.|in:|to appear|"
@@ -915,15 +946,20 @@ def _sentences(text: str) -> list[str]:
 
 
 def _by_commas(text: str) -> tuple[list[str], str] | None:
-    """"A. Smith, M. Jones, Title, Venue, 2019": the names that open a comma list, and the part after."""
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+", text)]
+    """"A. Smith, M. Jones, Title, Venue, 2019": the names that open a comma list, and the part after,
+    up to its comma ("and" parts the names, not the title: "Matrix and Tensor Query Languages")."""
     names: list[str] = []
-    for n, part in enumerate(parts):
+    start = 0
+    for separator in [*re.finditer(r",\s*(?:and\s+|&\s*)?|\s+and\s+", text), None]:
+        part = text[start:separator.start() if separator else len(text)].strip()
         if _author_list(part):
             names.append(part)
+            start = separator.end() if separator else len(text)
             continue
-        if names and n < len(parts) and len(part.split()) >= 3:
-            return names, part
+        comma = text.find(",", start)
+        title = text[start:comma if comma >= 0 else len(text)].strip()
+        if names and len(part.split()) >= 3:
+            return names, title
         return None
     return None
 
@@ -994,7 +1030,9 @@ _CAPITALISED = re.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+){1,3}")
 _READING = re.compile(r"read|papers?\b|material|literature|references?|suggest|further|supplement|discussion|"
                       r"bibliograph|resources|articles?", re.IGNORECASE)
 _PAPER_HREF = re.compile(r"arxiv\.org|doi\.org|openreview\.net|proceedings|papers\.nips|jmlr\.org|"
-                         r"aclanthology|\.pdf(?:$|[?#])", re.IGNORECASE)
+                         r"aclanthology|\.pdf(?:$|[?#])|/doi/", re.IGNORECASE)
+"""A link to a paper: a preprint server's, a DOI (also as a publisher's path, "/doi/pdf/10.1145/..."),
+proceedings, a PDF."""
 _LINK_WORD = re.compile(r"\W*(?:paper|pdf|arxiv|preprint|article|video|slides|code|talk|poster|blog|"
                         r"website|project|html|bib(?:tex)?|recording|youtube|github)\W*", re.IGNORECASE)
 _PAPER_WORD = re.compile(r"^\W*(?:paper|pdf|arxiv|preprint|article)\W*$", re.IGNORECASE)

@@ -87,11 +87,6 @@ CULTURE_GIVEN = 0.3
 dense name culture (where "Jun" / "Junyan" are two names). The field's given names fall in two humps,
 with a dip here: Jun 0.65, Wei 0.52, Yu 0.43, Li 0.37 above; Jason 0.19, Andrew 0.04, Maria below
 (some of their bearers have a common family name, most do not)."""
-NEIGHBOUR_GIVENS = 2
-"""How many other full given names a family name below ``CULTURE_FAMILY`` keys must be printed with for its
-name culture to be read from them: the keys of the family names those given names are printed with ("Do"
-beside Hung and Thanh reaches Nguyen, Tran, Le, Pham: the field's Vietnamese names, a few hundred keys, not
-the whole field). With fewer the neighbourhood is the compared given name's own, and says nothing."""
 
 _STOP = frozenset(
     "a an and are as at by for from in into is it its of on or over the to via with without using "
@@ -170,10 +165,6 @@ class Field:
     culture_share: dict[str, float] = field(default_factory=dict)
     """Per given name: the share of its keys whose family name is a common one (Hao 0.6, Greg 0.05)."""
     culture_given: frozenset[str] = frozenset()
-    givens_of: dict[str, frozenset[str]] = field(default_factory=dict)
-    """Per family name: the given names printed with it."""
-    families_of: dict[str, frozenset[str]] = field(default_factory=dict)
-    """Per given name: the family names printed with it."""
     """Given names printed with more than one common family name and mostly with them (Hao, Jun, Wei; at
     least ``CULTURE_GIVEN`` of their keys): in their name culture a given name that starts another ("Jun" /
     "Junyan") is another name."""
@@ -204,9 +195,7 @@ class Field:
         culture = float(self.keys)
         if parsed.family in self.population:
             weight = min(1.0, family / CULTURE_FAMILY)
-            wide, given_wide = self._neighbourhood(parsed.family, first, given)
-            culture = wide ** (1 - weight) * max(self.population[parsed.family], given) ** weight
-            given = given_wide ** (1 - weight) * given ** weight
+            culture = self.keys ** (1 - weight) * max(self.population[parsed.family], given) ** weight
             if len(first) > 1 and self.culture_share:  # none when no family name is common: nothing measured
                 given *= 1 - weight + weight * min(1.0, self.culture_share.get(first, 0.0) / CULTURE_SHARE)
         expected = given * family / max(culture, 1.0)
@@ -214,30 +203,6 @@ class Field:
             expected *= MIDDLE_NAME_RARITY
         self.common[name_key] = max(expected, 1e-3)
         return self.common[name_key]
-
-    def _neighbourhood(self, family: str, first: str, given: float) -> tuple[float, float]:
-        """The name culture of a family name too rare to be its own, and the given name's keys in it.
-
-        Read from the family's other full given names printed with some other family name too
-        (``NEIGHBOUR_GIVENS`` at least): the keys of every family name printed with one of them, and of those
-        family names the ones printed with ``first``, in the measure the given name's family names lie
-        inside it. Without enough of them: the whole field and the given name's keys in it.
-        """
-        others = [g for g in self.givens_of.get(family, ()) if g != first and len(g) > 1
-                  and len(self.families_of.get(g, frozenset())) > 1]
-        if len(others) < NEIGHBOUR_GIVENS or len(first) < 2:
-            return float(self.keys), given
-        reached: set[str] = set()
-        for other in others:
-            reached |= self.families_of.get(other, frozenset())
-        wide = max(1.0, min(float(self.keys), float(sum(self.family_count[f] for f in reached))))
-        own = self.families_of.get(first, frozenset())
-        inside = max(1, len(own & reached))
-        # The given name belongs to that culture by the share of its family names inside it: Minh wholly
-        # (all of its family names are Do's neighbours'), Daniel hardly (a Daniel Cremers is no rarer for
-        # Cremers' few other given names, whose family names hold three of Daniel's 168).
-        share = min(1.0, inside / max(len(own), 1))
-        return self.keys ** (1 - share) * wide ** share, given ** (1 - share) * inside ** share
 
     def _given(self, first: str) -> float:
         if len(first) == 1:
@@ -427,14 +392,12 @@ def field_of(keys: Iterable[str], orgs: Counter[str], documents: list[frozenset[
     given_count: Counter[str] = Counter()
     family_count: Counter[str] = Counter()
     givens_of: dict[str, set[str]] = defaultdict(set)
-    families_of: dict[str, set[str]] = defaultdict(set)
     for name_key in keys:
         parsed = names.parse(name_key)
         if parsed.family and parsed.given:
             given_count[parsed.given[0]] += 1
             family_count[parsed.family] += 1
             givens_of[parsed.family].add(parsed.given[0])
-            families_of[parsed.given[0]].add(parsed.family)
     population = {family: sum(given_count[g] for g in givens) for family, givens in givens_of.items()}
     total = sum(orgs.values()) or 1
     org_share = {org: n / total for org, n in orgs.items()}
@@ -454,7 +417,5 @@ def field_of(keys: Iterable[str], orgs: Counter[str], documents: list[frozenset[
     culture_share = {given: n / given_count[given] for given, n in common_with.items()}
     return Field(given_count, family_count, population, org_share, idf, keys=max(len(keys), FIELD_SIZE),
                  family_org_share=family_org_share, culture_share=culture_share,
-                 givens_of={f: frozenset(g) for f, g in givens_of.items()},
-                 families_of={g: frozenset(f) for g, f in families_of.items()},
                  culture_given=frozenset(g for g, n in common_with.items()
                                          if n > 1 and culture_share[g] >= CULTURE_GIVEN))

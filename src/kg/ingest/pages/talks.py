@@ -66,6 +66,7 @@ from kg.ingest.pages.papers import is_publication, listed_owner, listed_publicat
 from kg.ingest.pages.sessions import is_session_day, session_title, speaks_of_sessions
 from kg.ingest.pages.slots import is_label, read_slot, title_past_label
 from kg.ingest.pages.sub_items import labelled_sub_item_talks
+from kg.ingest.pages.term_year import term_year
 from kg.ingest.pages.units import Unit, repeated_units
 from kg.ingest.pages.when import stated_run
 from kg.ingest.resolve import institutions
@@ -771,7 +772,7 @@ def _people_value(value: Any) -> list[Person]:
         name = value.get("name") or value.get("speaker") or _name_from_parts(value)
         if isinstance(name, str) and (is_name(name) or speakers_of(name)):
             keys = ("affiliation", "affil", "institution", "institute", "org")
-            aff = next((value[k] for k in keys if value.get(k)), None)
+            aff = next((value[k] for k in keys if value.get(k)), None) or _first_listed(value, keys)
             home = value.get("homepage") or value.get("url") or value.get("website")
             return [Person(strip_honorifics(name), aff if isinstance(aff, str) else None,
                            home if isinstance(home, str) and home.startswith("http") else None)]
@@ -782,6 +783,17 @@ def _people_value(value: Any) -> list[Person]:
             found.extend(_people_value(item))
         return found
     return []
+
+
+def _first_listed(value: dict[Any, Any], keys: tuple[str, ...]) -> str | None:
+    """A person's first affiliation where a data file lists several ("affiliations: [{name: ...},
+    {name: ...}]"): the first, as a page printing them would put it first."""
+    listed = next((value[k + "s"] for k in keys
+                   if isinstance(value.get(k + "s"), list) and value[k + "s"]), None)
+    first = listed[0] if listed else None
+    if isinstance(first, dict):
+        first = first.get("name")
+    return first.strip() if isinstance(first, str) and first.strip() else None
 
 
 _NAME_PARTS = (("given", "family"), ("first", "last"), ("firstname", "lastname"), ("first_name", "last_name"))
@@ -2166,6 +2178,9 @@ def _page_year(document: Document, blocks: list[Block]) -> int | None:
              for y in re.findall(r"(?<![\d])((?:19|20)\d{2})(?![\d])", front[k])}  # "/seminars/2021"
     if len(years) == 1:
         return int(years.pop())
+    termed = term_year(blocks)
+    if termed is not None:
+        return termed
     dated_post = re.match(r"(?:19|20)\d{2}-\d{2}-\d{2}-", document.path.name) or front.get("layout") == "post"
     posted = front.get("date") if dated_post else None  # a post's own date, when nothing else names
     # a year (a page's template date is no post date: only posts are dated when they are written)

@@ -188,3 +188,11 @@ def test_a_year_keyed_data_file_of_one_journal_paper_with_elided_authors(tmp_pat
     paper, = extract_file(path).papers
     assert (paper.title, paper.authors, paper.year, paper.line) == \
         ("Notes on the analytical engine", ["A Lovelace", "C Babbage", "M Somerville"], 2021, 3)
+
+
+def test_a_reading_groups_record_naming_its_presenter_and_the_paper_stays_a_talk(tmp_path):
+    path = tmp_path / "_data" / "readings.yml"
+    path.parent.mkdir()
+    path.write_text("- name: Ada Lovelace\n  paper: Notes on the analytical engine\n  date: 2022-05-02\n",
+                    encoding="utf-8")
+    assert [(t.speakers[0].name, t.day) for t in extract_file(path).talks] == [("Ada Lovelace", "2022-05-02")]

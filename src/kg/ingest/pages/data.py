@@ -128,13 +128,15 @@ _PAPER_WORDS = frozenset({"paper", "pdf", "journal", "doi", "booktitle", "arxiv"
 
 
 def paper_like(mapping: dict[Any, Any]) -> bool:
-    """Whether a data file's mapping is a publication's record by its keys: a key of a paper (the
-    paper's file or link, its journal, its DOI) and none of a talk's (slides, a recording, a time;
-    a venue is either's). A personal site keeps its ``talks.yml`` and ``papers.yml`` in the same
-    shape (title, date, venue, authors): only such keys tell them apart."""
+    """Whether a data file's mapping is a publication's record by its keys: its authors, a key of a
+    paper (the paper's file or link, its journal, its DOI) and none of a talk's (slides, a recording,
+    a time; a venue is either's). A personal site keeps its ``talks.yml`` and ``papers.yml`` in the
+    same shape (title, date, venue, authors): only such keys tell them apart. A reading group's
+    ``name: ..., paper: ...`` names its presenter, not an author."""
     words = {w.lower() for k in mapping for w in re.findall(r"[^\W\d_]+", str(k))}
     roles = {key_role(str(k)) for k in mapping}
-    return bool(words & _PAPER_WORDS) and not roles & {"slides", "video", "time"}
+    return bool(words & _PAPER_WORDS) and bool(words & {"author", "authors"}) \
+        and not roles & {"slides", "video", "time"}
 
 
 def _is_talk(item: DataItem) -> bool:

@@ -66,7 +66,6 @@ from kg.ingest.pages.papers import is_publication, listed_owner, listed_publicat
 from kg.ingest.pages.sessions import is_session_day, session_title, speaks_of_sessions
 from kg.ingest.pages.slots import is_label, read_slot, title_past_label
 from kg.ingest.pages.sub_items import labelled_sub_item_talks
-from kg.ingest.pages.term_year import term_year
 from kg.ingest.pages.units import Unit, repeated_units
 from kg.ingest.pages.when import stated_run
 from kg.ingest.resolve import institutions
@@ -2178,9 +2177,6 @@ def _page_year(document: Document, blocks: list[Block]) -> int | None:
              for y in re.findall(r"(?<![\d])((?:19|20)\d{2})(?![\d])", front[k])}  # "/seminars/2021"
     if len(years) == 1:
         return int(years.pop())
-    termed = term_year(blocks)
-    if termed is not None:
-        return termed
     dated_post = re.match(r"(?:19|20)\d{2}-\d{2}-\d{2}-", document.path.name) or front.get("layout") == "post"
     posted = front.get("date") if dated_post else None  # a post's own date, when nothing else names
     # a year (a page's template date is no post date: only posts are dated when they are written)

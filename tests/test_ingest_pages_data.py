@@ -154,3 +154,61 @@ def test_talks_listed_as_members_of_groups_but_not_a_groups_members(tmp_path):
                     "      date: 2026-10-03\n      title: On the connexion\n", encoding="utf-8")
     talks = [(t.speakers[0].name, t.title, t.day) for t in extract_file(path).talks]
     assert talks == [("Ada Lovelace", "Notes on the engine", "2026-10-01")]
+
+
+def test_a_persons_record_holding_their_talks_gives_each_talk_its_speaker(tmp_path):
+    path = tmp_path / "_data" / "previous.yml"
+    path.parent.mkdir()
+    path.write_text("- talk-id: ada\n  authors:\n  - name: Ada Lovelace\n    affiliations:\n"
+                    "    - name: University of Turin\n    - name: Royal Society\n  talks:\n"
+                    "  - title: Notes on the analytical engine\n    date: Monday, May 2nd, 2022 @ 1PM EST\n"
+                    "- talk-id: mary\n  authors:\n  - name: Mary Somerville\n  talks:\n"
+                    "  - title: On the connexion of the physical sciences\n    date: 2022-04-04\n",
+                    encoding="utf-8")
+    talks = [(t.speakers[0].name, t.speakers[0].affiliation, t.title, t.day)
+             for t in extract_file(path).talks]
+    assert talks == [  # the first of two affiliations; no talk titled by its id ("ada")
+        ("Ada Lovelace", "University of Turin", "Notes on the analytical engine", "2022-05-02"),
+        ("Mary Somerville", None, "On the connexion of the physical sciences", "2022-04-04")]
+
+
+def test_a_data_file_of_papers_is_papers_and_one_of_talks_in_the_same_shape_is_talks(tmp_path):
+    papers = tmp_path / "site" / "_data" / "papers.yml"
+    papers.parent.mkdir(parents=True)
+    papers.write_text("- title: \"<em>Engines</em>: Notes on the analytical engine\"\n"
+                      "  paper: engine.pdf\n"
+                      "  date: 2019-12-08\n  authors: Ada Lovelace, Charles Babbage\n"
+                      "  venue: Turin CS 101\n\n"
+                      "- title: On the connexion of the physical sciences, Fall 2019\n  paper: sciences.pdf\n"
+                      "  date: 2020-04-13\n  venue: Oxford notes\n  authors: Mary Somerville\n",
+                      encoding="utf-8")
+    found = extract_file(papers)
+    assert found.talks == []  # their authors are no speakers
+    assert [(p.title, p.authors, p.year, p.line) for p in found.papers] == [
+        ("Engines: Notes on the analytical engine", ["Ada Lovelace", "Charles Babbage"], 2019, 1),
+        ("On the connexion of the physical sciences, Fall 2019", ["Mary Somerville"], 2020, 7)]
+    talks = papers.with_name("talks.yml")
+    talks.write_text("- title: Engines that weave\n  slides: weave.pdf\n  date: 2020-10-14\n"
+                     "  venue: Turin Colloquium\n  authors: Ada Lovelace\n", encoding="utf-8")
+    found = extract_file(talks)
+    assert [(t.speakers[0].name, t.title) for t in found.talks] == [("Ada Lovelace", "Engines that weave")]
+    assert found.papers == []
+
+
+def test_a_year_keyed_data_file_of_one_journal_paper_with_elided_authors(tmp_path):
+    path = tmp_path / "_data" / "papers.yml"
+    path.parent.mkdir()
+    path.write_text("2021:\n  -\n    title: \"Notes on the analytical engine\"\n"
+                    "    authors: \"A Lovelace, ..., C Babbage*, M Somerville*\"\n    journal: \"Nature\"\n"
+                    "    year: 2021\n    paper_url: \"https://example.org/engine\"\n", encoding="utf-8")
+    paper, = extract_file(path).papers
+    assert (paper.title, paper.authors, paper.year, paper.line) == \
+        ("Notes on the analytical engine", ["A Lovelace", "C Babbage", "M Somerville"], 2021, 3)
+
+
+def test_a_reading_groups_record_naming_its_presenter_and_the_paper_stays_a_talk(tmp_path):
+    path = tmp_path / "_data" / "readings.yml"
+    path.parent.mkdir()
+    path.write_text("- name: Ada Lovelace\n  paper: Notes on the analytical engine\n  date: 2022-05-02\n",
+                    encoding="utf-8")
+    assert [(t.speakers[0].name, t.day) for t in extract_file(path).talks] == [("Ada Lovelace", "2022-05-02")]

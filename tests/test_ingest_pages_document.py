@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.ingest.pages.document import simple_tables_as_pipes
+from kg.ingest.pages.document import read_document, simple_tables_as_pipes, template_links
 
 
 def simple_table(rows: list[tuple[str, str, str]]) -> str:
@@ -77,3 +77,13 @@ def test_a_pandoc_raw_html_block_is_html_not_code(tmp_path):
     root = read_document(path).root
     assert [s.text for s in root.iter("strong")] == ["Notes on engines."]
     assert not any("margin-bottom" in (c.text or "") for c in root.iter("code"))
+
+
+def test_a_reference_links_target_holding_a_template_tag_stays_a_link(tmp_path):
+    source = ("* [Notes on the analytical engine][engine], Turin Seminar 2017\n\n"
+              "[engine]: {{ site.url }}/assets/talks/engine.pdf\n")
+    assert template_links(source).endswith("[engine]: /assets/talks/engine.pdf\n")
+    path = tmp_path / "talks.md"
+    path.write_text(source, encoding="utf-8")
+    link, = read_document(path).root.iter("a")
+    assert (link.text, link.get("href")) == ("Notes on the analytical engine", "/assets/talks/engine.pdf")

@@ -84,6 +84,8 @@ class DataItem:
     spoken: bool = False
     """Whether a key says plainly that its person speaks (``speaker``, ``presenter``, ``lecturer``;
     not ``author`` nor ``name``)."""
+    paper: bool = False
+    """Whether its keys are a publication's (see ``paper_like``)."""
 
 
 def is_data_file(document: Document) -> bool:
@@ -120,9 +122,28 @@ def key_strength(key: str) -> tuple[str, int] | None:
     return found[0]
 
 
+_PAPER_WORDS = frozenset({"paper", "pdf", "journal", "doi", "booktitle", "arxiv", "publication", "publisher",
+                          "volume", "pages", "proceedings", "bibtex", "citation"})
+"""Words of the keys a publication's record has (``paper: x.pdf``, ``journal``, ``paper_url``, ``doi``)."""
+
+
+def paper_like(mapping: dict[Any, Any]) -> bool:
+    """Whether a data file's mapping is a publication's record by its keys: its authors, a key of a
+    paper (the paper's file or link, its journal, its DOI) and none of a talk's (slides, a recording,
+    a time; a venue is either's). A personal site keeps its ``talks.yml`` and ``papers.yml`` in the
+    same shape (title, date, venue, authors): only such keys tell them apart. A reading group's
+    ``name: ..., paper: ...`` names its presenter, not an author."""
+    words = {w.lower() for k in mapping for w in re.findall(r"[^\W\d_]+", str(k))}
+    roles = {key_role(str(k)) for k in mapping}
+    return bool(words & _PAPER_WORDS) and bool(words & {"author", "authors"}) \
+        and not roles & {"slides", "video", "time"}
+
+
 def _is_talk(item: DataItem) -> bool:
     if item.holder.lower() in _NOT_TALKS and not _spoken_talk(item):
         return False
+    if item.paper and not item.spoken:
+        return False  # authors of a publication, not speakers
     person = item.roles.get("speaker")
     return bool(person) and bool(item.roles.get("title") or item.roles.get("date"))
 
@@ -159,6 +180,11 @@ def file_title(document: Document) -> str:
     while folder.name and (folder.name.startswith("_") or folder.name.lower() in _GENERATOR_FOLDERS):
         folder = folder.parent
     return folder.name if folder.name not in ("", "..") else document.path.stem
+
+
+def data_trees(document: Document) -> list[Any]:
+    """The documents of a data file as YAML (or JSON) values; none for a page."""
+    return _trees(document) if is_data_file(document) else []
 
 
 def _items(document: Document) -> list[DataItem]:
@@ -218,12 +244,36 @@ def _walk(value: Any, holder: str, positions: dict[int, tuple[int, dict[str, int
             continue  # a plainer key of the same role was read: "title" over "topic"
         roles[role], strengths[role] = item, strength
         lines[role] = key_lines.get(str(key)) or _line_of(document, item) or start
-    found.append(DataItem(roles, start or min(lines.values(), default=1), lines, holder,
-                          strengths.get("speaker", 100) < _SPEAKER_WORDS.index("author")))
+    own = DataItem(roles, start or min(lines.values(), default=1), lines, holder,
+                   strengths.get("speaker", 100) < _SPEAKER_WORDS.index("author"), paper_like(value))
+    found.append(own)
     for key, item in value.items():
         if isinstance(item, (list, dict)):
+            first = len(found)
             _walk(item, str(key) if isinstance(item, list) else holder, positions, document, found, seen,
                   depth + 1)
+            if isinstance(item, list):
+                _lend_speaker(own, [i for i in found[first:] if i.holder == str(key)])
+
+
+def _lend_speaker(person: DataItem, entries: list[DataItem]) -> None:
+    """A person's record holding a list of their talks ("authors: [...], talks: [{title, date}]"):
+    each talk that names no speaker of its own is the person's, and the person's record, which holds
+    talks rather than being one, is no talk (its ``talk-id`` is no title)."""
+    if not person.roles.get("speaker"):
+        return
+    talks = [e for e in entries
+             if not e.roles.get("speaker") and e.roles.get("title") and e.roles.get("date")]
+    if not talks:
+        return
+    for talk in talks:
+        for role in ("speaker", "affiliation", "homepage"):
+            if role in person.roles and role not in talk.roles:
+                talk.roles[role] = person.roles[role]
+                talk.lines[role] = person.lines.get(role, person.line)
+        talk.spoken = person.spoken
+    for role in ("title", "date"):
+        person.roles.pop(role, None)
 
 
 def _line_of(document: Document, value: Any) -> int | None:

@@ -178,15 +178,22 @@ _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _TEMPLATE_LINK = re.compile(r"\]\(([^()\n]*?(?:\{\{|\{%)[^\n]*?(?:\}\}|%\})[^()\s]*)\)")
 
 
+_TEMPLATE_REFERENCE = re.compile(r"^(?P<label> {0,3}\[[^\]\n]+\]:[ \t]*)"
+                                 r"(?P<target>(?:\{\{.*?\}\}|\{%.*?%\}|[^\s{])*(?:\{\{|\{%).*?(?:\}\}|%\})\S*)",
+                                 re.MULTILINE)
+"""A link reference definition whose target holds a tag (``[talk]: {{ site.url }}/talk.pdf``)."""
+
+
 def template_links(text: str) -> str:
     """Markdown whose link targets hold site-generator tags (``[Slides]({{ site.url }}/s.pdf)``,
-    ``[Title]({{< relref "post.md" >}})``) with the tags taken out, so that the links stay links."""
-    def target(match: re.Match[str]) -> str:
-        inner = _TEMPLATE.sub(lambda t: next(iter(re.findall(r"\"([^\"]*)\"", t.group(0))), ""),
-                              match.group(1))
-        return "](" + inner.replace(" ", "") + ")"
+    ``[Title]({{< relref "post.md" >}})``, a reference's ``[slides]: {{ site.url }}/s.pdf``) with the
+    tags taken out, so that the links stay links."""
+    def untagged(target: str) -> str:
+        return _TEMPLATE.sub(lambda t: next(iter(re.findall(r"\"([^\"]*)\"", t.group(0))), ""),
+                             target).replace(" ", "")
 
-    return _TEMPLATE_LINK.sub(target, text)
+    text = _TEMPLATE_REFERENCE.sub(lambda m: m["label"] + untagged(m["target"]), text)
+    return _TEMPLATE_LINK.sub(lambda m: "](" + untagged(m.group(1)) + ")", text)
 
 
 _HTML_TABLE = re.compile(r"<!--.*?-->|<table\b.*?</table\s*>|<([ou]l)\b[^>]*>(?:(?!<\1\b).)*?</\1\s*>",

@@ -17,9 +17,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import lxml.html
+
 from kg.errors import DataError
 from kg.ingest.bulk import bibtex
 from kg.ingest.pages.blocks import YEAR_ALONE, Block, Layout, Span, layout
+from kg.ingest.pages.data import data_trees, paper_like
 from kg.ingest.pages.document import Document, markdown_source, markdown_tree, read_document
 from kg.ingest.pages.entries import clean_title, label_of
 from kg.ingest.pages.extracted import PaperText
@@ -142,6 +145,7 @@ def papers(document: Document, parts: Layout) -> tuple[list[PaperText], str | No
     found = _sole_entries(found, alone, parts.blocks)
     found.extend(_bibtex(document, parts))
     found.extend(front_matter_papers(document))
+    found.extend(data_file_papers(document))
     for section in landing_sections(document):
         found.extend(papers(section, layout(section))[0])
     found = with_units(found, unit_papers(document))
@@ -383,6 +387,42 @@ def front_matter_papers(document: Document) -> list[PaperText]:
     for value in data.values():
         found.extend(p for item in listed_publications(value) for p in _front_matter_paper(document, item))
     return found
+
+
+def data_file_papers(document: Document) -> list[PaperText]:
+    """The publications of a data file (Jekyll's ``_data/papers.yml``, a list of mappings each with a
+    title, authors and a venue or a year, or a year's key over its list): the lists that
+    ``listed_publications`` takes, and elsewhere each mapping that ``is_publication`` takes, those
+    whose keys are a paper's (``paper_like``), each on the line of its title."""
+    found: list[PaperText] = []
+    pending: list[Any] = list(data_trees(document))
+    while pending and len(pending) < 10_000:
+        value = pending.pop(0)
+        if isinstance(value, dict):
+            pending.extend(v for v in value.values() if isinstance(v, (list, dict)))
+            continue
+        if not isinstance(value, list):
+            continue
+        items = [v for v in listed_publications(value) or [v for v in value if isinstance(v, dict)
+                                                              and is_publication(v)] if paper_like(v)]
+        for item in items:
+            for paper in _front_matter_paper(document, item):
+                paper.title = _markup_dropped(str(item["title"]).strip())  # the whole of its title's value
+                probe = paper.title[:30]
+                line = next((n for n, text in enumerate(document.lines, start=1)
+                             if re.match(r"\s*(?:-\s*)?title\s*:", text) and probe in _markup_dropped(text)),
+                            paper.line)
+                paper.line, paper.at = line, f"line {line}"
+                found.append(paper)
+        pending.extend(v for v in value if isinstance(v, (list, dict)) and not any(v is i for i in items))
+    return found
+
+
+def _markup_dropped(text: str) -> str:
+    """A data file's text without the HTML it carries ("<em>memery</em>: Analyzing ...")."""
+    if "<" not in text:
+        return text
+    return str(lxml.html.fragment_fromstring(text, create_parent="span").text_content()).strip()
 
 
 _TALK_KEYS = frozenset({"speaker", "speakers", "presenter", "start", "end", "time", "when", "room",

@@ -798,7 +798,7 @@ def _people_value(value: Any) -> list[Person]:
         name = value.get("name") or value.get("speaker") or _name_from_parts(value)
         if isinstance(name, str) and (is_name(name) or speakers_of(name)):
             keys = ("affiliation", "affil", "institution", "institute", "org")
-            aff = next((value[k] for k in keys if value.get(k)), None)
+            aff = next((value[k] for k in keys if value.get(k)), None) or _first_listed(value, keys)
             home = value.get("homepage") or value.get("url") or value.get("website")
             return [Person(strip_honorifics(name), aff if isinstance(aff, str) else None,
                            home if isinstance(home, str) and home.startswith("http") else None)]
@@ -809,6 +809,17 @@ def _people_value(value: Any) -> list[Person]:
             found.extend(_people_value(item))
         return found
     return []
+
+
+def _first_listed(value: dict[Any, Any], keys: tuple[str, ...]) -> str | None:
+    """A person's first affiliation where a data file lists several ("affiliations: [{name: ...},
+    {name: ...}]"): the first, as a page printing them would put it first."""
+    listed = next((value[k + "s"] for k in keys
+                   if isinstance(value.get(k + "s"), list) and value[k + "s"]), None)
+    first = listed[0] if listed else None
+    if isinstance(first, dict):
+        first = first.get("name")
+    return first.strip() if isinstance(first, str) and first.strip() else None
 
 
 _NAME_PARTS = (("given", "family"), ("first", "last"), ("firstname", "lastname"), ("first_name", "last_name"))

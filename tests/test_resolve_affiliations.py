@@ -940,3 +940,24 @@ def test_a_possessive_with_a_long_run_of_spaces_is_read_in_linear_time():
     started = time.perf_counter()
     assert _POSSESSIVE.match("CSIRO's Data61" + " " * 20000 + "x") is not None
     assert time.perf_counter() - started < 1.0  # a run of n spaces once cost n²/2 steps (5 s here)
+
+
+def test_an_institution_named_with_its_town_after_it_is_the_one_printed_in_that_town():
+    resolution = resolved("Information Technology University, Lahore, Pakistan",
+                          "Information Technology University Lahore, Pakistan",
+                          "Open University, Milton Keynes, UK", "Open University Israel, Raanana")
+    [itu] = resolution.organizations("Information Technology University, Lahore, Pakistan")
+    assert resolution.organizations("Information Technology University Lahore, Pakistan") == [itu]
+    # never printed with that town (a country is no town): another institution
+    assert resolution.organizations("Open University Israel, Raanana") != \
+        resolution.organizations("Open University, Milton Keynes, UK")
+
+
+def test_a_units_number_after_a_name_is_not_part_of_it():
+    assert read("INSERM U900, Paris") == ["new:inserm"]
+    assert read("CNRS UMR 8550, Paris") == ["cnrs"]
+    assert read("UMR 8550, Paris") == []
+    assert read("Unit U900, Paris") == []
+    # an acronym numbering its units "U" hosts one: an institution, even beside a registry one
+    assert read("Sapienza University of Rome, INSERM U1138") == ["sapienza", "new:inserm"]
+    assert read("LIP6 UMR 7606, CNRS") == ["cnrs"]  # a lab's acronym with its unit's number stays a lab

@@ -516,12 +516,14 @@ def _town_after(org_key: str, spellings: dict[str, Counter[str]], towns_beside: 
                 towns: frozenset[str]) -> str | None:
     """The key of a new institution that ``org_key`` names with its town after it ("Information Technology
     University Lahore"), when the field prints that institution's name without the town, and beside it that
-    town at least once (so "Open University Israel" is not the Open University of Milton Keynes)."""
+    town at least once and no other (so "Open University Israel" is not the Open University of Milton Keynes,
+    nor "Indian Institute of Technology Mandi" every institute printed "Indian Institute of Technology")."""
     words = org_key.split()
     for size in (1, 2, 3):
         town, rest = " ".join(words[-size:]), " ".join(words[:-size])
         if len(words) - size >= 2 and town in towns and rest in spellings and town in towns_beside[rest] \
-                and institutions.INSTITUTION_WORDS.search(rest):
+                and institutions.INSTITUTION_WORDS.search(rest) \
+                and all(other in town or town in other for other in towns_beside[rest]):
             return rest
     return None
 

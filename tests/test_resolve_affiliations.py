@@ -980,3 +980,29 @@ def test_a_long_run_of_spaces_is_read_as_one_space():
     spaced = REGISTRY.read("Mathematical Institute," + " \t\n" * 6000 + "Sapienza University of Rome")
     once = read("Mathematical Institute, Sapienza University of Rome")
     assert [named.org_id for named in spaced] == ["sapienza"] == once
+
+
+def test_an_institution_named_with_its_town_after_it_is_the_one_printed_in_that_town():
+    resolution = resolved("Information Technology University, Lahore, Pakistan",
+                          "Information Technology University Lahore, Pakistan",
+                          "Open University, Milton Keynes, UK", "Open University Israel, Raanana",
+                          "Indian Institute of Technology, Delhi", "Indian Institute of Technology, Mandi",
+                          "Indian Institute of Technology Mandi")
+    [itu] = resolution.organizations("Information Technology University, Lahore, Pakistan")
+    assert resolution.organizations("Information Technology University Lahore, Pakistan") == [itu]
+    # never printed with that town (a country is no town): another institution
+    assert resolution.organizations("Open University Israel, Raanana") != \
+        resolution.organizations("Open University, Milton Keynes, UK")
+    # a name printed in several towns is several institutions' (or a system's): none of them alone
+    assert resolution.organizations("Indian Institute of Technology Mandi") != \
+        resolution.organizations("Indian Institute of Technology, Delhi")
+
+
+def test_a_units_number_after_a_name_is_not_part_of_it():
+    assert read("INSERM U900, Paris") == ["new:inserm"]
+    assert read("CNRS UMR 8550, Paris") == ["cnrs"]
+    assert read("UMR 8550, Paris") == []
+    assert read("Unit U900, Paris") == []
+    # an acronym numbering its units "U" hosts one: an institution, even beside a registry one
+    assert read("Sapienza University of Rome, INSERM U1138") == ["sapienza", "new:inserm"]
+    assert read("LIP6 UMR 7606, CNRS") == ["cnrs"]  # a lab's acronym with its unit's number stays a lab

@@ -1647,12 +1647,20 @@ _STATE_OR_FORM = frozenset({"sa", "ag", "co", "nv"})
 """A company's legal form that is also a state's code (South Australia, Aargau, Colorado, Nevada)."""
 
 
+_UNIT_CODE = re.compile(r"(?<=[A-Za-z])\s+(?:UMR|UPR|UMI|UMS|USR|FRE|EA|UR)[\s-]?\d{3,4}$")
+"""A unit's number printed after its lab's or its institution's name ("LIP6 UMR 7606", "CNRS UMR 8550"):
+the unit's, not part of the name."""
+_HOSTS_UNIT = re.compile(r"([A-Z][A-Z&-]{2,7})\s+U[\s-]?\d{3,4}")
+"""An acronym with a unit's number "U" after it ("INSERM U900"): the institution that numbers its units so,
+not a lab of the institution printed beside it."""
+
+
 def _segments(part: str) -> list[str]:
     """Comma-separated pieces of one affiliation (a dash between two names also separates)."""
     pieces: list[str] = []
     # an ampersand between spaces separates when an acronym stands beside it or a university follows
     # ("ENS & CNRS & PSL University"), not inside a unit's name ("Electrical & Computer Engineering")
-    split = [piece.strip(" .-–—") for piece in _SEGMENT_BREAK.split(part)]
+    split = [_UNIT_CODE.sub("", piece.strip(" .-–—")) for piece in _SEGMENT_BREAK.split(part)]
     for number, piece in enumerate(split):
         if not piece:
             continue
@@ -1736,6 +1744,8 @@ def _new_names(segment: str, beside_known: bool, standing: frozenset[str] | set[
     """
     found = []
     segment = _LEADING_LINK.sub("", segment)  # "and IDG/McGovern Institute", "work done at Lancaster"
+    if (hosts := _HOSTS_UNIT.fullmatch(segment)) is not None:
+        return [Named(None, new_key(hosts[1]), hosts[1])]
     pieces = re.split(r"\s+(?:and|et|und|&)\s+(?:the\s+)?(?=[A-Z])", segment)
     named = [len(pieces) > 1 and elsewhere is not None and elsewhere(p) for p in pieces]
     by_ror = all(named)

@@ -136,12 +136,17 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
         canonical_name = registry.spelled[one.target][0] if one.target in registry.spelled else one.target[1:]
         resolution.merges.append(Merge("organization", canonical_name, one.form, "acronym", one.evidence))
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    towns_beside: dict[str, set[str]] = defaultdict(set)  # new keys → the towns printed with them
     for paper in papers:
         for affiliation in paper.affiliations:
             if affiliation:
+                towns: set[str] | None = None
                 for named in registry.read(affiliation):
                     if named.org_id is None and not named.learned:
                         spellings[named.key][named.printed] += 1
+                        if towns is None:
+                            towns = ror.towns_in(list(name_words(affiliation)), registry.known_towns)
+                        towns_beside[named.key] |= towns
         for corporate in getattr(paper, "organization_authors", ()):
             if not any(n.org_id for n in registry.read(corporate)):
                 spellings[corporate_key(corporate)][corporate] += 1
@@ -149,12 +154,22 @@ def resolve_organizations(papers: list[PrintedPeople], organizations: list[Organ
     canonical: dict[str, str] = {}
     for org_key in sorted(spellings, key=lambda k: (-sum(spellings[k].values()), k)):
         match = None if org_key.startswith("corporate ") else _close_key(org_key, canonical)
-        if match is not None:
+        in_town = None if org_key.startswith("corporate ") else _town_after(org_key, spellings, towns_beside,
+                                                                          registry.known_towns)
+        if in_town is not None and match is None:
+            canonical[org_key] = in_town  # its own key when it comes first; mapped on below
+            resolution.merges.append(Merge("organization", most_common(spellings[in_town]),
+                                           most_common(spellings[org_key]), "its town after its name"))
+        elif match is not None:
             canonical[org_key] = canonical[match]
             resolution.merges.append(Merge("organization", most_common(spellings[match]),
                                            most_common(spellings[org_key]), "typo"))
         else:
             canonical[org_key] = org_key
+    for org_key, target in list(canonical.items()):
+        while canonical.get(target, target) != target:
+            target = canonical[target]
+        canonical[org_key] = target
     company_ids = frozenset(o.id for o in organizations if o.kind == "company")
     subsidiaries = _subsidiaries(canonical, spellings)
     for org_key, head in sorted(subsidiaries.items()):
@@ -498,6 +513,22 @@ def _subsidiaries(canonical: dict[str, str], spellings: dict[str, Counter[str]])
                 break
     return found
 
+
+
+def _town_after(org_key: str, spellings: dict[str, Counter[str]], towns_beside: dict[str, set[str]],
+                towns: frozenset[str]) -> str | None:
+    """The key of a new institution that ``org_key`` names with its town after it ("Information Technology
+    University Lahore"), when the field prints that institution's name without the town, and beside it that
+    town at least once and no other (so "Open University Israel" is not the Open University of Milton Keynes,
+    nor "Indian Institute of Technology Mandi" every institute printed "Indian Institute of Technology")."""
+    words = org_key.split()
+    for size in (1, 2, 3):
+        town, rest = " ".join(words[-size:]), " ".join(words[:-size])
+        if len(words) - size >= 2 and town in towns and rest in spellings and town in towns_beside[rest] \
+                and institutions.INSTITUTION_WORDS.search(rest) \
+                and all(other in town or town in other for other in towns_beside[rest]):
+            return rest
+    return None
 
 
 def _close_key(org_key: str, known: dict[str, str]) -> str | None:

@@ -1182,7 +1182,11 @@ def test_a_label_with_a_full_width_colon_over_an_abstract_of_several_lines_is_re
     page, talks = talks_of(tmp_path, "seminar.md", (
         "# 学术报告\n\n## 报告人：王小明（北京大学）\n\n题目：引擎的分析\n\n"
         "摘要：本报告介绍分析引擎的历史与应用\n第二段介绍更多的细节与问题\n"))
-    assert page.kind == "none" and talks == []  # read to the end: "摘要：" has no ASCII colon to split at
+    # read to the end ("摘要：" has no ASCII colon to split at), and the speaker's full-width bracket
+    # is an affiliation, so the page is the announcement of its one talk
+    assert page.kind == "event_page" and talks == [(("王小明",), "引擎的分析", None, None)]
+    assert page.talks[0].speakers[0].affiliation == "北京大学"
+    assert page.talks[0].abstract == "本报告介绍分析引擎的历史与应用\n第二段介绍更多的细节与问题"
 
 def test_a_name_of_many_hyphenated_parts_is_read_at_once():
     from kg.ingest.pages.extract import _SHORT_CITATION

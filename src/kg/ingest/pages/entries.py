@@ -48,27 +48,84 @@ LABELS = {
     "from": "affiliation", "host": "host", "hosted by": "host", "hosts": "host", "chair": "host",
     "slides": "slides", "video": "video", "recording": "video", "zoom": "online", "link": "page",
 }
-_OTHER_LANGUAGES = {
-    "speaker": "vortragender vortragende referent referentin sprecher sprecherin ponente conferenciante "
-               "orador oradora relatore relatrice oratore palestrante conférencier conférencière spreker "
-               "conferencista expositor expositora apresentador apresentadora intervenant intervenante "
-               "orateur oratrice por "
-               "prelegent 발표자 연사 강연자 报告人 主讲人 演讲者 讲者 主講人 講者 "
-               "講演者 発表者 登壇者",
-    "title": "titel título titulo titolo thema sujet onderwerp 题目 报告题目 標題 标题 題目 제목 "
-             "演題 タイトル 講演題目",
-    "date": "datum fecha data 日期 时间 時間 日時 日程 일시 날짜 quand wann",
-    "time": "zeit uhrzeit hora horário horario orario horaire 시간",
-    "place": "ort raum lugar luogo aula 地点 地點 场地 場所 会場 장소",
-    "abstract": "zusammenfassung kurzfassung resumen riassunto sommario resumo 摘要 概要 요약 초록 "
-                "アブストラクト",
-    "bio": "biografie biografía biografia 简介 个人简介 略歴 약력",
-    "affiliation": "affiliazione afiliación afiliacion filiación institución 单位 所属 소속",
+LABEL_WORDS: dict[str, dict[str, str]] = {
+    "speaker": {
+        "de": "vortragender vortragende vortragenden referent referentin referenten sprecher sprecherin",
+        "fr": "orateur oratrice orateurs intervenant intervenante intervenants conférencier conférencière "
+              "conférenciers",
+        "es": "ponente ponentes conferenciante orador oradora expositor expositora conferencista por",
+        "pt": "palestrante palestrantes apresentador apresentadora",
+        "it": "relatore relatrice relatori oratore",
+        "nl": "spreker sprekers", "pl": "prelegent prelegentka", "ru": "докладчик докладчица лектор спикер",
+        "zh": "报告人 主讲人 主講人 演讲者 演講者 讲者 講者 分享人 讲师 講師 "
+              "嘉宾 嘉賓 主讲嘉宾 演讲嘉宾 报告嘉宾 发言人 主讲",
+        "ja": "講演者 発表者 登壇者 スピーカー", "ko": "발표자 연사 강연자 강사",
+    },
+    "title": {
+        "de": "titel thema", "fr": "titre sujet", "es": "título titulo tema", "pt": "título titulo tema",
+        "it": "titolo", "nl": "titel onderwerp", "ru": "название тема",
+        "zh": "题目 標題 标题 題目 主题 主題 讲题 講題", "ja": "演題 タイトル 題名 テーマ", "ko": "제목 주제",
+    },
+    "date": {
+        "de": "datum wann", "fr": "quand", "es": "fecha cuándo", "pt": "data", "it": "data", "ru": "дата",
+        "zh": "日期 时间 時間", "ja": "日時 日程 日付 開催日", "ko": "일시 날짜",
+    },
+    "time": {
+        "de": "zeit uhrzeit", "fr": "horaire", "es": "hora horario", "pt": "hora horário horario",
+        "it": "orario", "ru": "время", "ko": "시간",
+    },
+    "place": {
+        "de": "ort raum", "fr": "local", "es": "lugar sala", "pt": "local sala", "it": "luogo aula sala",
+        "ru": "место", "zh": "地点 地點 场地 會場 会场 会议室", "ja": "場所 会場", "ko": "장소",
+    },
+    "abstract": {
+        "de": "zusammenfassung kurzfassung", "es": "resumen", "pt": "resumo", "it": "riassunto sommario",
+        "ru": "аннотация", "zh": "摘要 内容简介 內容簡介", "ja": "概要 アブストラクト", "ko": "요약 초록",
+    },
+    "bio": {
+        "de": "biografie", "es": "biografía biografia", "pt": "biografia", "it": "biografia",
+        "zh": "简介 簡介 个人简介 個人簡介", "ja": "略歴 経歴", "ko": "약력",
+    },
+    "affiliation": {
+        "it": "affiliazione", "es": "afiliación afiliacion filiación institución", "zh": "单位 單位 机构",
+        "ja": "所属", "ko": "소속",
+    },
+    "host": {"zh": "主持人 主持", "ja": "司会", "ko": "사회"},
+    "paper": {"zh": "论文 論文", "ko": "논문"},
 }
-"""The labels of pages in other languages ("Referent:", "Ponente:", "报告人：", "발표자:")."""
-LABELS.update({word: field for field, words in _OTHER_LANGUAGES.items() for word in words.split()})
-_LABEL = re.compile(r"^\W{0,3}(?P<label>[^\W\d_](?:[^\W\d_]|[ &/]){1,25}?)(?P<number>\s+#?\d{1,2})?"
-                    r"\s*[:：]\s*(?P<value>.*)$",
+"""The labels of pages in other languages by field and language ("Referent:", "Ponente:", "报告人：",
+"발표자:"); a CJK label may also name the occasion first ("报告题目", "발표 제목", "開催日時"), see
+``label_field``."""
+LABELS.update({word: name for name, languages in LABEL_WORDS.items()
+               for words in languages.values() for word in words.split()})
+_OCCASION = re.compile(r"^(?:报告|報告|讲座|講座|演讲|演講|讲演|講演|活动|活動|发表|発表|"
+                       r"開催|举办|舉辦|会议|會議|발표|강연|세미나|행사)\s?(?=\S)")
+"""The occasion a CJK label names before its field: the talk's ("报告时间", "講演タイトル", "발표 제목")."""
+_ABOUT = re.compile(r"(?:简介|簡介|介绍|介紹|紹介|소개)$")
+"""A CJK label's ending "about ...": "报告人简介" is the speaker's biography."""
+_GENDER = re.compile(r"\s?(?:\((?:r|n|e|in|innen|a|as|os)\)|[·.](?:e|es|rice|trice|in|innen))$")
+"""The marks that write a label for both genders ("Vortragende(r)", "Intervenant(e)",
+"Intervenant·e"). The English plural "Speaker(s)" was tried and left out: on a page of the check half
+it stands over the speaker's biography, which then replaced the name and affiliation read above."""
+
+
+def label_field(label: str) -> str | None:
+    """The field a label names, in any language of ``LABELS``: "Speaker", "Vortragende(r)",
+    "Orateur/Oratrice", "报告题目", "발표 제목" (``None`` when it is no label)."""
+    text = _GENDER.sub("", re.sub(r"\s+", " ", label.strip().lower()))
+    found = LABELS.get(text)
+    if found is None and "/" in text:  # "Orateur/Oratrice", "Date/Time": one field written twice
+        names = {label_field(part) for part in text.split("/") if part.strip()}
+        found = names.pop() if len(names) == 1 else None
+    if found is None and _OCCASION.match(text):
+        found = LABELS.get(_OCCASION.sub("", text))
+    if found is None and _ABOUT.search(text) and label_field(_ABOUT.sub("", text)) == "speaker":
+        found = "bio"
+    return found
+
+
+_LABEL = re.compile(r"^\W{0,3}(?P<label>[^\W\d_](?:[^\W\d_]|[ &/·]){1,25}?(?:\([^\W\d_]{1,6}\))?)"
+                    r"(?P<number>\s+#?\d{1,2})?\s*[:：]\s*(?P<value>.*)$",
                     re.DOTALL)
 _STRONG_SEPARATOR = re.compile(r"\s+[-–—]{1,2}\s+|\s*[|•·]\s*|\n|\s*;\s+|\s+/\s+|(?<=\w)[-–—]{2}(?=\w)|"
                                r"(?<=\w)\s*~\s+(?=[^\W\d])")  # "Date - Name ~ Title"
@@ -130,7 +187,7 @@ def label_of(text: str) -> tuple[str, str] | None:
     match = _LABEL.match(text)
     if not match:
         return None
-    name = LABELS.get(re.sub(r"\s+", " ", match["label"].strip().lower()))
+    name = label_field(match["label"])
     if match["number"] and name not in ("speaker", "title"):
         return None  # "Talk 2:" and "Speaker 1:" label one of a numbered series; "Day 1:" is no date
     return (name, match["value"].strip()) if name else None
@@ -147,9 +204,9 @@ def inline_labels_apart(text: str) -> str:
     al. Presenter: Ada Lovelace.", "Notes on engines | Speaker: Ada Lovelace"), each label put at
     the start of its own line, so that the labels are read as on a page of labelled lines."""
     cuts = [m.start() for m in _INLINE_LABEL.finditer(text)
-            if m.start() > 0 and LABELS.get(m["label"].lower()) in _INLINE_FIELDS
+            if m.start() > 0 and label_field(m["label"]) in _INLINE_FIELDS
             and m["label"].lower() not in ("by", "from", "name", "who", "talk", "day")
-            and not (m["comma"] and LABELS[m["label"].lower()] not in ("speaker", "date", "time", "place"))]
+            and not (m["comma"] and label_field(m["label"]) not in ("speaker", "date", "time", "place"))]
     if not cuts:
         return text
     pieces, last = [], 0
@@ -183,7 +240,7 @@ def authors_apart(title: str) -> tuple[str, list[str]]:
 
 def heading_label(text: str) -> str | None:
     """The field a line holding only a label introduces ("Abstract", "**Speaker**:")."""
-    return LABELS.get(re.sub(r"[\s:：*_#]+$|^[\s*_#]+", "", text).lower())
+    return label_field(re.sub(r"[\s:：*_#]+$|^[\s*_#]+", "", text))
 
 
 def read(text: str, spans: list[Span] | None = None, day_first: bool = False) -> Fields:
@@ -668,7 +725,7 @@ def _names_then_title(part: str) -> tuple[list[str], str] | None:
 def speakers_of(text: str, spans: list[Span] | None = None) -> list[Person]:
     """The people of a speaker string ("A (X)", "A, X", "A and B", "A & B, X"), or [] when it is
     not one."""
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:-–*_")
+    text = re.sub(r"\s+", " ", text.replace("（", " (").replace("）", ")")).strip(" ,.;:-–*_")
     text = re.sub(r"\s*\*+$|\s*\[[^\]]*\]$|,?\s+et\.?\s+al\.?$", "", text)
     if not text or len(text) > 200:
         return []

@@ -402,10 +402,16 @@ _CJK_BESIDE = re.compile(rf"\s*[(（]?[{_CJK_CHARS}]{{2,5}}(?:\s?[{_CJK_CHARS}]{
 """The same name in its own script after a Latin one ("Wang Xiaoming 王小明")."""
 
 
+_CJK_HONORIFIC = re.compile(rf"(?<=[{_CJK_CHARS}]{{2}})\s?"
+                            r"(?:先生|老师|老師|教授|博士|氏|さん|様|님|교수님|교수|박사)$")
+"""The titles written after a name in Chinese, Japanese or Korean ("山田 太郎 先生", "김웅희 교수")."""
+
+
 def strip_honorifics(text: str) -> str:
-    """A printed name without "Prof." or "Dr." in front and marks around it."""
+    """A printed name without "Prof." or "Dr." in front (or "先生", "氏", "교수" after a name in CJK
+    script) and marks around it."""
     text = re.sub(r"\s+", " ", text).strip(" ,;:*_–-\"'“”")
-    return HONORIFICS.sub("", text).strip()
+    return _CJK_HONORIFIC.sub("", HONORIFICS.sub("", text)).strip()
 
 
 @functools.lru_cache(maxsize=1 << 15)

@@ -292,8 +292,11 @@ def _title_from_bracket(fields: Fields) -> None:
         fields.speakers = [Person(person.name, None, person.homepage)]
 
 
-_PRESENTERS_AFTER = re.compile(r"[\s.,;:–-]*\[\W*(?P<who>[^\[\]()]{2,80}?)\W*\]?\s*$")
-"""Who presents, in square brackets after the title ("Actor-Critic. [**Martin**]")."""
+_PRESENTERS_AFTER = re.compile(r"(?<![\s.,;:–-])[\s.,;:–-]*\[\W*(?P<who>[^\[\]()]{2,80}?)\W*+$")
+"""Who presents, in square brackets after the title ("Actor-Critic. [**Martin**]"). The marks before the
+bracket are read from the first (the leftmost match starts there anyway), and what closes it ("**]",
+" ]  ") is any run of non-word characters, read once: a title with a long run of spaces or marks is
+read in time in proportion to its length, not to its square."""
 
 
 def _presenters_in_brackets(fields: Fields) -> None:

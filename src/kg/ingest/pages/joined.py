@@ -20,7 +20,8 @@ _BRACKET = re.compile(r"^\s*\((?P<title>[^()]{3,200})\)")
 """A bracket right after the name: "Ada Lovelace (Lie algebras continued)"."""
 _AFTER_MARK = re.compile(r"^\s*(?:[:–—]|\s-)\s*(?P<title>.{3,250}?)\s*$", re.DOTALL)
 """The words after a colon or a dash: "Ada Lovelace - Support Vector Machines"."""
-_JOINER_TAIL = re.compile(r"(?>\s*+[;,.]?\s*+(?:\band\b|&|\bpart\s*+\d++\s*+:?)\s*+)+$|[\s;,]++$", re.IGNORECASE)
+_JOINER_TAIL = re.compile(r"(?>\s*+[;,.]?\s*+(?:\band\b|&|\bpart\s*+\d++\s*+:?)\s*+)+$|[\s;,]++$",
+                          re.IGNORECASE)
 """What joins a talk to the next one at the end of its stretch: "; Part 2:", " and ", " & ". Each joiner
 is an atomic group and its runs possessive: a run of spaces is read one way, with no other split of it
 to try (a plain group tries them all, in time exponential in the number of joiners, " and and ... x",

@@ -1129,14 +1129,18 @@ _TITLE_BY_WHOM = re.compile(r"^(?P<title>[^\W\d_].{6,})\s+(?P<by>by|with)\s+"
 """One talk of a cell: its title, then "by" or "with" and its speaker ("Processes by Dr. Ada Lovelace")."""
 
 
+_TALK_JOINERS = (re.compile(" & "), re.compile(" & | and "))
+"""What joins two talks in a table's cell, tried in turn: "&" alone, then "&" or "and"."""
+
+
 def _joined_talks(row: list[Block]) -> list[tuple[str, Person, int]]:
     """The talks of a row's cell that holds two or more, one a line or joined by "&" or "and", each a title
     and its speaker after "by" or "with" ("Intro to Statistics by Dr. Ada Lovelace & Engines by
     Charles"): their titles, speakers and the cell's line; empty unless every part is such a talk
     and one speaker at least is a full name (the others may be a first or a family name alone)."""
     for cell in row:
-        for joiner in (r" & ", r" & | and "):  # "and" joins two talks only when each part is one
-            parts = [p.strip(" *_") for line in cell.text.split("\n") for p in re.split(joiner, line)
+        for joiner in _TALK_JOINERS:  # "and" joins two talks only when each part is one
+            parts = [p.strip(" *_") for line in cell.text.split("\n") for p in joiner.split(line)
                      if p.strip(" *_")]
             found = [_TITLE_BY_WHOM.match(p) for p in parts]
             if len(parts) >= 2 and all(m and (m["by"] == "by" or given_with(m["who"])) for m in found):

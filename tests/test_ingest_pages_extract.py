@@ -1349,6 +1349,14 @@ def test_an_agendas_presenters_in_square_brackets_after_the_title_are_its_speake
         fields = Fields(title=title)
         _presenters_in_brackets(fields)
         assert (fields.speakers, fields.title) == ([], title)
+    # a long run of spaces after the bracket's words, or before a word: read at once (it took a minute)
+    for title in ("Notes on engines [Ada" + " " * 5_000 + "x", "Notes on engines" + " " * 20_000 + "x"):
+        fields = Fields(title=title)
+        _presenters_in_brackets(fields)
+        assert (fields.speakers, fields.title) == ([], title)
+    fields = Fields(title="Tutorial on engines ;  [ **Ada Lovelace** ]  ")
+    _presenters_in_brackets(fields)
+    assert ([p.name for p in fields.speakers], fields.title) == (["Ada Lovelace"], "Tutorial on engines")
 
 
 def test_a_reading_groups_talk_titles_lose_the_venue_after_the_paper():

@@ -30,3 +30,15 @@ def test_split_speakers_reads_brackets_or_marks_and_keeps_a_talk_given_together(
     assert split_speakers("Ada Lovelace (University of London) and Mary Somerville (Oxford)",
                           [ada, mary]) == []
     assert split_speakers("Ada Lovelace (Engines of the mind)", [ada]) == []
+
+
+def test_split_speakers_reads_a_line_of_many_joiners_or_a_long_run_of_spaces_in_a_moment():
+    # the joiners' spaces are read one way: a plain group tried every split of them, in time
+    # exponential in the joiners (" and" 16 times took half a minute) and square in a run of spaces
+    ada, mary = Person("Ada Lovelace"), Person("Mary Somerville")
+    many_joiners = "Ada Lovelace (Lie algebras)" + " and" * 60 + " x Mary Somerville (Knot polynomials)"
+    long_run = "Ada Lovelace (Lie algebras)" + " " * 50_000 + "x Mary Somerville (Knot polynomials)"
+    assert split_speakers(many_joiners, [ada, mary]) == []
+    assert split_speakers(long_run, [ada, mary]) == []
+    assert split_speakers("Ada Lovelace (Lie algebras) ; and  & Mary Somerville (Knot polynomials)",
+                          [ada, mary]) == [(ada, "Lie algebras"), (mary, "Knot polynomials")]

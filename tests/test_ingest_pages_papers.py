@@ -708,7 +708,9 @@ def test_a_quoted_phrase_inside_a_bold_title_or_led_into_by_a_word_is_no_whole_t
     text = ('Ada Lovelace, Charles Babbage. Comment on "Weak Signal Asymptotics for Experiments". '
             'Biometrika 2023.')
     paper = citation(Block(text, 1, "li"), in_section=True)
-    assert paper is None or paper.title != "Weak Signal Asymptotics for Experiments"
+    assert paper is not None  # (the whole title, the quoted phrase and the word leading into it)
+    assert (paper.title, paper.authors) == ('Comment on "Weak Signal Asymptotics for Experiments"',
+                                            ["Ada Lovelace", "Charles Babbage"])
     linked = 'Frankle, Carbin "The Lottery Ticket Hypothesis: Finding Sparse Networks" (2019)'
     paper = citation(Block(linked, 1, "td", spans=[Span("a", linked, "https://arxiv.org/abs/1")]), True)
     assert paper is not None and paper.title == "The Lottery Ticket Hypothesis: Finding Sparse Networks"

@@ -20,9 +20,14 @@ _BRACKET = re.compile(r"^\s*\((?P<title>[^()]{3,200})\)")
 """A bracket right after the name: "Ada Lovelace (Lie algebras continued)"."""
 _AFTER_MARK = re.compile(r"^\s*(?:[:–—]|\s-)\s*(?P<title>.{3,250}?)\s*$", re.DOTALL)
 """The words after a colon or a dash: "Ada Lovelace - Support Vector Machines"."""
-_JOINER_TAIL = re.compile(r"(?:\s*[;,.]?\s*(?:\band\b|&|\bpart\s*\d+\s*:?)\s*)+$|[\s;,]+$", re.IGNORECASE)
-"""What joins a talk to the next one at the end of its stretch: "; Part 2:", " and ", " & "."""
+_JOINER_TAIL = re.compile(r"(?>\s*+[;,.]?\s*+(?:\band\b|&|\bpart\s*+\d++\s*+:?)\s*+)+$|[\s;,]++$",
+                          re.IGNORECASE)
+"""What joins a talk to the next one at the end of its stretch: "; Part 2:", " and ", " & ". Each joiner
+is an atomic group and its runs possessive: a run of spaces is read one way, with no other split of it
+to try (a plain group tries them all, in time exponential in the number of joiners, " and and ... x",
+and square in a run's length)."""
 _PART_HEAD = re.compile(r"(?:^|[\s;,])part\s*\d+\s*:?\s*$", re.IGNORECASE)
+"""The head of the next part left at the end of a title: "Engines; Part 2:"."""
 
 
 def split_speakers(text: str, speakers: list[Person]) -> list[tuple[Person, str]]:
@@ -65,5 +70,5 @@ def _own_title(stretch: str, last: bool) -> str | None:
     if not marked:
         return None
     title = _JOINER_TAIL.sub("", marked["title"]).strip()
-    title = re.sub(_PART_HEAD, "", title).strip(" ;,")
+    title = _PART_HEAD.sub("", title).strip(" ;,")
     return clean_title(title) if len(title.split()) >= 2 else None

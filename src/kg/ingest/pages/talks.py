@@ -292,8 +292,11 @@ def _title_from_bracket(fields: Fields) -> None:
         fields.speakers = [Person(person.name, None, person.homepage)]
 
 
-_PRESENTERS_AFTER = re.compile(r"[\s.,;:–-]*\[\W*(?P<who>[^\[\]()]{2,80}?)\W*\]?\s*$")
-"""Who presents, in square brackets after the title ("Actor-Critic. [**Martin**]")."""
+_PRESENTERS_AFTER = re.compile(r"(?<![\s.,;:–-])[\s.,;:–-]*\[\W*(?P<who>[^\[\]()]{2,80}?)\W*+$")
+"""Who presents, in square brackets after the title ("Actor-Critic. [**Martin**]"). The marks before the
+bracket are read from the first (the leftmost match starts there anyway), and what closes it ("**]",
+" ]  ") is any run of non-word characters, read once: a title with a long run of spaces or marks is
+read in time in proportion to its length, not to its square."""
 
 
 def _presenters_in_brackets(fields: Fields) -> None:
@@ -1137,14 +1140,18 @@ _TITLE_BY_WHOM = re.compile(r"^(?P<title>[^\W\d_].{6,})\s+(?P<by>by|with)\s+"
 """One talk of a cell: its title, then "by" or "with" and its speaker ("Processes by Dr. Ada Lovelace")."""
 
 
+_TALK_JOINERS = (re.compile(" & "), re.compile(" & | and "))
+"""What joins two talks in a table's cell, tried in turn: "&" alone, then "&" or "and"."""
+
+
 def _joined_talks(row: list[Block]) -> list[tuple[str, Person, int]]:
     """The talks of a row's cell that holds two or more, one a line or joined by "&" or "and", each a title
     and its speaker after "by" or "with" ("Intro to Statistics by Dr. Ada Lovelace & Engines by
     Charles"): their titles, speakers and the cell's line; empty unless every part is such a talk
     and one speaker at least is a full name (the others may be a first or a family name alone)."""
     for cell in row:
-        for joiner in (r" & ", r" & | and "):  # "and" joins two talks only when each part is one
-            parts = [p.strip(" *_") for line in cell.text.split("\n") for p in re.split(joiner, line)
+        for joiner in _TALK_JOINERS:  # "and" joins two talks only when each part is one
+            parts = [p.strip(" *_") for line in cell.text.split("\n") for p in joiner.split(line)
                      if p.strip(" *_")]
             found = [_TITLE_BY_WHOM.match(p) for p in parts]
             if len(parts) >= 2 and all(m and (m["by"] == "by" or given_with(m["who"])) for m in found):

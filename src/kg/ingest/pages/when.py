@@ -166,10 +166,10 @@ def _day_in_brackets(talks: Sequence[TalkText], blocks: Sequence[Block]) -> None
         _guessed(talks[n], "date")
 
 
-def _dayless(talk: TalkText, date: PartialDate, weekday: bool) -> bool:
-    """Whether a talk lacks the day of the date line above it: it has none, or, under a weekday's
-    dotted day ("Sunday 29.09" heading a programme's column), only that day's year."""
-    return talk.day is None or (weekday and date.year is not None and talk.day == f"{date.year:04d}")
+def _dayless(talk: TalkText, line_day: PartialDate, weekday: bool) -> bool:
+    """Whether a talk lacks the day of the date line above it (``line_day``): it has none, or, under a
+    weekday's dotted day ("Sunday 29.09" heading a programme's column), only that day's year."""
+    return talk.day is None or (weekday and line_day.year is not None and talk.day == f"{line_day.year:04d}")
 
 
 def _weekday_lines(blocks: Sequence[Block]) -> frozenset[int]:

@@ -274,6 +274,7 @@ def one_space(raw: str) -> str:
 
 
 _SPACE_RUN = re.compile(r"\s{2,}")
+"""Two spaces or more in a row (line breaks and tabs included): ``one_space`` prints them as one."""
 
 
 @functools.lru_cache(maxsize=1 << 16)

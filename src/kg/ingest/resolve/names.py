@@ -377,7 +377,9 @@ def plain_vowels(word: str) -> str:
 
 
 _RUSSIAN_ENDING = re.compile(r"(?<=[sc]k)(?:ii|iy|ij|yi|y|i)$")
+"""The masculine ending "-ский" after "sk" or "ck", as each transliteration writes it ("-skii", "-sky")."""
 _RUSSIAN_FEMININE = re.compile(r"(?<=[sc]k)(?:aya|aia|aja|ya)$")
+"""The feminine ending "-ская" after "sk" or "ck" ("-skaya", "-skaia", "-skaja", "-skya")."""
 
 
 def russian_ending(family: str) -> str:

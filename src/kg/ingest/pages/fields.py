@@ -18,6 +18,7 @@ from importlib import resources
 
 from rapidfuzz.distance import OSA
 
+from kg.ingest.pages.positions import strip_position
 from kg.ingest.resolve import institutions, names
 
 MONTHS = {m: i for i, m in enumerate(
@@ -403,9 +404,10 @@ _CJK_BESIDE = re.compile(rf"\s*[(（]?[{_CJK_CHARS}]{{2,5}}(?:\s?[{_CJK_CHARS}]{
 
 
 def strip_honorifics(text: str) -> str:
-    """A printed name without "Prof." or "Dr." in front and marks around it."""
+    """A printed name without "Prof." or "Dr." in front, the positions around it ("Associate
+    Professor ...", "..., PhD": ``positions``) and marks around it."""
     text = re.sub(r"\s+", " ", text).strip(" ,;:*_–-\"'“”")
-    return HONORIFICS.sub("", text).strip()
+    return strip_position(HONORIFICS.sub("", text).strip())
 
 
 @functools.lru_cache(maxsize=1 << 15)

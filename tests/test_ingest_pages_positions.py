@@ -26,7 +26,6 @@ from kg.ingest.pages.positions import is_position, split_position
     ("PR Kumar", "PR Kumar", None),  # initials, not "Pr." (French for professor)
     ("Ada Lovelace, Senior Lecturer", "Ada Lovelace", "Senior Lecturer"),
     ("Ada Lovelace, PhD", "Ada Lovelace", None),
-    ("王小明教授", "王小明", "教授"),
     ("Dean Foster", "Dean Foster", None),  # a given name, not a position
     ("Student Ada Lovelace", "Student Ada Lovelace", None),  # a weak word alone stays
     ("Assistant Professor", "Assistant Professor", None),  # nobody's name follows

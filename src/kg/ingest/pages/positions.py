@@ -1,7 +1,7 @@
 """Positions and honorifics printed around a person's name, read from one table.
 
 A page prints a speaker as "Associate Professor Ada Lovelace", "Prof. Dr. Ada Lovelace", "Ada
-Lovelace, PhD", "Ada Lovelace, Senior Lecturer" or "王小明教授": the words around the name are the
+Lovelace, PhD" or "Ada Lovelace, Senior Lecturer": the words around the name are the
 speaker's position or a form of address, not their name. ``split_position`` takes them off and hands
 the position on (a form of address such as "Dr." or "Ms" is no position); ``strip_position`` keeps
 the name only. The table lists each position once, in English and in the other languages pages are
@@ -63,12 +63,6 @@ _AFTER = re.compile(
 LEADING_DEGREE = re.compile(rf"^(?:{_DEGREES})(?:,\s*|\s*$)", re.IGNORECASE)
 """A degree opening what follows a name and its comma ("Ada Lovelace, PhD, Analytical University")."""
 
-_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
-_CJK_AFTER = re.compile(rf"(?<=[{_CJK}])\s?(?P<position>副教授|助理教授|准教授|讲师|講師|教授|研究员|研究員|"
-                        rf"博士|先生|老师|老師|교수|박사)$")
-"""A position written right after a name in Chinese, Japanese or Korean script ("王小明教授")."""
-
-
 def _is_position(text: str) -> bool:
     words = text.lower().split()
     return not (len(words) == 1 and words[0].strip(".") in _ALONE)
@@ -86,7 +80,7 @@ def split_position(text: str) -> tuple[str, str | None]:
         if not match or not match["run"].strip() or not _keep_before(match):
             break
         rest = name[match.end():].strip()
-        if not rest or not rest[0].isupper() and not re.match(rf"[{_CJK}]", rest):
+        if not rest or not rest[0].isupper():
             break
         positions += [p.strip() for p in _positions_in(match["run"])]
         name = rest
@@ -95,10 +89,6 @@ def split_position(text: str) -> tuple[str, str | None]:
         if after["position"]:
             positions.append(after["position"].strip())
         name = name[: after.start()].strip(" ,")
-    cjk = _CJK_AFTER.search(name)
-    if cjk and cjk.start() >= 2:
-        positions.append(cjk["position"])
-        name = name[: cjk.start()].strip()
     position = next((p for p in positions if _is_position(p) and p.lower().strip(".") not in ("prof", "pr")),
                     None)
     return name, position

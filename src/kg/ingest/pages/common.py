@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from kg.ingest.pages.extracted import SpeakerText
+from kg.ingest.pages.positions import LEADING_DEGREE, split_position, strip_position
 from kg.ingest.pages.text import Line, clean_text
 from kg.ingest.resolve import names
 from kg.ingest.resolve.institutions import ABBREVIATIONS
@@ -133,12 +134,11 @@ _ROLE_WORDS = re.compile(
 def is_role(text: str) -> bool:
     """Whether text names a position ("Event Manager", "Assistant Professor")."""
     return bool(_ROLE_WORDS.search(text))
-_TITLES = re.compile(r"^(?:[Pp]rof(?:essor)?\.?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+")
 
 
 def looks_like_name(text: str) -> bool:
     """Whether text reads as a person's name: 2–5 capitalised words, no digits or sentence marks."""
-    text = _TITLES.sub("", text.strip())
+    text = strip_position(text.strip())
     if not text or len(text) > 60 or re.search(r"[\d:;!?@|/]|\s-\s", text):
         return False
     words = text.split()
@@ -164,10 +164,7 @@ _NOT_NAME_WORDS = frozenset({
 
 def clean_name(text: str) -> str:
     """A printed name without titles and surrounding marks ("Prof. Ada Lovelace" → "Ada Lovelace")."""
-    text = re.sub(r"\s+", " ", text).strip(" ,;:*_")
-    while _TITLES.match(text):
-        text = _TITLES.sub("", text)
-    return text
+    return split_position(re.sub(r"\s+", " ", text).strip(" ,;:*_"))[0]
 
 
 def split_role(affiliation: str) -> tuple[str | None, str]:
@@ -221,20 +218,28 @@ def _one_speaker(text: str) -> SpeakerText | None:
     text = text.strip(" -–")
     bracket = re.fullmatch(r"(?P<name>[^()]+?)\s*\((?P<aff>[^()]+)\)", text)
     if bracket and looks_like_name(bracket["name"]):
-        role, org = split_role(bracket["aff"])
-        return SpeakerText(clean_name(bracket["name"]), org, role)
+        return _person(bracket["name"], *split_role(bracket["aff"]))
     joined = re.fullmatch(r"(?P<name>.+?)\s+(?:from|of)\s+(?P<aff>(?:the\s+)?[A-Z].+)", text)
     if joined and looks_like_name(joined["name"]):
-        role, org = split_role(joined["aff"])
-        return SpeakerText(clean_name(joined["name"]), org, role)
+        return _person(joined["name"], *split_role(joined["aff"]))
     if "," in text:
         name, aff = (p.strip() for p in text.split(",", 1))
+        while degree := LEADING_DEGREE.match(aff):
+            aff = aff[degree.end():]  # "Ada Lovelace, PhD, Analytical University"
+        if looks_like_name(name) and not aff:
+            return _person(name, None, None)
         if looks_like_name(name) and aff:
-            role, org = split_role(aff)
-            return SpeakerText(clean_name(name), org, role)
+            return _person(name, *split_role(aff))
     if looks_like_name(text):
-        return SpeakerText(clean_name(text))
+        return _person(text, None, None)
     return None
+
+
+def _person(printed: str, role: str | None, affiliation: str | None) -> SpeakerText:
+    """A speaker from their printed name, the position printed around it kept when the affiliation
+    gave none ("Associate Professor Ada Lovelace (Analytical University)")."""
+    name, position = split_position(re.sub(r"\s+", " ", printed).strip(" ,;:*_"))
+    return SpeakerText(name, affiliation, role or position)
 
 
 _COLLABORATION = re.compile(

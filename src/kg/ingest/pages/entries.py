@@ -29,6 +29,7 @@ from kg.ingest.pages.fields import (
     strip_honorifics,
     word_leaning,
 )
+from kg.ingest.pages.positions import is_position
 
 LABELS = {
     "speaker": "speaker", "speakers": "speaker", "presenter": "speaker", "presenters": "speaker",
@@ -528,8 +529,9 @@ def _classify(part: str, spans: list[Span], after_name: bool = False) -> list[tu
     if _ZONE.fullmatch(part) or (mode and len(part) < 80 and not set_title) or (
             _ROOM.match(part) and len(part) < 60):
         return [("junk", part, None)]  # "4pm CET": the time zone of the time before; "Room 101"
-    if _POSITION.match(part) and len(part.split()) <= 12:
-        return [("org", part, None)]  # "Professor of Mathematics at Stanford": where the speaker works
+    if _POSITION.match(part) and len(part.split()) <= 12 and not is_name(part):
+        return [("org", part, None)]  # "Professor of Mathematics at Stanford": where the speaker works,
+        # but "Associate Professor Ada Lovelace" names the speaker after their position
     if LINK_WORDS.match(part) or is_placeholder(part) or PAUSE.match(part):
         return [("open" if is_placeholder(part) else "junk", part, None)]
     if after_name:
@@ -743,6 +745,10 @@ def speakers_of(text: str, spans: list[Span] | None = None) -> list[Person]:
                                         r"host|chair|moderator|organi[sz]er|speaker", affiliation):
             affiliation = None  # "(Live)", "(virtual)": how the talk is given, not where the speaker is
         return [Person(strip_honorifics(bracket["name"]), affiliation, _homepage(bracket["name"], spans))]
+    named, *after = [p.strip() for p in text.split(",")]
+    if len(after) >= 1 and is_position(after[0]) and is_name(named):  # "Ada Lovelace, Associate
+        return [Person(strip_honorifics(named), _affiliation(", ".join(after[1:])),  # Professor, MIT"
+                       _homepage(named, spans))]
     for splitter in (r"\s*;\s*", r",?\s+(?:and|&|et)\s+|\s*&\s*|\s*,\s*"):
         pieces = [p for p in re.split(splitter, text) if p.strip()]
         if len(pieces) < 2:

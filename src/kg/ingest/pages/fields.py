@@ -18,6 +18,7 @@ from importlib import resources
 
 from rapidfuzz.distance import OSA
 
+from kg.ingest.pages.positions import strip_position
 from kg.ingest.resolve import institutions, names
 
 MONTHS = {m: i for i, m in enumerate(
@@ -408,10 +409,11 @@ _CJK_HONORIFIC = re.compile(rf"(?<=[{_CJK_CHARS}]{{2}})\s?"
 
 
 def strip_honorifics(text: str) -> str:
-    """A printed name without "Prof." or "Dr." in front (or "先生", "氏", "교수" after a name in CJK
-    script) and marks around it."""
+    """A printed name without "Prof." or "Dr." in front, the positions around it ("Associate
+    Professor ...", "..., PhD": ``positions``), the titles after a name in CJK script ("先生", "氏",
+    "교수") and marks around it."""
     text = re.sub(r"\s+", " ", text).strip(" ,;:*_–-\"'“”")
-    return _CJK_HONORIFIC.sub("", HONORIFICS.sub("", text)).strip()
+    return _CJK_HONORIFIC.sub("", strip_position(HONORIFICS.sub("", text).strip())).strip()
 
 
 @functools.lru_cache(maxsize=1 << 15)

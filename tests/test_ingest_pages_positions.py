@@ -50,6 +50,10 @@ def test_speaker_lines_keep_the_position_as_the_speakers_role() -> None:
         ("Ada Lovelace", "Analytical University", "Associate Professor")
     [degree] = common.speaker_line("Ada Lovelace, Ph.D., Analytical University") or []
     assert (degree.name, degree.affiliation) == ("Ada Lovelace", "Analytical University")
+    # a position "of" a subject after the name's comma stays whole: the name is not "Name, Professor"
+    [subject] = common.speaker_line("Ada Lovelace, Professor of Computer Engineering, NYU Abu Dhabi") or []
+    assert (subject.name, subject.affiliation, subject.role) == \
+        ("Ada Lovelace", "NYU Abu Dhabi", "Professor of Computer Engineering")
 
 
 def test_a_labelled_speaker_printed_after_a_position_is_read() -> None:

@@ -219,7 +219,9 @@ def _one_speaker(text: str) -> SpeakerText | None:
     bracket = re.fullmatch(r"(?P<name>[^()]+?)\s*\((?P<aff>[^()]+)\)", text)
     if bracket and looks_like_name(bracket["name"]):
         return _person(bracket["name"], *split_role(bracket["aff"]))
-    joined = re.fullmatch(r"(?P<name>.+?)\s+(?:from|of)\s+(?P<aff>(?:the\s+)?[A-Z].+)", text)
+    joined = re.fullmatch(r"(?P<name>[^,]+?)\s+(?:from|of)\s+(?P<aff>(?:the\s+)?[A-Z].+)", text)
+    # the name holds no comma: "Name, Professor of Computer Engineering, Place" is a name, a position
+    # and a place, not "Name, Professor" of "Computer Engineering"
     if joined and looks_like_name(joined["name"]):
         return _person(joined["name"], *split_role(joined["aff"]))
     if "," in text:
